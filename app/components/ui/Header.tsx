@@ -1,0 +1,71 @@
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+
+export interface HeaderProps {
+  lang: Language;
+  municipality: { slug: string; name: string } | null;
+  /** Extra header content (the signed-in person, staff menu) supplied by the identity layer. */
+  account?: React.ReactNode;
+}
+
+/** The current URL with `lang` set: a plain link, so switching works without JavaScript. */
+export function useLanguageHref(target: Language): string {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set("lang", target);
+  return `${location.pathname}?${params.toString()}`;
+}
+
+export function Header({ lang, municipality, account }: HeaderProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Language = lang === "sv" ? "en" : "sv";
+  const languageHref = useLanguageHref(other);
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <header className="site-header">
+      <div className="site-header__top container">
+        <Link to="/" className="site-header__brand">
+          <span className="site-header__title">{t("site.name")}</span>
+          <span className="site-header__subtitle">{t("site.tagline")}</span>
+        </Link>
+        <div className="site-header__tools">
+          <p className="site-header__municipality">
+            {municipality ? (
+              <>
+                <span className="visually-hidden">{t("municipality.chosen")} </span>
+                <Link to={`/${municipality.slug}`}>{municipality.name}</Link>
+              </>
+            ) : (
+              <span>{t("municipality.none")}</span>
+            )}{" "}
+            <Link to={`/valj-kommun?tillbaka=${back}`} className="site-header__change">
+              {municipality ? t("municipality.change") : t("municipality.choose")}
+            </Link>
+          </p>
+          <a href={languageHref} hrefLang={other} lang={other} className="site-header__lang">
+            {t(`language.switchTo.${other}`)}
+          </a>
+          {account}
+        </div>
+      </div>
+      <nav aria-label={t("nav.label")} className="site-nav">
+        <ul className="container">
+          <li>
+            <NavLink to="/tjanster">{t("ladder.information.short")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/blanketter">{t("ladder.forms.short")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/mina-sidor">{t("ladder.myPages.short")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/andra-myndigheter">{t("ladder.authorities.short")}</NavLink>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

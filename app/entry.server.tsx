@@ -1,0 +1,91 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { closeDatabase, prepareDatabase } from "./db.server";
+import { env } from "./env.server";
+import { isLanguage } from "./i18n/config";
+import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
+import { requestIdOf } from "./load-context";
+import { log } from "./utils/logger.server";
+import { NonceProvider } from "./utils/nonce";
+
+const ABORT_DELAY = 5_000;
+
+/** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
+export async function startup() {
+  env();
+  prepareDatabase();
+}
+
+/** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
+export async function shutdown() {
+  closeDatabase();
+}
+
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  const err = error instanceof Error ? error : new Error(String(error));
+  log("error", "unhandled error", {
+    requestId: requestIdOf(context),
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error: err.message,
+    stack: err.stack,
+  });
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const language = getLanguage(request);
+  const i18n = createI18n(language);
+  const nonce = loadContext.cspNonce ?? "";
+  // `?lang=` on any URL switches the language and remembers it, with or without JavaScript.
+  const asked = new URL(request.url).searchParams.get("lang");
+  if (isLanguage(asked)) responseHeaders.append("Set-Cookie", languageCookieHeader(asked));
+  const bot = isbot(request.headers.get("user-agent") ?? "");
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) {
+            log("error", "render error", { requestId: requestIdOf(loadContext), error: String(error) });
+          }
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

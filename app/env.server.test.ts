@@ -1,0 +1,36 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "./env.server";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "portal-env-"));
+
+describe("environment", () => {
+  it("defaults PORT to 3000 and puts the database under DATA_DIR", () => {
+    const dir = tmp();
+    const e = loadEnv({ DATA_DIR: dir });
+    expect(e.PORT).toBe(3000);
+    expect(e.DATABASE_PATH).toBe(join(dir, "portal.db"));
+  });
+  it("honours DATABASE_PATH and PORT", () => {
+    const dir = tmp();
+    const e = loadEnv({ DATA_DIR: dir, DATABASE_PATH: join(dir, "x.sqlite"), PORT: "4123" });
+    expect(e.PORT).toBe(4123);
+    expect(e.DATABASE_PATH).toBe(join(dir, "x.sqlite"));
+  });
+  it("generates a session secret into DATA_DIR once in development and reuses it", () => {
+    const dir = tmp();
+    const first = loadEnv({ DATA_DIR: dir }).SESSION_SECRET;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(existsSync(join(dir, ".session-secret"))).toBe(true);
+    expect(readFileSync(join(dir, ".session-secret"), "utf8")).toBe(first);
+    expect(loadEnv({ DATA_DIR: dir }).SESSION_SECRET).toBe(first);
+  });
+  it("requires SESSION_SECRET in production", () => {
+    expect(() => loadEnv({ DATA_DIR: tmp(), PORTAL_ENV: "production" })).toThrow(/SESSION_SECRET/);
+  });
+  it("rejects a malformed PORT with a readable message", () => {
+    expect(() => loadEnv({ DATA_DIR: tmp(), PORT: "eighty" })).toThrow(/PORT/);
+  });
+});

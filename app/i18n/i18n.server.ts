@@ -1,0 +1,81 @@
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { initReactI18next } from "react-i18next";
+import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from "./config";
+
+export const LANGUAGE_COOKIE = "lang";
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+let resources: Resources | undefined;
+
+/** Every namespace of every language, read once from public/locales (they are small). */
+function loadResources(): Resources {
+  if (resources) return resources;
+  const root = resolve("public/locales");
+  const loaded: Resources = {};
+  for (const lng of supportedLanguages) {
+    loaded[lng] = {};
+    for (const file of readdirSync(join(root, lng)).filter((f) => f.endsWith(".json"))) {
+      loaded[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(join(root, lng, file), "utf8"));
+    }
+  }
+  resources = loaded;
+  return loaded;
+}
+
+export function namespaces(): string[] {
+  return Object.keys(loadResources()[defaultLanguage] ?? {});
+}
+
+function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * The language of a request: `?lang=` wins (and is remembered by entry.server), then the
+ * cookie, then Swedish. The browser's Accept-Language is deliberately not used: the portal is
+ * Swedish first and a visitor chooses English explicitly (docs/decisions/004).
+ */
+export function getLanguage(request: Request): Language {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (isLanguage(fromQuery)) return fromQuery;
+  const fromCookie = readCookie(request, LANGUAGE_COOKIE);
+  if (isLanguage(fromCookie)) return fromCookie;
+  return defaultLanguage;
+}
+
+export function languageCookieHeader(language: Language): string {
+  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+export function createI18n(language: Language): I18n {
+  const instance = createInstance();
+  void instance.use(initReactI18next).init({
+    ...i18nOptions,
+    lng: language,
+    ns: namespaces(),
+    resources: loadResources(),
+    initImmediate: false,
+  });
+  return instance;
+}
+
+const fixed = new Map<string, I18n>();
+
+/** A translation function for loaders and actions (titles, e-mails, PDF texts). */
+export function getFixedT(languageOrRequest: Language | Request, ns = "common"): TFunction {
+  const language = typeof languageOrRequest === "string" ? languageOrRequest : getLanguage(languageOrRequest);
+  let instance = fixed.get(language);
+  if (!instance) {
+    instance = createI18n(language);
+    fixed.set(language, instance);
+  }
+  return instance.getFixedT(language, ns);
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18n.server";
+import { formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+export const handle: RouteHandle = {
+  i18n: "pages",
+  breadcrumb: () => ({ labelKey: "footer.accessibility", href: "/tillganglighet" }),
+};
+
+// The date the statement was last reviewed; bump it with every review.
+const REVIEWED = "2026-11-26";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = getFixedT(request, "pages");
+  return { title: t("accessibility.title"), description: t("accessibility.lead"), reviewed: REVIEWED };
+}
+
+export default function AccessibilityStatement() {
+  const { reviewed } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("pages");
+  const testing = t("accessibility.testing", { returnObjects: true }) as string[];
+  return (
+    <div className="prose">
+      <h1>{t("accessibility.title")}</h1>
+      <p className="lead">{t("accessibility.lead")}</p>
+      <h2>{t("accessibility.statusHeading")}</h2>
+      <p>{t("accessibility.status")}</p>
+      <h2>{t("accessibility.testingHeading")}</h2>
+      {testing.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <h2>{t("accessibility.knownIssuesHeading")}</h2>
+      <p>{t("accessibility.knownIssues")}</p>
+      <h2>{t("accessibility.reportHeading")}</h2>
+      <p>{t("accessibility.report")}</p>
+      <h2>{t("accessibility.enforcementHeading")}</h2>
+      <p>{t("accessibility.enforcement")}</p>
+      <p>
+        <a href="https://www.digg.se/tdosanmalan">{t("accessibility.enforcementLink")}</a>
+      </p>
+      <p className="note">{t("accessibility.updated", { date: formatDate(reviewed) })}</p>
+    </div>
+  );
+}

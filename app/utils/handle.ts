@@ -1,0 +1,23 @@
+import type { UIMatch } from "@remix-run/react";
+
+export interface Crumb {
+  /** An i18n key in the common namespace, or a ready label (e.g. a municipality's name). */
+  labelKey?: string;
+  label?: string;
+  href: string;
+}
+
+/**
+ * What a route module may say about itself in `export const handle`.
+ * `hydrate: true` opts a page into client JavaScript; information pages ship none
+ * (Remix's documented per-route "disable JavaScript" pattern, docs/decisions/005).
+ */
+export interface RouteHandle {
+  hydrate?: boolean;
+  i18n?: string | string[];
+  breadcrumb?: (match: UIMatch<unknown, RouteHandle>) => Crumb | Crumb[] | null;
+}
+
+export function handleOf(match: UIMatch<unknown, unknown>): RouteHandle {
+  return (match.handle ?? {}) as RouteHandle;
+}

@@ -1,0 +1,26 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import * as schema from "./schema/index";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens the SQLite file with the pragmas the portal relies on (docs/decisions/002):
+ * WAL for concurrent readers, foreign keys enforced, a busy timeout instead of
+ * immediate SQLITE_BUSY, and synchronous=FULL so that an acknowledged receipt survives
+ * a power cut, not only a crash.
+ */
+export function openDatabase(path: string, options: { migrationsFolder?: string } = {}): DB {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = FULL");
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db, { migrationsFolder: options.migrationsFolder ?? resolve("db/migrations") });
+  return db;
+}

@@ -1,0 +1,2 @@
+// One file per entity group; this file only re-exports them.
+export * from "./municipalities";

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** The five municipalities that share the portal. */
+export const municipality = sqliteTable("municipality", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  /** Short code used in case reference numbers, e.g. BEN-2026-000123. */
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** The text shown in place of a coat of arms (the portal uses no heraldry). */
+  logoText: text("logo_text").notNull(),
+  introSv: text("intro_sv").notNull(),
+  introEn: text("intro_en").notNull(),
+  phone: text("phone").notNull(),
+  email: text("email").notNull(),
+  visitingAddress: text("visiting_address").notNull(),
+  postalAddress: text("postal_address").notNull(),
+  openingHoursSv: text("opening_hours_sv").notNull(),
+  openingHoursEn: text("opening_hours_en").notNull(),
+  orgNumber: text("org_number").notNull(),
+  population: integer("population").notNull(),
+  /** True for rows whose facts are invented for the example seed. */
+  example: integer("example", { mode: "boolean" }).notNull().default(true),
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Förvaltning: an administration of one municipality. */
+export const administration = sqliteTable(
+  "administration",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+    slug: text("slug").notNull(),
+    nameSv: text("name_sv").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionSv: text("description_sv").notNull(),
+    descriptionEn: text("description_en").notNull(),
+    phone: text("phone").notNull(),
+    email: text("email").notNull(),
+    example: integer("example", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [uniqueIndex("administration_municipality_slug").on(t.municipalityId, t.slug)],
+);
+
+export type Municipality = typeof municipality.$inferSelect;
+export type Administration = typeof administration.$inferSelect;

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Starts the production build for the end-to-end tests on a fresh database in
+// tests/.tmp/e2e, and keeps the server's log there so that tests can read it
+// (e.g. to prove that no personnummer is ever logged).
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const dir = resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e");
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const log = createWriteStream(join(dir, "server.log"));
+
+const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+  env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+for (const stream of [child.stdout, child.stderr]) {
+  stream.on("data", (chunk) => {
+    log.write(chunk);
+    process.stdout.write(chunk);
+  });
+}
+child.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => child.kill(signal));

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm test`: every test there is, in the order that fails fastest.
+//   1. typecheck (tsc --noEmit)
+//   2. vitest: unit and integration tests (each test file on its own SQLite file)
+//   3. remix build (the e2e tests run against the production build)
+//   4. Playwright in real Chromium, JavaScript on and off, with axe on every page visited
+// Ends with one line "tests: N passed, N failed" summing vitest and Playwright.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { chromiumAvailable, chromiumHelp } from "./chromium.mjs";
+
+const tmp = "tests/.tmp/results";
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const wants = (step) => only.length === 0 || only.includes(step);
+
+function run(title, command, args, extraEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} (${seconds} s) ===`);
+  return result.status === 0;
+}
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+if (wants("typecheck")) ok = run("typecheck", "npx", ["tsc", "--noEmit"]) && ok;
+
+if (wants("unit")) {
+  const out = join(tmp, "vitest.json");
+  ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]) && ok;
+  if (existsSync(out)) {
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  } else failed += 1;
+}
+
+if (wants("e2e")) {
+  if (!chromiumAvailable()) {
+    console.error(`\n${chromiumHelp}\n`);
+    ok = false;
+    failed += 1;
+  } else {
+    ok = run("remix build", "npx", ["remix", "build"]) && ok;
+    const out = join(tmp, "playwright.json");
+    ok = run("playwright", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out }) && ok;
+    if (existsSync(out)) {
+      const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
+      passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      failed += stats.unexpected ?? 0;
+    } else failed += 1;
+  }
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
