@@ -19,6 +19,16 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Days a published text may stay past its review-by date before residents stop seeing it
+   * ("outdated information is removed", docs/decisions/012).
+   */
+  CONTENT_REVIEW_GRACE_DAYS: z.coerce
+    .number()
+    .int("CONTENT_REVIEW_GRACE_DAYS must be a whole number of days")
+    .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
+    .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
+    .default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
