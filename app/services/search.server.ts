@@ -23,6 +23,8 @@ export function removeDocument(type: string, refId: string, database: DB = db())
 export const SEARCH_TYPES = ["service", "page", "news", "form"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 export const PAGE_SIZE = 20;
+/** Service descriptions are what most searches are for: they outrank news and pages on a par. */
+const SERVICE_BOOST = 1.5;
 
 export interface SearchParams {
   q: unknown;
@@ -101,7 +103,7 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
   const rows = sqlite
     .prepare(
       `SELECT d.type, d.url, d.title, d.summary, d.body, d.municipalities,
-              bm25(search_fts, ${BM25_WEIGHTS.join(", ")}) AS rank
+              bm25(search_fts, ${BM25_WEIGHTS.join(", ")}) * (CASE d.type WHEN 'service' THEN ${SERVICE_BOOST} ELSE 1.0 END) AS rank
        ${from} ORDER BY rank, d.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...args, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as {
