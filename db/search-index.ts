@@ -48,26 +48,30 @@ export function upsertSearchDocument(db: DB, doc: SearchDocumentInput) {
     refId: doc.refId,
     lang: doc.lang,
     municipalities: doc.municipalities === "*" ? "*" : ` ${doc.municipalities.join(" ")} `,
-    url: doc.url,
-    title: doc.title,
-    keywords: doc.keywords ?? "",
-    summary: doc.summary ?? "",
-    body: doc.body ?? "",
-    titleFolded: fold(doc.title),
-    keywordsFolded: fold(doc.keywords ?? ""),
-    summaryFolded: fold(doc.summary ?? ""),
-    bodyFolded: fold(doc.body ?? ""),
     visibleFrom: doc.visibleFrom ?? null,
     visibleUntil: doc.visibleUntil ?? null,
     reviewBy: doc.reviewBy ?? null,
+    url: doc.url,
     updatedAt: new Date().toISOString(),
   };
-  db.insert(searchDocument)
+  const { id } = db
+    .insert(searchDocument)
     .values(values)
     .onConflictDoUpdate({ target: [searchDocument.type, searchDocument.refId, searchDocument.lang], set: values })
-    .run();
+    .returning({ id: searchDocument.id })
+    .get();
+  const texts = [doc.title, doc.keywords ?? "", doc.summary ?? "", doc.body ?? ""];
+  const sqlite = db.$client;
+  sqlite.prepare("DELETE FROM search_fts WHERE rowid = ?").run(id);
+  sqlite
+    .prepare(
+      `INSERT INTO search_fts(rowid, title, keywords, summary, body, title_folded, keywords_folded, summary_folded, body_folded)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, ...texts, ...texts.map(fold));
 }
 
+/** Removes a document in every language (a trigger removes its FTS row). */
 export function removeSearchDocuments(db: DB, type: string, refId: string) {
   db.delete(searchDocument).where(and(eq(searchDocument.type, type), eq(searchDocument.refId, refId))).run();
 }

@@ -81,9 +81,14 @@ export interface Segment {
 export function highlight(text: string, planned: PlannedTerm[], maxLength = 220): Segment[] {
   const source = text.length > 20_000 ? text.slice(0, 20_000) : text;
   const words = [...source.matchAll(/[\p{L}\p{N}]+/gu)];
+  const foldedTerms = planned.filter((p) => p.folded).map((p) => fold(p.term));
   const matches = (word: string) => {
     const lower = word.toLowerCase();
-    return planned.some(({ term, folded }) => lower.startsWith(term) || (folded && fold(lower).startsWith(fold(term))));
+    if (planned.some(({ term }) => lower.startsWith(term))) return true;
+    if (foldedTerms.length === 0) return false;
+    // Folding (Unicode normalisation) only where there is something to fold.
+    const folded = /[^\x00-\x7f]/.test(lower) ? fold(lower) : lower;
+    return foldedTerms.some((term) => folded.startsWith(term));
   };
   const hits = words.filter((w) => matches(w[0]));
   let start = 0;

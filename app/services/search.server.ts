@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { DB } from "../../db/client";
 import { removeSearchDocuments, upsertSearchDocument, type SearchDocumentInput } from "../../db/search-index";
 import { db } from "~/db.server";
@@ -63,10 +64,20 @@ const VOCABULARY_COLUMNS = EXACT_COLUMNS.filter((c) => c !== "keywords")
   .map((c) => `'${c}'`)
   .join(", ");
 
+const statements = new WeakMap<object, Map<string, Statement>>();
+/** Prepared statements are cached per connection: the SQL varies only with the filters used. */
+function statement(database: DB, sql: string): Statement {
+  let cache = statements.get(database.$client);
+  if (!cache) statements.set(database.$client, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = database.$client.prepare(sql)));
+  return st;
+}
+
 export function search(params: SearchParams, database: DB = db()): SearchResult {
   const terms = queryTerms(params.q);
-  const sqlite = database.$client;
-  const vocab = sqlite.prepare(
+  const vocab = statement(
+    database,
     `SELECT 1 FROM search_fts_vocab WHERE term >= ? AND term < ? AND col IN (${VOCABULARY_COLUMNS}) LIMIT 1`,
   );
   // Every term is letters and digits only, so term + U+10FFFF bounds exactly the words it prefixes.
@@ -99,14 +110,22 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
     args.municipality = ` ${params.municipality} `;
   }
   const from = `FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE ${where.join(" AND ")}`;
-  const total = (sqlite.prepare(`SELECT count(*) AS n ${from}`).get(args) as { n: number }).n;
-  const rows = sqlite
-    .prepare(
-      `SELECT d.type, d.url, d.title, d.summary, d.body, d.municipalities,
+  // One pass over the matches: rank them, count them (window), keep one page of ids; then fetch
+  // the texts of that page only. Sorting thousands of rows with their texts attached is what
+  // makes a broad query slow.
+  const rows = statement(
+    database,
+    `WITH ranked AS MATERIALIZED (
+       SELECT d.id AS id,
               bm25(search_fts, ${BM25_WEIGHTS.join(", ")}) * (CASE d.type WHEN 'service' THEN ${SERVICE_BOOST} ELSE 1.0 END) AS rank
-       ${from} ORDER BY rank, d.id LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...args, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as {
+       ${from})
+     SELECT (SELECT count(*) FROM ranked) AS total, d.type, d.url, f.title, f.summary, f.body, d.municipalities
+     FROM (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT @limit OFFSET @offset) top
+     JOIN search_document d ON d.id = top.id
+     JOIN search_fts f ON f.rowid = top.id
+     ORDER BY top.rank, top.id`,
+  ).all({ ...args, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as {
+    total: number;
     type: string;
     url: string;
     title: string;
@@ -114,6 +133,8 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
     body: string;
     municipalities: string;
   }[];
+  // Past the last page the window has no rows to count on; count separately only then.
+  const total = rows[0]?.total ?? (page > 1 ? (statement(database, `SELECT count(*) AS n ${from}`).get(args) as { n: number }).n : 0);
   return {
     terms,
     foldedTerms: planned.filter((p) => p.folded).map((p) => p.term),

@@ -76,18 +76,10 @@ CREATE TABLE `search_document` (
 	`ref_id` text NOT NULL,
 	`lang` text NOT NULL,
 	`municipalities` text DEFAULT '*' NOT NULL,
-	`url` text NOT NULL,
-	`title` text NOT NULL,
-	`keywords` text DEFAULT '' NOT NULL,
-	`summary` text DEFAULT '' NOT NULL,
-	`body` text DEFAULT '' NOT NULL,
-	`title_folded` text DEFAULT '' NOT NULL,
-	`keywords_folded` text DEFAULT '' NOT NULL,
-	`summary_folded` text DEFAULT '' NOT NULL,
-	`body_folded` text DEFAULT '' NOT NULL,
 	`visible_from` text,
 	`visible_until` text,
 	`review_by` text,
+	`url` text NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint

@@ -209,9 +209,10 @@ export const contentVersion = sqliteTable(
 
 /**
  * The search index's document table, generic over types (services, pages, news, later forms).
- * Modules upsert through app/services/search.server.ts; the FTS5 table `search_fts` (custom
- * migration, docs/decisions/010) indexes these rows as external content and is kept in sync
- * by triggers. `*_folded` columns hold the same text with diacritics removed.
+ * Modules upsert through app/services/search.server.ts (db/search-index.ts). This table holds
+ * only what results are filtered on, so that joining thousands of matches to it stays cheap;
+ * the texts live in the FTS5 table `search_fts` (custom migration, docs/decisions/010), one row
+ * per document with the same rowid, including `*_folded` copies without diacritics.
  */
 export const searchDocument = sqliteTable(
   "search_document",
@@ -222,19 +223,11 @@ export const searchDocument = sqliteTable(
     lang: text("lang", { enum: ["sv", "en"] }).notNull(),
     /** " amal mellerud " (space-delimited slugs) or "*" for all five. */
     municipalities: text("municipalities").notNull().default("*"),
-    url: text("url").notNull(),
-    title: text("title").notNull(),
-    keywords: text("keywords").notNull().default(""),
-    summary: text("summary").notNull().default(""),
-    body: text("body").notNull().default(""),
-    titleFolded: text("title_folded").notNull().default(""),
-    keywordsFolded: text("keywords_folded").notNull().default(""),
-    summaryFolded: text("summary_folded").notNull().default(""),
-    bodyFolded: text("body_folded").notNull().default(""),
     /** Visibility window, checked at query time (ISO instants / date). */
     visibleFrom: text("visible_from"),
     visibleUntil: text("visible_until"),
     reviewBy: text("review_by"),
+    url: text("url").notNull(),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [uniqueIndex("search_document_key").on(t.type, t.refId, t.lang)],

@@ -128,7 +128,7 @@ export function seedCatalogue(db: DB, now = new Date()) {
         const other = serviceIds.get(slug);
         if (other && other.id !== own.id) tx.insert(serviceRelated).values({ serviceId: own.id, relatedServiceId: other.id, position }).run();
       });
-      resetSeedVersion(tx as unknown as DB, "service", own.id);
+      resetSeedVersion(db, "service", own.id);
     }
 
     // Pages
@@ -162,7 +162,7 @@ export function seedCatalogue(db: DB, now = new Date()) {
         updatedBy: "seed",
         updatedAt: now.toISOString(),
       };
-      upsertSeedOwned(tx, "page", m.id, p.slug, values);
+      upsertSeedOwned(db, tx, "page", m.id, p.slug, values);
     }
 
     // News
@@ -189,14 +189,15 @@ export function seedCatalogue(db: DB, now = new Date()) {
         updatedBy: "seed",
         updatedAt: now.toISOString(),
       };
-      upsertSeedOwned(tx, "news", m.id, n.slug, values);
+      upsertSeedOwned(db, tx, "news", m.id, n.slug, values);
     }
 
-    reindexCatalogue(tx as unknown as DB);
+    reindexCatalogue(db);
   });
 }
 
 function upsertSeedOwned(
+  db: DB,
   tx: Tx,
   type: "page" | "news",
   municipalityId: number,
@@ -213,5 +214,5 @@ function upsertSeedOwned(
   const id = existing
     ? (tx.update(table).set(values as never).where(eq(table.id, existing.id)).run(), existing.id)
     : tx.insert(table).values(values as never).returning({ id: table.id }).get().id;
-  resetSeedVersion(tx as unknown as DB, type, id);
+  resetSeedVersion(db, type, id);
 }
