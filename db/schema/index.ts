@@ -3,3 +3,4 @@ export * from "./municipalities";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";
+export * from "./catalogue";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
+import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 
 /**
@@ -56,4 +57,5 @@ export function seed(db: DB) {
       }
     }
   });
+  seedCatalogue(db);
 }
