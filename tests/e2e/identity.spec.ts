@@ -1,5 +1,6 @@
 import { expect, expectAccessible as expectAccessibleOn, jsDisabled, loginAsResident, loginAsStaff, submitTotp, test } from "./fixtures";
 import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
+import { personnummerInLog } from "./log-scan";
 
 // People from db/seed/content/people.ts
 const MARIA = "199005122388"; // Åmål; represents nobody
@@ -391,5 +392,14 @@ test.describe("lock-out", () => {
     await page.getByLabel("Lösenord").fill(DEV_STAFF_PASSWORD);
     await page.getByRole("button", { name: "Fortsätt" }).click();
     await expect(page.getByRole("alert")).toContainText("Kontot är låst");
+  });
+});
+
+test.describe("protection of personal data", () => {
+  test("the server log holds no personnummer after logins with them (checked again after the whole run)", async ({ page }) => {
+    await loginAsResident(page, "198412179288");
+    await page.goto("/logga-in/callback?code=x&state=198412179288");
+    await page.goto("/finns-inte-198412179288");
+    expect(personnummerInLog()).toEqual([]);
   });
 });
