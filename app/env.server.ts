@@ -19,6 +19,14 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Requests per minute per client address; 0 turns a limit off (docs/decisions/031). */
+  RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_SUBMISSIONS_BURST: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_API_BURST: z.coerce.number().int().min(1).default(120),
+  /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -5,6 +5,7 @@
 // and shuts down gracefully on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
+import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -31,9 +32,12 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
-app.use((req, res, next) => {
+// Security headers, a request id and a fresh CSP nonce on every response (cache hits included).
+const connectSrc = `connect-src 'self'${production ? "" : " ws://localhost:* ws://127.0.0.1:*"}`;
+function securityHeaders(res) {
   const requestId = randomUUID();
   const nonce = randomBytes(16).toString("base64");
+  res.locals ??= {};
   res.locals.requestId = requestId;
   res.locals.cspNonce = nonce;
   res.setHeader("X-Request-Id", requestId);
@@ -45,7 +49,7 @@ app.use((req, res, next) => {
       "style-src 'self'",
       "img-src 'self' data:",
       "font-src 'self'",
-      `connect-src 'self'${production ? "" : " ws://localhost:* ws://127.0.0.1:*"}`,
+      connectSrc,
       "form-action 'self'",
       "frame-ancestors 'none'",
       "base-uri 'self'",
@@ -58,6 +62,10 @@ app.use((req, res, next) => {
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+}
+app.use((req, res, next) => {
+  res.locals ??= {};
+  securityHeaders(res);
   next();
 });
 
@@ -75,6 +83,13 @@ app.use((req, res, next) => {
   if (Number(length) > maxBodyBytes) return res.status(413).type("text/plain").send("Payload Too Large");
   next();
 });
+
+// Rate limits on submissions and the API, no-store for anything personal, and the anonymous
+// page cache (docs/decisions/030, 031); the middleware lives in the app (app/http/).
+if (entry.rateLimits) app.use(entry.rateLimits);
+if (entry.noStoreForPersonal) app.use(entry.noStoreForPersonal);
+// Before the static handlers: a cache hit then costs no file-system look-up.
+if (entry.anonymousPageCacheMiddleware) app.use(entry.anonymousPageCacheMiddleware);
 
 // Fingerprinted build assets are immutable; everything else in public/ is revalidated hourly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
@@ -95,7 +110,14 @@ app.all(
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => {
+// Anonymous cache hits are answered before Express (docs/decisions/030): the same headers, a
+// fraction of the work. Everything else, and every miss, goes through the app.
+const serveCached = entry.serveFromAnonymousPageCache;
+const server = createServer((req, res) => {
+  if (serveCached?.(req, res, securityHeaders)) return;
+  app(req, res);
+});
+server.listen(port, host, () => {
   const ms = Math.round(performance.now() - startedAt);
   console.log(JSON.stringify({ level: "info", message: "portal listening", url: `http://localhost:${port}`, startMs: ms }));
 });
