@@ -113,9 +113,38 @@ const host = process.env.HOST ?? "0.0.0.0";
 // Anonymous cache hits are answered before Express (docs/decisions/030): the same headers, a
 // fraction of the work. Everything else, and every miss, goes through the app.
 const serveCached = entry.serveFromAnonymousPageCache;
+let draining = false;
 const server = createServer((req, res) => {
+  if (draining) {
+    // Shutting down: answer what arrives, but on connections that close afterwards, and tell
+    // the load balancer through /healthz that this instance is going away.
+    res.setHeader("Connection", "close");
+    if (req.url === "/healthz") {
+      res.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      return res.end(JSON.stringify({ status: "draining", database: true }));
+    }
+  }
   if (serveCached?.(req, res, securityHeaders)) return;
   app(req, res);
+});
+// Per connection: requests in progress and served, so that shutdown can tell a keep-alive
+// connection that is idle from one whose first request has arrived but not been read yet.
+const connections = new Map();
+let lastArrival = 0;
+server.on("connection", (socket) => {
+  lastArrival = performance.now();
+  connections.set(socket, { active: 0, served: 0 });
+  socket.on("close", () => connections.delete(socket));
+});
+server.on("request", (req, res) => {
+  lastArrival = performance.now();
+  const state = connections.get(req.socket);
+  if (!state) return;
+  state.active++;
+  res.on("close", () => {
+    state.active--;
+    state.served++;
+  });
 });
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - startedAt);
@@ -123,14 +152,30 @@ server.listen(port, host, () => {
 });
 await entry.afterListen?.({ port });
 
+const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1000);
 let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
   console.log(JSON.stringify({ level: "info", message: "shutting down", signal }));
-  // Stop accepting connections, let requests in flight finish (at most 10 s), then close the DB.
-  const force = setTimeout(() => process.exit(1), 10_000);
+  // Drain first: connections the kernel has already queued (and keep-alive connections whose
+  // next request is on its way) would be reset by an immediate close. For SHUTDOWN_DRAIN_MS
+  // the server goes on answering, with `Connection: close` and /healthz 503; then it stops
+  // accepting, lets requests in flight finish (at most 10 s in all), and closes the database.
+  const force = setTimeout(() => process.exit(1), 10_000 + drainMs);
   force.unref();
+  draining = true;
+  // At least SHUTDOWN_DRAIN_MS, and on until it is quiet (nothing in progress and nothing new
+  // for 300 ms): connections still in the kernel's accept queue when the listener closes would be
+  // reset, and a busy event loop accepts them late.
+  const drainStarted = performance.now();
+  const busy = () => [...connections.values()].some((c) => c.active > 0) || performance.now() - lastArrival < 300;
+  while (performance.now() - drainStarted < drainMs || (busy() && performance.now() - drainStarted < 8_000)) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // Node's close() would also destroy connections whose request is queued but not yet read
+  // (they look idle); only keep-alive connections that have served and wait are closed here.
+  server.closeIdleConnections = () => {};
   server.close(async () => {
     try {
       await entry.shutdown?.();
@@ -138,7 +183,8 @@ async function stop(signal) {
       process.exit(0);
     }
   });
-  server.closeIdleConnections?.();
+  // end(), not destroy(): a response that has just been written may still sit in the socket's buffer.
+  for (const [socket, state] of connections) if (state.active === 0 && state.served > 0) socket.end();
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
