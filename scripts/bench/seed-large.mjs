@@ -70,10 +70,11 @@ function order(db, targets) {
 /**
  * @returns a report: per table { before, after, seconds } or { skipped: reason }
  */
-export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now = Date.now() } = {}) {
+export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now = Date.now(), concurrent = false } = {}) {
   const db = new Database(dbPath);
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 10000");
   const random = rng(seed);
   const pick = (arr) => arr[Math.floor(random() * arr.length)];
   const present = existingTables(db);
@@ -154,7 +155,7 @@ export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now 
     }
   });
   run();
-  db.pragma("wal_checkpoint(TRUNCATE)");
+  if (!concurrent) db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   return report;
 }
