@@ -76,7 +76,12 @@ if (wants("e2e")) {
   } else {
     ok = build() && ok;
     const out = join(tmp, "playwright.json");
-    ok = run("playwright", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out }) && ok;
+    rmSync("tests/.tmp/sweep", { recursive: true, force: true });
+    // The heavy run repeats only the sweep (the other journeys are the same in both runs).
+    const files = process.env.TEST_HEAVY === "1" ? ["tests/e2e/sweep.spec.ts"] : [];
+    ok = run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out }) && ok;
+    // The sweep's results feed the accessibility statement (app/data/a11y-results.json).
+    run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
       const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
       passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
