@@ -16,7 +16,7 @@ export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPa
   const linkStatus = new Map(); // url -> status (from a HEAD-like GET)
   const linkedFrom = new Map();
   while (queue.length > 0 && pages.length < maxPages) {
-    const url = queue.shift();
+    const url = /** @type {string} */ (queue.shift());
     const res = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(20_000) });
     const type = res.headers.get("content-type") ?? "";
     const body = type.includes("text/html") ? await res.text() : (await res.arrayBuffer(), "");

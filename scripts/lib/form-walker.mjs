@@ -102,7 +102,7 @@ export function encodeBody(form, { values, files }) {
 
 /**
  * Walks a form from `startUrl` to its receipt.
- * @returns {{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, attachments: number}}
+ * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, attachments: number}>}
  */
 export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {} } = {}) {
   const formId = Object.keys(examples).find((id) => startUrl.includes(id));
