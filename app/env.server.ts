@@ -49,6 +49,14 @@ const EnvSchema = z.object({
     .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
     .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
     .default(30),
+  /** Requests per minute per client address; 0 turns a limit off (docs/decisions/031). */
+  RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_SUBMISSIONS_BURST: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_API_BURST: z.coerce.number().int().min(1).default(120),
+  /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
