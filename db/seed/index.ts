@@ -3,6 +3,7 @@ import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedDiarium } from "./diarium";
+import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /**
  * Idempotent: runs at every start. Rows are upserted by their natural keys, so editing the
@@ -58,4 +59,6 @@ export function seed(db: DB) {
     }
   });
   seedDiarium(db);
+  seedPermitRegisters(db);
+  seedPermitHistory(db);
 }
