@@ -91,13 +91,14 @@ export function normalizePropertyDesignation(input: string): string | null {
   const text = input.normalize("NFC").trim().replace(/\s+/g, " ");
   const m = /^(\S+(?:-\S+)?)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
   if (!m) return null;
-  const municipality = PROPERTY_MUNICIPALITIES.find((name) => name.toLocaleLowerCase("sv") === m[1].toLocaleLowerCase("sv"));
+  const [, kommun = "", traktText = "", block = "", unit = ""] = m;
+  const municipality = PROPERTY_MUNICIPALITIES.find((name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"));
   if (!municipality) return null;
-  const trakt = m[2]
+  const trakt = traktText
     .split(" ")
     .map((w) => w.charAt(0).toLocaleUpperCase("sv") + w.slice(1).toLocaleLowerCase("sv"))
     .join(" ");
-  return `${municipality} ${trakt} ${Number(m[3])}:${Number(m[4])}`;
+  return `${municipality} ${trakt} ${Number(block)}:${Number(unit)}`;
 }
 
 /** Area figures are whole or decimal square metres; plausible range for Dalsland buildings. */
