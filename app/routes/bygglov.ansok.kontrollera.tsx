@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await verifyPost(request, form);
   const result = submitApplication(user, getLanguage(request));
   if (result.ok) return redirect(`/bygglov/kvitto/${result.reference}`);

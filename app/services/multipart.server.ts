@@ -29,3 +29,12 @@ export async function readMultipart(request: Request): Promise<{ ok: true; form:
   }
   return { ok: true, form, files };
 }
+
+/** A url-encoded or multipart form body; anything else is the sender's error (400, never 500). */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Bad form body", { status: 400 });
+  }
+}

@@ -56,7 +56,7 @@ export function fileResponse(bytes: Uint8Array, mime: string, filename: string, 
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": mime,
-      "Content-Disposition": `${inline && mime === "application/pdf" ? "inline" : inline ? "inline" : "attachment"}; filename="${safe.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${safe.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       "Cache-Control": "private, no-store",
