@@ -19,13 +19,28 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** 32 bytes, base64 or base64url: encrypts sensitive answers at rest. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded")
+    .optional(),
+  /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
+  DATA_ENCRYPTION_KEY: string;
   PUBLIC_URL: string;
+  /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
+  SMTP_URL: string | undefined;
 };
 
 function secretFromDataDir(dataDir: string, name: string, bytes: number): string {
@@ -51,12 +66,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production && !raw.SESSION_SECRET) {
     throw new Error("Invalid environment:\n  SESSION_SECRET: required when PORTAL_ENV=production");
   }
+  if (production && !raw.DATA_ENCRYPTION_KEY) {
+    throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
+  }
+  if (production && !raw.SMTP_URL) {
+    throw new Error("Invalid environment:\n  SMTP_URL: required when PORTAL_ENV=production");
+  }
   return {
     ...raw,
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
+    DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+    SMTP_URL: raw.SMTP_URL,
   };
 }
 

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
+import { seedDiarium } from "./diarium";
 
 /**
  * Idempotent: runs at every start. Rows are upserted by their natural keys, so editing the
@@ -56,4 +57,5 @@ export function seed(db: DB) {
       }
     }
   });
+  seedDiarium(db);
 }
