@@ -1,3 +1,5 @@
 // One file per entity group; this file only re-exports them.
 export * from "./municipalities";
 export * from "./cases";
+export * from "./childcare";
+export * from "./messages";
