@@ -114,6 +114,17 @@ CREATE TABLE `school_signature` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `school_signature_case_guardian` ON `school_signature` (`case_id`,`guardian_person_id`);--> statement-breakpoint
 CREATE INDEX `school_signature_guardian` ON `school_signature` (`guardian_person_id`);--> statement-breakpoint
+CREATE TABLE `case_party` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `case_party_person` ON `case_party` (`person_id`);--> statement-breakpoint
+CREATE INDEX `case_party_case` ON `case_party` (`case_id`);--> statement-breakpoint
 CREATE TABLE `message` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,

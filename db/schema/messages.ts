@@ -79,3 +79,22 @@ export const notificationSetting = sqliteTable("notification_setting", {
 export type Message = typeof message.$inferSelect;
 export type MessageAttachment = typeof messageAttachment.$inferSelect;
 export type Notification = typeof notification.$inferSelect;
+
+/**
+ * Who besides the applicant may follow a case on Mina sidor: the other custodial guardian
+ * of a child (informed of a childcare application, co-signer of a school application).
+ */
+export const caseParty = sqliteTable(
+  "case_party",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => caseTable.id),
+    personId: integer("person_id").notNull(),
+    /** "co-guardian" */
+    role: text("role").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("case_party_person").on(t.personId), index("case_party_case").on(t.caseId)],
+);
