@@ -8,6 +8,8 @@ import { db } from "~/db.server";
  */
 export interface ResidentViewer {
   personId: number;
+  /** hmacIndex of the person's personnummer: how the population register and case parties name them. */
+  personnummerHmac: string;
   organisationId?: number | null;
 }
 
@@ -24,7 +26,7 @@ export function visibleToResident(viewer: ResidentViewer): SQL {
       db()
         .select({ one: sql`1` })
         .from(caseParty)
-        .where(and(eq(caseParty.caseId, caseTable.id), eq(caseParty.personId, viewer.personId))),
+        .where(and(eq(caseParty.caseId, caseTable.id), eq(caseParty.personnummerHmac, viewer.personnummerHmac))),
     ),
   )!;
 }

@@ -130,16 +130,13 @@ function insertMessage(input: {
   }
 }
 
-/** Everyone on the resident side of a case: the applicant (or submitter) and co-guardians. */
-export function residentRecipients(caseId: number): number[] {
-  const c = db()
-    .select({ applicant: caseTable.applicantPersonId, submitter: caseTable.submittedByPersonId })
-    .from(caseTable)
-    .where(eq(caseTable.id, caseId))
-    .get();
-  if (!c) return [];
-  const parties = db().select({ personId: caseParty.personId }).from(caseParty).where(eq(caseParty.caseId, caseId)).all();
-  return [...new Set([c.applicant, c.submitter, ...parties.map((p) => p.personId)].filter((p): p is number => typeof p === "number"))];
+/**
+ * Everyone on the resident side of a case, as register hmacs: the parties recorded at
+ * submission (applicant, co-guardians) and the applicant's person row.
+ */
+export function residentRecipients(caseId: number): string[] {
+  const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, caseId)).all();
+  return [...new Set(parties.map((p) => p.h))];
 }
 
 /**
@@ -157,7 +154,7 @@ export async function sendMessageToApplicant(input: {
   const exists = db().select({ id: caseTable.id }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
   if (!exists) throw new Error(`No case ${input.caseId}`);
   const id = insertMessage({ caseId: input.caseId, sender: "officer", authorPersonId: null, authorStaffId: input.staffUserId, text, files: checked, now: input.now ?? new Date() });
-  await notify({ personIds: residentRecipients(input.caseId), caseId: input.caseId, kind: "message", now: input.now });
+  await notify({ recipients: residentRecipients(input.caseId), caseId: input.caseId, kind: "message", now: input.now });
   return { id };
 }
 

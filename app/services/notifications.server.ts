@@ -33,27 +33,31 @@ export interface NotificationSettings {
   email: string | null;
 }
 
-export function getNotificationSettings(personId: number): NotificationSettings {
-  const row = db().select().from(notificationSetting).where(eq(notificationSetting.personId, personId)).get();
+export function getNotificationSettings(personnummerHmac: string): NotificationSettings {
+  const row = db().select().from(notificationSetting).where(eq(notificationSetting.personnummerHmac, personnummerHmac)).get();
   if (!row) return { emailEnabled: true, email: null };
   return { emailEnabled: row.emailEnabled, email: row.email ? decrypt(row.email) : null };
 }
 
-export function saveNotificationSettings(personId: number, settings: NotificationSettings) {
+export function saveNotificationSettings(personnummerHmac: string, settings: NotificationSettings) {
   const values = {
-    personId,
+    personnummerHmac,
     emailEnabled: settings.emailEnabled,
     email: settings.email ? encrypt(settings.email) : null,
     updatedAt: new Date().toISOString(),
   };
-  db().insert(notificationSetting).values(values).onConflictDoUpdate({ target: notificationSetting.personId, set: values }).run();
+  db().insert(notificationSetting).values(values).onConflictDoUpdate({ target: notificationSetting.personnummerHmac, set: values }).run();
 }
 
 /** The address given in a form becomes the default for notifications, unless one is already set. */
-export function adoptContactEmail(personId: number, email: string | null) {
+export function adoptContactEmail(personnummerHmac: string, email: string | null) {
   if (!email) return;
-  const existing = db().select({ p: notificationSetting.personId }).from(notificationSetting).where(eq(notificationSetting.personId, personId)).get();
-  if (!existing) saveNotificationSettings(personId, { emailEnabled: true, email });
+  const existing = db()
+    .select({ p: notificationSetting.personnummerHmac })
+    .from(notificationSetting)
+    .where(eq(notificationSetting.personnummerHmac, personnummerHmac))
+    .get();
+  if (!existing) saveNotificationSettings(personnummerHmac, { emailEnabled: true, email });
 }
 
 let transport: Transporter | undefined;
@@ -65,7 +69,8 @@ function mailer(): Transporter | undefined {
 }
 
 export interface NotifyInput {
-  personIds: number[];
+  /** hmacIndex(personnummer) of each recipient. */
+  recipients: string[];
   caseId: number | null;
   kind: NotificationKind;
   /** Only non-personal values: the case reference, a date, a unit's name. */
@@ -79,17 +84,17 @@ export interface NotifyInput {
  */
 export async function notify(input: NotifyInput): Promise<void> {
   const createdAt = (input.now ?? new Date()).toISOString();
-  const unique = [...new Set(input.personIds)];
+  const unique = [...new Set(input.recipients)];
   const reference = input.caseId
     ? db().select({ reference: caseTable.reference, language: caseTable.language }).from(caseTable).where(eq(caseTable.id, input.caseId)).get()
     : undefined;
   const params = { ...(reference ? { reference: reference.reference } : {}), ...(input.params ?? {}) };
-  for (const personId of unique) {
-    const settings = getNotificationSettings(personId);
+  for (const recipientHmac of unique) {
+    const settings = getNotificationSettings(recipientHmac);
     const emailStatus = !settings.emailEnabled ? "off" : settings.email ? "pending" : "no-address";
     const row = db()
       .insert(notification)
-      .values({ personId, caseId: input.caseId, kind: input.kind, params: JSON.stringify(params), createdAt, emailStatus })
+      .values({ recipientHmac, caseId: input.caseId, kind: input.kind, params: JSON.stringify(params), createdAt, emailStatus })
       .returning({ id: notification.id })
       .get();
     if (emailStatus !== "pending" || !settings.email) continue;
@@ -135,11 +140,11 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-export function listNotifications(personId: number, limit = 50): NotificationView[] {
+export function listNotifications(personnummerHmac: string, limit = 50): NotificationView[] {
   return db()
     .select()
     .from(notification)
-    .where(eq(notification.personId, personId))
+    .where(eq(notification.recipientHmac, personnummerHmac))
     .orderBy(desc(notification.createdAt), desc(notification.id))
     .limit(limit)
     .all()
@@ -153,20 +158,20 @@ export function listNotifications(personId: number, limit = 50): NotificationVie
     }));
 }
 
-export function countUnreadNotifications(personId: number): number {
+export function countUnreadNotifications(personnummerHmac: string): number {
   return (
     db()
       .select({ n: sql<number>`count(*)` })
       .from(notification)
-      .where(and(eq(notification.personId, personId), isNull(notification.readAt)))
+      .where(and(eq(notification.recipientHmac, personnummerHmac), isNull(notification.readAt)))
       .get()?.n ?? 0
   );
 }
 
-export function markNotificationsRead(personId: number, now = new Date()) {
+export function markNotificationsRead(personnummerHmac: string, now = new Date()) {
   db()
     .update(notification)
     .set({ readAt: now.toISOString() })
-    .where(and(eq(notification.personId, personId), isNull(notification.readAt)))
+    .where(and(eq(notification.recipientHmac, personnummerHmac), isNull(notification.readAt)))
     .run();
 }

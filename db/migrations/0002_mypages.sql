@@ -1,7 +1,7 @@
 CREATE TABLE `childcare_application` (
 	`case_id` integer PRIMARY KEY NOT NULL,
-	`child_person_id` integer NOT NULL,
-	`household_id` integer NOT NULL,
+	`child_hmac` text NOT NULL,
+	`household_key` text NOT NULL,
 	`municipality_id` integer NOT NULL,
 	`care_kind` text NOT NULL,
 	`desired_start` text NOT NULL,
@@ -13,8 +13,8 @@ CREATE TABLE `childcare_application` (
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `childcare_application_child` ON `childcare_application` (`child_person_id`);--> statement-breakpoint
-CREATE INDEX `childcare_application_household` ON `childcare_application` (`household_id`);--> statement-breakpoint
+CREATE INDEX `childcare_application_child` ON `childcare_application` (`child_hmac`);--> statement-breakpoint
+CREATE INDEX `childcare_application_household` ON `childcare_application` (`household_key`);--> statement-breakpoint
 CREATE TABLE `childcare_fee_config` (
 	`year` integer PRIMARY KEY NOT NULL,
 	`config` text NOT NULL,
@@ -43,8 +43,8 @@ CREATE TABLE `childcare_placement` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,
 	`offer_id` integer NOT NULL,
-	`child_person_id` integer NOT NULL,
-	`household_id` integer NOT NULL,
+	`child_hmac` text NOT NULL,
+	`household_key` text NOT NULL,
 	`unit_id` integer NOT NULL,
 	`care_kind` text NOT NULL,
 	`start_date` text NOT NULL,
@@ -60,8 +60,8 @@ CREATE TABLE `childcare_placement` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `childcare_placement_offer_id_unique` ON `childcare_placement` (`offer_id`);--> statement-breakpoint
-CREATE INDEX `childcare_placement_household` ON `childcare_placement` (`household_id`);--> statement-breakpoint
-CREATE INDEX `childcare_placement_child` ON `childcare_placement` (`child_person_id`);--> statement-breakpoint
+CREATE INDEX `childcare_placement_household` ON `childcare_placement` (`household_key`);--> statement-breakpoint
+CREATE INDEX `childcare_placement_child` ON `childcare_placement` (`child_hmac`);--> statement-breakpoint
 CREATE TABLE `childcare_preference` (
 	`case_id` integer NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -94,37 +94,38 @@ CREATE UNIQUE INDEX `childcare_unit_slug_unique` ON `childcare_unit` (`slug`);--
 CREATE INDEX `childcare_unit_municipality` ON `childcare_unit` (`municipality_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `household_income` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`household_id` integer NOT NULL,
+	`household_key` text NOT NULL,
 	`reported_by_person_id` integer NOT NULL,
 	`monthly_income` text NOT NULL,
 	`valid_from` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `household_income_household` ON `household_income` (`household_id`,`valid_from`);--> statement-breakpoint
+CREATE INDEX `household_income_household` ON `household_income` (`household_key`,`valid_from`);--> statement-breakpoint
 CREATE TABLE `school_signature` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,
-	`guardian_person_id` integer NOT NULL,
+	`guardian_hmac` text NOT NULL,
+	`decided_by_person_id` integer,
 	`decision` text DEFAULT 'pending' NOT NULL,
 	`decided_at` text,
 	`content_hash` text,
 	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `school_signature_case_guardian` ON `school_signature` (`case_id`,`guardian_person_id`);--> statement-breakpoint
-CREATE INDEX `school_signature_guardian` ON `school_signature` (`guardian_person_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `school_signature_case_guardian` ON `school_signature` (`case_id`,`guardian_hmac`);--> statement-breakpoint
+CREATE INDEX `school_signature_guardian` ON `school_signature` (`guardian_hmac`);--> statement-breakpoint
 CREATE TABLE `case_party` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,
-	`person_id` integer NOT NULL,
+	`personnummer_hmac` text NOT NULL,
 	`role` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `case_party_person` ON `case_party` (`person_id`);--> statement-breakpoint
-CREATE INDEX `case_party_case` ON `case_party` (`case_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `case_party_case_person` ON `case_party` (`case_id`,`personnummer_hmac`);--> statement-breakpoint
+CREATE INDEX `case_party_person` ON `case_party` (`personnummer_hmac`);--> statement-breakpoint
 CREATE TABLE `message` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,
@@ -156,7 +157,7 @@ CREATE UNIQUE INDEX `message_attachment_stored_name_unique` ON `message_attachme
 CREATE INDEX `message_attachment_message` ON `message_attachment` (`message_id`);--> statement-breakpoint
 CREATE TABLE `notification` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`person_id` integer NOT NULL,
+	`recipient_hmac` text NOT NULL,
 	`case_id` integer,
 	`kind` text NOT NULL,
 	`params` text DEFAULT '{}' NOT NULL,
@@ -166,9 +167,9 @@ CREATE TABLE `notification` (
 	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `notification_person` ON `notification` (`person_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `notification_recipient` ON `notification` (`recipient_hmac`,`created_at`);--> statement-breakpoint
 CREATE TABLE `notification_setting` (
-	`person_id` integer PRIMARY KEY NOT NULL,
+	`personnummer_hmac` text PRIMARY KEY NOT NULL,
 	`email_enabled` integer DEFAULT true NOT NULL,
 	`email` text,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL

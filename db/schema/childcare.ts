@@ -49,8 +49,10 @@ export const childcareApplication = sqliteTable(
     caseId: integer("case_id")
       .primaryKey()
       .references(() => caseTable.id),
-    childPersonId: integer("child_person_id").notNull(),
-    householdId: integer("household_id").notNull(),
+    /** hmacIndex(personnummer) of the child in the population register (children never log in). */
+    childHmac: text("child_hmac").notNull(),
+    /** The register's household id, e.g. "hh-lindqvist-bengtsfors". */
+    householdKey: text("household_key").notNull(),
     municipalityId: integer("municipality_id")
       .notNull()
       .references(() => municipality.id),
@@ -63,7 +65,7 @@ export const childcareApplication = sqliteTable(
     /** "queued" | "offered" | "placed" | "closed" */
     queueStatus: text("queue_status").notNull().default("queued"),
   },
-  (t) => [index("childcare_application_child").on(t.childPersonId), index("childcare_application_household").on(t.householdId)],
+  (t) => [index("childcare_application_child").on(t.childHmac), index("childcare_application_household").on(t.householdKey)],
 );
 
 /** Up to three ranked units per application. */
@@ -120,8 +122,8 @@ export const childcarePlacement = sqliteTable(
       .notNull()
       .unique()
       .references(() => childcareOffer.id),
-    childPersonId: integer("child_person_id").notNull(),
-    householdId: integer("household_id").notNull(),
+    childHmac: text("child_hmac").notNull(),
+    householdKey: text("household_key").notNull(),
     unitId: integer("unit_id")
       .notNull()
       .references(() => childcareUnit.id),
@@ -136,7 +138,7 @@ export const childcarePlacement = sqliteTable(
     lastDay: text("last_day"),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("childcare_placement_household").on(t.householdId), index("childcare_placement_child").on(t.childPersonId)],
+  (t) => [index("childcare_placement_household").on(t.householdKey), index("childcare_placement_child").on(t.childHmac)],
 );
 
 /**
@@ -147,14 +149,14 @@ export const householdIncome = sqliteTable(
   "household_income",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    householdId: integer("household_id").notNull(),
+    householdKey: text("household_key").notNull(),
     reportedByPersonId: integer("reported_by_person_id").notNull(),
     /** encrypt(String(kronor per month)) */
     monthlyIncome: text("monthly_income").notNull(),
     validFrom: text("valid_from").notNull(),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("household_income_household").on(t.householdId, t.validFrom)],
+  (t) => [index("household_income_household").on(t.householdKey, t.validFrom)],
 );
 
 /**
@@ -168,14 +170,17 @@ export const schoolSignature = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    guardianPersonId: integer("guardian_person_id").notNull(),
+    /** hmacIndex(personnummer) of the guardian: the second guardian may not have logged in yet. */
+    guardianHmac: text("guardian_hmac").notNull(),
+    /** The person row that signed (set when the guardian decides). */
+    decidedByPersonId: integer("decided_by_person_id"),
     /** "pending" | "approved" | "declined" */
     decision: text("decision").notNull().default("pending"),
     decidedAt: text("decided_at"),
     /** SHA-256 (hex) of the canonical content the guardian approved or declined. */
     contentHash: text("content_hash"),
   },
-  (t) => [uniqueIndex("school_signature_case_guardian").on(t.caseId, t.guardianPersonId), index("school_signature_guardian").on(t.guardianPersonId)],
+  (t) => [uniqueIndex("school_signature_case_guardian").on(t.caseId, t.guardianHmac), index("school_signature_guardian").on(t.guardianHmac)],
 );
 
 export type ChildcareUnit = typeof childcareUnit.$inferSelect;

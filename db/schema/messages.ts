@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -53,7 +53,8 @@ export const notification = sqliteTable(
   "notification",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    personId: integer("person_id").notNull(),
+    /** hmacIndex(personnummer) of the recipient: a co-guardian is told before their first login. */
+    recipientHmac: text("recipient_hmac").notNull(),
     caseId: integer("case_id").references(() => caseTable.id),
     /** i18n key under mypages:notifications.kinds */
     kind: text("kind").notNull(),
@@ -64,12 +65,12 @@ export const notification = sqliteTable(
     /** "off" | "pending" | "sent" | "failed" | "no-address" */
     emailStatus: text("email_status").notNull().default("off"),
   },
-  (t) => [index("notification_person").on(t.personId, t.createdAt)],
+  (t) => [index("notification_recipient").on(t.recipientHmac, t.createdAt)],
 );
 
 /** A resident's choice about e-mail; the address is personal data and stored encrypted. */
 export const notificationSetting = sqliteTable("notification_setting", {
-  personId: integer("person_id").primaryKey(),
+  personnummerHmac: text("personnummer_hmac").primaryKey(),
   emailEnabled: integer("email_enabled", { mode: "boolean" }).notNull().default(true),
   /** encrypt(address) or null */
   email: text("email"),
@@ -91,10 +92,11 @@ export const caseParty = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    personId: integer("person_id").notNull(),
-    /** "co-guardian" */
+    /** hmacIndex(personnummer): the party may not have logged in yet. */
+    personnummerHmac: text("personnummer_hmac").notNull(),
+    /** "applicant" | "co-guardian" */
     role: text("role").notNull(),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("case_party_person").on(t.personId), index("case_party_case").on(t.caseId)],
+  (t) => [uniqueIndex("case_party_case_person").on(t.caseId, t.personnummerHmac), index("case_party_person").on(t.personnummerHmac)],
 );
