@@ -32,6 +32,8 @@ export interface NewCase {
   diarium: { subject: string | null; partyKind: "person" | "organisation" | "none"; partyName: string | null };
   /** Uploads made by this submitter for this form, to be bound to the case. */
   attachments: { publicIds: string[]; ownerKey: string };
+  /** Defaults to INITIAL_STATUS; a school application waiting for co-signing starts at "awaiting_signatures". */
+  initialStatus?: CaseStatus;
   now?: Date;
 }
 
@@ -76,6 +78,7 @@ export function createCase(input: NewCase): CreatedCase {
     if (!m) throw new Error(`Unknown municipality ${input.municipalityId}`);
     const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
     const createdAt = now.toISOString();
+    const status = input.initialStatus ?? INITIAL_STATUS;
     const row = tx
       .insert(caseTable)
       .values({
@@ -85,7 +88,7 @@ export function createCase(input: NewCase): CreatedCase {
         formId: input.formId,
         formVersion: input.formVersion,
         area: input.area,
-        status: INITIAL_STATUS,
+        status,
         applicantPersonId: input.applicantPersonId,
         applicantOrganisationId: input.applicantOrganisationId,
         submittedByPersonId: input.submittedByPersonId,
@@ -101,7 +104,7 @@ export function createCase(input: NewCase): CreatedCase {
       })
       .returning({ id: caseTable.id })
       .get();
-    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: INITIAL_STATUS, actor: "applicant", createdAt }).run();
+    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt }).run();
 
     if (input.attachments.publicIds.length > 0) {
       const bound = tx
@@ -132,7 +135,7 @@ export function createCase(input: NewCase): CreatedCase {
         subject: input.diarium.subject,
         partyKind: input.diarium.partyKind,
         partyName: input.diarium.partyName,
-        status: INITIAL_STATUS,
+        status,
         registeredAt: createdAt,
         searchText: diariumSearchText(tx, {
           reference,

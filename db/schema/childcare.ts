@@ -16,7 +16,7 @@ export const childcareUnit = sqliteTable(
     /** Stable, unique across the portal: "bengtsfors-solrosen". */
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
-    /** "forskola" | "pedagogisk-omsorg" | "fritidshem" */
+    /** "forskola" | "pedagogisk-omsorg" | "fritidshem" | "grundskola" (schools are ranked in school applications) */
     kind: text("kind").notNull(),
     street: text("street").notNull(),
     postalCode: text("postal_code").notNull(),

@@ -15,7 +15,7 @@ describe("childcare seed", () => {
     for (const m of db.select().from(municipality).all()) {
       const units = db.select().from(childcareUnit).where(eq(childcareUnit.municipalityId, m.id)).all();
       const kinds = new Set(units.map((u) => u.kind));
-      expect([...kinds].sort(), m.slug).toEqual(["forskola", "fritidshem", "pedagogisk-omsorg"]);
+      expect([...kinds].sort(), m.slug).toEqual(["forskola", "fritidshem", "grundskola", "pedagogisk-omsorg"]);
       expect(units.filter((u) => u.kind === "forskola").length, m.slug).toBeGreaterThanOrEqual(3);
       for (const u of units) {
         expect(u.postalCode).toMatch(/^\d{3} \d{2}$/);

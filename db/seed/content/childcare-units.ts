@@ -9,7 +9,8 @@ export interface SeedChildcareUnit {
   slug: string;
   municipality: MunicipalitySlug;
   name: string;
-  kind: "forskola" | "pedagogisk-omsorg" | "fritidshem";
+  /** Schools are units too: school applications rank them like childcare units. */
+  kind: "forskola" | "pedagogisk-omsorg" | "fritidshem" | "grundskola";
   street: string;
   postalCode: string;
   town: string;
@@ -33,6 +34,8 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["dagmamman-gerd", "Familjedaghemmet Ekorren", "pedagogisk-omsorg", "Granvägen 9", "666 30", "Bengtsfors", 6],
       ["fritids-gundlebo", "Gundlebo fritidshem", "fritidshem", "Skolgatan 10", "666 30", "Bengtsfors", 80],
       ["fritids-billingsfors", "Billingsfors fritidshem", "fritidshem", "Bruksvägen 9", "666 40", "Billingsfors", 40],
+      ["gundleboskolan", "Gundleboskolan F–6", "grundskola", "Skolgatan 10", "666 30", "Bengtsfors", 320],
+      ["billingsfors-skola", "Billingsfors skola F–6", "grundskola", "Bruksvägen 9", "666 40", "Billingsfors", 140],
     ],
   },
   "dals-ed": {
@@ -43,6 +46,8 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["nossemark", "Nössemarks förskola", "forskola", "Nössemarksvägen 41", "668 91", "Ed", 18],
       ["dagbarnvardare-ed", "Pedagogisk omsorg Stigen", "pedagogisk-omsorg", "Stigenvägen 3", "668 30", "Ed", 5],
       ["fritids-ed", "Eds fritidshem", "fritidshem", "Skolgatan 1", "668 30", "Ed", 90],
+      ["eds-skola", "Dals-Eds skola F–6", "grundskola", "Skolgatan 1", "668 30", "Ed", 300],
+      ["nossemarks-skola", "Nössemarks skola F–3", "grundskola", "Nössemarksvägen 43", "668 91", "Ed", 40],
     ],
   },
   fargelanda: {
@@ -53,6 +58,8 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["ellenoskolan-forskola", "Förskolan Valbo-Ryr", "forskola", "Valbovägen 6", "458 91", "Färgelanda", 20],
       ["dagbarnvardare-fargelanda", "Familjedaghemmet Humlan", "pedagogisk-omsorg", "Lärkvägen 2", "458 30", "Färgelanda", 5],
       ["fritids-fargelanda", "Färgelanda fritidshem", "fritidshem", "Skolvägen 5", "458 30", "Färgelanda", 75],
+      ["ellenoskolan", "Ellenöskolan F–6", "grundskola", "Skolvägen 5", "458 30", "Färgelanda", 260],
+      ["hogsaters-skola", "Högsäters skola F–6", "grundskola", "Kyrkvägen 14", "458 70", "Högsäter", 110],
     ],
   },
   mellerud: {
@@ -65,6 +72,8 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["dagbarnvardare-mellerud", "Pedagogisk omsorg Myran", "pedagogisk-omsorg", "Sjövägen 16", "464 30", "Mellerud", 6],
       ["fritids-radaskolan", "Rådaskolans fritidshem", "fritidshem", "Rådavägen 2", "464 30", "Mellerud", 100],
       ["fritids-asensbruk", "Åsensbruks fritidshem", "fritidshem", "Bruksgatan 5", "464 50", "Åsensbruk", 35],
+      ["radaskolan", "Rådaskolan F–6", "grundskola", "Rådavägen 2", "464 30", "Mellerud", 380],
+      ["asensbruks-skola", "Åsensbruks skola F–6", "grundskola", "Bruksgatan 5", "464 50", "Åsensbruk", 120],
     ],
   },
   amal: {
@@ -77,6 +86,8 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["dagbarnvardare-amal", "Familjedaghemmet Sjöstjärnan", "pedagogisk-omsorg", "Strandgatan 7", "662 30", "Åmål", 5],
       ["fritids-kristinelund", "Kristinelundskolans fritidshem", "fritidshem", "Kristinelundsvägen 3", "662 30", "Åmål", 120],
       ["fritids-tosse", "Tösse fritidshem", "fritidshem", "Tössevägen 16", "662 95", "Tösse", 30],
+      ["kristinelundskolan", "Kristinelundskolan F–6", "grundskola", "Kristinelundsvägen 3", "662 30", "Åmål", 420],
+      ["tosse-skola", "Tösse skola F–6", "grundskola", "Tössevägen 16", "662 95", "Tösse", 120],
     ],
   },
 };
@@ -90,8 +101,8 @@ export const seedChildcareUnits: SeedChildcareUnit[] = Object.entries(rows).flat
     street,
     postalCode,
     town,
-    ageFrom: kind === "fritidshem" ? 6 : 1,
-    ageTo: kind === "fritidshem" ? 12 : 5,
+    ageFrom: kind === "fritidshem" || kind === "grundskola" ? 6 : 1,
+    ageTo: kind === "fritidshem" ? 12 : kind === "grundskola" ? 12 : 5,
     capacity,
     phone: `${phone}${i}`,
     example: true as const,
