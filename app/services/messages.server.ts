@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { caseParty, caseTable, message, messageAttachment } from "../../db/schema/index";
+import { caseParty, caseTable, message, messageAttachment, person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "./crypto.server";
@@ -136,7 +136,10 @@ function insertMessage(input: {
  */
 export function residentRecipients(caseId: number): string[] {
   const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, caseId)).all();
-  return [...new Set(parties.map((p) => p.h))];
+  const c = db().select({ a: caseTable.applicantPersonId, s: caseTable.submittedByPersonId }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  const ids = [c?.a, c?.s].filter((x): x is number => typeof x === "number");
+  const people = ids.length ? db().select({ h: person.personnummerHmac }).from(person).where(inArray(person.id, ids)).all() : [];
+  return [...new Set([...people.map((p) => p.h), ...parties.map((p) => p.h)])];
 }
 
 /**

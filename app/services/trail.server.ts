@@ -1,10 +1,13 @@
+import type { SessionUser } from "~/auth/session.server";
+import { audit } from "./audit.server";
+
 /**
- * The one place Mina sidor, childcare and school services write to the audit trail, so that
- * every change is recorded the same way. Delegates to the identity branch's `audit()`.
+ * The one place Mina sidor, childcare and school services write to the audit trail, so every
+ * change is recorded the same way (identity's audit(); personnummer never in details).
  */
 export interface TrailEntry {
-  /** The session user behind the change, or "system" for lapses done by the clock. */
-  actor: unknown;
+  /** The session user behind the change, "system" for lapses done by the clock, null in tests. */
+  actor: SessionUser | "system" | null | unknown;
   action: string;
   subjectType: string;
   subjectId?: string | number;
@@ -13,15 +16,7 @@ export interface TrailEntry {
   details?: Record<string, unknown>;
 }
 
-type Sink = (entry: TrailEntry) => void;
-
-let sink: Sink = () => {};
-
-/** Wired at start-up to the audit module (see app/services/trail-wiring.server.ts). */
-export function setTrailSink(next: Sink) {
-  sink = next;
-}
-
 export function trail(entry: TrailEntry) {
-  sink(entry);
+  const actor = entry.actor === "system" ? "system" : ((entry.actor ?? null) as SessionUser | null);
+  audit({ ...entry, actor });
 }
