@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { MEASURE_TYPES, isMeasureType, requiresKontrollansvarig, AREA_FIELDS, parseArea } from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { RadioGroup, TextArea, TextField } from "~/components/permits/Fields";
@@ -13,7 +14,7 @@ import { requireResident } from "~/services/permits-access.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
   const form = await readForm(request);
-  await verifyPost(request, form);
+  await requireCsrf(request, form);
   const draft = draftFromForm(form);
   const { errors, property } = validateDetails(draft);
   if (form.get("intent") === "lookup") {
@@ -72,6 +73,7 @@ export default function PermitDetails() {
         items={FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f, text: t(`errors.${errors[f]}`) }))}
       />
       <Form method="post" noValidate>
+<CsrfField />
         <TextField
           id="propertyDesignation"
           label={t("fields.propertyDesignation.label")}

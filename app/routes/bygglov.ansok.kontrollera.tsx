@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { isMeasureType, missingAttachments, normalizeCertificationNumber, requiresKontrollansvarig, parseArea } from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MissingList } from "~/components/permits/MissingList";
@@ -14,7 +15,7 @@ import permitStyles from "~/styles/permits.css";
 import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
   const form = await readForm(request);
-  await verifyPost(request, form);
+  await requireCsrf(request, form);
   const result = submitApplication(user, getLanguage(request));
   if (result.ok) return redirect(`/bygglov/kvitto/${result.reference}`);
   if (result.reason === "noDraft" || result.reason === "details") throw redirect("/bygglov/ansok");
@@ -131,6 +132,7 @@ export default function PermitCheck() {
         </section>
       ) : null}
       <Form method="post">
+<CsrfField />
         {r.missing.length > 0 ? <p>{t("check.cannotSubmit")}</p> : null}
         <div className="button-row">
           <button className="button" type="submit">

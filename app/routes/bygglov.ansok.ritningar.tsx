@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { isMeasureType, missingAttachments, REQUIRED_ATTACHMENTS } from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MissingList } from "~/components/permits/MissingList";
@@ -12,7 +13,7 @@ import { requireResident } from "~/services/permits-access.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!draft || !isMeasureType(draft.measureType)) throw redirect("/bygglov/ansok");
   const parsed = await readMultipart(request);
   if (!parsed.ok) return data({ errors: [{ field: REQUIRED_ATTACHMENTS[draft.measureType][0]!, code: parsed.error === "tooLarge" ? "tooLarge" : "noFile" }] as ActionErrors }, { status: 400 });
-  await verifyPost(request, parsed.form);
+  await requireCsrf(request, parsed.form);
   if (parsed.form.get("intent") === "remove") {
     removeDraftUpload(user, String(parsed.form.get("publicId") ?? ""));
     return redirect("/bygglov/ansok/ritningar?klart=removed");
@@ -85,6 +86,7 @@ export default function PermitDrawings() {
             <li key={u.publicId}>
               <strong>{t(`attachments.${u.kind}`)}</strong>: {u.originalName} ({Math.ceil(u.size / 1024)} kB){" "}
               <Form method="post" encType="multipart/form-data" className="inline-form">
+<CsrfField />
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="publicId" value={u.publicId} />
                 <button type="submit" className="button button--secondary">
@@ -97,6 +99,7 @@ export default function PermitDrawings() {
       )}
       <h2>{t("drawings.upload")}</h2>
       <Form method="post" encType="multipart/form-data">
+<CsrfField />
         {required.map((kind) => {
           const e = errorFor(kind);
           const id = `file-${kind}`;

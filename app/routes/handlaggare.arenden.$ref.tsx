@@ -22,7 +22,7 @@ import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [
@@ -38,7 +38,7 @@ export const handle: RouteHandle = {
 function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind === "outOfScope")
-    audit(request, { actor: `staff:${user.id}`, action, subject: reference.toUpperCase(), outcome: "refused", details: { reason: "scope" } });
+    audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
   throw new Response("Not found", { status: 404 });
 }
 
@@ -47,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reference = String(params.ref ?? "");
   const c = getCaseForStaff({ reference, user });
   if (!c) refuse(request, user, reference, "case.open");
-  audit(request, { actor: `staff:${user.id}`, action: "case.open", subject: c.reference });
+  // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
+  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId });
   return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name } };
 }
 
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.ref ?? "").toUpperCase();
   const form = await readForm(request);
-  await verifyPost(request, form);
+  await requireCsrf(request, form);
   const s = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : "";
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok && result.status === 404) refuse(request, user, reference, `case.${intent || "change"}`);
   audit(request, {
-    actor: `staff:${user.id}`,
+    actor: user,
     action: `case.${intent}`,
     subject: reference,
     outcome: result.ok ? "ok" : "refused",

@@ -8,7 +8,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reference = String(params.ref ?? "").toUpperCase();
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind !== "found") {
-    if (found.kind === "outOfScope") audit(request, { actor: `staff:${user.id}`, action: "case.decision.open", subject: reference, outcome: "refused" });
+    if (found.kind === "outOfScope") audit(request, { actor: user, action: "case.decision.open", subject: reference, outcome: "refused" });
     throw new Response("Not found", { status: 404 });
   }
   const pdf = await decisionPdf(found.id);

@@ -10,11 +10,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const a = attachmentForStaff({ reference, user, publicId: String(params.id ?? "") });
   if (!a) {
     if (lookupCaseForStaff({ reference, user, permission: "case.read" }).kind === "outOfScope")
-      audit(request, { actor: `staff:${user.id}`, action: "case.attachment.open", subject: reference, outcome: "refused" });
+      audit(request, { actor: user, action: "case.attachment.open", subject: reference, outcome: "refused" });
     throw new Response("Not found", { status: 404 });
   }
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
-  audit(request, { actor: `staff:${user.id}`, action: "case.attachment.open", subject: reference, details: { attachment: a.publicId } });
+  audit(request, { actor: user, action: "case.attachment.open", subject: reference, details: { attachment: a.publicId } });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

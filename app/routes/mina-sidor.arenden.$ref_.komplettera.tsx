@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextArea } from "~/components/permits/Fields";
@@ -13,7 +14,7 @@ import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -42,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!open) return data({ error: "answered" }, { status: 409 });
   const parsed = await readMultipart(request);
   if (!parsed.ok) return data({ error: parsed.error === "tooLarge" ? "tooLarge" : "supplementEmpty" }, { status: 400 });
-  await verifyPost(request, parsed.form);
+  await requireCsrf(request, parsed.form);
   const extraKind = String(parsed.form.get("extraKind") ?? "");
   const files = parsed.files.map((f) => ({ kind: f.field === "extra" ? extraKind : f.field, name: f.name, bytes: f.bytes }));
   const result = answerSupplement({ user, reference, requestId: open.id, text: String(parsed.form.get("answer") ?? ""), files });
   if (!result.ok) return data({ error: result.error === "empty" ? "supplementEmpty" : result.error }, { status: result.error === "notFound" ? 404 : 400 });
-  audit(request, { actor: `person:${user.personId}`, action: "permit.supplement.answered", subject: reference });
+  audit(request, { actor: user, action: "permit.supplement.answered", subject: reference });
   return redirect(`/mina-sidor/arenden/${reference}/bygglov?klart=komplettering`);
 }
 
@@ -79,6 +80,7 @@ export default function SupplementPage() {
         ) : null}
       </section>
       <Form method="post" encType="multipart/form-data">
+<CsrfField />
         {kinds.map((kind) => (
           <div className="field" key={kind}>
             <label htmlFor={`file-${kind}`}>{t("supplement.file", { kind: t(`attachments.${kind}`) })}</label>

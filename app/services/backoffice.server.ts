@@ -210,6 +210,8 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
   return {
     id: c.id,
     reference: c.reference,
+    municipalityId: c.municipalityId,
+    applicantPersonId: c.applicantPersonId,
     municipalityName: m.name,
     municipalitySlug: m.slug,
     area: c.area,

@@ -7,6 +7,9 @@ export const AREAS = ["allmant", "barnomsorg", "skola", "bygglov"] as const;
 export type Area = (typeof AREAS)[number];
 
 export const CASE_STATUSES = [
+  // A school application waiting for the second custodial guardian (docs/decisions/023).
+  "awaiting_signatures",
+  "signature_declined",
   "received",
   "in_progress",
   "awaiting_completion",
@@ -43,6 +46,7 @@ const MACHINES: Record<Area, Machine> = {
     decided: ["closed"],
   },
   skola: {
+    awaiting_signatures: ["received", "signature_declined", "withdrawn"],
     received: ["in_progress", "withdrawn"],
     in_progress: ["awaiting_completion", "decided", "withdrawn"],
     awaiting_completion: ["in_progress", "withdrawn"],

@@ -1,186 +1,68 @@
 /**
- * The building-permit e-service and the back office reach identity only through this module.
- *
- * Until feat/identity lands (sessions, OIDC, staff login + TOTP, permissions, audit), this is a
- * stand-in with the same shapes as that contract: `requireResident`, `requireStaff`,
- * `staffScopes`, `audit`. It keeps a signed cookie set by the development-only page
- * /testinloggning (refused when PORTAL_ENV=production). At merge, each function body becomes a
- * call to app/auth/*; routes and services do not change (docs/decisions/027).
+ * How the building-permit e-service and the back office use identity (app/auth/*): the
+ * resident with the party they act for, the officer with concrete municipality × area scopes
+ * (delegations included), colleagues for assignment, and the audit trail. One small adapter so
+ * services take plain, typed users.
  */
-import { createCookie, redirect } from "@remix-run/node";
-import { organisations, representations, testPersons } from "../../db/seed/content/people";
-import { env } from "~/env.server";
-import { listMunicipalities } from "~/services/municipalities.server";
-import { log } from "~/utils/logger.server";
+import { redirect } from "@remix-run/node";
+import { areaDelegation, municipality, roleAssignment, staffUser } from "../../db/schema/index";
+import { isNull } from "drizzle-orm";
+import {
+  requireResident as requireResidentSession,
+  requireStaff as requireStaffSession,
+  staffScopes as identityScopes,
+  type StaffUser as IdentityStaffUser,
+} from "~/auth/guards.server";
+import { grantedScopes, type Area, type Permission as IdentityPermission, type RoleAssignment } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/session.server";
+import { db } from "~/db.server";
+import { audit as identityAudit } from "~/services/audit.server";
 
+export type { Area };
+
+/** The back office's needs, mapped onto identity's permissions: deciding is handling; statistics are reading. */
 export type Permission = "case.read" | "case.handle" | "case.decide" | "stats.read";
-export type Area = "barnomsorg" | "skola" | "bygglov" | "allmant";
+const IDENTITY_PERMISSION: Record<Permission, IdentityPermission> = {
+  "case.read": "case.read",
+  "case.handle": "case.handle",
+  "case.decide": "case.handle",
+  "stats.read": "case.read",
+};
 
 export interface ResidentUser {
   kind: "resident";
   personId: number;
-  personnummer: string;
   name: string;
+  session: SessionUser;
   acting: { kind: "self" } | { kind: "organisation"; organisationId: number; organisationsnummer: string; name: string };
-}
-
-export interface StaffRole {
-  municipality: string;
-  area: Area;
-  permissions: Permission[];
 }
 
 export interface StaffUser {
   kind: "staff";
   id: number;
-  username: string;
   name: string;
-  /** Home municipality (slug). */
-  municipality: string;
-  roles: StaffRole[];
-  /** Samverkan: areas of other municipalities this officer handles. */
-  delegations: StaffRole[];
+  session: IdentityStaffUser;
 }
 
-const ALL: Permission[] = ["case.read", "case.handle", "case.decide", "stats.read"];
-
-/** Stand-in staff roster (mirrors the identity branch's seeded officers as far as known). */
-export const STANDIN_STAFF: StaffUser[] = [
-  {
-    kind: "staff",
-    id: 101,
-    username: "anna.bengtsfors",
-    name: "Anna Berglund",
-    municipality: "bengtsfors",
-    roles: [
-      { municipality: "bengtsfors", area: "bygglov", permissions: ALL },
-      { municipality: "bengtsfors", area: "allmant", permissions: ["case.read", "case.handle"] },
-    ],
-    // Bengtsfors' building office handles Dals-Ed's building permits (samverkan).
-    delegations: [{ municipality: "dals-ed", area: "bygglov", permissions: ALL }],
-  },
-  {
-    kind: "staff",
-    id: 102,
-    username: "bo.bengtsfors",
-    name: "Bo Ekström",
-    municipality: "bengtsfors",
-    roles: [{ municipality: "bengtsfors", area: "bygglov", permissions: ALL }],
-    delegations: [{ municipality: "dals-ed", area: "bygglov", permissions: ALL }],
-  },
-  {
-    kind: "staff",
-    id: 201,
-    username: "frida.fargelanda",
-    name: "Frida Gran",
-    municipality: "fargelanda",
-    roles: [
-      { municipality: "fargelanda", area: "bygglov", permissions: ALL },
-      { municipality: "fargelanda", area: "allmant", permissions: ["case.read", "case.handle"] },
-    ],
-    delegations: [],
-  },
-  {
-    kind: "staff",
-    id: 301,
-    username: "mats.mellerud",
-    name: "Mats Lindberg",
-    municipality: "mellerud",
-    roles: [{ municipality: "mellerud", area: "bygglov", permissions: ALL }],
-    delegations: [],
-  },
-  {
-    kind: "staff",
-    id: 401,
-    username: "amir.amal",
-    name: "Amir Haddad",
-    municipality: "amal",
-    roles: [{ municipality: "amal", area: "bygglov", permissions: ALL }],
-    delegations: [],
-  },
-  {
-    kind: "staff",
-    id: 402,
-    username: "lisa.amal",
-    name: "Lisa Nordin",
-    municipality: "amal",
-    roles: [{ municipality: "amal", area: "bygglov", permissions: ALL }],
-    delegations: [],
-  },
-];
-
-const standinCookie = () =>
-  createCookie("permits_standin", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: env().PORTAL_ENV === "production",
-    secrets: [env().SESSION_SECRET],
-    maxAge: 8 * 3600,
-  });
-
-type CookieValue = { kind: "staff"; username: string } | { kind: "resident"; personnummer: string; organisationsnummer: string | null };
-
-export function standinLoginAllowed(): boolean {
-  return env().PORTAL_ENV !== "production";
-}
-
-async function readCookie(request: Request): Promise<CookieValue | null> {
-  if (!standinLoginAllowed()) return null;
-  const value = (await standinCookie().parse(request.headers.get("Cookie"))) as CookieValue | null;
-  return value && typeof value === "object" ? value : null;
-}
-
-export async function standinLoginHeader(value: CookieValue): Promise<string> {
-  return standinCookie().serialize(value);
-}
-
-export async function standinLogoutHeader(): Promise<string> {
-  return standinCookie().serialize("", { maxAge: 0 });
-}
-
-export function residentFrom(personnummer: string, organisationsnummer: string | null): ResidentUser | null {
-  const index = testPersons.findIndex((p) => p.personnummer === personnummer);
-  const person = testPersons[index];
-  if (!person) return null;
-  const base = { kind: "resident" as const, personId: index + 1, personnummer, name: `${person.givenName} ${person.familyName}` };
-  if (!organisationsnummer) return { ...base, acting: { kind: "self" } };
-  const may = representations.some((r) => r.personnummer === personnummer && r.organisationsnummer === organisationsnummer);
-  const orgIndex = organisations.findIndex((o) => o.organisationsnummer === organisationsnummer);
-  const org = organisations[orgIndex];
-  if (!may || !org) return null;
-  return { ...base, acting: { kind: "organisation", organisationId: orgIndex + 1, organisationsnummer, name: org.name } };
-}
-
-/** Organisations a person may act for (representation register stand-in). */
-export function organisationsFor(personnummer: string) {
-  return representations
-    .filter((r) => r.personnummer === personnummer)
-    .map((r) => organisations.find((o) => o.organisationsnummer === r.organisationsnummer))
-    .filter((o): o is (typeof organisations)[number] => Boolean(o))
-    .map((o) => ({ organisationsnummer: o.organisationsnummer, name: o.name }));
-}
-
-export function organisationById(id: number) {
-  return organisations[id - 1];
-}
-
-function loginRedirect(request: Request, who: "resident" | "staff"): Response {
+function here(request: Request) {
   const url = new URL(request.url);
-  return redirect(`/testinloggning?roll=${who}&tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
+  return `${url.pathname}${url.search}`;
 }
 
-export async function getSessionUser(request: Request): Promise<ResidentUser | StaffUser | null> {
-  const c = await readCookie(request);
-  if (!c) return null;
-  if (c.kind === "staff") return STANDIN_STAFF.find((s) => s.username === c.username) ?? null;
-  return residentFrom(c.personnummer, c.organisationsnummer);
-}
-
+/** A signed-in resident who has chosen whom they act for (party selection first otherwise). */
 export async function requireResident(request: Request): Promise<ResidentUser> {
-  const user = await getSessionUser(request);
-  if (user?.kind === "resident") return user;
-  throw loginRedirect(request, "resident");
+  const user = await requireResidentSession(request);
+  if (!user.acting) throw redirect(`/valj-part?redirectTo=${encodeURIComponent(here(request))}`);
+  const acting: ResidentUser["acting"] =
+    user.acting.kind === "organisation"
+      ? { kind: "organisation", organisationId: user.acting.organisationId, organisationsnummer: user.acting.orgNumber, name: user.acting.name }
+      : { kind: "self" };
+  return { kind: "resident", personId: user.personId, name: user.name, session: user, acting };
+}
+
+export async function requireStaff(request: Request, permission: Permission): Promise<StaffUser> {
+  const user = await requireStaffSession(request, IDENTITY_PERMISSION[permission]);
+  return { kind: "staff", id: user.staffUserId, name: user.name, session: user };
 }
 
 export interface Scope {
@@ -189,54 +71,58 @@ export interface Scope {
   area: Area;
 }
 
-/** Municipality × area pairs where the officer holds `permission`, delegations included. */
+function slugs(): Map<number, string> {
+  return new Map(db().select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.id, m.slug]));
+}
+
+/** Concrete municipality × area pairs where the officer holds `permission` (delegations included). */
 export function staffScopes(user: StaffUser, permission: Permission): Scope[] {
-  const ids = new Map(listMunicipalities().map((m) => [m.slug, m.id]));
-  const out: Scope[] = [];
-  for (const r of [...user.roles, ...user.delegations]) {
-    const id = ids.get(r.municipality);
-    if (id !== undefined && r.permissions.includes(permission) && !out.some((s) => s.municipalityId === id && s.area === r.area))
-      out.push({ municipalityId: id, municipality: r.municipality, area: r.area });
-  }
-  return out;
+  const names = slugs();
+  return identityScopes(user.session, IDENTITY_PERMISSION[permission])
+    .filter((s): s is { municipalityId: number; area: Area } => s.municipalityId !== undefined && s.area !== undefined)
+    .map((s) => ({ municipalityId: s.municipalityId, area: s.area, municipality: names.get(s.municipalityId) ?? "" }));
 }
 
-export function canStaff(user: StaffUser, permission: Permission, scope: { municipalityId: number; area: string }): boolean {
-  return staffScopes(user, permission).some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
-}
-
-/** A logged-in officer with `permission` somewhere; the scope of each case is checked in the service query. */
-export async function requireStaff(request: Request, permission: Permission): Promise<StaffUser> {
-  const user = await getSessionUser(request);
-  if (user?.kind !== "staff") throw loginRedirect(request, "staff");
-  if (staffScopes(user, permission).length === 0) {
-    audit(request, { actor: `staff:${user.id}`, action: "access.refused", subject: new URL(request.url).pathname, outcome: "refused" });
-    throw new Response("Forbidden", { status: 403 });
-  }
-  return user;
-}
-
-/** Colleagues who may handle cases in this scope (for assignment). */
+/** Officers (enabled accounts) who may handle cases in this scope, for assignment. */
 export function colleaguesFor(scope: { municipalityId: number; area: string }): { id: number; name: string }[] {
-  return STANDIN_STAFF.filter((s) => canStaff(s, "case.handle", scope)).map((s) => ({ id: s.id, name: s.name }));
+  const roles = db().select().from(roleAssignment).all();
+  const delegations = db().select().from(areaDelegation).all();
+  const ids = [...slugs().keys()];
+  return db()
+    .select({ id: staffUser.id, name: staffUser.name })
+    .from(staffUser)
+    .where(isNull(staffUser.disabledAt))
+    .all()
+    .filter((s) => {
+      const mine: RoleAssignment[] = roles
+        .filter((r) => r.staffUserId === s.id)
+        .map((r) => ({ role: r.role, municipalityId: r.municipalityId, area: r.area, administrationId: r.administrationId }));
+      return grantedScopes(mine, delegations, ids, "case.handle").some((g) => g.municipalityId === scope.municipalityId && g.area === scope.area);
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
 export interface AuditEvent {
-  actor: string;
+  actor: StaffUser | ResidentUser;
   action: string;
-  subject?: string;
+  /** Case reference. */
+  subject: string;
+  municipalityId?: number;
+  /** The resident whose personal data the event touches (shown to them on Mina sidor). */
+  personId?: number | null;
   outcome?: "ok" | "refused";
   details?: Record<string, unknown>;
 }
 
-/**
- * Stand-in for identity's append-only audit_event: a structured log line with the request id
- * and path. Tests read the server log to prove that refused attempts are recorded.
- */
-export function audit(request: Request | undefined, event: AuditEvent): void {
-  log("info", "audit", {
-    ...event,
-    outcome: event.outcome ?? "ok",
-    path: request ? new URL(request.url).pathname : undefined,
+/** Into identity's append-only audit trail; refused attempts carry outcome "refused". */
+export function audit(_request: Request | undefined, event: AuditEvent): void {
+  identityAudit({
+    actor: event.actor.session,
+    action: event.outcome === "refused" ? `${event.action}.refused` : event.action,
+    subjectType: "case",
+    subjectId: event.subject,
+    municipalityId: event.municipalityId,
+    personId: event.personId ?? undefined,
+    details: event.details,
   });
 }

@@ -1,4 +1,8 @@
 // One file per entity group; this file only re-exports them.
 export * from "./municipalities";
+export * from "./identity";
+export * from "./audit";
 export * from "./cases";
 export * from "./permits";
+export * from "./childcare";
+export * from "./messages";

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
+import { seedChildcare } from "./childcare";
 import { seedDiarium } from "./diarium";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
@@ -59,6 +60,7 @@ export function seed(db: DB) {
     }
   });
   seedDiarium(db);
+  seedChildcare(db);
   seedPermitRegisters(db);
   seedPermitHistory(db);
 }

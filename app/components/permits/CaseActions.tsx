@@ -1,6 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatDateTime } from "~/utils/format";
@@ -41,6 +42,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         )}
         {c.canHandle ? (
           <Form method="post" id="note-form">
+<CsrfField />
             <input type="hidden" name="intent" value="note" />
             <TextArea id="note" label={t("case.noteLabel")} rows={3} error={errorFor("note")} defaultValue={value("note", "note")} />
             <button className="button button--secondary" type="submit">
@@ -58,6 +60,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
           <p data-testid="assigned-to">{c.assignedTo ? t("case.assignedTo", { name: c.assignedTo.name }) : t("case.notAssigned")}</p>
           {c.assignedTo?.id !== me.id ? (
             <Form method="post">
+<CsrfField />
               <input type="hidden" name="intent" value="assign-me" />
               <button className="button button--secondary" type="submit">
                 {t("case.assignToMe")}
@@ -65,6 +68,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             </Form>
           ) : null}
           <Form method="post">
+<CsrfField />
             <input type="hidden" name="intent" value="assign" />
             <SelectField
               id="staffId"
@@ -87,6 +91,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             <p>{t("case.noTransitions")}</p>
           ) : (
             <Form method="post" id="status-form">
+<CsrfField />
               <input type="hidden" name="intent" value="status" />
               <SelectField
                 id="status"
@@ -106,6 +111,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         <section className="panel" aria-labelledby="supplement-title">
           <h2 id="supplement-title">{t("case.supplement")}</h2>
           <Form method="post" id="supplement-form">
+<CsrfField />
             <input type="hidden" name="intent" value="supplement" />
             <TextArea
               id="message"
@@ -144,6 +150,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             <p>{t("case.extensionUsed")}</p>
           ) : (
             <Form method="post" id="extend-form">
+<CsrfField />
               <input type="hidden" name="intent" value="extend" />
               <TextField
                 id="weeks"
@@ -172,6 +179,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         <section className="panel" aria-labelledby="decide-title">
           <h2 id="decide-title">{t("case.decide")}</h2>
           <Form method="post" id="decide-form">
+<CsrfField />
             <input type="hidden" name="intent" value="decide" />
             <RadioGroup
               id="outcome"
