@@ -104,7 +104,7 @@ test.describe("building permit e-service", () => {
       // The officer decides; the decision PDF is generated.
       await officer.page.reload();
       await expect(officer.page.getByTestId("officer-case-status")).toHaveText("Komplett");
-      await expect(officer.page.getByText("fasader-med-matt.pdf")).toBeVisible();
+      await expect(officer.page.getByRole("link", { name: "Ladda ner fasader-med-matt.pdf" })).toBeVisible();
       await officer.page.getByRole("radio", { name: "Bifall – lov beviljas" }).check();
       await officer.page.getByLabel("Beslutstext och motivering").fill("Åtgärden överensstämmer med detaljplanen. Bygglov beviljas.");
       await officer.page.getByRole("button", { name: "Fatta beslut och skicka till sökanden" }).click();
