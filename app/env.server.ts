@@ -46,6 +46,16 @@ const EnvSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
+  /**
+   * Days a published text may stay past its review-by date before residents stop seeing it
+   * ("outdated information is removed", docs/decisions/012).
+   */
+  CONTENT_REVIEW_GRACE_DAYS: z.coerce
+    .number()
+    .int("CONTENT_REVIEW_GRACE_DAYS must be a whole number of days")
+    .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
+    .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
+    .default(30),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { administration, municipality } from "./municipalities";
+import { AREAS } from "./identity";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -37,7 +38,7 @@ export const caseTable = sqliteTable(
     formId: text("form_id").notNull(),
     formVersion: integer("form_version").notNull(),
     /** "allmant" | "barnomsorg" | "skola" | "bygglov" — decides the status machine and who may read it. */
-    area: text("area").notNull(),
+    area: text("area", { enum: AREAS }).notNull(),
     status: text("status").notNull(),
     /** Null for anonymous submissions (simple reports). */
     applicantPersonId: integer("applicant_person_id"),

@@ -6,3 +6,4 @@ export * from "./cases";
 export * from "./permits";
 export * from "./childcare";
 export * from "./messages";
+export * from "./catalogue";

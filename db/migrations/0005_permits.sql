@@ -1,125 +1,169 @@
-CREATE TABLE `area_delegation` (
+CREATE TABLE `case_attachment` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`municipality_id` integer NOT NULL,
-	`area` text NOT NULL,
-	`handled_by_municipality_id` integer NOT NULL,
-	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`handled_by_municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
+	`public_id` text NOT NULL,
+	`case_id` integer,
+	`owner_key` text NOT NULL,
+	`form_id` text NOT NULL,
+	`field` text NOT NULL,
+	`original_name` text NOT NULL,
+	`stored_name` text NOT NULL,
+	`size` integer NOT NULL,
+	`mime` text NOT NULL,
+	`sha256` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `area_delegation_unique` ON `area_delegation` (`municipality_id`,`area`);--> statement-breakpoint
-CREATE TABLE `organisation` (
+CREATE UNIQUE INDEX `case_attachment_public_id_unique` ON `case_attachment` (`public_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `case_attachment_stored_name_unique` ON `case_attachment` (`stored_name`);--> statement-breakpoint
+CREATE INDEX `case_attachment_case` ON `case_attachment` (`case_id`);--> statement-breakpoint
+CREATE INDEX `case_attachment_owner` ON `case_attachment` (`owner_key`);--> statement-breakpoint
+CREATE TABLE `case_event` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`org_number` text NOT NULL,
-	`name` text NOT NULL,
-	`municipality_id` integer,
-	`example` integer DEFAULT true NOT NULL,
+	`case_id` integer NOT NULL,
+	`from_status` text,
+	`to_status` text NOT NULL,
+	`actor` text NOT NULL,
+	`note` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `case_event_case` ON `case_event` (`case_id`);--> statement-breakpoint
+CREATE TABLE `case_reference_counter` (
+	`municipality_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`last_number` integer NOT NULL,
+	PRIMARY KEY(`municipality_id`, `year`),
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `organisation_org_number_unique` ON `organisation` (`org_number`);--> statement-breakpoint
-CREATE TABLE `person` (
+CREATE TABLE `diarium_entry` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`personnummer_encrypted` text NOT NULL,
-	`personnummer_hmac` text NOT NULL,
-	`given_name` text NOT NULL,
-	`family_name` text NOT NULL,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`last_login_at` text
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `person_personnummer_hmac_unique` ON `person` (`personnummer_hmac`);--> statement-breakpoint
-CREATE TABLE `representation` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`organisation_id` integer NOT NULL,
-	`personnummer_hmac` text NOT NULL,
-	`role` text NOT NULL,
-	`valid_from` text,
-	`valid_to` text,
-	FOREIGN KEY (`organisation_id`) REFERENCES `organisation`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `representation_org_person` ON `representation` (`organisation_id`,`personnummer_hmac`);--> statement-breakpoint
-CREATE TABLE `role_assignment` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`staff_user_id` integer NOT NULL,
-	`role` text NOT NULL,
-	`municipality_id` integer,
-	`area` text,
-	`administration_id` integer,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`created_by` integer,
-	FOREIGN KEY (`staff_user_id`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE cascade,
+	`case_id` integer,
+	`reference` text NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`administration_id` integer NOT NULL,
+	`case_type` text NOT NULL,
+	`area` text NOT NULL,
+	`sensitivity` text NOT NULL,
+	`subject` text,
+	`party_kind` text NOT NULL,
+	`party_name` text,
+	`status` text NOT NULL,
+	`registered_at` text NOT NULL,
+	`search_text` text NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`administration_id`) REFERENCES `administration`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `role_assignment_user` ON `role_assignment` (`staff_user_id`);--> statement-breakpoint
-CREATE TABLE `session` (
-	`id_hash` text PRIMARY KEY NOT NULL,
-	`kind` text NOT NULL,
+CREATE UNIQUE INDEX `diarium_entry_reference` ON `diarium_entry` (`reference`);--> statement-breakpoint
+CREATE INDEX `diarium_entry_registered` ON `diarium_entry` (`registered_at`);--> statement-breakpoint
+CREATE INDEX `diarium_entry_municipality` ON `diarium_entry` (`municipality_id`,`registered_at`);--> statement-breakpoint
+CREATE TABLE `form_draft` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`form_id` text NOT NULL,
+	`form_version` integer NOT NULL,
 	`person_id` integer,
-	`staff_user_id` integer,
-	`stage` text DEFAULT 'active' NOT NULL,
-	`acting_organisation_id` integer,
-	`acting_kind` text,
-	`id_token` text,
-	`created_at` text NOT NULL,
-	`last_seen_at` text NOT NULL,
+	`token_hash` text,
+	`owner_key` text NOT NULL,
+	`data` text NOT NULL,
+	`step_id` text NOT NULL,
 	`expires_at` text NOT NULL,
-	`idle_timeout_seconds` integer NOT NULL,
-	`revoked_at` text,
-	`ip` text,
-	`user_agent` text,
-	FOREIGN KEY (`person_id`) REFERENCES `person`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`staff_user_id`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`acting_organisation_id`) REFERENCES `organisation`(`id`) ON UPDATE no action ON DELETE no action
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `session_person` ON `session` (`person_id`);--> statement-breakpoint
-CREATE INDEX `session_staff` ON `session` (`staff_user_id`);--> statement-breakpoint
-CREATE TABLE `staff_user` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`username` text NOT NULL,
-	`name` text NOT NULL,
-	`email` text NOT NULL,
-	`municipality_id` integer,
-	`password_hash` text NOT NULL,
-	`password_changed_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`must_change_password` integer DEFAULT false NOT NULL,
-	`totp_secret_encrypted` text,
-	`totp_enrolled_at` text,
-	`totp_last_step` integer,
-	`failed_attempts` integer DEFAULT 0 NOT NULL,
-	`locked_until` text,
-	`disabled_at` text,
+CREATE UNIQUE INDEX `form_draft_token_hash_unique` ON `form_draft` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `form_draft_person` ON `form_draft` (`person_id`);--> statement-breakpoint
+CREATE TABLE `case_assignment` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`staff_user_id` integer NOT NULL,
+	`staff_name` text NOT NULL,
+	`assigned_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `case_decision` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`outcome` text NOT NULL,
+	`decided_on` text NOT NULL,
+	`text` text NOT NULL,
+	`fee` integer,
+	`document_name` text NOT NULL,
+	`decided_by` text NOT NULL,
+	`decided_by_name` text NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`last_login_at` text,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `internal_note` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`author_staff_id` integer NOT NULL,
+	`author_name` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `internal_note_case` ON `internal_note` (`case_id`);--> statement-breakpoint
+CREATE TABLE `permit_case` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`measure_type` text NOT NULL,
+	`property_designation` text NOT NULL,
+	`received_on` text NOT NULL,
+	`fee_estimate` integer,
+	`extension_weeks` integer,
+	`extension_reason` text,
+	`extension_granted_on` text,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `permit_taxa` (
+	`municipality_id` integer PRIMARY KEY NOT NULL,
+	`config` text NOT NULL,
+	`example` integer DEFAULT true NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `staff_user_username_unique` ON `staff_user` (`username`);--> statement-breakpoint
-CREATE TABLE `audit_event` (
+CREATE TABLE `property` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`actor_type` text NOT NULL,
-	`actor_id` integer,
-	`actor_name` text,
-	`actor_role` text,
-	`actor_administration_id` integer,
-	`action` text NOT NULL,
-	`subject_type` text NOT NULL,
-	`subject_id` text,
-	`person_id` integer,
-	`municipality_id` integer,
-	`request_id` text,
-	`ip` text,
-	`details` text
+	`designation` text NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`street` text NOT NULL,
+	`postal_code` text NOT NULL,
+	`town` text NOT NULL,
+	`area_m2` integer NOT NULL,
+	`detaljplan` integer NOT NULL,
+	`use` text NOT NULL,
+	`owner_kind` text NOT NULL,
+	`owner_name` text NOT NULL,
+	`owner_organisationsnummer` text,
+	`example` integer DEFAULT true NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `audit_event_at` ON `audit_event` (`at`);--> statement-breakpoint
-CREATE INDEX `audit_event_person` ON `audit_event` (`person_id`);--> statement-breakpoint
-CREATE INDEX `audit_event_municipality` ON `audit_event` (`municipality_id`,`at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `property_designation_unique` ON `property` (`designation`);--> statement-breakpoint
+CREATE INDEX `property_municipality` ON `property` (`municipality_id`);--> statement-breakpoint
+CREATE TABLE `supplement_request` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`message` text NOT NULL,
+	`requested_kinds` text DEFAULT '[]' NOT NULL,
+	`requested_on` text NOT NULL,
+	`due_on` text NOT NULL,
+	`answered_on` text,
+	`answer_text` text,
+	`requested_by` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `case`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `supplement_request_case` ON `supplement_request` (`case_id`);--> statement-breakpoint
 CREATE TABLE `childcare_application` (
 	`case_id` integer PRIMARY KEY NOT NULL,
 	`child_hmac` text NOT NULL,
@@ -296,3 +340,37 @@ CREATE TABLE `notification_setting` (
 	`email` text,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
+--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_case` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`reference` text NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`administration_id` integer NOT NULL,
+	`form_id` text NOT NULL,
+	`form_version` integer NOT NULL,
+	`area` text NOT NULL,
+	`status` text NOT NULL,
+	`applicant_person_id` integer,
+	`applicant_organisation_id` integer,
+	`submitted_by_person_id` integer,
+	`contact_email` text,
+	`data` text NOT NULL,
+	`sensitive_data` text,
+	`submitter_key` text,
+	`language` text DEFAULT 'sv' NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`decision_due_at` text,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`administration_id`) REFERENCES `administration`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+DROP TABLE `case`;--> statement-breakpoint
+ALTER TABLE `__new_case` RENAME TO `case`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `case_reference_unique` ON `case` (`reference`);--> statement-breakpoint
+CREATE UNIQUE INDEX `case_idempotency_key_unique` ON `case` (`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `case_municipality_area_status` ON `case` (`municipality_id`,`area`,`status`);--> statement-breakpoint
+CREATE INDEX `case_applicant_person` ON `case` (`applicant_person_id`);
