@@ -96,9 +96,9 @@ export default function Queue() {
       {rows.length === 0 ? (
         <p role="status">{t("queue.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="queue-table" data-testid="queue">
-            <caption>{t("queue.caption", { count: rows.length })}</caption>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="queue-caption">
+          <table className="queue-table wide-table" data-testid="queue">
+            <caption id="queue-caption">{t("queue.caption", { count: rows.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("queue.reference")}</th>

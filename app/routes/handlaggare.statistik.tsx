@@ -138,9 +138,9 @@ export default function Statistics() {
             secondLabel={t("stats.p90")}
             limitLabel={t("stats.legendLimit")}
           />
-          <div className="table-wrap">
-            <table data-testid="processing-table">
-              <caption>{t("stats.processingCaption")}</caption>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="processing-caption">
+            <table data-testid="processing-table" className="wide-table">
+              <caption id="processing-caption">{t("stats.processingCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("stats.group")}</th>

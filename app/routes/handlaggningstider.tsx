@@ -43,9 +43,9 @@ export default function ProcessingTimes() {
         <p>{t("times.none")}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table data-testid="processing-times">
-              <caption>{t("times.caption")}</caption>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="times-caption">
+            <table data-testid="processing-times" className="wide-table">
+              <caption id="times-caption">{t("times.caption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("times.service")}</th>

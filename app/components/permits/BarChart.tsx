@@ -26,7 +26,7 @@ export function BarChart({
   secondLabel?: string;
   valueLabel?: string;
 }) {
-  const labelWidth = 190;
+  const labelWidth = 250;
   const barArea = 360;
   const rowHeight = bars.some((b) => b.second != null) ? 34 : 26;
   const top = 28;
@@ -44,22 +44,22 @@ export function BarChart({
       <title id={`${id}-title`}>{title}</title>
       {valueLabel || secondLabel ? (
         <g fontSize="12">
-          <rect x={labelWidth} y={6} width={12} height={12} fill="#12385c" />
-          <text x={labelWidth + 16} y={16}>
+          <rect x={10} y={6} width={12} height={12} fill="#12385c" />
+          <text x={26} y={16}>
             {valueLabel}
           </text>
           {secondLabel ? (
             <>
-              <rect x={labelWidth + 110} y={9} width={12} height={6} fill="#7a8a99" />
-              <text x={labelWidth + 126} y={16}>
+              <rect x={220} y={9} width={12} height={6} fill="#7a8a99" />
+              <text x={236} y={16}>
                 {secondLabel}
               </text>
             </>
           ) : null}
           {limitLabel ? (
             <>
-              <line x1={labelWidth + 250} x2={labelWidth + 262} y1={12} y2={12} stroke="#b00020" strokeWidth={3} strokeDasharray="4 2" />
-              <text x={labelWidth + 266} y={16}>
+              <line x1={430} x2={442} y1={12} y2={12} stroke="#b00020" strokeWidth={3} strokeDasharray="4 2" />
+              <text x={446} y={16}>
                 {limitLabel}
               </text>
             </>
@@ -71,7 +71,7 @@ export function BarChart({
         return (
           <g key={`${b.label}-${i}`} fontSize="12">
             <text x={labelWidth - 6} y={y + 13} textAnchor="end">
-              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
+              {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
             </text>
             <rect x={labelWidth} y={y + 2} width={Math.max(0, x(b.value) - labelWidth)} height={14} fill="#12385c" />
             <text x={x(b.value) + 4} y={y + 13}>
