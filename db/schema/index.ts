@@ -3,4 +3,7 @@ export * from "./municipalities";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";
+export * from "./permits";
+export * from "./childcare";
+export * from "./messages";
 export * from "./catalogue";

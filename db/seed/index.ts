@@ -3,6 +3,9 @@ import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
+import { seedChildcare } from "./childcare";
+import { seedDiarium } from "./diarium";
+import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /**
  * Idempotent: runs at every start. Rows are upserted by their natural keys, so editing the
@@ -57,5 +60,9 @@ export function seed(db: DB) {
       }
     }
   });
+  seedDiarium(db);
   seedCatalogue(db);
+  seedChildcare(db);
+  seedPermitRegisters(db);
+  seedPermitHistory(db);
 }
