@@ -19,6 +19,8 @@ export interface Draft {
   formVersion: number;
   stepId: string;
   answers: Record<string, unknown>;
+  /** The municipality the form goes to, when the form itself does not ask. */
+  municipality: string | null;
   saved: boolean;
   expiresAt: string;
   updatedAt: string;
@@ -27,12 +29,14 @@ export interface Draft {
 const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 
 function toDraft(row: typeof formDraft.$inferSelect): Draft {
+  const content = JSON.parse(decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
   return {
     id: row.id,
     formId: row.formId,
     formVersion: row.formVersion,
     stepId: row.stepId,
-    answers: JSON.parse(decrypt(row.data)) as Record<string, unknown>,
+    answers: content.a ?? {},
+    municipality: content.m ?? null,
     saved: row.tokenHash !== null || row.personId !== null,
     expiresAt: row.expiresAt,
     updatedAt: row.updatedAt,
@@ -60,6 +64,7 @@ export function saveWorkingDraft(input: {
   formVersion: number;
   stepId: string;
   answers: Record<string, unknown>;
+  municipality: string | null;
   personId: number | null;
   now?: Date;
 }): Draft {
@@ -67,7 +72,7 @@ export function saveWorkingDraft(input: {
   const values = {
     formVersion: input.formVersion,
     stepId: input.stepId,
-    data: encrypt(JSON.stringify(input.answers)),
+    data: encrypt(JSON.stringify({ a: input.answers, m: input.municipality })),
     updatedAt: now.toISOString(),
     expiresAt: expiry(now),
   };
