@@ -33,7 +33,7 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
   const te = getFixedT(input.lang, "eservice");
   const t = translatorFor(tf as never);
   const title = t(def.titleKey);
-  const w = await PdfWriter.create({ title, subject: t(def.descriptionKey), footer: `${title} · ${te("pdf.footer")}`, language: input.lang === "sv" ? "sv-SE" : "en-GB" });
+  const w = await PdfWriter.create({ title, subject: t(def.descriptionKey), footer: `${title} · ${te("pdf.footer")}`, language: input.lang === "sv" ? "sv-SE" : "en-GB", fillable: true });
   const form = w.doc.getForm();
 
   w.text(te("pdf.portal"), { size: 9, color: MUTED, gap: 2 });

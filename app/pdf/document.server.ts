@@ -39,11 +39,12 @@ export class PdfWriter {
     private readonly footer: string,
   ) {}
 
-  static async create(meta: { title: string; subject: string; footer: string; language: string }) {
+  static async create(meta: { title: string; subject: string; footer: string; language: string; fillable?: boolean }) {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     const f = fonts();
-    const regular = await doc.embedFont(f.regular, { subset: false });
+    // Fillable forms need every glyph for what people type later; flat documents only their own.
+    const regular = await doc.embedFont(f.regular, { subset: !meta.fillable });
     const bold = await doc.embedFont(f.bold, { subset: true });
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setSubject(meta.subject);
