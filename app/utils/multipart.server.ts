@@ -14,7 +14,12 @@ export async function readPost(request: Request, maxPartBytes: number): Promise<
   const type = request.headers.get("Content-Type") ?? "";
   try {
     if (type.startsWith("multipart/form-data")) {
-      const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }));
+      // Read the whole body first (the server refuses bodies over MAX_BODY_BYTES before we get
+      // here), so that a too-large part is answered after the upload ends: answering mid-upload
+      // makes browsers report a reset connection instead of showing our message.
+      const body = await request.arrayBuffer();
+      const buffered = new Request(request.url, { method: "POST", headers: request.headers, body });
+      const formData = await unstable_parseMultipartFormData(buffered, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }));
       return { ok: true, formData };
     }
     if (type.startsWith("application/x-www-form-urlencoded")) return { ok: true, formData: await request.formData() };

@@ -214,8 +214,8 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
         ref={formRef}
         id="form-top"
         tabIndex={-1}
-        onSubmit={enhanced ? onSubmit : undefined}
-        onChange={enhanced ? readLive : undefined}
+        onSubmit={onSubmit}
+        onChange={readLive}
       >
         <PostGuardField />
         {data.municipality ? (
