@@ -19,11 +19,6 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** 32 bytes, base64 or base64url: encrypts sensitive answers at rest. */
-  DATA_ENCRYPTION_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded")
-    .optional(),
   /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
   SMTP_URL: z
     .string()
@@ -31,17 +26,58 @@ const EnvSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
+  /**
+   * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
+   * the last one keys the HMAC look-up index (docs/decisions/008).
+   */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => v.split(",").every((k) => keyBytes(k.trim()) !== null), "DATA_ENCRYPTION_KEY: each key must be 32 bytes, base64 or hex")
+    .optional(),
+  /** The resident e-ID provider (OpenID Connect). Unset = the local test provider, when it runs. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  OIDC_SCOPE: z.string().default("openid profile https://id.oidc.se/scope/naturalPersonNumber"),
+  OIDC_PERSONAL_NUMBER_CLAIM: z.string().default("https://id.oidc.se/claim/personalIdentityNumber"),
+  /** The local test identity provider ("Test-legitimation"): on by default except in production. */
+  TEST_IDP: z.enum(["on", "off"]).optional(),
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
+  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /**
+   * Days a published text may stay past its review-by date before residents stop seeing it
+   * ("outdated information is removed", docs/decisions/012).
+   */
+  CONTENT_REVIEW_GRACE_DAYS: z.coerce
+    .number()
+    .int("CONTENT_REVIEW_GRACE_DAYS must be a whole number of days")
+    .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
+    .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
+    .default(30),
 });
+
+/** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
+export function keyBytes(value: string): Buffer | null {
+  const buf = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return buf.length === 32 ? buf : null;
+}
 
 export type Env = z.infer<typeof EnvSchema> & {
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
-  DATA_ENCRYPTION_KEY: string;
   PUBLIC_URL: string;
-  /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
-  SMTP_URL: string | undefined;
+  DATA_ENCRYPTION_KEY: string;
+  TEST_IDP: "on" | "off";
+  /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
 };
+
+/** The test provider's fixed client (only ever registered with the local test provider). */
+export const TEST_IDP_CLIENT = { clientId: "dalsland-portal-test", clientSecret: "test-idp-secret-not-for-production" };
+export const TEST_IDP_PATH = "/test-idp";
 
 function secretFromDataDir(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, `.${name}`);
@@ -72,14 +108,26 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production && !raw.SMTP_URL) {
     throw new Error("Invalid environment:\n  SMTP_URL: required when PORTAL_ENV=production");
   }
+  if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
+    throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
+  }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const testIdp = raw.TEST_IDP ?? (production ? "off" : "on");
+  const redirectUrl = raw.OIDC_REDIRECT_URL ?? `${publicUrl}/logga-in/callback`;
+  const oidc = raw.OIDC_ISSUER
+    ? { issuer: raw.OIDC_ISSUER, clientId: raw.OIDC_CLIENT_ID!, clientSecret: raw.OIDC_CLIENT_SECRET!, redirectUrl }
+    : testIdp === "on"
+      ? { issuer: `${publicUrl}${TEST_IDP_PATH}`, ...TEST_IDP_CLIENT, redirectUrl }
+      : null;
   return {
     ...raw,
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
+    PUBLIC_URL: publicUrl,
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
-    PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
-    SMTP_URL: raw.SMTP_URL,
+    TEST_IDP: testIdp,
+    oidc,
   };
 }
 

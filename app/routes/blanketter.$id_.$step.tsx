@@ -6,9 +6,8 @@ import { getFormDefinition } from "../../forms/definitions/index";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
 import { FormStep, type StepViewData } from "~/components/form/FormStep";
-import { LoginRequired } from "~/components/form/LoginRequired";
 import { getFixedT } from "~/i18n/i18n.server";
-import { cookieHeaders, formPageContext, loginRequired, redirectWith } from "~/services/form-page.server";
+import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadStep, postStep } from "~/services/forms.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -38,8 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
-  const login = loginRequired(def, user, title, lang);
-  if (login) return login;
   const result = loadStep({ def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang }, new URL(request.url).searchParams);
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   const tf = getFixedT(lang, "forms");
@@ -61,8 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const stepId = params.step ?? "";
   const step = def.steps.find((s) => s.id === stepId);
   if (!step) throw new Response("Not found", { status: 404 });
-  const login = loginRequired(def, user, title, lang);
-  if (login) return login;
   const ctx = { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang };
   const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
   const body = await readPost(request, maxFile);
@@ -84,7 +79,6 @@ export default function FormStepPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["forms", "eservice"]);
-  if (loaderData.kind === "login") return <LoginRequired formId={loaderData.formId} formTitle={loaderData.formTitle} />;
   const def = getFormDefinition(loaderData.formId)!;
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;
   return (

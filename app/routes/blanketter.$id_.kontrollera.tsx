@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LoginRequired } from "~/components/form/LoginRequired";
 import { PostGuardField } from "~/components/form/PostGuardField";
 import { getFixedT } from "~/i18n/i18n.server";
-import { cookieHeaders, formPageContext, loginRequired, redirectWith } from "~/services/form-page.server";
+import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadCheckAnswers, submitForm } from "~/services/forms.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -26,8 +25,6 @@ export const handle: RouteHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { def, lang, user, session, title } = await formPageContext(request, params.id);
-  const login = loginRequired(def, user, title, lang);
-  if (login) return login;
   const result = loadCheckAnswers({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang });
   if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
   if ("redirect" in result) throw new Response("Not found", { status: 404 });
@@ -37,12 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { def, lang, user, session, title } = await formPageContext(request, params.id);
-  const login = loginRequired(def, user, title, lang);
-  if (login) return login;
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });
   await verifyPost(request, body.formData);
-  const result = await submitForm({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang, request }, body.formData);
+  const result = await submitForm({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang, request, user }, body.formData);
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   return data({ error: result.error }, { status: result.status, headers: cookieHeaders(session) });
 }
@@ -52,7 +47,6 @@ export default function CheckAnswers() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation(["forms", "eservice"]);
-  if (d.kind === "login") return <LoginRequired formId={d.formId} formTitle={d.formTitle} />;
   const error = actionData && "error" in actionData ? actionData.error : null;
   return (
     <div className="form-page">

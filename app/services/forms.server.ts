@@ -13,7 +13,8 @@ import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { MUNICIPALITY_CONTROL, type StepViewData } from "~/components/form/FormStep";
-import { auditChange } from "~/utils/post.server";
+import { audit } from "./audit.server";
+import type { FormUser } from "~/utils/resident.server";
 import { log } from "~/utils/logger.server";
 import { env } from "~/env.server";
 import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
@@ -261,6 +262,7 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
       personId: c.personId,
     });
     const saved = saveDraftForLater({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+    audit({ actor: null, action: "draft.saved", subjectType: "form_draft", subjectId: c.def.id, ...(c.personId ? { personId: c.personId } : {}) });
     const link = saved?.token ? `${env().PUBLIC_URL}${formBase(c.def)}/fortsatt/${saved.token}` : null;
     return view(200, { errors: {}, saved: { link } });
   }
@@ -288,6 +290,7 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
   for (const item of checked) {
     const stored = storeUpload({ bytes: item.bytes, mime: item.mime, originalName: item.name, ownerKey: c.ownerKey, formId: c.def.id, field: item.field.name });
     (value[item.field.name] as FileValue[])[item.index] = stored;
+    audit({ actor: null, action: "upload.stored", subjectType: "case_attachment", subjectId: stored.id, details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type } });
   }
   const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
   saveWorkingDraft({
@@ -378,7 +381,7 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
 
 export type SubmitResult = { redirect: string } | { status: number; error: string };
 
-export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Request }, formData: FormData): Promise<SubmitResult> {
+export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Request; user: FormUser | null }, formData: FormData): Promise<SubmitResult> {
   const key = formData.get("_idempotency");
   if (typeof key !== "string" || !KEY_PATTERN.test(key)) return { status: 400, error: "idempotency" };
   const existing = db().select({ reference: caseTable.reference, submitterKey: caseTable.submitterKey }).from(caseTable).where(eq(caseTable.idempotencyKey, key)).get();
@@ -428,7 +431,15 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
   });
   if (created.created) {
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
-    auditChange(c.request, { action: "case.submitted", subject: created.reference, actor: c.personId ? `person:${c.personId}` : "anonymous", details: { formId: c.def.id } });
+    audit({
+      actor: c.user?.session ?? null,
+      action: "case.submitted",
+      subjectType: "case",
+      subjectId: created.reference,
+      municipalityId: m.id,
+      ...(c.personId ? { personId: c.personId } : {}),
+      details: { formId: c.def.id, area: c.def.caseType },
+    });
     if (contactEmail) {
       const tf = getFixedT(c.lang, "forms");
       await sendReceiptMail({
@@ -450,7 +461,7 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
 /** The confirmation page and receipt PDF: only for whoever sent the case. */
 export function getReceipt(input: { def: FormDefinition; reference: string; ownerKey: string | null; personId: number | null; lang: Language }) {
   const c = getCaseForSubmitter({ reference: input.reference, submitterKey: input.ownerKey, personId: input.personId });
-  if (!c || c.formId !== input.def.id) return undefined;
+  if (!c || c.caseType !== input.def.id) return undefined;
   const answers = caseAnswers(c) as FormValues;
   const t = translatorFor(getFixedT(input.lang, "forms") as never);
   const rows = checkYourAnswers(input.def, answers, t).map((r) => ({ label: t(r.labelKey), text: r.text, stepId: r.stepId }));

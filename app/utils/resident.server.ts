@@ -1,14 +1,14 @@
-/**
- * Who is logged in, for the e-service forms. A stand-in until the identity branch lands
- * (app/auth/guards.server.ts): nobody is ever logged in here, so forms that require login
- * say so. At merge this calls the identity session; forms with `requiresLogin` then use
- * `requireResident(request)`. Never fakes a login.
- */
+import { getSessionUser, type SessionUser } from "~/auth/session.server";
+
+/** The logged-in resident filling in a form, or null (anonymous simple reports). */
 export interface FormUser {
   personId: number;
   name: string;
+  session: SessionUser;
 }
 
-export async function getFormUser(_request: Request): Promise<FormUser | null> {
-  return null;
+export async function getFormUser(request: Request): Promise<FormUser | null> {
+  const user = await getSessionUser(request);
+  if (user?.kind !== "resident" || !user.personId) return null;
+  return { personId: user.personId, name: user.name, session: user };
 }

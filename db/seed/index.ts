@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
+import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedDiarium } from "./diarium";
 
@@ -57,5 +58,6 @@ export function seed(db: DB) {
       }
     }
   });
+  seedCatalogue(db);
   seedDiarium(db);
 }

@@ -123,11 +123,12 @@ test.describe("the form service", () => {
     await expect(page).toHaveURL(/\/felanmalan-gata-park\/fel$/);
   });
 
-  test("a form about a personal matter asks the visitor to log in", async ({ page, a11y }) => {
-    const response = await page.goto("/blanketter/forskola-ansokan");
-    expect(response?.status()).toBe(401);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du behöver logga in");
-    await a11y("login required");
+  test("a form about a personal matter sends the visitor to log in first", async ({ page }) => {
+    await page.goto("/blanketter/forskola-ansokan");
+    await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fblanketter%2Fforskola-ansokan%2F/);
+    const post = await page.request.post("/blanketter/forskola-ansokan/barnet", { multipart: { _action: "continue" }, maxRedirects: 0 });
+    expect(post.status()).toBe(302);
+    expect(post.headers().location).toMatch(/^\/logga-in/);
   });
 
   test("the request-for-documents form is pre-filled from the diarium's case number", async ({ page }) => {
@@ -157,8 +158,11 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
 
   test("missing answers, unknown fields, oversized files, bad bodies — never a 500", async ({ page }) => {
     await page.goto(`${FORM}/fel`);
+    const _csrf = await page.locator('input[name="_csrf"]').first().inputValue();
     const post = (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
-      page.request.post(`${FORM}/fel`, { multipart, maxRedirects: 0 });
+      page.request.post(`${FORM}/fel`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
+    const forged = await page.request.post(`${FORM}/fel`, { multipart: { _action: "continue" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
 
     const missing = await post({ _action: "continue" });
     expect(missing.status()).toBe(400);
@@ -189,14 +193,14 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
     const ok = await post({ _action: "continue", _kommun: "amal", category: "gatubelysning", description: "Trasig lampa" });
     expect(ok.status()).toBe(302);
     const big = await page.request.post(`${FORM}/plats`, {
-      multipart: { _action: "continue", location: "Torget", photos: { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(11_000_000, 1) } },
+      multipart: { _csrf, _action: "continue", location: "Torget", photos: { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(11_000_000, 1) } },
       maxRedirects: 0,
     });
     expect(big.status()).toBe(413);
     expect(await big.text()).toContain("En fil är för stor");
 
     const disguised = await page.request.post(`${FORM}/plats`, {
-      multipart: { _action: "continue", location: "Torget", photos: { name: "bild.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") } },
+      multipart: { _csrf, _action: "continue", location: "Torget", photos: { name: "bild.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") } },
       maxRedirects: 0,
     });
     expect(disguised.status()).toBe(400);
@@ -205,7 +209,8 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
 
   test("sending twice (double click, retry) creates one case", async ({ page }) => {
     await page.goto(`${FORM}/fel`);
-    const step = (path: string, multipart: Record<string, string>) => page.request.post(`${FORM}/${path}`, { multipart, maxRedirects: 0 });
+    const _csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const step = (path: string, multipart: Record<string, string>) => page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
     expect((await step("fel", { _action: "continue", _kommun: "mellerud", category: "klotter", description: "Klotter på busskuren" })).status()).toBe(302);
     expect((await step("plats", { _action: "continue", location: "Resecentrum" })).status()).toBe(302);
     expect((await step("kontakt", { _action: "continue", wantsFeedback: "no" })).status()).toBe(302);
@@ -222,8 +227,9 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
 
   test("a receipt and an upload are only for the browser that sent them", async ({ page, browser }) => {
     await page.goto(`${FORM}/fel`);
+    const _csrf = await page.locator('input[name="_csrf"]').first().inputValue();
     const step = (path: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
-      page.request.post(`${FORM}/${path}`, { multipart, maxRedirects: 0 });
+      page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
     await step("fel", { _action: "continue", _kommun: "bengtsfors", category: "lekplats", description: "Trasig gunga" });
     await step("plats", { _action: "continue", location: "Lekplatsen i parken", photos: { name: "gunga.png", mimeType: "image/png", buffer: PNG } });
     await step("kontakt", { _action: "continue", wantsFeedback: "no" });

@@ -1,8 +1,6 @@
-/**
- * The hidden anti-forgery field of every e-service form. Renders nothing until the identity
- * branch's <CsrfField /> lands (app/components/ui/CsrfField.tsx); at merge this returns it,
- * and verifyPost (app/utils/post.server.ts) calls requireCsrf. One place to switch.
- */
+import { CsrfField } from "~/components/ui/CsrfField";
+
+/** The hidden anti-forgery field of every e-service form (checked by verifyPost). */
 export function PostGuardField() {
-  return null;
+  return <CsrfField />;
 }
