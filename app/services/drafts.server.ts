@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "./crypto.server";
@@ -47,12 +47,17 @@ export function purgeExpiredDrafts(now = new Date()) {
   db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run();
 }
 
-export function getWorkingDraft(input: { ownerKey: string; formId: string; now?: Date }): Draft | undefined {
+/** This browser's draft, or a logged-in person's saved one from any browser. */
+function ownedBy(ownerKey: string, personId: number | null | undefined) {
+  return personId ? or(eq(formDraft.ownerKey, ownerKey), eq(formDraft.personId, personId)) : eq(formDraft.ownerKey, ownerKey);
+}
+
+export function getWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null; now?: Date }): Draft | undefined {
   const now = (input.now ?? new Date()).toISOString();
   const row = db()
     .select()
     .from(formDraft)
-    .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
+    .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
     .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
     .get();
   return row ? toDraft(row) : undefined;
@@ -80,7 +85,7 @@ export function saveWorkingDraft(input: {
     const existing = tx
       .select({ id: formDraft.id })
       .from(formDraft)
-      .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId)))
+      .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
       .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
       .get();
     const row = existing
@@ -137,8 +142,8 @@ export function deleteDraftByToken(token: string): boolean {
   return db().delete(formDraft).where(eq(formDraft.tokenHash, hmacIndex(`draft:${token}`))).run().changes > 0;
 }
 
-export function deleteWorkingDraft(input: { ownerKey: string; formId: string }) {
-  db().delete(formDraft).where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId))).run();
+export function deleteWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null }) {
+  db().delete(formDraft).where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId))).run();
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */

@@ -150,7 +150,7 @@ export type StepResult = { redirect: string } | { status: number; view: StepView
 
 /** GET of a step: the saved answers (or a prefill from the URL), unless the person may not be here yet. */
 export function loadStep(c: StepContext, query: URLSearchParams): StepResult {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!canVisit(c.def, c.stepId, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
@@ -183,7 +183,7 @@ function mergeStep(def: FormDefinition, stepId: string, answers: FormValues, ste
 
 /** POST of a step: add/remove items, remove a file, save for later, or validate and go on. */
 export async function postStep(c: StepContext, formData: FormData): Promise<StepResult> {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!canVisit(c.def, c.stepId, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
@@ -313,7 +313,7 @@ function idempotencyKeyFor(draft: Draft): string {
 }
 
 export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!draft || !canVisit(c.def, CHECK_ANSWERS, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) } as const;
@@ -389,7 +389,7 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
     if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
     return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };
   }
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   if (!draft) return { redirect: stepHref(c.def, c.def.steps[0]!.id) };
   const answers = draft.answers as FormValues;
   // The answers changed since the check page was shown (another tab): show them again.
@@ -430,7 +430,7 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
     attachments: { publicIds: fileIds(c.def, value), ownerKey: c.ownerKey },
   });
   if (created.created) {
-    deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id });
+    deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     audit({
       actor: c.user?.session ?? null,
       action: "case.submitted",
