@@ -6,13 +6,14 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { listAccessToPersonData } from "~/services/audit.server";
 import { listCasesForPerson } from "~/services/cases.server";
+import { listDraftsForPerson } from "~/services/drafts.server";
 import { getPersonnummer, listRepresentedOrganisations } from "~/services/people.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { maskPersonnummer } from "../../forms/lib/identity-number";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:myPages.title", href: "/mina-sidor" }) };
+export const handle: RouteHandle = { i18n: ["auth", "eservice"], breadcrumb: () => ({ labelKey: "auth:myPages.title", href: "/mina-sidor" }) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request);
@@ -26,6 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     acting: user.acting ?? null,
     canChooseParty: listRepresentedOrganisations(user.personId).length > 0,
     cases: listCasesForPerson(user.personId),
+    drafts: listDraftsForPerson(user.personId).map((d) => ({
+      formId: d.formId,
+      title: getFixedT(lang, "diarium")(`caseTypes.${d.formId}`, { defaultValue: d.formId }),
+      updatedAt: d.updatedAt,
+      expiresAt: d.expiresAt,
+    })),
     access: listAccessToPersonData(user.personId).map((a) => ({
       at: a.at,
       action: a.action,
@@ -42,7 +49,7 @@ function formatTime(iso: string, lang: string) {
 }
 
 export default function MyPages() {
-  const { name, personnummer, acting, canChooseParty, cases, access } = useLoaderData<typeof loader>();
+  const { name, personnummer, acting, canChooseParty, cases, drafts, access } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("auth");
   const roleLabel = (role: string | null) => {
     if (!role) return t("roles.staff");
@@ -67,6 +74,20 @@ export default function MyPages() {
           ) : null}
         </dd>
       </dl>
+
+      {drafts.length > 0 ? (
+        <section aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">{t("eservice:draft.myPagesTitle")}</h2>
+          <ul className="link-list">
+            {drafts.map((d) => (
+              <li key={d.formId}>
+                <Link to={`/blanketter/${d.formId}`}>{d.title}</Link>{" "}
+                <span className="field__hint">{t("eservice:draft.savedUntil", { date: d.expiresAt.slice(0, 10) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2>{t("myPages.casesTitle")}</h2>
       {cases.length === 0 ? (
