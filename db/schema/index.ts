@@ -1,2 +1,3 @@
 // One file per entity group; this file only re-exports them.
 export * from "./municipalities";
+export * from "./authorities";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
+import { seedAuthoritiesAndLifeEvents } from "./authorities";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 
 /**
@@ -55,5 +56,6 @@ export function seed(db: DB) {
         else tx.insert(administration).values(adminValues).run();
       }
     }
+    seedAuthoritiesAndLifeEvents(tx);
   });
 }
