@@ -10,6 +10,7 @@ import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
+import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -19,10 +20,12 @@ const ABORT_DELAY = 5_000;
 export async function startup() {
   env();
   prepareDatabase();
+  startLinkCheckSchedule();
 }
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
+  await stopLinkCheckSchedule();
   closeDatabase();
 }
 

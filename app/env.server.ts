@@ -19,9 +19,12 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
+  LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
+  LINK_CHECK_INTERVAL_MINUTES: number;
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
@@ -57,6 +60,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+    LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
   };
 }
 
