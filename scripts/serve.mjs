@@ -61,6 +61,21 @@ app.use((req, res, next) => {
   next();
 });
 
+// Request bodies: browsers always send Content-Length for form posts; a body without one, or
+// larger than the portal ever accepts (uploads included), is refused before Remix reads it.
+const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 30 * 1024 * 1024);
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const length = req.headers["content-length"];
+  if (length === undefined) {
+    if (req.headers["transfer-encoding"]) return res.status(411).type("text/plain").send("Length Required");
+    return next();
+  }
+  if (!/^\d+$/.test(length)) return res.status(400).type("text/plain").send("Bad Request");
+  if (Number(length) > maxBodyBytes) return res.status(413).type("text/plain").send("Payload Too Large");
+  next();
+});
+
 // Fingerprinted build assets are immutable; everything else in public/ is revalidated hourly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
