@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** Requests a minute one client IP may make to /api/v1 (also its burst). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -1,0 +1,146 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prepareDatabase } from "~/db.server";
+import { resetEnvForTests } from "~/env.server";
+import * as catchAll from "~/routes/api.v1.$";
+import * as index from "~/routes/api.v1._index";
+import * as administrations from "~/routes/api.v1.administrations";
+import * as authority from "~/routes/api.v1.authorities.$slug";
+import * as authorities from "~/routes/api.v1.authorities._index";
+import * as lifeEvent from "~/routes/api.v1.life-events.$slug";
+import * as lifeEvents from "~/routes/api.v1.life-events._index";
+import * as municipality from "~/routes/api.v1.municipalities.$slug";
+import * as municipalities from "~/routes/api.v1.municipalities._index";
+import * as openapi from "~/routes/api.v1.openapi[.]json";
+import { resetRateLimitForTests } from "~/services/api.server";
+
+type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
+
+const ORIGIN = "http://portal.test";
+let ip = 0;
+
+/** Calls a route's loader as Remix would, each test from its own IP unless told otherwise. */
+async function get(route: { loader: unknown }, path: string, params: Record<string, string> = {}, clientIp?: string) {
+  const request = new Request(`${ORIGIN}${path}`);
+  const response = await (route.loader as Loader)({ request, params, context: { clientIp: clientIp ?? `10.0.0.${ip}`, requestId: "t", cspNonce: "" } });
+  return { response, body: (await response.json()) as any };
+}
+
+beforeAll(() => prepareDatabase());
+beforeEach(() => {
+  ip++;
+});
+
+describe("the open API", () => {
+  it("lists municipalities, paginated, with CORS and caching", async () => {
+    const { response, body } = await get(municipalities, "/api/v1/municipalities?pageSize=2");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
+    expect(response.headers.get("Content-Type")).toMatch(/application\/json/);
+    expect(body.meta).toEqual({ page: 1, pageSize: 2, total: 5, totalPages: 3 });
+    expect(body.data.map((m: any) => m.slug)).toEqual(["bengtsfors", "dals-ed"]);
+    expect(body.links.next).toBe(`${ORIGIN}/api/v1/municipalities?pageSize=2&page=2`);
+    expect(body.links.prev).toBeNull();
+    expect(response.headers.get("Link")).toContain('rel="next"');
+    const last = await get(municipalities, "/api/v1/municipalities?pageSize=2&page=3");
+    expect(last.body.data).toHaveLength(1);
+    expect(last.body.links.next).toBeNull();
+  });
+
+  it("answers bad page numbers, huge pages and unknown slugs with 4xx JSON, never 500", async () => {
+    for (const q of ["page=0", "page=-1", "page=abc", "pageSize=0", "pageSize=101", "pageSize=99999999999", "page=1.5"]) {
+      const { response, body } = await get(authorities, `/api/v1/authorities?${q}`);
+      expect(response.status, q).toBe(400);
+      expect(body.error).toBe("bad_request");
+    }
+    expect((await get(authorities, "/api/v1/authorities?page=999")).response.status).toBe(404);
+    expect((await get(authorities, "/api/v1/authorities?level=galaxy")).response.status).toBe(400);
+    expect((await get(administrations, "/api/v1/administrations?municipality=oslo")).response.status).toBe(400);
+    for (const [route, path] of [
+      [authority, "/api/v1/authorities/nope"],
+      [lifeEvent, "/api/v1/life-events/nope"],
+      [municipality, "/api/v1/municipalities/nope"],
+    ] as const) {
+      const { response, body } = await get(route, path, { slug: "nope" });
+      expect(response.status).toBe(404);
+      expect(body.error).toBe("not_found");
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    }
+    const unknown = await get(catchAll, "/api/v1/nothing-here");
+    expect(unknown.response.status).toBe(404);
+  });
+
+  it("gives authorities by level in both languages with their link status", async () => {
+    const { body } = await get(authorities, "/api/v1/authorities?level=eu&pageSize=100");
+    expect(body.data.length).toBeGreaterThanOrEqual(1);
+    expect(body.data.every((a: any) => a.level === "eu")).toBe(true);
+    const sk = (await get(authority, "/api/v1/authorities/skatteverket", { slug: "skatteverket" })).body.data;
+    expect(sk.name).toEqual({ sv: "Skatteverket", en: "Swedish Tax Agency" });
+    expect(sk.linkStatus).toEqual({ broken: false, lastCheckedAt: null, lastVerifiedAt: null });
+    expect(sk.page).toBe(`${ORIGIN}/andra-myndigheter/skatteverket`);
+  });
+
+  it("gives life events with ordered steps and who does them", async () => {
+    const { body } = await get(lifeEvents, "/api/v1/life-events");
+    expect(body.meta.total).toBeGreaterThanOrEqual(5);
+    const one = (await get(lifeEvent, "/api/v1/life-events/flytta-till-dalsland", { slug: "flytta-till-dalsland" })).body.data;
+    expect(one.steps[0]).toMatchObject({ number: 1, actor: { kind: "authority", authority: "migrationsverket" } });
+    expect(one.steps[1]).toMatchObject({ number: 2, actor: { kind: "municipality", service: "forskola", form: "forskola-ansokan" } });
+  });
+
+  it("filters administrations by municipality", async () => {
+    const { body } = await get(administrations, "/api/v1/administrations?municipality=amal");
+    expect(body.meta.total).toBe(5);
+    expect(body.data.every((a: any) => a.municipality === "amal")).toBe(true);
+  });
+
+  it("refuses to write: OPTIONS is a CORS pre-flight, POST is 405", async () => {
+    const action = authorities.action as (a: { request: Request }) => Promise<Response>;
+    const loader = authorities.loader as unknown as (a: { request: Request; params: object; context: object }) => Promise<Response>;
+    const pre = await loader({ request: new Request(`${ORIGIN}/api/v1/authorities`, { method: "OPTIONS" }), params: {}, context: {} });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("Access-Control-Allow-Methods")).toContain("GET");
+    const post = await action({ request: new Request(`${ORIGIN}/api/v1/authorities`, { method: "POST" }) });
+    expect(post.status).toBe(405);
+  });
+
+  it("limits each client's rate with 429 and Retry-After, without touching other clients", async () => {
+    process.env.API_RATE_LIMIT_PER_MINUTE = "5";
+    resetEnvForTests();
+    resetRateLimitForTests();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await get(index, "/api/v1", {}, "192.0.2.1")).response.status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const limited = await get(index, "/api/v1", {}, "192.0.2.1");
+      expect(limited.response.headers.get("Retry-After")).toMatch(/^\d+$/);
+      expect(limited.body.error).toBe("rate_limited");
+      expect((await get(index, "/api/v1", {}, "192.0.2.2")).response.status).toBe(200);
+    } finally {
+      delete process.env.API_RATE_LIMIT_PER_MINUTE;
+      resetEnvForTests();
+      resetRateLimitForTests();
+    }
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3 document", async () => {
+    const { response, body } = await get(openapi, "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    const result = await new Validator().validate(body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(body.openapi).toMatch(/^3\./);
+  });
+
+  it("describes every endpoint the index lists", async () => {
+    const doc = (await get(openapi, "/api/v1/openapi.json")).body;
+    const { body } = await get(index, "/api/v1");
+    for (const url of Object.values(body.endpoints) as string[]) {
+      expect(Object.keys(doc.paths)).toContain(url.replace(`${ORIGIN}/api/v1`, ""));
+    }
+  });
+});
