@@ -12,6 +12,7 @@ export const loader = apiLoader(({ request }) => {
       administrations: `${base}/administrations`,
       authorities: `${base}/authorities`,
       lifeEvents: `${base}/life-events`,
+      forms: `${base}/forms`,
     },
   });
 });

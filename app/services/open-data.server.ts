@@ -8,7 +8,10 @@ import {
   lifeEventStep,
   municipality,
 } from "../../db/schema/index";
+import { formDefinitions } from "../../forms/definitions/index";
+import { MUNICIPALITY_SLUGS, translatorFor } from "../../forms/index";
 import { db } from "~/db.server";
+import { getFixedT } from "~/i18n/i18n.server";
 
 export { AUTHORITY_LEVELS } from "../../db/schema/index";
 
@@ -127,4 +130,30 @@ export function lifeEventsData(origin: string) {
               : { kind: "municipality" as const, service: s.serviceSlug, form: s.formId },
         })),
     }));
+}
+
+// ---------------------------------------------------------------------------- forms
+
+/** The form definitions in code (forms/definitions), described for open-data consumers. */
+export function formsData(origin: string) {
+  const sv = translatorFor(getFixedT("sv"));
+  const en = translatorFor(getFixedT("en"));
+  const text = (key: string) => bi(sv(key), en(key));
+  return formDefinitions.map((f) => ({
+    id: f.id,
+    version: f.version,
+    title: text(f.titleKey),
+    description: text(f.descriptionKey),
+    administration: f.administration,
+    offeredBy: f.offeredBy === "shared" ? [...MUNICIPALITY_SLUGS] : [...f.offeredBy],
+    caseType: f.caseType,
+    requiresLogin: f.requiresLogin,
+    processingDays: f.processingDays,
+    page: `${origin}/blanketter/${f.id}`,
+    steps: f.steps.map((s) => ({
+      id: s.id,
+      title: text(s.titleKey),
+      fields: s.fields.map((field) => ({ name: field.name, type: field.type, required: field.required, label: text(field.labelKey) })),
+    })),
+  }));
 }

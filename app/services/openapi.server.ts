@@ -27,8 +27,8 @@ const pageParams = [
   },
 ];
 
-const slugParam = (what: string) => ({
-  name: "slug",
+const slugParam = (what: string, name = "slug") => ({
+  name,
   in: "path",
   required: true,
   description: `The ${what}'s stable slug.`,
@@ -67,12 +67,12 @@ function listOf(item: string, summary: string, extraParams: unknown[] = []) {
   };
 }
 
-function oneOf(item: string, what: string, summary: string) {
+function oneOf(item: string, what: string, summary: string, param = "slug") {
   return {
     get: {
       summary,
       tags: ["open data"],
-      parameters: [slugParam(what)],
+      parameters: [slugParam(what, param)],
       responses: {
         "200": {
           description: `The ${what}.`,
@@ -96,6 +96,41 @@ const Bilingual: Schema = {
 
 const schemas: Record<string, Schema> = {
   Bilingual,
+  Form: {
+    type: "object",
+    required: ["id", "version", "title", "description", "caseType", "requiresLogin", "offeredBy", "page", "steps"],
+    properties: {
+      id: { type: "string" },
+      version: { type: "integer" },
+      title: ref("Bilingual"),
+      description: ref("Bilingual"),
+      administration: { type: "string" },
+      offeredBy: { type: "array", items: { type: "string" }, description: "Slugs of the municipalities that offer it." },
+      caseType: { type: "string" },
+      requiresLogin: { type: "boolean" },
+      processingDays: { type: "integer" },
+      page: { type: "string", format: "uri" },
+      steps: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["id", "title", "fields"],
+          properties: {
+            id: { type: "string" },
+            title: ref("Bilingual"),
+            fields: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "type", "required", "label"],
+                properties: { name: { type: "string" }, type: { type: "string" }, required: { type: "boolean" }, label: ref("Bilingual") },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   PageMeta: {
     type: "object",
     required: ["page", "pageSize", "total", "totalPages"],
@@ -254,6 +289,8 @@ export function openApiDocument(origin: string) {
       "/authorities/{slug}": oneOf("Authority", "authority", "One authority."),
       "/life-events": listOf("LifeEvent", "Life-event guides with their ordered steps."),
       "/life-events/{slug}": oneOf("LifeEvent", "life event", "One life-event guide."),
+      "/forms": listOf("Form", "The forms that can be filled in online or downloaded."),
+      "/forms/{id}": oneOf("Form", "form", "One form with its steps and questions.", "id"),
     } as Record<string, unknown>,
     components: {
       schemas,

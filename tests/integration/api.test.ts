@@ -5,6 +5,8 @@ import { prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import * as catchAll from "~/routes/api.v1.$";
 import * as index from "~/routes/api.v1._index";
+import * as form from "~/routes/api.v1.forms.$id";
+import * as forms from "~/routes/api.v1.forms._index";
 import * as administrations from "~/routes/api.v1.administrations";
 import * as authority from "~/routes/api.v1.authorities.$slug";
 import * as authorities from "~/routes/api.v1.authorities._index";
@@ -88,6 +90,17 @@ describe("the open API", () => {
     const one = (await get(lifeEvent, "/api/v1/life-events/flytta-till-dalsland", { slug: "flytta-till-dalsland" })).body.data;
     expect(one.steps[0]).toMatchObject({ number: 1, actor: { kind: "authority", authority: "migrationsverket" } });
     expect(one.steps[1]).toMatchObject({ number: 2, actor: { kind: "municipality", service: "forskola", form: "forskola-ansokan" } });
+  });
+
+  it("lists the form definitions in both languages", async () => {
+    const { body } = await get(forms, "/api/v1/forms?pageSize=100");
+    expect(body.meta.total).toBeGreaterThanOrEqual(10);
+    const f = (await get(form, "/api/v1/forms/forskola-ansokan", { id: "forskola-ansokan" })).body.data;
+    expect(f.title.sv).toBe("Ansök om plats i förskola eller pedagogisk omsorg");
+    expect(f.title.en).not.toBe(f.title.sv);
+    expect(f.steps[0].fields[0]).toMatchObject({ name: expect.any(String), type: expect.any(String), label: { sv: expect.any(String) } });
+    expect(f.page).toBe(`${ORIGIN}/blanketter/forskola-ansokan`);
+    expect((await get(form, "/api/v1/forms/nope", { id: "nope" })).response.status).toBe(404);
   });
 
   it("filters administrations by municipality", async () => {
