@@ -11,6 +11,7 @@ import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
 import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
+import { startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -21,10 +22,12 @@ export async function startup() {
   env();
   prepareDatabase();
   startLinkCheckSchedule();
+  startOutboxWorker();
 }
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
+  stopOutboxWorker();
   await stopLinkCheckSchedule();
   closeDatabase();
 }

@@ -23,10 +23,19 @@ const EnvSchema = z.object({
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
   /** Requests a minute one client IP may make to /api/v1 (also its burst). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
+  /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
+  CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
+  CASE_OUTBOX_DIR: z.string().optional(),
+  CASE_OUTBOX_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+  /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
+  CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
+  CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   LINK_CHECK_INTERVAL_MINUTES: number;
+  CASE_OUTBOX: "off" | "folder" | "webhook";
+  CASE_OUTBOX_DIR: string;
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
@@ -56,8 +65,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production && !raw.SESSION_SECRET) {
     throw new Error("Invalid environment:\n  SESSION_SECRET: required when PORTAL_ENV=production");
   }
+  const outbox = raw.CASE_OUTBOX ?? (raw.PORTAL_ENV === "test" ? "off" : "folder");
+  if (outbox === "webhook" && !raw.CASE_OUTBOX_URL) {
+    throw new Error("Invalid environment:\n  CASE_OUTBOX_URL: required when CASE_OUTBOX=webhook");
+  }
   return {
     ...raw,
+    CASE_OUTBOX: outbox,
+    CASE_OUTBOX_DIR: resolve(raw.CASE_OUTBOX_DIR ?? join(dataDir, "outbox")),
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),

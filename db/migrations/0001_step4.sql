@@ -69,4 +69,31 @@ CREATE TABLE `life_event_step` (
 	FOREIGN KEY (`life_event_id`) REFERENCES `life_event`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `life_event_step_position` ON `life_event_step` (`life_event_id`,`position`);
+CREATE UNIQUE INDEX `life_event_step_position` ON `life_event_step` (`life_event_id`,`position`);--> statement-breakpoint
+CREATE TABLE `case_export` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`reference` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` text NOT NULL,
+	`last_attempt_at` text,
+	`last_error` text,
+	`delivered_to` text,
+	`delivered_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `case_export_reference_unique` ON `case_export` (`reference`);--> statement-breakpoint
+CREATE INDEX `case_export_due` ON `case_export` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `integration_system` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`slug` text NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`last_used_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `integration_system_slug_unique` ON `integration_system` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `integration_system_token_hash_unique` ON `integration_system` (`token_hash`);

@@ -1,3 +1,4 @@
 // One file per entity group; this file only re-exports them.
 export * from "./municipalities";
 export * from "./authorities";
+export * from "./integration";

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedAuthoritiesAndLifeEvents } from "./authorities";
+import { seedIntegrationSystems } from "./integration";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 
 /**
@@ -57,5 +58,6 @@ export function seed(db: DB) {
       }
     }
     seedAuthoritiesAndLifeEvents(tx);
+    seedIntegrationSystems(tx);
   });
 }
