@@ -100,3 +100,21 @@ test.describe("step 4 pages at phone width (320 px)", () => {
     });
   }
 });
+
+test.describe("open data over HTTP", () => {
+  test("the API answers JSON with CORS, the OpenAPI document, sitemap and robots.txt", async ({ request }) => {
+    const list = await request.get("/api/v1/authorities?pageSize=100");
+    expect(list.status()).toBe(200);
+    expect(list.headers()["access-control-allow-origin"]).toBe("*");
+    const body = await list.json();
+    expect(body.meta.total).toBeGreaterThanOrEqual(15);
+    expect((await request.get("/api/v1/authorities?pageSize=1000")).status()).toBe(400);
+    expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+    const sitemap = await request.get("/sitemap.xml");
+    expect(sitemap.headers()["content-type"]).toMatch(/xml/);
+    expect(await sitemap.text()).toContain("/andra-myndigheter/skatteverket</loc>");
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toMatch(/Sitemap: http:\/\/.+\/sitemap\.xml/);
+    expect(robots).toContain("Disallow: /mina-sidor");
+  });
+});
