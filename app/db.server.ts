@@ -1,6 +1,10 @@
+import { hashSync } from "@node-rs/argon2";
 import { openDatabase, type DB } from "../db/client";
 import { seed } from "../db/seed/index";
+import { seedIdentity } from "../db/seed/identity";
+import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { env } from "./env.server";
+import { encrypt, hmacIndex } from "./services/crypto.server";
 
 let instance: DB | undefined;
 
@@ -13,6 +17,13 @@ export function db(): DB {
 /** Migrate (on open) and seed; called once before the server starts listening. */
 export function prepareDatabase() {
   seed(db());
+  seedIdentity(db(), {
+    hmacIndex,
+    encrypt,
+    hashPassword: (p) => hashSync(p),
+    password: DEV_STAFF_PASSWORD,
+    examples: env().PORTAL_ENV !== "production",
+  });
 }
 
 export function closeDatabase() {

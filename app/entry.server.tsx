@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { createTestIdentityProvider } from "./auth/test-idp.server";
 import { closeDatabase, prepareDatabase } from "./db.server";
 import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
@@ -23,6 +24,15 @@ export async function startup() {
   prepareDatabase();
   startLinkCheckSchedule();
   startOutboxWorker();
+}
+
+// Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
+export { csrfCookieMiddleware } from "./auth/csrf.server";
+export { withRequestContext } from "./utils/request-context.server";
+
+/** The local test identity provider's Express router, or null when it is off (production). */
+export function testIdentityProvider() {
+  return createTestIdentityProvider();
 }
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */

@@ -30,7 +30,33 @@ const EnvSchema = z.object({
   /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
   CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
   CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
+  /**
+   * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
+   * the last one keys the HMAC look-up index (docs/decisions/008).
+   */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => v.split(",").every((k) => keyBytes(k.trim()) !== null), "DATA_ENCRYPTION_KEY: each key must be 32 bytes, base64 or hex")
+    .optional(),
+  /** The resident e-ID provider (OpenID Connect). Unset = the local test provider, when it runs. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  OIDC_SCOPE: z.string().default("openid profile https://id.oidc.se/scope/naturalPersonNumber"),
+  OIDC_PERSONAL_NUMBER_CLAIM: z.string().default("https://id.oidc.se/claim/personalIdentityNumber"),
+  /** The local test identity provider ("Test-legitimation"): on by default except in production. */
+  TEST_IDP: z.enum(["on", "off"]).optional(),
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
+  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
 });
+
+/** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
+export function keyBytes(value: string): Buffer | null {
+  const buf = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return buf.length === 32 ? buf : null;
+}
 
 export type Env = z.infer<typeof EnvSchema> & {
   LINK_CHECK_INTERVAL_MINUTES: number;
@@ -40,7 +66,15 @@ export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_PATH: string;
   SESSION_SECRET: string;
   PUBLIC_URL: string;
+  DATA_ENCRYPTION_KEY: string;
+  TEST_IDP: "on" | "off";
+  /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
 };
+
+/** The test provider's fixed client (only ever registered with the local test provider). */
+export const TEST_IDP_CLIENT = { clientId: "dalsland-portal-test", clientSecret: "test-idp-secret-not-for-production" };
+export const TEST_IDP_PATH = "/test-idp";
 
 function secretFromDataDir(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, `.${name}`);
@@ -69,6 +103,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (outbox === "webhook" && !raw.CASE_OUTBOX_URL) {
     throw new Error("Invalid environment:\n  CASE_OUTBOX_URL: required when CASE_OUTBOX=webhook");
   }
+  if (production && !raw.DATA_ENCRYPTION_KEY) {
+    throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
+  }
+  if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
+    throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
+  }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
+  const testIdp = raw.TEST_IDP ?? (production ? "off" : "on");
+  const redirectUrl = raw.OIDC_REDIRECT_URL ?? `${publicUrl}/logga-in/callback`;
+  const oidc = raw.OIDC_ISSUER
+    ? { issuer: raw.OIDC_ISSUER, clientId: raw.OIDC_CLIENT_ID!, clientSecret: raw.OIDC_CLIENT_SECRET!, redirectUrl }
+    : testIdp === "on"
+      ? { issuer: `${publicUrl}${TEST_IDP_PATH}`, ...TEST_IDP_CLIENT, redirectUrl }
+      : null;
   return {
     ...raw,
     CASE_OUTBOX: outbox,
@@ -76,8 +124,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
-    PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
     LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
+    PUBLIC_URL: publicUrl,
+    DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
+    TEST_IDP: testIdp,
+    oidc,
   };
 }
 

@@ -11,13 +11,20 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { data } from "@remix-run/node";
+import { csrfToken } from "~/auth/csrf.server";
+import { getSessionUser } from "~/auth/session.server";
+import { AccountArea, type AccountSummary } from "~/components/ui/AccountArea";
 import { Breadcrumbs } from "~/components/ui/Breadcrumbs";
 import { Footer } from "~/components/ui/Footer";
 import { Header } from "~/components/ui/Header";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { requestIdOf } from "~/load-context";
+import { env } from "~/env.server";
 import { getChosenMunicipality, listMunicipalities } from "~/services/municipalities.server";
+import { listRepresentedOrganisations } from "~/services/people.server";
+import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 import { handleOf, type RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
@@ -36,26 +43,43 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title: `${page} – ${site}` }];
 };
 
-export const handle: RouteHandle = { i18n: "common" };
+export const handle: RouteHandle = { i18n: ["common", "auth"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const t = getFixedT(lang);
   const chosen = getChosenMunicipality(request);
-  return {
+  const user = await getSessionUser(request);
+  const { flash, clear } = await readFlash(request);
+  let account: AccountSummary | null = null;
+  if (user) {
+    account = {
+      kind: user.kind,
+      name: user.name,
+      acting: user.acting ? (user.acting.kind === "self" ? { kind: "self" } : { kind: "organisation", name: user.acting.name, orgNumber: user.acting.orgNumber }) : null,
+      canChooseParty: user.kind === "resident" && user.personId !== undefined && listRepresentedOrganisations(user.personId).length > 0,
+    };
+  }
+  const payload = {
     lang,
+    account,
+    csrfToken: await csrfToken(request),
+    flash,
+    testIdp: env().TEST_IDP === "on",
     requestId: requestIdOf(context),
     titles: { site: t("site.name"), notFound: t("errors.notFound.title"), error: t("errors.server.title") },
     municipality: chosen ? { slug: chosen.slug, name: chosen.name } : null,
     municipalities: listMunicipalities().map((m) => ({ slug: m.slug, name: m.name, phone: m.phone, email: m.email })),
   };
+  // A shown flash is cleared in the same response (no `headers` export: see STACK.md pitfall 4).
+  return data(payload, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData(): RootLoaderData | undefined {
+export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
+
+export type RootLoaderData = NonNullable<ReturnType<typeof useRootData>>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
@@ -78,9 +102,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#main" className="skip-link">
           {t("a11y.skipToContent")}
         </a>
-        <Header lang={lang} municipality={data?.municipality ?? null} />
+        {data?.testIdp ? (
+          <div className="test-idp-banner">
+            <p className="container">
+              <strong>{t("auth:testIdp.bannerTitle")}</strong> {t("auth:testIdp.bannerBody")}
+            </p>
+          </div>
+        ) : null}
+        <Header lang={lang} municipality={data?.municipality ?? null} account={<AccountArea account={data?.account ?? null} />} />
         <div className="container page">
           <Breadcrumbs />
+          {data?.flash ? (
+            <div className="alert alert--success flash" role="status">
+              <p>{t(data.flash.key.includes(":") ? data.flash.key : `auth:${data.flash.key}`, data.flash.values ?? {})}</p>
+            </div>
+          ) : null}
           <main id="main" tabIndex={-1}>
             {children}
           </main>

@@ -12,7 +12,7 @@ mkdirSync(dir, { recursive: true });
 const log = createWriteStream(join(dir, "server.log"));
 
 const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-  env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
+  env: { PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`, ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 for (const stream of [child.stdout, child.stderr]) {

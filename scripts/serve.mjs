@@ -76,9 +76,43 @@ app.use((req, res, next) => {
   next();
 });
 
+// CSRF, global line of defence (docs/decisions/009): a state-changing request from another
+// origin is refused before it reaches any route. Browsers send Origin on POST and
+// Sec-Fetch-Site on every request; server-to-server calls (the OIDC token endpoint) send neither.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin");
+  const site = req.get("sec-fetch-site");
+  let foreign = site === "cross-site";
+  if (origin) {
+    try {
+      foreign ||= origin === "null" || new URL(origin).host !== req.get("host");
+    } catch {
+      foreign = true;
+    }
+  }
+  if (foreign) {
+    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+    return;
+  }
+  next();
+});
+
+// Every request runs with its id and client IP available to the audit log.
+app.use((req, res, next) => {
+  entry.withRequestContext({ requestId: res.locals.requestId, ip: req.ip ?? req.socket.remoteAddress ?? "" }, next);
+});
+
+// The local test identity provider ("Test-legitimation"), when on (never by default in production).
+const testIdp = entry.testIdentityProvider();
+if (testIdp) app.use(testIdp.mountPath, testIdp.router);
+
 // Fingerprinted build assets are immutable; everything else in public/ is revalidated hourly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
+
+// Every page gets a CSRF seed cookie, so that even anonymous forms carry a token.
+app.use(entry.csrfCookieMiddleware);
 
 app.all(
   "*",

@@ -2,3 +2,6 @@
 export * from "./municipalities";
 export * from "./authorities";
 export * from "./integration";
+export * from "./identity";
+export * from "./audit";
+export * from "./cases";

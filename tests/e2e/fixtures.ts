@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -77,4 +79,77 @@ export const MUNICIPALITIES = [
 /** True when the test runs in the JavaScript-disabled project. */
 export function jsDisabled(testInfo: { project: { use: { javaScriptEnabled?: boolean } } }) {
   return testInfo.project.use.javaScriptEnabled === false;
+}
+
+// ---- Logging in (reuse these in every journey that needs a signed-in user) -------------------
+
+/**
+ * Logs in as a resident through the local OpenID Connect provider ("Test-legitimation"),
+ * exactly as a person would: /logga-in → provider → back. `actFor` answers the party
+ * selection for people who represent organisations ("self" by default, or an org number).
+ * Leaves the page where the login returned (`redirectTo`, default /mina-sidor).
+ */
+export async function loginAsResident(
+  page: Page,
+  personnummer: string,
+  options: { redirectTo?: string; actFor?: "self" | string } = {},
+) {
+  // Start from a clean slate: whoever was signed in in this browser context is forgotten.
+  await page.context().clearCookies({ name: "session" });
+  await page.goto(`/logga-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/mina-sidor")}`);
+  await page.getByRole("button", { name: "Logga in med e-legitimation" }).click();
+  await page.getByLabel("Personnummer").fill(personnummer);
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/test-idp") && !url.pathname.startsWith("/logga-in"));
+  if (new URL(page.url()).pathname === "/valj-part") {
+    const choice = options.actFor ?? "self";
+    if (choice === "self") await page.getByRole("radio", { name: /^Mig själv/ }).check();
+    else await page.getByRole("radio", { name: new RegExp(choice.replace(/[-]/g, "\\-")) }).check();
+    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await page.waitForURL((url) => url.pathname !== "/valj-part");
+  }
+}
+
+const lastTotpStep = new Map<string, number>();
+
+/** The TOTP code a seeded staff user's app would show (docs/dev-accounts.md). */
+export function totpCode(secret: string, step: number): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 });
+}
+
+/** Submits a TOTP code the server has not seen yet (a code is accepted once; ±1 step allowed). */
+export async function submitTotp(page: Page, username: string, secret: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const current = Math.floor(Date.now() / 30_000);
+    const last = lastTotpStep.get(username) ?? -Infinity;
+    let step = Math.max(current - 1, last + 1);
+    if (step > current + 1) {
+      await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
+      step = Math.max(Math.floor(Date.now() / 30_000) - 1, last + 1);
+    }
+    lastTotpStep.set(username, step);
+    await page.getByLabel("Engångskod").fill(totpCode(secret, step));
+    await page.getByRole("button", { name: /^(Logga in|Koppla och logga in)$/ }).click();
+    await page.waitForLoadState("domcontentloaded");
+    // Another test process may have used the same code: try the next one.
+    if (!(await page.getByText("Koden stämmer inte").first().isVisible())) return;
+  }
+  throw new Error(`TOTP login for ${username} kept failing`);
+}
+
+/**
+ * Logs in a seeded staff user (db/seed/content/staff.ts): password, then the TOTP code
+ * computed from the documented secret. Ends on `redirectTo` (default /personal).
+ */
+export async function loginAsStaff(page: Page, username: string, options: { redirectTo?: string; password?: string } = {}) {
+  const user = seedStaffUsers.find((u) => u.username === username);
+  if (!user?.totpSecret) throw new Error(`No enrolled seed staff user ${username}`);
+  await page.context().clearCookies({ name: "session" });
+  await page.goto(`/personal/logga-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/personal")}`);
+  await page.getByLabel("Användarnamn").fill(username);
+  await page.getByLabel("Lösenord").fill(options.password ?? DEV_STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await page.waitForURL(/\/personal\/logga-in\/kod/);
+  await submitTotp(page, username, user.totpSecret);
+  await page.waitForURL((url) => !url.pathname.startsWith("/personal/logga-in"));
 }

@@ -1,0 +1,69 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "~/env.server";
+import { log } from "~/utils/logger.server";
+import { getSessionUser } from "./session.server";
+
+/**
+ * CSRF protection (docs/decisions/009): a per-browser random seed in an HttpOnly cookie,
+ * and a token = HMAC(SESSION_SECRET, seed | session id) in every state-changing form.
+ * An attacker's page can neither read the cookie nor compute the HMAC; binding the token to
+ * the session makes a token from before a login useless after it.
+ * A second, global line of defence in scripts/serve.mjs refuses cross-origin POSTs.
+ */
+export const CSRF_FIELD = "_csrf";
+const production = () => env().PORTAL_ENV === "production";
+export const csrfCookieName = () => (production() ? "__Host-csrf" : "csrf");
+const SEED = /^[A-Za-z0-9_-]{43}$/;
+
+function readCookie(header: string | null | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return undefined;
+}
+
+/**
+ * Express middleware (used by scripts/serve.mjs): makes sure the browser has a CSRF seed
+ * cookie. On a first visit the new cookie is also added to the request's Cookie header, so
+ * the page rendered in the same response already carries a valid token.
+ */
+export function csrfCookieMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
+  const name = csrfCookieName();
+  const existing = readCookie(req.headers.cookie, name);
+  if (!existing || !SEED.test(existing)) {
+    const seed = randomBytes(32).toString("base64url");
+    const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(production() ? ["Secure"] : [])];
+    res.appendHeader("Set-Cookie", `${name}=${seed}; ${attributes.join("; ")}`);
+    req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ""}${name}=${seed}`;
+  }
+  next();
+}
+
+function tokenFor(seed: string, sessionId: string): string {
+  return createHmac("sha256", env().SESSION_SECRET).update(`csrf|${seed}|${sessionId}`).digest("base64url");
+}
+
+/** The token for forms on this request's page (empty when the browser has no seed cookie). */
+export async function csrfToken(request: Request): Promise<string> {
+  const seed = readCookie(request.headers.get("Cookie"), csrfCookieName());
+  if (!seed || !SEED.test(seed)) return "";
+  const user = await getSessionUser(request);
+  return tokenFor(seed, user?.sessionId ?? "");
+}
+
+/** Throws 403 unless the form's `_csrf` field matches this browser and session. */
+export async function requireCsrf(request: Request, formData: FormData): Promise<void> {
+  const sent = formData.get(CSRF_FIELD);
+  const expected = await csrfToken(request);
+  const ok =
+    typeof sent === "string" &&
+    expected !== "" &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok) {
+    log("warn", "csrf token missing or wrong", { path: new URL(request.url).pathname });
+    throw new Response("Forbidden: missing or invalid CSRF token", { status: 403, statusText: "Forbidden" });
+  }
+}

@@ -1,0 +1,86 @@
+import { redirect } from "@remix-run/node";
+import { areaDelegation, municipality } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { grantedScopes, permits, type Delegation, type Permission, type Scope } from "./permissions";
+import { getSessionUser, type SessionUser } from "./session.server";
+
+/**
+ * The guards every loader and action starts with (deny by default):
+ *   const user = await requireResident(request);
+ *   const staff = await requireStaff(request, "case.read", { municipalityId, area });
+ */
+export type ResidentUser = SessionUser & { kind: "resident"; personId: number };
+export type StaffUser = SessionUser & { kind: "staff"; staffUserId: number };
+
+function here(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function requireResident(request: Request): Promise<ResidentUser> {
+  const user = await getSessionUser(request);
+  if (user?.kind === "resident" && user.personId) return user as ResidentUser;
+  throw redirect(`/logga-in?redirectTo=${encodeURIComponent(here(request))}`);
+}
+
+/** A signed-in staff member, whatever their roles (the staff start page, password change). */
+export async function requireStaffUser(request: Request, options: { allowPasswordChange?: boolean } = {}): Promise<StaffUser> {
+  const user = await getSessionUser(request);
+  if (user?.kind !== "staff" || !user.staffUserId) {
+    throw redirect(`/personal/logga-in?redirectTo=${encodeURIComponent(here(request))}`);
+  }
+  if (user.mustChangePassword && !options.allowPasswordChange) {
+    throw redirect(`/personal/byt-losenord?redirectTo=${encodeURIComponent(here(request))}`);
+  }
+  return user as StaffUser;
+}
+
+/** Redirects anonymous visitors to the staff login; 403 when the roles do not permit. */
+export async function requireStaff(request: Request, permission: Permission, scope?: Scope): Promise<StaffUser> {
+  const user = await requireStaffUser(request);
+  if (!canStaff(user, permission, scope)) {
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+// Both tables are tiny and change rarely; read them fresh each time to stay correct after edits.
+function delegations(): Delegation[] {
+  return db().select().from(areaDelegation).all();
+}
+
+function municipalityIds(): number[] {
+  return db()
+    .select({ id: municipality.id })
+    .from(municipality)
+    .all()
+    .map((m) => m.id);
+}
+
+export function canStaff(user: SessionUser | null, permission: Permission, scope?: Scope): boolean {
+  if (!user || user.kind !== "staff") return false;
+  return permits(user.roles, delegations(), municipalityIds(), permission, scope);
+}
+
+/**
+ * Where a staff user may use a permission, for list queries: concrete scopes with a
+ * municipalityId and, for officers, an area (delegated areas included).
+ */
+export function staffScopes(user: SessionUser, permission: Permission): Scope[] {
+  if (user.kind !== "staff") return [];
+  return grantedScopes(user.roles, delegations(), municipalityIds(), permission);
+}
+
+/** The municipality ids of `staffScopes` (e.g. for the audit search). */
+export function staffMunicipalityIds(user: SessionUser, permission: Permission): number[] {
+  return [...new Set(staffScopes(user, permission).map((s) => s.municipalityId).filter((id): id is number => id !== undefined))];
+}
+
+/**
+ * The municipalities an administrator manages: null for a portal-wide admin (everything,
+ * including portal-level events without a municipality), else the list.
+ */
+export function adminMunicipalities(user: SessionUser, permission: "users.admin" | "audit.read"): number[] | null {
+  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) return null;
+  return staffMunicipalityIds(user, permission);
+}

@@ -1,0 +1,139 @@
+import { createCookie } from "@remix-run/node";
+import * as client from "openid-client";
+import { env } from "~/env.server";
+import { log } from "~/utils/logger.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+/**
+ * The portal as an OpenID Connect relying party (authorization code + PKCE), for any
+ * provider configured by environment (docs/decisions/006). Swedish e-ID brokers give the
+ * personnummer in `https://id.oidc.se/claim/personalIdentityNumber` (configurable).
+ */
+let configuration: Promise<client.Configuration> | undefined;
+
+function isLocalHttp(issuer: string): boolean {
+  const url = new URL(issuer);
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+export function oidcConfigured(): boolean {
+  return env().oidc !== null;
+}
+
+async function config(): Promise<client.Configuration> {
+  const settings = env().oidc;
+  if (!settings) throw new Error("No OpenID Connect provider configured (OIDC_ISSUER or TEST_IDP=on)");
+  configuration ??= client
+    .discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      // Plain http only for a provider on this machine (the local test provider).
+      isLocalHttp(settings.issuer) ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
+    )
+    .catch((error: unknown) => {
+      configuration = undefined;
+      throw error;
+    });
+  return configuration;
+}
+
+interface FlowState {
+  state: string;
+  nonce: string;
+  verifier: string;
+  redirectTo: string;
+}
+
+let flowCookie: ReturnType<typeof createCookie> | undefined;
+function oidcFlowCookie() {
+  // Lax: the provider's redirect back is a top-level GET navigation, which carries it.
+  flowCookie ??= createCookie(env().PORTAL_ENV === "production" ? "__Host-oidc" : "oidc", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().PORTAL_ENV === "production",
+    maxAge: 600,
+    secrets: [env().SESSION_SECRET],
+  });
+  return flowCookie;
+}
+
+/** The provider's authorization URL and the cookie binding the flow to this browser. */
+export async function beginLogin(redirectTo: string): Promise<{ url: string; setCookie: string }> {
+  const settings = env().oidc!;
+  const cfg = await config();
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(cfg, {
+    redirect_uri: settings.redirectUrl,
+    scope: env().OIDC_SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    state,
+    nonce,
+    // An e-ID login always authenticates anew (also after logging out of the portal only).
+    prompt: "login",
+  });
+  const flow: FlowState = { state, nonce, verifier, redirectTo: safeRedirectPath(redirectTo, "/mina-sidor") };
+  return { url: url.href, setCookie: await oidcFlowCookie().serialize(flow) };
+}
+
+export type LoginResult =
+  | { ok: true; personnummer: string; givenName: string; familyName: string; idToken: string | null; redirectTo: string; clearCookie: string }
+  | { ok: false; reason: "cancelled" | "failed"; redirectTo: string; clearCookie: string };
+
+/** Completes the code flow: checks state, nonce and PKCE, reads the identity claims. */
+export async function completeLogin(request: Request): Promise<LoginResult> {
+  const settings = env().oidc!;
+  const flow = (await oidcFlowCookie().parse(request.headers.get("Cookie"))) as FlowState | null;
+  const clearCookie = await oidcFlowCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+  const redirectTo = flow?.redirectTo ?? "/mina-sidor";
+  const incoming = new URL(request.url);
+  if (incoming.searchParams.get("error") === "access_denied") return { ok: false, reason: "cancelled", redirectTo, clearCookie };
+  if (!flow) return { ok: false, reason: "failed", redirectTo, clearCookie };
+  // Rebuild the callback URL from configuration (behind a proxy request.url may differ).
+  const callback = new URL(settings.redirectUrl);
+  callback.search = incoming.search;
+  try {
+    const cfg = await config();
+    const tokens = await client.authorizationCodeGrant(cfg, callback, {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      idTokenExpected: true,
+    });
+    let claims: Record<string, unknown> = { ...(tokens.claims() ?? {}) };
+    const claimName = env().OIDC_PERSONAL_NUMBER_CLAIM;
+    if (typeof claims[claimName] !== "string" && typeof claims.sub === "string") {
+      claims = { ...claims, ...(await client.fetchUserInfo(cfg, tokens.access_token, claims.sub)) };
+    }
+    const personnummer = claims[claimName];
+    if (typeof personnummer !== "string") {
+      log("warn", "oidc login without personal identity number claim", { claim: claimName });
+      return { ok: false, reason: "failed", redirectTo, clearCookie };
+    }
+    const str = (v: unknown) => (typeof v === "string" ? v : "");
+    let givenName = str(claims.given_name);
+    let familyName = str(claims.family_name);
+    if (!givenName && !familyName && str(claims.name)) [givenName = "", familyName = ""] = str(claims.name).split(/ (.*)/s);
+    return { ok: true, personnummer, givenName, familyName, idToken: tokens.id_token ?? null, redirectTo, clearCookie };
+  } catch (error) {
+    log("warn", "oidc login failed", { error: error instanceof Error ? error.message : String(error) });
+    return { ok: false, reason: "failed", redirectTo, clearCookie };
+  }
+}
+
+/** Where to send the browser to end the session at the provider too (null if unsupported). */
+export async function providerLogoutUrl(idToken: string | null, postLogoutRedirect: string): Promise<string | null> {
+  if (!idToken || !oidcConfigured()) return null;
+  try {
+    const cfg = await config();
+    if (!cfg.serverMetadata().end_session_endpoint) return null;
+    return client.buildEndSessionUrl(cfg, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirect }).href;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The one permission model (deny by default). Pure functions and types only, so that pages
+ * may import it to decide what to show; enforcement happens in app/auth/guards.server.ts.
+ */
+export const PERMISSIONS = [
+  "case.read",
+  "case.handle",
+  "content.edit",
+  "content.publish",
+  "users.admin",
+  "audit.read",
+  "diarium.admin",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
+export type Area = (typeof AREAS)[number];
+
+export type Role = "resident" | "representative" | "officer" | "editor" | "admin";
+export type StaffRole = "officer" | "editor" | "admin";
+
+/**
+ * officer: municipality × area; editor: municipality × administration;
+ * admin: municipality, or the whole portal when municipalityId is null.
+ */
+export interface RoleAssignment {
+  role: Role;
+  municipalityId: number | null;
+  area: Area | null;
+  administrationId: number | null;
+}
+
+/** Samverkan: `handledByMunicipalityId` handles `area` for `municipalityId`. */
+export interface Delegation {
+  municipalityId: number;
+  area: Area;
+  handledByMunicipalityId: number;
+}
+
+/** What a permission is checked against; a key left out matches anything. */
+export interface Scope {
+  municipalityId?: number;
+  area?: Area;
+  administrationId?: number;
+}
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  resident: [],
+  representative: [],
+  officer: ["case.read", "case.handle"],
+  editor: ["content.edit", "content.publish"],
+  admin: ["users.admin", "audit.read", "diarium.admin"],
+};
+
+export function isArea(value: unknown): value is Area {
+  return typeof value === "string" && (AREAS as readonly string[]).includes(value);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The concrete scopes a set of role assignments grants for one permission.
+ * Delegation moves an area: the handling municipality's officers get it, and the delegating
+ * municipality's officers no longer do (one municipality handles a case, docs/decisions).
+ */
+export function grantedScopes(
+  roles: readonly RoleAssignment[],
+  delegations: readonly Delegation[],
+  allMunicipalityIds: readonly number[],
+  permission: Permission,
+): Scope[] {
+  const out: Scope[] = [];
+  const seen = new Set<string>();
+  const add = (s: Scope) => {
+    const key = `${s.municipalityId ?? "*"}|${s.area ?? "*"}|${s.administrationId ?? "*"}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(s);
+  };
+  for (const r of roles) {
+    if (!ROLE_PERMISSIONS[r.role].includes(permission)) continue;
+    if (r.role === "admin") {
+      if (r.municipalityId === null) for (const id of allMunicipalityIds) add({ municipalityId: id });
+      else add({ municipalityId: r.municipalityId });
+    } else if (r.role === "editor") {
+      if (r.municipalityId === null || r.administrationId === null) continue;
+      add({ municipalityId: r.municipalityId, administrationId: r.administrationId });
+    } else if (r.role === "officer") {
+      if (r.municipalityId === null || r.area === null) continue;
+      const delegatedAway = delegations.some(
+        (d) => d.municipalityId === r.municipalityId && d.area === r.area && d.handledByMunicipalityId !== r.municipalityId,
+      );
+      if (!delegatedAway) add({ municipalityId: r.municipalityId, area: r.area });
+      for (const d of delegations) {
+        if (d.handledByMunicipalityId === r.municipalityId && d.area === r.area) add({ municipalityId: d.municipalityId, area: d.area });
+      }
+    }
+  }
+  return out;
+}
+
+/** True when some granted scope agrees with every key the requested scope names. */
+export function permits(
+  roles: readonly RoleAssignment[],
+  delegations: readonly Delegation[],
+  allMunicipalityIds: readonly number[],
+  permission: Permission,
+  scope: Scope = {},
+): boolean {
+  return grantedScopes(roles, delegations, allMunicipalityIds, permission).some(
+    (g) =>
+      (scope.municipalityId === undefined || g.municipalityId === undefined || g.municipalityId === scope.municipalityId) &&
+      (scope.area === undefined || g.area === undefined || g.area === scope.area) &&
+      (scope.administrationId === undefined || g.administrationId === undefined || g.administrationId === scope.administrationId),
+  );
+}

@@ -1,0 +1,214 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { and, eq, isNull } from "drizzle-orm";
+import { organisation, person, roleAssignment, session, staffUser, type SessionRow } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { now } from "~/utils/clock.server";
+import { currentRequestContext } from "~/utils/request-context.server";
+import type { RoleAssignment } from "./permissions";
+
+/**
+ * Sessions are rows in the database referenced by a signed cookie (docs/decisions/007).
+ * The cookie carries a random 256-bit token; the row's key is its SHA-256.
+ */
+export type Acting = { kind: "self" } | { kind: "organisation"; organisationId: number; orgNumber: string; name: string };
+
+export interface SessionUser {
+  /** The row's key (a hash of the cookie's token, safe to log and compare). */
+  sessionId: string;
+  kind: "resident" | "staff";
+  personId?: number;
+  staffUserId?: number;
+  name: string;
+  /** Residents: the party they act for; undefined until chosen. */
+  acting?: Acting;
+  roles: RoleAssignment[];
+  /** Staff: the municipality that employs them. */
+  municipalityId?: number | null;
+  /** Staff who must change their password before doing anything else. */
+  mustChangePassword?: boolean;
+}
+
+export type SessionKind = SessionUser["kind"];
+export type SessionStage = SessionRow["stage"];
+
+const production = () => env().PORTAL_ENV === "production";
+const cookieName = () => (production() ? "__Host-session" : "session");
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  // No Max-Age: a browser-session cookie; expiry is enforced on the row.
+  cookie ??= createCookie(cookieName(), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: production(),
+    secrets: [env().SESSION_SECRET],
+  });
+  return cookie;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+/** Reads the signed cookie; null when absent or tampered with. */
+export async function sessionTokenOf(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+function idleSecondsFor(kind: SessionKind): number {
+  const e = env();
+  return (kind === "staff" ? e.SESSION_IDLE_MINUTES_STAFF : e.SESSION_IDLE_MINUTES_RESIDENT) * 60;
+}
+
+/** Is the row usable at `at`? Revoked, past its absolute expiry or idle too long: no. */
+export function sessionIsLive(row: Pick<SessionRow, "revokedAt" | "expiresAt" | "lastSeenAt" | "idleTimeoutSeconds">, at = now()): boolean {
+  if (row.revokedAt) return false;
+  if (new Date(row.expiresAt).getTime() <= at.getTime()) return false;
+  return new Date(row.lastSeenAt).getTime() + row.idleTimeoutSeconds * 1000 > at.getTime();
+}
+
+/**
+ * Starts a session with a fresh id (never reusing the one the browser had: no fixation) and
+ * revokes the browser's previous session. Returns the Set-Cookie header.
+ */
+export async function createSession(
+  request: Request,
+  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage; idToken?: string | null },
+): Promise<{ sessionId: string; setCookie: string }> {
+  const previous = await sessionTokenOf(request);
+  if (previous) revokeSession(hashToken(previous));
+  const token = randomBytes(32).toString("base64url");
+  const at = now();
+  const absolute = new Date(at.getTime() + env().SESSION_ABSOLUTE_HOURS * 3600_000);
+  const idHash = hashToken(token);
+  db()
+    .insert(session)
+    .values({
+      idHash,
+      kind: data.kind,
+      personId: data.personId ?? null,
+      staffUserId: data.staffUserId ?? null,
+      stage: data.stage ?? "active",
+      idToken: data.idToken ?? null,
+      createdAt: at.toISOString(),
+      lastSeenAt: at.toISOString(),
+      expiresAt: absolute.toISOString(),
+      // Between password and second factor the window is short.
+      idleTimeoutSeconds: data.stage && data.stage !== "active" ? 10 * 60 : idleSecondsFor(data.kind),
+      ip: currentRequestContext()?.ip ?? null,
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+    })
+    .run();
+  return { sessionId: idHash, setCookie: await sessionCookie().serialize(token) };
+}
+
+/** The Set-Cookie header that removes the session cookie. */
+export async function clearSessionCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+export function revokeSession(sessionId: string) {
+  db().update(session).set({ revokedAt: now().toISOString() }).where(and(eq(session.idHash, sessionId), isNull(session.revokedAt))).run();
+}
+
+/** "Log out everywhere": every session of the person or staff user. Returns how many. */
+export function revokeAllSessions(owner: { personId: number } | { staffUserId: number }): number {
+  const where = "personId" in owner ? eq(session.personId, owner.personId) : eq(session.staffUserId, owner.staffUserId);
+  return db().update(session).set({ revokedAt: now().toISOString() }).where(and(where, isNull(session.revokedAt))).run().changes;
+}
+
+/** The live row behind the request's cookie, in any stage; touches last-seen (at most once a minute). */
+export async function getSessionRow(request: Request): Promise<SessionRow | null> {
+  const token = await sessionTokenOf(request);
+  if (!token) return null;
+  const row = db().select().from(session).where(eq(session.idHash, hashToken(token))).get();
+  if (!row) return null;
+  const at = now();
+  if (!sessionIsLive(row, at)) return null;
+  if (at.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
+    db().update(session).set({ lastSeenAt: at.toISOString() }).where(eq(session.idHash, row.idHash)).run();
+  }
+  return row;
+}
+
+const memo = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user of a request, or null. Memoised per request (root and route loaders). */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let pending = memo.get(request);
+  if (!pending) {
+    pending = loadSessionUser(request);
+    memo.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadSessionUser(request: Request): Promise<SessionUser | null> {
+  const row = await getSessionRow(request);
+  if (!row || row.stage !== "active") return null;
+  return sessionUserOf(row);
+}
+
+export function sessionUserOf(
+  row: Pick<SessionRow, "idHash" | "kind" | "personId" | "staffUserId" | "actingKind" | "actingOrganisationId">,
+): SessionUser | null {
+  if (row.kind === "resident" && row.personId) {
+    const p = db().select().from(person).where(eq(person.id, row.personId)).get();
+    if (!p) return null;
+    let acting: Acting | undefined;
+    if (row.actingKind === "self") acting = { kind: "self" };
+    if (row.actingKind === "organisation" && row.actingOrganisationId) {
+      const o = db().select().from(organisation).where(eq(organisation.id, row.actingOrganisationId)).get();
+      if (o) acting = { kind: "organisation", organisationId: o.id, orgNumber: o.orgNumber, name: o.name };
+    }
+    const roles: RoleAssignment[] = [{ role: "resident", municipalityId: null, area: null, administrationId: null }];
+    if (acting?.kind === "organisation") roles.push({ role: "representative", municipalityId: null, area: null, administrationId: null });
+    return { sessionId: row.idHash, kind: "resident", personId: p.id, name: `${p.givenName} ${p.familyName}`, acting, roles };
+  }
+  if (row.kind === "staff" && row.staffUserId) {
+    const u = db().select().from(staffUser).where(eq(staffUser.id, row.staffUserId)).get();
+    if (!u || u.disabledAt) return null;
+    const roles = db()
+      .select({
+        role: roleAssignment.role,
+        municipalityId: roleAssignment.municipalityId,
+        area: roleAssignment.area,
+        administrationId: roleAssignment.administrationId,
+      })
+      .from(roleAssignment)
+      .where(eq(roleAssignment.staffUserId, u.id))
+      .all();
+    return {
+      sessionId: row.idHash,
+      kind: "staff",
+      staffUserId: u.id,
+      name: u.name,
+      roles,
+      municipalityId: u.municipalityId,
+      mustChangePassword: u.mustChangePassword,
+    };
+  }
+  return null;
+}
+
+/** Records the party a resident acts for (party selection). */
+export function setActing(sessionId: string, acting: { kind: "self" } | { kind: "organisation"; organisationId: number }) {
+  db()
+    .update(session)
+    .set({ actingKind: acting.kind, actingOrganisationId: acting.kind === "organisation" ? acting.organisationId : null })
+    .where(eq(session.idHash, sessionId))
+    .run();
+}
+
+/** Moves a staff session from a login stage to the next (same row: the id already is fresh). */
+export function setSessionStage(sessionId: string, stage: SessionStage) {
+  db()
+    .update(session)
+    .set({ stage, idleTimeoutSeconds: stage === "active" ? idleSecondsFor("staff") : 10 * 60 })
+    .where(eq(session.idHash, sessionId))
+    .run();
+}

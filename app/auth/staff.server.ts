@@ -1,0 +1,289 @@
+import { hash, verify } from "@node-rs/argon2";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import * as OTPAuth from "otpauth";
+import QRCode from "qrcode";
+import { randomBytes } from "node:crypto";
+import { administration, municipality, roleAssignment, staffUser, type StaffUserRow } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { decrypt, encrypt } from "~/services/crypto.server";
+import { now } from "~/utils/clock.server";
+import type { Area, StaffRole } from "./permissions";
+
+/**
+ * Staff authentication: username + password (argon2id) + a required TOTP second factor.
+ * Lock-out with back-off: after FREE_ATTEMPTS failures in a row the account is locked for
+ * 1, 2, 4 … minutes (at most an hour); a successful login resets the counter.
+ */
+export const FREE_ATTEMPTS = 5;
+const MAX_LOCK_MINUTES = 60;
+const ISSUER = "Dalslands e-tjänster";
+
+/** A fixed hash to verify against when the username does not exist (same timing). */
+let dummyHash: string | undefined;
+
+export function lockMinutesAfter(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_LOCK_MINUTES, 2 ** (failures - FREE_ATTEMPTS));
+}
+
+export function isLocked(user: Pick<StaffUserRow, "lockedUntil">, at = now()): boolean {
+  return Boolean(user.lockedUntil && new Date(user.lockedUntil).getTime() > at.getTime());
+}
+
+export function minutesLocked(user: Pick<StaffUserRow, "lockedUntil">, at = now()): number {
+  if (!user.lockedUntil) return 0;
+  return Math.max(1, Math.ceil((new Date(user.lockedUntil).getTime() - at.getTime()) / 60_000));
+}
+
+function recordFailure(user: StaffUserRow) {
+  const failures = user.failedAttempts + 1;
+  const minutes = lockMinutesAfter(failures);
+  db()
+    .update(staffUser)
+    .set({ failedAttempts: failures, lockedUntil: minutes ? new Date(now().getTime() + minutes * 60_000).toISOString() : user.lockedUntil })
+    .where(eq(staffUser.id, user.id))
+    .run();
+}
+
+export type PasswordCheck =
+  | { ok: true; user: StaffUserRow }
+  | { ok: false; reason: "invalid"; user?: StaffUserRow }
+  | { ok: false; reason: "locked"; minutes: number; user: StaffUserRow }
+  | { ok: false; reason: "disabled"; user: StaffUserRow };
+
+export async function checkPassword(username: string, password: string): Promise<PasswordCheck> {
+  const user = db().select().from(staffUser).where(eq(staffUser.username, username.trim().toLowerCase())).get();
+  if (!user) {
+    dummyHash ??= await hash("not-a-password-of-anyone");
+    await verify(dummyHash, password).catch(() => false);
+    return { ok: false, reason: "invalid" };
+  }
+  if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user), user };
+  const good = await verify(user.passwordHash, password).catch(() => false);
+  if (!good) {
+    recordFailure(user);
+    const after = getStaffUserRow(user.id)!;
+    if (isLocked(after)) return { ok: false, reason: "locked", minutes: minutesLocked(after), user: after };
+    return { ok: false, reason: "invalid", user };
+  }
+  if (user.disabledAt) return { ok: false, reason: "disabled", user };
+  return { ok: true, user };
+}
+
+export function getStaffUserRow(id: number): StaffUserRow | undefined {
+  return db().select().from(staffUser).where(eq(staffUser.id, id)).get();
+}
+
+function totpFor(secretBase32: string, label: string) {
+  return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+}
+
+export type TotpCheck = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; minutes: number };
+
+/** Checks a code (±1 step for clock drift), refuses a replayed code, counts failures. */
+export function checkTotp(userId: number, code: string): TotpCheck {
+  const user = getStaffUserRow(userId);
+  if (!user?.totpSecretEncrypted) return { ok: false, reason: "invalid" };
+  if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user) };
+  const clean = code.replace(/\s+/g, "");
+  const totp = totpFor(decrypt(user.totpSecretEncrypted), user.username);
+  const at = now().getTime();
+  const delta = /^[0-9]{6}$/.test(clean) ? totp.validate({ token: clean, timestamp: at, window: 1 }) : null;
+  const step = Math.floor(at / 30_000) + (delta ?? 0);
+  if (delta === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+    recordFailure(user);
+    const after = getStaffUserRow(user.id)!;
+    return isLocked(after) ? { ok: false, reason: "locked", minutes: minutesLocked(after) } : { ok: false, reason: "invalid" };
+  }
+  const enrolling = !user.totpEnrolledAt;
+  db()
+    .update(staffUser)
+    .set({
+      totpLastStep: step,
+      failedAttempts: 0,
+      lockedUntil: null,
+      lastLoginAt: now().toISOString(),
+      ...(enrolling ? { totpEnrolledAt: now().toISOString() } : {}),
+    })
+    .where(eq(staffUser.id, user.id))
+    .run();
+  return { ok: true };
+}
+
+/** The pending enrolment's secret (created once, so a reload shows the same QR code). */
+export async function enrolmentFor(userId: number): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
+  const user = getStaffUserRow(userId);
+  if (!user) throw new Error("No such staff user");
+  if (user.totpEnrolledAt) throw new Error("Already enrolled");
+  let secret: string;
+  if (user.totpSecretEncrypted) secret = decrypt(user.totpSecretEncrypted);
+  else {
+    secret = new OTPAuth.Secret({ size: 20 }).base32;
+    db().update(staffUser).set({ totpSecretEncrypted: encrypt(secret), totpLastStep: null }).where(eq(staffUser.id, userId)).run();
+  }
+  const uri = totpFor(secret, user.username).toString();
+  // An <img> with a data: URL works under the CSP (img-src data:) and without JavaScript.
+  const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 2, scale: 6 });
+  return { secret, uri, qrDataUrl };
+}
+
+// ---- Passwords -------------------------------------------------------------------------------
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+const COMMON = ["password", "lösenord", "losenord", "123456", "qwerty", "sommar", "vinter", "dalsland", "kommun", "welcome", "välkommen"];
+
+export type PasswordRuleError = "tooShort" | "tooLong" | "containsUsername" | "common" | "sameAsOld";
+
+/** NIST 800-63B style: long enough, not obviously guessable; no composition rules. */
+export function passwordRuleError(password: string, username: string): PasswordRuleError | null {
+  if ([...password].length < PASSWORD_MIN) return "tooShort";
+  if ([...password].length > PASSWORD_MAX) return "tooLong";
+  const lower = password.toLowerCase();
+  const userPart = username.toLowerCase().split(".")[0] ?? username;
+  if (userPart.length >= 3 && lower.includes(userPart)) return "containsUsername";
+  if (lower.includes(username.toLowerCase())) return "containsUsername";
+  if (/^(.)\1+$/.test(password) || COMMON.some((c) => lower.replace(/[^a-zåäö]/g, "") === c || lower.startsWith(c + "1"))) return "common";
+  return null;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function changePassword(userId: number, current: string, next: string): Promise<{ ok: true } | { ok: false; field: "current" | "next"; code: PasswordRuleError | "wrong" }> {
+  const user = getStaffUserRow(userId);
+  if (!user) return { ok: false, field: "current", code: "wrong" };
+  if (!(await verify(user.passwordHash, current).catch(() => false))) return { ok: false, field: "current", code: "wrong" };
+  const rule = passwordRuleError(next, user.username);
+  if (rule) return { ok: false, field: "next", code: rule };
+  if (current === next) return { ok: false, field: "next", code: "sameAsOld" };
+  db()
+    .update(staffUser)
+    .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false })
+    .where(eq(staffUser.id, userId))
+    .run();
+  return { ok: true };
+}
+
+// ---- Administration (behörighetsadministration) -------------------------------------------------
+
+export interface StaffListItem {
+  id: number;
+  username: string;
+  name: string;
+  email: string;
+  municipalityId: number | null;
+  locked: boolean;
+  disabled: boolean;
+  enrolled: boolean;
+  roles: Array<{ id: number; role: StaffRole; municipalityId: number | null; area: Area | null; administrationId: number | null }>;
+}
+
+/** Users employed by one of the municipalities (null = all, for a portal-wide admin). */
+export function listStaffUsers(municipalityIds: number[] | null): StaffListItem[] {
+  const users = db()
+    .select()
+    .from(staffUser)
+    .where(municipalityIds === null ? undefined : municipalityIds.length ? inArray(staffUser.municipalityId, municipalityIds) : sql`0`)
+    .orderBy(asc(staffUser.username))
+    .all();
+  if (users.length === 0) return [];
+  const roles = db().select().from(roleAssignment).where(inArray(roleAssignment.staffUserId, users.map((u) => u.id))).all();
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    email: u.email,
+    municipalityId: u.municipalityId,
+    locked: isLocked(u),
+    disabled: Boolean(u.disabledAt),
+    enrolled: Boolean(u.totpEnrolledAt),
+    roles: roles
+      .filter((r) => r.staffUserId === u.id)
+      .map((r) => ({ id: r.id, role: r.role, municipalityId: r.municipalityId, area: r.area, administrationId: r.administrationId })),
+  }));
+}
+
+/** Scoped: the user only when employed by one of `municipalityIds` (null = any). */
+export function getStaffUserInScope(id: number, municipalityIds: number[] | null): StaffListItem | undefined {
+  return listStaffUsers(municipalityIds).find((u) => u.id === id);
+}
+
+export function generateTemporaryPassword(): string {
+  // 15 characters from an unambiguous alphabet, grouped for reading aloud.
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const bytes = randomBytes(15);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 5)}-${chars.slice(5, 10)}-${chars.slice(10)}`;
+}
+
+export async function createStaffUser(input: { username: string; name: string; email: string; municipalityId: number | null }): Promise<{ id: number; temporaryPassword: string } | { error: "taken" }> {
+  const username = input.username.trim().toLowerCase();
+  if (db().select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.username, username)).get()) return { error: "taken" };
+  const temporaryPassword = generateTemporaryPassword();
+  const row = db()
+    .insert(staffUser)
+    .values({ username, name: input.name.trim(), email: input.email.trim(), municipalityId: input.municipalityId, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true })
+    .returning({ id: staffUser.id })
+    .get();
+  return { id: row.id, temporaryPassword };
+}
+
+/** New temporary password, TOTP removed (re-enrolment at next login), lock cleared. */
+export async function resetStaffUser(id: number): Promise<string> {
+  const temporaryPassword = generateTemporaryPassword();
+  db()
+    .update(staffUser)
+    .set({
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+      totpSecretEncrypted: null,
+      totpEnrolledAt: null,
+      totpLastStep: null,
+      failedAttempts: 0,
+      lockedUntil: null,
+    })
+    .where(eq(staffUser.id, id))
+    .run();
+  return temporaryPassword;
+}
+
+export function setStaffUserDisabled(id: number, disabled: boolean) {
+  db().update(staffUser).set({ disabledAt: disabled ? now().toISOString() : null }).where(eq(staffUser.id, id)).run();
+}
+
+export function addRoleAssignment(input: { staffUserId: number; role: StaffRole; municipalityId: number | null; area: Area | null; administrationId: number | null; createdBy: number }): number | null {
+  const existing = db()
+    .select({ id: roleAssignment.id })
+    .from(roleAssignment)
+    .where(
+      and(
+        eq(roleAssignment.staffUserId, input.staffUserId),
+        eq(roleAssignment.role, input.role),
+        input.municipalityId === null ? isNull(roleAssignment.municipalityId) : eq(roleAssignment.municipalityId, input.municipalityId),
+        input.area === null ? isNull(roleAssignment.area) : eq(roleAssignment.area, input.area),
+        input.administrationId === null ? isNull(roleAssignment.administrationId) : eq(roleAssignment.administrationId, input.administrationId),
+      ),
+    )
+    .get();
+  if (existing) return null;
+  return db().insert(roleAssignment).values(input).returning({ id: roleAssignment.id }).get().id;
+}
+
+export function removeRoleAssignment(staffUserId: number, assignmentId: number) {
+  return db().delete(roleAssignment).where(and(eq(roleAssignment.id, assignmentId), eq(roleAssignment.staffUserId, staffUserId))).returning().get();
+}
+
+export function listAdministrationsOf(municipalityIds: number[] | null) {
+  return db()
+    .select({ id: administration.id, municipalityId: administration.municipalityId, nameSv: administration.nameSv, nameEn: administration.nameEn })
+    .from(administration)
+    .where(municipalityIds === null ? undefined : inArray(administration.municipalityId, municipalityIds))
+    .orderBy(asc(administration.municipalityId), asc(administration.nameSv))
+    .all();
+}
+
+export function municipalityNames(): Map<number, string> {
+  return new Map(db().select({ id: municipality.id, name: municipality.name }).from(municipality).all().map((m) => [m.id, m.name]));
+}

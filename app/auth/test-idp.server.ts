@@ -1,0 +1,235 @@
+import { createHash, generateKeyPairSync } from "node:crypto";
+import express from "express";
+import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { testPersons } from "../../db/seed/content/people";
+import { parsePersonnummer, formatPersonnummer } from "../../forms/lib/identity-number";
+import { env, TEST_IDP_CLIENT, TEST_IDP_PATH } from "~/env.server";
+import { log } from "~/utils/logger.server";
+
+/**
+ * "Test-legitimation": a real OpenID Connect provider (oidc-provider) that plays the Swedish
+ * e-ID broker in development and tests (docs/decisions/006). Mounted at /test-idp in the
+ * portal's own Express app; the portal talks to it over HTTP exactly as to a real provider.
+ * It never runs in production unless TEST_IDP=on, and then every page shows a warning.
+ */
+interface Account {
+  personnummer: string;
+  givenName: string;
+  familyName: string;
+}
+
+// The provider keeps its sessions in memory too: a restart forgets everything, on purpose.
+const accounts = new Map<string, Account>();
+
+function accountIdFor(personnummer: string): string {
+  return `test-${createHash("sha256").update(`test-idp|${personnummer}`).digest("hex").slice(0, 20)}`;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} – Test-legitimation</title><link rel="stylesheet" href="${TEST_IDP_PATH}/_assets/idp.css"></head>
+<body><header class="idp-header"><p class="idp-brand">Test-legitimation</p><p>Endast för utveckling och test – ingen riktig e-legitimation</p></header>
+<main id="main" class="idp-main">${body}</main></body></html>`;
+}
+
+const CSS = `
+*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.125rem;line-height:1.5;color:#0b0c0c;background:#fff}
+.idp-header{background:#5a2d82;color:#fff;padding:1rem}.idp-header p{margin:0}.idp-brand{font-size:1.5rem;font-weight:700}
+.idp-main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:2rem;margin:1rem 0}h2{font-size:1.4rem;margin:2rem 0 .75rem}
+.idp-warning{border:4px solid #8a5a00;background:#fff4d6;padding:.75rem}
+.idp-people{list-style:none;padding:0;margin:0}.idp-people li{margin:0 0 .5rem}
+button{font:inherit;cursor:pointer}.idp-person{display:block;width:100%;text-align:left;padding:.75rem;border:2px solid #505a5f;background:#f3f2f1;color:#0b0c0c;border-radius:4px}
+.idp-person:hover{background:#e1e1e1}.idp-person span{display:block;font-size:1rem;color:#3d3d3d}
+button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #ffbf47;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
+label{display:block;font-weight:700;margin:1rem 0 .25rem}.idp-hint{display:block;color:#3d3d3d;margin-bottom:.25rem}
+input{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0}input[aria-invalid=true]{border:3px solid #b10e1e}
+.idp-error{color:#b10e1e;font-weight:700;display:block}.idp-summary{border:4px solid #b10e1e;padding:.75rem;margin:1rem 0}.idp-summary a{color:#b10e1e;font-weight:700}
+.idp-submit{margin-top:1rem;padding:.6rem 1.2rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px 0 #002d18;font-weight:700}
+.idp-cancel{margin-top:1.5rem;padding:.5rem 1rem;background:#f3f2f1;border:2px solid #505a5f;color:#0b0c0c}
+`;
+
+function loginPage(uid: string, error?: { message: string; value: string; given: string; family: string }): string {
+  const adults = testPersons.filter((p) => {
+    const parsed = parsePersonnummer(p.personnummer);
+    return parsed.ok && parsed.value.age >= 18;
+  });
+  const action = `${TEST_IDP_PATH}/interaction/${escape(uid)}`;
+  const people = adults
+    .map(
+      (p) =>
+        `<li><button class="idp-person" type="submit" name="person" value="${escape(p.id)}">${escape(p.givenName)} ${escape(p.familyName)}<span>${escape(formatPersonnummer(p.personnummer))}${p.kind === "samordningsnummer" ? " (samordningsnummer)" : ""}</span></button></li>`,
+    )
+    .join("");
+  const summary = error
+    ? `<div class="idp-summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">Det finns ett fel</h2><ul><li><a href="#personnummer">${escape(error.message)}</a></li></ul></div>`
+    : "";
+  return page(
+    "Logga in",
+    `${summary}<h1>Logga in med Test-legitimation</h1>
+<p class="idp-warning">Det här är en testtjänst. Den låtsas vara en e-legitimation och får bara användas med testpersoner.</p>
+<form method="post" action="${action}/login">
+<h2 id="people-heading">Välj en testperson</h2>
+<ul class="idp-people" aria-labelledby="people-heading">${people}</ul>
+</form>
+<form method="post" action="${action}/login" novalidate>
+<h2>Eller ange ett personnummer</h2>
+<label for="personnummer">Personnummer</label>
+<span class="idp-hint" id="personnummer-hint">10 eller 12 siffror, till exempel 19820324-9274</span>
+${error ? `<span class="idp-error" id="personnummer-error">${escape(error.message)}</span>` : ""}
+<input id="personnummer" name="personnummer" autocomplete="off" inputmode="numeric" value="${escape(error?.value ?? "")}" aria-describedby="personnummer-hint${error ? " personnummer-error" : ""}"${error ? ' aria-invalid="true"' : ""}>
+<label for="given_name">Förnamn (valfritt)</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
+<label for="family_name">Efternamn (valfritt)</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
+<button class="idp-submit" type="submit">Logga in</button>
+</form>
+<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">Avbryt inloggningen</button></form>`,
+  );
+}
+
+const ERRORS = {
+  format: "Ange ett personnummer med 10 eller 12 siffror, till exempel 19820324-9274",
+  checksum: "Personnumret stämmer inte. Kontrollera de fyra sista siffrorna",
+  date: "Personnumret innehåller inget giltigt födelsedatum",
+} as const;
+
+export interface TestIdentityProvider {
+  mountPath: string;
+  router: express.Router;
+}
+
+/** Builds the provider and its routes; null when the test provider is off. */
+export function createTestIdentityProvider(): TestIdentityProvider | null {
+  const e = env();
+  if (e.TEST_IDP !== "on") return null;
+  const issuer = `${e.PUBLIC_URL}${TEST_IDP_PATH}`;
+  const claimName = e.OIDC_PERSONAL_NUMBER_CLAIM;
+  const personScope = "https://id.oidc.se/scope/naturalPersonNumber";
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: TEST_IDP_CLIENT.clientId,
+        client_secret: TEST_IDP_CLIENT.clientSecret,
+        redirect_uris: [e.OIDC_REDIRECT_URL ?? `${e.PUBLIC_URL}/logga-in/callback`],
+        post_logout_redirect_uris: [`${e.PUBLIC_URL}/`],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
+    ],
+    jwks: { keys: [jwk as never] },
+    cookies: { keys: [createHash("sha256").update(`test-idp|${e.SESSION_SECRET}`).digest("base64url")] },
+    pkce: { required: () => true },
+    scopes: ["openid", "profile", personScope],
+    claims: { openid: ["sub"], profile: ["given_name", "family_name", "name"], [personScope]: [claimName] },
+    // The Swedish OIDC profile puts the identity claims in the ID token.
+    conformIdTokenClaims: false,
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.body = page(
+            "Logga ut",
+            `<h1>Logga ut från Test-legitimation</h1><p>Du är utloggad från Dalslands e-tjänster. Logga ut från Test-legitimation också?</p>${form}<button class="idp-submit" type="submit" form="op.logoutForm" name="logout" value="yes">Logga ut</button>`,
+          );
+        },
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.body = page("Utloggad", `<h1>Du är utloggad</h1><p><a href="${e.PUBLIC_URL}/">Till Dalslands e-tjänster</a></p>`);
+        },
+      },
+    },
+    interactions: { url: (_ctx, interaction) => `${TEST_IDP_PATH}/interaction/${interaction.uid}` },
+    findAccount: async (_ctx, sub) => {
+      const account = accounts.get(sub);
+      if (!account) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          given_name: account.givenName,
+          family_name: account.familyName,
+          name: `${account.givenName} ${account.familyName}`,
+          [claimName]: account.personnummer,
+        }),
+      };
+    },
+    // The portal is the provider's only (first-party) client: consent is implied.
+    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      grant.addOIDCScope(["openid", "profile", personScope].join(" "));
+      grant.addOIDCClaims(["given_name", "family_name", "name", claimName]);
+      await grant.save();
+      return grant;
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = page("Fel", `<h1>Något gick fel i Test-legitimation</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">Till Dalslands e-tjänster</a></p>`);
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  const router = express.Router();
+  router.get("/_assets/idp.css", (_req, res) => {
+    res.type("text/css").setHeader("Cache-Control", "public, max-age=3600");
+    res.send(CSS);
+  });
+  router.get("/interaction/:uid", async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (details.prompt.name !== "login") {
+        await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+        return;
+      }
+      res.type("html").send(loginPage(details.uid));
+    } catch (error) {
+      next(error);
+    }
+  });
+  const form = express.urlencoded({ extended: false, limit: "10kb" });
+  router.post("/interaction/:uid/login", form, async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      const body = req.body as Record<string, string | undefined>;
+      let account: Account | undefined;
+      const chosen = body.person ? testPersons.find((p) => p.id === body.person) : undefined;
+      if (chosen) account = { personnummer: chosen.personnummer, givenName: chosen.givenName, familyName: chosen.familyName };
+      else {
+        const typed = body.personnummer ?? "";
+        const parsed = parsePersonnummer(typed);
+        const given = (body.given_name ?? "").trim().slice(0, 100);
+        const family = (body.family_name ?? "").trim().slice(0, 100);
+        if (!parsed.ok) {
+          res.status(400).type("html").send(loginPage(details.uid, { message: ERRORS[parsed.code], value: typed, given, family }));
+          return;
+        }
+        const known = testPersons.find((p) => p.personnummer === parsed.value.normalized);
+        account = {
+          personnummer: parsed.value.normalized,
+          givenName: given || known?.givenName || "Test",
+          familyName: family || known?.familyName || "Testsson",
+        };
+      }
+      const accountId = accountIdFor(account.personnummer);
+      accounts.set(accountId, account);
+      await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.post("/interaction/:uid/abort", async (req, res, next) => {
+    try {
+      await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user cancelled the login" }, { mergeWithLastSubmission: false });
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.use(provider.callback());
+  log("warn", "the local test identity provider (Test-legitimation) is on", { issuer });
+  return { mountPath: TEST_IDP_PATH, router };
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+
+/** Field errors as i18n keys (auth namespace unless "ns:key"). */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** GOV.UK-style summary at the top of a form: one link per field error. Focused on load. */
+export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefined; order: string[] }) {
+  const { t } = useTranslation("auth");
+  const fields = order.filter((f) => errors?.[f]);
+  if (fields.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
+      <ul>
+        {fields.map((f) => (
+          <li key={f}>
+            <a href={`#${f}`}>{t(errors![f]!)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  type = "text",
+  autoComplete,
+  defaultValue,
+  inputMode,
+  width,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  type?: "text" | "password" | "email" | "date" | "search";
+  autoComplete?: string;
+  defaultValue?: string;
+  inputMode?: "numeric" | "text";
+  width?: "short" | "medium";
+}) {
+  const { t } = useTranslation("auth");
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <span className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("errors.prefix")} </span>
+          {t(error)}
+        </span>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={width ? `input--${width}` : undefined}
+        spellCheck={false}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCsrf } from "~/auth/csrf.server";
+import { createSession, getSessionUser } from "~/auth/session.server";
+import { checkPassword } from "~/auth/staff.server";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
+import { getFixedT } from "~/i18n/i18n.server";
+import { audit } from "~/services/audit.server";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+export const meta = pageMeta;
+export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }) };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/personal");
+  const user = await getSessionUser(request);
+  if (user?.kind === "staff") throw redirect(redirectTo);
+  return { title: getFixedT(request, "auth")("staffLogin.title"), redirectTo };
+}
+
+type ActionData = { errors: FieldErrors; username: string; minutes?: number };
+
+/** Step 1 of 2: username and password. The session it starts grants nothing until the TOTP step. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const username = String(form.get("username") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/personal");
+  const errors: FieldErrors = {};
+  if (!username) errors.username = "staffLogin.errors.usernameRequired";
+  if (!password) errors.password = "staffLogin.errors.passwordRequired";
+  if (Object.keys(errors).length) return Response.json({ errors, username } satisfies ActionData, { status: 400 });
+
+  const result = await checkPassword(username, password);
+  if (!result.ok) {
+    const who = result.user ? { type: "staff" as const, id: result.user.id, name: result.user.name } : undefined;
+    audit({
+      actor: null,
+      actorHint: who,
+      action: "login.failed",
+      subjectType: "staff_user",
+      subjectId: result.user?.id,
+      municipalityId: result.user?.municipalityId ?? undefined,
+      details: { factor: "password", reason: result.reason },
+    });
+    if (result.reason === "locked") {
+      return Response.json({ errors: { username: "staffLogin.errors.locked" }, username, minutes: result.minutes } satisfies ActionData, { status: 400 });
+    }
+    return Response.json({ errors: { username: "staffLogin.errors.invalid" }, username } satisfies ActionData, { status: 400 });
+  }
+  const enrolled = Boolean(result.user.totpEnrolledAt);
+  const { setCookie } = await createSession(request, { kind: "staff", staffUserId: result.user.id, stage: enrolled ? "second-factor" : "enrol" });
+  const next = enrolled ? "/personal/logga-in/kod" : "/personal/logga-in/registrera";
+  return redirect(`${next}?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: { "Set-Cookie": setCookie } });
+}
+
+export default function StaffLogin() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("auth");
+  const errors = data?.errors;
+  return (
+    <div className="prose">
+      <ErrorSummary errors={errors ? { ...errors, username: errors.username === "staffLogin.errors.locked" ? undefined : errors.username } : undefined} order={["username", "password"]} />
+      {errors?.username === "staffLogin.errors.locked" ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("staffLogin.errors.lockedMinutes", { count: data?.minutes ?? 1 })}</p>
+        </div>
+      ) : null}
+      <h1>{t("staffLogin.title")}</h1>
+      <p className="lead">{t("staffLogin.lead")}</p>
+      <Form method="post" reloadDocument noValidate>
+        <CsrfField />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="username" label={t("staffLogin.username")} autoComplete="username" defaultValue={data?.username} error={errors?.username === "staffLogin.errors.locked" ? undefined : errors?.username} width="medium" />
+        <TextField name="password" type="password" label={t("staffLogin.password")} autoComplete="current-password" error={errors?.password} width="medium" />
+        <button type="submit" className="button">
+          {t("staffLogin.continue")}
+        </button>
+      </Form>
+      <p>{t("staffLogin.forgot")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCsrf } from "~/auth/csrf.server";
+import { finishSecondFactor, pendingLogin, type SecondFactorFailure } from "~/auth/staff-login.server";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
+import { getFixedT } from "~/i18n/i18n.server";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+
+export const meta = pageMeta;
+export const handle: RouteHandle = { i18n: "auth" };
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await pendingLogin(request, "second-factor");
+  return {
+    title: getFixedT(request, "auth")("totp.title"),
+    redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/personal"),
+  };
+}
+
+type ActionData = SecondFactorFailure;
+
+/** Step 2 of 2: the TOTP code. Success starts a fresh session id with the user's roles. */
+export async function action({ request }: ActionFunctionArgs) {
+  const row = await pendingLogin(request, "second-factor");
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const code = String(form.get("code") ?? "");
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/personal");
+  return finishSecondFactor(request, row.staffUserId!, code, redirectTo, "login");
+}
+
+export default function TotpStep() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("auth");
+  return (
+    <div className="prose">
+      <ErrorSummary errors={data?.errors} order={["code"]} />
+      <h1>{t("totp.title")}</h1>
+      <p className="lead">{t("totp.lead")}</p>
+      <Form method="post" reloadDocument noValidate>
+        <CsrfField />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="code" label={t("totp.code")} hint={t("totp.hint")} autoComplete="one-time-code" inputMode="numeric" error={data?.errors.code} width="short" />
+        {data?.minutes ? <p>{t("staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
+        <button type="submit" className="button">
+          {t("totp.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

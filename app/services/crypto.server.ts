@@ -1,0 +1,62 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { env, keyBytes } from "~/env.server";
+
+/**
+ * Encryption at rest for sensitive fields (docs/decisions/008).
+ *
+ * Token format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts). AES-256-GCM with a
+ * random 96-bit IV per value; the key id (first 8 hex of the key's SHA-256) lets old values
+ * be read after a new key is put first in DATA_ENCRYPTION_KEY.
+ * The keys used for encryption and for the HMAC index are derived with HKDF from the
+ * configured keys, so the same secret is never used for two purposes.
+ */
+interface Keys {
+  encryptId: string;
+  byId: Map<string, Buffer>;
+  hmac: Buffer;
+}
+
+let cached: { source: string; keys: Keys } | undefined;
+
+function keys(): Keys {
+  const source = env().DATA_ENCRYPTION_KEY;
+  if (cached?.source === source) return cached.keys;
+  const raw = source.split(",").map((k) => keyBytes(k.trim()));
+  if (raw.length === 0 || raw.some((k) => k === null)) throw new Error("DATA_ENCRYPTION_KEY is malformed");
+  const byId = new Map<string, Buffer>();
+  let encryptId = "";
+  for (const [i, k] of (raw as Buffer[]).entries()) {
+    const id = createHash("sha256").update(k).digest("hex").slice(0, 8);
+    byId.set(id, Buffer.from(hkdfSync("sha256", k, Buffer.alloc(0), "portal/aes-256-gcm/v1", 32)));
+    if (i === 0) encryptId = id;
+  }
+  // The HMAC index is keyed by the oldest key (the last): rotating encryption keys must not
+  // change the index, or look-ups by personnummer would stop finding people.
+  const last = raw[raw.length - 1] as Buffer;
+  const hmac = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/hmac-index/v1", 32));
+  cached = { source, keys: { encryptId, byId, hmac } };
+  return cached.keys;
+}
+
+export function encrypt(plain: string): string {
+  const { encryptId, byId } = keys();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", byId.get(encryptId)!, iv);
+  const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return ["v1", encryptId, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
+
+export function decrypt(token: string): string {
+  const [version, keyId, iv, ciphertext, tag] = token.split(".");
+  if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag) throw new Error("Not an encrypted value");
+  const key = keys().byId.get(keyId);
+  if (!key) throw new Error("Encrypted with a key that is no longer configured");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */
+export function hmacIndex(value: string): string {
+  return createHmac("sha256", keys().hmac).update(value, "utf8").digest("base64url");
+}

@@ -1,0 +1,44 @@
+import { and, count, gte, inArray, isNotNull, isNull, eq, or, gt } from "drizzle-orm";
+import { auditEvent, staffUser } from "../../db/schema/index";
+import { canStaff, staffMunicipalityIds, staffScopes } from "~/auth/guards.server";
+import type { SessionUser } from "~/auth/session.server";
+import { db } from "~/db.server";
+import { now } from "~/utils/clock.server";
+import { countOpenCases } from "./cases.server";
+
+export interface StaffFunction {
+  key: "cases" | "content" | "users" | "audit";
+  href: string;
+  /** What waits for the user, when the portal can count it. */
+  count: number | null;
+}
+
+/** Exactly the functions the user's roles give, each with what waits (staff start page). */
+export function staffFunctions(user: SessionUser): StaffFunction[] {
+  const out: StaffFunction[] = [];
+  if (canStaff(user, "case.read")) out.push({ key: "cases", href: "/handlaggare", count: countOpenCases(staffScopes(user, "case.read")) });
+  if (canStaff(user, "content.edit")) out.push({ key: "content", href: "/redaktor", count: null });
+  if (canStaff(user, "users.admin")) {
+    const ids = staffMunicipalityIds(user, "users.admin");
+    // Waiting: accounts that are locked or have not enrolled their second factor.
+    const n =
+      db()
+        .select({ n: count() })
+        .from(staffUser)
+        .where(and(inArray(staffUser.municipalityId, ids), or(isNull(staffUser.totpEnrolledAt), and(isNotNull(staffUser.lockedUntil), gt(staffUser.lockedUntil, now().toISOString())))))
+        .get()?.n ?? 0;
+    out.push({ key: "users", href: "/admin/anvandare", count: n });
+  }
+  if (canStaff(user, "audit.read")) {
+    const ids = staffMunicipalityIds(user, "audit.read");
+    const since = new Date(now().getTime() - 24 * 3600_000).toISOString();
+    const n =
+      db()
+        .select({ n: count() })
+        .from(auditEvent)
+        .where(and(inArray(auditEvent.municipalityId, ids), eq(auditEvent.action, "login.failed"), gte(auditEvent.at, since)))
+        .get()?.n ?? 0;
+    out.push({ key: "audit", href: "/admin/logg", count: n });
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { administration, municipality } from "./municipalities";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * A resident known to the portal: created at their first e-ID login.
+ * The personnummer is stored encrypted (AES-256-GCM) and as an HMAC for look-ups; the
+ * plaintext never touches the database (docs/decisions/008).
+ */
+export const person = sqliteTable("person", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  personnummerEncrypted: text("personnummer_encrypted").notNull(),
+  personnummerHmac: text("personnummer_hmac").notNull().unique(),
+  givenName: text("given_name").notNull(),
+  familyName: text("family_name").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+  lastLoginAt: text("last_login_at"),
+});
+
+/** Companies and associations (organisationsnummer validated with its check digit). */
+export const organisation = sqliteTable("organisation", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** "NNNNNN-NNNN" */
+  orgNumber: text("org_number").notNull().unique(),
+  name: text("name").notNull(),
+  municipalityId: integer("municipality_id").references(() => municipality.id),
+  example: integer("example", { mode: "boolean" }).notNull().default(true),
+});
+
+/**
+ * Who may act for which organisation. The person is named by the HMAC of their
+ * personnummer, so a representation can exist before the person first logs in.
+ */
+export const representation = sqliteTable(
+  "representation",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    personnummerHmac: text("personnummer_hmac").notNull(),
+    /** firmatecknare (authorised signatory) | ombud (authorised agent) */
+    role: text("role", { enum: ["firmatecknare", "ombud"] }).notNull(),
+    validFrom: text("valid_from"),
+    validTo: text("valid_to"),
+  },
+  (t) => [uniqueIndex("representation_org_person").on(t.organisationId, t.personnummerHmac)],
+);
+
+export const staffUser = sqliteTable("staff_user", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  username: text("username").notNull().unique(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  /** The municipality that employs the user; admins of it manage the account. */
+  municipalityId: integer("municipality_id").references(() => municipality.id),
+  passwordHash: text("password_hash").notNull(),
+  passwordChangedAt: text("password_changed_at").notNull().default(now),
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  /** Encrypted base32 TOTP secret; null until enrolled (or after an admin reset). */
+  totpSecretEncrypted: text("totp_secret_encrypted"),
+  totpEnrolledAt: text("totp_enrolled_at"),
+  /** Last accepted TOTP time step: a code is accepted once (no replay). */
+  totpLastStep: integer("totp_last_step"),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  disabledAt: text("disabled_at"),
+  createdAt: text("created_at").notNull().default(now),
+  lastLoginAt: text("last_login_at"),
+});
+
+export const ROLES = ["resident", "representative", "officer", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ["officer", "editor", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
+export type Area = (typeof AREAS)[number];
+
+/**
+ * officer: municipality × area; editor: municipality × administration;
+ * admin: municipality, or portal-wide when municipality_id is null.
+ */
+export const roleAssignment = sqliteTable(
+  "role_assignment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUser.id, { onDelete: "cascade" }),
+    role: text("role", { enum: STAFF_ROLES }).notNull(),
+    municipalityId: integer("municipality_id").references(() => municipality.id),
+    area: text("area", { enum: AREAS }),
+    administrationId: integer("administration_id").references(() => administration.id),
+    createdAt: text("created_at").notNull().default(now),
+    createdBy: integer("created_by"),
+  },
+  (t) => [index("role_assignment_user").on(t.staffUserId)],
+);
+
+/** Samverkan: `handledByMunicipalityId` handles `area` for `municipalityId`. */
+export const areaDelegation = sqliteTable(
+  "area_delegation",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+    area: text("area", { enum: AREAS }).notNull(),
+    handledByMunicipalityId: integer("handled_by_municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+  },
+  (t) => [uniqueIndex("area_delegation_unique").on(t.municipalityId, t.area)],
+);
+
+/**
+ * A login session. The cookie holds the random id; the table holds only its SHA-256, so a
+ * copy of the database does not let anyone take over a session (docs/decisions/007).
+ */
+export const session = sqliteTable(
+  "session",
+  {
+    idHash: text("id_hash").primaryKey(),
+    kind: text("kind", { enum: ["resident", "staff"] }).notNull(),
+    personId: integer("person_id").references(() => person.id),
+    staffUserId: integer("staff_user_id").references(() => staffUser.id),
+    /** Staff between password and TOTP: the session grants nothing yet. */
+    stage: text("stage", { enum: ["active", "second-factor", "enrol"] }).notNull().default("active"),
+    actingOrganisationId: integer("acting_organisation_id").references(() => organisation.id),
+    /** null = not chosen yet; "self" or "organisation". */
+    actingKind: text("acting_kind", { enum: ["self", "organisation"] }),
+    /** The provider's id_token, kept for RP-initiated logout at the provider. */
+    idToken: text("id_token"),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute expiry, regardless of activity. */
+    expiresAt: text("expires_at").notNull(),
+    idleTimeoutSeconds: integer("idle_timeout_seconds").notNull(),
+    revokedAt: text("revoked_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("session_person").on(t.personId), index("session_staff").on(t.staffUserId)],
+);
+
+export type Person = typeof person.$inferSelect;
+export type Organisation = typeof organisation.$inferSelect;
+export type Representation = typeof representation.$inferSelect;
+export type StaffUserRow = typeof staffUser.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;
+export type SessionRow = typeof session.$inferSelect;
