@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { join, resolve } from "node:path";
-import { expect, jsDisabled, test } from "./fixtures";
+import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
 
 const NO_SCRIPT = "script[src], link[rel=modulepreload]";
 
@@ -49,6 +49,20 @@ test.describe("other authorities", () => {
     await page.goto("/andra-myndigheter/boverket");
     await expect(page.getByRole("note")).toContainText("Länken fungerar inte just nu");
     await a11y("broken link");
+  });
+});
+
+test.describe("external links for administrators", () => {
+  test("an administrator sees every external link, broken ones first, and residents cannot", async ({ page, a11y }) => {
+    await page.goto("/admin/lankar");
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Externa länkar");
+    await loginAsStaff(page, "admin.portal");
+    await expect(page.getByRole("link", { name: "Externa länkar" })).toBeVisible();
+    await page.getByRole("link", { name: "Externa länkar" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Externa länkar");
+    expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(24);
+    await expect(page.locator("tbody tr").first().getByRole("link")).toHaveAttribute("href", /^https:\/\//);
+    await a11y("admin links");
   });
 });
 
