@@ -50,6 +50,16 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /**
+   * Days a published text may stay past its review-by date before residents stop seeing it
+   * ("outdated information is removed", docs/decisions/012).
+   */
+  CONTENT_REVIEW_GRACE_DAYS: z.coerce
+    .number()
+    .int("CONTENT_REVIEW_GRACE_DAYS must be a whole number of days")
+    .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
+    .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
+    .default(30),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */

@@ -8,6 +8,8 @@ export const loader = apiLoader(({ request }) => {
     version: "1",
     documentation: `${base}/openapi.json`,
     endpoints: {
+      services: `${base}/services`,
+      cpsvAp: `${base}/cpsv-ap`,
       municipalities: `${base}/municipalities`,
       administrations: `${base}/administrations`,
       authorities: `${base}/authorities`,

@@ -12,6 +12,7 @@ import { formDefinitions } from "../../forms/definitions/index";
 import { MUNICIPALITY_SLUGS, translatorFor } from "../../forms/index";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
+import { getServiceForResident, listServices } from "~/services/catalogue.server";
 
 export { AUTHORITY_LEVELS } from "../../db/schema/index";
 
@@ -156,4 +157,55 @@ export function formsData(origin: string) {
       fields: s.fields.map((field) => ({ name: field.name, type: field.type, required: field.required, label: text(field.labelKey) })),
     })),
   }));
+}
+
+// ------------------------------------------------------------------------- services
+
+/**
+ * The published catalogue (the catalogue's own visibility rules), one record per service in
+ * both languages: built from the same views residents see, so nothing unpublished leaks.
+ */
+export function servicesData(origin: string) {
+  return listServices({ lang: "sv" }).flatMap((s) => {
+    const vsv = getServiceForResident({ slug: s.slug, lang: "sv" });
+    const ven = getServiceForResident({ slug: s.slug, lang: "en" });
+    if (!vsv || !ven) return [];
+    const offersEn = new Map(ven.offers.map((o) => [o.slug, o]));
+    const both = (a: string | null, b: string | null | undefined) => (a === null ? null : bi(a, b ?? a));
+    return [
+      {
+        slug: s.slug,
+        category: s.category,
+        shared: s.shared,
+        title: bi(vsv.title, ven.title),
+        summary: bi(vsv.summary, ven.summary),
+        audience: bi(vsv.audience, ven.audience),
+        cost: bi(vsv.cost, ven.cost),
+        processingTime: bi(vsv.processingTime, ven.processingTime),
+        processingDays: vsv.processingDays,
+        legalBasis: bi(vsv.legalBasis, ven.legalBasis),
+        /** English texts missing and shown in Swedish. */
+        englishIncomplete: ven.fallback,
+        page: `${origin}/tjanster/${s.slug}`,
+        form: vsv.eServiceId ? { id: vsv.eServiceId, page: `${origin}/blanketter/${vsv.eServiceId}` } : null,
+        municipalities: vsv.offers.map((o) => {
+          const oe = offersEn.get(o.slug);
+          return {
+            municipality: o.slug,
+            administration: both(o.administration, oe?.administration),
+            fee: both(o.fee, oe?.fee),
+            processingTime: both(o.processingTime, oe?.processingTime),
+            processingDays: o.processingDays,
+            contact: o.contactPhone || o.contactEmail ? { name: both(o.contactName, oe?.contactName), phone: o.contactPhone, email: o.contactEmail } : null,
+            localRules: both(o.localRules, oe?.localRules),
+          };
+        }),
+        related: vsv.related.map((r) => r.slug),
+        authorities: vsv.authorities.map((a) => a.slug),
+        reviewedAt: vsv.reviewedAt,
+        updatedAt: vsv.updatedAt,
+        example: vsv.example,
+      },
+    ];
+  });
 }

@@ -94,8 +94,60 @@ const Bilingual: Schema = {
   properties: { sv: { type: "string" }, en: { type: "string" } },
 };
 
+const biOrNull: Schema = { allOf: [ref("Bilingual")], nullable: true };
+
 const schemas: Record<string, Schema> = {
   Bilingual,
+  Service: {
+    type: "object",
+    required: ["slug", "category", "shared", "title", "summary", "page", "municipalities"],
+    properties: {
+      slug: { type: "string" },
+      category: { type: "string" },
+      shared: { type: "boolean", description: "Offered by all five municipalities." },
+      title: ref("Bilingual"),
+      summary: ref("Bilingual"),
+      audience: ref("Bilingual"),
+      cost: ref("Bilingual"),
+      processingTime: ref("Bilingual"),
+      processingDays: nullable("integer"),
+      legalBasis: ref("Bilingual"),
+      englishIncomplete: { type: "boolean", description: "Some English texts are missing and given in Swedish." },
+      page: { type: "string", format: "uri" },
+      form: {
+        type: "object",
+        nullable: true,
+        required: ["id", "page"],
+        properties: { id: { type: "string" }, page: { type: "string", format: "uri" } },
+      },
+      municipalities: {
+        type: "array",
+        description: "The municipalities that offer it, with their local differences.",
+        items: {
+          type: "object",
+          required: ["municipality"],
+          properties: {
+            municipality: { type: "string" },
+            administration: biOrNull,
+            fee: biOrNull,
+            processingTime: biOrNull,
+            processingDays: nullable("integer"),
+            contact: {
+              type: "object",
+              nullable: true,
+              properties: { name: biOrNull, phone: nullable("string"), email: nullable("string") },
+            },
+            localRules: biOrNull,
+          },
+        },
+      },
+      related: { type: "array", items: { type: "string" } },
+      authorities: { type: "array", items: { type: "string" }, description: "Slugs of other authorities (see /authorities)." },
+      reviewedAt: { type: "string" },
+      updatedAt: { type: "string" },
+      example: { type: "boolean" },
+    },
+  },
   Form: {
     type: "object",
     required: ["id", "version", "title", "description", "caseType", "requiresLogin", "offeredBy", "page", "steps"],
@@ -278,6 +330,21 @@ export function openApiDocument(origin: string) {
     servers: [{ url: `${origin}/api/v1` }],
     tags: [{ name: "open data" }],
     paths: {
+      "/services": listOf("Service", "The published service catalogue.", [
+        { name: "municipality", in: "query", required: false, description: "Only services this municipality offers (slug).", schema: { type: "string" } },
+        { name: "category", in: "query", required: false, schema: { type: "string" } },
+      ]),
+      "/services/{slug}": oneOf("Service", "service", "One published service."),
+      "/cpsv-ap": {
+        get: {
+          summary: "The catalogue as CPSV-AP JSON-LD (PublicService, PublicOrganisation, LifeEvent).",
+          tags: ["open data"],
+          responses: {
+            "200": { description: "A JSON-LD document.", content: { "application/ld+json": { schema: { type: "object" } } } },
+            "429": { $ref: "#/components/responses/TooManyRequests" },
+          },
+        },
+      },
       "/municipalities": listOf("Municipality", "The five municipalities."),
       "/municipalities/{slug}": oneOf("Municipality", "municipality", "One municipality."),
       "/administrations": listOf("Administration", "The municipalities' administrations (förvaltningar).", [

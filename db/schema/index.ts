@@ -5,3 +5,4 @@ export * from "./integration";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";
+export * from "./catalogue";

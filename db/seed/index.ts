@@ -3,6 +3,7 @@ import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
 import { seedAuthoritiesAndLifeEvents } from "./authorities";
 import { seedIntegrationSystems } from "./integration";
+import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 
 /**
@@ -60,4 +61,5 @@ export function seed(db: DB) {
     seedAuthoritiesAndLifeEvents(tx);
     seedIntegrationSystems(tx);
   });
+  seedCatalogue(db);
 }

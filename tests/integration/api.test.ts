@@ -5,6 +5,9 @@ import { prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import * as catchAll from "~/routes/api.v1.$";
 import * as index from "~/routes/api.v1._index";
+import * as cpsv from "~/routes/api.v1.cpsv-ap";
+import * as service from "~/routes/api.v1.services.$slug";
+import * as services from "~/routes/api.v1.services._index";
 import * as form from "~/routes/api.v1.forms.$id";
 import * as forms from "~/routes/api.v1.forms._index";
 import * as administrations from "~/routes/api.v1.administrations";
@@ -101,6 +104,48 @@ describe("the open API", () => {
     expect(f.steps[0].fields[0]).toMatchObject({ name: expect.any(String), type: expect.any(String), label: { sv: expect.any(String) } });
     expect(f.page).toBe(`${ORIGIN}/blanketter/forskola-ansokan`);
     expect((await get(form, "/api/v1/forms/nope", { id: "nope" })).response.status).toBe(404);
+  });
+
+  it("returns the published catalogue as JSON, filtered by municipality and category", async () => {
+    const { response, body } = await get(services, "/api/v1/services?pageSize=100");
+    expect(response.status).toBe(200);
+    expect(body.meta.total).toBeGreaterThanOrEqual(40);
+    const forskola = body.data.find((s: any) => s.slug === "forskola");
+    expect(forskola.title.sv).toBe("Förskola");
+    expect(forskola.title.en).toBeTruthy();
+    expect(forskola.municipalities.map((m: any) => m.municipality)).toContain("amal");
+    expect(forskola.page).toBe(`${ORIGIN}/tjanster/forskola`);
+    const amal = await get(services, "/api/v1/services?municipality=amal&pageSize=100");
+    expect(amal.body.data.every((s: any) => s.municipalities.some((m: any) => m.municipality === "amal"))).toBe(true);
+    expect((await get(services, "/api/v1/services?category=nope")).response.status).toBe(400);
+    expect((await get(services, "/api/v1/services?municipality=oslo")).response.status).toBe(400);
+    expect((await get(service, "/api/v1/services/forskola", { slug: "forskola" })).body.data.slug).toBe("forskola");
+    expect((await get(service, "/api/v1/services/nope", { slug: "nope" })).response.status).toBe(404);
+  });
+
+  it("gives the catalogue as CPSV-AP JSON-LD with the municipalities as competent authorities", async () => {
+    const { response, body } = await get(cpsv, "/api/v1/cpsv-ap");
+    expect(response.headers.get("Content-Type")).toMatch(/application\/ld\+json/);
+    expect(body["@context"]).toMatchObject({
+      cpsv: "http://purl.org/vocab/cpsv#",
+      dct: "http://purl.org/dc/terms/",
+      foaf: "http://xmlns.com/foaf/0.1/",
+      cv: "http://data.europa.eu/m8g/",
+    });
+    const graph = body["@graph"] as any[];
+    const orgs = graph.filter((n) => n["@type"] === "PublicOrganisation");
+    const svc = graph.filter((n) => n["@type"] === "PublicService");
+    expect(orgs).toHaveLength(5);
+    expect(svc.length).toBeGreaterThanOrEqual(40);
+    const orgIds = new Set(orgs.map((o) => o["@id"]));
+    for (const s of svc) {
+      expect(s.hasCompetentAuthority.length).toBeGreaterThan(0);
+      for (const a of s.hasCompetentAuthority) expect(orgIds.has(a)).toBe(true);
+      expect(s.title.sv).toBeTruthy();
+    }
+    const forskola = svc.find((s) => s.identifier === "forskola");
+    expect(forskola.isGroupedBy).toContain(`${ORIGIN}/livshandelser/vi-ska-fa-barn`);
+    expect(graph.some((n) => n["@type"] === "LifeEvent")).toBe(true);
   });
 
   it("filters administrations by municipality", async () => {
