@@ -6,6 +6,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Fails the run when the server log contains a personnummer (tests/e2e/log-scan.ts).
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,5 +1,6 @@
-import { expect, jsDisabled, loginAsResident, loginAsStaff, submitTotp, test } from "./fixtures";
+import { expect, expectAccessible as expectAccessibleOn, jsDisabled, loginAsResident, loginAsStaff, submitTotp, test } from "./fixtures";
 import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
+import { personnummerInLog } from "./log-scan";
 
 // People from db/seed/content/people.ts
 const MARIA = "199005122388"; // Åmål; represents nobody
@@ -272,5 +273,133 @@ test.describe("at phone width (320 px)", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+test.describe("administration of users and roles", () => {
+  test("an admin creates a user, who enrols an authenticator app with a QR code and must change password; a reset forces it again", async ({ page, browser, a11y }, testInfo) => {
+    const js = !jsDisabled(testInfo);
+    const username = `e2e-${testInfo.project.name}-${Date.now().toString(36)}`;
+    await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/anvandare" });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Användare och behörigheter");
+    // Only Åmål's accounts.
+    await expect(page.getByRole("cell", { name: "handlaggare.amal" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "handlaggare.bengtsfors" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Skapa användare" }).click();
+    await expect(page.getByRole("alert")).toContainText("Ange ett användarnamn");
+    await a11y("users with errors");
+    await page.getByLabel("Användarnamn").fill(username);
+    await page.getByLabel("Namn", { exact: true }).fill("Test Testsson");
+    await page.getByLabel("E-post").fill("test@amal.example.se");
+    await page.getByRole("button", { name: "Skapa användare" }).click();
+    let temporary = (await page.getByTestId("temporary-password").textContent())!.trim();
+    expect(temporary).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}-[a-z0-9]{5}$/);
+    await page.getByRole("link", { name: "Lägg till behörigheter" }).click();
+    await page.getByLabel("Roll").selectOption("officer");
+    await page.getByLabel("Område (för handläggare)").selectOption("barnomsorg");
+    await page.getByRole("button", { name: "Lägg till behörighet" }).click();
+    await expect(page.getByRole("status")).toContainText("Behörigheten är tillagd");
+    await a11y("user detail");
+    const userUrl = page.url();
+
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const user = await context.newPage();
+    const firstLogin = async () => {
+      await user.goto("/personal/logga-in");
+      await user.getByLabel("Användarnamn").fill(username);
+      await user.getByLabel("Lösenord").fill(temporary);
+      await user.getByRole("button", { name: "Fortsätt" }).click();
+      await expect(user).toHaveURL(/\/personal\/logga-in\/registrera/);
+      await expect(user.getByRole("img", { name: "QR-kod för att koppla autentiseringsappen" })).toHaveAttribute("src", /^data:image\/png;base64,/);
+      const secret = (await user.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+      await submitTotp(user, `${username}-${secret}`, secret);
+      await expect(user).toHaveURL(/\/personal\/byt-losenord/);
+    };
+    await firstLogin();
+    await expectAccessibleOn(user, browser, !js, "forced password change");
+    await expect(user.getByText("Du behöver välja ett nytt lösenord")).toBeVisible();
+    // Other pages wait until the password is changed.
+    await user.goto("/handlaggare");
+    expect(new URL(user.url()).pathname).toBe("/personal/byt-losenord");
+    await user.getByLabel("Nuvarande lösenord").fill(temporary);
+    await user.getByLabel("Nytt lösenord").fill("kort");
+    await user.getByLabel("Upprepa det nya lösenordet").fill("kort");
+    await user.getByRole("button", { name: "Byt lösenord" }).click();
+    await expect(user.getByRole("alert")).toContainText("Lösenordet är för kort");
+    await expect(user.getByLabel("Nytt lösenord")).toHaveAttribute("aria-invalid", "true");
+    await user.getByLabel("Nuvarande lösenord").fill(temporary);
+    await user.getByLabel("Nytt lösenord").fill("grön kanot på Laxsjön");
+    await user.getByLabel("Upprepa det nya lösenordet").fill("grön kanot på Laxsjön");
+    await user.getByRole("button", { name: "Byt lösenord" }).click();
+    await expect(user.getByRole("status")).toContainText("Ditt lösenord är bytt");
+    // Back where they were going, with the role just granted.
+    await expect(user.getByRole("heading", { level: 1 })).toHaveText("Ärenden att handlägga");
+    await expect(user.getByRole("link", { name: "AML-2026-900001" })).toBeVisible();
+
+    // The admin resets the account: the user's session ends and the next login enrols anew.
+    await page.goto(userUrl);
+    await page.getByRole("button", { name: "Återställ inloggning" }).click();
+    temporary = (await page.getByTestId("temporary-password").textContent())!.trim();
+    await user.goto("/personal");
+    expect(new URL(user.url()).pathname).toBe("/personal/logga-in");
+    await firstLogin();
+    await context.close();
+  });
+
+  test("an admin grants and removes a role, and cannot change their own account", async ({ page }) => {
+    await loginAsStaff(page, "admin.mellerud", { redirectTo: "/admin/anvandare" });
+    await page.getByRole("link", { name: "Vera Lock" }).click();
+    await page.getByLabel("Roll").selectOption("officer");
+    await page.getByLabel("Område (för handläggare)").selectOption("skola");
+    await page.getByRole("button", { name: "Lägg till behörighet" }).click();
+    await expect(page.getByRole("status")).toContainText("Behörigheten är tillagd");
+    await expect(page.getByRole("listitem").filter({ hasText: "Handläggare, skola" })).toBeVisible();
+    await page.getByRole("button", { name: "Ta bort Handläggare skola" }).click();
+    await expect(page.getByRole("status")).toContainText("Behörigheten är borttagen");
+    await page.goto("/admin/logg?action=role.");
+    await expect(page.getByRole("cell", { name: "role.granted" }).first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: "role.revoked" }).first()).toBeVisible();
+  });
+
+  test("the audit search shows logins and failed logins within the admin's municipality", async ({ page, a11y }) => {
+    await page.goto("/personal/logga-in");
+    await page.getByLabel("Användarnamn").fill("redaktor.fargelanda");
+    await page.getByLabel("Lösenord").fill("inte-rätt-lösenord");
+    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/admin/logg?action=login" });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logg");
+    await expect(page.getByRole("row").filter({ hasText: "Oskar Lindahl" }).filter({ hasText: "login.failed" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Eva Forsberg" }).filter({ hasText: "login" }).first()).toBeVisible();
+    await a11y("audit log");
+    // Nothing from another municipality.
+    await page.goto("/admin/logg?actor=Lars%20Berglund");
+    await expect(page.getByText("0 händelser")).toBeVisible();
+  });
+});
+
+test.describe("lock-out", () => {
+  test("repeated wrong passwords lock the account with a message that says when to try again", async ({ page }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "one lock-out per run is enough; the page is the same without JavaScript");
+    await page.goto("/personal/logga-in");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Användarnamn").fill("sparrtest.mellerud");
+      await page.getByLabel("Lösenord").fill(`fel-${i}`);
+      await page.getByRole("button", { name: "Fortsätt" }).click();
+      await page.waitForLoadState("domcontentloaded");
+    }
+    await expect(page.getByRole("alert")).toContainText("Kontot är låst. Försök igen om 1 minut");
+    await page.getByLabel("Användarnamn").fill("sparrtest.mellerud");
+    await page.getByLabel("Lösenord").fill(DEV_STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await expect(page.getByRole("alert")).toContainText("Kontot är låst");
+  });
+});
+
+test.describe("protection of personal data", () => {
+  test("the server log holds no personnummer after logins with them (checked again after the whole run)", async ({ page }) => {
+    await loginAsResident(page, "198412179288");
+    await page.goto("/logga-in/callback?code=x&state=198412179288");
+    await page.goto("/finns-inte-198412179288");
+    expect(personnummerInLog()).toEqual([]);
   });
 });
