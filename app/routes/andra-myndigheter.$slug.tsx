@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ExternalLink, hostOf, LinkVerified } from "~/components/authorities/ExternalLink";
 import { getLanguage } from "~/i18n/i18n.server";
-import { getAuthority, lifeEventsInvolving } from "~/services/authorities.server";
+import { getAuthority, lifeEventsInvolving, servicesInvolving } from "~/services/authorities.server";
 import styles from "~/styles/authorities.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -25,11 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const a = getAuthority(params.slug ?? "", lang);
   if (!a) throw new Response("Not found", { status: 404 });
-  return { title: a.name, description: a.description, authority: a, guides: lifeEventsInvolving(a.slug, lang) };
+  return {
+    title: a.name,
+    description: a.description,
+    authority: a,
+    guides: lifeEventsInvolving(a.slug, lang),
+    services: servicesInvolving(a.slug, lang),
+  };
 }
 
 export default function AuthorityPage() {
-  const { authority: a, guides } = useLoaderData<typeof loader>();
+  const { authority: a, guides, services } = useLoaderData<typeof loader>();
   const { t } = useTranslation("authorities");
   return (
     <div className="prose">
@@ -53,6 +59,18 @@ export default function AuthorityPage() {
               <p>{s.description}</p>
             </div>
           ))}
+        </section>
+      ) : null}
+      {services.length > 0 ? (
+        <section aria-labelledby="our-services-heading">
+          <h2 id="our-services-heading">{t("authorities.ourServicesHeading", { name: a.name })}</h2>
+          <ul className="link-list">
+            {services.map((s) => (
+              <li key={s.slug}>
+                <Link to={`/tjanster/${s.slug}`}>{s.title}</Link>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {guides.length > 0 ? (

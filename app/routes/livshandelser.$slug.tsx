@@ -79,7 +79,12 @@ function StepLinks({ actor }: { actor: Actor }) {
   const links: { href: string; label: string }[] = [];
   if (actor.kind === "municipality") {
     if (actor.formId) links.push({ href: `/blanketter/${actor.formId}`, label: t("lifeEvents.fillForm") });
-    if (actor.serviceSlug) links.push({ href: `/tjanster/${actor.serviceSlug}`, label: t("lifeEvents.readService") });
+    if (actor.serviceSlug) {
+      links.push({
+        href: `/tjanster/${actor.serviceSlug}`,
+        label: actor.serviceTitle ? t("lifeEvents.readServiceNamed", { title: actor.serviceTitle }) : t("lifeEvents.readService"),
+      });
+    }
   } else if (actor.url) {
     return (
       <ul className="step__links">

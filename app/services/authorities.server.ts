@@ -6,10 +6,13 @@ import {
   externalLink,
   lifeEvent,
   lifeEventStep,
+  service,
+  serviceAuthority,
   type AuthorityLevel,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
+import { listServices } from "~/services/catalogue.server";
 import { localized } from "~/services/municipalities.server";
 
 /**
@@ -112,7 +115,7 @@ export interface LifeEventSummary {
 }
 
 export type StepActor =
-  | { kind: "municipality"; serviceSlug: string | null; formId: string | null }
+  | { kind: "municipality"; serviceSlug: string | null; serviceTitle: string | null; formId: string | null }
   | { kind: "authority"; authoritySlug: string; authorityName: string; url: string | null; broken: boolean };
 
 export interface LifeEventStepView {
@@ -149,6 +152,8 @@ export function getLifeEvent(slug: string, lang: Language): LifeEventView | unde
     .orderBy(asc(lifeEventStep.position))
     .all();
   const authoritySlugs = steps.map((s) => s.authoritySlug).filter((s): s is string => Boolean(s));
+  // Link only to services residents can see now (the catalogue's visibility rules).
+  const services = new Map(listServices({ lang }).map((x) => [x.slug, x.title]));
   const authorities = authoritySlugs.length
     ? db().select().from(authority).where(inArray(authority.slug, authoritySlugs)).all()
     : [];
@@ -170,7 +175,12 @@ export function getLifeEvent(slug: string, lang: Language): LifeEventView | unde
               url: a?.url ?? null,
               broken: a?.broken ?? false,
             }
-          : { kind: "municipality", serviceSlug: s.serviceSlug, formId: s.formId };
+          : {
+              kind: "municipality",
+              serviceSlug: s.serviceSlug && services.has(s.serviceSlug) ? s.serviceSlug : null,
+              serviceTitle: s.serviceSlug ? (services.get(s.serviceSlug) ?? null) : null,
+              formId: s.formId,
+            };
       return { number: i + 1, title: localized(s, "title", lang), body: localized(s, "body", lang), actor };
     }),
   };
@@ -185,4 +195,14 @@ export function lifeEventsInvolving(authoritySlug: string, lang: Language): { sl
     .orderBy(asc(lifeEvent.position))
     .all()
     .map((r) => ({ slug: r.slug, title: localized(r, "title", lang) }));
+}
+
+/** Published services of ours in which an authority has a part (service_authority). */
+export function servicesInvolving(authoritySlug: string, lang: Language): { slug: string; title: string }[] {
+  const slugs = new Set(
+    db().select({ slug: service.slug }).from(serviceAuthority).innerJoin(service, eq(service.id, serviceAuthority.serviceId)).where(eq(serviceAuthority.authoritySlug, authoritySlug)).all().map((r) => r.slug),
+  );
+  return listServices({ lang })
+    .filter((s) => slugs.has(s.slug))
+    .map((s) => ({ slug: s.slug, title: s.title }));
 }

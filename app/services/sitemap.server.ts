@@ -2,6 +2,7 @@ import { asc } from "drizzle-orm";
 import { authority, lifeEvent, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { listNews, listPages, listServices } from "~/services/catalogue.server";
 
 /**
  * Every public page, for sitemap.xml. Pages that need a log-in never appear here (robots.txt
@@ -23,11 +24,19 @@ export function sitemapEntries(): SitemapEntry[] {
     { path: "/" },
     { path: "/andra-myndigheter" },
     { path: "/livshandelser" },
+    { path: "/tjanster" },
     { path: "/tillganglighet" },
     { path: "/om-webbplatsen" },
   ];
-  for (const m of db().select({ slug: municipality.slug }).from(municipality).orderBy(asc(municipality.name)).all()) {
-    entries.push({ path: `/${m.slug}` });
+  for (const s of listServices({ lang: "sv" })) entries.push({ path: `/tjanster/${s.slug}` });
+  for (const m of db().select({ id: municipality.id, slug: municipality.slug }).from(municipality).orderBy(asc(municipality.name)).all()) {
+    entries.push({ path: `/${m.slug}` }, { path: `/${m.slug}/tjanster` }, { path: `/${m.slug}/nyheter` }, { path: `/${m.slug}/verksamheter` });
+    for (const n of listNews({ municipalityId: m.id, lang: "sv", limit: 500 })) {
+      entries.push({ path: `/${m.slug}/nyheter/${n.slug}`, lastmod: n.publishedAt.slice(0, 10) });
+    }
+    for (const p of listPages({ municipalityId: m.id, lang: "sv" })) {
+      entries.push({ path: `/${m.slug}/${p.kind === "activity" ? "verksamheter" : "sidor"}/${p.slug}` });
+    }
   }
   for (const a of db().select({ slug: authority.slug }).from(authority).orderBy(asc(authority.position)).all()) {
     entries.push({ path: `/andra-myndigheter/${a.slug}` });

@@ -26,6 +26,7 @@ test.describe("other authorities", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skatteverket");
     await expect(page.getByRole("link", { name: /Gå till skatteverket\.se/ })).toHaveAttribute("href", /skatteverket\.se/);
     await expect(page.getByRole("heading", { name: "Guider där Skatteverket är med" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Kommunens tjänster där Skatteverket är med" })).toBeVisible();
     await a11y("skatteverket sv");
     expect((await page.goto("/andra-myndigheter/skatteverket?lang=en"))?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -91,7 +92,7 @@ test.describe("life events", () => {
     await expect(steps.nth(0).getByRole("link", { name: "Migrationsverket", exact: true })).toHaveAttribute("href", "/andra-myndigheter/migrationsverket");
     await expect(steps.nth(1)).toContainText("Din kommun");
     await expect(steps.nth(1).getByRole("link", { name: "Fyll i blanketten" })).toHaveAttribute("href", "/blanketter/forskola-ansokan");
-    await expect(steps.nth(1).getByRole("link", { name: "Läs om tjänsten" })).toHaveAttribute("href", "/tjanster/forskola");
+    await expect(steps.nth(1).getByRole("link", { name: /^Läs om tjänsten/ })).toHaveAttribute("href", "/tjanster/forskola");
     expect(await page.locator(NO_SCRIPT).count()).toBe(0);
     await a11y("guide");
     await steps.nth(0).getByRole("link", { name: "Migrationsverket", exact: true }).click();
