@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -17,6 +17,14 @@ import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
+export {
+  anonymousPageCacheMiddleware,
+  noStoreForPersonal,
+  rateLimits,
+  serveFromAnonymousPageCache,
+} from "./http/middleware.server";
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {
@@ -44,6 +52,9 @@ export async function shutdown() {
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
+  // Expected answers (404, 405 for a POST where there is no action, thrown 4xx) are not errors:
+  // logging them would let anyone fill the error log with a loop of bad requests.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   const err = error instanceof Error ? error : new Error(String(error));
   log("error", "unhandled error", {
     requestId: requestIdOf(context),

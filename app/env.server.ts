@@ -21,8 +21,6 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
-  /** Requests a minute one client IP may make to /api/v1 (also its burst). */
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
   /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
   CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
   CASE_OUTBOX_DIR: z.string().optional(),
@@ -60,6 +58,14 @@ const EnvSchema = z.object({
     .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
     .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
     .default(30),
+  /** Requests per minute per client address; 0 turns a limit off (docs/decisions/031). */
+  RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_SUBMISSIONS_BURST: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_API_BURST: z.coerce.number().int().min(1).default(120),
+  /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */

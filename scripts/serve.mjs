@@ -5,6 +5,7 @@
 // and shuts down gracefully on SIGTERM/SIGINT.
 import { randomBytes, randomUUID } from "node:crypto";
 import { resolve } from "node:path";
+import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -31,9 +32,12 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
-app.use((req, res, next) => {
+// Security headers, a request id and a fresh CSP nonce on every response (cache hits included).
+const connectSrc = `connect-src 'self'${production ? "" : " ws://localhost:* ws://127.0.0.1:*"}`;
+function securityHeaders(res) {
   const requestId = randomUUID();
   const nonce = randomBytes(16).toString("base64");
+  res.locals ??= {};
   res.locals.requestId = requestId;
   res.locals.cspNonce = nonce;
   res.setHeader("X-Request-Id", requestId);
@@ -45,7 +49,7 @@ app.use((req, res, next) => {
       "style-src 'self'",
       "img-src 'self' data:",
       "font-src 'self'",
-      `connect-src 'self'${production ? "" : " ws://localhost:* ws://127.0.0.1:*"}`,
+      connectSrc,
       "form-action 'self'",
       "frame-ancestors 'none'",
       "base-uri 'self'",
@@ -58,6 +62,10 @@ app.use((req, res, next) => {
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+}
+app.use((req, res, next) => {
+  res.locals ??= {};
+  securityHeaders(res);
   next();
 });
 
@@ -107,6 +115,13 @@ app.use((req, res, next) => {
 const testIdp = entry.testIdentityProvider();
 if (testIdp) app.use(testIdp.mountPath, testIdp.router);
 
+// Rate limits on submissions and the API, no-store for anything personal, and the anonymous
+// page cache (docs/decisions/030, 031); the middleware lives in the app (app/http/).
+if (entry.rateLimits) app.use(entry.rateLimits);
+if (entry.noStoreForPersonal) app.use(entry.noStoreForPersonal);
+// Before the static handlers: a cache hit then costs no file-system look-up.
+if (entry.anonymousPageCacheMiddleware) app.use(entry.anonymousPageCacheMiddleware);
+
 // Fingerprinted build assets are immutable; everything else in public/ is revalidated hourly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
@@ -129,20 +144,72 @@ app.all(
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => {
+// Anonymous cache hits are answered before Express (docs/decisions/030): the same headers, a
+// fraction of the work. Everything else, and every miss, goes through the app.
+const serveCached = entry.serveFromAnonymousPageCache;
+let draining = false;
+const server = createServer((req, res) => {
+  if (draining) {
+    // Shutting down: answer what arrives, but on connections that close afterwards, and tell
+    // the load balancer through /healthz that this instance is going away.
+    res.setHeader("Connection", "close");
+    if (req.url === "/healthz") {
+      res.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      return res.end(JSON.stringify({ status: "draining", database: true }));
+    }
+  }
+  if (serveCached?.(req, res, securityHeaders)) return;
+  app(req, res);
+});
+// Per connection: requests in progress and served, so that shutdown can tell a keep-alive
+// connection that is idle from one whose first request has arrived but not been read yet.
+const connections = new Map();
+let lastArrival = 0;
+server.on("connection", (socket) => {
+  lastArrival = performance.now();
+  connections.set(socket, { active: 0, served: 0 });
+  socket.on("close", () => connections.delete(socket));
+});
+server.on("request", (req, res) => {
+  lastArrival = performance.now();
+  const state = connections.get(req.socket);
+  if (!state) return;
+  state.active++;
+  res.on("close", () => {
+    state.active--;
+    state.served++;
+  });
+});
+server.listen(port, host, () => {
   const ms = Math.round(performance.now() - startedAt);
   console.log(JSON.stringify({ level: "info", message: "portal listening", url: `http://localhost:${port}`, startMs: ms }));
 });
 await entry.afterListen?.({ port });
 
+const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1000);
 let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
   console.log(JSON.stringify({ level: "info", message: "shutting down", signal }));
-  // Stop accepting connections, let requests in flight finish (at most 10 s), then close the DB.
-  const force = setTimeout(() => process.exit(1), 10_000);
+  // Drain first: connections the kernel has already queued (and keep-alive connections whose
+  // next request is on its way) would be reset by an immediate close. For SHUTDOWN_DRAIN_MS
+  // the server goes on answering, with `Connection: close` and /healthz 503; then it stops
+  // accepting, lets requests in flight finish (at most 10 s in all), and closes the database.
+  const force = setTimeout(() => process.exit(1), 10_000 + drainMs);
   force.unref();
+  draining = true;
+  // At least SHUTDOWN_DRAIN_MS, and on until it is quiet (nothing in progress and nothing new
+  // for 300 ms): connections still in the kernel's accept queue when the listener closes would be
+  // reset, and a busy event loop accepts them late.
+  const drainStarted = performance.now();
+  const busy = () => [...connections.values()].some((c) => c.active > 0) || performance.now() - lastArrival < 300;
+  while (performance.now() - drainStarted < drainMs || (busy() && performance.now() - drainStarted < 8_000)) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // Node's close() would also destroy connections whose request is queued but not yet read
+  // (they look idle); only keep-alive connections that have served and wait are closed here.
+  server.closeIdleConnections = () => {};
   server.close(async () => {
     try {
       await entry.shutdown?.();
@@ -150,7 +217,8 @@ async function stop(signal) {
       process.exit(0);
     }
   });
-  server.closeIdleConnections?.();
+  // end(), not destroy(): a response that has just been written may still sit in the socket's buffer.
+  for (const [socket, state] of connections) if (state.active === 0 && state.served > 0) socket.end();
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));

@@ -5,6 +5,8 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+// The latest whole-site sweep (tests/e2e/sweep.spec.ts → scripts/a11y-report.mjs), bundled at build time.
+import a11yResults from "~/data/a11y-results.json";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -17,11 +19,11 @@ const REVIEWED = "2026-11-26";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(request, "pages");
-  return { title: t("accessibility.title"), description: t("accessibility.lead"), reviewed: REVIEWED };
+  return { title: t("accessibility.title"), description: t("accessibility.lead"), reviewed: REVIEWED, checks: a11yResults };
 }
 
 export default function AccessibilityStatement() {
-  const { reviewed } = useLoaderData<typeof loader>();
+  const { reviewed, checks } = useLoaderData<typeof loader>();
   const { t } = useTranslation("pages");
   const testing = t("accessibility.testing", { returnObjects: true }) as string[];
   return (
@@ -34,10 +36,29 @@ export default function AccessibilityStatement() {
       {testing.map((p) => (
         <p key={p}>{p}</p>
       ))}
+      <h2>{t("accessibility.checksHeading")}</h2>
+      {checks.visits > 0 ? (
+        <>
+          <p>{t("accessibility.checksLead", { date: formatDate(checks.date) })}</p>
+          <ul>
+            <li>{t("accessibility.checks.axe", { violations: checks.axeViolations, pages: checks.pages, visits: checks.visits })}</li>
+            <li>
+              {t("accessibility.checks.combinations", {
+                roles: checks.roles.map((r) => t(`accessibility.roleNames.${r}`, { defaultValue: r })).join(", "),
+              })}
+            </li>
+            <li>{t("accessibility.checks.structure", { errors: checks.langErrors + checks.h1Errors })}</li>
+            <li>{t("accessibility.checks.links", { broken: checks.brokenLinks, serverErrors: checks.serverErrors })}</li>
+          </ul>
+        </>
+      ) : (
+        <p>{t("accessibility.checks.notRun")}</p>
+      )}
       <h2>{t("accessibility.knownIssuesHeading")}</h2>
       <p>{t("accessibility.knownIssues")}</p>
       <h2>{t("accessibility.reportHeading")}</h2>
       <p>{t("accessibility.report")}</p>
+      <p>{t("accessibility.reportHow")}</p>
       <h2>{t("accessibility.enforcementHeading")}</h2>
       <p>{t("accessibility.enforcement")}</p>
       <p>

@@ -1,7 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { env } from "~/env.server";
 import { requestIdOf } from "~/load-context";
-import { TokenBuckets } from "~/services/rate-limit.server";
 import { log } from "~/utils/logger.server";
 
 /**
@@ -18,21 +16,9 @@ const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
   "Access-Control-Allow-Headers": "Accept, Content-Type",
-  "Access-Control-Expose-Headers": "Link, Retry-After, RateLimit-Limit, RateLimit-Remaining",
+  "Access-Control-Expose-Headers": "Link, Retry-After",
   "Access-Control-Max-Age": "86400",
 };
-
-let buckets: TokenBuckets | undefined;
-function limiter(): TokenBuckets {
-  const perMinute = env().API_RATE_LIMIT_PER_MINUTE;
-  if (!buckets || buckets.capacity !== perMinute) buckets = new TokenBuckets(perMinute, perMinute / 60);
-  return buckets;
-}
-
-/** For tests that exhaust the limit on purpose. */
-export function resetRateLimitForTests() {
-  buckets = undefined;
-}
 
 export function apiJson(body: unknown, init: { status?: number; cache?: string; headers?: Record<string, string> } = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -57,20 +43,14 @@ export function notFound(message = "Not found"): Response {
 
 type Handler = (args: LoaderFunctionArgs) => Response | Promise<Response>;
 
-/** Wraps an endpoint's loader: rate limit, then the handler, with every failure as JSON. */
+/**
+ * Wraps an endpoint's loader: every failure as JSON. Rate limiting per client address happens
+ * before Remix, in app/http (docs/decisions/031), and answers /api/ in the same JSON shape.
+ */
 export function apiLoader(handler: Handler) {
   return async (args: LoaderFunctionArgs): Promise<Response> => {
     // Remix hands OPTIONS to the loader: answer the CORS pre-flight without counting it.
     if (args.request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
-    const ip = (args.context as { clientIp?: string } | undefined)?.clientIp || "unknown";
-    const taken = limiter().take(ip);
-    const rateHeaders = { "RateLimit-Limit": String(limiter().capacity), "RateLimit-Remaining": String(taken.remaining) };
-    if (!taken.allowed) {
-      return apiError(429, "rate_limited", `Too many requests; try again in ${taken.retryAfterSeconds} s.`, {
-        ...rateHeaders,
-        "Retry-After": String(taken.retryAfterSeconds),
-      });
-    }
     let response: Response;
     try {
       response = await handler(args);
@@ -85,7 +65,6 @@ export function apiLoader(handler: Handler) {
         response = apiError(500, "server_error", `Something went wrong (request ${requestIdOf(args.context)}).`);
       }
     }
-    for (const [k, v] of Object.entries(rateHeaders)) response.headers.set(k, v);
     return response;
   };
 }

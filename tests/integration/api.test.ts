@@ -2,7 +2,6 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
 import * as catchAll from "~/routes/api.v1.$";
 import * as index from "~/routes/api.v1._index";
 import * as cpsv from "~/routes/api.v1.cpsv-ap";
@@ -18,7 +17,6 @@ import * as lifeEvents from "~/routes/api.v1.life-events._index";
 import * as municipality from "~/routes/api.v1.municipalities.$slug";
 import * as municipalities from "~/routes/api.v1.municipalities._index";
 import * as openapi from "~/routes/api.v1.openapi[.]json";
-import { resetRateLimitForTests } from "~/services/api.server";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
 
@@ -164,24 +162,6 @@ describe("the open API", () => {
     expect(post.status).toBe(405);
   });
 
-  it("limits each client's rate with 429 and Retry-After, without touching other clients", async () => {
-    process.env.API_RATE_LIMIT_PER_MINUTE = "5";
-    resetEnvForTests();
-    resetRateLimitForTests();
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await get(index, "/api/v1", {}, "192.0.2.1")).response.status);
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-      const limited = await get(index, "/api/v1", {}, "192.0.2.1");
-      expect(limited.response.headers.get("Retry-After")).toMatch(/^\d+$/);
-      expect(limited.body.error).toBe("rate_limited");
-      expect((await get(index, "/api/v1", {}, "192.0.2.2")).response.status).toBe(200);
-    } finally {
-      delete process.env.API_RATE_LIMIT_PER_MINUTE;
-      resetEnvForTests();
-      resetRateLimitForTests();
-    }
-  });
 });
 
 describe("the OpenAPI document", () => {

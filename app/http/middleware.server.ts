@@ -1,0 +1,166 @@
+/**
+ * HTTP middleware that scripts/serve.mjs installs around the Remix handler. Lives in the app so
+ * that it shares module state with the routes (the page cache that publish actions invalidate)
+ * and is typechecked and unit-tested (docs/decisions/030, 031).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES } from "~/services/page-cache.server";
+import { env } from "~/env.server";
+import { RateLimiter } from "./rate-limit.server";
+
+type Req = IncomingMessage & { ip?: string; originalUrl?: string };
+type Res = ServerResponse & { locals?: Record<string, unknown> };
+type Next = (err?: unknown) => void;
+
+/**
+ * Personal answers are never cached by browsers or proxies: a request with any cookie other
+ * than the preference cookies (a session, a draft token) or a response that sets one gets
+ * `Cache-Control: private, no-store`, whatever the route said.
+ */
+export function noStoreForPersonal(req: Req, res: Res, next: Next) {
+  const personalRequest = hasPersonalCookie(req.headers.cookie) || Boolean(req.headers.authorization);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Res, ...args: unknown[]) {
+    const setsPersonal = setCookieNames(res.getHeader("set-cookie")).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n));
+    if (personalRequest || setsPersonal) {
+      res.setHeader("Cache-Control", "private, no-store");
+      res.setHeader("Vary", "Cookie");
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  next();
+}
+
+/**
+ * The fast path in front of Express: answers a cache hit straight from memory (gzip when the
+ * client accepts it, compressed once per entry). `securityHeaders` is the server's own header
+ * function, so a hit carries exactly the headers (fresh request id and nonce) of any answer.
+ * Returns false when the request must go through the app.
+ */
+export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders: (res: Res) => void): boolean {
+  if (req.method !== "GET" || env().PAGE_CACHE === "off") return false;
+  const cache = anonymousPageCache();
+  const key = cache.keyFor("GET", req.url ?? "/", req.headers.cookie, req.headers.authorization);
+  if (!key) return false;
+  const hit = cache.get(key);
+  if (!hit) return false;
+  securityHeaders(res);
+  for (const [name, value] of hit.headers) res.setHeader(name, value);
+  res.setHeader("X-Cache", "hit");
+  res.setHeader("Vary", "Accept-Encoding");
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? (hit.gzip ??= gzipSync(hit.body)) : hit.body;
+  if (gzip) res.setHeader("Content-Encoding", "gzip");
+  res.setHeader("Content-Length", body.length);
+  res.statusCode = hit.status;
+  res.end(body);
+  return true;
+}
+
+/** Serves and fills the anonymous page cache (see app/services/page-cache.server.ts). */
+export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
+  if (env().PAGE_CACHE === "off") return next();
+  const cache = anonymousPageCache();
+  const url = req.originalUrl ?? req.url ?? "/";
+  const key = cache.keyFor(req.method ?? "GET", url, req.headers.cookie, req.headers.authorization);
+  if (!key) return next();
+  const hit = cache.get(key);
+  if (hit) {
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
+    res.setHeader("X-Cache", "hit");
+    res.statusCode = hit.status;
+    res.end(hit.body);
+    return;
+  }
+  const generation = cache.currentGeneration();
+  const nonce = String(res.locals?.cspNonce ?? "");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooBig = false;
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    size += buf.length;
+    if (size > 4 * 1024 * 1024) tooBig = true;
+    else chunks.push(buf);
+  };
+  res.setHeader("X-Cache", "miss");
+  res.write = function (chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return write(chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    const result = end(chunk, ...rest);
+    if (!tooBig) {
+      const body = Buffer.concat(chunks);
+      const headers = res.getHeaders();
+      if (isCacheable(res.statusCode, headers, body, nonce)) {
+        const keep: [string, string][] = [];
+        for (const [name, value] of Object.entries(headers)) {
+          // Per-response headers are made fresh for every answer by the server.
+          if (/^(x-request-id|content-security-policy|x-cache|content-length|content-encoding|transfer-encoding|date|connection|keep-alive|vary)$/i.test(name)) continue;
+          if (Array.isArray(value)) for (const v of value) keep.push([name, v]);
+          else if (value !== undefined) keep.push([name, String(value)]);
+        }
+        cache.set(key, { status: res.statusCode, headers: mergeHeaders(keep), body }, generation);
+      }
+    }
+    return result;
+  } as typeof res.end;
+  next();
+}
+
+function mergeHeaders(list: [string, string][]): [string, string | string[]][] {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of list) out.set(k, [...(out.get(k) ?? []), v]);
+  // setHeader with an array keeps multiple Set-Cookie lines apart.
+  return [...out].map(([k, v]): [string, string | string[]] => [k, v.length === 1 ? v[0]! : v]);
+}
+
+let limiters: { submissions: RateLimiter; api: RateLimiter } | undefined;
+function rateLimiters() {
+  const e = env();
+  limiters ??= {
+    submissions: new RateLimiter({ perMinute: e.RATE_LIMIT_SUBMISSIONS, burst: e.RATE_LIMIT_SUBMISSIONS_BURST }),
+    api: new RateLimiter({ perMinute: e.RATE_LIMIT_API, burst: e.RATE_LIMIT_API_BURST }),
+  };
+  return limiters;
+}
+
+/**
+ * Rate limits per client address (docs/decisions/031): every state-changing request
+ * (POST/PUT/PATCH/DELETE) draws from the submissions bucket, every /api/ request from the API
+ * bucket. Log-in limits per account are the identity module's own. 429 with Retry-After.
+ */
+export function rateLimits(req: Req, res: Res, next: Next) {
+  const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  const url = req.originalUrl ?? req.url ?? "/";
+  const { submissions, api } = rateLimiters();
+  const checks: RateLimiter[] = [];
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method ?? "GET")) checks.push(submissions);
+  if (url.startsWith("/api/")) checks.push(api);
+  for (const limiter of checks) {
+    const wait = limiter.take(ip);
+    if (wait > 0) {
+      res.statusCode = 429;
+      res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
+      res.setHeader("Cache-Control", "no-store");
+      if (url.startsWith("/api/")) {
+        // The open-data API answers errors in its own JSON shape, readable cross-origin (decision 018).
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.setHeader("Access-Control-Allow-Origin", "*");
+        res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+        res.end(JSON.stringify({ error: "rate_limited", message: "Too many requests; try again later.", status: 429 }));
+        return;
+      }
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("För många förfrågningar. Vänta en stund och försök igen.\nToo many requests. Please wait a moment and try again.\n");
+      return;
+    }
+  }
+  next();
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { AnonymousPageCache, hasPersonalCookie, isCacheable } from "./page-cache.server";
+
+const page = (body = "<html>hej</html>") => ({ status: 200, headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][], body: Buffer.from(body) });
+
+describe("the anonymous page cache", () => {
+  it("keys by URL, language and municipality cookie, and never for a session or a POST", () => {
+    const cache = new AnonymousPageCache();
+    expect(cache.keyFor("GET", "/", "lang=en; kommun=amal")).not.toBe(cache.keyFor("GET", "/", "lang=sv; kommun=amal"));
+    expect(cache.keyFor("GET", "/", "kommun=amal")).not.toBe(cache.keyFor("GET", "/", "kommun=mellerud"));
+    expect(cache.keyFor("GET", "/", "lang=sv; __session=abc")).toBeNull();
+    expect(cache.keyFor("GET", "/", undefined, "Bearer x")).toBeNull();
+    expect(cache.keyFor("POST", "/", undefined)).toBeNull();
+    expect(hasPersonalCookie("lang=sv; kommun=amal")).toBe(false);
+    expect(hasPersonalCookie("draft=1")).toBe(true);
+  });
+
+  it("an editor's publication empties it, and a page rendered before the publication is not stored", () => {
+    const cache = new AnonymousPageCache();
+    const key = cache.keyFor("GET", "/amal", "")!;
+    cache.set(key, page());
+    expect(cache.get(key)?.body.toString()).toBe("<html>hej</html>");
+    const before = cache.currentGeneration();
+    cache.invalidate();
+    expect(cache.get(key)).toBeUndefined();
+    expect(cache.set(key, page("stale"), before)).toBe(false);
+    expect(cache.get(key)).toBeUndefined();
+  });
+
+  it("expires entries after the time-to-live and stays within its bounds", () => {
+    let now = 0;
+    const cache = new AnonymousPageCache({ ttlMs: 1000, maxEntries: 2, now: () => now });
+    cache.set("a", page());
+    cache.set("b", page());
+    cache.get("a"); // a is now more recently used than b
+    cache.set("c", page());
+    expect(cache.size).toBe(2);
+    expect(cache.get("b")).toBeUndefined();
+    now = 2000;
+    expect(cache.get("a")).toBeUndefined();
+  });
+
+  it("stores only plain 200 HTML without a nonce, personal cookies or no-store", () => {
+    const html = { "content-type": "text/html; charset=utf-8" };
+    expect(isCacheable(200, html, Buffer.from("<p>x</p>"), "n0nce")).toBe(true);
+    expect(isCacheable(404, html, Buffer.from("<p>x</p>"), "n0nce")).toBe(false);
+    expect(isCacheable(200, { "content-type": "application/json" }, Buffer.from("{}"), "n0nce")).toBe(false);
+    expect(isCacheable(200, html, Buffer.from('<script nonce="n0nce">'), "n0nce")).toBe(false);
+    expect(isCacheable(200, { ...html, "set-cookie": ["__session=1; Path=/"] }, Buffer.from("x"), "n")).toBe(false);
+    expect(isCacheable(200, { ...html, "set-cookie": ["lang=en; Path=/"] }, Buffer.from("x"), "n")).toBe(true);
+    expect(isCacheable(200, { ...html, "cache-control": "private, no-store" }, Buffer.from("x"), "n")).toBe(false);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The anonymous page cache (docs/decisions/030).
+ *
+ * Anonymous visitors all see the same HTML for a URL, given their language and chosen
+ * municipality. Rendering it with React for every request costs far more than sending bytes,
+ * so the server keeps finished pages in memory, keyed by URL + `lang` cookie + `kommun` cookie.
+ *
+ * Only for GET requests that carry no cookie other than those two (so never for anyone with a
+ * session), only for 200 HTML answers that contain no CSP nonce (pages that ship no script),
+ * set no cookie other than the preference cookies and do not say `no-store`/`private`.
+ * Editors' publish actions call `invalidateAnonymousCache()`; a short time-to-live also bounds
+ * staleness for changes that are not publications (scheduled publishing, new diarium entries).
+ */
+
+import { env } from "~/env.server";
+
+/** Cookies that only carry preferences and may vary a cached page; any other cookie bypasses. */
+export const PREFERENCE_COOKIES = ["lang", "kommun"] as const;
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string | string[]][];
+  body: Buffer;
+  /** The body gzip-compressed, made at the first hit that accepts gzip. */
+  gzip?: Buffer;
+  storedAt: number;
+}
+
+export interface PageCacheOptions {
+  maxEntries?: number;
+  maxBytes?: number;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export function parseCookieNames(header: string | undefined | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i <= 0) continue;
+    out.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+/** True when the request carries a cookie that is not a mere preference (a session, a draft key …). */
+export function hasPersonalCookie(cookieHeader: string | undefined | null): boolean {
+  for (const name of parseCookieNames(cookieHeader).keys()) {
+    if (!(PREFERENCE_COOKIES as readonly string[]).includes(name)) return true;
+  }
+  return false;
+}
+
+/** The names of the cookies a Set-Cookie header list sets. */
+export function setCookieNames(setCookie: string | string[] | number | undefined): string[] {
+  if (setCookie === undefined || typeof setCookie === "number") return [];
+  return (Array.isArray(setCookie) ? setCookie : [setCookie]).map((c) => (c.split("=")[0] ?? "").trim());
+}
+
+export class AnonymousPageCache {
+  private entries = new Map<string, CachedPage>();
+  private bytes = 0;
+  private generation = 0;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly ttlMs: number;
+  private now: () => number;
+  stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+
+  constructor(options: PageCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 5_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Key for a request, or null when the request must not be served from or stored in the cache. */
+  keyFor(method: string, url: string, cookieHeader: string | undefined | null, authorization?: string | null): string | null {
+    if (method !== "GET") return null;
+    if (authorization) return null;
+    if (hasPersonalCookie(cookieHeader)) return null;
+    const cookies = parseCookieNames(cookieHeader);
+    return `${url}\u0000${cookies.get("lang") ?? ""}\u0000${cookies.get("kommun") ?? ""}`;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || this.now() - hit.storedAt > this.ttlMs) {
+      if (hit) this.delete(key);
+      this.stats.misses++;
+      return undefined;
+    }
+    // Least recently used goes first: re-insert on a hit.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    this.stats.hits++;
+    return hit;
+  }
+
+  /** The generation at the start of a render; a page rendered before an invalidation is not stored. */
+  currentGeneration(): number {
+    return this.generation;
+  }
+
+  set(key: string, page: Omit<CachedPage, "storedAt">, generation = this.generation): boolean {
+    if (generation !== this.generation) return false;
+    if (page.body.length > this.maxBytes / 16) return false;
+    this.delete(key);
+    this.entries.set(key, { ...page, storedAt: this.now() });
+    this.bytes += page.body.length;
+    this.stats.stores++;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    return true;
+  }
+
+  invalidate() {
+    this.entries.clear();
+    this.bytes = 0;
+    this.generation++;
+    this.stats.invalidations++;
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  private delete(key: string) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.body.length;
+    this.entries.delete(key);
+  }
+}
+
+/**
+ * Whether an answer may be stored: 200, HTML, no nonce in the body (a page with scripts carries
+ * the response's nonce and must not be replayed under another response's CSP), no cookie other
+ * than preferences, and the route did not opt out with `Cache-Control: no-store` or `private`.
+ */
+export function isCacheable(status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer, nonce: string): boolean {
+  if (status !== 200) return false;
+  const type = String(headers["content-type"] ?? "");
+  if (!type.startsWith("text/html")) return false;
+  const cc = String(headers["cache-control"] ?? "");
+  if (/no-store|private|no-cache/i.test(cc)) return false;
+  if (setCookieNames(headers["set-cookie"]).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n))) return false;
+  if (nonce && body.includes(nonce)) return false;
+  return true;
+}
+
+const globalKey = Symbol.for("dalsland-portal.anonymous-page-cache");
+type WithCache = typeof globalThis & { [globalKey]?: AnonymousPageCache };
+
+/** The process's cache (one per server process; survives dev rebuilds via globalThis). */
+export function anonymousPageCache(): AnonymousPageCache {
+  const g = globalThis as WithCache;
+  g[globalKey] ??= new AnonymousPageCache({ ttlMs: env().PAGE_CACHE_TTL_MS });
+  return g[globalKey];
+}
+
+/** Call after anything visible to anonymous visitors changes (publish, unpublish, edit). */
+export function invalidateAnonymousCache() {
+  anonymousPageCache().invalidate();
+}

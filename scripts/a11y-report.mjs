@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Turns the whole-site sweep's output (tests/.tmp/sweep/*.json, written by tests/e2e/sweep.spec.ts)
+// into app/data/a11y-results.json, which the accessibility statement (/tillganglighet) shows.
+// Run by `npm test` after Playwright; commit the updated file with the change that caused it.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = "tests/.tmp/sweep";
+const out = "app/data/a11y-results.json";
+if (!existsSync(dir) || readdirSync(dir).length === 0) {
+  console.log("a11y-report: no sweep output; app/data/a11y-results.json left as it is");
+  process.exit(0);
+}
+const runs = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+const pages = new Set();
+let visits = 0;
+let violations = 0;
+let langErrors = 0;
+let h1Errors = 0;
+for (const r of runs) {
+  for (const p of r.pages) {
+    pages.add(p.path);
+    visits++;
+    violations += p.violations.length;
+    if (!["sv", "en"].includes(p.lang)) langErrors++;
+    if (p.h1 !== 1) h1Errors++;
+  }
+}
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  tool: "axe-core 4.13 (WCAG 2.0 and 2.1, A and AA) in Chromium through Playwright",
+  pages: pages.size,
+  visits,
+  combinations: runs.map((r) => ({ role: r.role, viewport: r.viewport, javascript: r.javascript, pages: r.pages.length })).sort((a, b) => `${a.role}${a.viewport}${a.javascript}`.localeCompare(`${b.role}${b.viewport}${b.javascript}`)),
+  roles: [...new Set(runs.map((r) => r.role))],
+  axeViolations: violations,
+  serverErrors: runs.reduce((n, r) => n + r.serverErrors.length, 0),
+  brokenLinks: runs.reduce((n, r) => n + r.brokenLinks.length, 0),
+  langErrors,
+  h1Errors,
+};
+writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
+console.log(`a11y-report: ${result.pages} pages, ${visits} visits, ${violations} axe violations -> ${out}`);

@@ -1,0 +1,389 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance benchmark (docs/decisions/032).
+//   1. builds, starts the portal once on a fresh DATA_DIR (migrate + seed), seeds a large data
+//      set into it (scripts/bench/seed-large.mjs), then starts it again and times the first answer;
+//   2. discovers what to measure from the route manifest and a crawl, so new pages are covered;
+//   3. measures each page with autocannon against the portal and against THE FLOOR (a bare
+//      node:http process serving the same bytes), alternately, and prints portal/floor;
+//   4. search latency server-side, acknowledged submissions/s, RSS under load, JS bytes per page;
+//   5. writes bench/results/YYYY-MM-DD-HHMM.md and compares it with the previous report.
+// Targets are reported, never gated. Options: --seconds=N (per round, default 4), --rounds=N
+// (default 2), --connections=N (default 10), --no-build, --keep (keep the data directory).
+import autocannon from "autocannon";
+import { spawn, spawnSync } from "node:child_process";
+import { cpus, freemem, platform, release, tmpdir, totalmem } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { crawl } from "../lib/crawl.mjs";
+import { forms, inlineScriptBytes, scriptUrls } from "../lib/html.mjs";
+import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs";
+import { loadRouteManifest, matchRoute } from "../lib/routes.mjs";
+import { rssOf, sleep, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
+import { seedLarge } from "./seed-large.mjs";
+
+const arg = (name, fallback) => {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.split("=")[1] : fallback;
+};
+const SECONDS = Number(arg("seconds", 4));
+const ROUNDS = Number(arg("rounds", 2));
+const CONNECTIONS = Number(arg("connections", 10));
+const PORT = Number(process.env.BENCH_PORT ?? 3380);
+const FLOOR_PORT = PORT + 1;
+const TARGETS = { ratio: 0.5, searchP95: 20, submissionsPerSecond: 200, rssMb: 250, infoJsKb: 0, eserviceJsKb: 100 };
+
+const servers = [];
+stopOnExit(servers);
+const log = (...a) => console.log("[bench]", ...a);
+
+if (!process.argv.includes("--no-build")) {
+  const b = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (b.status !== 0) process.exit(1);
+}
+
+// ---------------------------------------------------------------- 1. data
+const dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
+log("data directory", dataDir);
+// The bench must not be throttled by the rate limits it reports on.
+const benchEnv = { RATE_LIMIT_SUBMISSIONS: "1000000", RATE_LIMIT_API: "1000000" };
+let portal = await startPortal({ dataDir, port: PORT, env: benchEnv });
+servers.push(portal);
+await portal.stop();
+const seedStarted = performance.now();
+const seedReport = seedLarge(join(dataDir, "portal.db"));
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+log("seeded in", seedSeconds.toFixed(1), "s", JSON.stringify(seedReport));
+
+const startTimes = [];
+for (let i = 0; i < 3; i++) {
+  portal = await startPortal({ dataDir, port: PORT, env: benchEnv });
+  servers.push(portal);
+  startTimes.push(portal.startMs);
+  if (i < 2) await portal.stop();
+}
+const base = portal.url;
+
+// ---------------------------------------------------------------- 2. what to measure
+const routes = await loadRouteManifest();
+const { pages: crawled } = await crawl(base, {
+  routes,
+  start: ["/", "/tjanster", "/blanketter", "/diarium", "/amal"],
+  maxPages: 80,
+  perPattern: 2,
+});
+const okPage = (p) => crawled.find((c) => c.path === p && c.status === 200);
+const firstMatching = (re) => crawled.find((c) => c.status === 200 && re.test(new URL(c.url).pathname))?.path;
+
+/** A GET form's URL with a query, from the page's own search form (role=search first). */
+function searchUrl(pagePath, query) {
+  const page = crawled.find((c) => c.path === pagePath && c.status === 200);
+  if (!page) return null;
+  const fs = forms(page.html, page.url).filter((f) => f.method === "get");
+  const f = fs.find((x) => x.role === "search") ?? fs.find((x) => x.fields.some((y) => y.type === "search" || y.name === "q"));
+  if (!f) return null;
+  const input = f.fields.find((x) => x.type === "search") ?? f.fields.find((x) => x.tag === "input" && x.type === "text" && x.name) ?? f.fields.find((x) => x.name === "q");
+  if (!input?.name) return null;
+  const u = new URL(f.action);
+  u.searchParams.set(input.name, query);
+  return u.pathname + u.search;
+}
+
+const candidates = [
+  { name: "home", path: "/" },
+  { name: "municipality", path: okPage("/amal") ? "/amal" : null },
+  { name: "service page", path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/), missing: "no service page route yet (feat/catalogue)" },
+  { name: "/blanketter", path: okPage("/blanketter") ? "/blanketter" : null, missing: "/blanketter does not exist yet (feat/forms)" },
+  { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
+  { name: "diarium search", path: okPage("/diarium") ? searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov" : null, missing: "/diarium does not exist yet (feat/forms)" },
+];
+// The search target must answer (a search route may not exist yet even if the form does).
+for (const c of candidates) {
+  if (!c.path) continue;
+  const r = await fetch(base + c.path);
+  await r.arrayBuffer();
+  if (r.status !== 200) {
+    c.missing = `${c.path} answers ${r.status} (route not on this branch yet)`;
+    c.path = null;
+  }
+}
+const minaSidor = routes.find((r) => /^\/mina-sidor\/?$/.test(r.path));
+const residentCookie = process.env.BENCH_RESIDENT_COOKIE;
+if (minaSidor && residentCookie) candidates.push({ name: "Mina sidor (resident)", path: "/mina-sidor", headers: { cookie: residentCookie } });
+const notes = [];
+if (!minaSidor) notes.push("Mina sidor: not measured: no /mina-sidor route and no resident login on this branch yet (feat/identity, feat/mypages).");
+else if (!residentCookie) notes.push("Mina sidor: route exists; set BENCH_RESIDENT_COOKIE to a resident session cookie to measure it (no scripted login yet).");
+for (const c of candidates) if (!c.path) notes.push(`${c.name}: not measured: ${c.missing}.`);
+const measured = candidates.filter((c) => c.path);
+log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
+
+// ---------------------------------------------------------------- 3. portal vs floor
+const floorPages = {};
+for (const m of measured) {
+  const r = await fetch(base + m.path, { headers: m.headers ?? {} });
+  floorPages[m.path] = { type: r.headers.get("content-type"), body: Buffer.from(await r.arrayBuffer()).toString("base64") };
+  m.bytes = Buffer.from(floorPages[m.path].body, "base64").length;
+}
+const floorFile = join(dataDir, "floor-pages.json");
+writeFileSync(floorFile, JSON.stringify(floorPages));
+const floor = spawn(process.execPath, [resolve("scripts/bench/floor-server.mjs"), floorFile, String(FLOOR_PORT)], { stdio: "ignore" });
+servers.push({ child: floor });
+await waitForOk(`http://127.0.0.1:${FLOOR_PORT}/`, { timeoutMs: 10_000 });
+
+let peakRss = 0;
+let floorPeakRss = 0;
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, portal.rss());
+  floorPeakRss = Math.max(floorPeakRss, rssOf(floor.pid));
+}, 100);
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function cannon(url, { headers = {}, seconds = SECONDS, connections = CONNECTIONS } = {}) {
+  const times = [];
+  const result = await new Promise((resolvePromise, reject) => {
+    const inst = autocannon({ url, connections, duration: seconds, headers }, (err, res) => (err ? reject(err) : resolvePromise(res)));
+    inst.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const pageResults = [];
+for (const m of measured) {
+  const p = [];
+  const f = [];
+  // A short warm-up, then portal and floor alternately so both see the same machine state.
+  await cannon(base + m.path, { headers: m.headers, seconds: 1 });
+  for (let r = 0; r < ROUNDS; r++) {
+    p.push(await cannon(base + m.path, { headers: m.headers }));
+    f.push(await cannon(`http://127.0.0.1:${FLOOR_PORT}${m.path}`));
+  }
+  const agg = (xs) => ({
+    rps: mean(xs.map((x) => x.rps)),
+    p50: mean(xs.map((x) => x.p50)),
+    p95: mean(xs.map((x) => x.p95)),
+    p99: mean(xs.map((x) => x.p99)),
+    non2xx: xs.reduce((a, x) => a + x.non2xx, 0),
+    errors: xs.reduce((a, x) => a + x.errors, 0),
+  });
+  const res = { name: m.name, path: m.path, bytes: m.bytes, portal: agg(p), floor: agg(f) };
+  res.ratio = res.portal.rps / res.floor.rps;
+  pageResults.push(res);
+  log(`${m.name}: portal ${res.portal.rps.toFixed(0)} req/s, floor ${res.floor.rps.toFixed(0)} req/s, ratio ${res.ratio.toFixed(2)}`);
+}
+floor.kill("SIGTERM");
+
+// ---------------------------------------------------------------- 4a. search latency (server-side)
+// One connection, requests in sequence, varied queries (no two alike, so no cache can answer):
+// over loopback this is the server's own time plus well under a millisecond of transport.
+async function sequentialLatency(makePath, n = 200) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(base + makePath(i));
+    await r.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { n, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) };
+}
+const QUERIES = ["bygglov", "förskola", "avlopp", "parkering", "bidrag", "vigsel", "grav", "snö", "värme", "skola", "bibliotek", "miljö", "trafik", "lekplats", "kultur", "vatten", "strandskydd", "tillstånd", "hemtjänst", "förening"];
+const searchLatency = {};
+for (const name of ["search", "diarium search"]) {
+  const c = measured.find((m) => m.name === name);
+  if (!c) continue;
+  const u = new URL(base + c.path);
+  const key = [...u.searchParams.keys()].find((k) => u.searchParams.get(k) === "bygglov") ?? "q";
+  searchLatency[name] = await sequentialLatency((i) => {
+    const v = new URL(u);
+    v.searchParams.set(key, `${QUERIES[i % QUERIES.length]}${i >= QUERIES.length ? ` ${QUERIES[(i * 7) % QUERIES.length].slice(0, 3 + (i % 3))}` : ""}`);
+    return v.pathname + v.search;
+  });
+}
+
+// ---------------------------------------------------------------- 4b. submissions
+const examples = await loadExamples();
+const targets = submissionTargets(crawled, routes);
+let submissions = null;
+if (targets.length === 0) {
+  const actions = routes.filter((r) => r.hasAction).map((r) => r.path);
+  notes.push(
+    `Submissions: not measured: no anonymous form with a POST action is reachable by crawling (routes with an action on this branch: ${actions.length ? actions.join(", ") : "none"}; the form routes come with feat/forms).`,
+  );
+} else {
+  const target = targets[0];
+  const seconds = SECONDS * 2;
+  const clients = 20;
+  const until = performance.now() + seconds * 1000;
+  let acknowledged = 0;
+  let failed = 0;
+  let firstError;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const r = await submitForm(target, { examples, jar: new CookieJar() }).catch((e) => ({ ok: false, error: e.message }));
+        if (r.ok) acknowledged++;
+        else {
+          failed++;
+          firstError ??= `${r.status ?? ""} ${r.error ?? ""} at ${r.url ?? target}`;
+        }
+      }
+    }),
+  );
+  submissions = { target, clients, seconds, acknowledged, failed, perSecond: acknowledged / seconds, firstError };
+  log("submissions", JSON.stringify(submissions));
+}
+clearInterval(rssTimer);
+peakRss = Math.max(peakRss, portal.rss());
+
+// ---------------------------------------------------------------- 4c. JS bytes per page type
+// One URL per route (pattern) among the crawled pages; a page's JS = its external scripts and
+// module preloads, gzip-compressed as the server would send them.
+const jsCache = new Map();
+async function gzBytes(url) {
+  if (!jsCache.has(url)) {
+    const r = await fetch(url);
+    jsCache.set(url, r.ok ? gzipSync(Buffer.from(await r.arrayBuffer()), { level: 6 }).length : 0);
+  }
+  return jsCache.get(url);
+}
+const jsByRoute = [];
+const seenRoutes = new Set();
+for (const p of crawled) {
+  if (p.status !== 200 || !p.type.includes("text/html") || !p.route || seenRoutes.has(p.route)) continue;
+  seenRoutes.add(p.route);
+  const urls = scriptUrls(p.html, p.url);
+  let gz = 0;
+  for (const u of urls) gz += await gzBytes(u);
+  const route = routes.find((r) => r.id === p.route);
+  jsByRoute.push({ route: route.path, example: p.path, kind: route.hydrate ? "e-service (hydrates)" : "information", scripts: urls.length, gzipKb: gz / 1024, inlineKb: inlineScriptBytes(p.html) / 1024 });
+}
+
+await portal.stop();
+if (!process.argv.includes("--keep")) rmSync(dataDir, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- 5. report
+const now = new Date();
+const pad = (n) => String(n).padStart(2, "0");
+const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+const resultsDir = resolve("bench/results");
+mkdirSync(resultsDir, { recursive: true });
+const previousFile = readdirSync(resultsDir).filter((f) => /^\d{4}-\d{2}-\d{2}-\d{4}\.md$/.test(f)).sort().at(-1);
+const previous = previousFile ? readData(join(resultsDir, previousFile)) : null;
+const git = spawnSync("git", ["log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim();
+
+const data = {
+  version: 1,
+  date: now.toISOString(),
+  commit: git,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGb: totalmem() / 2 ** 30, freeGb: freemem() / 2 ** 30, node: process.version, os: `${platform()} ${release()}` },
+  settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS },
+  seed: { seconds: seedSeconds, tables: seedReport },
+  startMs: startTimes,
+  pages: pageResults,
+  searchLatency,
+  submissions,
+  rss: { portalMb: peakRss / 2 ** 20, floorMb: floorPeakRss / 2 ** 20 },
+  js: jsByRoute,
+  notes,
+};
+const file = join(resultsDir, `${stamp}.md`);
+writeFileSync(file, render(data, previous, previousFile));
+console.log(readFileSync(file, "utf8"));
+log("report written to", file);
+process.exit(0);
+
+// ---------------------------------------------------------------- helpers
+async function loadExamples() {
+  try {
+    const mod = await import(resolve("forms/definitions/index.ts"));
+    return mod.formExamples ?? {};
+  } catch (error) {
+    notes.push(`Form examples could not be loaded (${error.message}); forms are filled by input type only.`);
+    return {};
+  }
+}
+
+function readData(path) {
+  const m = /<!-- bench-data\n([\s\S]*?)\n-->/.exec(readFileSync(path, "utf8"));
+  return m ? JSON.parse(m[1]) : null;
+}
+
+function render(d, prev, prevFile) {
+  const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
+  const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+  const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+  const delta = (now, before, better = "higher") => {
+    if (!Number.isFinite(now) || !Number.isFinite(before) || before === 0) return "";
+    const pct = ((now - before) / before) * 100;
+    const good = better === "higher" ? pct >= 0 : pct <= 0;
+    return ` (${pct >= 0 ? "+" : ""}${pct.toFixed(0)} %${Math.abs(pct) >= 10 ? (good ? " ▲" : " ▼") : ""})`;
+  };
+  const prevPage = (name) => prev?.pages?.find((p) => p.name === name);
+  const lines = [];
+  lines.push(`# Benchmark ${d.date.slice(0, 16).replace("T", " ")} UTC`, "");
+  lines.push(`Commit \`${d.commit}\`. Machine: ${d.machine.cpus} CPUs (${d.machine.cpuModel}), ${f1(d.machine.memoryGb)} GB memory, Node ${d.machine.node}, ${d.machine.os}.`);
+  lines.push(`autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.seconds} s per page and server, portal and floor alternately.`);
+  lines.push(prev ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.` : "No previous report to compare with.", "");
+  lines.push("Targets are reported, never gated: anonymous pages ≥ 0.5 of the floor; search p95 ≤ 20 ms; ≥ 200 acknowledged submissions/s; RSS ≤ 250 MB; information pages 0 KB framework JS, e-service pages ≤ 100 KB gzip.", "");
+
+  lines.push("## Data set", "");
+  lines.push(`Seeded in ${f1(d.seed.seconds)} s (one transaction).`, "", "| table | rows | note |", "|---|---:|---|");
+  for (const [t, r] of Object.entries(d.seed.tables)) lines.push(`| \`${t}\` | ${r.after ?? "–"} | ${r.skipped ? `skipped: ${r.skipped}` : `+${r.added} cloned from ${r.templates} seeded rows`} |`);
+  lines.push("");
+
+  lines.push("## Pages: portal against the floor", "");
+  lines.push("| page | URL | HTML bytes | portal req/s | p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | portal/floor | target |", "|---|---|---:|---:|---|---:|---|---:|---|");
+  for (const p of d.pages) {
+    const pp = prevPage(p.name);
+    lines.push(
+      `| ${p.name} | \`${p.path}\` | ${p.bytes} | ${f0(p.portal.rps)}${delta(p.portal.rps, pp?.portal.rps)} | ${f1(p.portal.p50)} / ${f1(p.portal.p95)} / ${f1(p.portal.p99)} | ${f0(p.floor.rps)} | ${f1(p.floor.p50)} / ${f1(p.floor.p95)} / ${f1(p.floor.p99)} | **${f2(p.ratio)}**${delta(p.ratio, pp?.ratio)} | ${p.ratio >= TARGETS.ratio ? "met" : "not met"} |`,
+    );
+  }
+  const bad = d.pages.filter((p) => p.portal.non2xx > 0 || p.portal.errors > 0);
+  if (bad.length) lines.push("", `Non-2xx answers or errors: ${bad.map((p) => `${p.name}: ${p.portal.non2xx} non-2xx, ${p.portal.errors} errors`).join("; ")}.`);
+  lines.push("");
+
+  lines.push("## Search latency (server-side)", "");
+  if (Object.keys(d.searchLatency).length === 0) lines.push("Not measured: no search route answers yet.");
+  else {
+    lines.push("One connection, 200 different queries in sequence over loopback.", "", "| search | p50 ms | p95 ms | max ms | target p95 ≤ 20 ms |", "|---|---:|---:|---:|---|");
+    for (const [name, s] of Object.entries(d.searchLatency)) lines.push(`| ${name} | ${f1(s.p50)} | ${f1(s.p95)}${delta(s.p95, prev?.searchLatency?.[name]?.p95, "lower")} | ${f1(s.max)} | ${s.p95 <= TARGETS.searchP95 ? "met" : "not met"} |`);
+  }
+  lines.push("");
+
+  lines.push("## Acknowledged submissions", "");
+  if (!d.submissions) lines.push("Not measured (see notes).");
+  else {
+    const s = d.submissions;
+    lines.push(`${s.clients} concurrent clients for ${s.seconds} s against \`${s.target}\`: **${f1(s.perSecond)} acknowledged/s**${delta(s.perSecond, prev?.submissions?.perSecond)} (${s.acknowledged} acknowledged, ${s.failed} failed${s.firstError ? `; first failure: ${s.firstError}` : ""}). Target ≥ 200/s: ${s.perSecond >= TARGETS.submissionsPerSecond ? "met" : "not met"}.`);
+  }
+  lines.push("");
+
+  lines.push("## Memory and start-up", "");
+  lines.push(`- Peak RSS of the portal under load: **${f0(d.rss.portalMb)} MB**${delta(d.rss.portalMb, prev?.rss?.portalMb, "lower")} (target ≤ 250 MB: ${d.rss.portalMb <= TARGETS.rssMb ? "met" : "not met"}); the floor: ${f0(d.rss.floorMb)} MB.`);
+  lines.push(`- Start-up to first answer on the large data set (spawn → \`/healthz\` 200): ${d.startMs.map((ms) => `${f0(ms)} ms`).join(", ")}.`, "");
+
+  lines.push("## JavaScript per page type", "");
+  lines.push("| route | example | kind | scripts | JS gzip KB | inline KB | target |", "|---|---|---|---:|---:|---:|---|");
+  for (const j of d.js) {
+    const limit = j.kind === "information" ? TARGETS.infoJsKb : TARGETS.eserviceJsKb;
+    lines.push(`| \`${j.route}\` | \`${j.example}\` | ${j.kind} | ${j.scripts} | ${f1(j.gzipKb)} | ${f1(j.inlineKb)} | ${j.gzipKb <= limit ? "met" : "not met"} |`);
+  }
+  lines.push("");
+  if (d.notes.length) lines.push("## Notes", "", ...d.notes.map((n) => `- ${n}`), "");
+  lines.push("<!-- bench-data", JSON.stringify(d), "-->", "");
+  return lines.join("\n");
+}

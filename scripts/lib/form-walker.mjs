@@ -1,0 +1,166 @@
+// Fills in and submits a portal form the way a browser without JavaScript does: GET the page,
+// take the first POST form in <main>, fill every field (from the forms' example answers when a
+// name matches, else by input type), submit, follow the redirect, and repeat through the steps
+// until a page shows a case reference (BEN-2026-000123): that is an ACKNOWLEDGED submission.
+// Generic on purpose: it knows no form, so new forms are covered when they land.
+import { forms } from "./html.mjs";
+
+export const REFERENCE = /\b([A-ZÅÄÖ]{2,5}-\d{4}-\d{4,})\b/;
+
+// A minimal JPEG (SOI, APP0/JFIF, EOI) that passes magic-byte sniffing.
+export const TINY_JPEG = Buffer.from(
+  "ffd8ffe000104a46494600010100000100010000ffdb004300" + "08".repeat(64) + "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
+  "hex",
+);
+
+export class CookieJar {
+  constructor(initial = {}) {
+    this.jar = new Map(Object.entries(initial));
+  }
+  store(res) {
+    for (const c of res.headers.getSetCookie?.() ?? []) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      const name = pair.slice(0, i).trim();
+      const value = pair.slice(i + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+  header() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+export function flattenExample(values, prefix = "", out = new Map()) {
+  for (const [k, v] of Object.entries(values ?? {})) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (v === null || v === undefined) continue;
+    if (typeof v === "boolean") out.set(path, [v ? "yes" : "no"]);
+    else if (Array.isArray(v)) {
+      if (v.every((x) => typeof x !== "object")) out.set(path, v.map(String));
+      else v.forEach((item, i) => item && typeof item === "object" && !("size" in item && "type" in item) && flattenExample(item, `${path}.${i}`, out));
+    } else if (typeof v === "object") flattenExample(v, path, out);
+    else out.set(path, [String(v)]);
+  }
+  return out;
+}
+
+function byType(field) {
+  const name = (field.name ?? "").toLowerCase();
+  if (/personnummer|personal|pnr|ssn/.test(name)) return "19121212-1212";
+  if (/orgnr|organisationsnummer|orgnumber/.test(name)) return "556016-0680";
+  if (/postal|postnummer/.test(name)) return "662 30";
+  switch (field.type) {
+    case "email": return "test@example.se";
+    case "tel": return "070-123 45 67";
+    case "number": return "1";
+    case "date": return "2027-01-15";
+    case "url": return "https://example.se/";
+    default: return "Provsvar";
+  }
+}
+
+/** Body for one form: Map name -> values[], plus files: [{name, filename, type, bytes}]. */
+export function fillForm(form, example) {
+  const values = [];
+  const files = [];
+  const byName = new Map();
+  for (const f of form.fields) if (f.name) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  for (const [name, group] of byName) {
+    const f = group[0];
+    const ex = example.get(name);
+    if (f.tag === "button" || f.type === "submit") continue;
+    if (f.type === "hidden") values.push([name, f.value]);
+    else if (f.type === "radio") {
+      const choice = group.find((g) => ex?.includes(g.value)) ?? group.find((g) => g.checked) ?? group[0];
+      values.push([name, choice.value]);
+    } else if (f.type === "checkbox") {
+      const chosen = group.filter((g) => (ex ? ex.includes(g.value) || (ex[0] === "yes" && group.length === 1) : g.checked || g.required));
+      for (const g of chosen.length > 0 || !f.required ? chosen : [group[0]]) values.push([name, g.value || "on"]);
+    } else if (f.type === "file") files.push({ name, filename: "foto.jpg", type: "image/jpeg", bytes: TINY_JPEG });
+    else if (f.tag === "select") values.push([name, ex?.find((v) => f.options.includes(v)) ?? f.options.find((o) => o !== "") ?? ""]);
+    else if (f.value && !ex) values.push([name, f.value]);
+    else values.push([name, ex?.[0] ?? byType(f)]);
+  }
+  // The main submit button: one that says continue/send, else the last one (GOV.UK puts it last).
+  const buttons = form.fields.filter((f) => (f.tag === "button" || f.type === "submit") && !f.formnovalidate);
+  const main = buttons.find((b) => /next|continue|submit|send|skicka|fortsätt|nasta|nästa|bekrafta|bekräfta|confirm/i.test(`${b.name} ${b.value}`)) ?? buttons.at(-1);
+  if (main?.name) values.push([main.name, main.value]);
+  return { values, files };
+}
+
+export function encodeBody(form, { values, files }) {
+  if (form.enctype === "multipart/form-data" || files.length > 0) {
+    const fd = new FormData();
+    for (const [k, v] of values) fd.append(k, v);
+    for (const f of files) fd.append(f.name, new Blob([f.bytes], { type: f.type }), f.filename);
+    return { body: fd, headers: {} };
+  }
+  return { body: new URLSearchParams(values).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
+}
+
+/**
+ * Walks a form from `startUrl` to its receipt.
+ * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, attachments: number}>}
+ */
+export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {} } = {}) {
+  const formId = Object.keys(examples).find((id) => startUrl.includes(id));
+  const example = flattenExample(formId ? examples[formId] : Object.assign({}, ...Object.values(examples)));
+  let url = startUrl;
+  let attachments = 0;
+  let lastStatus;
+  for (let step = 0; step < maxSteps; step++) {
+    const page = await fetch(url, { headers: { ...headers, cookie: jar.header() }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    jar.store(page);
+    if (page.status >= 300 && page.status < 400) {
+      url = new URL(page.headers.get("location"), url).href;
+      await page.arrayBuffer();
+      continue;
+    }
+    const html = await page.text();
+    lastStatus = page.status;
+    const found = REFERENCE.exec(decodeURIComponent(new URL(url).pathname)) ?? (step > 0 ? REFERENCE.exec(html) : null);
+    if (found && step > 0) return { ok: true, reference: found[1], steps: step, url, attachments };
+    const main = html.slice(Math.max(0, html.indexOf("<main")));
+    const form = forms(main, url).find((f) => f.method === "post");
+    if (!form) return { ok: false, steps: step, status: page.status, url, error: "no POST form on the page", attachments };
+    const filled = fillForm(form, example);
+    attachments += filled.files.length;
+    const { body, headers: h } = encodeBody(form, filled);
+    const res = await fetch(form.action, {
+      method: "POST",
+      body,
+      headers: { ...headers, ...h, cookie: jar.header(), origin: new URL(url).origin },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    jar.store(res);
+    lastStatus = res.status;
+    if (res.status >= 300 && res.status < 400) {
+      await res.arrayBuffer();
+      url = new URL(res.headers.get("location"), form.action).href;
+      const ref = REFERENCE.exec(decodeURIComponent(new URL(url).pathname));
+      if (ref) return { ok: true, reference: ref[1], steps: step + 1, url, attachments };
+      continue;
+    }
+    const text = await res.text();
+    if (res.status >= 400) return { ok: false, steps: step + 1, status: res.status, url: form.action, error: text.slice(0, 200), attachments };
+    const ref = REFERENCE.exec(text);
+    if (ref) return { ok: true, reference: ref[1], steps: step + 1, url: form.action, attachments };
+    url = form.action; // 200 with the next step rendered in place
+  }
+  return { ok: false, steps: maxSteps, status: lastStatus, url, error: "no receipt within the step limit", attachments };
+}
+
+/**
+ * Anonymous submission targets among crawled pages: routes with an action whose page has a
+ * POST form. felanmalan-gata-park first (the issue's example), then the others.
+ */
+export function submissionTargets(pages, routes) {
+  const withAction = new Set(routes.filter((r) => r.hasAction).map((r) => r.id));
+  const targets = pages
+    .filter((p) => p.status === 200 && p.route && withAction.has(p.route) && forms(p.html, p.url).some((f) => f.method === "post"))
+    .map((p) => p.url);
+  return targets.sort((a, b) => Number(b.includes("felanmalan-gata-park")) - Number(a.includes("felanmalan-gata-park")));
+}

@@ -1,0 +1,109 @@
+// Start and stop the built portal (scripts/serve.mjs) as a child process, by its own PID
+// (STACK.md pitfall 2). Used by the benchmark, the crash/backup drills and the sweeps.
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Resident set size of a process in bytes (Linux /proc), or 0 when it is gone. */
+export function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Poll `url` until it answers 200; resolves with the milliseconds waited. */
+export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.ok) return performance.now() - started;
+    } catch {
+      /* not yet */
+    }
+    await sleep(10);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the production build on `port` with its data in `dataDir`. Resolves once /healthz
+ * answers, with `startMs` = spawn to first answer. The log goes to `dataDir/server-<n>.log`.
+ */
+export async function startPortal({ dataDir, port, env = {}, script = "scripts/serve.mjs", timeoutMs = 120_000, health = "/healthz" }) {
+  dataDir = resolve(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const logPath = join(dataDir, `server-${Date.now()}.log`);
+  const log = createWriteStream(logPath);
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_PATH: join(dataDir, "portal.db"),
+      PORTAL_ENV: "test",
+      LOG_LEVEL: "warn",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((r) => child.once("exit", (code, signal) => r({ code, signal })));
+  try {
+    await waitForOk(`${url}${health}`, { timeoutMs, child });
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${error.message}; log: ${logPath}\n${safeRead(logPath).slice(-2000)}`);
+  }
+  const startMs = performance.now() - started;
+  return {
+    child,
+    pid: child.pid,
+    url,
+    port,
+    dataDir,
+    logPath,
+    startMs,
+    exited,
+    rss: () => rssOf(child.pid),
+    /** SIGTERM (graceful) by default; resolves with the exit code/signal. */
+    async stop(signal = "SIGTERM", timeoutMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+function safeRead(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Stops every started server when this process is interrupted, so none is left behind. */
+export function stopOnExit(servers) {
+  const stopAll = () => {
+    for (const s of servers) if (s?.child?.exitCode === null) s.child.kill("SIGKILL");
+  };
+  process.on("exit", stopAll);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => (stopAll(), process.exit(130)));
+}
