@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import { authority, externalLink, type ExternalLink } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { log } from "~/utils/logger.server";
 
 /**
@@ -162,6 +163,8 @@ export async function runLinkCheck(options: CheckOptions & { urls?: string[] } =
         .run();
     }
   });
+  // Pages show the broken marks and verified dates: cached anonymous copies are now stale.
+  if (considered.length > 0) invalidateAnonymousCache();
   const summary: RunSummary = {
     checked: considered.length,
     ok: considered.filter((r) => r.ok).length,
