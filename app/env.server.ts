@@ -48,6 +48,13 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
   /**
    * Days a published text may stay past its review-by date before residents stop seeing it
    * ("outdated information is removed", docs/decisions/012).
@@ -86,6 +93,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   TEST_IDP: "on" | "off";
   /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
+  /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
+  SMTP_URL: string | undefined;
 };
 
 /** The test provider's fixed client (only ever registered with the local test provider). */
@@ -122,6 +131,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production && !raw.DATA_ENCRYPTION_KEY) {
     throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
   }
+  if (production && !raw.SMTP_URL) {
+    throw new Error("Invalid environment:\n  SMTP_URL: required when PORTAL_ENV=production");
+  }
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
   }
@@ -145,6 +157,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     TEST_IDP: testIdp,
     oidc,
+    SMTP_URL: raw.SMTP_URL,
   };
 }
 

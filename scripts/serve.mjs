@@ -15,6 +15,15 @@ import express from "express";
 installGlobals({ nativeFetch: true });
 
 const startedAt = performance.now();
+
+// Without SMTP_URL outside production, receipts go to a local mail catcher that stores them
+// as .eml files in DATA_DIR/mail (docs/decisions/016); tests read them from there.
+let mailCatcher;
+if (!process.env.SMTP_URL && process.env.PORTAL_ENV !== "production") {
+  const { startMailCatcher } = await import("./mail-catcher.mjs");
+  mailCatcher = await startMailCatcher(resolve(process.env.DATA_DIR ?? "data", "mail"));
+  process.env.SMTP_URL = mailCatcher.url;
+}
 const buildPath = resolve(process.env.REMIX_BUILD ?? "build/index.js");
 const build = await import(pathToFileURL(buildPath).href);
 const entry = build.entry.module;
@@ -213,6 +222,7 @@ async function stop(signal) {
   server.close(async () => {
     try {
       await entry.shutdown?.();
+      await mailCatcher?.close();
     } finally {
       process.exit(0);
     }

@@ -1,50 +1,129 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff, staffScopes } from "~/auth/guards.server";
+import { DeadlineBadge } from "~/components/permits/DeadlineBadge";
+import { SelectField, TextField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
-import { listCasesForStaff } from "~/services/cases.server";
+import { listQueue, parseQueueFilters } from "~/services/backoffice.server";
+import { requireStaff, staffScopes } from "~/services/permits-access.server";
+import { listMunicipalities } from "~/services/municipalities.server";
+import eserviceStyles from "~/styles/eservice.css";
+import permitStyles from "~/styles/permits.css";
+import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:officer.title", href: "/handlaggare" }] };
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: eserviceStyles },
+  { rel: "stylesheet", href: permitStyles },
+];
+export const handle: RouteHandle = {
+  i18n: ["backoffice", "eservice", "permits"],
+  breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
+};
 
-/** The officer's queue (placeholder until the case-handling issue builds the real one). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
-  return { title: getFixedT(request, "auth")("officer.title"), cases: listCasesForStaff(staffScopes(user, "case.read")) };
+  const filters = parseQueueFilters(new URL(request.url).searchParams);
+  const scopes = staffScopes(user, "case.read");
+  const names = new Map(listMunicipalities().map((m) => [m.slug, m.name]));
+  return {
+    title: getFixedT(request, "backoffice")("queue.title"),
+    user: { name: user.name },
+    filters,
+    municipalities: [...new Set(scopes.map((s) => s.municipality))].map((slug) => ({ slug, name: names.get(slug) ?? slug })),
+    areas: [...new Set(scopes.map((s) => s.area))],
+    rows: listQueue({ user, filters }),
+  };
 }
 
-export default function OfficerQueue() {
-  const { cases } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("auth");
+export default function Queue() {
+  const { user, filters, municipalities, areas, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("backoffice");
+  const all = { value: "", label: t("queue.all") };
   return (
     <>
-      <h1>{t("officer.title")}</h1>
-      {cases.length === 0 ? (
-        <p>{t("officer.empty")}</p>
+      <h1>{t("queue.title")}</h1>
+      <p>{t("signedInAs", { name: user.name })}</p>
+      <p className="lead">{t("queue.lead")}</p>
+      <p>
+        <Link to="/handlaggare/statistik">{t("queue.statistics")}</Link>
+      </p>
+      <Form method="get" role="search" aria-labelledby="filters-title">
+        <h2 id="filters-title">{t("queue.filters")}</h2>
+        <div className="filters">
+          <TextField id="q" label={t("queue.search")} defaultValue={filters.q} />
+          <SelectField id="kommun" label={t("queue.municipality")} defaultValue={filters.municipality} options={[all, ...municipalities.map((m) => ({ value: m.slug, label: m.name }))]} />
+          <SelectField id="omrade" label={t("queue.area")} defaultValue={filters.area} options={[all, ...areas.map((a) => ({ value: a, label: t(`areas.${a}`) }))]} />
+          <SelectField
+            id="status"
+            label={t("queue.status")}
+            defaultValue={filters.status}
+            options={[
+              { value: "open", label: t("queue.statusOpen") },
+              { value: "closed", label: t("queue.statusClosed") },
+              { value: "all", label: t("queue.all") },
+            ]}
+          />
+          <SelectField
+            id="frist"
+            label={t("queue.deadline")}
+            defaultValue={filters.deadline}
+            options={[all, { value: "overdue", label: t("queue.deadlineOverdue") }, { value: "week", label: t("queue.deadlineWeek") }]}
+          />
+          <SelectField
+            id="tilldelad"
+            label={t("queue.assigned")}
+            defaultValue={filters.assigned}
+            options={[all, { value: "me", label: t("queue.assignedMe") }, { value: "none", label: t("queue.assignedNone") }]}
+          />
+          <SelectField
+            id="sortering"
+            label={t("queue.sort")}
+            defaultValue={filters.sort}
+            options={[
+              { value: "deadline", label: t("queue.sortDeadline") },
+              { value: "received", label: t("queue.sortReceived") },
+              { value: "reference", label: t("queue.sortReference") },
+            ]}
+          />
+        </div>
+        <button className="button" type="submit">
+          {t("queue.apply")}
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p role="status">{t("queue.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("officer.title")}</caption>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="queue-caption">
+          <table className="queue-table wide-table" data-testid="queue">
+            <caption id="queue-caption">{t("queue.caption", { count: rows.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("myPages.reference")}</th>
-                <th scope="col">{t("myPages.municipality")}</th>
-                <th scope="col">{t("officer.area")}</th>
-                <th scope="col">{t("officer.status")}</th>
+                <th scope="col">{t("queue.reference")}</th>
+                <th scope="col">{t("queue.applicant")}</th>
+                <th scope="col">{t("queue.status")}</th>
+                <th scope="col">{t("queue.received")}</th>
+                <th scope="col">{t("queue.due")}</th>
+                <th scope="col">{t("queue.handler")}</th>
               </tr>
             </thead>
             <tbody>
-              {cases.map((c) => (
-                <tr key={c.reference}>
+              {rows.map((r) => (
+                <tr key={r.reference} data-reference={r.reference}>
                   <td>
-                    <Link to={`/handlaggare/arenden/${c.reference}`}>{c.reference}</Link>
+                    <Link to={`/handlaggare/arenden/${r.reference}`}>{r.reference}</Link>
+                    <br />
+                    {r.municipalityName}, {t(`areas.${r.area}`, { defaultValue: r.area })}
                   </td>
-                  <td>{c.municipality}</td>
-                  <td>{t(`areas.${c.area}`)}</td>
-                  <td>{c.status}</td>
+                  <td>{r.applicantName || "–"}</td>
+                  <td>{t(`eservice:caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+                  <td>{formatDate(r.receivedOn)}</td>
+                  <td>
+                    {r.deadline ? formatDate(r.deadline) : t("queue.noDeadline")} <DeadlineBadge row={r} />
+                  </td>
+                  <td>{r.assignedTo ?? t("queue.unassigned")}</td>
                 </tr>
               ))}
             </tbody>

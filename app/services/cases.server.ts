@@ -1,13 +1,199 @@
-import { and, asc, count, desc, eq, ne, or, type SQL } from "drizzle-orm";
-import { caseTable, municipality, organisation, person } from "../../db/schema/index";
-import type { Area, Scope } from "~/auth/permissions";
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntry, municipality, organisation, person } from "../../db/schema/index";
+import type { Area as StaffArea, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
+import { formatReference, swedishYear } from "./case-reference";
+import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus } from "./case-status";
+import { decrypt, encrypt } from "./crypto.server";
+import { diariumSearchText } from "./diarium-text.server";
 
-import { decrypt } from "./crypto.server";
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+export interface NewCase {
+  idempotencyKey: string;
+  municipalityId: number;
+  administrationId: number;
+  formId: string;
+  formVersion: number;
+  area: Area;
+  sensitivity: "public" | "personal" | "secret";
+  /** Answers without the sensitive fields. */
+  data: Record<string, unknown>;
+  /** Answers of fields marked sensitive; stored encrypted. */
+  sensitiveData: Record<string, unknown> | null;
+  applicantPersonId: number | null;
+  applicantOrganisationId: number | null;
+  submittedByPersonId: number | null;
+  contactEmail: string | null;
+  submitterKey: string | null;
+  language: "sv" | "en";
+  /** Days to a decision, if the case type promises one. */
+  decisionDays: number | null;
+  /** What the public register may get (masked again on output, docs/decisions/017). */
+  diarium: { subject: string | null; partyKind: "person" | "organisation" | "none"; partyName: string | null };
+  /** Uploads made by this submitter for this form, to be bound to the case. */
+  attachments: { publicIds: string[]; ownerKey: string };
+  /** Defaults to INITIAL_STATUS; a school application waiting for co-signing starts at "awaiting_signatures". */
+  initialStatus?: CaseStatus;
+  now?: Date;
+}
+
+export interface CreatedCase {
+  id: number;
+  reference: string;
+  created: boolean;
+}
+
+export class AttachmentMismatchError extends Error {}
+
+/** Next number for (municipality, year), in the caller's transaction. */
+export function allocateReference(tx: Tx, municipalityId: number, code: string, year: number): string {
+  const row = tx
+    .insert(caseReferenceCounter)
+    .values({ municipalityId, year, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [caseReferenceCounter.municipalityId, caseReferenceCounter.year],
+      set: { lastNumber: sql`${caseReferenceCounter.lastNumber} + 1` },
+    })
+    .returning({ n: caseReferenceCounter.lastNumber })
+    .get();
+  return formatReference(code, year, row.n);
+}
 
 /**
- * Minimal case access for the identity issue (who may open which case). The forms and case
- * issues extend this module; keep every function scoped (by staff scopes or by person).
+ * Registers a submission as a case, in one transaction: reference number, the case row,
+ * its first event, its uploads and its diarium entry. The same idempotency key always
+ * yields the same case (a double click or a retried post creates nothing new).
+ */
+export function createCase(input: NewCase): CreatedCase {
+  const now = input.now ?? new Date();
+  return db().transaction((tx) => {
+    const existing = tx
+      .select({ id: caseTable.id, reference: caseTable.reference })
+      .from(caseTable)
+      .where(eq(caseTable.idempotencyKey, input.idempotencyKey))
+      .get();
+    if (existing) return { ...existing, created: false };
+
+    const m = tx.select({ code: municipality.code }).from(municipality).where(eq(municipality.id, input.municipalityId)).get();
+    if (!m) throw new Error(`Unknown municipality ${input.municipalityId}`);
+    const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
+    const createdAt = now.toISOString();
+    const status = input.initialStatus ?? INITIAL_STATUS;
+    const row = tx
+      .insert(caseTable)
+      .values({
+        reference,
+        municipalityId: input.municipalityId,
+        administrationId: input.administrationId,
+        formId: input.formId,
+        formVersion: input.formVersion,
+        area: input.area,
+        status,
+        applicantPersonId: input.applicantPersonId,
+        applicantOrganisationId: input.applicantOrganisationId,
+        submittedByPersonId: input.submittedByPersonId,
+        contactEmail: input.contactEmail,
+        data: JSON.stringify(input.data),
+        sensitiveData: input.sensitiveData ? encrypt(JSON.stringify(input.sensitiveData)) : null,
+        submitterKey: input.submitterKey,
+        language: input.language,
+        idempotencyKey: input.idempotencyKey,
+        createdAt,
+        updatedAt: createdAt,
+        decisionDueAt: input.decisionDays ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString() : null,
+      })
+      .returning({ id: caseTable.id })
+      .get();
+    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt }).run();
+
+    if (input.attachments.publicIds.length > 0) {
+      const bound = tx
+        .update(caseAttachment)
+        .set({ caseId: row.id })
+        .where(
+          and(
+            inArray(caseAttachment.publicId, input.attachments.publicIds),
+            eq(caseAttachment.ownerKey, input.attachments.ownerKey),
+            eq(caseAttachment.formId, input.formId),
+            isNull(caseAttachment.caseId),
+          ),
+        )
+        .run();
+      // Rolls the whole submission back: nothing half-written.
+      if (bound.changes !== input.attachments.publicIds.length) throw new AttachmentMismatchError("attachments");
+    }
+
+    tx.insert(diariumEntry)
+      .values({
+        caseId: row.id,
+        reference,
+        municipalityId: input.municipalityId,
+        administrationId: input.administrationId,
+        caseType: input.formId,
+        area: input.area,
+        sensitivity: input.sensitivity,
+        subject: input.diarium.subject,
+        partyKind: input.diarium.partyKind,
+        partyName: input.diarium.partyName,
+        status,
+        registeredAt: createdAt,
+        searchText: diariumSearchText(tx, {
+          reference,
+          caseType: input.formId,
+          sensitivity: input.sensitivity,
+          area: input.area,
+          subject: input.diarium.subject,
+          partyKind: input.diarium.partyKind,
+          partyName: input.diarium.partyName,
+          municipalityId: input.municipalityId,
+          administrationId: input.administrationId,
+        }),
+      })
+      .run();
+    return { id: row.id, reference, created: true };
+  });
+}
+
+/** Moves a case along its area's status machine; illegal moves throw IllegalTransitionError. */
+export function changeCaseStatus(input: { caseId: number; to: CaseStatus; actor: string; note?: string; now?: Date }) {
+  const at = (input.now ?? new Date()).toISOString();
+  return db().transaction((tx) => {
+    const c = tx.select({ area: caseTable.area, status: caseTable.status }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+    if (!c || !isArea(c.area) || !isCaseStatus(c.status)) throw new Error(`No case ${input.caseId}`);
+    assertTransition(c.area, c.status, input.to);
+    tx.update(caseTable).set({ status: input.to, updatedAt: at }).where(eq(caseTable.id, input.caseId)).run();
+    tx.update(diariumEntry).set({ status: input.to }).where(eq(diariumEntry.caseId, input.caseId)).run();
+    tx.insert(caseEvent)
+      .values({ caseId: input.caseId, fromStatus: c.status, toStatus: input.to, actor: input.actor, note: input.note ?? null, createdAt: at })
+      .run();
+  });
+}
+
+/**
+ * A receipt is shown only to whoever sent it: the same anonymous browser session
+ * (submitterKey) or the logged-in applicant/submitter.
+ */
+export function getCaseForSubmitter(input: { reference: string; submitterKey: string | null; personId: number | null }) {
+  const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
+  if (!c) return undefined;
+  const mine =
+    (input.submitterKey !== null && c.submitterKey === input.submitterKey) ||
+    (input.personId !== null && (c.applicantPersonId === input.personId || c.submittedByPersonId === input.personId));
+  return mine ? c : undefined;
+}
+
+/** The full answers of a case: public part plus the decrypted sensitive part. */
+export function caseAnswers(c: { data: string; sensitiveData: string | null }): Record<string, unknown> {
+  const data = JSON.parse(c.data) as Record<string, unknown>;
+  const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as Record<string, unknown>) : {};
+  return { ...data, ...secret };
+}
+
+// ---- Access for staff and residents (from the identity branch, on forms' case table) ------
+
+/**
+ * Who may open which case. Keep every function scoped (by staff scopes or by person).
  */
 const CLOSED = "closed";
 
@@ -19,8 +205,8 @@ function scopeCondition(scopes: Scope[]): SQL | undefined {
 }
 
 /** Where a case belongs, without any personal data: what a guard needs to decide. */
-export function getCaseScope(reference: string): { municipalityId: number; area: Area } | undefined {
-  return db().select({ municipalityId: caseTable.municipalityId, area: caseTable.area }).from(caseTable).where(eq(caseTable.reference, reference)).get();
+export function getCaseScope(reference: string): { municipalityId: number; area: StaffArea } | undefined {
+  return db().select({ municipalityId: caseTable.municipalityId, area: sql<StaffArea>`${caseTable.area}` }).from(caseTable).where(eq(caseTable.reference, reference)).get();
 }
 
 export function countOpenCases(scopes: Scope[]): number {
@@ -33,7 +219,7 @@ export function listCasesForStaff(scopes: Scope[]) {
   const cond = scopeCondition(scopes);
   if (!cond) return [];
   return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.caseType, area: caseTable.area, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .select({ reference: caseTable.reference, caseType: caseTable.formId, area: caseTable.area, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .where(cond)
@@ -49,7 +235,7 @@ export function getCaseForStaff({ reference, scopes }: { reference: string; scop
     .select({
       id: caseTable.id,
       reference: caseTable.reference,
-      caseType: caseTable.caseType,
+      caseType: caseTable.formId,
       area: caseTable.area,
       status: caseTable.status,
       createdAt: caseTable.createdAt,
@@ -76,7 +262,7 @@ export function getCaseForStaff({ reference, scopes }: { reference: string; scop
 /** A resident's own cases (as applicant, for themself or an organisation). */
 export function listCasesForPerson(personId: number) {
   return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.caseType, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, organisationName: organisation.name })
+    .select({ reference: caseTable.reference, caseType: caseTable.formId, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, organisationName: organisation.name })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))

@@ -5,4 +5,7 @@ export * from "./integration";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";
+export * from "./permits";
+export * from "./childcare";
+export * from "./messages";
 export * from "./catalogue";

@@ -5,6 +5,9 @@ import { seedAuthoritiesAndLifeEvents } from "./authorities";
 import { seedIntegrationSystems } from "./integration";
 import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
+import { seedChildcare } from "./childcare";
+import { seedDiarium } from "./diarium";
+import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /**
  * Idempotent: runs at every start. Rows are upserted by their natural keys, so editing the
@@ -61,5 +64,9 @@ export function seed(db: DB) {
     seedAuthoritiesAndLifeEvents(tx);
     seedIntegrationSystems(tx);
   });
+  seedDiarium(db);
   seedCatalogue(db);
+  seedChildcare(db);
+  seedPermitRegisters(db);
+  seedPermitHistory(db);
 }

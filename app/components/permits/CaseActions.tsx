@@ -1,0 +1,214 @@
+import type { SerializeFrom } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
+import type { StaffCase } from "~/services/backoffice.server";
+import { formatDateTime } from "~/utils/format";
+import { RadioGroup, SelectField, TextArea, TextField } from "./Fields";
+
+type C = SerializeFrom<StaffCase>;
+type Posted = { intent: string; error: string; values: Record<string, string> } | null;
+
+/**
+ * The right column: internal notes (visibly apart from anything the applicant sees), assignment,
+ * status change through the state machine, supplement request, extension and the decision.
+ * Every control is a plain form: keyboard and no-JS users do everything the same way.
+ */
+export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: string }; posted: Posted }) {
+  const { t } = useTranslation("backoffice");
+  const errorFor = (intent: string) => (posted?.intent === intent ? t(`errors.${posted.error}`) : null);
+  const value = (intent: string, name: string) => (posted?.intent === intent ? posted.values[name] : undefined);
+  const isPermit = c.area === "bygglov" && c.permit !== null;
+  const open = !["decided", "closed", "withdrawn"].includes(c.status);
+  return (
+    <div>
+      <section className="panel panel--internal" aria-labelledby="notes-title">
+        <h2 id="notes-title">{t("case.notes")}</h2>
+        <p>{t("case.notesLead")}</p>
+        {c.notes.length === 0 ? (
+          <p>{t("case.noNotes")}</p>
+        ) : (
+          <ul className="note-list" data-testid="internal-notes">
+            {c.notes.map((n) => (
+              <li key={n.id}>
+                <span className="note-meta">
+                  {n.authorName}, {formatDateTime(n.createdAt)}
+                </span>
+                {n.body}
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.canHandle ? (
+          <Form method="post" id="note-form">
+<CsrfField />
+            <input type="hidden" name="intent" value="note" />
+            <TextArea id="note" label={t("case.noteLabel")} rows={3} error={errorFor("note")} defaultValue={value("note", "note")} />
+            <button className="button button--secondary" type="submit">
+              {t("case.addNote")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {!c.canHandle ? <p className="alert">{t("case.readOnly")}</p> : null}
+
+      {c.canHandle ? (
+        <section className="panel" aria-labelledby="assign-title" id="assign-form">
+          <h2 id="assign-title">{t("case.assign")}</h2>
+          <p data-testid="assigned-to">{c.assignedTo ? t("case.assignedTo", { name: c.assignedTo.name }) : t("case.notAssigned")}</p>
+          {c.assignedTo?.id !== me.id ? (
+            <Form method="post">
+<CsrfField />
+              <input type="hidden" name="intent" value="assign-me" />
+              <button className="button button--secondary" type="submit">
+                {t("case.assignToMe")}
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post">
+<CsrfField />
+            <input type="hidden" name="intent" value="assign" />
+            <SelectField
+              id="staffId"
+              label={t("case.assignTo")}
+              error={errorFor("assign")}
+              defaultValue={String(c.assignedTo?.id ?? "")}
+              options={c.colleagues.map((s) => ({ value: String(s.id), label: s.name }))}
+            />
+            <button className="button button--secondary" type="submit">
+              {t("case.assignButton")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {c.canHandle ? (
+        <section className="panel" aria-labelledby="status-title">
+          <h2 id="status-title">{t("case.statusChange")}</h2>
+          {c.transitions.length === 0 ? (
+            <p>{t("case.noTransitions")}</p>
+          ) : (
+            <Form method="post" id="status-form">
+<CsrfField />
+              <input type="hidden" name="intent" value="status" />
+              <SelectField
+                id="status"
+                label={t("case.newStatus")}
+                error={errorFor("status")}
+                options={c.transitions.map((s) => ({ value: s, label: t(`eservice:caseStatus.${s}`) }))}
+              />
+              <button className="button button--secondary" type="submit">
+                {t("case.changeStatus")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      {c.canHandle && isPermit && open ? (
+        <section className="panel" aria-labelledby="supplement-title">
+          <h2 id="supplement-title">{t("case.supplement")}</h2>
+          <Form method="post" id="supplement-form">
+<CsrfField />
+            <input type="hidden" name="intent" value="supplement" />
+            <TextArea
+              id="message"
+              label={t("case.supplementMessage")}
+              rows={3}
+              error={posted?.intent === "supplement" && posted.error === "supplementMessage" ? errorFor("supplement") : null}
+              defaultValue={value("supplement", "message")}
+            />
+            <TextField
+              id="dueOn"
+              label={t("case.supplementDue")}
+              width="input--width-10"
+              error={posted?.intent === "supplement" && posted.error === "supplementDue" ? errorFor("supplement") : null}
+              defaultValue={value("supplement", "dueOn")}
+            />
+            <fieldset className="field">
+              <legend>{t("case.supplementKinds")}</legend>
+              {ATTACHMENT_KINDS.map((k) => (
+                <div className="checkboxes__item" key={k}>
+                  <input type="checkbox" id={`kinds-${k}`} name="kinds" value={k} />
+                  <label htmlFor={`kinds-${k}`}>{t(`permits:attachments.${k}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button className="button button--secondary" type="submit">
+              {t("case.sendSupplement")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {c.canHandle && isPermit && open ? (
+        <section className="panel" aria-labelledby="extend-title">
+          <h2 id="extend-title">{t("case.extension")}</h2>
+          {c.permit?.extensionWeeks ? (
+            <p>{t("case.extensionUsed")}</p>
+          ) : (
+            <Form method="post" id="extend-form">
+<CsrfField />
+              <input type="hidden" name="intent" value="extend" />
+              <TextField
+                id="weeks"
+                label={t("case.extensionWeeks")}
+                inputMode="numeric"
+                width="input--width-10"
+                error={posted?.intent === "extend" && posted.error === "extensionWeeks" ? errorFor("extend") : null}
+                defaultValue={value("extend", "weeks")}
+              />
+              <TextArea
+                id="reason"
+                label={t("case.extensionReason")}
+                rows={2}
+                error={posted?.intent === "extend" && posted.error !== "extensionWeeks" ? errorFor("extend") : null}
+                defaultValue={value("extend", "reason")}
+              />
+              <button className="button button--secondary" type="submit">
+                {t("case.extend")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      {c.canDecide ? (
+        <section className="panel" aria-labelledby="decide-title">
+          <h2 id="decide-title">{t("case.decide")}</h2>
+          <Form method="post" id="decide-form">
+<CsrfField />
+            <input type="hidden" name="intent" value="decide" />
+            <RadioGroup
+              id="outcome"
+              label={t("case.outcome")}
+              error={posted?.intent === "decide" && posted.error === "outcome" ? errorFor("decide") : null}
+              defaultValue={value("decide", "outcome")}
+              options={(["approved", "rejected", "dismissed"] as const).map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+            />
+            <TextArea
+              id="decisionText"
+              label={t("case.decisionText")}
+              rows={5}
+              error={posted?.intent === "decide" && posted.error === "decisionText" ? errorFor("decide") : null}
+              defaultValue={value("decide", "decisionText")}
+            />
+            <TextField
+              id="fee"
+              label={t("case.decisionFee")}
+              inputMode="numeric"
+              width="input--width-10"
+              error={posted?.intent === "decide" && posted.error === "fee" ? errorFor("decide") : null}
+              defaultValue={value("decide", "fee") ?? (c.permit?.feeEstimate ? String(c.permit.feeEstimate) : "")}
+            />
+            <button className="button" type="submit">
+              {t("case.decideButton")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

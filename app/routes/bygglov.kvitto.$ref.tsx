@@ -1,0 +1,48 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { getPermitCaseForApplicant } from "~/services/building-permits.server";
+import { requireResident } from "~/services/permits-access.server";
+import eserviceStyles from "~/styles/eservice.css";
+import { formatLongDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
+export const handle: RouteHandle = { i18n: "permits" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireResident(request);
+  const c = getPermitCaseForApplicant({ reference: String(params.ref ?? ""), user });
+  if (!c) throw new Response("Not found", { status: 404 });
+  const lang = getLanguage(request);
+  return {
+    title: getFixedT(request, "permits")("receipt.title"),
+    reference: c.reference,
+    expected: c.clock.deadline ? formatLongDate(c.clock.deadline, lang) : null,
+  };
+}
+
+export default function PermitReceipt() {
+  const { reference, expected } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("permits");
+  return (
+    <>
+      <div className="confirmation">
+        <h1>{t("receipt.title")}</h1>
+        <p>{t("receipt.reference")}</p>
+        <p className="confirmation__reference" data-testid="case-reference">
+          {reference}
+        </p>
+      </div>
+      <h2>{t("receipt.next")}</h2>
+      <p>{t("receipt.nextBody")}</p>
+      {expected ? <p>{t("receipt.expected", { date: expected })}</p> : null}
+      <p>
+        <Link to={`/mina-sidor/arenden/${reference}/bygglov`}>{t("receipt.follow")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CaseActions } from "~/components/permits/CaseActions";
+import { CaseDetails } from "~/components/permits/CaseDetails";
+import { getFixedT } from "~/i18n/i18n.server";
+import {
+  addInternalNote,
+  assignCase,
+  changeStatusForStaff,
+  decide,
+  extendDeadline,
+  getCaseForStaff,
+  lookupCaseForStaff,
+  requestSupplement,
+  type ActionResult,
+} from "~/services/backoffice.server";
+import { readForm } from "~/services/multipart.server";
+import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
+import eserviceStyles from "~/styles/eservice.css";
+import permitStyles from "~/styles/permits.css";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { requireCsrf } from "~/auth/csrf.server";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: eserviceStyles },
+  { rel: "stylesheet", href: permitStyles },
+];
+export const handle: RouteHandle = {
+  i18n: ["backoffice", "eservice", "permits"],
+  breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
+};
+
+/** Out of scope and non-existent look the same (404); the refused attempt is audited. */
+function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
+  const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
+  if (found.kind === "outOfScope")
+    audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, "case.read");
+  const reference = String(params.ref ?? "");
+  const c = getCaseForStaff({ reference, user });
+  if (!c) refuse(request, user, reference, "case.open");
+  // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
+  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId });
+  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, "case.read");
+  const reference = String(params.ref ?? "").toUpperCase();
+  const form = await readForm(request);
+  await requireCsrf(request, form);
+  const s = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  const intent = s("intent");
+  let result: ActionResult;
+  switch (intent) {
+    case "note":
+      result = addInternalNote({ reference, user, body: s("note") });
+      break;
+    case "assign":
+      result = assignCase({ reference, user, staffId: Number(s("staffId")) });
+      break;
+    case "assign-me":
+      result = assignCase({ reference, user, staffId: user.id });
+      break;
+    case "status":
+      result = changeStatusForStaff({ reference, user, to: s("status") });
+      break;
+    case "supplement":
+      result = requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
+      break;
+    case "extend":
+      result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });
+      break;
+    case "decide":
+      result = await decide({ reference, user, outcome: s("outcome"), text: s("decisionText"), fee: s("fee") });
+      break;
+    default:
+      result = { ok: false, status: 400, error: "unknownIntent" };
+  }
+  if (!result.ok && result.status === 404) refuse(request, user, reference, `case.${intent || "change"}`);
+  audit(request, {
+    actor: user,
+    action: `case.${intent}`,
+    subject: reference,
+    outcome: result.ok ? "ok" : "refused",
+    details: result.ok ? undefined : { error: result.error },
+  });
+  if (!result.ok) return data({ intent, error: result.error, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status: result.status });
+  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", status: "status", supplement: "supplement", extend: "extended", decide: "decided" }[intent] ?? "status";
+  return redirect(`/handlaggare/arenden/${reference}?klart=${flash}`);
+}
+
+export default function OfficerCase() {
+  const { c, me } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("backoffice");
+  const flash = params.get("klart");
+  return (
+    <>
+      <h1>{t("case.title", { reference: c.reference })}</h1>
+      {flash && !posted ? (
+        <p className="flash" role="status">
+          {t(`flash.${flash}`, { defaultValue: "" })}
+        </p>
+      ) : null}
+      {posted ? (
+        <div className="error-summary" role="alert" aria-labelledby="action-error-title" tabIndex={-1}>
+          <h2 id="action-error-title">{t("errors.title")}</h2>
+          <ul>
+            <li>
+              <a href={`#${posted.intent}-form`} data-testid="action-error">
+                {t(`errors.${posted.error}`)}
+              </a>
+            </li>
+          </ul>
+        </div>
+      ) : null}
+      <div className="case-layout">
+        <CaseDetails c={c} />
+        <CaseActions c={c} me={me} posted={posted ?? null} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,453 @@
+/**
+ * The officers' back office: the work queue, the case view and every change an officer makes.
+ * Every function takes the officer and checks the case's municipality × area against the
+ * officer's scopes (delegations included) *in the query*, so an out-of-scope case is simply not
+ * found (docs/decisions/028).
+ */
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  caseAssignment,
+  caseAttachment,
+  caseDecision,
+  caseEvent,
+  caseTable,
+  municipality,
+  internalNote,
+  permitCase,
+  supplementRequest,
+} from "../../db/schema/index";
+import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { renderDecisionPdf } from "~/pdf/permit-decision.server";
+import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, type CaseStatus } from "./case-status";
+import { changeCaseStatus } from "./cases.server";
+import { clockInputFor } from "./building-permits.server";
+import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
+import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
+
+const OPEN_STATUSES = ["received", "in_progress", "awaiting_completion", "complete", "place_offered", "place_accepted", "place_declined"];
+
+function scopeCondition(scopes: Scope[]): SQL {
+  if (scopes.length === 0) return sql`0`;
+  return or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area))))!;
+}
+
+export interface QueueFilters {
+  municipality: string;
+  area: string;
+  status: "open" | "closed" | "all";
+  deadline: "" | "overdue" | "week";
+  assigned: "" | "me" | "none";
+  q: string;
+  sort: "deadline" | "received" | "reference";
+}
+
+export function parseQueueFilters(params: URLSearchParams): QueueFilters {
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = params.get(name) ?? "";
+    return (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+  };
+  return {
+    municipality: (params.get("kommun") ?? "").slice(0, 40),
+    area: pick("omrade", ["", "barnomsorg", "skola", "bygglov", "allmant"], ""),
+    status: pick("status", ["open", "closed", "all"], "open"),
+    deadline: pick("frist", ["", "overdue", "week"], ""),
+    assigned: pick("tilldelad", ["", "me", "none"], ""),
+    q: (params.get("q") ?? "").trim().slice(0, 40),
+    sort: pick("sortering", ["deadline", "received", "reference"], "deadline"),
+  };
+}
+
+export interface QueueRow {
+  reference: string;
+  municipality: string;
+  municipalityName: string;
+  area: string;
+  formId: string;
+  status: string;
+  receivedOn: string;
+  applicantName: string;
+  deadline: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  dueThisWeek: boolean;
+  paused: boolean;
+  assignedTo: string | null;
+  assignedToMe: boolean;
+}
+
+function clocksFor(caseIds: number[], today: string): Map<number, Clock> {
+  const out = new Map<number, Clock>();
+  if (caseIds.length === 0) return out;
+  const permits = db().select().from(permitCase).where(inArray(permitCase.caseId, caseIds)).all();
+  const requests = db().select().from(supplementRequest).where(inArray(supplementRequest.caseId, caseIds)).all();
+  const decisions = db().select({ caseId: caseDecision.caseId, decidedOn: caseDecision.decidedOn }).from(caseDecision).where(inArray(caseDecision.caseId, caseIds)).all();
+  for (const p of permits) {
+    out.set(
+      p.caseId,
+      computeClock(
+        {
+          receivedOn: p.receivedOn,
+          supplementRequests: requests
+            .filter((r) => r.caseId === p.caseId)
+            .map((r) => ({ kind: r.kind === "clarification" ? "clarification" : "completeness", requestedOn: r.requestedOn, dueOn: r.dueOn, answeredOn: r.answeredOn })),
+          extension: p.extensionWeeks && p.extensionGrantedOn ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn } : null,
+          decidedOn: decisions.find((d) => d.caseId === p.caseId)?.decidedOn ?? null,
+        },
+        today,
+      ),
+    );
+  }
+  return out;
+}
+
+function applicantNameOf(data: string): string {
+  try {
+    const d = JSON.parse(data) as { applicant?: { name?: unknown } };
+    return typeof d.applicant?.name === "string" ? d.applicant.name : "";
+  } catch {
+    return "";
+  }
+}
+
+export function listQueue(input: { user: StaffUser; filters: QueueFilters; today?: string; limit?: number }): QueueRow[] {
+  const today = input.today ?? swedishDate(new Date());
+  const f = input.filters;
+  const scopes = staffScopes(input.user, "case.read").filter(
+    (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
+  );
+  const conditions: SQL[] = [scopeCondition(scopes)];
+  if (f.status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
+  if (f.status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
+  if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
+  if (f.assigned === "me") conditions.push(eq(caseAssignment.staffUserId, input.user.id));
+  if (f.assigned === "none") conditions.push(sql`${caseAssignment.staffUserId} is null`);
+  const rows = db()
+    .select({ c: caseTable, m: municipality, a: caseAssignment })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+    .where(and(...conditions))
+    .orderBy(desc(caseTable.createdAt))
+    .limit(input.limit ?? 500)
+    .all();
+  const clocks = clocksFor(rows.filter((r) => r.c.area === "bygglov").map((r) => r.c.id), today);
+  let out: QueueRow[] = rows.map(({ c, m, a }) => {
+    const clock = clocks.get(c.id);
+    const deadline = clock ? clock.deadline : c.decisionDueAt ? swedishDate(c.decisionDueAt) : null;
+    const open = OPEN_STATUSES.includes(c.status);
+    const daysLeft = clock ? clock.daysLeft : deadline && open ? Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000) : null;
+    const overdue = clock ? clock.overdue : daysLeft !== null && daysLeft < 0;
+    const dueThisWeek = clock ? clock.dueThisWeek : daysLeft !== null && daysLeft >= 0 && daysLeft <= 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
+    return {
+      reference: c.reference,
+      municipality: m.slug,
+      municipalityName: m.name,
+      area: c.area,
+      formId: c.formId,
+      status: c.status,
+      receivedOn: swedishDate(c.createdAt),
+      applicantName: applicantNameOf(c.data),
+      deadline,
+      daysLeft: open ? daysLeft : null,
+      overdue: open && overdue,
+      dueThisWeek: open && dueThisWeek,
+      paused: clock?.state === "paused" || clock?.state === "waiting-for-supplement",
+      assignedTo: a?.staffName ?? null,
+      assignedToMe: a?.staffUserId === input.user.id,
+    };
+  });
+  if (f.deadline === "overdue") out = out.filter((r) => r.overdue);
+  if (f.deadline === "week") out = out.filter((r) => r.dueThisWeek);
+  const byDeadline = (r: QueueRow) => (r.deadline === null ? "9999" : r.deadline);
+  if (f.sort === "deadline") out.sort((a, b) => byDeadline(a).localeCompare(byDeadline(b)) || a.reference.localeCompare(b.reference));
+  if (f.sort === "received") out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference));
+  if (f.sort === "reference") out.sort((a, b) => a.reference.localeCompare(b.reference));
+  return out;
+}
+
+export type CaseLookup =
+  | { kind: "found"; id: number; municipalityId: number; area: Area }
+  | { kind: "outOfScope"; id: number; municipalityId: number; area: string }
+  | { kind: "missing" };
+
+/** Scope check for one case; the refusal is distinguished only so that it can be audited. */
+export function lookupCaseForStaff(input: { reference: string; user: StaffUser; permission: Permission }): CaseLookup {
+  const ref = input.reference.toUpperCase();
+  const inScope = db()
+    .select({ id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area })
+    .from(caseTable)
+    .where(and(eq(caseTable.reference, ref), scopeCondition(staffScopes(input.user, input.permission))))
+    .get();
+  if (inScope && isArea(inScope.area)) return { kind: "found", id: inScope.id, municipalityId: inScope.municipalityId, area: inScope.area };
+  const any = db().select({ id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area }).from(caseTable).where(eq(caseTable.reference, ref)).get();
+  return any ? { kind: "outOfScope", ...any } : { kind: "missing" };
+}
+
+/** Everything the officer's case view shows. Returns null when the case is not in the officer's scope. */
+export function getCaseForStaff(input: { reference: string; user: StaffUser; today?: string }) {
+  const today = input.today ?? swedishDate(new Date());
+  const row = db()
+    .select({ c: caseTable, m: municipality, a: caseAssignment })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+    .where(and(eq(caseTable.reference, input.reference.toUpperCase()), scopeCondition(staffScopes(input.user, "case.read"))))
+    .get();
+  if (!row || !isArea(row.c.area) || !isCaseStatus(row.c.status)) return null;
+  const { c, m, a } = row;
+  const area = c.area as Area;
+  const status = c.status as CaseStatus;
+  const permit = db().select().from(permitCase).where(eq(permitCase.caseId, c.id)).get() ?? null;
+  const clockInput = permit ? clockInputFor(c.id) : null;
+  const scope = { municipalityId: c.municipalityId, area: c.area };
+  const canHandle = staffScopes(input.user, "case.handle").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
+  const canDecide = staffScopes(input.user, "case.decide").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
+  return {
+    id: c.id,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    applicantPersonId: c.applicantPersonId,
+    municipalityName: m.name,
+    municipalitySlug: m.slug,
+    area: c.area,
+    formId: c.formId,
+    status: c.status,
+    createdAt: c.createdAt,
+    data: JSON.parse(c.data) as Record<string, unknown>,
+    permit,
+    clock: clockInput ? computeClock(clockInput, today) : null,
+    transitions: allowedTransitions(area, status).filter((s) => s !== "decided"),
+    canHandle,
+    canDecide: canDecide && allowedTransitions(area, status).includes("decided"),
+    assignedTo: a ? { id: a.staffUserId, name: a.staffName } : null,
+    colleagues: colleaguesFor(scope),
+    attachments: db()
+      .select({ publicId: caseAttachment.publicId, kind: caseAttachment.field, originalName: caseAttachment.originalName, size: caseAttachment.size, mime: caseAttachment.mime, createdAt: caseAttachment.createdAt })
+      .from(caseAttachment)
+      .where(eq(caseAttachment.caseId, c.id))
+      .orderBy(asc(caseAttachment.id))
+      .all(),
+    events: db().select().from(caseEvent).where(eq(caseEvent.caseId, c.id)).orderBy(asc(caseEvent.id)).all(),
+    notes: db().select().from(internalNote).where(eq(internalNote.caseId, c.id)).orderBy(asc(internalNote.id)).all(),
+    requests: db().select().from(supplementRequest).where(eq(supplementRequest.caseId, c.id)).orderBy(asc(supplementRequest.id)).all(),
+    decision: db().select().from(caseDecision).where(eq(caseDecision.caseId, c.id)).get() ?? null,
+  };
+}
+
+export type StaffCase = NonNullable<ReturnType<typeof getCaseForStaff>>;
+
+/** A case the officer may change (case.handle in its scope), or null. */
+function handleable(reference: string, user: StaffUser, permission: Permission = "case.handle") {
+  const found = lookupCaseForStaff({ reference, user, permission });
+  return found.kind === "found" ? found : null;
+}
+
+const actorOf = (user: StaffUser) => `staff:${user.id}`;
+
+export type ActionResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
+
+export function addInternalNote(input: { reference: string; user: StaffUser; body: string }): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  const body = input.body.trim();
+  if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "noteLength" };
+  db().insert(internalNote).values({ caseId: c.id, authorStaffId: input.user.id, authorName: input.user.name, body }).run();
+  return { ok: true };
+}
+
+export function assignCase(input: { reference: string; user: StaffUser; staffId: number }): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  const colleague = colleaguesFor(c).find((s) => s.id === input.staffId);
+  if (!colleague) return { ok: false, status: 400, error: "assignee" };
+  db()
+    .insert(caseAssignment)
+    .values({ caseId: c.id, staffUserId: colleague.id, staffName: colleague.name })
+    .onConflictDoUpdate({ target: caseAssignment.caseId, set: { staffUserId: colleague.id, staffName: colleague.name, assignedAt: new Date().toISOString() } })
+    .run();
+  return { ok: true };
+}
+
+export function changeStatusForStaff(input: { reference: string; user: StaffUser; to: string; now?: Date }): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  // A decision is made only through decide(), which writes the document.
+  if (!isCaseStatus(input.to) || input.to === "decided") return { ok: false, status: 409, error: "illegalTransition" };
+  try {
+    changeCaseStatus({ caseId: c.id, to: input.to as CaseStatus, actor: actorOf(input.user), now: input.now });
+  } catch (e) {
+    if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
+    throw e;
+  }
+  return { ok: true };
+}
+
+export function requestSupplement(input: {
+  reference: string;
+  user: StaffUser;
+  message: string;
+  dueOn: string;
+  kinds: string[];
+  now?: Date;
+}): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
+  const message = input.message.trim();
+  if (message.length < 5 || message.length > 4000) return { ok: false, status: 400, error: "supplementMessage" };
+  const today = swedishDate(input.now ?? new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn)) || input.dueOn <= today || input.dueOn > addDays(today, 180))
+    return { ok: false, status: 400, error: "supplementDue" };
+  const current = db().select({ status: caseTable.status }).from(caseTable).where(eq(caseTable.id, c.id)).get();
+  const kinds = input.kinds.filter(isAttachmentKind) as AttachmentKind[];
+  // Before the application is complete this is a föreläggande om komplettering (the clock has
+  // not started); later it is a request for clarification (the clock pauses).
+  const kind = current?.status === "received" || current?.status === "awaiting_completion" ? "completeness" : "clarification";
+  try {
+    db().transaction(() => {
+      if (kind === "completeness" && current?.status === "received")
+        changeCaseStatus({ caseId: c.id, to: "awaiting_completion", actor: actorOf(input.user), note: "supplement", now: input.now });
+      db()
+        .insert(supplementRequest)
+        .values({ caseId: c.id, kind, message, requestedKinds: JSON.stringify(kinds), requestedOn: today, dueOn: input.dueOn, requestedBy: actorOf(input.user) })
+        .run();
+    });
+  } catch (e) {
+    if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
+    throw e;
+  }
+  return { ok: true };
+}
+
+export function extendDeadline(input: { reference: string; user: StaffUser; weeks: number; reason: string; now?: Date }): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
+  const valid = validateExtension(input.weeks, input.reason);
+  if (valid !== "ok") return { ok: false, status: 400, error: valid === "weeks" ? "extensionWeeks" : "extensionReason" };
+  const p = db().select().from(permitCase).where(eq(permitCase.caseId, c.id)).get();
+  if (!p) return { ok: false, status: 404, error: "notFound" };
+  if (p.extensionWeeks) return { ok: false, status: 409, error: "alreadyExtended" };
+  db()
+    .update(permitCase)
+    .set({ extensionWeeks: input.weeks, extensionReason: input.reason.trim().slice(0, 1000), extensionGrantedOn: swedishDate(input.now ?? new Date()) })
+    .where(eq(permitCase.caseId, c.id))
+    .run();
+  db()
+    .insert(caseEvent)
+    .values({ caseId: c.id, fromStatus: null, toStatus: "extended", actor: actorOf(input.user), note: `${input.weeks}` })
+    .run();
+  return { ok: true };
+}
+
+export const OUTCOMES = ["approved", "rejected", "dismissed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+function decisionsDir() {
+  const dir = join(env().DATA_DIR, "decisions");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Renders the decision document of a decided case (the same bytes every time for the same decision). */
+export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
+  const row = db()
+    .select({ c: caseTable, d: caseDecision, m: municipality, p: permitCase })
+    .from(caseDecision)
+    .innerJoin(caseTable, eq(caseTable.id, caseDecision.caseId))
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+    .where(eq(caseDecision.caseId, caseId))
+    .get();
+  if (!row) return null;
+  if (row.d.documentName) {
+    const path = join(decisionsDir(), row.d.documentName);
+    if (existsSync(path)) return readFileSync(path);
+  }
+  const lang = row.c.language === "en" ? "en" : "sv";
+  const t = getFixedT(lang, "backoffice");
+  const tp = getFixedT(lang, "permits");
+  const data = JSON.parse(row.c.data) as { applicant?: { name?: string } };
+  return renderDecisionPdf({
+    lang,
+    municipalityName: `${row.m.name} ${t("decisionPdf.municipality")}`,
+    reference: row.c.reference,
+    decidedOn: row.d.decidedOn,
+    outcome: (OUTCOMES as readonly string[]).includes(row.d.outcome) ? (row.d.outcome as Outcome) : "approved",
+    measureLabel: row.p ? tp(`measures.${row.p.measureType}.label`) : row.c.formId,
+    propertyDesignation: row.p?.propertyDesignation ?? "",
+    applicantName: data.applicant?.name ?? "",
+    text: row.d.text,
+    fee: row.d.fee,
+    officerName: row.d.decidedByName,
+    labels: {
+      title: t("decisionPdf.title"),
+      reference: t("decisionPdf.reference"),
+      date: t("decisionPdf.date"),
+      applicant: t("decisionPdf.applicant"),
+      property: t("decisionPdf.property"),
+      measure: t("decisionPdf.measure"),
+      decision: t("decisionPdf.decision"),
+      outcome: t(`outcomes.${row.d.outcome}`),
+      reasons: t("decisionPdf.reasons"),
+      fee: t("decisionPdf.fee"),
+      officer: t("decisionPdf.officer"),
+      appeal: t("decisionPdf.appeal"),
+      example: t("decisionPdf.example"),
+    },
+  });
+}
+
+/** The officer decides: decision row, status → decided, document written, all or nothing. */
+export async function decide(input: { reference: string; user: StaffUser; outcome: string; text: string; fee: string; now?: Date }): Promise<ActionResult> {
+  const c = handleable(input.reference, input.user, "case.decide");
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  if (!(OUTCOMES as readonly string[]).includes(input.outcome)) return { ok: false, status: 400, error: "outcome" };
+  const text = input.text.trim();
+  if (text.length < 10 || text.length > 8000) return { ok: false, status: 400, error: "decisionText" };
+  const feeText = input.fee.trim().replace(/\s/g, "");
+  if (feeText !== "" && !/^\d{1,7}$/.test(feeText)) return { ok: false, status: 400, error: "fee" };
+  const current = db().select({ status: caseTable.status, area: caseTable.area }).from(caseTable).where(eq(caseTable.id, c.id)).get();
+  if (!current || !isArea(current.area) || !isCaseStatus(current.status) || !allowedTransitions(current.area, current.status).includes("decided"))
+    return { ok: false, status: 409, error: "illegalTransition" };
+  const now = input.now ?? new Date();
+  const documentName = `${input.reference.toUpperCase()}-beslut.pdf`;
+  db().transaction(() => {
+    db()
+      .insert(caseDecision)
+      .values({
+        caseId: c.id,
+        outcome: input.outcome,
+        decidedOn: swedishDate(now),
+        text,
+        fee: feeText === "" ? null : Number(feeText),
+        documentName: "",
+        decidedBy: actorOf(input.user),
+        decidedByName: input.user.name,
+      })
+      .run();
+    changeCaseStatus({ caseId: c.id, to: "decided", actor: actorOf(input.user), note: input.outcome, now });
+  });
+  const pdf = await decisionPdf(c.id);
+  if (pdf) {
+    writeFileSync(join(decisionsDir(), documentName), pdf);
+    db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, c.id)).run();
+  }
+  return { ok: true };
+}
+
+/** Attachment of a case in the officer's scope. */
+export function attachmentForStaff(input: { reference: string; user: StaffUser; publicId: string }) {
+  const found = lookupCaseForStaff({ reference: input.reference, user: input.user, permission: "case.read" });
+  if (found.kind !== "found") return null;
+  return (
+    db()
+      .select()
+      .from(caseAttachment)
+      .where(and(eq(caseAttachment.caseId, found.id), eq(caseAttachment.publicId, input.publicId)))
+      .get() ?? null
+  );
+}

@@ -1,0 +1,486 @@
+/**
+ * The building-permit e-service for residents and companies: draft, property lookup, fee
+ * estimate, drawings, submission, and the applicant's view of the case (expected decision date,
+ * supplement requests, decision). Every read is scoped by the applicant in the query.
+ */
+import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import {
+  administration,
+  caseAttachment,
+  caseDecision,
+  caseEvent,
+  caseTable,
+  formDraft,
+  municipality,
+  permitCase,
+  permitTaxa,
+  property,
+  supplementRequest,
+  type Property,
+} from "../../db/schema/index";
+import {
+  AREA_FIELDS,
+  isAttachmentKind,
+  isMeasureType,
+  missingAttachments,
+  normalizeCertificationNumber,
+  normalizePropertyDesignation,
+  parseArea,
+  requiresKontrollansvarig,
+  type AttachmentKind,
+  type MeasureType,
+} from "../../forms/lib/building-permit";
+import { db } from "~/db.server";
+import { createCase, changeCaseStatus } from "./cases.server";
+import { decrypt, encrypt } from "./crypto.server";
+import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
+import { estimateFee, isPermitTaxa, type FeeEstimate } from "./permit-fees";
+import { checkDrawing, storeFile } from "./permit-uploads.server";
+import type { ResidentUser } from "./permits-access.server";
+
+export const FORM_ID = "bygglov-ansokan";
+const DRAFT_DAYS = 30;
+
+export interface PermitDraft {
+  propertyDesignation: string;
+  measureType: MeasureType | "";
+  description: string;
+  buildingArea: string;
+  grossFloorArea: string;
+  kaName: string;
+  kaCertification: string;
+}
+
+export const EMPTY_DRAFT: PermitDraft = {
+  propertyDesignation: "",
+  measureType: "",
+  description: "",
+  buildingArea: "",
+  grossFloorArea: "",
+  kaName: "",
+  kaCertification: "",
+};
+
+/** Drafts and uploads belong to the person *and* the party they act for. */
+export function ownerKeyOf(user: ResidentUser): string {
+  return `bygglov:${user.personId}:${user.acting.kind === "organisation" ? user.acting.organisationsnummer : "self"}`;
+}
+
+export function getDraft(user: ResidentUser): PermitDraft | null {
+  const row = db()
+    .select()
+    .from(formDraft)
+    .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId)))
+    .get();
+  if (!row) return null;
+  try {
+    return { ...EMPTY_DRAFT, ...(JSON.parse(decrypt(row.data)) as Partial<PermitDraft>) };
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(user: ResidentUser, draft: PermitDraft, stepId: string) {
+  const data = encrypt(JSON.stringify(draft));
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
+  const where = and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId));
+  const existing = db().select({ id: formDraft.id }).from(formDraft).where(where).get();
+  if (existing)
+    db().update(formDraft).set({ data, stepId, expiresAt, updatedAt: now.toISOString() }).where(eq(formDraft.id, existing.id)).run();
+  else
+    db()
+      .insert(formDraft)
+      .values({ formId: FORM_ID, formVersion: 1, personId: user.personId, ownerKey: ownerKeyOf(user), data, stepId, expiresAt })
+      .run();
+}
+
+export type PropertyInfo = Pick<Property, "designation" | "street" | "postalCode" | "town" | "ownerName" | "ownerKind" | "detaljplan" | "areaM2" | "use"> & {
+  municipalityId: number;
+  municipalityName: string;
+  municipalitySlug: string;
+};
+
+export function lookupProperty(designation: string): PropertyInfo | null {
+  const normalized = normalizePropertyDesignation(designation);
+  if (!normalized) return null;
+  const row = db()
+    .select({ p: property, m: municipality })
+    .from(property)
+    .innerJoin(municipality, eq(municipality.id, property.municipalityId))
+    .where(eq(property.designation, normalized))
+    .get();
+  if (!row) return null;
+  const { p, m } = row;
+  return {
+    designation: p.designation,
+    street: p.street,
+    postalCode: p.postalCode,
+    town: p.town,
+    ownerName: p.ownerName,
+    ownerKind: p.ownerKind,
+    detaljplan: p.detaljplan,
+    areaM2: p.areaM2,
+    use: p.use,
+    municipalityId: m.id,
+    municipalityName: m.name,
+    municipalitySlug: m.slug,
+  };
+}
+
+export type DetailsErrors = Partial<Record<keyof PermitDraft, string>>;
+
+/** Validates the details step; error values are i18n codes under permits:errors. */
+export function validateDetails(input: PermitDraft): { errors: DetailsErrors; property: PropertyInfo | null } {
+  const errors: DetailsErrors = {};
+  let prop: PropertyInfo | null = null;
+  if (!input.propertyDesignation.trim()) errors.propertyDesignation = "propertyRequired";
+  else if (!normalizePropertyDesignation(input.propertyDesignation)) errors.propertyDesignation = "propertyFormat";
+  else {
+    prop = lookupProperty(input.propertyDesignation);
+    if (!prop) errors.propertyDesignation = "propertyUnknown";
+  }
+  if (!isMeasureType(input.measureType)) errors.measureType = "measureRequired";
+  const description = input.description.trim();
+  if (description.length < 10) errors.description = "descriptionShort";
+  else if (description.length > 4000) errors.description = "descriptionLong";
+  if (isMeasureType(input.measureType)) {
+    const fields = AREA_FIELDS[input.measureType];
+    for (const f of ["buildingArea", "grossFloorArea"] as const) {
+      if (!fields.includes(f)) continue;
+      const parsed = parseArea(input[f]);
+      if (!parsed.ok) errors[f] = "areaFormat";
+      else if (parsed.value === null) errors[f] = "areaRequired";
+    }
+    const bta = parseArea(input.grossFloorArea);
+    if (requiresKontrollansvarig(input.measureType, bta.ok ? bta.value : null)) {
+      if (input.kaName.trim().length < 2) errors.kaName = "kaNameRequired";
+      if (!normalizeCertificationNumber(input.kaCertification)) errors.kaCertification = "kaCertification";
+    }
+  }
+  return { errors, property: prop };
+}
+
+export function draftFromForm(form: FormData): PermitDraft {
+  const s = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v.slice(0, 5000) : "";
+  };
+  const measure = s("measureType");
+  return {
+    propertyDesignation: s("propertyDesignation"),
+    measureType: isMeasureType(measure) ? measure : "",
+    description: s("description"),
+    buildingArea: s("buildingArea"),
+    grossFloorArea: s("grossFloorArea"),
+    kaName: s("kaName"),
+    kaCertification: s("kaCertification"),
+  };
+}
+
+export function getTaxaFor(municipalityId: number) {
+  const row = db().select().from(permitTaxa).where(eq(permitTaxa.municipalityId, municipalityId)).get();
+  if (!row) return null;
+  try {
+    const config = JSON.parse(row.config) as unknown;
+    return isPermitTaxa(config) ? config : null;
+  } catch {
+    return null;
+  }
+}
+
+export function feeFor(draft: PermitDraft, prop: PropertyInfo): FeeEstimate | null {
+  if (!isMeasureType(draft.measureType)) return null;
+  const taxa = getTaxaFor(prop.municipalityId);
+  if (!taxa) return null;
+  const bya = parseArea(draft.buildingArea);
+  const bta = parseArea(draft.grossFloorArea);
+  const area = Math.max(bya.ok ? (bya.value ?? 0) : 0, bta.ok ? (bta.value ?? 0) : 0) || null;
+  return estimateFee(taxa, { measure: draft.measureType, area, insideDetaljplan: prop.detaljplan });
+}
+
+export interface DraftUpload {
+  publicId: string;
+  kind: AttachmentKind;
+  originalName: string;
+  size: number;
+  mime: string;
+}
+
+export function listDraftUploads(user: ResidentUser): DraftUpload[] {
+  return db()
+    .select()
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.ownerKey, ownerKeyOf(user)), eq(caseAttachment.formId, FORM_ID), isNull(caseAttachment.caseId)))
+    .orderBy(asc(caseAttachment.id))
+    .all()
+    .filter((a) => isAttachmentKind(a.field))
+    .map((a) => ({ publicId: a.publicId, kind: a.field as AttachmentKind, originalName: a.originalName, size: a.size, mime: a.mime }));
+}
+
+export type UploadError = "empty" | "tooLarge" | "type" | "kind";
+
+/** Stores one drawing for the draft (or, with caseId, for a supplement to a case). */
+export function addDrawing(input: {
+  ownerKey: string;
+  kind: string;
+  originalName: string;
+  bytes: Uint8Array;
+  caseId?: number | null;
+}): { ok: true; publicId: string } | { ok: false; error: UploadError } {
+  if (!isAttachmentKind(input.kind)) return { ok: false, error: "kind" };
+  const check = checkDrawing(input.bytes);
+  if (!check.ok) return check;
+  const stored = storeFile(input.bytes, check.mime);
+  const publicId = randomBytes(12).toString("base64url");
+  db()
+    .insert(caseAttachment)
+    .values({
+      publicId,
+      caseId: input.caseId ?? null,
+      ownerKey: input.ownerKey,
+      formId: FORM_ID,
+      field: input.kind,
+      originalName: input.originalName.slice(0, 200) || "ritning",
+      storedName: stored.storedName,
+      size: stored.size,
+      mime: check.mime,
+      sha256: stored.sha256,
+    })
+    .run();
+  return { ok: true, publicId };
+}
+
+export function removeDraftUpload(user: ResidentUser, publicId: string) {
+  db()
+    .delete(caseAttachment)
+    .where(and(eq(caseAttachment.publicId, publicId), eq(caseAttachment.ownerKey, ownerKeyOf(user)), isNull(caseAttachment.caseId)))
+    .run();
+}
+
+export type SubmitResult =
+  | { ok: true; reference: string }
+  | { ok: false; reason: "noDraft" | "details" | "missing"; missing?: AttachmentKind[] };
+
+export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = new Date()): SubmitResult {
+  const draft = getDraft(user);
+  if (!draft) return { ok: false, reason: "noDraft" };
+  const { errors, property: prop } = validateDetails(draft);
+  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(draft.measureType)) return { ok: false, reason: "details" };
+  const uploads = listDraftUploads(user);
+  const missing = missingAttachments(draft.measureType, uploads.map((u) => u.kind));
+  if (missing.length > 0) return { ok: false, reason: "missing", missing };
+  const admin = db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, prop.municipalityId), eq(administration.slug, "samhallsbyggnad")))
+    .get();
+  if (!admin) throw new Error(`No samhällsbyggnad administration for municipality ${prop.municipalityId}`);
+  const fee = feeFor(draft, prop);
+  const bya = parseArea(draft.buildingArea);
+  const bta = parseArea(draft.grossFloorArea);
+  const organisation = user.acting.kind === "organisation" ? user.acting : null;
+  const ka = requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
+    ? { name: draft.kaName.trim(), certificationNumber: normalizeCertificationNumber(draft.kaCertification) }
+    : null;
+  const draftRow = db()
+    .select({ id: formDraft.id })
+    .from(formDraft)
+    .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId)))
+    .get();
+  const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
+  return db().transaction(() => {
+    const created = createCase({
+      idempotencyKey,
+      municipalityId: prop.municipalityId,
+      administrationId: admin.id,
+      formId: FORM_ID,
+      formVersion: 1,
+      area: "bygglov",
+      sensitivity: "personal",
+      data: {
+        measureType: draft.measureType,
+        propertyDesignation: prop.designation,
+        property: { street: prop.street, postalCode: prop.postalCode, town: prop.town, ownerName: prop.ownerName, detaljplan: prop.detaljplan },
+        description: draft.description.trim(),
+        buildingArea: bya.ok ? bya.value : null,
+        grossFloorArea: bta.ok ? bta.value : null,
+        kontrollansvarig: ka,
+        applicant: organisation
+          ? { kind: "organisation", name: organisation.name, organisationsnummer: organisation.organisationsnummer }
+          : { kind: "person", name: user.name },
+        submittedByName: user.name,
+        feeEstimate: fee?.total ?? null,
+      },
+      sensitiveData: null,
+      applicantPersonId: organisation ? null : user.personId,
+      applicantOrganisationId: organisation ? organisation.organisationId : null,
+      submittedByPersonId: user.personId,
+      contactEmail: null,
+      submitterKey: null,
+      language: lang,
+      decisionDays: null,
+      diarium: organisation
+        ? { subject: null, partyKind: "organisation", partyName: organisation.name }
+        : { subject: null, partyKind: "person", partyName: user.name },
+      attachments: { publicIds: uploads.map((u) => u.publicId), ownerKey: ownerKeyOf(user) },
+      now,
+    });
+    if (created.created) {
+      db()
+        .insert(permitCase)
+        .values({
+          caseId: created.id,
+          measureType: draft.measureType,
+          propertyDesignation: prop.designation,
+          receivedOn: swedishDate(now),
+          feeEstimate: fee?.total ?? null,
+        })
+        .run();
+      db().delete(formDraft).where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)))).run();
+    }
+    return { ok: true as const, reference: created.reference };
+  });
+}
+
+/** The clock input of a case, from its permit facts, supplement requests and decision. */
+export function clockInputFor(caseId: number): ClockInput | null {
+  const p = db().select().from(permitCase).where(eq(permitCase.caseId, caseId)).get();
+  if (!p) return null;
+  const requests = db().select().from(supplementRequest).where(eq(supplementRequest.caseId, caseId)).all();
+  const decision = db().select({ decidedOn: caseDecision.decidedOn }).from(caseDecision).where(eq(caseDecision.caseId, caseId)).get();
+  return {
+    receivedOn: p.receivedOn,
+    supplementRequests: requests.map((r) => ({
+      kind: r.kind === "clarification" ? "clarification" : "completeness",
+      requestedOn: r.requestedOn,
+      dueOn: r.dueOn,
+      answeredOn: r.answeredOn,
+    })),
+    extension:
+      p.extensionWeeks && p.extensionGrantedOn ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn } : null,
+    decidedOn: decision?.decidedOn ?? null,
+  };
+}
+
+/** Whose case this is, as a query condition: the person, or the organisation they act for. */
+function applicantCondition(user: ResidentUser) {
+  return user.acting.kind === "organisation"
+    ? eq(caseTable.applicantOrganisationId, user.acting.organisationId)
+    : or(eq(caseTable.applicantPersonId, user.personId), and(isNull(caseTable.applicantOrganisationId), eq(caseTable.submittedByPersonId, user.personId)));
+}
+
+export function listPermitCasesForApplicant(user: ResidentUser) {
+  return db()
+    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, measureType: permitCase.measureType, designation: permitCase.propertyDesignation })
+    .from(caseTable)
+    .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+    .where(and(eq(caseTable.area, "bygglov"), applicantCondition(user)))
+    .orderBy(desc(caseTable.id))
+    .all();
+}
+
+/** The applicant's view: never internal notes, never who handles it internally. */
+export function getPermitCaseForApplicant(input: { reference: string; user: ResidentUser; today?: string }) {
+  const row = db()
+    .select({ c: caseTable, p: permitCase, m: municipality })
+    .from(caseTable)
+    .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(and(eq(caseTable.reference, input.reference), eq(caseTable.area, "bygglov"), applicantCondition(input.user)))
+    .get();
+  if (!row) return null;
+  const clockInput = clockInputFor(row.c.id)!;
+  const clock = computeClock(clockInput, input.today ?? swedishDate(new Date()));
+  const requests = db().select().from(supplementRequest).where(eq(supplementRequest.caseId, row.c.id)).orderBy(asc(supplementRequest.id)).all();
+  const decision = db().select().from(caseDecision).where(eq(caseDecision.caseId, row.c.id)).get();
+  const attachments = db()
+    .select({ kind: caseAttachment.field, originalName: caseAttachment.originalName, createdAt: caseAttachment.createdAt })
+    .from(caseAttachment)
+    .where(eq(caseAttachment.caseId, row.c.id))
+    .orderBy(asc(caseAttachment.id))
+    .all();
+  const events = db().select({ toStatus: caseEvent.toStatus, createdAt: caseEvent.createdAt }).from(caseEvent).where(eq(caseEvent.caseId, row.c.id)).orderBy(asc(caseEvent.id)).all();
+  return {
+    id: row.c.id,
+    reference: row.c.reference,
+    status: row.c.status,
+    municipalityName: row.m.name,
+    data: JSON.parse(row.c.data) as Record<string, unknown>,
+    measureType: row.p.measureType,
+    propertyDesignation: row.p.propertyDesignation,
+    clock,
+    requests: requests.map((r) => ({
+      id: r.id,
+      message: r.message,
+      requestedKinds: safeKinds(r.requestedKinds),
+      requestedOn: r.requestedOn,
+      dueOn: r.dueOn,
+      answeredOn: r.answeredOn,
+    })),
+    decision: decision ? { outcome: decision.outcome, decidedOn: decision.decidedOn, fee: decision.fee } : null,
+    attachments,
+    events,
+  };
+}
+
+function safeKinds(json: string): AttachmentKind[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter(isAttachmentKind) : [];
+  } catch {
+    return [];
+  }
+}
+
+export type AnswerResult = { ok: true } | { ok: false; error: "notFound" | "answered" | "empty" | UploadError };
+
+/**
+ * The applicant answers a supplement request with drawings and/or a text. A completeness
+ * request answered moves the case from awaiting_completion to complete, which starts the clock.
+ */
+export function answerSupplement(input: {
+  user: ResidentUser;
+  reference: string;
+  requestId: number;
+  text: string;
+  files: { kind: string; name: string; bytes: Uint8Array }[];
+  now?: Date;
+}): AnswerResult {
+  const c = getPermitCaseForApplicant({ reference: input.reference, user: input.user });
+  if (!c) return { ok: false, error: "notFound" };
+  const request = db()
+    .select()
+    .from(supplementRequest)
+    .where(and(eq(supplementRequest.id, input.requestId), eq(supplementRequest.caseId, c.id)))
+    .get();
+  if (!request) return { ok: false, error: "notFound" };
+  if (request.answeredOn) return { ok: false, error: "answered" };
+  const files = input.files.filter((f) => f.bytes.length > 0);
+  if (files.length === 0 && input.text.trim().length === 0) return { ok: false, error: "empty" };
+  for (const f of files) {
+    if (!isAttachmentKind(f.kind)) return { ok: false, error: "kind" };
+    const check = checkDrawing(f.bytes);
+    if (!check.ok) return { ok: false, error: check.error };
+  }
+  const now = input.now ?? new Date();
+  db().transaction(() => {
+    for (const f of files) addDrawing({ ownerKey: `case:${c.id}`, kind: f.kind, originalName: f.name, bytes: f.bytes, caseId: c.id });
+    db()
+      .update(supplementRequest)
+      .set({ answeredOn: swedishDate(now), answerText: input.text.trim().slice(0, 4000) || null })
+      .where(eq(supplementRequest.id, request.id))
+      .run();
+    if (c.status === "awaiting_completion" && request.kind === "completeness")
+      changeCaseStatus({ caseId: c.id, to: "complete", actor: "applicant", note: "supplement", now });
+  });
+  return { ok: true };
+}
+
+export function decisionForApplicant(input: { reference: string; user: ResidentUser }) {
+  const c = getPermitCaseForApplicant(input);
+  if (!c || !c.decision) return null;
+  return c;
+}
+

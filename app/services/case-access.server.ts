@@ -1,0 +1,49 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { caseParty, caseTable } from "../../db/schema/index";
+import { db } from "~/db.server";
+
+/**
+ * Who is looking at Mina sidor: a person acting for themself, or for an organisation
+ * (the identity branch's ResidentUser narrows to this).
+ */
+export interface ResidentViewer {
+  personId: number;
+  /** hmacIndex of the person's personnummer: how the population register and case parties name them. */
+  personnummerHmac: string;
+  organisationId?: number | null;
+}
+
+/**
+ * The one rule for which cases a resident may see; every Mina sidor query is built on it,
+ * so no query can forget it. Acting for an organisation shows only that organisation's cases.
+ */
+export function visibleToResident(viewer: ResidentViewer): SQL {
+  if (viewer.organisationId) return eq(caseTable.applicantOrganisationId, viewer.organisationId);
+  return or(
+    and(eq(caseTable.applicantPersonId, viewer.personId), sql`${caseTable.applicantOrganisationId} is null`),
+    and(eq(caseTable.submittedByPersonId, viewer.personId), sql`${caseTable.applicantOrganisationId} is null`),
+    exists(
+      db()
+        .select({ one: sql`1` })
+        .from(caseParty)
+        .where(and(eq(caseParty.caseId, caseTable.id), eq(caseParty.personnummerHmac, viewer.personnummerHmac))),
+    ),
+  )!;
+}
+
+/** A case by reference, only if the viewer may see it; undefined otherwise (answer 404, not 403). */
+export function getVisibleCase(input: { reference: string; viewer: ResidentViewer }) {
+  return db()
+    .select()
+    .from(caseTable)
+    .where(and(eq(caseTable.reference, input.reference), visibleToResident(input.viewer)))
+    .get();
+}
+
+export function getVisibleCaseById(input: { caseId: number; viewer: ResidentViewer }) {
+  return db()
+    .select()
+    .from(caseTable)
+    .where(and(eq(caseTable.id, input.caseId), visibleToResident(input.viewer)))
+    .get();
+}

@@ -1,0 +1,610 @@
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import {
+  administration,
+  caseParty,
+  caseTable,
+  childcareApplication,
+  childcareFeeConfig,
+  childcareOffer,
+  childcarePlacement,
+  childcarePreference,
+  childcareUnit,
+  householdIncome,
+  municipality,
+  type ChildcareUnit,
+} from "../../db/schema/index";
+import { db } from "~/db.server";
+import { getVisibleCase, type ResidentViewer } from "./case-access.server";
+import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
+import { calculateFees, isMaxtaxaConfig, MAXTAXA_2026, type CareKind, type FeeChild, type FeeResult, type MaxtaxaConfig } from "./childcare-fee";
+import {
+  assessStartDate,
+  checkDesiredStart,
+  effectiveOfferStatus,
+  offerDeadline,
+  queuePosition,
+  swedishDate,
+  terminationLastDay,
+  type OfferStatus,
+  type StartDateAssessment,
+} from "./childcare-rules";
+import { changeCaseStatus, createCase } from "./cases.server";
+import { decrypt, encrypt } from "./crypto.server";
+import { adoptContactEmail, notify } from "./notifications.server";
+import { childrenInCustodyOf, getChildOfGuardian, householdOf, REGISTER_SOURCE, registerPerson, type RegisterChild } from "./population.server";
+import { trail } from "./trail.server";
+
+export const CHILDCARE_FORM_ID = "forskola-ansokan";
+
+/** The year's maxtaxa figures from configuration, falling back to the built-in 2026 values. */
+export function maxtaxaFor(year: number): MaxtaxaConfig {
+  const rows = db().select().from(childcareFeeConfig).where(lte(childcareFeeConfig.year, year)).orderBy(desc(childcareFeeConfig.year)).all();
+  for (const r of rows) {
+    const parsed: unknown = JSON.parse(r.config);
+    if (isMaxtaxaConfig(parsed)) return parsed;
+  }
+  return MAXTAXA_2026;
+}
+
+export function listUnits(input: { municipalityId: number; kind?: CareKind }): ChildcareUnit[] {
+  const where = input.kind
+    ? and(eq(childcareUnit.municipalityId, input.municipalityId), eq(childcareUnit.kind, input.kind))
+    : eq(childcareUnit.municipalityId, input.municipalityId);
+  return db().select().from(childcareUnit).where(where).orderBy(asc(childcareUnit.name)).all();
+}
+
+export interface ChildChoice {
+  hmac: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  /** Where the child is registered (the municipality applied to by default). */
+  municipality: string | null;
+  source: typeof REGISTER_SOURCE;
+}
+
+/** The children the logged-in guardian may apply for, from the population register. */
+export function childrenForApplication(viewer: ResidentViewer): ChildChoice[] {
+  return childrenInCustodyOf(viewer.personnummerHmac).map((c) => ({
+    hmac: c.hmac,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    birthDate: c.birthDate,
+    municipality: c.municipality,
+    source: REGISTER_SOURCE,
+  }));
+}
+
+function latestIncome(householdKey: string, on: string): number | null {
+  const row = db()
+    .select()
+    .from(householdIncome)
+    .where(and(eq(householdIncome.householdKey, householdKey), lte(householdIncome.validFrom, on)))
+    .orderBy(desc(householdIncome.validFrom), desc(householdIncome.id))
+    .get();
+  return row ? Number(decrypt(row.monthlyIncome)) : null;
+}
+
+function activePlacements(householdKey: string, on: string) {
+  return db()
+    .select()
+    .from(childcarePlacement)
+    .where(eq(childcarePlacement.householdKey, householdKey))
+    .all()
+    .filter((p) => p.status === "active" || (p.lastDay !== null && p.lastDay >= on));
+}
+
+/**
+ * The fee the household would pay with this child placed as asked: the household's other
+ * placements count for the child order (the youngest is child 1).
+ */
+export function estimateFee(input: {
+  viewer: ResidentViewer;
+  childHmac: string;
+  careKind: CareKind;
+  hoursPerWeek: number;
+  monthlyIncome?: number | null;
+  on: string;
+}): { result: FeeResult; incomeKnown: boolean } | undefined {
+  const child = getChildOfGuardian({ guardianHmac: input.viewer.personnummerHmac, childHmac: input.childHmac });
+  if (!child) return undefined;
+  const income = input.monthlyIncome ?? latestIncome(child.householdKey, input.on);
+  // Without an income the maximum fee applies (as the municipalities' rules say).
+  const config = maxtaxaFor(Number(input.on.slice(0, 4)));
+  const counted = income ?? config.incomeCapPerMonth;
+  const others: FeeChild[] = activePlacements(child.householdKey, input.on)
+    .filter((p) => p.childHmac !== child.hmac)
+    .map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek }));
+  const result = calculateFees(config, counted, [{ id: child.hmac, birthDate: child.birthDate, kind: input.careKind, hoursPerWeek: input.hoursPerWeek }, ...others], input.on);
+  return { result, incomeKnown: income !== null };
+}
+
+export interface PreparedApplication {
+  child: RegisterChild;
+  municipalityId: number;
+  units: ChildcareUnit[];
+  assessment: StartDateAssessment;
+  coGuardians: string[];
+}
+
+/** All checks that need the register and the database; returns field error codes. */
+export function prepareApplication(
+  viewer: ResidentViewer,
+  input: ChildcareApplicationInput,
+  now: Date,
+): { ok: true; value: PreparedApplication } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const child = getChildOfGuardian({ guardianHmac: viewer.personnummerHmac, childHmac: input.child });
+  if (!child) return { ok: false, errors: { child: "notYours" } };
+  const ids = rankedUnits(input);
+  const units = db().select().from(childcareUnit).where(inArray(childcareUnit.id, ids)).all();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const ordered = ids.map((id) => byId.get(id));
+  ordered.forEach((u, i) => {
+    if (!u || u.kind !== input.careKind) errors[`unit${i + 1}`] = "invalid";
+  });
+  const municipalityIds = new Set(ordered.filter(Boolean).map((u) => u!.municipalityId));
+  if (municipalityIds.size > 1) errors.unit2 ??= "sameMunicipality";
+  const today = swedishDate(now);
+  const problem = checkDesiredStart(input.careKind, child.birthDate, today, input.desiredStart);
+  if (problem) errors.desiredStart = problem;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const coGuardians = child.custody.filter((h) => h !== viewer.personnummerHmac);
+  return {
+    ok: true,
+    value: {
+      child,
+      municipalityId: ordered[0]!.municipalityId,
+      units: ordered as ChildcareUnit[],
+      assessment: assessStartDate(today, input.desiredStart),
+      coGuardians,
+    },
+  };
+}
+
+/**
+ * Registers the application as a case (reference, diarium entry masked as secret), its queue
+ * facts and ranked units, the parties who may follow it, and tells the other guardian.
+ */
+export async function submitChildcareApplication(input: {
+  viewer: ResidentViewer;
+  actor: unknown;
+  answers: ChildcareApplicationInput;
+  idempotencyKey: string;
+  language: "sv" | "en";
+  now?: Date;
+}): Promise<{ ok: true; reference: string } | { ok: false; errors: FieldErrors }> {
+  const now = input.now ?? new Date();
+  const prepared = prepareApplication(input.viewer, input.answers, now);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const a = input.answers;
+  const admin = db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, p.municipalityId), eq(administration.slug, "barn-och-utbildning")))
+    .get();
+  if (!admin) throw new Error("No barn-och-utbildning administration");
+  const created = createCase({
+    idempotencyKey: input.idempotencyKey,
+    municipalityId: p.municipalityId,
+    administrationId: admin.id,
+    formId: CHILDCARE_FORM_ID,
+    formVersion: 1,
+    area: "barnomsorg",
+    sensitivity: "secret",
+    // The child is named by register hmac; names come from the register when shown.
+    data: {
+      child: p.child.hmac,
+      careKind: a.careKind,
+      units: p.units.map((u) => u.id),
+      desiredStart: a.desiredStart,
+      guaranteeDate: p.assessment.guaranteeDate,
+      hoursPerWeek: a.hoursPerWeek,
+      reason: a.reason ?? null,
+      childSource: REGISTER_SOURCE,
+    },
+    sensitiveData: a.specialNeeds ? { specialNeeds: a.specialNeeds } : null,
+    applicantPersonId: input.viewer.personId,
+    applicantOrganisationId: null,
+    submittedByPersonId: input.viewer.personId,
+    contactEmail: a.contactEmail ?? null,
+    submitterKey: null,
+    language: input.language,
+    decisionDays: null,
+    diarium: { subject: null, partyKind: "person", partyName: null },
+    attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
+    now,
+  });
+  if (!created.created) return { ok: true, reference: created.reference };
+  db().transaction((tx) => {
+    tx.insert(childcareApplication)
+      .values({
+        caseId: created.id,
+        childHmac: p.child.hmac,
+        householdKey: p.child.householdKey,
+        municipalityId: p.municipalityId,
+        careKind: a.careKind,
+        desiredStart: a.desiredStart,
+        guaranteeDate: p.assessment.guaranteeDate,
+        hoursPerWeek: a.hoursPerWeek,
+        queuedAt: now.toISOString(),
+      })
+      .run();
+    p.units.forEach((u, i) => tx.insert(childcarePreference).values({ caseId: created.id, unitId: u.id, rank: i + 1 }).run());
+    tx.insert(caseParty).values({ caseId: created.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" }).run();
+    for (const h of p.coGuardians) tx.insert(caseParty).values({ caseId: created.id, personnummerHmac: h, role: "co-guardian" }).run();
+    if (a.monthlyIncome !== undefined) {
+      tx.insert(householdIncome)
+        .values({ householdKey: p.child.householdKey, reportedByPersonId: input.viewer.personId, monthlyIncome: encrypt(String(a.monthlyIncome)), validFrom: swedishDate(now) })
+        .run();
+    }
+  });
+  adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
+  trail({ actor: input.actor, action: "childcare.apply", subjectType: "case", subjectId: created.reference, municipalityId: p.municipalityId, personId: input.viewer.personId });
+  await notify({ recipients: [input.viewer.personnummerHmac], caseId: created.id, kind: "case-submitted", now });
+  if (p.coGuardians.length > 0) await notify({ recipients: p.coGuardians, caseId: created.id, kind: "co-guardian-informed", now });
+  return { ok: true, reference: created.reference };
+}
+
+/** Unanswered offers past their deadline lapse; the case goes to place_declined (noted as lapsed). */
+export async function lapseDueOffers(now = new Date()): Promise<number> {
+  const due = db()
+    .select()
+    .from(childcareOffer)
+    .where(eq(childcareOffer.status, "pending"))
+    .all()
+    .filter((o) => effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "lapsed");
+  for (const o of due) {
+    db().update(childcareOffer).set({ status: "lapsed" }).where(eq(childcareOffer.id, o.id)).run();
+    db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, o.caseId)).run();
+    changeCaseStatus({ caseId: o.caseId, to: "place_declined", actor: "system", note: "offer-lapsed", now });
+    trail({ actor: "system", action: "childcare.offer.lapse", subjectType: "childcare_offer", subjectId: o.id });
+    const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, o.caseId)).all();
+    await notify({ recipients: recipients.map((r) => r.h), caseId: o.caseId, kind: "offer-lapsed", now });
+  }
+  return due.length;
+}
+
+export interface QueueView {
+  unitId: number;
+  unitName: string;
+  rank: number;
+  position: number | null;
+}
+
+function queuePositions(caseId: number): QueueView[] {
+  const prefs = db()
+    .select({ unitId: childcarePreference.unitId, rank: childcarePreference.rank, name: childcareUnit.name })
+    .from(childcarePreference)
+    .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePreference.unitId))
+    .where(eq(childcarePreference.caseId, caseId))
+    .orderBy(asc(childcarePreference.rank))
+    .all();
+  return prefs.map((p) => {
+    const entries = db()
+      .select({ caseId: childcareApplication.caseId, guaranteeDate: childcareApplication.guaranteeDate, queuedAt: childcareApplication.queuedAt })
+      .from(childcarePreference)
+      .innerJoin(childcareApplication, eq(childcareApplication.caseId, childcarePreference.caseId))
+      .where(and(eq(childcarePreference.unitId, p.unitId), eq(childcareApplication.queueStatus, "queued")))
+      .all();
+    return { unitId: p.unitId, unitName: p.name, rank: p.rank, position: queuePosition(entries, caseId) };
+  });
+}
+
+export interface ChildcareCaseView {
+  childName: string;
+  childSource: string;
+  careKind: CareKind;
+  desiredStart: string;
+  guaranteeDate: string;
+  hoursPerWeek: number;
+  queueStatus: string;
+  queue: QueueView[];
+  specialNeeds: string | null;
+  offers: { id: number; unitName: string; unitAddress: string; startDate: string; deadlineAt: string; status: OfferStatus; answeredAt: string | null }[];
+  placement: { id: number; unitName: string; startDate: string; hoursPerWeek: number; status: string; lastDay: string | null } | null;
+  fee: { result: FeeResult; incomeKnown: boolean } | null;
+}
+
+/** The childcare side of a case the viewer may see (undefined when not theirs or not childcare). */
+export async function getChildcareCase(input: { reference: string; viewer: ResidentViewer; now?: Date }): Promise<ChildcareCaseView | undefined> {
+  const now = input.now ?? new Date();
+  await lapseDueOffers(now);
+  const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+  if (!c || c.area !== "barnomsorg") return undefined;
+  const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
+  if (!app) return undefined;
+  const child = registerPerson(app.childHmac);
+  const offers = db()
+    .select({ o: childcareOffer, u: childcareUnit })
+    .from(childcareOffer)
+    .innerJoin(childcareUnit, eq(childcareUnit.id, childcareOffer.unitId))
+    .where(eq(childcareOffer.caseId, c.id))
+    .orderBy(asc(childcareOffer.offeredAt))
+    .all();
+  const placementRow = db()
+    .select({ p: childcarePlacement, u: childcareUnit })
+    .from(childcarePlacement)
+    .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePlacement.unitId))
+    .where(eq(childcarePlacement.caseId, c.id))
+    .get();
+  const today = swedishDate(now);
+  const fee =
+    placementRow || app.queueStatus !== "closed"
+      ? estimateFeeForHousehold(app.householdKey, app.childHmac, app.careKind as CareKind, app.hoursPerWeek, today)
+      : null;
+  const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as { specialNeeds?: string }) : {};
+  return {
+    childName: child ? `${child.givenName} ${child.familyName}` : "",
+    childSource: REGISTER_SOURCE,
+    careKind: app.careKind as CareKind,
+    desiredStart: app.desiredStart,
+    guaranteeDate: app.guaranteeDate,
+    hoursPerWeek: app.hoursPerWeek,
+    queueStatus: app.queueStatus,
+    queue: app.queueStatus === "queued" ? queuePositions(c.id) : [],
+    specialNeeds: secret.specialNeeds ?? null,
+    offers: offers.map(({ o, u }) => ({
+      id: o.id,
+      unitName: u.name,
+      unitAddress: `${u.street}, ${u.postalCode} ${u.town}`,
+      startDate: o.startDate,
+      deadlineAt: o.deadlineAt,
+      status: effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now),
+      answeredAt: o.answeredAt,
+    })),
+    placement: placementRow
+      ? {
+          id: placementRow.p.id,
+          unitName: placementRow.u.name,
+          startDate: placementRow.p.startDate,
+          hoursPerWeek: placementRow.p.hoursPerWeek,
+          status: placementRow.p.status,
+          lastDay: placementRow.p.lastDay,
+        }
+      : null,
+    fee,
+  };
+}
+
+function estimateFeeForHousehold(householdKey: string, childHmac: string, careKind: CareKind, hours: number, on: string) {
+  const income = latestIncome(householdKey, on);
+  const config = maxtaxaFor(Number(on.slice(0, 4)));
+  const others: FeeChild[] = activePlacements(householdKey, on)
+    .filter((p) => p.childHmac !== childHmac)
+    .map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek }));
+  const birthDate = registerPerson(childHmac)?.birthDate ?? "2000-01-01";
+  const result = calculateFees(config, income ?? config.incomeCapPerMonth, [{ id: childHmac, birthDate, kind: careKind, hoursPerWeek: hours }, ...others], on);
+  return { result, incomeKnown: income !== null };
+}
+
+export type AnswerResult = "accepted" | "declined" | "not-found" | "not-pending";
+
+/** A guardian accepts or declines an offer on a case they may see, before its deadline. */
+export async function answerOffer(input: {
+  reference: string;
+  offerId: number;
+  answer: "accept" | "decline";
+  viewer: ResidentViewer;
+  actor: unknown;
+  now?: Date;
+}): Promise<AnswerResult> {
+  const now = input.now ?? new Date();
+  await lapseDueOffers(now);
+  const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+  if (!c || c.area !== "barnomsorg") return "not-found";
+  const offer = db()
+    .select()
+    .from(childcareOffer)
+    .where(and(eq(childcareOffer.id, input.offerId), eq(childcareOffer.caseId, c.id)))
+    .get();
+  if (!offer) return "not-found";
+  if (offer.status !== "pending") return "not-pending";
+  const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get()!;
+  const at = now.toISOString();
+  if (input.answer === "accept") {
+    db().transaction((tx) => {
+      tx.update(childcareOffer).set({ status: "accepted", answeredAt: at, answeredByPersonId: input.viewer.personId }).where(eq(childcareOffer.id, offer.id)).run();
+      tx.update(childcareApplication).set({ queueStatus: "placed" }).where(eq(childcareApplication.caseId, c.id)).run();
+      tx.insert(childcarePlacement)
+        .values({
+          caseId: c.id,
+          offerId: offer.id,
+          childHmac: app.childHmac,
+          householdKey: app.householdKey,
+          unitId: offer.unitId,
+          careKind: app.careKind,
+          startDate: offer.startDate,
+          hoursPerWeek: app.hoursPerWeek,
+        })
+        .run();
+    });
+    changeCaseStatus({ caseId: c.id, to: "place_accepted", actor: "applicant", now });
+  } else {
+    db().transaction((tx) => {
+      tx.update(childcareOffer).set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId }).where(eq(childcareOffer.id, offer.id)).run();
+      tx.update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, c.id)).run();
+    });
+    changeCaseStatus({ caseId: c.id, to: "place_declined", actor: "applicant", now });
+  }
+  trail({ actor: input.actor, action: `childcare.offer.${input.answer}`, subjectType: "childcare_offer", subjectId: offer.id, municipalityId: c.municipalityId, personId: input.viewer.personId });
+  return input.answer === "accept" ? "accepted" : "declined";
+}
+
+/** Uppsägning: the place ends on the day asked for, but not before the notice period has run. */
+export async function terminatePlacement(input: {
+  reference: string;
+  desiredLastDay: string;
+  viewer: ResidentViewer;
+  actor: unknown;
+  now?: Date;
+}): Promise<{ ok: true; lastDay: string } | { ok: false; code: "not-found" | "invalid" | "in-past" }> {
+  const now = input.now ?? new Date();
+  const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+  if (!c || c.area !== "barnomsorg") return { ok: false, code: "not-found" };
+  const placement = db().select().from(childcarePlacement).where(and(eq(childcarePlacement.caseId, c.id), eq(childcarePlacement.status, "active"))).get();
+  if (!placement) return { ok: false, code: "not-found" };
+  const today = swedishDate(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.desiredLastDay) || Number.isNaN(Date.parse(input.desiredLastDay))) return { ok: false, code: "invalid" };
+  if (input.desiredLastDay < today) return { ok: false, code: "in-past" };
+  const lastDay = terminationLastDay(today, input.desiredLastDay);
+  db()
+    .update(childcarePlacement)
+    .set({ status: "terminated", terminationRequestedAt: now.toISOString(), terminatedByPersonId: input.viewer.personId, lastDay })
+    .where(eq(childcarePlacement.id, placement.id))
+    .run();
+  changeCaseStatus({ caseId: c.id, to: "closed", actor: "applicant", note: `placement-terminated:${lastDay}`, now });
+  trail({ actor: input.actor, action: "childcare.placement.terminate", subjectType: "childcare_placement", subjectId: placement.id, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { lastDay } });
+  const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
+  await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "placement-terminated", params: { lastDay }, now });
+  return { ok: true, lastDay };
+}
+
+/** Household income for the fee; a new report is a new row (history is kept). */
+export function reportIncome(input: { viewer: ResidentViewer; actor: unknown; monthlyIncome: number; now?: Date }): boolean {
+  const hh = householdOf(input.viewer.personnummerHmac);
+  if (!hh || hh.children.length === 0) return false;
+  const now = input.now ?? new Date();
+  db()
+    .insert(householdIncome)
+    .values({ householdKey: hh.key, reportedByPersonId: input.viewer.personId, monthlyIncome: encrypt(String(input.monthlyIncome)), validFrom: swedishDate(now) })
+    .run();
+  trail({ actor: input.actor, action: "childcare.income.report", subjectType: "household_income", subjectId: hh.key, personId: input.viewer.personId });
+  return true;
+}
+
+/** The household's fee overview for Mina sidor: each placed child's monthly fee. */
+export function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
+  const hh = householdOf(input.viewer.personnummerHmac);
+  if (!hh) return null;
+  const on = swedishDate(input.now ?? new Date());
+  const income = latestIncome(hh.key, on);
+  const placements = activePlacements(hh.key, on);
+  const config = maxtaxaFor(Number(on.slice(0, 4)));
+  const result = calculateFees(
+    config,
+    income ?? config.incomeCapPerMonth,
+    placements.map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek })),
+    on,
+  );
+  return {
+    income,
+    config,
+    result,
+    children: result.children.map((c) => {
+      const p = registerPerson(String(c.id));
+      return { ...c, name: p ? `${p.givenName} ${p.familyName}` : "" };
+    }),
+  };
+}
+
+// ---- Officer (simple handling view) -------------------------------------------------------
+
+export interface OfficerScope {
+  municipalityId?: number;
+  area?: string;
+}
+
+/** Childcare applications in the officer's municipalities, oldest guarantee date first. */
+export async function listChildcareQueueForStaff(input: { municipalityIds: number[]; now?: Date }) {
+  await lapseDueOffers(input.now ?? new Date());
+  if (input.municipalityIds.length === 0) return [];
+  return db()
+    .select({
+      caseId: caseTable.id,
+      reference: caseTable.reference,
+      status: caseTable.status,
+      municipality: municipality.name,
+      municipalityId: caseTable.municipalityId,
+      careKind: childcareApplication.careKind,
+      desiredStart: childcareApplication.desiredStart,
+      guaranteeDate: childcareApplication.guaranteeDate,
+      queueStatus: childcareApplication.queueStatus,
+    })
+    .from(childcareApplication)
+    .innerJoin(caseTable, eq(caseTable.id, childcareApplication.caseId))
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(inArray(caseTable.municipalityId, input.municipalityIds))
+    .orderBy(asc(childcareApplication.guaranteeDate), asc(childcareApplication.queuedAt))
+    .all();
+}
+
+/** One application for the officer, only within their municipalities. */
+export async function getChildcareCaseForStaff(input: { reference: string; municipalityIds: number[]; now?: Date }) {
+  const now = input.now ?? new Date();
+  await lapseDueOffers(now);
+  const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
+  if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId)) return undefined;
+  const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
+  if (!app) return undefined;
+  const child = registerPerson(app.childHmac);
+  const prefs = db()
+    .select({ unitId: childcarePreference.unitId, rank: childcarePreference.rank, name: childcareUnit.name })
+    .from(childcarePreference)
+    .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePreference.unitId))
+    .where(eq(childcarePreference.caseId, c.id))
+    .orderBy(asc(childcarePreference.rank))
+    .all();
+  const offers = db()
+    .select({ id: childcareOffer.id, unitName: childcareUnit.name, startDate: childcareOffer.startDate, deadlineAt: childcareOffer.deadlineAt, status: childcareOffer.status })
+    .from(childcareOffer)
+    .innerJoin(childcareUnit, eq(childcareUnit.id, childcareOffer.unitId))
+    .where(eq(childcareOffer.caseId, c.id))
+    .all();
+  const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as { specialNeeds?: string }) : {};
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    status: c.status,
+    municipalityId: c.municipalityId,
+    applicantPersonId: c.applicantPersonId,
+    childName: child ? `${child.givenName} ${child.familyName}` : "",
+    childBirthDate: child?.birthDate ?? "",
+    careKind: app.careKind,
+    desiredStart: app.desiredStart,
+    guaranteeDate: app.guaranteeDate,
+    hoursPerWeek: app.hoursPerWeek,
+    queueStatus: app.queueStatus,
+    specialNeeds: secret.specialNeeds ?? null,
+    preferences: prefs,
+    offers,
+    units: listUnits({ municipalityId: c.municipalityId, kind: app.careKind as CareKind }).map((u) => ({ id: u.id, name: u.name })),
+  };
+}
+
+/** The officer offers a place; the guardians are told and have OFFER_ANSWER_DAYS to answer. */
+export async function offerPlace(input: {
+  reference: string;
+  municipalityIds: number[];
+  unitId: number;
+  startDate: string;
+  staffUserId: number;
+  actor: unknown;
+  now?: Date;
+}): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true }> {
+  const now = input.now ?? new Date();
+  const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
+  if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId)) return { ok: false, notFound: true };
+  const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
+  if (!app) return { ok: false, notFound: true };
+  const errors: FieldErrors = {};
+  const unit = db().select().from(childcareUnit).where(eq(childcareUnit.id, input.unitId)).get();
+  if (!unit || unit.municipalityId !== c.municipalityId || unit.kind !== app.careKind) errors.unitId = "invalid";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(Date.parse(input.startDate))) errors.startDate = "invalid";
+  else if (input.startDate < swedishDate(now)) errors.startDate = "inPast";
+  if (app.queueStatus !== "queued") errors.unitId ??= "notQueued";
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (c.status === "received") changeCaseStatus({ caseId: c.id, to: "in_progress", actor: `staff:${input.staffUserId}`, now });
+  db().transaction((tx) => {
+    tx.insert(childcareOffer)
+      .values({ caseId: c.id, unitId: input.unitId, startDate: input.startDate, offeredAt: now.toISOString(), deadlineAt: offerDeadline(now), offeredByStaffId: input.staffUserId })
+      .run();
+    tx.update(childcareApplication).set({ queueStatus: "offered" }).where(eq(childcareApplication.caseId, c.id)).run();
+  });
+  changeCaseStatus({ caseId: c.id, to: "place_offered", actor: `staff:${input.staffUserId}`, now });
+  trail({ actor: input.actor, action: "childcare.offer.create", subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId ?? undefined });
+  const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
+  await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "offer", params: { unit: unit!.name }, now });
+  return { ok: true };
+}

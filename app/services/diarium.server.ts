@@ -1,0 +1,198 @@
+import { and, asc, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { administration, diariumEntry, municipality } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
+import { ADMINISTRATION_SLUGS, MUNICIPALITY_SLUGS } from "../../db/seed/content/types";
+import { CASE_STATUSES } from "./case-status";
+import { maskEntry } from "./diarium-rules";
+
+export const DIARIUM_PAGE_SIZE = 25;
+export const DIARIUM_CSV_MAX = 5000;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "date");
+
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+export const DiariumQuerySchema = z
+  .object({
+    q: optional(z.string().trim().max(100, "q")),
+    kommun: optional(z.enum(MUNICIPALITY_SLUGS, { message: "municipality" })),
+    forvaltning: optional(z.enum(ADMINISTRATION_SLUGS, { message: "administration" })),
+    status: optional(z.enum(CASE_STATUSES, { message: "status" })),
+    fran: optional(isoDate),
+    till: optional(isoDate),
+    sida: optional(z.coerce.number({ message: "page" }).int("page").min(1, "page").max(10_000, "page")),
+  })
+  .refine((v) => !v.fran || !v.till || v.fran <= v.till, { message: "range", path: ["till"] });
+export type DiariumQuery = z.infer<typeof DiariumQuerySchema>;
+
+const KNOWN_PARAMS = new Set(["q", "kommun", "forvaltning", "status", "fran", "till", "sida", "lang"]);
+
+export type DiariumQueryResult =
+  | { ok: true; query: DiariumQuery }
+  | { ok: false; query: Record<string, string>; errors: Record<string, { code: string; params?: Record<string, string> }> };
+
+/** Parses the search form's GET parameters; unknown and malformed values become field errors. */
+export function parseDiariumQuery(params: URLSearchParams): DiariumQueryResult {
+  const raw: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const [k, v] of params) {
+    if (!KNOWN_PARAMS.has(k)) unknown.push(k.slice(0, 40));
+    else if (k !== "lang") raw[k] = v.slice(0, 500);
+  }
+  const parsed = DiariumQuerySchema.safeParse(raw);
+  const errors: Record<string, { code: string; params?: Record<string, string> }> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "q");
+      const code = ["date", "range", "municipality", "administration", "status", "q", "page"].includes(issue.message) ? issue.message : field === "fran" || field === "till" ? "date" : "q";
+      errors[field] ??= { code };
+    }
+  }
+  if (unknown.length > 0) errors._form = { code: "unknown", params: { names: unknown.join(", ") } };
+  if (parsed.success && unknown.length === 0) return { ok: true, query: parsed.data };
+  return { ok: false, query: raw, errors };
+}
+
+export interface PublicDiariumEntry {
+  reference: string;
+  registeredAt: string;
+  caseType: string;
+  title: string;
+  subject: string | null;
+  party: string;
+  municipality: string;
+  administration: string;
+  status: string;
+  statusLabel: string;
+  /** Whether "begär ut handling" is offered (always, except for the request form's own cases). */
+  requestable: boolean;
+}
+
+function conditions(q: DiariumQuery): SQL[] {
+  const where: SQL[] = [];
+  for (const word of (q.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // Matches only the public projection (see searchText); LIKE wildcards in input are literal.
+    where.push(like(diariumEntry.searchText, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  }
+  if (q.kommun) where.push(eq(municipality.slug, q.kommun));
+  if (q.forvaltning) where.push(eq(administration.slug, q.forvaltning));
+  if (q.status) where.push(eq(diariumEntry.status, q.status));
+  if (q.fran) where.push(gte(diariumEntry.registeredAt, `${q.fran}T00:00:00`));
+  if (q.till) where.push(lt(diariumEntry.registeredAt, nextDay(q.till)));
+  return where;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function selectEntries() {
+  return db()
+    .select({
+      reference: diariumEntry.reference,
+      registeredAt: diariumEntry.registeredAt,
+      caseType: diariumEntry.caseType,
+      area: diariumEntry.area,
+      sensitivity: diariumEntry.sensitivity,
+      subject: diariumEntry.subject,
+      partyKind: diariumEntry.partyKind,
+      partyName: diariumEntry.partyName,
+      status: diariumEntry.status,
+      municipality: municipality.name,
+      administrationSlug: administration.slug,
+      administrationSv: administration.nameSv,
+      administrationEn: administration.nameEn,
+    })
+    .from(diariumEntry)
+    .innerJoin(municipality, eq(municipality.id, diariumEntry.municipalityId))
+    .innerJoin(administration, eq(administration.id, diariumEntry.administrationId));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>["all"]>>[number];
+
+/** The one place a diarium row becomes public: raw party data never leaves this function. */
+function toPublic(row: Row, lang: Language): PublicDiariumEntry {
+  const t = getFixedT(lang, "diarium");
+  const te = getFixedT(lang, "eservice");
+  const masked = maskEntry({ ...row });
+  const party =
+    masked.party.kind === "organisation" ? masked.party.name : masked.party.kind === "none" ? t("party.none") : t(`party.${masked.party.kind}`);
+  return {
+    reference: row.reference,
+    registeredAt: row.registeredAt,
+    caseType: row.caseType,
+    title: t(`caseTypes.${row.caseType}`, { defaultValue: row.caseType }),
+    subject: masked.subject,
+    party,
+    municipality: row.municipality,
+    administration: lang === "sv" ? row.administrationSv : row.administrationEn,
+    status: row.status,
+    statusLabel: te(`caseStatus.${row.status}`, { defaultValue: row.status }),
+    requestable: row.caseType !== "begaran-allman-handling",
+  };
+}
+
+export function searchDiarium(q: DiariumQuery, lang: Language) {
+  const where = and(...conditions(q));
+  const totalRow = db()
+    .select({ n: count() })
+    .from(diariumEntry)
+    .innerJoin(municipality, eq(municipality.id, diariumEntry.municipalityId))
+    .innerJoin(administration, eq(administration.id, diariumEntry.administrationId))
+    .where(where)
+    .get();
+  const total = totalRow?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / DIARIUM_PAGE_SIZE));
+  const page = Math.min(q.sida ?? 1, pages);
+  const rows = selectEntries()
+    .where(where)
+    .orderBy(desc(diariumEntry.registeredAt), desc(diariumEntry.id))
+    .limit(DIARIUM_PAGE_SIZE)
+    .offset((page - 1) * DIARIUM_PAGE_SIZE)
+    .all();
+  return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
+}
+
+export function exportDiariumCsv(q: DiariumQuery, lang: Language): string {
+  const t = getFixedT(lang, "diarium");
+  const rows = selectEntries()
+    .where(and(...conditions(q)))
+    .orderBy(desc(diariumEntry.registeredAt), desc(diariumEntry.id))
+    .limit(DIARIUM_CSV_MAX)
+    .all()
+    .map((r) => toPublic(r, lang));
+  const header = ["reference", "date", "title", "subject", "party", "municipality", "administration", "status"].map((k) => t(`csv.${k}`));
+  const lines = [header, ...rows.map((e) => [e.reference, e.registeredAt.slice(0, 10), e.title, e.subject ?? "", e.party, e.municipality, e.administration, e.statusLabel])];
+  // BOM so that Excel opens å/ä/ö correctly; CRLF per RFC 4180.
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}
+
+/** RFC 4180 quoting, and no spreadsheet formulas from user-supplied text (CSV injection). */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function diariumFilterOptions(lang: Language) {
+  const munis = db().select({ slug: municipality.slug, name: municipality.name }).from(municipality).orderBy(asc(municipality.name)).all();
+  const t = getFixedT(lang, "eservice");
+  const admins = db()
+    .selectDistinct({ slug: administration.slug, sv: administration.nameSv, en: administration.nameEn })
+    .from(administration)
+    .all();
+  const seen = new Map<string, string>();
+  for (const a of admins) if (!seen.has(a.slug)) seen.set(a.slug, lang === "sv" ? a.sv : a.en);
+  return {
+    municipalities: munis,
+    administrations: [...seen].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    statuses: CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) })),
+  };
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { caseAttachment, formDraft } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { decrypt, encrypt, hmacIndex } from "./crypto.server";
+
+/**
+ * Answers between steps, and "save and continue later". One row per browser (owner key) and
+ * form is the working copy; saving for later gives it either a person (logged in: shown on
+ * Mina sidor) or a secret resume token (anonymous: only its HMAC is stored). Answers are
+ * encrypted as a whole. Drafts expire; expired ones are never returned and are purged.
+ */
+export const DRAFT_DAYS = 30;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface Draft {
+  id: number;
+  formId: string;
+  formVersion: number;
+  stepId: string;
+  answers: Record<string, unknown>;
+  saved: boolean;
+  expiresAt: string;
+  updatedAt: string;
+}
+
+const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
+
+function toDraft(row: typeof formDraft.$inferSelect): Draft {
+  return {
+    id: row.id,
+    formId: row.formId,
+    formVersion: row.formVersion,
+    stepId: row.stepId,
+    answers: JSON.parse(decrypt(row.data)) as Record<string, unknown>,
+    saved: row.tokenHash !== null || row.personId !== null,
+    expiresAt: row.expiresAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function purgeExpiredDrafts(now = new Date()) {
+  db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run();
+}
+
+export function getWorkingDraft(input: { ownerKey: string; formId: string; now?: Date }): Draft | undefined {
+  const now = (input.now ?? new Date()).toISOString();
+  const row = db()
+    .select()
+    .from(formDraft)
+    .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
+    .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+    .get();
+  return row ? toDraft(row) : undefined;
+}
+
+export function saveWorkingDraft(input: {
+  ownerKey: string;
+  formId: string;
+  formVersion: number;
+  stepId: string;
+  answers: Record<string, unknown>;
+  personId: number | null;
+  now?: Date;
+}): Draft {
+  const now = input.now ?? new Date();
+  const values = {
+    formVersion: input.formVersion,
+    stepId: input.stepId,
+    data: encrypt(JSON.stringify(input.answers)),
+    updatedAt: now.toISOString(),
+    expiresAt: expiry(now),
+  };
+  return db().transaction((tx) => {
+    const existing = tx
+      .select({ id: formDraft.id })
+      .from(formDraft)
+      .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId)))
+      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+      .get();
+    const row = existing
+      ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
+      : tx
+          .insert(formDraft)
+          .values({ ...values, formId: input.formId, ownerKey: input.ownerKey, personId: input.personId, createdAt: now.toISOString() })
+          .returning()
+          .get();
+    return toDraft(row);
+  });
+}
+
+/**
+ * Keeps the working copy for later. Logged in: bound to the person. Anonymous: returns a new
+ * secret token for the resume link (any earlier link for this draft stops working).
+ */
+export function saveDraftForLater(input: { ownerKey: string; formId: string; personId: number | null; now?: Date }): { token: string | null } | undefined {
+  const now = input.now ?? new Date();
+  const draft = getWorkingDraft(input);
+  if (!draft) return undefined;
+  if (input.personId !== null) {
+    db().update(formDraft).set({ personId: input.personId, expiresAt: expiry(now) }).where(eq(formDraft.id, draft.id)).run();
+    return { token: null };
+  }
+  const token = randomBytes(32).toString("base64url");
+  db().update(formDraft).set({ tokenHash: hmacIndex(`draft:${token}`), expiresAt: expiry(now) }).where(eq(formDraft.id, draft.id)).run();
+  return { token };
+}
+
+/** Opens a resume link in this browser: the draft (and its uploads) now belong to it. */
+export function resumeDraft(input: { token: string; ownerKey: string; now?: Date }): Draft | undefined {
+  if (!TOKEN.test(input.token)) return undefined;
+  const now = (input.now ?? new Date()).toISOString();
+  return db().transaction((tx) => {
+    const row = tx
+      .select()
+      .from(formDraft)
+      .where(and(eq(formDraft.tokenHash, hmacIndex(`draft:${input.token}`)), gt(formDraft.expiresAt, now)))
+      .get();
+    if (!row) return undefined;
+    if (row.ownerKey !== input.ownerKey) {
+      // Another working copy of the same form in this browser gives way to the resumed one.
+      tx.delete(formDraft).where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, row.formId))).run();
+      tx.update(caseAttachment).set({ ownerKey: input.ownerKey }).where(and(eq(caseAttachment.ownerKey, row.ownerKey), eq(caseAttachment.formId, row.formId))).run();
+      tx.update(formDraft).set({ ownerKey: input.ownerKey }).where(eq(formDraft.id, row.id)).run();
+    }
+    return toDraft({ ...row, ownerKey: input.ownerKey });
+  });
+}
+
+export function deleteDraftByToken(token: string): boolean {
+  if (!TOKEN.test(token)) return false;
+  return db().delete(formDraft).where(eq(formDraft.tokenHash, hmacIndex(`draft:${token}`))).run().changes > 0;
+}
+
+export function deleteWorkingDraft(input: { ownerKey: string; formId: string }) {
+  db().delete(formDraft).where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId))).run();
+}
+
+/** For Mina sidor: a person's saved drafts, newest first. */
+export function listDraftsForPerson(personId: number, now = new Date()) {
+  return db()
+    .select({ id: formDraft.id, formId: formDraft.formId, stepId: formDraft.stepId, updatedAt: formDraft.updatedAt, expiresAt: formDraft.expiresAt })
+    .from(formDraft)
+    .where(and(eq(formDraft.personId, personId), gt(formDraft.expiresAt, now.toISOString())))
+    .orderBy(desc(formDraft.updatedAt))
+    .all();
+}

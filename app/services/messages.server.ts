@@ -1,0 +1,261 @@
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { caseParty, caseTable, message, messageAttachment, person } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { getVisibleCase, type ResidentViewer } from "./case-access.server";
+import { decrypt, encrypt } from "./crypto.server";
+import { notify } from "./notifications.server";
+import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
+
+/**
+ * Messages between an applicant and the officer, two-way, with attachments. The back office
+ * (feat/permits) calls `sendMessageToApplicant` and `listMessages({ caseId, audience: "staff" })`
+ * after its own `requireStaff(request, "case.read" | "case.handle", scope)` for the case;
+ * residents reach the same messages only through a case they may see.
+ */
+
+export const MESSAGE_MAX_LENGTH = 5_000;
+export const MESSAGE_UPLOAD_RULES: UploadRules = {
+  maxBytes: 10 * 1024 * 1024,
+  accept: ["application/pdf", "image/jpeg", "image/png", "text/plain"],
+};
+export const MESSAGE_MAX_FILES = 3;
+
+export interface NewMessageFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface MessageView {
+  id: number;
+  sender: "applicant" | "officer";
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+  attachments: { publicId: string; name: string; size: number; mime: string }[];
+}
+
+export type MessageError = { field: "body" | "files"; code: string };
+
+export class MessageRejected extends Error {
+  constructor(readonly errors: MessageError[]) {
+    super("message rejected");
+  }
+}
+
+/** Checks a message before anything is written; throws MessageRejected with field codes. */
+async function checkMessage(body: string, files: NewMessageFile[]) {
+  const errors: MessageError[] = [];
+  const text = body.trim();
+  if (!text) errors.push({ field: "body", code: "required" });
+  else if (text.length > MESSAGE_MAX_LENGTH) errors.push({ field: "body", code: "tooLong" });
+  if (files.length > MESSAGE_MAX_FILES) errors.push({ field: "files", code: "tooMany" });
+  const checked: { file: NewMessageFile; mime: string }[] = [];
+  for (const file of files.slice(0, MESSAGE_MAX_FILES)) {
+    const result = await checkUpload(file.bytes, MESSAGE_UPLOAD_RULES);
+    if (!result.ok) errors.push({ field: "files", code: result.code });
+    else checked.push({ file, mime: result.mime });
+  }
+  if (errors.length > 0) throw new MessageRejected(errors);
+  return { text, checked };
+}
+
+function writeFileSafely(bytes: Uint8Array): string {
+  const dir = uploadsDir();
+  const storedName = randomBytes(16).toString("hex");
+  const tmp = join(dir, `.tmp-${storedName}`);
+  const fd = openSync(tmp, "wx", 0o600);
+  try {
+    let offset = 0;
+    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, join(dir, storedName));
+  const dirFd = openSync(dir, "r");
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
+  return storedName;
+}
+
+function insertMessage(input: {
+  caseId: number;
+  sender: "applicant" | "officer";
+  authorPersonId: number | null;
+  authorStaffId: number | null;
+  text: string;
+  files: { file: NewMessageFile; mime: string }[];
+  now: Date;
+}): number {
+  // Files first (fsynced), then the rows in one transaction; on failure the files are removed.
+  const stored = input.files.map((f) => ({ ...f, storedName: writeFileSafely(f.file.bytes) }));
+  try {
+    return db().transaction((tx) => {
+      const row = tx
+        .insert(message)
+        .values({
+          caseId: input.caseId,
+          sender: input.sender,
+          authorPersonId: input.authorPersonId,
+          authorStaffId: input.authorStaffId,
+          body: encrypt(input.text),
+          createdAt: input.now.toISOString(),
+        })
+        .returning({ id: message.id })
+        .get();
+      for (const f of stored) {
+        tx.insert(messageAttachment)
+          .values({
+            publicId: randomBytes(16).toString("base64url"),
+            messageId: row.id,
+            originalName: displayName(f.file.name),
+            storedName: f.storedName,
+            size: f.file.bytes.byteLength,
+            mime: f.mime,
+            sha256: createHash("sha256").update(f.file.bytes).digest("hex"),
+          })
+          .run();
+      }
+      return row.id;
+    });
+  } catch (error) {
+    for (const f of stored) unlinkSync(join(uploadsDir(), f.storedName));
+    throw error;
+  }
+}
+
+/**
+ * Everyone on the resident side of a case, as register hmacs: the parties recorded at
+ * submission (applicant, co-guardians) and the applicant's person row.
+ */
+export function residentRecipients(caseId: number): string[] {
+  const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, caseId)).all();
+  const c = db().select({ a: caseTable.applicantPersonId, s: caseTable.submittedByPersonId }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  const ids = [c?.a, c?.s].filter((x): x is number => typeof x === "number");
+  const people = ids.length ? db().select({ h: person.personnummerHmac }).from(person).where(inArray(person.id, ids)).all() : [];
+  return [...new Set([...people.map((p) => p.h), ...parties.map((p) => p.h)])];
+}
+
+/**
+ * For the back office: the officer writes to the applicant. The caller has already checked
+ * requireStaff(request, "case.handle", scope of the case). Notifies the applicant's side.
+ */
+export async function sendMessageToApplicant(input: {
+  caseId: number;
+  staffUserId: number;
+  body: string;
+  files?: NewMessageFile[];
+  now?: Date;
+}): Promise<{ id: number }> {
+  const { text, checked } = await checkMessage(input.body, input.files ?? []);
+  const exists = db().select({ id: caseTable.id }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+  if (!exists) throw new Error(`No case ${input.caseId}`);
+  const id = insertMessage({ caseId: input.caseId, sender: "officer", authorPersonId: null, authorStaffId: input.staffUserId, text, files: checked, now: input.now ?? new Date() });
+  await notify({ recipients: residentRecipients(input.caseId), caseId: input.caseId, kind: "message", now: input.now });
+  return { id };
+}
+
+/** The resident writes to the officer in a case they may see; undefined when they may not. */
+export async function sendMessageToOfficer(input: {
+  reference: string;
+  viewer: ResidentViewer;
+  body: string;
+  files?: NewMessageFile[];
+  now?: Date;
+}): Promise<{ id: number; caseId: number } | undefined> {
+  const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+  if (!c) return undefined;
+  const { text, checked } = await checkMessage(input.body, input.files ?? []);
+  const id = insertMessage({ caseId: c.id, sender: "applicant", authorPersonId: input.viewer.personId, authorStaffId: null, text, files: checked, now: input.now ?? new Date() });
+  return { id, caseId: c.id };
+}
+
+function toViews(caseId: number): MessageView[] {
+  const rows = db().select().from(message).where(eq(message.caseId, caseId)).orderBy(asc(message.createdAt), asc(message.id)).all();
+  const files = rows.length
+    ? db()
+        .select()
+        .from(messageAttachment)
+        .where(inArray(messageAttachment.messageId, rows.map((r) => r.id)))
+        .all()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    sender: r.sender as MessageView["sender"],
+    body: decrypt(r.body),
+    createdAt: r.createdAt,
+    readAt: r.readAt,
+    attachments: files
+      .filter((f) => f.messageId === r.id)
+      .map((f) => ({ publicId: f.publicId, name: f.originalName, size: f.size, mime: f.mime })),
+  }));
+}
+
+export type ListMessagesInput =
+  /** The caller has checked requireStaff for this case. */
+  | { caseId: number; audience: "staff"; markReadAt?: Date }
+  | { reference: string; audience: "resident"; viewer: ResidentViewer; markReadAt?: Date };
+
+/**
+ * Messages of a case, oldest first. Opening them marks the other side's messages as read
+ * (markReadAt). For residents returns undefined when the case is not theirs.
+ */
+export function listMessages(input: ListMessagesInput): MessageView[] | undefined {
+  let caseId: number;
+  if (input.audience === "staff") caseId = input.caseId;
+  else {
+    const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+    if (!c) return undefined;
+    caseId = c.id;
+  }
+  if (input.markReadAt) {
+    const fromOtherSide = input.audience === "staff" ? "applicant" : "officer";
+    db()
+      .update(message)
+      .set({ readAt: input.markReadAt.toISOString() })
+      .where(and(eq(message.caseId, caseId), eq(message.sender, fromOtherSide), isNull(message.readAt)))
+      .run();
+  }
+  return toViews(caseId);
+}
+
+/** A message attachment for download, only within a case the viewer may see (or for staff after their guard). */
+export function getMessageAttachment(
+  input: { publicId: string; reference: string; audience: "resident"; viewer: ResidentViewer } | { publicId: string; caseId: number; audience: "staff" },
+) {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(input.publicId)) return undefined;
+  let caseId: number;
+  if (input.audience === "staff") caseId = input.caseId;
+  else {
+    const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+    if (!c) return undefined;
+    caseId = c.id;
+  }
+  const row = db()
+    .select({ a: messageAttachment })
+    .from(messageAttachment)
+    .innerJoin(message, eq(message.id, messageAttachment.messageId))
+    .where(and(eq(messageAttachment.publicId, input.publicId), eq(message.caseId, caseId)))
+    .get();
+  if (!row) return undefined;
+  return { name: row.a.originalName, mime: row.a.mime, size: row.a.size, bytes: readFileSync(join(uploadsDir(), row.a.storedName)) };
+}
+
+/** Unread officer messages across the viewer's cases (for "waiting for me"). */
+export function unreadOfficerMessages(caseIds: number[]): Map<number, number> {
+  if (caseIds.length === 0) return new Map();
+  const rows = db()
+    .select({ caseId: message.caseId })
+    .from(message)
+    .where(and(inArray(message.caseId, caseIds), eq(message.sender, "officer"), isNull(message.readAt)))
+    .all();
+  const out = new Map<number, number>();
+  for (const r of rows) out.set(r.caseId, (out.get(r.caseId) ?? 0) + 1);
+  return out;
+}

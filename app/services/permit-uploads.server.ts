@@ -1,0 +1,65 @@
+/**
+ * Drawings for building permits: type checked from the content (never the name or the
+ * browser's claim), size-limited, stored under DATA_DIR/uploads with a random name and served
+ * only as attachments. Stand-in for the form engine's upload service (feat/forms); at merge
+ * this delegates to it.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "~/env.server";
+
+export const MAX_DRAWING_BYTES = 10 * 1024 * 1024;
+
+export type SniffedType = "application/pdf" | "image/png" | "image/jpeg";
+
+/** PDF, PNG or JPEG by magic bytes; anything else is refused. */
+export function sniffDrawing(bytes: Uint8Array): SniffedType | null {
+  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
+  return null;
+}
+
+export type UploadCheck = { ok: true; mime: SniffedType } | { ok: false; error: "empty" | "tooLarge" | "type" };
+
+export function checkDrawing(bytes: Uint8Array): UploadCheck {
+  if (bytes.length === 0) return { ok: false, error: "empty" };
+  if (bytes.length > MAX_DRAWING_BYTES) return { ok: false, error: "tooLarge" };
+  const mime = sniffDrawing(bytes);
+  return mime ? { ok: true, mime } : { ok: false, error: "type" };
+}
+
+function uploadsDir(): string {
+  const dir = join(env().DATA_DIR, "uploads");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: string; sha256: string; size: number } {
+  const ext = mime === "application/pdf" ? "pdf" : mime === "image/png" ? "png" : "jpg";
+  const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
+  writeFileSync(join(uploadsDir(), storedName), bytes, { flag: "wx" });
+  return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+}
+
+export function readStoredFile(storedName: string): Buffer | null {
+  if (!/^[a-f0-9]{32}\.(pdf|png|jpg)$/.test(storedName)) return null;
+  const path = join(uploadsDir(), storedName);
+  return existsSync(path) ? readFileSync(path) : null;
+}
+
+/** A file response that never renders in the portal's origin as a page. */
+export function fileResponse(bytes: Uint8Array, mime: string, filename: string, inline: boolean): Response {
+  const safe = filename.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 120) || "fil";
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": mime,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${safe.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { eq } from "drizzle-orm";
+import { person } from "../../db/schema/index";
+import { requireResident, type ResidentUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import type { ResidentViewer } from "./case-access.server";
+
+/**
+ * The guard for every Mina sidor route: a logged-in resident, and the viewer that scopes every
+ * service call (person id, register HMAC, and the organisation when acting for one).
+ */
+export async function requireResidentViewer(request: Request): Promise<{ user: ResidentUser; viewer: ResidentViewer }> {
+  const user = await requireResident(request);
+  const row = db().select({ hmac: person.personnummerHmac }).from(person).where(eq(person.id, user.personId)).get();
+  if (!row) throw new Response("Forbidden", { status: 403 });
+  const organisationId = user.acting?.kind === "organisation" ? user.acting.organisationId : null;
+  return { user, viewer: { personId: user.personId, personnummerHmac: row.hmac, organisationId } };
+}

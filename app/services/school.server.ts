@@ -1,0 +1,253 @@
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import { administration, caseParty, caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { getVisibleCase, type ResidentViewer } from "./case-access.server";
+import type { FieldErrors } from "./childcare-application";
+import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
+import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
+import { adoptContactEmail, notify } from "./notifications.server";
+import { getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
+import { contentHash } from "./signature-hash.server";
+import { trail } from "./trail.server";
+
+/**
+ * School applications (förskoleklass or a change of school). Where two guardians share
+ * custody both must approve: the case waits in "awaiting_signatures", visible to both on Mina
+ * sidor, and reaches officers only when every guardian has approved the same content hash;
+ * one decline stops it (docs/decisions/023).
+ */
+export const SCHOOL_FORM_ID = "skolval-ansokan";
+export const SCHOOL_APPLICATION_TYPES = ["forskoleklass", "skolbyte"] as const;
+
+const SchoolApplicationSchema = z.object({
+  child: z.string().min(1).max(100),
+  applicationType: z.enum(SCHOOL_APPLICATION_TYPES),
+  school1: z.coerce.number().int().positive(),
+  school2: z.coerce.number().int().positive().optional(),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reason: z.string().max(1000).optional(),
+  contactEmail: z.email().max(200).optional(),
+});
+export type SchoolApplicationInput = z.infer<typeof SchoolApplicationSchema>;
+
+export function parseSchoolApplication(form: Record<string, unknown>): { ok: true; value: SchoolApplicationInput } | { ok: false; errors: FieldErrors } {
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(form)) if (typeof v === "string" && v.trim() !== "") raw[k] = v.trim();
+  const parsed = SchoolApplicationSchema.safeParse(raw);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "child");
+      errors[field] ??= raw[field] === undefined ? "required" : issue.code === "too_big" ? "tooLong" : "invalid";
+    }
+    return { ok: false, errors };
+  }
+  if (parsed.data.school2 !== undefined && parsed.data.school2 === parsed.data.school1) errors.school2 = "duplicate";
+  if (!isIsoDate(parsed.data.startDate)) errors.startDate = "invalid";
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/** What the guardians sign: the reference, the form and the answers (no one's own notes). */
+function signedContent(c: { reference: string; formId: string; data: string; sensitiveData: string | null }) {
+  return { reference: c.reference, formId: c.formId, data: caseAnswers(c) };
+}
+
+export async function submitSchoolApplication(input: {
+  viewer: ResidentViewer;
+  actor: unknown;
+  answers: SchoolApplicationInput;
+  idempotencyKey: string;
+  language: "sv" | "en";
+  now?: Date;
+}): Promise<{ ok: true; reference: string; awaitingSignatures: boolean } | { ok: false; errors: FieldErrors }> {
+  const now = input.now ?? new Date();
+  const a = input.answers;
+  const child = getChildOfGuardian({ guardianHmac: input.viewer.personnummerHmac, childHmac: a.child });
+  if (!child) return { ok: false, errors: { child: "notYours" } };
+  const ids = [a.school1, a.school2].filter((x): x is number => x !== undefined);
+  const schools = db().select().from(childcareUnit).where(inArray(childcareUnit.id, ids)).all();
+  const errors: FieldErrors = {};
+  ids.forEach((id, i) => {
+    const s = schools.find((u) => u.id === id);
+    if (!s || s.kind !== "grundskola") errors[`school${i + 1}`] = "invalid";
+  });
+  if (new Set(schools.map((s) => s.municipalityId)).size > 1) errors.school2 ??= "sameMunicipality";
+  const today = swedishDate(now);
+  if (a.startDate < today) errors.startDate = "inPast";
+  else if (a.startDate > addMonths(today, 18)) errors.startDate = "tooFar";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const municipalityId = schools.find((s) => s.id === a.school1)!.municipalityId;
+  const admin = db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, municipalityId), eq(administration.slug, "barn-och-utbildning")))
+    .get();
+  if (!admin) throw new Error("No barn-och-utbildning administration");
+  const coGuardians = child.custody.filter((h) => h !== input.viewer.personnummerHmac);
+  const awaiting = coGuardians.length > 0;
+  const created = createCase({
+    idempotencyKey: input.idempotencyKey,
+    municipalityId,
+    administrationId: admin.id,
+    formId: SCHOOL_FORM_ID,
+    formVersion: 1,
+    area: "skola",
+    sensitivity: "personal",
+    data: { child: child.hmac, childSource: REGISTER_SOURCE, applicationType: a.applicationType, schools: ids, startDate: a.startDate, reason: a.reason ?? null },
+    sensitiveData: null,
+    applicantPersonId: input.viewer.personId,
+    applicantOrganisationId: null,
+    submittedByPersonId: input.viewer.personId,
+    contactEmail: a.contactEmail ?? null,
+    submitterKey: null,
+    language: input.language,
+    decisionDays: null,
+    diarium: { subject: null, partyKind: "person", partyName: null },
+    attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
+    initialStatus: awaiting ? "awaiting_signatures" : "received",
+    now,
+  });
+  if (!created.created) return { ok: true, reference: created.reference, awaitingSignatures: awaiting };
+  const c = db().select().from(caseTable).where(eq(caseTable.id, created.id)).get()!;
+  const hash = contentHash(signedContent(c));
+  const at = now.toISOString();
+  db().transaction((tx) => {
+    tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" }).run();
+    tx.insert(schoolSignature)
+      .values({ caseId: c.id, guardianHmac: input.viewer.personnummerHmac, decision: "approved", decidedAt: at, decidedByPersonId: input.viewer.personId, contentHash: hash })
+      .run();
+    for (const h of coGuardians) {
+      tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: h, role: "co-guardian" }).run();
+      tx.insert(schoolSignature).values({ caseId: c.id, guardianHmac: h }).run();
+    }
+  });
+  adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
+  trail({ actor: input.actor, action: "school.apply", subjectType: "case", subjectId: c.reference, municipalityId, personId: input.viewer.personId, details: { contentHash: hash } });
+  await notify({ recipients: [input.viewer.personnummerHmac], caseId: c.id, kind: "case-submitted", now });
+  if (awaiting) await notify({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
+  return { ok: true, reference: c.reference, awaitingSignatures: awaiting };
+}
+
+export interface SignatureView {
+  guardianName: string;
+  decision: "pending" | "approved" | "declined";
+  decidedAt: string | null;
+  contentHash: string | null;
+  isViewer: boolean;
+}
+
+export interface SchoolCaseView {
+  childName: string;
+  applicationType: string;
+  schools: { id: number; name: string }[];
+  startDate: string;
+  reason: string | null;
+  contentHash: string;
+  signatures: SignatureView[];
+  /** The viewer has a pending signature on a case still waiting. */
+  canSign: boolean;
+}
+
+function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string | null): SchoolCaseView {
+  const answers = caseAnswers(c) as { child: string; applicationType: string; schools: number[]; startDate: string; reason: string | null };
+  const child = registerPerson(answers.child);
+  const schools = answers.schools.length ? db().select({ id: childcareUnit.id, name: childcareUnit.name }).from(childcareUnit).where(inArray(childcareUnit.id, answers.schools)).all() : [];
+  const sigs = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).orderBy(asc(schoolSignature.id)).all();
+  return {
+    childName: child ? `${child.givenName} ${child.familyName}` : "",
+    applicationType: answers.applicationType,
+    schools: answers.schools.map((id) => schools.find((s) => s.id === id)!).filter(Boolean),
+    startDate: answers.startDate,
+    reason: answers.reason,
+    contentHash: contentHash(signedContent(c)),
+    signatures: sigs.map((s) => {
+      const p = registerPerson(s.guardianHmac);
+      return {
+        guardianName: p ? `${p.givenName} ${p.familyName}` : "",
+        decision: s.decision as SignatureView["decision"],
+        decidedAt: s.decidedAt,
+        contentHash: s.contentHash,
+        isViewer: s.guardianHmac === viewerHmac,
+      };
+    }),
+    canSign: c.status === "awaiting_signatures" && sigs.some((s) => s.guardianHmac === viewerHmac && s.decision === "pending"),
+  };
+}
+
+export function getSchoolCase(input: { reference: string; viewer: ResidentViewer }): SchoolCaseView | undefined {
+  const c = getVisibleCase(input);
+  if (!c || c.area !== "skola") return undefined;
+  return describeSchoolCase(c, input.viewer.personnummerHmac);
+}
+
+export type SignResult = { ok: true; complete: boolean } | { ok: false; code: "not-found" | "not-pending" | "changed" };
+
+/**
+ * The second guardian approves or declines. `expectedHash` is the hash shown on the page the
+ * guardian read: if the content changed in between, nothing is signed.
+ */
+export async function signSchoolApplication(input: {
+  reference: string;
+  viewer: ResidentViewer;
+  actor: unknown;
+  decision: "approve" | "decline";
+  expectedHash: string;
+  now?: Date;
+}): Promise<SignResult> {
+  const now = input.now ?? new Date();
+  const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
+  if (!c || c.area !== "skola") return { ok: false, code: "not-found" };
+  const sig = db()
+    .select()
+    .from(schoolSignature)
+    .where(and(eq(schoolSignature.caseId, c.id), eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac)))
+    .get();
+  if (!sig) return { ok: false, code: "not-found" };
+  if (sig.decision !== "pending" || c.status !== "awaiting_signatures") return { ok: false, code: "not-pending" };
+  const hash = contentHash(signedContent(c));
+  if (hash !== input.expectedHash) return { ok: false, code: "changed" };
+  const at = now.toISOString();
+  const decision = input.decision === "approve" ? "approved" : "declined";
+  db()
+    .update(schoolSignature)
+    .set({ decision, decidedAt: at, decidedByPersonId: input.viewer.personId, contentHash: hash })
+    .where(and(eq(schoolSignature.id, sig.id), eq(schoolSignature.decision, "pending")))
+    .run();
+  trail({ actor: input.actor, action: `school.signature.${decision}`, subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { contentHash: hash } });
+  const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all().map((p) => p.h);
+  if (decision === "declined") {
+    changeCaseStatus({ caseId: c.id, to: "signature_declined", actor: "applicant", now });
+    await notify({ recipients: parties, caseId: c.id, kind: "signature-declined", now });
+    return { ok: true, complete: false };
+  }
+  const all = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all();
+  const complete = all.every((s) => s.decision === "approved" && s.contentHash === hash);
+  if (complete) {
+    changeCaseStatus({ caseId: c.id, to: "received", actor: "applicant", note: "signatures-complete", now });
+    await notify({ recipients: parties, caseId: c.id, kind: "signatures-complete", now });
+  }
+  return { ok: true, complete };
+}
+
+// ---- Officer -----------------------------------------------------------------------------
+
+/** Hidden from officers until every guardian has signed; declined ones never reach them. */
+const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
+
+export function listSchoolApplicationsForStaff(input: { municipalityIds: number[] }) {
+  if (input.municipalityIds.length === 0) return [];
+  return db()
+    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(and(eq(caseTable.area, "skola"), inArray(caseTable.municipalityId, input.municipalityIds), notInArray(caseTable.status, NOT_FOR_OFFICERS)))
+    .orderBy(asc(caseTable.createdAt))
+    .all();
+}
+
+export function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
+  const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
+  if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
+  return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, ...describeSchoolCase(c, null) };
+}
