@@ -11,6 +11,8 @@ import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
+import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
+import { startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -28,6 +30,8 @@ export {
 export async function startup() {
   env();
   prepareDatabase();
+  startLinkCheckSchedule();
+  startOutboxWorker();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -41,6 +45,8 @@ export function testIdentityProvider() {
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
+  stopOutboxWorker();
+  await stopLinkCheckSchedule();
   closeDatabase();
 }
 

@@ -19,6 +19,15 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
+  LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
+  CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
+  CASE_OUTBOX_DIR: z.string().optional(),
+  CASE_OUTBOX_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+  /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
+  CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
+  CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
   /**
    * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
    * the last one keys the HMAC look-up index (docs/decisions/008).
@@ -73,6 +82,9 @@ export function keyBytes(value: string): Buffer | null {
 }
 
 export type Env = z.infer<typeof EnvSchema> & {
+  LINK_CHECK_INTERVAL_MINUTES: number;
+  CASE_OUTBOX: "off" | "folder" | "webhook";
+  CASE_OUTBOX_DIR: string;
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
@@ -112,6 +124,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production && !raw.SESSION_SECRET) {
     throw new Error("Invalid environment:\n  SESSION_SECRET: required when PORTAL_ENV=production");
   }
+  const outbox = raw.CASE_OUTBOX ?? (raw.PORTAL_ENV === "test" ? "off" : "folder");
+  if (outbox === "webhook" && !raw.CASE_OUTBOX_URL) {
+    throw new Error("Invalid environment:\n  CASE_OUTBOX_URL: required when CASE_OUTBOX=webhook");
+  }
   if (production && !raw.DATA_ENCRYPTION_KEY) {
     throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
   }
@@ -131,9 +147,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       : null;
   return {
     ...raw,
+    CASE_OUTBOX: outbox,
+    CASE_OUTBOX_DIR: resolve(raw.CASE_OUTBOX_DIR ?? join(dataDir, "outbox")),
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
+    LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
     PUBLIC_URL: publicUrl,
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     TEST_IDP: testIdp,

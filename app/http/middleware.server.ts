@@ -148,8 +148,16 @@ export function rateLimits(req: Req, res: Res, next: Next) {
     if (wait > 0) {
       res.statusCode = 429;
       res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-      res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.setHeader("Cache-Control", "no-store");
+      if (url.startsWith("/api/")) {
+        // The open-data API answers errors in its own JSON shape, readable cross-origin (decision 018).
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.setHeader("Access-Control-Allow-Origin", "*");
+        res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+        res.end(JSON.stringify({ error: "rate_limited", message: "Too many requests; try again later.", status: 429 }));
+        return;
+      }
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.end("För många förfrågningar. Vänta en stund och försök igen.\nToo many requests. Please wait a moment and try again.\n");
       return;
     }

@@ -5,9 +5,10 @@ import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
+import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "content" | "users" | "audit";
+  key: "cases" | "content" | "users" | "audit" | "links";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -40,5 +41,7 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
         .get()?.n ?? 0;
     out.push({ key: "audit", href: "/admin/logg", count: n });
   }
+  // Links to other authorities are portal-wide; every administrator sees the broken ones.
+  if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
   return out;
 }

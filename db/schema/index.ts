@@ -1,5 +1,7 @@
 // One file per entity group; this file only re-exports them.
 export * from "./municipalities";
+export * from "./authorities";
+export * from "./integration";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";

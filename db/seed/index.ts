@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
+import { seedAuthoritiesAndLifeEvents } from "./authorities";
+import { seedIntegrationSystems } from "./integration";
 import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedChildcare } from "./childcare";
@@ -59,6 +61,8 @@ export function seed(db: DB) {
         else tx.insert(administration).values(adminValues).run();
       }
     }
+    seedAuthoritiesAndLifeEvents(tx);
+    seedIntegrationSystems(tx);
   });
   seedDiarium(db);
   seedCatalogue(db);

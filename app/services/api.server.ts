@@ -1,0 +1,140 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requestIdOf } from "~/load-context";
+import { log } from "~/utils/logger.server";
+
+/**
+ * The frame of every /api/v1 endpoint (docs/decisions/018): rate limit per client IP, CORS
+ * for GET, Cache-Control, JSON errors with a stable `error` code, pagination with links.
+ * Bad input is always a 4xx JSON answer, never a 500.
+ */
+
+export const API_BASE = "/api/v1";
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "Accept, Content-Type",
+  "Access-Control-Expose-Headers": "Link, Retry-After",
+  "Access-Control-Max-Age": "86400",
+};
+
+export function apiJson(body: unknown, init: { status?: number; cache?: string; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: {
+      ...CORS,
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": init.cache ?? "public, max-age=300",
+      ...init.headers,
+    },
+  });
+}
+
+export function apiError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+  return apiJson({ error, message, status }, { status, cache: "no-store", headers });
+}
+
+/** Thrown from an endpoint for "no such thing"; the frame turns it into a 404 JSON answer. */
+export function notFound(message = "Not found"): Response {
+  return apiError(404, "not_found", message);
+}
+
+type Handler = (args: LoaderFunctionArgs) => Response | Promise<Response>;
+
+/**
+ * Wraps an endpoint's loader: every failure as JSON. Rate limiting per client address happens
+ * before Remix, in app/http (docs/decisions/031), and answers /api/ in the same JSON shape.
+ */
+export function apiLoader(handler: Handler) {
+  return async (args: LoaderFunctionArgs): Promise<Response> => {
+    // Remix hands OPTIONS to the loader: answer the CORS pre-flight without counting it.
+    if (args.request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
+    let response: Response;
+    try {
+      response = await handler(args);
+    } catch (thrown) {
+      if (thrown instanceof Response) response = thrown;
+      else {
+        log("error", "api error", {
+          requestId: requestIdOf(args.context),
+          path: new URL(args.request.url).pathname,
+          error: thrown instanceof Error ? thrown.message : String(thrown),
+        });
+        response = apiError(500, "server_error", `Something went wrong (request ${requestIdOf(args.context)}).`);
+      }
+    }
+    return response;
+  };
+}
+
+/** The action of every API route: CORS pre-flight, and 405 for anything that writes. */
+export async function apiAction({ request }: ActionFunctionArgs): Promise<Response> {
+  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
+  return apiError(405, "method_not_allowed", "This API is read-only: use GET.", { Allow: "GET, HEAD, OPTIONS" });
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+/** `?page=&pageSize=` with defaults; anything else than small positive integers is a 400. */
+export function parsePage(request: Request): Page {
+  const params = new URL(request.url).searchParams;
+  const read = (name: string, fallback: number, max: number) => {
+    const raw = params.get(name);
+    if (raw === null || raw === "") return fallback;
+    if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) {
+      throw apiError(400, "bad_request", `${name} must be a whole number from 1 to ${max}.`);
+    }
+    const n = Number(raw);
+    if (n > max) throw apiError(400, "bad_request", `${name} must be a whole number from 1 to ${max}.`);
+    return n;
+  };
+  return { page: read("page", 1, 100_000), pageSize: read("pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+}
+
+export interface Paginated<T> {
+  data: T[];
+  meta: { page: number; pageSize: number; total: number; totalPages: number };
+  links: { self: string; first: string; last: string; prev: string | null; next: string | null };
+}
+
+/** One page of `items` with absolute links that keep the request's other query parameters. */
+export function paginate<T>(request: Request, items: T[], { page, pageSize }: Page): Paginated<T> {
+  const total = items.length;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > totalPages) throw apiError(404, "page_out_of_range", `There are ${totalPages} pages.`);
+  const link = (p: number) => {
+    const url = new URL(request.url);
+    url.searchParams.set("page", String(p));
+    url.searchParams.set("pageSize", String(pageSize));
+    return url.toString();
+  };
+  return {
+    data: items.slice((page - 1) * pageSize, page * pageSize),
+    meta: { page, pageSize, total, totalPages },
+    links: {
+      self: link(page),
+      first: link(1),
+      last: link(totalPages),
+      prev: page > 1 ? link(page - 1) : null,
+      next: page < totalPages ? link(page + 1) : null,
+    },
+  };
+}
+
+/** The paginated answer, with the same links in an RFC 8288 Link header. */
+export function pagedJson<T>(request: Request, items: T[], cache?: string): Response {
+  const body = paginate(request, items, parsePage(request));
+  const rels = (["first", "prev", "next", "last"] as const)
+    .filter((rel) => body.links[rel])
+    .map((rel) => `<${body.links[rel]}>; rel="${rel}"`);
+  return apiJson(body, { cache, headers: { Link: rels.join(", ") } });
+}
+
+export function originOf(request: Request): string {
+  return new URL(request.url).origin;
+}

@@ -1,0 +1,28 @@
+import type { Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { listNews } from "~/services/catalogue.server";
+import type { Feed } from "~/services/feeds.server";
+import { getMunicipalityBySlug } from "~/services/municipalities.server";
+
+/** A municipality's published news as a feed; undefined for an unknown municipality. */
+export function newsFeed(kommun: string, origin: string, lang: Language, format: "atom" | "rss"): Feed | undefined {
+  const m = getMunicipalityBySlug(kommun);
+  if (!m) return undefined;
+  const items = listNews({ municipalityId: m.id, lang, limit: 50 });
+  const suffix = lang === "en" ? "?lang=en" : "";
+  return {
+    id: `${origin}/${m.slug}/nyheter`,
+    title: getFixedT(lang, "authorities")("feeds.news", { name: m.name }),
+    link: `${origin}/${m.slug}/nyheter${suffix}`,
+    self: `${origin}/${m.slug}/nyheter.${format}${suffix}`,
+    language: lang,
+    updated: items[0]?.publishedAt ?? m.createdAt,
+    entries: items.map((n) => ({
+      id: `${origin}/${m.slug}/nyheter/${n.slug}`,
+      title: n.title,
+      summary: n.summary,
+      link: `${origin}/${m.slug}/nyheter/${n.slug}${suffix}`,
+      updated: n.publishedAt,
+    })),
+  };
+}

@@ -1,0 +1,227 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { and, asc, eq, lte } from "drizzle-orm";
+import { caseExport, type CaseExport } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { log } from "~/utils/logger.server";
+
+/**
+ * Hand-over of submitted cases to the municipality's case-management system
+ * (docs/decisions/020). A submission enqueues one `case_export` row per reference number in
+ * the same transaction as the case; a worker delivers due rows to a folder or a webhook,
+ * with exponential back-off until it succeeds. Rows, not memory, carry the state, so a
+ * restart resumes where it stopped; the reference number is the idempotency key, so a
+ * repeated delivery (after a crash between sending and recording) is the same logical copy.
+ */
+
+export const EXPORT_FORMAT = "dalsland-case-export/1";
+
+export interface ExportAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  contentBase64: string;
+}
+
+/** The documented export format (docs/integration/case-export.md). */
+export interface CaseExportDocument {
+  format: typeof EXPORT_FORMAT;
+  reference: string;
+  exportedAt: string;
+  case: Record<string, unknown>;
+  attachments: ExportAttachment[];
+  submissionPdf: ExportAttachment | null;
+}
+
+/** Builds the document for a reference; null when the case no longer exists. */
+export type ExportBuilder = (reference: string) => Promise<CaseExportDocument | null> | CaseExportDocument | null;
+
+export type OutboxTarget =
+  | { kind: "off" }
+  | { kind: "folder"; dir: string }
+  | { kind: "webhook"; url: string; secret?: string; timeoutMs?: number; fetchImpl?: typeof fetch };
+
+export function configuredTarget(): OutboxTarget {
+  const e = env();
+  if (e.CASE_OUTBOX === "folder") return { kind: "folder", dir: e.CASE_OUTBOX_DIR };
+  if (e.CASE_OUTBOX === "webhook" && e.CASE_OUTBOX_URL) return { kind: "webhook", url: e.CASE_OUTBOX_URL, secret: e.CASE_OUTBOX_SECRET };
+  return { kind: "off" };
+}
+
+let builder: ExportBuilder | undefined;
+
+/** The cases module registers how a case becomes an export document. */
+export function setExportBuilder(b: ExportBuilder | undefined) {
+  builder = b;
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/**
+ * Queue a case for hand-over. Call inside the transaction that creates the case, so that a
+ * case never exists without its outbox row. A second call for the same reference is a no-op.
+ */
+export function enqueueCaseExport(reference: string, tx: Tx | ReturnType<typeof db> = db(), now = new Date()) {
+  tx.insert(caseExport)
+    .values({ reference, nextAttemptAt: now.toISOString() })
+    .onConflictDoNothing({ target: caseExport.reference })
+    .run();
+}
+
+/** Delay before the next attempt after `attempts` failures: 30 s, 1 min, 2 min … at most 1 h. */
+export function backoffMs(attempts: number, baseMs = 30_000, maxMs = 3_600_000): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  // Up to 10 % jitter so that many failed rows do not retry in lock-step.
+  return Math.round(exp * (1 + Math.random() * 0.1));
+}
+
+function describeTarget(target: OutboxTarget): string {
+  if (target.kind === "folder") return `folder:${target.dir}`;
+  if (target.kind === "webhook") return `webhook:${new URL(target.url).host}`;
+  return "off";
+}
+
+/** A safe file name for a reference (they look like AML-2026-000123). */
+function fileNameFor(reference: string): string {
+  return `${reference.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
+}
+
+async function deliver(doc: CaseExportDocument, target: OutboxTarget): Promise<void> {
+  const body = JSON.stringify(doc, null, 2);
+  if (target.kind === "folder") {
+    mkdirSync(target.dir, { recursive: true });
+    // Write then rename: the receiving system never sees half a file, and a redelivery
+    // replaces the same file (one logical copy per reference).
+    const final = join(target.dir, fileNameFor(doc.reference));
+    const tmp = join(target.dir, `.${fileNameFor(doc.reference)}.${randomUUID()}.tmp`);
+    writeFileSync(tmp, body, { mode: 0o640 });
+    renameSync(tmp, final);
+    return;
+  }
+  if (target.kind === "webhook") {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json; charset=utf-8",
+      "Idempotency-Key": doc.reference,
+      "User-Agent": "Dalslands-e-tjanster-outbox/1.0",
+    };
+    if (target.secret) headers["X-Portal-Signature"] = `sha256=${createHmac("sha256", target.secret).update(body).digest("hex")}`;
+    const response = await (target.fetchImpl ?? fetch)(target.url, {
+      method: "POST",
+      headers,
+      body,
+      signal: AbortSignal.timeout(target.timeoutMs ?? 30_000),
+    });
+    await response.body?.cancel().catch(() => {});
+    // 409 = "I already have this reference": delivered before, by an attempt we did not record.
+    if (!(response.ok || response.status === 409)) throw new Error(`webhook answered ${response.status}`);
+    return;
+  }
+  throw new Error("outbox is off");
+}
+
+export interface DeliveryRun {
+  attempted: number;
+  delivered: number;
+  failed: number;
+}
+
+let busy = false;
+
+/** Delivers every due row once. Runs never overlap within the process. */
+export async function deliverDueExports(options: { now?: Date; target?: OutboxTarget; limit?: number } = {}): Promise<DeliveryRun> {
+  const target = options.target ?? configuredTarget();
+  const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0 };
+  if (target.kind === "off" || busy) return run;
+  busy = true;
+  try {
+    const now = options.now ?? new Date();
+    const due = db()
+      .select()
+      .from(caseExport)
+      .where(and(eq(caseExport.status, "pending"), lte(caseExport.nextAttemptAt, now.toISOString())))
+      .orderBy(asc(caseExport.nextAttemptAt), asc(caseExport.id))
+      .limit(options.limit ?? 50)
+      .all();
+    for (const row of due) {
+      run.attempted++;
+      const attemptAt = new Date().toISOString();
+      try {
+        if (!builder) throw new Error("no export builder registered");
+        const doc = await builder(row.reference);
+        if (!doc) throw new Error("case not found");
+        await deliver(doc, target);
+        db().update(caseExport)
+          .set({
+            status: "delivered",
+            attempts: row.attempts + 1,
+            lastAttemptAt: attemptAt,
+            lastError: null,
+            deliveredAt: new Date().toISOString(),
+            deliveredTo: describeTarget(target),
+          })
+          .where(eq(caseExport.id, row.id))
+          .run();
+        run.delivered++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : error.message) : String(error);
+        db().update(caseExport)
+          .set({
+            attempts,
+            lastAttemptAt: attemptAt,
+            lastError: message.slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+          })
+          .where(eq(caseExport.id, row.id))
+          .run();
+        run.failed++;
+        log("warn", "case export failed", { reference: row.reference, attempts, error: message });
+      }
+    }
+    return run;
+  } finally {
+    busy = false;
+  }
+}
+
+/** The hand-over state of one case, for officers. */
+export function getCaseExport(reference: string): CaseExport | undefined {
+  return db().select().from(caseExport).where(eq(caseExport.reference, reference)).get();
+}
+
+export function listCaseExports(): CaseExport[] {
+  return db().select().from(caseExport).orderBy(asc(caseExport.status), asc(caseExport.createdAt)).all();
+}
+
+// ----------------------------------------------------------------------------- worker
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Starts the delivery loop (CASE_OUTBOX_INTERVAL_SECONDS; off when the outbox is off). */
+export function startOutboxWorker(intervalSeconds = env().CASE_OUTBOX_INTERVAL_SECONDS): boolean {
+  stopOutboxWorker();
+  if (configuredTarget().kind === "off" || intervalSeconds <= 0) return false;
+  const tick = () => {
+    deliverDueExports().catch((error) => log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }));
+  };
+  timer = setInterval(tick, intervalSeconds * 1000);
+  timer.unref();
+  setTimeout(tick, 1000).unref();
+  return true;
+}
+
+export function stopOutboxWorker() {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}
+
+/** After a submission: try now rather than at the next tick. */
+export function kickOutbox() {
+  if (configuredTarget().kind === "off") return;
+  setImmediate(() => {
+    deliverDueExports().catch((error) => log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }));
+  });
+}

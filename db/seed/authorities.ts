@@ -1,0 +1,97 @@
+import { and, eq, gte } from "drizzle-orm";
+import type { DB } from "../client";
+import { authority, authorityService, externalLink, lifeEvent, lifeEventStep } from "../schema/index";
+import { seedAuthorities } from "./content/authorities";
+import { seedLifeEvents } from "./content/life-events";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/**
+ * Authorities, their services, the life-event guides and the external-link registry.
+ * Idempotent: upserts by slug / url. Link-check results (status, dates, broken flag) are
+ * never reset by a re-seed, so a restart does not hide a broken link.
+ */
+export function seedAuthoritiesAndLifeEvents(tx: Tx) {
+  seedAuthorities.forEach((a, position) => {
+    const values = {
+      slug: a.slug,
+      level: a.level,
+      position,
+      nameSv: a.name.sv,
+      nameEn: a.name.en,
+      descriptionSv: a.description.sv,
+      descriptionEn: a.description.en,
+      url: a.url,
+    };
+    const row = tx
+      .insert(authority)
+      .values(values)
+      .onConflictDoUpdate({ target: authority.slug, set: values })
+      .returning({ id: authority.id })
+      .get();
+    registerLink(tx, a.url, `authority:${a.slug}`);
+    a.services.forEach((s, i) => {
+      const serviceValues = {
+        authorityId: row.id,
+        position: i,
+        titleSv: s.title.sv,
+        titleEn: s.title.en,
+        descriptionSv: s.description.sv,
+        descriptionEn: s.description.en,
+        url: s.url,
+      };
+      tx.insert(authorityService)
+        .values(serviceValues)
+        .onConflictDoUpdate({ target: [authorityService.authorityId, authorityService.position], set: serviceValues })
+        .run();
+      registerLink(tx, s.url, `authority:${a.slug}`);
+    });
+    tx.delete(authorityService)
+      .where(and(eq(authorityService.authorityId, row.id), gte(authorityService.position, a.services.length)))
+      .run();
+  });
+
+  seedLifeEvents.forEach((e, position) => {
+    const values = {
+      slug: e.slug,
+      position,
+      titleSv: e.title.sv,
+      titleEn: e.title.en,
+      summarySv: e.summary.sv,
+      summaryEn: e.summary.en,
+      example: e.example,
+    };
+    const row = tx
+      .insert(lifeEvent)
+      .values(values)
+      .onConflictDoUpdate({ target: lifeEvent.slug, set: values })
+      .returning({ id: lifeEvent.id })
+      .get();
+    e.steps.forEach((s, i) => {
+      const stepValues = {
+        lifeEventId: row.id,
+        position: i,
+        titleSv: s.title.sv,
+        titleEn: s.title.en,
+        bodySv: s.body.sv,
+        bodyEn: s.body.en,
+        actorKind: s.actor.kind,
+        serviceSlug: s.actor.kind === "municipality" ? (s.actor.serviceSlug ?? null) : null,
+        formId: s.actor.kind === "municipality" ? (s.actor.formId ?? null) : null,
+        authoritySlug: s.actor.kind === "authority" ? s.actor.authoritySlug : null,
+      };
+      tx.insert(lifeEventStep)
+        .values(stepValues)
+        .onConflictDoUpdate({ target: [lifeEventStep.lifeEventId, lifeEventStep.position], set: stepValues })
+        .run();
+    });
+    tx.delete(lifeEventStep)
+      .where(and(eq(lifeEventStep.lifeEventId, row.id), gte(lifeEventStep.position, e.steps.length)))
+      .run();
+  });
+}
+
+/** Adds a URL to the link registry once; keeps any earlier check result. */
+export function registerLink(tx: Tx | DB, url: string, source: string) {
+  tx.insert(externalLink).values({ url, source }).onConflictDoNothing({ target: externalLink.url }).run();
+}

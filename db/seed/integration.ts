@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+import type { DB } from "../client";
+import { integrationSystem } from "../schema/index";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/**
+ * A case-management system for development and tests, with a published token. Never in
+ * production: there, systems are added by an administrator with a generated token.
+ */
+export const TEST_INTEGRATION_SYSTEM = {
+  slug: "arendesystem-test",
+  name: "Ärendesystem (test)",
+  token: "test-token-arendesystem-dalsland-0001",
+} as const;
+
+export function hashIntegrationToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function seedIntegrationSystems(tx: Tx) {
+  if (process.env.PORTAL_ENV === "production") return;
+  const values = {
+    slug: TEST_INTEGRATION_SYSTEM.slug,
+    name: TEST_INTEGRATION_SYSTEM.name,
+    tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token),
+  };
+  tx.insert(integrationSystem).values(values).onConflictDoUpdate({ target: integrationSystem.slug, set: values }).run();
+}
