@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const newest = history.versions[0]?.version ?? 1;
   const to = versionParam(url.searchParams.get("till")) ?? newest;
-  const from = versionParam(url.searchParams.get("fran")) ?? Math.max(1, to - 1);
+  // By default: what changed since the previous state residents could see (drafts skipped).
+  const previous = history.versions.find((v) => v.version < to && v.action !== "draft" && v.action !== "restored-draft");
+  const from = versionParam(url.searchParams.get("fran")) ?? previous?.version ?? Math.max(1, to - 1);
   const diff = diffVersions(user, type, id, from, to);
   if (url.searchParams.has("fran") && !diff) throw Response.json({ message: "unknown version" }, { status: 400 });
   return {
