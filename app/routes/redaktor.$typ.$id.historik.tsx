@@ -77,7 +77,7 @@ export default function History() {
         <Link to={editUrl}>{t("preview.back")}</Link>
       </p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-narrow">
           <caption>{t("history.caption")}</caption>
           <thead>
             <tr>
@@ -91,10 +91,10 @@ export default function History() {
           <tbody>
             {history.versions.map((v, i) => (
               <tr key={v.version}>
-                <td>{v.version}</td>
-                <td>{t(`history.actions.${v.action}`, { defaultValue: v.action })}</td>
-                <td>{v.createdBy}</td>
-                <td>{fmt.format(new Date(v.createdAt))}</td>
+                <td data-label={t("history.version")}>{v.version}</td>
+                <td data-label={t("history.action")}>{t(`history.actions.${v.action}`, { defaultValue: v.action })}</td>
+                <td data-label={t("history.who")}>{v.createdBy}</td>
+                <td data-label={t("history.when")}>{fmt.format(new Date(v.createdAt))}</td>
                 {history.canEditMain ? (
                   <td>
                     {i > 0 ? (

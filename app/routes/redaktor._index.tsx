@@ -44,7 +44,7 @@ export default function EditorHome() {
       ) : null}
       <h2>{t("home.myItems", { count: items.length })}</h2>
       <div className="table-wrap">
-        <table className="editor-items">
+        <table className="editor-items stack-narrow">
           <caption className="visually-hidden">{t("home.myItems", { count: items.length })}</caption>
           <thead>
             <tr>
@@ -63,13 +63,13 @@ export default function EditorHome() {
                   <span className="note"> {i.place === "*" ? t("home.shared") : i.place}</span>
                   {i.variantOnly ? <span className="note"> · {t("home.variantOnly")}</span> : null}
                 </td>
-                <td>{t(`types.${i.type}`)}</td>
-                <td>
+                <td data-label={t("home.type")}>{t(`types.${i.type}`)}</td>
+                <td data-label={t("home.status")}>
                   {t(`visibility.${i.visibility}`)}
                   {i.pendingDraft ? <span className="tag">{t("home.pending")}</span> : null}
                 </td>
-                <td>{i.owner}</td>
-                <td>
+                <td data-label={t("fields.owner.label")}>{i.owner}</td>
+                <td data-label={t("fields.reviewBy.label")}>
                   {i.reviewBy}
                   {i.overdue ? <strong className="overdue-flag"> {t("home.overdue")}</strong> : null}
                 </td>
