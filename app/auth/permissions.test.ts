@@ -38,6 +38,13 @@ describe("permissions", () => {
     expect(permits(roles, [], ALL, "case.read")).toBe(false);
   });
 
+  it("a portal-wide editor edits content in every municipality and administration", () => {
+    const roles: RoleAssignment[] = [{ role: "editor", municipalityId: null, area: null, administrationId: null }];
+    expect(permits(roles, [], ALL, "content.publish", { municipalityId: AML, administrationId: 22 })).toBe(true);
+    expect(permits(roles, [], ALL, "content.edit", { municipalityId: BEN })).toBe(true);
+    expect(permits(roles, [], ALL, "users.admin")).toBe(false);
+  });
+
   it("a municipal admin administers their municipality; a portal admin all of them", () => {
     const local: RoleAssignment[] = [{ role: "admin", municipalityId: AML, area: null, administrationId: null }];
     expect(permits(local, [], ALL, "users.admin", { municipalityId: AML })).toBe(true);

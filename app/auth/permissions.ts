@@ -20,7 +20,8 @@ export type Role = "resident" | "representative" | "officer" | "editor" | "admin
 export type StaffRole = "officer" | "editor" | "admin";
 
 /**
- * officer: municipality × area; editor: municipality × administration;
+ * officer: municipality × area; editor: municipality × administration, or the whole portal
+ * (shared services) when municipalityId is null;
  * admin: municipality, or the whole portal when municipalityId is null.
  */
 export interface RoleAssignment {
@@ -85,7 +86,12 @@ export function grantedScopes(
       if (r.municipalityId === null) for (const id of allMunicipalityIds) add({ municipalityId: id });
       else add({ municipalityId: r.municipalityId });
     } else if (r.role === "editor") {
-      if (r.municipalityId === null || r.administrationId === null) continue;
+      // A portal-wide editor (no municipality) edits everything, including shared services.
+      if (r.municipalityId === null) {
+        for (const id of allMunicipalityIds) add({ municipalityId: id });
+        continue;
+      }
+      if (r.administrationId === null) continue;
       add({ municipalityId: r.municipalityId, administrationId: r.administrationId });
     } else if (r.role === "officer") {
       if (r.municipalityId === null || r.area === null) continue;

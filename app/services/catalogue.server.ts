@@ -8,6 +8,8 @@ import {
   serviceAuthority,
   serviceMunicipality,
   serviceRelated,
+  type News,
+  type Page,
   type PageKind,
   type Service,
 } from "../../db/schema/index";
@@ -240,11 +242,11 @@ export function getServiceForResident({ slug, lang, ...clock }: { slug: string; 
   return buildServiceView(row, lang, clock);
 }
 
-/** For an editor's preview: the same view, whatever the item's status. */
-export function getServicePreview({ id, lang }: { id: number; lang: Language }): ServiceView | undefined {
+/** For an editor's preview: the same view, whatever the item's status, of the draft's texts if given. */
+export function getServicePreview({ id, lang, draft }: { id: number; lang: Language; draft?: Record<string, unknown> }): ServiceView | undefined {
   const row = db().select().from(service).where(eq(service.id, id)).get();
   if (!row) return undefined;
-  return buildServiceView(row, lang, {});
+  return buildServiceView(draft ? ({ ...row, ...draft, id: row.id } as Service) : row, lang, {});
 }
 
 // ---------------------------------------------------------------- news and pages
@@ -277,6 +279,15 @@ export function getNewsItem({ municipalityId, slug, lang, ...clock }: { municipa
     .where(and(eq(news.municipalityId, municipalityId), eq(news.slug, slug), visible(news, clock)))
     .get();
   if (!n) return undefined;
+  return newsView(n, lang);
+}
+
+/** For an editor's preview of a news item's draft (any status). */
+export function previewNewsView(draft: Record<string, unknown>, lang: Language) {
+  return newsView(draft as News, lang);
+}
+
+function newsView(n: News, lang: Language) {
   const p = new Picker(lang);
   const view = {
     slug: n.slug,
@@ -328,7 +339,17 @@ export function getPageItem({ municipalityId, kind, slug, lang, ...clock }: { mu
     .where(and(eq(page.municipalityId, municipalityId), eq(page.kind, kind), eq(page.slug, slug), visible(page, clock)))
     .get();
   if (!found) return undefined;
-  const { p: row, a } = found;
+  return pageView(found.p, found.a, lang);
+}
+
+/** For an editor's preview of a page's draft (any status). */
+export function previewPageView(draft: Record<string, unknown>, lang: Language) {
+  const row = draft as Page;
+  const a = row.administrationId ? db().select().from(administration).where(eq(administration.id, row.administrationId)).get() ?? null : null;
+  return pageView(row, a, lang);
+}
+
+function pageView(row: Page, a: typeof administration.$inferSelect | null, lang: Language) {
   const p = new Picker(lang);
   const view = {
     slug: row.slug,

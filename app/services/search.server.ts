@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { DB } from "../../db/client";
-import { removeSearchDocuments, upsertSearchDocument, type SearchDocumentInput } from "../../db/search-index";
+import { indexNews, indexPage, indexService, removeSearchDocuments, upsertSearchDocument, type SearchDocumentInput } from "../../db/search-index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { BM25_WEIGHTS, buildMatch, EXACT_COLUMNS, highlight, planTerms, queryTerms, type Segment } from "./search-query.server";
@@ -19,6 +19,17 @@ export function indexDocument(doc: SearchDocumentInput, database: DB = db()) {
 
 export function removeDocument(type: string, refId: string, database: DB = db()) {
   removeSearchDocuments(database, type, refId);
+}
+
+/**
+ * Brings a catalogue item's documents up to date after an editor's change (publish, unpublish,
+ * edit): the catalogue projections in db/search-index.ts build the documents and call
+ * upsert/remove, exactly as indexDocument/removeDocument do.
+ */
+export function reindexItem(type: "service" | "page" | "news", id: number, database: DB = db()) {
+  if (type === "service") indexService(database, id);
+  else if (type === "page") indexPage(database, id);
+  else indexNews(database, id);
 }
 
 export const SEARCH_TYPES = ["service", "page", "news", "form"] as const;

@@ -6,22 +6,12 @@
  * LIX (läsbarhetsindex, Björnsson 1968) = words per sentence + percentage of words longer than
  * six letters. Below 30 is easy, 40 is ordinary news text, above 50 is hard (official prose).
  */
+import bureaucraticWords from "~/config/bureaucratic-words.json";
+
 export type Lang = "sv" | "en";
 
-export const DEFAULT_BUREAUCRATIC_WORDS: Record<Lang, string[]> = {
-  // Stems (matched at the start of a word) and phrases. Sources: Språkrådet's Klarspråk advice.
-  sv: [
-    "erhåll", "erhöll", "tillhandahåll", "beakta", "vederbörande", "därest", "densamma", "tillställ", "inkomm",
-    "ålägg", "åligg", "ombesörj", "förelig", "härmed", "härvid", "jämväl", "torde", "skyndsamt", "medgiv",
-    "avseende", "delgiv", "påtala", "i enlighet med", "med anledning av", "i syfte att", "ovan nämnd", "nedan angiv",
-    "i förekommande fall", "i samband med", "tillika", "äga rum", "emedan", "således",
-  ],
-  en: [
-    "hereby", "herewith", "heretofore", "pursuant to", "in accordance with", "commence", "utilise", "utilize",
-    "aforementioned", "endeavour", "notwithstanding", "in respect of", "with regard to", "in the event that",
-    "prior to", "facilitate", "forthwith",
-  ],
-};
+/** The configurable list lives in app/config/bureaucratic-words.json (edit it, no code change). */
+export const DEFAULT_BUREAUCRATIC_WORDS: Record<Lang, string[]> = { sv: bureaucraticWords.sv, en: bureaucraticWords.en };
 
 export const LONG_SENTENCE_WORDS = 25;
 const PASSIVE_SHARE_WARNING = 0.3;

@@ -13,6 +13,8 @@ export type SeedArea = "barnomsorg" | "skola" | "bygglov" | "allmant";
 export type SeedRole =
   | { role: "officer"; municipality: MunicipalitySlug; area: SeedArea }
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
+  /** Portal-wide editor: shared services and every municipality's content. */
+  | { role: "editor"; municipality: null; administration: null }
   | { role: "admin"; municipality: MunicipalitySlug | null };
 
 export interface SeedStaffUser {
@@ -56,6 +58,7 @@ export const seedStaffUsers: SeedStaffUser[] = [
     },
     { username: `admin.${slug}`, name: names.admin, municipality: slug, totpSecret: secrets.admin, roles: [{ role: "admin", municipality: slug }] },
   ]),
+  { username: "redaktor.portal", name: "Portalredaktören", municipality: null, totpSecret: "K4JQ6XMBZ3WPLN7TRVD2YHC5GSEF6UAO", roles: [{ role: "editor", municipality: null, administration: null }] },
   { username: "admin.portal", name: "Portalförvaltaren", municipality: null, totpSecret: "E6D6OW2DQSK75WOCNM62LTMWWUA5NC44", roles: [{ role: "admin", municipality: null }] },
   // First-login journey: must change the password and enrol a TOTP app.
   { username: "ny.amal", name: "Theo Nyberg", municipality: "amal", totpSecret: null, mustChangePassword: true, roles: [{ role: "officer", municipality: "amal", area: "allmant" }] },

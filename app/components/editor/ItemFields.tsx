@@ -1,0 +1,115 @@
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/ui/FormErrors";
+import type { BilingualField, EditorErrors, FormValues, PlainField } from "~/services/editor-fields";
+
+/** The error summary for editor forms (messages are editor-namespace keys). */
+export function EditorErrorSummary({ errors, order }: { errors?: EditorErrors; order: string[] }) {
+  const prefixed = errors ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, `editor:${v}`])) : undefined;
+  return <ErrorSummary errors={prefixed} order={order} />;
+}
+
+/** One labelled input or textarea with hint, inline error, aria-invalid and aria-describedby. */
+export function EditorField({
+  id,
+  label,
+  hint,
+  error,
+  kind,
+  value,
+  lang,
+  required,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  kind: "line" | "text" | "markdown" | "email" | "tel" | "date" | "datetime-local";
+  value: string;
+  lang?: "sv" | "en";
+  required?: boolean;
+}) {
+  const { t } = useTranslation("editor");
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name: id, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, lang, "aria-required": required || undefined };
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="note"> {t("optional")}</span>}
+      </label>
+      {hint ? (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("errorPrefix")} </span>
+          {t(error)}
+        </span>
+      ) : null}
+      {kind === "text" || kind === "markdown" ? (
+        <textarea {...common} rows={kind === "markdown" ? 12 : 4} className={kind === "markdown" ? "markdown" : undefined} />
+      ) : (
+        <input {...common} type={kind === "line" ? "text" : kind} spellCheck={kind === "line" ? true : false} />
+      )}
+    </div>
+  );
+}
+
+/** Swedish and English side by side (stacked on narrow screens). */
+export function BilingualFields({ fields, values, errors, prefix = "fields" }: { fields: BilingualField[]; values: FormValues; errors?: EditorErrors; prefix?: string }) {
+  const { t } = useTranslation("editor");
+  return (
+    <div className="lang-columns">
+      {(["sv", "en"] as const).map((lang) => {
+        const suffix = lang === "sv" ? "Sv" : "En";
+        return (
+          <fieldset key={lang} lang={lang === "en" ? "en" : undefined}>
+            <legend>{t(`lang.${lang}`)}</legend>
+            {lang === "en" ? <p className="note">{t("lang.enHint")}</p> : null}
+            {fields.map((f) => {
+              const id = `${f.name}${suffix}`;
+              return (
+                <EditorField
+                  key={id}
+                  id={id}
+                  label={`${t(`${prefix}.${f.name}.label`)} (${t(`lang.short.${lang}`)})`}
+                  hint={f.kind === "markdown" ? t("markdownHint") : undefined}
+                  error={errors?.[id]}
+                  kind={f.kind}
+                  value={values[id] ?? ""}
+                  lang={lang}
+                  required={lang === "sv" && !f.optional}
+                />
+              );
+            })}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
+
+export function PlainFields({ fields, values, errors, prefix = "fields" }: { fields: PlainField[]; values: FormValues; errors?: EditorErrors; prefix?: string }) {
+  const { t } = useTranslation("editor");
+  return (
+    <>
+      {fields.map((f) => (
+        <EditorField key={f.name} id={f.name} label={t(`${prefix}.${f.name}.label`)} error={errors?.[f.name]} kind={f.kind} value={values[f.name] ?? ""} />
+      ))}
+    </>
+  );
+}
+
+/** Owner and review-by date: required on every item. */
+export function LifecycleFields({ values, errors }: { values: FormValues; errors?: EditorErrors }) {
+  const { t } = useTranslation("editor");
+  return (
+    <fieldset className="editor-fieldset">
+      <legend>{t("fields.lifecycle")}</legend>
+      <EditorField id="owner" label={t("fields.owner.label")} hint={t("fields.owner.hint")} error={errors?.owner} kind="line" value={values.owner ?? ""} required />
+      <EditorField id="reviewBy" label={t("fields.reviewBy.label")} hint={t("fields.reviewBy.hint")} error={errors?.reviewBy} kind="date" value={values.reviewBy ?? ""} required />
+    </fieldset>
+  );
+}

@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCsrf } from "~/auth/csrf.server";
+import { requireStaff } from "~/auth/guards.server";
+import { EditorErrorSummary, BilingualFields, EditorField, LifecycleFields, PlainFields } from "~/components/editor/ItemFields";
+import { LanguageReport, type LanguageCheck } from "~/components/editor/LanguageReport";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { getFixedT } from "~/i18n/i18n.server";
+import {
+  checkLanguage,
+  getItemForEdit,
+  isoToStockholmLocal,
+  parseItemForm,
+  parseSchedule,
+  publishItem,
+  saveItem,
+  unpublishItem,
+} from "~/services/editor.server";
+import { BILINGUAL_FIELDS, fieldOrder, PLAIN_FIELDS, SEGMENT_OF, type EditorErrors, type FormValues } from "~/services/editor-fields";
+import { itemParams } from "~/services/editor-params";
+import { redirectWithFlash } from "~/utils/flash.server";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import editorStyles from "~/styles/editor.css";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
+export const handle: RouteHandle = {
+  i18n: ["auth", "editor"],
+  breadcrumb: (match) => {
+    const d = match.data as { item?: { title: string } } | undefined;
+    return [
+      { labelKey: "auth:staffHome.title", href: "/personal" },
+      { labelKey: "editor:title", href: "/redaktor" },
+      ...(d?.item ? [{ label: d.item.title, href: match.pathname }] : []),
+    ];
+  },
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, "content.edit");
+  const { type, id } = itemParams(params);
+  const item = getItemForEdit(user, type, id);
+  return {
+    title: getFixedT(request, "editor")("edit.title", { title: item.title }),
+    item: { ...item, publishAtLocal: isoToStockholmLocal(item.publishAt), unpublishAtLocal: isoToStockholmLocal(item.unpublishAt) },
+  };
+}
+
+type ActionData = { errors?: EditorErrors; values?: FormValues; checks?: LanguageCheck[] };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, "content.edit");
+  const { type, id } = itemParams(params);
+  getItemForEdit(user, type, id); // 404 / 403 before anything else is read
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const url = `/redaktor/${SEGMENT_OF[type]}/${id}`;
+  const intent = form.get("intent");
+  if (intent === "publish") {
+    const schedule = parseSchedule(form);
+    if (Object.keys(schedule.errors).length) return Response.json({ errors: schedule.errors } satisfies ActionData, { status: 400 });
+    const { scheduled } = publishItem(user, type, id, schedule);
+    return redirectWithFlash(url, scheduled ? "editor:flash.scheduled" : "editor:flash.published");
+  }
+  if (intent === "unpublish") {
+    unpublishItem(user, type, id);
+    return redirectWithFlash(url, "editor:flash.unpublished");
+  }
+  const { values, errors } = parseItemForm(type, form);
+  if (intent === "check") return Response.json({ values, checks: checkLanguage(type, values) } satisfies ActionData);
+  if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
+  const { pending } = saveItem(user, type, id, values);
+  return redirectWithFlash(url, pending ? "editor:flash.draftSaved" : "editor:flash.saved");
+}
+
+export default function EditItem() {
+  const { item } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const { t } = useTranslation("editor");
+  const values = data?.values ?? item.values;
+  const errors = data?.errors;
+  const base = `/redaktor/${SEGMENT_OF[item.type]}/${item.id}`;
+  return (
+    <>
+      <h1>{t("edit.title", { title: item.title })}</h1>
+      <p>
+        {t(`types.${item.type}`)} · {t("home.status")}: <strong>{t(`visibility.${item.visibility}`)}</strong>
+        {item.shared ? <span className="tag">{t("home.shared")}</span> : null}
+      </p>
+      {item.pending ? <p className="alert alert--warning">{t("edit.pending")}</p> : null}
+      <ul className="button-row">
+        <li>
+          <Link to={`${base}/forhandsvisning`}>{t("edit.preview")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/historik`}>{t("edit.history")}</Link>
+        </li>
+        {item.visibility === "visible" ? (
+          <li>
+            <a href={item.publicUrl}>{t("edit.publicPage")}</a>
+          </li>
+        ) : null}
+      </ul>
+      <EditorErrorSummary errors={errors} order={[...fieldOrder(item.type, false), "publishAt", "unpublishAt"]} />
+      {data?.checks ? <LanguageReport checks={data.checks} /> : null}
+      {item.canEditMain ? (
+        <Form method="post" className="editor-form" noValidate>
+          <CsrfField />
+          <BilingualFields fields={BILINGUAL_FIELDS[item.type]} values={values} errors={errors} />
+          <PlainFields fields={PLAIN_FIELDS[item.type]} values={values} errors={errors} />
+          <LifecycleFields values={values} errors={errors} />
+          <div className="button-row">
+            <button type="submit" name="intent" value="save" className="button">
+              {item.status === "published" ? t("edit.saveDraft") : t("edit.save")}
+            </button>
+            <button type="submit" name="intent" value="check" className="button button--secondary">
+              {t("edit.checkLanguage")}
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <p className="alert">{t("edit.sharedReadOnly")}</p>
+      )}
+      {item.variants.length > 0 ? (
+        <section aria-labelledby="variants-title">
+          <h2 id="variants-title">{t("variant.heading")}</h2>
+          <ul>
+            {item.variants.map((v) => (
+              <li key={v.slug}>
+                <Link to={`${base}/kommun/${v.slug}`}>{t("variant.editFor", { municipality: v.municipality })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {item.canEditMain ? (
+        <section className="editor-actions" aria-labelledby="publish-title">
+          <h2 id="publish-title">{t("publish.heading")}</h2>
+          {item.canPublish ? (
+            <Form method="post" className="editor-form" noValidate>
+              <CsrfField />
+              <p>{t("publish.lead")}</p>
+              <EditorField id="publishAt" label={t("publish.publishAt")} hint={t("publish.publishAtHint")} error={errors?.publishAt} kind="datetime-local" value={item.publishAtLocal} />
+              <EditorField id="unpublishAt" label={t("publish.unpublishAt")} hint={t("publish.unpublishAtHint")} error={errors?.unpublishAt} kind="datetime-local" value={item.unpublishAtLocal} />
+              <div className="button-row">
+                <button type="submit" name="intent" value="publish" className="button">
+                  {t("publish.publish")}
+                </button>
+                {item.status === "published" ? (
+                  <button type="submit" name="intent" value="unpublish" className="button button--warning">
+                    {t("publish.unpublish")}
+                  </button>
+                ) : null}
+              </div>
+            </Form>
+          ) : (
+            <p>{t("publish.noRight")}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

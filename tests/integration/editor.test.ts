@@ -1,0 +1,198 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { administration, municipality, news, service } from "../../db/schema/index";
+import { seed } from "../../db/seed/index";
+import type { StaffUser } from "~/auth/guards.server";
+import { ROLE_PERMISSIONS, type RoleAssignment } from "~/auth/permissions";
+import { db } from "~/db.server";
+import { getNewsItem, getServiceForResident } from "~/services/catalogue.server";
+import {
+  diffSnapshots,
+  diffVersions,
+  getItemForEdit,
+  getPreview,
+  listHistory,
+  listMyItems,
+  publishItem,
+  restoreVersion,
+  saveItem,
+  saveVariant,
+  stockholmLocalToIso,
+  unpublishItem,
+} from "~/services/editor.server";
+import { search } from "~/services/search.server";
+
+const idOf = (slug: string) => db().select({ id: service.id }).from(service).where(eq(service.slug, slug)).get()!.id;
+const municipalityId = (slug: string) => db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
+const adminId = (m: string, slug: string) =>
+  db().select({ id: administration.id }).from(administration).where(and(eq(administration.municipalityId, municipalityId(m)), eq(administration.slug, slug))).get()!.id;
+
+function staff(name: string, roles: Array<Omit<RoleAssignment, "area">>): StaffUser {
+  return { sessionId: name, kind: "staff", staffUserId: 999_000, name, roles: roles.map((r) => ({ ...r, area: null })) } as StaffUser;
+}
+const municipalEditor = (m: string, admins = ["kommunledning", "barn-och-utbildning"]) =>
+  staff(`redaktor.${m}`, admins.map((a) => ({ role: "editor", municipalityId: municipalityId(m), administrationId: adminId(m, a) })));
+const portalEditor = () => staff("redaktor.portal", [{ role: "editor", municipalityId: null, administrationId: null }]);
+
+async function status(fn: () => unknown): Promise<number | "ok"> {
+  try {
+    fn();
+    return "ok";
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+const texts = (slug: string) => {
+  const row = db().select().from(service).where(eq(service.slug, slug)).get()!;
+  return { ...row } as Record<string, unknown> as Record<string, string>;
+};
+const formOf = (slug: string, changes: Record<string, string>) => {
+  const row = texts(slug);
+  const out: Record<string, string> = {};
+  for (const k of ["titleSv", "titleEn", "summarySv", "summaryEn", "audienceSv", "audienceEn", "howToApplySv", "howToApplyEn", "costSv", "costEn", "processingTimeSv", "processingTimeEn", "legalBasisSv", "legalBasisEn", "bodySv", "bodyEn", "keywords", "owner", "reviewBy"]) {
+    out[k] = row[k] ?? "";
+  }
+  return { ...out, ...changes };
+};
+
+describe("the editor service", () => {
+  beforeAll(() => {
+    seed(db());
+  });
+
+  it("an editor in Mellerud cannot open or change an Åmål service", async () => {
+    const mellerud = municipalEditor("mellerud");
+    const id = idOf("medborgarforslag"); // kommunledning in Bengtsfors, Färgelanda and Åmål
+    expect(await status(() => getItemForEdit(mellerud, "service", id))).toBe(403);
+    expect(await status(() => saveItem(mellerud, "service", id, { titleSv: "Kapad" }))).toBe(403);
+    expect(await status(() => publishItem(mellerud, "service", id, { publishAt: null, unpublishAt: null }))).toBe(403);
+    expect(await status(() => listHistory(mellerud, "service", id))).toBe(403);
+    expect(await status(() => saveVariant(mellerud, id, municipalityId("amal"), {}))).toBe(403);
+    expect(await status(() => getItemForEdit(mellerud, "service", 987_654))).toBe(404);
+    expect(listMyItems(mellerud).some((i) => i.type === "service" && i.id === id)).toBe(false);
+    expect(await status(() => getItemForEdit(municipalEditor("amal"), "service", id))).toBe("ok");
+  });
+
+  it("only portal-wide editors change a shared service's texts; municipal editors change their own variant", async () => {
+    const id = idOf("forskola");
+    const mellerud = municipalEditor("mellerud");
+    const item = getItemForEdit(mellerud, "service", id);
+    expect(item.canEditMain).toBe(false);
+    expect(item.variants.map((v) => v.slug)).toEqual(["mellerud"]);
+    expect(await status(() => saveItem(mellerud, "service", id, formOf("forskola", { titleSv: "X" })))).toBe(403);
+    expect(await status(() => saveVariant(mellerud, id, municipalityId("amal"), { feeSv: "1 kr" }))).toBe(403);
+    saveVariant(mellerud, id, municipalityId("mellerud"), { feeSv: "Enligt maxtaxan (test)" });
+    const view = getServiceForResident({ slug: "forskola", lang: "sv" })!;
+    expect(view.offers.find((o) => o.slug === "mellerud")?.fee).toBe("Enligt maxtaxan (test)");
+    expect(getItemForEdit(portalEditor(), "service", id).canEditMain).toBe(true);
+  });
+
+  it("editing a published service keeps the public text until it is published, then updates page and search", () => {
+    const id = idOf("feriearbete");
+    const editor = municipalEditor("mellerud");
+    saveItem(editor, "service", id, formOf("feriearbete", { summarySv: "Sommarjobb med zebrafinkar för unga." }));
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain("zebrafinkar");
+    expect(getItemForEdit(editor, "service", id).pending).toBe(true);
+    expect(getItemForEdit(editor, "service", id).values.summarySv).toContain("zebrafinkar");
+    expect(getPreview(editor, "service", id, "sv").view.summary).toContain("zebrafinkar");
+    expect(search({ q: "zebrafinkar", lang: "sv" }).total).toBe(0);
+
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).toContain("zebrafinkar");
+    expect(search({ q: "zebrafinkar", lang: "sv" }).hits.map((h) => h.url)).toEqual(["/tjanster/feriearbete"]);
+
+    unpublishItem(editor, "service", id);
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })).toBeUndefined();
+    expect(search({ q: "zebrafinkar", lang: "sv" }).total).toBe(0);
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+  });
+
+  it("a scheduled item appears at its publish time", () => {
+    const editor = municipalEditor("mellerud");
+    const id = idOf("pedagogisk-omsorg");
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect(publishItem(editor, "service", id, { publishAt: inAnHour, unpublishAt: null }).scheduled).toBe(true);
+    expect(getServiceForResident({ slug: "pedagogisk-omsorg", lang: "sv" })).toBeUndefined();
+    expect(getServiceForResident({ slug: "pedagogisk-omsorg", lang: "sv", now: new Date(Date.now() + 7_200_000) })).toBeDefined();
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+  });
+
+  it("an item past its review-by date beyond the grace period disappears for residents and tops the editor's list", () => {
+    const editor = municipalEditor("mellerud");
+    const row = db().select().from(news).where(and(eq(news.municipalityId, municipalityId("mellerud")), eq(news.slug, "forskoleansokan-hosten"))).get()!;
+    const visible = () => getNewsItem({ municipalityId: row.municipalityId, slug: row.slug, lang: "sv", graceDays: 30 });
+    expect(visible()).toBeDefined();
+    const values = { titleSv: row.titleSv, titleEn: row.titleEn ?? "", summarySv: row.summarySv, summaryEn: row.summaryEn ?? "", bodySv: row.bodySv, bodyEn: row.bodyEn ?? "", owner: row.owner };
+    // Within the grace period it is still shown…
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    saveItem(editor, "news", row.id, { ...values, reviewBy: tenDaysAgo });
+    publishItem(editor, "news", row.id, { publishAt: row.publishAt, unpublishAt: null });
+    expect(visible()).toBeDefined();
+    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({ id: row.id, overdue: true, visibility: "visible" });
+    // …beyond it, it is not.
+    saveItem(editor, "news", row.id, { ...values, reviewBy: "2001-01-31" });
+    publishItem(editor, "news", row.id, { publishAt: row.publishAt, unpublishAt: null });
+    expect(visible()).toBeUndefined();
+    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({ id: row.id, overdue: true, visibility: "overdue-hidden", owner: row.owner });
+  });
+
+  it("keeps every version with who and when, diffs two of them and restores an old one as a new version", () => {
+    const editor = municipalEditor("bengtsfors");
+    const id = idOf("medborgarforslag");
+    const original = texts("medborgarforslag").titleSv ?? "";
+    saveItem(editor, "service", id, formOf("medborgarforslag", { titleSv: "Lämna ett förslag till fullmäktige" }));
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+    const { versions } = listHistory(editor, "service", id);
+    expect(versions.map((v) => v.action).slice(0, 3)).toEqual(["published", "draft", "seeded"]);
+    expect(versions[0]!.createdBy).toBe("redaktor.bengtsfors");
+
+    const diff = diffVersions(editor, "service", id, versions[2]!.version, versions[0]!.version)!;
+    const title = diff.find((d) => d.field === "titleSv")!;
+    expect(title.parts.some((p) => p.kind === "removed" && p.text.includes(original))).toBe(true);
+    expect(title.parts.some((p) => p.kind === "added" && p.text.includes("fullmäktige"))).toBe(true);
+
+    restoreVersion(editor, "service", id, versions[2]!.version);
+    const after = listHistory(editor, "service", id).versions;
+    expect(after[0]).toMatchObject({ version: versions[0]!.version + 1, action: "restored-draft" });
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+    expect(getServiceForResident({ slug: "medborgarforslag", lang: "sv" })?.title).toBe(original);
+  });
+
+  it("diffs word by word and ignores bookkeeping fields", () => {
+    const diff = diffSnapshots({ titleSv: "Ansök om bygglov", updatedAt: "a", variants: [{ municipalityId: 1, feeSv: "100 kr" }] }, { titleSv: "Ansök om marklov", updatedAt: "b", variants: [{ municipalityId: 1, feeSv: "200 kr" }] });
+    expect(diff.map((d) => d.field)).toEqual(["titleSv", "variants.1.feeSv"]);
+    expect(diff[0]!.parts).toEqual([
+      { kind: "same", text: "Ansök om " },
+      { kind: "removed", text: "bygglov" },
+      { kind: "added", text: "marklov" },
+    ]);
+  });
+
+  it("reads schedule times as Swedish wall-clock time", () => {
+    expect(stockholmLocalToIso("2027-01-15T08:00")).toBe("2027-01-15T07:00:00.000Z");
+    expect(stockholmLocalToIso("2027-07-15T08:00")).toBe("2027-07-15T06:00:00.000Z");
+    expect(stockholmLocalToIso("")).toBeNull();
+    expect(stockholmLocalToIso("15/7 08:00")).toBeUndefined();
+  });
+
+  describe("with a role that may edit but not publish", () => {
+    const original = [...ROLE_PERMISSIONS.editor];
+    afterEach(() => {
+      (ROLE_PERMISSIONS as Record<string, readonly string[]>).editor = original;
+    });
+
+    it("saves drafts but may not publish, unpublish or change variants", async () => {
+      (ROLE_PERMISSIONS as Record<string, readonly string[]>).editor = ["content.edit"];
+      const editor = municipalEditor("mellerud");
+      const id = idOf("feriearbete");
+      expect(getItemForEdit(editor, "service", id).canPublish).toBe(false);
+      expect(await status(() => saveItem(editor, "service", id, formOf("feriearbete", { summarySv: "Utkast utan publiceringsrätt." })))).toBe("ok");
+      expect(await status(() => publishItem(editor, "service", id, { publishAt: null, unpublishAt: null }))).toBe(403);
+      expect(await status(() => unpublishItem(editor, "service", id))).toBe(403);
+      expect(await status(() => saveVariant(editor, idOf("forskola"), municipalityId("mellerud"), {}))).toBe(403);
+      expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain("utan publiceringsrätt");
+    });
+  });
+});
