@@ -15,6 +15,7 @@ export const loader = apiLoader(({ request }) => {
       authorities: `${base}/authorities`,
       lifeEvents: `${base}/life-events`,
       forms: `${base}/forms`,
+      diarium: `${base}/diarium`,
     },
   });
 });

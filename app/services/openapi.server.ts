@@ -98,6 +98,24 @@ const biOrNull: Schema = { allOf: [ref("Bilingual")], nullable: true };
 
 const schemas: Record<string, Schema> = {
   Bilingual,
+  DiariumEntry: {
+    type: "object",
+    description: "A public register entry; personal and secret details are already masked.",
+    required: ["reference", "registeredAt", "caseType", "title", "party", "municipality", "status"],
+    properties: {
+      reference: { type: "string" },
+      registeredAt: { type: "string", format: "date-time" },
+      caseType: { type: "string" },
+      title: { type: "string" },
+      subject: nullable("string"),
+      party: { type: "string" },
+      municipality: { type: "string" },
+      administration: { type: "string" },
+      status: { type: "string" },
+      statusLabel: { type: "string" },
+      requestable: { type: "boolean" },
+    },
+  },
   Service: {
     type: "object",
     required: ["slug", "category", "shared", "title", "summary", "page", "municipalities"],
@@ -345,6 +363,14 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/diarium": listOf("DiariumEntry", "The public register of cases, masked exactly as on /diarium (pages of 25; filters as there).", [
+        { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 100 } },
+        { name: "kommun", in: "query", required: false, schema: { type: "string" } },
+        { name: "forvaltning", in: "query", required: false, schema: { type: "string" } },
+        { name: "status", in: "query", required: false, schema: { type: "string" } },
+        { name: "fran", in: "query", required: false, schema: { type: "string", format: "date" } },
+        { name: "till", in: "query", required: false, schema: { type: "string", format: "date" } },
+      ]),
       "/municipalities": listOf("Municipality", "The five municipalities."),
       "/municipalities/{slug}": oneOf("Municipality", "municipality", "One municipality."),
       "/administrations": listOf("Administration", "The municipalities' administrations (förvaltningar).", [

@@ -4,6 +4,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prepareDatabase } from "~/db.server";
 import * as catchAll from "~/routes/api.v1.$";
 import * as index from "~/routes/api.v1._index";
+import * as diarium from "~/routes/api.v1.diarium";
+import { searchDiarium } from "~/services/diarium.server";
 import * as cpsv from "~/routes/api.v1.cpsv-ap";
 import * as service from "~/routes/api.v1.services.$slug";
 import * as services from "~/routes/api.v1.services._index";
@@ -144,6 +146,18 @@ describe("the open API", () => {
     const forskola = svc.find((s) => s.identifier === "forskola");
     expect(forskola.isGroupedBy).toContain(`${ORIGIN}/livshandelser/vi-ska-fa-barn`);
     expect(graph.some((n) => n["@type"] === "LifeEvent")).toBe(true);
+  });
+
+  it("gives the diarium exactly as the web's masking function does, and 4xx for bad filters", async () => {
+    const { response, body } = await get(diarium, "/api/v1/diarium");
+    expect(response.status).toBe(200);
+    const web = searchDiarium({}, "sv");
+    expect(body.meta.total).toBe(web.total);
+    expect(body.data).toEqual(JSON.parse(JSON.stringify(web.entries)));
+    expect((await get(diarium, "/api/v1/diarium?page=0")).response.status).toBe(400);
+    expect((await get(diarium, "/api/v1/diarium?pageSize=500")).response.status).toBe(400);
+    expect((await get(diarium, "/api/v1/diarium?fran=2026-13-40")).response.status).toBe(400);
+    expect((await get(diarium, "/api/v1/diarium?page=9999")).response.status).toBe(404);
   });
 
   it("filters administrations by municipality", async () => {
