@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = changeStatusForStaff({ reference, user, to: s("status") });
       break;
     case "supplement":
-      result = requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
+      result = await requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
       break;
     case "extend":
       result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });

@@ -25,6 +25,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, type CaseStatus } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
+import { sendMessageToApplicant } from "./messages.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
 import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
@@ -287,14 +288,22 @@ export function changeStatusForStaff(input: { reference: string; user: StaffUser
   return { ok: true };
 }
 
-export function requestSupplement(input: {
+/** Tells the applicant on Mina sidor (a message in the case, with a notification); notes never go this way. */
+async function tellApplicant(caseId: number, user: StaffUser, key: "supplement" | "decision", params: Record<string, string>) {
+  const c = db().select({ language: caseTable.language, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  if (!c) return;
+  const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
+  await sendMessageToApplicant({ caseId, staffUserId: user.id, body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }) });
+}
+
+export async function requestSupplement(input: {
   reference: string;
   user: StaffUser;
   message: string;
   dueOn: string;
   kinds: string[];
   now?: Date;
-}): ActionResult {
+}): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
   const message = input.message.trim();
@@ -320,6 +329,7 @@ export function requestSupplement(input: {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
   }
+  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn });
   return { ok: true };
 }
 
@@ -436,6 +446,7 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
     writeFileSync(join(decisionsDir(), documentName), pdf);
     db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, c.id)).run();
   }
+  await tellApplicant(c.id, input.user, "decision", {});
   return { ok: true };
 }
 
