@@ -34,11 +34,13 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
 };
 
-/** Out of scope and non-existent look the same (404); the refused attempt is audited. */
+/** A case outside the officer's scope is refused with 403 (identity's guard convention) and audited; an unknown one is 404. */
 function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
-  if (found.kind === "outOfScope")
+  if (found.kind === "outOfScope") {
     audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
+    throw new Response("Forbidden", { status: 403 });
+  }
   throw new Response("Not found", { status: 404 });
 }
 

@@ -15,7 +15,9 @@ import {
   caseTable,
   municipality,
   internalNote,
+  organisation,
   permitCase,
+  person,
   supplementRequest,
 } from "../../db/schema/index";
 import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
@@ -206,6 +208,18 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
   const permit = db().select().from(permitCase).where(eq(permitCase.caseId, c.id)).get() ?? null;
   const clockInput = permit ? clockInputFor(c.id) : null;
   const scope = { municipalityId: c.municipalityId, area: c.area };
+  // The applicant as the registers know them (a person's name; an organisation's name and number).
+  const applicantPerson = c.applicantPersonId
+    ? db().select({ given: person.givenName, family: person.familyName }).from(person).where(eq(person.id, c.applicantPersonId)).get()
+    : undefined;
+  const applicantOrg = c.applicantOrganisationId
+    ? db().select({ name: organisation.name, orgNumber: organisation.orgNumber }).from(organisation).where(eq(organisation.id, c.applicantOrganisationId)).get()
+    : undefined;
+  const applicant = applicantOrg
+    ? `${applicantOrg.name} (${applicantOrg.orgNumber})`
+    : applicantPerson
+      ? `${applicantPerson.given} ${applicantPerson.family}`
+      : applicantNameOf(c.data) || null;
   const canHandle = staffScopes(input.user, "case.handle").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
   const canDecide = staffScopes(input.user, "case.decide").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
   return {
@@ -215,6 +229,7 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     applicantPersonId: c.applicantPersonId,
     municipalityName: m.name,
     municipalitySlug: m.slug,
+    applicant,
     area: c.area,
     formId: c.formId,
     status: c.status,
