@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = getCaseForStaff({ reference, user });
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
-  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId });
+  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
   return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name } };
 }
 
