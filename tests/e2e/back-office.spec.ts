@@ -4,7 +4,7 @@ import { csrfOf, e2eDatabase, ERIK, otherContext, startFacadeChange } from "./pe
 test.describe("the officers' back office", () => {
   test("the queue filters by deadline, area and reference, and shows deadline indicators", async ({ page, a11y }) => {
     await loginAsStaff(page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arbetskö");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ärenden att handlägga");
     const rows = page.getByTestId("queue").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(3);
     await a11y("queue");
