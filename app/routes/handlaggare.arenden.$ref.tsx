@@ -34,11 +34,13 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
 };
 
-/** Out of scope and non-existent look the same (404); the refused attempt is audited. */
+/** A case outside the officer's scope is refused with 403 (identity's guard convention) and audited; an unknown one is 404. */
 function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
-  if (found.kind === "outOfScope")
+  if (found.kind === "outOfScope") {
     audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
+    throw new Response("Forbidden", { status: 403 });
+  }
   throw new Response("Not found", { status: 404 });
 }
 
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = getCaseForStaff({ reference, user });
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
-  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId });
+  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
   return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name } };
 }
 
@@ -77,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = changeStatusForStaff({ reference, user, to: s("status") });
       break;
     case "supplement":
-      result = requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
+      result = await requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
       break;
     case "extend":
       result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });

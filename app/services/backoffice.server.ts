@@ -15,7 +15,9 @@ import {
   caseTable,
   municipality,
   internalNote,
+  organisation,
   permitCase,
+  person,
   supplementRequest,
 } from "../../db/schema/index";
 import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
@@ -25,6 +27,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, type CaseStatus } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
+import { sendMessageToApplicant } from "./messages.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
 import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
@@ -205,6 +208,18 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
   const permit = db().select().from(permitCase).where(eq(permitCase.caseId, c.id)).get() ?? null;
   const clockInput = permit ? clockInputFor(c.id) : null;
   const scope = { municipalityId: c.municipalityId, area: c.area };
+  // The applicant as the registers know them (a person's name; an organisation's name and number).
+  const applicantPerson = c.applicantPersonId
+    ? db().select({ given: person.givenName, family: person.familyName }).from(person).where(eq(person.id, c.applicantPersonId)).get()
+    : undefined;
+  const applicantOrg = c.applicantOrganisationId
+    ? db().select({ name: organisation.name, orgNumber: organisation.orgNumber }).from(organisation).where(eq(organisation.id, c.applicantOrganisationId)).get()
+    : undefined;
+  const applicant = applicantOrg
+    ? `${applicantOrg.name} (${applicantOrg.orgNumber})`
+    : applicantPerson
+      ? `${applicantPerson.given} ${applicantPerson.family}`
+      : applicantNameOf(c.data) || null;
   const canHandle = staffScopes(input.user, "case.handle").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
   const canDecide = staffScopes(input.user, "case.decide").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
   return {
@@ -214,6 +229,7 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     applicantPersonId: c.applicantPersonId,
     municipalityName: m.name,
     municipalitySlug: m.slug,
+    applicant,
     area: c.area,
     formId: c.formId,
     status: c.status,
@@ -287,14 +303,22 @@ export function changeStatusForStaff(input: { reference: string; user: StaffUser
   return { ok: true };
 }
 
-export function requestSupplement(input: {
+/** Tells the applicant on Mina sidor (a message in the case, with a notification); notes never go this way. */
+async function tellApplicant(caseId: number, user: StaffUser, key: "supplement" | "decision", params: Record<string, string>) {
+  const c = db().select({ language: caseTable.language, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  if (!c) return;
+  const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
+  await sendMessageToApplicant({ caseId, staffUserId: user.id, body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }) });
+}
+
+export async function requestSupplement(input: {
   reference: string;
   user: StaffUser;
   message: string;
   dueOn: string;
   kinds: string[];
   now?: Date;
-}): ActionResult {
+}): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
   const message = input.message.trim();
@@ -320,6 +344,7 @@ export function requestSupplement(input: {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
   }
+  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn });
   return { ok: true };
 }
 
@@ -436,6 +461,7 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
     writeFileSync(join(decisionsDir(), documentName), pdf);
     db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, c.id)).run();
   }
+  await tellApplicant(c.id, input.user, "decision", {});
   return { ok: true };
 }
 

@@ -4,7 +4,7 @@ import { csrfOf, e2eDatabase, ERIK, otherContext, startFacadeChange } from "./pe
 test.describe("the officers' back office", () => {
   test("the queue filters by deadline, area and reference, and shows deadline indicators", async ({ page, a11y }) => {
     await loginAsStaff(page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arbetskö");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ärenden att handlägga");
     const rows = page.getByTestId("queue").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(3);
     await a11y("queue");
@@ -33,10 +33,10 @@ test.describe("the officers' back office", () => {
     expect(res.status()).toBe(200);
   });
 
-  test("an officer in Färgelanda cannot open a Mellerud case (404) and the attempt is audited", async ({ page, a11y }) => {
+  test("an officer in Färgelanda cannot open a Mellerud case (403) and the attempt is audited", async ({ page, a11y }) => {
     await loginAsStaff(page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
     const response = await page.goto("/handlaggare/arenden/MEL-2026-900001");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
     await a11y("refused case");
     const attachment = await page.request.get("/handlaggare/arenden/MEL-2026-900001/beslut.pdf");
     expect(attachment.status()).toBe(404);

@@ -28,6 +28,8 @@ export function CaseDetails({ c }: { c: C }) {
       <section className="panel" aria-labelledby="summary-title">
         <h2 id="summary-title">{t("case.summary")}</h2>
         <dl className="kv">
+          <dt>{t("fields.applicant")}</dt>
+          <dd>{c.applicant ?? "–"}</dd>
           <dt>{t("case.municipality")}</dt>
           <dd>{c.municipalityName}</dd>
           <dt>{t("case.area")}</dt>
