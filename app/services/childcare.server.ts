@@ -608,3 +608,40 @@ export async function offerPlace(input: {
   await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "offer", params: { unit: unit!.name }, now });
   return { ok: true };
 }
+
+/** Everything the application page needs to start: the register's children, municipalities and units. */
+export function childcareApplicationStart(viewer: ResidentViewer) {
+  return {
+    children: childrenForApplication(viewer),
+    municipalities: db().select({ id: municipality.id, slug: municipality.slug, name: municipality.name }).from(municipality).orderBy(asc(municipality.name)).all(),
+    units: db()
+      .select()
+      .from(childcareUnit)
+      .where(inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]))
+      .orderBy(asc(childcareUnit.name))
+      .all()
+      .map((u) => ({ id: u.id, municipalityId: u.municipalityId, kind: u.kind, name: u.name, street: u.street, town: u.town, ageFrom: u.ageFrom, ageTo: u.ageTo, capacity: u.capacity })),
+    today: swedishDate(new Date()),
+  };
+}
+
+/** Check-your-answers: the same checks as submitting, plus what the guardian should see before sending. */
+export function reviewChildcareApplication(viewer: ResidentViewer, answers: ChildcareApplicationInput, now = new Date()) {
+  const prepared = prepareApplication(viewer, answers, now);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const fee = estimateFee({ viewer, childHmac: p.child.hmac, careKind: answers.careKind, hoursPerWeek: answers.hoursPerWeek, monthlyIncome: answers.monthlyIncome ?? null, on: answers.desiredStart })!;
+  return {
+    ok: true as const,
+    review: {
+      childName: `${p.child.givenName} ${p.child.familyName}`,
+      units: p.units.map((u) => u.name),
+      assessment: p.assessment,
+      coGuardians: p.coGuardians.map((h) => {
+        const g = registerPerson(h);
+        return g ? `${g.givenName} ${g.familyName}` : "";
+      }),
+      fee: { result: fee.result, incomeKnown: fee.incomeKnown },
+    },
+  };
+}
