@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntry, municipality, organisation, person } from "../../db/schema/index";
 import type { Area as StaffArea, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
@@ -197,11 +197,14 @@ export function caseAnswers(c: { data: string; sensitiveData: string | null }): 
  */
 const CLOSED = "closed";
 
+/** A school application waiting for, or stopped by, a guardian's signature is not the officer's yet (docs/decisions/023). */
+const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
+
 function scopeCondition(scopes: Scope[]): SQL | undefined {
   const parts = scopes
     .filter((s) => s.municipalityId !== undefined)
     .map((s) => (s.area ? and(eq(caseTable.municipalityId, s.municipalityId!), eq(caseTable.area, s.area)) : eq(caseTable.municipalityId, s.municipalityId!)));
-  return parts.length ? or(...parts) : undefined;
+  return parts.length ? and(or(...parts), notInArray(caseTable.status, NOT_FOR_OFFICERS)) : undefined;
 }
 
 /** Where a case belongs, without any personal data: what a guard needs to decide. */

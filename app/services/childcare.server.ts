@@ -14,7 +14,7 @@ import {
   type ChildcareUnit,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
-import { getVisibleCase, type ResidentViewer } from "./case-access.server";
+import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
 import { calculateFees, isMaxtaxaConfig, MAXTAXA_2026, type CareKind, type FeeChild, type FeeResult, type MaxtaxaConfig } from "./childcare-fee";
 import {
@@ -644,4 +644,17 @@ export function reviewChildcareApplication(viewer: ResidentViewer, answers: Chil
       fee: { result: fee.result, incomeKnown: fee.incomeKnown },
     },
   };
+}
+
+/** Mina sidor › Barnomsorg: the viewer's childcare cases and the household's fee. */
+export async function childcareOverview(input: { viewer: ResidentViewer; now?: Date }) {
+  await lapseDueOffers(input.now ?? new Date());
+  const cases = db()
+    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(and(eq(caseTable.area, "barnomsorg"), visibleToResident(input.viewer)))
+    .orderBy(desc(caseTable.createdAt))
+    .all();
+  return { cases, fee: input.viewer.organisationId ? null : householdFee(input) };
 }

@@ -30,6 +30,7 @@ import { uploadsDir } from "./uploads.server";
 import { getNotificationSettings, listNotifications, notify } from "./notifications.server";
 import { childrenInCustodyOf, householdOf, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { trail } from "./trail.server";
+import { listAccessToPersonData } from "./audit.server";
 
 /**
  * Mina sidor: one resident's view across the five municipalities. Every query starts from
@@ -216,7 +217,16 @@ export async function withdrawCase(input: { reference: string; viewer: ResidentV
  * Register extract (GDPR art. 15): everything the portal holds about the person, decrypted for
  * them. Same content for the page and the JSON download.
  */
-export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: unknown[]; now?: Date }) {
+export interface AccessEntry {
+  at: string;
+  action: string;
+  case: string | null;
+  role: string | null;
+  administration: string | null;
+  municipality: string | null;
+}
+
+export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: AccessEntry[]; now?: Date }) {
   const v = input.viewer;
   const own = { ...v, organisationId: null };
   const cases = db().select().from(caseTable).where(visibleToResident(own)).orderBy(asc(caseTable.createdAt)).all();
@@ -301,4 +311,18 @@ export async function getMyCaseDetail(input: { reference: string; viewer: Reside
   const childcare = base.case.area === "barnomsorg" ? ((await getChildcareCase(input)) ?? null) : null;
   const school = base.case.area === "skola" ? (getSchoolCase(input) ?? null) : null;
   return { ...base, childcare, school };
+}
+
+/** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */
+export function myRegisterExtract(input: { viewer: ResidentViewer; actor: unknown; person: { givenName: string; familyName: string; personnummer: string | null }; lang: "sv" | "en" }) {
+  const accessLog = listAccessToPersonData(input.viewer.personId, 500).map((a) => ({
+    at: a.at,
+    action: a.action,
+    case: a.subjectId,
+    role: a.role,
+    administration: a.administration ? a.administration[input.lang] : null,
+    municipality: a.municipality,
+  }));
+  trail({ actor: input.actor, action: "person.extract", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId });
+  return registerExtract({ viewer: input.viewer, person: input.person, accessLog });
 }
