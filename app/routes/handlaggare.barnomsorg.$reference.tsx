@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { FieldErrorSummary, SelectInput, TextInput } from "~/components/mypages/Fields";
+import { FieldErrorSummary, SelectInput, TextArea, TextInput } from "~/components/mypages/Fields";
 import { getChildcareCaseForStaff, offerPlace } from "~/services/childcare.server";
+import { listMessages, MessageRejected, sendMessageToApplicant } from "~/services/messages.server";
 import { auditStaffCaseRead, requireStaffArea } from "~/services/staff-area.server";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await getChildcareCaseForStaff({ reference: params.reference ?? "", municipalityIds });
   if (!c) throw new Response("Not found", { status: 404 });
   auditStaffCaseRead({ user, caseId: c.caseId, reference: c.reference, municipalityId: c.municipalityId, area: "barnomsorg" });
-  return { title: c.reference, c };
+  return { title: c.reference, c, messages: listMessages({ caseId: c.caseId, audience: "staff", markReadAt: new Date() }) ?? [] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,6 +35,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, form);
   const reference = params.reference ?? "";
+  if (form.get("intent") === "message") {
+    const c = await getChildcareCaseForStaff({ reference, municipalityIds });
+    if (!c) throw new Response("Not found", { status: 404 });
+    try {
+      await sendMessageToApplicant({ caseId: c.caseId, staffUserId: user.staffUserId, body: String(form.get("body") ?? "") });
+    } catch (error) {
+      if (error instanceof MessageRejected) return data({ values: { unitId: "", startDate: "" }, errors: { body: error.errors[0]!.code } }, { status: 400 });
+      throw error;
+    }
+    return redirectWithFlash(`/handlaggare/barnomsorg/${reference}`, "mypages:case.flash.messageSent");
+  }
   const values = { unitId: String(form.get("unitId") ?? ""), startDate: String(form.get("startDate") ?? "").trim() };
   const r = await offerPlace({ reference, municipalityIds, unitId: Number(values.unitId) || 0, startDate: values.startDate, staffUserId: user.staffUserId, actor: user });
   if (!r.ok && "notFound" in r) throw new Response("Not found", { status: 404 });
@@ -42,14 +54,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OfficerChildcareCase() {
-  const { c } = useLoaderData<typeof loader>();
+  const { c, messages } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation("childcare");
   const errors: Record<string, string> = a?.errors ?? {};
   return (
     <>
       <h1>{c.reference}</h1>
-      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={["unitId", "startDate"]} keyOf={(f, code) => `childcare:officer.offer.errors.${f}.${code}`} />
+      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={["unitId", "startDate", "body"]} keyOf={(f, code) => (f === "body" ? `mypages:case.errors.body.${code}` : `childcare:officer.offer.errors.${f}.${code}`)} />
       <dl className="facts">
         <dt>{t("officer.status")}</dt>
         <dd>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</dd>
@@ -112,6 +124,29 @@ export default function OfficerChildcareCase() {
       ) : (
         <p>{t("officer.offer.notQueued")}</p>
       )}
+      <section aria-labelledby="messages-title">
+        <h2 id="messages-title">{t("mypages:case.messages.heading")}</h2>
+        {messages.length === 0 ? (
+          <p>{t("mypages:case.messages.none")}</p>
+        ) : (
+          <ul>
+            {messages.map((m) => (
+              <li key={m.id}>
+                <strong>{m.sender === "officer" ? t("mypages:case.messages.fromOfficer") : t("officer.applicant")}</strong> ({formatDateTime(m.createdAt)}): {m.body}
+                {m.attachments.length ? ` [${m.attachments.map((f) => f.name).join(", ")}]` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" reloadDocument>
+          <CsrfField />
+          <input type="hidden" name="intent" value="message" />
+          <TextArea name="body" label={t("officer.messageLabel")} errorKey={errors.body ? `mypages:case.errors.body.${errors.body}` : undefined} />
+          <button type="submit" className="button">
+            {t("mypages:case.messages.send")}
+          </button>
+        </Form>
+      </section>
     </>
   );
 }

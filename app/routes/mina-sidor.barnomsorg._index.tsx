@@ -98,7 +98,7 @@ export default function ChildcareOverview() {
               <thead>
                 <tr>
                   <th scope="col">{t("fee.child")}</th>
-                  <th scope="col">{t("case.fee.heading")}</th>
+                  <th scope="col">{t("fee.basis")}</th>
                   <th scope="col">{t("fee.amount")}</th>
                 </tr>
               </thead>

@@ -85,13 +85,24 @@ function latestIncome(householdKey: string, on: string): number | null {
   return row ? Number(decrypt(row.monthlyIncome)) : null;
 }
 
+/**
+ * Placements that cost a fee on `on`: active ones and terminated ones still in their notice
+ * period. One per child (a child moving to a new place during the notice period is counted
+ * once, at the newer place).
+ */
 function activePlacements(householdKey: string, on: string) {
-  return db()
+  const rows = db()
     .select()
     .from(childcarePlacement)
     .where(eq(childcarePlacement.householdKey, householdKey))
     .all()
     .filter((p) => p.status === "active" || (p.lastDay !== null && p.lastDay >= on));
+  const byChild = new Map<string, (typeof rows)[number]>();
+  for (const p of rows) {
+    const seen = byChild.get(p.childHmac);
+    if (!seen || (seen.status !== "active" && p.status === "active") || (seen.status === p.status && p.id > seen.id)) byChild.set(p.childHmac, p);
+  }
+  return [...byChild.values()];
 }
 
 /**

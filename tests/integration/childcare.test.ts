@@ -113,6 +113,13 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
 
     const t = await terminatePlacement({ reference, desiredLastDay: "2026-03-31", viewer: SARA, actor: null, now });
     expect(t).toEqual({ ok: true, lastDay: "2026-05-01" });
+
+    // A new place during the notice period: the child is counted once for the fee.
+    const again = (await submitChildcareApplication({ viewer: SARA, actor: null, answers: answers(), idempotencyKey: "k1b", language: "sv", now })) as { reference: string };
+    await offerPlace({ reference: again.reference, municipalityIds: [bengtsfors], unitId: units[0]!, startDate: "2026-09-01", staffUserId: 1, actor: null, now });
+    const offer2 = (await getChildcareCase({ reference: again.reference, viewer: SARA, now }))!.offers[0]!;
+    expect(await answerOffer({ reference: again.reference, offerId: offer2.id, answer: "accept", viewer: SARA, actor: null, now })).toBe("accepted");
+    expect(householdFee({ viewer: SARA, now: new Date("2026-03-03T10:00:00Z") })!.children.map((c) => c.name)).toEqual(["Elsa Lindqvist"]);
   });
 
   it("an unanswered offer lapses after its deadline", async () => {
@@ -140,3 +147,4 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
     expect(parseChildcareApplication({ child: "x", careKind: "bogus", unit1: "1", desiredStart: "x", hoursPerWeek: "9", contactEmail: "nope" })).toMatchObject({ ok: false, errors: { careKind: "required", desiredStart: "invalid", contactEmail: "invalid" } });
   });
 });
+
