@@ -103,7 +103,7 @@ export default function MyPages() {
           <p>{t("cases.none")}</p>
         ) : (
           <div className="table-wrap">
-            <table aria-labelledby="cases-title">
+            <table aria-labelledby="cases-title" className="table--wide">
               <thead>
                 <tr>
                   <th scope="col">{t("cases.reference")}</th>

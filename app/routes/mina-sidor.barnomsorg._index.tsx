@@ -59,7 +59,7 @@ export default function ChildcareOverview() {
           <p>{t("overview.none")}</p>
         ) : (
           <div className="table-wrap">
-            <table aria-labelledby="apps-title">
+            <table aria-labelledby="apps-title" className="table--wide">
               <thead>
                 <tr>
                   <th scope="col">{t("mypages:cases.reference")}</th>
