@@ -19,6 +19,13 @@ const EnvSchema = z.object({
   /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
   PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
   /**
    * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
    * the last one keys the HMAC look-up index (docs/decisions/008).
@@ -39,13 +46,16 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-  /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
-  SMTP_URL: z
-    .string()
-    .url()
-    .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
-    .optional(),
-  MAIL_FROM: z.string().min(3).default("Dalslands e-tjänster <noreply@dalsland.example.se>"),
+  /**
+   * Days a published text may stay past its review-by date before residents stop seeing it
+   * ("outdated information is removed", docs/decisions/012).
+   */
+  CONTENT_REVIEW_GRACE_DAYS: z.coerce
+    .number()
+    .int("CONTENT_REVIEW_GRACE_DAYS must be a whole number of days")
+    .min(0, "CONTENT_REVIEW_GRACE_DAYS must be 0 or more")
+    .max(365, "CONTENT_REVIEW_GRACE_DAYS must be at most 365")
+    .default(30),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
@@ -63,8 +73,6 @@ export type Env = z.infer<typeof EnvSchema> & {
   TEST_IDP: "on" | "off";
   /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
-  /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
-  SMTP_URL: string | undefined;
 };
 
 /** The test provider's fixed client (only ever registered with the local test provider). */
@@ -120,7 +128,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     TEST_IDP: testIdp,
     oidc,
-    SMTP_URL: raw.SMTP_URL,
   };
 }
 

@@ -75,3 +75,12 @@ export function staffScopes(user: SessionUser, permission: Permission): Scope[] 
 export function staffMunicipalityIds(user: SessionUser, permission: Permission): number[] {
   return [...new Set(staffScopes(user, permission).map((s) => s.municipalityId).filter((id): id is number => id !== undefined))];
 }
+
+/**
+ * The municipalities an administrator manages: null for a portal-wide admin (everything,
+ * including portal-level events without a municipality), else the list.
+ */
+export function adminMunicipalities(user: SessionUser, permission: "users.admin" | "audit.read"): number[] | null {
+  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) return null;
+  return staffMunicipalityIds(user, permission);
+}

@@ -1,20 +1,25 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLanguage } from "~/i18n/i18n.server";
+import { listNews, listPages } from "~/services/catalogue.server";
 import {
   getMunicipalityBySlug,
   listAdministrations,
   localized,
   municipalityCookieHeader,
 } from "~/services/municipalities.server";
+import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import catalogueStyles from "~/styles/catalogue.css";
 
 export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueStyles }];
 
 export const handle: RouteHandle = {
+  i18n: ["common", "catalogue"],
   breadcrumb: (match) => {
     const d = match.data as { municipality?: { name: string; slug: string } } | undefined;
     return d?.municipality ? { label: d.municipality.name, href: `/${d.municipality.slug}` } : null;
@@ -44,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         orgNumber: m.orgNumber,
         example: m.example,
       },
+      latestNews: listNews({ municipalityId: m.id, lang, limit: 3 }),
+      infoPages: listPages({ municipalityId: m.id, lang, kind: "page" }).map((p) => ({ slug: p.slug, title: p.title })),
       administrations: listAdministrations(m.id).map((a) => ({
         slug: a.slug,
         name: localized(a, "name", lang),
@@ -57,8 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MunicipalityHome() {
-  const { municipality: m, administrations } = useLoaderData<typeof loader>();
+  const { municipality: m, administrations, latestNews, infoPages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const { t: tc } = useTranslation("catalogue");
   return (
     <>
       <p className="municipality-mark" aria-hidden="true">
@@ -98,6 +106,17 @@ export default function MunicipalityHome() {
               <Link to={`/${m.slug}/tjanster`}>{t("municipality.servicesIn", { name: m.name })}</Link>
             </li>
             <li>
+              <Link to={`/${m.slug}/verksamheter`}>{tc("municipal.allActivities", { name: m.name })}</Link>
+            </li>
+            <li>
+              <Link to={`/${m.slug}/nyheter`}>{tc("municipal.allNews", { name: m.name })}</Link>
+            </li>
+            {infoPages.map((p) => (
+              <li key={p.slug}>
+                <Link to={`/${m.slug}/sidor/${p.slug}`}>{p.title}</Link>
+              </li>
+            ))}
+            <li>
               <Link to="/blanketter">{t("ladder.forms.title")}</Link>
             </li>
             <li>
@@ -109,6 +128,26 @@ export default function MunicipalityHome() {
           </ul>
         </section>
       </div>
+
+      {latestNews.length ? (
+        <section aria-labelledby="news-heading">
+          <h2 id="news-heading">{tc("municipal.latestNews")}</h2>
+          <ul className="card-grid">
+            {latestNews.map((n) => (
+              <li key={n.slug} className="card">
+                <h3>
+                  <Link to={`/${m.slug}/nyheter/${n.slug}`}>{n.title}</Link>
+                </h3>
+                <p className="card__meta">{tc("common.published", { date: formatDate(n.publishedAt) })}</p>
+                <p>{n.summary}</p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/${m.slug}/nyheter`}>{tc("municipal.allNews", { name: m.name })}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="administrations-heading">
         <h2 id="administrations-heading">{t("municipality.administrationsHeading")}</h2>

@@ -153,8 +153,7 @@ export default function Diarium() {
                       <th scope="col">{t("table.date")}</th>
                       <th scope="col">{t("table.title")}</th>
                       <th scope="col">{t("table.party")}</th>
-                      <th scope="col">{t("table.municipality")}</th>
-                      <th scope="col">{t("table.administration")}</th>
+                      <th scope="col">{t("table.municipalityAndAdministration")}</th>
                       <th scope="col">{t("table.status")}</th>
                       <th scope="col">{t("table.request")}</th>
                     </tr>
@@ -162,8 +161,8 @@ export default function Diarium() {
                   <tbody>
                     {result.entries.map((e) => (
                       <tr key={e.reference}>
-                        <th scope="row">{e.reference}</th>
-                        <td>{formatDate(e.registeredAt)}</td>
+                        <th scope="row" className="nowrap">{e.reference}</th>
+                        <td className="nowrap">{formatDate(e.registeredAt)}</td>
                         <td>
                           {e.title}
                           {e.subject ? (
@@ -174,8 +173,11 @@ export default function Diarium() {
                           ) : null}
                         </td>
                         <td>{e.party}</td>
-                        <td>{e.municipality}</td>
-                        <td>{e.administration}</td>
+                        <td>
+                          {e.municipality}
+                          <br />
+                          <span className="field__hint">{e.administration}</span>
+                        </td>
                         <td>{e.statusLabel}</td>
                         <td>
                           {e.requestable ? (

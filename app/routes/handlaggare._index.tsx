@@ -8,7 +8,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:officer.title", href: "/handlaggare" }] };
+export const handle: RouteHandle = { i18n: ["auth", "eservice", "diarium"], breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:officer.title", href: "/handlaggare" }] };
 
 /** The officer's queue (placeholder until the case-handling issue builds the real one). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OfficerQueue() {
   const { cases } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation(["auth", "eservice", "diarium"]);
   return (
     <>
       <h1>{t("officer.title")}</h1>
@@ -43,8 +43,12 @@ export default function OfficerQueue() {
                     <Link to={`/handlaggare/arenden/${c.reference}`}>{c.reference}</Link>
                   </td>
                   <td>{c.municipality}</td>
-                  <td>{t(`areas.${c.area}`)}</td>
-                  <td>{c.status}</td>
+                  <td>
+                    {t(`areas.${c.area}`)}
+                    <br />
+                    <span className="field__hint">{t(`diarium:caseTypes.${c.caseType}`, { defaultValue: c.caseType })}</span>
+                  </td>
+                  <td>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</td>
                 </tr>
               ))}
             </tbody>

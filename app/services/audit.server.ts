@@ -43,7 +43,10 @@ function actingRole(actor: SessionUser, municipalityId?: number, area?: Area): {
   if (actor.kind === "resident") return { role: actor.acting?.kind === "organisation" ? "representative" : "resident", administrationId: null };
   const matching = (r: RoleAssignment) => municipalityId === undefined || r.municipalityId === null || r.municipalityId === municipalityId;
   const candidates = actor.roles.filter(matching);
-  const officer = candidates.find((r) => r.role === "officer" && (area === undefined || r.area === area));
+  // With samverkan the officer's own municipality differs from the case's: match the area then.
+  const officer =
+    candidates.find((r) => r.role === "officer" && (area === undefined || r.area === area)) ??
+    (area ? actor.roles.find((r) => r.role === "officer" && r.area === area) : undefined);
   const chosen = officer ?? candidates.find((r) => r.role === "editor") ?? candidates.find((r) => r.role === "admin") ?? actor.roles[0];
   if (!chosen) return { role: "staff", administrationId: null };
   let administrationId = chosen.administrationId;

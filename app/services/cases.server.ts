@@ -1,11 +1,98 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntry, municipality, organisation, person } from "../../db/schema/index";
-import type { Area as StaffArea, Scope } from "~/auth/permissions";
+import type { Area, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { formatReference, swedishYear } from "./case-reference";
-import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus } from "./case-status";
+import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type CaseStatus } from "./case-status";
 import { decrypt, encrypt } from "./crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
+
+/**
+ * Minimal case access for the identity issue (who may open which case). The forms and case
+ * issues extend this module; keep every function scoped (by staff scopes or by person).
+ */
+const CLOSED = "closed";
+
+/** A school application waiting for, or stopped by, a guardian's signature is not the officer's yet (docs/decisions/023). */
+const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
+
+function scopeCondition(scopes: Scope[]): SQL | undefined {
+  const parts = scopes
+    .filter((s) => s.municipalityId !== undefined)
+    .map((s) => (s.area ? and(eq(caseTable.municipalityId, s.municipalityId!), eq(caseTable.area, s.area)) : eq(caseTable.municipalityId, s.municipalityId!)));
+  return parts.length ? and(or(...parts), notInArray(caseTable.status, NOT_FOR_OFFICERS)) : undefined;
+}
+
+/** Where a case belongs, without any personal data: what a guard needs to decide. */
+export function getCaseScope(reference: string): { municipalityId: number; area: Area } | undefined {
+  return db().select({ municipalityId: caseTable.municipalityId, area: caseTable.area }).from(caseTable).where(eq(caseTable.reference, reference)).get();
+}
+
+export function countOpenCases(scopes: Scope[]): number {
+  const cond = scopeCondition(scopes);
+  if (!cond) return 0;
+  return db().select({ n: count() }).from(caseTable).where(and(cond, ne(caseTable.status, CLOSED))).get()?.n ?? 0;
+}
+
+export function listCasesForStaff(scopes: Scope[]) {
+  const cond = scopeCondition(scopes);
+  if (!cond) return [];
+  return db()
+    .select({ reference: caseTable.reference, caseType: caseTable.caseType, area: caseTable.area, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(cond)
+    .orderBy(asc(caseTable.createdAt))
+    .all();
+}
+
+/** One case with its applicant, only within the staff member's scopes. */
+export function getCaseForStaff({ reference, scopes }: { reference: string; scopes: Scope[] }) {
+  const cond = scopeCondition(scopes);
+  if (!cond) return undefined;
+  const row = db()
+    .select({
+      id: caseTable.id,
+      reference: caseTable.reference,
+      caseType: caseTable.caseType,
+      area: caseTable.area,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      municipalityId: caseTable.municipalityId,
+      municipality: municipality.name,
+      applicantPersonId: caseTable.applicantPersonId,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      personnummerEncrypted: person.personnummerEncrypted,
+      organisationName: organisation.name,
+      orgNumber: organisation.orgNumber,
+    })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(person, eq(person.id, caseTable.applicantPersonId))
+    .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))
+    .where(and(eq(caseTable.reference, reference), cond))
+    .get();
+  if (!row) return undefined;
+  const { personnummerEncrypted, ...rest } = row;
+  return { ...rest, personnummer: personnummerEncrypted ? decrypt(personnummerEncrypted) : null };
+}
+
+/** A resident's own cases (as applicant, for themself or an organisation). */
+export function listCasesForPerson(personId: number) {
+  return db()
+    .select({ reference: caseTable.reference, caseType: caseTable.caseType, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, organisationName: organisation.name })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))
+    .where(eq(caseTable.applicantPersonId, personId))
+    .orderBy(desc(caseTable.createdAt))
+    .all();
+}
+
+
+
+// ---- Submissions (the form service) ------------------------------------------------
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -79,17 +166,16 @@ export function createCase(input: NewCase): CreatedCase {
     if (!m) throw new Error(`Unknown municipality ${input.municipalityId}`);
     const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
     const createdAt = now.toISOString();
-    const status = input.initialStatus ?? INITIAL_STATUS;
     const row = tx
       .insert(caseTable)
       .values({
         reference,
         municipalityId: input.municipalityId,
         administrationId: input.administrationId,
-        formId: input.formId,
+        caseType: input.formId,
         formVersion: input.formVersion,
         area: input.area,
-        status,
+        status: input.initialStatus ?? INITIAL_STATUS,
         applicantPersonId: input.applicantPersonId,
         applicantOrganisationId: input.applicantOrganisationId,
         submittedByPersonId: input.submittedByPersonId,
@@ -105,7 +191,7 @@ export function createCase(input: NewCase): CreatedCase {
       })
       .returning({ id: caseTable.id })
       .get();
-    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt }).run();
+    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: input.initialStatus ?? INITIAL_STATUS, actor: "applicant", createdAt }).run();
 
     if (input.attachments.publicIds.length > 0) {
       const bound = tx
@@ -136,7 +222,7 @@ export function createCase(input: NewCase): CreatedCase {
         subject: input.diarium.subject,
         partyKind: input.diarium.partyKind,
         partyName: input.diarium.partyName,
-        status,
+        status: input.initialStatus ?? INITIAL_STATUS,
         registeredAt: createdAt,
         searchText: diariumSearchText(tx, {
           reference,
@@ -189,89 +275,3 @@ export function caseAnswers(c: { data: string; sensitiveData: string | null }): 
   const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as Record<string, unknown>) : {};
   return { ...data, ...secret };
 }
-
-// ---- Access for staff and residents (from the identity branch, on forms' case table) ------
-
-/**
- * Who may open which case. Keep every function scoped (by staff scopes or by person).
- */
-const CLOSED = "closed";
-
-/** A school application waiting for, or stopped by, a guardian's signature is not the officer's yet (docs/decisions/023). */
-const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
-
-function scopeCondition(scopes: Scope[]): SQL | undefined {
-  const parts = scopes
-    .filter((s) => s.municipalityId !== undefined)
-    .map((s) => (s.area ? and(eq(caseTable.municipalityId, s.municipalityId!), eq(caseTable.area, s.area)) : eq(caseTable.municipalityId, s.municipalityId!)));
-  return parts.length ? and(or(...parts), notInArray(caseTable.status, NOT_FOR_OFFICERS)) : undefined;
-}
-
-/** Where a case belongs, without any personal data: what a guard needs to decide. */
-export function getCaseScope(reference: string): { municipalityId: number; area: StaffArea } | undefined {
-  return db().select({ municipalityId: caseTable.municipalityId, area: sql<StaffArea>`${caseTable.area}` }).from(caseTable).where(eq(caseTable.reference, reference)).get();
-}
-
-export function countOpenCases(scopes: Scope[]): number {
-  const cond = scopeCondition(scopes);
-  if (!cond) return 0;
-  return db().select({ n: count() }).from(caseTable).where(and(cond, ne(caseTable.status, CLOSED))).get()?.n ?? 0;
-}
-
-export function listCasesForStaff(scopes: Scope[]) {
-  const cond = scopeCondition(scopes);
-  if (!cond) return [];
-  return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.formId, area: caseTable.area, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
-    .from(caseTable)
-    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .where(cond)
-    .orderBy(asc(caseTable.createdAt))
-    .all();
-}
-
-/** One case with its applicant, only within the staff member's scopes. */
-export function getCaseForStaff({ reference, scopes }: { reference: string; scopes: Scope[] }) {
-  const cond = scopeCondition(scopes);
-  if (!cond) return undefined;
-  const row = db()
-    .select({
-      id: caseTable.id,
-      reference: caseTable.reference,
-      caseType: caseTable.formId,
-      area: caseTable.area,
-      status: caseTable.status,
-      createdAt: caseTable.createdAt,
-      municipalityId: caseTable.municipalityId,
-      municipality: municipality.name,
-      applicantPersonId: caseTable.applicantPersonId,
-      givenName: person.givenName,
-      familyName: person.familyName,
-      personnummerEncrypted: person.personnummerEncrypted,
-      organisationName: organisation.name,
-      orgNumber: organisation.orgNumber,
-    })
-    .from(caseTable)
-    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .leftJoin(person, eq(person.id, caseTable.applicantPersonId))
-    .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))
-    .where(and(eq(caseTable.reference, reference), cond))
-    .get();
-  if (!row) return undefined;
-  const { personnummerEncrypted, ...rest } = row;
-  return { ...rest, personnummer: personnummerEncrypted ? decrypt(personnummerEncrypted) : null };
-}
-
-/** A resident's own cases (as applicant, for themself or an organisation). */
-export function listCasesForPerson(personId: number) {
-  return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.formId, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, organisationName: organisation.name })
-    .from(caseTable)
-    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))
-    .where(eq(caseTable.applicantPersonId, personId))
-    .orderBy(desc(caseTable.createdAt))
-    .all();
-}
-
-

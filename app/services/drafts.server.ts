@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "./crypto.server";
@@ -19,6 +19,8 @@ export interface Draft {
   formVersion: number;
   stepId: string;
   answers: Record<string, unknown>;
+  /** The municipality the form goes to, when the form itself does not ask. */
+  municipality: string | null;
   saved: boolean;
   expiresAt: string;
   updatedAt: string;
@@ -27,12 +29,14 @@ export interface Draft {
 const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 
 function toDraft(row: typeof formDraft.$inferSelect): Draft {
+  const content = JSON.parse(decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
   return {
     id: row.id,
     formId: row.formId,
     formVersion: row.formVersion,
     stepId: row.stepId,
-    answers: JSON.parse(decrypt(row.data)) as Record<string, unknown>,
+    answers: content.a ?? {},
+    municipality: content.m ?? null,
     saved: row.tokenHash !== null || row.personId !== null,
     expiresAt: row.expiresAt,
     updatedAt: row.updatedAt,
@@ -43,12 +47,17 @@ export function purgeExpiredDrafts(now = new Date()) {
   db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run();
 }
 
-export function getWorkingDraft(input: { ownerKey: string; formId: string; now?: Date }): Draft | undefined {
+/** This browser's draft, or a logged-in person's saved one from any browser. */
+function ownedBy(ownerKey: string, personId: number | null | undefined) {
+  return personId ? or(eq(formDraft.ownerKey, ownerKey), eq(formDraft.personId, personId)) : eq(formDraft.ownerKey, ownerKey);
+}
+
+export function getWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null; now?: Date }): Draft | undefined {
   const now = (input.now ?? new Date()).toISOString();
   const row = db()
     .select()
     .from(formDraft)
-    .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
+    .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
     .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
     .get();
   return row ? toDraft(row) : undefined;
@@ -60,6 +69,7 @@ export function saveWorkingDraft(input: {
   formVersion: number;
   stepId: string;
   answers: Record<string, unknown>;
+  municipality: string | null;
   personId: number | null;
   now?: Date;
 }): Draft {
@@ -67,7 +77,7 @@ export function saveWorkingDraft(input: {
   const values = {
     formVersion: input.formVersion,
     stepId: input.stepId,
-    data: encrypt(JSON.stringify(input.answers)),
+    data: encrypt(JSON.stringify({ a: input.answers, m: input.municipality })),
     updatedAt: now.toISOString(),
     expiresAt: expiry(now),
   };
@@ -75,7 +85,7 @@ export function saveWorkingDraft(input: {
     const existing = tx
       .select({ id: formDraft.id })
       .from(formDraft)
-      .where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId)))
+      .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
       .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
       .get();
     const row = existing
@@ -132,8 +142,8 @@ export function deleteDraftByToken(token: string): boolean {
   return db().delete(formDraft).where(eq(formDraft.tokenHash, hmacIndex(`draft:${token}`))).run().changes > 0;
 }
 
-export function deleteWorkingDraft(input: { ownerKey: string; formId: string }) {
-  db().delete(formDraft).where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, input.formId))).run();
+export function deleteWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null }) {
+  db().delete(formDraft).where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId))).run();
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */

@@ -59,7 +59,7 @@ export function listMyCases(viewer: ResidentViewer): CaseSummary[] {
     .select({
       id: caseTable.id,
       reference: caseTable.reference,
-      formId: caseTable.formId,
+      formId: caseTable.caseType,
       area: caseTable.area,
       status: caseTable.status,
       municipality: municipality.name,
@@ -167,7 +167,7 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
     case: {
       id: c.id,
       reference: c.reference,
-      formId: c.formId,
+      formId: c.caseType,
       area: c.area,
       status: c.status,
       municipality: m?.name ?? "",
@@ -251,7 +251,7 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
     children: childrenInCustodyOf(v.personnummerHmac).map((c) => ({ name: `${c.givenName} ${c.familyName}`, birthDate: c.birthDate, source: REGISTER_SOURCE })),
     cases: cases.map((c) => ({
       reference: c.reference,
-      formId: c.formId,
+      formId: c.caseType,
       status: c.status,
       createdAt: c.createdAt,
       role: c.applicantPersonId === v.personId ? "applicant" : "party",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { AREAS, organisation, person } from "./identity";
 import { administration, municipality } from "./municipalities";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -21,7 +22,10 @@ export const caseReferenceCounter = sqliteTable(
   (t) => [primaryKey({ columns: [t.municipalityId, t.year] })],
 );
 
-/** Ärende: what a submitted form becomes. */
+/**
+ * Ärende: what a submitted form becomes. Started by the identity branch as a skeleton for
+ * access control; the form service fills it out (docs/decisions/014).
+ */
 export const caseTable = sqliteTable(
   "case",
   {
@@ -31,32 +35,36 @@ export const caseTable = sqliteTable(
     municipalityId: integer("municipality_id")
       .notNull()
       .references(() => municipality.id),
-    administrationId: integer("administration_id")
-      .notNull()
-      .references(() => administration.id),
-    formId: text("form_id").notNull(),
-    formVersion: integer("form_version").notNull(),
+    administrationId: integer("administration_id").references(() => administration.id),
+    /** The form id (e.g. "forskola-ansokan"); also the case type. */
+    caseType: text("case_type").notNull(),
+    formVersion: integer("form_version").notNull().default(1),
     /** "allmant" | "barnomsorg" | "skola" | "bygglov" — decides the status machine and who may read it. */
-    area: text("area").notNull(),
-    status: text("status").notNull(),
+    area: text("area", { enum: AREAS }).notNull(),
+    // The form service always sets it (INITIAL_STATUS); the default is the identity skeleton's.
+    status: text("status").notNull().default("submitted"),
     /** Null for anonymous submissions (simple reports). */
-    applicantPersonId: integer("applicant_person_id"),
-    applicantOrganisationId: integer("applicant_organisation_id"),
-    submittedByPersonId: integer("submitted_by_person_id"),
+    applicantPersonId: integer("applicant_person_id").references(() => person.id),
+    /** Set when the person acted for an organisation (party selection). */
+    applicantOrganisationId: integer("applicant_organisation_id").references(() => organisation.id),
+    submittedByPersonId: integer("submitted_by_person_id").references(() => person.id),
     contactEmail: text("contact_email"),
     /** Validated answers as JSON, without the fields marked sensitive. */
-    data: text("data").notNull(),
+    data: text("data").notNull().default("{}"),
     /** The sensitive answers as one encrypted JSON object (crypto.server.ts), or null. */
     sensitiveData: text("sensitive_data"),
-    /** HMAC of the anonymous browser session that submitted (lets it fetch its receipt and files). */
+    /** HMAC of the anonymous browser that submitted (lets it fetch its receipt and files). */
     submitterKey: text("submitter_key"),
     language: text("language").notNull().default("sv"),
-    idempotencyKey: text("idempotency_key").notNull().unique(),
+    /** One case per submission, however often it is posted; null only for seeded examples. */
+    idempotencyKey: text("idempotency_key").unique(),
     createdAt: text("created_at").notNull().default(now),
-    updatedAt: text("updated_at").notNull().default(now),
+    // Added to an existing table: SQLite cannot add a column with a computed default.
+    updatedAt: text("updated_at"),
     decisionDueAt: text("decision_due_at"),
   },
   (t) => [
+    index("case_municipality_area").on(t.municipalityId, t.area),
     index("case_municipality_area_status").on(t.municipalityId, t.area, t.status),
     index("case_applicant_person").on(t.applicantPersonId),
   ],
@@ -169,6 +177,7 @@ export const diariumEntry = sqliteTable(
 );
 
 export type Case = typeof caseTable.$inferSelect;
+export type CaseRow = Case;
 export type CaseEvent = typeof caseEvent.$inferSelect;
 export type CaseAttachment = typeof caseAttachment.$inferSelect;
 export type FormDraft = typeof formDraft.$inferSelect;

@@ -3,5 +3,6 @@ export * from "./municipalities";
 export * from "./identity";
 export * from "./audit";
 export * from "./cases";
+export * from "./catalogue";
 export * from "./childcare";
 export * from "./messages";

@@ -94,19 +94,12 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
         .values({ personnummerEncrypted: tools.encrypt(tp.personnummer), personnummerHmac: index, givenName: tp.givenName, familyName: tp.familyName })
         .returning({ id: person.id })
         .get();
-      // Merged onto feat/forms' case table: the example cases get the columns it requires.
-      const adminSlug = c.area === "bygglov" ? "samhallsbyggnad" : c.area === "allmant" ? "kommunledning" : "barn-och-utbildning";
       tx.insert(caseTable)
         .values({
           reference: c.reference,
           municipalityId: municipalityId.get(c.municipality)!,
-          administrationId: adminId(c.municipality, adminSlug)!,
-          formId: c.caseType,
-          formVersion: 1,
+          caseType: c.caseType,
           area: c.area,
-          status: "received",
-          data: "{}",
-          idempotencyKey: `seed:${c.reference}`,
           applicantPersonId: p.id,
           applicantOrganisationId: c.organisation ? (orgIds.get(c.organisation) ?? null) : null,
         })

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
+import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedChildcare } from "./childcare";
 import { seedDiarium } from "./diarium";
@@ -58,6 +59,7 @@ export function seed(db: DB) {
       }
     }
   });
+  seedCatalogue(db);
   seedDiarium(db);
   seedChildcare(db);
 }

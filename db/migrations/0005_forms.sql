@@ -38,35 +38,6 @@ CREATE TABLE `case_reference_counter` (
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE TABLE `case` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`reference` text NOT NULL,
-	`municipality_id` integer NOT NULL,
-	`administration_id` integer NOT NULL,
-	`form_id` text NOT NULL,
-	`form_version` integer NOT NULL,
-	`area` text NOT NULL,
-	`status` text NOT NULL,
-	`applicant_person_id` integer,
-	`applicant_organisation_id` integer,
-	`submitted_by_person_id` integer,
-	`contact_email` text,
-	`data` text NOT NULL,
-	`sensitive_data` text,
-	`submitter_key` text,
-	`language` text DEFAULT 'sv' NOT NULL,
-	`idempotency_key` text NOT NULL,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
-	`decision_due_at` text,
-	FOREIGN KEY (`municipality_id`) REFERENCES `municipality`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`administration_id`) REFERENCES `administration`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `case_reference_unique` ON `case` (`reference`);--> statement-breakpoint
-CREATE UNIQUE INDEX `case_idempotency_key_unique` ON `case` (`idempotency_key`);--> statement-breakpoint
-CREATE INDEX `case_municipality_area_status` ON `case` (`municipality_id`,`area`,`status`);--> statement-breakpoint
-CREATE INDEX `case_applicant_person` ON `case` (`applicant_person_id`);--> statement-breakpoint
 CREATE TABLE `diarium_entry` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer,
@@ -105,4 +76,17 @@ CREATE TABLE `form_draft` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `form_draft_token_hash_unique` ON `form_draft` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `form_draft_person` ON `form_draft` (`person_id`);
+CREATE INDEX `form_draft_person` ON `form_draft` (`person_id`);--> statement-breakpoint
+ALTER TABLE `case` ADD `administration_id` integer REFERENCES administration(id);--> statement-breakpoint
+ALTER TABLE `case` ADD `form_version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `case` ADD `submitted_by_person_id` integer REFERENCES person(id);--> statement-breakpoint
+ALTER TABLE `case` ADD `contact_email` text;--> statement-breakpoint
+ALTER TABLE `case` ADD `data` text DEFAULT '{}' NOT NULL;--> statement-breakpoint
+ALTER TABLE `case` ADD `sensitive_data` text;--> statement-breakpoint
+ALTER TABLE `case` ADD `submitter_key` text;--> statement-breakpoint
+ALTER TABLE `case` ADD `language` text DEFAULT 'sv' NOT NULL;--> statement-breakpoint
+ALTER TABLE `case` ADD `idempotency_key` text;--> statement-breakpoint
+ALTER TABLE `case` ADD `updated_at` text;--> statement-breakpoint
+ALTER TABLE `case` ADD `decision_due_at` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `case_idempotency_key_unique` ON `case` (`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `case_municipality_area_status` ON `case` (`municipality_id`,`area`,`status`);

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { existingOwnerKey } from "~/services/eservice-session.server";
+import { getUploadForOwner } from "~/services/uploads.server";
+
+/**
+ * An uploaded file, only to the browser that uploaded it (staff access comes with the back
+ * office). Always a download with a neutral type handling: never rendered inline, so an
+ * uploaded HTML or SVG can never run in the portal's origin.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const file = getUploadForOwner(params.id ?? "", existingOwnerKey(request));
+  if (!file) throw new Response("Not found", { status: 404 });
+  const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

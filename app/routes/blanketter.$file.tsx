@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getLanguage } from "~/i18n/i18n.server";
+import { blankFormPdf } from "~/pdf/blank-form.server";
+import { getFormDefinition, offeringMunicipalities } from "~/services/forms.server";
+
+/**
+ * `/blanketter/{id}.pdf` is the fillable PDF; `/blanketter/{id}` starts the web form at its
+ * first step (the query string, e.g. ?diarienummer=…, goes along as a prefill).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const file = params.file ?? "";
+  const pdf = file.endsWith(".pdf");
+  const def = getFormDefinition(pdf ? file.slice(0, -4) : file);
+  if (!def) throw new Response("Not found", { status: 404 });
+  if (!pdf) {
+    const search = new URL(request.url).search;
+    return redirect(`/blanketter/${def.id}/${def.steps[0]!.id}${search.length <= 300 ? search : ""}`);
+  }
+  const bytes = await blankFormPdf(def, { lang: getLanguage(request), municipalities: offeringMunicipalities(def).map((m) => m.name) });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${def.id}.pdf"`,
+      "Cache-Control": "public, max-age=3600",
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFormDefinition } from "../../forms/definitions/index";
+import { errorKey, i18nextKey } from "../../forms/keys";
+import { formatBytes } from "../../forms/format";
+import { FormStep, type StepViewData } from "~/components/form/FormStep";
+import { getFixedT } from "~/i18n/i18n.server";
+import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
+import { loadStep, postStep } from "~/services/forms.server";
+import eserviceStyles from "~/styles/eservice.css";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { readPost } from "~/utils/multipart.server";
+import { verifyPost } from "~/utils/post.server";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
+export const handle: RouteHandle = {
+  hydrate: true,
+  i18n: ["forms", "eservice"],
+  breadcrumb: (match) => {
+    const d = match.data as { formTitle?: string; formId?: string } | undefined;
+    return [{ labelKey: "ladder.forms.short", href: "/blanketter" }, ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : [])];
+  },
+};
+
+function stepTitle(lang: "sv" | "en", def: NonNullable<ReturnType<typeof getFormDefinition>>, stepId: string, formTitle: string, hasErrors: boolean) {
+  const t = getFixedT(lang, "forms");
+  const step = def.steps.find((s) => s.id === stepId);
+  const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
+  return hasErrors ? `${getFixedT(lang, "eservice")("form.errorTitlePrefix")} ${title}` : title;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
+  const stepId = params.step ?? "";
+  if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
+  const result = loadStep({ def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang }, new URL(request.url).searchParams);
+  if ("redirect" in result) throw redirectWith(session, result.redirect);
+  const tf = getFixedT(lang, "forms");
+  return data(
+    {
+      kind: "step" as const,
+      title: stepTitle(lang, def, stepId, title, false),
+      formTitle: title,
+      formId: def.id,
+      description: tf(def.descriptionKey.slice("forms.".length)),
+      view: result.view,
+    },
+    { headers: cookieHeaders(session) },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
+  const stepId = params.step ?? "";
+  const step = def.steps.find((s) => s.id === stepId);
+  if (!step) throw new Response("Not found", { status: 404 });
+  const ctx = { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang };
+  const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
+  const body = await readPost(request, maxFile);
+  if (!body.ok) {
+    const loaded = loadStep(ctx, new URLSearchParams());
+    if ("redirect" in loaded) throw redirectWith(session, loaded.redirect);
+    const field = body.field && step.fields.some((f) => f.name === body.field) ? body.field : "_form";
+    const key = body.code === "tooLarge" ? errorKey("file.partTooLarge") : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
+    const view: StepViewData = { ...loaded.view, errors: { [field]: { key, params: { max: formatBytes(body.maxBytes ?? maxFile) } } } };
+    return data({ view }, { status: body.status, headers: cookieHeaders(session) });
+  }
+  await verifyPost(request, body.formData);
+  const result = await postStep(ctx, body.formData);
+  if ("redirect" in result) throw redirectWith(session, result.redirect);
+  return data({ view: result.view }, { status: result.status, headers: cookieHeaders(session) });
+}
+
+export default function FormStepPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["forms", "eservice"]);
+  const def = getFormDefinition(loaderData.formId)!;
+  const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;
+  return (
+    <div className="form-page">
+      <p className="form-caption">{loaderData.formTitle}</p>
+      {view.progress.index === 1 ? (
+        <div className="form-intro">
+          <p>{t(i18nextKey(def.instructionsKey))}</p>
+          <p>
+            <a href={`/blanketter/${def.id}.pdf`} download>
+              {t("eservice:list.downloadPdf", { title: loaderData.formTitle })}
+            </a>
+          </p>
+        </div>
+      ) : null}
+      <FormStep key={`${view.stepId}-${JSON.stringify(view.groupCounts)}-${view.entries.length}`} def={def} data={view} />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PostGuardField } from "~/components/form/PostGuardField";
+import { getFixedT } from "~/i18n/i18n.server";
+import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
+import { loadCheckAnswers, submitForm } from "~/services/forms.server";
+import eserviceStyles from "~/styles/eservice.css";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { readPost } from "~/utils/multipart.server";
+import { verifyPost } from "~/utils/post.server";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
+export const handle: RouteHandle = {
+  hydrate: true,
+  i18n: ["forms", "eservice"],
+  breadcrumb: (match) => {
+    const d = match.data as { formTitle?: string; formId?: string } | undefined;
+    return [{ labelKey: "ladder.forms.short", href: "/blanketter" }, ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : [])];
+  },
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { def, lang, user, session, title } = await formPageContext(request, params.id);
+  const result = loadCheckAnswers({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang });
+  if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
+  if ("redirect" in result) throw new Response("Not found", { status: 404 });
+  const t = getFixedT(lang, "forms");
+  return data({ kind: "check" as const, title: `${t("common.checkAnswers")} – ${title}`, formTitle: title, formId: def.id, ...result }, { headers: cookieHeaders(session) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { def, lang, user, session, title } = await formPageContext(request, params.id);
+  const body = await readPost(request, 10_000);
+  if (!body.ok) return data({ error: body.code }, { status: body.status });
+  await verifyPost(request, body.formData);
+  const result = await submitForm({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang, request, user }, body.formData);
+  if ("redirect" in result) throw redirectWith(session, result.redirect);
+  return data({ error: result.error }, { status: result.status, headers: cookieHeaders(session) });
+}
+
+export default function CheckAnswers() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation(["forms", "eservice"]);
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  return (
+    <div className="form-page">
+      <p className="form-caption">{d.formTitle}</p>
+      {error ? (
+        <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="submit-error-title">
+          <h2 id="submit-error-title">{t("forms:common.errorSummaryTitle")}</h2>
+          <p>{t(`eservice:check.errors.${error}`, { defaultValue: t("eservice:check.errors.generic") })}</p>
+        </div>
+      ) : null}
+      <h1>{t("forms:common.checkAnswers")}</h1>
+      <dl className="summary-list">
+        {d.municipality ? (
+          <div className="summary-list__row">
+            <dt>{t("eservice:form.municipality.label")}</dt>
+            <dd>{d.municipality}</dd>
+            <dd>
+              {d.municipalityChangeHref ? (
+                <a href={d.municipalityChangeHref}>
+                  {t("forms:common.change")}
+                  <span className="visually-hidden"> {t("eservice:form.municipality.label")}</span>
+                </a>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {d.rows.map((row) => (
+          <div className="summary-list__row" key={row.fieldName}>
+            <dt>{row.label}</dt>
+            <dd>{row.text}</dd>
+            <dd>
+              <a href={row.changeHref}>
+                {t("forms:common.change")}
+                <span className="visually-hidden"> {row.label}</span>
+              </a>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t("eservice:check.sendHeading")}</h2>
+      <p>{t("eservice:check.sendBody")}</p>
+      <Form method="post" encType="multipart/form-data">
+        <PostGuardField />
+        <input type="hidden" name="_idempotency" value={d.idempotencyKey} />
+        <button type="submit" className="button" disabled={navigation.state !== "idle" || undefined}>
+          {t("forms:common.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

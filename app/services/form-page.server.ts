@@ -1,0 +1,31 @@
+import { redirect } from "@remix-run/node";
+import type { FormDefinition } from "../../forms/types";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
+import { requireResident } from "~/auth/guards.server";
+import { getFormUser, type FormUser } from "~/utils/resident.server";
+import { eserviceSession, type EserviceSession } from "./eservice-session.server";
+import { getFormDefinition } from "./forms.server";
+import { getChosenMunicipality } from "./municipalities.server";
+
+/** What every form page needs first: the definition (or 404), the language, the person and the browser key. */
+export async function formPageContext(request: Request, id: string | undefined) {
+  const def = id ? getFormDefinition(id) : undefined;
+  if (!def) throw new Response("Not found", { status: 404 });
+  const lang: Language = getLanguage(request);
+  // Forms about personal matters need a logged-in resident: the guard sends others to log in.
+  if (def.requiresLogin) await requireResident(request);
+  const user: FormUser | null = await getFormUser(request);
+  const session: EserviceSession = eserviceSession(request);
+  const t = getFixedT(lang, "forms");
+  const title = t(def.titleKey.slice("forms.".length));
+  return { def, lang, user, session, title, chosen: getChosenMunicipality(request)?.slug ?? null };
+}
+
+export function cookieHeaders(session: EserviceSession): HeadersInit {
+  return session.setCookie ? { "Set-Cookie": session.setCookie } : {};
+}
+
+export function redirectWith(session: EserviceSession, to: string) {
+  return redirect(to, { headers: cookieHeaders(session) });
+}

@@ -1,0 +1,482 @@
+import { and, eq } from "drizzle-orm";
+import { administration, caseTable, municipality } from "../../db/schema/index";
+import { formDefinitions, getFormDefinition } from "../../forms/definitions/index";
+import { describeTypes } from "../../forms/fields/file";
+import { effectiveMin } from "../../forms/fields/group";
+import { optionLabel } from "../../forms/fields/choice";
+import { CHECK_ANSWERS, canVisit, checkYourAnswers, firstIncompleteStep, nextStep, previousStep, progress } from "../../forms/flow";
+import { fieldDomId } from "../../forms/form-data";
+import { errorKey, translatorFor } from "../../forms/keys";
+import { answersForStep, formEntriesFor, parseSubmission, scopeFields, valuesFromFormData } from "../../forms/schema";
+import type { Field, FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
+import { db } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { MUNICIPALITY_CONTROL, type StepViewData } from "~/components/form/FormStep";
+import { audit } from "./audit.server";
+import type { FormUser } from "~/utils/resident.server";
+import { log } from "~/utils/logger.server";
+import { env } from "~/env.server";
+import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
+import { hmacIndex } from "./crypto.server";
+import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
+import { sendReceiptMail } from "./mail.server";
+import { listMunicipalities, localized } from "./municipalities.server";
+import { checkUpload, storeUpload } from "./uploads.server";
+
+export { getFormDefinition };
+
+export const CHECK_SEGMENT = "kontrollera";
+
+export function formBase(def: FormDefinition) {
+  return `/blanketter/${def.id}`;
+}
+
+export function stepHref(def: FormDefinition, stepId: string) {
+  return stepId === CHECK_ANSWERS ? `${formBase(def)}/${CHECK_SEGMENT}` : `${formBase(def)}/${stepId}`;
+}
+
+// ---- Listing ------------------------------------------------------------------------
+
+export function offeringMunicipalities(def: FormDefinition) {
+  const all = listMunicipalities();
+  return def.offeredBy === "shared" ? all : all.filter((m) => (def.offeredBy as string[]).includes(m.slug));
+}
+
+/** /blanketter: the forms a municipality offers, grouped by administration. */
+export function listFormsByAdministration(lang: Language, municipalitySlug: string) {
+  const t = getFixedT(lang, "forms");
+  const m = listMunicipalities().find((x) => x.slug === municipalitySlug);
+  if (!m) return [];
+  const admins = db().select().from(administration).where(eq(administration.municipalityId, m.id)).all();
+  return admins
+    .map((a) => ({
+      slug: a.slug,
+      name: localized(a, "name", lang),
+      forms: formDefinitions
+        .filter((d) => d.administration === a.slug && (d.offeredBy === "shared" || (d.offeredBy as string[]).includes(m.slug)))
+        .map((d) => ({
+          id: d.id,
+          title: t(d.titleKey.slice("forms.".length)),
+          description: t(d.descriptionKey.slice("forms.".length)),
+          requiresLogin: d.requiresLogin,
+        }))
+        .sort((x, y) => x.title.localeCompare(y.title, "sv")),
+    }))
+    .filter((a) => a.forms.length > 0)
+    .sort((x, y) => x.name.localeCompare(y.name, "sv"));
+}
+
+// ---- Steps --------------------------------------------------------------------------
+
+function hasMunicipalityQuestion(def: FormDefinition) {
+  return scopeFields(def, "all")?.some((f) => f.name === "municipality") ?? false;
+}
+
+function pickerFor(def: FormDefinition, stepId: string, draft: Draft | undefined, chosenSlug: string | null) {
+  if (hasMunicipalityQuestion(def) || def.steps[0]?.id !== stepId) return null;
+  const options = offeringMunicipalities(def).map((m) => ({ slug: m.slug, name: m.name }));
+  const chosen = draft?.municipality ?? (options.some((o) => o.slug === chosenSlug) ? chosenSlug : null);
+  return { options, chosen };
+}
+
+function filesOf(def: FormDefinition, stepId: string, answers: FormValues): Record<string, FileValue[]> {
+  const out: Record<string, FileValue[]> = {};
+  for (const f of scopeFields(def, stepId) ?? []) {
+    if (f.type === "file" && Array.isArray(answers[f.name])) out[f.name] = (answers[f.name] as FileValue[]).map(({ blob: _b, ...rest }) => rest);
+  }
+  return out;
+}
+
+/** Dotted input names ("witnesses.0.name") so indexes can be counted and renumbered. */
+function normalizeName(name: string) {
+  return name.replace(/\[(\d+)\]/g, ".$1");
+}
+
+function groupCounts(def: FormDefinition, stepId: string, entries: [string, string][], add?: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of scopeFields(def, stepId) ?? []) {
+    if (f.type !== "group") continue;
+    let max = -1;
+    for (const [name] of entries) {
+      const m = new RegExp(`^${f.name}\\.(\\d+)\\.`).exec(normalizeName(name));
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    let count = Math.max(max + 1, effectiveMin(f), 1);
+    if (add === f.name) count += 1;
+    out[f.name] = Math.min(count, f.max);
+  }
+  return out;
+}
+
+function postedEntries(formData: FormData): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of formData) if (typeof v === "string" && !k.startsWith("_")) out.push([normalizeName(k), v.slice(0, 10_000)]);
+  return out.slice(0, 2000);
+}
+
+export interface StepContext {
+  def: FormDefinition;
+  stepId: string;
+  ownerKey: string;
+  personId: number | null;
+  chosenMunicipality: string | null;
+  lang: Language;
+}
+
+function baseView(c: StepContext, draft: Draft | undefined): Omit<StepViewData, "entries" | "errors" | "files" | "groupCounts"> {
+  const answers = (draft?.answers ?? {}) as FormValues;
+  const others: FormValues = {};
+  const mine = new Set((scopeFields(c.def, c.stepId) ?? []).map((f) => f.name));
+  for (const [k, v] of Object.entries(answers)) if (!mine.has(k)) others[k] = stripBlobs(v) as FormValues[string];
+  const prev = previousStep(c.def, c.stepId);
+  return {
+    formId: c.def.id,
+    stepId: c.stepId,
+    progress: progress(c.def, c.stepId) ?? { index: 1, total: c.def.steps.length },
+    savedAnswers: others,
+    municipality: pickerFor(c.def, c.stepId, draft, c.chosenMunicipality),
+    backHref: prev ? stepHref(c.def, prev) : null,
+    action: stepHref(c.def, c.stepId),
+  };
+}
+
+function stripBlobs(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === "object" && "blob" in x ? { ...(x as object), blob: undefined } : x));
+  return v;
+}
+
+export type StepResult = { redirect: string } | { status: number; view: StepViewData };
+
+/** GET of a step: the saved answers (or a prefill from the URL), unless the person may not be here yet. */
+export function loadStep(c: StepContext, query: URLSearchParams): StepResult {
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const answers = (draft?.answers ?? {}) as FormValues;
+  if (!canVisit(c.def, c.stepId, answers)) {
+    return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
+  }
+  const stepAnswers = answersForStep(c.def, c.stepId, answers);
+  let entries: [string, string][];
+  try {
+    entries = formEntriesFor(c.def, stepAnswers, c.stepId);
+  } catch {
+    entries = [];
+  }
+  for (const f of scopeFields(c.def, c.stepId) ?? []) {
+    if (f.prefill?.from === "query" && stepAnswers[f.name] === undefined) {
+      const v = query.get(f.prefill.key);
+      if (v) entries.push([f.name, v.slice(0, 200)]);
+    }
+  }
+  return {
+    status: 200,
+    view: { ...baseView(c, draft), entries, errors: {}, files: filesOf(c.def, c.stepId, answers), groupCounts: groupCounts(c.def, c.stepId, entries) },
+  };
+}
+
+function mergeStep(def: FormDefinition, stepId: string, answers: FormValues, stepValues: FormValues): FormValues {
+  const mine = new Set((scopeFields(def, stepId) ?? []).map((f) => f.name));
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(answers)) if (!mine.has(k)) out[k] = v;
+  return { ...out, ...stepValues };
+}
+
+/** POST of a step: add/remove items, remove a file, save for later, or validate and go on. */
+export async function postStep(c: StepContext, formData: FormData): Promise<StepResult> {
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const answers = (draft?.answers ?? {}) as FormValues;
+  if (!canVisit(c.def, c.stepId, answers)) {
+    return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
+  }
+  const action = String(formData.get("_action") ?? "continue").slice(0, 200);
+  const base = baseView(c, draft);
+  const entries = postedEntries(formData);
+  const files = filesOf(c.def, c.stepId, answers);
+  const fields = scopeFields(c.def, c.stepId) ?? [];
+
+  // The municipality the case goes to, when the form does not ask itself.
+  let municipalitySlug = draft?.municipality ?? null;
+  const errors: FieldErrors = {};
+  if (base.municipality) {
+    const posted = formData.get(MUNICIPALITY_CONTROL);
+    if (typeof posted === "string" && base.municipality.options.some((o) => o.slug === posted)) municipalitySlug = posted;
+    else errors[MUNICIPALITY_CONTROL] = { key: "required" };
+    base.municipality = { ...base.municipality, chosen: typeof posted === "string" ? posted : null };
+  }
+
+  const view = (status: number, extra: Partial<StepViewData> = {}, add?: string): StepResult => ({
+    status,
+    view: { ...base, entries, errors, files, groupCounts: groupCounts(c.def, c.stepId, entries, add), ...extra },
+  });
+
+  const add = /^add:([a-zA-Z][a-zA-Z0-9]{0,60})$/.exec(action);
+  if (add) {
+    const group = fields.find((f) => f.type === "group" && f.name === add[1]);
+    if (!group) return view(400, { errors: { _form: { key: errorKey("invalid") } } });
+    return view(200, { errors: {} }, group.name);
+  }
+  const remove = /^remove:([a-zA-Z][a-zA-Z0-9]{0,60}):(\d{1,3})$/.exec(action);
+  if (remove) {
+    const [, group, indexText] = remove;
+    const index = Number(indexText);
+    const prefix = `${group}.`;
+    const kept = entries
+      .filter(([name]) => !name.startsWith(`${prefix}${index}.`))
+      .map(([name, v]): [string, string] => {
+        if (!name.startsWith(prefix)) return [name, v];
+        const m = /^(\d+)\.(.*)$/.exec(name.slice(prefix.length));
+        if (!m) return [name, v];
+        const i = Number(m[1]);
+        return [`${prefix}${i > index ? i - 1 : i}.${m[2]}`, v];
+      });
+    return { status: 200, view: { ...base, entries: kept, errors: {}, files, groupCounts: groupCounts(c.def, c.stepId, kept) } };
+  }
+  const removeFile = /^removeFile:([a-zA-Z][a-zA-Z0-9]{0,60}):([A-Za-z0-9_-]{1,100})$/.exec(action);
+  if (removeFile) {
+    const [, field, id] = removeFile;
+    const list = ((answers[field!] as FileValue[] | undefined) ?? []).filter((f) => f.id !== id);
+    const next = { ...answers };
+    if (list.length > 0) next[field!] = list;
+    else delete next[field!];
+    saveWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, formVersion: c.def.version, stepId: c.stepId, answers: next, municipality: municipalitySlug, personId: c.personId });
+    return { status: 200, view: { ...base, entries, errors: {}, files: filesOf(c.def, c.stepId, next), groupCounts: groupCounts(c.def, c.stepId, entries) } };
+  }
+  if (action === "save") {
+    // Unvalidated answers of this step are kept as they are; the flow re-checks them later.
+    const raw = valuesFromFormData(c.def, c.stepId, formData).values;
+    const stepValues: FormValues = {};
+    for (const f of fields) {
+      if (f.type === "file") {
+        if (answers[f.name] !== undefined) stepValues[f.name] = answers[f.name]!;
+      } else if (raw[f.name] !== undefined && raw[f.name] !== "" && !(Array.isArray(raw[f.name]) && (raw[f.name] as unknown[]).length === 0)) {
+        stepValues[f.name] = raw[f.name] as FormValues[string];
+      }
+    }
+    saveWorkingDraft({
+      ownerKey: c.ownerKey,
+      formId: c.def.id,
+      formVersion: c.def.version,
+      stepId: c.stepId,
+      answers: mergeStep(c.def, c.stepId, answers, stepValues),
+      municipality: municipalitySlug,
+      personId: c.personId,
+    });
+    const saved = saveDraftForLater({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+    audit({ actor: null, action: "draft.saved", subjectType: "form_draft", subjectId: c.def.id, ...(c.personId ? { personId: c.personId } : {}) });
+    const link = saved?.token ? `${env().PUBLIC_URL}${formBase(c.def)}/fortsatt/${saved.token}` : null;
+    return view(200, { errors: {}, saved: { link } });
+  }
+  if (action !== "continue") return view(400, { errors: { _form: { key: errorKey("invalid") } } });
+
+  const result = parseSubmission(c.def, c.stepId, formData, { answers });
+  if (!result.ok || Object.keys(errors).length > 0) {
+    return view(400, { errors: { ...errors, ...(result.ok ? {} : result.errors) } });
+  }
+  // Check every new file's content before storing any of them: all or nothing.
+  const value = { ...result.value };
+  const checked: { field: FileField; index: number; bytes: Uint8Array; mime: string; name: string }[] = [];
+  for (const f of fields) {
+    if (f.type !== "file" || !Array.isArray(value[f.name])) continue;
+    const list = value[f.name] as FileValue[];
+    for (const [index, file] of list.entries()) {
+      if (!file.blob) continue;
+      const bytes = new Uint8Array(await file.blob.arrayBuffer());
+      const check = await checkUpload(bytes, f);
+      if (!check.ok) errors[`${f.name}.${index}`] = { key: errorKey(check.code), params: { name: file.name.slice(0, 100), types: describeTypes(f.accept) } };
+      else checked.push({ field: f, index, bytes, mime: check.mime, name: file.name });
+    }
+  }
+  if (Object.keys(errors).length > 0) return view(400, { errors });
+  for (const item of checked) {
+    const stored = storeUpload({ bytes: item.bytes, mime: item.mime, originalName: item.name, ownerKey: c.ownerKey, formId: c.def.id, field: item.field.name });
+    (value[item.field.name] as FileValue[])[item.index] = stored;
+    audit({ actor: null, action: "upload.stored", subjectType: "case_attachment", subjectId: stored.id, details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type } });
+  }
+  const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
+  saveWorkingDraft({
+    ownerKey: c.ownerKey,
+    formId: c.def.id,
+    formVersion: c.def.version,
+    stepId: next,
+    answers: mergeStep(c.def, c.stepId, answers, value),
+    municipality: municipalitySlug,
+    personId: c.personId,
+  });
+  return { redirect: stepHref(c.def, next) };
+}
+
+// ---- Check your answers and submission ---------------------------------------------
+
+/** Stable for one version of the answers: a double click or a retry posts the same key. */
+function idempotencyKeyFor(draft: Draft): string {
+  return hmacIndex(`submit:${draft.id}:${draft.updatedAt}`);
+}
+
+export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const answers = (draft?.answers ?? {}) as FormValues;
+  if (!draft || !canVisit(c.def, CHECK_ANSWERS, answers)) {
+    return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) } as const;
+  }
+  const t = translatorFor(getFixedT(c.lang, "forms") as never);
+  const rows = checkYourAnswers(c.def, answers, t, { href: (stepId, field) => `${stepHref(c.def, stepId)}#${fieldDomId(field)}` });
+  const municipalityName = resolveMunicipality(c.def, draft)?.name ?? null;
+  return {
+    rows: rows.map((r) => ({ ...r, label: t(r.labelKey) })),
+    municipality: municipalityName,
+    municipalityChangeHref: hasMunicipalityQuestion(c.def) ? null : `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun`,
+    idempotencyKey: idempotencyKeyFor(draft),
+  };
+}
+
+function resolveMunicipality(def: FormDefinition, draft: Draft) {
+  const slug = hasMunicipalityQuestion(def) ? (draft.answers.municipality as string | undefined) : draft.municipality;
+  return offeringMunicipalities(def).find((m) => m.slug === slug);
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** Non-personal subject lines for the public register, per form (docs/decisions/017). */
+function diariumSubject(def: FormDefinition, answers: FormValues, lang: Language): string | null {
+  const t = translatorFor(getFixedT(lang, "forms") as never);
+  const field = (name: string) => scopeFields(def, "all")?.find((f) => f.name === name);
+  if (def.id === "felanmalan-gata-park") {
+    const category = field("category");
+    const label = category?.type === "choice" && typeof answers.category === "string" ? optionLabel(category.options, answers.category, t) : "";
+    return [String(answers.location ?? "").slice(0, 120), label].filter(Boolean).join(", ") || null;
+  }
+  if (def.id === "ansokan-foreningsbidrag") return typeof answers.associationName === "string" ? answers.associationName : null;
+  return null;
+}
+
+function partyOf(def: FormDefinition, answers: FormValues): { partyKind: "person" | "organisation" | "none"; partyName: string | null } {
+  const org = [answers.companyName, answers.associationName, answers.organisationName].find((v) => typeof v === "string" && v.trim());
+  if (typeof org === "string") return { partyKind: "organisation", partyName: org };
+  const person = [answers.name, answers.applicantName, answers.contactName, answers.recipientName, answers.partner1Name].find((v) => typeof v === "string" && v.trim());
+  if (typeof person === "string") return { partyKind: "person", partyName: person };
+  return { partyKind: "none", partyName: null };
+}
+
+function splitSensitive(def: FormDefinition, answers: FormValues) {
+  const open: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const f of scopeFields(def, "all") ?? []) {
+    if (answers[f.name] === undefined) continue;
+    const sensitive = f.sensitive || (f.type === "group" && f.fields.some((c) => c.sensitive));
+    (sensitive ? secret : open)[f.name] = answers[f.name];
+  }
+  return { open, secret: Object.keys(secret).length > 0 ? secret : null };
+}
+
+function fileIds(def: FormDefinition, answers: FormValues): string[] {
+  return (scopeFields(def, "all") ?? [])
+    .filter((f): f is FileField => f.type === "file")
+    .flatMap((f) => ((answers[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter((id): id is string => Boolean(id)));
+}
+
+function firstEmail(def: FormDefinition, answers: FormValues): string | null {
+  for (const f of scopeFields(def, "all") ?? []) if (f.type === "email" && typeof answers[f.name] === "string") return answers[f.name] as string;
+  return null;
+}
+
+export type SubmitResult = { redirect: string } | { status: number; error: string };
+
+export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Request; user: FormUser | null }, formData: FormData): Promise<SubmitResult> {
+  const key = formData.get("_idempotency");
+  if (typeof key !== "string" || !KEY_PATTERN.test(key)) return { status: 400, error: "idempotency" };
+  const existing = db().select({ reference: caseTable.reference, submitterKey: caseTable.submitterKey }).from(caseTable).where(eq(caseTable.idempotencyKey, key)).get();
+  if (existing) {
+    if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
+    return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };
+  }
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  if (!draft) return { redirect: stepHref(c.def, c.def.steps[0]!.id) };
+  const answers = draft.answers as FormValues;
+  // The answers changed since the check page was shown (another tab): show them again.
+  if (idempotencyKeyFor(draft) !== key) return { redirect: stepHref(c.def, CHECK_ANSWERS) };
+  const parsed = parseSubmission(c.def, "all", answers, { answers });
+  if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers)) {
+    return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
+  }
+  const m = resolveMunicipality(c.def, draft);
+  if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };
+  const admin = db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, c.def.administration)))
+    .get();
+  if (!admin) return { status: 400, error: "administration" };
+  const value = parsed.value;
+  const { open, secret } = splitSensitive(c.def, value);
+  const contactEmail = firstEmail(c.def, value);
+  const created = createCase({
+    idempotencyKey: key,
+    municipalityId: m.id,
+    administrationId: admin.id,
+    formId: c.def.id,
+    formVersion: c.def.version,
+    area: c.def.caseType,
+    sensitivity: c.def.sensitivity,
+    data: open,
+    sensitiveData: secret,
+    applicantPersonId: c.personId,
+    applicantOrganisationId: null,
+    submittedByPersonId: c.personId,
+    contactEmail,
+    submitterKey: c.ownerKey,
+    language: c.lang,
+    decisionDays: c.def.caseType === "bygglov" ? 70 : null,
+    diarium: { subject: diariumSubject(c.def, value, c.lang), ...partyOf(c.def, value) },
+    attachments: { publicIds: fileIds(c.def, value), ownerKey: c.ownerKey },
+  });
+  if (created.created) {
+    deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+    audit({
+      actor: c.user?.session ?? null,
+      action: "case.submitted",
+      subjectType: "case",
+      subjectId: created.reference,
+      municipalityId: m.id,
+      ...(c.personId ? { personId: c.personId } : {}),
+      details: { formId: c.def.id, area: c.def.caseType },
+    });
+    if (contactEmail) {
+      const tf = getFixedT(c.lang, "forms");
+      await sendReceiptMail({
+        to: contactEmail,
+        reference: created.reference,
+        formTitle: tf(c.def.titleKey.slice("forms.".length)),
+        municipality: m.name,
+        processingDays: c.def.processingDays,
+        receiptUrl: `${env().PUBLIC_URL}${formBase(c.def)}/kvitto/${created.reference}`,
+        lang: c.lang,
+      });
+    }
+  } else {
+    log("info", "duplicate submission answered with the existing case", { reference: created.reference });
+  }
+  return { redirect: `${formBase(c.def)}/kvitto/${created.reference}` };
+}
+
+/** The confirmation page and receipt PDF: only for whoever sent the case. */
+export function getReceipt(input: { def: FormDefinition; reference: string; ownerKey: string | null; personId: number | null; lang: Language }) {
+  const c = getCaseForSubmitter({ reference: input.reference, submitterKey: input.ownerKey, personId: input.personId });
+  if (!c || c.caseType !== input.def.id) return undefined;
+  const answers = caseAnswers(c) as FormValues;
+  const t = translatorFor(getFixedT(input.lang, "forms") as never);
+  const rows = checkYourAnswers(input.def, answers, t).map((r) => ({ label: t(r.labelKey), text: r.text, stepId: r.stepId }));
+  const m = db().select().from(municipality).where(eq(municipality.id, c.municipalityId)).get();
+  return {
+    reference: c.reference,
+    createdAt: c.createdAt,
+    status: c.status,
+    contactEmail: c.contactEmail,
+    municipality: m ? { name: m.name, phone: m.phone, email: m.email } : null,
+    answers,
+    rows,
+  };
+}
+
+export function isFieldSensitive(field: Field) {
+  return Boolean(field.sensitive);
+}

@@ -1,0 +1,165 @@
+/**
+ * Checks a definition for the mistakes the type system cannot catch: duplicate names,
+ * conditions pointing at later or missing questions, option values that do not exist,
+ * keys outside the form's namespace, limits beyond the ceilings. Run by the definitions
+ * index at load (a broken form fails loudly) and by the tests.
+ */
+import { isIsoDate } from "./format";
+import { UnknownFieldTypeError, getFieldModule } from "./fields/registry";
+import { GROUP_MAX_CEILING } from "./fields/group";
+import { TEXT_MAX_CEILING } from "./fields/text";
+import { TEXTAREA_MAX_CEILING } from "./fields/textarea";
+import {
+  ADMINISTRATION_SLUGS,
+  CASE_TYPES,
+  type Field,
+  type FormDefinition,
+  MUNICIPALITY_SLUGS,
+  SENSITIVITIES,
+  type ShowIf,
+} from "./types";
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
+const MAX_UPLOAD_BYTES = 50_000_000;
+
+export function definitionProblems(def: FormDefinition): string[] {
+  const problems: string[] = [];
+  const problem = (where: string, what: string) => problems.push(`${def.id}: ${where}: ${what}`);
+  const formPrefix = `forms.${def.id}.`;
+  const ownKey = (where: string, key: string | undefined) => {
+    if (key !== undefined && !key.startsWith(formPrefix) && !key.startsWith("forms.common.") && !key.startsWith("forms.units.")) {
+      problem(where, `key "${key}" is outside "${formPrefix}"`);
+    }
+  };
+
+  if (!KEBAB.test(def.id)) problem("id", "must be kebab-case");
+  if (!Number.isInteger(def.version) || def.version < 1) problem("version", "must be a positive integer");
+  if (!Number.isInteger(def.processingDays) || def.processingDays < 1) problem("processingDays", "must be a positive integer");
+  if (!(ADMINISTRATION_SLUGS as readonly string[]).includes(def.administration)) problem("administration", "unknown slug");
+  if (!(CASE_TYPES as readonly string[]).includes(def.caseType)) problem("caseType", "unknown");
+  if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
+  if (def.offeredBy !== "shared") {
+    if (def.offeredBy.length === 0) problem("offeredBy", "empty list (use \"shared\" or name municipalities)");
+    for (const slug of def.offeredBy) {
+      if (!(MUNICIPALITY_SLUGS as readonly string[]).includes(slug)) problem("offeredBy", `unknown municipality "${slug}"`);
+    }
+  }
+  ownKey("titleKey", def.titleKey);
+  ownKey("descriptionKey", def.descriptionKey);
+  ownKey("instructionsKey", def.instructionsKey);
+  if (def.steps.length === 0) problem("steps", "a form needs at least one step");
+
+  const stepIds = new Set<string>();
+  /** Fields seen so far in form order (for "must come earlier"). */
+  const earlier = new Map<string, Field>();
+  const allNames = new Set<string>();
+
+  const checkShowIf = (where: string, showIf: ShowIf | undefined, visible: Map<string, Field>) => {
+    if (!showIf) return;
+    const target = visible.get(showIf.field);
+    if (!target) return problem(where, `showIf refers to "${showIf.field}", which is not an earlier question`);
+    const wanted = showIf.equals;
+    if (target.type === "yesno") {
+      if (typeof wanted !== "boolean") problem(where, `showIf on yes/no "${target.name}" must compare with true/false`);
+    } else if (target.type === "choice" || target.type === "multichoice") {
+      const values = target.options.map((o) => o.value);
+      const list = typeof wanted === "string" ? [wanted] : Array.isArray(wanted) ? wanted : null;
+      if (!list) problem(where, `showIf on "${target.name}" must compare with option values`);
+      else for (const v of list) if (!values.includes(v)) problem(where, `showIf value "${v}" is not an option of "${target.name}"`);
+    } else if (typeof wanted === "boolean") {
+      problem(where, `showIf compares "${target.name}" (${target.type}) with a boolean`);
+    }
+  };
+
+  const checkField = (where: string, field: Field, visible: Map<string, Field>, inGroup: boolean) => {
+    try {
+      getFieldModule(field.type);
+    } catch (error) {
+      if (error instanceof UnknownFieldTypeError) return problem(where, `unknown field type ${JSON.stringify(field.type)}`);
+      throw error;
+    }
+    if (!CAMEL.test(field.name)) problem(where, "name must be camelCase");
+    if (allNames.has(field.name)) problem(where, `name "${field.name}" is used twice`);
+    allNames.add(field.name);
+    ownKey(`${where}.labelKey`, field.labelKey);
+    ownKey(`${where}.hintKey`, field.hintKey);
+    checkShowIf(where, field.showIf, visible);
+    if (field.type === "personnummer" && !field.sensitive) problem(where, "personnummer fields must be sensitive");
+
+    switch (field.type) {
+      case "text":
+        if ((field.maxLength ?? 0) > TEXT_MAX_CEILING) problem(where, `maxLength above ${TEXT_MAX_CEILING}`);
+        break;
+      case "textarea":
+        if ((field.maxLength ?? 0) > TEXTAREA_MAX_CEILING) problem(where, `maxLength above ${TEXTAREA_MAX_CEILING}`);
+        break;
+      case "number":
+        if (field.min !== undefined && field.max !== undefined && field.min > field.max) problem(where, "min above max");
+        ownKey(`${where}.unitKey`, field.unitKey);
+        break;
+      case "date":
+        for (const bound of [field.min, field.max]) {
+          if (typeof bound === "string" && !isIsoDate(bound)) problem(where, `date bound "${bound}" is not YYYY-MM-DD`);
+          if (typeof bound === "object" && "field" in bound && visible.get(bound.field)?.type !== "date") {
+            problem(where, `date bound refers to "${bound.field}", which is not an earlier date question`);
+          }
+        }
+        break;
+      case "choice":
+      case "multichoice": {
+        if (field.options.length < 2) problem(where, "needs at least two options");
+        const values = field.options.map((o) => o.value);
+        if (new Set(values).size !== values.length) problem(where, "option values repeat");
+        for (const o of field.options) {
+          if (!KEBAB.test(o.value)) problem(where, `option value "${o.value}" must be kebab-case`);
+          ownKey(`${where}.options.${o.value}`, o.labelKey);
+          ownKey(`${where}.options.${o.value}`, o.hintKey);
+        }
+        if (field.type === "multichoice" && field.maxSelected !== undefined && field.maxSelected > field.options.length) {
+          problem(where, "maxSelected above the number of options");
+        }
+        break;
+      }
+      case "file":
+        if (field.maxFiles < 1 || field.maxFiles > 20) problem(where, "maxFiles must be 1–20");
+        if (field.maxBytes < 1 || field.maxBytes > MAX_UPLOAD_BYTES) problem(where, `maxBytes must be 1–${MAX_UPLOAD_BYTES}`);
+        if (field.accept.length === 0) problem(where, "accept lists no types");
+        if (inGroup) problem(where, "uploads cannot repeat inside a group");
+        break;
+      case "group": {
+        if (inGroup) return problem(where, "groups cannot nest");
+        if (field.min < 0 || field.min > field.max) problem(where, "needs 0 <= min <= max");
+        if (field.max > GROUP_MAX_CEILING) problem(where, `max above ${GROUP_MAX_CEILING}`);
+        if (field.required && field.min === 0) problem(where, "a required group needs min >= 1");
+        ownKey(`${where}.itemLabelKey`, field.itemLabelKey);
+        ownKey(`${where}.addLabelKey`, field.addLabelKey);
+        const inner = new Map(visible);
+        for (const child of field.fields) {
+          checkField(`${where}.${child.name}`, child, inner, true);
+          inner.set(child.name, child);
+        }
+        break;
+      }
+    }
+  };
+
+  for (const step of def.steps) {
+    if (!KEBAB.test(step.id)) problem(`step ${step.id}`, "id must be kebab-case");
+    if (step.id === "check-answers") problem(`step ${step.id}`, "id is reserved");
+    if (stepIds.has(step.id)) problem(`step ${step.id}`, "id is used twice");
+    stepIds.add(step.id);
+    ownKey(`step ${step.id}.titleKey`, step.titleKey);
+    if (step.fields.length === 0) problem(`step ${step.id}`, "has no fields");
+    for (const field of step.fields) {
+      checkField(`${step.id}.${field.name}`, field, earlier, false);
+      earlier.set(field.name, field);
+    }
+  }
+  return problems;
+}
+
+export function assertValidDefinition(def: FormDefinition): void {
+  const problems = definitionProblems(def);
+  if (problems.length > 0) throw new Error(`Invalid form definition:\n${problems.join("\n")}`);
+}

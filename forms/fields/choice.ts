@@ -1,0 +1,44 @@
+import type { ChoiceField, ChoiceOption, I18nKey } from "../types";
+import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, ruleSchema, stringEntries } from "./module";
+
+const CODES = ["choice.required", "choice.invalid"];
+
+export function optionKeys(options: ChoiceOption[]): I18nKey[] {
+  return options.flatMap((o) => [o.labelKey, ...(o.hintKey ? [o.hintKey] : [])]);
+}
+
+export function optionLabel(options: ChoiceOption[], value: string, t: (key: string) => string): string {
+  const option = options.find((o) => o.value === value);
+  return option ? t(option.labelKey) : value;
+}
+
+/** One of several options, shown as radio buttons or a select (`display`). */
+export const choiceModule: FieldModule<ChoiceField, string> = {
+  type: "choice",
+  schema(field) {
+    const values = new Set(field.options.map((o) => o.value));
+    return ruleSchema((input) => {
+      if (input === undefined || input === null || input === "") {
+        return field.required ? fail("choice.required") : ok(undefined);
+      }
+      if (typeof input !== "string" || !values.has(input)) return fail("choice.invalid");
+      return ok(input);
+    });
+  },
+  fromFormData(_field, raw) {
+    const value = firstValue(raw);
+    return typeof value === "string" ? value.trim() : value;
+  },
+  toFormEntries: (_field, value, name) => stringEntries(value, name),
+  defaultValue: () => "",
+  toText: (field, value, t) => (value === undefined ? "" : optionLabel(field.options, value, t)),
+  pdf: {
+    // On paper every choice is a set of boxes to tick, whatever the web display is.
+    fields: (field, name) => [
+      { name, kind: "radio", labelKey: field.labelKey, options: field.options.map((o) => ({ value: o.value, labelKey: o.labelKey })) },
+    ],
+    values: (_field, value, _t, name) => (value === undefined ? {} : { [name]: value }),
+  },
+  errorCodes: () => CODES,
+  keys: (field) => [...ownKeys(field), ...optionKeys(field.options), ...errorKeys(CODES)],
+};

@@ -1,0 +1,37 @@
+/**
+ * Helpers for the forms tests only (not imported by application code).
+ */
+import type { Translate } from "./types";
+
+export type LocaleTree = { [key: string]: string | LocaleTree };
+
+/** public/locales/<lang>/forms.json, loaded through the test runner (no node: imports here). */
+export async function loadFormsLocale(lang: "sv" | "en"): Promise<LocaleTree> {
+  const path = `../public/locales/${lang}/forms.json`;
+  const mod = (await import(/* @vite-ignore */ path)) as { default: LocaleTree };
+  return mod.default;
+}
+
+/** "a.b.c" → every leaf key of the tree. */
+export function flattenKeys(tree: LocaleTree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flattenKeys(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** A translator over a loaded locale with i18next-style {{interpolation}}; throws on a missing key. */
+export function translatorFromLocale(tree: LocaleTree): Translate {
+  const flat = flattenKeys(tree);
+  return (key, params) => {
+    const text = flat.get(key.replace(/^forms\./, ""));
+    if (text === undefined) throw new Error(`Missing translation: ${key}`);
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params?.[name] ?? `{{${name}}}`));
+  };
+}
+
+/** Echoes keys, so tests can assert which key was used. */
+export const keyEcho: Translate = (key, params) => (params && Object.keys(params).length > 0 ? `${key}${JSON.stringify(params)}` : key);

@@ -1,0 +1,271 @@
+/**
+ * The declarative form model. A `FormDefinition` is the single source for the server
+ * validator, the web renderer (with and without JavaScript), the fillable PDF and the
+ * receipt. Everything here is plain data: no React, no `node:` modules, no database.
+ *
+ * Texts are i18n keys in the "forms" namespace, written with the namespace as the first
+ * segment ("forms.errors.required"); see `forms/keys.ts` for the scheme and the helper
+ * that turns them into i18next keys ("forms:errors.required").
+ */
+
+/** Mirrors `db/seed/content/types.ts` (forms/ may not import db/); a test keeps them equal. */
+export const MUNICIPALITY_SLUGS = ["bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal"] as const;
+export type MunicipalitySlug = (typeof MUNICIPALITY_SLUGS)[number];
+
+/** Mirrors `db/seed/content/types.ts`; a test keeps them equal. */
+export const ADMINISTRATION_SLUGS = [
+  "barn-och-utbildning",
+  "samhallsbyggnad",
+  "socialtjanst",
+  "kultur-och-fritid",
+  "kommunledning",
+] as const;
+export type AdministrationSlug = (typeof ADMINISTRATION_SLUGS)[number];
+
+export const CASE_TYPES = ["allmant", "barnomsorg", "skola", "bygglov"] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/**
+ * How much the diarium must hide later: "public" cases show their subject, "personal"
+ * ones hide personal data (GDPR), "secret" ones hide everything but the case type (OSL).
+ */
+export const SENSITIVITIES = ["public", "personal", "secret"] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+/** An i18n key in the "forms" namespace, e.g. "forms.errors.required". */
+export type I18nKey = string;
+
+/** What `toText`, `checkYourAnswers` and PDF value helpers use to translate keys. */
+export type Translate = (key: I18nKey, params?: Record<string, unknown>) => string;
+
+export interface FormDefinition {
+  /** Stable kebab-case id, used in URLs, case types and i18n keys. Never rename. */
+  id: string;
+  /** Bumped when the questions change; stored with every submission. */
+  version: number;
+  administration: AdministrationSlug;
+  offeredBy: "shared" | MunicipalitySlug[];
+  caseType: CaseType;
+  /** false = anonymous submissions are allowed (the person may still log in). */
+  requiresLogin: boolean;
+  sensitivity: Sensitivity;
+  titleKey: I18nKey;
+  descriptionKey: I18nKey;
+  instructionsKey: I18nKey;
+  /** Usual processing time, shown on the confirmation page ("what happens next"). */
+  processingDays: number;
+  steps: Step[];
+}
+
+export interface Step {
+  /** kebab-case, unique per form; used in the step URL. */
+  id: string;
+  titleKey: I18nKey;
+  fields: Field[];
+}
+
+/**
+ * Show a question only when an earlier answer matches:
+ * - `equals: "x"`  — the answer is "x" (or, for a multichoice, includes "x");
+ * - `equals: true` — a yes/no answer is yes;
+ * - `equals: ["a","b"]` — the answer is one of them (or a multichoice includes one of them).
+ * The referenced field must come earlier in the form. Inside a group, a sibling field of
+ * the same item is looked up first, then the rest of the form.
+ * Hidden fields are not required and their values are dropped.
+ */
+export interface ShowIf {
+  field: string;
+  equals: string | boolean | string[];
+}
+
+/** Where a renderer may take an initial value from; the person can always change it. */
+export interface Prefill {
+  /** "query": a URL search parameter; "profile": the logged-in person or organisation. */
+  from: "query" | "profile";
+  key: string;
+}
+
+interface FieldBase<T extends string> {
+  type: T;
+  /** camelCase, unique in the whole form (group sub-fields included). */
+  name: string;
+  labelKey: I18nKey;
+  hintKey?: I18nKey;
+  required: boolean;
+  showIf?: ShowIf;
+  /** Encrypted at rest and masked in logs. */
+  sensitive?: true;
+  /** HTML autocomplete token, e.g. "email", "tel", "street-address". */
+  autocomplete?: string;
+  prefill?: Prefill;
+}
+
+export interface TextField extends FieldBase<"text"> {
+  /** Default 200, at most 500. */
+  maxLength?: number;
+  minLength?: number;
+  /** Hint for the on-screen keyboard. */
+  inputMode?: "text" | "numeric" | "decimal";
+}
+
+export interface TextareaField extends FieldBase<"textarea"> {
+  /** Default 4000, at most 10000. */
+  maxLength?: number;
+  rows?: number;
+}
+
+export interface NumberField extends FieldBase<"number"> {
+  min?: number;
+  max?: number;
+  /** Decimals allowed; 0 (the default) means whole numbers only. */
+  decimals?: number;
+  /** Unit shown after the input and in summaries, e.g. "forms.units.metres". */
+  unitKey?: I18nKey;
+}
+
+/** "YYYY-MM-DD", a number of days from today (Swedish time), or another date field. */
+export type DateBound = string | { daysFromToday: number } | { field: string };
+
+export interface DateField extends FieldBase<"date"> {
+  min?: DateBound;
+  max?: DateBound;
+}
+
+export interface ChoiceOption {
+  /** kebab-case; what is posted and stored. */
+  value: string;
+  labelKey: I18nKey;
+  hintKey?: I18nKey;
+}
+
+export interface ChoiceField extends FieldBase<"choice"> {
+  display: "radio" | "select";
+  options: ChoiceOption[];
+}
+
+export interface MultichoiceField extends FieldBase<"multichoice"> {
+  options: ChoiceOption[];
+  minSelected?: number;
+  maxSelected?: number;
+}
+
+export interface YesNoField extends FieldBase<"yesno"> {}
+
+export interface PersonnummerField extends FieldBase<"personnummer"> {
+  /** Accept samordningsnummer too (default true). */
+  allowSamordningsnummer?: boolean;
+}
+
+export interface OrganisationsnummerField extends FieldBase<"organisationsnummer"> {}
+
+export interface EmailField extends FieldBase<"email"> {}
+
+export interface PhoneField extends FieldBase<"phone"> {}
+
+/** Compound: street, postalCode ("NNN NN"), town. Sub-labels are common keys. */
+export interface AddressField extends FieldBase<"address"> {}
+
+/** Property designation, e.g. "Bengtsfors Sågen 1:23". */
+export interface FastighetsbeteckningField extends FieldBase<"fastighetsbeteckning"> {}
+
+export interface FileField extends FieldBase<"file"> {
+  /** Per file. */
+  maxBytes: number;
+  maxFiles: number;
+  /** MIME types; "image/*" style wildcards allowed. */
+  accept: string[];
+}
+
+/** Fields that may appear inside a repeating group (no nested groups, no uploads). */
+export type GroupChildField =
+  | TextField
+  | TextareaField
+  | NumberField
+  | DateField
+  | ChoiceField
+  | MultichoiceField
+  | YesNoField
+  | PersonnummerField
+  | OrganisationsnummerField
+  | EmailField
+  | PhoneField
+  | AddressField
+  | FastighetsbeteckningField;
+
+/** Repeating set of questions ("add another"). */
+export interface GroupField extends FieldBase<"group"> {
+  fields: GroupChildField[];
+  /** Fewest items (a required group needs at least one). */
+  min: number;
+  /** Most items, at most 50; also the number of rows on the paper/PDF form. */
+  max: number;
+  /** Heading for each item; gets `{{number}}` (1-based). */
+  itemLabelKey: I18nKey;
+  /** Text of the "add another" button. */
+  addLabelKey: I18nKey;
+}
+
+export type Field = GroupChildField | FileField | GroupField;
+export type FieldType = Field["type"];
+export type FieldOfType<T extends FieldType> = Extract<Field, { type: T }>;
+
+export const FIELD_TYPES = [
+  "text",
+  "textarea",
+  "number",
+  "date",
+  "choice",
+  "multichoice",
+  "yesno",
+  "personnummer",
+  "organisationsnummer",
+  "email",
+  "phone",
+  "address",
+  "fastighetsbeteckning",
+  "file",
+  "group",
+] as const satisfies readonly FieldType[];
+
+// ---- Values -------------------------------------------------------------------------
+
+export interface AddressValue {
+  street: string;
+  /** "NNN NN" */
+  postalCode: string;
+  town: string;
+}
+
+/**
+ * An uploaded file. A fresh upload carries the `blob` (the server stores it and replaces
+ * the value with one that has an `id`); a stored upload has an `id` and no blob.
+ * `type` is what the browser claimed: the server must check the content too.
+ */
+export interface FileValue {
+  name: string;
+  size: number;
+  type: string;
+  id?: string;
+  blob?: Blob;
+}
+
+export type GroupItemValue = { [name: string]: ScalarValue };
+
+export type ScalarValue = string | number | boolean | string[] | AddressValue;
+export type FieldValue = ScalarValue | FileValue[] | GroupItemValue[];
+
+/** Answers keyed by field name. Unanswered and hidden fields are absent. */
+export type FormValues = { [name: string]: FieldValue };
+
+/** One field's validation error: an i18n key plus interpolation values. */
+export interface FieldError {
+  key: I18nKey;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * Errors keyed by field path: "email", "address.postalCode", "witnesses.0.witnessName".
+ * Form-level problems (e.g. fields that do not belong to the form) use `FORM_ERROR_PATH`.
+ */
+export type FieldErrors = Record<string, FieldError>;
+export const FORM_ERROR_PATH = "_form";

@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formDraft } from "../../db/schema/index";
+import { db, prepareDatabase } from "~/db.server";
+import { deleteDraftByToken, getWorkingDraft, resumeDraft, saveDraftForLater, saveWorkingDraft } from "~/services/drafts.server";
+
+beforeAll(() => prepareDatabase());
+
+const base = { formId: "felanmalan-gata-park", formVersion: 1, stepId: "plats", municipality: "amal", personId: null };
+
+describe("drafts", () => {
+  it("give an anonymous visitor a secret resume link whose token is stored only as a hash", () => {
+    saveWorkingDraft({ ...base, ownerKey: "browser-a", answers: { description: "Hål i vägen vid Storgatan 4" } });
+    const saved = saveDraftForLater({ ownerKey: "browser-a", formId: base.formId, personId: null })!;
+    expect(saved.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rows = db().select().from(formDraft).where(eq(formDraft.ownerKey, "browser-a")).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).not.toBe(saved.token);
+    expect(rows[0]!.data).not.toContain("Storgatan"); // answers are encrypted
+
+    const resumed = resumeDraft({ token: saved.token!, ownerKey: "browser-b" })!;
+    expect(resumed.answers).toEqual({ description: "Hål i vägen vid Storgatan 4" });
+    expect(resumed.municipality).toBe("amal");
+    expect(getWorkingDraft({ ownerKey: "browser-b", formId: base.formId })?.id).toBe(resumed.id);
+    expect(getWorkingDraft({ ownerKey: "browser-a", formId: base.formId })).toBeUndefined();
+
+    expect(deleteDraftByToken(saved.token!)).toBe(true);
+    expect(resumeDraft({ token: saved.token!, ownerKey: "browser-b" })).toBeUndefined();
+    expect(resumeDraft({ token: "../../etc/passwd", ownerKey: "browser-b" })).toBeUndefined();
+  });
+
+  it("expire", () => {
+    const past = new Date("2026-01-01T00:00:00Z");
+    saveWorkingDraft({ ...base, ownerKey: "browser-c", answers: { description: "x" }, now: past });
+    expect(getWorkingDraft({ ownerKey: "browser-c", formId: base.formId })).toBeUndefined();
+  });
+
+  it("follow a logged-in person to another browser", () => {
+    saveWorkingDraft({ ...base, ownerKey: "browser-d", answers: { description: "y" }, personId: null });
+    saveDraftForLater({ ownerKey: "browser-d", formId: base.formId, personId: 4242 });
+    expect(getWorkingDraft({ ownerKey: "browser-e", formId: base.formId, personId: 4242 })?.answers).toEqual({ description: "y" });
+  });
+});
