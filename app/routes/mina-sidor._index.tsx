@@ -1,39 +1,39 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireResident } from "~/auth/guards.server";
 import { CsrfField } from "~/components/ui/CsrfField";
+import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { listAccessToPersonData } from "~/services/audit.server";
-import { listCasesForPerson } from "~/services/cases.server";
-import { listDraftsForPerson } from "~/services/drafts.server";
+import { markNotificationsRead } from "~/services/notifications.server";
+import { myPagesOverview } from "~/services/mypages.server";
 import { getPersonnummer, listRepresentedOrganisations } from "~/services/people.server";
+import { requireResidentViewer } from "~/services/resident-viewer.server";
+import styles from "~/styles/mypages.css";
+import { formatDate, formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { formTitleKey } from "~/utils/mypages-format";
 import { maskPersonnummer } from "../../forms/lib/identity-number";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: ["auth", "eservice"], breadcrumb: () => ({ labelKey: "auth:myPages.title", href: "/mina-sidor" }) };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const handle: RouteHandle = { i18n: ["mypages", "auth", "eservice"], breadcrumb: () => ({ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
-  const t = getFixedT(request, "auth");
+  const { user, viewer } = await requireResidentViewer(request);
   const lang = getLanguage(request);
+  const overview = await myPagesOverview({ viewer });
+  markNotificationsRead(viewer.personnummerHmac);
   const pnr = getPersonnummer(user.personId);
   return {
-    title: t("myPages.title"),
+    title: getFixedT(request, "mypages")("title"),
     name: user.name,
     personnummer: pnr ? maskPersonnummer(pnr) : null,
     acting: user.acting ?? null,
     canChooseParty: listRepresentedOrganisations(user.personId).length > 0,
-    cases: listCasesForPerson(user.personId),
-    drafts: listDraftsForPerson(user.personId).map((d) => ({
-      formId: d.formId,
-      title: getFixedT(lang, "diarium")(`caseTypes.${d.formId}`, { defaultValue: d.formId }),
-      updatedAt: d.updatedAt,
-      expiresAt: d.expiresAt,
-    })),
-    access: listAccessToPersonData(user.personId).map((a) => ({
+    ...overview,
+    access: listAccessToPersonData(user.personId, 10).map((a) => ({
       at: a.at,
       action: a.action,
       subject: a.subjectId,
@@ -44,118 +44,171 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function formatTime(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(new Date(iso));
-}
-
 export default function MyPages() {
-  const { name, personnummer, acting, canChooseParty, cases, drafts, access } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("auth");
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("mypages");
   const roleLabel = (role: string | null) => {
-    if (!role) return t("roles.staff");
+    if (!role) return t("auth:roles.staff");
     const [r, area] = role.split(":");
-    return area ? t("roles.officerIn", { area: t(`areas.${area}`) }) : t(`roles.${r}`);
+    return area ? t("auth:roles.officerIn", { area: t(`auth:areas.${area}`) }) : t(`auth:roles.${r}`);
   };
   return (
     <>
-      <h1>{t("myPages.title")}</h1>
-      <p className="lead">{t("myPages.welcome", { name })}</p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("auth:myPages.welcome", { name: d.name })}</p>
       <dl className="facts">
-        <dt>{t("myPages.personnummer")}</dt>
-        <dd>{personnummer}</dd>
-        <dt>{t("myPages.actingAs")}</dt>
+        <dt>{t("auth:myPages.personnummer")}</dt>
+        <dd>{d.personnummer}</dd>
+        <dt>{t("auth:myPages.actingAs")}</dt>
         <dd>
-          {acting?.kind === "organisation" ? `${acting.name} (${acting.orgNumber})` : t("myPages.actingSelf")}
-          {canChooseParty ? (
+          {d.acting?.kind === "organisation" ? `${d.acting.name} (${d.acting.orgNumber})` : t("auth:myPages.actingSelf")}
+          {d.canChooseParty ? (
             <>
               {" "}
-              <Link to="/valj-part?redirectTo=%2Fmina-sidor">{t("header.changeParty")}</Link>
+              <Link to="/valj-part?redirectTo=%2Fmina-sidor">{t("auth:header.changeParty")}</Link>
             </>
           ) : null}
         </dd>
       </dl>
+      <MyPagesNav />
 
-      {drafts.length > 0 ? (
-        <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">{t("eservice:draft.myPagesTitle")}</h2>
-          <ul className="link-list">
-            {drafts.map((d) => (
-              <li key={d.formId}>
-                <Link to={`/blanketter/${d.formId}`}>{d.title}</Link>{" "}
-                <span className="field__hint">{t("eservice:draft.savedUntil", { date: d.expiresAt.slice(0, 10) })}</span>
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t("waiting.heading")}</h2>
+        {d.waiting.length === 0 ? (
+          <p>{t("waiting.none")}</p>
+        ) : (
+          <ul className="waiting-list">
+            {d.waiting.map((w, i) => (
+              <li key={i}>
+                <Link to={`/mina-sidor/arenden/${w.reference}`}>
+                  {w.kind === "offer"
+                    ? t("waiting.offer", { reference: w.reference, deadline: formatDateTime(w.deadline) })
+                    : w.kind === "signature"
+                      ? t("waiting.signature", { reference: w.reference })
+                      : w.kind === "messages"
+                        ? w.count === 1
+                          ? t("waiting.messages_one", { reference: w.reference })
+                          : t("waiting.messages", { reference: w.reference, count: w.count })
+                        : t("waiting.completion", { reference: w.reference })}
+                </Link>
               </li>
             ))}
           </ul>
-        </section>
-      ) : null}
+        )}
+      </section>
 
-      <h2>{t("myPages.casesTitle")}</h2>
-      {cases.length === 0 ? (
-        <p>{t("myPages.noCases")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("myPages.casesTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("myPages.reference")}</th>
-                <th scope="col">{t("myPages.municipality")}</th>
-                <th scope="col">{t("myPages.submitted")}</th>
-                <th scope="col">{t("myPages.party")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.reference}>
-                  <td>{c.reference}</td>
-                  <td>{c.municipality}</td>
-                  <td>{formatTime(c.createdAt, i18n.language)}</td>
-                  <td>{c.organisationName ?? t("myPages.actingSelf")}</td>
+      <section aria-labelledby="cases-title">
+        <h2 id="cases-title">{t("cases.heading")}</h2>
+        {d.cases.length === 0 ? (
+          <p>{t("cases.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table aria-labelledby="cases-title" className="table--wide">
+              <thead>
+                <tr>
+                  <th scope="col">{t("cases.reference")}</th>
+                  <th scope="col">{t("cases.type")}</th>
+                  <th scope="col">{t("cases.municipality")}</th>
+                  <th scope="col">{t("cases.status")}</th>
+                  <th scope="col">{t("cases.submitted")}</th>
+                  <th scope="col">{t("cases.decisionDue")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {d.cases.map((c) => (
+                  <tr key={c.reference}>
+                    <td>
+                      <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link>
+                    </td>
+                    <td>{t(formTitleKey(c.formId), { formId: c.formId })}</td>
+                    <td>{c.municipality}</td>
+                    <td>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</td>
+                    <td>{formatDate(c.createdAt)}</td>
+                    <td>{c.decisionDueAt ? formatDate(c.decisionDueAt) : t("cases.noDueDate")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
-      <h2 id="access-title">{t("myPages.accessTitle")}</h2>
-      <p>{t("myPages.accessLead")}</p>
-      {access.length === 0 ? (
-        <p>{t("myPages.noAccess")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="access-title">
-            <thead>
-              <tr>
-                <th scope="col">{t("myPages.when")}</th>
-                <th scope="col">{t("myPages.who")}</th>
-                <th scope="col">{t("myPages.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {access.map((a, i) => (
-                <tr key={i}>
-                  <td>{formatTime(a.at, i18n.language)}</td>
-                  <td>
-                    {roleLabel(a.role)}
-                    {a.administration ? `, ${a.administration}` : ""}
-                    {a.municipality ? `, ${a.municipality}` : ""}
-                  </td>
-                  <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })} {a.subject}</td>
+      <section aria-labelledby="notifications-title">
+        <h2 id="notifications-title">{t("notifications.heading")}</h2>
+        {d.notifications.length === 0 ? (
+          <p>{t("notifications.none")}</p>
+        ) : (
+          <ul>
+            {d.notifications.map((n) => (
+              <li key={n.id}>
+                {!n.readAt ? <span className="notice-new">{t("notifications.new")}: </span> : null}
+                {t(`notifications.kinds.${n.kind}`, n.params)} <time dateTime={n.createdAt}>({formatDateTime(n.createdAt)})</time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="drafts-title">
+        <h2 id="drafts-title">{t("drafts.heading")}</h2>
+        {d.drafts.length === 0 ? (
+          <p>{t("drafts.none")}</p>
+        ) : (
+          <ul>
+            {d.drafts.map((dr) => (
+              <li key={dr.id}>
+                {t(formTitleKey(dr.formId), { formId: dr.formId })} – {t("drafts.expires", { date: formatDate(dr.expiresAt) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="access-title">
+        <h2 id="access-title">{t("auth:myPages.accessTitle")}</h2>
+        <p>{t("auth:myPages.accessLead")}</p>
+        {d.access.length === 0 ? (
+          <p>{t("auth:myPages.noAccess")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table aria-labelledby="access-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t("auth:myPages.when")}</th>
+                  <th scope="col">{t("auth:myPages.who")}</th>
+                  <th scope="col">{t("auth:myPages.what")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {d.access.map((a, i) => (
+                  <tr key={i}>
+                    <td>{formatDateTime(a.at)}</td>
+                    <td>
+                      {roleLabel(a.role)}
+                      {a.administration ? `, ${a.administration}` : ""}
+                      {a.municipality ? `, ${a.municipality}` : ""}
+                    </td>
+                    <td>
+                      {t(`auth:audit.actions.${a.action}`, { defaultValue: a.action })} {a.subject}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p>
+          <Link to="/mina-sidor/mina-uppgifter">{t("nav.myData")}</Link>
+        </p>
+      </section>
 
-      <h2>{t("myPages.sessionsTitle")}</h2>
+      <h2>{t("auth:myPages.sessionsTitle")}</h2>
       <Form method="post" action="/logga-ut" reloadDocument>
         <CsrfField />
         <input type="hidden" name="everywhere" value="1" />
-        <p>{t("myPages.sessionsLead")}</p>
+        <p>{t("auth:myPages.sessionsLead")}</p>
         <button type="submit" className="button button--secondary">
-          {t("logout.everywhere")}
+          {t("auth:logout.everywhere")}
         </button>
       </Form>
     </>

@@ -4,7 +4,7 @@
  * officer's scopes (delegations included) *in the query*, so an out-of-scope case is simply not
  * found (docs/decisions/028).
  */
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -33,6 +33,8 @@ import { addDays, computeClock, swedishDate, validateExtension, type Clock } fro
 import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
 
 const OPEN_STATUSES = ["received", "in_progress", "awaiting_completion", "complete", "place_offered", "place_accepted", "place_declined"];
+/** A school application reaches officers only once every custodial guardian has signed. */
+const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
 
 function scopeCondition(scopes: Scope[]): SQL {
   if (scopes.length === 0) return sql`0`;
@@ -123,7 +125,7 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
   const scopes = staffScopes(input.user, "case.read").filter(
     (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
   );
-  const conditions: SQL[] = [scopeCondition(scopes)];
+  const conditions: SQL[] = [scopeCondition(scopes), notInArray(caseTable.status, NOT_FOR_OFFICERS)];
   if (f.status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
   if (f.status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
   if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
@@ -199,7 +201,13 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .where(and(eq(caseTable.reference, input.reference.toUpperCase()), scopeCondition(staffScopes(input.user, "case.read"))))
+    .where(
+      and(
+        eq(caseTable.reference, input.reference.toUpperCase()),
+        scopeCondition(staffScopes(input.user, "case.read")),
+        notInArray(caseTable.status, NOT_FOR_OFFICERS),
+      ),
+    )
     .get();
   if (!row || !isArea(row.c.area) || !isCaseStatus(row.c.status)) return null;
   const { c, m, a } = row;

@@ -14,7 +14,7 @@ import {
   type ChildcareUnit,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
-import { getVisibleCase, type ResidentViewer } from "./case-access.server";
+import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
 import { calculateFees, isMaxtaxaConfig, MAXTAXA_2026, type CareKind, type FeeChild, type FeeResult, type MaxtaxaConfig } from "./childcare-fee";
 import {
@@ -85,13 +85,24 @@ function latestIncome(householdKey: string, on: string): number | null {
   return row ? Number(decrypt(row.monthlyIncome)) : null;
 }
 
+/**
+ * Placements that cost a fee on `on`: active ones and terminated ones still in their notice
+ * period. One per child (a child moving to a new place during the notice period is counted
+ * once, at the newer place).
+ */
 function activePlacements(householdKey: string, on: string) {
-  return db()
+  const rows = db()
     .select()
     .from(childcarePlacement)
     .where(eq(childcarePlacement.householdKey, householdKey))
     .all()
     .filter((p) => p.status === "active" || (p.lastDay !== null && p.lastDay >= on));
+  const byChild = new Map<string, (typeof rows)[number]>();
+  for (const p of rows) {
+    const seen = byChild.get(p.childHmac);
+    if (!seen || (seen.status !== "active" && p.status === "active") || (seen.status === p.status && p.id > seen.id)) byChild.set(p.childHmac, p);
+  }
+  return [...byChild.values()];
 }
 
 /**
@@ -607,4 +618,54 @@ export async function offerPlace(input: {
   const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
   await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "offer", params: { unit: unit!.name }, now });
   return { ok: true };
+}
+
+/** Everything the application page needs to start: the register's children, municipalities and units. */
+export function childcareApplicationStart(viewer: ResidentViewer) {
+  return {
+    children: childrenForApplication(viewer),
+    municipalities: db().select({ id: municipality.id, slug: municipality.slug, name: municipality.name }).from(municipality).orderBy(asc(municipality.name)).all(),
+    units: db()
+      .select()
+      .from(childcareUnit)
+      .where(inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]))
+      .orderBy(asc(childcareUnit.name))
+      .all()
+      .map((u) => ({ id: u.id, municipalityId: u.municipalityId, kind: u.kind, name: u.name, street: u.street, town: u.town, ageFrom: u.ageFrom, ageTo: u.ageTo, capacity: u.capacity })),
+    today: swedishDate(new Date()),
+  };
+}
+
+/** Check-your-answers: the same checks as submitting, plus what the guardian should see before sending. */
+export function reviewChildcareApplication(viewer: ResidentViewer, answers: ChildcareApplicationInput, now = new Date()) {
+  const prepared = prepareApplication(viewer, answers, now);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const fee = estimateFee({ viewer, childHmac: p.child.hmac, careKind: answers.careKind, hoursPerWeek: answers.hoursPerWeek, monthlyIncome: answers.monthlyIncome ?? null, on: answers.desiredStart })!;
+  return {
+    ok: true as const,
+    review: {
+      childName: `${p.child.givenName} ${p.child.familyName}`,
+      units: p.units.map((u) => u.name),
+      assessment: p.assessment,
+      coGuardians: p.coGuardians.map((h) => {
+        const g = registerPerson(h);
+        return g ? `${g.givenName} ${g.familyName}` : "";
+      }),
+      fee: { result: fee.result, incomeKnown: fee.incomeKnown },
+    },
+  };
+}
+
+/** Mina sidor › Barnomsorg: the viewer's childcare cases and the household's fee. */
+export async function childcareOverview(input: { viewer: ResidentViewer; now?: Date }) {
+  await lapseDueOffers(input.now ?? new Date());
+  const cases = db()
+    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .where(and(eq(caseTable.area, "barnomsorg"), visibleToResident(input.viewer)))
+    .orderBy(desc(caseTable.createdAt))
+    .all();
+  return { cases, fee: input.viewer.organisationId ? null : householdFee(input) };
 }

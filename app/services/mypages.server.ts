@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
   caseAttachment,
@@ -18,14 +20,17 @@ import { db } from "~/db.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { allowedTransitions, isArea, isCaseStatus } from "./case-status";
 import { caseAnswers, changeCaseStatus } from "./cases.server";
-import { lapseDueOffers } from "./childcare.server";
+import { getChildcareCase, lapseDueOffers } from "./childcare.server";
+import { getSchoolCase } from "./school.server";
 import { effectiveOfferStatus, type OfferStatus } from "./childcare-rules";
 import { decrypt } from "./crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
-import { listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";
+import { getMessageAttachment, listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";
+import { uploadsDir } from "./uploads.server";
 import { getNotificationSettings, listNotifications, notify } from "./notifications.server";
 import { childrenInCustodyOf, householdOf, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { trail } from "./trail.server";
+import { listAccessToPersonData } from "./audit.server";
 
 /**
  * Mina sidor: one resident's view across the five municipalities. Every query starts from
@@ -176,16 +181,23 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
   };
 }
 
-/** A case attachment (uploaded with the form) for download, within a case the viewer may see. */
-export function getMyCaseAttachment(input: { reference: string; publicId: string; viewer: ResidentViewer }) {
+/**
+ * A document of a case the viewer may see: a message attachment or a file uploaded with the
+ * form. Undefined for anything else.
+ */
+export function getMyDocument(input: { reference: string; publicId: string; viewer: ResidentViewer }) {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(input.publicId)) return undefined;
+  const fromMessage = getMessageAttachment({ publicId: input.publicId, reference: input.reference, audience: "resident", viewer: input.viewer });
+  if (fromMessage) return fromMessage;
   const c = getVisibleCase(input);
   if (!c) return undefined;
-  return db()
+  const a = db()
     .select()
     .from(caseAttachment)
     .where(and(eq(caseAttachment.caseId, c.id), eq(caseAttachment.publicId, input.publicId)))
     .get();
+  if (!a) return undefined;
+  return { name: a.originalName, mime: a.mime, size: a.size, bytes: readFileSync(join(uploadsDir(), a.storedName)) };
 }
 
 /** Withdraw a case that is not yet decided; only the applicant (not a co-guardian) may. */
@@ -205,7 +217,16 @@ export async function withdrawCase(input: { reference: string; viewer: ResidentV
  * Register extract (GDPR art. 15): everything the portal holds about the person, decrypted for
  * them. Same content for the page and the JSON download.
  */
-export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: unknown[]; now?: Date }) {
+export interface AccessEntry {
+  at: string;
+  action: string;
+  case: string | null;
+  role: string | null;
+  administration: string | null;
+  municipality: string | null;
+}
+
+export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: AccessEntry[]; now?: Date }) {
   const v = input.viewer;
   const own = { ...v, organisationId: null };
   const cases = db().select().from(caseTable).where(visibleToResident(own)).orderBy(asc(caseTable.createdAt)).all();
@@ -282,3 +303,26 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
 }
 
 export type RegisterExtract = ReturnType<typeof registerExtract>;
+
+/** Everything the case page shows: the common case view plus its childcare or school side. */
+export async function getMyCaseDetail(input: { reference: string; viewer: ResidentViewer; now?: Date }) {
+  const base = await getMyCase(input);
+  if (!base) return undefined;
+  const childcare = base.case.area === "barnomsorg" ? ((await getChildcareCase(input)) ?? null) : null;
+  const school = base.case.area === "skola" ? (getSchoolCase(input) ?? null) : null;
+  return { ...base, childcare, school };
+}
+
+/** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */
+export function myRegisterExtract(input: { viewer: ResidentViewer; actor: unknown; person: { givenName: string; familyName: string; personnummer: string | null }; lang: "sv" | "en" }) {
+  const accessLog = listAccessToPersonData(input.viewer.personId, 500).map((a) => ({
+    at: a.at,
+    action: a.action,
+    case: a.subjectId,
+    role: a.role,
+    administration: a.administration ? a.administration[input.lang] : null,
+    municipality: a.municipality,
+  }));
+  trail({ actor: input.actor, action: "person.extract", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId });
+  return registerExtract({ viewer: input.viewer, person: input.person, accessLog });
+}

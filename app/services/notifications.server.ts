@@ -7,6 +7,7 @@ import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
 import { decrypt, encrypt } from "./crypto.server";
+import { trail } from "./trail.server";
 
 /**
  * Notifications: a row shown on Mina sidor, and an e-mail when the person has chosen e-mail
@@ -174,4 +175,10 @@ export function markNotificationsRead(personnummerHmac: string, now = new Date()
     .set({ readAt: now.toISOString() })
     .where(and(eq(notification.recipientHmac, personnummerHmac), isNull(notification.readAt)))
     .run();
+}
+
+/** The resident changes their own settings (audited; the address itself is not logged). */
+export function changeNotificationSettings(input: { viewer: { personId: number; personnummerHmac: string }; actor: unknown; settings: NotificationSettings }) {
+  saveNotificationSettings(input.viewer.personnummerHmac, input.settings);
+  trail({ actor: input.actor, action: "notifications.settings", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId, details: { emailEnabled: input.settings.emailEnabled } });
 }

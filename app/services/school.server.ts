@@ -7,7 +7,7 @@ import type { FieldErrors } from "./childcare-application";
 import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
 import { adoptContactEmail, notify } from "./notifications.server";
-import { getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
+import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { contentHash } from "./signature-hash.server";
 import { trail } from "./trail.server";
 
@@ -250,4 +250,27 @@ export function getSchoolCaseForStaff(input: { reference: string; municipalityId
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
   if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
   return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, ...describeSchoolCase(c, null) };
+}
+
+/** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */
+export function schoolApplicationStart(viewer: ResidentViewer) {
+  const children = childrenInCustodyOf(viewer.personnummerHmac).map((c) => ({
+    hmac: c.hmac,
+    name: `${c.givenName} ${c.familyName}`,
+    birthDate: c.birthDate,
+    coGuardians: c.custody
+      .filter((h) => h !== viewer.personnummerHmac)
+      .map((h) => {
+        const g = registerPerson(h);
+        return g ? `${g.givenName} ${g.familyName}` : "";
+      }),
+  }));
+  const schools = db()
+    .select({ id: childcareUnit.id, name: childcareUnit.name, town: childcareUnit.town, municipality: municipality.name })
+    .from(childcareUnit)
+    .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
+    .where(eq(childcareUnit.kind, "grundskola"))
+    .orderBy(asc(municipality.name), asc(childcareUnit.name))
+    .all();
+  return { children, schools };
 }

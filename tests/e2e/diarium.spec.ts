@@ -17,8 +17,9 @@ test.describe("the public register (diarium)", () => {
     await page.getByLabel("Registrerat till och med").fill("2024-12-31");
     await page.getByRole("button", { name: "Sök", exact: true }).click();
     await expect(page).toHaveURL(/q=gatubelysning/);
+    await expect(page.locator("#q")).toHaveValue("gatubelysning");
     const rows = page.locator("tbody tr");
-    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first()).toBeVisible();
     for (const text of await rows.allTextContents()) {
       expect(text).toMatch(/MEL-2024-\d{6}/);
       expect(text).toContain("Mellerud");

@@ -17,11 +17,12 @@ import {
   terminatePlacement,
 } from "~/services/childcare.server";
 import { hmacIndex } from "~/services/crypto.server";
+import { viewerFor } from "./people-helper";
 import { listNotifications } from "~/services/notifications.server";
 
-const SARA = { personId: 1, personnummerHmac: "" };
-const ERIK = { personId: 2, personnummerHmac: "" };
-const MARIA = { personId: 3, personnummerHmac: "" };
+let SARA = { personId: 0, personnummerHmac: "" };
+let ERIK = { personId: 0, personnummerHmac: "" };
+let MARIA = { personId: 0, personnummerHmac: "" };
 let ELSA = "";
 let bengtsfors = 0;
 let amal = 0;
@@ -47,9 +48,9 @@ function answers(extra: Record<string, string> = {}) {
 describe("childcare: apply, offer, accept, fee, terminate", () => {
   beforeAll(() => {
     prepareDatabase();
-    SARA.personnummerHmac = hmacIndex("198412179288");
-    ERIK.personnummerHmac = hmacIndex("198203249274");
-    MARIA.personnummerHmac = hmacIndex("199005122388");
+    SARA = viewerFor("198412179288");
+    ERIK = viewerFor("198203249274");
+    MARIA = viewerFor("199005122388");
     ELSA = hmacIndex("202201022387");
     bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!.id;
     amal = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!.id;
@@ -113,6 +114,13 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
 
     const t = await terminatePlacement({ reference, desiredLastDay: "2026-03-31", viewer: SARA, actor: null, now });
     expect(t).toEqual({ ok: true, lastDay: "2026-05-01" });
+
+    // A new place during the notice period: the child is counted once for the fee.
+    const again = (await submitChildcareApplication({ viewer: SARA, actor: null, answers: answers(), idempotencyKey: "k1b", language: "sv", now })) as { reference: string };
+    await offerPlace({ reference: again.reference, municipalityIds: [bengtsfors], unitId: units[0]!, startDate: "2026-09-01", staffUserId: 1, actor: null, now });
+    const offer2 = (await getChildcareCase({ reference: again.reference, viewer: SARA, now }))!.offers[0]!;
+    expect(await answerOffer({ reference: again.reference, offerId: offer2.id, answer: "accept", viewer: SARA, actor: null, now })).toBe("accepted");
+    expect(householdFee({ viewer: SARA, now: new Date("2026-03-03T10:00:00Z") })!.children.map((c) => c.name)).toEqual(["Elsa Lindqvist"]);
   });
 
   it("an unanswered offer lapses after its deadline", async () => {
@@ -140,3 +148,4 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
     expect(parseChildcareApplication({ child: "x", careKind: "bogus", unit1: "1", desiredStart: "x", hoursPerWeek: "9", contactEmail: "nope" })).toMatchObject({ ok: false, errors: { careKind: "required", desiredStart: "invalid", contactEmail: "invalid" } });
   });
 });
+

@@ -5,15 +5,14 @@ import { administration, caseParty, municipality, notification } from "../../db/
 import { db, prepareDatabase } from "~/db.server";
 import { createCase } from "~/services/cases.server";
 import { listMessages, MessageRejected, sendMessageToApplicant, sendMessageToOfficer, getMessageAttachment } from "~/services/messages.server";
+import { viewerFor } from "./people-helper";
 import { getNotificationSettings, listNotifications, saveNotificationSettings } from "~/services/notifications.server";
 
-const APPLICANT = 101;
-const STRANGER = 999;
-const A = { personId: APPLICANT, personnummerHmac: "hmac-applicant" };
-const CO = { personId: 102, personnummerHmac: "hmac-co-guardian" };
-const NOBODY = { personId: STRANGER, personnummerHmac: "hmac-stranger" };
+let A = { personId: 0, personnummerHmac: "" };
+let CO = { personId: 0, personnummerHmac: "" };
+let NOBODY = { personId: 0, personnummerHmac: "" };
 
-function newCase(key: string, applicantPersonId = APPLICANT) {
+function newCase(key: string, applicantPersonId = A.personId) {
   const m = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
   const a = db().select().from(administration).where(eq(administration.municipalityId, m.id)).get()!;
   return createCase({
@@ -39,7 +38,12 @@ function newCase(key: string, applicantPersonId = APPLICANT) {
 }
 
 describe("messages between applicant and officer", () => {
-  beforeAll(() => prepareDatabase());
+  beforeAll(() => {
+    prepareDatabase();
+    A = viewerFor("199005122388", "Maria Nilsson");
+    CO = viewerFor("198002079294", "Peter Johansson");
+    NOBODY = viewerFor("198802292394", "Anders Berg");
+  });
 
   it("an officer's message reaches the applicant and the co-guardian, with a notification, and the reply goes back", async () => {
     const c = newCase("m1");

@@ -6,21 +6,22 @@ import { parseChildcareApplication } from "~/services/childcare-application";
 import { offerPlace, submitChildcareApplication } from "~/services/childcare.server";
 import { hmacIndex } from "~/services/crypto.server";
 import { sendMessageToApplicant } from "~/services/messages.server";
+import { viewerFor } from "./people-helper";
 import { getMyCase, listMyCases, myPagesOverview, registerExtract, withdrawCase } from "~/services/mypages.server";
 
 const now = new Date("2026-03-02T10:00:00Z");
-const johan = { personId: 21, personnummerHmac: "" };
-const emma = { personId: 22, personnummerHmac: "" };
-const anders = { personId: 23, personnummerHmac: "" };
+let johan = { personId: 0, personnummerHmac: "" };
+let emma = { personId: 0, personnummerHmac: "" };
+let anders = { personId: 0, personnummerHmac: "" };
 
 describe("Mina sidor", () => {
   let reference = "";
   let mellerud = 0;
   beforeAll(async () => {
     prepareDatabase();
-    johan.personnummerHmac = hmacIndex("197504049292");
-    emma.personnummerHmac = hmacIndex("198603139885");
-    anders.personnummerHmac = hmacIndex("198802292394");
+    johan = viewerFor("197504049292");
+    emma = viewerFor("198603139885");
+    anders = viewerFor("198802292394");
     mellerud = db().select().from(municipality).where(eq(municipality.slug, "mellerud")).get()!.id;
     const unit = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, mellerud)).all().find((u) => u.kind === "forskola")!;
     const parsed = parseChildcareApplication({ child: hmacIndex("202405142387"), careKind: "forskola", unit1: String(unit.id), desiredStart: "2026-08-17", hoursPerWeek: "35", specialNeeds: "Glutenfri kost" });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { childcareUnit, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { hmacIndex } from "~/services/crypto.server";
+import { viewerFor } from "./people-helper";
 import { listNotifications } from "~/services/notifications.server";
 import {
   getSchoolCase,
@@ -14,9 +15,9 @@ import {
 } from "~/services/school.server";
 
 const now = new Date("2026-03-02T10:00:00Z");
-const peter = { personId: 11, personnummerHmac: "" };
-const lena = { personId: 12, personnummerHmac: "" };
-const maria = { personId: 13, personnummerHmac: "" };
+let peter = { personId: 0, personnummerHmac: "" };
+let lena = { personId: 0, personnummerHmac: "" };
+let maria = { personId: 0, personnummerHmac: "" };
 let ella = "";
 let amal = 0;
 let schools: number[] = [];
@@ -30,9 +31,9 @@ function apply(key: string) {
 describe("school applications with co-signing", () => {
   beforeAll(() => {
     prepareDatabase();
-    peter.personnummerHmac = hmacIndex("198002079294");
-    lena.personnummerHmac = hmacIndex("197901049283");
-    maria.personnummerHmac = hmacIndex("199005122388");
+    peter = viewerFor("198002079294");
+    lena = viewerFor("197901049283");
+    maria = viewerFor("199005122388");
     ella = hmacIndex("201609102387");
     amal = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!.id;
     schools = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, amal)).all().filter((u) => u.kind === "grundskola").map((u) => u.id);

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18n.server";
+import { listChildcareQueueForStaff } from "~/services/childcare.server";
+import { requireStaffArea } from "~/services/staff-area.server";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+export const handle: RouteHandle = {
+  i18n: ["childcare", "auth", "eservice"],
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "childcare:officer.childcareTitle", href: "/handlaggare/barnomsorg" },
+  ],
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { municipalityIds } = await requireStaffArea(request, "case.read", "barnomsorg");
+  return { title: getFixedT(request, "childcare")("officer.childcareTitle"), rows: await listChildcareQueueForStaff({ municipalityIds }) };
+}
+
+export default function ChildcareQueue() {
+  const { rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("childcare");
+  return (
+    <>
+      <h1>{t("officer.childcareTitle")}</h1>
+      {rows.length === 0 ? (
+        <p>{t("officer.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("officer.childcareTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("officer.reference")}</th>
+                <th scope="col">{t("officer.municipality")}</th>
+                <th scope="col">{t("officer.careKind")}</th>
+                <th scope="col">{t("officer.guaranteeDate")}</th>
+                <th scope="col">{t("officer.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.reference}>
+                  <td>
+                    <Link to={`/handlaggare/barnomsorg/${r.reference}`}>{r.reference}</Link>
+                  </td>
+                  <td>{r.municipality}</td>
+                  <td>{t(`careKind.${r.careKind}`)}</td>
+                  <td>{r.guaranteeDate}</td>
+                  <td>{t(`eservice:caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,472 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCsrf } from "~/auth/csrf.server";
+import { CsrfField } from "~/components/ui/CsrfField";
+import { FieldErrorSummary, TextArea, TextInput } from "~/components/mypages/Fields";
+import { MyPagesNav } from "~/components/mypages/MyPagesNav";
+import { getFixedT } from "~/i18n/i18n.server";
+import { answerOffer, terminatePlacement } from "~/services/childcare.server";
+import { MessageRejected, sendMessageToOfficer } from "~/services/messages.server";
+import { getMyCaseDetail, withdrawCase } from "~/services/mypages.server";
+import { requireResidentViewer } from "~/services/resident-viewer.server";
+import { signSchoolApplication } from "~/services/school.server";
+import styles from "~/styles/mypages.css";
+import { formatCurrency, formatDate, formatDateTime } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { pageMeta } from "~/utils/meta";
+import { formTitleKey } from "~/utils/mypages-format";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta = pageMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const handle: RouteHandle = {
+  i18n: ["mypages", "childcare", "eservice"],
+  breadcrumb: (match) => {
+    const d = match.data as { reference?: string } | undefined;
+    return [{ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }, ...(d?.reference ? [{ label: d.reference, href: `/mina-sidor/arenden/${d.reference}` }] : [])];
+  },
+};
+
+const REFERENCE = /^[A-Z]{3}-\d{4}-\d{6}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer } = await requireResidentViewer(request);
+  const reference = params.reference ?? "";
+  const detail = REFERENCE.test(reference) ? await getMyCaseDetail({ reference, viewer }) : undefined;
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return { title: getFixedT(request, "mypages")("case.title", { reference }), reference, ...detail };
+}
+
+type ActionErrors = { intent: string; errors: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, viewer } = await requireResidentViewer(request);
+  const form = await request.formData();
+  await requireCsrf(request, form);
+  const reference = params.reference ?? "";
+  if (!REFERENCE.test(reference)) throw new Response("Not found", { status: 404 });
+  const here = `/mina-sidor/arenden/${reference}`;
+  const intent = String(form.get("intent") ?? "");
+  const notFound = () => new Response("Not found", { status: 404 });
+  switch (intent) {
+    case "message": {
+      const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
+      try {
+        const sent = await sendMessageToOfficer({
+          reference,
+          viewer,
+          body: String(form.get("body") ?? ""),
+          files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+        });
+        if (!sent) throw notFound();
+      } catch (error) {
+        if (error instanceof MessageRejected) {
+          return data<ActionErrors>({ intent, errors: Object.fromEntries(error.errors.map((e) => [e.field, e.code])) }, { status: 400 });
+        }
+        throw error;
+      }
+      return redirectWithFlash(here, "mypages:case.flash.messageSent");
+    }
+    case "withdraw": {
+      if (form.get("confirm") !== "yes") return data<ActionErrors>({ intent, errors: { confirm: "required" } }, { status: 400 });
+      const r = await withdrawCase({ reference, viewer, actor: user });
+      if (r === "not-found") throw notFound();
+      if (r === "not-allowed") throw new Response("Conflict", { status: 409 });
+      return redirectWithFlash(here, "mypages:case.flash.withdrawn");
+    }
+    case "accept":
+    case "decline": {
+      const offerId = Number(form.get("offerId"));
+      if (!Number.isInteger(offerId) || offerId < 1) throw new Response("Bad request", { status: 400 });
+      const r = await answerOffer({ reference, offerId, answer: intent, viewer, actor: user });
+      if (r === "not-found") throw notFound();
+      return redirectWithFlash(here, r === "not-pending" ? "childcare:case.flash.notPending" : `childcare:case.flash.${r}`);
+    }
+    case "terminate": {
+      const r = await terminatePlacement({ reference, desiredLastDay: String(form.get("lastDay") ?? "").trim(), viewer, actor: user });
+      if (!r.ok && r.code === "not-found") throw notFound();
+      if (!r.ok) return data<ActionErrors>({ intent, errors: { lastDay: r.code } }, { status: 400 });
+      return redirectWithFlash(here, "childcare:case.flash.terminated");
+    }
+    case "approve":
+    case "decline-signature": {
+      const r = await signSchoolApplication({ reference, viewer, actor: user, decision: intent === "approve" ? "approve" : "decline", expectedHash: String(form.get("hash") ?? "") });
+      if (!r.ok && r.code === "not-found") throw notFound();
+      if (!r.ok) return redirectWithFlash(here, r.code === "changed" ? "childcare:school.sign.changed" : "childcare:school.sign.notPending");
+      return redirectWithFlash(here, intent === "approve" ? "childcare:school.sign.approved" : "childcare:school.sign.declined");
+    }
+    default:
+      throw new Response("Bad request", { status: 400 });
+  }
+}
+
+export default function MyCase() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionErrors | undefined;
+  const { t } = useTranslation("mypages");
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : {});
+  const msgErrors = errorsFor("message");
+  const c = d.case;
+  const cc = d.childcare;
+  const sc = d.school;
+  const status = (s: string) => t(`eservice:caseStatus.${s}`, { defaultValue: s });
+  return (
+    <>
+      <h1>{t("case.title", { reference: c.reference })}</h1>
+      <p className="lead">{t(formTitleKey(c.formId), { formId: c.formId })}</p>
+      <MyPagesNav />
+      {actionData ? (
+        <FieldErrorSummary
+          title={t("case.errors.summary")}
+          errors={actionData.errors}
+          fields={["body", "files", "confirm", "lastDay"]}
+          keyOf={(f, code) => (f === "lastDay" ? `childcare:case.terminate.errors.${code}` : `mypages:case.errors.${f}.${code}`)}
+        />
+      ) : null}
+
+      <section aria-labelledby="facts-title">
+        <h2 id="facts-title">{t("case.facts")}</h2>
+        <dl className="facts">
+          <dt>{t("case.municipality")}</dt>
+          <dd>{c.municipality}</dd>
+          <dt>{t("case.status")}</dt>
+          <dd>{status(c.status)}</dd>
+          <dt>{t("case.submitted")}</dt>
+          <dd>{formatDateTime(c.createdAt)}</dd>
+          <dt>{t("case.decisionDue")}</dt>
+          <dd>{c.decisionDueAt ? formatDate(c.decisionDueAt) : cc ? formatDate(cc.guaranteeDate) : t("case.decisionDueNone")}</dd>
+        </dl>
+      </section>
+
+      {cc ? <ChildcarePart cc={cc} errors={errorsFor("terminate")} /> : null}
+      {sc ? <SchoolPart sc={sc} /> : null}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("case.timeline.heading")}</h2>
+        <ol className="timeline">
+          {d.timeline.map((e, i) => (
+            <li key={i}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              {e.kind === "status"
+                ? t("case.timeline.status", { status: status(e.status ?? "") })
+                : e.kind === "message-in"
+                  ? t("case.timeline.messageIn")
+                  : e.kind === "message-out"
+                    ? t("case.timeline.messageOut")
+                    : e.kind === "offer"
+                      ? t("case.timeline.offer", { unit: e.unit })
+                      : t("case.timeline.signature", { name: e.name, decision: t(`childcare:school.signatures.${e.decision}`, { date: formatDate(e.at) }) })}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="messages-title">
+        <h2 id="messages-title">{t("case.messages.heading")}</h2>
+        {d.messages.length === 0 ? (
+          <p>{t("case.messages.none")}</p>
+        ) : (
+          <ul className="message-list">
+            {d.messages.map((m) => (
+              <li key={m.id} className={`message${m.sender === "officer" ? " message--officer" : ""}`}>
+                <p className="message__meta">
+                  {m.sender === "officer" ? t("case.messages.fromOfficer") : t("case.messages.fromMe")}, <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+                </p>
+                <p className="message__body">{m.body}</p>
+                {m.attachments.length > 0 ? (
+                  <ul className="file-list" aria-label={t("case.messages.attachments")}>
+                    {m.attachments.map((a) => (
+                      <li key={a.publicId}>
+                        <a href={`/mina-sidor/arenden/${c.reference}/filer/${a.publicId}`}>{a.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.status !== "withdrawn" ? (
+          <Form method="post" encType="multipart/form-data" reloadDocument>
+            <CsrfField />
+            <input type="hidden" name="intent" value="message" />
+            <h3>{t("case.messages.write")}</h3>
+            <TextArea name="body" label={t("case.messages.body")} hint={t("case.messages.bodyHint")} errorKey={msgErrors.body ? `mypages:case.errors.body.${msgErrors.body}` : undefined} />
+            <div className={`field${msgErrors.files ? " field--error" : ""}`}>
+              <label htmlFor="files">{t("case.messages.files")}</label>
+              <span className="field__hint" id="files-hint">
+                {t("case.messages.filesHint")}
+              </span>
+              {msgErrors.files ? (
+                <span className="field__error" id="files-error">
+                  {t(`mypages:case.errors.files.${msgErrors.files}`)}
+                </span>
+              ) : null}
+              <input
+                type="file"
+                id="files"
+                name="files"
+                multiple
+                accept=".pdf,.jpg,.jpeg,.png,.txt,application/pdf,image/jpeg,image/png,text/plain"
+                aria-describedby={msgErrors.files ? "files-hint files-error" : "files-hint"}
+                aria-invalid={msgErrors.files ? true : undefined}
+              />
+            </div>
+            <button type="submit" className="button">
+              {t("case.messages.send")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t("case.documents.heading")}</h2>
+        {d.documents.length === 0 ? (
+          <p>{t("case.documents.none")}</p>
+        ) : (
+          <ul className="file-list">
+            {d.documents.map((doc) => (
+              <li key={doc.publicId}>
+                <a href={`/mina-sidor/arenden/${c.reference}/filer/${doc.publicId}`}>{doc.name}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {d.canWithdraw ? (
+        <section aria-labelledby="withdraw-title" className="panel--plain">
+          <h2 id="withdraw-title">{t("case.withdraw.heading")}</h2>
+          <p>{t("case.withdraw.body")}</p>
+          <Form method="post" reloadDocument>
+            <CsrfField />
+            <input type="hidden" name="intent" value="withdraw" />
+            <div className={`field${errorsFor("withdraw").confirm ? " field--error" : ""}`}>
+              {errorsFor("withdraw").confirm ? (
+                <span className="field__error" id="confirm-error">
+                  {t("case.errors.confirm.required")}
+                </span>
+              ) : null}
+              <div className="choices">
+                <label>
+                  <input type="checkbox" id="confirm" name="confirm" value="yes" aria-describedby={errorsFor("withdraw").confirm ? "confirm-error" : undefined} />
+                  <span>{t("case.withdraw.confirm")}</span>
+                </label>
+              </div>
+            </div>
+            <button type="submit" className="button button--warning">
+              {t("case.withdraw.button")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+type Detail = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ChildcarePart({ cc, errors }: { cc: NonNullable<Detail["childcare"]>; errors: Record<string, string> }) {
+  const { t } = useTranslation("childcare");
+  const pending = cc.offers.filter((o) => o.status === "pending");
+  return (
+    <section aria-labelledby="childcare-title">
+      <h2 id="childcare-title">{t("case.heading")}</h2>
+      <dl className="facts">
+        <dt>{t("case.child")}</dt>
+        <dd>
+          {cc.childName} <span className="note">({t("mypages:myData.source", { source: t(`source.${cc.childSource}`) })})</span>
+        </dd>
+        <dt>{t("case.careKind")}</dt>
+        <dd>{t(`careKind.${cc.careKind}`)}</dd>
+        <dt>{t("case.desiredStart")}</dt>
+        <dd>{cc.desiredStart}</dd>
+        <dt>{t("case.guaranteeDate")}</dt>
+        <dd>{cc.guaranteeDate}</dd>
+        <dt>{t("case.hours")}</dt>
+        <dd>{cc.hoursPerWeek}</dd>
+        {cc.specialNeeds ? (
+          <>
+            <dt>{t("case.specialNeeds")}</dt>
+            <dd>{cc.specialNeeds}</dd>
+          </>
+        ) : null}
+      </dl>
+      {cc.queue.length > 0 ? (
+        <>
+          <h3>{t("case.queue.heading")}</h3>
+          <ul>
+            {cc.queue.map((q) => (
+              <li key={q.unitId}>
+                {t("case.queue.rank", { rank: q.rank })}: {q.unitName} – {q.position ? t("case.queue.position", { position: q.position }) : t("case.queue.unknown")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {cc.offers.map((o) => (
+        <div key={o.id} className="panel--plain">
+          <h3>{t("case.offer.heading")}</h3>
+          <dl className="facts">
+            <dt>{t("case.offer.unit")}</dt>
+            <dd>
+              {o.unitName}, {o.unitAddress}
+            </dd>
+            <dt>{t("case.offer.start")}</dt>
+            <dd>{o.startDate}</dd>
+            <dt>{t("case.offer.deadline")}</dt>
+            <dd>{formatDateTime(o.deadlineAt)}</dd>
+            <dt>{t("mypages:case.status")}</dt>
+            <dd>{t(`case.offer.status.${o.status}`)}</dd>
+          </dl>
+          {pending.some((p) => p.id === o.id) ? (
+            <>
+              <p className="note">{t("case.offer.declineHint")}</p>
+              <div className="button-row">
+                <Form method="post" reloadDocument>
+                  <CsrfField />
+                  <input type="hidden" name="offerId" value={o.id} />
+                  <button type="submit" name="intent" value="accept" className="button">
+                    {t("case.offer.accept")}
+                  </button>
+                </Form>
+                <Form method="post" reloadDocument>
+                  <CsrfField />
+                  <input type="hidden" name="offerId" value={o.id} />
+                  <button type="submit" name="intent" value="decline" className="button button--secondary">
+                    {t("case.offer.decline")}
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : null}
+        </div>
+      ))}
+      {cc.placement ? (
+        <>
+          <h3>{t("case.placement.heading")}</h3>
+          <dl className="facts">
+            <dt>{t("case.placement.unit")}</dt>
+            <dd>{cc.placement.unitName}</dd>
+            <dt>{t("case.placement.start")}</dt>
+            <dd>{cc.placement.startDate}</dd>
+            <dt>{t("mypages:case.status")}</dt>
+            <dd>{t(`case.placement.status.${cc.placement.status}`)}</dd>
+            {cc.placement.lastDay ? (
+              <>
+                <dt>{t("case.placement.lastDay")}</dt>
+                <dd>{cc.placement.lastDay}</dd>
+              </>
+            ) : null}
+          </dl>
+        </>
+      ) : null}
+      {cc.fee ? <FeeBreakdown fee={cc.fee} /> : null}
+      {cc.placement?.status === "active" ? (
+        <div className="panel--plain">
+          <h3>{t("case.terminate.heading")}</h3>
+          <p>{t("case.terminate.body")}</p>
+          <Form method="post" reloadDocument>
+            <CsrfField />
+            <input type="hidden" name="intent" value="terminate" />
+            <TextInput
+              name="lastDay"
+              label={t("case.terminate.lastDay")}
+              hint={t("case.terminate.lastDayHint")}
+              errorKey={errors.lastDay ? `childcare:case.terminate.errors.${errors.lastDay}` : undefined}
+              width="input--width-10"
+            />
+            <button type="submit" className="button button--warning">
+              {t("case.terminate.button")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      <p>
+        <Link to={`/mina-sidor/barnomsorg`}>{t("mypages:nav.childcare")}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function FeeBreakdown({ fee }: { fee: { result: { children: { id: string | number; order: number; percent: number; maxFee: number; fee: number; reasons: string[] }[]; countedIncome: number }; incomeKnown: boolean } }) {
+  const { t } = useTranslation("childcare");
+  const first = fee.result.children[0];
+  if (!first) return null;
+  return (
+    <div>
+      <h3>{t("case.fee.heading")}</h3>
+      <p>
+        <strong>{t("apply.feeLine", { amount: formatCurrency(first.fee) })}</strong>
+      </p>
+      <ul>
+        <li>{t("case.fee.order", { order: first.order })}</li>
+        {first.percent > 0 ? <li>{t("case.fee.percent", { percent: first.percent, max: formatCurrency(first.maxFee) })}</li> : null}
+        {first.reasons.map((r) => (
+          <li key={r}>{t(`case.fee.reasons.${r}`, { cap: formatCurrency(fee.result.countedIncome) })}</li>
+        ))}
+        {!fee.incomeKnown ? <li>{t("case.fee.incomeMissing")}</li> : null}
+      </ul>
+    </div>
+  );
+}
+
+function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
+  const { t } = useTranslation("childcare");
+  return (
+    <section aria-labelledby="school-title">
+      <h2 id="school-title">{t("school.details.type")}</h2>
+      <dl className="facts">
+        <dt>{t("school.details.child")}</dt>
+        <dd>{sc.childName}</dd>
+        <dt>{t("school.details.type")}</dt>
+        <dd>{t(`school.applicationType.${sc.applicationType}`)}</dd>
+        <dt>{t("school.details.schools")}</dt>
+        <dd>{sc.schools.map((s) => s.name).join(", ")}</dd>
+        <dt>{t("school.details.startDate")}</dt>
+        <dd>{sc.startDate}</dd>
+        {sc.reason ? (
+          <>
+            <dt>{t("school.details.reason")}</dt>
+            <dd>{sc.reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h3>{t("school.signatures.heading")}</h3>
+      <ul>
+        {sc.signatures.map((s, i) => (
+          <li key={i}>
+            {s.guardianName}: {s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {t("school.signatures.hash")}: <span className="hash">{sc.contentHash}</span>
+      </p>
+      {sc.canSign ? (
+        <div className="panel--plain">
+          <h3>{t("school.sign.heading")}</h3>
+          <p>{t("school.sign.body")}</p>
+          <div className="button-row">
+            <Form method="post" reloadDocument>
+              <CsrfField />
+              <input type="hidden" name="hash" value={sc.contentHash} />
+              <button type="submit" name="intent" value="approve" className="button">
+                {t("school.sign.approve")}
+              </button>
+            </Form>
+            <Form method="post" reloadDocument>
+              <CsrfField />
+              <input type="hidden" name="hash" value={sc.contentHash} />
+              <button type="submit" name="intent" value="decline-signature" className="button button--warning">
+                {t("school.sign.decline")}
+              </button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { requireStaff, staffScopes, type StaffUser } from "~/auth/guards.server";
+import type { Area, Permission } from "~/auth/permissions";
+import { and, eq, inArray } from "drizzle-orm";
+import { caseParty, caseTable, person } from "../../db/schema/index";
+import { db } from "~/db.server";
+import { audit } from "./audit.server";
+
+/**
+ * The officer's simple childcare and school views are guarded by area: the municipalities
+ * (own and delegated) where the user holds `permission` for that area. 403 when none.
+ */
+export async function requireStaffArea(request: Request, permission: Permission, area: Area): Promise<{ user: StaffUser; municipalityIds: number[] }> {
+  const user = await requireStaff(request, permission);
+  const municipalityIds = [
+    ...new Set(
+      staffScopes(user, permission)
+        .filter((s) => s.area === undefined || s.area === area)
+        .map((s) => s.municipalityId)
+        .filter((id): id is number => id !== undefined),
+    ),
+  ];
+  if (municipalityIds.length === 0) throw new Response("Forbidden", { status: 403 });
+  return { user, municipalityIds };
+}
+
+/**
+ * Records that an officer opened a case's personal data, once for each resident party who has
+ * a person row (applicant and co-guardians), so each sees it under "Who has opened my cases".
+ */
+export function auditStaffCaseRead(input: { user: StaffUser; caseId: number; reference: string; municipalityId: number; area: Area }) {
+  const c = db().select({ a: caseTable.applicantPersonId }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+  const hmacs = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, input.caseId)).all().map((r) => r.h);
+  const parties = hmacs.length ? db().select({ id: person.id }).from(person).where(and(inArray(person.personnummerHmac, hmacs))).all().map((p) => p.id) : [];
+  const ids = [...new Set([...(c?.a ? [c.a] : []), ...parties])];
+  for (const personId of ids.length ? ids : [undefined]) {
+    audit({ actor: input.user, action: "case.read", subjectType: "case", subjectId: input.reference, municipalityId: input.municipalityId, personId, details: { area: input.area } });
+  }
+}

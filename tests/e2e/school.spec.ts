@@ -1,0 +1,81 @@
+import { expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { dateFromToday } from "./mypages-helpers";
+
+const PETER = "198002079294";
+const LENA = "197901049283";
+
+async function apply(page: import("@playwright/test").Page) {
+  await page.goto("/mina-sidor/skola/ansok");
+  await page.getByRole("radio", { name: /Ella Johansson/ }).check();
+  await page.getByRole("radio", { name: "Byte av skola" }).check();
+  await page.getByLabel("Önskad skola").selectOption({ label: "Kristinelundskolan F–6, Åmål (Åmål)" });
+  await page.getByLabel("Önskat startdatum").fill(dateFromToday(3));
+  await page.getByLabel("Skäl (valfritt)").fill("Närmare hemmet");
+  await expect(page.getByText("Lena Johansson har också vårdnad")).toBeVisible();
+  await page.getByRole("button", { name: "Skriv under och skicka" }).click();
+  await page.waitForURL(/\/mina-sidor\/arenden\/AML-\d{4}-\d{6}$/);
+  return page.url().split("/").pop()!;
+}
+
+test.describe("school applications signed by both guardians", () => {
+  test("guardian A applies, guardian B co-signs in another browser, and only then the officer sees it", async ({ page, browser, a11y }, testInfo) => {
+    test.setTimeout(240_000);
+    await loginAsResident(page, PETER, { actFor: "self" });
+    await page.goto("/mina-sidor/skola/ansok");
+    await page.getByRole("button", { name: "Skriv under och skicka" }).click();
+    await expect(page.getByRole("alert")).toContainText("Välj vilket barn ansökan gäller");
+    await a11y("school apply errors");
+    const reference = await apply(page);
+    await expect(page.getByText("Väntar på underskrift").first()).toBeVisible();
+    await a11y("school case waiting");
+
+    const js = !jsDisabled(testInfo);
+    const staffContext = await browser.newContext({ javaScriptEnabled: js });
+    const officer = await staffContext.newPage();
+    await loginAsStaff(officer, "handlaggare.amal", { redirectTo: "/handlaggare/skola" });
+    await expect(officer.getByRole("link", { name: reference })).toHaveCount(0);
+    expect((await officer.goto(`/handlaggare/skola/${reference}`))?.status()).toBe(404);
+
+    const lenaContext = await browser.newContext({ javaScriptEnabled: js });
+    const lena = await lenaContext.newPage();
+    await loginAsResident(lena, LENA);
+    await lena.goto("/mina-sidor");
+    await lena.getByRole("link", { name: `Skriv under ansökan i ärende ${reference}` }).click();
+    await expect(lena.getByText("Närmare hemmet")).toBeVisible();
+    await lena.getByRole("button", { name: "Godkänn och skriv under" }).click();
+    await expect(lena.getByRole("status")).toContainText("Du har skrivit under ansökan.");
+    await expect(lena.getByText(/Lena Johansson: Godkänd/).first()).toBeVisible();
+
+    await officer.goto("/handlaggare/skola");
+    await officer.getByRole("link", { name: reference }).click();
+    const signatures = officer.getByRole("table", { name: "Underskrifter" });
+    await expect(signatures).toContainText("Peter Johansson");
+    await expect(signatures).toContainText("Lena Johansson");
+    await expect(signatures.locator("td.hash").first()).toHaveText(/^[0-9a-f]{64}$/);
+    await a11y("officer school case");
+    await staffContext.close();
+    await lenaContext.close();
+  });
+
+  test("a decline by guardian B stops the application", async ({ page, browser }, testInfo) => {
+    test.setTimeout(240_000);
+    await loginAsResident(page, PETER, { actFor: "self" });
+    const reference = await apply(page);
+    const js = !jsDisabled(testInfo);
+    const lenaContext = await browser.newContext({ javaScriptEnabled: js });
+    const lena = await lenaContext.newPage();
+    await loginAsResident(lena, LENA);
+    await lena.goto(`/mina-sidor/arenden/${reference}`);
+    await lena.getByRole("button", { name: "Neka ansökan" }).click();
+    await expect(lena.getByRole("status")).toContainText("Du har nekat ansökan.");
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    await expect(page.getByText("Underskrift nekad").first()).toBeVisible();
+    const staffContext = await browser.newContext({ javaScriptEnabled: js });
+    const officer = await staffContext.newPage();
+    await loginAsStaff(officer, "handlaggare.amal", { redirectTo: "/handlaggare/skola" });
+    await expect(officer.getByRole("link", { name: reference })).toHaveCount(0);
+    expect((await officer.goto(`/handlaggare/skola/${reference}`))?.status()).toBe(404);
+    await staffContext.close();
+    await lenaContext.close();
+  });
+});
