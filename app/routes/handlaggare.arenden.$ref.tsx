@@ -14,8 +14,7 @@ import {
   getCaseForStaff,
   lookupCaseForStaff,
   requestSupplement,
-  type ActionResult,
-} from "~/services/backoffice.server";
+  type ActionResult, messageApplicant } from "~/services/backoffice.server";
 import { readForm } from "~/services/multipart.server";
 import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
 import eserviceStyles from "~/styles/eservice.css";
@@ -69,6 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "note":
       result = addInternalNote({ reference, user, body: s("note") });
       break;
+    case "message":
+      result = await messageApplicant({ reference, user, body: s("message") });
+      break;
     case "assign":
       result = assignCase({ reference, user, staffId: Number(s("staffId")) });
       break;
@@ -99,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     details: result.ok ? undefined : { error: result.error },
   });
   if (!result.ok) return data({ intent, error: result.error, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status: result.status });
-  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", status: "status", supplement: "supplement", extend: "extended", decide: "decided" }[intent] ?? "status";
+  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", message: "message", status: "status", supplement: "supplement", extend: "extended", decide: "decided" }[intent] ?? "status";
   return redirect(`/handlaggare/arenden/${reference}?klart=${flash}`);
 }
 

@@ -284,6 +284,19 @@ export function addInternalNote(input: { reference: string; user: StaffUser; bod
   return { ok: true };
 }
 
+/**
+ * A message to the applicant: it appears on Mina sidor and notifies them (unlike an internal
+ * note, which never leaves the back office).
+ */
+export async function messageApplicant(input: { reference: string; user: StaffUser; body: string }): Promise<ActionResult> {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  const body = input.body.trim();
+  if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "messageLength" };
+  await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.id, body });
+  return { ok: true };
+}
+
 export function assignCase(input: { reference: string; user: StaffUser; staffId: number }): ActionResult {
   const c = handleable(input.reference, input.user);
   if (!c) return { ok: false, status: 404, error: "notFound" };

@@ -1,7 +1,15 @@
-import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { exclusive, expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { csrfOf, e2eDatabase, ERIK, otherContext, startFacadeChange } from "./permit-helpers";
 
 test.describe("the officers' back office", () => {
+  // These journeys act as the same seeded residents (one permit draft each): one at a time.
+  let release: (() => void) | undefined;
+  test.beforeEach(async ({}, testInfo) => {
+    testInfo.setTimeout(testInfo.timeout + 300_000);
+    release = await exclusive("permit-residents");
+  });
+  test.afterEach(() => release?.());
+
   test("the queue filters by deadline, area and reference, and shows deadline indicators", async ({ page, a11y }) => {
     await loginAsStaff(page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ärenden att handlägga");
@@ -53,8 +61,9 @@ test.describe("the officers' back office", () => {
   });
 
   test("internal notes never reach the applicant's pages, and an illegal status change is refused", async ({ page, browser }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(180_000 + 300_000);
     const marker = `INTERN-${Date.now()}-${testInfo.project.name}`;
+    const messageMarker = `MEDDELANDE-${Date.now()}-${testInfo.project.name}`;
     await loginAsResident(page, ERIK, { redirectTo: "/bygglov/ansok", actFor: "self" });
     const reference = await startFacadeChange(page, "Bengtsfors Sågen 1:23");
 
@@ -64,6 +73,12 @@ test.describe("the officers' back office", () => {
       await officer.page.getByLabel("Ny intern anteckning").fill(`${marker}: grannen har ringt, kontrollera strandskyddet.`);
       await officer.page.getByRole("button", { name: "Spara anteckning" }).click();
       await expect(officer.page.getByTestId("internal-notes")).toContainText(marker);
+      // A message, unlike a note, goes to the applicant.
+      await officer.page.getByLabel("Meddelande", { exact: true }).fill(`${messageMarker}: vi behöver en fasadritning i skala 1:100.`);
+      await officer.page.getByRole("button", { name: "Skicka meddelande" }).click();
+      await expect(officer.page.getByRole("status")).toContainText("Meddelandet är skickat till den sökande.");
+      const tooShort = await officer.page.request.post(`/handlaggare/arenden/${reference}`, { form: { _csrf: await csrfOf(officer.page), intent: "message", message: " " } });
+      expect(tooShort.status()).toBe(400);
       await officer.page.getByRole("button", { name: "Tilldela mig" }).click();
       await expect(officer.page.getByTestId("assigned-to")).toContainText("Ingrid Holm");
 
@@ -89,10 +104,12 @@ test.describe("the officers' back office", () => {
       await page.goto(path);
       expect(await page.content(), path).not.toContain(marker);
     }
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    await expect(page.getByText(messageMarker)).toBeVisible();
   });
 
   test("an officer decides with the keyboard only, and the case view works at 320 px and in English", async ({ page, browser }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(120_000 + 300_000);
     await loginAsStaff(page, "handlaggare.bengtsfors", { redirectTo: "/handlaggare?status=open&omrade=bygglov" });
     const row = page.getByTestId("queue").locator("tbody tr", { hasText: "Under handläggning" }).first();
     const reference = (await row.locator("a").first().innerText()).trim();

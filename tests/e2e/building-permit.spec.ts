@@ -1,13 +1,21 @@
-import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { exclusive, expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { drawing, JOHANSSONS, otherContext, PETER } from "./permit-helpers";
 
 test.describe("building permit e-service", () => {
+  // These journeys act as the same seeded residents (one permit draft each): one at a time.
+  let release: (() => void) | undefined;
+  test.beforeEach(async ({}, testInfo) => {
+    testInfo.setTimeout(testInfo.timeout + 300_000);
+    release = await exclusive("permit-residents");
+  });
+  test.afterEach(() => release?.());
+
   test("a representative of a building company applies with the drawings, supplements on request and gets the decision on Mina sidor; the diarium names the company", async ({
     page,
     a11y,
     browser,
   }, testInfo) => {
-    test.setTimeout(240_000);
+    test.setTimeout(240_000 + 300_000);
     const jsOff = jsDisabled(testInfo);
 
     // The representative logs in and acts for the company.

@@ -153,3 +153,28 @@ export async function loginAsStaff(page: Page, username: string, options: { redi
   await submitTotp(page, username, user.totpSecret);
   await page.waitForURL((url) => !url.pathname.startsWith("/personal/logga-in"));
 }
+
+/**
+ * A lock shared by all Playwright workers, for tests that act as the same seeded person: a
+ * resident has one draft per e-service (it follows them across browsers), so the js-on and
+ * js-off copies of a journey must not fill it in at the same time. The lock lives in the e2e
+ * data directory, which the e2e server empties at start, so a crashed run leaves none behind.
+ */
+export async function exclusive(name: string, timeoutMs = 300_000): Promise<() => void> {
+  const { mkdirSync, rmSync } = await import("node:fs");
+  const { join, resolve } = await import("node:path");
+  const root = join(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e"), "locks");
+  mkdirSync(root, { recursive: true });
+  const dir = join(root, name);
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() - started > timeoutMs) throw new Error(`the lock ${name} was not released within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}

@@ -52,6 +52,21 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         ) : null}
       </section>
 
+      {c.canHandle ? (
+        <section className="panel" aria-labelledby="message-title">
+          <h2 id="message-title">{t("case.messageTitle")}</h2>
+          <p>{t("case.messageLead")}</p>
+          <Form method="post" id="message-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="message" />
+            <TextArea id="applicant-message" name="message" label={t("case.messageLabel")} rows={4} error={errorFor("message")} defaultValue={value("message", "message")} />
+            <button className="button" type="submit">
+              {t("case.sendMessage")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
       {!c.canHandle ? <p className="alert">{t("case.readOnly")}</p> : null}
 
       {c.canHandle ? (
