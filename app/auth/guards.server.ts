@@ -12,9 +12,15 @@ import { getSessionUser, type SessionUser } from "./session.server";
 export type ResidentUser = SessionUser & { kind: "resident"; personId: number };
 export type StaffUser = SessionUser & { kind: "staff"; staffUserId: number };
 
+/**
+ * Where to return after logging in. An absurdly long address (a hostile or broken link) is cut
+ * back to its path, or to the start page, so the redirect's Location header stays small.
+ */
 function here(request: Request): string {
   const url = new URL(request.url);
-  return `${url.pathname}${url.search}`;
+  const full = `${url.pathname}${url.search}`;
+  if (full.length <= 1000) return full;
+  return url.pathname.length <= 1000 ? url.pathname : "/";
 }
 
 export async function requireResident(request: Request): Promise<ResidentUser> {

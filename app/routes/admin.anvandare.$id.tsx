@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -68,7 +69,7 @@ const bad = (errors: FieldErrors) => Response.json({ errors } satisfies ActionDa
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, scope, target } = await load(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const intent = form.get("intent");
   if (target.id === admin.staffUserId) return bad({ intent: "admin.user.errors.self" });

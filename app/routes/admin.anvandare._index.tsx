@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -40,7 +41,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, "users.admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values = {
     username: String(form.get("username") ?? "").trim().toLowerCase(),

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipalityIds } = await requireStaffArea(request, "case.handle", "barnomsorg");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const reference = params.reference ?? "";
   if (form.get("intent") === "message") {

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Ends the session here (and at the identity provider when it supports that). */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const user = await getSessionUser(request);
   const row = await getSessionRow(request);

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,7 +44,7 @@ type ActionErrors = { intent: string; errors: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const reference = params.reference ?? "";
   if (!REFERENCE.test(reference)) throw new Response("Not found", { status: 404 });

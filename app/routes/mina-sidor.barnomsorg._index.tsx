@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const raw = String(form.get("monthlyIncome") ?? "").replace(/\s/g, "");
   if (!raw) return data({ errors: { monthlyIncome: "required" } }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -34,7 +35,7 @@ const Email = z.email().max(200);
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const emailEnabled = form.get("emailEnabled") === "on";
   const email = String(form.get("email") ?? "").trim().toLowerCase();

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const values: Record<string, string> = {};
   for (const k of [...FIELDS, "idempotencyKey"]) {

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaffUser(request, { allowPasswordChange: true });
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const current = String(form.get("current") ?? "");
   const next = String(form.get("next") ?? "");

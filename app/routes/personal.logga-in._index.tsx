@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -27,7 +28,7 @@ type ActionData = { errors: FieldErrors; username: string; minutes?: number };
 
 /** Step 1 of 2: username and password. The session it starts grants nothing until the TOTP step. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const username = String(form.get("username") ?? "").trim();
   const password = String(form.get("password") ?? "");

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,7 +28,7 @@ type ActionData = SecondFactorFailure;
 /** Step 2 of 2: the TOTP code. Success starts a fresh session id with the user's roles. */
 export async function action({ request }: ActionFunctionArgs) {
   const row = await pendingLogin(request, "second-factor");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const code = String(form.get("code") ?? "");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/personal");

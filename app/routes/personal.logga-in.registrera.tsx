@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const row = await pendingLogin(request, "enrol");
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   return finishSecondFactor(request, row.staffUserId!, String(form.get("code") ?? ""), safeRedirectPath(form.get("redirectTo"), "/personal"), "enrol");
 }

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const { type, id } = itemParams(params);
   getItemForEdit(user, type, id); // 404 / 403 before anything else is read
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const url = `/redaktor/${SEGMENT_OF[type]}/${id}`;
   const intent = form.get("intent");

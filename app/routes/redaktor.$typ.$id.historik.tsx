@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const { type, id } = itemParams(params);
   listHistory(user, type, id); // 404 / 403 first
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const version = versionParam(String(form.get("version") ?? ""));
   if (!version) throw Response.json({ message: "version" }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -50,7 +51,7 @@ type ActionData = { errors?: EditorErrors; values?: FormValues };
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const { item, variant } = load(user, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const { values, errors } = parseVariantForm(form);
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });

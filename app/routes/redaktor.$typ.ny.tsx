@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -40,7 +41,7 @@ type ActionData = { errors?: EditorErrors; values?: FormValues };
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const type = typeOr404(params.typ);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const { values, errors } = parseCreateForm(user, type, form);
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Party selection (as in Altinn): act for oneself or for an organisation one represents. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const party = form.get("party");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/mina-sidor");

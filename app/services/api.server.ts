@@ -132,7 +132,10 @@ export function pagedJson<T>(request: Request, items: T[], cache?: string): Resp
   const rels = (["first", "prev", "next", "last"] as const)
     .filter((rel) => body.links[rel])
     .map((rel) => `<${body.links[rel]}>; rel="${rel}"`);
-  return apiJson(body, { cache, headers: { Link: rels.join(", ") } });
+  const link = rels.join(", ");
+  // The links are always in the body; the header is left out when a huge query would make it
+  // larger than clients accept for response headers.
+  return apiJson(body, { cache, headers: link.length <= 4000 ? { Link: link } : {} });
 }
 
 export function originOf(request: Request): string {

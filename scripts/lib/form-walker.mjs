@@ -159,8 +159,11 @@ export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar =
  */
 export function submissionTargets(pages, routes) {
   const withAction = new Set(routes.filter((r) => r.hasAction).map((r) => r.id));
+  // Only the form service's pages end in a receipt; a log-in page also has a POST form but
+  // never acknowledges a submission, so it is no target.
   const targets = pages
     .filter((p) => p.status === 200 && p.route && withAction.has(p.route) && forms(p.html, p.url).some((f) => f.method === "post"))
-    .map((p) => p.url);
+    .map((p) => p.url)
+    .filter((u) => new URL(u).pathname.startsWith("/blanketter/"));
   return targets.sort((a, b) => Number(b.includes("felanmalan-gata-park")) - Number(a.includes("felanmalan-gata-park")));
 }

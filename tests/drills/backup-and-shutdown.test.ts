@@ -39,7 +39,9 @@ describe("backup and restore", () => {
     try {
       await sleep(HEAVY ? 3_000 : 1_000);
       const target = join(backups, "b1");
-      const backup = spawnSync(process.execPath, ["scripts/backup.mjs", target], {
+      // The development data directory's generated keys go with it (docs/decisions/021): the
+      // restored portal must decrypt and look up the same rows, not seed new ones.
+      const backup = spawnSync(process.execPath, ["scripts/backup.mjs", target, "--include-secrets"], {
         env: { ...process.env, DATA_DIR: data, DATABASE_PATH: join(data, "portal.db") },
         encoding: "utf8",
       });

@@ -42,6 +42,9 @@ describe("crash safety", () => {
       const crawled = await crawl(portal.url, { routes, maxPages: 60, perPattern: 2 });
       pages = crawled.pages.filter((x) => x.status === 200).map((x) => x.path);
       target = submissionTargets(crawled.pages, routes)[0];
+      // The issue's example, whether or not the bounded crawl happened to reach it.
+      const felanmalan = `${portal.url}/blanketter/felanmalan-gata-park`;
+      if ((await fetch(felanmalan)).status === 200) target = felanmalan;
       examples = ((await import("../../forms/definitions/index")).formExamples ?? {}) as Record<string, unknown>;
     } finally {
       await portal.stop();
