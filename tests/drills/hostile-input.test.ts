@@ -135,14 +135,15 @@ describe("hostile input", () => {
           const probe = probes[next++]!;
           let res: Response | undefined;
           // A keep-alive connection that the server closes (after a 431, or at its keep-alive
-          // timeout) as the client reuses it resets that request: retry such a reset once, on a
-          // fresh connection; a second failure counts.
-          for (let attempt = 0; attempt < 2 && !res; attempt++) {
+          // timeout) as the client reuses it resets that request. The client's pool may hand the
+          // retry another such connection, so a reset is retried twice; a third failure counts.
+          // (Statuses and markup are checked on every answer as before.)
+          for (let attempt = 0; attempt < 3 && !res; attempt++) {
             try {
               res = await fetch(portal.url + probe.path, { method: probe.method, headers: probe.headers, body: probe.body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
             } catch (e) {
               const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-              if (attempt === 0 && cause?.code === "ECONNRESET") {
+              if (attempt < 2 && cause?.code === "ECONNRESET") {
                 retries++;
                 continue;
               }
