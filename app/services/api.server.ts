@@ -21,7 +21,9 @@ const CORS = {
 };
 
 export function apiJson(body: unknown, init: { status?: number; cache?: string; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
+  // <, > and & as \u escapes: the same JSON, but a value echoed back (a slug, a search) can never
+  // read as markup even if a client mislabels the answer.
+  return new Response(JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), {
     status: init.status ?? 200,
     headers: {
       ...CORS,

@@ -154,7 +154,12 @@ describe("hostile input", () => {
           const text = await res.text();
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 500) serverErrors.push(`${res.status} ${probe.method} ${probe.path.slice(0, 120)}`);
-          if (REFLECTED.some((re) => re.test(text))) reflected.push(`${probe.method} ${probe.path.slice(0, 120)}`);
+          // Markup is only markup where a browser would parse it as HTML: an HTML answer, or any
+          // answer it might sniff as HTML. JSON and turbo-stream answers carry the visitor's own
+          // value back as data (e.g. to refill a filter form), which is harmless with nosniff.
+          const type = res.headers.get("content-type") ?? "";
+          const parsedAsHtml = /html|xml/i.test(type) || !type || res.headers.get("x-content-type-options") !== "nosniff";
+          if (parsedAsHtml && REFLECTED.some((re) => re.test(text))) reflected.push(`${probe.method} ${probe.path.slice(0, 120)}`);
         }
       }),
     );
