@@ -5,10 +5,12 @@ import { matchRoute } from "./routes.mjs";
 
 /**
  * @param {string} base e.g. http://127.0.0.1:3380
- * @param {{routes: any[], start?: string[], maxPages?: number, perPattern?: number, headers?: Record<string,string>}} o
+ * `scope` (optional) bounds the crawl to an area, e.g. a logged-in role's pages: a link outside
+ * it is only checked (one GET, its status kept, not parsed), never crawled further.
+ * @param {{routes: any[], start?: string[], maxPages?: number, perPattern?: number, headers?: Record<string,string>, scope?: (url: URL) => boolean}} o
  * @returns pages (fetched documents) and links (every internal link seen, with its status)
  */
-export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPattern = 3, headers = {} }) {
+export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPattern = 3, headers = {}, scope }) {
   const queue = start.map((p) => new URL(p, base).href);
   const seen = new Set(queue);
   const perRoute = new Map();
@@ -33,6 +35,12 @@ export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPa
       if (/\.(pdf|csv|zip|png|jpe?g|svg|ico|css|js|json|txt|xml)$/i.test(lu.pathname)) {
         // Files are checked for existence, not crawled.
         const r = await fetch(link, { headers, signal: AbortSignal.timeout(20_000) });
+        await r.arrayBuffer();
+        linkStatus.set(link, r.status);
+        continue;
+      }
+      if (scope && !scope(lu)) {
+        const r = await fetch(link, { headers, redirect: "manual", signal: AbortSignal.timeout(20_000) });
         await r.arrayBuffer();
         linkStatus.set(link, r.status);
         continue;
