@@ -8,7 +8,7 @@ import { countOpenCases } from "./cases.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "content" | "users" | "audit" | "links";
+  key: "cases" | "childcare" | "school" | "content" | "users" | "audit" | "links";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -18,6 +18,11 @@ export interface StaffFunction {
 export function staffFunctions(user: SessionUser): StaffFunction[] {
   const out: StaffFunction[] = [];
   if (canStaff(user, "case.read")) out.push({ key: "cases", href: "/handlaggare", count: countOpenCases(staffScopes(user, "case.read")) });
+  // Childcare and school applications have their own queues; without these links they were
+  // reachable only by typing the address (found by the officer's sweep, docs/decisions/037).
+  const areas = new Set(staffScopes(user, "case.read").map((s) => s.area));
+  if (areas.has("barnomsorg")) out.push({ key: "childcare", href: "/handlaggare/barnomsorg", count: null });
+  if (areas.has("skola")) out.push({ key: "school", href: "/handlaggare/skola", count: null });
   if (canStaff(user, "content.edit")) out.push({ key: "content", href: "/redaktor", count: null });
   if (canStaff(user, "users.admin")) {
     const ids = staffMunicipalityIds(user, "users.admin");
