@@ -16,6 +16,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
+import { forms } from "../../scripts/lib/html.mjs";
 import { csrfFrom, residentLogin, staffLogin } from "../../scripts/lib/login.mjs";
 import { loadRouteManifest } from "../../scripts/lib/routes.mjs";
 import { startPortal } from "../../scripts/lib/server.mjs";
@@ -31,6 +32,7 @@ export const IDENTITIES = {
   erik: { what: "resident Erik Lindqvist (BEN-2026-900001), acting for himself", pnr: "198203249274" },
   maria: { what: "resident Maria Nilsson (AML-2026-900001)", pnr: "199005122388" },
   linnea: { what: "resident Linnea Olsson (DED-2026-900001)", pnr: "199006102389" },
+  sara: { what: "resident Sara Lindqvist, co-guardian with Erik (co-signs the school application)", pnr: "198412179288", actFor: "self" },
   johanForOrg: { what: "Johan Andersson acting for Melleruds Bygg & Montage AB (MEL-2026-900001)", pnr: "197504049292", actFor: "556874-3057" },
   johanSelf: { what: "Johan Andersson acting for himself, not for his company", pnr: "197504049292" },
   peterForOrg: { what: "Peter Johansson acting for another organisation, Johanssons Bygg i Åmål AB", pnr: "198002079294", actFor: "559312-8415" },
@@ -73,6 +75,8 @@ const CASES = [
 /** What setup created: markers and ids. */
 export interface Fixtures {
   cases: Record<string, { message: string; file: string; fileId: string; note: string }>;
+  /** A school application by Erik, co-signed by Sara: its reference and the reason given. */
+  school: { reference: string; reason: string };
   /** The case decided in setup (its decision PDF exists). */
   decided: string;
   editorItem: { path: string; title: string; service: string; serviceTitle: string };
@@ -91,6 +95,9 @@ export function matrix(f: Fixtures): MatrixRow[] {
     );
   }
   rows.push(
+    // Both guardians see the school application; the school officers of the municipality handle it.
+    { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.school.reference}`, secret: f.school.reason, allowed: ["erik", "sara"] },
+    { route: "/handlaggare/skola/:reference", url: `/handlaggare/skola/${f.school.reference}`, secret: f.school.reason, allowed: ["officerBengtsfors"] },
     { route: "/handlaggare/arenden/:ref/beslut.pdf", url: `/handlaggare/arenden/${f.decided}/beslut.pdf`, secret: "%PDF-", allowed: ["officerBengtsfors"] },
     // Content is edited by the municipality's editors and the portal-wide editor only.
     { route: "/redaktor/:typ/:id", url: f.editorItem.path, secret: `value="${f.editorItem.title}"`, allowed: ["editorBengtsfors", "editorPortal"] },
@@ -141,7 +148,6 @@ export const NOT_COVERED: Record<string, string> = {
   "/bygglov/kvitto/:ref": "needs a building permit submitted through the e-service",
   "/handlaggare/arenden/:ref/bilagor/:id": "needs a case attachment from a submitted form (message attachments are rows above)",
   "/handlaggare/barnomsorg/:reference": "needs a childcare application submitted through the e-service",
-  "/handlaggare/skola/:reference": "needs a school application submitted through the e-service",
   "/blanketter/:id/kvitto/:reference": "receipts belong to the submitting browser; needs an anonymous form submission",
   "/blanketter/:id/kvitto/:reference/kvitto.pdf": "as the receipt",
   "/blanketter/:id/fortsatt/:token": "a resume link is a bearer token by design (whoever has it continues the draft)",
@@ -238,6 +244,39 @@ describe("access-control matrix", () => {
       await postForm(base, cookies[c.officer], `/handlaggare/arenden/${c.reference}`, { intent: "note", note: `Anteckning ${x.note}` });
       cases[c.reference] = x;
     }
+    // Erik applies for a change of school for his child; Sara, the other guardian, co-signs it.
+    const school = { reference: "", reason: marker("reason") };
+    {
+      const path = "/mina-sidor/skola/ansok";
+      const page = await (await fetch(base + path, { headers: { cookie: cookies.erik } })).text();
+      const form = forms(page, base + path).find((f: { action: string }) => f.action.endsWith(path));
+      const field = (name: string) => form?.fields.find((x: { name?: string }) => x.name === name);
+      const res = await fetch(base + path, {
+        method: "POST",
+        headers: { cookie: cookies.erik, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          _csrf: csrfFrom(page),
+          idempotencyKey: field("idempotencyKey")?.value ?? "",
+          child: field("child")?.value ?? "",
+          applicationType: "skolbyte",
+          school1: field("school1")?.options?.[1] ?? "",
+          school2: "",
+          startDate: "2027-01-11",
+          reason: `Flytt ${school.reason}`,
+          contactEmail: "erik@example.se",
+        }),
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      school.reference = /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
+      if (!school.reference) throw new Error(`school application: ${res.status} ${res.headers.get("location")}`);
+      const mine = `/mina-sidor/arenden/${school.reference}`;
+      const toSign = await (await fetch(base + mine, { headers: { cookie: cookies.sara } })).text();
+      const hash = /name="hash" value="([0-9a-f]+)"/.exec(toSign)?.[1];
+      if (!hash) throw new Error("Sara is not asked to co-sign the school application");
+      await postForm(base, cookies.sara, mine, { intent: "approve", hash });
+    }
+
     // A decision: DED-2026-900001, decided by Bengtsfors.
     const decided = "DED-2026-900001";
     await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, { intent: "status", status: "complete" });
@@ -260,7 +299,7 @@ describe("access-control matrix", () => {
     const holm = [...users].find((m) => m[2] === "Ingrid Holm");
     if (!holm) throw new Error("Ingrid Holm not in Bengtsfors' user list");
 
-    fixtures = { cases, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
+    fixtures = { cases, school, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
     rows = matrix(fixtures);
   });
 
