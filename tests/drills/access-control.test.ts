@@ -77,6 +77,8 @@ export interface Fixtures {
   cases: Record<string, { message: string; file: string; fileId: string; note: string }>;
   /** A school application by Erik, co-signed by Sara: its reference and the reason given. */
   school: { reference: string; reason: string };
+  /** A preschool application by Maria in Åmål: its reference and the special needs she gave. */
+  childcare: { reference: string; needs: string };
   /** The case decided in setup (its decision PDF exists). */
   decided: string;
   editorItem: { path: string; title: string; service: string; serviceTitle: string };
@@ -98,6 +100,8 @@ export function matrix(f: Fixtures): MatrixRow[] {
     // Both guardians see the school application; the school officers of the municipality handle it.
     { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.school.reference}`, secret: f.school.reason, allowed: ["erik", "sara"] },
     { route: "/handlaggare/skola/:reference", url: `/handlaggare/skola/${f.school.reference}`, secret: f.school.reason, allowed: ["officerBengtsfors"] },
+    { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["maria"] },
+    { route: "/handlaggare/barnomsorg/:reference", url: `/handlaggare/barnomsorg/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["officerAmal"] },
     { route: "/handlaggare/arenden/:ref/beslut.pdf", url: `/handlaggare/arenden/${f.decided}/beslut.pdf`, secret: "%PDF-", allowed: ["officerBengtsfors"] },
     // Content is edited by the municipality's editors and the portal-wide editor only.
     { route: "/redaktor/:typ/:id", url: f.editorItem.path, secret: `value="${f.editorItem.title}"`, allowed: ["editorBengtsfors", "editorPortal"] },
@@ -147,7 +151,6 @@ export const NOT_COVERED: Record<string, string> = {
   "/mina-sidor/arenden/:ref/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:ref": "needs a building permit submitted through the e-service",
   "/handlaggare/arenden/:ref/bilagor/:id": "needs a case attachment from a submitted form (message attachments are rows above)",
-  "/handlaggare/barnomsorg/:reference": "needs a childcare application submitted through the e-service",
   "/blanketter/:id/kvitto/:reference": "receipts belong to the submitting browser; needs an anonymous form submission",
   "/blanketter/:id/kvitto/:reference/kvitto.pdf": "as the receipt",
   "/blanketter/:id/fortsatt/:token": "a resume link is a bearer token by design (whoever has it continues the draft)",
@@ -277,6 +280,32 @@ describe("access-control matrix", () => {
       await postForm(base, cookies.sara, mine, { intent: "approve", hash });
     }
 
+    // Maria applies for a preschool place in Åmål (choose, review, submit: the page's own steps).
+    const childcare = { reference: "", needs: marker("needs") };
+    {
+      const path = "/mina-sidor/barnomsorg/ansok";
+      let page = await (await fetch(base + path, { headers: { cookie: cookies.maria } })).text();
+      const answers: Record<string, string> = { careKind: "forskola", desiredStart: "2027-03-01", hoursPerWeek: "30", specialNeeds: childcare.needs, monthlyIncome: "30000", contactEmail: "maria@example.se" };
+      for (let step = 0; step < 4 && !childcare.reference; step++) {
+        type Field = { name?: string; type?: string; value?: string; options?: string[] };
+        const form = forms(page, base + path).find((f: { action: string }) => f.action.endsWith(path)) as { fields: Field[] } | undefined;
+        if (!form) throw new Error(`childcare application: no form at step ${step}`);
+        const body = new URLSearchParams({ _csrf: csrfFrom(page) });
+        for (const x of form.fields) {
+          if (!x.name || x.type === "submit" || x.name === "_csrf" || body.has(x.name)) continue;
+          // Selects: Åmål is the last municipality, and unit1 any of its units; other choices stay empty.
+          const choice = x.options ? (x.name === "unit1" || x.name === "municipality" ? x.options.at(-1) ?? "" : "") : x.value ?? "";
+          body.set(x.name, answers[x.name] ?? (x.type === "hidden" || x.type === "radio" ? x.value ?? "" : choice));
+        }
+        body.set("intent", form.fields.find((x) => x.type === "submit" && x.name === "intent")?.value ?? "");
+        const res = await fetch(base + path, { method: "POST", headers: { cookie: cookies.maria, "content-type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+        page = await res.text();
+        childcare.reference = /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
+        if (res.status !== 200 && !childcare.reference) throw new Error(`childcare application step ${step}: ${res.status}`);
+      }
+      if (!childcare.reference) throw new Error("the childcare application was not submitted");
+    }
+
     // A decision: DED-2026-900001, decided by Bengtsfors.
     const decided = "DED-2026-900001";
     await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, { intent: "status", status: "complete" });
@@ -299,7 +328,7 @@ describe("access-control matrix", () => {
     const holm = [...users].find((m) => m[2] === "Ingrid Holm");
     if (!holm) throw new Error("Ingrid Holm not in Bengtsfors' user list");
 
-    fixtures = { cases, school, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
+    fixtures = { cases, school, childcare, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
     rows = matrix(fixtures);
   });
 
