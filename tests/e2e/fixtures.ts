@@ -11,16 +11,45 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * a JavaScript-enabled context on the same origin (so the same CSS loads), with the app's own
  * scripts blocked, and run axe there: it sees exactly what the no-JS visitor sees.
  */
+/**
+ * One sidecar page per worker, origin and viewport, reused (a new context per check cost the
+ * sweeps seconds per page, docs/decisions/037); checks take turns on it. It has no cookies, so
+ * nothing of one page's session reaches the next: it only ever shows copied HTML.
+ */
+const sidecars = new Map<string, { page: Promise<Page>; turn: Promise<void> }>();
+
 async function axeTarget(browser: Browser, page: Page, jsOff: boolean): Promise<{ target: Page; close: () => Promise<void> }> {
   if (!jsOff) return { target: page, close: async () => {} };
   const html = await page.content();
-  const url = new URL(page.url());
-  const sidecarContext = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined });
-  const sidecar = await sidecarContext.newPage();
-  await sidecar.route("**/build/**/*.js", (route) => route.abort());
-  await sidecar.goto(`${url.origin}/healthz`);
-  await sidecar.setContent(html, { waitUntil: "load" });
-  return { target: sidecar, close: () => sidecarContext.close() };
+  const origin = new URL(page.url()).origin;
+  const viewport = page.viewportSize() ?? undefined;
+  const key = `${origin}|${viewport?.width}x${viewport?.height}`;
+  let sidecar = sidecars.get(key);
+  if (!sidecar) {
+    const created = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true, viewport });
+      const p = await context.newPage();
+      await p.route("**/build/**/*.js", (route) => route.abort());
+      await p.goto(`${origin}/healthz`);
+      return p;
+    })();
+    sidecar = { page: created, turn: Promise.resolve() };
+    sidecars.set(key, sidecar);
+    browser.once("disconnected", () => sidecars.delete(key));
+  }
+  const previous = sidecar.turn;
+  let release!: () => void;
+  sidecar.turn = new Promise<void>((r) => (release = r));
+  await previous;
+  try {
+    const target = await sidecar.page;
+    await target.setContent(html, { waitUntil: "load" });
+    return { target, close: async () => release() };
+  } catch (error) {
+    release();
+    sidecars.delete(key);
+    throw error;
+  }
 }
 
 export async function expectAccessible(page: Page, browser: Browser, jsOff: boolean, label = page.url()) {
