@@ -144,6 +144,9 @@ test.describe("staff log in with password and a required second factor", () => {
     await loginAsStaff(page, "handlaggare.mellerud");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Personalsidor");
     await expect(page.getByRole("link", { name: "Ärenden", exact: true })).toBeVisible();
+    // The childcare and school queues are reached from here, not only by typing their address.
+    await expect(page.getByRole("link", { name: "Barnomsorg – ansökningar" })).toHaveAttribute("href", "/handlaggare/barnomsorg");
+    await expect(page.getByRole("link", { name: "Skola – ansökningar" })).toHaveAttribute("href", "/handlaggare/skola");
     // The count depends on the seeded cases (identity's examples plus the building-permit history).
     await expect(page.getByText(/^\d+ öppn(et|a) ärenden?$/)).toBeVisible();
     await expect(page.getByRole("link", { name: "Publicering" })).toHaveCount(0);
@@ -153,6 +156,7 @@ test.describe("staff log in with password and a required second factor", () => {
     await expect(page.getByRole("link", { name: "Användare och behörigheter" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Logg" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ärenden", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Barnomsorg – ansökningar" })).toHaveCount(0);
   });
 
   test("an editor cannot reach /handlaggare", async ({ page, a11y }) => {
