@@ -44,8 +44,14 @@ export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: s
   return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
 }
 
+/**
+ * A stored upload by its name: the permit drawings' (hex + extension) or the form service's
+ * (hex only, app/services/uploads.server.ts). Both live in DATA_DIR/uploads; case attachments of
+ * either kind are opened through here (the officer's attachment links answered 404 for every
+ * form upload until the access-control drill opened one, docs/decisions/037).
+ */
 export function readStoredFile(storedName: string): Buffer | null {
-  if (!/^[a-f0-9]{32}\.(pdf|png|jpg)$/.test(storedName)) return null;
+  if (!/^[a-f0-9]{32}(\.(pdf|png|jpg))?$/.test(storedName)) return null;
   const path = join(uploadsDir(), storedName);
   return existsSync(path) ? readFileSync(path) : null;
 }
