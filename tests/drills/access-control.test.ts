@@ -16,6 +16,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
+import { CookieJar as WalkerJar, submitForm } from "../../scripts/lib/form-walker.mjs";
 import { forms } from "../../scripts/lib/html.mjs";
 import { csrfFrom, residentLogin, staffLogin } from "../../scripts/lib/login.mjs";
 import { loadRouteManifest } from "../../scripts/lib/routes.mjs";
@@ -29,6 +30,7 @@ import { cleanup, port, tempDir, UNLIMITED } from "./support";
  */
 export const IDENTITIES = {
   anonymous: { what: "not logged in" },
+  submitter: { what: "the browser (not logged in) that sent an anonymous fault report" },
   erik: { what: "resident Erik Lindqvist (BEN-2026-900001), acting for himself", pnr: "198203249274" },
   maria: { what: "resident Maria Nilsson (AML-2026-900001)", pnr: "199005122388" },
   linnea: { what: "resident Linnea Olsson (DED-2026-900001)", pnr: "199006102389" },
@@ -79,6 +81,8 @@ export interface Fixtures {
   school: { reference: string; reason: string };
   /** A preschool application by Maria in Åmål: its reference and the special needs she gave. */
   childcare: { reference: string; needs: string };
+  /** An anonymous fault report (felanmalan-gata-park) with a photo: reference, marker, the photo's id. */
+  report: { reference: string; description: string; photoId: string };
   /** The case decided in setup (its decision PDF exists). */
   decided: string;
   editorItem: { path: string; title: string; service: string; serviceTitle: string };
@@ -102,6 +106,11 @@ export function matrix(f: Fixtures): MatrixRow[] {
     { route: "/handlaggare/skola/:reference", url: `/handlaggare/skola/${f.school.reference}`, secret: f.school.reason, allowed: ["officerBengtsfors"] },
     { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["maria"] },
     { route: "/handlaggare/barnomsorg/:reference", url: `/handlaggare/barnomsorg/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["officerAmal"] },
+    // A receipt belongs to the browser that sent the form; the photo reaches the officers (allmänt).
+    { route: "/blanketter/:id/kvitto/:reference", url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}`, secret: f.report.description, allowed: ["submitter"] },
+    { route: "/blanketter/:id/kvitto/:reference/kvitto.pdf", url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}/kvitto.pdf`, secret: "%PDF-", allowed: ["submitter"] },
+    { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${f.report.reference}`, secret: f.report.description, allowed: ["officerBengtsfors"] },
+    { route: "/handlaggare/arenden/:ref/bilagor/:id", url: `/handlaggare/arenden/${f.report.reference}/bilagor/${f.report.photoId}`, secret: "JFIF", allowed: ["officerBengtsfors"] },
     { route: "/handlaggare/arenden/:ref/beslut.pdf", url: `/handlaggare/arenden/${f.decided}/beslut.pdf`, secret: "%PDF-", allowed: ["officerBengtsfors"] },
     // Content is edited by the municipality's editors and the portal-wide editor only.
     { route: "/redaktor/:typ/:id", url: f.editorItem.path, secret: `value="${f.editorItem.title}"`, allowed: ["editorBengtsfors", "editorPortal"] },
@@ -150,9 +159,6 @@ export const NOT_COVERED: Record<string, string> = {
   "/mina-sidor/arenden/:ref/komplettera": "needs a building permit with a supplement request",
   "/mina-sidor/arenden/:ref/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:ref": "needs a building permit submitted through the e-service",
-  "/handlaggare/arenden/:ref/bilagor/:id": "needs a case attachment from a submitted form (message attachments are rows above)",
-  "/blanketter/:id/kvitto/:reference": "receipts belong to the submitting browser; needs an anonymous form submission",
-  "/blanketter/:id/kvitto/:reference/kvitto.pdf": "as the receipt",
   "/blanketter/:id/fortsatt/:token": "a resume link is a bearer token by design (whoever has it continues the draft)",
   "/blanketter/:id/:step": "the draft belongs to the browser; a form step shows no one else's data",
   "/blanketter/:id/kontrollera": "as the form steps",
@@ -306,6 +312,21 @@ describe("access-control matrix", () => {
       if (!childcare.reference) throw new Error("the childcare application was not submitted");
     }
 
+    // An anonymous fault report with a photo, sent in Bengtsfors by a browser of its own.
+    const report = { reference: "", description: marker("fault"), photoId: "" };
+    {
+      const jar = new WalkerJar();
+      const { formExamples } = (await import("../../forms/definitions/index")) as { formExamples: Record<string, Record<string, unknown>> };
+      const example = { ...formExamples["felanmalan-gata-park"], description: `Trasig gatlampa ${report.description}` };
+      const sent = await submitForm(`${base}/blanketter/felanmalan-gata-park`, { examples: { "felanmalan-gata-park": example } as never, jar });
+      if (!sent.ok || !sent.reference) throw new Error(`fault report: ${JSON.stringify(sent)}`);
+      report.reference = sent.reference;
+      cookies.submitter = jar.header();
+      const officerPage = await (await fetch(`${base}/handlaggare/arenden/${report.reference}`, { headers: { cookie: cookies.officerBengtsfors } })).text();
+      report.photoId = new RegExp(`href="/handlaggare/arenden/${report.reference}/bilagor/([A-Za-z0-9_-]+)`).exec(officerPage)?.[1] ?? "";
+      if (!report.photoId) throw new Error(`no photo on the officer's page of ${report.reference}`);
+    }
+
     // A decision: DED-2026-900001, decided by Bengtsfors.
     const decided = "DED-2026-900001";
     await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, { intent: "status", status: "complete" });
@@ -328,7 +349,7 @@ describe("access-control matrix", () => {
     const holm = [...users].find((m) => m[2] === "Ingrid Holm");
     if (!holm) throw new Error("Ingrid Holm not in Bengtsfors' user list");
 
-    fixtures = { cases, school, childcare, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
+    fixtures = { cases, school, childcare, report, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
     rows = matrix(fixtures);
   });
 
