@@ -3,33 +3,12 @@
 // (authorize → interaction → callback → party selection); staff through password + TOTP.
 // Every request is a real one against the running portal: nothing is forged.
 import * as OTPAuth from "otpauth";
+import { CookieJar } from "./form-walker.mjs";
 import { attrs, decodeEntities } from "./html.mjs";
 
-/** A cookie jar for one host (the portal and its test provider share the origin). */
-export class CookieJar {
-  constructor() {
-    /** @type {Map<string, string>} */
-    this.cookies = new Map();
-  }
-  /** @param {Response} res */
-  absorb(res) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1]) < Date.now()));
-      if (expired || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
 /**
- * GET (or POST a urlencoded form) with the jar, following redirects by hand so that every
+ * GET (or POST a urlencoded form) with the jar (one host: the portal and its test provider share
+ * the origin), following redirects by hand so that every
  * Set-Cookie on the way is kept. Returns the last response and its body.
  */
 export async function browse(jar, url, { form, maxRedirects = 12 } = {}) {
@@ -44,7 +23,7 @@ export async function browse(jar, url, { form, maxRedirects = 12 } = {}) {
       headers: { cookie: jar.header(), ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
       signal: AbortSignal.timeout(20_000),
     });
-    jar.absorb(res);
+    jar.store(res);
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.arrayBuffer();
@@ -93,7 +72,7 @@ export async function residentLogin(base, personnummer, { actFor = "self", redir
     throw new Error(`${personnummer} was not asked to choose a party`);
   }
   if (where.pathname.startsWith("/logga-in") || where.pathname.startsWith("/test-idp")) throw new Error(`resident login failed, ended on ${where.pathname}${where.search}`);
-  if (!jar.cookies.has("session")) throw new Error("resident login set no session cookie");
+  if (!jar.jar.has("session")) throw new Error("resident login set no session cookie");
   return jar.header();
 }
 
