@@ -4,7 +4,9 @@
  * identity logs in over HTTP as a browser would (residents through the test provider at
  * /test-idp and the party selection, staff with password and TOTP), and the data the rows look
  * for is created by those same identities through the portal's own forms (a message with an
- * attached file from each applicant, an internal note from each responsible officer, a decision).
+ * attached file from each applicant, an internal note from each responsible officer, a decision,
+ * a school application co-signed by the other guardian, a preschool application, an anonymous
+ * fault report with a photo).
  *
  * A row is a URL with someone's data, a `secret` that appears only when the data is shown (a
  * random marker written in setup, or a value of that record only), and the identities allowed
