@@ -180,7 +180,9 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
         run.delivered++;
       } catch (error) {
         const attempts = row.attempts + 1;
-        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : error.message) : String(error);
+        // fetch says only "fetch failed"; the cause (ECONNREFUSED, ENOTFOUND …) is what IT needs.
+        const cause = error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause ? String(error.cause.code) : null;
+        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : cause ? `${error.message} (${cause})` : error.message) : String(error);
         db().update(caseExport)
           .set({
             attempts,
