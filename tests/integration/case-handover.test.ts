@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { administration, auditEvent, caseExport, integrationSystem, integrationSystemMunicipality, message, municipality } from "../../db/schema/index";
+import { administration, auditEvent, caseExport, childcareUnit, integrationSystem, integrationSystemMunicipality, message, municipality } from "../../db/schema/index";
 import { hashIntegrationToken, TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { closeDatabase, db, prepareDatabase } from "~/db.server";
 import { isTokenAuthenticatedCallback } from "~/http/middleware.server";
@@ -18,6 +18,9 @@ import type * as OutboxModule from "~/services/outbox.server";
 import { listNotifications } from "~/services/notifications.server";
 import { getMyCase, listMyCases } from "~/services/mypages.server";
 import { storeUpload } from "~/services/uploads.server";
+import { parseChildcareApplication } from "~/services/childcare-application";
+import { submitChildcareApplication } from "~/services/childcare.server";
+import { hmacIndex } from "~/services/crypto.server";
 import { viewerFor } from "./people-helper";
 
 /*
@@ -165,6 +168,25 @@ describe("handing cases over", () => {
     expect(doc.submissionPdf.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
     // The secret never rests in the outbox table: the row holds only the reference and state.
     expect(JSON.stringify(rowOf(c.reference))).not.toContain("Hemlig");
+  });
+
+  it("exports a childcare application (no form definition) with its answers and a PDF", async () => {
+    const mellerud = db().select().from(municipality).where(eq(municipality.slug, "mellerud")).get()!;
+    const unit = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, mellerud.id)).all().find((u) => u.kind === "forskola")!;
+    const parsed = parseChildcareApplication({ child: hmacIndex("202405142387"), careKind: "forskola", unit1: String(unit.id), desiredStart: "2026-08-17", hoursPerWeek: "35", specialNeeds: "Glutenfri kost" });
+    if (!parsed.ok) throw new Error("bad childcare answers");
+    const johan = viewerFor("197504049292");
+    const r = (await submitChildcareApplication({ viewer: johan, actor: null, answers: parsed.value, idempotencyKey: "handover-childcare", language: "sv", now: new Date("2026-03-02T10:00:00Z") })) as { reference: string };
+    expect(r.reference, JSON.stringify(r)).toMatch(/^MEL-/);
+    expect(rowOf(r.reference)).toMatchObject({ status: "pending" });
+    const { buildCaseExport } = await import("~/services/case-export.server");
+    const doc = (await buildCaseExport(r.reference))!;
+    expect(doc.case).toMatchObject({ caseType: "forskola-ansokan", area: "barnomsorg", municipality: { slug: "mellerud" } });
+    expect(JSON.stringify(doc.case.answers)).toContain("Glutenfri kost");
+    expect(Buffer.from(doc.submissionPdf!.contentBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+    // Out of the way of the delivery tests below, which count what is due.
+    await outbox.deliverDueExports({ target: webhook() });
+    expect(rowOf(r.reference)).toMatchObject({ status: "delivered" });
   });
 
   it("retries with growing back-off while the system refuses connections or answers 503, then delivers", async () => {
