@@ -79,7 +79,8 @@ export async function applyCaseCallback(input: { system: IntegrationSystem; refe
           return;
         }
       }
-      if (wanted && wanted !== "decided") {
+      // The status it already has: nothing to change (a system may repeat its last update).
+      if (wanted && wanted !== "decided" && wanted !== c.status) {
         changeCaseStatus({ caseId: c.id, to: wanted as CaseStatus, actor, note: body.externalId ?? undefined, now });
         state.statusChanged = true;
       }

@@ -345,6 +345,10 @@ describe("the case-management system's callback", () => {
     expect(listNotifications(resident.personnummerHmac).length).toBe(before + 1);
     const audited = db().select().from(auditEvent).where(and(eq(auditEvent.action, "integration.callback"), eq(auditEvent.subjectId, c.reference))).all();
     expect(audited.at(-1)!.details).toMatchObject({ system: "arendesystem-test", outcome: "ok", from: "received", status: "in_progress" });
+    // The status it already has is not a move: 200, nothing new.
+    const events = (await getMyCase({ reference: c.reference, viewer: resident }))!.timeline.length;
+    expect((await callback(c.reference, { status: "in_progress" })).status).toBe(200);
+    expect((await getMyCase({ reference: c.reference, viewer: resident }))!.timeline.length).toBe(events);
     // The same update again (the system retried): applied once.
     const again = await callback(c.reference, { status: "in_progress", externalId: "cms-1" });
     expect(again.status).toBe(200);
