@@ -373,6 +373,27 @@ describe("the case-management system's callback", () => {
     expect(again.status).toBe(409);
   });
 
+  it("answers hostile bodies and references with a 4xx, never a 500", async () => {
+    const c = newCase();
+    const bodies: unknown[] = [
+      "null", "[]", '"x"', "1", "{", '{"__proto__": {"status": "closed"}}', { status: 5 }, { status: ["in_progress"] },
+      { message: { text: "" } }, { message: { text: "x".repeat(5001) } }, { message: "hej" }, { decision: { outcome: "maybe", text: "tillräckligt lång text" } },
+      { decision: { outcome: "approved", text: "kort" } }, { decision: { outcome: "approved", text: "tillräckligt lång text", decidedAt: "igår" } },
+      { status: "in_progress", admin: true }, { externalId: "x".repeat(101), status: "in_progress" }, "x".repeat(70 * 1024),
+    ];
+    for (const body of bodies) {
+      const out = await callback(c.reference, body);
+      expect(out.status, JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(out.status, JSON.stringify(body).slice(0, 80)).toBeLessThan(500);
+    }
+    for (const reference of ["<script>", "AML-2026-000001%00", "../../etc", "x".repeat(300)]) {
+      const out = await callback(encodeURIComponent(reference), { status: "in_progress" });
+      expect(out.status).toBe(404);
+      expect(JSON.stringify(out.body)).not.toContain("<script>");
+    }
+    expect((await getMyCase({ reference: c.reference, viewer: resident }))!.case.status).toBe("received");
+  });
+
   it("lets exactly the token-authenticated callback past the server's cross-origin refusal", () => {
     expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001", "Bearer abc")).toBe(true);
     expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001", undefined)).toBe(false);
