@@ -142,12 +142,19 @@ export interface DeliveryRun {
 }
 
 let busy = false;
+/** A run was asked for while one was going (a submission during a delivery): run again after. */
+let again = false;
 
 /** Delivers every due row once. Runs never overlap within the process. */
 export async function deliverDueExports(options: { now?: Date; target?: OutboxTarget; limit?: number } = {}): Promise<DeliveryRun> {
   const target = options.target ?? configuredTarget();
   const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0 };
-  if (target.kind === "off" || busy) return run;
+  if (target.kind === "off") return run;
+  if (busy) {
+    // Not lost: the row just committed may be past the current run's query.
+    again = true;
+    return run;
+  }
   busy = true;
   try {
     const now = options.now ?? new Date();
@@ -199,6 +206,10 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
     return run;
   } finally {
     busy = false;
+    if (again) {
+      again = false;
+      kickOutbox();
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, loginAsStaff, test } from "./fixtures";
+import { expect, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { otherContext } from "./permit-helpers";
 
 /*
@@ -13,6 +13,19 @@ import { otherContext } from "./permit-helpers";
 const DATA_DIR = resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e");
 const FORM = "/blanketter/felanmalan-gata-park";
 const TOKEN = "test-token-arendesystem-dalsland-0001";
+
+/** A valid personnummer of a made-up adult, different per run (the test provider accepts any valid one). */
+function freshPersonnummer(): string {
+  const serial = String(100 + Math.floor(Math.random() * 900));
+  const ten = `910714${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(ten[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return `19${ten}${(10 - (sum % 10)) % 10}`;
+}
 
 async function fileFaultReport(page: Page, place: string): Promise<string> {
   await page.goto(`${FORM}/fel?kommun=amal`);
@@ -34,6 +47,8 @@ async function fileFaultReport(page: Page, place: string): Promise<string> {
 
 test("a submitted case is handed over, the officer sees when, and the case-management system's callback moves it", async ({ page, browser, a11y }, testInfo) => {
   test.setTimeout(120_000);
+  // A logged-in resident files it, so that the case is theirs on Mina sidor.
+  await loginAsResident(page, freshPersonnummer(), { redirectTo: "/mina-sidor" });
   const reference = await fileFaultReport(page, `Handover-vägen ${testInfo.project.name}`);
   expect(reference).toMatch(/^AML-\d{4}-\d{6}$/);
 
@@ -83,4 +98,9 @@ test("a submitted case is handed over, the officer sees when, and the case-manag
   } finally {
     await officer.context.close();
   }
+
+  // The resident sees the new status and the system's message on Mina sidor.
+  await page.goto(`/mina-sidor/arenden/${reference}`);
+  await expect(page.locator("dl.facts")).toContainText("Under handläggning");
+  await expect(page.getByText("Vi byter lampan i veckan.")).toBeVisible();
 });
