@@ -12,7 +12,8 @@ import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
 import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
-import { startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
+import { buildCaseExport } from "./services/case-export.server";
+import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -21,6 +22,7 @@ const ABORT_DELAY = 5_000;
 /** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
 export {
   anonymousPageCacheMiddleware,
+  isTokenAuthenticatedCallback,
   noStoreForPersonal,
   rateLimits,
   serveFromAnonymousPageCache,
@@ -31,6 +33,8 @@ export async function startup() {
   env();
   prepareDatabase();
   startLinkCheckSchedule();
+  // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
+  setExportBuilder((reference) => buildCaseExport(reference));
   startOutboxWorker();
 }
 

@@ -12,7 +12,9 @@ mkdirSync(dir, { recursive: true });
 const log = createWriteStream(join(dir, "server.log"));
 
 const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-  env: { PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`, ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
+  // The folder outbox is on, so that every case submitted in e2e is really handed over by the
+  // server's worker (docs/decisions/034); it writes to $DATA_DIR/outbox.
+  env: { PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`, CASE_OUTBOX: "folder", ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 for (const stream of [child.stdout, child.stderr]) {

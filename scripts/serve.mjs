@@ -96,8 +96,11 @@ app.use((req, res, next) => {
 // CSRF, global line of defence (docs/decisions/009): a state-changing request from another
 // origin is refused before it reaches any route. Browsers send Origin on POST and
 // Sec-Fetch-Site on every request; server-to-server calls (the OIDC token endpoint) send neither.
+// The single exception is a case-management system's token-authenticated callback (no cookies,
+// docs/decisions/034): the path test lives in the app so that it is typechecked and tested.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  if (entry.isTokenAuthenticatedCallback?.(req.method, req.path, req.get("authorization"))) return next();
   const origin = req.get("origin");
   const site = req.get("sec-fetch-site");
   let foreign = site === "cross-site";

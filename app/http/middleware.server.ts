@@ -121,6 +121,18 @@ function mergeHeaders(list: [string, string][]): [string, string | string[]][] {
   return [...out].map(([k, v]): [string, string | string[]] => [k, v.length === 1 ? v[0]! : v]);
 }
 
+/**
+ * The one state-changing request that carries no CSRF token and may come from anywhere: a
+ * case-management system's callback, authenticated by its bearer token and never by a cookie
+ * (docs/decisions/034). scripts/serve.mjs lets exactly this past its cross-origin refusal;
+ * the route itself reads no session. Everything else stays refused.
+ */
+export const INTEGRATION_CALLBACK_PATH = /^\/api\/v1\/integration\/cases\/[A-Za-z0-9-]{1,40}$/;
+
+export function isTokenAuthenticatedCallback(method: string | undefined, path: string, authorization: string | undefined): boolean {
+  return method === "POST" && INTEGRATION_CALLBACK_PATH.test(path) && /^Bearer \S+$/.test(authorization ?? "");
+}
+
 let limiters: { submissions: RateLimiter; api: RateLimiter } | undefined;
 function rateLimiters() {
   const e = env();

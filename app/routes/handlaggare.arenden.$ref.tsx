@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { CaseActions } from "~/components/permits/CaseActions";
 import { CaseDetails } from "~/components/permits/CaseDetails";
+import { HandOverStatus } from "~/components/permits/HandOverStatus";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
   addInternalNote,
@@ -16,6 +17,7 @@ import {
   requestSupplement,
   type ActionResult, messageApplicant } from "~/services/backoffice.server";
 import { readForm } from "~/services/multipart.server";
+import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
   audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
-  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name } };
+  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name }, handOver: caseHandOver(c.reference) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,6 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "extend":
       result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });
       break;
+    case "resend": {
+      // "Skicka igen": the hand-over is tried now instead of at its back-off time.
+      const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
+      if (found.kind !== "found") result = { ok: false, status: 404, error: "notFound" };
+      else result = retryCaseExportNow(reference) ? { ok: true } : { ok: false, status: 409, error: "notPending" };
+      break;
+    }
     case "decide":
       result = await decide({ reference, user, outcome: s("outcome"), text: s("decisionText"), fee: s("fee") });
       break;
@@ -101,12 +110,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     details: result.ok ? undefined : { error: result.error },
   });
   if (!result.ok) return data({ intent, error: result.error, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status: result.status });
-  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", message: "message", status: "status", supplement: "supplement", extend: "extended", decide: "decided" }[intent] ?? "status";
+  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", message: "message", status: "status", supplement: "supplement", extend: "extended", decide: "decided", resend: "resend" }[intent] ?? "status";
   return redirect(`/handlaggare/arenden/${reference}?klart=${flash}`);
 }
 
 export default function OfficerCase() {
-  const { c, me } = useLoaderData<typeof loader>();
+  const { c, me, handOver } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation("backoffice");
@@ -132,7 +141,10 @@ export default function OfficerCase() {
         </div>
       ) : null}
       <div className="case-layout">
-        <CaseDetails c={c} />
+        <div>
+          <CaseDetails c={c} />
+          <HandOverStatus handOver={handOver} canRetry={c.canHandle} />
+        </div>
         <CaseActions c={c} me={me} posted={posted ?? null} />
       </div>
     </>

@@ -447,6 +447,14 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
   });
 }
 
+/** Renders and stores the decision document once the decision row is committed. */
+export async function writeDecisionDocument(caseId: number, documentName: string): Promise<void> {
+  const pdf = await decisionPdf(caseId);
+  if (!pdf) return;
+  writeFileSync(join(decisionsDir(), documentName), pdf);
+  db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run();
+}
+
 /** The officer decides: decision row, status → decided, document written, all or nothing. */
 export async function decide(input: { reference: string; user: StaffUser; outcome: string; text: string; fee: string; now?: Date }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user, "case.decide");
@@ -477,11 +485,7 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
       .run();
     changeCaseStatus({ caseId: c.id, to: "decided", actor: actorOf(input.user), note: input.outcome, now });
   });
-  const pdf = await decisionPdf(c.id);
-  if (pdf) {
-    writeFileSync(join(decisionsDir(), documentName), pdf);
-    db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, c.id)).run();
-  }
+  await writeDecisionDocument(c.id, documentName);
   await tellApplicant(c.id, input.user, "decision", {});
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import { formatReference, swedishYear } from "./case-reference";
 import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus } from "./case-status";
 import { decrypt, encrypt } from "./crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
+import { enqueueCaseExport, kickOutbox } from "./outbox.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -67,7 +68,7 @@ export function allocateReference(tx: Tx, municipalityId: number, code: string, 
  */
 export function createCase(input: NewCase): CreatedCase {
   const now = input.now ?? new Date();
-  return db().transaction((tx) => {
+  const created = db().transaction((tx) => {
     const existing = tx
       .select({ id: caseTable.id, reference: caseTable.reference })
       .from(caseTable)
@@ -151,17 +152,26 @@ export function createCase(input: NewCase): CreatedCase {
         }),
       })
       .run();
+    // The hand-over to the case-management system (docs/decisions/020, 034), in the same
+    // transaction: a case never exists without its outbox row, and a rolled-back submission
+    // leaves none. A school application waiting for the second guardian is handed over when
+    // it is signed (changeCaseStatus), not before.
+    if (status !== "awaiting_signatures") enqueueCaseExport(reference, tx, now);
     return { id: row.id, reference, created: true };
   });
+  if (created.created) kickOutbox();
+  return created;
 }
 
 /** Moves a case along its area's status machine; illegal moves throw IllegalTransitionError. */
 export function changeCaseStatus(input: { caseId: number; to: CaseStatus; actor: string; note?: string; now?: Date }) {
   const at = (input.now ?? new Date()).toISOString();
   return db().transaction((tx) => {
-    const c = tx.select({ area: caseTable.area, status: caseTable.status }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+    const c = tx.select({ area: caseTable.area, status: caseTable.status, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
     if (!c || !isArea(c.area) || !isCaseStatus(c.status)) throw new Error(`No case ${input.caseId}`);
     assertTransition(c.area, c.status, input.to);
+    // A co-signed school application becomes a case for the municipality now: hand it over.
+    if (c.status === "awaiting_signatures" && input.to === "received") enqueueCaseExport(c.reference, tx, new Date(at));
     tx.update(caseTable).set({ status: input.to, updatedAt: at }).where(eq(caseTable.id, input.caseId)).run();
     tx.update(diariumEntry).set({ status: input.to }).where(eq(diariumEntry.caseId, input.caseId)).run();
     tx.insert(caseEvent)

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { integrationSystem, type IntegrationSystem } from "../../db/schema/index";
+import { integrationSystem, integrationSystemMunicipality, type IntegrationSystem } from "../../db/schema/index";
 import { hashIntegrationToken } from "../../db/seed/integration";
 import { db } from "~/db.server";
 import { apiError } from "~/services/api.server";
@@ -13,6 +13,17 @@ import { apiError } from "~/services/api.server";
  */
 
 export const hashToken = hashIntegrationToken;
+
+/** Whether a system may reach cases of this municipality (deny by default). */
+export function systemServesMunicipality(systemId: number, municipalityId: number): boolean {
+  return Boolean(
+    db()
+      .select({ m: integrationSystemMunicipality.municipalityId })
+      .from(integrationSystemMunicipality)
+      .where(and(eq(integrationSystemMunicipality.systemId, systemId), eq(integrationSystemMunicipality.municipalityId, municipalityId)))
+      .get(),
+  );
+}
 
 /** The calling system, or a thrown 401 JSON response. */
 export function requireIntegrationSystem(request: Request): IntegrationSystem {
@@ -37,8 +48,9 @@ export const CaseCallbackSchema = z
     message: z.object({ text: z.string().trim().min(1).max(5000) }).strict().optional(),
     decision: z
       .object({
-        outcome: z.enum(["approved", "partly-approved", "rejected", "dismissed", "other"]),
-        text: z.string().trim().min(1).max(20000),
+        // The outcomes the portal's decision document knows (backoffice OUTCOMES).
+        outcome: z.enum(["approved", "rejected", "dismissed"]),
+        text: z.string().trim().min(10).max(8000),
         decidedAt: z.string().datetime({ offset: true }).optional(),
       })
       .strict()
@@ -51,13 +63,19 @@ export const CaseCallbackSchema = z
 
 export type CaseCallback = z.infer<typeof CaseCallbackSchema>;
 
+const MAX_CALLBACK_BYTES = 64 * 1024;
+
 /** Reads and validates the JSON body; a thrown 4xx JSON response otherwise. */
 export async function parseCaseCallback(request: Request): Promise<CaseCallback> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw apiError(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_CALLBACK_BYTES) throw apiError(413, "payload_too_large", `At most ${MAX_CALLBACK_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_CALLBACK_BYTES) throw apiError(413, "payload_too_large", `At most ${MAX_CALLBACK_BYTES} bytes.`);
   let raw: unknown;
   try {
-    raw = JSON.parse(await request.text());
+    raw = JSON.parse(text);
   } catch {
     throw apiError(400, "bad_request", "The body is not valid JSON.");
   }

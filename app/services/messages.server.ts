@@ -161,6 +161,17 @@ export async function sendMessageToApplicant(input: {
   return { id };
 }
 
+/**
+ * A message to the applicant from the municipality's case-management system (the callback,
+ * docs/decisions/034): shown on Mina sidor as from the administration, with no staff author.
+ * Synchronous so that it can share the callback's transaction; the caller notifies after commit.
+ */
+export function insertSystemMessageToApplicant(input: { caseId: number; body: string; now: Date }): number {
+  const text = input.body.trim();
+  if (!text || text.length > MESSAGE_MAX_LENGTH) throw new MessageRejected([{ field: "body", code: text ? "tooLong" : "required" }]);
+  return insertMessage({ caseId: input.caseId, sender: "officer", authorPersonId: null, authorStaffId: null, text, files: [], now: input.now });
+}
+
 /** The resident writes to the officer in a case they may see; undefined when they may not. */
 export async function sendMessageToOfficer(input: {
   reference: string;

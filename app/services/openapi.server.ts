@@ -335,6 +335,72 @@ const schemas: Record<string, Schema> = {
   },
 };
 
+/** The case-management systems' callback (docs/integration/case-export.md, docs/decisions/034). */
+const callbackError = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const integrationPaths = {
+  "/integration/cases/{reference}": {
+    post: {
+      summary: "A case-management system reports back on a case it received: a new status, a message to the applicant, a decision, or several (all or nothing).",
+      tags: ["integration"],
+      security: [{ systemToken: [] }],
+      parameters: [
+        { name: "reference", in: "path", required: true, description: "The case's reference number, e.g. AML-2026-000123.", schema: { type: "string", pattern: "^[A-Za-z0-9-]{3,40}$" } },
+      ],
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: ref("CaseCallback") } },
+      },
+      responses: {
+        "200": {
+          description: "Applied (or, for a repeated externalId, already applied: duplicate is true).",
+          content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("CaseCallbackResult") } } } },
+        },
+        "400": callbackError("The body is not valid."),
+        "401": callbackError("Missing or unknown system token."),
+        "404": callbackError("No such case, or not one this system may reach."),
+        "409": callbackError("Not allowed in the case's state: an illegal status transition (with from, to and allowed), a decision on a decided case, or status decided without a decision."),
+        "413": callbackError("The body is larger than 64 KiB."),
+        "415": callbackError("The body is not JSON."),
+        "429": { $ref: "#/components/responses/TooManyRequests" },
+      },
+    },
+  },
+};
+
+const integrationSchemas: Record<string, Schema> = {
+  CaseCallback: {
+    type: "object",
+    additionalProperties: false,
+    description: "At least one of status, message and decision.",
+    properties: {
+      status: { type: "string", description: "The new status, reached by a legal transition of the case's status machine (not decided: send a decision)." },
+      message: { type: "object", additionalProperties: false, required: ["text"], properties: { text: { type: "string", minLength: 1, maxLength: 5000 } } },
+      decision: {
+        type: "object",
+        additionalProperties: false,
+        required: ["outcome", "text"],
+        properties: {
+          outcome: { type: "string", enum: ["approved", "rejected", "dismissed"] },
+          text: { type: "string", minLength: 10, maxLength: 8000 },
+          decidedAt: { type: "string", format: "date-time" },
+        },
+      },
+      externalId: { type: "string", maxLength: 100, description: "The system's id for this update; a repeat with the same id is not applied twice." },
+    },
+  },
+  CaseCallbackResult: {
+    type: "object",
+    required: ["duplicate", "reference", "status"],
+    properties: {
+      duplicate: { type: "boolean" },
+      reference: { type: "string" },
+      status: { type: "string" },
+      messageId: nullable("integer"),
+      decision: nullable("string"),
+    },
+  },
+};
+
 export function openApiDocument(origin: string) {
   return {
     openapi: "3.0.3",
@@ -342,11 +408,11 @@ export function openApiDocument(origin: string) {
       title: "Dalslands e-tjänster – öppna data",
       version: "1.0.0",
       description:
-        "Read-only open data from the shared e-service portal of Bengtsfors, Dals-Ed, Färgelanda, Mellerud and Åmål: municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. Lists are paginated (page, pageSize ≤ 100) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After.",
+        "Read-only open data from the shared e-service portal of Bengtsfors, Dals-Ed, Färgelanda, Mellerud and Åmål: municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. Lists are paginated (page, pageSize ≤ 100) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After. One write endpoint, under the integration tag, is for the municipalities' case-management systems only and needs a system token.",
       license: { name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
-    tags: [{ name: "open data" }],
+    tags: [{ name: "open data" }, { name: "integration", description: "For the municipalities' case-management systems only (bearer token per system)." }],
     paths: {
       "/services": listOf("Service", "The published service catalogue.", [
         { name: "municipality", in: "query", required: false, description: "Only services this municipality offers (slug).", schema: { type: "string" } },
@@ -384,9 +450,13 @@ export function openApiDocument(origin: string) {
       "/life-events/{slug}": oneOf("LifeEvent", "life event", "One life-event guide."),
       "/forms": listOf("Form", "The forms that can be filled in online or downloaded."),
       "/forms/{id}": oneOf("Form", "form", "One form with its steps and questions.", "id"),
+      ...integrationPaths,
     } as Record<string, unknown>,
     components: {
-      schemas,
+      schemas: { ...schemas, ...integrationSchemas },
+      securitySchemes: {
+        systemToken: { type: "http", scheme: "bearer", description: "The case-management system's own token, scoped to its municipalities." },
+      },
       headers: {
         Link: { description: "RFC 8288 links: first, prev, next, last.", schema: { type: "string" } },
       },

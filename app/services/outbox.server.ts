@@ -17,8 +17,14 @@ import { log } from "~/utils/logger.server";
  */
 
 export const EXPORT_FORMAT = "dalsland-case-export/1";
+/** Bumped for additive changes within format /1 (new optional fields); a breaking change is /2. */
+export const EXPORT_VERSION = 1;
 
 export interface ExportAttachment {
+  /** The attachment's public id in the portal (absent on the submission PDF). */
+  id?: string;
+  /** The form question it answers. */
+  field?: string;
   name: string;
   contentType: string;
   size: number;
@@ -29,6 +35,7 @@ export interface ExportAttachment {
 /** The documented export format (docs/integration/case-export.md). */
 export interface CaseExportDocument {
   format: typeof EXPORT_FORMAT;
+  version: number;
   reference: string;
   exportedAt: string;
   case: Record<string, unknown>;
@@ -85,20 +92,26 @@ function describeTarget(target: OutboxTarget): string {
 }
 
 /** A safe file name for a reference (they look like AML-2026-000123). */
-function fileNameFor(reference: string): string {
-  return `${reference.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
+function fileNameFor(reference: string, extension: "json" | "pdf" = "json"): string {
+  return `${reference.replace(/[^A-Za-z0-9._-]/g, "_")}.${extension}`;
+}
+
+/** Write then rename: the receiving system never sees half a file, and a redelivery replaces it. */
+function writeAtomically(dir: string, name: string, bytes: string | Uint8Array) {
+  const tmp = join(dir, `.${name}.${randomUUID()}.tmp`);
+  writeFileSync(tmp, bytes, { mode: 0o640 });
+  renameSync(tmp, join(dir, name));
 }
 
 async function deliver(doc: CaseExportDocument, target: OutboxTarget): Promise<void> {
   const body = JSON.stringify(doc, null, 2);
   if (target.kind === "folder") {
     mkdirSync(target.dir, { recursive: true });
-    // Write then rename: the receiving system never sees half a file, and a redelivery
-    // replaces the same file (one logical copy per reference).
-    const final = join(target.dir, fileNameFor(doc.reference));
-    const tmp = join(target.dir, `.${fileNameFor(doc.reference)}.${randomUUID()}.tmp`);
-    writeFileSync(tmp, body, { mode: 0o640 });
-    renameSync(tmp, final);
+    // The PDF alongside for people reading the folder, then the JSON: the JSON (which also
+    // carries the PDF) appearing is the signal that the case is complete. A redelivery replaces
+    // both files: one logical copy per reference.
+    if (doc.submissionPdf) writeAtomically(target.dir, fileNameFor(doc.reference, "pdf"), Buffer.from(doc.submissionPdf.contentBase64, "base64"));
+    writeAtomically(target.dir, fileNameFor(doc.reference), body);
     return;
   }
   if (target.kind === "webhook") {
@@ -129,12 +142,19 @@ export interface DeliveryRun {
 }
 
 let busy = false;
+/** A run was asked for while one was going (a submission during a delivery): run again after. */
+let again = false;
 
 /** Delivers every due row once. Runs never overlap within the process. */
 export async function deliverDueExports(options: { now?: Date; target?: OutboxTarget; limit?: number } = {}): Promise<DeliveryRun> {
   const target = options.target ?? configuredTarget();
   const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0 };
-  if (target.kind === "off" || busy) return run;
+  if (target.kind === "off") return run;
+  if (busy) {
+    // Not lost: the row just committed may be past the current run's query.
+    again = true;
+    return run;
+  }
   busy = true;
   try {
     const now = options.now ?? new Date();
@@ -167,7 +187,9 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
         run.delivered++;
       } catch (error) {
         const attempts = row.attempts + 1;
-        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : error.message) : String(error);
+        // fetch says only "fetch failed"; the cause (ECONNREFUSED, ENOTFOUND …) is what IT needs.
+        const cause = error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause ? String(error.cause.code) : null;
+        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : cause ? `${error.message} (${cause})` : error.message) : String(error);
         db().update(caseExport)
           .set({
             attempts,
@@ -184,12 +206,46 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
     return run;
   } finally {
     busy = false;
+    if (again) {
+      again = false;
+      kickOutbox();
+    }
   }
 }
 
 /** The hand-over state of one case, for officers. */
 export function getCaseExport(reference: string): CaseExport | undefined {
   return db().select().from(caseExport).where(eq(caseExport.reference, reference)).get();
+}
+
+/** What officers see on the case view: waiting, retrying after failures, or delivered. */
+export function caseHandOver(reference: string) {
+  const row = getCaseExport(reference);
+  if (!row) return null;
+  const state: "pending" | "retrying" | "delivered" = row.status === "delivered" ? "delivered" : row.attempts > 0 ? "retrying" : "pending";
+  return {
+    state,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === "delivered" ? null : row.nextAttemptAt,
+    lastAttemptAt: row.lastAttemptAt,
+    lastError: row.lastError,
+    deliveredAt: row.deliveredAt,
+  };
+}
+
+/**
+ * "Skicka igen": a pending case is tried at once instead of at its back-off time. A delivered
+ * case is not sent again from here (the receiving system already has it). Returns whether a
+ * pending row was found.
+ */
+export function retryCaseExportNow(reference: string, now = new Date()): boolean {
+  const changed = db()
+    .update(caseExport)
+    .set({ nextAttemptAt: now.toISOString() })
+    .where(and(eq(caseExport.reference, reference), eq(caseExport.status, "pending")))
+    .run();
+  if (changed.changes > 0) kickOutbox();
+  return changed.changes > 0;
 }
 
 export function listCaseExports(): CaseExport[] {

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { caseTable } from "./cases";
+import { municipality } from "./municipalities";
 
 /**
  * Hand-over to case-management systems (docs/decisions/020): an outbox row per submitted
@@ -37,6 +39,43 @@ export const integrationSystem = sqliteTable("integration_system", {
   lastUsedAt: text("last_used_at"),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * Which municipalities' cases a system may call back about (deny by default: a system with
+ * no rows here can authenticate but reaches no case).
+ */
+export const integrationSystemMunicipality = sqliteTable(
+  "integration_system_municipality",
+  {
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => integrationSystem.id),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+  },
+  (t) => [primaryKey({ columns: [t.systemId, t.municipalityId] })],
+);
+
+/**
+ * A callback that carried the system's own id (`externalId`): a retried callback with the same
+ * id is answered as already applied instead of adding a second message or event.
+ */
+export const integrationCallback = sqliteTable(
+  "integration_callback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => integrationSystem.id),
+    externalId: text("external_id").notNull(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => caseTable.id),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex("integration_callback_external").on(t.systemId, t.externalId)],
+);
 
 export type CaseExport = typeof caseExport.$inferSelect;
 export type IntegrationSystem = typeof integrationSystem.$inferSelect;

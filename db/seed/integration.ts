@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../client";
-import { integrationSystem } from "../schema/index";
+import { integrationSystem, integrationSystemMunicipality, municipality } from "../schema/index";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /**
- * A case-management system for development and tests, with a published token. Never in
- * production: there, systems are added by an administrator with a generated token.
+ * A case-management system for development and tests, with a published token, allowed to call
+ * back about cases of all five municipalities (docs/dev-accounts.md). Never in production:
+ * there, systems are added by an administrator with a generated token and their own scope.
  */
 export const TEST_INTEGRATION_SYSTEM = {
   slug: "arendesystem-test",
@@ -25,5 +26,13 @@ export function seedIntegrationSystems(tx: Tx) {
     name: TEST_INTEGRATION_SYSTEM.name,
     tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token),
   };
-  tx.insert(integrationSystem).values(values).onConflictDoUpdate({ target: integrationSystem.slug, set: values }).run();
+  const system = tx
+    .insert(integrationSystem)
+    .values(values)
+    .onConflictDoUpdate({ target: integrationSystem.slug, set: values })
+    .returning({ id: integrationSystem.id })
+    .get();
+  for (const m of tx.select({ id: municipality.id }).from(municipality).all()) {
+    tx.insert(integrationSystemMunicipality).values({ systemId: system.id, municipalityId: m.id }).onConflictDoNothing().run();
+  }
 }

@@ -22,3 +22,21 @@ describe("the open API's rate limit", () => {
     expect(hit("192.0.2.2").passed).toBe(true);
   });
 });
+
+describe("the case-management systems' callback", () => {
+  it("draws from the same per-address API bucket (and the write bucket) as the rest of /api/", async () => {
+    process.env.RATE_LIMIT_API = "60";
+    process.env.RATE_LIMIT_API_BURST = "3";
+    const { rateLimits } = await import("~/http/middleware.server");
+    const post = (ip: string) => {
+      const res = { statusCode: 200, body: "", setHeader: () => undefined, end: (b: string) => (res.body = b) };
+      let passed = false;
+      rateLimits({ ip, method: "POST", originalUrl: "/api/v1/integration/cases/AML-2026-000001", socket: {} } as never, res as never, () => (passed = true));
+      return { passed, res };
+    };
+    expect([post("192.0.2.9"), post("192.0.2.9"), post("192.0.2.9")].every((r) => r.passed)).toBe(true);
+    const limited = post("192.0.2.9");
+    expect(limited.passed).toBe(false);
+    expect(limited.res.statusCode).toBe(429);
+  });
+});

@@ -40,6 +40,7 @@ async function loadOutbox(): Promise<typeof Outbox> {
   const outbox = await import("~/services/outbox.server");
   outbox.setExportBuilder((reference) => ({
     format: outbox.EXPORT_FORMAT,
+    version: outbox.EXPORT_VERSION,
     reference,
     exportedAt: new Date().toISOString(),
     case: { reference, type: "test" },
