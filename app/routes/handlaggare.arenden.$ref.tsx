@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { CaseActions } from "~/components/permits/CaseActions";
 import { CaseDetails } from "~/components/permits/CaseDetails";
+import { CaseMessages } from "~/components/permits/CaseMessages";
 import { HandOverStatus } from "~/components/permits/HandOverStatus";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
@@ -16,6 +17,7 @@ import {
   lookupCaseForStaff,
   requestSupplement,
   type ActionResult, messageApplicant } from "~/services/backoffice.server";
+import { listMessages } from "~/services/messages.server";
 import { readForm } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
@@ -52,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
   audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
-  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name }, handOver: caseHandOver(c.reference) };
+  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name }, handOver: caseHandOver(c.reference), messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -115,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OfficerCase() {
-  const { c, me, handOver } = useLoaderData<typeof loader>();
+  const { c, me, handOver, messages } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation("backoffice");
@@ -143,6 +145,7 @@ export default function OfficerCase() {
       <div className="case-layout">
         <div>
           <CaseDetails c={c} />
+          <CaseMessages reference={c.reference} messages={messages} />
           <HandOverStatus handOver={handOver} canRetry={c.canHandle} />
         </div>
         <CaseActions c={c} me={me} posted={posted ?? null} />

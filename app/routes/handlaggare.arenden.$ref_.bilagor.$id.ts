@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentForStaff, lookupCaseForStaff } from "~/services/backoffice.server";
+import { getMessageAttachment } from "~/services/messages.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
 
@@ -7,8 +8,16 @@ import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.ref ?? "").toUpperCase();
-  const a = attachmentForStaff({ reference, user, publicId: String(params.id ?? "") });
+  const publicId = String(params.id ?? "");
+  const a = attachmentForStaff({ reference, user, publicId });
   if (!a) {
+    // Not a case attachment: perhaps a file the applicant sent with a message on this case.
+    const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
+    const m = found.kind === "found" ? getMessageAttachment({ publicId, caseId: found.id, audience: "staff" }) : undefined;
+    if (m && found.kind === "found") {
+      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: found.municipalityId, details: { messageAttachment: publicId } });
+      return fileResponse(m.bytes, m.mime, m.name, false);
+    }
     if (lookupCaseForStaff({ reference, user, permission: "case.read" }).kind === "outOfScope")
       audit(request, { actor: user, action: "case.attachment.open", subject: reference, outcome: "refused" });
     throw new Response("Not found", { status: 404 });

@@ -100,6 +100,9 @@ export function matrix(f: Fixtures): MatrixRow[] {
       { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${c.reference}`, secret: x.message, allowed: [c.owner], never: [x.note] },
       { route: "/mina-sidor/arenden/:reference/filer/:fileId", url: `/mina-sidor/arenden/${c.reference}/filer/${x.fileId}`, secret: x.file, allowed: [c.owner] },
       { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${c.reference}`, secret: x.note, allowed: [c.officer] },
+      // The applicant's message and its file reach the officer handling the case, and nobody else.
+      { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${c.reference}`, secret: x.message, allowed: [c.officer] },
+      { route: "/handlaggare/arenden/:ref/bilagor/:id", url: `/handlaggare/arenden/${c.reference}/bilagor/${x.fileId}`, secret: x.file, allowed: [c.officer] },
     );
   }
   rows.push(
