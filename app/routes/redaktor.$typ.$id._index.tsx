@@ -130,7 +130,13 @@ export default function EditItem() {
           <ul>
             {item.variants.map((v) => (
               <li key={v.slug}>
-                <Link to={`${base}/kommun/${v.slug}`}>{t("variant.editFor", { municipality: v.municipality })}</Link>
+                {v.canSave ? (
+                  <Link to={`${base}/kommun/${v.slug}`}>{t("variant.editFor", { municipality: v.municipality })}</Link>
+                ) : (
+                  <>
+                    {v.municipality}: {t("variant.noRight")}
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -68,7 +68,12 @@ const PENDING_ACTIONS = new Set(["draft", "restored-draft"]);
 
 const tableOf = (type: ContentType) => (type === "service" ? service : type === "page" ? page : news);
 
-function forbidden(): never {
+/**
+ * 403. `reason` names the rule in the answer's body (shown by the error page, see
+ * common:errors.forbidden.reasons): "publish" = drafts only, a redaktör publishes.
+ */
+export function forbidden(reason?: "publish" | "guides"): never {
+  if (reason) throw Response.json({ reason }, { status: 403, statusText: "Forbidden" });
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 function notFound(): never {
@@ -141,7 +146,7 @@ function requireItem(user: StaffUser, type: ContentType, id: number, need: "view
   const edit = accessTo(user, "content.edit", type, row);
   if (!edit.main && edit.variants.length === 0) forbidden();
   if (need === "main" && !edit.main) forbidden();
-  if (need === "publish" && !accessTo(user, "content.publish", type, row).main) forbidden();
+  if (need === "publish" && !accessTo(user, "content.publish", type, row).main) forbidden("publish");
   return { row, access: edit };
 }
 
@@ -233,12 +238,15 @@ export interface VariantForm {
   municipality: string;
   slug: string;
   values: FormValues;
+  /** Variants go live at once: saving one needs the publish right. */
+  canSave: boolean;
 }
 
 export function getItemForEdit(user: StaffUser, type: ContentType, id: number, { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS } = {}) {
   const { row, access } = requireItem(user, type, id);
   const { values, pending } = workingCopy(type, row);
-  const canPublish = accessTo(user, "content.publish", type, row).main;
+  const publishAccess = accessTo(user, "content.publish", type, row);
+  const canPublish = publishAccess.main;
   let variants: VariantForm[] = [];
   if (type === "service") {
     variants = db()
@@ -249,7 +257,7 @@ export function getItemForEdit(user: StaffUser, type: ContentType, id: number, {
       .orderBy(asc(municipality.name))
       .all()
       .filter(({ m }) => access.variants.includes(m.id))
-      .map(({ v, m }) => ({ municipalityId: m.id, municipality: m.name, slug: m.slug, values: variantValues(v as unknown as Snapshot) }));
+      .map(({ v, m }) => ({ municipalityId: m.id, municipality: m.name, slug: m.slug, values: variantValues(v as unknown as Snapshot), canSave: publishAccess.variants.includes(m.id) }));
   }
   return {
     id: row.id,
@@ -512,7 +520,7 @@ function unpublishItemInner(user: StaffUser, type: ContentType, id: number) {
 /** A municipality's differences for a service: go live at once (publish right needed). */
 function saveVariantInner(user: StaffUser, serviceId: number, municipalityId: number, values: FormValues) {
   const { row } = requireItem(user, "service", serviceId);
-  if (!accessTo(user, "content.publish", "service", row).variants.includes(municipalityId)) forbidden();
+  if (!accessTo(user, "content.publish", "service", row).variants.includes(municipalityId)) forbidden("publish");
   const by = usernameOf(user);
   const set: Record<string, string | null> = {};
   for (const f of VARIANT_FIELDS) for (const l of ["Sv", "En"]) set[`${f.name}${l}`] = values[`${f.name}${l}`] || null;
