@@ -13,6 +13,7 @@ import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.serve
 import { requestIdOf } from "./load-context";
 import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
 import { startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
+import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -32,6 +33,7 @@ export async function startup() {
   prepareDatabase();
   startLinkCheckSchedule();
   startOutboxWorker();
+  startReviewReminderSchedule();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -47,6 +49,7 @@ export function testIdentityProvider() {
 export async function shutdown() {
   stopOutboxWorker();
   await stopLinkCheckSchedule();
+  await stopReviewReminderSchedule();
   closeDatabase();
 }
 
