@@ -1,14 +1,15 @@
 import { and, count, gte, inArray, isNotNull, isNull, eq, or, gt } from "drizzle-orm";
 import { auditEvent, staffUser } from "../../db/schema/index";
-import { canStaff, staffMunicipalityIds, staffScopes } from "~/auth/guards.server";
+import { canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
+import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "content" | "users" | "audit" | "links";
+  key: "cases" | "content" | "guides" | "users" | "audit" | "links";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -19,6 +20,7 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   const out: StaffFunction[] = [];
   if (canStaff(user, "case.read")) out.push({ key: "cases", href: "/handlaggare", count: countOpenCases(staffScopes(user, "case.read")) });
   if (canStaff(user, "content.edit")) out.push({ key: "content", href: "/redaktor", count: null });
+  if (user.kind === "staff" && canEditGuides(user as StaffUser)) out.push({ key: "guides", href: "/redaktor/livshandelser", count: null });
   if (canStaff(user, "users.admin")) {
     const ids = staffMunicipalityIds(user, "users.admin");
     // Waiting: accounts that are locked or have not enrolled their second factor.
