@@ -131,6 +131,7 @@ export async function runReviewReminders({
 let timer: NodeJS.Timeout | undefined;
 let firstRun: NodeJS.Timeout | undefined;
 let running: Promise<unknown> | undefined;
+let lastStarted = 0;
 
 /**
  * Starts the in-server schedule (REVIEW_REMINDER_INTERVAL_MINUTES; 0 = off). The first run
@@ -140,7 +141,9 @@ export function startReviewReminderSchedule(intervalMinutes = env().REVIEW_REMIN
   void stopReviewReminderSchedule();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const tick = () => {
-    if (running) return;
+    // The first run and an interval tick may fall together: one run is enough.
+    if (running || Date.now() - lastStarted < 30_000) return;
+    lastStarted = Date.now();
     running = runReviewReminders()
       .catch((error) => log("error", "review reminders failed", { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
