@@ -10,7 +10,7 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
   if (diff.length === 0) return <p>{t("history.noChanges", { from, to })}</p>;
   return (
     <div className="table-wrap diff">
-      <table>
+      <table className="stack-narrow">
         <caption>{t("history.diffCaption", { from, to })}</caption>
         <thead>
           <tr>
