@@ -14,6 +14,7 @@ import { requestIdOf } from "./load-context";
 import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
+import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -36,6 +37,7 @@ export async function startup() {
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
   setExportBuilder((reference) => buildCaseExport(reference));
   startOutboxWorker();
+  startReviewReminderSchedule();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -51,6 +53,7 @@ export function testIdentityProvider() {
 export async function shutdown() {
   stopOutboxWorker();
   await stopLinkCheckSchedule();
+  await stopReviewReminderSchedule();
   closeDatabase();
 }
 

@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /**
+   * Minutes between runs of the review reminder job (e-mails owners of overdue texts,
+   * docs/decisions/035); 0 turns it off. Default: hourly, off in test.
+   */
+  REVIEW_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** Days after which an owner is reminded again about the same overdue text; 0 = only once per review-by date. */
+  REVIEW_REMINDER_REPEAT_DAYS: z.coerce.number().int().min(0, "REVIEW_REMINDER_REPEAT_DAYS must be 0 or more").max(365).default(7),
   /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
   CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
   CASE_OUTBOX_DIR: z.string().optional(),
@@ -83,6 +90,7 @@ export function keyBytes(value: string): Buffer | null {
 
 export type Env = z.infer<typeof EnvSchema> & {
   LINK_CHECK_INTERVAL_MINUTES: number;
+  REVIEW_REMINDER_INTERVAL_MINUTES: number;
   CASE_OUTBOX: "off" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
   DATA_DIR: string;
@@ -153,6 +161,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
     LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
+    REVIEW_REMINDER_INTERVAL_MINUTES: raw.REVIEW_REMINDER_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     PUBLIC_URL: publicUrl,
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     TEST_IDP: testIdp,

@@ -137,6 +137,12 @@ export default function App() {
   return <Outlet />;
 }
 
+/** A 403's named rule (app/services/editor.server.ts forbidden()), when it is one we explain. */
+function forbiddenReason(data: unknown): "publish" | "guides" | undefined {
+  const reason = data && typeof data === "object" && "reason" in data ? (data as { reason: unknown }).reason : undefined;
+  return reason === "publish" || reason === "guides" ? reason : undefined;
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRootData();
@@ -158,6 +164,7 @@ export function ErrorBoundary() {
       <div className="prose">
         <h1>{t(`errors.${key}.title`)}</h1>
         <p>{t(`errors.${key}.body`)}</p>
+        {key === "forbidden" && forbiddenReason(error.data) ? <p>{t(`errors.forbidden.reasons.${forbiddenReason(error.data)}`)}</p> : null}
         <p>
           <a href="/">{t("errors.goHome")}</a>
         </p>

@@ -53,4 +53,15 @@ describe("permissions", () => {
     const portal: RoleAssignment[] = [{ role: "admin", municipalityId: null, area: null, administrationId: null }];
     expect(grantedScopes(portal, [], ALL, "audit.read")).toHaveLength(5);
   });
+
+  it("a contributor (skribent) edits drafts in their municipality × administration but never publishes", () => {
+    const roles: RoleAssignment[] = [{ role: "contributor", municipalityId: AML, area: null, administrationId: 21 }];
+    expect(permits(roles, [], ALL, "content.edit", { municipalityId: AML, administrationId: 21 })).toBe(true);
+    expect(permits(roles, [], ALL, "content.edit", { municipalityId: AML, administrationId: 22 })).toBe(false);
+    expect(permits(roles, [], ALL, "content.publish", { municipalityId: AML, administrationId: 21 })).toBe(false);
+    expect(permits(roles, [], ALL, "content.publish")).toBe(false);
+    // Without a municipality a contributor role grants nothing (never portal-wide).
+    const wide: RoleAssignment[] = [{ role: "contributor", municipalityId: null, area: null, administrationId: null }];
+    expect(grantedScopes(wide, [], ALL, "content.edit")).toEqual([]);
+  });
 });

@@ -16,12 +16,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
 export type Area = (typeof AREAS)[number];
 
-export type Role = "resident" | "representative" | "officer" | "editor" | "admin";
-export type StaffRole = "officer" | "editor" | "admin";
+export type Role = "resident" | "representative" | "officer" | "editor" | "contributor" | "admin";
+export type StaffRole = "officer" | "editor" | "contributor" | "admin";
 
 /**
  * officer: municipality × area; editor: municipality × administration, or the whole portal
- * (shared services) when municipalityId is null;
+ * (shared services) when municipalityId is null; contributor (skribent): like an editor of one
+ * municipality × administration, but drafts only (never publishes);
  * admin: municipality, or the whole portal when municipalityId is null.
  */
 export interface RoleAssignment {
@@ -50,6 +51,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   representative: [],
   officer: ["case.read", "case.handle"],
   editor: ["content.edit", "content.publish"],
+  contributor: ["content.edit"],
   admin: ["users.admin", "audit.read", "diarium.admin"],
 };
 
@@ -85,9 +87,10 @@ export function grantedScopes(
     if (r.role === "admin") {
       if (r.municipalityId === null) for (const id of allMunicipalityIds) add({ municipalityId: id });
       else add({ municipalityId: r.municipalityId });
-    } else if (r.role === "editor") {
+    } else if (r.role === "editor" || r.role === "contributor") {
       // A portal-wide editor (no municipality) edits everything, including shared services.
       if (r.municipalityId === null) {
+        if (r.role === "contributor") continue; // a contributor always has a municipality
         for (const id of allMunicipalityIds) add({ municipalityId: id });
         continue;
       }

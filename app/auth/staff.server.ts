@@ -81,7 +81,7 @@ function totpFor(secretBase32: string, label: string) {
 export type TotpCheck = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; minutes: number };
 
 /** Checks a code (±1 step for clock drift), refuses a replayed code, counts failures. */
-export function checkTotp(userId: number, code: string): TotpCheck {
+export function checkTotp(userId: number, code: string, language?: "sv" | "en"): TotpCheck {
   const user = getStaffUserRow(userId);
   if (!user?.totpSecretEncrypted) return { ok: false, reason: "invalid" };
   if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user) };
@@ -103,6 +103,7 @@ export function checkTotp(userId: number, code: string): TotpCheck {
       failedAttempts: 0,
       lockedUntil: null,
       lastLoginAt: now().toISOString(),
+      ...(language ? { language } : {}),
       ...(enrolling ? { totpEnrolledAt: now().toISOString() } : {}),
     })
     .where(eq(staffUser.id, user.id))

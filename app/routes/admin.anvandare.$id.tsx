@@ -80,24 +80,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const role = String(form.get("role") ?? "") as StaffRole;
     const m = Number(form.get("municipalityId"));
     const errors: FieldErrors = {};
-    if (!["officer", "editor", "admin"].includes(role)) errors.role = "admin.user.errors.role";
+    if (!["officer", "editor", "contributor", "admin"].includes(role)) errors.role = "admin.user.errors.role";
     if (!Number.isInteger(m) || (scope !== null && !scope.includes(m))) errors.municipalityId = "admin.users.errors.municipality";
     const area = form.get("area");
     if (role === "officer" && !isArea(area)) errors.area = "admin.user.errors.area";
     const administrationId = Number(form.get("administrationId"));
     const administration = listAdministrationsOf(scope).find((a) => a.id === administrationId);
-    if (role === "editor" && (!administration || administration.municipalityId !== m)) errors.administrationId = "admin.user.errors.administration";
+    if ((role === "editor" || role === "contributor") && (!administration || administration.municipalityId !== m)) errors.administrationId = "admin.user.errors.administration";
     if (Object.keys(errors).length) return bad(errors);
     const created = addRoleAssignment({
       staffUserId: target.id,
       role,
       municipalityId: m,
       area: role === "officer" && isArea(area) ? area : null,
-      administrationId: role === "editor" ? administrationId : null,
+      administrationId: role === "editor" || role === "contributor" ? administrationId : null,
       createdBy: admin.staffUserId,
     });
     if (created === null) return bad({ role: "admin.user.errors.duplicate" });
-    audit({ actor: admin, action: "role.granted", subjectType: "staff_user", subjectId: target.id, municipalityId: m, details: { role, area: role === "officer" ? area : undefined, administrationId: role === "editor" ? administrationId : undefined } });
+    audit({ actor: admin, action: "role.granted", subjectType: "staff_user", subjectId: target.id, municipalityId: m, details: { role, area: role === "officer" ? area : undefined, administrationId: role === "editor" || role === "contributor" ? administrationId : undefined } });
     return redirectWithFlash(url, "flash.roleAdded");
   }
   if (intent === "removeRole") {
@@ -192,6 +192,7 @@ export default function UserDetail() {
           <select id="role" name="role" aria-invalid={errors?.role ? true : undefined} aria-describedby={errors?.role ? "role-error" : undefined}>
             <option value="officer">{t("roles.officer")}</option>
             <option value="editor">{t("roles.editor")}</option>
+            <option value="contributor">{t("roles.contributor")}</option>
             <option value="admin">{t("roles.admin")}</option>
           </select>
         </div>

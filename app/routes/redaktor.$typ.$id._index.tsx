@@ -7,16 +7,19 @@ import { requireStaff } from "~/auth/guards.server";
 import { EditorErrorSummary, BilingualFields, EditorField, LifecycleFields, PlainFields } from "~/components/editor/ItemFields";
 import { LanguageReport, type LanguageCheck } from "~/components/editor/LanguageReport";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import {
   checkLanguage,
   getItemForEdit,
   isoToStockholmLocal,
+  linkChoices,
   parseItemForm,
+  parseServiceLinks,
   parseSchedule,
   publishItem,
   saveItem,
   unpublishItem,
+  type ServiceLinks,
 } from "~/services/editor.server";
 import { BILINGUAL_FIELDS, fieldOrder, PLAIN_FIELDS, SEGMENT_OF, type EditorErrors, type FormValues } from "~/services/editor-fields";
 import { itemParams } from "~/services/editor-params";
@@ -46,10 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "editor")("edit.title", { title: item.title }),
     item: { ...item, publishAtLocal: isoToStockholmLocal(item.publishAt), unpublishAtLocal: isoToStockholmLocal(item.unpublishAt) },
+    linkChoices: type === "service" && item.canEditMain ? linkChoices(id, getLanguage(request)) : null,
   };
 }
 
-type ActionData = { errors?: EditorErrors; values?: FormValues; checks?: LanguageCheck[] };
+type ActionData = { errors?: EditorErrors; values?: FormValues; links?: ServiceLinks; checks?: LanguageCheck[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
@@ -69,15 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     unpublishItem(user, type, id);
     return redirectWithFlash(url, "editor:flash.unpublished");
   }
-  const { values, errors } = parseItemForm(type, form);
-  if (intent === "check") return Response.json({ values, checks: checkLanguage(type, values) } satisfies ActionData);
-  if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
-  const { pending } = saveItem(user, type, id, values);
+  const parsed = parseItemForm(type, form);
+  const { values } = parsed;
+  const linked = type === "service" ? parseServiceLinks(form, id) : undefined;
+  const errors = { ...parsed.errors, ...linked?.errors };
+  if (intent === "check") return Response.json({ values, links: linked?.links, checks: checkLanguage(type, values) } satisfies ActionData);
+  if (Object.keys(errors).length) return Response.json({ errors, values, links: linked?.links } satisfies ActionData, { status: 400 });
+  const { pending } = saveItem(user, type, id, values, "edit", linked?.links);
   return redirectWithFlash(url, pending ? "editor:flash.draftSaved" : "editor:flash.saved");
 }
 
 export default function EditItem() {
-  const { item } = useLoaderData<typeof loader>();
+  const { item, linkChoices: choices } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const { t } = useTranslation("editor");
   const values = data?.values ?? item.values;
@@ -104,13 +111,19 @@ export default function EditItem() {
           </li>
         ) : null}
       </ul>
-      <EditorErrorSummary errors={errors} order={[...fieldOrder(item.type, false), "publishAt", "unpublishAt"]} />
+      <EditorErrorSummary errors={errors} order={[...fieldOrder(item.type, false), "related", "authorities", "publishAt", "unpublishAt"]} />
       {data?.checks ? <LanguageReport checks={data.checks} /> : null}
       {item.canEditMain ? (
         <Form method="post" className="editor-form" noValidate>
           <CsrfField />
           <BilingualFields fields={BILINGUAL_FIELDS[item.type]} values={values} errors={errors} />
           <PlainFields fields={PLAIN_FIELDS[item.type]} values={values} errors={errors} />
+          {choices && item.links ? (
+            <>
+              <CheckboxGroup name="related" legend={t("fields.related.label")} hint={t("fields.related.hint")} options={choices.services} checked={(data?.links ?? item.links).related.map(String)} error={errors?.related} />
+              <CheckboxGroup name="authorities" legend={t("fields.authorities.label")} hint={t("fields.authorities.hint")} options={choices.authorities} checked={(data?.links ?? item.links).authorities} error={errors?.authorities} />
+            </>
+          ) : null}
           <LifecycleFields values={values} errors={errors} />
           <div className="button-row">
             <button type="submit" name="intent" value="save" className="button">
@@ -130,7 +143,13 @@ export default function EditItem() {
           <ul>
             {item.variants.map((v) => (
               <li key={v.slug}>
-                <Link to={`${base}/kommun/${v.slug}`}>{t("variant.editFor", { municipality: v.municipality })}</Link>
+                {v.canSave ? (
+                  <Link to={`${base}/kommun/${v.slug}`}>{t("variant.editFor", { municipality: v.municipality })}</Link>
+                ) : (
+                  <>
+                    {v.municipality}: {t("variant.noRight")}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -162,5 +181,35 @@ export default function EditItem() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A scrollable list of checkboxes in a fieldset (related services, authorities). */
+function CheckboxGroup({ name, legend, hint, options, checked, error }: { name: string; legend: string; hint: string; options: { value: string; label: string }[]; checked: string[]; error?: string }) {
+  const { t } = useTranslation("editor");
+  const on = new Set(checked);
+  return (
+    <fieldset className={`editor-fieldset${error ? " field--error" : ""}`} id={name} tabIndex={-1} aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}>
+      <legend>
+        {legend} <span className="note">{t("optional")}</span>
+      </legend>
+      <p className="field__hint" id={`${name}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("errorPrefix")} </span>
+          {t(error)}
+        </p>
+      ) : null}
+      <ul className="checkbox-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <input type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={on.has(o.value)} />
+            <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }

@@ -7,7 +7,7 @@ import { requireStaff, type StaffUser } from "~/auth/guards.server";
 import { BilingualFields, EditorErrorSummary, PlainFields } from "~/components/editor/ItemFields";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT } from "~/i18n/i18n.server";
-import { getItemForEdit, parseVariantForm, saveVariant } from "~/services/editor.server";
+import { forbidden, getItemForEdit, parseVariantForm, saveVariant } from "~/services/editor.server";
 import { VARIANT_FIELDS, VARIANT_PLAIN_FIELDS, type EditorErrors, type FormValues } from "~/services/editor-fields";
 import { itemParams } from "~/services/editor-params";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -33,6 +33,8 @@ function load(user: StaffUser, params: LoaderFunctionArgs["params"]) {
   const item = getItemForEdit(user, type, id);
   const variant = item.variants.find((v) => v.slug === params.kommun);
   if (!variant) throw new Response("Forbidden", { status: 403 });
+  // A variant goes live when saved: drafts-only users (skribenter) may not change it.
+  if (!variant.canSave) forbidden("publish");
   return { item, variant };
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/guards.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listMyItems } from "~/services/editor.server";
+import { canEditGuides } from "~/services/life-event-editor.server";
 import { SEGMENT_OF } from "~/services/editor-fields";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -17,11 +18,11 @@ export const handle: RouteHandle = { i18n: ["auth", "editor"], breadcrumb: () =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const items = listMyItems(user);
-  return { title: getFixedT(request, "editor")("title"), items, overdue: items.filter((i) => i.overdue).length };
+  return { title: getFixedT(request, "editor")("title"), items, overdue: items.filter((i) => i.overdue).length, guides: canEditGuides(user) };
 }
 
 export default function EditorHome() {
-  const { items, overdue } = useLoaderData<typeof loader>();
+  const { items, overdue, guides } = useLoaderData<typeof loader>();
   const { t } = useTranslation("editor");
   return (
     <>
@@ -36,6 +37,11 @@ export default function EditorHome() {
           </li>
         ))}
       </ul>
+      {guides ? (
+        <p>
+          <Link to="/redaktor/livshandelser">{t("guides.homeLink")}</Link>
+        </p>
+      ) : null}
       {overdue > 0 ? (
         <div className="alert alert--warning" role="status">
           <p>{t("home.overdueNote", { count: overdue })}</p>

@@ -1,14 +1,17 @@
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { diffWords } from "diff";
 import {
   administration,
+  authority,
   contentVersion,
   municipality,
   news,
   page,
   service,
+  serviceAuthority,
   serviceMunicipality,
+  serviceRelated,
   staffUser,
   type ContentVersion,
 } from "../../db/schema/index";
@@ -68,7 +71,12 @@ const PENDING_ACTIONS = new Set(["draft", "restored-draft"]);
 
 const tableOf = (type: ContentType) => (type === "service" ? service : type === "page" ? page : news);
 
-function forbidden(): never {
+/**
+ * 403. `reason` names the rule in the answer's body (shown by the error page, see
+ * common:errors.forbidden.reasons): "publish" = drafts only, a redaktör publishes.
+ */
+export function forbidden(reason?: "publish" | "guides"): never {
+  if (reason) throw Response.json({ reason }, { status: 403, statusText: "Forbidden" });
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 function notFound(): never {
@@ -141,7 +149,7 @@ function requireItem(user: StaffUser, type: ContentType, id: number, need: "view
   const edit = accessTo(user, "content.edit", type, row);
   if (!edit.main && edit.variants.length === 0) forbidden();
   if (need === "main" && !edit.main) forbidden();
-  if (need === "publish" && !accessTo(user, "content.publish", type, row).main) forbidden();
+  if (need === "publish" && !accessTo(user, "content.publish", type, row).main) forbidden("publish");
   return { row, access: edit };
 }
 
@@ -233,12 +241,15 @@ export interface VariantForm {
   municipality: string;
   slug: string;
   values: FormValues;
+  /** Variants go live at once: saving one needs the publish right. */
+  canSave: boolean;
 }
 
 export function getItemForEdit(user: StaffUser, type: ContentType, id: number, { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS } = {}) {
   const { row, access } = requireItem(user, type, id);
   const { values, pending } = workingCopy(type, row);
-  const canPublish = accessTo(user, "content.publish", type, row).main;
+  const publishAccess = accessTo(user, "content.publish", type, row);
+  const canPublish = publishAccess.main;
   let variants: VariantForm[] = [];
   if (type === "service") {
     variants = db()
@@ -249,7 +260,7 @@ export function getItemForEdit(user: StaffUser, type: ContentType, id: number, {
       .orderBy(asc(municipality.name))
       .all()
       .filter(({ m }) => access.variants.includes(m.id))
-      .map(({ v, m }) => ({ municipalityId: m.id, municipality: m.name, slug: m.slug, values: variantValues(v as unknown as Snapshot) }));
+      .map(({ v, m }) => ({ municipalityId: m.id, municipality: m.name, slug: m.slug, values: variantValues(v as unknown as Snapshot), canSave: publishAccess.variants.includes(m.id) }));
   }
   return {
     id: row.id,
@@ -265,6 +276,7 @@ export function getItemForEdit(user: StaffUser, type: ContentType, id: number, {
     canEditMain: access.main,
     canPublish,
     values: toFormValues(type, values),
+    links: type === "service" ? (linksIn(values) ?? currentLinks(row.id)) : null,
     variants,
   };
 }
@@ -393,6 +405,71 @@ export function parseSchedule(form: FormData): { publishAt: string | null; unpub
   return { publishAt: publishAt ?? null, unpublishAt: unpublishAt ?? null, errors };
 }
 
+// ------------------------------------------------------------------ related services and authorities
+
+/** A service's links: related services (ids) and other authorities (slugs), in order. */
+export interface ServiceLinks {
+  related: number[];
+  authorities: string[];
+}
+
+/** The links a snapshot (a version or a pending draft) holds, or undefined if it has none. */
+function linksIn(snapshot: Snapshot): ServiceLinks | undefined {
+  if (!Array.isArray(snapshot.related) || !Array.isArray(snapshot.authorities)) return undefined;
+  return { related: (snapshot.related as unknown[]).map(Number), authorities: (snapshot.authorities as unknown[]).map(String) };
+}
+
+function currentLinks(id: number): ServiceLinks {
+  return linksIn(snapshotOf(db(), "service", id) ?? {}) ?? { related: [], authorities: [] };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+function applyLinks(tx: Tx, id: number, links: ServiceLinks) {
+  tx.delete(serviceRelated).where(eq(serviceRelated.serviceId, id)).run();
+  links.related.forEach((relatedServiceId, position) => tx.insert(serviceRelated).values({ serviceId: id, relatedServiceId, position }).run());
+  tx.delete(serviceAuthority).where(eq(serviceAuthority.serviceId, id)).run();
+  links.authorities.forEach((authoritySlug, position) => tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug, position }).run());
+}
+
+/** What the editor may choose from: published services (not this one) and the authorities. */
+export function linkChoices(serviceId: number, lang: Language) {
+  const collator = new Intl.Collator(lang);
+  const services = db()
+    .select({ id: service.id, titleSv: service.titleSv, titleEn: service.titleEn })
+    .from(service)
+    .where(eq(service.status, "published"))
+    .all()
+    .filter((x) => x.id !== serviceId)
+    .map((x) => ({ value: String(x.id), label: (lang === "en" && x.titleEn) || x.titleSv }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  const authorities = db()
+    .select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn })
+    .from(authority)
+    .orderBy(asc(authority.position))
+    .all()
+    .map((a) => ({ value: a.slug, label: lang === "en" ? a.nameEn : a.nameSv }));
+  return { services, authorities };
+}
+
+/**
+ * Reads the checked related services and authorities. Only published services other than this
+ * one, and known authorities; anything else is a field error (never silently dropped).
+ */
+export function parseServiceLinks(form: FormData, serviceId: number): { links: ServiceLinks; errors: EditorErrors } {
+  const errors: EditorErrors = {};
+  const related = [...new Set(form.getAll("related").map(String))];
+  const authorities = [...new Set(form.getAll("authorities").map(String))];
+  const published = new Set(db().select({ id: service.id }).from(service).where(eq(service.status, "published")).all().map((r) => String(r.id)));
+  if (related.some((r) => r === String(serviceId))) errors.related = "errors.relatedSelf";
+  else if (related.some((r) => !/^[0-9]{1,9}$/.test(r) || !published.has(r))) errors.related = "errors.relatedUnknown";
+  else if (related.length > 12) errors.related = "errors.relatedTooMany";
+  const known = new Set(db().select({ slug: authority.slug }).from(authority).all().map((a) => a.slug));
+  if (authorities.some((a) => !known.has(a))) errors.authorities = "errors.authorityUnknown";
+  else if (authorities.length > 12) errors.authorities = "errors.relatedTooMany";
+  return { links: { related: related.map(Number), authorities }, errors };
+}
+
 // ------------------------------------------------------------------ writing
 
 function wallClock(at: number): Record<"year" | "month" | "day" | "hour" | "minute", number> {
@@ -432,7 +509,7 @@ function toColumns(type: ContentType, values: FormValues | Snapshot): Record<str
  * Saves the editor's texts. A published item keeps what residents see and gets a pending draft;
  * anything else is changed in place. Either way a version records who and when.
  */
-function saveItemInner(user: StaffUser, type: ContentType, id: number, values: FormValues | Snapshot, how: "edit" | "restore" = "edit") {
+function saveItemInner(user: StaffUser, type: ContentType, id: number, values: FormValues | Snapshot, how: "edit" | "restore" = "edit", links?: ServiceLinks) {
   const { row } = requireItem(user, type, id, "main");
   const by = usernameOf(user);
   const at = new Date().toISOString();
@@ -441,7 +518,8 @@ function saveItemInner(user: StaffUser, type: ContentType, id: number, values: F
   db().transaction((tx) => {
     if (row.status === "published") {
       const base = workingCopy(type, row).values;
-      const snapshot = { ...snapshotOf(db(), type, id), ...pickEditable(type, base), ...columns };
+      const pendingLinks = type === "service" ? linksIn(base) : undefined;
+      const snapshot = { ...snapshotOf(db(), type, id), ...pendingLinks, ...pickEditable(type, base), ...columns, ...(type === "service" && links ? links : {}) };
       tx.insert(contentVersion)
         .values({ contentType: type, contentId: id, version: nextVersion(type, id), snapshot, action: how === "restore" ? "restored-draft" : "draft", createdBy: by, createdAt: at })
         .run();
@@ -449,6 +527,7 @@ function saveItemInner(user: StaffUser, type: ContentType, id: number, values: F
       tx.update(table).set({ updatedBy: by }).where(eq(table.id, id)).run();
     } else {
       tx.update(table).set({ ...columns, updatedBy: by, updatedAt: at }).where(eq(table.id, id)).run();
+      if (type === "service" && links) applyLinks(tx, id, links);
       writeVersion(db(), type, id, how === "restore" ? "restored" : "edited", by, at);
     }
   });
@@ -485,6 +564,8 @@ function publishItemInner(user: StaffUser, type: ContentType, id: number, schedu
       })
       .where(eq(table.id, id))
       .run();
+    const links = type === "service" ? linksIn(values) : undefined;
+    if (links) applyLinks(tx, id, links);
     writeVersion(db(), type, id, scheduled ? "scheduled" : "published", by, at);
   });
   reindexItem(type, id);
@@ -503,6 +584,8 @@ function unpublishItemInner(user: StaffUser, type: ContentType, id: number) {
       .set({ ...toColumns(type, pickEditable(type, values)), status: "unpublished", updatedBy: by, updatedAt: at })
       .where(eq(table.id, id))
       .run();
+    const links = type === "service" ? linksIn(values) : undefined;
+    if (links) applyLinks(tx, id, links);
     writeVersion(db(), type, id, "unpublished", by, at);
   });
   reindexItem(type, id);
@@ -512,7 +595,7 @@ function unpublishItemInner(user: StaffUser, type: ContentType, id: number) {
 /** A municipality's differences for a service: go live at once (publish right needed). */
 function saveVariantInner(user: StaffUser, serviceId: number, municipalityId: number, values: FormValues) {
   const { row } = requireItem(user, "service", serviceId);
-  if (!accessTo(user, "content.publish", "service", row).variants.includes(municipalityId)) forbidden();
+  if (!accessTo(user, "content.publish", "service", row).variants.includes(municipalityId)) forbidden("publish");
   const by = usernameOf(user);
   const set: Record<string, string | null> = {};
   for (const f of VARIANT_FIELDS) for (const l of ["Sv", "En"]) set[`${f.name}${l}`] = values[`${f.name}${l}`] || null;
@@ -656,6 +739,8 @@ export interface DiffPart {
 }
 export interface FieldDiff {
   field: string;
+  /** For a municipal variant's field: the municipality's name (not its id). */
+  municipality?: string;
   parts: DiffPart[];
 }
 
@@ -680,16 +765,37 @@ function flatten(snapshot: Snapshot): Map<string, string> {
 }
 
 /** Field-by-field word diff between two snapshots (only fields that differ). */
-export function diffSnapshots(from: Snapshot, to: Snapshot): FieldDiff[] {
+export function diffSnapshots(from: Snapshot, to: Snapshot, municipalityNames: Map<number, string> = new Map()): FieldDiff[] {
   const a = flatten(from);
   const b = flatten(to);
   const fields = [...new Set([...a.keys(), ...b.keys()])];
   return fields
     .filter((f) => (a.get(f) ?? "") !== (b.get(f) ?? ""))
-    .map((field) => ({
-      field,
-      parts: diffWords(a.get(field) ?? "", b.get(field) ?? "").map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }) as DiffPart),
-    }));
+    .map((field) => {
+      const variant = /^variants\.(\d+)\./.exec(field);
+      const name = variant ? municipalityNames.get(Number(variant[1])) : undefined;
+      return {
+        field,
+        ...(name ? { municipality: name } : {}),
+        parts: diffWords(a.get(field) ?? "", b.get(field) ?? "").map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }) as DiffPart),
+      };
+    });
+}
+
+/** Related services and authorities by name in a snapshot, so that the diff reads as words. */
+function namedLinks(snapshot: Snapshot): Snapshot {
+  const out = { ...snapshot };
+  if (Array.isArray(snapshot.related)) {
+    const ids = (snapshot.related as unknown[]).map(Number).filter(Number.isSafeInteger);
+    const titles = new Map(ids.length ? db().select({ id: service.id, t: service.titleSv }).from(service).where(inArray(service.id, ids)).all().map((r) => [r.id, r.t]) : []);
+    out.related = ids.map((id) => titles.get(id) ?? `#${id}`).join("; ");
+  }
+  if (Array.isArray(snapshot.authorities)) {
+    const slugs = (snapshot.authorities as unknown[]).map(String);
+    const names = new Map(slugs.length ? db().select({ slug: authority.slug, n: authority.nameSv }).from(authority).where(inArray(authority.slug, slugs)).all().map((r) => [r.slug, r.n]) : []);
+    out.authorities = slugs.map((x) => names.get(x) ?? x).join("; ");
+  }
+  return out;
 }
 
 export function diffVersions(user: StaffUser, type: ContentType, id: number, from: number, to: number) {
@@ -697,7 +803,8 @@ export function diffVersions(user: StaffUser, type: ContentType, id: number, fro
   const a = versionOf(type, id, from);
   const b = versionOf(type, id, to);
   if (!a || !b) return undefined;
-  return diffSnapshots(a.snapshot as Snapshot, b.snapshot as Snapshot);
+  const names = new Map(db().select({ id: municipality.id, name: municipality.name }).from(municipality).all().map((m) => [m.id, m.name]));
+  return diffSnapshots(namedLinks(a.snapshot as Snapshot), namedLinks(b.snapshot as Snapshot), names);
 }
 
 /** Brings back an old version's texts as a new version (a draft if the item is published). */
@@ -705,7 +812,8 @@ function restoreVersionInner(user: StaffUser, type: ContentType, id: number, ver
   requireItem(user, type, id, "main");
   const old = versionOf(type, id, version);
   if (!old) notFound();
-  return saveItem(user, type, id, pickEditable(type, old.snapshot as Snapshot), "restore");
+  const snapshot = old.snapshot as Snapshot;
+  return saveItem(user, type, id, pickEditable(type, snapshot), "restore", type === "service" ? linksIn(snapshot) : undefined);
 }
 
 // ------------------------------------------------------------------ plain language

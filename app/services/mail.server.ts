@@ -4,13 +4,13 @@ import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { log } from "~/utils/logger.server";
 
-let transport: Transporter | undefined;
+let transport: { url: string; transporter: Transporter } | undefined;
 
 function mailer(): Transporter | undefined {
   const url = env().SMTP_URL;
   if (!url) return undefined;
-  transport ??= nodemailer.createTransport(url);
-  return transport;
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
 }
 
 export interface ReceiptMail {
@@ -49,4 +49,37 @@ export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
     log("error", "receipt mail failed", { reference: mail.reference, error: error instanceof Error ? error.message : String(error) });
     return false;
   }
+}
+
+export interface ReviewReminderMail {
+  to: string;
+  name: string;
+  lang: Language;
+  title: string;
+  /** "service" | "page" | "news", named in the text. */
+  type: string;
+  /** Swedish-format dates (YYYY-MM-DD). */
+  reviewBy: string;
+  hiddenFrom: string;
+  /** The item in /redaktor (absolute). */
+  url: string;
+}
+
+/**
+ * "Time to review": to the owner of a text past its review-by date (docs/decisions/035).
+ * Throws when the mail could not be handed to the SMTP server, so that the job does not record
+ * it as sent and tries again on its next run.
+ */
+export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<void> {
+  const transporter = mailer();
+  if (!transporter) throw new Error("no SMTP_URL");
+  const t = getFixedT(mail.lang, "editor");
+  const params = { title: mail.title, type: t(`reminder.types.${mail.type}`), date: mail.reviewBy, hidden: mail.hiddenFrom, url: mail.url, name: mail.name };
+  await transporter.sendMail({
+    from: env().MAIL_FROM,
+    to: mail.to,
+    subject: t("reminder.subject", params),
+    text: [t("reminder.greeting", params), "", t("reminder.body", params), "", t("reminder.hidden", params), "", t("reminder.link", params), "", t("reminder.signature")].join("\n"),
+    headers: { "X-Portal-Reminder": "content-review" },
+  });
 }

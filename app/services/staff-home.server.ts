@@ -1,14 +1,15 @@
 import { and, count, gte, inArray, isNotNull, isNull, eq, or, gt } from "drizzle-orm";
 import { auditEvent, staffUser } from "../../db/schema/index";
-import { canStaff, staffMunicipalityIds, staffScopes } from "~/auth/guards.server";
+import { canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
+import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "users" | "audit" | "links";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -24,6 +25,7 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   if (areas.has("barnomsorg")) out.push({ key: "childcare", href: "/handlaggare/barnomsorg", count: null });
   if (areas.has("skola")) out.push({ key: "school", href: "/handlaggare/skola", count: null });
   if (canStaff(user, "content.edit")) out.push({ key: "content", href: "/redaktor", count: null });
+  if (user.kind === "staff" && canEditGuides(user as StaffUser)) out.push({ key: "guides", href: "/redaktor/livshandelser", count: null });
   if (canStaff(user, "users.admin")) {
     const ids = staffMunicipalityIds(user, "users.admin");
     // Waiting: accounts that are locked or have not enrolled their second factor.

@@ -55,6 +55,15 @@ export const lifeEvent = sqliteTable("life_event", {
   summaryEn: text("summary_en").notNull(),
   example: integer("example", { mode: "boolean" }).notNull().default(true),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** Staff username of the last published change, or "seed" while the seed's text stands. */
+  updatedBy: text("updated_by").notNull().default("seed"),
+  /**
+   * An editor's unpublished working copy (title, summary, steps) as JSON; null when there is
+   * none. Publishing applies it to this row and its steps (what residents see).
+   */
+  draft: text("draft", { mode: "json" }),
+  draftBy: text("draft_by"),
+  draftAt: text("draft_at"),
 });
 
 export const LIFE_EVENT_ACTORS = ["municipality", "authority"] as const;

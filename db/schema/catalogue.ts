@@ -208,6 +208,24 @@ export const contentVersion = sqliteTable(
 );
 
 /**
+ * Review reminders sent to an item's owner (one per item): the reminder job mails again only
+ * when the review-by date has changed since, or after the re-remind interval
+ * (docs/decisions/035).
+ */
+export const reviewReminder = sqliteTable(
+  "review_reminder",
+  {
+    contentType: text("content_type", { enum: CONTENT_TYPES }).notNull(),
+    contentId: integer("content_id").notNull(),
+    /** The review-by date the last reminder was about. */
+    reviewBy: text("review_by").notNull(),
+    recipient: text("recipient").notNull(),
+    sentAt: text("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contentType, t.contentId] })],
+);
+
+/**
  * The search index's document table, generic over types (services, pages, news, later forms).
  * Modules upsert through app/services/search.server.ts (db/search-index.ts). This table holds
  * only what results are filtered on, so that joining thousands of matches to it stays cheap;

@@ -69,11 +69,13 @@ export const staffUser = sqliteTable("staff_user", {
   disabledAt: text("disabled_at"),
   createdAt: text("created_at").notNull().default(now),
   lastLoginAt: text("last_login_at"),
+  /** The language the user last signed in with (sv | en): e-mails to staff use it. */
+  language: text("language", { enum: ["sv", "en"] }).notNull().default("sv"),
 });
 
-export const ROLES = ["resident", "representative", "officer", "editor", "admin"] as const;
+export const ROLES = ["resident", "representative", "officer", "editor", "contributor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ["officer", "editor", "admin"] as const;
+export const STAFF_ROLES = ["officer", "editor", "contributor", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
 export type Area = (typeof AREAS)[number];

@@ -8,7 +8,7 @@ type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /**
  * Authorities, their services, the life-event guides and the external-link registry.
- * Idempotent: upserts by slug / url. Link-check results (status, dates, broken flag) are
+ * Idempotent: authorities upsert by slug / url; guides are inserted only when absent. Link-check results (status, dates, broken flag) are
  * never reset by a re-seed, so a restart does not hide a broken link.
  */
 export function seedAuthoritiesAndLifeEvents(tx: Tx) {
@@ -51,6 +51,9 @@ export function seedAuthoritiesAndLifeEvents(tx: Tx) {
       .run();
   });
 
+  // Guides are edited in /redaktor: the seed inserts a guide (with its steps) only when its
+  // slug is absent and never touches an existing one, so a restart never undoes an editor's
+  // change (docs/decisions/035).
   seedLifeEvents.forEach((e, position) => {
     const values = {
       slug: e.slug,
@@ -61,33 +64,24 @@ export function seedAuthoritiesAndLifeEvents(tx: Tx) {
       summaryEn: e.summary.en,
       example: e.example,
     };
-    const row = tx
-      .insert(lifeEvent)
-      .values(values)
-      .onConflictDoUpdate({ target: lifeEvent.slug, set: values })
-      .returning({ id: lifeEvent.id })
-      .get();
+    const row = tx.insert(lifeEvent).values(values).onConflictDoNothing({ target: lifeEvent.slug }).returning({ id: lifeEvent.id }).get();
+    if (!row) return;
     e.steps.forEach((s, i) => {
-      const stepValues = {
-        lifeEventId: row.id,
-        position: i,
-        titleSv: s.title.sv,
-        titleEn: s.title.en,
-        bodySv: s.body.sv,
-        bodyEn: s.body.en,
-        actorKind: s.actor.kind,
-        serviceSlug: s.actor.kind === "municipality" ? (s.actor.serviceSlug ?? null) : null,
-        formId: s.actor.kind === "municipality" ? (s.actor.formId ?? null) : null,
-        authoritySlug: s.actor.kind === "authority" ? s.actor.authoritySlug : null,
-      };
       tx.insert(lifeEventStep)
-        .values(stepValues)
-        .onConflictDoUpdate({ target: [lifeEventStep.lifeEventId, lifeEventStep.position], set: stepValues })
+        .values({
+          lifeEventId: row.id,
+          position: i,
+          titleSv: s.title.sv,
+          titleEn: s.title.en,
+          bodySv: s.body.sv,
+          bodyEn: s.body.en,
+          actorKind: s.actor.kind,
+          serviceSlug: s.actor.kind === "municipality" ? (s.actor.serviceSlug ?? null) : null,
+          formId: s.actor.kind === "municipality" ? (s.actor.formId ?? null) : null,
+          authoritySlug: s.actor.kind === "authority" ? s.actor.authoritySlug : null,
+        })
         .run();
     });
-    tx.delete(lifeEventStep)
-      .where(and(eq(lifeEventStep.lifeEventId, row.id), gte(lifeEventStep.position, e.steps.length)))
-      .run();
   });
 }
 

@@ -76,7 +76,7 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
             role: r.role,
             municipalityId: r.municipality ? (municipalityId.get(r.municipality) ?? null) : null,
             area: r.role === "officer" ? r.area : null,
-            administrationId: r.role === "editor" && r.municipality && r.administration ? adminId(r.municipality, r.administration) : null,
+            administrationId: (r.role === "editor" || r.role === "contributor") && r.municipality && r.administration ? adminId(r.municipality, r.administration) : null,
           })
           .run();
       }

@@ -12,6 +12,7 @@ import {
   getItemForEdit,
   getPreview,
   listHistory,
+  parseServiceLinks,
   listMyItems,
   publishItem,
   restoreVersion,
@@ -194,5 +195,69 @@ describe("the editor service", () => {
       expect(await status(() => saveVariant(editor, idOf("forskola"), municipalityId("mellerud"), {}))).toBe(403);
       expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain("utan publiceringsrätt");
     });
+  });
+
+  it("a contributor (skribent) saves drafts and restores as a draft, but publishing, unpublishing, scheduling and variants answer 403 with the reason", async () => {
+    const m = municipalityId("mellerud");
+    const skribent = staff("skribent.mellerud", ["kommunledning", "barn-och-utbildning"].map((a) => ({ role: "contributor" as const, municipalityId: m, administrationId: adminId("mellerud", a) })));
+    const id = idOf("feriearbete");
+    const item = getItemForEdit(skribent, "service", id);
+    expect(item.canEditMain).toBe(true);
+    expect(item.canPublish).toBe(false);
+    expect(item.variants.every((v) => !v.canSave)).toBe(true);
+    expect(await status(() => saveItem(skribent, "service", id, formOf("feriearbete", { summarySv: "Skribentens utkast." })))).toBe("ok");
+    const reasonOf = async (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof Response) return { status: e.status, body: await e.json() };
+      }
+      return undefined;
+    };
+    expect(await reasonOf(() => publishItem(skribent, "service", id, { publishAt: null, unpublishAt: null }))).toEqual({ status: 403, body: { reason: "publish" } });
+    expect(await reasonOf(() => publishItem(skribent, "service", id, { publishAt: "2030-01-01T08:00:00.000Z", unpublishAt: null }))).toEqual({ status: 403, body: { reason: "publish" } });
+    expect(await status(() => unpublishItem(skribent, "service", id))).toBe(403);
+    expect(await status(() => saveVariant(skribent, id, m, {}))).toBe(403);
+    const first = listHistory(skribent, "service", id).versions.at(-1)!.version;
+    expect(restoreVersion(skribent, "service", id, first)).toEqual({ pending: true });
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain("Skribentens utkast");
+    // Out of scope as for any editor:
+    expect(await status(() => getItemForEdit(skribent, "service", idOf("medborgarforslag")))).toBe(403);
+    // An editor publishes the contributor's draft.
+    expect(await status(() => publishItem(municipalEditor("mellerud"), "service", id, { publishAt: null, unpublishAt: null }))).toBe("ok");
+  });
+
+  it("related services and authorities are edited as a draft, validated, versioned, published and shown by name in the diff", () => {
+    const editor = municipalEditor("mellerud");
+    const id = idOf("feriearbete");
+    const other = idOf("forskola");
+    const form = (related: string[], authorities: string[]) => {
+      const f = new FormData();
+      related.forEach((r) => f.append("related", r));
+      authorities.forEach((a) => f.append("authorities", a));
+      return f;
+    };
+    expect(parseServiceLinks(form([String(id)], []), id).errors).toEqual({ related: "errors.relatedSelf" });
+    expect(parseServiceLinks(form(["987654"], []), id).errors).toEqual({ related: "errors.relatedUnknown" });
+    expect(parseServiceLinks(form([], ["finns-inte"]), id).errors).toEqual({ authorities: "errors.authorityUnknown" });
+    const { links, errors } = parseServiceLinks(form([String(other)], ["arbetsformedlingen"]), id);
+    expect(errors).toEqual({});
+
+    saveItem(editor, "service", id, formOf("feriearbete", {}), "edit", links);
+    expect(getItemForEdit(editor, "service", id).links).toEqual(links);
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.some((r) => r.slug === "forskola")).toBe(false);
+    publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.map((r) => r.slug)).toEqual(["forskola"]);
+
+    const versions = listHistory(editor, "service", id).versions;
+    const diff = diffVersions(editor, "service", id, versions[2]!.version, versions[0]!.version)!;
+    const related = diff.find((d) => d.field === "related")!;
+    expect(related.parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("Förskola");
+    expect(diff.find((d) => d.field === "authorities")!.parts.map((p) => p.text).join("")).toContain("Arbetsförmedlingen");
+  });
+
+  it("names the municipality of a variant change in the diff", () => {
+    const diff = diffSnapshots({ variants: [{ municipalityId: 7, feeSv: "1 kr" }] }, { variants: [{ municipalityId: 7, feeSv: "2 kr" }] }, new Map([[7, "Dals-Ed"]]));
+    expect(diff).toMatchObject([{ field: "variants.7.feeSv", municipality: "Dals-Ed" }]);
   });
 });

@@ -10,7 +10,7 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
   if (diff.length === 0) return <p>{t("history.noChanges", { from, to })}</p>;
   return (
     <div className="table-wrap diff">
-      <table>
+      <table className="stack-narrow">
         <caption>{t("history.diffCaption", { from, to })}</caption>
         <thead>
           <tr>
@@ -21,7 +21,7 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
         <tbody>
           {diff.map((d) => (
             <tr key={d.field}>
-              <th scope="row">{fieldLabel(d.field, t)}</th>
+              <th scope="row">{fieldLabel(d.field, d.municipality, t)}</th>
               <td>
                 {d.parts.map((p, i) =>
                   p.kind === "added" ? (
@@ -50,12 +50,13 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
   );
 }
 
-function fieldLabel(field: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+function fieldLabel(field: string, municipality: string | undefined, t: (key: string, options?: Record<string, unknown>) => string): string {
   const variant = /^variants\.(\d+)\.(.+)$/.exec(field);
   const name = variant ? variant[2]! : field;
   const m = /^(.*)(Sv|En)$/.exec(name);
   const base = m ? m[1]! : name;
   const label = t(`${variant ? "variantFields" : "fields"}.${base}.label`, { defaultValue: base });
   const lang = m ? ` (${t(`lang.short.${m[2] === "Sv" ? "sv" : "en"}`)})` : "";
-  return variant ? `${t("history.variantField", { id: variant[1] })}: ${label}${lang}` : `${label}${lang}`;
+  // The municipality by name (the service shows each variant by it); the id only if it is gone.
+  return variant ? `${municipality ?? t("history.variantField", { id: variant[1] })}: ${label}${lang}` : `${label}${lang}`;
 }

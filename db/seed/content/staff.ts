@@ -13,6 +13,8 @@ export type SeedArea = "barnomsorg" | "skola" | "bygglov" | "allmant";
 export type SeedRole =
   | { role: "officer"; municipality: MunicipalitySlug; area: SeedArea }
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
+  /** Contributor (skribent): drafts for the administration, never publishes. */
+  | { role: "contributor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Portal-wide editor: shared services and every municipality's content. */
   | { role: "editor"; municipality: null; administration: null }
   | { role: "admin"; municipality: MunicipalitySlug | null };
@@ -62,6 +64,17 @@ export const seedStaffUsers: SeedStaffUser[] = [
   { username: "admin.portal", name: "Portalförvaltaren", municipality: null, totpSecret: "E6D6OW2DQSK75WOCNM62LTMWWUA5NC44", roles: [{ role: "admin", municipality: null }] },
   // First-login journey: must change the password and enrol a TOTP app.
   { username: "ny.amal", name: "Theo Nyberg", municipality: "amal", totpSecret: null, mustChangePassword: true, roles: [{ role: "officer", municipality: "amal", area: "allmant" }] },
+  // Draft-only editor (skribent): writes drafts for Mellerud; a redaktör publishes them.
+  {
+    username: "skribent.mellerud",
+    name: "Tove Skrivare",
+    municipality: "mellerud",
+    totpSecret: "TU72CVB3ZRLDXFENZJMHW2ADKOCCAMR5",
+    roles: [
+      { role: "contributor", municipality: "mellerud", administration: "kommunledning" },
+      { role: "contributor", municipality: "mellerud", administration: "barn-och-utbildning" },
+    ],
+  },
   // Lock-out journey (tests lock this account; nobody else depends on it).
   { username: "sparrtest.mellerud", name: "Vera Lock", municipality: "mellerud", totpSecret: "NTH7OIL4FY6VMBU66XIYZK5WE3L3BQPJ", roles: [{ role: "officer", municipality: "mellerud", area: "allmant" }] },
 ];
