@@ -12,6 +12,7 @@ import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
 import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
+import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -32,6 +33,7 @@ export async function startup() {
   prepareDatabase();
   startLinkCheckSchedule();
   startOutboxWorker();
+  startOfferLapseSchedule();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -46,6 +48,7 @@ export function testIdentityProvider() {
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
   stopOutboxWorker();
+  await stopOfferLapseSchedule();
   await stopLinkCheckSchedule();
   closeDatabase();
 }

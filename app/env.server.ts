@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
   CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
   CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
+  /** Minutes between runs of the job that lapses unanswered childcare offers; 0 turns it off. */
+  OFFER_LAPSE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /**
    * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
    * the last one keys the HMAC look-up index (docs/decisions/008).
