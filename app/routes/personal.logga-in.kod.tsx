@@ -48,7 +48,7 @@ export default function TotpStep() {
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="code" label={t("totp.code")} hint={t("totp.hint")} autoComplete="one-time-code" inputMode="numeric" error={data?.errors.code} width="short" />
-        {data?.minutes ? <p>{t("staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
+        {data?.minutes ? <p>{t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
         <button type="submit" className="button">
           {t("totp.submit")}
         </button>
