@@ -23,7 +23,7 @@ export function AccessLogTable({ entries, children }: { entries: AccessEntry[]; 
         <p>{t("accessLog.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table aria-labelledby="access-title">
+          <table aria-labelledby="access-title" className="access-log">
             <thead>
               <tr>
                 <th scope="col">{t("accessLog.when")}</th>
