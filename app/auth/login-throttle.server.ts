@@ -65,3 +65,4 @@ export function recordStaffLoginFailure() {
 export function throttledLoginResponse<T extends Record<string, unknown>>(body: T, seconds: number): Response {
   return Response.json({ ...body, throttled: true, minutes: Math.max(1, Math.ceil(seconds / 60)) }, { status: 429, headers: { "Retry-After": String(seconds) } });
 }
+

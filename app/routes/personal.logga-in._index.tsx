@@ -13,9 +13,11 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
+export const headers = retryAfterHeaders;
 export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }) };
 
 export async function loader({ request }: LoaderFunctionArgs) {

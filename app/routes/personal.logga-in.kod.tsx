@@ -9,9 +9,11 @@ import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
+export const headers = retryAfterHeaders;
 export const handle: RouteHandle = { i18n: "auth" };
 
 
