@@ -15,6 +15,7 @@ import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
+import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -38,6 +39,7 @@ export async function startup() {
   setExportBuilder((reference) => buildCaseExport(reference));
   startOutboxWorker();
   startReviewReminderSchedule();
+  startOfferLapseSchedule();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -52,6 +54,7 @@ export function testIdentityProvider() {
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
   stopOutboxWorker();
+  await stopOfferLapseSchedule();
   await stopLinkCheckSchedule();
   await stopReviewReminderSchedule();
   closeDatabase();

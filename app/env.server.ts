@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
   CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
   CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
+  /** Minutes between runs of the job that lapses unanswered childcare offers; 0 turns it off. */
+  OFFER_LAPSE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   /**
    * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
    * the last one keys the HMAC look-up index (docs/decisions/008).
@@ -77,6 +79,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_SUBMISSIONS_BURST: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_API_BURST: z.coerce.number().int().min(1).default(120),
+  /**
+   * Failed staff logins (password or code) allowed from one client address before further
+   * attempts from it get 429, and the minutes in which that allowance refills; 0 = off.
+   * Works next to the per-account lock-out (docs/decisions/038).
+   */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000).default(20),
+  LOGIN_FAILURES_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),

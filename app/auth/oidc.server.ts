@@ -61,7 +61,7 @@ function oidcFlowCookie() {
 }
 
 /** The provider's authorization URL and the cookie binding the flow to this browser. */
-export async function beginLogin(redirectTo: string): Promise<{ url: string; setCookie: string }> {
+export async function beginLogin(redirectTo: string, language: "sv" | "en" = "sv"): Promise<{ url: string; setCookie: string }> {
   const settings = env().oidc!;
   const cfg = await config();
   const verifier = client.randomPKCECodeVerifier();
@@ -76,6 +76,8 @@ export async function beginLogin(redirectTo: string): Promise<{ url: string; set
     nonce,
     // An e-ID login always authenticates anew (also after logging out of the portal only).
     prompt: "login",
+    // The provider's pages in the portal's language (OIDC Core 3.1.2.1; the test provider honours it).
+    ui_locales: language,
   });
   const flow: FlowState = { state, nonce, verifier, redirectTo: safeRedirectPath(redirectTo, "/mina-sidor") };
   return { url: url.href, setCookie: await oidcFlowCookie().serialize(flow) };
@@ -127,12 +129,12 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
 }
 
 /** Where to send the browser to end the session at the provider too (null if unsupported). */
-export async function providerLogoutUrl(idToken: string | null, postLogoutRedirect: string): Promise<string | null> {
+export async function providerLogoutUrl(idToken: string | null, postLogoutRedirect: string, language: "sv" | "en" = "sv"): Promise<string | null> {
   if (!idToken || !oidcConfigured()) return null;
   try {
     const cfg = await config();
     if (!cfg.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(cfg, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirect }).href;
+    return client.buildEndSessionUrl(cfg, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirect, ui_locales: language }).href;
   } catch {
     return null;
   }

@@ -3,10 +3,11 @@ import type { FieldErrors } from "~/components/ui/FormErrors";
 import { audit } from "~/services/audit.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { flashCookieHeader } from "~/utils/flash.server";
+import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "./login-throttle.server";
 import { createSession, getSessionRow, sessionUserOf } from "./session.server";
 import { checkTotp, getStaffUserRow } from "./staff.server";
 
-export type SecondFactorFailure = { errors: FieldErrors; minutes?: number };
+export type SecondFactorFailure = { errors: FieldErrors; minutes?: number; throttled?: boolean };
 
 /** The half-finished staff login (password accepted) of this browser, or back to step 1. */
 export async function pendingLogin(request: Request, stage: "second-factor" | "enrol") {
@@ -19,9 +20,12 @@ export async function pendingLogin(request: Request, stage: "second-factor" | "e
 export async function finishSecondFactor(request: Request, staffUserId: number, code: string, redirectTo: string, action: "login" | "enrol") {
   const staff = getStaffUserRow(staffUserId)!;
   if (!code.trim()) return Response.json({ errors: { code: "totp.errors.required" } } satisfies SecondFactorFailure, { status: 400 });
+  const wait = staffLoginRetryAfter();
+  if (wait > 0) return throttledLoginResponse({ errors: { code: "totp.errors.throttled" } } satisfies SecondFactorFailure, wait);
   // The language of the login page is remembered: e-mails to staff (review reminders) use it.
   const result = checkTotp(staffUserId, code, getLanguage(request));
   if (!result.ok) {
+    recordStaffLoginFailure();
     audit({ actor: null, actorHint: { type: "staff", id: staff.id, name: staff.name }, action: "login.failed", subjectType: "staff_user", subjectId: staff.id, municipalityId: staff.municipalityId ?? undefined, details: { factor: "totp", reason: result.reason } });
     if (result.reason === "locked") return Response.json({ errors: { code: "totp.errors.locked" }, minutes: result.minutes } satisfies SecondFactorFailure, { status: 400 });
     return Response.json({ errors: { code: "totp.errors.invalid" } } satisfies SecondFactorFailure, { status: 400 });

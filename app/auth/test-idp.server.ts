@@ -4,6 +4,8 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
 import { testPersons } from "../../db/seed/content/people";
 import { parsePersonnummer, formatPersonnummer } from "../../forms/lib/identity-number";
 import { env, TEST_IDP_CLIENT, TEST_IDP_PATH } from "~/env.server";
+import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
 
 /**
@@ -27,11 +29,62 @@ function accountIdFor(personnummer: string): string {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function page(title: string, body: string): string {
+function langOfContext(ctx: KoaContextWithOIDC): Language {
+  let uiLocales: unknown;
+  try {
+    uiLocales = ctx.oidc?.params?.ui_locales;
+  } catch {
+    uiLocales = undefined;
+  }
+  return idpLanguage({ uiLocales, cookie: ctx.get("cookie"), acceptLanguage: ctx.get("accept-language") });
+}
+
+function langOfInteraction(params: Record<string, unknown>, req: express.Request): Language {
+  return idpLanguage({ uiLocales: params.ui_locales, cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+}
+
+/**
+ * The provider's pages follow the portal's language (docs/decisions/038): `ui_locales` from
+ * the authorization or logout request (the portal always sends its language), then the
+ * portal's `lang` cookie (same origin), then Accept-Language, then Swedish. Texts live in
+ * public/locales/{sv,en}/auth.json under testIdp, like every other text.
+ */
+export function idpLanguage(input: { uiLocales?: unknown; cookie?: string | null; acceptLanguage?: string | null }): Language {
+  if (typeof input.uiLocales === "string") {
+    for (const tag of input.uiLocales.split(/\s+/)) {
+      const base = tag.toLowerCase().split("-")[0];
+      if (isLanguage(base)) return base;
+    }
+  }
+  for (const part of (input.cookie ?? "").split(";")) {
+    const [key, value] = part.trim().split("=");
+    if (key === "lang" && isLanguage(value)) return value;
+  }
+  const ranked = (input.acceptLanguage ?? "")
+    .split(",")
+    .map((entry, i) => {
+      const [tag, ...params] = entry.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { base: (tag ?? "").toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) || 0 : 1, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { base } of ranked) if (isLanguage(base)) return base;
+  return defaultLanguage;
+}
+
+type IdpT = (key: string, options?: Record<string, unknown>) => string;
+const tFor = (lang: Language): IdpT => {
+  const t = getFixedT(lang, "auth");
+  return (key, options) => String(t(`testIdp.${key}`, options ?? {}));
+};
+
+function page(lang: Language, title: string, body: string): string {
+  const t = tFor(lang);
   return `<!DOCTYPE html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} – Test-legitimation</title><link rel="stylesheet" href="${TEST_IDP_PATH}/_assets/idp.css"></head>
-<body><header class="idp-header"><p class="idp-brand">Test-legitimation</p><p>Endast för utveckling och test – ingen riktig e-legitimation</p></header>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} – ${escape(t("titleSuffix"))}</title><link rel="stylesheet" href="${TEST_IDP_PATH}/_assets/idp.css"></head>
+<body><header class="idp-header"><p class="idp-brand" lang="sv">${escape(t("brand"))}</p><p>${escape(t("tagline"))}</p></header>
 <main id="main" class="idp-main">${body}</main></body></html>`;
 }
 
@@ -51,7 +104,10 @@ input{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b
 .idp-cancel{margin-top:1.5rem;padding:.5rem 1rem;background:#f3f2f1;border:2px solid #505a5f;color:#0b0c0c}
 `;
 
-function loginPage(uid: string, error?: { message: string; value: string; given: string; family: string }): string {
+type IdpError = "format" | "checksum" | "date";
+
+function loginPage(lang: Language, uid: string, error?: { code: IdpError; value: string; given: string; family: string }): string {
+  const t = tFor(lang);
   const adults = testPersons.filter((p) => {
     const parsed = parsePersonnummer(p.personnummer);
     return parsed.ok && parsed.value.age >= 18;
@@ -60,39 +116,37 @@ function loginPage(uid: string, error?: { message: string; value: string; given:
   const people = adults
     .map(
       (p) =>
-        `<li><button class="idp-person" type="submit" name="person" value="${escape(p.id)}">${escape(p.givenName)} ${escape(p.familyName)}<span>${escape(formatPersonnummer(p.personnummer))}${p.kind === "samordningsnummer" ? " (samordningsnummer)" : ""}</span></button></li>`,
+        `<li><button class="idp-person" type="submit" name="person" value="${escape(p.id)}">${escape(p.givenName)} ${escape(p.familyName)}<span>${escape(formatPersonnummer(p.personnummer))}${p.kind === "samordningsnummer" ? ` (${escape(t("login.coordination"))})` : ""}</span></button></li>`,
     )
     .join("");
+  const message = error ? t(`errors.${error.code}`) : "";
   const summary = error
-    ? `<div class="idp-summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">Det finns ett fel</h2><ul><li><a href="#personnummer">${escape(error.message)}</a></li></ul></div>`
+    ? `<div class="idp-summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">${escape(t("login.errorSummary"))}</h2><ul><li><a href="#personnummer">${escape(message)}</a></li></ul></div>`
     : "";
+  // The language goes along in the form so that an error page answers in the same language.
+  const langField = `<input type="hidden" name="lang" value="${lang}">`;
   return page(
-    "Logga in",
-    `${summary}<h1>Logga in med Test-legitimation</h1>
-<p class="idp-warning">Det här är en testtjänst. Den låtsas vara en e-legitimation och får bara användas med testpersoner.</p>
-<form method="post" action="${action}/login">
-<h2 id="people-heading">Välj en testperson</h2>
+    lang,
+    error ? `${t("login.errorSummary")}: ${t("login.title")}` : t("login.title"),
+    `${summary}<h1>${escape(t("login.heading"))}</h1>
+<p class="idp-warning">${escape(t("login.warning"))}</p>
+<form method="post" action="${action}/login">${langField}
+<h2 id="people-heading">${escape(t("login.choose"))}</h2>
 <ul class="idp-people" aria-labelledby="people-heading">${people}</ul>
 </form>
-<form method="post" action="${action}/login" novalidate>
-<h2>Eller ange ett personnummer</h2>
-<label for="personnummer">Personnummer</label>
-<span class="idp-hint" id="personnummer-hint">10 eller 12 siffror, till exempel 19820324-9274</span>
-${error ? `<span class="idp-error" id="personnummer-error">${escape(error.message)}</span>` : ""}
+<form method="post" action="${action}/login" novalidate>${langField}
+<h2>${escape(t("login.orType"))}</h2>
+<label for="personnummer">${escape(t("login.personnummer"))}</label>
+<span class="idp-hint" id="personnummer-hint">${escape(t("login.hint"))}</span>
+${error ? `<span class="idp-error" id="personnummer-error">${escape(message)}</span>` : ""}
 <input id="personnummer" name="personnummer" autocomplete="off" inputmode="numeric" value="${escape(error?.value ?? "")}" aria-describedby="personnummer-hint${error ? " personnummer-error" : ""}"${error ? ' aria-invalid="true"' : ""}>
-<label for="given_name">Förnamn (valfritt)</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
-<label for="family_name">Efternamn (valfritt)</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
-<button class="idp-submit" type="submit">Logga in</button>
+<label for="given_name">${escape(t("login.givenName"))}</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
+<label for="family_name">${escape(t("login.familyName"))}</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
+<button class="idp-submit" type="submit">${escape(t("login.submit"))}</button>
 </form>
-<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">Avbryt inloggningen</button></form>`,
+<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("login.cancel"))}</button></form>`,
   );
 }
-
-const ERRORS = {
-  format: "Ange ett personnummer med 10 eller 12 siffror, till exempel 19820324-9274",
-  checksum: "Personnumret stämmer inte. Kontrollera de fyra sista siffrorna",
-  date: "Personnumret innehåller inget giltigt födelsedatum",
-} as const;
 
 export interface TestIdentityProvider {
   mountPath: string;
@@ -132,13 +186,18 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+          const lang = langOfContext(ctx);
+          const t = tFor(lang);
           ctx.body = page(
-            "Logga ut",
-            `<h1>Logga ut från Test-legitimation</h1><p>Du är utloggad från Dalslands e-tjänster. Logga ut från Test-legitimation också?</p>${form}<button class="idp-submit" type="submit" form="op.logoutForm" name="logout" value="yes">Logga ut</button>`,
+            lang,
+            t("logout.title"),
+            `<h1>${escape(t("logout.heading"))}</h1><p>${escape(t("logout.lead"))}</p>${form}<button class="idp-submit" type="submit" form="op.logoutForm" name="logout" value="yes">${escape(t("logout.submit"))}</button>`,
           );
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
-          ctx.body = page("Utloggad", `<h1>Du är utloggad</h1><p><a href="${e.PUBLIC_URL}/">Till Dalslands e-tjänster</a></p>`);
+          const lang = langOfContext(ctx);
+          const t = tFor(lang);
+          ctx.body = page(lang, t("logout.doneTitle"), `<h1>${escape(t("logout.doneHeading"))}</h1><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`);
         },
       },
     },
@@ -168,8 +227,10 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       return grant;
     },
     renderError: async (ctx, out) => {
+      const lang = langOfContext(ctx as KoaContextWithOIDC);
+      const t = tFor(lang);
       ctx.type = "html";
-      ctx.body = page("Fel", `<h1>Något gick fel i Test-legitimation</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">Till Dalslands e-tjänster</a></p>`);
+      ctx.body = page(lang, t("error.title"), `<h1>${escape(t("error.heading"))}</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`);
     },
   };
 
@@ -186,7 +247,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
         await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
         return;
       }
-      res.type("html").send(loginPage(details.uid));
+      res.type("html").send(loginPage(langOfInteraction(details.params, req), details.uid));
     } catch (error) {
       next(error);
     }
@@ -205,7 +266,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
         const given = (body.given_name ?? "").trim().slice(0, 100);
         const family = (body.family_name ?? "").trim().slice(0, 100);
         if (!parsed.ok) {
-          res.status(400).type("html").send(loginPage(details.uid, { message: ERRORS[parsed.code], value: typed, given, family }));
+          const lang = isLanguage(body.lang) ? body.lang : langOfInteraction(details.params, req);
+          res.status(400).type("html").send(loginPage(lang, details.uid, { code: parsed.code, value: typed, given, family }));
           return;
         }
         const known = testPersons.find((p) => p.personnummer === parsed.value.normalized);

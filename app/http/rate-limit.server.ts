@@ -32,6 +32,16 @@ export class RateLimiter {
     return Math.ceil((1 - b.tokens) / rate);
   }
 
+  /** Milliseconds until a token is free, without taking one (0 = one is free now). */
+  wait(key: string): number {
+    if (!(this.perMinute > 0)) return 0;
+    const b = this.buckets.get(key);
+    if (!b) return 0;
+    const rate = this.perMinute / 60_000;
+    const tokens = Math.min(this.burst, b.tokens + (this.now() - b.at) * rate);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / rate);
+  }
+
   /** Forget full buckets so that memory stays bounded under many addresses. */
   private sweep(now: number, rate: number) {
     for (const [k, b] of this.buckets) if (b.tokens + (now - b.at) * rate >= this.burst) this.buckets.delete(k);

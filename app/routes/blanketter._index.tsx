@@ -81,7 +81,7 @@ export default function Blanketter() {
                     <p>{f.description}</p>
                     {f.requiresLogin ? <p className="tag">{t("list.requiresLogin")}</p> : null}
                     <p className="button-row">
-                      <a href={`/blanketter/${f.id}`} aria-label={t("list.fillInOnlineLabel", { title: f.title })}>
+                      <a href={f.href} aria-label={t("list.fillInOnlineLabel", { title: f.title })}>
                         {t("list.fillInOnline")}
                       </a>
                       <a href={`/blanketter/${f.id}.pdf`} aria-label={t("list.downloadPdf", { title: f.title })}>

@@ -81,6 +81,11 @@ export default function OfficerChildcareCase() {
         <dt>{t("case.specialNeeds")}</dt>
         <dd>{c.specialNeeds ?? "–"}</dd>
       </dl>
+      <p>
+        <a href={`/handlaggare/barnomsorg/${c.reference}/ansokan.pdf`} download>
+          {t("officer.applicationPdf")}
+        </a>
+      </p>
       <h2>{t("officer.preferences")}</h2>
       <ol>
         {c.preferences.map((p) => (

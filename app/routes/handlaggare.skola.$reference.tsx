@@ -46,6 +46,11 @@ export default function OfficerSchoolCase() {
         <dt>{t("school.details.reason")}</dt>
         <dd>{c.reason ?? "–"}</dd>
       </dl>
+      <p>
+        <a href={`/handlaggare/skola/${c.reference}/ansokan.pdf`} download>
+          {t("officer.applicationPdf")}
+        </a>
+      </p>
       <h2>{t("school.signatures.heading")}</h2>
       <div className="table-wrap">
         <table>

@@ -8,7 +8,7 @@ import { providerLogoutUrl } from "~/auth/oidc.server";
 import { clearSessionCookie, getSessionRow, getSessionUser, revokeAllSessions, revokeSession } from "~/auth/session.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { env } from "~/env.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
   if (user.kind === "staff") return redirect("/personal/logga-in", { headers });
-  const atProvider = await providerLogoutUrl(row.idToken, `${env().PUBLIC_URL}/`);
+  const atProvider = await providerLogoutUrl(row.idToken, `${env().PUBLIC_URL}/`, getLanguage(request));
   return redirect(atProvider ?? "/", { headers });
 }
 

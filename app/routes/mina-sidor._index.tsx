@@ -2,11 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
+import { AccessLogTable } from "~/components/mypages/AccessLogTable";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { listAccessToPersonData } from "~/services/audit.server";
 import { markNotificationsRead } from "~/services/notifications.server";
-import { myPagesOverview } from "~/services/mypages.server";
+import { accessLogFor, myPagesOverview } from "~/services/mypages.server";
 import { getPersonnummer, listRepresentedOrganisations } from "~/services/people.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
@@ -33,25 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     acting: user.acting ?? null,
     canChooseParty: listRepresentedOrganisations(user.personId).length > 0,
     ...overview,
-    access: listAccessToPersonData(user.personId, 10).map((a) => ({
-      at: a.at,
-      action: a.action,
-      subject: a.subjectId,
-      role: a.role,
-      administration: a.administration ? a.administration[lang] : null,
-      municipality: a.municipality,
-    })),
+    access: accessLogFor(user.personId, lang, 10),
   };
 }
 
 export default function MyPages() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("mypages");
-  const roleLabel = (role: string | null) => {
-    if (!role) return t("auth:roles.staff");
-    const [r, area] = role.split(":");
-    return area ? t("auth:roles.officerIn", { area: t(`auth:areas.${area}`) }) : t(`auth:roles.${r}`);
-  };
   return (
     <>
       <h1>{t("title")}</h1>
@@ -164,43 +152,11 @@ export default function MyPages() {
         )}
       </section>
 
-      <section aria-labelledby="access-title">
-        <h2 id="access-title">{t("auth:myPages.accessTitle")}</h2>
-        <p>{t("auth:myPages.accessLead")}</p>
-        {d.access.length === 0 ? (
-          <p>{t("auth:myPages.noAccess")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-labelledby="access-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t("auth:myPages.when")}</th>
-                  <th scope="col">{t("auth:myPages.who")}</th>
-                  <th scope="col">{t("auth:myPages.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.access.map((a, i) => (
-                  <tr key={i}>
-                    <td>{formatDateTime(a.at)}</td>
-                    <td>
-                      {roleLabel(a.role)}
-                      {a.administration ? `, ${a.administration}` : ""}
-                      {a.municipality ? `, ${a.municipality}` : ""}
-                    </td>
-                    <td>
-                      {t(`auth:audit.actions.${a.action}`, { defaultValue: a.action })} {a.subject}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <AccessLogTable entries={d.access}>
         <p>
           <Link to="/mina-sidor/mina-uppgifter">{t("nav.myData")}</Link>
         </p>
-      </section>
+      </AccessLogTable>
 
       <h2>{t("auth:myPages.sessionsTitle")}</h2>
       <Form method="post" action="/logga-ut" reloadDocument>

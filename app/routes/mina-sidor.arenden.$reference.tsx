@@ -141,6 +141,13 @@ export default function MyCase() {
         </dl>
       </section>
 
+      {cc || sc ? (
+        <p>
+          <a href={`/mina-sidor/arenden/${c.reference}/ansokan.pdf`} download>
+            {t("case.applicationPdf", { reference: c.reference })}
+          </a>
+        </p>
+      ) : null}
       {cc ? <ChildcarePart cc={cc} errors={errorsFor("terminate")} /> : null}
       {sc ? <SchoolPart sc={sc} /> : null}
 

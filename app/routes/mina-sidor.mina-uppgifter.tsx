@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLogTable } from "~/components/mypages/AccessLogTable";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { myRegisterExtract } from "~/services/mypages.server";
 import { getPersonnummer } from "~/services/people.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
-import { formatCurrency, formatDateTime } from "~/utils/format";
+import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
@@ -34,11 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyData() {
   const { extract: x, personnummer } = useLoaderData<typeof loader>();
   const { t } = useTranslation("mypages");
-  const roleLabel = (role: string | null) => {
-    if (!role) return t("auth:roles.staff");
-    const [r, area] = role.split(":");
-    return area ? t("auth:roles.officerIn", { area: t(`auth:areas.${area}`) }) : t(`auth:roles.${r}`);
-  };
   const source = t("myData.source", { source: t("childcare:source.folkbokforingen-testregister") });
   return (
     <>
@@ -110,40 +106,7 @@ export default function MyData() {
         )}
       </section>
 
-      <section aria-labelledby="access-title">
-        <h2 id="access-title">{t("myData.accessLog.heading")}</h2>
-        <p>{t("myData.accessLog.lead")}</p>
-        {x.accessLog.length === 0 ? (
-          <p>{t("myData.accessLog.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-labelledby="access-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t("myData.accessLog.when")}</th>
-                  <th scope="col">{t("myData.accessLog.who")}</th>
-                  <th scope="col">{t("myData.accessLog.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {x.accessLog.map((a, i) => (
-                  <tr key={i}>
-                    <td>{formatDateTime(a.at)}</td>
-                    <td>
-                      {roleLabel(a.role)}
-                      {a.administration ? `, ${a.administration}` : ""}
-                      {a.municipality ? `, ${a.municipality}` : ""}
-                    </td>
-                    <td>
-                      {t(`auth:audit.actions.${a.action}`, { defaultValue: a.action })} {a.case}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AccessLogTable entries={x.accessLog} />
     </>
   );
 }

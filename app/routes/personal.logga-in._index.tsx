@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
+import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "~/auth/login-throttle.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
 import { checkPassword } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -12,9 +13,11 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
+export const headers = retryAfterHeaders;
 export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: getFixedT(request, "auth")("staffLogin.title"), redirectTo };
 }
 
-type ActionData = { errors: FieldErrors; username: string; minutes?: number };
+type ActionData = { errors: FieldErrors; username: string; minutes?: number; throttled?: boolean };
 
 /** Step 1 of 2: username and password. The session it starts grants nothing until the TOTP step. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,8 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!password) errors.password = "staffLogin.errors.passwordRequired";
   if (Object.keys(errors).length) return Response.json({ errors, username } satisfies ActionData, { status: 400 });
 
+  // Too many failures from this address (any accounts): no password is checked (decision 038).
+  const wait = staffLoginRetryAfter();
+  if (wait > 0) return throttledLoginResponse({ errors: { username: "staffLogin.errors.throttled" }, username } satisfies ActionData, wait);
+
   const result = await checkPassword(username, password);
   if (!result.ok) {
+    recordStaffLoginFailure();
     const who = result.user ? { type: "staff" as const, id: result.user.id, name: result.user.name } : undefined;
     audit({
       actor: null,
@@ -66,12 +74,14 @@ export default function StaffLogin() {
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("auth");
   const errors = data?.errors;
+  // A lock-out or a throttled address is not a field error: one alert says when to try again.
+  const blocked = errors?.username === "staffLogin.errors.locked" || errors?.username === "staffLogin.errors.throttled";
   return (
     <div className="prose">
-      <ErrorSummary errors={errors ? { ...errors, username: errors.username === "staffLogin.errors.locked" ? undefined : errors.username } : undefined} order={["username", "password"]} />
-      {errors?.username === "staffLogin.errors.locked" ? (
+      <ErrorSummary errors={errors ? { ...errors, username: blocked ? undefined : errors.username } : undefined} order={["username", "password"]} />
+      {blocked ? (
         <div className="alert alert--error" role="alert">
-          <p>{t("staffLogin.errors.lockedMinutes", { count: data?.minutes ?? 1 })}</p>
+          <p>{t(data?.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data?.minutes ?? 1 })}</p>
         </div>
       ) : null}
       <h1>{t("staffLogin.title")}</h1>
@@ -79,7 +89,7 @@ export default function StaffLogin() {
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="username" label={t("staffLogin.username")} autoComplete="username" defaultValue={data?.username} error={errors?.username === "staffLogin.errors.locked" ? undefined : errors?.username} width="medium" />
+        <TextField name="username" label={t("staffLogin.username")} autoComplete="username" defaultValue={data?.username} error={blocked ? undefined : errors?.username} width="medium" />
         <TextField name="password" type="password" label={t("staffLogin.password")} autoComplete="current-password" error={errors?.password} width="medium" />
         <button type="submit" className="button">
           {t("staffLogin.continue")}

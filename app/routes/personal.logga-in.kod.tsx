@@ -9,9 +9,11 @@ import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
+export const headers = retryAfterHeaders;
 export const handle: RouteHandle = { i18n: "auth" };
 
 
@@ -48,7 +50,7 @@ export default function TotpStep() {
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="code" label={t("totp.code")} hint={t("totp.hint")} autoComplete="one-time-code" inputMode="numeric" error={data?.errors.code} width="short" />
-        {data?.minutes ? <p>{t("staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
+        {data?.minutes ? <p>{t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
         <button type="submit" className="button">
           {t("totp.submit")}
         </button>

@@ -258,7 +258,14 @@ export async function submitChildcareApplication(input: {
   return { ok: true, reference: created.reference };
 }
 
-/** Unanswered offers past their deadline lapse; the case goes to place_declined (noted as lapsed). */
+/**
+ * Unanswered offers past their deadline lapse; the case goes to place_declined (noted as
+ * lapsed), the lapse is audited and the guardians are notified. Run by the scheduled job
+ * (offer-lapse.server.ts) and, as a backstop, before anything reads offers. Each offer is
+ * claimed with a conditional update inside one transaction, so two runs at once (the job and
+ * a page) lapse it once; an offer whose case can no longer move (e.g. withdrawn) is closed
+ * without a status change rather than stopping the run.
+ */
 export async function lapseDueOffers(now = new Date()): Promise<number> {
   const due = db()
     .select()
@@ -266,15 +273,27 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
     .where(eq(childcareOffer.status, "pending"))
     .all()
     .filter((o) => effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "lapsed");
+  let lapsed = 0;
   for (const o of due) {
-    db().update(childcareOffer).set({ status: "lapsed" }).where(eq(childcareOffer.id, o.id)).run();
-    db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, o.caseId)).run();
-    changeCaseStatus({ caseId: o.caseId, to: "place_declined", actor: "system", note: "offer-lapsed", now });
-    trail({ actor: "system", action: "childcare.offer.lapse", subjectType: "childcare_offer", subjectId: o.id });
+    const claimed = db().transaction(() => {
+      const r = db()
+        .update(childcareOffer)
+        .set({ status: "lapsed" })
+        .where(and(eq(childcareOffer.id, o.id), eq(childcareOffer.status, "pending")))
+        .run();
+      if (r.changes === 0) return null;
+      db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, o.caseId)).run();
+      const c = db().select({ status: caseTable.status, municipalityId: caseTable.municipalityId }).from(caseTable).where(eq(caseTable.id, o.caseId)).get();
+      if (c && c.status === "place_offered") changeCaseStatus({ caseId: o.caseId, to: "place_declined", actor: "system", note: "offer-lapsed", now });
+      return { municipalityId: c?.municipalityId };
+    });
+    if (!claimed) continue;
+    lapsed += 1;
+    trail({ actor: "system", action: "childcare.offer.lapse", subjectType: "childcare_offer", subjectId: o.id, municipalityId: claimed.municipalityId, details: { deadlineAt: o.deadlineAt } });
     const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, o.caseId)).all();
     await notify({ recipients: recipients.map((r) => r.h), caseId: o.caseId, kind: "offer-lapsed", now });
   }
-  return due.length;
+  return lapsed;
 }
 
 export interface QueueView {

@@ -8,10 +8,24 @@ import { eserviceSession, type EserviceSession } from "./eservice-session.server
 import { getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
 
+/**
+ * A form that has its own e-service (`def.eservice`) is not filled in here: `/blanketter/{id}`
+ * and every step of it send the visitor on with 303 (also after a POST, which then changes
+ * nothing), keeping an explicit `?lang=`. Null for ordinary forms.
+ */
+export function eserviceRedirect(request: Request, def: Pick<FormDefinition, "eservice">): Response | null {
+  if (!def.eservice) return null;
+  const lang = new URL(request.url).searchParams.get("lang");
+  const target = lang === "sv" || lang === "en" ? `${def.eservice}?lang=${lang}` : def.eservice;
+  return redirect(target, { status: 303 });
+}
+
 /** What every form page needs first: the definition (or 404), the language, the person and the browser key. */
 export async function formPageContext(request: Request, id: string | undefined) {
   const def = id ? getFormDefinition(id) : undefined;
   if (!def) throw new Response("Not found", { status: 404 });
+  const moved = eserviceRedirect(request, def);
+  if (moved) throw moved;
   const lang: Language = getLanguage(request);
   // Forms about personal matters need a logged-in resident: the guard sends others to log in.
   if (def.requiresLogin) await requireResident(request);

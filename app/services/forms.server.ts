@@ -60,6 +60,7 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
           title: t(d.titleKey.slice("forms.".length)),
           description: t(d.descriptionKey.slice("forms.".length)),
           requiresLogin: d.requiresLogin,
+          href: d.eservice ?? formBase(d),
         }))
         .sort((x, y) => x.title.localeCompare(y.title, "sv")),
     }))

@@ -226,6 +226,18 @@ export interface AccessEntry {
   municipality: string | null;
 }
 
+/** Staff reads of the person's data, newest first, in the reader's language (the access log on Mina sidor). */
+export function accessLogFor(personId: number, lang: "sv" | "en", limit = 100): AccessEntry[] {
+  return listAccessToPersonData(personId, limit).map((a) => ({
+    at: a.at,
+    action: a.action,
+    case: a.subjectId,
+    role: a.role,
+    administration: a.administration ? a.administration[lang] : null,
+    municipality: a.municipality,
+  }));
+}
+
 export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: AccessEntry[]; now?: Date }) {
   const v = input.viewer;
   const own = { ...v, organisationId: null };
@@ -315,14 +327,7 @@ export async function getMyCaseDetail(input: { reference: string; viewer: Reside
 
 /** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */
 export function myRegisterExtract(input: { viewer: ResidentViewer; actor: unknown; person: { givenName: string; familyName: string; personnummer: string | null }; lang: "sv" | "en" }) {
-  const accessLog = listAccessToPersonData(input.viewer.personId, 500).map((a) => ({
-    at: a.at,
-    action: a.action,
-    case: a.subjectId,
-    role: a.role,
-    administration: a.administration ? a.administration[input.lang] : null,
-    municipality: a.municipality,
-  }));
+  const accessLog = accessLogFor(input.viewer.personId, input.lang, 500);
   trail({ actor: input.actor, action: "person.extract", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId });
   return registerExtract({ viewer: input.viewer, person: input.person, accessLog });
 }

@@ -49,7 +49,7 @@ export function parseSchoolApplication(form: Record<string, unknown>): { ok: tru
 }
 
 /** What the guardians sign: the reference, the form and the answers (no one's own notes). */
-function signedContent(c: { reference: string; formId: string; data: string; sensitiveData: string | null }) {
+export function signedContent(c: { reference: string; formId: string; data: string; sensitiveData: string | null }) {
   return { reference: c.reference, formId: c.formId, data: caseAnswers(c) };
 }
 

@@ -24,6 +24,7 @@ export const definition: FormDefinition = {
   instructionsKey: k.instructionsKey,
   // A decision within ten weeks of a complete application (PBL 9 kap. 27 §).
   processingDays: 70,
+  eservice: "/bygglov/ansok",
   steps: [
     {
       ...k.step("sokande"),

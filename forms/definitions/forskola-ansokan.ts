@@ -23,6 +23,7 @@ export const definition: FormDefinition = {
   instructionsKey: k.instructionsKey,
   // A place must be offered within four months.
   processingDays: 120,
+  eservice: "/mina-sidor/barnomsorg/ansok",
   steps: [
     {
       ...k.step("barnet"),

@@ -22,6 +22,7 @@ export const definition: FormDefinition = {
   descriptionKey: k.descriptionKey,
   instructionsKey: k.instructionsKey,
   processingDays: 30,
+  eservice: "/mina-sidor/skola/ansok",
   steps: [
     {
       ...k.step("eleven"),

@@ -123,12 +123,31 @@ test.describe("the form service", () => {
     await expect(page).toHaveURL(/\/felanmalan-gata-park\/fel$/);
   });
 
-  test("a form about a personal matter sends the visitor to log in first", async ({ page }) => {
+  test("forms that have their own e-service send the visitor there, keeping the language", async ({ page, a11y }) => {
+    const moved: [string, string][] = [
+      ["bygglov-ansokan", "/bygglov/ansok"],
+      ["forskola-ansokan", "/mina-sidor/barnomsorg/ansok"],
+      ["skolval-ansokan", "/mina-sidor/skola/ansok"],
+    ];
+    for (const [id, target] of moved) {
+      const get = await page.request.get(`/blanketter/${id}?lang=en`, { maxRedirects: 0 });
+      expect(get.status(), id).toBe(303);
+      expect(get.headers().location, id).toBe(`${target}?lang=en`);
+      // A step of the generic form, too, and a POST to it, which changes nothing.
+      const step = await page.request.get(`/blanketter/${id}/kontrollera`, { maxRedirects: 0 });
+      expect(step.headers().location, id).toBe(target);
+      const post = await page.request.post(`/blanketter/${id}/kontrollera`, { multipart: { _action: "continue" }, maxRedirects: 0 });
+      expect(post.status(), id).toBe(303);
+      expect(post.headers().location, id).toBe(target);
+      // The paper form is still there.
+      expect((await page.request.get(`/blanketter/${id}.pdf`)).headers()["content-type"]).toBe("application/pdf");
+    }
+    // The list links straight to the e-services; an anonymous visitor then logs in there.
+    await page.goto("/blanketter?kommun=amal");
+    await expect(page.getByRole("link", { name: /Ansök om plats i förskola/ }).first()).toHaveAttribute("href", "/mina-sidor/barnomsorg/ansok");
+    await a11y("forms list");
     await page.goto("/blanketter/forskola-ansokan");
-    await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fblanketter%2Fforskola-ansokan%2F/);
-    const post = await page.request.post("/blanketter/forskola-ansokan/barnet", { multipart: { _action: "continue" }, maxRedirects: 0 });
-    expect(post.status()).toBe(302);
-    expect(post.headers().location).toMatch(/^\/logga-in/);
+    await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fmina-sidor%2Fbarnomsorg%2Fansok/);
   });
 
   test("the request-for-documents form is pre-filled from the diarium's case number", async ({ page }) => {

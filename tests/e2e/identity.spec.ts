@@ -51,6 +51,39 @@ test.describe("residents log in with e-ID", () => {
     await expect(page.getByRole("alert")).toContainText("Inloggningen avbröts");
   });
 
+  test("the provider's pages follow the portal's language: English throughout, at 320 px", async ({ page, a11y }, testInfo) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto("/logga-in?lang=en");
+    await page.getByRole("button", { name: "Log in with e-ID" }).click();
+    await expect(page).toHaveURL(/\/test-idp\/interaction\//);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in with Test-legitimation");
+    await expect(page.getByRole("heading", { name: "Choose a test person" })).toBeVisible();
+    expect(await page.locator("main").innerText()).not.toMatch(/Välj|Avbryt|Förnamn|Efternamn|Eller ange/);
+    if (!jsDisabled(testInfo)) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await a11y("test provider in English at 320 px");
+    await page.getByLabel("Personal identity number").fill("19820324-9275");
+    await page.getByRole("button", { name: "Log in", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("alert")).toContainText("The personal identity number is not valid");
+    await a11y("test provider error in English");
+    await page.getByLabel("Personal identity number").fill(MARIA);
+    await page.getByRole("button", { name: "Log in", exact: true }).click();
+    await expect(page).toHaveURL(/\/mina-sidor/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    // Logging out at the provider, too, in English.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator(".site-header").getByRole("button", { name: "Log out" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log out of Test-legitimation");
+    await a11y("provider logout in English");
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
   test("a representative chooses a company, which shows in the header and can be changed", async ({ page, a11y }) => {
     await loginAsResident(page, PETER, { redirectTo: "/mina-sidor", actFor: "559312-8415" });
     await expect(page).toHaveURL(/\/mina-sidor$/);

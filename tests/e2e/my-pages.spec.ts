@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
 import { expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { applyForForskola, dateFromToday } from "./mypages-helpers";
 
@@ -78,12 +79,24 @@ test.describe("Mina sidor", () => {
     await page.getByRole("button", { name: "Skicka meddelandet" }).click();
     const fileHref = (await page.getByRole("link", { name: "a.txt" }).first().getAttribute("href"))!;
     expect((await page.request.get(fileHref)).status()).toBe(200);
+    // The applicant's PDF copy of the application, linked from the case page.
+    const pdfLink = page.getByRole("link", { name: `Ladda ner ansökan (${reference}) som PDF` });
+    const pdfHref = (await pdfLink.getAttribute("href"))!;
+    expect(pdfHref).toBe(`/mina-sidor/arenden/${reference}/ansokan.pdf`);
+    const pdf = await page.request.get(pdfHref);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(pdf.headers()["content-disposition"]).toBe(`attachment; filename="ansokan-${reference}.pdf"`);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await PDFDocument.load(bytes)).getTitle()).toContain(reference);
 
     const other = await browser.newContext({ javaScriptEnabled: !jsDisabled(testInfo) });
     const sara = await other.newPage();
     await loginAsResident(sara, SARA, { actFor: "self" });
     expect((await sara.goto(`/mina-sidor/arenden/${reference}`))?.status()).toBe(404);
     expect((await sara.request.get(fileHref)).status()).toBe(404);
+    expect((await sara.request.get(pdfHref)).status()).toBe(404);
     await sara.goto("/mina-sidor");
     const csrf = await sara.locator('input[name="_csrf"]').first().inputValue();
     for (const intent of ["message", "withdraw", "accept", "terminate", "approve"]) {
