@@ -108,11 +108,44 @@ for (const c of candidates) {
   }
 }
 const minaSidor = routes.find((r) => /^\/mina-sidor\/?$/.test(r.path));
-const residentCookie = process.env.BENCH_RESIDENT_COOKIE;
+/**
+ * A resident's session through the portal's own test identity provider (when it is on): the
+ * same redirects and form a browser follows, with a cookie jar. Returns the Cookie header or null.
+ */
+async function residentLogin(personnummer) {
+  const jar = new CookieJar();
+  let url = `${base}/logga-in/start?redirectTo=${encodeURIComponent("/mina-sidor")}`;
+  let method = "GET";
+  let body;
+  for (let step = 0; step < 15; step++) {
+    const r = await fetch(url, { method, body, redirect: "manual", headers: { cookie: jar.header(), ...(body ? { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin } : {}) } });
+    jar.store(r);
+    const html = await r.text();
+    const location = r.headers.get("location");
+    if (location) {
+      url = new URL(location, url).href;
+      method = "GET";
+      body = undefined;
+      continue;
+    }
+    const login = /<form[^>]*method="post"[^>]*action="([^"]*\/login)"/i.exec(html);
+    if (r.status === 200 && login && !body) {
+      url = new URL(login[1].replace(/&amp;/g, "&"), url).href;
+      method = "POST";
+      body = new URLSearchParams({ personnummer }).toString();
+      continue;
+    }
+    break;
+  }
+  // Only the portal's own session cookie: what a logged-in browser sends to /mina-sidor.
+  const session = [...jar.jar].find(([k]) => k === "session" || k === "__Host-session");
+  return session ? `${session[0]}=${session[1]}` : null;
+}
+const residentCookie = process.env.BENCH_RESIDENT_COOKIE ?? (minaSidor ? await residentLogin("199005122388").catch(() => null) : null);
 if (minaSidor && residentCookie) candidates.push({ name: "Mina sidor (resident)", path: "/mina-sidor", headers: { cookie: residentCookie } });
 const notes = [];
 if (!minaSidor) notes.push("Mina sidor: not measured: no /mina-sidor route and no resident login on this branch yet (feat/identity, feat/mypages).");
-else if (!residentCookie) notes.push("Mina sidor: route exists; set BENCH_RESIDENT_COOKIE to a resident session cookie to measure it (no scripted login yet).");
+else if (!residentCookie) notes.push("Mina sidor: route exists, but the scripted log-in through the test identity provider gave no session (TEST_IDP off?); set BENCH_RESIDENT_COOKIE to measure it.");
 for (const c of candidates) if (!c.path) notes.push(`${c.name}: not measured: ${c.missing}.`);
 const measured = candidates.filter((c) => c.path);
 log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
