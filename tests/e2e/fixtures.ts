@@ -15,12 +15,36 @@ async function axeTarget(browser: Browser, page: Page, jsOff: boolean): Promise<
   if (!jsOff) return { target: page, close: async () => {} };
   const html = await page.content();
   const url = new URL(page.url());
-  const sidecarContext = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined });
-  const sidecar = await sidecarContext.newPage();
-  await sidecar.route("**/build/**/*.js", (route) => route.abort());
-  await sidecar.goto(`${url.origin}/healthz`);
+  const sidecar = await sidecarFor(browser, url.origin);
+  const viewport = page.viewportSize();
+  if (viewport) await sidecar.setViewportSize(viewport);
   await sidecar.setContent(html, { waitUntil: "load" });
-  return { target: sidecar, close: () => sidecarContext.close() };
+  return { target: sidecar, close: async () => {} };
+}
+
+/**
+ * One sidecar page per browser (a worker's browser runs one test at a time), made once: a new
+ * context and a first navigation for every check cost more than the check itself in the sweep.
+ * setContent replaces the whole document, so nothing carries over from one check to the next.
+ */
+const sidecars = new WeakMap<Browser, Map<string, Promise<Page>>>();
+function sidecarFor(browser: Browser, origin: string): Promise<Page> {
+  let byOrigin = sidecars.get(browser);
+  if (!byOrigin) sidecars.set(browser, (byOrigin = new Map()));
+  const existing = byOrigin.get(origin);
+  if (existing) return existing.then((p) => (p.isClosed() ? fresh() : p));
+  return fresh();
+  function fresh(): Promise<Page> {
+    const made = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      const sidecar = await context.newPage();
+      await sidecar.route("**/build/**/*.js", (route) => route.abort());
+      await sidecar.goto(`${origin}/healthz`);
+      return sidecar;
+    })();
+    byOrigin!.set(origin, made);
+    return made;
+  }
 }
 
 export async function expectAccessible(page: Page, browser: Browser, jsOff: boolean, label = page.url()) {
