@@ -257,6 +257,19 @@ for (const name of ["search", "diarium search"]) {
 // ---------------------------------------------------------------- 4b. submissions
 const examples = await loadExamples();
 const targets = submissionTargets(crawled, routes);
+if (targets.length === 0) {
+  // As the crash drill does: the example form first, then every form linked from
+  // /blanketter whose page (after its redirect to the first step) has a POST form, anonymous.
+  const listed = okPage("/blanketter") ? [...okPage("/blanketter").html.matchAll(/href="(\/blanketter\/[a-z0-9-]+)"/g)].map((m) => m[1]) : [];
+  for (const path of ["/blanketter/felanmalan-gata-park", ...new Set(listed)]) {
+    const r = await fetch(base + path);
+    const html = await r.text();
+    if (r.status === 200 && new URL(r.url).pathname.startsWith("/blanketter/") && forms(html, r.url).some((f) => f.method === "post")) {
+      targets.push(base + path);
+      break;
+    }
+  }
+}
 let submissions = null;
 if (targets.length === 0) {
   const actions = routes.filter((r) => r.hasAction).map((r) => r.path);
