@@ -18,6 +18,8 @@ import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./servi
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
+import { CSRF_USED_HEADER } from "./auth/csrf.server";
+import { CsrfUsageProvider, type CsrfUsage } from "./utils/csrf-usage";
 
 const ABORT_DELAY = 5_000;
 
@@ -89,13 +91,17 @@ export default function handleRequest(
   const asked = new URL(request.url).searchParams.get("lang");
   if (isLanguage(asked)) responseHeaders.append("Set-Cookie", languageCookieHeader(asked));
   const bot = isbot(request.headers.get("user-agent") ?? "");
+  // Set by <CsrfField /> and hydrating pages during the render (app/utils/csrf-usage.ts).
+  const csrfUsage: CsrfUsage = { used: false };
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <CsrfUsageProvider value={csrfUsage}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </CsrfUsageProvider>
         </I18nextProvider>
       </NonceProvider>,
       {
@@ -104,6 +110,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
+          if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

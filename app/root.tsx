@@ -28,6 +28,7 @@ import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 import { handleOf, type RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
+import { useCsrfUsage } from "~/utils/csrf-usage";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -89,6 +90,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const lang: Language = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
   // Pages opt in to client JavaScript; information pages work as plain HTML.
   const hydrate = matches.some((m) => handleOf(m).hydrate === true);
+  // A hydrating page ships the root loader data, token included, for later client navigations.
+  const markCsrfUsed = useCsrfUsage();
+  if (hydrate) markCsrfUsed();
   return (
     <html lang={lang} dir="ltr">
       <head>

@@ -138,7 +138,8 @@ if (entry.anonymousPageCacheMiddleware) app.use(entry.anonymousPageCacheMiddlewa
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false, dotfiles: "deny" }));
 
-// Every page gets a CSRF seed cookie, so that even anonymous forms carry a token.
+// The CSRF seed cookie, for every page that carries a token (forms, hydrating pages) and every
+// POST/loader fetch; information pages set none, so anonymous visitors stay cacheable (decision 009).
 app.use(entry.csrfCookieMiddleware);
 
 app.all(

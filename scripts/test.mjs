@@ -9,8 +9,13 @@
 //      the whole-site crawl sweep (tests/e2e/sweep.spec.ts)
 // Ends with one line "tests: N passed, N failed" summing vitest, the drills and Playwright.
 // `npm run test:heavy` (TEST_HEAVY=1) runs the drills and the sweep in their heavy variants.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// Steps 1, 2 and 3→4 run side by side (TEST_SERIAL=1 runs them one after the other): vitest
+// uses one worker on a 2-core machine (cores − 1) and tsc one core, so the typecheck costs
+// nothing extra beside it, and the drills (a portal process and a client) fill the gaps of
+// both. Their output is kept per step and printed as each step ends, so logs stay readable.
+// Playwright (5) starts when they are done: it needs both cores for Chromium and the server.
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromiumAvailable, chromiumHelp } from "./chromium.mjs";
 
@@ -20,31 +25,48 @@ mkdirSync(tmp, { recursive: true });
 const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
 const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
 const wants = (step) => only.length === 0 || only.includes(step);
+const serial = process.env.TEST_SERIAL === "1";
+const runStarted = Date.now();
+const timings = [];
 
-function run(title, command, args, extraEnv = {}) {
-  console.log(`\n=== ${title} ===`);
+/**
+ * Runs one step. `buffered`: output goes to tests/.tmp/results/<slug>.log and is printed in one
+ * piece when the step ends (for steps that run side by side); otherwise straight through.
+ */
+function run(title, command, args, { extraEnv = {}, buffered = false } = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} (${seconds} s) ===`);
-  return result.status === 0;
+  const logFile = join(tmp, `${title.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.log`);
+  if (!buffered) console.log(`\n=== ${title} ===`);
+  else console.log(`--- ${title}: started (output follows when it ends) ---`);
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...env, ...extraEnv } });
+    if (buffered) {
+      const out = createWriteStream(logFile);
+      child.stdout.pipe(out, { end: false });
+      child.stderr.pipe(out, { end: false });
+      child.on("close", () => out.end());
+    }
+    child.on("close", (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      timings.push({ title, seconds, ok: code === 0 });
+      const finish = () => {
+        if (buffered) {
+          console.log(`\n=== ${title} ===`);
+          process.stdout.write(existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+        }
+        console.log(`=== ${title}: ${code === 0 ? "ok" : "FAILED"} (${seconds.toFixed(1)} s) ===`);
+        resolvePromise(code === 0);
+      };
+      // Let the log file flush before it is printed.
+      if (buffered) setTimeout(finish, 50);
+      else finish();
+    });
+  });
 }
 
 let passed = 0;
 let failed = 0;
 let ok = true;
-
-if (wants("typecheck")) ok = run("typecheck", "npx", ["tsc", "--noEmit"]) && ok;
-
-if (wants("unit")) {
-  const out = join(tmp, "vitest.json");
-  ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]) && ok;
-  if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, "utf8"));
-    passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-  } else failed += 1;
-}
 
 function countVitest(out) {
   if (existsSync(out)) {
@@ -54,18 +76,38 @@ function countVitest(out) {
   } else failed += 1;
 }
 
-let built = false;
-function build() {
-  if (built) return true;
-  built = run("remix build", "npx", ["remix", "build"]);
-  return built;
+let building;
+function build(buffered) {
+  building ??= run("remix build", "npx", ["remix", "build"], { buffered });
+  return building;
 }
 
-if (wants("drills")) {
-  ok = build() && ok;
-  const out = join(tmp, "drills.json");
-  ok = run("drills (crash, backup, shutdown, hostile input, access)", "npx", ["vitest", "run", "-c", "vitest.drills.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]) && ok;
+const buffered = !serial;
+async function typecheck() {
+  if (wants("typecheck")) ok = (await run("typecheck", "npx", ["tsc", "--noEmit"], { buffered })) && ok;
+}
+async function unit() {
+  if (!wants("unit")) return;
+  const out = join(tmp, "vitest.json");
+  ok = (await run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { buffered })) && ok;
   countVitest(out);
+}
+async function drills() {
+  if (!wants("drills")) return;
+  const built = await build(buffered);
+  ok = built && ok;
+  if (!built) return;
+  const out = join(tmp, "drills.json");
+  ok = (await run("drills (crash, backup, shutdown, hostile input, access)", "npx", ["vitest", "run", "-c", "vitest.drills.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { buffered })) && ok;
+  countVitest(out);
+}
+
+if (serial) {
+  await typecheck();
+  await unit();
+  await drills();
+} else {
+  await Promise.all([typecheck(), unit(), drills()]);
 }
 
 if (wants("e2e")) {
@@ -74,14 +116,15 @@ if (wants("e2e")) {
     ok = false;
     failed += 1;
   } else {
-    ok = build() && ok;
+    const built = await build(false);
+    ok = built && ok;
     const out = join(tmp, "playwright.json");
     rmSync("tests/.tmp/sweep", { recursive: true, force: true });
     // The heavy run repeats only the sweep (the other journeys are the same in both runs).
     const files = process.env.TEST_HEAVY === "1" ? ["tests/e2e/sweep.spec.ts"] : [];
-    ok = run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out }) && ok;
+    if (built) ok = (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } })) && ok;
     // The sweep's results feed the accessibility statement (app/data/a11y-results.json).
-    run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
+    await run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
       const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
       passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
@@ -90,5 +133,6 @@ if (wants("e2e")) {
   }
 }
 
+console.log(`\nsteps: ${timings.map((t) => `${t.title} ${t.seconds.toFixed(0)} s${t.ok ? "" : " (FAILED)"}`).join(", ")}; wall clock ${((Date.now() - runStarted) / 1000).toFixed(0)} s${serial ? " (serial)" : ""}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

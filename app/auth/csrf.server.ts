@@ -5,8 +5,9 @@ import { log } from "~/utils/logger.server";
 import { getSessionUser } from "./session.server";
 
 /**
- * CSRF protection (docs/decisions/009): a per-browser random seed in an HttpOnly cookie,
- * and a token = HMAC(SESSION_SECRET, seed | session id) in every state-changing form.
+ * CSRF protection (docs/decisions/009): a per-browser random seed in an HttpOnly cookie (set
+ * only with a page that carries a token), and a token = HMAC(SESSION_SECRET, seed | session id)
+ * in every state-changing form.
  * An attacker's page can neither read the cookie nor compute the HMAC; binding the token to
  * the session makes a token from before a login useless after it.
  * A second, global line of defence in scripts/serve.mjs refuses cross-origin POSTs.
@@ -24,20 +25,48 @@ function readCookie(header: string | null | undefined, name: string): string | u
   return undefined;
 }
 
+/** Internal response header by which entry.server says "this page carries the CSRF token". */
+export const CSRF_USED_HEADER = "x-portal-csrf-used";
+
 /**
- * Express middleware (used by scripts/serve.mjs): makes sure the browser has a CSRF seed
- * cookie. On a first visit the new cookie is also added to the request's Cookie header, so
- * the page rendered in the same response already carries a valid token.
+ * Express middleware (used by scripts/serve.mjs): makes sure a browser that is shown a token
+ * has a CSRF seed cookie. Without a (valid) seed a new one is put into the request's Cookie
+ * header, so the page rendered in the same response already carries a valid token; the cookie
+ * itself is set
+ * - at once for everything but a document GET (POSTs, `?_data=` loader fetches, whose root data
+ *   holds the token);
+ * - for a document GET only when the page carries the token (a form with <CsrfField /> or a
+ *   hydrating page: entry.server sends CSRF_USED_HEADER, removed here before the head goes out).
+ * Pages that carry the token are `Cache-Control: private, no-store`; pages that do not set no
+ * cookie at all, so a first-time visitor stays anonymous and the anonymous page cache can serve
+ * them (docs/decisions/009, 030).
  */
 export function csrfCookieMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
   const name = csrfCookieName();
   const existing = readCookie(req.headers.cookie, name);
-  if (!existing || !SEED.test(existing)) {
+  const fresh = !existing || !SEED.test(existing);
+  let cookie = "";
+  if (fresh) {
     const seed = randomBytes(32).toString("base64url");
     const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(production() ? ["Secure"] : [])];
-    res.appendHeader("Set-Cookie", `${name}=${seed}; ${attributes.join("; ")}`);
-    req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ""}${name}=${seed}`;
+    cookie = `${name}=${seed}; ${attributes.join("; ")}`;
+    const others = (req.headers.cookie ?? "")
+      .split(";")
+      .map((p) => p.trim())
+      .filter((p) => p !== "" && p.split("=")[0] !== name);
+    req.headers.cookie = [...others, `${name}=${seed}`].join("; ");
   }
+  const document = req.method === "GET" && !/[?&]_data=/.test(req.url ?? "");
+  if (fresh && !document) res.appendHeader("Set-Cookie", cookie);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (res.hasHeader(CSRF_USED_HEADER)) {
+      res.removeHeader(CSRF_USED_HEADER);
+      res.setHeader("Cache-Control", "private, no-store");
+      if (fresh && document) res.appendHeader("Set-Cookie", cookie);
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
   next();
 }
 

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES } from "~/services/page-cache.server";
+import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES, type CachedPage } from "~/services/page-cache.server";
 import { env } from "~/env.server";
 import { RateLimiter } from "./rate-limit.server";
 
@@ -33,19 +33,21 @@ export function noStoreForPersonal(req: Req, res: Res, next: Next) {
 }
 
 /**
- * The fast path in front of Express: answers a cache hit straight from memory (gzip when the
- * client accepts it, compressed once per entry). `securityHeaders` is the server's own header
- * function, so a hit carries exactly the headers (fresh request id and nonce) of any answer.
- * Returns false when the request must go through the app.
+ * The cache entry for this request, if any: the key (null when the request must not use the
+ * cache at all) and a fresh hit.
  */
-export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders: (res: Res) => void): boolean {
-  if (req.method !== "GET" || env().PAGE_CACHE === "off") return false;
+function lookUp(req: Req): { key: string | null; hit: CachedPage | undefined } {
+  if (env().PAGE_CACHE === "off") return { key: null, hit: undefined };
   const cache = anonymousPageCache();
-  const key = cache.keyFor("GET", req.url ?? "/", req.headers.cookie, req.headers.authorization);
-  if (!key) return false;
-  const hit = cache.get(key);
-  if (!hit) return false;
-  securityHeaders(res);
+  const key = cache.keyFor(req.method ?? "GET", req.originalUrl ?? req.url ?? "/", req.headers.cookie, req.headers.authorization);
+  return { key, hit: key ? cache.get(key) : undefined };
+}
+
+/**
+ * Answers a cache hit: the stored headers, `X-Cache: hit`, gzip when the client accepts it
+ * (compressed once per entry). The one hit path for both the fast path and the middleware.
+ */
+function sendCachedPage(req: Req, res: Res, hit: CachedPage) {
   for (const [name, value] of hit.headers) res.setHeader(name, value);
   res.setHeader("X-Cache", "hit");
   res.setHeader("Vary", "Accept-Encoding");
@@ -55,24 +57,32 @@ export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders:
   res.setHeader("Content-Length", body.length);
   res.statusCode = hit.status;
   res.end(body);
+}
+
+/**
+ * The fast path in front of Express: answers a cache hit straight from memory.
+ * `securityHeaders` is the server's own header function, so a hit carries exactly the headers
+ * (fresh request id and nonce) of any answer. Returns false when the request must go through the app.
+ */
+export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders: (res: Res) => void): boolean {
+  if (req.method !== "GET") return false;
+  const { hit } = lookUp(req);
+  if (!hit) return false;
+  securityHeaders(res);
+  sendCachedPage(req, res, hit);
   return true;
 }
 
-/** Serves and fills the anonymous page cache (see app/services/page-cache.server.ts). */
+/**
+ * Serves and fills the anonymous page cache (see app/services/page-cache.server.ts). Behind
+ * Express's own security headers, so a hit here (a page stored since the fast path looked, or
+ * a server without the fast path) is answered exactly as there.
+ */
 export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
-  if (env().PAGE_CACHE === "off") return next();
-  const cache = anonymousPageCache();
-  const url = req.originalUrl ?? req.url ?? "/";
-  const key = cache.keyFor(req.method ?? "GET", url, req.headers.cookie, req.headers.authorization);
+  const { key, hit } = lookUp(req);
   if (!key) return next();
-  const hit = cache.get(key);
-  if (hit) {
-    for (const [name, value] of hit.headers) res.setHeader(name, value);
-    res.setHeader("X-Cache", "hit");
-    res.statusCode = hit.status;
-    res.end(hit.body);
-    return;
-  }
+  if (hit) return sendCachedPage(req, res, hit);
+  const cache = anonymousPageCache();
   const generation = cache.currentGeneration();
   const nonce = String(res.locals?.cspNonce ?? "");
   const chunks: Buffer[] = [];

@@ -15,6 +15,16 @@ describe("the anonymous page cache", () => {
     expect(hasPersonalCookie("draft=1")).toBe(true);
   });
 
+  it("the CSRF seed alone neither makes a visitor personal nor varies the key; a session still does", () => {
+    const cache = new AnonymousPageCache();
+    const seed = "a".repeat(43);
+    expect(hasPersonalCookie(`csrf=${seed}; lang=en`)).toBe(false);
+    expect(hasPersonalCookie(`__Host-csrf=${seed}`)).toBe(false);
+    expect(cache.keyFor("GET", "/", `csrf=${seed}; lang=en`)).toBe(cache.keyFor("GET", "/", "lang=en"));
+    expect(cache.keyFor("GET", "/", `csrf=${seed}; session=abc`)).toBeNull();
+    expect(cache.keyFor("GET", "/", `csrf=${seed}; flash=x`)).toBeNull();
+  });
+
   it("an editor's publication empties it, and a page rendered before the publication is not stored", () => {
     const cache = new AnonymousPageCache();
     const key = cache.keyFor("GET", "/amal", "")!;
@@ -49,5 +59,8 @@ describe("the anonymous page cache", () => {
     expect(isCacheable(200, { ...html, "set-cookie": ["__session=1; Path=/"] }, Buffer.from("x"), "n")).toBe(false);
     expect(isCacheable(200, { ...html, "set-cookie": ["lang=en; Path=/"] }, Buffer.from("x"), "n")).toBe(true);
     expect(isCacheable(200, { ...html, "cache-control": "private, no-store" }, Buffer.from("x"), "n")).toBe(false);
+    // A page with a CSRF field belongs to one browser (it is no-store already; this is the backstop).
+    expect(isCacheable(200, html, Buffer.from('<form method="post"><input type="hidden" name="_csrf" value="t"></form>'), "n")).toBe(false);
+    expect(isCacheable(200, { ...html, "set-cookie": ["csrf=abc; Path=/; HttpOnly"] }, Buffer.from("x"), "n")).toBe(false);
   });
 });

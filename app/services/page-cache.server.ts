@@ -5,9 +5,13 @@
  * municipality. Rendering it with React for every request costs far more than sending bytes,
  * so the server keeps finished pages in memory, keyed by URL + `lang` cookie + `kommun` cookie.
  *
- * Only for GET requests that carry no cookie other than those two (so never for anyone with a
- * session), only for 200 HTML answers that contain no CSP nonce (pages that ship no script),
- * set no cookie other than the preference cookies and do not say `no-store`/`private`.
+ * Only for GET requests that carry no cookie other than those two and the CSRF seed (so never
+ * for anyone with a session, a draft or a flash message), only for 200 HTML answers that
+ * contain no CSP nonce (pages that ship no script) and no CSRF field, set no cookie other than
+ * the preference cookies and do not say `no-store`/`private`.
+ * The CSRF seed does not vary a cacheable page: the seed cookie is set, and the token shown,
+ * only with pages that carry a form or hydrate, and those are `private, no-store`
+ * (app/auth/csrf.server.ts), so a stored page never contains anything derived from a seed.
  * Editors' publish actions call `invalidateAnonymousCache()`; a short time-to-live also bounds
  * staleness for changes that are not publications (scheduled publishing, new diarium entries).
  */
@@ -16,6 +20,11 @@ import { env } from "~/env.server";
 
 /** Cookies that only carry preferences and may vary a cached page; any other cookie bypasses. */
 export const PREFERENCE_COOKIES = ["lang", "kommun"] as const;
+/**
+ * Cookies that neither vary a cacheable page nor make a request personal: the CSRF seed (a page
+ * that shows a token derived from it is never cacheable, see above).
+ */
+export const NEUTRAL_COOKIES = ["csrf", "__Host-csrf"] as const;
 
 export interface CachedPage {
   status: number;
@@ -44,10 +53,10 @@ export function parseCookieNames(header: string | undefined | null): Map<string,
   return out;
 }
 
-/** True when the request carries a cookie that is not a mere preference (a session, a draft key …). */
+/** True when the request carries a cookie that is not a mere preference or the CSRF seed (a session, a draft key …). */
 export function hasPersonalCookie(cookieHeader: string | undefined | null): boolean {
   for (const name of parseCookieNames(cookieHeader).keys()) {
-    if (!(PREFERENCE_COOKIES as readonly string[]).includes(name)) return true;
+    if (!(PREFERENCE_COOKIES as readonly string[]).includes(name) && !(NEUTRAL_COOKIES as readonly string[]).includes(name)) return true;
   }
   return false;
 }
@@ -139,7 +148,8 @@ export class AnonymousPageCache {
 
 /**
  * Whether an answer may be stored: 200, HTML, no nonce in the body (a page with scripts carries
- * the response's nonce and must not be replayed under another response's CSP), no cookie other
+ * the response's nonce and must not be replayed under another response's CSP), no CSRF field
+ * (a token belongs to one browser and session), no cookie other
  * than preferences, and the route did not opt out with `Cache-Control: no-store` or `private`.
  */
 export function isCacheable(status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer, nonce: string): boolean {
@@ -150,6 +160,8 @@ export function isCacheable(status: number, headers: Record<string, string | str
   if (/no-store|private|no-cache/i.test(cc)) return false;
   if (setCookieNames(headers["set-cookie"]).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n))) return false;
   if (nonce && body.includes(nonce)) return false;
+  // Belt and braces: a page with a CSRF field is `private, no-store` already (csrf.server.ts).
+  if (body.includes('name="_csrf"')) return false;
   return true;
 }
 

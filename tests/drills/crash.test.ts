@@ -107,8 +107,12 @@ describe("crash safety", () => {
           Array.from({ length: CONCURRENCY }, async () => {
             while (next++ < remaining) {
               attempted++;
-              const r = await submitForm(portal.url + new URL(target!).pathname, { examples: examples as never, jar: new CookieJar() });
-              if (r.ok && r.reference) acknowledged.push({ reference: r.reference, attachments: r.attachments });
+              // As in the rounds: a submission that times out on a loaded machine was not
+              // acknowledged (the durability check holds the portal to acknowledged ones only).
+              const r = await submitForm(portal.url + new URL(target!).pathname, { examples: examples as never, jar: new CookieJar(), timeoutMs: 60_000 }).catch(
+                (e: Error) => ({ ok: false, error: e.message }) as { ok: false; error: string },
+              );
+              if (r.ok && "reference" in r && r.reference) acknowledged.push({ reference: r.reference, attachments: r.attachments ?? 0 });
               else unacknowledged++;
             }
           }),

@@ -1,7 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ServiceView } from "~/services/catalogue.server";
-import { useNonce } from "~/utils/nonce";
 import { ContentFooter, FallbackNote, SanitizedHtml, telHref } from "./ContentNotes";
 
 type Offer = ServiceView["offers"][number];
@@ -84,14 +83,14 @@ export function ServiceDetail({
   publicUrl: string;
 }) {
   const { t } = useTranslation("catalogue");
-  const nonce = useNonce();
   const location = useLocation();
   const mine = chosen ? service.offers.find((o) => o.slug === chosen.slug) : undefined;
   const back = encodeURIComponent(location.pathname + location.search);
   return (
     <article className="service">
-      {/* Data, not script; the nonce keeps it valid under any stricter future CSP. */}
-      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: safeJson(jsonLd(service, publicUrl)) }} />
+      {/* Data, not script: a data block is never executed, so CSP's script-src does not apply and it
+          carries no nonce (a nonce would make the page unfit for the anonymous page cache, decision 030). */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(jsonLd(service, publicUrl)) }} />
       <p className="kicker">{t(`categories.${service.category}`)}</p>
       <h1>{service.title}</h1>
       <p className="lead">{service.summary}</p>
