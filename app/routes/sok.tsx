@@ -7,7 +7,6 @@ import { listMunicipalities } from "~/services/municipalities.server";
 import { search, SEARCH_TYPES, type SearchResult } from "~/services/search.server";
 import { MAX_INPUT } from "~/services/search-query.server";
 import type { RouteHandle } from "~/utils/handle";
-import { formatNumber } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 import catalogueStyles from "~/styles/catalogue.css";
 
@@ -155,9 +154,7 @@ export default function Search() {
 
       {result && result.total > 0 ? (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {result.totalCapped ? t("search.resultsCapped", { number: formatNumber(result.total) }) : t("search.results", { count: result.total })}
-          </h2>
+          <h2 id="results-heading">{t("search.results", { count: result.total })}</h2>
           {result.foldedTerms.length ? <p className="note">{t("search.folded", { terms: result.foldedTerms.join(", ") })}</p> : null}
           <ol className="search-results" start={(result.page - 1) * 20 + 1}>
             {result.hits.map((hit) => (

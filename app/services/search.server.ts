@@ -35,10 +35,6 @@ export function reindexItem(type: "service" | "page" | "news", id: number, datab
 export const SEARCH_TYPES = ["service", "page", "news", "form"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 export const PAGE_SIZE = 20;
-/** Matches are counted up to this many; beyond it the page says "more than 1,000". */
-export const COUNT_CAP = 1000;
-/** The last page a search offers (COUNT_CAP / PAGE_SIZE). */
-export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
 /** Service descriptions are what most searches are for: they outrank news and pages on a par. */
 const SERVICE_BOOST = 1.5;
 
@@ -64,10 +60,7 @@ export interface SearchResult {
   terms: string[];
   /** Terms that were also matched without regard to å, ä, ö (shown to the visitor). */
   foldedTerms: string[];
-  /** Matches, at most COUNT_CAP. */
   total: number;
-  /** True when there are more than COUNT_CAP matches (total is then COUNT_CAP). */
-  totalCapped: boolean;
   page: number;
   pages: number;
   hits: SearchHit[];
@@ -101,8 +94,8 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
   // Every term is letters and digits only, so term + U+10FFFF bounds exactly the words it prefixes.
   const planned = planTerms(terms, (term) => vocab.get(term, `${term}\u{10FFFF}`) !== undefined);
   const match = buildMatch(planned);
-  const page = Math.max(1, Math.min(MAX_PAGE, Math.trunc(params.page ?? 1) || 1));
-  const empty: SearchResult = { terms, foldedTerms: [], total: 0, totalCapped: false, page, pages: 0, hits: [] };
+  const page = Math.max(1, Math.min(1000, Math.trunc(params.page ?? 1) || 1));
+  const empty: SearchResult = { terms, foldedTerms: [], total: 0, page, pages: 0, hits: [] };
   if (!match) return empty;
 
   const now = params.now ?? new Date();
@@ -128,20 +121,22 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
     args.municipality = ` ${params.municipality} `;
   }
   const from = `FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE ${where.join(" AND ")}`;
-  // One page of matches, ranked inside SQLite: ORDER BY … LIMIT keeps a top-N sorter of ids and
-  // filter columns only, so a broad query never materialises or sorts every match, and the texts
-  // (the wide part of a row) are read for the page's rows alone, by rowid.
+  // One pass over the matches: rank them, count them (window), keep one page of ids; then fetch
+  // the texts of that page only. Sorting thousands of rows with their texts attached is what
+  // makes a broad query slow.
   const rows = statement(
     database,
-    `WITH top AS (
-       SELECT d.id AS id, d.type AS type, d.url AS url, d.municipalities AS municipalities,
+    `WITH ranked AS MATERIALIZED (
+       SELECT d.id AS id,
               bm25(search_fts, ${BM25_WEIGHTS.join(", ")}) * (CASE d.type WHEN 'service' THEN ${SERVICE_BOOST} ELSE 1.0 END) AS rank
-       ${from}
-       ORDER BY rank, d.id LIMIT @limit OFFSET @offset)
-     SELECT top.type, top.url, top.municipalities, f.title, f.summary, f.body
-     FROM top JOIN search_fts f ON f.rowid = top.id
+       ${from})
+     SELECT (SELECT count(*) FROM ranked) AS total, d.type, d.url, f.title, f.summary, f.body, d.municipalities
+     FROM (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT @limit OFFSET @offset) top
+     JOIN search_document d ON d.id = top.id
+     JOIN search_fts f ON f.rowid = top.id
      ORDER BY top.rank, top.id`,
   ).all({ ...args, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as {
+    total: number;
     type: string;
     url: string;
     title: string;
@@ -149,19 +144,14 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
     body: string;
     municipalities: string;
   }[];
-  // The count needs no ranking and reads no text. A short first page is its own count; otherwise
-  // matches are counted up to COUNT_CAP + 1 only (a visitor does not page through thousands).
-  const total =
-    page === 1 && rows.length < PAGE_SIZE
-      ? rows.length
-      : (statement(database, `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`).get(args) as { n: number }).n;
+  // Past the last page the window has no rows to count on; count separately only then.
+  const total = rows[0]?.total ?? (page > 1 ? (statement(database, `SELECT count(*) AS n ${from}`).get(args) as { n: number }).n : 0);
   return {
     terms,
     foldedTerms: planned.filter((p) => p.folded).map((p) => p.term),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total,
     page,
-    pages: Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE),
+    pages: Math.ceil(total / PAGE_SIZE),
     hits: rows.map((r) => {
       const summaryMarks = highlight(r.summary, planned);
       const useBody = !summaryMarks.some((s) => s.mark) && r.body;
