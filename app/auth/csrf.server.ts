@@ -24,12 +24,17 @@ function readCookie(header: string | null | undefined, name: string): string | u
   return undefined;
 }
 
+const NO_FORMS = /^\/(?:api\/|sitemap\.xml$|robots\.txt$)|\.(?:atom|rss)$/;
+
 /**
  * Express middleware (used by scripts/serve.mjs): makes sure the browser has a CSRF seed
  * cookie. On a first visit the new cookie is also added to the request's Cookie header, so
  * the page rendered in the same response already carries a valid token.
  */
 export function csrfCookieMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
+  // Feeds, the sitemap, robots.txt and the open API carry no forms: a seed cookie there would
+  // only make them `private, no-store` (noStoreForPersonal) for every reader without cookies.
+  if (NO_FORMS.test((req.url ?? "").split("?")[0]!)) return next();
   const name = csrfCookieName();
   const existing = readCookie(req.headers.cookie, name);
   if (!existing || !SEED.test(existing)) {
