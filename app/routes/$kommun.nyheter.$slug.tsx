@@ -4,6 +4,7 @@ import { ContentFooter, FallbackNote, SanitizedHtml } from "~/components/catalog
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getNewsItem, municipalityOr404 } from "~/services/catalogue.server";
 import type { RouteHandle } from "~/utils/handle";
+import { newsFeedLinks } from "~/services/news-feed.server";
 import { pageMeta } from "~/utils/meta";
 import catalogueStyles from "~/styles/catalogue.css";
 
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: item.summary,
     crumb: t("municipal.newsCrumb"),
     municipality: { slug: m.slug, name: m.name },
+    feeds: newsFeedLinks(m, lang),
     item,
   };
 }

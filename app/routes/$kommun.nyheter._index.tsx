@@ -5,6 +5,7 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { listNews, municipalityOr404 } from "~/services/catalogue.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
+import { newsFeedLinks } from "~/services/news-feed.server";
 import { pageMeta } from "~/utils/meta";
 import catalogueStyles from "~/styles/catalogue.css";
 
@@ -31,12 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: t("municipal.newsLead", { name: m.name }),
     crumb: t("municipal.newsCrumb"),
     municipality: { slug: m.slug, name: m.name },
+    feeds: newsFeedLinks(m, lang),
     news: listNews({ municipalityId: m.id, lang }),
   };
 }
 
 export default function NewsList() {
-  const { municipality: m, news } = useLoaderData<typeof loader>();
+  const { municipality: m, news, feeds } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   return (
     <>
@@ -56,6 +58,16 @@ export default function NewsList() {
           </li>
         ))}
       </ul>
+      <p>
+        {t("municipal.newsFeeds")}{" "}
+        <a href={feeds.atom} type="application/atom+xml">
+          {t("municipal.feedAtom")}
+        </a>
+        {", "}
+        <a href={feeds.rss} type="application/rss+xml">
+          {t("municipal.feedRss")}
+        </a>
+      </p>
     </>
   );
 }

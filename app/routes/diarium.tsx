@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { DIARIUM_CSV_MAX, diariumFilterOptions, parseDiariumQuery, searchDiarium } from "~/services/diarium.server";
+import { diariumFeedPath, diariumFeedTitle } from "~/services/diarium-feed.server";
+import { DIARIUM_CSV_MAX, diariumFilterOptions, parseDiariumQuery, searchDiarium, type DiariumFeedQuery } from "~/services/diarium.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -22,7 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(lang, "diarium");
   const url = new URL(request.url);
   const parsed = parseDiariumQuery(url.searchParams);
-  const base = { title: t("title"), description: t("lead"), options: diariumFilterOptions(lang), csvMax: DIARIUM_CSV_MAX };
+  // The feed follows the municipality and administration chosen, when they are valid ones.
+  const feedQuery: DiariumFeedQuery = parsed.ok ? { kommun: parsed.query.kommun, forvaltning: parsed.query.forvaltning } : {};
+  const feedTitle = diariumFeedTitle(feedQuery, lang);
+  // Announced with <link rel="alternate"> by pageMeta, and linked visibly below.
+  const feeds = {
+    atom: diariumFeedPath("atom", feedQuery, lang),
+    rss: diariumFeedPath("rss", feedQuery, lang),
+    atomTitle: t("feed.alternateAtom", { title: feedTitle.title }),
+    rssTitle: t("feed.alternateRss", { title: feedTitle.title }),
+    filters: feedTitle.filters,
+  };
+  const base = { title: t("title"), description: t("lead"), options: diariumFilterOptions(lang), csvMax: DIARIUM_CSV_MAX, feeds };
   if (!parsed.ok) {
     return data({ ...base, query: parsed.query, errors: parsed.errors, result: null }, { status: 400 });
   }
@@ -40,7 +52,7 @@ function pageHref(query: Record<string, unknown>, page: number): string {
 }
 
 export default function Diarium() {
-  const { options, query, errors, result, csvMax } = useLoaderData<typeof loader>();
+  const { options, query, errors, result, csvMax, feeds } = useLoaderData<typeof loader>();
   const { t } = useTranslation("diarium");
   const q = query as Record<string, string | number | undefined>;
   const value = (k: string) => (q[k] === undefined ? "" : String(q[k]));
@@ -214,6 +226,21 @@ export default function Diarium() {
           )}
         </section>
       ) : null}
+
+      <section aria-labelledby="feed-heading">
+        <h2 id="feed-heading">{t("feed.heading")}</h2>
+        <p>
+          {feeds.filters ? t("feed.subscribeFiltered", { filters: feeds.filters }) : t("feed.subscribe")}{" "}
+          <a href={feeds.atom} type="application/atom+xml">
+            {t("feed.atom")}
+          </a>
+          {", "}
+          <a href={feeds.rss} type="application/rss+xml">
+            {t("feed.rss")}
+          </a>
+        </p>
+        <p className="field__hint">{t("feed.subscribeNote")}</p>
+      </section>
 
       <section aria-labelledby="masking-heading">
         <h2 id="masking-heading">{t("masking.heading")}</h2>

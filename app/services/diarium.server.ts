@@ -161,6 +161,39 @@ export function searchDiarium(q: DiariumQuery, lang: Language) {
   return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
 }
 
+/** How many of the newest entries a diarium feed carries. */
+export const DIARIUM_FEED_SIZE = 50;
+/** The /diarium filters a feed honours: a feed is "new cases", so text, status and dates do not apply. */
+export const DIARIUM_FEED_FILTERS = ["kommun", "forvaltning"] as const;
+export type DiariumFeedQuery = Pick<DiariumQuery, (typeof DIARIUM_FEED_FILTERS)[number]>;
+
+/**
+ * Parses a feed's GET parameters with the page's own parser, so the same values are valid; a
+ * parameter the feed does not honour (q, status, dates, page) is an error rather than ignored.
+ */
+export function parseDiariumFeedQuery(params: URLSearchParams): { ok: true; query: DiariumFeedQuery } | { ok: false; errors: string[] } {
+  const errors = [...new Set([...params.keys()].filter((k) => k !== "lang" && !(DIARIUM_FEED_FILTERS as readonly string[]).includes(k)))].map(
+    (k) => `${k.slice(0, 40)}: not a feed filter`,
+  );
+  const parsed = parseDiariumQuery(params);
+  if (!parsed.ok) for (const [k, e] of Object.entries(parsed.errors)) if (k !== "_form") errors.push(`${k}: ${e.code}`);
+  if (errors.length > 0 || !parsed.ok) return { ok: false, errors };
+  return { ok: true, query: { kommun: parsed.query.kommun, forvaltning: parsed.query.forvaltning } };
+}
+
+/**
+ * The newest registered entries for a feed, masked by `toPublic` exactly as on /diarium, in the
+ * CSV and in the API: the same conditions, the same select and the same projection.
+ */
+export function latestDiariumEntries(q: DiariumFeedQuery, lang: Language, limit = DIARIUM_FEED_SIZE): PublicDiariumEntry[] {
+  return selectEntries()
+    .where(and(...conditions({ kommun: q.kommun, forvaltning: q.forvaltning })))
+    .orderBy(desc(diariumEntry.registeredAt), desc(diariumEntry.id))
+    .limit(limit)
+    .all()
+    .map((r) => toPublic(r, lang));
+}
+
 export function exportDiariumCsv(q: DiariumQuery, lang: Language): string {
   const t = getFixedT(lang, "diarium");
   const rows = selectEntries()

@@ -2,6 +2,8 @@
  * Atom 1.0 and RSS 2.0 from one list of entries, for news and (when cases land) the diarium.
  * Plain strings, escaped here; nothing else builds XML by hand.
  */
+import { createHash } from "node:crypto";
+
 export interface FeedEntry {
   id: string;
   title: string;
@@ -20,8 +22,22 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
+/**
+ * Characters XML 1.0 does not allow at all, not even as references (control characters other than
+ * tab/newline/return, lone surrogates, U+FFFE/U+FFFF). One of them in a title would make the whole
+ * feed unreadable, so they are dropped.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for XML content and attribute values: the five special characters escaped, non-XML characters dropped. */
 export const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  s
+    .replace(NOT_XML_CHAR, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 
 export function atom(feed: Feed): string {
   const e = escapeXml;
@@ -80,12 +96,23 @@ export function rss(feed: Feed): string {
   ].join("\n");
 }
 
-export function feedResponse(feed: Feed, format: "atom" | "rss"): Response {
-  return new Response(format === "atom" ? atom(feed) : rss(feed), {
-    headers: {
-      "Content-Type": format === "atom" ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=600",
-      "Access-Control-Allow-Origin": "*",
-    },
-  });
+/**
+ * The feed as a response. Feed readers poll: `maxAge` (seconds) lets caches keep it briefly, and a
+ * strong ETag over the body answers a reader's If-None-Match with 304 and no body.
+ */
+export function feedResponse(feed: Feed, format: "atom" | "rss", options: { maxAge?: number; request?: Request } = {}): Response {
+  const body = format === "atom" ? atom(feed) : rss(feed);
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers = {
+    "Content-Type": format === "atom" ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8",
+    "Cache-Control": `public, max-age=${options.maxAge ?? 600}`,
+    "Access-Control-Allow-Origin": "*",
+    ETag: etag,
+    Vary: "Cookie",
+  };
+  const ifNoneMatch = options.request?.headers.get("If-None-Match");
+  if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { headers });
 }

@@ -3,6 +3,20 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { listNews } from "~/services/catalogue.server";
 import type { Feed } from "~/services/feeds.server";
 import { getMunicipalityBySlug } from "~/services/municipalities.server";
+import type { PageFeeds } from "~/utils/meta";
+
+/** A municipality's news feeds as the news pages announce and link them (relative addresses). */
+export function newsFeedLinks(m: { slug: string; name: string }, lang: Language): PageFeeds {
+  const suffix = lang === "en" ? "?lang=en" : "";
+  const title = getFixedT(lang, "authorities")("feeds.news", { name: m.name });
+  const t = getFixedT(lang, "catalogue");
+  return {
+    atom: `/${m.slug}/nyheter.atom${suffix}`,
+    rss: `/${m.slug}/nyheter.rss${suffix}`,
+    atomTitle: t("municipal.newsFeedAtom", { title }),
+    rssTitle: t("municipal.newsFeedRss", { title }),
+  };
+}
 
 /** A municipality's published news as a feed; undefined for an unknown municipality. */
 export function newsFeed(kommun: string, origin: string, lang: Language, format: "atom" | "rss"): Feed | undefined {

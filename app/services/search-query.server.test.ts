@@ -37,6 +37,11 @@ describe("search query sanitising", () => {
   it("uses prefix matching for words of two letters or more", () => {
     expect(buildMatch([{ term: "bygg", folded: false }])).toBe('{title keywords summary body} : "bygg"*');
     expect(buildMatch([{ term: "i", folded: false }])).toBe('{title keywords summary body} : "i"');
+    // Typed with å/ä/ö: only the exact columns can hold it, so no column filter is needed (decision 036).
+    expect(buildMatch([{ term: "förskola", folded: false }])).toBe('"förskola"*');
+    expect(buildMatch([{ term: "far", folded: true }, { term: "får", folded: false }])).toBe(
+      '({title keywords summary body} : "far"* OR {title_folded keywords_folded summary_folded body_folded} : "far"*) AND "får"*',
+    );
   });
 });
 

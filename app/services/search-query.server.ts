@@ -56,14 +56,26 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Prefix search for words of two letters or more; a single letter must match a whole word. */
 const phrase = (s: string) => (s.length >= 2 ? `${quote(s)}*` : quote(s));
 
-/** The FTS5 MATCH expression: every term must match (AND), each in its planned columns. */
+/**
+ * The FTS5 MATCH expression: every term must match (AND), each in its planned columns.
+ *
+ * A term typed with å, ä, ö (or any letter that folding changes) needs no column filter: the
+ * folded columns hold folded text only, so no word there can start with it, and the term matches
+ * in the exact columns alone – the same rows and the same bm25 instances as with the filter. A
+ * column filter makes FTS5 read every matching row's position list to check its columns, which
+ * roughly doubles the cost of a broad query (docs/decisions/036).
+ */
 export function buildMatch(planned: PlannedTerm[]): string | null {
   if (planned.length === 0) return null;
   const exactCols = `{${EXACT_COLUMNS.join(" ")}}`;
   const foldedCols = `{${FOLDED_COLUMNS.join(" ")}}`;
   return planned
     .map(({ term, folded }) =>
-      folded ? `(${exactCols} : ${phrase(term)} OR ${foldedCols} : ${phrase(fold(term))})` : `${exactCols} : ${phrase(term)}`,
+      folded
+        ? `(${exactCols} : ${phrase(term)} OR ${foldedCols} : ${phrase(fold(term))})`
+        : HAS_DIACRITIC(term)
+          ? phrase(term)
+          : `${exactCols} : ${phrase(term)}`,
     )
     .join(" AND ");
 }

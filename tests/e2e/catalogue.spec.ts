@@ -119,6 +119,17 @@ test.describe("municipal pages and news", () => {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
   });
+
+  test("news pages announce and link the municipality's Atom and RSS feeds", async ({ page }) => {
+    await page.goto("/mellerud/nyheter");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.atom");
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.rss");
+    await expect(page.getByRole("link", { name: "RSS 2.0" })).toHaveAttribute("href", "/mellerud/nyheter.rss");
+    await page.goto("/mellerud/nyheter?lang=en");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.atom?lang=en");
+    await page.getByRole("link", { name: /Vattnet stängs av|water/i }).first().click();
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.rss?lang=en");
+  });
 });
 
 test.describe("search", () => {

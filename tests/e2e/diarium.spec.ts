@@ -47,6 +47,9 @@ test.describe("the public register (diarium)", () => {
       "/diarium.csv",
       "/diarium.csv?kommun=amal&fran=2026-10-01&till=2026-10-31",
       `/diarium.csv?q=${word}`,
+      "/diarium.atom",
+      "/diarium.rss?kommun=amal",
+      "/diarium.atom?kommun=amal&forvaltning=barn-och-utbildning&lang=en",
     ]) {
       const res = await request.get(url);
       expect(res.status(), url).toBe(200);
@@ -90,6 +93,53 @@ test.describe("the public register (diarium)", () => {
     await expect(page).toHaveURL(/\/blanketter\/begaran-allman-handling\//);
     await expect(page.locator('input[name="diarienummer"]')).toHaveValue(reference);
     if (!jsDisabled(testInfo)) await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  });
+
+  test("announces and links Atom and RSS feeds that follow the chosen municipality and parse as XML", async ({ page, a11y }) => {
+    await page.goto("/diarium");
+    const atom = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+    const rss = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+    await expect(atom).toHaveAttribute("href", "/diarium.atom");
+    await expect(rss).toHaveAttribute("href", "/diarium.rss");
+    await expect(atom).toHaveAttribute("title", "Diariet: nya ärenden (Atom)");
+    const section = page.getByRole("region", { name: "Prenumerera på nya ärenden" });
+    await expect(section.getByRole("link", { name: "Atom" })).toHaveAttribute("href", "/diarium.atom");
+    await expect(section.getByRole("link", { name: "RSS 2.0" })).toHaveAttribute("href", "/diarium.rss");
+
+    await page.getByLabel("Kommun", { exact: true }).selectOption("amal");
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await expect(page).toHaveURL(/kommun=amal/);
+    await expect(atom).toHaveAttribute("href", "/diarium.atom?kommun=amal");
+    await expect(section).toContainText("Följ nya ärenden i Åmål som webbflöde");
+    await a11y("diarium with feed links");
+
+    // Parsed on a blank page: Chromium styles its <parsererror> inline, which the portal's CSP refuses.
+    const parser = await page.context().newPage();
+    await parser.goto("about:blank");
+    for (const [href, root, item] of [["/diarium.atom?kommun=amal", "feed", "entry"], ["/diarium.rss?kommun=amal", "rss", "item"]] as const) {
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()["content-type"]).toBe(href.includes("atom") ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+      const xml = await res.text();
+      // Chromium's own XML parser: a parse error shows up as a <parsererror> element.
+      const parsed = await parser.evaluate(
+        ([text, itemName]) => {
+          const doc = new DOMParser().parseFromString(text, "application/xml");
+          // The check can fail: an ill-formed document is reported.
+          const broken = new DOMParser().parseFromString("<feed><title>a & b</title></feed>", "application/xml");
+          return {
+            detects: broken.getElementsByTagName("parsererror").length > 0,
+            error: doc.getElementsByTagName("parsererror").length > 0,
+            root: doc.documentElement.localName,
+            items: doc.getElementsByTagName(itemName).length,
+          };
+        },
+        [xml, item] as const,
+      );
+      expect(parsed).toEqual({ detects: true, error: false, root, items: 50 });
+      expect(xml).not.toContain("Hemligsson");
+    }
+    await parser.close();
   });
 
   test("works in English at 320 px", async ({ page, a11y }) => {
