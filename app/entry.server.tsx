@@ -15,6 +15,7 @@ import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
+import { drainReceiptMails } from "./services/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -59,6 +60,7 @@ export async function shutdown() {
   await stopOfferLapseSchedule();
   await stopLinkCheckSchedule();
   await stopReviewReminderSchedule();
+  await drainReceiptMails();
   closeDatabase();
 }
 

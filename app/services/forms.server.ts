@@ -20,7 +20,7 @@ import { env } from "~/env.server";
 import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
 import { hmacIndex } from "./crypto.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
-import { sendReceiptMail } from "./mail.server";
+import { sendReceiptMailAfterAnswer } from "./mail.server";
 import { listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, storeUpload } from "./uploads.server";
 
@@ -443,7 +443,7 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
     });
     if (contactEmail) {
       const tf = getFixedT(c.lang, "forms");
-      await sendReceiptMail({
+      sendReceiptMailAfterAnswer({
         to: contactEmail,
         reference: created.reference,
         formTitle: tf(c.def.titleKey.slice("forms.".length)),

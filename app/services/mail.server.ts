@@ -51,6 +51,34 @@ export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
   }
 }
 
+const pendingReceipts = new Set<Promise<unknown>>();
+
+/**
+ * The receipt mail after the answer, not before it: the case is committed and the receipt page
+ * is what acknowledges it; the mail is a copy (and was never retried). Waiting for the SMTP
+ * conversation (about 100 ms even to the local catcher) only delayed the answer
+ * (docs/decisions/039). Shutdown waits for mails still being handed over (drainReceiptMails).
+ */
+export function sendReceiptMailAfterAnswer(mail: ReceiptMail): void {
+  const sending: Promise<unknown> = sendReceiptMail(mail)
+    .catch((error: unknown) => log("error", "receipt mail failed", { reference: mail.reference, error: error instanceof Error ? error.message : String(error) }))
+    .finally(() => pendingReceipts.delete(sending));
+  pendingReceipts.add(sending);
+}
+
+/** Waits (at most timeoutMs) for receipt mails still being sent; for a graceful shutdown. */
+export async function drainReceiptMails(timeoutMs = 5_000): Promise<void> {
+  if (pendingReceipts.size === 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.allSettled([...pendingReceipts]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 export interface ReviewReminderMail {
   to: string;
   name: string;

@@ -4,36 +4,56 @@
  */
 const TZ = "Europe/Stockholm";
 
+// Intl formatters are expensive to construct (about 0.1 ms each, and Mina sidor formats a date
+// per case): one instance per set of options, made on first use (docs/decisions/039).
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return cached("date", () => new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" })).format(date);
 }
 
 export function formatDateTime(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: TZ,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  return cached(
+    "datetime",
+    () =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: TZ,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+  ).format(date);
 }
 
 /** "26 november 2026" / "26 November 2026": the month name follows the language. */
 export function formatLongDate(value: Date | string, lang: "sv" | "en"): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    timeZone: TZ,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(date);
+  return cached(
+    `long-${lang}`,
+    () =>
+      new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+        timeZone: TZ,
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      }),
+  ).format(date);
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat("sv-SE", { maximumFractionDigits }).format(value);
+  return cached(`number-${maximumFractionDigits}`, () => new Intl.NumberFormat("sv-SE", { maximumFractionDigits })).format(value);
 }
 
 export function formatCurrency(kronor: number): string {

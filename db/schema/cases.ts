@@ -60,6 +60,11 @@ export const caseTable = sqliteTable(
   (t) => [
     index("case_municipality_area_status").on(t.municipalityId, t.area, t.status),
     index("case_applicant_person").on(t.applicantPersonId),
+    // Mina sidor's visibility rule (case-access.server.ts) is an OR over the applicant, the
+    // submitter and case parties; with an index on every arm SQLite looks the cases up instead
+    // of scanning the table (docs/decisions/039).
+    index("case_submitted_by_person").on(t.submittedByPersonId),
+    index("case_applicant_organisation").on(t.applicantOrganisationId),
   ],
 );
 
