@@ -25,6 +25,10 @@ if (!process.env.SMTP_URL && process.env.PORTAL_ENV !== "production") {
   process.env.SMTP_URL = mailCatcher.url;
 }
 const buildPath = resolve(process.env.REMIX_BUILD ?? "build/index.js");
+// React (loaded by the build) picks its production or development bundle from NODE_ENV when it
+// is first imported. Unset, it was the development bundle: slower renders and far more memory
+// (docs/decisions/039). `remix dev` sets development itself.
+process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(buildPath).href);
 const entry = build.entry.module;
 
