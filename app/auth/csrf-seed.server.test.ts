@@ -1,26 +1,36 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { csrfCookieMiddleware } from "./csrf.server";
+import { CSRF_USED_HEADER, csrfCookieMiddleware } from "./csrf.server";
 
-function run(url: string) {
-  const headers: string[] = [];
-  const req = { url, headers: {} } as IncomingMessage;
-  const res = { appendHeader: (_: string, v: string) => headers.push(v) } as unknown as ServerResponse;
-  let nexted = false;
-  csrfCookieMiddleware(req, res, () => {
-    nexted = true;
-  });
-  return { nexted, setsSeed: headers.some((h) => /^csrf[^=]*=/.test(h)) };
+/** One request through the middleware; `carriesToken` is what entry.server says of the page. */
+function run(method: string, url: string, carriesToken = false) {
+  const cookies: string[] = [];
+  const headers = new Map<string, string>();
+  const res = {
+    appendHeader: (name: string, v: string) => name.toLowerCase() === "set-cookie" && cookies.push(v),
+    hasHeader: (name: string) => headers.has(name.toLowerCase()),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+    setHeader: (name: string, v: string) => headers.set(name.toLowerCase(), v),
+    writeHead: () => res,
+  } as unknown as ServerResponse;
+  csrfCookieMiddleware({ method, url, headers: {} } as IncomingMessage, res, () => {});
+  if (carriesToken) res.setHeader(CSRF_USED_HEADER, "1");
+  res.writeHead(200);
+  return { setsSeed: cookies.some((h) => /^csrf[^=]*=/.test(h)), cacheControl: headers.get("cache-control") ?? null };
 }
 
 describe("the CSRF seed cookie", () => {
-  it("is set on pages, which may carry forms", () => {
-    for (const url of ["/", "/diarium?kommun=amal", "/blanketter/felanmalan", "/amal/nyheter"]) expect(run(url), url).toEqual({ nexted: true, setsSeed: true });
+  it("is set on pages that carry a token, which are then never stored", () => {
+    for (const url of ["/blanketter/felanmalan", "/diarium?kommun=amal"]) expect(run("GET", url, true), url).toEqual({ setsSeed: true, cacheControl: "private, no-store" });
   });
 
-  it("is not set on feeds, the sitemap, robots.txt or the API, so that they stay cacheable", () => {
-    for (const url of ["/diarium.atom", "/diarium.rss?kommun=amal", "/amal/nyheter.atom?lang=en", "/amal/nyheter.rss", "/sitemap.xml", "/robots.txt", "/api/v1/diarium?page=2"]) {
-      expect(run(url), url).toEqual({ nexted: true, setsSeed: false });
+  it("is set at once for a POST", () => {
+    expect(run("POST", "/blanketter/felanmalan").setsSeed).toBe(true);
+  });
+
+  it("is not set on pages, feeds, the sitemap or the API that carry no token, so that they stay cacheable", () => {
+    for (const url of ["/", "/amal/nyheter", "/diarium.atom", "/diarium.rss?kommun=amal", "/amal/nyheter.atom?lang=en", "/sitemap.xml", "/robots.txt", "/api/v1/diarium?page=2"]) {
+      expect(run("GET", url), url).toEqual({ setsSeed: false, cacheControl: null });
     }
   });
 });

@@ -27,7 +27,6 @@ function readCookie(header: string | null | undefined, name: string): string | u
 
 /** Internal response header by which entry.server says "this page carries the CSRF token". */
 export const CSRF_USED_HEADER = "x-portal-csrf-used";
-const NO_FORMS = /^\/(?:api\/|sitemap\.xml$|robots\.txt$)|\.(?:atom|rss)$/;
 
 /**
  * Express middleware (used by scripts/serve.mjs): makes sure a browser that is shown a token
@@ -43,9 +42,6 @@ const NO_FORMS = /^\/(?:api\/|sitemap\.xml$|robots\.txt$)|\.(?:atom|rss)$/;
  * them (docs/decisions/009, 030).
  */
 export function csrfCookieMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void) {
-  // Feeds, the sitemap, robots.txt and the open API carry no forms: a seed cookie there would
-  // only make them `private, no-store` (noStoreForPersonal) for every reader without cookies.
-  if (NO_FORMS.test((req.url ?? "").split("?")[0]!)) return next();
   const name = csrfCookieName();
   const existing = readCookie(req.headers.cookie, name);
   const fresh = !existing || !SEED.test(existing);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaffUser } from "~/auth/guards.server";
-import { EditorErrorSummary, EditorField } from "~/components/editor/ItemFields";
+import { EditorErrorSummary, EditorField, EditorSelect } from "~/components/editor/ItemFields";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import {
@@ -182,7 +182,7 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
             );
           })}
         </div>
-        <Select
+        <EditorSelect
           id={id("actorKind")}
           label={t("guides.fields.actorKind")}
           hint={t("guides.fields.actorKindHint")}
@@ -194,9 +194,9 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
           ]}
           required
         />
-        <Select id={id("serviceSlug")} label={t("guides.fields.service")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("serviceSlug")]} value={step.serviceSlug} options={choices.services} none={t("guides.none")} />
-        <Select id={id("formId")} label={t("guides.fields.form")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("formId")]} value={step.formId} options={choices.forms} none={t("guides.none")} />
-        <Select id={id("authoritySlug")} label={t("guides.fields.authority")} hint={t("guides.fields.authorityOnly")} error={errors?.[id("authoritySlug")]} value={step.authoritySlug} options={choices.authorities} none={t("guides.none")} />
+        <EditorSelect id={id("serviceSlug")} label={t("guides.fields.service")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("serviceSlug")]} value={step.serviceSlug} options={choices.services} none={t("guides.none")} />
+        <EditorSelect id={id("formId")} label={t("guides.fields.form")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("formId")]} value={step.formId} options={choices.forms} none={t("guides.none")} />
+        <EditorSelect id={id("authoritySlug")} label={t("guides.fields.authority")} hint={t("guides.fields.authorityOnly")} error={errors?.[id("authoritySlug")]} value={step.authoritySlug} options={choices.authorities} none={t("guides.none")} />
         <div className="button-row">
           {index > 0 ? (
             <button type="submit" name="intent" value={`up:${index}`} className="button button--secondary">
@@ -220,52 +220,3 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
   );
 }
 
-function Select({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  options,
-  none,
-  required,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  options: { value: string; label: string }[];
-  none?: string;
-  required?: boolean;
-}) {
-  const { t } = useTranslation("editor");
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="note"> {t("optional")}</span>}
-      </label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t("errorPrefix")} </span>
-          {t(error)}
-        </span>
-      ) : null}
-      <select id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {none !== undefined ? <option value="">{none}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

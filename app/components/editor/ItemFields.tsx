@@ -9,28 +9,15 @@ export function EditorErrorSummary({ errors, order }: { errors?: EditorErrors; o
 }
 
 /** One labelled input or textarea with hint, inline error, aria-invalid and aria-describedby. */
-export function EditorField({
-  id,
-  label,
-  hint,
-  error,
-  kind,
-  value,
-  lang,
-  required,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  kind: "line" | "text" | "markdown" | "email" | "tel" | "date" | "datetime-local";
-  value: string;
-  lang?: "sv" | "en";
-  required?: boolean;
-}) {
+type FrameProps = { id: string; label: string; hint?: string; error?: string; required?: boolean };
+
+/**
+ * Label, hint and error of one editor field around its control; the control gets the ids to
+ * point at (aria-describedby) from `children`.
+ */
+export function EditorFieldFrame({ id, label, hint, error, required, children }: FrameProps & { children: (describedBy: string | undefined) => React.ReactNode }) {
   const { t } = useTranslation("editor");
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: id, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, lang, "aria-required": required || undefined };
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
@@ -48,12 +35,57 @@ export function EditorField({
           {t(error)}
         </span>
       ) : null}
-      {kind === "text" || kind === "markdown" ? (
-        <textarea {...common} rows={kind === "markdown" ? 12 : 4} className={kind === "markdown" ? "markdown" : undefined} />
-      ) : (
-        <input {...common} type={kind === "line" ? "text" : kind} spellCheck={kind === "line" ? true : false} />
-      )}
+      {children(describedBy)}
     </div>
+  );
+}
+
+export function EditorField({
+  kind,
+  value,
+  lang,
+  ...frame
+}: FrameProps & {
+  kind: "line" | "text" | "markdown" | "email" | "tel" | "date" | "datetime-local";
+  value: string;
+  lang?: "sv" | "en";
+}) {
+  const { id, error, required } = frame;
+  return (
+    <EditorFieldFrame {...frame}>
+      {(describedBy) => {
+        const common = { id, name: id, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, lang, "aria-required": required || undefined };
+        return kind === "text" || kind === "markdown" ? (
+          <textarea {...common} rows={kind === "markdown" ? 12 : 4} className={kind === "markdown" ? "markdown" : undefined} />
+        ) : (
+          <input {...common} type={kind === "line" ? "text" : kind} spellCheck={kind === "line" ? true : false} />
+        );
+      }}
+    </EditorFieldFrame>
+  );
+}
+
+/** A choice among options in the editor, framed like every other editor field. */
+export function EditorSelect({
+  value,
+  options,
+  none,
+  ...frame
+}: FrameProps & { value: string; options: { value: string; label: string }[]; none?: string }) {
+  const { id, error } = frame;
+  return (
+    <EditorFieldFrame {...frame}>
+      {(describedBy) => (
+        <select id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+          {none !== undefined ? <option value="">{none}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </EditorFieldFrame>
   );
 }
 
