@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { chromiumAvailable, chromiumHelp } from "./chromium.mjs";
+import { chromiumHelp, ensureChromium } from "./chromium.mjs";
 
-if (!chromiumAvailable()) {
+if (!ensureChromium()) {
   console.error(chromiumHelp);
   process.exit(1);
 }

@@ -17,7 +17,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { chromiumAvailable, chromiumHelp } from "./chromium.mjs";
+import { chromiumHelp, chromiumPath, ensureChromium } from "./chromium.mjs";
 
 const tmp = "tests/.tmp/results";
 rmSync(tmp, { recursive: true, force: true });
@@ -111,7 +111,9 @@ if (serial) {
 }
 
 if (wants("e2e")) {
-  if (!chromiumAvailable()) {
+  // On a fresh machine this installs Chromium itself (apt-get as root or with sudo, else
+  // Playwright's download), as .ci/run does; CHROMIUM_PATH set by hand is never installed over.
+  if (!ensureChromium()) {
     console.error(`\n${chromiumHelp}\n`);
     ok = false;
     failed += 1;
@@ -122,7 +124,7 @@ if (wants("e2e")) {
     rmSync("tests/.tmp/sweep", { recursive: true, force: true });
     // The heavy run repeats only the sweep (the other journeys are the same in both runs).
     const files = process.env.TEST_HEAVY === "1" ? ["tests/e2e/sweep.spec.ts"] : [];
-    if (built) ok = (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } })) && ok;
+    if (built) ok = (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromiumPath } })) && ok;
     // The sweep's results feed the accessibility statement (app/data/a11y-results.json).
     await run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
