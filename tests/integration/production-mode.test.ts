@@ -91,6 +91,7 @@ describe("production refuses every unsafe configuration", () => {
     ["no OIDC provider", { OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined }, /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/],
     ["an OIDC issuer without a client secret", { OIDC_CLIENT_SECRET: undefined }, /OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/],
     ["an OIDC issuer over http", { OIDC_ISSUER: "http://eid.dalsland.example.se" }, /OIDC_ISSUER: must start with https:\/\//],
+    ["an OIDC redirect over http", { OIDC_REDIRECT_URL: "http://e-tjanster.dalsland.example.se/logga-in/callback" }, /OIDC_REDIRECT_URL: must start with https:\/\//],
     ["no SESSION_SECRET", { SESSION_SECRET: undefined }, /SESSION_SECRET: required when PORTAL_ENV=production/],
     ["no DATA_ENCRYPTION_KEY", { DATA_ENCRYPTION_KEY: undefined }, /DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production/],
     ["no SMTP_URL", { SMTP_URL: undefined }, /SMTP_URL: required when PORTAL_ENV=production/],
