@@ -72,15 +72,6 @@ describe("production start-up", () => {
     expect(run.answered).toBe(false);
   });
 
-  it("refuses a database that was seeded in demo mode", async () => {
-    const d = dir("prod-demo-db");
-    const demo = await startPortal({ dataDir: d, port: port(), env: { ...UNLIMITED, PORTAL_ENV: "demo" } });
-    await demo.stop();
-    const run = await runToExit({ ...PRODUCTION, DATA_DIR: d, DATABASE_PATH: join(d, "portal.db") }, port());
-    expect(run.code).toBe(1);
-    expect(run.output).toMatch(/seeded in demo mode[\s\S]*admin\.portal[\s\S]*arendesystem-test/);
-  });
-
   it("a complete production configuration starts on a new database: /healthz answers, HSTS, no test provider", async () => {
     const d = dir("prod-good");
     const portal = await startPortal({ dataDir: d, port: port(), env: { ...UNLIMITED, ...PRODUCTION } });
@@ -97,19 +88,23 @@ describe("production start-up", () => {
     }
   });
 
-  it("demo over plain http shows the demo banner and sets no Secure cookie", async () => {
+  it("demo over plain http works (banner, no Secure cookie, no HSTS); production then refuses its database", async () => {
     const d = dir("demo-http");
     const p = port();
-    const portal = await startPortal({ dataDir: d, port: p, env: { ...UNLIMITED, PORTAL_ENV: "demo", PUBLIC_URL: `http://127.0.0.1:${p}` } });
+    const demo = await startPortal({ dataDir: d, port: p, env: { ...UNLIMITED, PORTAL_ENV: "demo", PUBLIC_URL: `http://127.0.0.1:${p}` } });
     try {
-      const res = await fetch(`${portal.url}/personal/logga-in`);
+      const res = await fetch(`${demo.url}/personal/logga-in`);
       expect(res.headers.get("strict-transport-security")).toBeNull();
       const cookies = res.headers.getSetCookie();
       expect(cookies.length).toBeGreaterThan(0);
       expect(cookies.every((c) => !/;\s*secure/i.test(c))).toBe(true);
       expect(await res.text()).toContain("test-idp-banner");
     } finally {
-      await portal.stop();
+      await demo.stop();
     }
+    const run = await runToExit({ ...PRODUCTION, DATA_DIR: d, DATABASE_PATH: join(d, "portal.db") }, port());
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/seeded in demo mode[\s\S]*admin\.portal[\s\S]*arendesystem-test/);
+    expect(run.answered).toBe(false);
   });
 });
