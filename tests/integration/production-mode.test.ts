@@ -140,6 +140,18 @@ function demoSeed(database: DB) {
   seedIdentity(database, { hmacIndex: (v) => `h:${v}`, encrypt: (v) => `e:${v}`, hashPassword: (p) => hashSync(p), password: "x".repeat(12), examples: true });
 }
 
+/** One database seeded as the demo seeds it (a few seconds of work), shared by the tests below. */
+let demoPath: string | undefined;
+function demoDatabasePath(): string {
+  if (demoPath) return demoPath;
+  const path = join(tmp(), "portal.db");
+  const database = openDatabase(path);
+  demoSeed(database);
+  database.$client.close();
+  demoPath = path;
+  return path;
+}
+
 const FTS_SHADOW = /_(data|idx|docsize|config|content)$/;
 
 /** Every table of the schema (sqlite_master), without migration bookkeeping and FTS shadow tables. */
@@ -196,20 +208,14 @@ describe("production on an empty database", () => {
 
 describe("production refuses a database seeded in demo mode", () => {
   it("the start-up check names the demo staff accounts and the test integration system", () => {
-    const dir = tmp();
-    const database = openDatabase(join(dir, "portal.db"));
-    demoSeed(database);
+    const database = openDatabase(demoDatabasePath());
     expect(() => assertProductionDatabase(database)).toThrow(/demo staff accounts[\s\S]*admin\.portal[\s\S]*arendesystem-test/);
     database.$client.close();
   });
 
   it("prepareDatabase in production refuses the demo database", () => {
-    const dir = tmp();
-    const path = join(dir, "portal.db");
-    const demo = openDatabase(path);
-    demoSeed(demo);
-    demo.$client.close();
-    useEnv({ ...GOOD, DATA_DIR: dir, DATABASE_PATH: path });
+    const path = demoDatabasePath();
+    useEnv({ ...GOOD, DATA_DIR: tmp(), DATABASE_PATH: path });
     expect(() => prepareDatabase()).toThrow(/Refusing to start with PORTAL_ENV=production[\s\S]*seeded in demo mode/);
   });
 
@@ -236,8 +242,8 @@ describe("production refuses a database seeded in demo mode", () => {
 
 describe("demo never overwrites an edit", () => {
   it("a restart keeps a municipality's, an administration's, a taxa's, a unit's, an organisation's and the test system's edited values", () => {
-    const database = openDatabase(join(tmp(), "portal.db"));
-    demoSeed(database);
+    // The shared demo database: this is the last test that uses it.
+    const database = openDatabase(demoDatabasePath());
     const amal = database.select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
     database.update(municipality).set({ phone: "0532-170 00" }).where(eq(municipality.id, amal.id)).run();
     database.update(administration).set({ phone: "0532-171 71" }).where(eq(administration.municipalityId, amal.id)).run();
