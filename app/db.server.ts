@@ -1,6 +1,7 @@
 import { hashSync } from "@node-rs/argon2";
 import { openDatabase, type DB } from "../db/client";
-import { seed } from "../db/seed/index";
+import { seed, seedReferenceData } from "../db/seed/index";
+import { findDemoAccounts } from "../db/seed/demo-accounts";
 import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { env } from "./env.server";
@@ -14,16 +15,36 @@ export function db(): DB {
   return instance;
 }
 
-/** Migrate (on open) and seed; called once before the server starts listening. */
+/**
+ * Migrate (on open) and seed; called once before the server starts listening. Production
+ * writes only reference data and refuses a database with demo accounts (docs/decisions/041);
+ * demo and test add the example data.
+ */
 export function prepareDatabase() {
+  if (env().PORTAL_ENV === "production") {
+    assertProductionDatabase(db());
+    seedReferenceData(db());
+    return;
+  }
   seed(db());
   seedIdentity(db(), {
     hmacIndex,
     encrypt,
     hashPassword: (p) => hashSync(p),
     password: DEV_STAFF_PASSWORD,
-    examples: env().PORTAL_ENV !== "production",
+    examples: true,
   });
+}
+
+/** Throws, naming what it found, when the database holds accounts whose secrets are published. */
+export function assertProductionDatabase(database: DB) {
+  const found = findDemoAccounts(database);
+  if (found.length === 0) return;
+  throw new Error(
+    `Refusing to start with PORTAL_ENV=production: the database ${env().DATABASE_PATH} was seeded in demo mode and holds\n` +
+      found.map((f) => `  ${f}`).join("\n") +
+      "\n  Start production on a new database (or remove these accounts first).",
+  );
 }
 
 export function closeDatabase() {

@@ -5,9 +5,22 @@ import { z } from "zod";
 
 /**
  * All configuration comes from the environment and is validated once, at start-up.
- * Secrets that are missing in development are generated into DATA_DIR so that
- * `npm start` works on a fresh machine; in production they are required.
+ * PORTAL_ENV must be said out loud (docs/decisions/041): `demo` (example data, test logins),
+ * `production` (fails closed: every unsafe combination is refused, see productionProblems)
+ * or `test` (the automated tests; behaves like demo). Secrets that are missing in demo/test
+ * are generated into DATA_DIR so that `npm start` works on a fresh machine.
  */
+export const PORTAL_MODES = ["demo", "production", "test"] as const;
+export type PortalMode = (typeof PORTAL_MODES)[number];
+
+/** The refusal when PORTAL_ENV is unset or unknown; scripts/serve.mjs says the same before it loads the build. */
+export function portalModeProblem(value: string | undefined): string | null {
+  if (value !== undefined && (PORTAL_MODES as readonly string[]).includes(value)) return null;
+  const choices = "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
+  if (value === undefined || value === "") return `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
+  return `PORTAL_ENV=${value} is not a mode. Set ${choices}.`;
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,8 +29,8 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   PUBLIC_URL: z.string().url().optional(),
-  /** "production" turns on Secure cookies, HSTS and the stricter checks; set by the operator. */
-  PORTAL_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Required, no default (docs/decisions/041); checked with a readable message in loadEnv. */
+  PORTAL_ENV: z.enum(PORTAL_MODES),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
@@ -52,7 +65,7 @@ const EnvSchema = z.object({
   OIDC_REDIRECT_URL: z.string().url().optional(),
   OIDC_SCOPE: z.string().default("openid profile https://id.oidc.se/scope/naturalPersonNumber"),
   OIDC_PERSONAL_NUMBER_CLAIM: z.string().default("https://id.oidc.se/claim/personalIdentityNumber"),
-  /** The local test identity provider ("Test-legitimation"): on by default except in production. */
+  /** The local test identity provider ("Test-legitimation"): on by default in demo/test; refused in production. */
   TEST_IDP: z.enum(["on", "off"]).optional(),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
@@ -128,28 +141,53 @@ function secretFromDataDir(dataDir: string, name: string, bytes: number): string
 
 let cached: Env | undefined;
 
+/**
+ * Every reason a production configuration is unsafe, as "VARIABLE: what is wrong" lines
+ * (all of them at once, so the operator fixes the deployment in one go). Empty = safe to start.
+ * Only the environment; the database's demo accounts are checked by assertProductionDatabase.
+ */
+export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  const https = (url: string | undefined) => url !== undefined && url.startsWith("https://");
+  if (!raw.SESSION_SECRET) problems.push("SESSION_SECRET: required when PORTAL_ENV=production");
+  if (!raw.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
+  if (!raw.SMTP_URL) problems.push("SMTP_URL: required when PORTAL_ENV=production");
+  if (!raw.PUBLIC_URL) problems.push("PUBLIC_URL: required when PORTAL_ENV=production (the https address residents use)");
+  else if (!https(raw.PUBLIC_URL)) problems.push("PUBLIC_URL: must start with https:// when PORTAL_ENV=production");
+  if (raw.TEST_IDP === "on") problems.push("TEST_IDP: must not be on when PORTAL_ENV=production (anyone could log in as any resident)");
+  if (!raw.OIDC_ISSUER || !raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET) {
+    problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production (the resident e-ID provider)");
+  } else if (!https(raw.OIDC_ISSUER)) problems.push("OIDC_ISSUER: must start with https:// when PORTAL_ENV=production");
+  if (raw.OIDC_REDIRECT_URL && !https(raw.OIDC_REDIRECT_URL)) problems.push("OIDC_REDIRECT_URL: must start with https:// when PORTAL_ENV=production");
+  if (!raw.CASE_OUTBOX) problems.push("CASE_OUTBOX: must be set when PORTAL_ENV=production: off, folder or webhook (no default target)");
+  if (raw.CASE_OUTBOX === "webhook") {
+    if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL)) problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
+    if (!raw.CASE_OUTBOX_SECRET) problems.push("CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)");
+  }
+  return problems;
+}
+
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const modeProblem = portalModeProblem(source.PORTAL_ENV);
+  if (modeProblem) throw new Error(`Invalid environment:\n  ${modeProblem}`);
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
+  const production = raw.PORTAL_ENV === "production";
+  if (production) {
+    const problems = productionProblems(raw);
+    if (problems.length > 0) {
+      throw new Error(`Invalid environment: refusing to start with PORTAL_ENV=production\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    }
+  }
   const dataDir = resolve(raw.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const production = raw.PORTAL_ENV === "production";
-  if (production && !raw.SESSION_SECRET) {
-    throw new Error("Invalid environment:\n  SESSION_SECRET: required when PORTAL_ENV=production");
-  }
   const outbox = raw.CASE_OUTBOX ?? (raw.PORTAL_ENV === "test" ? "off" : "folder");
   if (outbox === "webhook" && !raw.CASE_OUTBOX_URL) {
     throw new Error("Invalid environment:\n  CASE_OUTBOX_URL: required when CASE_OUTBOX=webhook");
-  }
-  if (production && !raw.DATA_ENCRYPTION_KEY) {
-    throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
-  }
-  if (production && !raw.SMTP_URL) {
-    throw new Error("Invalid environment:\n  SMTP_URL: required when PORTAL_ENV=production");
   }
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");

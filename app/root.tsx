@@ -66,7 +66,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     account,
     csrfToken: await csrfToken(request),
     flash,
-    testIdp: env().TEST_IDP === "on",
+    // The demo warning (docs/decisions/041): every page outside production, and whenever the
+    // test provider runs (production refuses that at start, so this is belt and braces).
+    demoBanner: env().TEST_IDP === "on" ? "testIdp" : env().PORTAL_ENV !== "production" ? "demo" : null,
     requestId: requestIdOf(context),
     titles: { site: t("site.name"), notFound: t("errors.notFound.title"), error: t("errors.server.title") },
     municipality: chosen ? { slug: chosen.slug, name: chosen.name } : null,
@@ -106,10 +108,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#main" className="skip-link">
           {t("a11y.skipToContent")}
         </a>
-        {data?.testIdp ? (
+        {data?.demoBanner ? (
           <div className="test-idp-banner">
             <p className="container">
-              <strong>{t("auth:testIdp.bannerTitle")}</strong> {t("auth:testIdp.bannerBody")}
+              <strong>{t("auth:testIdp.bannerTitle")}</strong>{" "}
+              {data.demoBanner === "testIdp" ? t("auth:testIdp.bannerBody") : t("auth:testIdp.demoBannerBody")}
             </p>
           </div>
         ) : null}

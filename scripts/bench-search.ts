@@ -14,6 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), "bench-search-"));
 process.env.DATA_DIR = dir;
 process.env.DATABASE_PATH = join(dir, "bench.db");
 process.env.LOG_LEVEL = "error";
+// A throw-away database of generated documents: the test mode (docs/decisions/041).
+process.env.PORTAL_ENV ??= "test";
 
 const documents = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 20);

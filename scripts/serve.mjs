@@ -16,6 +16,17 @@ installGlobals({ nativeFetch: true });
 
 const startedAt = performance.now();
 
+// The mode is said out loud (docs/decisions/041): checked before anything starts (the mail
+// catcher, the build), with the same words as app/env.server.ts's portalModeProblem.
+const MODES = ["demo", "production", "test"];
+const mode = process.env.PORTAL_ENV;
+if (!MODES.includes(mode ?? "")) {
+  const choices = "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
+  const problem = mode ? `PORTAL_ENV=${mode} is not a mode. Set ${choices}.` : `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
+  console.error(`Start-up failed: Invalid environment:\n  ${problem}`);
+  process.exit(1);
+}
+
 // Without SMTP_URL outside production, receipts go to a local mail catcher that stores them
 // as .eml files in DATA_DIR/mail (docs/decisions/016); tests read them from there.
 let mailCatcher;

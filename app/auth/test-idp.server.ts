@@ -12,7 +12,8 @@ import { log } from "~/utils/logger.server";
  * "Test-legitimation": a real OpenID Connect provider (oidc-provider) that plays the Swedish
  * e-ID broker in development and tests (docs/decisions/006). Mounted at /test-idp in the
  * portal's own Express app; the portal talks to it over HTTP exactly as to a real provider.
- * It never runs in production unless TEST_IDP=on, and then every page shows a warning.
+ * It never runs in production (TEST_IDP=on is refused there at start, docs/decisions/041); in
+ * demo and test every page shows a warning.
  */
 interface Account {
   personnummer: string;

@@ -7,11 +7,12 @@ import { seedLifeEvents } from "./content/life-events";
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /**
- * Authorities, their services, the life-event guides and the external-link registry.
- * Idempotent: authorities upsert by slug / url; guides are inserted only when absent. Link-check results (status, dates, broken flag) are
- * never reset by a re-seed, so a restart does not hide a broken link.
+ * Authorities, their services and the external-link registry: real reference data, also in
+ * production (docs/decisions/041). Idempotent: authorities upsert by slug / url (no one edits
+ * them in the portal). Link-check results (status, dates, broken flag) are never reset by a
+ * re-seed, so a restart does not hide a broken link.
  */
-export function seedAuthoritiesAndLifeEvents(tx: Tx) {
+export function seedAuthorityRegistry(tx: Tx) {
   seedAuthorities.forEach((a, position) => {
     const values = {
       slug: a.slug,
@@ -51,6 +52,10 @@ export function seedAuthoritiesAndLifeEvents(tx: Tx) {
       .run();
   });
 
+}
+
+/** The example life-event guides (demo and test only). */
+export function seedExampleLifeEvents(tx: Tx) {
   // Guides are edited in /redaktor: the seed inserts a guide (with its steps) only when its
   // slug is absent and never touches an existing one, so a restart never undoes an editor's
   // change (docs/decisions/035).
@@ -88,4 +93,10 @@ export function seedAuthoritiesAndLifeEvents(tx: Tx) {
 /** Adds a URL to the link registry once; keeps any earlier check result. */
 export function registerLink(tx: Tx | DB, url: string, source: string) {
   tx.insert(externalLink).values({ url, source }).onConflictDoNothing({ target: externalLink.url }).run();
+}
+
+/** Both, as the demo seed runs them (also used by tests that restore the guides). */
+export function seedAuthoritiesAndLifeEvents(tx: Tx) {
+  seedAuthorityRegistry(tx);
+  seedExampleLifeEvents(tx);
 }

@@ -4,7 +4,20 @@ import { childcareFeeConfig, childcareUnit, municipality } from "../schema/index
 import { MAXTAXA_2026 } from "../../app/services/childcare-fee";
 import { seedChildcareUnits } from "./content/childcare-units";
 
-/** Units per municipality and the year's maxtaxa figures; upserted by natural keys. */
+/**
+ * The year's maxtaxa figures (Skolverket): real reference data, also in production. Only
+ * inserted, never overwritten: an administrator may have corrected the figures.
+ */
+export function seedChildcareFeeConfig(db: DB) {
+  const existing = db.select({ year: childcareFeeConfig.year }).from(childcareFeeConfig).where(eq(childcareFeeConfig.year, MAXTAXA_2026.year)).get();
+  if (existing) return;
+  db.insert(childcareFeeConfig)
+    .values({ year: MAXTAXA_2026.year, config: JSON.stringify(MAXTAXA_2026), source: "Skolverket: maxtaxa 2026" })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** Example units per municipality (demo and test), inserted by slug only when absent. */
 export function seedChildcare(db: DB) {
   db.transaction((tx) => {
     const ids = new Map(tx.select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.slug, m.id]));
@@ -25,14 +38,7 @@ export function seedChildcare(db: DB) {
         phone: u.phone,
         example: u.example,
       };
-      tx.insert(childcareUnit).values(values).onConflictDoUpdate({ target: childcareUnit.slug, set: values }).run();
-    }
-    // Only inserted, never overwritten: an administrator may have corrected the figures.
-    const existing = tx.select({ year: childcareFeeConfig.year }).from(childcareFeeConfig).where(eq(childcareFeeConfig.year, MAXTAXA_2026.year)).get();
-    if (!existing) {
-      tx.insert(childcareFeeConfig)
-        .values({ year: MAXTAXA_2026.year, config: JSON.stringify(MAXTAXA_2026), source: "Skolverket: maxtaxa 2026" })
-        .run();
+      tx.insert(childcareUnit).values(values).onConflictDoNothing({ target: childcareUnit.slug }).run();
     }
   });
 }

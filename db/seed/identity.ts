@@ -15,17 +15,20 @@ export interface IdentitySeedTools {
 }
 
 /**
- * Organisations and the representation register always (stand-in for Bolagsverket's data);
- * staff accounts, delegations and example cases only outside production. Idempotent: existing
- * staff users keep their password, TOTP and roles as changed at run time.
+ * Example organisations and representation register (stand-in for Bolagsverket's data), staff
+ * accounts, delegations and example cases: demo and test only, never in production
+ * (docs/decisions/041). Idempotent: rows are written only when absent; existing staff users keep
+ * their password, TOTP and roles as changed at run time.
  */
 export function seedIdentity(db: DB, tools: IdentitySeedTools) {
+  if (!tools.examples) return;
   db.transaction((tx) => {
     const municipalityId = new Map(tx.select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.slug, m.id]));
     const orgIds = new Map<string, number>();
     for (const o of organisations) {
       const values = { orgNumber: o.organisationsnummer, name: o.name, municipalityId: municipalityId.get(o.municipality) ?? null, example: true };
-      const row = tx.insert(organisation).values(values).onConflictDoUpdate({ target: organisation.orgNumber, set: values }).returning({ id: organisation.id }).get();
+      tx.insert(organisation).values(values).onConflictDoNothing({ target: organisation.orgNumber }).run();
+      const row = tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.orgNumber, o.organisationsnummer)).get()!;
       orgIds.set(o.organisationsnummer, row.id);
     }
     for (const r of representations) {
@@ -33,10 +36,9 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
       if (!organisationId) continue;
       tx.insert(representation)
         .values({ organisationId, personnummerHmac: tools.hmacIndex(r.personnummer), role: r.role })
-        .onConflictDoUpdate({ target: [representation.organisationId, representation.personnummerHmac], set: { role: r.role } })
+        .onConflictDoNothing({ target: [representation.organisationId, representation.personnummerHmac] })
         .run();
     }
-    if (!tools.examples) return;
 
     for (const d of seedDelegations) {
       const from = municipalityId.get(d.municipality);

@@ -1,17 +1,31 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, municipality } from "../schema/index";
-import { seedAuthoritiesAndLifeEvents } from "./authorities";
+import { seedAuthoritiesAndLifeEvents, seedAuthorityRegistry } from "./authorities";
 import { seedIntegrationSystems } from "./integration";
 import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
-import { seedChildcare } from "./childcare";
+import { seedChildcare, seedChildcareFeeConfig } from "./childcare";
 import { seedDiarium } from "./diarium";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /**
- * Idempotent: runs at every start. Rows are upserted by their natural keys, so editing the
- * seed content and restarting updates the example data without duplicating it.
+ * What production writes (docs/decisions/041): reference data that is true and that no one in
+ * the portal edits: the national authorities with their links, and the year's maxtaxa figures
+ * (inserted only when absent). No example row: municipalities, administrations, the
+ * catalogue, guides, units, registers, staff and the integration system come from the
+ * operator. Idempotent; runs at every production start.
+ */
+export function seedReferenceData(db: DB) {
+  db.transaction((tx) => seedAuthorityRegistry(tx));
+  seedChildcareFeeConfig(db);
+}
+
+/**
+ * Demo and test: the reference data plus the example data. Idempotent: runs at every start.
+ * Example rows are written only when absent (by natural key), so an edit made in the portal
+ * (a municipality's phone number, a taxa, a unit) survives a restart; the catalogue is refreshed
+ * only while no editor has changed a row (db/seed/catalogue.ts).
  */
 export function seed(db: DB) {
   db.transaction((tx) => {
@@ -33,12 +47,8 @@ export function seed(db: DB) {
         population: m.population,
         example: m.example,
       };
-      const row = tx
-        .insert(municipality)
-        .values(values)
-        .onConflictDoUpdate({ target: municipality.slug, set: values })
-        .returning({ id: municipality.id })
-        .get();
+      tx.insert(municipality).values(values).onConflictDoNothing({ target: municipality.slug }).run();
+      const row = tx.select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, m.slug)).get()!;
       const domain = `${m.slug}.example.se`;
       for (const a of seedAdministrations) {
         const adminValues = {
@@ -57,8 +67,7 @@ export function seed(db: DB) {
           .from(administration)
           .where(and(eq(administration.municipalityId, row.id), eq(administration.slug, a.slug)))
           .get();
-        if (existing) tx.update(administration).set(adminValues).where(eq(administration.id, existing.id)).run();
-        else tx.insert(administration).values(adminValues).run();
+        if (!existing) tx.insert(administration).values(adminValues).run();
       }
     }
     seedAuthoritiesAndLifeEvents(tx);
@@ -66,6 +75,7 @@ export function seed(db: DB) {
   });
   seedDiarium(db);
   seedCatalogue(db);
+  seedChildcareFeeConfig(db);
   seedChildcare(db);
   seedPermitRegisters(db);
   seedPermitHistory(db);

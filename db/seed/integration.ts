@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { DB } from "../client";
 import { integrationSystem, integrationSystemMunicipality, municipality } from "../schema/index";
 
@@ -26,12 +27,11 @@ export function seedIntegrationSystems(tx: Tx) {
     name: TEST_INTEGRATION_SYSTEM.name,
     tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token),
   };
-  const system = tx
-    .insert(integrationSystem)
+  tx.insert(integrationSystem)
     .values(values)
-    .onConflictDoUpdate({ target: integrationSystem.slug, set: values })
-    .returning({ id: integrationSystem.id })
-    .get();
+    .onConflictDoNothing({ target: integrationSystem.slug })
+    .run();
+  const system = tx.select({ id: integrationSystem.id }).from(integrationSystem).where(eq(integrationSystem.slug, values.slug)).get()!;
   for (const m of tx.select({ id: municipality.id }).from(municipality).all()) {
     tx.insert(integrationSystemMunicipality).values({ systemId: system.id, municipalityId: m.id }).onConflictDoNothing().run();
   }

@@ -31,7 +31,10 @@ function ownerOf(p: (typeof properties)[number]): { kind: string; name: string; 
   return { kind: "person", name: person ? `${person.givenName} ${person.familyName}` : "Okänd ägare", orgnr: null };
 }
 
-/** Properties and each municipality's example taxa: upserted at every start. */
+/**
+ * Example properties and each municipality's example taxa (demo and test): inserted only when
+ * absent, so a taxa an administrator has set is never put back to the example figures.
+ */
 export function seedPermitRegisters(db: DB) {
   const municipalities = db.select().from(municipality).all();
   db.transaction((tx) => {
@@ -53,13 +56,13 @@ export function seedPermitRegisters(db: DB) {
         ownerOrganisationsnummer: owner.orgnr,
         example: true,
       };
-      tx.insert(property).values(values).onConflictDoUpdate({ target: property.designation, set: values }).run();
+      tx.insert(property).values(values).onConflictDoNothing({ target: property.designation }).run();
     }
     for (const m of municipalities) {
       const config = JSON.stringify(exampleTaxa(EXAMPLE_MUNICIPALITY_FACTORS[m.slug] ?? 1));
       tx.insert(permitTaxa)
         .values({ municipalityId: m.id, config, example: true })
-        .onConflictDoUpdate({ target: permitTaxa.municipalityId, set: { config } })
+        .onConflictDoNothing({ target: permitTaxa.municipalityId })
         .run();
     }
   });
