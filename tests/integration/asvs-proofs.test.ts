@@ -6,6 +6,7 @@ import { createSession } from "~/auth/session.server";
 import { hashPassword, passwordRuleError, PASSWORD_MAX } from "~/auth/staff.server";
 import { prepareDatabase } from "~/db.server";
 import { log } from "~/utils/logger.server";
+import { emailModule } from "../../forms/fields/email";
 
 // Proofs for ASVS 4.0.3 requirements that docs/security/asvs-l2.md marks as met but that no
 // other test pinned down: the behaviour was there, a test that would notice its loss was not.
@@ -120,5 +121,31 @@ describe("ASVS V5 and V6: what the source code never does", () => {
     const outbox = readFileSync(join(ROOT, "app/services/outbox.server.ts"), "utf8");
     const uses = outbox.split("\n").filter((l) => l.includes("Math.random"));
     expect(uses).toEqual([expect.stringContaining("exp * (1 + Math.random() * 0.1)")]);
+  });
+});
+
+describe("ASVS V5.2, V8.2 and V9.2: more that the code never does", () => {
+  it("an e-mail answer with a line break cannot add a mail header (5.2.3)", () => {
+    const schema = emailModule.schema({ type: "email", name: "e", labelKey: "x", required: true });
+    expect(schema.safeParse("anna@example.se").success).toBe(true);
+    for (const hostile of ["anna@example.se\r\nBcc: all@example.se", "anna@example.se\nBcc: all@example.se", "anna@example.se%0ABcc:x@y.se", "a@b.se, c@d.se"]) {
+      expect(schema.safeParse(hostile).success, hostile).toBe(false);
+    }
+  });
+
+  it("no Web Storage: nothing is kept in localStorage, sessionStorage or IndexedDB (8.2.2)", () => {
+    expect(filesMatching(/localStorage|sessionStorage|indexedDB/, ["app/", "forms/"])).toEqual([]);
+  });
+
+  it("no TLS verification is ever turned off (9.2.1)", () => {
+    expect(filesMatching(/rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/, ["app/", "forms/", "db/", "scripts/serve.mjs"])).toEqual([]);
+  });
+});
+
+describe("ASVS V1.6 and V14: secrets stay on the server", () => {
+  it("only server modules read the environment, so no secret can be bundled for the browser (1.6.4, 2.10.4)", () => {
+    const browserReachable = sources().filter((f) => /^(app|forms)\//.test(f.path) && !/\.server\.tsx?$/.test(f.path) && !f.path.includes("/.server/"));
+    expect(browserReachable.length).toBeGreaterThan(20);
+    expect(browserReachable.filter((f) => /process\.env/.test(f.text)).map((f) => f.path)).toEqual([]);
   });
 });
