@@ -16,6 +16,13 @@ test.describe("ASVS: the HTTP surface", () => {
     expect(await password.evaluate((el) => el.dispatchEvent(new Event("paste", { bubbles: true, cancelable: true })))).toBe(true);
   });
 
+  test("/om-webbplatsen tells residents which personal data is handled, by whom and which cookies are set (8.3.3)", async ({ page }) => {
+    await page.goto("/om-webbplatsen");
+    await expect(page.getByRole("heading", { name: "Personuppgifter", exact: true })).toBeVisible();
+    await expect(page.getByText(/Personuppgiftsansvarig är den nämnd/)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Kakor (cookies)", exact: true })).toBeVisible();
+  });
+
   test("folders are never listed and files outside public/ are not served (4.3.2, 12.5.1)", async ({ request }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
     for (const path of ["/build/", "/locales/", "/locales/sv/", "/package.json", "/app/root.tsx", "/data/portal.db", "/%2e%2e/package.json", "/.env", "/.git/config"]) {

@@ -1,10 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { verify } from "@node-rs/argon2";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "~/auth/session.server";
-import { hashPassword, passwordRuleError, PASSWORD_MAX } from "~/auth/staff.server";
-import { prepareDatabase } from "~/db.server";
+import { eq } from "drizzle-orm";
+import { auditEvent } from "../../db/schema/index";
+import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
+import { checkPassword, hashPassword, passwordRuleError, PASSWORD_MAX } from "~/auth/staff.server";
+import { db, prepareDatabase } from "~/db.server";
+import { audit } from "~/services/audit.server";
+import { storeUpload, uploadsDir } from "~/services/uploads.server";
+import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
+import { withRequestContext } from "~/utils/request-context.server";
 import { log } from "~/utils/logger.server";
 import { emailModule } from "../../forms/fields/email";
 
@@ -12,6 +19,9 @@ import { emailModule } from "../../forms/fields/email";
 // other test pinned down: the behaviour was there, a test that would notice its loss was not.
 
 const ROOT = resolve(__dirname, "../..");
+
+beforeAll(() => prepareDatabase());
+afterEach(() => resetClockForTests());
 
 /** Every non-test TypeScript source file of the portal (server, browser, database, forms). */
 function sources(): { path: string; text: string }[] {
@@ -62,9 +72,14 @@ describe("ASVS V2.1 and V2.4: staff passwords", () => {
   });
 });
 
-describe("ASVS V3.2: session tokens", () => {
-  beforeAll(() => prepareDatabase());
+describe("ASVS V2.1: no forced rotation", () => {
+  it("a staff password does not expire: the seeded one still works three years later (2.1.10)", async () => {
+    advanceClockForTests(3 * 366 * 24 * 3600_000);
+    expect(await checkPassword("handlaggare.amal", DEV_STAFF_PASSWORD)).toMatchObject({ ok: true });
+  });
+});
 
+describe("ASVS V3.2: session tokens", () => {
   it("each login gets a fresh 256-bit token from the CSPRNG (3.2.2, 3.2.4)", async () => {
     const tokens = new Set<string>();
     for (let i = 0; i < 20; i++) {
@@ -78,7 +93,16 @@ describe("ASVS V3.2: session tokens", () => {
   });
 });
 
-describe("ASVS V7.3: log lines", () => {
+describe("ASVS V7.1 and V7.3: audit and log lines", () => {
+  it("an audit event carries a UTC time, the request id, the client address and the actor (7.1.4, 7.3.4)", () => {
+    withRequestContext({ requestId: "req-asvs-714", ip: "203.0.113.9" }, () =>
+      audit({ actor: "system", action: "asvs.proof", subjectType: "test", subjectId: 7 }),
+    );
+    const row = db().select().from(auditEvent).where(eq(auditEvent.action, "asvs.proof")).get()!;
+    expect(row).toMatchObject({ requestId: "req-asvs-714", ip: "203.0.113.9", actorType: "system", subjectId: "7" });
+    expect(row.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  });
+
   afterEach(() => vi.restoreAllMocks());
 
   it("a log event is one JSON line even when a value carries line breaks or a forged entry (7.3.1)", () => {
@@ -139,6 +163,19 @@ describe("ASVS V5.2, V8.2 and V9.2: more that the code never does", () => {
 
   it("no TLS verification is ever turned off (9.2.1)", () => {
     expect(filesMatching(/rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/, ["app/", "forms/", "db/", "scripts/serve.mjs"])).toEqual([]);
+  });
+});
+
+describe("ASVS V12.4: where uploads live", () => {
+  it("an upload is stored outside public/ under a random name, readable by the portal's user only (12.4.1)", () => {
+    const stored = storeUpload({ bytes: new TextEncoder().encode("%PDF-1.4 x"), mime: "application/pdf", originalName: "../../public/evil.pdf", ownerKey: "asvs", formId: "asvs", field: "f" });
+    const dir = uploadsDir();
+    expect(resolve(dir).startsWith(join(ROOT, "public"))).toBe(false);
+    expect(existsSync(join(ROOT, "public/evil.pdf"))).toBe(false);
+    const files = readdirSync(dir).filter((f) => /^[0-9a-f]{32}$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+    expect(stored.name).toBe("evil.pdf");
   });
 });
 
