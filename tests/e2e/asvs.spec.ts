@@ -35,13 +35,16 @@ test.describe("ASVS: the HTTP surface", () => {
     expect((await request.get("/favicon.svg")).status()).toBe(200);
   });
 
-  test("every response carries Permissions-Policy and a Content-Type with a character set (10.2.2, 14.4.1)", async ({ request }, testInfo) => {
+  test("every response carries Permissions-Policy, nosniff, no version header and a Content-Type with a character set (10.2.2, 14.3.3, 14.4.1, 14.4.4)", async ({ request }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
     for (const path of ["/", "/tjanster", "/finns-inte", "/api/v1/municipalities", "/sitemap.xml", "/robots.txt", "/diarium.csv", "/healthz"]) {
       const response = await request.get(path);
       const headers = response.headers();
       expect(headers["permissions-policy"], path).toContain("camera=()");
       expect(headers["permissions-policy"], path).toContain("geolocation=()");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-powered-by"], path).toBeUndefined();
+      expect(headers["server"] ?? "", path).not.toMatch(/\d/);
       expect(headers["content-type"], path).toMatch(/^(text\/[a-z]+|application\/(json|xml|[a-z+]+\+json|[a-z+]+\+xml))\s*;\s*charset=utf-8$/i);
     }
   });
