@@ -32,7 +32,7 @@ function officer(username: string): StaffUser {
   const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
   const session = sessionUserOf({ idHash: `test-${username}`, kind: "staff", staffUserId: row.id, personId: null, actingKind: null, actingOrganisationId: null });
   if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return { kind: "staff", id: row.id, name: row.name, session };
+  return { kind: "staff", id: row.id, name: row.name, session: session as StaffUser["session"] };
 }
 
 async function cookieFor(staffUserId: number) {
