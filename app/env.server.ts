@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Hours a temporary staff password (new account, reset) can be used for its first login (ASVS 2.3.1). */
+  TEMP_PASSWORD_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
   SMTP_URL: z
     .string()

@@ -1,12 +1,14 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
-import { administration, municipality, roleAssignment, staffUser, type StaffUserRow } from "../../db/schema/index";
+import { administration, municipality, roleAssignment, session, staffUser, type StaffUserRow } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { env } from "~/env.server";
 import { decrypt, encrypt } from "~/services/crypto.server";
 import { now } from "~/utils/clock.server";
+import commonPasswords from "./common-passwords.json";
 import type { Area, StaffRole } from "./permissions";
 
 /**
@@ -49,8 +51,19 @@ export type PasswordCheck =
   | { ok: true; user: StaffUserRow }
   | { ok: false; reason: "invalid"; user?: StaffUserRow }
   | { ok: false; reason: "locked"; minutes: number; user: StaffUserRow }
-  | { ok: false; reason: "disabled"; user: StaffUserRow };
+  | { ok: false; reason: "disabled"; user: StaffUserRow }
+  | { ok: false; reason: "expired"; user: StaffUserRow };
 
+/** A temporary password (reset or new account) is good for TEMP_PASSWORD_HOURS (ASVS 2.3.1). */
+export function temporaryPasswordExpired(user: Pick<StaffUserRow, "mustChangePassword" | "passwordChangedAt">, at = now()): boolean {
+  return user.mustChangePassword && at.getTime() - new Date(user.passwordChangedAt).getTime() > env().TEMP_PASSWORD_HOURS * 3_600_000;
+}
+
+/**
+ * The reasons are for the audit only: the login page answers "invalid", "locked" and an
+ * unknown username alike, and each of them costs one argon2 verification, so neither the
+ * answer nor its timing tells whether a username exists (review §9).
+ */
 export async function checkPassword(username: string, password: string): Promise<PasswordCheck> {
   const user = db().select().from(staffUser).where(eq(staffUser.username, username.trim().toLowerCase())).get();
   if (!user) {
@@ -58,8 +71,8 @@ export async function checkPassword(username: string, password: string): Promise
     await verify(dummyHash, password).catch(() => false);
     return { ok: false, reason: "invalid" };
   }
-  if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user), user };
   const good = await verify(user.passwordHash, password).catch(() => false);
+  if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user), user };
   if (!good) {
     recordFailure(user);
     const after = getStaffUserRow(user.id)!;
@@ -67,6 +80,7 @@ export async function checkPassword(username: string, password: string): Promise
     return { ok: false, reason: "invalid", user };
   }
   if (user.disabledAt) return { ok: false, reason: "disabled", user };
+  if (temporaryPasswordExpired(user)) return { ok: false, reason: "expired", user };
   return { ok: true, user };
 }
 
@@ -134,7 +148,30 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 const COMMON = ["password", "lösenord", "losenord", "123456", "qwerty", "sommar", "vinter", "dalsland", "kommun", "welcome", "välkommen"];
 
-export type PasswordRuleError = "tooShort" | "tooLong" | "containsUsername" | "common" | "sameAsOld";
+/** ~49,000 passwords most frequent in public breaches (source and licence in the file); loaded once. */
+let breached: Set<string> | undefined;
+
+const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
+
+/**
+ * Is the password, or its letters without leading and trailing digits and punctuation
+ * ("Password2026!" → "password"), in the bundled breach list (ASVS 2.1.7)? No network look-up;
+ * a Set, so O(1) per candidate; loops, not a regular expression, so linear in the length.
+ */
+export function isBreachedPassword(password: string): boolean {
+  breached ??= new Set(commonPasswords.passwords);
+  const lower = password.toLowerCase();
+  if (breached.has(lower)) return true;
+  const chars = [...lower];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !isLetter(chars[start]!)) start++;
+  while (end > start && !isLetter(chars[end - 1]!)) end--;
+  const core = chars.slice(start, end).join("");
+  return core.length >= 4 && breached.has(core);
+}
+
+export type PasswordRuleError = "tooShort" | "tooLong" | "containsUsername" | "common" | "breached" | "sameAsOld";
 
 /** NIST 800-63B style: long enough, not obviously guessable; no composition rules. */
 export function passwordRuleError(password: string, username: string): PasswordRuleError | null {
@@ -145,6 +182,7 @@ export function passwordRuleError(password: string, username: string): PasswordR
   if (userPart.length >= 3 && lower.includes(userPart)) return "containsUsername";
   if (lower.includes(username.toLowerCase())) return "containsUsername";
   if (/^(.)\1+$/.test(password) || COMMON.some((c) => lower.replace(/[^a-zåäö]/g, "") === c || lower.startsWith(c + "1"))) return "common";
+  if (isBreachedPassword(password)) return "breached";
   return null;
 }
 
@@ -152,19 +190,45 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export async function changePassword(userId: number, current: string, next: string): Promise<{ ok: true } | { ok: false; field: "current" | "next"; code: PasswordRuleError | "wrong" }> {
+export type PasswordChange =
+  | { ok: true; revokedSessions: number }
+  | { ok: false; field: "current" | "next"; code: PasswordRuleError | "wrong"; lockedOut?: boolean };
+
+/**
+ * A wrong current password counts towards the lock-out like a wrong login, and a locked account
+ * cannot change its password; the failure that locks the account also ends its sessions (someone
+ * guessing from a taken-over session is thrown out). A change ends every other session of the
+ * user, keeping only `keepSessionId` (ASVS 3.3.3, review §9).
+ */
+export async function changePassword(userId: number, current: string, next: string, keepSessionId?: string): Promise<PasswordChange> {
   const user = getStaffUserRow(userId);
   if (!user) return { ok: false, field: "current", code: "wrong" };
-  if (!(await verify(user.passwordHash, current).catch(() => false))) return { ok: false, field: "current", code: "wrong" };
+  const good = await verify(user.passwordHash, current).catch(() => false);
+  if (isLocked(user)) return { ok: false, field: "current", code: "wrong", lockedOut: true };
+  if (!good) {
+    recordFailure(user);
+    if (!isLocked(getStaffUserRow(userId)!)) return { ok: false, field: "current", code: "wrong" };
+    endSessions(userId);
+    return { ok: false, field: "current", code: "wrong", lockedOut: true };
+  }
   const rule = passwordRuleError(next, user.username);
   if (rule) return { ok: false, field: "next", code: rule };
   if (current === next) return { ok: false, field: "next", code: "sameAsOld" };
   db()
     .update(staffUser)
-    .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false })
+    .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false, failedAttempts: 0 })
     .where(eq(staffUser.id, userId))
     .run();
-  return { ok: true };
+  return { ok: true, revokedSessions: endSessions(userId, keepSessionId) };
+}
+
+/** Revokes the staff user's live sessions except `keep`; returns how many. */
+function endSessions(staffUserId: number, keep?: string): number {
+  return db()
+    .update(session)
+    .set({ revokedAt: now().toISOString() })
+    .where(and(eq(session.staffUserId, staffUserId), isNull(session.revokedAt), keep ? ne(session.idHash, keep) : undefined))
+    .run().changes;
 }
 
 // ---- Administration (behörighetsadministration) -------------------------------------------------
@@ -225,7 +289,7 @@ export async function createStaffUser(input: { username: string; name: string; e
   const temporaryPassword = generateTemporaryPassword();
   const row = db()
     .insert(staffUser)
-    .values({ username, name: input.name.trim(), email: input.email.trim(), municipalityId: input.municipalityId, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true })
+    .values({ username, name: input.name.trim(), email: input.email.trim(), municipalityId: input.municipalityId, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, passwordChangedAt: now().toISOString() })
     .returning({ id: staffUser.id })
     .get();
   return { id: row.id, temporaryPassword };
@@ -239,6 +303,8 @@ export async function resetStaffUser(id: number): Promise<string> {
     .set({
       passwordHash: await hashPassword(temporaryPassword),
       mustChangePassword: true,
+      // The temporary password's clock (TEMP_PASSWORD_HOURS) starts now.
+      passwordChangedAt: now().toISOString(),
       totpSecretEncrypted: null,
       totpEnrolledAt: null,
       totpLastStep: null,

@@ -12,9 +12,8 @@ import {
   listAdministrationsOf,
   municipalityNames,
   removeRoleAssignment,
-  resetStaffUser,
-  setStaffUserDisabled,
 } from "~/auth/staff.server";
+import { applyAccountAction } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
@@ -109,16 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     audit({ actor: admin, action: "role.revoked", subjectType: "staff_user", subjectId: target.id, municipalityId: assignment.municipalityId ?? municipalityId, details: { role: assignment.role, area: assignment.area, administrationId: assignment.administrationId } });
     return redirectWithFlash(url, "flash.roleRemoved");
   }
-  if (intent === "reset") {
-    const temporaryPassword = await resetStaffUser(target.id);
-    revokeAllSessions({ staffUserId: target.id });
-    audit({ actor: admin, action: "staff_user.reset", subjectType: "staff_user", subjectId: target.id, municipalityId });
-    return Response.json({ temporaryPassword } satisfies ActionData);
-  }
-  if (intent === "disable" || intent === "enable") {
-    setStaffUserDisabled(target.id, intent === "disable");
-    if (intent === "disable") revokeAllSessions({ staffUserId: target.id });
-    audit({ actor: admin, action: `staff_user.${intent}d`, subjectType: "staff_user", subjectId: target.id, municipalityId });
+  if (intent === "reset" || intent === "disable" || intent === "enable") {
+    const result = await applyAccountAction({ admin, scope, target, action: intent });
+    if (!result.ok) return Response.json({ errors: { intent: result.error } } satisfies ActionData, { status: result.status });
+    if (intent === "reset") return Response.json({ temporaryPassword: result.temporaryPassword } satisfies ActionData);
     return redirectWithFlash(url, intent === "disable" ? "flash.userDisabled" : "flash.userEnabled");
   }
   return bad({ intent: "admin.user.errors.intent" });

@@ -37,13 +37,19 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
 };
 
-/** A case outside the officer's scope is refused with 403 (identity's guard convention) and audited; an unknown one is 404. */
+/**
+ * A case outside the officer's scope is refused with 403 (identity's guard convention) and
+ * audited; one in scope but not yet a case for officers (an unsigned school application) is
+ * audited and answers 404 like an unknown one.
+ */
 function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind === "outOfScope") {
     audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
     throw new Response("Forbidden", { status: 403 });
   }
+  if (found.kind === "hidden")
+    audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, personId: found.applicantPersonId, outcome: "refused", details: { reason: "notForOfficers" } });
   throw new Response("Not found", { status: 404 });
 }
 
@@ -104,10 +110,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = { ok: false, status: 400, error: "unknownIntent" };
   }
   if (!result.ok && result.status === 404) refuse(request, user, reference, `case.${intent || "change"}`);
+  // With the case's municipality and applicant, so the municipal admin and the resident see it (§12).
+  const target = lookupCaseForStaff({ reference, user, permission: "case.read" });
   audit(request, {
     actor: user,
     action: `case.${intent}`,
     subject: reference,
+    municipalityId: target.kind === "missing" ? undefined : target.municipalityId,
+    personId: target.kind === "missing" ? undefined : target.applicantPersonId,
     outcome: result.ok ? "ok" : "refused",
     details: result.ok ? undefined : { error: result.error },
   });

@@ -3,15 +3,18 @@ import { decisionPdf, lookupCaseForStaff } from "~/services/backoffice.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse } from "~/services/permit-uploads.server";
 
+/** The decision document; every open is audited with the case's municipality and applicant (§12). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.ref ?? "").toUpperCase();
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind !== "found") {
-    if (found.kind === "outOfScope") audit(request, { actor: user, action: "case.decision.open", subject: reference, outcome: "refused" });
+    if (found.kind === "outOfScope" || found.kind === "hidden")
+      audit(request, { actor: user, action: "case.decision.open", subject: reference, municipalityId: found.municipalityId, outcome: "refused", details: { reason: found.kind } });
     throw new Response("Not found", { status: 404 });
   }
   const pdf = await decisionPdf(found.id);
   if (!pdf) throw new Response("Not found", { status: 404 });
+  audit(request, { actor: user, action: "case.decision.open", subject: reference, municipalityId: found.municipalityId, personId: found.applicantPersonId });
   return fileResponse(pdf, "application/pdf", `beslut-${reference}.pdf`, false);
 }

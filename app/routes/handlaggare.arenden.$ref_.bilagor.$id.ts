@@ -4,26 +4,31 @@ import { getMessageAttachment } from "~/services/messages.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
 
-/** An attachment of a case in the officer's scope: `?visa=1` views it in the browser (sandboxed), otherwise a download. */
+/**
+ * An attachment of a case in the officer's scope: `?visa=1` views it in the browser (sandboxed),
+ * otherwise a download. Every open is audited with the case's municipality and applicant, so the
+ * municipal admin and the resident ("Vem har öppnat mina ärenden") see it.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.ref ?? "").toUpperCase();
   const publicId = String(params.id ?? "");
-  const a = attachmentForStaff({ reference, user, publicId });
-  if (!a) {
+  const found = attachmentForStaff({ reference, user, publicId });
+  if (!found) {
     // Not a case attachment: perhaps a file the applicant sent with a message on this case.
-    const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
-    const m = found.kind === "found" ? getMessageAttachment({ publicId, caseId: found.id, audience: "staff" }) : undefined;
-    if (m && found.kind === "found") {
-      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: found.municipalityId, details: { messageAttachment: publicId } });
+    const c = lookupCaseForStaff({ reference, user, permission: "case.read" });
+    const m = c.kind === "found" ? getMessageAttachment({ publicId, caseId: c.id, audience: "staff" }) : undefined;
+    if (m && c.kind === "found") {
+      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { messageAttachment: publicId } });
       return fileResponse(m.bytes, m.mime, m.name, false);
     }
-    if (lookupCaseForStaff({ reference, user, permission: "case.read" }).kind === "outOfScope")
-      audit(request, { actor: user, action: "case.attachment.open", subject: reference, outcome: "refused" });
+    if (c.kind === "outOfScope" || c.kind === "hidden")
+      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, outcome: "refused", details: { reason: c.kind } });
     throw new Response("Not found", { status: 404 });
   }
+  const { attachment: a, case: c } = found;
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
-  audit(request, { actor: user, action: "case.attachment.open", subject: reference, details: { attachment: a.publicId } });
+  audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { attachment: a.publicId } });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

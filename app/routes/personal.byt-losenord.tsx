@@ -39,12 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!next) errors.next = "password.errors.nextRequired";
   else if (next !== confirm) errors.confirm = "password.errors.mismatch";
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
-  const result = await changePassword(user.staffUserId, current, next);
+  const result = await changePassword(user.staffUserId, current, next, user.sessionId);
   if (!result.ok) {
-    if (result.field === "current") audit({ actor: user, action: "password.change.failed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined });
+    if (result.field === "current") audit({ actor: user, action: "password.change.failed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined, details: result.lockedOut ? { lockedOut: true } : undefined });
     return Response.json({ errors: { [result.field]: `password.errors.${result.code}` } }, { status: 400 });
   }
-  audit({ actor: user, action: "password.changed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined });
+  audit({ actor: user, action: "password.changed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined, details: { otherSessionsEnded: result.revokedSessions } });
   return redirectWithFlash(safeRedirectPath(form.get("redirectTo"), "/personal"), "flash.passwordChanged");
 }
 

@@ -58,9 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
       municipalityId: result.user?.municipalityId ?? undefined,
       details: { factor: "password", reason: result.reason },
     });
-    if (result.reason === "locked") {
-      return Response.json({ errors: { username: "staffLogin.errors.locked" }, username, minutes: result.minutes } satisfies ActionData, { status: 400 });
-    }
+    // Told only to someone who knew the (temporary) password.
+    if (result.reason === "expired") return Response.json({ errors: { password: "staffLogin.errors.temporaryExpired" }, username } satisfies ActionData, { status: 400 });
+    // Locked, unknown and wrong look the same, so the answer does not tell which usernames exist.
     return Response.json({ errors: { username: "staffLogin.errors.invalid" }, username } satisfies ActionData, { status: 400 });
   }
   const enrolled = Boolean(result.user.totpEnrolledAt);
@@ -75,7 +75,7 @@ export default function StaffLogin() {
   const { t } = useTranslation("auth");
   const errors = data?.errors;
   // A lock-out or a throttled address is not a field error: one alert says when to try again.
-  const blocked = errors?.username === "staffLogin.errors.locked" || errors?.username === "staffLogin.errors.throttled";
+  const blocked = errors?.username === "staffLogin.errors.throttled";
   return (
     <div className="prose">
       <ErrorSummary errors={errors ? { ...errors, username: blocked ? undefined : errors.username } : undefined} order={["username", "password"]} />

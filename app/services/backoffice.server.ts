@@ -25,7 +25,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
-import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, type CaseStatus } from "./case-status";
+import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor, type CaseStatus } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
 import { sendMessageToApplicant } from "./messages.server";
 import { clockInputFor } from "./building-permits.server";
@@ -33,12 +33,18 @@ import { addDays, computeClock, swedishDate, validateExtension, type Clock } fro
 import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
 
 const OPEN_STATUSES = ["received", "in_progress", "awaiting_completion", "complete", "place_offered", "place_accepted", "place_declined"];
-/** A school application reaches officers only once every custodial guardian has signed. */
-const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
-
 function scopeCondition(scopes: Scope[]): SQL {
   if (scopes.length === 0) return sql`0`;
   return or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area))))!;
+}
+
+/**
+ * The one condition for every officer read and write of a case: the officer's scopes for the
+ * permission, and no case that is not yet a case for officers (an unsigned or declined school
+ * application). The queue, the case view and every change use it (review 2026-12-03 §4).
+ */
+function officerCaseCondition(user: StaffUser, permission: Permission): SQL {
+  return and(scopeCondition(staffScopes(user, permission)), notInArray(caseTable.status, [...NOT_FOR_OFFICERS]))!;
 }
 
 export interface QueueFilters {
@@ -125,7 +131,7 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
   const scopes = staffScopes(input.user, "case.read").filter(
     (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
   );
-  const conditions: SQL[] = [scopeCondition(scopes), notInArray(caseTable.status, NOT_FOR_OFFICERS)];
+  const conditions: SQL[] = [scopeCondition(scopes), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])];
   if (f.status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
   if (f.status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
   if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
@@ -176,21 +182,30 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
 }
 
 export type CaseLookup =
-  | { kind: "found"; id: number; municipalityId: number; area: Area }
-  | { kind: "outOfScope"; id: number; municipalityId: number; area: string }
+  | { kind: "found"; id: number; municipalityId: number; area: Area; applicantPersonId: number | null }
+  | { kind: "outOfScope"; id: number; municipalityId: number; area: string; applicantPersonId: number | null }
+  | { kind: "hidden"; id: number; municipalityId: number; area: string; applicantPersonId: number | null }
   | { kind: "missing" };
 
-/** Scope check for one case; the refusal is distinguished only so that it can be audited. */
+/**
+ * Scope check for one case; the refusals are distinguished only so that they can be audited
+ * (outOfScope: another municipality or area; hidden: in scope, but not yet a case for officers,
+ * which answers 404 like a missing one). The municipality and applicant go into the audit row so
+ * that the municipal admin and the resident see the officer's actions (§12).
+ */
 export function lookupCaseForStaff(input: { reference: string; user: StaffUser; permission: Permission }): CaseLookup {
   const ref = input.reference.toUpperCase();
+  const columns = { id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area, applicantPersonId: caseTable.applicantPersonId };
   const inScope = db()
-    .select({ id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area })
+    .select(columns)
     .from(caseTable)
-    .where(and(eq(caseTable.reference, ref), scopeCondition(staffScopes(input.user, input.permission))))
+    .where(and(eq(caseTable.reference, ref), officerCaseCondition(input.user, input.permission)))
     .get();
-  if (inScope && isArea(inScope.area)) return { kind: "found", id: inScope.id, municipalityId: inScope.municipalityId, area: inScope.area };
-  const any = db().select({ id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area }).from(caseTable).where(eq(caseTable.reference, ref)).get();
-  return any ? { kind: "outOfScope", ...any } : { kind: "missing" };
+  if (inScope && isArea(inScope.area)) return { kind: "found", ...inScope, area: inScope.area };
+  const any = db().select(columns).from(caseTable).where(eq(caseTable.reference, ref)).get();
+  if (!any) return { kind: "missing" };
+  const scoped = staffScopes(input.user, input.permission).some((s) => s.municipalityId === any.municipalityId && s.area === any.area);
+  return { kind: scoped ? "hidden" : "outOfScope", ...any };
 }
 
 /** Everything the officer's case view shows. Returns null when the case is not in the officer's scope. */
@@ -204,8 +219,7 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     .where(
       and(
         eq(caseTable.reference, input.reference.toUpperCase()),
-        scopeCondition(staffScopes(input.user, "case.read")),
-        notInArray(caseTable.status, NOT_FOR_OFFICERS),
+        officerCaseCondition(input.user, "case.read"),
       ),
     )
     .get();
@@ -245,7 +259,8 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     data: JSON.parse(c.data) as Record<string, unknown>,
     permit,
     clock: clockInput ? computeClock(clockInput, today) : null,
-    transitions: allowedTransitions(area, status).filter((s) => s !== "decided"),
+    // Only the moves the generic status form may make; offers, answers and decisions have their own forms.
+    transitions: transitionsFor(area, status, "officer"),
     canHandle,
     canDecide: canDecide && allowedTransitions(area, status).includes("decided"),
     assignedTo: a ? { id: a.staffUserId, name: a.staffName } : null,
@@ -316,7 +331,7 @@ export function changeStatusForStaff(input: { reference: string; user: StaffUser
   // A decision is made only through decide(), which writes the document.
   if (!isCaseStatus(input.to) || input.to === "decided") return { ok: false, status: 409, error: "illegalTransition" };
   try {
-    changeCaseStatus({ caseId: c.id, to: input.to as CaseStatus, actor: actorOf(input.user), now: input.now });
+    changeCaseStatus({ caseId: c.id, to: input.to as CaseStatus, via: "officer", actor: actorOf(input.user), now: input.now });
   } catch (e) {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
@@ -355,7 +370,7 @@ export async function requestSupplement(input: {
   try {
     db().transaction(() => {
       if (kind === "completeness" && current?.status === "received")
-        changeCaseStatus({ caseId: c.id, to: "awaiting_completion", actor: actorOf(input.user), note: "supplement", now: input.now });
+        changeCaseStatus({ caseId: c.id, to: "awaiting_completion", via: "supplement", actor: actorOf(input.user), note: "supplement", now: input.now });
       db()
         .insert(supplementRequest)
         .values({ caseId: c.id, kind, message, requestedKinds: JSON.stringify(kinds), requestedOn: today, dueOn: input.dueOn, requestedBy: actorOf(input.user) })
@@ -483,22 +498,21 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
         decidedByName: input.user.name,
       })
       .run();
-    changeCaseStatus({ caseId: c.id, to: "decided", actor: actorOf(input.user), note: input.outcome, now });
+    changeCaseStatus({ caseId: c.id, to: "decided", via: "decision", actor: actorOf(input.user), note: input.outcome, now });
   });
   await writeDecisionDocument(c.id, documentName);
   await tellApplicant(c.id, input.user, "decision", {});
   return { ok: true };
 }
 
-/** Attachment of a case in the officer's scope. */
+/** Attachment of a case in the officer's scope, with the case (for the audit row), or null. */
 export function attachmentForStaff(input: { reference: string; user: StaffUser; publicId: string }) {
   const found = lookupCaseForStaff({ reference: input.reference, user: input.user, permission: "case.read" });
   if (found.kind !== "found") return null;
-  return (
-    db()
-      .select()
-      .from(caseAttachment)
-      .where(and(eq(caseAttachment.caseId, found.id), eq(caseAttachment.publicId, input.publicId)))
-      .get() ?? null
-  );
+  const attachment = db()
+    .select()
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.caseId, found.id), eq(caseAttachment.publicId, input.publicId)))
+    .get();
+  return attachment ? { attachment, case: found } : null;
 }

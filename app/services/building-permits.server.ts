@@ -473,7 +473,7 @@ export function answerSupplement(input: {
       .where(eq(supplementRequest.id, request.id))
       .run();
     if (c.status === "awaiting_completion" && request.kind === "completeness")
-      changeCaseStatus({ caseId: c.id, to: "complete", actor: "applicant", note: "supplement", now });
+      changeCaseStatus({ caseId: c.id, to: "complete", via: "applicant", actor: "applicant", note: "supplement", now });
   });
   return { ok: true };
 }

@@ -81,7 +81,7 @@ export async function applyCaseCallback(input: { system: IntegrationSystem; refe
       }
       // The status it already has: nothing to change (a system may repeat its last update).
       if (wanted && wanted !== "decided" && wanted !== c.status) {
-        changeCaseStatus({ caseId: c.id, to: wanted as CaseStatus, actor, note: body.externalId ?? undefined, now });
+        changeCaseStatus({ caseId: c.id, to: wanted as CaseStatus, via: "callback", actor, note: body.externalId ?? undefined, now });
         state.statusChanged = true;
       }
       if (body.decision) {
@@ -92,7 +92,7 @@ export async function applyCaseCallback(input: { system: IntegrationSystem; refe
         tx.insert(caseDecision)
           .values({ caseId: c.id, outcome: body.decision.outcome, decidedOn, text: body.decision.text, fee: null, documentName: "", decidedBy: actor, decidedByName: system.name })
           .run();
-        changeCaseStatus({ caseId: c.id, to: "decided", actor, note: body.decision.outcome, now });
+        changeCaseStatus({ caseId: c.id, to: "decided", via: "callback", actor, note: body.decision.outcome, now });
         const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
         insertSystemMessageToApplicant({
           caseId: c.id,

@@ -25,6 +25,9 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const INITIAL_STATUS: CaseStatus = "received";
 
+/** A school application reaches officers only once every custodial guardian has signed (docs/decisions/023). */
+export const NOT_FOR_OFFICERS: readonly CaseStatus[] = ["awaiting_signatures", "signature_declined"];
+
 type Machine = Partial<Record<CaseStatus, readonly CaseStatus[]>>;
 
 const MACHINES: Record<Area, Machine> = {
@@ -92,6 +95,55 @@ export function isFinal(area: Area, status: CaseStatus): boolean {
   return allowedTransitions(area, status).length === 0;
 }
 
+/**
+ * Who makes a change, named by the code path that makes it (not by the person): each path
+ * checks its own preconditions before it asks for the change. "officer" is the back office's
+ * generic status form, which checks nothing beyond the machine, so it may make only the plain
+ * moves (docs/decisions/044).
+ */
+export const TRANSITION_PATHS = [
+  "officer", // changeStatusForStaff: the status form on /handlaggare/arenden/$ref
+  "supplement", // requestSupplement: an officer asks a building-permit applicant for more
+  "decision", // decide(): the decision row and document are written with the change
+  "offer", // offerPlace: an offer row exists
+  "answer", // answerOffer / terminatePlacement: the guardian answered or gave notice
+  "lapse", // the scheduled job: an offer's answer time ran out
+  "signing", // signSchoolApplication: every custodial guardian approved or one declined
+  "applicant", // the applicant withdraws, or sends what was asked for
+  "callback", // the municipality's case system through the integration API
+] as const;
+export type TransitionPath = (typeof TRANSITION_PATHS)[number];
+
+/**
+ * Moves that only some paths may make; a move that no rule matches is open to every path the
+ * machine allows. A rule matches on the fields it names.
+ */
+const RESTRICTED: readonly { area?: Area; from?: CaseStatus; to?: CaseStatus; only: readonly TransitionPath[] }[] = [
+  // Not a case yet: only the guardians' signatures (or the applicant withdrawing) move it on.
+  { from: "awaiting_signatures", to: "received", only: ["signing"] },
+  { from: "awaiting_signatures", to: "signature_declined", only: ["signing"] },
+  { from: "awaiting_signatures", to: "withdrawn", only: ["applicant"] },
+  // A decision is a document, not a status.
+  { to: "decided", only: ["decision", "callback"] },
+  // Childcare places: an offer row, and the guardian's answer (or its lapse).
+  { area: "barnomsorg", to: "place_offered", only: ["offer"] },
+  { area: "barnomsorg", from: "place_offered", to: "place_accepted", only: ["answer"] },
+  { area: "barnomsorg", from: "place_offered", to: "place_declined", only: ["answer", "lapse"] },
+];
+
+/** May this path make this move? The machine first, then the rules on who. */
+export function mayTransition(area: Area, from: CaseStatus, to: CaseStatus, via: TransitionPath): boolean {
+  if (!canTransition(area, from, to)) return false;
+  return RESTRICTED.every(
+    (r) => (r.area !== undefined && r.area !== area) || (r.from !== undefined && r.from !== from) || (r.to !== undefined && r.to !== to) || r.only.includes(via),
+  );
+}
+
+/** The moves a path may make from a status (the officer's status form lists these). */
+export function transitionsFor(area: Area, from: CaseStatus, via: TransitionPath): CaseStatus[] {
+  return allowedTransitions(area, from).filter((to) => mayTransition(area, from, to, via));
+}
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly area: Area,
@@ -102,6 +154,6 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-export function assertTransition(area: Area, from: CaseStatus, to: CaseStatus): void {
-  if (!canTransition(area, from, to)) throw new IllegalTransitionError(area, from, to);
+export function assertTransition(area: Area, from: CaseStatus, to: CaseStatus, via?: TransitionPath): void {
+  if (via === undefined ? !canTransition(area, from, to) : !mayTransition(area, from, to, via)) throw new IllegalTransitionError(area, from, to);
 }

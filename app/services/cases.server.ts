@@ -3,7 +3,7 @@ import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntr
 import type { Area as StaffArea, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { formatReference, swedishYear } from "./case-reference";
-import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus } from "./case-status";
+import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus, type TransitionPath } from "./case-status";
 import { decrypt, encrypt } from "./crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
@@ -164,12 +164,13 @@ export function createCase(input: NewCase): CreatedCase {
 }
 
 /** Moves a case along its area's status machine; illegal moves throw IllegalTransitionError. */
-export function changeCaseStatus(input: { caseId: number; to: CaseStatus; actor: string; note?: string; now?: Date }) {
+/** `via` names the code path asking (case-status.ts TRANSITION_PATHS); the machine refuses moves that path may not make. */
+export function changeCaseStatus(input: { caseId: number; to: CaseStatus; via: TransitionPath; actor: string; note?: string; now?: Date }) {
   const at = (input.now ?? new Date()).toISOString();
   return db().transaction((tx) => {
     const c = tx.select({ area: caseTable.area, status: caseTable.status, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
     if (!c || !isArea(c.area) || !isCaseStatus(c.status)) throw new Error(`No case ${input.caseId}`);
-    assertTransition(c.area, c.status, input.to);
+    assertTransition(c.area, c.status, input.to, input.via);
     // A co-signed school application becomes a case for the municipality now: hand it over.
     if (c.status === "awaiting_signatures" && input.to === "received") enqueueCaseExport(c.reference, tx, new Date(at));
     tx.update(caseTable).set({ status: input.to, updatedAt: at }).where(eq(caseTable.id, input.caseId)).run();

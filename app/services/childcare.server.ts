@@ -284,7 +284,7 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
       if (r.changes === 0) return null;
       db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, o.caseId)).run();
       const c = db().select({ status: caseTable.status, municipalityId: caseTable.municipalityId }).from(caseTable).where(eq(caseTable.id, o.caseId)).get();
-      if (c && c.status === "place_offered") changeCaseStatus({ caseId: o.caseId, to: "place_declined", actor: "system", note: "offer-lapsed", now });
+      if (c && c.status === "place_offered") changeCaseStatus({ caseId: o.caseId, to: "place_declined", via: "lapse", actor: "system", note: "offer-lapsed", now });
       return { municipalityId: c?.municipalityId };
     });
     if (!claimed) continue;
@@ -450,13 +450,13 @@ export async function answerOffer(input: {
         })
         .run();
     });
-    changeCaseStatus({ caseId: c.id, to: "place_accepted", actor: "applicant", now });
+    changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
   } else {
     db().transaction((tx) => {
       tx.update(childcareOffer).set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId }).where(eq(childcareOffer.id, offer.id)).run();
       tx.update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, c.id)).run();
     });
-    changeCaseStatus({ caseId: c.id, to: "place_declined", actor: "applicant", now });
+    changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
   }
   trail({ actor: input.actor, action: `childcare.offer.${input.answer}`, subjectType: "childcare_offer", subjectId: offer.id, municipalityId: c.municipalityId, personId: input.viewer.personId });
   return input.answer === "accept" ? "accepted" : "declined";
@@ -484,7 +484,7 @@ export async function terminatePlacement(input: {
     .set({ status: "terminated", terminationRequestedAt: now.toISOString(), terminatedByPersonId: input.viewer.personId, lastDay })
     .where(eq(childcarePlacement.id, placement.id))
     .run();
-  changeCaseStatus({ caseId: c.id, to: "closed", actor: "applicant", note: `placement-terminated:${lastDay}`, now });
+  changeCaseStatus({ caseId: c.id, to: "closed", via: "answer", actor: "applicant", note: `placement-terminated:${lastDay}`, now });
   trail({ actor: input.actor, action: "childcare.placement.terminate", subjectType: "childcare_placement", subjectId: placement.id, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { lastDay } });
   const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
   await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "placement-terminated", params: { lastDay }, now });
@@ -625,14 +625,14 @@ export async function offerPlace(input: {
   else if (input.startDate < swedishDate(now)) errors.startDate = "inPast";
   if (app.queueStatus !== "queued") errors.unitId ??= "notQueued";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (c.status === "received") changeCaseStatus({ caseId: c.id, to: "in_progress", actor: `staff:${input.staffUserId}`, now });
+  if (c.status === "received") changeCaseStatus({ caseId: c.id, to: "in_progress", via: "offer", actor: `staff:${input.staffUserId}`, now });
   db().transaction((tx) => {
     tx.insert(childcareOffer)
       .values({ caseId: c.id, unitId: input.unitId, startDate: input.startDate, offeredAt: now.toISOString(), deadlineAt: offerDeadline(now), offeredByStaffId: input.staffUserId })
       .run();
     tx.update(childcareApplication).set({ queueStatus: "offered" }).where(eq(childcareApplication.caseId, c.id)).run();
   });
-  changeCaseStatus({ caseId: c.id, to: "place_offered", actor: `staff:${input.staffUserId}`, now });
+  changeCaseStatus({ caseId: c.id, to: "place_offered", via: "offer", actor: `staff:${input.staffUserId}`, now });
   trail({ actor: input.actor, action: "childcare.offer.create", subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId ?? undefined });
   const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
   await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "offer", params: { unit: unit!.name }, now });

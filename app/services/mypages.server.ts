@@ -206,7 +206,7 @@ export async function withdrawCase(input: { reference: string; viewer: ResidentV
   if (!view) return "not-found";
   if (!view.canWithdraw) return "not-allowed";
   const now = input.now ?? new Date();
-  changeCaseStatus({ caseId: view.case.id, to: "withdrawn", actor: "applicant", now });
+  changeCaseStatus({ caseId: view.case.id, to: "withdrawn", via: "applicant", actor: "applicant", now });
   db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, view.case.id)).run();
   trail({ actor: input.actor, action: "case.withdraw", subjectType: "case", subjectId: view.case.reference, personId: input.viewer.personId });
   await notify({ recipients: [...new Set([input.viewer.personnummerHmac, ...residentRecipients(view.case.id)])], caseId: view.case.id, kind: "case-withdrawn", now });

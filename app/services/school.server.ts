@@ -6,6 +6,7 @@ import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
 import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
+import { isCaseStatus, NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
 import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { contentHash } from "./signature-hash.server";
@@ -217,14 +218,14 @@ export async function signSchoolApplication(input: {
   trail({ actor: input.actor, action: `school.signature.${decision}`, subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { contentHash: hash } });
   const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all().map((p) => p.h);
   if (decision === "declined") {
-    changeCaseStatus({ caseId: c.id, to: "signature_declined", actor: "applicant", now });
+    changeCaseStatus({ caseId: c.id, to: "signature_declined", via: "signing", actor: "applicant", now });
     await notify({ recipients: parties, caseId: c.id, kind: "signature-declined", now });
     return { ok: true, complete: false };
   }
   const all = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all();
   const complete = all.every((s) => s.decision === "approved" && s.contentHash === hash);
   if (complete) {
-    changeCaseStatus({ caseId: c.id, to: "received", actor: "applicant", note: "signatures-complete", now });
+    changeCaseStatus({ caseId: c.id, to: "received", via: "signing", actor: "applicant", note: "signatures-complete", now });
     await notify({ recipients: parties, caseId: c.id, kind: "signatures-complete", now });
   }
   return { ok: true, complete };
@@ -233,7 +234,6 @@ export async function signSchoolApplication(input: {
 // ---- Officer -----------------------------------------------------------------------------
 
 /** Hidden from officers until every guardian has signed; declined ones never reach them. */
-const NOT_FOR_OFFICERS = ["awaiting_signatures", "signature_declined"];
 
 export function listSchoolApplicationsForStaff(input: { municipalityIds: number[] }) {
   if (input.municipalityIds.length === 0) return [];
@@ -241,14 +241,14 @@ export function listSchoolApplicationsForStaff(input: { municipalityIds: number[
     .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .where(and(eq(caseTable.area, "skola"), inArray(caseTable.municipalityId, input.municipalityIds), notInArray(caseTable.status, NOT_FOR_OFFICERS)))
+    .where(and(eq(caseTable.area, "skola"), inArray(caseTable.municipalityId, input.municipalityIds), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])))
     .orderBy(asc(caseTable.createdAt))
     .all();
 }
 
 export function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
-  if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
+  if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || !isCaseStatus(c.status) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
   return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, ...describeSchoolCase(c, null) };
 }
 

@@ -131,7 +131,7 @@ describe("handing cases over", () => {
   it("hands a school application over only once the second guardian has signed", () => {
     const c = newCase({ area: "skola", formId: "skolval-ansokan", initialStatus: "awaiting_signatures" });
     expect(rowOf(c.reference)).toBeUndefined();
-    cases.changeCaseStatus({ caseId: c.id, to: "received", actor: "applicant" });
+    cases.changeCaseStatus({ caseId: c.id, to: "received", via: "signing", actor: "applicant" });
     expect(rowOf(c.reference)).toMatchObject({ status: "pending" });
   });
 

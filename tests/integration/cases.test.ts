@@ -82,8 +82,8 @@ describe("cases", () => {
 
   it("follow their area's status machine and log every change", () => {
     const c = createCase(input("key-eeeeeeeeeeeeeeeeeeee"));
-    changeCaseStatus({ caseId: c.id, to: "in_progress", actor: "staff:1" });
-    expect(() => changeCaseStatus({ caseId: c.id, to: "received", actor: "staff:1" })).toThrow(IllegalTransitionError);
+    changeCaseStatus({ caseId: c.id, to: "in_progress", via: "officer", actor: "staff:1" });
+    expect(() => changeCaseStatus({ caseId: c.id, to: "received", via: "officer", actor: "staff:1" })).toThrow(IllegalTransitionError);
     const events = db().select().from(caseEvent).where(eq(caseEvent.caseId, c.id)).all();
     expect(events.map((e) => e.toStatus)).toEqual(["received", "in_progress"]);
     expect(db().select().from(diariumEntry).where(eq(diariumEntry.caseId, c.id)).get()?.status).toBe("in_progress");
