@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { decisionPdf, lookupCaseForStaff } from "~/services/backoffice.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse } from "~/services/permit-uploads.server";
+import { auditIfProtected } from "~/services/protected-identity.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
@@ -13,5 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const pdf = await decisionPdf(found.id);
   if (!pdf) throw new Response("Not found", { status: 404 });
+  auditIfProtected({ actor: user.session, reference, what: "decision" });
   return fileResponse(pdf, "application/pdf", `beslut-${reference}.pdf`, false);
 }

@@ -3,6 +3,7 @@ import { attachmentForStaff, lookupCaseForStaff } from "~/services/backoffice.se
 import { getMessageAttachment } from "~/services/messages.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
+import { auditIfProtected } from "~/services/protected-identity.server";
 
 /** An attachment of a case in the officer's scope: `?visa=1` views it in the browser (sandboxed), otherwise a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const m = found.kind === "found" ? getMessageAttachment({ publicId, caseId: found.id, audience: "staff" }) : undefined;
     if (m && found.kind === "found") {
       audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: found.municipalityId, details: { messageAttachment: publicId } });
+      auditIfProtected({ actor: user.session, reference, what: "attachment" });
       return fileResponse(m.bytes, m.mime, m.name, false);
     }
     if (lookupCaseForStaff({ reference, user, permission: "case.read" }).kind === "outOfScope")
@@ -25,5 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
   audit(request, { actor: user, action: "case.attachment.open", subject: reference, details: { attachment: a.publicId } });
+  auditIfProtected({ actor: user.session, reference, what: "attachment" });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

@@ -4,6 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { caseParty, caseTable, person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { audit } from "./audit.server";
+import { auditIfProtected } from "./protected-identity.server";
 
 /**
  * The officer's simple childcare and school views are guarded by area: the municipalities
@@ -35,4 +36,5 @@ export function auditStaffCaseRead(input: { user: StaffUser; caseId: number; ref
   for (const personId of ids.length ? ids : [undefined]) {
     audit({ actor: input.user, action: "case.read", subjectType: "case", subjectId: input.reference, municipalityId: input.municipalityId, personId, details: { area: input.area } });
   }
+  auditIfProtected({ actor: input.user, reference: input.reference, what: "case" });
 }
