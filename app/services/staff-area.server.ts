@@ -29,8 +29,12 @@ export async function requireStaffArea(request: Request, permission: Permission,
  * a person row (applicant and co-guardians), so each sees it under "Who has opened my cases".
  */
 export function auditStaffCaseRead(input: { user: StaffUser; caseId: number; reference: string; municipalityId: number; area: Area }) {
-  const c = db().select({ a: caseTable.applicantPersonId }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
-  const hmacs = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, input.caseId)).all().map((r) => r.h);
+  const c = db().select({ a: caseTable.applicantPersonId, protectedIdentity: caseTable.protectedIdentity }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+  // A protected case is not the other parties' to know of (docs/decisions/046): not even in
+  // their access log. The applicant alone sees the read.
+  const hmacs = c?.protectedIdentity
+    ? []
+    : db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, input.caseId)).all().map((r) => r.h);
   const parties = hmacs.length ? db().select({ id: person.id }).from(person).where(and(inArray(person.personnummerHmac, hmacs))).all().map((p) => p.id) : [];
   const ids = [...new Set([...(c?.a ? [c.a] : []), ...parties])];
   for (const personId of ids.length ? ids : [undefined]) {

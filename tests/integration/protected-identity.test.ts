@@ -14,7 +14,7 @@ import { getChildcareCaseForStaff, listChildcareQueueForStaff, submitChildcareAp
 import { hmacIndex } from "~/services/crypto.server";
 import { searchDiarium } from "~/services/diarium.server";
 import { getReceipt } from "~/services/forms.server";
-import { getMyCase, listMyCases, registerExtract } from "~/services/mypages.server";
+import { accessLogFor, getMyCase, listMyCases, registerExtract } from "~/services/mypages.server";
 import { listNotifications } from "~/services/notifications.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import type { StaffUser } from "~/services/permits-access.server";
@@ -201,6 +201,12 @@ describe("protected identities (skyddade personuppgifter)", () => {
       // The officer sees the warning flag in the queue and on the case.
       expect((await listChildcareQueueForStaff({ municipalityIds: [fargelanda], now })).find((q) => q.reference === r.reference)?.protectedIdentity).toBe(true);
       expect((await getChildcareCaseForStaff({ reference: r.reference, municipalityIds: [fargelanda], now }))?.protectedIdentity).toBe(true);
+
+      // The officer's read reaches the applicant's access log, not the other guardian's.
+      const c = caseRow(r.reference);
+      auditStaffCaseRead({ user: schoolOfficer, caseId: c.id, reference: c.reference, municipalityId: fargelanda, area: "barnomsorg" });
+      expect(accessLogFor(karin.personId, "sv").map((a) => a.case)).toContain(r.reference);
+      expect(accessLogFor(anders.personId, "sv").map((a) => a.case)).not.toContain(r.reference);
     });
 
     it("school co-signing: the other guardian may sign while asked to, sees no address, and loses access once signed", async () => {
