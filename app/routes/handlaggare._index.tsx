@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityMark } from "~/components/ui/ProtectedIdentity";
 import { DeadlineBadge } from "~/components/permits/DeadlineBadge";
 import { SelectField, TextField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -114,6 +115,7 @@ export default function Queue() {
                 <tr key={r.reference} data-reference={r.reference}>
                   <td>
                     <Link to={`/handlaggare/arenden/${r.reference}`}>{r.reference}</Link>
+                    {r.protectedIdentity ? <ProtectedIdentityMark /> : null}
                     <br />
                     {r.municipalityName}, {t(`areas.${r.area}`, { defaultValue: r.area })}
                   </td>

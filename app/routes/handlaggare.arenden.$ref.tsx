@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityWarning } from "~/components/ui/ProtectedIdentity";
 import { CaseActions } from "~/components/permits/CaseActions";
 import { CaseDetails } from "~/components/permits/CaseDetails";
 import { CaseMessages } from "~/components/permits/CaseMessages";
@@ -21,6 +22,7 @@ import { listMessages } from "~/services/messages.server";
 import { readForm } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
+import { auditIfProtected } from "~/services/protected-identity.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
   audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
+  auditIfProtected({ actor: user.session, reference: c.reference, what: "case" });
   return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name }, handOver: caseHandOver(c.reference), messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [] };
 }
 
@@ -135,6 +138,7 @@ export default function OfficerCase() {
   return (
     <>
       <h1>{t("case.title", { reference: c.reference })}</h1>
+      {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
       {flash && !posted ? (
         <p className="flash" role="status">
           {t(`flash.${flash}`, { defaultValue: "" })}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { decisionPdf, lookupCaseForStaff } from "~/services/backoffice.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse } from "~/services/permit-uploads.server";
+import { auditIfProtected } from "~/services/protected-identity.server";
 
 /** The decision document; every open is audited with the case's municipality and applicant (§12). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,5 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pdf = await decisionPdf(found.id);
   if (!pdf) throw new Response("Not found", { status: 404 });
   audit(request, { actor: user, action: "case.decision.open", subject: reference, municipalityId: found.municipalityId, personId: found.applicantPersonId });
+  auditIfProtected({ actor: user.session, reference, what: "decision" });
   return fileResponse(pdf, "application/pdf", `beslut-${reference}.pdf`, false);
 }

@@ -3,6 +3,7 @@ import { attachmentForStaff, lookupCaseForStaff } from "~/services/backoffice.se
 import { getMessageAttachment } from "~/services/messages.server";
 import { audit, requireStaff } from "~/services/permits-access.server";
 import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
+import { auditIfProtected } from "~/services/protected-identity.server";
 
 /**
  * An attachment of a case in the officer's scope: `?visa=1` views it in the browser (sandboxed),
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const m = c.kind === "found" ? getMessageAttachment({ publicId, caseId: c.id, audience: "staff" }) : undefined;
     if (m && c.kind === "found") {
       audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { messageAttachment: publicId } });
+      auditIfProtected({ actor: user.session, reference, what: "attachment" });
       return fileResponse(m.bytes, m.mime, m.name, false);
     }
     if (c.kind === "outOfScope" || c.kind === "hidden")
@@ -30,5 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
   audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { attachment: a.publicId } });
+  auditIfProtected({ actor: user.session, reference, what: "attachment" });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

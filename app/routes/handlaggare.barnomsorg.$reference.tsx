@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityWarning } from "~/components/ui/ProtectedIdentity";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FieldErrorSummary, SelectInput, TextArea, TextInput } from "~/components/mypages/Fields";
@@ -62,6 +63,7 @@ export default function OfficerChildcareCase() {
   return (
     <>
       <h1>{c.reference}</h1>
+      {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
       <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={["unitId", "startDate", "body"]} keyOf={(f, code) => (f === "body" ? `mypages:case.errors.body.${code}` : `childcare:officer.offer.errors.${f}.${code}`)} />
       <dl className="facts">
         <dt>{t("officer.status")}</dt>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityMark } from "~/components/ui/ProtectedIdentity";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listChildcareQueueForStaff } from "~/services/childcare.server";
 import { requireStaffArea } from "~/services/staff-area.server";
@@ -47,6 +48,7 @@ export default function ChildcareQueue() {
                 <tr key={r.reference}>
                   <td>
                     <Link to={`/handlaggare/barnomsorg/${r.reference}`}>{r.reference}</Link>
+                    {r.protectedIdentity ? <ProtectedIdentityMark /> : null}
                   </td>
                   <td>{r.municipality}</td>
                   <td>{t(`careKind.${r.careKind}`)}</td>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityWarning } from "~/components/ui/ProtectedIdentity";
 import { getSchoolCaseForStaff } from "~/services/school.server";
 import { auditStaffCaseRead, requireStaffArea } from "~/services/staff-area.server";
 import styles from "~/styles/mypages.css";
@@ -32,6 +33,7 @@ export default function OfficerSchoolCase() {
   return (
     <>
       <h1>{c.reference}</h1>
+      {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
       <dl className="facts">
         <dt>{t("officer.status")}</dt>
         <dd>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</dd>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProtectedIdentityMark } from "~/components/ui/ProtectedIdentity";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listSchoolApplicationsForStaff } from "~/services/school.server";
 import { requireStaffArea } from "~/services/staff-area.server";
@@ -48,6 +49,7 @@ export default function SchoolQueue() {
                 <tr key={r.reference}>
                   <td>
                     <Link to={`/handlaggare/skola/${r.reference}`}>{r.reference}</Link>
+                    {r.protectedIdentity ? <ProtectedIdentityMark /> : null}
                   </td>
                   <td>{r.municipality}</td>
                   <td>{formatDate(r.createdAt)}</td>

@@ -60,7 +60,13 @@ export default function MyData() {
             <>
               <dt>{t("myData.household")}</dt>
               <dd>
-                {x.household.address.street}, {x.household.address.postalCode} {x.household.address.town} <span className="note">({source})</span>
+                {x.household.address ? (
+                  <>
+                    {x.household.address.street}, {x.household.address.postalCode} {x.household.address.town} <span className="note">({source})</span>
+                  </>
+                ) : (
+                  t("myData.addressProtected")
+                )}
               </dd>
             </>
           ) : null}

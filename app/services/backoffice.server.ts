@@ -27,6 +27,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor, type CaseStatus } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
+import { withoutAddresses } from "./protected-identity.server";
 import { sendMessageToApplicant } from "./messages.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
@@ -89,6 +90,8 @@ export interface QueueRow {
   paused: boolean;
   assignedTo: string | null;
   assignedToMe: boolean;
+  /** Protected personal data (docs/decisions/046): the queue marks the row. */
+  protectedIdentity: boolean;
 }
 
 function clocksFor(caseIds: number[], today: string): Map<number, Clock> {
@@ -170,6 +173,7 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
       paused: clock?.state === "paused" || clock?.state === "waiting-for-supplement",
       assignedTo: a?.staffName ?? null,
       assignedToMe: a?.staffUserId === input.user.id,
+      protectedIdentity: c.protectedIdentity,
     };
   });
   if (f.deadline === "overdue") out = out.filter((r) => r.overdue);
@@ -256,7 +260,8 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     formId: c.formId,
     status: c.status,
     createdAt: c.createdAt,
-    data: JSON.parse(c.data) as Record<string, unknown>,
+    data: withoutAddresses(c, JSON.parse(c.data) as Record<string, unknown>),
+    protectedIdentity: c.protectedIdentity,
     permit,
     clock: clockInput ? computeClock(clockInput, today) : null,
     // Only the moves the generic status form may make; offers, answers and decisions have their own forms.

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { caseParty, caseTable } from "../../db/schema/index";
+import { caseParty, caseTable, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
 
 /**
@@ -18,16 +18,39 @@ export interface ResidentViewer {
  * so no query can forget it. Acting for an organisation shows only that organisation's cases.
  */
 export function visibleToResident(viewer: ResidentViewer): SQL {
-  if (viewer.organisationId) return eq(caseTable.applicantOrganisationId, viewer.organisationId);
+  // A case involving protected personal data (docs/decisions/046) is not shared automatically:
+  // other representatives of the organisation do not see what one of them submitted, and
+  // other parties (a co-guardian) see it only while their own signature is asked for.
+  if (viewer.organisationId) {
+    return and(
+      eq(caseTable.applicantOrganisationId, viewer.organisationId),
+      or(eq(caseTable.protectedIdentity, false), eq(caseTable.submittedByPersonId, viewer.personId)),
+    )!;
+  }
   return or(
     and(eq(caseTable.applicantPersonId, viewer.personId), sql`${caseTable.applicantOrganisationId} is null`),
     and(eq(caseTable.submittedByPersonId, viewer.personId), sql`${caseTable.applicantOrganisationId} is null`),
     // The same set as EXISTS (… case_party.case_id = case.id …), written as IN over the viewer's
     // party rows so that SQLite can answer every arm of the OR from an index instead of
     // scanning all cases (docs/decisions/039).
-    inArray(
-      caseTable.id,
-      db().select({ caseId: caseParty.caseId }).from(caseParty).where(eq(caseParty.personnummerHmac, viewer.personnummerHmac)),
+    and(
+      inArray(
+        caseTable.id,
+        db().select({ caseId: caseParty.caseId }).from(caseParty).where(eq(caseParty.personnummerHmac, viewer.personnummerHmac)),
+      ),
+      or(
+        eq(caseTable.protectedIdentity, false),
+        and(
+          eq(caseTable.status, "awaiting_signatures"),
+          inArray(
+            caseTable.id,
+            db()
+              .select({ caseId: schoolSignature.caseId })
+              .from(schoolSignature)
+              .where(and(eq(schoolSignature.guardianHmac, viewer.personnummerHmac), eq(schoolSignature.decision, "pending"))),
+          ),
+        ),
+      ),
     ),
   )!;
 }

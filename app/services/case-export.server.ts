@@ -140,6 +140,9 @@ export async function buildCaseExport(reference: string, now = new Date()): Prom
       administration: { slug: a.slug, name: a.nameSv },
       applicant: organisationParty(c.applicantOrganisationId) ?? personParty(c.applicantPersonId),
       submittedBy: personParty(c.submittedByPersonId),
+      // Skyddade personuppgifter (docs/decisions/046): the receiving system must handle the case
+      // as protected; the answers and the PDF above already carry no address.
+      protectedIdentity: c.protectedIdentity,
       contactEmail: c.contactEmail,
       answers,
       events: events.map((e) => ({ at: e.createdAt, from: e.fromStatus, to: e.toStatus, actor: e.actor, note: e.note })),

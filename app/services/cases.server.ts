@@ -7,6 +7,7 @@ import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type
 import { decrypt, encrypt } from "./crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
+import { caseIsProtected, withoutAddresses } from "./protected-identity.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -36,6 +37,11 @@ export interface NewCase {
   attachments: { publicIds: string[]; ownerKey: string };
   /** Defaults to INITIAL_STATUS; a school application waiting for co-signing starts at "awaiting_signatures". */
   initialStatus?: CaseStatus;
+  /**
+   * Register persons the case is about besides the applicant and submitter (a child, the
+   * co-guardians): if any has protected personal data, so has the case (docs/decisions/046).
+   */
+  involvedHmacs?: string[];
   now?: Date;
 }
 
@@ -81,6 +87,10 @@ export function createCase(input: NewCase): CreatedCase {
     const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
     const createdAt = now.toISOString();
     const status = input.initialStatus ?? INITIAL_STATUS;
+    // Protected personal data make the case and its diarium entry secret, whatever the form says.
+    const protectedIdentity = caseIsProtected(tx, { personIds: [input.applicantPersonId, input.submittedByPersonId], hmacs: input.involvedHmacs });
+    const sensitivity = protectedIdentity ? "secret" : input.sensitivity;
+    const diarium = protectedIdentity ? { subject: null, partyKind: input.diarium.partyKind, partyName: null } : input.diarium;
     const row = tx
       .insert(caseTable)
       .values({
@@ -103,6 +113,7 @@ export function createCase(input: NewCase): CreatedCase {
         createdAt,
         updatedAt: createdAt,
         decisionDueAt: input.decisionDays ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString() : null,
+        protectedIdentity,
       })
       .returning({ id: caseTable.id })
       .get();
@@ -133,20 +144,20 @@ export function createCase(input: NewCase): CreatedCase {
         administrationId: input.administrationId,
         caseType: input.formId,
         area: input.area,
-        sensitivity: input.sensitivity,
-        subject: input.diarium.subject,
-        partyKind: input.diarium.partyKind,
-        partyName: input.diarium.partyName,
+        sensitivity,
+        subject: diarium.subject,
+        partyKind: diarium.partyKind,
+        partyName: diarium.partyName,
         status,
         registeredAt: createdAt,
         searchText: diariumSearchText(tx, {
           reference,
           caseType: input.formId,
-          sensitivity: input.sensitivity,
+          sensitivity,
           area: input.area,
-          subject: input.diarium.subject,
-          partyKind: input.diarium.partyKind,
-          partyName: input.diarium.partyName,
+          subject: diarium.subject,
+          partyKind: diarium.partyKind,
+          partyName: diarium.partyName,
           municipalityId: input.municipalityId,
           administrationId: input.administrationId,
         }),
@@ -194,11 +205,16 @@ export function getCaseForSubmitter(input: { reference: string; submitterKey: st
   return mine ? c : undefined;
 }
 
-/** The full answers of a case: public part plus the decrypted sensitive part. */
-export function caseAnswers(c: { data: string; sensitiveData: string | null }): Record<string, unknown> {
+/**
+ * The full answers of a case: public part plus the decrypted sensitive part. For a case with
+ * protected personal data, without any address (docs/decisions/046): every output (receipts,
+ * copies, the case export, the register extract) reads answers through here.
+ */
+export function caseAnswers(c: { data: string; sensitiveData: string | null; formId?: string; protectedIdentity?: boolean }): Record<string, unknown> {
   const data = JSON.parse(c.data) as Record<string, unknown>;
   const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as Record<string, unknown>) : {};
-  return { ...data, ...secret };
+  const all = { ...data, ...secret };
+  return c.protectedIdentity && c.formId ? withoutAddresses({ formId: c.formId, protectedIdentity: true }, all) : all;
 }
 
 // ---- Access for staff and residents (from the identity branch, on forms' case table) ------

@@ -225,6 +225,7 @@ export async function submitChildcareApplication(input: {
     decisionDays: null,
     diarium: { subject: null, partyKind: "person", partyName: null },
     attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
+    involvedHmacs: [p.child.hmac, ...p.coGuardians],
     now,
   });
   if (!created.created) return { ok: true, reference: created.reference };
@@ -551,6 +552,7 @@ export async function listChildcareQueueForStaff(input: { municipalityIds: numbe
       desiredStart: childcareApplication.desiredStart,
       guaranteeDate: childcareApplication.guaranteeDate,
       queueStatus: childcareApplication.queueStatus,
+      protectedIdentity: caseTable.protectedIdentity,
     })
     .from(childcareApplication)
     .innerJoin(caseTable, eq(caseTable.id, childcareApplication.caseId))
@@ -589,6 +591,7 @@ export async function getChildcareCaseForStaff(input: { reference: string; munic
     status: c.status,
     municipalityId: c.municipalityId,
     applicantPersonId: c.applicantPersonId,
+    protectedIdentity: c.protectedIdentity,
     childName: child ? `${child.givenName} ${child.familyName}` : "",
     childBirthDate: child?.birthDate ?? "",
     careKind: app.careKind,

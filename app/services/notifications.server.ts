@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { caseTable, notification, notificationSetting } from "../../db/schema/index";
+import { caseParty, caseTable, notification, notificationSetting, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import type { Language } from "~/i18n/config";
@@ -80,15 +80,30 @@ export interface NotifyInput {
 }
 
 /**
+ * A case with protected personal data (docs/decisions/046) tells a party other than the
+ * applicant nothing, unless their signature is asked for: the same rule as Mina sidor's.
+ */
+function mayHearOfProtectedCase(caseId: number, recipientHmac: string): boolean {
+  const party = db().select({ role: caseParty.role }).from(caseParty).where(and(eq(caseParty.caseId, caseId), eq(caseParty.personnummerHmac, recipientHmac))).get();
+  if (!party || party.role === "applicant") return true;
+  const pending = db()
+    .select({ id: schoolSignature.id })
+    .from(schoolSignature)
+    .where(and(eq(schoolSignature.caseId, caseId), eq(schoolSignature.guardianHmac, recipientHmac), eq(schoolSignature.decision, "pending")))
+    .get();
+  return pending !== undefined;
+}
+
+/**
  * Records the notification for each person and sends the e-mails. Mail failures are logged
  * and marked on the row; they never undo what caused the notification.
  */
 export async function notify(input: NotifyInput): Promise<void> {
   const createdAt = (input.now ?? new Date()).toISOString();
-  const unique = [...new Set(input.recipients)];
   const reference = input.caseId
-    ? db().select({ reference: caseTable.reference, language: caseTable.language }).from(caseTable).where(eq(caseTable.id, input.caseId)).get()
+    ? db().select({ reference: caseTable.reference, language: caseTable.language, protectedIdentity: caseTable.protectedIdentity }).from(caseTable).where(eq(caseTable.id, input.caseId)).get()
     : undefined;
+  const unique = [...new Set(input.recipients)].filter((h) => !reference?.protectedIdentity || mayHearOfProtectedCase(input.caseId!, h));
   const params = { ...(reference ? { reference: reference.reference } : {}), ...(input.params ?? {}) };
   for (const recipientHmac of unique) {
     const settings = getNotificationSettings(recipientHmac);

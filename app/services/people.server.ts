@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { parsePersonnummer } from "../../forms/lib/identity-number";
 import { now } from "~/utils/clock.server";
 import { decrypt, encrypt, hmacIndex } from "./crypto.server";
+import { isProtectedIdentity } from "./population.server";
 
 /**
  * Residents and the organisations they may act for. The personnummer is held encrypted with
@@ -15,11 +16,13 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
   const pnr = parsed.value.normalized;
   const index = hmacIndex(pnr);
   const at = now().toISOString();
+  // The register decides, at every login: a marker set or lifted since is followed (decision 046).
+  const protectedIdentity = isProtectedIdentity(index);
   const existing = db().select().from(person).where(eq(person.personnummerHmac, index)).get();
   if (existing) {
     const updated = db()
       .update(person)
-      .set({ givenName: input.givenName || existing.givenName, familyName: input.familyName || existing.familyName, lastLoginAt: at })
+      .set({ givenName: input.givenName || existing.givenName, familyName: input.familyName || existing.familyName, protectedIdentity, lastLoginAt: at })
       .where(eq(person.id, existing.id))
       .returning()
       .get();
@@ -27,7 +30,7 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
   }
   const created = db()
     .insert(person)
-    .values({ personnummerEncrypted: encrypt(pnr), personnummerHmac: index, givenName: input.givenName, familyName: input.familyName, lastLoginAt: at })
+    .values({ personnummerEncrypted: encrypt(pnr), personnummerHmac: index, givenName: input.givenName, familyName: input.familyName, protectedIdentity, lastLoginAt: at })
     .returning()
     .get();
   return { person: created, created: true };

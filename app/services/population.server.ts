@@ -1,4 +1,4 @@
-import { households, testPersons, type Address, type TestPerson } from "../../db/seed/content/people";
+import { households, testPersons, type Address, type ProtectedIdentityKind, type TestPerson } from "../../db/seed/content/people";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { hmacIndex } from "./crypto.server";
 
@@ -10,6 +10,8 @@ import { hmacIndex } from "./crypto.server";
  */
 export const REGISTER_SOURCE = "folkbokforingen-testregister";
 
+export type { ProtectedIdentityKind };
+
 export interface RegisterPerson {
   hmac: string;
   personnummer: string;
@@ -17,6 +19,12 @@ export interface RegisterPerson {
   familyName: string;
   birthDate: string;
   municipality: MunicipalitySlug | null;
+  /**
+   * Skyddade personuppgifter (docs/decisions/046): null when the register has no marker. Part
+   * of the interface every replacement (a Navet client) must fill: Navet's
+   * "sekretessmarkering" and "skyddad folkbokföring" map to the two kinds.
+   */
+  protectedIdentity: ProtectedIdentityKind | null;
 }
 
 export interface RegisterChild extends RegisterPerson {
@@ -28,7 +36,8 @@ export interface RegisterChild extends RegisterPerson {
 export interface RegisterHousehold {
   key: string;
   municipality: MunicipalitySlug;
-  address: Address;
+  /** Null when anyone in the household has protected personal data: the address is then never shown. */
+  address: Address | null;
   guardians: RegisterPerson[];
   children: RegisterChild[];
 }
@@ -48,6 +57,7 @@ function toPerson(p: TestPerson): RegisterPerson {
     familyName: p.familyName,
     birthDate: p.birthDate,
     municipality: p.municipality ?? null,
+    protectedIdentity: p.protectedIdentity ?? null,
   };
 }
 
@@ -60,7 +70,9 @@ function load(): Index {
     const children = h.members.flatMap((m) =>
       m.role === "child" ? [{ ...byPnr.get(m.personnummer)!, custody: m.custody.map((c) => byPnr.get(c)!.hmac), householdKey: h.id }] : [],
     );
-    return { key: h.id, municipality: h.municipality, address: h.address, guardians, children };
+    // A protected member's address is the household's: nobody in it gets it from the portal.
+    const anyProtected = [...guardians, ...children].some((m) => m.protectedIdentity !== null);
+    return { key: h.id, municipality: h.municipality, address: anyProtected ? null : h.address, guardians, children };
   });
   index = { byHmac, households: hh };
   return index;
@@ -68,6 +80,14 @@ function load(): Index {
 
 export function registerPerson(hmac: string): RegisterPerson | undefined {
   return load().byHmac.get(hmac);
+}
+
+/**
+ * Whether the register marks the person as protected (sekretessmarkering or skyddad
+ * folkbokföring). Asked at login and at case creation (docs/decisions/046).
+ */
+export function isProtectedIdentity(hmac: string): boolean {
+  return (load().byHmac.get(hmac)?.protectedIdentity ?? null) !== null;
 }
 
 /** The household the person is registered in, if any. */

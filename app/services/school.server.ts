@@ -107,6 +107,7 @@ export async function submitSchoolApplication(input: {
     diarium: { subject: null, partyKind: "person", partyName: null },
     attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
     initialStatus: awaiting ? "awaiting_signatures" : "received",
+    involvedHmacs: [child.hmac, ...coGuardians],
     now,
   });
   if (!created.created) return { ok: true, reference: created.reference, awaitingSignatures: awaiting };
@@ -238,7 +239,7 @@ export async function signSchoolApplication(input: {
 export function listSchoolApplicationsForStaff(input: { municipalityIds: number[] }) {
   if (input.municipalityIds.length === 0) return [];
   return db()
-    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, protectedIdentity: caseTable.protectedIdentity })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .where(and(eq(caseTable.area, "skola"), inArray(caseTable.municipalityId, input.municipalityIds), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])))
@@ -249,7 +250,7 @@ export function listSchoolApplicationsForStaff(input: { municipalityIds: number[
 export function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
   if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || !isCaseStatus(c.status) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
-  return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, ...describeSchoolCase(c, null) };
+  return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, protectedIdentity: c.protectedIdentity, ...describeSchoolCase(c, null) };
 }
 
 /** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */

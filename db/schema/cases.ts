@@ -56,6 +56,13 @@ export const caseTable = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
     decisionDueAt: text("decision_due_at"),
+    /**
+     * A person involved (applicant, submitter, child or other party) has protected personal
+     * data in the population register at submission (docs/decisions/046): no address leaves
+     * the portal, the diarium entry is secret, parties other than the applicant get no automatic
+     * access, officers are warned and every staff read is audited as `protected-identity.read`.
+     */
+    protectedIdentity: integer("protected_identity", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("case_municipality_area_status").on(t.municipalityId, t.area, t.status),

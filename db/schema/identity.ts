@@ -15,6 +15,12 @@ export const person = sqliteTable("person", {
   personnummerHmac: text("personnummer_hmac").notNull().unique(),
   givenName: text("given_name").notNull(),
   familyName: text("family_name").notNull(),
+  /**
+   * Skyddade personuppgifter (sekretessmarkering or skyddad folkbokföring) as the population
+   * register said at the person's latest login (docs/decisions/046). The register stays the
+   * source of truth; this copy lets queries and staff views see it without asking again.
+   */
+  protectedIdentity: integer("protected_identity", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at").notNull().default(now),
   lastLoginAt: text("last_login_at"),
 });

@@ -48,9 +48,17 @@ export interface TestPerson {
   /** ISO 3166-1 alpha-2 country of residence when not Sweden. */
   residenceCountry?: string;
   source: TestNumberSource;
+  /**
+   * Skyddade personuppgifter as the population register marks them: sekretessmarkering (the
+   * address is secret) or skyddad folkbokföring (registered at a cover address). The portal
+   * treats both alike (docs/decisions/046).
+   */
+  protectedIdentity?: ProtectedIdentityKind;
   note?: string;
   example: true;
 }
+
+export type ProtectedIdentityKind = "sekretessmarkering" | "skyddad-folkbokforing";
 
 export type HouseholdRole = "guardian" | "child";
 
@@ -311,7 +319,8 @@ export const testPersons: TestPerson[] = [
     sex: "female",
     municipality: "fargelanda",
     source: "skatteverket-testdata",
-    note: "Delägare och firmatecknare i Bergs Snickeri & Bygg HB.",
+    protectedIdentity: "sekretessmarkering",
+    note: "Delägare och firmatecknare i Bergs Snickeri & Bygg HB. Sekretessmarkering: adressen visas aldrig (beslut 046).",
     example: true,
   },
   {
@@ -324,7 +333,8 @@ export const testPersons: TestPerson[] = [
     sex: "female",
     municipality: "fargelanda",
     source: "generated",
-    note: "Förskolebarn (1 år), första förskoleplatsen.",
+    protectedIdentity: "sekretessmarkering",
+    note: "Förskolebarn (1 år), första förskoleplatsen. Sekretessmarkering som sin mamma Karin.",
     example: true,
   },
 
@@ -487,7 +497,7 @@ export const households: Household[] = [
       { personnummer: KARIN, role: "guardian" },
       { personnummer: "202502112382", role: "child", custody: [ANDERS, KARIN] },
     ],
-    note: "Bor i Färgelanda med ett barn i förskoleåldern (1 år) som söker sin första förskoleplats.",
+    note: "Bor i Färgelanda med ett barn i förskoleåldern (1 år) som söker sin första förskoleplats. Karin och Maja har sekretessmarkering: Anders får inte automatiskt se deras ärenden.",
     example: true,
   },
   {
