@@ -47,7 +47,7 @@ const ctx = (ownerKey: string, stepId: string): StepContext => ({ def, stepId, o
 function form(entries: Record<string, string>, files: { name: string; bytes: Uint8Array }[] = [], keep: string[] = []) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(entries)) fd.append(k, v);
-  for (const f of files) fd.append("photos", new File([f.bytes], f.name, { type: "image/jpeg" }));
+  for (const f of files) fd.append("photos", new File([Buffer.from(f.bytes)], f.name, { type: "image/jpeg" }));
   for (const id of keep) fd.append("photos", id);
   return fd;
 }
