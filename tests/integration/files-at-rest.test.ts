@@ -19,13 +19,13 @@ import { administration, auditEvent, caseAttachment, caseTable, formDraft, munic
 import { TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { getFormDefinition } from "../../forms/definitions/index";
 import { db, prepareDatabase } from "~/db.server";
-import { env, resetEnvForTests } from "~/env.server";
+import { env, loadEnv, resetEnvForTests } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import * as callbackRoute from "~/routes/api.v1.integration.cases.$reference";
 import { addDrawing, removeDraftUpload } from "~/services/building-permits.server";
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
-import { runCleanup } from "~/services/cleanup.server";
+import { runCleanup, startCleanupSchedule, stopCleanupSchedule } from "~/services/cleanup.server";
 import { FILE_MAGIC } from "~/services/crypto.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
@@ -292,6 +292,14 @@ describe("folder exports", () => {
 // ---- the clean-up job -----------------------------------------------------------------------
 
 describe("the scheduled clean-up", () => {
+  it("is scheduled hourly by default, off in test (tests call it), and 0 turns it off", () => {
+    expect(env().CLEANUP_INTERVAL_MINUTES).toBe(0);
+    expect(loadEnv({ DATA_DIR: env().DATA_DIR }).CLEANUP_INTERVAL_MINUTES).toBe(60);
+    expect(startCleanupSchedule(0)).toBe(false);
+    expect(startCleanupSchedule(60, 60_000)).toBe(true);
+    stopCleanupSchedule();
+  });
+
   it("purges exactly the expired drafts, orphan uploads, ended sessions and old notifications, keeps the rest, and audits the run once", () => {
     const now = new Date(Date.now() + 3650 * DAY); // far enough that nothing else in this file is in the way
     const iso = (msBefore: number) => new Date(now.getTime() - msBefore).toISOString();
