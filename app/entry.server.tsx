@@ -17,6 +17,7 @@ import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./service
 import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
 import { drainReceiptMails } from "./services/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
+import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 import { CSRF_USED_HEADER } from "./auth/csrf.server";
@@ -43,6 +44,7 @@ export async function startup() {
   startOutboxWorker();
   startReviewReminderSchedule();
   startOfferLapseSchedule();
+  startCleanupSchedule();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -57,6 +59,7 @@ export function testIdentityProvider() {
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
   stopOutboxWorker();
+  stopCleanupSchedule();
   await stopOfferLapseSchedule();
   await stopLinkCheckSchedule();
   await stopReviewReminderSchedule();

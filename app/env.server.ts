@@ -101,6 +101,20 @@ const EnvSchema = z.object({
    */
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).max(10_000).default(20),
   LOGIN_FAILURES_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Upload quotas (docs/decisions/043): files and megabytes one draft may hold before it is
+   * sent, and what one owner (browser or person) may upload in 24 hours.
+   */
+  UPLOAD_MAX_FILES_PER_DRAFT: z.coerce.number().int().min(1).max(1000).default(20),
+  UPLOAD_MAX_MB_PER_DRAFT: z.coerce.number().int().min(1).max(10_000).default(60),
+  UPLOAD_MAX_FILES_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
+  UPLOAD_MAX_MB_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** Minutes between runs of the clean-up job (expired drafts, orphan uploads, ended sessions, old notifications, acknowledged exports); 0 = off. Default: hourly, off in test. */
+  CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** Days a read notification is kept; unread ones are kept twice as long. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Days a folder export (CASE_OUTBOX=folder) stays when the case system never acknowledges it. */
+  CASE_OUTBOX_FOLDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
@@ -115,6 +129,7 @@ export function keyBytes(value: string): Buffer | null {
 export type Env = z.infer<typeof EnvSchema> & {
   LINK_CHECK_INTERVAL_MINUTES: number;
   REVIEW_REMINDER_INTERVAL_MINUTES: number;
+  CLEANUP_INTERVAL_MINUTES: number;
   CASE_OUTBOX: "off" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
   DATA_DIR: string;
@@ -211,6 +226,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
     LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
     REVIEW_REMINDER_INTERVAL_MINUTES: raw.REVIEW_REMINDER_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
+    CLEANUP_INTERVAL_MINUTES: raw.CLEANUP_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     PUBLIC_URL: publicUrl,
     DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
     TEST_IDP: testIdp,

@@ -5,7 +5,7 @@
 // protect (docs/decisions/021). For development data directories the flag copies the
 // generated key files too, so that a restored copy can decrypt its data.
 // The database is copied with SQLite's online backup API (readers and writers carry on;
-// the copy is a consistent snapshot), then the uploaded files are copied, and a manifest
+// the copy is a consistent snapshot), then the uploaded files and decision documents are copied, and a manifest
 // with row counts and checksums is written last: a backup without a manifest is incomplete.
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
@@ -47,9 +47,12 @@ const rowCounts = Object.fromEntries(tables.map((t) => [t, copy.prepare(`select 
 copy.close();
 
 const files = [];
-const uploads = join(dataDir, "uploads");
-if (existsSync(uploads)) {
-  cpSync(uploads, join(target, "uploads"), { recursive: true, preserveTimestamps: true });
+// Uploads and the decision documents as sent, both encrypted at rest (docs/decisions/043): copied
+// as they are, so the checksums are of the encrypted bytes and a restore needs the same key.
+for (const sub of ["uploads", "decisions"]) {
+  const source = join(dataDir, sub);
+  if (!existsSync(source)) continue;
+  cpSync(source, join(target, sub), { recursive: true, preserveTimestamps: true });
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -57,7 +60,7 @@ if (existsSync(uploads)) {
       else files.push({ path: relative(target, path), sha256: createHash("sha256").update(readFileSync(path)).digest("hex") });
     }
   };
-  walk(join(target, "uploads"));
+  walk(join(target, sub));
 }
 
 let secrets = 0;

@@ -27,7 +27,9 @@ if (existing.length > 0) {
 }
 mkdirSync(dataDir, { recursive: true });
 copyFileSync(join(backup, "portal.db"), join(dataDir, "portal.db"));
-if (existsSync(join(backup, "uploads"))) cpSync(join(backup, "uploads"), join(dataDir, "uploads"), { recursive: true });
+for (const sub of ["uploads", "decisions"]) {
+  if (existsSync(join(backup, sub))) cpSync(join(backup, sub), join(dataDir, sub), { recursive: true });
+}
 if (existsSync(join(backup, "secrets"))) {
   for (const name of readdirSync(join(backup, "secrets"))) copyFileSync(join(backup, "secrets", name), join(dataDir, name));
 }

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionErrors = { field: string; code: string }[];
+type ActionErrors = { field: string; code: string; params?: Record<string, string | number> }[];
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const errors: ActionErrors = [];
   for (const f of files) {
     const result = addDrawing({ ownerKey: ownerKeyOf(user), kind: f.field, originalName: f.name, bytes: f.bytes });
-    if (!result.ok) errors.push({ field: f.field, code: result.error });
+    if (!result.ok) errors.push({ field: f.field, code: result.error, ...(result.params ? { params: result.params } : {}) });
   }
   if (errors.length > 0) return data({ errors }, { status: 400 });
   return redirect("/bygglov/ansok/ritningar?klart=added");
@@ -74,7 +74,7 @@ export default function PermitDrawings() {
           {t(`drawings.${done}`)}
         </p>
       ) : null}
-      <ErrorSummary title={t("errorSummaryTitle")} items={errors.map((e) => ({ href: `file-${e.field}`, text: t(`errors.${e.code}`) }))} />
+      <ErrorSummary title={t("errorSummaryTitle")} items={errors.map((e) => ({ href: `file-${e.field}`, text: t(`errors.${e.code}`, e.params ?? {}) }))} />
       <p>{t("drawings.lead")}</p>
       <MissingList missing={missing} />
       <h2>{t("drawings.uploaded")}</h2>
@@ -108,7 +108,7 @@ export default function PermitDrawings() {
               <label htmlFor={id}>{t("drawings.file", { kind: t(`attachments.${kind}`) })}</label>
               {e ? (
                 <span id={`${id}-error`} className="field__error">
-                  {t(`errors.${e.code}`)}
+                  {t(`errors.${e.code}`, e.params ?? {})}
                 </span>
               ) : null}
               <input

@@ -5,8 +5,6 @@
  * found (docs/decisions/028).
  */
 import { and, asc, desc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   caseAssignment,
   caseAttachment,
@@ -22,13 +20,13 @@ import {
 } from "../../db/schema/index";
 import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
-import { env } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor, type CaseStatus } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { sendMessageToApplicant } from "./messages.server";
+import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
 import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
@@ -413,9 +411,7 @@ export const OUTCOMES = ["approved", "rejected", "dismissed"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 function decisionsDir() {
-  const dir = join(env().DATA_DIR, "decisions");
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return dataSubdir("decisions");
 }
 
 /** Renders the decision document of a decided case (the same bytes every time for the same decision). */
@@ -430,8 +426,9 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
     .get();
   if (!row) return null;
   if (row.d.documentName) {
-    const path = join(decisionsDir(), row.d.documentName);
-    if (existsSync(path)) return readFileSync(path);
+    // Encrypted at rest (docs/decisions/043); one from before encryption is read as it is.
+    const stored = readStoredFileBytes(decisionsDir(), row.d.documentName);
+    if (stored) return stored;
   }
   const lang = row.c.language === "en" ? "en" : "sv";
   const t = getFixedT(lang, "backoffice");
@@ -471,7 +468,7 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
 export async function writeDecisionDocument(caseId: number, documentName: string): Promise<void> {
   const pdf = await decisionPdf(caseId);
   if (!pdf) return;
-  writeFileSync(join(decisionsDir(), documentName), pdf);
+  writeEncryptedFile(decisionsDir(), documentName, pdf);
   db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run();
 }
 

@@ -37,6 +37,8 @@ import { decrypt, encrypt } from "./crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, isPermitTaxa, type FeeEstimate } from "./permit-fees";
 import { checkDrawing, storeFile } from "./permit-uploads.server";
+import { checkUploadQuota, discardUploads } from "./uploads.server";
+import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "./permits-access.server";
 
 export const FORM_ID = "bygglov-ansokan";
@@ -219,7 +221,7 @@ export function listDraftUploads(user: ResidentUser): DraftUpload[] {
     .map((a) => ({ publicId: a.publicId, kind: a.field as AttachmentKind, originalName: a.originalName, size: a.size, mime: a.mime }));
 }
 
-export type UploadError = "empty" | "tooLarge" | "type" | "kind";
+export type UploadError = "empty" | "tooLarge" | "type" | "kind" | "quotaDraftFiles" | "quotaDraftBytes" | "quotaDay";
 
 /** Stores one drawing for the draft (or, with caseId, for a supplement to a case). */
 export function addDrawing(input: {
@@ -228,10 +230,16 @@ export function addDrawing(input: {
   originalName: string;
   bytes: Uint8Array;
   caseId?: number | null;
-}): { ok: true; publicId: string } | { ok: false; error: UploadError } {
+}): { ok: true; publicId: string } | { ok: false; error: UploadError; params?: Record<string, string | number> } {
   if (!isAttachmentKind(input.kind)) return { ok: false, error: "kind" };
   const check = checkDrawing(input.bytes);
   if (!check.ok) return check;
+  // The draft's cap counts drawings not yet sent; a supplement (caseId) only the owner's day.
+  const quota = checkUploadQuota({ ownerKey: input.ownerKey, formId: input.caseId ? null : FORM_ID, incoming: [input.bytes.length] });
+  if (quota) {
+    const error = quota.code.slice("file.".length) as UploadError;
+    return { ok: false, error, params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max } };
+  }
   const stored = storeFile(input.bytes, check.mime);
   const publicId = randomBytes(12).toString("base64url");
   db()
@@ -253,10 +261,8 @@ export function addDrawing(input: {
 }
 
 export function removeDraftUpload(user: ResidentUser, publicId: string) {
-  db()
-    .delete(caseAttachment)
-    .where(and(eq(caseAttachment.publicId, publicId), eq(caseAttachment.ownerKey, ownerKeyOf(user)), isNull(caseAttachment.caseId)))
-    .run();
+  // The row and the file on disk (review §6: the file used to stay forever).
+  discardUploads({ ownerKey: ownerKeyOf(user), publicIds: [publicId] });
 }
 
 export type SubmitResult =

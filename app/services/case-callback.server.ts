@@ -11,6 +11,7 @@ import type { CaseCallback } from "./integration.server";
 import { systemServesMunicipality } from "./integration.server";
 import { insertSystemMessageToApplicant, residentRecipients } from "./messages.server";
 import { notify } from "./notifications.server";
+import { removeFolderExport } from "./outbox.server";
 import { swedishDate } from "./permit-clock";
 
 /**
@@ -122,6 +123,8 @@ export async function applyCaseCallback(input: { system: IntegrationSystem; refe
   }
 
   const after = db().select({ status: caseTable.status }).from(caseTable).where(eq(caseTable.id, c.id)).get()!;
+  // The system has the case: its folder copy (decrypted answers, personnummer) goes (decision 043).
+  if (removeFolderExport(reference) > 0) log("info", "folder export removed after acknowledgement", { reference });
   if (state.duplicate) {
     audit({ actor: "system", action: "integration.callback", subjectType: "case", subjectId: reference, municipalityId: c.municipalityId, details: { system: system.slug, outcome: "duplicate", externalId: body.externalId } });
     return { ok: true, duplicate: true, reference, status: after.status, messageId: null, decision: null };

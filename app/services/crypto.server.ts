@@ -13,6 +13,8 @@ import { env, keyBytes } from "~/env.server";
 interface Keys {
   encryptId: string;
   byId: Map<string, Buffer>;
+  /** Per key id, the master from which each file's own key is derived (HKDF with the file's salt). */
+  fileMasterById: Map<string, Buffer>;
   hmac: Buffer;
 }
 
@@ -24,17 +26,19 @@ function keys(): Keys {
   const raw = source.split(",").map((k) => keyBytes(k.trim()));
   if (raw.length === 0 || raw.some((k) => k === null)) throw new Error("DATA_ENCRYPTION_KEY is malformed");
   const byId = new Map<string, Buffer>();
+  const fileMasterById = new Map<string, Buffer>();
   let encryptId = "";
   for (const [i, k] of (raw as Buffer[]).entries()) {
     const id = createHash("sha256").update(k).digest("hex").slice(0, 8);
     byId.set(id, Buffer.from(hkdfSync("sha256", k, Buffer.alloc(0), "portal/aes-256-gcm/v1", 32)));
+    fileMasterById.set(id, Buffer.from(hkdfSync("sha256", k, Buffer.alloc(0), "portal/file-master/v1", 32)));
     if (i === 0) encryptId = id;
   }
   // The HMAC index is keyed by the oldest key (the last): rotating encryption keys must not
   // change the index, or look-ups by personnummer would stop finding people.
   const last = raw[raw.length - 1] as Buffer;
   const hmac = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/hmac-index/v1", 32));
-  cached = { source, keys: { encryptId, byId, hmac } };
+  cached = { source, keys: { encryptId, byId, fileMasterById, hmac } };
   return cached.keys;
 }
 
@@ -51,7 +55,8 @@ export function decrypt(token: string): string {
   if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag) throw new Error("Not an encrypted value");
   const key = keys().byId.get(keyId);
   if (!key) throw new Error("Encrypted with a key that is no longer configured");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  // A pinned tag length: GCM would otherwise accept a truncated (forgeable) tag.
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
@@ -59,4 +64,51 @@ export function decrypt(token: string): string {
 /** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */
 export function hmacIndex(value: string): string {
   return createHmac("sha256", keys().hmac).update(value, "utf8").digest("base64url");
+}
+
+/**
+ * Files at rest (docs/decisions/043). Layout:
+ * `MAGIC (8) | key id (8 ASCII hex) | salt (16) | iv (12) | tag (16) | ciphertext`.
+ * Each file gets its own AES-256-GCM key, derived with HKDF from the ring key named by the key
+ * id and a random salt, so no two files share a key and rotation works as for fields: the first
+ * key in DATA_ENCRYPTION_KEY encrypts, every configured key decrypts. The magic starts with a
+ * NUL byte, which no accepted upload (text must be NUL-free; PDF, PNG, JPEG have their own
+ * signatures) and no generated PDF starts with: a file without it is a plaintext file from
+ * before encryption and is read as it is.
+ */
+export const FILE_MAGIC = Buffer.from("\0DLSENC1", "latin1");
+const FILE_HEADER = FILE_MAGIC.length + 8 + 16 + 12 + 16;
+const TAG_LENGTH = 16;
+
+function fileKey(master: Buffer, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync("sha256", master, salt, "portal/file/aes-256-gcm/v1", 32));
+}
+
+export function isEncryptedFile(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= FILE_HEADER && Buffer.from(bytes.buffer, bytes.byteOffset, FILE_MAGIC.length).equals(FILE_MAGIC);
+}
+
+export function encryptFile(plain: Uint8Array): Buffer {
+  const { encryptId, fileMasterById } = keys();
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", fileKey(fileMasterById.get(encryptId)!, salt), iv, { authTagLength: TAG_LENGTH });
+  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([FILE_MAGIC, Buffer.from(encryptId, "latin1"), salt, iv, cipher.getAuthTag(), ciphertext]);
+}
+
+/** The plain bytes of a stored file: decrypted, or as they are for a file from before encryption. */
+export function decryptFile(stored: Uint8Array): Buffer {
+  const buf = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (!isEncryptedFile(buf)) return buf;
+  let at = FILE_MAGIC.length;
+  const keyId = buf.subarray(at, (at += 8)).toString("latin1");
+  const salt = buf.subarray(at, (at += 16));
+  const iv = buf.subarray(at, (at += 12));
+  const tag = buf.subarray(at, (at += TAG_LENGTH));
+  const master = keys().fileMasterById.get(keyId);
+  if (!master) throw new Error("File encrypted with a key that is no longer configured");
+  const decipher = createDecipheriv("aes-256-gcm", fileKey(master, salt), iv, { authTagLength: TAG_LENGTH });
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(buf.subarray(at)), decipher.final()]);
 }

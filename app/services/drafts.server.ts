@@ -43,8 +43,9 @@ function toDraft(row: typeof formDraft.$inferSelect): Draft {
   };
 }
 
-export function purgeExpiredDrafts(now = new Date()) {
-  db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run();
+/** Deletes expired drafts; returns how many (the clean-up job, cleanup.server.ts, calls it). */
+export function purgeExpiredDrafts(now = new Date()): number {
+  return db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run().changes;
 }
 
 /** This browser's draft, or a logged-in person's saved one from any browser. */

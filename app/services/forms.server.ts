@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { administration, caseTable, municipality } from "../../db/schema/index";
 import { formDefinitions, getFormDefinition } from "../../forms/definitions/index";
 import { describeTypes } from "../../forms/fields/file";
+import { formatBytes } from "../../forms/format";
 import { effectiveMin } from "../../forms/fields/group";
 import { optionLabel } from "../../forms/fields/choice";
 import { CHECK_ANSWERS, canVisit, checkYourAnswers, firstIncompleteStep, nextStep, previousStep, progress } from "../../forms/flow";
@@ -22,7 +23,7 @@ import { hmacIndex } from "./crypto.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "./mail.server";
 import { listMunicipalities, localized } from "./municipalities.server";
-import { checkUpload, storeUpload } from "./uploads.server";
+import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 
 export { getFormDefinition };
 
@@ -240,6 +241,8 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     if (list.length > 0) next[field!] = list;
     else delete next[field!];
     saveWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, formVersion: c.def.version, stepId: c.stepId, answers: next, municipality: municipalitySlug, personId: c.personId });
+    // A removed file leaves the disk too (review §6), after the draft no longer points at it.
+    discardUploads({ ownerKey: c.ownerKey, publicIds: [id!] });
     return { status: 200, view: { ...base, entries, errors: {}, files: filesOf(c.def, c.stepId, next), groupCounts: groupCounts(c.def, c.stepId, entries) } };
   }
   if (action === "save") {
@@ -288,6 +291,18 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     }
   }
   if (Object.keys(errors).length > 0) return view(400, { errors });
+  // Files this post drops from its fields (replaced or left out) are deleted once it is saved.
+  const replaced = fields
+    .filter((f): f is FileField => f.type === "file")
+    .flatMap((f) => {
+      const kept = new Set(((value[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter(Boolean));
+      return ((answers[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter((id): id is string => Boolean(id) && !kept.has(id));
+    });
+  const quota = checkUploadQuota({ ownerKey: c.ownerKey, formId: c.def.id, incoming: checked.map((i) => i.bytes.byteLength), replacing: replaced });
+  if (quota) {
+    const field = checked[0]!.field.name;
+    return view(400, { errors: { [field]: { key: errorKey(quota.code), params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max } } } });
+  }
   for (const item of checked) {
     const stored = storeUpload({ bytes: item.bytes, mime: item.mime, originalName: item.name, ownerKey: c.ownerKey, formId: c.def.id, field: item.field.name });
     (value[item.field.name] as FileValue[])[item.index] = stored;
@@ -303,6 +318,7 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     municipality: municipalitySlug,
     personId: c.personId,
   });
+  discardUploads({ ownerKey: c.ownerKey, publicIds: replaced });
   return { redirect: stepHref(c.def, next) };
 }
 

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { join } from "node:path";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { caseParty, caseTable, message, messageAttachment, person } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -8,6 +6,7 @@ import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "./crypto.server";
 import { notify } from "./notifications.server";
 import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
+import { readStoredFile, removeStoredFile, writeEncryptedFile } from "./file-store.server";
 
 /**
  * Messages between an applicant and the officer, two-way, with attachments. The back office
@@ -63,24 +62,8 @@ async function checkMessage(body: string, files: NewMessageFile[]) {
 }
 
 function writeFileSafely(bytes: Uint8Array): string {
-  const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
-  const tmp = join(dir, `.tmp-${storedName}`);
-  const fd = openSync(tmp, "wx", 0o600);
-  try {
-    let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, join(dir, storedName));
-  const dirFd = openSync(dir, "r");
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
+  writeEncryptedFile(uploadsDir(), storedName, bytes, { exclusive: true });
   return storedName;
 }
 
@@ -125,7 +108,7 @@ function insertMessage(input: {
       return row.id;
     });
   } catch (error) {
-    for (const f of stored) unlinkSync(join(uploadsDir(), f.storedName));
+    for (const f of stored) removeStoredFile(uploadsDir(), f.storedName);
     throw error;
   }
 }
@@ -255,7 +238,7 @@ export function getMessageAttachment(
     .where(and(eq(messageAttachment.publicId, input.publicId), eq(message.caseId, caseId)))
     .get();
   if (!row) return undefined;
-  return { name: row.a.originalName, mime: row.a.mime, size: row.a.size, bytes: readFileSync(join(uploadsDir(), row.a.storedName)) };
+  return { name: row.a.originalName, mime: row.a.mime, size: row.a.size, bytes: readStoredFile(uploadsDir(), row.a.storedName) };
 }
 
 /** Unread officer messages across the viewer's cases (for "waiting for me"). */

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
   caseAttachment,
@@ -27,6 +25,7 @@ import { decrypt } from "./crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
 import { getMessageAttachment, listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";
 import { uploadsDir } from "./uploads.server";
+import { readStoredFile } from "./file-store.server";
 import { getNotificationSettings, listNotifications, notify } from "./notifications.server";
 import { childrenInCustodyOf, householdOf, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { trail } from "./trail.server";
@@ -197,7 +196,7 @@ export function getMyDocument(input: { reference: string; publicId: string; view
     .where(and(eq(caseAttachment.caseId, c.id), eq(caseAttachment.publicId, input.publicId)))
     .get();
   if (!a) return undefined;
-  return { name: a.originalName, mime: a.mime, size: a.size, bytes: readFileSync(join(uploadsDir(), a.storedName)) };
+  return { name: a.originalName, mime: a.mime, size: a.size, bytes: readStoredFile(uploadsDir(), a.storedName) };
 }
 
 /** Withdraw a case that is not yet decided; only the applicant (not a co-guardian) may. */

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { caseExport, type CaseExport } from "../../db/schema/index";
@@ -96,11 +96,67 @@ function fileNameFor(reference: string, extension: "json" | "pdf" = "json"): str
   return `${reference.replace(/[^A-Za-z0-9._-]/g, "_")}.${extension}`;
 }
 
-/** Write then rename: the receiving system never sees half a file, and a redelivery replaces it. */
+/**
+ * Write then rename: the receiving system never sees half a file, and a redelivery replaces it.
+ * Mode 0600: the export holds decrypted personnummer and answers (review §7), so only the
+ * portal's user (and the case system running as it, or reading through an ACL the operator
+ * grants) may read it; it is deleted once acknowledged or after a retention (decision 043).
+ */
 function writeAtomically(dir: string, name: string, bytes: string | Uint8Array) {
   const tmp = join(dir, `.${name}.${randomUUID()}.tmp`);
-  writeFileSync(tmp, bytes, { mode: 0o640 });
+  writeFileSync(tmp, bytes, { mode: 0o600 });
+  chmodSync(tmp, 0o600); // writeFileSync's mode is only for a new file and is masked by the umask
   renameSync(tmp, join(dir, name));
+}
+
+/**
+ * The case system acknowledged a case (its callback, docs/decisions/034): the folder copy has
+ * done its job and is deleted. Returns how many files were removed.
+ */
+export function removeFolderExport(reference: string, dir = env().CASE_OUTBOX_DIR): number {
+  let removed = 0;
+  for (const name of [fileNameFor(reference), fileNameFor(reference, "pdf")]) {
+    try {
+      unlinkSync(join(dir, name));
+      removed++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return removed;
+}
+
+const EXPORT_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,80}\.(json|pdf|tmp)$/;
+
+/**
+ * Folder exports nobody acknowledged are deleted after `retentionDays` (by modification time),
+ * as are temporary files a crash left. Only the portal's own file shapes are touched.
+ */
+export function purgeFolderExports(options: { now?: Date; retentionDays?: number; dir?: string } = {}): number {
+  const dir = options.dir ?? env().CASE_OUTBOX_DIR;
+  const cutoff = (options.now ?? new Date()).getTime() - (options.retentionDays ?? env().CASE_OUTBOX_FOLDER_RETENTION_DAYS) * 86_400_000;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const plain = name.startsWith(".") ? name.slice(1) : name;
+    if (!EXPORT_FILE.test(plain)) continue;
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.mtimeMs >= cutoff) continue;
+      unlinkSync(path);
+      removed++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return removed;
 }
 
 async function deliver(doc: CaseExportDocument, target: OutboxTarget): Promise<void> {

@@ -5,9 +5,7 @@
  * this delegates to it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import { env } from "~/env.server";
+import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 
 export const MAX_DRAWING_BYTES = 10 * 1024 * 1024;
 
@@ -31,16 +29,11 @@ export function checkDrawing(bytes: Uint8Array): UploadCheck {
   return mime ? { ok: true, mime } : { ok: false, error: "type" };
 }
 
-function uploadsDir(): string {
-  const dir = join(env().DATA_DIR, "uploads");
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
 export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: string; sha256: string; size: number } {
   const ext = mime === "application/pdf" ? "pdf" : mime === "image/png" ? "png" : "jpg";
   const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
-  writeFileSync(join(uploadsDir(), storedName), bytes, { flag: "wx" });
+  // Encrypted and fsynced like every stored file (docs/decisions/015, 043).
+  writeEncryptedFile(dataSubdir("uploads"), storedName, bytes, { exclusive: true });
   return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
 }
 
@@ -52,8 +45,7 @@ export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: s
  */
 export function readStoredFile(storedName: string): Buffer | null {
   if (!/^[a-f0-9]{32}(\.(pdf|png|jpg))?$/.test(storedName)) return null;
-  const path = join(uploadsDir(), storedName);
-  return existsSync(path) ? readFileSync(path) : null;
+  return readStoredFileBytes(dataSubdir("uploads"), storedName);
 }
 
 /** A file response that never renders in the portal's origin as a page. */

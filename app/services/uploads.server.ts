@@ -1,22 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { join } from "node:path";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { caseAttachment, caseTable } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
 
 /**
  * Uploaded files (docs/decisions/015). The original name is kept only as text to show;
- * on disk a file is `DATA_DIR/uploads/<32 random hex>`, written to a temporary file, fsynced,
- * renamed, the directory fsynced, and only then the row inserted — so a row never points at
- * a half-written file. The type is decided from the content, not from the browser's claim.
+ * on disk a file is `DATA_DIR/uploads/<32 random hex>`, encrypted (docs/decisions/043), written
+ * to a temporary file, fsynced, renamed, the directory fsynced, and only then the row inserted —
+ * so a row never points at a half-written file. The type is decided from the content, not from
+ * the browser's claim. Quotas per draft and per owner and day keep the disk from filling.
  */
 export function uploadsDir(): string {
-  const dir = join(env().DATA_DIR, "uploads");
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return dataSubdir("uploads");
 }
 
 export interface UploadRules {
@@ -68,26 +66,11 @@ export interface StoredUpload {
   type: string;
 }
 
-/** Writes the bytes safely and records them as belonging to `ownerKey` (not yet to a case). */
+/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
 export function storeUpload(input: { bytes: Uint8Array; mime: string; originalName: string; ownerKey: string; formId: string; field: string }): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
-  const tmp = join(dir, `.tmp-${storedName}`);
-  const fd = openSync(tmp, "wx", 0o600);
-  try {
-    let offset = 0;
-    while (offset < input.bytes.byteLength) offset += writeSync(fd, input.bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, join(dir, storedName));
-  const dirFd = openSync(dir, "r");
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
+  writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
   const publicId = randomBytes(16).toString("base64url");
   const name = displayName(input.originalName);
   try {
@@ -106,7 +89,7 @@ export function storeUpload(input: { bytes: Uint8Array; mime: string; originalNa
       })
       .run();
   } catch (error) {
-    unlinkSync(join(dir, storedName));
+    removeStoredFile(dir, storedName);
     throw error;
   }
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
@@ -125,7 +108,9 @@ export function getUploadForOwner(publicId: string, ownerKey: string | null) {
     .where(and(eq(caseAttachment.publicId, publicId), or(eq(caseAttachment.ownerKey, ownerKey), eq(caseTable.submitterKey, ownerKey))))
     .get();
   if (!row) return undefined;
-  return { ...row.a, bytes: readFileSync(join(uploadsDir(), row.a.storedName)) };
+  const bytes = readStoredFileBytes(uploadsDir(), row.a.storedName);
+  if (!bytes) return undefined;
+  return { ...row.a, bytes };
 }
 
 /** Uploads not yet bound to a case, for one owner and form (to validate kept ids). */
@@ -135,4 +120,72 @@ export function pendingUploads(ownerKey: string, formId: string) {
     .from(caseAttachment)
     .where(and(eq(caseAttachment.ownerKey, ownerKey), eq(caseAttachment.formId, formId), isNull(caseAttachment.caseId)))
     .all();
+}
+
+// ---- Quotas and deletion (docs/decisions/043) ----------------------------------------
+
+export type QuotaCode = "file.quotaDraftFiles" | "file.quotaDraftBytes" | "file.quotaDay";
+
+export interface QuotaLimits {
+  draftFiles: number;
+  draftBytes: number;
+  dayFiles: number;
+  dayBytes: number;
+}
+
+export function uploadLimits(): QuotaLimits {
+  const e = env();
+  return { draftFiles: e.UPLOAD_MAX_FILES_PER_DRAFT, draftBytes: e.UPLOAD_MAX_MB_PER_DRAFT * 1_000_000, dayFiles: e.UPLOAD_MAX_FILES_PER_DAY, dayBytes: e.UPLOAD_MAX_MB_PER_DAY * 1_000_000 };
+}
+
+/**
+ * Whether `incoming` new files (their sizes) fit the owner's quotas: per draft (files not yet
+ * bound to a case for this form, minus those this post replaces) and per owner over the last
+ * 24 hours (every file stored under the owner key, bound or not). Null when they fit.
+ */
+export function checkUploadQuota(input: {
+  ownerKey: string;
+  formId: string | null;
+  incoming: number[];
+  replacing?: string[];
+  now?: Date;
+  limits?: QuotaLimits;
+}): { code: QuotaCode; max: number } | null {
+  if (input.incoming.length === 0) return null;
+  const limits = input.limits ?? uploadLimits();
+  const newBytes = input.incoming.reduce((a, b) => a + b, 0);
+  if (input.formId !== null) {
+    const pending = db()
+      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
+      .from(caseAttachment)
+      .where(and(eq(caseAttachment.ownerKey, input.ownerKey), eq(caseAttachment.formId, input.formId), isNull(caseAttachment.caseId)))
+      .all()
+      .filter((r) => !(input.replacing ?? []).includes(r.publicId));
+    if (pending.length + input.incoming.length > limits.draftFiles) return { code: "file.quotaDraftFiles", max: limits.draftFiles };
+    if (pending.reduce((a, r) => a + r.size, 0) + newBytes > limits.draftBytes) return { code: "file.quotaDraftBytes", max: limits.draftBytes };
+  }
+  const since = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
+  const day = db()
+    .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.ownerKey, input.ownerKey), gte(caseAttachment.createdAt, since)))
+    .get() ?? { n: 0, bytes: 0 };
+  if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes) return { code: "file.quotaDay", max: limits.dayFiles };
+  return null;
+}
+
+/**
+ * Deletes uploads that were replaced or removed before submission: the row, then the file.
+ * Only the owner's own files that no case holds. Returns how many were deleted.
+ */
+export function discardUploads(input: { ownerKey: string; publicIds: string[] }): number {
+  const ids = input.publicIds.filter((id) => /^[A-Za-z0-9_-]{1,100}$/.test(id)).slice(0, 200);
+  if (ids.length === 0) return 0;
+  const rows = db()
+    .delete(caseAttachment)
+    .where(and(inArray(caseAttachment.publicId, ids), eq(caseAttachment.ownerKey, input.ownerKey), isNull(caseAttachment.caseId)))
+    .returning({ storedName: caseAttachment.storedName })
+    .all();
+  for (const r of rows) removeStoredFile(uploadsDir(), r.storedName);
+  return rows.length;
 }

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "~/env.server";
+import { decryptFile, encryptFile } from "./crypto.server";
+
+/**
+ * The one way the portal keeps files on disk (uploads, message attachments, drawings, decision
+ * PDFs): encrypted with the field key ring (docs/decisions/043), written to a temporary file,
+ * fsynced, renamed and the directory fsynced (docs/decisions/015), mode 0600. Reading decrypts,
+ * and reads a plaintext file from before encryption as it is.
+ */
+export function dataSubdir(name: "uploads" | "decisions"): string {
+  const dir = join(env().DATA_DIR, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+function pathFor(dir: string, name: string): string {
+  if (!SAFE_NAME.test(name)) throw new Error("bad stored file name");
+  return join(dir, name);
+}
+
+function fsyncDir(dir: string) {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes `plain` encrypted as `dir/name`; `exclusive` refuses to replace an existing file. */
+export function writeEncryptedFile(dir: string, name: string, plain: Uint8Array, options: { exclusive?: boolean } = {}) {
+  const target = pathFor(dir, name);
+  if (options.exclusive && existsSync(target)) throw new Error("stored file exists");
+  const bytes = encryptFile(plain);
+  const tmp = join(dir, `.tmp-${randomBytes(8).toString("hex")}-${name}`);
+  const fd = openSync(tmp, "wx", 0o600);
+  try {
+    let offset = 0;
+    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+  fsyncDir(dir);
+}
+
+/** The plain bytes of `dir/name`, or null when there is no such file. */
+export function readStoredFileBytes(dir: string, name: string): Buffer | null {
+  const path = pathFor(dir, name);
+  if (!existsSync(path)) return null;
+  return decryptFile(readFileSync(path));
+}
+
+/** Removes `dir/name`; a file that is already gone is not an error. Returns whether one was removed. */
+export function removeStoredFile(dir: string, name: string): boolean {
+  try {
+    unlinkSync(pathFor(dir, name));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+/** As readStoredFileBytes, for a file a row says exists: a missing one is an error, as before. */
+export function readStoredFile(dir: string, name: string): Buffer {
+  const bytes = readStoredFileBytes(dir, name);
+  if (!bytes) throw new Error(`stored file missing: ${name}`);
+  return bytes;
+}
