@@ -112,6 +112,9 @@ test.describe("the form service", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Felanmälan gata och park");
     await expect(row).toContainText("Privatperson");
+    // The subject is the category only; the typed location stays with the officer (decision 045).
+    await expect(row).toContainText("Gatubelysning");
+    await expect(row).not.toContainText("Kanalvägen");
     expect(await page.content()).not.toContain(`Hemlig${suffix}`);
     await a11y("diarium with the new case");
   });
