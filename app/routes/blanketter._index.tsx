@@ -83,11 +83,11 @@ export default function Blanketter() {
                     <p className="button-row">
                       {/* The accessible name starts with the visible text (WCAG 2.5.3); the form's name follows, hidden. */}
                       <a href={f.href}>
-                        {t("list.fillInOnline")}
+                        {t("list.fillInOnline")}{" "}
                         <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
                       </a>
                       <a href={`/blanketter/${f.id}.pdf`}>
-                        {t("list.downloadPdfShort")}
+                        {t("list.downloadPdfShort")}{" "}
                         <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
                       </a>
                     </p>

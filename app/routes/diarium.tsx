@@ -195,7 +195,7 @@ export default function Diarium() {
                           {e.requestable ? (
                             <a href={`/blanketter/begaran-allman-handling?diarienummer=${encodeURIComponent(e.reference)}`} >
                               {/* The accessible name starts with the visible text (WCAG 2.5.3). */}
-                              {t("requestLink")}
+                              {t("requestLink")}{" "}
                               <span className="visually-hidden">{t("requestLinkContext", { reference: e.reference })}</span>
                             </a>
                           ) : null}
