@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -18,6 +17,7 @@ import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./servi
 import { drainReceiptMails } from "./services/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.server";
+import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 import { CSRF_USED_HEADER } from "./auth/csrf.server";
@@ -113,7 +113,8 @@ export default function handleRequest(
         nonce,
         [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18 leaves 0x00 bytes where å/ä/ö meet its 2 KB views (decision 045).
+          const body = createHtmlBody();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
           if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");

@@ -81,11 +81,14 @@ export default function Blanketter() {
                     <p>{f.description}</p>
                     {f.requiresLogin ? <p className="tag">{t("list.requiresLogin")}</p> : null}
                     <p className="button-row">
-                      <a href={f.href} aria-label={t("list.fillInOnlineLabel", { title: f.title })}>
-                        {t("list.fillInOnline")}
+                      {/* The accessible name starts with the visible text (WCAG 2.5.3); the form's name follows, hidden. */}
+                      <a href={f.href}>
+                        {t("list.fillInOnline")}{" "}
+                        <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
                       </a>
-                      <a href={`/blanketter/${f.id}.pdf`} aria-label={t("list.downloadPdf", { title: f.title })}>
-                        {t("list.downloadPdfShort")}
+                      <a href={`/blanketter/${f.id}.pdf`}>
+                        {t("list.downloadPdfShort")}{" "}
+                        <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
                       </a>
                     </p>
                   </li>

@@ -193,8 +193,10 @@ export default function Diarium() {
                         <td>{e.statusLabel}</td>
                         <td>
                           {e.requestable ? (
-                            <a href={`/blanketter/begaran-allman-handling?diarienummer=${encodeURIComponent(e.reference)}`} aria-label={t("requestLinkLabel", { reference: e.reference })}>
-                              {t("requestLink")}
+                            <a href={`/blanketter/begaran-allman-handling?diarienummer=${encodeURIComponent(e.reference)}`} >
+                              {/* The accessible name starts with the visible text (WCAG 2.5.3). */}
+                              {t("requestLink")}{" "}
+                              <span className="visually-hidden">{t("requestLinkContext", { reference: e.reference })}</span>
                             </a>
                           ) : null}
                         </td>

@@ -48,7 +48,8 @@ export function diariumFeed(q: DiariumFeedQuery, origin: string, lang: Language,
     link: page,
     self: `${origin}${diariumFeedPath(format, q, lang)}`,
     language: lang,
-    updated: entries[0]?.registeredAt ?? now.toISOString(),
+    // The latest time shown, not the newest entry's: a secret entry shows only its day (decision 045).
+    updated: entries.map((e) => e.registeredAt).sort().at(-1) ?? now.toISOString(),
     entries: entries.map((e) => ({
       id: `tag:${host},2026:diarium:${e.reference}`,
       title: e.subject ? t("feed.entryTitleWithSubject", { reference: e.reference, title: e.title, subject: e.subject }) : t("feed.entryTitle", { reference: e.reference, title: e.title }),

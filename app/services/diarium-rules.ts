@@ -38,6 +38,23 @@ export function effectiveSensitivity(input: Pick<MaskInput, "sensitivity" | "are
   return "secret"; // unknown values fail closed
 }
 
+/**
+ * When a case was registered, as the register shows it: to the day for a secret case (its
+ * millisecond time would let anyone match the entry with what they saw happen; decision 045),
+ * exact otherwise. The day is the Swedish calendar day, written as that date at 00:00 UTC so
+ * that every reader (the page, the CSV's first ten characters, the feeds, the API's date-time)
+ * shows the same date.
+ */
+export function publicRegisteredAt(sensitivity: Sensitivity, registeredAt: string): string {
+  if (sensitivity !== "secret") return registeredAt;
+  const at = new Date(registeredAt);
+  if (Number.isNaN(at.getTime())) return registeredAt.slice(0, 10);
+  return `${STOCKHOLM_DAY.format(at)}T00:00:00.000Z`;
+}
+
+// sv-SE writes dates as YYYY-MM-DD.
+const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function maskEntry(input: MaskInput): PublicFields {
   const sensitivity = effectiveSensitivity(input);
   if (sensitivity === "secret") return { sensitivity, subject: null, party: { kind: "secret" } };

@@ -6,7 +6,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { ADMINISTRATION_SLUGS, MUNICIPALITY_SLUGS } from "../../db/seed/content/types";
 import { CASE_STATUSES } from "./case-status";
-import { maskEntry } from "./diarium-rules";
+import { maskEntry, publicRegisteredAt } from "./diarium-rules";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
@@ -129,7 +129,7 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
     masked.party.kind === "organisation" ? masked.party.name : masked.party.kind === "none" ? t("party.none") : t(`party.${masked.party.kind}`);
   return {
     reference: row.reference,
-    registeredAt: row.registeredAt,
+    registeredAt: publicRegisteredAt(masked.sensitivity, row.registeredAt),
     caseType: row.caseType,
     title: t(`caseTypes.${row.caseType}`, { defaultValue: row.caseType }),
     subject: masked.subject,

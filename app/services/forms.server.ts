@@ -353,14 +353,16 @@ function resolveMunicipality(def: FormDefinition, draft: Draft) {
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** Non-personal subject lines for the public register, per form (docs/decisions/017). */
-function diariumSubject(def: FormDefinition, answers: FormValues, lang: Language): string | null {
+/** Non-personal subject lines for the public register, per form (docs/decisions/017, 045). */
+export function diariumSubject(def: FormDefinition, answers: FormValues, lang: Language): string | null {
   const t = translatorFor(getFixedT(lang, "forms") as never);
   const field = (name: string) => scopeFields(def, "all")?.find((f) => f.name === name);
   if (def.id === "felanmalan-gata-park") {
     const category = field("category");
     const label = category?.type === "choice" && typeof answers.category === "string" ? optionLabel(category.options, answers.category, t) : "";
-    return [String(answers.location ?? "").slice(0, 120), label].filter(Boolean).join(", ") || null;
+    // The category only: the location is free text that an anonymous reporter may fill with a
+    // home address or a name, published at once. It stays in the case for the officer.
+    return label || null;
   }
   if (def.id === "ansokan-foreningsbidrag") return typeof answers.associationName === "string" ? answers.associationName : null;
   return null;

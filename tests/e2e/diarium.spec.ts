@@ -89,7 +89,7 @@ test.describe("the public register (diarium)", () => {
   test("“begär ut handling” opens the request form pre-filled with the case number", async ({ page }, testInfo) => {
     await page.goto("/diarium?kommun=dals-ed");
     const reference = (await page.locator("tbody th").first().textContent())!.trim();
-    await page.getByRole("link", { name: `Begär ut handlingar i ärende ${reference}` }).click();
+    await page.getByRole("link", { name: `Begär ut handling i ärende ${reference}` }).click();
     await expect(page).toHaveURL(/\/blanketter\/begaran-allman-handling\//);
     await expect(page.locator('input[name="diarienummer"]')).toHaveValue(reference);
     if (!jsDisabled(testInfo)) await expect(page.locator("html")).toHaveAttribute("lang", "sv");

@@ -35,10 +35,10 @@ test.describe("the form service", () => {
     const response = await page.goto("/blanketter?kommun=amal");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Blanketter");
-    const online = page.getByRole("link", { name: /^Fyll i på webben:/ });
+    const online = page.getByRole("link", { name: /^Fyll i på webben \(/ });
     expect(await online.count()).toBeGreaterThanOrEqual(8);
-    await expect(page.getByRole("link", { name: "Fyll i på webben: Felanmälan gata, park och belysning" })).toHaveAttribute("href", FORM);
-    await expect(page.getByRole("link", { name: "Ladda ner Felanmälan gata, park och belysning som PDF" })).toHaveAttribute("href", `${FORM}.pdf`);
+    await expect(page.getByRole("link", { name: "Fyll i på webben (Felanmälan gata, park och belysning)" })).toHaveAttribute("href", FORM);
+    await expect(page.getByRole("link", { name: "Ladda ner PDF (Felanmälan gata, park och belysning)" })).toHaveAttribute("href", `${FORM}.pdf`);
     await a11y("blanketter");
   });
 
@@ -49,7 +49,7 @@ test.describe("the form service", () => {
     const email = `e2e-${suffix}@example.se`;
 
     await page.goto("/blanketter?kommun=amal");
-    await page.getByRole("link", { name: "Fyll i på webben: Felanmälan gata, park och belysning" }).click();
+    await page.getByRole("link", { name: "Fyll i på webben (Felanmälan gata, park och belysning)" }).click();
     await expect(page).toHaveURL(/\/blanketter\/felanmalan-gata-park\/fel$/);
     await expect(page.getByText("Steg 1 av 3")).toBeVisible();
 
@@ -112,6 +112,9 @@ test.describe("the form service", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Felanmälan gata och park");
     await expect(row).toContainText("Privatperson");
+    // The subject is the category only; the typed location stays with the officer (decision 045).
+    await expect(row).toContainText("Gatubelysning");
+    await expect(row).not.toContainText("Kanalvägen");
     expect(await page.content()).not.toContain(`Hemlig${suffix}`);
     await a11y("diarium with the new case");
   });
@@ -275,7 +278,7 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
 
   test("every listed form's PDF is a fillable AcroForm with Swedish characters", async ({ page }) => {
     await page.goto("/blanketter?kommun=amal");
-    const hrefs = await page.getByRole("link", { name: /^Ladda ner .* som PDF$/ }).evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+    const hrefs = await page.getByRole("link", { name: /^Ladda ner PDF \(/ }).evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
     expect(hrefs.length).toBeGreaterThanOrEqual(8);
     for (const href of hrefs) {
       const res = await page.request.get(href);
