@@ -55,7 +55,8 @@ const EnvSchema = z.object({
   /** The local test identity provider ("Test-legitimation"): on by default except in production. */
   TEST_IDP: z.enum(["on", "off"]).optional(),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
-  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
+  /** ASVS 4.0.3 3.3.2 (L2): at most 30 idle minutes for residents too. */
+  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Where receipts are sent, e.g. smtp://user:pass@mail.example.se:587 (docs/decisions/016). */
   SMTP_URL: z
