@@ -65,7 +65,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     account,
     csrfToken: await csrfToken(request),
-    flash,
+    // Acting for an organisation ended during this request (the register changed): say so once.
+    flash: user?.actingEnded ? { key: "flash.actingEnded", values: { name: user.actingEnded.name } } : flash,
     testIdp: env().TEST_IDP === "on",
     requestId: requestIdOf(context),
     titles: { site: t("site.name"), notFound: t("errors.notFound.title"), error: t("errors.server.title") },
