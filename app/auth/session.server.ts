@@ -84,7 +84,7 @@ export function sessionIsLive(row: Pick<SessionRow, "revokedAt" | "expiresAt" | 
  */
 export async function createSession(
   request: Request,
-  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage; idToken?: string | null },
+  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage },
 ): Promise<{ sessionId: string; setCookie: string }> {
   const previous = await sessionTokenOf(request);
   if (previous) revokeSession(hashToken(previous));
@@ -100,7 +100,8 @@ export async function createSession(
       personId: data.personId ?? null,
       staffUserId: data.staffUserId ?? null,
       stage: data.stage ?? "active",
-      idToken: data.idToken ?? null,
+      // The provider's ID token is never kept: it carries the personnummer (review §7).
+      idToken: null,
       createdAt: at.toISOString(),
       lastSeenAt: at.toISOString(),
       expiresAt: absolute.toISOString(),

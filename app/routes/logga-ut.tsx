@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
   if (user.kind === "staff") return redirect("/personal/logga-in", { headers });
-  const atProvider = await providerLogoutUrl(row.idToken, `${env().PUBLIC_URL}/`, getLanguage(request));
+  const atProvider = await providerLogoutUrl(`${env().PUBLIC_URL}/`, getLanguage(request));
   return redirect(atProvider ?? "/", { headers });
 }
 
