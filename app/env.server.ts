@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { acrList, isAcceptableAcrValue, LOA3 } from "./auth/assurance";
 
 /**
  * All configuration comes from the environment and is validated once, at start-up.
@@ -65,10 +66,19 @@ const EnvSchema = z.object({
   OIDC_REDIRECT_URL: z.string().url().optional(),
   OIDC_SCOPE: z.string().default("openid profile https://id.oidc.se/scope/naturalPersonNumber"),
   OIDC_PERSONAL_NUMBER_CLAIM: z.string().default("https://id.oidc.se/claim/personalIdentityNumber"),
+  /**
+   * Levels of assurance asked for (`acr_values`, space-separated); a login whose `acr` is
+   * missing or weaker than the weakest of them is refused (docs/decisions/042).
+   */
+  OIDC_ACR_VALUES: z
+    .string()
+    .default(LOA3)
+    .refine((v) => acrList(v).length > 0 && acrList(v).every(isAcceptableAcrValue), `OIDC_ACR_VALUES: level 3 or higher, e.g. ${LOA3}`),
   /** The local test identity provider ("Test-legitimation"): on by default in demo/test; refused in production. */
   TEST_IDP: z.enum(["on", "off"]).optional(),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
-  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(60),
+  /** ASVS 4.0.3 3.3.2 (L2): at most 30 idle minutes for residents too. */
+  SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Hours a temporary staff password (new account, reset) can be used for its first login (ASVS 2.3.1). */
   TEMP_PASSWORD_HOURS: z.coerce.number().int().min(1).max(720).default(72),

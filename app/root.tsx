@@ -65,7 +65,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     account,
     csrfToken: await csrfToken(request),
-    flash,
+    // Acting for an organisation ended during this request (the register changed): say so once.
+    flash: user?.actingEnded ? { key: "flash.actingEnded", values: { name: user.actingEnded.name } } : flash,
     // The demo warning (docs/decisions/041): every page outside production, and whenever the
     // test provider runs (production refuses that at start, so this is belt and braces).
     demoBanner: env().TEST_IDP === "on" ? "testIdp" : env().PORTAL_ENV !== "production" ? "demo" : null,

@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import * as client from "openid-client";
 import { env } from "~/env.server";
+import { acrSatisfies } from "./assurance";
 import { log } from "~/utils/logger.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
@@ -78,14 +79,18 @@ export async function beginLogin(redirectTo: string, language: "sv" | "en" = "sv
     prompt: "login",
     // The provider's pages in the portal's language (OIDC Core 3.1.2.1; the test provider honours it).
     ui_locales: language,
+    // The level of assurance Mina sidor needs; the answer's `acr` is checked at the callback.
+    acr_values: env().OIDC_ACR_VALUES,
   });
   const flow: FlowState = { state, nonce, verifier, redirectTo: safeRedirectPath(redirectTo, "/mina-sidor") };
   return { url: url.href, setCookie: await oidcFlowCookie().serialize(flow) };
 }
 
 export type LoginResult =
-  | { ok: true; personnummer: string; givenName: string; familyName: string; idToken: string | null; redirectTo: string; clearCookie: string }
-  | { ok: false; reason: "cancelled" | "failed"; redirectTo: string; clearCookie: string };
+  | { ok: true; personnummer: string; givenName: string; familyName: string; acr: string; redirectTo: string; clearCookie: string }
+  | { ok: false; reason: "cancelled" | "failed"; redirectTo: string; clearCookie: string }
+  /** The provider authenticated the person, but at a lower level of assurance than required. */
+  | { ok: false; reason: "assurance"; acr: string | null; required: string; redirectTo: string; clearCookie: string };
 
 /** Completes the code flow: checks state, nonce and PKCE, reads the identity claims. */
 export async function completeLogin(request: Request): Promise<LoginResult> {
@@ -108,6 +113,13 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
       idTokenExpected: true,
     });
     let claims: Record<string, unknown> = { ...(tokens.claims() ?? {}) };
+    // Only the ID token's own acr counts (signed, checked against nonce), never userinfo's.
+    const acr = claims.acr;
+    const required = env().OIDC_ACR_VALUES;
+    if (!acrSatisfies(acr, required)) {
+      log("warn", "oidc login below the required level of assurance", { acr: typeof acr === "string" ? acr.slice(0, 200) : null, required });
+      return { ok: false, reason: "assurance", acr: typeof acr === "string" ? acr.slice(0, 200) : null, required, redirectTo, clearCookie };
+    }
     const claimName = env().OIDC_PERSONAL_NUMBER_CLAIM;
     if (typeof claims[claimName] !== "string" && typeof claims.sub === "string") {
       claims = { ...claims, ...(await client.fetchUserInfo(cfg, tokens.access_token, claims.sub)) };
@@ -121,20 +133,27 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
     let givenName = str(claims.given_name);
     let familyName = str(claims.family_name);
     if (!givenName && !familyName && str(claims.name)) [givenName = "", familyName = ""] = str(claims.name).split(/ (.*)/s);
-    return { ok: true, personnummer, givenName, familyName, idToken: tokens.id_token ?? null, redirectTo, clearCookie };
+    // The ID token itself is not kept: it carries the personnummer (review §7, §16).
+    return { ok: true, personnummer, givenName, familyName, acr: acr as string, redirectTo, clearCookie };
   } catch (error) {
     log("warn", "oidc login failed", { error: error instanceof Error ? error.message : String(error) });
     return { ok: false, reason: "failed", redirectTo, clearCookie };
   }
 }
 
-/** Where to send the browser to end the session at the provider too (null if unsupported). */
-export async function providerLogoutUrl(idToken: string | null, postLogoutRedirect: string, language: "sv" | "en" = "sv"): Promise<string | null> {
-  if (!idToken || !oidcConfigured()) return null;
+/**
+ * Where to send the browser to end the session at the provider too (null if unsupported).
+ * No id_token_hint: the ID token carries the personnummer and would land in browser history
+ * and access logs (review §16). `client_id` identifies the portal (OIDC RP-Initiated Logout
+ * 1.0 §2) and lets the provider check post_logout_redirect_uri; the provider's own cookie
+ * identifies its session.
+ */
+export async function providerLogoutUrl(postLogoutRedirect: string, language: "sv" | "en" = "sv"): Promise<string | null> {
+  if (!oidcConfigured()) return null;
   try {
     const cfg = await config();
     if (!cfg.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(cfg, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirect, ui_locales: language }).href;
+    return client.buildEndSessionUrl(cfg, { client_id: env().oidc!.clientId, post_logout_redirect_uri: postLogoutRedirect, ui_locales: language }).href;
   } catch {
     return null;
   }

@@ -3,6 +3,8 @@ import { createCookie } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import { organisation, person, roleAssignment, session, staffUser, type SessionRow } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { audit } from "~/services/audit.server";
+import { getRepresentedOrganisation } from "~/services/people.server";
 import { env } from "~/env.server";
 import { now } from "~/utils/clock.server";
 import { currentRequestContext } from "~/utils/request-context.server";
@@ -23,6 +25,11 @@ export interface SessionUser {
   name: string;
   /** Residents: the party they act for; undefined until chosen. */
   acting?: Acting;
+  /**
+   * Residents: the organisation they were acting for until this request, when the register no
+   * longer lets them (they are back to acting for themself; the layout says so once).
+   */
+  actingEnded?: { name: string };
   roles: RoleAssignment[];
   /** Staff: the municipality that employs them. */
   municipalityId?: number | null;
@@ -77,7 +84,7 @@ export function sessionIsLive(row: Pick<SessionRow, "revokedAt" | "expiresAt" | 
  */
 export async function createSession(
   request: Request,
-  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage; idToken?: string | null },
+  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage },
 ): Promise<{ sessionId: string; setCookie: string }> {
   const previous = await sessionTokenOf(request);
   if (previous) revokeSession(hashToken(previous));
@@ -93,7 +100,8 @@ export async function createSession(
       personId: data.personId ?? null,
       staffUserId: data.staffUserId ?? null,
       stage: data.stage ?? "active",
-      idToken: data.idToken ?? null,
+      // The provider's ID token is never kept: it carries the personnummer (review §7).
+      idToken: null,
       createdAt: at.toISOString(),
       lastSeenAt: at.toISOString(),
       expiresAt: absolute.toISOString(),
@@ -160,14 +168,31 @@ export function sessionUserOf(
     const p = db().select().from(person).where(eq(person.id, row.personId)).get();
     if (!p) return null;
     let acting: Acting | undefined;
+    let actingEnded: SessionUser["actingEnded"];
     if (row.actingKind === "self") acting = { kind: "self" };
     if (row.actingKind === "organisation" && row.actingOrganisationId) {
-      const o = db().select().from(organisation).where(eq(organisation.id, row.actingOrganisationId)).get();
+      // The representation register is asked again on every request (two indexed look-ups):
+      // a signatory removed from it, or whose mandate ran out, loses the company's cases at once.
+      const o = getRepresentedOrganisation(p.id, row.actingOrganisationId);
       if (o) acting = { kind: "organisation", organisationId: o.id, orgNumber: o.orgNumber, name: o.name };
+      else {
+        const gone = db().select({ name: organisation.name, orgNumber: organisation.orgNumber }).from(organisation).where(eq(organisation.id, row.actingOrganisationId)).get();
+        setActing(row.idHash, { kind: "self" });
+        acting = { kind: "self" };
+        actingEnded = { name: gone?.name ?? "" };
+        audit({
+          actor: null,
+          action: "party.revoked",
+          subjectType: "organisation",
+          subjectId: gone?.orgNumber ?? String(row.actingOrganisationId),
+          personId: p.id,
+          details: { reason: "representation no longer in the register" },
+        });
+      }
     }
     const roles: RoleAssignment[] = [{ role: "resident", municipalityId: null, area: null, administrationId: null }];
     if (acting?.kind === "organisation") roles.push({ role: "representative", municipalityId: null, area: null, administrationId: null });
-    return { sessionId: row.idHash, kind: "resident", personId: p.id, name: `${p.givenName} ${p.familyName}`, acting, roles };
+    return { sessionId: row.idHash, kind: "resident", personId: p.id, name: `${p.givenName} ${p.familyName}`, acting, roles, ...(actingEnded ? { actingEnded } : {}) };
   }
   if (row.kind === "staff" && row.staffUserId) {
     const u = db().select().from(staffUser).where(eq(staffUser.id, row.staffUserId)).get();

@@ -4,6 +4,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
 import { testPersons } from "../../db/seed/content/people";
 import { parsePersonnummer, formatPersonnummer } from "../../forms/lib/identity-number";
 import { env, TEST_IDP_CLIENT, TEST_IDP_PATH } from "~/env.server";
+import { LOA3, LOA4 } from "./assurance";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
@@ -20,6 +21,14 @@ interface Account {
   givenName: string;
   familyName: string;
 }
+
+/**
+ * The levels of assurance the test provider can claim (`acr`): level 3 unless the tester picks
+ * another, so that a too-weak login can be tried (the portal must refuse level 2).
+ */
+const TEST_LEVELS = { loa2: "http://id.elegnamnden.se/loa/1.0/loa2", loa3: LOA3, loa4: LOA4 } as const;
+type TestLevel = keyof typeof TEST_LEVELS;
+const isTestLevel = (v: unknown): v is TestLevel => typeof v === "string" && Object.prototype.hasOwnProperty.call(TEST_LEVELS, v);
 
 // The provider keeps its sessions in memory too: a restart forgets everything, on purpose.
 const accounts = new Map<string, Account>();
@@ -97,9 +106,9 @@ const CSS = `
 .idp-people{list-style:none;padding:0;margin:0}.idp-people li{margin:0 0 .5rem}
 button{font:inherit;cursor:pointer}.idp-person{display:block;width:100%;text-align:left;padding:.75rem;border:2px solid #505a5f;background:#f3f2f1;color:#0b0c0c;border-radius:4px}
 .idp-person:hover{background:#e1e1e1}.idp-person span{display:block;font-size:1rem;color:#3d3d3d}
-button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #ffbf47;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
+button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid #ffbf47;outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
 label{display:block;font-weight:700;margin:1rem 0 .25rem}.idp-hint{display:block;color:#3d3d3d;margin-bottom:.25rem}
-input{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0}input[aria-invalid=true]{border:3px solid #b10e1e}
+input,select{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0}input[aria-invalid=true]{border:3px solid #b10e1e}
 .idp-error{color:#b10e1e;font-weight:700;display:block}.idp-summary{border:4px solid #b10e1e;padding:.75rem;margin:1rem 0}.idp-summary a{color:#b10e1e;font-weight:700}
 .idp-submit{margin-top:1rem;padding:.6rem 1.2rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px 0 #002d18;font-weight:700}
 .idp-cancel{margin-top:1.5rem;padding:.5rem 1rem;background:#f3f2f1;border:2px solid #505a5f;color:#0b0c0c}
@@ -107,7 +116,7 @@ input{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b
 
 type IdpError = "format" | "checksum" | "date";
 
-function loginPage(lang: Language, uid: string, error?: { code: IdpError; value: string; given: string; family: string }): string {
+function loginPage(lang: Language, uid: string, error?: { code: IdpError; value: string; given: string; family: string; level: TestLevel }): string {
   const t = tFor(lang);
   const adults = testPersons.filter((p) => {
     const parsed = parsePersonnummer(p.personnummer);
@@ -143,6 +152,9 @@ ${error ? `<span class="idp-error" id="personnummer-error">${escape(message)}</s
 <input id="personnummer" name="personnummer" autocomplete="off" inputmode="numeric" value="${escape(error?.value ?? "")}" aria-describedby="personnummer-hint${error ? " personnummer-error" : ""}"${error ? ' aria-invalid="true"' : ""}>
 <label for="given_name">${escape(t("login.givenName"))}</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
 <label for="family_name">${escape(t("login.familyName"))}</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
+<label for="acr">${escape(t("login.level"))}</label><select id="acr" name="acr">${(Object.keys(TEST_LEVELS) as TestLevel[])
+    .map((level) => `<option value="${level}"${level === (error?.level ?? "loa3") ? " selected" : ""}>${escape(t(`login.levels.${level}`))}</option>`)
+    .join("")}</select>
 <button class="idp-submit" type="submit">${escape(t("login.submit"))}</button>
 </form>
 <form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("login.cancel"))}</button></form>`,
@@ -179,7 +191,9 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     cookies: { keys: [createHash("sha256").update(`test-idp|${e.SESSION_SECRET}`).digest("base64url")] },
     pkce: { required: () => true },
     scopes: ["openid", "profile", personScope],
-    claims: { openid: ["sub"], profile: ["given_name", "family_name", "name"], [personScope]: [claimName] },
+    // acr, auth_time and sid as in oidc-provider's defaults (a claims setting replaces them).
+    claims: { acr: null, auth_time: null, sid: null, openid: ["sub"], profile: ["given_name", "family_name", "name"], [personScope]: [claimName] },
+    acrValues: Object.values(TEST_LEVELS),
     // The Swedish OIDC profile puts the identity claims in the ID token.
     conformIdTokenClaims: false,
     features: {
@@ -268,7 +282,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
         const family = (body.family_name ?? "").trim().slice(0, 100);
         if (!parsed.ok) {
           const lang = isLanguage(body.lang) ? body.lang : langOfInteraction(details.params, req);
-          res.status(400).type("html").send(loginPage(lang, details.uid, { code: parsed.code, value: typed, given, family }));
+          res.status(400).type("html").send(loginPage(lang, details.uid, { code: parsed.code, value: typed, given, family, level: isTestLevel(body.acr) ? body.acr : "loa3" }));
           return;
         }
         const known = testPersons.find((p) => p.personnummer === parsed.value.normalized);
@@ -280,7 +294,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       }
       const accountId = accountIdFor(account.personnummer);
       accounts.set(accountId, account);
-      await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
+      const acr = TEST_LEVELS[isTestLevel(body.acr) ? body.acr : "loa3"];
+      await provider.interactionFinished(req, res, { login: { accountId, acr } }, { mergeWithLastSubmission: false });
     } catch (error) {
       next(error);
     }

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { existingOwnerKey } from "~/services/eservice-session.server";
+import { submitterViewer } from "~/services/eservice-session.server";
 import { getUploadForOwner } from "~/services/uploads.server";
+import { getFormUser } from "~/utils/resident.server";
 
 /**
- * An uploaded file, only to the browser that uploaded it (staff access comes with the back
- * office). Always a download with a neutral type handling: never rendered inline, so an
- * uploaded HTML or SVG can never run in the portal's origin.
+ * An uploaded file, only to the person or anonymous browser that uploaded it (decision 042;
+ * staff access comes with the back office). Always a download with a neutral type handling:
+ * never rendered inline, so an uploaded HTML or SVG can never run in the portal's origin.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const file = getUploadForOwner(params.id ?? "", existingOwnerKey(request));
+  const user = await getFormUser(request);
+  const file = getUploadForOwner(params.id ?? "", submitterViewer(request, user?.personId ?? null));
   if (!file) throw new Response("Not found", { status: 404 });
   const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(file.bytes), {

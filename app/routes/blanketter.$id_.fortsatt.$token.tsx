@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (deleted) audit({ actor: user?.session ?? null, action: "draft.deleted", subjectType: "form_draft", subjectId: def.id });
     return data({ result: deleted ? ("deleted" as const) : ("missing" as const) }, { status: deleted ? 200 : 404 });
   }
-  const draft = resumeDraft({ token, ownerKey: session.ownerKey });
+  const draft = resumeDraft({ token, ownerKey: session.ownerKey, personId: session.personId });
   if (!draft || draft.formId !== def.id) return data({ result: "missing" as const }, { status: 404 });
   audit({ actor: user?.session ?? null, action: "draft.resumed", subjectType: "form_draft", subjectId: draft.id });
   throw redirectWith(session, stepHref(def, def.steps.some((s) => s.id === draft.stepId) ? draft.stepId : "check-answers"));

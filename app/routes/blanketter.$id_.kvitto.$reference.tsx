@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLanguage } from "~/i18n/i18n.server";
-import { existingOwnerKey } from "~/services/eservice-session.server";
+import { submitterViewer } from "~/services/eservice-session.server";
 import { getFormDefinition, getReceipt } from "~/services/forms.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import eserviceStyles from "~/styles/eservice.css";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   const user = await getFormUser(request);
-  const receipt = getReceipt({ def, reference: params.reference ?? "", ownerKey: existingOwnerKey(request), personId: user?.personId ?? null, lang });
+  const receipt = getReceipt({ def, reference: params.reference ?? "", viewer: submitterViewer(request, user?.personId ?? null), lang });
   // Someone else's reference looks exactly like one that does not exist.
   if (!receipt) throw new Response("Not found", { status: 404 });
   const tf = getFixedT(lang, "forms");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { renderReceipt } from "~/pdf/receipt.server";
-import { existingOwnerKey } from "~/services/eservice-session.server";
+import { submitterViewer } from "~/services/eservice-session.server";
 import { getFormDefinition, getReceipt } from "~/services/forms.server";
 import { getFormUser } from "~/utils/resident.server";
 
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   const user = await getFormUser(request);
-  const receipt = getReceipt({ def, reference: params.reference ?? "", ownerKey: existingOwnerKey(request), personId: user?.personId ?? null, lang });
+  const receipt = getReceipt({ def, reference: params.reference ?? "", viewer: submitterViewer(request, user?.personId ?? null), lang });
   if (!receipt) throw new Response("Not found", { status: 404 });
   const bytes = await renderReceipt({
     lang,

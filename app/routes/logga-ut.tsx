@@ -10,6 +10,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { env } from "~/env.server";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
+import { rotateEserviceCookie } from "~/services/eservice-session.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -31,6 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const row = await getSessionRow(request);
   const headers = new Headers({ "Cache-Control": "no-store" });
   headers.append("Set-Cookie", await clearSessionCookie());
+  // The next person at this browser starts with a new, empty browser key (decision 042).
+  headers.append("Set-Cookie", rotateEserviceCookie());
   if (!user || !row) return redirect("/", { headers });
   const everywhere = form.get("everywhere") === "1";
   revokeSession(user.sessionId);
@@ -42,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
   if (user.kind === "staff") return redirect("/personal/logga-in", { headers });
-  const atProvider = await providerLogoutUrl(row.idToken, `${env().PUBLIC_URL}/`, getLanguage(request));
+  const atProvider = await providerLogoutUrl(`${env().PUBLIC_URL}/`, getLanguage(request));
   return redirect(atProvider ?? "/", { headers });
 }
 

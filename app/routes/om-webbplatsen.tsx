@@ -19,7 +19,7 @@ const COOKIES = [
   { name: "lang", key: "lang" },
   { name: "kommun", key: "kommun" },
   { name: "__session", key: "session" },
-  { name: "__eservice", key: "eservice" },
+  { name: "__Host-eservice", key: "eservice" },
 ] as const;
 
 export default function About() {

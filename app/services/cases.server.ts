@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } fro
 import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntry, municipality, organisation, person } from "../../db/schema/index";
 import type { Area as StaffArea, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
+import { now as clockNow } from "~/utils/clock.server";
+import type { SubmitterViewer } from "./eservice-session.server";
 import { formatReference, swedishYear } from "./case-reference";
 import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus, type TransitionPath } from "./case-status";
 import { decrypt, encrypt } from "./crypto.server";
@@ -192,17 +194,29 @@ export function changeCaseStatus(input: { caseId: number; to: CaseStatus; via: T
   });
 }
 
+/** How long an anonymous receipt stays visible to the browser that sent it (decision 042). */
+export const ANONYMOUS_RECEIPT_MINUTES = 30;
+
 /**
- * A receipt is shown only to whoever sent it: the same anonymous browser session
- * (submitterKey) or the logged-in applicant/submitter.
+ * A receipt is shown only to whoever sent it: the logged-in applicant/submitter, or, for a
+ * case sent without logging in, the same browser (submitterKey) for a short while after
+ * sending. A case with a person on it is never shown through a browser key.
  */
-export function getCaseForSubmitter(input: { reference: string; submitterKey: string | null; personId: number | null }) {
+export function getCaseForSubmitter(input: { reference: string; viewer: SubmitterViewer; now?: Date }) {
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
   if (!c) return undefined;
-  const mine =
-    (input.submitterKey !== null && c.submitterKey === input.submitterKey) ||
-    (input.personId !== null && (c.applicantPersonId === input.personId || c.submittedByPersonId === input.personId));
-  return mine ? c : undefined;
+  return submitterMaySee(c, input.viewer, input.now) ? c : undefined;
+}
+
+export function submitterMaySee(
+  c: Pick<typeof caseTable.$inferSelect, "applicantPersonId" | "submittedByPersonId" | "submitterKey" | "createdAt">,
+  viewer: SubmitterViewer,
+  now = clockNow(),
+): boolean {
+  if ("personId" in viewer) return c.applicantPersonId === viewer.personId || c.submittedByPersonId === viewer.personId;
+  if (viewer.browserKey === null || c.submitterKey !== viewer.browserKey) return false;
+  if (c.applicantPersonId !== null || c.submittedByPersonId !== null) return false;
+  return new Date(c.createdAt).getTime() + ANONYMOUS_RECEIPT_MINUTES * 60_000 > now.getTime();
 }
 
 /**

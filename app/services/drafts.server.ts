@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "./crypto.server";
@@ -48,9 +48,13 @@ export function purgeExpiredDrafts(now = new Date()): number {
   return db().delete(formDraft).where(lt(formDraft.expiresAt, now.toISOString())).run().changes;
 }
 
-/** This browser's draft, or a logged-in person's saved one from any browser. */
+/**
+ * A logged-in person's drafts (from any browser), or an anonymous browser's own drafts: never
+ * "this browser OR this person", which handed one person's answers to the next person at a
+ * shared computer (decision 042). A draft a person made is never reachable by a browser key.
+ */
 function ownedBy(ownerKey: string, personId: number | null | undefined) {
-  return personId ? or(eq(formDraft.ownerKey, ownerKey), eq(formDraft.personId, personId)) : eq(formDraft.ownerKey, ownerKey);
+  return personId ? eq(formDraft.personId, personId) : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 
 export function getWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null; now?: Date }): Draft | undefined {
@@ -117,8 +121,11 @@ export function saveDraftForLater(input: { ownerKey: string; formId: string; per
   return { token };
 }
 
-/** Opens a resume link in this browser: the draft (and its uploads) now belong to it. */
-export function resumeDraft(input: { token: string; ownerKey: string; now?: Date }): Draft | undefined {
+/**
+ * Opens a resume link: the draft (and its uploads) now belong to this owner, the logged-in
+ * person (personId) or this browser. The secret link is the one deliberate hand-over.
+ */
+export function resumeDraft(input: { token: string; ownerKey: string; personId?: number | null; now?: Date }): Draft | undefined {
   if (!TOKEN.test(input.token)) return undefined;
   const now = (input.now ?? new Date()).toISOString();
   return db().transaction((tx) => {
@@ -128,13 +135,16 @@ export function resumeDraft(input: { token: string; ownerKey: string; now?: Date
       .where(and(eq(formDraft.tokenHash, hmacIndex(`draft:${input.token}`)), gt(formDraft.expiresAt, now)))
       .get();
     if (!row) return undefined;
-    if (row.ownerKey !== input.ownerKey) {
-      // Another working copy of the same form in this browser gives way to the resumed one.
-      tx.delete(formDraft).where(and(eq(formDraft.ownerKey, input.ownerKey), eq(formDraft.formId, row.formId))).run();
-      tx.update(caseAttachment).set({ ownerKey: input.ownerKey }).where(and(eq(caseAttachment.ownerKey, row.ownerKey), eq(caseAttachment.formId, row.formId))).run();
-      tx.update(formDraft).set({ ownerKey: input.ownerKey }).where(eq(formDraft.id, row.id)).run();
+    const personId = input.personId ?? null;
+    // A person's saved draft is resumed only by that person (Mina sidor), never through a link.
+    if (row.personId !== null && row.personId !== personId) return undefined;
+    if (row.ownerKey !== input.ownerKey || row.personId !== personId) {
+      // Another working copy of the same form for this owner gives way to the resumed one.
+      tx.delete(formDraft).where(and(ownedBy(input.ownerKey, personId), eq(formDraft.formId, row.formId), ne(formDraft.id, row.id))).run();
+      tx.update(caseAttachment).set({ ownerKey: input.ownerKey }).where(and(eq(caseAttachment.ownerKey, row.ownerKey), eq(caseAttachment.formId, row.formId), isNull(caseAttachment.caseId))).run();
+      tx.update(formDraft).set({ ownerKey: input.ownerKey, personId }).where(eq(formDraft.id, row.id)).run();
     }
-    return toDraft({ ...row, ownerKey: input.ownerKey });
+    return toDraft({ ...row, ownerKey: input.ownerKey, personId });
   });
 }
 

@@ -3,38 +3,74 @@ import { env } from "~/env.server";
 import { hmacIndex } from "./crypto.server";
 
 /**
- * A per-browser e-service key, so that an anonymous person's answers, uploads and receipts
- * belong to the browser that made them. The cookie holds a random value; the database only
- * ever sees its HMAC (the "owner key"), so a leaked database cannot be replayed as a cookie.
- * When the identity branch's session lands this can derive from its session id instead.
+ * Who owns a working copy, an upload and a receipt (docs/decisions/042).
+ * - A logged-in resident: the person. The owner key is derived from the person id, so their
+ *   answers follow them to any browser and never stay behind in this one.
+ * - Anyone else: this browser. The cookie holds a random value; the database only ever sees
+ *   its HMAC (the "owner key"), so a leaked database cannot be replayed as a cookie.
+ * Never both: a logged-in person does not see what the browser key holds, and an anonymous
+ * visitor does not see what a person made. The browser key is replaced at every login and
+ * logout, so the next person at a shared computer starts with nothing.
  */
-export const ESERVICE_COOKIE = "__eservice";
+const production = () => env().PORTAL_ENV === "production";
+/** `__Host-` needs Secure, which plain http in development and tests cannot send back. */
+export const eserviceCookieName = () => (production() ? "__Host-eservice" : "eservice");
+/** Long enough to fill in a form in one sitting; "save for later" gives a link for longer. */
+export const ESERVICE_COOKIE_MAX_AGE_SECONDS = 24 * 3600;
+const VALUE = /^[A-Za-z0-9_-]{43}$/;
 
 function readCookie(request: Request): string | undefined {
-  const header = request.headers.get("Cookie") ?? "";
-  const m = new RegExp(`(?:^|;\\s*)${ESERVICE_COOKIE}=([A-Za-z0-9_-]{43})(?:;|$)`).exec(header);
-  return m?.[1];
+  const name = eserviceCookieName();
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    if (VALUE.test(value)) return value;
+  }
+  return undefined;
+}
+
+const browserOwnerKey = (value: string) => hmacIndex(`owner:${value}`);
+
+/** The owner key of a logged-in person's drafts, uploads and cases (no cookie can produce it). */
+export function personOwnerKey(personId: number): string {
+  return hmacIndex(`person-owner:${personId}`);
+}
+
+function newCookie(): { value: string; setCookie: string } {
+  const value = randomBytes(32).toString("base64url");
+  const secure = production() ? "; Secure" : "";
+  return { value, setCookie: `${eserviceCookieName()}=${value}; Path=/; Max-Age=${ESERVICE_COOKIE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure}` };
+}
+
+/** A fresh browser key, for login and logout: whatever the browser held before is out of reach. */
+export function rotateEserviceCookie(): string {
+  return newCookie().setCookie;
 }
 
 export interface EserviceSession {
   ownerKey: string;
+  /** Set when the owner is a person; null for an anonymous browser. */
+  personId: number | null;
   /** Set-Cookie to send when the cookie was just made. */
   setCookie: string | null;
 }
 
-export function eserviceSession(request: Request): EserviceSession {
+/** The owner of this request's form work: the logged-in person, or this browser (made if needed). */
+export function eserviceSession(request: Request, personId: number | null = null): EserviceSession {
+  if (personId !== null) return { ownerKey: personOwnerKey(personId), personId, setCookie: null };
   const existing = readCookie(request);
-  if (existing) return { ownerKey: hmacIndex(`owner:${existing}`), setCookie: null };
-  const value = randomBytes(32).toString("base64url");
-  const secure = env().PORTAL_ENV === "production" ? "; Secure" : "";
-  return {
-    ownerKey: hmacIndex(`owner:${value}`),
-    setCookie: `${ESERVICE_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax${secure}`,
-  };
+  if (existing) return { ownerKey: browserOwnerKey(existing), personId: null, setCookie: null };
+  const made = newCookie();
+  return { ownerKey: browserOwnerKey(made.value), personId: null, setCookie: made.setCookie };
 }
 
-/** The owner key if the browser already has a cookie; null otherwise (never creates one). */
-export function existingOwnerKey(request: Request): string | null {
+/** Who is asking for a receipt or a file: a person, or an anonymous browser (key or none). */
+export type SubmitterViewer = { personId: number } | { browserKey: string | null };
+
+/** The viewer of a request, never creating a cookie: the person when logged in, else the browser. */
+export function submitterViewer(request: Request, personId: number | null): SubmitterViewer {
+  if (personId !== null) return { personId };
   const existing = readCookie(request);
-  return existing ? hmacIndex(`owner:${existing}`) : null;
+  return { browserKey: existing ? browserOwnerKey(existing) : null };
 }

@@ -30,7 +30,8 @@ export async function formPageContext(request: Request, id: string | undefined) 
   // Forms about personal matters need a logged-in resident: the guard sends others to log in.
   if (def.requiresLogin) await requireResident(request);
   const user: FormUser | null = await getFormUser(request);
-  const session: EserviceSession = eserviceSession(request);
+  // A logged-in person's form work belongs to the person, never to this browser (decision 042).
+  const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
   return { def, lang, user, session, title, chosen: getChosenMunicipality(request)?.slug ?? null };

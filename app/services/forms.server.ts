@@ -20,6 +20,7 @@ import { log } from "~/utils/logger.server";
 import { env } from "~/env.server";
 import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
 import { hmacIndex } from "./crypto.server";
+import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "./mail.server";
 import { listMunicipalities, localized } from "./municipalities.server";
@@ -478,8 +479,8 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
 }
 
 /** The confirmation page and receipt PDF: only for whoever sent the case. */
-export function getReceipt(input: { def: FormDefinition; reference: string; ownerKey: string | null; personId: number | null; lang: Language }) {
-  const c = getCaseForSubmitter({ reference: input.reference, submitterKey: input.ownerKey, personId: input.personId });
+export function getReceipt(input: { def: FormDefinition; reference: string; viewer: SubmitterViewer; lang: Language }) {
+  const c = getCaseForSubmitter({ reference: input.reference, viewer: input.viewer });
   if (!c || c.formId !== input.def.id) return undefined;
   const answers = caseAnswers(c) as FormValues;
   const t = translatorFor(getFixedT(input.lang, "forms") as never);

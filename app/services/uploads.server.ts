@@ -5,6 +5,8 @@ import { caseAttachment, caseTable } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
+import { submitterMaySee } from "./cases.server";
+import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 
 /**
  * Uploaded files (docs/decisions/015). The original name is kept only as text to show;
@@ -96,21 +98,34 @@ export function storeUpload(input: { bytes: Uint8Array; mime: string; originalNa
 }
 
 /**
- * A file for download, only to whoever may see it: the browser/person that uploaded it
- * (before and after submission) — staff access comes with the back office.
+ * A file for download, only to whoever may see it (decision 042): before submission its owner
+ * (the logged-in person, or the anonymous browser that uploaded it); after submission whoever
+ * may see the receipt. Staff access comes with the back office.
  */
-export function getUploadForOwner(publicId: string, ownerKey: string | null) {
-  if (!ownerKey || !/^[A-Za-z0-9_-]{1,100}$/.test(publicId)) return undefined;
+export function getUploadForOwner(publicId: string, viewer: SubmitterViewer) {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(publicId)) return undefined;
+  const ownerKey = "personId" in viewer ? personOwnerKey(viewer.personId) : viewer.browserKey;
+  if (!ownerKey) return undefined;
+  // Flat columns: drizzle turns a nested left-joined object into null when its first column is.
   const row = db()
-    .select({ a: caseAttachment })
+    .select({
+      a: caseAttachment,
+      applicantPersonId: caseTable.applicantPersonId,
+      submittedByPersonId: caseTable.submittedByPersonId,
+      submitterKey: caseTable.submitterKey,
+      createdAt: caseTable.createdAt,
+    })
     .from(caseAttachment)
     .leftJoin(caseTable, eq(caseTable.id, caseAttachment.caseId))
-    .where(and(eq(caseAttachment.publicId, publicId), or(eq(caseAttachment.ownerKey, ownerKey), eq(caseTable.submitterKey, ownerKey))))
+    .where(eq(caseAttachment.publicId, publicId))
     .get();
   if (!row) return undefined;
-  const bytes = readStoredFileBytes(uploadsDir(), row.a.storedName);
+  const { a, createdAt, ...c } = row;
+  const mine = a.caseId === null ? a.ownerKey === ownerKey : createdAt !== null && submitterMaySee({ ...c, createdAt }, viewer);
+  if (!mine) return undefined;
+  const bytes = readStoredFileBytes(uploadsDir(), a.storedName);
   if (!bytes) return undefined;
-  return { ...row.a, bytes };
+  return { ...a, bytes };
 }
 
 /** Uploads not yet bound to a case, for one owner and form (to validate kept ids). */

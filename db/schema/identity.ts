@@ -139,7 +139,7 @@ export const session = sqliteTable(
     actingOrganisationId: integer("acting_organisation_id").references(() => organisation.id),
     /** null = not chosen yet; "self" or "organisation". */
     actingKind: text("acting_kind", { enum: ["self", "organisation"] }),
-    /** The provider's id_token, kept for RP-initiated logout at the provider. */
+    /** Always null since decision 042: the ID token (it carries the personnummer) is not kept. */
     idToken: text("id_token"),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
