@@ -165,7 +165,7 @@ describe("encryption at rest", () => {
     expect(raw.includes(Buffer.from("JFIF"))).toBe(false);
     expect(raw.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)).toBe(true);
     expect((statSync(join(uploadsDir(), row.storedName)).mode & 0o777).toString(8)).toBe("600");
-    const back = getUploadForOwner(stored.id, ownerKey)!;
+    const back = getUploadForOwner(stored.id, { browserKey: ownerKey })!;
     expect(Buffer.compare(back.bytes, Buffer.from(bytes))).toBe(0);
     expect(createHash("sha256").update(back.bytes).digest("hex")).toBe(row.sha256);
   });
@@ -175,7 +175,7 @@ describe("encryption at rest", () => {
     const stored = storeUpload({ bytes: jpeg(8), mime: "image/jpeg", originalName: "old.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
     const row = rowsOf(ownerKey)[0]!;
     writeFileSync(join(uploadsDir(), row.storedName), jpeg(8));
-    expect(Buffer.compare(getUploadForOwner(stored.id, ownerKey)!.bytes, Buffer.from(jpeg(8)))).toBe(0);
+    expect(Buffer.compare(getUploadForOwner(stored.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(8)))).toBe(0);
   });
 
   it("still decrypts after a new key is put first; new files use the new key; a removed key cannot read them", () => {
@@ -185,13 +185,13 @@ describe("encryption at rest", () => {
     const before = storeUpload({ bytes: jpeg(9), mime: "image/jpeg", originalName: "a.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
     process.env.DATA_ENCRYPTION_KEY = `${fresh},${old}`;
     resetEnvForTests();
-    expect(Buffer.compare(getUploadForOwner(before.id, ownerKey)!.bytes, Buffer.from(jpeg(9)))).toBe(0);
+    expect(Buffer.compare(getUploadForOwner(before.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(9)))).toBe(0);
     const after = storeUpload({ bytes: jpeg(10), mime: "image/jpeg", originalName: "b.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
-    expect(Buffer.compare(getUploadForOwner(after.id, ownerKey)!.bytes, Buffer.from(jpeg(10)))).toBe(0);
+    expect(Buffer.compare(getUploadForOwner(after.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(10)))).toBe(0);
     process.env.DATA_ENCRYPTION_KEY = old;
     resetEnvForTests();
-    expect(() => getUploadForOwner(after.id, ownerKey)).toThrow(/no longer configured/);
-    expect(Buffer.compare(getUploadForOwner(before.id, ownerKey)!.bytes, Buffer.from(jpeg(9)))).toBe(0);
+    expect(() => getUploadForOwner(after.id, { browserKey: ownerKey })).toThrow(/no longer configured/);
+    expect(Buffer.compare(getUploadForOwner(before.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(9)))).toBe(0);
   });
 
   it("refuses a stored file that was tampered with", () => {
@@ -201,7 +201,7 @@ describe("encryption at rest", () => {
     const raw = readFileSync(path);
     raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
     writeFileSync(path, raw);
-    expect(() => getUploadForOwner(stored.id, ownerKey)).toThrow();
+    expect(() => getUploadForOwner(stored.id, { browserKey: ownerKey })).toThrow();
   });
 });
 

@@ -141,7 +141,7 @@ describe("protected identities (skyddade personuppgifter)", () => {
       expect(caseAnswers(c)).not.toHaveProperty("applicantAddress");
       expect(caseAnswers(c)).toMatchObject({ applicantName: "Sökande", applicantPersonnummer: KARIN });
 
-      const receipt = getReceipt({ def: getFormDefinition(c.formId)!, reference: c.reference, ownerKey: null, personId: karin.personId, lang: "sv" })!;
+      const receipt = getReceipt({ def: getFormDefinition(c.formId)!, reference: c.reference, viewer: { personId: karin.personId }, lang: "sv" })!;
       expect(JSON.stringify(receipt)).not.toContain(HOME);
 
       const staffView = getCaseForStaff({ reference: c.reference, user: officer })!;
