@@ -294,7 +294,7 @@ describe("folder exports", () => {
 describe("the scheduled clean-up", () => {
   it("is scheduled hourly by default, off in test (tests call it), and 0 turns it off", () => {
     expect(env().CLEANUP_INTERVAL_MINUTES).toBe(0);
-    expect(loadEnv({ DATA_DIR: env().DATA_DIR }).CLEANUP_INTERVAL_MINUTES).toBe(60);
+    expect(loadEnv({ DATA_DIR: env().DATA_DIR, PORTAL_ENV: "demo" }).CLEANUP_INTERVAL_MINUTES).toBe(60);
     expect(startCleanupSchedule(0)).toBe(false);
     expect(startCleanupSchedule(60, 60_000)).toBe(true);
     stopCleanupSchedule();
