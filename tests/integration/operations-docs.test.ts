@@ -166,3 +166,18 @@ describe("the operations guide", () => {
     expect(pkg.scripts.audit).toMatch(/^npm audit /);
   });
 });
+
+describe("the threat model", () => {
+  it("has a STRIDE table for every trust boundary of the ASVS document, and CONTRIBUTING requires updating it", () => {
+    const model = read("docs/security/threat-model.md");
+    const asvs = read("docs/security/asvs-l2.md");
+    const section = asvs.slice(asvs.indexOf("## Trust boundaries"), asvs.indexOf("\n## ", asvs.indexOf("## Trust boundaries") + 3));
+    // "- **Browser → portal**": the boundary names H listed.
+    const boundaries = [...section.matchAll(/^- \*\*([^*]+)\*\*/gm)].map((m) => m[1]!.split(" → ")[0]!.trim());
+    expect(boundaries.length).toBeGreaterThanOrEqual(4);
+    const headings = model.split("\n").filter((l) => l.startsWith("## "));
+    for (const b of boundaries) expect(headings.some((h) => h.includes(b))).toBe(true);
+    for (const letter of ["S", "T", "R", "I", "D", "E"]) expect(model).toMatch(new RegExp(`^\\| ${letter}[ /|]`, "m"));
+    expect(read("CONTRIBUTING.md")).toContain("updates `docs/security/threat-model.md` (STRIDE) in the same pull");
+  });
+});
