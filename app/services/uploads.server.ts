@@ -51,7 +51,7 @@ export async function checkUpload(bytes: Uint8Array, rules: UploadRules): Promis
 }
 
 /** clamd's verdict as an upload check; an infected file is audited and counted, a scanner failure refuses the file. */
-async function scanUpload(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; code: "file.infected" | "file.scanFailed" }> {
+export async function scanUpload(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; code: "file.infected" | "file.scanFailed" }> {
   const result = await scanBytes(bytes);
   if (result.verdict === "infected") {
     securityEvent("upload_infected");

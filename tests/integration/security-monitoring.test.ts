@@ -13,6 +13,7 @@ import { loadEnv, resetEnvForTests } from "~/env.server";
 import { drainAlertMails, metricsText, resetSecurityEventsForTests, securityEvent } from "~/monitoring/security-events.server";
 import { loader as metricsLoader } from "~/routes/metrics";
 import { loader as readyzLoader } from "~/routes/readyz";
+import { scanDrawings } from "~/services/permit-uploads.server";
 import { checkUpload } from "~/services/uploads.server";
 
 /**
@@ -182,6 +183,14 @@ describe("malware scanning of uploads", () => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows[0])).toContain("Eicar-Test-Signature");
     expect(count((await metricsText()).body, "upload_infected")).toBe(1);
+  });
+
+  it("scans building-permit drawings too, before they are stored", async () => {
+    process.env.CLAMD_HOST = `127.0.0.1:${clamdPort}`;
+    resetEnvForTests();
+    const pdf = Buffer.from("%PDF-1.4\n% a drawing\n");
+    expect(await scanDrawings([{ field: "situationsplan", bytes: pdf }])).toEqual([]);
+    expect(await scanDrawings([{ field: "situationsplan", bytes: pdf }, { field: "fasadritning", bytes: Buffer.from(EICAR) }])).toEqual([{ field: "fasadritning", code: "infected" }]);
   });
 
   it("refuses the file (file.scanFailed) when the configured clamd does not answer", async () => {
