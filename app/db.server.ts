@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { hashSync } from "@node-rs/argon2";
 import { openDatabase, type DB } from "../db/client";
 import { seed, seedReferenceData } from "../db/seed/index";
@@ -59,5 +61,25 @@ export function databaseAnswers(): boolean {
     return db().$client.prepare("select 1 as ok").get() !== undefined;
   } catch {
     return false;
+  }
+}
+
+/**
+ * For /readyz: the database answers and has as many applied migrations as db/migrations holds
+ * (drizzle's journal), so an instance whose migration failed half-way is not put in rotation.
+ */
+export function databaseReady(): { ok: boolean; database: boolean; migrations: { applied: number; expected: number } } {
+  let expected = -1;
+  try {
+    const journal = JSON.parse(readFileSync(resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    expected = journal.entries.length;
+  } catch {
+    expected = -1;
+  }
+  try {
+    const row = db().$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    return { ok: expected >= 0 && row.n >= expected, database: true, migrations: { applied: row.n, expected } };
+  } catch {
+    return { ok: false, database: false, migrations: { applied: 0, expected } };
   }
 }

@@ -50,6 +50,7 @@ export async function startup() {
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
 export { csrfCookieMiddleware } from "./auth/csrf.server";
 export { withRequestContext } from "./utils/request-context.server";
+export { securityEvent } from "./monitoring/security-events.server";
 
 /** The local test identity provider's Express router, or null when it is off (production). */
 export function testIdentityProvider() {

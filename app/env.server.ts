@@ -128,6 +128,24 @@ const EnvSchema = z.object({
   /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Bearer token that lets a remote Prometheus read /metrics; without it only loopback may (decision 048). */
+  METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
+  /** Security-event alert thresholds per window, e.g. "lockout=5,rate_limited=200" (decision 048). */
+  ALERT_THRESHOLDS: z
+    .string()
+    .max(500)
+    .default("lockout=5,login_refused=50,rate_limited=200,csrf_refused=20,scope_refused=10,upload_infected=1"),
+  ALERT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Who is mailed when a threshold is passed; unset = the alert is only logged. */
+  ALERT_EMAIL: z.string().email("ALERT_EMAIL must be an e-mail address").optional(),
+  /** Malware scanning of uploads with clamd (decision 048): a Unix socket path or host:port. */
+  CLAMD_SOCKET: z.string().min(1).optional(),
+  CLAMD_HOST: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9.-]{1,253}:\d{1,5}$/.test(v), "CLAMD_HOST must be host:port")
+    .optional(),
+  /** "off" turns scanning off explicitly; production refuses to start with neither clamd nor "off". */
+  UPLOAD_SCAN: z.enum(["on", "off"]).optional(),
 });
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
@@ -191,13 +209,37 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
     if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL)) problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
     if (!raw.CASE_OUTBOX_SECRET) problems.push("CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)");
   }
+  if (!raw.CLAMD_SOCKET && !raw.CLAMD_HOST && raw.UPLOAD_SCAN !== "off") {
+    problems.push("CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)");
+  }
   return problems;
+}
+
+/** Secrets that may come as systemd credentials instead of environment variables. */
+export const CREDENTIAL_NAMES = ["DATA_ENCRYPTION_KEY", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "CASE_OUTBOX_SECRET", "SMTP_URL", "METRICS_TOKEN"] as const;
+
+/**
+ * systemd's `LoadCredentialEncrypted=` (docs/ops/dalsland-portal.service, decision 048) decrypts
+ * each secret with the host's TPM/credential key into a private, unswappable directory only this
+ * service can read, and names it in $CREDENTIALS_DIRECTORY. A file there wins over a variable of
+ * the same name: the key then never sits in the environment (visible in /proc to the same user)
+ * or in an EnvironmentFile on disk.
+ */
+export function withCredentials(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const dir = source.CREDENTIALS_DIRECTORY;
+  if (!dir) return source;
+  const out = { ...source };
+  for (const name of CREDENTIAL_NAMES) {
+    const file = join(dir, name);
+    if (existsSync(file)) out[name] = readFileSync(file, "utf8").trim();
+  }
+  return out;
 }
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const modeProblem = portalModeProblem(source.PORTAL_ENV);
   if (modeProblem) throw new Error(`Invalid environment:\n  ${modeProblem}`);
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = EnvSchema.safeParse(withCredentials(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

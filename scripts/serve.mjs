@@ -127,6 +127,7 @@ app.use((req, res, next) => {
     }
   }
   if (foreign) {
+    entry.securityEvent?.("csrf_refused");
     res.status(403).type("text/plain").send("Forbidden: cross-origin request");
     return;
   }

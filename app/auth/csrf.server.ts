@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "~/env.server";
 import { log } from "~/utils/logger.server";
 import { getSessionUser } from "./session.server";
+import { securityEvent } from "~/monitoring/security-events.server";
 
 /**
  * CSRF protection (docs/decisions/009): a per-browser random seed in an HttpOnly cookie (set
@@ -92,6 +93,7 @@ export async function requireCsrf(request: Request, formData: FormData): Promise
     sent.length === expected.length &&
     timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) {
+    securityEvent("csrf_refused");
     log("warn", "csrf token missing or wrong", { path: new URL(request.url).pathname });
     throw new Response("Forbidden: missing or invalid CSRF token", { status: 403, statusText: "Forbidden" });
   }

@@ -10,6 +10,7 @@ import { decrypt, encrypt } from "~/services/crypto.server";
 import { now } from "~/utils/clock.server";
 import commonPasswords from "./common-passwords.json";
 import type { Area, StaffRole } from "./permissions";
+import { securityEvent } from "~/monitoring/security-events.server";
 
 /**
  * Staff authentication: username + password (argon2id) + a required TOTP second factor.
@@ -40,6 +41,7 @@ export function minutesLocked(user: Pick<StaffUserRow, "lockedUntil">, at = now(
 function recordFailure(user: StaffUserRow) {
   const failures = user.failedAttempts + 1;
   const minutes = lockMinutesAfter(failures);
+  securityEvent(minutes ? "lockout" : "login_refused");
   db()
     .update(staffUser)
     .set({ failedAttempts: failures, lockedUntil: minutes ? new Date(now().getTime() + minutes * 60_000).toISOString() : user.lockedUntil })

@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES, type CachedPage } from "~/services/page-cache.server";
 import { env } from "~/env.server";
 import { RateLimiter } from "./rate-limit.server";
+import { securityEvent } from "~/monitoring/security-events.server";
 
 type Req = IncomingMessage & { ip?: string; originalUrl?: string };
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -168,6 +169,7 @@ export function rateLimits(req: Req, res: Res, next: Next) {
   for (const limiter of checks) {
     const wait = limiter.take(ip);
     if (wait > 0) {
+      securityEvent("rate_limited");
       res.statusCode = 429;
       res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
       res.setHeader("Cache-Control", "no-store");

@@ -10,6 +10,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { addDrawing, getDraft, listDraftUploads, ownerKeyOf, removeDraftUpload } from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
 import { requireResident } from "~/services/permits-access.server";
+import { scanDrawings } from "~/services/permit-uploads.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -48,7 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const files = parsed.files.filter((f) => f.bytes.length > 0 || f.name);
   if (files.length === 0) return data({ errors: [{ field: REQUIRED_ATTACHMENTS[draft.measureType][0]!, code: "noFile" }] as ActionErrors }, { status: 400 });
-  const errors: ActionErrors = [];
+  const errors: ActionErrors = await scanDrawings(files);
+  if (errors.length > 0) return data({ errors }, { status: 400 });
   for (const f of files) {
     const result = addDrawing({ ownerKey: ownerKeyOf(user), kind: f.field, originalName: f.name, bytes: f.bytes });
     if (!result.ok) errors.push({ field: f.field, code: result.error, ...(result.params ? { params: result.params } : {}) });

@@ -10,6 +10,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { answerSupplement, getPermitCaseForApplicant } from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
 import { audit, requireResident } from "~/services/permits-access.server";
+import { scanDrawings } from "~/services/permit-uploads.server";
 import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -46,6 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, parsed.form);
   const extraKind = String(parsed.form.get("extraKind") ?? "");
   const files = parsed.files.map((f) => ({ kind: f.field === "extra" ? extraKind : f.field, name: f.name, bytes: f.bytes }));
+  const [refused] = await scanDrawings(files.map((f) => ({ field: f.kind, bytes: f.bytes })));
+  if (refused) return data({ error: refused.code }, { status: 400 });
   const result = answerSupplement({ user, reference, requestId: open.id, text: String(parsed.form.get("answer") ?? ""), files });
   if (!result.ok) return data({ error: result.error === "empty" ? "supplementEmpty" : result.error }, { status: result.error === "notFound" ? 404 : 400 });
   audit(request, { actor: user, action: "permit.supplement.answered", subject: reference });

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
+import { scanUpload } from "./uploads.server";
 
 export const MAX_DRAWING_BYTES = 10 * 1024 * 1024;
 
@@ -27,6 +28,20 @@ export function checkDrawing(bytes: Uint8Array): UploadCheck {
   if (bytes.length > MAX_DRAWING_BYTES) return { ok: false, error: "tooLarge" };
   const mime = sniffDrawing(bytes);
   return mime ? { ok: true, mime } : { ok: false, error: "type" };
+}
+
+/**
+ * Malware scan of drawings before anything is stored (ASVS 12.4.2, decision 048): the same clamd
+ * check as other uploads, asynchronous, so it runs in the action before the synchronous store.
+ */
+export async function scanDrawings(files: { field: string; bytes: Uint8Array }[]): Promise<{ field: string; code: "infected" | "scanFailed" }[]> {
+  const refused: { field: string; code: "infected" | "scanFailed" }[] = [];
+  for (const f of files) {
+    if (f.bytes.length === 0) continue;
+    const scan = await scanUpload(f.bytes);
+    if (!scan.ok) refused.push({ field: f.field, code: scan.code === "file.infected" ? "infected" : "scanFailed" });
+  }
+  return refused;
 }
 
 export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: string; sha256: string; size: number } {

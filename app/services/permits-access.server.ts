@@ -17,6 +17,7 @@ import { grantedScopes, type Area, type Permission as IdentityPermission, type R
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { audit as identityAudit } from "~/services/audit.server";
+import { securityEvent } from "~/monitoring/security-events.server";
 
 export type { Area };
 
@@ -116,6 +117,7 @@ export interface AuditEvent {
 
 /** Into identity's append-only audit trail; refused attempts carry outcome "refused". */
 export function audit(_request: Request | undefined, event: AuditEvent): void {
+  if (event.outcome === "refused") securityEvent("scope_refused");
   identityAudit({
     actor: event.actor.session,
     action: event.outcome === "refused" ? `${event.action}.refused` : event.action,

@@ -7,6 +7,9 @@ import { env } from "~/env.server";
 import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
+import { securityEvent } from "~/monitoring/security-events.server";
+import { audit } from "./audit.server";
+import { scanBytes } from "./virus-scan.server";
 
 /**
  * Uploaded files (docs/decisions/015). The original name is kept only as text to show;
@@ -26,7 +29,7 @@ export interface UploadRules {
 
 export type UploadCheck =
   | { ok: true; mime: string }
-  | { ok: false; code: "file.empty" | "file.tooLarge" | "file.type" | "file.unrecognised" };
+  | { ok: false; code: "file.empty" | "file.tooLarge" | "file.type" | "file.unrecognised" | "file.infected" | "file.scanFailed" };
 
 function accepted(accept: string[], mime: string): boolean {
   return accept.some((a) => (a.endsWith("/*") ? mime.startsWith(a.slice(0, -1)) : a === mime));
@@ -41,7 +44,25 @@ export async function checkUpload(bytes: Uint8Array, rules: UploadRules): Promis
   if (!mime && rules.accept.includes("text/plain") && looksLikeText(bytes)) mime = "text/plain";
   if (!mime) return { ok: false, code: "file.unrecognised" };
   if (!accepted(rules.accept, mime)) return { ok: false, code: "file.type" };
+  // Malware scan last, on files the portal would otherwise store (docs/decisions/048).
+  const scan = await scanUpload(bytes);
+  if (!scan.ok) return scan;
   return { ok: true, mime };
+}
+
+/** clamd's verdict as an upload check; an infected file is audited and counted, a scanner failure refuses the file. */
+export async function scanUpload(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; code: "file.infected" | "file.scanFailed" }> {
+  const result = await scanBytes(bytes);
+  if (result.verdict === "infected") {
+    securityEvent("upload_infected");
+    audit({ actor: null, action: "upload.infected", subjectType: "upload", details: { signature: result.signature, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") } });
+    return { ok: false, code: "file.infected" };
+  }
+  if (result.verdict === "error") {
+    audit({ actor: "system", action: "upload.scan_failed", subjectType: "upload", details: { reason: result.reason } });
+    return { ok: false, code: "file.scanFailed" };
+  }
+  return { ok: true };
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
