@@ -24,6 +24,8 @@ const PRODUCTION = {
   OIDC_CLIENT_ID: "portal",
   OIDC_CLIENT_SECRET: "client-secret-from-the-broker",
   CASE_OUTBOX: "off",
+  // Contacted only when a file is uploaded (decision 048).
+  CLAMD_HOST: "127.0.0.1:9",
 };
 
 /** Runs scripts/serve.mjs to its end (it must end by itself), and whether anything answered on its port. */

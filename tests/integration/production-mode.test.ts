@@ -43,6 +43,7 @@ const GOOD = {
   CASE_OUTBOX: "webhook",
   CASE_OUTBOX_URL: "https://arende.dalsland.example.se/inbox",
   CASE_OUTBOX_SECRET: "a-long-shared-signing-secret",
+  CLAMD_HOST: "clamd.dalsland.example.se:3310",
 } as const;
 
 const prod = (change: Record<string, string | undefined>) => {
