@@ -20,4 +20,4 @@ export function cleanup(dir: string) {
 }
 
 /** No rate limit may throttle a drill that plays a thousand residents from one address. */
-export const UNLIMITED = { RATE_LIMIT_SUBMISSIONS: "0", RATE_LIMIT_API: "0", LOG_LEVEL: "warn" };
+export const UNLIMITED = { RATE_LIMIT_SUBMISSIONS: "0", RATE_LIMIT_API: "0", RATE_LIMIT_EXPENSIVE_GET: "0", LOG_LEVEL: "warn" };
