@@ -282,7 +282,7 @@ describe("hostile input", () => {
     const started = performance.now();
     for (const r of requests) {
       const t0 = performance.now();
-      const cpu0 = cpuMsOf(portal.pid);
+      const cpu0 = cpuMsOf(portal.pid ?? 0);
       let status = 0;
       // As above: a keep-alive connection the server has just closed resets once; retry that.
       for (let attempt = 0; attempt < 2 && status === 0; attempt++) {
@@ -294,7 +294,7 @@ describe("hostile input", () => {
           if ((e as { cause?: { code?: string } }).cause?.code !== "ECONNRESET") break;
         }
       }
-      answers.push({ label: r.label, ms: performance.now() - t0, cpuMs: cpuMsOf(portal.pid) - cpu0, status });
+      answers.push({ label: r.label, ms: performance.now() - t0, cpuMs: cpuMsOf(portal.pid ?? 0) - cpu0, status });
     }
     probing = false;
     clearInterval(timer);
