@@ -13,10 +13,10 @@ export const MAX_URLENCODED_BYTES = 256 * 1024;
 /** A text part of a multipart post: the longest text area (10,000 characters, 4 bytes each) with room to spare. */
 export const MAX_TEXT_PART_BYTES = 64 * 1024;
 
-/** File parts up to `maxFileBytes`, text parts up to MAX_TEXT_PART_BYTES, both in memory. */
+/** File parts up to `maxFileBytes`, text parts up to MAX_TEXT_PART_BYTES (or `maxFileBytes` if smaller), both in memory. */
 export function boundedUploadHandler(maxFileBytes: number): UploadHandler {
   const files = unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes });
-  const texts = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
+  const texts = unstable_createMemoryUploadHandler({ maxPartSize: Math.min(maxFileBytes, MAX_TEXT_PART_BYTES) });
   return (part) => (typeof part.filename === "string" ? files(part) : texts(part));
 }
 
