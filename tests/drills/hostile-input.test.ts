@@ -156,7 +156,8 @@ describe("hostile input", () => {
       }
       i++;
     }
-  });
+    // Start, seed and crawl took over the config's 120 s on the shared 2-core machine at load 20.
+  }, 300_000);
   afterAll(async () => {
     await portal?.stop();
     cleanup(dir);
