@@ -28,6 +28,7 @@ const ABORT_DELAY = 5_000;
 /** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
 export {
   anonymousPageCacheMiddleware,
+  bodyLimits,
   isTokenAuthenticatedCallback,
   noStoreForPersonal,
   rateLimits,

@@ -105,6 +105,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_API_BURST: z.coerce.number().int().min(1).default(120),
   /**
+   * GET requests that cost real work (CSV export, PDFs, search) per minute per client address,
+   * and the large request bodies (over 1 MB, i.e. uploads) the portal holds in memory at once;
+   * 0 turns either off (docs/decisions/040).
+   */
+  RATE_LIMIT_EXPENSIVE_GET: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_EXPENSIVE_GET_BURST: z.coerce.number().int().min(1).default(30),
+  MAX_CONCURRENT_LARGE_BODIES: z.coerce.number().int().min(0).default(8),
+  /**
    * Failed staff logins (password or code) allowed from one client address before further
    * attempts from it get 429, and the minutes in which that allowance refills; 0 = off.
    * Works next to the per-account lock-out (docs/decisions/038).

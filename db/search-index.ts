@@ -17,9 +17,10 @@ export function fold(text: string): string {
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>]*>/g, " ")
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, "$1")
+    // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
+    .replace(/<[^<>]*>/g, " ")
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, "")
     .replace(/[*_`~]+/g, "")
     .replace(/\s+/g, " ")

@@ -24,7 +24,8 @@
  * Error paths and DOM ids use the dotted form: "witnesses.0.witnessName",
  * id "field-witnesses-0-witnessName" (see `fieldDomId`).
  */
-import type { RawObject, RawValue } from "./fields/module";
+import { rawLengthCeiling, type RawObject, type RawValue } from "./fields/module";
+import { TEXTAREA_MAX_CEILING } from "./fields/textarea";
 
 export type FormEntry = [string, FormDataEntryValue];
 export type FormEntries = Iterable<FormEntry>;
@@ -32,6 +33,11 @@ export type FormEntries = Iterable<FormEntry>;
 /** Bounds that keep a hostile post from costing much. */
 export const MAX_ENTRIES = 2_000;
 export const MAX_NAME_LENGTH = 200;
+/**
+ * No posted string is kept longer than this, whatever its name: the raw ceiling of the
+ * longest field there is. Cut to one more character, so it stays "too long" (decision 040).
+ */
+export const MAX_VALUE_LENGTH = rawLengthCeiling(TEXTAREA_MAX_CEILING);
 /** Group indexes must be below this (also bounds sparse arrays). */
 export const MAX_INDEX = 100;
 
@@ -43,7 +49,8 @@ export type PathSegment = string | number;
 export function parseInputName(name: string): PathSegment[] | null {
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) return null;
   const segments: PathSegment[] = [];
-  const tokens = name.match(/[^.[\]]+|\[[^\]]*\]|\./g);
+  // "[" cannot occur inside an index token, so no token scans past the next bracket (linear).
+  const tokens = name.match(/[^.[\]]+|\[[^[\]]*\]|\./g);
   if (!tokens || tokens.join("") !== name) return null;
   let expectName = true; // after start or "."
   let previous: "start" | "dot" | "name" | "index" = "start";
@@ -87,7 +94,10 @@ export function inputName(path: readonly PathSegment[] | string): string {
 
 /** "witnesses.0.witnessName" → "field-witnesses-0-witnessName" (id of the input, error links). */
 export function fieldDomId(path: string): string {
-  return `field-${path.replace(/[.[\]]+/g, "-").replace(/-+$/, "")}`;
+  const id = path.replace(/[.[\]]+/g, "-");
+  let end = id.length;
+  while (end > 0 && id[end - 1] === "-") end--; // not /-+$/, which backtracks on a run of dashes
+  return `field-${id.slice(0, end)}`;
 }
 
 export interface FormDataTree {
@@ -126,7 +136,8 @@ export function readFormEntries(entries: FormEntries): FormDataTree {
       rejected.push("?");
       continue;
     }
-    const [name, value] = entry as [unknown, unknown];
+    const [name, posted] = entry as [unknown, unknown];
+    const value = typeof posted === "string" && posted.length > MAX_VALUE_LENGTH ? posted.slice(0, MAX_VALUE_LENGTH + 1) : posted;
     if (typeof name !== "string" || (typeof value !== "string" && !isBlobLike(value))) {
       rejected.push(typeof name === "string" ? name.slice(0, MAX_NAME_LENGTH) : "?");
       continue;

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { todayInSweden } from "./format";
 import { readFormEntries, type FormEntries } from "./form-data";
 import type { RawValue } from "./fields/module";
-import { isPlainObject, issuesFrom } from "./fields/module";
+import { capRawValue, isPlainObject, issuesFrom, rawLengthCeiling } from "./fields/module";
 import { moduleFor } from "./fields/registry";
 import { errorKey } from "./keys";
 import {
@@ -133,7 +133,10 @@ export function valuesFromFormData(
   const values: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(tree.values)) values[key] = raw;
   for (const field of fields) {
-    values[field.name] = moduleFor(field).fromFormData(field, tree.values[field.name] as RawValue);
+    const module = moduleFor(field);
+    const limit = module.maxLength?.(field);
+    const raw = tree.values[field.name] as RawValue;
+    values[field.name] = module.fromFormData(field, limit === undefined ? raw : capRawValue(raw, rawLengthCeiling(limit)));
   }
   return { values, control: { ...tree.control }, rejected: tree.rejected, truncated: tree.truncated };
 }

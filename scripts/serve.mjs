@@ -107,6 +107,9 @@ app.use((req, res, next) => {
   if (Number(length) > maxBodyBytes) return res.status(413).type("text/plain").send("Payload Too Large");
   next();
 });
+// Tighter limits by kind of body: url-encoded text far below the upload limit, and a bound on
+// uploads read at once (docs/decisions/040); the middleware lives in the app (app/http/).
+if (entry.bodyLimits) app.use(entry.bodyLimits);
 
 // CSRF, global line of defence (docs/decisions/009): a state-changing request from another
 // origin is refused before it reaches any route. Browsers send Origin on POST and

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES, type CachedPage } from "~/services/page-cache.server";
 import { env } from "~/env.server";
+import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
 import { RateLimiter } from "./rate-limit.server";
 import { securityEvent } from "~/monitoring/security-events.server";
 
@@ -144,27 +145,44 @@ export function isTokenAuthenticatedCallback(method: string | undefined, path: s
   return method === "POST" && INTEGRATION_CALLBACK_PATH.test(path) && /^Bearer \S+$/.test(authorization ?? "");
 }
 
-let limiters: { submissions: RateLimiter; api: RateLimiter } | undefined;
+let limiters: { submissions: RateLimiter; api: RateLimiter; expensive: RateLimiter } | undefined;
 function rateLimiters() {
   const e = env();
   limiters ??= {
     submissions: new RateLimiter({ perMinute: e.RATE_LIMIT_SUBMISSIONS, burst: e.RATE_LIMIT_SUBMISSIONS_BURST }),
     api: new RateLimiter({ perMinute: e.RATE_LIMIT_API, burst: e.RATE_LIMIT_API_BURST }),
+    expensive: new RateLimiter({ perMinute: e.RATE_LIMIT_EXPENSIVE_GET, burst: e.RATE_LIMIT_EXPENSIVE_GET_BURST }),
   };
   return limiters;
 }
 
 /**
- * Rate limits per client address (docs/decisions/031): every state-changing request
+ * GETs that cost real work on every request (decision 040): files made on demand (the diarium
+ * CSV, blank forms, receipts and decisions as PDF) and searches (a query to /sok or /diarium,
+ * the Remix data requests for them included). Plain pages are cheap or come from the page cache.
+ */
+export function isExpensiveGet(url: string): boolean {
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path.endsWith(".pdf") || path.endsWith(".csv")) return true;
+  const bare = path.startsWith("/en/") ? path.slice(3) : path;
+  return q !== -1 && q < url.length - 1 && (bare === "/sok" || bare === "/diarium");
+}
+
+/**
+ * Rate limits per client address (docs/decisions/031, 040): every state-changing request
  * (POST/PUT/PATCH/DELETE) draws from the submissions bucket, every /api/ request from the API
- * bucket. Log-in limits per account are the identity module's own. 429 with Retry-After.
+ * bucket, every expensive GET (see `isExpensiveGet`) from its own. Log-in limits per account
+ * are the identity module's own. 429 with Retry-After.
  */
 export function rateLimits(req: Req, res: Res, next: Next) {
   const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
   const url = req.originalUrl ?? req.url ?? "/";
-  const { submissions, api } = rateLimiters();
+  const { submissions, api, expensive } = rateLimiters();
   const checks: RateLimiter[] = [];
-  if (!["GET", "HEAD", "OPTIONS"].includes(req.method ?? "GET")) checks.push(submissions);
+  const method = req.method ?? "GET";
+  if (!["GET", "HEAD", "OPTIONS"].includes(method)) checks.push(submissions);
+  else if (method !== "OPTIONS" && isExpensiveGet(url)) checks.push(expensive);
   if (url.startsWith("/api/")) checks.push(api);
   for (const limiter of checks) {
     const wait = limiter.take(ip);
@@ -185,6 +203,51 @@ export function rateLimits(req: Req, res: Res, next: Next) {
       res.end("För många förfrågningar. Vänta en stund och försök igen.\nToo many requests. Please wait a moment and try again.\n");
       return;
     }
+  }
+  next();
+}
+
+/** A body above this is an upload; the portal holds it in memory while it reads it. */
+export const LARGE_BODY_BYTES = 1024 * 1024;
+let largeBodiesInFlight = 0;
+
+/**
+ * Body limits that depend on the kind of post (decision 040), behind the server's overall
+ * MAX_BODY_BYTES check, which has already made sure a body declares its length:
+ * - a url-encoded body carries text only and is refused above MAX_URLENCODED_BYTES (413),
+ *   so the 30 MB meant for uploads is never text that the app parses;
+ * - at most MAX_CONCURRENT_LARGE_BODIES bodies over LARGE_BODY_BYTES are read at once; one
+ *   more gets 503 with Retry-After, so parallel uploads cannot exhaust memory.
+ */
+export function bodyLimits(req: Req, res: Res, next: Next) {
+  const method = req.method ?? "GET";
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return next();
+  const length = Number(req.headers["content-length"] ?? "0");
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  const refuse = (status: number, sv: string, en: string) => {
+    res.statusCode = status;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Connection", "close");
+    res.end(`${sv}\n${en}\n`);
+  };
+  if (type.startsWith("application/x-www-form-urlencoded") && length > MAX_URLENCODED_BYTES) {
+    return refuse(413, "Det du skickade är för långt.", "What you sent is too long.");
+  }
+  const max = env().MAX_CONCURRENT_LARGE_BODIES;
+  if (max > 0 && length > LARGE_BODY_BYTES) {
+    if (largeBodiesInFlight >= max) {
+      res.setHeader("Retry-After", "5");
+      return refuse(503, "Många skickar filer just nu. Försök igen om en stund.", "Many people are sending files right now. Please try again in a moment.");
+    }
+    largeBodiesInFlight++;
+    let released = false;
+    const release = () => {
+      if (!released) largeBodiesInFlight--;
+      released = true;
+    };
+    res.once("close", release);
+    res.once("finish", release);
   }
   next();
 }

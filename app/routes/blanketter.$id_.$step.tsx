@@ -64,8 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!body.ok) {
     const loaded = loadStep(ctx, new URLSearchParams());
     if ("redirect" in loaded) throw redirectWith(session, loaded.redirect);
-    const field = body.field && step.fields.some((f) => f.name === body.field) ? body.field : "_form";
-    const key = body.code === "tooLarge" ? errorKey("file.partTooLarge") : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
+    const target = body.field ? step.fields.find((f) => f.name === body.field) : undefined;
+    const field = target ? target.name : "_form";
+    // A too-large file part names the file limit; too much text (a text part or a whole url-encoded body) says so.
+    const tooLargeKey = target?.type === "file" || (body.field !== null && !target) ? "file.partTooLarge" : "tooLarge";
+    const key = body.code === "tooLarge" ? errorKey(tooLargeKey) : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
     const view: StepViewData = { ...loaded.view, errors: { [field]: { key, params: { max: formatBytes(body.maxBytes ?? maxFile) } } } };
     return data({ view }, { status: body.status, headers: cookieHeaders(session) });
   }

@@ -111,7 +111,7 @@ export function feedResponse(feed: Feed, format: "atom" | "rss", options: { maxA
     Vary: "Cookie",
   };
   const ifNoneMatch = options.request?.headers.get("If-None-Match");
-  if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
+  if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, { headers });

@@ -1,4 +1,5 @@
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { unstable_parseMultipartFormData } from "@remix-run/node";
+import { boundedUploadHandler, MAX_TEXT_PART_BYTES, readPost } from "~/utils/multipart.server";
 import { MAX_DRAWING_BYTES } from "./permit-uploads.server";
 
 export interface UploadedPart {
@@ -8,13 +9,14 @@ export interface UploadedPart {
 }
 
 /**
- * Reads a multipart post with files held in memory (each at most MAX_DRAWING_BYTES; the server
- * already caps the whole body). A too-large part or a malformed body is the sender's error (400).
+ * Reads a multipart post with files held in memory (each at most MAX_DRAWING_BYTES, text parts
+ * at most MAX_TEXT_PART_BYTES; the server already caps the whole body). A too-large part or a
+ * malformed body is the sender's error (400).
  */
 export async function readMultipart(request: Request): Promise<{ ok: true; form: FormData; files: UploadedPart[] } | { ok: false; error: "tooLarge" | "malformed" }> {
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DRAWING_BYTES }));
+    form = await unstable_parseMultipartFormData(request, boundedUploadHandler(MAX_DRAWING_BYTES));
   } catch (e) {
     const name = (e as Error)?.name ?? "";
     return { ok: false, error: name.includes("MaxPartSize") || /exceed/i.test(String((e as Error)?.message)) ? "tooLarge" : "malformed" };
@@ -30,11 +32,13 @@ export async function readMultipart(request: Request): Promise<{ ok: true; form:
   return { ok: true, form, files };
 }
 
-/** A url-encoded or multipart form body; anything else is the sender's error (400, never 500). */
+/**
+ * A url-encoded or multipart form body of text (decision 040: at most MAX_URLENCODED_BYTES, or
+ * MAX_TEXT_PART_BYTES per part, 413 above); anything else is the sender's error (400, never 500).
+ */
 export async function readForm(request: Request): Promise<FormData> {
-  try {
-    return await request.formData();
-  } catch {
-    throw new Response("Bad form body", { status: 400 });
-  }
+  const body = await readPost(request, MAX_TEXT_PART_BYTES);
+  if (body.ok) return body.formData;
+  if (body.status === 413) throw new Response("Payload Too Large", { status: 413 });
+  throw new Response("Bad form body", { status: 400 });
 }

@@ -1,14 +1,52 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 
 export type PostBody =
   | { ok: true; formData: FormData }
   | { ok: false; status: 400 | 413 | 415; field: string | null; code: "tooLarge" | "malformed" | "unsupported"; maxBytes?: number };
 
 /**
- * Reads a form post, multipart or urlencoded, with every part limited to `maxPartBytes`
- * (the largest file the step accepts; text parts get the same bound). A part that is too
- * large, a body that cannot be parsed or an unexpected content type becomes a 4xx answer
- * the route turns into a field message — never a 500.
+ * A url-encoded post carries text only: the longest form (several 10,000-character text
+ * areas, every character percent-encoded) stays far below this, while the multipart limit
+ * is for files (MAX_BODY_BYTES, 30 MB). Decision 040.
+ */
+export const MAX_URLENCODED_BYTES = 256 * 1024;
+/** A text part of a multipart post: the longest text area (10,000 characters, 4 bytes each) with room to spare. */
+export const MAX_TEXT_PART_BYTES = 64 * 1024;
+
+/** File parts up to `maxFileBytes`, text parts up to MAX_TEXT_PART_BYTES (or `maxFileBytes` if smaller), both in memory. */
+export function boundedUploadHandler(maxFileBytes: number): UploadHandler {
+  const files = unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes });
+  const texts = unstable_createMemoryUploadHandler({ maxPartSize: Math.min(maxFileBytes, MAX_TEXT_PART_BYTES) });
+  return (part) => (typeof part.filename === "string" ? files(part) : texts(part));
+}
+
+/** The body as text, refused past `maxBytes` without reading further (a missing or false Content-Length included). */
+async function readBoundedText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads a form post, multipart or urlencoded. File parts are limited to `maxPartBytes`
+ * (the largest file the step accepts), text parts to MAX_TEXT_PART_BYTES and a url-encoded
+ * body to MAX_URLENCODED_BYTES. A part or body that is too large, a body that cannot be
+ * parsed or an unexpected content type becomes a 4xx answer the route turns into a field
+ * message — never a 500.
  */
 export async function readPost(request: Request, maxPartBytes: number): Promise<PostBody> {
   const type = request.headers.get("Content-Type") ?? "";
@@ -19,15 +57,21 @@ export async function readPost(request: Request, maxPartBytes: number): Promise<
       // makes browsers report a reset connection instead of showing our message.
       const body = await request.arrayBuffer();
       const buffered = new Request(request.url, { method: "POST", headers: request.headers, body });
-      const formData = await unstable_parseMultipartFormData(buffered, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }));
+      const formData = await unstable_parseMultipartFormData(buffered, boundedUploadHandler(maxPartBytes));
       return { ok: true, formData };
     }
-    if (type.startsWith("application/x-www-form-urlencoded")) return { ok: true, formData: await request.formData() };
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      const text = await readBoundedText(request, MAX_URLENCODED_BYTES);
+      if (text === null) return { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
+      const formData = new FormData();
+      for (const [name, value] of new URLSearchParams(text)) formData.append(name, value);
+      return { ok: true, formData };
+    }
     return { ok: false, status: 415, field: null, code: "unsupported" };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       const field = (error as MaxPartSizeExceededError & { field?: string }).field ?? null;
-      return { ok: false, status: 413, field, code: "tooLarge", maxBytes: maxPartBytes };
+      return { ok: false, status: 413, field, code: "tooLarge", maxBytes: (error as MaxPartSizeExceededError & { maxBytes?: number }).maxBytes ?? maxPartBytes };
     }
     return { ok: false, status: 400, field: null, code: "malformed" };
   }

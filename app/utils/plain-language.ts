@@ -36,8 +36,9 @@ const EN_PASSIVE = /\b(?:is|are|was|were|be|been|being|gets|got)\s+(?:\w+ly\s+)?
 function toPlainBlocks(markdown: string): string[] {
   return markdown
     .replace(/```[\s\S]*?```/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>]*>/g, " ")
+    // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
+    .replace(/<[^<>]*>/g, " ")
     .replace(/[*_`~>#|]+/g, " ")
     .split(/\n\s*(?:[-+]|\d+[.)])?\s*/)
     .map((b) => b.trim())

@@ -42,6 +42,7 @@ export const dateModule: FieldModule<DateField, string> = {
       return ok(value);
     });
   },
+  maxLength: () => 10,
   fromFormData(_field, raw) {
     const value = firstValue(raw);
     return typeof value === "string" ? normalizeDateInput(value.slice(0, 40)) : value;

@@ -20,6 +20,7 @@ export const emailModule: FieldModule<EmailField, string> = {
       return EMAIL.test(read.value) ? ok(read.value) : fail("email.format");
     });
   },
+  maxLength: () => EMAIL_MAX_LENGTH,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",

@@ -10,6 +10,9 @@ const CODES = ["required", "invalid", "text.tooLong", "fastighetsbeteckning.form
  */
 const FASTIGHETSBETECKNING = /^\p{L}[\p{L}-]*( \p{L}[\p{L}-]*)* (\d{1,5}|[sS]):\d{1,5}$/u;
 
+/** One space between words, none around the colon. Runs are collapsed first, so no pattern repeats over white space twice (decision 040). */
+export const normalizeFastighetsbeteckning = (s: string) => s.replace(/\s+/g, " ").replace(/ ?: ?/g, ":").trim();
+
 export const fastighetsbeteckningModule: FieldModule<FastighetsbeteckningField, string> = {
   type: "fastighetsbeteckning",
   schema(field) {
@@ -17,12 +20,13 @@ export const fastighetsbeteckningModule: FieldModule<FastighetsbeteckningField, 
       const read = readString(input, {
         required: field.required,
         max: MAX_LENGTH,
-        normalize: (s) => s.replace(/\s+/g, " ").replace(/\s*:\s*/g, ":").trim(),
+        normalize: normalizeFastighetsbeteckning,
       });
       if (!read.ok || read.value === undefined) return read;
       return FASTIGHETSBETECKNING.test(read.value) ? ok(read.value) : fail("fastighetsbeteckning.format");
     });
   },
+  maxLength: () => MAX_LENGTH,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",

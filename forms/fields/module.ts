@@ -54,6 +54,11 @@ export interface FieldModule<F extends Field = Field, V extends FieldValue = Fie
   type: F["type"];
   /** Validation for server and browser. `ctx` defaults to today and no other answers. */
   schema(field: F, ctx?: Partial<SchemaContext>): z.ZodType<V | undefined>;
+  /**
+   * The longest answer this field accepts, for fields that read text: a posted value far
+   * longer is cut before `fromFormData` (see `capRawValue`, decision 040).
+   */
+  maxLength?(field: F): number;
   /** Coerces the no-JS post value(s) of this field into the typed value (not validated). */
   fromFormData(field: F, raw: RawValue): unknown;
   /**
@@ -152,8 +157,31 @@ export function normalizeText(value: string): string {
 }
 
 /**
+ * How much longer than its limit a raw value may be before it is refused unread: room for
+ * CRLF line breaks and white space that normalising removes, and no more. A longer value is
+ * "too long" without being normalised, so no normaliser ever sees more than this (decision 040).
+ */
+export const RAW_LENGTH_FACTOR = 4;
+
+/** The longest raw value a field with this limit is read at all. */
+export function rawLengthCeiling(max: number): number {
+  return max * RAW_LENGTH_FACTOR + 16;
+}
+
+/**
+ * A posted value with every string cut to one character past `ceiling`: still too long for
+ * the field (so it gets the field's own message), never long enough to cost anything.
+ */
+export function capRawValue(raw: RawValue, ceiling: number): RawValue {
+  if (typeof raw === "string") return raw.length > ceiling ? raw.slice(0, ceiling + 1) : raw;
+  if (Array.isArray(raw)) return raw.map((item) => capRawValue(item, ceiling));
+  return raw;
+}
+
+/**
  * A string answer: missing → `requiredCode` (when required) or undefined; wrong type →
- * "invalid"; longer than `max` (after trimming) → "text.tooLong".
+ * "invalid"; longer than `max` (after trimming), or far longer than `max` before any
+ * normalising → "text.tooLong".
  */
 export function readString(
   input: unknown,
@@ -163,6 +191,7 @@ export function readString(
     return opts.required ? fail(opts.requiredCode ?? "required") : ok(undefined);
   }
   if (typeof input !== "string") return fail("invalid");
+  if (input.length > rawLengthCeiling(opts.max)) return fail("text.tooLong", { max: opts.max });
   const value = (opts.normalize ?? normalizeText)(input);
   if (value.length === 0) return opts.required ? fail(opts.requiredCode ?? "required") : ok(undefined);
   if (value.length > opts.max) return fail("text.tooLong", { max: opts.max });

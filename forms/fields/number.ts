@@ -36,6 +36,7 @@ export const numberModule: FieldModule<NumberField, number> = {
       return ok(input);
     });
   },
+  maxLength: () => 50,
   fromFormData(_field, raw) {
     const value = firstValue(raw);
     if (typeof value !== "string") return value;

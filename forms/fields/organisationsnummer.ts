@@ -18,6 +18,7 @@ export const organisationsnummerModule: FieldModule<OrganisationsnummerField, st
       return parsed.ok ? ok(parsed.value.normalized) : fail(`organisationsnummer.${parsed.code}`);
     });
   },
+  maxLength: () => 20,
   fromFormData(_field, raw) {
     const value = firstValue(raw);
     return typeof value === "string" ? value.trim() : value;

@@ -43,6 +43,7 @@ export const personnummerModule: FieldModule<PersonnummerField, string> = {
       return ok(parsed.value.normalized);
     });
   },
+  maxLength: () => 20,
   fromFormData(_field, raw) {
     const value = firstValue(raw);
     return typeof value === "string" ? value.trim() : value;

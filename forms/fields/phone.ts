@@ -24,6 +24,7 @@ export const phoneModule: FieldModule<PhoneField, string> = {
       return shape && digits >= 7 && digits <= 15 ? ok(read.value) : fail("phone.format");
     });
   },
+  maxLength: () => PHONE_MAX_LENGTH,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",

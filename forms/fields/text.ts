@@ -9,8 +9,13 @@ export function textMaxLength(field: TextField): number {
   return Math.min(field.maxLength ?? TEXT_MAX_DEFAULT, TEXT_MAX_CEILING);
 }
 
-/** Single-line input: collapse the line breaks a pasted text may carry. */
-const singleLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+/**
+ * Single-line input: a run of white space that holds a line break (a pasted text's) becomes one
+ * space; other runs stay as typed. One pass over maximal runs, so linear in the input: the
+ * earlier single expression ("spaces, line breaks, spaces", each starred) backtracked
+ * quadratically on a long run of spaces (issue 12, High 1; decision 040).
+ */
+export const singleLine = (s: string) => s.replace(/\s+/g, (run) => (run.includes("\n") || run.includes("\r") ? " " : run)).trim();
 
 function codes(field: TextField): string[] {
   return ["required", "invalid", "text.tooLong", ...(field.minLength ? ["text.tooShort"] : [])];
@@ -29,6 +34,7 @@ export const textModule: FieldModule<TextField, string> = {
       return ok(read.value);
     });
   },
+  maxLength: textMaxLength,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",

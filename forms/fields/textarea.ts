@@ -14,6 +14,7 @@ const CODES = ["required", "invalid", "text.tooLong"];
 export const textareaModule: FieldModule<TextareaField, string> = {
   type: "textarea",
   schema: (field) => ruleSchema((input) => readString(input, { required: field.required, max: textareaMaxLength(field) })),
+  maxLength: textareaMaxLength,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",

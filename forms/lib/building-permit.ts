@@ -88,8 +88,11 @@ export const PROPERTY_MUNICIPALITIES = ["Bengtsfors", "Dals-Ed", "Färgelanda", 
  * so "åmål  plogen 4:2" matches. Returns null when the text is not a designation.
  */
 export function normalizePropertyDesignation(input: string): string | null {
+  // No designation is longer; a longer text is not read further (decision 040).
+  if (input.length > 200) return null;
   const text = input.normalize("NFC").trim().replace(/\s+/g, " ");
-  const m = /^(\S+(?:-\S+)?)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
+  // "\S+" already takes "Dals-Ed" whole; the former "\S+(?:-\S+)?" matched the same and backtracked.
+  const m = /^(\S+)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
   if (!m) return null;
   const [, kommun = "", traktText = "", block = "", unit = ""] = m;
   const municipality = PROPERTY_MUNICIPALITIES.find((name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"));

@@ -20,7 +20,7 @@ export function attrs(tag) {
 export function internalLinks(html, base) {
   const origin = new URL(base).origin;
   const out = new Set();
-  for (const m of html.matchAll(/<a\s[^>]*>/gi)) {
+  for (const m of html.matchAll(/<a\s[^<>]*>/gi)) {
     const href = attrs(m[0]).href;
     if (!href || href.startsWith("mailto:") || href.startsWith("tel:") || href.startsWith("javascript:")) continue;
     let url;

@@ -105,7 +105,8 @@ function merge(...extras: VariantExtra[]): VariantExtra {
   return out;
 }
 
-const group = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+/** Thousands grouping without a lookahead over digit runs (which backtracks; decision 040). */
+const group = (n: number, sep: string): string => n.toLocaleString("en-US", { maximumFractionDigits: 20 }).replace(/,/g, sep);
 /** "24 800 kr" / "SEK 24,800" */
 const kr = (n: number): Bilingual => t(`${group(n, " ")} kr`, `SEK ${group(n, ",")}`);
 const weeks = (days: number): number => Math.max(1, Math.round(days / 7));
