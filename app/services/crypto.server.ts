@@ -51,8 +51,12 @@ export function decrypt(token: string): string {
   if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag) throw new Error("Not an encrypted value");
   const key = keys().byId.get(keyId);
   if (!key) throw new Error("Encrypted with a key that is no longer configured");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  // The tag length is pinned (ASVS 6.2.3): GCM would otherwise accept a truncated tag (down to
+  // 4 bytes) and an attacker who can write a token needs far fewer tries to forge one.
+  const authTag = Buffer.from(tag, "base64url");
+  if (authTag.length !== 16) throw new Error("Not an encrypted value");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
 

@@ -60,16 +60,14 @@ test.describe("ASVS: the HTTP surface", () => {
     }
   });
 
-  // Found while writing this file: TRACE reaches Remix, which cannot build a Request for it,
-  // and the answer is a 500 (docs/security/asvs-l2.md, 14.5.1). Expected to fail until the
-  // server refuses unknown methods with 405/501; then Playwright reports it and `fail` goes.
+  // TRACE reached Remix, which cannot build a Request for it, and answered 500; the server now
+  // refuses every method the portal does not use with 405 and an Allow header.
   test("TRACE is refused with a 4xx, not a 500 (14.5.1)", async ({ request }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
-    test.fail(true, "TRACE answers 500 today");
     for (const path of ["/", "/api/v1/municipalities"]) {
       const response = await request.fetch(path, { method: "TRACE", maxRedirects: 0 });
-      expect(response.status(), `TRACE ${path}`).toBeGreaterThanOrEqual(400);
-      expect(response.status(), `TRACE ${path}`).toBeLessThan(500);
+      expect(response.status(), `TRACE ${path}`).toBe(405);
+      expect(response.headers()["allow"], `TRACE ${path}`).toBe("GET, HEAD, POST, OPTIONS");
     }
   });
 });
