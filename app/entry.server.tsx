@@ -19,6 +19,7 @@ import { drainReceiptMails } from "./services/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
+import { RequestIdProvider } from "./utils/request-id";
 import { CSRF_USED_HEADER } from "./auth/csrf.server";
 import { CsrfUsageProvider, type CsrfUsage } from "./utils/csrf-usage";
 
@@ -99,13 +100,15 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <CsrfUsageProvider value={csrfUsage}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </CsrfUsageProvider>
-        </I18nextProvider>
-      </NonceProvider>,
+      <RequestIdProvider value={requestIdOf(loadContext)}>
+        <NonceProvider value={nonce}>
+          <I18nextProvider i18n={i18n}>
+            <CsrfUsageProvider value={csrfUsage}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            </CsrfUsageProvider>
+          </I18nextProvider>
+        </NonceProvider>
+      </RequestIdProvider>,
       {
         nonce,
         [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {
