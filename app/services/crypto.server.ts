@@ -60,6 +60,11 @@ export function decrypt(token: string): string {
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/** The id of the key new values are encrypted with (the first of DATA_ENCRYPTION_KEY). */
+export function currentKeyId(): string {
+  return keys().encryptId;
+}
+
 /** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */
 export function hmacIndex(value: string): string {
   return createHmac("sha256", keys().hmac).update(value, "utf8").digest("base64url");
