@@ -1,8 +1,8 @@
-import { hashSync } from "@node-rs/argon2";
 import { openDatabase, type DB } from "../db/client";
 import { seed } from "../db/seed/index";
 import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
+import { hashPasswordSync } from "./auth/password-hash.server";
 import { env } from "./env.server";
 import { encrypt, hmacIndex } from "./services/crypto.server";
 
@@ -20,7 +20,7 @@ export function prepareDatabase() {
   seedIdentity(db(), {
     hmacIndex,
     encrypt,
-    hashPassword: (p) => hashSync(p),
+    hashPassword: hashPasswordSync,
     password: DEV_STAFF_PASSWORD,
     examples: env().PORTAL_ENV !== "production",
   });

@@ -1,4 +1,4 @@
-import { hash, verify } from "@node-rs/argon2";
+import { hashPassword, verifyPassword } from "./password-hash.server";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
@@ -54,12 +54,12 @@ export type PasswordCheck =
 export async function checkPassword(username: string, password: string): Promise<PasswordCheck> {
   const user = db().select().from(staffUser).where(eq(staffUser.username, username.trim().toLowerCase())).get();
   if (!user) {
-    dummyHash ??= await hash("not-a-password-of-anyone");
-    await verify(dummyHash, password).catch(() => false);
+    dummyHash ??= await hashPassword("not-a-password-of-anyone");
+    await verifyPassword(dummyHash, password);
     return { ok: false, reason: "invalid" };
   }
   if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user), user };
-  const good = await verify(user.passwordHash, password).catch(() => false);
+  const { ok: good, rehash } = await verifyPassword(user.passwordHash, password);
   if (!good) {
     recordFailure(user);
     const after = getStaffUserRow(user.id)!;
@@ -67,6 +67,8 @@ export async function checkPassword(username: string, password: string): Promise
     return { ok: false, reason: "invalid", user };
   }
   if (user.disabledAt) return { ok: false, reason: "disabled", user };
+  // A hash from before the pepper (ASVS 2.4.5) is replaced now that the password is known.
+  if (rehash) db().update(staffUser).set({ passwordHash: await hashPassword(password) }).where(eq(staffUser.id, user.id)).run();
   return { ok: true, user };
 }
 
@@ -148,14 +150,12 @@ export function passwordRuleError(password: string, username: string): PasswordR
   return null;
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
+export { hashPassword };
 
 export async function changePassword(userId: number, current: string, next: string): Promise<{ ok: true } | { ok: false; field: "current" | "next"; code: PasswordRuleError | "wrong" }> {
   const user = getStaffUserRow(userId);
   if (!user) return { ok: false, field: "current", code: "wrong" };
-  if (!(await verify(user.passwordHash, current).catch(() => false))) return { ok: false, field: "current", code: "wrong" };
+  if (!(await verifyPassword(user.passwordHash, current)).ok) return { ok: false, field: "current", code: "wrong" };
   const rule = passwordRuleError(next, user.username);
   if (rule) return { ok: false, field: "next", code: rule };
   if (current === next) return { ok: false, field: "next", code: "sameAsOld" };

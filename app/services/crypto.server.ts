@@ -14,6 +14,7 @@ interface Keys {
   encryptId: string;
   byId: Map<string, Buffer>;
   hmac: Buffer;
+  pepper: Buffer;
 }
 
 let cached: { source: string; keys: Keys } | undefined;
@@ -34,7 +35,10 @@ function keys(): Keys {
   // change the index, or look-ups by personnummer would stop finding people.
   const last = raw[raw.length - 1] as Buffer;
   const hmac = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/hmac-index/v1", 32));
-  cached = { source, keys: { encryptId, byId, hmac } };
+  // The staff password pepper (argon2's secret, ASVS 2.4.5) is stable under rotation for the
+  // same reason: a new pepper would make every stored password hash unverifiable.
+  const pepper = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/password-pepper/v1", 32));
+  cached = { source, keys: { encryptId, byId, hmac, pepper } };
   return cached.keys;
 }
 
@@ -63,6 +67,12 @@ export function decrypt(token: string): string {
 /** The id of the key new values are encrypted with (the first of DATA_ENCRYPTION_KEY). */
 export function currentKeyId(): string {
   return keys().encryptId;
+}
+
+/** The secret key for staff password hashes and its id, as written into the hash (`keyid=`). */
+export function passwordPepper(): { secret: Buffer; keyId: string } {
+  const { pepper } = keys();
+  return { secret: pepper, keyId: createHash("sha256").update(pepper).digest().subarray(0, 6).toString("base64").replace(/=+$/, "") };
 }
 
 /** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */
