@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import { administration, municipality, roleAssignment, staffUser, type StaffUserRow } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt } from "~/services/crypto.server";
+import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/services/mail.server";
+import { formatDateTime } from "~/utils/format";
+import { log } from "~/utils/logger.server";
 import { now } from "~/utils/clock.server";
 import type { Area, StaffRole } from "./permissions";
 
@@ -93,6 +96,11 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
   const delta = /^[0-9]{6}$/.test(clean) ? totp.validate({ token: clean, timestamp: at, window: 1 }) : null;
   const step = Math.floor(at / 30_000) + (delta ?? 0);
   if (delta === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+    if (delta !== null) {
+      // A right code used a second time: someone else may have the password (ASVS 2.8.5).
+      log("warn", "replayed TOTP code refused", { staffUserId: user.id });
+      notifyStaffMember(user, "totpReplayed");
+    }
     recordFailure(user);
     const after = getStaffUserRow(user.id)!;
     return isLocked(after) ? { ok: false, reason: "locked", minutes: minutesLocked(after) } : { ok: false, reason: "invalid" };
@@ -110,7 +118,13 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
     })
     .where(eq(staffUser.id, user.id))
     .run();
+  if (enrolling) notifyStaffMember({ ...user, ...(language ? { language } : {}) }, "totpEnrolled");
   return { ok: true };
+}
+
+/** Mails the staff member about a change to how they sign in (ASVS 2.2.3, 2.5.5, 2.8.5). */
+function notifyStaffMember(user: Pick<StaffUserRow, "email" | "name" | "language">, event: SecurityNoticeEvent) {
+  sendSecurityNoticeAfterAnswer({ to: user.email, name: user.name, lang: user.language, event, at: formatDateTime(now()) });
 }
 
 /** The pending enrolment's secret (created once, so a reload shows the same QR code). */
@@ -164,6 +178,7 @@ export async function changePassword(userId: number, current: string, next: stri
     .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false })
     .where(eq(staffUser.id, userId))
     .run();
+  notifyStaffMember(user, "passwordChanged");
   return { ok: true };
 }
 
@@ -247,6 +262,8 @@ export async function resetStaffUser(id: number): Promise<string> {
     })
     .where(eq(staffUser.id, id))
     .run();
+  const user = getStaffUserRow(id);
+  if (user) notifyStaffMember(user, "passwordReset");
   return temporaryPassword;
 }
 
