@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** Hosts the link checker may reach although they resolve to private addresses (comma-separated). */
+  LINK_CHECK_ALLOW_HOSTS: z.string().max(2000).optional(),
   /**
    * Minutes between runs of the review reminder job (e-mails owners of overdue texts,
    * docs/decisions/035); 0 turns it off. Default: hourly, off in test.
