@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { hashSync } from "@node-rs/argon2";
 import { openDatabase, type DB } from "../db/client";
 import { seed, seedReferenceData } from "../db/seed/index";
 import { findDemoAccounts } from "../db/seed/demo-accounts";
 import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
+import { hashPasswordSync } from "./auth/password-hash.server";
 import { env } from "./env.server";
 import { encrypt, hmacIndex } from "./services/crypto.server";
 
@@ -32,7 +32,7 @@ export function prepareDatabase() {
   seedIdentity(db(), {
     hmacIndex,
     encrypt,
-    hashPassword: (p) => hashSync(p),
+    hashPassword: hashPasswordSync,
     password: DEV_STAFF_PASSWORD,
     examples: true,
   });

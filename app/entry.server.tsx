@@ -20,6 +20,7 @@ import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.se
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
+import { RequestIdProvider } from "./utils/request-id";
 import { CSRF_USED_HEADER } from "./auth/csrf.server";
 import { CsrfUsageProvider, type CsrfUsage } from "./utils/csrf-usage";
 
@@ -104,13 +105,15 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <CsrfUsageProvider value={csrfUsage}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </CsrfUsageProvider>
-        </I18nextProvider>
-      </NonceProvider>,
+      <RequestIdProvider value={requestIdOf(loadContext)}>
+        <NonceProvider value={nonce}>
+          <I18nextProvider i18n={i18n}>
+            <CsrfUsageProvider value={csrfUsage}>
+              <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+            </CsrfUsageProvider>
+          </I18nextProvider>
+        </NonceProvider>
+      </RequestIdProvider>,
       {
         nonce,
         [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {

@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Minutes between runs of the in-server link checker; 0 turns it off. Default: daily, off in test. */
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  /** ASVS 11.1.2: an anonymous form sent sooner than this after its first answer is asked to confirm again (0 = off). */
+  FORM_MIN_SECONDS: z.coerce.number().int().min(0).max(600).optional(),
+  /** Hosts the link checker may reach although they resolve to private addresses (comma-separated). */
+  LINK_CHECK_ALLOW_HOSTS: z.string().max(2000).optional(),
   /**
    * Minutes between runs of the review reminder job (e-mails owners of overdue texts,
    * docs/decisions/035); 0 turns it off. Default: hourly, off in test.
@@ -164,6 +168,7 @@ export function keyBytes(value: string): Buffer | null {
 
 export type Env = z.infer<typeof EnvSchema> & {
   LINK_CHECK_INTERVAL_MINUTES: number;
+  FORM_MIN_SECONDS: number;
   REVIEW_REMINDER_INTERVAL_MINUTES: number;
   CLEANUP_INTERVAL_MINUTES: number;
   CASE_OUTBOX: "off" | "folder" | "webhook";
@@ -285,6 +290,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),
     LINK_CHECK_INTERVAL_MINUTES: raw.LINK_CHECK_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 1440),
+    FORM_MIN_SECONDS: raw.FORM_MIN_SECONDS ?? (raw.PORTAL_ENV === "test" ? 0 : 3),
     REVIEW_REMINDER_INTERVAL_MINUTES: raw.REVIEW_REMINDER_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     CLEANUP_INTERVAL_MINUTES: raw.CLEANUP_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     PUBLIC_URL: publicUrl,

@@ -28,6 +28,7 @@ import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 import { handleOf, type RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
+import { useRequestId } from "~/utils/request-id";
 import { useCsrfUsage } from "~/utils/csrf-usage";
 
 export const links: LinksFunction = () => [
@@ -154,6 +155,8 @@ function forbiddenReason(data: unknown): "publish" | "guides" | undefined {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRootData();
+  const providedRequestId = useRequestId();
+  const requestId = data?.requestId || providedRequestId;
   const { t } = useTranslation();
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
@@ -183,9 +186,9 @@ export function ErrorBoundary() {
     <div className="prose">
       <h1>{t("errors.server.title")}</h1>
       <p>{t("errors.server.body")}</p>
-      {data?.requestId ? (
+      {requestId ? (
         <p>
-          {t("errors.server.reference")} <code className="error-id">{data.requestId}</code>
+          {t("errors.server.reference")} <code className="error-id">{requestId}</code>
         </p>
       ) : null}
       <p>

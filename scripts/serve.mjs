@@ -93,6 +93,15 @@ app.use((req, res, next) => {
   next();
 });
 
+// Only the methods the portal uses (ASVS 14.5.1): anything else (TRACE, PUT, CONNECT…) is
+// refused here with 405 and Allow; Remix cannot build a Request for TRACE and would answer 500.
+const allowedMethods = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+app.use((req, res, next) => {
+  if (allowedMethods.has(req.method)) return next();
+  res.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+  res.status(405).type("text/plain").send("Method Not Allowed");
+});
+
 // Request bodies: browsers always send Content-Length for form posts; a body without one, or
 // larger than the portal ever accepts (uploads included), is refused before Remix reads it.
 const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 30 * 1024 * 1024);

@@ -1,5 +1,5 @@
-import { hash, verify } from "@node-rs/argon2";
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "./password-hash.server";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
@@ -7,6 +7,9 @@ import { administration, municipality, roleAssignment, session, staffUser, type 
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, encrypt } from "~/services/crypto.server";
+import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/services/mail.server";
+import { formatDateTime } from "~/utils/format";
+import { log } from "~/utils/logger.server";
 import { now } from "~/utils/clock.server";
 import commonPasswords from "./common-passwords.json";
 import type { Area, StaffRole } from "./permissions";
@@ -69,11 +72,11 @@ export function temporaryPasswordExpired(user: Pick<StaffUserRow, "mustChangePas
 export async function checkPassword(username: string, password: string): Promise<PasswordCheck> {
   const user = db().select().from(staffUser).where(eq(staffUser.username, username.trim().toLowerCase())).get();
   if (!user) {
-    dummyHash ??= await hash("not-a-password-of-anyone");
-    await verify(dummyHash, password).catch(() => false);
+    dummyHash ??= await hashPassword("not-a-password-of-anyone");
+    await verifyPassword(dummyHash, password);
     return { ok: false, reason: "invalid" };
   }
-  const good = await verify(user.passwordHash, password).catch(() => false);
+  const { ok: good, rehash } = await verifyPassword(user.passwordHash, password);
   if (isLocked(user)) return { ok: false, reason: "locked", minutes: minutesLocked(user), user };
   if (!good) {
     recordFailure(user);
@@ -83,6 +86,8 @@ export async function checkPassword(username: string, password: string): Promise
   }
   if (user.disabledAt) return { ok: false, reason: "disabled", user };
   if (temporaryPasswordExpired(user)) return { ok: false, reason: "expired", user };
+  // A hash from before the pepper (ASVS 2.4.5) is replaced now that the password is known.
+  if (rehash) db().update(staffUser).set({ passwordHash: await hashPassword(password) }).where(eq(staffUser.id, user.id)).run();
   return { ok: true, user };
 }
 
@@ -107,6 +112,11 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
   const delta = /^[0-9]{6}$/.test(clean) ? totp.validate({ token: clean, timestamp: at, window: 1 }) : null;
   const step = Math.floor(at / 30_000) + (delta ?? 0);
   if (delta === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+    if (delta !== null) {
+      // A right code used a second time: someone else may have the password (ASVS 2.8.5).
+      log("warn", "replayed TOTP code refused", { staffUserId: user.id });
+      notifyStaffMember(user, "totpReplayed");
+    }
     recordFailure(user);
     const after = getStaffUserRow(user.id)!;
     return isLocked(after) ? { ok: false, reason: "locked", minutes: minutesLocked(after) } : { ok: false, reason: "invalid" };
@@ -124,7 +134,13 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
     })
     .where(eq(staffUser.id, user.id))
     .run();
+  if (enrolling) notifyStaffMember({ ...user, ...(language ? { language } : {}) }, "totpEnrolled");
   return { ok: true };
+}
+
+/** Mails the staff member about a change to how they sign in (ASVS 2.2.3, 2.5.5, 2.8.5). */
+function notifyStaffMember(user: Pick<StaffUserRow, "email" | "name" | "language">, event: SecurityNoticeEvent) {
+  sendSecurityNoticeAfterAnswer({ to: user.email, name: user.name, lang: user.language, event, at: formatDateTime(now()) });
 }
 
 /** The pending enrolment's secret (created once, so a reload shows the same QR code). */
@@ -188,9 +204,7 @@ export function passwordRuleError(password: string, username: string): PasswordR
   return null;
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
+export { hashPassword };
 
 export type PasswordChange =
   | { ok: true; revokedSessions: number }
@@ -205,7 +219,7 @@ export type PasswordChange =
 export async function changePassword(userId: number, current: string, next: string, keepSessionId?: string): Promise<PasswordChange> {
   const user = getStaffUserRow(userId);
   if (!user) return { ok: false, field: "current", code: "wrong" };
-  const good = await verify(user.passwordHash, current).catch(() => false);
+  const good = (await verifyPassword(user.passwordHash, current)).ok;
   if (isLocked(user)) return { ok: false, field: "current", code: "wrong", lockedOut: true };
   if (!good) {
     recordFailure(user);
@@ -221,6 +235,7 @@ export async function changePassword(userId: number, current: string, next: stri
     .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false, failedAttempts: 0 })
     .where(eq(staffUser.id, userId))
     .run();
+  notifyStaffMember(user, "passwordChanged");
   return { ok: true, revokedSessions: endSessions(userId, keepSessionId) };
 }
 
@@ -315,6 +330,8 @@ export async function resetStaffUser(id: number): Promise<string> {
     })
     .where(eq(staffUser.id, id))
     .run();
+  const user = getStaffUserRow(id);
+  if (user) notifyStaffMember(user, "passwordReset");
   return temporaryPassword;
 }
 

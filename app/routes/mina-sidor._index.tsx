@@ -167,6 +167,9 @@ export default function MyPages() {
           {t("auth:logout.everywhere")}
         </button>
       </Form>
+      <p>
+        <Link to="/inloggningar">{t("auth:sessions.link")}</Link>
+      </p>
     </>
   );
 }

@@ -57,6 +57,9 @@ export default function StaffHome() {
       <p>
         <Link to="/personal/byt-losenord">{t("password.title")}</Link>
       </p>
+      <p>
+        <Link to="/inloggningar">{t("sessions.link")}</Link>
+      </p>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaffUser } from "~/auth/guards.server";
 import { changePassword, PASSWORD_MIN } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
+import { PasswordStrength, ShowPasswordToggle } from "~/components/ui/PasswordAids";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
@@ -15,7 +16,8 @@ import { pageMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:password.title", href: "/personal/byt-losenord" }] };
+// Hydrated for the show-password buttons and the strength meter (progressive enhancement).
+export const handle: RouteHandle = { i18n: "auth", hydrate: true, breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:password.title", href: "/personal/byt-losenord" }] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request, { allowPasswordChange: true });
@@ -61,8 +63,12 @@ export default function ChangePassword() {
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="current" type="password" label={t("password.current")} autoComplete="current-password" error={data?.errors.current} width="medium" />
+        <ShowPasswordToggle target="current" label={t("password.current")} />
         <TextField name="next" type="password" label={t("password.next")} hint={t("password.rules", { min })} autoComplete="new-password" error={data?.errors.next} width="medium" />
+        <ShowPasswordToggle target="next" label={t("password.next")} />
+        <PasswordStrength target="next" min={min} />
         <TextField name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" error={data?.errors.confirm} width="medium" />
+        <ShowPasswordToggle target="confirm" label={t("password.confirm")} />
         <button type="submit" className="button">
           {t("password.submit")}
         </button>

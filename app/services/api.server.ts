@@ -29,6 +29,9 @@ export function apiJson(body: unknown, init: { status?: number; cache?: string; 
       ...CORS,
       "Content-Type": "application/json; charset=utf-8",
       "Cache-Control": init.cache ?? "public, max-age=300",
+      // ASVS 14.4.2: a browser sent straight to an API address saves the answer instead of
+      // rendering it; fetch() and API clients ignore the header.
+      "Content-Disposition": 'attachment; filename="api.json"',
       ...init.headers,
     },
   });

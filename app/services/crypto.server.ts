@@ -16,6 +16,7 @@ interface Keys {
   /** Per key id, the master from which each file's own key is derived (HKDF with the file's salt). */
   fileMasterById: Map<string, Buffer>;
   hmac: Buffer;
+  pepper: Buffer;
 }
 
 let cached: { source: string; keys: Keys } | undefined;
@@ -38,7 +39,10 @@ function keys(): Keys {
   // change the index, or look-ups by personnummer would stop finding people.
   const last = raw[raw.length - 1] as Buffer;
   const hmac = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/hmac-index/v1", 32));
-  cached = { source, keys: { encryptId, byId, fileMasterById, hmac } };
+  // The staff password pepper (argon2's secret, ASVS 2.4.5) is stable under rotation for the
+  // same reason: a new pepper would make every stored password hash unverifiable.
+  const pepper = Buffer.from(hkdfSync("sha256", last, Buffer.alloc(0), "portal/password-pepper/v1", 32));
+  cached = { source, keys: { encryptId, byId, fileMasterById, hmac, pepper } };
   return cached.keys;
 }
 
@@ -55,10 +59,24 @@ export function decrypt(token: string): string {
   if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag) throw new Error("Not an encrypted value");
   const key = keys().byId.get(keyId);
   if (!key) throw new Error("Encrypted with a key that is no longer configured");
-  // A pinned tag length: GCM would otherwise accept a truncated (forgeable) tag.
+  // The tag length is pinned (ASVS 6.2.3): GCM would otherwise accept a truncated tag (down to
+  // 4 bytes) and an attacker who can write a token needs far fewer tries to forge one.
+  const authTag = Buffer.from(tag, "base64url");
+  if (authTag.length !== 16) throw new Error("Not an encrypted value");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** The id of the key new values are encrypted with (the first of DATA_ENCRYPTION_KEY). */
+export function currentKeyId(): string {
+  return keys().encryptId;
+}
+
+/** The secret key for staff password hashes and its id, as written into the hash (`keyid=`). */
+export function passwordPepper(): { secret: Buffer; keyId: string } {
+  const { pepper } = keys();
+  return { secret: pepper, keyId: createHash("sha256").update(pepper).digest().subarray(0, 6).toString("base64").replace(/=+$/, "") };
 }
 
 /** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */

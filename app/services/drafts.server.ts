@@ -24,6 +24,7 @@ export interface Draft {
   saved: boolean;
   expiresAt: string;
   updatedAt: string;
+  createdAt: string;
 }
 
 const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
@@ -40,6 +41,7 @@ function toDraft(row: typeof formDraft.$inferSelect): Draft {
     saved: row.tokenHash !== null || row.personId !== null,
     expiresAt: row.expiresAt,
     updatedAt: row.updatedAt,
+    createdAt: row.createdAt,
   };
 }
 

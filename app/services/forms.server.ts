@@ -414,6 +414,14 @@ export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Req
   const answers = draft.answers as FormValues;
   // The answers changed since the check page was shown (another tab): show them again.
   if (idempotencyKeyFor(draft) !== key) return { redirect: stepHref(c.def, CHECK_ANSWERS) };
+  // Realistic human time (ASVS 11.1.2, docs/decisions/047): an anonymous walk from the first
+  // saved answer to "send" faster than a person reads the check page is not accepted; the page
+  // asks to check the answers and send again, which a person then does (the clock keeps running).
+  const minSeconds = env().FORM_MIN_SECONDS;
+  if (c.personId === null && minSeconds > 0 && Date.now() - new Date(draft.createdAt).getTime() < minSeconds * 1000) {
+    log("info", "anonymous submission faster than a person: asked to confirm", { formId: c.def.id });
+    return { status: 400, error: "tooFast" };
+  }
   const parsed = parseSubmission(c.def, "all", answers, { answers });
   if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };

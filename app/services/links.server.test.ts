@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authority, externalLink } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { getAuthority } from "~/services/authorities.server";
+import { resetEnvForTests } from "~/env.server";
+import { isInternalAddress } from "./outbound-guard.server";
 import { checkLinks, checkUrl, listBrokenLinks, runLinkCheck, startLinkCheckSchedule, stopLinkCheckSchedule } from "./links.server";
 
 // A local stand-in for the outside world: the checker never talks to real sites in tests.
@@ -40,6 +42,12 @@ beforeAll(async () => {
         return done(req.method === "HEAD" ? 405 : 200);
       case "/forbidden-to-robots":
         return done(403);
+      case "/to-metadata":
+        return done(302, { Location: "http://169.254.169.254/latest/meta-data/" });
+      case "/to-localhost":
+        return done(302, { Location: `http://localhost:${(server.address() as AddressInfo).port}/ok` });
+      case "/to-file":
+        return done(302, { Location: "file:///etc/passwd" });
       case "/slow":
         // Never answers within the checker's timeout (and does not count as in flight).
         inFlight--;
@@ -53,12 +61,47 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The stand-in runs on loopback, which the checker refuses unless allow-listed (ASVS 5.2.6).
+  process.env.LINK_CHECK_ALLOW_HOSTS = "127.0.0.1";
+  resetEnvForTests();
   prepareDatabase();
 });
 
 afterAll(async () => {
+  delete process.env.LINK_CHECK_ALLOW_HOSTS;
+  resetEnvForTests();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+});
+
+describe("no requests into the portal's own network (ASVS 5.2.6, 12.6.1)", () => {
+  it("classifies loopback, private, link-local, metadata and unique-local addresses as internal", () => {
+    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"]) {
+      expect(isInternalAddress(a), a).toBe(true);
+    }
+    for (const a of ["93.184.216.34", "195.67.25.10", "2a00:1450:400f:80d::2004"]) expect(isInternalAddress(a), a).toBe(false);
+  });
+
+  it("refuses a loopback address unless it is allow-listed, checking the resolved address and every redirect", async () => {
+    hits.length = 0;
+    process.env.LINK_CHECK_ALLOW_HOSTS = "";
+    resetEnvForTests();
+    try {
+      expect(await checkUrl(`${base}/ok`)).toMatchObject({ ok: false, status: null, error: "internal address" });
+      expect(hits).toEqual([]);
+    } finally {
+      process.env.LINK_CHECK_ALLOW_HOSTS = "127.0.0.1";
+      resetEnvForTests();
+    }
+    // A name is checked after resolution: localhost is 127.0.0.1, but only the address is allowed.
+    expect(await checkUrl(`${base.replace("127.0.0.1", "localhost")}/ok`)).toMatchObject({ ok: false, error: "internal address" });
+    expect(hits).toEqual([]);
+    // An allowed page cannot redirect the checker to cloud metadata, another internal name or a file.
+    expect(await checkUrl(`${base}/to-metadata`, { timeoutMs: 2_000 })).toMatchObject({ ok: false, status: null, error: "internal address" });
+    expect(await checkUrl(`${base}/to-localhost`)).toMatchObject({ ok: false, status: null, error: "internal address" });
+    expect(await checkUrl(`${base}/to-file`)).toMatchObject({ ok: false, status: null });
+    expect(hits.filter((h) => h.endsWith("/ok"))).toEqual([]);
+  });
 });
 
 describe("checking one link", () => {

@@ -1,9 +1,12 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { authority, externalLink, type ExternalLink } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { log } from "~/utils/logger.server";
+import { checkLiteralHost, guardedLookup, InternalAddressError } from "./outbound-guard.server";
 
 /**
  * The link checker (docs/decisions/019). Every external address the portal shows is in the
@@ -15,8 +18,6 @@ import { log } from "~/utils/logger.server";
 export interface CheckOptions {
   timeoutMs?: number;
   concurrency?: number;
-  /** Injected in tests; the global fetch otherwise. */
-  fetchImpl?: typeof fetch;
 }
 
 export interface CheckResult {
@@ -41,20 +42,51 @@ export function isHealthyStatus(status: number): boolean {
   return (status >= 200 && status < 400) || status === 401 || status === 403 || status === 429;
 }
 
-async function request(url: string, method: "HEAD" | "GET", timeoutMs: number, fetchImpl: typeof fetch) {
-  const response = await fetchImpl(url, {
-    method,
-    redirect: "follow",
-    signal: AbortSignal.timeout(timeoutMs),
-    headers: { "User-Agent": USER_AGENT, Accept: "text/html,*/*;q=0.8" },
+const MAX_REDIRECTS = 5;
+
+function allowHosts(): string[] {
+  return (env().LINK_CHECK_ALLOW_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** One request, no redirects followed; connects only to the address the guard approved. */
+function requestOnce(url: URL, method: "HEAD" | "GET", signal: AbortSignal): Promise<{ status: number; location: string | null }> {
+  const allow = allowHosts();
+  checkLiteralHost(url.hostname, allow);
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method, signal, lookup: guardedLookup(allow), headers: { "User-Agent": USER_AGENT, Accept: "text/html,*/*;q=0.8" } }, (res) => {
+      // We only need the status; do not download the page.
+      res.destroy();
+      resolve({ status: res.statusCode ?? 0, location: typeof res.headers.location === "string" ? res.headers.location : null });
+    });
+    req.on("error", reject);
+    req.end();
   });
-  // We only need the status; do not download the page.
-  await response.body?.cancel().catch(() => {});
-  return response;
+}
+
+/**
+ * Follows up to MAX_REDIRECTS redirects by hand: each hop is checked again (http(s) only, no
+ * internal address), so a public page cannot redirect the checker into the portal's network.
+ */
+async function request(url: string, method: "HEAD" | "GET", timeoutMs: number) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const { status, location } = await requestOnce(current, method, signal);
+    if (status < 300 || status >= 400 || !location || hop === MAX_REDIRECTS) return { status, url: current.href };
+    const next = new URL(location, current);
+    if (next.protocol !== "https:" && next.protocol !== "http:") throw new Error("unsupported scheme");
+    current = next;
+  }
 }
 
 function describeError(error: unknown): string {
+  if (error instanceof InternalAddressError) return "internal address";
   if (error instanceof Error) {
+    if (error.cause instanceof InternalAddressError) return "internal address";
     if (error.name === "TimeoutError" || error.name === "AbortError") return "timeout";
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     return cause?.code ?? cause?.message ?? error.message;
@@ -75,7 +107,6 @@ function allowed(url: string): boolean {
 
 export async function checkUrl(url: string, options: CheckOptions = {}): Promise<CheckResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const fetchImpl = options.fetchImpl ?? fetch;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -87,16 +118,17 @@ export async function checkUrl(url: string, options: CheckOptions = {}): Promise
   }
   if (!allowed(url)) return { url, status: null, ok: false, error: "not checked in test environment", finalUrl: url };
   try {
-    const head = await request(url, "HEAD", timeoutMs, fetchImpl);
+    const head = await request(url, "HEAD", timeoutMs);
     if (head.status >= 200 && head.status < 400) return { url, status: head.status, ok: true, error: null, finalUrl: head.url || url };
   } catch (error) {
     // A timeout on HEAD will time out on GET too; other failures (a server that resets on
     // HEAD) deserve the GET.
-    if (describeError(error) === "timeout") return { url, status: null, ok: false, error: "timeout", finalUrl: url };
+    const reason = describeError(error);
+    if (reason === "timeout" || reason === "internal address") return { url, status: null, ok: false, error: reason, finalUrl: url };
   }
   // Many servers answer HEAD with 403/405/501 or worse while GET works: GET is the verdict.
   try {
-    const get = await request(url, "GET", timeoutMs, fetchImpl);
+    const get = await request(url, "GET", timeoutMs);
     return { url, status: get.status, ok: isHealthyStatus(get.status), error: null, finalUrl: get.url || url };
   } catch (error) {
     return { url, status: null, ok: false, error: describeError(error), finalUrl: url };

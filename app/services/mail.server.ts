@@ -111,3 +111,41 @@ export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<
     headers: { "X-Portal-Reminder": "content-review" },
   });
 }
+
+export type SecurityNoticeEvent = "passwordChanged" | "passwordReset" | "totpEnrolled" | "totpReplayed";
+
+export interface SecurityNoticeMail {
+  to: string;
+  name: string;
+  lang: Language;
+  event: SecurityNoticeEvent;
+  /** When it happened, already formatted for the reader (Swedish time). */
+  at: string;
+}
+
+/**
+ * "Your sign-in details changed" to a staff member (ASVS 2.2.3, 2.5.5, 2.8.5; docs/decisions/047):
+ * after a password change or reset, a new authenticator app, and a refused replayed code. It
+ * names the event and the time, never a password, code or link, so a forwarded or intercepted
+ * mail gives nothing away. Sent after the answer, like receipts; shutdown waits for it.
+ */
+export function sendSecurityNoticeAfterAnswer(mail: SecurityNoticeMail): void {
+  const transporter = mailer();
+  if (!transporter) {
+    log("warn", "no SMTP_URL: security notice not sent", { event: mail.event });
+    return;
+  }
+  const t = getFixedT(mail.lang, "auth");
+  const params = { name: mail.name, at: mail.at };
+  const sending: Promise<unknown> = transporter
+    .sendMail({
+      from: env().MAIL_FROM,
+      to: mail.to,
+      subject: t(`securityMail.${mail.event}.subject`, params),
+      text: [t("securityMail.greeting", params), "", t(`securityMail.${mail.event}.body`, params), "", t("securityMail.notYou"), "", t("securityMail.signature")].join("\n"),
+      headers: { "X-Portal-Notice": `security-${mail.event}` },
+    })
+    .catch((error: unknown) => log("error", "security notice mail failed", { event: mail.event, error: error instanceof Error ? error.message : String(error) }))
+    .finally(() => pendingReceipts.delete(sending));
+  pendingReceipts.add(sending);
+}

@@ -1,4 +1,4 @@
-import { expect, jsDisabled, test } from "./fixtures";
+import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
 
 // The HTTP surface that docs/security/asvs-l2.md claims and no other journey pinned down.
 // Most of these are requests, not pages: they run once (JavaScript on).
@@ -60,16 +60,44 @@ test.describe("ASVS: the HTTP surface", () => {
     }
   });
 
-  // Found while writing this file: TRACE reaches Remix, which cannot build a Request for it,
-  // and the answer is a 500 (docs/security/asvs-l2.md, 14.5.1). Expected to fail until the
-  // server refuses unknown methods with 405/501; then Playwright reports it and `fail` goes.
+  // TRACE reached Remix, which cannot build a Request for it, and answered 500; the server now
+  // refuses every method the portal does not use with 405 and an Allow header.
   test("TRACE is refused with a 4xx, not a 500 (14.5.1)", async ({ request }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
-    test.fail(true, "TRACE answers 500 today");
     for (const path of ["/", "/api/v1/municipalities"]) {
       const response = await request.fetch(path, { method: "TRACE", maxRedirects: 0 });
-      expect(response.status(), `TRACE ${path}`).toBeGreaterThanOrEqual(400);
-      expect(response.status(), `TRACE ${path}`).toBeLessThan(500);
+      expect(response.status(), `TRACE ${path}`).toBe(405);
+      expect(response.headers()["allow"], `TRACE ${path}`).toBe("GET, HEAD, POST, OPTIONS");
     }
+  });
+});
+
+test.describe("ASVS: choosing a staff password", () => {
+  test("the password change page offers show-password buttons and a strength meter with JavaScript, and plain fields without (2.1.8, 2.1.12)", async ({ page, a11y }, testInfo) => {
+    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/personal/byt-losenord" });
+    await expect(page.getByRole("heading", { level: 1, name: "Byt lösenord" })).toBeVisible();
+    const next = page.getByLabel("Nytt lösenord", { exact: true });
+    await expect(next).toHaveAttribute("type", "password");
+    if (jsDisabled(testInfo)) {
+      // The aids need script; the fields work as before.
+      await expect(page.getByRole("button", { name: /^Visa/ })).toHaveCount(0);
+      await a11y("/personal/byt-losenord");
+      return;
+    }
+    const show = page.getByRole("button", { name: "Visa Nytt lösenord" });
+    await expect(show).toHaveAttribute("aria-pressed", "false");
+    await next.fill("fyra ord vid Vänerns strand");
+    await show.click();
+    await expect(show).toHaveAttribute("aria-pressed", "true");
+    await expect(next).toHaveAttribute("type", "text");
+    await expect(next).toHaveValue("fyra ord vid Vänerns strand");
+    const strength = page.locator("#next-strength");
+    await expect(strength).toHaveAttribute("aria-live", "polite");
+    await expect(strength).toHaveText("Lösenordets styrka: starkt");
+    await next.fill("kort");
+    await expect(strength).toHaveText("Lösenordets styrka: för kort (minst 12 tecken)");
+    await show.click();
+    await expect(next).toHaveAttribute("type", "password");
+    await a11y("/personal/byt-losenord");
   });
 });

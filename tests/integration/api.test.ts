@@ -38,6 +38,18 @@ beforeEach(() => {
 });
 
 describe("the open API", () => {
+  it("answers with Content-Disposition attachment so a browser never renders an API answer (ASVS 14.4.2)", async () => {
+    for (const [route, path, params] of [
+      [municipalities, "/api/v1/municipalities", {}],
+      [municipality, "/api/v1/municipalities/finns-inte", { slug: "finns-inte" }],
+      [openapi, "/api/v1/openapi.json", {}],
+    ] as const) {
+      const { response } = await get(route, path, params);
+      expect(response.headers.get("Content-Disposition"), path).toBe('attachment; filename="api.json"');
+      expect(response.headers.get("Access-Control-Allow-Origin"), path).toBe("*");
+    }
+  });
+
   it("lists municipalities, paginated, with CORS and caching", async () => {
     const { response, body } = await get(municipalities, "/api/v1/municipalities?pageSize=2");
     expect(response.status).toBe(200);
