@@ -76,7 +76,7 @@ export function currentKeyId(): string {
 /** The secret key for staff password hashes and its id, as written into the hash (`keyid=`). */
 export function passwordPepper(): { secret: Buffer; keyId: string } {
   const { pepper } = keys();
-  return { secret: pepper, keyId: createHash("sha256").update(pepper).digest().subarray(0, 6).toString("base64").replace(/=+$/, "") };
+  return { secret: pepper, keyId: createHash("sha256").update(pepper).digest().subarray(0, 6).toString("base64") }; // 6 bytes: 8 characters, never padded
 }
 
 /** Deterministic keyed hash for equality look-ups of an encrypted value (e.g. personnummer). */

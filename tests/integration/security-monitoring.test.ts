@@ -216,7 +216,7 @@ describe("keys from systemd credentials", () => {
     const key = "b".repeat(64);
     writeFileSync(join(creds, "DATA_ENCRYPTION_KEY"), `${key}\n`, { mode: 0o400 });
     writeFileSync(join(creds, "SESSION_SECRET"), "c".repeat(48), { mode: 0o400 });
-    const e = loadEnv({ DATA_DIR: mkdtempSync(join(tmpdir(), "portal-env-")), CREDENTIALS_DIRECTORY: creds, DATA_ENCRYPTION_KEY: "a".repeat(64) });
+    const e = loadEnv({ PORTAL_ENV: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), "portal-env-")), CREDENTIALS_DIRECTORY: creds, DATA_ENCRYPTION_KEY: "a".repeat(64) });
     expect(e.DATA_ENCRYPTION_KEY).toBe(key);
     expect(e.SESSION_SECRET).toBe("c".repeat(48));
   });
