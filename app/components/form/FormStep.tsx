@@ -36,6 +36,16 @@ export interface StepViewData {
 
 export const MUNICIPALITY_CONTROL = "_kommun";
 
+/**
+ * What the browser checks a step against before posting: the other steps' answers and this
+ * step's stored files. A kept upload is posted by its id only (a hidden input) and resolved
+ * against these; `savedAnswers` alone leaves out the step's own fields, so every kept file
+ * read as "file.missing" and going back to a step with a file could not go on.
+ */
+export function answersForCheck(data: Pick<StepViewData, "savedAnswers" | "files">): FormValues {
+  return { ...data.savedAnswers, ...data.files };
+}
+
 function findField(def: FormDefinition, name: string): Field | undefined {
   for (const step of def.steps) {
     for (const f of step.fields) {
@@ -116,10 +126,10 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
   const resolver: Resolver = useCallback(async () => {
     const form = formRef.current;
     if (!form) return { values: {}, errors: {} };
-    const result = parseSubmission(def, data.stepId, new FormData(form), { answers: data.savedAnswers });
+    const result = parseSubmission(def, data.stepId, new FormData(form), { answers: answersForCheck(data) });
     if (result.ok) return { values: result.value, errors: {} };
     return { values: {}, errors: toRhfErrors(result.errors) };
-  }, [def, data.stepId, data.savedAnswers]);
+  }, [def, data]);
 
   const { register, handleSubmit, formState } = useForm({ resolver, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: false });
   const clientErrors = fromRhfErrors(formState.errors);
