@@ -222,6 +222,15 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
     if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL)) problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
     if (!raw.CASE_OUTBOX_SECRET) problems.push("CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)");
   }
+  // Mail and the virus scanner are reached over TLS or not over the network at all (ASVS 9.2.2).
+  const smtpQuery = raw.SMTP_URL?.includes("?") ? raw.SMTP_URL.slice(raw.SMTP_URL.indexOf("?")).toLowerCase() : "";
+  if (["ignoretls", "requiretls=false", "rejectunauthorized", "secure=false"].some((weak) => smtpQuery.includes(weak))) {
+    problems.push("SMTP_URL: must not weaken TLS (ignoreTLS, requireTLS=false, secure=false, rejectUnauthorized) when PORTAL_ENV=production");
+  }
+  const clamdHost = raw.CLAMD_HOST?.slice(0, raw.CLAMD_HOST.lastIndexOf(":"));
+  if (clamdHost !== undefined && !["127.0.0.1", "localhost", "::1", "[::1]"].includes(clamdHost)) {
+    problems.push("CLAMD_HOST: clamd's protocol has no TLS: use CLAMD_SOCKET or a loopback CLAMD_HOST when PORTAL_ENV=production");
+  }
   if (!raw.CLAMD_SOCKET && !raw.CLAMD_HOST && raw.UPLOAD_SCAN !== "off") {
     problems.push("CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)");
   }

@@ -6,10 +6,20 @@ import { log } from "~/utils/logger.server";
 
 let transport: { url: string; transporter: Transporter } | undefined;
 
+/**
+ * How the mail relay is reached. In production mail goes over TLS only (ASVS 1.9.1, 9.2.2):
+ * `smtps://` is TLS from the start, and `smtp://` must upgrade with STARTTLS (`requireTLS`), so a
+ * relay that offers no TLS makes the send fail instead of carrying names and references in clear.
+ * Certificates are verified (nodemailer's default; production refuses URLs that turn it off).
+ */
+export function mailTransportOptions(url: string, production: boolean): { url: string; requireTLS?: boolean } {
+  return production && !url.startsWith("smtps://") ? { url, requireTLS: true } : { url };
+}
+
 function mailer(): Transporter | undefined {
   const url = env().SMTP_URL;
   if (!url) return undefined;
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(mailTransportOptions(url, env().PORTAL_ENV === "production")) };
   return transport.transporter;
 }
 

@@ -74,7 +74,7 @@ describe("production start-up", () => {
     expect(run.answered).toBe(false);
   });
 
-  it("a complete production configuration starts on a new database: /healthz answers, HSTS, no test provider", async () => {
+  it("a complete production configuration starts on a new database: /healthz answers, HSTS, __Host- cookies, no test provider", async () => {
     const d = dir("prod-good");
     const portal = await startPortal({ dataDir: d, port: port(), env: { ...UNLIMITED, ...PRODUCTION } });
     try {
@@ -85,6 +85,24 @@ describe("production start-up", () => {
       expect(idp.status).toBe(404);
       const home = await fetch(`${portal.url}/`);
       expect(await home.text()).not.toContain("test-idp-banner");
+      // Every cookie production sets is __Host- (so Secure, Path=/, no Domain), HttpOnly and
+      // SameSite (ASVS 3.4.1-3.4.5): the CSRF seed on the staff login, and the e-service owner
+      // cookie with it on an anonymous form step.
+      const names: string[] = [];
+      for (const path of ["/personal/logga-in", "/blanketter/begaran-allman-handling/handling"]) {
+        const res = await fetch(`${portal.url}${path}`);
+        expect(res.status).toBe(200);
+        for (const cookie of res.headers.getSetCookie()) {
+          names.push(cookie.slice(0, cookie.indexOf("=")));
+          expect(cookie).toMatch(/^__Host-/);
+          expect(cookie).toMatch(/;\s*Secure(;|$)/i);
+          expect(cookie).toMatch(/;\s*HttpOnly(;|$)/i);
+          expect(cookie).toMatch(/;\s*SameSite=(Lax|Strict)(;|$)/i);
+          expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+          expect(cookie).not.toMatch(/;\s*Domain=/i);
+        }
+      }
+      expect(new Set(names)).toEqual(new Set(["__Host-csrf", "__Host-eservice"]));
     } finally {
       await portal.stop();
     }

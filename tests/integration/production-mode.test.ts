@@ -43,7 +43,7 @@ const GOOD = {
   CASE_OUTBOX: "webhook",
   CASE_OUTBOX_URL: "https://arende.dalsland.example.se/inbox",
   CASE_OUTBOX_SECRET: "a-long-shared-signing-secret",
-  CLAMD_HOST: "clamd.dalsland.example.se:3310",
+  CLAMD_HOST: "127.0.0.1:3310",
 } as const;
 
 const prod = (change: Record<string, string | undefined>) => {
@@ -101,6 +101,8 @@ describe("production refuses every unsafe configuration", () => {
     ["CASE_OUTBOX not set", { CASE_OUTBOX: undefined, CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined }, /CASE_OUTBOX: must be set when PORTAL_ENV=production/],
     ["a webhook over plain http", { CASE_OUTBOX_URL: "http://arende.dalsland.example.se/inbox" }, /CASE_OUTBOX_URL: must start with https:\/\//],
     ["an unsigned webhook", { CASE_OUTBOX_SECRET: undefined }, /CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production/],
+    ["mail with TLS turned off", { SMTP_URL: "smtp://mail.dalsland.example.se:587/?ignoreTLS=true" }, /SMTP_URL: must not weaken TLS/],
+    ["a virus scanner over the network without TLS", { CLAMD_HOST: "clamd.dalsland.example.se:3310" }, /CLAMD_HOST: clamd's protocol has no TLS/],
   ];
   for (const [name, change, message] of refusals) {
     it(`refuses ${name}`, () => {
