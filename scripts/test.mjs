@@ -9,10 +9,12 @@
 //      the whole-site crawl sweep (tests/e2e/sweep.spec.ts)
 // Ends with one line "tests: N passed, N failed" summing vitest, the drills and Playwright.
 // `npm run test:heavy` (TEST_HEAVY=1) runs the drills and the sweep in their heavy variants.
-// Steps 1, 2 and 3→4 run side by side (TEST_SERIAL=1 runs them one after the other): vitest
+// Steps 1, 2 and 3 run side by side (TEST_SERIAL=1 runs them one after the other): vitest
 // uses one worker on a 2-core machine (cores − 1) and tsc one core, so the typecheck costs
-// nothing extra beside it, and the drills (a portal process and a client) fill the gaps of
-// both. Their output is kept per step and printed as each step ends, so logs stay readable.
+// nothing extra beside it. Their output is kept per step and printed as each step ends, so logs
+// stay readable. The drills (4) start when those are done: the hostile-input drill times every
+// answer and a /healthz probe beside them (decision 040), which means something only when the
+// portal is not sharing its two cores with tsc and vitest.
 // Playwright (5) starts when they are done: it needs both cores for Chromium and the server.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -107,7 +109,8 @@ if (serial) {
   await unit();
   await drills();
 } else {
-  await Promise.all([typecheck(), unit(), drills()]);
+  await Promise.all([typecheck(), unit(), wants("drills") || wants("e2e") ? build(buffered) : null]);
+  await drills();
 }
 
 if (wants("e2e")) {

@@ -3,7 +3,7 @@
 // attachment row with its file (size and checksum), and no file without a row. Generic: it
 // finds the reference and attachment tables by their columns, so it follows the schema.
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
+import { createDecipheriv, createHash, hkdfSync } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 
@@ -22,6 +22,43 @@ function listFiles(dir) {
     else out.push(p);
   }
   return out;
+}
+
+// Stored files are encrypted (docs/decisions/043). The check reads them as an outside reader
+// would, from the documented layout `"\0DLSENC1" | key id (8) | salt (16) | iv (12) | tag (16) |
+// ciphertext` and the key ring in DATA_ENCRYPTION_KEY or DATA_DIR/.data-encryption-key, so a
+// file the portal wrote but could not read back counts as lost. Plaintext files from before
+// encryption are read as they are.
+const FILE_MAGIC = Buffer.from("\0DLSENC1", "latin1");
+
+function fileMasters(dataDir) {
+  const keyFile = join(dataDir, ".data-encryption-key");
+  const source = process.env.DATA_ENCRYPTION_KEY ?? (existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : "");
+  const masters = new Map();
+  for (const part of source.split(",").map((k) => k.trim()).filter(Boolean)) {
+    const key = part.length === 64 && Buffer.from(part, "hex").length === 32 ? Buffer.from(part, "hex") : Buffer.from(part, "base64");
+    const id = createHash("sha256").update(key).digest("hex").slice(0, 8);
+    masters.set(id, Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "portal/file-master/v1", 32)));
+  }
+  return masters;
+}
+
+function plainBytes(stored, masters) {
+  if (stored.length < FILE_MAGIC.length + 52 || !stored.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) return stored;
+  let at = FILE_MAGIC.length;
+  const master = masters.get(stored.subarray(at, (at += 8)).toString("latin1"));
+  if (!master) return null;
+  const salt = stored.subarray(at, (at += 16));
+  const iv = stored.subarray(at, (at += 12));
+  const tag = stored.subarray(at, (at += 16));
+  try {
+    const key = Buffer.from(hkdfSync("sha256", master, salt, "portal/file/aes-256-gcm/v1", 32));
+    const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: 16 });
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(stored.subarray(at)), decipher.final()]);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -69,6 +106,7 @@ export function checkDataDir(dataDir, { acknowledged = [] } = {}) {
 
     // Attachment rows and files match one to one.
     const files = listFiles(join(dataDir, "uploads"));
+    const masters = fileMasters(dataDir);
     const byName = new Map(files.map((f) => [basename(f), f]));
     const referenced = new Set();
     let rows = 0;
@@ -85,12 +123,18 @@ export function checkDataDir(dataDir, { acknowledged = [] } = {}) {
           continue;
         }
         referenced.add(file);
-        const bytes = readFileSync(file);
+        const bytes = plainBytes(readFileSync(file), masters);
+        if (!bytes) {
+          problems.push(`${at} row ${r.id}: file ${r[nameCol]} cannot be decrypted`);
+          continue;
+        }
         if (sizeCol && Number(r[sizeCol]) !== bytes.length) problems.push(`${at} row ${r.id}: ${bytes.length} bytes on disk, ${r[sizeCol]} recorded`);
         if (shaCol && r[shaCol] && createHash("sha256").update(bytes).digest("hex") !== r[shaCol]) problems.push(`${at} row ${r.id}: checksum differs`);
       }
     }
-    const orphans = files.filter((f) => !referenced.has(f));
+    // A `.tmp-` file is a write that a kill interrupted before its rename: never acknowledged,
+    // and removed by the clean-up job (decision 043).
+    const orphans = files.filter((f) => !referenced.has(f) && !basename(f).startsWith(".tmp-"));
     if (orphans.length > 0) problems.push(`${orphans.length} uploaded files without a row (${orphans.slice(0, 3).map((f) => basename(f)).join(", ")})`);
     return { ok: problems.length === 0, problems, facts: { integrity, tables: tables.length, referenceTables: refTables, attachmentTables, attachmentRows: rows, files: files.length, acknowledged: acknowledged.length } };
   } finally {
