@@ -32,6 +32,10 @@ const RP_NAME = "Dalslands e-tjänster";
 
 export function relyingParty(): { id: string; origin: string } {
   const url = new URL(env().PUBLIC_URL);
+  // Browsers refuse an IP address as RP ID; a loopback PUBLIC_URL (development, the e2e server)
+  // is the same machine as "localhost", which WebAuthn allows over http. Production is https
+  // on a domain name (env.server.ts), so this never applies there.
+  if (url.hostname === "127.0.0.1" || url.hostname === "[::1]") url.hostname = "localhost";
   return { id: url.hostname, origin: url.origin };
 }
 

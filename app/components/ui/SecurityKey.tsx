@@ -64,7 +64,8 @@ export function AddSecurityKeyButton({ formId }: { formId: string }) {
   if (!available) return <p>{t("securityKeys.noJs")}</p>;
   async function add() {
     const form = document.getElementById(formId) as HTMLFormElement | null;
-    const field = form?.elements.namedItem("credential") as HTMLInputElement | null;
+    // By name only: the button carries id="credential" for the error summary's link.
+    const field = form?.querySelector<HTMLInputElement>('input[name="credential"]');
     if (!form || !field) return;
     setBusy(true);
     setFailed(false);
