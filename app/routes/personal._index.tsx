@@ -58,6 +58,9 @@ export default function StaffHome() {
         <Link to="/personal/byt-losenord">{t("password.title")}</Link>
       </p>
       <p>
+        <Link to="/personal/sakerhetsnycklar">{t("staffHome.securityKeysLink")}</Link>
+      </p>
+      <p>
         <Link to="/inloggningar">{t("sessions.link")}</Link>
       </p>
     </>

@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
-import { finishSecondFactor, pendingLogin, type SecondFactorFailure } from "~/auth/staff-login.server";
+import { finishSecondFactor, finishSecurityKeyLogin, pendingLogin, type SecondFactorFailure } from "~/auth/staff-login.server";
+import { hasSecurityKey } from "~/auth/webauthn.server";
+import { SecurityKeyLogin } from "~/components/ui/SecurityKey";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -14,12 +16,14 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
 export const headers = retryAfterHeaders;
-export const handle: RouteHandle = { i18n: "auth" };
+// Hydrated for the security-key button only; the TOTP form works without JavaScript.
+export const handle: RouteHandle = { i18n: "auth", hydrate: true };
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await pendingLogin(request, "second-factor");
+  const row = await pendingLogin(request, "second-factor");
   return {
+    hasKey: hasSecurityKey(row.staffUserId!),
     title: getFixedT(request, "auth")("totp.title"),
     redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/personal"),
   };
@@ -32,18 +36,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const row = await pendingLogin(request, "second-factor");
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const code = String(form.get("code") ?? "");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/personal");
+  if (form.get("intent") === "key") return finishSecurityKeyLogin(request, { idHash: row.idHash, staffUserId: row.staffUserId! }, String(form.get("credential") ?? ""), redirectTo);
+  const code = String(form.get("code") ?? "");
   return finishSecondFactor(request, row.staffUserId!, code, redirectTo, "login");
 }
 
 export default function TotpStep() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, hasKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("auth");
   return (
     <div className="prose">
-      <ErrorSummary errors={data?.errors} order={["code"]} />
+      <ErrorSummary errors={data?.errors} order={["code", "key"]} />
       <h1>{t("totp.title")}</h1>
       <p className="lead">{t("totp.lead")}</p>
       <Form method="post" reloadDocument noValidate>
@@ -55,6 +60,7 @@ export default function TotpStep() {
           {t("totp.submit")}
         </button>
       </Form>
+      {hasKey ? <SecurityKeyLogin redirectTo={redirectTo} error={data?.errors.key} /> : null}
     </div>
   );
 }

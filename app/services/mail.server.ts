@@ -122,7 +122,7 @@ export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<
   });
 }
 
-export type SecurityNoticeEvent = "passwordChanged" | "passwordReset" | "totpEnrolled" | "totpReplayed";
+export type SecurityNoticeEvent = "passwordChanged" | "passwordReset" | "totpEnrolled" | "totpReplayed" | "securityKeyAdded" | "securityKeyRemoved" | "securityKeyCloned";
 
 export interface SecurityNoticeMail {
   to: string;

@@ -79,6 +79,31 @@ export const staffUser = sqliteTable("staff_user", {
   language: text("language", { enum: ["sv", "en"] }).notNull().default("sv"),
 });
 
+/**
+ * A staff member's FIDO2 security key (WebAuthn), an alternative to the TOTP app as the second
+ * factor (ASVS 2.3.2, docs/decisions/049). The public key only; the counter detects a cloned key.
+ */
+export const staffWebauthnCredential = sqliteTable(
+  "staff_webauthn_credential",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUser.id, { onDelete: "cascade" }),
+    /** base64url credential id, as the authenticator returns it. */
+    credentialId: text("credential_id").notNull().unique(),
+    /** base64url COSE public key. */
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    /** JSON array of transports ("usb", "nfc" …), a hint for the browser. */
+    transports: text("transports"),
+    name: text("name").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [index("staff_webauthn_credential_user").on(t.staffUserId)],
+);
+
 export const ROLES = ["resident", "representative", "officer", "editor", "contributor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ["officer", "editor", "contributor", "admin"] as const;
@@ -157,5 +182,6 @@ export type Person = typeof person.$inferSelect;
 export type Organisation = typeof organisation.$inferSelect;
 export type Representation = typeof representation.$inferSelect;
 export type StaffUserRow = typeof staffUser.$inferSelect;
+export type StaffWebauthnCredentialRow = typeof staffWebauthnCredential.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
