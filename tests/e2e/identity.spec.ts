@@ -187,7 +187,7 @@ test.describe("staff log in with password and a required second factor", () => {
     await a11y("staff home officer");
     await loginAsStaff(page, "admin.amal");
     await expect(page.getByRole("link", { name: "Användare och behörigheter" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Logg" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Logg", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ärenden", exact: true })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Barnomsorg – ansökningar" })).toHaveCount(0);
   });
