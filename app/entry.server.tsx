@@ -17,6 +17,7 @@ import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./servi
 import { drainReceiptMails } from "./services/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.server";
+import { prepareKeyRing } from "./services/key-ring.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -38,7 +39,9 @@ export {
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {
-  env();
+  const settings = env();
+  // Before the database (seeding encrypts) and before anything listens (decision 050).
+  await prepareKeyRing(settings);
   prepareDatabase();
   startLinkCheckSchedule();
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.

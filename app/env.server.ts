@@ -63,6 +63,16 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => v.split(",").every((k) => keyBytes(k.trim()) !== null), "DATA_ENCRYPTION_KEY: each key must be 32 bytes, base64 or hex")
     .optional(),
+  /**
+   * Where the data keys come from (ASVS 6.4.2, docs/decisions/050): `env` = DATA_ENCRYPTION_KEY
+   * (default); `vault` = DATA_ENCRYPTION_KEY_WRAPPED unwrapped once at start-up by Vault Transit.
+   */
+  KEY_PROVIDER: z.enum(["env", "vault"]).optional(),
+  VAULT_ADDR: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+  VAULT_TOKEN: z.string().min(1).optional(),
+  VAULT_TRANSIT_KEY: z.string().min(1).max(128).refine((v) => !/[/?#\s]/.test(v), "VAULT_TRANSIT_KEY: a transit key name").optional(),
+  /** The ring as Vault transit ciphertexts (`vault:v1:…`), comma-separated; the first encrypts. */
+  DATA_ENCRYPTION_KEY_WRAPPED: z.string().max(20_000).optional(),
   /** The resident e-ID provider (OpenID Connect). Unset = the local test provider, when it runs. */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -167,6 +177,7 @@ export function keyBytes(value: string): Buffer | null {
 }
 
 export type Env = z.infer<typeof EnvSchema> & {
+  KEY_PROVIDER: "env" | "vault";
   LINK_CHECK_INTERVAL_MINUTES: number;
   FORM_MIN_SECONDS: number;
   REVIEW_REMINDER_INTERVAL_MINUTES: number;
@@ -177,7 +188,10 @@ export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_PATH: string;
   SESSION_SECRET: string;
   PUBLIC_URL: string;
+  /** Empty with KEY_PROVIDER=vault: the ring is then in app/services/key-ring.server.ts only. */
   DATA_ENCRYPTION_KEY: string;
+  /** Vault Transit settings with KEY_PROVIDER=vault, else null. */
+  vault: { addr: string; token: string; transitKey: string; wrapped: string } | null;
   TEST_IDP: "on" | "off";
   /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
@@ -208,7 +222,11 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
   const problems: string[] = [];
   const https = (url: string | undefined) => url !== undefined && url.startsWith("https://");
   if (!raw.SESSION_SECRET) problems.push("SESSION_SECRET: required when PORTAL_ENV=production");
-  if (!raw.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production");
+  // Where the keys live is the operator's stated choice in production (ASVS 6.4.2, decision 050).
+  if (!raw.KEY_PROVIDER) problems.push("KEY_PROVIDER: must be set when PORTAL_ENV=production: vault (the master key stays in Vault Transit) or env (keys in this process's environment or systemd credentials, accepted knowingly)");
+  if (raw.KEY_PROVIDER === "vault") {
+    if (raw.VAULT_ADDR && !https(raw.VAULT_ADDR)) problems.push("VAULT_ADDR: must start with https:// when PORTAL_ENV=production (the Vault token and the data keys cross it)");
+  } else if (!raw.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production (or KEY_PROVIDER=vault)");
   if (!raw.SMTP_URL) problems.push("SMTP_URL: required when PORTAL_ENV=production");
   if (!raw.PUBLIC_URL) problems.push("PUBLIC_URL: required when PORTAL_ENV=production (the https address residents use)");
   else if (!https(raw.PUBLIC_URL)) problems.push("PUBLIC_URL: must start with https:// when PORTAL_ENV=production");
@@ -238,7 +256,7 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
 }
 
 /** Secrets that may come as systemd credentials instead of environment variables. */
-export const CREDENTIAL_NAMES = ["DATA_ENCRYPTION_KEY", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "CASE_OUTBOX_SECRET", "SMTP_URL", "METRICS_TOKEN"] as const;
+export const CREDENTIAL_NAMES = ["DATA_ENCRYPTION_KEY", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "CASE_OUTBOX_SECRET", "SMTP_URL", "METRICS_TOKEN", "VAULT_TOKEN"] as const;
 
 /**
  * systemd's `LoadCredentialEncrypted=` (docs/ops/dalsland-portal.service, decision 048) decrypts
@@ -283,6 +301,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
   }
+  if (raw.KEY_PROVIDER === "vault") {
+    const missing = (["VAULT_ADDR", "VAULT_TOKEN", "VAULT_TRANSIT_KEY", "DATA_ENCRYPTION_KEY_WRAPPED"] as const).filter((name) => !raw[name]);
+    if (missing.length > 0) throw new Error(`Invalid environment:\n  ${missing.join(", ")}: required with KEY_PROVIDER=vault`);
+    if (raw.DATA_ENCRYPTION_KEY) throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: must not be set with KEY_PROVIDER=vault (the keys come wrapped in DATA_ENCRYPTION_KEY_WRAPPED)");
+  }
+  const vault =
+    raw.KEY_PROVIDER === "vault" ? { addr: raw.VAULT_ADDR!, token: raw.VAULT_TOKEN!, transitKey: raw.VAULT_TRANSIT_KEY!, wrapped: raw.DATA_ENCRYPTION_KEY_WRAPPED! } : null;
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
   const testIdp = raw.TEST_IDP ?? (production ? "off" : "on");
   const redirectUrl = raw.OIDC_REDIRECT_URL ?? `${publicUrl}/logga-in/callback`;
@@ -303,7 +328,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     REVIEW_REMINDER_INTERVAL_MINUTES: raw.REVIEW_REMINDER_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     CLEANUP_INTERVAL_MINUTES: raw.CLEANUP_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     PUBLIC_URL: publicUrl,
-    DATA_ENCRYPTION_KEY: raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32),
+    KEY_PROVIDER: raw.KEY_PROVIDER ?? "env",
+    DATA_ENCRYPTION_KEY: vault ? "" : (raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32)),
+    vault,
     TEST_IDP: testIdp,
     oidc,
     SMTP_URL: raw.SMTP_URL,

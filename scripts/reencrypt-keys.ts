@@ -5,8 +5,11 @@
 // Afterwards the old key may leave the encryption role, but keep it last in the list: the
 // HMAC look-up index is keyed by the last key (app/services/crypto.server.ts).
 import { closeDatabase, db } from "~/db.server";
+import { env } from "~/env.server";
+import { prepareKeyRing } from "~/services/key-ring.server";
 import { reencryptAll } from "~/services/key-rotation.server";
 
+await prepareKeyRing(env()); // KEY_PROVIDER=vault: unwrap the ring first (decision 050)
 db();
 const summary = reencryptAll();
 for (const [column, count] of Object.entries(summary.reencrypted)) console.log(`${column}: ${count}`);

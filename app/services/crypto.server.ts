@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { env, keyBytes } from "~/env.server";
+import { unwrappedKeyRing } from "./key-ring.server";
 
 /**
  * Encryption at rest for sensitive fields (docs/decisions/008).
@@ -19,12 +20,15 @@ interface Keys {
   pepper: Buffer;
 }
 
-let cached: { source: string; keys: Keys } | undefined;
+let cached: { source: string | readonly Buffer[]; keys: Keys } | undefined;
 
 function keys(): Keys {
-  const source = env().DATA_ENCRYPTION_KEY;
+  // KEY_PROVIDER=vault: the data keys unwrapped at start-up, held in memory only (decision 050).
+  const vault = env().vault !== null;
+  const source = vault ? unwrappedKeyRing() : env().DATA_ENCRYPTION_KEY;
+  if (source === undefined) throw new Error("KEY_PROVIDER=vault: the key ring has not been unwrapped (start-up did not run)");
   if (cached?.source === source) return cached.keys;
-  const raw = source.split(",").map((k) => keyBytes(k.trim()));
+  const raw = typeof source === "string" ? source.split(",").map((k) => keyBytes(k.trim())) : [...source];
   if (raw.length === 0 || raw.some((k) => k === null)) throw new Error("DATA_ENCRYPTION_KEY is malformed");
   const byId = new Map<string, Buffer>();
   const fileMasterById = new Map<string, Buffer>();

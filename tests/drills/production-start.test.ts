@@ -26,6 +26,7 @@ const PRODUCTION = {
   CASE_OUTBOX: "off",
   // Contacted only when a file is uploaded (decision 048).
   CLAMD_HOST: "127.0.0.1:9",
+  KEY_PROVIDER: "env",
 };
 
 /** Runs scripts/serve.mjs to its end (it must end by itself), and whether anything answered on its port. */

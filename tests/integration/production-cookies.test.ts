@@ -18,6 +18,7 @@ Object.assign(process.env, {
   OIDC_CLIENT_SECRET: "client-secret-from-the-broker",
   CASE_OUTBOX: "off",
   CLAMD_HOST: "127.0.0.1:3310",
+  KEY_PROVIDER: "env",
 });
 resetEnvForTests();
 

@@ -44,6 +44,7 @@ const GOOD = {
   CASE_OUTBOX_URL: "https://arende.dalsland.example.se/inbox",
   CASE_OUTBOX_SECRET: "a-long-shared-signing-secret",
   CLAMD_HOST: "127.0.0.1:3310",
+  KEY_PROVIDER: "env",
 } as const;
 
 const prod = (change: Record<string, string | undefined>) => {
