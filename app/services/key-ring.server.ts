@@ -41,7 +41,9 @@ export class KeyProviderError extends Error {}
 const RETRYABLE = Symbol("retryable");
 
 async function transit(config: VaultConfig, op: "encrypt" | "decrypt", body: Record<string, string>): Promise<Record<string, unknown>> {
-  const url = `${config.addr.replace(/\/+$/, "")}/v1/transit/${op}/${encodeURIComponent(config.transitKey)}`;
+  let addr = config.addr;
+  while (addr.endsWith("/")) addr = addr.slice(0, -1); // a loop, not /\/+$/: that backtracks on a run of slashes
+  const url = `${addr}/v1/transit/${op}/${encodeURIComponent(config.transitKey)}`;
   const attempts = config.attempts ?? 3;
   let pause = config.backoffMs ?? 250;
   let last = "";

@@ -16,7 +16,10 @@ function toBase64url(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
   let binary = "";
   for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const padded = btoa(binary).replace(/\+/g, "-").replace(/\//g, "_");
+  let end = padded.length;
+  while (end > 0 && padded[end - 1] === "=") end -= 1; // a loop, not /=+$/: that backtracks on a run of "="
+  return padded.slice(0, end);
 }
 
 export function webauthnAvailable(): boolean {
