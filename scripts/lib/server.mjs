@@ -42,6 +42,13 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
 export async function startPortal({ dataDir, port, env = {}, script = "scripts/serve.mjs", timeoutMs = 120_000, health = "/healthz" }) {
   dataDir = resolve(dataDir);
   mkdirSync(dataDir, { recursive: true });
+  // A portal left over from an earlier run on the same port would answer the health check in
+  // this one's place, and a drill would then test the wrong server: refuse clearly instead.
+  const stale = await fetch(`http://127.0.0.1:${port}${health}`, { signal: AbortSignal.timeout(1_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${port} already answers: another server is running there (stop it, or set DRILL_PORT/E2E_PORT)`);
   const logPath = join(dataDir, `server-${Date.now()}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();
