@@ -6,7 +6,13 @@ export default defineConfig({
     alias: { "~": resolve(__dirname, "app") },
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "forms/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "db/**/*.test.ts",
+      "forms/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     setupFiles: ["tests/setup/vitest.setup.ts"],
     environment: "node",
     pool: "forks",

@@ -71,7 +71,9 @@ export function databaseAnswers(): boolean {
 export function databaseReady(): { ok: boolean; database: boolean; migrations: { applied: number; expected: number } } {
   let expected = -1;
   try {
-    const journal = JSON.parse(readFileSync(resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync(resolve("db/migrations/meta/_journal.json"), "utf8")) as {
+      entries: unknown[];
+    };
     expected = journal.entries.length;
   } catch {
     expected = -1;

@@ -38,16 +38,29 @@ describe("environment", () => {
 describe("step 4 settings", () => {
   it("turns the link checker and the case outbox off in test, on by default elsewhere", () => {
     const dir = tmp();
-    expect(loadEnv({ DATA_DIR: dir, PORTAL_ENV: "test" })).toMatchObject({ LINK_CHECK_INTERVAL_MINUTES: 0, CASE_OUTBOX: "off" });
+    expect(loadEnv({ DATA_DIR: dir, PORTAL_ENV: "test" })).toMatchObject({
+      LINK_CHECK_INTERVAL_MINUTES: 0,
+      CASE_OUTBOX: "off",
+    });
     const dev = loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo" });
-    expect(dev).toMatchObject({ LINK_CHECK_INTERVAL_MINUTES: 1440, CASE_OUTBOX: "folder", CASE_OUTBOX_DIR: join(dir, "outbox") });
+    expect(dev).toMatchObject({
+      LINK_CHECK_INTERVAL_MINUTES: 1440,
+      CASE_OUTBOX: "folder",
+      CASE_OUTBOX_DIR: join(dir, "outbox"),
+    });
   });
   it("refuses a webhook outbox without a URL, a non-http URL, a short secret and a negative interval", () => {
     const dir = tmp();
     expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX: "webhook" })).toThrow(/CASE_OUTBOX_URL/);
-    expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX: "webhook", CASE_OUTBOX_URL: "ftp://x.example/" })).toThrow(/CASE_OUTBOX_URL/);
-    expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX_SECRET: "short" })).toThrow(/CASE_OUTBOX_SECRET/);
-    expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", LINK_CHECK_INTERVAL_MINUTES: "-1" })).toThrow(/LINK_CHECK_INTERVAL_MINUTES/);
+    expect(() =>
+      loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX: "webhook", CASE_OUTBOX_URL: "ftp://x.example/" }),
+    ).toThrow(/CASE_OUTBOX_URL/);
+    expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX_SECRET: "short" })).toThrow(
+      /CASE_OUTBOX_SECRET/,
+    );
+    expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", LINK_CHECK_INTERVAL_MINUTES: "-1" })).toThrow(
+      /LINK_CHECK_INTERVAL_MINUTES/,
+    );
     expect(() => loadEnv({ DATA_DIR: dir, PORTAL_ENV: "demo", CASE_OUTBOX: "sftp" })).toThrow(/CASE_OUTBOX/);
   });
 });

@@ -17,8 +17,10 @@ export type PortalMode = (typeof PORTAL_MODES)[number];
 /** The refusal when PORTAL_ENV is unset or unknown; scripts/serve.mjs says the same before it loads the build. */
 export function portalModeProblem(value: string | undefined): string | null {
   if (value !== undefined && (PORTAL_MODES as readonly string[]).includes(value)) return null;
-  const choices = "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
-  if (value === undefined || value === "") return `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
+  const choices =
+    "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
+  if (value === undefined || value === "")
+    return `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
   return `PORTAL_ENV=${value} is not a mode. Set ${choices}.`;
 }
 
@@ -45,11 +47,20 @@ const EnvSchema = z.object({
    */
   REVIEW_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
   /** Days after which an owner is reminded again about the same overdue text; 0 = only once per review-by date. */
-  REVIEW_REMINDER_REPEAT_DAYS: z.coerce.number().int().min(0, "REVIEW_REMINDER_REPEAT_DAYS must be 0 or more").max(365).default(7),
+  REVIEW_REMINDER_REPEAT_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0, "REVIEW_REMINDER_REPEAT_DAYS must be 0 or more")
+    .max(365)
+    .default(7),
   /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
   CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
   CASE_OUTBOX_DIR: z.string().optional(),
-  CASE_OUTBOX_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+  CASE_OUTBOX_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+    .optional(),
   /** Signs webhook bodies (HMAC-SHA256, header X-Portal-Signature). */
   CASE_OUTBOX_SECRET: z.string().min(16, "CASE_OUTBOX_SECRET must be at least 16 characters").optional(),
   CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
@@ -61,16 +72,28 @@ const EnvSchema = z.object({
    */
   DATA_ENCRYPTION_KEY: z
     .string()
-    .refine((v) => v.split(",").every((k) => keyBytes(k.trim()) !== null), "DATA_ENCRYPTION_KEY: each key must be 32 bytes, base64 or hex")
+    .refine(
+      (v) => v.split(",").every((k) => keyBytes(k.trim()) !== null),
+      "DATA_ENCRYPTION_KEY: each key must be 32 bytes, base64 or hex",
+    )
     .optional(),
   /**
    * Where the data keys come from (ASVS 6.4.2, docs/decisions/050): `env` = DATA_ENCRYPTION_KEY
    * (default); `vault` = DATA_ENCRYPTION_KEY_WRAPPED unwrapped once at start-up by Vault Transit.
    */
   KEY_PROVIDER: z.enum(["env", "vault"]).optional(),
-  VAULT_ADDR: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+  VAULT_ADDR: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+    .optional(),
   VAULT_TOKEN: z.string().min(1).optional(),
-  VAULT_TRANSIT_KEY: z.string().min(1).max(128).refine((v) => !/[/?#\s]/.test(v), "VAULT_TRANSIT_KEY: a transit key name").optional(),
+  VAULT_TRANSIT_KEY: z
+    .string()
+    .min(1)
+    .max(128)
+    .refine((v) => !/[/?#\s]/.test(v), "VAULT_TRANSIT_KEY: a transit key name")
+    .optional(),
   /** The ring as Vault transit ciphertexts (`vault:v1:…`), comma-separated; the first encrypts. */
   DATA_ENCRYPTION_KEY_WRAPPED: z.string().max(20_000).optional(),
   /** The resident e-ID provider (OpenID Connect). Unset = the local test provider, when it runs. */
@@ -87,7 +110,10 @@ const EnvSchema = z.object({
   OIDC_ACR_VALUES: z
     .string()
     .default(LOA3)
-    .refine((v) => acrList(v).length > 0 && acrList(v).every(isAcceptableAcrValue), `OIDC_ACR_VALUES: level 3 or higher, e.g. ${LOA3}`),
+    .refine(
+      (v) => acrList(v).length > 0 && acrList(v).every(isAcceptableAcrValue),
+      `OIDC_ACR_VALUES: level 3 or higher, e.g. ${LOA3}`,
+    ),
   /** The local test identity provider ("Test-legitimation"): on by default in demo/test; refused in production. */
   TEST_IDP: z.enum(["on", "off"]).optional(),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
@@ -223,40 +249,73 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
   const https = (url: string | undefined) => url !== undefined && url.startsWith("https://");
   if (!raw.SESSION_SECRET) problems.push("SESSION_SECRET: required when PORTAL_ENV=production");
   // Where the keys live is the operator's stated choice in production (ASVS 6.4.2, decision 050).
-  if (!raw.KEY_PROVIDER) problems.push("KEY_PROVIDER: must be set when PORTAL_ENV=production: vault (the master key stays in Vault Transit) or env (keys in this process's environment or systemd credentials, accepted knowingly)");
+  if (!raw.KEY_PROVIDER)
+    problems.push(
+      "KEY_PROVIDER: must be set when PORTAL_ENV=production: vault (the master key stays in Vault Transit) or env (keys in this process's environment or systemd credentials, accepted knowingly)",
+    );
   if (raw.KEY_PROVIDER === "vault") {
-    if (raw.VAULT_ADDR && !https(raw.VAULT_ADDR)) problems.push("VAULT_ADDR: must start with https:// when PORTAL_ENV=production (the Vault token and the data keys cross it)");
-  } else if (!raw.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production (or KEY_PROVIDER=vault)");
+    if (raw.VAULT_ADDR && !https(raw.VAULT_ADDR))
+      problems.push(
+        "VAULT_ADDR: must start with https:// when PORTAL_ENV=production (the Vault token and the data keys cross it)",
+      );
+  } else if (!raw.DATA_ENCRYPTION_KEY)
+    problems.push("DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production (or KEY_PROVIDER=vault)");
   if (!raw.SMTP_URL) problems.push("SMTP_URL: required when PORTAL_ENV=production");
-  if (!raw.PUBLIC_URL) problems.push("PUBLIC_URL: required when PORTAL_ENV=production (the https address residents use)");
+  if (!raw.PUBLIC_URL)
+    problems.push("PUBLIC_URL: required when PORTAL_ENV=production (the https address residents use)");
   else if (!https(raw.PUBLIC_URL)) problems.push("PUBLIC_URL: must start with https:// when PORTAL_ENV=production");
-  if (raw.TEST_IDP === "on") problems.push("TEST_IDP: must not be on when PORTAL_ENV=production (anyone could log in as any resident)");
+  if (raw.TEST_IDP === "on")
+    problems.push("TEST_IDP: must not be on when PORTAL_ENV=production (anyone could log in as any resident)");
   if (!raw.OIDC_ISSUER || !raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET) {
-    problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production (the resident e-ID provider)");
+    problems.push(
+      "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production (the resident e-ID provider)",
+    );
   } else if (!https(raw.OIDC_ISSUER)) problems.push("OIDC_ISSUER: must start with https:// when PORTAL_ENV=production");
-  if (raw.OIDC_REDIRECT_URL && !https(raw.OIDC_REDIRECT_URL)) problems.push("OIDC_REDIRECT_URL: must start with https:// when PORTAL_ENV=production");
-  if (!raw.CASE_OUTBOX) problems.push("CASE_OUTBOX: must be set when PORTAL_ENV=production: off, folder or webhook (no default target)");
+  if (raw.OIDC_REDIRECT_URL && !https(raw.OIDC_REDIRECT_URL))
+    problems.push("OIDC_REDIRECT_URL: must start with https:// when PORTAL_ENV=production");
+  if (!raw.CASE_OUTBOX)
+    problems.push("CASE_OUTBOX: must be set when PORTAL_ENV=production: off, folder or webhook (no default target)");
   if (raw.CASE_OUTBOX === "webhook") {
-    if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL)) problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
-    if (!raw.CASE_OUTBOX_SECRET) problems.push("CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)");
+    if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL))
+      problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
+    if (!raw.CASE_OUTBOX_SECRET)
+      problems.push(
+        "CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)",
+      );
   }
   // Mail and the virus scanner are reached over TLS or not over the network at all (ASVS 9.2.2).
   const smtpQuery = raw.SMTP_URL?.includes("?") ? raw.SMTP_URL.slice(raw.SMTP_URL.indexOf("?")).toLowerCase() : "";
-  if (["ignoretls", "requiretls=false", "rejectunauthorized", "secure=false"].some((weak) => smtpQuery.includes(weak))) {
-    problems.push("SMTP_URL: must not weaken TLS (ignoreTLS, requireTLS=false, secure=false, rejectUnauthorized) when PORTAL_ENV=production");
+  if (
+    ["ignoretls", "requiretls=false", "rejectunauthorized", "secure=false"].some((weak) => smtpQuery.includes(weak))
+  ) {
+    problems.push(
+      "SMTP_URL: must not weaken TLS (ignoreTLS, requireTLS=false, secure=false, rejectUnauthorized) when PORTAL_ENV=production",
+    );
   }
   const clamdHost = raw.CLAMD_HOST?.slice(0, raw.CLAMD_HOST.lastIndexOf(":"));
   if (clamdHost !== undefined && !["127.0.0.1", "localhost", "::1", "[::1]"].includes(clamdHost)) {
-    problems.push("CLAMD_HOST: clamd's protocol has no TLS: use CLAMD_SOCKET or a loopback CLAMD_HOST when PORTAL_ENV=production");
+    problems.push(
+      "CLAMD_HOST: clamd's protocol has no TLS: use CLAMD_SOCKET or a loopback CLAMD_HOST when PORTAL_ENV=production",
+    );
   }
   if (!raw.CLAMD_SOCKET && !raw.CLAMD_HOST && raw.UPLOAD_SCAN !== "off") {
-    problems.push("CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)");
+    problems.push(
+      "CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)",
+    );
   }
   return problems;
 }
 
 /** Secrets that may come as systemd credentials instead of environment variables. */
-export const CREDENTIAL_NAMES = ["DATA_ENCRYPTION_KEY", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "CASE_OUTBOX_SECRET", "SMTP_URL", "METRICS_TOKEN", "VAULT_TOKEN"] as const;
+export const CREDENTIAL_NAMES = [
+  "DATA_ENCRYPTION_KEY",
+  "SESSION_SECRET",
+  "OIDC_CLIENT_SECRET",
+  "CASE_OUTBOX_SECRET",
+  "SMTP_URL",
+  "METRICS_TOKEN",
+  "VAULT_TOKEN",
+] as const;
 
 /**
  * systemd's `LoadCredentialEncrypted=` (docs/ops/dalsland-portal.service, decision 048) decrypts
@@ -289,7 +348,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (production) {
     const problems = productionProblems(raw);
     if (problems.length > 0) {
-      throw new Error(`Invalid environment: refusing to start with PORTAL_ENV=production\n${problems.map((p) => `  ${p}`).join("\n")}`);
+      throw new Error(
+        `Invalid environment: refusing to start with PORTAL_ENV=production\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      );
     }
   }
   const dataDir = resolve(raw.DATA_DIR);
@@ -302,12 +363,25 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
   }
   if (raw.KEY_PROVIDER === "vault") {
-    const missing = (["VAULT_ADDR", "VAULT_TOKEN", "VAULT_TRANSIT_KEY", "DATA_ENCRYPTION_KEY_WRAPPED"] as const).filter((name) => !raw[name]);
-    if (missing.length > 0) throw new Error(`Invalid environment:\n  ${missing.join(", ")}: required with KEY_PROVIDER=vault`);
-    if (raw.DATA_ENCRYPTION_KEY) throw new Error("Invalid environment:\n  DATA_ENCRYPTION_KEY: must not be set with KEY_PROVIDER=vault (the keys come wrapped in DATA_ENCRYPTION_KEY_WRAPPED)");
+    const missing = (["VAULT_ADDR", "VAULT_TOKEN", "VAULT_TRANSIT_KEY", "DATA_ENCRYPTION_KEY_WRAPPED"] as const).filter(
+      (name) => !raw[name],
+    );
+    if (missing.length > 0)
+      throw new Error(`Invalid environment:\n  ${missing.join(", ")}: required with KEY_PROVIDER=vault`);
+    if (raw.DATA_ENCRYPTION_KEY)
+      throw new Error(
+        "Invalid environment:\n  DATA_ENCRYPTION_KEY: must not be set with KEY_PROVIDER=vault (the keys come wrapped in DATA_ENCRYPTION_KEY_WRAPPED)",
+      );
   }
   const vault =
-    raw.KEY_PROVIDER === "vault" ? { addr: raw.VAULT_ADDR!, token: raw.VAULT_TOKEN!, transitKey: raw.VAULT_TRANSIT_KEY!, wrapped: raw.DATA_ENCRYPTION_KEY_WRAPPED! } : null;
+    raw.KEY_PROVIDER === "vault"
+      ? {
+          addr: raw.VAULT_ADDR!,
+          token: raw.VAULT_TOKEN!,
+          transitKey: raw.VAULT_TRANSIT_KEY!,
+          wrapped: raw.DATA_ENCRYPTION_KEY_WRAPPED!,
+        }
+      : null;
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, "");
   const testIdp = raw.TEST_IDP ?? (production ? "off" : "on");
   const redirectUrl = raw.OIDC_REDIRECT_URL ?? `${publicUrl}/logga-in/callback`;
@@ -329,7 +403,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     CLEANUP_INTERVAL_MINUTES: raw.CLEANUP_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     PUBLIC_URL: publicUrl,
     KEY_PROVIDER: raw.KEY_PROVIDER ?? "env",
-    DATA_ENCRYPTION_KEY: vault ? "" : (raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32)),
+    DATA_ENCRYPTION_KEY: vault
+      ? ""
+      : (raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32)),
     vault,
     TEST_IDP: testIdp,
     oidc,

@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const site = data?.titles.site ?? "Dalslands e-tjänster";
   if (!error) return [{ title: site }];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const page = notFound ? data?.titles.notFound ?? "Sidan finns inte" : data?.titles.error ?? "Något gick fel";
+  const page = notFound ? (data?.titles.notFound ?? "Sidan finns inte") : (data?.titles.error ?? "Något gick fel");
   return [{ title: `${page} – ${site}` }];
 };
 
@@ -58,8 +58,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     account = {
       kind: user.kind,
       name: user.name,
-      acting: user.acting ? (user.acting.kind === "self" ? { kind: "self" } : { kind: "organisation", name: user.acting.name, orgNumber: user.acting.orgNumber }) : null,
-      canChooseParty: user.kind === "resident" && user.personId !== undefined && listRepresentedOrganisations(user.personId).length > 0,
+      acting: user.acting
+        ? user.acting.kind === "self"
+          ? { kind: "self" }
+          : { kind: "organisation", name: user.acting.name, orgNumber: user.acting.orgNumber }
+        : null,
+      canChooseParty:
+        user.kind === "resident" &&
+        user.personId !== undefined &&
+        listRepresentedOrganisations(user.personId).length > 0,
     };
   }
   const payload = {
@@ -118,12 +125,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </p>
           </div>
         ) : null}
-        <Header lang={lang} municipality={data?.municipality ?? null} account={<AccountArea account={data?.account ?? null} />} />
+        <Header
+          lang={lang}
+          municipality={data?.municipality ?? null}
+          account={<AccountArea account={data?.account ?? null} />}
+        />
         <div className="container page">
           <Breadcrumbs />
           {data?.flash ? (
             <div className="alert alert--success flash" role="status">
-              <p>{t(data.flash.key.includes(":") ? data.flash.key : `auth:${data.flash.key}`, data.flash.values ?? {})}</p>
+              <p>
+                {t(data.flash.key.includes(":") ? data.flash.key : `auth:${data.flash.key}`, data.flash.values ?? {})}
+              </p>
             </div>
           ) : null}
           <main id="main" tabIndex={-1}>
@@ -148,7 +161,8 @@ export default function App() {
 
 /** A 403's named rule (app/services/editor.server.ts forbidden()), when it is one we explain. */
 function forbiddenReason(data: unknown): "publish" | "guides" | undefined {
-  const reason = data && typeof data === "object" && "reason" in data ? (data as { reason: unknown }).reason : undefined;
+  const reason =
+    data && typeof data === "object" && "reason" in data ? (data as { reason: unknown }).reason : undefined;
   return reason === "publish" || reason === "guides" ? reason : undefined;
 }
 
@@ -175,7 +189,9 @@ export function ErrorBoundary() {
       <div className="prose">
         <h1>{t(`errors.${key}.title`)}</h1>
         <p>{t(`errors.${key}.body`)}</p>
-        {key === "forbidden" && forbiddenReason(error.data) ? <p>{t(`errors.forbidden.reasons.${forbiddenReason(error.data)}`)}</p> : null}
+        {key === "forbidden" && forbiddenReason(error.data) ? (
+          <p>{t(`errors.forbidden.reasons.${forbiddenReason(error.data)}`)}</p>
+        ) : null}
         <p>
           <a href="/">{t("errors.goHome")}</a>
         </p>

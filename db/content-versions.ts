@@ -49,7 +49,14 @@ export function snapshotOf(db: DB, type: ContentType, id: number): Snapshot | un
   return db.select().from(table).where(eq(table.id, id)).get() as Snapshot | undefined;
 }
 
-export function writeVersion(db: DB, type: ContentType, id: number, action: string, by: string, at = new Date().toISOString()) {
+export function writeVersion(
+  db: DB,
+  type: ContentType,
+  id: number,
+  action: string,
+  by: string,
+  at = new Date().toISOString(),
+) {
   const snapshot = snapshotOf(db, type, id);
   if (!snapshot) return;
   const last = db
@@ -58,13 +65,23 @@ export function writeVersion(db: DB, type: ContentType, id: number, action: stri
     .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
     .get();
   db.insert(contentVersion)
-    .values({ contentType: type, contentId: id, version: (last?.v ?? 0) + 1, snapshot, action, createdBy: by, createdAt: at })
+    .values({
+      contentType: type,
+      contentId: id,
+      version: (last?.v ?? 0) + 1,
+      snapshot,
+      action,
+      createdBy: by,
+      createdAt: at,
+    })
     .run();
 }
 
 /** While the seed still owns an item, its history is one "seeded" version, refreshed in place. */
 export function resetSeedVersion(db: DB, type: ContentType, id: number) {
-  db.delete(contentVersion).where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id))).run();
+  db.delete(contentVersion)
+    .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
+    .run();
   writeVersion(db, type, id, "seeded", "seed");
 }
 

@@ -10,21 +10,27 @@ import { municipality, news, page, searchDocument, service, serviceMunicipality 
 
 /** Lower-case and strip diacritics: "Förskola" → "forskola", "café" → "cafe". */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC")
+    .toLowerCase();
 }
 
 /** Markdown to plain text, good enough for indexing and snippets (never rendered as HTML). */
 export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, "$1")
-    // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
-    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
-    .replace(/<[^<>]*>/g, " ")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, "")
-    .replace(/[*_`~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    markdown
+      .replace(/```[\s\S]*?```/g, " ")
+      .replace(/!\[([^[\]]*)\]\([^()]*\)/g, "$1")
+      // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
+      .replace(/<[^<>]*>/g, " ")
+      .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, "")
+      .replace(/[*_`~]+/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 export interface SearchDocumentInput {
@@ -74,7 +80,9 @@ export function upsertSearchDocument(db: DB, doc: SearchDocumentInput) {
 
 /** Removes a document in every language (a trigger removes its FTS row). */
 export function removeSearchDocuments(db: DB, type: string, refId: string) {
-  db.delete(searchDocument).where(and(eq(searchDocument.type, type), eq(searchDocument.refId, refId))).run();
+  db.delete(searchDocument)
+    .where(and(eq(searchDocument.type, type), eq(searchDocument.refId, refId)))
+    .run();
 }
 
 const LANGS = ["sv", "en"] as const;
@@ -104,7 +112,11 @@ export function indexService(db: DB, id: number) {
       keywords: row.keywords,
       summary: pick(row.summarySv, row.summaryEn, lang),
       body: markdownToText(
-        [pick(row.audienceSv, row.audienceEn, lang), pick(row.howToApplySv, row.howToApplyEn, lang), pick(row.bodySv, row.bodyEn, lang)].join("\n\n"),
+        [
+          pick(row.audienceSv, row.audienceEn, lang),
+          pick(row.howToApplySv, row.howToApplyEn, lang),
+          pick(row.bodySv, row.bodyEn, lang),
+        ].join("\n\n"),
       ),
       visibleFrom: row.publishAt,
       visibleUntil: row.unpublishAt,
@@ -177,8 +189,18 @@ export function reindexCatalogue(db: DB) {
   for (const { id } of db.select({ id: page.id }).from(page).all()) indexPage(db, id);
   for (const { id } of db.select({ id: news.id }).from(news).all()) indexNews(db, id);
   // Documents whose item no longer exists.
-  for (const [type, table] of [["service", service], ["page", page], ["news", news]] as const) {
-    const ids = new Set(db.select({ id: table.id }).from(table).all().map((r) => String(r.id)));
+  for (const [type, table] of [
+    ["service", service],
+    ["page", page],
+    ["news", news],
+  ] as const) {
+    const ids = new Set(
+      db
+        .select({ id: table.id })
+        .from(table)
+        .all()
+        .map((r) => String(r.id)),
+    );
     const stale = db
       .select({ refId: searchDocument.refId })
       .from(searchDocument)
@@ -186,6 +208,9 @@ export function reindexCatalogue(db: DB) {
       .all()
       .filter((r) => !ids.has(r.refId))
       .map((r) => r.refId);
-    if (stale.length) db.delete(searchDocument).where(and(eq(searchDocument.type, type), inArray(searchDocument.refId, stale))).run();
+    if (stale.length)
+      db.delete(searchDocument)
+        .where(and(eq(searchDocument.type, type), inArray(searchDocument.refId, stale)))
+        .run();
   }
 }

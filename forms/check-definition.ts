@@ -28,21 +28,29 @@ export function definitionProblems(def: FormDefinition): string[] {
   const problem = (where: string, what: string) => problems.push(`${def.id}: ${where}: ${what}`);
   const formPrefix = `forms.${def.id}.`;
   const ownKey = (where: string, key: string | undefined) => {
-    if (key !== undefined && !key.startsWith(formPrefix) && !key.startsWith("forms.common.") && !key.startsWith("forms.units.")) {
+    if (
+      key !== undefined &&
+      !key.startsWith(formPrefix) &&
+      !key.startsWith("forms.common.") &&
+      !key.startsWith("forms.units.")
+    ) {
       problem(where, `key "${key}" is outside "${formPrefix}"`);
     }
   };
 
   if (!KEBAB.test(def.id)) problem("id", "must be kebab-case");
   if (!Number.isInteger(def.version) || def.version < 1) problem("version", "must be a positive integer");
-  if (!Number.isInteger(def.processingDays) || def.processingDays < 1) problem("processingDays", "must be a positive integer");
-  if (!(ADMINISTRATION_SLUGS as readonly string[]).includes(def.administration)) problem("administration", "unknown slug");
+  if (!Number.isInteger(def.processingDays) || def.processingDays < 1)
+    problem("processingDays", "must be a positive integer");
+  if (!(ADMINISTRATION_SLUGS as readonly string[]).includes(def.administration))
+    problem("administration", "unknown slug");
   if (!(CASE_TYPES as readonly string[]).includes(def.caseType)) problem("caseType", "unknown");
   if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
   if (def.offeredBy !== "shared") {
-    if (def.offeredBy.length === 0) problem("offeredBy", "empty list (use \"shared\" or name municipalities)");
+    if (def.offeredBy.length === 0) problem("offeredBy", 'empty list (use "shared" or name municipalities)');
     for (const slug of def.offeredBy) {
-      if (!(MUNICIPALITY_SLUGS as readonly string[]).includes(slug)) problem("offeredBy", `unknown municipality "${slug}"`);
+      if (!(MUNICIPALITY_SLUGS as readonly string[]).includes(slug))
+        problem("offeredBy", `unknown municipality "${slug}"`);
     }
   }
   ownKey("titleKey", def.titleKey);
@@ -66,7 +74,9 @@ export function definitionProblems(def: FormDefinition): string[] {
       const values = target.options.map((o) => o.value);
       const list = typeof wanted === "string" ? [wanted] : Array.isArray(wanted) ? wanted : null;
       if (!list) problem(where, `showIf on "${target.name}" must compare with option values`);
-      else for (const v of list) if (!values.includes(v)) problem(where, `showIf value "${v}" is not an option of "${target.name}"`);
+      else
+        for (const v of list)
+          if (!values.includes(v)) problem(where, `showIf value "${v}" is not an option of "${target.name}"`);
     } else if (typeof wanted === "boolean") {
       problem(where, `showIf compares "${target.name}" (${target.type}) with a boolean`);
     }
@@ -76,7 +86,8 @@ export function definitionProblems(def: FormDefinition): string[] {
     try {
       getFieldModule(field.type);
     } catch (error) {
-      if (error instanceof UnknownFieldTypeError) return problem(where, `unknown field type ${JSON.stringify(field.type)}`);
+      if (error instanceof UnknownFieldTypeError)
+        return problem(where, `unknown field type ${JSON.stringify(field.type)}`);
       throw error;
     }
     if (!CAMEL.test(field.name)) problem(where, "name must be camelCase");
@@ -95,7 +106,8 @@ export function definitionProblems(def: FormDefinition): string[] {
         if ((field.maxLength ?? 0) > TEXTAREA_MAX_CEILING) problem(where, `maxLength above ${TEXTAREA_MAX_CEILING}`);
         break;
       case "number":
-        if (field.min !== undefined && field.max !== undefined && field.min > field.max) problem(where, "min above max");
+        if (field.min !== undefined && field.max !== undefined && field.min > field.max)
+          problem(where, "min above max");
         ownKey(`${where}.unitKey`, field.unitKey);
         break;
       case "date":
@@ -116,14 +128,19 @@ export function definitionProblems(def: FormDefinition): string[] {
           ownKey(`${where}.options.${o.value}`, o.labelKey);
           ownKey(`${where}.options.${o.value}`, o.hintKey);
         }
-        if (field.type === "multichoice" && field.maxSelected !== undefined && field.maxSelected > field.options.length) {
+        if (
+          field.type === "multichoice" &&
+          field.maxSelected !== undefined &&
+          field.maxSelected > field.options.length
+        ) {
           problem(where, "maxSelected above the number of options");
         }
         break;
       }
       case "file":
         if (field.maxFiles < 1 || field.maxFiles > 20) problem(where, "maxFiles must be 1–20");
-        if (field.maxBytes < 1 || field.maxBytes > MAX_UPLOAD_BYTES) problem(where, `maxBytes must be 1–${MAX_UPLOAD_BYTES}`);
+        if (field.maxBytes < 1 || field.maxBytes > MAX_UPLOAD_BYTES)
+          problem(where, `maxBytes must be 1–${MAX_UPLOAD_BYTES}`);
         if (field.accept.length === 0) problem(where, "accept lists no types");
         if (inGroup) problem(where, "uploads cannot repeat inside a group");
         break;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { definition as vigsel, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
 import { definition as synpunkter, example as synpunkterExample } from "./definitions/synpunkter-klagomal";
-import { CHECK_ANSWERS, canVisit, checkYourAnswers, firstIncompleteStep, nextStep, previousStep, progress } from "./flow";
+import {
+  CHECK_ANSWERS,
+  canVisit,
+  checkYourAnswers,
+  firstIncompleteStep,
+  nextStep,
+  previousStep,
+  progress,
+} from "./flow";
 import { answersForStep } from "./schema";
 import { loadFormsLocale, translatorFromLocale } from "./test-support";
 import type { FormValues } from "./types";
@@ -16,7 +24,7 @@ describe("moving between steps", () => {
     expect(previousStep(vigsel, CHECK_ANSWERS)).toBe("vittnen");
   });
 
-  it("gives the numbers for \"Steg 2 av 3\"", () => {
+  it('gives the numbers for "Steg 2 av 3"', () => {
     expect(progress(vigsel, "vigseln")).toEqual({ index: 2, total: 3 });
     expect(progress(vigsel, CHECK_ANSWERS)).toBeNull();
   });
@@ -53,7 +61,11 @@ describe("canVisit: no skipping ahead by URL", () => {
 describe("checkYourAnswers", () => {
   it("lists shown questions in order with Swedish text and change links, and skips hidden ones", async () => {
     const t = translatorFromLocale(await loadFormsLocale("sv"));
-    const rows = checkYourAnswers(vigsel, { ...vigselExample, ownPlace: false, ceremonyAddress: undefined as never }, t);
+    const rows = checkYourAnswers(
+      vigsel,
+      { ...vigselExample, ownPlace: false, ceremonyAddress: undefined as never },
+      t,
+    );
     const names = rows.map((r) => r.fieldName);
     expect(names).not.toContain("ceremonyAddress");
     expect(names).not.toContain("placeDescription");
@@ -66,12 +78,18 @@ describe("checkYourAnswers", () => {
     expect(byName.get("guests")?.text).toBe("25");
     expect(byName.get("witnesses")?.text).toBe("Vittne 1: Anna Lindqvist, 070-111 22 33\nVittne 2: Erik Johansson");
     expect(byName.get("otherInformation")).toMatchObject({ text: "Inte besvarat", answered: false });
-    expect(byName.get("preferredDate")).toMatchObject({ stepId: "vigseln", labelKey: "forms.ansokan-borgerlig-vigsel.fields.preferredDate.label", changeHref: "vigseln#field-preferredDate" });
+    expect(byName.get("preferredDate")).toMatchObject({
+      stepId: "vigseln",
+      labelKey: "forms.ansokan-borgerlig-vigsel.fields.preferredDate.label",
+      changeHref: "vigseln#field-preferredDate",
+    });
   });
 
   it("accepts a custom link builder", async () => {
     const t = translatorFromLocale(await loadFormsLocale("en"));
-    const rows = checkYourAnswers(synpunkter, synpunkterExample, t, { href: (step, field) => `/amal/e-tjanster/synpunkter/${step}?andra=${field}` });
+    const rows = checkYourAnswers(synpunkter, synpunkterExample, t, {
+      href: (step, field) => `/amal/e-tjanster/synpunkter/${step}?andra=${field}`,
+    });
     expect(rows[0]?.changeHref).toBe("/amal/e-tjanster/synpunkter/synpunkt?andra=kind");
     expect(rows.find((r) => r.fieldName === "replyBy")?.text).toBe("By phone");
     expect(rows.some((r) => r.fieldName === "email")).toBe(false);

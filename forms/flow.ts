@@ -30,7 +30,11 @@ export function previousStep(def: FormDefinition, stepId: string): string | null
 }
 
 /** The first step whose saved answers do not pass validation; null when all pass. */
-export function firstIncompleteStep(def: FormDefinition, answers: FormValues, options: ParseOptions = {}): string | null {
+export function firstIncompleteStep(
+  def: FormDefinition,
+  answers: FormValues,
+  options: ParseOptions = {},
+): string | null {
   for (const step of def.steps) {
     if (!stepIsValid(def, step.id, answers, options)) return step.id;
   }
@@ -45,7 +49,12 @@ function stepIsValid(def: FormDefinition, stepId: string, answers: FormValues, o
  * May the person open `stepId` (or `CHECK_ANSWERS`) with these saved answers? Only when every
  * earlier step is valid. The route redirects to `firstIncompleteStep` otherwise.
  */
-export function canVisit(def: FormDefinition, stepId: string, answers: FormValues, options: ParseOptions = {}): boolean {
+export function canVisit(
+  def: FormDefinition,
+  stepId: string,
+  answers: FormValues,
+  options: ParseOptions = {},
+): boolean {
   const end = stepId === CHECK_ANSWERS ? def.steps.length : stepIndex(def, stepId);
   if (end < 0) return false;
   return def.steps.slice(0, end).every((step) => stepIsValid(def, step.id, answers, options));

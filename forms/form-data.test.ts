@@ -14,7 +14,21 @@ describe("input names (the no-JS naming convention)", () => {
   });
 
   it("refuses malformed names and huge indexes", () => {
-    for (const bad of ["", "1abc", "a..b", "a.", ".a", "a[x]", "a[]", "a[100].b", "a[0]b", "a b", "a-b", "a[-1]", "x".repeat(201)]) {
+    for (const bad of [
+      "",
+      "1abc",
+      "a..b",
+      "a.",
+      ".a",
+      "a[x]",
+      "a[]",
+      "a[100].b",
+      "a[0]b",
+      "a b",
+      "a-b",
+      "a[-1]",
+      "x".repeat(201),
+    ]) {
       expect(parseInputName(bad), bad).toBeNull();
     }
   });

@@ -137,7 +137,8 @@ export function readFormEntries(entries: FormEntries): FormDataTree {
       continue;
     }
     const [name, posted] = entry as [unknown, unknown];
-    const value = typeof posted === "string" && posted.length > MAX_VALUE_LENGTH ? posted.slice(0, MAX_VALUE_LENGTH + 1) : posted;
+    const value =
+      typeof posted === "string" && posted.length > MAX_VALUE_LENGTH ? posted.slice(0, MAX_VALUE_LENGTH + 1) : posted;
     if (typeof name !== "string" || (typeof value !== "string" && !isBlobLike(value))) {
       rejected.push(typeof name === "string" ? name.slice(0, MAX_NAME_LENGTH) : "?");
       continue;

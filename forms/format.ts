@@ -25,7 +25,10 @@ export function formatNumberSv(value: number, maximumFractionDigits = 2): string
  * Spaces (also no-break and thin spaces) group thousands.
  */
 export function parseNumberSv(raw: string): number | undefined {
-  const compact = raw.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
+  const compact = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/\u2212/g, "-");
   if (compact.length === 0 || compact.length > 30) return undefined;
   const normalized = compact.includes(",") ? compact.replace(",", ".") : compact;
   if (!/^[-+]?\d+(\.\d+)?$/.test(normalized)) return undefined;

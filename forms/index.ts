@@ -3,7 +3,16 @@
  * Shared by server and browser: no `node:` modules, no database, no React.
  */
 export * from "./types";
-export { CHECK_ANSWERS, canVisit, checkYourAnswers, firstIncompleteStep, nextStep, previousStep, progress, stepIndex } from "./flow";
+export {
+  CHECK_ANSWERS,
+  canVisit,
+  checkYourAnswers,
+  firstIncompleteStep,
+  nextStep,
+  previousStep,
+  progress,
+  stepIndex,
+} from "./flow";
 export type { AnswerRow, CheckAnswersOptions } from "./flow";
 export {
   answersForStep,

@@ -29,7 +29,10 @@ describe("i18n keys with a real i18next", () => {
     const override = errorKeyCandidates("felanmalan-gata-park", "location", { key: "forms.errors.required" });
     expect(override).toEqual(["forms.felanmalan-gata-park.fields.location.errors.required", "forms.errors.required"]);
     expect(t(override.map(i18nextKey))).toBe("Beskriv var felet finns, till exempel en adress eller en korsning");
-    const generic = errorKeyCandidates("felanmalan-gata-park", "name", { key: "forms.errors.text.tooLong", params: { max: 100 } });
+    const generic = errorKeyCandidates("felanmalan-gata-park", "name", {
+      key: "forms.errors.text.tooLong",
+      params: { max: 100 },
+    });
     expect(t(generic.map(i18nextKey), { max: 100 })).toBe("Texten får vara högst 100 tecken. Korta ner den.");
   });
 

@@ -4,7 +4,14 @@ import { formDefinitions } from "./definitions";
 import { getFieldModule, moduleFor } from "./fields/registry";
 import { errorKey, localeFileKey } from "./keys";
 import { flattenKeys, loadFormsLocale } from "./test-support";
-import { ADMINISTRATION_SLUGS, type Field, FIELD_TYPES, type FieldType, MUNICIPALITY_SLUGS, type FormDefinition } from "./types";
+import {
+  ADMINISTRATION_SLUGS,
+  type Field,
+  FIELD_TYPES,
+  type FieldType,
+  MUNICIPALITY_SLUGS,
+  type FormDefinition,
+} from "./types";
 
 const [sv, en] = await Promise.all([loadFormsLocale("sv"), loadFormsLocale("en")]);
 const svKeys = flattenKeys(sv);
@@ -27,17 +34,29 @@ function allFields(def: FormDefinition): Field[] {
 /** A field of each type with every option switched on, so every error code shows up. */
 function maximalField(type: FieldType): Field {
   const b = { name: "x", labelKey: "forms.x", required: true };
-  const options = [{ value: "a", labelKey: "forms.a" }, { value: "b", labelKey: "forms.b" }];
+  const options = [
+    { value: "a", labelKey: "forms.a" },
+    { value: "b", labelKey: "forms.b" },
+  ];
   switch (type) {
-    case "text": return { ...b, type, minLength: 2 };
-    case "number": return { ...b, type, min: 0, max: 1 };
-    case "date": return { ...b, type, min: "2000-01-01", max: "2100-01-01" };
-    case "choice": return { ...b, type, display: "radio", options };
-    case "multichoice": return { ...b, type, options, minSelected: 2, maxSelected: 2 };
-    case "personnummer": return { ...b, type, allowSamordningsnummer: false };
-    case "file": return { ...b, type, maxBytes: 1, maxFiles: 1, accept: ["application/pdf"] };
-    case "group": return { ...b, type, min: 1, max: 2, itemLabelKey: "forms.i", addLabelKey: "forms.a", fields: [] };
-    default: return { ...b, type } as Field;
+    case "text":
+      return { ...b, type, minLength: 2 };
+    case "number":
+      return { ...b, type, min: 0, max: 1 };
+    case "date":
+      return { ...b, type, min: "2000-01-01", max: "2100-01-01" };
+    case "choice":
+      return { ...b, type, display: "radio", options };
+    case "multichoice":
+      return { ...b, type, options, minSelected: 2, maxSelected: 2 };
+    case "personnummer":
+      return { ...b, type, allowSamordningsnummer: false };
+    case "file":
+      return { ...b, type, maxBytes: 1, maxFiles: 1, accept: ["application/pdf"] };
+    case "group":
+      return { ...b, type, min: 1, max: 2, itemLabelKey: "forms.i", addLabelKey: "forms.a", fields: [] };
+    default:
+      return { ...b, type } as Field;
   }
 }
 
@@ -60,7 +79,8 @@ describe("locale files public/locales/{sv,en}/forms.json", () => {
 
   it("have a generic message for every error code any field type can produce, plus the form-level ones", () => {
     const codes = new Set(["invalid", "unknownField", "unknownStep"]);
-    for (const type of FIELD_TYPES) for (const code of getFieldModule(type).errorCodes(maximalField(type) as never)) codes.add(code);
+    for (const type of FIELD_TYPES)
+      for (const code of getFieldModule(type).errorCodes(maximalField(type) as never)) codes.add(code);
     const missing = [...codes].filter((code) => !svKeys.has(localeFileKey(errorKey(code))));
     expect(missing).toEqual([]);
   });

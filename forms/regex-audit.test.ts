@@ -30,13 +30,23 @@ export function regexLiterals(): { where: string; source: string; re: RegExp }[]
   for (const dir of DIRS) {
     for (const file of sourceFiles(join(ROOT, dir))) {
       const text = readFileSync(file, "utf8");
-      const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      const sf = ts.createSourceFile(
+        file,
+        text,
+        ts.ScriptTarget.Latest,
+        false,
+        file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      );
       const visit = (node: ts.Node) => {
         if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
           const literal = node.getText(sf);
           const cut = literal.lastIndexOf("/");
           const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-          found.push({ where: `${relative(ROOT, file)}:${line}`, source: literal, re: new RegExp(literal.slice(1, cut), literal.slice(cut + 1)) });
+          found.push({
+            where: `${relative(ROOT, file)}:${line}`,
+            source: literal,
+            re: new RegExp(literal.slice(1, cut), literal.slice(cut + 1)),
+          });
         }
         ts.forEachChild(node, visit);
       };
@@ -47,7 +57,54 @@ export function regexLiterals(): { where: string; source: string; re: RegExp }[]
 }
 
 const N = 20_000;
-const UNITS = [" ", "\t", "\n", "\r\n", "\t \t", "a", "A", "ö", "1", "-", "1-", "(", "((", "[", "{", ".", "..", "../", "/", ":", ",", ", ", ";", "; ", "=", "a=", "&", "%", "%2", "<", "<a ", "*", "_", "\\", '"', "'", "#", "a ", "a-", "1 ", " :", "x@", "@.", "+", "?", "!"];
+const UNITS = [
+  " ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\t \t",
+  "a",
+  "A",
+  "ö",
+  "1",
+  "-",
+  "1-",
+  "(",
+  "((",
+  "[",
+  "{",
+  ".",
+  "..",
+  "../",
+  "/",
+  ":",
+  ",",
+  ", ",
+  ";",
+  "; ",
+  "=",
+  "a=",
+  "&",
+  "%",
+  "%2",
+  "<",
+  "<a ",
+  "*",
+  "_",
+  "\\",
+  '"',
+  "'",
+  "#",
+  "a ",
+  "a-",
+  "1 ",
+  " :",
+  "x@",
+  "@.",
+  "+",
+  "?",
+  "!",
+];
 const ENDINGS = ["\u0000", "!", "\n!"];
 
 /** The hostile inputs: each unit repeated to about N characters, with an ending that breaks a match. */
@@ -95,7 +152,10 @@ describe("regular expressions on request input", () => {
     const slow: string[] = [];
     for (const { where, source, re } of literals) {
       const found = slowShape(re);
-      if (found) slow.push(`${where} ${source} on ${JSON.stringify(found.shape.slice(0, 6))}… ${Math.round(found.ms)} ms (a quarter: ${Math.round(found.quarterMs)} ms)`);
+      if (found)
+        slow.push(
+          `${where} ${source} on ${JSON.stringify(found.shape.slice(0, 6))}… ${Math.round(found.ms)} ms (a quarter: ${Math.round(found.quarterMs)} ms)`,
+        );
     }
     expect(slow).toEqual([]);
   }, 180_000);

@@ -20,7 +20,9 @@ const expectErrors = (result: ReturnType<typeof parseSubmission>) => {
 describe("conditional questions (showIf)", () => {
   it("a hidden question is not required", () => {
     const { ceremonyAddress: _address, placeDescription: _place, ...answers } = vigselExample;
-    expect(expectOk(parseSubmission(vigsel, "all", { ...answers, ownPlace: false }))).not.toHaveProperty("ceremonyAddress");
+    expect(expectOk(parseSubmission(vigsel, "all", { ...answers, ownPlace: false }))).not.toHaveProperty(
+      "ceremonyAddress",
+    );
   });
 
   it("a shown question is required", () => {
@@ -30,7 +32,13 @@ describe("conditional questions (showIf)", () => {
   });
 
   it("drops the values of hidden questions, even invalid ones posted by a no-JS page", () => {
-    const value = expectOk(parseSubmission(vigsel, "all", { ...vigselExample, ownPlace: false, ceremonyAddress: { street: "x", postalCode: "nope", town: "" } }));
+    const value = expectOk(
+      parseSubmission(vigsel, "all", {
+        ...vigselExample,
+        ownPlace: false,
+        ceremonyAddress: { street: "x", postalCode: "nope", town: "" },
+      }),
+    );
     expect(value).not.toHaveProperty("ceremonyAddress");
     expect(value).not.toHaveProperty("placeDescription");
   });
@@ -38,7 +46,12 @@ describe("conditional questions (showIf)", () => {
   it("follows chains: a question shown by a hidden question is hidden too", () => {
     // replyBy is shown only if wantsReply; email only if replyBy = epost.
     const value = expectOk(
-      parseSubmission(synpunkter, "all", { ...synpunkterExample, wantsReply: false, replyBy: "epost", email: "not-an-email" }),
+      parseSubmission(synpunkter, "all", {
+        ...synpunkterExample,
+        wantsReply: false,
+        replyBy: "epost",
+        email: "not-an-email",
+      }),
     );
     expect(value).not.toHaveProperty("replyBy");
     expect(value).not.toHaveProperty("email");
@@ -57,7 +70,9 @@ describe("conditional questions (showIf)", () => {
     const files = answersForStep(gravtillstand, "handlingar", gravExample);
     const { trafficPlan: _plan, ...withoutPlan } = files;
     // Traffic affected (saved answer) → the TA plan is required on this step.
-    expect(expectErrors(parseSubmission(gravtillstand, "handlingar", withoutPlan, { answers: gravExample })).trafficPlan).toBeDefined();
+    expect(
+      expectErrors(parseSubmission(gravtillstand, "handlingar", withoutPlan, { answers: gravExample })).trafficPlan,
+    ).toBeDefined();
     // Not affected → not required, and a posted plan is dropped.
     const saved = { ...gravExample, affectsTraffic: false };
     const value = expectOk(parseSubmission(gravtillstand, "handlingar", files, { answers: saved }));
@@ -84,7 +99,11 @@ describe("strictness and limits", () => {
   });
 
   it("rejects unknown names in a no-JS post too, but not control values", () => {
-    const entries = [...formEntriesFor(felanmalan, { category: "klotter", description: "Klotter på väggen" }, "fel"), ["_csrf", "abc"], ["_action", "continue"]] as [string, string][];
+    const entries = [
+      ...formEntriesFor(felanmalan, { category: "klotter", description: "Klotter på väggen" }, "fel"),
+      ["_csrf", "abc"],
+      ["_action", "continue"],
+    ] as [string, string][];
     const ok = parseSubmission(felanmalan, "fel", entries);
     expect(ok.ok).toBe(true);
     expect(ok.control).toEqual({ _csrf: "abc", _action: "continue" });
@@ -95,7 +114,16 @@ describe("strictness and limits", () => {
   it("rejects oversized strings in every kind of text answer", () => {
     const huge = "x".repeat(100_000);
     const errors = expectErrors(
-      parseSubmission(felanmalan, "all", { category: "klotter", description: huge, location: huge, locationDescription: huge, wantsFeedback: true, name: huge, email: huge, phone: huge }),
+      parseSubmission(felanmalan, "all", {
+        category: "klotter",
+        description: huge,
+        location: huge,
+        locationDescription: huge,
+        wantsFeedback: true,
+        name: huge,
+        email: huge,
+        phone: huge,
+      }),
     );
     expect(errors.description).toEqual({ key: "forms.errors.text.tooLong", params: { max: 2000 } });
     expect(errors.location).toEqual({ key: "forms.errors.text.tooLong", params: { max: 200 } });
@@ -142,14 +170,21 @@ describe("strictness and limits", () => {
 describe("error shape", () => {
   it("keys errors by dotted path with i18n keys and params", () => {
     const errors = expectErrors(
-      parseSubmission(vigsel, "parterna", { ...answersForStep(vigsel, "parterna", vigselExample), partner2Personnummer: "19820118-9853" }),
+      parseSubmission(vigsel, "parterna", {
+        ...answersForStep(vigsel, "parterna", vigselExample),
+        partner2Personnummer: "19820118-9853",
+      }),
     );
     expect(errors).toEqual({ partner2Personnummer: { key: "forms.errors.personnummer.checksum" } });
   });
 
   it("reports group item errors at group.index.child", () => {
     const errors = expectErrors(
-      parseSubmission(vigsel, "vittnen", new URLSearchParams("witnesses[0].witnessName=Anna&witnesses[1].witnessPhone=123")),
+      parseSubmission(
+        vigsel,
+        "vittnen",
+        new URLSearchParams("witnesses[0].witnessName=Anna&witnesses[1].witnessPhone=123"),
+      ),
     );
     expect(errors).toEqual({
       "witnesses.1.witnessName": { key: "forms.errors.required" },
@@ -172,11 +207,21 @@ describe("no-JS posts", () => {
   });
 
   it("kept uploads are matched against the saved answers by id", () => {
-    const saved = { sitePlan: [{ name: "situationsplan.pdf", size: 1000, type: "application/pdf", id: "upl-1" }] } satisfies FormValues;
+    const saved = {
+      sitePlan: [{ name: "situationsplan.pdf", size: 1000, type: "application/pdf", id: "upl-1" }],
+    } satisfies FormValues;
     const ritningar: FormDefinition = { ...bygglov, steps: bygglov.steps.filter((s) => s.id === "ritningar") };
-    const ok = expectOk(parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-1"]], { answers: { ...saved, measureType: "rivning" } }));
+    const ok = expectOk(
+      parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-1"]], {
+        answers: { ...saved, measureType: "rivning" },
+      }),
+    );
     expect(ok.sitePlan).toEqual(saved.sitePlan);
-    const forged = expectErrors(parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-someone-elses"]], { answers: { ...saved, measureType: "rivning" } }));
+    const forged = expectErrors(
+      parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-someone-elses"]], {
+        answers: { ...saved, measureType: "rivning" },
+      }),
+    );
     expect(forged["sitePlan.0"]).toEqual({ key: "forms.errors.file.missing" });
   });
 

@@ -41,11 +41,7 @@ export type SubmissionResult =
   | { ok: true; value: FormValues; control: Record<string, string> }
   | { ok: false; errors: FieldErrors; control: Record<string, string> };
 
-export type SubmissionInput =
-  | FormData
-  | URLSearchParams
-  | FormEntries
-  | Record<string, unknown>;
+export type SubmissionInput = FormData | URLSearchParams | FormEntries | Record<string, unknown>;
 
 /** Fields of one step, or of the whole form for "all". Undefined for an unknown step. */
 export function scopeFields(def: FormDefinition, scope: StepScope): Field[] | undefined {
@@ -58,7 +54,11 @@ export function scopeFields(def: FormDefinition, scope: StepScope): Field[] | un
  * (what `fromFormData` yields, or what a react-hook-form renderer holds); its output the
  * cleaned answers. Throws for an unknown step id (a programming error).
  */
-export function formSchema(def: FormDefinition, scope: StepScope = "all", options: ParseOptions = {}): z.ZodType<FormValues> {
+export function formSchema(
+  def: FormDefinition,
+  scope: StepScope = "all",
+  options: ParseOptions = {},
+): z.ZodType<FormValues> {
   const fields = scopeFields(def, scope);
   if (!fields) throw new Error(`Form "${def.id}" has no step "${scope}"`);
   const names = new Set(fields.map((f) => f.name));
@@ -80,11 +80,13 @@ export function formSchema(def: FormDefinition, scope: StepScope = "all", option
     const today = options.today ?? todayInSweden();
     const out: FormValues = {};
     // Inside the scope only what was just validated counts; outside it, the saved answers.
-    const lookup = (name: string): FieldValue | undefined =>
-      names.has(name) ? out[name] : options.answers?.[name];
+    const lookup = (name: string): FieldValue | undefined => (names.has(name) ? out[name] : options.answers?.[name]);
     for (const field of fields) {
       if (!conditionHolds(field.showIf, lookup)) continue;
-      const value = field.type === "file" && options.answers ? resolveKeptUploads(input[field.name], options.answers[field.name]) : input[field.name];
+      const value =
+        field.type === "file" && options.answers
+          ? resolveKeptUploads(input[field.name], options.answers[field.name])
+          : input[field.name];
       const result = moduleFor(field).schema(field, { formId: def.id, today, lookup }).safeParse(value);
       if (!result.success) {
         for (const issue of issuesFrom(result.error, [field.name])) {
@@ -136,7 +138,10 @@ export function valuesFromFormData(
     const module = moduleFor(field);
     const limit = module.maxLength?.(field);
     const raw = tree.values[field.name] as RawValue;
-    values[field.name] = module.fromFormData(field, limit === undefined ? raw : capRawValue(raw, rawLengthCeiling(limit)));
+    values[field.name] = module.fromFormData(
+      field,
+      limit === undefined ? raw : capRawValue(raw, rawLengthCeiling(limit)),
+    );
   }
   return { values, control: { ...tree.control }, rejected: tree.rejected, truncated: tree.truncated };
 }

@@ -34,4 +34,5 @@ export function translatorFromLocale(tree: LocaleTree): Translate {
 }
 
 /** Echoes keys, so tests can assert which key was used. */
-export const keyEcho: Translate = (key, params) => (params && Object.keys(params).length > 0 ? `${key}${JSON.stringify(params)}` : key);
+export const keyEcho: Translate = (key, params) =>
+  params && Object.keys(params).length > 0 ? `${key}${JSON.stringify(params)}` : key;

@@ -16,7 +16,9 @@ export function conditionHolds(showIf: ShowIf | undefined, lookup: AnswerLookup)
   return false;
 }
 
-export function lookupIn(...sources: ReadonlyArray<Readonly<Record<string, FieldValue | undefined>> | undefined>): AnswerLookup {
+export function lookupIn(
+  ...sources: ReadonlyArray<Readonly<Record<string, FieldValue | undefined>> | undefined>
+): AnswerLookup {
   return (name) => {
     for (const source of sources) {
       if (source && Object.prototype.hasOwnProperty.call(source, name)) {

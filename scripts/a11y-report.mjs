@@ -33,7 +33,9 @@ const result = {
   tool: "axe-core 4.13 (WCAG 2.0 and 2.1, A and AA) in Chromium through Playwright",
   pages: pages.size,
   visits,
-  combinations: runs.map((r) => ({ role: r.role, viewport: r.viewport, javascript: r.javascript, pages: r.pages.length })).sort((a, b) => `${a.role}${a.viewport}${a.javascript}`.localeCompare(`${b.role}${b.viewport}${b.javascript}`)),
+  combinations: runs
+    .map((r) => ({ role: r.role, viewport: r.viewport, javascript: r.javascript, pages: r.pages.length }))
+    .sort((a, b) => `${a.role}${a.viewport}${a.javascript}`.localeCompare(`${b.role}${b.viewport}${b.javascript}`)),
   roles: [...new Set(runs.map((r) => r.role))],
   axeViolations: violations,
   serverErrors: runs.reduce((n, r) => n + r.serverErrors.length, 0),

@@ -40,7 +40,9 @@ source.close();
 const copy = new Database(join(target, "portal.db"), { readonly: true });
 const integrity = copy.pragma("integrity_check", { simple: true });
 const tables = copy
-  .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name")
+  .prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name",
+  )
   .all()
   .map((r) => r.name);
 const rowCounts = Object.fromEntries(tables.map((t) => [t, copy.prepare(`select count(*) as n from "${t}"`).get().n]));
@@ -57,7 +59,11 @@ for (const sub of ["uploads", "decisions"]) {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files.push({ path: relative(target, path), sha256: createHash("sha256").update(readFileSync(path)).digest("hex") });
+      else
+        files.push({
+          path: relative(target, path),
+          sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
+        });
     }
   };
   walk(join(target, sub));
@@ -87,4 +93,6 @@ if (integrity !== "ok") {
   console.error(`Backup written to ${target} but integrity_check said: ${integrity}`);
   process.exit(1);
 }
-console.log(`Backup written to ${target}: ${tables.length} tables, ${files.length} files, ${manifest.seconds.toFixed(1)} s`);
+console.log(
+  `Backup written to ${target}: ${tables.length} tables, ${files.length} files, ${manifest.seconds.toFixed(1)} s`,
+);

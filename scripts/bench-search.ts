@@ -30,9 +30,11 @@ const municipalities = ["bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal
 const types = ["service", "page", "news", "form"];
 
 // Realistic text: the seeded services' words, recombined.
-const words = seedServices.flatMap((s) => `${s.title.sv} ${s.summary.sv} ${s.body.sv}`.split(/\s+/)).filter((w) => w.length > 1);
+const words = seedServices
+  .flatMap((s) => `${s.title.sv} ${s.summary.sv} ${s.body.sv}`.split(/\s+/))
+  .filter((w) => w.length > 1);
 let seedValue = 42;
-const random = () => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pickWords = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(" ");
 
 const started = performance.now();
@@ -70,7 +72,12 @@ const queries = [
 ];
 
 const times: number[] = [];
-if (process.env.BENCH_DETAIL) for (const query of queries) { const t0 = performance.now(); const r = search({ ...query, lang: "sv", graceDays: 30 }, db); console.log(JSON.stringify(query.q).slice(0, 30), r.total, (performance.now() - t0).toFixed(1)); }
+if (process.env.BENCH_DETAIL)
+  for (const query of queries) {
+    const t0 = performance.now();
+    const r = search({ ...query, lang: "sv", graceDays: 30 }, db);
+    console.log(JSON.stringify(query.q).slice(0, 30), r.total, (performance.now() - t0).toFixed(1));
+  }
 for (let r = 0; r < rounds; r++) {
   for (const query of queries) {
     const t0 = performance.now();
@@ -81,7 +88,9 @@ for (let r = 0; r < rounds; r++) {
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
 const p95 = at(95);
-console.log(`${times.length} searches: p50 ${at(50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms`);
+console.log(
+  `${times.length} searches: p50 ${at(50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms`,
+);
 console.log(p95 <= 20 ? "target p95 ≤ 20 ms: met" : "target p95 ≤ 20 ms: NOT met");
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });

@@ -27,11 +27,18 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 /** Debian/Ubuntu: Chromium and the font the PDFs and screenshots use, by apt-get (root or sudo -n). */
 function installWithApt() {
   if (!has("apt-get")) return false;
-  const prefix = isRoot ? [] : spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0 ? ["sudo", "-n"] : null;
+  const prefix = isRoot
+    ? []
+    : spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0
+      ? ["sudo", "-n"]
+      : null;
   if (!prefix) return false;
   const run = (args) => {
     const [command, ...rest] = [...prefix, ...args];
-    return spawnSync(command, rest, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+    return (
+      spawnSync(command, rest, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
+        .status === 0
+    );
   };
   console.log("Chromium is missing: installing Debian's chromium and fonts-dejavu-core with apt-get");
   return run(["apt-get", "update", "-qq"]) && run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-dejavu-core"]);

@@ -17,7 +17,17 @@ const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   // Every browser of the run comes from 127.0.0.1, so the per-address login throttle (20 failed
   // steps per 15 min, docs/decisions/038) would soon block the staff logins of unrelated tests
   // after the lock-out tests; it has its own tests in tests/integration/login-throttle.test.ts.
-  env: { PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`, CASE_OUTBOX: "folder", LOGIN_FAILURES_PER_ADDRESS: "1000", RATE_LIMIT_EXPENSIVE_GET: "0", ...process.env, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1" },
+  env: {
+    PUBLIC_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+    CASE_OUTBOX: "folder",
+    LOGIN_FAILURES_PER_ADDRESS: "1000",
+    RATE_LIMIT_EXPENSIVE_GET: "0",
+    ...process.env,
+    DATA_DIR: dir,
+    DATABASE_PATH: join(dir, "portal.db"),
+    PORTAL_ENV: "test",
+    HOST: "127.0.0.1",
+  },
   stdio: ["ignore", "pipe", "pipe"],
 });
 for (const stream of [child.stdout, child.stderr]) {

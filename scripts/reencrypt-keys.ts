@@ -13,6 +13,8 @@ await prepareKeyRing(env()); // KEY_PROVIDER=vault: unwrap the ring first (decis
 db();
 const summary = reencryptAll();
 for (const [column, count] of Object.entries(summary.reencrypted)) console.log(`${column}: ${count}`);
-console.log(`re-encrypted ${summary.total} value(s)${summary.unreadable ? `; ${summary.unreadable} could not be read (key no longer configured?)` : ""}`);
+console.log(
+  `re-encrypted ${summary.total} value(s)${summary.unreadable ? `; ${summary.unreadable} could not be read (key no longer configured?)` : ""}`,
+);
 closeDatabase();
 if (summary.unreadable > 0) process.exitCode = 1;

@@ -31,7 +31,8 @@ for (const sub of ["uploads", "decisions"]) {
   if (existsSync(join(backup, sub))) cpSync(join(backup, sub), join(dataDir, sub), { recursive: true });
 }
 if (existsSync(join(backup, "secrets"))) {
-  for (const name of readdirSync(join(backup, "secrets"))) copyFileSync(join(backup, "secrets", name), join(dataDir, name));
+  for (const name of readdirSync(join(backup, "secrets")))
+    copyFileSync(join(backup, "secrets", name), join(dataDir, name));
 }
 
 const db = new Database(join(dataDir, "portal.db"));
@@ -41,10 +42,15 @@ const mismatched = Object.entries(manifest.rowCounts).filter(
 );
 db.close();
 const badFiles = manifest.fileChecksums.filter(
-  (f) => createHash("sha256").update(readFileSync(join(dataDir, f.path))).digest("hex") !== f.sha256,
+  (f) =>
+    createHash("sha256")
+      .update(readFileSync(join(dataDir, f.path)))
+      .digest("hex") !== f.sha256,
 );
 if (integrity !== "ok" || mismatched.length > 0 || badFiles.length > 0) {
   console.error(JSON.stringify({ integrity, mismatched, badFiles: badFiles.map((f) => f.path) }));
   process.exit(1);
 }
-console.log(`Restored ${backup} into ${dataDir}: integrity ok, ${Object.keys(manifest.rowCounts).length} tables and ${manifest.files} files match the manifest.`);
+console.log(
+  `Restored ${backup} into ${dataDir}: integrity ok, ${Object.keys(manifest.rowCounts).length} tables and ${manifest.files} files match the manifest.`,
+);

@@ -21,8 +21,11 @@ const startedAt = performance.now();
 const MODES = ["demo", "production", "test"];
 const mode = process.env.PORTAL_ENV;
 if (!MODES.includes(mode ?? "")) {
-  const choices = "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
-  const problem = mode ? `PORTAL_ENV=${mode} is not a mode. Set ${choices}.` : `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
+  const choices =
+    "PORTAL_ENV=demo (example data and test logins), PORTAL_ENV=production (real deployment) or PORTAL_ENV=test (automated tests)";
+  const problem = mode
+    ? `PORTAL_ENV=${mode} is not a mode. Set ${choices}.`
+    : `PORTAL_ENV is not set. The portal does not guess its mode: set ${choices}.`;
   console.error(`Start-up failed: Invalid environment:\n  ${problem}`);
   process.exit(1);
 }
@@ -174,7 +177,7 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    mode: production ? "production" : process.env.NODE_ENV ?? "production",
+    mode: production ? "production" : (process.env.NODE_ENV ?? "production"),
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId,
       cspNonce: res.locals.cspNonce,
@@ -223,7 +226,9 @@ server.on("request", (req, res) => {
 });
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - startedAt);
-  console.log(JSON.stringify({ level: "info", message: "portal listening", url: `http://localhost:${port}`, startMs: ms }));
+  console.log(
+    JSON.stringify({ level: "info", message: "portal listening", url: `http://localhost:${port}`, startMs: ms }),
+  );
 });
 await entry.afterListen?.({ port });
 

@@ -22,17 +22,21 @@ const REGISTRY = "https://registry.npmjs.org/";
 /** Problems in a parsed package-lock.json (lockfileVersion 2/3), one line each; [] when sound. */
 export function checkLockfile(lock) {
   const problems = [];
-  if (!lock || typeof lock !== "object" || !lock.packages) return ["package-lock.json has no `packages` (lockfileVersion 2 or 3 needed)"];
+  if (!lock || typeof lock !== "object" || !lock.packages)
+    return ["package-lock.json has no `packages` (lockfileVersion 2 or 3 needed)"];
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (path === "") continue; // the project itself
     if (entry.link) {
       problems.push(`${path}: is a link to ${entry.resolved} (local packages are not allowed)`);
       continue;
     }
-    if (typeof entry.integrity !== "string" || !entry.integrity.startsWith("sha512-")) problems.push(`${path}: no sha512 integrity hash`);
-    if (entry.resolved !== undefined && !String(entry.resolved).startsWith(REGISTRY)) problems.push(`${path}: resolved from ${entry.resolved}, not ${REGISTRY}`);
+    if (typeof entry.integrity !== "string" || !entry.integrity.startsWith("sha512-"))
+      problems.push(`${path}: no sha512 integrity hash`);
+    if (entry.resolved !== undefined && !String(entry.resolved).startsWith(REGISTRY))
+      problems.push(`${path}: resolved from ${entry.resolved}, not ${REGISTRY}`);
     const version = String(entry.version ?? "");
-    if (/^(git|git\+|github:|file:|http:|https:|link:)/.test(version)) problems.push(`${path}: version ${version} is not a registry version`);
+    if (/^(git|git\+|github:|file:|http:|https:|link:)/.test(version))
+      problems.push(`${path}: version ${version} is not a registry version`);
   }
   return problems;
 }
@@ -55,6 +59,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const problems = checkLockfile(JSON.parse(readFileSync(resolve(ROOT, "package-lock.json"), "utf8")));
   for (const p of problems) console.error(`supply-chain: ${p}`);
   const { path, components } = writeSbom();
-  console.log(`supply-chain: lock file ${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}; SBOM with ${components} components in ${path}`);
+  console.log(
+    `supply-chain: lock file ${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}; SBOM with ${components} components in ${path}`,
+  );
   process.exit(problems.length === 0 ? 0 : 1);
 }

@@ -41,7 +41,10 @@ function run(title, command, args, { extraEnv = {}, buffered = false } = {}) {
   if (!buffered) console.log(`\n=== ${title} ===`);
   else console.log(`--- ${title}: started (output follows when it ends) ---`);
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...env, ...extraEnv } });
+    const child = spawn(command, args, {
+      stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...env, ...extraEnv },
+    });
     if (buffered) {
       const out = createWriteStream(logFile);
       child.stdout.pipe(out, { end: false });
@@ -91,7 +94,13 @@ async function typecheck() {
 async function unit() {
   if (!wants("unit")) return;
   const out = join(tmp, "vitest.json");
-  ok = (await run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { buffered })) && ok;
+  ok =
+    (await run(
+      "vitest",
+      "npx",
+      ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      { buffered },
+    )) && ok;
   countVitest(out);
 }
 async function drills() {
@@ -100,7 +109,21 @@ async function drills() {
   ok = built && ok;
   if (!built) return;
   const out = join(tmp, "drills.json");
-  ok = (await run("drills (crash, backup, shutdown, hostile input, access)", "npx", ["vitest", "run", "-c", "vitest.drills.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { buffered })) && ok;
+  ok =
+    (await run(
+      "drills (crash, backup, shutdown, hostile input, access)",
+      "npx",
+      [
+        "vitest",
+        "run",
+        "-c",
+        "vitest.drills.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${out}`,
+      ],
+      { buffered },
+    )) && ok;
   countVitest(out);
 }
 
@@ -127,7 +150,11 @@ if (wants("e2e")) {
     rmSync("tests/.tmp/sweep", { recursive: true, force: true });
     // The heavy run repeats only the sweep (the other journeys are the same in both runs).
     const files = process.env.TEST_HEAVY === "1" ? ["tests/e2e/sweep.spec.ts"] : [];
-    if (built) ok = (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], { extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromiumPath } })) && ok;
+    if (built)
+      ok =
+        (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], {
+          extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromiumPath },
+        })) && ok;
     // The sweep's results feed the accessibility statement (app/data/a11y-results.json).
     await run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
@@ -138,6 +165,8 @@ if (wants("e2e")) {
   }
 }
 
-console.log(`\nsteps: ${timings.map((t) => `${t.title} ${t.seconds.toFixed(0)} s${t.ok ? "" : " (FAILED)"}`).join(", ")}; wall clock ${((Date.now() - runStarted) / 1000).toFixed(0)} s${serial ? " (serial)" : ""}`);
+console.log(
+  `\nsteps: ${timings.map((t) => `${t.title} ${t.seconds.toFixed(0)} s${t.ok ? "" : " (FAILED)"}`).join(", ")}; wall clock ${((Date.now() - runStarted) / 1000).toFixed(0)} s${serial ? " (serial)" : ""}`,
+);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -21,7 +21,8 @@ function run(method: string, url: string, carriesToken = false) {
 
 describe("the CSRF seed cookie", () => {
   it("is set on pages that carry a token, which are then never stored", () => {
-    for (const url of ["/blanketter/felanmalan", "/diarium?kommun=amal"]) expect(run("GET", url, true), url).toEqual({ setsSeed: true, cacheControl: "private, no-store" });
+    for (const url of ["/blanketter/felanmalan", "/diarium?kommun=amal"])
+      expect(run("GET", url, true), url).toEqual({ setsSeed: true, cacheControl: "private, no-store" });
   });
 
   it("is set at once for a POST", () => {
@@ -29,7 +30,16 @@ describe("the CSRF seed cookie", () => {
   });
 
   it("is not set on pages, feeds, the sitemap or the API that carry no token, so that they stay cacheable", () => {
-    for (const url of ["/", "/amal/nyheter", "/diarium.atom", "/diarium.rss?kommun=amal", "/amal/nyheter.atom?lang=en", "/sitemap.xml", "/robots.txt", "/api/v1/diarium?page=2"]) {
+    for (const url of [
+      "/",
+      "/amal/nyheter",
+      "/diarium.atom",
+      "/diarium.rss?kommun=amal",
+      "/amal/nyheter.atom?lang=en",
+      "/sitemap.xml",
+      "/robots.txt",
+      "/api/v1/diarium?page=2",
+    ]) {
       expect(run("GET", url), url).toEqual({ setsSeed: false, cacheControl: null });
     }
   });

@@ -30,7 +30,10 @@ export async function requireResident(request: Request): Promise<ResidentUser> {
 }
 
 /** A signed-in staff member, whatever their roles (the staff start page, password change). */
-export async function requireStaffUser(request: Request, options: { allowPasswordChange?: boolean } = {}): Promise<StaffUser> {
+export async function requireStaffUser(
+  request: Request,
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<StaffUser> {
   const user = await getSessionUser(request);
   if (user?.kind !== "staff" || !user.staffUserId) {
     throw redirect(`/personal/logga-in?redirectTo=${encodeURIComponent(here(request))}`);
@@ -79,7 +82,13 @@ export function staffScopes(user: SessionUser, permission: Permission): Scope[] 
 
 /** The municipality ids of `staffScopes` (e.g. for the audit search). */
 export function staffMunicipalityIds(user: SessionUser, permission: Permission): number[] {
-  return [...new Set(staffScopes(user, permission).map((s) => s.municipalityId).filter((id): id is number => id !== undefined))];
+  return [
+    ...new Set(
+      staffScopes(user, permission)
+        .map((s) => s.municipalityId)
+        .filter((id): id is number => id !== undefined),
+    ),
+  ];
 }
 
 /**

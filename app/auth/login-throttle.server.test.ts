@@ -38,7 +38,12 @@ describe("login throttling per address", () => {
 describe("the login pages' headers", () => {
   it("pass the action's Retry-After on to the page, and nothing otherwise", async () => {
     const { retryAfterHeaders } = await import("~/utils/retry-after");
-    const args = (h: HeadersInit) => ({ actionHeaders: new Headers(h), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined });
+    const args = (h: HeadersInit) => ({
+      actionHeaders: new Headers(h),
+      loaderHeaders: new Headers(),
+      parentHeaders: new Headers(),
+      errorHeaders: undefined,
+    });
     expect(new Headers(retryAfterHeaders(args({ "Retry-After": "120" }))).get("Retry-After")).toBe("120");
     expect(new Headers(retryAfterHeaders(args({}))).get("Retry-After")).toBeNull();
   });

@@ -18,7 +18,15 @@ import { currentRequestContext } from "~/utils/request-context.server";
 export class LoginThrottle {
   private readonly limiter: RateLimiter;
 
-  constructor({ failures, windowMinutes, now = Date.now }: { failures: number; windowMinutes: number; now?: () => number }) {
+  constructor({
+    failures,
+    windowMinutes,
+    now = Date.now,
+  }: {
+    failures: number;
+    windowMinutes: number;
+    now?: () => number;
+  }) {
     this.limiter = new RateLimiter({ perMinute: failures > 0 ? failures / windowMinutes : 0, burst: failures, now });
   }
 
@@ -38,7 +46,10 @@ export class LoginThrottle {
 let throttle: LoginThrottle | undefined;
 function staffLoginThrottle() {
   const e = env();
-  throttle ??= new LoginThrottle({ failures: e.LOGIN_FAILURES_PER_ADDRESS, windowMinutes: e.LOGIN_FAILURES_WINDOW_MINUTES });
+  throttle ??= new LoginThrottle({
+    failures: e.LOGIN_FAILURES_PER_ADDRESS,
+    windowMinutes: e.LOGIN_FAILURES_WINDOW_MINUTES,
+  });
   return throttle;
 }
 
@@ -57,12 +68,19 @@ export function recordStaffLoginFailure() {
   if (!staffLoginThrottle().recordFailure(address)) return;
   const seconds = staffLoginThrottle().retryAfterSeconds(address);
   // The audit event carries the address (request context); one per block, not per attempt.
-  audit({ actor: null, action: "login.throttled", subjectType: "client_address", details: { retryAfterSeconds: seconds } });
+  audit({
+    actor: null,
+    action: "login.throttled",
+    subjectType: "client_address",
+    details: { retryAfterSeconds: seconds },
+  });
   log("warn", "staff logins from one address throttled", { retryAfterSeconds: seconds });
 }
 
 /** The answer to a throttled login attempt: 429, Retry-After, and the page's data with a translated message key. */
 export function throttledLoginResponse<T extends Record<string, unknown>>(body: T, seconds: number): Response {
-  return Response.json({ ...body, throttled: true, minutes: Math.max(1, Math.ceil(seconds / 60)) }, { status: 429, headers: { "Retry-After": String(seconds) } });
+  return Response.json(
+    { ...body, throttled: true, minutes: Math.max(1, Math.ceil(seconds / 60)) },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
+  );
 }
-

@@ -62,7 +62,10 @@ function oidcFlowCookie() {
 }
 
 /** The provider's authorization URL and the cookie binding the flow to this browser. */
-export async function beginLogin(redirectTo: string, language: "sv" | "en" = "sv"): Promise<{ url: string; setCookie: string }> {
+export async function beginLogin(
+  redirectTo: string,
+  language: "sv" | "en" = "sv",
+): Promise<{ url: string; setCookie: string }> {
   const settings = env().oidc!;
   const cfg = await config();
   const verifier = client.randomPKCECodeVerifier();
@@ -87,7 +90,15 @@ export async function beginLogin(redirectTo: string, language: "sv" | "en" = "sv
 }
 
 export type LoginResult =
-  | { ok: true; personnummer: string; givenName: string; familyName: string; acr: string; redirectTo: string; clearCookie: string }
+  | {
+      ok: true;
+      personnummer: string;
+      givenName: string;
+      familyName: string;
+      acr: string;
+      redirectTo: string;
+      clearCookie: string;
+    }
   | { ok: false; reason: "cancelled" | "failed"; redirectTo: string; clearCookie: string }
   /** The provider authenticated the person, but at a lower level of assurance than required. */
   | { ok: false; reason: "assurance"; acr: string | null; required: string; redirectTo: string; clearCookie: string };
@@ -99,7 +110,8 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
   const clearCookie = await oidcFlowCookie().serialize("", { maxAge: 0, expires: new Date(0) });
   const redirectTo = flow?.redirectTo ?? "/mina-sidor";
   const incoming = new URL(request.url);
-  if (incoming.searchParams.get("error") === "access_denied") return { ok: false, reason: "cancelled", redirectTo, clearCookie };
+  if (incoming.searchParams.get("error") === "access_denied")
+    return { ok: false, reason: "cancelled", redirectTo, clearCookie };
   if (!flow) return { ok: false, reason: "failed", redirectTo, clearCookie };
   // Rebuild the callback URL from configuration (behind a proxy request.url may differ).
   const callback = new URL(settings.redirectUrl);
@@ -117,8 +129,18 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
     const acr = claims.acr;
     const required = env().OIDC_ACR_VALUES;
     if (!acrSatisfies(acr, required)) {
-      log("warn", "oidc login below the required level of assurance", { acr: typeof acr === "string" ? acr.slice(0, 200) : null, required });
-      return { ok: false, reason: "assurance", acr: typeof acr === "string" ? acr.slice(0, 200) : null, required, redirectTo, clearCookie };
+      log("warn", "oidc login below the required level of assurance", {
+        acr: typeof acr === "string" ? acr.slice(0, 200) : null,
+        required,
+      });
+      return {
+        ok: false,
+        reason: "assurance",
+        acr: typeof acr === "string" ? acr.slice(0, 200) : null,
+        required,
+        redirectTo,
+        clearCookie,
+      };
     }
     const claimName = env().OIDC_PERSONAL_NUMBER_CLAIM;
     if (typeof claims[claimName] !== "string" && typeof claims.sub === "string") {
@@ -132,7 +154,8 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
     const str = (v: unknown) => (typeof v === "string" ? v : "");
     let givenName = str(claims.given_name);
     let familyName = str(claims.family_name);
-    if (!givenName && !familyName && str(claims.name)) [givenName = "", familyName = ""] = str(claims.name).split(/ (.*)/s);
+    if (!givenName && !familyName && str(claims.name))
+      [givenName = "", familyName = ""] = str(claims.name).split(/ (.*)/s);
     // The ID token itself is not kept: it carries the personnummer (review §7, §16).
     return { ok: true, personnummer, givenName, familyName, acr: acr as string, redirectTo, clearCookie };
   } catch (error) {
@@ -148,12 +171,19 @@ export async function completeLogin(request: Request): Promise<LoginResult> {
  * 1.0 §2) and lets the provider check post_logout_redirect_uri; the provider's own cookie
  * identifies its session.
  */
-export async function providerLogoutUrl(postLogoutRedirect: string, language: "sv" | "en" = "sv"): Promise<string | null> {
+export async function providerLogoutUrl(
+  postLogoutRedirect: string,
+  language: "sv" | "en" = "sv",
+): Promise<string | null> {
   if (!oidcConfigured()) return null;
   try {
     const cfg = await config();
     if (!cfg.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(cfg, { client_id: env().oidc!.clientId, post_logout_redirect_uri: postLogoutRedirect, ui_locales: language }).href;
+    return client.buildEndSessionUrl(cfg, {
+      client_id: env().oidc!.clientId,
+      post_logout_redirect_uri: postLogoutRedirect,
+      ui_locales: language,
+    }).href;
   } catch {
     return null;
   }

@@ -5,13 +5,20 @@ const BEN = 1;
 const DED = 2;
 const AML = 5;
 const ALL = [1, 2, 3, 4, 5];
-const officer = (m: number, area: RoleAssignment["area"]): RoleAssignment => ({ role: "officer", municipalityId: m, area, administrationId: null });
+const officer = (m: number, area: RoleAssignment["area"]): RoleAssignment => ({
+  role: "officer",
+  municipalityId: m,
+  area,
+  administrationId: null,
+});
 const bygglovToBengtsfors: Delegation[] = [{ municipalityId: DED, area: "bygglov", handledByMunicipalityId: BEN }];
 
 describe("permissions", () => {
   it("denies everything without roles", () => {
     expect(permits([], [], ALL, "case.read")).toBe(false);
-    expect(permits([{ role: "resident", municipalityId: null, area: null, administrationId: null }], [], ALL, "case.read")).toBe(false);
+    expect(
+      permits([{ role: "resident", municipalityId: null, area: null, administrationId: null }], [], ALL, "case.read"),
+    ).toBe(false);
   });
 
   it("an officer in Åmål cannot open a Bengtsfors case", () => {
@@ -22,9 +29,21 @@ describe("permissions", () => {
   });
 
   it("a delegated area moves to the handling municipality", () => {
-    expect(permits([officer(BEN, "bygglov")], bygglovToBengtsfors, ALL, "case.read", { municipalityId: DED, area: "bygglov" })).toBe(true);
-    expect(permits([officer(DED, "bygglov")], bygglovToBengtsfors, ALL, "case.read", { municipalityId: DED, area: "bygglov" })).toBe(false);
-    expect(permits([officer(BEN, "skola")], bygglovToBengtsfors, ALL, "case.read", { municipalityId: DED, area: "skola" })).toBe(false);
+    expect(
+      permits([officer(BEN, "bygglov")], bygglovToBengtsfors, ALL, "case.read", {
+        municipalityId: DED,
+        area: "bygglov",
+      }),
+    ).toBe(true);
+    expect(
+      permits([officer(DED, "bygglov")], bygglovToBengtsfors, ALL, "case.read", {
+        municipalityId: DED,
+        area: "bygglov",
+      }),
+    ).toBe(false);
+    expect(
+      permits([officer(BEN, "skola")], bygglovToBengtsfors, ALL, "case.read", { municipalityId: DED, area: "skola" }),
+    ).toBe(false);
     expect(grantedScopes([officer(BEN, "bygglov")], bygglovToBengtsfors, ALL, "case.read")).toEqual([
       { municipalityId: BEN, area: "bygglov" },
       { municipalityId: DED, area: "bygglov" },

@@ -99,11 +99,13 @@ export function grantedScopes(
     } else if (r.role === "officer") {
       if (r.municipalityId === null || r.area === null) continue;
       const delegatedAway = delegations.some(
-        (d) => d.municipalityId === r.municipalityId && d.area === r.area && d.handledByMunicipalityId !== r.municipalityId,
+        (d) =>
+          d.municipalityId === r.municipalityId && d.area === r.area && d.handledByMunicipalityId !== r.municipalityId,
       );
       if (!delegatedAway) add({ municipalityId: r.municipalityId, area: r.area });
       for (const d of delegations) {
-        if (d.handledByMunicipalityId === r.municipalityId && d.area === r.area) add({ municipalityId: d.municipalityId, area: d.area });
+        if (d.handledByMunicipalityId === r.municipalityId && d.area === r.area)
+          add({ municipalityId: d.municipalityId, area: d.area });
       }
     }
   }
@@ -120,8 +122,12 @@ export function permits(
 ): boolean {
   return grantedScopes(roles, delegations, allMunicipalityIds, permission).some(
     (g) =>
-      (scope.municipalityId === undefined || g.municipalityId === undefined || g.municipalityId === scope.municipalityId) &&
+      (scope.municipalityId === undefined ||
+        g.municipalityId === undefined ||
+        g.municipalityId === scope.municipalityId) &&
       (scope.area === undefined || g.area === undefined || g.area === scope.area) &&
-      (scope.administrationId === undefined || g.administrationId === undefined || g.administrationId === scope.administrationId),
+      (scope.administrationId === undefined ||
+        g.administrationId === undefined ||
+        g.administrationId === scope.administrationId),
   );
 }

@@ -52,7 +52,11 @@ export function listActiveSessions(owner: SessionOwner, currentSessionId: string
 export function endSessionByHandle(owner: SessionOwner, currentSessionId: string, handle: string): boolean {
   const row = liveRows(owner).find((r) => handleOf(r.idHash) === handle && r.idHash !== currentSessionId);
   if (!row) return false;
-  db().update(session).set({ revokedAt: now().toISOString() }).where(and(eq(session.idHash, row.idHash), isNull(session.revokedAt))).run();
+  db()
+    .update(session)
+    .set({ revokedAt: now().toISOString() })
+    .where(and(eq(session.idHash, row.idHash), isNull(session.revokedAt)))
+    .run();
   return true;
 }
 

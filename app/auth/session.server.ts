@@ -14,7 +14,8 @@ import type { RoleAssignment } from "./permissions";
  * Sessions are rows in the database referenced by a signed cookie (docs/decisions/007).
  * The cookie carries a random 256-bit token; the row's key is its SHA-256.
  */
-export type Acting = { kind: "self" } | { kind: "organisation"; organisationId: number; orgNumber: string; name: string };
+export type Acting =
+  { kind: "self" } | { kind: "organisation"; organisationId: number; orgNumber: string; name: string };
 
 export interface SessionUser {
   /** The row's key (a hash of the cookie's token, safe to log and compare). */
@@ -72,7 +73,10 @@ function idleSecondsFor(kind: SessionKind): number {
 }
 
 /** Is the row usable at `at`? Revoked, past its absolute expiry or idle too long: no. */
-export function sessionIsLive(row: Pick<SessionRow, "revokedAt" | "expiresAt" | "lastSeenAt" | "idleTimeoutSeconds">, at = now()): boolean {
+export function sessionIsLive(
+  row: Pick<SessionRow, "revokedAt" | "expiresAt" | "lastSeenAt" | "idleTimeoutSeconds">,
+  at = now(),
+): boolean {
   if (row.revokedAt) return false;
   if (new Date(row.expiresAt).getTime() <= at.getTime()) return false;
   return new Date(row.lastSeenAt).getTime() + row.idleTimeoutSeconds * 1000 > at.getTime();
@@ -120,20 +124,32 @@ export async function clearSessionCookie(): Promise<string> {
 }
 
 export function revokeSession(sessionId: string) {
-  db().update(session).set({ revokedAt: now().toISOString() }).where(and(eq(session.idHash, sessionId), isNull(session.revokedAt))).run();
+  db()
+    .update(session)
+    .set({ revokedAt: now().toISOString() })
+    .where(and(eq(session.idHash, sessionId), isNull(session.revokedAt)))
+    .run();
 }
 
 /** "Log out everywhere": every session of the person or staff user. Returns how many. */
 export function revokeAllSessions(owner: { personId: number } | { staffUserId: number }): number {
   const where = "personId" in owner ? eq(session.personId, owner.personId) : eq(session.staffUserId, owner.staffUserId);
-  return db().update(session).set({ revokedAt: now().toISOString() }).where(and(where, isNull(session.revokedAt))).run().changes;
+  return db()
+    .update(session)
+    .set({ revokedAt: now().toISOString() })
+    .where(and(where, isNull(session.revokedAt)))
+    .run().changes;
 }
 
 /** The live row behind the request's cookie, in any stage; touches last-seen (at most once a minute). */
 export async function getSessionRow(request: Request): Promise<SessionRow | null> {
   const token = await sessionTokenOf(request);
   if (!token) return null;
-  const row = db().select().from(session).where(eq(session.idHash, hashToken(token))).get();
+  const row = db()
+    .select()
+    .from(session)
+    .where(eq(session.idHash, hashToken(token)))
+    .get();
   if (!row) return null;
   const at = now();
   if (!sessionIsLive(row, at)) return null;
@@ -176,7 +192,11 @@ export function sessionUserOf(
       const o = getRepresentedOrganisation(p.id, row.actingOrganisationId);
       if (o) acting = { kind: "organisation", organisationId: o.id, orgNumber: o.orgNumber, name: o.name };
       else {
-        const gone = db().select({ name: organisation.name, orgNumber: organisation.orgNumber }).from(organisation).where(eq(organisation.id, row.actingOrganisationId)).get();
+        const gone = db()
+          .select({ name: organisation.name, orgNumber: organisation.orgNumber })
+          .from(organisation)
+          .where(eq(organisation.id, row.actingOrganisationId))
+          .get();
         setActing(row.idHash, { kind: "self" });
         acting = { kind: "self" };
         actingEnded = { name: gone?.name ?? "" };
@@ -191,8 +211,17 @@ export function sessionUserOf(
       }
     }
     const roles: RoleAssignment[] = [{ role: "resident", municipalityId: null, area: null, administrationId: null }];
-    if (acting?.kind === "organisation") roles.push({ role: "representative", municipalityId: null, area: null, administrationId: null });
-    return { sessionId: row.idHash, kind: "resident", personId: p.id, name: `${p.givenName} ${p.familyName}`, acting, roles, ...(actingEnded ? { actingEnded } : {}) };
+    if (acting?.kind === "organisation")
+      roles.push({ role: "representative", municipalityId: null, area: null, administrationId: null });
+    return {
+      sessionId: row.idHash,
+      kind: "resident",
+      personId: p.id,
+      name: `${p.givenName} ${p.familyName}`,
+      acting,
+      roles,
+      ...(actingEnded ? { actingEnded } : {}),
+    };
   }
   if (row.kind === "staff" && row.staffUserId) {
     const u = db().select().from(staffUser).where(eq(staffUser.id, row.staffUserId)).get();
@@ -221,10 +250,16 @@ export function sessionUserOf(
 }
 
 /** Records the party a resident acts for (party selection). */
-export function setActing(sessionId: string, acting: { kind: "self" } | { kind: "organisation"; organisationId: number }) {
+export function setActing(
+  sessionId: string,
+  acting: { kind: "self" } | { kind: "organisation"; organisationId: number },
+) {
   db()
     .update(session)
-    .set({ actingKind: acting.kind, actingOrganisationId: acting.kind === "organisation" ? acting.organisationId : null })
+    .set({
+      actingKind: acting.kind,
+      actingOrganisationId: acting.kind === "organisation" ? acting.organisationId : null,
+    })
     .where(eq(session.idHash, sessionId))
     .run();
 }

@@ -19,18 +19,32 @@ export function adminCoversAccount(scope: number[] | null, target: Pick<StaffLis
 }
 
 export type AccountActionResult =
-  | { ok: true; temporaryPassword?: string }
-  | { ok: false; status: 403; error: "admin.user.errors.outsideScope" };
+  { ok: true; temporaryPassword?: string } | { ok: false; status: 403; error: "admin.user.errors.outsideScope" };
 
-export async function applyAccountAction(input: { admin: StaffUser; scope: number[] | null; target: StaffListItem; action: AccountAction }): Promise<AccountActionResult> {
+export async function applyAccountAction(input: {
+  admin: StaffUser;
+  scope: number[] | null;
+  target: StaffListItem;
+  action: AccountAction;
+}): Promise<AccountActionResult> {
   const { admin, scope, target, action } = input;
   const municipalityId = target.municipalityId ?? undefined;
   const auditAction = action === "reset" ? "staff_user.reset" : `staff_user.${action}d`;
   if (!adminCoversAccount(scope, target)) {
     // Written under every municipality the account has rights in, so each of their admins sees the attempt.
-    const places = new Set<number | undefined>([municipalityId, ...target.roles.map((r) => r.municipalityId ?? undefined)]);
+    const places = new Set<number | undefined>([
+      municipalityId,
+      ...target.roles.map((r) => r.municipalityId ?? undefined),
+    ]);
     for (const m of places)
-      audit({ actor: admin, action: `${auditAction}.refused`, subjectType: "staff_user", subjectId: target.id, municipalityId: m, details: { reason: "rolesOutsideScope" } });
+      audit({
+        actor: admin,
+        action: `${auditAction}.refused`,
+        subjectType: "staff_user",
+        subjectId: target.id,
+        municipalityId: m,
+        details: { reason: "rolesOutsideScope" },
+      });
     return { ok: false, status: 403, error: "admin.user.errors.outsideScope" };
   }
   if (action === "reset") {

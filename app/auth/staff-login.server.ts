@@ -19,32 +19,87 @@ export async function pendingLogin(request: Request, stage: "second-factor" | "e
 }
 
 /** Checks the code; on success starts the real session (fresh id) and audits the login. */
-export async function finishSecondFactor(request: Request, staffUserId: number, code: string, redirectTo: string, action: "login" | "enrol") {
+export async function finishSecondFactor(
+  request: Request,
+  staffUserId: number,
+  code: string,
+  redirectTo: string,
+  action: "login" | "enrol",
+) {
   const staff = getStaffUserRow(staffUserId)!;
-  if (!code.trim()) return Response.json({ errors: { code: "totp.errors.required" } } satisfies SecondFactorFailure, { status: 400 });
+  if (!code.trim())
+    return Response.json({ errors: { code: "totp.errors.required" } } satisfies SecondFactorFailure, { status: 400 });
   const wait = staffLoginRetryAfter();
-  if (wait > 0) return throttledLoginResponse({ errors: { code: "totp.errors.throttled" } } satisfies SecondFactorFailure, wait);
+  if (wait > 0)
+    return throttledLoginResponse({ errors: { code: "totp.errors.throttled" } } satisfies SecondFactorFailure, wait);
   // The language of the login page is remembered: e-mails to staff (review reminders) use it.
   const result = checkTotp(staffUserId, code, getLanguage(request));
   if (!result.ok) {
     recordStaffLoginFailure();
-    audit({ actor: null, actorHint: { type: "staff", id: staff.id, name: staff.name }, action: "login.failed", subjectType: "staff_user", subjectId: staff.id, municipalityId: staff.municipalityId ?? undefined, details: { factor: "totp", reason: result.reason } });
-    if (result.reason === "locked") return Response.json({ errors: { code: "totp.errors.locked" }, minutes: result.minutes } satisfies SecondFactorFailure, { status: 400 });
+    audit({
+      actor: null,
+      actorHint: { type: "staff", id: staff.id, name: staff.name },
+      action: "login.failed",
+      subjectType: "staff_user",
+      subjectId: staff.id,
+      municipalityId: staff.municipalityId ?? undefined,
+      details: { factor: "totp", reason: result.reason },
+    });
+    if (result.reason === "locked")
+      return Response.json(
+        { errors: { code: "totp.errors.locked" }, minutes: result.minutes } satisfies SecondFactorFailure,
+        { status: 400 },
+      );
     return Response.json({ errors: { code: "totp.errors.invalid" } } satisfies SecondFactorFailure, { status: 400 });
   }
-  return startStaffSession(request, staffUserId, redirectTo, action === "enrol" ? "totp.enrolled" : null, "password+totp");
+  return startStaffSession(
+    request,
+    staffUserId,
+    redirectTo,
+    action === "enrol" ? "totp.enrolled" : null,
+    "password+totp",
+  );
 }
 
 /** The second factor is done: a fresh session id with the user's roles, and the login audited. */
-async function startStaffSession(request: Request, staffUserId: number, redirectTo: string, extraAudit: "totp.enrolled" | null, method: "password+totp" | "password+webauthn") {
+async function startStaffSession(
+  request: Request,
+  staffUserId: number,
+  redirectTo: string,
+  extraAudit: "totp.enrolled" | null,
+  method: "password+totp" | "password+webauthn",
+) {
   const staff = getStaffUserRow(staffUserId)!;
   const session = await createSession(request, { kind: "staff", staffUserId });
-  const user = sessionUserOf({ idHash: session.sessionId, kind: "staff", staffUserId, personId: null, actingKind: null, actingOrganisationId: null })!;
-  if (extraAudit) audit({ actor: user, action: extraAudit, subjectType: "staff_user", subjectId: staffUserId, municipalityId: staff.municipalityId ?? undefined });
-  audit({ actor: user, action: "login", subjectType: "session", subjectId: session.sessionId.slice(0, 12), municipalityId: staff.municipalityId ?? undefined, details: { method } });
+  const user = sessionUserOf({
+    idHash: session.sessionId,
+    kind: "staff",
+    staffUserId,
+    personId: null,
+    actingKind: null,
+    actingOrganisationId: null,
+  })!;
+  if (extraAudit)
+    audit({
+      actor: user,
+      action: extraAudit,
+      subjectType: "staff_user",
+      subjectId: staffUserId,
+      municipalityId: staff.municipalityId ?? undefined,
+    });
+  audit({
+    actor: user,
+    action: "login",
+    subjectType: "session",
+    subjectId: session.sessionId.slice(0, 12),
+    municipalityId: staff.municipalityId ?? undefined,
+    details: { method },
+  });
   const headers = new Headers({ "Set-Cookie": session.setCookie });
   headers.append("Set-Cookie", await flashCookieHeader("flash.loggedIn", { name: staff.name }));
-  const target = staff.mustChangePassword ? `/personal/byt-losenord?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
+  const target = staff.mustChangePassword
+    ? `/personal/byt-losenord?redirectTo=${encodeURIComponent(redirectTo)}`
+    : redirectTo;
   return redirect(target, { headers });
 }
 
@@ -53,28 +108,60 @@ async function startStaffSession(request: Request, staffUserId: number, redirect
  * attempt's challenge. Failures count towards the address throttle and are audited like a wrong
  * code; a cloned key (counter went backwards) is audited as such.
  */
-export async function finishSecurityKeyLogin(request: Request, row: { idHash: string; staffUserId: number }, credentialJson: string, redirectTo: string) {
+export async function finishSecurityKeyLogin(
+  request: Request,
+  row: { idHash: string; staffUserId: number },
+  credentialJson: string,
+  redirectTo: string,
+) {
   const staff = getStaffUserRow(row.staffUserId)!;
   const wait = staffLoginRetryAfter();
-  if (wait > 0) return throttledLoginResponse({ errors: { key: "totp.errors.throttled" } } satisfies SecondFactorFailure, wait);
-  if (isLocked(staff)) return Response.json({ errors: { key: "totp.errors.locked" }, minutes: minutesLocked(staff) } satisfies SecondFactorFailure, { status: 400 });
+  if (wait > 0)
+    return throttledLoginResponse({ errors: { key: "totp.errors.throttled" } } satisfies SecondFactorFailure, wait);
+  if (isLocked(staff))
+    return Response.json(
+      { errors: { key: "totp.errors.locked" }, minutes: minutesLocked(staff) } satisfies SecondFactorFailure,
+      { status: 400 },
+    );
   let response: AuthenticationResponseJSON | null = null;
   try {
     const parsed: unknown = JSON.parse(credentialJson);
-    if (parsed && typeof parsed === "object" && typeof (parsed as { id?: unknown }).id === "string") response = parsed as AuthenticationResponseJSON;
+    if (parsed && typeof parsed === "object" && typeof (parsed as { id?: unknown }).id === "string")
+      response = parsed as AuthenticationResponseJSON;
   } catch {
     response = null;
   }
-  const result = response ? await verifySecurityKeyLogin(row.staffUserId, row.idHash, response, getLanguage(request)) : ({ ok: false, reason: "invalid" } as const);
+  const result = response
+    ? await verifySecurityKeyLogin(row.staffUserId, row.idHash, response, getLanguage(request))
+    : ({ ok: false, reason: "invalid" } as const);
   if (!result.ok) {
     recordStaffLoginFailure();
     const who = { type: "staff" as const, id: staff.id, name: staff.name };
-    audit({ actor: null, actorHint: who, action: "login.failed", subjectType: "staff_user", subjectId: staff.id, municipalityId: staff.municipalityId ?? undefined, details: { factor: "webauthn", reason: result.reason } });
+    audit({
+      actor: null,
+      actorHint: who,
+      action: "login.failed",
+      subjectType: "staff_user",
+      subjectId: staff.id,
+      municipalityId: staff.municipalityId ?? undefined,
+      details: { factor: "webauthn", reason: result.reason },
+    });
     if (result.reason === "cloned") {
-      audit({ actor: null, actorHint: who, action: "securityKey.cloneSuspected", subjectType: "staff_user", subjectId: staff.id, municipalityId: staff.municipalityId ?? undefined });
-      return Response.json({ errors: { key: "securityKeys.errors.loginCloned" } } satisfies SecondFactorFailure, { status: 400 });
+      audit({
+        actor: null,
+        actorHint: who,
+        action: "securityKey.cloneSuspected",
+        subjectType: "staff_user",
+        subjectId: staff.id,
+        municipalityId: staff.municipalityId ?? undefined,
+      });
+      return Response.json({ errors: { key: "securityKeys.errors.loginCloned" } } satisfies SecondFactorFailure, {
+        status: 400,
+      });
     }
-    return Response.json({ errors: { key: "securityKeys.errors.loginFailed" } } satisfies SecondFactorFailure, { status: 400 });
+    return Response.json({ errors: { key: "securityKeys.errors.loginFailed" } } satisfies SecondFactorFailure, {
+      status: 400,
+    });
   }
   return startStaffSession(request, row.staffUserId, redirectTo, null, "password+webauthn");
 }

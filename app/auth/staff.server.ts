@@ -3,7 +3,14 @@ import { hashPassword, verifyPassword } from "./password-hash.server";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
-import { administration, municipality, roleAssignment, session, staffUser, type StaffUserRow } from "../../db/schema/index";
+import {
+  administration,
+  municipality,
+  roleAssignment,
+  session,
+  staffUser,
+  type StaffUserRow,
+} from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, encrypt } from "~/services/crypto.server";
@@ -47,7 +54,10 @@ function recordFailure(user: StaffUserRow) {
   securityEvent(minutes ? "lockout" : "login_refused");
   db()
     .update(staffUser)
-    .set({ failedAttempts: failures, lockedUntil: minutes ? new Date(now().getTime() + minutes * 60_000).toISOString() : user.lockedUntil })
+    .set({
+      failedAttempts: failures,
+      lockedUntil: minutes ? new Date(now().getTime() + minutes * 60_000).toISOString() : user.lockedUntil,
+    })
     .where(eq(staffUser.id, user.id))
     .run();
 }
@@ -60,8 +70,14 @@ export type PasswordCheck =
   | { ok: false; reason: "expired"; user: StaffUserRow };
 
 /** A temporary password (reset or new account) is good for TEMP_PASSWORD_HOURS (ASVS 2.3.1). */
-export function temporaryPasswordExpired(user: Pick<StaffUserRow, "mustChangePassword" | "passwordChangedAt">, at = now()): boolean {
-  return user.mustChangePassword && at.getTime() - new Date(user.passwordChangedAt).getTime() > env().TEMP_PASSWORD_HOURS * 3_600_000;
+export function temporaryPasswordExpired(
+  user: Pick<StaffUserRow, "mustChangePassword" | "passwordChangedAt">,
+  at = now(),
+): boolean {
+  return (
+    user.mustChangePassword &&
+    at.getTime() - new Date(user.passwordChangedAt).getTime() > env().TEMP_PASSWORD_HOURS * 3_600_000
+  );
 }
 
 /**
@@ -87,7 +103,12 @@ export async function checkPassword(username: string, password: string): Promise
   if (user.disabledAt) return { ok: false, reason: "disabled", user };
   if (temporaryPasswordExpired(user)) return { ok: false, reason: "expired", user };
   // A hash from before the pepper (ASVS 2.4.5) is replaced now that the password is known.
-  if (rehash) db().update(staffUser).set({ passwordHash: await hashPassword(password) }).where(eq(staffUser.id, user.id)).run();
+  if (rehash)
+    db()
+      .update(staffUser)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(staffUser.id, user.id))
+      .run();
   return { ok: true, user };
 }
 
@@ -96,10 +117,18 @@ export function getStaffUserRow(id: number): StaffUserRow | undefined {
 }
 
 function totpFor(secretBase32: string, label: string) {
-  return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+  return new OTPAuth.TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
 }
 
-export type TotpCheck = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; minutes: number };
+export type TotpCheck =
+  { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; minutes: number };
 
 /** Checks a code (±1 step for clock drift), refuses a replayed code, counts failures. */
 export function checkTotp(userId: number, code: string, language?: "sv" | "en"): TotpCheck {
@@ -119,7 +148,9 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
     }
     recordFailure(user);
     const after = getStaffUserRow(user.id)!;
-    return isLocked(after) ? { ok: false, reason: "locked", minutes: minutesLocked(after) } : { ok: false, reason: "invalid" };
+    return isLocked(after)
+      ? { ok: false, reason: "locked", minutes: minutesLocked(after) }
+      : { ok: false, reason: "invalid" };
   }
   const enrolling = !user.totpEnrolledAt;
   db()
@@ -140,7 +171,13 @@ export function checkTotp(userId: number, code: string, language?: "sv" | "en"):
 
 /** Mails the staff member about a change to how they sign in (ASVS 2.2.3, 2.5.5, 2.8.5). */
 function notifyStaffMember(user: Pick<StaffUserRow, "email" | "name" | "language">, event: SecurityNoticeEvent) {
-  sendSecurityNoticeAfterAnswer({ to: user.email, name: user.name, lang: user.language, event, at: formatDateTime(now()) });
+  sendSecurityNoticeAfterAnswer({
+    to: user.email,
+    name: user.name,
+    lang: user.language,
+    event,
+    at: formatDateTime(now()),
+  });
 }
 
 /** The pending enrolment's secret (created once, so a reload shows the same QR code). */
@@ -152,7 +189,11 @@ export async function enrolmentFor(userId: number): Promise<{ secret: string; ur
   if (user.totpSecretEncrypted) secret = decrypt(user.totpSecretEncrypted);
   else {
     secret = new OTPAuth.Secret({ size: 20 }).base32;
-    db().update(staffUser).set({ totpSecretEncrypted: encrypt(secret), totpLastStep: null }).where(eq(staffUser.id, userId)).run();
+    db()
+      .update(staffUser)
+      .set({ totpSecretEncrypted: encrypt(secret), totpLastStep: null })
+      .where(eq(staffUser.id, userId))
+      .run();
   }
   const uri = totpFor(secret, user.username).toString();
   // An <img> with a data: URL works under the CSP (img-src data:) and without JavaScript.
@@ -164,7 +205,19 @@ export async function enrolmentFor(userId: number): Promise<{ secret: string; ur
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
-const COMMON = ["password", "lösenord", "losenord", "123456", "qwerty", "sommar", "vinter", "dalsland", "kommun", "welcome", "välkommen"];
+const COMMON = [
+  "password",
+  "lösenord",
+  "losenord",
+  "123456",
+  "qwerty",
+  "sommar",
+  "vinter",
+  "dalsland",
+  "kommun",
+  "welcome",
+  "välkommen",
+];
 
 /** ~49,000 passwords most frequent in public breaches (source and licence in the file); loaded once. */
 let breached: Set<string> | undefined;
@@ -199,7 +252,11 @@ export function passwordRuleError(password: string, username: string): PasswordR
   const userPart = username.toLowerCase().split(".")[0] ?? username;
   if (userPart.length >= 3 && lower.includes(userPart)) return "containsUsername";
   if (lower.includes(username.toLowerCase())) return "containsUsername";
-  if (/^(.)\1+$/.test(password) || COMMON.some((c) => lower.replace(/[^a-zåäö]/g, "") === c || lower.startsWith(c + "1"))) return "common";
+  if (
+    /^(.)\1+$/.test(password) ||
+    COMMON.some((c) => lower.replace(/[^a-zåäö]/g, "") === c || lower.startsWith(c + "1"))
+  )
+    return "common";
   if (isBreachedPassword(password)) return "breached";
   return null;
 }
@@ -216,7 +273,12 @@ export type PasswordChange =
  * guessing from a taken-over session is thrown out). A change ends every other session of the
  * user, keeping only `keepSessionId` (ASVS 3.3.3, review §9).
  */
-export async function changePassword(userId: number, current: string, next: string, keepSessionId?: string): Promise<PasswordChange> {
+export async function changePassword(
+  userId: number,
+  current: string,
+  next: string,
+  keepSessionId?: string,
+): Promise<PasswordChange> {
   const user = getStaffUserRow(userId);
   if (!user) return { ok: false, field: "current", code: "wrong" };
   const good = (await verifyPassword(user.passwordHash, current)).ok;
@@ -232,7 +294,12 @@ export async function changePassword(userId: number, current: string, next: stri
   if (current === next) return { ok: false, field: "next", code: "sameAsOld" };
   db()
     .update(staffUser)
-    .set({ passwordHash: await hashPassword(next), passwordChangedAt: now().toISOString(), mustChangePassword: false, failedAttempts: 0 })
+    .set({
+      passwordHash: await hashPassword(next),
+      passwordChangedAt: now().toISOString(),
+      mustChangePassword: false,
+      failedAttempts: 0,
+    })
     .where(eq(staffUser.id, userId))
     .run();
   notifyStaffMember(user, "passwordChanged");
@@ -244,7 +311,9 @@ function endSessions(staffUserId: number, keep?: string): number {
   return db()
     .update(session)
     .set({ revokedAt: now().toISOString() })
-    .where(and(eq(session.staffUserId, staffUserId), isNull(session.revokedAt), keep ? ne(session.idHash, keep) : undefined))
+    .where(
+      and(eq(session.staffUserId, staffUserId), isNull(session.revokedAt), keep ? ne(session.idHash, keep) : undefined),
+    )
     .run().changes;
 }
 
@@ -259,7 +328,13 @@ export interface StaffListItem {
   locked: boolean;
   disabled: boolean;
   enrolled: boolean;
-  roles: Array<{ id: number; role: StaffRole; municipalityId: number | null; area: Area | null; administrationId: number | null }>;
+  roles: Array<{
+    id: number;
+    role: StaffRole;
+    municipalityId: number | null;
+    area: Area | null;
+    administrationId: number | null;
+  }>;
 }
 
 /** Users employed by one of the municipalities (null = all, for a portal-wide admin). */
@@ -267,11 +342,26 @@ export function listStaffUsers(municipalityIds: number[] | null): StaffListItem[
   const users = db()
     .select()
     .from(staffUser)
-    .where(municipalityIds === null ? undefined : municipalityIds.length ? inArray(staffUser.municipalityId, municipalityIds) : sql`0`)
+    .where(
+      municipalityIds === null
+        ? undefined
+        : municipalityIds.length
+          ? inArray(staffUser.municipalityId, municipalityIds)
+          : sql`0`,
+    )
     .orderBy(asc(staffUser.username))
     .all();
   if (users.length === 0) return [];
-  const roles = db().select().from(roleAssignment).where(inArray(roleAssignment.staffUserId, users.map((u) => u.id))).all();
+  const roles = db()
+    .select()
+    .from(roleAssignment)
+    .where(
+      inArray(
+        roleAssignment.staffUserId,
+        users.map((u) => u.id),
+      ),
+    )
+    .all();
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -283,7 +373,13 @@ export function listStaffUsers(municipalityIds: number[] | null): StaffListItem[
     enrolled: Boolean(u.totpEnrolledAt),
     roles: roles
       .filter((r) => r.staffUserId === u.id)
-      .map((r) => ({ id: r.id, role: r.role, municipalityId: r.municipalityId, area: r.area, administrationId: r.administrationId })),
+      .map((r) => ({
+        id: r.id,
+        role: r.role,
+        municipalityId: r.municipalityId,
+        area: r.area,
+        administrationId: r.administrationId,
+      })),
   }));
 }
 
@@ -300,13 +396,27 @@ export function generateTemporaryPassword(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5, 10)}-${chars.slice(10)}`;
 }
 
-export async function createStaffUser(input: { username: string; name: string; email: string; municipalityId: number | null }): Promise<{ id: number; temporaryPassword: string } | { error: "taken" }> {
+export async function createStaffUser(input: {
+  username: string;
+  name: string;
+  email: string;
+  municipalityId: number | null;
+}): Promise<{ id: number; temporaryPassword: string } | { error: "taken" }> {
   const username = input.username.trim().toLowerCase();
-  if (db().select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.username, username)).get()) return { error: "taken" };
+  if (db().select({ id: staffUser.id }).from(staffUser).where(eq(staffUser.username, username)).get())
+    return { error: "taken" };
   const temporaryPassword = generateTemporaryPassword();
   const row = db()
     .insert(staffUser)
-    .values({ username, name: input.name.trim(), email: input.email.trim(), municipalityId: input.municipalityId, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, passwordChangedAt: now().toISOString() })
+    .values({
+      username,
+      name: input.name.trim(),
+      email: input.email.trim(),
+      municipalityId: input.municipalityId,
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+      passwordChangedAt: now().toISOString(),
+    })
     .returning({ id: staffUser.id })
     .get();
   return { id: row.id, temporaryPassword };
@@ -336,10 +446,21 @@ export async function resetStaffUser(id: number): Promise<string> {
 }
 
 export function setStaffUserDisabled(id: number, disabled: boolean) {
-  db().update(staffUser).set({ disabledAt: disabled ? now().toISOString() : null }).where(eq(staffUser.id, id)).run();
+  db()
+    .update(staffUser)
+    .set({ disabledAt: disabled ? now().toISOString() : null })
+    .where(eq(staffUser.id, id))
+    .run();
 }
 
-export function addRoleAssignment(input: { staffUserId: number; role: StaffRole; municipalityId: number | null; area: Area | null; administrationId: number | null; createdBy: number }): number | null {
+export function addRoleAssignment(input: {
+  staffUserId: number;
+  role: StaffRole;
+  municipalityId: number | null;
+  area: Area | null;
+  administrationId: number | null;
+  createdBy: number;
+}): number | null {
   const existing = db()
     .select({ id: roleAssignment.id })
     .from(roleAssignment)
@@ -347,9 +468,13 @@ export function addRoleAssignment(input: { staffUserId: number; role: StaffRole;
       and(
         eq(roleAssignment.staffUserId, input.staffUserId),
         eq(roleAssignment.role, input.role),
-        input.municipalityId === null ? isNull(roleAssignment.municipalityId) : eq(roleAssignment.municipalityId, input.municipalityId),
+        input.municipalityId === null
+          ? isNull(roleAssignment.municipalityId)
+          : eq(roleAssignment.municipalityId, input.municipalityId),
         input.area === null ? isNull(roleAssignment.area) : eq(roleAssignment.area, input.area),
-        input.administrationId === null ? isNull(roleAssignment.administrationId) : eq(roleAssignment.administrationId, input.administrationId),
+        input.administrationId === null
+          ? isNull(roleAssignment.administrationId)
+          : eq(roleAssignment.administrationId, input.administrationId),
       ),
     )
     .get();
@@ -358,12 +483,21 @@ export function addRoleAssignment(input: { staffUserId: number; role: StaffRole;
 }
 
 export function removeRoleAssignment(staffUserId: number, assignmentId: number) {
-  return db().delete(roleAssignment).where(and(eq(roleAssignment.id, assignmentId), eq(roleAssignment.staffUserId, staffUserId))).returning().get();
+  return db()
+    .delete(roleAssignment)
+    .where(and(eq(roleAssignment.id, assignmentId), eq(roleAssignment.staffUserId, staffUserId)))
+    .returning()
+    .get();
 }
 
 export function listAdministrationsOf(municipalityIds: number[] | null) {
   return db()
-    .select({ id: administration.id, municipalityId: administration.municipalityId, nameSv: administration.nameSv, nameEn: administration.nameEn })
+    .select({
+      id: administration.id,
+      municipalityId: administration.municipalityId,
+      nameSv: administration.nameSv,
+      nameEn: administration.nameEn,
+    })
     .from(administration)
     .where(municipalityIds === null ? undefined : inArray(administration.municipalityId, municipalityIds))
     .orderBy(asc(administration.municipalityId), asc(administration.nameSv))
@@ -371,5 +505,11 @@ export function listAdministrationsOf(municipalityIds: number[] | null) {
 }
 
 export function municipalityNames(): Map<number, string> {
-  return new Map(db().select({ id: municipality.id, name: municipality.name }).from(municipality).all().map((m) => [m.id, m.name]));
+  return new Map(
+    db()
+      .select({ id: municipality.id, name: municipality.name })
+      .from(municipality)
+      .all()
+      .map((m) => [m.id, m.name]),
+  );
 }

@@ -28,7 +28,8 @@ interface Account {
  */
 const TEST_LEVELS = { loa2: "http://id.elegnamnden.se/loa/1.0/loa2", loa3: LOA3, loa4: LOA4 } as const;
 type TestLevel = keyof typeof TEST_LEVELS;
-const isTestLevel = (v: unknown): v is TestLevel => typeof v === "string" && Object.prototype.hasOwnProperty.call(TEST_LEVELS, v);
+const isTestLevel = (v: unknown): v is TestLevel =>
+  typeof v === "string" && Object.prototype.hasOwnProperty.call(TEST_LEVELS, v);
 
 // The provider keeps its sessions in memory too: a restart forgets everything, on purpose.
 const accounts = new Map<string, Account>();
@@ -37,7 +38,8 @@ function accountIdFor(personnummer: string): string {
   return `test-${createHash("sha256").update(`test-idp|${personnummer}`).digest("hex").slice(0, 20)}`;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function langOfContext(ctx: KoaContextWithOIDC): Language {
   let uiLocales: unknown;
@@ -50,7 +52,11 @@ function langOfContext(ctx: KoaContextWithOIDC): Language {
 }
 
 function langOfInteraction(params: Record<string, unknown>, req: express.Request): Language {
-  return idpLanguage({ uiLocales: params.ui_locales, cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+  return idpLanguage({
+    uiLocales: params.ui_locales,
+    cookie: req.get("cookie"),
+    acceptLanguage: req.get("accept-language"),
+  });
 }
 
 /**
@@ -59,7 +65,11 @@ function langOfInteraction(params: Record<string, unknown>, req: express.Request
  * portal's `lang` cookie (same origin), then Accept-Language, then Swedish. Texts live in
  * public/locales/{sv,en}/auth.json under testIdp, like every other text.
  */
-export function idpLanguage(input: { uiLocales?: unknown; cookie?: string | null; acceptLanguage?: string | null }): Language {
+export function idpLanguage(input: {
+  uiLocales?: unknown;
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+}): Language {
   if (typeof input.uiLocales === "string") {
     for (const tag of input.uiLocales.split(/\s+/)) {
       const base = tag.toLowerCase().split("-")[0];
@@ -116,7 +126,11 @@ input,select{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px so
 
 type IdpError = "format" | "checksum" | "date";
 
-function loginPage(lang: Language, uid: string, error?: { code: IdpError; value: string; given: string; family: string; level: TestLevel }): string {
+function loginPage(
+  lang: Language,
+  uid: string,
+  error?: { code: IdpError; value: string; given: string; family: string; level: TestLevel },
+): string {
   const t = tFor(lang);
   const adults = testPersons.filter((p) => {
     const parsed = parsePersonnummer(p.personnummer);
@@ -152,9 +166,14 @@ ${error ? `<span class="idp-error" id="personnummer-error">${escape(message)}</s
 <input id="personnummer" name="personnummer" autocomplete="off" inputmode="numeric" value="${escape(error?.value ?? "")}" aria-describedby="personnummer-hint${error ? " personnummer-error" : ""}"${error ? ' aria-invalid="true"' : ""}>
 <label for="given_name">${escape(t("login.givenName"))}</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
 <label for="family_name">${escape(t("login.familyName"))}</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
-<label for="acr">${escape(t("login.level"))}</label><select id="acr" name="acr">${(Object.keys(TEST_LEVELS) as TestLevel[])
-    .map((level) => `<option value="${level}"${level === (error?.level ?? "loa3") ? " selected" : ""}>${escape(t(`login.levels.${level}`))}</option>`)
-    .join("")}</select>
+<label for="acr">${escape(t("login.level"))}</label><select id="acr" name="acr">${(
+      Object.keys(TEST_LEVELS) as TestLevel[]
+    )
+      .map(
+        (level) =>
+          `<option value="${level}"${level === (error?.level ?? "loa3") ? " selected" : ""}>${escape(t(`login.levels.${level}`))}</option>`,
+      )
+      .join("")}</select>
 <button class="idp-submit" type="submit">${escape(t("login.submit"))}</button>
 </form>
 <form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("login.cancel"))}</button></form>`,
@@ -192,7 +211,14 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     pkce: { required: () => true },
     scopes: ["openid", "profile", personScope],
     // acr, auth_time and sid as in oidc-provider's defaults (a claims setting replaces them).
-    claims: { acr: null, auth_time: null, sid: null, openid: ["sub"], profile: ["given_name", "family_name", "name"], [personScope]: [claimName] },
+    claims: {
+      acr: null,
+      auth_time: null,
+      sid: null,
+      openid: ["sub"],
+      profile: ["given_name", "family_name", "name"],
+      [personScope]: [claimName],
+    },
     acrValues: Object.values(TEST_LEVELS),
     // The Swedish OIDC profile puts the identity claims in the ID token.
     conformIdTokenClaims: false,
@@ -212,7 +238,11 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           const lang = langOfContext(ctx);
           const t = tFor(lang);
-          ctx.body = page(lang, t("logout.doneTitle"), `<h1>${escape(t("logout.doneHeading"))}</h1><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`);
+          ctx.body = page(
+            lang,
+            t("logout.doneTitle"),
+            `<h1>${escape(t("logout.doneHeading"))}</h1><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`,
+          );
         },
       },
     },
@@ -235,7 +265,10 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope(["openid", "profile", personScope].join(" "));
       grant.addOIDCClaims(["given_name", "family_name", "name", claimName]);
       await grant.save();
@@ -245,7 +278,11 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       const lang = langOfContext(ctx as KoaContextWithOIDC);
       const t = tFor(lang);
       ctx.type = "html";
-      ctx.body = page(lang, t("error.title"), `<h1>${escape(t("error.heading"))}</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`);
+      ctx.body = page(
+        lang,
+        t("error.title"),
+        `<h1>${escape(t("error.heading"))}</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`,
+      );
     },
   };
 
@@ -274,7 +311,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       const body = req.body as Record<string, string | undefined>;
       let account: Account | undefined;
       const chosen = body.person ? testPersons.find((p) => p.id === body.person) : undefined;
-      if (chosen) account = { personnummer: chosen.personnummer, givenName: chosen.givenName, familyName: chosen.familyName };
+      if (chosen)
+        account = { personnummer: chosen.personnummer, givenName: chosen.givenName, familyName: chosen.familyName };
       else {
         const typed = body.personnummer ?? "";
         const parsed = parsePersonnummer(typed);
@@ -282,7 +320,18 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
         const family = (body.family_name ?? "").trim().slice(0, 100);
         if (!parsed.ok) {
           const lang = isLanguage(body.lang) ? body.lang : langOfInteraction(details.params, req);
-          res.status(400).type("html").send(loginPage(lang, details.uid, { code: parsed.code, value: typed, given, family, level: isTestLevel(body.acr) ? body.acr : "loa3" }));
+          res
+            .status(400)
+            .type("html")
+            .send(
+              loginPage(lang, details.uid, {
+                code: parsed.code,
+                value: typed,
+                given,
+                family,
+                level: isTestLevel(body.acr) ? body.acr : "loa3",
+              }),
+            );
           return;
         }
         const known = testPersons.find((p) => p.personnummer === parsed.value.normalized);
@@ -302,7 +351,12 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   });
   router.post("/interaction/:uid/abort", async (req, res, next) => {
     try {
-      await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user cancelled the login" }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: "access_denied", error_description: "The user cancelled the login" },
+        { mergeWithLastSubmission: false },
+      );
     } catch (error) {
       next(error);
     }

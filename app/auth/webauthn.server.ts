@@ -77,7 +77,12 @@ export interface SecurityKey {
 
 export function listSecurityKeys(staffUserId: number): SecurityKey[] {
   return db()
-    .select({ id: staffWebauthnCredential.id, name: staffWebauthnCredential.name, createdAt: staffWebauthnCredential.createdAt, lastUsedAt: staffWebauthnCredential.lastUsedAt })
+    .select({
+      id: staffWebauthnCredential.id,
+      name: staffWebauthnCredential.name,
+      createdAt: staffWebauthnCredential.createdAt,
+      lastUsedAt: staffWebauthnCredential.lastUsedAt,
+    })
     .from(staffWebauthnCredential)
     .where(eq(staffWebauthnCredential.staffUserId, staffUserId))
     .orderBy(asc(staffWebauthnCredential.createdAt))
@@ -85,7 +90,13 @@ export function listSecurityKeys(staffUserId: number): SecurityKey[] {
 }
 
 export function hasSecurityKey(staffUserId: number): boolean {
-  return Boolean(db().select({ id: staffWebauthnCredential.id }).from(staffWebauthnCredential).where(eq(staffWebauthnCredential.staffUserId, staffUserId)).get());
+  return Boolean(
+    db()
+      .select({ id: staffWebauthnCredential.id })
+      .from(staffWebauthnCredential)
+      .where(eq(staffWebauthnCredential.staffUserId, staffUserId))
+      .get(),
+  );
 }
 
 function rowsOf(staffUserId: number): StaffWebauthnCredentialRow[] {
@@ -98,12 +109,22 @@ function transportsOf(row: StaffWebauthnCredentialRow): AuthenticatorTransportFu
 
 function notify(staffUserId: number, event: SecurityNoticeEvent) {
   const user = getStaffUserRow(staffUserId);
-  if (user) sendSecurityNoticeAfterAnswer({ to: user.email, name: user.name, lang: user.language, event, at: formatDateTime(now()) });
+  if (user)
+    sendSecurityNoticeAfterAnswer({
+      to: user.email,
+      name: user.name,
+      lang: user.language,
+      event,
+      at: formatDateTime(now()),
+    });
 }
 
 // ---- Enrolment -----------------------------------------------------------------------------------
 
-export async function registrationOptions(staffUserId: number, sessionKey: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function registrationOptions(
+  staffUserId: number,
+  sessionKey: string,
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const user = getStaffUserRow(staffUserId);
   if (!user) throw new Error("No such staff user");
   const rp = relyingParty();
@@ -125,7 +146,12 @@ export async function registrationOptions(staffUserId: number, sessionKey: strin
 
 export type RegistrationResult = { ok: true; id: number } | { ok: false; reason: "name" | "tooMany" | "invalid" };
 
-export async function registerSecurityKey(staffUserId: number, sessionKey: string, response: RegistrationResponseJSON, rawName: string): Promise<RegistrationResult> {
+export async function registerSecurityKey(
+  staffUserId: number,
+  sessionKey: string,
+  response: RegistrationResponseJSON,
+  rawName: string,
+): Promise<RegistrationResult> {
   const name = rawName.trim();
   const expectedChallenge = take(sessionKey, "register", staffUserId);
   if (!name || [...name].length > KEY_NAME_MAX) return { ok: false, reason: "name" };
@@ -133,7 +159,13 @@ export async function registerSecurityKey(staffUserId: number, sessionKey: strin
   if (!expectedChallenge) return { ok: false, reason: "invalid" };
   const rp = relyingParty();
   try {
-    const result = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false });
+    const result = await verifyRegistrationResponse({
+      response,
+      expectedChallenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification: false,
+    });
     if (!result.verified) return { ok: false, reason: "invalid" };
     const { credential } = result.registrationInfo;
     const row = db()
@@ -153,7 +185,10 @@ export async function registerSecurityKey(staffUserId: number, sessionKey: strin
     notify(staffUserId, "securityKeyAdded");
     return { ok: true, id: row.id };
   } catch (error) {
-    log("info", "security key registration refused", { staffUserId, error: error instanceof Error ? error.message : String(error) });
+    log("info", "security key registration refused", {
+      staffUserId,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return { ok: false, reason: "invalid" };
   }
 }
@@ -163,7 +198,8 @@ export type RemovalResult = { ok: true; name: string } | { ok: false; reason: "p
 /** Removing a key asks for the password again: a left-open session cannot quietly weaken the account. */
 export async function removeSecurityKey(staffUserId: number, keyId: number, password: string): Promise<RemovalResult> {
   const user = getStaffUserRow(staffUserId);
-  if (!user || !password || !(await verifyPassword(user.passwordHash, password)).ok) return { ok: false, reason: "password" };
+  if (!user || !password || !(await verifyPassword(user.passwordHash, password)).ok)
+    return { ok: false, reason: "password" };
   const removed = db()
     .delete(staffWebauthnCredential)
     .where(and(eq(staffWebauthnCredential.id, keyId), eq(staffWebauthnCredential.staffUserId, staffUserId)))
@@ -176,7 +212,10 @@ export async function removeSecurityKey(staffUserId: number, keyId: number, pass
 
 // ---- Login ---------------------------------------------------------------------------------------
 
-export async function authenticationOptions(staffUserId: number, sessionKey: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function authenticationOptions(
+  staffUserId: number,
+  sessionKey: string,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = relyingParty();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
@@ -188,13 +227,19 @@ export async function authenticationOptions(staffUserId: number, sessionKey: str
   return options;
 }
 
-export type AuthenticationResult = { ok: true; keyId: number } | { ok: false; reason: "challenge" | "unknownKey" | "invalid" | "cloned" };
+export type AuthenticationResult =
+  { ok: true; keyId: number } | { ok: false; reason: "challenge" | "unknownKey" | "invalid" | "cloned" };
 
 /**
  * Verifies a key's answer to this login attempt's challenge. A signature counter that does not
  * move forward means two copies of one key exist (a clone): refused, and the owner told.
  */
-export async function verifySecurityKeyLogin(staffUserId: number, sessionKey: string, response: AuthenticationResponseJSON, language?: "sv" | "en"): Promise<AuthenticationResult> {
+export async function verifySecurityKeyLogin(
+  staffUserId: number,
+  sessionKey: string,
+  response: AuthenticationResponseJSON,
+  language?: "sv" | "en",
+): Promise<AuthenticationResult> {
   const expectedChallenge = take(sessionKey, "login", staffUserId);
   if (!expectedChallenge) return { ok: false, reason: "challenge" };
   const row = rowsOf(staffUserId).find((r) => r.credentialId === response.id);
@@ -206,7 +251,12 @@ export async function verifySecurityKeyLogin(staffUserId: number, sessionKey: st
       expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
-      credential: { id: row.credentialId, publicKey: Buffer.from(row.publicKey, "base64url"), counter: row.counter, transports: transportsOf(row) },
+      credential: {
+        id: row.credentialId,
+        publicKey: Buffer.from(row.publicKey, "base64url"),
+        counter: row.counter,
+        transports: transportsOf(row),
+      },
       requireUserVerification: false,
     });
     if (!result.verified) return { ok: false, reason: "invalid" };
@@ -218,7 +268,12 @@ export async function verifySecurityKeyLogin(staffUserId: number, sessionKey: st
     // As after a right TOTP code: the failure count starts over and the language is remembered.
     db()
       .update(staffUser)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now().toISOString(), ...(language ? { language } : {}) })
+      .set({
+        failedAttempts: 0,
+        lockedUntil: null,
+        lastLoginAt: now().toISOString(),
+        ...(language ? { language } : {}),
+      })
       .where(eq(staffUser.id, staffUserId))
       .run();
     return { ok: true, keyId: row.id };

@@ -5,7 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { anonymousPageCache, hasPersonalCookie, isCacheable, setCookieNames, PREFERENCE_COOKIES, type CachedPage } from "~/services/page-cache.server";
+import {
+  anonymousPageCache,
+  hasPersonalCookie,
+  isCacheable,
+  setCookieNames,
+  PREFERENCE_COOKIES,
+  type CachedPage,
+} from "~/services/page-cache.server";
 import { env } from "~/env.server";
 import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
 import { RateLimiter } from "./rate-limit.server";
@@ -24,7 +31,9 @@ export function noStoreForPersonal(req: Req, res: Res, next: Next) {
   const personalRequest = hasPersonalCookie(req.headers.cookie) || Boolean(req.headers.authorization);
   const writeHead = res.writeHead;
   res.writeHead = function (this: Res, ...args: unknown[]) {
-    const setsPersonal = setCookieNames(res.getHeader("set-cookie")).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n));
+    const setsPersonal = setCookieNames(res.getHeader("set-cookie")).some(
+      (n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n),
+    );
     if (personalRequest || setsPersonal) {
       res.setHeader("Cache-Control", "private, no-store");
       res.setHeader("Vary", "Cookie");
@@ -41,7 +50,12 @@ export function noStoreForPersonal(req: Req, res: Res, next: Next) {
 function lookUp(req: Req): { key: string | null; hit: CachedPage | undefined } {
   if (env().PAGE_CACHE === "off") return { key: null, hit: undefined };
   const cache = anonymousPageCache();
-  const key = cache.keyFor(req.method ?? "GET", req.originalUrl ?? req.url ?? "/", req.headers.cookie, req.headers.authorization);
+  const key = cache.keyFor(
+    req.method ?? "GET",
+    req.originalUrl ?? req.url ?? "/",
+    req.headers.cookie,
+    req.headers.authorization,
+  );
   return { key, hit: key ? cache.get(key) : undefined };
 }
 
@@ -94,7 +108,9 @@ export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
   const collect = (chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
     size += buf.length;
     if (size > 4 * 1024 * 1024) tooBig = true;
     else chunks.push(buf);
@@ -114,7 +130,12 @@ export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
         const keep: [string, string][] = [];
         for (const [name, value] of Object.entries(headers)) {
           // Per-response headers are made fresh for every answer by the server.
-          if (/^(x-request-id|content-security-policy|x-cache|content-length|content-encoding|transfer-encoding|date|connection|keep-alive|vary)$/i.test(name)) continue;
+          if (
+            /^(x-request-id|content-security-policy|x-cache|content-length|content-encoding|transfer-encoding|date|connection|keep-alive|vary)$/i.test(
+              name,
+            )
+          )
+            continue;
           if (Array.isArray(value)) for (const v of value) keep.push([name, v]);
           else if (value !== undefined) keep.push([name, String(value)]);
         }
@@ -141,7 +162,11 @@ function mergeHeaders(list: [string, string][]): [string, string | string[]][] {
  */
 export const INTEGRATION_CALLBACK_PATH = /^\/api\/v1\/integration\/cases\/[A-Za-z0-9-]{1,40}$/;
 
-export function isTokenAuthenticatedCallback(method: string | undefined, path: string, authorization: string | undefined): boolean {
+export function isTokenAuthenticatedCallback(
+  method: string | undefined,
+  path: string,
+  authorization: string | undefined,
+): boolean {
   return method === "POST" && INTEGRATION_CALLBACK_PATH.test(path) && /^Bearer \S+$/.test(authorization ?? "");
 }
 
@@ -200,7 +225,9 @@ export function rateLimits(req: Req, res: Res, next: Next) {
         return;
       }
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      res.end("För många förfrågningar. Vänta en stund och försök igen.\nToo many requests. Please wait a moment and try again.\n");
+      res.end(
+        "För många förfrågningar. Vänta en stund och försök igen.\nToo many requests. Please wait a moment and try again.\n",
+      );
       return;
     }
   }
@@ -238,7 +265,11 @@ export function bodyLimits(req: Req, res: Res, next: Next) {
   if (max > 0 && length > LARGE_BODY_BYTES) {
     if (largeBodiesInFlight >= max) {
       res.setHeader("Retry-After", "5");
-      return refuse(503, "Många skickar filer just nu. Försök igen om en stund.", "Many people are sending files right now. Please try again in a moment.");
+      return refuse(
+        503,
+        "Många skickar filer just nu. Försök igen om en stund.",
+        "Many people are sending files right now. Please try again in a moment.",
+      );
     }
     largeBodiesInFlight++;
     let released = false;

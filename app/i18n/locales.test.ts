@@ -24,7 +24,11 @@ describe("translations", () => {
 
   it("every language has the same namespace files", () => {
     for (const lng of supportedLanguages) {
-      expect(readdirSync(join(root, lng)).filter((f) => f.endsWith(".json")).sort()).toEqual([...files].sort());
+      expect(
+        readdirSync(join(root, lng))
+          .filter((f) => f.endsWith(".json"))
+          .sort(),
+      ).toEqual([...files].sort());
     }
   });
 
@@ -36,7 +40,10 @@ describe("translations", () => {
       const missingInSv = [...en.keys()].filter((k) => !sv.has(k));
       expect(missingInEn, `missing in en/${file}`).toEqual([]);
       expect(missingInSv, `missing in sv/${file}`).toEqual([]);
-      for (const [lng, map] of [["sv", sv], ["en", en]] as const) {
+      for (const [lng, map] of [
+        ["sv", sv],
+        ["en", en],
+      ] as const) {
         const empty = [...map.entries()].filter(([, v]) => typeof v === "string" && v.trim() === "").map(([k]) => k);
         expect(empty, `empty texts in ${lng}/${file}`).toEqual([]);
       }

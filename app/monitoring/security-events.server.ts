@@ -11,7 +11,14 @@ import { env } from "~/env.server";
  * alerts. Counters live in this process only: they restart at zero, which Prometheus' rate()
  * handles.
  */
-export const SECURITY_EVENTS = ["lockout", "login_refused", "rate_limited", "csrf_refused", "scope_refused", "upload_infected"] as const;
+export const SECURITY_EVENTS = [
+  "lockout",
+  "login_refused",
+  "rate_limited",
+  "csrf_refused",
+  "scope_refused",
+  "upload_infected",
+] as const;
 export type SecurityEventName = (typeof SECURITY_EVENTS)[number];
 
 const registry = new Registry();
@@ -33,7 +40,8 @@ export function alertThresholds(spec = env().ALERT_THRESHOLDS): Map<SecurityEven
   const out = new Map<SecurityEventName, number>();
   for (const part of spec.split(",")) {
     const [name = "", value = ""] = part.split("=").map((s) => s.trim());
-    if ((SECURITY_EVENTS as readonly string[]).includes(name) && /^\d{1,9}$/.test(value)) out.set(name as SecurityEventName, Number(value));
+    if ((SECURITY_EVENTS as readonly string[]).includes(name) && /^\d{1,9}$/.test(value))
+      out.set(name as SecurityEventName, Number(value));
   }
   return out;
 }
@@ -59,7 +67,9 @@ const pendingMails = new Set<Promise<unknown>>();
 
 function raiseAlert(name: SecurityEventName, count: number, minutes: number) {
   const message = `security alert: ${name} reached ${count} within ${minutes} min`;
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "alert", message, event: name, count, windowMinutes: minutes })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: "alert", message, event: name, count, windowMinutes: minutes })}\n`,
+  );
   const { ALERT_EMAIL, SMTP_URL, MAIL_FROM, PUBLIC_URL } = env();
   if (!ALERT_EMAIL || !SMTP_URL) return;
   const sending = nodemailer
@@ -71,7 +81,9 @@ function raiseAlert(name: SecurityEventName, count: number, minutes: number) {
       text: `${message}\n\nSee /metrics (portal_security_events_total) and the audit log (/admin/logg).\n`,
     })
     .catch((error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", message: "alert mail failed", error: error instanceof Error ? error.message : String(error) })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: "error", message: "alert mail failed", error: error instanceof Error ? error.message : String(error) })}\n`,
+      );
     })
     .finally(() => pendingMails.delete(sending));
   pendingMails.add(sending);
@@ -95,7 +107,11 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
  * not X-Forwarded-For: behind nginx every request comes from loopback, which is why
  * docs/ops/nginx.conf refuses /metrics itself.
  */
-export function mayReadMetrics(socketAddress: string | undefined, authorization: string | null | undefined, forwarded: boolean): boolean {
+export function mayReadMetrics(
+  socketAddress: string | undefined,
+  authorization: string | null | undefined,
+  forwarded: boolean,
+): boolean {
   const token = env().METRICS_TOKEN;
   if (token && authorization?.startsWith("Bearer ")) {
     const sent = Buffer.from(authorization.slice("Bearer ".length));

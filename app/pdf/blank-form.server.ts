@@ -17,7 +17,10 @@ const FIELD_BORDER = rgb(0.45, 0.48, 0.52);
 const cache = new Map<string, Promise<Uint8Array>>();
 
 /** Blank forms only change with a new build, and drawing one takes a few seconds: keep them. */
-export function blankFormPdf(def: FormDefinition, input: { lang: Language; municipalities: string[] }): Promise<Uint8Array> {
+export function blankFormPdf(
+  def: FormDefinition,
+  input: { lang: Language; municipalities: string[] },
+): Promise<Uint8Array> {
   const key = `${def.id}@${def.version}:${input.lang}:${input.municipalities.join(",")}`;
   let pdf = cache.get(key);
   if (!pdf) {
@@ -28,12 +31,21 @@ export function blankFormPdf(def: FormDefinition, input: { lang: Language; munic
   return pdf;
 }
 
-export async function renderBlankForm(def: FormDefinition, input: { lang: Language; municipalities: string[] }): Promise<Uint8Array> {
+export async function renderBlankForm(
+  def: FormDefinition,
+  input: { lang: Language; municipalities: string[] },
+): Promise<Uint8Array> {
   const tf = getFixedT(input.lang, "forms");
   const te = getFixedT(input.lang, "eservice");
   const t = translatorFor(tf as never);
   const title = t(def.titleKey);
-  const w = await PdfWriter.create({ title, subject: t(def.descriptionKey), footer: `${title} · ${te("pdf.footer")}`, language: input.lang === "sv" ? "sv-SE" : "en-GB", fillable: true });
+  const w = await PdfWriter.create({
+    title,
+    subject: t(def.descriptionKey),
+    footer: `${title} · ${te("pdf.footer")}`,
+    language: input.lang === "sv" ? "sv-SE" : "en-GB",
+    fillable: true,
+  });
   const form = w.doc.getForm();
 
   w.text(te("pdf.portal"), { size: 9, color: MUTED, gap: 2 });
@@ -48,7 +60,15 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
     const field = form.createTextField("kommun");
     w.ensure(26);
     w.y -= 22;
-    field.addToPage(w.page, { x: MARGIN, y: w.y, width: 200, height: 18, font: w.regular, borderColor: FIELD_BORDER, borderWidth: 1 });
+    field.addToPage(w.page, {
+      x: MARGIN,
+      y: w.y,
+      width: 200,
+      height: 18,
+      font: w.regular,
+      borderColor: FIELD_BORDER,
+      borderWidth: 1,
+    });
     w.y -= 10;
   }
 
@@ -73,7 +93,12 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
         const box = form.createCheckBox(f.name);
         box.addToPage(w.page, { x: MARGIN, y: w.y, width: 12, height: 12, borderColor: FIELD_BORDER, borderWidth: 1 });
         const text = f.optionLabelKey ? `${label}: ${t(f.optionLabelKey)}` : label;
-        w.page.drawText(w.wrap(text, 10, w.regular, w.width - 20)[0] ?? "", { x: MARGIN + 18, y: w.y + 2, size: 10, font: w.regular });
+        w.page.drawText(w.wrap(text, 10, w.regular, w.width - 20)[0] ?? "", {
+          x: MARGIN + 18,
+          y: w.y + 2,
+          size: 10,
+          font: w.regular,
+        });
         w.y -= 4;
         continue;
       }
@@ -83,8 +108,20 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
         for (const option of f.options ?? []) {
           w.ensure(18);
           w.y -= 15;
-          group.addOptionToPage(option.value, w.page, { x: MARGIN + 2, y: w.y, width: 11, height: 11, borderColor: FIELD_BORDER, borderWidth: 1 });
-          w.page.drawText(w.wrap(t(option.labelKey), 10, w.regular, w.width - 22)[0] ?? "", { x: MARGIN + 20, y: w.y + 2, size: 10, font: w.regular });
+          group.addOptionToPage(option.value, w.page, {
+            x: MARGIN + 2,
+            y: w.y,
+            width: 11,
+            height: 11,
+            borderColor: FIELD_BORDER,
+            borderWidth: 1,
+          });
+          w.page.drawText(w.wrap(t(option.labelKey), 10, w.regular, w.width - 22)[0] ?? "", {
+            x: MARGIN + 20,
+            y: w.y + 2,
+            size: 10,
+            font: w.regular,
+          });
         }
         w.y -= 8;
         continue;
@@ -97,7 +134,15 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
       const field = form.createTextField(f.name);
       if (multiline) field.enableMultiline();
       if (f.maxLength && !multiline) field.setMaxLength(f.maxLength);
-      field.addToPage(w.page, { x: MARGIN, y: w.y, width: w.width, height, font: w.regular, borderColor: FIELD_BORDER, borderWidth: 1 });
+      field.addToPage(w.page, {
+        x: MARGIN,
+        y: w.y,
+        width: w.width,
+        height,
+        font: w.regular,
+        borderColor: FIELD_BORDER,
+        borderWidth: 1,
+      });
       w.y -= 10;
     }
   }
@@ -115,7 +160,12 @@ export async function renderBlankForm(def: FormDefinition, input: { lang: Langua
  * Fills the blank form with answers (the PDF side of "one definition, four consumers"):
  * every value of the pdf mapping must find its AcroForm field. Throws when one does not.
  */
-export async function fillForm(def: FormDefinition, blank: Uint8Array, answers: FormValues, lang: Language): Promise<PDFDocument> {
+export async function fillForm(
+  def: FormDefinition,
+  blank: Uint8Array,
+  answers: FormValues,
+  lang: Language,
+): Promise<PDFDocument> {
   const doc = await PDFDocument.load(blank);
   const form = doc.getForm();
   const t = translatorFor(getFixedT(lang, "forms") as never);

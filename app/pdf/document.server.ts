@@ -16,7 +16,10 @@ let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
 function fonts() {
   if (!fontBytes) {
     const dir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    fontBytes = { regular: readFileSync(join(dir, "DejaVuSans.ttf")), bold: readFileSync(join(dir, "DejaVuSans-Bold.ttf")) };
+    fontBytes = {
+      regular: readFileSync(join(dir, "DejaVuSans.ttf")),
+      bold: readFileSync(join(dir, "DejaVuSans-Bold.ttf")),
+    };
   }
   return fontBytes;
 }
@@ -67,7 +70,13 @@ export class PdfWriter {
     this.page = this.doc.addPage([A4.width, A4.height]);
     this.pageNumber += 1;
     this.y = A4.height - MARGIN;
-    this.page.drawText(`${this.footer} · ${this.pageNumber}`, { x: MARGIN, y: 25, size: 8, font: this.regular, color: MUTED });
+    this.page.drawText(`${this.footer} · ${this.pageNumber}`, {
+      x: MARGIN,
+      y: 25,
+      size: 8,
+      font: this.regular,
+      color: MUTED,
+    });
   }
 
   ensure(height: number) {
@@ -99,7 +108,10 @@ export class PdfWriter {
     return lines;
   }
 
-  text(text: string, opts: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; gap?: number; indent?: number } = {}) {
+  text(
+    text: string,
+    opts: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; gap?: number; indent?: number } = {},
+  ) {
     const size = opts.size ?? 10;
     const font = opts.bold ? this.bold : this.regular;
     const indent = opts.indent ?? 0;
@@ -114,7 +126,12 @@ export class PdfWriter {
   rule() {
     this.ensure(10);
     this.y -= 4;
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4.width - MARGIN, y: this.y }, thickness: 0.7, color: MUTED });
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: A4.width - MARGIN, y: this.y },
+      thickness: 0.7,
+      color: MUTED,
+    });
     this.y -= 8;
   }
 

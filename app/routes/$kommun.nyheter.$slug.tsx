@@ -13,7 +13,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueS
 export const handle: RouteHandle = {
   i18n: "catalogue",
   breadcrumb: (match) => {
-    const d = match.data as { municipality?: { slug: string; name: string }; crumb?: string; item?: { slug: string; title: string } } | undefined;
+    const d = match.data as
+      | { municipality?: { slug: string; name: string }; crumb?: string; item?: { slug: string; title: string } }
+      | undefined;
     if (!d?.municipality || !d.item) return null;
     return [
       { label: d.municipality.name, href: `/${d.municipality.slug}` },

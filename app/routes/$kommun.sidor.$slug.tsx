@@ -11,7 +11,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogueS
 export const handle: RouteHandle = {
   i18n: "catalogue",
   breadcrumb: (match) => {
-    const d = match.data as { municipality?: { slug: string; name: string }; item?: { slug: string; title: string } } | undefined;
+    const d = match.data as
+      { municipality?: { slug: string; name: string }; item?: { slug: string; title: string } } | undefined;
     if (!d?.municipality || !d.item) return null;
     return [
       { label: d.municipality.name, href: `/${d.municipality.slug}` },

@@ -50,7 +50,8 @@ export default function MunicipalServices() {
         <ul className="link-list">
           {administrations.map((a) => (
             <li key={a.slug}>
-              <a href={`#${a.slug}`}>{a.name}</a> <span className="count">({t("services.count", { count: a.services.length })})</span>
+              <a href={`#${a.slug}`}>{a.name}</a>{" "}
+              <span className="count">({t("services.count", { count: a.services.length })})</span>
             </li>
           ))}
         </ul>

@@ -23,7 +23,13 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:admin.users.title", href: "/admin/anvandare" }] };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "auth:admin.users.title", href: "/admin/anvandare" },
+  ],
+};
 
 async function load(request: Request, id: string | undefined) {
   const admin = await requireStaff(request, "users.admin");
@@ -38,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = municipalityNames();
   const lang = getLanguage(request);
   const administrations = listAdministrationsOf(scope);
-  const adminName = new Map(administrations.map((a) => [a.id, `${lang === "en" ? a.nameEn : a.nameSv}, ${names.get(a.municipalityId) ?? ""}`]));
+  const adminName = new Map(
+    administrations.map((a) => [a.id, `${lang === "en" ? a.nameEn : a.nameSv}, ${names.get(a.municipalityId) ?? ""}`]),
+  );
   return {
     title: target.name,
     user: {
@@ -46,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: target.name,
       username: target.username,
       email: target.email,
-      municipality: target.municipalityId ? names.get(target.municipalityId) ?? null : null,
+      municipality: target.municipalityId ? (names.get(target.municipalityId) ?? null) : null,
       locked: target.locked,
       disabled: target.disabled,
       enrolled: target.enrolled,
@@ -55,8 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: r.id,
       role: r.role,
       area: r.area,
-      municipality: r.municipalityId ? names.get(r.municipalityId) ?? null : null,
-      administration: r.administrationId ? adminName.get(r.administrationId) ?? String(r.administrationId) : null,
+      municipality: r.municipalityId ? (names.get(r.municipalityId) ?? null) : null,
+      administration: r.administrationId ? (adminName.get(r.administrationId) ?? String(r.administrationId)) : null,
     })),
     municipalities: (scope ?? [...names.keys()]).map((id) => ({ id, name: names.get(id) ?? "" })),
     administrations: administrations.map((a) => ({ id: a.id, name: adminName.get(a.id) ?? "" })),
@@ -80,12 +88,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const m = Number(form.get("municipalityId"));
     const errors: FieldErrors = {};
     if (!["officer", "editor", "contributor", "admin"].includes(role)) errors.role = "admin.user.errors.role";
-    if (!Number.isInteger(m) || (scope !== null && !scope.includes(m))) errors.municipalityId = "admin.users.errors.municipality";
+    if (!Number.isInteger(m) || (scope !== null && !scope.includes(m)))
+      errors.municipalityId = "admin.users.errors.municipality";
     const area = form.get("area");
     if (role === "officer" && !isArea(area)) errors.area = "admin.user.errors.area";
     const administrationId = Number(form.get("administrationId"));
     const administration = listAdministrationsOf(scope).find((a) => a.id === administrationId);
-    if ((role === "editor" || role === "contributor") && (!administration || administration.municipalityId !== m)) errors.administrationId = "admin.user.errors.administration";
+    if ((role === "editor" || role === "contributor") && (!administration || administration.municipalityId !== m))
+      errors.administrationId = "admin.user.errors.administration";
     if (Object.keys(errors).length) return bad(errors);
     const created = addRoleAssignment({
       staffUserId: target.id,
@@ -96,21 +106,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
       createdBy: admin.staffUserId,
     });
     if (created === null) return bad({ role: "admin.user.errors.duplicate" });
-    audit({ actor: admin, action: "role.granted", subjectType: "staff_user", subjectId: target.id, municipalityId: m, details: { role, area: role === "officer" ? area : undefined, administrationId: role === "editor" || role === "contributor" ? administrationId : undefined } });
+    audit({
+      actor: admin,
+      action: "role.granted",
+      subjectType: "staff_user",
+      subjectId: target.id,
+      municipalityId: m,
+      details: {
+        role,
+        area: role === "officer" ? area : undefined,
+        administrationId: role === "editor" || role === "contributor" ? administrationId : undefined,
+      },
+    });
     return redirectWithFlash(url, "flash.roleAdded");
   }
   if (intent === "removeRole") {
     const assignment = target.roles.find((r) => r.id === Number(form.get("assignmentId")));
     // A municipal admin may only remove roles within their municipalities.
-    if (!assignment || (scope !== null && (assignment.municipalityId === null || !scope.includes(assignment.municipalityId)))) return bad({ intent: "admin.user.errors.role" });
+    if (
+      !assignment ||
+      (scope !== null && (assignment.municipalityId === null || !scope.includes(assignment.municipalityId)))
+    )
+      return bad({ intent: "admin.user.errors.role" });
     removeRoleAssignment(target.id, assignment.id);
     revokeAllSessions({ staffUserId: target.id });
-    audit({ actor: admin, action: "role.revoked", subjectType: "staff_user", subjectId: target.id, municipalityId: assignment.municipalityId ?? municipalityId, details: { role: assignment.role, area: assignment.area, administrationId: assignment.administrationId } });
+    audit({
+      actor: admin,
+      action: "role.revoked",
+      subjectType: "staff_user",
+      subjectId: target.id,
+      municipalityId: assignment.municipalityId ?? municipalityId,
+      details: { role: assignment.role, area: assignment.area, administrationId: assignment.administrationId },
+    });
     return redirectWithFlash(url, "flash.roleRemoved");
   }
   if (intent === "reset" || intent === "disable" || intent === "enable") {
     const result = await applyAccountAction({ admin, scope, target, action: intent });
-    if (!result.ok) return Response.json({ errors: { intent: result.error } } satisfies ActionData, { status: result.status });
+    if (!result.ok)
+      return Response.json({ errors: { intent: result.error } } satisfies ActionData, { status: result.status });
     if (intent === "reset") return Response.json({ temporaryPassword: result.temporaryPassword } satisfies ActionData);
     return redirectWithFlash(url, intent === "disable" ? "flash.userDisabled" : "flash.userEnabled");
   }
@@ -148,7 +181,15 @@ export default function UserDetail() {
         <dt>{t("myPages.municipality")}</dt>
         <dd>{user.municipality ?? t("roles.portalWide")}</dd>
         <dt>{t("admin.users.state")}</dt>
-        <dd>{user.disabled ? t("admin.users.disabled") : user.locked ? t("admin.users.locked") : !user.enrolled ? t("admin.users.notEnrolled") : t("admin.users.active")}</dd>
+        <dd>
+          {user.disabled
+            ? t("admin.users.disabled")
+            : user.locked
+              ? t("admin.users.locked")
+              : !user.enrolled
+                ? t("admin.users.notEnrolled")
+                : t("admin.users.active")}
+        </dd>
       </dl>
 
       <h2 id="intent">{t("admin.user.rolesTitle")}</h2>
@@ -160,14 +201,21 @@ export default function UserDetail() {
             <li key={r.id}>
               {t(`roles.${r.role}`)}
               {r.area ? `, ${t(`areas.${r.area}`)}` : ""}
-              {r.administration ? `, ${r.administration}` : r.municipality ? `, ${r.municipality}` : `, ${t("roles.portalWide")}`}{" "}
+              {r.administration
+                ? `, ${r.administration}`
+                : r.municipality
+                  ? `, ${r.municipality}`
+                  : `, ${t("roles.portalWide")}`}{" "}
               <Form method="post" reloadDocument className="inline-form">
                 <CsrfField />
                 <input type="hidden" name="intent" value="removeRole" />
                 <input type="hidden" name="assignmentId" value={r.id} />
                 <button type="submit" className="link-button">
                   {t("admin.user.remove")}
-                  <span className="visually-hidden"> {t(`roles.${r.role}`)} {r.area ? t(`areas.${r.area}`) : r.administration ?? r.municipality ?? ""}</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    {t(`roles.${r.role}`)} {r.area ? t(`areas.${r.area}`) : (r.administration ?? r.municipality ?? "")}
+                  </span>
                 </button>
               </Form>
             </li>
@@ -182,7 +230,12 @@ export default function UserDetail() {
         <div className={`field${errors?.role ? " field--error" : ""}`}>
           <label htmlFor="role">{t("admin.user.role")}</label>
           {fieldError("role")}
-          <select id="role" name="role" aria-invalid={errors?.role ? true : undefined} aria-describedby={errors?.role ? "role-error" : undefined}>
+          <select
+            id="role"
+            name="role"
+            aria-invalid={errors?.role ? true : undefined}
+            aria-describedby={errors?.role ? "role-error" : undefined}
+          >
             <option value="officer">{t("roles.officer")}</option>
             <option value="editor">{t("roles.editor")}</option>
             <option value="contributor">{t("roles.contributor")}</option>
@@ -192,7 +245,12 @@ export default function UserDetail() {
         <div className={`field${errors?.municipalityId ? " field--error" : ""}`}>
           <label htmlFor="municipalityId">{t("myPages.municipality")}</label>
           {fieldError("municipalityId")}
-          <select id="municipalityId" name="municipalityId" aria-invalid={errors?.municipalityId ? true : undefined} aria-describedby={errors?.municipalityId ? "municipalityId-error" : undefined}>
+          <select
+            id="municipalityId"
+            name="municipalityId"
+            aria-invalid={errors?.municipalityId ? true : undefined}
+            aria-describedby={errors?.municipalityId ? "municipalityId-error" : undefined}
+          >
             {municipalities.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
@@ -202,9 +260,16 @@ export default function UserDetail() {
         </div>
         <div className={`field${errors?.area ? " field--error" : ""}`}>
           <label htmlFor="area">{t("admin.user.area")}</label>
-          <span className="field__hint" id="area-hint">{t("admin.user.areaHint")}</span>
+          <span className="field__hint" id="area-hint">
+            {t("admin.user.areaHint")}
+          </span>
           {fieldError("area")}
-          <select id="area" name="area" aria-describedby={`area-hint${errors?.area ? " area-error" : ""}`} aria-invalid={errors?.area ? true : undefined}>
+          <select
+            id="area"
+            name="area"
+            aria-describedby={`area-hint${errors?.area ? " area-error" : ""}`}
+            aria-invalid={errors?.area ? true : undefined}
+          >
             {AREAS.map((a) => (
               <option key={a} value={a}>
                 {t(`areas.${a}`)}
@@ -214,9 +279,16 @@ export default function UserDetail() {
         </div>
         <div className={`field${errors?.administrationId ? " field--error" : ""}`}>
           <label htmlFor="administrationId">{t("admin.user.administration")}</label>
-          <span className="field__hint" id="administrationId-hint">{t("admin.user.administrationHint")}</span>
+          <span className="field__hint" id="administrationId-hint">
+            {t("admin.user.administrationHint")}
+          </span>
           {fieldError("administrationId")}
-          <select id="administrationId" name="administrationId" aria-describedby={`administrationId-hint${errors?.administrationId ? " administrationId-error" : ""}`} aria-invalid={errors?.administrationId ? true : undefined}>
+          <select
+            id="administrationId"
+            name="administrationId"
+            aria-describedby={`administrationId-hint${errors?.administrationId ? " administrationId-error" : ""}`}
+            aria-invalid={errors?.administrationId ? true : undefined}
+          >
             {administrations.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}

@@ -13,7 +13,13 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:admin.users.title", href: "/admin/anvandare" }] };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "auth:admin.users.title", href: "/admin/anvandare" },
+  ],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "users.admin");
@@ -26,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: u.id,
       username: u.username,
       name: u.name,
-      municipality: u.municipalityId ? names.get(u.municipalityId) ?? null : null,
+      municipality: u.municipalityId ? (names.get(u.municipalityId) ?? null) : null,
       roles: [...new Set(u.roles.map((r) => r.role))],
       locked: u.locked,
       disabled: u.disabled,
@@ -35,7 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { errors?: FieldErrors; values?: Record<string, string>; created?: { id: number; username: string; temporaryPassword: string } };
+type ActionData = {
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  created?: { id: number; username: string; temporaryPassword: string };
+};
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
@@ -44,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   const values = {
-    username: String(form.get("username") ?? "").trim().toLowerCase(),
+    username: String(form.get("username") ?? "")
+      .trim()
+      .toLowerCase(),
     name: String(form.get("name") ?? "").trim(),
     email: String(form.get("email") ?? "").trim(),
     municipalityId: String(form.get("municipalityId") ?? ""),
@@ -55,13 +67,31 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!USERNAME.test(values.username)) errors.username = "admin.users.errors.username";
   if (values.name.length < 2 || values.name.length > 100) errors.name = "admin.users.errors.name";
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) errors.email = "admin.users.errors.email";
-  if (!Number.isInteger(municipalityId) || (scope !== null && !scope.includes(municipalityId))) errors.municipalityId = "admin.users.errors.municipality";
+  if (!Number.isInteger(municipalityId) || (scope !== null && !scope.includes(municipalityId)))
+    errors.municipalityId = "admin.users.errors.municipality";
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
-  const result = await createStaffUser({ username: values.username, name: values.name, email: values.email, municipalityId });
-  if ("error" in result) return Response.json({ errors: { username: "admin.users.errors.taken" }, values } satisfies ActionData, { status: 400 });
-  audit({ actor: user, action: "staff_user.created", subjectType: "staff_user", subjectId: result.id, municipalityId, details: { username: values.username } });
+  const result = await createStaffUser({
+    username: values.username,
+    name: values.name,
+    email: values.email,
+    municipalityId,
+  });
+  if ("error" in result)
+    return Response.json({ errors: { username: "admin.users.errors.taken" }, values } satisfies ActionData, {
+      status: 400,
+    });
+  audit({
+    actor: user,
+    action: "staff_user.created",
+    subjectType: "staff_user",
+    subjectId: result.id,
+    municipalityId,
+    details: { username: values.username },
+  });
   // The temporary password is shown once, here, and never stored in clear.
-  return Response.json({ created: { id: result.id, username: values.username, temporaryPassword: result.temporaryPassword } } satisfies ActionData);
+  return Response.json({
+    created: { id: result.id, username: values.username, temporaryPassword: result.temporaryPassword },
+  } satisfies ActionData);
 }
 
 export default function Users() {
@@ -76,7 +106,8 @@ export default function Users() {
         <div className="alert alert--success" role="status">
           <p>{t("admin.users.created", { username: data.created.username })}</p>
           <p>
-            {t("admin.temporaryPassword")} <code data-testid="temporary-password">{data.created.temporaryPassword}</code>
+            {t("admin.temporaryPassword")}{" "}
+            <code data-testid="temporary-password">{data.created.temporaryPassword}</code>
           </p>
           <p>
             <Link to={`/admin/anvandare/${data.created.id}`}>{t("admin.users.addRolesNow")}</Link>
@@ -105,7 +136,13 @@ export default function Users() {
                 <td>{u.municipality ?? t("roles.portalWide")}</td>
                 <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ") || "–"}</td>
                 <td>
-                  {u.disabled ? t("admin.users.disabled") : u.locked ? t("admin.users.locked") : !u.enrolled ? t("admin.users.notEnrolled") : t("admin.users.active")}
+                  {u.disabled
+                    ? t("admin.users.disabled")
+                    : u.locked
+                      ? t("admin.users.locked")
+                      : !u.enrolled
+                        ? t("admin.users.notEnrolled")
+                        : t("admin.users.active")}
                 </td>
               </tr>
             ))}
@@ -117,9 +154,32 @@ export default function Users() {
       <ErrorSummary errors={errors} order={["username", "name", "email", "municipalityId"]} />
       <Form method="post" reloadDocument noValidate aria-labelledby="new-user">
         <CsrfField />
-        <TextField name="username" label={t("staffLogin.username")} hint={t("admin.users.usernameHint")} defaultValue={data?.values?.username} error={errors?.username} width="medium" autoComplete="off" />
-        <TextField name="name" label={t("admin.users.name")} defaultValue={data?.values?.name} error={errors?.name} width="medium" autoComplete="off" />
-        <TextField name="email" type="email" label={t("admin.users.email")} defaultValue={data?.values?.email} error={errors?.email} width="medium" autoComplete="off" />
+        <TextField
+          name="username"
+          label={t("staffLogin.username")}
+          hint={t("admin.users.usernameHint")}
+          defaultValue={data?.values?.username}
+          error={errors?.username}
+          width="medium"
+          autoComplete="off"
+        />
+        <TextField
+          name="name"
+          label={t("admin.users.name")}
+          defaultValue={data?.values?.name}
+          error={errors?.name}
+          width="medium"
+          autoComplete="off"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("admin.users.email")}
+          defaultValue={data?.values?.email}
+          error={errors?.email}
+          width="medium"
+          autoComplete="off"
+        />
         <div className={`field${errors?.municipalityId ? " field--error" : ""}`}>
           <label htmlFor="municipalityId">{t("myPages.municipality")}</label>
           {errors?.municipalityId ? (
@@ -127,7 +187,13 @@ export default function Users() {
               {t(errors.municipalityId)}
             </span>
           ) : null}
-          <select id="municipalityId" name="municipalityId" defaultValue={data?.values?.municipalityId} aria-invalid={errors?.municipalityId ? true : undefined} aria-describedby={errors?.municipalityId ? "municipalityId-error" : undefined}>
+          <select
+            id="municipalityId"
+            name="municipalityId"
+            defaultValue={data?.values?.municipalityId}
+            aria-invalid={errors?.municipalityId ? true : undefined}
+            aria-describedby={errors?.municipalityId ? "municipalityId-error" : undefined}
+          >
             {municipalities.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}

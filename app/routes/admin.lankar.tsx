@@ -47,7 +47,9 @@ export default function AdminLinks() {
     <>
       <h1>{t("admin.links.title")}</h1>
       <p className="lead">{t("admin.links.lead")}</p>
-      <p>{intervalMinutes > 0 ? t("admin.links.schedule", { count: intervalMinutes }) : t("admin.links.scheduleOff")}</p>
+      <p>
+        {intervalMinutes > 0 ? t("admin.links.schedule", { count: intervalMinutes }) : t("admin.links.scheduleOff")}
+      </p>
       {broken > 0 ? (
         <p className="alert alert--warning" role="status">
           {t("admin.links.brokenCount", { count: broken })}
@@ -78,7 +80,13 @@ export default function AdminLinks() {
                   </a>
                 </th>
                 <td>
-                  {l.broken ? <strong className="link-broken">{t("admin.links.broken")}</strong> : l.checkedAt ? t("admin.links.ok") : t("admin.links.unchecked")}
+                  {l.broken ? (
+                    <strong className="link-broken">{t("admin.links.broken")}</strong>
+                  ) : l.checkedAt ? (
+                    t("admin.links.ok")
+                  ) : (
+                    t("admin.links.unchecked")
+                  )}
                   {l.status || l.error ? ` (${l.status ?? l.error})` : ""}
                 </td>
                 <td>{l.checkedAt ? formatDateTime(l.checkedAt) : "–"}</td>

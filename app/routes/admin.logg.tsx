@@ -9,7 +9,13 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:admin.log.title", href: "/admin/logg" }] };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "auth:admin.log.title", href: "/admin/logg" },
+  ],
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "audit.read");
   const params = new URL(request.url).searchParams;
   const text = (name: string) => (params.get(name) ?? "").trim().slice(0, 100);
-  const filters = { from: text("from"), to: text("to"), action: text("action"), actor: text("actor"), subject: text("subject") };
+  const filters = {
+    from: text("from"),
+    to: text("to"),
+    action: text("action"),
+    actor: text("actor"),
+    subject: text("subject"),
+  };
   const page = Math.max(1, Number(params.get("sida")) || 1);
   const scope = adminMunicipalities(user, "audit.read");
   const { events, total } = listAuditEvents({
@@ -32,7 +44,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: 50,
   });
   // Reading the log is itself traceable.
-  audit({ actor: user, action: "audit.searched", subjectType: "audit_event", municipalityId: user.municipalityId ?? undefined, details: { ...filters, page } });
+  audit({
+    actor: user,
+    action: "audit.searched",
+    subjectType: "audit_event",
+    municipalityId: user.municipalityId ?? undefined,
+    details: { ...filters, page },
+  });
   const names = municipalityNames();
   return {
     title: getFixedT(request, "auth")("admin.log.title"),
@@ -48,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: e.actorRole,
       action: e.action,
       subject: `${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ""}`,
-      municipality: e.municipalityId ? names.get(e.municipalityId) ?? null : null,
+      municipality: e.municipalityId ? (names.get(e.municipalityId) ?? null) : null,
       ip: e.ip,
       requestId: e.requestId,
     })),
@@ -58,7 +76,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { filters, events, total, page, pages } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("auth");
-  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm" });
+  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: "Europe/Stockholm",
+  });
   const pageHref = (p: number) => {
     const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
     q.set("sida", String(p));
@@ -123,7 +145,8 @@ export default function AuditLog() {
       {pages > 1 ? (
         <nav aria-label={t("admin.log.pages")}>
           <p>
-            {page > 1 ? <Link to={pageHref(page - 1)}>{t("admin.log.previous")}</Link> : null} {t("admin.log.pageOf", { page, pages })}{" "}
+            {page > 1 ? <Link to={pageHref(page - 1)}>{t("admin.log.previous")}</Link> : null}{" "}
+            {t("admin.log.pageOf", { page, pages })}{" "}
             {page < pages ? <Link to={pageHref(page + 1)}>{t("admin.log.next")}</Link> : null}
           </p>
         </nav>

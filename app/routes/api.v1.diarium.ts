@@ -20,7 +20,13 @@ export const loader = apiLoader(({ request }) => {
   if (page !== null) params.set("sida", page);
   const parsed = parseDiariumQuery(params);
   if (!parsed.ok) {
-    throw apiError(400, "bad_request", Object.entries(parsed.errors).map(([k, v]) => `${k === "sida" ? "page" : k}: ${v.code}`).join("; "));
+    throw apiError(
+      400,
+      "bad_request",
+      Object.entries(parsed.errors)
+        .map(([k, v]) => `${k === "sida" ? "page" : k}: ${v.code}`)
+        .join("; "),
+    );
   }
   const result = searchDiarium(parsed.query, getLanguage(request));
   if ((parsed.query.sida ?? 1) > result.pages) throw notFound(`There are ${result.pages} pages.`);

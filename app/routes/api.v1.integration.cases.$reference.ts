@@ -28,13 +28,22 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
       system = requireIntegrationSystem(request);
     } catch (thrown) {
       // A failed "log-in" of a system is audited like a failed staff log-in (without the token).
-      audit({ actor: null, action: "integration.auth-failed", subjectType: "case", subjectId: String(params.reference ?? "").slice(0, 40), details: { header: request.headers.has("Authorization") } });
+      audit({
+        actor: null,
+        action: "integration.auth-failed",
+        subjectType: "case",
+        subjectId: String(params.reference ?? "").slice(0, 40),
+        details: { header: request.headers.has("Authorization") },
+      });
       throw thrown;
     }
     const body = await parseCaseCallback(request);
     const result = await applyCaseCallback({ system, reference: String(params.reference ?? ""), body });
     if (!result.ok) {
-      return apiJson({ error: result.error, message: result.message, status: result.status, ...(result.details ?? {}) }, { status: result.status, cache: "no-store" });
+      return apiJson(
+        { error: result.error, message: result.message, status: result.status, ...(result.details ?? {}) },
+        { status: result.status, cache: "no-store" },
+      );
     }
     const { ok: _ok, ...data } = result;
     return apiJson({ data }, { cache: "no-store" });

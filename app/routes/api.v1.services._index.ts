@@ -10,7 +10,8 @@ export const loader = apiLoader(({ request }) => {
   }
   let services = servicesData(originOf(request));
   if (category !== null) {
-    if (!services.some((s) => s.category === category)) throw apiError(400, "bad_request", `Unknown category "${category.slice(0, 40)}".`);
+    if (!services.some((s) => s.category === category))
+      throw apiError(400, "bad_request", `Unknown category "${category.slice(0, 40)}".`);
     services = services.filter((s) => s.category === category);
   }
   if (kommun) services = services.filter((s) => s.municipalities.some((m) => m.municipality === kommun));

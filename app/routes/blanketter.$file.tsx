@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const search = new URL(request.url).search;
     return redirect(`/blanketter/${def.id}/${def.steps[0]!.id}${search.length <= 300 ? search : ""}`);
   }
-  const bytes = await blankFormPdf(def, { lang: getLanguage(request), municipalities: offeringMunicipalities(def).map((m) => m.name) });
+  const bytes = await blankFormPdf(def, {
+    lang: getLanguage(request),
+    municipalities: offeringMunicipalities(def).map((m) => m.name),
+  });
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",

@@ -22,11 +22,20 @@ export const handle: RouteHandle = {
   i18n: ["forms", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { formTitle?: string; formId?: string } | undefined;
-    return [{ labelKey: "ladder.forms.short", href: "/blanketter" }, ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : [])];
+    return [
+      { labelKey: "ladder.forms.short", href: "/blanketter" },
+      ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : []),
+    ];
   },
 };
 
-function stepTitle(lang: "sv" | "en", def: NonNullable<ReturnType<typeof getFormDefinition>>, stepId: string, formTitle: string, hasErrors: boolean) {
+function stepTitle(
+  lang: "sv" | "en",
+  def: NonNullable<ReturnType<typeof getFormDefinition>>,
+  stepId: string,
+  formTitle: string,
+  hasErrors: boolean,
+) {
   const t = getFixedT(lang, "forms");
   const step = def.steps.find((s) => s.id === stepId);
   const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
@@ -37,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
-  const result = loadStep({ def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang }, new URL(request.url).searchParams);
+  const result = loadStep(
+    { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang },
+    new URL(request.url).searchParams,
+  );
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   const tf = getFixedT(lang, "forms");
   return data(
@@ -58,7 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const stepId = params.step ?? "";
   const step = def.steps.find((s) => s.id === stepId);
   if (!step) throw new Response("Not found", { status: 404 });
-  const ctx = { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang };
+  const ctx = {
+    def,
+    stepId,
+    ownerKey: session.ownerKey,
+    personId: user?.personId ?? null,
+    chosenMunicipality: chosen,
+    lang,
+  };
   const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
   const body = await readPost(request, maxFile);
   if (!body.ok) {
@@ -68,8 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const field = target ? target.name : "_form";
     // A too-large file part names the file limit; too much text (a text part or a whole url-encoded body) says so.
     const tooLargeKey = target?.type === "file" || (body.field !== null && !target) ? "file.partTooLarge" : "tooLarge";
-    const key = body.code === "tooLarge" ? errorKey(tooLargeKey) : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
-    const view: StepViewData = { ...loaded.view, errors: { [field]: { key, params: { max: formatBytes(body.maxBytes ?? maxFile) } } } };
+    const key =
+      body.code === "tooLarge"
+        ? errorKey(tooLargeKey)
+        : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
+    const view: StepViewData = {
+      ...loaded.view,
+      errors: { [field]: { key, params: { max: formatBytes(body.maxBytes ?? maxFile) } } },
+    };
     return data({ view }, { status: body.status, headers: cookieHeaders(session) });
   }
   await verifyPost(request, body.formData);
@@ -97,7 +122,11 @@ export default function FormStepPage() {
           </p>
         </div>
       ) : null}
-      <FormStep key={`${view.stepId}-${JSON.stringify(view.groupCounts)}-${view.entries.length}`} def={def} data={view} />
+      <FormStep
+        key={`${view.stepId}-${JSON.stringify(view.groupCounts)}-${view.entries.length}`}
+        def={def}
+        data={view}
+      />
     </div>
   );
 }

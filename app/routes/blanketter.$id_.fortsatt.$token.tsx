@@ -16,7 +16,10 @@ import { verifyPost } from "~/utils/post.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
-export const handle: RouteHandle = { i18n: ["forms", "eservice"], breadcrumb: () => [{ labelKey: "ladder.forms.short", href: "/blanketter" }] };
+export const handle: RouteHandle = {
+  i18n: ["forms", "eservice"],
+  breadcrumb: () => [{ labelKey: "ladder.forms.short", href: "/blanketter" }],
+};
 
 /** The secret resume link: continue the draft in this browser, or delete it. Nothing changes on GET. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,13 +36,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   if (body.formData.get("_action") === "delete") {
     const deleted = deleteDraftByToken(token);
-    if (deleted) audit({ actor: user?.session ?? null, action: "draft.deleted", subjectType: "form_draft", subjectId: def.id });
+    if (deleted)
+      audit({ actor: user?.session ?? null, action: "draft.deleted", subjectType: "form_draft", subjectId: def.id });
     return data({ result: deleted ? ("deleted" as const) : ("missing" as const) }, { status: deleted ? 200 : 404 });
   }
   const draft = resumeDraft({ token, ownerKey: session.ownerKey, personId: session.personId });
   if (!draft || draft.formId !== def.id) return data({ result: "missing" as const }, { status: 404 });
   audit({ actor: user?.session ?? null, action: "draft.resumed", subjectType: "form_draft", subjectId: draft.id });
-  throw redirectWith(session, stepHref(def, def.steps.some((s) => s.id === draft.stepId) ? draft.stepId : "check-answers"));
+  throw redirectWith(
+    session,
+    stepHref(def, def.steps.some((s) => s.id === draft.stepId) ? draft.stepId : "check-answers"),
+  );
 }
 
 export default function ResumeDraft() {

@@ -19,17 +19,35 @@ export const handle: RouteHandle = {
   i18n: ["forms", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { formTitle?: string; formId?: string } | undefined;
-    return [{ labelKey: "ladder.forms.short", href: "/blanketter" }, ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : [])];
+    return [
+      { labelKey: "ladder.forms.short", href: "/blanketter" },
+      ...(d?.formTitle ? [{ label: d.formTitle, href: `/blanketter/${d.formId}` }] : []),
+    ];
   },
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { def, lang, user, session, title } = await formPageContext(request, params.id);
-  const result = loadCheckAnswers({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang });
+  const result = loadCheckAnswers({
+    def,
+    ownerKey: session.ownerKey,
+    personId: user?.personId ?? null,
+    chosenMunicipality: null,
+    lang,
+  });
   if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
   if ("redirect" in result) throw new Response("Not found", { status: 404 });
   const t = getFixedT(lang, "forms");
-  return data({ kind: "check" as const, title: `${t("common.checkAnswers")} – ${title}`, formTitle: title, formId: def.id, ...result }, { headers: cookieHeaders(session) });
+  return data(
+    {
+      kind: "check" as const,
+      title: `${t("common.checkAnswers")} – ${title}`,
+      formTitle: title,
+      formId: def.id,
+      ...result,
+    },
+    { headers: cookieHeaders(session) },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +55,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });
   await verifyPost(request, body.formData);
-  const result = await submitForm({ def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang, request, user }, body.formData);
+  const result = await submitForm(
+    {
+      def,
+      ownerKey: session.ownerKey,
+      personId: user?.personId ?? null,
+      chosenMunicipality: null,
+      lang,
+      request,
+      user,
+    },
+    body.formData,
+  );
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   return data({ error: result.error }, { status: result.status, headers: cookieHeaders(session) });
 }

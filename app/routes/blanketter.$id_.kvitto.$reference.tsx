@@ -23,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   const user = await getFormUser(request);
-  const receipt = getReceipt({ def, reference: params.reference ?? "", viewer: submitterViewer(request, user?.personId ?? null), lang });
+  const receipt = getReceipt({
+    def,
+    reference: params.reference ?? "",
+    viewer: submitterViewer(request, user?.personId ?? null),
+    lang,
+  });
   // Someone else's reference looks exactly like one that does not exist.
   if (!receipt) throw new Response("Not found", { status: 404 });
   const tf = getFixedT(lang, "forms");
@@ -70,7 +75,14 @@ export default function Receipt() {
       {d.municipality ? (
         <>
           <h2>{t("receipt.questionsHeading")}</h2>
-          <p>{t("receipt.questions", { municipality: d.municipality.name, phone: d.municipality.phone, email: d.municipality.email, reference: d.reference })}</p>
+          <p>
+            {t("receipt.questions", {
+              municipality: d.municipality.name,
+              phone: d.municipality.phone,
+              email: d.municipality.email,
+              reference: d.reference,
+            })}
+          </p>
         </>
       ) : null}
       <h2>{t("receipt.answersHeading")}</h2>

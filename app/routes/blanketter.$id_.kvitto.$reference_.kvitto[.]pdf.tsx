@@ -11,7 +11,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   const user = await getFormUser(request);
-  const receipt = getReceipt({ def, reference: params.reference ?? "", viewer: submitterViewer(request, user?.personId ?? null), lang });
+  const receipt = getReceipt({
+    def,
+    reference: params.reference ?? "",
+    viewer: submitterViewer(request, user?.personId ?? null),
+    lang,
+  });
   if (!receipt) throw new Response("Not found", { status: 404 });
   const bytes = await renderReceipt({
     lang,

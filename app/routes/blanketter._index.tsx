@@ -11,7 +11,10 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
-export const handle: RouteHandle = { i18n: ["eservice"], breadcrumb: () => ({ labelKey: "ladder.forms.short", href: "/blanketter" }) };
+export const handle: RouteHandle = {
+  i18n: ["eservice"],
+  breadcrumb: () => ({ labelKey: "ladder.forms.short", href: "/blanketter" }),
+};
 
 /** Forms per municipality and administration; the visitor's municipality first, or the one asked for. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,7 +55,13 @@ export default function Blanketter() {
               {t("list.invalidMunicipality")}
             </span>
           ) : null}
-          <select id="kommun" name="kommun" defaultValue={d.selected ?? ""} aria-invalid={d.invalid || undefined} aria-describedby={d.invalid ? "kommun-error" : undefined}>
+          <select
+            id="kommun"
+            name="kommun"
+            defaultValue={d.selected ?? ""}
+            aria-invalid={d.invalid || undefined}
+            aria-describedby={d.invalid ? "kommun-error" : undefined}
+          >
             <option value="">{t("list.allMunicipalities")}</option>
             {d.municipalities.map((m) => (
               <option key={m.slug} value={m.slug}>

@@ -4,12 +4,25 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { MEASURE_TYPES, isMeasureType, requiresKontrollansvarig, AREA_FIELDS, parseArea } from "../../forms/lib/building-permit";
+import {
+  MEASURE_TYPES,
+  isMeasureType,
+  requiresKontrollansvarig,
+  AREA_FIELDS,
+  parseArea,
+} from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { RadioGroup, TextArea, TextField } from "~/components/permits/Fields";
 import { PropertyCard } from "~/components/permits/PropertyCard";
 import { getFixedT } from "~/i18n/i18n.server";
-import { draftFromForm, EMPTY_DRAFT, getDraft, lookupProperty, saveDraft, validateDetails } from "~/services/building-permits.server";
+import {
+  draftFromForm,
+  EMPTY_DRAFT,
+  getDraft,
+  lookupProperty,
+  saveDraft,
+  validateDetails,
+} from "~/services/building-permits.server";
 import { requireResident } from "~/services/permits-access.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -18,7 +31,10 @@ import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
-export const handle: RouteHandle = { i18n: "permits", breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }) };
+export const handle: RouteHandle = {
+  i18n: "permits",
+  breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request);
@@ -44,12 +60,21 @@ export async function action({ request }: ActionFunctionArgs) {
     const lookupErrors: Record<string, string> = propertyError ? { propertyDesignation: propertyError } : {};
     return data({ draft, property, errors: lookupErrors }, { status: propertyError ? 400 : 200 });
   }
-  if (Object.keys(errors).length > 0) return data({ draft, property, errors: errors as Record<string, string> }, { status: 400 });
+  if (Object.keys(errors).length > 0)
+    return data({ draft, property, errors: errors as Record<string, string> }, { status: 400 });
   saveDraft(user, draft, "drawings");
   return redirect("/bygglov/ansok/ritningar");
 }
 
-const FIELD_ORDER = ["propertyDesignation", "measureType", "description", "buildingArea", "grossFloorArea", "kaName", "kaCertification"];
+const FIELD_ORDER = [
+  "propertyDesignation",
+  "measureType",
+  "description",
+  "buildingArea",
+  "grossFloorArea",
+  "kaName",
+  "kaCertification",
+];
 
 export default function PermitDetails() {
   const loaded = useLoaderData<typeof loader>();
@@ -67,13 +92,17 @@ export default function PermitDetails() {
     <>
       <p className="progress">{t("progress", { step: 1 })}</p>
       <h1>{t("details.title")}</h1>
-      <p>{"organisation" in loaded.acting ? t("start.actingOrganisation", { organisation: loaded.acting.organisation }) : t("start.acting", { name: loaded.acting.name })}</p>
+      <p>
+        {"organisation" in loaded.acting
+          ? t("start.actingOrganisation", { organisation: loaded.acting.organisation })
+          : t("start.acting", { name: loaded.acting.name })}
+      </p>
       <ErrorSummary
         title={t("errorSummaryTitle")}
         items={FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f, text: t(`errors.${errors[f]}`) }))}
       />
       <Form method="post" noValidate>
-<CsrfField />
+        <CsrfField />
         <TextField
           id="propertyDesignation"
           label={t("fields.propertyDesignation.label")}
@@ -93,7 +122,11 @@ export default function PermitDetails() {
           legendClass="legend--large"
           error={err("measureType")}
           defaultValue={draft.measureType}
-          options={MEASURE_TYPES.map((m) => ({ value: m, label: t(`measures.${m}.label`), hint: t(`measures.${m}.hint`) }))}
+          options={MEASURE_TYPES.map((m) => ({
+            value: m,
+            label: t(`measures.${m}.label`),
+            hint: t(`measures.${m}.hint`),
+          }))}
         />
         <TextArea
           id="description"
@@ -118,7 +151,13 @@ export default function PermitDetails() {
           <fieldset className="group-item">
             <legend>{t("fields.kontrollansvarig.legend")}</legend>
             <p className="field__hint">{t("fields.kontrollansvarig.hint")}</p>
-            <TextField id="kaName" label={t("fields.kaName.label")} error={err("kaName")} defaultValue={draft.kaName} autoComplete="name" />
+            <TextField
+              id="kaName"
+              label={t("fields.kaName.label")}
+              error={err("kaName")}
+              defaultValue={draft.kaName}
+              autoComplete="name"
+            />
             <TextField
               id="kaCertification"
               label={t("fields.kaCertification.label")}

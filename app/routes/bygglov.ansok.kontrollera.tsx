@@ -4,11 +4,23 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { isMeasureType, missingAttachments, normalizeCertificationNumber, requiresKontrollansvarig, parseArea } from "../../forms/lib/building-permit";
+import {
+  isMeasureType,
+  missingAttachments,
+  normalizeCertificationNumber,
+  requiresKontrollansvarig,
+  parseArea,
+} from "../../forms/lib/building-permit";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MissingList } from "~/components/permits/MissingList";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { feeFor, getDraft, listDraftUploads, submitApplication, validateDetails } from "~/services/building-permits.server";
+import {
+  feeFor,
+  getDraft,
+  listDraftUploads,
+  submitApplication,
+  validateDetails,
+} from "~/services/building-permits.server";
 import { requireResident } from "~/services/permits-access.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -22,13 +34,17 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: eserviceStyles },
   { rel: "stylesheet", href: permitStyles },
 ];
-export const handle: RouteHandle = { i18n: ["permits", "eservice"], breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }) };
+export const handle: RouteHandle = {
+  i18n: ["permits", "eservice"],
+  breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
+};
 
 function review(user: Awaited<ReturnType<typeof requireResident>>) {
   const draft = getDraft(user);
   if (!draft) throw redirect("/bygglov/ansok");
   const { errors, property } = validateDetails(draft);
-  if (Object.keys(errors).length > 0 || !property || !isMeasureType(draft.measureType)) throw redirect("/bygglov/ansok");
+  if (Object.keys(errors).length > 0 || !property || !isMeasureType(draft.measureType))
+    throw redirect("/bygglov/ansok");
   const uploads = listDraftUploads(user);
   const bta = parseArea(draft.grossFloorArea);
   return {
@@ -36,12 +52,16 @@ function review(user: Awaited<ReturnType<typeof requireResident>>) {
     measureType: draft.measureType,
     property,
     uploads,
-    missing: missingAttachments(draft.measureType, uploads.map((u) => u.kind)),
+    missing: missingAttachments(
+      draft.measureType,
+      uploads.map((u) => u.kind),
+    ),
     fee: feeFor(draft, property),
     ka: requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
       ? `${draft.kaName.trim()}, ${normalizeCertificationNumber(draft.kaCertification) ?? ""}`
       : null,
-    applicant: user.acting.kind === "organisation" ? `${user.acting.name} (${user.acting.organisationsnummer})` : user.name,
+    applicant:
+      user.acting.kind === "organisation" ? `${user.acting.name} (${user.acting.organisationsnummer})` : user.name,
     submittedBy: user.name,
   };
 }
@@ -69,10 +89,23 @@ export default function PermitCheck() {
   const rows: [string, React.ReactNode, string][] = [
     [t("check.applicant"), r.applicant, ""],
     [t("check.submittedBy"), r.submittedBy, ""],
-    [t("check.property"), `${r.property.designation} – ${r.property.street}, ${r.property.town} (${r.property.ownerName})`, "/bygglov/ansok"],
+    [
+      t("check.property"),
+      `${r.property.designation} – ${r.property.street}, ${r.property.town} (${r.property.ownerName})`,
+      "/bygglov/ansok",
+    ],
     [t("check.measure"), t(`measures.${r.measureType}.label`), "/bygglov/ansok"],
     [t("check.description"), r.draft.description, "/bygglov/ansok"],
-    [t("check.areas"), [r.draft.buildingArea && `BYA ${r.draft.buildingArea} m²`, r.draft.grossFloorArea && `BTA ${r.draft.grossFloorArea} m²`].filter(Boolean).join(", ") || "–", "/bygglov/ansok"],
+    [
+      t("check.areas"),
+      [
+        r.draft.buildingArea && `BYA ${r.draft.buildingArea} m²`,
+        r.draft.grossFloorArea && `BTA ${r.draft.grossFloorArea} m²`,
+      ]
+        .filter(Boolean)
+        .join(", ") || "–",
+      "/bygglov/ansok",
+    ],
     ...(r.ka ? ([[t("check.kontrollansvarig"), r.ka, "/bygglov/ansok"]] as [string, string, string][]) : []),
     [
       t("check.drawings"),
@@ -132,7 +165,7 @@ export default function PermitCheck() {
         </section>
       ) : null}
       <Form method="post">
-<CsrfField />
+        <CsrfField />
         {r.missing.length > 0 ? <p>{t("check.cannotSubmit")}</p> : null}
         <div className="button-row">
           <button className="button" type="submit">

@@ -7,7 +7,13 @@ import { isMeasureType, missingAttachments, REQUIRED_ATTACHMENTS } from "../../f
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { MissingList } from "~/components/permits/MissingList";
 import { getFixedT } from "~/i18n/i18n.server";
-import { addDrawing, getDraft, listDraftUploads, ownerKeyOf, removeDraftUpload } from "~/services/building-permits.server";
+import {
+  addDrawing,
+  getDraft,
+  listDraftUploads,
+  ownerKeyOf,
+  removeDraftUpload,
+} from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
 import { requireResident } from "~/services/permits-access.server";
 import { scanDrawings } from "~/services/permit-uploads.server";
@@ -18,7 +24,10 @@ import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
-export const handle: RouteHandle = { i18n: "permits", breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }) };
+export const handle: RouteHandle = {
+  i18n: "permits",
+  breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request);
@@ -30,7 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: getFixedT(request, "permits")("drawings.title"),
     required: REQUIRED_ATTACHMENTS[draft.measureType],
     uploads,
-    missing: missingAttachments(draft.measureType, uploads.map((u) => u.kind)),
+    missing: missingAttachments(
+      draft.measureType,
+      uploads.map((u) => u.kind),
+    ),
   };
 }
 
@@ -41,19 +53,35 @@ export async function action({ request }: ActionFunctionArgs) {
   const draft = getDraft(user);
   if (!draft || !isMeasureType(draft.measureType)) throw redirect("/bygglov/ansok");
   const parsed = await readMultipart(request);
-  if (!parsed.ok) return data({ errors: [{ field: REQUIRED_ATTACHMENTS[draft.measureType][0]!, code: parsed.error === "tooLarge" ? "tooLarge" : "noFile" }] as ActionErrors }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      {
+        errors: [
+          {
+            field: REQUIRED_ATTACHMENTS[draft.measureType][0]!,
+            code: parsed.error === "tooLarge" ? "tooLarge" : "noFile",
+          },
+        ] as ActionErrors,
+      },
+      { status: 400 },
+    );
   await requireCsrf(request, parsed.form);
   if (parsed.form.get("intent") === "remove") {
     removeDraftUpload(user, String(parsed.form.get("publicId") ?? ""));
     return redirect("/bygglov/ansok/ritningar?klart=removed");
   }
   const files = parsed.files.filter((f) => f.bytes.length > 0 || f.name);
-  if (files.length === 0) return data({ errors: [{ field: REQUIRED_ATTACHMENTS[draft.measureType][0]!, code: "noFile" }] as ActionErrors }, { status: 400 });
+  if (files.length === 0)
+    return data(
+      { errors: [{ field: REQUIRED_ATTACHMENTS[draft.measureType][0]!, code: "noFile" }] as ActionErrors },
+      { status: 400 },
+    );
   const errors: ActionErrors = await scanDrawings(files);
   if (errors.length > 0) return data({ errors }, { status: 400 });
   for (const f of files) {
     const result = addDrawing({ ownerKey: ownerKeyOf(user), kind: f.field, originalName: f.name, bytes: f.bytes });
-    if (!result.ok) errors.push({ field: f.field, code: result.error, ...(result.params ? { params: result.params } : {}) });
+    if (!result.ok)
+      errors.push({ field: f.field, code: result.error, ...(result.params ? { params: result.params } : {}) });
   }
   if (errors.length > 0) return data({ errors }, { status: 400 });
   return redirect("/bygglov/ansok/ritningar?klart=added");
@@ -76,7 +104,10 @@ export default function PermitDrawings() {
           {t(`drawings.${done}`)}
         </p>
       ) : null}
-      <ErrorSummary title={t("errorSummaryTitle")} items={errors.map((e) => ({ href: `file-${e.field}`, text: t(`errors.${e.code}`, e.params ?? {}) }))} />
+      <ErrorSummary
+        title={t("errorSummaryTitle")}
+        items={errors.map((e) => ({ href: `file-${e.field}`, text: t(`errors.${e.code}`, e.params ?? {}) }))}
+      />
       <p>{t("drawings.lead")}</p>
       <MissingList missing={missing} />
       <h2>{t("drawings.uploaded")}</h2>
@@ -88,7 +119,7 @@ export default function PermitDrawings() {
             <li key={u.publicId}>
               <strong>{t(`attachments.${u.kind}`)}</strong>: {u.originalName} ({Math.ceil(u.size / 1024)} kB){" "}
               <Form method="post" encType="multipart/form-data" className="inline-form">
-<CsrfField />
+                <CsrfField />
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="publicId" value={u.publicId} />
                 <button type="submit" className="button button--secondary">
@@ -101,7 +132,7 @@ export default function PermitDrawings() {
       )}
       <h2>{t("drawings.upload")}</h2>
       <Form method="post" encType="multipart/form-data">
-<CsrfField />
+        <CsrfField />
         {required.map((kind) => {
           const e = errorFor(kind);
           const id = `file-${kind}`;

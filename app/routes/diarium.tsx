@@ -5,7 +5,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { diariumFeedPath, diariumFeedTitle } from "~/services/diarium-feed.server";
-import { DIARIUM_CSV_MAX, diariumFilterOptions, parseDiariumQuery, searchDiarium, type DiariumFeedQuery } from "~/services/diarium.server";
+import {
+  DIARIUM_CSV_MAX,
+  diariumFilterOptions,
+  parseDiariumQuery,
+  searchDiarium,
+  type DiariumFeedQuery,
+} from "~/services/diarium.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -24,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = parseDiariumQuery(url.searchParams);
   // The feed follows the municipality and administration chosen, when they are valid ones.
-  const feedQuery: DiariumFeedQuery = parsed.ok ? { kommun: parsed.query.kommun, forvaltning: parsed.query.forvaltning } : {};
+  const feedQuery: DiariumFeedQuery = parsed.ok
+    ? { kommun: parsed.query.kommun, forvaltning: parsed.query.forvaltning }
+    : {};
   const feedTitle = diariumFeedTitle(feedQuery, lang);
   // Announced with <link rel="alternate"> by pageMeta, and linked visibly below.
   const feeds = {
@@ -34,14 +42,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rssTitle: t("feed.alternateRss", { title: feedTitle.title }),
     filters: feedTitle.filters,
   };
-  const base = { title: t("title"), description: t("lead"), options: diariumFilterOptions(lang), csvMax: DIARIUM_CSV_MAX, feeds };
+  const base = {
+    title: t("title"),
+    description: t("lead"),
+    options: diariumFilterOptions(lang),
+    csvMax: DIARIUM_CSV_MAX,
+    feeds,
+  };
   if (!parsed.ok) {
     return data({ ...base, query: parsed.query, errors: parsed.errors, result: null }, { status: 400 });
   }
-  return { ...base, query: parsed.query as Record<string, string | number | undefined>, errors: null, result: searchDiarium(parsed.query, lang) };
+  return {
+    ...base,
+    query: parsed.query as Record<string, string | number | undefined>,
+    errors: null,
+    result: searchDiarium(parsed.query, lang),
+  };
 }
 
-const FIELD_IDS: Record<string, string> = { q: "q", kommun: "kommun", forvaltning: "forvaltning", status: "status", fran: "fran", till: "till", sida: "q", _form: "q" };
+const FIELD_IDS: Record<string, string> = {
+  q: "q",
+  kommun: "kommun",
+  forvaltning: "forvaltning",
+  status: "status",
+  fran: "fran",
+  till: "till",
+  sida: "q",
+  _form: "q",
+};
 
 function pageHref(query: Record<string, unknown>, page: number): string {
   const params = new URLSearchParams();
@@ -56,8 +84,14 @@ export default function Diarium() {
   const { t } = useTranslation("diarium");
   const q = query as Record<string, string | number | undefined>;
   const value = (k: string) => (q[k] === undefined ? "" : String(q[k]));
-  const errorItems = Object.entries(errors ?? {}).map(([field, e]) => ({ href: FIELD_IDS[field] ?? "q", text: t(`errors.${e.code}`, e.params ?? {}) }));
-  const errorFor = (field: string) => (errors && (errors as Record<string, { code: string }>)[field] ? t(`errors.${(errors as Record<string, { code: string }>)[field]!.code}`) : null);
+  const errorItems = Object.entries(errors ?? {}).map(([field, e]) => ({
+    href: FIELD_IDS[field] ?? "q",
+    text: t(`errors.${e.code}`, e.params ?? {}),
+  }));
+  const errorFor = (field: string) =>
+    errors && (errors as Record<string, { code: string }>)[field]
+      ? t(`errors.${(errors as Record<string, { code: string }>)[field]!.code}`)
+      : null;
   const csvParams = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (k !== "sida" && v !== undefined && v !== "") csvParams.set(k, String(v));
 
@@ -104,7 +138,13 @@ export default function Diarium() {
             {err}
           </span>
         ) : null}
-        <select id={name} name={name} defaultValue={value(name)} aria-invalid={err ? true : undefined} aria-describedby={err ? `${name}-error` : undefined}>
+        <select
+          id={name}
+          name={name}
+          defaultValue={value(name)}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${name}-error` : undefined}
+        >
           <option value="">{t(`${labelKey}.all`)}</option>
           {items.map((i) => (
             <option key={i.value} value={i.value}>
@@ -126,8 +166,16 @@ export default function Diarium() {
         <Form method="get" action="/diarium" role="search" aria-labelledby="search-heading">
           {input("q", "search")}
           <div className="filters">
-            {select("kommun", "municipality", options.municipalities.map((m) => ({ value: m.slug, label: m.name })))}
-            {select("forvaltning", "administration", options.administrations.map((a) => ({ value: a.slug, label: a.name })))}
+            {select(
+              "kommun",
+              "municipality",
+              options.municipalities.map((m) => ({ value: m.slug, label: m.name })),
+            )}
+            {select(
+              "forvaltning",
+              "administration",
+              options.administrations.map((a) => ({ value: a.slug, label: a.name })),
+            )}
             {select("status", "status", options.statuses)}
             {input("fran", "text", "input--width-10")}
             {input("till", "text", "input--width-10")}
@@ -173,7 +221,9 @@ export default function Diarium() {
                   <tbody>
                     {result.entries.map((e) => (
                       <tr key={e.reference}>
-                        <th scope="row" className="nowrap">{e.reference}</th>
+                        <th scope="row" className="nowrap">
+                          {e.reference}
+                        </th>
                         <td className="nowrap">{formatDate(e.registeredAt)}</td>
                         <td>
                           {e.title}
@@ -193,10 +243,14 @@ export default function Diarium() {
                         <td>{e.statusLabel}</td>
                         <td>
                           {e.requestable ? (
-                            <a href={`/blanketter/begaran-allman-handling?diarienummer=${encodeURIComponent(e.reference)}`} >
+                            <a
+                              href={`/blanketter/begaran-allman-handling?diarienummer=${encodeURIComponent(e.reference)}`}
+                            >
                               {/* The accessible name starts with the visible text (WCAG 2.5.3). */}
                               {t("requestLink")}{" "}
-                              <span className="visually-hidden">{t("requestLinkContext", { reference: e.reference })}</span>
+                              <span className="visually-hidden">
+                                {t("requestLinkContext", { reference: e.reference })}
+                              </span>
                             </a>
                           ) : null}
                         </td>

@@ -9,8 +9,14 @@ import { publicOrigin } from "~/services/sitemap.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseDiariumFeedQuery(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    return new Response(`Bad request: ${parsed.errors.join("; ")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(`Bad request: ${parsed.errors.join("; ")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   // New entries show within five minutes; the anonymous page cache does not hold feeds.
-  return feedResponse(diariumFeed(parsed.query, publicOrigin(request), getLanguage(request), "atom"), "atom", { maxAge: 300, request });
+  return feedResponse(diariumFeed(parsed.query, publicOrigin(request), getLanguage(request), "atom"), "atom", {
+    maxAge: 300,
+    request,
+  });
 }

@@ -6,7 +6,10 @@ import { exportDiariumCsv, parseDiariumQuery } from "~/services/diarium.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseDiariumQuery(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    return new Response(JSON.stringify({ errors: parsed.errors }), { status: 400, headers: { "Content-Type": "application/json; charset=utf-8" } });
+    return new Response(JSON.stringify({ errors: parsed.errors }), {
+      status: 400,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
   }
   const csv = exportDiariumCsv(parsed.query, getLanguage(request));
   return new Response(csv, {

@@ -33,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: getFixedT(request, "backoffice")("queue.title"),
     user: { name: user.name },
     filters,
-    municipalities: [...new Set(scopes.map((s) => s.municipality))].map((slug) => ({ slug, name: names.get(slug) ?? slug })),
+    municipalities: [...new Set(scopes.map((s) => s.municipality))].map((slug) => ({
+      slug,
+      name: names.get(slug) ?? slug,
+    })),
     areas: [...new Set(scopes.map((s) => s.area))],
     rows: listQueue({ user, filters }),
   };
@@ -55,8 +58,18 @@ export default function Queue() {
         <h2 id="filters-title">{t("queue.filters")}</h2>
         <div className="filters">
           <TextField id="q" label={t("queue.search")} defaultValue={filters.q} />
-          <SelectField id="kommun" label={t("queue.municipality")} defaultValue={filters.municipality} options={[all, ...municipalities.map((m) => ({ value: m.slug, label: m.name }))]} />
-          <SelectField id="omrade" label={t("queue.area")} defaultValue={filters.area} options={[all, ...areas.map((a) => ({ value: a, label: t(`areas.${a}`) }))]} />
+          <SelectField
+            id="kommun"
+            label={t("queue.municipality")}
+            defaultValue={filters.municipality}
+            options={[all, ...municipalities.map((m) => ({ value: m.slug, label: m.name }))]}
+          />
+          <SelectField
+            id="omrade"
+            label={t("queue.area")}
+            defaultValue={filters.area}
+            options={[all, ...areas.map((a) => ({ value: a, label: t(`areas.${a}`) }))]}
+          />
           <SelectField
             id="status"
             label={t("queue.status")}
@@ -71,13 +84,21 @@ export default function Queue() {
             id="frist"
             label={t("queue.deadline")}
             defaultValue={filters.deadline}
-            options={[all, { value: "overdue", label: t("queue.deadlineOverdue") }, { value: "week", label: t("queue.deadlineWeek") }]}
+            options={[
+              all,
+              { value: "overdue", label: t("queue.deadlineOverdue") },
+              { value: "week", label: t("queue.deadlineWeek") },
+            ]}
           />
           <SelectField
             id="tilldelad"
             label={t("queue.assigned")}
             defaultValue={filters.assigned}
-            options={[all, { value: "me", label: t("queue.assignedMe") }, { value: "none", label: t("queue.assignedNone") }]}
+            options={[
+              all,
+              { value: "me", label: t("queue.assignedMe") },
+              { value: "none", label: t("queue.assignedNone") },
+            ]}
           />
           <SelectField
             id="sortering"

@@ -17,7 +17,9 @@ import {
   getCaseForStaff,
   lookupCaseForStaff,
   requestSupplement,
-  type ActionResult, messageApplicant } from "~/services/backoffice.server";
+  type ActionResult,
+  messageApplicant,
+} from "~/services/backoffice.server";
 import { listMessages } from "~/services/messages.server";
 import { readForm } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
@@ -47,11 +49,26 @@ export const handle: RouteHandle = {
 function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind === "outOfScope") {
-    audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, outcome: "refused", details: { reason: "scope" } });
+    audit(request, {
+      actor: user,
+      action,
+      subject: reference.toUpperCase(),
+      municipalityId: found.municipalityId,
+      outcome: "refused",
+      details: { reason: "scope" },
+    });
     throw new Response("Forbidden", { status: 403 });
   }
   if (found.kind === "hidden")
-    audit(request, { actor: user, action, subject: reference.toUpperCase(), municipalityId: found.municipalityId, personId: found.applicantPersonId, outcome: "refused", details: { reason: "notForOfficers" } });
+    audit(request, {
+      actor: user,
+      action,
+      subject: reference.toUpperCase(),
+      municipalityId: found.municipalityId,
+      personId: found.applicantPersonId,
+      outcome: "refused",
+      details: { reason: "notForOfficers" },
+    });
   throw new Response("Not found", { status: 404 });
 }
 
@@ -61,9 +78,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = getCaseForStaff({ reference, user });
   if (!c) refuse(request, user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
-  audit(request, { actor: user, action: "case.read", subject: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { area: c.area } });
+  audit(request, {
+    actor: user,
+    action: "case.read",
+    subject: c.reference,
+    municipalityId: c.municipalityId,
+    personId: c.applicantPersonId,
+    details: { area: c.area },
+  });
   auditIfProtected({ actor: user.session, reference: c.reference, what: "case" });
-  return { title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }), c, me: { id: user.id, name: user.name }, handOver: caseHandOver(c.reference), messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [] };
+  return {
+    title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }),
+    c,
+    me: { id: user.id, name: user.name },
+    handOver: caseHandOver(c.reference),
+    messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [],
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -94,7 +124,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = changeStatusForStaff({ reference, user, to: s("status") });
       break;
     case "supplement":
-      result = await requestSupplement({ reference, user, message: s("message"), dueOn: s("dueOn").trim(), kinds: form.getAll("kinds").map(String) });
+      result = await requestSupplement({
+        reference,
+        user,
+        message: s("message"),
+        dueOn: s("dueOn").trim(),
+        kinds: form.getAll("kinds").map(String),
+      });
       break;
     case "extend":
       result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });
@@ -124,8 +160,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     outcome: result.ok ? "ok" : "refused",
     details: result.ok ? undefined : { error: result.error },
   });
-  if (!result.ok) return data({ intent, error: result.error, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status: result.status });
-  const flash = { "assign-me": "assigned", assign: "assigned", note: "note", message: "message", status: "status", supplement: "supplement", extend: "extended", decide: "decided", resend: "resend" }[intent] ?? "status";
+  if (!result.ok)
+    return data(
+      {
+        intent,
+        error: result.error,
+        values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+          string,
+          string
+        >,
+      },
+      { status: result.status },
+    );
+  const flash =
+    {
+      "assign-me": "assigned",
+      assign: "assigned",
+      note: "note",
+      message: "message",
+      status: "status",
+      supplement: "supplement",
+      extend: "extended",
+      decide: "decided",
+      resend: "resend",
+    }[intent] ?? "status";
   return redirect(`/handlaggare/arenden/${reference}?klart=${flash}`);
 }
 

@@ -11,12 +11,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind !== "found") {
     if (found.kind === "outOfScope" || found.kind === "hidden")
-      audit(request, { actor: user, action: "case.decision.open", subject: reference, municipalityId: found.municipalityId, outcome: "refused", details: { reason: found.kind } });
+      audit(request, {
+        actor: user,
+        action: "case.decision.open",
+        subject: reference,
+        municipalityId: found.municipalityId,
+        outcome: "refused",
+        details: { reason: found.kind },
+      });
     throw new Response("Not found", { status: 404 });
   }
   const pdf = await decisionPdf(found.id);
   if (!pdf) throw new Response("Not found", { status: 404 });
-  audit(request, { actor: user, action: "case.decision.open", subject: reference, municipalityId: found.municipalityId, personId: found.applicantPersonId });
+  audit(request, {
+    actor: user,
+    action: "case.decision.open",
+    subject: reference,
+    municipalityId: found.municipalityId,
+    personId: found.applicantPersonId,
+  });
   auditIfProtected({ actor: user.session, reference, what: "decision" });
   return fileResponse(pdf, "application/pdf", `beslut-${reference}.pdf`, false);
 }

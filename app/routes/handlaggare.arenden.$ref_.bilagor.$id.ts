@@ -20,18 +20,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const c = lookupCaseForStaff({ reference, user, permission: "case.read" });
     const m = c.kind === "found" ? getMessageAttachment({ publicId, caseId: c.id, audience: "staff" }) : undefined;
     if (m && c.kind === "found") {
-      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { messageAttachment: publicId } });
+      audit(request, {
+        actor: user,
+        action: "case.attachment.open",
+        subject: reference,
+        municipalityId: c.municipalityId,
+        personId: c.applicantPersonId,
+        details: { messageAttachment: publicId },
+      });
       auditIfProtected({ actor: user.session, reference, what: "attachment" });
       return fileResponse(m.bytes, m.mime, m.name, false);
     }
     if (c.kind === "outOfScope" || c.kind === "hidden")
-      audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, outcome: "refused", details: { reason: c.kind } });
+      audit(request, {
+        actor: user,
+        action: "case.attachment.open",
+        subject: reference,
+        municipalityId: c.municipalityId,
+        outcome: "refused",
+        details: { reason: c.kind },
+      });
     throw new Response("Not found", { status: 404 });
   }
   const { attachment: a, case: c } = found;
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
-  audit(request, { actor: user, action: "case.attachment.open", subject: reference, municipalityId: c.municipalityId, personId: c.applicantPersonId, details: { attachment: a.publicId } });
+  audit(request, {
+    actor: user,
+    action: "case.attachment.open",
+    subject: reference,
+    municipalityId: c.municipalityId,
+    personId: c.applicantPersonId,
+    details: { attachment: a.publicId },
+  });
   auditIfProtected({ actor: user.session, reference, what: "attachment" });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

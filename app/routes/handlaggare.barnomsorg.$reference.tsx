@@ -28,8 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipalityIds } = await requireStaffArea(request, "case.read", "barnomsorg");
   const c = await getChildcareCaseForStaff({ reference: params.reference ?? "", municipalityIds });
   if (!c) throw new Response("Not found", { status: 404 });
-  auditStaffCaseRead({ user, caseId: c.caseId, reference: c.reference, municipalityId: c.municipalityId, area: "barnomsorg" });
-  return { title: c.reference, c, messages: listMessages({ caseId: c.caseId, audience: "staff", markReadAt: new Date() }) ?? [] };
+  auditStaffCaseRead({
+    user,
+    caseId: c.caseId,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    area: "barnomsorg",
+  });
+  return {
+    title: c.reference,
+    c,
+    messages: listMessages({ caseId: c.caseId, audience: "staff", markReadAt: new Date() }) ?? [],
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,15 +51,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const c = await getChildcareCaseForStaff({ reference, municipalityIds });
     if (!c) throw new Response("Not found", { status: 404 });
     try {
-      await sendMessageToApplicant({ caseId: c.caseId, staffUserId: user.staffUserId, body: String(form.get("body") ?? "") });
+      await sendMessageToApplicant({
+        caseId: c.caseId,
+        staffUserId: user.staffUserId,
+        body: String(form.get("body") ?? ""),
+      });
     } catch (error) {
-      if (error instanceof MessageRejected) return data({ values: { unitId: "", startDate: "" }, errors: { body: error.errors[0]!.code } }, { status: 400 });
+      if (error instanceof MessageRejected)
+        return data(
+          { values: { unitId: "", startDate: "" }, errors: { body: error.errors[0]!.code } },
+          { status: 400 },
+        );
       throw error;
     }
     return redirectWithFlash(`/handlaggare/barnomsorg/${reference}`, "mypages:case.flash.messageSent");
   }
   const values = { unitId: String(form.get("unitId") ?? ""), startDate: String(form.get("startDate") ?? "").trim() };
-  const r = await offerPlace({ reference, municipalityIds, unitId: Number(values.unitId) || 0, startDate: values.startDate, staffUserId: user.staffUserId, actor: user });
+  const r = await offerPlace({
+    reference,
+    municipalityIds,
+    unitId: Number(values.unitId) || 0,
+    startDate: values.startDate,
+    staffUserId: user.staffUserId,
+    actor: user,
+  });
   if (!r.ok && "notFound" in r) throw new Response("Not found", { status: 404 });
   if (!r.ok) return data({ values, errors: r.errors }, { status: 400 });
   return redirectWithFlash(`/handlaggare/barnomsorg/${reference}`, "childcare:officer.offer.sent");
@@ -64,7 +89,14 @@ export default function OfficerChildcareCase() {
     <>
       <h1>{c.reference}</h1>
       {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
-      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={["unitId", "startDate", "body"]} keyOf={(f, code) => (f === "body" ? `mypages:case.errors.body.${code}` : `childcare:officer.offer.errors.${f}.${code}`)} />
+      <FieldErrorSummary
+        title={t("apply.errors.summary")}
+        errors={errors}
+        fields={["unitId", "startDate", "body"]}
+        keyOf={(f, code) =>
+          f === "body" ? `mypages:case.errors.body.${code}` : `childcare:officer.offer.errors.${f}.${code}`
+        }
+      />
       <dl className="facts">
         <dt>{t("officer.status")}</dt>
         <dd>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</dd>
@@ -101,7 +133,8 @@ export default function OfficerChildcareCase() {
         <ul>
           {c.offers.map((o) => (
             <li key={o.id}>
-              {o.unitName}, {o.startDate}: {t(`case.offer.status.${o.status}`)} ({t("case.offer.deadline")} {formatDateTime(o.deadlineAt)})
+              {o.unitName}, {o.startDate}: {t(`case.offer.status.${o.status}`)} ({t("case.offer.deadline")}{" "}
+              {formatDateTime(o.deadlineAt)})
             </li>
           ))}
         </ul>
@@ -140,7 +173,10 @@ export default function OfficerChildcareCase() {
           <ul>
             {messages.map((m) => (
               <li key={m.id}>
-                <strong>{m.sender === "officer" ? t("mypages:case.messages.fromOfficer") : t("officer.applicant")}</strong> ({formatDateTime(m.createdAt)}): {m.body}
+                <strong>
+                  {m.sender === "officer" ? t("mypages:case.messages.fromOfficer") : t("officer.applicant")}
+                </strong>{" "}
+                ({formatDateTime(m.createdAt)}): {m.body}
                 {m.attachments.length ? ` [${m.attachments.map((f) => f.name).join(", ")}]` : ""}
               </li>
             ))}
@@ -149,7 +185,11 @@ export default function OfficerChildcareCase() {
         <Form method="post" reloadDocument>
           <CsrfField />
           <input type="hidden" name="intent" value="message" />
-          <TextArea name="body" label={t("officer.messageLabel")} errorKey={errors.body ? `mypages:case.errors.body.${errors.body}` : undefined} />
+          <TextArea
+            name="body"
+            label={t("officer.messageLabel")}
+            errorKey={errors.body ? `mypages:case.errors.body.${errors.body}` : undefined}
+          />
           <button type="submit" className="button">
             {t("mypages:case.messages.send")}
           </button>

@@ -10,6 +10,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scoped = await getChildcareCaseForStaff({ reference: params.reference ?? "", municipalityIds });
   const c = scoped ? applicationCopyCaseById(scoped.caseId) : undefined;
   if (!scoped || !c) throw new Response("Not found", { status: 404 });
-  auditStaffCaseRead({ user, caseId: c.id, reference: c.reference, municipalityId: c.municipalityId, area: "barnomsorg" });
+  auditStaffCaseRead({
+    user,
+    caseId: c.id,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    area: "barnomsorg",
+  });
   return pdfAttachment(await applicationCopyPdf(c, getLanguage(request)));
 }

@@ -19,7 +19,10 @@ export const handle: RouteHandle = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { municipalityIds } = await requireStaffArea(request, "case.read", "barnomsorg");
-  return { title: getFixedT(request, "childcare")("officer.childcareTitle"), rows: await listChildcareQueueForStaff({ municipalityIds }) };
+  return {
+    title: getFixedT(request, "childcare")("officer.childcareTitle"),
+    rows: await listChildcareQueueForStaff({ municipalityIds }),
+  };
 }
 
 export default function ChildcareQueue() {

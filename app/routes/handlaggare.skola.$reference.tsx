@@ -23,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipalityIds } = await requireStaffArea(request, "case.read", "skola");
   const c = getSchoolCaseForStaff({ reference: params.reference ?? "", municipalityIds });
   if (!c) throw new Response("Not found", { status: 404 });
-  auditStaffCaseRead({ user, caseId: c.caseId, reference: c.reference, municipalityId: c.municipalityId, area: "skola" });
+  auditStaffCaseRead({
+    user,
+    caseId: c.caseId,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    area: "skola",
+  });
   return { title: c.reference, c };
 }
 
@@ -68,7 +74,9 @@ export default function OfficerSchoolCase() {
             {c.signatures.map((s, i) => (
               <tr key={i}>
                 <td>{s.guardianName}</td>
-                <td>{t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}</td>
+                <td>
+                  {t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}
+                </td>
                 <td className="hash">{s.contentHash}</td>
               </tr>
             ))}

@@ -20,7 +20,10 @@ export const handle: RouteHandle = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { municipalityIds } = await requireStaffArea(request, "case.read", "skola");
-  return { title: getFixedT(request, "childcare")("officer.schoolTitle"), rows: listSchoolApplicationsForStaff({ municipalityIds }) };
+  return {
+    title: getFixedT(request, "childcare")("officer.schoolTitle"),
+    rows: listSchoolApplicationsForStaff({ municipalityIds }),
+  };
 }
 
 export default function SchoolQueue() {

@@ -29,13 +29,19 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "stats.read");
   const url = new URL(request.url);
-  const filter = { municipality: (url.searchParams.get("kommun") ?? "").slice(0, 40), caseType: (url.searchParams.get("typ") ?? "").slice(0, 60) };
+  const filter = {
+    municipality: (url.searchParams.get("kommun") ?? "").slice(0, 40),
+    caseType: (url.searchParams.get("typ") ?? "").slice(0, 60),
+  };
   const names = new Map(listMunicipalities().map((m) => [m.slug, m.name]));
   const d = dashboardFor(user, filter);
   return {
     title: getFixedT(request, "backoffice")("stats.title"),
     filter,
-    municipalities: [...new Set(d.scopes.map((s) => s.municipality))].map((slug) => ({ slug, name: names.get(slug) ?? slug })),
+    municipalities: [...new Set(d.scopes.map((s) => s.municipality))].map((slug) => ({
+      slug,
+      name: names.get(slug) ?? slug,
+    })),
     names: Object.fromEntries(names),
     ...d,
   };
@@ -58,13 +64,19 @@ export default function Statistics() {
             id="kommun"
             label={t("queue.municipality")}
             defaultValue={d.filter.municipality}
-            options={[{ value: "", label: t("stats.allMunicipalities") }, ...d.municipalities.map((m) => ({ value: m.slug, label: m.name }))]}
+            options={[
+              { value: "", label: t("stats.allMunicipalities") },
+              ...d.municipalities.map((m) => ({ value: m.slug, label: m.name })),
+            ]}
           />
           <SelectField
             id="typ"
             label={t("case.area")}
             defaultValue={d.filter.caseType}
-            options={[{ value: "", label: t("stats.allTypes") }, ...d.caseTypes.map((c) => ({ value: c, label: typeName(c) }))]}
+            options={[
+              { value: "", label: t("stats.allTypes") },
+              ...d.caseTypes.map((c) => ({ value: c, label: typeName(c) })),
+            ]}
           />
         </div>
         <button className="button" type="submit">
@@ -74,7 +86,11 @@ export default function Statistics() {
 
       <h2>{t("stats.incoming")}</h2>
       <div className="chart-block">
-        <BarChart id="incoming-chart" title={t("stats.chartLabel", { title: t("stats.incoming") })} bars={d.incoming.map((w) => ({ label: formatDate(w.week), value: w.count }))} />
+        <BarChart
+          id="incoming-chart"
+          title={t("stats.chartLabel", { title: t("stats.incoming") })}
+          bars={d.incoming.map((w) => ({ label: formatDate(w.week), value: w.count }))}
+        />
         <div className="table-wrap">
           <table data-testid="incoming-table">
             <caption>{t("stats.incomingCaption")}</caption>
@@ -132,7 +148,11 @@ export default function Statistics() {
           <BarChart
             id="processing-chart"
             title={t("stats.chartLabel", { title: t("stats.processing") })}
-            bars={d.processing.map((g) => ({ label: `${d.names[g.municipality] ?? g.municipality}: ${typeName(g.caseType)}`, value: g.medianDays ?? 0, second: g.p90Days }))}
+            bars={d.processing.map((g) => ({
+              label: `${d.names[g.municipality] ?? g.municipality}: ${typeName(g.caseType)}`,
+              value: g.medianDays ?? 0,
+              second: g.p90Days,
+            }))}
             limit={Math.max(...d.processing.map((g) => g.limitDays))}
             valueLabel={t("stats.legendMedian")}
             secondLabel={t("stats.p90")}

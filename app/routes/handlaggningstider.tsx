@@ -82,7 +82,11 @@ export default function ProcessingTimes() {
             <BarChart
               id="times-chart"
               title={t("times.caption")}
-              bars={reported.map((g) => ({ label: `${g.municipalityName}: ${service(g.caseType)}`, value: g.medianDays ?? 0, second: g.p90Days }))}
+              bars={reported.map((g) => ({
+                label: `${g.municipalityName}: ${service(g.caseType)}`,
+                value: g.medianDays ?? 0,
+                second: g.p90Days,
+              }))}
               limit={Math.max(...reported.map((g) => g.limitDays))}
               valueLabel={t("times.median")}
               secondLabel={t("times.p90")}

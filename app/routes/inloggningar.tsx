@@ -3,7 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireResident, requireStaffUser } from "~/auth/guards.server";
-import { describeUserAgent, endOtherSessions, endSessionByHandle, listActiveSessions, type SessionOwner } from "~/auth/session-list.server";
+import {
+  describeUserAgent,
+  endOtherSessions,
+  endSessionByHandle,
+  listActiveSessions,
+  type SessionOwner,
+} from "~/auth/session-list.server";
 import { getSessionUser, type SessionUser } from "~/auth/session.server";
 import { checkPassword, getStaffUserRow } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -56,9 +62,23 @@ export async function action({ request }: ActionFunctionArgs) {
     else if (!(await checkPassword(username, password)).ok) errors.password = "sessions.errors.passwordWrong";
     if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   }
-  const ended = end === "others" ? endOtherSessions(owner, user.sessionId) : endSessionByHandle(owner, user.sessionId, end.slice(0, 16)) ? 1 : 0;
-  audit({ actor: user, action: "session.ended", subjectType: "session", personId: user.personId, municipalityId: user.municipalityId ?? undefined, details: { sessions: ended, scope: end === "others" ? "others" : "one" } });
-  return redirectWithFlash("/inloggningar", ended > 0 ? "flash.sessionsEnded" : "flash.sessionsNoneEnded", { values: { count: ended } });
+  const ended =
+    end === "others"
+      ? endOtherSessions(owner, user.sessionId)
+      : endSessionByHandle(owner, user.sessionId, end.slice(0, 16))
+        ? 1
+        : 0;
+  audit({
+    actor: user,
+    action: "session.ended",
+    subjectType: "session",
+    personId: user.personId,
+    municipalityId: user.municipalityId ?? undefined,
+    details: { sessions: ended, scope: end === "others" ? "others" : "one" },
+  });
+  return redirectWithFlash("/inloggningar", ended > 0 ? "flash.sessionsEnded" : "flash.sessionsNoneEnded", {
+    values: { count: ended },
+  });
 }
 
 export default function Sessions() {
@@ -88,7 +108,9 @@ export default function Sessions() {
           </thead>
           <tbody>
             {sessions.map((s) => {
-              const device = [s.device.browser, s.device.system].filter(Boolean).join(` ${t("sessions.on")} `) || t("sessions.unknownDevice");
+              const device =
+                [s.device.browser, s.device.system].filter(Boolean).join(` ${t("sessions.on")} `) ||
+                t("sessions.unknownDevice");
               return (
                 <tr key={s.handle}>
                   <td>
@@ -112,7 +134,17 @@ export default function Sessions() {
         </table>
         {others.length > 0 ? (
           <>
-            {staff ? <TextField name="password" type="password" label={t("sessions.password")} hint={t("sessions.passwordHint")} autoComplete="current-password" error={data?.errors.password} width="medium" /> : null}
+            {staff ? (
+              <TextField
+                name="password"
+                type="password"
+                label={t("sessions.password")}
+                hint={t("sessions.passwordHint")}
+                autoComplete="current-password"
+                error={data?.errors.password}
+                width="medium"
+              />
+            ) : null}
             <button type="submit" name="end" value="others" className="button">
               {t("sessions.endOthers")}
             </button>

@@ -82,7 +82,9 @@ function StepLinks({ actor }: { actor: Actor }) {
     if (actor.serviceSlug) {
       links.push({
         href: `/tjanster/${actor.serviceSlug}`,
-        label: actor.serviceTitle ? t("lifeEvents.readServiceNamed", { title: actor.serviceTitle }) : t("lifeEvents.readService"),
+        label: actor.serviceTitle
+          ? t("lifeEvents.readServiceNamed", { title: actor.serviceTitle })
+          : t("lifeEvents.readService"),
       });
     }
   } else if (actor.url) {

@@ -11,7 +11,10 @@ export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const handle: RouteHandle = {
   i18n: "authorities",
-  breadcrumb: (match) => ({ label: (match.data as { title?: string } | undefined)?.title ?? "", href: "/livshandelser" }),
+  breadcrumb: (match) => ({
+    label: (match.data as { title?: string } | undefined)?.title ?? "",
+    href: "/livshandelser",
+  }),
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

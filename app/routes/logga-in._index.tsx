@@ -10,7 +10,10 @@ import { pageMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:login.title", href: "/logga-in" }) };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => ({ labelKey: "auth:login.title", href: "/logga-in" }),
+};
 
 const PROBLEMS = ["avbruten", "misslyckad", "otillganglig"] as const;
 

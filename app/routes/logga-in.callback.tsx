@@ -22,22 +22,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.append("Set-Cookie", result.clearCookie);
   if (!result.ok && result.reason === "assurance") {
     // Authenticated, but too weakly for Mina sidor: no session, and a page that says why (decision 042).
-    audit({ actor: null, action: "login.refused", subjectType: "resident", details: { method: "oidc", reason: "acr", acr: result.acr, required: result.required } });
+    audit({
+      actor: null,
+      action: "login.refused",
+      subjectType: "resident",
+      details: { method: "oidc", reason: "acr", acr: result.acr, required: result.required },
+    });
     const t = getFixedT(request, "auth");
-    return data({ title: t("login.assurance.title"), retry: `/logga-in?redirectTo=${encodeURIComponent(result.redirectTo)}` }, { status: 403, headers });
+    return data(
+      { title: t("login.assurance.title"), retry: `/logga-in?redirectTo=${encodeURIComponent(result.redirectTo)}` },
+      { status: 403, headers },
+    );
   }
   if (!result.ok) {
-    audit({ actor: null, action: result.reason === "cancelled" ? "login.cancelled" : "login.failed", subjectType: "resident", details: { method: "oidc" } });
-    return redirect(`/logga-in?fel=${result.reason === "cancelled" ? "avbruten" : "misslyckad"}&redirectTo=${encodeURIComponent(result.redirectTo)}`, { headers });
+    audit({
+      actor: null,
+      action: result.reason === "cancelled" ? "login.cancelled" : "login.failed",
+      subjectType: "resident",
+      details: { method: "oidc" },
+    });
+    return redirect(
+      `/logga-in?fel=${result.reason === "cancelled" ? "avbruten" : "misslyckad"}&redirectTo=${encodeURIComponent(result.redirectTo)}`,
+      { headers },
+    );
   }
   const { person, created } = findOrCreatePersonAtLogin(result);
   const session = await createSession(request, { kind: "resident", personId: person.id });
   headers.append("Set-Cookie", session.setCookie);
   // What this browser filled in anonymously stays behind; the person's own work follows them (decision 042).
   headers.append("Set-Cookie", rotateEserviceCookie());
-  const actor = { sessionId: session.sessionId, kind: "resident" as const, personId: person.id, name: `${person.givenName} ${person.familyName}`, roles: [] };
-  if (created) audit({ actor, action: "person.created", subjectType: "person", subjectId: person.id, personId: person.id });
-  audit({ actor, action: "login", subjectType: "session", subjectId: session.sessionId.slice(0, 12), personId: person.id, details: { method: "oidc", acr: result.acr } });
+  const actor = {
+    sessionId: session.sessionId,
+    kind: "resident" as const,
+    personId: person.id,
+    name: `${person.givenName} ${person.familyName}`,
+    roles: [],
+  };
+  if (created)
+    audit({ actor, action: "person.created", subjectType: "person", subjectId: person.id, personId: person.id });
+  audit({
+    actor,
+    action: "login",
+    subjectType: "session",
+    subjectId: session.sessionId.slice(0, 12),
+    personId: person.id,
+    details: { method: "oidc", acr: result.acr },
+  });
   if (listRepresentedOrganisations(person.id).length > 0) {
     return redirect(`/valj-part?redirectTo=${encodeURIComponent(result.redirectTo)}`, { headers });
   }

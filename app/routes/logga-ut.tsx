@@ -5,7 +5,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { providerLogoutUrl } from "~/auth/oidc.server";
-import { clearSessionCookie, getSessionRow, getSessionUser, revokeAllSessions, revokeSession } from "~/auth/session.server";
+import {
+  clearSessionCookie,
+  getSessionRow,
+  getSessionUser,
+  revokeAllSessions,
+  revokeSession,
+} from "~/auth/session.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { env } from "~/env.server";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
@@ -38,10 +44,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const everywhere = form.get("everywhere") === "1";
   revokeSession(user.sessionId);
   if (everywhere) {
-    const n = revokeAllSessions(user.kind === "staff" ? { staffUserId: user.staffUserId! } : { personId: user.personId! });
-    audit({ actor: user, action: "logout.everywhere", subjectType: "session", personId: user.personId, municipalityId: user.municipalityId ?? undefined, details: { sessions: n + 1 } });
+    const n = revokeAllSessions(
+      user.kind === "staff" ? { staffUserId: user.staffUserId! } : { personId: user.personId! },
+    );
+    audit({
+      actor: user,
+      action: "logout.everywhere",
+      subjectType: "session",
+      personId: user.personId,
+      municipalityId: user.municipalityId ?? undefined,
+      details: { sessions: n + 1 },
+    });
   } else {
-    audit({ actor: user, action: "logout", subjectType: "session", subjectId: user.sessionId.slice(0, 12), personId: user.personId, municipalityId: user.municipalityId ?? undefined });
+    audit({
+      actor: user,
+      action: "logout",
+      subjectType: "session",
+      subjectId: user.sessionId.slice(0, 12),
+      personId: user.personId,
+      municipalityId: user.municipalityId ?? undefined,
+    });
   }
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
   if (user.kind === "staff") return redirect("/personal/logga-in", { headers });

@@ -18,7 +18,10 @@ import { maskPersonnummer } from "../../forms/lib/identity-number";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const handle: RouteHandle = { i18n: ["mypages", "auth", "eservice"], breadcrumb: () => ({ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }) };
+export const handle: RouteHandle = {
+  i18n: ["mypages", "auth", "eservice"],
+  breadcrumb: () => ({ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
@@ -49,7 +52,9 @@ export default function MyPages() {
         <dd>{d.personnummer}</dd>
         <dt>{t("auth:myPages.actingAs")}</dt>
         <dd>
-          {d.acting?.kind === "organisation" ? `${d.acting.name} (${d.acting.orgNumber})` : t("auth:myPages.actingSelf")}
+          {d.acting?.kind === "organisation"
+            ? `${d.acting.name} (${d.acting.orgNumber})`
+            : t("auth:myPages.actingSelf")}
           {d.canChooseParty ? (
             <>
               {" "}
@@ -130,7 +135,8 @@ export default function MyPages() {
             {d.notifications.map((n) => (
               <li key={n.id}>
                 {!n.readAt ? <span className="notice-new">{t("notifications.new")}: </span> : null}
-                {t(`notifications.kinds.${n.kind}`, n.params)} <time dateTime={n.createdAt}>({formatDateTime(n.createdAt)})</time>
+                {t(`notifications.kinds.${n.kind}`, n.params)}{" "}
+                <time dateTime={n.createdAt}>({formatDateTime(n.createdAt)})</time>
               </li>
             ))}
           </ul>
@@ -145,7 +151,8 @@ export default function MyPages() {
           <ul>
             {d.drafts.map((dr) => (
               <li key={dr.id}>
-                {t(formTitleKey(dr.formId), { formId: dr.formId })} – {t("drafts.expires", { date: formatDate(dr.expiresAt) })}
+                {t(formTitleKey(dr.formId), { formId: dr.formId })} –{" "}
+                {t("drafts.expires", { date: formatDate(dr.expiresAt) })}
               </li>
             ))}
           </ul>

@@ -13,6 +13,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = applicationCopyCaseForResident({ reference: String(params.ref ?? "").toUpperCase(), viewer });
   if (!c) throw new Response("Not found", { status: 404 });
   const file = await applicationCopyPdf(c, getLanguage(request));
-  trail({ actor: user, action: "case.copy.download", subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: viewer.personId });
+  trail({
+    actor: user,
+    action: "case.copy.download",
+    subjectType: "case",
+    subjectId: c.reference,
+    municipalityId: c.municipalityId,
+    personId: viewer.personId,
+  });
   return pdfAttachment(file);
 }

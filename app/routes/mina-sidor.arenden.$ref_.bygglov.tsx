@@ -65,7 +65,9 @@ export default function MyPermitCase() {
           </>
         ) : null}
       </dl>
-      {c.clock.state === "waiting-for-supplement" ? <p className="alert alert--warning">{t("case.notStarted")}</p> : null}
+      {c.clock.state === "waiting-for-supplement" ? (
+        <p className="alert alert--warning">{t("case.notStarted")}</p>
+      ) : null}
       {c.clock.state === "paused" ? <p className="alert alert--warning">{t("case.paused")}</p> : null}
       {c.clock.extended ? <p>{t("case.extended")}</p> : null}
 
@@ -73,7 +75,8 @@ export default function MyPermitCase() {
         <section className="panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("case.decision")}</h2>
           <p>
-            {t("case.decisionOn", { date: formatDate(c.decision.decidedOn) })}: <strong>{t(`backoffice:outcomes.${c.decision.outcome}`)}</strong>
+            {t("case.decisionOn", { date: formatDate(c.decision.decidedOn) })}:{" "}
+            <strong>{t(`backoffice:outcomes.${c.decision.outcome}`)}</strong>
           </p>
           <p>
             <a href={`/mina-sidor/arenden/${c.reference}/beslut.pdf`} download data-testid="decision-pdf">
@@ -90,7 +93,11 @@ export default function MyPermitCase() {
             {c.requests.map((r) => (
               <li key={r.id}>
                 <p className="preserve-lines">{r.message}</p>
-                <p>{r.answeredOn ? t("case.requestAnswered", { date: formatDate(r.answeredOn) }) : t("case.requestDue", { date: formatDate(r.dueOn) })}</p>
+                <p>
+                  {r.answeredOn
+                    ? t("case.requestAnswered", { date: formatDate(r.answeredOn) })
+                    : t("case.requestDue", { date: formatDate(r.dueOn) })}
+                </p>
               </li>
             ))}
           </ul>
@@ -119,7 +126,8 @@ export default function MyPermitCase() {
         <ol className="timeline">
           {c.events.map((e, i) => (
             <li key={i}>
-              {formatDate(e.createdAt)}: {t(`backoffice:events.${e.toStatus}`, { defaultValue: t("backoffice:events.other") })}
+              {formatDate(e.createdAt)}:{" "}
+              {t(`backoffice:events.${e.toStatus}`, { defaultValue: t("backoffice:events.other") })}
             </li>
           ))}
         </ol>

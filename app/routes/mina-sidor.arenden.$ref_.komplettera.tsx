@@ -46,11 +46,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ error: parsed.error === "tooLarge" ? "tooLarge" : "supplementEmpty" }, { status: 400 });
   await requireCsrf(request, parsed.form);
   const extraKind = String(parsed.form.get("extraKind") ?? "");
-  const files = parsed.files.map((f) => ({ kind: f.field === "extra" ? extraKind : f.field, name: f.name, bytes: f.bytes }));
+  const files = parsed.files.map((f) => ({
+    kind: f.field === "extra" ? extraKind : f.field,
+    name: f.name,
+    bytes: f.bytes,
+  }));
   const [refused] = await scanDrawings(files.map((f) => ({ field: f.kind, bytes: f.bytes })));
   if (refused) return data({ error: refused.code }, { status: 400 });
-  const result = answerSupplement({ user, reference, requestId: open.id, text: String(parsed.form.get("answer") ?? ""), files });
-  if (!result.ok) return data({ error: result.error === "empty" ? "supplementEmpty" : result.error }, { status: result.error === "notFound" ? 404 : 400 });
+  const result = answerSupplement({
+    user,
+    reference,
+    requestId: open.id,
+    text: String(parsed.form.get("answer") ?? ""),
+    files,
+  });
+  if (!result.ok)
+    return data(
+      { error: result.error === "empty" ? "supplementEmpty" : result.error },
+      { status: result.error === "notFound" ? 404 : 400 },
+    );
   audit(request, { actor: user, action: "permit.supplement.answered", subject: reference });
   return redirect(`/mina-sidor/arenden/${reference}/bygglov?klart=komplettering`);
 }
@@ -71,7 +85,10 @@ export default function SupplementPage() {
   return (
     <>
       <h1>{t("supplement.title", { reference })}</h1>
-      <ErrorSummary title={t("errorSummaryTitle")} items={posted ? [{ href: firstField, text: t(`errors.${posted.error}`) }] : []} />
+      <ErrorSummary
+        title={t("errorSummaryTitle")}
+        items={posted ? [{ href: firstField, text: t(`errors.${posted.error}`) }] : []}
+      />
       <section className="panel" aria-labelledby="request-title">
         <h2 id="request-title">{t("supplement.request")}</h2>
         <p className="preserve-lines">{open.message}</p>
@@ -83,7 +100,7 @@ export default function SupplementPage() {
         ) : null}
       </section>
       <Form method="post" encType="multipart/form-data">
-<CsrfField />
+        <CsrfField />
         {kinds.map((kind) => (
           <div className="field" key={kind}>
             <label htmlFor={`file-${kind}`}>{t("supplement.file", { kind: t(`attachments.${kind}`) })}</label>

@@ -26,7 +26,10 @@ export const handle: RouteHandle = {
   i18n: ["mypages", "childcare", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { reference?: string } | undefined;
-    return [{ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }, ...(d?.reference ? [{ label: d.reference, href: `/mina-sidor/arenden/${d.reference}` }] : [])];
+    return [
+      { labelKey: "mypages:breadcrumb", href: "/mina-sidor" },
+      ...(d?.reference ? [{ label: d.reference, href: `/mina-sidor/arenden/${d.reference}` }] : []),
+    ];
   },
 };
 
@@ -53,25 +56,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const notFound = () => new Response("Not found", { status: 404 });
   switch (intent) {
     case "message": {
-      const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
+      const files = form
+        .getAll("files")
+        .filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0);
       try {
         const sent = await sendMessageToOfficer({
           reference,
           viewer,
           body: String(form.get("body") ?? ""),
-          files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+          files: await Promise.all(
+            files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+          ),
         });
         if (!sent) throw notFound();
       } catch (error) {
         if (error instanceof MessageRejected) {
-          return data<ActionErrors>({ intent, errors: Object.fromEntries(error.errors.map((e) => [e.field, e.code])) }, { status: 400 });
+          return data<ActionErrors>(
+            { intent, errors: Object.fromEntries(error.errors.map((e) => [e.field, e.code])) },
+            { status: 400 },
+          );
         }
         throw error;
       }
       return redirectWithFlash(here, "mypages:case.flash.messageSent");
     }
     case "withdraw": {
-      if (form.get("confirm") !== "yes") return data<ActionErrors>({ intent, errors: { confirm: "required" } }, { status: 400 });
+      if (form.get("confirm") !== "yes")
+        return data<ActionErrors>({ intent, errors: { confirm: "required" } }, { status: 400 });
       const r = await withdrawCase({ reference, viewer, actor: user });
       if (r === "not-found") throw notFound();
       if (r === "not-allowed") throw new Response("Conflict", { status: 409 });
@@ -83,20 +94,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!Number.isInteger(offerId) || offerId < 1) throw new Response("Bad request", { status: 400 });
       const r = await answerOffer({ reference, offerId, answer: intent, viewer, actor: user });
       if (r === "not-found") throw notFound();
-      return redirectWithFlash(here, r === "not-pending" ? "childcare:case.flash.notPending" : `childcare:case.flash.${r}`);
+      return redirectWithFlash(
+        here,
+        r === "not-pending" ? "childcare:case.flash.notPending" : `childcare:case.flash.${r}`,
+      );
     }
     case "terminate": {
-      const r = await terminatePlacement({ reference, desiredLastDay: String(form.get("lastDay") ?? "").trim(), viewer, actor: user });
+      const r = await terminatePlacement({
+        reference,
+        desiredLastDay: String(form.get("lastDay") ?? "").trim(),
+        viewer,
+        actor: user,
+      });
       if (!r.ok && r.code === "not-found") throw notFound();
       if (!r.ok) return data<ActionErrors>({ intent, errors: { lastDay: r.code } }, { status: 400 });
       return redirectWithFlash(here, "childcare:case.flash.terminated");
     }
     case "approve":
     case "decline-signature": {
-      const r = await signSchoolApplication({ reference, viewer, actor: user, decision: intent === "approve" ? "approve" : "decline", expectedHash: String(form.get("hash") ?? "") });
+      const r = await signSchoolApplication({
+        reference,
+        viewer,
+        actor: user,
+        decision: intent === "approve" ? "approve" : "decline",
+        expectedHash: String(form.get("hash") ?? ""),
+      });
       if (!r.ok && r.code === "not-found") throw notFound();
-      if (!r.ok) return redirectWithFlash(here, r.code === "changed" ? "childcare:school.sign.changed" : "childcare:school.sign.notPending");
-      return redirectWithFlash(here, intent === "approve" ? "childcare:school.sign.approved" : "childcare:school.sign.declined");
+      if (!r.ok)
+        return redirectWithFlash(
+          here,
+          r.code === "changed" ? "childcare:school.sign.changed" : "childcare:school.sign.notPending",
+        );
+      return redirectWithFlash(
+        here,
+        intent === "approve" ? "childcare:school.sign.approved" : "childcare:school.sign.declined",
+      );
     }
     default:
       throw new Response("Bad request", { status: 400 });
@@ -123,7 +155,9 @@ export default function MyCase() {
           title={t("case.errors.summary")}
           errors={actionData.errors}
           fields={["body", "files", "confirm", "lastDay"]}
-          keyOf={(f, code) => (f === "lastDay" ? `childcare:case.terminate.errors.${code}` : `mypages:case.errors.${f}.${code}`)}
+          keyOf={(f, code) =>
+            f === "lastDay" ? `childcare:case.terminate.errors.${code}` : `mypages:case.errors.${f}.${code}`
+          }
         />
       ) : null}
 
@@ -137,7 +171,13 @@ export default function MyCase() {
           <dt>{t("case.submitted")}</dt>
           <dd>{formatDateTime(c.createdAt)}</dd>
           <dt>{t("case.decisionDue")}</dt>
-          <dd>{c.decisionDueAt ? formatDate(c.decisionDueAt) : cc ? formatDate(cc.guaranteeDate) : t("case.decisionDueNone")}</dd>
+          <dd>
+            {c.decisionDueAt
+              ? formatDate(c.decisionDueAt)
+              : cc
+                ? formatDate(cc.guaranteeDate)
+                : t("case.decisionDueNone")}
+          </dd>
         </dl>
       </section>
 
@@ -165,7 +205,10 @@ export default function MyCase() {
                     ? t("case.timeline.messageOut")
                     : e.kind === "offer"
                       ? t("case.timeline.offer", { unit: e.unit })
-                      : t("case.timeline.signature", { name: e.name, decision: t(`childcare:school.signatures.${e.decision}`, { date: formatDate(e.at) }) })}
+                      : t("case.timeline.signature", {
+                          name: e.name,
+                          decision: t(`childcare:school.signatures.${e.decision}`, { date: formatDate(e.at) }),
+                        })}
             </li>
           ))}
         </ol>
@@ -180,7 +223,8 @@ export default function MyCase() {
             {d.messages.map((m) => (
               <li key={m.id} className={`message${m.sender === "officer" ? " message--officer" : ""}`}>
                 <p className="message__meta">
-                  {m.sender === "officer" ? t("case.messages.fromOfficer") : t("case.messages.fromMe")}, <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+                  {m.sender === "officer" ? t("case.messages.fromOfficer") : t("case.messages.fromMe")},{" "}
+                  <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                 </p>
                 <p className="message__body">{m.body}</p>
                 {m.attachments.length > 0 ? (
@@ -201,7 +245,12 @@ export default function MyCase() {
             <CsrfField />
             <input type="hidden" name="intent" value="message" />
             <h3>{t("case.messages.write")}</h3>
-            <TextArea name="body" label={t("case.messages.body")} hint={t("case.messages.bodyHint")} errorKey={msgErrors.body ? `mypages:case.errors.body.${msgErrors.body}` : undefined} />
+            <TextArea
+              name="body"
+              label={t("case.messages.body")}
+              hint={t("case.messages.bodyHint")}
+              errorKey={msgErrors.body ? `mypages:case.errors.body.${msgErrors.body}` : undefined}
+            />
             <div className={`field${msgErrors.files ? " field--error" : ""}`}>
               <label htmlFor="files">{t("case.messages.files")}</label>
               <span className="field__hint" id="files-hint">
@@ -259,7 +308,13 @@ export default function MyCase() {
               ) : null}
               <div className="choices">
                 <label>
-                  <input type="checkbox" id="confirm" name="confirm" value="yes" aria-describedby={errorsFor("withdraw").confirm ? "confirm-error" : undefined} />
+                  <input
+                    type="checkbox"
+                    id="confirm"
+                    name="confirm"
+                    value="yes"
+                    aria-describedby={errorsFor("withdraw").confirm ? "confirm-error" : undefined}
+                  />
                   <span>{t("case.withdraw.confirm")}</span>
                 </label>
               </div>
@@ -285,7 +340,8 @@ function ChildcarePart({ cc, errors }: { cc: NonNullable<Detail["childcare"]>; e
       <dl className="facts">
         <dt>{t("case.child")}</dt>
         <dd>
-          {cc.childName} <span className="note">({t("mypages:myData.source", { source: t(`source.${cc.childSource}`) })})</span>
+          {cc.childName}{" "}
+          <span className="note">({t("mypages:myData.source", { source: t(`source.${cc.childSource}`) })})</span>
         </dd>
         <dt>{t("case.careKind")}</dt>
         <dd>{t(`careKind.${cc.careKind}`)}</dd>
@@ -308,7 +364,8 @@ function ChildcarePart({ cc, errors }: { cc: NonNullable<Detail["childcare"]>; e
           <ul>
             {cc.queue.map((q) => (
               <li key={q.unitId}>
-                {t("case.queue.rank", { rank: q.rank })}: {q.unitName} – {q.position ? t("case.queue.position", { position: q.position }) : t("case.queue.unknown")}
+                {t("case.queue.rank", { rank: q.rank })}: {q.unitName} –{" "}
+                {q.position ? t("case.queue.position", { position: q.position }) : t("case.queue.unknown")}
               </li>
             ))}
           </ul>
@@ -399,7 +456,24 @@ function ChildcarePart({ cc, errors }: { cc: NonNullable<Detail["childcare"]>; e
   );
 }
 
-export function FeeBreakdown({ fee }: { fee: { result: { children: { id: string | number; order: number; percent: number; maxFee: number; fee: number; reasons: string[] }[]; countedIncome: number }; incomeKnown: boolean } }) {
+export function FeeBreakdown({
+  fee,
+}: {
+  fee: {
+    result: {
+      children: {
+        id: string | number;
+        order: number;
+        percent: number;
+        maxFee: number;
+        fee: number;
+        reasons: string[];
+      }[];
+      countedIncome: number;
+    };
+    incomeKnown: boolean;
+  };
+}) {
   const { t } = useTranslation("childcare");
   const first = fee.result.children[0];
   if (!first) return null;
@@ -411,7 +485,9 @@ export function FeeBreakdown({ fee }: { fee: { result: { children: { id: string 
       </p>
       <ul>
         <li>{t("case.fee.order", { order: first.order })}</li>
-        {first.percent > 0 ? <li>{t("case.fee.percent", { percent: first.percent, max: formatCurrency(first.maxFee) })}</li> : null}
+        {first.percent > 0 ? (
+          <li>{t("case.fee.percent", { percent: first.percent, max: formatCurrency(first.maxFee) })}</li>
+        ) : null}
         {first.reasons.map((r) => (
           <li key={r}>{t(`case.fee.reasons.${r}`, { cap: formatCurrency(fee.result.countedIncome) })}</li>
         ))}
@@ -446,7 +522,10 @@ function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
       <ul>
         {sc.signatures.map((s, i) => (
           <li key={i}>
-            {s.guardianName}: {s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}
+            {s.guardianName}:{" "}
+            {s.decision === "pending"
+              ? t("school.signatures.pending")
+              : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}
           </li>
         ))}
       </ul>

@@ -38,7 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const raw = String(form.get("monthlyIncome") ?? "").replace(/\s/g, "");
   if (!raw) return data({ errors: { monthlyIncome: "required" } }, { status: 400 });
   if (!/^\d{1,8}$/.test(raw)) return data({ errors: { monthlyIncome: "invalid" } }, { status: 400 });
-  if (!reportIncome({ viewer, actor: user, monthlyIncome: Number(raw) })) throw new Response("Not found", { status: 404 });
+  if (!reportIncome({ viewer, actor: user, monthlyIncome: Number(raw) }))
+    throw new Response("Not found", { status: 404 });
   return redirectWithFlash("/mina-sidor/barnomsorg", "childcare:fee.income.saved");
 }
 
@@ -52,7 +53,12 @@ export default function ChildcareOverview() {
       <h1>{t("overview.title")}</h1>
       <p className="lead">{t("overview.lead")}</p>
       <MyPagesNav />
-      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={["monthlyIncome"]} keyOf={(_f, code) => `childcare:fee.income.errors.${code}`} />
+      <FieldErrorSummary
+        title={t("apply.errors.summary")}
+        errors={errors}
+        fields={["monthlyIncome"]}
+        keyOf={(_f, code) => `childcare:fee.income.errors.${code}`}
+      />
 
       <section aria-labelledby="apps-title">
         <h2 id="apps-title">{t("overview.applications")}</h2>
@@ -135,13 +141,21 @@ export default function ChildcareOverview() {
         ) : (
           <p>{t("fee.none")}</p>
         )}
-        {d.fee ? <p className="note">{t("fee.configuration", { year: d.fee.config.year, cap: formatCurrency(d.fee.config.incomeCapPerMonth) })}</p> : null}
+        {d.fee ? (
+          <p className="note">
+            {t("fee.configuration", { year: d.fee.config.year, cap: formatCurrency(d.fee.config.incomeCapPerMonth) })}
+          </p>
+        ) : null}
       </section>
 
       {d.fee ? (
         <section aria-labelledby="income-title" className="panel--plain">
           <h2 id="income-title">{t("fee.income.heading")}</h2>
-          <p>{d.fee.income !== null ? t("fee.income.current", { amount: formatCurrency(d.fee.income) }) : t("fee.income.none")}</p>
+          <p>
+            {d.fee.income !== null
+              ? t("fee.income.current", { amount: formatCurrency(d.fee.income) })
+              : t("fee.income.none")}
+          </p>
           <Form method="post" reloadDocument>
             <CsrfField />
             <TextInput

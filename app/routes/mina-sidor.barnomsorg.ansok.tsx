@@ -10,7 +10,11 @@ import { FieldErrorSummary, Radios, SelectInput, TextArea, TextInput } from "~/c
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { CARE_KINDS, FRITIDSHEM_REASONS, parseChildcareApplication } from "~/services/childcare-application";
-import { childcareApplicationStart, reviewChildcareApplication, submitChildcareApplication } from "~/services/childcare.server";
+import {
+  childcareApplicationStart,
+  reviewChildcareApplication,
+  submitChildcareApplication,
+} from "~/services/childcare.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
 import eserviceStyles from "~/styles/eservice.css";
@@ -34,15 +38,34 @@ export const handle: RouteHandle = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireResidentViewer(request);
-  return { title: getFixedT(request, "childcare")("apply.title"), idempotencyKey: randomUUID(), ...childcareApplicationStart(viewer) };
+  return {
+    title: getFixedT(request, "childcare")("apply.title"),
+    idempotencyKey: randomUUID(),
+    ...childcareApplicationStart(viewer),
+  };
 }
 
 const STEP1 = ["child", "careKind", "municipality"];
-const STEP2 = ["unit1", "unit2", "unit3", "desiredStart", "hoursPerWeek", "reason", "specialNeeds", "monthlyIncome", "contactEmail"];
+const STEP2 = [
+  "unit1",
+  "unit2",
+  "unit3",
+  "desiredStart",
+  "hoursPerWeek",
+  "reason",
+  "specialNeeds",
+  "monthlyIncome",
+  "contactEmail",
+];
 type Values = Record<string, string>;
 type ActionResult =
   | { step: 1 | 2; values: Values; errors: Record<string, string> }
-  | { step: 3; values: Values; errors: Record<string, string>; review: NonNullable<Extract<ReturnType<typeof reviewChildcareApplication>, { ok: true }>["review"]> };
+  | {
+      step: 3;
+      values: Values;
+      errors: Record<string, string>;
+      review: NonNullable<Extract<ReturnType<typeof reviewChildcareApplication>, { ok: true }>["review"]>;
+    };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
@@ -72,7 +95,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionResult>({ step: 3, values, errors: {}, review: r.review });
   }
   const key = /^[0-9a-f-]{36}$/.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : randomUUID();
-  const r = await submitChildcareApplication({ viewer, actor: user, answers: parsed.value, idempotencyKey: `childcare:${viewer.personId}:${key}`, language: getLanguage(request) });
+  const r = await submitChildcareApplication({
+    viewer,
+    actor: user,
+    answers: parsed.value,
+    idempotencyKey: `childcare:${viewer.personId}:${key}`,
+    language: getLanguage(request),
+  });
   if (!r.ok) return data<ActionResult>({ step: r.errors.child ? 1 : 2, values, errors: r.errors }, { status: 400 });
   return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "mypages:flash.submitted");
 }
@@ -88,15 +117,30 @@ export default function ApplyChildcare() {
   const child = d.children.find((c) => c.hmac === v.child);
   const municipalityId = Number(v.municipality);
   const units = d.units.filter((u) => u.municipalityId === municipalityId && u.kind === v.careKind);
-  const hidden = (names: string[]) => names.map((n) => (v[n] !== undefined ? <input key={n} type="hidden" name={n} value={v[n]} /> : null));
-  const unitOptions = units.map((u) => ({ value: String(u.id), label: t("apply.units.option", { name: u.name, street: u.street, town: u.town, ages: `${u.ageFrom}–${u.ageTo}`, capacity: u.capacity }) }));
+  const hidden = (names: string[]) =>
+    names.map((n) => (v[n] !== undefined ? <input key={n} type="hidden" name={n} value={v[n]} /> : null));
+  const unitOptions = units.map((u) => ({
+    value: String(u.id),
+    label: t("apply.units.option", {
+      name: u.name,
+      street: u.street,
+      town: u.town,
+      ages: `${u.ageFrom}–${u.ageTo}`,
+      capacity: u.capacity,
+    }),
+  }));
 
   return (
     <>
       <h1>{t("apply.title")}</h1>
       <p className="lead">{t("apply.lead")}</p>
       <MyPagesNav />
-      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={[...STEP1, ...STEP2]} keyOf={(f, code) => `childcare:apply.errors.${f}.${code}`} />
+      <FieldErrorSummary
+        title={t("apply.errors.summary")}
+        errors={errors}
+        fields={[...STEP1, ...STEP2]}
+        keyOf={(f, code) => `childcare:apply.errors.${f}.${code}`}
+      />
 
       {step === 1 ? (
         d.children.length === 0 ? (
@@ -112,15 +156,26 @@ export default function ApplyChildcare() {
               hint={`${t("apply.child.hint")} ${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })}`}
               errorKey={err("child")}
               defaultValue={v.child}
-              options={d.children.map((c) => ({ value: c.hmac, label: t("apply.child.option", { name: `${c.givenName} ${c.familyName}`, birthDate: c.birthDate }) }))}
+              options={d.children.map((c) => ({
+                value: c.hmac,
+                label: t("apply.child.option", { name: `${c.givenName} ${c.familyName}`, birthDate: c.birthDate }),
+              }))}
             />
-            <Radios name="careKind" label={t("apply.careKind.label")} errorKey={err("careKind")} defaultValue={v.careKind} options={CARE_KINDS.map((k) => ({ value: k, label: t(`careKind.${k}`) }))} />
+            <Radios
+              name="careKind"
+              label={t("apply.careKind.label")}
+              errorKey={err("careKind")}
+              defaultValue={v.careKind}
+              options={CARE_KINDS.map((k) => ({ value: k, label: t(`careKind.${k}`) }))}
+            />
             <SelectInput
               name="municipality"
               label={t("apply.municipality.label")}
               hint={t("apply.municipality.hint")}
               errorKey={err("municipality")}
-              defaultValue={v.municipality ?? String(d.municipalities.find((m) => m.slug === d.children[0]?.municipality)?.id ?? "")}
+              defaultValue={
+                v.municipality ?? String(d.municipalities.find((m) => m.slug === d.children[0]?.municipality)?.id ?? "")
+              }
               options={d.municipalities.map((m) => ({ value: String(m.id), label: m.name }))}
             />
             <button type="submit" name="intent" value="step1" className="button">
@@ -136,24 +191,89 @@ export default function ApplyChildcare() {
           <p className="progress">{t("apply.step2")}</p>
           {hidden(["idempotencyKey", "child", "careKind", "municipality"])}
           <p>
-            <strong>{child ? `${child.givenName} ${child.familyName}` : ""}</strong>, {t(`careKind.${v.careKind}`)}, {d.municipalities.find((m) => m.id === municipalityId)?.name}
+            <strong>{child ? `${child.givenName} ${child.familyName}` : ""}</strong>, {t(`careKind.${v.careKind}`)},{" "}
+            {d.municipalities.find((m) => m.id === municipalityId)?.name}
           </p>
           {units.length === 0 ? <p className="alert alert--warning">{t("apply.noUnits")}</p> : null}
           <fieldset>
             <legend>{t("apply.units.legend")}</legend>
             <span className="field__hint">{t("apply.units.hint")}</span>
-            <SelectInput name="unit1" label={t("apply.units.rank1")} errorKey={err("unit1")} defaultValue={v.unit1} emptyLabel={t("apply.units.none")} options={unitOptions} />
-            <SelectInput name="unit2" label={t("apply.units.rank2")} errorKey={err("unit2")} defaultValue={v.unit2} emptyLabel={t("apply.units.none")} options={unitOptions} />
-            <SelectInput name="unit3" label={t("apply.units.rank3")} errorKey={err("unit3")} defaultValue={v.unit3} emptyLabel={t("apply.units.none")} options={unitOptions} />
+            <SelectInput
+              name="unit1"
+              label={t("apply.units.rank1")}
+              errorKey={err("unit1")}
+              defaultValue={v.unit1}
+              emptyLabel={t("apply.units.none")}
+              options={unitOptions}
+            />
+            <SelectInput
+              name="unit2"
+              label={t("apply.units.rank2")}
+              errorKey={err("unit2")}
+              defaultValue={v.unit2}
+              emptyLabel={t("apply.units.none")}
+              options={unitOptions}
+            />
+            <SelectInput
+              name="unit3"
+              label={t("apply.units.rank3")}
+              errorKey={err("unit3")}
+              defaultValue={v.unit3}
+              emptyLabel={t("apply.units.none")}
+              options={unitOptions}
+            />
           </fieldset>
-          <TextInput name="desiredStart" label={t("apply.desiredStart.label")} hint={t("apply.desiredStart.hint")} errorKey={err("desiredStart")} defaultValue={v.desiredStart} width="input--width-10" />
-          <TextInput name="hoursPerWeek" label={t("apply.hoursPerWeek.label")} hint={t("apply.hoursPerWeek.hint")} errorKey={err("hoursPerWeek")} defaultValue={v.hoursPerWeek} inputMode="numeric" width="input--width-10" />
+          <TextInput
+            name="desiredStart"
+            label={t("apply.desiredStart.label")}
+            hint={t("apply.desiredStart.hint")}
+            errorKey={err("desiredStart")}
+            defaultValue={v.desiredStart}
+            width="input--width-10"
+          />
+          <TextInput
+            name="hoursPerWeek"
+            label={t("apply.hoursPerWeek.label")}
+            hint={t("apply.hoursPerWeek.hint")}
+            errorKey={err("hoursPerWeek")}
+            defaultValue={v.hoursPerWeek}
+            inputMode="numeric"
+            width="input--width-10"
+          />
           {v.careKind === "fritidshem" ? (
-            <Radios name="reason" label={t("apply.reason.legend")} errorKey={err("reason")} defaultValue={v.reason} options={FRITIDSHEM_REASONS.map((r) => ({ value: r, label: t(`apply.reason.${r}`) }))} />
+            <Radios
+              name="reason"
+              label={t("apply.reason.legend")}
+              errorKey={err("reason")}
+              defaultValue={v.reason}
+              options={FRITIDSHEM_REASONS.map((r) => ({ value: r, label: t(`apply.reason.${r}`) }))}
+            />
           ) : null}
-          <TextArea name="specialNeeds" label={t("apply.specialNeeds.label")} hint={t("apply.specialNeeds.hint")} errorKey={err("specialNeeds")} defaultValue={v.specialNeeds} />
-          <TextInput name="monthlyIncome" label={t("apply.monthlyIncome.label")} hint={t("apply.monthlyIncome.hint")} errorKey={err("monthlyIncome")} defaultValue={v.monthlyIncome} inputMode="numeric" width="input--width-10" />
-          <TextInput name="contactEmail" type="email" autoComplete="email" label={t("apply.contactEmail.label")} hint={t("apply.contactEmail.hint")} errorKey={err("contactEmail")} defaultValue={v.contactEmail} />
+          <TextArea
+            name="specialNeeds"
+            label={t("apply.specialNeeds.label")}
+            hint={t("apply.specialNeeds.hint")}
+            errorKey={err("specialNeeds")}
+            defaultValue={v.specialNeeds}
+          />
+          <TextInput
+            name="monthlyIncome"
+            label={t("apply.monthlyIncome.label")}
+            hint={t("apply.monthlyIncome.hint")}
+            errorKey={err("monthlyIncome")}
+            defaultValue={v.monthlyIncome}
+            inputMode="numeric"
+            width="input--width-10"
+          />
+          <TextInput
+            name="contactEmail"
+            type="email"
+            autoComplete="email"
+            label={t("apply.contactEmail.label")}
+            hint={t("apply.contactEmail.hint")}
+            errorKey={err("contactEmail")}
+            defaultValue={v.contactEmail}
+          />
           <button type="submit" name="intent" value="review" className="button">
             {t("apply.review")}
           </button>
@@ -169,7 +289,8 @@ export default function ApplyChildcare() {
             <div className="summary-list__row">
               <dt>{t("case.child")}</dt>
               <dd>
-                {a.review.childName} ({t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})
+                {a.review.childName} ({t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })}
+                )
               </dd>
             </div>
             <div className="summary-list__row">
@@ -215,12 +336,16 @@ export default function ApplyChildcare() {
           <section aria-labelledby="fee-title" className="panel--plain">
             <h2 id="fee-title">{t("apply.feeHeading")}</h2>
             <p>
-              <strong>{t("apply.feeLine", { amount: formatCurrency(a.review.fee.result.children[0]?.fee ?? 0) })}</strong>
+              <strong>
+                {t("apply.feeLine", { amount: formatCurrency(a.review.fee.result.children[0]?.fee ?? 0) })}
+              </strong>
             </p>
             <ul>
               <li>{t("case.fee.order", { order: a.review.fee.result.children[0]?.order ?? 1 })}</li>
               {(a.review.fee.result.children[0]?.reasons ?? []).map((r) => (
-                <li key={r}>{t(`case.fee.reasons.${r}`, { cap: formatCurrency(a.review.fee.result.countedIncome) })}</li>
+                <li key={r}>
+                  {t(`case.fee.reasons.${r}`, { cap: formatCurrency(a.review.fee.result.countedIncome) })}
+                </li>
               ))}
             </ul>
             {!a.review.fee.incomeKnown ? <p>{t("apply.feeIncomeMissing")}</p> : null}

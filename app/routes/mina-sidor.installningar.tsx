@@ -28,7 +28,10 @@ export const handle: RouteHandle = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireResidentViewer(request);
-  return { title: getFixedT(request, "mypages")("settings.title"), settings: getNotificationSettings(viewer.personnummerHmac) };
+  return {
+    title: getFixedT(request, "mypages")("settings.title"),
+    settings: getNotificationSettings(viewer.personnummerHmac),
+  };
 }
 
 const Email = z.email().max(200);
@@ -38,7 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   const emailEnabled = form.get("emailEnabled") === "on";
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const values = { emailEnabled, email };
   if (email && !Email.safeParse(email).success) return data({ values, errors: { email: "invalid" } }, { status: 400 });
   if (emailEnabled && !email) return data({ values, errors: { email: "required" } }, { status: 400 });
@@ -57,7 +62,12 @@ export default function Settings() {
       <h1>{t("settings.title")}</h1>
       <p className="lead">{t("settings.lead")}</p>
       <MyPagesNav />
-      <FieldErrorSummary title={t("case.errors.summary")} errors={errors} fields={["email"]} keyOf={(_f, code) => `mypages:settings.errors.email.${code}`} />
+      <FieldErrorSummary
+        title={t("case.errors.summary")}
+        errors={errors}
+        fields={["email"]}
+        keyOf={(_f, code) => `mypages:settings.errors.email.${code}`}
+      />
       <Form method="post" reloadDocument>
         <CsrfField />
         <div className="field choices">

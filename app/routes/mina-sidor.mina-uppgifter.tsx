@@ -28,8 +28,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const pnr = getPersonnummer(user.personId);
   const [givenName, ...rest] = user.name.split(" ");
-  const extract = myRegisterExtract({ viewer, actor: user, person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: pnr }, lang: getLanguage(request) });
-  return { title: getFixedT(request, "mypages")("myData.title"), extract, personnummer: pnr ? formatPersonnummer(pnr) : null };
+  const extract = myRegisterExtract({
+    viewer,
+    actor: user,
+    person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: pnr },
+    lang: getLanguage(request),
+  });
+  return {
+    title: getFixedT(request, "mypages")("myData.title"),
+    extract,
+    personnummer: pnr ? formatPersonnummer(pnr) : null,
+  };
 }
 
 export default function MyData() {
@@ -62,7 +71,8 @@ export default function MyData() {
               <dd>
                 {x.household.address ? (
                   <>
-                    {x.household.address.street}, {x.household.address.postalCode} {x.household.address.town} <span className="note">({source})</span>
+                    {x.household.address.street}, {x.household.address.postalCode} {x.household.address.town}{" "}
+                    <span className="note">({source})</span>
                   </>
                 ) : (
                   t("myData.addressProtected")
@@ -71,7 +81,9 @@ export default function MyData() {
             </>
           ) : null}
           <dt>{t("myData.children")}</dt>
-          <dd>{x.children.length ? x.children.map((c) => `${c.name} (${c.birthDate})`).join(", ") : t("myData.none")}</dd>
+          <dd>
+            {x.children.length ? x.children.map((c) => `${c.name} (${c.birthDate})`).join(", ") : t("myData.none")}
+          </dd>
           <dt>{t("myData.email")}</dt>
           <dd>{x.settings.email ?? t("myData.none")}</dd>
         </dl>
@@ -85,7 +97,9 @@ export default function MyData() {
           <ul>
             {x.cases.map((c) => (
               <li key={c.reference}>
-                <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link> – {t(formTitleKey(c.formId), { formId: c.formId })}, {t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}
+                <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link> –{" "}
+                {t(formTitleKey(c.formId), { formId: c.formId })},{" "}
+                {t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}
               </li>
             ))}
           </ul>

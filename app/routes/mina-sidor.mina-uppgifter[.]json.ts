@@ -8,7 +8,12 @@ import { requireResidentViewer } from "~/services/resident-viewer.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const [givenName, ...rest] = user.name.split(" ");
-  const extract = myRegisterExtract({ viewer, actor: user, person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: getPersonnummer(user.personId) }, lang: getLanguage(request) });
+  const extract = myRegisterExtract({
+    viewer,
+    actor: user,
+    person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: getPersonnummer(user.personId) },
+    lang: getLanguage(request),
+  });
   return new Response(JSON.stringify(extract, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -10,7 +10,12 @@ import { FieldErrorSummary, Radios, SelectInput, TextArea, TextInput } from "~/c
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
-import { parseSchoolApplication, SCHOOL_APPLICATION_TYPES, schoolApplicationStart, submitSchoolApplication } from "~/services/school.server";
+import {
+  parseSchoolApplication,
+  SCHOOL_APPLICATION_TYPES,
+  schoolApplicationStart,
+  submitSchoolApplication,
+} from "~/services/school.server";
 import styles from "~/styles/mypages.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -30,7 +35,11 @@ const FIELDS = ["child", "applicationType", "school1", "school2", "startDate", "
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireResidentViewer(request);
-  return { title: getFixedT(request, "childcare")("school.title"), idempotencyKey: randomUUID(), ...schoolApplicationStart(viewer) };
+  return {
+    title: getFixedT(request, "childcare")("school.title"),
+    idempotencyKey: randomUUID(),
+    ...schoolApplicationStart(viewer),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseSchoolApplication(values);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   const key = /^[0-9a-f-]{36}$/.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : randomUUID();
-  const r = await submitSchoolApplication({ viewer, actor: user, answers: parsed.value, idempotencyKey: `school:${viewer.personId}:${key}`, language: getLanguage(request) });
+  const r = await submitSchoolApplication({
+    viewer,
+    actor: user,
+    answers: parsed.value,
+    idempotencyKey: `school:${viewer.personId}:${key}`,
+    language: getLanguage(request),
+  });
   if (!r.ok) return data({ values, errors: r.errors }, { status: 400 });
   return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "mypages:flash.submitted");
 }
@@ -57,14 +72,22 @@ export default function ApplySchool() {
   const v: Record<string, string> = { idempotencyKey: d.idempotencyKey, ...(a?.values ?? {}) };
   const errors: Record<string, string> = a?.errors ?? {};
   const err = (f: string) => (errors[f] ? `childcare:school.errors.${f}.${errors[f]}` : undefined);
-  const schoolOptions = d.schools.map((s) => ({ value: String(s.id), label: `${s.name}, ${s.town} (${s.municipality})` }));
+  const schoolOptions = d.schools.map((s) => ({
+    value: String(s.id),
+    label: `${s.name}, ${s.town} (${s.municipality})`,
+  }));
   const coGuardians = [...new Set(d.children.flatMap((c) => c.coGuardians))];
   return (
     <>
       <h1>{t("school.title")}</h1>
       <p className="lead">{t("school.lead")}</p>
       <MyPagesNav />
-      <FieldErrorSummary title={t("apply.errors.summary")} errors={errors} fields={FIELDS} keyOf={(f, code) => `childcare:school.errors.${f}.${code}`} />
+      <FieldErrorSummary
+        title={t("apply.errors.summary")}
+        errors={errors}
+        fields={FIELDS}
+        keyOf={(f, code) => `childcare:school.errors.${f}.${code}`}
+      />
       {d.children.length === 0 ? (
         <p>{t("apply.child.none")}</p>
       ) : (
@@ -77,7 +100,10 @@ export default function ApplySchool() {
             hint={`${t("apply.child.hint")} ${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })}`}
             errorKey={err("child")}
             defaultValue={v.child}
-            options={d.children.map((c) => ({ value: c.hmac, label: t("apply.child.option", { name: c.name, birthDate: c.birthDate }) }))}
+            options={d.children.map((c) => ({
+              value: c.hmac,
+              label: t("apply.child.option", { name: c.name, birthDate: c.birthDate }),
+            }))}
           />
           <Radios
             name="applicationType"
@@ -86,11 +112,39 @@ export default function ApplySchool() {
             defaultValue={v.applicationType}
             options={SCHOOL_APPLICATION_TYPES.map((k) => ({ value: k, label: t(`school.applicationType.${k}`) }))}
           />
-          <SelectInput name="school1" label={t("school.school1.label")} errorKey={err("school1")} defaultValue={v.school1} emptyLabel={t("apply.units.none")} options={schoolOptions} />
-          <SelectInput name="school2" label={t("school.school2.label")} errorKey={err("school2")} defaultValue={v.school2} emptyLabel={t("apply.units.none")} options={schoolOptions} />
-          <TextInput name="startDate" label={t("school.startDate.label")} hint={t("school.startDate.hint")} errorKey={err("startDate")} defaultValue={v.startDate} width="input--width-10" />
+          <SelectInput
+            name="school1"
+            label={t("school.school1.label")}
+            errorKey={err("school1")}
+            defaultValue={v.school1}
+            emptyLabel={t("apply.units.none")}
+            options={schoolOptions}
+          />
+          <SelectInput
+            name="school2"
+            label={t("school.school2.label")}
+            errorKey={err("school2")}
+            defaultValue={v.school2}
+            emptyLabel={t("apply.units.none")}
+            options={schoolOptions}
+          />
+          <TextInput
+            name="startDate"
+            label={t("school.startDate.label")}
+            hint={t("school.startDate.hint")}
+            errorKey={err("startDate")}
+            defaultValue={v.startDate}
+            width="input--width-10"
+          />
           <TextArea name="reason" label={t("school.reason.label")} errorKey={err("reason")} defaultValue={v.reason} />
-          <TextInput name="contactEmail" type="email" autoComplete="email" label={t("school.contactEmail.label")} errorKey={err("contactEmail")} defaultValue={v.contactEmail} />
+          <TextInput
+            name="contactEmail"
+            type="email"
+            autoComplete="email"
+            label={t("school.contactEmail.label")}
+            errorKey={err("contactEmail")}
+            defaultValue={v.contactEmail}
+          />
           {coGuardians.map((name) => (
             <p key={name} className="alert">
               {t("school.coSignNote", { name })}

@@ -9,7 +9,10 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:staffHome.title", href: "/personal" }) };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => ({ labelKey: "auth:staffHome.title", href: "/personal" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
@@ -17,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "auth")("staffHome.title"),
     name: user.name,
-    roles: user.roles.map((r) => ({ role: r.role, area: r.area, municipality: r.municipalityId ? names.get(r.municipalityId) ?? null : null })),
+    roles: user.roles.map((r) => ({
+      role: r.role,
+      area: r.area,
+      municipality: r.municipalityId ? (names.get(r.municipalityId) ?? null) : null,
+    })),
     functions: staffFunctions(user),
   };
 }
@@ -39,7 +46,9 @@ export default function StaffHome() {
                 <Link to={f.href}>{t(`staffHome.functions.${f.key}.title`)}</Link>
               </h2>
               <p>{t(`staffHome.functions.${f.key}.description`)}</p>
-              {f.count !== null ? <p className="card__meta">{t(`staffHome.functions.${f.key}.count`, { count: f.count })}</p> : null}
+              {f.count !== null ? (
+                <p className="card__meta">{t(`staffHome.functions.${f.key}.count`, { count: f.count })}</p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -17,7 +17,14 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
 // Hydrated for the show-password buttons and the strength meter (progressive enhancement).
-export const handle: RouteHandle = { i18n: "auth", hydrate: true, breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:password.title", href: "/personal/byt-losenord" }] };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  hydrate: true,
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "auth:password.title", href: "/personal/byt-losenord" },
+  ],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request, { allowPasswordChange: true });
@@ -43,10 +50,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   const result = await changePassword(user.staffUserId, current, next, user.sessionId);
   if (!result.ok) {
-    if (result.field === "current") audit({ actor: user, action: "password.change.failed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined, details: result.lockedOut ? { lockedOut: true } : undefined });
+    if (result.field === "current")
+      audit({
+        actor: user,
+        action: "password.change.failed",
+        subjectType: "staff_user",
+        subjectId: user.staffUserId,
+        municipalityId: user.municipalityId ?? undefined,
+        details: result.lockedOut ? { lockedOut: true } : undefined,
+      });
     return Response.json({ errors: { [result.field]: `password.errors.${result.code}` } }, { status: 400 });
   }
-  audit({ actor: user, action: "password.changed", subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined, details: { otherSessionsEnded: result.revokedSessions } });
+  audit({
+    actor: user,
+    action: "password.changed",
+    subjectType: "staff_user",
+    subjectId: user.staffUserId,
+    municipalityId: user.municipalityId ?? undefined,
+    details: { otherSessionsEnded: result.revokedSessions },
+  });
   return redirectWithFlash(safeRedirectPath(form.get("redirectTo"), "/personal"), "flash.passwordChanged");
 }
 
@@ -62,12 +84,34 @@ export default function ChangePassword() {
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="current" type="password" label={t("password.current")} autoComplete="current-password" error={data?.errors.current} width="medium" />
+        <TextField
+          name="current"
+          type="password"
+          label={t("password.current")}
+          autoComplete="current-password"
+          error={data?.errors.current}
+          width="medium"
+        />
         <ShowPasswordToggle target="current" label={t("password.current")} />
-        <TextField name="next" type="password" label={t("password.next")} hint={t("password.rules", { min })} autoComplete="new-password" error={data?.errors.next} width="medium" />
+        <TextField
+          name="next"
+          type="password"
+          label={t("password.next")}
+          hint={t("password.rules", { min })}
+          autoComplete="new-password"
+          error={data?.errors.next}
+          width="medium"
+        />
         <ShowPasswordToggle target="next" label={t("password.next")} />
         <PasswordStrength target="next" min={min} />
-        <TextField name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" error={data?.errors.confirm} width="medium" />
+        <TextField
+          name="confirm"
+          type="password"
+          label={t("password.confirm")}
+          autoComplete="new-password"
+          error={data?.errors.confirm}
+          width="medium"
+        />
         <ShowPasswordToggle target="confirm" label={t("password.confirm")} />
         <button type="submit" className="button">
           {t("password.submit")}

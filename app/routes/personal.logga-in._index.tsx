@@ -18,7 +18,10 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
 export const headers = retryAfterHeaders;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }) };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/personal");
@@ -43,7 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   // Too many failures from this address (any accounts): no password is checked (decision 038).
   const wait = staffLoginRetryAfter();
-  if (wait > 0) return throttledLoginResponse({ errors: { username: "staffLogin.errors.throttled" }, username } satisfies ActionData, wait);
+  if (wait > 0)
+    return throttledLoginResponse(
+      { errors: { username: "staffLogin.errors.throttled" }, username } satisfies ActionData,
+      wait,
+    );
 
   const result = await checkPassword(username, password);
   if (!result.ok) {
@@ -59,12 +66,22 @@ export async function action({ request }: ActionFunctionArgs) {
       details: { factor: "password", reason: result.reason },
     });
     // Told only to someone who knew the (temporary) password.
-    if (result.reason === "expired") return Response.json({ errors: { password: "staffLogin.errors.temporaryExpired" }, username } satisfies ActionData, { status: 400 });
+    if (result.reason === "expired")
+      return Response.json(
+        { errors: { password: "staffLogin.errors.temporaryExpired" }, username } satisfies ActionData,
+        { status: 400 },
+      );
     // Locked, unknown and wrong look the same, so the answer does not tell which usernames exist.
-    return Response.json({ errors: { username: "staffLogin.errors.invalid" }, username } satisfies ActionData, { status: 400 });
+    return Response.json({ errors: { username: "staffLogin.errors.invalid" }, username } satisfies ActionData, {
+      status: 400,
+    });
   }
   const enrolled = Boolean(result.user.totpEnrolledAt);
-  const { setCookie } = await createSession(request, { kind: "staff", staffUserId: result.user.id, stage: enrolled ? "second-factor" : "enrol" });
+  const { setCookie } = await createSession(request, {
+    kind: "staff",
+    staffUserId: result.user.id,
+    stage: enrolled ? "second-factor" : "enrol",
+  });
   const next = enrolled ? "/personal/logga-in/kod" : "/personal/logga-in/registrera";
   return redirect(`${next}?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: { "Set-Cookie": setCookie } });
 }
@@ -78,10 +95,17 @@ export default function StaffLogin() {
   const blocked = errors?.username === "staffLogin.errors.throttled";
   return (
     <div className="prose">
-      <ErrorSummary errors={errors ? { ...errors, username: blocked ? undefined : errors.username } : undefined} order={["username", "password"]} />
+      <ErrorSummary
+        errors={errors ? { ...errors, username: blocked ? undefined : errors.username } : undefined}
+        order={["username", "password"]}
+      />
       {blocked ? (
         <div className="alert alert--error" role="alert">
-          <p>{t(data?.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data?.minutes ?? 1 })}</p>
+          <p>
+            {t(data?.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", {
+              count: data?.minutes ?? 1,
+            })}
+          </p>
         </div>
       ) : null}
       <h1>{t("staffLogin.title")}</h1>
@@ -89,8 +113,22 @@ export default function StaffLogin() {
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="username" label={t("staffLogin.username")} autoComplete="username" defaultValue={data?.username} error={blocked ? undefined : errors?.username} width="medium" />
-        <TextField name="password" type="password" label={t("staffLogin.password")} autoComplete="current-password" error={errors?.password} width="medium" />
+        <TextField
+          name="username"
+          label={t("staffLogin.username")}
+          autoComplete="username"
+          defaultValue={data?.username}
+          error={blocked ? undefined : errors?.username}
+          width="medium"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("staffLogin.password")}
+          autoComplete="current-password"
+          error={errors?.password}
+          width="medium"
+        />
         <button type="submit" className="button">
           {t("staffLogin.continue")}
         </button>

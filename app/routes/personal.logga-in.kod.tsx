@@ -3,7 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
-import { finishSecondFactor, finishSecurityKeyLogin, pendingLogin, type SecondFactorFailure } from "~/auth/staff-login.server";
+import {
+  finishSecondFactor,
+  finishSecurityKeyLogin,
+  pendingLogin,
+  type SecondFactorFailure,
+} from "~/auth/staff-login.server";
 import { hasSecurityKey } from "~/auth/webauthn.server";
 import { SecurityKeyLogin } from "~/components/ui/SecurityKey";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -18,7 +23,6 @@ export const meta = pageMeta;
 export const headers = retryAfterHeaders;
 // Hydrated for the security-key button only; the TOTP form works without JavaScript.
 export const handle: RouteHandle = { i18n: "auth", hydrate: true };
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const row = await pendingLogin(request, "second-factor");
@@ -37,7 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/personal");
-  if (form.get("intent") === "key") return finishSecurityKeyLogin(request, { idHash: row.idHash, staffUserId: row.staffUserId! }, String(form.get("credential") ?? ""), redirectTo);
+  if (form.get("intent") === "key")
+    return finishSecurityKeyLogin(
+      request,
+      { idHash: row.idHash, staffUserId: row.staffUserId! },
+      String(form.get("credential") ?? ""),
+      redirectTo,
+    );
   const code = String(form.get("code") ?? "");
   return finishSecondFactor(request, row.staffUserId!, code, redirectTo, "login");
 }
@@ -54,8 +64,22 @@ export default function TotpStep() {
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="code" label={t("totp.code")} hint={t("totp.hint")} autoComplete="one-time-code" inputMode="numeric" error={data?.errors.code} width="short" />
-        {data?.minutes ? <p>{t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
+        <TextField
+          name="code"
+          label={t("totp.code")}
+          hint={t("totp.hint")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          error={data?.errors.code}
+          width="short"
+        />
+        {data?.minutes ? (
+          <p>
+            {t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", {
+              count: data.minutes,
+            })}
+          </p>
+        ) : null}
         <button type="submit" className="button">
           {t("totp.submit")}
         </button>

@@ -10,5 +10,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   if (!hasSecurityKey(row.staffUserId!)) return Response.json({ error: "noKey" }, { status: 404 });
-  return Response.json(await authenticationOptions(row.staffUserId!, row.idHash), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await authenticationOptions(row.staffUserId!, row.idHash), {
+    headers: { "Cache-Control": "no-store" },
+  });
 }

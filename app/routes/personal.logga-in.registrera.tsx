@@ -34,7 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const row = await pendingLogin(request, "enrol");
   const form = await readForm(request);
   await requireCsrf(request, form);
-  return finishSecondFactor(request, row.staffUserId!, String(form.get("code") ?? ""), safeRedirectPath(form.get("redirectTo"), "/personal"), "enrol");
+  return finishSecondFactor(
+    request,
+    row.staffUserId!,
+    String(form.get("code") ?? ""),
+    safeRedirectPath(form.get("redirectTo"), "/personal"),
+    "enrol",
+  );
 }
 
 export default function Enrol() {
@@ -54,7 +60,10 @@ export default function Enrol() {
             <img src={qrDataUrl} alt={t("enrol.qrAlt")} width={246} height={246} className="qr" />
           </p>
           <p>
-            {t("enrol.manual")} <code className="totp-secret" data-testid="totp-secret">{secret}</code>
+            {t("enrol.manual")}{" "}
+            <code className="totp-secret" data-testid="totp-secret">
+              {secret}
+            </code>
           </p>
         </li>
         <li>{t("enrol.step3")}</li>
@@ -62,8 +71,22 @@ export default function Enrol() {
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="code" label={t("totp.code")} hint={t("totp.hint")} autoComplete="one-time-code" inputMode="numeric" error={data?.errors.code} width="short" />
-        {data?.minutes ? <p>{t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", { count: data.minutes })}</p> : null}
+        <TextField
+          name="code"
+          label={t("totp.code")}
+          hint={t("totp.hint")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          error={data?.errors.code}
+          width="short"
+        />
+        {data?.minutes ? (
+          <p>
+            {t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", {
+              count: data.minutes,
+            })}
+          </p>
+        ) : null}
         <button type="submit" className="button">
           {t("enrol.submit")}
         </button>

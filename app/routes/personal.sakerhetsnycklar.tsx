@@ -18,11 +18,22 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
 // Hydrated for the add button (WebAuthn needs JavaScript); listing and removing work without it.
-export const handle: RouteHandle = { i18n: "auth", hydrate: true, breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "auth:securityKeys.title", href: "/personal/sakerhetsnycklar" }] };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  hydrate: true,
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "auth:securityKeys.title", href: "/personal/sakerhetsnycklar" },
+  ],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
-  const keys = listSecurityKeys(user.staffUserId).map((k) => ({ ...k, createdAt: formatDateTime(new Date(k.createdAt)), lastUsedAt: k.lastUsedAt ? formatDateTime(new Date(k.lastUsedAt)) : null }));
+  const keys = listSecurityKeys(user.staffUserId).map((k) => ({
+    ...k,
+    createdAt: formatDateTime(new Date(k.createdAt)),
+    lastUsedAt: k.lastUsedAt ? formatDateTime(new Date(k.lastUsedAt)) : null,
+  }));
   return { title: getFixedT(request, "auth")("securityKeys.title"), keys };
 }
 
@@ -33,30 +44,63 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaffUser(request);
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const scope = { subjectType: "staff_user", subjectId: user.staffUserId, municipalityId: user.municipalityId ?? undefined };
+  const scope = {
+    subjectType: "staff_user",
+    subjectId: user.staffUserId,
+    municipalityId: user.municipalityId ?? undefined,
+  };
   if (form.get("intent") === "remove") {
     const password = String(form.get("password") ?? "");
-    if (!password) return Response.json({ errors: { password: "securityKeys.errors.passwordRequired" } } satisfies ActionData, { status: 400 });
+    if (!password)
+      return Response.json({ errors: { password: "securityKeys.errors.passwordRequired" } } satisfies ActionData, {
+        status: 400,
+      });
     const result = await removeSecurityKey(user.staffUserId, Number(form.get("keyId")), password);
     if (!result.ok) {
       if (result.reason === "password") audit({ actor: user, action: "securityKey.remove.failed", ...scope });
-      return Response.json({ errors: result.reason === "password" ? { password: "securityKeys.errors.passwordWrong" } : { keyId: "securityKeys.errors.notFound" } } satisfies ActionData, { status: 400 });
+      return Response.json(
+        {
+          errors:
+            result.reason === "password"
+              ? { password: "securityKeys.errors.passwordWrong" }
+              : { keyId: "securityKeys.errors.notFound" },
+        } satisfies ActionData,
+        { status: 400 },
+      );
     }
     audit({ actor: user, action: "securityKey.removed", ...scope, details: { name: result.name } });
     return redirectWithFlash("/personal/sakerhetsnycklar", "flash.securityKeyRemoved");
   }
   const name = String(form.get("name") ?? "");
-  if (!name.trim()) return Response.json({ errors: { name: "securityKeys.errors.nameRequired" }, name } satisfies ActionData, { status: 400 });
-  if ([...name.trim()].length > KEY_NAME_MAX) return Response.json({ errors: { name: "securityKeys.errors.nameTooLong" }, name } satisfies ActionData, { status: 400 });
+  if (!name.trim())
+    return Response.json({ errors: { name: "securityKeys.errors.nameRequired" }, name } satisfies ActionData, {
+      status: 400,
+    });
+  if ([...name.trim()].length > KEY_NAME_MAX)
+    return Response.json({ errors: { name: "securityKeys.errors.nameTooLong" }, name } satisfies ActionData, {
+      status: 400,
+    });
   let response: RegistrationResponseJSON | null = null;
   try {
     const parsed: unknown = JSON.parse(String(form.get("credential") ?? ""));
-    if (parsed && typeof parsed === "object" && typeof (parsed as { id?: unknown }).id === "string") response = parsed as RegistrationResponseJSON;
+    if (parsed && typeof parsed === "object" && typeof (parsed as { id?: unknown }).id === "string")
+      response = parsed as RegistrationResponseJSON;
   } catch {
     response = null;
   }
-  const result = response ? await registerSecurityKey(user.staffUserId, user.sessionId, response, name) : ({ ok: false, reason: "invalid" } as const);
-  if (!result.ok) return Response.json({ errors: { credential: result.reason === "tooMany" ? "securityKeys.errors.tooMany" : "securityKeys.errors.invalid" }, name } satisfies ActionData, { status: 400 });
+  const result = response
+    ? await registerSecurityKey(user.staffUserId, user.sessionId, response, name)
+    : ({ ok: false, reason: "invalid" } as const);
+  if (!result.ok)
+    return Response.json(
+      {
+        errors: {
+          credential: result.reason === "tooMany" ? "securityKeys.errors.tooMany" : "securityKeys.errors.invalid",
+        },
+        name,
+      } satisfies ActionData,
+      { status: 400 },
+    );
   audit({ actor: user, action: "securityKey.added", ...scope, details: { name: name.trim() } });
   return redirectWithFlash("/personal/sakerhetsnycklar", "flash.securityKeyAdded");
 }
@@ -99,7 +143,14 @@ export default function SecurityKeys() {
         <CsrfField />
         <input type="hidden" name="intent" value="add" />
         <input type="hidden" name="credential" />
-        <TextField name="name" label={t("securityKeys.keyName")} hint={t("securityKeys.keyNameHint")} defaultValue={data?.name} error={errors?.name} width="medium" />
+        <TextField
+          name="name"
+          label={t("securityKeys.keyName")}
+          hint={t("securityKeys.keyNameHint")}
+          defaultValue={data?.name}
+          error={errors?.name}
+          width="medium"
+        />
         {errors?.credential ? (
           <p className="field__error" role="alert">
             {t(errors.credential)}
@@ -125,7 +176,14 @@ export default function SecurityKeys() {
                 ))}
               </select>
             </div>
-            <TextField name="password" type="password" label={t("securityKeys.removePassword")} autoComplete="current-password" error={errors?.password} width="medium" />
+            <TextField
+              name="password"
+              type="password"
+              label={t("securityKeys.removePassword")}
+              autoComplete="current-password"
+              error={errors?.password}
+              width="medium"
+            />
             <button type="submit" className="button button--warning">
               {t("securityKeys.remove")}
             </button>

@@ -9,5 +9,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaffUser(request);
   const form = await readForm(request);
   await requireCsrf(request, form);
-  return Response.json(await registrationOptions(user.staffUserId, user.sessionId), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await registrationOptions(user.staffUserId, user.sessionId), {
+    headers: { "Cache-Control": "no-store" },
+  });
 }

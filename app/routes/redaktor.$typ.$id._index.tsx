@@ -4,7 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaff } from "~/auth/guards.server";
-import { EditorErrorSummary, BilingualFields, EditorField, LifecycleFields, PlainFields } from "~/components/editor/ItemFields";
+import {
+  EditorErrorSummary,
+  BilingualFields,
+  EditorField,
+  LifecycleFields,
+  PlainFields,
+} from "~/components/editor/ItemFields";
 import { LanguageReport, type LanguageCheck } from "~/components/editor/LanguageReport";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
@@ -21,7 +27,14 @@ import {
   unpublishItem,
   type ServiceLinks,
 } from "~/services/editor.server";
-import { BILINGUAL_FIELDS, fieldOrder, PLAIN_FIELDS, SEGMENT_OF, type EditorErrors, type FormValues } from "~/services/editor-fields";
+import {
+  BILINGUAL_FIELDS,
+  fieldOrder,
+  PLAIN_FIELDS,
+  SEGMENT_OF,
+  type EditorErrors,
+  type FormValues,
+} from "~/services/editor-fields";
 import { itemParams } from "~/services/editor-params";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -48,7 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = getItemForEdit(user, type, id);
   return {
     title: getFixedT(request, "editor")("edit.title", { title: item.title }),
-    item: { ...item, publishAtLocal: isoToStockholmLocal(item.publishAt), unpublishAtLocal: isoToStockholmLocal(item.unpublishAt) },
+    item: {
+      ...item,
+      publishAtLocal: isoToStockholmLocal(item.publishAt),
+      unpublishAtLocal: isoToStockholmLocal(item.unpublishAt),
+    },
     linkChoices: type === "service" && item.canEditMain ? linkChoices(id, getLanguage(request)) : null,
   };
 }
@@ -65,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "publish") {
     const schedule = parseSchedule(form);
-    if (Object.keys(schedule.errors).length) return Response.json({ errors: schedule.errors } satisfies ActionData, { status: 400 });
+    if (Object.keys(schedule.errors).length)
+      return Response.json({ errors: schedule.errors } satisfies ActionData, { status: 400 });
     const { scheduled } = publishItem(user, type, id, schedule);
     return redirectWithFlash(url, scheduled ? "editor:flash.scheduled" : "editor:flash.published");
   }
@@ -77,8 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values } = parsed;
   const linked = type === "service" ? parseServiceLinks(form, id) : undefined;
   const errors = { ...parsed.errors, ...linked?.errors };
-  if (intent === "check") return Response.json({ values, links: linked?.links, checks: checkLanguage(type, values) } satisfies ActionData);
-  if (Object.keys(errors).length) return Response.json({ errors, values, links: linked?.links } satisfies ActionData, { status: 400 });
+  if (intent === "check")
+    return Response.json({ values, links: linked?.links, checks: checkLanguage(type, values) } satisfies ActionData);
+  if (Object.keys(errors).length)
+    return Response.json({ errors, values, links: linked?.links } satisfies ActionData, { status: 400 });
   const { pending } = saveItem(user, type, id, values, "edit", linked?.links);
   return redirectWithFlash(url, pending ? "editor:flash.draftSaved" : "editor:flash.saved");
 }
@@ -111,7 +131,10 @@ export default function EditItem() {
           </li>
         ) : null}
       </ul>
-      <EditorErrorSummary errors={errors} order={[...fieldOrder(item.type, false), "related", "authorities", "publishAt", "unpublishAt"]} />
+      <EditorErrorSummary
+        errors={errors}
+        order={[...fieldOrder(item.type, false), "related", "authorities", "publishAt", "unpublishAt"]}
+      />
       {data?.checks ? <LanguageReport checks={data.checks} /> : null}
       {item.canEditMain ? (
         <Form method="post" className="editor-form" noValidate>
@@ -120,8 +143,22 @@ export default function EditItem() {
           <PlainFields fields={PLAIN_FIELDS[item.type]} values={values} errors={errors} />
           {choices && item.links ? (
             <>
-              <CheckboxGroup name="related" legend={t("fields.related.label")} hint={t("fields.related.hint")} options={choices.services} checked={(data?.links ?? item.links).related.map(String)} error={errors?.related} />
-              <CheckboxGroup name="authorities" legend={t("fields.authorities.label")} hint={t("fields.authorities.hint")} options={choices.authorities} checked={(data?.links ?? item.links).authorities} error={errors?.authorities} />
+              <CheckboxGroup
+                name="related"
+                legend={t("fields.related.label")}
+                hint={t("fields.related.hint")}
+                options={choices.services}
+                checked={(data?.links ?? item.links).related.map(String)}
+                error={errors?.related}
+              />
+              <CheckboxGroup
+                name="authorities"
+                legend={t("fields.authorities.label")}
+                hint={t("fields.authorities.hint")}
+                options={choices.authorities}
+                checked={(data?.links ?? item.links).authorities}
+                error={errors?.authorities}
+              />
             </>
           ) : null}
           <LifecycleFields values={values} errors={errors} />
@@ -162,8 +199,22 @@ export default function EditItem() {
             <Form method="post" className="editor-form" noValidate>
               <CsrfField />
               <p>{t("publish.lead")}</p>
-              <EditorField id="publishAt" label={t("publish.publishAt")} hint={t("publish.publishAtHint")} error={errors?.publishAt} kind="datetime-local" value={item.publishAtLocal} />
-              <EditorField id="unpublishAt" label={t("publish.unpublishAt")} hint={t("publish.unpublishAtHint")} error={errors?.unpublishAt} kind="datetime-local" value={item.unpublishAtLocal} />
+              <EditorField
+                id="publishAt"
+                label={t("publish.publishAt")}
+                hint={t("publish.publishAtHint")}
+                error={errors?.publishAt}
+                kind="datetime-local"
+                value={item.publishAtLocal}
+              />
+              <EditorField
+                id="unpublishAt"
+                label={t("publish.unpublishAt")}
+                hint={t("publish.unpublishAtHint")}
+                error={errors?.unpublishAt}
+                kind="datetime-local"
+                value={item.unpublishAtLocal}
+              />
               <div className="button-row">
                 <button type="submit" name="intent" value="publish" className="button">
                   {t("publish.publish")}
@@ -185,11 +236,30 @@ export default function EditItem() {
 }
 
 /** A scrollable list of checkboxes in a fieldset (related services, authorities). */
-function CheckboxGroup({ name, legend, hint, options, checked, error }: { name: string; legend: string; hint: string; options: { value: string; label: string }[]; checked: string[]; error?: string }) {
+function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  options,
+  checked,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string;
+}) {
   const { t } = useTranslation("editor");
   const on = new Set(checked);
   return (
-    <fieldset className={`editor-fieldset${error ? " field--error" : ""}`} id={name} tabIndex={-1} aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}>
+    <fieldset
+      className={`editor-fieldset${error ? " field--error" : ""}`}
+      id={name}
+      tabIndex={-1}
+      aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}
+    >
       <legend>
         {legend} <span className="note">{t("optional")}</span>
       </legend>
@@ -205,7 +275,13 @@ function CheckboxGroup({ name, legend, hint, options, checked, error }: { name: 
       <ul className="checkbox-list">
         {options.map((o) => (
           <li key={o.value}>
-            <input type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={on.has(o.value)} />
+            <input
+              type="checkbox"
+              id={`${name}-${o.value}`}
+              name={name}
+              value={o.value}
+              defaultChecked={on.has(o.value)}
+            />
             <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
           </li>
         ))}

@@ -17,7 +17,10 @@ import editorStyles from "~/styles/editor.css";
 
 /** Drafts are never indexed or cached anywhere. */
 export const meta = (args: MetaArgs) => [...pageMeta(args), { name: "robots", content: "noindex, nofollow" }];
-export const headers: HeadersFunction = () => ({ "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "private, no-store" });
+export const headers: HeadersFunction = () => ({
+  "X-Robots-Tag": "noindex, nofollow",
+  "Cache-Control": "private, no-store",
+});
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: catalogueStyles },
   { rel: "stylesheet", href: editorStyles },
@@ -60,7 +63,9 @@ export default function Preview() {
             <Link to={editUrl}>{t("preview.back")}</Link>
           </li>
           <li>
-            <Link to={`?sprak=${lang === "sv" ? "en" : "sv"}`}>{t(`preview.switch.${lang === "sv" ? "en" : "sv"}`)}</Link>
+            <Link to={`?sprak=${lang === "sv" ? "en" : "sv"}`}>
+              {t(`preview.switch.${lang === "sv" ? "en" : "sv"}`)}
+            </Link>
           </li>
         </ul>
       </div>

@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const newest = history.versions[0]?.version ?? 1;
   const to = versionParam(url.searchParams.get("till")) ?? newest;
   // By default: what changed since the previous state residents could see (drafts skipped).
-  const previous = history.versions.find((v) => v.version < to && v.action !== "draft" && v.action !== "restored-draft");
+  const previous = history.versions.find(
+    (v) => v.version < to && v.action !== "draft" && v.action !== "restored-draft",
+  );
   const from = versionParam(url.searchParams.get("fran")) ?? previous?.version ?? Math.max(1, to - 1);
   const diff = diffVersions(user, type, id, from, to);
   if (url.searchParams.has("fran") && !diff) throw Response.json({ message: "unknown version" }, { status: 400 });
@@ -59,16 +61,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = versionParam(String(form.get("version") ?? ""));
   if (!version) throw Response.json({ message: "version" }, { status: 400 });
   const { pending } = restoreVersion(user, type, id, version);
-  return redirectWithFlash(`/redaktor/${SEGMENT_OF[type]}/${id}`, pending ? "editor:flash.restoredDraft" : "editor:flash.restored", { values: { version } });
+  return redirectWithFlash(
+    `/redaktor/${SEGMENT_OF[type]}/${id}`,
+    pending ? "editor:flash.restoredDraft" : "editor:flash.restored",
+    { values: { version } },
+  );
 }
 
 export default function History() {
   const { history, from, to, diff, editUrl } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("editor");
-  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Stockholm",
+  });
   const options = history.versions.map((v) => (
     <option key={v.version} value={v.version}>
-      {t("history.versionOption", { version: v.version, action: t(`history.actions.${v.action}`, { defaultValue: v.action }), when: fmt.format(new Date(v.createdAt)) })}
+      {t("history.versionOption", {
+        version: v.version,
+        action: t(`history.actions.${v.action}`, { defaultValue: v.action }),
+        when: fmt.format(new Date(v.createdAt)),
+      })}
     </option>
   ));
   return (

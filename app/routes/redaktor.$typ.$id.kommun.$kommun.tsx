@@ -58,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values, errors } = parseVariantForm(form);
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
   saveVariant(user, item.id, variant.municipalityId, values);
-  return redirectWithFlash(`/redaktor/tjanster/${item.id}`, "editor:flash.variantSaved", { values: { municipality: variant.municipality } });
+  return redirectWithFlash(`/redaktor/tjanster/${item.id}`, "editor:flash.variantSaved", {
+    values: { municipality: variant.municipality },
+  });
 }
 
 export default function EditVariant() {
@@ -73,7 +75,13 @@ export default function EditVariant() {
       <p>
         <Link to={`/redaktor/tjanster/${item.id}`}>{t("preview.back")}</Link>
       </p>
-      <EditorErrorSummary errors={data?.errors} order={[...VARIANT_FIELDS.flatMap((f) => [`${f.name}Sv`, `${f.name}En`]), ...VARIANT_PLAIN_FIELDS.map((f) => f.name)]} />
+      <EditorErrorSummary
+        errors={data?.errors}
+        order={[
+          ...VARIANT_FIELDS.flatMap((f) => [`${f.name}Sv`, `${f.name}En`]),
+          ...VARIANT_PLAIN_FIELDS.map((f) => f.name),
+        ]}
+      />
       <Form method="post" className="editor-form" noValidate>
         <CsrfField />
         <BilingualFields fields={VARIANT_FIELDS} values={values} errors={data?.errors} prefix="variantFields" />

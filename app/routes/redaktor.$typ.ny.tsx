@@ -4,12 +4,26 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaff } from "~/auth/guards.server";
-import { BilingualFields, EditorErrorSummary, EditorField, LifecycleFields, PlainFields } from "~/components/editor/ItemFields";
+import {
+  BilingualFields,
+  EditorErrorSummary,
+  EditorField,
+  LifecycleFields,
+  PlainFields,
+} from "~/components/editor/ItemFields";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { CATEGORIES } from "~/services/catalogue.server";
 import { createItem, creationScopes, parseCreateForm } from "~/services/editor.server";
-import { BILINGUAL_FIELDS, fieldOrder, PLAIN_FIELDS, SEGMENT_OF, typeOfSegment, type EditorErrors, type FormValues } from "~/services/editor-fields";
+import {
+  BILINGUAL_FIELDS,
+  fieldOrder,
+  PLAIN_FIELDS,
+  SEGMENT_OF,
+  typeOfSegment,
+  type EditorErrors,
+  type FormValues,
+} from "~/services/editor-fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -19,7 +33,11 @@ export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const handle: RouteHandle = {
   i18n: ["auth", "editor", "catalogue"],
-  breadcrumb: (match) => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "editor:title", href: "/redaktor" }, { labelKey: "editor:create.crumb", href: match.pathname }],
+  breadcrumb: (match) => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "editor:title", href: "/redaktor" },
+    { labelKey: "editor:create.crumb", href: match.pathname },
+  ],
 };
 
 function typeOr404(segment: string | undefined) {
@@ -46,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values, errors } = parseCreateForm(user, type, form);
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
   const created = createItem(user, type, values);
-  if ("errors" in created) return Response.json({ errors: created.errors, values } satisfies ActionData, { status: 400 });
+  if ("errors" in created)
+    return Response.json({ errors: created.errors, values } satisfies ActionData, { status: 400 });
   return redirectWithFlash(`/redaktor/${SEGMENT_OF[type]}/${created.id}`, "editor:flash.created");
 }
 
@@ -66,7 +85,13 @@ export default function CreateItem() {
           {t(errors[id]!)}
         </span>
       ) : null}
-      <select id={id} name={id} defaultValue={values[id] ?? ""} aria-invalid={errors?.[id] ? true : undefined} aria-describedby={errors?.[id] ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={id}
+        defaultValue={values[id] ?? ""}
+        aria-invalid={errors?.[id] ? true : undefined}
+        aria-describedby={errors?.[id] ? `${id}-error` : undefined}
+      >
         <option value="">{t("choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -85,10 +110,31 @@ export default function CreateItem() {
         <CsrfField />
         <fieldset className="editor-fieldset">
           <legend>{t("create.where")}</legend>
-          <EditorField id="slug" label={t("fields.slug.label")} hint={t("fields.slug.hint")} error={errors?.slug} kind="line" value={values.slug ?? ""} required />
-          {select("scope", scopes.map((s) => ({ value: s.value, label: s.value === "shared" ? t("create.sharedScope") : s.label })))}
-          {type === "service" ? select("category", categories.map((c) => ({ value: c, label: tc(`categories.${c}`) }))) : null}
-          {type === "page" ? select("kind", [{ value: "page", label: t("fields.kind.page") }, { value: "activity", label: t("fields.kind.activity") }]) : null}
+          <EditorField
+            id="slug"
+            label={t("fields.slug.label")}
+            hint={t("fields.slug.hint")}
+            error={errors?.slug}
+            kind="line"
+            value={values.slug ?? ""}
+            required
+          />
+          {select(
+            "scope",
+            scopes.map((s) => ({ value: s.value, label: s.value === "shared" ? t("create.sharedScope") : s.label })),
+          )}
+          {type === "service"
+            ? select(
+                "category",
+                categories.map((c) => ({ value: c, label: tc(`categories.${c}`) })),
+              )
+            : null}
+          {type === "page"
+            ? select("kind", [
+                { value: "page", label: t("fields.kind.page") },
+                { value: "activity", label: t("fields.kind.activity") },
+              ])
+            : null}
         </fieldset>
         <BilingualFields fields={BILINGUAL_FIELDS[type]} values={values} errors={errors} />
         <PlainFields fields={PLAIN_FIELDS[type]} values={values} errors={errors} />

@@ -12,13 +12,24 @@ import editorStyles from "~/styles/editor.css";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
-export const handle: RouteHandle = { i18n: ["auth", "editor"], breadcrumb: () => [{ labelKey: "auth:staffHome.title", href: "/personal" }, { labelKey: "editor:title", href: "/redaktor" }] };
+export const handle: RouteHandle = {
+  i18n: ["auth", "editor"],
+  breadcrumb: () => [
+    { labelKey: "auth:staffHome.title", href: "/personal" },
+    { labelKey: "editor:title", href: "/redaktor" },
+  ],
+};
 
 /** The editor's start page: my services, pages and news, overdue review-by dates first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const items = listMyItems(user);
-  return { title: getFixedT(request, "editor")("title"), items, overdue: items.filter((i) => i.overdue).length, guides: canEditGuides(user) };
+  return {
+    title: getFixedT(request, "editor")("title"),
+    items,
+    overdue: items.filter((i) => i.overdue).length,
+    guides: canEditGuides(user),
+  };
 }
 
 export default function EditorHome() {

@@ -71,22 +71,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Reordering, adding and removing steps work without JavaScript: each is a submit of the
     // whole form, so nothing typed is lost; the result is stored as the draft.
     const draft = applyMove(parsed.draft, move);
-    if (Object.keys(parsed.errors).length) return Response.json({ errors: parsed.errors, draft } satisfies ActionData, { status: 400 });
+    if (Object.keys(parsed.errors).length)
+      return Response.json({ errors: parsed.errors, draft } satisfies ActionData, { status: 400 });
     saveGuideDraft(user, slug, draft, { change: move.kind });
-    return redirectWithFlash(`${url}${move.kind === "add" ? `#step-${draft.steps.length - 1}` : ""}`, `editor:guides.flash.${move.kind}`);
+    return redirectWithFlash(
+      `${url}${move.kind === "add" ? `#step-${draft.steps.length - 1}` : ""}`,
+      `editor:guides.flash.${move.kind}`,
+    );
   }
   if (intent !== "save" && intent !== "publish") throw Response.json({ message: "intent" }, { status: 400 });
   const errors = { ...validateGuide(parsed.draft), ...parsed.errors };
-  if (Object.keys(errors).length) return Response.json({ errors, draft: parsed.draft } satisfies ActionData, { status: 400 });
+  if (Object.keys(errors).length)
+    return Response.json({ errors, draft: parsed.draft } satisfies ActionData, { status: 400 });
   saveGuideDraft(user, slug, parsed.draft);
   if (intent === "save") return redirectWithFlash(url, "editor:guides.flash.saved");
   const published = publishGuide(user, slug);
-  if ("errors" in published) return Response.json({ errors: published.errors, draft: parsed.draft } satisfies ActionData, { status: 400 });
+  if ("errors" in published)
+    return Response.json({ errors: published.errors, draft: parsed.draft } satisfies ActionData, { status: 400 });
   return redirectWithFlash(url, "editor:guides.flash.published");
 }
 
 const TEXT_FIELDS = ["titleSv", "summarySv", "titleEn", "summaryEn"] as const;
-const STEP_FIELDS = ["titleSv", "bodySv", "titleEn", "bodyEn", "actorKind", "serviceSlug", "formId", "authoritySlug"] as const;
+const STEP_FIELDS = [
+  "titleSv",
+  "bodySv",
+  "titleEn",
+  "bodyEn",
+  "actorKind",
+  "serviceSlug",
+  "formId",
+  "authoritySlug",
+] as const;
 
 export default function EditGuide() {
   const { guide, choices } = useLoaderData<typeof loader>();
@@ -98,7 +113,9 @@ export default function EditGuide() {
   return (
     <>
       <h1>{t("guides.edit.title", { title: guide.title })}</h1>
-      {guide.pending ? <p className="alert alert--warning">{t("guides.edit.pending", { by: guide.draftBy ?? "" })}</p> : null}
+      {guide.pending ? (
+        <p className="alert alert--warning">{t("guides.edit.pending", { by: guide.draftBy ?? "" })}</p>
+      ) : null}
       <p>
         <a href={`/livshandelser/${guide.slug}`}>{t("guides.edit.publicPage")}</a>
       </p>
@@ -112,8 +129,24 @@ export default function EditGuide() {
             return (
               <fieldset key={lang} lang={lang === "en" ? "en" : undefined}>
                 <legend>{t(`lang.${lang}`)}</legend>
-                <EditorField id={`title${s}`} label={`${t("guides.fields.title")} (${t(`lang.short.${lang}`)})`} error={errors?.[`title${s}`]} kind="line" value={draft[`title${s}`]} lang={lang} required />
-                <EditorField id={`summary${s}`} label={`${t("guides.fields.summary")} (${t(`lang.short.${lang}`)})`} error={errors?.[`summary${s}`]} kind="text" value={draft[`summary${s}`]} lang={lang} required />
+                <EditorField
+                  id={`title${s}`}
+                  label={`${t("guides.fields.title")} (${t(`lang.short.${lang}`)})`}
+                  error={errors?.[`title${s}`]}
+                  kind="line"
+                  value={draft[`title${s}`]}
+                  lang={lang}
+                  required
+                />
+                <EditorField
+                  id={`summary${s}`}
+                  label={`${t("guides.fields.summary")} (${t(`lang.short.${lang}`)})`}
+                  error={errors?.[`summary${s}`]}
+                  kind="text"
+                  value={draft[`summary${s}`]}
+                  lang={lang}
+                  required
+                />
               </fieldset>
             );
           })}
@@ -126,7 +159,14 @@ export default function EditGuide() {
         <p className="note">{t("guides.stepsHint")}</p>
         <ol className="guide-steps">
           {draft.steps.map((step, i) => (
-            <StepFields key={`${i}:${JSON.stringify(step)}`} index={i} count={draft.steps.length} step={step} errors={errors} choices={choices} />
+            <StepFields
+              key={`${i}:${JSON.stringify(step)}`}
+              index={i}
+              count={draft.steps.length}
+              step={step}
+              errors={errors}
+              choices={choices}
+            />
           ))}
         </ol>
         {draft.steps.length < MAX_STEPS ? (
@@ -163,7 +203,19 @@ export default function EditGuide() {
 
 type Choices = ReturnType<typeof useLoaderData<typeof loader>>["choices"];
 
-function StepFields({ index, count, step, errors, choices }: { index: number; count: number; step: StepDraft; errors?: GuideErrors; choices: Choices }) {
+function StepFields({
+  index,
+  count,
+  step,
+  errors,
+  choices,
+}: {
+  index: number;
+  count: number;
+  step: StepDraft;
+  errors?: GuideErrors;
+  choices: Choices;
+}) {
   const { t } = useTranslation("editor");
   const id = (f: string) => `steps.${index}.${f}`;
   const n = index + 1;
@@ -176,8 +228,24 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
             const s = lang === "sv" ? "Sv" : "En";
             return (
               <div key={lang} lang={lang === "en" ? "en" : undefined}>
-                <EditorField id={id(`title${s}`)} label={`${t("guides.fields.stepTitle")} (${t(`lang.short.${lang}`)})`} error={errors?.[id(`title${s}`)]} kind="line" value={step[`title${s}`]} lang={lang} required />
-                <EditorField id={id(`body${s}`)} label={`${t("guides.fields.stepBody")} (${t(`lang.short.${lang}`)})`} error={errors?.[id(`body${s}`)]} kind="text" value={step[`body${s}`]} lang={lang} required />
+                <EditorField
+                  id={id(`title${s}`)}
+                  label={`${t("guides.fields.stepTitle")} (${t(`lang.short.${lang}`)})`}
+                  error={errors?.[id(`title${s}`)]}
+                  kind="line"
+                  value={step[`title${s}`]}
+                  lang={lang}
+                  required
+                />
+                <EditorField
+                  id={id(`body${s}`)}
+                  label={`${t("guides.fields.stepBody")} (${t(`lang.short.${lang}`)})`}
+                  error={errors?.[id(`body${s}`)]}
+                  kind="text"
+                  value={step[`body${s}`]}
+                  lang={lang}
+                  required
+                />
               </div>
             );
           })}
@@ -194,9 +262,33 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
           ]}
           required
         />
-        <EditorSelect id={id("serviceSlug")} label={t("guides.fields.service")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("serviceSlug")]} value={step.serviceSlug} options={choices.services} none={t("guides.none")} />
-        <EditorSelect id={id("formId")} label={t("guides.fields.form")} hint={t("guides.fields.municipalOnly")} error={errors?.[id("formId")]} value={step.formId} options={choices.forms} none={t("guides.none")} />
-        <EditorSelect id={id("authoritySlug")} label={t("guides.fields.authority")} hint={t("guides.fields.authorityOnly")} error={errors?.[id("authoritySlug")]} value={step.authoritySlug} options={choices.authorities} none={t("guides.none")} />
+        <EditorSelect
+          id={id("serviceSlug")}
+          label={t("guides.fields.service")}
+          hint={t("guides.fields.municipalOnly")}
+          error={errors?.[id("serviceSlug")]}
+          value={step.serviceSlug}
+          options={choices.services}
+          none={t("guides.none")}
+        />
+        <EditorSelect
+          id={id("formId")}
+          label={t("guides.fields.form")}
+          hint={t("guides.fields.municipalOnly")}
+          error={errors?.[id("formId")]}
+          value={step.formId}
+          options={choices.forms}
+          none={t("guides.none")}
+        />
+        <EditorSelect
+          id={id("authoritySlug")}
+          label={t("guides.fields.authority")}
+          hint={t("guides.fields.authorityOnly")}
+          error={errors?.[id("authoritySlug")]}
+          value={step.authoritySlug}
+          options={choices.authorities}
+          none={t("guides.none")}
+        />
         <div className="button-row">
           {index > 0 ? (
             <button type="submit" name="intent" value={`up:${index}`} className="button button--secondary">
@@ -219,4 +311,3 @@ function StepFields({ index, count, step, errors, choices }: { index: number; co
     </li>
   );
 }
-

@@ -33,10 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const municipalityParam = params.get("kommun") || null;
   const errors: { typ?: string; kommun?: string } = {};
   if (typeParam && !(SEARCH_TYPES as readonly string[]).includes(typeParam)) errors.typ = t("search.badFilter");
-  if (municipalityParam && !municipalities.some((m) => m.slug === municipalityParam)) errors.kommun = t("search.badFilter");
+  if (municipalityParam && !municipalities.some((m) => m.slug === municipalityParam))
+    errors.kommun = t("search.badFilter");
   const pageNumber = Number.parseInt(params.get("sida") ?? "1", 10);
   const invalid = Object.keys(errors).length > 0;
-  const result = q && !invalid ? search({ q, lang, type: typeParam, municipality: municipalityParam, page: pageNumber }) : null;
+  const result =
+    q && !invalid ? search({ q, lang, type: typeParam, municipality: municipalityParam, page: pageNumber }) : null;
   return data(
     {
       title: q ? t("search.titleFor", { q }) : t("search.title"),
@@ -53,11 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Marked({ segments }: { segments: Segments }) {
-  return (
-    <>
-      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
 function pageHref(q: string, type: string | null, municipality: string | null, page: number) {
@@ -155,7 +153,9 @@ export default function Search() {
       {result && result.total > 0 ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t("search.results", { count: result.total })}</h2>
-          {result.foldedTerms.length ? <p className="note">{t("search.folded", { terms: result.foldedTerms.join(", ") })}</p> : null}
+          {result.foldedTerms.length ? (
+            <p className="note">{t("search.folded", { terms: result.foldedTerms.join(", ") })}</p>
+          ) : null}
           <ol className="search-results" start={(result.page - 1) * 20 + 1}>
             {result.hits.map((hit) => (
               <li key={hit.url} className="search-results__item">

@@ -19,7 +19,12 @@ const REVIEWED = "2026-11-26";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(request, "pages");
-  return { title: t("accessibility.title"), description: t("accessibility.lead"), reviewed: REVIEWED, checks: a11yResults };
+  return {
+    title: t("accessibility.title"),
+    description: t("accessibility.lead"),
+    reviewed: REVIEWED,
+    checks: a11yResults,
+  };
 }
 
 export default function AccessibilityStatement() {
@@ -41,14 +46,22 @@ export default function AccessibilityStatement() {
         <>
           <p>{t("accessibility.checksLead", { date: formatDate(checks.date) })}</p>
           <ul>
-            <li>{t("accessibility.checks.axe", { violations: checks.axeViolations, pages: checks.pages, visits: checks.visits })}</li>
+            <li>
+              {t("accessibility.checks.axe", {
+                violations: checks.axeViolations,
+                pages: checks.pages,
+                visits: checks.visits,
+              })}
+            </li>
             <li>
               {t("accessibility.checks.combinations", {
                 roles: checks.roles.map((r) => t(`accessibility.roleNames.${r}`, { defaultValue: r })).join(", "),
               })}
             </li>
             <li>{t("accessibility.checks.structure", { errors: checks.langErrors + checks.h1Errors })}</li>
-            <li>{t("accessibility.checks.links", { broken: checks.brokenLinks, serverErrors: checks.serverErrors })}</li>
+            <li>
+              {t("accessibility.checks.links", { broken: checks.brokenLinks, serverErrors: checks.serverErrors })}
+            </li>
           </ul>
         </>
       ) : (

@@ -40,4 +40,3 @@ export default function ServicePage() {
   const { service, chosen, publicUrl } = useLoaderData<typeof loader>();
   return <ServiceDetail service={service} chosen={chosen} publicUrl={publicUrl} />;
 }
-

@@ -84,7 +84,11 @@ export default function Services() {
             {category ? t(`categories.${category}`) : t("services.allHeading")}{" "}
             <span className="count">({t("services.count", { count: services.length })})</span>
           </h2>
-          {services.length ? <ServiceList services={services} municipalities={municipalities} /> : <p>{t("services.none")}</p>}
+          {services.length ? (
+            <ServiceList services={services} municipalities={municipalities} />
+          ) : (
+            <p>{t("services.none")}</p>
+          )}
         </section>
       </div>
     </>

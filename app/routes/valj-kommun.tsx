@@ -14,7 +14,9 @@ import { pageMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { breadcrumb: () => ({ labelKey: "municipality.chooseTitle", href: "/valj-kommun" }) };
+export const handle: RouteHandle = {
+  breadcrumb: () => ({ labelKey: "municipality.chooseTitle", href: "/valj-kommun" }),
+};
 
 /**
  * Choosing a municipality only sets a preference cookie (no server state changes), so it is a

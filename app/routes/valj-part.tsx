@@ -16,7 +16,10 @@ import { pageMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = { i18n: "auth", breadcrumb: () => ({ labelKey: "auth:party.title", href: "/valj-part" }) };
+export const handle: RouteHandle = {
+  i18n: "auth",
+  breadcrumb: () => ({ labelKey: "auth:party.title", href: "/valj-part" }),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request);
@@ -39,13 +42,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/mina-sidor");
   if (party === "self") {
     setActing(user.sessionId, { kind: "self" });
-    audit({ actor: user, action: "party.selected", subjectType: "person", subjectId: user.personId, personId: user.personId });
+    audit({
+      actor: user,
+      action: "party.selected",
+      subjectType: "person",
+      subjectId: user.personId,
+      personId: user.personId,
+    });
     return redirectWithFlash(redirectTo, "flash.actingSelf");
   }
-  const org = typeof party === "string" && /^[0-9]{1,9}$/.test(party) ? getRepresentedOrganisation(user.personId, Number(party)) : undefined;
+  const org =
+    typeof party === "string" && /^[0-9]{1,9}$/.test(party)
+      ? getRepresentedOrganisation(user.personId, Number(party))
+      : undefined;
   if (!org) return Response.json({ errors: { party: "party.errors.required" } }, { status: 400 });
   setActing(user.sessionId, { kind: "organisation", organisationId: org.id });
-  audit({ actor: user, action: "party.selected", subjectType: "organisation", subjectId: org.orgNumber, personId: user.personId, details: { role: org.role } });
+  audit({
+    actor: user,
+    action: "party.selected",
+    subjectType: "organisation",
+    subjectId: org.orgNumber,
+    personId: user.personId,
+    details: { role: org.role },
+  });
   return redirectWithFlash(redirectTo, "flash.actingFor", { values: { name: org.name } });
 }
 
@@ -72,16 +91,23 @@ export default function ChooseParty() {
           ) : null}
           <div className="choices">
             <label>
-              <input type="radio" name="party" value="self" id="party" defaultChecked={current === "self" || current === null} />
-              <span>
-                {t("party.self", { name })}
-              </span>
+              <input
+                type="radio"
+                name="party"
+                value="self"
+                id="party"
+                defaultChecked={current === "self" || current === null}
+              />
+              <span>{t("party.self", { name })}</span>
             </label>
             {organisations.map((o) => (
               <label key={o.id}>
                 <input type="radio" name="party" value={String(o.id)} defaultChecked={current === String(o.id)} />
                 <span>
-                  {o.name} <span className="note">({o.orgNumber}, {t(`party.role.${o.role}`)})</span>
+                  {o.name}{" "}
+                  <span className="note">
+                    ({o.orgNumber}, {t(`party.role.${o.role}`)})
+                  </span>
                 </span>
               </label>
             ))}

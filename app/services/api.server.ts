@@ -20,24 +20,35 @@ const CORS = {
   "Access-Control-Max-Age": "86400",
 };
 
-export function apiJson(body: unknown, init: { status?: number; cache?: string; headers?: Record<string, string> } = {}): Response {
+export function apiJson(
+  body: unknown,
+  init: { status?: number; cache?: string; headers?: Record<string, string> } = {},
+): Response {
   // <, > and & as \u escapes: the same JSON, but a value echoed back (a slug, a search) can never
   // read as markup even if a client mislabels the answer.
-  return new Response(JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), {
-    status: init.status ?? 200,
-    headers: {
-      ...CORS,
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": init.cache ?? "public, max-age=300",
-      // ASVS 14.4.2: a browser sent straight to an API address saves the answer instead of
-      // rendering it; fetch() and API clients ignore the header.
-      "Content-Disposition": 'attachment; filename="api.json"',
-      ...init.headers,
+  return new Response(
+    JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    {
+      status: init.status ?? 200,
+      headers: {
+        ...CORS,
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": init.cache ?? "public, max-age=300",
+        // ASVS 14.4.2: a browser sent straight to an API address saves the answer instead of
+        // rendering it; fetch() and API clients ignore the header.
+        "Content-Disposition": 'attachment; filename="api.json"',
+        ...init.headers,
+      },
     },
-  });
+  );
 }
 
-export function apiError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+export function apiError(
+  status: number,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return apiJson({ error, message, status }, { status, cache: "no-store", headers });
 }
 

@@ -26,7 +26,10 @@ function hasCopy(c: CaseRow | undefined): c is CaseRow {
  * and a co-guardian who is a party to it), and only a childcare or school application.
  * Anyone else gets undefined, and the route answers 404.
  */
-export function applicationCopyCaseForResident(input: { reference: string; viewer: ResidentViewer }): CaseRow | undefined {
+export function applicationCopyCaseForResident(input: {
+  reference: string;
+  viewer: ResidentViewer;
+}): CaseRow | undefined {
   const c = getVisibleCase(input);
   return hasCopy(c) ? c : undefined;
 }
@@ -39,7 +42,11 @@ export function applicationCopyCaseById(caseId: number): CaseRow | undefined {
 
 function unitNames(ids: number[]): string[] {
   if (!ids.length) return [];
-  const rows = db().select({ id: childcareUnit.id, name: childcareUnit.name }).from(childcareUnit).where(inArray(childcareUnit.id, ids)).all();
+  const rows = db()
+    .select({ id: childcareUnit.id, name: childcareUnit.name })
+    .from(childcareUnit)
+    .where(inArray(childcareUnit.id, ids))
+    .all();
   return ids.map((id) => rows.find((r) => r.id === id)?.name ?? String(id));
 }
 
@@ -54,9 +61,21 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
   const answers = caseAnswers(c);
   const ranked = (names: string[]) => names.map((n, i) => `${i + 1}. ${n}`).join("\n");
   if (c.area === "barnomsorg") {
-    const a = answers as { child: string; careKind: string; units: number[]; desiredStart: string; guaranteeDate: string; hoursPerWeek: number; reason: string | null; specialNeeds?: string };
+    const a = answers as {
+      child: string;
+      careKind: string;
+      units: number[];
+      desiredStart: string;
+      guaranteeDate: string;
+      hoursPerWeek: number;
+      reason: string | null;
+      specialNeeds?: string;
+    };
     const rows = [
-      { label: t("case.child"), text: `${personName(a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})` },
+      {
+        label: t("case.child"),
+        text: `${personName(a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})`,
+      },
       { label: t("case.careKind"), text: t(`careKind.${a.careKind}`) },
       { label: t("apply.units.legend"), text: ranked(unitNames(a.units ?? [])) },
       { label: t("case.desiredStart"), text: a.desiredStart },
@@ -67,7 +86,13 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
     if (a.specialNeeds) rows.push({ label: t("case.specialNeeds"), text: a.specialNeeds });
     return rows;
   }
-  const a = answers as { child: string; applicationType: string; schools: number[]; startDate: string; reason: string | null };
+  const a = answers as {
+    child: string;
+    applicationType: string;
+    schools: number[];
+    startDate: string;
+    reason: string | null;
+  };
   const rows = [
     { label: t("school.details.child"), text: personName(a.child) },
     { label: t("school.details.type"), text: t(`school.applicationType.${a.applicationType}`) },
@@ -80,7 +105,10 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
   rows.push({
     label: t("school.signatures.heading"),
     text: sigs
-      .map((s) => `${personName(s.guardianHmac)}: ${s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}`)
+      .map(
+        (s) =>
+          `${personName(s.guardianHmac)}: ${s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}`,
+      )
       .join("\n"),
   });
   rows.push({ label: t("school.signatures.hash"), text: contentHash(signedContent(c)) });
@@ -90,7 +118,11 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
 /** The PDF copy of the application: the form service's receipt layout (pdf-lib, embedded font). */
 export async function applicationCopyPdf(c: CaseRow, lang: Language): Promise<{ bytes: Uint8Array; filename: string }> {
   const def = getFormDefinition(c.formId)!;
-  const m = db().select({ name: municipality.name }).from(municipality).where(eq(municipality.id, c.municipalityId)).get();
+  const m = db()
+    .select({ name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.id, c.municipalityId))
+    .get();
   const bytes = await renderReceipt({
     lang,
     formTitle: getFixedT(lang, "forms")(def.titleKey.slice("forms.".length)),

@@ -39,15 +39,25 @@ const AREA_ADMINISTRATION: Record<Area, string> = {
   allmant: "kommunledning",
 };
 
-function actingRole(actor: SessionUser, municipalityId?: number, area?: Area): { role: string; administrationId: number | null } {
-  if (actor.kind === "resident") return { role: actor.acting?.kind === "organisation" ? "representative" : "resident", administrationId: null };
-  const matching = (r: RoleAssignment) => municipalityId === undefined || r.municipalityId === null || r.municipalityId === municipalityId;
+function actingRole(
+  actor: SessionUser,
+  municipalityId?: number,
+  area?: Area,
+): { role: string; administrationId: number | null } {
+  if (actor.kind === "resident")
+    return { role: actor.acting?.kind === "organisation" ? "representative" : "resident", administrationId: null };
+  const matching = (r: RoleAssignment) =>
+    municipalityId === undefined || r.municipalityId === null || r.municipalityId === municipalityId;
   const candidates = actor.roles.filter(matching);
   // With samverkan the officer's own municipality differs from the case's: match the area then.
   const officer =
     candidates.find((r) => r.role === "officer" && (area === undefined || r.area === area)) ??
     (area ? actor.roles.find((r) => r.role === "officer" && r.area === area) : undefined);
-  const chosen = officer ?? candidates.find((r) => r.role === "editor") ?? candidates.find((r) => r.role === "admin") ?? actor.roles[0];
+  const chosen =
+    officer ??
+    candidates.find((r) => r.role === "editor") ??
+    candidates.find((r) => r.role === "admin") ??
+    actor.roles[0];
   if (!chosen) return { role: "staff", administrationId: null };
   let administrationId = chosen.administrationId;
   if (chosen.role === "officer" && chosen.area && chosen.municipalityId) {
@@ -55,7 +65,12 @@ function actingRole(actor: SessionUser, municipalityId?: number, area?: Area): {
       db()
         .select({ id: administration.id })
         .from(administration)
-        .where(and(eq(administration.municipalityId, chosen.municipalityId), eq(administration.slug, AREA_ADMINISTRATION[chosen.area])))
+        .where(
+          and(
+            eq(administration.municipalityId, chosen.municipalityId),
+            eq(administration.slug, AREA_ADMINISTRATION[chosen.area]),
+          ),
+        )
         .get()?.id ?? null;
   }
   return { role: chosen.area ? `${chosen.role}:${chosen.area}` : chosen.role, administrationId };
@@ -130,7 +145,8 @@ export function listAuditEvents(q: AuditQuery): { events: AuditEventRow[]; total
   if (q.to) where.push(lte(auditEvent.at, `${q.to}T23:59:59.999Z`));
   if (q.action) where.push(like(auditEvent.action, `${q.action}%`));
   if (q.actor) where.push(like(auditEvent.actorName, `%${q.actor}%`));
-  if (q.subject) where.push(or(like(auditEvent.subjectId, `%${q.subject}%`), like(auditEvent.subjectType, `%${q.subject}%`))!);
+  if (q.subject)
+    where.push(or(like(auditEvent.subjectId, `%${q.subject}%`), like(auditEvent.subjectType, `%${q.subject}%`))!);
   const condition = where.length ? and(...where) : undefined;
   const pageSize = Math.min(q.pageSize ?? 50, 200);
   const page = Math.max(1, q.page ?? 1);
@@ -158,32 +174,39 @@ export interface PersonDataAccess {
 
 /** Staff reads of a resident's personal data, newest first (Mina sidor). No staff names. */
 export function listAccessToPersonData(personId: number, limit = 100): PersonDataAccess[] {
-  return db()
-    .select({
-      at: auditEvent.at,
-      action: auditEvent.action,
-      subjectType: auditEvent.subjectType,
-      subjectId: auditEvent.subjectId,
-      role: auditEvent.actorRole,
-      administrationSv: administration.nameSv,
-      administrationEn: administration.nameEn,
-      municipality: municipality.name,
-    })
-    .from(auditEvent)
-    .leftJoin(administration, eq(administration.id, auditEvent.actorAdministrationId))
-    // The actor's municipality (via their administration): with samverkan it can differ from the case's.
-    .leftJoin(municipality, eq(municipality.id, sql`coalesce(${administration.municipalityId}, ${auditEvent.municipalityId})`))
-    .where(and(eq(auditEvent.personId, personId), eq(auditEvent.actorType, "staff")))
-    .orderBy(desc(auditEvent.id))
-    .limit(limit)
-    .all()
-    .map((r) => ({
-      at: r.at,
-      action: r.action,
-      subjectType: r.subjectType,
-      subjectId: r.subjectId,
-      role: r.role,
-      administration: r.administrationSv ? { sv: r.administrationSv, en: r.administrationEn ?? r.administrationSv } : null,
-      municipality: r.municipality,
-    }));
+  return (
+    db()
+      .select({
+        at: auditEvent.at,
+        action: auditEvent.action,
+        subjectType: auditEvent.subjectType,
+        subjectId: auditEvent.subjectId,
+        role: auditEvent.actorRole,
+        administrationSv: administration.nameSv,
+        administrationEn: administration.nameEn,
+        municipality: municipality.name,
+      })
+      .from(auditEvent)
+      .leftJoin(administration, eq(administration.id, auditEvent.actorAdministrationId))
+      // The actor's municipality (via their administration): with samverkan it can differ from the case's.
+      .leftJoin(
+        municipality,
+        eq(municipality.id, sql`coalesce(${administration.municipalityId}, ${auditEvent.municipalityId})`),
+      )
+      .where(and(eq(auditEvent.personId, personId), eq(auditEvent.actorType, "staff")))
+      .orderBy(desc(auditEvent.id))
+      .limit(limit)
+      .all()
+      .map((r) => ({
+        at: r.at,
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        role: r.role,
+        administration: r.administrationSv
+          ? { sv: r.administrationSv, en: r.administrationEn ?? r.administrationSv }
+          : null,
+        municipality: r.municipality,
+      }))
+  );
 }

@@ -64,7 +64,12 @@ function loadAuthorities(lang: Language, where?: ReturnType<typeof eq>): Authori
   const services = db()
     .select()
     .from(authorityService)
-    .where(inArray(authorityService.authorityId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        authorityService.authorityId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(authorityService.authorityId), asc(authorityService.position))
     .all();
   const links = linkStates([...rows.map((r) => r.url), ...services.map((s) => s.url)]);
@@ -99,7 +104,10 @@ export function getAuthority(slug: string, lang: Language): AuthorityView | unde
 }
 
 export function authorityNames(lang: Language): Map<string, string> {
-  const rows = db().select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn }).from(authority).all();
+  const rows = db()
+    .select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn })
+    .from(authority)
+    .all();
   return new Map(rows.map((r) => [r.slug, localized(r, "name", lang)]));
 }
 
@@ -189,9 +197,17 @@ export function getLifeEvent(slug: string, lang: Language): LifeEventView | unde
 /** Guides in which an authority has a step (shown on the authority's page). */
 export function lifeEventsInvolving(authoritySlug: string, lang: Language): { slug: string; title: string }[] {
   return db()
-    .selectDistinct({ slug: lifeEvent.slug, titleSv: lifeEvent.titleSv, titleEn: lifeEvent.titleEn, position: lifeEvent.position })
+    .selectDistinct({
+      slug: lifeEvent.slug,
+      titleSv: lifeEvent.titleSv,
+      titleEn: lifeEvent.titleEn,
+      position: lifeEvent.position,
+    })
     .from(lifeEvent)
-    .innerJoin(lifeEventStep, and(eq(lifeEventStep.lifeEventId, lifeEvent.id), eq(lifeEventStep.authoritySlug, authoritySlug)))
+    .innerJoin(
+      lifeEventStep,
+      and(eq(lifeEventStep.lifeEventId, lifeEvent.id), eq(lifeEventStep.authoritySlug, authoritySlug)),
+    )
     .orderBy(asc(lifeEvent.position))
     .all()
     .map((r) => ({ slug: r.slug, title: localized(r, "title", lang) }));
@@ -200,7 +216,13 @@ export function lifeEventsInvolving(authoritySlug: string, lang: Language): { sl
 /** Published services of ours in which an authority has a part (service_authority). */
 export function servicesInvolving(authoritySlug: string, lang: Language): { slug: string; title: string }[] {
   const slugs = new Set(
-    db().select({ slug: service.slug }).from(serviceAuthority).innerJoin(service, eq(service.id, serviceAuthority.serviceId)).where(eq(serviceAuthority.authoritySlug, authoritySlug)).all().map((r) => r.slug),
+    db()
+      .select({ slug: service.slug })
+      .from(serviceAuthority)
+      .innerJoin(service, eq(service.id, serviceAuthority.serviceId))
+      .where(eq(serviceAuthority.authoritySlug, authoritySlug))
+      .all()
+      .map((r) => r.slug),
   );
   return listServices({ lang })
     .filter((s) => slugs.has(s.slug))

@@ -22,16 +22,39 @@ import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
-import { allowedTransitions, isArea, isCaseStatus, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor, type CaseStatus } from "./case-status";
+import {
+  allowedTransitions,
+  isArea,
+  isCaseStatus,
+  IllegalTransitionError,
+  NOT_FOR_OFFICERS,
+  transitionsFor,
+  type CaseStatus,
+} from "./case-status";
 import { changeCaseStatus } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { sendMessageToApplicant } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
-import { colleaguesFor, staffScopes, type Area, type Permission, type Scope, type StaffUser } from "./permits-access.server";
+import {
+  colleaguesFor,
+  staffScopes,
+  type Area,
+  type Permission,
+  type Scope,
+  type StaffUser,
+} from "./permits-access.server";
 
-const OPEN_STATUSES = ["received", "in_progress", "awaiting_completion", "complete", "place_offered", "place_accepted", "place_declined"];
+const OPEN_STATUSES = [
+  "received",
+  "in_progress",
+  "awaiting_completion",
+  "complete",
+  "place_offered",
+  "place_accepted",
+  "place_declined",
+];
 function scopeCondition(scopes: Scope[]): SQL {
   if (scopes.length === 0) return sql`0`;
   return or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area))))!;
@@ -97,7 +120,11 @@ function clocksFor(caseIds: number[], today: string): Map<number, Clock> {
   if (caseIds.length === 0) return out;
   const permits = db().select().from(permitCase).where(inArray(permitCase.caseId, caseIds)).all();
   const requests = db().select().from(supplementRequest).where(inArray(supplementRequest.caseId, caseIds)).all();
-  const decisions = db().select({ caseId: caseDecision.caseId, decidedOn: caseDecision.decidedOn }).from(caseDecision).where(inArray(caseDecision.caseId, caseIds)).all();
+  const decisions = db()
+    .select({ caseId: caseDecision.caseId, decidedOn: caseDecision.decidedOn })
+    .from(caseDecision)
+    .where(inArray(caseDecision.caseId, caseIds))
+    .all();
   for (const p of permits) {
     out.set(
       p.caseId,
@@ -106,8 +133,16 @@ function clocksFor(caseIds: number[], today: string): Map<number, Clock> {
           receivedOn: p.receivedOn,
           supplementRequests: requests
             .filter((r) => r.caseId === p.caseId)
-            .map((r) => ({ kind: r.kind === "clarification" ? "clarification" : "completeness", requestedOn: r.requestedOn, dueOn: r.dueOn, answeredOn: r.answeredOn })),
-          extension: p.extensionWeeks && p.extensionGrantedOn ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn } : null,
+            .map((r) => ({
+              kind: r.kind === "clarification" ? "clarification" : "completeness",
+              requestedOn: r.requestedOn,
+              dueOn: r.dueOn,
+              answeredOn: r.answeredOn,
+            })),
+          extension:
+            p.extensionWeeks && p.extensionGrantedOn
+              ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn }
+              : null,
           decidedOn: decisions.find((d) => d.caseId === p.caseId)?.decidedOn ?? null,
         },
         today,
@@ -126,7 +161,12 @@ function applicantNameOf(data: string): string {
   }
 }
 
-export function listQueue(input: { user: StaffUser; filters: QueueFilters; today?: string; limit?: number }): QueueRow[] {
+export function listQueue(input: {
+  user: StaffUser;
+  filters: QueueFilters;
+  today?: string;
+  limit?: number;
+}): QueueRow[] {
   const today = input.today ?? swedishDate(new Date());
   const f = input.filters;
   const scopes = staffScopes(input.user, "case.read").filter(
@@ -147,14 +187,23 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
     .orderBy(desc(caseTable.createdAt))
     .limit(input.limit ?? 500)
     .all();
-  const clocks = clocksFor(rows.filter((r) => r.c.area === "bygglov").map((r) => r.c.id), today);
+  const clocks = clocksFor(
+    rows.filter((r) => r.c.area === "bygglov").map((r) => r.c.id),
+    today,
+  );
   let out: QueueRow[] = rows.map(({ c, m, a }) => {
     const clock = clocks.get(c.id);
     const deadline = clock ? clock.deadline : c.decisionDueAt ? swedishDate(c.decisionDueAt) : null;
     const open = OPEN_STATUSES.includes(c.status);
-    const daysLeft = clock ? clock.daysLeft : deadline && open ? Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000) : null;
+    const daysLeft = clock
+      ? clock.daysLeft
+      : deadline && open
+        ? Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000)
+        : null;
     const overdue = clock ? clock.overdue : daysLeft !== null && daysLeft < 0;
-    const dueThisWeek = clock ? clock.dueThisWeek : daysLeft !== null && daysLeft >= 0 && daysLeft <= 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
+    const dueThisWeek = clock
+      ? clock.dueThisWeek
+      : daysLeft !== null && daysLeft >= 0 && daysLeft <= 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
     return {
       reference: c.reference,
       municipality: m.slug,
@@ -177,8 +226,10 @@ export function listQueue(input: { user: StaffUser; filters: QueueFilters; today
   if (f.deadline === "overdue") out = out.filter((r) => r.overdue);
   if (f.deadline === "week") out = out.filter((r) => r.dueThisWeek);
   const byDeadline = (r: QueueRow) => (r.deadline === null ? "9999" : r.deadline);
-  if (f.sort === "deadline") out.sort((a, b) => byDeadline(a).localeCompare(byDeadline(b)) || a.reference.localeCompare(b.reference));
-  if (f.sort === "received") out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference));
+  if (f.sort === "deadline")
+    out.sort((a, b) => byDeadline(a).localeCompare(byDeadline(b)) || a.reference.localeCompare(b.reference));
+  if (f.sort === "received")
+    out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference));
   if (f.sort === "reference") out.sort((a, b) => a.reference.localeCompare(b.reference));
   return out;
 }
@@ -197,7 +248,12 @@ export type CaseLookup =
  */
 export function lookupCaseForStaff(input: { reference: string; user: StaffUser; permission: Permission }): CaseLookup {
   const ref = input.reference.toUpperCase();
-  const columns = { id: caseTable.id, municipalityId: caseTable.municipalityId, area: caseTable.area, applicantPersonId: caseTable.applicantPersonId };
+  const columns = {
+    id: caseTable.id,
+    municipalityId: caseTable.municipalityId,
+    area: caseTable.area,
+    applicantPersonId: caseTable.applicantPersonId,
+  };
   const inScope = db()
     .select(columns)
     .from(caseTable)
@@ -206,7 +262,9 @@ export function lookupCaseForStaff(input: { reference: string; user: StaffUser; 
   if (inScope && isArea(inScope.area)) return { kind: "found", ...inScope, area: inScope.area };
   const any = db().select(columns).from(caseTable).where(eq(caseTable.reference, ref)).get();
   if (!any) return { kind: "missing" };
-  const scoped = staffScopes(input.user, input.permission).some((s) => s.municipalityId === any.municipalityId && s.area === any.area);
+  const scoped = staffScopes(input.user, input.permission).some(
+    (s) => s.municipalityId === any.municipalityId && s.area === any.area,
+  );
   return { kind: scoped ? "hidden" : "outOfScope", ...any };
 }
 
@@ -218,12 +276,7 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .where(
-      and(
-        eq(caseTable.reference, input.reference.toUpperCase()),
-        officerCaseCondition(input.user, "case.read"),
-      ),
-    )
+    .where(and(eq(caseTable.reference, input.reference.toUpperCase()), officerCaseCondition(input.user, "case.read")))
     .get();
   if (!row || !isArea(row.c.area) || !isCaseStatus(row.c.status)) return null;
   const { c, m, a } = row;
@@ -234,18 +287,30 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
   const scope = { municipalityId: c.municipalityId, area: c.area };
   // The applicant as the registers know them (a person's name; an organisation's name and number).
   const applicantPerson = c.applicantPersonId
-    ? db().select({ given: person.givenName, family: person.familyName }).from(person).where(eq(person.id, c.applicantPersonId)).get()
+    ? db()
+        .select({ given: person.givenName, family: person.familyName })
+        .from(person)
+        .where(eq(person.id, c.applicantPersonId))
+        .get()
     : undefined;
   const applicantOrg = c.applicantOrganisationId
-    ? db().select({ name: organisation.name, orgNumber: organisation.orgNumber }).from(organisation).where(eq(organisation.id, c.applicantOrganisationId)).get()
+    ? db()
+        .select({ name: organisation.name, orgNumber: organisation.orgNumber })
+        .from(organisation)
+        .where(eq(organisation.id, c.applicantOrganisationId))
+        .get()
     : undefined;
   const applicant = applicantOrg
     ? `${applicantOrg.name} (${applicantOrg.orgNumber})`
     : applicantPerson
       ? `${applicantPerson.given} ${applicantPerson.family}`
       : applicantNameOf(c.data) || null;
-  const canHandle = staffScopes(input.user, "case.handle").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
-  const canDecide = staffScopes(input.user, "case.decide").some((s) => s.municipalityId === scope.municipalityId && s.area === scope.area);
+  const canHandle = staffScopes(input.user, "case.handle").some(
+    (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
+  );
+  const canDecide = staffScopes(input.user, "case.decide").some(
+    (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
+  );
   return {
     id: c.id,
     reference: c.reference,
@@ -269,14 +334,26 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     assignedTo: a ? { id: a.staffUserId, name: a.staffName } : null,
     colleagues: colleaguesFor(scope),
     attachments: db()
-      .select({ publicId: caseAttachment.publicId, kind: caseAttachment.field, originalName: caseAttachment.originalName, size: caseAttachment.size, mime: caseAttachment.mime, createdAt: caseAttachment.createdAt })
+      .select({
+        publicId: caseAttachment.publicId,
+        kind: caseAttachment.field,
+        originalName: caseAttachment.originalName,
+        size: caseAttachment.size,
+        mime: caseAttachment.mime,
+        createdAt: caseAttachment.createdAt,
+      })
       .from(caseAttachment)
       .where(eq(caseAttachment.caseId, c.id))
       .orderBy(asc(caseAttachment.id))
       .all(),
     events: db().select().from(caseEvent).where(eq(caseEvent.caseId, c.id)).orderBy(asc(caseEvent.id)).all(),
     notes: db().select().from(internalNote).where(eq(internalNote.caseId, c.id)).orderBy(asc(internalNote.id)).all(),
-    requests: db().select().from(supplementRequest).where(eq(supplementRequest.caseId, c.id)).orderBy(asc(supplementRequest.id)).all(),
+    requests: db()
+      .select()
+      .from(supplementRequest)
+      .where(eq(supplementRequest.caseId, c.id))
+      .orderBy(asc(supplementRequest.id))
+      .all(),
     decision: db().select().from(caseDecision).where(eq(caseDecision.caseId, c.id)).get() ?? null,
   };
 }
@@ -298,7 +375,10 @@ export function addInternalNote(input: { reference: string; user: StaffUser; bod
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const body = input.body.trim();
   if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "noteLength" };
-  db().insert(internalNote).values({ caseId: c.id, authorStaffId: input.user.id, authorName: input.user.name, body }).run();
+  db()
+    .insert(internalNote)
+    .values({ caseId: c.id, authorStaffId: input.user.id, authorName: input.user.name, body })
+    .run();
   return { ok: true };
 }
 
@@ -306,7 +386,11 @@ export function addInternalNote(input: { reference: string; user: StaffUser; bod
  * A message to the applicant: it appears on Mina sidor and notifies them (unlike an internal
  * note, which never leaves the back office).
  */
-export async function messageApplicant(input: { reference: string; user: StaffUser; body: string }): Promise<ActionResult> {
+export async function messageApplicant(input: {
+  reference: string;
+  user: StaffUser;
+  body: string;
+}): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const body = input.body.trim();
@@ -323,18 +407,32 @@ export function assignCase(input: { reference: string; user: StaffUser; staffId:
   db()
     .insert(caseAssignment)
     .values({ caseId: c.id, staffUserId: colleague.id, staffName: colleague.name })
-    .onConflictDoUpdate({ target: caseAssignment.caseId, set: { staffUserId: colleague.id, staffName: colleague.name, assignedAt: new Date().toISOString() } })
+    .onConflictDoUpdate({
+      target: caseAssignment.caseId,
+      set: { staffUserId: colleague.id, staffName: colleague.name, assignedAt: new Date().toISOString() },
+    })
     .run();
   return { ok: true };
 }
 
-export function changeStatusForStaff(input: { reference: string; user: StaffUser; to: string; now?: Date }): ActionResult {
+export function changeStatusForStaff(input: {
+  reference: string;
+  user: StaffUser;
+  to: string;
+  now?: Date;
+}): ActionResult {
   const c = handleable(input.reference, input.user);
   if (!c) return { ok: false, status: 404, error: "notFound" };
   // A decision is made only through decide(), which writes the document.
   if (!isCaseStatus(input.to) || input.to === "decided") return { ok: false, status: 409, error: "illegalTransition" };
   try {
-    changeCaseStatus({ caseId: c.id, to: input.to as CaseStatus, via: "officer", actor: actorOf(input.user), now: input.now });
+    changeCaseStatus({
+      caseId: c.id,
+      to: input.to as CaseStatus,
+      via: "officer",
+      actor: actorOf(input.user),
+      now: input.now,
+    });
   } catch (e) {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
@@ -343,11 +441,24 @@ export function changeStatusForStaff(input: { reference: string; user: StaffUser
 }
 
 /** Tells the applicant on Mina sidor (a message in the case, with a notification); notes never go this way. */
-async function tellApplicant(caseId: number, user: StaffUser, key: "supplement" | "decision", params: Record<string, string>) {
-  const c = db().select({ language: caseTable.language, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+async function tellApplicant(
+  caseId: number,
+  user: StaffUser,
+  key: "supplement" | "decision",
+  params: Record<string, string>,
+) {
+  const c = db()
+    .select({ language: caseTable.language, reference: caseTable.reference })
+    .from(caseTable)
+    .where(eq(caseTable.id, caseId))
+    .get();
   if (!c) return;
   const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
-  await sendMessageToApplicant({ caseId, staffUserId: user.id, body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }) });
+  await sendMessageToApplicant({
+    caseId,
+    staffUserId: user.id,
+    body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }),
+  });
 }
 
 export async function requestSupplement(input: {
@@ -363,20 +474,41 @@ export async function requestSupplement(input: {
   const message = input.message.trim();
   if (message.length < 5 || message.length > 4000) return { ok: false, status: 400, error: "supplementMessage" };
   const today = swedishDate(input.now ?? new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn)) || input.dueOn <= today || input.dueOn > addDays(today, 180))
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn) ||
+    Number.isNaN(Date.parse(input.dueOn)) ||
+    input.dueOn <= today ||
+    input.dueOn > addDays(today, 180)
+  )
     return { ok: false, status: 400, error: "supplementDue" };
   const current = db().select({ status: caseTable.status }).from(caseTable).where(eq(caseTable.id, c.id)).get();
   const kinds = input.kinds.filter(isAttachmentKind) as AttachmentKind[];
   // Before the application is complete this is a föreläggande om komplettering (the clock has
   // not started); later it is a request for clarification (the clock pauses).
-  const kind = current?.status === "received" || current?.status === "awaiting_completion" ? "completeness" : "clarification";
+  const kind =
+    current?.status === "received" || current?.status === "awaiting_completion" ? "completeness" : "clarification";
   try {
     db().transaction(() => {
       if (kind === "completeness" && current?.status === "received")
-        changeCaseStatus({ caseId: c.id, to: "awaiting_completion", via: "supplement", actor: actorOf(input.user), note: "supplement", now: input.now });
+        changeCaseStatus({
+          caseId: c.id,
+          to: "awaiting_completion",
+          via: "supplement",
+          actor: actorOf(input.user),
+          note: "supplement",
+          now: input.now,
+        });
       db()
         .insert(supplementRequest)
-        .values({ caseId: c.id, kind, message, requestedKinds: JSON.stringify(kinds), requestedOn: today, dueOn: input.dueOn, requestedBy: actorOf(input.user) })
+        .values({
+          caseId: c.id,
+          kind,
+          message,
+          requestedKinds: JSON.stringify(kinds),
+          requestedOn: today,
+          dueOn: input.dueOn,
+          requestedBy: actorOf(input.user),
+        })
         .run();
     });
   } catch (e) {
@@ -387,22 +519,39 @@ export async function requestSupplement(input: {
   return { ok: true };
 }
 
-export function extendDeadline(input: { reference: string; user: StaffUser; weeks: number; reason: string; now?: Date }): ActionResult {
+export function extendDeadline(input: {
+  reference: string;
+  user: StaffUser;
+  weeks: number;
+  reason: string;
+  now?: Date;
+}): ActionResult {
   const c = handleable(input.reference, input.user);
   if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
   const valid = validateExtension(input.weeks, input.reason);
-  if (valid !== "ok") return { ok: false, status: 400, error: valid === "weeks" ? "extensionWeeks" : "extensionReason" };
+  if (valid !== "ok")
+    return { ok: false, status: 400, error: valid === "weeks" ? "extensionWeeks" : "extensionReason" };
   const p = db().select().from(permitCase).where(eq(permitCase.caseId, c.id)).get();
   if (!p) return { ok: false, status: 404, error: "notFound" };
   if (p.extensionWeeks) return { ok: false, status: 409, error: "alreadyExtended" };
   db()
     .update(permitCase)
-    .set({ extensionWeeks: input.weeks, extensionReason: input.reason.trim().slice(0, 1000), extensionGrantedOn: swedishDate(input.now ?? new Date()) })
+    .set({
+      extensionWeeks: input.weeks,
+      extensionReason: input.reason.trim().slice(0, 1000),
+      extensionGrantedOn: swedishDate(input.now ?? new Date()),
+    })
     .where(eq(permitCase.caseId, c.id))
     .run();
   db()
     .insert(caseEvent)
-    .values({ caseId: c.id, fromStatus: null, toStatus: "extended", actor: actorOf(input.user), note: `${input.weeks}` })
+    .values({
+      caseId: c.id,
+      fromStatus: null,
+      toStatus: "extended",
+      actor: actorOf(input.user),
+      note: `${input.weeks}`,
+    })
     .run();
   return { ok: true };
 }
@@ -473,7 +622,14 @@ export async function writeDecisionDocument(caseId: number, documentName: string
 }
 
 /** The officer decides: decision row, status → decided, document written, all or nothing. */
-export async function decide(input: { reference: string; user: StaffUser; outcome: string; text: string; fee: string; now?: Date }): Promise<ActionResult> {
+export async function decide(input: {
+  reference: string;
+  user: StaffUser;
+  outcome: string;
+  text: string;
+  fee: string;
+  now?: Date;
+}): Promise<ActionResult> {
   const c = handleable(input.reference, input.user, "case.decide");
   if (!c) return { ok: false, status: 404, error: "notFound" };
   if (!(OUTCOMES as readonly string[]).includes(input.outcome)) return { ok: false, status: 400, error: "outcome" };
@@ -481,8 +637,17 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
   if (text.length < 10 || text.length > 8000) return { ok: false, status: 400, error: "decisionText" };
   const feeText = input.fee.trim().replace(/\s/g, "");
   if (feeText !== "" && !/^\d{1,7}$/.test(feeText)) return { ok: false, status: 400, error: "fee" };
-  const current = db().select({ status: caseTable.status, area: caseTable.area }).from(caseTable).where(eq(caseTable.id, c.id)).get();
-  if (!current || !isArea(current.area) || !isCaseStatus(current.status) || !allowedTransitions(current.area, current.status).includes("decided"))
+  const current = db()
+    .select({ status: caseTable.status, area: caseTable.area })
+    .from(caseTable)
+    .where(eq(caseTable.id, c.id))
+    .get();
+  if (
+    !current ||
+    !isArea(current.area) ||
+    !isCaseStatus(current.status) ||
+    !allowedTransitions(current.area, current.status).includes("decided")
+  )
     return { ok: false, status: 409, error: "illegalTransition" };
   const now = input.now ?? new Date();
   const documentName = `${input.reference.toUpperCase()}-beslut.pdf`;
@@ -500,7 +665,14 @@ export async function decide(input: { reference: string; user: StaffUser; outcom
         decidedByName: input.user.name,
       })
       .run();
-    changeCaseStatus({ caseId: c.id, to: "decided", via: "decision", actor: actorOf(input.user), note: input.outcome, now });
+    changeCaseStatus({
+      caseId: c.id,
+      to: "decided",
+      via: "decision",
+      actor: actorOf(input.user),
+      note: input.outcome,
+      now,
+    });
   });
   await writeDecisionDocument(c.id, documentName);
   await tellApplicant(c.id, input.user, "decision", {});

@@ -73,7 +73,13 @@ export function getDraft(user: ResidentUser): PermitDraft | null {
   const row = db()
     .select()
     .from(formDraft)
-    .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId)))
+    .where(
+      and(
+        eq(formDraft.formId, FORM_ID),
+        eq(formDraft.ownerKey, ownerKeyOf(user)),
+        eq(formDraft.personId, user.personId),
+      ),
+    )
     .get();
   if (!row) return null;
   try {
@@ -87,18 +93,37 @@ export function saveDraft(user: ResidentUser, draft: PermitDraft, stepId: string
   const data = encrypt(JSON.stringify(draft));
   const now = new Date();
   const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
-  const where = and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId));
+  const where = and(
+    eq(formDraft.formId, FORM_ID),
+    eq(formDraft.ownerKey, ownerKeyOf(user)),
+    eq(formDraft.personId, user.personId),
+  );
   const existing = db().select({ id: formDraft.id }).from(formDraft).where(where).get();
   if (existing)
-    db().update(formDraft).set({ data, stepId, expiresAt, updatedAt: now.toISOString() }).where(eq(formDraft.id, existing.id)).run();
+    db()
+      .update(formDraft)
+      .set({ data, stepId, expiresAt, updatedAt: now.toISOString() })
+      .where(eq(formDraft.id, existing.id))
+      .run();
   else
     db()
       .insert(formDraft)
-      .values({ formId: FORM_ID, formVersion: 1, personId: user.personId, ownerKey: ownerKeyOf(user), data, stepId, expiresAt })
+      .values({
+        formId: FORM_ID,
+        formVersion: 1,
+        personId: user.personId,
+        ownerKey: ownerKeyOf(user),
+        data,
+        stepId,
+        expiresAt,
+      })
       .run();
 }
 
-export type PropertyInfo = Pick<Property, "designation" | "street" | "postalCode" | "town" | "ownerName" | "ownerKind" | "detaljplan" | "areaM2" | "use"> & {
+export type PropertyInfo = Pick<
+  Property,
+  "designation" | "street" | "postalCode" | "town" | "ownerName" | "ownerKind" | "detaljplan" | "areaM2" | "use"
+> & {
   municipalityId: number;
   municipalityName: string;
   municipalitySlug: string;
@@ -214,11 +239,23 @@ export function listDraftUploads(user: ResidentUser): DraftUpload[] {
   return db()
     .select()
     .from(caseAttachment)
-    .where(and(eq(caseAttachment.ownerKey, ownerKeyOf(user)), eq(caseAttachment.formId, FORM_ID), isNull(caseAttachment.caseId)))
+    .where(
+      and(
+        eq(caseAttachment.ownerKey, ownerKeyOf(user)),
+        eq(caseAttachment.formId, FORM_ID),
+        isNull(caseAttachment.caseId),
+      ),
+    )
     .orderBy(asc(caseAttachment.id))
     .all()
     .filter((a) => isAttachmentKind(a.field))
-    .map((a) => ({ publicId: a.publicId, kind: a.field as AttachmentKind, originalName: a.originalName, size: a.size, mime: a.mime }));
+    .map((a) => ({
+      publicId: a.publicId,
+      kind: a.field as AttachmentKind,
+      originalName: a.originalName,
+      size: a.size,
+      mime: a.mime,
+    }));
 }
 
 export type UploadError = "empty" | "tooLarge" | "type" | "kind" | "quotaDraftFiles" | "quotaDraftBytes" | "quotaDay";
@@ -235,10 +272,18 @@ export function addDrawing(input: {
   const check = checkDrawing(input.bytes);
   if (!check.ok) return check;
   // The draft's cap counts drawings not yet sent; a supplement (caseId) only the owner's day.
-  const quota = checkUploadQuota({ ownerKey: input.ownerKey, formId: input.caseId ? null : FORM_ID, incoming: [input.bytes.length] });
+  const quota = checkUploadQuota({
+    ownerKey: input.ownerKey,
+    formId: input.caseId ? null : FORM_ID,
+    incoming: [input.bytes.length],
+  });
   if (quota) {
     const error = quota.code.slice("file.".length) as UploadError;
-    return { ok: false, error, params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max } };
+    return {
+      ok: false,
+      error,
+      params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
+    };
   }
   const stored = storeFile(input.bytes, check.mime);
   const publicId = randomBytes(12).toString("base64url");
@@ -273,9 +318,13 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
   const draft = getDraft(user);
   if (!draft) return { ok: false, reason: "noDraft" };
   const { errors, property: prop } = validateDetails(draft);
-  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(draft.measureType)) return { ok: false, reason: "details" };
+  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(draft.measureType))
+    return { ok: false, reason: "details" };
   const uploads = listDraftUploads(user);
-  const missing = missingAttachments(draft.measureType, uploads.map((u) => u.kind));
+  const missing = missingAttachments(
+    draft.measureType,
+    uploads.map((u) => u.kind),
+  );
   if (missing.length > 0) return { ok: false, reason: "missing", missing };
   const admin = db()
     .select({ id: administration.id })
@@ -293,7 +342,13 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
   const draftRow = db()
     .select({ id: formDraft.id })
     .from(formDraft)
-    .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)), eq(formDraft.personId, user.personId)))
+    .where(
+      and(
+        eq(formDraft.formId, FORM_ID),
+        eq(formDraft.ownerKey, ownerKeyOf(user)),
+        eq(formDraft.personId, user.personId),
+      ),
+    )
     .get();
   const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
   return db().transaction(() => {
@@ -308,7 +363,13 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
       data: {
         measureType: draft.measureType,
         propertyDesignation: prop.designation,
-        property: { street: prop.street, postalCode: prop.postalCode, town: prop.town, ownerName: prop.ownerName, detaljplan: prop.detaljplan },
+        property: {
+          street: prop.street,
+          postalCode: prop.postalCode,
+          town: prop.town,
+          ownerName: prop.ownerName,
+          detaljplan: prop.detaljplan,
+        },
         description: draft.description.trim(),
         buildingArea: bya.ok ? bya.value : null,
         grossFloorArea: bta.ok ? bta.value : null,
@@ -344,7 +405,10 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
           feeEstimate: fee?.total ?? null,
         })
         .run();
-      db().delete(formDraft).where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user)))).run();
+      db()
+        .delete(formDraft)
+        .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
+        .run();
     }
     return { ok: true as const, reference: created.reference };
   });
@@ -355,7 +419,11 @@ export function clockInputFor(caseId: number): ClockInput | null {
   const p = db().select().from(permitCase).where(eq(permitCase.caseId, caseId)).get();
   if (!p) return null;
   const requests = db().select().from(supplementRequest).where(eq(supplementRequest.caseId, caseId)).all();
-  const decision = db().select({ decidedOn: caseDecision.decidedOn }).from(caseDecision).where(eq(caseDecision.caseId, caseId)).get();
+  const decision = db()
+    .select({ decidedOn: caseDecision.decidedOn })
+    .from(caseDecision)
+    .where(eq(caseDecision.caseId, caseId))
+    .get();
   return {
     receivedOn: p.receivedOn,
     supplementRequests: requests.map((r) => ({
@@ -365,7 +433,9 @@ export function clockInputFor(caseId: number): ClockInput | null {
       answeredOn: r.answeredOn,
     })),
     extension:
-      p.extensionWeeks && p.extensionGrantedOn ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn } : null,
+      p.extensionWeeks && p.extensionGrantedOn
+        ? { weeks: p.extensionWeeks, reason: p.extensionReason ?? "", grantedOn: p.extensionGrantedOn }
+        : null,
     decidedOn: decision?.decidedOn ?? null,
   };
 }
@@ -374,12 +444,21 @@ export function clockInputFor(caseId: number): ClockInput | null {
 function applicantCondition(user: ResidentUser) {
   return user.acting.kind === "organisation"
     ? eq(caseTable.applicantOrganisationId, user.acting.organisationId)
-    : or(eq(caseTable.applicantPersonId, user.personId), and(isNull(caseTable.applicantOrganisationId), eq(caseTable.submittedByPersonId, user.personId)));
+    : or(
+        eq(caseTable.applicantPersonId, user.personId),
+        and(isNull(caseTable.applicantOrganisationId), eq(caseTable.submittedByPersonId, user.personId)),
+      );
 }
 
 export function listPermitCasesForApplicant(user: ResidentUser) {
   return db()
-    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, measureType: permitCase.measureType, designation: permitCase.propertyDesignation })
+    .select({
+      reference: caseTable.reference,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      measureType: permitCase.measureType,
+      designation: permitCase.propertyDesignation,
+    })
     .from(caseTable)
     .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
     .where(and(eq(caseTable.area, "bygglov"), applicantCondition(user)))
@@ -399,15 +478,29 @@ export function getPermitCaseForApplicant(input: { reference: string; user: Resi
   if (!row) return null;
   const clockInput = clockInputFor(row.c.id)!;
   const clock = computeClock(clockInput, input.today ?? swedishDate(new Date()));
-  const requests = db().select().from(supplementRequest).where(eq(supplementRequest.caseId, row.c.id)).orderBy(asc(supplementRequest.id)).all();
+  const requests = db()
+    .select()
+    .from(supplementRequest)
+    .where(eq(supplementRequest.caseId, row.c.id))
+    .orderBy(asc(supplementRequest.id))
+    .all();
   const decision = db().select().from(caseDecision).where(eq(caseDecision.caseId, row.c.id)).get();
   const attachments = db()
-    .select({ kind: caseAttachment.field, originalName: caseAttachment.originalName, createdAt: caseAttachment.createdAt })
+    .select({
+      kind: caseAttachment.field,
+      originalName: caseAttachment.originalName,
+      createdAt: caseAttachment.createdAt,
+    })
     .from(caseAttachment)
     .where(eq(caseAttachment.caseId, row.c.id))
     .orderBy(asc(caseAttachment.id))
     .all();
-  const events = db().select({ toStatus: caseEvent.toStatus, createdAt: caseEvent.createdAt }).from(caseEvent).where(eq(caseEvent.caseId, row.c.id)).orderBy(asc(caseEvent.id)).all();
+  const events = db()
+    .select({ toStatus: caseEvent.toStatus, createdAt: caseEvent.createdAt })
+    .from(caseEvent)
+    .where(eq(caseEvent.caseId, row.c.id))
+    .orderBy(asc(caseEvent.id))
+    .all();
   return {
     id: row.c.id,
     reference: row.c.reference,
@@ -472,7 +565,8 @@ export function answerSupplement(input: {
   }
   const now = input.now ?? new Date();
   db().transaction(() => {
-    for (const f of files) addDrawing({ ownerKey: `case:${c.id}`, kind: f.kind, originalName: f.name, bytes: f.bytes, caseId: c.id });
+    for (const f of files)
+      addDrawing({ ownerKey: `case:${c.id}`, kind: f.kind, originalName: f.name, bytes: f.bytes, caseId: c.id });
     db()
       .update(supplementRequest)
       .set({ answeredOn: swedishDate(now), answerText: input.text.trim().slice(0, 4000) || null })
@@ -489,4 +583,3 @@ export function decisionForApplicant(input: { reference: string; user: ResidentU
   if (!c || !c.decision) return null;
   return c;
 }
-

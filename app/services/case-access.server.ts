@@ -36,7 +36,10 @@ export function visibleToResident(viewer: ResidentViewer): SQL {
     and(
       inArray(
         caseTable.id,
-        db().select({ caseId: caseParty.caseId }).from(caseParty).where(eq(caseParty.personnummerHmac, viewer.personnummerHmac)),
+        db()
+          .select({ caseId: caseParty.caseId })
+          .from(caseParty)
+          .where(eq(caseParty.personnummerHmac, viewer.personnummerHmac)),
       ),
       or(
         eq(caseTable.protectedIdentity, false),
@@ -47,7 +50,9 @@ export function visibleToResident(viewer: ResidentViewer): SQL {
             db()
               .select({ caseId: schoolSignature.caseId })
               .from(schoolSignature)
-              .where(and(eq(schoolSignature.guardianHmac, viewer.personnummerHmac), eq(schoolSignature.decision, "pending"))),
+              .where(
+                and(eq(schoolSignature.guardianHmac, viewer.personnummerHmac), eq(schoolSignature.decision, "pending")),
+              ),
           ),
         ),
       ),

@@ -3,7 +3,8 @@ export const REFERENCE_PATTERN = /^([A-Z]{3})-(\d{4})-(\d{6})$/;
 
 export function formatReference(code: string, year: number, number: number): string {
   if (!/^[A-Z]{3}$/.test(code)) throw new Error(`Bad municipality code ${code}`);
-  if (!Number.isInteger(number) || number < 1 || number > 999_999) throw new Error(`Reference number out of range: ${number}`);
+  if (!Number.isInteger(number) || number < 1 || number > 999_999)
+    throw new Error(`Reference number out of range: ${number}`);
   return `${code}-${year}-${String(number).padStart(6, "0")}`;
 }
 

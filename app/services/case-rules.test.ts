@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatReference, parseReference, swedishYear } from "./case-reference";
-import { AREAS, allowedTransitions, assertTransition, canTransition, IllegalTransitionError, statusesOf } from "./case-status";
+import {
+  AREAS,
+  allowedTransitions,
+  assertTransition,
+  canTransition,
+  IllegalTransitionError,
+  statusesOf,
+} from "./case-status";
 import { maskEntry } from "./diarium-rules";
 
 describe("case reference numbers", () => {
@@ -37,10 +44,18 @@ describe("the case status machine", () => {
 });
 
 describe("diarium masking", () => {
-  const base = { sensitivity: "public", area: "allmant", administrationSlug: "samhallsbyggnad", subject: "Storgatan, trasig lykta" };
+  const base = {
+    sensitivity: "public",
+    area: "allmant",
+    administrationSlug: "samhallsbyggnad",
+    subject: "Storgatan, trasig lykta",
+  };
   it("masks private persons and shows companies", () => {
     expect(maskEntry({ ...base, partyKind: "person", partyName: "Anna Andersson" }).party).toEqual({ kind: "masked" });
-    expect(maskEntry({ ...base, partyKind: "organisation", partyName: "Dalslands Bygg AB" }).party).toEqual({ kind: "organisation", name: "Dalslands Bygg AB" });
+    expect(maskEntry({ ...base, partyKind: "organisation", partyName: "Dalslands Bygg AB" }).party).toEqual({
+      kind: "organisation",
+      name: "Dalslands Bygg AB",
+    });
   });
   it("hides the subject of personal cases", () => {
     expect(maskEntry({ ...base, sensitivity: "personal", partyKind: "person", partyName: "A" }).subject).toBeNull();

@@ -36,7 +36,12 @@ describe("median and percentile", () => {
 
 describe("incoming per week", () => {
   it("counts per Monday-started week and keeps empty weeks", () => {
-    const rows = [row({ receivedOn: "2026-11-23" }), row({ receivedOn: "2026-11-29" }), row({ receivedOn: "2026-11-10" }), row({ receivedOn: "2025-01-01" })];
+    const rows = [
+      row({ receivedOn: "2026-11-23" }),
+      row({ receivedOn: "2026-11-29" }),
+      row({ receivedOn: "2026-11-10" }),
+      row({ receivedOn: "2025-01-01" }),
+    ];
     expect(incomingPerWeek(rows, "2026-11-26", 3)).toEqual([
       { week: "2026-11-09", count: 1 },
       { week: "2026-11-16", count: 0 },

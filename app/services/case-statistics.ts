@@ -42,7 +42,11 @@ export function processingDaysOf(row: StatRow): number | null {
 }
 
 /** Count of received cases per Monday-started week, oldest first, including empty weeks. */
-export function incomingPerWeek(rows: readonly StatRow[], today: IsoDate, weeks: number): { week: IsoDate; count: number }[] {
+export function incomingPerWeek(
+  rows: readonly StatRow[],
+  today: IsoDate,
+  weeks: number,
+): { week: IsoDate; count: number }[] {
   const last = startOfWeek(today);
   const out = Array.from({ length: weeks }, (_, i) => ({ week: addDays(last, -7 * (weeks - 1 - i)), count: 0 }));
   const index = new Map(out.map((w, i) => [w.week, i]));

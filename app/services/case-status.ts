@@ -135,7 +135,11 @@ const RESTRICTED: readonly { area?: Area; from?: CaseStatus; to?: CaseStatus; on
 export function mayTransition(area: Area, from: CaseStatus, to: CaseStatus, via: TransitionPath): boolean {
   if (!canTransition(area, from, to)) return false;
   return RESTRICTED.every(
-    (r) => (r.area !== undefined && r.area !== area) || (r.from !== undefined && r.from !== from) || (r.to !== undefined && r.to !== to) || r.only.includes(via),
+    (r) =>
+      (r.area !== undefined && r.area !== area) ||
+      (r.from !== undefined && r.from !== from) ||
+      (r.to !== undefined && r.to !== to) ||
+      r.only.includes(via),
   );
 }
 
@@ -155,5 +159,6 @@ export class IllegalTransitionError extends Error {
 }
 
 export function assertTransition(area: Area, from: CaseStatus, to: CaseStatus, via?: TransitionPath): void {
-  if (via === undefined ? !canTransition(area, from, to) : !mayTransition(area, from, to, via)) throw new IllegalTransitionError(area, from, to);
+  if (via === undefined ? !canTransition(area, from, to) : !mayTransition(area, from, to, via))
+    throw new IllegalTransitionError(area, from, to);
 }

@@ -1,11 +1,28 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { caseAttachment, caseEvent, caseReferenceCounter, caseTable, diariumEntry, municipality, organisation, person } from "../../db/schema/index";
+import {
+  caseAttachment,
+  caseEvent,
+  caseReferenceCounter,
+  caseTable,
+  diariumEntry,
+  municipality,
+  organisation,
+  person,
+} from "../../db/schema/index";
 import type { Area as StaffArea, Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { now as clockNow } from "~/utils/clock.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { formatReference, swedishYear } from "./case-reference";
-import { assertTransition, INITIAL_STATUS, isArea, isCaseStatus, type Area, type CaseStatus, type TransitionPath } from "./case-status";
+import {
+  assertTransition,
+  INITIAL_STATUS,
+  isArea,
+  isCaseStatus,
+  type Area,
+  type CaseStatus,
+  type TransitionPath,
+} from "./case-status";
 import { decrypt, encrypt } from "./crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
@@ -84,15 +101,24 @@ export function createCase(input: NewCase): CreatedCase {
       .get();
     if (existing) return { ...existing, created: false };
 
-    const m = tx.select({ code: municipality.code }).from(municipality).where(eq(municipality.id, input.municipalityId)).get();
+    const m = tx
+      .select({ code: municipality.code })
+      .from(municipality)
+      .where(eq(municipality.id, input.municipalityId))
+      .get();
     if (!m) throw new Error(`Unknown municipality ${input.municipalityId}`);
     const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
     const createdAt = now.toISOString();
     const status = input.initialStatus ?? INITIAL_STATUS;
     // Protected personal data make the case and its diarium entry secret, whatever the form says.
-    const protectedIdentity = caseIsProtected(tx, { personIds: [input.applicantPersonId, input.submittedByPersonId], hmacs: input.involvedHmacs });
+    const protectedIdentity = caseIsProtected(tx, {
+      personIds: [input.applicantPersonId, input.submittedByPersonId],
+      hmacs: input.involvedHmacs,
+    });
     const sensitivity = protectedIdentity ? "secret" : input.sensitivity;
-    const diarium = protectedIdentity ? { subject: null, partyKind: input.diarium.partyKind, partyName: null } : input.diarium;
+    const diarium = protectedIdentity
+      ? { subject: null, partyKind: input.diarium.partyKind, partyName: null }
+      : input.diarium;
     const row = tx
       .insert(caseTable)
       .values({
@@ -114,12 +140,16 @@ export function createCase(input: NewCase): CreatedCase {
         idempotencyKey: input.idempotencyKey,
         createdAt,
         updatedAt: createdAt,
-        decisionDueAt: input.decisionDays ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString() : null,
+        decisionDueAt: input.decisionDays
+          ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString()
+          : null,
         protectedIdentity,
       })
       .returning({ id: caseTable.id })
       .get();
-    tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt }).run();
+    tx.insert(caseEvent)
+      .values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt })
+      .run();
 
     if (input.attachments.publicIds.length > 0) {
       const bound = tx
@@ -178,10 +208,21 @@ export function createCase(input: NewCase): CreatedCase {
 
 /** Moves a case along its area's status machine; illegal moves throw IllegalTransitionError. */
 /** `via` names the code path asking (case-status.ts TRANSITION_PATHS); the machine refuses moves that path may not make. */
-export function changeCaseStatus(input: { caseId: number; to: CaseStatus; via: TransitionPath; actor: string; note?: string; now?: Date }) {
+export function changeCaseStatus(input: {
+  caseId: number;
+  to: CaseStatus;
+  via: TransitionPath;
+  actor: string;
+  note?: string;
+  now?: Date;
+}) {
   const at = (input.now ?? new Date()).toISOString();
   return db().transaction((tx) => {
-    const c = tx.select({ area: caseTable.area, status: caseTable.status, reference: caseTable.reference }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
+    const c = tx
+      .select({ area: caseTable.area, status: caseTable.status, reference: caseTable.reference })
+      .from(caseTable)
+      .where(eq(caseTable.id, input.caseId))
+      .get();
     if (!c || !isArea(c.area) || !isCaseStatus(c.status)) throw new Error(`No case ${input.caseId}`);
     assertTransition(c.area, c.status, input.to, input.via);
     // A co-signed school application becomes a case for the municipality now: hand it over.
@@ -189,7 +230,14 @@ export function changeCaseStatus(input: { caseId: number; to: CaseStatus; via: T
     tx.update(caseTable).set({ status: input.to, updatedAt: at }).where(eq(caseTable.id, input.caseId)).run();
     tx.update(diariumEntry).set({ status: input.to }).where(eq(diariumEntry.caseId, input.caseId)).run();
     tx.insert(caseEvent)
-      .values({ caseId: input.caseId, fromStatus: c.status, toStatus: input.to, actor: input.actor, note: input.note ?? null, createdAt: at })
+      .values({
+        caseId: input.caseId,
+        fromStatus: c.status,
+        toStatus: input.to,
+        actor: input.actor,
+        note: input.note ?? null,
+        createdAt: at,
+      })
       .run();
   });
 }
@@ -224,7 +272,12 @@ export function submitterMaySee(
  * protected personal data, without any address (docs/decisions/046): every output (receipts,
  * copies, the case export, the register extract) reads answers through here.
  */
-export function caseAnswers(c: { data: string; sensitiveData: string | null; formId?: string; protectedIdentity?: boolean }): Record<string, unknown> {
+export function caseAnswers(c: {
+  data: string;
+  sensitiveData: string | null;
+  formId?: string;
+  protectedIdentity?: boolean;
+}): Record<string, unknown> {
   const data = JSON.parse(c.data) as Record<string, unknown>;
   const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as Record<string, unknown>) : {};
   const all = { ...data, ...secret };
@@ -241,26 +294,47 @@ const CLOSED = "closed";
 function scopeCondition(scopes: Scope[]): SQL | undefined {
   const parts = scopes
     .filter((s) => s.municipalityId !== undefined)
-    .map((s) => (s.area ? and(eq(caseTable.municipalityId, s.municipalityId!), eq(caseTable.area, s.area)) : eq(caseTable.municipalityId, s.municipalityId!)));
+    .map((s) =>
+      s.area
+        ? and(eq(caseTable.municipalityId, s.municipalityId!), eq(caseTable.area, s.area))
+        : eq(caseTable.municipalityId, s.municipalityId!),
+    );
   return parts.length ? or(...parts) : undefined;
 }
 
 /** Where a case belongs, without any personal data: what a guard needs to decide. */
 export function getCaseScope(reference: string): { municipalityId: number; area: StaffArea } | undefined {
-  return db().select({ municipalityId: caseTable.municipalityId, area: sql<StaffArea>`${caseTable.area}` }).from(caseTable).where(eq(caseTable.reference, reference)).get();
+  return db()
+    .select({ municipalityId: caseTable.municipalityId, area: sql<StaffArea>`${caseTable.area}` })
+    .from(caseTable)
+    .where(eq(caseTable.reference, reference))
+    .get();
 }
 
 export function countOpenCases(scopes: Scope[]): number {
   const cond = scopeCondition(scopes);
   if (!cond) return 0;
-  return db().select({ n: count() }).from(caseTable).where(and(cond, ne(caseTable.status, CLOSED))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(caseTable)
+      .where(and(cond, ne(caseTable.status, CLOSED)))
+      .get()?.n ?? 0
+  );
 }
 
 export function listCasesForStaff(scopes: Scope[]) {
   const cond = scopeCondition(scopes);
   if (!cond) return [];
   return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.formId, area: caseTable.area, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .select({
+      reference: caseTable.reference,
+      caseType: caseTable.formId,
+      area: caseTable.area,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      municipality: municipality.name,
+    })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .where(cond)
@@ -303,7 +377,14 @@ export function getCaseForStaff({ reference, scopes }: { reference: string; scop
 /** A resident's own cases (as applicant, for themself or an organisation). */
 export function listCasesForPerson(personId: number) {
   return db()
-    .select({ reference: caseTable.reference, caseType: caseTable.formId, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, organisationName: organisation.name })
+    .select({
+      reference: caseTable.reference,
+      caseType: caseTable.formId,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      municipality: municipality.name,
+      organisationName: organisation.name,
+    })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .leftJoin(organisation, eq(organisation.id, caseTable.applicantOrganisationId))
@@ -311,5 +392,3 @@ export function listCasesForPerson(personId: number) {
     .orderBy(desc(caseTable.createdAt))
     .all();
 }
-
-

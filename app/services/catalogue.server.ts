@@ -91,7 +91,11 @@ function summarise(rows: Service[], lang: Language): ServiceSummary[] {
     .sort((a, b) => collator.compare(a.title, b.title));
 }
 
-export function listServices({ lang, category, ...clock }: { lang: Language; category?: Category | null } & Clock): ServiceSummary[] {
+export function listServices({
+  lang,
+  category,
+  ...clock
+}: { lang: Language; category?: Category | null } & Clock): ServiceSummary[] {
   const where = category ? and(visible(service, clock), eq(service.category, category)) : visible(service, clock);
   return summarise(db().select().from(service).where(where).all(), lang);
 }
@@ -104,7 +108,11 @@ export function countServicesByCategory(clock: Clock = {}): Record<string, numbe
 }
 
 /** The services a municipality offers, grouped by its administrations (förvaltningar). */
-export function listServicesByAdministration({ municipalityId, lang, ...clock }: { municipalityId: number; lang: Language } & Clock) {
+export function listServicesByAdministration({
+  municipalityId,
+  lang,
+  ...clock
+}: { municipalityId: number; lang: Language } & Clock) {
   const rows = db()
     .select({ service, adminId: serviceMunicipality.administrationId })
     .from(serviceMunicipality)
@@ -112,7 +120,12 @@ export function listServicesByAdministration({ municipalityId, lang, ...clock }:
     .where(and(eq(serviceMunicipality.municipalityId, municipalityId), visible(service, clock)))
     .all();
   const admins = db().select().from(administration).where(eq(administration.municipalityId, municipalityId)).all();
-  const summaries = new Map(summarise(rows.map((r) => r.service), lang).map((s) => [s.slug, s]));
+  const summaries = new Map(
+    summarise(
+      rows.map((r) => r.service),
+      lang,
+    ).map((s) => [s.slug, s]),
+  );
   const collator = new Intl.Collator(lang === "sv" ? "sv" : "en");
   return admins
     .map((a) => ({
@@ -236,14 +249,30 @@ function buildServiceView(row: Service, lang: Language, clock: Clock): ServiceVi
 }
 
 /** A published service as residents see it, or undefined (404) when it is not visible. */
-export function getServiceForResident({ slug, lang, ...clock }: { slug: string; lang: Language } & Clock): ServiceView | undefined {
-  const row = db().select().from(service).where(and(eq(service.slug, slug), visible(service, clock))).get();
+export function getServiceForResident({
+  slug,
+  lang,
+  ...clock
+}: { slug: string; lang: Language } & Clock): ServiceView | undefined {
+  const row = db()
+    .select()
+    .from(service)
+    .where(and(eq(service.slug, slug), visible(service, clock)))
+    .get();
   if (!row) return undefined;
   return buildServiceView(row, lang, clock);
 }
 
 /** For an editor's preview: the same view, whatever the item's status, of the draft's texts if given. */
-export function getServicePreview({ id, lang, draft }: { id: number; lang: Language; draft?: Record<string, unknown> }): ServiceView | undefined {
+export function getServicePreview({
+  id,
+  lang,
+  draft,
+}: {
+  id: number;
+  lang: Language;
+  draft?: Record<string, unknown>;
+}): ServiceView | undefined {
   const row = db().select().from(service).where(eq(service.id, id)).get();
   if (!row) return undefined;
   return buildServiceView(draft ? ({ ...row, ...draft, id: row.id } as Service) : row, lang, {});
@@ -258,7 +287,12 @@ export interface NewsSummary {
   publishedAt: string;
 }
 
-export function listNews({ municipalityId, lang, limit = 50, ...clock }: { municipalityId: number; lang: Language; limit?: number } & Clock): NewsSummary[] {
+export function listNews({
+  municipalityId,
+  lang,
+  limit = 50,
+  ...clock
+}: { municipalityId: number; lang: Language; limit?: number } & Clock): NewsSummary[] {
   return db()
     .select()
     .from(news)
@@ -268,11 +302,21 @@ export function listNews({ municipalityId, lang, limit = 50, ...clock }: { munic
     .all()
     .map((n) => {
       const p = new Picker(lang);
-      return { slug: n.slug, title: p.pick(n.titleSv, n.titleEn), summary: p.pick(n.summarySv, n.summaryEn), publishedAt: n.publishAt ?? n.createdAt };
+      return {
+        slug: n.slug,
+        title: p.pick(n.titleSv, n.titleEn),
+        summary: p.pick(n.summarySv, n.summaryEn),
+        publishedAt: n.publishAt ?? n.createdAt,
+      };
     });
 }
 
-export function getNewsItem({ municipalityId, slug, lang, ...clock }: { municipalityId: number; slug: string; lang: Language } & Clock) {
+export function getNewsItem({
+  municipalityId,
+  slug,
+  lang,
+  ...clock
+}: { municipalityId: number; slug: string; lang: Language } & Clock) {
   const n = db()
     .select()
     .from(news)
@@ -308,7 +352,12 @@ export interface PageSummary {
   administration: string | null;
 }
 
-export function listPages({ municipalityId, lang, kind, ...clock }: { municipalityId: number; lang: Language; kind?: PageKind } & Clock): PageSummary[] {
+export function listPages({
+  municipalityId,
+  lang,
+  kind,
+  ...clock
+}: { municipalityId: number; lang: Language; kind?: PageKind } & Clock): PageSummary[] {
   const conditions = [eq(page.municipalityId, municipalityId), visible(page, clock)];
   if (kind) conditions.push(eq(page.kind, kind));
   const collator = new Intl.Collator(lang === "sv" ? "sv" : "en");
@@ -331,7 +380,13 @@ export function listPages({ municipalityId, lang, kind, ...clock }: { municipali
     .sort((x, y) => collator.compare(x.title, y.title));
 }
 
-export function getPageItem({ municipalityId, kind, slug, lang, ...clock }: { municipalityId: number; kind: PageKind; slug: string; lang: Language } & Clock) {
+export function getPageItem({
+  municipalityId,
+  kind,
+  slug,
+  lang,
+  ...clock
+}: { municipalityId: number; kind: PageKind; slug: string; lang: Language } & Clock) {
   const found = db()
     .select({ p: page, a: administration })
     .from(page)
@@ -345,7 +400,9 @@ export function getPageItem({ municipalityId, kind, slug, lang, ...clock }: { mu
 /** For an editor's preview of a page's draft (any status). */
 export function previewPageView(draft: Record<string, unknown>, lang: Language) {
   const row = draft as Page;
-  const a = row.administrationId ? db().select().from(administration).where(eq(administration.id, row.administrationId)).get() ?? null : null;
+  const a = row.administrationId
+    ? (db().select().from(administration).where(eq(administration.id, row.administrationId)).get() ?? null)
+    : null;
   return pageView(row, a, lang);
 }
 

@@ -18,7 +18,12 @@ export const ChildcareApplicationSchema = z.object({
   hoursPerWeek: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "range").max(60, "range"),
   reason: z.enum(FRITIDSHEM_REASONS).optional(),
   specialNeeds: z.string().max(2000, "tooLong").optional(),
-  monthlyIncome: z.coerce.number({ error: "invalid" }).int("invalid").min(0, "invalid").max(10_000_000, "invalid").optional(),
+  monthlyIncome: z.coerce
+    .number({ error: "invalid" })
+    .int("invalid")
+    .min(0, "invalid")
+    .max(10_000_000, "invalid")
+    .optional(),
   contactEmail: z.email({ error: "invalid" }).max(200, "invalid").optional(),
 });
 export type ChildcareApplicationInput = z.infer<typeof ChildcareApplicationSchema>;
@@ -26,7 +31,9 @@ export type ChildcareApplicationInput = z.infer<typeof ChildcareApplicationSchem
 export type FieldErrors = Record<string, string>;
 
 /** Form fields → typed answers or field error codes. Empty strings count as "not given". */
-export function parseChildcareApplication(form: Record<string, unknown>): { ok: true; value: ChildcareApplicationInput } | { ok: false; errors: FieldErrors } {
+export function parseChildcareApplication(
+  form: Record<string, unknown>,
+): { ok: true; value: ChildcareApplicationInput } | { ok: false; errors: FieldErrors } {
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(form)) {
     if (typeof v !== "string") continue;
@@ -38,7 +45,13 @@ export function parseChildcareApplication(form: Record<string, unknown>): { ok: 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "child");
-      if (!errors[field]) errors[field] = raw[field] === undefined && issue.code !== "custom" ? "required" : issue.message.match(/^[a-zA-Z]+$/) ? issue.message : "invalid";
+      if (!errors[field])
+        errors[field] =
+          raw[field] === undefined && issue.code !== "custom"
+            ? "required"
+            : issue.message.match(/^[a-zA-Z]+$/)
+              ? issue.message
+              : "invalid";
     }
     return { ok: false, errors };
   }

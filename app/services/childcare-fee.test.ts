@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { calculateFees, inAllmanForskolaAge, isMaxtaxaConfig, MAXTAXA_2026, type FeeChild } from "./childcare-fee";
 
 const ON = "2026-03-01";
-const toddler = (id: string, birthDate: string, hours = 40): FeeChild => ({ id, birthDate, kind: "forskola", hoursPerWeek: hours });
-const schoolChild = (id: string, birthDate: string): FeeChild => ({ id, birthDate, kind: "fritidshem", hoursPerWeek: 15 });
+const toddler = (id: string, birthDate: string, hours = 40): FeeChild => ({
+  id,
+  birthDate,
+  kind: "forskola",
+  hoursPerWeek: hours,
+});
+const schoolChild = (id: string, birthDate: string): FeeChild => ({
+  id,
+  birthDate,
+  kind: "fritidshem",
+  hoursPerWeek: 15,
+});
 
 describe("maxtaxa 2026", () => {
   it("the first child in förskola pays 3 % of the household income", () => {
@@ -40,12 +50,22 @@ describe("maxtaxa 2026", () => {
 
   it("three children in förskola and fritidshem: 3 %, 2 %, 1 % by order and each care form's ceiling; child 4 is free", () => {
     // The Anderssons in Mellerud: Wilma (2024) child 1, Liam (2022) child 2, Hugo (2019, fritidshem) child 3.
-    const children = [schoolChild("hugo", "2019-08-15"), toddler("liam", "2022-01-03", 40), toddler("wilma", "2024-05-14"), schoolChild("eldest", "2017-01-01")];
+    const children = [
+      schoolChild("hugo", "2019-08-15"),
+      toddler("liam", "2022-01-03", 40),
+      toddler("wilma", "2024-05-14"),
+      schoolChild("eldest", "2017-01-01"),
+    ];
     const r = calculateFees(MAXTAXA_2026, 80_000, children, "2026-03-01");
     const by = Object.fromEntries(r.children.map((c) => [c.id, c]));
     expect(by.wilma).toMatchObject({ order: 1, fee: 1_776 });
     // Liam is in allmän förskola age (from autumn 2025) with 40 h: 1 184 reduced by 25 %.
-    expect(by.liam).toMatchObject({ order: 2, fullFee: 1_184, fee: 888, reasons: ["capped", "allman-forskola-reduced"] });
+    expect(by.liam).toMatchObject({
+      order: 2,
+      fullFee: 1_184,
+      fee: 888,
+      reasons: ["capped", "allman-forskola-reduced"],
+    });
     // Hugo in fritidshem as child 3: 1 % capped at 592.
     expect(by.hugo).toMatchObject({ order: 3, percent: 1, fee: 592 });
     expect(by.eldest).toMatchObject({ order: 4, fee: 0, reasons: ["child-4-free"] });

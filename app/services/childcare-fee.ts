@@ -119,8 +119,14 @@ export function inAllmanForskolaAge(birthDate: string, on: string, fromAge: numb
  * (förskola and fritidshem children are counted together); child 4 and later are free. Each
  * child pays its own care form's percentage at its place in the order.
  */
-export function calculateFees(config: MaxtaxaConfig, monthlyIncome: number, children: FeeChild[], on: string): FeeResult {
-  if (!Number.isFinite(monthlyIncome) || monthlyIncome < 0) throw new RangeError("monthlyIncome must be a non-negative number");
+export function calculateFees(
+  config: MaxtaxaConfig,
+  monthlyIncome: number,
+  children: FeeChild[],
+  on: string,
+): FeeResult {
+  if (!Number.isFinite(monthlyIncome) || monthlyIncome < 0)
+    throw new RangeError("monthlyIncome must be a non-negative number");
   const countedIncome = Math.min(Math.floor(monthlyIncome), config.incomeCapPerMonth);
   const capped = monthlyIncome > config.incomeCapPerMonth;
   // Youngest first: later birth date = younger. Ties (twins) keep the caller's order.
@@ -132,7 +138,16 @@ export function calculateFees(config: MaxtaxaConfig, monthlyIncome: number, chil
     const order = index + 1;
     const reasons: FeeReason[] = [];
     if (order > 3) {
-      return { id: child.id, order, kind: child.kind, percent: 0, maxFee: 0, fullFee: 0, fee: 0, reasons: ["child-4-free"] };
+      return {
+        id: child.id,
+        order,
+        kind: child.kind,
+        percent: 0,
+        maxFee: 0,
+        fullFee: 0,
+        fee: 0,
+        reasons: ["child-4-free"],
+      };
     }
     const step = (child.kind === "fritidshem" ? config.fritidshem : config.forskola)[order - 1]!;
     // Whole kronor, rounded down: the fee never exceeds the ceiling or the percentage.
@@ -173,7 +188,13 @@ export function isMaxtaxaConfig(value: unknown): value is MaxtaxaConfig {
   const steps = (s: unknown) =>
     Array.isArray(s) &&
     s.length === 3 &&
-    s.every((x) => x && typeof x === "object" && typeof (x as FeeStep).percent === "number" && typeof (x as FeeStep).maxFee === "number");
+    s.every(
+      (x) =>
+        x &&
+        typeof x === "object" &&
+        typeof (x as FeeStep).percent === "number" &&
+        typeof (x as FeeStep).maxFee === "number",
+    );
   return (
     typeof v.year === "number" &&
     typeof v.incomeCapPerMonth === "number" &&

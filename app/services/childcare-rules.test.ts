@@ -17,7 +17,10 @@ describe("the four-month rule", () => {
   });
 
   it("an earlier start is allowed, but the place is only guaranteed four months after the application", () => {
-    expect(assessStartDate("2026-03-10", "2026-04-01")).toEqual({ kind: "earlier-than-guarantee", guaranteeDate: "2026-07-10" });
+    expect(assessStartDate("2026-03-10", "2026-04-01")).toEqual({
+      kind: "earlier-than-guarantee",
+      guaranteeDate: "2026-07-10",
+    });
   });
 
   it("four months from the end of a long month ends at the end of a short month", () => {

@@ -30,7 +30,12 @@ export function addDays(date: string, days: number): string {
 
 /** Today's calendar date in Sweden for an instant. */
 export function swedishDate(instant: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 /** Guarantee period of Skollagen 8 kap. 14 §: a place within four months of the application. */
@@ -93,7 +98,8 @@ export interface QueueEntry {
  */
 export function queuePosition(entries: QueueEntry[], caseId: number): number | null {
   const sorted = [...entries].sort(
-    (a, b) => a.guaranteeDate.localeCompare(b.guaranteeDate) || a.queuedAt.localeCompare(b.queuedAt) || a.caseId - b.caseId,
+    (a, b) =>
+      a.guaranteeDate.localeCompare(b.guaranteeDate) || a.queuedAt.localeCompare(b.queuedAt) || a.caseId - b.caseId,
   );
   const index = sorted.findIndex((e) => e.caseId === caseId);
   return index === -1 ? null : index + 1;

@@ -16,7 +16,15 @@ import {
 import { db } from "~/db.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
-import { calculateFees, isMaxtaxaConfig, MAXTAXA_2026, type CareKind, type FeeChild, type FeeResult, type MaxtaxaConfig } from "./childcare-fee";
+import {
+  calculateFees,
+  isMaxtaxaConfig,
+  MAXTAXA_2026,
+  type CareKind,
+  type FeeChild,
+  type FeeResult,
+  type MaxtaxaConfig,
+} from "./childcare-fee";
 import {
   assessStartDate,
   checkDesiredStart,
@@ -31,14 +39,26 @@ import {
 import { changeCaseStatus, createCase } from "./cases.server";
 import { decrypt, encrypt } from "./crypto.server";
 import { adoptContactEmail, notify } from "./notifications.server";
-import { childrenInCustodyOf, getChildOfGuardian, householdOf, REGISTER_SOURCE, registerPerson, type RegisterChild } from "./population.server";
+import {
+  childrenInCustodyOf,
+  getChildOfGuardian,
+  householdOf,
+  REGISTER_SOURCE,
+  registerPerson,
+  type RegisterChild,
+} from "./population.server";
 import { trail } from "./trail.server";
 
 export const CHILDCARE_FORM_ID = "forskola-ansokan";
 
 /** The year's maxtaxa figures from configuration, falling back to the built-in 2026 values. */
 export function maxtaxaFor(year: number): MaxtaxaConfig {
-  const rows = db().select().from(childcareFeeConfig).where(lte(childcareFeeConfig.year, year)).orderBy(desc(childcareFeeConfig.year)).all();
+  const rows = db()
+    .select()
+    .from(childcareFeeConfig)
+    .where(lte(childcareFeeConfig.year, year))
+    .orderBy(desc(childcareFeeConfig.year))
+    .all();
   for (const r of rows) {
     const parsed: unknown = JSON.parse(r.config);
     if (isMaxtaxaConfig(parsed)) return parsed;
@@ -100,7 +120,8 @@ function activePlacements(householdKey: string, on: string) {
   const byChild = new Map<string, (typeof rows)[number]>();
   for (const p of rows) {
     const seen = byChild.get(p.childHmac);
-    if (!seen || (seen.status !== "active" && p.status === "active") || (seen.status === p.status && p.id > seen.id)) byChild.set(p.childHmac, p);
+    if (!seen || (seen.status !== "active" && p.status === "active") || (seen.status === p.status && p.id > seen.id))
+      byChild.set(p.childHmac, p);
   }
   return [...byChild.values()];
 }
@@ -125,8 +146,18 @@ export function estimateFee(input: {
   const counted = income ?? config.incomeCapPerMonth;
   const others: FeeChild[] = activePlacements(child.householdKey, input.on)
     .filter((p) => p.childHmac !== child.hmac)
-    .map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek }));
-  const result = calculateFees(config, counted, [{ id: child.hmac, birthDate: child.birthDate, kind: input.careKind, hoursPerWeek: input.hoursPerWeek }, ...others], input.on);
+    .map((p) => ({
+      id: p.childHmac,
+      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
+      kind: p.careKind as CareKind,
+      hoursPerWeek: p.hoursPerWeek,
+    }));
+  const result = calculateFees(
+    config,
+    counted,
+    [{ id: child.hmac, birthDate: child.birthDate, kind: input.careKind, hoursPerWeek: input.hoursPerWeek }, ...others],
+    input.on,
+  );
   return { result, incomeKnown: income !== null };
 }
 
@@ -243,19 +274,40 @@ export async function submitChildcareApplication(input: {
         queuedAt: now.toISOString(),
       })
       .run();
-    p.units.forEach((u, i) => tx.insert(childcarePreference).values({ caseId: created.id, unitId: u.id, rank: i + 1 }).run());
-    tx.insert(caseParty).values({ caseId: created.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" }).run();
-    for (const h of p.coGuardians) tx.insert(caseParty).values({ caseId: created.id, personnummerHmac: h, role: "co-guardian" }).run();
+    p.units.forEach((u, i) =>
+      tx
+        .insert(childcarePreference)
+        .values({ caseId: created.id, unitId: u.id, rank: i + 1 })
+        .run(),
+    );
+    tx.insert(caseParty)
+      .values({ caseId: created.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" })
+      .run();
+    for (const h of p.coGuardians)
+      tx.insert(caseParty).values({ caseId: created.id, personnummerHmac: h, role: "co-guardian" }).run();
     if (a.monthlyIncome !== undefined) {
       tx.insert(householdIncome)
-        .values({ householdKey: p.child.householdKey, reportedByPersonId: input.viewer.personId, monthlyIncome: encrypt(String(a.monthlyIncome)), validFrom: swedishDate(now) })
+        .values({
+          householdKey: p.child.householdKey,
+          reportedByPersonId: input.viewer.personId,
+          monthlyIncome: encrypt(String(a.monthlyIncome)),
+          validFrom: swedishDate(now),
+        })
         .run();
     }
   });
   adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
-  trail({ actor: input.actor, action: "childcare.apply", subjectType: "case", subjectId: created.reference, municipalityId: p.municipalityId, personId: input.viewer.personId });
+  trail({
+    actor: input.actor,
+    action: "childcare.apply",
+    subjectType: "case",
+    subjectId: created.reference,
+    municipalityId: p.municipalityId,
+    personId: input.viewer.personId,
+  });
   await notify({ recipients: [input.viewer.personnummerHmac], caseId: created.id, kind: "case-submitted", now });
-  if (p.coGuardians.length > 0) await notify({ recipients: p.coGuardians, caseId: created.id, kind: "co-guardian-informed", now });
+  if (p.coGuardians.length > 0)
+    await notify({ recipients: p.coGuardians, caseId: created.id, kind: "co-guardian-informed", now });
   return { ok: true, reference: created.reference };
 }
 
@@ -273,7 +325,9 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
     .from(childcareOffer)
     .where(eq(childcareOffer.status, "pending"))
     .all()
-    .filter((o) => effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "lapsed");
+    .filter(
+      (o) => effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "lapsed",
+    );
   let lapsed = 0;
   for (const o of due) {
     const claimed = db().transaction(() => {
@@ -283,15 +337,42 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
         .where(and(eq(childcareOffer.id, o.id), eq(childcareOffer.status, "pending")))
         .run();
       if (r.changes === 0) return null;
-      db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, o.caseId)).run();
-      const c = db().select({ status: caseTable.status, municipalityId: caseTable.municipalityId }).from(caseTable).where(eq(caseTable.id, o.caseId)).get();
-      if (c && c.status === "place_offered") changeCaseStatus({ caseId: o.caseId, to: "place_declined", via: "lapse", actor: "system", note: "offer-lapsed", now });
+      db()
+        .update(childcareApplication)
+        .set({ queueStatus: "closed" })
+        .where(eq(childcareApplication.caseId, o.caseId))
+        .run();
+      const c = db()
+        .select({ status: caseTable.status, municipalityId: caseTable.municipalityId })
+        .from(caseTable)
+        .where(eq(caseTable.id, o.caseId))
+        .get();
+      if (c && c.status === "place_offered")
+        changeCaseStatus({
+          caseId: o.caseId,
+          to: "place_declined",
+          via: "lapse",
+          actor: "system",
+          note: "offer-lapsed",
+          now,
+        });
       return { municipalityId: c?.municipalityId };
     });
     if (!claimed) continue;
     lapsed += 1;
-    trail({ actor: "system", action: "childcare.offer.lapse", subjectType: "childcare_offer", subjectId: o.id, municipalityId: claimed.municipalityId, details: { deadlineAt: o.deadlineAt } });
-    const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, o.caseId)).all();
+    trail({
+      actor: "system",
+      action: "childcare.offer.lapse",
+      subjectType: "childcare_offer",
+      subjectId: o.id,
+      municipalityId: claimed.municipalityId,
+      details: { deadlineAt: o.deadlineAt },
+    });
+    const recipients = db()
+      .select({ h: caseParty.personnummerHmac })
+      .from(caseParty)
+      .where(eq(caseParty.caseId, o.caseId))
+      .all();
     await notify({ recipients: recipients.map((r) => r.h), caseId: o.caseId, kind: "offer-lapsed", now });
   }
   return lapsed;
@@ -314,7 +395,11 @@ function queuePositions(caseId: number): QueueView[] {
     .all();
   return prefs.map((p) => {
     const entries = db()
-      .select({ caseId: childcareApplication.caseId, guaranteeDate: childcareApplication.guaranteeDate, queuedAt: childcareApplication.queuedAt })
+      .select({
+        caseId: childcareApplication.caseId,
+        guaranteeDate: childcareApplication.guaranteeDate,
+        queuedAt: childcareApplication.queuedAt,
+      })
       .from(childcarePreference)
       .innerJoin(childcareApplication, eq(childcareApplication.caseId, childcarePreference.caseId))
       .where(and(eq(childcarePreference.unitId, p.unitId), eq(childcareApplication.queueStatus, "queued")))
@@ -333,13 +418,32 @@ export interface ChildcareCaseView {
   queueStatus: string;
   queue: QueueView[];
   specialNeeds: string | null;
-  offers: { id: number; unitName: string; unitAddress: string; startDate: string; deadlineAt: string; status: OfferStatus; answeredAt: string | null }[];
-  placement: { id: number; unitName: string; startDate: string; hoursPerWeek: number; status: string; lastDay: string | null } | null;
+  offers: {
+    id: number;
+    unitName: string;
+    unitAddress: string;
+    startDate: string;
+    deadlineAt: string;
+    status: OfferStatus;
+    answeredAt: string | null;
+  }[];
+  placement: {
+    id: number;
+    unitName: string;
+    startDate: string;
+    hoursPerWeek: number;
+    status: string;
+    lastDay: string | null;
+  } | null;
   fee: { result: FeeResult; incomeKnown: boolean } | null;
 }
 
 /** The childcare side of a case the viewer may see (undefined when not theirs or not childcare). */
-export async function getChildcareCase(input: { reference: string; viewer: ResidentViewer; now?: Date }): Promise<ChildcareCaseView | undefined> {
+export async function getChildcareCase(input: {
+  reference: string;
+  viewer: ResidentViewer;
+  now?: Date;
+}): Promise<ChildcareCaseView | undefined> {
   const now = input.now ?? new Date();
   await lapseDueOffers(now);
   const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
@@ -399,14 +503,30 @@ export async function getChildcareCase(input: { reference: string; viewer: Resid
   };
 }
 
-function estimateFeeForHousehold(householdKey: string, childHmac: string, careKind: CareKind, hours: number, on: string) {
+function estimateFeeForHousehold(
+  householdKey: string,
+  childHmac: string,
+  careKind: CareKind,
+  hours: number,
+  on: string,
+) {
   const income = latestIncome(householdKey, on);
   const config = maxtaxaFor(Number(on.slice(0, 4)));
   const others: FeeChild[] = activePlacements(householdKey, on)
     .filter((p) => p.childHmac !== childHmac)
-    .map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek }));
+    .map((p) => ({
+      id: p.childHmac,
+      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
+      kind: p.careKind as CareKind,
+      hoursPerWeek: p.hoursPerWeek,
+    }));
   const birthDate = registerPerson(childHmac)?.birthDate ?? "2000-01-01";
-  const result = calculateFees(config, income ?? config.incomeCapPerMonth, [{ id: childHmac, birthDate, kind: careKind, hoursPerWeek: hours }, ...others], on);
+  const result = calculateFees(
+    config,
+    income ?? config.incomeCapPerMonth,
+    [{ id: childHmac, birthDate, kind: careKind, hoursPerWeek: hours }, ...others],
+    on,
+  );
   return { result, incomeKnown: income !== null };
 }
 
@@ -436,7 +556,10 @@ export async function answerOffer(input: {
   const at = now.toISOString();
   if (input.answer === "accept") {
     db().transaction((tx) => {
-      tx.update(childcareOffer).set({ status: "accepted", answeredAt: at, answeredByPersonId: input.viewer.personId }).where(eq(childcareOffer.id, offer.id)).run();
+      tx.update(childcareOffer)
+        .set({ status: "accepted", answeredAt: at, answeredByPersonId: input.viewer.personId })
+        .where(eq(childcareOffer.id, offer.id))
+        .run();
       tx.update(childcareApplication).set({ queueStatus: "placed" }).where(eq(childcareApplication.caseId, c.id)).run();
       tx.insert(childcarePlacement)
         .values({
@@ -454,12 +577,22 @@ export async function answerOffer(input: {
     changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
   } else {
     db().transaction((tx) => {
-      tx.update(childcareOffer).set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId }).where(eq(childcareOffer.id, offer.id)).run();
+      tx.update(childcareOffer)
+        .set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId })
+        .where(eq(childcareOffer.id, offer.id))
+        .run();
       tx.update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, c.id)).run();
     });
     changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
   }
-  trail({ actor: input.actor, action: `childcare.offer.${input.answer}`, subjectType: "childcare_offer", subjectId: offer.id, municipalityId: c.municipalityId, personId: input.viewer.personId });
+  trail({
+    actor: input.actor,
+    action: `childcare.offer.${input.answer}`,
+    subjectType: "childcare_offer",
+    subjectId: offer.id,
+    municipalityId: c.municipalityId,
+    personId: input.viewer.personId,
+  });
   return input.answer === "accept" ? "accepted" : "declined";
 }
 
@@ -474,34 +607,85 @@ export async function terminatePlacement(input: {
   const now = input.now ?? new Date();
   const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
   if (!c || c.area !== "barnomsorg") return { ok: false, code: "not-found" };
-  const placement = db().select().from(childcarePlacement).where(and(eq(childcarePlacement.caseId, c.id), eq(childcarePlacement.status, "active"))).get();
+  const placement = db()
+    .select()
+    .from(childcarePlacement)
+    .where(and(eq(childcarePlacement.caseId, c.id), eq(childcarePlacement.status, "active")))
+    .get();
   if (!placement) return { ok: false, code: "not-found" };
   const today = swedishDate(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.desiredLastDay) || Number.isNaN(Date.parse(input.desiredLastDay))) return { ok: false, code: "invalid" };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.desiredLastDay) || Number.isNaN(Date.parse(input.desiredLastDay)))
+    return { ok: false, code: "invalid" };
   if (input.desiredLastDay < today) return { ok: false, code: "in-past" };
   const lastDay = terminationLastDay(today, input.desiredLastDay);
   db()
     .update(childcarePlacement)
-    .set({ status: "terminated", terminationRequestedAt: now.toISOString(), terminatedByPersonId: input.viewer.personId, lastDay })
+    .set({
+      status: "terminated",
+      terminationRequestedAt: now.toISOString(),
+      terminatedByPersonId: input.viewer.personId,
+      lastDay,
+    })
     .where(eq(childcarePlacement.id, placement.id))
     .run();
-  changeCaseStatus({ caseId: c.id, to: "closed", via: "answer", actor: "applicant", note: `placement-terminated:${lastDay}`, now });
-  trail({ actor: input.actor, action: "childcare.placement.terminate", subjectType: "childcare_placement", subjectId: placement.id, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { lastDay } });
-  const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
-  await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "placement-terminated", params: { lastDay }, now });
+  changeCaseStatus({
+    caseId: c.id,
+    to: "closed",
+    via: "answer",
+    actor: "applicant",
+    note: `placement-terminated:${lastDay}`,
+    now,
+  });
+  trail({
+    actor: input.actor,
+    action: "childcare.placement.terminate",
+    subjectType: "childcare_placement",
+    subjectId: placement.id,
+    municipalityId: c.municipalityId,
+    personId: input.viewer.personId,
+    details: { lastDay },
+  });
+  const recipients = db()
+    .select({ h: caseParty.personnummerHmac })
+    .from(caseParty)
+    .where(eq(caseParty.caseId, c.id))
+    .all();
+  await notify({
+    recipients: recipients.map((r) => r.h),
+    caseId: c.id,
+    kind: "placement-terminated",
+    params: { lastDay },
+    now,
+  });
   return { ok: true, lastDay };
 }
 
 /** Household income for the fee; a new report is a new row (history is kept). */
-export function reportIncome(input: { viewer: ResidentViewer; actor: unknown; monthlyIncome: number; now?: Date }): boolean {
+export function reportIncome(input: {
+  viewer: ResidentViewer;
+  actor: unknown;
+  monthlyIncome: number;
+  now?: Date;
+}): boolean {
   const hh = householdOf(input.viewer.personnummerHmac);
   if (!hh || hh.children.length === 0) return false;
   const now = input.now ?? new Date();
   db()
     .insert(householdIncome)
-    .values({ householdKey: hh.key, reportedByPersonId: input.viewer.personId, monthlyIncome: encrypt(String(input.monthlyIncome)), validFrom: swedishDate(now) })
+    .values({
+      householdKey: hh.key,
+      reportedByPersonId: input.viewer.personId,
+      monthlyIncome: encrypt(String(input.monthlyIncome)),
+      validFrom: swedishDate(now),
+    })
     .run();
-  trail({ actor: input.actor, action: "childcare.income.report", subjectType: "household_income", subjectId: hh.key, personId: input.viewer.personId });
+  trail({
+    actor: input.actor,
+    action: "childcare.income.report",
+    subjectType: "household_income",
+    subjectId: hh.key,
+    personId: input.viewer.personId,
+  });
   return true;
 }
 
@@ -516,7 +700,12 @@ export function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
   const result = calculateFees(
     config,
     income ?? config.incomeCapPerMonth,
-    placements.map((p) => ({ id: p.childHmac, birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01", kind: p.careKind as CareKind, hoursPerWeek: p.hoursPerWeek })),
+    placements.map((p) => ({
+      id: p.childHmac,
+      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
+      kind: p.careKind as CareKind,
+      hoursPerWeek: p.hoursPerWeek,
+    })),
     on,
   );
   return {
@@ -579,7 +768,13 @@ export async function getChildcareCaseForStaff(input: { reference: string; munic
     .orderBy(asc(childcarePreference.rank))
     .all();
   const offers = db()
-    .select({ id: childcareOffer.id, unitName: childcareUnit.name, startDate: childcareOffer.startDate, deadlineAt: childcareOffer.deadlineAt, status: childcareOffer.status })
+    .select({
+      id: childcareOffer.id,
+      unitName: childcareUnit.name,
+      startDate: childcareOffer.startDate,
+      deadlineAt: childcareOffer.deadlineAt,
+      status: childcareOffer.status,
+    })
     .from(childcareOffer)
     .innerJoin(childcareUnit, eq(childcareUnit.id, childcareOffer.unitId))
     .where(eq(childcareOffer.caseId, c.id))
@@ -602,7 +797,10 @@ export async function getChildcareCaseForStaff(input: { reference: string; munic
     specialNeeds: secret.specialNeeds ?? null,
     preferences: prefs,
     offers,
-    units: listUnits({ municipalityId: c.municipalityId, kind: app.careKind as CareKind }).map((u) => ({ id: u.id, name: u.name })),
+    units: listUnits({ municipalityId: c.municipalityId, kind: app.careKind as CareKind }).map((u) => ({
+      id: u.id,
+      name: u.name,
+    })),
   };
 }
 
@@ -618,27 +816,54 @@ export async function offerPlace(input: {
 }): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true }> {
   const now = input.now ?? new Date();
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
-  if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId)) return { ok: false, notFound: true };
+  if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId))
+    return { ok: false, notFound: true };
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
   if (!app) return { ok: false, notFound: true };
   const errors: FieldErrors = {};
   const unit = db().select().from(childcareUnit).where(eq(childcareUnit.id, input.unitId)).get();
   if (!unit || unit.municipalityId !== c.municipalityId || unit.kind !== app.careKind) errors.unitId = "invalid";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(Date.parse(input.startDate))) errors.startDate = "invalid";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(Date.parse(input.startDate)))
+    errors.startDate = "invalid";
   else if (input.startDate < swedishDate(now)) errors.startDate = "inPast";
   if (app.queueStatus !== "queued") errors.unitId ??= "notQueued";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (c.status === "received") changeCaseStatus({ caseId: c.id, to: "in_progress", via: "offer", actor: `staff:${input.staffUserId}`, now });
+  if (c.status === "received")
+    changeCaseStatus({ caseId: c.id, to: "in_progress", via: "offer", actor: `staff:${input.staffUserId}`, now });
   db().transaction((tx) => {
     tx.insert(childcareOffer)
-      .values({ caseId: c.id, unitId: input.unitId, startDate: input.startDate, offeredAt: now.toISOString(), deadlineAt: offerDeadline(now), offeredByStaffId: input.staffUserId })
+      .values({
+        caseId: c.id,
+        unitId: input.unitId,
+        startDate: input.startDate,
+        offeredAt: now.toISOString(),
+        deadlineAt: offerDeadline(now),
+        offeredByStaffId: input.staffUserId,
+      })
       .run();
     tx.update(childcareApplication).set({ queueStatus: "offered" }).where(eq(childcareApplication.caseId, c.id)).run();
   });
   changeCaseStatus({ caseId: c.id, to: "place_offered", via: "offer", actor: `staff:${input.staffUserId}`, now });
-  trail({ actor: input.actor, action: "childcare.offer.create", subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId ?? undefined });
-  const recipients = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all();
-  await notify({ recipients: recipients.map((r) => r.h), caseId: c.id, kind: "offer", params: { unit: unit!.name }, now });
+  trail({
+    actor: input.actor,
+    action: "childcare.offer.create",
+    subjectType: "case",
+    subjectId: c.reference,
+    municipalityId: c.municipalityId,
+    personId: c.applicantPersonId ?? undefined,
+  });
+  const recipients = db()
+    .select({ h: caseParty.personnummerHmac })
+    .from(caseParty)
+    .where(eq(caseParty.caseId, c.id))
+    .all();
+  await notify({
+    recipients: recipients.map((r) => r.h),
+    caseId: c.id,
+    kind: "offer",
+    params: { unit: unit!.name },
+    now,
+  });
   return { ok: true };
 }
 
@@ -646,24 +871,49 @@ export async function offerPlace(input: {
 export function childcareApplicationStart(viewer: ResidentViewer) {
   return {
     children: childrenForApplication(viewer),
-    municipalities: db().select({ id: municipality.id, slug: municipality.slug, name: municipality.name }).from(municipality).orderBy(asc(municipality.name)).all(),
+    municipalities: db()
+      .select({ id: municipality.id, slug: municipality.slug, name: municipality.name })
+      .from(municipality)
+      .orderBy(asc(municipality.name))
+      .all(),
     units: db()
       .select()
       .from(childcareUnit)
       .where(inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]))
       .orderBy(asc(childcareUnit.name))
       .all()
-      .map((u) => ({ id: u.id, municipalityId: u.municipalityId, kind: u.kind, name: u.name, street: u.street, town: u.town, ageFrom: u.ageFrom, ageTo: u.ageTo, capacity: u.capacity })),
+      .map((u) => ({
+        id: u.id,
+        municipalityId: u.municipalityId,
+        kind: u.kind,
+        name: u.name,
+        street: u.street,
+        town: u.town,
+        ageFrom: u.ageFrom,
+        ageTo: u.ageTo,
+        capacity: u.capacity,
+      })),
     today: swedishDate(new Date()),
   };
 }
 
 /** Check-your-answers: the same checks as submitting, plus what the guardian should see before sending. */
-export function reviewChildcareApplication(viewer: ResidentViewer, answers: ChildcareApplicationInput, now = new Date()) {
+export function reviewChildcareApplication(
+  viewer: ResidentViewer,
+  answers: ChildcareApplicationInput,
+  now = new Date(),
+) {
   const prepared = prepareApplication(viewer, answers, now);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
-  const fee = estimateFee({ viewer, childHmac: p.child.hmac, careKind: answers.careKind, hoursPerWeek: answers.hoursPerWeek, monthlyIncome: answers.monthlyIncome ?? null, on: answers.desiredStart })!;
+  const fee = estimateFee({
+    viewer,
+    childHmac: p.child.hmac,
+    careKind: answers.careKind,
+    hoursPerWeek: answers.hoursPerWeek,
+    monthlyIncome: answers.monthlyIncome ?? null,
+    on: answers.desiredStart,
+  })!;
   return {
     ok: true as const,
     review: {
@@ -683,7 +933,12 @@ export function reviewChildcareApplication(viewer: ResidentViewer, answers: Chil
 export async function childcareOverview(input: { viewer: ResidentViewer; now?: Date }) {
   await lapseDueOffers(input.now ?? new Date());
   const cases = db()
-    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name })
+    .select({
+      reference: caseTable.reference,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      municipality: municipality.name,
+    })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
     .where(and(eq(caseTable.area, "barnomsorg"), visibleToResident(input.viewer)))

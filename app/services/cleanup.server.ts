@@ -96,7 +96,10 @@ function purgeOldNotifications(now: Date, days: number): number {
     .where(
       and(
         ne(notification.emailStatus, "pending"),
-        or(and(isNotNull(notification.readAt), lt(notification.createdAt, readCutoff)), and(isNull(notification.readAt), lt(notification.createdAt, unreadCutoff))),
+        or(
+          and(isNotNull(notification.readAt), lt(notification.createdAt, readCutoff)),
+          and(isNull(notification.readAt), lt(notification.createdAt, unreadCutoff)),
+        ),
       ),
     )
     .run().changes;
@@ -105,7 +108,14 @@ function purgeOldNotifications(now: Date, days: number): number {
 /** One run; each part on its own, so one failing part does not keep the others from running. */
 export function runCleanup(now = new Date()): CleanupCounts {
   const e = env();
-  const counts: CleanupCounts = { drafts: 0, uploads: 0, tempFiles: 0, sessions: 0, notifications: 0, folderExports: 0 };
+  const counts: CleanupCounts = {
+    drafts: 0,
+    uploads: 0,
+    tempFiles: 0,
+    sessions: 0,
+    notifications: 0,
+    folderExports: 0,
+  };
   const parts: [keyof CleanupCounts, () => number][] = [
     ["drafts", () => purgeExpiredDrafts(now)],
     ["uploads", () => purgeOrphanUploads(now)],
@@ -118,13 +128,17 @@ export function runCleanup(now = new Date()): CleanupCounts {
     try {
       counts[name] = run();
     } catch (error) {
-      log("error", "clean-up part failed", { part: name, error: error instanceof Error ? error.message : String(error) });
+      log("error", "clean-up part failed", {
+        part: name,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   log("info", "clean-up run", { ...counts });
   // Bulk deletion of personal data is accounted for once per run, not once per row.
-  if (total > 0) audit({ actor: "system", action: "retention.purged", subjectType: "retention", details: { ...counts } });
+  if (total > 0)
+    audit({ actor: "system", action: "retention.purged", subjectType: "retention", details: { ...counts } });
   return counts;
 }
 
@@ -132,7 +146,10 @@ let timer: NodeJS.Timeout | undefined;
 let firstRun: NodeJS.Timeout | undefined;
 
 /** Starts the schedule (first run after `firstDelayMs`); false when the interval is 0. */
-export function startCleanupSchedule(intervalMinutes = env().CLEANUP_INTERVAL_MINUTES, firstDelayMs = 5 * 60_000): boolean {
+export function startCleanupSchedule(
+  intervalMinutes = env().CLEANUP_INTERVAL_MINUTES,
+  firstDelayMs = 5 * 60_000,
+): boolean {
   stopCleanupSchedule();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   // runCleanup is synchronous, so two runs can never overlap.

@@ -46,7 +46,10 @@ export const CPSV_CONTEXT = {
   ownedBy: { "@id": "cv:ownedBy", "@type": "@id" },
 };
 
-const LANGUAGES = ["http://publications.europa.eu/resource/authority/language/SWE", "http://publications.europa.eu/resource/authority/language/ENG"];
+const LANGUAGES = [
+  "http://publications.europa.eu/resource/authority/language/SWE",
+  "http://publications.europa.eu/resource/authority/language/ENG",
+];
 
 export function cpsvDocument(origin: string) {
   const municipalities = municipalitiesData(origin);

@@ -26,7 +26,8 @@ function keys(): Keys {
   // KEY_PROVIDER=vault: the data keys unwrapped at start-up, held in memory only (decision 050).
   const vault = env().vault !== null;
   const source = vault ? unwrappedKeyRing() : env().DATA_ENCRYPTION_KEY;
-  if (source === undefined) throw new Error("KEY_PROVIDER=vault: the key ring has not been unwrapped (start-up did not run)");
+  if (source === undefined)
+    throw new Error("KEY_PROVIDER=vault: the key ring has not been unwrapped (start-up did not run)");
   if (cached?.source === source) return cached.keys;
   const raw = typeof source === "string" ? source.split(",").map((k) => keyBytes(k.trim())) : [...source];
   if (raw.length === 0 || raw.some((k) => k === null)) throw new Error("DATA_ENCRYPTION_KEY is malformed");
@@ -55,12 +56,19 @@ export function encrypt(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", byId.get(encryptId)!, iv);
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", encryptId, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    "v1",
+    encryptId,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 export function decrypt(token: string): string {
   const [version, keyId, iv, ciphertext, tag] = token.split(".");
-  if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag) throw new Error("Not an encrypted value");
+  if (version !== "v1" || !keyId || iv === undefined || ciphertext === undefined || !tag)
+    throw new Error("Not an encrypted value");
   const key = keys().byId.get(keyId);
   if (!key) throw new Error("Encrypted with a key that is no longer configured");
   // The tag length is pinned (ASVS 6.2.3): GCM would otherwise accept a truncated tag (down to
@@ -107,14 +115,18 @@ function fileKey(master: Buffer, salt: Buffer): Buffer {
 }
 
 export function isEncryptedFile(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= FILE_HEADER && Buffer.from(bytes.buffer, bytes.byteOffset, FILE_MAGIC.length).equals(FILE_MAGIC);
+  return (
+    bytes.byteLength >= FILE_HEADER && Buffer.from(bytes.buffer, bytes.byteOffset, FILE_MAGIC.length).equals(FILE_MAGIC)
+  );
 }
 
 export function encryptFile(plain: Uint8Array): Buffer {
   const { encryptId, fileMasterById } = keys();
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", fileKey(fileMasterById.get(encryptId)!, salt), iv, { authTagLength: TAG_LENGTH });
+  const cipher = createCipheriv("aes-256-gcm", fileKey(fileMasterById.get(encryptId)!, salt), iv, {
+    authTagLength: TAG_LENGTH,
+  });
   const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([FILE_MAGIC, Buffer.from(encryptId, "latin1"), salt, iv, cipher.getAuthTag(), ciphertext]);
 }

@@ -32,7 +32,13 @@ export function diariumFeedTitle(q: DiariumFeedQuery, lang: Language): { title: 
     : { title: t("feed.title"), filters: null };
 }
 
-export function diariumFeed(q: DiariumFeedQuery, origin: string, lang: Language, format: "atom" | "rss", now = new Date()): Feed {
+export function diariumFeed(
+  q: DiariumFeedQuery,
+  origin: string,
+  lang: Language,
+  format: "atom" | "rss",
+  now = new Date(),
+): Feed {
   const t = getFixedT(lang, "diarium");
   const entries = latestDiariumEntries(q, lang);
   const host = new URL(origin).hostname;
@@ -49,11 +55,21 @@ export function diariumFeed(q: DiariumFeedQuery, origin: string, lang: Language,
     self: `${origin}${diariumFeedPath(format, q, lang)}`,
     language: lang,
     // The latest time shown, not the newest entry's: a secret entry shows only its day (decision 045).
-    updated: entries.map((e) => e.registeredAt).sort().at(-1) ?? now.toISOString(),
+    updated:
+      entries
+        .map((e) => e.registeredAt)
+        .sort()
+        .at(-1) ?? now.toISOString(),
     entries: entries.map((e) => ({
       id: `tag:${host},2026:diarium:${e.reference}`,
-      title: e.subject ? t("feed.entryTitleWithSubject", { reference: e.reference, title: e.title, subject: e.subject }) : t("feed.entryTitle", { reference: e.reference, title: e.title }),
-      summary: t("feed.entrySummary", { municipality: e.municipality, administration: e.administration, party: e.party }),
+      title: e.subject
+        ? t("feed.entryTitleWithSubject", { reference: e.reference, title: e.title, subject: e.subject })
+        : t("feed.entryTitle", { reference: e.reference, title: e.title }),
+      summary: t("feed.entrySummary", {
+        municipality: e.municipality,
+        administration: e.administration,
+        party: e.party,
+      }),
       link: `${origin}/diarium?q=${encodeURIComponent(e.reference)}${lang === "en" ? "&lang=en" : ""}`,
       updated: e.registeredAt,
     })),

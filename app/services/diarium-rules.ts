@@ -24,7 +24,8 @@ export interface MaskInput {
   partyName: string | null;
 }
 
-export type PublicParty = { kind: "secret" } | { kind: "masked" } | { kind: "organisation"; name: string } | { kind: "none" };
+export type PublicParty =
+  { kind: "secret" } | { kind: "masked" } | { kind: "organisation"; name: string } | { kind: "none" };
 
 export interface PublicFields {
   sensitivity: Sensitivity;
@@ -32,8 +33,11 @@ export interface PublicFields {
   party: PublicParty;
 }
 
-export function effectiveSensitivity(input: Pick<MaskInput, "sensitivity" | "area" | "administrationSlug">): Sensitivity {
-  if (ALWAYS_SECRET_AREAS.has(input.area) || ALWAYS_SECRET_ADMINISTRATIONS.has(input.administrationSlug)) return "secret";
+export function effectiveSensitivity(
+  input: Pick<MaskInput, "sensitivity" | "area" | "administrationSlug">,
+): Sensitivity {
+  if (ALWAYS_SECRET_AREAS.has(input.area) || ALWAYS_SECRET_ADMINISTRATIONS.has(input.administrationSlug))
+    return "secret";
   if (input.sensitivity === "public" || input.sensitivity === "personal") return input.sensitivity;
   return "secret"; // unknown values fail closed
 }
@@ -53,7 +57,12 @@ export function publicRegisteredAt(sensitivity: Sensitivity, registeredAt: strin
 }
 
 // sv-SE writes dates as YYYY-MM-DD.
-const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export function maskEntry(input: MaskInput): PublicFields {
   const sensitivity = effectiveSensitivity(input);

@@ -23,7 +23,11 @@ export interface SearchTextInput {
  * search can never find (or show a snippet of) a masked value.
  */
 export function diariumSearchText(reader: Reader, e: SearchTextInput): string {
-  const m = reader.select({ name: municipality.name }).from(municipality).where(eq(municipality.id, e.municipalityId)).get();
+  const m = reader
+    .select({ name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.id, e.municipalityId))
+    .get();
   const a = reader
     .select({ slug: administration.slug, sv: administration.nameSv, en: administration.nameEn })
     .from(administration)
@@ -48,7 +52,9 @@ export function diariumSearchText(reader: Reader, e: SearchTextInput): string {
 }
 
 export function caseTypeTitles(caseType: string): string[] {
-  return (["sv", "en"] as const).map((lng) => getFixedT(lng, "diarium")(`caseTypes.${caseType}`, { defaultValue: caseType }));
+  return (["sv", "en"] as const).map((lng) =>
+    getFixedT(lng, "diarium")(`caseTypes.${caseType}`, { defaultValue: caseType }),
+  );
 }
 
 export function buildSearchText(p: {

@@ -16,9 +16,13 @@ const WALK_ROWS = 40_000;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "date");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "date",
+  );
 
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 export const DiariumQuerySchema = z
   .object({
@@ -37,7 +41,11 @@ const KNOWN_PARAMS = new Set(["q", "kommun", "forvaltning", "status", "fran", "t
 
 export type DiariumQueryResult =
   | { ok: true; query: DiariumQuery }
-  | { ok: false; query: Record<string, string>; errors: Record<string, { code: string; params?: Record<string, string> }> };
+  | {
+      ok: false;
+      query: Record<string, string>;
+      errors: Record<string, { code: string; params?: Record<string, string> }>;
+    };
 
 /** Parses the search form's GET parameters; unknown and malformed values become field errors. */
 export function parseDiariumQuery(params: URLSearchParams): DiariumQueryResult {
@@ -52,7 +60,11 @@ export function parseDiariumQuery(params: URLSearchParams): DiariumQueryResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "q");
-      const code = ["date", "range", "municipality", "administration", "status", "q", "page"].includes(issue.message) ? issue.message : field === "fran" || field === "till" ? "date" : "q";
+      const code = ["date", "range", "municipality", "administration", "status", "q", "page"].includes(issue.message)
+        ? issue.message
+        : field === "fran" || field === "till"
+          ? "date"
+          : "q";
       errors[field] ??= { code };
     }
   }
@@ -126,7 +138,11 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
   const te = getFixedT(lang, "eservice");
   const masked = maskEntry({ ...row });
   const party =
-    masked.party.kind === "organisation" ? masked.party.name : masked.party.kind === "none" ? t("party.none") : t(`party.${masked.party.kind}`);
+    masked.party.kind === "organisation"
+      ? masked.party.name
+      : masked.party.kind === "none"
+        ? t("party.none")
+        : t(`party.${masked.party.kind}`);
   return {
     reference: row.reference,
     registeredAt: publicRegisteredAt(masked.sensitivity, row.registeredAt),
@@ -162,7 +178,11 @@ export function searchDiarium(q: DiariumQuery, lang: Language) {
   // The count we already have tells which case it is: when fewer than about one entry in
   // WALK_ROWS / (offset + page size) matches, scanning the table and sorting the few matches is
   // cheaper, and `+` keeps SQLite from using the index for the ORDER BY.
-  const approxRows = db().select({ n: max(diariumEntry.id) }).from(diariumEntry).get()?.n ?? 0;
+  const approxRows =
+    db()
+      .select({ n: max(diariumEntry.id) })
+      .from(diariumEntry)
+      .get()?.n ?? 0;
   const walk = total * WALK_ROWS >= (offset + DIARIUM_PAGE_SIZE) * approxRows;
   const rows = selectEntries()
     .where(where)
@@ -183,10 +203,14 @@ export type DiariumFeedQuery = Pick<DiariumQuery, (typeof DIARIUM_FEED_FILTERS)[
  * Parses a feed's GET parameters with the page's own parser, so the same values are valid; a
  * parameter the feed does not honour (q, status, dates, page) is an error rather than ignored.
  */
-export function parseDiariumFeedQuery(params: URLSearchParams): { ok: true; query: DiariumFeedQuery } | { ok: false; errors: string[] } {
-  const errors = [...new Set([...params.keys()].filter((k) => k !== "lang" && !(DIARIUM_FEED_FILTERS as readonly string[]).includes(k)))].map(
-    (k) => `${k.slice(0, 40)}: not a feed filter`,
-  );
+export function parseDiariumFeedQuery(
+  params: URLSearchParams,
+): { ok: true; query: DiariumFeedQuery } | { ok: false; errors: string[] } {
+  const errors = [
+    ...new Set(
+      [...params.keys()].filter((k) => k !== "lang" && !(DIARIUM_FEED_FILTERS as readonly string[]).includes(k)),
+    ),
+  ].map((k) => `${k.slice(0, 40)}: not a feed filter`);
   const parsed = parseDiariumQuery(params);
   if (!parsed.ok) for (const [k, e] of Object.entries(parsed.errors)) if (k !== "_form") errors.push(`${k}: ${e.code}`);
   if (errors.length > 0 || !parsed.ok) return { ok: false, errors };
@@ -197,7 +221,11 @@ export function parseDiariumFeedQuery(params: URLSearchParams): { ok: true; quer
  * The newest registered entries for a feed, masked by `toPublic` exactly as on /diarium, in the
  * CSV and in the API: the same conditions, the same select and the same projection.
  */
-export function latestDiariumEntries(q: DiariumFeedQuery, lang: Language, limit = DIARIUM_FEED_SIZE): PublicDiariumEntry[] {
+export function latestDiariumEntries(
+  q: DiariumFeedQuery,
+  lang: Language,
+  limit = DIARIUM_FEED_SIZE,
+): PublicDiariumEntry[] {
   return selectEntries()
     .where(and(...conditions({ kommun: q.kommun, forvaltning: q.forvaltning })))
     .orderBy(desc(diariumEntry.registeredAt), desc(diariumEntry.id))
@@ -214,8 +242,22 @@ export function exportDiariumCsv(q: DiariumQuery, lang: Language): string {
     .limit(DIARIUM_CSV_MAX)
     .all()
     .map((r) => toPublic(r, lang));
-  const header = ["reference", "date", "title", "subject", "party", "municipality", "administration", "status"].map((k) => t(`csv.${k}`));
-  const lines = [header, ...rows.map((e) => [e.reference, e.registeredAt.slice(0, 10), e.title, e.subject ?? "", e.party, e.municipality, e.administration, e.statusLabel])];
+  const header = ["reference", "date", "title", "subject", "party", "municipality", "administration", "status"].map(
+    (k) => t(`csv.${k}`),
+  );
+  const lines = [
+    header,
+    ...rows.map((e) => [
+      e.reference,
+      e.registeredAt.slice(0, 10),
+      e.title,
+      e.subject ?? "",
+      e.party,
+      e.municipality,
+      e.administration,
+      e.statusLabel,
+    ]),
+  ];
   // BOM so that Excel opens å/ä/ö correctly; CRLF per RFC 4180.
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
@@ -227,7 +269,11 @@ export function csvCell(value: string): string {
 }
 
 export function diariumFilterOptions(lang: Language) {
-  const munis = db().select({ slug: municipality.slug, name: municipality.name }).from(municipality).orderBy(asc(municipality.name)).all();
+  const munis = db()
+    .select({ slug: municipality.slug, name: municipality.name })
+    .from(municipality)
+    .orderBy(asc(municipality.name))
+    .all();
   const t = getFixedT(lang, "eservice");
   const admins = db()
     .selectDistinct({ slug: administration.slug, sv: administration.nameSv, en: administration.nameEn })
@@ -237,7 +283,9 @@ export function diariumFilterOptions(lang: Language) {
   for (const a of admins) if (!seen.has(a.slug)) seen.set(a.slug, lang === "sv" ? a.sv : a.en);
   return {
     municipalities: munis,
-    administrations: [...seen].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    administrations: [...seen]
+      .map(([slug, name]) => ({ slug, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "sv")),
     statuses: CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) })),
   };
 }

@@ -56,15 +56,24 @@ export function purgeExpiredDrafts(now = new Date()): number {
  * shared computer (decision 042). A draft a person made is never reachable by a browser key.
  */
 function ownedBy(ownerKey: string, personId: number | null | undefined) {
-  return personId ? eq(formDraft.personId, personId) : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
+  return personId
+    ? eq(formDraft.personId, personId)
+    : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 
-export function getWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null; now?: Date }): Draft | undefined {
+export function getWorkingDraft(input: {
+  ownerKey: string;
+  formId: string;
+  personId?: number | null;
+  now?: Date;
+}): Draft | undefined {
   const now = (input.now ?? new Date()).toISOString();
   const row = db()
     .select()
     .from(formDraft)
-    .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)))
+    .where(
+      and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)),
+    )
     .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
     .get();
   return row ? toDraft(row) : undefined;
@@ -99,7 +108,13 @@ export function saveWorkingDraft(input: {
       ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
       : tx
           .insert(formDraft)
-          .values({ ...values, formId: input.formId, ownerKey: input.ownerKey, personId: input.personId, createdAt: now.toISOString() })
+          .values({
+            ...values,
+            formId: input.formId,
+            ownerKey: input.ownerKey,
+            personId: input.personId,
+            createdAt: now.toISOString(),
+          })
           .returning()
           .get();
     return toDraft(row);
@@ -110,16 +125,29 @@ export function saveWorkingDraft(input: {
  * Keeps the working copy for later. Logged in: bound to the person. Anonymous: returns a new
  * secret token for the resume link (any earlier link for this draft stops working).
  */
-export function saveDraftForLater(input: { ownerKey: string; formId: string; personId: number | null; now?: Date }): { token: string | null } | undefined {
+export function saveDraftForLater(input: {
+  ownerKey: string;
+  formId: string;
+  personId: number | null;
+  now?: Date;
+}): { token: string | null } | undefined {
   const now = input.now ?? new Date();
   const draft = getWorkingDraft(input);
   if (!draft) return undefined;
   if (input.personId !== null) {
-    db().update(formDraft).set({ personId: input.personId, expiresAt: expiry(now) }).where(eq(formDraft.id, draft.id)).run();
+    db()
+      .update(formDraft)
+      .set({ personId: input.personId, expiresAt: expiry(now) })
+      .where(eq(formDraft.id, draft.id))
+      .run();
     return { token: null };
   }
   const token = randomBytes(32).toString("base64url");
-  db().update(formDraft).set({ tokenHash: hmacIndex(`draft:${token}`), expiresAt: expiry(now) }).where(eq(formDraft.id, draft.id)).run();
+  db()
+    .update(formDraft)
+    .set({ tokenHash: hmacIndex(`draft:${token}`), expiresAt: expiry(now) })
+    .where(eq(formDraft.id, draft.id))
+    .run();
   return { token };
 }
 
@@ -127,7 +155,12 @@ export function saveDraftForLater(input: { ownerKey: string; formId: string; per
  * Opens a resume link: the draft (and its uploads) now belong to this owner, the logged-in
  * person (personId) or this browser. The secret link is the one deliberate hand-over.
  */
-export function resumeDraft(input: { token: string; ownerKey: string; personId?: number | null; now?: Date }): Draft | undefined {
+export function resumeDraft(input: {
+  token: string;
+  ownerKey: string;
+  personId?: number | null;
+  now?: Date;
+}): Draft | undefined {
   if (!TOKEN.test(input.token)) return undefined;
   const now = (input.now ?? new Date()).toISOString();
   return db().transaction((tx) => {
@@ -142,8 +175,19 @@ export function resumeDraft(input: { token: string; ownerKey: string; personId?:
     if (row.personId !== null && row.personId !== personId) return undefined;
     if (row.ownerKey !== input.ownerKey || row.personId !== personId) {
       // Another working copy of the same form for this owner gives way to the resumed one.
-      tx.delete(formDraft).where(and(ownedBy(input.ownerKey, personId), eq(formDraft.formId, row.formId), ne(formDraft.id, row.id))).run();
-      tx.update(caseAttachment).set({ ownerKey: input.ownerKey }).where(and(eq(caseAttachment.ownerKey, row.ownerKey), eq(caseAttachment.formId, row.formId), isNull(caseAttachment.caseId))).run();
+      tx.delete(formDraft)
+        .where(and(ownedBy(input.ownerKey, personId), eq(formDraft.formId, row.formId), ne(formDraft.id, row.id)))
+        .run();
+      tx.update(caseAttachment)
+        .set({ ownerKey: input.ownerKey })
+        .where(
+          and(
+            eq(caseAttachment.ownerKey, row.ownerKey),
+            eq(caseAttachment.formId, row.formId),
+            isNull(caseAttachment.caseId),
+          ),
+        )
+        .run();
       tx.update(formDraft).set({ ownerKey: input.ownerKey, personId }).where(eq(formDraft.id, row.id)).run();
     }
     return toDraft({ ...row, ownerKey: input.ownerKey, personId });
@@ -152,17 +196,31 @@ export function resumeDraft(input: { token: string; ownerKey: string; personId?:
 
 export function deleteDraftByToken(token: string): boolean {
   if (!TOKEN.test(token)) return false;
-  return db().delete(formDraft).where(eq(formDraft.tokenHash, hmacIndex(`draft:${token}`))).run().changes > 0;
+  return (
+    db()
+      .delete(formDraft)
+      .where(eq(formDraft.tokenHash, hmacIndex(`draft:${token}`)))
+      .run().changes > 0
+  );
 }
 
 export function deleteWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null }) {
-  db().delete(formDraft).where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId))).run();
+  db()
+    .delete(formDraft)
+    .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
+    .run();
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */
 export function listDraftsForPerson(personId: number, now = new Date()) {
   return db()
-    .select({ id: formDraft.id, formId: formDraft.formId, stepId: formDraft.stepId, updatedAt: formDraft.updatedAt, expiresAt: formDraft.expiresAt })
+    .select({
+      id: formDraft.id,
+      formId: formDraft.formId,
+      stepId: formDraft.stepId,
+      updatedAt: formDraft.updatedAt,
+      expiresAt: formDraft.expiresAt,
+    })
     .from(formDraft)
     .where(and(eq(formDraft.personId, personId), gt(formDraft.expiresAt, now.toISOString())))
     .orderBy(desc(formDraft.updatedAt))

@@ -9,7 +9,10 @@ import type { ContentType } from "../../db/schema/catalogue";
 export type { ContentType };
 
 /** URL segment ↔ content type (/redaktor/tjanster/12). */
-export const TYPE_SEGMENTS = { tjanster: "service", sidor: "page", nyheter: "news" } as const satisfies Record<string, ContentType>;
+export const TYPE_SEGMENTS = { tjanster: "service", sidor: "page", nyheter: "news" } as const satisfies Record<
+  string,
+  ContentType
+>;
 export type TypeSegment = keyof typeof TYPE_SEGMENTS;
 export const SEGMENT_OF: Record<ContentType, TypeSegment> = { service: "tjanster", page: "sidor", news: "nyheter" };
 

@@ -84,7 +84,10 @@ function notFound(): never {
 }
 
 function usernameOf(user: StaffUser): string {
-  return db().select({ u: staffUser.username }).from(staffUser).where(eq(staffUser.id, user.staffUserId)).get()?.u ?? user.name;
+  return (
+    db().select({ u: staffUser.username }).from(staffUser).where(eq(staffUser.id, user.staffUserId)).get()?.u ??
+    user.name
+  );
 }
 
 /** An editor role without municipality: shared services and everything else. */
@@ -102,9 +105,19 @@ interface Offer {
 /** Each offering municipality with the administration answering for the service there. */
 function offersOf(serviceId: number, administrationSlug: string): Offer[] {
   return db()
-    .select({ municipalityId: serviceMunicipality.municipalityId, administrationId: serviceMunicipality.administrationId, fallbackId: administration.id })
+    .select({
+      municipalityId: serviceMunicipality.municipalityId,
+      administrationId: serviceMunicipality.administrationId,
+      fallbackId: administration.id,
+    })
     .from(serviceMunicipality)
-    .leftJoin(administration, and(eq(administration.municipalityId, serviceMunicipality.municipalityId), eq(administration.slug, administrationSlug)))
+    .leftJoin(
+      administration,
+      and(
+        eq(administration.municipalityId, serviceMunicipality.municipalityId),
+        eq(administration.slug, administrationSlug),
+      ),
+    )
     .where(eq(serviceMunicipality.serviceId, serviceId))
     .all()
     .map((o) => ({ municipalityId: o.municipalityId, administrationId: o.administrationId ?? o.fallbackId }));
@@ -112,7 +125,10 @@ function offersOf(serviceId: number, administrationSlug: string): Offer[] {
 
 function mayOffer(user: StaffUser, permission: Permission, o: Offer): boolean {
   // An offer without an administration is nobody's but the portal's: never match "any".
-  return o.administrationId !== null && canStaff(user, permission, { municipalityId: o.municipalityId, administrationId: o.administrationId });
+  return (
+    o.administrationId !== null &&
+    canStaff(user, permission, { municipalityId: o.municipalityId, administrationId: o.administrationId })
+  );
 }
 
 export interface Access {
@@ -124,7 +140,10 @@ export interface Access {
 
 function accessTo(user: StaffUser, permission: Permission, type: ContentType, row: Row): Access {
   if (isPortalWide(user, permission)) {
-    return { main: true, variants: type === "service" ? offersOf(row.id, String(row.administrationSlug)).map((o) => o.municipalityId) : [] };
+    return {
+      main: true,
+      variants: type === "service" ? offersOf(row.id, String(row.administrationSlug)).map((o) => o.municipalityId) : [],
+    };
   }
   if (type === "service") {
     const offers = offersOf(row.id, String(row.administrationSlug));
@@ -132,7 +151,10 @@ function accessTo(user: StaffUser, permission: Permission, type: ContentType, ro
     return { main: !row.shared && variants.length > 0, variants };
   }
   const administrationId = row.administrationId as number | null;
-  const main = canStaff(user, permission, { municipalityId: row.municipalityId as number, ...(administrationId ? { administrationId } : {}) });
+  const main = canStaff(user, permission, {
+    municipalityId: row.municipalityId as number,
+    ...(administrationId ? { administrationId } : {}),
+  });
   return { main, variants: [] };
 }
 
@@ -184,8 +206,17 @@ function pendingIds(type: ContentType): Set<number> {
 }
 
 /** My items, overdue review-by dates first (oldest first), then by title. */
-export function listMyItems(user: StaffUser, { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS }: { now?: Date; graceDays?: number } = {}): EditorListItem[] {
-  const names = new Map(db().select({ id: municipality.id, name: municipality.name }).from(municipality).all().map((m) => [m.id, m.name]));
+export function listMyItems(
+  user: StaffUser,
+  { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS }: { now?: Date; graceDays?: number } = {},
+): EditorListItem[] {
+  const names = new Map(
+    db()
+      .select({ id: municipality.id, name: municipality.name })
+      .from(municipality)
+      .all()
+      .map((m) => [m.id, m.name]),
+  );
   const out: EditorListItem[] = [];
   for (const type of ["service", "page", "news"] as const) {
     const pending = pendingIds(type);
@@ -197,7 +228,12 @@ export function listMyItems(user: StaffUser, { now = new Date(), graceDays = env
         id: row.id,
         url: `/redaktor/${SEGMENT_OF[type]}/${row.id}`,
         title: String(row.titleSv),
-        place: type === "service" ? (row.shared ? "*" : access.variants.map((id) => names.get(id) ?? "").join(", ")) : (names.get(row.municipalityId as number) ?? ""),
+        place:
+          type === "service"
+            ? row.shared
+              ? "*"
+              : access.variants.map((id) => names.get(id) ?? "").join(", ")
+            : (names.get(row.municipalityId as number) ?? ""),
         visibility: visibilityOf(row, now, graceDays),
         owner: row.owner,
         reviewBy: row.reviewBy,
@@ -208,7 +244,15 @@ export function listMyItems(user: StaffUser, { now = new Date(), graceDays = env
     }
   }
   const collator = new Intl.Collator("sv");
-  return out.sort((a, b) => (a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.overdue ? a.reviewBy.localeCompare(b.reviewBy) : collator.compare(a.title, b.title)));
+  return out.sort((a, b) =>
+    a.overdue !== b.overdue
+      ? a.overdue
+        ? -1
+        : 1
+      : a.overdue
+        ? a.reviewBy.localeCompare(b.reviewBy)
+        : collator.compare(a.title, b.title),
+  );
 }
 
 // ------------------------------------------------------------------ reading for the edit page
@@ -226,7 +270,8 @@ function latestVersion(type: ContentType, id: number): ContentVersion | undefine
 /** What the editor works on: the pending draft if there is one, else the row. */
 function workingCopy(type: ContentType, row: Row): { values: Snapshot; pending: boolean } {
   const last = latestVersion(type, row.id);
-  if (last && PENDING_ACTIONS.has(last.action)) return { values: { ...row, ...(last.snapshot as Snapshot) }, pending: true };
+  if (last && PENDING_ACTIONS.has(last.action))
+    return { values: { ...row, ...(last.snapshot as Snapshot) }, pending: true };
   return { values: row, pending: false };
 }
 
@@ -245,7 +290,12 @@ export interface VariantForm {
   canSave: boolean;
 }
 
-export function getItemForEdit(user: StaffUser, type: ContentType, id: number, { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS } = {}) {
+export function getItemForEdit(
+  user: StaffUser,
+  type: ContentType,
+  id: number,
+  { now = new Date(), graceDays = env().CONTENT_REVIEW_GRACE_DAYS } = {},
+) {
   const { row, access } = requireItem(user, type, id);
   const { values, pending } = workingCopy(type, row);
   const publishAccess = accessTo(user, "content.publish", type, row);
@@ -260,7 +310,13 @@ export function getItemForEdit(user: StaffUser, type: ContentType, id: number, {
       .orderBy(asc(municipality.name))
       .all()
       .filter(({ m }) => access.variants.includes(m.id))
-      .map(({ v, m }) => ({ municipalityId: m.id, municipality: m.name, slug: m.slug, values: variantValues(v as unknown as Snapshot), canSave: publishAccess.variants.includes(m.id) }));
+      .map(({ v, m }) => ({
+        municipalityId: m.id,
+        municipality: m.name,
+        slug: m.slug,
+        values: variantValues(v as unknown as Snapshot),
+        canSave: publishAccess.variants.includes(m.id),
+      }));
   }
   return {
     id: row.id,
@@ -293,7 +349,12 @@ function variantValues(v: Snapshot): FormValues {
 
 function publicUrlOf(type: ContentType, row: Row): string {
   if (type === "service") return `/tjanster/${String(row.slug)}`;
-  const m = db().select({ slug: municipality.slug }).from(municipality).where(eq(municipality.id, row.municipalityId as number)).get()?.slug ?? "";
+  const m =
+    db()
+      .select({ slug: municipality.slug })
+      .from(municipality)
+      .where(eq(municipality.id, row.municipalityId as number))
+      .get()?.slug ?? "";
   if (type === "news") return `/${m}/nyheter/${String(row.slug)}`;
   return `/${m}/${row.kind === "activity" ? "verksamheter" : "sidor"}/${String(row.slug)}`;
 }
@@ -391,7 +452,11 @@ export function isoToStockholmLocal(iso: string | null): string {
   return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
 
-export function parseSchedule(form: FormData): { publishAt: string | null; unpublishAt: string | null; errors: EditorErrors } {
+export function parseSchedule(form: FormData): {
+  publishAt: string | null;
+  unpublishAt: string | null;
+  errors: EditorErrors;
+} {
   const errors: EditorErrors = {};
   const read = (name: string) => {
     const v = form.get(name);
@@ -416,7 +481,10 @@ export interface ServiceLinks {
 /** The links a snapshot (a version or a pending draft) holds, or undefined if it has none. */
 function linksIn(snapshot: Snapshot): ServiceLinks | undefined {
   if (!Array.isArray(snapshot.related) || !Array.isArray(snapshot.authorities)) return undefined;
-  return { related: (snapshot.related as unknown[]).map(Number), authorities: (snapshot.authorities as unknown[]).map(String) };
+  return {
+    related: (snapshot.related as unknown[]).map(Number),
+    authorities: (snapshot.authorities as unknown[]).map(String),
+  };
 }
 
 function currentLinks(id: number): ServiceLinks {
@@ -427,9 +495,13 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 function applyLinks(tx: Tx, id: number, links: ServiceLinks) {
   tx.delete(serviceRelated).where(eq(serviceRelated.serviceId, id)).run();
-  links.related.forEach((relatedServiceId, position) => tx.insert(serviceRelated).values({ serviceId: id, relatedServiceId, position }).run());
+  links.related.forEach((relatedServiceId, position) =>
+    tx.insert(serviceRelated).values({ serviceId: id, relatedServiceId, position }).run(),
+  );
   tx.delete(serviceAuthority).where(eq(serviceAuthority.serviceId, id)).run();
-  links.authorities.forEach((authoritySlug, position) => tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug, position }).run());
+  links.authorities.forEach((authoritySlug, position) =>
+    tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug, position }).run(),
+  );
 }
 
 /** What the editor may choose from: published services (not this one) and the authorities. */
@@ -460,11 +532,24 @@ export function parseServiceLinks(form: FormData, serviceId: number): { links: S
   const errors: EditorErrors = {};
   const related = [...new Set(form.getAll("related").map(String))];
   const authorities = [...new Set(form.getAll("authorities").map(String))];
-  const published = new Set(db().select({ id: service.id }).from(service).where(eq(service.status, "published")).all().map((r) => String(r.id)));
+  const published = new Set(
+    db()
+      .select({ id: service.id })
+      .from(service)
+      .where(eq(service.status, "published"))
+      .all()
+      .map((r) => String(r.id)),
+  );
   if (related.some((r) => r === String(serviceId))) errors.related = "errors.relatedSelf";
   else if (related.some((r) => !/^[0-9]{1,9}$/.test(r) || !published.has(r))) errors.related = "errors.relatedUnknown";
   else if (related.length > 12) errors.related = "errors.relatedTooMany";
-  const known = new Set(db().select({ slug: authority.slug }).from(authority).all().map((a) => a.slug));
+  const known = new Set(
+    db()
+      .select({ slug: authority.slug })
+      .from(authority)
+      .all()
+      .map((a) => a.slug),
+  );
   if (authorities.some((a) => !known.has(a))) errors.authorities = "errors.authorityUnknown";
   else if (authorities.length > 12) errors.authorities = "errors.relatedTooMany";
   return { links: { related: related.map(Number), authorities }, errors };
@@ -474,11 +559,25 @@ export function parseServiceLinks(form: FormData, serviceId: number): { links: S
 
 function wallClock(at: number): Record<"year" | "month" | "day" | "hour" | "minute", number> {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Stockholm",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, Number(p.value)]),
   );
-  return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0 };
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+  };
 }
 
 function nextVersion(type: ContentType, id: number): number {
@@ -509,7 +608,14 @@ function toColumns(type: ContentType, values: FormValues | Snapshot): Record<str
  * Saves the editor's texts. A published item keeps what residents see and gets a pending draft;
  * anything else is changed in place. Either way a version records who and when.
  */
-function saveItemInner(user: StaffUser, type: ContentType, id: number, values: FormValues | Snapshot, how: "edit" | "restore" = "edit", links?: ServiceLinks) {
+function saveItemInner(
+  user: StaffUser,
+  type: ContentType,
+  id: number,
+  values: FormValues | Snapshot,
+  how: "edit" | "restore" = "edit",
+  links?: ServiceLinks,
+) {
   const { row } = requireItem(user, type, id, "main");
   const by = usernameOf(user);
   const at = new Date().toISOString();
@@ -519,20 +625,44 @@ function saveItemInner(user: StaffUser, type: ContentType, id: number, values: F
     if (row.status === "published") {
       const base = workingCopy(type, row).values;
       const pendingLinks = type === "service" ? linksIn(base) : undefined;
-      const snapshot = { ...snapshotOf(db(), type, id), ...pendingLinks, ...pickEditable(type, base), ...columns, ...(type === "service" && links ? links : {}) };
+      const snapshot = {
+        ...snapshotOf(db(), type, id),
+        ...pendingLinks,
+        ...pickEditable(type, base),
+        ...columns,
+        ...(type === "service" && links ? links : {}),
+      };
       tx.insert(contentVersion)
-        .values({ contentType: type, contentId: id, version: nextVersion(type, id), snapshot, action: how === "restore" ? "restored-draft" : "draft", createdBy: by, createdAt: at })
+        .values({
+          contentType: type,
+          contentId: id,
+          version: nextVersion(type, id),
+          snapshot,
+          action: how === "restore" ? "restored-draft" : "draft",
+          createdBy: by,
+          createdAt: at,
+        })
         .run();
       // Marks the row as the editors' (the seed then leaves it and its history alone).
       tx.update(table).set({ updatedBy: by }).where(eq(table.id, id)).run();
     } else {
-      tx.update(table).set({ ...columns, updatedBy: by, updatedAt: at }).where(eq(table.id, id)).run();
+      tx.update(table)
+        .set({ ...columns, updatedBy: by, updatedAt: at })
+        .where(eq(table.id, id))
+        .run();
       if (type === "service" && links) applyLinks(tx, id, links);
       writeVersion(db(), type, id, how === "restore" ? "restored" : "edited", by, at);
     }
   });
   reindexItem(type, id);
-  audit({ actor: user, action: how === "restore" ? "content.restored" : "content.edited", subjectType: type, subjectId: id, municipalityId: (row.municipalityId as number | undefined) ?? undefined, details: { draft: row.status === "published" } });
+  audit({
+    actor: user,
+    action: how === "restore" ? "content.restored" : "content.edited",
+    subjectType: type,
+    subjectId: id,
+    municipalityId: (row.municipalityId as number | undefined) ?? undefined,
+    details: { draft: row.status === "published" },
+  });
   return { pending: row.status === "published" };
 }
 
@@ -543,7 +673,12 @@ function pickEditable(type: ContentType, values: Snapshot): Snapshot {
 }
 
 /** Publishes the working copy now or at `publishAt`, optionally expiring at `unpublishAt`. */
-function publishItemInner(user: StaffUser, type: ContentType, id: number, schedule: { publishAt: string | null; unpublishAt: string | null }) {
+function publishItemInner(
+  user: StaffUser,
+  type: ContentType,
+  id: number,
+  schedule: { publishAt: string | null; unpublishAt: string | null },
+) {
   const { row } = requireItem(user, type, id, "publish");
   const by = usernameOf(user);
   const at = new Date().toISOString();
@@ -569,7 +704,14 @@ function publishItemInner(user: StaffUser, type: ContentType, id: number, schedu
     writeVersion(db(), type, id, scheduled ? "scheduled" : "published", by, at);
   });
   reindexItem(type, id);
-  audit({ actor: user, action: scheduled ? "content.scheduled" : "content.published", subjectType: type, subjectId: id, municipalityId: (row.municipalityId as number | undefined) ?? undefined, details: schedule });
+  audit({
+    actor: user,
+    action: scheduled ? "content.scheduled" : "content.published",
+    subjectType: type,
+    subjectId: id,
+    municipalityId: (row.municipalityId as number | undefined) ?? undefined,
+    details: schedule,
+  });
   return { scheduled };
 }
 
@@ -589,7 +731,13 @@ function unpublishItemInner(user: StaffUser, type: ContentType, id: number) {
     writeVersion(db(), type, id, "unpublished", by, at);
   });
   reindexItem(type, id);
-  audit({ actor: user, action: "content.unpublished", subjectType: type, subjectId: id, municipalityId: (row.municipalityId as number | undefined) ?? undefined });
+  audit({
+    actor: user,
+    action: "content.unpublished",
+    subjectType: type,
+    subjectId: id,
+    municipalityId: (row.municipalityId as number | undefined) ?? undefined,
+  });
 }
 
 /** A municipality's differences for a service: go live at once (publish right needed). */
@@ -605,12 +753,21 @@ function saveVariantInner(user: StaffUser, serviceId: number, municipalityId: nu
       .set(set)
       .where(and(eq(serviceMunicipality.serviceId, serviceId), eq(serviceMunicipality.municipalityId, municipalityId)))
       .run();
-    tx.update(service).set({ updatedBy: by, updatedAt: new Date().toISOString() }).where(eq(service.id, serviceId)).run();
+    tx.update(service)
+      .set({ updatedBy: by, updatedAt: new Date().toISOString() })
+      .where(eq(service.id, serviceId))
+      .run();
     // Keep a pending draft on top: the variant change goes into the history just before it.
     writeVersion(db(), "service", serviceId, "variant-edited", by);
   });
   reindexItem("service", serviceId);
-  audit({ actor: user, action: "content.variant_edited", subjectType: "service", subjectId: serviceId, municipalityId });
+  audit({
+    actor: user,
+    action: "content.variant_edited",
+    subjectType: "service",
+    subjectId: serviceId,
+    municipalityId,
+  });
 }
 
 // ------------------------------------------------------------------ creating
@@ -630,7 +787,10 @@ export function creationScopes(user: StaffUser, type: ContentType, lang: Languag
     .orderBy(asc(municipality.name), asc(administration.nameSv))
     .all()
     .filter(({ a, m }) => canStaff(user, "content.edit", { municipalityId: m.id, administrationId: a.id }));
-  const options = rows.map(({ a, m }) => ({ value: `${m.id}:${a.id}`, label: `${m.name} – ${lang === "en" ? a.nameEn : a.nameSv}` }));
+  const options = rows.map(({ a, m }) => ({
+    value: `${m.id}:${a.id}`,
+    label: `${m.name} – ${lang === "en" ? a.nameEn : a.nameSv}`,
+  }));
   return type === "service" && portal ? [{ value: "shared", label: "*" }, ...options] : options;
 }
 
@@ -656,12 +816,24 @@ export function parseCreateForm(user: StaffUser, type: ContentType, form: FormDa
 }
 
 /** Creates a draft (never visible until published). Returns its id, or a field error. */
-export function createItem(user: StaffUser, type: ContentType, values: FormValues): { id: number } | { errors: EditorErrors } {
+export function createItem(
+  user: StaffUser,
+  type: ContentType,
+  values: FormValues,
+): { id: number } | { errors: EditorErrors } {
   const option = creationScopes(user, type, "sv").find((o) => o.value === values.scope);
   if (!option) forbidden();
   const by = usernameOf(user);
   const today = swedishToday();
-  const columns = { ...toColumns(type, values), slug: values.slug, status: "draft" as const, reviewedAt: today, updatedBy: by, owner: values.owner, reviewBy: values.reviewBy };
+  const columns = {
+    ...toColumns(type, values),
+    slug: values.slug,
+    status: "draft" as const,
+    reviewedAt: today,
+    updatedBy: by,
+    owner: values.owner,
+    reviewBy: values.reviewBy,
+  };
   const scope = values.scope ?? "";
   const [m, a] = scope === "shared" ? [null, null] : scope.split(":").map(Number);
   try {
@@ -671,20 +843,45 @@ export function createItem(user: StaffUser, type: ContentType, values: FormValue
         const adminRow = a ? tx.select().from(administration).where(eq(administration.id, a)).get() : undefined;
         const created = tx
           .insert(service)
-          .values({ ...(columns as unknown as typeof service.$inferInsert), category: values.category ?? "", administrationSlug: adminRow?.slug ?? "kommunledning", shared: values.scope === "shared" })
+          .values({
+            ...(columns as unknown as typeof service.$inferInsert),
+            category: values.category ?? "",
+            administrationSlug: adminRow?.slug ?? "kommunledning",
+            shared: values.scope === "shared",
+          })
           .returning({ id: service.id })
           .get();
         newId = created.id;
-        const offering = values.scope === "shared" ? tx.select({ id: municipality.id }).from(municipality).all().map((x) => x.id) : [m!];
+        const offering =
+          values.scope === "shared"
+            ? tx
+                .select({ id: municipality.id })
+                .from(municipality)
+                .all()
+                .map((x) => x.id)
+            : [m!];
         for (const mid of offering) {
-          const admin = tx.select({ id: administration.id }).from(administration).where(and(eq(administration.municipalityId, mid), eq(administration.slug, adminRow?.slug ?? "kommunledning"))).get();
-          tx.insert(serviceMunicipality).values({ serviceId: newId, municipalityId: mid, administrationId: admin?.id ?? null }).run();
+          const admin = tx
+            .select({ id: administration.id })
+            .from(administration)
+            .where(
+              and(eq(administration.municipalityId, mid), eq(administration.slug, adminRow?.slug ?? "kommunledning")),
+            )
+            .get();
+          tx.insert(serviceMunicipality)
+            .values({ serviceId: newId, municipalityId: mid, administrationId: admin?.id ?? null })
+            .run();
         }
       } else {
         const table = tableOf(type) as typeof page;
         const created = tx
           .insert(table)
-          .values({ ...(columns as unknown as typeof page.$inferInsert), municipalityId: m!, administrationId: a, ...(type === "page" ? { kind: values.kind as "page" | "activity" } : {}) })
+          .values({
+            ...(columns as unknown as typeof page.$inferInsert),
+            municipalityId: m!,
+            administrationId: a,
+            ...(type === "page" ? { kind: values.kind as "page" | "activity" } : {}),
+          })
           .returning({ id: table.id })
           .get();
         newId = created.id;
@@ -716,7 +913,12 @@ export function getPreview(user: StaffUser, type: ContentType, id: number, lang:
 export function listHistory(user: StaffUser, type: ContentType, id: number) {
   const { row } = requireItem(user, type, id);
   const versions = db()
-    .select({ version: contentVersion.version, action: contentVersion.action, createdBy: contentVersion.createdBy, createdAt: contentVersion.createdAt })
+    .select({
+      version: contentVersion.version,
+      action: contentVersion.action,
+      createdBy: contentVersion.createdBy,
+      createdAt: contentVersion.createdAt,
+    })
     .from(contentVersion)
     .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
     .orderBy(asc(contentVersion.version))
@@ -729,7 +931,9 @@ function versionOf(type: ContentType, id: number, version: number): ContentVersi
   return db()
     .select()
     .from(contentVersion)
-    .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id), eq(contentVersion.version, version)))
+    .where(
+      and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id), eq(contentVersion.version, version)),
+    )
     .get();
 }
 
@@ -765,7 +969,11 @@ function flatten(snapshot: Snapshot): Map<string, string> {
 }
 
 /** Field-by-field word diff between two snapshots (only fields that differ). */
-export function diffSnapshots(from: Snapshot, to: Snapshot, municipalityNames: Map<number, string> = new Map()): FieldDiff[] {
+export function diffSnapshots(
+  from: Snapshot,
+  to: Snapshot,
+  municipalityNames: Map<number, string> = new Map(),
+): FieldDiff[] {
   const a = flatten(from);
   const b = flatten(to);
   const fields = [...new Set([...a.keys(), ...b.keys()])];
@@ -777,7 +985,9 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, municipalityNames: M
       return {
         field,
         ...(name ? { municipality: name } : {}),
-        parts: diffWords(a.get(field) ?? "", b.get(field) ?? "").map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }) as DiffPart),
+        parts: diffWords(a.get(field) ?? "", b.get(field) ?? "").map(
+          (c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }) as DiffPart,
+        ),
       };
     });
 }
@@ -787,12 +997,30 @@ function namedLinks(snapshot: Snapshot): Snapshot {
   const out = { ...snapshot };
   if (Array.isArray(snapshot.related)) {
     const ids = (snapshot.related as unknown[]).map(Number).filter(Number.isSafeInteger);
-    const titles = new Map(ids.length ? db().select({ id: service.id, t: service.titleSv }).from(service).where(inArray(service.id, ids)).all().map((r) => [r.id, r.t]) : []);
+    const titles = new Map(
+      ids.length
+        ? db()
+            .select({ id: service.id, t: service.titleSv })
+            .from(service)
+            .where(inArray(service.id, ids))
+            .all()
+            .map((r) => [r.id, r.t])
+        : [],
+    );
     out.related = ids.map((id) => titles.get(id) ?? `#${id}`).join("; ");
   }
   if (Array.isArray(snapshot.authorities)) {
     const slugs = (snapshot.authorities as unknown[]).map(String);
-    const names = new Map(slugs.length ? db().select({ slug: authority.slug, n: authority.nameSv }).from(authority).where(inArray(authority.slug, slugs)).all().map((r) => [r.slug, r.n]) : []);
+    const names = new Map(
+      slugs.length
+        ? db()
+            .select({ slug: authority.slug, n: authority.nameSv })
+            .from(authority)
+            .where(inArray(authority.slug, slugs))
+            .all()
+            .map((r) => [r.slug, r.n])
+        : [],
+    );
     out.authorities = slugs.map((x) => names.get(x) ?? x).join("; ");
   }
   return out;
@@ -803,7 +1031,13 @@ export function diffVersions(user: StaffUser, type: ContentType, id: number, fro
   const a = versionOf(type, id, from);
   const b = versionOf(type, id, to);
   if (!a || !b) return undefined;
-  const names = new Map(db().select({ id: municipality.id, name: municipality.name }).from(municipality).all().map((m) => [m.id, m.name]));
+  const names = new Map(
+    db()
+      .select({ id: municipality.id, name: municipality.name })
+      .from(municipality)
+      .all()
+      .map((m) => [m.id, m.name]),
+  );
   return diffSnapshots(namedLinks(a.snapshot as Snapshot), namedLinks(b.snapshot as Snapshot), names);
 }
 
@@ -813,12 +1047,22 @@ function restoreVersionInner(user: StaffUser, type: ContentType, id: number, ver
   const old = versionOf(type, id, version);
   if (!old) notFound();
   const snapshot = old.snapshot as Snapshot;
-  return saveItem(user, type, id, pickEditable(type, snapshot), "restore", type === "service" ? linksIn(snapshot) : undefined);
+  return saveItem(
+    user,
+    type,
+    id,
+    pickEditable(type, snapshot),
+    "restore",
+    type === "service" ? linksIn(snapshot) : undefined,
+  );
 }
 
 // ------------------------------------------------------------------ plain language
 
-export function checkLanguage(type: ContentType, values: FormValues): { field: string; lang: "sv" | "en"; report: PlainLanguageReport }[] {
+export function checkLanguage(
+  type: ContentType,
+  values: FormValues,
+): { field: string; lang: "sv" | "en"; report: PlainLanguageReport }[] {
   const out: { field: string; lang: "sv" | "en"; report: PlainLanguageReport }[] = [];
   for (const f of BILINGUAL_FIELDS[type].filter((x) => x.kind !== "line")) {
     for (const lang of ["sv", "en"] as const) {

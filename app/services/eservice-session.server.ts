@@ -40,7 +40,10 @@ export function personOwnerKey(personId: number): string {
 function newCookie(): { value: string; setCookie: string } {
   const value = randomBytes(32).toString("base64url");
   const secure = production() ? "; Secure" : "";
-  return { value, setCookie: `${eserviceCookieName()}=${value}; Path=/; Max-Age=${ESERVICE_COOKIE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure}` };
+  return {
+    value,
+    setCookie: `${eserviceCookieName()}=${value}; Path=/; Max-Age=${ESERVICE_COOKIE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${secure}`,
+  };
 }
 
 /** A fresh browser key, for login and logout: whatever the browser held before is out of reach. */

@@ -100,7 +100,11 @@ export function rss(feed: Feed): string {
  * The feed as a response. Feed readers poll: `maxAge` (seconds) lets caches keep it briefly, and a
  * strong ETag over the body answers a reader's If-None-Match with 304 and no body.
  */
-export function feedResponse(feed: Feed, format: "atom" | "rss", options: { maxAge?: number; request?: Request } = {}): Response {
+export function feedResponse(
+  feed: Feed,
+  format: "atom" | "rss",
+  options: { maxAge?: number; request?: Request } = {},
+): Response {
   const body = format === "atom" ? atom(feed) : rss(feed);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const headers = {
@@ -111,7 +115,13 @@ export function feedResponse(feed: Feed, format: "atom" | "rss", options: { maxA
     Vary: "Cookie",
   };
   const ifNoneMatch = options.request?.headers.get("If-None-Match");
-  if (ifNoneMatch && ifNoneMatch.split(",").map((t) => t.trim()).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
+  if (
+    ifNoneMatch &&
+    ifNoneMatch
+      .split(",")
+      .map((t) => t.trim())
+      .some((t) => t === etag || t === `W/${etag}` || t === "*")
+  ) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, { headers });

@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { env } from "~/env.server";
 import { decryptFile, encryptFile } from "./crypto.server";
@@ -33,7 +43,12 @@ function fsyncDir(dir: string) {
 }
 
 /** Writes `plain` encrypted as `dir/name`; `exclusive` refuses to replace an existing file. */
-export function writeEncryptedFile(dir: string, name: string, plain: Uint8Array, options: { exclusive?: boolean } = {}) {
+export function writeEncryptedFile(
+  dir: string,
+  name: string,
+  plain: Uint8Array,
+  options: { exclusive?: boolean } = {},
+) {
   const target = pathFor(dir, name);
   if (options.exclusive && existsSync(target)) throw new Error("stored file exists");
   const bytes = encryptFile(plain);

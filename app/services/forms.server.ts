@@ -5,7 +5,15 @@ import { describeTypes } from "../../forms/fields/file";
 import { formatBytes } from "../../forms/format";
 import { effectiveMin } from "../../forms/fields/group";
 import { optionLabel } from "../../forms/fields/choice";
-import { CHECK_ANSWERS, canVisit, checkYourAnswers, firstIncompleteStep, nextStep, previousStep, progress } from "../../forms/flow";
+import {
+  CHECK_ANSWERS,
+  canVisit,
+  checkYourAnswers,
+  firstIncompleteStep,
+  nextStep,
+  previousStep,
+  progress,
+} from "../../forms/flow";
 import { fieldDomId } from "../../forms/form-data";
 import { errorKey, translatorFor } from "../../forms/keys";
 import { answersForStep, formEntriesFor, parseSubmission, scopeFields, valuesFromFormData } from "../../forms/schema";
@@ -56,7 +64,10 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
       slug: a.slug,
       name: localized(a, "name", lang),
       forms: formDefinitions
-        .filter((d) => d.administration === a.slug && (d.offeredBy === "shared" || (d.offeredBy as string[]).includes(m.slug)))
+        .filter(
+          (d) =>
+            d.administration === a.slug && (d.offeredBy === "shared" || (d.offeredBy as string[]).includes(m.slug)),
+        )
         .map((d) => ({
           id: d.id,
           title: t(d.titleKey.slice("forms.".length)),
@@ -86,7 +97,8 @@ function pickerFor(def: FormDefinition, stepId: string, draft: Draft | undefined
 function filesOf(def: FormDefinition, stepId: string, answers: FormValues): Record<string, FileValue[]> {
   const out: Record<string, FileValue[]> = {};
   for (const f of scopeFields(def, stepId) ?? []) {
-    if (f.type === "file" && Array.isArray(answers[f.name])) out[f.name] = (answers[f.name] as FileValue[]).map(({ blob: _b, ...rest }) => rest);
+    if (f.type === "file" && Array.isArray(answers[f.name]))
+      out[f.name] = (answers[f.name] as FileValue[]).map(({ blob: _b, ...rest }) => rest);
   }
   return out;
 }
@@ -96,7 +108,12 @@ function normalizeName(name: string) {
   return name.replace(/\[(\d+)\]/g, ".$1");
 }
 
-function groupCounts(def: FormDefinition, stepId: string, entries: [string, string][], add?: string): Record<string, number> {
+function groupCounts(
+  def: FormDefinition,
+  stepId: string,
+  entries: [string, string][],
+  add?: string,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of scopeFields(def, stepId) ?? []) {
     if (f.type !== "group") continue;
@@ -114,7 +131,8 @@ function groupCounts(def: FormDefinition, stepId: string, entries: [string, stri
 
 function postedEntries(formData: FormData): [string, string][] {
   const out: [string, string][] = [];
-  for (const [k, v] of formData) if (typeof v === "string" && !k.startsWith("_")) out.push([normalizeName(k), v.slice(0, 10_000)]);
+  for (const [k, v] of formData)
+    if (typeof v === "string" && !k.startsWith("_")) out.push([normalizeName(k), v.slice(0, 10_000)]);
   return out.slice(0, 2000);
 }
 
@@ -127,7 +145,10 @@ export interface StepContext {
   lang: Language;
 }
 
-function baseView(c: StepContext, draft: Draft | undefined): Omit<StepViewData, "entries" | "errors" | "files" | "groupCounts"> {
+function baseView(
+  c: StepContext,
+  draft: Draft | undefined,
+): Omit<StepViewData, "entries" | "errors" | "files" | "groupCounts"> {
   const answers = (draft?.answers ?? {}) as FormValues;
   const others: FormValues = {};
   const mine = new Set((scopeFields(c.def, c.stepId) ?? []).map((f) => f.name));
@@ -145,7 +166,8 @@ function baseView(c: StepContext, draft: Draft | undefined): Omit<StepViewData, 
 }
 
 function stripBlobs(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === "object" && "blob" in x ? { ...(x as object), blob: undefined } : x));
+  if (Array.isArray(v))
+    return v.map((x) => (x && typeof x === "object" && "blob" in x ? { ...(x as object), blob: undefined } : x));
   return v;
 }
 
@@ -173,7 +195,13 @@ export function loadStep(c: StepContext, query: URLSearchParams): StepResult {
   }
   return {
     status: 200,
-    view: { ...baseView(c, draft), entries, errors: {}, files: filesOf(c.def, c.stepId, answers), groupCounts: groupCounts(c.def, c.stepId, entries) },
+    view: {
+      ...baseView(c, draft),
+      entries,
+      errors: {},
+      files: filesOf(c.def, c.stepId, answers),
+      groupCounts: groupCounts(c.def, c.stepId, entries),
+    },
   };
 }
 
@@ -202,7 +230,8 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
   const errors: FieldErrors = {};
   if (base.municipality) {
     const posted = formData.get(MUNICIPALITY_CONTROL);
-    if (typeof posted === "string" && base.municipality.options.some((o) => o.slug === posted)) municipalitySlug = posted;
+    if (typeof posted === "string" && base.municipality.options.some((o) => o.slug === posted))
+      municipalitySlug = posted;
     else errors[MUNICIPALITY_CONTROL] = { key: "required" };
     base.municipality = { ...base.municipality, chosen: typeof posted === "string" ? posted : null };
   }
@@ -232,7 +261,10 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
         const i = Number(m[1]);
         return [`${prefix}${i > index ? i - 1 : i}.${m[2]}`, v];
       });
-    return { status: 200, view: { ...base, entries: kept, errors: {}, files, groupCounts: groupCounts(c.def, c.stepId, kept) } };
+    return {
+      status: 200,
+      view: { ...base, entries: kept, errors: {}, files, groupCounts: groupCounts(c.def, c.stepId, kept) },
+    };
   }
   const removeFile = /^removeFile:([a-zA-Z][a-zA-Z0-9]{0,60}):([A-Za-z0-9_-]{1,100})$/.exec(action);
   if (removeFile) {
@@ -241,10 +273,27 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     const next = { ...answers };
     if (list.length > 0) next[field!] = list;
     else delete next[field!];
-    saveWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, formVersion: c.def.version, stepId: c.stepId, answers: next, municipality: municipalitySlug, personId: c.personId });
+    saveWorkingDraft({
+      ownerKey: c.ownerKey,
+      formId: c.def.id,
+      formVersion: c.def.version,
+      stepId: c.stepId,
+      answers: next,
+      municipality: municipalitySlug,
+      personId: c.personId,
+    });
     // A removed file leaves the disk too (review §6), after the draft no longer points at it.
     discardUploads({ ownerKey: c.ownerKey, publicIds: [id!] });
-    return { status: 200, view: { ...base, entries, errors: {}, files: filesOf(c.def, c.stepId, next), groupCounts: groupCounts(c.def, c.stepId, entries) } };
+    return {
+      status: 200,
+      view: {
+        ...base,
+        entries,
+        errors: {},
+        files: filesOf(c.def, c.stepId, next),
+        groupCounts: groupCounts(c.def, c.stepId, entries),
+      },
+    };
   }
   if (action === "save") {
     // Unvalidated answers of this step are kept as they are; the flow re-checks them later.
@@ -253,7 +302,11 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     for (const f of fields) {
       if (f.type === "file") {
         if (answers[f.name] !== undefined) stepValues[f.name] = answers[f.name]!;
-      } else if (raw[f.name] !== undefined && raw[f.name] !== "" && !(Array.isArray(raw[f.name]) && (raw[f.name] as unknown[]).length === 0)) {
+      } else if (
+        raw[f.name] !== undefined &&
+        raw[f.name] !== "" &&
+        !(Array.isArray(raw[f.name]) && (raw[f.name] as unknown[]).length === 0)
+      ) {
         stepValues[f.name] = raw[f.name] as FormValues[string];
       }
     }
@@ -267,7 +320,13 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
       personId: c.personId,
     });
     const saved = saveDraftForLater({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
-    audit({ actor: null, action: "draft.saved", subjectType: "form_draft", subjectId: c.def.id, ...(c.personId ? { personId: c.personId } : {}) });
+    audit({
+      actor: null,
+      action: "draft.saved",
+      subjectType: "form_draft",
+      subjectId: c.def.id,
+      ...(c.personId ? { personId: c.personId } : {}),
+    });
     const link = saved?.token ? `${env().PUBLIC_URL}${formBase(c.def)}/fortsatt/${saved.token}` : null;
     return view(200, { errors: {}, saved: { link } });
   }
@@ -287,7 +346,11 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
       if (!file.blob) continue;
       const bytes = new Uint8Array(await file.blob.arrayBuffer());
       const check = await checkUpload(bytes, f);
-      if (!check.ok) errors[`${f.name}.${index}`] = { key: errorKey(check.code), params: { name: file.name.slice(0, 100), types: describeTypes(f.accept) } };
+      if (!check.ok)
+        errors[`${f.name}.${index}`] = {
+          key: errorKey(check.code),
+          params: { name: file.name.slice(0, 100), types: describeTypes(f.accept) },
+        };
       else checked.push({ field: f, index, bytes, mime: check.mime, name: file.name });
     }
   }
@@ -297,17 +360,44 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
     .filter((f): f is FileField => f.type === "file")
     .flatMap((f) => {
       const kept = new Set(((value[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter(Boolean));
-      return ((answers[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter((id): id is string => Boolean(id) && !kept.has(id));
+      return ((answers[f.name] as FileValue[] | undefined) ?? [])
+        .map((x) => x.id)
+        .filter((id): id is string => Boolean(id) && !kept.has(id));
     });
-  const quota = checkUploadQuota({ ownerKey: c.ownerKey, formId: c.def.id, incoming: checked.map((i) => i.bytes.byteLength), replacing: replaced });
+  const quota = checkUploadQuota({
+    ownerKey: c.ownerKey,
+    formId: c.def.id,
+    incoming: checked.map((i) => i.bytes.byteLength),
+    replacing: replaced,
+  });
   if (quota) {
     const field = checked[0]!.field.name;
-    return view(400, { errors: { [field]: { key: errorKey(quota.code), params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max } } } });
+    return view(400, {
+      errors: {
+        [field]: {
+          key: errorKey(quota.code),
+          params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
+        },
+      },
+    });
   }
   for (const item of checked) {
-    const stored = storeUpload({ bytes: item.bytes, mime: item.mime, originalName: item.name, ownerKey: c.ownerKey, formId: c.def.id, field: item.field.name });
+    const stored = storeUpload({
+      bytes: item.bytes,
+      mime: item.mime,
+      originalName: item.name,
+      ownerKey: c.ownerKey,
+      formId: c.def.id,
+      field: item.field.name,
+    });
     (value[item.field.name] as FileValue[])[item.index] = stored;
-    audit({ actor: null, action: "upload.stored", subjectType: "case_attachment", subjectId: stored.id, details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type } });
+    audit({
+      actor: null,
+      action: "upload.stored",
+      subjectType: "case_attachment",
+      subjectId: stored.id,
+      details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type },
+    });
   }
   const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
   saveWorkingDraft({
@@ -337,12 +427,16 @@ export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) } as const;
   }
   const t = translatorFor(getFixedT(c.lang, "forms") as never);
-  const rows = checkYourAnswers(c.def, answers, t, { href: (stepId, field) => `${stepHref(c.def, stepId)}#${fieldDomId(field)}` });
+  const rows = checkYourAnswers(c.def, answers, t, {
+    href: (stepId, field) => `${stepHref(c.def, stepId)}#${fieldDomId(field)}`,
+  });
   const municipalityName = resolveMunicipality(c.def, draft)?.name ?? null;
   return {
     rows: rows.map((r) => ({ ...r, label: t(r.labelKey) })),
     municipality: municipalityName,
-    municipalityChangeHref: hasMunicipalityQuestion(c.def) ? null : `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun`,
+    municipalityChangeHref: hasMunicipalityQuestion(c.def)
+      ? null
+      : `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun`,
     idempotencyKey: idempotencyKeyFor(draft),
   };
 }
@@ -360,19 +454,34 @@ export function diariumSubject(def: FormDefinition, answers: FormValues, lang: L
   const field = (name: string) => scopeFields(def, "all")?.find((f) => f.name === name);
   if (def.id === "felanmalan-gata-park") {
     const category = field("category");
-    const label = category?.type === "choice" && typeof answers.category === "string" ? optionLabel(category.options, answers.category, t) : "";
+    const label =
+      category?.type === "choice" && typeof answers.category === "string"
+        ? optionLabel(category.options, answers.category, t)
+        : "";
     // The category only: the location is free text that an anonymous reporter may fill with a
     // home address or a name, published at once. It stays in the case for the officer.
     return label || null;
   }
-  if (def.id === "ansokan-foreningsbidrag") return typeof answers.associationName === "string" ? answers.associationName : null;
+  if (def.id === "ansokan-foreningsbidrag")
+    return typeof answers.associationName === "string" ? answers.associationName : null;
   return null;
 }
 
-function partyOf(def: FormDefinition, answers: FormValues): { partyKind: "person" | "organisation" | "none"; partyName: string | null } {
-  const org = [answers.companyName, answers.associationName, answers.organisationName].find((v) => typeof v === "string" && v.trim());
+function partyOf(
+  def: FormDefinition,
+  answers: FormValues,
+): { partyKind: "person" | "organisation" | "none"; partyName: string | null } {
+  const org = [answers.companyName, answers.associationName, answers.organisationName].find(
+    (v) => typeof v === "string" && v.trim(),
+  );
   if (typeof org === "string") return { partyKind: "organisation", partyName: org };
-  const person = [answers.name, answers.applicantName, answers.contactName, answers.recipientName, answers.partner1Name].find((v) => typeof v === "string" && v.trim());
+  const person = [
+    answers.name,
+    answers.applicantName,
+    answers.contactName,
+    answers.recipientName,
+    answers.partner1Name,
+  ].find((v) => typeof v === "string" && v.trim());
   if (typeof person === "string") return { partyKind: "person", partyName: person };
   return { partyKind: "none", partyName: null };
 }
@@ -391,20 +500,30 @@ function splitSensitive(def: FormDefinition, answers: FormValues) {
 function fileIds(def: FormDefinition, answers: FormValues): string[] {
   return (scopeFields(def, "all") ?? [])
     .filter((f): f is FileField => f.type === "file")
-    .flatMap((f) => ((answers[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter((id): id is string => Boolean(id)));
+    .flatMap((f) =>
+      ((answers[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter((id): id is string => Boolean(id)),
+    );
 }
 
 function firstEmail(def: FormDefinition, answers: FormValues): string | null {
-  for (const f of scopeFields(def, "all") ?? []) if (f.type === "email" && typeof answers[f.name] === "string") return answers[f.name] as string;
+  for (const f of scopeFields(def, "all") ?? [])
+    if (f.type === "email" && typeof answers[f.name] === "string") return answers[f.name] as string;
   return null;
 }
 
 export type SubmitResult = { redirect: string } | { status: number; error: string };
 
-export async function submitForm(c: Omit<StepContext, "stepId"> & { request: Request; user: FormUser | null }, formData: FormData): Promise<SubmitResult> {
+export async function submitForm(
+  c: Omit<StepContext, "stepId"> & { request: Request; user: FormUser | null },
+  formData: FormData,
+): Promise<SubmitResult> {
   const key = formData.get("_idempotency");
   if (typeof key !== "string" || !KEY_PATTERN.test(key)) return { status: 400, error: "idempotency" };
-  const existing = db().select({ reference: caseTable.reference, submitterKey: caseTable.submitterKey }).from(caseTable).where(eq(caseTable.idempotencyKey, key)).get();
+  const existing = db()
+    .select({ reference: caseTable.reference, submitterKey: caseTable.submitterKey })
+    .from(caseTable)
+    .where(eq(caseTable.idempotencyKey, key))
+    .get();
   if (existing) {
     if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
     return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };
@@ -492,7 +611,11 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
   if (!c || c.formId !== input.def.id) return undefined;
   const answers = caseAnswers(c) as FormValues;
   const t = translatorFor(getFixedT(input.lang, "forms") as never);
-  const rows = checkYourAnswers(input.def, answers, t).map((r) => ({ label: t(r.labelKey), text: r.text, stepId: r.stepId }));
+  const rows = checkYourAnswers(input.def, answers, t).map((r) => ({
+    label: t(r.labelKey),
+    text: r.text,
+    stepId: r.stepId,
+  }));
   const m = db().select().from(municipality).where(eq(municipality.id, c.municipalityId)).get();
   return {
     reference: c.reference,

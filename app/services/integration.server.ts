@@ -20,7 +20,12 @@ export function systemServesMunicipality(systemId: number, municipalityId: numbe
     db()
       .select({ m: integrationSystemMunicipality.municipalityId })
       .from(integrationSystemMunicipality)
-      .where(and(eq(integrationSystemMunicipality.systemId, systemId), eq(integrationSystemMunicipality.municipalityId, municipalityId)))
+      .where(
+        and(
+          eq(integrationSystemMunicipality.systemId, systemId),
+          eq(integrationSystemMunicipality.municipalityId, municipalityId),
+        ),
+      )
       .get(),
   );
 }
@@ -36,8 +41,13 @@ export function requireIntegrationSystem(request: Request): IntegrationSystem {
   if (!match) throw unauthorized();
   const hash = hashToken(match[1]!);
   const system = db().select().from(integrationSystem).where(eq(integrationSystem.tokenHash, hash)).get();
-  if (!system || !system.active || !timingSafeEqual(Buffer.from(system.tokenHash), Buffer.from(hash))) throw unauthorized();
-  db().update(integrationSystem).set({ lastUsedAt: new Date().toISOString() }).where(eq(integrationSystem.id, system.id)).run();
+  if (!system || !system.active || !timingSafeEqual(Buffer.from(system.tokenHash), Buffer.from(hash)))
+    throw unauthorized();
+  db()
+    .update(integrationSystem)
+    .set({ lastUsedAt: new Date().toISOString() })
+    .where(eq(integrationSystem.id, system.id))
+    .run();
   return system;
 }
 
@@ -45,7 +55,10 @@ export function requireIntegrationSystem(request: Request): IntegrationSystem {
 export const CaseCallbackSchema = z
   .object({
     status: z.string().min(1).max(40).optional(),
-    message: z.object({ text: z.string().trim().min(1).max(5000) }).strict().optional(),
+    message: z
+      .object({ text: z.string().trim().min(1).max(5000) })
+      .strict()
+      .optional(),
     decision: z
       .object({
         // The outcomes the portal's decision document knows (backoffice OUTCOMES).
@@ -68,11 +81,13 @@ const MAX_CALLBACK_BYTES = 64 * 1024;
 /** Reads and validates the JSON body; a thrown 4xx JSON response otherwise. */
 export async function parseCaseCallback(request: Request): Promise<CaseCallback> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw apiError(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
+  if (!/^application\/json\b/i.test(type))
+    throw apiError(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_CALLBACK_BYTES) throw apiError(413, "payload_too_large", `At most ${MAX_CALLBACK_BYTES} bytes.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_CALLBACK_BYTES) throw apiError(413, "payload_too_large", `At most ${MAX_CALLBACK_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_CALLBACK_BYTES)
+    throw apiError(413, "payload_too_large", `At most ${MAX_CALLBACK_BYTES} bytes.`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -81,7 +96,11 @@ export async function parseCaseCallback(request: Request): Promise<CaseCallback>
   }
   const parsed = CaseCallbackSchema.safeParse(raw);
   if (!parsed.success) {
-    throw apiError(400, "bad_request", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    throw apiError(
+      400,
+      "bad_request",
+      parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+    );
   }
   return parsed.data;
 }

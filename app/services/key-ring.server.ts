@@ -15,7 +15,8 @@ let unwrapped: readonly Buffer[] | undefined;
 
 /** Hands the unwrapped ring (first encrypts, all decrypt, last keys the HMAC index) to crypto.server.ts. */
 export function setUnwrappedKeyRing(keys: readonly Buffer[] | undefined) {
-  if (keys && (keys.length === 0 || keys.some((k) => k.length !== 32))) throw new Error("Key ring: every data key must be 32 bytes");
+  if (keys && (keys.length === 0 || keys.some((k) => k.length !== 32)))
+    throw new Error("Key ring: every data key must be 32 bytes");
   unwrapped = keys ? Object.freeze(keys.map((k) => Buffer.from(k))) : undefined;
 }
 
@@ -40,7 +41,11 @@ export class KeyProviderError extends Error {}
 
 const RETRYABLE = Symbol("retryable");
 
-async function transit(config: VaultConfig, op: "encrypt" | "decrypt", body: Record<string, string>): Promise<Record<string, unknown>> {
+async function transit(
+  config: VaultConfig,
+  op: "encrypt" | "decrypt",
+  body: Record<string, string>,
+): Promise<Record<string, unknown>> {
   let addr = config.addr;
   while (addr.endsWith("/")) addr = addr.slice(0, -1); // a loop, not /\/+$/: that backtracks on a run of slashes
   const url = `${addr}/v1/transit/${op}/${encodeURIComponent(config.transitKey)}`;
@@ -59,15 +64,26 @@ async function transit(config: VaultConfig, op: "encrypt" | "decrypt", body: Rec
       const text = await res.text();
       if (res.status >= 500) throw Object.assign(new Error(`Vault answered ${res.status}`), { [RETRYABLE]: true });
       if (!res.ok) {
-        const hint = res.status === 403 ? " (token refused or not allowed to use this transit key)" : res.status === 400 ? " (malformed ciphertext or wrong key)" : "";
+        const hint =
+          res.status === 403
+            ? " (token refused or not allowed to use this transit key)"
+            : res.status === 400
+              ? " (malformed ciphertext or wrong key)"
+              : "";
         throw new KeyProviderError(`Vault refused transit ${op} with ${res.status}${hint}`);
       }
       const json = JSON.parse(text) as { data?: Record<string, unknown> };
-      if (!json.data || typeof json.data !== "object") throw new KeyProviderError(`Vault's transit ${op} answer has no data`);
+      if (!json.data || typeof json.data !== "object")
+        throw new KeyProviderError(`Vault's transit ${op} answer has no data`);
       return json.data;
     } catch (error) {
       if (error instanceof KeyProviderError) throw error;
-      last = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${config.timeoutMs ?? 5_000} ms` : error instanceof Error ? error.message : String(error);
+      last =
+        error instanceof Error && error.name === "TimeoutError"
+          ? `no answer within ${config.timeoutMs ?? 5_000} ms`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       if (attempt < attempts) {
         await new Promise((r) => setTimeout(r, pause));
         pause *= 2;
@@ -81,13 +97,16 @@ async function transit(config: VaultConfig, op: "encrypt" | "decrypt", body: Rec
 export async function unwrapKeyRing(config: VaultConfig, wrapped: string): Promise<Buffer[]> {
   const items = wrapped.split(",").map((w) => w.trim());
   if (items.length === 0 || items.some((w) => !w.startsWith("vault:v"))) {
-    throw new KeyProviderError("DATA_ENCRYPTION_KEY_WRAPPED: each entry must be a Vault transit ciphertext (vault:v1:…)");
+    throw new KeyProviderError(
+      "DATA_ENCRYPTION_KEY_WRAPPED: each entry must be a Vault transit ciphertext (vault:v1:…)",
+    );
   }
   const keys: Buffer[] = [];
   for (const [i, ciphertext] of items.entries()) {
     const data = await transit(config, "decrypt", { ciphertext });
     const key = typeof data.plaintext === "string" ? Buffer.from(data.plaintext, "base64") : Buffer.alloc(0);
-    if (key.length !== 32) throw new KeyProviderError(`DATA_ENCRYPTION_KEY_WRAPPED: entry ${i + 1} does not unwrap to a 32-byte key`);
+    if (key.length !== 32)
+      throw new KeyProviderError(`DATA_ENCRYPTION_KEY_WRAPPED: entry ${i + 1} does not unwrap to a 32-byte key`);
     keys.push(key);
   }
   return keys;
@@ -97,7 +116,8 @@ export async function unwrapKeyRing(config: VaultConfig, wrapped: string): Promi
 export async function wrapKey(config: VaultConfig, key: Buffer): Promise<string> {
   if (key.length !== 32) throw new KeyProviderError("A data key must be 32 bytes");
   const data = await transit(config, "encrypt", { plaintext: key.toString("base64") });
-  if (typeof data.ciphertext !== "string" || !data.ciphertext.startsWith("vault:v")) throw new KeyProviderError("Vault's transit encrypt answer has no ciphertext");
+  if (typeof data.ciphertext !== "string" || !data.ciphertext.startsWith("vault:v"))
+    throw new KeyProviderError("Vault's transit encrypt answer has no ciphertext");
   return data.ciphertext;
 }
 
@@ -118,6 +138,9 @@ export async function prepareKeyRing(settings: {
     return;
   }
   if (settings.PORTAL_ENV === "production") {
-    log("warn", "KEY_PROVIDER=env: the data encryption keys are not isolated from the application (ASVS 6.4.2); set KEY_PROVIDER=vault (docs/decisions/050)");
+    log(
+      "warn",
+      "KEY_PROVIDER=env: the data encryption keys are not isolated from the application (ASVS 6.4.2); set KEY_PROVIDER=vault (docs/decisions/050)",
+    );
   }
 }

@@ -26,7 +26,9 @@ export function reencryptAll(options: { batchSize?: number } = {}): ReencryptSum
   const keyId = currentKeyId();
   const summary: ReencryptSummary = { reencrypted: {}, total: 0, unreadable: 0 };
   const tables = sqlite
-    .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .prepare(
+      "select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
     .all() as { name: string; sql: string | null }[];
   // Full-text indexes and their shadow tables are derived from other tables (and some have
   // no rowid): they are rebuilt from the sources, never rewritten here.
@@ -34,9 +36,9 @@ export function reencryptAll(options: { batchSize?: number } = {}): ReencryptSum
   for (const { name: table, sql } of tables) {
     if (virtual.some((v) => table === v || table.startsWith(`${v}_`))) continue;
     if ((sql ?? "").toUpperCase().includes("WITHOUT ROWID")) continue;
-    const columns = (sqlite.prepare(`pragma table_info(${quote(table)})`).all() as { name: string; type: string }[]).filter((c) =>
-      /^(text|)$/i.test(c.type),
-    );
+    const columns = (
+      sqlite.prepare(`pragma table_info(${quote(table)})`).all() as { name: string; type: string }[]
+    ).filter((c) => /^(text|)$/i.test(c.type));
     for (const { name: column } of columns) {
       const t = quote(table);
       const c = quote(column);

@@ -57,7 +57,9 @@ function requireGuideEditor(user: StaffUser) {
 
 function requireGuide(user: StaffUser, slug: string): LifeEvent {
   requireGuideEditor(user);
-  const row = /^[a-z0-9-]{1,80}$/.test(slug) ? db().select().from(lifeEvent).where(eq(lifeEvent.slug, slug)).get() : undefined;
+  const row = /^[a-z0-9-]{1,80}$/.test(slug)
+    ? db().select().from(lifeEvent).where(eq(lifeEvent.slug, slug)).get()
+    : undefined;
   if (!row) throw new Response("Not found", { status: 404, statusText: "Not Found" });
   return row;
 }
@@ -81,7 +83,12 @@ export function listGuidesForEditor(user: StaffUser, lang: Language) {
 }
 
 function publishedDraft(row: LifeEvent): GuideDraft {
-  const steps = db().select().from(lifeEventStep).where(eq(lifeEventStep.lifeEventId, row.id)).orderBy(asc(lifeEventStep.position)).all();
+  const steps = db()
+    .select()
+    .from(lifeEventStep)
+    .where(eq(lifeEventStep.lifeEventId, row.id))
+    .orderBy(asc(lifeEventStep.position))
+    .all();
   return {
     titleSv: row.titleSv,
     titleEn: row.titleEn,
@@ -124,7 +131,15 @@ export function stepChoices(lang: Language) {
 export function getGuideForEdit(user: StaffUser, slug: string) {
   const row = requireGuide(user, slug);
   const draft = (row.draft as GuideDraft | null) ?? publishedDraft(row);
-  return { slug: row.slug, title: row.titleSv, pending: row.draft !== null, draftBy: row.draftBy, draftAt: row.draftAt, updatedAt: row.updatedAt, draft };
+  return {
+    slug: row.slug,
+    title: row.titleSv,
+    pending: row.draft !== null,
+    draftBy: row.draftBy,
+    draftAt: row.draftAt,
+    updatedAt: row.updatedAt,
+    draft,
+  };
 }
 
 // ------------------------------------------------------------------ parsing
@@ -150,7 +165,13 @@ export function parseGuideForm(form: FormData): { draft: GuideDraft; errors: Gui
       authoritySlug: text(`steps.${i}.authoritySlug`),
     });
   }
-  const draft: GuideDraft = { titleSv: text("titleSv"), titleEn: text("titleEn"), summarySv: text("summarySv"), summaryEn: text("summaryEn"), steps };
+  const draft: GuideDraft = {
+    titleSv: text("titleSv"),
+    titleEn: text("titleEn"),
+    summarySv: text("summarySv"),
+    summaryEn: text("summaryEn"),
+    steps,
+  };
   return { draft, errors: lengthErrors(draft, form) };
 }
 
@@ -170,7 +191,8 @@ function lengthErrors(d: GuideDraft, form?: FormData): GuideErrors {
       check(`steps.${i}.body${l}`, s[`body${l}`], LIMITS.stepBody, false);
     }
     const kind = form?.get(`steps.${i}.actorKind`);
-    if (form && kind !== "municipality" && kind !== "authority") errors[`steps.${i}.actorKind`] = "guides.errors.actorKind";
+    if (form && kind !== "municipality" && kind !== "authority")
+      errors[`steps.${i}.actorKind`] = "guides.errors.actorKind";
   });
   return errors;
 }
@@ -186,9 +208,22 @@ export function validateGuide(d: GuideDraft): GuideErrors {
   req("summarySv", d.summarySv, "guides.errors.summary");
   req("summaryEn", d.summaryEn, "guides.errors.summary");
   if (d.steps.length === 0) errors.steps = "guides.errors.noSteps";
-  const services = new Set(db().select({ slug: service.slug }).from(service).where(eq(service.status, "published")).all().map((s) => s.slug));
+  const services = new Set(
+    db()
+      .select({ slug: service.slug })
+      .from(service)
+      .where(eq(service.status, "published"))
+      .all()
+      .map((s) => s.slug),
+  );
   const forms = new Set(formDefinitions.map((f) => f.id));
-  const authorities = new Set(db().select({ slug: authority.slug }).from(authority).all().map((a) => a.slug));
+  const authorities = new Set(
+    db()
+      .select({ slug: authority.slug })
+      .from(authority)
+      .all()
+      .map((a) => a.slug),
+  );
   d.steps.forEach((s, i) => {
     req(`steps.${i}.titleSv`, s.titleSv, "guides.errors.stepTitle");
     req(`steps.${i}.titleEn`, s.titleEn, "guides.errors.stepTitle");
@@ -227,7 +262,17 @@ export function parseMove(intent: unknown): StepMove | undefined {
 export function applyMove(d: GuideDraft, move: StepMove): GuideDraft {
   const steps = [...d.steps];
   if (move.kind === "add") {
-    if (steps.length < MAX_STEPS) steps.push({ titleSv: "", titleEn: "", bodySv: "", bodyEn: "", actorKind: "municipality", serviceSlug: "", formId: "", authoritySlug: "" });
+    if (steps.length < MAX_STEPS)
+      steps.push({
+        titleSv: "",
+        titleEn: "",
+        bodySv: "",
+        bodyEn: "",
+        actorKind: "municipality",
+        serviceSlug: "",
+        formId: "",
+        authoritySlug: "",
+      });
   } else if (move.index < steps.length) {
     const i = move.index;
     if (move.kind === "remove") steps.splice(i, 1);
@@ -250,7 +295,13 @@ export function saveGuideDraft(user: StaffUser, slug: string, draft: GuideDraft,
     .set({ draft: normalise(draft), draftBy: staffName(user), draftAt: at })
     .where(eq(lifeEvent.id, row.id))
     .run();
-  audit({ actor: user, action: "life_event.draft_saved", subjectType: "life_event", subjectId: row.id, details: { slug, steps: draft.steps.length, ...detail } });
+  audit({
+    actor: user,
+    action: "life_event.draft_saved",
+    subjectType: "life_event",
+    subjectId: row.id,
+    details: { slug, steps: draft.steps.length, ...detail },
+  });
 }
 
 /** Applies the draft: the guide's texts and its steps in their order, in one transaction. */
@@ -263,7 +314,17 @@ export function publishGuide(user: StaffUser, slug: string): { errors: GuideErro
   const by = staffName(user);
   db().transaction((tx) => {
     tx.update(lifeEvent)
-      .set({ titleSv: draft.titleSv, titleEn: draft.titleEn, summarySv: draft.summarySv, summaryEn: draft.summaryEn, updatedAt: at, updatedBy: by, draft: null, draftBy: null, draftAt: null })
+      .set({
+        titleSv: draft.titleSv,
+        titleEn: draft.titleEn,
+        summarySv: draft.summarySv,
+        summaryEn: draft.summaryEn,
+        updatedAt: at,
+        updatedBy: by,
+        draft: null,
+        draftBy: null,
+        draftAt: null,
+      })
       .where(eq(lifeEvent.id, row.id))
       .run();
     tx.delete(lifeEventStep).where(eq(lifeEventStep.lifeEventId, row.id)).run();
@@ -286,7 +347,13 @@ export function publishGuide(user: StaffUser, slug: string): { errors: GuideErro
     );
   });
   invalidateAnonymousCache();
-  audit({ actor: user, action: "life_event.published", subjectType: "life_event", subjectId: row.id, details: { slug, steps: draft.steps.length } });
+  audit({
+    actor: user,
+    action: "life_event.published",
+    subjectType: "life_event",
+    subjectId: row.id,
+    details: { slug, steps: draft.steps.length },
+  });
   return { ok: true };
 }
 
@@ -295,10 +362,19 @@ export function discardGuideDraft(user: StaffUser, slug: string) {
   const row = requireGuide(user, slug);
   if (row.draft === null) return;
   db().update(lifeEvent).set({ draft: null, draftBy: null, draftAt: null }).where(eq(lifeEvent.id, row.id)).run();
-  audit({ actor: user, action: "life_event.draft_discarded", subjectType: "life_event", subjectId: row.id, details: { slug } });
+  audit({
+    actor: user,
+    action: "life_event.draft_discarded",
+    subjectType: "life_event",
+    subjectId: row.id,
+    details: { slug },
+  });
 }
 
 /** The staff username (as content versions record it). */
 function staffName(user: StaffUser): string {
-  return db().select({ u: staffUser.username }).from(staffUser).where(eq(staffUser.id, user.staffUserId)).get()?.u ?? user.name;
+  return (
+    db().select({ u: staffUser.username }).from(staffUser).where(eq(staffUser.id, user.staffUserId)).get()?.u ??
+    user.name
+  );
 }

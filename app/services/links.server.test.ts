@@ -7,7 +7,14 @@ import { db, prepareDatabase } from "~/db.server";
 import { getAuthority } from "~/services/authorities.server";
 import { resetEnvForTests } from "~/env.server";
 import { isInternalAddress } from "./outbound-guard.server";
-import { checkLinks, checkUrl, listBrokenLinks, runLinkCheck, startLinkCheckSchedule, stopLinkCheckSchedule } from "./links.server";
+import {
+  checkLinks,
+  checkUrl,
+  listBrokenLinks,
+  runLinkCheck,
+  startLinkCheckSchedule,
+  stopLinkCheckSchedule,
+} from "./links.server";
 
 // A local stand-in for the outside world: the checker never talks to real sites in tests.
 let server: Server;
@@ -76,10 +83,25 @@ afterAll(async () => {
 
 describe("no requests into the portal's own network (ASVS 5.2.6, 12.6.1)", () => {
   it("classifies loopback, private, link-local, metadata and unique-local addresses as internal", () => {
-    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+    ]) {
       expect(isInternalAddress(a), a).toBe(true);
     }
-    for (const a of ["93.184.216.34", "195.67.25.10", "2a00:1450:400f:80d::2004"]) expect(isInternalAddress(a), a).toBe(false);
+    for (const a of ["93.184.216.34", "195.67.25.10", "2a00:1450:400f:80d::2004"])
+      expect(isInternalAddress(a), a).toBe(false);
   });
 
   it("refuses a loopback address unless it is allow-listed, checking the resolved address and every redirect", async () => {
@@ -94,11 +116,22 @@ describe("no requests into the portal's own network (ASVS 5.2.6, 12.6.1)", () =>
       resetEnvForTests();
     }
     // A name is checked after resolution: localhost is 127.0.0.1, but only the address is allowed.
-    expect(await checkUrl(`${base.replace("127.0.0.1", "localhost")}/ok`)).toMatchObject({ ok: false, error: "internal address" });
+    expect(await checkUrl(`${base.replace("127.0.0.1", "localhost")}/ok`)).toMatchObject({
+      ok: false,
+      error: "internal address",
+    });
     expect(hits).toEqual([]);
     // An allowed page cannot redirect the checker to cloud metadata, another internal name or a file.
-    expect(await checkUrl(`${base}/to-metadata`, { timeoutMs: 2_000 })).toMatchObject({ ok: false, status: null, error: "internal address" });
-    expect(await checkUrl(`${base}/to-localhost`)).toMatchObject({ ok: false, status: null, error: "internal address" });
+    expect(await checkUrl(`${base}/to-metadata`, { timeoutMs: 2_000 })).toMatchObject({
+      ok: false,
+      status: null,
+      error: "internal address",
+    });
+    expect(await checkUrl(`${base}/to-localhost`)).toMatchObject({
+      ok: false,
+      status: null,
+      error: "internal address",
+    });
     expect(await checkUrl(`${base}/to-file`)).toMatchObject({ ok: false, status: null });
     expect(hits.filter((h) => h.endsWith("/ok"))).toEqual([]);
   });
@@ -137,12 +170,18 @@ describe("checking one link", () => {
   });
 
   it("never reaches a real site from a test", async () => {
-    expect(await checkUrl("https://www.skatteverket.se/")).toMatchObject({ ok: false, error: "not checked in test environment" });
+    expect(await checkUrl("https://www.skatteverket.se/")).toMatchObject({
+      ok: false,
+      error: "not checked in test environment",
+    });
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
     maxInFlight = 0;
-    await checkLinks(Array.from({ length: 12 }, (_, i) => `${base}/ok?${i}`), { concurrency: 3 });
+    await checkLinks(
+      Array.from({ length: 12 }, (_, i) => `${base}/ok?${i}`),
+      { concurrency: 3 },
+    );
     expect(maxInFlight).toBeLessThanOrEqual(3);
     expect(maxInFlight).toBeGreaterThan(1);
   });
@@ -167,12 +206,23 @@ describe("a run over the seeded registry, rewritten to the local server", () => 
     expect(sv.link.lastVerifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const bo = getAuthority("boverket", "sv")!;
     expect(bo.link.broken).toBe(true);
-    expect(db().select().from(authority).where(eq(authority.slug, "boverket")).get()).toMatchObject({ broken: true, lastStatus: 404 });
+    expect(db().select().from(authority).where(eq(authority.slug, "boverket")).get()).toMatchObject({
+      broken: true,
+      lastStatus: 404,
+    });
     expect(listBrokenLinks().map((l) => l.url)).toEqual([broken]);
 
     // Fixed at the source: the next run clears the flag.
-    db().update(externalLink).set({ url: `${base}/ok?fixed` }).where(eq(externalLink.url, broken)).run();
-    db().update(authority).set({ url: `${base}/ok?fixed` }).where(eq(authority.slug, "boverket")).run();
+    db()
+      .update(externalLink)
+      .set({ url: `${base}/ok?fixed` })
+      .where(eq(externalLink.url, broken))
+      .run();
+    db()
+      .update(authority)
+      .set({ url: `${base}/ok?fixed` })
+      .where(eq(authority.slug, "boverket"))
+      .run();
     await runLinkCheck({ urls: [`${base}/ok?fixed`] });
     expect(getAuthority("boverket", "sv")!.link.broken).toBe(false);
   });
@@ -182,7 +232,11 @@ describe("a run over the seeded registry, rewritten to the local server", () => 
     for (const url of urls) db().insert(externalLink).values({ url, source: "test" }).run();
     const summary = await runLinkCheck({ urls });
     expect(summary.inconclusive).toBe(true);
-    const rows = db().select().from(externalLink).all().filter((r) => urls.includes(r.url));
+    const rows = db()
+      .select()
+      .from(externalLink)
+      .all()
+      .filter((r) => urls.includes(r.url));
     expect(rows.every((r) => !r.broken && r.lastCheckedAt)).toBe(true);
   });
 });

@@ -52,16 +52,32 @@ function allowHosts(): string[] {
 }
 
 /** One request, no redirects followed; connects only to the address the guard approved. */
-function requestOnce(url: URL, method: "HEAD" | "GET", signal: AbortSignal): Promise<{ status: number; location: string | null }> {
+function requestOnce(
+  url: URL,
+  method: "HEAD" | "GET",
+  signal: AbortSignal,
+): Promise<{ status: number; location: string | null }> {
   const allow = allowHosts();
   checkLiteralHost(url.hostname, allow);
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method, signal, lookup: guardedLookup(allow), headers: { "User-Agent": USER_AGENT, Accept: "text/html,*/*;q=0.8" } }, (res) => {
-      // We only need the status; do not download the page.
-      res.destroy();
-      resolve({ status: res.statusCode ?? 0, location: typeof res.headers.location === "string" ? res.headers.location : null });
-    });
+    const req = send(
+      url,
+      {
+        method,
+        signal,
+        lookup: guardedLookup(allow),
+        headers: { "User-Agent": USER_AGENT, Accept: "text/html,*/*;q=0.8" },
+      },
+      (res) => {
+        // We only need the status; do not download the page.
+        res.destroy();
+        resolve({
+          status: res.statusCode ?? 0,
+          location: typeof res.headers.location === "string" ? res.headers.location : null,
+        });
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -119,12 +135,14 @@ export async function checkUrl(url: string, options: CheckOptions = {}): Promise
   if (!allowed(url)) return { url, status: null, ok: false, error: "not checked in test environment", finalUrl: url };
   try {
     const head = await request(url, "HEAD", timeoutMs);
-    if (head.status >= 200 && head.status < 400) return { url, status: head.status, ok: true, error: null, finalUrl: head.url || url };
+    if (head.status >= 200 && head.status < 400)
+      return { url, status: head.status, ok: true, error: null, finalUrl: head.url || url };
   } catch (error) {
     // A timeout on HEAD will time out on GET too; other failures (a server that resets on
     // HEAD) deserve the GET.
     const reason = describeError(error);
-    if (reason === "timeout" || reason === "internal address") return { url, status: null, ok: false, error: reason, finalUrl: url };
+    if (reason === "timeout" || reason === "internal address")
+      return { url, status: null, ok: false, error: reason, finalUrl: url };
   }
   // Many servers answer HEAD with 403/405/501 or worse while GET works: GET is the verdict.
   try {
@@ -236,13 +254,18 @@ let running: Promise<unknown> | undefined;
  * a minute after start so that a restart does not delay serving; runs never overlap.
  * Returns whether a schedule was started.
  */
-export function startLinkCheckSchedule(intervalMinutes = env().LINK_CHECK_INTERVAL_MINUTES, firstDelayMs = 60_000): boolean {
+export function startLinkCheckSchedule(
+  intervalMinutes = env().LINK_CHECK_INTERVAL_MINUTES,
+  firstDelayMs = 60_000,
+): boolean {
   stopLinkCheckSchedule();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const tick = () => {
     if (running) return;
     running = runLinkCheck()
-      .catch((error) => log("error", "link check failed", { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error) =>
+        log("error", "link check failed", { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         running = undefined;
       });

@@ -19,7 +19,11 @@ export function mailTransportOptions(url: string, production: boolean): { url: s
 function mailer(): Transporter | undefined {
   const url = env().SMTP_URL;
   if (!url) return undefined;
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(mailTransportOptions(url, env().PORTAL_ENV === "production")) };
+  if (transport?.url !== url)
+    transport = {
+      url,
+      transporter: nodemailer.createTransport(mailTransportOptions(url, env().PORTAL_ENV === "production")),
+    };
   return transport.transporter;
 }
 
@@ -45,18 +49,37 @@ export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
     log("warn", "no SMTP_URL: receipt not sent", { reference: mail.reference });
     return false;
   }
-  const params = { reference: mail.reference, form: mail.formTitle, municipality: mail.municipality, days: mail.processingDays, url: mail.receiptUrl };
+  const params = {
+    reference: mail.reference,
+    form: mail.formTitle,
+    municipality: mail.municipality,
+    days: mail.processingDays,
+    url: mail.receiptUrl,
+  };
   try {
     await transporter.sendMail({
       from: env().MAIL_FROM,
       to: mail.to,
       subject: t("mail.subject", params),
-      text: [t("mail.greeting"), "", t("mail.body", params), "", t("mail.next", params), "", t("mail.link", params), "", t("mail.signature")].join("\n"),
+      text: [
+        t("mail.greeting"),
+        "",
+        t("mail.body", params),
+        "",
+        t("mail.next", params),
+        "",
+        t("mail.link", params),
+        "",
+        t("mail.signature"),
+      ].join("\n"),
       headers: { "X-Case-Reference": mail.reference },
     });
     return true;
   } catch (error) {
-    log("error", "receipt mail failed", { reference: mail.reference, error: error instanceof Error ? error.message : String(error) });
+    log("error", "receipt mail failed", {
+      reference: mail.reference,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return false;
   }
 }
@@ -71,7 +94,12 @@ const pendingReceipts = new Set<Promise<unknown>>();
  */
 export function sendReceiptMailAfterAnswer(mail: ReceiptMail): void {
   const sending: Promise<unknown> = sendReceiptMail(mail)
-    .catch((error: unknown) => log("error", "receipt mail failed", { reference: mail.reference, error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) =>
+      log("error", "receipt mail failed", {
+        reference: mail.reference,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    )
     .finally(() => pendingReceipts.delete(sending));
   pendingReceipts.add(sending);
 }
@@ -112,17 +140,41 @@ export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<
   const transporter = mailer();
   if (!transporter) throw new Error("no SMTP_URL");
   const t = getFixedT(mail.lang, "editor");
-  const params = { title: mail.title, type: t(`reminder.types.${mail.type}`), date: mail.reviewBy, hidden: mail.hiddenFrom, url: mail.url, name: mail.name };
+  const params = {
+    title: mail.title,
+    type: t(`reminder.types.${mail.type}`),
+    date: mail.reviewBy,
+    hidden: mail.hiddenFrom,
+    url: mail.url,
+    name: mail.name,
+  };
   await transporter.sendMail({
     from: env().MAIL_FROM,
     to: mail.to,
     subject: t("reminder.subject", params),
-    text: [t("reminder.greeting", params), "", t("reminder.body", params), "", t("reminder.hidden", params), "", t("reminder.link", params), "", t("reminder.signature")].join("\n"),
+    text: [
+      t("reminder.greeting", params),
+      "",
+      t("reminder.body", params),
+      "",
+      t("reminder.hidden", params),
+      "",
+      t("reminder.link", params),
+      "",
+      t("reminder.signature"),
+    ].join("\n"),
     headers: { "X-Portal-Reminder": "content-review" },
   });
 }
 
-export type SecurityNoticeEvent = "passwordChanged" | "passwordReset" | "totpEnrolled" | "totpReplayed" | "securityKeyAdded" | "securityKeyRemoved" | "securityKeyCloned";
+export type SecurityNoticeEvent =
+  | "passwordChanged"
+  | "passwordReset"
+  | "totpEnrolled"
+  | "totpReplayed"
+  | "securityKeyAdded"
+  | "securityKeyRemoved"
+  | "securityKeyCloned";
 
 export interface SecurityNoticeMail {
   to: string;
@@ -152,10 +204,23 @@ export function sendSecurityNoticeAfterAnswer(mail: SecurityNoticeMail): void {
       from: env().MAIL_FROM,
       to: mail.to,
       subject: t(`securityMail.${mail.event}.subject`, params),
-      text: [t("securityMail.greeting", params), "", t(`securityMail.${mail.event}.body`, params), "", t("securityMail.notYou"), "", t("securityMail.signature")].join("\n"),
+      text: [
+        t("securityMail.greeting", params),
+        "",
+        t(`securityMail.${mail.event}.body`, params),
+        "",
+        t("securityMail.notYou"),
+        "",
+        t("securityMail.signature"),
+      ].join("\n"),
       headers: { "X-Portal-Notice": `security-${mail.event}` },
     })
-    .catch((error: unknown) => log("error", "security notice mail failed", { event: mail.event, error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) =>
+      log("error", "security notice mail failed", {
+        event: mail.event,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    )
     .finally(() => pendingReceipts.delete(sending));
   pendingReceipts.add(sending);
 }

@@ -118,10 +118,20 @@ function insertMessage(input: {
  * submission (applicant, co-guardians) and the applicant's person row.
  */
 export function residentRecipients(caseId: number): string[] {
-  const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, caseId)).all();
-  const c = db().select({ a: caseTable.applicantPersonId, s: caseTable.submittedByPersonId }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  const parties = db()
+    .select({ h: caseParty.personnummerHmac })
+    .from(caseParty)
+    .where(eq(caseParty.caseId, caseId))
+    .all();
+  const c = db()
+    .select({ a: caseTable.applicantPersonId, s: caseTable.submittedByPersonId })
+    .from(caseTable)
+    .where(eq(caseTable.id, caseId))
+    .get();
   const ids = [c?.a, c?.s].filter((x): x is number => typeof x === "number");
-  const people = ids.length ? db().select({ h: person.personnummerHmac }).from(person).where(inArray(person.id, ids)).all() : [];
+  const people = ids.length
+    ? db().select({ h: person.personnummerHmac }).from(person).where(inArray(person.id, ids)).all()
+    : [];
   return [...new Set([...people.map((p) => p.h), ...parties.map((p) => p.h)])];
 }
 
@@ -139,7 +149,15 @@ export async function sendMessageToApplicant(input: {
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
   const exists = db().select({ id: caseTable.id }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
   if (!exists) throw new Error(`No case ${input.caseId}`);
-  const id = insertMessage({ caseId: input.caseId, sender: "officer", authorPersonId: null, authorStaffId: input.staffUserId, text, files: checked, now: input.now ?? new Date() });
+  const id = insertMessage({
+    caseId: input.caseId,
+    sender: "officer",
+    authorPersonId: null,
+    authorStaffId: input.staffUserId,
+    text,
+    files: checked,
+    now: input.now ?? new Date(),
+  });
   await notify({ recipients: residentRecipients(input.caseId), caseId: input.caseId, kind: "message", now: input.now });
   return { id };
 }
@@ -151,8 +169,17 @@ export async function sendMessageToApplicant(input: {
  */
 export function insertSystemMessageToApplicant(input: { caseId: number; body: string; now: Date }): number {
   const text = input.body.trim();
-  if (!text || text.length > MESSAGE_MAX_LENGTH) throw new MessageRejected([{ field: "body", code: text ? "tooLong" : "required" }]);
-  return insertMessage({ caseId: input.caseId, sender: "officer", authorPersonId: null, authorStaffId: null, text, files: [], now: input.now });
+  if (!text || text.length > MESSAGE_MAX_LENGTH)
+    throw new MessageRejected([{ field: "body", code: text ? "tooLong" : "required" }]);
+  return insertMessage({
+    caseId: input.caseId,
+    sender: "officer",
+    authorPersonId: null,
+    authorStaffId: null,
+    text,
+    files: [],
+    now: input.now,
+  });
 }
 
 /** The resident writes to the officer in a case they may see; undefined when they may not. */
@@ -166,17 +193,35 @@ export async function sendMessageToOfficer(input: {
   const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
   if (!c) return undefined;
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
-  const id = insertMessage({ caseId: c.id, sender: "applicant", authorPersonId: input.viewer.personId, authorStaffId: null, text, files: checked, now: input.now ?? new Date() });
+  const id = insertMessage({
+    caseId: c.id,
+    sender: "applicant",
+    authorPersonId: input.viewer.personId,
+    authorStaffId: null,
+    text,
+    files: checked,
+    now: input.now ?? new Date(),
+  });
   return { id, caseId: c.id };
 }
 
 function toViews(caseId: number): MessageView[] {
-  const rows = db().select().from(message).where(eq(message.caseId, caseId)).orderBy(asc(message.createdAt), asc(message.id)).all();
+  const rows = db()
+    .select()
+    .from(message)
+    .where(eq(message.caseId, caseId))
+    .orderBy(asc(message.createdAt), asc(message.id))
+    .all();
   const files = rows.length
     ? db()
         .select()
         .from(messageAttachment)
-        .where(inArray(messageAttachment.messageId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            messageAttachment.messageId,
+            rows.map((r) => r.id),
+          ),
+        )
         .all()
     : [];
   return rows.map((r) => ({
@@ -221,7 +266,9 @@ export function listMessages(input: ListMessagesInput): MessageView[] | undefine
 
 /** A message attachment for download, only within a case the viewer may see (or for staff after their guard). */
 export function getMessageAttachment(
-  input: { publicId: string; reference: string; audience: "resident"; viewer: ResidentViewer } | { publicId: string; caseId: number; audience: "staff" },
+  input:
+    | { publicId: string; reference: string; audience: "resident"; viewer: ResidentViewer }
+    | { publicId: string; caseId: number; audience: "staff" },
 ) {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(input.publicId)) return undefined;
   let caseId: number;
@@ -238,7 +285,12 @@ export function getMessageAttachment(
     .where(and(eq(messageAttachment.publicId, input.publicId), eq(message.caseId, caseId)))
     .get();
   if (!row) return undefined;
-  return { name: row.a.originalName, mime: row.a.mime, size: row.a.size, bytes: readStoredFile(uploadsDir(), row.a.storedName) };
+  return {
+    name: row.a.originalName,
+    mime: row.a.mime,
+    size: row.a.size,
+    bytes: readStoredFile(uploadsDir(), row.a.storedName),
+  };
 }
 
 /** Unread officer messages across the viewer's cases (for "waiting for me"). */

@@ -13,13 +13,18 @@ export interface UploadedPart {
  * at most MAX_TEXT_PART_BYTES; the server already caps the whole body). A too-large part or a
  * malformed body is the sender's error (400).
  */
-export async function readMultipart(request: Request): Promise<{ ok: true; form: FormData; files: UploadedPart[] } | { ok: false; error: "tooLarge" | "malformed" }> {
+export async function readMultipart(
+  request: Request,
+): Promise<{ ok: true; form: FormData; files: UploadedPart[] } | { ok: false; error: "tooLarge" | "malformed" }> {
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, boundedUploadHandler(MAX_DRAWING_BYTES));
   } catch (e) {
     const name = (e as Error)?.name ?? "";
-    return { ok: false, error: name.includes("MaxPartSize") || /exceed/i.test(String((e as Error)?.message)) ? "tooLarge" : "malformed" };
+    return {
+      ok: false,
+      error: name.includes("MaxPartSize") || /exceed/i.test(String((e as Error)?.message)) ? "tooLarge" : "malformed",
+    };
   }
   const files: UploadedPart[] = [];
   for (const [field, value] of form.entries()) {

@@ -80,7 +80,11 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
   const byId = new Map(cases.map((c) => [c.id, c]));
   const waiting: WaitingItem[] = [];
   if (ids.length) {
-    for (const o of db().select().from(childcareOffer).where(and(inArray(childcareOffer.caseId, ids), eq(childcareOffer.status, "pending"))).all()) {
+    for (const o of db()
+      .select()
+      .from(childcareOffer)
+      .where(and(inArray(childcareOffer.caseId, ids), eq(childcareOffer.status, "pending")))
+      .all()) {
       if (effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "pending") {
         waiting.push({ kind: "offer", reference: byId.get(o.caseId)!.reference, deadline: o.deadlineAt });
       }
@@ -88,11 +92,21 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
     const sigs = db()
       .select({ caseId: schoolSignature.caseId })
       .from(schoolSignature)
-      .where(and(inArray(schoolSignature.caseId, ids), eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac), eq(schoolSignature.decision, "pending")))
+      .where(
+        and(
+          inArray(schoolSignature.caseId, ids),
+          eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac),
+          eq(schoolSignature.decision, "pending"),
+        ),
+      )
       .all();
-    for (const s of sigs) if (byId.get(s.caseId)!.status === "awaiting_signatures") waiting.push({ kind: "signature", reference: byId.get(s.caseId)!.reference });
-    for (const [caseId, count] of unreadOfficerMessages(ids)) waiting.push({ kind: "messages", reference: byId.get(caseId)!.reference, count });
-    for (const c of cases) if (c.status === "awaiting_completion") waiting.push({ kind: "completion", reference: c.reference });
+    for (const s of sigs)
+      if (byId.get(s.caseId)!.status === "awaiting_signatures")
+        waiting.push({ kind: "signature", reference: byId.get(s.caseId)!.reference });
+    for (const [caseId, count] of unreadOfficerMessages(ids))
+      waiting.push({ kind: "messages", reference: byId.get(caseId)!.reference, count });
+    for (const c of cases)
+      if (c.status === "awaiting_completion") waiting.push({ kind: "completion", reference: c.reference });
   }
   return {
     cases,
@@ -123,7 +137,11 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
   const now = input.now ?? new Date();
   const c = getVisibleCase(input);
   if (!c) return undefined;
-  const m = db().select({ name: municipality.name }).from(municipality).where(eq(municipality.id, c.municipalityId)).get();
+  const m = db()
+    .select({ name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.id, c.municipalityId))
+    .get();
   const timeline: TimelineEntry[] = db()
     .select()
     .from(caseEvent)
@@ -132,8 +150,10 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
     .all()
     .map((e) => ({ at: e.createdAt, kind: "status" as const, status: e.toStatus }));
   // Opening the case marks the officer's messages as read.
-  const messages = listMessages({ reference: c.reference, audience: "resident", viewer: input.viewer, markReadAt: now }) ?? [];
-  for (const msg of messages) timeline.push({ at: msg.createdAt, kind: msg.sender === "applicant" ? "message-in" : "message-out" });
+  const messages =
+    listMessages({ reference: c.reference, audience: "resident", viewer: input.viewer, markReadAt: now }) ?? [];
+  for (const msg of messages)
+    timeline.push({ at: msg.createdAt, kind: msg.sender === "applicant" ? "message-in" : "message-out" });
   for (const o of db()
     .select({ at: childcareOffer.offeredAt, unit: childcareUnit.name })
     .from(childcareOffer)
@@ -145,7 +165,12 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
   for (const s of db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all()) {
     if (!s.decidedAt) continue;
     const p = registerPerson(s.guardianHmac);
-    timeline.push({ at: s.decidedAt, kind: "signature", name: p ? `${p.givenName} ${p.familyName}` : "", decision: s.decision });
+    timeline.push({
+      at: s.decidedAt,
+      kind: "signature",
+      name: p ? `${p.givenName} ${p.familyName}` : "",
+      decision: s.decision,
+    });
   }
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const documents: DocumentView[] = [
@@ -155,13 +180,18 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
       .where(eq(caseAttachment.caseId, c.id))
       .all()
       .map((a) => ({ publicId: a.publicId, name: a.originalName, size: a.size, source: "case" as const })),
-    ...messages.flatMap((msg) => msg.attachments.map((a) => ({ publicId: a.publicId, name: a.name, size: a.size, source: "message" as const }))),
+    ...messages.flatMap((msg) =>
+      msg.attachments.map((a) => ({ publicId: a.publicId, name: a.name, size: a.size, source: "message" as const })),
+    ),
   ];
-  const isApplicant =
-    !input.viewer.organisationId
-      ? c.applicantPersonId === input.viewer.personId || c.submittedByPersonId === input.viewer.personId
-      : c.applicantOrganisationId === input.viewer.organisationId;
-  const canWithdraw = isApplicant && isArea(c.area) && isCaseStatus(c.status) && allowedTransitions(c.area, c.status).includes("withdrawn");
+  const isApplicant = !input.viewer.organisationId
+    ? c.applicantPersonId === input.viewer.personId || c.submittedByPersonId === input.viewer.personId
+    : c.applicantOrganisationId === input.viewer.organisationId;
+  const canWithdraw =
+    isApplicant &&
+    isArea(c.area) &&
+    isCaseStatus(c.status) &&
+    allowedTransitions(c.area, c.status).includes("withdrawn");
   return {
     case: {
       id: c.id,
@@ -186,7 +216,12 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
  */
 export function getMyDocument(input: { reference: string; publicId: string; viewer: ResidentViewer }) {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(input.publicId)) return undefined;
-  const fromMessage = getMessageAttachment({ publicId: input.publicId, reference: input.reference, audience: "resident", viewer: input.viewer });
+  const fromMessage = getMessageAttachment({
+    publicId: input.publicId,
+    reference: input.reference,
+    audience: "resident",
+    viewer: input.viewer,
+  });
   if (fromMessage) return fromMessage;
   const c = getVisibleCase(input);
   if (!c) return undefined;
@@ -200,15 +235,35 @@ export function getMyDocument(input: { reference: string; publicId: string; view
 }
 
 /** Withdraw a case that is not yet decided; only the applicant (not a co-guardian) may. */
-export async function withdrawCase(input: { reference: string; viewer: ResidentViewer; actor: unknown; now?: Date }): Promise<"withdrawn" | "not-found" | "not-allowed"> {
+export async function withdrawCase(input: {
+  reference: string;
+  viewer: ResidentViewer;
+  actor: unknown;
+  now?: Date;
+}): Promise<"withdrawn" | "not-found" | "not-allowed"> {
   const view = await getMyCase(input);
   if (!view) return "not-found";
   if (!view.canWithdraw) return "not-allowed";
   const now = input.now ?? new Date();
   changeCaseStatus({ caseId: view.case.id, to: "withdrawn", via: "applicant", actor: "applicant", now });
-  db().update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, view.case.id)).run();
-  trail({ actor: input.actor, action: "case.withdraw", subjectType: "case", subjectId: view.case.reference, personId: input.viewer.personId });
-  await notify({ recipients: [...new Set([input.viewer.personnummerHmac, ...residentRecipients(view.case.id)])], caseId: view.case.id, kind: "case-withdrawn", now });
+  db()
+    .update(childcareApplication)
+    .set({ queueStatus: "closed" })
+    .where(eq(childcareApplication.caseId, view.case.id))
+    .run();
+  trail({
+    actor: input.actor,
+    action: "case.withdraw",
+    subjectType: "case",
+    subjectId: view.case.reference,
+    personId: input.viewer.personId,
+  });
+  await notify({
+    recipients: [...new Set([input.viewer.personnummerHmac, ...residentRecipients(view.case.id)])],
+    caseId: view.case.id,
+    kind: "case-withdrawn",
+    now,
+  });
   return "withdrawn";
 }
 
@@ -237,7 +292,12 @@ export function accessLogFor(personId: number, lang: "sv" | "en", limit = 100): 
   }));
 }
 
-export function registerExtract(input: { viewer: ResidentViewer; person: { givenName: string; familyName: string; personnummer: string | null }; accessLog: AccessEntry[]; now?: Date }) {
+export function registerExtract(input: {
+  viewer: ResidentViewer;
+  person: { givenName: string; familyName: string; personnummer: string | null };
+  accessLog: AccessEntry[];
+  now?: Date;
+}) {
   const v = input.viewer;
   const own = { ...v, organisationId: null };
   const cases = db().select().from(caseTable).where(visibleToResident(own)).orderBy(asc(caseTable.createdAt)).all();
@@ -246,7 +306,18 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
   const messages = caseIds.length
     ? db().select().from(message).where(inArray(message.caseId, caseIds)).orderBy(asc(message.createdAt)).all()
     : [];
-  const files = messages.length ? db().select().from(messageAttachment).where(inArray(messageAttachment.messageId, messages.map((m) => m.id))).all() : [];
+  const files = messages.length
+    ? db()
+        .select()
+        .from(messageAttachment)
+        .where(
+          inArray(
+            messageAttachment.messageId,
+            messages.map((m) => m.id),
+          ),
+        )
+        .all()
+    : [];
   const settings = getNotificationSettings(v.personnummerHmac);
   return {
     generatedAt: (input.now ?? new Date()).toISOString(),
@@ -259,7 +330,11 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
           source: REGISTER_SOURCE,
         }
       : null,
-    children: childrenInCustodyOf(v.personnummerHmac).map((c) => ({ name: `${c.givenName} ${c.familyName}`, birthDate: c.birthDate, source: REGISTER_SOURCE })),
+    children: childrenInCustodyOf(v.personnummerHmac).map((c) => ({
+      name: `${c.givenName} ${c.familyName}`,
+      birthDate: c.birthDate,
+      source: REGISTER_SOURCE,
+    })),
     cases: cases.map((c) => ({
       reference: c.reference,
       formId: c.formId,
@@ -273,7 +348,9 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
       from: m.sender,
       at: m.createdAt,
       body: decrypt(m.body),
-      attachments: files.filter((f) => f.messageId === m.id).map((f) => ({ name: f.originalName, size: f.size, sha256: f.sha256 })),
+      attachments: files
+        .filter((f) => f.messageId === m.id)
+        .map((f) => ({ name: f.originalName, size: f.size, sha256: f.sha256 })),
     })),
     parties: caseIds.length
       ? db()
@@ -290,7 +367,11 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
           .where(eq(householdIncome.householdKey, hh.key))
           .orderBy(asc(householdIncome.validFrom))
           .all()
-          .map((r) => ({ monthlyIncome: Number(decrypt(r.monthlyIncome)), validFrom: r.validFrom, reportedByYou: r.reportedByPersonId === v.personId }))
+          .map((r) => ({
+            monthlyIncome: Number(decrypt(r.monthlyIncome)),
+            validFrom: r.validFrom,
+            reportedByYou: r.reportedByPersonId === v.personId,
+          }))
       : [],
     placements: hh
       ? db()
@@ -299,15 +380,30 @@ export function registerExtract(input: { viewer: ResidentViewer; person: { given
           .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePlacement.unitId))
           .where(eq(childcarePlacement.householdKey, hh.key))
           .all()
-          .map(({ p, unit }) => ({ child: registerPerson(p.childHmac)?.givenName ?? "", unit, startDate: p.startDate, status: p.status, lastDay: p.lastDay }))
+          .map(({ p, unit }) => ({
+            child: registerPerson(p.childHmac)?.givenName ?? "",
+            unit,
+            startDate: p.startDate,
+            status: p.status,
+            lastDay: p.lastDay,
+          }))
       : [],
     signatures: db()
       .select()
       .from(schoolSignature)
       .where(eq(schoolSignature.guardianHmac, v.personnummerHmac))
       .all()
-      .map((s) => ({ case: cases.find((c) => c.id === s.caseId)?.reference, decision: s.decision, decidedAt: s.decidedAt, contentHash: s.contentHash })),
-    notifications: listNotifications(v.personnummerHmac, 1000).map((n) => ({ kind: n.kind, at: n.createdAt, params: n.params })),
+      .map((s) => ({
+        case: cases.find((c) => c.id === s.caseId)?.reference,
+        decision: s.decision,
+        decidedAt: s.decidedAt,
+        contentHash: s.contentHash,
+      })),
+    notifications: listNotifications(v.personnummerHmac, 1000).map((n) => ({
+      kind: n.kind,
+      at: n.createdAt,
+      params: n.params,
+    })),
     settings: { emailEnabled: settings.emailEnabled, email: settings.email },
     accessLog: input.accessLog,
   };
@@ -325,8 +421,19 @@ export async function getMyCaseDetail(input: { reference: string; viewer: Reside
 }
 
 /** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */
-export function myRegisterExtract(input: { viewer: ResidentViewer; actor: unknown; person: { givenName: string; familyName: string; personnummer: string | null }; lang: "sv" | "en" }) {
+export function myRegisterExtract(input: {
+  viewer: ResidentViewer;
+  actor: unknown;
+  person: { givenName: string; familyName: string; personnummer: string | null };
+  lang: "sv" | "en";
+}) {
   const accessLog = accessLogFor(input.viewer.personId, input.lang, 500);
-  trail({ actor: input.actor, action: "person.extract", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId });
+  trail({
+    actor: input.actor,
+    action: "person.extract",
+    subjectType: "person",
+    subjectId: input.viewer.personId,
+    personId: input.viewer.personId,
+  });
   return registerExtract({ viewer: input.viewer, person: input.person, accessLog });
 }

@@ -35,7 +35,11 @@ export interface NotificationSettings {
 }
 
 export function getNotificationSettings(personnummerHmac: string): NotificationSettings {
-  const row = db().select().from(notificationSetting).where(eq(notificationSetting.personnummerHmac, personnummerHmac)).get();
+  const row = db()
+    .select()
+    .from(notificationSetting)
+    .where(eq(notificationSetting.personnummerHmac, personnummerHmac))
+    .get();
   if (!row) return { emailEnabled: true, email: null };
   return { emailEnabled: row.emailEnabled, email: row.email ? decrypt(row.email) : null };
 }
@@ -47,7 +51,11 @@ export function saveNotificationSettings(personnummerHmac: string, settings: Not
     email: settings.email ? encrypt(settings.email) : null,
     updatedAt: new Date().toISOString(),
   };
-  db().insert(notificationSetting).values(values).onConflictDoUpdate({ target: notificationSetting.personnummerHmac, set: values }).run();
+  db()
+    .insert(notificationSetting)
+    .values(values)
+    .onConflictDoUpdate({ target: notificationSetting.personnummerHmac, set: values })
+    .run();
 }
 
 /** The address given in a form becomes the default for notifications, unless one is already set. */
@@ -84,12 +92,22 @@ export interface NotifyInput {
  * applicant nothing, unless their signature is asked for: the same rule as Mina sidor's.
  */
 function mayHearOfProtectedCase(caseId: number, recipientHmac: string): boolean {
-  const party = db().select({ role: caseParty.role }).from(caseParty).where(and(eq(caseParty.caseId, caseId), eq(caseParty.personnummerHmac, recipientHmac))).get();
+  const party = db()
+    .select({ role: caseParty.role })
+    .from(caseParty)
+    .where(and(eq(caseParty.caseId, caseId), eq(caseParty.personnummerHmac, recipientHmac)))
+    .get();
   if (!party || party.role === "applicant") return true;
   const pending = db()
     .select({ id: schoolSignature.id })
     .from(schoolSignature)
-    .where(and(eq(schoolSignature.caseId, caseId), eq(schoolSignature.guardianHmac, recipientHmac), eq(schoolSignature.decision, "pending")))
+    .where(
+      and(
+        eq(schoolSignature.caseId, caseId),
+        eq(schoolSignature.guardianHmac, recipientHmac),
+        eq(schoolSignature.decision, "pending"),
+      ),
+    )
     .get();
   return pending !== undefined;
 }
@@ -101,16 +119,33 @@ function mayHearOfProtectedCase(caseId: number, recipientHmac: string): boolean 
 export async function notify(input: NotifyInput): Promise<void> {
   const createdAt = (input.now ?? new Date()).toISOString();
   const reference = input.caseId
-    ? db().select({ reference: caseTable.reference, language: caseTable.language, protectedIdentity: caseTable.protectedIdentity }).from(caseTable).where(eq(caseTable.id, input.caseId)).get()
+    ? db()
+        .select({
+          reference: caseTable.reference,
+          language: caseTable.language,
+          protectedIdentity: caseTable.protectedIdentity,
+        })
+        .from(caseTable)
+        .where(eq(caseTable.id, input.caseId))
+        .get()
     : undefined;
-  const unique = [...new Set(input.recipients)].filter((h) => !reference?.protectedIdentity || mayHearOfProtectedCase(input.caseId!, h));
+  const unique = [...new Set(input.recipients)].filter(
+    (h) => !reference?.protectedIdentity || mayHearOfProtectedCase(input.caseId!, h),
+  );
   const params = { ...(reference ? { reference: reference.reference } : {}), ...(input.params ?? {}) };
   for (const recipientHmac of unique) {
     const settings = getNotificationSettings(recipientHmac);
     const emailStatus = !settings.emailEnabled ? "off" : settings.email ? "pending" : "no-address";
     const row = db()
       .insert(notification)
-      .values({ recipientHmac, caseId: input.caseId, kind: input.kind, params: JSON.stringify(params), createdAt, emailStatus })
+      .values({
+        recipientHmac,
+        caseId: input.caseId,
+        kind: input.kind,
+        params: JSON.stringify(params),
+        createdAt,
+        emailStatus,
+      })
       .returning({ id: notification.id })
       .get();
     if (emailStatus !== "pending" || !settings.email) continue;
@@ -124,7 +159,12 @@ export async function notify(input: NotifyInput): Promise<void> {
   }
 }
 
-async function sendNotificationMail(to: string, kind: NotificationKind, params: Record<string, string | number>, lang: Language): Promise<boolean> {
+async function sendNotificationMail(
+  to: string,
+  kind: NotificationKind,
+  params: Record<string, string | number>,
+  lang: Language,
+): Promise<boolean> {
   const transporter = mailer();
   if (!transporter) {
     log("warn", "no SMTP_URL: notification not sent", { kind });
@@ -137,8 +177,20 @@ async function sendNotificationMail(to: string, kind: NotificationKind, params: 
       from: env().MAIL_FROM,
       to,
       subject: t("mail.subject", { what: t(`notifications.kinds.${kind}`, params) }),
-      text: [t("mail.greeting"), "", t(`notifications.kinds.${kind}`, params), "", t("mail.link", { url }), "", t("mail.settings"), "", t("mail.signature")].join("\n"),
-      headers: params.reference ? { "X-Case-Reference": String(params.reference), "X-Notification-Kind": kind } : { "X-Notification-Kind": kind },
+      text: [
+        t("mail.greeting"),
+        "",
+        t(`notifications.kinds.${kind}`, params),
+        "",
+        t("mail.link", { url }),
+        "",
+        t("mail.settings"),
+        "",
+        t("mail.signature"),
+      ].join("\n"),
+      headers: params.reference
+        ? { "X-Case-Reference": String(params.reference), "X-Notification-Kind": kind }
+        : { "X-Notification-Kind": kind },
     });
     return true;
   } catch (error) {
@@ -193,7 +245,18 @@ export function markNotificationsRead(personnummerHmac: string, now = new Date()
 }
 
 /** The resident changes their own settings (audited; the address itself is not logged). */
-export function changeNotificationSettings(input: { viewer: { personId: number; personnummerHmac: string }; actor: unknown; settings: NotificationSettings }) {
+export function changeNotificationSettings(input: {
+  viewer: { personId: number; personnummerHmac: string };
+  actor: unknown;
+  settings: NotificationSettings;
+}) {
   saveNotificationSettings(input.viewer.personnummerHmac, input.settings);
-  trail({ actor: input.actor, action: "notifications.settings", subjectType: "person", subjectId: input.viewer.personId, personId: input.viewer.personId, details: { emailEnabled: input.settings.emailEnabled } });
+  trail({
+    actor: input.actor,
+    action: "notifications.settings",
+    subjectType: "person",
+    subjectId: input.viewer.personId,
+    personId: input.viewer.personId,
+    details: { emailEnabled: input.settings.emailEnabled },
+  });
 }

@@ -26,7 +26,11 @@ export async function runOfferLapse(now = new Date()): Promise<number> {
 }
 
 /** Starts the schedule (first run after `firstDelayMs`); false when the interval is 0. */
-export function startOfferLapseSchedule(intervalMinutes = env().OFFER_LAPSE_INTERVAL_MINUTES, firstDelayMs = 10_000, clock: () => Date = () => new Date()): boolean {
+export function startOfferLapseSchedule(
+  intervalMinutes = env().OFFER_LAPSE_INTERVAL_MINUTES,
+  firstDelayMs = 10_000,
+  clock: () => Date = () => new Date(),
+): boolean {
   clearTimers();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const tick = () => {

@@ -75,7 +75,13 @@ export function administrationsData(filter: { municipality?: string } = {}) {
 }
 
 export function authoritiesData(origin: string) {
-  const links = new Map(db().select().from(externalLink).all().map((l) => [l.url, l]));
+  const links = new Map(
+    db()
+      .select()
+      .from(externalLink)
+      .all()
+      .map((l) => [l.url, l]),
+  );
   const services = db().select().from(authorityService).orderBy(asc(authorityService.position)).all();
   return db()
     .select()
@@ -106,7 +112,11 @@ export function authoritiesData(origin: string) {
 }
 
 export function lifeEventsData(origin: string) {
-  const steps = db().select().from(lifeEventStep).orderBy(asc(lifeEventStep.lifeEventId), asc(lifeEventStep.position)).all();
+  const steps = db()
+    .select()
+    .from(lifeEventStep)
+    .orderBy(asc(lifeEventStep.lifeEventId), asc(lifeEventStep.position))
+    .all();
   return db()
     .select()
     .from(lifeEvent)
@@ -154,7 +164,12 @@ export function formsData(origin: string) {
     steps: f.steps.map((s) => ({
       id: s.id,
       title: text(s.titleKey),
-      fields: s.fields.map((field) => ({ name: field.name, type: field.type, required: field.required, label: text(field.labelKey) })),
+      fields: s.fields.map((field) => ({
+        name: field.name,
+        type: field.type,
+        required: field.required,
+        label: text(field.labelKey),
+      })),
     })),
   }));
 }
@@ -196,7 +211,10 @@ export function servicesData(origin: string) {
             fee: both(o.fee, oe?.fee),
             processingTime: both(o.processingTime, oe?.processingTime),
             processingDays: o.processingDays,
-            contact: o.contactPhone || o.contactEmail ? { name: both(o.contactName, oe?.contactName), phone: o.contactPhone, email: o.contactEmail } : null,
+            contact:
+              o.contactPhone || o.contactEmail
+                ? { name: both(o.contactName, oe?.contactName), phone: o.contactPhone, email: o.contactEmail }
+                : null,
             localRules: both(o.localRules, oe?.localRules),
           };
         }),

@@ -55,7 +55,11 @@ function listOf(item: string, summary: string, extraParams: unknown[] = []) {
               schema: {
                 type: "object",
                 required: ["data", "meta", "links"],
-                properties: { data: { type: "array", items: ref(item) }, meta: ref("PageMeta"), links: ref("PageLinks") },
+                properties: {
+                  data: { type: "array", items: ref(item) },
+                  meta: ref("PageMeta"),
+                  links: ref("PageLinks"),
+                },
               },
             },
           },
@@ -160,7 +164,11 @@ const schemas: Record<string, Schema> = {
         },
       },
       related: { type: "array", items: { type: "string" } },
-      authorities: { type: "array", items: { type: "string" }, description: "Slugs of other authorities (see /authorities)." },
+      authorities: {
+        type: "array",
+        items: { type: "string" },
+        description: "Slugs of other authorities (see /authorities).",
+      },
       reviewedAt: { type: "string" },
       updatedAt: { type: "string" },
       example: { type: "boolean" },
@@ -175,7 +183,11 @@ const schemas: Record<string, Schema> = {
       title: ref("Bilingual"),
       description: ref("Bilingual"),
       administration: { type: "string" },
-      offeredBy: { type: "array", items: { type: "string" }, description: "Slugs of the municipalities that offer it." },
+      offeredBy: {
+        type: "array",
+        items: { type: "string" },
+        description: "Slugs of the municipalities that offer it.",
+      },
       caseType: { type: "string" },
       requiresLogin: { type: "boolean" },
       processingDays: { type: "integer" },
@@ -193,7 +205,12 @@ const schemas: Record<string, Schema> = {
               items: {
                 type: "object",
                 required: ["name", "type", "required", "label"],
-                properties: { name: { type: "string" }, type: { type: "string" }, required: { type: "boolean" }, label: ref("Bilingual") },
+                properties: {
+                  name: { type: "string" },
+                  type: { type: "string" },
+                  required: { type: "boolean" },
+                  label: ref("Bilingual"),
+                },
               },
             },
           },
@@ -226,7 +243,10 @@ const schemas: Record<string, Schema> = {
     type: "object",
     required: ["error", "message", "status"],
     properties: {
-      error: { type: "string", description: "Stable machine-readable code, e.g. not_found, bad_request, rate_limited." },
+      error: {
+        type: "string",
+        description: "Stable machine-readable code, e.g. not_found, bad_request, rate_limited.",
+      },
       message: { type: "string" },
       status: { type: "integer" },
     },
@@ -320,7 +340,8 @@ const schemas: Record<string, Schema> = {
             actor: {
               type: "object",
               required: ["kind"],
-              description: "Who does the step: the municipality (optionally one of its services and forms) or another authority.",
+              description:
+                "Who does the step: the municipality (optionally one of its services and forms) or another authority.",
               properties: {
                 kind: { type: "string", enum: ["municipality", "authority"] },
                 service: nullable("string"),
@@ -336,15 +357,25 @@ const schemas: Record<string, Schema> = {
 };
 
 /** The case-management systems' callback (docs/integration/case-export.md, docs/decisions/034). */
-const callbackError = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const callbackError = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("Error") } },
+});
 const integrationPaths = {
   "/integration/cases/{reference}": {
     post: {
-      summary: "A case-management system reports back on a case it received: a new status, a message to the applicant, a decision, or several (all or nothing).",
+      summary:
+        "A case-management system reports back on a case it received: a new status, a message to the applicant, a decision, or several (all or nothing).",
       tags: ["integration"],
       security: [{ systemToken: [] }],
       parameters: [
-        { name: "reference", in: "path", required: true, description: "The case's reference number, e.g. AML-2026-000123.", schema: { type: "string", pattern: "^[A-Za-z0-9-]{3,40}$" } },
+        {
+          name: "reference",
+          in: "path",
+          required: true,
+          description: "The case's reference number, e.g. AML-2026-000123.",
+          schema: { type: "string", pattern: "^[A-Za-z0-9-]{3,40}$" },
+        },
       ],
       requestBody: {
         required: true,
@@ -353,12 +384,18 @@ const integrationPaths = {
       responses: {
         "200": {
           description: "Applied (or, for a repeated externalId, already applied: duplicate is true).",
-          content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: ref("CaseCallbackResult") } } } },
+          content: {
+            "application/json": {
+              schema: { type: "object", required: ["data"], properties: { data: ref("CaseCallbackResult") } },
+            },
+          },
         },
         "400": callbackError("The body is not valid."),
         "401": callbackError("Missing or unknown system token."),
         "404": callbackError("No such case, or not one this system may reach."),
-        "409": callbackError("Not allowed in the case's state: an illegal status transition (with from, to and allowed), a decision on a decided case, or status decided without a decision."),
+        "409": callbackError(
+          "Not allowed in the case's state: an illegal status transition (with from, to and allowed), a decision on a decided case, or status decided without a decision.",
+        ),
         "413": callbackError("The body is larger than 64 KiB."),
         "415": callbackError("The body is not JSON."),
         "429": { $ref: "#/components/responses/TooManyRequests" },
@@ -373,8 +410,17 @@ const integrationSchemas: Record<string, Schema> = {
     additionalProperties: false,
     description: "At least one of status, message and decision.",
     properties: {
-      status: { type: "string", description: "The new status, reached by a legal transition of the case's status machine (not decided: send a decision)." },
-      message: { type: "object", additionalProperties: false, required: ["text"], properties: { text: { type: "string", minLength: 1, maxLength: 5000 } } },
+      status: {
+        type: "string",
+        description:
+          "The new status, reached by a legal transition of the case's status machine (not decided: send a decision).",
+      },
+      message: {
+        type: "object",
+        additionalProperties: false,
+        required: ["text"],
+        properties: { text: { type: "string", minLength: 1, maxLength: 5000 } },
+      },
       decision: {
         type: "object",
         additionalProperties: false,
@@ -385,7 +431,11 @@ const integrationSchemas: Record<string, Schema> = {
           decidedAt: { type: "string", format: "date-time" },
         },
       },
-      externalId: { type: "string", maxLength: 100, description: "The system's id for this update; a repeat with the same id is not applied twice." },
+      externalId: {
+        type: "string",
+        maxLength: 100,
+        description: "The system's id for this update; a repeat with the same id is not applied twice.",
+      },
     },
   },
   CaseCallbackResult: {
@@ -412,10 +462,22 @@ export function openApiDocument(origin: string) {
       license: { name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
-    tags: [{ name: "open data" }, { name: "integration", description: "For the municipalities' case-management systems only (bearer token per system)." }],
+    tags: [
+      { name: "open data" },
+      {
+        name: "integration",
+        description: "For the municipalities' case-management systems only (bearer token per system).",
+      },
+    ],
     paths: {
       "/services": listOf("Service", "The published service catalogue.", [
-        { name: "municipality", in: "query", required: false, description: "Only services this municipality offers (slug).", schema: { type: "string" } },
+        {
+          name: "municipality",
+          in: "query",
+          required: false,
+          description: "Only services this municipality offers (slug).",
+          schema: { type: "string" },
+        },
         { name: "category", in: "query", required: false, schema: { type: "string" } },
       ]),
       "/services/{slug}": oneOf("Service", "service", "One published service."),
@@ -424,23 +486,36 @@ export function openApiDocument(origin: string) {
           summary: "The catalogue as CPSV-AP JSON-LD (PublicService, PublicOrganisation, LifeEvent).",
           tags: ["open data"],
           responses: {
-            "200": { description: "A JSON-LD document.", content: { "application/ld+json": { schema: { type: "object" } } } },
+            "200": {
+              description: "A JSON-LD document.",
+              content: { "application/ld+json": { schema: { type: "object" } } },
+            },
             "429": { $ref: "#/components/responses/TooManyRequests" },
           },
         },
       },
-      "/diarium": listOf("DiariumEntry", "The public register of cases, masked exactly as on /diarium (pages of 25; filters as there).", [
-        { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 100 } },
-        { name: "kommun", in: "query", required: false, schema: { type: "string" } },
-        { name: "forvaltning", in: "query", required: false, schema: { type: "string" } },
-        { name: "status", in: "query", required: false, schema: { type: "string" } },
-        { name: "fran", in: "query", required: false, schema: { type: "string", format: "date" } },
-        { name: "till", in: "query", required: false, schema: { type: "string", format: "date" } },
-      ]),
+      "/diarium": listOf(
+        "DiariumEntry",
+        "The public register of cases, masked exactly as on /diarium (pages of 25; filters as there).",
+        [
+          { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 100 } },
+          { name: "kommun", in: "query", required: false, schema: { type: "string" } },
+          { name: "forvaltning", in: "query", required: false, schema: { type: "string" } },
+          { name: "status", in: "query", required: false, schema: { type: "string" } },
+          { name: "fran", in: "query", required: false, schema: { type: "string", format: "date" } },
+          { name: "till", in: "query", required: false, schema: { type: "string", format: "date" } },
+        ],
+      ),
       "/municipalities": listOf("Municipality", "The five municipalities."),
       "/municipalities/{slug}": oneOf("Municipality", "municipality", "One municipality."),
       "/administrations": listOf("Administration", "The municipalities' administrations (förvaltningar).", [
-        { name: "municipality", in: "query", required: false, description: "Only this municipality's (slug).", schema: { type: "string" } },
+        {
+          name: "municipality",
+          in: "query",
+          required: false,
+          description: "Only this municipality's (slug).",
+          schema: { type: "string" },
+        },
       ]),
       "/authorities": listOf("Authority", "Other authorities at county, state and EU level.", [
         { name: "level", in: "query", required: false, schema: { type: "string", enum: ["county", "state", "eu"] } },
@@ -455,13 +530,20 @@ export function openApiDocument(origin: string) {
     components: {
       schemas: { ...schemas, ...integrationSchemas },
       securitySchemes: {
-        systemToken: { type: "http", scheme: "bearer", description: "The case-management system's own token, scoped to its municipalities." },
+        systemToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The case-management system's own token, scoped to its municipalities.",
+        },
       },
       headers: {
         Link: { description: "RFC 8288 links: first, prev, next, last.", schema: { type: "string" } },
       },
       responses: {
-        BadRequest: { description: "A parameter is not valid.", content: { "application/json": { schema: ref("Error") } } },
+        BadRequest: {
+          description: "A parameter is not valid.",
+          content: { "application/json": { schema: ref("Error") } },
+        },
         NotFound: { description: "No such item or page.", content: { "application/json": { schema: ref("Error") } } },
         TooManyRequests: {
           description: "Rate limit exceeded.",

@@ -54,7 +54,8 @@ export type OutboxTarget =
 export function configuredTarget(): OutboxTarget {
   const e = env();
   if (e.CASE_OUTBOX === "folder") return { kind: "folder", dir: e.CASE_OUTBOX_DIR };
-  if (e.CASE_OUTBOX === "webhook" && e.CASE_OUTBOX_URL) return { kind: "webhook", url: e.CASE_OUTBOX_URL, secret: e.CASE_OUTBOX_SECRET };
+  if (e.CASE_OUTBOX === "webhook" && e.CASE_OUTBOX_URL)
+    return { kind: "webhook", url: e.CASE_OUTBOX_URL, secret: e.CASE_OUTBOX_SECRET };
   return { kind: "off" };
 }
 
@@ -134,7 +135,9 @@ const EXPORT_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,80}\.(json|pdf|tmp)$/;
  */
 export function purgeFolderExports(options: { now?: Date; retentionDays?: number; dir?: string } = {}): number {
   const dir = options.dir ?? env().CASE_OUTBOX_DIR;
-  const cutoff = (options.now ?? new Date()).getTime() - (options.retentionDays ?? env().CASE_OUTBOX_FOLDER_RETENTION_DAYS) * 86_400_000;
+  const cutoff =
+    (options.now ?? new Date()).getTime() -
+    (options.retentionDays ?? env().CASE_OUTBOX_FOLDER_RETENTION_DAYS) * 86_400_000;
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -166,7 +169,12 @@ async function deliver(doc: CaseExportDocument, target: OutboxTarget): Promise<v
     // The PDF alongside for people reading the folder, then the JSON: the JSON (which also
     // carries the PDF) appearing is the signal that the case is complete. A redelivery replaces
     // both files: one logical copy per reference.
-    if (doc.submissionPdf) writeAtomically(target.dir, fileNameFor(doc.reference, "pdf"), Buffer.from(doc.submissionPdf.contentBase64, "base64"));
+    if (doc.submissionPdf)
+      writeAtomically(
+        target.dir,
+        fileNameFor(doc.reference, "pdf"),
+        Buffer.from(doc.submissionPdf.contentBase64, "base64"),
+      );
     writeAtomically(target.dir, fileNameFor(doc.reference), body);
     return;
   }
@@ -176,7 +184,8 @@ async function deliver(doc: CaseExportDocument, target: OutboxTarget): Promise<v
       "Idempotency-Key": doc.reference,
       "User-Agent": "Dalslands-e-tjanster-outbox/1.0",
     };
-    if (target.secret) headers["X-Portal-Signature"] = `sha256=${createHmac("sha256", target.secret).update(body).digest("hex")}`;
+    if (target.secret)
+      headers["X-Portal-Signature"] = `sha256=${createHmac("sha256", target.secret).update(body).digest("hex")}`;
     const response = await (target.fetchImpl ?? fetch)(target.url, {
       method: "POST",
       headers,
@@ -202,7 +211,9 @@ let busy = false;
 let again = false;
 
 /** Delivers every due row once. Runs never overlap within the process. */
-export async function deliverDueExports(options: { now?: Date; target?: OutboxTarget; limit?: number } = {}): Promise<DeliveryRun> {
+export async function deliverDueExports(
+  options: { now?: Date; target?: OutboxTarget; limit?: number } = {},
+): Promise<DeliveryRun> {
   const target = options.target ?? configuredTarget();
   const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0 };
   if (target.kind === "off") return run;
@@ -229,7 +240,8 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
         const doc = await builder(row.reference);
         if (!doc) throw new Error("case not found");
         await deliver(doc, target);
-        db().update(caseExport)
+        db()
+          .update(caseExport)
           .set({
             status: "delivered",
             attempts: row.attempts + 1,
@@ -244,9 +256,20 @@ export async function deliverDueExports(options: { now?: Date; target?: OutboxTa
       } catch (error) {
         const attempts = row.attempts + 1;
         // fetch says only "fetch failed"; the cause (ECONNREFUSED, ENOTFOUND …) is what IT needs.
-        const cause = error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause ? String(error.cause.code) : null;
-        const message = error instanceof Error ? (error.name === "TimeoutError" ? "timeout" : cause ? `${error.message} (${cause})` : error.message) : String(error);
-        db().update(caseExport)
+        const cause =
+          error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause
+            ? String(error.cause.code)
+            : null;
+        const message =
+          error instanceof Error
+            ? error.name === "TimeoutError"
+              ? "timeout"
+              : cause
+                ? `${error.message} (${cause})`
+                : error.message
+            : String(error);
+        db()
+          .update(caseExport)
           .set({
             attempts,
             lastAttemptAt: attemptAt,
@@ -278,7 +301,8 @@ export function getCaseExport(reference: string): CaseExport | undefined {
 export function caseHandOver(reference: string) {
   const row = getCaseExport(reference);
   if (!row) return null;
-  const state: "pending" | "retrying" | "delivered" = row.status === "delivered" ? "delivered" : row.attempts > 0 ? "retrying" : "pending";
+  const state: "pending" | "retrying" | "delivered" =
+    row.status === "delivered" ? "delivered" : row.attempts > 0 ? "retrying" : "pending";
   return {
     state,
     attempts: row.attempts,
@@ -317,7 +341,9 @@ export function startOutboxWorker(intervalSeconds = env().CASE_OUTBOX_INTERVAL_S
   stopOutboxWorker();
   if (configuredTarget().kind === "off" || intervalSeconds <= 0) return false;
   const tick = () => {
-    deliverDueExports().catch((error) => log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }));
+    deliverDueExports().catch((error) =>
+      log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }),
+    );
   };
   timer = setInterval(tick, intervalSeconds * 1000);
   timer.unref();
@@ -334,6 +360,8 @@ export function stopOutboxWorker() {
 export function kickOutbox() {
   if (configuredTarget().kind === "off") return;
   setImmediate(() => {
-    deliverDueExports().catch((error) => log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }));
+    deliverDueExports().catch((error) =>
+      log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }),
+    );
   });
 }

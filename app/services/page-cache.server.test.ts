@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AnonymousPageCache, hasPersonalCookie, isCacheable } from "./page-cache.server";
 
-const page = (body = "<html>hej</html>") => ({ status: 200, headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][], body: Buffer.from(body) });
+const page = (body = "<html>hej</html>") => ({
+  status: 200,
+  headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][],
+  body: Buffer.from(body),
+});
 
 describe("the anonymous page cache", () => {
   it("keys by URL, language and municipality cookie, and never for a session or a POST", () => {
@@ -60,7 +64,16 @@ describe("the anonymous page cache", () => {
     expect(isCacheable(200, { ...html, "set-cookie": ["lang=en; Path=/"] }, Buffer.from("x"), "n")).toBe(true);
     expect(isCacheable(200, { ...html, "cache-control": "private, no-store" }, Buffer.from("x"), "n")).toBe(false);
     // A page with a CSRF field belongs to one browser (it is no-store already; this is the backstop).
-    expect(isCacheable(200, html, Buffer.from('<form method="post"><input type="hidden" name="_csrf" value="t"></form>'), "n")).toBe(false);
-    expect(isCacheable(200, { ...html, "set-cookie": ["csrf=abc; Path=/; HttpOnly"] }, Buffer.from("x"), "n")).toBe(false);
+    expect(
+      isCacheable(
+        200,
+        html,
+        Buffer.from('<form method="post"><input type="hidden" name="_csrf" value="t"></form>'),
+        "n",
+      ),
+    ).toBe(false);
+    expect(isCacheable(200, { ...html, "set-cookie": ["csrf=abc; Path=/; HttpOnly"] }, Buffer.from("x"), "n")).toBe(
+      false,
+    );
   });
 });

@@ -56,7 +56,11 @@ export function parseCookieNames(header: string | undefined | null): Map<string,
 /** True when the request carries a cookie that is not a mere preference or the CSRF seed (a session, a draft key …). */
 export function hasPersonalCookie(cookieHeader: string | undefined | null): boolean {
   for (const name of parseCookieNames(cookieHeader).keys()) {
-    if (!(PREFERENCE_COOKIES as readonly string[]).includes(name) && !(NEUTRAL_COOKIES as readonly string[]).includes(name)) return true;
+    if (
+      !(PREFERENCE_COOKIES as readonly string[]).includes(name) &&
+      !(NEUTRAL_COOKIES as readonly string[]).includes(name)
+    )
+      return true;
   }
   return false;
 }
@@ -85,7 +89,12 @@ export class AnonymousPageCache {
   }
 
   /** Key for a request, or null when the request must not be served from or stored in the cache. */
-  keyFor(method: string, url: string, cookieHeader: string | undefined | null, authorization?: string | null): string | null {
+  keyFor(
+    method: string,
+    url: string,
+    cookieHeader: string | undefined | null,
+    authorization?: string | null,
+  ): string | null {
     if (method !== "GET") return null;
     if (authorization) return null;
     if (hasPersonalCookie(cookieHeader)) return null;
@@ -152,13 +161,19 @@ export class AnonymousPageCache {
  * (a token belongs to one browser and session), no cookie other
  * than preferences, and the route did not opt out with `Cache-Control: no-store` or `private`.
  */
-export function isCacheable(status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer, nonce: string): boolean {
+export function isCacheable(
+  status: number,
+  headers: Record<string, string | string[] | number | undefined>,
+  body: Buffer,
+  nonce: string,
+): boolean {
   if (status !== 200) return false;
   const type = String(headers["content-type"] ?? "");
   if (!type.startsWith("text/html")) return false;
   const cc = String(headers["cache-control"] ?? "");
   if (/no-store|private|no-cache/i.test(cc)) return false;
-  if (setCookieNames(headers["set-cookie"]).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n))) return false;
+  if (setCookieNames(headers["set-cookie"]).some((n) => !(PREFERENCE_COOKIES as readonly string[]).includes(n)))
+    return false;
   if (nonce && body.includes(nonce)) return false;
   // Belt and braces: a page with a CSRF field is `private, no-store` already (csrf.server.ts).
   if (body.includes('name="_csrf"')) return false;

@@ -10,7 +10,10 @@ import { isProtectedIdentity } from "./population.server";
  * Residents and the organisations they may act for. The personnummer is held encrypted with
  * an HMAC index; it is decrypted only for the person themself or staff with a reason.
  */
-export function findOrCreatePersonAtLogin(input: { personnummer: string; givenName: string; familyName: string }): { person: Person; created: boolean } {
+export function findOrCreatePersonAtLogin(input: { personnummer: string; givenName: string; familyName: string }): {
+  person: Person;
+  created: boolean;
+} {
   const parsed = parsePersonnummer(input.personnummer, now());
   if (!parsed.ok) throw new Error(`The identity provider sent an invalid personal identity number (${parsed.code})`);
   const pnr = parsed.value.normalized;
@@ -22,7 +25,12 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
   if (existing) {
     const updated = db()
       .update(person)
-      .set({ givenName: input.givenName || existing.givenName, familyName: input.familyName || existing.familyName, protectedIdentity, lastLoginAt: at })
+      .set({
+        givenName: input.givenName || existing.givenName,
+        familyName: input.familyName || existing.familyName,
+        protectedIdentity,
+        lastLoginAt: at,
+      })
       .where(eq(person.id, existing.id))
       .returning()
       .get();
@@ -30,7 +38,14 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
   }
   const created = db()
     .insert(person)
-    .values({ personnummerEncrypted: encrypt(pnr), personnummerHmac: index, givenName: input.givenName, familyName: input.familyName, protectedIdentity, lastLoginAt: at })
+    .values({
+      personnummerEncrypted: encrypt(pnr),
+      personnummerHmac: index,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      protectedIdentity,
+      lastLoginAt: at,
+    })
     .returning()
     .get();
   return { person: created, created: true };
@@ -54,7 +69,14 @@ export function listRepresentedOrganisations(personId: number): RepresentedOrgan
   if (!p) return [];
   const today = now().toISOString().slice(0, 10);
   return db()
-    .select({ id: organisation.id, orgNumber: organisation.orgNumber, name: organisation.name, role: representation.role, validFrom: representation.validFrom, validTo: representation.validTo })
+    .select({
+      id: organisation.id,
+      orgNumber: organisation.orgNumber,
+      name: organisation.name,
+      role: representation.role,
+      validFrom: representation.validFrom,
+      validTo: representation.validTo,
+    })
     .from(representation)
     .innerJoin(organisation, eq(organisation.id, representation.organisationId))
     .where(eq(representation.personnummerHmac, p.index))
@@ -65,7 +87,10 @@ export function listRepresentedOrganisations(personId: number): RepresentedOrgan
 }
 
 /** Scoped: the organisation only if the person may act for it. */
-export function getRepresentedOrganisation(personId: number, organisationId: number): RepresentedOrganisation | undefined {
+export function getRepresentedOrganisation(
+  personId: number,
+  organisationId: number,
+): RepresentedOrganisation | undefined {
   return listRepresentedOrganisations(personId).find((o) => o.id === organisationId);
 }
 

@@ -83,7 +83,9 @@ describe("the statutory clock", () => {
   it("starts when the supplement arrives", () => {
     const input: ClockInput = {
       ...base,
-      supplementRequests: [{ kind: "completeness", requestedOn: "2026-03-10", dueOn: "2026-03-31", answeredOn: "2026-03-16" }],
+      supplementRequests: [
+        { kind: "completeness", requestedOn: "2026-03-10", dueOn: "2026-03-31", answeredOn: "2026-03-16" },
+      ],
     };
     const c = computeClock(input, "2026-03-16");
     expect(c.completeFrom).toBe("2026-03-16");
@@ -105,7 +107,9 @@ describe("the statutory clock", () => {
   it("pauses during a clarification request and adds the paused days", () => {
     const input: ClockInput = {
       ...base,
-      supplementRequests: [{ kind: "clarification", requestedOn: "2026-04-01", dueOn: "2026-04-20", answeredOn: "2026-04-11" }],
+      supplementRequests: [
+        { kind: "clarification", requestedOn: "2026-04-01", dueOn: "2026-04-20", answeredOn: "2026-04-11" },
+      ],
     };
     const c = computeClock(input, "2026-04-15");
     expect(c.pausedDays).toBe(10);
@@ -124,7 +128,10 @@ describe("the statutory clock", () => {
   });
 
   it("extends once by the given weeks", () => {
-    const c = computeClock({ ...base, extension: { weeks: 10, reason: "Särskilda skäl", grantedOn: "2026-04-20" } }, "2026-05-11");
+    const c = computeClock(
+      { ...base, extension: { weeks: 10, reason: "Särskilda skäl", grantedOn: "2026-04-20" } },
+      "2026-05-11",
+    );
     expect(c.extended).toBe(true);
     expect(c.deadline).toBe("2026-07-20");
     expect(c.daysLeft).toBe(70);
@@ -132,7 +139,9 @@ describe("the statutory clock", () => {
 
   it("never extends by more than ten weeks", () => {
     const c = computeClock({ ...base, extension: { weeks: 30, reason: "x", grantedOn: "2026-04-20" } }, "2026-03-02");
-    expect(c.deadline).toBe(computeClock({ ...base, extension: { weeks: 10, reason: "x", grantedOn: "2026-04-20" } }, "2026-03-02").deadline);
+    expect(c.deadline).toBe(
+      computeClock({ ...base, extension: { weeks: 10, reason: "x", grantedOn: "2026-04-20" } }, "2026-03-02").deadline,
+    );
   });
 
   it("is overdue the day after the deadline", () => {

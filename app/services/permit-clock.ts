@@ -81,7 +81,12 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** The Swedish civil date of an instant (Europe/Stockholm), which is what the law counts. */
 export function swedishDate(instant: Date | string): IsoDate {
   const d = typeof instant === "string" ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
 }
 
 /** Monday = 0 … Sunday = 6. */

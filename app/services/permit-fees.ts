@@ -63,8 +63,11 @@ export function estimateFee(taxa: PermitTaxa, input: FeeInput): FeeEstimate {
   const m = taxa.measures[input.measure];
   const mpbb = taxa.prisbasbelopp / 1000;
   const of = m.byArea ? objectFactor(taxa, input.area) : 1;
-  const lines: FeeEstimate["lines"] = [{ key: "permit", amount: kronor(mpbb * of * m.permitFactor * taxa.municipalityFactor) }];
-  if (m.startFactor > 0) lines.push({ key: "start", amount: kronor(mpbb * of * m.startFactor * taxa.municipalityFactor) });
+  const lines: FeeEstimate["lines"] = [
+    { key: "permit", amount: kronor(mpbb * of * m.permitFactor * taxa.municipalityFactor) },
+  ];
+  if (m.startFactor > 0)
+    lines.push({ key: "start", amount: kronor(mpbb * of * m.startFactor * taxa.municipalityFactor) });
   if (!input.insideDetaljplan && input.measure !== "attefall")
     lines.push({ key: "neighbours", amount: kronor(mpbb * taxa.neighbourConsultation * taxa.municipalityFactor) });
   return { lines, total: lines.reduce((s, l) => s + l.amount, 0), objectFactor: of, example: true };

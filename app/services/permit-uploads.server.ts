@@ -34,7 +34,9 @@ export function checkDrawing(bytes: Uint8Array): UploadCheck {
  * Malware scan of drawings before anything is stored (ASVS 12.4.2, decision 048): the same clamd
  * check as other uploads, asynchronous, so it runs in the action before the synchronous store.
  */
-export async function scanDrawings(files: { field: string; bytes: Uint8Array }[]): Promise<{ field: string; code: "infected" | "scanFailed" }[]> {
+export async function scanDrawings(
+  files: { field: string; bytes: Uint8Array }[],
+): Promise<{ field: string; code: "infected" | "scanFailed" }[]> {
   const refused: { field: string; code: "infected" | "scanFailed" }[] = [];
   for (const f of files) {
     if (f.bytes.length === 0) continue;

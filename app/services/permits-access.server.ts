@@ -13,7 +13,12 @@ import {
   staffScopes as identityScopes,
   type StaffUser as IdentityStaffUser,
 } from "~/auth/guards.server";
-import { grantedScopes, type Area, type Permission as IdentityPermission, type RoleAssignment } from "~/auth/permissions";
+import {
+  grantedScopes,
+  type Area,
+  type Permission as IdentityPermission,
+  type RoleAssignment,
+} from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { audit as identityAudit } from "~/services/audit.server";
@@ -35,7 +40,8 @@ export interface ResidentUser {
   personId: number;
   name: string;
   session: SessionUser;
-  acting: { kind: "self" } | { kind: "organisation"; organisationId: number; organisationsnummer: string; name: string };
+  acting:
+    { kind: "self" } | { kind: "organisation"; organisationId: number; organisationsnummer: string; name: string };
 }
 
 export interface StaffUser {
@@ -56,7 +62,12 @@ export async function requireResident(request: Request): Promise<ResidentUser> {
   if (!user.acting) throw redirect(`/valj-part?redirectTo=${encodeURIComponent(here(request))}`);
   const acting: ResidentUser["acting"] =
     user.acting.kind === "organisation"
-      ? { kind: "organisation", organisationId: user.acting.organisationId, organisationsnummer: user.acting.orgNumber, name: user.acting.name }
+      ? {
+          kind: "organisation",
+          organisationId: user.acting.organisationId,
+          organisationsnummer: user.acting.orgNumber,
+          name: user.acting.name,
+        }
       : { kind: "self" };
   return { kind: "resident", personId: user.personId, name: user.name, session: user, acting };
 }
@@ -73,7 +84,13 @@ export interface Scope {
 }
 
 function slugs(): Map<number, string> {
-  return new Map(db().select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.id, m.slug]));
+  return new Map(
+    db()
+      .select({ id: municipality.id, slug: municipality.slug })
+      .from(municipality)
+      .all()
+      .map((m) => [m.id, m.slug]),
+  );
 }
 
 /** Concrete municipality × area pairs where the officer holds `permission` (delegations included). */
@@ -97,8 +114,15 @@ export function colleaguesFor(scope: { municipalityId: number; area: string }): 
     .filter((s) => {
       const mine: RoleAssignment[] = roles
         .filter((r) => r.staffUserId === s.id)
-        .map((r) => ({ role: r.role, municipalityId: r.municipalityId, area: r.area, administrationId: r.administrationId }));
-      return grantedScopes(mine, delegations, ids, "case.handle").some((g) => g.municipalityId === scope.municipalityId && g.area === scope.area);
+        .map((r) => ({
+          role: r.role,
+          municipalityId: r.municipalityId,
+          area: r.area,
+          administrationId: r.administrationId,
+        }));
+      return grantedScopes(mine, delegations, ids, "case.handle").some(
+        (g) => g.municipalityId === scope.municipalityId && g.area === scope.area,
+      );
     })
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }

@@ -1,4 +1,10 @@
-import { households, testPersons, type Address, type ProtectedIdentityKind, type TestPerson } from "../../db/seed/content/people";
+import {
+  households,
+  testPersons,
+  type Address,
+  type ProtectedIdentityKind,
+  type TestPerson,
+} from "../../db/seed/content/people";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { hmacIndex } from "./crypto.server";
 
@@ -68,7 +74,9 @@ function load(): Index {
   const hh = households.map((h): RegisterHousehold => {
     const guardians = h.members.filter((m) => m.role === "guardian").map((m) => byPnr.get(m.personnummer)!);
     const children = h.members.flatMap((m) =>
-      m.role === "child" ? [{ ...byPnr.get(m.personnummer)!, custody: m.custody.map((c) => byPnr.get(c)!.hmac), householdKey: h.id }] : [],
+      m.role === "child"
+        ? [{ ...byPnr.get(m.personnummer)!, custody: m.custody.map((c) => byPnr.get(c)!.hmac), householdKey: h.id }]
+        : [],
     );
     // A protected member's address is the household's: nobody in it gets it from the portal.
     const anyProtected = [...guardians, ...children].some((m) => m.protectedIdentity !== null);
@@ -92,7 +100,9 @@ export function isProtectedIdentity(hmac: string): boolean {
 
 /** The household the person is registered in, if any. */
 export function householdOf(hmac: string): RegisterHousehold | undefined {
-  return load().households.find((h) => h.guardians.some((g) => g.hmac === hmac) || h.children.some((c) => c.hmac === hmac));
+  return load().households.find(
+    (h) => h.guardians.some((g) => g.hmac === hmac) || h.children.some((c) => c.hmac === hmac),
+  );
 }
 
 /** Children the person has custody of, wherever they live (a parent abroad shares custody of Noah). */

@@ -29,7 +29,13 @@ type Db = Pick<ReturnType<typeof db>, "select">;
  */
 export function caseIsProtected(tx: Db, input: { personIds: (number | null)[]; hmacs?: string[] }): boolean {
   const ids = input.personIds.filter((id): id is number => id !== null);
-  const people = ids.length ? tx.select({ hmac: person.personnummerHmac, marked: person.protectedIdentity }).from(person).where(inArray(person.id, ids)).all() : [];
+  const people = ids.length
+    ? tx
+        .select({ hmac: person.personnummerHmac, marked: person.protectedIdentity })
+        .from(person)
+        .where(inArray(person.id, ids))
+        .all()
+    : [];
   if (people.some((p) => p.marked)) return true;
   return [...people.map((p) => p.hmac), ...(input.hmacs ?? [])].some(isProtectedIdentity);
 }
@@ -52,7 +58,10 @@ function addressFieldNames(fields: Field[]): { top: string[]; inGroups: { group:
  * protected; unchanged otherwise. Case types without a form definition (childcare, school,
  * permits) hold no typed address: the register's address is never copied into a case.
  */
-export function withoutAddresses<T extends Record<string, unknown>>(c: { formId: string; protectedIdentity: boolean }, answers: T): T {
+export function withoutAddresses<T extends Record<string, unknown>>(
+  c: { formId: string; protectedIdentity: boolean },
+  answers: T,
+): T {
   if (!c.protectedIdentity) return answers;
   const def = getFormDefinition(c.formId);
   if (!def) return answers;
@@ -79,9 +88,17 @@ export function withoutAddresses<T extends Record<string, unknown>>(c: { formId:
  * data. Call it after the scope check, from every staff route that shows a case or its files;
  * it does nothing for an ordinary case.
  */
-export function auditIfProtected(input: { actor: StaffUser; reference: string; what: "case" | "attachment" | "application-copy" | "decision" }): boolean {
+export function auditIfProtected(input: {
+  actor: StaffUser;
+  reference: string;
+  what: "case" | "attachment" | "application-copy" | "decision";
+}): boolean {
   const c = db()
-    .select({ marked: caseTable.protectedIdentity, municipalityId: caseTable.municipalityId, personId: caseTable.applicantPersonId })
+    .select({
+      marked: caseTable.protectedIdentity,
+      municipalityId: caseTable.municipalityId,
+      personId: caseTable.applicantPersonId,
+    })
     .from(caseTable)
     .where(eq(caseTable.reference, input.reference.toUpperCase()))
     .get();

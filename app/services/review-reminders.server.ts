@@ -36,11 +36,17 @@ export function resolveOwner(owner: string): Recipient | undefined {
   const value = owner.trim();
   if (!value) return undefined;
   const byName = db()
-    .select({ email: staffUser.email, name: staffUser.name, language: staffUser.language, disabledAt: staffUser.disabledAt })
+    .select({
+      email: staffUser.email,
+      name: staffUser.name,
+      language: staffUser.language,
+      disabledAt: staffUser.disabledAt,
+    })
     .from(staffUser)
     .where(sql`lower(${staffUser.username}) = lower(${value})`)
     .get();
-  if (byName && !byName.disabledAt && EMAIL.test(byName.email)) return { email: byName.email, name: byName.name, lang: byName.language };
+  if (byName && !byName.disabledAt && EMAIL.test(byName.email))
+    return { email: byName.email, name: byName.name, lang: byName.language };
   if (!EMAIL.test(value)) return undefined;
   const byEmail = db()
     .select({ name: staffUser.name, language: staffUser.language, disabledAt: staffUser.disabledAt })
@@ -75,7 +81,14 @@ export async function runReviewReminders({
   for (const type of Object.keys(TABLES) as ContentType[]) {
     const table = TABLES[type];
     const rows = db()
-      .select({ id: table.id, title: table.titleSv, titleEn: table.titleEn, owner: table.owner, reviewBy: table.reviewBy, municipalityId: "municipalityId" in table ? table.municipalityId : sql<null>`null` })
+      .select({
+        id: table.id,
+        title: table.titleSv,
+        titleEn: table.titleEn,
+        owner: table.owner,
+        reviewBy: table.reviewBy,
+        municipalityId: "municipalityId" in table ? table.municipalityId : sql<null>`null`,
+      })
       .from(table)
       .where(and(eq(table.status, "published"), lt(table.reviewBy, today)))
       .all();
@@ -86,7 +99,8 @@ export async function runReviewReminders({
         .from(reviewReminder)
         .where(and(eq(reviewReminder.contentType, type), eq(reviewReminder.contentId, row.id)))
         .get();
-      const repeatDue = repeatDays > 0 && last !== undefined && new Date(last.sentAt).getTime() <= now.getTime() - repeatDays * DAY;
+      const repeatDue =
+        repeatDays > 0 && last !== undefined && new Date(last.sentAt).getTime() <= now.getTime() - repeatDays * DAY;
       if (last && last.reviewBy === row.reviewBy && !repeatDue) {
         run.alreadySent++;
         continue;
@@ -109,16 +123,33 @@ export async function runReviewReminders({
         });
       } catch (error) {
         run.failed++;
-        log("error", "review reminder not sent", { type, id: row.id, error: error instanceof Error ? error.message : String(error) });
+        log("error", "review reminder not sent", {
+          type,
+          id: row.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
         continue;
       }
-      const values = { contentType: type, contentId: row.id, reviewBy: row.reviewBy, recipient: to.email, sentAt: now.toISOString() };
+      const values = {
+        contentType: type,
+        contentId: row.id,
+        reviewBy: row.reviewBy,
+        recipient: to.email,
+        sentAt: now.toISOString(),
+      };
       db()
         .insert(reviewReminder)
         .values(values)
         .onConflictDoUpdate({ target: [reviewReminder.contentType, reviewReminder.contentId], set: values })
         .run();
-      audit({ actor: "system", action: "content.review_reminder_sent", subjectType: type, subjectId: row.id, municipalityId: row.municipalityId ?? undefined, details: { reviewBy: row.reviewBy, lang: to.lang } });
+      audit({
+        actor: "system",
+        action: "content.review_reminder_sent",
+        subjectType: type,
+        subjectId: row.id,
+        municipalityId: row.municipalityId ?? undefined,
+        details: { reviewBy: row.reviewBy, lang: to.lang },
+      });
       run.sent++;
     }
   }
@@ -137,7 +168,10 @@ let lastStarted = 0;
  * Starts the in-server schedule (REVIEW_REMINDER_INTERVAL_MINUTES; 0 = off). The first run
  * comes two minutes after start; runs never overlap. Returns whether a schedule was started.
  */
-export function startReviewReminderSchedule(intervalMinutes = env().REVIEW_REMINDER_INTERVAL_MINUTES, firstDelayMs = 120_000): boolean {
+export function startReviewReminderSchedule(
+  intervalMinutes = env().REVIEW_REMINDER_INTERVAL_MINUTES,
+  firstDelayMs = 120_000,
+): boolean {
   void stopReviewReminderSchedule();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const tick = () => {
@@ -145,7 +179,9 @@ export function startReviewReminderSchedule(intervalMinutes = env().REVIEW_REMIN
     if (running || Date.now() - lastStarted < 30_000) return;
     lastStarted = Date.now();
     running = runReviewReminders()
-      .catch((error) => log("error", "review reminders failed", { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error) =>
+        log("error", "review reminders failed", { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         running = undefined;
       });

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
-import { administration, caseParty, caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
+import {
+  administration,
+  caseParty,
+  caseTable,
+  childcareUnit,
+  municipality,
+  schoolSignature,
+} from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
@@ -32,7 +39,9 @@ const SchoolApplicationSchema = z.object({
 });
 export type SchoolApplicationInput = z.infer<typeof SchoolApplicationSchema>;
 
-export function parseSchoolApplication(form: Record<string, unknown>): { ok: true; value: SchoolApplicationInput } | { ok: false; errors: FieldErrors } {
+export function parseSchoolApplication(
+  form: Record<string, unknown>,
+): { ok: true; value: SchoolApplicationInput } | { ok: false; errors: FieldErrors } {
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(form)) if (typeof v === "string" && v.trim() !== "") raw[k] = v.trim();
   const parsed = SchoolApplicationSchema.safeParse(raw);
@@ -95,7 +104,14 @@ export async function submitSchoolApplication(input: {
     formVersion: 1,
     area: "skola",
     sensitivity: "personal",
-    data: { child: child.hmac, childSource: REGISTER_SOURCE, applicationType: a.applicationType, schools: ids, startDate: a.startDate, reason: a.reason ?? null },
+    data: {
+      child: child.hmac,
+      childSource: REGISTER_SOURCE,
+      applicationType: a.applicationType,
+      schools: ids,
+      startDate: a.startDate,
+      reason: a.reason ?? null,
+    },
     sensitiveData: null,
     applicantPersonId: input.viewer.personId,
     applicantOrganisationId: null,
@@ -115,9 +131,18 @@ export async function submitSchoolApplication(input: {
   const hash = contentHash(signedContent(c));
   const at = now.toISOString();
   db().transaction((tx) => {
-    tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" }).run();
+    tx.insert(caseParty)
+      .values({ caseId: c.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" })
+      .run();
     tx.insert(schoolSignature)
-      .values({ caseId: c.id, guardianHmac: input.viewer.personnummerHmac, decision: "approved", decidedAt: at, decidedByPersonId: input.viewer.personId, contentHash: hash })
+      .values({
+        caseId: c.id,
+        guardianHmac: input.viewer.personnummerHmac,
+        decision: "approved",
+        decidedAt: at,
+        decidedByPersonId: input.viewer.personId,
+        contentHash: hash,
+      })
       .run();
     for (const h of coGuardians) {
       tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: h, role: "co-guardian" }).run();
@@ -125,7 +150,15 @@ export async function submitSchoolApplication(input: {
     }
   });
   adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
-  trail({ actor: input.actor, action: "school.apply", subjectType: "case", subjectId: c.reference, municipalityId, personId: input.viewer.personId, details: { contentHash: hash } });
+  trail({
+    actor: input.actor,
+    action: "school.apply",
+    subjectType: "case",
+    subjectId: c.reference,
+    municipalityId,
+    personId: input.viewer.personId,
+    details: { contentHash: hash },
+  });
   await notify({ recipients: [input.viewer.personnummerHmac], caseId: c.id, kind: "case-submitted", now });
   if (awaiting) await notify({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
   return { ok: true, reference: c.reference, awaitingSignatures: awaiting };
@@ -152,10 +185,27 @@ export interface SchoolCaseView {
 }
 
 function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string | null): SchoolCaseView {
-  const answers = caseAnswers(c) as { child: string; applicationType: string; schools: number[]; startDate: string; reason: string | null };
+  const answers = caseAnswers(c) as {
+    child: string;
+    applicationType: string;
+    schools: number[];
+    startDate: string;
+    reason: string | null;
+  };
   const child = registerPerson(answers.child);
-  const schools = answers.schools.length ? db().select({ id: childcareUnit.id, name: childcareUnit.name }).from(childcareUnit).where(inArray(childcareUnit.id, answers.schools)).all() : [];
-  const sigs = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).orderBy(asc(schoolSignature.id)).all();
+  const schools = answers.schools.length
+    ? db()
+        .select({ id: childcareUnit.id, name: childcareUnit.name })
+        .from(childcareUnit)
+        .where(inArray(childcareUnit.id, answers.schools))
+        .all()
+    : [];
+  const sigs = db()
+    .select()
+    .from(schoolSignature)
+    .where(eq(schoolSignature.caseId, c.id))
+    .orderBy(asc(schoolSignature.id))
+    .all();
   return {
     childName: child ? `${child.givenName} ${child.familyName}` : "",
     applicationType: answers.applicationType,
@@ -173,7 +223,8 @@ function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string
         isViewer: s.guardianHmac === viewerHmac,
       };
     }),
-    canSign: c.status === "awaiting_signatures" && sigs.some((s) => s.guardianHmac === viewerHmac && s.decision === "pending"),
+    canSign:
+      c.status === "awaiting_signatures" && sigs.some((s) => s.guardianHmac === viewerHmac && s.decision === "pending"),
   };
 }
 
@@ -216,8 +267,21 @@ export async function signSchoolApplication(input: {
     .set({ decision, decidedAt: at, decidedByPersonId: input.viewer.personId, contentHash: hash })
     .where(and(eq(schoolSignature.id, sig.id), eq(schoolSignature.decision, "pending")))
     .run();
-  trail({ actor: input.actor, action: `school.signature.${decision}`, subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: input.viewer.personId, details: { contentHash: hash } });
-  const parties = db().select({ h: caseParty.personnummerHmac }).from(caseParty).where(eq(caseParty.caseId, c.id)).all().map((p) => p.h);
+  trail({
+    actor: input.actor,
+    action: `school.signature.${decision}`,
+    subjectType: "case",
+    subjectId: c.reference,
+    municipalityId: c.municipalityId,
+    personId: input.viewer.personId,
+    details: { contentHash: hash },
+  });
+  const parties = db()
+    .select({ h: caseParty.personnummerHmac })
+    .from(caseParty)
+    .where(eq(caseParty.caseId, c.id))
+    .all()
+    .map((p) => p.h);
   if (decision === "declined") {
     changeCaseStatus({ caseId: c.id, to: "signature_declined", via: "signing", actor: "applicant", now });
     await notify({ recipients: parties, caseId: c.id, kind: "signature-declined", now });
@@ -226,7 +290,14 @@ export async function signSchoolApplication(input: {
   const all = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all();
   const complete = all.every((s) => s.decision === "approved" && s.contentHash === hash);
   if (complete) {
-    changeCaseStatus({ caseId: c.id, to: "received", via: "signing", actor: "applicant", note: "signatures-complete", now });
+    changeCaseStatus({
+      caseId: c.id,
+      to: "received",
+      via: "signing",
+      actor: "applicant",
+      note: "signatures-complete",
+      now,
+    });
     await notify({ recipients: parties, caseId: c.id, kind: "signatures-complete", now });
   }
   return { ok: true, complete };
@@ -239,18 +310,45 @@ export async function signSchoolApplication(input: {
 export function listSchoolApplicationsForStaff(input: { municipalityIds: number[] }) {
   if (input.municipalityIds.length === 0) return [];
   return db()
-    .select({ reference: caseTable.reference, status: caseTable.status, createdAt: caseTable.createdAt, municipality: municipality.name, protectedIdentity: caseTable.protectedIdentity })
+    .select({
+      reference: caseTable.reference,
+      status: caseTable.status,
+      createdAt: caseTable.createdAt,
+      municipality: municipality.name,
+      protectedIdentity: caseTable.protectedIdentity,
+    })
     .from(caseTable)
     .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .where(and(eq(caseTable.area, "skola"), inArray(caseTable.municipalityId, input.municipalityIds), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])))
+    .where(
+      and(
+        eq(caseTable.area, "skola"),
+        inArray(caseTable.municipalityId, input.municipalityIds),
+        notInArray(caseTable.status, [...NOT_FOR_OFFICERS]),
+      ),
+    )
     .orderBy(asc(caseTable.createdAt))
     .all();
 }
 
 export function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
-  if (!c || c.area !== "skola" || !input.municipalityIds.includes(c.municipalityId) || !isCaseStatus(c.status) || NOT_FOR_OFFICERS.includes(c.status)) return undefined;
-  return { caseId: c.id, reference: c.reference, status: c.status, municipalityId: c.municipalityId, applicantPersonId: c.applicantPersonId, protectedIdentity: c.protectedIdentity, ...describeSchoolCase(c, null) };
+  if (
+    !c ||
+    c.area !== "skola" ||
+    !input.municipalityIds.includes(c.municipalityId) ||
+    !isCaseStatus(c.status) ||
+    NOT_FOR_OFFICERS.includes(c.status)
+  )
+    return undefined;
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    status: c.status,
+    municipalityId: c.municipalityId,
+    applicantPersonId: c.applicantPersonId,
+    protectedIdentity: c.protectedIdentity,
+    ...describeSchoolCase(c, null),
+  };
 }
 
 /** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */
@@ -267,7 +365,12 @@ export function schoolApplicationStart(viewer: ResidentViewer) {
       }),
   }));
   const schools = db()
-    .select({ id: childcareUnit.id, name: childcareUnit.name, town: childcareUnit.town, municipality: municipality.name })
+    .select({
+      id: childcareUnit.id,
+      name: childcareUnit.name,
+      town: childcareUnit.town,
+      municipality: municipality.name,
+    })
     .from(childcareUnit)
     .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
     .where(eq(childcareUnit.kind, "grundskola"))

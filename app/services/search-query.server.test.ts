@@ -39,7 +39,12 @@ describe("search query sanitising", () => {
     expect(buildMatch([{ term: "i", folded: false }])).toBe('{title keywords summary body} : "i"');
     // Typed with å/ä/ö: only the exact columns can hold it, so no column filter is needed (decision 036).
     expect(buildMatch([{ term: "förskola", folded: false }])).toBe('"förskola"*');
-    expect(buildMatch([{ term: "far", folded: true }, { term: "får", folded: false }])).toBe(
+    expect(
+      buildMatch([
+        { term: "far", folded: true },
+        { term: "får", folded: false },
+      ]),
+    ).toBe(
       '({title keywords summary body} : "far"* OR {title_folded keywords_folded summary_folded body_folded} : "far"*) AND "får"*',
     );
   });
@@ -68,10 +73,13 @@ describe("diacritic folding", () => {
 });
 
 describe("snippets", () => {
-  const render = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join("");
+  const render = (segments: { text: string; mark: boolean }[]) =>
+    segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join("");
 
   it("marks exact prefix matches and leaves diacritic variants alone", () => {
-    expect(render(highlight("Far och barn får åka.", [{ term: "far", folded: false }]))).toBe("[Far] och barn får åka.");
+    expect(render(highlight("Far och barn får åka.", [{ term: "far", folded: false }]))).toBe(
+      "[Far] och barn får åka.",
+    );
   });
 
   it("marks folded matches for folded terms", () => {

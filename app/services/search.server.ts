@@ -1,9 +1,24 @@
 import type { Statement } from "better-sqlite3";
 import type { DB } from "../../db/client";
-import { indexNews, indexPage, indexService, removeSearchDocuments, upsertSearchDocument, type SearchDocumentInput } from "../../db/search-index";
+import {
+  indexNews,
+  indexPage,
+  indexService,
+  removeSearchDocuments,
+  upsertSearchDocument,
+  type SearchDocumentInput,
+} from "../../db/search-index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { BM25_WEIGHTS, buildMatch, EXACT_COLUMNS, highlight, planTerms, queryTerms, type Segment } from "./search-query.server";
+import {
+  BM25_WEIGHTS,
+  buildMatch,
+  EXACT_COLUMNS,
+  highlight,
+  planTerms,
+  queryTerms,
+  type Segment,
+} from "./search-query.server";
 import { reviewCutoff } from "./visibility.server";
 
 /**
@@ -145,7 +160,9 @@ export function search(params: SearchParams, database: DB = db()): SearchResult 
     municipalities: string;
   }[];
   // Past the last page the window has no rows to count on; count separately only then.
-  const total = rows[0]?.total ?? (page > 1 ? (statement(database, `SELECT count(*) AS n ${from}`).get(args) as { n: number }).n : 0);
+  const total =
+    rows[0]?.total ??
+    (page > 1 ? (statement(database, `SELECT count(*) AS n ${from}`).get(args) as { n: number }).n : 0);
   return {
     terms,
     foldedTerms: planned.filter((p) => p.folded).map((p) => p.term),

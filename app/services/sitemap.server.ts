@@ -29,8 +29,17 @@ export function sitemapEntries(): SitemapEntry[] {
     { path: "/om-webbplatsen" },
   ];
   for (const s of listServices({ lang: "sv" })) entries.push({ path: `/tjanster/${s.slug}` });
-  for (const m of db().select({ id: municipality.id, slug: municipality.slug }).from(municipality).orderBy(asc(municipality.name)).all()) {
-    entries.push({ path: `/${m.slug}` }, { path: `/${m.slug}/tjanster` }, { path: `/${m.slug}/nyheter` }, { path: `/${m.slug}/verksamheter` });
+  for (const m of db()
+    .select({ id: municipality.id, slug: municipality.slug })
+    .from(municipality)
+    .orderBy(asc(municipality.name))
+    .all()) {
+    entries.push(
+      { path: `/${m.slug}` },
+      { path: `/${m.slug}/tjanster` },
+      { path: `/${m.slug}/nyheter` },
+      { path: `/${m.slug}/verksamheter` },
+    );
     for (const n of listNews({ municipalityId: m.id, lang: "sv", limit: 500 })) {
       entries.push({ path: `/${m.slug}/nyheter/${n.slug}`, lastmod: n.publishedAt.slice(0, 10) });
     }
@@ -41,7 +50,11 @@ export function sitemapEntries(): SitemapEntry[] {
   for (const a of db().select({ slug: authority.slug }).from(authority).orderBy(asc(authority.position)).all()) {
     entries.push({ path: `/andra-myndigheter/${a.slug}` });
   }
-  for (const e of db().select({ slug: lifeEvent.slug, updatedAt: lifeEvent.updatedAt }).from(lifeEvent).orderBy(asc(lifeEvent.position)).all()) {
+  for (const e of db()
+    .select({ slug: lifeEvent.slug, updatedAt: lifeEvent.updatedAt })
+    .from(lifeEvent)
+    .orderBy(asc(lifeEvent.position))
+    .all()) {
     entries.push({ path: `/livshandelser/${e.slug}`, lastmod: e.updatedAt.slice(0, 10) });
   }
   return entries;
@@ -78,5 +91,7 @@ export function sitemapXml(origin: string): string {
 const PRIVATE = ["/mina-sidor", "/handlaggare", "/redaktor", "/admin", "/personal"];
 
 export function robotsTxt(origin: string): string {
-  return ["User-agent: *", ...PRIVATE.map((p) => `Disallow: ${p}`), "", `Sitemap: ${origin}/sitemap.xml`, ""].join("\n");
+  return ["User-agent: *", ...PRIVATE.map((p) => `Disallow: ${p}`), "", `Sitemap: ${origin}/sitemap.xml`, ""].join(
+    "\n",
+  );
 }

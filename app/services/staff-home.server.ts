@@ -18,14 +18,16 @@ export interface StaffFunction {
 /** Exactly the functions the user's roles give, each with what waits (staff start page). */
 export function staffFunctions(user: SessionUser): StaffFunction[] {
   const out: StaffFunction[] = [];
-  if (canStaff(user, "case.read")) out.push({ key: "cases", href: "/handlaggare", count: countOpenCases(staffScopes(user, "case.read")) });
+  if (canStaff(user, "case.read"))
+    out.push({ key: "cases", href: "/handlaggare", count: countOpenCases(staffScopes(user, "case.read")) });
   // Childcare and school applications have their own queues; without these links they were
   // reachable only by typing the address (found by the officer's sweep, docs/decisions/037).
   const areas = new Set(staffScopes(user, "case.read").map((s) => s.area));
   if (areas.has("barnomsorg")) out.push({ key: "childcare", href: "/handlaggare/barnomsorg", count: null });
   if (areas.has("skola")) out.push({ key: "school", href: "/handlaggare/skola", count: null });
   if (canStaff(user, "content.edit")) out.push({ key: "content", href: "/redaktor", count: null });
-  if (user.kind === "staff" && canEditGuides(user as StaffUser)) out.push({ key: "guides", href: "/redaktor/livshandelser", count: null });
+  if (user.kind === "staff" && canEditGuides(user as StaffUser))
+    out.push({ key: "guides", href: "/redaktor/livshandelser", count: null });
   if (canStaff(user, "users.admin")) {
     const ids = staffMunicipalityIds(user, "users.admin");
     // Waiting: accounts that are locked or have not enrolled their second factor.
@@ -33,7 +35,15 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
       db()
         .select({ n: count() })
         .from(staffUser)
-        .where(and(inArray(staffUser.municipalityId, ids), or(isNull(staffUser.totpEnrolledAt), and(isNotNull(staffUser.lockedUntil), gt(staffUser.lockedUntil, now().toISOString())))))
+        .where(
+          and(
+            inArray(staffUser.municipalityId, ids),
+            or(
+              isNull(staffUser.totpEnrolledAt),
+              and(isNotNull(staffUser.lockedUntil), gt(staffUser.lockedUntil, now().toISOString())),
+            ),
+          ),
+        )
         .get()?.n ?? 0;
     out.push({ key: "users", href: "/admin/anvandare", count: n });
   }
@@ -44,7 +54,13 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
       db()
         .select({ n: count() })
         .from(auditEvent)
-        .where(and(inArray(auditEvent.municipalityId, ids), eq(auditEvent.action, "login.failed"), gte(auditEvent.at, since)))
+        .where(
+          and(
+            inArray(auditEvent.municipalityId, ids),
+            eq(auditEvent.action, "login.failed"),
+            gte(auditEvent.at, since),
+          ),
+        )
         .get()?.n ?? 0;
     out.push({ key: "audit", href: "/admin/logg", count: n });
   }

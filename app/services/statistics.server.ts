@@ -42,7 +42,9 @@ function statRows(where: SQL | undefined): StatRow[] {
     .where(where)
     .all();
   const permitIds = rows.filter((r) => r.receivedOn !== null).map((r) => r.id);
-  const requests = permitIds.length ? db().select().from(supplementRequest).where(inArray(supplementRequest.caseId, permitIds)).all() : [];
+  const requests = permitIds.length
+    ? db().select().from(supplementRequest).where(inArray(supplementRequest.caseId, permitIds)).all()
+    : [];
   const byCase = new Map<number, typeof requests>();
   for (const r of requests) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
   return rows.map((r) => {
@@ -65,12 +67,24 @@ function statRows(where: SQL | undefined): StatRow[] {
         r.decidedOn,
       ).processingDays;
     }
-    return { municipality: r.municipality, caseType: r.formId, receivedOn, decidedOn: r.decidedOn ?? null, processingDays };
+    return {
+      municipality: r.municipality,
+      caseType: r.formId,
+      receivedOn,
+      decidedOn: r.decidedOn ?? null,
+      processingDays,
+    };
   });
 }
 
-export function dashboardFor(user: StaffUser, filter: { municipality: string; caseType: string }, today = swedishDate(new Date())) {
-  const scopes = staffScopes(user, "stats.read").filter((s) => !filter.municipality || s.municipality === filter.municipality);
+export function dashboardFor(
+  user: StaffUser,
+  filter: { municipality: string; caseType: string },
+  today = swedishDate(new Date()),
+) {
+  const scopes = staffScopes(user, "stats.read").filter(
+    (s) => !filter.municipality || s.municipality === filter.municipality,
+  );
   const where =
     scopes.length === 0
       ? eq(caseTable.id, -1)
@@ -94,7 +108,13 @@ export const PUBLIC_MIN_DECISIONS = 5;
 
 export function publicProcessingTimes(today = swedishDate(new Date())) {
   const rows = decidedSince(statRows(undefined), today, 365);
-  const names = new Map(db().select({ slug: municipality.slug, name: municipality.name }).from(municipality).all().map((m) => [m.slug, m.name]));
+  const names = new Map(
+    db()
+      .select({ slug: municipality.slug, name: municipality.name })
+      .from(municipality)
+      .all()
+      .map((m) => [m.slug, m.name]),
+  );
   return processingByGroup(rows, limitDaysFor).map((g) => ({
     ...g,
     municipalityName: names.get(g.municipality) ?? g.municipality,

@@ -29,7 +29,10 @@ export interface UploadRules {
 
 export type UploadCheck =
   | { ok: true; mime: string }
-  | { ok: false; code: "file.empty" | "file.tooLarge" | "file.type" | "file.unrecognised" | "file.infected" | "file.scanFailed" };
+  | {
+      ok: false;
+      code: "file.empty" | "file.tooLarge" | "file.type" | "file.unrecognised" | "file.infected" | "file.scanFailed";
+    };
 
 function accepted(accept: string[], mime: string): boolean {
   return accept.some((a) => (a.endsWith("/*") ? mime.startsWith(a.slice(0, -1)) : a === mime));
@@ -51,11 +54,22 @@ export async function checkUpload(bytes: Uint8Array, rules: UploadRules): Promis
 }
 
 /** clamd's verdict as an upload check; an infected file is audited and counted, a scanner failure refuses the file. */
-export async function scanUpload(bytes: Uint8Array): Promise<{ ok: true } | { ok: false; code: "file.infected" | "file.scanFailed" }> {
+export async function scanUpload(
+  bytes: Uint8Array,
+): Promise<{ ok: true } | { ok: false; code: "file.infected" | "file.scanFailed" }> {
   const result = await scanBytes(bytes);
   if (result.verdict === "infected") {
     securityEvent("upload_infected");
-    audit({ actor: null, action: "upload.infected", subjectType: "upload", details: { signature: result.signature, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") } });
+    audit({
+      actor: null,
+      action: "upload.infected",
+      subjectType: "upload",
+      details: {
+        signature: result.signature,
+        size: bytes.byteLength,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    });
     return { ok: false, code: "file.infected" };
   }
   if (result.verdict === "error") {
@@ -78,7 +92,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
 /** Names are shown, never used as paths: strip directories, control characters and length. */
 export function displayName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f"<>]/g, "").trim() ?? "";
+  const base =
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[\u0000-\u001f\u007f"<>]/g, "")
+      .trim() ?? "";
   return (base || "fil").slice(0, 200);
 }
 
@@ -90,7 +109,14 @@ export interface StoredUpload {
 }
 
 /** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
-export function storeUpload(input: { bytes: Uint8Array; mime: string; originalName: string; ownerKey: string; formId: string; field: string }): StoredUpload {
+export function storeUpload(input: {
+  bytes: Uint8Array;
+  mime: string;
+  originalName: string;
+  ownerKey: string;
+  formId: string;
+  field: string;
+}): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
   writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
@@ -142,7 +168,8 @@ export function getUploadForOwner(publicId: string, viewer: SubmitterViewer) {
     .get();
   if (!row) return undefined;
   const { a, createdAt, ...c } = row;
-  const mine = a.caseId === null ? a.ownerKey === ownerKey : createdAt !== null && submitterMaySee({ ...c, createdAt }, viewer);
+  const mine =
+    a.caseId === null ? a.ownerKey === ownerKey : createdAt !== null && submitterMaySee({ ...c, createdAt }, viewer);
   if (!mine) return undefined;
   const bytes = readStoredFileBytes(uploadsDir(), a.storedName);
   if (!bytes) return undefined;
@@ -171,7 +198,12 @@ export interface QuotaLimits {
 
 export function uploadLimits(): QuotaLimits {
   const e = env();
-  return { draftFiles: e.UPLOAD_MAX_FILES_PER_DRAFT, draftBytes: e.UPLOAD_MAX_MB_PER_DRAFT * 1_000_000, dayFiles: e.UPLOAD_MAX_FILES_PER_DAY, dayBytes: e.UPLOAD_MAX_MB_PER_DAY * 1_000_000 };
+  return {
+    draftFiles: e.UPLOAD_MAX_FILES_PER_DRAFT,
+    draftBytes: e.UPLOAD_MAX_MB_PER_DRAFT * 1_000_000,
+    dayFiles: e.UPLOAD_MAX_FILES_PER_DAY,
+    dayBytes: e.UPLOAD_MAX_MB_PER_DAY * 1_000_000,
+  };
 }
 
 /**
@@ -194,11 +226,19 @@ export function checkUploadQuota(input: {
     const pending = db()
       .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
       .from(caseAttachment)
-      .where(and(eq(caseAttachment.ownerKey, input.ownerKey), eq(caseAttachment.formId, input.formId), isNull(caseAttachment.caseId)))
+      .where(
+        and(
+          eq(caseAttachment.ownerKey, input.ownerKey),
+          eq(caseAttachment.formId, input.formId),
+          isNull(caseAttachment.caseId),
+        ),
+      )
       .all()
       .filter((r) => !(input.replacing ?? []).includes(r.publicId));
-    if (pending.length + input.incoming.length > limits.draftFiles) return { code: "file.quotaDraftFiles", max: limits.draftFiles };
-    if (pending.reduce((a, r) => a + r.size, 0) + newBytes > limits.draftBytes) return { code: "file.quotaDraftBytes", max: limits.draftBytes };
+    if (pending.length + input.incoming.length > limits.draftFiles)
+      return { code: "file.quotaDraftFiles", max: limits.draftFiles };
+    if (pending.reduce((a, r) => a + r.size, 0) + newBytes > limits.draftBytes)
+      return { code: "file.quotaDraftBytes", max: limits.draftBytes };
   }
   const since = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
   const day = db()
@@ -206,7 +246,8 @@ export function checkUploadQuota(input: {
     .from(caseAttachment)
     .where(and(eq(caseAttachment.ownerKey, input.ownerKey), gte(caseAttachment.createdAt, since)))
     .get() ?? { n: 0, bytes: 0 };
-  if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes) return { code: "file.quotaDay", max: limits.dayFiles };
+  if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes)
+    return { code: "file.quotaDay", max: limits.dayFiles };
   return null;
 }
 
@@ -219,7 +260,13 @@ export function discardUploads(input: { ownerKey: string; publicIds: string[] })
   if (ids.length === 0) return 0;
   const rows = db()
     .delete(caseAttachment)
-    .where(and(inArray(caseAttachment.publicId, ids), eq(caseAttachment.ownerKey, input.ownerKey), isNull(caseAttachment.caseId)))
+    .where(
+      and(
+        inArray(caseAttachment.publicId, ids),
+        eq(caseAttachment.ownerKey, input.ownerKey),
+        isNull(caseAttachment.caseId),
+      ),
+    )
     .returning({ storedName: caseAttachment.storedName })
     .all();
   for (const r of rows) removeStoredFile(uploadsDir(), r.storedName);

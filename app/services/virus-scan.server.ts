@@ -9,7 +9,11 @@ import { env } from "~/env.server";
  * UPLOAD_SCAN=off, which production must say explicitly) = not scanned. A configured clamd that
  * does not answer is a refusal, never a silent pass.
  */
-export type ScanResult = { verdict: "clean" } | { verdict: "infected"; signature: string } | { verdict: "skipped" } | { verdict: "error"; reason: string };
+export type ScanResult =
+  | { verdict: "clean" }
+  | { verdict: "infected"; signature: string }
+  | { verdict: "skipped" }
+  | { verdict: "error"; reason: string };
 
 const CHUNK = 64 * 1024;
 const TIMEOUT_MS = 15_000;
@@ -31,7 +35,8 @@ function open(): Socket {
 /** The verdict in clamd's reply line ("stream: OK", "stream: X FOUND", "... ERROR"). */
 export function parseClamdReply(reply: string): ScanResult {
   const line = reply.replace(/\0/g, "").trim();
-  if (line.endsWith(" FOUND")) return { verdict: "infected", signature: line.slice(line.indexOf(":") + 1, -" FOUND".length).trim() };
+  if (line.endsWith(" FOUND"))
+    return { verdict: "infected", signature: line.slice(line.indexOf(":") + 1, -" FOUND".length).trim() };
   if (line.endsWith(": OK")) return { verdict: "clean" };
   return { verdict: "error", reason: line.slice(0, 200) || "empty reply" };
 }

@@ -28,7 +28,11 @@ export async function flashCookieHeader(messageKey: string, values?: Flash["valu
   return flashCookie().serialize({ key: messageKey, values } satisfies Flash);
 }
 
-export async function redirectWithFlash(url: string, messageKey: string, init: ResponseInit & { values?: Flash["values"] } = {}) {
+export async function redirectWithFlash(
+  url: string,
+  messageKey: string,
+  init: ResponseInit & { values?: Flash["values"] } = {},
+) {
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await flashCookieHeader(messageKey, init.values));
   return redirect(url, { ...init, headers });

@@ -18,7 +18,10 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 export function formatDate(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return cached("date", () => new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" })).format(date);
+  return cached(
+    "date",
+    () => new Intl.DateTimeFormat("sv-SE", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).format(date);
 }
 
 export function formatDateTime(value: Date | string): string {
@@ -53,7 +56,10 @@ export function formatLongDate(value: Date | string, lang: "sv" | "en"): string 
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return cached(`number-${maximumFractionDigits}`, () => new Intl.NumberFormat("sv-SE", { maximumFractionDigits })).format(value);
+  return cached(
+    `number-${maximumFractionDigits}`,
+    () => new Intl.NumberFormat("sv-SE", { maximumFractionDigits }),
+  ).format(value);
 }
 
 export function formatCurrency(kronor: number): string {

@@ -9,7 +9,9 @@ import { createHtmlBody, withoutNulBytes } from "./html-stream.server";
  * text nodes (each goes through the view, as the paragraphs of a real page do).
  */
 function page(padding: number) {
-  const items = Array.from({ length: 400 }, (_, i) => createElement("li", { key: i }, i % 7 === 0 ? "Jämför kommunerna" : "Åmål – Färgelanda"));
+  const items = Array.from({ length: 400 }, (_, i) =>
+    createElement("li", { key: i }, i % 7 === 0 ? "Jämför kommunerna" : "Åmål – Färgelanda"),
+  );
   return createElement("main", null, createElement("p", null, "x".repeat(padding)), createElement("ul", null, items));
 }
 

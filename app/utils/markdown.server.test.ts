@@ -3,7 +3,9 @@ import { renderMarkdown } from "./markdown.server";
 
 describe("Markdown is rendered and sanitised on the server", () => {
   it("renders headings (from h2), lists, emphasis and links", () => {
-    const html = renderMarkdown("# Titel\n\n## Avgift\n\n- **ett**\n- *två*\n\n[Skatteverket](https://www.skatteverket.se)");
+    const html = renderMarkdown(
+      "# Titel\n\n## Avgift\n\n- **ett**\n- *två*\n\n[Skatteverket](https://www.skatteverket.se)",
+    );
     expect(html).toContain("<h2>Titel</h2>");
     expect(html).toContain("<h2>Avgift</h2>");
     expect(html).toContain("<li><strong>ett</strong></li>");
@@ -19,7 +21,7 @@ describe("Markdown is rendered and sanitised on the server", () => {
     ["<style>body{display:none}</style>", /<style/i],
     ['<p style="position:fixed">x</p>', /style=/i],
     ["[x](//evil.example)", /evil\.example/],
-    ['<svg><script>alert(1)</script></svg>', /<svg|<script/i],
+    ["<svg><script>alert(1)</script></svg>", /<svg|<script/i],
   ])("removes %j", (input, forbidden) => {
     expect(renderMarkdown(input)).not.toMatch(forbidden);
   });

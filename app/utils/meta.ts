@@ -20,8 +20,20 @@ export function pageMeta({ data, matches }: MetaArgs): MetaDescriptor[] {
   if (page?.description) out.push({ name: "description", content: page.description });
   if (page?.feeds) {
     out.push(
-      { tagName: "link", rel: "alternate", type: "application/atom+xml", title: page.feeds.atomTitle, href: page.feeds.atom },
-      { tagName: "link", rel: "alternate", type: "application/rss+xml", title: page.feeds.rssTitle, href: page.feeds.rss },
+      {
+        tagName: "link",
+        rel: "alternate",
+        type: "application/atom+xml",
+        title: page.feeds.atomTitle,
+        href: page.feeds.atom,
+      },
+      {
+        tagName: "link",
+        rel: "alternate",
+        type: "application/rss+xml",
+        title: page.feeds.rssTitle,
+        href: page.feeds.rss,
+      },
     );
   }
   return out;

@@ -1,8 +1,19 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
 
 export type PostBody =
   | { ok: true; formData: FormData }
-  | { ok: false; status: 400 | 413 | 415; field: string | null; code: "tooLarge" | "malformed" | "unsupported"; maxBytes?: number };
+  | {
+      ok: false;
+      status: 400 | 413 | 415;
+      field: string | null;
+      code: "tooLarge" | "malformed" | "unsupported";
+      maxBytes?: number;
+    };
 
 /**
  * A url-encoded post carries text only: the longest form (several 10,000-character text
@@ -62,7 +73,8 @@ export async function readPost(request: Request, maxPartBytes: number): Promise<
     }
     if (type.startsWith("application/x-www-form-urlencoded")) {
       const text = await readBoundedText(request, MAX_URLENCODED_BYTES);
-      if (text === null) return { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
+      if (text === null)
+        return { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
       const formData = new FormData();
       for (const [name, value] of new URLSearchParams(text)) formData.append(name, value);
       return { ok: true, formData };
@@ -71,7 +83,13 @@ export async function readPost(request: Request, maxPartBytes: number): Promise<
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       const field = (error as MaxPartSizeExceededError & { field?: string }).field ?? null;
-      return { ok: false, status: 413, field, code: "tooLarge", maxBytes: (error as MaxPartSizeExceededError & { maxBytes?: number }).maxBytes ?? maxPartBytes };
+      return {
+        ok: false,
+        status: 413,
+        field,
+        code: "tooLarge",
+        maxBytes: (error as MaxPartSizeExceededError & { maxBytes?: number }).maxBytes ?? maxPartBytes,
+      };
     }
     return { ok: false, status: 400, field: null, code: "malformed" };
   }

@@ -35,23 +35,37 @@ describe("readability flags", () => {
   });
 
   it("flags passive-heavy Swedish and leaves genitives alone", () => {
-    const passive = analyse("Ansökan skickas till kommunen. Den behandlas inom tre veckor. Beslut fattas av nämnden. Avgiften betalas i förskott.", "sv");
+    const passive = analyse(
+      "Ansökan skickas till kommunen. Den behandlas inom tre veckor. Beslut fattas av nämnden. Avgiften betalas i förskott.",
+      "sv",
+    );
     expect(passive.passives).toBe(4);
     expect(passive.passiveHeavy).toBe(true);
-    const active = analyse("Du skickar ansökan till kommunen. Vi svarar inom tre veckor. Kommunens nämnd beslutar. Barnets plats är klar.", "sv");
+    const active = analyse(
+      "Du skickar ansökan till kommunen. Vi svarar inom tre veckor. Kommunens nämnd beslutar. Barnets plats är klar.",
+      "sv",
+    );
     expect(active.passives).toBe(0);
     expect(active.passiveHeavy).toBe(false);
   });
 
   it("flags passive-heavy English", () => {
-    const report = analyse("The form is sent to us. It is processed within a week. A decision is made by the board.", "en");
+    const report = analyse(
+      "The form is sent to us. It is processed within a week. A decision is made by the board.",
+      "en",
+    );
     expect(report.passives).toBe(3);
     expect(report.passiveHeavy).toBe(true);
   });
 
   it("finds words from the list of bureaucratic words, inflected too", () => {
-    const report = analyse("Du erhåller beslutet skyndsamt. I enlighet med lagen ska handlingar inkomma senast i maj.", "sv");
-    expect(report.bureaucratic.map((b) => b.word).sort()).toEqual(["erhåll", "i enlighet med", "inkomm", "skyndsamt"].sort());
+    const report = analyse(
+      "Du erhåller beslutet skyndsamt. I enlighet med lagen ska handlingar inkomma senast i maj.",
+      "sv",
+    );
+    expect(report.bureaucratic.map((b) => b.word).sort()).toEqual(
+      ["erhåll", "i enlighet med", "inkomm", "skyndsamt"].sort(),
+    );
   });
 
   it("takes a configured list instead of the default", () => {

@@ -11,18 +11,64 @@ import bureaucraticWords from "~/config/bureaucratic-words.json";
 export type Lang = "sv" | "en";
 
 /** The configurable list lives in app/config/bureaucratic-words.json (edit it, no code change). */
-export const DEFAULT_BUREAUCRATIC_WORDS: Record<Lang, string[]> = { sv: bureaucraticWords.sv, en: bureaucraticWords.en };
+export const DEFAULT_BUREAUCRATIC_WORDS: Record<Lang, string[]> = {
+  sv: bureaucraticWords.sv,
+  en: bureaucraticWords.en,
+};
 
 export const LONG_SENTENCE_WORDS = 25;
 const PASSIVE_SHARE_WARNING = 0.3;
 
 // Swedish s-passives: "skickas", "behandlas", "skickades", "beviljats" and common short ones.
 const SV_PASSIVE_SHORT = new Set([
-  "görs", "gjordes", "ges", "gavs", "tas", "togs", "fås", "fick", "ses", "sågs", "anses", "ansågs", "erbjuds",
-  "erbjöds", "bedöms", "bedömdes", "krävs", "krävdes", "sänds", "ställs", "utförs", "hörs", "nås", "läggs",
-  "betalas", "lämnas", "prövas", "beviljas", "behandlas", "skickas", "fattas", "debiteras", "registreras",
+  "görs",
+  "gjordes",
+  "ges",
+  "gavs",
+  "tas",
+  "togs",
+  "fås",
+  "fick",
+  "ses",
+  "sågs",
+  "anses",
+  "ansågs",
+  "erbjuds",
+  "erbjöds",
+  "bedöms",
+  "bedömdes",
+  "krävs",
+  "krävdes",
+  "sänds",
+  "ställs",
+  "utförs",
+  "hörs",
+  "nås",
+  "läggs",
+  "betalas",
+  "lämnas",
+  "prövas",
+  "beviljas",
+  "behandlas",
+  "skickas",
+  "fattas",
+  "debiteras",
+  "registreras",
 ]);
-const SV_NOT_PASSIVE = new Set(["alltså", "ibland", "bas", "glas", "gas", "fas", "klas", "mas", "vas", "oas", "atlas", "kaos"]);
+const SV_NOT_PASSIVE = new Set([
+  "alltså",
+  "ibland",
+  "bas",
+  "glas",
+  "gas",
+  "fas",
+  "klas",
+  "mas",
+  "vas",
+  "oas",
+  "atlas",
+  "kaos",
+]);
 
 function isSwedishPassive(word: string): boolean {
   if (SV_PASSIVE_SHORT.has(word)) return true;
@@ -30,19 +76,22 @@ function isSwedishPassive(word: string): boolean {
   return /(?:[^n]as|ades|ats|des|tes)$/.test(word) && !/(?:ens|ets|ans|ars|ers|ings|ors)$/.test(word);
 }
 
-const EN_PASSIVE = /\b(?:is|are|was|were|be|been|being|gets|got)\s+(?:\w+ly\s+)?(?:\w+ed|made|given|taken|sent|paid|done|seen|known|held|kept|found|told)\b/gi;
+const EN_PASSIVE =
+  /\b(?:is|are|was|were|be|been|being|gets|got)\s+(?:\w+ly\s+)?(?:\w+ed|made|given|taken|sent|paid|done|seen|known|held|kept|found|told)\b/gi;
 
 /** Markdown to sentences: headings and list items count as sentences of their own. */
 function toPlainBlocks(markdown: string): string[] {
-  return markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
-    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
-    .replace(/<[^<>]*>/g, " ")
-    .replace(/[*_`~>#|]+/g, " ")
-    .split(/\n\s*(?:[-+]|\d+[.)])?\s*/)
-    .map((b) => b.trim())
-    .filter(Boolean);
+  return (
+    markdown
+      .replace(/```[\s\S]*?```/g, " ")
+      // Neither pattern can run past the next "[" / "(" / "<", so both are linear (decision 040).
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
+      .replace(/<[^<>]*>/g, " ")
+      .replace(/[*_`~>#|]+/g, " ")
+      .split(/\n\s*(?:[-+]|\d+[.)])?\s*/)
+      .map((b) => b.trim())
+      .filter(Boolean)
+  );
 }
 
 export function sentencesOf(markdown: string): string[] {
@@ -86,7 +135,11 @@ export interface PlainLanguageReport {
   bureaucratic: { word: string; count: number }[];
 }
 
-export function analyse(markdown: string, lang: Lang, bureaucraticWords: string[] = DEFAULT_BUREAUCRATIC_WORDS[lang]): PlainLanguageReport {
+export function analyse(
+  markdown: string,
+  lang: Lang,
+  bureaucraticWords: string[] = DEFAULT_BUREAUCRATIC_WORDS[lang],
+): PlainLanguageReport {
   const sentences = sentencesOf(markdown);
   const allWords = sentences.flatMap(wordsOf);
   const value = lix(markdown);

@@ -5,7 +5,10 @@
  */
 
 function fromBase64url(value: string): ArrayBuffer {
-  const base64 = value.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(value.length / 4) * 4, "=");
+  const base64 = value
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(value.length / 4) * 4, "=");
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -23,7 +26,9 @@ function toBase64url(buffer: ArrayBuffer): string {
 }
 
 export function webauthnAvailable(): boolean {
-  return typeof window !== "undefined" && typeof window.PublicKeyCredential === "function" && Boolean(navigator.credentials);
+  return (
+    typeof window !== "undefined" && typeof window.PublicKeyCredential === "function" && Boolean(navigator.credentials)
+  );
 }
 
 type Descriptor = { id: string; type: "public-key"; transports?: AuthenticatorTransport[] };
@@ -34,7 +39,12 @@ const descriptors = (list: Descriptor[] | undefined) => list?.map((d) => ({ ...d
 export async function fetchOptions<T>(url: string, form: HTMLFormElement): Promise<T> {
   const body = new URLSearchParams();
   for (const [k, v] of new FormData(form)) if (typeof v === "string") body.append(k, v);
-  const response = await fetch(url, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" } });
+  const response = await fetch(url, {
+    method: "POST",
+    body,
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  });
   if (!response.ok) throw new Error(`options ${response.status}`);
   return (await response.json()) as T;
 }
@@ -86,7 +96,11 @@ export async function createCredential(options: CreationOptionsJSON): Promise<st
 
 export async function getAssertion(options: RequestOptionsJSON): Promise<string> {
   const credential = (await navigator.credentials.get({
-    publicKey: { ...options, challenge: fromBase64url(options.challenge), allowCredentials: descriptors(options.allowCredentials) },
+    publicKey: {
+      ...options,
+      challenge: fromBase64url(options.challenge),
+      allowCredentials: descriptors(options.allowCredentials),
+    },
   })) as PublicKeyCredential | null;
   if (!credential) throw new Error("no credential");
   const response = credential.response as AuthenticatorAssertionResponse;

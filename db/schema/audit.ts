@@ -9,7 +9,9 @@ export const auditEvent = sqliteTable(
   "audit_event",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     /** resident | staff | system | anonymous */
     actorType: text("actor_type").notNull(),
     actorId: integer("actor_id"),

@@ -54,7 +54,9 @@ export const lifeEvent = sqliteTable("life_event", {
   summarySv: text("summary_sv").notNull(),
   summaryEn: text("summary_en").notNull(),
   example: integer("example", { mode: "boolean" }).notNull().default(true),
-  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   /** Staff username of the last published change, or "seed" while the seed's text stands. */
   updatedBy: text("updated_by").notNull().default("seed"),
   /**

@@ -65,7 +65,10 @@ export const childcareApplication = sqliteTable(
     /** "queued" | "offered" | "placed" | "closed" */
     queueStatus: text("queue_status").notNull().default("queued"),
   },
-  (t) => [index("childcare_application_child").on(t.childHmac), index("childcare_application_household").on(t.householdKey)],
+  (t) => [
+    index("childcare_application_child").on(t.childHmac),
+    index("childcare_application_household").on(t.householdKey),
+  ],
 );
 
 /** Up to three ranked units per application. */
@@ -138,7 +141,10 @@ export const childcarePlacement = sqliteTable(
     lastDay: text("last_day"),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("childcare_placement_household").on(t.householdKey), index("childcare_placement_child").on(t.childHmac)],
+  (t) => [
+    index("childcare_placement_household").on(t.householdKey),
+    index("childcare_placement_child").on(t.childHmac),
+  ],
 );
 
 /**
@@ -180,7 +186,10 @@ export const schoolSignature = sqliteTable(
     /** SHA-256 (hex) of the canonical content the guardian approved or declined. */
     contentHash: text("content_hash"),
   },
-  (t) => [uniqueIndex("school_signature_case_guardian").on(t.caseId, t.guardianHmac), index("school_signature_guardian").on(t.guardianHmac)],
+  (t) => [
+    uniqueIndex("school_signature_case_guardian").on(t.caseId, t.guardianHmac),
+    index("school_signature_guardian").on(t.guardianHmac),
+  ],
 );
 
 export type ChildcareUnit = typeof childcareUnit.$inferSelect;

@@ -76,7 +76,9 @@ export const staffUser = sqliteTable("staff_user", {
   createdAt: text("created_at").notNull().default(now),
   lastLoginAt: text("last_login_at"),
   /** The language the user last signed in with (sv | en): e-mails to staff use it. */
-  language: text("language", { enum: ["sv", "en"] }).notNull().default("sv"),
+  language: text("language", { enum: ["sv", "en"] })
+    .notNull()
+    .default("sv"),
 });
 
 /**
@@ -160,7 +162,9 @@ export const session = sqliteTable(
     personId: integer("person_id").references(() => person.id),
     staffUserId: integer("staff_user_id").references(() => staffUser.id),
     /** Staff between password and TOTP: the session grants nothing yet. */
-    stage: text("stage", { enum: ["active", "second-factor", "enrol"] }).notNull().default("active"),
+    stage: text("stage", { enum: ["active", "second-factor", "enrol"] })
+      .notNull()
+      .default("active"),
     actingOrganisationId: integer("acting_organisation_id").references(() => organisation.id),
     /** null = not chosen yet; "self" or "organisation". */
     actingKind: text("acting_kind", { enum: ["self", "organisation"] }),

@@ -24,7 +24,9 @@ export const caseExport = sqliteTable(
     /** "folder:<path>" or "webhook:<host>" of the successful delivery. */
     deliveredTo: text("delivered_to"),
     deliveredAt: text("delivered_at"),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("case_export_due").on(t.status, t.nextAttemptAt)],
 );
@@ -37,7 +39,9 @@ export const integrationSystem = sqliteTable("integration_system", {
   tokenHash: text("token_hash").notNull().unique(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   lastUsedAt: text("last_used_at"),
-  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 /**
@@ -72,7 +76,9 @@ export const integrationCallback = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [uniqueIndex("integration_callback_external").on(t.systemId, t.externalId)],
 );

@@ -98,5 +98,8 @@ export const caseParty = sqliteTable(
     role: text("role").notNull(),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("case_party_case_person").on(t.caseId, t.personnummerHmac), index("case_party_person").on(t.personnummerHmac)],
+  (t) => [
+    uniqueIndex("case_party_case_person").on(t.caseId, t.personnummerHmac),
+    index("case_party_person").on(t.personnummerHmac),
+  ],
 );

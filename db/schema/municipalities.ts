@@ -22,7 +22,9 @@ export const municipality = sqliteTable("municipality", {
   population: integer("population").notNull(),
   /** True for rows whose facts are invented for the example seed. */
   example: integer("example", { mode: "boolean" }).notNull().default(true),
-  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 /** Förvaltning: an administration of one municipality. */

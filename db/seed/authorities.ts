@@ -51,7 +51,6 @@ export function seedAuthorityRegistry(tx: Tx) {
       .where(and(eq(authorityService.authorityId, row.id), gte(authorityService.position, a.services.length)))
       .run();
   });
-
 }
 
 /** The example life-event guides (demo and test only). */
@@ -69,7 +68,12 @@ export function seedExampleLifeEvents(tx: Tx) {
       summaryEn: e.summary.en,
       example: e.example,
     };
-    const row = tx.insert(lifeEvent).values(values).onConflictDoNothing({ target: lifeEvent.slug }).returning({ id: lifeEvent.id }).get();
+    const row = tx
+      .insert(lifeEvent)
+      .values(values)
+      .onConflictDoNothing({ target: lifeEvent.slug })
+      .returning({ id: lifeEvent.id })
+      .get();
     if (!row) return;
     e.steps.forEach((s, i) => {
       tx.insert(lifeEventStep)

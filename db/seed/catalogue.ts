@@ -39,7 +39,13 @@ const OWNER = "Redaktionen (exempel)";
 
 export function seedCatalogue(db: DB, now = new Date()) {
   db.transaction((tx) => {
-    const municipalities = new Map(tx.select().from(municipality).all().map((m) => [m.slug, m]));
+    const municipalities = new Map(
+      tx
+        .select()
+        .from(municipality)
+        .all()
+        .map((m) => [m.slug, m]),
+    );
     const admins = tx.select().from(administration).all();
     const adminId = (municipalityId: number, slug: string) =>
       admins.find((a) => a.municipalityId === municipalityId && a.slug === slug)?.id ?? null;
@@ -81,7 +87,11 @@ export function seedCatalogue(db: DB, now = new Date()) {
         updatedBy: "seed",
         updatedAt: now.toISOString(),
       };
-      const existing = tx.select({ id: service.id, updatedBy: service.updatedBy }).from(service).where(eq(service.slug, s.slug)).get();
+      const existing = tx
+        .select({ id: service.id, updatedBy: service.updatedBy })
+        .from(service)
+        .where(eq(service.slug, s.slug))
+        .get();
       if (existing && existing.updatedBy !== "seed") {
         serviceIds.set(s.slug, { id: existing.id, seedOwned: false });
         continue;
@@ -117,7 +127,9 @@ export function seedCatalogue(db: DB, now = new Date()) {
           .run();
       }
       tx.delete(serviceAuthority).where(eq(serviceAuthority.serviceId, id)).run();
-      s.authorities.forEach((slug, position) => tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug: slug, position }).run());
+      s.authorities.forEach((slug, position) =>
+        tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug: slug, position }).run(),
+      );
     }
     // Related services need every id first.
     for (const s of seedServices) {
@@ -126,7 +138,8 @@ export function seedCatalogue(db: DB, now = new Date()) {
       tx.delete(serviceRelated).where(eq(serviceRelated.serviceId, own.id)).run();
       s.related.forEach((slug, position) => {
         const other = serviceIds.get(slug);
-        if (other && other.id !== own.id) tx.insert(serviceRelated).values({ serviceId: own.id, relatedServiceId: other.id, position }).run();
+        if (other && other.id !== own.id)
+          tx.insert(serviceRelated).values({ serviceId: own.id, relatedServiceId: other.id, position }).run();
       });
       resetSeedVersion(db, "service", own.id);
     }
@@ -212,7 +225,16 @@ function upsertSeedOwned(
     .get();
   if (existing && existing.updatedBy !== "seed") return;
   const id = existing
-    ? (tx.update(table).set(values as never).where(eq(table.id, existing.id)).run(), existing.id)
-    : tx.insert(table).values(values as never).returning({ id: table.id }).get().id;
+    ? (tx
+        .update(table)
+        .set(values as never)
+        .where(eq(table.id, existing.id))
+        .run(),
+      existing.id)
+    : tx
+        .insert(table)
+        .values(values as never)
+        .returning({ id: table.id })
+        .get().id;
   resetSeedVersion(db, type, id);
 }

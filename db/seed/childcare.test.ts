@@ -27,6 +27,9 @@ describe("childcare seed", () => {
 
   it("seeds the 2026 maxtaxa figures as configuration", () => {
     const row = db.select().from(childcareFeeConfig).where(eq(childcareFeeConfig.year, 2026)).get();
-    expect(JSON.parse(row!.config)).toMatchObject({ incomeCapPerMonth: 59_200, forskola: [{ percent: 3, maxFee: 1_776 }, { maxFee: 1_184 }, { maxFee: 592 }] });
+    expect(JSON.parse(row!.config)).toMatchObject({
+      incomeCapPerMonth: 59_200,
+      forskola: [{ percent: 3, maxFee: 1_776 }, { maxFee: 1_184 }, { maxFee: 592 }],
+    });
   });
 });

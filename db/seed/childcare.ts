@@ -9,7 +9,11 @@ import { seedChildcareUnits } from "./content/childcare-units";
  * inserted, never overwritten: an administrator may have corrected the figures.
  */
 export function seedChildcareFeeConfig(db: DB) {
-  const existing = db.select({ year: childcareFeeConfig.year }).from(childcareFeeConfig).where(eq(childcareFeeConfig.year, MAXTAXA_2026.year)).get();
+  const existing = db
+    .select({ year: childcareFeeConfig.year })
+    .from(childcareFeeConfig)
+    .where(eq(childcareFeeConfig.year, MAXTAXA_2026.year))
+    .get();
   if (existing) return;
   db.insert(childcareFeeConfig)
     .values({ year: MAXTAXA_2026.year, config: JSON.stringify(MAXTAXA_2026), source: "Skolverket: maxtaxa 2026" })
@@ -20,7 +24,13 @@ export function seedChildcareFeeConfig(db: DB) {
 /** Example units per municipality (demo and test), inserted by slug only when absent. */
 export function seedChildcare(db: DB) {
   db.transaction((tx) => {
-    const ids = new Map(tx.select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.slug, m.id]));
+    const ids = new Map(
+      tx
+        .select({ id: municipality.id, slug: municipality.slug })
+        .from(municipality)
+        .all()
+        .map((m) => [m.slug, m.id]),
+    );
     for (const u of seedChildcareUnits) {
       const municipalityId = ids.get(u.municipality);
       if (!municipalityId) throw new Error(`Seed: unknown municipality ${u.municipality}`);

@@ -22,7 +22,9 @@ export function findDemoAccounts(db: DB): string[] {
     .all()
     .map((r) => r.username);
   if (staff.length > 0) {
-    found.push(`demo staff accounts with published passwords and TOTP secrets (docs/dev-accounts.md): ${staff.join(", ")}`);
+    found.push(
+      `demo staff accounts with published passwords and TOTP secrets (docs/dev-accounts.md): ${staff.join(", ")}`,
+    );
   }
   const systems = db
     .select({ slug: integrationSystem.slug })

@@ -9,7 +9,9 @@ import { generateDiarium } from "./content/diarium";
 function caseTypeTitles(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const lng of ["sv", "en"]) {
-    const json = JSON.parse(readFileSync(resolve("public/locales", lng, "diarium.json"), "utf8")) as { caseTypes: Record<string, string> };
+    const json = JSON.parse(readFileSync(resolve("public/locales", lng, "diarium.json"), "utf8")) as {
+      caseTypes: Record<string, string>;
+    };
     for (const [k, v] of Object.entries(json.caseTypes)) (out[k] ??= []).push(v);
   }
   return out;
@@ -65,7 +67,10 @@ export function seedDiarium(db: DB) {
         searchText,
       };
     });
-    for (let i = 0; i < rows.length; i += 500) tx.insert(diariumEntry).values(rows.slice(i, i + 500)).run();
+    for (let i = 0; i < rows.length; i += 500)
+      tx.insert(diariumEntry)
+        .values(rows.slice(i, i + 500))
+        .run();
     for (const [key, lastNumber] of numbers) {
       const [municipalityId, year] = key.split(":").map(Number) as [number, number];
       tx.insert(caseReferenceCounter)

@@ -1,6 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
-import { administration, areaDelegation, caseTable, municipality, organisation, person, representation, roleAssignment, staffUser } from "../schema/index";
+import {
+  administration,
+  areaDelegation,
+  caseTable,
+  municipality,
+  organisation,
+  person,
+  representation,
+  roleAssignment,
+  staffUser,
+} from "../schema/index";
 import { organisations, representations, testPersons } from "./content/people";
 import { seedDelegations, seedExampleCases, seedStaffUsers } from "./content/staff";
 
@@ -23,12 +33,27 @@ export interface IdentitySeedTools {
 export function seedIdentity(db: DB, tools: IdentitySeedTools) {
   if (!tools.examples) return;
   db.transaction((tx) => {
-    const municipalityId = new Map(tx.select({ id: municipality.id, slug: municipality.slug }).from(municipality).all().map((m) => [m.slug, m.id]));
+    const municipalityId = new Map(
+      tx
+        .select({ id: municipality.id, slug: municipality.slug })
+        .from(municipality)
+        .all()
+        .map((m) => [m.slug, m.id]),
+    );
     const orgIds = new Map<string, number>();
     for (const o of organisations) {
-      const values = { orgNumber: o.organisationsnummer, name: o.name, municipalityId: municipalityId.get(o.municipality) ?? null, example: true };
+      const values = {
+        orgNumber: o.organisationsnummer,
+        name: o.name,
+        municipalityId: municipalityId.get(o.municipality) ?? null,
+        example: true,
+      };
       tx.insert(organisation).values(values).onConflictDoNothing({ target: organisation.orgNumber }).run();
-      const row = tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.orgNumber, o.organisationsnummer)).get()!;
+      const row = tx
+        .select({ id: organisation.id })
+        .from(organisation)
+        .where(eq(organisation.orgNumber, o.organisationsnummer))
+        .get()!;
       orgIds.set(o.organisationsnummer, row.id);
     }
     for (const r of representations) {
@@ -44,7 +69,10 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
       const from = municipalityId.get(d.municipality);
       const to = municipalityId.get(d.handledBy);
       if (!from || !to) continue;
-      tx.insert(areaDelegation).values({ municipalityId: from, area: d.area, handledByMunicipalityId: to }).onConflictDoNothing().run();
+      tx.insert(areaDelegation)
+        .values({ municipalityId: from, area: d.area, handledByMunicipalityId: to })
+        .onConflictDoNothing()
+        .run();
     }
 
     const adminId = (m: string, slug: string) =>
@@ -78,7 +106,10 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
             role: r.role,
             municipalityId: r.municipality ? (municipalityId.get(r.municipality) ?? null) : null,
             area: r.role === "officer" ? r.area : null,
-            administrationId: (r.role === "editor" || r.role === "contributor") && r.municipality && r.administration ? adminId(r.municipality, r.administration) : null,
+            administrationId:
+              (r.role === "editor" || r.role === "contributor") && r.municipality && r.administration
+                ? adminId(r.municipality, r.administration)
+                : null,
           })
           .run();
       }
@@ -93,11 +124,17 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
       let p = tx.select({ id: person.id }).from(person).where(eq(person.personnummerHmac, index)).get();
       p ??= tx
         .insert(person)
-        .values({ personnummerEncrypted: tools.encrypt(tp.personnummer), personnummerHmac: index, givenName: tp.givenName, familyName: tp.familyName })
+        .values({
+          personnummerEncrypted: tools.encrypt(tp.personnummer),
+          personnummerHmac: index,
+          givenName: tp.givenName,
+          familyName: tp.familyName,
+        })
         .returning({ id: person.id })
         .get();
       // Merged onto feat/forms' case table: the example cases get the columns it requires.
-      const adminSlug = c.area === "bygglov" ? "samhallsbyggnad" : c.area === "allmant" ? "kommunledning" : "barn-och-utbildning";
+      const adminSlug =
+        c.area === "bygglov" ? "samhallsbyggnad" : c.area === "allmant" ? "kommunledning" : "barn-och-utbildning";
       tx.insert(caseTable)
         .values({
           reference: c.reference,

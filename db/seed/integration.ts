@@ -27,12 +27,16 @@ export function seedIntegrationSystems(tx: Tx) {
     name: TEST_INTEGRATION_SYSTEM.name,
     tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token),
   };
-  tx.insert(integrationSystem)
-    .values(values)
-    .onConflictDoNothing({ target: integrationSystem.slug })
-    .run();
-  const system = tx.select({ id: integrationSystem.id }).from(integrationSystem).where(eq(integrationSystem.slug, values.slug)).get()!;
+  tx.insert(integrationSystem).values(values).onConflictDoNothing({ target: integrationSystem.slug }).run();
+  const system = tx
+    .select({ id: integrationSystem.id })
+    .from(integrationSystem)
+    .where(eq(integrationSystem.slug, values.slug))
+    .get()!;
   for (const m of tx.select({ id: municipality.id }).from(municipality).all()) {
-    tx.insert(integrationSystemMunicipality).values({ systemId: system.id, municipalityId: m.id }).onConflictDoNothing().run();
+    tx.insert(integrationSystemMunicipality)
+      .values({ systemId: system.id, municipalityId: m.id })
+      .onConflictDoNothing()
+      .run();
   }
 }

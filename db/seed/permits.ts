@@ -88,8 +88,22 @@ const DESCRIPTIONS: Record<MeasureType, string> = {
   marklov: "Marklov för uppfyllnad av tomt.",
   attefall: "Attefallshus, komplementbostad 30 m².",
 };
-const PERSON_NAMES = ["Anna Berg", "Lars Olsson", "Eva Holm", "Per Dahl", "Ingrid Ek", "Mikael Strand", "Åsa Lund", "Göran Sjö"];
-const COMPANY_NAMES = ["Johanssons Bygg i Åmål AB", "Melleruds Bygg & Montage AB", "Bergs Snickeri & Bygg HB", "Plogen Fastigheter i Åmål AB"];
+const PERSON_NAMES = [
+  "Anna Berg",
+  "Lars Olsson",
+  "Eva Holm",
+  "Per Dahl",
+  "Ingrid Ek",
+  "Mikael Strand",
+  "Åsa Lund",
+  "Göran Sjö",
+];
+const COMPANY_NAMES = [
+  "Johanssons Bygg i Åmål AB",
+  "Melleruds Bygg & Montage AB",
+  "Bergs Snickeri & Bygg HB",
+  "Plogen Fastigheter i Åmål AB",
+];
 
 /**
  * A history of building-permit cases per municipality (decided ones over the last ~18 months
@@ -129,7 +143,13 @@ export function seedPermitHistory(db: DB, today: string = swedishDate(new Date()
         const completeFrom = withSupplement ? addDays(receivedOn, 7 + supplementAnswerDays) : receivedOn;
         const processing = Math.max(5, Math.round(pace * (0.5 + rand() * 1.1) + (rand() < 0.08 ? 40 : 0)));
         const decidedOn = open ? null : addDays(completeFrom, processing);
-        const status = open ? (withSupplement && ageDays < 20 ? "awaiting_completion" : i % 2 === 0 ? "received" : "in_progress") : "closed";
+        const status = open
+          ? withSupplement && ageDays < 20
+            ? "awaiting_completion"
+            : i % 2 === 0
+              ? "received"
+              : "in_progress"
+          : "closed";
         const year = Number(receivedOn.slice(0, 4));
         const counter = tx
           .insert(caseReferenceCounter)
@@ -178,8 +198,12 @@ export function seedPermitHistory(db: DB, today: string = swedishDate(new Date()
           })
           .returning({ id: caseTable.id })
           .get();
-        tx.insert(caseEvent).values({ caseId: row.id, fromStatus: null, toStatus: "received", actor: "applicant", createdAt: at }).run();
-        tx.insert(permitCase).values({ caseId: row.id, measureType: measure, propertyDesignation: designation, receivedOn }).run();
+        tx.insert(caseEvent)
+          .values({ caseId: row.id, fromStatus: null, toStatus: "received", actor: "applicant", createdAt: at })
+          .run();
+        tx.insert(permitCase)
+          .values({ caseId: row.id, measureType: measure, propertyDesignation: designation, receivedOn })
+          .run();
         if (withSupplement) {
           const requestedOn = addDays(receivedOn, 7);
           const answered = open && ageDays < 20 ? null : addDays(requestedOn, supplementAnswerDays);
@@ -198,10 +222,22 @@ export function seedPermitHistory(db: DB, today: string = swedishDate(new Date()
         }
         if (decidedOn) {
           tx.insert(caseEvent)
-            .values({ caseId: row.id, fromStatus: "in_progress", toStatus: "decided", actor: "staff:seed", createdAt: `${decidedOn}T13:00:00.000Z` })
+            .values({
+              caseId: row.id,
+              fromStatus: "in_progress",
+              toStatus: "decided",
+              actor: "staff:seed",
+              createdAt: `${decidedOn}T13:00:00.000Z`,
+            })
             .run();
           tx.insert(caseEvent)
-            .values({ caseId: row.id, fromStatus: "decided", toStatus: "closed", actor: "system", createdAt: `${decidedOn}T13:00:01.000Z` })
+            .values({
+              caseId: row.id,
+              fromStatus: "decided",
+              toStatus: "closed",
+              actor: "system",
+              createdAt: `${decidedOn}T13:00:01.000Z`,
+            })
             .run();
           tx.insert(caseDecision)
             .values({
@@ -230,7 +266,8 @@ export function seedPermitHistory(db: DB, today: string = swedishDate(new Date()
             partyName: applicantName,
             status: decidedOn ? "closed" : status,
             registeredAt: at,
-            searchText: `${reference} bygglov ${company ? applicantName.toLowerCase() : ""} ${m.name.toLowerCase()}`.trim(),
+            searchText:
+              `${reference} bygglov ${company ? applicantName.toLowerCase() : ""} ${m.name.toLowerCase()}`.trim(),
           })
           .onConflictDoNothing()
           .run();
@@ -245,7 +282,12 @@ export function seededPermitCount(db: DB, municipalityId: number): number {
     db
       .select({ n: count() })
       .from(caseTable)
-      .where(and(eq(caseTable.municipalityId, municipalityId), sql`${caseTable.idempotencyKey} like ${SEED_KEY_PREFIX + "%"}`))
+      .where(
+        and(
+          eq(caseTable.municipalityId, municipalityId),
+          sql`${caseTable.idempotencyKey} like ${SEED_KEY_PREFIX + "%"}`,
+        ),
+      )
       .get()?.n ?? 0
   );
 }

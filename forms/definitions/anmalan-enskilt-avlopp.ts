@@ -23,7 +23,13 @@ export const definition: FormDefinition = {
       fields: [
         { type: "fastighetsbeteckning", ...k.field("fastighetsbeteckning", { hint: true }), required: true },
         { type: "address", ...k.field("propertyAddress"), required: true },
-        { type: "choice", ...k.field("propertyUse"), display: "radio", required: true, options: k.options("propertyUse", ["permanentboende", "fritidshus", "verksamhet"]) },
+        {
+          type: "choice",
+          ...k.field("propertyUse"),
+          display: "radio",
+          required: true,
+          options: k.options("propertyUse", ["permanentboende", "fritidshus", "verksamhet"]),
+        },
         { type: "number", ...k.field("households", { hint: true }), required: true, min: 1, max: 20 },
         { type: "number", ...k.field("persons"), required: false, min: 1, max: 200 },
         { type: "phone", ...k.field("phone"), required: true, autocomplete: "tel" },
@@ -43,7 +49,13 @@ export const definition: FormDefinition = {
             ["sluten-tank"],
           ),
         },
-        { type: "text", ...k.field("facilityOther"), required: true, maxLength: 200, showIf: { field: "facilityType", equals: "annat" } },
+        {
+          type: "text",
+          ...k.field("facilityOther"),
+          required: true,
+          maxLength: 200,
+          showIf: { field: "facilityType", equals: "annat" },
+        },
         { type: "yesno", ...k.field("wcConnected"), required: true },
         { type: "text", ...k.field("installer", { hint: true }), required: true, maxLength: 150 },
         { type: "date", ...k.field("plannedStart"), required: false, min: { daysFromToday: 0 } },
@@ -52,7 +64,14 @@ export const definition: FormDefinition = {
     {
       ...k.step("handlingar"),
       fields: [
-        { type: "file", ...k.field("sitePlan", { hint: true }), required: true, maxFiles: 3, maxBytes: 20 * MB, accept: DOCUMENT_TYPES },
+        {
+          type: "file",
+          ...k.field("sitePlan", { hint: true }),
+          required: true,
+          maxFiles: 3,
+          maxBytes: 20 * MB,
+          accept: DOCUMENT_TYPES,
+        },
         {
           type: "file",
           ...k.field("soilInvestigation", { hint: true }),

@@ -30,7 +30,10 @@ describe("the catalogue of form definitions", () => {
   });
 
   it("marks anonymous and logged-in forms as agreed", () => {
-    const anonymous = formDefinitions.filter((d) => !d.requiresLogin).map((d) => d.id).sort();
+    const anonymous = formDefinitions
+      .filter((d) => !d.requiresLogin)
+      .map((d) => d.id)
+      .sort();
     expect(anonymous).toEqual(["begaran-allman-handling", "felanmalan-gata-park", "synpunkter-klagomal"]);
     expect(getFormDefinition("forskola-ansokan")?.caseType).toBe("barnomsorg");
     expect(getFormDefinition("skolval-ansokan")?.caseType).toBe("skola");
@@ -47,8 +50,21 @@ describe("the catalogue of form definitions", () => {
               ...s,
               fields: [
                 ...s.fields,
-                { type: "text", name: "email", labelKey: "forms.other-form.x", required: true, showIf: { field: "later", equals: true } },
-                { type: "choice", name: "pick", labelKey: `forms.${def.id}.x`, required: true, display: "radio", options: [{ value: "Ja", labelKey: `forms.${def.id}.y` }] },
+                {
+                  type: "text",
+                  name: "email",
+                  labelKey: "forms.other-form.x",
+                  required: true,
+                  showIf: { field: "later", equals: true },
+                },
+                {
+                  type: "choice",
+                  name: "pick",
+                  labelKey: `forms.${def.id}.x`,
+                  required: true,
+                  display: "radio",
+                  options: [{ value: "Ja", labelKey: `forms.${def.id}.y` }],
+                },
                 { type: "personnummer", name: "pnr", labelKey: `forms.${def.id}.z`, required: true },
               ],
             }

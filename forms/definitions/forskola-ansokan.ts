@@ -44,7 +44,14 @@ export const definition: FormDefinition = {
           options: k.options("careType", ["forskola", "pedagogisk-omsorg"], ["pedagogisk-omsorg"]),
         },
         { type: "date", ...k.field("startDate", { hint: true }), required: true, min: { daysFromToday: 0 } },
-        { type: "number", ...k.field("hoursPerWeek", { hint: true }), required: true, min: 1, max: 60, unitKey: "forms.units.hoursPerWeek" },
+        {
+          type: "number",
+          ...k.field("hoursPerWeek", { hint: true }),
+          required: true,
+          min: 1,
+          max: 60,
+          unitKey: "forms.units.hoursPerWeek",
+        },
         {
           type: "group",
           ...k.field("preferences", { hint: true }),
@@ -69,8 +76,20 @@ export const definition: FormDefinition = {
           options: k.options("occupation", ["arbetar", "studerar", "arbetssokande", "foraldraledig"]),
         },
         { type: "yesno", ...k.field("hasOtherGuardian"), required: true },
-        { type: "personnummer", ...k.field("otherGuardianPersonnummer"), required: true, sensitive: true, showIf: { field: "hasOtherGuardian", equals: true } },
-        { type: "text", ...k.field("otherGuardianName"), required: true, maxLength: 100, showIf: { field: "hasOtherGuardian", equals: true } },
+        {
+          type: "personnummer",
+          ...k.field("otherGuardianPersonnummer"),
+          required: true,
+          sensitive: true,
+          showIf: { field: "hasOtherGuardian", equals: true },
+        },
+        {
+          type: "text",
+          ...k.field("otherGuardianName"),
+          required: true,
+          maxLength: 100,
+          showIf: { field: "hasOtherGuardian", equals: true },
+        },
         { type: "yesno", ...k.field("specialNeeds", { hint: true }), required: true },
         {
           type: "textarea",

@@ -23,7 +23,11 @@ const REQUIRED_CODE: Record<Part, string> = {
   postalCode: "address.postalCodeRequired",
   town: "address.townRequired",
 };
-const LABEL: Record<Part, string> = { street: COMMON_KEYS.street, postalCode: COMMON_KEYS.postalCode, town: COMMON_KEYS.town };
+const LABEL: Record<Part, string> = {
+  street: COMMON_KEYS.street,
+  postalCode: COMMON_KEYS.postalCode,
+  town: COMMON_KEYS.town,
+};
 const CODES = ["invalid", "text.tooLong", ...Object.values(REQUIRED_CODE), "address.postalCodeFormat"];
 
 /** "66630", "666 30" → "666 30"; anything else → undefined. */
@@ -84,7 +88,12 @@ export const addressModule: FieldModule<AddressField, AddressValue> = {
   toText: (_field, value) => (value === undefined ? "" : `${value.street}, ${value.postalCode} ${value.town}`),
   pdf: {
     fields: (_field, name) =>
-      ADDRESS_PARTS.map((part) => ({ name: `${name}_${part}`, kind: "text" as const, labelKey: LABEL[part], maxLength: MAX[part] })),
+      ADDRESS_PARTS.map((part) => ({
+        name: `${name}_${part}`,
+        kind: "text" as const,
+        labelKey: LABEL[part],
+        maxLength: MAX[part],
+      })),
     values: (_field, value, _t, name) =>
       value === undefined ? {} : Object.fromEntries(ADDRESS_PARTS.map((part) => [`${name}_${part}`, value[part]])),
   },
@@ -98,4 +107,3 @@ function missingAll() {
     issues: ADDRESS_PARTS.map((part) => ({ key: errorKey(REQUIRED_CODE[part]), path: [part] })),
   };
 }
-

@@ -35,7 +35,12 @@ export const choiceModule: FieldModule<ChoiceField, string> = {
   pdf: {
     // On paper every choice is a set of boxes to tick, whatever the web display is.
     fields: (field, name) => [
-      { name, kind: "radio", labelKey: field.labelKey, options: field.options.map((o) => ({ value: o.value, labelKey: o.labelKey })) },
+      {
+        name,
+        kind: "radio",
+        labelKey: field.labelKey,
+        options: field.options.map((o) => ({ value: o.value, labelKey: o.labelKey })),
+      },
     ],
     values: (_field, value, _t, name) => (value === undefined ? {} : { [name]: value }),
   },

@@ -1,6 +1,17 @@
 import { addDays, isIsoDate, normalizeDateInput, todayInSweden } from "../format";
 import type { DateBound, DateField } from "../types";
-import { errorKeys, fail, firstValue, type FieldModule, fullContext, ok, ownKeys, ruleSchema, type SchemaContext, stringEntries } from "./module";
+import {
+  errorKeys,
+  fail,
+  firstValue,
+  type FieldModule,
+  fullContext,
+  ok,
+  ownKeys,
+  ruleSchema,
+  type SchemaContext,
+  stringEntries,
+} from "./module";
 
 /** A bound as a date, or undefined when it points at an unanswered field. */
 export function resolveDateBound(bound: DateBound | undefined, ctx: SchemaContext): string | undefined {

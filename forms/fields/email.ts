@@ -1,5 +1,15 @@
 import type { EmailField } from "../types";
-import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, readString, ruleSchema, stringEntries } from "./module";
+import {
+  errorKeys,
+  fail,
+  firstValue,
+  type FieldModule,
+  ok,
+  ownKeys,
+  readString,
+  ruleSchema,
+  stringEntries,
+} from "./module";
 
 /** RFC 5321 path limit. */
 export const EMAIL_MAX_LENGTH = 254;

@@ -1,5 +1,15 @@
 import type { FastighetsbeteckningField } from "../types";
-import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, readString, ruleSchema, stringEntries } from "./module";
+import {
+  errorKeys,
+  fail,
+  firstValue,
+  type FieldModule,
+  ok,
+  ownKeys,
+  readString,
+  ruleSchema,
+  stringEntries,
+} from "./module";
 
 const MAX_LENGTH = 100;
 const CODES = ["required", "invalid", "text.tooLong", "fastighetsbeteckning.format"];

@@ -110,7 +110,9 @@ describe("text and textarea", () => {
   const text: TextField = { type: "text", name: "t", ...base, maxLength: 10 };
   it("trims, rejects over-long input and reports the limit", () => {
     expect(parsed(textModule.schema(text), "  hej  ")).toBe("hej");
-    expect(errorsOf(textModule.schema(text), "x".repeat(11))).toEqual([{ path: "", key: "forms.errors.text.tooLong", params: { max: 10 } }]);
+    expect(errorsOf(textModule.schema(text), "x".repeat(11))).toEqual([
+      { path: "", key: "forms.errors.text.tooLong", params: { max: 10 } },
+    ]);
   });
 
   it("never allows more than the ceiling, whatever the definition says", () => {
@@ -118,7 +120,9 @@ describe("text and textarea", () => {
     expect(firstKey(textModule.schema(greedy), "x".repeat(501))).toBe("forms.errors.text.tooLong");
     const area: TextareaField = { type: "textarea", name: "a", ...base, maxLength: 1_000_000 };
     expect(firstKey(textareaModule.schema(area), "x".repeat(10_001))).toBe("forms.errors.text.tooLong");
-    expect(firstKey(textareaModule.schema({ type: "textarea", name: "a", ...base }), "x".repeat(4_001))).toBe("forms.errors.text.tooLong");
+    expect(firstKey(textareaModule.schema({ type: "textarea", name: "a", ...base }), "x".repeat(4_001))).toBe(
+      "forms.errors.text.tooLong",
+    );
   });
 
   it("counts a posted CRLF line break as one character, like the browser's maxlength", () => {
@@ -133,7 +137,15 @@ describe("text and textarea", () => {
 });
 
 describe("number", () => {
-  const field: NumberField = { type: "number", name: "n", ...base, min: 1, max: 2000, decimals: 1, unitKey: "forms.units.metres" };
+  const field: NumberField = {
+    type: "number",
+    name: "n",
+    ...base,
+    min: 1,
+    max: 2000,
+    decimals: 1,
+    unitKey: "forms.units.metres",
+  };
 
   it("reads Swedish input from the no-JS post", () => {
     expect(numberModule.fromFormData(field, "1 234,5")).toBe(1234.5);
@@ -148,14 +160,21 @@ describe("number", () => {
     expect(firstKey(schema, "tolv")).toBe("forms.errors.number.format");
     expect(errorsOf(schema, 12.25)[0]).toMatchObject({ key: "forms.errors.number.decimals", params: { max: 1 } });
     expect(errorsOf(schema, 0)[0]).toMatchObject({ key: "forms.errors.number.tooSmall", params: { min: "1" } });
-    expect(errorsOf(schema, 2000.5)[0]).toMatchObject({ key: "forms.errors.number.tooLarge", params: { max: "2\u00a0000" } });
-    expect(firstKey(numberModule.schema({ type: "number", name: "n", ...base }), 2.5)).toBe("forms.errors.number.integer");
+    expect(errorsOf(schema, 2000.5)[0]).toMatchObject({
+      key: "forms.errors.number.tooLarge",
+      params: { max: "2\u00a0000" },
+    });
+    expect(firstKey(numberModule.schema({ type: "number", name: "n", ...base }), 2.5)).toBe(
+      "forms.errors.number.integer",
+    );
     expect(firstKey(schema, Number.NaN)).toBe("forms.errors.invalid");
     expect(parsed(schema, 1234.5)).toBe(1234.5);
   });
 
   it("formats with Swedish conventions: space between thousands, decimal comma", () => {
-    expect(numberModule.toText(field, 1234.5, (k) => (k === "forms.units.metres" ? "meter" : k))).toBe("1\u00a0234,5 meter");
+    expect(numberModule.toText(field, 1234.5, (k) => (k === "forms.units.metres" ? "meter" : k))).toBe(
+      "1\u00a0234,5 meter",
+    );
     expect(numberModule.toText({ type: "number", name: "n", ...base }, 1234567, keyEcho)).toBe("1\u00a0234\u00a0567");
     expect(numberModule.toText({ type: "number", name: "n", ...base, decimals: 2 }, -0.5, keyEcho)).toBe("-0,5");
   });
@@ -182,9 +201,15 @@ describe("date", () => {
   it("rejects wrong formats, impossible dates and dates out of range (relative to today in Sweden)", () => {
     expect(firstKey(schema, "26/11/2026")).toBe("forms.errors.date.format");
     expect(firstKey(schema, "2027-02-29")).toBe("forms.errors.date.invalid");
-    expect(errorsOf(schema, "2026-12-09")[0]).toMatchObject({ key: "forms.errors.date.tooEarly", params: { min: "2026-12-10" } });
+    expect(errorsOf(schema, "2026-12-09")[0]).toMatchObject({
+      key: "forms.errors.date.tooEarly",
+      params: { min: "2026-12-10" },
+    });
     expect(parsed(schema, "2026-12-10")).toBe("2026-12-10");
-    expect(errorsOf(schema, "2031-01-01")[0]).toMatchObject({ key: "forms.errors.date.tooLate", params: { max: "2030-12-31" } });
+    expect(errorsOf(schema, "2031-01-01")[0]).toMatchObject({
+      key: "forms.errors.date.tooLate",
+      params: { max: "2030-12-31" },
+    });
   });
 
   it("can be bounded by another date answer", () => {
@@ -221,12 +246,20 @@ describe("choice, multichoice and yes/no", () => {
   it("multichoice reports nothing chosen, too many and unknown options", () => {
     const schema = multichoiceModule.schema(multi);
     expect(firstKey(schema, [])).toBe("forms.errors.multichoice.required");
-    expect(errorsOf(schema, ["a", "b", "c"])[0]).toMatchObject({ key: "forms.errors.multichoice.tooMany", params: { max: 2 } });
+    expect(errorsOf(schema, ["a", "b", "c"])[0]).toMatchObject({
+      key: "forms.errors.multichoice.tooMany",
+      params: { max: 2 },
+    });
     expect(firstKey(schema, ["a", "zzz"])).toBe("forms.errors.choice.invalid");
-    expect(firstKey(schema, Array.from({ length: 10_000 }, () => "a"))).toBe("forms.errors.choice.invalid");
+    expect(
+      firstKey(
+        schema,
+        Array.from({ length: 10_000 }, () => "a"),
+      ),
+    ).toBe("forms.errors.choice.invalid");
   });
 
-  it("yes/no reads radio values and a lone checkbox's \"on\"", () => {
+  it('yes/no reads radio values and a lone checkbox\'s "on"', () => {
     expect(yesnoModule.fromFormData(yesno, "yes")).toBe(true);
     expect(yesnoModule.fromFormData(yesno, "no")).toBe(false);
     expect(yesnoModule.fromFormData(yesno, "on")).toBe(true);
@@ -237,7 +270,9 @@ describe("choice, multichoice and yes/no", () => {
 
   it("shows option labels and yes/no words through the translator", () => {
     expect(choiceModule.toText(choice, "b", keyEcho)).toBe("forms.t.fields.x.options.b.label");
-    expect(multichoiceModule.toText(multi, ["a", "c"], keyEcho)).toBe("forms.t.fields.x.options.a.label, forms.t.fields.x.options.c.label");
+    expect(multichoiceModule.toText(multi, ["a", "c"], keyEcho)).toBe(
+      "forms.t.fields.x.options.a.label, forms.t.fields.x.options.c.label",
+    );
     expect(yesnoModule.toText(yesno, false, keyEcho)).toBe("forms.common.no");
   });
 });
@@ -261,7 +296,11 @@ describe("email, phone and fastighetsbeteckning", () => {
   });
 
   it("fastighetsbeteckning", () => {
-    const schema = fastighetsbeteckningModule.schema({ type: "fastighetsbeteckning", name: "f", ...base } satisfies FastighetsbeteckningField);
+    const schema = fastighetsbeteckningModule.schema({
+      type: "fastighetsbeteckning",
+      name: "f",
+      ...base,
+    } satisfies FastighetsbeteckningField);
     expect(parsed(schema, "Bengtsfors  Sågen 1 : 23")).toBe("Bengtsfors Sågen 1:23");
     expect(parsed(schema, "Dals-Ed Nössemark 2:14")).toBe("Dals-Ed Nössemark 2:14");
     expect(parsed(schema, "Åmål Kvarnen s:2")).toBe("Åmål Kvarnen s:2");
@@ -289,24 +328,37 @@ describe("address", () => {
   it("is all or nothing when optional", () => {
     const optional = addressModule.schema({ ...field, required: false });
     expect(parsed(optional, { street: "", postalCode: "", town: "" })).toBeUndefined();
-    expect(firstKey(optional, { street: "Storgatan 1", postalCode: "", town: "" })).toBe("forms.errors.address.postalCodeRequired");
+    expect(firstKey(optional, { street: "Storgatan 1", postalCode: "", town: "" })).toBe(
+      "forms.errors.address.postalCodeRequired",
+    );
   });
 
   it("rejects parts it does not know and reads name.part posts", () => {
-    expect(firstKey(schema, { street: "a", postalCode: "66630", town: "b", country: "SE" })).toBe("forms.errors.invalid");
-    expect(addressModule.fromFormData(field, { street: "Storgatan 1", postalCode: ["666 30", "x"], town: "Bengtsfors" })).toEqual({
+    expect(firstKey(schema, { street: "a", postalCode: "66630", town: "b", country: "SE" })).toBe(
+      "forms.errors.invalid",
+    );
+    expect(
+      addressModule.fromFormData(field, { street: "Storgatan 1", postalCode: ["666 30", "x"], town: "Bengtsfors" }),
+    ).toEqual({
       street: "Storgatan 1",
       postalCode: "666 30",
       town: "Bengtsfors",
     });
-    expect(addressModule.toText(field, { street: "Storgatan 1", postalCode: "666 30", town: "Bengtsfors" }, keyEcho)).toBe(
-      "Storgatan 1, 666 30 Bengtsfors",
-    );
+    expect(
+      addressModule.toText(field, { street: "Storgatan 1", postalCode: "666 30", town: "Bengtsfors" }, keyEcho),
+    ).toBe("Storgatan 1, 666 30 Bengtsfors");
   });
 });
 
 describe("file", () => {
-  const field: FileField = { type: "file", name: "photos", ...base, maxFiles: 2, maxBytes: 1_000_000, accept: ["image/*", "application/pdf"] };
+  const field: FileField = {
+    type: "file",
+    name: "photos",
+    ...base,
+    maxFiles: 2,
+    maxBytes: 1_000_000,
+    accept: ["image/*", "application/pdf"],
+  };
   const schema = fileModule.schema(field);
   const pdf = (name: string, size = 1000) => ({ name, size, type: "application/pdf" });
 
@@ -321,7 +373,10 @@ describe("file", () => {
 
   it("checks count, size, emptiness and type per file", () => {
     expect(parsed(schema, [pdf("a.pdf")])).toEqual([pdf("a.pdf")]);
-    expect(errorsOf(schema, [pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")])[0]).toMatchObject({ key: "forms.errors.file.tooMany", params: { max: 2 } });
+    expect(errorsOf(schema, [pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")])[0]).toMatchObject({
+      key: "forms.errors.file.tooMany",
+      params: { max: 2 },
+    });
     expect(errorsOf(schema, [pdf("a.pdf", 2_000_000)])[0]).toMatchObject({
       path: "0",
       key: "forms.errors.file.tooLarge",
@@ -352,16 +407,27 @@ describe("group", () => {
     fields: [
       { type: "text", name: "witnessName", labelKey: "forms.t.fields.witnessName.label", required: true },
       { type: "number", name: "witnessAge", labelKey: "forms.t.fields.witnessAge.label", required: false, min: 18 },
-      { type: "multichoice", name: "languages", labelKey: "forms.t.fields.languages.label", required: false, options: [
-        { value: "sv", labelKey: "forms.t.fields.languages.options.sv.label" },
-        { value: "en", labelKey: "forms.t.fields.languages.options.en.label" },
-      ] },
+      {
+        type: "multichoice",
+        name: "languages",
+        labelKey: "forms.t.fields.languages.label",
+        required: false,
+        options: [
+          { value: "sv", labelKey: "forms.t.fields.languages.options.sv.label" },
+          { value: "en", labelKey: "forms.t.fields.languages.options.en.label" },
+        ],
+      },
     ],
   };
   const schema = groupModule.schema(field);
 
   it("reads name[i].child posts: coerces children, closes gaps and drops blank rows", () => {
-    const raw = [{ witnessName: "Anna", witnessAge: "34", languages: ["sv", "en"] }, undefined, { witnessName: " ", witnessAge: "" }, { witnessName: "Erik", languages: "sv" }];
+    const raw = [
+      { witnessName: "Anna", witnessAge: "34", languages: ["sv", "en"] },
+      undefined,
+      { witnessName: " ", witnessAge: "" },
+      { witnessName: "Erik", languages: "sv" },
+    ];
     expect(groupModule.fromFormData(field, raw)).toEqual([
       { witnessName: "Anna", witnessAge: 34, languages: ["sv", "en"] },
       { witnessName: "Erik", languages: ["sv"] },
@@ -387,8 +453,11 @@ describe("group", () => {
   });
 
   it("summarises one item per line", () => {
-    const t = (key: string, params?: Record<string, unknown>) => (key.endsWith(".item") ? `Vittne ${String(params?.number)}` : key);
-    expect(groupModule.toText(field, [{ witnessName: "Anna", witnessAge: 34 }, { witnessName: "Erik" }], t)).toBe("Vittne 1: Anna, 34\nVittne 2: Erik");
+    const t = (key: string, params?: Record<string, unknown>) =>
+      key.endsWith(".item") ? `Vittne ${String(params?.number)}` : key;
+    expect(groupModule.toText(field, [{ witnessName: "Anna", witnessAge: 34 }, { witnessName: "Erik" }], t)).toBe(
+      "Vittne 1: Anna, 34\nVittne 2: Erik",
+    );
   });
 
   it("gives the PDF one row of fields per possible item", () => {

@@ -74,8 +74,10 @@ export const fileModule: FieldModule<FileField, FileValue[]> = {
     return ruleSchema<FileValue[]>((input) => {
       const list = input === undefined || input === null ? [] : input;
       if (!Array.isArray(list)) return { ok: false, issues: [{ key: errorKey("invalid") }] };
-      if (list.length === 0) return field.required ? { ok: false, issues: [{ key: errorKey("file.required") }] } : ok(undefined);
-      if (list.length > field.maxFiles) return { ok: false, issues: [{ key: errorKey("file.tooMany"), params: { max: field.maxFiles } }] };
+      if (list.length === 0)
+        return field.required ? { ok: false, issues: [{ key: errorKey("file.required") }] } : ok(undefined);
+      if (list.length > field.maxFiles)
+        return { ok: false, issues: [{ key: errorKey("file.tooMany"), params: { max: field.maxFiles } }] };
       const issues = list.flatMap((item, index) => checkFile(field, item, index));
       if (issues.length > 0) return { ok: false, issues };
       return ok(list.map((item) => copyFile(item as FileValue)));
@@ -99,7 +101,8 @@ export const fileModule: FieldModule<FileField, FileValue[]> = {
     return out;
   },
   /** Only stored uploads can be posted again (by id); a fresh upload has to be chosen again. */
-  toFormEntries: (_field, value, name) => (value ?? []).flatMap((f): [string, string][] => (f.id ? [[name, f.id]] : [])),
+  toFormEntries: (_field, value, name) =>
+    (value ?? []).flatMap((f): [string, string][] => (f.id ? [[name, f.id]] : [])),
   defaultValue: () => [],
   toText: (_field, value) => (value ?? []).map((f) => f.name).join(", "),
   pdf: {

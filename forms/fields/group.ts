@@ -69,11 +69,12 @@ export const groupModule: FieldModule<GroupField, GroupItemValue[]> = {
           return;
         }
         const out: GroupItemValue = {};
-        const lookup = (name: string): FieldValue | undefined =>
-          names.has(name) ? out[name] : ctx.lookup(name);
+        const lookup = (name: string): FieldValue | undefined => (names.has(name) ? out[name] : ctx.lookup(name));
         for (const child of field.fields) {
           if (!conditionHolds(child.showIf, lookup)) continue;
-          const result = childModule(child).schema(child, { ...ctx, lookup }).safeParse(item[child.name]);
+          const result = childModule(child)
+            .schema(child, { ...ctx, lookup })
+            .safeParse(item[child.name]);
           if (!result.success) issues.push(...issuesFrom(result.error, [index, child.name]));
           else if (result.data !== undefined) out[child.name] = result.data as ScalarValue;
         }
@@ -107,10 +108,13 @@ export const groupModule: FieldModule<GroupField, GroupItemValue[]> = {
   },
   toFormEntries: (field, value, name) =>
     (value ?? []).flatMap((item, i) =>
-      field.fields.flatMap((child) => childModule(child).toFormEntries(child, item[child.name], `${name}[${i}].${child.name}`)),
+      field.fields.flatMap((child) =>
+        childModule(child).toFormEntries(child, item[child.name], `${name}[${i}].${child.name}`),
+      ),
     ),
   defaultValue(field) {
-    const blank = () => Object.fromEntries(field.fields.map((c) => [c.name, childModule(c).defaultValue(c)])) as GroupItemValue;
+    const blank = () =>
+      Object.fromEntries(field.fields.map((c) => [c.name, childModule(c).defaultValue(c)])) as GroupItemValue;
     return Array.from({ length: effectiveMin(field) }, blank);
   },
   toText(field, value, t) {

@@ -28,7 +28,12 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 }
 
 /** The shapes that make backtracking expressions slow: long runs with no match at the end. */
-const HOSTILE_RUNS = [" ".repeat(200_000) + "x", "\t \t".repeat(70_000) + "x", " \u00a0".repeat(100_000) + "x", "a".repeat(200_000) + "!"];
+const HOSTILE_RUNS = [
+  " ".repeat(200_000) + "x",
+  "\t \t".repeat(70_000) + "x",
+  " \u00a0".repeat(100_000) + "x",
+  "a".repeat(200_000) + "!",
+];
 
 describe("single-line text is normalised in linear time", () => {
   it("200,000 spaces normalise in under 50 ms", () => {
@@ -82,7 +87,13 @@ describe("raw values are cut before they are normalised", () => {
     expect(result).toEqual({ ok: false, issues: [{ key: "forms.errors.text.tooLong", params: { max: 200 } }] });
     expect(calls).toBe(0);
     // Up to the ceiling a value is still normalised (white space may shrink it below the limit).
-    expect(readString(` ${"x".repeat(200)}${" ".repeat(rawLengthCeiling(200) - 201)}`, { required: true, max: 200, normalize })).toMatchObject({ ok: true });
+    expect(
+      readString(` ${"x".repeat(200)}${" ".repeat(rawLengthCeiling(200) - 201)}`, {
+        required: true,
+        max: 200,
+        normalize,
+      }),
+    ).toMatchObject({ ok: true });
     expect(calls).toBe(1);
   });
 
@@ -96,9 +107,13 @@ describe("raw values are cut before they are normalised", () => {
 
   it("textareas and property designations are cut the same way", () => {
     const area: TextareaField = { type: "textarea", name: "a", ...base };
-    expect(textareaModule.schema(area).safeParse("\r\n".repeat(500_000)).error?.issues[0]?.message).toBe("forms.errors.text.tooLong");
+    expect(textareaModule.schema(area).safeParse("\r\n".repeat(500_000)).error?.issues[0]?.message).toBe(
+      "forms.errors.text.tooLong",
+    );
     const fastighet: FastighetsbeteckningField = { type: "fastighetsbeteckning", name: "f", ...base };
-    expect(fastighetsbeteckningModule.schema(fastighet).safeParse(" ".repeat(500_000) + ":").error?.issues[0]?.message).toBe("forms.errors.text.tooLong");
+    expect(
+      fastighetsbeteckningModule.schema(fastighet).safeParse(" ".repeat(500_000) + ":").error?.issues[0]?.message,
+    ).toBe("forms.errors.text.tooLong");
   });
 
   it("the property designation's normaliser is linear too, and unchanged in effect", () => {
@@ -112,7 +127,10 @@ describe("raw values are cut before they are normalised", () => {
 describe("the post reader cuts every value before a field module sees it", () => {
   it("no posted string is kept past the longest field's raw ceiling, and a cut value stays too long", async () => {
     const { MAX_VALUE_LENGTH, readFormEntries } = await import("../form-data");
-    const tree = readFormEntries([["a", "x".repeat(5_000_000)], ["b", "kort"]]);
+    const tree = readFormEntries([
+      ["a", "x".repeat(5_000_000)],
+      ["b", "kort"],
+    ]);
     expect((tree.values.a as string).length).toBe(MAX_VALUE_LENGTH + 1);
     expect(tree.values.b).toBe("kort");
   });
@@ -121,8 +139,14 @@ describe("the post reader cuts every value before a field module sees it", () =>
     const { valuesFromFormData, parseSubmission } = await import("../schema");
     const { getFormDefinition } = await import("../definitions/index");
     const def = getFormDefinition("begaran-allman-handling")!;
-    const posted = new URLSearchParams({ diarienummer: " ".repeat(30_000), documentDescription: "Protokoll", municipality: "amal" });
-    expect((valuesFromFormData(def, "handling", posted).values.diarienummer as string).length).toBe(rawLengthCeiling(40) + 1);
+    const posted = new URLSearchParams({
+      diarienummer: " ".repeat(30_000),
+      documentDescription: "Protokoll",
+      municipality: "amal",
+    });
+    expect((valuesFromFormData(def, "handling", posted).values.diarienummer as string).length).toBe(
+      rawLengthCeiling(40) + 1,
+    );
     const { value, ms } = timed(() => parseSubmission(def, "handling", posted));
     expect(value.ok).toBe(false);
     expect(!value.ok && value.errors.diarienummer?.key).toBe("forms.errors.text.tooLong");

@@ -93,7 +93,11 @@ export interface Issue {
 export type Check<T> = { ok: true; value: T | undefined } | { ok: false; issues: Issue[] };
 
 export const ok = <T>(value: T | undefined): Check<T> => ({ ok: true, value });
-export const fail = <T = never>(code: string, params?: Record<string, unknown>, path?: (string | number)[]): Check<T> => ({
+export const fail = <T = never>(
+  code: string,
+  params?: Record<string, unknown>,
+  path?: (string | number)[],
+): Check<T> => ({
   ok: false,
   issues: [{ key: errorKey(code), ...(params ? { params } : {}), ...(path ? { path } : {}) }],
 });

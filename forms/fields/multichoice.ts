@@ -24,9 +24,12 @@ export const multichoiceModule: FieldModule<MultichoiceField, string[]> = {
       if (!Array.isArray(list) || list.length > order.length * 2) return fail("choice.invalid");
       if (list.some((v) => typeof v !== "string" || !order.includes(v))) return fail("choice.invalid");
       const chosen = order.filter((v) => list.includes(v));
-      if (chosen.length === 0) return field.required || (field.minSelected ?? 0) > 0 ? fail("multichoice.required") : ok(undefined);
-      if (field.minSelected !== undefined && chosen.length < field.minSelected) return fail("multichoice.tooFew", { min: field.minSelected });
-      if (field.maxSelected !== undefined && chosen.length > field.maxSelected) return fail("multichoice.tooMany", { max: field.maxSelected });
+      if (chosen.length === 0)
+        return field.required || (field.minSelected ?? 0) > 0 ? fail("multichoice.required") : ok(undefined);
+      if (field.minSelected !== undefined && chosen.length < field.minSelected)
+        return fail("multichoice.tooFew", { min: field.minSelected });
+      if (field.maxSelected !== undefined && chosen.length > field.maxSelected)
+        return fail("multichoice.tooMany", { max: field.maxSelected });
       return ok(chosen);
     });
   },
@@ -42,7 +45,12 @@ export const multichoiceModule: FieldModule<MultichoiceField, string[]> = {
   toText: (field, value, t) => (value ?? []).map((v) => optionLabel(field.options, v, t)).join(", "),
   pdf: {
     fields: (field, name) =>
-      field.options.map((o) => ({ name: optionPdfName(name, o.value), kind: "checkbox", labelKey: field.labelKey, optionLabelKey: o.labelKey })),
+      field.options.map((o) => ({
+        name: optionPdfName(name, o.value),
+        kind: "checkbox",
+        labelKey: field.labelKey,
+        optionLabelKey: o.labelKey,
+      })),
     values: (field, value, _t, name) =>
       Object.fromEntries(field.options.map((o) => [optionPdfName(name, o.value), (value ?? []).includes(o.value)])),
   },

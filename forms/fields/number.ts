@@ -31,8 +31,10 @@ export const numberModule: FieldModule<NumberField, number> = {
       if (decimalsOf(input) > decimals) {
         return decimals === 0 ? fail("number.integer") : fail("number.decimals", { max: decimals });
       }
-      if (field.min !== undefined && input < field.min) return fail("number.tooSmall", { min: formatNumberSv(field.min, decimals) });
-      if (field.max !== undefined && input > field.max) return fail("number.tooLarge", { max: formatNumberSv(field.max, decimals) });
+      if (field.min !== undefined && input < field.min)
+        return fail("number.tooSmall", { min: formatNumberSv(field.min, decimals) });
+      if (field.max !== undefined && input > field.max)
+        return fail("number.tooLarge", { max: formatNumberSv(field.max, decimals) });
       return ok(input);
     });
   },
@@ -47,7 +49,8 @@ export const numberModule: FieldModule<NumberField, number> = {
   // No digit grouping in an input: "1234,5" is easier to edit than "1 234,5".
   toFormEntries: (_field, value, name) => (value === undefined ? [] : [[name, String(value).replace(".", ",")]]),
   defaultValue: () => undefined,
-  toText: (field, value, t) => (value === undefined ? "" : withUnit(field, formatNumberSv(value, field.decimals ?? 0), t)),
+  toText: (field, value, t) =>
+    value === undefined ? "" : withUnit(field, formatNumberSv(value, field.decimals ?? 0), t),
   pdf: {
     fields: (field, name) => [{ name, kind: "text", labelKey: field.labelKey, maxLength: 20 }],
     values: (field, value, t, name) =>

@@ -1,5 +1,15 @@
 import type { PhoneField } from "../types";
-import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, readString, ruleSchema, stringEntries } from "./module";
+import {
+  errorKeys,
+  fail,
+  firstValue,
+  type FieldModule,
+  ok,
+  ownKeys,
+  readString,
+  ruleSchema,
+  stringEntries,
+} from "./module";
 
 const PHONE_MAX_LENGTH = 30;
 const CODES = ["required", "invalid", "phone.format"];

@@ -1,5 +1,15 @@
 import type { TextField } from "../types";
-import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, readString, ruleSchema, stringEntries } from "./module";
+import {
+  errorKeys,
+  fail,
+  firstValue,
+  type FieldModule,
+  ok,
+  ownKeys,
+  readString,
+  ruleSchema,
+  stringEntries,
+} from "./module";
 
 /** No single-line answer may be longer than this, whatever the definition says. */
 export const TEXT_MAX_CEILING = 500;
@@ -15,7 +25,8 @@ export function textMaxLength(field: TextField): number {
  * earlier single expression ("spaces, line breaks, spaces", each starred) backtracked
  * quadratically on a long run of spaces (issue 12, High 1; decision 040).
  */
-export const singleLine = (s: string) => s.replace(/\s+/g, (run) => (run.includes("\n") || run.includes("\r") ? " " : run)).trim();
+export const singleLine = (s: string) =>
+  s.replace(/\s+/g, (run) => (run.includes("\n") || run.includes("\r") ? " " : run)).trim();
 
 function codes(field: TextField): string[] {
   return ["required", "invalid", "text.tooLong", ...(field.minLength ? ["text.tooShort"] : [])];

@@ -13,14 +13,17 @@ const CODES = ["required", "invalid", "text.tooLong"];
 
 export const textareaModule: FieldModule<TextareaField, string> = {
   type: "textarea",
-  schema: (field) => ruleSchema((input) => readString(input, { required: field.required, max: textareaMaxLength(field) })),
+  schema: (field) =>
+    ruleSchema((input) => readString(input, { required: field.required, max: textareaMaxLength(field) })),
   maxLength: textareaMaxLength,
   fromFormData: (_field, raw) => firstValue(raw),
   toFormEntries: (_field, value, name) => stringEntries(value, name),
   defaultValue: () => "",
   toText: (_field, value) => value ?? "",
   pdf: {
-    fields: (field, name) => [{ name, kind: "multiline", labelKey: field.labelKey, maxLength: textareaMaxLength(field) }],
+    fields: (field, name) => [
+      { name, kind: "multiline", labelKey: field.labelKey, maxLength: textareaMaxLength(field) },
+    ],
     values: (_field, value, _t, name) => (value === undefined ? {} : { [name]: value }),
   },
   errorCodes: () => CODES,

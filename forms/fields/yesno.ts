@@ -11,7 +11,8 @@ export const yesnoModule: FieldModule<YesNoField, boolean> = {
   type: "yesno",
   schema(field) {
     return ruleSchema((input) => {
-      if (input === undefined || input === null || input === "") return field.required ? fail("yesno.required") : ok(undefined);
+      if (input === undefined || input === null || input === "")
+        return field.required ? fail("yesno.required") : ok(undefined);
       if (typeof input !== "boolean") return fail("invalid");
       return ok(input);
     });

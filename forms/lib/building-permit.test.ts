@@ -12,11 +12,20 @@ import { properties } from "../../db/seed/content/people";
 
 describe("required attachments per measure type", () => {
   it("asks for all four drawings for a new building", () => {
-    expect(missingAttachments("nybyggnad", [])).toEqual(["situationsplan", "fasadritningar", "planritning", "sektionsritning"]);
+    expect(missingAttachments("nybyggnad", [])).toEqual([
+      "situationsplan",
+      "fasadritningar",
+      "planritning",
+      "sektionsritning",
+    ]);
   });
   it("lists only what is still missing, in a stable order", () => {
-    expect(missingAttachments("nybyggnad", ["planritning", "situationsplan", "fasadritningar"])).toEqual(["sektionsritning"]);
-    expect(missingAttachments("tillbyggnad", ["sektionsritning", "fasadritningar", "planritning", "situationsplan"])).toEqual([]);
+    expect(missingAttachments("nybyggnad", ["planritning", "situationsplan", "fasadritningar"])).toEqual([
+      "sektionsritning",
+    ]);
+    expect(
+      missingAttachments("tillbyggnad", ["sektionsritning", "fasadritningar", "planritning", "situationsplan"]),
+    ).toEqual([]);
   });
   it("asks only for the façades for a façade change and a site plan for a demolition", () => {
     expect(missingAttachments("fasadandring", [])).toEqual(["fasadritningar"]);

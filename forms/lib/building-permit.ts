@@ -95,7 +95,9 @@ export function normalizePropertyDesignation(input: string): string | null {
   const m = /^(\S+)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
   if (!m) return null;
   const [, kommun = "", traktText = "", block = "", unit = ""] = m;
-  const municipality = PROPERTY_MUNICIPALITIES.find((name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"));
+  const municipality = PROPERTY_MUNICIPALITIES.find(
+    (name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"),
+  );
   if (!municipality) return null;
   const trakt = traktText
     .split(" ")

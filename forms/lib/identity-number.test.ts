@@ -42,41 +42,223 @@ interface PublishedPin {
 
 const PUBLISHED_PINS: PublishedPin[] = [
   // testdata/list.json
-  { long_format: "201509160006", short_format: "1509160006", separated_format: "150916-0006", separated_long: "20150916-0006", valid: false, type: "ssn", isMale: false },
-  { long_format: "199303239937", short_format: "9303239937", separated_format: "930323-9937", separated_long: "19930323-9937", valid: false, type: "ssn", isMale: true },
-  { long_format: "200508229978", short_format: "0508229978", separated_format: "050822-9978", separated_long: "20050822-9978", valid: true, type: "ssn", isMale: true },
-  { long_format: "200810889890", short_format: "0810889890", separated_format: "081088-9890", separated_long: "20081088-9890", valid: false, type: "con", isMale: true },
-  { long_format: "194407829995", short_format: "4407829995", separated_format: "440782-9995", separated_long: "19440782-9995", valid: true, type: "con", isMale: true },
-  { long_format: "201910159922", short_format: "1910159922", separated_format: "191015-9922", separated_long: "20191015-9922", valid: false, type: "ssn", isMale: false },
-  { long_format: "196902279907", short_format: "6902279907", separated_format: "690227-9907", separated_long: "19690227-9907", valid: true, type: "ssn", isMale: false },
-  { long_format: "197808679985", short_format: "7808679985", separated_format: "780867-9985", separated_long: "19780867-9985", valid: false, type: "con", isMale: false },
-  { long_format: "196407749966", short_format: "6407749966", separated_format: "640774-9966", separated_long: "19640774-9966", valid: true, type: "con", isMale: false },
-  { long_format: "185004019955", short_format: "5004019955", separated_format: "500401+9955", separated_long: "18500401+9955", valid: true, type: "ssn", isMale: true },
-  { long_format: "200012209995", short_format: "0012209995", separated_format: "001220-9995", separated_long: "20001220-9995", valid: true, type: "ssn", isMale: true },
+  {
+    long_format: "201509160006",
+    short_format: "1509160006",
+    separated_format: "150916-0006",
+    separated_long: "20150916-0006",
+    valid: false,
+    type: "ssn",
+    isMale: false,
+  },
+  {
+    long_format: "199303239937",
+    short_format: "9303239937",
+    separated_format: "930323-9937",
+    separated_long: "19930323-9937",
+    valid: false,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "200508229978",
+    short_format: "0508229978",
+    separated_format: "050822-9978",
+    separated_long: "20050822-9978",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "200810889890",
+    short_format: "0810889890",
+    separated_format: "081088-9890",
+    separated_long: "20081088-9890",
+    valid: false,
+    type: "con",
+    isMale: true,
+  },
+  {
+    long_format: "194407829995",
+    short_format: "4407829995",
+    separated_format: "440782-9995",
+    separated_long: "19440782-9995",
+    valid: true,
+    type: "con",
+    isMale: true,
+  },
+  {
+    long_format: "201910159922",
+    short_format: "1910159922",
+    separated_format: "191015-9922",
+    separated_long: "20191015-9922",
+    valid: false,
+    type: "ssn",
+    isMale: false,
+  },
+  {
+    long_format: "196902279907",
+    short_format: "6902279907",
+    separated_format: "690227-9907",
+    separated_long: "19690227-9907",
+    valid: true,
+    type: "ssn",
+    isMale: false,
+  },
+  {
+    long_format: "197808679985",
+    short_format: "7808679985",
+    separated_format: "780867-9985",
+    separated_long: "19780867-9985",
+    valid: false,
+    type: "con",
+    isMale: false,
+  },
+  {
+    long_format: "196407749966",
+    short_format: "6407749966",
+    separated_format: "640774-9966",
+    separated_long: "19640774-9966",
+    valid: true,
+    type: "con",
+    isMale: false,
+  },
+  {
+    long_format: "185004019955",
+    short_format: "5004019955",
+    separated_format: "500401+9955",
+    separated_long: "18500401+9955",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "200012209995",
+    short_format: "0012209995",
+    separated_format: "001220-9995",
+    separated_long: "20001220-9995",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
   // testdata/3.1/list.json
-  { long_format: "190905271474", short_format: "0905271474", separated_format: "090527+1474", separated_long: "19090527+1474", valid: true, type: "ssn", isMale: true },
-  { long_format: "200904179998", short_format: "0904179998", separated_format: "090417-9998", separated_long: "20090417-9998", valid: false, type: "ssn", isMale: true },
-  { long_format: "197605239917", short_format: "7605239917", separated_format: "760523-9917", separated_long: "19760523-9917", valid: true, type: "ssn", isMale: true },
-  { long_format: "198706769971", short_format: "8706769971", separated_format: "870676-9971", separated_long: "19870676-9971", valid: false, type: "con", isMale: true },
-  { long_format: "200308659978", short_format: "0308659978", separated_format: "030865-9978", separated_long: "20030865-9978", valid: true, type: "con", isMale: true },
-  { long_format: "202201319983", short_format: "2201319983", separated_format: "220131-9983", separated_long: "20220131-9983", valid: false, type: "ssn", isMale: false },
-  { long_format: "196703049988", short_format: "6703049988", separated_format: "670304-9988", separated_long: "19670304-9988", valid: true, type: "ssn", isMale: false },
-  { long_format: "199509729980", short_format: "9509729980", separated_format: "950972-9980", separated_long: "19950972-9980", valid: false, type: "con", isMale: false },
-  { long_format: "198406829906", short_format: "8406829906", separated_format: "840682-9906", separated_long: "19840682-9906", valid: true, type: "con", isMale: false },
-  { long_format: "191509149991", short_format: "1509149991", separated_format: "150914+9991", separated_long: "19150914+9991", valid: true, type: "ssn", isMale: true },
-  { long_format: "200007169915", short_format: "0007169915", separated_format: "000716-9915", separated_long: "20000716-9915", valid: true, type: "ssn", isMale: true },
-  { long_format: "19090527 1474", short_format: "090527 1474", separated_format: "090527 1474", separated_long: "19090527 1474", valid: false, type: "ssn", isMale: true },
-  ...["P", "T", "R", "S", "U", "W", "X", "J", "K", "L", "M", "N", "A"].map(
-    (letter): PublishedPin => ({
-      long_format: `20000101${letter}220`,
-      short_format: `000101${letter}220`,
-      separated_format: `000101-${letter}220`,
-      separated_long: `20000101-${letter}220`,
-      valid: false,
-      type: "interim",
-      isMale: false,
-    }),
-  ),
+  {
+    long_format: "190905271474",
+    short_format: "0905271474",
+    separated_format: "090527+1474",
+    separated_long: "19090527+1474",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "200904179998",
+    short_format: "0904179998",
+    separated_format: "090417-9998",
+    separated_long: "20090417-9998",
+    valid: false,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "197605239917",
+    short_format: "7605239917",
+    separated_format: "760523-9917",
+    separated_long: "19760523-9917",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "198706769971",
+    short_format: "8706769971",
+    separated_format: "870676-9971",
+    separated_long: "19870676-9971",
+    valid: false,
+    type: "con",
+    isMale: true,
+  },
+  {
+    long_format: "200308659978",
+    short_format: "0308659978",
+    separated_format: "030865-9978",
+    separated_long: "20030865-9978",
+    valid: true,
+    type: "con",
+    isMale: true,
+  },
+  {
+    long_format: "202201319983",
+    short_format: "2201319983",
+    separated_format: "220131-9983",
+    separated_long: "20220131-9983",
+    valid: false,
+    type: "ssn",
+    isMale: false,
+  },
+  {
+    long_format: "196703049988",
+    short_format: "6703049988",
+    separated_format: "670304-9988",
+    separated_long: "19670304-9988",
+    valid: true,
+    type: "ssn",
+    isMale: false,
+  },
+  {
+    long_format: "199509729980",
+    short_format: "9509729980",
+    separated_format: "950972-9980",
+    separated_long: "19950972-9980",
+    valid: false,
+    type: "con",
+    isMale: false,
+  },
+  {
+    long_format: "198406829906",
+    short_format: "8406829906",
+    separated_format: "840682-9906",
+    separated_long: "19840682-9906",
+    valid: true,
+    type: "con",
+    isMale: false,
+  },
+  {
+    long_format: "191509149991",
+    short_format: "1509149991",
+    separated_format: "150914+9991",
+    separated_long: "19150914+9991",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "200007169915",
+    short_format: "0007169915",
+    separated_format: "000716-9915",
+    separated_long: "20000716-9915",
+    valid: true,
+    type: "ssn",
+    isMale: true,
+  },
+  {
+    long_format: "19090527 1474",
+    short_format: "090527 1474",
+    separated_format: "090527 1474",
+    separated_long: "19090527 1474",
+    valid: false,
+    type: "ssn",
+    isMale: true,
+  },
+  ...["P", "T", "R", "S", "U", "W", "X", "J", "K", "L", "M", "N", "A"].map((letter): PublishedPin => ({
+    long_format: `20000101${letter}220`,
+    short_format: `000101${letter}220`,
+    separated_format: `000101-${letter}220`,
+    separated_long: `20000101-${letter}220`,
+    valid: false,
+    type: "interim",
+    isMale: false,
+  })),
 ];
 
 /** personnummer/meta testdata/orgnumber.json: valid organisationsnummer (AP-fonder), invalid personnummer. */
@@ -144,7 +326,9 @@ describe("luhnValid / luhnCheckDigit", () => {
 
   it("agrees with itself for every 9-digit payload in a sample", () => {
     for (let n = 0; n < 2000; n++) {
-      const payload = String(n * 499_979).padStart(9, "0").slice(-9);
+      const payload = String(n * 499_979)
+        .padStart(9, "0")
+        .slice(-9);
       const digit = luhnCheckDigit(payload);
       expect(luhnValid(`${payload}${digit}`)).toBe(true);
       expect(luhnValid(`${payload}${(digit + 1) % 10}`)).toBe(false);
@@ -188,16 +372,12 @@ describe("parsePersonnummer: input forms", () => {
     age: 41,
   } as const;
 
-  it.each([
-    "198507099805",
-    "19850709-9805",
-    "8507099805",
-    "850709-9805",
-    "  850709-9805 ",
-    "\t19850709-9805\n",
-  ])("accepts %j", (input) => {
-    expect(parsePersonnummer(input, NOW)).toEqual({ ok: true, value: expected });
-  });
+  it.each(["198507099805", "19850709-9805", "8507099805", "850709-9805", "  850709-9805 ", "\t19850709-9805\n"])(
+    "accepts %j",
+    (input) => {
+      expect(parsePersonnummer(input, NOW)).toEqual({ ok: true, value: expected });
+    },
+  );
 
   it.each([
     "",
@@ -270,8 +450,14 @@ describe("parsePersonnummer: century of 10-digit numbers", () => {
   });
 
   it("moves one century back with '+' (aged 100 or more)", () => {
-    expect(parsePersonnummer("121212-1212", NOW)).toMatchObject({ ok: true, value: { normalized: "201212121212", age: 13 } });
-    expect(parsePersonnummer("121212+1212", NOW)).toMatchObject({ ok: true, value: { normalized: "191212121212", age: 113 } });
+    expect(parsePersonnummer("121212-1212", NOW)).toMatchObject({
+      ok: true,
+      value: { normalized: "201212121212", age: 13 },
+    });
+    expect(parsePersonnummer("121212+1212", NOW)).toMatchObject({
+      ok: true,
+      value: { normalized: "191212121212", age: 113 },
+    });
     expect(parsePersonnummer("090527+1474", NOW)).toMatchObject({ ok: true, value: { birthDate: "1909-05-27" } });
     expect(parsePersonnummer("500401+9955", NOW)).toMatchObject({ ok: true, value: { birthDate: "1850-04-01" } });
     const tomorrow = pnr("19261127", "238");
@@ -283,8 +469,14 @@ describe("parsePersonnummer: century of 10-digit numbers", () => {
 
   it("depends on now", () => {
     const input = pnr("20250601", "238").slice(2);
-    expect(parsePersonnummer(input, new Date(2026, 0, 1))).toMatchObject({ ok: true, value: { birthDate: "2025-06-01" } });
-    expect(parsePersonnummer(input, new Date(2025, 4, 31))).toMatchObject({ ok: true, value: { birthDate: "1925-06-01" } });
+    expect(parsePersonnummer(input, new Date(2026, 0, 1))).toMatchObject({
+      ok: true,
+      value: { birthDate: "2025-06-01" },
+    });
+    expect(parsePersonnummer(input, new Date(2025, 4, 31))).toMatchObject({
+      ok: true,
+      value: { birthDate: "1925-06-01" },
+    });
   });
 
   it("lets the written century win over '+' in 12-digit input", () => {
@@ -305,8 +497,14 @@ describe("parsePersonnummer: dates", () => {
       ok: true,
       value: { birthDate: "1988-02-29", sex: "male" },
     }); // from Skatteverket's test data
-    expect(parsePersonnummer(pnr("20000229", "238"), NOW)).toMatchObject({ ok: true, value: { birthDate: "2000-02-29" } });
-    expect(parsePersonnummer(pnr("20240229", "238").slice(2), NOW)).toMatchObject({ ok: true, value: { birthDate: "2024-02-29" } });
+    expect(parsePersonnummer(pnr("20000229", "238"), NOW)).toMatchObject({
+      ok: true,
+      value: { birthDate: "2000-02-29" },
+    });
+    expect(parsePersonnummer(pnr("20240229", "238").slice(2), NOW)).toMatchObject({
+      ok: true,
+      value: { birthDate: "2024-02-29" },
+    });
   });
 
   it("rejects 29 February in common years, including 1900", () => {
@@ -498,7 +696,10 @@ describe("parseOrganisationsnummer", () => {
       if (item.type === "Enskild firma") {
         expect(result, item.input).toEqual({ ok: false, code: "format" });
       } else if (item.valid) {
-        expect(result, item.input).toEqual({ ok: true, value: { normalized: item.long_format, legalForm: "aktiebolag" } });
+        expect(result, item.input).toEqual({
+          ok: true,
+          value: { normalized: item.long_format, legalForm: "aktiebolag" },
+        });
       } else {
         expect(result, item.input).toEqual({ ok: false, code: "checksum" });
       }
@@ -507,7 +708,10 @@ describe("parseOrganisationsnummer", () => {
 
   it("accepts the AP-fond numbers of personnummer/meta orgnumber.json", () => {
     for (const number of PUBLISHED_ORG_NOT_PINS) {
-      expect(parseOrganisationsnummer(number)).toMatchObject({ ok: true, value: { legalForm: "ideell-forening-stiftelse" } });
+      expect(parseOrganisationsnummer(number)).toMatchObject({
+        ok: true,
+        value: { legalForm: "ideell-forening-stiftelse" },
+      });
     }
   });
 });

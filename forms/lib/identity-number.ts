@@ -51,9 +51,7 @@ export interface Personnummer {
 
 export type PersonnummerErrorCode = "format" | "checksum" | "date";
 
-export type PersonnummerResult =
-  | { ok: true; value: Personnummer }
-  | { ok: false; code: PersonnummerErrorCode };
+export type PersonnummerResult = { ok: true; value: Personnummer } | { ok: false; code: PersonnummerErrorCode };
 
 /**
  * Hint from the first digit of an organisationsnummer (Bolagsverket's groups). A hint only:
@@ -107,8 +105,7 @@ export interface Organisationsnummer {
 export type OrganisationsnummerErrorCode = "format" | "checksum";
 
 export type OrganisationsnummerResult =
-  | { ok: true; value: Organisationsnummer }
-  | { ok: false; code: OrganisationsnummerErrorCode };
+  { ok: true; value: Organisationsnummer } | { ok: false; code: OrganisationsnummerErrorCode };
 
 // ---- Luhn ---------------------------------------------------------------------------
 

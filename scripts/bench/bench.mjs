@@ -84,9 +84,13 @@ function searchUrl(pagePath, query) {
   const page = crawled.find((c) => c.path === pagePath && c.status === 200);
   if (!page) return null;
   const fs = forms(page.html, page.url).filter((f) => f.method === "get");
-  const f = fs.find((x) => x.role === "search") ?? fs.find((x) => x.fields.some((y) => y.type === "search" || y.name === "q"));
+  const f =
+    fs.find((x) => x.role === "search") ?? fs.find((x) => x.fields.some((y) => y.type === "search" || y.name === "q"));
   if (!f) return null;
-  const input = f.fields.find((x) => x.type === "search") ?? f.fields.find((x) => x.tag === "input" && x.type === "text" && x.name) ?? f.fields.find((x) => x.name === "q");
+  const input =
+    f.fields.find((x) => x.type === "search") ??
+    f.fields.find((x) => x.tag === "input" && x.type === "text" && x.name) ??
+    f.fields.find((x) => x.name === "q");
   if (!input?.name) return null;
   const u = new URL(f.action);
   u.searchParams.set(input.name, query);
@@ -96,10 +100,22 @@ function searchUrl(pagePath, query) {
 const candidates = [
   { name: "home", path: "/" },
   { name: "municipality", path: okPage("/amal") ? "/amal" : null },
-  { name: "service page", path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/), missing: "no service page route yet (feat/catalogue)" },
-  { name: "/blanketter", path: okPage("/blanketter") ? "/blanketter" : null, missing: "/blanketter does not exist yet (feat/forms)" },
+  {
+    name: "service page",
+    path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/),
+    missing: "no service page route yet (feat/catalogue)",
+  },
+  {
+    name: "/blanketter",
+    path: okPage("/blanketter") ? "/blanketter" : null,
+    missing: "/blanketter does not exist yet (feat/forms)",
+  },
   { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
-  { name: "diarium search", path: okPage("/diarium") ? searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov" : null, missing: "/diarium does not exist yet (feat/forms)" },
+  {
+    name: "diarium search",
+    path: okPage("/diarium") ? (searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov") : null,
+    missing: "/diarium does not exist yet (feat/forms)",
+  },
 ];
 // The search target must answer (a search route may not exist yet even if the form does).
 for (const c of candidates) {
@@ -122,7 +138,15 @@ async function residentLogin(personnummer) {
   let method = "GET";
   let body;
   for (let step = 0; step < 15; step++) {
-    const r = await fetch(url, { method, body, redirect: "manual", headers: { cookie: jar.header(), ...(body ? { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin } : {}) } });
+    const r = await fetch(url, {
+      method,
+      body,
+      redirect: "manual",
+      headers: {
+        cookie: jar.header(),
+        ...(body ? { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin } : {}),
+      },
+    });
     jar.store(r);
     const html = await r.text();
     const location = r.headers.get("location");
@@ -145,11 +169,19 @@ async function residentLogin(personnummer) {
   const session = [...jar.jar].find(([k]) => k === "session" || k === "__Host-session");
   return session ? `${session[0]}=${session[1]}` : null;
 }
-const residentCookie = process.env.BENCH_RESIDENT_COOKIE ?? (minaSidor ? await residentLogin("199005122388").catch(() => null) : null);
-if (minaSidor && residentCookie) candidates.push({ name: "Mina sidor (resident)", path: "/mina-sidor", headers: { cookie: residentCookie } });
+const residentCookie =
+  process.env.BENCH_RESIDENT_COOKIE ?? (minaSidor ? await residentLogin("199005122388").catch(() => null) : null);
+if (minaSidor && residentCookie)
+  candidates.push({ name: "Mina sidor (resident)", path: "/mina-sidor", headers: { cookie: residentCookie } });
 const notes = [];
-if (!minaSidor) notes.push("Mina sidor: not measured: no /mina-sidor route and no resident login on this branch yet (feat/identity, feat/mypages).");
-else if (!residentCookie) notes.push("Mina sidor: route exists, but the scripted log-in through the test identity provider gave no session (TEST_IDP off?); set BENCH_RESIDENT_COOKIE to measure it.");
+if (!minaSidor)
+  notes.push(
+    "Mina sidor: not measured: no /mina-sidor route and no resident login on this branch yet (feat/identity, feat/mypages).",
+  );
+else if (!residentCookie)
+  notes.push(
+    "Mina sidor: route exists, but the scripted log-in through the test identity provider gave no session (TEST_IDP off?); set BENCH_RESIDENT_COOKIE to measure it.",
+  );
 for (const c of candidates) if (!c.path) notes.push(`${c.name}: not measured: ${c.missing}.`);
 const measured = candidates.filter((c) => c.path);
 log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
@@ -158,7 +190,10 @@ log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
 const floorPages = {};
 for (const m of measured) {
   const r = await fetch(base + m.path, { headers: m.headers ?? {} });
-  floorPages[m.path] = { type: r.headers.get("content-type"), body: Buffer.from(await r.arrayBuffer()).toString("base64") };
+  floorPages[m.path] = {
+    type: r.headers.get("content-type"),
+    body: Buffer.from(await r.arrayBuffer()).toString("base64"),
+  };
   m.bytes = Buffer.from(floorPages[m.path].body, "base64").length;
   // A second request shows whether the anonymous page cache answers this page (decision 030).
   const again = await fetch(base + m.path, { headers: m.headers ?? {} });
@@ -167,7 +202,9 @@ for (const m of measured) {
 }
 const floorFile = join(dataDir, "floor-pages.json");
 writeFileSync(floorFile, JSON.stringify(floorPages));
-const floor = spawn(process.execPath, [resolve("scripts/bench/floor-server.mjs"), floorFile, String(FLOOR_PORT)], { stdio: "ignore" });
+const floor = spawn(process.execPath, [resolve("scripts/bench/floor-server.mjs"), floorFile, String(FLOOR_PORT)], {
+  stdio: "ignore",
+});
 servers.push({ child: floor });
 await waitForOk(`http://127.0.0.1:${FLOOR_PORT}/`, { timeoutMs: 10_000 });
 
@@ -186,7 +223,9 @@ function percentile(sorted, p) {
 async function cannon(url, { headers = {}, seconds = SECONDS, connections = CONNECTIONS } = {}) {
   const times = [];
   const result = await new Promise((resolvePromise, reject) => {
-    const inst = autocannon({ url, connections, duration: seconds, headers }, (err, res) => (err ? reject(err) : resolvePromise(res)));
+    const inst = autocannon({ url, connections, duration: seconds, headers }, (err, res) =>
+      err ? reject(err) : resolvePromise(res),
+    );
     inst.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
@@ -219,10 +258,20 @@ for (const m of measured) {
     non2xx: xs.reduce((a, x) => a + x.non2xx, 0),
     errors: xs.reduce((a, x) => a + x.errors, 0),
   });
-  const res = { name: m.name, path: m.path, bytes: m.bytes, cache: m.cache, personal: Boolean(m.headers), portal: agg(p), floor: agg(f) };
+  const res = {
+    name: m.name,
+    path: m.path,
+    bytes: m.bytes,
+    cache: m.cache,
+    personal: Boolean(m.headers),
+    portal: agg(p),
+    floor: agg(f),
+  };
   res.ratio = res.portal.rps / res.floor.rps;
   pageResults.push(res);
-  log(`${m.name}: portal ${res.portal.rps.toFixed(0)} req/s, floor ${res.floor.rps.toFixed(0)} req/s, ratio ${res.ratio.toFixed(2)}`);
+  log(
+    `${m.name}: portal ${res.portal.rps.toFixed(0)} req/s, floor ${res.floor.rps.toFixed(0)} req/s, ratio ${res.ratio.toFixed(2)}`,
+  );
 }
 floor.kill("SIGTERM");
 
@@ -240,7 +289,28 @@ async function sequentialLatency(makePath, n = 200) {
   times.sort((a, b) => a - b);
   return { n, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) };
 }
-const QUERIES = ["bygglov", "förskola", "avlopp", "parkering", "bidrag", "vigsel", "grav", "snö", "värme", "skola", "bibliotek", "miljö", "trafik", "lekplats", "kultur", "vatten", "strandskydd", "tillstånd", "hemtjänst", "förening"];
+const QUERIES = [
+  "bygglov",
+  "förskola",
+  "avlopp",
+  "parkering",
+  "bidrag",
+  "vigsel",
+  "grav",
+  "snö",
+  "värme",
+  "skola",
+  "bibliotek",
+  "miljö",
+  "trafik",
+  "lekplats",
+  "kultur",
+  "vatten",
+  "strandskydd",
+  "tillstånd",
+  "hemtjänst",
+  "förening",
+];
 const searchLatency = {};
 for (const name of ["search", "diarium search"]) {
   const c = measured.find((m) => m.name === name);
@@ -249,7 +319,10 @@ for (const name of ["search", "diarium search"]) {
   const key = [...u.searchParams.keys()].find((k) => u.searchParams.get(k) === "bygglov") ?? "q";
   searchLatency[name] = await sequentialLatency((i) => {
     const v = new URL(u);
-    v.searchParams.set(key, `${QUERIES[i % QUERIES.length]}${i >= QUERIES.length ? ` ${QUERIES[(i * 7) % QUERIES.length].slice(0, 3 + (i % 3))}` : ""}`);
+    v.searchParams.set(
+      key,
+      `${QUERIES[i % QUERIES.length]}${i >= QUERIES.length ? ` ${QUERIES[(i * 7) % QUERIES.length].slice(0, 3 + (i % 3))}` : ""}`,
+    );
     return v.pathname + v.search;
   });
 }
@@ -260,11 +333,17 @@ const targets = submissionTargets(crawled, routes);
 if (targets.length === 0) {
   // As the crash drill does: the issue's example form first, then every form linked from
   // /blanketter whose page (after its redirect to the first step) has a POST form, anonymous.
-  const listed = okPage("/blanketter") ? [...okPage("/blanketter").html.matchAll(/href="(\/blanketter\/[a-z0-9-]+)"/g)].map((m) => m[1]) : [];
+  const listed = okPage("/blanketter")
+    ? [...okPage("/blanketter").html.matchAll(/href="(\/blanketter\/[a-z0-9-]+)"/g)].map((m) => m[1])
+    : [];
   for (const path of ["/blanketter/felanmalan-gata-park", ...new Set(listed)]) {
     const r = await fetch(base + path);
     const html = await r.text();
-    if (r.status === 200 && new URL(r.url).pathname.startsWith("/blanketter/") && forms(html, r.url).some((f) => f.method === "post")) {
+    if (
+      r.status === 200 &&
+      new URL(r.url).pathname.startsWith("/blanketter/") &&
+      forms(html, r.url).some((f) => f.method === "post")
+    ) {
       targets.push(base + path);
       break;
     }
@@ -287,7 +366,10 @@ if (targets.length === 0) {
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
-        const r = await submitForm(target, { examples, jar: new CookieJar() }).catch((e) => ({ ok: false, error: e.message }));
+        const r = await submitForm(target, { examples, jar: new CookieJar() }).catch((e) => ({
+          ok: false,
+          error: e.message,
+        }));
         if (r.ok) acknowledged++;
         else {
           failed++;
@@ -322,7 +404,14 @@ for (const p of crawled) {
   let gz = 0;
   for (const u of urls) gz += await gzBytes(u);
   const route = routes.find((r) => r.id === p.route);
-  jsByRoute.push({ route: route.path, example: p.path, kind: route.hydrate ? "e-service (hydrates)" : "information", scripts: urls.length, gzipKb: gz / 1024, inlineKb: inlineScriptBytes(p.html) / 1024 });
+  jsByRoute.push({
+    route: route.path,
+    example: p.path,
+    kind: route.hydrate ? "e-service (hydrates)" : "information",
+    scripts: urls.length,
+    gzipKb: gz / 1024,
+    inlineKb: inlineScriptBytes(p.html) / 1024,
+  });
 }
 
 await portal.stop();
@@ -334,7 +423,10 @@ const pad = (n) => String(n).padStart(2, "0");
 const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
 const resultsDir = resolve("bench/results");
 mkdirSync(resultsDir, { recursive: true });
-const previousFile = readdirSync(resultsDir).filter((f) => /^\d{4}-\d{2}-\d{2}-\d{4}\.md$/.test(f)).sort().at(-1);
+const previousFile = readdirSync(resultsDir)
+  .filter((f) => /^\d{4}-\d{2}-\d{2}-\d{4}\.md$/.test(f))
+  .sort()
+  .at(-1);
 const previous = previousFile ? readData(join(resultsDir, previousFile)) : null;
 const git = spawnSync("git", ["log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim();
 
@@ -342,7 +434,14 @@ const data = {
   version: 1,
   date: now.toISOString(),
   commit: git,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGb: totalmem() / 2 ** 30, freeGb: freemem() / 2 ** 30, node: process.version, os: `${platform()} ${release()}` },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "?",
+    memoryGb: totalmem() / 2 ** 30,
+    freeGb: freemem() / 2 ** 30,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  },
   settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS },
   seed: { seconds: seedSeconds, tables: seedReport },
   startMs: startTimes,
@@ -351,7 +450,13 @@ const data = {
   submissions,
   rss: { portalMb: peakRss / 2 ** 20, floorMb: floorPeakRss / 2 ** 20 },
   js: jsByRoute,
-  load: { start: loadSamples[0], end: loadavg()[0], mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length, max: Math.max(...loadSamples), samples: loadSamples.length },
+  load: {
+    start: loadSamples[0],
+    end: loadavg()[0],
+    mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length,
+    max: Math.max(...loadSamples),
+    samples: loadSamples.length,
+  },
   notes,
 };
 const file = join(resultsDir, `${stamp}.md`);
@@ -389,27 +494,54 @@ function render(d, prev, prevFile) {
   const prevPage = (name) => prev?.pages?.find((p) => p.name === name);
   const lines = [];
   lines.push(`# Benchmark ${d.date.slice(0, 16).replace("T", " ")} UTC`, "");
-  lines.push(`Commit \`${d.commit}\`. Machine: ${d.machine.cpus} CPUs (${d.machine.cpuModel}), ${f1(d.machine.memoryGb)} GB memory, Node ${d.machine.node}, ${d.machine.os}.`);
-  lines.push(`autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.seconds} s per page and server, portal and floor alternately.`);
-  if (d.load) lines.push(`Machine load (1-minute load average on ${d.machine.cpus} shared cores, sampled every 5 s): ${f1(d.load.start)} at start, mean ${f1(d.load.mean)}, max ${f1(d.load.max)}, ${f1(d.load.end)} at end${prev?.load ? ` (previous report: mean ${f1(prev.load.mean)})` : ""}. Above ${d.machine.cpus} the benchmark shares the cores with other work and ratios are pessimistic.`);
-  lines.push(prev ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.` : "No previous report to compare with.", "");
-  lines.push("Targets are reported, never gated: anonymous pages ≥ 0.5 of the floor; search p95 ≤ 20 ms; ≥ 200 acknowledged submissions/s; RSS ≤ 250 MB; information pages 0 KB framework JS, e-service pages ≤ 100 KB gzip.", "");
+  lines.push(
+    `Commit \`${d.commit}\`. Machine: ${d.machine.cpus} CPUs (${d.machine.cpuModel}), ${f1(d.machine.memoryGb)} GB memory, Node ${d.machine.node}, ${d.machine.os}.`,
+  );
+  lines.push(
+    `autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.seconds} s per page and server, portal and floor alternately.`,
+  );
+  if (d.load)
+    lines.push(
+      `Machine load (1-minute load average on ${d.machine.cpus} shared cores, sampled every 5 s): ${f1(d.load.start)} at start, mean ${f1(d.load.mean)}, max ${f1(d.load.max)}, ${f1(d.load.end)} at end${prev?.load ? ` (previous report: mean ${f1(prev.load.mean)})` : ""}. Above ${d.machine.cpus} the benchmark shares the cores with other work and ratios are pessimistic.`,
+    );
+  lines.push(
+    prev
+      ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.`
+      : "No previous report to compare with.",
+    "",
+  );
+  lines.push(
+    "Targets are reported, never gated: anonymous pages ≥ 0.5 of the floor; search p95 ≤ 20 ms; ≥ 200 acknowledged submissions/s; RSS ≤ 250 MB; information pages 0 KB framework JS, e-service pages ≤ 100 KB gzip.",
+    "",
+  );
 
   lines.push("## Data set", "");
   lines.push(`Seeded in ${f1(d.seed.seconds)} s (one transaction).`, "", "| table | rows | note |", "|---|---:|---|");
-  for (const [t, r] of Object.entries(d.seed.tables)) lines.push(`| \`${t}\` | ${r.after ?? "–"} | ${r.skipped ? `skipped: ${r.skipped}` : `+${r.added} cloned from ${r.templates} seeded rows`} |`);
+  for (const [t, r] of Object.entries(d.seed.tables))
+    lines.push(
+      `| \`${t}\` | ${r.after ?? "–"} | ${r.skipped ? `skipped: ${r.skipped}` : `+${r.added} cloned from ${r.templates} seeded rows`} |`,
+    );
   const rows = (t) => d.seed.tables[t]?.after ?? 0;
   const sizeTargets = [
     ["diarium entries ≥ 200,000", rows("diarium_entry") >= 200_000],
     ["cases ≥ 30,000", rows("case") >= 30_000],
     ["services and pages ≥ 500", rows("service") + rows("page") >= 500],
   ];
-  lines.push("", `Issue's data set: ${sizeTargets.map(([label, met]) => `${label}: ${met ? "met" : "NOT met"}`).join("; ")}.`);
+  lines.push(
+    "",
+    `Issue's data set: ${sizeTargets.map(([label, met]) => `${label}: ${met ? "met" : "NOT met"}`).join("; ")}.`,
+  );
   lines.push("");
 
   lines.push("## Pages: portal against the floor", "");
-  lines.push("X-Cache: what a second request for the page got from the anonymous page cache (`bypass`: the request does not use it, e.g. a logged-in visitor; the ≥ 0.5 target is for anonymous pages).", "");
-  lines.push("| page | URL | HTML bytes | X-Cache | portal req/s | p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | portal/floor | target |", "|---|---|---:|---|---:|---|---:|---|---:|---|");
+  lines.push(
+    "X-Cache: what a second request for the page got from the anonymous page cache (`bypass`: the request does not use it, e.g. a logged-in visitor; the ≥ 0.5 target is for anonymous pages).",
+    "",
+  );
+  lines.push(
+    "| page | URL | HTML bytes | X-Cache | portal req/s | p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | portal/floor | target |",
+    "|---|---|---:|---|---:|---|---:|---|---:|---|",
+  );
   for (const p of d.pages) {
     const pp = prevPage(p.name);
     lines.push(
@@ -417,14 +549,26 @@ function render(d, prev, prevFile) {
     );
   }
   const bad = d.pages.filter((p) => p.portal.non2xx > 0 || p.portal.errors > 0);
-  if (bad.length) lines.push("", `Non-2xx answers or errors: ${bad.map((p) => `${p.name}: ${p.portal.non2xx} non-2xx, ${p.portal.errors} errors`).join("; ")}.`);
+  if (bad.length)
+    lines.push(
+      "",
+      `Non-2xx answers or errors: ${bad.map((p) => `${p.name}: ${p.portal.non2xx} non-2xx, ${p.portal.errors} errors`).join("; ")}.`,
+    );
   lines.push("");
 
   lines.push("## Search latency (server-side)", "");
   if (Object.keys(d.searchLatency).length === 0) lines.push("Not measured: no search route answers yet.");
   else {
-    lines.push("One connection, 200 different queries in sequence over loopback.", "", "| search | p50 ms | p95 ms | max ms | target p95 ≤ 20 ms |", "|---|---:|---:|---:|---|");
-    for (const [name, s] of Object.entries(d.searchLatency)) lines.push(`| ${name} | ${f1(s.p50)} | ${f1(s.p95)}${delta(s.p95, prev?.searchLatency?.[name]?.p95, "lower")} | ${f1(s.max)} | ${s.p95 <= TARGETS.searchP95 ? "met" : "not met"} |`);
+    lines.push(
+      "One connection, 200 different queries in sequence over loopback.",
+      "",
+      "| search | p50 ms | p95 ms | max ms | target p95 ≤ 20 ms |",
+      "|---|---:|---:|---:|---|",
+    );
+    for (const [name, s] of Object.entries(d.searchLatency))
+      lines.push(
+        `| ${name} | ${f1(s.p50)} | ${f1(s.p95)}${delta(s.p95, prev?.searchLatency?.[name]?.p95, "lower")} | ${f1(s.max)} | ${s.p95 <= TARGETS.searchP95 ? "met" : "not met"} |`,
+      );
   }
   lines.push("");
 
@@ -432,19 +576,31 @@ function render(d, prev, prevFile) {
   if (!d.submissions) lines.push("Not measured (see notes).");
   else {
     const s = d.submissions;
-    lines.push(`${s.clients} concurrent clients for ${s.seconds} s against \`${s.target}\`: **${f1(s.perSecond)} acknowledged/s**${delta(s.perSecond, prev?.submissions?.perSecond)} (${s.acknowledged} acknowledged, ${s.failed} failed${s.firstError ? `; first failure: ${s.firstError}` : ""}). Target ≥ 200/s: ${s.perSecond >= TARGETS.submissionsPerSecond ? "met" : "not met"}.`);
+    lines.push(
+      `${s.clients} concurrent clients for ${s.seconds} s against \`${s.target}\`: **${f1(s.perSecond)} acknowledged/s**${delta(s.perSecond, prev?.submissions?.perSecond)} (${s.acknowledged} acknowledged, ${s.failed} failed${s.firstError ? `; first failure: ${s.firstError}` : ""}). Target ≥ 200/s: ${s.perSecond >= TARGETS.submissionsPerSecond ? "met" : "not met"}.`,
+    );
   }
   lines.push("");
 
   lines.push("## Memory and start-up", "");
-  lines.push(`- Peak RSS of the portal under load: **${f0(d.rss.portalMb)} MB**${delta(d.rss.portalMb, prev?.rss?.portalMb, "lower")} (target ≤ 250 MB: ${d.rss.portalMb <= TARGETS.rssMb ? "met" : "not met"}); the floor: ${f0(d.rss.floorMb)} MB.`);
-  lines.push(`- Start-up to first answer on the large data set (spawn → \`/healthz\` 200): ${d.startMs.map((ms) => `${f0(ms)} ms`).join(", ")}.`, "");
+  lines.push(
+    `- Peak RSS of the portal under load: **${f0(d.rss.portalMb)} MB**${delta(d.rss.portalMb, prev?.rss?.portalMb, "lower")} (target ≤ 250 MB: ${d.rss.portalMb <= TARGETS.rssMb ? "met" : "not met"}); the floor: ${f0(d.rss.floorMb)} MB.`,
+  );
+  lines.push(
+    `- Start-up to first answer on the large data set (spawn → \`/healthz\` 200): ${d.startMs.map((ms) => `${f0(ms)} ms`).join(", ")}.`,
+    "",
+  );
 
   lines.push("## JavaScript per page type", "");
-  lines.push("| route | example | kind | scripts | JS gzip KB | inline KB | target |", "|---|---|---|---:|---:|---:|---|");
+  lines.push(
+    "| route | example | kind | scripts | JS gzip KB | inline KB | target |",
+    "|---|---|---|---:|---:|---:|---|",
+  );
   for (const j of d.js) {
     const limit = j.kind === "information" ? TARGETS.infoJsKb : TARGETS.eserviceJsKb;
-    lines.push(`| \`${j.route}\` | \`${j.example}\` | ${j.kind} | ${j.scripts} | ${f1(j.gzipKb)} | ${f1(j.inlineKb)} | ${j.gzipKb <= limit ? "met" : "not met"} |`);
+    lines.push(
+      `| \`${j.route}\` | \`${j.example}\` | ${j.kind} | ${j.scripts} | ${f1(j.gzipKb)} | ${f1(j.inlineKb)} | ${j.gzipKb <= limit ? "met" : "not met"} |`,
+    );
   }
   lines.push("");
   if (d.notes.length) lines.push("## Notes", "", ...d.notes.map((n) => `- ${n}`), "");

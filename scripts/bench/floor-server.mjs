@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 const [file, port] = process.argv.slice(2);
-const pages = new Map(Object.entries(JSON.parse(readFileSync(file, "utf8"))).map(([k, v]) => [k, { type: v.type, body: Buffer.from(v.body, "base64") }]));
+const pages = new Map(
+  Object.entries(JSON.parse(readFileSync(file, "utf8"))).map(([k, v]) => [
+    k,
+    { type: v.type, body: Buffer.from(v.body, "base64") },
+  ]),
+);
 const server = createServer((req, res) => {
   const page = pages.get(req.url);
   if (!page) {

@@ -18,18 +18,61 @@ export const DEFAULT_TARGETS = {
 };
 
 const WORDS = [
-  "bygglov", "förskola", "skola", "avlopp", "värmepump", "parkering", "gata", "park", "belysning", "snöröjning",
-  "bidrag", "förening", "vigsel", "gravplats", "bibliotek", "simhall", "äldreomsorg", "hemtjänst", "renhållning",
-  "vatten", "detaljplan", "strandskydd", "tillstånd", "livsmedel", "alkohol", "trafik", "cykelväg", "lekplats",
-  "badplats", "fritidsgård", "kultur", "idrott", "bostad", "företag", "näringsliv", "miljö", "hälsa", "skydd",
-  "Bengtsfors", "Dals-Ed", "Färgelanda", "Mellerud", "Åmål", "Dalsland", "sjö", "kanal", "skog", "åker",
+  "bygglov",
+  "förskola",
+  "skola",
+  "avlopp",
+  "värmepump",
+  "parkering",
+  "gata",
+  "park",
+  "belysning",
+  "snöröjning",
+  "bidrag",
+  "förening",
+  "vigsel",
+  "gravplats",
+  "bibliotek",
+  "simhall",
+  "äldreomsorg",
+  "hemtjänst",
+  "renhållning",
+  "vatten",
+  "detaljplan",
+  "strandskydd",
+  "tillstånd",
+  "livsmedel",
+  "alkohol",
+  "trafik",
+  "cykelväg",
+  "lekplats",
+  "badplats",
+  "fritidsgård",
+  "kultur",
+  "idrott",
+  "bostad",
+  "företag",
+  "näringsliv",
+  "miljö",
+  "hälsa",
+  "skydd",
+  "Bengtsfors",
+  "Dals-Ed",
+  "Färgelanda",
+  "Mellerud",
+  "Åmål",
+  "Dalsland",
+  "sjö",
+  "kanal",
+  "skog",
+  "åker",
 ];
 const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 const DAY = 86_400_000;
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const q = (name) => `"${name.replace(/"/g, '""')}"`;
@@ -41,7 +84,12 @@ export function tableInfo(db, table) {
     .prepare(`pragma index_list(${q(table)})`)
     .all()
     .filter((i) => i.unique)
-    .map((i) => db.prepare(`pragma index_info(${q(i.name)})`).all().map((c) => c.name));
+    .map((i) =>
+      db
+        .prepare(`pragma index_info(${q(i.name)})`)
+        .all()
+        .map((c) => c.name),
+    );
   const pk = columns.filter((c) => c.pk > 0).map((c) => c.name);
   const rowidPk = pk.length === 1 && /INT/i.test(columns.find((c) => c.name === pk[0]).type);
   if (pk.length > 0 && !rowidPk) uniques.push(pk);
@@ -49,13 +97,25 @@ export function tableInfo(db, table) {
 }
 
 export function existingTables(db) {
-  return new Set(db.prepare("select name from sqlite_master where type = 'table'").all().map((r) => r.name));
+  return new Set(
+    db
+      .prepare("select name from sqlite_master where type = 'table'")
+      .all()
+      .map((r) => r.name),
+  );
 }
 
 /** Insert order: a table after the target tables it references. */
 function order(db, targets) {
   const names = Object.keys(targets);
-  const deps = new Map(names.map((n) => [n, tableInfo(db, n).fks.map((f) => f.table).filter((t) => t !== n && names.includes(t))]));
+  const deps = new Map(
+    names.map((n) => [
+      n,
+      tableInfo(db, n)
+        .fks.map((f) => f.table)
+        .filter((t) => t !== n && names.includes(t)),
+    ]),
+  );
   const out = [];
   const visit = (n, path = new Set()) => {
     if (out.includes(n) || path.has(n)) return;
@@ -70,7 +130,10 @@ function order(db, targets) {
 /**
  * @returns a report: per table { before, after, seconds } or { skipped: reason }
  */
-export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now = Date.now(), concurrent = false } = {}) {
+export function seedLarge(
+  dbPath,
+  { targets = DEFAULT_TARGETS, seed = 2026, now = Date.now(), concurrent = false } = {},
+) {
   const db = new Database(dbPath);
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
@@ -94,18 +157,39 @@ export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now 
       }
       const templates = db.prepare(`select * from ${q(table)} limit 2000`).all();
       // Without a template row, columns with a default take it (the insert leaves them out).
-      const insertable = info.columns.filter((c) => !(info.rowidPk && c.name === info.pk[0]) && (templates.length > 0 || c.dflt_value === null));
+      const insertable = info.columns.filter(
+        (c) => !(info.rowidPk && c.name === info.pk[0]) && (templates.length > 0 || c.dflt_value === null),
+      );
       const cols = insertable.map((c) => c.name);
-      const insert = db.prepare(`insert into ${q(table)} (${cols.map(q).join(", ")}) values (${cols.map(() => "?").join(", ")})`);
+      const insert = db.prepare(
+        `insert into ${q(table)} (${cols.map(q).join(", ")}) values (${cols.map(() => "?").join(", ")})`,
+      );
       const fkParents = new Map();
       for (const fk of info.fks) {
-        const ids = db.prepare(`select ${q(fk.to ?? "id")} as id from ${q(fk.table)}`).all().map((r) => r.id);
+        const ids = db
+          .prepare(`select ${q(fk.to ?? "id")} as id from ${q(fk.table)}`)
+          .all()
+          .map((r) => r.id);
         fkParents.set(fk.from, ids);
       }
       // Values already taken in unique columns (single-column uniques; composite ones are made
       // unique through their first text column).
-      const uniqueCols = new Set(info.uniques.map((u) => u.find((c) => /TEXT/i.test(info.columns.find((x) => x.name === c)?.type ?? "")) ?? u[0]));
-      const taken = new Map([...uniqueCols].map((c) => [c, new Set(db.prepare(`select ${q(c)} as v from ${q(table)}`).all().map((r) => r.v))]));
+      const uniqueCols = new Set(
+        info.uniques.map(
+          (u) => u.find((c) => /TEXT/i.test(info.columns.find((x) => x.name === c)?.type ?? "")) ?? u[0],
+        ),
+      );
+      const taken = new Map(
+        [...uniqueCols].map((c) => [
+          c,
+          new Set(
+            db
+              .prepare(`select ${q(c)} as v from ${q(table)}`)
+              .all()
+              .map((r) => r.v),
+          ),
+        ]),
+      );
       const counters = new Map();
       let added = 0;
       for (let i = 0; added < toAdd; i++) {
@@ -113,7 +197,11 @@ export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now 
         const row = {};
         const shift = Math.floor(random() * 3650) * DAY;
         // The row's own date (registered_at, created_at …) decides the year in its reference.
-        const own = template && Object.entries(template).find(([k, v]) => /_at$/.test(k) && typeof v === "string" && !Number.isNaN(Date.parse(v)));
+        const own =
+          template &&
+          Object.entries(template).find(
+            ([k, v]) => /_at$/.test(k) && typeof v === "string" && !Number.isNaN(Date.parse(v)),
+          );
         const when = Math.min(own ? Date.parse(own[1]) : now, now) - shift;
         for (const c of insertable) {
           let v = template ? template[c.name] : synth(c, i);
@@ -123,11 +211,18 @@ export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now 
           const fk = info.fks.find((f) => f.from === c.name);
           if (parents && parents.length > 0 && fk && wanted[fk.table] && (v !== null || !template)) v = pick(parents);
           else if (!template && parents && parents.length > 0) v = pick(parents);
-          if (typeof v === "string" && /(^|_)(registered|created|submitted|decided|received|updated)_at$|_date$/.test(c.name) && !Number.isNaN(Date.parse(v))) {
+          if (
+            typeof v === "string" &&
+            /(^|_)(registered|created|submitted|decided|received|updated)_at$|_date$/.test(c.name) &&
+            !Number.isNaN(Date.parse(v))
+          ) {
             const d = new Date(Math.min(Date.parse(v), now) - shift);
             v = /^\d{4}-\d{2}-\d{2}$/.test(v) ? d.toISOString().slice(0, 10) : d.toISOString();
           }
-          if (typeof v === "string" && /^(title|subject|search_text|summary|keywords|body)(_sv|_en|_folded)?$/.test(c.name)) {
+          if (
+            typeof v === "string" &&
+            /^(title|subject|search_text|summary|keywords|body)(_sv|_en|_folded)?$/.test(c.name)
+          ) {
             const words = `${pick(WORDS)} ${pick(WORDS)}`;
             v = `${v} ${c.name.endsWith("_folded") ? fold(words).toLowerCase() : words}`;
           }
@@ -144,13 +239,23 @@ export function seedLarge(dbPath, { targets = DEFAULT_TARGETS, seed = 2026, now 
         }
       }
       if (report[table]?.skipped) continue;
-      report[table] = { before, after: before + added, added, templates: templates.length, seconds: (performance.now() - started) / 1000 };
+      report[table] = {
+        before,
+        after: before + added,
+        added,
+        templates: templates.length,
+        seconds: (performance.now() - started) / 1000,
+      };
     }
     // External-content full-text indexes without triggers need a rebuild to see the new rows.
-    for (const { name, sql } of db.prepare("select name, sql from sqlite_master where type = 'table' and sql like '%using fts5%'").all()) {
+    for (const { name, sql } of db
+      .prepare("select name, sql from sqlite_master where type = 'table' and sql like '%using fts5%'")
+      .all()) {
       const content = /content\s*=\s*'([^']+)'/i.exec(sql)?.[1];
       if (!content || !wanted[content]) continue;
-      const hasTrigger = db.prepare("select count(*) as n from sqlite_master where type = 'trigger' and tbl_name = ?").get(content).n > 0;
+      const hasTrigger =
+        db.prepare("select count(*) as n from sqlite_master where type = 'trigger' and tbl_name = ?").get(content).n >
+        0;
       if (!hasTrigger) db.prepare(`insert into ${q(name)}(${q(name)}) values ('rebuild')`).run();
     }
   });

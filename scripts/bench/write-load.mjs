@@ -10,7 +10,9 @@ const db = new Database(dbPath, { readonly: true });
 const present = existingTables(db);
 const counts = () => Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) as n from "${t}"`).get().n]));
 // The busiest tables the schema has; on a young schema, whatever content table exists.
-const tables = (wanted.length ? wanted : ["case", "diarium_entry", "case_event", "service", "page", "administration"]).filter((t) => present.has(t)).slice(0, 3);
+const tables = (wanted.length ? wanted : ["case", "diarium_entry", "case_event", "service", "page", "administration"])
+  .filter((t) => present.has(t))
+  .slice(0, 3);
 let writes = 0;
 process.on("SIGTERM", () => {
   console.log(JSON.stringify({ writes }));
@@ -18,7 +20,11 @@ process.on("SIGTERM", () => {
 });
 for (;;) {
   const c = counts();
-  seedLarge(dbPath, { targets: Object.fromEntries(tables.map((t) => [t, c[t] + 5])), seed: writes + 1, concurrent: true });
+  seedLarge(dbPath, {
+    targets: Object.fromEntries(tables.map((t) => [t, c[t] + 5])),
+    seed: writes + 1,
+    concurrent: true,
+  });
   writes++;
   await new Promise((r) => setTimeout(r, 5));
 }

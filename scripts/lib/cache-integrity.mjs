@@ -11,7 +11,11 @@ export const FRESH_RENDER_COOKIE = "cache-check=fresh";
 
 async function get(url, headers) {
   // identity: the bytes as stored, not a gzip made from them.
-  const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+  const res = await fetch(url, {
+    headers: { ...headers, "accept-encoding": "identity" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(20_000),
+  });
   return { status: res.status, xCache: res.headers.get("x-cache"), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -23,7 +27,10 @@ function firstDifference(a, b) {
 
 /** A readable window around a byte offset (NUL shown as \0). */
 function around(bytes, at) {
-  return bytes.subarray(Math.max(0, at - 40), at + 40).toString("utf8").replaceAll("\u0000", "\\0");
+  return bytes
+    .subarray(Math.max(0, at - 40), at + 40)
+    .toString("utf8")
+    .replaceAll("\u0000", "\\0");
 }
 
 /**

@@ -25,8 +25,19 @@ export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPa
     linkStatus.set(url, res.status);
     const u = new URL(url);
     const route = matchRoute(routes, u.pathname);
-    pages.push({ url, path: u.pathname + u.search, status: res.status, type, route: route?.id ?? null, html: body, location: res.headers.get("location") });
-    const targets = res.status >= 300 && res.status < 400 && res.headers.get("location") ? [new URL(res.headers.get("location"), url).href] : internalLinks(body, url);
+    pages.push({
+      url,
+      path: u.pathname + u.search,
+      status: res.status,
+      type,
+      route: route?.id ?? null,
+      html: body,
+      location: res.headers.get("location"),
+    });
+    const targets =
+      res.status >= 300 && res.status < 400 && res.headers.get("location")
+        ? [new URL(res.headers.get("location"), url).href]
+        : internalLinks(body, url);
     for (const link of targets) {
       if (!linkedFrom.has(link)) linkedFrom.set(link, url);
       if (seen.has(link)) continue;
@@ -53,6 +64,8 @@ export async function crawl(base, { routes, start = ["/"], maxPages = 150, perPa
       queue.push(link);
     }
   }
-  const broken = [...linkStatus].filter(([, s]) => s === 404 || s >= 500).map(([url, status]) => ({ url, status, from: linkedFrom.get(url) ?? null }));
+  const broken = [...linkStatus]
+    .filter(([, s]) => s === 404 || s >= 500)
+    .map(([url, status]) => ({ url, status, from: linkedFrom.get(url) ?? null }));
   return { pages, broken, linkStatus, unvisited: queue.length };
 }

@@ -10,7 +10,10 @@ import { basename, join } from "node:path";
 const q = (n) => `"${n.replace(/"/g, '""')}"`;
 
 function columns(db, table) {
-  return db.prepare(`pragma table_info(${q(table)})`).all().map((c) => c.name);
+  return db
+    .prepare(`pragma table_info(${q(table)})`)
+    .all()
+    .map((c) => c.name);
 }
 
 function listFiles(dir) {
@@ -35,8 +38,14 @@ function fileMasters(dataDir) {
   const keyFile = join(dataDir, ".data-encryption-key");
   const source = process.env.DATA_ENCRYPTION_KEY ?? (existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : "");
   const masters = new Map();
-  for (const part of source.split(",").map((k) => k.trim()).filter(Boolean)) {
-    const key = part.length === 64 && Buffer.from(part, "hex").length === 32 ? Buffer.from(part, "hex") : Buffer.from(part, "base64");
+  for (const part of source
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)) {
+    const key =
+      part.length === 64 && Buffer.from(part, "hex").length === 32
+        ? Buffer.from(part, "hex")
+        : Buffer.from(part, "base64");
     const id = createHash("sha256").update(key).digest("hex").slice(0, 8);
     masters.set(id, Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "portal/file-master/v1", 32)));
   }
@@ -44,7 +53,8 @@ function fileMasters(dataDir) {
 }
 
 function plainBytes(stored, masters) {
-  if (stored.length < FILE_MAGIC.length + 52 || !stored.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) return stored;
+  if (stored.length < FILE_MAGIC.length + 52 || !stored.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC))
+    return stored;
   let at = FILE_MAGIC.length;
   const master = masters.get(stored.subarray(at, (at += 8)).toString("latin1"));
   if (!master) return null;
@@ -73,11 +83,19 @@ export function checkDataDir(dataDir, { acknowledged = [] } = {}) {
     const integrity = db.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") problems.push(`integrity_check: ${integrity}`);
     const fk = db.pragma("foreign_key_check");
-    if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} rows refer to missing rows (${JSON.stringify(fk.slice(0, 3))})`);
+    if (fk.length > 0)
+      problems.push(`foreign_key_check: ${fk.length} rows refer to missing rows (${JSON.stringify(fk.slice(0, 3))})`);
 
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like '%virtual%'").all().map((r) => r.name);
+    const tables = db
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like '%virtual%'",
+      )
+      .all()
+      .map((r) => r.name);
     const refTables = tables.filter((t) => columns(db, t).includes("reference") && !/diarium/.test(t));
-    const attachmentTables = tables.filter((t) => /attachment|upload|file/.test(t) && columns(db, t).some((c) => /stored_name|storage_key|path/.test(c)));
+    const attachmentTables = tables.filter(
+      (t) => /attachment|upload|file/.test(t) && columns(db, t).some((c) => /stored_name|storage_key|path/.test(c)),
+    );
 
     // Every acknowledged submission is there, with as many attachments as were sent.
     for (const a of acknowledged) {
@@ -97,10 +115,14 @@ export function checkDataDir(dataDir, { acknowledged = [] } = {}) {
       if (a.attachments > 0) {
         let n = 0;
         for (const at of attachmentTables) {
-          const fkCol = db.prepare(`pragma foreign_key_list(${q(at)})`).all().find((f) => f.table === table)?.from;
+          const fkCol = db
+            .prepare(`pragma foreign_key_list(${q(at)})`)
+            .all()
+            .find((f) => f.table === table)?.from;
           if (fkCol) n += db.prepare(`select count(*) as n from ${q(at)} where ${q(fkCol)} = ?`).get(row.id).n;
         }
-        if (n < a.attachments) problems.push(`acknowledged ${a.reference} has ${n} of its ${a.attachments} attachments`);
+        if (n < a.attachments)
+          problems.push(`acknowledged ${a.reference} has ${n} of its ${a.attachments} attachments`);
       }
     }
 
@@ -128,15 +150,35 @@ export function checkDataDir(dataDir, { acknowledged = [] } = {}) {
           problems.push(`${at} row ${r.id}: file ${r[nameCol]} cannot be decrypted`);
           continue;
         }
-        if (sizeCol && Number(r[sizeCol]) !== bytes.length) problems.push(`${at} row ${r.id}: ${bytes.length} bytes on disk, ${r[sizeCol]} recorded`);
-        if (shaCol && r[shaCol] && createHash("sha256").update(bytes).digest("hex") !== r[shaCol]) problems.push(`${at} row ${r.id}: checksum differs`);
+        if (sizeCol && Number(r[sizeCol]) !== bytes.length)
+          problems.push(`${at} row ${r.id}: ${bytes.length} bytes on disk, ${r[sizeCol]} recorded`);
+        if (shaCol && r[shaCol] && createHash("sha256").update(bytes).digest("hex") !== r[shaCol])
+          problems.push(`${at} row ${r.id}: checksum differs`);
       }
     }
     // A `.tmp-` file is a write that a kill interrupted before its rename: never acknowledged,
     // and removed by the clean-up job (decision 043).
     const orphans = files.filter((f) => !referenced.has(f) && !basename(f).startsWith(".tmp-"));
-    if (orphans.length > 0) problems.push(`${orphans.length} uploaded files without a row (${orphans.slice(0, 3).map((f) => basename(f)).join(", ")})`);
-    return { ok: problems.length === 0, problems, facts: { integrity, tables: tables.length, referenceTables: refTables, attachmentTables, attachmentRows: rows, files: files.length, acknowledged: acknowledged.length } };
+    if (orphans.length > 0)
+      problems.push(
+        `${orphans.length} uploaded files without a row (${orphans
+          .slice(0, 3)
+          .map((f) => basename(f))
+          .join(", ")})`,
+      );
+    return {
+      ok: problems.length === 0,
+      problems,
+      facts: {
+        integrity,
+        tables: tables.length,
+        referenceTables: refTables,
+        attachmentTables,
+        attachmentRows: rows,
+        files: files.length,
+        acknowledged: acknowledged.length,
+      },
+    };
   } finally {
     db.close();
   }
@@ -146,7 +188,9 @@ export function rowCounts(dbPath) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name",
+      )
       .all()
       .map((r) => r.name);
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) as n from ${q(t)}`).get().n]));

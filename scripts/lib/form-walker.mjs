@@ -9,7 +9,9 @@ export const REFERENCE = /\b([A-ZÅÄÖ]{2,5}-\d{4}-\d{4,})\b/;
 
 // A minimal JPEG (SOI, APP0/JFIF, EOI) that passes magic-byte sniffing.
 export const TINY_JPEG = Buffer.from(
-  "ffd8ffe000104a46494600010100000100010000ffdb004300" + "08".repeat(64) + "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
+  "ffd8ffe000104a46494600010100000100010000ffdb004300" +
+    "08".repeat(64) +
+    "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
   "hex",
 );
 
@@ -39,7 +41,14 @@ export function flattenExample(values, prefix = "", out = new Map()) {
     if (typeof v === "boolean") out.set(path, [v ? "yes" : "no"]);
     else if (Array.isArray(v)) {
       if (v.every((x) => typeof x !== "object")) out.set(path, v.map(String));
-      else v.forEach((item, i) => item && typeof item === "object" && !("size" in item && "type" in item) && flattenExample(item, `${path}.${i}`, out));
+      else
+        v.forEach(
+          (item, i) =>
+            item &&
+            typeof item === "object" &&
+            !("size" in item && "type" in item) &&
+            flattenExample(item, `${path}.${i}`, out),
+        );
     } else if (typeof v === "object") flattenExample(v, path, out);
     else out.set(path, [String(v)]);
   }
@@ -52,12 +61,18 @@ function byType(field) {
   if (/orgnr|organisationsnummer|orgnumber/.test(name)) return "556016-0680";
   if (/postal|postnummer/.test(name)) return "662 30";
   switch (field.type) {
-    case "email": return "test@example.se";
-    case "tel": return "070-123 45 67";
-    case "number": return "1";
-    case "date": return "2027-01-15";
-    case "url": return "https://example.se/";
-    default: return "Provsvar";
+    case "email":
+      return "test@example.se";
+    case "tel":
+      return "070-123 45 67";
+    case "number":
+      return "1";
+    case "date":
+      return "2027-01-15";
+    case "url":
+      return "https://example.se/";
+    default:
+      return "Provsvar";
   }
 }
 
@@ -76,16 +91,22 @@ export function fillForm(form, example) {
       const choice = group.find((g) => ex?.includes(g.value)) ?? group.find((g) => g.checked) ?? group[0];
       values.push([name, choice.value]);
     } else if (f.type === "checkbox") {
-      const chosen = group.filter((g) => (ex ? ex.includes(g.value) || (ex[0] === "yes" && group.length === 1) : g.checked || g.required));
+      const chosen = group.filter((g) =>
+        ex ? ex.includes(g.value) || (ex[0] === "yes" && group.length === 1) : g.checked || g.required,
+      );
       for (const g of chosen.length > 0 || !f.required ? chosen : [group[0]]) values.push([name, g.value || "on"]);
     } else if (f.type === "file") files.push({ name, filename: "foto.jpg", type: "image/jpeg", bytes: TINY_JPEG });
-    else if (f.tag === "select") values.push([name, ex?.find((v) => f.options.includes(v)) ?? f.options.find((o) => o !== "") ?? ""]);
+    else if (f.tag === "select")
+      values.push([name, ex?.find((v) => f.options.includes(v)) ?? f.options.find((o) => o !== "") ?? ""]);
     else if (f.value && !ex) values.push([name, f.value]);
     else values.push([name, ex?.[0] ?? byType(f)]);
   }
   // The main submit button: one that says continue/send, else the last one (GOV.UK puts it last).
   const buttons = form.fields.filter((f) => (f.tag === "button" || f.type === "submit") && !f.formnovalidate);
-  const main = buttons.find((b) => /next|continue|submit|send|skicka|fortsätt|nasta|nästa|bekrafta|bekräfta|confirm/i.test(`${b.name} ${b.value}`)) ?? buttons.at(-1);
+  const main =
+    buttons.find((b) =>
+      /next|continue|submit|send|skicka|fortsätt|nasta|nästa|bekrafta|bekräfta|confirm/i.test(`${b.name} ${b.value}`),
+    ) ?? buttons.at(-1);
   if (main?.name) values.push([main.name, main.value]);
   return { values, files };
 }
@@ -97,21 +118,31 @@ export function encodeBody(form, { values, files }) {
     for (const f of files) fd.append(f.name, new Blob([f.bytes], { type: f.type }), f.filename);
     return { body: fd, headers: {} };
   }
-  return { body: new URLSearchParams(values).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
+  return {
+    body: new URLSearchParams(values).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  };
 }
 
 /**
  * Walks a form from `startUrl` to its receipt.
  * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, attachments: number}>}
  */
-export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {} } = {}) {
+export async function submitForm(
+  startUrl,
+  { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {} } = {},
+) {
   const formId = Object.keys(examples).find((id) => startUrl.includes(id));
   const example = flattenExample(formId ? examples[formId] : Object.assign({}, ...Object.values(examples)));
   let url = startUrl;
   let attachments = 0;
   let lastStatus;
   for (let step = 0; step < maxSteps; step++) {
-    const page = await fetch(url, { headers: { ...headers, cookie: jar.header() }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const page = await fetch(url, {
+      headers: { ...headers, cookie: jar.header() },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     jar.store(page);
     if (page.status >= 300 && page.status < 400) {
       url = new URL(page.headers.get("location"), url).href;
@@ -124,7 +155,8 @@ export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar =
     if (found && step > 0) return { ok: true, reference: found[1], steps: step, url, attachments };
     const main = html.slice(Math.max(0, html.indexOf("<main")));
     const form = forms(main, url).find((f) => f.method === "post");
-    if (!form) return { ok: false, steps: step, status: page.status, url, error: "no POST form on the page", attachments };
+    if (!form)
+      return { ok: false, steps: step, status: page.status, url, error: "no POST form on the page", attachments };
     const filled = fillForm(form, example);
     attachments += filled.files.length;
     const { body, headers: h } = encodeBody(form, filled);
@@ -145,12 +177,27 @@ export async function submitForm(startUrl, { examples = {}, maxSteps = 25, jar =
       continue;
     }
     const text = await res.text();
-    if (res.status >= 400) return { ok: false, steps: step + 1, status: res.status, url: form.action, error: text.slice(0, 200), attachments };
+    if (res.status >= 400)
+      return {
+        ok: false,
+        steps: step + 1,
+        status: res.status,
+        url: form.action,
+        error: text.slice(0, 200),
+        attachments,
+      };
     const ref = REFERENCE.exec(text);
     if (ref) return { ok: true, reference: ref[1], steps: step + 1, url: form.action, attachments };
     url = form.action; // 200 with the next step rendered in place
   }
-  return { ok: false, steps: maxSteps, status: lastStatus, url, error: "no receipt within the step limit", attachments };
+  return {
+    ok: false,
+    steps: maxSteps,
+    status: lastStatus,
+    url,
+    error: "no receipt within the step limit",
+    attachments,
+  };
 }
 
 /**
@@ -162,8 +209,13 @@ export function submissionTargets(pages, routes) {
   // Only the form service's pages end in a receipt; a log-in page also has a POST form but
   // never acknowledges a submission, so it is no target.
   const targets = pages
-    .filter((p) => p.status === 200 && p.route && withAction.has(p.route) && forms(p.html, p.url).some((f) => f.method === "post"))
+    .filter(
+      (p) =>
+        p.status === 200 && p.route && withAction.has(p.route) && forms(p.html, p.url).some((f) => f.method === "post"),
+    )
     .map((p) => p.url)
     .filter((u) => new URL(u).pathname.startsWith("/blanketter/"));
-  return targets.sort((a, b) => Number(b.includes("felanmalan-gata-park")) - Number(a.includes("felanmalan-gata-park")));
+  return targets.sort(
+    (a, b) => Number(b.includes("felanmalan-gata-park")) - Number(a.includes("felanmalan-gata-park")),
+  );
 }

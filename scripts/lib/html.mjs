@@ -2,7 +2,8 @@
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
 export function decodeEntities(s) {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
@@ -43,14 +44,22 @@ export function forms(html, base) {
     const a = attrs(m[0].slice(0, m[0].indexOf(">") + 1));
     const inner = m[1];
     const fields = [];
-    for (const t of inner.matchAll(/<(input|button)\b[^>]*>|<select\b[^>]*>([\s\S]*?)<\/select>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>/gi)) {
+    for (const t of inner.matchAll(
+      /<(input|button)\b[^>]*>|<select\b[^>]*>([\s\S]*?)<\/select>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>/gi,
+    )) {
       const tagName = t[0].slice(1, t[0].search(/[\s>]/)).toLowerCase();
       const fa = attrs(t[0].slice(0, t[0].indexOf(">") + 1));
       if (tagName === "select") {
         const options = [...t[2].matchAll(/<option\b[^>]*>/gi)].map((o) => attrs(o[0]).value ?? "");
         fields.push({ tag: "select", name: fa.name, required: "required" in fa, options });
       } else if (tagName === "textarea") {
-        fields.push({ tag: "textarea", name: fa.name, required: "required" in fa, value: decodeEntities(t[3] ?? ""), maxlength: fa.maxlength });
+        fields.push({
+          tag: "textarea",
+          name: fa.name,
+          required: "required" in fa,
+          value: decodeEntities(t[3] ?? ""),
+          maxlength: fa.maxlength,
+        });
       } else {
         fields.push({
           tag: tagName,

@@ -61,7 +61,9 @@ export async function residentLogin(base, personnummer, { actFor = "self", redir
   if (where.pathname === "/valj-part") {
     let party = "self";
     if (actFor !== "self") {
-      const label = new RegExp(`<input[^>]*name="party"[^>]*value="(\\d+)"[^>]*>[\\s\\S]{0,400}?${actFor.replace(/-/g, "-?")}`);
+      const label = new RegExp(
+        `<input[^>]*name="party"[^>]*value="(\\d+)"[^>]*>[\\s\\S]{0,400}?${actFor.replace(/-/g, "-?")}`,
+      );
       const m = label.exec(back.html);
       if (!m) throw new Error(`${personnummer} does not represent ${actFor}`);
       party = m[1];
@@ -71,14 +73,20 @@ export async function residentLogin(base, personnummer, { actFor = "self", redir
   } else if (actFor !== "self") {
     throw new Error(`${personnummer} was not asked to choose a party`);
   }
-  if (where.pathname.startsWith("/logga-in") || where.pathname.startsWith("/test-idp")) throw new Error(`resident login failed, ended on ${where.pathname}${where.search}`);
+  if (where.pathname.startsWith("/logga-in") || where.pathname.startsWith("/test-idp"))
+    throw new Error(`resident login failed, ended on ${where.pathname}${where.search}`);
   if (!jar.jar.has("session")) throw new Error("resident login set no session cookie");
   return jar.header();
 }
 
 /** The TOTP code of a base32 secret at a 30-second step. */
 export function totpCode(secret, step = Math.floor(Date.now() / 30_000)) {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 });
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: "SHA1",
+  }).generate({ timestamp: step * 30_000 });
 }
 
 /** The last TOTP step this process used per account. */
@@ -93,8 +101,11 @@ const lastStep = new Map();
 export async function staffLogin(base, username, password, totpSecret, { redirectTo = "/personal" } = {}) {
   const jar = new CookieJar();
   const first = await browse(jar, `${base}/personal/logga-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  const second = await browse(jar, first.url, { form: { _csrf: csrfFrom(first.html), username, password, redirectTo } });
-  if (!new URL(second.url).pathname.startsWith("/personal/logga-in/kod")) throw new Error(`password step for ${username} failed (${second.res.status} ${second.url})`);
+  const second = await browse(jar, first.url, {
+    form: { _csrf: csrfFrom(first.html), username, password, redirectTo },
+  });
+  if (!new URL(second.url).pathname.startsWith("/personal/logga-in/kod"))
+    throw new Error(`password step for ${username} failed (${second.res.status} ${second.url})`);
   for (let attempt = 0; attempt < 3; attempt++) {
     // The server accepts the current step ±1, each step once per account: never reuse one.
     let step = Math.max(Math.floor(Date.now() / 30_000) - 1, (lastStep.get(username) ?? -Infinity) + 1);
@@ -104,7 +115,9 @@ export async function staffLogin(base, username, password, totpSecret, { redirec
     }
     lastStep.set(username, step);
     const page = await browse(jar, second.url);
-    const done = await browse(jar, page.url, { form: { _csrf: csrfFrom(page.html), code: totpCode(totpSecret, step), redirectTo } });
+    const done = await browse(jar, page.url, {
+      form: { _csrf: csrfFrom(page.html), code: totpCode(totpSecret, step), redirectTo },
+    });
     if (!new URL(done.url).pathname.startsWith("/personal/logga-in")) return jar.header();
   }
   throw new Error(`TOTP step for ${username} failed`);

@@ -23,7 +23,9 @@ export async function loadRouteManifest(buildPath = process.env.REMIX_BUILD ?? "
     if (hasChildren && !r.index && !r.path) continue;
     const path = fullPath(id);
     const segments = path.split("/").filter(Boolean);
-    const params = segments.filter((s) => s.startsWith(":") || s === "*").map((s) => s.replace(/^:/, "").replace(/\?$/, ""));
+    const params = segments
+      .filter((s) => s.startsWith(":") || s === "*")
+      .map((s) => s.replace(/^:/, "").replace(/\?$/, ""));
     routes.push({
       id,
       path,

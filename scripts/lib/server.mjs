@@ -39,7 +39,14 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
  * Starts the production build on `port` with its data in `dataDir`. Resolves once /healthz
  * answers, with `startMs` = spawn to first answer. The log goes to `dataDir/server-<n>.log`.
  */
-export async function startPortal({ dataDir, port, env = {}, script = "scripts/serve.mjs", timeoutMs = 120_000, health = "/healthz" }) {
+export async function startPortal({
+  dataDir,
+  port,
+  env = {},
+  script = "scripts/serve.mjs",
+  timeoutMs = 120_000,
+  health = "/healthz",
+}) {
   dataDir = resolve(dataDir);
   mkdirSync(dataDir, { recursive: true });
   // A portal left over from an earlier run on the same port would answer the health check in
@@ -48,7 +55,10 @@ export async function startPortal({ dataDir, port, env = {}, script = "scripts/s
     () => true,
     () => false,
   );
-  if (stale) throw new Error(`port ${port} already answers: another server is running there (stop it, or set DRILL_PORT/E2E_PORT)`);
+  if (stale)
+    throw new Error(
+      `port ${port} already answers: another server is running there (stop it, or set DRILL_PORT/E2E_PORT)`,
+    );
   const logPath = join(dataDir, `server-${Date.now()}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();

@@ -36,11 +36,26 @@ export const IDENTITIES = {
   erik: { what: "resident Erik Lindqvist (BEN-2026-900001), acting for himself", pnr: "198203249274" },
   maria: { what: "resident Maria Nilsson (AML-2026-900001)", pnr: "199005122388" },
   linnea: { what: "resident Linnea Olsson (DED-2026-900001)", pnr: "199006102389" },
-  sara: { what: "resident Sara Lindqvist, co-guardian with Erik (co-signs the school application)", pnr: "198412179288", actFor: "self" },
-  johanForOrg: { what: "Johan Andersson acting for Melleruds Bygg & Montage AB (MEL-2026-900001)", pnr: "197504049292", actFor: "556874-3057" },
+  sara: {
+    what: "resident Sara Lindqvist, co-guardian with Erik (co-signs the school application)",
+    pnr: "198412179288",
+    actFor: "self",
+  },
+  johanForOrg: {
+    what: "Johan Andersson acting for Melleruds Bygg & Montage AB (MEL-2026-900001)",
+    pnr: "197504049292",
+    actFor: "556874-3057",
+  },
   johanSelf: { what: "Johan Andersson acting for himself, not for his company", pnr: "197504049292" },
-  peterForOrg: { what: "Peter Johansson acting for another organisation, Johanssons Bygg i Åmål AB", pnr: "198002079294", actFor: "559312-8415" },
-  officerBengtsfors: { what: "officer, Bengtsfors (and Dals-Ed's building permits by delegation)", staff: "handlaggare.bengtsfors" },
+  peterForOrg: {
+    what: "Peter Johansson acting for another organisation, Johanssons Bygg i Åmål AB",
+    pnr: "198002079294",
+    actFor: "559312-8415",
+  },
+  officerBengtsfors: {
+    what: "officer, Bengtsfors (and Dals-Ed's building permits by delegation)",
+    staff: "handlaggare.bengtsfors",
+  },
   officerDalsEd: { what: "officer, Dals-Ed (its building permits are delegated away)", staff: "handlaggare.dals-ed" },
   officerAmal: { what: "officer, Åmål", staff: "handlaggare.amal" },
   officerMellerud: { what: "officer, Mellerud", staff: "handlaggare.mellerud" },
@@ -97,41 +112,162 @@ export function matrix(f: Fixtures): MatrixRow[] {
   for (const c of CASES) {
     const x = f.cases[c.reference]!;
     rows.push(
-      { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${c.reference}`, secret: x.message, allowed: [c.owner], never: [x.note] },
-      { route: "/mina-sidor/arenden/:reference/filer/:fileId", url: `/mina-sidor/arenden/${c.reference}/filer/${x.fileId}`, secret: x.file, allowed: [c.owner] },
-      { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${c.reference}`, secret: x.note, allowed: [c.officer] },
+      {
+        route: "/mina-sidor/arenden/:reference",
+        url: `/mina-sidor/arenden/${c.reference}`,
+        secret: x.message,
+        allowed: [c.owner],
+        never: [x.note],
+      },
+      {
+        route: "/mina-sidor/arenden/:reference/filer/:fileId",
+        url: `/mina-sidor/arenden/${c.reference}/filer/${x.fileId}`,
+        secret: x.file,
+        allowed: [c.owner],
+      },
+      {
+        route: "/handlaggare/arenden/:ref",
+        url: `/handlaggare/arenden/${c.reference}`,
+        secret: x.note,
+        allowed: [c.officer],
+      },
       // The applicant's message and its file reach the officer handling the case, and nobody else.
-      { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${c.reference}`, secret: x.message, allowed: [c.officer] },
-      { route: "/handlaggare/arenden/:ref/bilagor/:id", url: `/handlaggare/arenden/${c.reference}/bilagor/${x.fileId}`, secret: x.file, allowed: [c.officer] },
+      {
+        route: "/handlaggare/arenden/:ref",
+        url: `/handlaggare/arenden/${c.reference}`,
+        secret: x.message,
+        allowed: [c.officer],
+      },
+      {
+        route: "/handlaggare/arenden/:ref/bilagor/:id",
+        url: `/handlaggare/arenden/${c.reference}/bilagor/${x.fileId}`,
+        secret: x.file,
+        allowed: [c.officer],
+      },
     );
   }
   rows.push(
     // Both guardians see the school application; the school officers of the municipality handle it.
-    { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.school.reference}`, secret: f.school.reason, allowed: ["erik", "sara"] },
-    { route: "/handlaggare/skola/:reference", url: `/handlaggare/skola/${f.school.reference}`, secret: f.school.reason, allowed: ["officerBengtsfors"] },
-    { route: "/mina-sidor/arenden/:reference", url: `/mina-sidor/arenden/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["maria"] },
-    { route: "/handlaggare/barnomsorg/:reference", url: `/handlaggare/barnomsorg/${f.childcare.reference}`, secret: f.childcare.needs, allowed: ["officerAmal"] },
+    {
+      route: "/mina-sidor/arenden/:reference",
+      url: `/mina-sidor/arenden/${f.school.reference}`,
+      secret: f.school.reason,
+      allowed: ["erik", "sara"],
+    },
+    {
+      route: "/handlaggare/skola/:reference",
+      url: `/handlaggare/skola/${f.school.reference}`,
+      secret: f.school.reason,
+      allowed: ["officerBengtsfors"],
+    },
+    {
+      route: "/mina-sidor/arenden/:reference",
+      url: `/mina-sidor/arenden/${f.childcare.reference}`,
+      secret: f.childcare.needs,
+      allowed: ["maria"],
+    },
+    {
+      route: "/handlaggare/barnomsorg/:reference",
+      url: `/handlaggare/barnomsorg/${f.childcare.reference}`,
+      secret: f.childcare.needs,
+      allowed: ["officerAmal"],
+    },
     // A receipt belongs to the browser that sent the form; the photo reaches the officers (allmänt).
-    { route: "/blanketter/:id/kvitto/:reference", url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}`, secret: f.report.description, allowed: ["submitter"] },
-    { route: "/blanketter/:id/kvitto/:reference/kvitto.pdf", url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}/kvitto.pdf`, secret: "%PDF-", allowed: ["submitter"] },
-    { route: "/handlaggare/arenden/:ref", url: `/handlaggare/arenden/${f.report.reference}`, secret: f.report.description, allowed: ["officerBengtsfors"] },
-    { route: "/handlaggare/arenden/:ref/bilagor/:id", url: `/handlaggare/arenden/${f.report.reference}/bilagor/${f.report.photoId}`, secret: "JFIF", allowed: ["officerBengtsfors"] },
-    { route: "/handlaggare/arenden/:ref/beslut.pdf", url: `/handlaggare/arenden/${f.decided}/beslut.pdf`, secret: "%PDF-", allowed: ["officerBengtsfors"] },
+    {
+      route: "/blanketter/:id/kvitto/:reference",
+      url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}`,
+      secret: f.report.description,
+      allowed: ["submitter"],
+    },
+    {
+      route: "/blanketter/:id/kvitto/:reference/kvitto.pdf",
+      url: `/blanketter/felanmalan-gata-park/kvitto/${f.report.reference}/kvitto.pdf`,
+      secret: "%PDF-",
+      allowed: ["submitter"],
+    },
+    {
+      route: "/handlaggare/arenden/:ref",
+      url: `/handlaggare/arenden/${f.report.reference}`,
+      secret: f.report.description,
+      allowed: ["officerBengtsfors"],
+    },
+    {
+      route: "/handlaggare/arenden/:ref/bilagor/:id",
+      url: `/handlaggare/arenden/${f.report.reference}/bilagor/${f.report.photoId}`,
+      secret: "JFIF",
+      allowed: ["officerBengtsfors"],
+    },
+    {
+      route: "/handlaggare/arenden/:ref/beslut.pdf",
+      url: `/handlaggare/arenden/${f.decided}/beslut.pdf`,
+      secret: "%PDF-",
+      allowed: ["officerBengtsfors"],
+    },
     // The PDF copy of a childcare or school application: the guardians who see the case, and the
     // officers of its municipality and area.
-    { route: "/mina-sidor/arenden/:ref/ansokan.pdf", url: `/mina-sidor/arenden/${f.childcare.reference}/ansokan.pdf`, secret: "%PDF-", allowed: ["maria"] },
-    { route: "/mina-sidor/arenden/:ref/ansokan.pdf", url: `/mina-sidor/arenden/${f.school.reference}/ansokan.pdf`, secret: "%PDF-", allowed: ["erik", "sara"] },
-    { route: "/handlaggare/barnomsorg/:reference/ansokan.pdf", url: `/handlaggare/barnomsorg/${f.childcare.reference}/ansokan.pdf`, secret: "%PDF-", allowed: ["officerAmal"] },
-    { route: "/handlaggare/skola/:reference/ansokan.pdf", url: `/handlaggare/skola/${f.school.reference}/ansokan.pdf`, secret: "%PDF-", allowed: ["officerBengtsfors"] },
+    {
+      route: "/mina-sidor/arenden/:ref/ansokan.pdf",
+      url: `/mina-sidor/arenden/${f.childcare.reference}/ansokan.pdf`,
+      secret: "%PDF-",
+      allowed: ["maria"],
+    },
+    {
+      route: "/mina-sidor/arenden/:ref/ansokan.pdf",
+      url: `/mina-sidor/arenden/${f.school.reference}/ansokan.pdf`,
+      secret: "%PDF-",
+      allowed: ["erik", "sara"],
+    },
+    {
+      route: "/handlaggare/barnomsorg/:reference/ansokan.pdf",
+      url: `/handlaggare/barnomsorg/${f.childcare.reference}/ansokan.pdf`,
+      secret: "%PDF-",
+      allowed: ["officerAmal"],
+    },
+    {
+      route: "/handlaggare/skola/:reference/ansokan.pdf",
+      url: `/handlaggare/skola/${f.school.reference}/ansokan.pdf`,
+      secret: "%PDF-",
+      allowed: ["officerBengtsfors"],
+    },
     // Life-event guides span the municipalities: only the portal-wide editor and administrator edit them.
-    { route: "/redaktor/livshandelser/:slug", url: "/redaktor/livshandelser/flytta-till-dalsland", secret: 'id="titleSv"', allowed: ["editorPortal", "adminPortal"] },
+    {
+      route: "/redaktor/livshandelser/:slug",
+      url: "/redaktor/livshandelser/flytta-till-dalsland",
+      secret: 'id="titleSv"',
+      allowed: ["editorPortal", "adminPortal"],
+    },
     // Content is edited by the municipality's editors and the portal-wide editor only.
-    { route: "/redaktor/:typ/:id", url: f.editorItem.path, secret: `value="${f.editorItem.title}"`, allowed: ["editorBengtsfors", "editorPortal"] },
-    { route: "/redaktor/:typ/:id/forhandsvisning", url: `${f.editorItem.path}/forhandsvisning`, secret: f.editorItem.title, allowed: ["editorBengtsfors", "editorPortal"] },
-    { route: "/redaktor/:typ/:id/historik", url: `${f.editorItem.path}/historik`, secret: f.editorItem.title, allowed: ["editorBengtsfors", "editorPortal"] },
-    { route: "/redaktor/:typ/:id/kommun/:kommun", url: `${f.editorItem.service}/kommun/bengtsfors`, secret: f.editorItem.serviceTitle, allowed: ["editorBengtsfors", "editorPortal"] },
+    {
+      route: "/redaktor/:typ/:id",
+      url: f.editorItem.path,
+      secret: `value="${f.editorItem.title}"`,
+      allowed: ["editorBengtsfors", "editorPortal"],
+    },
+    {
+      route: "/redaktor/:typ/:id/forhandsvisning",
+      url: `${f.editorItem.path}/forhandsvisning`,
+      secret: f.editorItem.title,
+      allowed: ["editorBengtsfors", "editorPortal"],
+    },
+    {
+      route: "/redaktor/:typ/:id/historik",
+      url: `${f.editorItem.path}/historik`,
+      secret: f.editorItem.title,
+      allowed: ["editorBengtsfors", "editorPortal"],
+    },
+    {
+      route: "/redaktor/:typ/:id/kommun/:kommun",
+      url: `${f.editorItem.service}/kommun/bengtsfors`,
+      secret: f.editorItem.serviceTitle,
+      allowed: ["editorBengtsfors", "editorPortal"],
+    },
     // Accounts are administered by their municipality's administrator and the portal-wide one.
-    { route: "/admin/anvandare/:id", url: `/admin/anvandare/${f.adminUser.id}`, secret: f.adminUser.email, allowed: ["adminBengtsfors", "adminPortal"] },
+    {
+      route: "/admin/anvandare/:id",
+      url: `/admin/anvandare/${f.adminUser.id}`,
+      secret: f.adminUser.email,
+      allowed: ["adminBengtsfors", "adminPortal"],
+    },
   );
   return rows;
 }
@@ -168,8 +304,10 @@ export const PUBLIC_ROUTES: Record<string, string> = {
  * a parameter fails the coverage test until it is a row, public, or listed here.
  */
 export const NOT_COVERED: Record<string, string> = {
-  "/api/v1/integration/cases/:reference": "no cookies: a POST with a per-system bearer token, refused (401/404) for a wrong token or another municipality in tests/integration/case-handover.test.ts",
-  "/mina-sidor/arenden/:ref/bygglov": "needs a building permit submitted through the e-service (the example cases have no permit row)",
+  "/api/v1/integration/cases/:reference":
+    "no cookies: a POST with a per-system bearer token, refused (401/404) for a wrong token or another municipality in tests/integration/case-handover.test.ts",
+  "/mina-sidor/arenden/:ref/bygglov":
+    "needs a building permit submitted through the e-service (the example cases have no permit row)",
   "/mina-sidor/arenden/:ref/komplettera": "needs a building permit with a supplement request",
   "/mina-sidor/arenden/:ref/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:ref": "needs a building permit submitted through the e-service",
@@ -203,10 +341,14 @@ export async function evaluate(base: string, rows: MatrixRow[], cookies: Record<
   const failures: string[] = [];
   for (const row of rows) {
     for (const who of ALL) {
-      const res = await fetch(base + row.url, { headers: cookies[who] ? { cookie: cookies[who] } : {}, redirect: "manual" });
+      const res = await fetch(base + row.url, {
+        headers: cookies[who] ? { cookie: cookies[who] } : {},
+        redirect: "manual",
+      });
       const outcome = decide(res.status, await res.text(), row);
       const expected = row.allowed.includes(who) ? "shown" : "denied";
-      if (outcome !== expected) failures.push(`${who} on ${row.url} (${row.route}): ${outcome} (${res.status}), expected ${expected}`);
+      if (outcome !== expected)
+        failures.push(`${who} on ${row.url} (${row.route}): ${outcome} (${res.status}), expected ${expected}`);
     }
   }
   return failures;
@@ -224,7 +366,8 @@ async function postForm(base: string, cookie: string, path: string, fields: Reco
     redirect: "manual",
   });
   await res.arrayBuffer();
-  if (res.status !== 302 && res.status !== 303) throw new Error(`POST ${path} ${JSON.stringify(fields.intent)}: ${res.status}`);
+  if (res.status !== 302 && res.status !== 303)
+    throw new Error(`POST ${path} ${JSON.stringify(fields.intent)}: ${res.status}`);
 }
 
 describe("access-control matrix", () => {
@@ -258,13 +401,21 @@ describe("access-control matrix", () => {
       body.set("intent", "message");
       body.set("body", `Meddelande ${x.message}`);
       body.append("files", new Blob([`${x.file}\n`], { type: "text/plain" }), "drill.txt");
-      const res = await fetch(base + path, { method: "POST", body, headers: { cookie: cookies[c.owner] }, redirect: "manual" });
+      const res = await fetch(base + path, {
+        method: "POST",
+        body,
+        headers: { cookie: cookies[c.owner] },
+        redirect: "manual",
+      });
       await res.arrayBuffer();
       if (res.status !== 302) throw new Error(`message on ${c.reference}: ${res.status}`);
       const after = await (await fetch(base + path, { headers: { cookie: cookies[c.owner] } })).text();
       x.fileId = new RegExp(`href="${path}/filer/([A-Za-z0-9_-]+)"`).exec(after)?.[1] ?? "";
       if (!x.fileId) throw new Error(`no file link on ${path}`);
-      await postForm(base, cookies[c.officer], `/handlaggare/arenden/${c.reference}`, { intent: "note", note: `Anteckning ${x.note}` });
+      await postForm(base, cookies[c.officer], `/handlaggare/arenden/${c.reference}`, {
+        intent: "note",
+        note: `Anteckning ${x.note}`,
+      });
       cases[c.reference] = x;
     }
     // Erik applies for a change of school for his child; Sara, the other guardian, co-signs it.
@@ -291,7 +442,8 @@ describe("access-control matrix", () => {
         redirect: "manual",
       });
       await res.arrayBuffer();
-      school.reference = /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
+      school.reference =
+        /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
       if (!school.reference) throw new Error(`school application: ${res.status} ${res.headers.get("location")}`);
       const mine = `/mina-sidor/arenden/${school.reference}`;
       const toSign = await (await fetch(base + mine, { headers: { cookie: cookies.sara } })).text();
@@ -305,23 +457,42 @@ describe("access-control matrix", () => {
     {
       const path = "/mina-sidor/barnomsorg/ansok";
       let page = await (await fetch(base + path, { headers: { cookie: cookies.maria } })).text();
-      const answers: Record<string, string> = { careKind: "forskola", desiredStart: "2027-03-01", hoursPerWeek: "30", specialNeeds: childcare.needs, monthlyIncome: "30000", contactEmail: "maria@example.se" };
+      const answers: Record<string, string> = {
+        careKind: "forskola",
+        desiredStart: "2027-03-01",
+        hoursPerWeek: "30",
+        specialNeeds: childcare.needs,
+        monthlyIncome: "30000",
+        contactEmail: "maria@example.se",
+      };
       for (let step = 0; step < 4 && !childcare.reference; step++) {
         type Field = { name?: string; type?: string; value?: string; options?: string[] };
-        const form = forms(page, base + path).find((f: { action: string }) => f.action.endsWith(path)) as { fields: Field[] } | undefined;
+        const form = forms(page, base + path).find((f: { action: string }) => f.action.endsWith(path)) as
+          { fields: Field[] } | undefined;
         if (!form) throw new Error(`childcare application: no form at step ${step}`);
         const body = new URLSearchParams({ _csrf: csrfFrom(page) });
         for (const x of form.fields) {
           if (!x.name || x.type === "submit" || x.name === "_csrf" || body.has(x.name)) continue;
           // Selects: Åmål is the last municipality, and unit1 any of its units; other choices stay empty.
-          const choice = x.options ? (x.name === "unit1" || x.name === "municipality" ? x.options.at(-1) ?? "" : "") : x.value ?? "";
-          body.set(x.name, answers[x.name] ?? (x.type === "hidden" || x.type === "radio" ? x.value ?? "" : choice));
+          const choice = x.options
+            ? x.name === "unit1" || x.name === "municipality"
+              ? (x.options.at(-1) ?? "")
+              : ""
+            : (x.value ?? "");
+          body.set(x.name, answers[x.name] ?? (x.type === "hidden" || x.type === "radio" ? (x.value ?? "") : choice));
         }
         body.set("intent", form.fields.find((x) => x.type === "submit" && x.name === "intent")?.value ?? "");
-        const res = await fetch(base + path, { method: "POST", headers: { cookie: cookies.maria, "content-type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+        const res = await fetch(base + path, {
+          method: "POST",
+          headers: { cookie: cookies.maria, "content-type": "application/x-www-form-urlencoded" },
+          body,
+          redirect: "manual",
+        });
         page = await res.text();
-        childcare.reference = /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
-        if (res.status !== 200 && !childcare.reference) throw new Error(`childcare application step ${step}: ${res.status}`);
+        childcare.reference =
+          /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
+        if (res.status !== 200 && !childcare.reference)
+          throw new Error(`childcare application step ${step}: ${res.status}`);
       }
       if (!childcare.reference) throw new Error("the childcare application was not submitted");
     }
@@ -330,40 +501,71 @@ describe("access-control matrix", () => {
     const report = { reference: "", description: marker("fault"), photoId: "" };
     {
       const jar = new WalkerJar();
-      const { formExamples } = (await import("../../forms/definitions/index")) as { formExamples: Record<string, Record<string, unknown>> };
+      const { formExamples } = (await import("../../forms/definitions/index")) as {
+        formExamples: Record<string, Record<string, unknown>>;
+      };
       const example = { ...formExamples["felanmalan-gata-park"], description: `Trasig gatlampa ${report.description}` };
-      const sent = await submitForm(`${base}/blanketter/felanmalan-gata-park`, { examples: { "felanmalan-gata-park": example } as never, jar });
+      const sent = await submitForm(`${base}/blanketter/felanmalan-gata-park`, {
+        examples: { "felanmalan-gata-park": example } as never,
+        jar,
+      });
       if (!sent.ok || !sent.reference) throw new Error(`fault report: ${JSON.stringify(sent)}`);
       report.reference = sent.reference;
       cookies.submitter = jar.header();
-      const officerPage = await (await fetch(`${base}/handlaggare/arenden/${report.reference}`, { headers: { cookie: cookies.officerBengtsfors } })).text();
-      report.photoId = new RegExp(`href="/handlaggare/arenden/${report.reference}/bilagor/([A-Za-z0-9_-]+)`).exec(officerPage)?.[1] ?? "";
+      const officerPage = await (
+        await fetch(`${base}/handlaggare/arenden/${report.reference}`, {
+          headers: { cookie: cookies.officerBengtsfors },
+        })
+      ).text();
+      report.photoId =
+        new RegExp(`href="/handlaggare/arenden/${report.reference}/bilagor/([A-Za-z0-9_-]+)`).exec(officerPage)?.[1] ??
+        "";
       if (!report.photoId) throw new Error(`no photo on the officer's page of ${report.reference}`);
     }
 
     // A decision: DED-2026-900001, decided by Bengtsfors.
     const decided = "DED-2026-900001";
-    await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, { intent: "status", status: "complete" });
-    await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, { intent: "decide", outcome: "approved", decisionText: "Bygglov beviljas enligt ansökan.", fee: "" });
+    await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, {
+      intent: "status",
+      status: "complete",
+    });
+    await postForm(base, cookies.officerBengtsfors, `/handlaggare/arenden/${decided}`, {
+      intent: "decide",
+      outcome: "approved",
+      decisionText: "Bygglov beviljas enligt ansökan.",
+      fee: "",
+    });
 
     // A news item and a shared service of Bengtsfors' editors, with their titles as seen in the editor.
-    const html = async (path: string, who: Identity) => (await fetch(base + path, { headers: { cookie: cookies[who] } })).text();
+    const html = async (path: string, who: Identity) =>
+      (await fetch(base + path, { headers: { cookie: cookies[who] } })).text();
     const list = await html("/redaktor", "editorBengtsfors");
     const item = /href="(\/redaktor\/nyheter\/\d+)"/.exec(list)?.[1];
     const service = /href="(\/redaktor\/tjanster\/\d+)"/.exec(list)?.[1];
     if (!item || !service) throw new Error("no news item or service in Bengtsfors' editor list");
-    const titleOf = async (path: string) => /<input[^>]*name="titleSv"[^>]*value="([^"]*)"/.exec(await html(path, "editorBengtsfors"))?.[1] ?? "";
+    const titleOf = async (path: string) =>
+      /<input[^>]*name="titleSv"[^>]*value="([^"]*)"/.exec(await html(path, "editorBengtsfors"))?.[1] ?? "";
     const title = await titleOf(item);
     const kommunPage = await html(`${service}/kommun/bengtsfors`, "editorBengtsfors");
     const serviceTitle = /<h1[^>]*>([^<]+)</.exec(kommunPage)?.[1]?.trim() ?? "";
     if (!title || !serviceTitle) throw new Error("no titles in the editor");
 
     // An account of Bengtsfors: its e-mail address is on the administrator's page only.
-    const users = (await (await fetch(`${base}/admin/anvandare`, { headers: { cookie: cookies.adminBengtsfors } })).text()).matchAll(/href="\/admin\/anvandare\/(\d+)"[^>]*>([^<]*)</g);
+    const users = (
+      await (await fetch(`${base}/admin/anvandare`, { headers: { cookie: cookies.adminBengtsfors } })).text()
+    ).matchAll(/href="\/admin\/anvandare\/(\d+)"[^>]*>([^<]*)</g);
     const holm = [...users].find((m) => m[2] === "Ingrid Holm");
     if (!holm) throw new Error("Ingrid Holm not in Bengtsfors' user list");
 
-    fixtures = { cases, school, childcare, report, decided, editorItem: { path: item, title, service, serviceTitle }, adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" } };
+    fixtures = {
+      cases,
+      school,
+      childcare,
+      report,
+      decided,
+      editorItem: { path: item, title, service, serviceTitle },
+      adminUser: { id: Number(holm[1]), email: "handlaggare.bengtsfors@example.se" },
+    };
     rows = matrix(fixtures);
   });
 
@@ -374,16 +576,22 @@ describe("access-control matrix", () => {
 
   it("every row: only the allowed identities get the data", async () => {
     const failures = await evaluate(portal.url, rows, cookies);
-    console.log(`access-control matrix: ${rows.length} rows × ${ALL.length} identities = ${rows.length * ALL.length} checks`);
+    console.log(
+      `access-control matrix: ${rows.length} rows × ${ALL.length} identities = ${rows.length * ALL.length} checks`,
+    );
     expect(failures).toEqual([]);
   });
 
   it("the matrix can fail: the same check against a wrong expectation reports it", async () => {
     // Erik does see his own case; a row that claims nobody may must fail exactly for him.
     const ben = rows.find((r) => r.url === "/mina-sidor/arenden/BEN-2026-900001")!;
-    expect(await evaluate(portal.url, [{ ...ben, allowed: [] }], cookies)).toEqual([expect.stringMatching(/^erik on .*: shown \(200\), expected denied$/)]);
+    expect(await evaluate(portal.url, [{ ...ben, allowed: [] }], cookies)).toEqual([
+      expect.stringMatching(/^erik on .*: shown \(200\), expected denied$/),
+    ]);
     // And an internal note that reached the applicant's page would be a leak.
-    expect(await evaluate(portal.url, [{ ...ben, never: [fixtures.cases["BEN-2026-900001"]!.message] }], cookies)).toContain(
+    expect(
+      await evaluate(portal.url, [{ ...ben, never: [fixtures.cases["BEN-2026-900001"]!.message] }], cookies),
+    ).toContain(
       "erik on /mina-sidor/arenden/BEN-2026-900001 (/mina-sidor/arenden/:reference): leak (200), expected shown",
     );
   });
@@ -393,7 +601,10 @@ describe("access-control matrix", () => {
     for (const [route, url] of Object.entries(PUBLIC_ROUTES)) {
       if (!url) continue;
       for (const who of ALL) {
-        const res = await fetch(portal.url + url, { headers: cookies[who] ? { cookie: cookies[who] } : {}, redirect: "manual" });
+        const res = await fetch(portal.url + url, {
+          headers: cookies[who] ? { cookie: cookies[who] } : {},
+          redirect: "manual",
+        });
         await res.arrayBuffer();
         if (res.status < 200 || res.status >= 300) failures.push(`${who} on ${url} (${route}): ${res.status}`);
       }
@@ -402,17 +613,25 @@ describe("access-control matrix", () => {
   });
 
   it("every route of the build with a parameter is in the matrix, public, or listed as not covered", async () => {
-    const routes = (await loadRouteManifest()).filter((r: { static: boolean; hasLoader: boolean }) => !r.static && r.hasLoader);
+    const routes = (await loadRouteManifest()).filter(
+      (r: { static: boolean; hasLoader: boolean }) => !r.static && r.hasLoader,
+    );
     const inMatrix = new Set(rows.map((r) => r.route));
-    const missing = routes.map((r: { path: string }) => r.path).filter((p: string) => !inMatrix.has(p) && !(p in PUBLIC_ROUTES) && !(p in NOT_COVERED));
-    const stale = Object.keys({ ...PUBLIC_ROUTES, ...NOT_COVERED }).filter((p) => !routes.some((r: { path: string }) => r.path === p));
+    const missing = routes
+      .map((r: { path: string }) => r.path)
+      .filter((p: string) => !inMatrix.has(p) && !(p in PUBLIC_ROUTES) && !(p in NOT_COVERED));
+    const stale = Object.keys({ ...PUBLIC_ROUTES, ...NOT_COVERED }).filter(
+      (p) => !routes.some((r: { path: string }) => r.path === p),
+    );
     expect(missing, "routes with an id and no decision in the matrix").toEqual([]);
     expect(stale, "entries for routes that no longer exist").toEqual([]);
     expect(routes.length).toBeGreaterThan(0);
   });
 
   it("every route with a parameter answers an anonymous visitor without a 5xx", async () => {
-    const routes = (await loadRouteManifest()).filter((r: { static: boolean; hasLoader: boolean }) => !r.static && r.hasLoader);
+    const routes = (await loadRouteManifest()).filter(
+      (r: { static: boolean; hasLoader: boolean }) => !r.static && r.hasLoader,
+    );
     const failures: string[] = [];
     for (const r of routes) {
       for (const value of ["1", "BEN-2026-000001", "00000000-0000-0000-0000-000000000000", "x"]) {

@@ -24,7 +24,9 @@ describe("backup and restore", () => {
     const restored = tempDir("backup-restored");
     dirs.push(data, backups, restored);
     const portal = await startPortal({ dataDir: data, port: port(), env: UNLIMITED });
-    const writer = spawn(process.execPath, ["scripts/bench/write-load.mjs", join(data, "portal.db")], { stdio: ["ignore", "pipe", "inherit"] });
+    const writer = spawn(process.execPath, ["scripts/bench/write-load.mjs", join(data, "portal.db")], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let writerOut = "";
     writer.stdout.on("data", (c) => (writerOut += c));
     let reads = 0;
@@ -103,7 +105,15 @@ describe("graceful shutdown", () => {
     const during = Array.from({ length: 10 }, (_, i) => rawGet(portal.port, paths[i % paths.length]!));
     const results = await Promise.all([...inFlight, ...during]);
     const exit = await exitPromise;
-    console.log(JSON.stringify({ drill: "sigterm", exit, answered: results.filter((r) => r.status === 200 && r.complete).length, of: results.length, failures: results.filter((r) => !r.complete).slice(0, 5) }));
+    console.log(
+      JSON.stringify({
+        drill: "sigterm",
+        exit,
+        answered: results.filter((r) => r.status === 200 && r.complete).length,
+        of: results.length,
+        failures: results.filter((r) => !r.complete).slice(0, 5),
+      }),
+    );
     expect(exit.code).toBe(0);
     expect(results.filter((r) => r.status !== 200 || !r.complete)).toEqual([]);
     // After the exit nobody answers.
@@ -129,7 +139,10 @@ function rawGet(port: number, path: string): Promise<{ status?: number; complete
     socket.on("error", (e) => resolve({ complete: false, error: (e as NodeJS.ErrnoException).code ?? e.message }));
     socket.on("end", () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1]);
-      resolve({ status: Number.isFinite(status) ? status : undefined, complete: data.includes("</html>") || /transfer-encoding: chunked[\s\S]*\r\n0\r\n\r\n$/i.test(data) });
+      resolve({
+        status: Number.isFinite(status) ? status : undefined,
+        complete: data.includes("</html>") || /transfer-encoding: chunked[\s\S]*\r\n0\r\n\r\n$/i.test(data),
+      });
     });
   });
 }

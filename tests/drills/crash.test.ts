@@ -61,7 +61,15 @@ describe("crash safety", () => {
       // One kill in each run lands during start-up (migrations, seed), the others under load.
       if (round === 1) {
         const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-          env: { ...process.env, ...UNLIMITED, DATA_DIR: dir, DATABASE_PATH: join(dir, "portal.db"), PORTAL_ENV: "test", HOST: "127.0.0.1", PORT: String(p) },
+          env: {
+            ...process.env,
+            ...UNLIMITED,
+            DATA_DIR: dir,
+            DATABASE_PATH: join(dir, "portal.db"),
+            PORTAL_ENV: "test",
+            HOST: "127.0.0.1",
+            PORT: String(p),
+          },
           stdio: "ignore",
         });
         await sleep(50 + Math.random() * 400);
@@ -78,14 +86,19 @@ describe("crash safety", () => {
           launched++;
           if (target) {
             attempted++;
-            const r = await submitForm(portal.url + new URL(target).pathname + new URL(target).search, { examples: examples as never, jar: new CookieJar(), timeoutMs: 20_000 }).catch(
-              (e: Error) => ({ ok: false, error: e.message }) as { ok: false; error: string },
-            );
-            if (r.ok && "reference" in r && r.reference) acknowledged.push({ reference: r.reference, attachments: r.attachments ?? 0 });
+            const r = await submitForm(portal.url + new URL(target).pathname + new URL(target).search, {
+              examples: examples as never,
+              jar: new CookieJar(),
+              timeoutMs: 20_000,
+            }).catch((e: Error) => ({ ok: false, error: e.message }) as { ok: false; error: string });
+            if (r.ok && "reference" in r && r.reference)
+              acknowledged.push({ reference: r.reference, attachments: r.attachments ?? 0 });
             else unacknowledged++;
           } else {
             const path = pages[Math.floor(Math.random() * pages.length)] ?? "/";
-            await fetch(portal.url + path, { signal: AbortSignal.timeout(5_000) }).then((res) => res.arrayBuffer()).catch(() => undefined);
+            await fetch(portal.url + path, { signal: AbortSignal.timeout(5_000) })
+              .then((res) => res.arrayBuffer())
+              .catch(() => undefined);
           }
         }
       };
@@ -109,10 +122,13 @@ describe("crash safety", () => {
               attempted++;
               // As in the rounds: a submission that times out on a loaded machine was not
               // acknowledged (the durability check holds the portal to acknowledged ones only).
-              const r = await submitForm(portal.url + new URL(target!).pathname, { examples: examples as never, jar: new CookieJar(), timeoutMs: 60_000 }).catch(
-                (e: Error) => ({ ok: false, error: e.message }) as { ok: false; error: string },
-              );
-              if (r.ok && "reference" in r && r.reference) acknowledged.push({ reference: r.reference, attachments: r.attachments ?? 0 });
+              const r = await submitForm(portal.url + new URL(target!).pathname, {
+                examples: examples as never,
+                jar: new CookieJar(),
+                timeoutMs: 60_000,
+              }).catch((e: Error) => ({ ok: false, error: e.message }) as { ok: false; error: string });
+              if (r.ok && "reference" in r && r.reference)
+                acknowledged.push({ reference: r.reference, attachments: r.attachments ?? 0 });
               else unacknowledged++;
             }
           }),
@@ -129,7 +145,9 @@ describe("crash safety", () => {
       JSON.stringify({
         drill: "crash",
         kills: KILLS,
-        target: target ?? "none: no anonymous form with a POST action on this branch yet; kills exercised start-up and read load only",
+        target:
+          target ??
+          "none: no anonymous form with a POST action on this branch yet; kills exercised start-up and read load only",
         attempted,
         acknowledged: acknowledged.length,
         unacknowledged,

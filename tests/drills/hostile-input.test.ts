@@ -19,7 +19,18 @@ import { checkDataDir } from "../../scripts/lib/durability.mjs";
 import { forms } from "../../scripts/lib/html.mjs";
 import { loadRouteManifest } from "../../scripts/lib/routes.mjs";
 import { startPortal } from "../../scripts/lib/server.mjs";
-import { backtrackingVerdict, cleanup, cpuMsOf, HEAVY, machineSlowdown, percentile, port, tempDir, UNLIMITED, type TimedAnswer } from "./support";
+import {
+  backtrackingVerdict,
+  cleanup,
+  cpuMsOf,
+  HEAVY,
+  machineSlowdown,
+  percentile,
+  port,
+  tempDir,
+  UNLIMITED,
+  type TimedAnswer,
+} from "./support";
 
 const TOTAL = HEAVY ? 30_000 : 10_000;
 const CONCURRENCY = 8;
@@ -50,13 +61,36 @@ const HOSTILE = [
   "2026-02-30",
   "🙂".repeat(1000),
 ];
-const REFLECTED = [new RegExp(`<script>alert\\("${MARK}"\\)`), new RegExp(`<img src=x onerror=alert\\('${MARK}'\\)`), new RegExp(`<svg onload=alert\\('${MARK}'\\)`)];
+const REFLECTED = [
+  new RegExp(`<script>alert\\("${MARK}"\\)`),
+  new RegExp(`<img src=x onerror=alert\\('${MARK}'\\)`),
+  new RegExp(`<svg onload=alert\\('${MARK}'\\)`),
+];
 const BAD_BYTES = Buffer.from([0x66, 0x6f, 0x3d, 0xff, 0xfe, 0xc3, 0x28, 0x26, 0x71, 0x3d, 0x80]);
 
 type Probe = { method: string; path: string; headers?: Record<string, string>; body?: BodyInit };
 
 /** The repeated units of the backtracking shapes; each ends in a character that breaks a match. */
-const SHAPE_UNITS = [" ", "\t \t", "\r\n ", "a", "(", "[", "((a", "1", "-", "1-", "12-", "../", "/", " :", "a ", ", ", "<", "%"];
+const SHAPE_UNITS = [
+  " ",
+  "\t \t",
+  "\r\n ",
+  "a",
+  "(",
+  "[",
+  "((a",
+  "1",
+  "-",
+  "1-",
+  "12-",
+  "../",
+  "/",
+  " :",
+  "a ",
+  ", ",
+  "<",
+  "%",
+];
 function shape(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + "!";
 }
@@ -91,16 +125,25 @@ describe("hostile input", () => {
     stats.routes = routes.length;
     // Field names of every form the crawl saw, so that forms get their own fields, duplicated etc.
     const formFields: { action: string; method: string; names: string[] }[] = [];
-    for (const p of pages) for (const f of forms(p.html, p.url)) formFields.push({ action: new URL(f.action).pathname, method: f.method, names: f.fields.map((x) => x.name).filter(Boolean) as string[] });
+    for (const p of pages)
+      for (const f of forms(p.html, p.url))
+        formFields.push({
+          action: new URL(f.action).pathname,
+          method: f.method,
+          names: f.fields.map((x) => x.name).filter(Boolean) as string[],
+        });
     stats.forms = formFields.length;
     // The same forms and query parameters for the backtracking phase, each once.
     for (const p of pages) {
       for (const f of forms(p.html, p.url)) {
         const action = new URL(f.action);
-        const names = f.fields.filter((x) => x.name && !x.name.startsWith("_")).map((x) => ({ name: x.name as string, type: (x as { type?: string }).type ?? x.tag }));
+        const names = f.fields
+          .filter((x) => x.name && !x.name.startsWith("_"))
+          .map((x) => ({ name: x.name as string, type: (x as { type?: string }).type ?? x.tag }));
         const key = `${f.method} ${action.pathname}`;
         if (f.method === "get") for (const n of names) addQuery(action.pathname, n.name);
-        else if (names.length && !formTargets.has(key)) formTargets.set(key, { action: action.pathname, method: f.method, fields: names });
+        else if (names.length && !formTargets.has(key))
+          formTargets.set(key, { action: action.pathname, method: f.method, fields: names });
       }
       const u = new URL(p.url);
       for (const name of u.searchParams.keys()) addQuery(u.pathname, name);
@@ -110,7 +153,9 @@ describe("hostile input", () => {
       queryTargets.get(path)!.add(name);
     }
     const paths = [...urls];
-    const fieldsFor = (path: string) => [...new Set(formFields.filter((f) => f.action === path).flatMap((f) => f.names))];
+    const fieldsFor = (path: string) => [
+      ...new Set(formFields.filter((f) => f.action === path).flatMap((f) => f.names)),
+    ];
     let i = 0;
     while (probes.length < TOTAL) {
       const path = paths[i % paths.length]!;
@@ -127,32 +172,73 @@ describe("hostile input", () => {
           probes.push({ method: "GET", path: `${path.replace(/\/$/, "")}/${enc}` });
           break;
         case 2: // url-encoded POST: every known field hostile, plus duplicates and unknowns
-          probes.push({ method: "POST", path, headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams([...(names.length ? names : [name]).map((n) => [n, value] as [string, string]), [name, value], [`extra_${i}`, value]]).toString() });
+          probes.push({
+            method: "POST",
+            path,
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams([
+              ...(names.length ? names : [name]).map((n) => [n, value] as [string, string]),
+              [name, value],
+              [`extra_${i}`, value],
+            ]).toString(),
+          });
           break;
-        case 3: { // multipart with a hostile file name and a fake "image"
+        case 3: {
+          // multipart with a hostile file name and a fake "image"
           const fd = new FormData();
           for (const n of names.length ? names : [name]) fd.append(n, value);
-          fd.append(names.find((n) => /photo|file|bilaga|attach/i.test(n)) ?? "file", new Blob([value], { type: "image/jpeg" }), `${value.slice(0, 200)}.jpg`);
+          fd.append(
+            names.find((n) => /photo|file|bilaga|attach/i.test(n)) ?? "file",
+            new Blob([value], { type: "image/jpeg" }),
+            `${value.slice(0, 200)}.jpg`,
+          );
           probes.push({ method: "POST", path, body: fd });
           break;
         }
         case 4: // wrong content type: JSON where a form is expected
-          probes.push({ method: "POST", path, headers: { "content-type": "application/json" }, body: JSON.stringify({ [name]: value, __proto__: { admin: true } }) });
+          probes.push({
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ [name]: value, __proto__: { admin: true } }),
+          });
           break;
         case 5: // malformed body: bad UTF-8 and a truncated multipart
-          probes.push({ method: "POST", path, headers: { "content-type": i % 20 < 10 ? "application/x-www-form-urlencoded" : "multipart/form-data; boundary=zzz" }, body: i % 20 < 10 ? BAD_BYTES : "--zzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb" });
+          probes.push({
+            method: "POST",
+            path,
+            headers: {
+              "content-type": i % 20 < 10 ? "application/x-www-form-urlencoded" : "multipart/form-data; boundary=zzz",
+            },
+            body: i % 20 < 10 ? BAD_BYTES : '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+          });
           break;
         case 6: // missing fields: an empty body, and no content type
           probes.push({ method: "POST", path, body: "" });
           break;
         case 7: // unusual methods
-          probes.push({ method: ["PUT", "DELETE", "PATCH", "OPTIONS"][i % 4]!, path, headers: { "content-type": "text/plain" }, body: value.slice(0, 1000) });
+          probes.push({
+            method: ["PUT", "DELETE", "PATCH", "OPTIONS"][i % 4]!,
+            path,
+            headers: { "content-type": "text/plain" },
+            body: value.slice(0, 1000),
+          });
           break;
         case 8: // hostile cookies and headers
-          probes.push({ method: "GET", path, headers: { cookie: `lang=${enc.slice(0, 500)}; kommun=${enc.slice(0, 500)}`, "accept-language": value.slice(0, 200).replace(/[^\x20-\x7e]/g, "") } });
+          probes.push({
+            method: "GET",
+            path,
+            headers: {
+              cookie: `lang=${enc.slice(0, 500)}; kommun=${enc.slice(0, 500)}`,
+              "accept-language": value.slice(0, 200).replace(/[^\x20-\x7e]/g, ""),
+            },
+          });
           break;
         default: // hostile query to the root with the single-fetch data suffix
-          probes.push({ method: "GET", path: `${path === "/" ? "/_root" : path.replace(/\/$/, "")}.data?${name}=${enc}` });
+          probes.push({
+            method: "GET",
+            path: `${path === "/" ? "/_root" : path.replace(/\/$/, "")}.data?${name}=${enc}`,
+          });
       }
       i++;
     }
@@ -171,38 +257,68 @@ describe("hostile input", () => {
     for (const t of formTargets.values()) {
       const page = await fetch(portal.url + t.action, { headers: { cookie } });
       const html = await page.text();
-      token = forms(html, portal.url).flatMap((f) => f.fields).find((x) => x.name === "_csrf")?.value ?? "";
+      token =
+        forms(html, portal.url)
+          .flatMap((f) => f.fields)
+          .find((x) => x.name === "_csrf")?.value ?? "";
       if (token) break;
     }
     expect(token).not.toBe("");
 
     const requests: { label: string; run: () => Promise<Response> }[] = [];
     const send = (label: string, path: string, init: RequestInit = {}) =>
-      requests.push({ label, run: () => fetch(portal.url + path, { redirect: "manual", signal: AbortSignal.timeout(60_000), ...init, headers: { cookie, ...(init.headers as Record<string, string>) } }) });
+      requests.push({
+        label,
+        run: () =>
+          fetch(portal.url + path, {
+            redirect: "manual",
+            signal: AbortSignal.timeout(60_000),
+            ...init,
+            headers: { cookie, ...(init.headers as Record<string, string>) },
+          }),
+      });
     for (const unit of SHAPE_UNITS) {
       const tag = JSON.stringify(unit);
       for (const t of formTargets.values()) {
         const text = t.fields.filter((f) => f.type !== "file");
         // Url-encoded: every field at once, as long as the body cap allows (percent-encoding counted).
-        const perField = Math.floor(URLENCODED_BUDGET / Math.max(1, text.length) / (encodeURIComponent(unit).length / unit.length));
+        const perField = Math.floor(
+          URLENCODED_BUDGET / Math.max(1, text.length) / (encodeURIComponent(unit).length / unit.length),
+        );
         const value = shape(unit, Math.min(perField, MULTIPART_PART));
-        send(`${tag} urlencoded ${t.action}`, t.action, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams([["_csrf", token], ...text.map((f) => [f.name, value] as [string, string])]).toString() });
+        send(`${tag} urlencoded ${t.action}`, t.action, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams([
+            ["_csrf", token],
+            ...text.map((f) => [f.name, value] as [string, string]),
+          ]).toString(),
+        });
         // Multipart: longer text parts, and a file name made of the shape.
         const fd = new FormData();
         fd.append("_csrf", token);
-        const partValue = shape(unit, Math.min(MULTIPART_PART, Math.floor(MULTIPART_BUDGET / Math.max(1, text.length))));
+        const partValue = shape(
+          unit,
+          Math.min(MULTIPART_PART, Math.floor(MULTIPART_BUDGET / Math.max(1, text.length))),
+        );
         for (const f of text) fd.append(f.name, partValue);
-        for (const f of t.fields.filter((x) => x.type === "file")) fd.append(f.name, new Blob(["%PDF-1.4\n"], { type: "application/pdf" }), `${shape(unit, 200)}.pdf`);
+        for (const f of t.fields.filter((x) => x.type === "file"))
+          fd.append(f.name, new Blob(["%PDF-1.4\n"], { type: "application/pdf" }), `${shape(unit, 200)}.pdf`);
         send(`${tag} multipart ${t.action}`, t.action, { method: "POST", body: fd });
       }
       for (const [path, names] of queryTargets) {
-        const perParam = Math.floor(QUERY_BUDGET / names.size / encodeURIComponent(unit).length * unit.length);
+        const perParam = Math.floor((QUERY_BUDGET / names.size / encodeURIComponent(unit).length) * unit.length);
         const value = shape(unit, perParam);
-        send(`${tag} query ${path}`, `${path}?${[...names].map((n) => `${encodeURIComponent(n)}=${encodeURIComponent(value)}`).join("&")}`);
+        send(
+          `${tag} query ${path}`,
+          `${path}?${[...names].map((n) => `${encodeURIComponent(n)}=${encodeURIComponent(value)}`).join("&")}`,
+        );
       }
       // Cookies and headers the portal reads itself, on a form page, a search and a feed.
       const headerValue = shape(unit, 2_500).replace(/[^\x20-\x7e]/g, " ");
-      const cookieValue = encodeURIComponent(shape(unit, Math.floor((1_600 / encodeURIComponent(unit).length) * unit.length)));
+      const cookieValue = encodeURIComponent(
+        shape(unit, Math.floor((1_600 / encodeURIComponent(unit).length) * unit.length)),
+      );
       for (const path of ["/", [...formTargets.values()][0]?.action ?? "/blanketter", "/sok?q=a", "/diarium.atom"]) {
         send(`${tag} headers ${path}`, path, {
           headers: {
@@ -262,10 +378,26 @@ describe("hostile input", () => {
         queryPaths: queryTargets.size,
         seconds: Math.round((performance.now() - started) / 100) / 10,
         slowdown: Math.round(Math.max(slowdown, machineSlowdown()) * 10) / 10,
-        answerMs: { p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)), max: Math.round(Math.max(...times)) },
-        serverCpuMs: { p50: Math.round(percentile(cpu, 50)), p99: Math.round(percentile(cpu, 99)), max: Math.round(Math.max(...cpu)) },
-        healthzMs: { probes: probes.length, p50: Math.round(percentile(probes, 50)), p99: Math.round(percentile(probes, 99)), max: Math.round(Math.max(...probes)) },
-        slowest: [...answers].sort((a, b) => b.ms - a.ms).slice(0, 5).map((a) => `${Math.round(a.ms)} ms (CPU ${Math.round(a.cpuMs)}) ${a.status} ${a.label}`),
+        answerMs: {
+          p50: Math.round(percentile(times, 50)),
+          p99: Math.round(percentile(times, 99)),
+          max: Math.round(Math.max(...times)),
+        },
+        serverCpuMs: {
+          p50: Math.round(percentile(cpu, 50)),
+          p99: Math.round(percentile(cpu, 99)),
+          max: Math.round(Math.max(...cpu)),
+        },
+        healthzMs: {
+          probes: probes.length,
+          p50: Math.round(percentile(probes, 50)),
+          p99: Math.round(percentile(probes, 99)),
+          max: Math.round(Math.max(...probes)),
+        },
+        slowest: [...answers]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((a) => `${Math.round(a.ms)} ms (CPU ${Math.round(a.cpuMs)}) ${a.status} ${a.label}`),
       }),
     );
     expect(verdict).toEqual([]);
@@ -288,14 +420,22 @@ describe("hostile input", () => {
           // (Statuses and markup are checked on every answer as before.)
           for (let attempt = 0; attempt < 3 && !res; attempt++) {
             try {
-              res = await fetch(portal.url + probe.path, { method: probe.method, headers: probe.headers, body: probe.body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+              res = await fetch(portal.url + probe.path, {
+                method: probe.method,
+                headers: probe.headers,
+                body: probe.body,
+                redirect: "manual",
+                signal: AbortSignal.timeout(60_000),
+              });
             } catch (e) {
               const cause = (e as { cause?: { code?: string; message?: string } }).cause;
               if (attempt < 2 && cause?.code === "ECONNRESET") {
                 retries++;
                 continue;
               }
-              serverErrors.push(`${probe.method} ${probe.path.slice(0, 80)}: ${(e as Error).message} ${cause?.code ?? cause?.message ?? ""}`);
+              serverErrors.push(
+                `${probe.method} ${probe.path.slice(0, 80)}: ${(e as Error).message} ${cause?.code ?? cause?.message ?? ""}`,
+              );
             }
           }
           if (!res) continue;
@@ -306,12 +446,24 @@ describe("hostile input", () => {
           // answer it might sniff as HTML. JSON and turbo-stream answers carry the visitor's own
           // value back as data (e.g. to refill a filter form), which is harmless with nosniff.
           const type = res.headers.get("content-type") ?? "";
-          const parsedAsHtml = /html|xml/i.test(type) || !type || res.headers.get("x-content-type-options") !== "nosniff";
-          if (parsedAsHtml && REFLECTED.some((re) => re.test(text))) reflected.push(`${probe.method} ${probe.path.slice(0, 120)}`);
+          const parsedAsHtml =
+            /html|xml/i.test(type) || !type || res.headers.get("x-content-type-options") !== "nosniff";
+          if (parsedAsHtml && REFLECTED.some((re) => re.test(text)))
+            reflected.push(`${probe.method} ${probe.path.slice(0, 120)}`);
         }
       }),
     );
-    console.log(JSON.stringify({ drill: "hostile-input", requests: probes.length, routes: stats.routes, forms: stats.forms, statuses: Object.fromEntries(statuses), retriedResets: retries, failures: serverErrors.slice(0, 5) }));
+    console.log(
+      JSON.stringify({
+        drill: "hostile-input",
+        requests: probes.length,
+        routes: stats.routes,
+        forms: stats.forms,
+        statuses: Object.fromEntries(statuses),
+        retriedResets: retries,
+        failures: serverErrors.slice(0, 5),
+      }),
+    );
     expect(serverErrors.slice(0, 20)).toEqual([]);
     expect(reflected.slice(0, 20)).toEqual([]);
     const health = await fetch(`${portal.url}/healthz`);
@@ -334,6 +486,8 @@ describe("hostile input", () => {
 
   it("the reflection check recognises unescaped markup (it can fail)", () => {
     expect(REFLECTED.some((re) => re.test(`<p>${HOSTILE[0]}</p>`))).toBe(true);
-    expect(REFLECTED.some((re) => re.test(`<p>&lt;script&gt;alert(&quot;${MARK}&quot;)&lt;/script&gt;</p>`))).toBe(false);
+    expect(REFLECTED.some((re) => re.test(`<p>&lt;script&gt;alert(&quot;${MARK}&quot;)&lt;/script&gt;</p>`))).toBe(
+      false,
+    );
   });
 });

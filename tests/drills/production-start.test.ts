@@ -71,7 +71,9 @@ describe("production start-up", () => {
     const p = port();
     const run = await runToExit({ ...PRODUCTION, TEST_IDP: "on", DATA_DIR: d, DATABASE_PATH: join(d, "portal.db") }, p);
     expect(run.code).toBe(1);
-    expect(run.output).toMatch(/Start-up failed: Invalid environment: refusing to start with PORTAL_ENV=production[\s\S]*TEST_IDP: must not be on/);
+    expect(run.output).toMatch(
+      /Start-up failed: Invalid environment: refusing to start with PORTAL_ENV=production[\s\S]*TEST_IDP: must not be on/,
+    );
     expect(run.answered).toBe(false);
   });
 
@@ -112,7 +114,11 @@ describe("production start-up", () => {
   it("demo over plain http works (banner, no Secure cookie, no HSTS); production then refuses its database", async () => {
     const d = dir("demo-http");
     const p = port();
-    const demo = await startPortal({ dataDir: d, port: p, env: { ...UNLIMITED, PORTAL_ENV: "demo", PUBLIC_URL: `http://127.0.0.1:${p}` } });
+    const demo = await startPortal({
+      dataDir: d,
+      port: p,
+      env: { ...UNLIMITED, PORTAL_ENV: "demo", PUBLIC_URL: `http://127.0.0.1:${p}` },
+    });
     try {
       const res = await fetch(`${demo.url}/personal/logga-in`);
       expect(res.headers.get("strict-transport-security")).toBeNull();

@@ -20,7 +20,12 @@ export function cleanup(dir: string) {
 }
 
 /** No rate limit may throttle a drill that plays a thousand residents from one address. */
-export const UNLIMITED = { RATE_LIMIT_SUBMISSIONS: "0", RATE_LIMIT_API: "0", RATE_LIMIT_EXPENSIVE_GET: "0", LOG_LEVEL: "warn" };
+export const UNLIMITED = {
+  RATE_LIMIT_SUBMISSIONS: "0",
+  RATE_LIMIT_API: "0",
+  RATE_LIMIT_EXPENSIVE_GET: "0",
+  LOG_LEVEL: "warn",
+};
 
 /** The p-th percentile (nearest rank) of `values`; 0 for none. */
 export function percentile(values: number[], p: number): number {
@@ -65,6 +70,9 @@ export function backtrackingVerdict(answers: TimedAnswer[], healthzMs: number[],
     else if (a.status >= 500 || a.status === 0) problems.push(`status ${a.status}: ${a.label.slice(0, 120)}`);
   }
   const p99 = percentile(healthzMs, 99);
-  if (p99 > 200 * slowdown) problems.push(`/healthz p99 ${Math.round(p99)} ms over ${healthzMs.length} probes (limit ${Math.round(200 * slowdown)} ms)`);
+  if (p99 > 200 * slowdown)
+    problems.push(
+      `/healthz p99 ${Math.round(p99)} ms over ${healthzMs.length} probes (limit ${Math.round(200 * slowdown)} ms)`,
+    );
   return problems.slice(0, 20);
 }

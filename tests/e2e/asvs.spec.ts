@@ -13,19 +13,35 @@ test.describe("ASVS: the HTTP surface", () => {
     await expect(password).not.toHaveAttribute("onpaste", /.*/);
     if (jsDisabled(testInfo)) return;
     // Nothing cancels a paste (a cancelled event returns false from dispatchEvent).
-    expect(await password.evaluate((el) => el.dispatchEvent(new Event("paste", { bubbles: true, cancelable: true })))).toBe(true);
+    expect(
+      await password.evaluate((el) => el.dispatchEvent(new Event("paste", { bubbles: true, cancelable: true }))),
+    ).toBe(true);
   });
 
-  test("/om-webbplatsen tells residents which personal data is handled, by whom and which cookies are set (8.3.3)", async ({ page }) => {
+  test("/om-webbplatsen tells residents which personal data is handled, by whom and which cookies are set (8.3.3)", async ({
+    page,
+  }) => {
     await page.goto("/om-webbplatsen");
     await expect(page.getByRole("heading", { name: "Personuppgifter", exact: true })).toBeVisible();
     await expect(page.getByText(/Personuppgiftsansvarig är den nämnd/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Kakor (cookies)", exact: true })).toBeVisible();
   });
 
-  test("folders are never listed and files outside public/ are not served (4.3.2, 12.5.1)", async ({ request }, testInfo) => {
+  test("folders are never listed and files outside public/ are not served (4.3.2, 12.5.1)", async ({
+    request,
+  }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
-    for (const path of ["/build/", "/locales/", "/locales/sv/", "/package.json", "/app/root.tsx", "/data/portal.db", "/%2e%2e/package.json", "/.env", "/.git/config"]) {
+    for (const path of [
+      "/build/",
+      "/locales/",
+      "/locales/sv/",
+      "/package.json",
+      "/app/root.tsx",
+      "/data/portal.db",
+      "/%2e%2e/package.json",
+      "/.env",
+      "/.git/config",
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBeGreaterThanOrEqual(400);
       expect(response.status(), path).toBeLessThan(500);
@@ -35,9 +51,20 @@ test.describe("ASVS: the HTTP surface", () => {
     expect((await request.get("/favicon.svg")).status()).toBe(200);
   });
 
-  test("every response carries Permissions-Policy, nosniff, no version header and a Content-Type with a character set (10.2.2, 14.3.3, 14.4.1, 14.4.4)", async ({ request }, testInfo) => {
+  test("every response carries Permissions-Policy, nosniff, no version header and a Content-Type with a character set (10.2.2, 14.3.3, 14.4.1, 14.4.4)", async ({
+    request,
+  }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
-    for (const path of ["/", "/tjanster", "/finns-inte", "/api/v1/municipalities", "/sitemap.xml", "/robots.txt", "/diarium.csv", "/healthz"]) {
+    for (const path of [
+      "/",
+      "/tjanster",
+      "/finns-inte",
+      "/api/v1/municipalities",
+      "/sitemap.xml",
+      "/robots.txt",
+      "/diarium.csv",
+      "/healthz",
+    ]) {
       const response = await request.get(path);
       const headers = response.headers();
       expect(headers["permissions-policy"], path).toContain("camera=()");
@@ -45,7 +72,9 @@ test.describe("ASVS: the HTTP surface", () => {
       expect(headers["x-content-type-options"], path).toBe("nosniff");
       expect(headers["x-powered-by"], path).toBeUndefined();
       expect(headers["server"] ?? "", path).not.toMatch(/\d/);
-      expect(headers["content-type"], path).toMatch(/^(text\/[a-z]+|application\/(json|xml|[a-z+]+\+json|[a-z+]+\+xml))\s*;\s*charset=utf-8$/i);
+      expect(headers["content-type"], path).toMatch(
+        /^(text\/[a-z]+|application\/(json|xml|[a-z+]+\+json|[a-z+]+\+xml))\s*;\s*charset=utf-8$/i,
+      );
     }
   });
 
@@ -73,7 +102,10 @@ test.describe("ASVS: the HTTP surface", () => {
 });
 
 test.describe("ASVS: choosing a staff password", () => {
-  test("the password change page offers show-password buttons and a strength meter with JavaScript, and plain fields without (2.1.8, 2.1.12)", async ({ page, a11y }, testInfo) => {
+  test("the password change page offers show-password buttons and a strength meter with JavaScript, and plain fields without (2.1.8, 2.1.12)", async ({
+    page,
+    a11y,
+  }, testInfo) => {
     await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/personal/byt-losenord" });
     await expect(page.getByRole("heading", { level: 1, name: "Byt lösenord" })).toBeVisible();
     const next = page.getByLabel("Nytt lösenord", { exact: true });

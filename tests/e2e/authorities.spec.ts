@@ -5,7 +5,10 @@ import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
 const NO_SCRIPT = "script[src], link[rel=modulepreload]";
 
 test.describe("other authorities", () => {
-  test("/andra-myndigheter lists authorities by level with anchors, verified dates and no JavaScript", async ({ page, a11y }) => {
+  test("/andra-myndigheter lists authorities by level with anchors, verified dates and no JavaScript", async ({
+    page,
+    a11y,
+  }) => {
     expect((await page.goto("/andra-myndigheter"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Andra myndigheter");
     for (const level of ["Län och region", "Statliga myndigheter", "Europeiska unionen"]) {
@@ -24,7 +27,10 @@ test.describe("other authorities", () => {
   test("an authority has its own page in both languages, and an unknown one is a 404", async ({ page, a11y }) => {
     expect((await page.goto("/andra-myndigheter/skatteverket"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skatteverket");
-    await expect(page.getByRole("link", { name: /Gå till skatteverket\.se/ })).toHaveAttribute("href", /skatteverket\.se/);
+    await expect(page.getByRole("link", { name: /Gå till skatteverket\.se/ })).toHaveAttribute(
+      "href",
+      /skatteverket\.se/,
+    );
     await expect(page.getByRole("heading", { name: "Guider där Skatteverket är med" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Kommunens tjänster där Skatteverket är med" })).toBeVisible();
     await a11y("skatteverket sv");
@@ -74,7 +80,13 @@ test.describe("life events", () => {
     expect((await page.goto("/livshandelser"))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Livshändelser");
     expect(await page.locator(".card").count()).toBeGreaterThanOrEqual(5);
-    for (const guide of ["Flytta till Dalsland", "Vi ska få barn", "Starta företag", "Bygga eget hus", "När någon har dött"]) {
+    for (const guide of [
+      "Flytta till Dalsland",
+      "Vi ska få barn",
+      "Starta företag",
+      "Bygga eget hus",
+      "När någon har dött",
+    ]) {
       await expect(page.getByRole("link", { name: guide })).toBeVisible();
     }
     expect(await page.locator(NO_SCRIPT).count()).toBe(0);
@@ -84,17 +96,29 @@ test.describe("life events", () => {
     await a11y("livshandelser en");
   });
 
-  test("a guide lists ordered steps that say who does what and link to services, forms and authorities", async ({ page, a11y }) => {
+  test("a guide lists ordered steps that say who does what and link to services, forms and authorities", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/livshandelser");
     await page.getByRole("link", { name: "Flytta till Dalsland" }).click();
     await expect(page).toHaveURL(/\/livshandelser\/flytta-till-dalsland$/);
     const steps = page.locator("ol.steps > li");
     expect(await steps.count()).toBeGreaterThanOrEqual(5);
     await expect(steps.nth(0)).toContainText("Steg 1");
-    await expect(steps.nth(0).getByRole("link", { name: "Migrationsverket", exact: true })).toHaveAttribute("href", "/andra-myndigheter/migrationsverket");
+    await expect(steps.nth(0).getByRole("link", { name: "Migrationsverket", exact: true })).toHaveAttribute(
+      "href",
+      "/andra-myndigheter/migrationsverket",
+    );
     await expect(steps.nth(1)).toContainText("Din kommun");
-    await expect(steps.nth(1).getByRole("link", { name: "Fyll i blanketten" })).toHaveAttribute("href", "/blanketter/forskola-ansokan");
-    await expect(steps.nth(1).getByRole("link", { name: /^Läs om tjänsten/ })).toHaveAttribute("href", "/tjanster/forskola");
+    await expect(steps.nth(1).getByRole("link", { name: "Fyll i blanketten" })).toHaveAttribute(
+      "href",
+      "/blanketter/forskola-ansokan",
+    );
+    await expect(steps.nth(1).getByRole("link", { name: /^Läs om tjänsten/ })).toHaveAttribute(
+      "href",
+      "/tjanster/forskola",
+    );
     expect(await page.locator(NO_SCRIPT).count()).toBe(0);
     await a11y("guide");
     await steps.nth(0).getByRole("link", { name: "Migrationsverket", exact: true }).click();
@@ -106,12 +130,19 @@ test.describe("life events", () => {
 
 test.describe("step 4 pages at phone width (320 px)", () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  for (const path of ["/andra-myndigheter", "/andra-myndigheter/lansstyrelsen-vastra-gotaland", "/livshandelser", "/livshandelser/bygga-eget-hus?lang=en"]) {
+  for (const path of [
+    "/andra-myndigheter",
+    "/andra-myndigheter/lansstyrelsen-vastra-gotaland",
+    "/livshandelser",
+    "/livshandelser/bygga-eget-hus?lang=en",
+  ]) {
     test(`${path} reflows without horizontal scrolling`, async ({ page, a11y }, testInfo) => {
       expect((await page.goto(path))?.status()).toBe(200);
       await a11y(`${path} @320`);
       if (!jsDisabled(testInfo)) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBeLessThanOrEqual(0);
       }
     });

@@ -41,7 +41,10 @@ test.describe("the officers' back office", () => {
     expect(res.status()).toBe(200);
   });
 
-  test("an officer in Färgelanda cannot open a Mellerud case (403) and the attempt is audited", async ({ page, a11y }) => {
+  test("an officer in Färgelanda cannot open a Mellerud case (403) and the attempt is audited", async ({
+    page,
+    a11y,
+  }) => {
     await loginAsStaff(page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
     const response = await page.goto("/handlaggare/arenden/MEL-2026-900001");
     expect(response?.status()).toBe(403);
@@ -51,7 +54,9 @@ test.describe("the officers' back office", () => {
     const db = e2eDatabase();
     try {
       const row = db
-        .prepare("select action, actor_name from audit_event where subject_id = ? and action like '%.refused' order by id desc limit 1")
+        .prepare(
+          "select action, actor_name from audit_event where subject_id = ? and action like '%.refused' order by id desc limit 1",
+        )
         .get("MEL-2026-900001") as { action: string; actor_name: string } | undefined;
       expect(row?.action).toMatch(/^case\..*\.refused$/);
       expect(row?.actor_name).toBe("Sofia Björk");
@@ -60,7 +65,10 @@ test.describe("the officers' back office", () => {
     }
   });
 
-  test("internal notes never reach the applicant's pages, and an illegal status change is refused", async ({ page, browser }, testInfo) => {
+  test("internal notes never reach the applicant's pages, and an illegal status change is refused", async ({
+    page,
+    browser,
+  }, testInfo) => {
     test.setTimeout(180_000 + 300_000);
     const marker = `INTERN-${Date.now()}-${testInfo.project.name}`;
     const messageMarker = `MEDDELANDE-${Date.now()}-${testInfo.project.name}`;
@@ -70,14 +78,20 @@ test.describe("the officers' back office", () => {
     const officer = await otherContext(browser, testInfo);
     try {
       await loginAsStaff(officer.page, "handlaggare.bengtsfors", { redirectTo: `/handlaggare/arenden/${reference}` });
-      await officer.page.getByLabel("Ny intern anteckning").fill(`${marker}: grannen har ringt, kontrollera strandskyddet.`);
+      await officer.page
+        .getByLabel("Ny intern anteckning")
+        .fill(`${marker}: grannen har ringt, kontrollera strandskyddet.`);
       await officer.page.getByRole("button", { name: "Spara anteckning" }).click();
       await expect(officer.page.getByTestId("internal-notes")).toContainText(marker);
       // A message, unlike a note, goes to the applicant.
-      await officer.page.getByLabel("Meddelande", { exact: true }).fill(`${messageMarker}: vi behöver en fasadritning i skala 1:100.`);
+      await officer.page
+        .getByLabel("Meddelande", { exact: true })
+        .fill(`${messageMarker}: vi behöver en fasadritning i skala 1:100.`);
       await officer.page.getByRole("button", { name: "Skicka meddelande" }).click();
       await expect(officer.page.getByRole("status")).toContainText("Meddelandet är skickat till den sökande.");
-      const tooShort = await officer.page.request.post(`/handlaggare/arenden/${reference}`, { form: { _csrf: await csrfOf(officer.page), intent: "message", message: " " } });
+      const tooShort = await officer.page.request.post(`/handlaggare/arenden/${reference}`, {
+        form: { _csrf: await csrfOf(officer.page), intent: "message", message: " " },
+      });
       expect(tooShort.status()).toBe(400);
       await officer.page.getByRole("button", { name: "Tilldela mig" }).click();
       await expect(officer.page.getByTestId("assigned-to")).toContainText("Ingrid Holm");
@@ -85,10 +99,14 @@ test.describe("the officers' back office", () => {
       // received → closed is not in the bygglov machine; decided only through a decision.
       const csrf = await csrfOf(officer.page);
       for (const to of ["closed", "decided", "in_progress", "nonsense"]) {
-        const res = await officer.page.request.post(`/handlaggare/arenden/${reference}`, { form: { _csrf: csrf, intent: "status", status: to } });
+        const res = await officer.page.request.post(`/handlaggare/arenden/${reference}`, {
+          form: { _csrf: csrf, intent: "status", status: to },
+        });
         expect(res.status(), `received → ${to}`).toBe(409);
       }
-      const noCsrf = await officer.page.request.post(`/handlaggare/arenden/${reference}`, { form: { intent: "status", status: "complete" } });
+      const noCsrf = await officer.page.request.post(`/handlaggare/arenden/${reference}`, {
+        form: { intent: "status", status: "complete" },
+      });
       expect(noCsrf.status()).toBe(403);
       await officer.page.reload();
       await expect(officer.page.getByTestId("officer-case-status")).toHaveText("Mottaget");
@@ -100,7 +118,12 @@ test.describe("the officers' back office", () => {
       await officer.context.close();
     }
 
-    for (const path of [`/mina-sidor/arenden/${reference}/bygglov`, "/mina-sidor/bygglov", "/mina-sidor", `/diarium?q=${reference}`]) {
+    for (const path of [
+      `/mina-sidor/arenden/${reference}/bygglov`,
+      "/mina-sidor/bygglov",
+      "/mina-sidor",
+      `/diarium?q=${reference}`,
+    ]) {
       await page.goto(path);
       expect(await page.content(), path).not.toContain(marker);
     }
@@ -108,7 +131,10 @@ test.describe("the officers' back office", () => {
     await expect(page.getByText(messageMarker)).toBeVisible();
   });
 
-  test("an officer decides with the keyboard only, and the case view works at 320 px and in English", async ({ page, browser }, testInfo) => {
+  test("an officer decides with the keyboard only, and the case view works at 320 px and in English", async ({
+    page,
+    browser,
+  }, testInfo) => {
     test.setTimeout(120_000 + 300_000);
     await loginAsStaff(page, "handlaggare.bengtsfors", { redirectTo: "/handlaggare?status=open&omrade=bygglov" });
     const row = page.getByTestId("queue").locator("tbody tr", { hasText: "Under handläggning" }).first();

@@ -54,7 +54,9 @@ test.describe("building permit e-service", () => {
     await a11y("drawings with one missing");
 
     // A file that is not a drawing is refused by its content.
-    await page.getByLabel("Välj fil för Sektionsritning").setInputFiles({ name: "sektion.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+    await page
+      .getByLabel("Välj fil för Sektionsritning")
+      .setInputFiles({ name: "sektion.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
     await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
     await expect(page.getByRole("alert")).toContainText("Filen måste vara en PDF, PNG eller JPEG");
 
@@ -90,7 +92,9 @@ test.describe("building permit e-service", () => {
       await expect(officer.page.getByText("Karl Kontroll, SC1234-56")).toBeVisible();
       await expectAccessible(officer.page, browser, jsOff, "officer case view");
       const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-      await officer.page.getByLabel("Vad ska sökanden komplettera med?").fill("Fasadritningarna saknar måttangivelser. Skicka nya fasadritningar.");
+      await officer.page
+        .getByLabel("Vad ska sökanden komplettera med?")
+        .fill("Fasadritningarna saknar måttangivelser. Skicka nya fasadritningar.");
       await officer.page.getByLabel("Svara senast (ÅÅÅÅ-MM-DD)").fill(due);
       await officer.page.getByRole("checkbox", { name: "Fasadritningar" }).check();
       await officer.page.getByRole("button", { name: "Skicka föreläggande" }).click();
@@ -114,7 +118,9 @@ test.describe("building permit e-service", () => {
       await expect(officer.page.getByTestId("officer-case-status")).toHaveText("Komplett");
       await expect(officer.page.getByRole("link", { name: "Ladda ner fasader-med-matt.pdf" })).toBeVisible();
       await officer.page.getByRole("radio", { name: "Bifall – lov beviljas" }).check();
-      await officer.page.getByLabel("Beslutstext och motivering").fill("Åtgärden överensstämmer med detaljplanen. Bygglov beviljas.");
+      await officer.page
+        .getByLabel("Beslutstext och motivering")
+        .fill("Åtgärden överensstämmer med detaljplanen. Bygglov beviljas.");
       await officer.page.getByRole("button", { name: "Fatta beslut och skicka till sökanden" }).click();
       await expect(officer.page.getByRole("status")).toContainText("Beslutet är fattat");
     } finally {
@@ -138,7 +144,10 @@ test.describe("building permit e-service", () => {
     await expect(page.getByRole("main")).toContainText("Johanssons Bygg i Åmål AB");
   });
 
-  test("an unknown property designation and a malformed one are told apart, and bad posts get 4xx", async ({ page, a11y }) => {
+  test("an unknown property designation and a malformed one are told apart, and bad posts get 4xx", async ({
+    page,
+    a11y,
+  }) => {
     await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: "self" });
     await page.getByLabel("Fastighetsbeteckning").fill("Åmål Finnsinte 9:99");
     await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
@@ -147,7 +156,10 @@ test.describe("building permit e-service", () => {
     await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
     await expect(page.getByRole("alert")).toContainText("kommun, trakt och nummer");
     await a11y("designation errors");
-    const res = await page.request.post("/bygglov/ansok", { data: "garbage", headers: { "Content-Type": "text/plain" } });
+    const res = await page.request.post("/bygglov/ansok", {
+      data: "garbage",
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(res.status()).toBeGreaterThanOrEqual(400);
     expect(res.status()).toBeLessThan(500);
   });

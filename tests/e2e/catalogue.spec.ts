@@ -8,7 +8,10 @@ test.describe("the service catalogue", () => {
     expect(await page.locator("script[src], link[rel=modulepreload]").count()).toBe(0);
     await a11y("/tjanster");
 
-    await page.getByRole("navigation", { name: "Bläddra efter kategori" }).getByRole("link", { name: "Bygga, bo och miljö" }).click();
+    await page
+      .getByRole("navigation", { name: "Bläddra efter kategori" })
+      .getByRole("link", { name: "Bygga, bo och miljö" })
+      .click();
     await expect(page).toHaveURL(/kategori=bygga-bo-och-miljo/);
     await expect(page.getByRole("heading", { level: 1, name: "Bygga, bo och miljö" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Bygglov för nybyggnad" })).toBeVisible();
@@ -36,17 +39,35 @@ test.describe("the service catalogue", () => {
     await expect(page.getByRole("link", { name: /Gästhamn/ })).toHaveCount(0);
   });
 
-  test("a service page asks for a municipality, then highlights that municipality's variant", async ({ page, a11y }) => {
+  test("a service page asks for a municipality, then highlights that municipality's variant", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/tjanster/bygglov-nybyggnad");
     await expect(page.getByRole("heading", { level: 1, name: "Bygglov för nybyggnad" })).toBeVisible();
-    for (const heading of ["Vem tjänsten är till för", "Så ansöker du", "Vad det kostar", "Hur lång tid det tar", "Lagstöd", "Jämför kommunerna", "Relaterade tjänster", "Andra myndigheter"]) {
+    for (const heading of [
+      "Vem tjänsten är till för",
+      "Så ansöker du",
+      "Vad det kostar",
+      "Hur lång tid det tar",
+      "Lagstöd",
+      "Jämför kommunerna",
+      "Relaterade tjänster",
+      "Andra myndigheter",
+    ]) {
       await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     }
     await expect(page.getByText(/Senast granskad \d{4}-\d{2}-\d{2}/)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Ansök eller fyll i blanketten" })).toHaveAttribute("href", "/blanketter/bygglov-ansokan");
+    await expect(page.getByRole("link", { name: "Ansök eller fyll i blanketten" })).toHaveAttribute(
+      "href",
+      "/blanketter/bygglov-ansokan",
+    );
     await a11y("service, no municipality");
 
-    await page.getByRole("region", { name: "Välj kommun för att se det som gäller där" }).getByRole("link", { name: "Välj kommun" }).click();
+    await page
+      .getByRole("region", { name: "Välj kommun för att se det som gäller där" })
+      .getByRole("link", { name: "Välj kommun" })
+      .click();
     await expect(page).toHaveURL(/\/valj-kommun\?tillbaka=%2Ftjanster%2Fbygglov-nybyggnad/);
     await page.getByRole("link", { name: "Mellerud", exact: true }).click();
     await expect(page).toHaveURL(/\/tjanster\/bygglov-nybyggnad$/);
@@ -105,7 +126,10 @@ test.describe("municipal pages and news", () => {
     await a11y("page en");
   });
 
-  test("news shows current items only: not expired, not scheduled, not overdue past the grace period", async ({ page, a11y }) => {
+  test("news shows current items only: not expired, not scheduled, not overdue past the grace period", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/mellerud/nyheter");
     await expect(page.getByRole("link", { name: /Vattnet stängs av/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /Sommarlovsaktiviteter/ })).toHaveCount(0);
@@ -115,20 +139,40 @@ test.describe("municipal pages and news", () => {
     await page.getByRole("link", { name: /Vattnet stängs av/ }).click();
     await expect(page.getByText(/Publicerad \d{4}-\d{2}-\d{2}/)).toBeVisible();
     await a11y("news item");
-    for (const path of ["/mellerud/nyheter/sommarlovsaktiviteter-forra-aret", "/mellerud/nyheter/budget-nasta-ar", "/mellerud/nyheter/ny-busstidtabell", "/okand/nyheter"]) {
+    for (const path of [
+      "/mellerud/nyheter/sommarlovsaktiviteter-forra-aret",
+      "/mellerud/nyheter/budget-nasta-ar",
+      "/mellerud/nyheter/ny-busstidtabell",
+      "/okand/nyheter",
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
   });
 
   test("news pages announce and link the municipality's Atom and RSS feeds", async ({ page }) => {
     await page.goto("/mellerud/nyheter");
-    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.atom");
-    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.rss");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      "/mellerud/nyheter.atom",
+    );
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+      "href",
+      "/mellerud/nyheter.rss",
+    );
     await expect(page.getByRole("link", { name: "RSS 2.0" })).toHaveAttribute("href", "/mellerud/nyheter.rss");
     await page.goto("/mellerud/nyheter?lang=en");
-    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.atom?lang=en");
-    await page.getByRole("link", { name: /Vattnet stängs av|water/i }).first().click();
-    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", "/mellerud/nyheter.rss?lang=en");
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      "/mellerud/nyheter.atom?lang=en",
+    );
+    await page
+      .getByRole("link", { name: /Vattnet stängs av|water/i })
+      .first()
+      .click();
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+      "href",
+      "/mellerud/nyheter.rss?lang=en",
+    );
   });
 });
 
@@ -141,14 +185,18 @@ test.describe("search", () => {
     ] as const) {
       expect((await page.goto(`/sok?q=${encodeURIComponent(q)}`))?.status()).toBe(200);
       await expect(page.locator(".search-results a").first()).toBeVisible();
-      const hrefs = await page.locator(".search-results__title a").evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute("href")));
+      const hrefs = await page
+        .locator(".search-results__title a")
+        .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute("href")));
       expect(hrefs, q).toContain(url);
       await expect(page.locator(".search-results mark").first()).toBeVisible();
     }
     await a11y("search results");
   });
 
-  test("the search form on the home page works without JavaScript and filters by municipality and type", async ({ page }) => {
+  test("the search form on the home page works without JavaScript and filters by municipality and type", async ({
+    page,
+  }) => {
     await page.goto("/");
     await page.getByRole("searchbox", { name: "Sök tjänster, blanketter och information" }).fill("bibliotek");
     await page.getByRole("button", { name: "Sök" }).click();
@@ -157,13 +205,24 @@ test.describe("search", () => {
     await page.getByLabel("Typ", { exact: true }).selectOption("page");
     await page.getByRole("button", { name: "Visa träffar" }).click();
     await expect(page).toHaveURL(/kommun=amal/);
-    const hrefs = await page.locator(".search-results__title a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const hrefs = await page
+      .locator(".search-results__title a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toContain("/amal/verksamheter/bibliotek");
     expect(hrefs.every((h) => h?.startsWith("/amal/"))).toBe(true);
   });
 
   test("hostile queries give a normal page", async ({ page }) => {
-    for (const q of ['"', "NEAR(a b)", "*", "((", 'a" OR "b', "title:x", "x".repeat(10_240), "<script>alert(1)</script>"]) {
+    for (const q of [
+      '"',
+      "NEAR(a b)",
+      "*",
+      "((",
+      'a" OR "b',
+      "title:x",
+      "x".repeat(10_240),
+      "<script>alert(1)</script>",
+    ]) {
       const response = await page.goto(`/sok?q=${encodeURIComponent(q)}`);
       expect(response?.status(), q.slice(0, 20)).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -185,7 +244,9 @@ test.describe("search", () => {
   test("search in English", async ({ page, a11y }) => {
     await page.goto("/sok?q=building+permit&lang=en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search results for “building permit”");
-    const hrefs = await page.locator(".search-results__title a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const hrefs = await page
+      .locator(".search-results__title a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toContain("/tjanster/bygglov-nybyggnad");
     await a11y("search en");
   });
@@ -193,12 +254,22 @@ test.describe("search", () => {
 
 test.describe("catalogue at phone width (320 px)", () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  for (const path of ["/tjanster", "/tjanster/forskola", "/amal/tjanster", "/sok?q=bygglov", "/amal/verksamheter/bibliotek", "/amal/nyheter", "/tjanster/forskola?lang=en"]) {
+  for (const path of [
+    "/tjanster",
+    "/tjanster/forskola",
+    "/amal/tjanster",
+    "/sok?q=bygglov",
+    "/amal/verksamheter/bibliotek",
+    "/amal/nyheter",
+    "/tjanster/forskola?lang=en",
+  ]) {
     test(`${path} reflows without horizontal scrolling`, async ({ page, a11y }, testInfo) => {
       await page.goto(path);
       await a11y(`${path} @320`);
       if (!jsDisabled(testInfo)) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBeLessThanOrEqual(0);
       }
     });

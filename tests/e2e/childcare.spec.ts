@@ -5,7 +5,11 @@ const SARA = "198412179288";
 const MARIA = "199005122388";
 
 test.describe("childcare", () => {
-  test("a guardian applies for förskola with three units, an officer offers a place, the guardian accepts, sees the fee and terminates", async ({ page, browser, a11y }, testInfo) => {
+  test("a guardian applies for förskola with three units, an officer offers a place, the guardian accepts, sees the fee and terminates", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     test.setTimeout(240_000);
     await loginAsResident(page, SARA, { actFor: "self" });
     const start = dateFromToday(5);
@@ -17,7 +21,10 @@ test.describe("childcare", () => {
     await page.getByRole("button", { name: "Granska ansökan" }).click();
     // Server-side validation: 400 with an error summary linking to the field.
     await expect(page.getByRole("alert")).toContainText("Välj minst en enhet");
-    await expect(page.getByRole("alert").getByRole("link", { name: "Ange önskat startdatum" })).toHaveAttribute("href", "#desiredStart");
+    await expect(page.getByRole("alert").getByRole("link", { name: "Ange önskat startdatum" })).toHaveAttribute(
+      "href",
+      "#desiredStart",
+    );
     await a11y("childcare apply errors");
 
     const reference = await applyForForskola(page, {
@@ -50,7 +57,9 @@ test.describe("childcare", () => {
 
     // The guardian answers on Mina sidor.
     await page.goto("/mina-sidor");
-    await expect(page.getByRole("link", { name: new RegExp(`Svara på erbjudandet om plats i ärende ${reference}`) })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: new RegExp(`Svara på erbjudandet om plats i ärende ${reference}`) }),
+    ).toBeVisible();
     await page.getByRole("link", { name: new RegExp(`Svara på erbjudandet om plats i ärende ${reference}`) }).click();
     await expect(page.getByText("Kanalens förskola, Dalslandsgatan 14, 666 30 Bengtsfors")).toBeVisible();
     await a11y("offer");
@@ -82,7 +91,11 @@ test.describe("childcare", () => {
   test("another household cannot see the case or the children", async ({ page, browser }, testInfo) => {
     test.setTimeout(120_000);
     await loginAsResident(page, SARA, { actFor: "self" });
-    const reference = await applyForForskola(page, { child: /Elsa Lindqvist/, units: ["Solrosens förskola"], desiredStart: dateFromToday(5) });
+    const reference = await applyForForskola(page, {
+      child: /Elsa Lindqvist/,
+      units: ["Solrosens förskola"],
+      desiredStart: dateFromToday(5),
+    });
     // A second person logs in in a browser of their own (the test provider remembers the first).
     const other = await browser.newContext({ javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
     const maria = await other.newPage();

@@ -24,7 +24,11 @@ test.describe("the public register (diarium)", () => {
       expect(text).toMatch(/MEL-2024-\d{6}/);
       expect(text).toContain("Mellerud");
     }
-    await page.getByRole("link", { name: "Nästa sida" }).first().click().catch(() => undefined);
+    await page
+      .getByRole("link", { name: "Nästa sida" })
+      .first()
+      .click()
+      .catch(() => undefined);
   });
 
   test("private persons are masked, companies shown, and secret case types show no party", async ({ page }) => {
@@ -68,7 +72,10 @@ test.describe("the public register (diarium)", () => {
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/csv");
     expect(res.headers()["content-disposition"]).toMatch(/^attachment/);
-    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Diarienummer;Registrerat;Ärende;Beskrivning;Part;Kommun;Förvaltning;Status");
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines.slice(1)) expect(line).toMatch(/^BEN-2025-\d{6};2025-0[1-3]-\d{2};/);
@@ -78,7 +85,9 @@ test.describe("the public register (diarium)", () => {
     const res = await page.goto("/diarium?fran=2026-13-45&kommun=oslo&hack=1");
     expect(res?.status()).toBe(400);
     const summary = page.getByRole("alert");
-    await expect(summary.getByRole("link", { name: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-31" })).toHaveAttribute("href", "#fran");
+    await expect(
+      summary.getByRole("link", { name: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-31" }),
+    ).toHaveAttribute("href", "#fran");
     await expect(summary.getByRole("link", { name: "Välj en kommun i listan" })).toBeVisible();
     await expect(summary).toContainText("hack");
     await expect(page.locator("#fran")).toHaveAttribute("aria-invalid", "true");
@@ -95,7 +104,10 @@ test.describe("the public register (diarium)", () => {
     if (!jsDisabled(testInfo)) await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   });
 
-  test("announces and links Atom and RSS feeds that follow the chosen municipality and parse as XML", async ({ page, a11y }) => {
+  test("announces and links Atom and RSS feeds that follow the chosen municipality and parse as XML", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/diarium");
     const atom = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
     const rss = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
@@ -116,10 +128,15 @@ test.describe("the public register (diarium)", () => {
     // Parsed on a blank page: Chromium styles its <parsererror> inline, which the portal's CSP refuses.
     const parser = await page.context().newPage();
     await parser.goto("about:blank");
-    for (const [href, root, item] of [["/diarium.atom?kommun=amal", "feed", "entry"], ["/diarium.rss?kommun=amal", "rss", "item"]] as const) {
+    for (const [href, root, item] of [
+      ["/diarium.atom?kommun=amal", "feed", "entry"],
+      ["/diarium.rss?kommun=amal", "rss", "item"],
+    ] as const) {
       const res = await page.request.get(href);
       expect(res.status()).toBe(200);
-      expect(res.headers()["content-type"]).toBe(href.includes("atom") ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+      expect(res.headers()["content-type"]).toBe(
+        href.includes("atom") ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8",
+      );
       const xml = await res.text();
       // Chromium's own XML parser: a parse error shows up as a <parsererror> element.
       const parsed = await parser.evaluate(

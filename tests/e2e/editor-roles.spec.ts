@@ -19,7 +19,11 @@ async function residentPage(browser: Browser, jsOff: boolean) {
 test.describe("editor roles and guides", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("a contributor saves a draft but cannot publish (no button, forced POST 403); an editor then publishes it", async ({ page, browser, a11y }, testInfo) => {
+  test("a contributor saves a draft but cannot publish (no button, forced POST 403); an editor then publishes it", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     const jsOff = jsDisabled(testInfo);
     const summary = `Skribentens sammanfattning (${testInfo.project.name} ${Date.now()}): fullmäktige möts en gång i månaden.`;
     const release = await exclusive("mellerud-kommunfullmaktige");
@@ -76,7 +80,11 @@ test.describe("editor roles and guides", () => {
     }
   });
 
-  test("a portal editor changes and reorders a guide's steps and publishes; the public guide shows it, and re-seeding does not undo it", async ({ page, browser, a11y }, testInfo) => {
+  test("a portal editor changes and reorders a guide's steps and publishes; the public guide shows it, and re-seeding does not undo it", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     const jsOff = jsDisabled(testInfo);
     const slug = jsOff ? "borja-skolan" : "bli-pensionar";
     const stepTitle = `Ändrat steg (${testInfo.project.name} ${Date.now()})`;
@@ -99,7 +107,9 @@ test.describe("editor roles and guides", () => {
     // A step without an English title is a field error; nothing is published.
     await page.locator('[id="steps.1.titleEn"]').fill("");
     await page.getByRole("button", { name: "Publicera", exact: true }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Skriv stegets rubrik på svenska och engelska" })).toHaveAttribute("href", "#steps.1.titleEn");
+    await expect(
+      page.getByRole("alert").getByRole("link", { name: "Skriv stegets rubrik på svenska och engelska" }),
+    ).toHaveAttribute("href", "#steps.1.titleEn");
     await a11y("guide editor with errors");
     await page.locator('[id="steps.1.titleEn"]').fill(`Changed step (${testInfo.project.name})`);
     await page.getByRole("button", { name: "Publicera", exact: true }).click();

@@ -16,9 +16,15 @@ test.describe("publishing for administrations", () => {
   // Long journeys with two TOTP logins on a shared two-core machine.
   test.describe.configure({ timeout: 150_000 });
 
-  test("an editor edits a service, checks the language, previews it and publishes it; a resident then sees the change", async ({ page, browser, a11y }, testInfo) => {
+  test("an editor edits a service, checks the language, previews it and publishes it; a resident then sees the change", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     const jsOff = jsDisabled(testInfo);
-    const [slug, title] = jsOff ? ["pedagogisk-omsorg", "Pedagogisk omsorg (dagbarnvårdare)"] : ["feriearbete", "Feriearbete för ungdomar"];
+    const [slug, title] = jsOff
+      ? ["pedagogisk-omsorg", "Pedagogisk omsorg (dagbarnvårdare)"]
+      : ["feriearbete", "Feriearbete för ungdomar"];
     const summary = `Ny sammanfattning (${testInfo.project.name} ${Date.now()}): vi hjälper dig att komma igång.`;
 
     await loginAsStaff(page, "redaktor.mellerud", { redirectTo: "/redaktor" });
@@ -32,7 +38,10 @@ test.describe("publishing for administrations", () => {
     await page.getByLabel("Rubrik (svenska)").fill("");
     await page.getByRole("button", { name: "Spara utkast" }).click();
     const summaryBox = page.getByRole("alert");
-    await expect(summaryBox.getByRole("link", { name: "Skriv en rubrik på svenska" })).toHaveAttribute("href", "#titleSv");
+    await expect(summaryBox.getByRole("link", { name: "Skriv en rubrik på svenska" })).toHaveAttribute(
+      "href",
+      "#titleSv",
+    );
     await expect(page.getByLabel("Rubrik (svenska)")).toHaveAttribute("aria-invalid", "true");
     await a11y("edit page with errors");
 
@@ -101,7 +110,11 @@ test.describe("publishing for administrations", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Medborgarförslag" })).toBeVisible();
   });
 
-  test("an item past its review-by date beyond the grace period disappears for residents", async ({ page, browser, a11y }, testInfo) => {
+  test("an item past its review-by date beyond the grace period disappears for residents", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     const jsOff = jsDisabled(testInfo);
     const [editor, municipality] = jsOff ? ["redaktor.bengtsfors", "bengtsfors"] : ["redaktor.mellerud", "mellerud"];
     const path = `/${municipality}/nyheter/forskoleansokan-hosten`;
@@ -123,7 +136,9 @@ test.describe("publishing for administrations", () => {
     // Overdue items come first, with owner and date.
     const firstRow = page.locator("table.editor-items tbody tr").first();
     await expect(firstRow).toContainText("Försenad");
-    await expect(page.locator("table.editor-items tbody tr", { hasText: "2001-01-31" }).first()).toContainText("Dold – granskning försenad");
+    await expect(page.locator("table.editor-items tbody tr", { hasText: "2001-01-31" }).first()).toContainText(
+      "Dold – granskning försenad",
+    );
     await a11y("/redaktor with overdue items");
   });
 });

@@ -18,7 +18,11 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  */
 const sidecars = new Map<string, { page: Promise<Page>; turn: Promise<void> }>();
 
-async function axeTarget(browser: Browser, page: Page, jsOff: boolean): Promise<{ target: Page; close: () => Promise<void> }> {
+async function axeTarget(
+  browser: Browser,
+  page: Page,
+  jsOff: boolean,
+): Promise<{ target: Page; close: () => Promise<void> }> {
   if (!jsOff) return { target: page, close: async () => {} };
   const html = await page.content();
   const origin = new URL(page.url()).origin;
@@ -143,7 +147,12 @@ const lastTotpStep = new Map<string, number>();
 
 /** The TOTP code a seeded staff user's app would show (docs/dev-accounts.md). */
 export function totpCode(secret: string, step: number): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 });
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: "SHA1",
+  }).generate({ timestamp: step * 30_000 });
 }
 
 /** Submits a TOTP code the server has not seen yet (a code is accepted once; ±1 step allowed). */
@@ -170,7 +179,11 @@ export async function submitTotp(page: Page, username: string, secret: string) {
  * Logs in a seeded staff user (db/seed/content/staff.ts): password, then the TOTP code
  * computed from the documented secret. Ends on `redirectTo` (default /personal).
  */
-export async function loginAsStaff(page: Page, username: string, options: { redirectTo?: string; password?: string } = {}) {
+export async function loginAsStaff(
+  page: Page,
+  username: string,
+  options: { redirectTo?: string; password?: string } = {},
+) {
   const user = seedStaffUsers.find((u) => u.username === username);
   if (!user?.totpSecret) throw new Error(`No enrolled seed staff user ${username}`);
   await page.context().clearCookies({ name: "session" });

@@ -31,18 +31,28 @@ async function mailFor(reference: string, timeoutMs = 10_000) {
 }
 
 test.describe("the form service", () => {
-  test("/blanketter lists at least eight forms for a municipality, each to fill in online and as PDF", async ({ page, a11y }) => {
+  test("/blanketter lists at least eight forms for a municipality, each to fill in online and as PDF", async ({
+    page,
+    a11y,
+  }) => {
     const response = await page.goto("/blanketter?kommun=amal");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Blanketter");
     const online = page.getByRole("link", { name: /^Fyll i på webben \(/ });
     expect(await online.count()).toBeGreaterThanOrEqual(8);
-    await expect(page.getByRole("link", { name: "Fyll i på webben (Felanmälan gata, park och belysning)" })).toHaveAttribute("href", FORM);
-    await expect(page.getByRole("link", { name: "Ladda ner PDF (Felanmälan gata, park och belysning)" })).toHaveAttribute("href", `${FORM}.pdf`);
+    await expect(
+      page.getByRole("link", { name: "Fyll i på webben (Felanmälan gata, park och belysning)" }),
+    ).toHaveAttribute("href", FORM);
+    await expect(
+      page.getByRole("link", { name: "Ladda ner PDF (Felanmälan gata, park och belysning)" }),
+    ).toHaveAttribute("href", `${FORM}.pdf`);
     await a11y("blanketter");
   });
 
-  test("an anonymous resident files a fault report, gets a reference, an e-mail receipt, and finds it masked in the diarium", async ({ page, a11y }, testInfo) => {
+  test("an anonymous resident files a fault report, gets a reference, an e-mail receipt, and finds it masked in the diarium", async ({
+    page,
+    a11y,
+  }, testInfo) => {
     const jsOff = jsDisabled(testInfo);
     const suffix = `${Date.now().toString(36)}${testInfo.project.name.replace(/\W/g, "")}`;
     const name = `Testperson Hemlig${suffix}`;
@@ -57,7 +67,10 @@ test.describe("the form service", () => {
     await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
     const summary = page.getByRole("alert").filter({ hasText: "Något behöver rättas till" });
     await expect(summary).toBeVisible();
-    await expect(summary.getByRole("link", { name: "Välj vad felet gäller" })).toHaveAttribute("href", "#field-category");
+    await expect(summary.getByRole("link", { name: "Välj vad felet gäller" })).toHaveAttribute(
+      "href",
+      "#field-category",
+    );
     await expect(page.locator("#field-description")).toHaveAttribute("aria-invalid", "true");
     await a11y("felanmälan step 1 with errors");
 
@@ -76,7 +89,10 @@ test.describe("the form service", () => {
     await expect(page).toHaveURL(/\/kontakt$/);
     const nameField = page.getByLabel("Namn");
     if (!jsOff) await expect(nameField).toBeHidden(); // shown only after "Ja"
-    await page.getByRole("group", { name: "Vill du att vi hör av oss när felet är åtgärdat?" }).getByLabel("Ja").check();
+    await page
+      .getByRole("group", { name: "Vill du att vi hör av oss när felet är åtgärdat?" })
+      .getByLabel("Ja")
+      .check();
     await expect(nameField).toBeVisible();
     await nameField.fill(name);
     await page.getByLabel("E-postadress").fill(email);
@@ -86,7 +102,10 @@ test.describe("the form service", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontrollera dina svar innan du skickar in");
     await expect(page.getByText("Kanalvägen vid bron")).toBeVisible();
     await expect(page.getByText("lampa.png")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Ändra Beskriv felet" })).toHaveAttribute("href", `${FORM}/fel#field-description`);
+    await expect(page.getByRole("link", { name: "Ändra Beskriv felet" })).toHaveAttribute(
+      "href",
+      `${FORM}/fel#field-description`,
+    );
     await a11y("check answers");
     await page.getByRole("button", { name: "Skicka in" }).click();
 
@@ -139,7 +158,10 @@ test.describe("the form service", () => {
       // A step of the generic form, too, and a POST to it, which changes nothing.
       const step = await page.request.get(`/blanketter/${id}/kontrollera`, { maxRedirects: 0 });
       expect(step.headers().location, id).toBe(target);
-      const post = await page.request.post(`/blanketter/${id}/kontrollera`, { multipart: { _action: "continue" }, maxRedirects: 0 });
+      const post = await page.request.post(`/blanketter/${id}/kontrollera`, {
+        multipart: { _action: "continue" },
+        maxRedirects: 0,
+      });
       expect(post.status(), id).toBe(303);
       expect(post.headers().location, id).toBe(target);
       // The paper form is still there.
@@ -147,7 +169,10 @@ test.describe("the form service", () => {
     }
     // The list links straight to the e-services; an anonymous visitor then logs in there.
     await page.goto("/blanketter?kommun=amal");
-    await expect(page.getByRole("link", { name: /Ansök om plats i förskola/ }).first()).toHaveAttribute("href", "/mina-sidor/barnomsorg/ansok");
+    await expect(page.getByRole("link", { name: /Ansök om plats i förskola/ }).first()).toHaveAttribute(
+      "href",
+      "/mina-sidor/barnomsorg/ansok",
+    );
     await a11y("forms list");
     await page.goto("/blanketter/forskola-ansokan");
     await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fmina-sidor%2Fbarnomsorg%2Fansok/);
@@ -165,7 +190,9 @@ test.describe("the form service", () => {
     await expect(page.getByText("Step 1 of 3")).toBeVisible();
     await a11y("step 1 en 320");
     if (!jsDisabled(testInfo)) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     }
     await page.goto("/blanketter?lang=en&kommun=bengtsfors");
@@ -190,39 +217,73 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
     expect(missing.status()).toBe(400);
     expect(await missing.text()).toContain("Välj vad felet gäller");
 
-    const unknown = await post({ _action: "continue", _kommun: "amal", category: "gatubelysning", description: "x", isAdmin: "true" });
+    const unknown = await post({
+      _action: "continue",
+      _kommun: "amal",
+      category: "gatubelysning",
+      description: "x",
+      isAdmin: "true",
+    });
     expect(unknown.status()).toBe(400);
     expect(await unknown.text()).toContain("Formuläret innehöll uppgifter som inte hör hit");
 
     const badChoice = await post({ _action: "continue", _kommun: "amal", category: "<script>", description: "x" });
     expect(badChoice.status()).toBe(400);
 
-    const longText = await post({ _action: "continue", _kommun: "amal", category: "gatubelysning", description: "x".repeat(5000) });
+    const longText = await post({
+      _action: "continue",
+      _kommun: "amal",
+      category: "gatubelysning",
+      description: "x".repeat(5000),
+    });
     expect(longText.status()).toBe(400);
 
-    const text = await page.request.post(`${FORM}/fel`, { headers: { "Content-Type": "text/plain" }, data: "hello", maxRedirects: 0 });
+    const text = await page.request.post(`${FORM}/fel`, {
+      headers: { "Content-Type": "text/plain" },
+      data: "hello",
+      maxRedirects: 0,
+    });
     expect(text.status()).toBe(415);
 
     const broken = await page.request.post(`${FORM}/fel`, {
       headers: { "Content-Type": "multipart/form-data; boundary=xyz" },
-      data: "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+      data: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated',
       maxRedirects: 0,
     });
     expect(broken.status()).toBeGreaterThanOrEqual(400);
     expect(broken.status()).toBeLessThan(500);
 
     // Step 1 done properly, then an 11 MB "photo" (the limit is 10 MB).
-    const ok = await post({ _action: "continue", _kommun: "amal", category: "gatubelysning", description: "Trasig lampa" });
+    const ok = await post({
+      _action: "continue",
+      _kommun: "amal",
+      category: "gatubelysning",
+      description: "Trasig lampa",
+    });
     expect(ok.status()).toBe(302);
     const big = await page.request.post(`${FORM}/plats`, {
-      multipart: { _csrf, _action: "continue", location: "Torget", photos: { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(11_000_000, 1) } },
+      multipart: {
+        _csrf,
+        _action: "continue",
+        location: "Torget",
+        photos: { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(11_000_000, 1) },
+      },
       maxRedirects: 0,
     });
     expect(big.status()).toBe(413);
     expect(await big.text()).toContain("En fil är för stor");
 
     const disguised = await page.request.post(`${FORM}/plats`, {
-      multipart: { _csrf, _action: "continue", location: "Torget", photos: { name: "bild.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") } },
+      multipart: {
+        _csrf,
+        _action: "continue",
+        location: "Torget",
+        photos: {
+          name: "bild.png",
+          mimeType: "image/png",
+          buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+        },
+      },
       maxRedirects: 0,
     });
     expect(disguised.status()).toBe(400);
@@ -232,13 +293,26 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
   test("sending twice (double click, retry) creates one case", async ({ page }) => {
     await page.goto(`${FORM}/fel`);
     const _csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-    const step = (path: string, multipart: Record<string, string>) => page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
-    expect((await step("fel", { _action: "continue", _kommun: "fargelanda", category: "klotter", description: "Klotter på busskuren" })).status()).toBe(302);
+    const step = (path: string, multipart: Record<string, string>) =>
+      page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
+    expect(
+      (
+        await step("fel", {
+          _action: "continue",
+          _kommun: "fargelanda",
+          category: "klotter",
+          description: "Klotter på busskuren",
+        })
+      ).status(),
+    ).toBe(302);
     expect((await step("plats", { _action: "continue", location: "Resecentrum" })).status()).toBe(302);
     expect((await step("kontakt", { _action: "continue", wantsFeedback: "no" })).status()).toBe(302);
     await page.goto(`${FORM}/kontrollera`);
     const key = await page.locator('input[name="_idempotency"]').inputValue();
-    const [a, b] = await Promise.all([step("kontrollera", { _idempotency: key }), step("kontrollera", { _idempotency: key })]);
+    const [a, b] = await Promise.all([
+      step("kontrollera", { _idempotency: key }),
+      step("kontrollera", { _idempotency: key }),
+    ]);
     expect(a.status()).toBe(302);
     expect(b.status()).toBe(302);
     expect(a.headers().location).toMatch(/\/kvitto\/FAR-\d{4}-\d{6}$/);
@@ -250,13 +324,27 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
   test("a receipt and an upload are only for the browser that sent them", async ({ page, browser }) => {
     await page.goto(`${FORM}/fel`);
     const _csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-    const step = (path: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
-      page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
-    await step("fel", { _action: "continue", _kommun: "bengtsfors", category: "lekplats", description: "Trasig gunga" });
-    await step("plats", { _action: "continue", location: "Lekplatsen i parken", photos: { name: "gunga.png", mimeType: "image/png", buffer: PNG } });
+    const step = (
+      path: string,
+      multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
+    ) => page.request.post(`${FORM}/${path}`, { multipart: { _csrf, ...multipart }, maxRedirects: 0 });
+    await step("fel", {
+      _action: "continue",
+      _kommun: "bengtsfors",
+      category: "lekplats",
+      description: "Trasig gunga",
+    });
+    await step("plats", {
+      _action: "continue",
+      location: "Lekplatsen i parken",
+      photos: { name: "gunga.png", mimeType: "image/png", buffer: PNG },
+    });
     await step("kontakt", { _action: "continue", wantsFeedback: "no" });
     await page.goto(`${FORM}/kontrollera`);
-    const fileHref = await page.getByRole("link", { name: "gunga.png" }).getAttribute("href").catch(() => null);
+    const fileHref = await page
+      .getByRole("link", { name: "gunga.png" })
+      .getAttribute("href")
+      .catch(() => null);
     const key = await page.locator('input[name="_idempotency"]').inputValue();
     const sent = await step("kontrollera", { _idempotency: key });
     const receipt = sent.headers().location!;
@@ -278,7 +366,9 @@ test.describe("form endpoints refuse bad input with 4xx and field messages", () 
 
   test("every listed form's PDF is a fillable AcroForm with Swedish characters", async ({ page }) => {
     await page.goto("/blanketter?kommun=amal");
-    const hrefs = await page.getByRole("link", { name: /^Ladda ner PDF \(/ }).evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+    const hrefs = await page
+      .getByRole("link", { name: /^Ladda ner PDF \(/ })
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
     expect(hrefs.length).toBeGreaterThanOrEqual(8);
     for (const href of hrefs) {
       const res = await page.request.get(href);

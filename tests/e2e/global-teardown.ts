@@ -4,6 +4,8 @@ import { personnummerInLog, SERVER_LOG } from "./log-scan";
 export default async function globalTeardown() {
   const found = personnummerInLog();
   if (found.length > 0) {
-    throw new Error(`${SERVER_LOG} contains ${found.length} personnummer-shaped value(s), e.g. ${found.slice(0, 3).join(", ")}`);
+    throw new Error(
+      `${SERVER_LOG} contains ${found.length} personnummer-shaped value(s), e.g. ${found.slice(0, 3).join(", ")}`,
+    );
   }
 }

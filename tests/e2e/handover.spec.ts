@@ -45,7 +45,11 @@ async function fileFaultReport(page: Page, place: string): Promise<string> {
   return ((await page.getByTestId("reference").textContent()) ?? "").trim();
 }
 
-test("a submitted case is handed over, the officer sees when, and the case-management system's callback moves it", async ({ page, browser, a11y }, testInfo) => {
+test("a submitted case is handed over, the officer sees when, and the case-management system's callback moves it", async ({
+  page,
+  browser,
+  a11y,
+}, testInfo) => {
   test.setTimeout(120_000);
   // A logged-in resident files it, so that the case is theirs on Mina sidor.
   await loginAsResident(page, freshPersonnummer(), { redirectTo: "/mina-sidor" });
@@ -56,7 +60,11 @@ test("a submitted case is handed over, the officer sees when, and the case-manag
   const json = join(DATA_DIR, "outbox", `${reference}.json`);
   await expect.poll(() => existsSync(json), { timeout: 15_000 }).toBe(true);
   const doc = JSON.parse(readFileSync(json, "utf8"));
-  expect(doc).toMatchObject({ format: "dalsland-case-export/1", reference, case: { caseType: "felanmalan-gata-park", status: "received" } });
+  expect(doc).toMatchObject({
+    format: "dalsland-case-export/1",
+    reference,
+    case: { caseType: "felanmalan-gata-park", status: "received" },
+  });
   expect(existsSync(join(DATA_DIR, "outbox", `${reference}.pdf`))).toBe(true);
 
   const officer = await otherContext(browser, testInfo);
@@ -73,24 +81,39 @@ test("a submitted case is handed over, the officer sees when, and the case-manag
     // The case-management system calls back (token, JSON, no cookies, from another origin).
     const api = officer.page.request;
     const bad = await api.post(`/api/v1/integration/cases/${reference}`, {
-      headers: { Authorization: "Bearer wrong-token-wrong-token-0000", "Content-Type": "application/json", Origin: "https://arende.example.se" },
+      headers: {
+        Authorization: "Bearer wrong-token-wrong-token-0000",
+        "Content-Type": "application/json",
+        Origin: "https://arende.example.se",
+      },
       data: { status: "in_progress" },
     });
     expect(bad.status()).toBe(401);
     const illegal = await api.post(`/api/v1/integration/cases/${reference}`, {
-      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Origin: "https://arende.example.se" },
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        "Content-Type": "application/json",
+        Origin: "https://arende.example.se",
+      },
       data: { status: "awaiting_completion" },
     });
     expect(illegal.status()).toBe(409);
     expect((await illegal.json()).error).toBe("illegal_transition");
     const ok = await api.post(`/api/v1/integration/cases/${reference}`, {
-      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json", Origin: "https://arende.example.se" },
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        "Content-Type": "application/json",
+        Origin: "https://arende.example.se",
+      },
       data: { status: "in_progress", message: { text: "Vi byter lampan i veckan." } },
     });
     expect(ok.status()).toBe(200);
     expect(ok.headers()["cache-control"]).toMatch(/no-store/);
     // Any other cross-origin POST is still refused before it reaches a route.
-    const foreign = await api.post(`/handlaggare/arenden/${reference}`, { headers: { Origin: "https://arende.example.se", Authorization: `Bearer ${TOKEN}` }, form: { intent: "status", status: "closed" } });
+    const foreign = await api.post(`/handlaggare/arenden/${reference}`, {
+      headers: { Origin: "https://arende.example.se", Authorization: `Bearer ${TOKEN}` },
+      form: { intent: "status", status: "closed" },
+    });
     expect(foreign.status()).toBe(403);
 
     await officer.page.reload();

@@ -1,4 +1,12 @@
-import { expect, expectAccessible as expectAccessibleOn, jsDisabled, loginAsResident, loginAsStaff, submitTotp, test } from "./fixtures";
+import {
+  expect,
+  expectAccessible as expectAccessibleOn,
+  jsDisabled,
+  loginAsResident,
+  loginAsStaff,
+  submitTotp,
+  test,
+} from "./fixtures";
 import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
 import { personnummerInLog } from "./log-scan";
 
@@ -8,7 +16,10 @@ const PETER = "198002079294"; // represents Johanssons Bygg i Åmål AB and Plog
 const LINNEA = "199006102389"; // Dals-Ed; applicant in DED-2026-900001 (bygglov, handled by Bengtsfors)
 
 test.describe("residents log in with e-ID", () => {
-  test("a resident logs in through the local OIDC provider, lands back where they were, sees their name and logs out", async ({ page, a11y }) => {
+  test("a resident logs in through the local OIDC provider, lands back where they were, sees their name and logs out", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/om-webbplatsen");
     await page.getByRole("link", { name: "Logga in" }).click();
     await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fom-webbplatsen/);
@@ -38,7 +49,10 @@ test.describe("residents log in with e-ID", () => {
     expect(after?.status()).toBe(200);
   });
 
-  test("a personnummer typed at the provider is validated there and the login can be cancelled", async ({ page, a11y }) => {
+  test("a personnummer typed at the provider is validated there and the login can be cancelled", async ({
+    page,
+    a11y,
+  }) => {
     await page.goto("/logga-in");
     await page.getByRole("button", { name: "Logga in med e-legitimation" }).click();
     await page.getByLabel("Personnummer").fill("19820324-9275");
@@ -51,7 +65,10 @@ test.describe("residents log in with e-ID", () => {
     await expect(page.getByRole("alert")).toContainText("Inloggningen avbröts");
   });
 
-  test("the provider's pages follow the portal's language: English throughout, at 320 px", async ({ page, a11y }, testInfo) => {
+  test("the provider's pages follow the portal's language: English throughout, at 320 px", async ({
+    page,
+    a11y,
+  }, testInfo) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto("/logga-in?lang=en");
     await page.getByRole("button", { name: "Log in with e-ID" }).click();
@@ -61,7 +78,9 @@ test.describe("residents log in with e-ID", () => {
     await expect(page.getByRole("heading", { name: "Choose a test person" })).toBeVisible();
     expect(await page.locator("main").innerText()).not.toMatch(/Välj|Avbryt|Förnamn|Efternamn|Eller ange/);
     if (!jsDisabled(testInfo)) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     }
     await a11y("test provider in English at 320 px");
@@ -169,8 +188,14 @@ test.describe("staff log in with password and a required second factor", () => {
     await page.getByLabel("Användarnamn").fill("");
     await page.getByLabel("Lösenord").fill("");
     await page.getByRole("button", { name: "Fortsätt" }).click();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Ange ditt användarnamn" })).toHaveAttribute("href", "#username");
-    await expect(page.getByRole("alert").getByRole("link", { name: "Ange ditt lösenord" })).toHaveAttribute("href", "#password");
+    await expect(page.getByRole("alert").getByRole("link", { name: "Ange ditt användarnamn" })).toHaveAttribute(
+      "href",
+      "#username",
+    );
+    await expect(page.getByRole("alert").getByRole("link", { name: "Ange ditt lösenord" })).toHaveAttribute(
+      "href",
+      "#password",
+    );
   });
 
   test("the staff start page shows exactly the functions the roles give", async ({ page, a11y }) => {
@@ -178,7 +203,10 @@ test.describe("staff log in with password and a required second factor", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Personalsidor");
     await expect(page.getByRole("link", { name: "Ärenden", exact: true })).toBeVisible();
     // The childcare and school queues are reached from here, not only by typing their address.
-    await expect(page.getByRole("link", { name: "Barnomsorg – ansökningar" })).toHaveAttribute("href", "/handlaggare/barnomsorg");
+    await expect(page.getByRole("link", { name: "Barnomsorg – ansökningar" })).toHaveAttribute(
+      "href",
+      "/handlaggare/barnomsorg",
+    );
     await expect(page.getByRole("link", { name: "Skola – ansökningar" })).toHaveAttribute("href", "/handlaggare/skola");
     // The count depends on the seeded cases (identity's examples plus the building-permit history).
     await expect(page.getByText(/^\d+ öppn(et|a) ärenden?$/)).toBeVisible();
@@ -213,7 +241,10 @@ test.describe("staff log in with password and a required second factor", () => {
     await expect(page.getByRole("link", { name: "AML-2026-900001" })).toBeVisible();
   });
 
-  test("Bengtsfors handles building permits for Dals-Ed, and the applicant sees who opened the case", async ({ page, a11y }) => {
+  test("Bengtsfors handles building permits for Dals-Ed, and the applicant sees who opened the case", async ({
+    page,
+    a11y,
+  }) => {
     await loginAsStaff(page, "handlaggare.dals-ed");
     expect((await page.goto("/handlaggare/arenden/DED-2026-900001"))?.status()).toBe(403);
     await loginAsStaff(page, "handlaggare.bengtsfors");
@@ -251,7 +282,10 @@ test.describe("CSRF", () => {
       headers: { Origin: "https://evil.example" },
     });
     expect(response.status()).toBe(403);
-    const sameOrigin = await page.request.post("/personal/logga-in", { form: { username: "x", password: "y" }, headers: { Origin: baseURL! } });
+    const sameOrigin = await page.request.post("/personal/logga-in", {
+      form: { username: "x", password: "y" },
+      headers: { Origin: baseURL! },
+    });
     expect(sameOrigin.status()).toBe(403); // still no CSRF token
   });
 });
@@ -303,19 +337,28 @@ test.describe("test mode", () => {
 
 test.describe("at phone width (320 px)", () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  test("the header with a signed-in representative reflows without horizontal scrolling", async ({ page, a11y }, testInfo) => {
+  test("the header with a signed-in representative reflows without horizontal scrolling", async ({
+    page,
+    a11y,
+  }, testInfo) => {
     await loginAsResident(page, PETER, { actFor: "556742-9179" });
     await expect(page.locator(".site-header")).toContainText("Plogen Fastigheter");
     await a11y("header 320");
     if (!jsDisabled(testInfo)) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     }
   });
 });
 
 test.describe("administration of users and roles", () => {
-  test("an admin creates a user, who enrols an authenticator app with a QR code and must change password; a reset forces it again", async ({ page, browser, a11y }, testInfo) => {
+  test("an admin creates a user, who enrols an authenticator app with a QR code and must change password; a reset forces it again", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     const js = !jsDisabled(testInfo);
     const username = `e2e-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/anvandare" });
@@ -348,7 +391,10 @@ test.describe("administration of users and roles", () => {
       await user.getByLabel("Lösenord").fill(temporary);
       await user.getByRole("button", { name: "Fortsätt" }).click();
       await expect(user).toHaveURL(/\/personal\/logga-in\/registrera/);
-      await expect(user.getByRole("img", { name: "QR-kod för att koppla autentiseringsappen" })).toHaveAttribute("src", /^data:image\/png;base64,/);
+      await expect(user.getByRole("img", { name: "QR-kod för att koppla autentiseringsappen" })).toHaveAttribute(
+        "src",
+        /^data:image\/png;base64,/,
+      );
       const secret = (await user.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
       await submitTotp(user, `${username}-${secret}`, secret);
       await expect(user).toHaveURL(/\/personal\/byt-losenord/);
@@ -406,8 +452,12 @@ test.describe("administration of users and roles", () => {
     await page.getByRole("button", { name: "Fortsätt" }).click();
     await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/admin/logg?action=login" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logg");
-    await expect(page.getByRole("row").filter({ hasText: "Oskar Lindahl" }).filter({ hasText: "login.failed" }).first()).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: "Eva Forsberg" }).filter({ hasText: "login" }).first()).toBeVisible();
+    await expect(
+      page.getByRole("row").filter({ hasText: "Oskar Lindahl" }).filter({ hasText: "login.failed" }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("row").filter({ hasText: "Eva Forsberg" }).filter({ hasText: "login" }).first(),
+    ).toBeVisible();
     await a11y("audit log");
     // Nothing from another municipality.
     await page.goto("/admin/logg?actor=Lars%20Berglund");
@@ -416,7 +466,9 @@ test.describe("administration of users and roles", () => {
 });
 
 test.describe("lock-out", () => {
-  test("repeated wrong passwords lock the account, and the answer is the same as for a wrong password or an unknown user", async ({ page }, testInfo) => {
+  test("repeated wrong passwords lock the account, and the answer is the same as for a wrong password or an unknown user", async ({
+    page,
+  }, testInfo) => {
     test.skip(jsDisabled(testInfo), "one lock-out per run is enough; the page is the same without JavaScript");
     await page.goto("/personal/logga-in");
     for (let i = 0; i < 5; i++) {
@@ -437,7 +489,9 @@ test.describe("lock-out", () => {
 });
 
 test.describe("protection of personal data", () => {
-  test("the server log holds no personnummer after logins with them (checked again after the whole run)", async ({ page }) => {
+  test("the server log holds no personnummer after logins with them (checked again after the whole run)", async ({
+    page,
+  }) => {
     await loginAsResident(page, "198412179288");
     await page.goto("/logga-in/callback?code=x&state=198412179288");
     await page.goto("/finns-inte-198412179288");

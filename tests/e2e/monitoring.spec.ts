@@ -5,17 +5,28 @@ import { expect, jsDisabled, test } from "./fixtures";
 // (ASVS 11.1.7, 11.1.8; decision 048). Requests only: once, with JavaScript on.
 
 const counter = (text: string, event: string) =>
-  Number(text.split("\n").find((l) => l.startsWith(`portal_security_events_total{event="${event}"}`))?.split(" ").pop() ?? NaN);
+  Number(
+    text
+      .split("\n")
+      .find((l) => l.startsWith(`portal_security_events_total{event="${event}"}`))
+      ?.split(" ")
+      .pop() ?? NaN,
+  );
 
 test.describe("monitoring endpoints", () => {
-  test("/metrics is readable from loopback, not when forwarded by a proxy, and counts a refused cross-origin POST", async ({ request }, testInfo) => {
+  test("/metrics is readable from loopback, not when forwarded by a proxy, and counts a refused cross-origin POST", async ({
+    request,
+  }, testInfo) => {
     test.skip(jsDisabled(testInfo), "requests only");
     const before = await request.get("/metrics");
     expect(before.status()).toBe(200);
     expect(before.headers()["cache-control"]).toBe("no-store");
     const start = counter(await before.text(), "csrf_refused");
     expect(start).toBeGreaterThanOrEqual(0);
-    const refused = await request.post("/personal/logga-in", { headers: { Origin: "https://evil.example" }, form: { username: "x" } });
+    const refused = await request.post("/personal/logga-in", {
+      headers: { Origin: "https://evil.example" },
+      form: { username: "x" },
+    });
     expect(refused.status()).toBe(403);
     expect(counter(await (await request.get("/metrics")).text(), "csrf_refused")).toBeGreaterThanOrEqual(start + 1); // other workers may refuse too
     const forwarded = await request.get("/metrics", { headers: { "X-Forwarded-For": "203.0.113.7" } });

@@ -10,11 +10,18 @@ test.describe("Mina sidor", () => {
   test("messages both ways, access log, register extract and withdrawal", async ({ page, browser, a11y }, testInfo) => {
     test.setTimeout(240_000);
     await loginAsResident(page, MARIA);
-    const reference = await applyForForskola(page, { child: /Alva Nilsson/, units: ["Kärrbackens förskola"], desiredStart: dateFromToday(5), specialNeeds: "Astma" });
+    const reference = await applyForForskola(page, {
+      child: /Alva Nilsson/,
+      units: ["Kärrbackens förskola"],
+      desiredStart: dateFromToday(5),
+      specialNeeds: "Astma",
+    });
 
     // The resident writes with an attachment.
     await page.getByLabel("Meddelande", { exact: true }).fill("Vi flyttar i vår, går det bra?");
-    await page.getByLabel("Bifoga filer (valfritt)").setInputFiles({ name: "flyttintyg.txt", mimeType: "text/plain", buffer: Buffer.from("Flyttdatum 2027-04-01") });
+    await page
+      .getByLabel("Bifoga filer (valfritt)")
+      .setInputFiles({ name: "flyttintyg.txt", mimeType: "text/plain", buffer: Buffer.from("Flyttdatum 2027-04-01") });
     await page.getByRole("button", { name: "Skicka meddelandet" }).click();
     await expect(page.getByRole("status")).toContainText("Meddelandet är skickat.");
     await expect(page.getByRole("link", { name: "flyttintyg.txt" }).first()).toBeVisible();
@@ -49,7 +56,10 @@ test.describe("Mina sidor", () => {
 
     // Register extract as a file.
     if (js) {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ladda ner registerutdraget (JSON)" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Ladda ner registerutdraget (JSON)" }).click(),
+      ]);
       const extract = JSON.parse(readFileSync((await download.path())!, "utf8"));
       expect(extract.cases.map((c: { reference: string }) => c.reference)).toContain(reference);
       expect(JSON.stringify(extract)).toContain("Astma");
@@ -70,12 +80,21 @@ test.describe("Mina sidor", () => {
     await expect(page.getByText("Återkallat").first()).toBeVisible();
   });
 
-  test("another household gets 404 for every route that takes a case or file id", async ({ page, browser }, testInfo) => {
+  test("another household gets 404 for every route that takes a case or file id", async ({
+    page,
+    browser,
+  }, testInfo) => {
     test.setTimeout(180_000);
     await loginAsResident(page, MARIA);
-    const reference = await applyForForskola(page, { child: /Alva Nilsson/, units: ["Förskolan Plogen"], desiredStart: dateFromToday(5) });
+    const reference = await applyForForskola(page, {
+      child: /Alva Nilsson/,
+      units: ["Förskolan Plogen"],
+      desiredStart: dateFromToday(5),
+    });
     await page.getByLabel("Meddelande", { exact: true }).fill("Bilaga");
-    await page.getByLabel("Bifoga filer (valfritt)").setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("hemligt") });
+    await page
+      .getByLabel("Bifoga filer (valfritt)")
+      .setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("hemligt") });
     await page.getByRole("button", { name: "Skicka meddelandet" }).click();
     const fileHref = (await page.getByRole("link", { name: "a.txt" }).first().getAttribute("href"))!;
     expect((await page.request.get(fileHref)).status()).toBe(200);
@@ -100,7 +119,9 @@ test.describe("Mina sidor", () => {
     await sara.goto("/mina-sidor");
     const csrf = await sara.locator('input[name="_csrf"]').first().inputValue();
     for (const intent of ["message", "withdraw", "accept", "terminate", "approve"]) {
-      const r = await sara.request.post(`/mina-sidor/arenden/${reference}`, { form: { _csrf: csrf, intent, body: "x", confirm: "yes", offerId: "1", lastDay: "2030-01-01", hash: "x" } });
+      const r = await sara.request.post(`/mina-sidor/arenden/${reference}`, {
+        form: { _csrf: csrf, intent, body: "x", confirm: "yes", offerId: "1", lastDay: "2030-01-01", hash: "x" },
+      });
       expect(r.status(), intent).toBe(404);
     }
     expect((await sara.goto("/mina-sidor/arenden/not-a-reference"))?.status()).toBe(404);

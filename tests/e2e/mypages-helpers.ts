@@ -19,7 +19,9 @@ export function mailsAbout(reference: string): string[] {
   } catch {
     return [];
   }
-  return files.map((f) => readFileSync(join(dir, f), "utf8")).filter((m) => m.includes(`X-Case-Reference: ${reference}`));
+  return files
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .filter((m) => m.includes(`X-Case-Reference: ${reference}`));
 }
 
 export interface ApplyOptions {

@@ -43,7 +43,10 @@ async function untilHit(request: APIRequestContext, url: string): Promise<APIRes
   return answers;
 }
 
-test("a first-time visitor gets the information pages from the cache, and no cookie but preferences", async ({ playwright, baseURL }) => {
+test("a first-time visitor gets the information pages from the cache, and no cookie but preferences", async ({
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL });
   const urls = ["/", "/amal", "/tjanster", "/blanketter", "/andra-myndigheter", "/livshandelser", "/amal/nyheter"];
   urls.push(await firstLink(request, "/tjanster", "/tjanster/"));
@@ -60,7 +63,10 @@ test("a first-time visitor gets the information pages from the cache, and no coo
     expect(last.status(), url).toBe(200);
     expect(last.headers()["x-cache"], `${url}: ${answers.map((a) => a.headers()["x-cache"]).join(", ")}`).toBe("hit");
     for (const a of answers) {
-      expect(cookieNames(a).filter((n) => !PREFERENCE.has(n)), `${url} sets only preference cookies`).toEqual([]);
+      expect(
+        cookieNames(a).filter((n) => !PREFERENCE.has(n)),
+        `${url} sets only preference cookies`,
+      ).toEqual([]);
       expect(await a.text(), `${url} carries no CSRF field`).not.toContain('name="_csrf"');
     }
     // A hit carries the same security headers as any answer, with a fresh nonce and request id.
@@ -88,7 +94,10 @@ test("language and municipality cookies are part of the key", async ({ playwrigh
   for (const c of [en, sv, amal, mellerud]) await c.dispose();
 });
 
-test("a page with a form gets the CSRF seed cookie, is never cached, and its token works; the seed alone does not stop hits", async ({ playwright, baseURL }) => {
+test("a page with a form gets the CSRF seed cookie, is never cached, and its token works; the seed alone does not stop hits", async ({
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL });
   for (let i = 0; i < 2; i++) {
     const res = await request.get("/personal/logga-in");
@@ -102,23 +111,36 @@ test("a page with a form gets the CSRF seed cookie, is never cached, and its tok
   expect(answers.at(-1)!.headers()["x-cache"]).toBe("hit");
   // CSRF on POST is intact: without the token 403, with a token from the page the check passes
   // (the wrong password then answers 4xx from the form, never 403).
-  const noToken = await request.post("/personal/logga-in", { form: { username: "x", password: "y" }, headers: { Origin: baseURL! } });
+  const noToken = await request.post("/personal/logga-in", {
+    form: { username: "x", password: "y" },
+    headers: { Origin: baseURL! },
+  });
   expect(noToken.status()).toBe(403);
   const html = await (await request.get("/personal/logga-in")).text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  const withToken = await request.post("/personal/logga-in", { form: { _csrf: token, username: "nobody.here", password: "wrong" }, headers: { Origin: baseURL! } });
+  const withToken = await request.post("/personal/logga-in", {
+    form: { _csrf: token, username: "nobody.here", password: "wrong" },
+    headers: { Origin: baseURL! },
+  });
   expect(withToken.status()).not.toBe(403);
   expect(withToken.status()).toBeLessThan(500);
   // A token from another browser is refused.
   const other = await playwright.request.newContext({ baseURL });
   await other.get("/personal/logga-in");
-  const stolen = await other.post("/personal/logga-in", { form: { _csrf: token, username: "x", password: "y" }, headers: { Origin: baseURL! } });
+  const stolen = await other.post("/personal/logga-in", {
+    form: { _csrf: token, username: "x", password: "y" },
+    headers: { Origin: baseURL! },
+  });
   expect(stolen.status()).toBe(403);
   await request.dispose();
   await other.dispose();
 });
 
-test("a logged-in visitor never gets a cached page, and personal pages are never stored", async ({ page, playwright, baseURL }) => {
+test("a logged-in visitor never gets a cached page, and personal pages are never stored", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await loginAsResident(page, MARIA);
   const name = (await page.locator(".site-header").innerText()).match(/Maria[^\n]*/)?.[0] ?? "Maria";
   for (const url of ["/", "/tjanster", "/amal", "/mina-sidor", "/mina-sidor", "/mina-sidor/installningar"]) {

@@ -9,7 +9,11 @@ export const ERIK = "198203249274"; // Bengtsfors, owns Bengtsfors Sågen 1:23
 
 /** A tiny valid-looking PDF: the server checks the content, not the name. */
 export function drawing(name: string) {
-  return { name, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`) };
+  return {
+    name,
+    mimeType: "application/pdf",
+    buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`),
+  };
 }
 
 /** A second browser context (another person) with the same JavaScript setting as the project. */
@@ -26,7 +30,10 @@ export async function otherContext(browser: Browser, testInfo: TestInfo) {
 
 /** Read-only look into the e2e server's database (tests/.tmp/e2e, scripts/e2e-server.mjs). */
 export function e2eDatabase() {
-  return new Database(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e", "portal.db"), { readonly: true, fileMustExist: true });
+  return new Database(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e", "portal.db"), {
+    readonly: true,
+    fileMustExist: true,
+  });
 }
 
 export async function csrfOf(page: Page): Promise<string> {

@@ -7,7 +7,11 @@ const KARIN = "198901012388";
 const ANDERS = "198802292394";
 
 test.describe("protected identities (skyddade personuppgifter)", () => {
-  test("a protected resident applies; the officer is warned, the diarium masks the entry and the other guardian sees nothing", async ({ page, browser, a11y }, testInfo) => {
+  test("a protected resident applies; the officer is warned, the diarium masks the entry and the other guardian sees nothing", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     test.setTimeout(240_000);
     const js = { javaScriptEnabled: testInfo.project.use.javaScriptEnabled };
 
@@ -18,7 +22,11 @@ test.describe("protected identities (skyddade personuppgifter)", () => {
     await expect(page.getByText("Smedjevägen")).toHaveCount(0);
     await a11y("register extract without address");
 
-    const reference = await applyForForskola(page, { child: /Maja Berg/, units: ["Ragnhilds förskola"], desiredStart: dateFromToday(5) });
+    const reference = await applyForForskola(page, {
+      child: /Maja Berg/,
+      units: ["Ragnhilds förskola"],
+      desiredStart: dateFromToday(5),
+    });
     expect(reference).toMatch(/^[A-Z]{3}-\d{4}-\d{6}$/);
 
     // The officer: the queue marks the case, the case page warns.

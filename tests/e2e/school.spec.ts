@@ -18,7 +18,11 @@ async function apply(page: import("@playwright/test").Page) {
 }
 
 test.describe("school applications signed by both guardians", () => {
-  test("guardian A applies, guardian B co-signs in another browser, and only then the officer sees it", async ({ page, browser, a11y }, testInfo) => {
+  test("guardian A applies, guardian B co-signs in another browser, and only then the officer sees it", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
     test.setTimeout(240_000);
     await loginAsResident(page, PETER, { actFor: "self" });
     await page.goto("/mina-sidor/skola/ansok");

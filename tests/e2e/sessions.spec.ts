@@ -6,10 +6,17 @@ import { expect, jsDisabled, loginAsResident, test } from "./fixtures";
 // also signed in by the protected-identity and shared-computer specs, which ran beside it in CI
 // and added a row between the count and the check).
 
-test("a resident sees where they are signed in and signs out another session, then all others (3.3.4)", async ({ browser, page, a11y }, testInfo) => {
+test("a resident sees where they are signed in and signs out another session, then all others (3.3.4)", async ({
+  browser,
+  page,
+  a11y,
+}, testInfo) => {
   const js = !jsDisabled(testInfo);
   const personnummer = js ? "198603139885" : "198704682395"; // Emma and Henrik: no other browser test signs them in
-  const others = [await browser.newContext({ javaScriptEnabled: js }), await browser.newContext({ javaScriptEnabled: js })];
+  const others = [
+    await browser.newContext({ javaScriptEnabled: js }),
+    await browser.newContext({ javaScriptEnabled: js }),
+  ];
   const otherPages = await Promise.all(others.map((c) => c.newPage()));
   for (const p of otherPages) await loginAsResident(p, personnummer, { actFor: "self" });
   await loginAsResident(page, personnummer, { actFor: "self" });
@@ -24,7 +31,10 @@ test("a resident sees where they are signed in and signs out another session, th
   await expect(page.getByText("(den här enheten)")).toHaveCount(1);
   await a11y("/inloggningar");
 
-  await page.getByRole("button", { name: /^Logga ut Chrome på Linux$/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Logga ut Chrome på Linux$/ })
+    .first()
+    .click();
   await expect(page.getByRole("status")).toContainText("Inloggningen är avslutad.");
   await expect(rows).toHaveCount(before - 1);
 

@@ -10,7 +10,12 @@ test.describe("the portal shell", () => {
     for (const m of MUNICIPALITIES) {
       await expect(list.getByRole("link", { name: m.name, exact: true })).toHaveAttribute("href", `/${m.slug}`);
     }
-    for (const step of ["Information och tjänster", "Blanketter och självservice", "Mina sidor och e-tjänster", "Andra myndigheter"]) {
+    for (const step of [
+      "Information och tjänster",
+      "Blanketter och självservice",
+      "Mina sidor och e-tjänster",
+      "Andra myndigheter",
+    ]) {
       await expect(page.getByRole("heading", { level: 3, name: step })).toBeVisible();
     }
     await expect(page.getByRole("searchbox", { name: "Sök tjänster, blanketter och information" })).toBeVisible();
@@ -122,13 +127,23 @@ test.describe("the portal shell", () => {
 test.describe("at phone width (320 px)", () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  for (const path of ["/", "/bengtsfors", "/tillganglighet", "/om-webbplatsen", "/valj-kommun", "/finns-inte", "/?lang=en"]) {
+  for (const path of [
+    "/",
+    "/bengtsfors",
+    "/tillganglighet",
+    "/om-webbplatsen",
+    "/valj-kommun",
+    "/finns-inte",
+    "/?lang=en",
+  ]) {
     test(`${path} reflows without horizontal scrolling and has no violations`, async ({ page, a11y }, testInfo) => {
       await page.goto(path);
       await a11y(`${path} @320`);
       // Measuring needs page JavaScript; the server-rendered layout is the same without it.
       if (!jsDisabled(testInfo)) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBeLessThanOrEqual(0);
       }
     });

@@ -38,14 +38,18 @@ type Project = "js-on" | "js-off";
  * must still be broken: once the page lands the sweep fails until the entry is removed, so the
  * list cannot hide a regression for long.
  */
-const KNOWN_GAPS: Record<string, string> = {
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /**
  * Pages where React 18 left a NUL at a 2 KB chunk boundary before decision 045 (the outside
  * review's examples): the anonymous sweep starts with them, so that a regression shows.
  */
-const NUL_REGRESSION_PAGES = ["/tjanster/borgerlig-vigsel", "/amal/tjanster", "/mellerud/tjanster", "/tjanster?kategori=naringsliv-och-arbete"];
+const NUL_REGRESSION_PAGES = [
+  "/tjanster/borgerlig-vigsel",
+  "/amal/tjanster",
+  "/mellerud/tjanster",
+  "/tjanster?kategori=naringsliv-och-arbete",
+];
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
@@ -53,7 +57,10 @@ const VIEWPORTS = {
 } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
-const staff = (username: string): Login => (page) => loginAsStaff(page, username);
+const staff =
+  (username: string): Login =>
+  (page) =>
+    loginAsStaff(page, username);
 
 /**
  * The logged-in roles. Each project logs in its own staff account: a TOTP code is accepted once
@@ -83,14 +90,32 @@ const ROLE_SWEEPS: { role: string; start: string[]; area: string[]; login: Recor
       "js-off": (page) => loginAsResident(page, "197504049292", { actFor: "556874-3057" }),
     },
   },
-  { role: "officer", start: ["/personal", "/handlaggare"], area: ["/handlaggare", "/personal"], login: { "js-on": staff("handlaggare.mellerud"), "js-off": staff("handlaggare.fargelanda") } },
-  { role: "editor", start: ["/personal", "/redaktor"], area: ["/redaktor", "/personal"], login: { "js-on": staff("redaktor.bengtsfors"), "js-off": staff("redaktor.dals-ed") } },
-  { role: "admin", start: ["/personal", "/admin"], area: ["/admin", "/personal"], login: { "js-on": staff("admin.bengtsfors"), "js-off": staff("admin.dals-ed") } },
+  {
+    role: "officer",
+    start: ["/personal", "/handlaggare"],
+    area: ["/handlaggare", "/personal"],
+    login: { "js-on": staff("handlaggare.mellerud"), "js-off": staff("handlaggare.fargelanda") },
+  },
+  {
+    role: "editor",
+    start: ["/personal", "/redaktor"],
+    area: ["/redaktor", "/personal"],
+    login: { "js-on": staff("redaktor.bengtsfors"), "js-off": staff("redaktor.dals-ed") },
+  },
+  {
+    role: "admin",
+    start: ["/personal", "/admin"],
+    area: ["/admin", "/personal"],
+    login: { "js-on": staff("admin.bengtsfors"), "js-off": staff("admin.dals-ed") },
+  },
 ];
 
 /** Which (viewport, language) each project sweeps a role's area in. */
 function roleVariants(project: Project): { viewport: Viewport; lang: "sv" | "en" }[] {
-  if (HEAVY) return (["desktop", "320px"] as const).flatMap((viewport) => (["sv", "en"] as const).map((lang) => ({ viewport, lang })));
+  if (HEAVY)
+    return (["desktop", "320px"] as const).flatMap((viewport) =>
+      (["sv", "en"] as const).map((lang) => ({ viewport, lang })),
+    );
   return project === "js-on" ? [{ viewport: "desktop", lang: "sv" }] : [{ viewport: "320px", lang: "en" }];
 }
 
@@ -104,11 +129,26 @@ interface SweepArgs {
 
 async function sweep(
   { page, browser, context, baseURL, testInfo }: SweepArgs,
-  o: { role: string; viewport: Viewport; label: string; start?: string[]; scope?: (url: URL) => boolean; maxPages: number; perPattern: number },
+  o: {
+    role: string;
+    viewport: Viewport;
+    label: string;
+    start?: string[];
+    scope?: (url: URL) => boolean;
+    maxPages: number;
+    perPattern: number;
+  },
 ) {
   const cookieHeader = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const routes = await loadRouteManifest();
-  const result = await crawl(baseURL, { routes, start: o.start, scope: o.scope, maxPages: o.maxPages, perPattern: o.perPattern, headers: cookieHeader ? { cookie: cookieHeader } : {} });
+  const result = await crawl(baseURL, {
+    routes,
+    start: o.start,
+    scope: o.scope,
+    maxPages: o.maxPages,
+    perPattern: o.perPattern,
+    headers: cookieHeader ? { cookie: cookieHeader } : {},
+  });
   const documents = result.pages.filter((p) => p.type.includes("text/html") && p.status < 300);
   const record = {
     role: o.role,
@@ -116,29 +156,48 @@ async function sweep(
     javascript: !jsDisabled(testInfo),
     pages: [] as { path: string; status: number; violations: string[]; lang: string | null; h1: number }[],
     serverErrors: result.pages.filter((p) => p.status >= 500).map((p) => `${p.status} ${p.path}`),
-    brokenLinks: result.broken.filter((b) => !(new URL(b.url).pathname in KNOWN_GAPS)).map((b) => `${b.status} ${b.url} (from ${b.from})`),
+    brokenLinks: result.broken
+      .filter((b) => !(new URL(b.url).pathname in KNOWN_GAPS))
+      .map((b) => `${b.status} ${b.url} (from ${b.from})`),
   };
   const gapsStillBroken = new Set(result.broken.map((b) => new URL(b.url).pathname));
-  const closedGaps = Object.keys(KNOWN_GAPS).filter((p) => result.linkStatus.has(new URL(p, baseURL).href) && !gapsStillBroken.has(p));
+  const closedGaps = Object.keys(KNOWN_GAPS).filter(
+    (p) => result.linkStatus.has(new URL(p, baseURL).href) && !gapsStillBroken.has(p),
+  );
   expect.soft(closedGaps, "known gaps that now answer: remove them from KNOWN_GAPS").toEqual([]);
   expect.soft(record.serverErrors, "5xx answers").toEqual([]);
   expect.soft(record.brokenLinks, "broken internal links").toEqual([]);
   // U+0000 is never allowed in HTML; React 18 used to leave it where å/ä/ö met a 2 KB chunk.
-  expect.soft(documents.filter((d) => d.html.includes("\u0000")).map((d) => d.path), "documents with U+0000").toEqual([]);
+  expect
+    .soft(
+      documents.filter((d) => d.html.includes("\u0000")).map((d) => d.path),
+      "documents with U+0000",
+    )
+    .toEqual([]);
   if (o.role === "anonymous") {
     // Each page was fetched once by the crawl, so a cacheable page is a hit now.
-    const check = await compareCacheHitsWithFreshRenders(baseURL, documents.map((d) => d.path), cookieHeader ? { cookie: cookieHeader } : {});
+    const check = await compareCacheHitsWithFreshRenders(
+      baseURL,
+      documents.map((d) => d.path),
+      cookieHeader ? { cookie: cookieHeader } : {},
+    );
     expect.soft(check.mismatches, "cache hits that differ from a fresh render").toEqual([]);
     expect.soft(check.nul, "cache answers with U+0000").toEqual([]);
     expect.soft(check.bypassFailed, "fresh renders answered from the cache").toEqual([]);
-    expect.soft(check.hits.length, "cache hits compared (none would prove nothing)").toBeGreaterThan(documents.length / 2);
-    testInfo.annotations.push({ type: "cache", description: `${check.hits.length} of ${documents.length} pages were cache hits, each compared with a fresh render` });
+    expect
+      .soft(check.hits.length, "cache hits compared (none would prove nothing)")
+      .toBeGreaterThan(documents.length / 2);
+    testInfo.annotations.push({
+      type: "cache",
+      description: `${check.hits.length} of ${documents.length} pages were cache hits, each compared with a fresh render`,
+    });
   }
   for (const doc of documents) {
     await test.step(doc.path, async () => {
       const response = await page.goto(doc.path);
       const status = response?.status() ?? 0;
-      const expectedLang = new URL(doc.url).searchParams.get("lang") ?? (cookieHeader.match(/(?:^|; )lang=(sv|en)/)?.[1] ?? null);
+      const expectedLang =
+        new URL(doc.url).searchParams.get("lang") ?? cookieHeader.match(/(?:^|; )lang=(sv|en)/)?.[1] ?? null;
       const lang = await page.locator("html").getAttribute("lang");
       const h1 = await page.locator("h1").count();
       let violations: string[] = [];
@@ -150,7 +209,10 @@ async function sweep(
       record.pages.push({ path: doc.path, status, violations, lang, h1 });
       expect.soft(status, `${doc.path} status`).toBeLessThan(500);
       // A logged-in sweep that lands on a log-in page has lost its session: it tests nothing.
-      if (o.role !== "anonymous") expect.soft(new URL(page.url()).pathname, `${doc.path} kept the session`).not.toMatch(/^\/(personal\/)?logga-in/);
+      if (o.role !== "anonymous")
+        expect
+          .soft(new URL(page.url()).pathname, `${doc.path} kept the session`)
+          .not.toMatch(/^\/(personal\/)?logga-in/);
       expect.soft(violations, `axe on ${doc.path}`).toEqual([]);
       expect.soft(lang, `<html lang> on ${doc.path}`).toBe(expectedLang ?? lang ?? "sv");
       expect.soft(["sv", "en"], `<html lang> on ${doc.path}`).toContain(lang);
@@ -166,20 +228,41 @@ async function sweep(
 for (const viewport of ["desktop", "320px"] as const) {
   test.describe(`sweep as anonymous at ${viewport}`, () => {
     test.use({ viewport: VIEWPORTS[viewport] });
-    test(`every reachable page as anonymous at ${viewport}: no 5xx, no broken link, no axe violation, right lang, one h1`, async ({ page, browser, baseURL, context }, testInfo) => {
+    test(`every reachable page as anonymous at ${viewport}: no 5xx, no broken link, no axe violation, right lang, one h1`, async ({
+      page,
+      browser,
+      baseURL,
+      context,
+    }, testInfo) => {
       test.setTimeout(HEAVY ? 900_000 : 300_000);
-      await sweep({ page, browser, context, baseURL: baseURL!, testInfo }, { role: "anonymous", viewport, label: `anonymous-${viewport}`, start: ["/", ...NUL_REGRESSION_PAGES], maxPages: MAX_PAGES, perPattern: PER_PATTERN });
+      await sweep(
+        { page, browser, context, baseURL: baseURL!, testInfo },
+        {
+          role: "anonymous",
+          viewport,
+          label: `anonymous-${viewport}`,
+          start: ["/", ...NUL_REGRESSION_PAGES],
+          maxPages: MAX_PAGES,
+          perPattern: PER_PATTERN,
+        },
+      );
     });
   });
 }
 
 for (const r of ROLE_SWEEPS) {
   test.describe(`sweep as ${r.role}`, () => {
-    test(`the ${r.role}'s area (${r.area.join(", ")}): no 5xx, no broken link, no axe violation, right lang, one h1`, async ({ page, browser, baseURL, context }, testInfo) => {
+    test(`the ${r.role}'s area (${r.area.join(", ")}): no 5xx, no broken link, no axe violation, right lang, one h1`, async ({
+      page,
+      browser,
+      baseURL,
+      context,
+    }, testInfo) => {
       test.setTimeout(HEAVY ? 900_000 : 300_000);
       const project = (jsDisabled(testInfo) ? "js-off" : "js-on") as Project;
       await r.login[project](page);
-      const inArea = (url: URL) => !url.searchParams.has("lang") && r.area.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
+      const inArea = (url: URL) =>
+        !url.searchParams.has("lang") && r.area.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
       for (const { viewport, lang } of roleVariants(project)) {
         await test.step(`${viewport}, ${lang}`, async () => {
           await page.setViewportSize(VIEWPORTS[viewport]);
@@ -187,9 +270,20 @@ for (const r of ROLE_SWEEPS) {
           const started = Date.now();
           const pages = await sweep(
             { page, browser, context, baseURL: baseURL!, testInfo },
-            { role: r.role, viewport, label: `${r.role}-${viewport}-${lang}`, start: r.start, scope: inArea, maxPages: ROLE_MAX_PAGES, perPattern: ROLE_PER_PATTERN },
+            {
+              role: r.role,
+              viewport,
+              label: `${r.role}-${viewport}-${lang}`,
+              start: r.start,
+              scope: inArea,
+              maxPages: ROLE_MAX_PAGES,
+              perPattern: ROLE_PER_PATTERN,
+            },
           );
-          testInfo.annotations.push({ type: "sweep", description: `${r.role} ${project} ${viewport} ${lang}: ${pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s` });
+          testInfo.annotations.push({
+            type: "sweep",
+            description: `${r.role} ${project} ${viewport} ${lang}: ${pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          });
         });
       }
     });

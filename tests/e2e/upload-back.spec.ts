@@ -48,7 +48,9 @@ async function backAndContinue(page: Page, photo: string) {
   expect((await page.request.get(fileUrl)).status()).toBe(404);
 }
 
-test("an anonymous reporter goes back to the photo step and goes on with the same photo", async ({ page }, testInfo) => {
+test("an anonymous reporter goes back to the photo step and goes on with the same photo", async ({
+  page,
+}, testInfo) => {
   await backAndContinue(page, `anon-${testInfo.project.name}.png`);
 });
 

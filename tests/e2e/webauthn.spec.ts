@@ -10,12 +10,24 @@ const USERNAME = "redaktor.dals-ed";
 // server maps its loopback PUBLIC_URL to (app/auth/webauthn.server.ts, relyingParty).
 test.use({ baseURL: baseURL.replace("127.0.0.1", "localhost") });
 
-test("a staff member adds a security key, logs out and logs in with password and key", async ({ page, a11y }, testInfo) => {
-  test.skip(jsDisabled(testInfo), "WebAuthn needs JavaScript; without it the TOTP path stays (covered by the staff login journeys)");
+test("a staff member adds a security key, logs out and logs in with password and key", async ({
+  page,
+  a11y,
+}, testInfo) => {
+  test.skip(
+    jsDisabled(testInfo),
+    "WebAuthn needs JavaScript; without it the TOTP path stays (covered by the staff login journeys)",
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "usb", hasResidentKey: false, hasUserVerification: true, isUserVerified: true },
+    options: {
+      protocol: "ctap2",
+      transport: "usb",
+      hasResidentKey: false,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
   });
 
   await loginAsStaff(page, USERNAME, { redirectTo: "/personal/sakerhetsnycklar" });

@@ -21,7 +21,9 @@ export interface VaultStandIn {
   close(): Promise<void>;
 }
 
-export async function startVaultStandIn(options: { token?: string; keyName?: string; status?: number } = {}): Promise<VaultStandIn> {
+export async function startVaultStandIn(
+  options: { token?: string; keyName?: string; status?: number } = {},
+): Promise<VaultStandIn> {
   const token = options.token ?? `hvs.${randomBytes(18).toString("base64url")}`;
   const keyName = options.keyName ?? "portal-data-keys";
   const master = randomBytes(32);
@@ -64,7 +66,11 @@ export async function startVaultStandIn(options: { token?: string; keyName?: str
       if (req.method === "POST" && req.url === `/v1/transit/encrypt/${keyName}` && typeof body.plaintext === "string") {
         return send(200, { data: { ciphertext: wrap(Buffer.from(body.plaintext, "base64")), key_version: 1 } });
       }
-      if (req.method === "POST" && req.url === `/v1/transit/decrypt/${keyName}` && typeof body.ciphertext === "string") {
+      if (
+        req.method === "POST" &&
+        req.url === `/v1/transit/decrypt/${keyName}` &&
+        typeof body.ciphertext === "string"
+      ) {
         const plain = unwrap(body.ciphertext);
         if (!plain) return send(400, { errors: ["invalid ciphertext: unable to decrypt"] });
         return send(200, { data: { plaintext: plain.toString("base64") } });

@@ -19,7 +19,14 @@ const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '
 export class XmlError extends Error {}
 
 function isChar(cp: number) {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Decodes the references in character data; a bare `&` or an unknown or invalid reference is an error. */
@@ -110,7 +117,8 @@ export function parseXmlStrict(xml: string): XmlElement {
 }
 
 /** Child elements named `name`. */
-export const childrenNamed = (el: XmlElement, name: string) => el.children.filter((c): c is XmlElement => typeof c !== "string" && c.name === name);
+export const childrenNamed = (el: XmlElement, name: string) =>
+  el.children.filter((c): c is XmlElement => typeof c !== "string" && c.name === name);
 /** The first child element named `name`; throws when there is none. */
 export function child(el: XmlElement, name: string): XmlElement {
   const c = childrenNamed(el, name)[0];

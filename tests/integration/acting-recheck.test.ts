@@ -18,7 +18,11 @@ describe("acting for an organisation", () => {
     const { person } = findOrCreatePersonAtLogin({ personnummer: PETER, givenName: "Peter", familyName: "Johansson" });
     const org = listRepresentedOrganisations(person.id)[0]!;
     const m = db().select().from(municipality).all()[0]!;
-    const admin = db().select().from(administration).all().find((a) => a.municipalityId === m.id)!;
+    const admin = db()
+      .select()
+      .from(administration)
+      .all()
+      .find((a) => a.municipalityId === m.id)!;
     const companyCase = createCase({
       idempotencyKey: "acting-recheck-1",
       municipalityId: m.id,
@@ -39,7 +43,10 @@ describe("acting for an organisation", () => {
       diarium: { subject: null, partyKind: "organisation", partyName: org.name },
       attachments: { publicIds: [], ownerKey: "" },
     } as never);
-    const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), { kind: "resident", personId: person.id });
+    const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), {
+      kind: "resident",
+      personId: person.id,
+    });
     setActing(sessionId, { kind: "organisation", organisationId: org.id });
     const request = () => new Request("http://localhost/mina-sidor", { headers: { Cookie: setCookie.split(";")[0]! } });
 
@@ -49,7 +56,9 @@ describe("acting for an organisation", () => {
 
     db()
       .delete(representation)
-      .where(and(eq(representation.personnummerHmac, person.personnummerHmac), eq(representation.organisationId, org.id)))
+      .where(
+        and(eq(representation.personnummerHmac, person.personnummerHmac), eq(representation.organisationId, org.id)),
+      )
       .run();
 
     const after = await requireResidentViewer(request());

@@ -14,13 +14,20 @@ import * as route from "~/routes/inloggningar";
 
 const SEED = "s".repeat(43);
 const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
-const CHROME = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+const CHROME =
+  "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 const context = { requestId: "t", cspNonce: "", clientIp: "10.0.0.1" };
 
 beforeAll(() => prepareDatabase());
 
-async function login(data: { kind: "resident"; personId: number } | { kind: "staff"; staffUserId: number }, userAgent: string) {
-  const { setCookie, sessionId } = await createSession(new Request("http://localhost/", { headers: { "User-Agent": userAgent } }), data);
+async function login(
+  data: { kind: "resident"; personId: number } | { kind: "staff"; staffUserId: number },
+  userAgent: string,
+) {
+  const { setCookie, sessionId } = await createSession(
+    new Request("http://localhost/", { headers: { "User-Agent": userAgent } }),
+    data,
+  );
   return { cookie: `${setCookie.split(";")[0]}; csrf=${SEED}`, sessionId };
 }
 
@@ -28,13 +35,19 @@ const live = (idHash: string) => sessionIsLive(db().select().from(session).where
 
 async function load(cookie: string) {
   const request = new Request("http://localhost/inloggningar", { headers: { Cookie: cookie } });
-  return (await route.loader({ request, params: {}, context } as LoaderFunctionArgs)) as Awaited<ReturnType<typeof route.loader>>;
+  return (await route.loader({ request, params: {}, context } as LoaderFunctionArgs)) as Awaited<
+    ReturnType<typeof route.loader>
+  >;
 }
 
 async function post(cookie: string, fields: Record<string, string>, withCsrf = true) {
   const token = await csrfToken(new Request("http://localhost/inloggningar", { headers: { Cookie: cookie } }));
   const body = new URLSearchParams({ ...(withCsrf ? { _csrf: token } : {}), ...fields });
-  const request = new Request("http://localhost/inloggningar", { method: "POST", body, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } });
+  const request = new Request("http://localhost/inloggningar", {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+  });
   try {
     return await route.action({ request, params: {}, context } as ActionFunctionArgs);
   } catch (thrown) {
@@ -45,7 +58,11 @@ async function post(cookie: string, fields: Record<string, string>, withCsrf = t
 
 describe("active sessions (ASVS 3.3.4)", () => {
   it("a resident sees each session with device, address and times, and ends another one", async () => {
-    const { person } = findOrCreatePersonAtLogin({ personnummer: "199005122388", givenName: "Maria", familyName: "Nilsson" });
+    const { person } = findOrCreatePersonAtLogin({
+      personnummer: "199005122388",
+      givenName: "Maria",
+      familyName: "Nilsson",
+    });
     const here = await login({ kind: "resident", personId: person.id }, FIREFOX);
     const phone = await login({ kind: "resident", personId: person.id }, CHROME);
     const page = await load(here.cookie);

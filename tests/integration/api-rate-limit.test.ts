@@ -7,9 +7,18 @@ describe("the open API's rate limit", () => {
     const { rateLimits } = await import("~/http/middleware.server");
     const hit = (ip: string) => {
       const headers: Record<string, string> = {};
-      const res = { statusCode: 200, body: "", setHeader: (k: string, v: string) => (headers[k] = v), end: (b: string) => (res.body = b) };
+      const res = {
+        statusCode: 200,
+        body: "",
+        setHeader: (k: string, v: string) => (headers[k] = v),
+        end: (b: string) => (res.body = b),
+      };
       let passed = false;
-      rateLimits({ ip, method: "GET", originalUrl: "/api/v1/services", socket: {} } as never, res as never, () => (passed = true));
+      rateLimits(
+        { ip, method: "GET", originalUrl: "/api/v1/services", socket: {} } as never,
+        res as never,
+        () => (passed = true),
+      );
       return { passed, res, headers };
     };
     expect([hit("192.0.2.1"), hit("192.0.2.1"), hit("192.0.2.1")].every((r) => r.passed)).toBe(true);
@@ -31,7 +40,11 @@ describe("the case-management systems' callback", () => {
     const post = (ip: string) => {
       const res = { statusCode: 200, body: "", setHeader: () => undefined, end: (b: string) => (res.body = b) };
       let passed = false;
-      rateLimits({ ip, method: "POST", originalUrl: "/api/v1/integration/cases/AML-2026-000001", socket: {} } as never, res as never, () => (passed = true));
+      rateLimits(
+        { ip, method: "POST", originalUrl: "/api/v1/integration/cases/AML-2026-000001", socket: {} } as never,
+        res as never,
+        () => (passed = true),
+      );
       return { passed, res };
     };
     expect([post("192.0.2.9"), post("192.0.2.9"), post("192.0.2.9")].every((r) => r.passed)).toBe(true);

@@ -28,7 +28,11 @@ let ip = 0;
 /** Calls a route's loader as Remix would, each test from its own IP unless told otherwise. */
 async function get(route: { loader: unknown }, path: string, params: Record<string, string> = {}, clientIp?: string) {
   const request = new Request(`${ORIGIN}${path}`);
-  const response = await (route.loader as Loader)({ request, params, context: { clientIp: clientIp ?? `10.0.0.${ip}`, requestId: "t", cspNonce: "" } });
+  const response = await (route.loader as Loader)({
+    request,
+    params,
+    context: { clientIp: clientIp ?? `10.0.0.${ip}`, requestId: "t", cspNonce: "" },
+  });
   return { response, body: (await response.json()) as any };
 }
 
@@ -67,7 +71,15 @@ describe("the open API", () => {
   });
 
   it("answers bad page numbers, huge pages and unknown slugs with 4xx JSON, never 500", async () => {
-    for (const q of ["page=0", "page=-1", "page=abc", "pageSize=0", "pageSize=101", "pageSize=99999999999", "page=1.5"]) {
+    for (const q of [
+      "page=0",
+      "page=-1",
+      "page=abc",
+      "pageSize=0",
+      "pageSize=101",
+      "pageSize=99999999999",
+      "page=1.5",
+    ]) {
       const { response, body } = await get(authorities, `/api/v1/authorities?${q}`);
       expect(response.status, q).toBe(400);
       expect(body.error).toBe("bad_request");
@@ -102,9 +114,13 @@ describe("the open API", () => {
   it("gives life events with ordered steps and who does them", async () => {
     const { body } = await get(lifeEvents, "/api/v1/life-events");
     expect(body.meta.total).toBeGreaterThanOrEqual(5);
-    const one = (await get(lifeEvent, "/api/v1/life-events/flytta-till-dalsland", { slug: "flytta-till-dalsland" })).body.data;
+    const one = (await get(lifeEvent, "/api/v1/life-events/flytta-till-dalsland", { slug: "flytta-till-dalsland" }))
+      .body.data;
     expect(one.steps[0]).toMatchObject({ number: 1, actor: { kind: "authority", authority: "migrationsverket" } });
-    expect(one.steps[1]).toMatchObject({ number: 2, actor: { kind: "municipality", service: "forskola", form: "forskola-ansokan" } });
+    expect(one.steps[1]).toMatchObject({
+      number: 2,
+      actor: { kind: "municipality", service: "forskola", form: "forskola-ansokan" },
+    });
   });
 
   it("lists the form definitions in both languages", async () => {
@@ -113,7 +129,11 @@ describe("the open API", () => {
     const f = (await get(form, "/api/v1/forms/forskola-ansokan", { id: "forskola-ansokan" })).body.data;
     expect(f.title.sv).toBe("Ansök om plats i förskola eller pedagogisk omsorg");
     expect(f.title.en).not.toBe(f.title.sv);
-    expect(f.steps[0].fields[0]).toMatchObject({ name: expect.any(String), type: expect.any(String), label: { sv: expect.any(String) } });
+    expect(f.steps[0].fields[0]).toMatchObject({
+      name: expect.any(String),
+      type: expect.any(String),
+      label: { sv: expect.any(String) },
+    });
     expect(f.page).toBe(`${ORIGIN}/blanketter/forskola-ansokan`);
     expect((await get(form, "/api/v1/forms/nope", { id: "nope" })).response.status).toBe(404);
   });
@@ -180,14 +200,21 @@ describe("the open API", () => {
 
   it("refuses to write: OPTIONS is a CORS pre-flight, POST is 405", async () => {
     const action = authorities.action as (a: { request: Request }) => Promise<Response>;
-    const loader = authorities.loader as unknown as (a: { request: Request; params: object; context: object }) => Promise<Response>;
-    const pre = await loader({ request: new Request(`${ORIGIN}/api/v1/authorities`, { method: "OPTIONS" }), params: {}, context: {} });
+    const loader = authorities.loader as unknown as (a: {
+      request: Request;
+      params: object;
+      context: object;
+    }) => Promise<Response>;
+    const pre = await loader({
+      request: new Request(`${ORIGIN}/api/v1/authorities`, { method: "OPTIONS" }),
+      params: {},
+      context: {},
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get("Access-Control-Allow-Methods")).toContain("GET");
     const post = await action({ request: new Request(`${ORIGIN}/api/v1/authorities`, { method: "POST" }) });
     expect(post.status).toBe(405);
   });
-
 });
 
 describe("the OpenAPI document", () => {

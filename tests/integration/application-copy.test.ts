@@ -32,7 +32,12 @@ async function cookieFor(data: { kind: "resident"; personId: number } | { kind: 
   return setCookie.split(";")[0]!;
 }
 
-async function call(loader: typeof residentCopy, url: string, params: Record<string, string>, cookie: string | null): Promise<Response> {
+async function call(
+  loader: typeof residentCopy,
+  url: string,
+  params: Record<string, string>,
+  cookie: string | null,
+): Promise<Response> {
   const request = new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
   try {
     return await loader({ request, params, context: {} as never });
@@ -51,7 +56,12 @@ describe("a PDF copy of a childcare or school application", () => {
     prepareDatabase();
     const sara = person(SARA);
     const bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!.id;
-    const units = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, bengtsfors)).all().filter((u) => u.kind === "forskola");
+    const units = db()
+      .select()
+      .from(childcareUnit)
+      .where(eq(childcareUnit.municipalityId, bengtsfors))
+      .all()
+      .filter((u) => u.kind === "forskola");
     const parsed = parseChildcareApplication({
       child: hmacIndex("202201022387"),
       careKind: "forskola",
@@ -62,22 +72,52 @@ describe("a PDF copy of a childcare or school application", () => {
       specialNeeds: "Glutenfri kost",
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const r = await submitChildcareApplication({ viewer: { personId: sara.id, personnummerHmac: sara.personnummerHmac, organisationId: null }, actor: null, answers: parsed.value, idempotencyKey: "copy-1", language: "sv", now: NOW });
+    const r = await submitChildcareApplication({
+      viewer: { personId: sara.id, personnummerHmac: sara.personnummerHmac, organisationId: null },
+      actor: null,
+      answers: parsed.value,
+      idempotencyKey: "copy-1",
+      language: "sv",
+      now: NOW,
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     childcareRef = r.reference;
 
     const peter = person(PETER);
     const amal = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!.id;
-    const schools = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, amal)).all().filter((u) => u.kind === "grundskola");
-    const sp = parseSchoolApplication({ child: hmacIndex("201609102387"), applicationType: "skolbyte", school1: String(schools[0]!.id), startDate: "2026-08-17", reason: "Närmare hemmet" });
+    const schools = db()
+      .select()
+      .from(childcareUnit)
+      .where(eq(childcareUnit.municipalityId, amal))
+      .all()
+      .filter((u) => u.kind === "grundskola");
+    const sp = parseSchoolApplication({
+      child: hmacIndex("201609102387"),
+      applicationType: "skolbyte",
+      school1: String(schools[0]!.id),
+      startDate: "2026-08-17",
+      reason: "Närmare hemmet",
+    });
     if (!sp.ok) throw new Error(JSON.stringify(sp.errors));
-    const s = await submitSchoolApplication({ viewer: { personId: peter.id, personnummerHmac: peter.personnummerHmac, organisationId: null }, actor: null, answers: sp.value, idempotencyKey: "copy-2", language: "sv", now: NOW });
+    const s = await submitSchoolApplication({
+      viewer: { personId: peter.id, personnummerHmac: peter.personnummerHmac, organisationId: null },
+      actor: null,
+      answers: sp.value,
+      idempotencyKey: "copy-2",
+      language: "sv",
+      now: NOW,
+    });
     if (!s.ok) throw new Error(JSON.stringify(s));
     schoolRef = s.reference;
   });
 
   it("the applicant downloads it: a PDF attachment naming the reference, never cached", async () => {
-    const res = await call(residentCopy, `http://localhost/mina-sidor/arenden/${childcareRef}/ansokan.pdf`, { ref: childcareRef }, await cookieFor({ kind: "resident", personId: person(SARA).id }));
+    const res = await call(
+      residentCopy,
+      `http://localhost/mina-sidor/arenden/${childcareRef}/ansokan.pdf`,
+      { ref: childcareRef },
+      await cookieFor({ kind: "resident", personId: person(SARA).id }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="ansokan-${childcareRef}.pdf"`);
@@ -101,17 +141,34 @@ describe("a PDF copy of a childcare or school application", () => {
     expect(en).toContain("Special needs");
     expect(en).not.toEqual(sv.map((r) => r.label));
     const school = db().select().from(caseTable).where(eq(caseTable.reference, schoolRef)).get()!;
-    const schoolText = applicationCopyRows(school, "sv").map((r) => `${r.label}: ${r.text}`).join("\n");
+    const schoolText = applicationCopyRows(school, "sv")
+      .map((r) => `${r.label}: ${r.text}`)
+      .join("\n");
     expect(schoolText).toContain("Närmare hemmet");
     expect(schoolText).toMatch(/[0-9a-f]{64}/);
   });
 
   it("the other guardian, a party to the case, may download it too; a resident of another household gets 404", async () => {
-    const erik = await call(residentCopy, "http://localhost/x", { ref: childcareRef }, await cookieFor({ kind: "resident", personId: person(ERIK).id }));
+    const erik = await call(
+      residentCopy,
+      "http://localhost/x",
+      { ref: childcareRef },
+      await cookieFor({ kind: "resident", personId: person(ERIK).id }),
+    );
     expect(erik.status).toBe(200);
-    const maria = await call(residentCopy, "http://localhost/x", { ref: childcareRef }, await cookieFor({ kind: "resident", personId: person(MARIA).id }));
+    const maria = await call(
+      residentCopy,
+      "http://localhost/x",
+      { ref: childcareRef },
+      await cookieFor({ kind: "resident", personId: person(MARIA).id }),
+    );
     expect(maria.status).toBe(404);
-    const mariaSchool = await call(residentCopy, "http://localhost/x", { ref: schoolRef }, await cookieFor({ kind: "resident", personId: person(MARIA).id }));
+    const mariaSchool = await call(
+      residentCopy,
+      "http://localhost/x",
+      { ref: schoolRef },
+      await cookieFor({ kind: "resident", personId: person(MARIA).id }),
+    );
     expect(mariaSchool.status).toBe(404);
     // Signed out: sent to log in, not given the file.
     const anonymous = await call(residentCopy, "http://localhost/x", { ref: childcareRef }, null);
@@ -121,17 +178,33 @@ describe("a PDF copy of a childcare or school application", () => {
 
   it("an officer of the municipality gets it and the read is in the audit log (and the applicant's access log); another municipality's officer gets 404", async () => {
     const officer = db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.bengtsfors")).get()!;
-    const res = await call(officerCopy as typeof residentCopy, "http://localhost/x", { reference: childcareRef }, await cookieFor({ kind: "staff", staffUserId: officer.id }));
+    const res = await call(
+      officerCopy as typeof residentCopy,
+      "http://localhost/x",
+      { reference: childcareRef },
+      await cookieFor({ kind: "staff", staffUserId: officer.id }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     const reads = db()
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.action, "case.read"), eq(auditEvent.subjectId, childcareRef), eq(auditEvent.personId, person(SARA).id)))
+      .where(
+        and(
+          eq(auditEvent.action, "case.read"),
+          eq(auditEvent.subjectId, childcareRef),
+          eq(auditEvent.personId, person(SARA).id),
+        ),
+      )
       .all();
     expect(reads.length).toBe(1);
     const other = db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.amal")).get()!;
-    const denied = await call(officerCopy as typeof residentCopy, "http://localhost/x", { reference: childcareRef }, await cookieFor({ kind: "staff", staffUserId: other.id }));
+    const denied = await call(
+      officerCopy as typeof residentCopy,
+      "http://localhost/x",
+      { reference: childcareRef },
+      await cookieFor({ kind: "staff", staffUserId: other.id }),
+    );
     expect(denied.status).toBe(404);
   });
 });

@@ -27,7 +27,8 @@ const STATUS = /^(MET|N\/A|PENDING\((?:slice [A-GL]|unowned)\))$/;
 // `path` › "test name": the name is taken literally up to the next double quote.
 const TEST_CITATION = /`([^`\s]+)` › "([^"]+)"/g;
 // Any backticked repository path, optionally with :line or :line-line.
-const PATH_TOKEN = /`((?:app|db|forms|tests|scripts|docs|public)\/[^\s`:]+|README\.md|CONTRIBUTING\.md|package-lock\.json)(?::(\d+)(?:-(\d+))?)?`/g;
+const PATH_TOKEN =
+  /`((?:app|db|forms|tests|scripts|docs|public)\/[^\s`:]+|README\.md|CONTRIBUTING\.md|package-lock\.json)(?::(\d+)(?:-(\d+))?)?`/g;
 
 export function readIds(text: string): string[] {
   return text
@@ -42,7 +43,10 @@ export function parseRows(markdown: string): { rows: Row[]; errors: string[] } {
   const errors: string[] = [];
   markdown.split("\n").forEach((text, index) => {
     if (!text.startsWith("|")) return;
-    const cells = text.split("|").slice(1, -1).map((c) => c.trim());
+    const cells = text
+      .split("|")
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (!ID.test(cells[0] ?? "")) return;
     const line = index + 1;
     if (cells.length !== 5) {
@@ -137,9 +141,9 @@ describe("docs/security/asvs-l2.md", () => {
 
   it("the checks can fail: duplicates, unknown ids, bad statuses, missing files and test names are reported", () => {
     const sample = [
-      "| 1.1.1 | x | MET | `app/root.tsx` | `tests/integration/database.test.ts` › \"no such test name\" |",
+      '| 1.1.1 | x | MET | `app/root.tsx` | `tests/integration/database.test.ts` › "no such test name" |',
       "| 1.1.1 | x | N/A | no GraphQL | |",
-      "| 9.9.9 | x | MET | `app/nowhere.ts:3` | `tests/integration/nowhere.test.ts` › \"a\" |",
+      '| 9.9.9 | x | MET | `app/nowhere.ts:3` | `tests/integration/nowhere.test.ts` › "a" |',
       "| 1.1.2 | x | open | | |",
       "| 1.1.3 | x | MET | `app/root.tsx:999999` | nothing |",
     ].join("\n");

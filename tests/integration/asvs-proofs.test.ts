@@ -48,7 +48,9 @@ describe("ASVS V2.1 and V2.4: staff passwords", () => {
   it("12 characters are enough, 64 and any Unicode are allowed, over 128 are refused, and no composition rule applies (2.1.1, 2.1.2, 2.1.4, 2.1.9)", () => {
     expect(passwordRuleError("elva tecken", "x.y")).toBe("tooShort");
     expect(passwordRuleError("tolv tecken!", "x.y")).toBeNull();
-    expect(passwordRuleError("alla små bokstäver utan siffror och tecken som ändå är långt nog".slice(0, 64), "x.y")).toBeNull();
+    expect(
+      passwordRuleError("alla små bokstäver utan siffror och tecken som ändå är långt nog".slice(0, 64), "x.y"),
+    ).toBeNull();
     expect(passwordRuleError("🦆 gäss och änder på Dalslands kanal 🛶 ✓", "x.y")).toBeNull();
     const long = "åtta ord på rad vid Vänern ".repeat(6);
     expect(passwordRuleError(long.slice(0, PASSWORD_MAX), "x.y")).toBeNull();
@@ -64,7 +66,10 @@ describe("ASVS V2.1 and V2.4: staff passwords", () => {
   });
 
   it("passwords are stored as argon2id with a random salt of at least 128 bits (2.4.1, 2.4.2)", async () => {
-    const [a, b] = await Promise.all([hashPassword("samma lösenord två gånger"), hashPassword("samma lösenord två gånger")]);
+    const [a, b] = await Promise.all([
+      hashPassword("samma lösenord två gånger"),
+      hashPassword("samma lösenord två gånger"),
+    ]);
     // `keyid=` names the pepper (2.4.5, tests/integration/password-pepper.test.ts).
     expect(a).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+(,keyid=[A-Za-z0-9+/]+)?\$/);
     expect(a).not.toBe(b);
@@ -153,7 +158,12 @@ describe("ASVS V5.2, V8.2 and V9.2: more that the code never does", () => {
   it("an e-mail answer with a line break cannot add a mail header (5.2.3)", () => {
     const schema = emailModule.schema({ type: "email", name: "e", labelKey: "x", required: true });
     expect(schema.safeParse("anna@example.se").success).toBe(true);
-    for (const hostile of ["anna@example.se\r\nBcc: all@example.se", "anna@example.se\nBcc: all@example.se", "anna@example.se%0ABcc:x@y.se", "a@b.se, c@d.se"]) {
+    for (const hostile of [
+      "anna@example.se\r\nBcc: all@example.se",
+      "anna@example.se\nBcc: all@example.se",
+      "anna@example.se%0ABcc:x@y.se",
+      "a@b.se, c@d.se",
+    ]) {
       expect(schema.safeParse(hostile).success, hostile).toBe(false);
     }
   });
@@ -163,13 +173,27 @@ describe("ASVS V5.2, V8.2 and V9.2: more that the code never does", () => {
   });
 
   it("no TLS verification is ever turned off (9.2.1)", () => {
-    expect(filesMatching(/rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/, ["app/", "forms/", "db/", "scripts/serve.mjs"])).toEqual([]);
+    expect(
+      filesMatching(/rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/, [
+        "app/",
+        "forms/",
+        "db/",
+        "scripts/serve.mjs",
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe("ASVS V12.4: where uploads live", () => {
   it("an upload is stored outside public/ under a random name, readable by the portal's user only (12.4.1)", () => {
-    const stored = storeUpload({ bytes: new TextEncoder().encode("%PDF-1.4 x"), mime: "application/pdf", originalName: "../../public/evil.pdf", ownerKey: "asvs", formId: "asvs", field: "f" });
+    const stored = storeUpload({
+      bytes: new TextEncoder().encode("%PDF-1.4 x"),
+      mime: "application/pdf",
+      originalName: "../../public/evil.pdf",
+      ownerKey: "asvs",
+      formId: "asvs",
+      field: "f",
+    });
     const dir = uploadsDir();
     expect(resolve(dir).startsWith(join(ROOT, "public"))).toBe(false);
     expect(existsSync(join(ROOT, "public/evil.pdf"))).toBe(false);
@@ -182,7 +206,9 @@ describe("ASVS V12.4: where uploads live", () => {
 
 describe("ASVS V1.6 and V14: secrets stay on the server", () => {
   it("only server modules read the environment, so no secret can be bundled for the browser (1.6.4, 2.10.4)", () => {
-    const browserReachable = sources().filter((f) => /^(app|forms)\//.test(f.path) && !/\.server\.tsx?$/.test(f.path) && !f.path.includes("/.server/"));
+    const browserReachable = sources().filter(
+      (f) => /^(app|forms)\//.test(f.path) && !/\.server\.tsx?$/.test(f.path) && !f.path.includes("/.server/"),
+    );
     expect(browserReachable.length).toBeGreaterThan(20);
     expect(browserReachable.filter((f) => /process\.env/.test(f.text)).map((f) => f.path)).toEqual([]);
   });

@@ -30,13 +30,24 @@ describe("seeding authorities and life events", () => {
     db.update(externalLink).set({ broken: true, lastStatus: 404 }).where(eq(externalLink.url, url)).run();
     db.update(authority).set({ broken: true, lastStatus: 404 }).where(eq(authority.url, url)).run();
     seed(db);
-    expect(db.select().from(externalLink).where(eq(externalLink.url, url)).get()).toMatchObject({ broken: true, lastStatus: 404 });
-    expect(db.select().from(authority).where(eq(authority.url, url)).get()).toMatchObject({ broken: true, lastStatus: 404 });
+    expect(db.select().from(externalLink).where(eq(externalLink.url, url)).get()).toMatchObject({
+      broken: true,
+      lastStatus: 404,
+    });
+    expect(db.select().from(authority).where(eq(authority.url, url)).get()).toMatchObject({
+      broken: true,
+      lastStatus: 404,
+    });
   });
 
   it("stores the steps of a guide in their order with who does them", () => {
     const guide = db.select().from(lifeEvent).where(eq(lifeEvent.slug, "flytta-till-dalsland")).get()!;
-    const steps = db.select().from(lifeEventStep).where(eq(lifeEventStep.lifeEventId, guide.id)).orderBy(lifeEventStep.position).all();
+    const steps = db
+      .select()
+      .from(lifeEventStep)
+      .where(eq(lifeEventStep.lifeEventId, guide.id))
+      .orderBy(lifeEventStep.position)
+      .all();
     expect(steps[0]).toMatchObject({ actorKind: "authority", authoritySlug: "migrationsverket", serviceSlug: null });
     expect(steps[1]).toMatchObject({ actorKind: "municipality", serviceSlug: "forskola", formId: "forskola-ansokan" });
   });

@@ -7,7 +7,16 @@ import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { administration, auditEvent, caseExport, childcareUnit, integrationSystem, integrationSystemMunicipality, message, municipality } from "../../db/schema/index";
+import {
+  administration,
+  auditEvent,
+  caseExport,
+  childcareUnit,
+  integrationSystem,
+  integrationSystemMunicipality,
+  message,
+  municipality,
+} from "../../db/schema/index";
 import { hashIntegrationToken, TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { closeDatabase, db, prepareDatabase } from "~/db.server";
 import { isTokenAuthenticatedCallback } from "~/http/middleware.server";
@@ -108,7 +117,11 @@ beforeAll(async () => {
   port = (server!.address() as AddressInfo).port;
   await loadModules();
   const m = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
-  const a = db().select().from(administration).where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad"))).get()!;
+  const a = db()
+    .select()
+    .from(administration)
+    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad")))
+    .get()!;
   amal = { id: m.id, adminId: a.id };
   resident = viewerFor("199005122388", "Maria Nilsson");
 });
@@ -119,7 +132,9 @@ afterAll(async () => {
 describe("handing cases over", () => {
   it("queues the export in the case's own transaction: a rolled-back submission leaves no outbox row", () => {
     const before = db().select().from(caseExport).all().length;
-    expect(() => newCase({ attachments: { publicIds: ["not-mine"], ownerKey: "owner-handover" } })).toThrow(cases.AttachmentMismatchError);
+    expect(() => newCase({ attachments: { publicIds: ["not-mine"], ownerKey: "owner-handover" } })).toThrow(
+      cases.AttachmentMismatchError,
+    );
     expect(db().select().from(caseExport).all()).toHaveLength(before);
     const c = newCase({ idempotencyKey: "handover-double-click-aaaaaaaa" });
     expect(rowOf(c.reference)).toMatchObject({ status: "pending", attempts: 0 });
@@ -137,7 +152,14 @@ describe("handing cases over", () => {
 
   it("delivers the documented JSON with decrypted answers, attachments and the submission PDF to the webhook", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.4\nritning\n%%EOF\n");
-    const upload = storeUpload({ bytes, mime: "application/pdf", originalName: "ritning.pdf", ownerKey: "owner-handover", formId: "felanmalan-gata-park", field: "photo" });
+    const upload = storeUpload({
+      bytes,
+      mime: "application/pdf",
+      originalName: "ritning.pdf",
+      ownerKey: "owner-handover",
+      formId: "felanmalan-gata-park",
+      field: "photo",
+    });
     const c = newCase({ attachments: { publicIds: [upload.id], ownerKey: "owner-handover" } });
     const run = await outbox.deliverDueExports({ target: webhook() });
     expect(run.failed).toBe(0);
@@ -160,7 +182,13 @@ describe("handing cases over", () => {
     });
     expect(doc.attachments).toHaveLength(1);
     const a = doc.attachments[0];
-    expect(a).toMatchObject({ id: upload.id, field: "photo", name: "ritning.pdf", contentType: "application/pdf", size: bytes.byteLength });
+    expect(a).toMatchObject({
+      id: upload.id,
+      field: "photo",
+      name: "ritning.pdf",
+      contentType: "application/pdf",
+      size: bytes.byteLength,
+    });
     expect(Buffer.from(a.contentBase64, "base64").equals(Buffer.from(bytes))).toBe(true);
     expect(a.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     const pdf = Buffer.from(doc.submissionPdf.contentBase64, "base64");
@@ -172,16 +200,39 @@ describe("handing cases over", () => {
 
   it("exports a childcare application (no form definition) with its answers and a PDF", async () => {
     const mellerud = db().select().from(municipality).where(eq(municipality.slug, "mellerud")).get()!;
-    const unit = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, mellerud.id)).all().find((u) => u.kind === "forskola")!;
-    const parsed = parseChildcareApplication({ child: hmacIndex("202405142387"), careKind: "forskola", unit1: String(unit.id), desiredStart: "2026-08-17", hoursPerWeek: "35", specialNeeds: "Glutenfri kost" });
+    const unit = db()
+      .select()
+      .from(childcareUnit)
+      .where(eq(childcareUnit.municipalityId, mellerud.id))
+      .all()
+      .find((u) => u.kind === "forskola")!;
+    const parsed = parseChildcareApplication({
+      child: hmacIndex("202405142387"),
+      careKind: "forskola",
+      unit1: String(unit.id),
+      desiredStart: "2026-08-17",
+      hoursPerWeek: "35",
+      specialNeeds: "Glutenfri kost",
+    });
     if (!parsed.ok) throw new Error("bad childcare answers");
     const johan = viewerFor("197504049292");
-    const r = (await submitChildcareApplication({ viewer: johan, actor: null, answers: parsed.value, idempotencyKey: "handover-childcare", language: "sv", now: new Date("2026-03-02T10:00:00Z") })) as { reference: string };
+    const r = (await submitChildcareApplication({
+      viewer: johan,
+      actor: null,
+      answers: parsed.value,
+      idempotencyKey: "handover-childcare",
+      language: "sv",
+      now: new Date("2026-03-02T10:00:00Z"),
+    })) as { reference: string };
     expect(r.reference, JSON.stringify(r)).toMatch(/^MEL-/);
     expect(rowOf(r.reference)).toMatchObject({ status: "pending" });
     const { buildCaseExport } = await import("~/services/case-export.server");
     const doc = (await buildCaseExport(r.reference))!;
-    expect(doc.case).toMatchObject({ caseType: "forskola-ansokan", area: "barnomsorg", municipality: { slug: "mellerud" } });
+    expect(doc.case).toMatchObject({
+      caseType: "forskola-ansokan",
+      area: "barnomsorg",
+      municipality: { slug: "mellerud" },
+    });
     expect(JSON.stringify(doc.case.answers)).toContain("Glutenfri kost");
     expect(Buffer.from(doc.submissionPdf!.contentBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
     // Out of the way of the delivery tests below, which count what is due.
@@ -206,14 +257,18 @@ describe("handing cases over", () => {
     // Up again but overloaded.
     await listen(port);
     mode = "503";
-    expect(await outbox.deliverDueExports({ target: webhook(), now: later(wait1 + 1000) })).toMatchObject({ failed: 1 });
+    expect(await outbox.deliverDueExports({ target: webhook(), now: later(wait1 + 1000) })).toMatchObject({
+      failed: 1,
+    });
     const second = rowOf(c.reference)!;
     expect(second).toMatchObject({ attempts: 2, lastError: "webhook answered 503" });
     expect(Date.parse(second.nextAttemptAt) - Date.now()).toBeGreaterThan(wait1 * 1.5);
 
     mode = "up";
     const count = posts.filter((p) => p.key === c.reference).length;
-    expect(await outbox.deliverDueExports({ target: webhook(), now: later(2 * 3_600_000) })).toMatchObject({ delivered: 1 });
+    expect(await outbox.deliverDueExports({ target: webhook(), now: later(2 * 3_600_000) })).toMatchObject({
+      delivered: 1,
+    });
     expect(rowOf(c.reference)).toMatchObject({ status: "delivered", attempts: 3 });
     expect(posts.filter((p) => p.key === c.reference).length).toBe(count + 1);
     expect(outbox.caseHandOver(c.reference)).toMatchObject({ state: "delivered" });
@@ -246,7 +301,8 @@ describe("handing cases over", () => {
     const [a, b] = arrivals.filter((p) => p.key === refs[1]).map((p) => ({ ...p.body, exportedAt: "" }));
     expect(a).toEqual(b);
     // And the portal never makes a second row or a second case for them.
-    for (const r of refs) expect(db().select().from(caseExport).where(eq(caseExport.reference, r)).all()).toHaveLength(1);
+    for (const r of refs)
+      expect(db().select().from(caseExport).where(eq(caseExport.reference, r)).all()).toHaveLength(1);
   });
 
   it("writes JSON and PDF per reference to a folder outbox, replacing them on redelivery", async () => {
@@ -281,13 +337,22 @@ describe("handing cases over", () => {
 // ---- the callback ---------------------------------------------------------------------------
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
-async function callback(reference: string, body: unknown, token: string | null = TEST_INTEGRATION_SYSTEM.token, headers: Record<string, string> = {}) {
+async function callback(
+  reference: string,
+  body: unknown,
+  token: string | null = TEST_INTEGRATION_SYSTEM.token,
+  headers: Record<string, string> = {},
+) {
   const request = new Request(`http://portal.test/api/v1/integration/cases/${reference}`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  const response = await (callbackRoute.action as Action)({ request, params: { reference }, context: { requestId: "t", clientIp: "127.0.0.1", cspNonce: "" } });
+  const response = await (callbackRoute.action as Action)({
+    request,
+    params: { reference },
+    context: { requestId: "t", clientIp: "127.0.0.1", cspNonce: "" },
+  });
   return { status: response.status, body: (await response.json()) as any, response };
 }
 
@@ -299,7 +364,9 @@ describe("the case-management system's callback", () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ error: "unauthorized" });
     expect(wrong.response.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-    expect(db().select().from(auditEvent).where(eq(auditEvent.action, "integration.auth-failed")).all().length).toBeGreaterThanOrEqual(2);
+    expect(
+      db().select().from(auditEvent).where(eq(auditEvent.action, "integration.auth-failed")).all().length,
+    ).toBeGreaterThanOrEqual(2);
     expect((await getMyCase({ reference: c.reference, viewer: resident }))!.case.status).toBe("received");
   });
 
@@ -307,7 +374,11 @@ describe("the case-management system's callback", () => {
     expect((await callback("AML-2026-999999", { status: "in_progress" })).status).toBe(404);
     // A second system that serves only Bengtsfors.
     const token = "token-for-bengtsfors-only-system-000000";
-    const sys = db().insert(integrationSystem).values({ slug: "bengtsfors-only", name: "Bengtsfors ärendesystem", tokenHash: hashIntegrationToken(token) }).returning().get();
+    const sys = db()
+      .insert(integrationSystem)
+      .values({ slug: "bengtsfors-only", name: "Bengtsfors ärendesystem", tokenHash: hashIntegrationToken(token) })
+      .returning()
+      .get();
     const ben = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!;
     db().insert(integrationSystemMunicipality).values({ systemId: sys.id, municipalityId: ben.id }).run();
     const c = newCase();
@@ -319,7 +390,10 @@ describe("the case-management system's callback", () => {
 
   it("refuses an illegal transition with 409 and a JSON error naming the allowed moves, changing nothing", async () => {
     const c = newCase();
-    const out = await callback(c.reference, { status: "awaiting_completion", message: { text: "Ska inte komma fram" } });
+    const out = await callback(c.reference, {
+      status: "awaiting_completion",
+      message: { text: "Ska inte komma fram" },
+    });
     expect(out.status).toBe(409);
     expect(out.body).toMatchObject({ error: "illegal_transition", from: "received", to: "awaiting_completion" });
     expect(out.body.allowed).toContain("in_progress");
@@ -330,7 +404,13 @@ describe("the case-management system's callback", () => {
     expect((await callback(c.reference, { status: "no-such-status" })).status).toBe(400);
     expect((await callback(c.reference, {})).status).toBe(400);
     expect((await callback(c.reference, "not json")).status).toBe(400);
-    expect((await callback(c.reference, { status: "in_progress" }, TEST_INTEGRATION_SYSTEM.token, { "Content-Type": "text/plain" })).status).toBe(415);
+    expect(
+      (
+        await callback(c.reference, { status: "in_progress" }, TEST_INTEGRATION_SYSTEM.token, {
+          "Content-Type": "text/plain",
+        })
+      ).status,
+    ).toBe(415);
   });
 
   it("changes the status, which the applicant then sees on Mina sidor with a notification", async () => {
@@ -343,8 +423,17 @@ describe("the case-management system's callback", () => {
     expect(mine!.case.status).toBe("in_progress");
     expect(listMyCases(resident).find((x) => x.reference === c.reference)!.status).toBe("in_progress");
     expect(listNotifications(resident.personnummerHmac).length).toBe(before + 1);
-    const audited = db().select().from(auditEvent).where(and(eq(auditEvent.action, "integration.callback"), eq(auditEvent.subjectId, c.reference))).all();
-    expect(audited.at(-1)!.details).toMatchObject({ system: "arendesystem-test", outcome: "ok", from: "received", status: "in_progress" });
+    const audited = db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "integration.callback"), eq(auditEvent.subjectId, c.reference)))
+      .all();
+    expect(audited.at(-1)!.details).toMatchObject({
+      system: "arendesystem-test",
+      outcome: "ok",
+      from: "received",
+      status: "in_progress",
+    });
     // The status it already has is not a move: 200, nothing new.
     const events = (await getMyCase({ reference: c.reference, viewer: resident }))!.timeline.length;
     expect((await callback(c.reference, { status: "in_progress" })).status).toBe(200);
@@ -357,29 +446,49 @@ describe("the case-management system's callback", () => {
 
   it("adds a message to the applicant and records a decision, both visible on Mina sidor", async () => {
     const c = newCase();
-    const m = await callback(c.reference, { message: { text: "Vi har tagit emot din anmälan och åtgärdar den i veckan." } });
+    const m = await callback(c.reference, {
+      message: { text: "Vi har tagit emot din anmälan och åtgärdar den i veckan." },
+    });
     expect(m.status).toBe(200);
     expect(typeof m.body.data.messageId).toBe("number");
     let mine = (await getMyCase({ reference: c.reference, viewer: resident }))!;
     expect(mine.timeline.map((e) => e.kind)).toContain("message-out");
 
-    const d = await callback(c.reference, { status: "in_progress", decision: { outcome: "approved", text: "Lampan byts ut på kommunens bekostnad." } });
+    const d = await callback(c.reference, {
+      status: "in_progress",
+      decision: { outcome: "approved", text: "Lampan byts ut på kommunens bekostnad." },
+    });
     expect(d.status).toBe(200);
     expect(d.body.data).toMatchObject({ status: "decided", decision: "approved" });
     mine = (await getMyCase({ reference: c.reference, viewer: resident }))!;
     expect(mine.case.status).toBe("decided");
     expect(mine.timeline.filter((e) => e.kind === "message-out")).toHaveLength(2);
-    const again = await callback(c.reference, { decision: { outcome: "rejected", text: "Ett andra beslut ska inte gå." } });
+    const again = await callback(c.reference, {
+      decision: { outcome: "rejected", text: "Ett andra beslut ska inte gå." },
+    });
     expect(again.status).toBe(409);
   });
 
   it("answers hostile bodies and references with a 4xx, never a 500", async () => {
     const c = newCase();
     const bodies: unknown[] = [
-      "null", "[]", '"x"', "1", "{", '{"__proto__": {"status": "closed"}}', { status: 5 }, { status: ["in_progress"] },
-      { message: { text: "" } }, { message: { text: "x".repeat(5001) } }, { message: "hej" }, { decision: { outcome: "maybe", text: "tillräckligt lång text" } },
-      { decision: { outcome: "approved", text: "kort" } }, { decision: { outcome: "approved", text: "tillräckligt lång text", decidedAt: "igår" } },
-      { status: "in_progress", admin: true }, { externalId: "x".repeat(101), status: "in_progress" }, "x".repeat(70 * 1024),
+      "null",
+      "[]",
+      '"x"',
+      "1",
+      "{",
+      '{"__proto__": {"status": "closed"}}',
+      { status: 5 },
+      { status: ["in_progress"] },
+      { message: { text: "" } },
+      { message: { text: "x".repeat(5001) } },
+      { message: "hej" },
+      { decision: { outcome: "maybe", text: "tillräckligt lång text" } },
+      { decision: { outcome: "approved", text: "kort" } },
+      { decision: { outcome: "approved", text: "tillräckligt lång text", decidedAt: "igår" } },
+      { status: "in_progress", admin: true },
+      { externalId: "x".repeat(101), status: "in_progress" },
+      "x".repeat(70 * 1024),
     ];
     for (const body of bodies) {
       const out = await callback(c.reference, body);
@@ -398,7 +507,9 @@ describe("the case-management system's callback", () => {
     expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001", "Bearer abc")).toBe(true);
     expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001", undefined)).toBe(false);
     expect(isTokenAuthenticatedCallback("PUT", "/api/v1/integration/cases/AML-2026-000001", "Bearer abc")).toBe(false);
-    expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001/x", "Bearer abc")).toBe(false);
+    expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/AML-2026-000001/x", "Bearer abc")).toBe(
+      false,
+    );
     expect(isTokenAuthenticatedCallback("POST", "/handlaggare/arenden/AML-2026-000001", "Bearer abc")).toBe(false);
     expect(isTokenAuthenticatedCallback("POST", "/api/v1/integration/cases/../../logga-ut", "Bearer abc")).toBe(false);
   });

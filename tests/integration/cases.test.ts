@@ -2,9 +2,22 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { caseEvent, caseTable, diariumEntry, municipality, administration, caseAttachment } from "../../db/schema/index";
+import {
+  caseEvent,
+  caseTable,
+  diariumEntry,
+  municipality,
+  administration,
+  caseAttachment,
+} from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
-import { AttachmentMismatchError, caseAnswers, changeCaseStatus, createCase, type NewCase } from "~/services/cases.server";
+import {
+  AttachmentMismatchError,
+  caseAnswers,
+  changeCaseStatus,
+  createCase,
+  type NewCase,
+} from "~/services/cases.server";
 import { IllegalTransitionError } from "~/services/case-status";
 import { checkUpload, displayName, storeUpload, uploadsDir } from "~/services/uploads.server";
 import { env } from "~/env.server";
@@ -14,7 +27,11 @@ let amal: { id: number; adminId: number };
 beforeAll(() => {
   prepareDatabase();
   const m = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
-  const a = db().select().from(administration).where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad"))).get()!;
+  const a = db()
+    .select()
+    .from(administration)
+    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad")))
+    .get()!;
   amal = { id: m.id, adminId: a.id };
 });
 
@@ -60,7 +77,10 @@ describe("cases", () => {
     const again = createCase(input("key-bbbbbbbbbbbbbbbbbbbb"));
     expect(first.created).toBe(true);
     expect(again).toEqual({ ...first, created: false });
-    expect(db().select({ n: count() }).from(caseTable).where(eq(caseTable.idempotencyKey, "key-bbbbbbbbbbbbbbbbbbbb")).get()?.n).toBe(1);
+    expect(
+      db().select({ n: count() }).from(caseTable).where(eq(caseTable.idempotencyKey, "key-bbbbbbbbbbbbbbbbbbbb")).get()
+        ?.n,
+    ).toBe(1);
   });
 
   it("keep sensitive answers encrypted at rest and the register free of them", () => {
@@ -76,37 +96,60 @@ describe("cases", () => {
 
   it("store nothing when an attachment does not belong to the submitter", () => {
     const before = db().select({ n: count() }).from(caseTable).get()!.n;
-    expect(() => createCase(input("key-dddddddddddddddddddd", { attachments: { publicIds: ["not-mine"], ownerKey: "owner-1" } }))).toThrow(AttachmentMismatchError);
+    expect(() =>
+      createCase(input("key-dddddddddddddddddddd", { attachments: { publicIds: ["not-mine"], ownerKey: "owner-1" } })),
+    ).toThrow(AttachmentMismatchError);
     expect(db().select({ n: count() }).from(caseTable).get()!.n).toBe(before);
   });
 
   it("follow their area's status machine and log every change", () => {
     const c = createCase(input("key-eeeeeeeeeeeeeeeeeeee"));
     changeCaseStatus({ caseId: c.id, to: "in_progress", via: "officer", actor: "staff:1" });
-    expect(() => changeCaseStatus({ caseId: c.id, to: "received", via: "officer", actor: "staff:1" })).toThrow(IllegalTransitionError);
+    expect(() => changeCaseStatus({ caseId: c.id, to: "received", via: "officer", actor: "staff:1" })).toThrow(
+      IllegalTransitionError,
+    );
     const events = db().select().from(caseEvent).where(eq(caseEvent.caseId, c.id)).all();
     expect(events.map((e) => e.toStatus)).toEqual(["received", "in_progress"]);
     expect(db().select().from(diariumEntry).where(eq(diariumEntry.caseId, c.id)).get()?.status).toBe("in_progress");
   });
 });
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC",
+  "base64",
+);
 
 describe("uploads", () => {
   const rules = { maxBytes: 1000, accept: ["image/png", "image/jpeg"] };
   it("decide the type from the content, not the name or the browser's claim", async () => {
     expect(await checkUpload(PNG, rules)).toEqual({ ok: true, mime: "image/png" });
-    expect(await checkUpload(Buffer.from("<svg onload=alert(1)>"), rules)).toEqual({ ok: false, code: "file.unrecognised" });
-    expect(await checkUpload(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n"), rules)).toEqual({ ok: false, code: "file.type" });
+    expect(await checkUpload(Buffer.from("<svg onload=alert(1)>"), rules)).toEqual({
+      ok: false,
+      code: "file.unrecognised",
+    });
+    expect(await checkUpload(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n"), rules)).toEqual({
+      ok: false,
+      code: "file.type",
+    });
     expect(await checkUpload(new Uint8Array(0), rules)).toEqual({ ok: false, code: "file.empty" });
     expect(await checkUpload(new Uint8Array(1001), rules)).toEqual({ ok: false, code: "file.tooLarge" });
-    expect(await checkUpload(Buffer.from("hej då\n"), { maxBytes: 100, accept: ["text/plain"] })).toEqual({ ok: true, mime: "text/plain" });
+    expect(await checkUpload(Buffer.from("hej då\n"), { maxBytes: 100, accept: ["text/plain"] })).toEqual({
+      ok: true,
+      mime: "text/plain",
+    });
   });
   it("never use the original name as a path, and leave no temporary file behind", () => {
     expect(displayName("../../etc/passwd")).toBe("passwd");
     expect(displayName("C:\\Users\\x\\bild.png")).toBe("bild.png");
     expect(displayName('a"<b>.png')).toBe("ab.png");
-    const stored = storeUpload({ bytes: PNG, mime: "image/png", originalName: "../../x.png", ownerKey: "owner-9", formId: "felanmalan-gata-park", field: "photos" });
+    const stored = storeUpload({
+      bytes: PNG,
+      mime: "image/png",
+      originalName: "../../x.png",
+      ownerKey: "owner-9",
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     expect(stored.name).toBe("x.png");
     const row = db().select().from(caseAttachment).where(eq(caseAttachment.publicId, stored.id)).get()!;
     expect(row.storedName).toMatch(/^[0-9a-f]{32}$/);

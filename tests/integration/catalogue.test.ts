@@ -24,17 +24,29 @@ describe("the catalogue seed", () => {
     expect(new Set(services.map((s) => s.category)).size).toBe(7);
     expect(db().select({ n: count() }).from(service).get()?.n).toBe(services.length);
     // One "seeded" version per item, not one per start.
-    const versions = db().select({ n: count() }).from(contentVersion).where(eq(contentVersion.contentType, "service")).get()?.n;
+    const versions = db()
+      .select({ n: count() })
+      .from(contentVersion)
+      .where(eq(contentVersion.contentType, "service"))
+      .get()?.n;
     expect(versions).toBe(services.length);
   });
 
   it("never overwrites an item an editor has changed", () => {
-    db().update(service).set({ titleSv: "Förskola (redigerad)", updatedBy: "redaktor.amal" }).where(eq(service.slug, "forskola")).run();
+    db()
+      .update(service)
+      .set({ titleSv: "Förskola (redigerad)", updatedBy: "redaktor.amal" })
+      .where(eq(service.slug, "forskola"))
+      .run();
     seed(db());
-    expect(db().select({ t: service.titleSv }).from(service).where(eq(service.slug, "forskola")).get()?.t).toBe("Förskola (redigerad)");
+    expect(db().select({ t: service.titleSv }).from(service).where(eq(service.slug, "forskola")).get()?.t).toBe(
+      "Förskola (redigerad)",
+    );
     db().update(service).set({ updatedBy: "seed" }).where(eq(service.slug, "forskola")).run();
     seed(db());
-    expect(db().select({ t: service.titleSv }).from(service).where(eq(service.slug, "forskola")).get()?.t).toBe("Förskola");
+    expect(db().select({ t: service.titleSv }).from(service).where(eq(service.slug, "forskola")).get()?.t).toBe(
+      "Förskola",
+    );
   });
 
   it("shows the chosen language and falls back to Swedish with a flag when English is missing", () => {
@@ -86,22 +98,36 @@ describe("visibility rules", () => {
 
     const item = db().select().from(news).where(eq(news.slug, "vattenavstangning")).get()!;
     const show = () => getNewsItem({ municipalityId: item.municipalityId, slug: item.slug, lang: "sv" });
-    const found = () => search({ q: "vattnet stängs", lang: "sv" }).hits.some((h) => h.url.endsWith("/vattenavstangning"));
+    const found = () =>
+      search({ q: "vattnet stängs", lang: "sv" }).hits.some((h) => h.url.endsWith("/vattenavstangning"));
     expect(show()).toBeDefined();
     expect(found()).toBe(true);
 
     // Overdue within the grace period: still shown. Beyond it: gone from pages and search.
-    db().update(news).set({ reviewBy: dateIn(-5) }).where(eq(news.municipalityId, item.municipalityId)).run();
+    db()
+      .update(news)
+      .set({ reviewBy: dateIn(-5) })
+      .where(eq(news.municipalityId, item.municipalityId))
+      .run();
     reindexCatalogue(db());
     expect(show()).toBeDefined();
-    expect(getNewsItem({ municipalityId: item.municipalityId, slug: item.slug, lang: "sv", graceDays: 2 })).toBeUndefined();
+    expect(
+      getNewsItem({ municipalityId: item.municipalityId, slug: item.slug, lang: "sv", graceDays: 2 }),
+    ).toBeUndefined();
     expect(search({ q: "vattnet stängs", lang: "sv", municipality: "bengtsfors", graceDays: 2 }).total).toBe(0);
 
     // Unpublished: gone from the index too.
     db().update(news).set({ status: "unpublished" }).where(eq(news.id, item.id)).run();
     indexNews(db(), item.id);
     expect(show()).toBeUndefined();
-    expect(db().select().from(searchDocument).where(eq(searchDocument.refId, String(item.id))).all().filter((d) => d.type === "news")).toEqual([]);
+    expect(
+      db()
+        .select()
+        .from(searchDocument)
+        .where(eq(searchDocument.refId, String(item.id)))
+        .all()
+        .filter((d) => d.type === "news"),
+    ).toEqual([]);
     seed(db());
     expect(show()).toBeDefined();
   });
@@ -114,7 +140,11 @@ describe("visibility rules", () => {
     expect(getServiceForResident({ slug: "sfi", lang: "sv" })).toBeUndefined();
     expect(getServiceForResident({ slug: "sfi", lang: "sv", now: daysFromNow(3) })).toBeDefined();
     expect(search({ q: "sfi", lang: "sv", type: "service" }).hits.some((h) => h.url === "/tjanster/sfi")).toBe(false);
-    expect(search({ q: "sfi", lang: "sv", type: "service", now: daysFromNow(3) }).hits.some((h) => h.url === "/tjanster/sfi")).toBe(true);
+    expect(
+      search({ q: "sfi", lang: "sv", type: "service", now: daysFromNow(3) }).hits.some(
+        (h) => h.url === "/tjanster/sfi",
+      ),
+    ).toBe(true);
     seed(db());
   });
 });
@@ -143,7 +173,15 @@ describe("search", () => {
 
     // Same field, same length: the one spelled as typed ranks above the one found by folding.
     const withKeyword = (refId: string, keywords: string) =>
-      upsertSearchDocument(db(), { type: "test", refId, lang: "sv", municipalities: "*", url: `/t/${refId}`, title: "Skolskjuts", keywords });
+      upsertSearchDocument(db(), {
+        type: "test",
+        refId,
+        lang: "sv",
+        municipalities: "*",
+        url: `/t/${refId}`,
+        title: "Skolskjuts",
+        keywords,
+      });
     withKeyword("b-folded", "skolskjutsansökan");
     withKeyword("a-exact", "skolskjutsansokan");
     const result = search({ q: "skolskjutsansokan", lang: "sv", type: "test" });
@@ -166,6 +204,10 @@ describe("search", () => {
   });
 
   it("searches English texts in English", () => {
-    expect(search({ q: "preschool", lang: "en" }).hits.slice(0, 3).map((h) => h.url)).toContain("/tjanster/forskola");
+    expect(
+      search({ q: "preschool", lang: "en" })
+        .hits.slice(0, 3)
+        .map((h) => h.url),
+    ).toContain("/tjanster/forskola");
   });
 });

@@ -66,19 +66,37 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
   });
 
   it("a guardian sees only the children in their custody, with the register as source", () => {
-    expect(childrenForApplication(SARA).map((c) => c.givenName).sort()).toEqual(["Elsa", "Olle"]);
+    expect(
+      childrenForApplication(SARA)
+        .map((c) => c.givenName)
+        .sort(),
+    ).toEqual(["Elsa", "Olle"]);
     expect(childrenForApplication(SARA)[0]!.source).toBe("folkbokforingen-testregister");
     expect(childrenForApplication(MARIA).map((c) => c.givenName)).toEqual(["Alva"]);
   });
 
   it("a guardian cannot apply for another household's child", async () => {
-    const r = await submitChildcareApplication({ viewer: MARIA, actor: null, answers: answers(), idempotencyKey: "x1", language: "sv", now: new Date("2026-03-02T10:00:00Z") });
+    const r = await submitChildcareApplication({
+      viewer: MARIA,
+      actor: null,
+      answers: answers(),
+      idempotencyKey: "x1",
+      language: "sv",
+      now: new Date("2026-03-02T10:00:00Z"),
+    });
     expect(r).toEqual({ ok: false, errors: { child: "notYours" } });
   });
 
   it("the whole journey, with the other guardian informed and queue positions per unit", async () => {
     const now = new Date("2026-03-02T10:00:00Z");
-    const r = await submitChildcareApplication({ viewer: SARA, actor: null, answers: answers(), idempotencyKey: "k1", language: "sv", now });
+    const r = await submitChildcareApplication({
+      viewer: SARA,
+      actor: null,
+      answers: answers(),
+      idempotencyKey: "k1",
+      language: "sv",
+      now,
+    });
     expect(r.ok).toBe(true);
     const reference = (r as { reference: string }).reference;
     expect(reference).toMatch(/^BEN-2026-\d{6}$/);
@@ -94,42 +112,138 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
 
     // An officer in Åmål cannot see or offer; one in Bengtsfors can.
     expect(await getChildcareCaseForStaff({ reference, municipalityIds: [amal], now })).toBeUndefined();
-    expect(await offerPlace({ reference, municipalityIds: [amal], unitId: units[0]!, startDate: "2026-09-01", staffUserId: 1, actor: null, now })).toEqual({ ok: false, notFound: true });
-    expect(await offerPlace({ reference, municipalityIds: [bengtsfors], unitId: units[1]!, startDate: "2026-09-01", staffUserId: 1, actor: null, now })).toEqual({ ok: true });
+    expect(
+      await offerPlace({
+        reference,
+        municipalityIds: [amal],
+        unitId: units[0]!,
+        startDate: "2026-09-01",
+        staffUserId: 1,
+        actor: null,
+        now,
+      }),
+    ).toEqual({ ok: false, notFound: true });
+    expect(
+      await offerPlace({
+        reference,
+        municipalityIds: [bengtsfors],
+        unitId: units[1]!,
+        startDate: "2026-09-01",
+        staffUserId: 1,
+        actor: null,
+        now,
+      }),
+    ).toEqual({ ok: true });
     expect(listNotifications(SARA.personnummerHmac).map((n) => n.kind)).toContain("offer");
 
     const offered = (await getChildcareCase({ reference, viewer: SARA, now }))!;
     expect(offered.offers[0]).toMatchObject({ status: "pending" });
-    expect(await answerOffer({ reference, offerId: offered.offers[0]!.id, answer: "accept", viewer: MARIA, actor: null, now })).toBe("not-found");
-    expect(await answerOffer({ reference, offerId: offered.offers[0]!.id, answer: "accept", viewer: SARA, actor: null, now })).toBe("accepted");
-    expect(await answerOffer({ reference, offerId: offered.offers[0]!.id, answer: "decline", viewer: ERIK, actor: null, now })).toBe("not-pending");
+    expect(
+      await answerOffer({
+        reference,
+        offerId: offered.offers[0]!.id,
+        answer: "accept",
+        viewer: MARIA,
+        actor: null,
+        now,
+      }),
+    ).toBe("not-found");
+    expect(
+      await answerOffer({
+        reference,
+        offerId: offered.offers[0]!.id,
+        answer: "accept",
+        viewer: SARA,
+        actor: null,
+        now,
+      }),
+    ).toBe("accepted");
+    expect(
+      await answerOffer({
+        reference,
+        offerId: offered.offers[0]!.id,
+        answer: "decline",
+        viewer: ERIK,
+        actor: null,
+        now,
+      }),
+    ).toBe("not-pending");
 
     const placed = (await getChildcareCase({ reference, viewer: SARA, now }))!;
     expect(placed.placement).toMatchObject({ status: "active", startDate: "2026-09-01" });
     // Elsa (born 2022) is in allmän förskola age: 3 % of 45 000 = 1 350, less 25 % = 1 012.
     const fee = householdFee({ viewer: SARA, now })!;
     expect(fee.children[0]).toMatchObject({ name: "Elsa Lindqvist", fullFee: 1_350, fee: 1_012 });
-    expect(reportIncome({ viewer: SARA, actor: null, monthlyIncome: 70_000, now: new Date("2026-03-03T10:00:00Z") })).toBe(true);
-    expect(householdFee({ viewer: ERIK, now: new Date("2026-03-03T10:00:00Z") })!.children[0]).toMatchObject({ fullFee: 1_776 });
+    expect(
+      reportIncome({ viewer: SARA, actor: null, monthlyIncome: 70_000, now: new Date("2026-03-03T10:00:00Z") }),
+    ).toBe(true);
+    expect(householdFee({ viewer: ERIK, now: new Date("2026-03-03T10:00:00Z") })!.children[0]).toMatchObject({
+      fullFee: 1_776,
+    });
 
     const t = await terminatePlacement({ reference, desiredLastDay: "2026-03-31", viewer: SARA, actor: null, now });
     expect(t).toEqual({ ok: true, lastDay: "2026-05-01" });
 
     // A new place during the notice period: the child is counted once for the fee.
-    const again = (await submitChildcareApplication({ viewer: SARA, actor: null, answers: answers(), idempotencyKey: "k1b", language: "sv", now })) as { reference: string };
-    await offerPlace({ reference: again.reference, municipalityIds: [bengtsfors], unitId: units[0]!, startDate: "2026-09-01", staffUserId: 1, actor: null, now });
+    const again = (await submitChildcareApplication({
+      viewer: SARA,
+      actor: null,
+      answers: answers(),
+      idempotencyKey: "k1b",
+      language: "sv",
+      now,
+    })) as { reference: string };
+    await offerPlace({
+      reference: again.reference,
+      municipalityIds: [bengtsfors],
+      unitId: units[0]!,
+      startDate: "2026-09-01",
+      staffUserId: 1,
+      actor: null,
+      now,
+    });
     const offer2 = (await getChildcareCase({ reference: again.reference, viewer: SARA, now }))!.offers[0]!;
-    expect(await answerOffer({ reference: again.reference, offerId: offer2.id, answer: "accept", viewer: SARA, actor: null, now })).toBe("accepted");
-    expect(householdFee({ viewer: SARA, now: new Date("2026-03-03T10:00:00Z") })!.children.map((c) => c.name)).toEqual(["Elsa Lindqvist"]);
+    expect(
+      await answerOffer({
+        reference: again.reference,
+        offerId: offer2.id,
+        answer: "accept",
+        viewer: SARA,
+        actor: null,
+        now,
+      }),
+    ).toBe("accepted");
+    expect(householdFee({ viewer: SARA, now: new Date("2026-03-03T10:00:00Z") })!.children.map((c) => c.name)).toEqual([
+      "Elsa Lindqvist",
+    ]);
   });
 
   it("an unanswered offer lapses after its deadline", async () => {
     const now = new Date("2026-03-02T10:00:00Z");
-    const r = (await submitChildcareApplication({ viewer: ERIK, actor: null, answers: answers({ desiredStart: "2026-10-01" }), idempotencyKey: "k2", language: "sv", now })) as { reference: string };
-    await offerPlace({ reference: r.reference, municipalityIds: [bengtsfors], unitId: units[0]!, startDate: "2026-10-01", staffUserId: 1, actor: null, now });
+    const r = (await submitChildcareApplication({
+      viewer: ERIK,
+      actor: null,
+      answers: answers({ desiredStart: "2026-10-01" }),
+      idempotencyKey: "k2",
+      language: "sv",
+      now,
+    })) as { reference: string };
+    await offerPlace({
+      reference: r.reference,
+      municipalityIds: [bengtsfors],
+      unitId: units[0]!,
+      startDate: "2026-10-01",
+      staffUserId: 1,
+      actor: null,
+      now,
+    });
     expect(await lapseDueOffers(new Date("2026-03-16T22:00:00Z"))).toBe(0);
     expect(await lapseDueOffers(new Date("2026-03-16T23:00:01Z"))).toBe(1);
-    const c = (await getChildcareCase({ reference: r.reference, viewer: ERIK, now: new Date("2026-03-17T10:00:00Z") }))!;
+    const c = (await getChildcareCase({
+      reference: r.reference,
+      viewer: ERIK,
+      now: new Date("2026-03-17T10:00:00Z"),
+    }))!;
     expect(c.offers[0]!.status).toBe("lapsed");
     expect(listNotifications(ERIK.personnummerHmac).map((n) => n.kind)).toContain("offer-lapsed");
   });
@@ -142,10 +256,37 @@ describe("childcare: apply, offer, accept, fee, terminate", () => {
   });
 
   it("field errors: missing unit, duplicate units, date before the child turns one", () => {
-    expect(parseChildcareApplication({ child: "x", careKind: "forskola", desiredStart: "2026-09-01", hoursPerWeek: "40" })).toMatchObject({ ok: false, errors: { unit1: "required" } });
-    expect(parseChildcareApplication({ child: "x", careKind: "forskola", unit1: "1", unit2: "1", desiredStart: "2026-09-01", hoursPerWeek: "40" })).toMatchObject({ ok: false, errors: { unit2: "duplicate" } });
-    expect(parseChildcareApplication({ child: "x", careKind: "fritidshem", unit1: "1", desiredStart: "2026-09-01", hoursPerWeek: "99" })).toMatchObject({ ok: false, errors: { hoursPerWeek: "range" } });
-    expect(parseChildcareApplication({ child: "x", careKind: "bogus", unit1: "1", desiredStart: "x", hoursPerWeek: "9", contactEmail: "nope" })).toMatchObject({ ok: false, errors: { careKind: "required", desiredStart: "invalid", contactEmail: "invalid" } });
+    expect(
+      parseChildcareApplication({ child: "x", careKind: "forskola", desiredStart: "2026-09-01", hoursPerWeek: "40" }),
+    ).toMatchObject({ ok: false, errors: { unit1: "required" } });
+    expect(
+      parseChildcareApplication({
+        child: "x",
+        careKind: "forskola",
+        unit1: "1",
+        unit2: "1",
+        desiredStart: "2026-09-01",
+        hoursPerWeek: "40",
+      }),
+    ).toMatchObject({ ok: false, errors: { unit2: "duplicate" } });
+    expect(
+      parseChildcareApplication({
+        child: "x",
+        careKind: "fritidshem",
+        unit1: "1",
+        desiredStart: "2026-09-01",
+        hoursPerWeek: "99",
+      }),
+    ).toMatchObject({ ok: false, errors: { hoursPerWeek: "range" } });
+    expect(
+      parseChildcareApplication({
+        child: "x",
+        careKind: "bogus",
+        unit1: "1",
+        desiredStart: "x",
+        hoursPerWeek: "9",
+        contactEmail: "nope",
+      }),
+    ).toMatchObject({ ok: false, errors: { careKind: "required", desiredStart: "invalid", contactEmail: "invalid" } });
   });
 });
-

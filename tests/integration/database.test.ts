@@ -19,7 +19,12 @@ describe("database", () => {
     seed(db);
     expect(db.select({ n: count() }).from(municipality).get()?.n).toBe(5);
     expect(db.select({ n: count() }).from(administration).get()?.n).toBe(25);
-    const slugs = db.select({ slug: municipality.slug }).from(municipality).all().map((r) => r.slug).sort();
+    const slugs = db
+      .select({ slug: municipality.slug })
+      .from(municipality)
+      .all()
+      .map((r) => r.slug)
+      .sort();
     expect(slugs).toEqual(["amal", "bengtsfors", "dals-ed", "fargelanda", "mellerud"]);
   });
 
@@ -30,16 +35,19 @@ describe("database", () => {
 
   it("enforces foreign keys", () => {
     expect(() =>
-      db.insert(administration).values({
-        municipalityId: 9999,
-        slug: "x",
-        nameSv: "x",
-        nameEn: "x",
-        descriptionSv: "x",
-        descriptionEn: "x",
-        phone: "x",
-        email: "x",
-      }).run(),
+      db
+        .insert(administration)
+        .values({
+          municipalityId: 9999,
+          slug: "x",
+          nameSv: "x",
+          nameEn: "x",
+          descriptionSv: "x",
+          descriptionEn: "x",
+          phone: "x",
+          email: "x",
+        })
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 });

@@ -39,7 +39,11 @@ function insert(values: {
   partyName: string | null;
   registeredAt: string;
 }) {
-  const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, values.municipality)).get()!;
+  const m = db()
+    .select({ id: municipality.id })
+    .from(municipality)
+    .where(eq(municipality.slug, values.municipality))
+    .get()!;
   const a = db()
     .select({ id: administration.id })
     .from(administration)
@@ -56,12 +60,55 @@ beforeAll(() => {
   prepareDatabase();
   // Newer than anything seeded, so that they lead every feed they belong to.
   const at = (minute: number) => `2030-01-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
-  const common = { municipality: "amal", administration: "samhallsbyggnad", caseType: "felanmalan-gata-park", area: "allmant", partyKind: "person", partyName: PROTECTED };
-  insert({ ...common, reference: "AML-2030-900001", sensitivity: "public", subject: HOSTILE_SUBJECT, registeredAt: at(1) });
-  insert({ ...common, reference: "AML-2030-900002", sensitivity: "personal", subject: `Klagomål från ${PROTECTED}`, registeredAt: at(2) });
-  insert({ ...common, reference: "AML-2030-900003", administration: "barn-och-utbildning", caseType: "forskola-ansokan", area: "barnomsorg", sensitivity: "public", subject: `Plats för ${PROTECTED}`, registeredAt: at(3) });
-  insert({ ...common, reference: "AML-2030-900004", sensitivity: "public", subject: "Torget, nedskräpning", partyKind: "organisation", partyName: HOSTILE_ORG, registeredAt: at(4) });
-  insert({ ...common, reference: "MEL-2030-900005", municipality: "mellerud", sensitivity: "public", subject: "Ån vid Kvarnen, fallna träd", registeredAt: at(5) });
+  const common = {
+    municipality: "amal",
+    administration: "samhallsbyggnad",
+    caseType: "felanmalan-gata-park",
+    area: "allmant",
+    partyKind: "person",
+    partyName: PROTECTED,
+  };
+  insert({
+    ...common,
+    reference: "AML-2030-900001",
+    sensitivity: "public",
+    subject: HOSTILE_SUBJECT,
+    registeredAt: at(1),
+  });
+  insert({
+    ...common,
+    reference: "AML-2030-900002",
+    sensitivity: "personal",
+    subject: `Klagomål från ${PROTECTED}`,
+    registeredAt: at(2),
+  });
+  insert({
+    ...common,
+    reference: "AML-2030-900003",
+    administration: "barn-och-utbildning",
+    caseType: "forskola-ansokan",
+    area: "barnomsorg",
+    sensitivity: "public",
+    subject: `Plats för ${PROTECTED}`,
+    registeredAt: at(3),
+  });
+  insert({
+    ...common,
+    reference: "AML-2030-900004",
+    sensitivity: "public",
+    subject: "Torget, nedskräpning",
+    partyKind: "organisation",
+    partyName: HOSTILE_ORG,
+    registeredAt: at(4),
+  });
+  insert({
+    ...common,
+    reference: "MEL-2030-900005",
+    municipality: "mellerud",
+    sensitivity: "public",
+    subject: "Ån vid Kvarnen, fallna träd",
+    registeredAt: at(5),
+  });
 });
 
 async function feedOf(route: { loader: unknown }, path: string) {
@@ -71,14 +118,41 @@ async function feedOf(route: { loader: unknown }, path: string) {
 }
 
 const atomEntries = (root: XmlElement) =>
-  childrenNamed(root, "entry").map((e) => ({ id: text(child(e, "id")), title: text(child(e, "title")), summary: text(child(e, "summary")), link: child(e, "link").attrs.href! }));
+  childrenNamed(root, "entry").map((e) => ({
+    id: text(child(e, "id")),
+    title: text(child(e, "title")),
+    summary: text(child(e, "summary")),
+    link: child(e, "link").attrs.href!,
+  }));
 const rssItems = (root: XmlElement) =>
-  childrenNamed(child(root, "channel"), "item").map((e) => ({ id: text(child(e, "guid")), title: text(child(e, "title")), summary: text(child(e, "description")), link: text(child(e, "link")) }));
+  childrenNamed(child(root, "channel"), "item").map((e) => ({
+    id: text(child(e, "guid")),
+    title: text(child(e, "title")),
+    summary: text(child(e, "description")),
+    link: text(child(e, "link")),
+  }));
 
 describe("the strict XML checker used below", () => {
   it("accepts a well-formed document and rejects ill-formed ones", () => {
-    expect(text(parseXmlStrict('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1&amp;2"><b>&lt;&#229;&#x10000;</b><c/></a>\n'))).toBe("<å\u{10000}");
-    for (const bad of ["<a><b></a></b>", "<a>&</a>", "<a>&nbsp;</a>", "<a>\u0001</a>", "<a x='<'/>", "<a/><b/>", "<a>]]></a>", "<a>&#1;</a>", "<a", "<a x=1/>", "<a x='1'x='2'/>", "<!-- c --><a/>"]) {
+    expect(
+      text(
+        parseXmlStrict('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1&amp;2"><b>&lt;&#229;&#x10000;</b><c/></a>\n'),
+      ),
+    ).toBe("<å\u{10000}");
+    for (const bad of [
+      "<a><b></a></b>",
+      "<a>&</a>",
+      "<a>&nbsp;</a>",
+      "<a>\u0001</a>",
+      "<a x='<'/>",
+      "<a/><b/>",
+      "<a>]]></a>",
+      "<a>&#1;</a>",
+      "<a",
+      "<a x=1/>",
+      "<a x='1'x='2'/>",
+      "<!-- c --><a/>",
+    ]) {
       expect(() => parseXmlStrict(bad), bad).toThrow(XmlError);
     }
   });
@@ -94,14 +168,18 @@ describe("diarium feeds", () => {
     expect(atom.root.attrs.xmlns).toBe("http://www.w3.org/2005/Atom");
     expect(childrenNamed(atom.root, "entry")).toHaveLength(DIARIUM_FEED_SIZE);
     expect(child(atom.root, "updated").children[0]).toBe("2030-01-01T10:05:00.000Z");
-    expect(childrenNamed(atom.root, "link").find((l) => l.attrs.rel === "self")?.attrs.href).toBe("http://portal.test/diarium.atom");
+    expect(childrenNamed(atom.root, "link").find((l) => l.attrs.rel === "self")?.attrs.href).toBe(
+      "http://portal.test/diarium.atom",
+    );
 
     const rss = await feedOf(rssRoute, "/diarium.rss");
     expect(rss.response.headers.get("Content-Type")).toBe("application/rss+xml; charset=utf-8");
     expect(rss.root.name).toBe("rss");
     expect(rss.root.attrs.version).toBe("2.0");
     expect(rssItems(rss.root).map((i) => i.id)).toEqual(atomEntries(atom.root).map((e) => e.id));
-    expect(text(child(childrenNamed(child(rss.root, "channel"), "item")[0]!, "pubDate"))).toBe("Tue, 01 Jan 2030 10:05:00 GMT");
+    expect(text(child(childrenNamed(child(rss.root, "channel"), "item")[0]!, "pubDate"))).toBe(
+      "Tue, 01 Jan 2030 10:05:00 GMT",
+    );
 
     const etag = atom.response.headers.get("ETag");
     expect(etag).toMatch(/^"[\w-]+"$/);
@@ -133,7 +211,13 @@ describe("diarium feeds", () => {
     const byRef = new Map(entries.map((e) => [e.id.split(":").pop()!, e]));
     // The page, through the same projection, for the same entries.
     const onPage = new Map(searchDiarium({ q: "2030-9000" }, "sv").entries.map((e) => [e.reference, e]));
-    expect([...onPage.keys()].sort()).toEqual(["AML-2030-900001", "AML-2030-900002", "AML-2030-900003", "AML-2030-900004", "MEL-2030-900005"]);
+    expect([...onPage.keys()].sort()).toEqual([
+      "AML-2030-900001",
+      "AML-2030-900002",
+      "AML-2030-900003",
+      "AML-2030-900004",
+      "MEL-2030-900005",
+    ]);
     for (const ref of ["AML-2030-900001", "AML-2030-900002", "AML-2030-900003", "AML-2030-900004"]) {
       const e = byRef.get(ref)!;
       const p = onPage.get(ref)!;
@@ -145,7 +229,9 @@ describe("diarium feeds", () => {
     }
     expect(byRef.get("AML-2030-900001")!.summary).toContain("Part: Privatperson.");
     // A public fault report shows its subject – hostile text arrives as text, minus the control character.
-    expect(byRef.get("AML-2030-900001")!.title).toBe(`AML-2030-900001: ${onPage.get("AML-2030-900001")!.title} – Storgatan 1 </title><injected/> & "gatlykta" `);
+    expect(byRef.get("AML-2030-900001")!.title).toBe(
+      `AML-2030-900001: ${onPage.get("AML-2030-900001")!.title} – Storgatan 1 </title><injected/> & "gatlykta" `,
+    );
     // Personal: no subject at all (it named the person).
     expect(byRef.get("AML-2030-900002")!.title).toBe(`AML-2030-900002: ${onPage.get("AML-2030-900002")!.title}`);
     // Childcare is secret whatever the entry says: no subject, party "Sekretess".
@@ -153,17 +239,25 @@ describe("diarium feeds", () => {
     expect(byRef.get("AML-2030-900003")!.title).toBe(`AML-2030-900003: ${onPage.get("AML-2030-900003")!.title}`);
     // An organisation is named, hostile characters and all, as plain text.
     const org = byRef.get("AML-2030-900004")!.summary;
-    expect(org).toBe(`Registrerat i Åmål, ${onPage.get("AML-2030-900004")!.administration}. Part: ${xmlSafe(onPage.get("AML-2030-900004")!.party)}.`);
+    expect(org).toBe(
+      `Registrerat i Åmål, ${onPage.get("AML-2030-900004")!.administration}. Part: ${xmlSafe(onPage.get("AML-2030-900004")!.party)}.`,
+    );
     expect(org).toContain(HOSTILE_ORG_SHOWN_START);
     expect(org).toContain(" <![CDATA[ &amp; &#0;.");
     expect(byRef.has("MEL-2030-900005")).toBe(false);
   });
 
   it("the newest entries, in the page's order and with the page's masking", async () => {
-    const feed = atomEntries((await feedOf(atomRoute, "/diarium.atom?kommun=mellerud&forvaltning=samhallsbyggnad")).root);
+    const feed = atomEntries(
+      (await feedOf(atomRoute, "/diarium.atom?kommun=mellerud&forvaltning=samhallsbyggnad")).root,
+    );
     const pageEntries = searchDiarium({ kommun: "mellerud", forvaltning: "samhallsbyggnad" }, "sv").entries;
-    expect(feed.slice(0, pageEntries.length).map((e) => e.id.split(":").pop())).toEqual(pageEntries.map((e) => e.reference));
-    pageEntries.forEach((p, i) => expect(feed[i]!.summary).toBe(`Registrerat i Mellerud, ${p.administration}. Part: ${p.party}.`));
+    expect(feed.slice(0, pageEntries.length).map((e) => e.id.split(":").pop())).toEqual(
+      pageEntries.map((e) => e.reference),
+    );
+    pageEntries.forEach((p, i) =>
+      expect(feed[i]!.summary).toBe(`Registrerat i Mellerud, ${p.administration}. Part: ${p.party}.`),
+    );
   });
 
   it("filters by municipality and administration, in English on request", async () => {
@@ -185,7 +279,14 @@ describe("diarium feeds", () => {
   });
 
   it("answers 400, not 500, for filters it does not know or honour", async () => {
-    for (const path of ["/diarium.atom?kommun=oslo", "/diarium.rss?forvaltning=%3Cx%3E", "/diarium.atom?q=bygglov", "/diarium.atom?status=received", "/diarium.rss?sida=2", "/diarium.atom?foo=1"]) {
+    for (const path of [
+      "/diarium.atom?kommun=oslo",
+      "/diarium.rss?forvaltning=%3Cx%3E",
+      "/diarium.atom?q=bygglov",
+      "/diarium.atom?status=received",
+      "/diarium.rss?sida=2",
+      "/diarium.atom?foo=1",
+    ]) {
       const res = await call(path.includes(".rss") ? rssRoute : atomRoute, path);
       expect(res.status, path).toBe(400);
       expect(res.headers.get("Content-Type")).toMatch(/^text\/plain/);
@@ -197,20 +298,35 @@ describe("feed discovery", () => {
   it("/diarium announces and links the feed for the chosen municipality and administration", async () => {
     const res = (await call(page, "/diarium?kommun=amal&forvaltning=samhallsbyggnad&q=x")) as unknown;
     // Remix loaders may return plain data or a Response-like `data()` result.
-    const data = ((res as { data?: unknown }).data ?? res) as { feeds: { atom: string; rss: string; atomTitle: string; filters: string } };
+    const data = ((res as { data?: unknown }).data ?? res) as {
+      feeds: { atom: string; rss: string; atomTitle: string; filters: string };
+    };
     expect(data.feeds.atom).toBe("/diarium.atom?kommun=amal&forvaltning=samhallsbyggnad");
     expect(data.feeds.rss).toBe("/diarium.rss?kommun=amal&forvaltning=samhallsbyggnad");
     expect(data.feeds.filters).toMatch(/^Åmål, /);
     const meta = pageMeta({ data, matches: [], params: {}, location: {} as never, error: undefined } as never);
-    expect(meta).toContainEqual(expect.objectContaining({ tagName: "link", rel: "alternate", type: "application/atom+xml", href: data.feeds.atom }));
-    expect(meta).toContainEqual(expect.objectContaining({ tagName: "link", rel: "alternate", type: "application/rss+xml", href: data.feeds.rss }));
+    expect(meta).toContainEqual(
+      expect.objectContaining({
+        tagName: "link",
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: data.feeds.atom,
+      }),
+    );
+    expect(meta).toContainEqual(
+      expect.objectContaining({ tagName: "link", rel: "alternate", type: "application/rss+xml", href: data.feeds.rss }),
+    );
   });
 
   it("news feeds are well-formed too, and escaping drops what XML cannot carry", async () => {
-    for (const [route, path] of [[newsAtom, "/amal/nyheter.atom"], [newsRss, "/amal/nyheter.rss?lang=en"]] as const) {
+    for (const [route, path] of [
+      [newsAtom, "/amal/nyheter.atom"],
+      [newsRss, "/amal/nyheter.rss?lang=en"],
+    ] as const) {
       const res = await call(route, path, {}, { kommun: "amal" });
       const root = parseXmlStrict(await res.text());
-      const entries = root.name === "feed" ? childrenNamed(root, "entry") : childrenNamed(child(root, "channel"), "item");
+      const entries =
+        root.name === "feed" ? childrenNamed(root, "entry") : childrenNamed(child(root, "channel"), "item");
       expect(entries.length, path).toBeGreaterThan(0);
     }
     expect(escapeXml(`a\u0000b\uDC00c<&>"'\u{1F600}`)).toBe("abc&lt;&amp;&gt;&quot;&apos;\u{1F600}");

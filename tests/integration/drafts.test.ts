@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formDraft } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
-import { deleteDraftByToken, getWorkingDraft, resumeDraft, saveDraftForLater, saveWorkingDraft } from "~/services/drafts.server";
+import {
+  deleteDraftByToken,
+  getWorkingDraft,
+  resumeDraft,
+  saveDraftForLater,
+  saveWorkingDraft,
+} from "~/services/drafts.server";
 
 beforeAll(() => prepareDatabase());
 
@@ -39,13 +45,23 @@ describe("drafts", () => {
   it("follow a logged-in person to another browser", () => {
     saveWorkingDraft({ ...base, ownerKey: personOwnerKey(4242), answers: { description: "y" }, personId: 4242 });
     saveDraftForLater({ ownerKey: personOwnerKey(4242), formId: base.formId, personId: 4242 });
-    expect(getWorkingDraft({ ownerKey: personOwnerKey(4242), formId: base.formId, personId: 4242 })?.answers).toEqual({ description: "y" });
+    expect(getWorkingDraft({ ownerKey: personOwnerKey(4242), formId: base.formId, personId: 4242 })?.answers).toEqual({
+      description: "y",
+    });
   });
 
   it("are never found through the browser key once a person made them, nor handed from the browser to a person", () => {
     saveWorkingDraft({ ...base, ownerKey: "browser-f", answers: { description: "anonym" }, personId: null });
     expect(getWorkingDraft({ ownerKey: "browser-f", formId: base.formId, personId: 4343 })).toBeUndefined();
-    saveWorkingDraft({ ...base, formId: "ansokan-foreningsbidrag", ownerKey: personOwnerKey(4343), answers: { description: "person" }, personId: 4343 });
-    expect(getWorkingDraft({ ownerKey: personOwnerKey(4343), formId: "ansokan-foreningsbidrag", personId: null })).toBeUndefined();
+    saveWorkingDraft({
+      ...base,
+      formId: "ansokan-foreningsbidrag",
+      ownerKey: personOwnerKey(4343),
+      answers: { description: "person" },
+      personId: 4343,
+    });
+    expect(
+      getWorkingDraft({ ownerKey: personOwnerKey(4343), formId: "ansokan-foreningsbidrag", personId: null }),
+    ).toBeUndefined();
   });
 });

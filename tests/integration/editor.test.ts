@@ -24,15 +24,29 @@ import {
 import { search } from "~/services/search.server";
 
 const idOf = (slug: string) => db().select({ id: service.id }).from(service).where(eq(service.slug, slug)).get()!.id;
-const municipalityId = (slug: string) => db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
+const municipalityId = (slug: string) =>
+  db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
 const adminId = (m: string, slug: string) =>
-  db().select({ id: administration.id }).from(administration).where(and(eq(administration.municipalityId, municipalityId(m)), eq(administration.slug, slug))).get()!.id;
+  db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, municipalityId(m)), eq(administration.slug, slug)))
+    .get()!.id;
 
 function staff(name: string, roles: Array<Omit<RoleAssignment, "area">>): StaffUser {
-  return { sessionId: name, kind: "staff", staffUserId: 999_000, name, roles: roles.map((r) => ({ ...r, area: null })) } as StaffUser;
+  return {
+    sessionId: name,
+    kind: "staff",
+    staffUserId: 999_000,
+    name,
+    roles: roles.map((r) => ({ ...r, area: null })),
+  } as StaffUser;
 }
 const municipalEditor = (m: string, admins = ["kommunledning", "barn-och-utbildning"]) =>
-  staff(`redaktor.${m}`, admins.map((a) => ({ role: "editor", municipalityId: municipalityId(m), administrationId: adminId(m, a) })));
+  staff(
+    `redaktor.${m}`,
+    admins.map((a) => ({ role: "editor", municipalityId: municipalityId(m), administrationId: adminId(m, a) })),
+  );
 const portalEditor = () => staff("redaktor.portal", [{ role: "editor", municipalityId: null, administrationId: null }]);
 
 async function status(fn: () => unknown): Promise<number | "ok"> {
@@ -52,7 +66,27 @@ const texts = (slug: string) => {
 const formOf = (slug: string, changes: Record<string, string>) => {
   const row = texts(slug);
   const out: Record<string, string> = {};
-  for (const k of ["titleSv", "titleEn", "summarySv", "summaryEn", "audienceSv", "audienceEn", "howToApplySv", "howToApplyEn", "costSv", "costEn", "processingTimeSv", "processingTimeEn", "legalBasisSv", "legalBasisEn", "bodySv", "bodyEn", "keywords", "owner", "reviewBy"]) {
+  for (const k of [
+    "titleSv",
+    "titleEn",
+    "summarySv",
+    "summaryEn",
+    "audienceSv",
+    "audienceEn",
+    "howToApplySv",
+    "howToApplyEn",
+    "costSv",
+    "costEn",
+    "processingTimeSv",
+    "processingTimeEn",
+    "legalBasisSv",
+    "legalBasisEn",
+    "bodySv",
+    "bodyEn",
+    "keywords",
+    "owner",
+    "reviewBy",
+  ]) {
     out[k] = row[k] ?? "";
   }
   return { ...out, ...changes };
@@ -116,27 +150,51 @@ describe("the editor service", () => {
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     expect(publishItem(editor, "service", id, { publishAt: inAnHour, unpublishAt: null }).scheduled).toBe(true);
     expect(getServiceForResident({ slug: "pedagogisk-omsorg", lang: "sv" })).toBeUndefined();
-    expect(getServiceForResident({ slug: "pedagogisk-omsorg", lang: "sv", now: new Date(Date.now() + 7_200_000) })).toBeDefined();
+    expect(
+      getServiceForResident({ slug: "pedagogisk-omsorg", lang: "sv", now: new Date(Date.now() + 7_200_000) }),
+    ).toBeDefined();
     publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
   });
 
   it("an item past its review-by date beyond the grace period disappears for residents and tops the editor's list", () => {
     const editor = municipalEditor("mellerud");
-    const row = db().select().from(news).where(and(eq(news.municipalityId, municipalityId("mellerud")), eq(news.slug, "forskoleansokan-hosten"))).get()!;
-    const visible = () => getNewsItem({ municipalityId: row.municipalityId, slug: row.slug, lang: "sv", graceDays: 30 });
+    const row = db()
+      .select()
+      .from(news)
+      .where(and(eq(news.municipalityId, municipalityId("mellerud")), eq(news.slug, "forskoleansokan-hosten")))
+      .get()!;
+    const visible = () =>
+      getNewsItem({ municipalityId: row.municipalityId, slug: row.slug, lang: "sv", graceDays: 30 });
     expect(visible()).toBeDefined();
-    const values = { titleSv: row.titleSv, titleEn: row.titleEn ?? "", summarySv: row.summarySv, summaryEn: row.summaryEn ?? "", bodySv: row.bodySv, bodyEn: row.bodyEn ?? "", owner: row.owner };
+    const values = {
+      titleSv: row.titleSv,
+      titleEn: row.titleEn ?? "",
+      summarySv: row.summarySv,
+      summaryEn: row.summaryEn ?? "",
+      bodySv: row.bodySv,
+      bodyEn: row.bodyEn ?? "",
+      owner: row.owner,
+    };
     // Within the grace period it is still shown…
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
     saveItem(editor, "news", row.id, { ...values, reviewBy: tenDaysAgo });
     publishItem(editor, "news", row.id, { publishAt: row.publishAt, unpublishAt: null });
     expect(visible()).toBeDefined();
-    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({ id: row.id, overdue: true, visibility: "visible" });
+    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({
+      id: row.id,
+      overdue: true,
+      visibility: "visible",
+    });
     // …beyond it, it is not.
     saveItem(editor, "news", row.id, { ...values, reviewBy: "2001-01-31" });
     publishItem(editor, "news", row.id, { publishAt: row.publishAt, unpublishAt: null });
     expect(visible()).toBeUndefined();
-    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({ id: row.id, overdue: true, visibility: "overdue-hidden", owner: row.owner });
+    expect(listMyItems(editor, { graceDays: 30 })[0]).toMatchObject({
+      id: row.id,
+      overdue: true,
+      visibility: "overdue-hidden",
+      owner: row.owner,
+    });
   });
 
   it("keeps every version with who and when, diffs two of them and restores an old one as a new version", () => {
@@ -162,7 +220,10 @@ describe("the editor service", () => {
   });
 
   it("diffs word by word and ignores bookkeeping fields", () => {
-    const diff = diffSnapshots({ titleSv: "Ansök om bygglov", updatedAt: "a", variants: [{ municipalityId: 1, feeSv: "100 kr" }] }, { titleSv: "Ansök om marklov", updatedAt: "b", variants: [{ municipalityId: 1, feeSv: "200 kr" }] });
+    const diff = diffSnapshots(
+      { titleSv: "Ansök om bygglov", updatedAt: "a", variants: [{ municipalityId: 1, feeSv: "100 kr" }] },
+      { titleSv: "Ansök om marklov", updatedAt: "b", variants: [{ municipalityId: 1, feeSv: "200 kr" }] },
+    );
     expect(diff.map((d) => d.field)).toEqual(["titleSv", "variants.1.feeSv"]);
     expect(diff[0]!.parts).toEqual([
       { kind: "same", text: "Ansök om " },
@@ -189,23 +250,40 @@ describe("the editor service", () => {
       const editor = municipalEditor("mellerud");
       const id = idOf("feriearbete");
       expect(getItemForEdit(editor, "service", id).canPublish).toBe(false);
-      expect(await status(() => saveItem(editor, "service", id, formOf("feriearbete", { summarySv: "Utkast utan publiceringsrätt." })))).toBe("ok");
+      expect(
+        await status(() =>
+          saveItem(editor, "service", id, formOf("feriearbete", { summarySv: "Utkast utan publiceringsrätt." })),
+        ),
+      ).toBe("ok");
       expect(await status(() => publishItem(editor, "service", id, { publishAt: null, unpublishAt: null }))).toBe(403);
       expect(await status(() => unpublishItem(editor, "service", id))).toBe(403);
       expect(await status(() => saveVariant(editor, idOf("forskola"), municipalityId("mellerud"), {}))).toBe(403);
-      expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain("utan publiceringsrätt");
+      expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.summary).not.toContain(
+        "utan publiceringsrätt",
+      );
     });
   });
 
   it("a contributor (skribent) saves drafts and restores as a draft, but publishing, unpublishing, scheduling and variants answer 403 with the reason", async () => {
     const m = municipalityId("mellerud");
-    const skribent = staff("skribent.mellerud", ["kommunledning", "barn-och-utbildning"].map((a) => ({ role: "contributor" as const, municipalityId: m, administrationId: adminId("mellerud", a) })));
+    const skribent = staff(
+      "skribent.mellerud",
+      ["kommunledning", "barn-och-utbildning"].map((a) => ({
+        role: "contributor" as const,
+        municipalityId: m,
+        administrationId: adminId("mellerud", a),
+      })),
+    );
     const id = idOf("feriearbete");
     const item = getItemForEdit(skribent, "service", id);
     expect(item.canEditMain).toBe(true);
     expect(item.canPublish).toBe(false);
     expect(item.variants.every((v) => !v.canSave)).toBe(true);
-    expect(await status(() => saveItem(skribent, "service", id, formOf("feriearbete", { summarySv: "Skribentens utkast." })))).toBe("ok");
+    expect(
+      await status(() =>
+        saveItem(skribent, "service", id, formOf("feriearbete", { summarySv: "Skribentens utkast." })),
+      ),
+    ).toBe("ok");
     const reasonOf = async (fn: () => unknown) => {
       try {
         fn();
@@ -214,8 +292,15 @@ describe("the editor service", () => {
       }
       return undefined;
     };
-    expect(await reasonOf(() => publishItem(skribent, "service", id, { publishAt: null, unpublishAt: null }))).toEqual({ status: 403, body: { reason: "publish" } });
-    expect(await reasonOf(() => publishItem(skribent, "service", id, { publishAt: "2030-01-01T08:00:00.000Z", unpublishAt: null }))).toEqual({ status: 403, body: { reason: "publish" } });
+    expect(await reasonOf(() => publishItem(skribent, "service", id, { publishAt: null, unpublishAt: null }))).toEqual({
+      status: 403,
+      body: { reason: "publish" },
+    });
+    expect(
+      await reasonOf(() =>
+        publishItem(skribent, "service", id, { publishAt: "2030-01-01T08:00:00.000Z", unpublishAt: null }),
+      ),
+    ).toEqual({ status: 403, body: { reason: "publish" } });
     expect(await status(() => unpublishItem(skribent, "service", id))).toBe(403);
     expect(await status(() => saveVariant(skribent, id, m, {}))).toBe(403);
     const first = listHistory(skribent, "service", id).versions.at(-1)!.version;
@@ -224,7 +309,11 @@ describe("the editor service", () => {
     // Out of scope as for any editor:
     expect(await status(() => getItemForEdit(skribent, "service", idOf("medborgarforslag")))).toBe(403);
     // An editor publishes the contributor's draft.
-    expect(await status(() => publishItem(municipalEditor("mellerud"), "service", id, { publishAt: null, unpublishAt: null }))).toBe("ok");
+    expect(
+      await status(() =>
+        publishItem(municipalEditor("mellerud"), "service", id, { publishAt: null, unpublishAt: null }),
+      ),
+    ).toBe("ok");
   });
 
   it("related services and authorities are edited as a draft, validated, versioned, published and shown by name in the diff", () => {
@@ -245,19 +334,37 @@ describe("the editor service", () => {
 
     saveItem(editor, "service", id, formOf("feriearbete", {}), "edit", links);
     expect(getItemForEdit(editor, "service", id).links).toEqual(links);
-    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.some((r) => r.slug === "forskola")).toBe(false);
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.some((r) => r.slug === "forskola")).toBe(
+      false,
+    );
     publishItem(editor, "service", id, { publishAt: null, unpublishAt: null });
-    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.map((r) => r.slug)).toEqual(["forskola"]);
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })?.related.map((r) => r.slug)).toEqual([
+      "forskola",
+    ]);
 
     const versions = listHistory(editor, "service", id).versions;
     const diff = diffVersions(editor, "service", id, versions[2]!.version, versions[0]!.version)!;
     const related = diff.find((d) => d.field === "related")!;
-    expect(related.parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("Förskola");
-    expect(diff.find((d) => d.field === "authorities")!.parts.map((p) => p.text).join("")).toContain("Arbetsförmedlingen");
+    expect(
+      related.parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("Förskola");
+    expect(
+      diff
+        .find((d) => d.field === "authorities")!
+        .parts.map((p) => p.text)
+        .join(""),
+    ).toContain("Arbetsförmedlingen");
   });
 
   it("names the municipality of a variant change in the diff", () => {
-    const diff = diffSnapshots({ variants: [{ municipalityId: 7, feeSv: "1 kr" }] }, { variants: [{ municipalityId: 7, feeSv: "2 kr" }] }, new Map([[7, "Dals-Ed"]]));
+    const diff = diffSnapshots(
+      { variants: [{ municipalityId: 7, feeSv: "1 kr" }] },
+      { variants: [{ municipalityId: 7, feeSv: "2 kr" }] },
+      new Map([[7, "Dals-Ed"]]),
+    );
     expect(diff).toMatchObject([{ field: "variants.7.feeSv", municipality: "Dals-Ed" }]);
   });
 });

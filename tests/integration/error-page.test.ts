@@ -28,7 +28,7 @@ function build(): ServerBuild {
     parentId: string | undefined,
     path: string | undefined,
     index: boolean | undefined,
-    module: object
+    module: object,
   ) => ({
     id,
     parentId,
@@ -37,12 +37,7 @@ function build(): ServerBuild {
     caseSensitive: undefined,
     module: module as never,
   });
-  const asset = (
-    id: string,
-    parentId: string | undefined,
-    path: string | undefined,
-    mod: object
-  ) => ({
+  const asset = (id: string, parentId: string | undefined, path: string | undefined, mod: object) => ({
     id,
     parentId,
     path,
@@ -61,13 +56,7 @@ function build(): ServerBuild {
     entry: { module: entry as never },
     routes: {
       root: route("root", undefined, "", undefined, root),
-      "routes/kaputt": route(
-        "routes/kaputt",
-        "root",
-        "kaputt",
-        undefined,
-        throwing
-      ),
+      "routes/kaputt": route("routes/kaputt", "root", "kaputt", undefined, throwing),
     },
     assets: {
       entry: { imports: [], module: "/build/entry.client.js" },

@@ -15,7 +15,16 @@ process.env.UPLOAD_MAX_FILES_PER_DRAFT = "2";
 process.env.NOTIFICATION_RETENTION_DAYS = "30";
 process.env.CASE_OUTBOX_FOLDER_RETENTION_DAYS = "7";
 
-import { administration, auditEvent, caseAttachment, caseTable, formDraft, municipality, notification, session } from "../../db/schema/index";
+import {
+  administration,
+  auditEvent,
+  caseAttachment,
+  caseTable,
+  formDraft,
+  municipality,
+  notification,
+  session,
+} from "../../db/schema/index";
 import { TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { getFormDefinition } from "../../forms/definitions/index";
 import { db, prepareDatabase } from "~/db.server";
@@ -36,13 +45,27 @@ import { viewerFor } from "./people-helper";
 
 const MARKER = "PLAINTEXT-MARKER-Ärende-19811218-9876";
 /** A JPEG as far as content sniffing goes, carrying a marker that must never be on disk. */
-const jpeg = (n = 0) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${MARKER} #${n} `), Buffer.alloc(64, n)]));
+const jpeg = (n = 0) =>
+  new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+      Buffer.from(`JFIF ${MARKER} #${n} `),
+      Buffer.alloc(64, n),
+    ]),
+  );
 
 const def = getFormDefinition("felanmalan-gata-park")!;
 let amal = { id: 0, adminId: 0 };
 let owners = 0;
 const newOwner = () => `files-at-rest-owner-${++owners}-${Date.now()}`;
-const ctx = (ownerKey: string, stepId: string): StepContext => ({ def, stepId, ownerKey, personId: null, chosenMunicipality: "amal", lang: "sv" });
+const ctx = (ownerKey: string, stepId: string): StepContext => ({
+  def,
+  stepId,
+  ownerKey,
+  personId: null,
+  chosenMunicipality: "amal",
+  lang: "sv",
+});
 
 function form(entries: Record<string, string>, files: { name: string; bytes: Uint8Array }[] = [], keep: string[] = []) {
   const fd = new FormData();
@@ -54,18 +77,26 @@ function form(entries: Record<string, string>, files: { name: string; bytes: Uin
 
 /** An anonymous draft that has reached step "plats". */
 async function draftAtPlats(ownerKey: string) {
-  const r = await postStep(ctx(ownerKey, "fel"), form({ _kommun: "amal", category: "gatubelysning", description: "Lampan vid busshållplatsen är trasig." }));
+  const r = await postStep(
+    ctx(ownerKey, "fel"),
+    form({ _kommun: "amal", category: "gatubelysning", description: "Lampan vid busshållplatsen är trasig." }),
+  );
   expect(r).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/plats" });
 }
 
-const rowsOf = (ownerKey: string) => db().select().from(caseAttachment).where(eq(caseAttachment.ownerKey, ownerKey)).all();
+const rowsOf = (ownerKey: string) =>
+  db().select().from(caseAttachment).where(eq(caseAttachment.ownerKey, ownerKey)).all();
 const onDisk = (storedName: string) => existsSync(join(uploadsDir(), storedName));
 const DAY = 86_400_000;
 
 beforeAll(() => {
   prepareDatabase();
   const m = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
-  const a = db().select().from(administration).where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad"))).get()!;
+  const a = db()
+    .select()
+    .from(administration)
+    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad")))
+    .get()!;
   amal = { id: m.id, adminId: a.id };
 });
 
@@ -74,7 +105,13 @@ describe("upload quotas", () => {
     const ownerKey = newOwner();
     await draftAtPlats(ownerKey);
     const filesBefore = readdirSync(uploadsDir()).length;
-    const r = await postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [0, 1, 2].map((n) => ({ name: `bild${n}.jpg`, bytes: jpeg(n) }))));
+    const r = await postStep(
+      ctx(ownerKey, "plats"),
+      form(
+        { location: "Storgatan 1" },
+        [0, 1, 2].map((n) => ({ name: `bild${n}.jpg`, bytes: jpeg(n) })),
+      ),
+    );
     expect(r).toMatchObject({ status: 400 });
     const error = "view" in r ? r.view.errors.photos : undefined;
     expect(error).toMatchObject({ key: "forms.errors.file.quotaDraftFiles", params: { max: 2 } });
@@ -89,20 +126,48 @@ describe("upload quotas", () => {
   it("counts what one owner uploaded in the last 24 hours, bound to a case or not", () => {
     const ownerKey = newOwner();
     const limits = { draftFiles: 100, draftBytes: 1e9, dayFiles: 3, dayBytes: 1e9 };
-    for (const n of [0, 1, 2]) storeUpload({ bytes: jpeg(n), mime: "image/jpeg", originalName: "a.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
-    expect(checkUploadQuota({ ownerKey, formId: null, incoming: [10], limits })).toEqual({ code: "file.quotaDay", max: 3 });
+    for (const n of [0, 1, 2])
+      storeUpload({
+        bytes: jpeg(n),
+        mime: "image/jpeg",
+        originalName: "a.jpg",
+        ownerKey,
+        formId: "felanmalan-gata-park",
+        field: "photos",
+      });
+    expect(checkUploadQuota({ ownerKey, formId: null, incoming: [10], limits })).toEqual({
+      code: "file.quotaDay",
+      max: 3,
+    });
     expect(checkUploadQuota({ ownerKey: newOwner(), formId: null, incoming: [10], limits })).toBeNull();
     // A day later the same owner may upload again.
-    expect(checkUploadQuota({ ownerKey, formId: null, incoming: [10], limits, now: new Date(Date.now() + DAY + 60_000) })).toBeNull();
-    expect(checkUploadQuota({ ownerKey, formId: "felanmalan-gata-park", incoming: [600], limits: { ...limits, dayFiles: 100, draftBytes: 500 } })?.code).toBe("file.quotaDraftBytes");
+    expect(
+      checkUploadQuota({ ownerKey, formId: null, incoming: [10], limits, now: new Date(Date.now() + DAY + 60_000) }),
+    ).toBeNull();
+    expect(
+      checkUploadQuota({
+        ownerKey,
+        formId: "felanmalan-gata-park",
+        incoming: [600],
+        limits: { ...limits, dayFiles: 100, draftBytes: 500 },
+      })?.code,
+    ).toBe("file.quotaDraftBytes");
   });
 
   it("a building-permit draft refuses a drawing over the cap with the permit's own message", () => {
     const ownerKey = `bygglov:quota-${Date.now()}:self`;
     const pdf = new Uint8Array(Buffer.from("%PDF-1.4\n% ritning\n"));
-    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "a.pdf", bytes: pdf })).toMatchObject({ ok: true });
-    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "b.pdf", bytes: pdf })).toMatchObject({ ok: true });
-    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "c.pdf", bytes: pdf })).toEqual({ ok: false, error: "quotaDraftFiles", params: { max: 2 } });
+    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "a.pdf", bytes: pdf })).toMatchObject({
+      ok: true,
+    });
+    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "b.pdf", bytes: pdf })).toMatchObject({
+      ok: true,
+    });
+    expect(addDrawing({ ownerKey, kind: "situationsplan", originalName: "c.pdf", bytes: pdf })).toEqual({
+      ok: false,
+      error: "quotaDraftFiles",
+      params: { max: 2 },
+    });
     expect(rowsOf(ownerKey)).toHaveLength(2);
     expect(getFixedT("en", "permits")("errors.quotaDraftFiles", { max: 2 })).toContain("at most 2 files");
   });
@@ -112,12 +177,22 @@ describe("replaced and removed files", () => {
   it("a re-post of the step that replaces a file, and 'remove file', delete the old file from disk and its row", async () => {
     const ownerKey = newOwner();
     await draftAtPlats(ownerKey);
-    expect(await postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [{ name: "first.jpg", bytes: jpeg(1) }]))).toHaveProperty("redirect");
+    expect(
+      await postStep(
+        ctx(ownerKey, "plats"),
+        form({ location: "Storgatan 1" }, [{ name: "first.jpg", bytes: jpeg(1) }]),
+      ),
+    ).toHaveProperty("redirect");
     const [first] = rowsOf(ownerKey);
     expect(onDisk(first!.storedName)).toBe(true);
 
     // Back to the step, a different photo chosen and the first one not kept.
-    expect(await postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [{ name: "second.jpg", bytes: jpeg(2) }]))).toHaveProperty("redirect");
+    expect(
+      await postStep(
+        ctx(ownerKey, "plats"),
+        form({ location: "Storgatan 1" }, [{ name: "second.jpg", bytes: jpeg(2) }]),
+      ),
+    ).toHaveProperty("redirect");
     const rows = rowsOf(ownerKey);
     expect(rows.map((r) => r.originalName)).toEqual(["second.jpg"]);
     expect(onDisk(first!.storedName)).toBe(false);
@@ -125,11 +200,16 @@ describe("replaced and removed files", () => {
     expect(onDisk(second.storedName)).toBe(true);
 
     // A kept file stays.
-    expect(await postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [], [second.publicId]))).toHaveProperty("redirect");
+    expect(
+      await postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [], [second.publicId])),
+    ).toHaveProperty("redirect");
     expect(onDisk(second.storedName)).toBe(true);
 
     // "Ta bort" on the step.
-    const removed = await postStep(ctx(ownerKey, "plats"), form({ _action: `removeFile:photos:${second.publicId}`, location: "Storgatan 1" }));
+    const removed = await postStep(
+      ctx(ownerKey, "plats"),
+      form({ _action: `removeFile:photos:${second.publicId}`, location: "Storgatan 1" }),
+    );
     expect(removed).toMatchObject({ status: 200 });
     expect(rowsOf(ownerKey)).toEqual([]);
     expect(onDisk(second.storedName)).toBe(false);
@@ -137,9 +217,19 @@ describe("replaced and removed files", () => {
 
   it("removing a drawing from a building-permit draft deletes the file, not only the row", () => {
     const personId = viewerFor("198112189876", "Anna Ritare").personId;
-    const user = { kind: "resident", personId, name: "Anna Ritare", acting: { kind: "self" } } as unknown as ResidentUser;
+    const user = {
+      kind: "resident",
+      personId,
+      name: "Anna Ritare",
+      acting: { kind: "self" },
+    } as unknown as ResidentUser;
     const ownerKey = `bygglov:${personId}:self`;
-    const added = addDrawing({ ownerKey, kind: "situationsplan", originalName: "plan.pdf", bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% plan\n")) });
+    const added = addDrawing({
+      ownerKey,
+      kind: "situationsplan",
+      originalName: "plan.pdf",
+      bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% plan\n")),
+    });
     expect(added.ok).toBe(true);
     const row = rowsOf(ownerKey)[0]!;
     expect(onDisk(row.storedName)).toBe(true);
@@ -158,7 +248,14 @@ describe("encryption at rest", () => {
   it("an uploaded file on disk holds no plaintext, and a download is byte-identical", () => {
     const ownerKey = newOwner();
     const bytes = jpeg(7);
-    const stored = storeUpload({ bytes, mime: "image/jpeg", originalName: "intyg.jpg", ownerKey, formId: "parkeringstillstand-rorelsehindrade", field: "medicalCertificate" });
+    const stored = storeUpload({
+      bytes,
+      mime: "image/jpeg",
+      originalName: "intyg.jpg",
+      ownerKey,
+      formId: "parkeringstillstand-rorelsehindrade",
+      field: "medicalCertificate",
+    });
     const row = rowsOf(ownerKey)[0]!;
     const raw = readFileSync(join(uploadsDir(), row.storedName));
     expect(raw.includes(Buffer.from(MARKER))).toBe(false);
@@ -172,7 +269,14 @@ describe("encryption at rest", () => {
 
   it("reads a plaintext file stored before encryption as it is", () => {
     const ownerKey = newOwner();
-    const stored = storeUpload({ bytes: jpeg(8), mime: "image/jpeg", originalName: "old.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+    const stored = storeUpload({
+      bytes: jpeg(8),
+      mime: "image/jpeg",
+      originalName: "old.jpg",
+      ownerKey,
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     const row = rowsOf(ownerKey)[0]!;
     writeFileSync(join(uploadsDir(), row.storedName), jpeg(8));
     expect(Buffer.compare(getUploadForOwner(stored.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(8)))).toBe(0);
@@ -182,11 +286,25 @@ describe("encryption at rest", () => {
     const ownerKey = newOwner();
     const old = readFileSync(join(env().DATA_DIR, ".data-encryption-key"), "utf8").trim();
     const fresh = "2".repeat(64);
-    const before = storeUpload({ bytes: jpeg(9), mime: "image/jpeg", originalName: "a.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+    const before = storeUpload({
+      bytes: jpeg(9),
+      mime: "image/jpeg",
+      originalName: "a.jpg",
+      ownerKey,
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     process.env.DATA_ENCRYPTION_KEY = `${fresh},${old}`;
     resetEnvForTests();
     expect(Buffer.compare(getUploadForOwner(before.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(9)))).toBe(0);
-    const after = storeUpload({ bytes: jpeg(10), mime: "image/jpeg", originalName: "b.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+    const after = storeUpload({
+      bytes: jpeg(10),
+      mime: "image/jpeg",
+      originalName: "b.jpg",
+      ownerKey,
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     expect(Buffer.compare(getUploadForOwner(after.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(10)))).toBe(0);
     process.env.DATA_ENCRYPTION_KEY = old;
     resetEnvForTests();
@@ -196,7 +314,14 @@ describe("encryption at rest", () => {
 
   it("refuses a stored file that was tampered with", () => {
     const ownerKey = newOwner();
-    const stored = storeUpload({ bytes: jpeg(11), mime: "image/jpeg", originalName: "a.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+    const stored = storeUpload({
+      bytes: jpeg(11),
+      mime: "image/jpeg",
+      originalName: "a.jpg",
+      ownerKey,
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     const path = join(uploadsDir(), rowsOf(ownerKey)[0]!.storedName);
     const raw = readFileSync(path);
     raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
@@ -214,14 +339,25 @@ async function callback(reference: string, body: unknown) {
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${TEST_INTEGRATION_SYSTEM.token}` },
     body: JSON.stringify(body),
   });
-  const response = await (callbackRoute.action as Action)({ request, params: { reference }, context: { requestId: "t", clientIp: "127.0.0.1", cspNonce: "" } });
+  const response = await (callbackRoute.action as Action)({
+    request,
+    params: { reference },
+    context: { requestId: "t", clientIp: "127.0.0.1", cspNonce: "" },
+  });
   return response.status;
 }
 
 let caseNo = 0;
 function caseWithPhoto() {
   const ownerKey = newOwner();
-  const stored = storeUpload({ bytes: jpeg(20), mime: "image/jpeg", originalName: "lampa.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+  const stored = storeUpload({
+    bytes: jpeg(20),
+    mime: "image/jpeg",
+    originalName: "lampa.jpg",
+    ownerKey,
+    formId: "felanmalan-gata-park",
+    field: "photos",
+  });
   return createCase({
     idempotencyKey: `files-at-rest-${++caseNo}-${Date.now()}-aaaaaaaa`,
     municipalityId: amal.id,
@@ -280,7 +416,9 @@ describe("folder exports", () => {
   it("a decision document on disk is encrypted and reads back as the PDF", async () => {
     const c = caseWithPhoto();
     await deliverDueExports({ target: { kind: "folder", dir: env().CASE_OUTBOX_DIR } });
-    expect(await callback(c.reference, { status: "in_progress", decision: { outcome: "approved", text: "Lampan byts." } })).toBe(200);
+    expect(
+      await callback(c.reference, { status: "in_progress", decision: { outcome: "approved", text: "Lampan byts." } }),
+    ).toBe(200);
     const path = join(env().DATA_DIR, "decisions", `${c.reference}-beslut.pdf`);
     const raw = readFileSync(path);
     expect(raw.subarray(0, 5).toString("latin1")).not.toBe("%PDF-");
@@ -304,7 +442,21 @@ describe("the scheduled clean-up", () => {
     const now = new Date(Date.now() + 3650 * DAY); // far enough that nothing else in this file is in the way
     const iso = (msBefore: number) => new Date(now.getTime() - msBefore).toISOString();
     const draftRow = (ownerKey: string, expiresAt: string) =>
-      db().insert(formDraft).values({ formId: "felanmalan-gata-park", formVersion: 1, ownerKey, personId: null, stepId: "plats", data: "x", createdAt: iso(40 * DAY), updatedAt: iso(40 * DAY), expiresAt }).returning({ id: formDraft.id }).get().id;
+      db()
+        .insert(formDraft)
+        .values({
+          formId: "felanmalan-gata-park",
+          formVersion: 1,
+          ownerKey,
+          personId: null,
+          stepId: "plats",
+          data: "x",
+          createdAt: iso(40 * DAY),
+          updatedAt: iso(40 * DAY),
+          expiresAt,
+        })
+        .returning({ id: formDraft.id })
+        .get().id;
     // Everything written so far by this file becomes "old": only what is made here may remain.
     runCleanup(now);
     db().delete(session).run();
@@ -315,8 +467,19 @@ describe("the scheduled clean-up", () => {
     const liveDraft = draftRow(liveOwner, new Date(now.getTime() + DAY).toISOString());
 
     const upload = (ownerKey: string, age: number) => {
-      const s = storeUpload({ bytes: jpeg(30), mime: "image/jpeg", originalName: "x.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
-      db().update(caseAttachment).set({ createdAt: iso(age) }).where(eq(caseAttachment.publicId, s.id)).run();
+      const s = storeUpload({
+        bytes: jpeg(30),
+        mime: "image/jpeg",
+        originalName: "x.jpg",
+        ownerKey,
+        formId: "felanmalan-gata-park",
+        field: "photos",
+      });
+      db()
+        .update(caseAttachment)
+        .set({ createdAt: iso(age) })
+        .where(eq(caseAttachment.publicId, s.id))
+        .run();
       return db().select().from(caseAttachment).where(eq(caseAttachment.publicId, s.id)).get()!;
     };
     const orphan = upload(newOwner(), 31 * DAY);
@@ -329,15 +492,33 @@ describe("the scheduled clean-up", () => {
     writeFileSync(tmpOld, "half");
     utimesSync(tmpOld, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() - 2 * DAY));
 
-    const sessionRow = (idHash: string, v: { revokedAt?: string; expiresAt?: string; lastSeenAt?: string; idle?: number }) =>
-      db().insert(session).values({ idHash, kind: "resident", createdAt: iso(DAY), lastSeenAt: v.lastSeenAt ?? iso(60_000), expiresAt: v.expiresAt ?? new Date(now.getTime() + 3_600_000).toISOString(), idleTimeoutSeconds: v.idle ?? 1800, revokedAt: v.revokedAt ?? null }).run();
+    const sessionRow = (
+      idHash: string,
+      v: { revokedAt?: string; expiresAt?: string; lastSeenAt?: string; idle?: number },
+    ) =>
+      db()
+        .insert(session)
+        .values({
+          idHash,
+          kind: "resident",
+          createdAt: iso(DAY),
+          lastSeenAt: v.lastSeenAt ?? iso(60_000),
+          expiresAt: v.expiresAt ?? new Date(now.getTime() + 3_600_000).toISOString(),
+          idleTimeoutSeconds: v.idle ?? 1800,
+          revokedAt: v.revokedAt ?? null,
+        })
+        .run();
     sessionRow("s-revoked", { revokedAt: iso(60_000) });
     sessionRow("s-absolute", { expiresAt: iso(1000) });
     sessionRow("s-idle", { lastSeenAt: iso(31 * 60_000), idle: 1800 });
     sessionRow("s-live", {});
 
     const note = (readAt: string | null, age: number, emailStatus = "off") =>
-      db().insert(notification).values({ recipientHmac: "h", kind: "statusChanged", createdAt: iso(age), readAt, emailStatus }).returning({ id: notification.id }).get().id;
+      db()
+        .insert(notification)
+        .values({ recipientHmac: "h", kind: "statusChanged", createdAt: iso(age), readAt, emailStatus })
+        .returning({ id: notification.id })
+        .get().id;
     const readOld = note(iso(DAY), 31 * DAY);
     const readRecent = note(iso(DAY), 29 * DAY);
     const unreadOld = note(null, 61 * DAY);
@@ -348,15 +529,35 @@ describe("the scheduled clean-up", () => {
     const counts = runCleanup(now);
     expect(counts).toEqual({ drafts: 1, uploads: 1, tempFiles: 1, sessions: 3, notifications: 2, folderExports: 0 });
 
-    const drafts = db().select({ id: formDraft.id }).from(formDraft).where(inArray(formDraft.id, [expiredDraft, liveDraft])).all().map((r) => r.id);
+    const drafts = db()
+      .select({ id: formDraft.id })
+      .from(formDraft)
+      .where(inArray(formDraft.id, [expiredDraft, liveDraft]))
+      .all()
+      .map((r) => r.id);
     expect(drafts).toEqual([liveDraft]);
-    const uploads = db().select({ id: caseAttachment.id }).from(caseAttachment).where(inArray(caseAttachment.id, [orphan.id, withLiveDraft.id, recent.id, bound.id])).all().map((r) => r.id);
+    const uploads = db()
+      .select({ id: caseAttachment.id })
+      .from(caseAttachment)
+      .where(inArray(caseAttachment.id, [orphan.id, withLiveDraft.id, recent.id, bound.id]))
+      .all()
+      .map((r) => r.id);
     expect(uploads.sort()).toEqual([withLiveDraft.id, recent.id, bound.id].sort());
     expect(onDisk(orphan.storedName)).toBe(false);
     for (const kept of [withLiveDraft, recent, bound]) expect(onDisk(kept.storedName)).toBe(true);
     expect(existsSync(tmpOld)).toBe(false);
-    expect(db().select({ id: session.idHash }).from(session).all().map((r) => r.id)).toEqual(["s-live"]);
-    const notes = db().select({ id: notification.id }).from(notification).all().map((r) => r.id);
+    expect(
+      db()
+        .select({ id: session.idHash })
+        .from(session)
+        .all()
+        .map((r) => r.id),
+    ).toEqual(["s-live"]);
+    const notes = db()
+      .select({ id: notification.id })
+      .from(notification)
+      .all()
+      .map((r) => r.id);
     expect(notes.sort()).toEqual([readRecent, unreadMiddle, pendingMail].sort());
     expect(notes).not.toContain(readOld);
     expect(notes).not.toContain(unreadOld);
@@ -366,7 +567,9 @@ describe("the scheduled clean-up", () => {
     expect(audits.at(-1)!.details).toMatchObject({ drafts: 1, uploads: 1, sessions: 3, notifications: 2 });
     // A run with nothing to do writes no audit row.
     runCleanup(now);
-    expect(db().select().from(auditEvent).where(eq(auditEvent.action, "retention.purged")).all().length).toBe(auditsBefore + 1);
+    expect(db().select().from(auditEvent).where(eq(auditEvent.action, "retention.purged")).all().length).toBe(
+      auditsBefore + 1,
+    );
   });
 });
 
@@ -379,20 +582,34 @@ describe("backup and restore", () => {
     const { tmpdir } = await import("node:os");
     const { decryptFile } = await import("~/services/crypto.server");
     const ownerKey = newOwner();
-    storeUpload({ bytes: jpeg(40), mime: "image/jpeg", originalName: "b.jpg", ownerKey, formId: "felanmalan-gata-park", field: "photos" });
+    storeUpload({
+      bytes: jpeg(40),
+      mime: "image/jpeg",
+      originalName: "b.jpg",
+      ownerKey,
+      formId: "felanmalan-gata-park",
+      field: "photos",
+    });
     const row = rowsOf(ownerKey)[0]!;
     const decisions = readdirSync(join(env().DATA_DIR, "decisions"));
     expect(decisions.length).toBeGreaterThan(0);
     const out = join(mkdtempSync(join(tmpdir(), "files-at-rest-backup-")), "b");
     const restored = mkdtempSync(join(tmpdir(), "files-at-rest-restored-"));
     const environment = { ...process.env, DATA_DIR: env().DATA_DIR, DATABASE_PATH: env().DATABASE_PATH };
-    const backup = spawnSync(process.execPath, ["scripts/backup.mjs", out, "--include-secrets"], { env: environment, encoding: "utf8" });
+    const backup = spawnSync(process.execPath, ["scripts/backup.mjs", out, "--include-secrets"], {
+      env: environment,
+      encoding: "utf8",
+    });
     expect(backup.status, backup.stderr).toBe(0);
     const restore = spawnSync(process.execPath, ["scripts/restore.mjs", out, restored], { encoding: "utf8" });
     expect(restore.status, restore.stderr).toBe(0);
     const copied = readFileSync(join(restored, "uploads", row.storedName));
     expect(copied.includes(Buffer.from(MARKER))).toBe(false);
     expect(decryptFile(copied).equals(Buffer.from(jpeg(40)))).toBe(true);
-    expect(decryptFile(readFileSync(join(restored, "decisions", decisions[0]!))).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      decryptFile(readFileSync(join(restored, "decisions", decisions[0]!)))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 });

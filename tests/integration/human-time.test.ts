@@ -27,7 +27,15 @@ describe("realistic human time for anonymous e-services (ASVS 11.1.2)", () => {
   it("a send within FORM_MIN_SECONDS of the first answer is asked to confirm, and accepted after that", async () => {
     const def = getFormDefinition(FORM)!;
     const ownerKey = "human-time-owner-key-0001";
-    const draft = saveWorkingDraft({ ownerKey, formId: FORM, formVersion: def.version, stepId: def.steps.at(-1)!.id, answers: formExamples[FORM]!, municipality: "amal", personId: null });
+    const draft = saveWorkingDraft({
+      ownerKey,
+      formId: FORM,
+      formVersion: def.version,
+      stepId: def.steps.at(-1)!.id,
+      answers: formExamples[FORM]!,
+      municipality: "amal",
+      personId: null,
+    });
     const context = { def, ownerKey, personId: null, chosenMunicipality: null, lang: "sv" as const };
     const check = loadCheckAnswers(context);
     expect("idempotencyKey" in check).toBe(true);
@@ -37,7 +45,11 @@ describe("realistic human time for anonymous e-services (ASVS 11.1.2)", () => {
 
     expect(await submitForm({ ...context, request, user: null }, form)).toEqual({ status: 400, error: "tooFast" });
     // The answers are kept: the person sends again after looking at them.
-    db().update(formDraft).set({ createdAt: new Date(Date.now() - 4_000).toISOString() }).where(eq(formDraft.id, draft.id)).run();
+    db()
+      .update(formDraft)
+      .set({ createdAt: new Date(Date.now() - 4_000).toISOString() })
+      .where(eq(formDraft.id, draft.id))
+      .run();
     const sent = await submitForm({ ...context, request, user: null }, form);
     expect(sent).toMatchObject({ redirect: expect.stringMatching(/\/kvitto\//) });
   });

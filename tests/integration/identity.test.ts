@@ -29,8 +29,15 @@ function requestWith(...setCookies: string[]): Request {
 
 async function residentSession(pnr = "199005122388") {
   const tp = testPersons.find((p) => p.personnummer === pnr)!;
-  const { person: p } = findOrCreatePersonAtLogin({ personnummer: pnr, givenName: tp.givenName, familyName: tp.familyName });
-  const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), { kind: "resident", personId: p.id });
+  const { person: p } = findOrCreatePersonAtLogin({
+    personnummer: pnr,
+    givenName: tp.givenName,
+    familyName: tp.familyName,
+  });
+  const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), {
+    kind: "resident",
+    personId: p.id,
+  });
   return { personId: p.id, setCookie, sessionId };
 }
 
@@ -53,14 +60,18 @@ describe("sessions", () => {
     const { setCookie, sessionId } = await residentSession();
     const token = decodeURIComponent(setCookie.split(";")[0]!.split("=")[1]!);
     expect(db().select().from(session).where(eq(session.idHash, sessionId)).get()).toBeDefined();
-    expect(JSON.stringify(db().select().from(session).all())).not.toContain(JSON.parse(Buffer.from(token.split(".")[0]!, "base64").toString()));
+    expect(JSON.stringify(db().select().from(session).all())).not.toContain(
+      JSON.parse(Buffer.from(token.split(".")[0]!, "base64").toString()),
+    );
   });
 
   it("resident and staff sessions both expire after 30 idle minutes (ASVS 3.3.2 L2)", async () => {
     const active = await residentSession();
     const idle = await residentSession();
     const staff = await staffSession("handlaggare.amal");
-    const staffCookie = (await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: staff.staffUserId })).setCookie;
+    const staffCookie = (
+      await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: staff.staffUserId })
+    ).setCookie;
     advanceClockForTests(29 * 60_000);
     expect(await getSessionUser(requestWith(active.setCookie))).not.toBeNull();
     advanceClockForTests(2 * 60_000);
@@ -81,13 +92,24 @@ describe("sessions", () => {
   });
 
   it("a revoked session is dead", () => {
-    expect(sessionIsLive({ revokedAt: new Date().toISOString(), expiresAt: "2999-01-01T00:00:00Z", lastSeenAt: new Date().toISOString(), idleTimeoutSeconds: 60 })).toBe(false);
+    expect(
+      sessionIsLive({
+        revokedAt: new Date().toISOString(),
+        expiresAt: "2999-01-01T00:00:00Z",
+        lastSeenAt: new Date().toISOString(),
+        idleTimeoutSeconds: 60,
+      }),
+    ).toBe(false);
   });
 });
 
 describe("CSRF", () => {
   const seed = "a".repeat(43);
-  const withSeed = (extra = "") => new Request("http://localhost/x", { method: "POST", headers: { Cookie: `csrf=${seed}${extra ? `; ${extra}` : ""}` } });
+  const withSeed = (extra = "") =>
+    new Request("http://localhost/x", {
+      method: "POST",
+      headers: { Cookie: `csrf=${seed}${extra ? `; ${extra}` : ""}` },
+    });
 
   it("accepts the token of this browser and session, and refuses anything else with 403", async () => {
     const token = await csrfToken(withSeed());
@@ -118,12 +140,24 @@ describe("CSRF", () => {
 describe("staff authentication", () => {
   it("accepts the seeded password, refuses a wrong one, and locks with back-off", async () => {
     expect((await checkPassword("sparrtest.mellerud", "Dalsland-test-2026")).ok).toBe(true);
-    for (let i = 0; i < 4; i++) expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({ ok: false, reason: "locked", minutes: 1 });
+    for (let i = 0; i < 4; i++)
+      expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({
+      ok: false,
+      reason: "locked",
+      minutes: 1,
+    });
     // Even the right password is refused while locked.
-    expect(await checkPassword("sparrtest.mellerud", "Dalsland-test-2026")).toMatchObject({ ok: false, reason: "locked" });
+    expect(await checkPassword("sparrtest.mellerud", "Dalsland-test-2026")).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     advanceClockForTests(61_000);
-    expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({ ok: false, reason: "locked", minutes: 2 });
+    expect(await checkPassword("sparrtest.mellerud", "wrong")).toMatchObject({
+      ok: false,
+      reason: "locked",
+      minutes: 2,
+    });
     expect([5, 6, 7, 20].map(lockMinutesAfter)).toEqual([1, 2, 4, 60]);
     expect(await checkPassword("nobody.here", "x")).toMatchObject({ ok: false, reason: "invalid" });
   });
@@ -160,8 +194,15 @@ describe("permissions against the seeded register", () => {
   });
 
   it("the representation register knows whom a person may act for", async () => {
-    const peter = findOrCreatePersonAtLogin({ personnummer: "198002079294", givenName: "Peter", familyName: "Johansson" }).person;
-    expect(listRepresentedOrganisations(peter.id).map((o) => o.name)).toEqual(["Johanssons Bygg i Åmål AB", "Plogen Fastigheter i Åmål AB"]);
+    const peter = findOrCreatePersonAtLogin({
+      personnummer: "198002079294",
+      givenName: "Peter",
+      familyName: "Johansson",
+    }).person;
+    expect(listRepresentedOrganisations(peter.id).map((o) => o.name)).toEqual([
+      "Johanssons Bygg i Åmål AB",
+      "Plogen Fastigheter i Åmål AB",
+    ]);
   });
 });
 
@@ -170,13 +211,21 @@ describe("audit trail", () => {
     audit({ actor: "system", action: "test.event", subjectType: "test", subjectId: 1, details: { note: "ok" } });
     const row = db().select().from(auditEvent).where(eq(auditEvent.action, "test.event")).get()!;
     expect(row.actorType).toBe("system");
-    expect(() => db().update(auditEvent).set({ action: "tampered" }).where(eq(auditEvent.id, row.id)).run()).toThrow(/append-only/);
+    expect(() => db().update(auditEvent).set({ action: "tampered" }).where(eq(auditEvent.id, row.id)).run()).toThrow(
+      /append-only/,
+    );
     expect(() => db().delete(auditEvent).where(eq(auditEvent.id, row.id)).run()).toThrow(/append-only/);
     expect(() => db().$client.exec("DELETE FROM audit_event")).toThrow(/append-only/);
   });
 
   it("never stores a personnummer, even when a caller passes one", () => {
-    audit({ actor: "system", action: "test.pnr", subjectType: "person", subjectId: "198203249274", details: { pnr: "19820324-9274" } });
+    audit({
+      actor: "system",
+      action: "test.pnr",
+      subjectType: "person",
+      subjectId: "198203249274",
+      details: { pnr: "19820324-9274" },
+    });
     const row = db().select().from(auditEvent).where(eq(auditEvent.action, "test.pnr")).get()!;
     expect(JSON.stringify(row)).not.toMatch(/9274/);
   });
@@ -184,9 +233,21 @@ describe("audit trail", () => {
   it("records staff reads of a resident's data with role and administration, shown to the resident", async () => {
     const ben = await staffSession("handlaggare.bengtsfors");
     const c = db().select().from(caseTable).where(eq(caseTable.reference, "DED-2026-900001")).get()!;
-    audit({ actor: ben, action: "case.read", subjectType: "case", subjectId: c.reference, municipalityId: c.municipalityId, personId: c.applicantPersonId!, details: { area: "bygglov" } });
+    audit({
+      actor: ben,
+      action: "case.read",
+      subjectType: "case",
+      subjectId: c.reference,
+      municipalityId: c.municipalityId,
+      personId: c.applicantPersonId!,
+      details: { area: "bygglov" },
+    });
     const seen = listAccessToPersonData(c.applicantPersonId!);
-    expect(seen[0]).toMatchObject({ role: "officer:bygglov", municipality: "Bengtsfors", subjectId: "DED-2026-900001" });
+    expect(seen[0]).toMatchObject({
+      role: "officer:bygglov",
+      municipality: "Bengtsfors",
+      subjectId: "DED-2026-900001",
+    });
     expect(seen[0]!.administration?.sv).toMatch(/Samhällsbyggnad/);
     expect(listAuditEvents({ municipalityIds: [c.municipalityId], action: "case.read" }).total).toBeGreaterThan(0);
     expect(listAuditEvents({ municipalityIds: [], action: "case.read" }).total).toBe(0);
@@ -202,9 +263,12 @@ describe("encryption at rest", () => {
       expect(file.includes(Buffer.from(p.personnummer)), p.id).toBe(false);
       expect(file.includes(Buffer.from(p.personnummer.slice(2))), p.id).toBe(false);
     }
-    for (const u of seedStaffUsers.filter((s) => s.totpSecret)) expect(file.includes(Buffer.from(u.totpSecret!))).toBe(false);
+    for (const u of seedStaffUsers.filter((s) => s.totpSecret))
+      expect(file.includes(Buffer.from(u.totpSecret!))).toBe(false);
     // And the rows decrypt to the right values.
-    const rows = new Database(env().DATABASE_PATH, { readonly: true }).prepare("select personnummer_encrypted from person").all() as Array<{ personnummer_encrypted: string }>;
+    const rows = new Database(env().DATABASE_PATH, { readonly: true })
+      .prepare("select personnummer_encrypted from person")
+      .all() as Array<{ personnummer_encrypted: string }>;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.personnummer_encrypted.startsWith("v1."))).toBe(true);
     expect(db().select().from(person).all().length).toBe(rows.length);

@@ -11,7 +11,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { env, loadEnv, resetEnvForTests } from "~/env.server";
 import { currentKeyId, decrypt, decryptFile, encrypt, encryptFile, hmacIndex } from "~/services/crypto.server";
-import { KeyProviderError, prepareKeyRing, setUnwrappedKeyRing, unwrapKeyRing, unwrappedKeyRing, wrapKey } from "~/services/key-ring.server";
+import {
+  KeyProviderError,
+  prepareKeyRing,
+  setUnwrappedKeyRing,
+  unwrapKeyRing,
+  unwrappedKeyRing,
+  wrapKey,
+} from "~/services/key-ring.server";
 import { startVaultStandIn, type VaultStandIn } from "../helpers/vault-stand-in";
 
 const idOf = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 8);
@@ -36,7 +43,14 @@ beforeAll(async () => {
   vault = await startVaultStandIn();
 });
 afterEach(() => {
-  for (const name of ["KEY_PROVIDER", "VAULT_ADDR", "VAULT_TOKEN", "VAULT_TRANSIT_KEY", "DATA_ENCRYPTION_KEY_WRAPPED", "DATA_ENCRYPTION_KEY"]) {
+  for (const name of [
+    "KEY_PROVIDER",
+    "VAULT_ADDR",
+    "VAULT_TOKEN",
+    "VAULT_TRANSIT_KEY",
+    "DATA_ENCRYPTION_KEY_WRAPPED",
+    "DATA_ENCRYPTION_KEY",
+  ]) {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
@@ -61,7 +75,10 @@ describe("KEY_PROVIDER=vault (envelope encryption with Vault Transit)", () => {
 
   it("refuses start-up when Vault refuses the token (403), and keeps no ring", async () => {
     useVault(vault.wrap(randomBytes(32)), { VAULT_TOKEN: "hvs.wrong-token" });
-    const refusal = await prepareKeyRing(env()).then(() => null, (e: unknown) => e);
+    const refusal = await prepareKeyRing(env()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refusal).toBeInstanceOf(KeyProviderError);
     expect(String((refusal as Error).message)).toMatch(/refused transit decrypt with 403/);
     expect(String((refusal as Error).message)).not.toContain("wrong-token");
@@ -83,7 +100,10 @@ describe("KEY_PROVIDER=vault (envelope encryption with Vault Transit)", () => {
     try {
       const started = performance.now();
       await expect(
-        unwrapKeyRing({ addr: silentUrl, token: vault.token, transitKey: vault.keyName, timeoutMs: 300, backoffMs: 50 }, vault.wrap(randomBytes(32))),
+        unwrapKeyRing(
+          { addr: silentUrl, token: vault.token, transitKey: vault.keyName, timeoutMs: 300, backoffMs: 50 },
+          vault.wrap(randomBytes(32)),
+        ),
       ).rejects.toThrow(/did not answer after 3 attempts: no answer within 300 ms/);
       const ms = performance.now() - started;
       expect(hits).toBe(3);
@@ -95,12 +115,20 @@ describe("KEY_PROVIDER=vault (envelope encryption with Vault Transit)", () => {
     // Down (nothing listening): refused too, after the same retries, well within 5 s per attempt.
     const started = performance.now();
     await expect(
-      unwrapKeyRing({ addr: "http://127.0.0.1:9", token: vault.token, transitKey: vault.keyName, backoffMs: 50 }, vault.wrap(randomBytes(32))),
+      unwrapKeyRing(
+        { addr: "http://127.0.0.1:9", token: vault.token, transitKey: vault.keyName, backoffMs: 50 },
+        vault.wrap(randomBytes(32)),
+      ),
     ).rejects.toThrow(/did not answer after 3 attempts/);
     expect(performance.now() - started).toBeLessThan(5_000);
     const failing = await startVaultStandIn({ token: vault.token, status: 503 });
     try {
-      await expect(unwrapKeyRing({ addr: failing.url, token: vault.token, transitKey: failing.keyName, backoffMs: 10 }, vault.wrap(randomBytes(32)))).rejects.toThrow(/503/);
+      await expect(
+        unwrapKeyRing(
+          { addr: failing.url, token: vault.token, transitKey: failing.keyName, backoffMs: 10 },
+          vault.wrap(randomBytes(32)),
+        ),
+      ).rejects.toThrow(/503/);
       expect(failing.requests).toHaveLength(3);
     } finally {
       await failing.close();
@@ -139,9 +167,19 @@ describe("KEY_PROVIDER=vault (envelope encryption with Vault Transit)", () => {
 
   it("configuration: vault needs its settings, no plain key beside it, and https in production", () => {
     const base = { PORTAL_ENV: "test", DATA_DIR: process.env.DATA_DIR, KEY_PROVIDER: "vault" };
-    expect(() => loadEnv(base)).toThrow(/VAULT_ADDR, VAULT_TOKEN, VAULT_TRANSIT_KEY, DATA_ENCRYPTION_KEY_WRAPPED: required with KEY_PROVIDER=vault/);
-    const full = { ...base, VAULT_ADDR: vault.url, VAULT_TOKEN: "t", VAULT_TRANSIT_KEY: "k", DATA_ENCRYPTION_KEY_WRAPPED: "vault:v1:x" };
-    expect(() => loadEnv({ ...full, DATA_ENCRYPTION_KEY: "a".repeat(64) })).toThrow(/DATA_ENCRYPTION_KEY: must not be set with KEY_PROVIDER=vault/);
+    expect(() => loadEnv(base)).toThrow(
+      /VAULT_ADDR, VAULT_TOKEN, VAULT_TRANSIT_KEY, DATA_ENCRYPTION_KEY_WRAPPED: required with KEY_PROVIDER=vault/,
+    );
+    const full = {
+      ...base,
+      VAULT_ADDR: vault.url,
+      VAULT_TOKEN: "t",
+      VAULT_TRANSIT_KEY: "k",
+      DATA_ENCRYPTION_KEY_WRAPPED: "vault:v1:x",
+    };
+    expect(() => loadEnv({ ...full, DATA_ENCRYPTION_KEY: "a".repeat(64) })).toThrow(
+      /DATA_ENCRYPTION_KEY: must not be set with KEY_PROVIDER=vault/,
+    );
     expect(() => loadEnv({ ...full, PORTAL_ENV: "production" })).toThrow(/VAULT_ADDR: must start with https:\/\//);
     expect(() => loadEnv({ ...full, PORTAL_ENV: "production" })).not.toThrow(/DATA_ENCRYPTION_KEY: required/);
   });

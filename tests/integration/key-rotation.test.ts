@@ -22,10 +22,16 @@ function useKeys(value: string) {
 function tokens(): { column: string; value: string }[] {
   const sqlite = db().$client;
   const out: { column: string; value: string }[] = [];
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .all() as { name: string }[];
   for (const { name } of tables) {
     for (const col of sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string }[]) {
-      const rows = sqlite.prepare(`select "${col.name}" as v from "${name}" where typeof("${col.name}") = 'text' and "${col.name}" like 'v1.%'`).all() as { v: string }[];
+      const rows = sqlite
+        .prepare(
+          `select "${col.name}" as v from "${name}" where typeof("${col.name}") = 'text' and "${col.name}" like 'v1.%'`,
+        )
+        .all() as { v: string }[];
       for (const r of rows) out.push({ column: `${name}.${col.name}`, value: r.v });
     }
   }

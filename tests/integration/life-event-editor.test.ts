@@ -6,15 +6,33 @@ import type { StaffUser } from "~/auth/guards.server";
 import type { RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { getLifeEvent } from "~/services/authorities.server";
-import { applyMove, getGuideForEdit, parseGuideForm, publishGuide, saveGuideDraft, validateGuide } from "~/services/life-event-editor.server";
+import {
+  applyMove,
+  getGuideForEdit,
+  parseGuideForm,
+  publishGuide,
+  saveGuideDraft,
+  validateGuide,
+} from "~/services/life-event-editor.server";
 
 const staff = (name: string, roles: Array<Omit<RoleAssignment, "area">>): StaffUser =>
-  ({ sessionId: name, kind: "staff", staffUserId: 999_000, name, roles: roles.map((r) => ({ ...r, area: null })) }) as StaffUser;
+  ({
+    sessionId: name,
+    kind: "staff",
+    staffUserId: 999_000,
+    name,
+    roles: roles.map((r) => ({ ...r, area: null })),
+  }) as StaffUser;
 const portalEditor = () => staff("redaktor.portal", [{ role: "editor", municipalityId: null, administrationId: null }]);
 const portalAdmin = () => staff("admin.portal", [{ role: "admin", municipalityId: null, administrationId: null }]);
-const mid = (slug: string) => db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
+const mid = (slug: string) =>
+  db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
 const aid = (m: string, a: string) =>
-  db().select({ id: administration.id }).from(administration).where(and(eq(administration.municipalityId, mid(m)), eq(administration.slug, a))).get()!.id;
+  db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, mid(m)), eq(administration.slug, a)))
+    .get()!.id;
 
 function status(fn: () => unknown): number | "ok" {
   try {
@@ -32,8 +50,12 @@ describe("editing the life-event guides", () => {
   beforeAll(() => seed(db()));
 
   it("only portal-wide editors and administrators may open or change a guide", () => {
-    const municipal = staff("redaktor.mellerud", [{ role: "editor", municipalityId: mid("mellerud"), administrationId: aid("mellerud", "kommunledning") }]);
-    const contributor = staff("skribent.mellerud", [{ role: "contributor", municipalityId: mid("mellerud"), administrationId: aid("mellerud", "kommunledning") }]);
+    const municipal = staff("redaktor.mellerud", [
+      { role: "editor", municipalityId: mid("mellerud"), administrationId: aid("mellerud", "kommunledning") },
+    ]);
+    const contributor = staff("skribent.mellerud", [
+      { role: "contributor", municipalityId: mid("mellerud"), administrationId: aid("mellerud", "kommunledning") },
+    ]);
     const localAdmin = staff("admin.amal", [{ role: "admin", municipalityId: mid("amal"), administrationId: null }]);
     for (const u of [municipal, contributor, localAdmin]) {
       expect(status(() => getGuideForEdit(u, SLUG))).toBe(403);
@@ -62,7 +84,13 @@ describe("editing the life-event guides", () => {
     seed(db());
     expect(getLifeEvent(SLUG, "sv")!.steps[1]!.title).toBe("Anmäl flytten – ändrad av redaktör");
 
-    const actions = db().select({ a: auditEvent.action }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(2).all().map((r) => r.a);
+    const actions = db()
+      .select({ a: auditEvent.action })
+      .from(auditEvent)
+      .orderBy(desc(auditEvent.id))
+      .limit(2)
+      .all()
+      .map((r) => r.a);
     expect(actions).toEqual(["life_event.published", "life_event.draft_saved"]);
   });
 

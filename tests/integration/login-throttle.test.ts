@@ -54,9 +54,17 @@ describe("staff login throttling per client address", () => {
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(Number(blocked.headers.get("Retry-After"))).toBeLessThanOrEqual(300);
     expect(blocked.headers.get("Set-Cookie")).toBeNull();
-    expect(await blocked.json()).toMatchObject({ errors: { username: "staffLogin.errors.throttled" }, throttled: true, minutes: 5 });
+    expect(await blocked.json()).toMatchObject({
+      errors: { username: "staffLogin.errors.throttled" },
+      throttled: true,
+      minutes: 5,
+    });
     // The block is in the audit log once, with the address.
-    const audits = db().select().from(auditEvent).where(and(eq(auditEvent.action, "login.throttled"), eq(auditEvent.ip, attacker))).all();
+    const audits = db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "login.throttled"), eq(auditEvent.ip, attacker)))
+      .all();
     expect(audits).toHaveLength(1);
 
     // Another address is not affected: the right password goes on to the code step.

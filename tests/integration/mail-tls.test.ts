@@ -29,7 +29,12 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const message = { from: "noreply@dalsland.example.se", to: "someone@dalsland.example.se", subject: "Kvitto", text: "Ärende AML-2026-000001" };
+const message = {
+  from: "noreply@dalsland.example.se",
+  to: "someone@dalsland.example.se",
+  subject: "Kvitto",
+  text: "Ärende AML-2026-000001",
+};
 
 describe("mail transport security", () => {
   it("production requires STARTTLS for smtp:// and leaves smtps:// to its own TLS", () => {

@@ -22,11 +22,32 @@ const BEFORE_DEADLINE = new Date("2026-03-16T22:00:00Z");
 const AFTER_DEADLINE = new Date("2026-03-16T23:00:01Z");
 
 async function offeredCase(key: string) {
-  const parsed = parseChildcareApplication({ child: ELSA, careKind: "forskola", unit1: String(unit), desiredStart: "2026-10-01", hoursPerWeek: "30" });
+  const parsed = parseChildcareApplication({
+    child: ELSA,
+    careKind: "forskola",
+    unit1: String(unit),
+    desiredStart: "2026-10-01",
+    hoursPerWeek: "30",
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const r = await submitChildcareApplication({ viewer: SARA, actor: null, answers: parsed.value, idempotencyKey: key, language: "sv", now: SUBMITTED });
+  const r = await submitChildcareApplication({
+    viewer: SARA,
+    actor: null,
+    answers: parsed.value,
+    idempotencyKey: key,
+    language: "sv",
+    now: SUBMITTED,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  await offerPlace({ reference: r.reference, municipalityIds: [bengtsfors], unitId: unit, startDate: "2026-10-01", staffUserId: 1, actor: null, now: SUBMITTED });
+  await offerPlace({
+    reference: r.reference,
+    municipalityIds: [bengtsfors],
+    unitId: unit,
+    startDate: "2026-10-01",
+    staffUserId: 1,
+    actor: null,
+    now: SUBMITTED,
+  });
   const c = db().select().from(caseTable).where(eq(caseTable.reference, r.reference)).get()!;
   const offer = db().select().from(childcareOffer).where(eq(childcareOffer.caseId, c.id)).get()!;
   return { reference: r.reference, caseId: c.id, offerId: offer.id };
@@ -70,12 +91,19 @@ describe("the scheduled job that lapses unanswered childcare offers", () => {
     expect(db().select().from(childcareOffer).where(eq(childcareOffer.id, offerId)).get()!.status).toBe("lapsed");
     expect(db().select().from(caseTable).where(eq(caseTable.id, caseId)).get()!.status).toBe("place_declined");
     const history = db().select().from(caseEvent).where(eq(caseEvent.caseId, caseId)).all();
-    expect(history.at(-1)).toMatchObject({ fromStatus: "place_offered", toStatus: "place_declined", actor: "system", note: "offer-lapsed" });
+    expect(history.at(-1)).toMatchObject({
+      fromStatus: "place_offered",
+      toStatus: "place_declined",
+      actor: "system",
+      note: "offer-lapsed",
+    });
     const audits = lapseAudits(offerId);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorType: "system", municipalityId: bengtsfors });
     for (const guardian of [SARA, ERIK]) {
-      expect(listNotifications(guardian.personnummerHmac).filter((n) => n.kind === "offer-lapsed" && n.caseId === caseId)).toHaveLength(1);
+      expect(
+        listNotifications(guardian.personnummerHmac).filter((n) => n.kind === "offer-lapsed" && n.caseId === caseId),
+      ).toHaveLength(1);
     }
   });
 
@@ -88,7 +116,13 @@ describe("the scheduled job that lapses unanswered childcare offers", () => {
     const seen = await getChildcareCase({ reference, viewer: SARA, now: new Date("2026-04-01T10:00:00Z") });
     expect(seen!.offers[0]!.status).toBe("lapsed");
     expect(lapseAudits(offerId)).toHaveLength(1);
-    expect(db().select().from(caseEvent).where(and(eq(caseEvent.caseId, caseId), eq(caseEvent.note, "offer-lapsed"))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(caseEvent)
+        .where(and(eq(caseEvent.caseId, caseId), eq(caseEvent.note, "offer-lapsed")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("runs on its interval once started, and not at all with interval 0", async () => {

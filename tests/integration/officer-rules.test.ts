@@ -8,14 +8,26 @@ import { action as caseAction } from "~/routes/handlaggare.arenden.$ref";
 import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$ref_.bilagor.$id";
 import { loader as decisionLoader } from "~/routes/handlaggare.arenden.$ref_.beslut[.]pdf";
 import { listAccessToPersonData, listAuditEvents } from "~/services/audit.server";
-import { addInternalNote, assignCase, changeStatusForStaff, decide, getCaseForStaff, messageApplicant } from "~/services/backoffice.server";
+import {
+  addInternalNote,
+  assignCase,
+  changeStatusForStaff,
+  decide,
+  getCaseForStaff,
+  messageApplicant,
+} from "~/services/backoffice.server";
 import { mayTransition } from "~/services/case-status";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { answerOffer, getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
 import { hmacIndex } from "~/services/crypto.server";
 import { storeFile } from "~/services/permit-uploads.server";
 import type { StaffUser } from "~/services/permits-access.server";
-import { getSchoolCase, parseSchoolApplication, signSchoolApplication, submitSchoolApplication } from "~/services/school.server";
+import {
+  getSchoolCase,
+  parseSchoolApplication,
+  signSchoolApplication,
+  submitSchoolApplication,
+} from "~/services/school.server";
 import { sessionUserOf } from "~/auth/session.server";
 import { viewerFor } from "./people-helper";
 
@@ -30,7 +42,14 @@ let sara = { personId: 0, personnummerHmac: "" };
 
 function officer(username: string): StaffUser {
   const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
-  const session = sessionUserOf({ idHash: `test-${username}`, kind: "staff", staffUserId: row.id, personId: null, actingKind: null, actingOrganisationId: null });
+  const session = sessionUserOf({
+    idHash: `test-${username}`,
+    kind: "staff",
+    staffUserId: row.id,
+    personId: null,
+    actingKind: null,
+    actingOrganisationId: null,
+  });
   if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
   return { kind: "staff", id: row.id, name: row.name, session: session as StaffUser["session"] };
 }
@@ -52,14 +71,23 @@ async function post(username: string, reference: string, fields: Record<string, 
   });
   try {
     const r = await caseAction({ request, params: { ref: reference }, context: {} as never });
-    return r instanceof Response ? r : new Response(JSON.stringify((r as { data: unknown }).data), { status: (r as { init?: { status?: number } }).init?.status ?? 200 });
+    return r instanceof Response
+      ? r
+      : new Response(JSON.stringify((r as { data: unknown }).data), {
+          status: (r as { init?: { status?: number } }).init?.status ?? 200,
+        });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
 }
 
-async function get(loader: typeof attachmentLoader, username: string, url: string, params: Record<string, string>): Promise<Response> {
+async function get(
+  loader: typeof attachmentLoader,
+  username: string,
+  url: string,
+  params: Record<string, string>,
+): Promise<Response> {
   const id = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
   const request = new Request(url, { headers: { Cookie: await cookieFor(id) } });
   try {
@@ -70,20 +98,51 @@ async function get(loader: typeof attachmentLoader, username: string, url: strin
   }
 }
 
-const statusOf = (reference: string) => db().select({ s: caseTable.status }).from(caseTable).where(eq(caseTable.reference, reference)).get()!.s;
+const statusOf = (reference: string) =>
+  db().select({ s: caseTable.status }).from(caseTable).where(eq(caseTable.reference, reference)).get()!.s;
 const auditRows = (action: string, reference: string) =>
-  db().select().from(auditEvent).where(and(eq(auditEvent.action, action), eq(auditEvent.subjectId, reference))).all();
+  db()
+    .select()
+    .from(auditEvent)
+    .where(and(eq(auditEvent.action, action), eq(auditEvent.subjectId, reference)))
+    .all();
 
 async function schoolApplication(key: string): Promise<string> {
-  const schools = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, amal)).all().filter((u) => u.kind === "grundskola").map((u) => u.id);
-  const parsed = parseSchoolApplication({ child: hmacIndex("201609102387"), applicationType: "skolbyte", school1: String(schools[0]), school2: String(schools[1]), startDate: "2026-08-17", reason: "Närmare hemmet" });
+  const schools = db()
+    .select()
+    .from(childcareUnit)
+    .where(eq(childcareUnit.municipalityId, amal))
+    .all()
+    .filter((u) => u.kind === "grundskola")
+    .map((u) => u.id);
+  const parsed = parseSchoolApplication({
+    child: hmacIndex("201609102387"),
+    applicationType: "skolbyte",
+    school1: String(schools[0]),
+    school2: String(schools[1]),
+    startDate: "2026-08-17",
+    reason: "Närmare hemmet",
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const r = await submitSchoolApplication({ viewer: peter, actor: null, answers: parsed.value, idempotencyKey: key, language: "sv", now });
+  const r = await submitSchoolApplication({
+    viewer: peter,
+    actor: null,
+    answers: parsed.value,
+    idempotencyKey: key,
+    language: "sv",
+    now,
+  });
   return (r as { reference: string }).reference;
 }
 
 async function childcareApplication(key: string): Promise<string> {
-  const units = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, bengtsfors)).all().filter((u) => u.kind === "forskola").map((u) => u.id);
+  const units = db()
+    .select()
+    .from(childcareUnit)
+    .where(eq(childcareUnit.municipalityId, bengtsfors))
+    .all()
+    .filter((u) => u.kind === "forskola")
+    .map((u) => u.id);
   const parsed = parseChildcareApplication({
     child: hmacIndex("202201022387"),
     careKind: "forskola",
@@ -95,7 +154,14 @@ async function childcareApplication(key: string): Promise<string> {
     monthlyIncome: "45000",
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const r = await submitChildcareApplication({ viewer: sara, actor: null, answers: parsed.value, idempotencyKey: key, language: "sv", now });
+  const r = await submitChildcareApplication({
+    viewer: sara,
+    actor: null,
+    answers: parsed.value,
+    idempotencyKey: key,
+    language: "sv",
+    now,
+  });
   return (r as { reference: string }).reference;
 }
 
@@ -113,9 +179,13 @@ describe("officers act only within the rules of a case (review §4)", () => {
     const reference = await schoolApplication("o1");
     const user = officer("handlaggare.amal");
     expect(statusOf(reference)).toBe("awaiting_signatures");
-    for (const to of ["received", "signature_declined", "withdrawn"]) expect(changeStatusForStaff({ reference, user, to })).toMatchObject({ ok: false, status: 404 });
+    for (const to of ["received", "signature_declined", "withdrawn"])
+      expect(changeStatusForStaff({ reference, user, to })).toMatchObject({ ok: false, status: 404 });
     expect(addInternalNote({ reference, user, body: "en anteckning" })).toMatchObject({ ok: false, status: 404 });
-    expect(await messageApplicant({ reference, user, body: "ett meddelande" })).toMatchObject({ ok: false, status: 404 });
+    expect(await messageApplicant({ reference, user, body: "ett meddelande" })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(assignCase({ reference, user, staffId: user.id })).toMatchObject({ ok: false, status: 404 });
     expect(getCaseForStaff({ reference, user })).toBeNull();
 
@@ -125,13 +195,26 @@ describe("officers act only within the rules of a case (review §4)", () => {
     expect(statusOf(reference)).toBe("awaiting_signatures");
     const refused = auditRows("case.status.refused", reference);
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ municipalityId: amal, personId: peter.personId, details: { reason: "notForOfficers" } });
+    expect(refused[0]).toMatchObject({
+      municipalityId: amal,
+      personId: peter.personId,
+      details: { reason: "notForOfficers" },
+    });
   });
 
   it("the second guardian's signature still makes it a case, and then the officer may handle it", async () => {
     const reference = await schoolApplication("o2");
     const view = getSchoolCase({ reference, viewer: lena })!;
-    expect(await signSchoolApplication({ reference, viewer: lena, actor: null, decision: "approve", expectedHash: view.contentHash, now })).toEqual({ ok: true, complete: true });
+    expect(
+      await signSchoolApplication({
+        reference,
+        viewer: lena,
+        actor: null,
+        decision: "approve",
+        expectedHash: view.contentHash,
+        now,
+      }),
+    ).toEqual({ ok: true, complete: true });
     expect(statusOf(reference)).toBe("received");
     const user = officer("handlaggare.amal");
     expect(changeStatusForStaff({ reference, user, to: "in_progress", now })).toEqual({ ok: true });
@@ -142,19 +225,49 @@ describe("officers act only within the rules of a case (review §4)", () => {
     const user = officer("handlaggare.bengtsfors");
     expect(changeStatusForStaff({ reference, user, to: "in_progress", now })).toEqual({ ok: true });
     expect(getCaseForStaff({ reference, user })!.transitions).not.toContain("place_offered");
-    expect(changeStatusForStaff({ reference, user, to: "place_offered", now })).toEqual({ ok: false, status: 409, error: "illegalTransition" });
+    expect(changeStatusForStaff({ reference, user, to: "place_offered", now })).toEqual({
+      ok: false,
+      status: 409,
+      error: "illegalTransition",
+    });
     const res = await post("handlaggare.bengtsfors", reference, { intent: "status", status: "place_offered" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: "illegalTransition" });
     expect(statusOf(reference)).toBe("in_progress");
-    expect(auditRows("case.status.refused", reference)[0]).toMatchObject({ municipalityId: bengtsfors, personId: sara.personId, details: { error: "illegalTransition" } });
+    expect(auditRows("case.status.refused", reference)[0]).toMatchObject({
+      municipalityId: bengtsfors,
+      personId: sara.personId,
+      details: { error: "illegalTransition" },
+    });
 
     // The legitimate path: an offer (with its row), then the guardian's answer.
-    expect(await offerPlace({ reference, municipalityIds: [bengtsfors], unitId: db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, bengtsfors)).all().find((u) => u.kind === "forskola")!.id, startDate: "2026-09-01", staffUserId: user.id, actor: null, now })).toEqual({ ok: true });
+    expect(
+      await offerPlace({
+        reference,
+        municipalityIds: [bengtsfors],
+        unitId: db()
+          .select()
+          .from(childcareUnit)
+          .where(eq(childcareUnit.municipalityId, bengtsfors))
+          .all()
+          .find((u) => u.kind === "forskola")!.id,
+        startDate: "2026-09-01",
+        staffUserId: user.id,
+        actor: null,
+        now,
+      }),
+    ).toEqual({ ok: true });
     expect(statusOf(reference)).toBe("place_offered");
-    for (const to of ["place_accepted", "place_declined"]) expect(changeStatusForStaff({ reference, user, to, now })).toEqual({ ok: false, status: 409, error: "illegalTransition" });
+    for (const to of ["place_accepted", "place_declined"])
+      expect(changeStatusForStaff({ reference, user, to, now })).toEqual({
+        ok: false,
+        status: 409,
+        error: "illegalTransition",
+      });
     const offer = (await getChildcareCase({ reference, viewer: sara, now }))!.offers[0]!;
-    expect(await answerOffer({ reference, offerId: offer.id, answer: "accept", viewer: sara, actor: null, now })).toBe("accepted");
+    expect(await answerOffer({ reference, offerId: offer.id, answer: "accept", viewer: sara, actor: null, now })).toBe(
+      "accepted",
+    );
     expect(statusOf(reference)).toBe("place_accepted");
   });
 
@@ -179,17 +292,39 @@ describe("officers' actions reach the municipal admin's audit and the resident's
     const stored = storeFile(Buffer.from("%PDF-1.4\n%test\n"), "application/pdf");
     db()
       .insert(caseAttachment)
-      .values({ publicId: "att-officer-rules-1", caseId: c.id, ownerKey: "test", formId: c.formId, field: "intyg", originalName: "intyg.pdf", ...stored, mime: "application/pdf" })
+      .values({
+        publicId: "att-officer-rules-1",
+        caseId: c.id,
+        ownerKey: "test",
+        formId: c.formId,
+        field: "intyg",
+        originalName: "intyg.pdf",
+        ...stored,
+        mime: "application/pdf",
+      })
       .run();
 
-    const opened = await get(attachmentLoader, "handlaggare.bengtsfors", `http://localhost/handlaggare/arenden/${reference}/bilagor/att-officer-rules-1`, { ref: reference, id: "att-officer-rules-1" });
+    const opened = await get(
+      attachmentLoader,
+      "handlaggare.bengtsfors",
+      `http://localhost/handlaggare/arenden/${reference}/bilagor/att-officer-rules-1`,
+      { ref: reference, id: "att-officer-rules-1" },
+    );
     expect(opened.status).toBe(200);
-    expect((await post("handlaggare.bengtsfors", reference, { intent: "status", status: "in_progress" })).status).toBe(302);
-    expect((await post("handlaggare.bengtsfors", reference, { intent: "note", note: "Ringde vårdnadshavaren" })).status).toBe(302);
+    expect((await post("handlaggare.bengtsfors", reference, { intent: "status", status: "in_progress" })).status).toBe(
+      302,
+    );
+    expect(
+      (await post("handlaggare.bengtsfors", reference, { intent: "note", note: "Ringde vårdnadshavaren" })).status,
+    ).toBe(302);
 
-    const adminView = listAuditEvents({ municipalityIds: [bengtsfors], subject: reference }).events.map((e) => e.action);
+    const adminView = listAuditEvents({ municipalityIds: [bengtsfors], subject: reference }).events.map(
+      (e) => e.action,
+    );
     expect(adminView).toEqual(expect.arrayContaining(["case.attachment.open", "case.status", "case.note"]));
-    const residentView = listAccessToPersonData(sara.personId).filter((a) => a.subjectId === reference).map((a) => a.action);
+    const residentView = listAccessToPersonData(sara.personId)
+      .filter((a) => a.subjectId === reference)
+      .map((a) => a.action);
     expect(residentView).toEqual(expect.arrayContaining(["case.attachment.open", "case.status", "case.note"]));
   });
 
@@ -197,10 +332,22 @@ describe("officers' actions reach the municipal admin's audit and the resident's
     const reference = await childcareApplication("o5");
     const user = officer("handlaggare.bengtsfors");
     expect(changeStatusForStaff({ reference, user, to: "in_progress", now })).toEqual({ ok: true });
-    expect(await decide({ reference, user, outcome: "approved", text: "Platsen beviljas enligt ansökan.", fee: "", now })).toEqual({ ok: true });
-    const res = await get(decisionLoader as typeof attachmentLoader, "handlaggare.bengtsfors", `http://localhost/handlaggare/arenden/${reference}/beslut.pdf`, { ref: reference });
+    expect(
+      await decide({ reference, user, outcome: "approved", text: "Platsen beviljas enligt ansökan.", fee: "", now }),
+    ).toEqual({ ok: true });
+    const res = await get(
+      decisionLoader as typeof attachmentLoader,
+      "handlaggare.bengtsfors",
+      `http://localhost/handlaggare/arenden/${reference}/beslut.pdf`,
+      { ref: reference },
+    );
     expect(res.status).toBe(200);
-    expect(auditRows("case.decision.open", reference)[0]).toMatchObject({ municipalityId: bengtsfors, personId: sara.personId });
-    expect(listAccessToPersonData(sara.personId).some((a) => a.subjectId === reference && a.action === "case.decision.open")).toBe(true);
+    expect(auditRows("case.decision.open", reference)[0]).toMatchObject({
+      municipalityId: bengtsfors,
+      personId: sara.personId,
+    });
+    expect(
+      listAccessToPersonData(sara.personId).some((a) => a.subjectId === reference && a.action === "case.decision.open"),
+    ).toBe(true);
   });
 });

@@ -44,7 +44,11 @@ const pair = (setCookie: string) => setCookie.split(";")[0]!;
 async function loginAt(level: "loa2" | "loa3" | "loa4") {
   const jar = new Map<string, string>();
   const go = async (url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [name, ...rest] = pair(c).split("=");
       jar.set(name!, rest.join("="));
@@ -57,7 +61,13 @@ async function loginAt(level: "loa2" | "loa3" | "loa4") {
   const interaction = (await go(url)).headers.get("location")!;
   const uid = /\/interaction\/([^/?]+)/.exec(interaction)![1];
   const body = new URLSearchParams({ person: MARIA.id, acr: level }).toString();
-  let location = (await go(`${base}/test-idp/interaction/${uid}/login`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } })).headers.get("location")!;
+  let location = (
+    await go(`${base}/test-idp/interaction/${uid}/login`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    })
+  ).headers.get("location")!;
   for (let hops = 0; hops < 5 && !location.includes("/logga-in/callback"); hops++) {
     location = (await go(new URL(location, base).href)).headers.get("location")!;
   }
@@ -79,7 +89,10 @@ describe("the level of assurance of a resident login", () => {
 
   it("a level 2 login from the provider is refused with a 403 page, no session and an audit event", async () => {
     const sessionsBefore = db().select().from(session).all().length;
-    const answer = (await loginAt("loa2")) as { init?: { status?: number; headers?: Headers }; data?: { title?: string } };
+    const answer = (await loginAt("loa2")) as {
+      init?: { status?: number; headers?: Headers };
+      data?: { title?: string };
+    };
     expect(answer.init?.status).toBe(403);
     expect(answer.data?.title).toBe("Inloggningen räcker inte för Mina sidor");
     expect(new Headers(answer.init?.headers).getSetCookie().some((c) => /^(__Host-)?session=[^;]/.test(c))).toBe(false);
@@ -104,7 +117,9 @@ describe("the level of assurance of a resident login", () => {
     expect(JSON.stringify(rows)).not.toContain(`${pnr.slice(0, 8)}-${pnr.slice(8)}`);
 
     const seed = `csrf=${"d".repeat(43)}`;
-    const token = await csrfToken(new Request(`${base}/logga-ut`, { headers: { Cookie: `${seed}; ${pair(sessionCookie)}` } }));
+    const token = await csrfToken(
+      new Request(`${base}/logga-ut`, { headers: { Cookie: `${seed}; ${pair(sessionCookie)}` } }),
+    );
     const logout = (await logoutAction({
       request: new Request(`${base}/logga-ut`, {
         method: "POST",

@@ -78,7 +78,9 @@ describe("the systemd unit", () => {
 
   it("passes systemd-analyze verify, as does the backup timer", () => {
     if (!has("systemd-analyze") || !existsSync("/usr/bin/node")) return; // parsed above
-    const files = [UNIT, "docs/ops/dalsland-portal-backup.service", "docs/ops/dalsland-portal-backup.timer"].map((f) => resolve(ROOT, f));
+    const files = [UNIT, "docs/ops/dalsland-portal-backup.service", "docs/ops/dalsland-portal-backup.timer"].map((f) =>
+      resolve(ROOT, f),
+    );
     const run = spawnSync("systemd-analyze", ["verify", ...files], { encoding: "utf8", cwd: tmpdir() });
     expect(run.status, run.stderr).toBe(0);
     // Unknown or misspelt keys are only warnings: treat them as failures.
@@ -89,7 +91,9 @@ describe("the systemd unit", () => {
     const timer = read("docs/ops/dalsland-portal-backup.timer");
     expect(timer).toMatch(/^OnCalendar=\*-\*-\* \d\d:\d\d:00$/m);
     expect(timer).toMatch(/^Persistent=true$/m);
-    expect(serviceSection(read("docs/ops/dalsland-portal-backup.service")).get("ExecStart")).toEqual(["/usr/bin/npm run backup"]);
+    expect(serviceSection(read("docs/ops/dalsland-portal-backup.service")).get("ExecStart")).toEqual([
+      "/usr/bin/npm run backup",
+    ]);
   });
 });
 
@@ -103,7 +107,13 @@ describe("the nginx configuration", () => {
     expect(d).toContain("ssl_stapling on");
     expect(d).toContain("ssl_stapling_verify on");
     expect(d.some((x) => x.startsWith("ssl_trusted_certificate "))).toBe(true);
-    expect(d.some((x) => /^add_header Strict-Transport-Security "max-age=(\d+)/.test(x) && Number(/max-age=(\d+)/.exec(x)![1]) >= 31536000)).toBe(true);
+    expect(
+      d.some(
+        (x) =>
+          /^add_header Strict-Transport-Security "max-age=(\d+)/.test(x) &&
+          Number(/max-age=(\d+)/.exec(x)![1]) >= 31536000,
+      ),
+    ).toBe(true);
     expect(d.filter((x) => x.startsWith("ssl_protocols"))).toHaveLength(1);
   });
 
@@ -118,21 +128,45 @@ describe("the nginx configuration", () => {
     const maxBody = Number(a) * Number(b) * Number(c);
     const nginxMax = /client_max_body_size (\d+)m/.exec(d.join("\n"))?.[1];
     expect(Number(nginxMax) * 1024 * 1024).toBe(maxBody);
-    for (const t of ["proxy_connect_timeout", "proxy_read_timeout", "proxy_send_timeout", "client_body_timeout"]) expect(d.some((x) => x.startsWith(`${t} `))).toBe(true);
+    for (const t of ["proxy_connect_timeout", "proxy_read_timeout", "proxy_send_timeout", "client_body_timeout"])
+      expect(d.some((x) => x.startsWith(`${t} `))).toBe(true);
     expect(conf).toMatch(/location = \/metrics \{ return 404; \}/);
   });
 
   it("passes nginx -t (when nginx is installed)", () => {
     if (!has("nginx") || !has("openssl")) return; // the directives are checked above
     const dir = mkdtempSync(join(tmpdir(), "portal-nginx-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=test"], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=test",
+      ],
+      { stdio: "ignore" },
+    );
     const site = conf
       .replaceAll("/etc/letsencrypt/live/e-tjanster.dalsland.example.se/privkey.pem", join(dir, "key.pem"))
       .replaceAll("/etc/letsencrypt/live/e-tjanster.dalsland.example.se/fullchain.pem", join(dir, "cert.pem"))
       .replaceAll("/etc/letsencrypt/live/e-tjanster.dalsland.example.se/chain.pem", join(dir, "cert.pem"));
     writeFileSync(join(dir, "site.conf"), site);
-    const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((n) => `${n}_temp_path ${join(dir, n)};`).join(" ");
-    writeFileSync(join(dir, "main.conf"), `pid ${join(dir, "nginx.pid")}; error_log ${join(dir, "error.log")}; events {} http { access_log off; ${temp} include ${join(dir, "site.conf")}; }\n`);
+    const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+      .map((n) => `${n}_temp_path ${join(dir, n)};`)
+      .join(" ");
+    writeFileSync(
+      join(dir, "main.conf"),
+      `pid ${join(dir, "nginx.pid")}; error_log ${join(dir, "error.log")}; events {} http { access_log off; ${temp} include ${join(dir, "site.conf")}; }\n`,
+    );
     const run = spawnSync("nginx", ["-t", "-c", join(dir, "main.conf"), "-p", `${dir}/`], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain("test is successful");
@@ -152,7 +186,13 @@ describe("the operations guide", () => {
     expect(doc).toMatch(/migrations run at start-up/);
     expect(doc).toMatch(/policy drop/);
     expect(doc).toMatch(/npm run audit/);
-    for (const file of ["docs/ops/dalsland-portal.service", "docs/ops/nginx.conf", "docs/ops/alerts.yml", "docs/ops/dalsland-portal-backup.timer"]) expect(existsSync(resolve(ROOT, file))).toBe(true);
+    for (const file of [
+      "docs/ops/dalsland-portal.service",
+      "docs/ops/nginx.conf",
+      "docs/ops/alerts.yml",
+      "docs/ops/dalsland-portal-backup.timer",
+    ])
+      expect(existsSync(resolve(ROOT, file))).toBe(true);
   });
 
   it("has an example Prometheus alert rule for every security event the portal counts", () => {
@@ -171,7 +211,10 @@ describe("the threat model", () => {
   it("has a STRIDE table for every trust boundary of the ASVS document, and CONTRIBUTING requires updating it", () => {
     const model = read("docs/security/threat-model.md");
     const asvs = read("docs/security/asvs-l2.md");
-    const section = asvs.slice(asvs.indexOf("## Trust boundaries"), asvs.indexOf("\n## ", asvs.indexOf("## Trust boundaries") + 3));
+    const section = asvs.slice(
+      asvs.indexOf("## Trust boundaries"),
+      asvs.indexOf("\n## ", asvs.indexOf("## Trust boundaries") + 3),
+    );
     // "- **Browser → portal**": the boundary names H listed.
     const boundaries = [...section.matchAll(/^- \*\*([^*]+)\*\*/gm)].map((m) => m[1]!.split(" → ")[0]!.trim());
     expect(boundaries.length).toBeGreaterThanOrEqual(4);

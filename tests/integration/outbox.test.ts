@@ -21,7 +21,11 @@ beforeAll(async () => {
     req.on("data", (c) => (data += c));
     req.on("end", () => {
       if (down) return void res.writeHead(503).end();
-      received.push({ key: String(req.headers["idempotency-key"]), signature: req.headers["x-portal-signature"] as string | undefined, body: JSON.parse(data) });
+      received.push({
+        key: String(req.headers["idempotency-key"]),
+        signature: req.headers["x-portal-signature"] as string | undefined,
+        body: JSON.parse(data),
+      });
       res.writeHead(202).end();
     });
   });
@@ -72,7 +76,9 @@ describe("handing cases over to a case-management system", () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.key).toBe(r);
     expect(received[0]!.body).toMatchObject({ format: "dalsland-case-export/1", reference: r });
-    const expected = createHmac("sha256", SECRET).update(JSON.stringify(received[0]!.body, null, 2)).digest("hex");
+    const expected = createHmac("sha256", SECRET)
+      .update(JSON.stringify(received[0]!.body, null, 2))
+      .digest("hex");
     expect(received[0]!.signature).toBe(`sha256=${expected}`);
     expect(outbox.getCaseExport(r)).toMatchObject({ status: "delivered", attempts: 1, lastError: null });
   });
@@ -126,7 +132,13 @@ describe("handing cases over to a case-management system", () => {
     const rows = db().select().from(caseExport).all();
     expect(rows.map((r) => r.status).sort()).toEqual(["delivered", "delivered", "pending"]);
     await outbox.deliverDueExports({ target: { kind: "webhook", url }, now: later(3_600_000 * 2) });
-    expect(db().select().from(caseExport).all().every((r) => r.status === "delivered")).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(caseExport)
+        .all()
+        .every((r) => r.status === "delivered"),
+    ).toBe(true);
 
     // The receiver saw the second case twice, with the same idempotency key: one logical copy each.
     expect(received).toHaveLength(4);
@@ -144,7 +156,10 @@ describe("handing cases over to a case-management system", () => {
     db().update(caseExport).set({ status: "pending" }).run();
     await outbox.deliverDueExports({ target: { kind: "folder", dir } });
     expect(readdirSync(dir)).toEqual([`${r}.json`]);
-    expect(JSON.parse(readFileSync(join(dir, `${r}.json`), "utf8"))).toMatchObject({ reference: r, format: "dalsland-case-export/1" });
+    expect(JSON.parse(readFileSync(join(dir, `${r}.json`), "utf8"))).toMatchObject({
+      reference: r,
+      format: "dalsland-case-export/1",
+    });
   });
 
   it("keeps a case pending when it cannot be built, and does nothing when the outbox is off", async () => {
@@ -154,6 +169,10 @@ describe("handing cases over to a case-management system", () => {
     outbox.setExportBuilder(() => null);
     expect(await outbox.deliverDueExports({ target: { kind: "webhook", url } })).toMatchObject({ failed: 1 });
     expect(outbox.getCaseExport(r)).toMatchObject({ status: "pending", lastError: "case not found" });
-    expect(await outbox.deliverDueExports({ target: { kind: "off" } })).toEqual({ attempted: 0, delivered: 0, failed: 0 });
+    expect(await outbox.deliverDueExports({ target: { kind: "off" } })).toEqual({
+      attempted: 0,
+      delivered: 0,
+      failed: 0,
+    });
   });
 });

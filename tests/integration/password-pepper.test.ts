@@ -27,9 +27,12 @@ describe("the staff password pepper (ASVS 2.4.5)", () => {
     const legacy = await hash(DEV_STAFF_PASSWORD);
     db().update(staffUser).set({ passwordHash: legacy }).where(eq(staffUser.username, "handlaggare.amal")).run();
     expect(await checkPassword("handlaggare.amal", "fel lösenord helt och hållet")).toMatchObject({ ok: false });
-    expect(db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.amal")).get()!.passwordHash).toBe(legacy);
+    expect(db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.amal")).get()!.passwordHash).toBe(
+      legacy,
+    );
     expect(await checkPassword("handlaggare.amal", DEV_STAFF_PASSWORD)).toMatchObject({ ok: true });
-    const upgraded = db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.amal")).get()!.passwordHash;
+    const upgraded = db().select().from(staffUser).where(eq(staffUser.username, "handlaggare.amal")).get()!
+      .passwordHash;
     expect(upgraded).not.toBe(legacy);
     expect(upgraded).toContain(",keyid=");
     expect(await checkPassword("handlaggare.amal", DEV_STAFF_PASSWORD)).toMatchObject({ ok: true });

@@ -54,17 +54,26 @@ const prod = (change: Record<string, string | undefined>) => {
 
 describe("the mode is said out loud", () => {
   it("PORTAL_ENV unset is refused with a message naming the three modes", () => {
-    expect(() => loadEnv({ DATA_DIR: tmp() })).toThrow(/PORTAL_ENV is not set.*PORTAL_ENV=demo.*PORTAL_ENV=production.*PORTAL_ENV=test/s);
+    expect(() => loadEnv({ DATA_DIR: tmp() })).toThrow(
+      /PORTAL_ENV is not set.*PORTAL_ENV=demo.*PORTAL_ENV=production.*PORTAL_ENV=test/s,
+    );
     expect(() => loadEnv({ DATA_DIR: tmp(), PORTAL_ENV: "" })).toThrow(/PORTAL_ENV is not set/);
   });
   it("the old `development` and unknown modes are refused, not taken for demo", () => {
-    expect(() => loadEnv({ DATA_DIR: tmp(), PORTAL_ENV: "development" })).toThrow(/PORTAL_ENV=development is not a mode.*demo/s);
+    expect(() => loadEnv({ DATA_DIR: tmp(), PORTAL_ENV: "development" })).toThrow(
+      /PORTAL_ENV=development is not a mode.*demo/s,
+    );
     expect(portalModeProblem("prod")).toMatch(/PORTAL_ENV=prod is not a mode/);
     expect(portalModeProblem("demo")).toBeNull();
   });
   it("demo runs the test provider over plain http, without Secure-only settings", () => {
     const e = loadEnv({ DATA_DIR: tmp(), PORTAL_ENV: "demo" });
-    expect(e).toMatchObject({ PORTAL_ENV: "demo", TEST_IDP: "on", PUBLIC_URL: "http://localhost:3000", CASE_OUTBOX: "folder" });
+    expect(e).toMatchObject({
+      PORTAL_ENV: "demo",
+      TEST_IDP: "on",
+      PUBLIC_URL: "http://localhost:3000",
+      CASE_OUTBOX: "folder",
+    });
     expect(e.oidc?.issuer).toBe("http://localhost:3000/test-idp");
   });
   it("the server script refuses to start without PORTAL_ENV, before it loads anything, and listens on nothing", () => {
@@ -85,25 +94,71 @@ describe("production refuses every unsafe configuration", () => {
     const e = prod({})();
     expect(e.TEST_IDP).toBe("off");
     expect(e.oidc?.issuer).toBe(GOOD.OIDC_ISSUER);
-    expect(prod({ CASE_OUTBOX: "folder", CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined })().CASE_OUTBOX).toBe("folder");
+    expect(
+      prod({ CASE_OUTBOX: "folder", CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined })().CASE_OUTBOX,
+    ).toBe("folder");
   });
 
   const refusals: Array<[string, Record<string, string | undefined>, RegExp]> = [
     ["TEST_IDP=on", { TEST_IDP: "on" }, /TEST_IDP: must not be on when PORTAL_ENV=production/],
-    ["no OIDC provider", { OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined }, /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/],
-    ["an OIDC issuer without a client secret", { OIDC_CLIENT_SECRET: undefined }, /OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/],
-    ["an OIDC issuer over http", { OIDC_ISSUER: "http://eid.dalsland.example.se" }, /OIDC_ISSUER: must start with https:\/\//],
-    ["an OIDC redirect over http", { OIDC_REDIRECT_URL: "http://e-tjanster.dalsland.example.se/logga-in/callback" }, /OIDC_REDIRECT_URL: must start with https:\/\//],
+    [
+      "no OIDC provider",
+      { OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined },
+      /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/,
+    ],
+    [
+      "an OIDC issuer without a client secret",
+      { OIDC_CLIENT_SECRET: undefined },
+      /OIDC_CLIENT_SECRET: required when PORTAL_ENV=production/,
+    ],
+    [
+      "an OIDC issuer over http",
+      { OIDC_ISSUER: "http://eid.dalsland.example.se" },
+      /OIDC_ISSUER: must start with https:\/\//,
+    ],
+    [
+      "an OIDC redirect over http",
+      { OIDC_REDIRECT_URL: "http://e-tjanster.dalsland.example.se/logga-in/callback" },
+      /OIDC_REDIRECT_URL: must start with https:\/\//,
+    ],
     ["no SESSION_SECRET", { SESSION_SECRET: undefined }, /SESSION_SECRET: required when PORTAL_ENV=production/],
-    ["no DATA_ENCRYPTION_KEY", { DATA_ENCRYPTION_KEY: undefined }, /DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production/],
+    [
+      "no DATA_ENCRYPTION_KEY",
+      { DATA_ENCRYPTION_KEY: undefined },
+      /DATA_ENCRYPTION_KEY: required when PORTAL_ENV=production/,
+    ],
     ["no SMTP_URL", { SMTP_URL: undefined }, /SMTP_URL: required when PORTAL_ENV=production/],
     ["no PUBLIC_URL", { PUBLIC_URL: undefined }, /PUBLIC_URL: required when PORTAL_ENV=production/],
-    ["PUBLIC_URL over http", { PUBLIC_URL: "http://e-tjanster.dalsland.example.se" }, /PUBLIC_URL: must start with https:\/\//],
-    ["CASE_OUTBOX not set", { CASE_OUTBOX: undefined, CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined }, /CASE_OUTBOX: must be set when PORTAL_ENV=production/],
-    ["a webhook over plain http", { CASE_OUTBOX_URL: "http://arende.dalsland.example.se/inbox" }, /CASE_OUTBOX_URL: must start with https:\/\//],
-    ["an unsigned webhook", { CASE_OUTBOX_SECRET: undefined }, /CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production/],
-    ["mail with TLS turned off", { SMTP_URL: "smtp://mail.dalsland.example.se:587/?ignoreTLS=true" }, /SMTP_URL: must not weaken TLS/],
-    ["a virus scanner over the network without TLS", { CLAMD_HOST: "clamd.dalsland.example.se:3310" }, /CLAMD_HOST: clamd's protocol has no TLS/],
+    [
+      "PUBLIC_URL over http",
+      { PUBLIC_URL: "http://e-tjanster.dalsland.example.se" },
+      /PUBLIC_URL: must start with https:\/\//,
+    ],
+    [
+      "CASE_OUTBOX not set",
+      { CASE_OUTBOX: undefined, CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined },
+      /CASE_OUTBOX: must be set when PORTAL_ENV=production/,
+    ],
+    [
+      "a webhook over plain http",
+      { CASE_OUTBOX_URL: "http://arende.dalsland.example.se/inbox" },
+      /CASE_OUTBOX_URL: must start with https:\/\//,
+    ],
+    [
+      "an unsigned webhook",
+      { CASE_OUTBOX_SECRET: undefined },
+      /CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production/,
+    ],
+    [
+      "mail with TLS turned off",
+      { SMTP_URL: "smtp://mail.dalsland.example.se:587/?ignoreTLS=true" },
+      /SMTP_URL: must not weaken TLS/,
+    ],
+    [
+      "a virus scanner over the network without TLS",
+      { CLAMD_HOST: "clamd.dalsland.example.se:3310" },
+      /CLAMD_HOST: clamd's protocol has no TLS/,
+    ],
   ];
   for (const [name, change, message] of refusals) {
     it(`refuses ${name}`, () => {
@@ -141,7 +196,13 @@ afterAll(() => closeDatabase());
 
 function demoSeed(database: DB) {
   seed(database);
-  seedIdentity(database, { hmacIndex: (v) => `h:${v}`, encrypt: (v) => `e:${v}`, hashPassword: (p) => hashSync(p), password: "x".repeat(12), examples: true });
+  seedIdentity(database, {
+    hmacIndex: (v) => `h:${v}`,
+    encrypt: (v) => `e:${v}`,
+    hashPassword: (p) => hashSync(p),
+    password: "x".repeat(12),
+    examples: true,
+  });
 }
 
 /** One database seeded as the demo seeds it (a few seconds of work), shared by the tests below. */
@@ -160,7 +221,9 @@ const FTS_SHADOW = /_(data|idx|docsize|config|content)$/;
 
 /** Every table of the schema (sqlite_master), without migration bookkeeping and FTS shadow tables. */
 function userTables(database: DB): string[] {
-  const rows = database.$client.prepare("select name, sql from sqlite_master where type = 'table' order by name").all() as Array<{ name: string; sql: string }>;
+  const rows = database.$client
+    .prepare("select name, sql from sqlite_master where type = 'table' order by name")
+    .all() as Array<{ name: string; sql: string }>;
   const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql)).map((r) => r.name);
   return rows
     .map((r) => r.name)
@@ -184,9 +247,13 @@ describe("production on an empty database", () => {
     for (const t of tables) {
       const n = (database.$client.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n;
       if (n > 0) filled[t] = n;
-      const columns = database.$client.prepare(`select name from pragma_table_info('${t}')`).all() as Array<{ name: string }>;
+      const columns = database.$client.prepare(`select name from pragma_table_info('${t}')`).all() as Array<{
+        name: string;
+      }>;
       if (columns.some((c) => c.name === "example")) {
-        const examples = (database.$client.prepare(`select count(*) as n from "${t}" where example != 0`).get() as { n: number }).n;
+        const examples = (
+          database.$client.prepare(`select count(*) as n from "${t}" where example != 0`).get() as { n: number }
+        ).n;
         expect(examples, `example rows in ${t}`).toBe(0);
       }
     }
@@ -213,7 +280,9 @@ describe("production on an empty database", () => {
 describe("production refuses a database seeded in demo mode", () => {
   it("the start-up check names the demo staff accounts and the test integration system", () => {
     const database = openDatabase(demoDatabasePath());
-    expect(() => assertProductionDatabase(database)).toThrow(/demo staff accounts[\s\S]*admin\.portal[\s\S]*arendesystem-test/);
+    expect(() => assertProductionDatabase(database)).toThrow(
+      /demo staff accounts[\s\S]*admin\.portal[\s\S]*arendesystem-test/,
+    );
     database.$client.close();
   });
 
@@ -225,14 +294,20 @@ describe("production refuses a database seeded in demo mode", () => {
 
   it("one remaining demo staff account is enough to refuse", () => {
     const database = openDatabase(join(tmp(), "portal.db"));
-    database.insert(staffUser).values({ username: "admin.portal", name: "x", email: "x@kommun.se", passwordHash: "h" }).run();
+    database
+      .insert(staffUser)
+      .values({ username: "admin.portal", name: "x", email: "x@kommun.se", passwordHash: "h" })
+      .run();
     expect(() => assertProductionDatabase(database)).toThrow(/admin\.portal/);
     database.$client.close();
   });
 
   it("the published integration token is found even under another name", () => {
     const database = openDatabase(join(tmp(), "portal.db"));
-    database.insert(integrationSystem).values({ slug: "renamed", name: "x", tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token) }).run();
+    database
+      .insert(integrationSystem)
+      .values({ slug: "renamed", name: "x", tokenHash: hashIntegrationToken(TEST_INTEGRATION_SYSTEM.token) })
+      .run();
     expect(() => assertProductionDatabase(database)).toThrow(/integration system[\s\S]*renamed/);
     database.$client.close();
   });
@@ -250,23 +325,38 @@ describe("demo never overwrites an edit", () => {
     const database = openDatabase(demoDatabasePath());
     const amal = database.select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
     database.update(municipality).set({ phone: "0532-170 00" }).where(eq(municipality.id, amal.id)).run();
-    database.update(administration).set({ phone: "0532-171 71" }).where(eq(administration.municipalityId, amal.id)).run();
+    database
+      .update(administration)
+      .set({ phone: "0532-171 71" })
+      .where(eq(administration.municipalityId, amal.id))
+      .run();
     database.update(permitTaxa).set({ config: '{"edited":true}' }).where(eq(permitTaxa.municipalityId, amal.id)).run();
     const unit = database.select().from(childcareUnit).limit(1).get()!;
     database.update(childcareUnit).set({ name: "Omdöpt förskola" }).where(eq(childcareUnit.id, unit.id)).run();
     const org = database.select().from(organisation).limit(1).get()!;
     database.update(organisation).set({ name: "Nytt namn AB" }).where(eq(organisation.id, org.id)).run();
-    database.update(integrationSystem).set({ tokenHash: "rotated" }).where(eq(integrationSystem.slug, TEST_INTEGRATION_SYSTEM.slug)).run();
+    database
+      .update(integrationSystem)
+      .set({ tokenHash: "rotated" })
+      .where(eq(integrationSystem.slug, TEST_INTEGRATION_SYSTEM.slug))
+      .run();
 
     demoSeed(database);
 
     expect(database.select().from(municipality).where(eq(municipality.id, amal.id)).get()!.phone).toBe("0532-170 00");
     const admins = database.select().from(administration).where(eq(administration.municipalityId, amal.id)).all();
     expect(admins.every((a) => a.phone === "0532-171 71")).toBe(true);
-    expect(database.select().from(permitTaxa).where(eq(permitTaxa.municipalityId, amal.id)).get()!.config).toBe('{"edited":true}');
-    expect(database.select().from(childcareUnit).where(eq(childcareUnit.id, unit.id)).get()!.name).toBe("Omdöpt förskola");
+    expect(database.select().from(permitTaxa).where(eq(permitTaxa.municipalityId, amal.id)).get()!.config).toBe(
+      '{"edited":true}',
+    );
+    expect(database.select().from(childcareUnit).where(eq(childcareUnit.id, unit.id)).get()!.name).toBe(
+      "Omdöpt förskola",
+    );
     expect(database.select().from(organisation).where(eq(organisation.id, org.id)).get()!.name).toBe("Nytt namn AB");
-    expect(database.select().from(integrationSystem).where(eq(integrationSystem.slug, TEST_INTEGRATION_SYSTEM.slug)).get()!.tokenHash).toBe("rotated");
+    expect(
+      database.select().from(integrationSystem).where(eq(integrationSystem.slug, TEST_INTEGRATION_SYSTEM.slug)).get()!
+        .tokenHash,
+    ).toBe("rotated");
     database.$client.close();
   });
 });

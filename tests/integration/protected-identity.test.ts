@@ -1,6 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { administration, caseTable, childcareUnit, diariumEntry, municipality, organisation, person, staffUser } from "../../db/schema/index";
+import {
+  administration,
+  caseTable,
+  childcareUnit,
+  diariumEntry,
+  municipality,
+  organisation,
+  person,
+  staffUser,
+} from "../../db/schema/index";
 import { getFormDefinition, formDefinitions } from "../../forms/definitions/index";
 import type { Field } from "../../forms/types";
 import type { StaffUser as IdentityStaffUser } from "~/auth/guards.server";
@@ -10,7 +19,11 @@ import { getCaseForStaff, listQueue, parseQueueFilters } from "~/services/backof
 import { buildCaseExport } from "~/services/case-export.server";
 import { caseAnswers, createCase } from "~/services/cases.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
-import { getChildcareCaseForStaff, listChildcareQueueForStaff, submitChildcareApplication } from "~/services/childcare.server";
+import {
+  getChildcareCaseForStaff,
+  listChildcareQueueForStaff,
+  submitChildcareApplication,
+} from "~/services/childcare.server";
 import { hmacIndex } from "~/services/crypto.server";
 import { searchDiarium } from "~/services/diarium.server";
 import { getReceipt } from "~/services/forms.server";
@@ -20,7 +33,13 @@ import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import type { StaffUser } from "~/services/permits-access.server";
 import { householdOf, isProtectedIdentity, registerPerson } from "~/services/population.server";
 import { auditIfProtected, PROTECTED_READ_ACTION } from "~/services/protected-identity.server";
-import { getSchoolCase, getSchoolCaseForStaff, parseSchoolApplication, signSchoolApplication, submitSchoolApplication } from "~/services/school.server";
+import {
+  getSchoolCase,
+  getSchoolCaseForStaff,
+  parseSchoolApplication,
+  signSchoolApplication,
+  submitSchoolApplication,
+} from "~/services/school.server";
 import { auditStaffCaseRead } from "~/services/staff-area.server";
 import { viewerFor } from "./people-helper";
 
@@ -44,7 +63,12 @@ let bergsSnickeri = 0;
 let officer: StaffUser;
 let schoolOfficer: IdentityStaffUser;
 
-function parkingCase(input: { key: string; applicantPersonId: number; submittedByPersonId?: number; organisationId?: number | null }) {
+function parkingCase(input: {
+  key: string;
+  applicantPersonId: number;
+  submittedByPersonId?: number;
+  organisationId?: number | null;
+}) {
   return createCase({
     idempotencyKey: input.key,
     municipalityId: fargelanda,
@@ -53,7 +77,12 @@ function parkingCase(input: { key: string; applicantPersonId: number; submittedB
     formVersion: 1,
     area: "allmant",
     sensitivity: "public",
-    data: { applicantName: "Sökande", applicantAddress: { street: `${HOME} 8`, postalCode: "458 30", town: "Färgelanda" }, phone: "0528-12345", permitFor: "forare" },
+    data: {
+      applicantName: "Sökande",
+      applicantAddress: { street: `${HOME} 8`, postalCode: "458 30", town: "Färgelanda" },
+      phone: "0528-12345",
+      permitFor: "forare",
+    },
     sensitiveData: { applicantPersonnummer: KARIN },
     applicantPersonId: input.organisationId ? null : input.applicantPersonId,
     applicantOrganisationId: input.organisationId ?? null,
@@ -62,7 +91,11 @@ function parkingCase(input: { key: string; applicantPersonId: number; submittedB
     submitterKey: null,
     language: "sv",
     decisionDays: 30,
-    diarium: { subject: `${HOME} 8, parkeringstillstånd`, partyKind: input.organisationId ? "organisation" : "person", partyName: input.organisationId ? "Bergs Snickeri & Bygg HB" : "Karin Berg" },
+    diarium: {
+      subject: `${HOME} 8, parkeringstillstånd`,
+      partyKind: input.organisationId ? "organisation" : "person",
+      partyName: input.organisationId ? "Bergs Snickeri & Bygg HB" : "Karin Berg",
+    },
     attachments: { publicIds: [], ownerKey: "none" },
     now,
   });
@@ -119,18 +152,30 @@ describe("protected identities (skyddade personuppgifter)", () => {
   describe("no address is shown or exported", () => {
     it("Mina sidor's register extract has no address for anyone in a protected household, and keeps it for others", () => {
       for (const v of [karin, anders]) {
-        const x = registerExtract({ viewer: v, person: { givenName: "X", familyName: "Berg", personnummer: null }, accessLog: [] });
+        const x = registerExtract({
+          viewer: v,
+          person: { givenName: "X", familyName: "Berg", personnummer: null },
+          accessLog: [],
+        });
         expect(x.household?.address).toBeNull();
         expect(JSON.stringify(x)).not.toContain(HOME);
       }
       const johan = viewerFor(JOHAN);
-      expect(registerExtract({ viewer: johan, person: { givenName: "Johan", familyName: "Andersson", personnummer: null }, accessLog: [] }).household?.address?.street).toBe("Tallvägen 14");
+      expect(
+        registerExtract({
+          viewer: johan,
+          person: { givenName: "Johan", familyName: "Andersson", personnummer: null },
+          accessLog: [],
+        }).household?.address?.street,
+      ).toBe("Tallvägen 14");
     });
 
     it("no form pre-fills an address from the profile or the register", () => {
-      const fields = (f: Field[]): Field[] => f.flatMap((x) => (x.type === "group" ? [x, ...(x.fields as Field[])] : [x]));
+      const fields = (f: Field[]): Field[] =>
+        f.flatMap((x) => (x.type === "group" ? [x, ...(x.fields as Field[])] : [x]));
       for (const def of formDefinitions) {
-        for (const f of fields(def.steps.flatMap((s) => s.fields))) if (f.type === "address") expect(f.prefill, `${def.id}.${f.name}`).toBeUndefined();
+        for (const f of fields(def.steps.flatMap((s) => s.fields)))
+          if (f.type === "address") expect(f.prefill, `${def.id}.${f.name}`).toBeUndefined();
       }
     });
 
@@ -141,7 +186,12 @@ describe("protected identities (skyddade personuppgifter)", () => {
       expect(caseAnswers(c)).not.toHaveProperty("applicantAddress");
       expect(caseAnswers(c)).toMatchObject({ applicantName: "Sökande", applicantPersonnummer: KARIN });
 
-      const receipt = getReceipt({ def: getFormDefinition(c.formId)!, reference: c.reference, viewer: { personId: karin.personId }, lang: "sv" })!;
+      const receipt = getReceipt({
+        def: getFormDefinition(c.formId)!,
+        reference: c.reference,
+        viewer: { personId: karin.personId },
+        lang: "sv",
+      })!;
       expect(JSON.stringify(receipt)).not.toContain(HOME);
 
       const staffView = getCaseForStaff({ reference: c.reference, user: officer })!;
@@ -152,7 +202,11 @@ describe("protected identities (skyddade personuppgifter)", () => {
       expect(doc.case).toMatchObject({ protectedIdentity: true });
       expect(JSON.stringify(doc.case)).not.toContain(HOME);
 
-      const x = registerExtract({ viewer: karin, person: { givenName: "Karin", familyName: "Berg", personnummer: null }, accessLog: [] });
+      const x = registerExtract({
+        viewer: karin,
+        person: { givenName: "Karin", familyName: "Berg", personnummer: null },
+        accessLog: [],
+      });
       expect(x.cases.map((k) => k.reference)).toContain(c.reference);
       expect(JSON.stringify(x)).not.toContain(HOME);
     });
@@ -175,64 +229,132 @@ describe("protected identities (skyddade personuppgifter)", () => {
       expect(row.sensitivity).toBe("secret");
       expect(row.subject).toBeNull();
       expect(row.partyName).toBeNull();
-      const listed = searchDiarium({ q: created.reference }, "sv").entries.find((e) => e.reference === created.reference)!;
+      const listed = searchDiarium({ q: created.reference }, "sv").entries.find(
+        (e) => e.reference === created.reference,
+      )!;
       expect(listed.subject).toBeNull();
       expect(listed.party).toBe("Sekretess");
       expect(searchDiarium({ q: HOME }, "sv").entries.map((e) => e.reference)).not.toContain(created.reference);
       // The same case type from an ordinary applicant shows its subject: the masking is the marker's doing.
       const ordinary = parkingCase({ key: "pi-diarium-anders", applicantPersonId: anders.personId });
-      expect(searchDiarium({ q: ordinary.reference }, "sv").entries.find((e) => e.reference === ordinary.reference)?.subject).toContain(HOME);
+      expect(
+        searchDiarium({ q: ordinary.reference }, "sv").entries.find((e) => e.reference === ordinary.reference)?.subject,
+      ).toContain(HOME);
     });
   });
 
   describe("other guardians and representatives get no automatic access", () => {
     it("the other guardian neither sees nor hears of a protected mother's childcare application for a protected child", async () => {
-      const unit = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, fargelanda)).all().find((u) => u.kind === "forskola")!;
-      const parsed = parseChildcareApplication({ child: hmacIndex(MAJA), careKind: "forskola", unit1: String(unit.id), desiredStart: "2026-08-17", hoursPerWeek: "30" });
+      const unit = db()
+        .select()
+        .from(childcareUnit)
+        .where(eq(childcareUnit.municipalityId, fargelanda))
+        .all()
+        .find((u) => u.kind === "forskola")!;
+      const parsed = parseChildcareApplication({
+        child: hmacIndex(MAJA),
+        careKind: "forskola",
+        unit1: String(unit.id),
+        desiredStart: "2026-08-17",
+        hoursPerWeek: "30",
+      });
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-      const r = await submitChildcareApplication({ viewer: karin, actor: null, answers: parsed.value, idempotencyKey: "pi-childcare", language: "sv", now });
+      const r = await submitChildcareApplication({
+        viewer: karin,
+        actor: null,
+        answers: parsed.value,
+        idempotencyKey: "pi-childcare",
+        language: "sv",
+        now,
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       expect(caseRow(r.reference).protectedIdentity).toBe(true);
       expect(listMyCases(karin).map((c) => c.reference)).toContain(r.reference);
       expect(listMyCases(anders).map((c) => c.reference)).not.toContain(r.reference);
       expect(await getMyCase({ reference: r.reference, viewer: anders })).toBeUndefined();
-      expect(listNotifications(anders.personnummerHmac, 50).filter((n) => n.caseId === caseRow(r.reference).id)).toEqual([]);
+      expect(
+        listNotifications(anders.personnummerHmac, 50).filter((n) => n.caseId === caseRow(r.reference).id),
+      ).toEqual([]);
 
       // The officer sees the warning flag in the queue and on the case.
-      expect((await listChildcareQueueForStaff({ municipalityIds: [fargelanda], now })).find((q) => q.reference === r.reference)?.protectedIdentity).toBe(true);
-      expect((await getChildcareCaseForStaff({ reference: r.reference, municipalityIds: [fargelanda], now }))?.protectedIdentity).toBe(true);
+      expect(
+        (await listChildcareQueueForStaff({ municipalityIds: [fargelanda], now })).find(
+          (q) => q.reference === r.reference,
+        )?.protectedIdentity,
+      ).toBe(true);
+      expect(
+        (await getChildcareCaseForStaff({ reference: r.reference, municipalityIds: [fargelanda], now }))
+          ?.protectedIdentity,
+      ).toBe(true);
 
       // The officer's read reaches the applicant's access log, not the other guardian's.
       const c = caseRow(r.reference);
-      auditStaffCaseRead({ user: schoolOfficer, caseId: c.id, reference: c.reference, municipalityId: fargelanda, area: "barnomsorg" });
+      auditStaffCaseRead({
+        user: schoolOfficer,
+        caseId: c.id,
+        reference: c.reference,
+        municipalityId: fargelanda,
+        area: "barnomsorg",
+      });
       expect(accessLogFor(karin.personId, "sv").map((a) => a.case)).toContain(r.reference);
       expect(accessLogFor(anders.personId, "sv").map((a) => a.case)).not.toContain(r.reference);
     });
 
     it("school co-signing: the other guardian may sign while asked to, sees no address, and loses access once signed", async () => {
-      const schools = db().select().from(childcareUnit).where(eq(childcareUnit.municipalityId, fargelanda)).all().filter((u) => u.kind === "grundskola");
-      const parsed = parseSchoolApplication({ child: hmacIndex(MAJA), applicationType: "skolbyte", school1: String(schools[0]!.id), startDate: "2026-08-17", reason: "Närmare" });
+      const schools = db()
+        .select()
+        .from(childcareUnit)
+        .where(eq(childcareUnit.municipalityId, fargelanda))
+        .all()
+        .filter((u) => u.kind === "grundskola");
+      const parsed = parseSchoolApplication({
+        child: hmacIndex(MAJA),
+        applicationType: "skolbyte",
+        school1: String(schools[0]!.id),
+        startDate: "2026-08-17",
+        reason: "Närmare",
+      });
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-      const r = await submitSchoolApplication({ viewer: karin, actor: null, answers: parsed.value, idempotencyKey: "pi-school", language: "sv", now });
+      const r = await submitSchoolApplication({
+        viewer: karin,
+        actor: null,
+        answers: parsed.value,
+        idempotencyKey: "pi-school",
+        language: "sv",
+        now,
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       expect(r.awaitingSignatures).toBe(true);
       const view = getSchoolCase({ reference: r.reference, viewer: anders })!;
       expect(view.canSign).toBe(true);
       expect(JSON.stringify(view)).not.toContain(HOME);
       expect(listNotifications(anders.personnummerHmac, 50).some((n) => n.kind === "signature-requested")).toBe(true);
-      const signed = await signSchoolApplication({ reference: r.reference, viewer: anders, actor: null, decision: "approve", expectedHash: view.contentHash, now });
+      const signed = await signSchoolApplication({
+        reference: r.reference,
+        viewer: anders,
+        actor: null,
+        decision: "approve",
+        expectedHash: view.contentHash,
+        now,
+      });
       expect(signed).toEqual({ ok: true, complete: true });
       expect(listMyCases(anders).map((c) => c.reference)).not.toContain(r.reference);
       expect(getSchoolCase({ reference: r.reference, viewer: anders })).toBeUndefined();
       expect(getSchoolCase({ reference: r.reference, viewer: karin })).toBeDefined();
-      expect(getSchoolCaseForStaff({ reference: r.reference, municipalityIds: [fargelanda] })?.protectedIdentity).toBe(true);
+      expect(getSchoolCaseForStaff({ reference: r.reference, municipalityIds: [fargelanda] })?.protectedIdentity).toBe(
+        true,
+      );
     });
 
     it("another representative of the organisation does not see what a protected representative submitted for it", () => {
       const created = parkingCase({ key: "pi-org", applicantPersonId: karin.personId, organisationId: bergsSnickeri });
       expect(caseRow(created.reference).protectedIdentity).toBe(true);
-      expect(listMyCases({ ...karin, organisationId: bergsSnickeri }).map((c) => c.reference)).toContain(created.reference);
-      expect(listMyCases({ ...anders, organisationId: bergsSnickeri }).map((c) => c.reference)).not.toContain(created.reference);
+      expect(listMyCases({ ...karin, organisationId: bergsSnickeri }).map((c) => c.reference)).toContain(
+        created.reference,
+      );
+      expect(listMyCases({ ...anders, organisationId: bergsSnickeri }).map((c) => c.reference)).not.toContain(
+        created.reference,
+      );
     });
   });
 
@@ -250,8 +372,18 @@ describe("protected identities (skyddade personuppgifter)", () => {
       expect(auditIfProtected({ actor: officer.session, reference: protectedCase.reference, what: "case" })).toBe(true);
       expect(auditIfProtected({ actor: officer.session, reference: ordinary.reference, what: "case" })).toBe(false);
       const c = caseRow(protectedCase.reference);
-      auditStaffCaseRead({ user: schoolOfficer, caseId: c.id, reference: c.reference, municipalityId: fargelanda, area: "allmant" });
-      const { events } = listAuditEvents({ municipalityIds: [fargelanda], action: "protected-identity", pageSize: 100 });
+      auditStaffCaseRead({
+        user: schoolOfficer,
+        caseId: c.id,
+        reference: c.reference,
+        municipalityId: fargelanda,
+        area: "allmant",
+      });
+      const { events } = listAuditEvents({
+        municipalityIds: [fargelanda],
+        action: "protected-identity",
+        pageSize: 100,
+      });
       const mine = events.filter((e) => e.subjectId === protectedCase.reference);
       expect(mine).toHaveLength(2);
       expect(mine.every((e) => e.action === PROTECTED_READ_ACTION)).toBe(true);

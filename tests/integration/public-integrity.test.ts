@@ -20,7 +20,9 @@ import { diariumSubject } from "~/services/forms.server";
 
 type Loader = (args: { request: Request; params: object; context: object }) => Promise<Response>;
 const get = async (route: { loader: unknown }, path: string) =>
-  (await (route.loader as Loader)({ request: new Request(`http://portal.test${path}`), params: {}, context: {} })).text();
+  (
+    await (route.loader as Loader)({ request: new Request(`http://portal.test${path}`), params: {}, context: {} })
+  ).text();
 
 /** What a reporter might type where the form asks "Var finns felet?". */
 const LOCATION = "Solrosvägen 7, hos Anna Rosenqvist-Q7";
@@ -58,7 +60,12 @@ let publicRef = "";
 beforeAll(() => {
   prepareDatabase();
   const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, "amal")).get()!;
-  const admin = (slug: string) => db().select({ id: administration.id }).from(administration).where(and(eq(administration.municipalityId, m.id), eq(administration.slug, slug))).get()!.id;
+  const admin = (slug: string) =>
+    db()
+      .select({ id: administration.id })
+      .from(administration)
+      .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, slug)))
+      .get()!.id;
   ids = { m: m.id, samhall: admin("samhallsbyggnad"), barn: admin("barn-och-utbildning") };
   const def = getFormDefinition("felanmalan-gata-park")!;
   const answers = { category: "gatubelysning", location: LOCATION, description: "Lampan är släckt." };
@@ -71,9 +78,17 @@ beforeAll(() => {
   ).reference;
   // 23:30:12.345 UTC is already the next day in Sweden (00:30 on 5 March, CET).
   secretRef = createCase(
-    newCase("integrity-secret-aaaaaaaaaaaa", { formId: "forskola-ansokan", area: "barnomsorg", administrationId: ids.barn, sensitivity: "secret", now: new Date("2031-03-04T23:30:12.345Z") }),
+    newCase("integrity-secret-aaaaaaaaaaaa", {
+      formId: "forskola-ansokan",
+      area: "barnomsorg",
+      administrationId: ids.barn,
+      sensitivity: "secret",
+      now: new Date("2031-03-04T23:30:12.345Z"),
+    }),
   ).reference;
-  publicRef = createCase(newCase("integrity-public-aaaaaaaaaaaa", { now: new Date("2031-03-04T23:31:13.456Z") })).reference;
+  publicRef = createCase(
+    newCase("integrity-public-aaaaaaaaaaaa", { now: new Date("2031-03-04T23:31:13.456Z") }),
+  ).reference;
 });
 
 describe("an anonymous fault report in the public register", () => {

@@ -51,12 +51,31 @@ beforeAll(async () => {
   db().update(service).set({ reviewBy: "2099-12-31" }).run();
   db()
     .insert(staffUser)
-    .values({ username: "granskare.test", name: "Greta Granskare", email: "greta@example.se", passwordHash: "x", language: "en" })
+    .values({
+      username: "granskare.test",
+      name: "Greta Granskare",
+      email: "greta@example.se",
+      passwordHash: "x",
+      language: "en",
+    })
     .run();
-  const rows = db().select({ id: page.id, m: page.municipalityId }).from(page).where(eq(page.status, "published")).limit(2).all();
+  const rows = db()
+    .select({ id: page.id, m: page.municipalityId })
+    .from(page)
+    .where(eq(page.status, "published"))
+    .limit(2)
+    .all();
   [english, swedish] = [rows[0]!.id, rows[1]!.id];
-  db().update(page).set({ owner: "granskare.test", reviewBy: "2026-01-10", titleEn: "Library opening hours" }).where(eq(page.id, english)).run();
-  db().update(page).set({ owner: "ansvarig@dalsed.example.se", reviewBy: "2026-01-20", titleSv: "Badplatser i kommunen" }).where(eq(page.id, swedish)).run();
+  db()
+    .update(page)
+    .set({ owner: "granskare.test", reviewBy: "2026-01-10", titleEn: "Library opening hours" })
+    .where(eq(page.id, english))
+    .run();
+  db()
+    .update(page)
+    .set({ owner: "ansvarig@dalsed.example.se", reviewBy: "2026-01-20", titleSv: "Badplatser i kommunen" })
+    .where(eq(page.id, swedish))
+    .run();
 });
 
 afterAll(async () => {
@@ -105,7 +124,11 @@ describe("review reminders", () => {
 
   it("sends again when the review-by date changes, and after the re-remind interval", async () => {
     db().update(page).set({ reviewBy: "2026-01-25" }).where(eq(page.id, swedish)).run();
-    const changed = await runReviewReminders({ now: new Date(now.getTime() + 2 * 3_600_000), repeatDays: 7, graceDays: 30 });
+    const changed = await runReviewReminders({
+      now: new Date(now.getTime() + 2 * 3_600_000),
+      repeatDays: 7,
+      graceDays: 30,
+    });
     expect(changed.sent).toBe(1);
     expect(only("ansvarig@dalsed.example.se")).toHaveLength(2);
     expect(only("greta@example.se")).toHaveLength(1);
@@ -120,7 +143,11 @@ describe("review reminders", () => {
   it("an item reviewed again (a future review-by date) is not mailed; nor is an owner without an address", async () => {
     db().update(page).set({ reviewBy: "2027-01-01" }).where(eq(page.id, english)).run();
     db().update(page).set({ owner: "Redaktionen", reviewBy: "2026-01-05" }).where(eq(page.id, swedish)).run();
-    const run = await runReviewReminders({ now: new Date(now.getTime() + 9 * 86_400_000), repeatDays: 7, graceDays: 30 });
+    const run = await runReviewReminders({
+      now: new Date(now.getTime() + 9 * 86_400_000),
+      repeatDays: 7,
+      graceDays: 30,
+    });
     expect(run).toMatchObject({ overdue: 1, sent: 0, unresolved: 1 });
     expect(received).toHaveLength(5);
   });
@@ -128,11 +155,21 @@ describe("review reminders", () => {
   it("a mail the SMTP server did not take is not recorded, so the next run tries again", async () => {
     db().update(page).set({ owner: "granskare.test", reviewBy: "2026-01-30" }).where(eq(page.id, english)).run();
     useSmtp("smtp://127.0.0.1:1"); // nothing listens there
-    const failed = await runReviewReminders({ now: new Date(now.getTime() + 10 * 86_400_000), repeatDays: 7, graceDays: 30 });
+    const failed = await runReviewReminders({
+      now: new Date(now.getTime() + 10 * 86_400_000),
+      repeatDays: 7,
+      graceDays: 30,
+    });
     expect(failed.failed).toBe(1);
-    expect(db().select().from(reviewReminder).where(eq(reviewReminder.contentId, english)).get()?.reviewBy).toBe("2026-01-10");
+    expect(db().select().from(reviewReminder).where(eq(reviewReminder.contentId, english)).get()?.reviewBy).toBe(
+      "2026-01-10",
+    );
     useSmtp(smtpUrl);
-    const retried = await runReviewReminders({ now: new Date(now.getTime() + 10 * 86_400_000), repeatDays: 7, graceDays: 30 });
+    const retried = await runReviewReminders({
+      now: new Date(now.getTime() + 10 * 86_400_000),
+      repeatDays: 7,
+      graceDays: 30,
+    });
     expect(retried.sent).toBe(1);
     expect(only("greta@example.se")).toHaveLength(3);
   });

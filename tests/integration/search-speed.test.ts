@@ -9,10 +9,28 @@ beforeAll(() => {
   prepareDatabase();
   db().transaction(() => {
     for (let i = 0; i < COUNT; i++) {
-      indexDocument({ type: i % 2 ? "page" : "service", refId: `speed-${i}`, lang: "sv", municipalities: i % 3 ? ["amal"] : "*", url: `/speed/${i}`, title: `Kvastfena ${i}`, summary: "kvastfena ".repeat(1 + (i % 7)), body: "text" });
+      indexDocument({
+        type: i % 2 ? "page" : "service",
+        refId: `speed-${i}`,
+        lang: "sv",
+        municipalities: i % 3 ? ["amal"] : "*",
+        url: `/speed/${i}`,
+        title: `Kvastfena ${i}`,
+        summary: "kvastfena ".repeat(1 + (i % 7)),
+        body: "text",
+      });
     }
     for (let i = 0; i < 3; i++) {
-      indexDocument({ type: "news", refId: `speed-a-${i}`, lang: "sv", municipalities: ["mellerud"], url: `/speed/a/${i}`, title: `Kvästfenor ${i}`, summary: `kvästfena ${"kvästfenan ".repeat(i)}`, body: "" });
+      indexDocument({
+        type: "news",
+        refId: `speed-a-${i}`,
+        lang: "sv",
+        municipalities: ["mellerud"],
+        url: `/speed/a/${i}`,
+        title: `Kvästfenor ${i}`,
+        summary: `kvästfena ${"kvästfenan ".repeat(i)}`,
+        body: "",
+      });
     }
   });
 });
@@ -28,7 +46,13 @@ describe("search after the speed work", () => {
 
   it("a term typed with å/ä/ö ranks the same rows the same without the column filter", () => {
     const order = (match: string) =>
-      (db().$client.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ${BM25_WEIGHTS.join(", ")}), rowid`).all(match) as { rowid: number }[]).map((r) => r.rowid);
+      (
+        db()
+          .$client.prepare(
+            `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ${BM25_WEIGHTS.join(", ")}), rowid`,
+          )
+          .all(match) as { rowid: number }[]
+      ).map((r) => r.rowid);
     for (const term of ["kvästfena", "förskola", "åmål"]) {
       const filtered = order(`{title keywords summary body} : "${term}"*`);
       expect(filtered.length, term).toBeGreaterThan(0);

@@ -40,12 +40,20 @@ async function postStep(fields: Record<string, string>, as: "urlencoded" | "mult
   const started = performance.now();
   let answer: unknown;
   try {
-    answer = await stepAction({ request: new Request(STEP_URL, { method: "POST", headers, body }), params: { id: FORM, step: "handling" }, context: {} as never });
+    answer = await stepAction({
+      request: new Request(STEP_URL, { method: "POST", headers, body }),
+      params: { id: FORM, step: "handling" },
+      context: {} as never,
+    });
   } catch (thrown) {
     answer = thrown;
   }
   const ms = performance.now() - started;
-  const result = answer as { init?: { status?: number }; data?: { view?: { errors?: Record<string, { key: string }> } }; status?: number };
+  const result = answer as {
+    init?: { status?: number };
+    data?: { view?: { errors?: Record<string, { key: string }> } };
+    status?: number;
+  };
   return { ms, status: result.init?.status ?? result.status ?? 200, errors: result.data?.view?.errors ?? {} };
 }
 
@@ -81,7 +89,13 @@ describe("one anonymous post cannot hold the server", () => {
   });
 });
 
-type FakeRes = EventEmitter & { statusCode: number; body: string; headers: Record<string, string>; setHeader(k: string, v: string): void; end(b?: string): void };
+type FakeRes = EventEmitter & {
+  statusCode: number;
+  body: string;
+  headers: Record<string, string>;
+  setHeader(k: string, v: string): void;
+  end(b?: string): void;
+};
 function fakeRes(): FakeRes {
   const res = new EventEmitter() as FakeRes;
   res.statusCode = 200;
@@ -119,15 +133,25 @@ describe("expensive GETs are rate-limited per address", () => {
     expect(get(ip, "/en/diarium?q=x").passed).toBe(true);
     expect(get(ip, "/blanketter/begaran-allman-handling/kvitto/AML-2026-000001/kvitto.pdf").res.statusCode).toBe(429);
     expect(get(ip, "/sok?q=igen").res.statusCode).toBe(429);
-    for (const cheap of ["/", "/sok", "/diarium", "/blanketter", "/amal/tjanster"]) expect(get(ip, cheap).passed, cheap).toBe(true);
+    for (const cheap of ["/", "/sok", "/diarium", "/blanketter", "/amal/tjanster"])
+      expect(get(ip, cheap).passed, cheap).toBe(true);
   });
 
   it("the rule: files made on demand and searches are expensive", async () => {
     const { isExpensiveGet } = await import("~/http/middleware.server");
-    for (const url of ["/diarium.csv", "/blanketter/x.pdf", "/mina-sidor/arenden/A-1/beslut.pdf", "/sok?q=a", "/diarium?kommun=amal", "/en/sok?q=a", "/sok?q=a&_data=routes%2Fsok"]) {
+    for (const url of [
+      "/diarium.csv",
+      "/blanketter/x.pdf",
+      "/mina-sidor/arenden/A-1/beslut.pdf",
+      "/sok?q=a",
+      "/diarium?kommun=amal",
+      "/en/sok?q=a",
+      "/sok?q=a&_data=routes%2Fsok",
+    ]) {
       expect(isExpensiveGet(url), url).toBe(true);
     }
-    for (const url of ["/", "/sok", "/sok?", "/diarium", "/diarium.atom", "/healthz", "/pdf", "/en/blanketter"]) expect(isExpensiveGet(url), url).toBe(false);
+    for (const url of ["/", "/sok", "/sok?", "/diarium", "/diarium.atom", "/healthz", "/pdf", "/en/blanketter"])
+      expect(isExpensiveGet(url), url).toBe(false);
   });
 });
 
@@ -138,13 +162,18 @@ describe("request bodies by kind", () => {
     const big = post({ "content-type": "application/x-www-form-urlencoded", "content-length": String(300 * 1024) });
     expect(big.passed).toBe(false);
     expect(big.res.statusCode).toBe(413);
-    expect(post({ "content-type": "application/x-www-form-urlencoded", "content-length": String(200 * 1024) }).passed).toBe(true);
+    expect(
+      post({ "content-type": "application/x-www-form-urlencoded", "content-length": String(200 * 1024) }).passed,
+    ).toBe(true);
     // Uploads keep their own, larger limit (MAX_BODY_BYTES).
-    expect(post({ "content-type": "multipart/form-data; boundary=x", "content-length": String(300 * 1024) }).passed).toBe(true);
+    expect(
+      post({ "content-type": "multipart/form-data; boundary=x", "content-length": String(300 * 1024) }).passed,
+    ).toBe(true);
   });
 
   it("only so many large bodies are read at once; a finished one frees its place", () => {
-    const upload = () => post({ "content-type": "multipart/form-data; boundary=x", "content-length": String(5 * 1024 * 1024) });
+    const upload = () =>
+      post({ "content-type": "multipart/form-data; boundary=x", "content-length": String(5 * 1024 * 1024) });
     const first = upload();
     const second = upload();
     expect(first.passed && second.passed).toBe(true);

@@ -10,7 +10,12 @@ import { auditEvent } from "../../db/schema/index";
 import { requireCsrf } from "~/auth/csrf.server";
 import { db } from "~/db.server";
 import { loadEnv, resetEnvForTests } from "~/env.server";
-import { drainAlertMails, metricsText, resetSecurityEventsForTests, securityEvent } from "~/monitoring/security-events.server";
+import {
+  drainAlertMails,
+  metricsText,
+  resetSecurityEventsForTests,
+  securityEvent,
+} from "~/monitoring/security-events.server";
 import { loader as metricsLoader } from "~/routes/metrics";
 import { loader as readyzLoader } from "~/routes/readyz";
 import { scanDrawings } from "~/services/permit-uploads.server";
@@ -51,7 +56,11 @@ function startClamd(): Promise<void> {
         if (length === 0) {
           const all = Buffer.concat(body);
           streams.push(all);
-          socket.end(all.includes(Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")) ? "stream: Eicar-Test-Signature FOUND\0" : "stream: OK\0");
+          socket.end(
+            all.includes(Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE"))
+              ? "stream: Eicar-Test-Signature FOUND\0"
+              : "stream: OK\0",
+          );
           return;
         }
         if (buffer.length < 4 + length) return;
@@ -104,7 +113,11 @@ beforeEach(() => {
 });
 
 const metricsRequest = (ip: string, headers: Record<string, string> = {}) =>
-  metricsLoader({ request: new Request("http://localhost/metrics", { headers }), params: {}, context: { clientIp: ip, requestId: "t", cspNonce: "" } });
+  metricsLoader({
+    request: new Request("http://localhost/metrics", { headers }),
+    params: {},
+    context: { clientIp: ip, requestId: "t", cspNonce: "" },
+  });
 
 function count(text: string, event: string): number {
   const line = text.split("\n").find((l) => l.startsWith(`portal_security_events_total{event="${event}"}`));
@@ -128,7 +141,9 @@ describe("security metrics", () => {
   it("a refused CSRF token is counted as a security event", async () => {
     const form = new FormData();
     form.set("_csrf", "forged");
-    await expect(requireCsrf(new Request("http://localhost/x", { method: "POST" }), form)).rejects.toMatchObject({ status: 403 });
+    await expect(requireCsrf(new Request("http://localhost/x", { method: "POST" }), form)).rejects.toMatchObject({
+      status: 403,
+    });
     expect(count((await metricsText()).body, "csrf_refused")).toBe(1);
   });
 
@@ -190,7 +205,12 @@ describe("malware scanning of uploads", () => {
     resetEnvForTests();
     const pdf = Buffer.from("%PDF-1.4\n% a drawing\n");
     expect(await scanDrawings([{ field: "situationsplan", bytes: pdf }])).toEqual([]);
-    expect(await scanDrawings([{ field: "situationsplan", bytes: pdf }, { field: "fasadritning", bytes: Buffer.from(EICAR) }])).toEqual([{ field: "fasadritning", code: "infected" }]);
+    expect(
+      await scanDrawings([
+        { field: "situationsplan", bytes: pdf },
+        { field: "fasadritning", bytes: Buffer.from(EICAR) },
+      ]),
+    ).toEqual([{ field: "fasadritning", code: "infected" }]);
   });
 
   it("refuses the file (file.scanFailed) when the configured clamd does not answer", async () => {
@@ -203,7 +223,13 @@ describe("malware scanning of uploads", () => {
 
   it("production refuses to start without clamd unless UPLOAD_SCAN=off is set explicitly", () => {
     const dir = mkdtempSync(join(tmpdir(), "portal-env-"));
-    const base = { DATA_DIR: dir, PORTAL_ENV: "production", SESSION_SECRET: "s".repeat(40), DATA_ENCRYPTION_KEY: "a".repeat(64), SMTP_URL: "smtp://mail.example.se:25" };
+    const base = {
+      DATA_DIR: dir,
+      PORTAL_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      DATA_ENCRYPTION_KEY: "a".repeat(64),
+      SMTP_URL: "smtp://mail.example.se:25",
+    };
     expect(() => loadEnv(base)).toThrow(/CLAMD_SOCKET or CLAMD_HOST/);
     expect(() => loadEnv({ ...base, UPLOAD_SCAN: "off" })).not.toThrow(/CLAMD/);
     expect(() => loadEnv({ ...base, CLAMD_SOCKET: "/run/clamav/clamd.ctl" })).not.toThrow(/CLAMD/);
@@ -216,7 +242,12 @@ describe("keys from systemd credentials", () => {
     const key = "b".repeat(64);
     writeFileSync(join(creds, "DATA_ENCRYPTION_KEY"), `${key}\n`, { mode: 0o400 });
     writeFileSync(join(creds, "SESSION_SECRET"), "c".repeat(48), { mode: 0o400 });
-    const e = loadEnv({ PORTAL_ENV: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), "portal-env-")), CREDENTIALS_DIRECTORY: creds, DATA_ENCRYPTION_KEY: "a".repeat(64) });
+    const e = loadEnv({
+      PORTAL_ENV: "demo",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "portal-env-")),
+      CREDENTIALS_DIRECTORY: creds,
+      DATA_ENCRYPTION_KEY: "a".repeat(64),
+    });
     expect(e.DATA_ENCRYPTION_KEY).toBe(key);
     expect(e.SESSION_SECRET).toBe("c".repeat(48));
   });

@@ -75,17 +75,30 @@ describe("security notices to staff (ASVS 2.2.3, 2.5.5, 2.8.5)", () => {
     const user = row("redaktor.portal");
     const temporary = await resetStaffUser(user.id);
     const { secret } = await enrolmentFor(user.id);
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+    const code = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(secret),
+      digits: 6,
+      period: 30,
+      algorithm: "SHA1",
+    }).generate();
     expect(checkTotp(user.id, code, "en")).toEqual({ ok: true });
     await mails(2);
-    expect(received.map((m) => m.subject).sort()).toEqual(["A new one-time code app is connected", "Ditt konto har återställts"]);
+    expect(received.map((m) => m.subject).sort()).toEqual([
+      "A new one-time code app is connected",
+      "Ditt konto har återställts",
+    ]);
     for (const mail of received) expectNoSecrets(mail, [temporary, secret, code]);
   });
 
   it("a replayed one-time code is refused, logged and mailed", async () => {
     const seeded = seedStaffUsers.find((u) => u.username === "admin.portal")!;
     const user = row("admin.portal");
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(seeded.totpSecret!), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+    const code = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(seeded.totpSecret!),
+      digits: 6,
+      period: 30,
+      algorithm: "SHA1",
+    }).generate();
     expect(checkTotp(user.id, code)).toEqual({ ok: true });
     expect(received).toHaveLength(0);
     expect(checkTotp(user.id, code)).toMatchObject({ ok: false });

@@ -35,11 +35,15 @@ function newBrowser(): string {
 
 async function login(pnr: string) {
   const { personId } = viewerFor(pnr);
-  const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), { kind: "resident", personId });
+  const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), {
+    kind: "resident",
+    personId,
+  });
   return { personId, cookie: cookiePair(setCookie), sessionId };
 }
 
-const req = (path: string, ...cookies: string[]) => new Request(`http://localhost${path}`, { headers: { Cookie: cookies.join("; ") } });
+const req = (path: string, ...cookies: string[]) =>
+  new Request(`http://localhost${path}`, { headers: { Cookie: cookies.join("; ") } });
 const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
 
 /** A loader's JSON, whether it answered with a Response or with data(). */
@@ -60,7 +64,11 @@ async function status(run: () => Promise<unknown>): Promise<number> {
 
 function caseFor(input: { ownerKey: string; personId: number | null; publicIds?: string[] }) {
   const m = db().select().from(municipality).all()[0]!;
-  const admin = db().select().from(administration).all().find((a) => a.municipalityId === m.id)!;
+  const admin = db()
+    .select()
+    .from(administration)
+    .all()
+    .find((a) => a.municipalityId === m.id)!;
   return createCase({
     idempotencyKey: `shared-${Math.random().toString(36).slice(2)}-${Date.now()}`,
     municipalityId: m.id,
@@ -90,24 +98,48 @@ describe("a shared computer", () => {
     const browser = newBrowser();
     const anna = await login("199005122388");
     const annas = eserviceSession(req("/", browser, anna.cookie), anna.personId);
-    saveWorkingDraft({ ownerKey: annas.ownerKey, formId: FORM, formVersion: 1, stepId: firstStep, answers: { description: SECRET }, municipality: "amal", personId: anna.personId });
+    saveWorkingDraft({
+      ownerKey: annas.ownerKey,
+      formId: FORM,
+      formVersion: 1,
+      stepId: firstStep,
+      answers: { description: SECRET },
+      municipality: "amal",
+      personId: anna.personId,
+    });
     // Anna herself still has it.
-    const own = (await stepLoader(args(req(`/blanketter/${FORM}/${firstStep}`, browser, anna.cookie), { id: FORM, step: firstStep })));
+    const own = await stepLoader(
+      args(req(`/blanketter/${FORM}/${firstStep}`, browser, anna.cookie), { id: FORM, step: firstStep }),
+    );
     expect(await body(own)).toContain(SECRET);
 
-    const anonymous = (await stepLoader(args(req(`/blanketter/${FORM}/${firstStep}`, browser), { id: FORM, step: firstStep })));
+    const anonymous = await stepLoader(
+      args(req(`/blanketter/${FORM}/${firstStep}`, browser), { id: FORM, step: firstStep }),
+    );
     expect(await body(anonymous)).not.toContain(SECRET);
     const bertil = await login("198112189876");
-    const other = (await stepLoader(args(req(`/blanketter/${FORM}/${firstStep}`, browser, bertil.cookie), { id: FORM, step: firstStep })));
+    const other = await stepLoader(
+      args(req(`/blanketter/${FORM}/${firstStep}`, browser, bertil.cookie), { id: FORM, step: firstStep }),
+    );
     expect(await body(other)).not.toContain(SECRET);
   });
 
   it("an anonymous working copy is not handed to whoever logs in next at that browser", async () => {
     const browser = newBrowser();
     const anon = eserviceSession(req("/", browser));
-    saveWorkingDraft({ ownerKey: anon.ownerKey, formId: FORM, formVersion: 1, stepId: firstStep, answers: { description: SECRET }, municipality: "amal", personId: null });
+    saveWorkingDraft({
+      ownerKey: anon.ownerKey,
+      formId: FORM,
+      formVersion: 1,
+      stepId: firstStep,
+      answers: { description: SECRET },
+      municipality: "amal",
+      personId: null,
+    });
     const bertil = await login("198112189876");
-    const page = (await stepLoader(args(req(`/blanketter/${FORM}/${firstStep}`, browser, bertil.cookie), { id: FORM, step: firstStep })));
+    const page = await stepLoader(
+      args(req(`/blanketter/${FORM}/${firstStep}`, browser, bertil.cookie), { id: FORM, step: firstStep }),
+    );
     expect(await body(page)).not.toContain(SECRET);
   });
 
@@ -115,11 +147,31 @@ describe("a shared computer", () => {
     const browser = newBrowser();
     const anna = await login("199005122388");
     const annas = eserviceSession(req("/", browser, anna.cookie), anna.personId);
-    const pending = storeUpload({ bytes: PNG, mime: "image/png", originalName: "intyg.png", ownerKey: annas.ownerKey, formId: FORM, field: "photos" });
-    const sent = storeUpload({ bytes: PNG, mime: "image/png", originalName: "skiss.png", ownerKey: annas.ownerKey, formId: FORM, field: "photos" });
+    const pending = storeUpload({
+      bytes: PNG,
+      mime: "image/png",
+      originalName: "intyg.png",
+      ownerKey: annas.ownerKey,
+      formId: FORM,
+      field: "photos",
+    });
+    const sent = storeUpload({
+      bytes: PNG,
+      mime: "image/png",
+      originalName: "skiss.png",
+      ownerKey: annas.ownerKey,
+      formId: FORM,
+      field: "photos",
+    });
     const c = caseFor({ ownerKey: annas.ownerKey, personId: anna.personId, publicIds: [sent.id] });
-    const receipt = (...cookies: string[]) => status(() => receiptLoader(args(req(`/blanketter/${FORM}/kvitto/${c.reference}`, ...cookies), { id: FORM, reference: c.reference })));
-    const file = (id: string, ...cookies: string[]) => status(() => uploadLoader(args(req(`/bilagor/${id}`, ...cookies), { id })));
+    const receipt = (...cookies: string[]) =>
+      status(() =>
+        receiptLoader(
+          args(req(`/blanketter/${FORM}/kvitto/${c.reference}`, ...cookies), { id: FORM, reference: c.reference }),
+        ),
+      );
+    const file = (id: string, ...cookies: string[]) =>
+      status(() => uploadLoader(args(req(`/bilagor/${id}`, ...cookies), { id })));
 
     expect(await receipt(browser, anna.cookie)).toBe(200);
     expect(await file(pending.id, browser, anna.cookie)).toBe(200);
@@ -136,10 +188,23 @@ describe("a shared computer", () => {
   it("an anonymous receipt is shown only to the browser that sent it, and only for 30 minutes", async () => {
     const browser = newBrowser();
     const anon = eserviceSession(req("/", browser));
-    const sent = storeUpload({ bytes: PNG, mime: "image/png", originalName: "foto.png", ownerKey: anon.ownerKey, formId: FORM, field: "photos" });
+    const sent = storeUpload({
+      bytes: PNG,
+      mime: "image/png",
+      originalName: "foto.png",
+      ownerKey: anon.ownerKey,
+      formId: FORM,
+      field: "photos",
+    });
     const c = caseFor({ ownerKey: anon.ownerKey, personId: null, publicIds: [sent.id] });
-    const receipt = (...cookies: string[]) => status(() => receiptLoader(args(req(`/blanketter/${FORM}/kvitto/${c.reference}`, ...cookies), { id: FORM, reference: c.reference })));
-    const file = (...cookies: string[]) => status(() => uploadLoader(args(req(`/bilagor/${sent.id}`, ...cookies), { id: sent.id })));
+    const receipt = (...cookies: string[]) =>
+      status(() =>
+        receiptLoader(
+          args(req(`/blanketter/${FORM}/kvitto/${c.reference}`, ...cookies), { id: FORM, reference: c.reference }),
+        ),
+      );
+    const file = (...cookies: string[]) =>
+      status(() => uploadLoader(args(req(`/bilagor/${sent.id}`, ...cookies), { id: sent.id })));
     expect(await receipt(browser)).toBe(200);
     expect(await file(browser)).toBe(200);
     expect(await receipt(newBrowser())).toBe(404);

@@ -16,7 +16,9 @@ describe("sitemap.xml and robots.txt", () => {
     const response = await call(sitemap, "/sitemap.xml");
     expect(response.headers.get("Content-Type")).toMatch(/application\/xml/);
     const xml = await response.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9"/,
+    );
     for (const path of ["/", "/amal", "/andra-myndigheter", "/livshandelser", "/tillganglighet"]) {
       expect(xml).toContain(`<loc>http://portal.test${path}</loc>`);
     }

@@ -3,7 +3,16 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, municipality, session, staffUser } from "../../db/schema/index";
 import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
-import { addRoleAssignment, changePassword, checkPassword, createStaffUser, getStaffUserRow, isLocked, passwordRuleError, resetStaffUser } from "~/auth/staff.server";
+import {
+  addRoleAssignment,
+  changePassword,
+  checkPassword,
+  createStaffUser,
+  getStaffUserRow,
+  isLocked,
+  passwordRuleError,
+  resetStaffUser,
+} from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action as adminUserAction } from "~/routes/admin.anvandare.$id";
 import { action as loginAction } from "~/routes/personal.logga-in._index";
@@ -16,11 +25,22 @@ let bengtsfors = 0;
 
 const idOf = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
 
-async function postAs(action: typeof loginAction, url: string, fields: Record<string, string>, staffUserId?: number, params: Record<string, string> = {}) {
+async function postAs(
+  action: typeof loginAction,
+  url: string,
+  fields: Record<string, string>,
+  staffUserId?: number,
+  params: Record<string, string> = {},
+) {
   let cookie = `csrf=${SEED}`;
-  if (staffUserId !== undefined) cookie += `; ${(await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId })).setCookie.split(";")[0]}`;
+  if (staffUserId !== undefined)
+    cookie += `; ${(await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId })).setCookie.split(";")[0]}`;
   const token = await csrfToken(new Request("http://localhost/", { headers: { Cookie: cookie } }));
-  const request = new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: token, ...fields }) });
+  const request = new Request(url, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: token, ...fields }),
+  });
   try {
     return (await action({ request, params, context: {} as never })) as Response;
   } catch (thrown) {
@@ -30,9 +50,22 @@ async function postAs(action: typeof loginAction, url: string, fields: Record<st
 }
 
 async function newStaff(username: string, roles: { municipalityId: number; area: "allmant" | "bygglov" }[]) {
-  const created = await createStaffUser({ username, name: username, email: `${username}@example.se`, municipalityId: amal });
+  const created = await createStaffUser({
+    username,
+    name: username,
+    email: `${username}@example.se`,
+    municipalityId: amal,
+  });
   if ("error" in created) throw new Error(created.error);
-  for (const r of roles) addRoleAssignment({ staffUserId: created.id, role: "officer", municipalityId: r.municipalityId, area: r.area, administrationId: null, createdBy: 1 });
+  for (const r of roles)
+    addRoleAssignment({
+      staffUserId: created.id,
+      role: "officer",
+      municipalityId: r.municipalityId,
+      area: r.area,
+      administrationId: null,
+      createdBy: 1,
+    });
   return created;
 }
 
@@ -51,7 +84,13 @@ describe("a municipal admin cannot take over an account with rights elsewhere (�
     ]);
     const before = getStaffUserRow(target.id)!.passwordHash;
     for (const intent of ["reset", "disable", "enable"]) {
-      const res = await postAs(adminUserAction, `http://localhost/admin/anvandare/${target.id}`, { intent }, idOf("admin.amal"), { id: String(target.id) });
+      const res = await postAs(
+        adminUserAction,
+        `http://localhost/admin/anvandare/${target.id}`,
+        { intent },
+        idOf("admin.amal"),
+        { id: String(target.id) },
+      );
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ errors: { intent: "admin.user.errors.outsideScope" } });
     }
@@ -62,14 +101,26 @@ describe("a municipal admin cannot take over an account with rights elsewhere (�
     expect(refused.map((e) => e.municipalityId).sort()).toEqual([amal, bengtsfors].sort());
 
     // A portal-wide admin may.
-    const portal = await postAs(adminUserAction, `http://localhost/admin/anvandare/${target.id}`, { intent: "reset" }, idOf("admin.portal"), { id: String(target.id) });
+    const portal = await postAs(
+      adminUserAction,
+      `http://localhost/admin/anvandare/${target.id}`,
+      { intent: "reset" },
+      idOf("admin.portal"),
+      { id: String(target.id) },
+    );
     expect(portal.status).toBe(200);
     expect(await portal.json()).toHaveProperty("temporaryPassword");
   });
 
   it("the Åmål admin still resets an account whose every role is in Åmål", async () => {
     const target = await newStaff("bara.amal", [{ municipalityId: amal, area: "allmant" }]);
-    const res = await postAs(adminUserAction, `http://localhost/admin/anvandare/${target.id}`, { intent: "reset" }, idOf("admin.amal"), { id: String(target.id) });
+    const res = await postAs(
+      adminUserAction,
+      `http://localhost/admin/anvandare/${target.id}`,
+      { intent: "reset" },
+      idOf("admin.amal"),
+      { id: String(target.id) },
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toHaveProperty("temporaryPassword");
   });
@@ -77,7 +128,8 @@ describe("a municipal admin cannot take over an account with rights elsewhere (�
 
 describe("staff password lifecycle (§9)", () => {
   it("refuses passwords from the bundled breach list, also with digits or signs around them (ASVS 2.1.7)", () => {
-    for (const p of ["qwertyuiop123", "1qaz2wsx3edc", "Princess2026!!", "123456789012", "!!Sunshine1234"]) expect(passwordRuleError(p, "anna.falk")).toBe("breached");
+    for (const p of ["qwertyuiop123", "1qaz2wsx3edc", "Princess2026!!", "123456789012", "!!Sunshine1234"])
+      expect(passwordRuleError(p, "anna.falk")).toBe("breached");
     expect(passwordRuleError("fyra ord som ingen gissar", "anna.falk")).toBeNull();
     expect(passwordRuleError("Kanelbulle-på-Rådhustorget", "anna.falk")).toBeNull();
   });
@@ -88,7 +140,10 @@ describe("staff password lifecycle (§9)", () => {
     expect(await checkPassword("tillfallig.amal", temporary)).toMatchObject({ ok: true });
     advanceClockForTests(73 * 3_600_000);
     expect(await checkPassword("tillfallig.amal", temporary)).toMatchObject({ ok: false, reason: "expired" });
-    const res = await postAs(loginAction, "http://localhost/personal/logga-in", { username: "tillfallig.amal", password: temporary });
+    const res = await postAs(loginAction, "http://localhost/personal/logga-in", {
+      username: "tillfallig.amal",
+      password: temporary,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: { password: "staffLogin.errors.temporaryExpired" } });
   });
@@ -98,7 +153,10 @@ describe("staff password lifecycle (§9)", () => {
     const temporary = await resetStaffUser(u.id);
     const here = await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: u.id });
     const elsewhere = await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: u.id });
-    expect(await changePassword(u.id, temporary, "ett helt nytt långt lösenord", here.sessionId)).toMatchObject({ ok: true, revokedSessions: 1 });
+    expect(await changePassword(u.id, temporary, "ett helt nytt långt lösenord", here.sessionId)).toMatchObject({
+      ok: true,
+      revokedSessions: 1,
+    });
     const revoked = (id: string) => db().select().from(session).where(eq(session.idHash, id)).get()!.revokedAt;
     expect(revoked(here.sessionId)).toBeNull();
     expect(revoked(elsewhere.sessionId)).not.toBeNull();
@@ -108,11 +166,18 @@ describe("staff password lifecycle (§9)", () => {
     const u = await newStaff("gissad.amal", [{ municipalityId: amal, area: "allmant" }]);
     const temporary = await resetStaffUser(u.id);
     const s = await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: u.id });
-    for (let i = 0; i < 5; i++) expect(await changePassword(u.id, `gissning-${i}`, "ett helt nytt långt lösenord", s.sessionId)).toMatchObject({ ok: false, code: "wrong" });
+    for (let i = 0; i < 5; i++)
+      expect(await changePassword(u.id, `gissning-${i}`, "ett helt nytt långt lösenord", s.sessionId)).toMatchObject({
+        ok: false,
+        code: "wrong",
+      });
     expect(isLocked(getStaffUserRow(u.id)!)).toBe(true);
     expect(db().select().from(session).where(eq(session.idHash, s.sessionId)).get()!.revokedAt).not.toBeNull();
     // Even the right one is refused while locked.
-    expect(await changePassword(u.id, temporary, "ett helt nytt långt lösenord")).toMatchObject({ ok: false, code: "wrong" });
+    expect(await changePassword(u.id, temporary, "ett helt nytt långt lösenord")).toMatchObject({
+      ok: false,
+      code: "wrong",
+    });
   });
 
   it("the login answer is the same for a locked account, an unknown username and a wrong password, and takes about as long", async () => {

@@ -22,7 +22,11 @@ describe("supply chain", () => {
     const lock = {
       packages: {
         "": { name: "x" },
-        "node_modules/ok": { version: "1.0.0", resolved: "https://registry.npmjs.org/ok/-/ok-1.0.0.tgz", integrity: "sha512-abc" },
+        "node_modules/ok": {
+          version: "1.0.0",
+          resolved: "https://registry.npmjs.org/ok/-/ok-1.0.0.tgz",
+          integrity: "sha512-abc",
+        },
         "node_modules/nohash": { version: "1.0.0" },
         "node_modules/fromgit": { version: "git+ssh://git@github.com/a/b.git#abc", integrity: "sha512-abc" },
         "node_modules/elsewhere": { version: "1.0.0", resolved: "http://evil.example/e.tgz", integrity: "sha512-abc" },
@@ -38,11 +42,15 @@ describe("supply chain", () => {
   });
 
   it("writes a CycloneDX SBOM with every production dependency as required and build tools as optional, offline", () => {
-    const { sbom } = writeSbom(resolve(ROOT, "tests/.tmp/sbom.cdx.json")) as { sbom: { bomFormat: string; components: { name: string; scope?: string }[] } };
+    const { sbom } = writeSbom(resolve(ROOT, "tests/.tmp/sbom.cdx.json")) as {
+      sbom: { bomFormat: string; components: { name: string; scope?: string }[] };
+    };
     expect(sbom.bomFormat).toBe("CycloneDX");
     // A name can occur in several versions; the one a dependency ships with is "required".
     const required = new Set(sbom.components.filter((c) => c.scope === "required").map((c) => c.name));
-    const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     for (const name of Object.keys(pkg.dependencies)) expect([name, required.has(name)]).toEqual([name, true]);
     // Development-only tools are listed (they build what ships) but marked as not shipped.
     expect(sbom.components.find((c) => c.name === "vitest")?.scope).toBe("optional");

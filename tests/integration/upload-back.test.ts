@@ -18,7 +18,14 @@ import { uploadsDir } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
 
 const def = getFormDefinition("felanmalan-gata-park")!;
-const jpeg = (n: number) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF upload-back #${n} `), Buffer.alloc(64, n)]));
+const jpeg = (n: number) =>
+  new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+      Buffer.from(`JFIF upload-back #${n} `),
+      Buffer.alloc(64, n),
+    ]),
+  );
 
 let owners = 0;
 type Who = { ownerKey: string; personId: number | null };
@@ -27,9 +34,16 @@ const loggedIn = (): Who => {
   const { personId } = viewerFor("198802292394");
   return { ownerKey: personOwnerKey(personId), personId };
 };
-const ctx = (who: Who, stepId: string): StepContext => ({ def, stepId, ...who, chosenMunicipality: "amal", lang: "sv" });
+const ctx = (who: Who, stepId: string): StepContext => ({
+  def,
+  stepId,
+  ...who,
+  chosenMunicipality: "amal",
+  lang: "sv",
+});
 
-const rowsOf = (ownerKey: string) => db().select().from(caseAttachment).where(eq(caseAttachment.ownerKey, ownerKey)).all();
+const rowsOf = (ownerKey: string) =>
+  db().select().from(caseAttachment).where(eq(caseAttachment.ownerKey, ownerKey)).all();
 const onDisk = (storedName: string) => existsSync(join(uploadsDir(), storedName));
 
 /** The post the "plats" page makes: its fields, one hidden input per kept file, the (empty) file input or new files. */
@@ -46,7 +60,12 @@ function platsPost(view: StepViewData | null, action: string, newFiles: { name: 
 /** A draft past "plats" with one photo; returns the "plats" page as it looks on the way back. */
 async function backToPlats(who: Who) {
   const fel = new FormData();
-  for (const [k, v] of Object.entries({ _kommun: "amal", category: "gatubelysning", description: "Lampan vid bron är släckt." })) fel.append(k, v);
+  for (const [k, v] of Object.entries({
+    _kommun: "amal",
+    category: "gatubelysning",
+    description: "Lampan vid bron är släckt.",
+  }))
+    fel.append(k, v);
   expect(await postStep(ctx(who, "fel"), fel)).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/plats" });
   const first = await postStep(ctx(who, "plats"), platsPost(null, "continue", [{ name: "lampa.jpg", bytes: jpeg(1) }]));
   expect(first).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/kontakt" });
@@ -101,7 +120,10 @@ describe.each([
     const view = await backToPlats(who);
     const oldId = view.files.photos![0]!.id!;
     const oldStored = rowsOf(who.ownerKey).find((r) => r.publicId === oldId)!.storedName;
-    const replaced = await postStep(ctx(who, "plats"), platsPost(null, "continue", [{ name: "ny.jpg", bytes: jpeg(2) }]));
+    const replaced = await postStep(
+      ctx(who, "plats"),
+      platsPost(null, "continue", [{ name: "ny.jpg", bytes: jpeg(2) }]),
+    );
     expect(replaced).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/kontakt" });
     expect(rowsOf(who.ownerKey).some((r) => r.publicId === oldId)).toBe(false);
     expect(onDisk(oldStored)).toBe(false);

@@ -5,7 +5,15 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import { beforeAll, describe, expect, it } from "vitest";
 import { staffWebauthnCredential } from "../../db/schema/index";
 import { createStaffUser } from "~/auth/staff.server";
-import { authenticationOptions, listSecurityKeys, registerSecurityKey, registrationOptions, relyingParty, removeSecurityKey, verifySecurityKeyLogin } from "~/auth/webauthn.server";
+import {
+  authenticationOptions,
+  listSecurityKeys,
+  registerSecurityKey,
+  registrationOptions,
+  relyingParty,
+  removeSecurityKey,
+  verifySecurityKeyLogin,
+} from "~/auth/webauthn.server";
 import { db, prepareDatabase } from "~/db.server";
 
 // ASVS 2.3.2 (docs/decisions/049): a software FIDO2 authenticator (P-256, attestation "none")
@@ -38,14 +46,32 @@ class SoftKey {
     ]);
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(this.credentialId.length);
-    const authData = Buffer.concat([sha256(rpId), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLength, this.credentialId, Buffer.from(isoCBOR.encode(cose))]);
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]) as never);
+    const authData = Buffer.concat([
+      sha256(rpId),
+      Buffer.from([0x45]),
+      Buffer.alloc(4),
+      Buffer.alloc(16),
+      idLength,
+      this.credentialId,
+      Buffer.from(isoCBOR.encode(cose)),
+    ]);
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ["fmt", "none"],
+        ["attStmt", new Map()],
+        ["authData", authData],
+      ]) as never,
+    );
     return {
       id: b64u(this.credentialId),
       rawId: b64u(this.credentialId),
       type: "public-key",
       clientExtensionResults: {},
-      response: { clientDataJSON: b64u(this.clientData("webauthn.create", challenge, origin)), attestationObject: b64u(attestationObject), transports: ["usb"] },
+      response: {
+        clientDataJSON: b64u(this.clientData("webauthn.create", challenge, origin)),
+        attestationObject: b64u(attestationObject),
+        transports: ["usb"],
+      },
     };
   }
 
@@ -67,7 +93,12 @@ class SoftKey {
 
 let n = 0;
 async function staffWithKey() {
-  const created = await createStaffUser({ username: `nyckel.${++n}`, name: `Nyckel ${n}`, email: `nyckel${n}@example.se`, municipalityId: null });
+  const created = await createStaffUser({
+    username: `nyckel.${++n}`,
+    name: `Nyckel ${n}`,
+    email: `nyckel${n}@example.se`,
+    municipalityId: null,
+  });
   if ("error" in created) throw new Error(created.error);
   const key = new SoftKey();
   const session = `session-${n}`;
@@ -93,10 +124,20 @@ describe("security keys for staff (ASVS 2.3.2)", () => {
   });
 
   it("a registration signed for another origin is refused and no key is stored", async () => {
-    const created = await createStaffUser({ username: `nyckel.origin.${++n}`, name: "O", email: "o@example.se", municipalityId: null });
+    const created = await createStaffUser({
+      username: `nyckel.origin.${++n}`,
+      name: "O",
+      email: "o@example.se",
+      municipalityId: null,
+    });
     if ("error" in created) throw new Error(created.error);
     const options = await registrationOptions(created.id, "s-origin");
-    const result = await registerSecurityKey(created.id, "s-origin", new SoftKey().register(options.challenge, "https://evil.example"), "Nyckel");
+    const result = await registerSecurityKey(
+      created.id,
+      "s-origin",
+      new SoftKey().register(options.challenge, "https://evil.example"),
+      "Nyckel",
+    );
     expect(result).toEqual({ ok: false, reason: "invalid" });
     expect(listSecurityKeys(created.id)).toEqual([]);
   });
@@ -104,7 +145,9 @@ describe("security keys for staff (ASVS 2.3.2)", () => {
   it("a login answer made on another origin (phishing site) is refused", async () => {
     const { id, key, session } = await staffWithKey();
     const options = await authenticationOptions(id, session);
-    expect(await verifySecurityKeyLogin(id, session, key.assert(options.challenge, "https://dalsland-login.example"))).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await verifySecurityKeyLogin(id, session, key.assert(options.challenge, "https://dalsland-login.example")),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("a replayed answer is refused: the challenge is single use", async () => {
@@ -121,15 +164,23 @@ describe("security keys for staff (ASVS 2.3.2)", () => {
   it("a challenge of another login attempt (session) is not accepted", async () => {
     const { id, key, session } = await staffWithKey();
     const options = await authenticationOptions(id, session);
-    expect(await verifySecurityKeyLogin(id, "another-session", key.assert(options.challenge))).toEqual({ ok: false, reason: "challenge" });
+    expect(await verifySecurityKeyLogin(id, "another-session", key.assert(options.challenge))).toEqual({
+      ok: false,
+      reason: "challenge",
+    });
   });
 
   it("a counter that goes backwards (cloned key) is refused as a clone", async () => {
     const { id, key, session } = await staffWithKey();
     let options = await authenticationOptions(id, session);
-    expect(await verifySecurityKeyLogin(id, session, key.assert(options.challenge, undefined, 7))).toMatchObject({ ok: true });
+    expect(await verifySecurityKeyLogin(id, session, key.assert(options.challenge, undefined, 7))).toMatchObject({
+      ok: true,
+    });
     options = await authenticationOptions(id, session);
-    expect(await verifySecurityKeyLogin(id, session, key.assert(options.challenge, undefined, 3))).toEqual({ ok: false, reason: "cloned" });
+    expect(await verifySecurityKeyLogin(id, session, key.assert(options.challenge, undefined, 3))).toEqual({
+      ok: false,
+      reason: "cloned",
+    });
   });
 
   it("removing a key needs the right password", async () => {

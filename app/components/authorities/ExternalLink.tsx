@@ -26,12 +26,7 @@ export function ExternalLink({ link, children }: { link: LinkStateProps; childre
       <a href={link.url} rel="external">
         {children} <span className="visually-hidden">{t("authorities.visitExternal")}</span>
       </a>
-      {link.broken ? (
-        <strong className="link-broken">
-          {" "}
-          {t("authorities.brokenShort")}
-        </strong>
-      ) : null}
+      {link.broken ? <strong className="link-broken"> {t("authorities.brokenShort")}</strong> : null}
     </>
   );
 }
@@ -47,7 +42,9 @@ export function LinkVerified({ link }: { link: LinkStateProps }) {
   }
   return (
     <p className="note link-verified">
-      {link.lastVerifiedAt ? t("authorities.lastVerified", { date: formatDate(link.lastVerifiedAt) }) : t("authorities.notVerified")}
+      {link.lastVerifiedAt
+        ? t("authorities.lastVerified", { date: formatDate(link.lastVerifiedAt) })
+        : t("authorities.notVerified")}
     </p>
   );
 }

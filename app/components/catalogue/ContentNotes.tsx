@@ -5,14 +5,18 @@ import { formatDate } from "~/utils/format";
 export function FallbackNote({ show }: { show: boolean }) {
   const { t } = useTranslation("catalogue");
   if (!show) return null;
-  return (
-    <p className="alert alert--warning">
-      {t("common.fallback")}
-    </p>
-  );
+  return <p className="alert alert--warning">{t("common.fallback")}</p>;
 }
 
-export function ContentFooter({ reviewedAt, example, publishedAt }: { reviewedAt?: string; example: boolean; publishedAt?: string }) {
+export function ContentFooter({
+  reviewedAt,
+  example,
+  publishedAt,
+}: {
+  reviewedAt?: string;
+  example: boolean;
+  publishedAt?: string;
+}) {
   const { t } = useTranslation("catalogue");
   return (
     <footer className="content-footer">

@@ -175,9 +175,7 @@ export function ServiceDetail({
                       {o.slug === chosen?.slug ? <span className="tag">{t("service.yours")}</span> : null}
                     </th>
                     <td>{o.fee ?? t("service.sameAsAbove")}</td>
-                    <td>
-                      {o.processingTime ?? t("service.sameAsAbove")}
-                    </td>
+                    <td>{o.processingTime ?? t("service.sameAsAbove")}</td>
                     <td>
                       {o.contactName}
                       {o.contactPhone ? (

@@ -50,7 +50,11 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
   );
 }
 
-function fieldLabel(field: string, municipality: string | undefined, t: (key: string, options?: Record<string, unknown>) => string): string {
+function fieldLabel(
+  field: string,
+  municipality: string | undefined,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
   const variant = /^variants\.(\d+)\.(.+)$/.exec(field);
   const name = variant ? variant[2]! : field;
   const m = /^(.*)(Sv|En)$/.exec(name);
@@ -58,5 +62,7 @@ function fieldLabel(field: string, municipality: string | undefined, t: (key: st
   const label = t(`${variant ? "variantFields" : "fields"}.${base}.label`, { defaultValue: base });
   const lang = m ? ` (${t(`lang.short.${m[2] === "Sv" ? "sv" : "en"}`)})` : "";
   // The municipality by name (the service shows each variant by it); the id only if it is gone.
-  return variant ? `${municipality ?? t("history.variantField", { id: variant[1] })}: ${label}${lang}` : `${label}${lang}`;
+  return variant
+    ? `${municipality ?? t("history.variantField", { id: variant[1] })}: ${label}${lang}`
+    : `${label}${lang}`;
 }

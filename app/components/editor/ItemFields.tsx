@@ -15,7 +15,14 @@ type FrameProps = { id: string; label: string; hint?: string; error?: string; re
  * Label, hint and error of one editor field around its control; the control gets the ids to
  * point at (aria-describedby) from `children`.
  */
-export function EditorFieldFrame({ id, label, hint, error, required, children }: FrameProps & { children: (describedBy: string | undefined) => React.ReactNode }) {
+export function EditorFieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: FrameProps & { children: (describedBy: string | undefined) => React.ReactNode }) {
   const { t } = useTranslation("editor");
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -54,9 +61,21 @@ export function EditorField({
   return (
     <EditorFieldFrame {...frame}>
       {(describedBy) => {
-        const common = { id, name: id, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, lang, "aria-required": required || undefined };
+        const common = {
+          id,
+          name: id,
+          defaultValue: value,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy,
+          lang,
+          "aria-required": required || undefined,
+        };
         return kind === "text" || kind === "markdown" ? (
-          <textarea {...common} rows={kind === "markdown" ? 12 : 4} className={kind === "markdown" ? "markdown" : undefined} />
+          <textarea
+            {...common}
+            rows={kind === "markdown" ? 12 : 4}
+            className={kind === "markdown" ? "markdown" : undefined}
+          />
         ) : (
           <input {...common} type={kind === "line" ? "text" : kind} spellCheck={kind === "line" ? true : false} />
         );
@@ -76,7 +95,13 @@ export function EditorSelect({
   return (
     <EditorFieldFrame {...frame}>
       {(describedBy) => (
-        <select id={id} name={id} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <select
+          id={id}
+          name={id}
+          defaultValue={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        >
           {none !== undefined ? <option value="">{none}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -90,7 +115,17 @@ export function EditorSelect({
 }
 
 /** Swedish and English side by side (stacked on narrow screens). */
-export function BilingualFields({ fields, values, errors, prefix = "fields" }: { fields: BilingualField[]; values: FormValues; errors?: EditorErrors; prefix?: string }) {
+export function BilingualFields({
+  fields,
+  values,
+  errors,
+  prefix = "fields",
+}: {
+  fields: BilingualField[];
+  values: FormValues;
+  errors?: EditorErrors;
+  prefix?: string;
+}) {
   const { t } = useTranslation("editor");
   return (
     <div className="lang-columns">
@@ -123,12 +158,29 @@ export function BilingualFields({ fields, values, errors, prefix = "fields" }: {
   );
 }
 
-export function PlainFields({ fields, values, errors, prefix = "fields" }: { fields: PlainField[]; values: FormValues; errors?: EditorErrors; prefix?: string }) {
+export function PlainFields({
+  fields,
+  values,
+  errors,
+  prefix = "fields",
+}: {
+  fields: PlainField[];
+  values: FormValues;
+  errors?: EditorErrors;
+  prefix?: string;
+}) {
   const { t } = useTranslation("editor");
   return (
     <>
       {fields.map((f) => (
-        <EditorField key={f.name} id={f.name} label={t(`${prefix}.${f.name}.label`)} error={errors?.[f.name]} kind={f.kind} value={values[f.name] ?? ""} />
+        <EditorField
+          key={f.name}
+          id={f.name}
+          label={t(`${prefix}.${f.name}.label`)}
+          error={errors?.[f.name]}
+          kind={f.kind}
+          value={values[f.name] ?? ""}
+        />
       ))}
     </>
   );
@@ -140,8 +192,24 @@ export function LifecycleFields({ values, errors }: { values: FormValues; errors
   return (
     <fieldset className="editor-fieldset">
       <legend>{t("fields.lifecycle")}</legend>
-      <EditorField id="owner" label={t("fields.owner.label")} hint={t("fields.owner.hint")} error={errors?.owner} kind="line" value={values.owner ?? ""} required />
-      <EditorField id="reviewBy" label={t("fields.reviewBy.label")} hint={t("fields.reviewBy.hint")} error={errors?.reviewBy} kind="date" value={values.reviewBy ?? ""} required />
+      <EditorField
+        id="owner"
+        label={t("fields.owner.label")}
+        hint={t("fields.owner.hint")}
+        error={errors?.owner}
+        kind="line"
+        value={values.owner ?? ""}
+        required
+      />
+      <EditorField
+        id="reviewBy"
+        label={t("fields.reviewBy.label")}
+        hint={t("fields.reviewBy.hint")}
+        error={errors?.reviewBy}
+        kind="date"
+        value={values.reviewBy ?? ""}
+        required
+      />
     </fieldset>
   );
 }

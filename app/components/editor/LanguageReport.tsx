@@ -29,7 +29,8 @@ export function LanguageReport({ checks }: { checks: LanguageCheck[] }) {
               <ul>
                 {report.longSentences.map((s, i) => (
                   <li key={i}>
-                    <q lang={lang}>{s.text}</q> <span className="note">({t("language.words", { count: s.words })})</span>
+                    <q lang={lang}>{s.text}</q>{" "}
+                    <span className="note">({t("language.words", { count: s.words })})</span>
                   </li>
                 ))}
               </ul>
@@ -37,7 +38,11 @@ export function LanguageReport({ checks }: { checks: LanguageCheck[] }) {
           ) : (
             <p>{t("language.noLongSentences")}</p>
           )}
-          <p>{report.passiveHeavy ? t("language.passiveHeavy", { share: Math.round(report.passiveShare * 100) }) : t("language.passiveOk")}</p>
+          <p>
+            {report.passiveHeavy
+              ? t("language.passiveHeavy", { share: Math.round(report.passiveShare * 100) })
+              : t("language.passiveOk")}
+          </p>
           {report.bureaucratic.length > 0 ? (
             <>
               <p>{t("language.bureaucratic")}</p>

@@ -31,7 +31,10 @@ export interface FieldContext {
 export const tk = (key: string) => i18nextKey(key);
 
 export function errorText(ctx: FieldContext, path: string, error: FieldError): string {
-  return ctx.t(errorKeyCandidates(ctx.formId, path, error).map(i18nextKey), (error.params ?? {}) as Record<string, unknown>);
+  return ctx.t(
+    errorKeyCandidates(ctx.formId, path, error).map(i18nextKey),
+    (error.params ?? {}) as Record<string, unknown>,
+  );
 }
 
 function firstEntry(ctx: FieldContext, name: string): string {
@@ -60,7 +63,13 @@ function describe(ctx: FieldContext, field: Field, path: string, extraHint?: str
   const hintId = hasHint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  return { hintId, errorId, describedBy, invalid: error ? true : undefined, message: error ? errorText(ctx, errorPathOf(ctx, path), error) : undefined };
+  return {
+    hintId,
+    errorId,
+    describedBy,
+    invalid: error ? true : undefined,
+    message: error ? errorText(ctx, errorPathOf(ctx, path), error) : undefined,
+  };
 }
 
 function errorPathOf(ctx: FieldContext, path: string): string {
@@ -107,7 +116,19 @@ function Legend({ ctx, field }: { ctx: FieldContext; field: Field }) {
   );
 }
 
-function Wrapper({ ctx, field, path, invalid, children }: { ctx: FieldContext; field: Field; path: string; invalid?: boolean; children: ReactNode }) {
+function Wrapper({
+  ctx,
+  field,
+  path,
+  invalid,
+  children,
+}: {
+  ctx: FieldContext;
+  field: Field;
+  path: string;
+  invalid?: boolean;
+  children: ReactNode;
+}) {
   const visible = ctx.isVisible(field, path);
   return (
     <div className={`field${invalid ? " field--error" : ""}`} hidden={!visible || undefined} data-field={path}>
@@ -143,8 +164,22 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
             : field.type === "text"
               ? field.inputMode
               : undefined;
-      const maxLength = field.type === "text" ? field.maxLength ?? 200 : field.type === "date" ? 10 : field.type === "number" ? 20 : field.type === "email" ? 254 : 40;
-      const narrow = field.type === "number" || field.type === "date" || field.type === "personnummer" || field.type === "organisationsnummer" || field.type === "phone";
+      const maxLength =
+        field.type === "text"
+          ? (field.maxLength ?? 200)
+          : field.type === "date"
+            ? 10
+            : field.type === "number"
+              ? 20
+              : field.type === "email"
+                ? 254
+                : 40;
+      const narrow =
+        field.type === "number" ||
+        field.type === "date" ||
+        field.type === "personnummer" ||
+        field.type === "organisationsnummer" ||
+        field.type === "phone";
       return (
         <Wrapper ctx={ctx} field={field} path={path} invalid={d.invalid}>
           <Label ctx={ctx} field={field} htmlFor={id} />
@@ -157,7 +192,9 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
               defaultValue={firstEntry(ctx, name)}
               inputMode={inputMode}
               maxLength={maxLength}
-              autoComplete={field.autocomplete ?? (field.type === "email" ? "email" : field.type === "phone" ? "tel" : "off")}
+              autoComplete={
+                field.autocomplete ?? (field.type === "email" ? "email" : field.type === "phone" ? "tel" : "off")
+              }
               spellCheck={field.type === "email" ? false : undefined}
               className={narrow ? "input--width-10" : undefined}
               placeholder={field.type === "date" ? ctx.t("eservice:form.datePlaceholder") : undefined}
@@ -165,7 +202,9 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
               {...ctx.register(name)}
               name={name}
             />
-            {field.type === "number" && field.unitKey ? <span className="input-unit"> {ctx.t(tk(field.unitKey))}</span> : null}
+            {field.type === "number" && field.unitKey ? (
+              <span className="input-unit"> {ctx.t(tk(field.unitKey))}</span>
+            ) : null}
           </span>
         </Wrapper>
       );
@@ -176,7 +215,15 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
           <Label ctx={ctx} field={field} htmlFor={id} />
           <Hint ctx={ctx} field={field} id={d.hintId} extra={condition} />
           <ErrorMessage ctx={ctx} id={d.errorId} message={d.message} />
-          <textarea id={id} rows={field.rows ?? 5} maxLength={field.maxLength ?? 4000} defaultValue={firstEntry(ctx, name)} {...common} {...ctx.register(name)} name={name} />
+          <textarea
+            id={id}
+            rows={field.rows ?? 5}
+            maxLength={field.maxLength ?? 4000}
+            defaultValue={firstEntry(ctx, name)}
+            {...common}
+            {...ctx.register(name)}
+            name={name}
+          />
         </Wrapper>
       );
     case "choice": {
@@ -210,7 +257,14 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
                 return (
                   <div key={o.value}>
                     <label htmlFor={optionId}>
-                      <input id={optionId} type="radio" value={o.value} defaultChecked={chosen === o.value} {...ctx.register(name)} name={name} />
+                      <input
+                        id={optionId}
+                        type="radio"
+                        value={o.value}
+                        defaultChecked={chosen === o.value}
+                        {...ctx.register(name)}
+                        name={name}
+                      />
                       <span>
                         {ctx.t(tk(o.labelKey))}
                         {o.hintKey ? <span className="field__hint">{ctx.t(tk(o.hintKey))}</span> : null}
@@ -238,7 +292,14 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
                 return (
                   <div key={o.value}>
                     <label htmlFor={optionId}>
-                      <input id={optionId} type="checkbox" value={o.value} defaultChecked={chosen.has(o.value)} {...ctx.register(name)} name={name} />
+                      <input
+                        id={optionId}
+                        type="checkbox"
+                        value={o.value}
+                        defaultChecked={chosen.has(o.value)}
+                        {...ctx.register(name)}
+                        name={name}
+                      />
                       <span>
                         {ctx.t(tk(o.labelKey))}
                         {o.hintKey ? <span className="field__hint">{ctx.t(tk(o.hintKey))}</span> : null}
@@ -264,7 +325,14 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
               {(["yes", "no"] as const).map((v, i) => (
                 <div key={v}>
                   <label htmlFor={i === 0 ? id : `${id}-${v}`}>
-                    <input id={i === 0 ? id : `${id}-${v}`} type="radio" value={v} defaultChecked={chosen === v} {...ctx.register(name)} name={name} />
+                    <input
+                      id={i === 0 ? id : `${id}-${v}`}
+                      type="radio"
+                      value={v}
+                      defaultChecked={chosen === v}
+                      {...ctx.register(name)}
+                      name={name}
+                    />
                     <span>{ctx.t(`forms:common.${v}`)}</span>
                   </label>
                 </div>
@@ -275,9 +343,15 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
       );
     }
     case "address": {
-      const partErrors = ADDRESS_PARTS.map((p) => [p, ctx.errors[`${path}.${p}`] ?? (p === "street" ? ctx.errors[path] : undefined)] as const);
+      const partErrors = ADDRESS_PARTS.map(
+        (p) => [p, ctx.errors[`${path}.${p}`] ?? (p === "street" ? ctx.errors[path] : undefined)] as const,
+      );
       const anyError = partErrors.some(([, e]) => e);
-      const auto: Record<string, string> = { street: "street-address", postalCode: "postal-code", town: "address-level2" };
+      const auto: Record<string, string> = {
+        street: "street-address",
+        postalCode: "postal-code",
+        town: "address-level2",
+      };
       return (
         <Wrapper ctx={ctx} field={field} path={path} invalid={anyError}>
           <fieldset aria-describedby={d.hintId}>
@@ -318,7 +392,11 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
     }
     case "file": {
       const stored = ctx.files[field.name] ?? [];
-      const limits = ctx.t("forms:common.file.limits", { maxFiles: field.maxFiles, maxSize: formatBytes(field.maxBytes), types: describeTypes(field.accept) });
+      const limits = ctx.t("forms:common.file.limits", {
+        maxFiles: field.maxFiles,
+        maxSize: formatBytes(field.maxBytes),
+        types: describeTypes(field.accept),
+      });
       return (
         <Wrapper ctx={ctx} field={field} path={path} invalid={d.invalid}>
           <Label ctx={ctx} field={field} htmlFor={id} />
@@ -336,7 +414,13 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
                   <li key={f.id}>
                     <input type="hidden" name={name} value={f.id} />
                     <a href={`/bilagor/${f.id}`}>{f.name}</a> ({formatBytes(f.size)}){" "}
-                    <button type="submit" name="_action" value={`removeFile:${field.name}:${f.id}`} className="link-button" formNoValidate>
+                    <button
+                      type="submit"
+                      name="_action"
+                      value={`removeFile:${field.name}:${f.id}`}
+                      className="link-button"
+                      formNoValidate
+                    >
                       {ctx.t("forms:common.file.remove", { name: f.name })}
                     </button>
                   </li>
@@ -374,7 +458,11 @@ function GroupView({ ctx, field, path }: { ctx: FieldContext; field: GroupField;
   const id = fieldDomId(path);
   const condition = ctx.conditionText(field);
   return (
-    <div className={`field${groupError ? " field--error" : ""}`} hidden={!ctx.isVisible(field, path) || undefined} data-field={path}>
+    <div
+      className={`field${groupError ? " field--error" : ""}`}
+      hidden={!ctx.isVisible(field, path) || undefined}
+      data-field={path}
+    >
       <h3 id={id} tabIndex={-1}>
         {ctx.t(tk(field.labelKey))}
         {!field.required ? <span className="field__optional"> {ctx.t("forms:common.optional")}</span> : null}
@@ -397,7 +485,13 @@ function GroupView({ ctx, field, path }: { ctx: FieldContext; field: GroupField;
             <FieldView key={child.name} ctx={ctx} field={child} path={`${path}.${i}.${child.name}`} />
           ))}
           {count > field.min ? (
-            <button type="submit" name="_action" value={`remove:${field.name}:${i}`} className="button button--secondary" formNoValidate>
+            <button
+              type="submit"
+              name="_action"
+              value={`remove:${field.name}:${i}`}
+              className="button button--secondary"
+              formNoValidate
+            >
               {ctx.t("forms:common.group.remove")}
               <span className="visually-hidden"> {ctx.t(tk(field.itemLabelKey), { number: i + 1 })}</span>
             </button>
@@ -405,7 +499,13 @@ function GroupView({ ctx, field, path }: { ctx: FieldContext; field: GroupField;
         </fieldset>
       ))}
       {count < field.max ? (
-        <button type="submit" name="_action" value={`add:${field.name}`} className="button button--secondary" formNoValidate>
+        <button
+          type="submit"
+          name="_action"
+          value={`add:${field.name}`}
+          className="button button--secondary"
+          formNoValidate
+        >
           {ctx.t(tk(field.addLabelKey))}
         </button>
       ) : null}

@@ -131,7 +131,12 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
     return { values: {}, errors: toRhfErrors(result.errors) };
   }, [def, data]);
 
-  const { register, handleSubmit, formState } = useForm({ resolver, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: false });
+  const { register, handleSubmit, formState } = useForm({
+    resolver,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: false,
+  });
   const clientErrors = fromRhfErrors(formState.errors);
   const submitting = navigation.state !== "idle";
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : data.errors;
@@ -140,7 +145,10 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
   const lookupFor = useCallback(
     (path: string) => {
       const parts = path.split(".");
-      const item = parts.length >= 3 ? ((live[parts[0]!] as Record<string, unknown>[] | undefined)?.[Number(parts[1])] as FormValues | undefined) : undefined;
+      const item =
+        parts.length >= 3
+          ? ((live[parts[0]!] as Record<string, unknown>[] | undefined)?.[Number(parts[1])] as FormValues | undefined)
+          : undefined;
       return lookupIn(item, live as FormValues, data.savedAnswers);
     },
     [live, data.savedAnswers],
@@ -166,14 +174,19 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
           const option = "options" in source ? source.options.find((o) => o.value === w) : undefined;
           return option ? t(i18nextKey(option.labelKey)) : String(w);
         });
-        return t("eservice:form.conditional", { question: t(i18nextKey(source.labelKey)), answer: answers.join(` ${t("eservice:form.or")} `) });
+        return t("eservice:form.conditional", {
+          question: t(i18nextKey(source.labelKey)),
+          answer: answers.join(` ${t("eservice:form.or")} `),
+        });
       },
     }),
     [def, t, data, errors, enhanced, lookupFor, register],
   );
 
   const summary = [
-    ...(municipalityError ? [{ href: "field-kommun", text: t(`eservice:form.municipality.errors.${municipalityError.key}`) }] : []),
+    ...(municipalityError
+      ? [{ href: "field-kommun", text: t(`eservice:form.municipality.errors.${municipalityError.key}`) }]
+      : []),
     ...Object.entries(errors)
       .filter(([path]) => path !== MUNICIPALITY_CONTROL)
       .map(([path, error]) => ({ href: errorTarget(def, path), text: errorText(ctx, path, error) })),

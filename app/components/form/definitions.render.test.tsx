@@ -24,7 +24,17 @@ function contextFor(formId: string, entries: [string, string][], files: Record<s
     const m = /^([a-zA-Z]+)\.(\d+)\./.exec(key);
     if (m) groupCounts[m[1]!] = Math.max(groupCounts[m[1]!] ?? 0, Number(m[2]) + 1);
   }
-  return { formId, t, entries: map, errors: {}, files, groupCounts, isVisible: () => true, register: () => ({}), conditionText: () => null };
+  return {
+    formId,
+    t,
+    entries: map,
+    errors: {},
+    files,
+    groupCounts,
+    isVisible: () => true,
+    register: () => ({}),
+    conditionText: () => null,
+  };
 }
 
 /** One definition, four consumers: the validator, the web renderer and the PDF agree on the same example answers. */
@@ -41,7 +51,8 @@ describe.each(formDefinitions.map((d) => [d.id, d] as const))("%s", (id, def) =>
       const stepAnswers = answersForStep(def, step.id, example);
       const entries = formEntriesFor(def, stepAnswers, step.id);
       const files: Record<string, FileValue[]> = {};
-      for (const f of step.fields) if (f.type === "file" && stepAnswers[f.name]) files[f.name] = stepAnswers[f.name] as FileValue[];
+      for (const f of step.fields)
+        if (f.type === "file" && stepAnswers[f.name]) files[f.name] = stepAnswers[f.name] as FileValue[];
       const ctx = contextFor(def.id, entries, files);
       const html = renderToString(
         <>
@@ -54,7 +65,11 @@ describe.each(formDefinitions.map((d) => [d.id, d] as const))("%s", (id, def) =>
       for (const [name, value] of entries) {
         const dotted = name.replace(/\[(\d+)\]/g, ".$1");
         expect(html, `${step.id}: ${dotted}`).toContain(`name="${dotted}"`);
-        const escaped = value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const escaped = value
+          .replace(/&/g, "&amp;")
+          .replace(/"/g, "&quot;")
+          .replace(/</g, "&lt;")
+          .replace(/>/g, "&gt;");
         if (!/\n/.test(value)) expect(html, `${step.id}: ${dotted}=${value}`).toContain(escaped);
       }
     }

@@ -27,7 +27,15 @@ function Message({ name, errorKey }: { name: string; errorKey?: string }) {
   );
 }
 
-export function TextInput(props: Base & { defaultValue?: string; type?: "text" | "email" | "number"; inputMode?: "numeric" | "text"; autoComplete?: string; width?: string }) {
+export function TextInput(
+  props: Base & {
+    defaultValue?: string;
+    type?: "text" | "email" | "number";
+    inputMode?: "numeric" | "text";
+    autoComplete?: string;
+    width?: string;
+  },
+) {
   const { name, label, hint, errorKey } = props;
   return (
     <div className={`field${errorKey ? " field--error" : ""}`}>
@@ -64,12 +72,20 @@ export function TextArea(props: Base & { defaultValue?: string }) {
         </span>
       ) : null}
       <Message name={name} errorKey={errorKey} />
-      <textarea id={name} name={name} defaultValue={props.defaultValue} aria-invalid={errorKey ? true : undefined} aria-describedby={describedBy(name, hint, errorKey)} />
+      <textarea
+        id={name}
+        name={name}
+        defaultValue={props.defaultValue}
+        aria-invalid={errorKey ? true : undefined}
+        aria-describedby={describedBy(name, hint, errorKey)}
+      />
     </div>
   );
 }
 
-export function SelectInput(props: Base & { defaultValue?: string; options: { value: string; label: string }[]; emptyLabel?: string }) {
+export function SelectInput(
+  props: Base & { defaultValue?: string; options: { value: string; label: string }[]; emptyLabel?: string },
+) {
   const { name, label, hint, errorKey } = props;
   return (
     <div className={`field${errorKey ? " field--error" : ""}`}>
@@ -80,7 +96,13 @@ export function SelectInput(props: Base & { defaultValue?: string; options: { va
         </span>
       ) : null}
       <Message name={name} errorKey={errorKey} />
-      <select id={name} name={name} defaultValue={props.defaultValue ?? ""} aria-invalid={errorKey ? true : undefined} aria-describedby={describedBy(name, hint, errorKey)}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={props.defaultValue ?? ""}
+        aria-invalid={errorKey ? true : undefined}
+        aria-describedby={describedBy(name, hint, errorKey)}
+      >
         {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -108,7 +130,13 @@ export function Radios(props: Base & { defaultValue?: string; options: { value: 
         <div className="choices">
           {props.options.map((o, i) => (
             <label key={o.value}>
-              <input type="radio" name={name} id={i === 0 ? name : `${name}-${o.value}`} value={o.value} defaultChecked={props.defaultValue === o.value} />
+              <input
+                type="radio"
+                name={name}
+                id={i === 0 ? name : `${name}-${o.value}`}
+                value={o.value}
+                defaultChecked={props.defaultValue === o.value}
+              />
               <span>{o.label}</span>
             </label>
           ))}
@@ -119,7 +147,17 @@ export function Radios(props: Base & { defaultValue?: string; options: { value: 
 }
 
 /** The error summary for a map of field → error code, in the order of `fields`. */
-export function FieldErrorSummary({ errors, fields, keyOf, title }: { errors: Record<string, string> | null | undefined; fields: string[]; keyOf: (field: string, code: string) => string; title: string }) {
+export function FieldErrorSummary({
+  errors,
+  fields,
+  keyOf,
+  title,
+}: {
+  errors: Record<string, string> | null | undefined;
+  fields: string[];
+  keyOf: (field: string, code: string) => string;
+  title: string;
+}) {
   const { t } = useTranslation();
   const items = fields.filter((f) => errors?.[f]).map((f) => ({ href: f, text: t(keyOf(f, errors![f]!)) }));
   return <ErrorSummary title={title} items={items} />;

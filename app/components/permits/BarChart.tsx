@@ -77,12 +77,22 @@ export function BarChart({
             <text x={x(b.value) + 4} y={y + 13}>
               {b.value}
             </text>
-            {b.second != null ? <rect x={labelWidth} y={y + 19} width={Math.max(0, x(b.second) - labelWidth)} height={7} fill="#7a8a99" /> : null}
+            {b.second != null ? (
+              <rect x={labelWidth} y={y + 19} width={Math.max(0, x(b.second) - labelWidth)} height={7} fill="#7a8a99" />
+            ) : null}
           </g>
         );
       })}
       {limit ? (
-        <line x1={x(limit)} x2={x(limit)} y1={top - 4} y2={height - 16} stroke="#b00020" strokeWidth={2} strokeDasharray="6 3" />
+        <line
+          x1={x(limit)}
+          x2={x(limit)}
+          y1={top - 4}
+          y2={height - 16}
+          stroke="#b00020"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+        />
       ) : null}
     </svg>
   );

@@ -42,9 +42,15 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         )}
         {c.canHandle ? (
           <Form method="post" id="note-form">
-<CsrfField />
+            <CsrfField />
             <input type="hidden" name="intent" value="note" />
-            <TextArea id="note" label={t("case.noteLabel")} rows={3} error={errorFor("note")} defaultValue={value("note", "note")} />
+            <TextArea
+              id="note"
+              label={t("case.noteLabel")}
+              rows={3}
+              error={errorFor("note")}
+              defaultValue={value("note", "note")}
+            />
             <button className="button button--secondary" type="submit">
               {t("case.addNote")}
             </button>
@@ -59,7 +65,14 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
           <Form method="post" id="message-form">
             <CsrfField />
             <input type="hidden" name="intent" value="message" />
-            <TextArea id="applicant-message" name="message" label={t("case.messageLabel")} rows={4} error={errorFor("message")} defaultValue={value("message", "message")} />
+            <TextArea
+              id="applicant-message"
+              name="message"
+              label={t("case.messageLabel")}
+              rows={4}
+              error={errorFor("message")}
+              defaultValue={value("message", "message")}
+            />
             <button className="button" type="submit">
               {t("case.sendMessage")}
             </button>
@@ -72,10 +85,12 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
       {c.canHandle ? (
         <section className="panel" aria-labelledby="assign-title" id="assign-form">
           <h2 id="assign-title">{t("case.assign")}</h2>
-          <p data-testid="assigned-to">{c.assignedTo ? t("case.assignedTo", { name: c.assignedTo.name }) : t("case.notAssigned")}</p>
+          <p data-testid="assigned-to">
+            {c.assignedTo ? t("case.assignedTo", { name: c.assignedTo.name }) : t("case.notAssigned")}
+          </p>
           {c.assignedTo?.id !== me.id ? (
             <Form method="post">
-<CsrfField />
+              <CsrfField />
               <input type="hidden" name="intent" value="assign-me" />
               <button className="button button--secondary" type="submit">
                 {t("case.assignToMe")}
@@ -83,7 +98,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             </Form>
           ) : null}
           <Form method="post">
-<CsrfField />
+            <CsrfField />
             <input type="hidden" name="intent" value="assign" />
             <SelectField
               id="staffId"
@@ -106,7 +121,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             <p>{t("case.noTransitions")}</p>
           ) : (
             <Form method="post" id="status-form">
-<CsrfField />
+              <CsrfField />
               <input type="hidden" name="intent" value="status" />
               <SelectField
                 id="status"
@@ -126,20 +141,24 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         <section className="panel" aria-labelledby="supplement-title">
           <h2 id="supplement-title">{t("case.supplement")}</h2>
           <Form method="post" id="supplement-form">
-<CsrfField />
+            <CsrfField />
             <input type="hidden" name="intent" value="supplement" />
             <TextArea
               id="message"
               label={t("case.supplementMessage")}
               rows={3}
-              error={posted?.intent === "supplement" && posted.error === "supplementMessage" ? errorFor("supplement") : null}
+              error={
+                posted?.intent === "supplement" && posted.error === "supplementMessage" ? errorFor("supplement") : null
+              }
               defaultValue={value("supplement", "message")}
             />
             <TextField
               id="dueOn"
               label={t("case.supplementDue")}
               width="input--width-10"
-              error={posted?.intent === "supplement" && posted.error === "supplementDue" ? errorFor("supplement") : null}
+              error={
+                posted?.intent === "supplement" && posted.error === "supplementDue" ? errorFor("supplement") : null
+              }
               defaultValue={value("supplement", "dueOn")}
             />
             <fieldset className="field">
@@ -165,7 +184,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
             <p>{t("case.extensionUsed")}</p>
           ) : (
             <Form method="post" id="extend-form">
-<CsrfField />
+              <CsrfField />
               <input type="hidden" name="intent" value="extend" />
               <TextField
                 id="weeks"
@@ -194,14 +213,17 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         <section className="panel" aria-labelledby="decide-title">
           <h2 id="decide-title">{t("case.decide")}</h2>
           <Form method="post" id="decide-form">
-<CsrfField />
+            <CsrfField />
             <input type="hidden" name="intent" value="decide" />
             <RadioGroup
               id="outcome"
               label={t("case.outcome")}
               error={posted?.intent === "decide" && posted.error === "outcome" ? errorFor("decide") : null}
               defaultValue={value("decide", "outcome")}
-              options={(["approved", "rejected", "dismissed"] as const).map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+              options={(["approved", "rejected", "dismissed"] as const).map((o) => ({
+                value: o,
+                label: t(`outcomes.${o}`),
+              }))}
             />
             <TextArea
               id="decisionText"

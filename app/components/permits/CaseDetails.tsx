@@ -10,19 +10,32 @@ function show(value: unknown): string {
   if (typeof value === "object") {
     const o = value as Record<string, unknown>;
     if ("name" in o) return [o.name, o.organisationsnummer, o.certificationNumber].filter(Boolean).join(", ");
-    return Object.values(o).filter((v) => v !== null && v !== "").join(", ");
+    return Object.values(o)
+      .filter((v) => v !== null && v !== "")
+      .join(", ");
   }
   return String(value);
 }
 
-const KNOWN = ["applicant", "submittedByName", "propertyDesignation", "measureType", "description", "buildingArea", "grossFloorArea", "kontrollansvarig"];
+const KNOWN = [
+  "applicant",
+  "submittedByName",
+  "propertyDesignation",
+  "measureType",
+  "description",
+  "buildingArea",
+  "grossFloorArea",
+  "kontrollansvarig",
+];
 
 /** The left column of the officer's case view: facts, clock, submitted data, attachments, timeline. */
 export function CaseDetails({ c }: { c: C }) {
   const { t } = useTranslation("backoffice");
   const data = c.data as Record<string, unknown>;
   const property = data.property as { ownerName?: string; street?: string; town?: string } | undefined;
-  const rest = Object.entries(data).filter(([k]) => !KNOWN.includes(k) && k !== "property" && k !== "feeEstimate" && k !== "attachments");
+  const rest = Object.entries(data).filter(
+    ([k]) => !KNOWN.includes(k) && k !== "property" && k !== "feeEstimate" && k !== "attachments",
+  );
   return (
     <div>
       <section className="panel" aria-labelledby="summary-title">
@@ -65,9 +78,13 @@ export function CaseDetails({ c }: { c: C }) {
             </>
           ) : null}
         </dl>
-        {c.clock?.state === "waiting-for-supplement" ? <p className="alert alert--warning">{t("case.clockWaiting")}</p> : null}
+        {c.clock?.state === "waiting-for-supplement" ? (
+          <p className="alert alert--warning">{t("case.clockWaiting")}</p>
+        ) : null}
         {c.clock?.state === "paused" ? <p className="alert alert--warning">{t("case.clockPaused")}</p> : null}
-        {c.permit?.extensionWeeks ? <p>{t("case.extendedBy", { weeks: c.permit.extensionWeeks, reason: c.permit.extensionReason })}</p> : null}
+        {c.permit?.extensionWeeks ? (
+          <p>{t("case.extendedBy", { weeks: c.permit.extensionWeeks, reason: c.permit.extensionReason })}</p>
+        ) : null}
       </section>
 
       <section className="panel" aria-labelledby="data-title">
@@ -76,7 +93,11 @@ export function CaseDetails({ c }: { c: C }) {
           {KNOWN.filter((k) => k in data).map((k) => (
             <div key={k} className="kv__row">
               <dt>{t(`fields.${k}`)}</dt>
-              <dd>{k === "measureType" ? t(`permits:measures.${String(data[k])}.label`, { defaultValue: String(data[k]) }) : show(data[k])}</dd>
+              <dd>
+                {k === "measureType"
+                  ? t(`permits:measures.${String(data[k])}.label`, { defaultValue: String(data[k]) })
+                  : show(data[k])}
+              </dd>
             </div>
           ))}
           {property?.ownerName ? (
@@ -127,8 +148,16 @@ export function CaseDetails({ c }: { c: C }) {
           <ul>
             {c.requests.map((r) => (
               <li key={r.id}>
-                <span className="preserve-lines">{t("case.requestLine", { date: formatDate(r.requestedOn), message: r.message, due: formatDate(r.dueOn) })}</span>{" "}
-                <strong>{r.answeredOn ? t("case.requestAnswered", { date: formatDate(r.answeredOn) }) : t("case.requestOpen")}</strong>
+                <span className="preserve-lines">
+                  {t("case.requestLine", {
+                    date: formatDate(r.requestedOn),
+                    message: r.message,
+                    due: formatDate(r.dueOn),
+                  })}
+                </span>{" "}
+                <strong>
+                  {r.answeredOn ? t("case.requestAnswered", { date: formatDate(r.answeredOn) }) : t("case.requestOpen")}
+                </strong>
                 {r.answerText ? <p className="preserve-lines">{r.answerText}</p> : null}
               </li>
             ))}
@@ -140,7 +169,8 @@ export function CaseDetails({ c }: { c: C }) {
         <section className="panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("case.decision")}</h2>
           <p>
-            <strong>{t(`outcomes.${c.decision.outcome}`)}</strong>, {formatDate(c.decision.decidedOn)} ({c.decision.decidedByName})
+            <strong>{t(`outcomes.${c.decision.outcome}`)}</strong>, {formatDate(c.decision.decidedOn)} (
+            {c.decision.decidedByName})
           </p>
           <p className="preserve-lines">{c.decision.text}</p>
           {c.decision.fee !== null ? <p>{formatCurrency(c.decision.fee)}</p> : null}

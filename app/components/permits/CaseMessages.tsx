@@ -17,7 +17,8 @@ export function CaseMessages({ reference, messages }: { reference: string; messa
         <ol className="timeline" data-testid="case-messages">
           {messages.map((m) => (
             <li key={m.id}>
-              <strong>{m.sender === "officer" ? t("case.fromOfficer") : t("case.fromApplicant")}</strong>, {formatDateTime(m.createdAt)}
+              <strong>{m.sender === "officer" ? t("case.fromOfficer") : t("case.fromApplicant")}</strong>,{" "}
+              {formatDateTime(m.createdAt)}
               <p className="message-body">{m.body}</p>
               {m.attachments.length ? (
                 <ul>

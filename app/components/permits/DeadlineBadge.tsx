@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 
 /** Overdue / due this week / paused, as text (never colour alone). */
-export function DeadlineBadge({ row }: { row: { overdue: boolean; dueThisWeek: boolean; paused: boolean; daysLeft: number | null } }) {
+export function DeadlineBadge({
+  row,
+}: {
+  row: { overdue: boolean; dueThisWeek: boolean; paused: boolean; daysLeft: number | null };
+}) {
   const { t } = useTranslation("backoffice");
   if (row.paused) return <span className="badge badge--paused">{t("queue.paused")}</span>;
   if (row.overdue)
@@ -16,6 +20,7 @@ export function DeadlineBadge({ row }: { row: { overdue: boolean; dueThisWeek: b
         {t("queue.dueThisWeek")}
       </span>
     );
-  if (row.daysLeft !== null) return <span className="badge badge--ok">{t("queue.daysLeft", { days: row.daysLeft })}</span>;
+  if (row.daysLeft !== null)
+    return <span className="badge badge--ok">{t("queue.daysLeft", { days: row.daysLeft })}</span>;
   return null;
 }

@@ -35,7 +35,14 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
 }
 
 export function TextField(
-  props: Common & { defaultValue?: string; inputMode?: "numeric" | "decimal" | "text"; width?: string; autoComplete?: string; type?: string; required?: boolean },
+  props: Common & {
+    defaultValue?: string;
+    inputMode?: "numeric" | "decimal" | "text";
+    width?: string;
+    autoComplete?: string;
+    type?: string;
+    required?: boolean;
+  },
 ) {
   const { id, name = id, label, hint, error } = props;
   return (
@@ -78,7 +85,11 @@ export function TextArea(props: Common & { defaultValue?: string; rows?: number;
 }
 
 export function RadioGroup(
-  props: Common & { options: { value: string; label: ReactNode; hint?: ReactNode }[]; defaultValue?: string; legendClass?: string },
+  props: Common & {
+    options: { value: string; label: ReactNode; hint?: ReactNode }[];
+    defaultValue?: string;
+    legendClass?: string;
+  },
 ) {
   const { id, name = id, label, hint, error } = props;
   return (
@@ -120,7 +131,13 @@ export function SelectField(props: Common & { options: { value: string; label: s
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
-      <select id={id} name={name} defaultValue={props.defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={props.defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

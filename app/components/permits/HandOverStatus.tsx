@@ -40,7 +40,9 @@ export function HandOverStatus({ handOver, canRetry }: { handOver: HandOverView 
               <dt>{t("handOver.lastError")}</dt>
               <dd>{handOver.lastError ?? "–"}</dd>
               <dt>{t("handOver.nextAttempt")}</dt>
-              <dd data-testid="handover-next">{handOver.nextAttemptAt ? formatDateTime(handOver.nextAttemptAt) : "–"}</dd>
+              <dd data-testid="handover-next">
+                {handOver.nextAttemptAt ? formatDateTime(handOver.nextAttemptAt) : "–"}
+              </dd>
             </dl>
           ) : null}
           {canRetry && handOver.state !== "delivered" ? (

@@ -1,7 +1,15 @@
 import { useTranslation } from "react-i18next";
 
 /** The drawings still missing, shown on the drawings step and before submitting. */
-export function MissingList({ missing, headingLevel = 2, link }: { missing: string[]; headingLevel?: 2 | 3; link?: string }) {
+export function MissingList({
+  missing,
+  headingLevel = 2,
+  link,
+}: {
+  missing: string[];
+  headingLevel?: 2 | 3;
+  link?: string;
+}) {
   const { t } = useTranslation("permits");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (missing.length === 0)

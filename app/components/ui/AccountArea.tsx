@@ -15,7 +15,9 @@ export function AccountArea({ account }: { account: AccountSummary | null }) {
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   if (!account) {
-    const target = location.pathname.startsWith("/logga-in") ? "/logga-in" : `/logga-in?redirectTo=${encodeURIComponent(here)}`;
+    const target = location.pathname.startsWith("/logga-in")
+      ? "/logga-in"
+      : `/logga-in?redirectTo=${encodeURIComponent(here)}`;
     return (
       <p className="account">
         <Link to={target} className="account__login">
@@ -32,10 +34,7 @@ export function AccountArea({ account }: { account: AccountSummary | null }) {
           {account.name}
         </Link>
         {account.acting?.kind === "organisation" ? (
-          <span className="account__acting">
-            {" "}
-            {t("header.actingFor", { name: account.acting.name })}
-          </span>
+          <span className="account__acting"> {t("header.actingFor", { name: account.acting.name })}</span>
         ) : null}
         {account.canChooseParty ? (
           <>

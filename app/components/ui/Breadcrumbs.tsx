@@ -20,11 +20,7 @@ export function Breadcrumbs() {
           const last = index === all.length - 1;
           return (
             <li key={`${crumb.href}-${index}`}>
-              {last ? (
-                <span aria-current="page">{label}</span>
-              ) : (
-                <Link to={crumb.href}>{label}</Link>
-              )}
+              {last ? <span aria-current="page">{label}</span> : <Link to={crumb.href}>{label}</Link>}
             </li>
           );
         })}

@@ -44,7 +44,8 @@ export function TextField({
   width?: "short" | "medium";
 }) {
   const { t } = useTranslation("auth");
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={name}>{label}</label>

@@ -73,7 +73,15 @@ export function PasswordStrength({ target, min }: { target: string; min: number 
   if (!hydrated) return null;
   return (
     <div className="password-strength">
-      <meter min={0} max={3} low={1.5} high={2.5} optimum={3} value={LEVEL[strength]} aria-labelledby={`${target}-strength`} />
+      <meter
+        min={0}
+        max={3}
+        low={1.5}
+        high={2.5}
+        optimum={3}
+        value={LEVEL[strength]}
+        aria-labelledby={`${target}-strength`}
+      />
       <p id={`${target}-strength`} aria-live="polite">
         {t("password.strength.label")} {t(`password.strength.${strength}`, { min })}
       </p>

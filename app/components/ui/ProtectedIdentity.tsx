@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 export function ProtectedIdentityWarning() {
   const { t } = useTranslation("eservice");
   return (
-    <div className="protected-identity-warning" data-testid="protected-identity-warning" aria-labelledby="protected-identity-title">
+    <div
+      className="protected-identity-warning"
+      data-testid="protected-identity-warning"
+      aria-labelledby="protected-identity-title"
+    >
       <h2 id="protected-identity-title">{t("protectedIdentity.title")}</h2>
       <p>{t("protectedIdentity.text")}</p>
     </div>

@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { createCredential, fetchOptions, getAssertion, webauthnAvailable, type CreationOptionsJSON, type RequestOptionsJSON } from "~/utils/webauthn.client";
+import {
+  createCredential,
+  fetchOptions,
+  getAssertion,
+  webauthnAvailable,
+  type CreationOptionsJSON,
+  type RequestOptionsJSON,
+} from "~/utils/webauthn.client";
 
 /** True after hydration in a browser with WebAuthn: the key buttons exist only then. */
 function useWebauthn(): boolean {

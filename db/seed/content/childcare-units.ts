@@ -21,7 +21,15 @@ export interface SeedChildcareUnit {
   example: true;
 }
 
-type Row = [slug: string, name: string, kind: SeedChildcareUnit["kind"], street: string, postalCode: string, town: string, capacity: number];
+type Row = [
+  slug: string,
+  name: string,
+  kind: SeedChildcareUnit["kind"],
+  street: string,
+  postalCode: string,
+  town: string,
+  capacity: number,
+];
 
 const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
   bengtsfors: {
@@ -56,7 +64,15 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["ragnhilds", "Ragnhilds förskola", "forskola", "Ragnhildsvägen 4", "458 30", "Färgelanda", 65],
       ["hogsater", "Högsäters förskola", "forskola", "Kyrkvägen 12", "458 70", "Högsäter", 35],
       ["ellenoskolan-forskola", "Förskolan Valbo-Ryr", "forskola", "Valbovägen 6", "458 91", "Färgelanda", 20],
-      ["dagbarnvardare-fargelanda", "Familjedaghemmet Humlan", "pedagogisk-omsorg", "Lärkvägen 2", "458 30", "Färgelanda", 5],
+      [
+        "dagbarnvardare-fargelanda",
+        "Familjedaghemmet Humlan",
+        "pedagogisk-omsorg",
+        "Lärkvägen 2",
+        "458 30",
+        "Färgelanda",
+        5,
+      ],
       ["fritids-fargelanda", "Färgelanda fritidshem", "fritidshem", "Skolvägen 5", "458 30", "Färgelanda", 75],
       ["ellenoskolan", "Ellenöskolan F–6", "grundskola", "Skolvägen 5", "458 30", "Färgelanda", 260],
       ["hogsaters-skola", "Högsäters skola F–6", "grundskola", "Kyrkvägen 14", "458 70", "Högsäter", 110],
@@ -69,7 +85,15 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["nordalsskolans-forskola", "Förskolan Nordal", "forskola", "Nordalsvägen 8", "464 30", "Mellerud", 55],
       ["asensbruk", "Åsensbruks förskola", "forskola", "Bruksgatan 3", "464 50", "Åsensbruk", 30],
       ["dingelvik", "Dingelviks förskola", "forskola", "Dingelviksvägen 11", "464 93", "Mellerud", 25],
-      ["dagbarnvardare-mellerud", "Pedagogisk omsorg Myran", "pedagogisk-omsorg", "Sjövägen 16", "464 30", "Mellerud", 6],
+      [
+        "dagbarnvardare-mellerud",
+        "Pedagogisk omsorg Myran",
+        "pedagogisk-omsorg",
+        "Sjövägen 16",
+        "464 30",
+        "Mellerud",
+        6,
+      ],
       ["fritids-radaskolan", "Rådaskolans fritidshem", "fritidshem", "Rådavägen 2", "464 30", "Mellerud", 100],
       ["fritids-asensbruk", "Åsensbruks fritidshem", "fritidshem", "Bruksgatan 5", "464 50", "Åsensbruk", 35],
       ["radaskolan", "Rådaskolan F–6", "grundskola", "Rådavägen 2", "464 30", "Mellerud", 380],
@@ -83,8 +107,24 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
       ["plogen", "Förskolan Plogen", "forskola", "Plogvägen 10", "662 30", "Åmål", 60],
       ["fengersfors", "Fengersfors förskola", "forskola", "Bruksvägen 1", "662 97", "Fengersfors", 25],
       ["tosse", "Tösse förskola", "forskola", "Tössevägen 14", "662 95", "Tösse", 30],
-      ["dagbarnvardare-amal", "Familjedaghemmet Sjöstjärnan", "pedagogisk-omsorg", "Strandgatan 7", "662 30", "Åmål", 5],
-      ["fritids-kristinelund", "Kristinelundskolans fritidshem", "fritidshem", "Kristinelundsvägen 3", "662 30", "Åmål", 120],
+      [
+        "dagbarnvardare-amal",
+        "Familjedaghemmet Sjöstjärnan",
+        "pedagogisk-omsorg",
+        "Strandgatan 7",
+        "662 30",
+        "Åmål",
+        5,
+      ],
+      [
+        "fritids-kristinelund",
+        "Kristinelundskolans fritidshem",
+        "fritidshem",
+        "Kristinelundsvägen 3",
+        "662 30",
+        "Åmål",
+        120,
+      ],
       ["fritids-tosse", "Tösse fritidshem", "fritidshem", "Tössevägen 16", "662 95", "Tösse", 30],
       ["kristinelundskolan", "Kristinelundskolan F–6", "grundskola", "Kristinelundsvägen 3", "662 30", "Åmål", 420],
       ["tosse-skola", "Tösse skola F–6", "grundskola", "Tössevägen 16", "662 95", "Tösse", 120],
@@ -92,19 +132,20 @@ const rows: Record<MunicipalitySlug, { phone: string; units: Row[] }> = {
   },
 };
 
-export const seedChildcareUnits: SeedChildcareUnit[] = Object.entries(rows).flatMap(([municipality, { phone, units }]) =>
-  units.map(([slug, name, kind, street, postalCode, town, capacity], i) => ({
-    slug: `${municipality}-${slug}`,
-    municipality: municipality as MunicipalitySlug,
-    name,
-    kind,
-    street,
-    postalCode,
-    town,
-    ageFrom: kind === "fritidshem" || kind === "grundskola" ? 6 : 1,
-    ageTo: kind === "fritidshem" ? 12 : kind === "grundskola" ? 12 : 5,
-    capacity,
-    phone: `${phone}${i}`,
-    example: true as const,
-  })),
+export const seedChildcareUnits: SeedChildcareUnit[] = Object.entries(rows).flatMap(
+  ([municipality, { phone, units }]) =>
+    units.map(([slug, name, kind, street, postalCode, town, capacity], i) => ({
+      slug: `${municipality}-${slug}`,
+      municipality: municipality as MunicipalitySlug,
+      name,
+      kind,
+      street,
+      postalCode,
+      town,
+      ageFrom: kind === "fritidshem" || kind === "grundskola" ? 6 : 1,
+      ageTo: kind === "fritidshem" ? 12 : kind === "grundskola" ? 12 : 5,
+      capacity,
+      phone: `${phone}${i}`,
+      example: true as const,
+    })),
 );

@@ -8,8 +8,7 @@
 import type { Bilingual } from "./types";
 
 export type LifeEventActor =
-  | { kind: "municipality"; serviceSlug?: string; formId?: string }
-  | { kind: "authority"; authoritySlug: string };
+  { kind: "municipality"; serviceSlug?: string; formId?: string } | { kind: "authority"; authoritySlug: string };
 
 export interface LifeEventStep {
   title: Bilingual;
@@ -223,7 +222,10 @@ export const seedLifeEvents: SeedLifeEvent[] = [
         actor: authority("verksamt"),
       },
       {
-        title: { sv: "Är du arbetssökande? Sök stöd innan du startar", en: "Job seeker? Apply for support before you start" },
+        title: {
+          sv: "Är du arbetssökande? Sök stöd innan du startar",
+          en: "Job seeker? Apply for support before you start",
+        },
         body: {
           sv: "Är du inskriven på Arbetsförmedlingen kan du i vissa fall få stöd under den första tiden som företagare. Stödet måste vara beviljat innan företaget startar.",
           en: "If you are registered with the Public Employment Service, you may in some cases receive support during your first period as a business owner. The support must be granted before the business starts.",
@@ -401,7 +403,10 @@ export const seedLifeEvents: SeedLifeEvent[] = [
         actor: authority("pensionsmyndigheten"),
       },
       {
-        title: { sv: "Meddela Försäkringskassan om din ekonomi ändras", en: "Tell the Social Insurance Agency if your finances change" },
+        title: {
+          sv: "Meddela Försäkringskassan om din ekonomi ändras",
+          en: "Tell the Social Insurance Agency if your finances change",
+        },
         body: {
           sv: "Ersättningar till den som har dött upphör automatiskt. Om hushållets inkomst ändras kan det påverka till exempel bostadsbidrag, så meddela Försäkringskassan.",
           en: "Benefits paid to the person who died stop automatically. If your household income changes, it may affect things like housing allowance, so let the Social Insurance Agency know.",
@@ -454,7 +459,10 @@ export const seedLifeEvents: SeedLifeEvent[] = [
     },
     steps: [
       {
-        title: { sv: "Kontrollera att barnet är folkbokfört rätt", en: "Check that your child is registered at the right address" },
+        title: {
+          sv: "Kontrollera att barnet är folkbokfört rätt",
+          en: "Check that your child is registered at the right address",
+        },
         body: {
           sv: "Kommunen utgår från var barnet är folkbokfört när skolplatserna fördelas. Ska ni flytta, anmäl flytten till Skatteverket i god tid.",
           en: "The municipality allocates school places based on where your child is registered. If you are moving, report the move to the Tax Agency in good time.",

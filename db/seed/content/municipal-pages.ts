@@ -50,9 +50,23 @@ interface Town {
 }
 
 const TOWNS: Town[] = [
-  { m: "bengtsfors", name: "Bengtsfors", town: "Bengtsfors", prefix: "0531-52 60 ", street: "Storgatan", zip: "666 30" },
+  {
+    m: "bengtsfors",
+    name: "Bengtsfors",
+    town: "Bengtsfors",
+    prefix: "0531-52 60 ",
+    street: "Storgatan",
+    zip: "666 30",
+  },
   { m: "dals-ed", name: "Dals-Ed", town: "Ed", prefix: "0534-190 ", street: "Storgatan", zip: "668 30" },
-  { m: "fargelanda", name: "Färgelanda", town: "Färgelanda", prefix: "0528-567 ", street: "Centrumvägen", zip: "458 30" },
+  {
+    m: "fargelanda",
+    name: "Färgelanda",
+    town: "Färgelanda",
+    prefix: "0528-567 ",
+    street: "Centrumvägen",
+    zip: "458 30",
+  },
   { m: "mellerud", name: "Mellerud", town: "Mellerud", prefix: "0530-180 ", street: "Storgatan", zip: "464 30" },
   { m: "amal", name: "Åmål", town: "Åmål", prefix: "0532-170 ", street: "Kungsgatan", zip: "662 30" },
 ];
@@ -195,7 +209,10 @@ function newsFor(x: Town): SeedNews[] {
       administration: "kultur-och-fritid",
       slug: "sommarlovsaktiviteter-forra-aret",
       title: t("Sommarlovsaktiviteter (avslutat)", "Summer holiday activities (ended)"),
-      summary: t("Förra årets sommarlovsaktiviteter. Nyheten har gått ut och visas inte för invånare.", "Last year's summer holiday activities. This item has expired and is not shown to residents."),
+      summary: t(
+        "Förra årets sommarlovsaktiviteter. Nyheten har gått ut och visas inte för invånare.",
+        "Last year's summer holiday activities. This item has expired and is not shown to residents.",
+      ),
       body: t("Aktiviteterna är avslutade.", "The activities have ended."),
       publishedDaysAgo: 200,
       expiresInDays: -30,
@@ -207,8 +224,14 @@ function newsFor(x: Town): SeedNews[] {
       administration: "kommunledning",
       slug: "budget-nasta-ar",
       title: t("Förslag till budget för nästa år", "Proposed budget for next year"),
-      summary: t("Kommunstyrelsens förslag till budget publiceras här när det är klart.", "The executive committee's proposed budget will be published here when it is ready."),
-      body: t("Förslaget behandlas av kommunfullmäktige i november.", "The proposal will be considered by the municipal council in November."),
+      summary: t(
+        "Kommunstyrelsens förslag till budget publiceras här när det är klart.",
+        "The executive committee's proposed budget will be published here when it is ready.",
+      ),
+      body: t(
+        "Förslaget behandlas av kommunfullmäktige i november.",
+        "The proposal will be considered by the municipal council in November.",
+      ),
       publishedDaysAgo: -7,
       reviewInDays: 120,
       example: true,

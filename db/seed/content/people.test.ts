@@ -158,7 +158,9 @@ describe("households", () => {
           expect(ageAtReference(custodian), custodian).toBeGreaterThanOrEqual(18);
           const livesHere = household.members.some((m) => m.role === "guardian" && m.personnummer === custodian);
           // A custodian lives in this household, is a guardian in another one, or lives abroad.
-          expect(livesHere || allGuardians.has(custodian) || personByNumber.get(custodian)?.residenceCountry).toBeTruthy();
+          expect(
+            livesHere || allGuardians.has(custodian) || personByNumber.get(custodian)?.residenceCountry,
+          ).toBeTruthy();
         }
       }
     }
@@ -177,14 +179,18 @@ describe("households", () => {
     // A single guardian with sole custody.
     expect(
       households.some(
-        (h) => guardians(h).length === 1 && children(h).every((c) => c.custody.length === 1 && c.custody[0] === guardians(h)[0]?.personnummer),
+        (h) =>
+          guardians(h).length === 1 &&
+          children(h).every((c) => c.custody.length === 1 && c.custody[0] === guardians(h)[0]?.personnummer),
       ),
     ).toBe(true);
     // Three or more children (maxtaxa sibling order).
     expect(households.some((h) => children(h).length >= 3)).toBe(true);
     // Joint custody with a guardian who lives abroad (samordningsnummer).
     expect(
-      households.some((h) => children(h).some((c) => c.custody.some((n) => personByNumber.get(n)?.kind === "samordningsnummer"))),
+      households.some((h) =>
+        children(h).some((c) => c.custody.some((n) => personByNumber.get(n)?.kind === "samordningsnummer")),
+      ),
     ).toBe(true);
     // Several households with preschool-age children.
     expect(
@@ -228,7 +234,9 @@ describe("organisations", () => {
     expect(categories.filter((c) => c === "byggforetag").length).toBeGreaterThanOrEqual(2);
     expect(categories).toContain("arkitektkontor");
     expect(categories).toContain("fastighetsbolag");
-    expect(organisations.some((o) => o.category === "forening" && o.legalForm === "ideell-forening-stiftelse")).toBe(true);
+    expect(organisations.some((o) => o.category === "forening" && o.legalForm === "ideell-forening-stiftelse")).toBe(
+      true,
+    );
   });
 });
 
@@ -277,7 +285,10 @@ describe("properties", () => {
     for (const property of properties) {
       const match = DESIGNATION.exec(property.designation);
       expect(match, property.designation).not.toBeNull();
-      expect(property.designation.startsWith(`${MUNICIPALITY_PLACES[property.municipality].name} `), property.designation).toBe(true);
+      expect(
+        property.designation.startsWith(`${MUNICIPALITY_PLACES[property.municipality].name} `),
+        property.designation,
+      ).toBe(true);
       expect(property.example).toBe(true);
     }
   });
@@ -312,7 +323,10 @@ describe("properties", () => {
       if (!home) continue; // rented homes are not in the register
       if (home.owner.kind === "person") {
         const ownerNumber = home.owner.personnummer;
-        expect(guardians(household).some((g) => g.personnummer === ownerNumber), household.id).toBe(true);
+        expect(
+          guardians(household).some((g) => g.personnummer === ownerNumber),
+          household.id,
+        ).toBe(true);
       }
     }
   });

@@ -86,10 +86,7 @@ export interface Household {
 
 /** Same codes as LegalFormHint in forms/lib/identity-number.ts (first digit of the number). */
 export type OrganisationLegalForm =
-  | "aktiebolag"
-  | "handelsbolag-kommanditbolag"
-  | "ekonomisk-forening"
-  | "ideell-forening-stiftelse";
+  "aktiebolag" | "handelsbolag-kommanditbolag" | "ekonomisk-forening" | "ideell-forening-stiftelse";
 
 export type OrganisationCategory = "byggforetag" | "arkitektkontor" | "fastighetsbolag" | "forening";
 
@@ -117,18 +114,10 @@ export interface Representation {
 }
 
 export type PropertyOwner =
-  | { kind: "person"; personnummer: string }
-  | { kind: "organisation"; organisationsnummer: string };
+  { kind: "person"; personnummer: string } | { kind: "organisation"; organisationsnummer: string };
 
 export type PropertyUse =
-  | "villa"
-  | "fritidshus"
-  | "flerbostadshus"
-  | "kontor"
-  | "industri"
-  | "foreningslokal"
-  | "lantbruk"
-  | "obebyggd";
+  "villa" | "fritidshus" | "flerbostadshus" | "kontor" | "industri" | "foreningslokal" | "lantbruk" | "obebyggd";
 
 export interface Property {
   /** Fastighetsbeteckning "<Kommun> <Trakt> <block>:<enhet>", e.g. "Åmål Plogen 4:2". */
@@ -600,7 +589,13 @@ export const organisations: Organisation[] = [
 // ---- Who may act for whom -------------------------------------------------------------------------
 
 export const representations: Representation[] = [
-  { personnummer: PETER, organisationsnummer: JOHANSSONS_BYGG, role: "firmatecknare", note: "Ensam firmatecknare.", example: true },
+  {
+    personnummer: PETER,
+    organisationsnummer: JOHANSSONS_BYGG,
+    role: "firmatecknare",
+    note: "Ensam firmatecknare.",
+    example: true,
+  },
   { personnummer: PETER, organisationsnummer: PLOGEN_FASTIGHETER, role: "firmatecknare", example: true },
   { personnummer: JOHAN, organisationsnummer: MELLERUDS_BYGG, role: "firmatecknare", example: true },
   {

@@ -49,36 +49,80 @@ interface Unit {
 const UNITS = {
   kontaktcenter: { name: t("Kontaktcenter", "Contact centre"), mailbox: "kommun", ext: "00" },
   barnomsorg: { name: t("Barnomsorgsexpeditionen", "Childcare office"), mailbox: "barnomsorg", ext: "11" },
-  skola: { name: t("Skolexpeditionen, Barn och utbildning", "School office, Children and Education"), mailbox: "skola", ext: "12" },
-  vuxenutbildning: { name: t("Lärcentrum (vuxenutbildning)", "Learning centre (adult education)"), mailbox: "larcentrum", ext: "13" },
+  skola: {
+    name: t("Skolexpeditionen, Barn och utbildning", "School office, Children and Education"),
+    mailbox: "skola",
+    ext: "12",
+  },
+  vuxenutbildning: {
+    name: t("Lärcentrum (vuxenutbildning)", "Learning centre (adult education)"),
+    mailbox: "larcentrum",
+    ext: "13",
+  },
   skolskjuts: { name: t("Skolskjutshandläggare", "School transport officer"), mailbox: "skolskjuts", ext: "14" },
   bygglov: { name: t("Bygglovsenheten", "Building permit unit"), mailbox: "bygglov", ext: "21" },
   miljo: { name: t("Miljö- och hälsoskyddsenheten", "Environmental health unit"), mailbox: "miljo", ext: "22" },
-  teknik: { name: t("Tekniska enheten, gata och park", "Technical services, streets and parks"), mailbox: "teknik", ext: "23" },
+  teknik: {
+    name: t("Tekniska enheten, gata och park", "Technical services, streets and parks"),
+    mailbox: "teknik",
+    ext: "23",
+  },
   va: { name: t("VA-enheten (vatten och avlopp)", "Water and sewage unit"), mailbox: "va", ext: "24" },
   avfall: { name: t("Renhållningen, kundtjänst", "Waste services, customer service"), mailbox: "avfall", ext: "25" },
   mark: { name: t("Mark och exploatering", "Land and development"), mailbox: "tomter", ext: "26" },
-  raddning: { name: t("Räddningstjänsten, sotning och brandskydd", "Fire and rescue service, chimney sweeping"), mailbox: "sotning", ext: "27" },
+  raddning: {
+    name: t("Räddningstjänsten, sotning och brandskydd", "Fire and rescue service, chimney sweeping"),
+    mailbox: "sotning",
+    ext: "27",
+  },
   bostadsanpassning: { name: t("Bostadsanpassning", "Housing adaptation"), mailbox: "bostadsanpassning", ext: "28" },
-  socialtjanst: { name: t("Socialtjänstens mottagning", "Social services reception"), mailbox: "socialtjanst", ext: "31" },
-  bistand: { name: t("Biståndshandläggare, äldreomsorg", "Needs assessment officers, elderly care"), mailbox: "bistand", ext: "32" },
+  socialtjanst: {
+    name: t("Socialtjänstens mottagning", "Social services reception"),
+    mailbox: "socialtjanst",
+    ext: "31",
+  },
+  bistand: {
+    name: t("Biståndshandläggare, äldreomsorg", "Needs assessment officers, elderly care"),
+    mailbox: "bistand",
+    ext: "32",
+  },
   lss: { name: t("LSS-handläggare", "LSS officers (disability support)"), mailbox: "lss", ext: "33" },
-  skuldradgivning: { name: t("Budget- och skuldrådgivningen", "Budget and debt counselling"), mailbox: "skuldradgivning", ext: "34" },
+  skuldradgivning: {
+    name: t("Budget- och skuldrådgivningen", "Budget and debt counselling"),
+    mailbox: "skuldradgivning",
+    ext: "34",
+  },
   anhorigstod: { name: t("Anhörigkonsulent", "Carer support coordinator"), mailbox: "anhorigstod", ext: "35" },
   fardtjanst: { name: t("Färdtjänsthandläggare", "Mobility service officer"), mailbox: "fardtjanst", ext: "36" },
   kultur: { name: t("Kultur och fritid", "Culture and leisure"), mailbox: "kulturochfritid", ext: "41" },
   bibliotek: { name: t("Biblioteket", "The library"), mailbox: "bibliotek", ext: "42" },
   kulturskola: { name: t("Kulturskolan", "The arts school"), mailbox: "kulturskolan", ext: "43" },
-  fritid: { name: t("Fritidsenheten, lokalbokning", "Leisure unit, facility booking"), mailbox: "lokalbokning", ext: "44" },
+  fritid: {
+    name: t("Fritidsenheten, lokalbokning", "Leisure unit, facility booking"),
+    mailbox: "lokalbokning",
+    ext: "44",
+  },
   hamn: { name: t("Hamnkontoret", "Harbour office"), mailbox: "hamn", ext: "45" },
-  naringsliv: { name: t("Näringslivsenheten, företagslots", "Business unit, business pilot"), mailbox: "naringsliv", ext: "51" },
+  naringsliv: {
+    name: t("Näringslivsenheten, företagslots", "Business unit, business pilot"),
+    mailbox: "naringsliv",
+    ext: "51",
+  },
   upphandling: { name: t("Upphandlingsenheten", "Procurement unit"), mailbox: "upphandling", ext: "52" },
-  tillstand: { name: t("Tillståndshandläggare, alkohol och tobak", "Licensing officer, alcohol and tobacco"), mailbox: "tillstand", ext: "53" },
+  tillstand: {
+    name: t("Tillståndshandläggare, alkohol och tobak", "Licensing officer, alcohol and tobacco"),
+    mailbox: "tillstand",
+    ext: "53",
+  },
   registrator: { name: t("Registraturen", "Registry"), mailbox: "registrator", ext: "54" },
   overformyndare: { name: t("Överförmyndarenheten", "Chief guardian unit"), mailbox: "overformyndaren", ext: "55" },
   kansli: { name: t("Kommunkansliet", "Municipal secretariat"), mailbox: "kansli", ext: "56" },
   arbetsmarknad: { name: t("Arbetsmarknadsenheten", "Labour market unit"), mailbox: "arbetsmarknad", ext: "57" },
-  vigsel: { name: t("Vigselbokning, kommunkansliet", "Wedding bookings, municipal secretariat"), mailbox: "vigsel", ext: "58" },
+  vigsel: {
+    name: t("Vigselbokning, kommunkansliet", "Wedding bookings, municipal secretariat"),
+    mailbox: "vigsel",
+    ext: "58",
+  },
 } satisfies Record<string, Unit>;
 type UnitKey = keyof typeof UNITS;
 
@@ -106,12 +150,16 @@ function merge(...extras: VariantExtra[]): VariantExtra {
 }
 
 /** Thousands grouping without a lookahead over digit runs (which backtracks; decision 040). */
-const group = (n: number, sep: string): string => n.toLocaleString("en-US", { maximumFractionDigits: 20 }).replace(/,/g, sep);
+const group = (n: number, sep: string): string =>
+  n.toLocaleString("en-US", { maximumFractionDigits: 20 }).replace(/,/g, sep);
 /** "24 800 kr" / "SEK 24,800" */
 const kr = (n: number): Bilingual => t(`${group(n, " ")} kr`, `SEK ${group(n, ",")}`);
 const weeks = (days: number): number => Math.max(1, Math.round(days / 7));
 
-function feeBy(values: Partial<Record<MunicipalitySlug, number>>, text: (amount: Bilingual) => Bilingual): VariantExtra {
+function feeBy(
+  values: Partial<Record<MunicipalitySlug, number>>,
+  text: (amount: Bilingual) => Bilingual,
+): VariantExtra {
   const out: VariantExtra = {};
   for (const m of ALL) {
     const v = values[m];
@@ -237,20 +285,32 @@ const barnOchUtbildning: SeedService[] = [
         MAXTAXA_FORSKOLA_LIST.en,
       ),
     ),
-    keywords: ["förskola", "forskola", "dagis", "barnomsorg", "barnomsorgsplats", "förskolekö", "forskoleko", "maxtaxa", "preschool", "childcare", "nursery", "kindergarten", "daycare"],
+    keywords: [
+      "förskola",
+      "forskola",
+      "dagis",
+      "barnomsorg",
+      "barnomsorgsplats",
+      "förskolekö",
+      "forskoleko",
+      "maxtaxa",
+      "preschool",
+      "childcare",
+      "nursery",
+      "kindergarten",
+      "daycare",
+    ],
     related: ["pedagogisk-omsorg", "fritidshem", "skolval-forskoleklass", "modersmalsundervisning"],
     authorities: ["skolverket", "forsakringskassan"],
     eServiceId: "forskola-ansokan",
     variants: variants(
       "barnomsorg",
       merge(
-        timeBy(
-          { bengtsfors: 60, "dals-ed": 45, fargelanda: 75, mellerud: 90, amal: 100 },
-          (d) =>
-            t(
-              `De flesta får plats inom cirka ${weeks(d)} veckor. Lagen ger rätt till plats inom fyra månader.`,
-              `Most children get a place within about ${weeks(d)} weeks. The law guarantees a place within four months.`,
-            ),
+        timeBy({ bengtsfors: 60, "dals-ed": 45, fargelanda: 75, mellerud: 90, amal: 100 }, (d) =>
+          t(
+            `De flesta får plats inom cirka ${weeks(d)} veckor. Lagen ger rätt till plats inom fyra månader.`,
+            `Most children get a place within about ${weeks(d)} weeks. The law guarantees a place within four months.`,
+          ),
         ),
         rulesBy({
           bengtsfors: t(
@@ -315,7 +375,17 @@ const barnOchUtbildning: SeedService[] = [
         MAXTAXA_FORSKOLA_LIST.en,
       ),
     ),
-    keywords: ["pedagogisk omsorg", "dagbarnvårdare", "dagbarnvardare", "dagmamma", "familjedaghem", "barnomsorg", "childminder", "family daycare", "pedagogical care"],
+    keywords: [
+      "pedagogisk omsorg",
+      "dagbarnvårdare",
+      "dagbarnvardare",
+      "dagmamma",
+      "familjedaghem",
+      "barnomsorg",
+      "childminder",
+      "family daycare",
+      "pedagogical care",
+    ],
     related: ["forskola", "fritidshem"],
     authorities: ["skolverket"],
     eServiceId: "forskola-ansokan",
@@ -379,7 +449,16 @@ const barnOchUtbildning: SeedService[] = [
         MAXTAXA_FRITIDSHEM_LIST.en,
       ),
     ),
-    keywords: ["fritidshem", "fritids", "skolbarnsomsorg", "fritidshemsplats", "after-school", "after school club", "school-age childcare", "leisure-time centre"],
+    keywords: [
+      "fritidshem",
+      "fritids",
+      "skolbarnsomsorg",
+      "fritidshemsplats",
+      "after-school",
+      "after school club",
+      "school-age childcare",
+      "leisure-time centre",
+    ],
     related: ["forskola", "skolval-forskoleklass", "fritidsgardar"],
     authorities: ["skolverket"],
     eServiceId: "forskola-ansokan",
@@ -422,7 +501,10 @@ const barnOchUtbildning: SeedService[] = [
         "Both guardians must make the same choice. If you make no choice, your child is placed at the school nearest home that has room.",
       ),
     ),
-    cost: t("Förskoleklass och grundskola är avgiftsfria.", "Preschool class and compulsory school are free of charge."),
+    cost: t(
+      "Förskoleklass och grundskola är avgiftsfria.",
+      "Preschool class and compulsory school are free of charge.",
+    ),
     processingTime: t("Besked om placering skickas ut i april.", "Placement decisions are sent out in April."),
     legalBasis: t(
       "Skollagen (2010:800) 9 kap. 15 § och 10 kap. 30 §",
@@ -442,7 +524,19 @@ const barnOchUtbildning: SeedService[] = [
         "You can also choose an independent school. In that case you apply directly to that school.",
       ),
     ),
-    keywords: ["skolval", "förskoleklass", "forskoleklass", "grundskola", "skolstart", "skolplacering", "school choice", "school admission", "preschool class", "primary school", "compulsory school"],
+    keywords: [
+      "skolval",
+      "förskoleklass",
+      "forskoleklass",
+      "grundskola",
+      "skolstart",
+      "skolplacering",
+      "school choice",
+      "school admission",
+      "preschool class",
+      "primary school",
+      "compulsory school",
+    ],
     related: ["byte-av-skola", "skolskjuts", "fritidshem", "modersmalsundervisning"],
     authorities: ["skolverket"],
     eServiceId: "skolval-ansokan",
@@ -474,7 +568,10 @@ const barnOchUtbildning: SeedService[] = [
       "Du kan ansöka om att ditt barn ska byta till en annan kommunal skola, till exempel efter en flytt.",
       "You can apply for your child to move to another municipal school, for example after moving house.",
     ),
-    audience: t("Vårdnadshavare till elever i förskoleklass och grundskola.", "Guardians of pupils in preschool class and compulsory school."),
+    audience: t(
+      "Vårdnadshavare till elever i förskoleklass och grundskola.",
+      "Guardians of pupils in preschool class and compulsory school.",
+    ),
     howToApply: t(
       "Ansök i e-tjänsten **Skolval** och välj **byte av skola**. Båda vårdnadshavarna ska godkänna ansökan. Prata gärna med nuvarande rektor först.",
       "Apply in the e-service **School choice** and select **change of school**. Both guardians must approve the application. It is a good idea to talk to the current head teacher first.",
@@ -482,7 +579,10 @@ const barnOchUtbildning: SeedService[] = [
     cost: t("Avgiftsfritt.", "Free of charge."),
     processingTime: t("Beslut inom cirka tre veckor.", "Decision within about three weeks."),
     processingDays: 21,
-    legalBasis: t("Skollagen (2010:800) 10 kap. 30 §", "The Education Act (Skollagen, 2010:800), Chapter 10 Section 30"),
+    legalBasis: t(
+      "Skollagen (2010:800) 10 kap. 30 §",
+      "The Education Act (Skollagen, 2010:800), Chapter 10 Section 30",
+    ),
     body: t(
       md(
         "Ett skolbyte sker oftast vid terminsstart, men kan ske under läsåret om det finns plats. Rektorn på den nya skolan beslutar om placering.",
@@ -495,7 +595,16 @@ const barnOchUtbildning: SeedService[] = [
         "Note that the right to school transport may change if your child moves to a school other than the one the municipality assigns.",
       ),
     ),
-    keywords: ["byta skola", "skolbyte", "byte av skola", "flytt", "ny skola", "change school", "school transfer", "moving"],
+    keywords: [
+      "byta skola",
+      "skolbyte",
+      "byte av skola",
+      "flytt",
+      "ny skola",
+      "change school",
+      "school transfer",
+      "moving",
+    ],
     related: ["skolval-forskoleklass", "skolskjuts"],
     authorities: ["skolverket"],
     eServiceId: "skolval-ansokan",
@@ -532,9 +641,15 @@ const barnOchUtbildning: SeedService[] = [
       ),
     ),
     cost: t("Skolskjuts är avgiftsfri för eleven.", "School transport is free for the pupil."),
-    processingTime: t("Beslut om särskild ansökan inom fyra veckor.", "Decisions on separate applications within four weeks."),
+    processingTime: t(
+      "Beslut om särskild ansökan inom fyra veckor.",
+      "Decisions on separate applications within four weeks.",
+    ),
     processingDays: 28,
-    legalBasis: t("Skollagen (2010:800) 10 kap. 32–33 §", "The Education Act (Skollagen, 2010:800), Chapter 10 Sections 32–33"),
+    legalBasis: t(
+      "Skollagen (2010:800) 10 kap. 32–33 §",
+      "The Education Act (Skollagen, 2010:800), Chapter 10 Sections 32–33",
+    ),
     body: t(
       md(
         "Kommunen ska ordna kostnadsfri skolskjuts om det behövs med hänsyn till färdvägens längd, trafikförhållanden, funktionsnedsättning eller någon annan särskild omständighet.",
@@ -549,7 +664,16 @@ const barnOchUtbildning: SeedService[] = [
         "If you choose a school other than the one the municipality assigns, the pupil is entitled to school transport only if it can be arranged without extra cost or organisational difficulties.",
       ),
     ),
-    keywords: ["skolskjuts", "skolbuss", "skoltaxi", "busskort", "skolkort", "school bus", "school transport", "school taxi"],
+    keywords: [
+      "skolskjuts",
+      "skolbuss",
+      "skoltaxi",
+      "busskort",
+      "skolkort",
+      "school bus",
+      "school transport",
+      "school taxi",
+    ],
     related: ["skolval-forskoleklass", "byte-av-skola", "gymnasieskola"],
     authorities: ["vastra-gotalandsregionen"],
     variants: variants(
@@ -621,7 +745,17 @@ const barnOchUtbildning: SeedService[] = [
         "- If you live at least 6 km from school you get a bus card or travel allowance.\n- If you need to live in the town where you study, you may get a boarding allowance from your home municipality.\n- The study grant from CSN is paid automatically.",
       ),
     ),
-    keywords: ["gymnasium", "gymnasieskola", "gymnasieval", "gymnasieantagning", "inackordering", "studiebidrag", "upper secondary", "high school", "sixth form"],
+    keywords: [
+      "gymnasium",
+      "gymnasieskola",
+      "gymnasieval",
+      "gymnasieantagning",
+      "inackordering",
+      "studiebidrag",
+      "upper secondary",
+      "high school",
+      "sixth form",
+    ],
     related: ["skolskjuts", "vuxenutbildning-komvux", "feriearbete"],
     authorities: ["csn", "skolverket"],
     variants: variants(
@@ -679,7 +813,10 @@ const barnOchUtbildning: SeedService[] = [
       "Utbildningen är avgiftsfri. Du köper eller lånar själv vissa böcker. Du kan söka studiemedel från CSN.",
       "Tuition is free. You buy or borrow some books yourself. You can apply for student finance from CSN.",
     ),
-    processingTime: t("Besked om antagning cirka tre veckor före kursstart.", "Admission decision about three weeks before the course starts."),
+    processingTime: t(
+      "Besked om antagning cirka tre veckor före kursstart.",
+      "Admission decision about three weeks before the course starts.",
+    ),
     processingDays: 21,
     legalBasis: t("Skollagen (2010:800) 20 kap.", "The Education Act (Skollagen, 2010:800), Chapter 20"),
     body: t(
@@ -694,7 +831,18 @@ const barnOchUtbildning: SeedService[] = [
         "If you are looking for work, the Public Employment Service can in some cases refer you to studies. Talk to your case officer.",
       ),
     ),
-    keywords: ["komvux", "vuxenutbildning", "vuxenskola", "lärcentrum", "larcentrum", "yrkesutbildning", "distansstudier", "adult education", "retraining", "evening classes"],
+    keywords: [
+      "komvux",
+      "vuxenutbildning",
+      "vuxenskola",
+      "lärcentrum",
+      "larcentrum",
+      "yrkesutbildning",
+      "distansstudier",
+      "adult education",
+      "retraining",
+      "evening classes",
+    ],
     related: ["sfi", "gymnasieskola", "naringslivsradgivning"],
     authorities: ["csn", "arbetsformedlingen", "skolverket"],
     variants: variants(
@@ -743,7 +891,10 @@ const barnOchUtbildning: SeedService[] = [
       "You should be able to start within three months of applying, usually much sooner.",
     ),
     processingDays: 90,
-    legalBasis: t("Skollagen (2010:800) 20 kap. 31–33 §", "The Education Act (Skollagen, 2010:800), Chapter 20 Sections 31–33"),
+    legalBasis: t(
+      "Skollagen (2010:800) 20 kap. 31–33 §",
+      "The Education Act (Skollagen, 2010:800), Chapter 20 Sections 31–33",
+    ),
     body: t(
       md(
         "SFI har fyra studievägar och kurserna A–D. Du börjar på den nivå som passar din bakgrund och takt. Undervisningen kan kombineras med arbete, praktik eller yrkeskurser.",
@@ -758,7 +909,18 @@ const barnOchUtbildning: SeedService[] = [
         "If you have a residence permit and take part in the introduction programme, the learning centre coordinates your studies with the Public Employment Service.",
       ),
     ),
-    keywords: ["sfi", "svenska för invandrare", "svenska for invandrare", "svenskundervisning", "språkkurs", "sprakkurs", "swedish course", "learn swedish", "swedish for immigrants", "language course"],
+    keywords: [
+      "sfi",
+      "svenska för invandrare",
+      "svenska for invandrare",
+      "svenskundervisning",
+      "språkkurs",
+      "sprakkurs",
+      "swedish course",
+      "learn swedish",
+      "swedish for immigrants",
+      "language course",
+    ],
     related: ["vuxenutbildning-komvux", "modersmalsundervisning"],
     authorities: ["migrationsverket", "arbetsformedlingen", "skatteverket"],
     variants: variants(
@@ -805,7 +967,17 @@ const barnOchUtbildning: SeedService[] = [
         "In preschool, children with another mother tongue get language support as part of everyday activities.",
       ),
     ),
-    keywords: ["modersmål", "modersmal", "modersmålsundervisning", "hemspråk", "hemsprak", "minoritetsspråk", "mother tongue", "heritage language", "native language"],
+    keywords: [
+      "modersmål",
+      "modersmal",
+      "modersmålsundervisning",
+      "hemspråk",
+      "hemsprak",
+      "minoritetsspråk",
+      "mother tongue",
+      "heritage language",
+      "native language",
+    ],
     related: ["skolval-forskoleklass", "forskola", "sfi"],
     authorities: ["skolverket"],
     variants: variants("skola"),
@@ -818,9 +990,21 @@ const barnOchUtbildning: SeedService[] = [
 // ---------------------------------------------------------------------------
 
 /** Typical time from complete application to decision, in days (example figures). */
-const BYGGLOV_DAYS: Record<MunicipalitySlug, number> = { bengtsfors: 28, "dals-ed": 21, fargelanda: 35, mellerud: 30, amal: 25 };
+const BYGGLOV_DAYS: Record<MunicipalitySlug, number> = {
+  bengtsfors: 28,
+  "dals-ed": 21,
+  fargelanda: 35,
+  mellerud: 30,
+  amal: 25,
+};
 /** Typical time from complete notification (anmälan) to start notice, in days (example figures). */
-const ANMALAN_DAYS: Record<MunicipalitySlug, number> = { bengtsfors: 14, "dals-ed": 10, fargelanda: 21, mellerud: 18, amal: 14 };
+const ANMALAN_DAYS: Record<MunicipalitySlug, number> = {
+  bengtsfors: 14,
+  "dals-ed": 10,
+  fargelanda: 21,
+  mellerud: 18,
+  amal: 14,
+};
 
 const BYGG_RULES_GENERAL: VariantExtra = rulesBy({
   bengtsfors: t(
@@ -845,7 +1029,11 @@ const BYGG_RULES_GENERAL: VariantExtra = rulesBy({
   ),
 });
 
-function bygglovVariants(fees: Record<MunicipalitySlug, number>, kind: "lov" | "anmalan", rules: VariantExtra = BYGG_RULES_GENERAL): Variants {
+function bygglovVariants(
+  fees: Record<MunicipalitySlug, number>,
+  kind: "lov" | "anmalan",
+  rules: VariantExtra = BYGG_RULES_GENERAL,
+): Variants {
   return variants(
     "bygglov",
     merge(
@@ -933,11 +1121,36 @@ const byggaBoOchMiljo: SeedService[] = [
         BYGGLOV_STEPS.en,
       ),
     ),
-    keywords: ["bygglov", "nybyggnad", "bygga hus", "villa", "fritidshus", "garage", "förhandsbesked", "forhandsbesked", "startbesked", "slutbesked", "building permit", "planning permission", "new house", "construction"],
-    related: ["bygglov-tillbyggnad", "marklov", "strandskyddsdispens", "enskilt-avlopp", "vatten-och-avlopp", "lediga-tomter"],
+    keywords: [
+      "bygglov",
+      "nybyggnad",
+      "bygga hus",
+      "villa",
+      "fritidshus",
+      "garage",
+      "förhandsbesked",
+      "forhandsbesked",
+      "startbesked",
+      "slutbesked",
+      "building permit",
+      "planning permission",
+      "new house",
+      "construction",
+    ],
+    related: [
+      "bygglov-tillbyggnad",
+      "marklov",
+      "strandskyddsdispens",
+      "enskilt-avlopp",
+      "vatten-och-avlopp",
+      "lediga-tomter",
+    ],
     authorities: ["boverket", "lantmateriet"],
     eServiceId: "bygglov-ansokan",
-    variants: bygglovVariants({ bengtsfors: 24800, "dals-ed": 21500, fargelanda: 23900, mellerud: 26400, amal: 27300 }, "lov"),
+    variants: bygglovVariants(
+      { bengtsfors: 24800, "dals-ed": 21500, fargelanda: 23900, mellerud: 26400, amal: 27300 },
+      "lov",
+    ),
     example: true,
   },
   {
@@ -980,11 +1193,26 @@ const byggaBoOchMiljo: SeedService[] = [
         BYGGLOV_STEPS.en,
       ),
     ),
-    keywords: ["tillbyggnad", "bygga till", "uterum", "inglasad altan", "veranda", "påbyggnad", "pabyggnad", "bygglov", "extension", "conservatory", "building permit"],
+    keywords: [
+      "tillbyggnad",
+      "bygga till",
+      "uterum",
+      "inglasad altan",
+      "veranda",
+      "påbyggnad",
+      "pabyggnad",
+      "bygglov",
+      "extension",
+      "conservatory",
+      "building permit",
+    ],
     related: ["attefallsatgard", "bygglov-nybyggnad", "bygglov-fasadandring"],
     authorities: ["boverket"],
     eServiceId: "bygglov-ansokan",
-    variants: bygglovVariants({ bengtsfors: 11200, "dals-ed": 9600, fargelanda: 10400, mellerud: 12100, amal: 12800 }, "lov"),
+    variants: bygglovVariants(
+      { bengtsfors: 11200, "dals-ed": 9600, fargelanda: 10400, mellerud: 12100, amal: 12800 },
+      "lov",
+    ),
     example: true,
   },
   {
@@ -997,7 +1225,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Inom detaljplan behöver du ofta bygglov för att byta färg, fasadmaterial, fönster eller taktäckning så att husets utseende påverkas.",
       "Within a local plan you often need a permit to change colour, cladding, windows or roofing in a way that affects the building's appearance.",
     ),
-    audience: t("Fastighetsägare som vill ändra husets utseende.", "Property owners who want to change the appearance of a building."),
+    audience: t(
+      "Fastighetsägare som vill ändra husets utseende.",
+      "Property owners who want to change the appearance of a building.",
+    ),
     howToApply: t(
       "Ansök i e-tjänsten **Bygglov**. Bifoga fasadritningar före och efter ändringen, uppgift om material och kulör samt gärna foton på huset idag.",
       "Apply in the e-service **Building permit**. Attach elevation drawings before and after the change, details of materials and colours, and preferably photos of the building today.",
@@ -1021,7 +1252,21 @@ const byggaBoOchMiljo: SeedService[] = [
         BYGGLOV_STEPS.en,
       ),
     ),
-    keywords: ["fasadändring", "fasadandring", "byta färg", "byta fonster", "byta fönster", "fasad", "takbyte", "kulör", "facade", "repaint", "windows", "cladding", "roof"],
+    keywords: [
+      "fasadändring",
+      "fasadandring",
+      "byta färg",
+      "byta fonster",
+      "byta fönster",
+      "fasad",
+      "takbyte",
+      "kulör",
+      "facade",
+      "repaint",
+      "windows",
+      "cladding",
+      "roof",
+    ],
     related: ["bygglov-tillbyggnad", "bygglov-nybyggnad", "rivningslov"],
     authorities: ["boverket"],
     eServiceId: "bygglov-ansokan",
@@ -1050,7 +1295,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Inom detaljplan behöver du rivningslov för att riva en byggnad. Utanför detaljplan räcker ofta en rivningsanmälan.",
       "Within a local plan you need a demolition permit to demolish a building. Outside local plans a demolition notification is often enough.",
     ),
-    audience: t("Fastighetsägare som vill riva en byggnad eller del av en byggnad.", "Property owners who want to demolish all or part of a building."),
+    audience: t(
+      "Fastighetsägare som vill riva en byggnad eller del av en byggnad.",
+      "Property owners who want to demolish all or part of a building.",
+    ),
     howToApply: t(
       "Ansök i e-tjänsten **Bygglov** och välj **rivning**. Bifoga situationsplan som visar vad som ska rivas och ett förslag till kontrollplan med en inventering av farligt avfall och en plan för hur rivningsavfallet ska sorteras.",
       "Apply in the e-service **Building permit** and choose **demolition**. Attach a site plan showing what is to be demolished and a proposed inspection plan including an inventory of hazardous waste and a plan for sorting the demolition waste.",
@@ -1074,11 +1322,24 @@ const byggaBoOchMiljo: SeedService[] = [
         "You may not start demolishing until you have received a start notice.",
       ),
     ),
-    keywords: ["rivningslov", "rivning", "riva hus", "rivningsanmälan", "rivningsanmalan", "asbest", "demolition", "demolish", "tear down"],
+    keywords: [
+      "rivningslov",
+      "rivning",
+      "riva hus",
+      "rivningsanmälan",
+      "rivningsanmalan",
+      "asbest",
+      "demolition",
+      "demolish",
+      "tear down",
+    ],
     related: ["bygglov-nybyggnad", "bygglov-fasadandring", "avfall-och-sophamtning"],
     authorities: ["boverket", "naturvardsverket"],
     eServiceId: "bygglov-ansokan",
-    variants: bygglovVariants({ bengtsfors: 3900, "dals-ed": 3300, fargelanda: 3600, mellerud: 4200, amal: 4500 }, "lov"),
+    variants: bygglovVariants(
+      { bengtsfors: 3900, "dals-ed": 3300, fargelanda: 3600, mellerud: 4200, amal: 4500 },
+      "lov",
+    ),
     example: true,
   },
   {
@@ -1118,11 +1379,26 @@ const byggaBoOchMiljo: SeedService[] = [
         "If the plot is within a shoreline protection area you may also need a shoreline protection exemption.",
       ),
     ),
-    keywords: ["marklov", "schakta", "fylla ut", "marknivå", "marknivan", "trädfällning", "tradfallning", "site works", "excavation", "landscaping", "tree felling"],
+    keywords: [
+      "marklov",
+      "schakta",
+      "fylla ut",
+      "marknivå",
+      "marknivan",
+      "trädfällning",
+      "tradfallning",
+      "site works",
+      "excavation",
+      "landscaping",
+      "tree felling",
+    ],
     related: ["bygglov-nybyggnad", "strandskyddsdispens", "gravtillstand"],
     authorities: ["boverket"],
     eServiceId: "bygglov-ansokan",
-    variants: bygglovVariants({ bengtsfors: 6800, "dals-ed": 5900, fargelanda: 6300, mellerud: 7200, amal: 7600 }, "lov"),
+    variants: bygglovVariants(
+      { bengtsfors: 6800, "dals-ed": 5900, fargelanda: 6300, mellerud: 7200, amal: 7600 },
+      "lov",
+    ),
     example: true,
   },
   {
@@ -1173,11 +1449,28 @@ const byggaBoOchMiljo: SeedService[] = [
         "An Attefall house to be used as a home must meet the requirements for accessibility, fire safety and energy.",
       ),
     ),
-    keywords: ["attefall", "attefallshus", "attefallsåtgärd", "attefallsatgard", "anmälan", "anmalan", "takkupa", "friggebod", "komplementbostadshus", "granny flat", "annex", "dormer", "notification"],
+    keywords: [
+      "attefall",
+      "attefallshus",
+      "attefallsåtgärd",
+      "attefallsatgard",
+      "anmälan",
+      "anmalan",
+      "takkupa",
+      "friggebod",
+      "komplementbostadshus",
+      "granny flat",
+      "annex",
+      "dormer",
+      "notification",
+    ],
     related: ["bygglov-tillbyggnad", "bygglov-nybyggnad", "strandskyddsdispens"],
     authorities: ["boverket"],
     eServiceId: "bygglov-ansokan",
-    variants: bygglovVariants({ bengtsfors: 4200, "dals-ed": 3600, fargelanda: 3900, mellerud: 4500, amal: 4800 }, "anmalan"),
+    variants: bygglovVariants(
+      { bengtsfors: 4200, "dals-ed": 3600, fargelanda: 3900, mellerud: 4500, amal: 4800 },
+      "anmalan",
+    ),
     example: true,
   },
   {
@@ -1213,7 +1506,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Usually six to eight weeks from a complete application. After that the County Administrative Board has three weeks to review the decision.",
     ),
     processingDays: 56,
-    legalBasis: t("Miljöbalken (1998:808) 7 kap. 13–18 h §", "The Environmental Code (Miljöbalken, 1998:808), Chapter 7 Sections 13–18 h"),
+    legalBasis: t(
+      "Miljöbalken (1998:808) 7 kap. 13–18 h §",
+      "The Environmental Code (Miljöbalken, 1998:808), Chapter 7 Sections 13–18 h",
+    ),
     body: t(
       md(
         "Strandskyddet gäller normalt 100 meter från strandlinjen, på land och i vattnet. Det finns för att allmänheten ska kunna nå stränderna och för att skydda djur- och växtliv. Dalsland har tusentals sjöar, så många fastigheter berörs.",
@@ -1228,7 +1524,21 @@ const byggaBoOchMiljo: SeedService[] = [
         "The County Administrative Board can review the municipality's decision within three weeks. Do not start building until that time has passed and the decision is final.",
       ),
     ),
-    keywords: ["strandskydd", "strandskyddsdispens", "dispens", "brygga", "sjötomt", "sjotomt", "båthus", "bathus", "shoreline protection", "lake", "jetty", "waterfront", "exemption"],
+    keywords: [
+      "strandskydd",
+      "strandskyddsdispens",
+      "dispens",
+      "brygga",
+      "sjötomt",
+      "sjotomt",
+      "båthus",
+      "bathus",
+      "shoreline protection",
+      "lake",
+      "jetty",
+      "waterfront",
+      "exemption",
+    ],
     related: ["bygglov-nybyggnad", "attefallsatgard", "marklov", "enskilt-avlopp"],
     authorities: ["lansstyrelsen-vastra-gotaland", "naturvardsverket"],
     variants: variants(
@@ -1291,7 +1601,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Avgift enligt miljöenhetens taxa, oftast 8 000–11 000 kr för tillstånd till en anläggning med vattentoalett.",
       "A fee under the environmental health unit's fee schedule, usually SEK 8,000–11,000 for a permit for a system with a water toilet.",
     ),
-    processingTime: t("Oftast fyra till sju veckor från komplett ansökan.", "Usually four to seven weeks from a complete application."),
+    processingTime: t(
+      "Oftast fyra till sju veckor från komplett ansökan.",
+      "Usually four to seven weeks from a complete application.",
+    ),
     processingDays: 42,
     legalBasis: t(
       "Miljöbalken (1998:808) 9 kap. och förordningen (1998:899) om miljöfarlig verksamhet och hälsoskydd 13 §",
@@ -1309,7 +1622,20 @@ const byggaBoOchMiljo: SeedService[] = [
         "- Sewage must not pollute groundwater, wells or lakes.\n- The septic tank must be emptied regularly by the municipal waste service.\n- The environmental health unit inspects older systems and can require them to be upgraded.",
       ),
     ),
-    keywords: ["enskilt avlopp", "avlopp", "avloppsanläggning", "avloppsanlaggning", "infiltration", "markbädd", "markbadd", "slamavskiljare", "trekammarbrunn", "septic tank", "private sewage", "wastewater"],
+    keywords: [
+      "enskilt avlopp",
+      "avlopp",
+      "avloppsanläggning",
+      "avloppsanlaggning",
+      "infiltration",
+      "markbädd",
+      "markbadd",
+      "slamavskiljare",
+      "trekammarbrunn",
+      "septic tank",
+      "private sewage",
+      "wastewater",
+    ],
     related: ["vatten-och-avlopp", "avfall-och-sophamtning", "bygglov-nybyggnad", "strandskyddsdispens"],
     authorities: ["naturvardsverket"],
     eServiceId: "anmalan-enskilt-avlopp",
@@ -1323,7 +1649,10 @@ const byggaBoOchMiljo: SeedService[] = [
           ),
         ),
         timeBy({ bengtsfors: 35, "dals-ed": 28, fargelanda: 42, mellerud: 42, amal: 49 }, (d) =>
-          t(`Normalt cirka ${weeks(d)} veckor från komplett ansökan.`, `Usually about ${weeks(d)} weeks from a complete application.`),
+          t(
+            `Normalt cirka ${weeks(d)} veckor från komplett ansökan.`,
+            `Usually about ${weeks(d)} weeks from a complete application.`,
+          ),
         ),
         rulesBy({
           bengtsfors: t(
@@ -1367,7 +1696,10 @@ const byggaBoOchMiljo: SeedService[] = [
         "You may not start drilling until you have heard back from the environmental health unit.",
       ),
     ),
-    cost: t("En fast avgift enligt miljöenhetens taxa, oftast 2 000–3 000 kr.", "A fixed fee under the environmental health unit's fee schedule, usually SEK 2,000–3,000."),
+    cost: t(
+      "En fast avgift enligt miljöenhetens taxa, oftast 2 000–3 000 kr.",
+      "A fixed fee under the environmental health unit's fee schedule, usually SEK 2,000–3,000.",
+    ),
     processingTime: t(
       "Skicka anmälan i god tid, gärna sex veckor innan installationen. Besked brukar komma inom tre till fyra veckor.",
       "Submit the notification in good time, preferably six weeks before installation. A response usually comes within three to four weeks.",
@@ -1389,7 +1721,20 @@ const byggaBoOchMiljo: SeedService[] = [
         "The well driller must report the borehole to the Geological Survey of Sweden (SGU).",
       ),
     ),
-    keywords: ["värmepump", "varmepump", "bergvärme", "bergvarme", "jordvärme", "jordvarme", "sjövärme", "sjovarme", "borrhål", "heat pump", "geothermal", "ground source heat"],
+    keywords: [
+      "värmepump",
+      "varmepump",
+      "bergvärme",
+      "bergvarme",
+      "jordvärme",
+      "jordvarme",
+      "sjövärme",
+      "sjovarme",
+      "borrhål",
+      "heat pump",
+      "geothermal",
+      "ground source heat",
+    ],
     related: ["enskilt-avlopp", "sotning", "bygglov-fasadandring"],
     authorities: ["naturvardsverket"],
     eServiceId: "anmalan-varmepump",
@@ -1466,7 +1811,20 @@ const byggaBoOchMiljo: SeedService[] = [
         "Installing a fireplace or building a new chimney requires a notification to the building permit unit. You may not use it until you have a final notice.",
       ),
     ),
-    keywords: ["sotning", "sotare", "skorstensfejare", "skorsten", "brandskyddskontroll", "egensotning", "vedpanna", "kamin", "chimney sweep", "chimney", "fire safety", "wood stove"],
+    keywords: [
+      "sotning",
+      "sotare",
+      "skorstensfejare",
+      "skorsten",
+      "brandskyddskontroll",
+      "egensotning",
+      "vedpanna",
+      "kamin",
+      "chimney sweep",
+      "chimney",
+      "fire safety",
+      "wood stove",
+    ],
     related: ["varmepump"],
     authorities: [],
     variants: variants(
@@ -1502,7 +1860,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Kommunen hämtar hushållsavfall och matavfall vid ditt hus. Grovavfall, elavfall och farligt avfall lämnar du på återvinningscentralen.",
       "The municipality collects household and food waste at your home. Bulky waste, electronics and hazardous waste go to the recycling centre.",
     ),
-    audience: t("Alla hushåll och fritidshusägare i kommunerna.", "All households and holiday home owners in the municipalities."),
+    audience: t(
+      "Alla hushåll och fritidshusägare i kommunerna.",
+      "All households and holiday home owners in the municipalities.",
+    ),
     howToApply: t(
       md(
         "Abonnemang för sophämtning ordnas automatiskt när du köper en villa eller ett fritidshus. Vill du ändra kärlstorlek, hämtningsintervall eller dela kärl med en granne kontaktar du renhållningens kundtjänst.",
@@ -1517,7 +1878,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Avgift enligt kommunens avfallstaxa. En villa med normalt abonnemang betalar oftast 3 300–4 000 kr per år.",
       "A fee under the municipality's waste tariff. A house with a standard subscription usually pays SEK 3,300–4,000 per year.",
     ),
-    processingTime: t("Ändringar gäller oftast från nästa hämtning, inom två veckor.", "Changes usually apply from the next collection, within two weeks."),
+    processingTime: t(
+      "Ändringar gäller oftast från nästa hämtning, inom två veckor.",
+      "Changes usually apply from the next collection, within two weeks.",
+    ),
     processingDays: 14,
     legalBasis: t(
       "Miljöbalken (1998:808) 15 kap. och kommunens föreskrifter om avfallshantering",
@@ -1537,7 +1901,23 @@ const byggaBoOchMiljo: SeedService[] = [
         "Emptying of septic tanks and sealed tanks for private sewage systems is also booked through waste services.",
       ),
     ),
-    keywords: ["sophämtning", "sophamtning", "avfall", "sopor", "soptunna", "matavfall", "återvinningscentral", "atervinningscentral", "avc", "grovavfall", "slamtömning", "rubbish", "garbage", "waste collection", "recycling"],
+    keywords: [
+      "sophämtning",
+      "sophamtning",
+      "avfall",
+      "sopor",
+      "soptunna",
+      "matavfall",
+      "återvinningscentral",
+      "atervinningscentral",
+      "avc",
+      "grovavfall",
+      "slamtömning",
+      "rubbish",
+      "garbage",
+      "waste collection",
+      "recycling",
+    ],
     related: ["enskilt-avlopp", "vatten-och-avlopp", "rivningslov"],
     authorities: ["naturvardsverket"],
     variants: variants(
@@ -1603,9 +1983,15 @@ const byggaBoOchMiljo: SeedService[] = [
       "Anläggningsavgift för en ny villaanslutning är oftast 150 000–200 000 kr. Därtill kommer en årlig brukningsavgift enligt VA-taxan.",
       "The connection charge for a new house is usually SEK 150,000–200,000. An annual usage charge under the water tariff comes on top.",
     ),
-    processingTime: t("Besked om anslutningspunkt inom cirka tre veckor.", "Notice of the connection point within about three weeks."),
+    processingTime: t(
+      "Besked om anslutningspunkt inom cirka tre veckor.",
+      "Notice of the connection point within about three weeks.",
+    ),
     processingDays: 21,
-    legalBasis: t("Lag (2006:412) om allmänna vattentjänster", "The Public Water Services Act (Lag om allmänna vattentjänster, 2006:412)"),
+    legalBasis: t(
+      "Lag (2006:412) om allmänna vattentjänster",
+      "The Public Water Services Act (Lag om allmänna vattentjänster, 2006:412)",
+    ),
     body: t(
       md(
         "Kommunen ansvarar för ledningarna fram till förbindelsepunkten, oftast en halvmeter utanför tomtgränsen. Ledningarna på din tomt är ditt ansvar.",
@@ -1618,7 +2004,24 @@ const byggaBoOchMiljo: SeedService[] = [
         "- Read your water meter when the municipality asks, so you pay the right amount.\n- Protect the water meter and pipes from frost.\n- If there is a boil-water notice or an interruption, you get a text message if you have registered your number.\n- Never pour fat, wet wipes or chemicals down the drain.",
       ),
     ),
-    keywords: ["vatten", "avlopp", "va", "vattenledning", "vattenläcka", "vattenlacka", "anslutning", "va-taxa", "vattenmätare", "vattenmatare", "kokningsrekommendation", "water", "sewage", "water leak", "water connection", "drinking water"],
+    keywords: [
+      "vatten",
+      "avlopp",
+      "va",
+      "vattenledning",
+      "vattenläcka",
+      "vattenlacka",
+      "anslutning",
+      "va-taxa",
+      "vattenmätare",
+      "vattenmatare",
+      "kokningsrekommendation",
+      "water",
+      "sewage",
+      "water leak",
+      "water connection",
+      "drinking water",
+    ],
     related: ["enskilt-avlopp", "bygglov-nybyggnad", "lediga-tomter", "felanmalan-gata-park"],
     authorities: ["livsmedelsverket"],
     variants: variants(
@@ -1642,7 +2045,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Kommunen säljer byggklara tomter för villor och fritidshus. Du kan anmäla intresse och ställa dig i tomtkön.",
       "The municipality sells ready-to-build plots for houses and holiday homes. You can register your interest and join the plot queue.",
     ),
-    audience: t("Privatpersoner som vill bygga ett eget hus.", "Private individuals who want to build their own house."),
+    audience: t(
+      "Privatpersoner som vill bygga ett eget hus.",
+      "Private individuals who want to build their own house.",
+    ),
     howToApply: t(
       "Se lediga tomter på kommunens karta och anmäl intresse till mark och exploatering. Tomter fördelas efter tid i kön. När du får erbjudande har du 30 dagar på dig att tacka ja.",
       "See available plots on the municipality's map and register your interest with land and development. Plots are allocated by time in the queue. When you receive an offer you have 30 days to accept.",
@@ -1651,7 +2057,10 @@ const byggaBoOchMiljo: SeedService[] = [
       "Tomtpriset varierar med läge och storlek. Anslutningsavgift för vatten och avlopp, lagfart och bygglov tillkommer.",
       "Plot prices vary with location and size. Water and sewage connection, title registration and the building permit come on top.",
     ),
-    processingTime: t("Köpekontrakt skrivs oftast inom en månad efter att du tackat ja.", "The purchase contract is usually signed within a month of accepting."),
+    processingTime: t(
+      "Köpekontrakt skrivs oftast inom en månad efter att du tackat ja.",
+      "The purchase contract is usually signed within a month of accepting.",
+    ),
     processingDays: 30,
     legalBasis: t(
       "Kommunens riktlinjer för tomtförsäljning. Fastighetsbildning sker enligt fastighetsbildningslagen (1970:988).",
@@ -1669,7 +2078,19 @@ const byggaBoOchMiljo: SeedService[] = [
         "You apply for title registration with Lantmäteriet once the purchase is complete.",
       ),
     ),
-    keywords: ["tomt", "tomter", "villatomt", "tomtkö", "tomtko", "köpa tomt", "kopa tomt", "bygga hus", "building plot", "land for sale", "plot queue"],
+    keywords: [
+      "tomt",
+      "tomter",
+      "villatomt",
+      "tomtkö",
+      "tomtko",
+      "köpa tomt",
+      "kopa tomt",
+      "bygga hus",
+      "building plot",
+      "land for sale",
+      "plot queue",
+    ],
     related: ["bygglov-nybyggnad", "vatten-och-avlopp"],
     authorities: ["lantmateriet"],
     variants: variants(
@@ -1701,7 +2122,11 @@ const byggaBoOchMiljo: SeedService[] = [
 // ---------------------------------------------------------------------------
 
 /** A service run by one municipality on behalf of all five: every variant gets the host's contact. */
-function hostedBy(host: MunicipalitySlug, unit: UnitKey, rules: Partial<Record<MunicipalitySlug, Bilingual>> = {}): Variants {
+function hostedBy(
+  host: MunicipalitySlug,
+  unit: UnitKey,
+  rules: Partial<Record<MunicipalitySlug, Bilingual>> = {},
+): Variants {
   const out: Variants = {};
   for (const m of ALL) {
     const r = rules[m];
@@ -1761,7 +2186,19 @@ const omsorgOchStod: SeedService[] = [
         "You can influence how and when help is given. If you disagree with the decision, you can appeal to the administrative court.",
       ),
     ),
-    keywords: ["hemtjänst", "hemtjanst", "äldreomsorg", "aldreomsorg", "hjälp i hemmet", "matdistribution", "biståndshandläggare", "home help", "home care", "elderly care", "home care services"],
+    keywords: [
+      "hemtjänst",
+      "hemtjanst",
+      "äldreomsorg",
+      "aldreomsorg",
+      "hjälp i hemmet",
+      "matdistribution",
+      "biståndshandläggare",
+      "home help",
+      "home care",
+      "elderly care",
+      "home care services",
+    ],
     related: ["trygghetslarm", "sarskilt-boende", "anhorigstod", "bostadsanpassningsbidrag", "fardtjanst"],
     authorities: ["socialstyrelsen"],
     variants: variants(
@@ -1831,7 +2268,18 @@ const omsorgOchStod: SeedService[] = [
         "If you and your spouse or partner have lived together for a long time, you have the right to continue living together in the care home, even if only one of you needs residential care.",
       ),
     ),
-    keywords: ["särskilt boende", "sarskilt boende", "äldreboende", "aldreboende", "demensboende", "vård- och omsorgsboende", "care home", "nursing home", "residential care", "dementia care"],
+    keywords: [
+      "särskilt boende",
+      "sarskilt boende",
+      "äldreboende",
+      "aldreboende",
+      "demensboende",
+      "vård- och omsorgsboende",
+      "care home",
+      "nursing home",
+      "residential care",
+      "dementia care",
+    ],
     related: ["hemtjanst", "anhorigstod", "trygghetslarm"],
     authorities: ["socialstyrelsen"],
     variants: variants(
@@ -1875,7 +2323,10 @@ const omsorgOchStod: SeedService[] = [
       "En månadsavgift som ingår i högkostnadsskyddet (maxtaxan) för äldreomsorg.",
       "A monthly fee included in the high-cost protection (maximum fee) for elderly care.",
     ),
-    processingTime: t("Larmet installeras oftast inom en vecka efter beslut.", "The alarm is usually installed within a week of the decision."),
+    processingTime: t(
+      "Larmet installeras oftast inom en vecka efter beslut.",
+      "The alarm is usually installed within a week of the decision.",
+    ),
     processingDays: 7,
     legalBasis: SOL,
     body: t(
@@ -1890,7 +2341,18 @@ const omsorgOchStod: SeedService[] = [
         "Test the alarm once a month so you know it works.",
       ),
     ),
-    keywords: ["trygghetslarm", "larm", "fallarm", "falllarm", "säkerhetslarm", "sakerhetslarm", "safety alarm", "personal alarm", "emergency button", "fall alarm"],
+    keywords: [
+      "trygghetslarm",
+      "larm",
+      "fallarm",
+      "falllarm",
+      "säkerhetslarm",
+      "sakerhetslarm",
+      "safety alarm",
+      "personal alarm",
+      "emergency button",
+      "fall alarm",
+    ],
     related: ["hemtjanst", "bostadsanpassningsbidrag", "sarskilt-boende"],
     authorities: [],
     variants: variants(
@@ -1960,16 +2422,37 @@ const omsorgOchStod: SeedService[] = [
         "If you are able to work, you must be registered with the Public Employment Service and actively look for work or take part in the plan you make with your case officer.",
       ),
     ),
-    keywords: ["ekonomiskt bistånd", "ekonomiskt bistand", "försörjningsstöd", "forsorjningsstod", "socialbidrag", "riksnorm", "socialtjänst", "financial assistance", "income support", "welfare", "social assistance"],
+    keywords: [
+      "ekonomiskt bistånd",
+      "ekonomiskt bistand",
+      "försörjningsstöd",
+      "forsorjningsstod",
+      "socialbidrag",
+      "riksnorm",
+      "socialtjänst",
+      "financial assistance",
+      "income support",
+      "welfare",
+      "social assistance",
+    ],
     related: ["budget-och-skuldradgivning", "vuxenutbildning-komvux"],
     authorities: ["forsakringskassan", "arbetsformedlingen", "skatteverket"],
     variants: variants(
       "socialtjanst",
       rulesBy({
         bengtsfors: t("Telefontid för nya ärenden: vardagar kl. 9–10.", "Phone hours for new cases: weekdays 9–10 am."),
-        "dals-ed": t("Telefontid för nya ärenden: måndag, onsdag och fredag kl. 9–11.", "Phone hours for new cases: Monday, Wednesday and Friday 9–11 am."),
-        fargelanda: t("Telefontid för nya ärenden: vardagar kl. 8.30–10.", "Phone hours for new cases: weekdays 8.30–10 am."),
-        mellerud: t("Du kan ansöka digitalt med BankID efter första samtalet.", "After the first meeting you can apply online with BankID."),
+        "dals-ed": t(
+          "Telefontid för nya ärenden: måndag, onsdag och fredag kl. 9–11.",
+          "Phone hours for new cases: Monday, Wednesday and Friday 9–11 am.",
+        ),
+        fargelanda: t(
+          "Telefontid för nya ärenden: vardagar kl. 8.30–10.",
+          "Phone hours for new cases: weekdays 8.30–10 am.",
+        ),
+        mellerud: t(
+          "Du kan ansöka digitalt med BankID efter första samtalet.",
+          "After the first meeting you can apply online with BankID.",
+        ),
         amal: t(
           "Du kan ansöka digitalt med BankID efter första samtalet. Drop-in-mottagning tisdagar kl. 13–15.",
           "After the first meeting you can apply online with BankID. Drop-in on Tuesdays 1–3 pm.",
@@ -1994,7 +2477,10 @@ const omsorgOchStod: SeedService[] = [
       "Call or email the counselling service to book an appointment. Bring current bills, debt collection and enforcement letters, and details of your income.",
     ),
     cost: t("Kostnadsfritt.", "Free of charge."),
-    processingTime: t("Du får oftast en första tid inom två veckor.", "You usually get a first appointment within two weeks."),
+    processingTime: t(
+      "Du får oftast en första tid inom två veckor.",
+      "You usually get a first appointment within two weeks.",
+    ),
     processingDays: 14,
     legalBasis: t(
       "Socialtjänstlagen (2025:400) och skuldsaneringslagen (2016:675)",
@@ -2014,7 +2500,19 @@ const omsorgOchStod: SeedService[] = [
         "- Open all letters, even the difficult ones.\n- Pay rent, electricity and insurance first.\n- Do not take new loans to pay old debts.",
       ),
     ),
-    keywords: ["skuldrådgivning", "skuldradgivning", "budgetrådgivning", "budgetradgivning", "skulder", "skuldsanering", "kronofogden", "inkasso", "debt advice", "debt counselling", "budget help"],
+    keywords: [
+      "skuldrådgivning",
+      "skuldradgivning",
+      "budgetrådgivning",
+      "budgetradgivning",
+      "skulder",
+      "skuldsanering",
+      "kronofogden",
+      "inkasso",
+      "debt advice",
+      "debt counselling",
+      "budget help",
+    ],
     related: ["ekonomiskt-bistand"],
     authorities: ["skatteverket"],
     variants: hostedBy("amal", "skuldradgivning", {
@@ -2065,7 +2563,10 @@ const omsorgOchStod: SeedService[] = [
       "Insatserna är avgiftsfria. I bostad med särskild service betalar du hyra och mat.",
       "The support is free of charge. In supported housing you pay rent and food.",
     ),
-    processingTime: t("Utredningen tar oftast en till tre månader.", "The assessment usually takes one to three months."),
+    processingTime: t(
+      "Utredningen tar oftast en till tre månader.",
+      "The assessment usually takes one to three months.",
+    ),
     processingDays: 60,
     legalBasis: t(
       "Lag (1993:387) om stöd och service till vissa funktionshindrade (LSS)",
@@ -2083,7 +2584,20 @@ const omsorgOchStod: SeedService[] = [
         "The support should provide good living conditions and make it possible to live like others. You are entitled to an individual plan describing your support.",
       ),
     ),
-    keywords: ["lss", "funktionsnedsättning", "funktionsnedsattning", "ledsagare", "kontaktperson", "daglig verksamhet", "korttidsvistelse", "gruppbostad", "personlig assistans", "disability support", "personal assistance", "supported housing"],
+    keywords: [
+      "lss",
+      "funktionsnedsättning",
+      "funktionsnedsattning",
+      "ledsagare",
+      "kontaktperson",
+      "daglig verksamhet",
+      "korttidsvistelse",
+      "gruppbostad",
+      "personlig assistans",
+      "disability support",
+      "personal assistance",
+      "supported housing",
+    ],
     related: ["bostadsanpassningsbidrag", "anhorigstod", "fardtjanst", "parkeringstillstand-rorelsehindrade"],
     authorities: ["forsakringskassan", "socialstyrelsen"],
     variants: variants(
@@ -2127,10 +2641,16 @@ const omsorgOchStod: SeedService[] = [
         "Do not start the work before you have a decision, or you may lose the grant.",
       ),
     ),
-    cost: t("Bidraget är inte inkomstprövat. Ansökan är avgiftsfri.", "The grant is not means-tested. Applying is free."),
+    cost: t(
+      "Bidraget är inte inkomstprövat. Ansökan är avgiftsfri.",
+      "The grant is not means-tested. Applying is free.",
+    ),
     processingTime: t("Beslut oftast inom fyra till sex veckor.", "A decision usually within four to six weeks."),
     processingDays: 35,
-    legalBasis: t("Lag (2018:222) om bostadsanpassningsbidrag", "The Housing Adaptation Grants Act (Lag om bostadsanpassningsbidrag, 2018:222)"),
+    legalBasis: t(
+      "Lag (2018:222) om bostadsanpassningsbidrag",
+      "The Housing Adaptation Grants Act (Lag om bostadsanpassningsbidrag, 2018:222)",
+    ),
     body: t(
       md(
         "Bidraget gäller fasta funktioner i och i anslutning till bostaden som du behöver på grund av din funktionsnedsättning. Det gäller inte vanligt underhåll eller sådant som du skulle ha behövt göra ändå.",
@@ -2145,13 +2665,30 @@ const omsorgOchStod: SeedService[] = [
         "The municipality may fund the cheapest solution that meets the need.",
       ),
     ),
-    keywords: ["bostadsanpassning", "bostadsanpassningsbidrag", "bab", "ramp", "trapphiss", "tröskel", "troskel", "dusch", "funktionsnedsättning", "housing adaptation", "home adaptation", "disability grant", "accessibility"],
+    keywords: [
+      "bostadsanpassning",
+      "bostadsanpassningsbidrag",
+      "bab",
+      "ramp",
+      "trapphiss",
+      "tröskel",
+      "troskel",
+      "dusch",
+      "funktionsnedsättning",
+      "housing adaptation",
+      "home adaptation",
+      "disability grant",
+      "accessibility",
+    ],
     related: ["hemtjanst", "trygghetslarm", "stod-enligt-lss"],
     authorities: ["boverket"],
     variants: variants(
       "bostadsanpassning",
       timeBy({ bengtsfors: 28, "dals-ed": 21, fargelanda: 35, mellerud: 42, amal: 35 }, (d) =>
-        t(`Beslut normalt inom ${weeks(d)} veckor från komplett ansökan.`, `A decision normally within ${weeks(d)} weeks of a complete application.`),
+        t(
+          `Beslut normalt inom ${weeks(d)} veckor från komplett ansökan.`,
+          `A decision normally within ${weeks(d)} weeks of a complete application.`,
+        ),
       ),
     ),
     example: true,
@@ -2178,7 +2715,10 @@ const omsorgOchStod: SeedService[] = [
       "Samtal, grupper och information är kostnadsfria. Avlösning i hemmet är gratis upp till ett visst antal timmar per månad.",
       "Conversations, groups and information are free. Respite at home is free up to a certain number of hours per month.",
     ),
-    processingTime: t("Du får oftast ett första samtal inom en vecka.", "You usually get a first conversation within a week."),
+    processingTime: t(
+      "Du får oftast ett första samtal inom en vecka.",
+      "You usually get a first conversation within a week.",
+    ),
     processingDays: 7,
     legalBasis: SOL,
     body: t(
@@ -2193,20 +2733,44 @@ const omsorgOchStod: SeedService[] = [
         "- One-to-one conversations\n- Carer groups and talks\n- Respite at home\n- A short-term care place for the person you care for, so that you can rest",
       ),
     ),
-    keywords: ["anhörigstöd", "anhorigstod", "anhörig", "anhorig", "avlösning", "avlosning", "anhörigkonsulent", "carer support", "family carer", "respite care", "caregiver"],
+    keywords: [
+      "anhörigstöd",
+      "anhorigstod",
+      "anhörig",
+      "anhorig",
+      "avlösning",
+      "avlosning",
+      "anhörigkonsulent",
+      "carer support",
+      "family carer",
+      "respite care",
+      "caregiver",
+    ],
     related: ["hemtjanst", "sarskilt-boende", "stod-enligt-lss"],
     authorities: ["socialstyrelsen"],
     variants: variants(
       "anhorigstod",
       rulesBy({
-        bengtsfors: t("Avlösning i hemmet är avgiftsfri upp till 16 timmar per månad.", "Respite at home is free for up to 16 hours per month."),
-        "dals-ed": t("Avlösning i hemmet är avgiftsfri upp till 12 timmar per månad.", "Respite at home is free for up to 12 hours per month."),
-        fargelanda: t("Avlösning i hemmet är avgiftsfri upp till 10 timmar per månad.", "Respite at home is free for up to 10 hours per month."),
+        bengtsfors: t(
+          "Avlösning i hemmet är avgiftsfri upp till 16 timmar per månad.",
+          "Respite at home is free for up to 16 hours per month.",
+        ),
+        "dals-ed": t(
+          "Avlösning i hemmet är avgiftsfri upp till 12 timmar per månad.",
+          "Respite at home is free for up to 12 hours per month.",
+        ),
+        fargelanda: t(
+          "Avlösning i hemmet är avgiftsfri upp till 10 timmar per månad.",
+          "Respite at home is free for up to 10 hours per month.",
+        ),
         mellerud: t(
           "Avlösning i hemmet är avgiftsfri upp till 16 timmar per månad. Anhörigcaféet på träffpunkten är öppet varannan onsdag.",
           "Respite at home is free for up to 16 hours per month. The carers' café at the meeting place is open every other Wednesday.",
         ),
-        amal: t("Avlösning i hemmet är avgiftsfri upp till 20 timmar per månad.", "Respite at home is free for up to 20 hours per month."),
+        amal: t(
+          "Avlösning i hemmet är avgiftsfri upp till 20 timmar per månad.",
+          "Respite at home is free for up to 20 hours per month.",
+        ),
       }),
     ),
     example: true,
@@ -2268,7 +2832,19 @@ const naringslivOchArbete: SeedService[] = [
         "Licence holders must have responsible serving staff on site and follow a self-monitoring programme.",
       ),
     ),
-    keywords: ["serveringstillstånd", "serveringstillstand", "alkoholtillstånd", "alkoholtillstand", "utskänkning", "utskankning", "tillfälligt tillstånd", "kunskapsprov", "alcohol licence", "liquor license", "serving permit"],
+    keywords: [
+      "serveringstillstånd",
+      "serveringstillstand",
+      "alkoholtillstånd",
+      "alkoholtillstand",
+      "utskänkning",
+      "utskankning",
+      "tillfälligt tillstånd",
+      "kunskapsprov",
+      "alcohol licence",
+      "liquor license",
+      "serving permit",
+    ],
     related: ["livsmedelsregistrering", "naringslivsradgivning", "tobakstillstand", "upplatelse-offentlig-plats"],
     authorities: ["polisen", "skatteverket", "bolagsverket"],
     variants: variants(
@@ -2281,10 +2857,22 @@ const naringslivOchArbete: SeedService[] = [
           ),
         ),
         rulesBy({
-          bengtsfors: t("Normal serveringstid inomhus till kl. 01.00, utomhus till kl. 00.00.", "Normal serving hours indoors until 1 am, outdoors until midnight."),
-          "dals-ed": t("Normal serveringstid inomhus och utomhus till kl. 00.00.", "Normal serving hours indoors and outdoors until midnight."),
-          fargelanda: t("Normal serveringstid inomhus och utomhus till kl. 00.00.", "Normal serving hours indoors and outdoors until midnight."),
-          mellerud: t("Normal serveringstid inomhus till kl. 01.00, utomhus till kl. 00.00.", "Normal serving hours indoors until 1 am, outdoors until midnight."),
+          bengtsfors: t(
+            "Normal serveringstid inomhus till kl. 01.00, utomhus till kl. 00.00.",
+            "Normal serving hours indoors until 1 am, outdoors until midnight.",
+          ),
+          "dals-ed": t(
+            "Normal serveringstid inomhus och utomhus till kl. 00.00.",
+            "Normal serving hours indoors and outdoors until midnight.",
+          ),
+          fargelanda: t(
+            "Normal serveringstid inomhus och utomhus till kl. 00.00.",
+            "Normal serving hours indoors and outdoors until midnight.",
+          ),
+          mellerud: t(
+            "Normal serveringstid inomhus till kl. 01.00, utomhus till kl. 00.00.",
+            "Normal serving hours indoors until 1 am, outdoors until midnight.",
+          ),
           amal: t(
             "Normal serveringstid inomhus till kl. 02.00 och utomhus till kl. 01.00. Under Åmåls Bluesfestival kan längre tider beviljas.",
             "Normal serving hours indoors until 2 am and outdoors until 1 am. Longer hours may be granted during the Åmål Blues Festival.",
@@ -2339,7 +2927,21 @@ const naringslivOchArbete: SeedService[] = [
         "If you only sell home baking occasionally, for example at a Christmas market, you usually do not need to register. Ask us if you are unsure.",
       ),
     ),
-    keywords: ["livsmedel", "livsmedelsregistrering", "livsmedelsanläggning", "livsmedelsanlaggning", "registrera restaurang", "café", "cafe", "food truck", "matlastbil", "egenkontroll", "food business", "food registration", "restaurant"],
+    keywords: [
+      "livsmedel",
+      "livsmedelsregistrering",
+      "livsmedelsanläggning",
+      "livsmedelsanlaggning",
+      "registrera restaurang",
+      "café",
+      "cafe",
+      "food truck",
+      "matlastbil",
+      "egenkontroll",
+      "food business",
+      "food registration",
+      "restaurant",
+    ],
     related: ["serveringstillstand", "naringslivsradgivning", "upplatelse-offentlig-plats"],
     authorities: ["livsmedelsverket", "verksamt", "bolagsverket"],
     variants: variants(
@@ -2375,7 +2977,10 @@ const naringslivOchArbete: SeedService[] = [
       "Ansökningsavgift enligt kommunens taxa, oftast 7 000–9 500 kr. Därtill kommer en årlig tillsynsavgift.",
       "An application fee under the municipality's fee schedule, usually SEK 7,000–9,500, plus an annual supervision fee.",
     ),
-    processingTime: t("Normalt sex till åtta veckor, högst fyra månader.", "Normally six to eight weeks, at most four months."),
+    processingTime: t(
+      "Normalt sex till åtta veckor, högst fyra månader.",
+      "Normally six to eight weeks, at most four months.",
+    ),
     processingDays: 56,
     legalBasis: t(
       "Lag (2018:2088) om tobak och liknande produkter och lag (2022:1257) om tobaksfria nikotinprodukter",
@@ -2393,13 +2998,28 @@ const naringslivOchArbete: SeedService[] = [
         "- You may not sell to anyone under 18 and must check age.\n- A sign about the age limit must be displayed at the till.\n- Tobacco products may not be displayed in a way that encourages purchase.",
       ),
     ),
-    keywords: ["tobak", "tobakstillstånd", "tobakstillstand", "snus", "cigaretter", "e-cigaretter", "nikotinprodukter", "vitt snus", "tobacco licence", "tobacco permit", "nicotine"],
+    keywords: [
+      "tobak",
+      "tobakstillstånd",
+      "tobakstillstand",
+      "snus",
+      "cigaretter",
+      "e-cigaretter",
+      "nikotinprodukter",
+      "vitt snus",
+      "tobacco licence",
+      "tobacco permit",
+      "nicotine",
+    ],
     related: ["serveringstillstand", "naringslivsradgivning"],
     authorities: ["skatteverket", "polisen", "bolagsverket"],
     variants: variants(
       "tillstand",
       feeBy({ bengtsfors: 8200, "dals-ed": 7000, fargelanda: 7600, mellerud: 8600, amal: 9400 }, (a) =>
-        t(`Ansökningsavgift ${a.sv}. Anmälan av e-cigaretter och nikotinprodukter är avgiftsfri.`, `Application fee ${a.en}. Notifying e-cigarettes and nicotine products is free.`),
+        t(
+          `Ansökningsavgift ${a.sv}. Anmälan av e-cigaretter och nikotinprodukter är avgiftsfri.`,
+          `Application fee ${a.en}. Notifying e-cigarettes and nicotine products is free.`,
+        ),
       ),
     ),
     example: true,
@@ -2414,7 +3034,10 @@ const naringslivOchArbete: SeedService[] = [
       "Företagslotsen är din väg in till kommunen när du vill starta, driva eller utveckla ett företag. Du får en kontaktperson som samordnar dina ärenden.",
       "The business pilot is your way into the municipality when you want to start, run or grow a business. You get one contact person who coordinates your cases.",
     ),
-    audience: t("Företagare, blivande företagare och företag som vill etablera sig i Dalsland.", "Business owners, future entrepreneurs and companies wanting to set up in Dalsland."),
+    audience: t(
+      "Företagare, blivande företagare och företag som vill etablera sig i Dalsland.",
+      "Business owners, future entrepreneurs and companies wanting to set up in Dalsland.",
+    ),
     howToApply: t(
       "Ring eller mejla näringslivsenheten och berätta kort om ditt företag och vad du behöver hjälp med. Vi bokar ett möte, på plats, hos dig eller digitalt.",
       "Call or email the business unit and briefly describe your company and what you need help with. We book a meeting at our office, at your premises or online.",
@@ -2440,7 +3063,21 @@ const naringslivOchArbete: SeedService[] = [
         "You register a company with the Companies Registration Office and the Tax Agency, for example through verksamt.se.",
       ),
     ),
-    keywords: ["företagslots", "foretagslots", "företagslotsen", "naringslivsradgivning", "näringsliv", "naringsliv", "starta företag", "starta foretag", "etablering", "företagsrådgivning", "business advice", "start a business", "business support"],
+    keywords: [
+      "företagslots",
+      "foretagslots",
+      "företagslotsen",
+      "naringslivsradgivning",
+      "näringsliv",
+      "naringsliv",
+      "starta företag",
+      "starta foretag",
+      "etablering",
+      "företagsrådgivning",
+      "business advice",
+      "start a business",
+      "business support",
+    ],
     related: ["livsmedelsregistrering", "serveringstillstand", "upphandling", "bygglov-nybyggnad", "tobakstillstand"],
     authorities: ["verksamt", "bolagsverket", "skatteverket", "arbetsformedlingen", "your-europe"],
     variants: variants(
@@ -2497,7 +3134,20 @@ const naringslivOchArbete: SeedService[] = [
         "- Team up with other companies and submit a joint bid.\n- Ask questions in the system during the tender period if anything is unclear.\n- Attend the municipality's supplier meetings.",
       ),
     ),
-    keywords: ["upphandling", "offentlig upphandling", "anbud", "lou", "direktupphandling", "leverantör", "leverantor", "procurement", "tender", "public procurement", "bid", "supplier"],
+    keywords: [
+      "upphandling",
+      "offentlig upphandling",
+      "anbud",
+      "lou",
+      "direktupphandling",
+      "leverantör",
+      "leverantor",
+      "procurement",
+      "tender",
+      "public procurement",
+      "bid",
+      "supplier",
+    ],
     related: ["naringslivsradgivning"],
     authorities: ["verksamt", "your-europe"],
     variants: variants(
@@ -2541,8 +3191,14 @@ const naringslivOchArbete: SeedService[] = [
       "Ansök i kommunens ansökningsformulär för feriearbete under mars och april. Vårdnadshavare måste godkänna ansökan om du är under 18 år.",
       "Apply using the municipality's summer job form in March and April. A guardian must approve the application if you are under 18.",
     ),
-    cost: t("Gratis att söka. Du får lön enligt kommunens timlön för feriearbetare.", "Applying is free. You are paid the municipality's hourly wage for summer workers."),
-    processingTime: t("Besked om placering skickas ut i slutet av maj.", "Placement decisions are sent out at the end of May."),
+    cost: t(
+      "Gratis att söka. Du får lön enligt kommunens timlön för feriearbetare.",
+      "Applying is free. You are paid the municipality's hourly wage for summer workers.",
+    ),
+    processingTime: t(
+      "Besked om placering skickas ut i slutet av maj.",
+      "Placement decisions are sent out at the end of May.",
+    ),
     legalBasis: t(
       "Ingen särskild lag. Arbetet följer arbetsmiljölagen (1977:1160) 5 kap. om minderåriga.",
       "No specific law. The work follows the Work Environment Act (Arbetsmiljölagen, 1977:1160), Chapter 5 on minors.",
@@ -2559,14 +3215,29 @@ const naringslivOchArbete: SeedService[] = [
         "After the summer job you receive a certificate you can use when applying for jobs.",
       ),
     ),
-    keywords: ["feriearbete", "feriejobb", "sommarjobb", "ungdomsjobb", "sommarjobb ungdom", "summer job", "youth employment", "holiday job"],
+    keywords: [
+      "feriearbete",
+      "feriejobb",
+      "sommarjobb",
+      "ungdomsjobb",
+      "sommarjobb ungdom",
+      "summer job",
+      "youth employment",
+      "holiday job",
+    ],
     related: ["gymnasieskola", "fritidsgardar"],
     authorities: ["arbetsformedlingen", "skatteverket"],
     variants: variants(
       "arbetsmarknad",
       rulesBy({
-        bengtsfors: t("Timlön 98 kr. Sista ansökningsdag 15 april.", "Hourly wage SEK 98. Application deadline 15 April."),
-        fargelanda: t("Timlön 95 kr. Sista ansökningsdag 10 april.", "Hourly wage SEK 95. Application deadline 10 April."),
+        bengtsfors: t(
+          "Timlön 98 kr. Sista ansökningsdag 15 april.",
+          "Hourly wage SEK 98. Application deadline 15 April.",
+        ),
+        fargelanda: t(
+          "Timlön 95 kr. Sista ansökningsdag 10 april.",
+          "Hourly wage SEK 95. Application deadline 10 April.",
+        ),
         mellerud: t(
           "Timlön 100 kr. Sista ansökningsdag 15 april. Du kan också söka feriearbete hos föreningar som får bidrag från kommunen.",
           "Hourly wage SEK 100. Application deadline 15 April. You can also apply for summer jobs with associations funded by the municipality.",
@@ -2594,7 +3265,10 @@ const kommunOchPolitik: SeedService[] = [
       "Alla har rätt att ta del av kommunens allmänna handlingar, till exempel protokoll, beslut, e-post och ritningar, om de inte omfattas av sekretess.",
       "Everyone has the right to see the municipality's official documents, such as minutes, decisions, emails and drawings, unless they are confidential.",
     ),
-    audience: t("Alla, oavsett ålder, nationalitet eller syfte.", "Everyone, regardless of age, nationality or purpose."),
+    audience: t(
+      "Alla, oavsett ålder, nationalitet eller syfte.",
+      "Everyone, regardless of age, nationality or purpose.",
+    ),
     howToApply: t(
       md(
         "Skicka din begäran i e-tjänsten **Begäran om allmän handling**, mejla registraturen eller besök kommunhuset. Beskriv så tydligt du kan vilken handling du vill ha, gärna med diarienummer eller datum.",
@@ -2632,14 +3306,30 @@ const kommunOchPolitik: SeedService[] = [
         "If the municipality refuses to release a document, you get a written decision. You can appeal to the administrative court of appeal (kammarrätten).",
       ),
     ),
-    keywords: ["allmän handling", "allman handling", "allmänna handlingar", "offentlighetsprincipen", "diarium", "registratur", "protokoll", "sekretess", "public records", "official documents", "freedom of information", "foi request"],
+    keywords: [
+      "allmän handling",
+      "allman handling",
+      "allmänna handlingar",
+      "offentlighetsprincipen",
+      "diarium",
+      "registratur",
+      "protokoll",
+      "sekretess",
+      "public records",
+      "official documents",
+      "freedom of information",
+      "foi request",
+    ],
     related: ["synpunkter-och-klagomal", "medborgarforslag"],
     authorities: [],
     eServiceId: "begaran-allman-handling",
     variants: variants(
       "registrator",
       rulesBy({
-        bengtsfors: t("Kommunens diarium går att söka i på webben.", "The municipality's case register can be searched online."),
+        bengtsfors: t(
+          "Kommunens diarium går att söka i på webben.",
+          "The municipality's case register can be searched online.",
+        ),
         amal: t(
           "Kommunens diarium och protokoll från alla nämnder går att söka i på webben.",
           "The municipality's case register and minutes from all committees can be searched online.",
@@ -2658,7 +3348,10 @@ const kommunOchPolitik: SeedService[] = [
       "Har du beröm, förslag eller klagomål på kommunens verksamheter vill vi gärna veta. Dina synpunkter hjälper oss att bli bättre.",
       "If you have praise, suggestions or complaints about the municipality's services, we want to hear them. Your feedback helps us improve.",
     ),
-    audience: t("Alla som bor i, verkar i eller besöker kommunerna.", "Everyone who lives in, works in or visits the municipalities."),
+    audience: t(
+      "Alla som bor i, verkar i eller besöker kommunerna.",
+      "Everyone who lives in, works in or visits the municipalities.",
+    ),
     howToApply: t(
       "Lämna din synpunkt i e-tjänsten **Synpunkter och klagomål**, ring kontaktcenter eller prata med personalen i verksamheten. Du kan vara anonym, men då kan vi inte svara dig.",
       "Submit your feedback in the e-service **Feedback and complaints**, call the contact centre or talk to the staff at the service. You may remain anonymous, but then we cannot reply.",
@@ -2684,7 +3377,20 @@ const kommunOchPolitik: SeedService[] = [
         "- Faults in streets, lighting or playgrounds: use **Report a fault – streets and parks**.\n- If you want to appeal a decision: follow the instructions in the decision.\n- Complaints about health care can also be made to the patients' advisory committee.",
       ),
     ),
-    keywords: ["synpunkter", "klagomål", "klagomal", "beröm", "berom", "förslag", "forslag", "missnöje", "feedback", "complaint", "suggestion", "compliment"],
+    keywords: [
+      "synpunkter",
+      "klagomål",
+      "klagomal",
+      "beröm",
+      "berom",
+      "förslag",
+      "forslag",
+      "missnöje",
+      "feedback",
+      "complaint",
+      "suggestion",
+      "compliment",
+    ],
     related: ["felanmalan-gata-park", "allman-handling", "medborgarforslag"],
     authorities: [],
     eServiceId: "synpunkter-klagomal",
@@ -2706,7 +3412,10 @@ const kommunOchPolitik: SeedService[] = [
       "Ni kan gifta er borgerligt med en vigselförrättare som är utsedd av länsstyrelsen, i kommunhuset eller på en plats ni väljer själva.",
       "You can have a civil wedding with an officiant appointed by the County Administrative Board, at the town hall or at a place of your choice.",
     ),
-    audience: t("Par som vill gifta sig utan religiös ceremoni.", "Couples who want to marry without a religious ceremony."),
+    audience: t(
+      "Par som vill gifta sig utan religiös ceremoni.",
+      "Couples who want to marry without a religious ceremony.",
+    ),
     howToApply: t(
       md(
         "1. Ansök om hindersprövning hos Skatteverket. Intyget gäller i fyra månader.\n2. Boka vigsel i e-tjänsten **Borgerlig vigsel**, gärna minst sex veckor i förväg.\n3. Skicka hindersprövningsintyget till kommunen senast två veckor före vigseln.",
@@ -2736,7 +3445,21 @@ const kommunOchPolitik: SeedService[] = [
         "The ceremony can be held in Swedish or English. If you need an interpreter you arrange one yourselves.",
       ),
     ),
-    keywords: ["borgerlig vigsel", "vigsel", "gifta sig", "bröllop", "brollop", "vigselförrättare", "vigselforrattare", "hindersprövning", "hindersprovning", "civil wedding", "marriage", "get married", "wedding"],
+    keywords: [
+      "borgerlig vigsel",
+      "vigsel",
+      "gifta sig",
+      "bröllop",
+      "brollop",
+      "vigselförrättare",
+      "vigselforrattare",
+      "hindersprövning",
+      "hindersprovning",
+      "civil wedding",
+      "marriage",
+      "get married",
+      "wedding",
+    ],
     related: ["synpunkter-och-klagomal"],
     authorities: ["skatteverket", "lansstyrelsen-vastra-gotaland"],
     eServiceId: "ansokan-borgerlig-vigsel",
@@ -2752,7 +3475,10 @@ const kommunOchPolitik: SeedService[] = [
         ),
       },
       "dals-ed": {
-        fee: t("Vigsel är avgiftsfri, även på annan plats inom kommunen.", "Weddings are free, also at another venue in the municipality."),
+        fee: t(
+          "Vigsel är avgiftsfri, även på annan plats inom kommunen.",
+          "Weddings are free, also at another venue in the municipality.",
+        ),
       },
       fargelanda: {
         fee: t(
@@ -2793,7 +3519,10 @@ const kommunOchPolitik: SeedService[] = [
       "Med ett medborgarförslag kan du som bor i kommunen lämna ett förslag direkt till kommunfullmäktige.",
       "With a citizens' proposal, residents can submit a proposal directly to the municipal council.",
     ),
-    audience: t("Alla som är folkbokförda i kommunen, oavsett ålder.", "Everyone registered in the municipality, regardless of age."),
+    audience: t(
+      "Alla som är folkbokförda i kommunen, oavsett ålder.",
+      "Everyone registered in the municipality, regardless of age.",
+    ),
     howToApply: t(
       "Skriv ditt förslag, med namn och adress, och skicka det till kommunkansliet via e-post eller brev. Beskriv vad du vill att kommunen ska göra och varför. Ett förslag ska bara handla om en fråga.",
       "Write your proposal, including your name and address, and send it to the municipal secretariat by email or post. Describe what you want the municipality to do and why. A proposal should only cover one issue.",
@@ -2820,7 +3549,21 @@ const kommunOchPolitik: SeedService[] = [
         "If your municipality does not accept citizens' proposals, you can submit feedback or contact an elected politician.",
       ),
     ),
-    keywords: ["medborgarförslag", "medborgarforslag", "e-förslag", "e-forslag", "kommunfullmäktige", "kommunfullmaktige", "påverka", "paverka", "demokrati", "citizens proposal", "petition", "democracy", "council"],
+    keywords: [
+      "medborgarförslag",
+      "medborgarforslag",
+      "e-förslag",
+      "e-forslag",
+      "kommunfullmäktige",
+      "kommunfullmaktige",
+      "påverka",
+      "paverka",
+      "demokrati",
+      "citizens proposal",
+      "petition",
+      "democracy",
+      "council",
+    ],
     related: ["synpunkter-och-klagomal", "allman-handling"],
     authorities: [],
     variants: variants(
@@ -2876,7 +3619,10 @@ const kommunOchPolitik: SeedService[] = [
       "The district court usually takes two to three months. In urgent cases a temporary trustee can be appointed faster.",
     ),
     processingDays: 75,
-    legalBasis: t("Föräldrabalken (1949:381) 11–16 kap.", "The Children and Parents Code (Föräldrabalken, 1949:381), Chapters 11–16"),
+    legalBasis: t(
+      "Föräldrabalken (1949:381) 11–16 kap.",
+      "The Children and Parents Code (Föräldrabalken, 1949:381), Chapters 11–16",
+    ),
     body: t(
       md(
         "En god man hjälper till med till exempel att betala räkningar, söka bidrag och se till att huvudmannen får den vård och omsorg hen behöver. Huvudmannen bestämmer fortfarande själv. En förvaltare utses bara om det inte räcker med god man.",
@@ -2889,7 +3635,20 @@ const kommunOchPolitik: SeedService[] = [
         "The chief guardian also appoints trustees for unaccompanied children and supervises guardians when a child owns significant assets.",
       ),
     ),
-    keywords: ["god man", "förvaltare", "forvaltare", "överförmyndare", "overformyndare", "överförmyndarnämnd", "förmyndare", "formyndare", "trustee", "guardian", "conservator", "legal guardian"],
+    keywords: [
+      "god man",
+      "förvaltare",
+      "forvaltare",
+      "överförmyndare",
+      "overformyndare",
+      "överförmyndarnämnd",
+      "förmyndare",
+      "formyndare",
+      "trustee",
+      "guardian",
+      "conservator",
+      "legal guardian",
+    ],
     related: ["budget-och-skuldradgivning", "stod-enligt-lss", "anhorigstod"],
     authorities: ["migrationsverket"],
     variants: hostedBy("mellerud", "overformyndare", {
@@ -2947,10 +3706,16 @@ const trafikOchInfrastruktur: SeedService[] = [
         "- a medical certificate describing how your disability affects your ability to walk\n- a photo (passport photo)\n- a sample of your signature",
       ),
     ),
-    cost: t("Ansökan är oftast avgiftsfri. Läkarintyget betalar du själv.", "Applying is usually free. You pay for the medical certificate yourself."),
+    cost: t(
+      "Ansökan är oftast avgiftsfri. Läkarintyget betalar du själv.",
+      "Applying is usually free. You pay for the medical certificate yourself.",
+    ),
     processingTime: t("Beslut oftast inom tre till fyra veckor.", "A decision usually within three to four weeks."),
     processingDays: 28,
-    legalBasis: t("Trafikförordningen (1998:1276) 13 kap. 8 §", "The Road Traffic Ordinance (Trafikförordningen, 1998:1276), Chapter 13 Section 8"),
+    legalBasis: t(
+      "Trafikförordningen (1998:1276) 13 kap. 8 §",
+      "The Road Traffic Ordinance (Trafikförordningen, 1998:1276), Chapter 13 Section 8",
+    ),
     body: t(
       md(
         "Tillståndet gäller i hela Sverige och i de flesta EU-länder. Det är personligt och gäller oavsett vilken bil du åker i.",
@@ -2965,7 +3730,19 @@ const trafikOchInfrastruktur: SeedService[] = [
         "The permit is valid for at most five years, usually less. Apply for renewal in good time before it expires.",
       ),
     ),
-    keywords: ["parkeringstillstånd", "parkeringstillstand", "handikapptillstånd", "handikapparkering", "rörelsehindrad", "rorelsehindrad", "p-tillstånd", "disabled parking", "blue badge", "parking permit", "accessible parking"],
+    keywords: [
+      "parkeringstillstånd",
+      "parkeringstillstand",
+      "handikapptillstånd",
+      "handikapparkering",
+      "rörelsehindrad",
+      "rorelsehindrad",
+      "p-tillstånd",
+      "disabled parking",
+      "blue badge",
+      "parking permit",
+      "accessible parking",
+    ],
     related: ["fardtjanst", "bostadsanpassningsbidrag", "stod-enligt-lss"],
     authorities: ["transportstyrelsen"],
     eServiceId: "parkeringstillstand-rorelsehindrade",
@@ -2994,7 +3771,10 @@ const trafikOchInfrastruktur: SeedService[] = [
       "Anmäl fel på kommunens gator, gång- och cykelvägar, gatubelysning, parker och lekplatser, till exempel potthål, trasiga lampor eller klotter.",
       "Report faults on the municipality's streets, footpaths and cycle paths, street lighting, parks and playgrounds, for example potholes, broken lights or graffiti.",
     ),
-    audience: t("Alla som upptäcker ett fel i den kommunala utemiljön.", "Anyone who notices a fault in the municipal outdoor environment."),
+    audience: t(
+      "Alla som upptäcker ett fel i den kommunala utemiljön.",
+      "Anyone who notices a fault in the municipal outdoor environment.",
+    ),
     howToApply: t(
       md(
         "Gör en anmälan i e-tjänsten **Felanmälan gata och park**. Markera platsen på kartan och bifoga gärna en bild. Du kan följa ditt ärende om du lämnar e-postadress.",
@@ -3029,7 +3809,22 @@ const trafikOchInfrastruktur: SeedService[] = [
         "Report water leaks and sewer blockages to the water and sewage unit.",
       ),
     ),
-    keywords: ["felanmälan", "felanmalan", "potthål", "potthal", "gatubelysning", "gatlykta", "lekplats", "klotter", "trasig", "report a fault", "pothole", "street light", "graffiti", "playground"],
+    keywords: [
+      "felanmälan",
+      "felanmalan",
+      "potthål",
+      "potthal",
+      "gatubelysning",
+      "gatlykta",
+      "lekplats",
+      "klotter",
+      "trasig",
+      "report a fault",
+      "pothole",
+      "street light",
+      "graffiti",
+      "playground",
+    ],
     related: ["snorojning", "synpunkter-och-klagomal", "vatten-och-avlopp", "gravtillstand"],
     authorities: [],
     eServiceId: "felanmalan-gata-park",
@@ -3076,7 +3871,10 @@ const trafikOchInfrastruktur: SeedService[] = [
       "En avgift för handläggning och besiktning enligt kommunens taxa, oftast 2 000–3 500 kr. Vid längre arbeten tas även en upplåtelseavgift ut.",
       "A fee for processing and inspection under the municipality's fee schedule, usually SEK 2,000–3,500. For longer works an occupancy fee is also charged.",
     ),
-    processingTime: t("Beslut inom tio arbetsdagar från komplett ansökan.", "A decision within ten working days of a complete application."),
+    processingTime: t(
+      "Beslut inom tio arbetsdagar från komplett ansökan.",
+      "A decision within ten working days of a complete application.",
+    ),
     processingDays: 14,
     legalBasis: t(
       "Ordningslagen (1993:1617) 3 kap. och kommunens lokala ordningsföreskrifter",
@@ -3094,7 +3892,21 @@ const trafikOchInfrastruktur: SeedService[] = [
         "Urgent faults in cables or pipes may be fixed immediately but must be reported to the municipality by the next working day.",
       ),
     ),
-    keywords: ["grävtillstånd", "gravtillstand", "grävning", "gravning", "schakt", "ta-plan", "trafikanordningsplan", "ledningsarbete", "fiber", "excavation permit", "digging permit", "roadworks", "traffic management plan"],
+    keywords: [
+      "grävtillstånd",
+      "gravtillstand",
+      "grävning",
+      "gravning",
+      "schakt",
+      "ta-plan",
+      "trafikanordningsplan",
+      "ledningsarbete",
+      "fiber",
+      "excavation permit",
+      "digging permit",
+      "roadworks",
+      "traffic management plan",
+    ],
     related: ["upplatelse-offentlig-plats", "felanmalan-gata-park", "marklov"],
     authorities: [],
     eServiceId: "ansokan-gravtillstand",
@@ -3128,7 +3940,10 @@ const trafikOchInfrastruktur: SeedService[] = [
       "Kommunen plogar och sandar kommunala gator, gång- och cykelvägar och parkeringar. Här ser du i vilken ordning vi röjer och vad du själv ansvarar för.",
       "The municipality ploughs and grits municipal streets, footpaths, cycle paths and car parks. Here you can see the order in which we clear and what you are responsible for.",
     ),
-    audience: t("Alla som bor längs kommunala gator, och fastighetsägare.", "Everyone living along municipal streets, and property owners."),
+    audience: t(
+      "Alla som bor längs kommunala gator, och fastighetsägare.",
+      "Everyone living along municipal streets, and property owners.",
+    ),
     howToApply: t(
       "Du behöver inte ansöka. Om en kommunal gata inte röjts enligt planen kan du göra en felanmälan.",
       "There is nothing to apply for. If a municipal street has not been cleared as planned, you can report a fault.",
@@ -3158,7 +3973,22 @@ const trafikOchInfrastruktur: SeedService[] = [
         "State roads are cleared by the Swedish Transport Administration and private roads by the road association.",
       ),
     ),
-    keywords: ["snöröjning", "snorojning", "plogning", "halkbekämpning", "halkbekampning", "sandning", "snö", "sno", "is", "snow clearing", "ploughing", "gritting", "ice", "winter roads"],
+    keywords: [
+      "snöröjning",
+      "snorojning",
+      "plogning",
+      "halkbekämpning",
+      "halkbekampning",
+      "sandning",
+      "snö",
+      "sno",
+      "is",
+      "snow clearing",
+      "ploughing",
+      "gritting",
+      "ice",
+      "winter roads",
+    ],
     related: ["felanmalan-gata-park", "avfall-och-sophamtning"],
     authorities: [],
     variants: variants(
@@ -3231,7 +4061,18 @@ const trafikOchInfrastruktur: SeedService[] = [
         "Trips to and from health care are usually reimbursed as patient travel by Region Västra Götaland, not as mobility service.",
       ),
     ),
-    keywords: ["färdtjänst", "fardtjanst", "färdtjänsttillstånd", "taxi", "rullstol", "sjukresa", "mobility service", "paratransit", "disabled transport", "accessible taxi"],
+    keywords: [
+      "färdtjänst",
+      "fardtjanst",
+      "färdtjänsttillstånd",
+      "taxi",
+      "rullstol",
+      "sjukresa",
+      "mobility service",
+      "paratransit",
+      "disabled transport",
+      "accessible taxi",
+    ],
     related: ["riksfardtjanst", "parkeringstillstand-rorelsehindrade", "hemtjanst", "stod-enligt-lss"],
     authorities: ["vastra-gotalandsregionen"],
     variants: variants(
@@ -3269,7 +4110,10 @@ const trafikOchInfrastruktur: SeedService[] = [
     ),
     processingTime: t("Beslut inom tre veckor.", "A decision within three weeks."),
     processingDays: 21,
-    legalBasis: t("Lag (1997:735) om riksfärdtjänst", "The National Mobility Service Act (Lag om riksfärdtjänst, 1997:735)"),
+    legalBasis: t(
+      "Lag (1997:735) om riksfärdtjänst",
+      "The National Mobility Service Act (Lag om riksfärdtjänst, 1997:735)",
+    ),
     body: t(
       md(
         "Riksfärdtjänst gäller fritidsresor, till exempel för att hälsa på släkt och vänner eller för semester. Resor till arbete, studier eller vård ingår inte.",
@@ -3280,7 +4124,16 @@ const trafikOchInfrastruktur: SeedService[] = [
         "The trip is primarily made by train, bus or plane with a companion. If that is not possible, you may travel by taxi or adapted vehicle all the way.",
       ),
     ),
-    keywords: ["riksfärdtjänst", "riksfardtjanst", "resa", "ledsagare", "semesterresa", "national mobility service", "long-distance travel", "disabled travel"],
+    keywords: [
+      "riksfärdtjänst",
+      "riksfardtjanst",
+      "resa",
+      "ledsagare",
+      "semesterresa",
+      "national mobility service",
+      "long-distance travel",
+      "disabled travel",
+    ],
     related: ["fardtjanst", "parkeringstillstand-rorelsehindrade"],
     authorities: [],
     variants: variants("fardtjanst"),
@@ -3291,12 +4144,18 @@ const trafikOchInfrastruktur: SeedService[] = [
     category: "trafik-och-infrastruktur",
     administration: "samhallsbyggnad",
     offeredBy: "shared",
-    title: t("Använda offentlig plats (uteservering, torghandel, evenemang)", "Using public space (outdoor seating, market stalls, events)"),
+    title: t(
+      "Använda offentlig plats (uteservering, torghandel, evenemang)",
+      "Using public space (outdoor seating, market stalls, events)",
+    ),
     summary: t(
       "Vill du ha uteservering, sälja på torget, ställa upp en byggställning eller ordna ett evenemang på gator och torg behöver du tillstånd från Polisen. Kommunen yttrar sig och tar ut avgift.",
       "To have outdoor seating, sell at the market square, put up scaffolding or hold an event in streets and squares you need a permit from the Police. The municipality gives its opinion and charges a fee.",
     ),
-    audience: t("Företag, föreningar och privatpersoner som vill använda gator, torg eller parker.", "Businesses, associations and individuals who want to use streets, squares or parks."),
+    audience: t(
+      "Företag, föreningar och privatpersoner som vill använda gator, torg eller parker.",
+      "Businesses, associations and individuals who want to use streets, squares or parks.",
+    ),
     howToApply: t(
       "Ansök om tillstånd att använda offentlig plats hos Polisen, gärna minst fyra veckor innan. Polisen skickar ansökan till kommunen för yttrande. För torghandel på kommunens torgplatser bokar du direkt hos tekniska enheten.",
       "Apply to the Police for a permit to use public space, preferably at least four weeks in advance. The Police send the application to the municipality for comment. For the municipality's market stall pitches, book directly with technical services.",
@@ -3323,18 +4182,38 @@ const trafikOchInfrastruktur: SeedService[] = [
         "If you will serve alcohol in the outdoor seating area you also need an alcohol licence.",
       ),
     ),
-    keywords: ["offentlig plats", "upplåtelse", "upplatelse", "uteservering", "torghandel", "torgplats", "evenemang", "byggställning", "markupplåtelse", "public space", "outdoor seating", "market stall", "street event"],
+    keywords: [
+      "offentlig plats",
+      "upplåtelse",
+      "upplatelse",
+      "uteservering",
+      "torghandel",
+      "torgplats",
+      "evenemang",
+      "byggställning",
+      "markupplåtelse",
+      "public space",
+      "outdoor seating",
+      "market stall",
+      "street event",
+    ],
     related: ["serveringstillstand", "gravtillstand", "livsmedelsregistrering"],
     authorities: ["polisen"],
     variants: variants(
       "teknik",
       merge(
         feeBy({ bengtsfors: 30, "dals-ed": 25, fargelanda: 25, mellerud: 30, amal: 40 }, (a) =>
-          t(`Uteservering: ${a.sv} per kvadratmeter och månad.`, `Outdoor seating: ${a.en} per square metre per month.`),
+          t(
+            `Uteservering: ${a.sv} per kvadratmeter och månad.`,
+            `Outdoor seating: ${a.en} per square metre per month.`,
+          ),
         ),
         rulesBy({
           bengtsfors: t("Torgdag varje fredag på Storgatan.", "Market day every Friday on Storgatan."),
-          mellerud: t("Torghandel på Köpmantorget tisdagar och lördagar.", "Market trading on Köpmantorget on Tuesdays and Saturdays."),
+          mellerud: t(
+            "Torghandel på Köpmantorget tisdagar och lördagar.",
+            "Market trading on Köpmantorget on Tuesdays and Saturdays.",
+          ),
           amal: t(
             "Uteserveringar i centrum får vara uppställda 1 april–30 september.",
             "Outdoor seating in the town centre may be set up from 1 April to 30 September.",
@@ -3361,12 +4240,18 @@ const kulturOchFritid: SeedService[] = [
       "På biblioteket lånar du böcker, ljudböcker, filmer och tidningar gratis. Med lånekortet kan du också låna e-böcker och e-ljudböcker.",
       "At the library you can borrow books, audiobooks, films and magazines free of charge. With a library card you can also borrow e-books and e-audiobooks.",
     ),
-    audience: t("Alla, oavsett var du bor. Barn under 15 år behöver vårdnadshavarens underskrift.", "Everyone, wherever you live. Children under 15 need a guardian's signature."),
+    audience: t(
+      "Alla, oavsett var du bor. Barn under 15 år behöver vårdnadshavarens underskrift.",
+      "Everyone, wherever you live. Children under 15 need a guardian's signature.",
+    ),
     howToApply: t(
       "Kom till biblioteket med id-handling så får du ett lånekort direkt. Du väljer en pinkod och kan sedan låna, reservera och förnya på webben.",
       "Visit the library with ID and you get a library card straight away. You choose a PIN code and can then borrow, reserve and renew online.",
     ),
-    cost: t("Det är gratis att låna. Förlorade eller skadade medier ersätter du.", "Borrowing is free. You pay for lost or damaged items."),
+    cost: t(
+      "Det är gratis att låna. Förlorade eller skadade medier ersätter du.",
+      "Borrowing is free. You pay for lost or damaged items.",
+    ),
     processingTime: t("Lånekortet får du direkt.", "You get your library card immediately."),
     legalBasis: t("Bibliotekslagen (2013:801)", "The Libraries Act (Bibliotekslagen, 2013:801)"),
     body: t(
@@ -3383,7 +4268,23 @@ const kulturOchFritid: SeedService[] = [
         "If you cannot get to the library because of illness or disability, books can be delivered to your home through the **Books on wheels** service.",
       ),
     ),
-    keywords: ["bibliotek", "lånekort", "lanekort", "låna böcker", "lana bocker", "e-bok", "ljudbok", "talbok", "meröppet", "meroppet", "library", "library card", "books", "e-books", "audiobooks"],
+    keywords: [
+      "bibliotek",
+      "lånekort",
+      "lanekort",
+      "låna böcker",
+      "lana bocker",
+      "e-bok",
+      "ljudbok",
+      "talbok",
+      "meröppet",
+      "meroppet",
+      "library",
+      "library card",
+      "books",
+      "e-books",
+      "audiobooks",
+    ],
     related: ["kulturskola", "fritidsgardar", "sfi"],
     authorities: [],
     variants: variants(
@@ -3423,7 +4324,10 @@ const kulturOchFritid: SeedService[] = [
       "I kulturskolan kan barn och unga lära sig spela instrument, sjunga, dansa, spela teater eller skapa bild och form efter skoltid.",
       "At the arts school children and young people can learn to play an instrument, sing, dance, act or create art after school.",
     ),
-    audience: t("Barn och unga från förskoleklass upp till 19 år.", "Children and young people from preschool class up to age 19."),
+    audience: t(
+      "Barn och unga från förskoleklass upp till 19 år.",
+      "Children and young people from preschool class up to age 19.",
+    ),
     howToApply: t(
       "Anmäl dig i kulturskolans anmälningsformulär. Anmälan för höstterminen öppnar i maj och för vårterminen i november. Om det är kö får du en plats i turordning.",
       "Sign up using the arts school's registration form. Registration for the autumn term opens in May and for the spring term in November. If there is a queue, places are offered in turn.",
@@ -3447,14 +4351,32 @@ const kulturOchFritid: SeedService[] = [
         "The arts school works with the compulsory schools, and some lessons take place at the schools during or right after the school day, making it easier for children in rural areas to take part.",
       ),
     ),
-    keywords: ["kulturskola", "kulturskolan", "musikskola", "musikskolan", "instrument", "dans", "teater", "sång", "sang", "arts school", "music school", "music lessons", "dance", "drama"],
+    keywords: [
+      "kulturskola",
+      "kulturskolan",
+      "musikskola",
+      "musikskolan",
+      "instrument",
+      "dans",
+      "teater",
+      "sång",
+      "sang",
+      "arts school",
+      "music school",
+      "music lessons",
+      "dance",
+      "drama",
+    ],
     related: ["bibliotek", "fritidsgardar", "foreningsbidrag"],
     authorities: [],
     variants: variants(
       "kulturskola",
       merge(
         feeBy({ bengtsfors: 450, "dals-ed": 400, fargelanda: 500, mellerud: 550, amal: 600 }, (a) =>
-          t(`${a.sv} per termin och ämne. Syskon betalar halva avgiften.`, `${a.en} per term and subject. Siblings pay half.`),
+          t(
+            `${a.sv} per termin och ämne. Syskon betalar halva avgiften.`,
+            `${a.en} per term and subject. Siblings pay half.`,
+          ),
         ),
         rulesBy({
           "dals-ed": t(
@@ -3495,7 +4417,10 @@ const kulturOchFritid: SeedService[] = [
       "Timhyra enligt kommunens taxa. Föreningar med barn- och ungdomsverksamhet betalar lägre taxa eller ingenting.",
       "An hourly rate under the municipality's fee schedule. Associations with activities for children and young people pay a lower rate or nothing.",
     ),
-    processingTime: t("Bekräftelse på enstaka bokningar inom två arbetsdagar.", "Confirmation of single bookings within two working days."),
+    processingTime: t(
+      "Bekräftelse på enstaka bokningar inom två arbetsdagar.",
+      "Confirmation of single bookings within two working days.",
+    ),
     processingDays: 2,
     legalBasis: t(
       "Ingen särskild lag. Kommunens taxa och regler för lokalupplåtelse.",
@@ -3513,7 +4438,20 @@ const kulturOchFritid: SeedService[] = [
         "Cancellations must be made at least seven days in advance, otherwise the full rent is charged.",
       ),
     ),
-    keywords: ["lokalbokning", "boka lokal", "idrottshall", "sporthall", "gymnastiksal", "konstgräs", "konstgras", "hyra lokal", "book a hall", "sports hall", "venue hire", "facility booking"],
+    keywords: [
+      "lokalbokning",
+      "boka lokal",
+      "idrottshall",
+      "sporthall",
+      "gymnastiksal",
+      "konstgräs",
+      "konstgras",
+      "hyra lokal",
+      "book a hall",
+      "sports hall",
+      "venue hire",
+      "facility booking",
+    ],
     related: ["foreningsbidrag", "simhall", "fritidsgardar"],
     authorities: [],
     variants: variants(
@@ -3543,7 +4481,10 @@ const kulturOchFritid: SeedService[] = [
       "There is no need to register. Report faults with jetties, toilets or bins at bathing places through the fault reporting service.",
     ),
     cost: t("Det är gratis att bada på kommunens badplatser.", "Swimming at the municipal bathing places is free."),
-    processingTime: t("Provsvar publiceras oftast inom tre dagar efter provtagning.", "Test results are usually published within three days of sampling."),
+    processingTime: t(
+      "Provsvar publiceras oftast inom tre dagar efter provtagning.",
+      "Test results are usually published within three days of sampling.",
+    ),
     legalBasis: t("Badvattenförordningen (2008:218)", "The Bathing Water Ordinance (Badvattenförordningen, 2008:218)"),
     body: t(
       md(
@@ -3557,7 +4498,21 @@ const kulturOchFritid: SeedService[] = [
         "- There are no lifeguards at the bathing places. Keep an eye on children.\n- In warm summers, algal blooms can form. Do not swim in cloudy, green water and do not let dogs drink it.\n- Dogs are not allowed on the sandy beaches.",
       ),
     ),
-    keywords: ["badplats", "badplatser", "bada", "strand", "badvatten", "vattenprov", "algblomning", "badstrand", "beach", "swimming", "bathing water", "lake", "water quality"],
+    keywords: [
+      "badplats",
+      "badplatser",
+      "bada",
+      "strand",
+      "badvatten",
+      "vattenprov",
+      "algblomning",
+      "badstrand",
+      "beach",
+      "swimming",
+      "bathing water",
+      "lake",
+      "water quality",
+    ],
     related: ["simhall", "gasthamn", "felanmalan-gata-park"],
     authorities: [],
     variants: variants(
@@ -3623,16 +4578,38 @@ const kulturOchFritid: SeedService[] = [
         "During the summer holidays there are outdoor activities and excursions. The programme is published in May.",
       ),
     ),
-    keywords: ["fritidsgård", "fritidsgard", "ungdomsgård", "ungdomsgard", "mötesplats", "motesplats", "ungdom", "fritidsledare", "youth centre", "youth club", "teenagers", "young people"],
+    keywords: [
+      "fritidsgård",
+      "fritidsgard",
+      "ungdomsgård",
+      "ungdomsgard",
+      "mötesplats",
+      "motesplats",
+      "ungdom",
+      "fritidsledare",
+      "youth centre",
+      "youth club",
+      "teenagers",
+      "young people",
+    ],
     related: ["kulturskola", "bibliotek", "feriearbete", "fritidshem"],
     authorities: [],
     variants: variants(
       "kultur",
       rulesBy({
-        bengtsfors: t("Öppet tisdag–torsdag kl. 15–21 och fredag kl. 18–23.", "Open Tuesday–Thursday 3–9 pm and Friday 6–11 pm."),
+        bengtsfors: t(
+          "Öppet tisdag–torsdag kl. 15–21 och fredag kl. 18–23.",
+          "Open Tuesday–Thursday 3–9 pm and Friday 6–11 pm.",
+        ),
         "dals-ed": t("Öppet måndag, onsdag och fredag kl. 15–22.", "Open Monday, Wednesday and Friday 3–10 pm."),
-        fargelanda: t("Öppet tisdag, torsdag och fredag kl. 15–22. Mellanstadieträff onsdagar kl. 14–17.", "Open Tuesday, Thursday and Friday 3–10 pm. Club for ages 10–12 on Wednesdays 2–5 pm."),
-        mellerud: t("Öppet måndag–torsdag kl. 15–21 och fredag kl. 18–00.", "Open Monday–Thursday 3–9 pm and Friday 6 pm–midnight."),
+        fargelanda: t(
+          "Öppet tisdag, torsdag och fredag kl. 15–22. Mellanstadieträff onsdagar kl. 14–17.",
+          "Open Tuesday, Thursday and Friday 3–10 pm. Club for ages 10–12 on Wednesdays 2–5 pm.",
+        ),
+        mellerud: t(
+          "Öppet måndag–torsdag kl. 15–21 och fredag kl. 18–00.",
+          "Open Monday–Thursday 3–9 pm and Friday 6 pm–midnight.",
+        ),
         amal: t(
           "Två fritidsgårdar: i centrum (måndag–fredag) och i Fengersfors (tisdagar och torsdagar).",
           "Two youth centres: in the town centre (Monday–Friday) and in Fengersfors (Tuesdays and Thursdays).",
@@ -3666,7 +4643,10 @@ const kulturOchFritid: SeedService[] = [
       ),
     ),
     cost: t("Kostnadsfritt att söka.", "Applying is free."),
-    processingTime: t("Beslut oftast inom sex veckor efter sista ansökningsdag.", "A decision usually within six weeks of the application deadline."),
+    processingTime: t(
+      "Beslut oftast inom sex veckor efter sista ansökningsdag.",
+      "A decision usually within six weeks of the application deadline.",
+    ),
     processingDays: 42,
     legalBasis: t(
       "Kommunallagen (2017:725) 2 kap. och kommunens regler för föreningsbidrag",
@@ -3684,7 +4664,21 @@ const kulturOchFritid: SeedService[] = [
         "The association must be democratically run and work for equality, diversity and a drug-free environment. Grants may be reclaimed if used for anything other than their intended purpose.",
       ),
     ),
-    keywords: ["föreningsbidrag", "foreningsbidrag", "förening", "forening", "bidrag", "aktivitetsbidrag", "lokalbidrag", "föreningsregister", "idrottsförening", "association grant", "club funding", "sports club", "non-profit"],
+    keywords: [
+      "föreningsbidrag",
+      "foreningsbidrag",
+      "förening",
+      "forening",
+      "bidrag",
+      "aktivitetsbidrag",
+      "lokalbidrag",
+      "föreningsregister",
+      "idrottsförening",
+      "association grant",
+      "club funding",
+      "sports club",
+      "non-profit",
+    ],
     related: ["lokalbokning-idrottshallar", "kulturskola", "upplatelse-offentlig-plats"],
     authorities: [],
     eServiceId: "ansokan-foreningsbidrag",
@@ -3703,10 +4697,7 @@ const kulturOchFritid: SeedService[] = [
           "Sista ansökningsdag: 31 mars. Aktivitetsbidrag betalas ut med 15 kr per deltagare och sammankomst.",
           "Deadline: 31 March. Activity grants are paid at SEK 15 per participant per session.",
         ),
-        mellerud: t(
-          "Sista ansökningsdag: 1 mars och 1 oktober.",
-          "Deadlines: 1 March and 1 October.",
-        ),
+        mellerud: t("Sista ansökningsdag: 1 mars och 1 oktober.", "Deadlines: 1 March and 1 October."),
         amal: t(
           "Sista ansökningsdag: 1 mars för aktivitetsbidrag. Kulturbidrag för arrangemang söks senast åtta veckor innan.",
           "Deadline: 1 March for activity grants. Culture grants for events must be applied for at least eight weeks in advance.",
@@ -3725,12 +4716,18 @@ const kulturOchFritid: SeedService[] = [
       "I kommunens simhall kan du motionssimma, bada med barnen och anmäla barnen till simskola.",
       "At the municipal swimming pool you can swim laps, bathe with your children and sign them up for swimming lessons.",
     ),
-    audience: t("Alla. Barn under 10 år ska bada tillsammans med en vuxen.", "Everyone. Children under 10 must be accompanied by an adult."),
+    audience: t(
+      "Alla. Barn under 10 år ska bada tillsammans med en vuxen.",
+      "Everyone. Children under 10 must be accompanied by an adult.",
+    ),
     howToApply: t(
       "Köp entré eller kort i kassan. Anmälan till simskola görs via simhallens anmälningsformulär i augusti och januari.",
       "Buy a ticket or pass at the desk. Swimming lessons are booked through the pool's registration form in August and January.",
     ),
-    cost: t("Entréavgift enligt kommunens taxa. Rabatt för barn, pensionärer och med periodkort.", "Entry fee under the municipality's fee schedule. Discounts for children, pensioners and season passes."),
+    cost: t(
+      "Entréavgift enligt kommunens taxa. Rabatt för barn, pensionärer och med periodkort.",
+      "Entry fee under the municipality's fee schedule. Discounts for children, pensioners and season passes.",
+    ),
     processingTime: t("Ingen handläggning.", "No processing."),
     legalBasis: t(
       "Ingen särskild lag. Kommunens taxa och ordningsregler för simhallen.",
@@ -3748,18 +4745,35 @@ const kulturOchFritid: SeedService[] = [
         "Residents of Dals-Ed and Färgelanda are welcome at the pools in neighbouring municipalities at the same price as local residents.",
       ),
     ),
-    keywords: ["simhall", "badhus", "simskola", "simma", "motionssim", "vattengympa", "swimming pool", "swimming lessons", "leisure centre", "pool"],
+    keywords: [
+      "simhall",
+      "badhus",
+      "simskola",
+      "simma",
+      "motionssim",
+      "vattengympa",
+      "swimming pool",
+      "swimming lessons",
+      "leisure centre",
+      "pool",
+    ],
     related: ["badplatser", "lokalbokning-idrottshallar"],
     authorities: [],
     variants: variants(
       "fritid",
       merge(
         feeBy({ bengtsfors: 60, mellerud: 65, amal: 75 }, (a) =>
-          t(`Vuxen ${a.sv} per besök. Barn och pensionärer betalar halva priset.`, `Adults ${a.en} per visit. Children and pensioners pay half price.`),
+          t(
+            `Vuxen ${a.sv} per besök. Barn och pensionärer betalar halva priset.`,
+            `Adults ${a.en} per visit. Children and pensioners pay half price.`,
+          ),
         ),
         rulesBy({
           bengtsfors: t("Simhallen är stängd för underhåll under juli.", "The pool is closed for maintenance in July."),
-          mellerud: t("Simskola för vuxna erbjuds på tisdagskvällar.", "Swimming lessons for adults are offered on Tuesday evenings."),
+          mellerud: t(
+            "Simskola för vuxna erbjuds på tisdagskvällar.",
+            "Swimming lessons for adults are offered on Tuesday evenings.",
+          ),
           amal: t(
             "Simhallen har även bastu och relaxavdelning. Familjebad med lekredskap på söndagar.",
             "The pool also has a sauna and relaxation area. Family swim with play equipment on Sundays.",
@@ -3791,7 +4805,10 @@ const kulturOchFritid: SeedService[] = [
         "Seasonal berth: join the berth queue at the harbour office. Berths are offered in queue order before each season.",
       ),
     ),
-    cost: t("Avgift per natt för gästplats, inklusive el, dusch och wifi. Säsongsplatser enligt hamntaxan.", "A nightly fee for guest berths, including electricity, showers and wifi. Seasonal berths under the harbour tariff."),
+    cost: t(
+      "Avgift per natt för gästplats, inklusive el, dusch och wifi. Säsongsplatser enligt hamntaxan.",
+      "A nightly fee for guest berths, including electricity, showers and wifi. Seasonal berths under the harbour tariff.",
+    ),
     processingTime: t("Säsongsplatser fördelas i mars.", "Seasonal berths are allocated in March."),
     legalBasis: t(
       "Ingen särskild lag. Kommunens hamntaxa och hamnordning.",
@@ -3807,14 +4824,32 @@ const kulturOchFritid: SeedService[] = [
         "From the harbour you can walk to the town centre and continue out onto Lake Vänern or into the Dalsland Canal.",
       ),
     ),
-    keywords: ["gästhamn", "gasthamn", "båtplats", "batplats", "hamn", "småbåtshamn", "smabatshamn", "vänern", "vanern", "marina", "guest harbour", "boat berth", "mooring", "harbour"],
+    keywords: [
+      "gästhamn",
+      "gasthamn",
+      "båtplats",
+      "batplats",
+      "hamn",
+      "småbåtshamn",
+      "smabatshamn",
+      "vänern",
+      "vanern",
+      "marina",
+      "guest harbour",
+      "boat berth",
+      "mooring",
+      "harbour",
+    ],
     related: ["badplatser", "upplatelse-offentlig-plats"],
     authorities: [],
     variants: variants(
       "hamn",
       merge(
         feeBy({ mellerud: 220, amal: 260 }, (a) =>
-          t(`Gästplats ${a.sv} per natt för båt under 12 meter.`, `Guest berth ${a.en} per night for boats under 12 metres.`),
+          t(
+            `Gästplats ${a.sv} per natt för båt under 12 meter.`,
+            `Guest berth ${a.en} per night for boats under 12 metres.`,
+          ),
         ),
         rulesBy({
           mellerud: t(

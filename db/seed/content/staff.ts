@@ -31,12 +31,64 @@ export interface SeedStaffUser {
 
 const AREAS: SeedArea[] = ["barnomsorg", "skola", "bygglov", "allmant"];
 
-const perMunicipality: Array<[MunicipalitySlug, string, { officer: string; editor: string; admin: string }, { officer: string; editor: string; admin: string }]> = [
-  ["bengtsfors", "Bengtsfors", { officer: "Ingrid Holm", editor: "Per Lund", admin: "Malin Sjöberg" }, { officer: "7NIWNRFLYFH6CJMFR5KESLVMT4V7P3QE", editor: "O7EHNWM243H6LQAP34EQVDPTWZJ2VTZT", admin: "IVDIG6OF4CBL3NM7XKT3WNZB6PM3EBI6" }],
-  ["dals-ed", "Dals-Ed", { officer: "Gustav Ek", editor: "Hanna Strand", admin: "Nils Wallin" }, { officer: "6FNCEGBUORNCQFU755YJNQD33YQVGRYC", editor: "EEAKWOQPJXGN3XQ4KFWXM774OGHPDBAM", admin: "7UAFTFQOQTD4JKEQ3DGVEK5FI3VPLPTI" }],
-  ["fargelanda", "Färgelanda", { officer: "Sofia Björk", editor: "Oskar Lindahl", admin: "Eva Forsberg" }, { officer: "LBLPOKKBP3NVJK2LPYG3B3Z6GFHEZ46C", editor: "VHGOCRGV4YOG3V5HM5BA2PZCQUE5YGVI", admin: "JMVBN2PWFJV7H5LIEP4QKBADO66KLAHD" }],
-  ["mellerud", "Mellerud", { officer: "Anna Falk", editor: "Jonas Hedlund", admin: "Karl Nyström" }, { officer: "FV3C5JSWWKNMI5IGUQGNBZJL6ACMPFPA", editor: "ZUODY3MWBXVXOB5NPBZLPYRGFEH7ZRXN", admin: "OBAKZRHNICTY5HVWYIU6TPUZ3NDHAT7I" }],
-  ["amal", "Åmål", { officer: "Lars Berglund", editor: "Ida Engström", admin: "Britt Sandberg" }, { officer: "LHHC2EZ4PNQ4WKPOTHUO3LQOH4O2OKN5", editor: "VT7LE725LIOWYXIMRCGGGLJ6LJEUHVVA", admin: "XUYDMEDYIJZLKB5L223VN4JZ2I7TDRPK" }],
+const perMunicipality: Array<
+  [
+    MunicipalitySlug,
+    string,
+    { officer: string; editor: string; admin: string },
+    { officer: string; editor: string; admin: string },
+  ]
+> = [
+  [
+    "bengtsfors",
+    "Bengtsfors",
+    { officer: "Ingrid Holm", editor: "Per Lund", admin: "Malin Sjöberg" },
+    {
+      officer: "7NIWNRFLYFH6CJMFR5KESLVMT4V7P3QE",
+      editor: "O7EHNWM243H6LQAP34EQVDPTWZJ2VTZT",
+      admin: "IVDIG6OF4CBL3NM7XKT3WNZB6PM3EBI6",
+    },
+  ],
+  [
+    "dals-ed",
+    "Dals-Ed",
+    { officer: "Gustav Ek", editor: "Hanna Strand", admin: "Nils Wallin" },
+    {
+      officer: "6FNCEGBUORNCQFU755YJNQD33YQVGRYC",
+      editor: "EEAKWOQPJXGN3XQ4KFWXM774OGHPDBAM",
+      admin: "7UAFTFQOQTD4JKEQ3DGVEK5FI3VPLPTI",
+    },
+  ],
+  [
+    "fargelanda",
+    "Färgelanda",
+    { officer: "Sofia Björk", editor: "Oskar Lindahl", admin: "Eva Forsberg" },
+    {
+      officer: "LBLPOKKBP3NVJK2LPYG3B3Z6GFHEZ46C",
+      editor: "VHGOCRGV4YOG3V5HM5BA2PZCQUE5YGVI",
+      admin: "JMVBN2PWFJV7H5LIEP4QKBADO66KLAHD",
+    },
+  ],
+  [
+    "mellerud",
+    "Mellerud",
+    { officer: "Anna Falk", editor: "Jonas Hedlund", admin: "Karl Nyström" },
+    {
+      officer: "FV3C5JSWWKNMI5IGUQGNBZJL6ACMPFPA",
+      editor: "ZUODY3MWBXVXOB5NPBZLPYRGFEH7ZRXN",
+      admin: "OBAKZRHNICTY5HVWYIU6TPUZ3NDHAT7I",
+    },
+  ],
+  [
+    "amal",
+    "Åmål",
+    { officer: "Lars Berglund", editor: "Ida Engström", admin: "Britt Sandberg" },
+    {
+      officer: "LHHC2EZ4PNQ4WKPOTHUO3LQOH4O2OKN5",
+      editor: "VT7LE725LIOWYXIMRCGGGLJ6LJEUHVVA",
+      admin: "XUYDMEDYIJZLKB5L223VN4JZ2I7TDRPK",
+    },
+  ],
 ];
 
 export const seedStaffUsers: SeedStaffUser[] = [
@@ -58,12 +110,37 @@ export const seedStaffUsers: SeedStaffUser[] = [
         { role: "editor", municipality: slug, administration: "barn-och-utbildning" },
       ],
     },
-    { username: `admin.${slug}`, name: names.admin, municipality: slug, totpSecret: secrets.admin, roles: [{ role: "admin", municipality: slug }] },
+    {
+      username: `admin.${slug}`,
+      name: names.admin,
+      municipality: slug,
+      totpSecret: secrets.admin,
+      roles: [{ role: "admin", municipality: slug }],
+    },
   ]),
-  { username: "redaktor.portal", name: "Portalredaktören", municipality: null, totpSecret: "K4JQ6XMBZ3WPLN7TRVD2YHC5GSEF6UAO", roles: [{ role: "editor", municipality: null, administration: null }] },
-  { username: "admin.portal", name: "Portalförvaltaren", municipality: null, totpSecret: "E6D6OW2DQSK75WOCNM62LTMWWUA5NC44", roles: [{ role: "admin", municipality: null }] },
+  {
+    username: "redaktor.portal",
+    name: "Portalredaktören",
+    municipality: null,
+    totpSecret: "K4JQ6XMBZ3WPLN7TRVD2YHC5GSEF6UAO",
+    roles: [{ role: "editor", municipality: null, administration: null }],
+  },
+  {
+    username: "admin.portal",
+    name: "Portalförvaltaren",
+    municipality: null,
+    totpSecret: "E6D6OW2DQSK75WOCNM62LTMWWUA5NC44",
+    roles: [{ role: "admin", municipality: null }],
+  },
   // First-login journey: must change the password and enrol a TOTP app.
-  { username: "ny.amal", name: "Theo Nyberg", municipality: "amal", totpSecret: null, mustChangePassword: true, roles: [{ role: "officer", municipality: "amal", area: "allmant" }] },
+  {
+    username: "ny.amal",
+    name: "Theo Nyberg",
+    municipality: "amal",
+    totpSecret: null,
+    mustChangePassword: true,
+    roles: [{ role: "officer", municipality: "amal", area: "allmant" }],
+  },
   // Draft-only editor (skribent): writes drafts for Mellerud; a redaktör publishes them.
   {
     username: "skribent.mellerud",
@@ -76,7 +153,13 @@ export const seedStaffUsers: SeedStaffUser[] = [
     ],
   },
   // Lock-out journey (tests lock this account; nobody else depends on it).
-  { username: "sparrtest.mellerud", name: "Vera Lock", municipality: "mellerud", totpSecret: "NTH7OIL4FY6VMBU66XIYZK5WE3L3BQPJ", roles: [{ role: "officer", municipality: "mellerud", area: "allmant" }] },
+  {
+    username: "sparrtest.mellerud",
+    name: "Vera Lock",
+    municipality: "mellerud",
+    totpSecret: "NTH7OIL4FY6VMBU66XIYZK5WE3L3BQPJ",
+    roles: [{ role: "officer", municipality: "mellerud", area: "allmant" }],
+  },
 ];
 
 /** Samverkan in the example data: Bengtsfors handles building permits for Dals-Ed. */
@@ -88,9 +171,41 @@ export const seedDelegations: Array<{ municipality: MunicipalitySlug; area: Seed
  * Example cases (development and tests only) so that access rules can be seen and tested
  * before the e-service issues create real ones. Reference numbers in the 900000 range.
  */
-export const seedExampleCases: Array<{ reference: string; municipality: MunicipalitySlug; caseType: string; area: SeedArea; applicant: string; organisation?: string }> = [
-  { reference: "BEN-2026-900001", municipality: "bengtsfors", caseType: "bygglov-ansokan", area: "bygglov", applicant: "198203249274" },
-  { reference: "AML-2026-900001", municipality: "amal", caseType: "forskola-ansokan", area: "barnomsorg", applicant: "199005122388" },
-  { reference: "DED-2026-900001", municipality: "dals-ed", caseType: "bygglov-ansokan", area: "bygglov", applicant: "199006102389" },
-  { reference: "MEL-2026-900001", municipality: "mellerud", caseType: "bygglov-ansokan", area: "bygglov", applicant: "197504049292", organisation: "556874-3057" },
+export const seedExampleCases: Array<{
+  reference: string;
+  municipality: MunicipalitySlug;
+  caseType: string;
+  area: SeedArea;
+  applicant: string;
+  organisation?: string;
+}> = [
+  {
+    reference: "BEN-2026-900001",
+    municipality: "bengtsfors",
+    caseType: "bygglov-ansokan",
+    area: "bygglov",
+    applicant: "198203249274",
+  },
+  {
+    reference: "AML-2026-900001",
+    municipality: "amal",
+    caseType: "forskola-ansokan",
+    area: "barnomsorg",
+    applicant: "199005122388",
+  },
+  {
+    reference: "DED-2026-900001",
+    municipality: "dals-ed",
+    caseType: "bygglov-ansokan",
+    area: "bygglov",
+    applicant: "199006102389",
+  },
+  {
+    reference: "MEL-2026-900001",
+    municipality: "mellerud",
+    caseType: "bygglov-ansokan",
+    area: "bygglov",
+    applicant: "197504049292",
+    organisation: "556874-3057",
+  },
 ];
