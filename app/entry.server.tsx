@@ -10,13 +10,10 @@ import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
-import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.server";
 import { buildCaseExport } from "./services/case-export.server";
-import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
-import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
+import { setExportBuilder } from "./services/outbox.server";
+import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs.server";
 import { drainReceiptMails } from "./services/mail.server";
-import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
-import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.server";
 import { prepareKeyRing } from "./services/key-ring.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
@@ -43,13 +40,10 @@ export async function startup() {
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase();
-  startLinkCheckSchedule();
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
   setExportBuilder((reference) => buildCaseExport(reference));
-  startOutboxWorker();
-  startReviewReminderSchedule();
-  startOfferLapseSchedule();
-  startCleanupSchedule();
+  // Every scheduled job, each under a lease so that several processes run it once (decision 053).
+  startScheduledJobs();
 }
 
 // Hooks for scripts/serve.mjs that must be compiled with the app (they use app code).
@@ -64,11 +58,7 @@ export function testIdentityProvider() {
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */
 export async function shutdown() {
-  stopOutboxWorker();
-  stopCleanupSchedule();
-  await stopOfferLapseSchedule();
-  await stopLinkCheckSchedule();
-  await stopReviewReminderSchedule();
+  await stopScheduledJobs();
   await drainReceiptMails();
   closeDatabase();
 }

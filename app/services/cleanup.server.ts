@@ -4,6 +4,7 @@ import { and, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { caseAttachment, notification, session } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { defineJob } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
 import { audit } from "./audit.server";
 import { DRAFT_DAYS, purgeExpiredDrafts } from "./drafts.server";
@@ -142,34 +143,11 @@ export function runCleanup(now = new Date()): CleanupCounts {
   return counts;
 }
 
-let timer: NodeJS.Timeout | undefined;
-let firstRun: NodeJS.Timeout | undefined;
-
-/** Starts the schedule (first run after `firstDelayMs`); false when the interval is 0. */
-export function startCleanupSchedule(
-  intervalMinutes = env().CLEANUP_INTERVAL_MINUTES,
-  firstDelayMs = 5 * 60_000,
-): boolean {
-  stopCleanupSchedule();
-  if (!intervalMinutes || intervalMinutes <= 0) return false;
-  // runCleanup is synchronous, so two runs can never overlap.
-  const tick = () => {
-    try {
-      runCleanup();
-    } catch (error) {
-      log("error", "clean-up failed", { error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  firstRun = setTimeout(tick, firstDelayMs);
-  firstRun.unref();
-  timer = setInterval(tick, intervalMinutes * 60_000);
-  timer.unref();
-  return true;
-}
-
-export function stopCleanupSchedule() {
-  if (firstRun) clearTimeout(firstRun);
-  if (timer) clearInterval(timer);
-  firstRun = undefined;
-  timer = undefined;
-}
+/** The clean-up (CLEANUP_INTERVAL_MINUTES; 0 = off); the first run five minutes after start. */
+export const cleanupJob = defineJob({
+  name: "cleanup",
+  everyMs: () => env().CLEANUP_INTERVAL_MINUTES * 60_000,
+  firstDelayMs: 5 * 60_000,
+  // runCleanup is synchronous: it cannot be cut off, only recorded.
+  run: ({ now }) => Promise.resolve({ ...runCleanup(now) }),
+});

@@ -7,14 +7,7 @@ import { db, prepareDatabase } from "~/db.server";
 import { getAuthority } from "~/services/authorities.server";
 import { resetEnvForTests } from "~/env.server";
 import { isInternalAddress } from "./outbound-guard.server";
-import {
-  checkLinks,
-  checkUrl,
-  listBrokenLinks,
-  runLinkCheck,
-  startLinkCheckSchedule,
-  stopLinkCheckSchedule,
-} from "./links.server";
+import { checkLinks, checkUrl, listBrokenLinks, linkCheckJob, runLinkCheck } from "./links.server";
 
 // A local stand-in for the outside world: the checker never talks to real sites in tests.
 let server: Server;
@@ -242,9 +235,19 @@ describe("a run over the seeded registry, rewritten to the local server", () => 
 });
 
 describe("the schedule", () => {
-  it("is off when the interval is 0, and on otherwise", async () => {
-    expect(startLinkCheckSchedule(0)).toBe(false);
-    expect(startLinkCheckSchedule(60, 10_000_000)).toBe(true);
-    await stopLinkCheckSchedule();
+  it("is off when the interval is 0, and on otherwise (LINK_CHECK_INTERVAL_MINUTES on the job runner)", () => {
+    const before = process.env.LINK_CHECK_INTERVAL_MINUTES;
+    try {
+      process.env.LINK_CHECK_INTERVAL_MINUTES = "0";
+      resetEnvForTests();
+      expect(linkCheckJob.everyMs()).toBe(0);
+      process.env.LINK_CHECK_INTERVAL_MINUTES = "60";
+      resetEnvForTests();
+      expect(linkCheckJob.everyMs()).toBe(3_600_000);
+    } finally {
+      if (before === undefined) delete process.env.LINK_CHECK_INTERVAL_MINUTES;
+      else process.env.LINK_CHECK_INTERVAL_MINUTES = before;
+      resetEnvForTests();
+    }
   });
 });

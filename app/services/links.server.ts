@@ -4,6 +4,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import { authority, externalLink, type ExternalLink } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { defineJob } from "~/jobs/runner.server";
 import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { log } from "~/utils/logger.server";
 import { checkLiteralHost, guardedLookup, InternalAddressError } from "./outbound-guard.server";
@@ -243,44 +244,16 @@ export function listBrokenLinks(): ExternalLink[] {
   return db().select().from(externalLink).where(eq(externalLink.broken, true)).orderBy(asc(externalLink.url)).all();
 }
 
-// ----------------------------------------------------------------------------- schedule
+// ----------------------------------------------------------------------------- job
 
-let timer: NodeJS.Timeout | undefined;
-let firstRun: NodeJS.Timeout | undefined;
-let running: Promise<unknown> | undefined;
-
-/**
- * Starts the in-server schedule (LINK_CHECK_INTERVAL_MINUTES; 0 = off). The first run comes
- * a minute after start so that a restart does not delay serving; runs never overlap.
- * Returns whether a schedule was started.
- */
-export function startLinkCheckSchedule(
-  intervalMinutes = env().LINK_CHECK_INTERVAL_MINUTES,
-  firstDelayMs = 60_000,
-): boolean {
-  stopLinkCheckSchedule();
-  if (!intervalMinutes || intervalMinutes <= 0) return false;
-  const tick = () => {
-    if (running) return;
-    running = runLinkCheck()
-      .catch((error) =>
-        log("error", "link check failed", { error: error instanceof Error ? error.message : String(error) }),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  firstRun = setTimeout(tick, firstDelayMs);
-  firstRun.unref();
-  timer = setInterval(tick, intervalMinutes * 60_000);
-  timer.unref();
-  return true;
-}
-
-export async function stopLinkCheckSchedule() {
-  if (firstRun) clearTimeout(firstRun);
-  if (timer) clearInterval(timer);
-  firstRun = undefined;
-  timer = undefined;
-  await running;
-}
+/** The link checker (LINK_CHECK_INTERVAL_MINUTES; 0 = off); the first run a minute after start. */
+export const linkCheckJob = defineJob({
+  name: "link-check",
+  everyMs: () => env().LINK_CHECK_INTERVAL_MINUTES * 60_000,
+  firstDelayMs: 60_000,
+  timeoutMs: 30 * 60_000,
+  run: async () => {
+    const { checked, ok, broken, inconclusive } = await runLinkCheck();
+    return { checked, ok, broken, inconclusive };
+  },
+});

@@ -5,6 +5,7 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import { caseExport, type CaseExport } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { defineJob, requestJobRun } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
 
 /**
@@ -332,36 +333,20 @@ export function listCaseExports(): CaseExport[] {
   return db().select().from(caseExport).orderBy(asc(caseExport.status), asc(caseExport.createdAt)).all();
 }
 
-// ----------------------------------------------------------------------------- worker
+// ----------------------------------------------------------------------------- job
 
-let timer: NodeJS.Timeout | undefined;
-
-/** Starts the delivery loop (CASE_OUTBOX_INTERVAL_SECONDS; off when the outbox is off). */
-export function startOutboxWorker(intervalSeconds = env().CASE_OUTBOX_INTERVAL_SECONDS): boolean {
-  stopOutboxWorker();
-  if (configuredTarget().kind === "off" || intervalSeconds <= 0) return false;
-  const tick = () => {
-    deliverDueExports().catch((error) =>
-      log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }),
-    );
-  };
-  timer = setInterval(tick, intervalSeconds * 1000);
-  timer.unref();
-  setTimeout(tick, 1000).unref();
-  return true;
-}
-
-export function stopOutboxWorker() {
-  if (timer) clearInterval(timer);
-  timer = undefined;
-}
+/** Delivers due hand-overs (CASE_OUTBOX_INTERVAL_SECONDS; off when the outbox is off). */
+export const caseOutboxJob = defineJob({
+  name: "case-outbox",
+  everyMs: () => (configuredTarget().kind === "off" ? 0 : env().CASE_OUTBOX_INTERVAL_SECONDS * 1000),
+  firstDelayMs: 1000,
+  timeoutMs: 10 * 60_000,
+  run: async () => ({ ...(await deliverDueExports()) }),
+});
 
 /** After a submission: try now rather than at the next tick. */
 export function kickOutbox() {
   if (configuredTarget().kind === "off") return;
-  setImmediate(() => {
-    deliverDueExports().catch((error) =>
-      log("error", "outbox run failed", { error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
+  // Through the runner, so that the lease keeps a second process from delivering the same rows.
+  requestJobRun(caseOutboxJob.name);
 }

@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { news, page, reviewReminder, service, staffUser } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { defineJob } from "~/jobs/runner.server";
 import type { Language } from "~/i18n/config";
 import { log } from "~/utils/logger.server";
 import { audit } from "./audit.server";
@@ -157,46 +158,12 @@ export async function runReviewReminders({
   return run;
 }
 
-// ----------------------------------------------------------------------------- schedule
+// ----------------------------------------------------------------------------- job
 
-let timer: NodeJS.Timeout | undefined;
-let firstRun: NodeJS.Timeout | undefined;
-let running: Promise<unknown> | undefined;
-let lastStarted = 0;
-
-/**
- * Starts the in-server schedule (REVIEW_REMINDER_INTERVAL_MINUTES; 0 = off). The first run
- * comes two minutes after start; runs never overlap. Returns whether a schedule was started.
- */
-export function startReviewReminderSchedule(
-  intervalMinutes = env().REVIEW_REMINDER_INTERVAL_MINUTES,
-  firstDelayMs = 120_000,
-): boolean {
-  void stopReviewReminderSchedule();
-  if (!intervalMinutes || intervalMinutes <= 0) return false;
-  const tick = () => {
-    // The first run and an interval tick may fall together: one run is enough.
-    if (running || Date.now() - lastStarted < 30_000) return;
-    lastStarted = Date.now();
-    running = runReviewReminders()
-      .catch((error) =>
-        log("error", "review reminders failed", { error: error instanceof Error ? error.message : String(error) }),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  firstRun = setTimeout(tick, firstDelayMs);
-  firstRun.unref();
-  timer = setInterval(tick, intervalMinutes * 60_000);
-  timer.unref();
-  return true;
-}
-
-export async function stopReviewReminderSchedule() {
-  if (firstRun) clearTimeout(firstRun);
-  if (timer) clearInterval(timer);
-  firstRun = undefined;
-  timer = undefined;
-  await running;
-}
+/** Review reminders (REVIEW_REMINDER_INTERVAL_MINUTES; 0 = off); the first run two minutes after start. */
+export const reviewReminderJob = defineJob({
+  name: "review-reminders",
+  everyMs: () => env().REVIEW_REMINDER_INTERVAL_MINUTES * 60_000,
+  firstDelayMs: 120_000,
+  run: async ({ now }) => ({ ...(await runReviewReminders({ now })) }),
+});

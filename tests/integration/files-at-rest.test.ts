@@ -34,7 +34,7 @@ import * as callbackRoute from "~/routes/api.v1.integration.cases.$reference";
 import { addDrawing, removeDraftUpload } from "~/services/building-permits.server";
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
-import { runCleanup, startCleanupSchedule, stopCleanupSchedule } from "~/services/cleanup.server";
+import { cleanupJob, runCleanup } from "~/services/cleanup.server";
 import { FILE_MAGIC } from "~/services/crypto.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
@@ -433,9 +433,8 @@ describe("the scheduled clean-up", () => {
   it("is scheduled hourly by default, off in test (tests call it), and 0 turns it off", () => {
     expect(env().CLEANUP_INTERVAL_MINUTES).toBe(0);
     expect(loadEnv({ DATA_DIR: env().DATA_DIR, PORTAL_ENV: "demo" }).CLEANUP_INTERVAL_MINUTES).toBe(60);
-    expect(startCleanupSchedule(0)).toBe(false);
-    expect(startCleanupSchedule(60, 60_000)).toBe(true);
-    stopCleanupSchedule();
+    expect(cleanupJob.everyMs()).toBe(0);
+    expect(cleanupJob.name).toBe("cleanup");
   });
 
   it("purges exactly the expired drafts, orphan uploads, ended sessions and old notifications, keeps the rest, and audits the run once", () => {

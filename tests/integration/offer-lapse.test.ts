@@ -1,12 +1,22 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditEvent, caseEvent, caseTable, childcareOffer, childcareUnit, municipality } from "../../db/schema/index";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  auditEvent,
+  caseEvent,
+  caseTable,
+  childcareOffer,
+  childcareUnit,
+  jobLease,
+  jobRun,
+  municipality,
+} from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
 import { hmacIndex } from "~/services/crypto.server";
 import { listNotifications } from "~/services/notifications.server";
-import { runOfferLapse, startOfferLapseSchedule, stopOfferLapseSchedule } from "~/services/offer-lapse.server";
+import { JobRunner } from "~/jobs/runner.server";
+import { offerLapseJob, runOfferLapse } from "~/services/offer-lapse.server";
 import { viewerFor } from "./people-helper";
 
 // Sara and Erik (Bengtsfors) are guardians of Elsa (db/seed/content/people.ts).
@@ -76,11 +86,6 @@ describe("the scheduled job that lapses unanswered childcare offers", () => {
       .find((u) => u.kind === "forskola")!.id;
   });
 
-  afterEach(async () => {
-    await stopOfferLapseSchedule();
-    vi.useRealTimers();
-  });
-
   it("lapses an offer past its deadline without anyone reading it: status, case history, audit, notification to both guardians", async () => {
     const { caseId, offerId } = await offeredCase("job-1");
     expect(await runOfferLapse(BEFORE_DEADLINE)).toBe(0);
@@ -125,20 +130,46 @@ describe("the scheduled job that lapses unanswered childcare offers", () => {
     ).toHaveLength(1);
   });
 
-  it("runs on its interval once started, and not at all with interval 0", async () => {
-    expect(startOfferLapseSchedule(0)).toBe(false);
+  it("runs on its interval on the job runner, and not at all with interval 0", async () => {
     const { offerId } = await offeredCase("job-3");
-    vi.useFakeTimers({ toFake: ["setTimeout", "setInterval", "clearTimeout", "clearInterval"] });
-    let clock = BEFORE_DEADLINE;
-    expect(startOfferLapseSchedule(5, 1_000, () => clock)).toBe(true);
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(db().select().from(childcareOffer).where(eq(childcareOffer.id, offerId)).get()!.status).toBe("pending");
+    const status = () => db().select().from(childcareOffer).where(eq(childcareOffer.id, offerId)).get()!.status;
+    const runs = () => db().select().from(jobRun).where(eq(jobRun.name, offerLapseJob.name)).all().length;
+    const fiveMinutes = 5 * 60_000;
+    let clock = new Date(AFTER_DEADLINE.getTime() - fiveMinutes - 1_000);
+    const runner = (everyMs: number) =>
+      new JobRunner({
+        db,
+        jobs: [{ ...offerLapseJob, everyMs: () => everyMs, firstDelayMs: 1_000 }],
+        clock: () => clock,
+        pollMs: 1e9,
+      });
+
+    db().delete(jobLease).where(eq(jobLease.name, offerLapseJob.name)).run();
+    const off = runner(0);
+    off.start();
     clock = AFTER_DEADLINE;
-    await vi.advanceTimersByTimeAsync(4 * 60_000);
-    expect(db().select().from(childcareOffer).where(eq(childcareOffer.id, offerId)).get()!.status).toBe("pending");
-    await vi.advanceTimersByTimeAsync(60_000);
-    await stopOfferLapseSchedule();
-    expect(db().select().from(childcareOffer).where(eq(childcareOffer.id, offerId)).get()!.status).toBe("lapsed");
+    await off.tick();
+    await off.stop();
+    expect(runs()).toBe(0);
+    expect(status()).toBe("pending");
+
+    clock = new Date(AFTER_DEADLINE.getTime() - fiveMinutes - 1_000);
+    const on = runner(fiveMinutes);
+    on.start();
+    await on.tick(); // the first run is a second away
+    expect(runs()).toBe(0);
+    clock = new Date(clock.getTime() + 1_000);
+    await on.tick(); // first run, before the deadline
+    expect(runs()).toBe(1);
+    expect(status()).toBe("pending");
+    clock = new Date(AFTER_DEADLINE.getTime() - 60_000);
+    await on.tick(); // not due yet
+    expect(runs()).toBe(1);
+    clock = AFTER_DEADLINE;
+    await on.tick();
+    await on.stop();
+    expect(runs()).toBe(2);
+    expect(status()).toBe("lapsed");
     expect(lapseAudits(offerId)).toHaveLength(1);
   });
 });
