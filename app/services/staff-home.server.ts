@@ -1,15 +1,16 @@
 import { and, count, gte, inArray, isNotNull, isNull, eq, or, gt } from "drizzle-orm";
 import { auditEvent, staffUser } from "../../db/schema/index";
-import { canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
+import { adminMunicipalities, canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
 import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
+import { listJobStatus } from "./scheduled-jobs.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -66,5 +67,10 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   }
   // Links to other authorities are portal-wide; every administrator sees the broken ones.
   if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
+  // Scheduled jobs serve every municipality: only a portal-wide administrator sees them (decision 053).
+  if (canStaff(user, "users.admin") && adminMunicipalities(user, "users.admin") === null) {
+    const failures = listJobStatus().reduce((sum, job) => sum + job.failures7d, 0);
+    out.push({ key: "jobs", href: "/admin/jobb", count: failures });
+  }
   return out;
 }
