@@ -1,0 +1,23 @@
+import { expect, loginAsStaff, test } from "./fixtures";
+
+test.describe("scheduled jobs for portal-wide administrators", () => {
+  test("the jobs page lists every job, 'Kör nu' runs one, and it reflows at 320 px without violations", async ({
+    page,
+    a11y,
+  }) => {
+    await loginAsStaff(page, "admin.portal");
+    await page.getByRole("link", { name: "Schemalagda jobb" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schemalagda jobb");
+    await expect(page.locator("tbody tr")).toHaveCount(5);
+    const row = page.locator("tbody tr", { hasText: "offer-lapse" });
+    await row.getByRole("button", { name: /Kör nu/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "offer-lapse" })).toBeVisible();
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator("tbody tr", { hasText: "offer-lapse" })).toContainText("Lyckades");
+    }).toPass({ timeout: 15_000 });
+    await a11y("admin jobs");
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});
