@@ -9,3 +9,4 @@ export * from "./permits";
 export * from "./childcare";
 export * from "./messages";
 export * from "./catalogue";
+export * from "./records";
