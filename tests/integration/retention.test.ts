@@ -25,6 +25,13 @@ import { env } from "~/env.server";
 import { encrypt } from "~/services/crypto.server";
 import { writeEncryptedFile } from "~/services/file-store.server";
 import { MANIFEST, verifyPackage } from "~/services/archive-package.server";
+import type { SessionUser } from "~/auth/session.server";
+import {
+  deleteRetentionRule,
+  listRetentionRules,
+  RetentionRuleSchema,
+  saveRetentionRule,
+} from "~/services/retention-rules.server";
 import { runRetention } from "~/services/retention.server";
 import { uploadsDir } from "~/services/uploads.server";
 
@@ -298,5 +305,53 @@ describe("the audit log", () => {
     // Two removed, one "retention.audit-thinned" added.
     expect(db().select().from(auditEvent).all().length).toBe(before - 2 + 1);
     expect(() => db().$client.prepare("delete from audit_event").run()).toThrow(/append-only/);
+  });
+});
+
+describe("retention rules as data", () => {
+  const admin = {
+    sessionId: "s",
+    kind: "staff",
+    staffUserId: 1,
+    name: "Registrator Åmål",
+    roles: [{ role: "admin", municipalityId: 0, area: null, administrationId: null }],
+  } as unknown as SessionUser;
+
+  it("an Åmål admin saves and replaces a rule for Åmål, audited, and cannot touch another municipality's", () => {
+    const input = RetentionRuleSchema.parse({
+      municipalityId: String(amal.id),
+      caseType: "felanmalan-gata-park",
+      action: "thin",
+      periodMonths: "12",
+    });
+    expect(saveRetentionRule(admin, [amal.id], input)).toBe(true);
+    expect(saveRetentionRule(admin, [amal.id], { ...input, periodMonths: 18 })).toBe(true);
+    expect(saveRetentionRule(admin, [amal.id], { ...input, municipalityId: bengtsfors.id })).toBe(false);
+    const rules = listRetentionRules([amal.id]).filter((r) => r.caseType === "felanmalan-gata-park");
+    expect(rules).toMatchObject([{ action: "thin", periodMonths: 18, updatedBy: "Registrator Åmål" }]);
+    expect(listRetentionRules([bengtsfors.id])).toEqual([]);
+    expect(deleteRetentionRule(admin, [bengtsfors.id], rules[0]!.id)).toBe(false);
+    expect(deleteRetentionRule(admin, [amal.id], rules[0]!.id)).toBe(true);
+    const trail = db()
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(eq(auditEvent.subjectType, "retention_rule"))
+      .all()
+      .map((r) => r.action);
+    expect(trail).toEqual(["retention_rule.created", "retention_rule.updated", "retention_rule.deleted"]);
+  });
+
+  it("a period that is not a whole number of months from 1 to 1200 is refused with a field message", () => {
+    for (const periodMonths of ["0", "1201", "1.5", "två"]) {
+      const r = RetentionRuleSchema.safeParse({ municipalityId: "1", caseType: "x", action: "delete", periodMonths });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => [i.path[0], i.message])).toContainEqual([
+        "periodMonths",
+        "records:rules.errors.periodMonths",
+      ]);
+    }
+    expect(
+      RetentionRuleSchema.safeParse({ municipalityId: "1", caseType: "x", action: "purge", periodMonths: "3" }).success,
+    ).toBe(false);
   });
 });
