@@ -18,7 +18,7 @@ function s15Fixed16(value: number): number {
  * the specification's own profile, and the sRGB transfer curve sampled at 1024 points. Being
  * arithmetic over public figures it carries no third-party licence.
  */
-export function srgbIccProfile(): Buffer {
+function srgbIccProfile(): Buffer {
   const curvePoints = 1024;
   const curve = Buffer.alloc(12 + curvePoints * 2);
   curve.write("curv", 0, "ascii");
@@ -104,7 +104,7 @@ function xmpDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-export interface PdfaInfo {
+interface PdfaInfo {
   title: string;
   subject: string;
   author: string;

@@ -10,7 +10,7 @@ import { audit } from "./audit.server";
  * The retention rules an admin edits at /admin/gallring (docs/decisions/059). `scope` is the
  * admin's municipality ids, or null for a portal-wide admin; every read and write is limited to it.
  */
-export type MunicipalityScope = readonly number[] | null;
+type MunicipalityScope = readonly number[] | null;
 
 const CASE_TYPE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
@@ -28,7 +28,7 @@ export const RetentionRuleSchema = z.object({
     .max(1200, "records:rules.errors.periodMonths"),
   planReference: z.string().trim().max(40, "records:rules.errors.planReference").optional().default(""),
 });
-export type RetentionRuleInput = z.infer<typeof RetentionRuleSchema>;
+type RetentionRuleInput = z.infer<typeof RetentionRuleSchema>;
 
 const inScope = (scope: MunicipalityScope, id: number) => scope === null || scope.includes(id);
 

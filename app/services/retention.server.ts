@@ -36,12 +36,12 @@ import { uploadsDir } from "./uploads.server";
  */
 
 /** Statuses after which nothing more happens to a case: its retention period runs from the last of them. */
-export const FINAL_STATUSES = ["decided", "closed", "withdrawn", "signature_declined"] as const;
+const FINAL_STATUSES = ["decided", "closed", "withdrawn", "signature_declined"] as const;
 
 /** Tables that keep their rows when a case is thinned (they hold the skeleton and the statistics). */
 const KEPT_ON_THIN = new Set(["case_event", "case_decision", "permit_case", "case_assignment", "diarium_entry"]);
 
-export interface RetentionCandidate {
+interface RetentionCandidate {
   caseId: number;
   reference: string;
   municipalityId: number;
@@ -55,7 +55,7 @@ export interface RetentionCandidate {
   dueAt: string;
 }
 
-export interface RetentionReport {
+interface RetentionReport {
   now: string;
   dryRun: boolean;
   cases: (RetentionCandidate & {
@@ -66,7 +66,7 @@ export interface RetentionReport {
   audit: { cutoff: string; rows: number; exported?: string };
 }
 
-export function addMonths(iso: string, months: number): Date {
+function addMonths(iso: string, months: number): Date {
   const d = new Date(iso);
   const day = d.getUTCDate();
   d.setUTCDate(1);

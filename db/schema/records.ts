@@ -34,5 +34,3 @@ export const retentionRule = sqliteTable(
     check("retention_rule_period", sql`${t.periodMonths} between 1 and 1200`),
   ],
 );
-
-export type RetentionRule = typeof retentionRule.$inferSelect;
