@@ -171,6 +171,10 @@ const EnvSchema = z.object({
   CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
   /** Days a read notification is kept; unread ones are kept twice as long. */
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Where retention writes its archive packages (docs/decisions/059); default DATA_DIR/archive. */
+  ARCHIVE_DIR: z.string().min(1).optional(),
+  /** Months the audit log is kept; older rows are exported to ARCHIVE_DIR/audit, then thinned (decision 059). */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(36),
   /** Days a folder export (CASE_OUTBOX=folder) stays when the case system never acknowledges it. */
   CASE_OUTBOX_FOLDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** The anonymous page cache (docs/decisions/030): "on" or "off", and its time-to-live. */
@@ -210,6 +214,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   CLEANUP_INTERVAL_MINUTES: number;
   CASE_OUTBOX: "off" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
+  ARCHIVE_DIR: string;
   DATA_DIR: string;
   DATABASE_PATH: string;
   SESSION_SECRET: string;
@@ -394,6 +399,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...raw,
     CASE_OUTBOX: outbox,
     CASE_OUTBOX_DIR: resolve(raw.CASE_OUTBOX_DIR ?? join(dataDir, "outbox")),
+    ARCHIVE_DIR: resolve(raw.ARCHIVE_DIR ?? join(dataDir, "archive")),
     DATA_DIR: dataDir,
     DATABASE_PATH: resolve(raw.DATABASE_PATH ?? join(dataDir, "portal.db")),
     SESSION_SECRET: raw.SESSION_SECRET ?? secretFromDataDir(dataDir, "session-secret", 48),

@@ -95,7 +95,10 @@ export function staffMunicipalityIds(user: SessionUser, permission: Permission):
  * The municipalities an administrator manages: null for a portal-wide admin (everything,
  * including portal-level events without a municipality), else the list.
  */
-export function adminMunicipalities(user: SessionUser, permission: "users.admin" | "audit.read"): number[] | null {
+export function adminMunicipalities(
+  user: SessionUser,
+  permission: "users.admin" | "audit.read" | "diarium.admin",
+): number[] | null {
   if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) return null;
   return staffMunicipalityIds(user, permission);
 }

@@ -63,6 +63,8 @@ export const caseTable = sqliteTable(
      * access, officers are warned and every staff read is audited as `protected-identity.read`.
      */
     protectedIdentity: integer("protected_identity", { mode: "boolean" }).notNull().default(false),
+    /** When a retention rule removed the personal data (docs/decisions/059); the skeleton stays. */
+    thinnedAt: text("thinned_at"),
   },
   (t) => [
     index("case_municipality_area_status").on(t.municipalityId, t.area, t.status),

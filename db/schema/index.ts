@@ -10,3 +10,4 @@ export * from "./childcare";
 export * from "./messages";
 export * from "./catalogue";
 export * from "./jobs";
+export * from "./records";
