@@ -169,6 +169,7 @@ const EnvSchema = z.object({
   UPLOAD_MAX_MB_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Minutes between runs of the clean-up job (expired drafts, orphan uploads, ended sessions, old notifications, acknowledged exports); 0 = off. Default: hourly, off in test. */
   CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43200).optional(),
+  RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(0).max(8760).optional(),
   /** Days a read notification is kept; unread ones are kept twice as long. */
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Where retention writes its archive packages (docs/decisions/059); default DATA_DIR/archive. */
@@ -212,6 +213,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   FORM_MIN_SECONDS: number;
   REVIEW_REMINDER_INTERVAL_MINUTES: number;
   CLEANUP_INTERVAL_MINUTES: number;
+  RETENTION_INTERVAL_HOURS: number;
   CASE_OUTBOX: "off" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
   ARCHIVE_DIR: string;
@@ -407,6 +409,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     FORM_MIN_SECONDS: raw.FORM_MIN_SECONDS ?? (raw.PORTAL_ENV === "test" ? 0 : 3),
     REVIEW_REMINDER_INTERVAL_MINUTES: raw.REVIEW_REMINDER_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
     CLEANUP_INTERVAL_MINUTES: raw.CLEANUP_INTERVAL_MINUTES ?? (raw.PORTAL_ENV === "test" ? 0 : 60),
+    RETENTION_INTERVAL_HOURS: raw.RETENTION_INTERVAL_HOURS ?? (raw.PORTAL_ENV === "test" ? 0 : 24),
     PUBLIC_URL: publicUrl,
     KEY_PROVIDER: raw.KEY_PROVIDER ?? "env",
     DATA_ENCRYPTION_KEY: vault

@@ -18,6 +18,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { PdfWriter } from "~/pdf/document.server";
 import { makePdfA2b } from "~/pdf/pdfa.server";
+import { defineJob } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
 import { writePackage, safeFileName, type PackageFile } from "./archive-package.server";
 import { audit } from "./audit.server";
@@ -483,3 +484,25 @@ export async function runRetention(
   }
   return report;
 }
+
+/**
+ * The daily retention run on the job runner (docs/decisions/053, 059): once across processes,
+ * under a lease. With no rules it archives and deletes nothing; the audit log is still thinned
+ * after AUDIT_RETENTION_MONTHS. The summary holds counts only.
+ */
+export const retentionJob = defineJob({
+  name: "retention",
+  everyMs: () => env().RETENTION_INTERVAL_HOURS * 3_600_000,
+  firstDelayMs: 15 * 60_000,
+  timeoutMs: 60 * 60_000,
+  run: async ({ now }) => {
+    const report = await runRetention({ now });
+    const count = (outcome: string) => report.cases.filter((c) => c.outcome === outcome).length;
+    return {
+      deleted: count("archived-deleted"),
+      thinned: count("archived-thinned"),
+      failed: count("failed"),
+      auditRows: report.audit.rows,
+    };
+  },
+});

@@ -6,6 +6,7 @@ import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
 import { offerLapseJob } from "./offer-lapse.server";
 import { caseOutboxJob } from "./outbox.server";
+import { retentionJob } from "./retention.server";
 import { reviewReminderJob } from "./review-reminders.server";
 
 /**
@@ -18,6 +19,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   reviewReminderJob,
   offerLapseJob,
   cleanupJob,
+  retentionJob,
 ];
 
 let runner: JobRunner | undefined;
