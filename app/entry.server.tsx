@@ -14,10 +14,10 @@ import { startLinkCheckSchedule, stopLinkCheckSchedule } from "./services/links.
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder, startOutboxWorker, stopOutboxWorker } from "./services/outbox.server";
 import { startReviewReminderSchedule, stopReviewReminderSchedule } from "./services/review-reminders.server";
-import { drainReceiptMails } from "./services/mail.server";
+import { drainReceiptMails } from "./platform/mail.server";
 import { startOfferLapseSchedule, stopOfferLapseSchedule } from "./services/offer-lapse.server";
 import { startCleanupSchedule, stopCleanupSchedule } from "./services/cleanup.server";
-import { prepareKeyRing } from "./services/key-ring.server";
+import { prepareKeyRing } from "./platform/key-ring.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";

@@ -5,7 +5,7 @@
  * holds; anything wider needs a portal-wide admin (review 2026-12-03 §5, docs/decisions/044).
  * Each outcome, refusals included, is audited.
  */
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import type { StaffUser } from "./guards.server";
 import { revokeAllSessions } from "./session.server";
 import { resetStaffUser, setStaffUserDisabled, type StaffListItem } from "./staff.server";

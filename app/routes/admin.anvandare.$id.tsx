@@ -17,7 +17,7 @@ import { applyAccountAction } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";

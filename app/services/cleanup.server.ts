@@ -5,7 +5,7 @@ import { caseAttachment, notification, session } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { log } from "~/utils/logger.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { DRAFT_DAYS, purgeExpiredDrafts } from "./drafts.server";
 import { removeStoredFile } from "./file-store.server";
 import { purgeFolderExports } from "./outbox.server";

@@ -11,8 +11,9 @@ import { createSession, getSessionUser, sessionIsLive } from "~/auth/session.ser
 import { checkPassword, checkTotp, lockMinutesAfter, passwordRuleError } from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { env } from "~/env.server";
-import { audit, listAccessToPersonData, listAuditEvents } from "~/services/audit.server";
-import { findOrCreatePersonAtLogin, listRepresentedOrganisations } from "~/services/people.server";
+import { audit, listAccessToPersonData, listAuditEvents } from "~/platform/audit.server";
+import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
 import * as OTPAuth from "otpauth";
 

@@ -4,7 +4,7 @@ import { auditEvent, caseEvent, caseTable, childcareOffer, childcareUnit, munici
 import { db, prepareDatabase } from "~/db.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { listNotifications } from "~/services/notifications.server";
 import { runOfferLapse, startOfferLapseSchedule, stopOfferLapseSchedule } from "~/services/offer-lapse.server";
 import { viewerFor } from "./people-helper";
