@@ -11,6 +11,7 @@ import { createSession, getSessionUser, sessionIsLive, setActing } from "~/auth/
 import { checkPassword, checkTotp, lockMinutesAfter, passwordRuleError } from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { env } from "~/env.server";
+import { metricsText } from "~/monitoring/security-events.server";
 import { audit, listAccessToPersonData, listAuditEvents } from "~/platform/audit.server";
 import { listRepresentedOrganisations } from "~/auth/representation.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
@@ -308,9 +309,15 @@ describe("the guards of decision 052", () => {
     expect(redirect.headers.get("Location")).toBe("/logga-in?redirectTo=%2Fx");
   });
 
-  it("audit() stores a refused attempt as <action>.refused", async () => {
+  it("audit() stores a refused attempt as <action>.refused and counts it as a security event", async () => {
     const staff = await staffSession("handlaggare.bengtsfors");
+    const counted = async () => {
+      const line = (await metricsText()).body.split("\n").find((l) => l.includes('event="scope_refused"'));
+      return Number(line?.split(" ").pop() ?? 0);
+    };
+    const before = await counted();
     audit({ actor: staff, action: "guard-test.open", subjectType: "case", subjectId: "X-1", outcome: "refused" });
+    expect(await counted()).toBe(before + 1);
     const rows = db().select().from(auditEvent).where(eq(auditEvent.subjectId, "X-1")).all();
     expect(rows.map((r) => r.action)).toEqual(["guard-test.open.refused"]);
   });
