@@ -7,7 +7,7 @@ import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { hashPasswordSync } from "./auth/password-hash.server";
 import { env } from "./env.server";
-import { encrypt, hmacIndex } from "./services/crypto.server";
+import { encrypt, hmacIndex } from "./platform/crypto.server";
 
 let instance: DB | undefined;
 

@@ -221,7 +221,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   DATABASE_PATH: string;
   SESSION_SECRET: string;
   PUBLIC_URL: string;
-  /** Empty with KEY_PROVIDER=vault: the ring is then in app/services/key-ring.server.ts only. */
+  /** Empty with KEY_PROVIDER=vault: the ring is then in app/platform/key-ring.server.ts only. */
   DATA_ENCRYPTION_KEY: string;
   /** Vault Transit settings with KEY_PROVIDER=vault, else null. */
   vault: { addr: string; token: string; transitKey: string; wrapped: string } | null;

@@ -23,7 +23,7 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { requestIdOf } from "~/load-context";
 import { env } from "~/env.server";
 import { getChosenMunicipality, listMunicipalities } from "~/services/municipalities.server";
-import { listRepresentedOrganisations } from "~/services/people.server";
+import { listRepresentedOrganisations } from "~/auth/representation.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 import { handleOf, type RouteHandle } from "~/utils/handle";

@@ -3,10 +3,10 @@
 // encrypted field value under the new key (docs/decisions/047), then prints what it did.
 // Safe to run again (and while the portal runs): values already under the first key are skipped.
 // Afterwards the old key may leave the encryption role, but keep it last in the list: the
-// HMAC look-up index is keyed by the last key (app/services/crypto.server.ts).
+// HMAC look-up index is keyed by the last key (app/platform/crypto.server.ts).
 import { closeDatabase, db } from "~/db.server";
 import { env } from "~/env.server";
-import { prepareKeyRing } from "~/services/key-ring.server";
+import { prepareKeyRing } from "~/platform/key-ring.server";
 import { reencryptAll } from "~/services/key-rotation.server";
 
 await prepareKeyRing(env()); // KEY_PROVIDER=vault: unwrap the ring first (decision 050)

@@ -6,7 +6,7 @@
 // for DATA_ENCRYPTION_KEY_WRAPPED; a plain key is never printed.
 import { randomBytes } from "node:crypto";
 import { keyBytes, withCredentials } from "~/env.server";
-import { KeyProviderError, wrapKey } from "~/services/key-ring.server";
+import { KeyProviderError, wrapKey } from "~/platform/key-ring.server";
 
 const source = withCredentials(process.env);
 const addr = source.VAULT_ADDR;

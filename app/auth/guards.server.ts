@@ -5,11 +5,15 @@ import { grantedScopes, permits, type Delegation, type Permission, type Scope } 
 import { getSessionUser, type SessionUser } from "./session.server";
 
 /**
- * The guards every loader and action starts with (deny by default):
+ * The identity vocabulary (docs/decisions/052). The guards every loader and action starts with
+ * (deny by default):
  *   const user = await requireResident(request);
  *   const staff = await requireStaff(request, "case.read", { municipalityId, area });
+ * Services take these two types as they are; no module wraps them in a type of its own.
  */
+/** A signed-in resident: `personId`, `name`, and `acting` (undefined until a party is chosen). */
 export type ResidentUser = SessionUser & { kind: "resident"; personId: number };
+/** A signed-in staff member: `staffUserId`, `name`, `roles` (check them with canStaff/staffScopes). */
 export type StaffUser = SessionUser & { kind: "staff"; staffUserId: number };
 
 /**
@@ -23,10 +27,27 @@ function here(request: Request): string {
   return url.pathname.length <= 1000 ? url.pathname : "/";
 }
 
-export async function requireResident(request: Request): Promise<ResidentUser> {
+/** The signed-in resident, or null (anonymous visitors may use some e-services). */
+export async function getResidentUser(request: Request): Promise<ResidentUser | null> {
   const user = await getSessionUser(request);
-  if (user?.kind === "resident" && user.personId) return user as ResidentUser;
-  throw redirect(`/logga-in?redirectTo=${encodeURIComponent(here(request))}`);
+  return user?.kind === "resident" && user.personId ? (user as ResidentUser) : null;
+}
+
+/**
+ * A signed-in resident; anonymous visitors go to the login. With `partyChosen` (e-services that
+ * file a case for the party acted for) a resident who has not yet chosen whom they act for is
+ * sent to the party choice first, so `acting` is set.
+ */
+export async function requireResident(
+  request: Request,
+  options: { partyChosen?: boolean } = {},
+): Promise<ResidentUser> {
+  const user = await getResidentUser(request);
+  if (!user) throw redirect(`/logga-in?redirectTo=${encodeURIComponent(here(request))}`);
+  if (options.partyChosen && !user.acting) {
+    throw redirect(`/valj-part?redirectTo=${encodeURIComponent(here(request))}`);
+  }
+  return user;
 }
 
 /** A signed-in staff member, whatever their roles (the staff start page, password change). */

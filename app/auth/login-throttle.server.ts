@@ -1,6 +1,6 @@
 import { env } from "~/env.server";
-import { RateLimiter } from "~/http/rate-limit.server";
-import { audit } from "~/services/audit.server";
+import { RateLimiter } from "~/platform/rate-limit.server";
+import { audit } from "~/platform/audit.server";
 import { log } from "~/utils/logger.server";
 import { currentRequestContext } from "~/utils/request-context.server";
 

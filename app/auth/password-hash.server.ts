@@ -1,5 +1,5 @@
 import { hash, hashSync, verify } from "@node-rs/argon2";
-import { passwordPepper } from "~/services/crypto.server";
+import { passwordPepper } from "~/platform/crypto.server";
 
 /**
  * Staff password hashes: argon2id with a secret pepper (ASVS 2.4.5, docs/decisions/047). The

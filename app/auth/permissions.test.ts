@@ -84,3 +84,38 @@ describe("permissions", () => {
     expect(grantedScopes(wide, [], ALL, "content.edit")).toEqual([]);
   });
 });
+
+describe("the back office's permissions are part of the model", () => {
+  it("an officer may decide and read statistics in their own municipality × area only", () => {
+    const roles = [officer(AML, "bygglov")];
+    for (const p of ["case.decide", "stats.read"] as const) {
+      expect(permits(roles, [], ALL, p, { municipalityId: AML, area: "bygglov" })).toBe(true);
+      expect(permits(roles, [], ALL, p, { municipalityId: BEN, area: "bygglov" })).toBe(false);
+      expect(permits(roles, [], ALL, p, { municipalityId: AML, area: "skola" })).toBe(false);
+    }
+  });
+
+  it("follows a delegation: the handling municipality decides, the delegating one no longer does", () => {
+    expect(
+      permits([officer(BEN, "bygglov")], bygglovToBengtsfors, ALL, "case.decide", {
+        municipalityId: DED,
+        area: "bygglov",
+      }),
+    ).toBe(true);
+    expect(
+      permits([officer(DED, "bygglov")], bygglovToBengtsfors, ALL, "case.decide", {
+        municipalityId: DED,
+        area: "bygglov",
+      }),
+    ).toBe(false);
+  });
+
+  it("editors and administrators neither decide cases nor read case statistics", () => {
+    const roles: RoleAssignment[] = [
+      { role: "editor", municipalityId: null, area: null, administrationId: null },
+      { role: "admin", municipalityId: null, area: null, administrationId: null },
+    ];
+    expect(permits(roles, [], ALL, "case.decide")).toBe(false);
+    expect(permits(roles, [], ALL, "stats.read")).toBe(false);
+  });
+});

@@ -5,6 +5,11 @@
 export const PERMISSIONS = [
   "case.read",
   "case.handle",
+  // Deciding a case (the decision and its PDF) and reading the back office's statistics are kept
+  // apart from handling and reading so that a role can one day hold one without the other (a
+  // delegation order that lets only some officers decide); today every officer holds all four.
+  "case.decide",
+  "stats.read",
   "content.edit",
   "content.publish",
   "users.admin",
@@ -49,7 +54,7 @@ export interface Scope {
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   resident: [],
   representative: [],
-  officer: ["case.read", "case.handle"],
+  officer: ["case.read", "case.handle", "case.decide", "stats.read"],
   editor: ["content.edit", "content.publish"],
   contributor: ["content.edit"],
   admin: ["users.admin", "audit.read", "diarium.admin"],

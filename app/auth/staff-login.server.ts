@@ -1,6 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { FieldErrors } from "~/components/ui/FormErrors";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "./login-throttle.server";
@@ -9,7 +8,8 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { checkTotp, getStaffUserRow, isLocked, minutesLocked } from "./staff.server";
 import { verifySecurityKeyLogin } from "./webauthn.server";
 
-export type SecondFactorFailure = { errors: FieldErrors; minutes?: number; throttled?: boolean };
+/** Field errors as the login form's ErrorSummary takes them (a plain record, so auth imports no component). */
+export type SecondFactorFailure = { errors: Partial<Record<string, string>>; minutes?: number; throttled?: boolean };
 
 /** The half-finished staff login (password accepted) of this browser, or back to step 1. */
 export async function pendingLogin(request: Request, stage: "second-factor" | "enrol") {

@@ -13,8 +13,8 @@ import {
 } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { decrypt, encrypt } from "~/services/crypto.server";
-import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/services/mail.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
+import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/platform/mail.server";
 import { formatDateTime } from "~/utils/format";
 import { log } from "~/utils/logger.server";
 import { now } from "~/utils/clock.server";

@@ -13,7 +13,7 @@ import {
 import { staffUser, staffWebauthnCredential, type StaffWebauthnCredentialRow } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/services/mail.server";
+import { sendSecurityNoticeAfterAnswer, type SecurityNoticeEvent } from "~/platform/mail.server";
 import { formatDateTime } from "~/utils/format";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/logger.server";

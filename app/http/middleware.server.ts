@@ -15,7 +15,7 @@ import {
 } from "~/services/page-cache.server";
 import { env } from "~/env.server";
 import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
-import { RateLimiter } from "./rate-limit.server";
+import { RateLimiter } from "~/platform/rate-limit.server";
 import { securityEvent } from "~/monitoring/security-events.server";
 
 type Req = IncomingMessage & { ip?: string; originalUrl?: string };

@@ -4,20 +4,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { AREAS, isArea, type StaffRole } from "~/auth/permissions";
-import { revokeAllSessions } from "~/auth/session.server";
-import {
-  addRoleAssignment,
-  getStaffUserInScope,
-  listAdministrationsOf,
-  municipalityNames,
-  removeRoleAssignment,
-} from "~/auth/staff.server";
-import { applyAccountAction } from "~/auth/staff-admin.server";
+import { AREAS } from "~/auth/permissions";
+import { getStaffUserInScope, listAdministrationsOf, municipalityNames } from "~/auth/staff.server";
+import { changeStaffAccount, type StaffAccountChange } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -72,82 +64,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData = { errors?: FieldErrors; temporaryPassword?: string };
-const bad = (errors: FieldErrors) => Response.json({ errors } satisfies ActionData, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, scope, target } = await load(request, params.id);
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const intent = form.get("intent");
-  if (target.id === admin.staffUserId) return bad({ intent: "admin.user.errors.self" });
-  const municipalityId = target.municipalityId ?? undefined;
-  const url = `/admin/anvandare/${target.id}`;
+  const result = await changeStaffAccount({ admin, scope, target, change: parseChange(form) });
+  if (!result.ok) return Response.json({ errors: result.errors } satisfies ActionData, { status: result.status });
+  if ("temporaryPassword" in result)
+    return Response.json({ temporaryPassword: result.temporaryPassword } satisfies ActionData);
+  return redirectWithFlash(`/admin/anvandare/${target.id}`, result.flash);
+}
 
-  if (intent === "addRole") {
-    const role = String(form.get("role") ?? "") as StaffRole;
-    const m = Number(form.get("municipalityId"));
-    const errors: FieldErrors = {};
-    if (!["officer", "editor", "contributor", "admin"].includes(role)) errors.role = "admin.user.errors.role";
-    if (!Number.isInteger(m) || (scope !== null && !scope.includes(m)))
-      errors.municipalityId = "admin.users.errors.municipality";
-    const area = form.get("area");
-    if (role === "officer" && !isArea(area)) errors.area = "admin.user.errors.area";
-    const administrationId = Number(form.get("administrationId"));
-    const administration = listAdministrationsOf(scope).find((a) => a.id === administrationId);
-    if ((role === "editor" || role === "contributor") && (!administration || administration.municipalityId !== m))
-      errors.administrationId = "admin.user.errors.administration";
-    if (Object.keys(errors).length) return bad(errors);
-    const created = addRoleAssignment({
-      staffUserId: target.id,
-      role,
-      municipalityId: m,
-      area: role === "officer" && isArea(area) ? area : null,
-      administrationId: role === "editor" || role === "contributor" ? administrationId : null,
-      createdBy: admin.staffUserId,
-    });
-    if (created === null) return bad({ role: "admin.user.errors.duplicate" });
-    audit({
-      actor: admin,
-      action: "role.granted",
-      subjectType: "staff_user",
-      subjectId: target.id,
-      municipalityId: m,
-      details: {
-        role,
-        area: role === "officer" ? area : undefined,
-        administrationId: role === "editor" || role === "contributor" ? administrationId : undefined,
-      },
-    });
-    return redirectWithFlash(url, "flash.roleAdded");
-  }
-  if (intent === "removeRole") {
-    const assignment = target.roles.find((r) => r.id === Number(form.get("assignmentId")));
-    // A municipal admin may only remove roles within their municipalities.
-    if (
-      !assignment ||
-      (scope !== null && (assignment.municipalityId === null || !scope.includes(assignment.municipalityId)))
-    )
-      return bad({ intent: "admin.user.errors.role" });
-    removeRoleAssignment(target.id, assignment.id);
-    revokeAllSessions({ staffUserId: target.id });
-    audit({
-      actor: admin,
-      action: "role.revoked",
-      subjectType: "staff_user",
-      subjectId: target.id,
-      municipalityId: assignment.municipalityId ?? municipalityId,
-      details: { role: assignment.role, area: assignment.area, administrationId: assignment.administrationId },
-    });
-    return redirectWithFlash(url, "flash.roleRemoved");
-  }
-  if (intent === "reset" || intent === "disable" || intent === "enable") {
-    const result = await applyAccountAction({ admin, scope, target, action: intent });
-    if (!result.ok)
-      return Response.json({ errors: { intent: result.error } } satisfies ActionData, { status: result.status });
-    if (intent === "reset") return Response.json({ temporaryPassword: result.temporaryPassword } satisfies ActionData);
-    return redirectWithFlash(url, intent === "disable" ? "flash.userDisabled" : "flash.userEnabled");
-  }
-  return bad({ intent: "admin.user.errors.intent" });
+function parseChange(form: FormData): StaffAccountChange {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const intent = text("intent");
+  if (intent === "addRole")
+    return {
+      intent,
+      role: text("role"),
+      municipalityId: text("municipalityId"),
+      area: text("area"),
+      administrationId: text("administrationId"),
+    };
+  if (intent === "removeRole") return { intent, assignmentId: text("assignmentId") };
+  if (intent === "reset" || intent === "disable" || intent === "enable") return { intent };
+  return { intent: "unknown" };
 }
 
 export default function UserDetail() {

@@ -8,7 +8,7 @@ import { createStaffUser, listStaffUsers, municipalityNames } from "~/auth/staff
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { municipalitiesInScope } from "~/services/retention-rules.server";
 import { runRetention } from "~/services/retention.server";
 import { formatDate } from "~/utils/format";

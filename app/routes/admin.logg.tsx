@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit, listAuditEvents } from "~/services/audit.server";
+import { audit, listAuditEvents } from "~/platform/audit.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 

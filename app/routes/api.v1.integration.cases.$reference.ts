@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiError, apiJson, apiLoader } from "~/services/api.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { applyCaseCallback } from "~/services/case-callback.server";
 import { parseCaseCallback, requireIntegrationSystem } from "~/services/integration.server";
 import { requestIdOf } from "~/load-context";

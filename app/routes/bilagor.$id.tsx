@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { submitterViewer } from "~/services/eservice-session.server";
 import { getUploadForOwner } from "~/services/uploads.server";
-import { getFormUser } from "~/utils/resident.server";
+import { getResidentUser } from "~/auth/guards.server";
 
 /**
  * An uploaded file, only to the person or anonymous browser that uploaded it (decision 042;
@@ -9,7 +9,7 @@ import { getFormUser } from "~/utils/resident.server";
  * never rendered inline, so an uploaded HTML or SVG can never run in the portal's origin.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getFormUser(request);
+  const user = await getResidentUser(request);
   const file = getUploadForOwner(params.id ?? "", submitterViewer(request, user?.personId ?? null));
   if (!file) throw new Response("Not found", { status: 404 });
   const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

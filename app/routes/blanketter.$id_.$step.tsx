@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { getFormDefinition } from "../../forms/definitions/index";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
-import { FormStep, type StepViewData } from "~/components/form/FormStep";
+import { FormStep } from "~/components/form/FormStep";
+import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadStep, postStep } from "~/services/forms.server";
@@ -13,7 +14,7 @@ import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { readPost } from "~/utils/multipart.server";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     };
     return data({ view }, { status: body.status, headers: cookieHeaders(session) });
   }
-  await verifyPost(request, body.formData);
+  await requireCsrf(request, body.formData);
   const result = await postStep(ctx, body.formData);
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   return data({ view: result.view }, { status: result.status, headers: cookieHeaders(session) });

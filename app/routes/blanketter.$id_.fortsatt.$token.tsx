@@ -11,8 +11,8 @@ import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { readPost } from "~/utils/multipart.server";
-import { audit } from "~/services/audit.server";
-import { verifyPost } from "~/utils/post.server";
+import { audit } from "~/platform/audit.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -32,17 +32,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { def, session, user } = await formPageContext(request, params.id);
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ result: "invalid" as const }, { status: body.status });
-  await verifyPost(request, body.formData);
+  await requireCsrf(request, body.formData);
   const token = params.token ?? "";
   if (body.formData.get("_action") === "delete") {
     const deleted = deleteDraftByToken(token);
-    if (deleted)
-      audit({ actor: user?.session ?? null, action: "draft.deleted", subjectType: "form_draft", subjectId: def.id });
+    if (deleted) audit({ actor: user ?? null, action: "draft.deleted", subjectType: "form_draft", subjectId: def.id });
     return data({ result: deleted ? ("deleted" as const) : ("missing" as const) }, { status: deleted ? 200 : 404 });
   }
   const draft = resumeDraft({ token, ownerKey: session.ownerKey, personId: session.personId });
   if (!draft || draft.formId !== def.id) return data({ result: "missing" as const }, { status: 404 });
-  audit({ actor: user?.session ?? null, action: "draft.resumed", subjectType: "form_draft", subjectId: draft.id });
+  audit({ actor: user ?? null, action: "draft.resumed", subjectType: "form_draft", subjectId: draft.id });
   throw redirectWith(
     session,
     stepHref(def, def.steps.some((s) => s.id === draft.stepId) ? draft.stepId : "check-answers"),

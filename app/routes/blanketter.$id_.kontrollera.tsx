@@ -10,7 +10,7 @@ import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { readPost } from "~/utils/multipart.server";
-import { verifyPost } from "~/utils/post.server";
+import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { def, lang, user, session, title } = await formPageContext(request, params.id);
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });
-  await verifyPost(request, body.formData);
+  await requireCsrf(request, body.formData);
   const result = await submitForm(
     {
       def,

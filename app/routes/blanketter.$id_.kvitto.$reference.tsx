@@ -9,7 +9,7 @@ import eserviceStyles from "~/styles/eservice.css";
 import { formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { getFormUser } from "~/utils/resident.server";
+import { getResidentUser } from "~/auth/guards.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const def = getFormDefinition(params.id ?? "");
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
-  const user = await getFormUser(request);
+  const user = await getResidentUser(request);
   const receipt = getReceipt({
     def,
     reference: params.reference ?? "",

@@ -3,14 +3,14 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { renderReceipt } from "~/pdf/receipt.server";
 import { submitterViewer } from "~/services/eservice-session.server";
 import { getFormDefinition, getReceipt } from "~/services/forms.server";
-import { getFormUser } from "~/utils/resident.server";
+import { getResidentUser } from "~/auth/guards.server";
 
 /** The receipt as PDF, for whoever sent the case only; always a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const def = getFormDefinition(params.id ?? "");
   if (!def) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
-  const user = await getFormUser(request);
+  const user = await getResidentUser(request);
   const receipt = getReceipt({
     def,
     reference: params.reference ?? "",

@@ -23,7 +23,7 @@ import {
   saveDraft,
   validateDetails,
 } from "~/services/building-permits.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -37,19 +37,19 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const draft = getDraft(user) ?? EMPTY_DRAFT;
   return {
     title: getFixedT(request, "permits")("details.title"),
     draft,
     property: draft.propertyDesignation ? lookupProperty(draft.propertyDesignation) : null,
-    acting: user.acting.kind === "organisation" ? { organisation: user.acting.name } : { name: user.name },
+    acting: user.acting?.kind === "organisation" ? { organisation: user.acting.name } : { name: user.name },
     errors: {} as Record<string, string>,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const form = await readForm(request);
   await requireCsrf(request, form);
   const draft = draftFromForm(form);

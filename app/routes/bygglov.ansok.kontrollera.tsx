@@ -21,7 +21,7 @@ import {
   submitApplication,
   validateDetails,
 } from "~/services/building-permits.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
 import { formatCurrency } from "~/utils/format";
@@ -60,19 +60,18 @@ function review(user: Awaited<ReturnType<typeof requireResident>>) {
     ka: requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
       ? `${draft.kaName.trim()}, ${normalizeCertificationNumber(draft.kaCertification) ?? ""}`
       : null,
-    applicant:
-      user.acting.kind === "organisation" ? `${user.acting.name} (${user.acting.organisationsnummer})` : user.name,
+    applicant: user.acting?.kind === "organisation" ? `${user.acting.name} (${user.acting.orgNumber})` : user.name,
     submittedBy: user.name,
   };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   return { title: getFixedT(request, "permits")("check.title"), ...review(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const form = await readForm(request);
   await requireCsrf(request, form);
   const result = submitApplication(user, getLanguage(request));

@@ -15,7 +15,7 @@ import {
   removeDraftUpload,
 } from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import { scanDrawings } from "~/services/permit-uploads.server";
 import permitStyles from "~/styles/permits.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -30,7 +30,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const draft = getDraft(user);
   // A step cannot be visited before the one it depends on (STYLE.md: canVisit).
   if (!draft || !isMeasureType(draft.measureType)) throw redirect("/bygglov/ansok");
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionErrors = { field: string; code: string; params?: Record<string, string | number> }[];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const draft = getDraft(user);
   if (!draft || !isMeasureType(draft.measureType)) throw redirect("/bygglov/ansok");
   const parsed = await readMultipart(request);

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getPermitCaseForApplicant } from "~/services/building-permits.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatLongDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -14,7 +14,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceSt
 export const handle: RouteHandle = { i18n: "permits" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const c = getPermitCaseForApplicant({ reference: String(params.ref ?? ""), user });
   if (!c) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);

@@ -6,7 +6,8 @@ import { DeadlineBadge } from "~/components/permits/DeadlineBadge";
 import { SelectField, TextField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listQueue, parseQueueFilters } from "~/services/backoffice.server";
-import { requireStaff, staffScopes } from "~/services/permits-access.server";
+import { requireStaff } from "~/auth/guards.server";
+import { officerScopes } from "~/services/officer-scopes.server";
 import { listMunicipalities } from "~/services/municipalities.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -27,7 +28,7 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const filters = parseQueueFilters(new URL(request.url).searchParams);
-  const scopes = staffScopes(user, "case.read");
+  const scopes = officerScopes(user, "case.read");
   const names = new Map(listMunicipalities().map((m) => [m.slug, m.name]));
   return {
     title: getFixedT(request, "backoffice")("queue.title"),

@@ -23,7 +23,8 @@ import {
 import { listMessages } from "~/services/messages.server";
 import { readForm } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
-import { audit, requireStaff, type StaffUser } from "~/services/permits-access.server";
+import { requireStaff, type StaffUser } from "~/auth/guards.server";
+import { audit } from "~/platform/audit.server";
 import { auditIfProtected } from "~/services/protected-identity.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -46,13 +47,14 @@ export const handle: RouteHandle = {
  * audited; one in scope but not yet a case for officers (an unsigned school application) is
  * audited and answers 404 like an unknown one.
  */
-function refuse(request: Request, user: StaffUser, reference: string, action: string): never {
+function refuse(user: StaffUser, reference: string, action: string): never {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind === "outOfScope") {
-    audit(request, {
+    audit({
       actor: user,
       action,
-      subject: reference.toUpperCase(),
+      subjectType: "case",
+      subjectId: reference.toUpperCase(),
       municipalityId: found.municipalityId,
       outcome: "refused",
       details: { reason: "scope" },
@@ -60,10 +62,11 @@ function refuse(request: Request, user: StaffUser, reference: string, action: st
     throw new Response("Forbidden", { status: 403 });
   }
   if (found.kind === "hidden")
-    audit(request, {
+    audit({
       actor: user,
       action,
-      subject: reference.toUpperCase(),
+      subjectType: "case",
+      subjectId: reference.toUpperCase(),
       municipalityId: found.municipalityId,
       personId: found.applicantPersonId,
       outcome: "refused",
@@ -76,21 +79,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.ref ?? "");
   const c = getCaseForStaff({ reference, user });
-  if (!c) refuse(request, user, reference, "case.open");
+  if (!c) refuse(user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
-  audit(request, {
+  audit({
     actor: user,
     action: "case.read",
-    subject: c.reference,
+    subjectType: "case",
+    subjectId: c.reference,
     municipalityId: c.municipalityId,
     personId: c.applicantPersonId,
     details: { area: c.area },
   });
-  auditIfProtected({ actor: user.session, reference: c.reference, what: "case" });
+  auditIfProtected({ actor: user, reference: c.reference, what: "case" });
   return {
     title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }),
     c,
-    me: { id: user.id, name: user.name },
+    me: { id: user.staffUserId, name: user.name },
     handOver: caseHandOver(c.reference),
     messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [],
   };
@@ -118,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = assignCase({ reference, user, staffId: Number(s("staffId")) });
       break;
     case "assign-me":
-      result = assignCase({ reference, user, staffId: user.id });
+      result = assignCase({ reference, user, staffId: user.staffUserId });
       break;
     case "status":
       result = changeStatusForStaff({ reference, user, to: s("status") });
@@ -148,13 +152,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     default:
       result = { ok: false, status: 400, error: "unknownIntent" };
   }
-  if (!result.ok && result.status === 404) refuse(request, user, reference, `case.${intent || "change"}`);
+  if (!result.ok && result.status === 404) refuse(user, reference, `case.${intent || "change"}`);
   // With the case's municipality and applicant, so the municipal admin and the resident see it (§12).
   const target = lookupCaseForStaff({ reference, user, permission: "case.read" });
-  audit(request, {
+  audit({
     actor: user,
     action: `case.${intent}`,
-    subject: reference,
+    subjectType: "case",
+    subjectId: reference,
     municipalityId: target.kind === "missing" ? undefined : target.municipalityId,
     personId: target.kind === "missing" ? undefined : target.applicantPersonId,
     outcome: result.ok ? "ok" : "refused",

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { decisionPdf, lookupCaseForStaff } from "~/services/backoffice.server";
-import { audit, requireStaff } from "~/services/permits-access.server";
+import { requireStaff } from "~/auth/guards.server";
+import { audit } from "~/platform/audit.server";
 import { fileResponse } from "~/services/permit-uploads.server";
 import { auditIfProtected } from "~/services/protected-identity.server";
 
@@ -11,10 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind !== "found") {
     if (found.kind === "outOfScope" || found.kind === "hidden")
-      audit(request, {
+      audit({
         actor: user,
         action: "case.decision.open",
-        subject: reference,
+        subjectType: "case",
+        subjectId: reference,
         municipalityId: found.municipalityId,
         outcome: "refused",
         details: { reason: found.kind },
@@ -23,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const pdf = await decisionPdf(found.id);
   if (!pdf) throw new Response("Not found", { status: 404 });
-  audit(request, {
+  audit({
     actor: user,
     action: "case.decision.open",
-    subject: reference,
+    subjectType: "case",
+    subjectId: reference,
     municipalityId: found.municipalityId,
     personId: found.applicantPersonId,
   });
-  auditIfProtected({ actor: user.session, reference, what: "decision" });
+  auditIfProtected({ actor: user, reference, what: "decision" });
   return fileResponse(pdf, "application/pdf", `beslut-${reference}.pdf`, false);
 }

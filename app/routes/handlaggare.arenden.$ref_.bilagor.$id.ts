@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentForStaff, lookupCaseForStaff } from "~/services/backoffice.server";
 import { getMessageAttachment } from "~/services/messages.server";
-import { audit, requireStaff } from "~/services/permits-access.server";
+import { requireStaff } from "~/auth/guards.server";
+import { audit } from "~/platform/audit.server";
 import { fileResponse, readStoredFile } from "~/services/permit-uploads.server";
 import { auditIfProtected } from "~/services/protected-identity.server";
 
@@ -20,22 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const c = lookupCaseForStaff({ reference, user, permission: "case.read" });
     const m = c.kind === "found" ? getMessageAttachment({ publicId, caseId: c.id, audience: "staff" }) : undefined;
     if (m && c.kind === "found") {
-      audit(request, {
+      audit({
         actor: user,
         action: "case.attachment.open",
-        subject: reference,
+        subjectType: "case",
+        subjectId: reference,
         municipalityId: c.municipalityId,
         personId: c.applicantPersonId,
         details: { messageAttachment: publicId },
       });
-      auditIfProtected({ actor: user.session, reference, what: "attachment" });
+      auditIfProtected({ actor: user, reference, what: "attachment" });
       return fileResponse(m.bytes, m.mime, m.name, false);
     }
     if (c.kind === "outOfScope" || c.kind === "hidden")
-      audit(request, {
+      audit({
         actor: user,
         action: "case.attachment.open",
-        subject: reference,
+        subjectType: "case",
+        subjectId: reference,
         municipalityId: c.municipalityId,
         outcome: "refused",
         details: { reason: c.kind },
@@ -45,14 +48,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { attachment: a, case: c } = found;
   const bytes = readStoredFile(a.storedName);
   if (!bytes) throw new Response("Not found", { status: 404 });
-  audit(request, {
+  audit({
     actor: user,
     action: "case.attachment.open",
-    subject: reference,
+    subjectType: "case",
+    subjectId: reference,
     municipalityId: c.municipalityId,
     personId: c.applicantPersonId,
     details: { attachment: a.publicId },
   });
-  auditIfProtected({ actor: user.session, reference, what: "attachment" });
+  auditIfProtected({ actor: user, reference, what: "attachment" });
   return fileResponse(bytes, a.mime, a.originalName, new URL(request.url).searchParams.get("visa") === "1");
 }

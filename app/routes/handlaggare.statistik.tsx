@@ -5,7 +5,7 @@ import { BarChart } from "~/components/permits/BarChart";
 import { SelectField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listMunicipalities } from "~/services/municipalities.server";
-import { requireStaff } from "~/services/permits-access.server";
+import { requireStaff } from "~/auth/guards.server";
 import { dashboardFor } from "~/services/statistics.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";

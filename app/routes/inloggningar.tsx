@@ -15,7 +15,7 @@ import { checkPassword, getStaffUserRow } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { readForm } from "~/services/multipart.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";

@@ -15,7 +15,7 @@ import {
 import { CsrfField } from "~/components/ui/CsrfField";
 import { env } from "~/env.server";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { rotateEserviceCookie } from "~/services/eservice-session.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";

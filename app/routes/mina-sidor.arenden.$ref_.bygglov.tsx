@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getPermitCaseForApplicant } from "~/services/building-permits.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import permitStyles from "~/styles/permits.css";
 import { formatDate, formatLongDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -18,7 +18,7 @@ export const handle: RouteHandle = {
 
 /** The applicant's view of a building-permit case: the clock from day one, supplements, decision. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const c = getPermitCaseForApplicant({ reference: String(params.ref ?? "").toUpperCase(), user });
   if (!c) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);

@@ -9,7 +9,8 @@ import { TextArea } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
 import { answerSupplement, getPermitCaseForApplicant } from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
-import { audit, requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
+import { audit } from "~/platform/audit.server";
 import { scanDrawings } from "~/services/permit-uploads.server";
 import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
@@ -31,14 +32,14 @@ function openRequest(request: Request, reference: string, user: Awaited<ReturnTy
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const reference = String(params.ref ?? "").toUpperCase();
   const { c, open } = openRequest(request, reference, user);
   return { title: getFixedT(request, "permits")("supplement.title", { reference }), reference: c.reference, open };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   const reference = String(params.ref ?? "").toUpperCase();
   const { open } = openRequest(request, reference, user);
   if (!open) return data({ error: "answered" }, { status: 409 });
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { error: result.error === "empty" ? "supplementEmpty" : result.error },
       { status: result.error === "notFound" ? 404 : 400 },
     );
-  audit(request, { actor: user, action: "permit.supplement.answered", subject: reference });
+  audit({ actor: user, action: "permit.supplement.answered", subjectType: "case", subjectId: reference });
   return redirect(`/mina-sidor/arenden/${reference}/bygglov?klart=komplettering`);
 }
 

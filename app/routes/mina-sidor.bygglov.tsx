@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listPermitCasesForApplicant } from "~/services/building-permits.server";
-import { requireResident } from "~/services/permits-access.server";
+import { requireResident } from "~/auth/guards.server";
 import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -17,7 +17,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireResident(request);
+  const user = await requireResident(request, { partyChosen: true });
   return { title: getFixedT(request, "permits")("mine.title"), cases: listPermitCasesForApplicant(user) };
 }
 

@@ -9,7 +9,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { PasswordStrength, ShowPasswordToggle } from "~/components/ui/PasswordAids";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";

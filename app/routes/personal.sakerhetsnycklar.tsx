@@ -9,7 +9,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { AddSecurityKeyButton } from "~/components/ui/SecurityKey";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { readForm } from "~/services/multipart.server";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -37,14 +37,9 @@ import { sendMessageToApplicant } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
-import {
-  colleaguesFor,
-  staffScopes,
-  type Area,
-  type Permission,
-  type Scope,
-  type StaffUser,
-} from "./permits-access.server";
+import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.server";
+import type { StaffUser } from "~/auth/guards.server";
+import type { Area, Permission } from "~/auth/permissions";
 
 const OPEN_STATUSES = [
   "received",
@@ -55,7 +50,7 @@ const OPEN_STATUSES = [
   "place_accepted",
   "place_declined",
 ];
-function scopeCondition(scopes: Scope[]): SQL {
+function scopeCondition(scopes: CaseScope[]): SQL {
   if (scopes.length === 0) return sql`0`;
   return or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area))))!;
 }
@@ -66,7 +61,7 @@ function scopeCondition(scopes: Scope[]): SQL {
  * application). The queue, the case view and every change use it (review 2026-12-03 §4).
  */
 function officerCaseCondition(user: StaffUser, permission: Permission): SQL {
-  return and(scopeCondition(staffScopes(user, permission)), notInArray(caseTable.status, [...NOT_FOR_OFFICERS]))!;
+  return and(scopeCondition(officerScopes(user, permission)), notInArray(caseTable.status, [...NOT_FOR_OFFICERS]))!;
 }
 
 export interface QueueFilters {
@@ -169,14 +164,14 @@ export function listQueue(input: {
 }): QueueRow[] {
   const today = input.today ?? swedishDate(new Date());
   const f = input.filters;
-  const scopes = staffScopes(input.user, "case.read").filter(
+  const scopes = officerScopes(input.user, "case.read").filter(
     (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
   );
   const conditions: SQL[] = [scopeCondition(scopes), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])];
   if (f.status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
   if (f.status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
   if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
-  if (f.assigned === "me") conditions.push(eq(caseAssignment.staffUserId, input.user.id));
+  if (f.assigned === "me") conditions.push(eq(caseAssignment.staffUserId, input.user.staffUserId));
   if (f.assigned === "none") conditions.push(sql`${caseAssignment.staffUserId} is null`);
   const rows = db()
     .select({ c: caseTable, m: municipality, a: caseAssignment })
@@ -219,7 +214,7 @@ export function listQueue(input: {
       dueThisWeek: open && dueThisWeek,
       paused: clock?.state === "paused" || clock?.state === "waiting-for-supplement",
       assignedTo: a?.staffName ?? null,
-      assignedToMe: a?.staffUserId === input.user.id,
+      assignedToMe: a?.staffUserId === input.user.staffUserId,
       protectedIdentity: c.protectedIdentity,
     };
   });
@@ -262,7 +257,7 @@ export function lookupCaseForStaff(input: { reference: string; user: StaffUser; 
   if (inScope && isArea(inScope.area)) return { kind: "found", ...inScope, area: inScope.area };
   const any = db().select(columns).from(caseTable).where(eq(caseTable.reference, ref)).get();
   if (!any) return { kind: "missing" };
-  const scoped = staffScopes(input.user, input.permission).some(
+  const scoped = officerScopes(input.user, input.permission).some(
     (s) => s.municipalityId === any.municipalityId && s.area === any.area,
   );
   return { kind: scoped ? "hidden" : "outOfScope", ...any };
@@ -305,10 +300,10 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     : applicantPerson
       ? `${applicantPerson.given} ${applicantPerson.family}`
       : applicantNameOf(c.data) || null;
-  const canHandle = staffScopes(input.user, "case.handle").some(
+  const canHandle = officerScopes(input.user, "case.handle").some(
     (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
   );
-  const canDecide = staffScopes(input.user, "case.decide").some(
+  const canDecide = officerScopes(input.user, "case.decide").some(
     (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
   );
   return {
@@ -366,7 +361,7 @@ function handleable(reference: string, user: StaffUser, permission: Permission =
   return found.kind === "found" ? found : null;
 }
 
-const actorOf = (user: StaffUser) => `staff:${user.id}`;
+const actorOf = (user: StaffUser) => `staff:${user.staffUserId}`;
 
 export type ActionResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
 
@@ -377,7 +372,7 @@ export function addInternalNote(input: { reference: string; user: StaffUser; bod
   if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "noteLength" };
   db()
     .insert(internalNote)
-    .values({ caseId: c.id, authorStaffId: input.user.id, authorName: input.user.name, body })
+    .values({ caseId: c.id, authorStaffId: input.user.staffUserId, authorName: input.user.name, body })
     .run();
   return { ok: true };
 }
@@ -395,7 +390,7 @@ export async function messageApplicant(input: {
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const body = input.body.trim();
   if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "messageLength" };
-  await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.id, body });
+  await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.staffUserId, body });
   return { ok: true };
 }
 
@@ -456,7 +451,7 @@ async function tellApplicant(
   const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
   await sendMessageToApplicant({
     caseId,
-    staffUserId: user.id,
+    staffUserId: user.staffUserId,
     body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }),
   });
 }

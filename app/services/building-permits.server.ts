@@ -33,13 +33,13 @@ import {
 } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
 import { createCase, changeCaseStatus } from "./cases.server";
-import { decrypt, encrypt } from "./crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, isPermitTaxa, type FeeEstimate } from "./permit-fees";
 import { checkDrawing, storeFile } from "./permit-uploads.server";
 import { checkUploadQuota, discardUploads } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
-import type { ResidentUser } from "./permits-access.server";
+import type { ResidentUser } from "~/auth/guards.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -66,7 +66,7 @@ export const EMPTY_DRAFT: PermitDraft = {
 
 /** Drafts and uploads belong to the person *and* the party they act for. */
 export function ownerKeyOf(user: ResidentUser): string {
-  return `bygglov:${user.personId}:${user.acting.kind === "organisation" ? user.acting.organisationsnummer : "self"}`;
+  return `bygglov:${user.personId}:${user.acting?.kind === "organisation" ? user.acting.orgNumber : "self"}`;
 }
 
 export function getDraft(user: ResidentUser): PermitDraft | null {
@@ -335,7 +335,7 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
   const fee = feeFor(draft, prop);
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
-  const organisation = user.acting.kind === "organisation" ? user.acting : null;
+  const organisation = user.acting?.kind === "organisation" ? user.acting : null;
   const ka = requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
     ? { name: draft.kaName.trim(), certificationNumber: normalizeCertificationNumber(draft.kaCertification) }
     : null;
@@ -375,7 +375,7 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
         grossFloorArea: bta.ok ? bta.value : null,
         kontrollansvarig: ka,
         applicant: organisation
-          ? { kind: "organisation", name: organisation.name, organisationsnummer: organisation.organisationsnummer }
+          ? { kind: "organisation", name: organisation.name, organisationsnummer: organisation.orgNumber }
           : { kind: "person", name: user.name },
         submittedByName: user.name,
         feeEstimate: fee?.total ?? null,
@@ -442,7 +442,7 @@ export function clockInputFor(caseId: number): ClockInput | null {
 
 /** Whose case this is, as a query condition: the person, or the organisation they act for. */
 function applicantCondition(user: ResidentUser) {
-  return user.acting.kind === "organisation"
+  return user.acting?.kind === "organisation"
     ? eq(caseTable.applicantOrganisationId, user.acting.organisationId)
     : or(
         eq(caseTable.applicantPersonId, user.personId),

@@ -9,7 +9,7 @@ import {
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { writeDecisionDocument } from "./backoffice.server";
 import { changeCaseStatus } from "./cases.server";
 import { allowedTransitions, IllegalTransitionError, isArea, isCaseStatus, type CaseStatus } from "./case-status";

@@ -18,7 +18,7 @@ import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderReceipt } from "~/pdf/receipt.server";
 import { caseAnswers } from "./cases.server";
-import { decrypt } from "./crypto.server";
+import { decrypt } from "~/platform/crypto.server";
 import { caseTypeTitles } from "./diarium-text.server";
 import { EXPORT_FORMAT, EXPORT_VERSION, type CaseExportDocument, type ExportAttachment } from "./outbox.server";
 import { uploadsDir } from "./uploads.server";

@@ -23,7 +23,7 @@ import {
   type CaseStatus,
   type TransitionPath,
 } from "./case-status";
-import { decrypt, encrypt } from "./crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
 import { caseIsProtected, withoutAddresses } from "./protected-identity.server";

@@ -37,7 +37,7 @@ import {
   type StartDateAssessment,
 } from "./childcare-rules";
 import { changeCaseStatus, createCase } from "./cases.server";
-import { decrypt, encrypt } from "./crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { adoptContactEmail, notify } from "./notifications.server";
 import {
   childrenInCustodyOf,

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { DRAFT_DAYS, purgeExpiredDrafts } from "./drafts.server";
 import { removeStoredFile } from "./file-store.server";
 import { purgeFolderExports } from "./outbox.server";

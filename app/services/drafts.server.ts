@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
-import { decrypt, encrypt, hmacIndex } from "./crypto.server";
+import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 
 /**
  * Answers between steps, and "save and continue later". One row per browser (owner key) and

@@ -24,7 +24,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import type { Language } from "~/i18n/config";
 import { analyse, type PlainLanguageReport } from "~/utils/plain-language";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { getServicePreview, previewNewsView, previewPageView } from "./catalogue.server";
 import { reindexItem } from "./search.server";
 import { isOverdue, swedishToday, visibilityOf, type Visibility } from "./visibility.server";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { env } from "~/env.server";
-import { hmacIndex } from "./crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 
 /**
  * Who owns a working copy, an upload and a receipt (docs/decisions/042).

@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { env } from "~/env.server";
-import { decryptFile, encryptFile } from "./crypto.server";
+import { decryptFile, encryptFile } from "~/platform/crypto.server";
 
 /**
  * The one way the portal keeps files on disk (uploads, message attachments, drawings, decision

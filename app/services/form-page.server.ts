@@ -3,7 +3,7 @@ import type { FormDefinition } from "../../forms/types";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
-import { getFormUser, type FormUser } from "~/utils/resident.server";
+import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
@@ -29,7 +29,7 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const lang: Language = getLanguage(request);
   // Forms about personal matters need a logged-in resident: the guard sends others to log in.
   if (def.requiresLogin) await requireResident(request);
-  const user: FormUser | null = await getFormUser(request);
+  const user: ResidentUser | null = await getResidentUser(request);
   // A logged-in person's form work belongs to the person, never to this browser (decision 042).
   const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
   const t = getFixedT(lang, "forms");

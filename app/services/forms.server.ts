@@ -21,16 +21,16 @@ import type { Field, FieldErrors, FileField, FileValue, FormDefinition, FormValu
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
-import { MUNICIPALITY_CONTROL, type StepViewData } from "~/components/form/FormStep";
-import { audit } from "./audit.server";
-import type { FormUser } from "~/utils/resident.server";
+import { MUNICIPALITY_CONTROL, type StepViewData } from "../../forms/step-view";
+import { audit } from "~/platform/audit.server";
+import type { ResidentUser } from "~/auth/guards.server";
 import { log } from "~/utils/logger.server";
 import { env } from "~/env.server";
 import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
-import { hmacIndex } from "./crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
-import { sendReceiptMailAfterAnswer } from "./mail.server";
+import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 
@@ -514,7 +514,7 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
 export type SubmitResult = { redirect: string } | { status: number; error: string };
 
 export async function submitForm(
-  c: Omit<StepContext, "stepId"> & { request: Request; user: FormUser | null },
+  c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
   formData: FormData,
 ): Promise<SubmitResult> {
   const key = formData.get("_idempotency");
@@ -579,7 +579,7 @@ export async function submitForm(
   if (created.created) {
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     audit({
-      actor: c.user?.session ?? null,
+      actor: c.user ?? null,
       action: "case.submitted",
       subjectType: "case",
       subjectId: created.reference,

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { currentKeyId, decrypt, encrypt } from "~/services/crypto.server";
+import { currentKeyId, decrypt, encrypt } from "~/platform/crypto.server";
 
 /**
  * Re-encryption after a key rotation (ASVS 1.6.3, docs/decisions/047): every encrypted field

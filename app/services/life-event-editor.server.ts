@@ -5,7 +5,7 @@ import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { forbidden } from "./editor.server";
 import { invalidateAnonymousCache } from "./page-cache.server";
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { caseParty, caseTable, message, messageAttachment, person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
-import { decrypt, encrypt } from "./crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { notify } from "./notifications.server";
 import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
 import { readStoredFile, removeStoredFile, writeEncryptedFile } from "./file-store.server";

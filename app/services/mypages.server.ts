@@ -21,7 +21,7 @@ import { caseAnswers, changeCaseStatus } from "./cases.server";
 import { getChildcareCase, lapseDueOffers } from "./childcare.server";
 import { getSchoolCase } from "./school.server";
 import { effectiveOfferStatus, type OfferStatus } from "./childcare-rules";
-import { decrypt } from "./crypto.server";
+import { decrypt } from "~/platform/crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
 import { getMessageAttachment, listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";
 import { uploadsDir } from "./uploads.server";
@@ -29,7 +29,7 @@ import { readStoredFile } from "./file-store.server";
 import { getNotificationSettings, listNotifications, notify } from "./notifications.server";
 import { childrenInCustodyOf, householdOf, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { trail } from "./trail.server";
-import { listAccessToPersonData } from "./audit.server";
+import { listAccessToPersonData } from "~/platform/audit.server";
 
 /**
  * Mina sidor: one resident's view across the five municipalities. Every query starts from

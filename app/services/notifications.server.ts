@@ -6,7 +6,7 @@ import { env } from "~/env.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
-import { decrypt, encrypt } from "./crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { trail } from "./trail.server";
 
 /**

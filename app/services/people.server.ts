@@ -1,13 +1,13 @@
-import { and, eq, asc } from "drizzle-orm";
-import { organisation, person, representation, type Person } from "../../db/schema/index";
+import { eq } from "drizzle-orm";
+import { person, type Person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { parsePersonnummer } from "../../forms/lib/identity-number";
 import { now } from "~/utils/clock.server";
-import { decrypt, encrypt, hmacIndex } from "./crypto.server";
+import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 import { isProtectedIdentity } from "./population.server";
 
 /**
- * Residents and the organisations they may act for. The personnummer is held encrypted with
+ * Residents (whom they may act for: app/auth/representation.server.ts). The personnummer is held encrypted with
  * an HMAC index; it is decrypted only for the person themself or staff with a reason.
  */
 export function findOrCreatePersonAtLogin(input: { personnummer: string; givenName: string; familyName: string }): {
@@ -54,54 +54,4 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
 export function getPersonnummer(personId: number): string | null {
   const row = db().select({ enc: person.personnummerEncrypted }).from(person).where(eq(person.id, personId)).get();
   return row ? decrypt(row.enc) : null;
-}
-
-export interface RepresentedOrganisation {
-  id: number;
-  orgNumber: string;
-  name: string;
-  role: "firmatecknare" | "ombud";
-}
-
-/** The organisations a person may act for (representation register). */
-export function listRepresentedOrganisations(personId: number): RepresentedOrganisation[] {
-  const p = db().select({ index: person.personnummerHmac }).from(person).where(eq(person.id, personId)).get();
-  if (!p) return [];
-  const today = now().toISOString().slice(0, 10);
-  return db()
-    .select({
-      id: organisation.id,
-      orgNumber: organisation.orgNumber,
-      name: organisation.name,
-      role: representation.role,
-      validFrom: representation.validFrom,
-      validTo: representation.validTo,
-    })
-    .from(representation)
-    .innerJoin(organisation, eq(organisation.id, representation.organisationId))
-    .where(eq(representation.personnummerHmac, p.index))
-    .orderBy(asc(organisation.name))
-    .all()
-    .filter((r) => (!r.validFrom || r.validFrom <= today) && (!r.validTo || r.validTo >= today))
-    .map(({ id, orgNumber, name, role }) => ({ id, orgNumber, name, role }));
-}
-
-/** Scoped: the organisation only if the person may act for it. */
-export function getRepresentedOrganisation(
-  personId: number,
-  organisationId: number,
-): RepresentedOrganisation | undefined {
-  return listRepresentedOrganisations(personId).find((o) => o.id === organisationId);
-}
-
-export function personHasRepresentation(personId: number, organisationId: number): boolean {
-  const p = db().select({ index: person.personnummerHmac }).from(person).where(eq(person.id, personId)).get();
-  if (!p) return false;
-  return Boolean(
-    db()
-      .select({ id: representation.id })
-      .from(representation)
-      .where(and(eq(representation.personnummerHmac, p.index), eq(representation.organisationId, organisationId)))
-      .get(),
-  );
 }

@@ -6,7 +6,7 @@ import {
   type TestPerson,
 } from "../../db/seed/content/people";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
-import { hmacIndex } from "./crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 
 /**
  * The population register (folkbokföringen), as the portal sees it: an outside system it

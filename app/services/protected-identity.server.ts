@@ -4,7 +4,7 @@ import { getFormDefinition } from "../../forms/definitions/index";
 import type { Field } from "../../forms/types";
 import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { isProtectedIdentity } from "./population.server";
 
 /**

@@ -4,7 +4,7 @@ import { caseTable, municipality, retentionRule, RETENTION_ACTIONS } from "../..
 import { formDefinitions } from "../../forms/definitions/index";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 
 /**
  * The retention rules an admin edits at /admin/gallring (docs/decisions/059). `scope` is the

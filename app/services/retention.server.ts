@@ -21,9 +21,9 @@ import { makePdfA2b } from "~/pdf/pdfa.server";
 import { defineJob } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
 import { writePackage, safeFileName, type PackageFile } from "./archive-package.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { caseAnswers } from "./cases.server";
-import { decrypt } from "./crypto.server";
+import { decrypt } from "~/platform/crypto.server";
 import { dataSubdir, readStoredFileBytes, removeStoredFile } from "./file-store.server";
 import { uploadsDir } from "./uploads.server";
 

@@ -5,9 +5,9 @@ import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import type { Language } from "~/i18n/config";
 import { log } from "~/utils/logger.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { SEGMENT_OF, type ContentType } from "./editor-fields";
-import { sendReviewReminderMail } from "./mail.server";
+import { sendReviewReminderMail } from "~/platform/mail.server";
 import { swedishToday } from "./visibility.server";
 
 /**

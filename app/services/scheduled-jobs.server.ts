@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { JobRunner, requestJobRun, type JobDefinition, type JobStatus } from "~/jobs/runner.server";
 import type { StaffUser } from "~/auth/guards.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
 import { offerLapseJob } from "./offer-lapse.server";

@@ -3,7 +3,7 @@ import type { Area, Permission } from "~/auth/permissions";
 import { and, eq, inArray } from "drizzle-orm";
 import { caseParty, caseTable, person } from "../../db/schema/index";
 import { db } from "~/db.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { auditIfProtected } from "./protected-identity.server";
 
 /**

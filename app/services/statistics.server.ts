@@ -14,7 +14,8 @@ import {
   type StatRow,
 } from "./case-statistics";
 import { computeClock, STATUTORY_WEEKS, swedishDate } from "./permit-clock";
-import { staffScopes, type StaffUser } from "./permits-access.server";
+import { officerScopes } from "./officer-scopes.server";
+import type { StaffUser } from "~/auth/guards.server";
 
 /** Statutory or promised limit per case type in days (bygglov: PBL 10 weeks; others: the form's promise). */
 export function limitDaysFor(caseType: string): number {
@@ -82,7 +83,7 @@ export function dashboardFor(
   filter: { municipality: string; caseType: string },
   today = swedishDate(new Date()),
 ) {
-  const scopes = staffScopes(user, "stats.read").filter(
+  const scopes = officerScopes(user, "stats.read").filter(
     (s) => !filter.municipality || s.municipality === filter.municipality,
   );
   const where =
@@ -94,7 +95,7 @@ export function dashboardFor(
   if (filter.caseType) rows = rows.filter((r) => r.caseType === filter.caseType);
   const lastYear = decidedSince(rows, today, 365);
   return {
-    scopes: staffScopes(user, "stats.read"),
+    scopes: officerScopes(user, "stats.read"),
     caseTypes,
     incoming: incomingPerWeek(rows, today, 12),
     openByAge: openByAge(rows, today),

@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/auth/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 
 /**
  * The one place Mina sidor, childcare and school services write to the audit trail, so every

@@ -8,7 +8,7 @@ import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile }
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
-import { audit } from "./audit.server";
+import { audit } from "~/platform/audit.server";
 import { scanBytes } from "./virus-scan.server";
 
 /**

@@ -5,7 +5,8 @@ import { createSession, setActing } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { createCase } from "~/services/cases.server";
 import { listMyCases } from "~/services/mypages.server";
-import { findOrCreatePersonAtLogin, listRepresentedOrganisations } from "~/services/people.server";
+import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 
 /** Review §11: acting for an organisation is re-checked against the register on every request. */

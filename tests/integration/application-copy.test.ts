@@ -10,7 +10,7 @@ import { loader as residentCopy } from "~/routes/mina-sidor.arenden.$ref_.ansoka
 import { applicationCopyRows } from "~/services/application-copy.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { parseSchoolApplication, submitSchoolApplication } from "~/services/school.server";
 import { caseTable } from "../../db/schema/index";

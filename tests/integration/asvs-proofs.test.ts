@@ -8,7 +8,7 @@ import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
 import { checkPassword, hashPassword, passwordRuleError, PASSWORD_MAX } from "~/auth/staff.server";
 import { verifyPassword } from "~/auth/password-hash.server";
 import { db, prepareDatabase } from "~/db.server";
-import { audit } from "~/services/audit.server";
+import { audit } from "~/platform/audit.server";
 import { storeUpload, uploadsDir } from "~/services/uploads.server";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
 import { withRequestContext } from "~/utils/request-context.server";

@@ -29,7 +29,7 @@ import { getMyCase, listMyCases } from "~/services/mypages.server";
 import { storeUpload } from "~/services/uploads.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { viewerFor } from "./people-helper";
 
 /*

@@ -16,7 +16,7 @@ import {
   submitChildcareApplication,
   terminatePlacement,
 } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { viewerFor } from "./people-helper";
 import { listNotifications } from "~/services/notifications.server";
 

@@ -35,10 +35,10 @@ import { addDrawing, removeDraftUpload } from "~/services/building-permits.serve
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
 import { cleanupJob, runCleanup } from "~/services/cleanup.server";
-import { FILE_MAGIC } from "~/services/crypto.server";
+import { FILE_MAGIC } from "~/platform/crypto.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
-import type { ResidentUser } from "~/services/permits-access.server";
+import type { ResidentUser } from "~/auth/guards.server";
 import { checkUploadQuota, getUploadForOwner, storeUpload, uploadsDir } from "~/services/uploads.server";
 import { decisionPdf } from "~/services/backoffice.server";
 import { viewerFor } from "./people-helper";
@@ -579,7 +579,7 @@ describe("backup and restore", () => {
     const { spawnSync } = await import("node:child_process");
     const { mkdtempSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
-    const { decryptFile } = await import("~/services/crypto.server");
+    const { decryptFile } = await import("~/platform/crypto.server");
     const ownerKey = newOwner();
     storeUpload({
       bytes: jpeg(40),

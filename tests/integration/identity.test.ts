@@ -6,13 +6,15 @@ import { auditEvent, caseTable, person, session, staffUser } from "../../db/sche
 import { testPersons } from "../../db/seed/content/people";
 import { seedStaffUsers } from "../../db/seed/content/staff";
 import { csrfToken, requireCsrf } from "~/auth/csrf.server";
-import { canStaff, staffScopes } from "~/auth/guards.server";
-import { createSession, getSessionUser, sessionIsLive } from "~/auth/session.server";
+import { canStaff, getResidentUser, requireResident, staffScopes } from "~/auth/guards.server";
+import { createSession, getSessionUser, sessionIsLive, setActing } from "~/auth/session.server";
 import { checkPassword, checkTotp, lockMinutesAfter, passwordRuleError } from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { env } from "~/env.server";
-import { audit, listAccessToPersonData, listAuditEvents } from "~/services/audit.server";
-import { findOrCreatePersonAtLogin, listRepresentedOrganisations } from "~/services/people.server";
+import { metricsText } from "~/monitoring/security-events.server";
+import { audit, listAccessToPersonData, listAuditEvents } from "~/platform/audit.server";
+import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
 import * as OTPAuth from "otpauth";
 
@@ -272,5 +274,51 @@ describe("encryption at rest", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.personnummer_encrypted.startsWith("v1."))).toBe(true);
     expect(db().select().from(person).all().length).toBe(rows.length);
+  });
+});
+
+describe("the guards of decision 052", () => {
+  const thrownBy = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (thrown) {
+      return thrown as Response;
+    }
+    throw new Error("expected a redirect");
+  };
+
+  it("requireResident with partyChosen sends a resident who has not chosen a party to /valj-part first", async () => {
+    const { setCookie, personId } = await residentSession();
+    expect(await requireResident(requestWith(setCookie))).toMatchObject({ kind: "resident", personId });
+    const redirect = await thrownBy(requireResident(requestWith(setCookie), { partyChosen: true }));
+    expect(redirect.headers.get("Location")).toBe("/valj-part?redirectTo=%2Fx");
+    setActing((await getSessionUser(requestWith(setCookie)))!.sessionId, { kind: "self" });
+    expect(await requireResident(requestWith(setCookie), { partyChosen: true })).toMatchObject({
+      acting: { kind: "self" },
+    });
+  });
+
+  it("getResidentUser is null for anonymous visitors and staff; requireResident sends them to the login", async () => {
+    const staff = await createSession(new Request("http://localhost/"), {
+      kind: "staff",
+      staffUserId: db().select().from(staffUser).get()!.id,
+    });
+    expect(await getResidentUser(requestWith(staff.setCookie))).toBeNull();
+    expect(await getResidentUser(new Request("http://localhost/x"))).toBeNull();
+    const redirect = await thrownBy(requireResident(new Request("http://localhost/x")));
+    expect(redirect.headers.get("Location")).toBe("/logga-in?redirectTo=%2Fx");
+  });
+
+  it("audit() stores a refused attempt as <action>.refused and counts it as a security event", async () => {
+    const staff = await staffSession("handlaggare.bengtsfors");
+    const counted = async () => {
+      const line = (await metricsText()).body.split("\n").find((l) => l.includes('event="scope_refused"'));
+      return Number(line?.split(" ").pop() ?? 0);
+    };
+    const before = await counted();
+    audit({ actor: staff, action: "guard-test.open", subjectType: "case", subjectId: "X-1", outcome: "refused" });
+    expect(await counted()).toBe(before + 1);
+    const rows = db().select().from(auditEvent).where(eq(auditEvent.subjectId, "X-1")).all();
+    expect(rows.map((r) => r.action)).toEqual(["guard-test.open.refused"]);
   });
 });

@@ -10,7 +10,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { env, loadEnv, resetEnvForTests } from "~/env.server";
-import { currentKeyId, decrypt, decryptFile, encrypt, encryptFile, hmacIndex } from "~/services/crypto.server";
+import { currentKeyId, decrypt, decryptFile, encrypt, encryptFile, hmacIndex } from "~/platform/crypto.server";
 import {
   KeyProviderError,
   prepareKeyRing,
@@ -18,7 +18,7 @@ import {
   unwrapKeyRing,
   unwrappedKeyRing,
   wrapKey,
-} from "~/services/key-ring.server";
+} from "~/platform/key-ring.server";
 import { startVaultStandIn, type VaultStandIn } from "../helpers/vault-stand-in";
 
 const idOf = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 8);

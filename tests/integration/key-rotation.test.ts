@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { decrypt, encrypt } from "~/services/crypto.server";
+import { decrypt, encrypt } from "~/platform/crypto.server";
 import { reencryptAll } from "~/services/key-rotation.server";
 
 // ASVS 1.6.3: after a new key is put first, `npm run keys:reencrypt` rewrites every encrypted

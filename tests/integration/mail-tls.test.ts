@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailTransportOptions } from "~/services/mail.server";
+import { mailTransportOptions } from "~/platform/mail.server";
 
 // ASVS 1.9.1 / 9.2.2: production mail goes over TLS or not at all. A real SMTP server on
 // 127.0.0.1 that offers no STARTTLS stands in for a relay reached in clear.

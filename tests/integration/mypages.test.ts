@@ -4,7 +4,7 @@ import { childcareUnit, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { offerPlace, submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { sendMessageToApplicant } from "~/services/messages.server";
 import { viewerFor } from "./people-helper";
 import { getMyCase, listMyCases, myPagesOverview, registerExtract, withdrawCase } from "~/services/mypages.server";

@@ -13,7 +13,7 @@ import {
 import { db, prepareDatabase } from "~/db.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { listNotifications } from "~/services/notifications.server";
 import { JobRunner } from "~/jobs/runner.server";
 import { offerLapseJob, runOfferLapse } from "~/services/offer-lapse.server";

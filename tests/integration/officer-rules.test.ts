@@ -7,7 +7,7 @@ import { db, prepareDatabase } from "~/db.server";
 import { action as caseAction } from "~/routes/handlaggare.arenden.$ref";
 import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$ref_.bilagor.$id";
 import { loader as decisionLoader } from "~/routes/handlaggare.arenden.$ref_.beslut[.]pdf";
-import { listAccessToPersonData, listAuditEvents } from "~/services/audit.server";
+import { listAccessToPersonData, listAuditEvents } from "~/platform/audit.server";
 import {
   addInternalNote,
   assignCase,
@@ -19,9 +19,9 @@ import {
 import { mayTransition } from "~/services/case-status";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { answerOffer, getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { storeFile } from "~/services/permit-uploads.server";
-import type { StaffUser } from "~/services/permits-access.server";
+import type { StaffUser } from "~/auth/guards.server";
 import {
   getSchoolCase,
   parseSchoolApplication,
@@ -51,7 +51,7 @@ function officer(username: string): StaffUser {
     actingOrganisationId: null,
   });
   if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return { kind: "staff", id: row.id, name: row.name, session: session as StaffUser["session"] };
+  return session as StaffUser;
 }
 
 async function cookieFor(staffUserId: number) {
@@ -186,7 +186,7 @@ describe("officers act only within the rules of a case (review §4)", () => {
       ok: false,
       status: 404,
     });
-    expect(assignCase({ reference, user, staffId: user.id })).toMatchObject({ ok: false, status: 404 });
+    expect(assignCase({ reference, user, staffId: user.staffUserId })).toMatchObject({ ok: false, status: 404 });
     expect(getCaseForStaff({ reference, user })).toBeNull();
 
     // The exact request of the review: intent=status&status=received on the generic route.
@@ -252,7 +252,7 @@ describe("officers act only within the rules of a case (review §4)", () => {
           .all()
           .find((u) => u.kind === "forskola")!.id,
         startDate: "2026-09-01",
-        staffUserId: user.id,
+        staffUserId: user.staffUserId,
         actor: null,
         now,
       }),

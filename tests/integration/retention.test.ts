@@ -22,7 +22,7 @@ import {
 } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { env } from "~/env.server";
-import { encrypt } from "~/services/crypto.server";
+import { encrypt } from "~/platform/crypto.server";
 import { writeEncryptedFile } from "~/services/file-store.server";
 import { MANIFEST, verifyPackage } from "~/services/archive-package.server";
 import type { SessionUser } from "~/auth/session.server";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { childcareUnit, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
-import { hmacIndex } from "~/services/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { viewerFor } from "./people-helper";
 import { listNotifications } from "~/services/notifications.server";
 import {

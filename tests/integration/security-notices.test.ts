@@ -8,7 +8,7 @@ import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff"
 import { changePassword, checkTotp, enrolmentFor, resetStaffUser } from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { drainReceiptMails } from "~/services/mail.server";
+import { drainReceiptMails } from "~/platform/mail.server";
 
 // ASVS 2.2.3, 2.5.5, 2.8.5: a staff member is mailed (real SMTP on 127.0.0.1, as in
 // review-reminders.test.ts) after a password change or reset, a new authenticator app and a

@@ -8,6 +8,7 @@ import {
   changePassword,
   checkPassword,
   createStaffUser,
+  getStaffUserInScope,
   getStaffUserRow,
   isLocked,
   passwordRuleError,
@@ -123,6 +124,65 @@ describe("a municipal admin cannot take over an account with rights elsewhere (�
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toHaveProperty("temporaryPassword");
+  });
+});
+
+describe("role grants and removals (app/auth/staff-admin.server.ts changeStaffAccount)", () => {
+  const post = (id: number, fields: Record<string, string>, as = "admin.amal") =>
+    postAs(adminUserAction, `http://localhost/admin/anvandare/${id}`, fields, idOf(as), { id: String(id) });
+
+  it("the Åmål admin cannot grant a Bengtsfors role, nor an officer role without an area, nor change their own account", async () => {
+    const target = await newStaff("grant.amal", [{ municipalityId: amal, area: "allmant" }]);
+    const elsewhere = await post(target.id, {
+      intent: "addRole",
+      role: "officer",
+      municipalityId: String(bengtsfors),
+      area: "bygglov",
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.json()).toMatchObject({ errors: { municipalityId: "admin.users.errors.municipality" } });
+    const noArea = await post(target.id, {
+      intent: "addRole",
+      role: "officer",
+      municipalityId: String(amal),
+      area: "",
+    });
+    expect(noArea.status).toBe(400);
+    expect(await noArea.json()).toMatchObject({ errors: { area: "admin.user.errors.area" } });
+    const self = await post(idOf("admin.amal"), { intent: "disable" });
+    expect(self.status).toBe(400);
+    expect(await self.json()).toMatchObject({ errors: { intent: "admin.user.errors.self" } });
+    const granted = db().select().from(auditEvent).where(eq(auditEvent.action, "role.granted")).all();
+    expect(granted.filter((e) => e.subjectId === String(target.id))).toEqual([]);
+  });
+
+  it("a grant is audited; a removal ends the account's sessions at once and is audited", async () => {
+    const target = await newStaff("revoke.amal", []);
+    const added = await post(target.id, {
+      intent: "addRole",
+      role: "officer",
+      municipalityId: String(amal),
+      area: "skola",
+    });
+    expect(added.status).toBe(302);
+    const grant = db().select().from(auditEvent).where(eq(auditEvent.action, "role.granted")).all();
+    expect(grant.find((e) => e.subjectId === String(target.id))).toMatchObject({ municipalityId: amal });
+
+    await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: target.id });
+    const live = () =>
+      db()
+        .select()
+        .from(session)
+        .where(eq(session.staffUserId, target.id))
+        .all()
+        .filter((s) => !s.revokedAt);
+    expect(live().length).toBe(1);
+    const assignmentId = getStaffUserInScope(target.id, null)!.roles[0]!.id;
+    const removed = await post(target.id, { intent: "removeRole", assignmentId: String(assignmentId) });
+    expect(removed.status).toBe(302);
+    expect(live()).toEqual([]);
+    const revoke = db().select().from(auditEvent).where(eq(auditEvent.action, "role.revoked")).all();
+    expect(revoke.find((e) => e.subjectId === String(target.id))).toMatchObject({ municipalityId: amal });
   });
 });
 

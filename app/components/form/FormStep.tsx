@@ -5,36 +5,13 @@ import { useTranslation } from "react-i18next";
 import { fieldDomId } from "../../../forms/form-data";
 import { i18nextKey } from "../../../forms/keys";
 import { parseSubmission, valuesFromFormData } from "../../../forms/schema";
-import type { Field, FieldErrors, FileValue, FormDefinition, FormValues } from "../../../forms/types";
+import type { Field, FieldErrors, FormDefinition, FormValues } from "../../../forms/types";
 import { FORM_ERROR_PATH } from "../../../forms/types";
 import { conditionHolds, lookupIn } from "../../../forms/visibility";
+import { MUNICIPALITY_CONTROL, type StepViewData } from "../../../forms/step-view";
 import { ErrorSummary } from "./ErrorSummary";
 import { errorText, FieldView, type FieldContext } from "./FieldView";
 import { PostGuardField } from "./PostGuardField";
-
-export interface MunicipalityPicker {
-  options: { slug: string; name: string }[];
-  chosen: string | null;
-}
-
-export interface StepViewData {
-  formId: string;
-  stepId: string;
-  progress: { index: number; total: number };
-  entries: [string, string][];
-  errors: FieldErrors;
-  files: Record<string, FileValue[]>;
-  groupCounts: Record<string, number>;
-  /** Answers of the other steps (for conditions that look back). */
-  savedAnswers: FormValues;
-  municipality: MunicipalityPicker | null;
-  backHref: string | null;
-  action: string;
-  /** Shown once after "save and continue later" (anonymous: the secret link). */
-  saved?: { link: string | null } | null;
-}
-
-export const MUNICIPALITY_CONTROL = "_kommun";
 
 /**
  * What the browser checks a step against before posting: the other steps' answers and this

@@ -1,9 +1,8 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
 import { administration, auditEvent, municipality, type AuditEventRow } from "../../db/schema/index";
-import type { SessionUser } from "~/auth/session.server";
-import type { Area, RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { redact } from "~/utils/logger.server";
+import { securityEvent } from "~/monitoring/security-events.server";
 import { currentRequestContext } from "~/utils/request-context.server";
 
 /**
@@ -15,24 +14,49 @@ import { currentRequestContext } from "~/utils/request-context.server";
  * it under "Who has opened my cases" on Mina sidor). Never put a personnummer in `details`
  * (personnummer-shaped digit runs are redacted anyway).
  */
+/**
+ * Who acted, as audit needs it. Structural on purpose: app/platform sits below app/auth, so it
+ * names no identity type; every ResidentUser and StaffUser (app/auth/guards.server.ts) is one.
+ */
+export interface AuditActor {
+  kind: "resident" | "staff";
+  personId?: number;
+  staffUserId?: number;
+  name: string;
+  acting?: { kind: "self" | "organisation" };
+  roles: readonly AuditActorRole[];
+}
+
+interface AuditActorRole {
+  role: string;
+  municipalityId: number | null;
+  area: string | null;
+  administrationId: number | null;
+}
+
 export interface AuditInput {
-  actor: SessionUser | null | "system";
+  actor: AuditActor | null | "system";
   action: string;
   subjectType: string;
   subjectId?: string | number;
   municipalityId?: number;
-  /** The resident whose personal data the event touches. */
-  personId?: number;
+  /** The resident whose personal data the event touches (null: none, e.g. an organisation's case). */
+  personId?: number | null;
   /** Defaults to the request being served (scripts/serve.mjs sets it). */
   requestId?: string;
   ip?: string;
   details?: Record<string, unknown>;
+  /**
+   * "refused": an attempt the guards turned away (another municipality's case): the action is
+   * stored as `<action>.refused` and counted as a security event (decision 048).
+   */
+  outcome?: "ok" | "refused";
   /** For events before a session exists (failed logins): who tried. */
   actorHint?: { type: "resident" | "staff"; id?: number; name?: string };
 }
 
 /** Which administration an officer's area belongs to (for "who opened my case"). */
-const AREA_ADMINISTRATION: Record<Area, string> = {
+const AREA_ADMINISTRATION: Readonly<Record<string, string | undefined>> = {
   barnomsorg: "barn-och-utbildning",
   skola: "barn-och-utbildning",
   bygglov: "samhallsbyggnad",
@@ -40,13 +64,13 @@ const AREA_ADMINISTRATION: Record<Area, string> = {
 };
 
 function actingRole(
-  actor: SessionUser,
+  actor: AuditActor,
   municipalityId?: number,
-  area?: Area,
+  area?: string,
 ): { role: string; administrationId: number | null } {
   if (actor.kind === "resident")
     return { role: actor.acting?.kind === "organisation" ? "representative" : "resident", administrationId: null };
-  const matching = (r: RoleAssignment) =>
+  const matching = (r: AuditActorRole) =>
     municipalityId === undefined || r.municipalityId === null || r.municipalityId === municipalityId;
   const candidates = actor.roles.filter(matching);
   // With samverkan the officer's own municipality differs from the case's: match the area then.
@@ -60,16 +84,14 @@ function actingRole(
     actor.roles[0];
   if (!chosen) return { role: "staff", administrationId: null };
   let administrationId = chosen.administrationId;
-  if (chosen.role === "officer" && chosen.area && chosen.municipalityId) {
+  const areaAdministration = chosen.area ? AREA_ADMINISTRATION[chosen.area] : undefined;
+  if (chosen.role === "officer" && areaAdministration && chosen.municipalityId) {
     administrationId =
       db()
         .select({ id: administration.id })
         .from(administration)
         .where(
-          and(
-            eq(administration.municipalityId, chosen.municipalityId),
-            eq(administration.slug, AREA_ADMINISTRATION[chosen.area]),
-          ),
+          and(eq(administration.municipalityId, chosen.municipalityId), eq(administration.slug, areaAdministration)),
         )
         .get()?.id ?? null;
   }
@@ -83,6 +105,8 @@ function scrub(details: Record<string, unknown> | undefined): Record<string, unk
 
 export function audit(event: AuditInput): void {
   const context = currentRequestContext();
+  const refused = event.outcome === "refused";
+  if (refused) securityEvent("scope_refused");
   const actor = event.actor;
   let actorType = "anonymous";
   let actorId: number | null = null;
@@ -94,7 +118,7 @@ export function audit(event: AuditInput): void {
     actorType = actor.kind;
     actorId = (actor.kind === "staff" ? actor.staffUserId : actor.personId) ?? null;
     actorName = actor.name;
-    const area = typeof event.details?.area === "string" ? (event.details.area as Area) : undefined;
+    const area = typeof event.details?.area === "string" ? event.details.area : undefined;
     const r = actingRole(actor, event.municipalityId, area);
     actorRole = r.role;
     actorAdministrationId = r.administrationId;
@@ -111,7 +135,7 @@ export function audit(event: AuditInput): void {
       actorName: actorName ? redact(actorName) : null,
       actorRole,
       actorAdministrationId,
-      action: event.action,
+      action: refused ? `${event.action}.refused` : event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId === undefined ? null : redact(String(event.subjectId)),
       personId: event.personId ?? null,

@@ -6,7 +6,7 @@
  * (app/entry.server.tsx `startup`, before the database is opened and before anything listens)
  * each wrapped key is sent to `POST /v1/transit/decrypt/:name` once, and the plain data keys are
  * kept here, in this module's memory only: never in process.env, never on disk, never logged.
- * app/services/crypto.server.ts derives its field, file, index and pepper keys from them exactly
+ * app/platform/crypto.server.ts derives its field, file, index and pepper keys from them exactly
  * as from DATA_ENCRYPTION_KEY (standard envelope encryption).
  */
 import { log } from "~/utils/logger.server";
