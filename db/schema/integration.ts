@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
+import { AREAS } from "./identity";
 import { municipality } from "./municipalities";
 
 /**
@@ -91,7 +92,7 @@ export const integrationRoute = sqliteTable(
     municipalityId: integer("municipality_id")
       .notNull()
       .references(() => municipality.id),
-    area: text("area").notNull(),
+    area: text("area", { enum: AREAS }).notNull(),
     systemId: integer("system_id")
       .notNull()
       .references(() => integrationSystem.id),
