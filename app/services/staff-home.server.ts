@@ -1,15 +1,16 @@
 import { and, count, gte, inArray, isNotNull, isNull, eq, or, gt } from "drizzle-orm";
 import { auditEvent, staffUser } from "../../db/schema/index";
-import { canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
+import { adminMunicipalities, canStaff, staffMunicipalityIds, staffScopes, type StaffUser } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
+import { listWaitingCases } from "./integration-systems.server";
 import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "integrations";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -66,5 +67,12 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   }
   // Links to other authorities are portal-wide; every administrator sees the broken ones.
   if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
+  // Cases with no case-management system to go to wait until an admin routes them (decision 058).
+  if (canStaff(user, "users.admin"))
+    out.push({
+      key: "integrations",
+      href: "/admin/integrationer",
+      count: listWaitingCases(adminMunicipalities(user, "users.admin")).length,
+    });
   return out;
 }
