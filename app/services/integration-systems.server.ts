@@ -60,7 +60,12 @@ function production(): boolean {
  * Checks a target as decision 041 did for the single one: production accepts a webhook only
  * over https and with a signing secret, and a folder only as an absolute path.
  */
-export function checkTarget(kind: string, value: string, hasSecret: boolean): IntegrationTarget["kind"] {
+export function checkTarget(
+  kind: string,
+  value: string,
+  hasSecret: boolean,
+  isProduction = production(),
+): IntegrationTarget["kind"] {
   if (kind === "folder") {
     if (!isAbsolute(value) || value.length > 500) throw new IntegrationInputError("target", "folder");
     return "folder";
@@ -74,8 +79,8 @@ export function checkTarget(kind: string, value: string, hasSecret: boolean): In
     }
     if (value.length > 500 || !["http:", "https:"].includes(url.protocol) || url.username || url.password)
       throw new IntegrationInputError("target", "url");
-    if (production() && url.protocol !== "https:") throw new IntegrationInputError("target", "https");
-    if (production() && !hasSecret) throw new IntegrationInputError("secret", "required");
+    if (isProduction && url.protocol !== "https:") throw new IntegrationInputError("target", "https");
+    if (isProduction && !hasSecret) throw new IntegrationInputError("secret", "required");
     return "webhook";
   }
   throw new IntegrationInputError("target", "kind");

@@ -12,6 +12,7 @@ import * as callbackRoute from "~/routes/api.v1.integration.cases.$reference";
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
 import {
+  checkTarget,
   createIntegrationSystem,
   deactivateIntegrationSystem,
   getIntegrationSystem,
@@ -276,6 +277,25 @@ describe("hand-over per municipality and area", () => {
 });
 
 describe("administering integration systems", () => {
+  it("production takes a webhook only over https and with a signing secret, and a folder only as an absolute path", () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return "accepted";
+      } catch (error) {
+        return error instanceof IntegrationInputError ? `${error.field}.${error.code}` : "other";
+      }
+    };
+    expect(code(() => checkTarget("webhook", "http://arende.example.se/in", true, true))).toBe("target.https");
+    expect(code(() => checkTarget("webhook", "https://arende.example.se/in", false, true))).toBe("secret.required");
+    expect(code(() => checkTarget("webhook", "https://arende.example.se/in", true, true))).toBe("accepted");
+    expect(code(() => checkTarget("webhook", "http://127.0.0.1:9/in", false, false))).toBe("accepted");
+    expect(code(() => checkTarget("webhook", "https://user:pw@arende.example.se/", true, true))).toBe("target.url");
+    expect(code(() => checkTarget("folder", "relative/outbox", false, true))).toBe("target.folder");
+    expect(code(() => checkTarget("folder", "/srv/arende/inbox", false, true))).toBe("accepted");
+    expect(code(() => checkTarget("ftp", "/srv", false, false))).toBe("target.kind");
+  });
+
   it("a municipal admin neither sees nor changes another municipality's system, and cannot route outside its own", () => {
     const amalScope = [ids.amal!.id];
     expect(listIntegrationSystems(amalScope).map((s) => s.slug)).toEqual(["amal-bygglov"]);
