@@ -53,8 +53,12 @@ const EnvSchema = z.object({
     .min(0, "REVIEW_REMINDER_REPEAT_DAYS must be 0 or more")
     .max(365)
     .default(7),
-  /** Where submitted cases are handed to the case-management system (docs/decisions/020). */
-  CASE_OUTBOX: z.enum(["off", "folder", "webhook"]).optional(),
+  /**
+   * Hand-over of submitted cases (docs/decisions/020, 058): `systems` delivers only to the
+   * integration system routed per municipality × area; `folder`/`webhook` add a single fallback
+   * target for unrouted cases (demo and test only); `off` stops hand-over.
+   */
+  CASE_OUTBOX: z.enum(["off", "systems", "folder", "webhook"]).optional(),
   CASE_OUTBOX_DIR: z.string().optional(),
   CASE_OUTBOX_URL: z
     .string()
@@ -214,7 +218,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   REVIEW_REMINDER_INTERVAL_MINUTES: number;
   CLEANUP_INTERVAL_MINUTES: number;
   RETENTION_INTERVAL_HOURS: number;
-  CASE_OUTBOX: "off" | "folder" | "webhook";
+  CASE_OUTBOX: "off" | "systems" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
   ARCHIVE_DIR: string;
   DATA_DIR: string;
@@ -281,15 +285,13 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
   if (raw.OIDC_REDIRECT_URL && !https(raw.OIDC_REDIRECT_URL))
     problems.push("OIDC_REDIRECT_URL: must start with https:// when PORTAL_ENV=production");
   if (!raw.CASE_OUTBOX)
-    problems.push("CASE_OUTBOX: must be set when PORTAL_ENV=production: off, folder or webhook (no default target)");
-  if (raw.CASE_OUTBOX === "webhook") {
-    if (raw.CASE_OUTBOX_URL && !https(raw.CASE_OUTBOX_URL))
-      problems.push("CASE_OUTBOX_URL: must start with https:// when PORTAL_ENV=production");
-    if (!raw.CASE_OUTBOX_SECRET)
-      problems.push(
-        "CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production (signed hand-over)",
-      );
-  }
+    problems.push("CASE_OUTBOX: must be set when PORTAL_ENV=production: systems or off (no default target)");
+  // One target for every municipality and area is a demo convenience: in production each case
+  // goes to its municipality's own system, set in /admin/integrationer (docs/decisions/058).
+  if (raw.CASE_OUTBOX === "folder" || raw.CASE_OUTBOX === "webhook")
+    problems.push(
+      `CASE_OUTBOX: ${raw.CASE_OUTBOX} is a demo/test fallback; use systems when PORTAL_ENV=production and set each municipality's integration systems in /admin/integrationer`,
+    );
   // Mail and the virus scanner are reached over TLS or not over the network at all (ASVS 9.2.2).
   const smtpQuery = raw.SMTP_URL?.includes("?") ? raw.SMTP_URL.slice(raw.SMTP_URL.indexOf("?")).toLowerCase() : "";
   if (

@@ -14,7 +14,7 @@ import { writeDecisionDocument } from "./backoffice.server";
 import { changeCaseStatus } from "./cases.server";
 import { allowedTransitions, IllegalTransitionError, isArea, isCaseStatus, type CaseStatus } from "./case-status";
 import type { CaseCallback } from "./integration.server";
-import { systemServesMunicipality } from "./integration.server";
+import { systemMayReachCase } from "./integration.server";
 import { insertSystemMessageToApplicant, residentRecipients } from "./messages.server";
 import { notify } from "./notifications.server";
 import { removeFolderExport } from "./outbox.server";
@@ -77,10 +77,19 @@ export async function applyCaseCallback(input: {
     .get();
   // Scope: the system's municipalities, and only cases the portal has handed over (a school
   // application still waiting for a guardian's signature was never sent, so it is not there).
-  const handedOver = c
-    ? Boolean(db().select({ id: caseExport.id }).from(caseExport).where(eq(caseExport.reference, reference)).get())
-    : false;
-  if (!c || !handedOver || !systemServesMunicipality(system.id, c.municipalityId)) {
+  const exported = c
+    ? db()
+        .select({ id: caseExport.id, systemId: caseExport.systemId })
+        .from(caseExport)
+        .where(eq(caseExport.reference, reference))
+        .get()
+    : undefined;
+  const handedOver = Boolean(exported);
+  if (
+    !c ||
+    !exported ||
+    !systemMayReachCase(system.id, { municipalityId: c.municipalityId, area: c.area, handedOverTo: exported.systemId })
+  ) {
     audit({
       actor: "system",
       action: "integration.callback",
@@ -216,7 +225,9 @@ export async function applyCaseCallback(input: {
 
   const after = db().select({ status: caseTable.status }).from(caseTable).where(eq(caseTable.id, c.id)).get()!;
   // The system has the case: its folder copy (decrypted answers, personnummer) goes (decision 043).
-  if (removeFolderExport(reference) > 0) log("info", "folder export removed after acknowledgement", { reference });
+  const folder = system.targetKind === "folder" && system.target ? system.target : undefined;
+  if (removeFolderExport(reference, folder) > 0)
+    log("info", "folder export removed after acknowledgement", { reference });
   if (state.duplicate) {
     audit({
       actor: "system",

@@ -5,6 +5,8 @@ import { integrationSystem, integrationSystemMunicipality, type IntegrationSyste
 import { hashIntegrationToken } from "../../db/seed/integration";
 import { db } from "~/db.server";
 import { apiError } from "~/services/api.server";
+import type { Area } from "~/services/case-status";
+import { routedSystemId } from "~/services/integration-systems.server";
 
 /**
  * Case-management systems calling back (docs/decisions/020). Each system has its own
@@ -14,8 +16,24 @@ import { apiError } from "~/services/api.server";
 
 export const hashToken = hashIntegrationToken;
 
-/** Whether a system may reach cases of this municipality (deny by default). */
-export function systemServesMunicipality(systemId: number, municipalityId: number): boolean {
+/**
+ * Whether a system may call back about a case (deny by default; docs/decisions/058): a case
+ * handed over to a system belongs to that system alone; a case not yet handed over belongs to
+ * the system routed for its municipality and area; only a case with neither (the demo/test
+ * fallback target, or handed over before routing existed) falls back to the system's
+ * municipalities.
+ */
+export function systemMayReachCase(
+  systemId: number,
+  c: { municipalityId: number; area: Area; handedOverTo: number | null },
+): boolean {
+  if (c.handedOverTo !== null) return c.handedOverTo === systemId;
+  const routed = routedSystemId(c.municipalityId, c.area);
+  if (routed !== null) return routed === systemId;
+  return systemServesMunicipality(systemId, c.municipalityId);
+}
+
+function systemServesMunicipality(systemId: number, municipalityId: number): boolean {
   return Boolean(
     db()
       .select({ m: integrationSystemMunicipality.municipalityId })

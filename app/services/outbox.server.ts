@@ -2,11 +2,12 @@ import { createHmac, randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, asc, eq, lte } from "drizzle-orm";
-import { caseExport, type CaseExport } from "../../db/schema/index";
+import { caseExport, caseTable, type CaseExport } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { defineJob, requestJobRun } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
+import { routeFor } from "./integration-systems.server";
 
 /**
  * Hand-over of submitted cases to the municipality's case-management system
@@ -52,8 +53,14 @@ export type OutboxTarget =
   | { kind: "folder"; dir: string }
   | { kind: "webhook"; url: string; secret?: string; timeoutMs?: number; fetchImpl?: typeof fetch };
 
+/**
+ * The env-configured single target: since decision 058 only the fallback for cases with no
+ * routed integration system, and only in demo and test. Production has none: an unrouted case
+ * waits, visible on /admin/integrationer, rather than going to a target meant for everyone.
+ */
 export function configuredTarget(): OutboxTarget {
   const e = env();
+  if (e.PORTAL_ENV === "production") return { kind: "off" };
   if (e.CASE_OUTBOX === "folder") return { kind: "folder", dir: e.CASE_OUTBOX_DIR };
   if (e.CASE_OUTBOX === "webhook" && e.CASE_OUTBOX_URL)
     return { kind: "webhook", url: e.CASE_OUTBOX_URL, secret: e.CASE_OUTBOX_SECRET };
@@ -91,6 +98,37 @@ function describeTarget(target: OutboxTarget): string {
   if (target.kind === "folder") return `folder:${target.dir}`;
   if (target.kind === "webhook") return `webhook:${new URL(target.url).host}`;
   return "off";
+}
+
+/** Whether hand-over runs at all (CASE_OUTBOX=off stops it, routes or not). */
+function outboxEnabled(): boolean {
+  return env().CASE_OUTBOX !== "off";
+}
+
+/** How long a case with nowhere to go waits before it is looked at again (a route change releases it at once). */
+const WAIT_MS = 5 * 60_000;
+export const WAITING_FOR_ROUTE = "waiting for an integration system for this municipality and area";
+
+/**
+ * Where one case goes: the system routed for its municipality and area, else the fallback
+ * target (demo/test only), else nowhere yet.
+ */
+function targetFor(
+  reference: string,
+  fallback: OutboxTarget,
+): { target: OutboxTarget; systemId: number | null; slug?: string } {
+  const c = db()
+    .select({ municipalityId: caseTable.municipalityId, area: caseTable.area })
+    .from(caseTable)
+    .where(eq(caseTable.reference, reference))
+    .get();
+  if (c) {
+    const routing = routeFor(c.municipalityId, c.area);
+    if (routing.kind === "system")
+      return { target: routing.target, systemId: routing.system.id, slug: routing.system.slug };
+    if (routing.reason === "no-target") return { target: { kind: "off" }, systemId: null };
+  }
+  return { target: fallback, systemId: null };
 }
 
 /** A safe file name for a reference (they look like AML-2026-000123). */
@@ -205,19 +243,25 @@ export interface DeliveryRun {
   attempted: number;
   delivered: number;
   failed: number;
+  /** Cases with no system to go to: left pending, not counted as failed attempts. */
+  waiting: number;
 }
 
 let busy = false;
 /** A run was asked for while one was going (a submission during a delivery): run again after. */
 let again = false;
 
-/** Delivers every due row once. Runs never overlap within the process. */
+/**
+ * Delivers every due row once, each to the system routed for its case (decision 058);
+ * `options.target` is the fallback for unrouted cases (default: the env target outside
+ * production). Runs never overlap within the process.
+ */
 export async function deliverDueExports(
   options: { now?: Date; target?: OutboxTarget; limit?: number } = {},
 ): Promise<DeliveryRun> {
-  const target = options.target ?? configuredTarget();
-  const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0 };
-  if (target.kind === "off") return run;
+  const fallback = options.target ?? configuredTarget();
+  const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0, waiting: 0 };
+  if (!options.target && !outboxEnabled()) return run;
   if (busy) {
     // Not lost: the row just committed may be past the current run's query.
     again = true;
@@ -234,6 +278,16 @@ export async function deliverDueExports(
       .limit(options.limit ?? 50)
       .all();
     for (const row of due) {
+      const { target, systemId, slug } = targetFor(row.reference, fallback);
+      if (target.kind === "off") {
+        db()
+          .update(caseExport)
+          .set({ lastError: WAITING_FOR_ROUTE, nextAttemptAt: new Date(now.getTime() + WAIT_MS).toISOString() })
+          .where(eq(caseExport.id, row.id))
+          .run();
+        run.waiting++;
+        continue;
+      }
       run.attempted++;
       const attemptAt = new Date().toISOString();
       try {
@@ -249,7 +303,8 @@ export async function deliverDueExports(
             lastAttemptAt: attemptAt,
             lastError: null,
             deliveredAt: new Date().toISOString(),
-            deliveredTo: describeTarget(target),
+            deliveredTo: slug ? `${slug} ${describeTarget(target)}` : describeTarget(target),
+            systemId,
           })
           .where(eq(caseExport.id, row.id))
           .run();
@@ -280,7 +335,7 @@ export async function deliverDueExports(
           .where(eq(caseExport.id, row.id))
           .run();
         run.failed++;
-        log("warn", "case export failed", { reference: row.reference, attempts, error: message });
+        log("warn", "case export failed", { reference: row.reference, system: slug, attempts, error: message });
       }
     }
     return run;
@@ -338,7 +393,7 @@ export function listCaseExports(): CaseExport[] {
 /** Delivers due hand-overs (CASE_OUTBOX_INTERVAL_SECONDS; off when the outbox is off). */
 export const caseOutboxJob = defineJob({
   name: "case-outbox",
-  everyMs: () => (configuredTarget().kind === "off" ? 0 : env().CASE_OUTBOX_INTERVAL_SECONDS * 1000),
+  everyMs: () => (!outboxEnabled() ? 0 : env().CASE_OUTBOX_INTERVAL_SECONDS * 1000),
   firstDelayMs: 1000,
   timeoutMs: 10 * 60_000,
   run: async () => ({ ...(await deliverDueExports()) }),
@@ -346,7 +401,7 @@ export const caseOutboxJob = defineJob({
 
 /** After a submission: try now rather than at the next tick. */
 export function kickOutbox() {
-  if (configuredTarget().kind === "off") return;
+  if (!outboxEnabled()) return;
   // Through the runner, so that the lease keeps a second process from delivering the same rows.
   requestJobRun(caseOutboxJob.name);
 }

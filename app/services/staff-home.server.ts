@@ -5,12 +5,13 @@ import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { now } from "~/utils/clock.server";
 import { countOpenCases } from "./cases.server";
+import { listWaitingCases } from "./integration-systems.server";
 import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 import { listJobStatus } from "./scheduled-jobs.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs" | "integrations";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;

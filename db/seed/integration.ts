@@ -9,6 +9,9 @@ type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
  * A case-management system for development and tests, with a published token, allowed to call
  * back about cases of all five municipalities (docs/dev-accounts.md). Never in production:
  * there, systems are added by an administrator with a generated token and their own scope.
+ * It has no target and no routes (docs/decisions/058): demo and test cases go to the
+ * env-configured fallback target, and this system may call back about those, as before. Routing a
+ * (municipality, area) to it without a target would make those cases wait instead.
  */
 export const TEST_INTEGRATION_SYSTEM = {
   slug: "arendesystem-test",

@@ -72,7 +72,7 @@ describe("handing cases over to a case-management system", () => {
     outbox.enqueueCaseExport(r);
     expect(db().select().from(caseExport).all()).toHaveLength(1);
     const run = await outbox.deliverDueExports({ target: { kind: "webhook", url, secret: SECRET } });
-    expect(run).toEqual({ attempted: 1, delivered: 1, failed: 0 });
+    expect(run).toEqual({ attempted: 1, delivered: 1, failed: 0, waiting: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]!.key).toBe(r);
     expect(received[0]!.body).toMatchObject({ format: "dalsland-case-export/1", reference: r });
@@ -173,6 +173,7 @@ describe("handing cases over to a case-management system", () => {
       attempted: 0,
       delivered: 0,
       failed: 0,
+      waiting: 0,
     });
   });
 });

@@ -40,9 +40,7 @@ const GOOD = {
   OIDC_ISSUER: "https://eid.dalsland.example.se",
   OIDC_CLIENT_ID: "portal",
   OIDC_CLIENT_SECRET: "client-secret-from-the-broker",
-  CASE_OUTBOX: "webhook",
-  CASE_OUTBOX_URL: "https://arende.dalsland.example.se/inbox",
-  CASE_OUTBOX_SECRET: "a-long-shared-signing-secret",
+  CASE_OUTBOX: "systems",
   CLAMD_HOST: "127.0.0.1:3310",
   KEY_PROVIDER: "env",
 } as const;
@@ -94,9 +92,7 @@ describe("production refuses every unsafe configuration", () => {
     const e = prod({})();
     expect(e.TEST_IDP).toBe("off");
     expect(e.oidc?.issuer).toBe(GOOD.OIDC_ISSUER);
-    expect(
-      prod({ CASE_OUTBOX: "folder", CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined })().CASE_OUTBOX,
-    ).toBe("folder");
+    expect(prod({ CASE_OUTBOX: "off" })().CASE_OUTBOX).toBe("off");
   });
 
   const refusals: Array<[string, Record<string, string | undefined>, RegExp]> = [
@@ -134,20 +130,16 @@ describe("production refuses every unsafe configuration", () => {
       { PUBLIC_URL: "http://e-tjanster.dalsland.example.se" },
       /PUBLIC_URL: must start with https:\/\//,
     ],
+    ["CASE_OUTBOX not set", { CASE_OUTBOX: undefined }, /CASE_OUTBOX: must be set when PORTAL_ENV=production/],
     [
-      "CASE_OUTBOX not set",
-      { CASE_OUTBOX: undefined, CASE_OUTBOX_URL: undefined, CASE_OUTBOX_SECRET: undefined },
-      /CASE_OUTBOX: must be set when PORTAL_ENV=production/,
+      "one webhook for every municipality (decision 058)",
+      { CASE_OUTBOX: "webhook", CASE_OUTBOX_URL: "https://arende.dalsland.example.se/inbox" },
+      /CASE_OUTBOX: webhook is a demo\/test fallback; use systems/,
     ],
     [
-      "a webhook over plain http",
-      { CASE_OUTBOX_URL: "http://arende.dalsland.example.se/inbox" },
-      /CASE_OUTBOX_URL: must start with https:\/\//,
-    ],
-    [
-      "an unsigned webhook",
-      { CASE_OUTBOX_SECRET: undefined },
-      /CASE_OUTBOX_SECRET: required with CASE_OUTBOX=webhook when PORTAL_ENV=production/,
+      "one folder for every municipality (decision 058)",
+      { CASE_OUTBOX: "folder" },
+      /CASE_OUTBOX: folder is a demo\/test fallback; use systems/,
     ],
     [
       "mail with TLS turned off",
