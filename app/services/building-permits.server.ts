@@ -14,7 +14,6 @@ import {
   formDraft,
   municipality,
   permitCase,
-  permitTaxa,
   property,
   supplementRequest,
   type Property,
@@ -35,7 +34,9 @@ import { db } from "~/db.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { decrypt, encrypt } from "./crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
-import { estimateFee, isPermitTaxa, type FeeEstimate } from "./permit-fees";
+import { estimateFee, type FeeEstimate } from "./permit-fees";
+import { getPermitTaxa } from "./taxa.server";
+import { now as serverNow } from "~/utils/clock.server";
 import { checkDrawing, storeFile } from "./permit-uploads.server";
 import { checkUploadQuota, discardUploads } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
@@ -206,20 +207,10 @@ export function draftFromForm(form: FormData): PermitDraft {
   };
 }
 
-export function getTaxaFor(municipalityId: number) {
-  const row = db().select().from(permitTaxa).where(eq(permitTaxa.municipalityId, municipalityId)).get();
-  if (!row) return null;
-  try {
-    const config = JSON.parse(row.config) as unknown;
-    return isPermitTaxa(config) ? config : null;
-  } catch {
-    return null;
-  }
-}
-
 export function feeFor(draft: PermitDraft, prop: PropertyInfo): FeeEstimate | null {
   if (!isMeasureType(draft.measureType)) return null;
-  const taxa = getTaxaFor(prop.municipalityId);
+  // The taxa valid today, the day the application is made (docs/decisions/057).
+  const taxa = getPermitTaxa({ municipalityId: prop.municipalityId, on: swedishDate(serverNow()) });
   if (!taxa) return null;
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
