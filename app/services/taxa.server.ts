@@ -149,3 +149,24 @@ export function savePermitTaxa(input: { actor: SessionUser; value: PermitTaxaFor
     },
   });
 }
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Partial<Record<string, string>> };
+
+/** A posted taxa form: the first problem per field as an i18n key in admin-catalogue. */
+export function parsePermitTaxaForm(form: FormData): FormResult<PermitTaxaForm> {
+  const raw = Object.fromEntries(
+    ["municipalityId", "validFrom", "prisbasbelopp", "municipalityFactor", "neighbourConsultation"].map((k) => {
+      const v = form.get(k);
+      return [k, typeof v === "string" ? v : ""];
+    }),
+  );
+  const parsed = PermitTaxaFormSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: Partial<Record<string, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const code = ["required", "number", "dateFormat"].includes(issue.message) ? issue.message : "municipality";
+    errors[field] ??= `admin-catalogue:taxa.errors.${field === "municipalityId" ? "municipality" : code}`;
+  }
+  return { ok: false, errors };
+}
