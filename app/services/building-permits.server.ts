@@ -207,10 +207,10 @@ export function draftFromForm(form: FormData): PermitDraft {
   };
 }
 
-export function feeFor(draft: PermitDraft, prop: PropertyInfo): FeeEstimate | null {
+export function feeFor(draft: PermitDraft, prop: PropertyInfo, on: Date = serverNow()): FeeEstimate | null {
   if (!isMeasureType(draft.measureType)) return null;
   // The taxa valid today, the day the application is made (docs/decisions/057).
-  const taxa = getPermitTaxa({ municipalityId: prop.municipalityId, on: swedishDate(serverNow()) });
+  const taxa = getPermitTaxa({ municipalityId: prop.municipalityId, on: swedishDate(on) });
   if (!taxa) return null;
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
@@ -323,7 +323,7 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
     .where(and(eq(administration.municipalityId, prop.municipalityId), eq(administration.slug, "samhallsbyggnad")))
     .get();
   if (!admin) throw new Error(`No samhällsbyggnad administration for municipality ${prop.municipalityId}`);
-  const fee = feeFor(draft, prop);
+  const fee = feeFor(draft, prop, now);
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
   const organisation = user.acting.kind === "organisation" ? user.acting : null;
