@@ -48,10 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parsePermitTaxaForm(form);
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
   const scope = adminMunicipalities(admin, "users.admin");
-  const known = municipalityNames().has(parsed.value.municipalityId);
-  if (!known || (scope !== null && !scope.includes(parsed.value.municipalityId)))
+  if (savePermitTaxa({ actor: admin, scope, value: parsed.value }) === "outOfScope")
     return Response.json({ errors: { municipalityId: "admin-catalogue:taxa.errors.municipality" } }, { status: 400 });
-  savePermitTaxa({ actor: admin, value: parsed.value });
   return redirectWithFlash("/admin/taxor", "admin-catalogue:flash.taxaSaved");
 }
 

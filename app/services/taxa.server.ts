@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
-import { permitTaxa } from "../../db/schema/index";
+import { municipality, permitTaxa } from "../../db/schema/index";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { audit } from "./audit.server";
@@ -99,8 +99,19 @@ export function listPermitTaxa(scope: readonly number[] | null): PermitTaxaRow[]
  * the row valid on that date, or the SKR model when the municipality has none yet; the row is
  * no longer example data. Audited with the figures before and after.
  */
-export function savePermitTaxa(input: { actor: SessionUser; value: PermitTaxaForm }): void {
+export function savePermitTaxa(input: {
+  actor: SessionUser;
+  /** The municipalities the admin manages (null: the whole portal), from adminMunicipalities(). */
+  scope: readonly number[] | null;
+  value: PermitTaxaForm;
+}): "saved" | "outOfScope" {
   const { municipalityId, validFrom } = input.value;
+  const known = db()
+    .select({ id: municipality.id })
+    .from(municipality)
+    .where(eq(municipality.id, municipalityId))
+    .get();
+  if (!known || (input.scope !== null && !input.scope.includes(municipalityId))) return "outOfScope";
   const base = getPermitTaxa({ municipalityId, on: validFrom }) ?? exampleTaxa(1);
   const existing = db()
     .select()
@@ -148,6 +159,7 @@ export function savePermitTaxa(input: { actor: SessionUser; value: PermitTaxaFor
       },
     },
   });
+  return "saved";
 }
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Partial<Record<string, string>> };

@@ -36,6 +36,7 @@ describe("taxa with validity dates", () => {
     const current = getPermitTaxa({ municipalityId: amal, on: "2026-06-01" })!;
     savePermitTaxa({
       actor: admin,
+      scope: null,
       value: form({
         municipalityId: String(amal),
         validFrom: "2027-01-01",
@@ -69,6 +70,24 @@ describe("taxa with validity dates", () => {
     expect(nextYear.total).toBeGreaterThan(today.total);
   });
 
+  it("a municipal admin cannot set another municipality's taxa: nothing is written", () => {
+    const amal = mid("amal");
+    const before = db().select().from(permitTaxa).where(eq(permitTaxa.municipalityId, amal)).all();
+    const result = savePermitTaxa({
+      actor: admin,
+      scope: [mid("mellerud")],
+      value: form({
+        municipalityId: String(amal),
+        validFrom: "2028-01-01",
+        prisbasbelopp: "1",
+        municipalityFactor: "1",
+        neighbourConsultation: "1",
+      }),
+    });
+    expect(result).toBe("outOfScope");
+    expect(db().select().from(permitTaxa).where(eq(permitTaxa.municipalityId, amal)).all()).toEqual(before);
+  });
+
   it("refuses an impossible date or a non-number with field codes, not an exception", () => {
     const bad = PermitTaxaFormSchema.safeParse({
       municipalityId: "1",
@@ -86,6 +105,7 @@ describe("taxa with validity dates", () => {
     const dalsEd = mid("dals-ed");
     savePermitTaxa({
       actor: admin,
+      scope: null,
       value: form({
         municipalityId: String(dalsEd),
         validFrom: "2000-01-01",
