@@ -160,7 +160,7 @@ export default function PermitCheck() {
               </tbody>
             </table>
           </div>
-          <p className="field__hint">{t("check.feeExample")}</p>
+          {r.fee.example ? <p className="field__hint">{t("check.feeExample")}</p> : null}
         </section>
       ) : null}
       <Form method="post">

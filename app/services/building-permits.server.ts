@@ -14,7 +14,6 @@ import {
   formDraft,
   municipality,
   permitCase,
-  permitTaxa,
   property,
   supplementRequest,
   type Property,
@@ -35,7 +34,9 @@ import { db } from "~/db.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
-import { estimateFee, isPermitTaxa, type FeeEstimate } from "./permit-fees";
+import { estimateFee, type FeeEstimate } from "./permit-fees";
+import { getPermitTaxa } from "./taxa.server";
+import { now as serverNow } from "~/utils/clock.server";
 import { checkDrawing, storeFile } from "./permit-uploads.server";
 import { checkUploadQuota, discardUploads } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
@@ -206,20 +207,10 @@ export function draftFromForm(form: FormData): PermitDraft {
   };
 }
 
-export function getTaxaFor(municipalityId: number) {
-  const row = db().select().from(permitTaxa).where(eq(permitTaxa.municipalityId, municipalityId)).get();
-  if (!row) return null;
-  try {
-    const config = JSON.parse(row.config) as unknown;
-    return isPermitTaxa(config) ? config : null;
-  } catch {
-    return null;
-  }
-}
-
-export function feeFor(draft: PermitDraft, prop: PropertyInfo): FeeEstimate | null {
+export function feeFor(draft: PermitDraft, prop: PropertyInfo, on: Date = serverNow()): FeeEstimate | null {
   if (!isMeasureType(draft.measureType)) return null;
-  const taxa = getTaxaFor(prop.municipalityId);
+  // The taxa valid today, the day the application is made (docs/decisions/057).
+  const taxa = getPermitTaxa({ municipalityId: prop.municipalityId, on: swedishDate(on) });
   if (!taxa) return null;
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
@@ -332,7 +323,7 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
     .where(and(eq(administration.municipalityId, prop.municipalityId), eq(administration.slug, "samhallsbyggnad")))
     .get();
   if (!admin) throw new Error(`No samhällsbyggnad administration for municipality ${prop.municipalityId}`);
-  const fee = feeFor(draft, prop);
+  const fee = feeFor(draft, prop, now);
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
   const organisation = user.acting?.kind === "organisation" ? user.acting : null;

@@ -30,7 +30,8 @@ export interface PermitTaxa {
   measures: Record<MeasureType, MeasureTaxa>;
   /** Grannehörande outside a detaljplan, in mPBB. */
   neighbourConsultation: number;
-  example: true;
+  /** True for the seed's invented figures; an administrator's row is false (docs/decisions/057). */
+  example: boolean;
 }
 
 export interface FeeInput {
@@ -45,7 +46,7 @@ export interface FeeEstimate {
   lines: { key: FeeLineKey; amount: number }[];
   total: number;
   objectFactor: number;
-  example: true;
+  example: boolean;
 }
 
 export function objectFactor(taxa: PermitTaxa, area: number | null): number {
@@ -70,7 +71,7 @@ export function estimateFee(taxa: PermitTaxa, input: FeeInput): FeeEstimate {
     lines.push({ key: "start", amount: kronor(mpbb * of * m.startFactor * taxa.municipalityFactor) });
   if (!input.insideDetaljplan && input.measure !== "attefall")
     lines.push({ key: "neighbours", amount: kronor(mpbb * taxa.neighbourConsultation * taxa.municipalityFactor) });
-  return { lines, total: lines.reduce((s, l) => s + l.amount, 0), objectFactor: of, example: true };
+  return { lines, total: lines.reduce((s, l) => s + l.amount, 0), objectFactor: of, example: taxa.example };
 }
 
 /** The shared part of every municipality's example taxa; each municipality has its own N. */

@@ -11,7 +11,7 @@ import { listBrokenLinks } from "./links.server";
 import { listJobStatus } from "./scheduled-jobs.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs" | "integrations";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs" | "integrations" | "taxa";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
 import { municipality } from "./municipalities";
 
@@ -33,15 +33,25 @@ export const property = sqliteTable(
   (t) => [index("property_municipality").on(t.municipalityId)],
 );
 
-/** Each municipality's plan- och bygglovstaxa as configuration (JSON, app/services/permit-fees.ts). */
-export const permitTaxa = sqliteTable("permit_taxa", {
-  municipalityId: integer("municipality_id")
-    .primaryKey()
-    .references(() => municipality.id),
-  config: text("config").notNull(),
-  example: integer("example", { mode: "boolean" }).notNull().default(true),
-  updatedAt: text("updated_at").notNull().default(now),
-});
+/**
+ * Each municipality's plan- och bygglovstaxa as configuration (JSON, app/services/permit-fees.ts),
+ * one row per period: the row with the latest `valid_from` on or before a date is the taxa of that
+ * date, so next year's figures can be entered in advance (docs/decisions/057).
+ */
+export const permitTaxa = sqliteTable(
+  "permit_taxa",
+  {
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+    /** First day the row applies (YYYY-MM-DD). Rows from before validity dates count as always valid. */
+    validFrom: text("valid_from").notNull().default("2000-01-01"),
+    config: text("config").notNull(),
+    example: integer("example", { mode: "boolean" }).notNull().default(true),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.validFrom] })],
+);
 
 /**
  * The building-permit facts of a case beside the generic case row: what the statutory clock

@@ -60,10 +60,13 @@ export function seedPermitRegisters(db: DB) {
     }
     for (const m of municipalities) {
       const config = JSON.stringify(exampleTaxa(EXAMPLE_MUNICIPALITY_FACTORS[m.slug] ?? 1));
-      tx.insert(permitTaxa)
-        .values({ municipalityId: m.id, config, example: true })
-        .onConflictDoNothing({ target: permitTaxa.municipalityId })
-        .run();
+      // Any row for the municipality, of any period, means someone has set its taxa: leave it.
+      const has = tx
+        .select({ id: permitTaxa.municipalityId })
+        .from(permitTaxa)
+        .where(eq(permitTaxa.municipalityId, m.id))
+        .get();
+      if (!has) tx.insert(permitTaxa).values({ municipalityId: m.id, config, example: true }).run();
     }
   });
 }
