@@ -1,10 +1,11 @@
 import { readForm } from "~/services/multipart.server";
+import { AREAS, isArea } from "~/domain/areas";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { AREAS, isArea, type StaffRole } from "~/auth/permissions";
+import { type StaffRole } from "~/auth/permissions";
 import { revokeAllSessions } from "~/auth/session.server";
 import {
   addRoleAssignment,

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { type Area } from "~/domain/areas";
 import { administration, auditEvent, municipality, type AuditEventRow } from "../../db/schema/index";
 import type { SessionUser } from "~/auth/session.server";
-import type { Area, RoleAssignment } from "~/auth/permissions";
+import type { RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { redact } from "~/utils/logger.server";
 import { currentRequestContext } from "~/utils/request-context.server";

@@ -5,6 +5,7 @@
  * services take plain, typed users.
  */
 import { redirect } from "@remix-run/node";
+import { type Area } from "~/domain/areas";
 import { areaDelegation, municipality, roleAssignment, staffUser } from "../../db/schema/index";
 import { isNull } from "drizzle-orm";
 import {
@@ -13,12 +14,7 @@ import {
   staffScopes as identityScopes,
   type StaffUser as IdentityStaffUser,
 } from "~/auth/guards.server";
-import {
-  grantedScopes,
-  type Area,
-  type Permission as IdentityPermission,
-  type RoleAssignment,
-} from "~/auth/permissions";
+import { grantedScopes, type Permission as IdentityPermission, type RoleAssignment } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { audit as identityAudit } from "~/services/audit.server";
