@@ -76,7 +76,7 @@ export function isFinal(area: Area, status: CaseStatus): boolean {
  * moves (docs/decisions/044).
  */
 export const TRANSITION_PATHS = [
-  "officer", // changeStatusForStaff: the status form on /handlaggare/arenden/$ref
+  "officer", // changeStatusForStaff: the status form on /handlaggare/arenden/$reference
   "supplement", // requestSupplement: an officer asks a building-permit applicant for more
   "decision", // decide(): the decision row and document are written with the change
   "offer", // offerPlace: an offer row exists
