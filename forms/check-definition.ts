@@ -5,13 +5,13 @@
  * index at load (a broken form fails loudly) and by the tests.
  */
 import { isIsoDate } from "./format";
+import { isArea } from "../app/domain/areas";
 import { UnknownFieldTypeError, getFieldModule } from "./fields/registry";
 import { GROUP_MAX_CEILING } from "./fields/group";
 import { TEXT_MAX_CEILING } from "./fields/text";
 import { TEXTAREA_MAX_CEILING } from "./fields/textarea";
 import {
   ADMINISTRATION_SLUGS,
-  CASE_TYPES,
   type Field,
   type FormDefinition,
   MUNICIPALITY_SLUGS,
@@ -44,7 +44,7 @@ export function definitionProblems(def: FormDefinition): string[] {
     problem("processingDays", "must be a positive integer");
   if (!(ADMINISTRATION_SLUGS as readonly string[]).includes(def.administration))
     problem("administration", "unknown slug");
-  if (!(CASE_TYPES as readonly string[]).includes(def.caseType)) problem("caseType", "unknown");
+  if (!isArea(def.caseType)) problem("caseType", "unknown");
   if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
   if (def.offeredBy !== "shared") {
     if (def.offeredBy.length === 0) problem("offeredBy", 'empty list (use "shared" or name municipalities)');

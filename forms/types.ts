@@ -1,3 +1,5 @@
+import type { Area } from "../app/domain/areas";
+
 /**
  * The declarative form model. A `FormDefinition` is the single source for the server
  * validator, the web renderer (with and without JavaScript), the fillable PDF and the
@@ -22,8 +24,8 @@ export const ADMINISTRATION_SLUGS = [
 ] as const;
 export type AdministrationSlug = (typeof ADMINISTRATION_SLUGS)[number];
 
-export const CASE_TYPES = ["allmant", "barnomsorg", "skola", "bygglov"] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+/** A form's case type is the area its cases land in (app/domain/areas.ts, decision 054). */
+export type CaseType = Area;
 
 /**
  * How much the diarium must hide later: "public" cases show their subject, "personal"

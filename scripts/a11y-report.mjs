@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Turns the whole-site sweep's output (tests/.tmp/sweep/*.json, written by tests/e2e/sweep.spec.ts)
-// into app/data/a11y-results.json, which the accessibility statement (/tillganglighet) shows.
-// Run by `npm test` after Playwright; commit the updated file with the change that caused it.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// into build/a11y-results.json, which the accessibility statement (/tillganglighet) reads at run time.
+// Run by `npm test` after Playwright. The file is generated and untracked (decision 054): it sits
+// beside the build it was measured on, so `npm test` leaves the work tree clean and a deployed
+// build carries the results of its own sweep; without it the statement says the checks have not run.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const dir = "tests/.tmp/sweep";
-const out = "app/data/a11y-results.json";
+const out = "build/a11y-results.json";
 if (!existsSync(dir) || readdirSync(dir).length === 0) {
-  console.log("a11y-report: no sweep output; app/data/a11y-results.json left as it is");
+  console.log(`a11y-report: no sweep output; ${out} left as it is`);
   process.exit(0);
 }
 const runs = readdirSync(dir)
@@ -43,5 +45,6 @@ const result = {
   langErrors,
   h1Errors,
 };
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
 console.log(`a11y-report: ${result.pages} pages, ${visits} visits, ${violations} axe violations -> ${out}`);

@@ -20,6 +20,10 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromiumHelp, chromiumPath, ensureChromium } from "./chromium.mjs";
+import { gitStatus, workTreeVerdict } from "./lib/work-tree.mjs";
+
+// Taken before any step writes anything, for the work tree check at the end.
+const statusBefore = gitStatus();
 
 const tmp = "tests/.tmp/results";
 rmSync(tmp, { recursive: true, force: true });
@@ -155,7 +159,7 @@ if (wants("e2e")) {
         (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], {
           extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CHROMIUM_PATH: chromiumPath },
         })) && ok;
-    // The sweep's results feed the accessibility statement (app/data/a11y-results.json).
+    // The sweep's results feed the accessibility statement (build/a11y-results.json, untracked).
     await run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
       const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
@@ -164,6 +168,16 @@ if (wants("e2e")) {
     } else failed += 1;
   }
 }
+
+// `npm test` must leave the work tree as it found it (issue 17): every file a step writes belongs
+// in an ignored directory. Outside a git checkout (an unpacked release) this only warns.
+const verdict = workTreeVerdict(statusBefore, gitStatus());
+if (verdict.level === "fail") {
+  console.error(`\n${verdict.message}`);
+  ok = false;
+  failed += 1;
+} else if (verdict.level === "warn") console.warn(`\n${verdict.message}`);
+else console.log(`\n${verdict.message}`);
 
 console.log(
   `\nsteps: ${timings.map((t) => `${t.title} ${t.seconds.toFixed(0)} s${t.ok ? "" : " (FAILED)"}`).join(", ")}; wall clock ${((Date.now() - runStarted) / 1000).toFixed(0)} s${serial ? " (serial)" : ""}`,

@@ -1,3 +1,5 @@
+import type { Area } from "~/domain/areas";
+
 /**
  * The one permission model (deny by default). Pure functions and types only, so that pages
  * may import it to decide what to show; enforcement happens in app/auth/guards.server.ts.
@@ -17,9 +19,6 @@ export const PERMISSIONS = [
   "diarium.admin",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
-export type Area = (typeof AREAS)[number];
 
 export type Role = "resident" | "representative" | "officer" | "editor" | "contributor" | "admin";
 export type StaffRole = "officer" | "editor" | "contributor" | "admin";
@@ -59,10 +58,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   contributor: ["content.edit"],
   admin: ["users.admin", "audit.read", "diarium.admin"],
 };
-
-export function isArea(value: unknown): value is Area {
-  return typeof value === "string" && (AREAS as readonly string[]).includes(value);
-}
 
 export function isPermission(value: unknown): value is Permission {
   return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);

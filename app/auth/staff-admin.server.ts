@@ -8,7 +8,8 @@
  */
 import { audit } from "~/platform/audit.server";
 import type { StaffUser } from "./guards.server";
-import { isArea, type StaffRole } from "./permissions";
+import { isArea } from "~/domain/areas";
+import { type StaffRole } from "./permissions";
 import { revokeAllSessions } from "./session.server";
 import {
   addRoleAssignment,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { type Area } from "~/domain/areas";
 import { hashPassword, verifyPassword } from "./password-hash.server";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
@@ -19,7 +20,7 @@ import { formatDateTime } from "~/utils/format";
 import { log } from "~/utils/logger.server";
 import { now } from "~/utils/clock.server";
 import commonPasswords from "./common-passwords.json";
-import type { Area, StaffRole } from "./permissions";
+import type { StaffRole } from "./permissions";
 import { securityEvent } from "~/monitoring/security-events.server";
 
 /**

@@ -4,6 +4,7 @@
  * identically; nothing here reads the database.
  */
 import fontkit from "@pdf-lib/fontkit";
+import type { DecisionOutcome } from "~/domain/statuses";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
@@ -13,7 +14,7 @@ export interface DecisionDocument {
   municipalityName: string;
   reference: string;
   decidedOn: string;
-  outcome: "approved" | "rejected" | "dismissed";
+  outcome: DecisionOutcome;
   measureLabel: string;
   propertyDesignation: string;
   applicantName: string;

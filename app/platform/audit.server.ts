@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { type Area } from "~/domain/areas";
 import { administration, auditEvent, municipality, type AuditEventRow } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { redact } from "~/utils/logger.server";

@@ -1,10 +1,10 @@
 import { readForm } from "~/services/multipart.server";
+import { AREAS, isArea } from "~/domain/areas";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { AREAS } from "~/auth/permissions";
 import { getStaffUserInScope, listAdministrationsOf, municipalityNames } from "~/auth/staff.server";
 import { changeStaffAccount, type StaffAccountChange } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";

@@ -8,7 +8,7 @@ import { IntegrationTargetFields } from "~/components/admin/IntegrationTargetFie
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
-import { AREAS } from "~/services/case-status";
+import { AREAS } from "~/domain/areas";
 import {
   deactivateIntegrationSystem,
   getIntegrationSystem,

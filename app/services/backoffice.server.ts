@@ -5,6 +5,8 @@
  * found (docs/decisions/028).
  */
 import { and, asc, desc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { AREAS, isArea } from "~/domain/areas";
+import { DECISION_OUTCOMES, isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import {
   caseAssignment,
   caseAttachment,
@@ -22,15 +24,7 @@ import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
-import {
-  allowedTransitions,
-  isArea,
-  isCaseStatus,
-  IllegalTransitionError,
-  NOT_FOR_OFFICERS,
-  transitionsFor,
-  type CaseStatus,
-} from "./case-status";
+import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { sendMessageToApplicant } from "./messages.server";
@@ -39,9 +33,10 @@ import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
 import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.server";
 import type { StaffUser } from "~/auth/guards.server";
-import type { Area, Permission } from "~/auth/permissions";
+import type { Permission } from "~/auth/permissions";
+import type { Area } from "~/domain/areas";
 
-const OPEN_STATUSES = [
+const OPEN_STATUSES: CaseStatus[] = [
   "received",
   "in_progress",
   "awaiting_completion",
@@ -81,7 +76,7 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
   };
   return {
     municipality: (params.get("kommun") ?? "").slice(0, 40),
-    area: pick("omrade", ["", "barnomsorg", "skola", "bygglov", "allmant"], ""),
+    area: pick("omrade", ["", ...AREAS], ""),
     status: pick("status", ["open", "closed", "all"], "open"),
     deadline: pick("frist", ["", "overdue", "week"], ""),
     assigned: pick("tilldelad", ["", "me", "none"], ""),
@@ -551,9 +546,6 @@ export function extendDeadline(input: {
   return { ok: true };
 }
 
-export const OUTCOMES = ["approved", "rejected", "dismissed"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
 function decisionsDir() {
   return dataSubdir("decisions");
 }
@@ -583,7 +575,7 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
     municipalityName: `${row.m.name} ${t("decisionPdf.municipality")}`,
     reference: row.c.reference,
     decidedOn: row.d.decidedOn,
-    outcome: (OUTCOMES as readonly string[]).includes(row.d.outcome) ? (row.d.outcome as Outcome) : "approved",
+    outcome: row.d.outcome,
     measureLabel: row.p ? tp(`measures.${row.p.measureType}.label`) : row.c.formId,
     propertyDesignation: row.p?.propertyDesignation ?? "",
     applicantName: data.applicant?.name ?? "",
@@ -627,7 +619,8 @@ export async function decide(input: {
 }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user, "case.decide");
   if (!c) return { ok: false, status: 404, error: "notFound" };
-  if (!(OUTCOMES as readonly string[]).includes(input.outcome)) return { ok: false, status: 400, error: "outcome" };
+  const outcome = DECISION_OUTCOMES.find((o) => o === input.outcome);
+  if (!outcome) return { ok: false, status: 400, error: "outcome" };
   const text = input.text.trim();
   if (text.length < 10 || text.length > 8000) return { ok: false, status: 400, error: "decisionText" };
   const feeText = input.fee.trim().replace(/\s/g, "");
@@ -651,7 +644,7 @@ export async function decide(input: {
       .insert(caseDecision)
       .values({
         caseId: c.id,
-        outcome: input.outcome,
+        outcome,
         decidedOn: swedishDate(now),
         text,
         fee: feeText === "" ? null : Number(feeText),

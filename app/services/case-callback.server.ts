@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { isArea } from "~/domain/areas";
+import { isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import {
   caseDecision,
   caseExport,
@@ -12,7 +14,7 @@ import { log } from "~/utils/logger.server";
 import { audit } from "~/platform/audit.server";
 import { writeDecisionDocument } from "./backoffice.server";
 import { changeCaseStatus } from "./cases.server";
-import { allowedTransitions, IllegalTransitionError, isArea, isCaseStatus, type CaseStatus } from "./case-status";
+import { allowedTransitions, IllegalTransitionError } from "./case-status";
 import type { CaseCallback } from "./integration.server";
 import { systemMayReachCase } from "./integration.server";
 import { insertSystemMessageToApplicant, residentRecipients } from "./messages.server";

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { AREAS } from "~/domain/areas";
 import { formatReference, parseReference, swedishYear } from "./case-reference";
-import {
-  AREAS,
-  allowedTransitions,
-  assertTransition,
-  canTransition,
-  IllegalTransitionError,
-  statusesOf,
-} from "./case-status";
+import { allowedTransitions, assertTransition, canTransition, IllegalTransitionError, statusesOf } from "./case-status";
 import { maskEntry } from "./diarium-rules";
 
 describe("case reference numbers", () => {

@@ -1,28 +1,10 @@
+import type { Area } from "~/domain/areas";
+import { CASE_STATUSES, type CaseStatus } from "~/domain/statuses";
 /**
  * The case status machine, one per area. Pure data and functions (no database), so the
  * back office, the tests and the diarium agree on what a status means and which moves are
  * legal. A transition not listed here is refused.
  */
-export const AREAS = ["allmant", "barnomsorg", "skola", "bygglov"] as const;
-export type Area = (typeof AREAS)[number];
-
-export const CASE_STATUSES = [
-  // A school application waiting for the second custodial guardian (docs/decisions/023).
-  "awaiting_signatures",
-  "signature_declined",
-  "received",
-  "in_progress",
-  "awaiting_completion",
-  "complete",
-  "place_offered",
-  "place_accepted",
-  "place_declined",
-  "decided",
-  "closed",
-  "withdrawn",
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 export const INITIAL_STATUS: CaseStatus = "received";
 
 /** A school application reaches officers only once every custodial guardian has signed (docs/decisions/023). */
@@ -65,14 +47,6 @@ const MACHINES: Record<Area, Machine> = {
   },
 };
 
-export function isArea(value: unknown): value is Area {
-  return typeof value === "string" && (AREAS as readonly string[]).includes(value);
-}
-
-export function isCaseStatus(value: unknown): value is CaseStatus {
-  return typeof value === "string" && (CASE_STATUSES as readonly string[]).includes(value);
-}
-
 export function allowedTransitions(area: Area, from: CaseStatus): readonly CaseStatus[] {
   return MACHINES[area][from] ?? [];
 }
@@ -102,7 +76,7 @@ export function isFinal(area: Area, status: CaseStatus): boolean {
  * moves (docs/decisions/044).
  */
 export const TRANSITION_PATHS = [
-  "officer", // changeStatusForStaff: the status form on /handlaggare/arenden/$ref
+  "officer", // changeStatusForStaff: the status form on /handlaggare/arenden/$reference
   "supplement", // requestSupplement: an officer asks a building-permit applicant for more
   "decision", // decide(): the decision row and document are written with the change
   "offer", // offerPlace: an offer row exists

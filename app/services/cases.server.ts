@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { isArea, type Area } from "~/domain/areas";
+import { isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import {
   caseAttachment,
   caseEvent,
@@ -9,20 +11,12 @@ import {
   organisation,
   person,
 } from "../../db/schema/index";
-import type { Area as StaffArea, Scope } from "~/auth/permissions";
+import type { Scope } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { now as clockNow } from "~/utils/clock.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { formatReference, swedishYear } from "./case-reference";
-import {
-  assertTransition,
-  INITIAL_STATUS,
-  isArea,
-  isCaseStatus,
-  type Area,
-  type CaseStatus,
-  type TransitionPath,
-} from "./case-status";
+import { assertTransition, INITIAL_STATUS, type TransitionPath } from "./case-status";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
@@ -303,9 +297,9 @@ function scopeCondition(scopes: Scope[]): SQL | undefined {
 }
 
 /** Where a case belongs, without any personal data: what a guard needs to decide. */
-export function getCaseScope(reference: string): { municipalityId: number; area: StaffArea } | undefined {
+export function getCaseScope(reference: string): { municipalityId: number; area: Area } | undefined {
   return db()
-    .select({ municipalityId: caseTable.municipalityId, area: sql<StaffArea>`${caseTable.area}` })
+    .select({ municipalityId: caseTable.municipalityId, area: sql<Area>`${caseTable.area}` })
     .from(caseTable)
     .where(eq(caseTable.reference, reference))
     .get();

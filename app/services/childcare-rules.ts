@@ -1,3 +1,5 @@
+import type { OfferStatus } from "~/domain/statuses";
+
 /**
  * The time rules of childcare, pure so that the form can explain them before submitting and
  * the server applies exactly the same ones. Dates are calendar dates "YYYY-MM-DD" in Swedish
@@ -120,8 +122,6 @@ export function offerDeadline(offeredAt: Date, days = OFFER_ANSWER_DAYS): string
   }
   return new Date(`${lastDay}T21:59:59.000Z`).toISOString();
 }
-
-export type OfferStatus = "pending" | "accepted" | "declined" | "lapsed" | "withdrawn";
 
 /** An unanswered offer lapses when its deadline has passed, whether or not a job has run yet. */
 export function effectiveOfferStatus(offer: { status: OfferStatus; deadlineAt: string }, now: Date): OfferStatus {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import type { OfferStatus } from "~/domain/statuses";
 import {
   administration,
   caseParty,
@@ -33,7 +34,6 @@ import {
   queuePosition,
   swedishDate,
   terminationLastDay,
-  type OfferStatus,
   type StartDateAssessment,
 } from "./childcare-rules";
 import { changeCaseStatus, createCase } from "./cases.server";

@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, gte, like, lt, max, sql, type SQL } from "drizzle-orm";
+import { CASE_STATUSES } from "~/domain/statuses";
 import { z } from "zod";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { ADMINISTRATION_SLUGS, MUNICIPALITY_SLUGS } from "../../db/seed/content/types";
-import { CASE_STATUSES } from "./case-status";
 import { maskEntry, publicRegisteredAt } from "./diarium-rules";
 
 export const DIARIUM_PAGE_SIZE = 25;

@@ -51,7 +51,7 @@ import {
  * - A service's municipal variant (fee, processing time, contact, local rules): that
  *   municipality's editor of the administration, or a portal-wide editor.
  * - "content.edit" saves drafts; "content.publish" publishes, unpublishes, schedules and saves
- *   variants (they go live at once, see docs/decisions/014).
+ *   variants (they go live at once, see docs/decisions/055).
  *
  * A published item's row is what residents see. Editing it stores a pending draft as a version
  * (action "draft"), which publishing applies; unpublished items and drafts are edited in place.

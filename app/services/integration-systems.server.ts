@@ -15,7 +15,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { audit } from "~/platform/audit.server";
-import { isArea, type Area } from "./case-status";
+import { isArea, type Area } from "~/domain/areas";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 
 /**

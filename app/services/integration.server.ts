@@ -1,11 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
+import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { integrationSystem, integrationSystemMunicipality, type IntegrationSystem } from "../../db/schema/index";
 import { hashIntegrationToken } from "../../db/seed/integration";
 import { db } from "~/db.server";
 import { apiError } from "~/services/api.server";
-import type { Area } from "~/services/case-status";
+import type { Area } from "~/domain/areas";
 import { routedSystemId } from "~/services/integration-systems.server";
 
 /**
@@ -79,8 +80,7 @@ export const CaseCallbackSchema = z
       .optional(),
     decision: z
       .object({
-        // The outcomes the portal's decision document knows (backoffice OUTCOMES).
-        outcome: z.enum(["approved", "rejected", "dismissed"]),
+        outcome: z.enum(DECISION_OUTCOMES),
         text: z.string().trim().min(10).max(8000),
         decidedAt: z.string().datetime({ offset: true }).optional(),
       })

@@ -1,4 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { OfferStatus } from "~/domain/statuses";
+import { isArea } from "~/domain/areas";
+import { isCaseStatus } from "~/domain/statuses";
 import {
   caseAttachment,
   caseEvent,
@@ -16,11 +19,11 @@ import {
 } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
-import { allowedTransitions, isArea, isCaseStatus } from "./case-status";
+import { allowedTransitions } from "./case-status";
 import { caseAnswers, changeCaseStatus } from "./cases.server";
 import { getChildcareCase, lapseDueOffers } from "./childcare.server";
 import { getSchoolCase } from "./school.server";
-import { effectiveOfferStatus, type OfferStatus } from "./childcare-rules";
+import { effectiveOfferStatus } from "./childcare-rules";
 import { decrypt } from "~/platform/crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
 import { getMessageAttachment, listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";

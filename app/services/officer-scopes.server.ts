@@ -6,7 +6,8 @@
 import { isNull } from "drizzle-orm";
 import { municipality, roleAssignment, areaDelegation, staffUser } from "../../db/schema/index";
 import { staffScopes, type StaffUser } from "~/auth/guards.server";
-import { grantedScopes, type Area, type Permission, type RoleAssignment } from "~/auth/permissions";
+import { grantedScopes, type Permission, type RoleAssignment } from "~/auth/permissions";
+import type { Area } from "~/domain/areas";
 import { db } from "~/db.server";
 
 /** One municipality × area where an officer holds a permission. */

@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "~/services/api.server";
+import { DECISION_OUTCOMES } from "~/domain/statuses";
 
 /**
  * The OpenAPI 3.0 description of /api/v1, served at /api/v1/openapi.json and validated in a
@@ -426,7 +427,7 @@ const integrationSchemas: Record<string, Schema> = {
         additionalProperties: false,
         required: ["outcome", "text"],
         properties: {
-          outcome: { type: "string", enum: ["approved", "rejected", "dismissed"] },
+          outcome: { type: "string", enum: [...DECISION_OUTCOMES] },
           text: { type: "string", minLength: 10, maxLength: 8000 },
           decidedAt: { type: "string", format: "date-time" },
         },

@@ -1,3 +1,5 @@
+import type { SupplementKind } from "~/domain/statuses";
+
 /**
  * The statutory clock of a building-permit case (plan- och bygglagen 9 kap. 27 §), as pure
  * functions over calendar dates ("YYYY-MM-DD", Swedish civil dates). See
@@ -20,7 +22,7 @@ export const MAX_EXTENSION_WEEKS = 10;
 export type IsoDate = string;
 
 export interface SupplementRequestInput {
-  kind: "completeness" | "clarification";
+  kind: SupplementKind;
   requestedOn: IsoDate;
   /** The applicant's reply deadline (informative; the clock does not use it). */
   dueOn: IsoDate;

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
+import { isCaseStatus } from "~/domain/statuses";
 import { z } from "zod";
 import {
   administration,
@@ -13,7 +14,7 @@ import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
 import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
-import { isCaseStatus, NOT_FOR_OFFICERS } from "./case-status";
+import { NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
 import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { contentHash } from "./signature-hash.server";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { administration, municipality } from "./municipalities";
-import { AREAS } from "./identity";
+import { AREAS } from "../../app/domain/areas";
+import { CASE_EVENT_STATUSES, CASE_STATUSES } from "../../app/domain/statuses";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -37,9 +38,9 @@ export const caseTable = sqliteTable(
       .references(() => administration.id),
     formId: text("form_id").notNull(),
     formVersion: integer("form_version").notNull(),
-    /** "allmant" | "barnomsorg" | "skola" | "bygglov" — decides the status machine and who may read it. */
+    /** Decides the status machine and who may read it (app/domain/areas.ts). */
     area: text("area", { enum: AREAS }).notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
     /** Null for anonymous submissions (simple reports). */
     applicantPersonId: integer("applicant_person_id"),
     applicantOrganisationId: integer("applicant_organisation_id"),
@@ -85,8 +86,8 @@ export const caseEvent = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    fromStatus: text("from_status"),
-    toStatus: text("to_status").notNull(),
+    fromStatus: text("from_status", { enum: CASE_STATUSES }),
+    toStatus: text("to_status", { enum: CASE_EVENT_STATUSES }).notNull(),
     /** "applicant", "system" or "staff:<id>". */
     actor: text("actor").notNull(),
     note: text("note"),
@@ -164,7 +165,7 @@ export const diariumEntry = sqliteTable(
       .references(() => administration.id),
     /** The form id or, for older cases, a case-type id with the same titles in diarium.json. */
     caseType: text("case_type").notNull(),
-    area: text("area").notNull(),
+    area: text("area", { enum: AREAS }).notNull(),
     /** "public" | "personal" | "secret" (forms/types.ts Sensitivity). */
     sensitivity: text("sensitivity").notNull(),
     /** A non-personal subject line (e.g. "Storgatan, trasig gatlykta"); shown only when public. */
@@ -172,7 +173,7 @@ export const diariumEntry = sqliteTable(
     /** "person" | "organisation" | "none". */
     partyKind: text("party_kind").notNull(),
     partyName: text("party_name"),
-    status: text("status").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
     registeredAt: text("registered_at").notNull(),
     searchText: text("search_text").notNull(),
   },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { OFFER_STATUSES, PLACEMENT_STATUSES, QUEUE_STATUSES } from "../../app/domain/statuses";
 import { caseTable } from "./cases";
 import { municipality } from "./municipalities";
 
@@ -62,8 +63,7 @@ export const childcareApplication = sqliteTable(
     guaranteeDate: text("guarantee_date").notNull(),
     hoursPerWeek: integer("hours_per_week").notNull(),
     queuedAt: text("queued_at").notNull(),
-    /** "queued" | "offered" | "placed" | "closed" */
-    queueStatus: text("queue_status").notNull().default("queued"),
+    queueStatus: text("queue_status", { enum: QUEUE_STATUSES }).notNull().default("queued"),
   },
   (t) => [
     index("childcare_application_child").on(t.childHmac),
@@ -104,8 +104,7 @@ export const childcareOffer = sqliteTable(
     startDate: text("start_date").notNull(),
     offeredAt: text("offered_at").notNull(),
     deadlineAt: text("deadline_at").notNull(),
-    /** "pending" | "accepted" | "declined" | "lapsed" | "withdrawn" */
-    status: text("status").notNull().default("pending"),
+    status: text("status", { enum: OFFER_STATUSES }).notNull().default("pending"),
     answeredAt: text("answered_at"),
     answeredByPersonId: integer("answered_by_person_id"),
     offeredByStaffId: integer("offered_by_staff_id"),
@@ -133,8 +132,7 @@ export const childcarePlacement = sqliteTable(
     careKind: text("care_kind").notNull(),
     startDate: text("start_date").notNull(),
     hoursPerWeek: integer("hours_per_week").notNull(),
-    /** "active" | "terminated" */
-    status: text("status").notNull().default("active"),
+    status: text("status", { enum: PLACEMENT_STATUSES }).notNull().default("active"),
     terminationRequestedAt: text("termination_requested_at"),
     terminatedByPersonId: integer("terminated_by_person_id"),
     /** Last day of the place (and of the fee), after the notice period. */

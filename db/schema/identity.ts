@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { AREAS } from "../../app/domain/areas";
 import { administration, municipality } from "./municipalities";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -110,8 +111,6 @@ export const ROLES = ["resident", "representative", "officer", "editor", "contri
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ["officer", "editor", "contributor", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
-export type Area = (typeof AREAS)[number];
 
 /**
  * officer: municipality × area; editor: municipality × administration;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
-import { AREAS } from "./identity";
+import { AREAS } from "../../app/domain/areas";
 import { municipality } from "./municipalities";
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { EMAIL_STATUSES } from "../../app/domain/statuses";
 import { caseTable } from "./cases";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -62,8 +63,7 @@ export const notification = sqliteTable(
     params: text("params").notNull().default("{}"),
     createdAt: text("created_at").notNull().default(now),
     readAt: text("read_at"),
-    /** "off" | "pending" | "sent" | "failed" | "no-address" */
-    emailStatus: text("email_status").notNull().default("off"),
+    emailStatus: text("email_status", { enum: EMAIL_STATUSES }).notNull().default("off"),
   },
   (t) => [index("notification_recipient").on(t.recipientHmac, t.createdAt)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DECISION_OUTCOMES, SUPPLEMENT_KINDS } from "../../app/domain/statuses";
 import { caseTable } from "./cases";
 import { municipality } from "./municipalities";
 
@@ -79,8 +80,8 @@ export const supplementRequest = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    /** "completeness" | "clarification" (permit-clock.ts). */
-    kind: text("kind").notNull(),
+    /** Before completeness, or a clarification after (permit-clock.ts). */
+    kind: text("kind", { enum: SUPPLEMENT_KINDS }).notNull(),
     message: text("message").notNull(),
     /** Attachment kinds asked for (JSON array), may be empty. */
     requestedKinds: text("requested_kinds").notNull().default("[]"),
@@ -126,8 +127,7 @@ export const caseDecision = sqliteTable("case_decision", {
   caseId: integer("case_id")
     .primaryKey()
     .references(() => caseTable.id),
-  /** "approved" | "rejected" | "dismissed" */
-  outcome: text("outcome").notNull(),
+  outcome: text("outcome", { enum: DECISION_OUTCOMES }).notNull(),
   decidedOn: text("decided_on").notNull(),
   text: text("text").notNull(),
   /** Fee charged, whole kronor. */

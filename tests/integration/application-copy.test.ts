@@ -6,7 +6,7 @@ import { testPersons } from "../../db/seed/content/people";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { loader as officerCopy } from "~/routes/handlaggare.barnomsorg.$reference_.ansokan[.]pdf";
-import { loader as residentCopy } from "~/routes/mina-sidor.arenden.$ref_.ansokan[.]pdf";
+import { loader as residentCopy } from "~/routes/mina-sidor.arenden.$reference_.ansokan[.]pdf";
 import { applicationCopyRows } from "~/services/application-copy.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { submitChildcareApplication } from "~/services/childcare.server";
@@ -115,7 +115,7 @@ describe("a PDF copy of a childcare or school application", () => {
     const res = await call(
       residentCopy,
       `http://localhost/mina-sidor/arenden/${childcareRef}/ansokan.pdf`,
-      { ref: childcareRef },
+      { reference: childcareRef },
       await cookieFor({ kind: "resident", personId: person(SARA).id }),
     );
     expect(res.status).toBe(200);
@@ -152,26 +152,26 @@ describe("a PDF copy of a childcare or school application", () => {
     const erik = await call(
       residentCopy,
       "http://localhost/x",
-      { ref: childcareRef },
+      { reference: childcareRef },
       await cookieFor({ kind: "resident", personId: person(ERIK).id }),
     );
     expect(erik.status).toBe(200);
     const maria = await call(
       residentCopy,
       "http://localhost/x",
-      { ref: childcareRef },
+      { reference: childcareRef },
       await cookieFor({ kind: "resident", personId: person(MARIA).id }),
     );
     expect(maria.status).toBe(404);
     const mariaSchool = await call(
       residentCopy,
       "http://localhost/x",
-      { ref: schoolRef },
+      { reference: schoolRef },
       await cookieFor({ kind: "resident", personId: person(MARIA).id }),
     );
     expect(mariaSchool.status).toBe(404);
     // Signed out: sent to log in, not given the file.
-    const anonymous = await call(residentCopy, "http://localhost/x", { ref: childcareRef }, null);
+    const anonymous = await call(residentCopy, "http://localhost/x", { reference: childcareRef }, null);
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/logga-in/);
   });

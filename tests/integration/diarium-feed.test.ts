@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Area } from "~/domain/areas";
 import { beforeAll, describe, expect, it } from "vitest";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { DIARIUM_CANARY } from "../../db/seed/content/diarium";
@@ -32,7 +33,7 @@ function insert(values: {
   municipality: string;
   administration: string;
   caseType: string;
-  area: string;
+  area: Area;
   sensitivity: string;
   subject: string | null;
   partyKind: string;
@@ -49,7 +50,7 @@ function insert(values: {
     .from(administration)
     .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, values.administration)))
     .get()!;
-  const row = { ...values, municipalityId: m.id, administrationId: a.id, status: "received" };
+  const row = { ...values, municipalityId: m.id, administrationId: a.id, status: "received" as const };
   db()
     .insert(diariumEntry)
     .values({ ...row, searchText: diariumSearchText(db(), row) })
@@ -60,7 +61,10 @@ beforeAll(() => {
   prepareDatabase();
   // Newer than anything seeded, so that they lead every feed they belong to.
   const at = (minute: number) => `2030-01-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
-  const common = {
+  const common: { area: Area } & Record<
+    "municipality" | "administration" | "caseType" | "partyKind" | "partyName",
+    string
+  > = {
     municipality: "amal",
     administration: "samhallsbyggnad",
     caseType: "felanmalan-gata-park",

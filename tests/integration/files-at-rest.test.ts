@@ -4,6 +4,7 @@
  * folder exports 0600 and deleted once the case system has acknowledged them.
  */
 import { createHash } from "node:crypto";
+import type { EmailStatus } from "~/domain/statuses";
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
@@ -512,7 +513,7 @@ describe("the scheduled clean-up", () => {
     sessionRow("s-idle", { lastSeenAt: iso(31 * 60_000), idle: 1800 });
     sessionRow("s-live", {});
 
-    const note = (readAt: string | null, age: number, emailStatus = "off") =>
+    const note = (readAt: string | null, age: number, emailStatus: EmailStatus = "off") =>
       db()
         .insert(notification)
         .values({ recipientHmac: "h", kind: "statusChanged", createdAt: iso(age), readAt, emailStatus })

@@ -4,9 +4,9 @@ import { auditEvent, caseAttachment, caseTable, childcareUnit, municipality, sta
 import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
-import { action as caseAction } from "~/routes/handlaggare.arenden.$ref";
-import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$ref_.bilagor.$id";
-import { loader as decisionLoader } from "~/routes/handlaggare.arenden.$ref_.beslut[.]pdf";
+import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
+import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$reference_.bilagor.$id";
+import { loader as decisionLoader } from "~/routes/handlaggare.arenden.$reference_.beslut[.]pdf";
 import { listAccessToPersonData, listAuditEvents } from "~/platform/audit.server";
 import {
   addInternalNote,
@@ -70,7 +70,7 @@ async function post(username: string, reference: string, fields: Record<string, 
     body,
   });
   try {
-    const r = await caseAction({ request, params: { ref: reference }, context: {} as never });
+    const r = await caseAction({ request, params: { reference }, context: {} as never });
     return r instanceof Response
       ? r
       : new Response(JSON.stringify((r as { data: unknown }).data), {
@@ -308,7 +308,7 @@ describe("officers' actions reach the municipal admin's audit and the resident's
       attachmentLoader,
       "handlaggare.bengtsfors",
       `http://localhost/handlaggare/arenden/${reference}/bilagor/att-officer-rules-1`,
-      { ref: reference, id: "att-officer-rules-1" },
+      { reference, id: "att-officer-rules-1" },
     );
     expect(opened.status).toBe(200);
     expect((await post("handlaggare.bengtsfors", reference, { intent: "status", status: "in_progress" })).status).toBe(
@@ -339,7 +339,7 @@ describe("officers' actions reach the municipal admin's audit and the resident's
       decisionLoader as typeof attachmentLoader,
       "handlaggare.bengtsfors",
       `http://localhost/handlaggare/arenden/${reference}/beslut.pdf`,
-      { ref: reference },
+      { reference },
     );
     expect(res.status).toBe(200);
     expect(auditRows("case.decision.open", reference)[0]).toMatchObject({

@@ -3,6 +3,7 @@
  * dry run names exactly the cases the rules name, and the run archives them (package files,
  * manifest checksums, PDF/A-2b) and then deletes or thins exactly those cases and no others.
  */
+import type { CaseStatus } from "~/domain/statuses";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -50,7 +51,7 @@ function place(slug: string) {
 }
 
 /** A case that reached `status` at `closedAt`, with an answer, a file, a message and a party. */
-function makeCase(where: { id: number; adminId: number }, formId: string, status: string, closedAt: string) {
+function makeCase(where: { id: number; adminId: number }, formId: string, status: CaseStatus, closedAt: string) {
   n += 1;
   const reference = `GLT-2026-${String(n).padStart(6, "0")}`;
   const row = db()

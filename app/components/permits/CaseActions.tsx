@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -220,7 +221,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
               label={t("case.outcome")}
               error={posted?.intent === "decide" && posted.error === "outcome" ? errorFor("decide") : null}
               defaultValue={value("decide", "outcome")}
-              options={(["approved", "rejected", "dismissed"] as const).map((o) => ({
+              options={DECISION_OUTCOMES.map((o) => ({
                 value: o,
                 label: t(`outcomes.${o}`),
               }))}

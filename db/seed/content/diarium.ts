@@ -4,6 +4,8 @@
  * test run gets the same register. Everything here is invented example data.
  */
 import type { AdministrationSlug, MunicipalitySlug } from "./types";
+import type { Area } from "../../../app/domain/areas";
+import type { CaseStatus } from "../../../app/domain/statuses";
 import { MUNICIPALITY_SLUGS } from "./types";
 
 /**
@@ -17,12 +19,12 @@ export interface SeedDiariumEntry {
   municipality: MunicipalitySlug;
   administration: AdministrationSlug;
   caseType: string;
-  area: "allmant" | "barnomsorg" | "skola" | "bygglov";
+  area: Area;
   sensitivity: "public" | "personal" | "secret";
   subject: string | null;
   partyKind: "person" | "organisation" | "none";
   partyName: string | null;
-  status: string;
+  status: CaseStatus;
   registeredAt: string;
   year: number;
 }
@@ -320,7 +322,7 @@ export const DIARIUM_YEARS = [2022, 2023, 2024, 2025, 2026] as const;
 /** The register ends here (fixed, so the seed does not depend on the clock). */
 const END = Date.UTC(2026, 10, 20);
 
-function statusFor(r: Rng, spec: TypeSpec, ageDays: number): string {
+function statusFor(r: Rng, spec: TypeSpec, ageDays: number): CaseStatus {
   if (ageDays > 120) return r() < 0.8 ? "closed" : "decided";
   if (ageDays > 30)
     return pick(

@@ -4,14 +4,13 @@
  * 6 digits, 30 s) so that tests can compute codes; both are public and worthless.
  * Documented in docs/dev-accounts.md.
  */
+import { AREAS, type Area } from "../../../app/domain/areas";
 import type { AdministrationSlug, MunicipalitySlug } from "./types";
 
 export const DEV_STAFF_PASSWORD = "Dalsland-test-2026";
 
-export type SeedArea = "barnomsorg" | "skola" | "bygglov" | "allmant";
-
 export type SeedRole =
-  | { role: "officer"; municipality: MunicipalitySlug; area: SeedArea }
+  | { role: "officer"; municipality: MunicipalitySlug; area: Area }
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Contributor (skribent): drafts for the administration, never publishes. */
   | { role: "contributor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
@@ -28,8 +27,6 @@ export interface SeedStaffUser {
   mustChangePassword?: boolean;
   roles: SeedRole[];
 }
-
-const AREAS: SeedArea[] = ["barnomsorg", "skola", "bygglov", "allmant"];
 
 const perMunicipality: Array<
   [
@@ -163,7 +160,7 @@ export const seedStaffUsers: SeedStaffUser[] = [
 ];
 
 /** Samverkan in the example data: Bengtsfors handles building permits for Dals-Ed. */
-export const seedDelegations: Array<{ municipality: MunicipalitySlug; area: SeedArea; handledBy: MunicipalitySlug }> = [
+export const seedDelegations: Array<{ municipality: MunicipalitySlug; area: Area; handledBy: MunicipalitySlug }> = [
   { municipality: "dals-ed", area: "bygglov", handledBy: "bengtsfors" },
 ];
 
@@ -175,7 +172,7 @@ export const seedExampleCases: Array<{
   reference: string;
   municipality: MunicipalitySlug;
   caseType: string;
-  area: SeedArea;
+  area: Area;
   applicant: string;
   organisation?: string;
 }> = [

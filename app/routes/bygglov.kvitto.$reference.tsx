@@ -15,7 +15,7 @@ export const handle: RouteHandle = { i18n: "permits" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const c = getPermitCaseForApplicant({ reference: String(params.ref ?? ""), user });
+  const c = getPermitCaseForApplicant({ reference: String(params.reference ?? ""), user });
   if (!c) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   return {

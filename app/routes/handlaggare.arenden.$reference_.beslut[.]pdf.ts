@@ -8,7 +8,7 @@ import { auditIfProtected } from "~/services/protected-identity.server";
 /** The decision document; every open is audited with the case's municipality and applicant (§12). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
-  const reference = String(params.ref ?? "").toUpperCase();
+  const reference = String(params.reference ?? "").toUpperCase();
   const found = lookupCaseForStaff({ reference, user, permission: "case.read" });
   if (found.kind !== "found") {
     if (found.kind === "outOfScope" || found.kind === "hidden")

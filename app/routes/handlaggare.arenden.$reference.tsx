@@ -77,7 +77,7 @@ function refuse(user: StaffUser, reference: string, action: string): never {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
-  const reference = String(params.ref ?? "");
+  const reference = String(params.reference ?? "");
   const c = getCaseForStaff({ reference, user });
   if (!c) refuse(user, reference, "case.open");
   // Opening a case with personal data is recorded; the applicant can see it on Mina sidor.
@@ -102,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "case.read");
-  const reference = String(params.ref ?? "").toUpperCase();
+  const reference = String(params.reference ?? "").toUpperCase();
   const form = await readForm(request);
   await requireCsrf(request, form);
   const s = (k: string) => {

@@ -19,7 +19,7 @@ export const handle: RouteHandle = {
 /** The applicant's view of a building-permit case: the clock from day one, supplements, decision. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const c = getPermitCaseForApplicant({ reference: String(params.ref ?? "").toUpperCase(), user });
+  const c = getPermitCaseForApplicant({ reference: String(params.reference ?? "").toUpperCase(), user });
   if (!c) throw new Response("Not found", { status: 404 });
   const lang = getLanguage(request);
   return {

@@ -7,7 +7,7 @@ import { fileResponse } from "~/services/permit-uploads.server";
 /** The decision document, for the applicant only, as a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const c = decisionForApplicant({ reference: String(params.ref ?? "").toUpperCase(), user });
+  const c = decisionForApplicant({ reference: String(params.reference ?? "").toUpperCase(), user });
   if (!c) throw new Response("Not found", { status: 404 });
   const pdf = await decisionPdf(c.id);
   if (!pdf) throw new Response("Not found", { status: 404 });

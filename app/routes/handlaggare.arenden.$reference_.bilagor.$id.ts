@@ -13,7 +13,7 @@ import { auditIfProtected } from "~/services/protected-identity.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "case.read");
-  const reference = String(params.ref ?? "").toUpperCase();
+  const reference = String(params.reference ?? "").toUpperCase();
   const publicId = String(params.id ?? "");
   const found = attachmentForStaff({ reference, user, publicId });
   if (!found) {

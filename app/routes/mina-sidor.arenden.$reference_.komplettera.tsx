@@ -33,14 +33,14 @@ function openRequest(request: Request, reference: string, user: Awaited<ReturnTy
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const reference = String(params.ref ?? "").toUpperCase();
+  const reference = String(params.reference ?? "").toUpperCase();
   const { c, open } = openRequest(request, reference, user);
   return { title: getFixedT(request, "permits")("supplement.title", { reference }), reference: c.reference, open };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const reference = String(params.ref ?? "").toUpperCase();
+  const reference = String(params.reference ?? "").toUpperCase();
   const { open } = openRequest(request, reference, user);
   if (!open) return data({ error: "answered" }, { status: 409 });
   const parsed = await readMultipart(request);

@@ -10,7 +10,7 @@ import { trail } from "~/services/trail.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
-  const c = applicationCopyCaseForResident({ reference: String(params.ref ?? "").toUpperCase(), viewer });
+  const c = applicationCopyCaseForResident({ reference: String(params.reference ?? "").toUpperCase(), viewer });
   if (!c) throw new Response("Not found", { status: 404 });
   const file = await applicationCopyPdf(c, getLanguage(request));
   trail({
