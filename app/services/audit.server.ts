@@ -1,5 +1,11 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { administration, auditEvent, municipality, type AuditEventRow } from "../../db/schema/index";
+import {
+  administration,
+  administrationArea,
+  auditEvent,
+  municipality,
+  type AuditEventRow,
+} from "../../db/schema/index";
 import type { SessionUser } from "~/auth/session.server";
 import type { Area, RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
@@ -31,14 +37,6 @@ export interface AuditInput {
   actorHint?: { type: "resident" | "staff"; id?: number; name?: string };
 }
 
-/** Which administration an officer's area belongs to (for "who opened my case"). */
-const AREA_ADMINISTRATION: Record<Area, string> = {
-  barnomsorg: "barn-och-utbildning",
-  skola: "barn-och-utbildning",
-  bygglov: "samhallsbyggnad",
-  allmant: "kommunledning",
-};
-
 function actingRole(
   actor: SessionUser,
   municipalityId?: number,
@@ -61,15 +59,13 @@ function actingRole(
   if (!chosen) return { role: "staff", administrationId: null };
   let administrationId = chosen.administrationId;
   if (chosen.role === "officer" && chosen.area && chosen.municipalityId) {
+    // Which administration handles the area is run-time data (administration_area, decision 056).
     administrationId =
       db()
-        .select({ id: administration.id })
-        .from(administration)
+        .select({ id: administrationArea.administrationId })
+        .from(administrationArea)
         .where(
-          and(
-            eq(administration.municipalityId, chosen.municipalityId),
-            eq(administration.slug, AREA_ADMINISTRATION[chosen.area]),
-          ),
+          and(eq(administrationArea.municipalityId, chosen.municipalityId), eq(administrationArea.area, chosen.area)),
         )
         .get()?.id ?? null;
   }
