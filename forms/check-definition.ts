@@ -14,7 +14,7 @@ import {
   ADMINISTRATION_SLUGS,
   type Field,
   type FormDefinition,
-  MUNICIPALITY_SLUGS,
+  OPTION_LISTS,
   SENSITIVITIES,
   type ShowIf,
 } from "./types";
@@ -48,9 +48,9 @@ export function definitionProblems(def: FormDefinition): string[] {
   if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
   if (def.offeredBy !== "shared") {
     if (def.offeredBy.length === 0) problem("offeredBy", 'empty list (use "shared" or name municipalities)');
+    // Which municipalities exist is run-time data (decision 056): only the shape is checked here.
     for (const slug of def.offeredBy) {
-      if (!(MUNICIPALITY_SLUGS as readonly string[]).includes(slug))
-        problem("offeredBy", `unknown municipality "${slug}"`);
+      if (!KEBAB.test(slug)) problem("offeredBy", `municipality slug "${slug}" must be kebab-case`);
     }
   }
   ownKey("titleKey", def.titleKey);
@@ -120,6 +120,12 @@ export function definitionProblems(def: FormDefinition): string[] {
         break;
       case "choice":
       case "multichoice": {
+        if (field.type === "choice" && field.optionList !== undefined) {
+          if (!(OPTION_LISTS as readonly string[]).includes(field.optionList))
+            problem(where, `unknown option list "${field.optionList}"`);
+          if (field.options.length > 0) problem(where, "an option list and options of its own");
+          break;
+        }
         if (field.options.length < 2) problem(where, "needs at least two options");
         const values = field.options.map((o) => o.value);
         if (new Set(values).size !== values.length) problem(where, "option values repeat");

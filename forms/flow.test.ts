@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definition as vigsel, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
+import { definition as vigselStatic, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
 import { definition as synpunkter, example as synpunkterExample } from "./definitions/synpunkter-klagomal";
 import {
   CHECK_ANSWERS,
@@ -11,8 +11,10 @@ import {
   progress,
 } from "./flow";
 import { answersForStep } from "./schema";
-import { loadFormsLocale, translatorFromLocale } from "./test-support";
+import { loadFormsLocale, resolvedForTests, translatorFromLocale } from "./test-support";
 import type { FormValues } from "./types";
+
+const vigsel = resolvedForTests(vigselStatic);
 
 describe("moving between steps", () => {
   it("goes forward to check-your-answers and back from it", () => {

@@ -4,14 +4,7 @@ import { formDefinitions } from "./definitions";
 import { getFieldModule, moduleFor } from "./fields/registry";
 import { errorKey, localeFileKey } from "./keys";
 import { flattenKeys, loadFormsLocale } from "./test-support";
-import {
-  ADMINISTRATION_SLUGS,
-  type Field,
-  FIELD_TYPES,
-  type FieldType,
-  MUNICIPALITY_SLUGS,
-  type FormDefinition,
-} from "./types";
+import { ADMINISTRATION_SLUGS, type Field, FIELD_TYPES, type FieldType, type FormDefinition } from "./types";
 
 const [sv, en] = await Promise.all([loadFormsLocale("sv"), loadFormsLocale("en")]);
 const svKeys = flattenKeys(sv);
@@ -115,8 +108,7 @@ describe.each(formDefinitions.map((def) => [def.id, def] as const))("texts of %s
 });
 
 describe("shared vocabularies", () => {
-  it("municipality and administration slugs match the seed content types", () => {
-    expect([...MUNICIPALITY_SLUGS]).toEqual([...seedTypes.MUNICIPALITY_SLUGS]);
+  it("administration slugs match the seed content types", () => {
     expect([...ADMINISTRATION_SLUGS]).toEqual([...seedTypes.ADMINISTRATION_SLUGS]);
   });
 });

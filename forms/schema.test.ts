@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { definition as vigsel, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
+import { definition as vigselStatic, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
+import { resolvedForTests } from "./test-support";
 import { definition as felanmalan } from "./definitions/felanmalan-gata-park";
 import { definition as synpunkter, example as synpunkterExample } from "./definitions/synpunkter-klagomal";
 import { definition as bygglov, example as bygglovExample } from "./definitions/bygglov-ansokan";
@@ -7,6 +8,8 @@ import { definition as gravtillstand, example as gravExample } from "./definitio
 import { addDays } from "./format";
 import { defaultValues, formEntriesFor, formSchema, parseSubmission, answersForStep } from "./schema";
 import type { FormDefinition, FormValues } from "./types";
+
+const vigsel = resolvedForTests(vigselStatic);
 
 const expectOk = (result: ReturnType<typeof parseSubmission>): FormValues => {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.errors)}`);

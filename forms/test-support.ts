@@ -1,7 +1,8 @@
 /**
  * Helpers for the forms tests only (not imported by application code).
  */
-import type { Translate } from "./types";
+import { withOptionLists, type OptionLists } from "./option-lists";
+import type { FormDefinition, Translate } from "./types";
 
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
@@ -36,3 +37,19 @@ export function translatorFromLocale(tree: LocaleTree): Translate {
 /** Echoes keys, so tests can assert which key was used. */
 export const keyEcho: Translate = (key, params) =>
   params && Object.keys(params).length > 0 ? `${key}${JSON.stringify(params)}` : key;
+
+/** The example seed's municipalities as an option list, for tests of definitions without a database. */
+export const exampleOptionLists: OptionLists = {
+  municipalities: [
+    ["bengtsfors", "Bengtsfors"],
+    ["dals-ed", "Dals-Ed"],
+    ["fargelanda", "Färgelanda"],
+    ["mellerud", "Mellerud"],
+    ["amal", "Åmål"],
+  ].map(([value = "", label = ""]) => ({ value, label, labelKey: "forms.common.municipality" })),
+};
+
+/** A definition as the server would resolve it over the example data. */
+export function resolvedForTests(def: FormDefinition): FormDefinition {
+  return withOptionLists(def, exampleOptionLists);
+}

@@ -10,9 +10,18 @@ import type { Area } from "../app/domain/areas";
  * that turns them into i18next keys ("forms:errors.required").
  */
 
-/** Mirrors `db/seed/content/types.ts` (forms/ may not import db/); a test keeps them equal. */
-export const MUNICIPALITY_SLUGS = ["bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal"] as const;
-export type MunicipalitySlug = (typeof MUNICIPALITY_SLUGS)[number];
+/**
+ * Municipalities are run-time data (the `municipality` table, decision 056): a slug is any
+ * kebab-case text here and is checked against the database where it is used.
+ */
+export type MunicipalitySlug = string;
+
+/**
+ * Option lists whose options come from run-time data, resolved by the server at render and
+ * validate time (`withOptionLists`, decision 056). A choice names its list instead of listing options.
+ */
+export const OPTION_LISTS = ["municipalities"] as const;
+export type OptionListName = (typeof OPTION_LISTS)[number];
 
 /** Mirrors `db/seed/content/types.ts`; a test keeps them equal. */
 export const ADMINISTRATION_SLUGS = [
@@ -144,11 +153,15 @@ export interface ChoiceOption {
   value: string;
   labelKey: I18nKey;
   hintKey?: I18nKey;
+  /** A literal text from run-time data (a municipality's name), shown instead of `labelKey`. */
+  label?: string;
 }
 
 export interface ChoiceField extends FieldBase<"choice"> {
   display: "radio" | "select";
+  /** Empty when `optionList` names where the options come from. */
   options: ChoiceOption[];
+  optionList?: OptionListName;
 }
 
 export interface MultichoiceField extends FieldBase<"multichoice"> {

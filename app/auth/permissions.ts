@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "users.admin",
   "audit.read",
   "diarium.admin",
+  "municipality.admin",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,8 +57,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   officer: ["case.read", "case.handle", "case.decide", "stats.read"],
   editor: ["content.edit", "content.publish"],
   contributor: ["content.edit"],
-  admin: ["users.admin", "audit.read", "diarium.admin"],
+  admin: ["users.admin", "audit.read", "diarium.admin", "municipality.admin"],
 };
+
+/** A portal-wide admin (admin role without a municipality): the only one who may add a municipality. */
+export function isPortalAdmin(roles: readonly RoleAssignment[]): boolean {
+  return roles.some((r) => r.role === "admin" && r.municipalityId === null);
+}
 
 export function isPermission(value: unknown): value is Permission {
   return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);

@@ -116,7 +116,7 @@ export async function renderBlankForm(
             borderColor: FIELD_BORDER,
             borderWidth: 1,
           });
-          w.page.drawText(w.wrap(t(option.labelKey), 10, w.regular, w.width - 22)[0] ?? "", {
+          w.page.drawText(w.wrap(option.label ?? t(option.labelKey), 10, w.regular, w.width - 22)[0] ?? "", {
             x: MARGIN + 20,
             y: w.y + 2,
             size: 10,

@@ -1,6 +1,12 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { type Area } from "~/domain/areas";
-import { administration, auditEvent, municipality, type AuditEventRow } from "../../db/schema/index";
+import { isArea, type Area } from "~/domain/areas";
+import {
+  administration,
+  administrationArea,
+  auditEvent,
+  municipality,
+  type AuditEventRow,
+} from "../../db/schema/index";
 import { db } from "~/db.server";
 import { redact } from "~/utils/logger.server";
 import { securityEvent } from "~/monitoring/security-events.server";
@@ -56,14 +62,6 @@ export interface AuditInput {
   actorHint?: { type: "resident" | "staff"; id?: number; name?: string };
 }
 
-/** Which administration an officer's area belongs to (for "who opened my case"). */
-const AREA_ADMINISTRATION: Readonly<Record<string, string | undefined>> = {
-  barnomsorg: "barn-och-utbildning",
-  skola: "barn-och-utbildning",
-  bygglov: "samhallsbyggnad",
-  allmant: "kommunledning",
-};
-
 function actingRole(
   actor: AuditActor,
   municipalityId?: number,
@@ -85,14 +83,14 @@ function actingRole(
     actor.roles[0];
   if (!chosen) return { role: "staff", administrationId: null };
   let administrationId = chosen.administrationId;
-  const areaAdministration = chosen.area ? AREA_ADMINISTRATION[chosen.area] : undefined;
-  if (chosen.role === "officer" && areaAdministration && chosen.municipalityId) {
+  if (chosen.role === "officer" && isArea(chosen.area) && chosen.municipalityId) {
+    // Which administration handles the area is run-time data (administration_area, decision 056).
     administrationId =
       db()
-        .select({ id: administration.id })
-        .from(administration)
+        .select({ id: administrationArea.administrationId })
+        .from(administrationArea)
         .where(
-          and(eq(administration.municipalityId, chosen.municipalityId), eq(administration.slug, areaAdministration)),
+          and(eq(administrationArea.municipalityId, chosen.municipalityId), eq(administrationArea.area, chosen.area)),
         )
         .get()?.id ?? null;
   }

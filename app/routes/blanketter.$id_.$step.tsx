@@ -3,13 +3,14 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFormDefinition } from "../../forms/definitions/index";
+import { withOptionLists } from "../../forms/option-lists";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
 import { FormStep } from "~/components/form/FormStep";
 import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
-import { loadStep, postStep } from "~/services/forms.server";
+import { currentOptionLists, loadStep, postStep } from "~/services/forms.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -60,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formTitle: title,
       formId: def.id,
       description: tf(def.descriptionKey.slice("forms.".length)),
+      // The browser resolves the same lists the server validated against (decision 056).
+      optionLists: currentOptionLists(),
       view: result.view,
     },
     { headers: cookieHeaders(session) },
@@ -108,7 +111,7 @@ export default function FormStepPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(["forms", "eservice"]);
-  const def = getFormDefinition(loaderData.formId)!;
+  const def = withOptionLists(getFormDefinition(loaderData.formId)!, loaderData.optionLists);
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;
   return (
     <div className="form-page">

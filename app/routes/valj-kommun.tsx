@@ -52,6 +52,7 @@ export default function ChooseMunicipality() {
           {t("municipality.unknown")}
         </div>
       ) : null}
+      {municipalities.length === 0 ? <p>{t("municipality.none")}</p> : null}
       <ul className="choice-list">
         {municipalities.map((m) => (
           <li key={m.slug}>

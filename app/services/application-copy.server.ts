@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
-import { getFormDefinition } from "../../forms/definitions/index";
+import { getFormDefinition } from "./forms.server";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";

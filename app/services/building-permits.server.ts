@@ -31,6 +31,7 @@ import {
   type MeasureType,
 } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
+import { listMunicipalities } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
@@ -130,8 +131,12 @@ export type PropertyInfo = Pick<
   municipalitySlug: string;
 };
 
+function municipalityNames(): string[] {
+  return listMunicipalities().map((m) => m.name);
+}
+
 export function lookupProperty(designation: string): PropertyInfo | null {
-  const normalized = normalizePropertyDesignation(designation);
+  const normalized = normalizePropertyDesignation(designation, municipalityNames());
   if (!normalized) return null;
   const row = db()
     .select({ p: property, m: municipality })
@@ -164,7 +169,8 @@ export function validateDetails(input: PermitDraft): { errors: DetailsErrors; pr
   const errors: DetailsErrors = {};
   let prop: PropertyInfo | null = null;
   if (!input.propertyDesignation.trim()) errors.propertyDesignation = "propertyRequired";
-  else if (!normalizePropertyDesignation(input.propertyDesignation)) errors.propertyDesignation = "propertyFormat";
+  else if (!normalizePropertyDesignation(input.propertyDesignation, municipalityNames()))
+    errors.propertyDesignation = "propertyFormat";
   else {
     prop = lookupProperty(input.propertyDesignation);
     if (!prop) errors.propertyDesignation = "propertyUnknown";

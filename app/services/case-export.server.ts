@@ -9,7 +9,7 @@ import {
   organisation,
   person,
 } from "../../db/schema/index";
-import { getFormDefinition } from "../../forms/definitions/index";
+import { getFormDefinition } from "./forms.server";
 import { checkYourAnswers } from "../../forms/flow";
 import { translatorFor } from "../../forms/keys";
 import type { FormValues } from "../../forms/types";

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, gte, like, lt, max, sql, type SQL } from "drizzle-orm";
-import { CASE_STATUSES } from "~/domain/statuses";
 import { z } from "zod";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
-import { ADMINISTRATION_SLUGS, MUNICIPALITY_SLUGS } from "../../db/seed/content/types";
+import { CASE_STATUSES } from "~/domain/statuses";
 import { maskEntry, publicRegisteredAt } from "./diarium-rules";
 
 export const DIARIUM_PAGE_SIZE = 25;
@@ -21,14 +20,25 @@ const isoDate = z
     "date",
   );
 
+function isMunicipalitySlug(slug: string): boolean {
+  return db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get() !== undefined;
+}
+
+function isAdministrationSlug(slug: string): boolean {
+  return (
+    db().select({ id: administration.id }).from(administration).where(eq(administration.slug, slug)).get() !== undefined
+  );
+}
+
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 export const DiariumQuerySchema = z
   .object({
     q: optional(z.string().trim().max(100, "q")),
-    kommun: optional(z.enum(MUNICIPALITY_SLUGS, { message: "municipality" })),
-    forvaltning: optional(z.enum(ADMINISTRATION_SLUGS, { message: "administration" })),
+    // Municipalities and administrations are run-time data (decision 056): checked against the tables.
+    kommun: optional(z.string().max(60, "municipality").refine(isMunicipalitySlug, "municipality")),
+    forvaltning: optional(z.string().max(60, "administration").refine(isAdministrationSlug, "administration")),
     status: optional(z.enum(CASE_STATUSES, { message: "status" })),
     fran: optional(isoDate),
     till: optional(isoDate),

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { administration, caseTable, municipality } from "../../db/schema/index";
-import { formDefinitions, getFormDefinition } from "../../forms/definitions/index";
+import { formDefinitions, getFormDefinition as getStaticDefinition } from "../../forms/definitions/index";
+import { withOptionLists, type OptionLists } from "../../forms/option-lists";
 import { describeTypes } from "../../forms/fields/file";
 import { formatBytes } from "../../forms/format";
 import { effectiveMin } from "../../forms/fields/group";
@@ -34,7 +35,22 @@ import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 
-export { getFormDefinition };
+/** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
+export function currentOptionLists(): OptionLists {
+  return {
+    municipalities: listMunicipalities().map((m) => ({
+      value: m.slug,
+      labelKey: "forms.common.municipality",
+      label: m.name,
+    })),
+  };
+}
+
+/** The definition with this id and its option lists resolved from the database, or undefined (404). */
+export function getFormDefinition(id: string): FormDefinition | undefined {
+  const def = getStaticDefinition(id);
+  return def ? withOptionLists(def, currentOptionLists()) : undefined;
+}
 
 export const CHECK_SEGMENT = "kontrollera";
 

@@ -9,10 +9,11 @@ import {
   municipality,
 } from "../../db/schema/index";
 import { formDefinitions } from "../../forms/definitions/index";
-import { MUNICIPALITY_SLUGS, translatorFor } from "../../forms/index";
+import { translatorFor } from "../../forms/index";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getServiceForResident, listServices } from "~/services/catalogue.server";
+import { listMunicipalities } from "~/services/municipalities.server";
 
 export { AUTHORITY_LEVELS } from "../../db/schema/index";
 
@@ -150,13 +151,14 @@ export function formsData(origin: string) {
   const sv = translatorFor(getFixedT("sv"));
   const en = translatorFor(getFixedT("en"));
   const text = (key: string) => bi(sv(key), en(key));
+  const everyMunicipality = listMunicipalities().map((m) => m.slug);
   return formDefinitions.map((f) => ({
     id: f.id,
     version: f.version,
     title: text(f.titleKey),
     description: text(f.descriptionKey),
     administration: f.administration,
-    offeredBy: f.offeredBy === "shared" ? [...MUNICIPALITY_SLUGS] : [...f.offeredBy],
+    offeredBy: f.offeredBy === "shared" ? everyMunicipality : [...f.offeredBy],
     caseType: f.caseType,
     requiresLogin: f.requiresLogin,
     processingDays: f.processingDays,

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { caseTable, person } from "../../db/schema/index";
-import { getFormDefinition } from "../../forms/definitions/index";
+import { getFormDefinition } from "./forms.server";
 import type { Field } from "../../forms/types";
 import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";

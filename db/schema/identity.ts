@@ -107,6 +107,25 @@ export const staffWebauthnCredential = sqliteTable(
   (t) => [index("staff_webauthn_credential_user").on(t.staffUserId)],
 );
 
+/**
+ * A one-time enrolment link for a staff account (`npm run admin:create`, decision 056): only the
+ * SHA-256 of the token is stored; it expires and is used once.
+ */
+export const staffEnrolment = sqliteTable(
+  "staff_enrolment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUser.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("staff_enrolment_user").on(t.staffUserId)],
+);
+
 export const ROLES = ["resident", "representative", "officer", "editor", "contributor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ["officer", "editor", "contributor", "admin"] as const;

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-/** The five municipalities that share the portal. */
+/** The case areas an administration can handle (mirrors app/auth/permissions.ts AREAS). */
+const AREA_VALUES = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
+
+/** The municipalities that share the portal: run-time data, administered at /admin/kommuner (decision 056). */
 export const municipality = sqliteTable("municipality", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
@@ -22,6 +25,9 @@ export const municipality = sqliteTable("municipality", {
   population: integer("population").notNull(),
   /** True for rows whose facts are invented for the example seed. */
   example: integer("example", { mode: "boolean" }).notNull().default(true),
+  /** When the facts should be checked again ("YYYY-MM-DD"), like other published content. */
+  reviewBy: text("review_by"),
+  updatedAt: text("updated_at"),
   createdAt: text("created_at")
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -43,8 +49,29 @@ export const administration = sqliteTable(
     phone: text("phone").notNull(),
     email: text("email").notNull(),
     example: integer("example", { mode: "boolean" }).notNull().default(true),
+    /** A retired administration keeps its id (cases and roles point at it) but takes no new work. */
+    retiredAt: text("retired_at"),
   },
   (t) => [uniqueIndex("administration_municipality_slug").on(t.municipalityId, t.slug)],
+);
+
+/**
+ * Which administration of a municipality handles an area (decision 056): one per municipality
+ * and area, so a case of that area has exactly one administration to go to.
+ */
+export const administrationArea = sqliteTable(
+  "administration_area",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipality.id),
+    administrationId: integer("administration_id")
+      .notNull()
+      .references(() => administration.id),
+    area: text("area", { enum: AREA_VALUES }).notNull(),
+  },
+  (t) => [uniqueIndex("administration_area_municipality_area").on(t.municipalityId, t.area)],
 );
 
 export type Municipality = typeof municipality.$inferSelect;

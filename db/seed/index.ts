@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "../client";
-import { administration, municipality } from "../schema/index";
+import { administration, administrationArea, municipality } from "../schema/index";
 import { seedAuthoritiesAndLifeEvents, seedAuthorityRegistry } from "./authorities";
 import { seedIntegrationSystems } from "./integration";
 import { seedCatalogue } from "./catalogue";
@@ -8,6 +8,13 @@ import { seedAdministrations, seedMunicipalities } from "./content/municipalitie
 import { seedChildcare, seedChildcareFeeConfig } from "./childcare";
 import { seedDiarium } from "./diarium";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
+
+/** The example administrations' areas (decision 056); an operator sets their own at /admin/kommuner. */
+const EXAMPLE_AREAS: Readonly<Record<string, readonly ("barnomsorg" | "skola" | "bygglov" | "allmant")[]>> = {
+  "barn-och-utbildning": ["barnomsorg", "skola"],
+  samhallsbyggnad: ["bygglov"],
+  kommunledning: ["allmant"],
+};
 
 /**
  * What production writes (docs/decisions/041): reference data that is true and that no one in
@@ -67,7 +74,11 @@ export function seed(db: DB) {
           .from(administration)
           .where(and(eq(administration.municipalityId, row.id), eq(administration.slug, a.slug)))
           .get();
-        if (!existing) tx.insert(administration).values(adminValues).run();
+        if (existing) continue;
+        const created = tx.insert(administration).values(adminValues).returning({ id: administration.id }).get();
+        // Which areas it handles is written with the administration only: an admin's later choice stands.
+        for (const area of EXAMPLE_AREAS[a.slug] ?? [])
+          tx.insert(administrationArea).values({ municipalityId: row.id, administrationId: created.id, area }).run();
       }
     }
     seedAuthoritiesAndLifeEvents(tx);

@@ -1,5 +1,5 @@
 import type { FormDefinition, FormValues } from "../types";
-import { MUNICIPALITY_OPTIONS, daysFromNow, keysFor } from "./helpers";
+import { daysFromNow, keysFor } from "./helpers";
 
 const ID = "ansokan-borgerlig-vigsel";
 const k = keysFor(ID);
@@ -65,7 +65,8 @@ export const definition: FormDefinition = {
           ...k.field("municipality"),
           display: "select",
           required: true,
-          options: k.options("municipality", MUNICIPALITY_OPTIONS),
+          options: [],
+          optionList: "municipalities",
         },
         { type: "yesno", ...k.field("ownPlace", { hint: true }), required: true },
         { type: "address", ...k.field("ceremonyAddress"), required: true, showIf: { field: "ownPlace", equals: true } },

@@ -1,5 +1,5 @@
 import type { FormDefinition, FormValues } from "../types";
-import { MUNICIPALITY_OPTIONS, keysFor } from "./helpers";
+import { keysFor } from "./helpers";
 
 const ID = "begaran-allman-handling";
 const k = keysFor(ID);
@@ -45,7 +45,8 @@ export const definition: FormDefinition = {
           ...k.field("municipality"),
           display: "select",
           required: true,
-          options: k.options("municipality", MUNICIPALITY_OPTIONS),
+          options: [],
+          optionList: "municipalities",
         },
       ],
     },

@@ -3,7 +3,7 @@ import { definitionProblems } from "../check-definition";
 import { moduleFor } from "../fields/registry";
 import { pdfLayout, pdfValues } from "../pdf";
 import { answersForStep, formEntriesFor, parseSubmission } from "../schema";
-import { keyEcho } from "../test-support";
+import { keyEcho, resolvedForTests } from "../test-support";
 import type { FormDefinition } from "../types";
 import { formDefinitions, formExamples, getFormDefinition } from "./index";
 
@@ -81,11 +81,11 @@ describe("the catalogue of form definitions", () => {
   });
 });
 
-describe.each(formDefinitions.map((def) => [def.id, def] as const))("%s", (id, def) => {
+describe.each(formDefinitions.map((def) => [def.id, resolvedForTests(def)] as const))("%s", (id, def) => {
   const example = formExamples[id]!;
 
   it("passes the definition checks", () => {
-    expect(definitionProblems(def)).toEqual([]);
+    expect(definitionProblems(getFormDefinition(id)!)).toEqual([]);
   });
 
   it("has 2–5 steps with questions", () => {

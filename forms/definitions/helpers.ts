@@ -30,9 +30,6 @@ export function keysFor(formId: string) {
   };
 }
 
-/** Shared option lists. */
-export const MUNICIPALITY_OPTIONS = ["bengtsfors", "dals-ed", "fargelanda", "mellerud", "amal"] as const;
-
 /** Common upload rules. */
 export const DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"];
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/heic"];

@@ -4,12 +4,17 @@ import { errorKeys, fail, firstValue, type FieldModule, ok, ownKeys, ruleSchema,
 const CODES = ["choice.required", "choice.invalid"];
 
 export function optionKeys(options: ChoiceOption[]): I18nKey[] {
-  return options.flatMap((o) => [o.labelKey, ...(o.hintKey ? [o.hintKey] : [])]);
+  return options.flatMap((o) => [...(o.label === undefined ? [o.labelKey] : []), ...(o.hintKey ? [o.hintKey] : [])]);
+}
+
+/** An option's text: its literal label (run-time data) or its translated key. */
+export function optionText(option: ChoiceOption, t: (key: string) => string): string {
+  return option.label ?? t(option.labelKey);
 }
 
 export function optionLabel(options: ChoiceOption[], value: string, t: (key: string) => string): string {
   const option = options.find((o) => o.value === value);
-  return option ? t(option.labelKey) : value;
+  return option ? optionText(option, t) : value;
 }
 
 /** One of several options, shown as radio buttons or a select (`display`). */
@@ -39,7 +44,11 @@ export const choiceModule: FieldModule<ChoiceField, string> = {
         name,
         kind: "radio",
         labelKey: field.labelKey,
-        options: field.options.map((o) => ({ value: o.value, labelKey: o.labelKey })),
+        options: field.options.map((o) => ({
+          value: o.value,
+          labelKey: o.labelKey,
+          ...(o.label === undefined ? {} : { label: o.label }),
+        })),
       },
     ],
     values: (_field, value, _t, name) => (value === undefined ? {} : { [name]: value }),

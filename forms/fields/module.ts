@@ -37,7 +37,7 @@ export interface PdfField {
   kind: "text" | "multiline" | "checkbox" | "radio";
   labelKey: I18nKey;
   /** radio: the export values and their labels, in order. */
-  options?: { value: string; labelKey: I18nKey }[];
+  options?: { value: string; labelKey: I18nKey; label?: string }[];
   /** checkbox standing for one option of a multichoice. */
   optionLabelKey?: I18nKey;
   maxLength?: number;

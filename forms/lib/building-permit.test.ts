@@ -10,6 +10,13 @@ import {
 } from "./building-permit";
 import { properties } from "../../db/seed/content/people";
 
+const NAMES = ["Bengtsfors", "Dals-Ed", "Färgelanda", "Mellerud", "Åmål"];
+
+it("a municipality added at run time is recognised once its name is passed", () => {
+  expect(normalizePropertyDesignation("Vänersborg Gropen 1:2", NAMES)).toBeNull();
+  expect(normalizePropertyDesignation("vänersborg gropen 1:2", [...NAMES, "Vänersborg"])).toBe("Vänersborg Gropen 1:2");
+});
+
 describe("required attachments per measure type", () => {
   it("asks for all four drawings for a new building", () => {
     expect(missingAttachments("nybyggnad", [])).toEqual([
@@ -57,20 +64,20 @@ describe("kontrollansvarig", () => {
 
 describe("property designation", () => {
   it("accepts and normalizes designations", () => {
-    expect(normalizePropertyDesignation("Åmål Plogen 4:2")).toBe("Åmål Plogen 4:2");
-    expect(normalizePropertyDesignation("  åmål   plogen  4:02 ")).toBe("Åmål Plogen 4:2");
-    expect(normalizePropertyDesignation("dals-ed nössemark 1:14")).toBe("Dals-Ed Nössemark 1:14");
-    expect(normalizePropertyDesignation("Färgelanda Stora Vik 2:3")).toBe("Färgelanda Stora Vik 2:3");
+    expect(normalizePropertyDesignation("Åmål Plogen 4:2", NAMES)).toBe("Åmål Plogen 4:2");
+    expect(normalizePropertyDesignation("  åmål   plogen  4:02 ", NAMES)).toBe("Åmål Plogen 4:2");
+    expect(normalizePropertyDesignation("dals-ed nössemark 1:14", NAMES)).toBe("Dals-Ed Nössemark 1:14");
+    expect(normalizePropertyDesignation("Färgelanda Stora Vik 2:3", NAMES)).toBe("Färgelanda Stora Vik 2:3");
   });
   it("rejects other municipalities and malformed text", () => {
-    expect(normalizePropertyDesignation("Göteborg Inom Vallgraven 1:1")).toBeNull();
-    expect(normalizePropertyDesignation("Åmål Plogen 4")).toBeNull();
-    expect(normalizePropertyDesignation("Åmål 4:2")).toBeNull();
-    expect(normalizePropertyDesignation("<script> 1:1")).toBeNull();
-    expect(normalizePropertyDesignation("")).toBeNull();
+    expect(normalizePropertyDesignation("Göteborg Inom Vallgraven 1:1", NAMES)).toBeNull();
+    expect(normalizePropertyDesignation("Åmål Plogen 4", NAMES)).toBeNull();
+    expect(normalizePropertyDesignation("Åmål 4:2", NAMES)).toBeNull();
+    expect(normalizePropertyDesignation("<script> 1:1", NAMES)).toBeNull();
+    expect(normalizePropertyDesignation("", NAMES)).toBeNull();
   });
   it("accepts every seeded property as written", () => {
-    for (const p of properties) expect(normalizePropertyDesignation(p.designation)).toBe(p.designation);
+    for (const p of properties) expect(normalizePropertyDesignation(p.designation, NAMES)).toBe(p.designation);
   });
 });
 

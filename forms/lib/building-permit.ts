@@ -80,14 +80,13 @@ export function isNotification(measure: MeasureType): boolean {
   return measure === "attefall";
 }
 
-export const PROPERTY_MUNICIPALITIES = ["Bengtsfors", "Dals-Ed", "Färgelanda", "Mellerud", "Åmål"] as const;
-
 /**
  * Fastighetsbeteckning: "<kommun> <trakt> <block>:<enhet>", e.g. "Åmål Plogen 4:2" or
  * "Dals-Ed Nössemark 1:14". Whitespace is collapsed and the municipality's spelling restored,
- * so "åmål  plogen 4:2" matches. Returns null when the text is not a designation.
+ * so "åmål  plogen 4:2" matches. `municipalityNames` are the portal's municipalities, read from
+ * the database by the caller (decision 056). Returns null when the text is not a designation.
  */
-export function normalizePropertyDesignation(input: string): string | null {
+export function normalizePropertyDesignation(input: string, municipalityNames: readonly string[]): string | null {
   // No designation is longer; a longer text is not read further (decision 040).
   if (input.length > 200) return null;
   const text = input.normalize("NFC").trim().replace(/\s+/g, " ");
@@ -95,7 +94,7 @@ export function normalizePropertyDesignation(input: string): string | null {
   const m = /^(\S+)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
   if (!m) return null;
   const [, kommun = "", traktText = "", block = "", unit = ""] = m;
-  const municipality = PROPERTY_MUNICIPALITIES.find(
+  const municipality = municipalityNames.find(
     (name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"),
   );
   if (!municipality) return null;

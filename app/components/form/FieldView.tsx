@@ -238,7 +238,7 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
               <option value="">{ctx.t("eservice:form.selectPlaceholder")}</option>
               {field.options.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {ctx.t(tk(o.labelKey))}
+                  {o.label ?? ctx.t(tk(o.labelKey))}
                 </option>
               ))}
             </select>
@@ -266,7 +266,7 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
                         name={name}
                       />
                       <span>
-                        {ctx.t(tk(o.labelKey))}
+                        {o.label ?? ctx.t(tk(o.labelKey))}
                         {o.hintKey ? <span className="field__hint">{ctx.t(tk(o.hintKey))}</span> : null}
                       </span>
                     </label>
@@ -301,7 +301,7 @@ export function FieldView({ ctx, field, path }: { ctx: FieldContext; field: Fiel
                         name={name}
                       />
                       <span>
-                        {ctx.t(tk(o.labelKey))}
+                        {o.label ?? ctx.t(tk(o.labelKey))}
                         {o.hintKey ? <span className="field__hint">{ctx.t(tk(o.hintKey))}</span> : null}
                       </span>
                     </label>

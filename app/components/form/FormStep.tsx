@@ -149,7 +149,7 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
         const answers = (Array.isArray(wanted) ? wanted : [wanted]).map((w) => {
           if (typeof w === "boolean") return t(`forms:common.${w ? "yes" : "no"}`);
           const option = "options" in source ? source.options.find((o) => o.value === w) : undefined;
-          return option ? t(i18nextKey(option.labelKey)) : String(w);
+          return option ? (option.label ?? t(i18nextKey(option.labelKey))) : String(w);
         });
         return t("eservice:form.conditional", {
           question: t(i18nextKey(source.labelKey)),

@@ -2,6 +2,7 @@ import { PDFCheckBox, PDFRadioGroup, PDFTextField } from "pdf-lib";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formDefinitions, formExamples } from "../../../forms/definitions/index";
+import { resolvedForTests } from "../../../forms/test-support";
 import { pdfValues } from "../../../forms/pdf";
 import { translatorFor } from "../../../forms/keys";
 import { answersForStep, formEntriesFor, parseSubmission } from "../../../forms/schema";
@@ -38,7 +39,7 @@ function contextFor(formId: string, entries: [string, string][], files: Record<s
 }
 
 /** One definition, four consumers: the validator, the web renderer and the PDF agree on the same example answers. */
-describe.each(formDefinitions.map((d) => [d.id, d] as const))("%s", (id, def) => {
+describe.each(formDefinitions.map((d) => [d.id, resolvedForTests(d)] as const))("%s", (id, def) => {
   const example = formExamples[id]!;
 
   it("its validator accepts the example answers", () => {

@@ -1,0 +1,19 @@
+import type { Permission } from "~/auth/permissions";
+
+/**
+ * The one list of /admin sections (decision 056): the start page, the navigation and the
+ * redirect from /admin read it. A new section (units, taxa, integration systems …) is one entry.
+ */
+export interface AdminSection {
+  href: string;
+  /** i18n key in the "admin" namespace. */
+  labelKey: string;
+  permission: Permission;
+}
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { href: "/admin/kommuner", labelKey: "sections.municipalities", permission: "municipality.admin" },
+  { href: "/admin/anvandare", labelKey: "sections.users", permission: "users.admin" },
+  { href: "/admin/logg", labelKey: "sections.audit", permission: "audit.read" },
+  { href: "/admin/lankar", labelKey: "sections.links", permission: "users.admin" },
+];
