@@ -59,10 +59,6 @@ export function isArea(value: unknown): value is Area {
   return typeof value === "string" && (AREAS as readonly string[]).includes(value);
 }
 
-export function isPermission(value: unknown): value is Permission {
-  return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);
-}
-
 /**
  * The concrete scopes a set of role assignments grants for one permission.
  * Delegation moves an area: the handling municipality's officers get it, and the delegating

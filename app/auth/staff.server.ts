@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "./password-hash.server";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
+import { hashPassword, verifyPassword } from "./password-hash.server";
 import {
   administration,
   municipality,

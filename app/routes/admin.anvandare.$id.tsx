@@ -1,7 +1,7 @@
-import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { AREAS, isArea, type StaffRole } from "~/auth/permissions";
@@ -16,7 +16,7 @@ import {
 import { applyAccountAction } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, type FieldErrors } from "~/components/ui/FormErrors";
-import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { getLanguage } from "~/i18n/i18n.server";
 import { audit } from "~/services/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";

@@ -258,7 +258,8 @@ export function startLinkCheckSchedule(
   intervalMinutes = env().LINK_CHECK_INTERVAL_MINUTES,
   firstDelayMs = 60_000,
 ): boolean {
-  stopLinkCheckSchedule();
+  // Clears the timers at once; a check still running finishes on its own (tick skips while it runs).
+  void stopLinkCheckSchedule();
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const tick = () => {
     if (running) return;

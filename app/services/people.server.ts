@@ -1,4 +1,4 @@
-import { and, eq, asc } from "drizzle-orm";
+import { eq, asc } from "drizzle-orm";
 import { organisation, person, representation, type Person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { parsePersonnummer } from "../../forms/lib/identity-number";
@@ -92,16 +92,4 @@ export function getRepresentedOrganisation(
   organisationId: number,
 ): RepresentedOrganisation | undefined {
   return listRepresentedOrganisations(personId).find((o) => o.id === organisationId);
-}
-
-export function personHasRepresentation(personId: number, organisationId: number): boolean {
-  const p = db().select({ index: person.personnummerHmac }).from(person).where(eq(person.id, personId)).get();
-  if (!p) return false;
-  return Boolean(
-    db()
-      .select({ id: representation.id })
-      .from(representation)
-      .where(and(eq(representation.personnummerHmac, p.index), eq(representation.organisationId, organisationId)))
-      .get(),
-  );
 }

@@ -5,8 +5,8 @@
  * services take plain, typed users.
  */
 import { redirect } from "@remix-run/node";
-import { areaDelegation, municipality, roleAssignment, staffUser } from "../../db/schema/index";
 import { isNull } from "drizzle-orm";
+import { areaDelegation, municipality, roleAssignment, staffUser } from "../../db/schema/index";
 import {
   requireResident as requireResidentSession,
   requireStaff as requireStaffSession,

@@ -1,6 +1,6 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { requireStaff, staffScopes, type StaffUser } from "~/auth/guards.server";
 import type { Area, Permission } from "~/auth/permissions";
-import { and, eq, inArray } from "drizzle-orm";
 import { caseParty, caseTable, person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { audit } from "./audit.server";

@@ -75,11 +75,6 @@ export function requiresKontrollansvarig(measure: MeasureType, grossFloorArea: n
   }
 }
 
-/** An anmälan (notification), not a lov (permit): handled the same way but with a 4-week target in practice. */
-export function isNotification(measure: MeasureType): boolean {
-  return measure === "attefall";
-}
-
 export const PROPERTY_MUNICIPALITIES = ["Bengtsfors", "Dals-Ed", "Färgelanda", "Mellerud", "Åmål"] as const;
 
 /**

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as OTPAuth from "otpauth";
 import { auditEvent, caseTable, person, session, staffUser } from "../../db/schema/index";
 import { testPersons } from "../../db/seed/content/people";
 import { seedStaffUsers } from "../../db/seed/content/staff";
@@ -14,7 +15,6 @@ import { env } from "~/env.server";
 import { audit, listAccessToPersonData, listAuditEvents } from "~/services/audit.server";
 import { findOrCreatePersonAtLogin, listRepresentedOrganisations } from "~/services/people.server";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
-import * as OTPAuth from "otpauth";
 
 beforeAll(() => {
   prepareDatabase();
