@@ -12,7 +12,6 @@ import { acrList, isAcceptableAcrValue, LOA3 } from "./auth/assurance";
  * are generated into DATA_DIR so that `npm start` works on a fresh machine.
  */
 export const PORTAL_MODES = ["demo", "production", "test"] as const;
-export type PortalMode = (typeof PORTAL_MODES)[number];
 
 /** The refusal when PORTAL_ENV is unset or unknown; scripts/serve.mjs says the same before it loads the build. */
 export function portalModeProblem(value: string | undefined): string | null {

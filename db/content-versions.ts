@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, eq, max } from "drizzle-orm";
 import type { DB } from "./client";
 import {
   contentVersion,
@@ -83,13 +83,4 @@ export function resetSeedVersion(db: DB, type: ContentType, id: number) {
     .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
     .run();
   writeVersion(db, type, id, "seeded", "seed");
-}
-
-export function listVersions(db: DB, type: ContentType, id: number) {
-  return db
-    .select()
-    .from(contentVersion)
-    .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
-    .orderBy(desc(contentVersion.version))
-    .all();
 }

@@ -164,6 +164,9 @@ export function definitionProblems(def: FormDefinition): string[] {
         }
         break;
       }
+      default:
+        // The other question types have no settings to check.
+        break;
     }
   };
 

@@ -1,5 +1,5 @@
 /**
- * The forms engine's public API (definitions are imported from "#forms/definitions").
+ * The forms engine's public API (definitions are imported from "forms/definitions").
  * Shared by server and browser: no `node:` modules, no database, no React.
  */
 export * from "./types";
@@ -32,6 +32,5 @@ export { pdfLayout, pdfValues } from "./pdf";
 export type { PdfField, PdfSection, PdfValues } from "./pdf";
 export { getFieldModule, moduleFor, UnknownFieldTypeError } from "./fields/registry";
 export type { FieldModule, SchemaContext } from "./fields/module";
-export { filesToValue } from "./fields/file";
 export { assertValidDefinition, definitionProblems } from "./check-definition";
 export { formatNumberSv, todayInSweden } from "./format";

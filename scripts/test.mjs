@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test there is, in the order that fails fastest.
+//   0. lint (scripts/lint.mjs: ESLint, Prettier check, knip; decision 051), alone, before the rest:
+//      it needs no build, and a lint error, a formatting difference or an unused export fails CI
 //   1. typecheck (tsc --noEmit)
 //   2. vitest: unit and integration tests (each test file on its own SQLite file)
 //   3. remix build (the e2e tests run against the production build)
@@ -92,6 +94,7 @@ function build(buffered) {
 }
 
 const buffered = !serial;
+if (wants("lint")) ok = (await run("lint (eslint, prettier, knip)", "node", ["scripts/lint.mjs"])) && ok;
 async function typecheck() {
   if (wants("typecheck")) ok = (await run("typecheck", "npx", ["tsc", "--noEmit"], { buffered })) && ok;
 }

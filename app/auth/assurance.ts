@@ -18,9 +18,6 @@ const RANK: Readonly<Record<string, 3 | 4>> = {
   "http://id.elegnamnden.se/loa/1.0/eidas-nf-high": 4,
 };
 
-/** Every value the portal may ask for, strongest last. */
-export const ACCEPTABLE_ACR_VALUES = Object.keys(RANK);
-
 export function isAcceptableAcrValue(value: string): boolean {
   return Object.prototype.hasOwnProperty.call(RANK, value);
 }

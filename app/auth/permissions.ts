@@ -65,10 +65,6 @@ export function isPortalAdmin(roles: readonly RoleAssignment[]): boolean {
   return roles.some((r) => r.role === "admin" && r.municipalityId === null);
 }
 
-export function isPermission(value: unknown): value is Permission {
-  return typeof value === "string" && (PERMISSIONS as readonly string[]).includes(value);
-}
-
 /**
  * The concrete scopes a set of role assignments grants for one permission.
  * Delegation moves an area: the handling municipality's officers get it, and the delegating

@@ -263,12 +263,3 @@ export function setActing(
     .where(eq(session.idHash, sessionId))
     .run();
 }
-
-/** Moves a staff session from a login stage to the next (same row: the id already is fresh). */
-export function setSessionStage(sessionId: string, stage: SessionStage) {
-  db()
-    .update(session)
-    .set({ stage, idleTimeoutSeconds: stage === "active" ? idleSecondsFor("staff") : 10 * 60 })
-    .where(eq(session.idHash, sessionId))
-    .run();
-}

@@ -1,10 +1,10 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { redirect } from "@remix-run/node";
 import { audit } from "~/platform/audit.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "./login-throttle.server";
 import { createSession, getSessionRow, sessionUserOf } from "./session.server";
-import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { checkTotp, getStaffUserRow, isLocked, minutesLocked } from "./staff.server";
 import { verifySecurityKeyLogin } from "./webauthn.server";
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { type Area } from "~/domain/areas";
-import { hashPassword, verifyPassword } from "./password-hash.server";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { randomBytes } from "node:crypto";
+import { hashPassword, verifyPassword } from "./password-hash.server";
+import { type Area } from "~/domain/areas";
 import {
   administration,
   municipality,

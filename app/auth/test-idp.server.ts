@@ -292,6 +292,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     res.type("text/css").setHeader("Cache-Control", "public, max-age=3600");
     res.send(CSS);
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches and calls next(error)
   router.get("/interaction/:uid", async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
@@ -305,6 +306,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     }
   });
   const form = express.urlencoded({ extended: false, limit: "10kb" });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches and calls next(error)
   router.post("/interaction/:uid/login", form, async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
@@ -349,6 +351,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       next(error);
     }
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches and calls next(error)
   router.post("/interaction/:uid/abort", async (req, res, next) => {
     try {
       await provider.interactionFinished(
@@ -361,6 +364,7 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       next(error);
     }
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- oidc-provider's documented Express mount
   router.use(provider.callback());
   log("warn", "the local test identity provider (Test-legitimation) is on", { issuer });
   return { mountPath: TEST_IDP_PATH, router };

@@ -31,11 +31,9 @@ export function isCaseStatus(value: unknown): value is CaseStatus {
  * limit was extended, which changes no status but belongs in the case's history).
  */
 export const CASE_EVENT_STATUSES = [...CASE_STATUSES, "extended"] as const;
-export type CaseEventStatus = (typeof CASE_EVENT_STATUSES)[number];
 
 /** A childcare application's place in the queue. */
 export const QUEUE_STATUSES = ["queued", "offered", "placed", "closed"] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** A childcare offer; "lapsed" is also derived at read time once the deadline has passed. */
 export const OFFER_STATUSES = ["pending", "accepted", "declined", "lapsed", "withdrawn"] as const;
@@ -43,7 +41,6 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /** A childcare placement. */
 export const PLACEMENT_STATUSES = ["active", "terminated"] as const;
-export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 /** Whether a notification's e-mail copy went out. */
 export const EMAIL_STATUSES = ["off", "pending", "sent", "failed", "no-address"] as const;

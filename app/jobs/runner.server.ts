@@ -119,6 +119,7 @@ export class JobRunner {
     this.register();
     this.poller = setInterval(() => void this.tick(), this.pollMs);
     this.poller.unref();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module keeps the process's one runner, for requestJobRun
     active = this;
   }
 

@@ -4,10 +4,10 @@
  * identically; nothing here reads the database.
  */
 import fontkit from "@pdf-lib/fontkit";
-import type { DecisionOutcome } from "~/domain/statuses";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { DecisionOutcome } from "~/domain/statuses";
 
 export interface DecisionDocument {
   lang: "sv" | "en";

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { isArea, type Area } from "~/domain/areas";
+import { isArea } from "~/domain/areas";
 import {
   administration,
   administrationArea,

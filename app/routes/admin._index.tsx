@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canStaff, requireStaffUser } from "~/auth/guards.server";
+import { isPortalAdmin } from "~/auth/permissions";
 import { getFixedT } from "~/i18n/i18n.server";
 import { ADMIN_SECTIONS } from "~/services/admin-sections";
 import type { RouteHandle } from "~/utils/handle";
@@ -19,7 +20,9 @@ export const handle: RouteHandle = {
 /** /admin: the sections this admin may use, from the one list (403 if none). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
-  const sections = ADMIN_SECTIONS.filter((s) => canStaff(user, s.permission));
+  const sections = ADMIN_SECTIONS.filter(
+    (s) => canStaff(user, s.permission) && (!s.portalWideOnly || isPortalAdmin(user.roles)),
+  );
   if (sections.length === 0) throw new Response("Forbidden", { status: 403 });
   return {
     title: getFixedT(request, "admin")("title"),

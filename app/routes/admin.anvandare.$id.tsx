@@ -1,15 +1,15 @@
-import { readForm } from "~/services/multipart.server";
-import { AREAS, isArea } from "~/domain/areas";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AREAS } from "~/domain/areas";
+import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { getStaffUserInScope, listAdministrationsOf, municipalityNames } from "~/auth/staff.server";
 import { changeStaffAccount, type StaffAccountChange } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, type FieldErrors } from "~/components/ui/FormErrors";
-import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { getLanguage } from "~/i18n/i18n.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";

@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
+  const { def, lang, user, session, chosen } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   const step = def.steps.find((s) => s.id === stepId);
   if (!step) throw new Response("Not found", { status: 404 });

@@ -1,10 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getLanguage } from "~/i18n/i18n.server";
+import { getLanguage, getFixedT } from "~/i18n/i18n.server";
 import { submitterViewer } from "~/services/eservice-session.server";
 import { getFormDefinition, getReceipt } from "~/services/forms.server";
-import { getFixedT } from "~/i18n/i18n.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";

@@ -1,9 +1,9 @@
-import { readForm } from "~/services/multipart.server";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FieldErrorSummary, Radios, SelectInput, TextArea, TextInput } from "~/components/mypages/Fields";

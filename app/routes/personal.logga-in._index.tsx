@@ -1,8 +1,8 @@
-import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "~/auth/login-throttle.server";
 import { createSession, getSessionUser } from "~/auth/session.server";

@@ -1,7 +1,7 @@
-import { readForm } from "~/services/multipart.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaffUser } from "~/auth/guards.server";
 import { EditorErrorSummary, EditorField, EditorSelect } from "~/components/editor/ItemFields";

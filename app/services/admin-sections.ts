@@ -9,6 +9,8 @@ export interface AdminSection {
   /** i18n key in the "admin" namespace. */
   labelKey: string;
   permission: Permission;
+  /** Shown only to a portal-wide admin (an admin role without a municipality). */
+  portalWideOnly?: true;
 }
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
@@ -16,4 +18,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/anvandare", labelKey: "sections.users", permission: "users.admin" },
   { href: "/admin/logg", labelKey: "sections.audit", permission: "audit.read" },
   { href: "/admin/lankar", labelKey: "sections.links", permission: "users.admin" },
+  { href: "/admin/taxor", labelKey: "sections.taxa", permission: "users.admin" },
+  { href: "/admin/integrationer", labelKey: "sections.integrations", permission: "users.admin" },
+  { href: "/admin/gallring", labelKey: "sections.retention", permission: "diarium.admin" },
+  { href: "/admin/jobb", labelKey: "sections.jobs", permission: "users.admin", portalWideOnly: true },
 ];

@@ -8,7 +8,6 @@ import { log } from "~/utils/logger.server";
  * Bad input is always a 4xx JSON answer, never a 500.
  */
 
-export const API_BASE = "/api/v1";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 

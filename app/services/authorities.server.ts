@@ -89,10 +89,6 @@ function loadAuthorities(lang: Language, where?: ReturnType<typeof eq>): Authori
   }));
 }
 
-export function listAuthorities(lang: Language): AuthorityView[] {
-  return loadAuthorities(lang);
-}
-
 /** The register grouped county → state → EU, in the curated order. */
 export function listAuthoritiesByLevel(lang: Language): { level: AuthorityLevel; authorities: AuthorityView[] }[] {
   const all = loadAuthorities(lang);
@@ -101,14 +97,6 @@ export function listAuthoritiesByLevel(lang: Language): { level: AuthorityLevel;
 
 export function getAuthority(slug: string, lang: Language): AuthorityView | undefined {
   return loadAuthorities(lang, eq(authority.slug, slug))[0];
-}
-
-export function authorityNames(lang: Language): Map<string, string> {
-  const rows = db()
-    .select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn })
-    .from(authority)
-    .all();
-  return new Map(rows.map((r) => [r.slug, localized(r, "name", lang)]));
 }
 
 // ------------------------------------------------------------------------- life events

@@ -68,11 +68,3 @@ export function getVisibleCase(input: { reference: string; viewer: ResidentViewe
     .where(and(eq(caseTable.reference, input.reference), visibleToResident(input.viewer)))
     .get();
 }
-
-export function getVisibleCaseById(input: { caseId: number; viewer: ResidentViewer }) {
-  return db()
-    .select()
-    .from(caseTable)
-    .where(and(eq(caseTable.id, input.caseId), visibleToResident(input.viewer)))
-    .get();
-}

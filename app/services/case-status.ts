@@ -65,10 +65,6 @@ export function statusesOf(area: Area): CaseStatus[] {
   return CASE_STATUSES.filter((s) => seen.has(s));
 }
 
-export function isFinal(area: Area, status: CaseStatus): boolean {
-  return allowedTransitions(area, status).length === 0;
-}
-
 /**
  * Who makes a change, named by the code path that makes it (not by the person): each path
  * checks its own preconditions before it asks for the change. "officer" is the back office's

@@ -95,15 +95,6 @@ export interface FeeResult {
   total: number;
 }
 
-/** Age in whole years at `on` (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number);
-  const [y, m, d] = on.split("-").map(Number);
-  let age = y! - by!;
-  if (m! < bm! || (m === bm && d! < bd!)) age -= 1;
-  return age;
-}
-
 /**
  * Allmän förskola starts at the autumn term (1 August) of the calendar year the child turns
  * `fromAge`, not on the birthday.

@@ -721,11 +721,6 @@ export function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
 
 // ---- Officer (simple handling view) -------------------------------------------------------
 
-export interface OfficerScope {
-  municipalityId?: number;
-  area?: string;
-}
-
 /** Childcare applications in the officer's municipalities, oldest guarantee date first. */
 export async function listChildcareQueueForStaff(input: { municipalityIds: number[]; now?: Date }) {
   await lapseDueOffers(input.now ?? new Date());

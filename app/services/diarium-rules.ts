@@ -10,7 +10,6 @@
  * says (defence in depth against a definition that is marked too openly).
  */
 export type Sensitivity = "public" | "personal" | "secret";
-export type PartyKind = "person" | "organisation" | "none";
 
 const ALWAYS_SECRET_AREAS = new Set(["barnomsorg", "skola"]);
 const ALWAYS_SECRET_ADMINISTRATIONS = new Set(["socialtjanst"]);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, max } from "drizzle-orm";
-import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { diffWords } from "diff";
+import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import {
   administration,
   authority,

@@ -18,7 +18,7 @@ import {
 import { fieldDomId } from "../../forms/form-data";
 import { errorKey, translatorFor } from "../../forms/keys";
 import { answersForStep, formEntriesFor, parseSubmission, scopeFields, valuesFromFormData } from "../../forms/schema";
-import type { Field, FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
+import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -642,8 +642,4 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
     answers,
     rows,
   };
-}
-
-export function isFieldSensitive(field: Field) {
-  return Boolean(field.sensitive);
 }

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { integrationSystem, integrationSystemMunicipality, type IntegrationSystem } from "../../db/schema/index";
 import { hashIntegrationToken } from "../../db/seed/integration";
 import { db } from "~/db.server";

@@ -412,8 +412,6 @@ export function registerExtract(input: {
   };
 }
 
-export type RegisterExtract = ReturnType<typeof registerExtract>;
-
 /** Everything the case page shows: the common case view plus its childcare or school side. */
 export async function getMyCaseDetail(input: { reference: string; viewer: ResidentViewer; now?: Date }) {
   const base = await getMyCase(input);

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { caseParty, caseTable, notification, notificationSetting, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -224,16 +224,6 @@ export function listNotifications(personnummerHmac: string, limit = 50): Notific
       createdAt: n.createdAt,
       readAt: n.readAt,
     }));
-}
-
-export function countUnreadNotifications(personnummerHmac: string): number {
-  return (
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(notification)
-      .where(and(eq(notification.recipientHmac, personnummerHmac), isNull(notification.readAt)))
-      .get()?.n ?? 0
-  );
 }
 
 export function markNotificationsRead(personnummerHmac: string, now = new Date()) {

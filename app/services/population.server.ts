@@ -114,8 +114,3 @@ export function childrenInCustodyOf(hmac: string): RegisterChild[] {
 export function getChildOfGuardian(input: { guardianHmac: string; childHmac: string }): RegisterChild | undefined {
   return childrenInCustodyOf(input.guardianHmac).find((c) => c.hmac === input.childHmac);
 }
-
-/** The children of a household (for the maxtaxa child order). */
-export function childrenOfHousehold(key: string): RegisterChild[] {
-  return load().households.find((h) => h.key === key)?.children ?? [];
-}

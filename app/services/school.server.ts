@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
-import { isCaseStatus } from "~/domain/statuses";
 import { z } from "zod";
+import { isCaseStatus } from "~/domain/statuses";
 import {
   administration,
   caseParty,

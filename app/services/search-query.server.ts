@@ -99,6 +99,7 @@ export function highlight(text: string, planned: PlannedTerm[], maxLength = 220)
     if (planned.some(({ term }) => lower.startsWith(term))) return true;
     if (foldedTerms.length === 0) return false;
     // Folding (Unicode normalisation) only where there is something to fold.
+    // eslint-disable-next-line no-control-regex -- "anything outside ASCII" names \x00 on purpose
     const folded = /[^\x00-\x7f]/.test(lower) ? fold(lower) : lower;
     return foldedTerms.some((term) => folded.startsWith(term));
   };

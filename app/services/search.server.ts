@@ -4,7 +4,6 @@ import {
   indexNews,
   indexPage,
   indexService,
-  removeSearchDocuments,
   upsertSearchDocument,
   type SearchDocumentInput,
 } from "../../db/search-index";
@@ -32,14 +31,10 @@ export function indexDocument(doc: SearchDocumentInput, database: DB = db()) {
   upsertSearchDocument(database, doc);
 }
 
-export function removeDocument(type: string, refId: string, database: DB = db()) {
-  removeSearchDocuments(database, type, refId);
-}
-
 /**
  * Brings a catalogue item's documents up to date after an editor's change (publish, unpublish,
  * edit): the catalogue projections in db/search-index.ts build the documents and call
- * upsert/remove, exactly as indexDocument/removeDocument do.
+ * upsert/remove, as indexDocument does.
  */
 export function reindexItem(type: "service" | "page" | "news", id: number, database: DB = db()) {
   if (type === "service") indexService(database, id);
@@ -48,7 +43,6 @@ export function reindexItem(type: "service" | "page" | "news", id: number, datab
 }
 
 export const SEARCH_TYPES = ["service", "page", "news", "form"] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 export const PAGE_SIZE = 20;
 /** Service descriptions are what most searches are for: they outrank news and pages on a par. */
 const SERVICE_BOOST = 1.5;

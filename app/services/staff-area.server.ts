@@ -1,7 +1,7 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { requireStaff, staffScopes, type StaffUser } from "~/auth/guards.server";
 import { type Area } from "~/domain/areas";
 import type { Permission } from "~/auth/permissions";
-import { and, eq, inArray } from "drizzle-orm";
 import { caseParty, caseTable, person } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { audit } from "~/platform/audit.server";

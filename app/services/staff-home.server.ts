@@ -11,7 +11,18 @@ import { listBrokenLinks } from "./links.server";
 import { listJobStatus } from "./scheduled-jobs.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs" | "integrations" | "taxa";
+  key:
+    | "cases"
+    | "childcare"
+    | "school"
+    | "content"
+    | "guides"
+    | "users"
+    | "audit"
+    | "links"
+    | "jobs"
+    | "integrations"
+    | "taxa";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -73,5 +84,13 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
     const failures = listJobStatus().reduce((sum, job) => sum + job.failures7d, 0);
     out.push({ key: "jobs", href: "/admin/jobb", count: failures });
   }
+  // Cases with no case-management system to go to wait until an admin routes them (decision 058).
+  if (canStaff(user, "users.admin"))
+    out.push({
+      key: "integrations",
+      href: "/admin/integrationer",
+      count: listWaitingCases(adminMunicipalities(user, "users.admin")).length,
+    });
+  if (canStaff(user, "users.admin")) out.push({ key: "taxa", href: "/admin/taxor", count: null });
   return out;
 }

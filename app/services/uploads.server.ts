@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { caseAttachment, caseTable } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -91,11 +91,11 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 /** Names are shown, never used as paths: strip directories, control characters and length. */
 export function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base =
     name
       .split(/[\\/]/)
       .pop()
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       ?.replace(/[\u0000-\u001f\u007f"<>]/g, "")
       .trim() ?? "";
   return (base || "fil").slice(0, 200);
@@ -174,15 +174,6 @@ export function getUploadForOwner(publicId: string, viewer: SubmitterViewer) {
   const bytes = readStoredFileBytes(uploadsDir(), a.storedName);
   if (!bytes) return undefined;
   return { ...a, bytes };
-}
-
-/** Uploads not yet bound to a case, for one owner and form (to validate kept ids). */
-export function pendingUploads(ownerKey: string, formId: string) {
-  return db()
-    .select()
-    .from(caseAttachment)
-    .where(and(eq(caseAttachment.ownerKey, ownerKey), eq(caseAttachment.formId, formId), isNull(caseAttachment.caseId)))
-    .all();
 }
 
 // ---- Quotas and deletion (docs/decisions/043) ----------------------------------------

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { DB } from "../client";
 import {
   administration,
@@ -277,20 +277,4 @@ export function seedPermitHistory(db: DB, today: string = swedishDate(new Date()
       }
     }
   });
-}
-
-/** Used by tests: the number of seeded history cases for a municipality. */
-export function seededPermitCount(db: DB, municipalityId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(caseTable)
-      .where(
-        and(
-          eq(caseTable.municipalityId, municipalityId),
-          sql`${caseTable.idempotencyKey} like ${SEED_KEY_PREFIX + "%"}`,
-        ),
-      )
-      .get()?.n ?? 0
-  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { keyEcho } from "../test-support";
 import type {
   AddressField,
@@ -32,7 +33,6 @@ import { phoneModule } from "./phone";
 import { textModule } from "./text";
 import { textareaModule } from "./textarea";
 import { yesnoModule } from "./yesno";
-import type { z } from "zod";
 
 const base = { labelKey: "forms.t.fields.x.label", required: true } as const;
 

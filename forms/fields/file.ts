@@ -37,11 +37,6 @@ export function typeAccepted(accept: string[], type: string): boolean {
   return accept.some((a) => (a.endsWith("/*") ? mime.startsWith(a.slice(0, -1)) : a === mime));
 }
 
-/** Files chosen in the browser (a FileList or an array) → field value, for JS renderers. */
-export function filesToValue(files: Iterable<File>): FileValue[] {
-  return [...files].map((file) => ({ name: file.name, size: file.size, type: file.type, blob: file }));
-}
-
 function checkFile(field: FileField, item: unknown, index: number): Issue[] {
   const at = (code: string, params?: Record<string, unknown>): Issue[] => [
     { key: errorKey(code), path: [index], ...(params ? { params } : {}) },

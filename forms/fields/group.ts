@@ -1,7 +1,7 @@
 import { todayInSweden } from "../format";
 import { errorKey } from "../keys";
 import type { FieldValue, GroupChildField, GroupField, GroupItemValue, ScalarValue } from "../types";
-import { conditionHolds, lookupIn } from "../visibility";
+import { conditionHolds } from "../visibility";
 import {
   errorKeys,
   type FieldModule,

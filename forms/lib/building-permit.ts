@@ -75,11 +75,6 @@ export function requiresKontrollansvarig(measure: MeasureType, grossFloorArea: n
   }
 }
 
-/** An anmälan (notification), not a lov (permit): handled the same way but with a 4-week target in practice. */
-export function isNotification(measure: MeasureType): boolean {
-  return measure === "attefall";
-}
-
 /**
  * Fastighetsbeteckning: "<kommun> <trakt> <block>:<enhet>", e.g. "Åmål Plogen 4:2" or
  * "Dals-Ed Nössemark 1:14". Whitespace is collapsed and the municipality's spelling restored,

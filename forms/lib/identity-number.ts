@@ -69,33 +69,6 @@ export type LegalFormHint =
   | "handelsbolag-kommanditbolag"
   | "okand";
 
-export const LEGAL_FORM_LABELS: Readonly<Record<LegalFormHint, { sv: string; en: string }>> = {
-  dodsbo: { sv: "Dödsbo", en: "Estate of a deceased person" },
-  "stat-region-kommun": {
-    sv: "Stat, region, kommun eller församling",
-    en: "State, region, municipality or parish",
-  },
-  "utlandskt-foretag": {
-    sv: "Utländskt företag med verksamhet eller fastighet i Sverige",
-    en: "Foreign company with business or property in Sweden",
-  },
-  aktiebolag: { sv: "Aktiebolag", en: "Limited company" },
-  "enkelt-bolag": { sv: "Enkelt bolag", en: "Simple partnership" },
-  "ekonomisk-forening": {
-    sv: "Ekonomisk förening eller bostadsrättsförening",
-    en: "Economic association or housing cooperative",
-  },
-  "ideell-forening-stiftelse": {
-    sv: "Ideell förening eller stiftelse",
-    en: "Non-profit association or foundation",
-  },
-  "handelsbolag-kommanditbolag": {
-    sv: "Handelsbolag eller kommanditbolag",
-    en: "Trading or limited partnership",
-  },
-  okand: { sv: "Okänd organisationsform", en: "Unknown legal form" },
-};
-
 export interface Organisationsnummer {
   /** "NNNNNN-NNNN" (10 digits with hyphen; a "16" prefix is dropped). */
   normalized: string;

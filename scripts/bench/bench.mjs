@@ -12,14 +12,14 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { crawl } from "../lib/crawl.mjs";
 import { forms, inlineScriptBytes, scriptUrls } from "../lib/html.mjs";
 import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs";
-import { loadRouteManifest, matchRoute } from "../lib/routes.mjs";
-import { rssOf, sleep, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
+import { loadRouteManifest } from "../lib/routes.mjs";
+import { rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { seedLarge } from "./seed-large.mjs";
 
 const arg = (name, fallback) => {

@@ -135,7 +135,7 @@ function rawGet(port: number, path: string): Promise<{ status?: number; complete
     let data = "";
     socket.setEncoding("utf8");
     socket.on("connect", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
-    socket.on("data", (c) => (data += c));
+    socket.on("data", (c: string) => (data += c));
     socket.on("error", (e) => resolve({ complete: false, error: (e as NodeJS.ErrnoException).code ?? e.message }));
     socket.on("end", () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1]);

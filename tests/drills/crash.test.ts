@@ -12,14 +12,14 @@
  * were not exercised.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { crawl } from "../../scripts/lib/crawl.mjs";
 import { checkDataDir } from "../../scripts/lib/durability.mjs";
 import { CookieJar, submissionTargets, submitForm } from "../../scripts/lib/form-walker.mjs";
 import { loadRouteManifest } from "../../scripts/lib/routes.mjs";
 import { sleep, startPortal } from "../../scripts/lib/server.mjs";
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { cleanup, HEAVY, port, tempDir, UNLIMITED } from "./support";
 
 const KILLS = HEAVY ? 8 : 3;

@@ -3,11 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, jobLease, jobRun, staffUser } from "../../db/schema/index";
 import { csrfToken } from "~/auth/csrf.server";
-import { createSession } from "~/auth/session.server";
+import { createSession, getSessionUser } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action, loader } from "~/routes/admin.jobb";
 import { staffFunctions } from "~/services/staff-home.server";
-import { getSessionUser } from "~/auth/session.server";
 import { SCHEDULED_JOBS, startScheduledJobs, stopScheduledJobs } from "~/services/scheduled-jobs.server";
 
 // /admin/jobb (docs/decisions/053): portal-wide administrators only; "Kör nu" is a CSRF-checked,

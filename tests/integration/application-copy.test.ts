@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvent, childcareUnit, municipality, staffUser } from "../../db/schema/index";
+import { auditEvent, childcareUnit, municipality, staffUser, caseTable } from "../../db/schema/index";
 import { testPersons } from "../../db/seed/content/people";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
@@ -13,7 +13,6 @@ import { submitChildcareApplication } from "~/services/childcare.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { parseSchoolApplication, submitSchoolApplication } from "~/services/school.server";
-import { caseTable } from "../../db/schema/index";
 
 // Sara (Bengtsfors, guardian of Elsa with Erik); Maria (Åmål, another household);
 // Peter and Lena (Åmål, guardians of Ella).

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSession } from "~/auth/session.server";
 import { eq } from "drizzle-orm";
+import { createSession } from "~/auth/session.server";
 import { auditEvent } from "../../db/schema/index";
 import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
 import { checkPassword, hashPassword, passwordRuleError, PASSWORD_MAX } from "~/auth/staff.server";

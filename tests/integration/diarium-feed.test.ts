@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Area } from "~/domain/areas";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Area } from "~/domain/areas";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { DIARIUM_CANARY } from "../../db/seed/content/diarium";
 import { child, childrenNamed, parseXmlStrict, text, XmlError, type XmlElement } from "../helpers/xml-strict";

@@ -4,12 +4,12 @@
  * folder exports 0600 and deleted once the case system has acknowledged them.
  */
 import { createHash } from "node:crypto";
-import type { EmailStatus } from "~/domain/statuses";
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { EmailStatus } from "~/domain/statuses";
 
 // Small quotas so that the tests reach them (read when env() first loads).
 process.env.UPLOAD_MAX_FILES_PER_DRAFT = "2";

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as OTPAuth from "otpauth";
 import { auditEvent, caseTable, person, session, staffUser } from "../../db/schema/index";
 import { testPersons } from "../../db/seed/content/people";
 import { seedStaffUsers } from "../../db/seed/content/staff";
@@ -16,7 +17,6 @@ import { audit, listAccessToPersonData, listAuditEvents } from "~/platform/audit
 import { listRepresentedOrganisations } from "~/auth/representation.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
-import * as OTPAuth from "otpauth";
 
 beforeAll(() => {
   prepareDatabase();

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, caseAttachment, caseTable, childcareUnit, municipality, staffUser } from "../../db/schema/index";
 import { csrfToken } from "~/auth/csrf.server";
-import { createSession } from "~/auth/session.server";
+import { createSession, sessionUserOf } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$reference_.bilagor.$id";
@@ -28,7 +28,6 @@ import {
   signSchoolApplication,
   submitSchoolApplication,
 } from "~/services/school.server";
-import { sessionUserOf } from "~/auth/session.server";
 import { viewerFor } from "./people-helper";
 
 // The attacks of the security review 2026-12-03 §4 and §12, and the legitimate paths beside them.

@@ -3,13 +3,13 @@
  * dry run names exactly the cases the rules name, and the run archives them (package files,
  * manifest checksums, PDF/A-2b) and then deletes or thins exactly those cases and no others.
  */
-import type { CaseStatus } from "~/domain/statuses";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { CaseStatus } from "~/domain/statuses";
 import {
   administration,
   auditEvent,

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";

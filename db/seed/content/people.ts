@@ -60,8 +60,6 @@ export interface TestPerson {
 
 export type ProtectedIdentityKind = "sekretessmarkering" | "skyddad-folkbokforing";
 
-export type HouseholdRole = "guardian" | "child";
-
 export type HouseholdMember =
   | { personnummer: string; role: "guardian" }
   | {
