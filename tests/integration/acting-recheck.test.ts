@@ -30,7 +30,7 @@ describe("acting for an organisation", () => {
       administrationId: admin.id,
       formId: "felanmalan-gata-park",
       formVersion: 1,
-      area: "gata-park",
+      area: "allmant",
       sensitivity: "normal",
       data: {},
       sensitiveData: null,

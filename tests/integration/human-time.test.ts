@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formDraft } from "../../db/schema/index";
-import { formExamples, getFormDefinition } from "../../forms/definitions/index";
+import { formExamples } from "../../forms/definitions/index";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
-import { loadCheckAnswers, submitForm } from "~/services/forms.server";
+import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 
 // ASVS 11.1.2: an anonymous e-service sent faster than a person could (FORM_MIN_SECONDS after
 // the first saved answer) is not accepted: the check page asks to confirm, and a send after

@@ -75,7 +75,7 @@ function caseFor(input: { ownerKey: string; personId: number | null; publicIds?:
     administrationId: admin.id,
     formId: FORM,
     formVersion: 1,
-    area: "gata-park" as never,
+    area: "allmant",
     sensitivity: "normal" as never,
     data: { description: SECRET },
     sensitiveData: null,
