@@ -5,7 +5,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
 import {
   deleteRetentionRule,
@@ -32,11 +32,12 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "diarium.admin");
   const scope = adminMunicipalities(user, "diarium.admin");
+  const language = getLanguage(request);
   return {
     title: getFixedT(request, "records")("rules.title"),
-    rules: listRetentionRules(scope),
+    rules: listRetentionRules(scope, language),
     municipalities: municipalitiesInScope(scope),
-    caseTypes: retentionCaseTypes(),
+    caseTypes: retentionCaseTypes(language),
   };
 }
 
@@ -113,7 +114,7 @@ export default function RetentionRules() {
               {rules.map((r) => (
                 <tr key={r.id}>
                   <td>{r.municipalityName}</td>
-                  <th scope="row">{r.caseType}</th>
+                  <th scope="row">{r.caseTypeTitle}</th>
                   <td>{t(`rules.actions.${r.action}`)}</td>
                   <td>{r.periodMonths}</td>
                   <td>{r.planReference ?? "–"}</td>
@@ -123,7 +124,7 @@ export default function RetentionRules() {
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="id" value={r.id} />
                       <button type="submit" className="button button--secondary">
-                        {t("rules.removeRule", { caseType: r.caseType, municipality: r.municipalityName })}
+                        {t("rules.removeRule", { caseType: r.caseTypeTitle, municipality: r.municipalityName })}
                       </button>
                     </Form>
                   </td>
@@ -165,8 +166,8 @@ export default function RetentionRules() {
             aria-describedby={errors?.caseType ? "caseType-error" : undefined}
           >
             {caseTypes.map((c) => (
-              <option key={c} value={c}>
-                {c}
+              <option key={c.id} value={c.id}>
+                {c.title}
               </option>
             ))}
           </select>

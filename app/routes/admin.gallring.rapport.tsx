@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
-import { municipalitiesInScope } from "~/services/retention-rules.server";
+import { caseTypeTitle, municipalitiesInScope } from "~/services/retention-rules.server";
 import { runRetention } from "~/services/retention.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = adminMunicipalities(user, "diarium.admin");
   const municipalityIds = scope ?? municipalitiesInScope(null).map((m) => m.id);
   const report = await runRetention({ dryRun: true, municipalityIds });
+  const language = getLanguage(request);
   audit({
     actor: user,
     action: "retention.report-read",
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: report.cases.map((c) => ({
       reference: c.reference,
       municipality: c.municipalityName,
-      caseType: c.caseType,
+      caseType: caseTypeTitle(language, c.caseType),
       action: c.action,
       closedAt: c.closedAt,
       dueAt: c.dueAt,
