@@ -10,7 +10,7 @@ import { listBrokenLinks } from "./links.server";
 import { listJobStatus } from "./scheduled-jobs.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "jobs" | "records";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -72,5 +72,7 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
     const failures = listJobStatus().reduce((sum, job) => sum + job.failures7d, 0);
     out.push({ key: "jobs", href: "/admin/jobb", count: failures });
   }
+  // The registrar's retention rules and dry run (decision 059); scoped to the admin's municipalities on the page.
+  if (canStaff(user, "diarium.admin")) out.push({ key: "records", href: "/admin/gallring", count: null });
   return out;
 }
