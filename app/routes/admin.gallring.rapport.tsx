@@ -62,7 +62,7 @@ export default function RetentionReport() {
         <p role="status">{t("report.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-narrow">
             <caption>{t("report.count", { count: cases.length })}</caption>
             <thead>
               <tr>
@@ -78,11 +78,11 @@ export default function RetentionReport() {
               {cases.map((c) => (
                 <tr key={c.reference}>
                   <th scope="row">{c.reference}</th>
-                  <td>{c.municipality}</td>
-                  <td>{c.caseType}</td>
-                  <td>{t(`report.actions.${c.action}`)}</td>
-                  <td>{formatDate(c.closedAt)}</td>
-                  <td>{formatDate(c.dueAt)}</td>
+                  <td data-label={t("rules.municipality")}>{c.municipality}</td>
+                  <td data-label={t("rules.caseType")}>{c.caseType}</td>
+                  <td data-label={t("report.what")}>{t(`report.actions.${c.action}`)}</td>
+                  <td data-label={t("report.closed")}>{formatDate(c.closedAt)}</td>
+                  <td data-label={t("report.due")}>{formatDate(c.dueAt)}</td>
                 </tr>
               ))}
             </tbody>
