@@ -5,7 +5,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
 import {
   deleteRetentionRule,
@@ -32,11 +32,12 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "diarium.admin");
   const scope = adminMunicipalities(user, "diarium.admin");
+  const language = getLanguage(request);
   return {
     title: getFixedT(request, "records")("rules.title"),
-    rules: listRetentionRules(scope),
+    rules: listRetentionRules(scope, language),
     municipalities: municipalitiesInScope(scope),
-    caseTypes: retentionCaseTypes(),
+    caseTypes: retentionCaseTypes(language),
   };
 }
 
@@ -82,6 +83,7 @@ export default function RetentionRules() {
   const fieldError = (name: string) =>
     errors?.[name] ? (
       <span className="field__error" id={`${name}-error`}>
+        <span className="visually-hidden">{t("auth:errors.prefix")} </span>
         {t(errors[name])}
       </span>
     ) : null;
@@ -97,33 +99,37 @@ export default function RetentionRules() {
         <p>{t("rules.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-narrow">
             <caption className="visually-hidden">{t("rules.current")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("rules.municipality")}</th>
                 <th scope="col">{t("rules.caseType")}</th>
+                <th scope="col">{t("rules.municipality")}</th>
                 <th scope="col">{t("rules.action")}</th>
-                <th scope="col">{t("rules.periodMonths")}</th>
-                <th scope="col">{t("rules.planReference")}</th>
+                <th scope="col">{t("rules.columns.period")}</th>
+                <th scope="col">{t("rules.columns.planReference")}</th>
                 <th scope="col">{t("rules.remove")}</th>
               </tr>
             </thead>
             <tbody>
               {rules.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.municipalityName}</td>
-                  <th scope="row">{r.caseType}</th>
-                  <td>{t(`rules.actions.${r.action}`)}</td>
-                  <td>{r.periodMonths}</td>
-                  <td>{r.planReference ?? "–"}</td>
+                  <th scope="row">{r.caseTypeTitle}</th>
+                  <td data-label={t("rules.municipality")}>{r.municipalityName}</td>
+                  <td data-label={t("rules.action")}>{t(`rules.actions.${r.action}`)}</td>
+                  <td data-label={t("rules.columns.period")}>{r.periodMonths}</td>
+                  <td data-label={t("rules.columns.planReference")}>{r.planReference ?? "–"}</td>
                   <td>
                     <Form method="post">
                       <CsrfField />
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="id" value={r.id} />
+                      {/* Visible "Ta bort"; the accessible name says which rule (and still starts with the visible words). */}
                       <button type="submit" className="button button--secondary">
-                        {t("rules.removeRule", { caseType: r.caseType, municipality: r.municipalityName })}
+                        <span aria-hidden="true">{t("rules.remove")}</span>
+                        <span className="visually-hidden">
+                          {t("rules.removeRule", { caseType: r.caseTypeTitle, municipality: r.municipalityName })}
+                        </span>
                       </button>
                     </Form>
                   </td>
@@ -165,8 +171,8 @@ export default function RetentionRules() {
             aria-describedby={errors?.caseType ? "caseType-error" : undefined}
           >
             {caseTypes.map((c) => (
-              <option key={c} value={c}>
-                {c}
+              <option key={c.id} value={c.id}>
+                {c.title}
               </option>
             ))}
           </select>
@@ -177,18 +183,20 @@ export default function RetentionRules() {
         >
           <legend>{t("rules.action")}</legend>
           {fieldError("action")}
-          {(["delete", "thin"] as const).map((a) => (
-            <div key={a}>
-              <input
-                type="radio"
-                id={`action-${a}`}
-                name="action"
-                value={a}
-                defaultChecked={(values.action ?? "delete") === a}
-              />
-              <label htmlFor={`action-${a}`}>{t(`rules.actions.${a}`)}</label>
-            </div>
-          ))}
+          <div className="choices">
+            {(["delete", "thin"] as const).map((a) => (
+              <label key={a} htmlFor={`action-${a}`}>
+                <input
+                  type="radio"
+                  id={`action-${a}`}
+                  name="action"
+                  value={a}
+                  defaultChecked={(values.action ?? "delete") === a}
+                />
+                <span>{t(`rules.actions.${a}`)}</span>
+              </label>
+            ))}
+          </div>
         </fieldset>
         <TextField
           name="periodMonths"

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
-import { municipalitiesInScope } from "~/services/retention-rules.server";
+import { caseTypeTitle, municipalitiesInScope } from "~/services/retention-rules.server";
 import { runRetention } from "~/services/retention.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = adminMunicipalities(user, "diarium.admin");
   const municipalityIds = scope ?? municipalitiesInScope(null).map((m) => m.id);
   const report = await runRetention({ dryRun: true, municipalityIds });
+  const language = getLanguage(request);
   audit({
     actor: user,
     action: "retention.report-read",
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: report.cases.map((c) => ({
       reference: c.reference,
       municipality: c.municipalityName,
-      caseType: c.caseType,
+      caseType: caseTypeTitle(language, c.caseType),
       action: c.action,
       closedAt: c.closedAt,
       dueAt: c.dueAt,
@@ -61,7 +62,7 @@ export default function RetentionReport() {
         <p role="status">{t("report.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-narrow">
             <caption>{t("report.count", { count: cases.length })}</caption>
             <thead>
               <tr>
@@ -77,11 +78,11 @@ export default function RetentionReport() {
               {cases.map((c) => (
                 <tr key={c.reference}>
                   <th scope="row">{c.reference}</th>
-                  <td>{c.municipality}</td>
-                  <td>{c.caseType}</td>
-                  <td>{t(`report.actions.${c.action}`)}</td>
-                  <td>{formatDate(c.closedAt)}</td>
-                  <td>{formatDate(c.dueAt)}</td>
+                  <td data-label={t("rules.municipality")}>{c.municipality}</td>
+                  <td data-label={t("rules.caseType")}>{c.caseType}</td>
+                  <td data-label={t("report.what")}>{t(`report.actions.${c.action}`)}</td>
+                  <td data-label={t("report.closed")}>{formatDate(c.closedAt)}</td>
+                  <td data-label={t("report.due")}>{formatDate(c.dueAt)}</td>
                 </tr>
               ))}
             </tbody>

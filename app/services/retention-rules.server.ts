@@ -1,10 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { caseTable, municipality, retentionRule, RETENTION_ACTIONS } from "../../db/schema/index";
-import { formDefinitions } from "../../forms/definitions/index";
+import { formDefinitions, getFormDefinition } from "../../forms/definitions/index";
+import { localeFileKey } from "../../forms/keys";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
+import { caseTypeTitles } from "./diarium-text.server";
 
 /**
  * The retention rules an admin edits at /admin/gallring (docs/decisions/059). `scope` is the
@@ -32,8 +36,18 @@ type RetentionRuleInput = z.infer<typeof RetentionRuleSchema>;
 
 const inScope = (scope: MunicipalityScope, id: number) => scope === null || scope.includes(id);
 
-export function listRetentionRules(scope: MunicipalityScope) {
-  return db()
+/**
+ * A case type as a person reads it: the e-service's title from its form definition (a full key
+ * held as data), else the register's name for a type without a form (bistånd, detaljplan), else the id.
+ */
+export function caseTypeTitle(language: Language, caseType: string): string {
+  const def = getFormDefinition(caseType);
+  if (def) return getFixedT(language, "forms")(localeFileKey(def.titleKey));
+  return caseTypeTitles(caseType)[language === "en" ? 1 : 0] ?? caseType;
+}
+
+export function listRetentionRules(scope: MunicipalityScope, language: Language) {
+  const rows = db()
     .select({
       id: retentionRule.id,
       municipalityId: retentionRule.municipalityId,
@@ -50,12 +64,18 @@ export function listRetentionRules(scope: MunicipalityScope) {
     .where(scope === null ? undefined : inArray(retentionRule.municipalityId, [...scope]))
     .orderBy(asc(municipality.name), asc(retentionRule.caseType))
     .all();
+  return rows.map((r) => ({ ...r, caseTypeTitle: caseTypeTitle(language, r.caseType) }));
 }
 
-/** Case types a rule can name: every form, and any type cases already carry (older forms, bygglov). */
-export function retentionCaseTypes(): string[] {
+/**
+ * Case types a rule can name: every form, and any type cases already carry (older forms, bygglov),
+ * by title in `language`.
+ */
+export function retentionCaseTypes(language: Language): { id: string; title: string }[] {
   const fromCases = db().selectDistinct({ formId: caseTable.formId }).from(caseTable).all();
-  return [...new Set([...formDefinitions.map((d) => d.id), ...fromCases.map((c) => c.formId)])].sort();
+  return [...new Set([...formDefinitions.map((d) => d.id), ...fromCases.map((c) => c.formId)])]
+    .map((id) => ({ id, title: caseTypeTitle(language, id) }))
+    .sort((a, b) => a.title.localeCompare(b.title, language));
 }
 
 export function municipalitiesInScope(scope: MunicipalityScope) {

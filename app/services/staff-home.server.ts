@@ -22,7 +22,8 @@ export interface StaffFunction {
     | "links"
     | "jobs"
     | "integrations"
-    | "taxa";
+    | "taxa"
+    | "records";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;

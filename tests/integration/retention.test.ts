@@ -328,9 +328,9 @@ describe("retention rules as data", () => {
     expect(saveRetentionRule(admin, [amal.id], input)).toBe(true);
     expect(saveRetentionRule(admin, [amal.id], { ...input, periodMonths: 18 })).toBe(true);
     expect(saveRetentionRule(admin, [amal.id], { ...input, municipalityId: bengtsfors.id })).toBe(false);
-    const rules = listRetentionRules([amal.id]).filter((r) => r.caseType === "felanmalan-gata-park");
+    const rules = listRetentionRules([amal.id], "sv").filter((r) => r.caseType === "felanmalan-gata-park");
     expect(rules).toMatchObject([{ action: "thin", periodMonths: 18, updatedBy: "Registrator Åmål" }]);
-    expect(listRetentionRules([bengtsfors.id])).toEqual([]);
+    expect(listRetentionRules([bengtsfors.id], "sv")).toEqual([]);
     expect(deleteRetentionRule(admin, [bengtsfors.id], rules[0]!.id)).toBe(false);
     expect(deleteRetentionRule(admin, [amal.id], rules[0]!.id)).toBe(true);
     const trail = db()
