@@ -9,7 +9,7 @@ import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "taxa";
+  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "taxa" | "units";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -67,5 +67,6 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   // Links to other authorities are portal-wide; every administrator sees the broken ones.
   if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
   if (canStaff(user, "users.admin")) out.push({ key: "taxa", href: "/admin/taxor", count: null });
+  if (canStaff(user, "users.admin")) out.push({ key: "units", href: "/admin/enheter", count: null });
   return out;
 }
