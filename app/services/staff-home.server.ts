@@ -9,7 +9,18 @@ import { canEditGuides } from "./life-event-editor.server";
 import { listBrokenLinks } from "./links.server";
 
 export interface StaffFunction {
-  key: "cases" | "childcare" | "school" | "content" | "guides" | "users" | "audit" | "links" | "taxa" | "units";
+  key:
+    | "cases"
+    | "childcare"
+    | "school"
+    | "content"
+    | "guides"
+    | "users"
+    | "audit"
+    | "links"
+    | "taxa"
+    | "units"
+    | "delegations";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -68,5 +79,8 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
   if (canStaff(user, "users.admin")) out.push({ key: "taxa", href: "/admin/taxor", count: null });
   if (canStaff(user, "users.admin")) out.push({ key: "units", href: "/admin/enheter", count: null });
+  // Samverkan moves cases between municipalities, so only a portal-wide admin sets it.
+  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null))
+    out.push({ key: "delegations", href: "/admin/samverkan", count: null });
   return out;
 }
