@@ -20,7 +20,8 @@ export interface StaffFunction {
     | "links"
     | "taxa"
     | "units"
-    | "delegations";
+    | "delegations"
+    | "maxtaxa";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -79,8 +80,10 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
   if (canStaff(user, "users.admin")) out.push({ key: "links", href: "/admin/lankar", count: listBrokenLinks().length });
   if (canStaff(user, "users.admin")) out.push({ key: "taxa", href: "/admin/taxor", count: null });
   if (canStaff(user, "users.admin")) out.push({ key: "units", href: "/admin/enheter", count: null });
-  // Samverkan moves cases between municipalities, so only a portal-wide admin sets it.
-  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null))
+  // Samverkan moves cases between municipalities and the maxtaxa is national: portal-wide admins only.
+  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) {
     out.push({ key: "delegations", href: "/admin/samverkan", count: null });
+    out.push({ key: "maxtaxa", href: "/admin/maxtaxa", count: null });
+  }
   return out;
 }

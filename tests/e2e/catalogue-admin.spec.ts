@@ -208,4 +208,29 @@ test.describe("catalogue administration", () => {
     const refused = await page.request.get("/admin/samverkan", { maxRedirects: 0 });
     expect(refused.status()).toBe(403);
   });
+  test("a portal-wide admin enters a future year's maxtaxa; the ceilings follow the income cap", async ({
+    page,
+    a11y,
+  }, testInfo) => {
+    const year = jsDisabled(testInfo) ? "2032" : "2031";
+    await loginAsStaff(page, "admin.portal", { redirectTo: "/personal" });
+    await page.getByRole("link", { name: "Maxtaxa" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Maxtaxa" })).toBeVisible();
+    await a11y("maxtaxa");
+    await page.getByLabel("År", { exact: true }).fill("31");
+    await page.getByLabel("Inkomsttak (kr per månad)").fill("61000");
+    await page.getByLabel("Källa").fill("Skolverket");
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/maxtaxa")),
+      page.getByRole("button", { name: "Spara maxtaxan" }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    await expect(page.getByRole("alert").getByRole("link", { name: /Ange ett år med fyra siffror/ })).toBeVisible();
+    await page.getByLabel("År", { exact: true }).fill(year);
+    await page.getByLabel("Inkomsttak (kr per månad)").fill("61000");
+    await page.getByLabel("Källa").fill(`Skolverket: maxtaxa ${year}`);
+    await page.getByRole("button", { name: "Spara maxtaxan" }).click();
+    await expect(page.getByText("Maxtaxan är sparad.")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(`^${year}`) })).toContainText("1 830");
+  });
 });
