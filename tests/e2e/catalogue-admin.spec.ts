@@ -233,4 +233,25 @@ test.describe("catalogue administration", () => {
     await expect(page.getByText("Maxtaxan är sparad.")).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(`^${year}`) })).toContainText("1 830");
   });
+  test("the editor chooses a text's review owner among the municipality's staff; a free-text owner is refused", async ({
+    page,
+    a11y,
+  }) => {
+    await loginAsStaff(page, "redaktor.mellerud", { redirectTo: "/redaktor" });
+    await page.getByRole("link", { name: "Feriearbete för ungdomar", exact: true }).click();
+    const owner = page.getByLabel("Ansvarig för texten");
+    await expect(owner).toHaveValue("redaktor.portal");
+    const choices = await owner.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(choices).toContain("redaktor.mellerud");
+    expect(choices).not.toContain("handlaggare.mellerud");
+    await a11y("editor with the owner list");
+
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const response = await page.request.post(page.url(), {
+      form: { _csrf: csrf, intent: "save", titleSv: "x", summarySv: "x", owner: "Någon annan", reviewBy: "2030-01-01" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("Välj en person i listan");
+  });
 });
