@@ -13,7 +13,7 @@ import { db } from "~/db.server";
 import { audit } from "./audit.server";
 import type { FormResult } from "./taxa.server";
 
-export const DelegationFormSchema = z
+const DelegationFormSchema = z
   .object({
     municipalityId: z.coerce.number().int().positive("municipality"),
     area: z.enum(AREAS, { message: "area" }),
@@ -23,7 +23,7 @@ export const DelegationFormSchema = z
     message: "same",
     path: ["handledByMunicipalityId"],
   });
-export type DelegationForm = z.output<typeof DelegationFormSchema>;
+type DelegationForm = z.output<typeof DelegationFormSchema>;
 
 export const DELEGATION_FIELDS = ["municipalityId", "area", "handledByMunicipalityId"] as const;
 
@@ -45,7 +45,7 @@ export function parseDelegationForm(form: FormData): FormResult<DelegationForm> 
   return { ok: false, errors };
 }
 
-export type DelegationRow = typeof areaDelegation.$inferSelect;
+type DelegationRow = typeof areaDelegation.$inferSelect;
 
 /** Every delegation, current ones first. Portal-wide information: which municipality handles what. */
 export function listDelegations(): DelegationRow[] {

@@ -8,7 +8,7 @@ import { isNull } from "drizzle-orm";
 import { roleAssignment, staffUser } from "../../db/schema/index";
 import { db } from "~/db.server";
 
-export interface OwnerChoice {
+interface OwnerChoice {
   value: string;
   label: string;
 }

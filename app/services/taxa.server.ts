@@ -208,7 +208,7 @@ export const MaxtaxaFormSchema = z.object({
     .refine((n) => Number.isInteger(n) && n >= 10_000 && n <= 1_000_000, "incomeCap"),
   source: z.string().trim().min(1, "required").max(200, "tooLong"),
 });
-export type MaxtaxaForm = z.output<typeof MaxtaxaFormSchema>;
+type MaxtaxaForm = z.output<typeof MaxtaxaFormSchema>;
 export const MAXTAXA_FIELDS = ["year", "incomeCapPerMonth", "source"] as const;
 
 export function parseMaxtaxaForm(form: FormData): FormResult<MaxtaxaForm> {
@@ -227,7 +227,7 @@ export function parseMaxtaxaForm(form: FormData): FormResult<MaxtaxaForm> {
   return { ok: false, errors };
 }
 
-export interface MaxtaxaRow {
+interface MaxtaxaRow {
   year: number;
   incomeCapPerMonth: number;
   forskolaMaxFees: number[];

@@ -18,7 +18,6 @@ import { audit } from "./audit.server";
 import type { FormResult } from "./taxa.server";
 
 export const UNIT_KINDS = ["forskola", "pedagogisk-omsorg", "fritidshem", "grundskola"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
 const wholeNumber = (min: number, max: number, code: string) =>
@@ -51,7 +50,7 @@ export const UnitFormSchema = z
     phone: z.string().trim().max(30, "tooLong"),
   })
   .refine((u) => u.ageTo >= u.ageFrom, { message: "ageOrder", path: ["ageTo"] });
-export type UnitForm = z.output<typeof UnitFormSchema>;
+type UnitForm = z.output<typeof UnitFormSchema>;
 
 export const UNIT_FIELDS = [
   "municipalityId",
@@ -88,7 +87,7 @@ export function parseUnitForm(form: FormData): FormResult<UnitForm> {
   return { ok: false, errors };
 }
 
-export type UnitRow = typeof childcareUnit.$inferSelect;
+type UnitRow = typeof childcareUnit.$inferSelect;
 
 /** The units of the municipalities in scope (null: all), open ones first, by name. */
 export function listUnitsForAdmin(scope: readonly number[] | null): UnitRow[] {
