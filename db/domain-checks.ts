@@ -6,7 +6,8 @@ import * as schema from "./schema/index";
  * SQLite cannot add a CHECK to an existing table without rebuilding it (and every table that
  * references it), so the check is a pair of BEFORE INSERT / BEFORE UPDATE triggers per column,
  * as the audit trail's append-only rule already is (migration 0002). This module derives them
- * from the schema; migration 0012 holds their SQL as it was generated, and
+ * from the schema; migrations 0016 and 0020 hold their SQL as it was generated (`npm run
+ * db:domain-checks` prints what a new list column still needs), and
  * tests/integration/domain-checks.test.ts fails when the schema's lists and the database's
  * triggers differ (then write a custom migration that drops and recreates the column's pair).
  */

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { isNull } from "drizzle-orm";
 import { areaDelegation, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { grantedScopes, permits, type Delegation, type Permission, type Scope } from "./permissions";
@@ -76,7 +77,7 @@ export async function requireStaff(request: Request, permission: Permission, sco
 
 // Both tables are tiny and change rarely; read them fresh each time to stay correct after edits.
 function delegations(): Delegation[] {
-  return db().select().from(areaDelegation).all();
+  return db().select().from(areaDelegation).where(isNull(areaDelegation.endedAt)).all();
 }
 
 function municipalityIds(): number[] {

@@ -36,6 +36,7 @@ import {
   type FormValues,
 } from "~/services/editor-fields";
 import { itemParams } from "~/services/editor-params";
+import { reviewOwnerChoices, reviewOwnerError } from "~/services/review-owners.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unpublishAtLocal: isoToStockholmLocal(item.unpublishAt),
     },
     linkChoices: type === "service" && item.canEditMain ? linkChoices(id, getLanguage(request)) : null,
+    ownerChoices: reviewOwnerChoices(item.municipalityId === null ? null : [item.municipalityId]),
   };
 }
 
@@ -75,7 +77,7 @@ type ActionData = { errors?: EditorErrors; values?: FormValues; links?: ServiceL
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const { type, id } = itemParams(params);
-  getItemForEdit(user, type, id); // 404 / 403 before anything else is read
+  const item = getItemForEdit(user, type, id); // 404 / 403 before anything else is read
   const form = await readForm(request);
   await requireCsrf(request, form);
   const url = `/redaktor/${SEGMENT_OF[type]}/${id}`;
@@ -94,7 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseItemForm(type, form);
   const { values } = parsed;
   const linked = type === "service" ? parseServiceLinks(form, id) : undefined;
-  const errors = { ...parsed.errors, ...linked?.errors };
+  const ownerError = reviewOwnerError(values.owner, item.municipalityId === null ? null : [item.municipalityId]);
+  const errors = { ...parsed.errors, ...linked?.errors, ...(ownerError ? { owner: ownerError } : {}) };
   if (intent === "check")
     return Response.json({ values, links: linked?.links, checks: checkLanguage(type, values) } satisfies ActionData);
   if (Object.keys(errors).length)
@@ -104,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditItem() {
-  const { item, linkChoices: choices } = useLoaderData<typeof loader>();
+  const { item, linkChoices: choices, ownerChoices } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const { t } = useTranslation("editor");
   const values = data?.values ?? item.values;
@@ -161,7 +164,7 @@ export default function EditItem() {
               />
             </>
           ) : null}
-          <LifecycleFields values={values} errors={errors} />
+          <LifecycleFields values={values} errors={errors} ownerChoices={ownerChoices} />
           <div className="button-row">
             <button type="submit" name="intent" value="save" className="button">
               {item.status === "published" ? t("edit.saveDraft") : t("edit.save")}

@@ -15,6 +15,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { CATEGORIES } from "~/services/catalogue.server";
 import { createItem, creationScopes, parseCreateForm } from "~/services/editor.server";
+import { reviewOwnerChoices, reviewOwnerError } from "~/services/review-owners.server";
 import {
   BILINGUAL_FIELDS,
   fieldOrder,
@@ -46,12 +47,24 @@ function typeOr404(segment: string | undefined) {
   return type;
 }
 
+/** The municipalities of creation scopes ("municipalityId:administrationId"); null when one is shared. */
+function ownerMunicipalities(scopes: string[]): number[] | null {
+  if (scopes.includes("shared")) return null;
+  return scopes.map((s) => Number(s.split(":")[0])).filter((n) => Number.isInteger(n) && n > 0);
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "content.edit");
   const type = typeOr404(params.typ);
   const scopes = creationScopes(user, type, getLanguage(request));
   if (scopes.length === 0) throw new Response("Forbidden", { status: 403 });
-  return { title: getFixedT(request, "editor")(`create.title.${type}`), type, scopes, categories: [...CATEGORIES] };
+  return {
+    title: getFixedT(request, "editor")(`create.title.${type}`),
+    type,
+    scopes,
+    categories: [...CATEGORIES],
+    ownerChoices: reviewOwnerChoices(ownerMunicipalities(scopes.map((o) => o.value))),
+  };
 }
 
 type ActionData = { errors?: EditorErrors; values?: FormValues };
@@ -62,6 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   const { values, errors } = parseCreateForm(user, type, form);
+  const ownerError = reviewOwnerError(values.owner, ownerMunicipalities([values.scope ?? ""]));
+  if (ownerError) errors.owner = ownerError;
   if (Object.keys(errors).length) return Response.json({ errors, values } satisfies ActionData, { status: 400 });
   const created = createItem(user, type, values);
   if ("errors" in created)
@@ -70,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CreateItem() {
-  const { type, scopes, categories } = useLoaderData<typeof loader>();
+  const { type, scopes, categories, ownerChoices } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const { t } = useTranslation("editor");
   const { t: tc } = useTranslation("catalogue");
@@ -138,7 +153,7 @@ export default function CreateItem() {
         </fieldset>
         <BilingualFields fields={BILINGUAL_FIELDS[type]} values={values} errors={errors} />
         <PlainFields fields={PLAIN_FIELDS[type]} values={values} errors={errors} />
-        <LifecycleFields values={values} errors={errors} />
+        <LifecycleFields values={values} errors={errors} ownerChoices={ownerChoices} />
         <div className="button-row">
           <button type="submit" className="button">
             {t("create.submit")}

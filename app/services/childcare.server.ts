@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { OfferStatus } from "~/domain/statuses";
 import {
   administration,
@@ -67,9 +67,12 @@ export function maxtaxaFor(year: number): MaxtaxaConfig {
 }
 
 export function listUnits(input: { municipalityId: number; kind?: CareKind }): ChildcareUnit[] {
-  const where = input.kind
-    ? and(eq(childcareUnit.municipalityId, input.municipalityId), eq(childcareUnit.kind, input.kind))
-    : eq(childcareUnit.municipalityId, input.municipalityId);
+  // A closed unit is not offered any more (decision 060); cases that named it still show its name.
+  const where = and(
+    eq(childcareUnit.municipalityId, input.municipalityId),
+    isNull(childcareUnit.closedAt),
+    input.kind ? eq(childcareUnit.kind, input.kind) : undefined,
+  );
   return db().select().from(childcareUnit).where(where).orderBy(asc(childcareUnit.name)).all();
 }
 
@@ -183,7 +186,7 @@ export function prepareApplication(
   const byId = new Map(units.map((u) => [u.id, u]));
   const ordered = ids.map((id) => byId.get(id));
   ordered.forEach((u, i) => {
-    if (!u || u.kind !== input.careKind) errors[`unit${i + 1}`] = "invalid";
+    if (!u || u.kind !== input.careKind || u.closedAt !== null) errors[`unit${i + 1}`] = "invalid";
   });
   const municipalityIds = new Set(ordered.filter(Boolean).map((u) => u!.municipalityId));
   if (municipalityIds.size > 1) errors.unit2 ??= "sameMunicipality";
@@ -817,7 +820,8 @@ export async function offerPlace(input: {
   if (!app) return { ok: false, notFound: true };
   const errors: FieldErrors = {};
   const unit = db().select().from(childcareUnit).where(eq(childcareUnit.id, input.unitId)).get();
-  if (!unit || unit.municipalityId !== c.municipalityId || unit.kind !== app.careKind) errors.unitId = "invalid";
+  if (!unit || unit.municipalityId !== c.municipalityId || unit.kind !== app.careKind || unit.closedAt !== null)
+    errors.unitId = "invalid";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startDate) || Number.isNaN(Date.parse(input.startDate)))
     errors.startDate = "invalid";
   else if (input.startDate < swedishDate(now)) errors.startDate = "inPast";
@@ -874,7 +878,12 @@ export function childcareApplicationStart(viewer: ResidentViewer) {
     units: db()
       .select()
       .from(childcareUnit)
-      .where(inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]))
+      .where(
+        and(
+          inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]),
+          isNull(childcareUnit.closedAt),
+        ),
+      )
       .orderBy(asc(childcareUnit.name))
       .all()
       .map((u) => ({

@@ -328,6 +328,8 @@ export function getItemForEdit(
     publishAt: row.publishAt,
     unpublishAt: row.unpublishAt,
     shared: Boolean(row.shared),
+    /** Whose staff may own the text: the page's or news item's municipality; null for a service. */
+    municipalityId: type === "service" ? null : (row.municipalityId as number),
     pending,
     canEditMain: access.main,
     canPublish,

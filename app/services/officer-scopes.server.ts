@@ -39,7 +39,7 @@ export function officerScopes(user: StaffUser, permission: Permission): CaseScop
 /** Officers (enabled accounts) who may handle cases in this scope, for assignment. */
 export function colleaguesFor(scope: { municipalityId: number; area: string }): { id: number; name: string }[] {
   const roles = db().select().from(roleAssignment).all();
-  const delegations = db().select().from(areaDelegation).all();
+  const delegations = db().select().from(areaDelegation).where(isNull(areaDelegation.endedAt)).all();
   const ids = [...slugs().keys()];
   return db()
     .select({ id: staffUser.id, name: staffUser.name })

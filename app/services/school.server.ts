@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { isCaseStatus } from "~/domain/statuses";
 import {
@@ -81,7 +81,7 @@ export async function submitSchoolApplication(input: {
   const errors: FieldErrors = {};
   ids.forEach((id, i) => {
     const s = schools.find((u) => u.id === id);
-    if (!s || s.kind !== "grundskola") errors[`school${i + 1}`] = "invalid";
+    if (!s || s.kind !== "grundskola" || s.closedAt !== null) errors[`school${i + 1}`] = "invalid";
   });
   if (new Set(schools.map((s) => s.municipalityId)).size > 1) errors.school2 ??= "sameMunicipality";
   const today = swedishDate(now);
@@ -374,7 +374,7 @@ export function schoolApplicationStart(viewer: ResidentViewer) {
     })
     .from(childcareUnit)
     .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
-    .where(eq(childcareUnit.kind, "grundskola"))
+    .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
     .orderBy(asc(municipality.name), asc(childcareUnit.name))
     .all();
   return { children, schools };

@@ -23,7 +23,10 @@ export interface StaffFunction {
     | "jobs"
     | "integrations"
     | "taxa"
-    | "records";
+    | "records"
+    | "units"
+    | "delegations"
+    | "maxtaxa";
   href: string;
   /** What waits for the user, when the portal can count it. */
   count: number | null;
@@ -93,5 +96,13 @@ export function staffFunctions(user: SessionUser): StaffFunction[] {
       count: listWaitingCases(adminMunicipalities(user, "users.admin")).length,
     });
   if (canStaff(user, "users.admin")) out.push({ key: "taxa", href: "/admin/taxor", count: null });
+  if (canStaff(user, "users.admin")) out.push({ key: "units", href: "/admin/enheter", count: null });
+  // The registrar's retention rules and dry run (decision 059); scoped to the admin's municipalities on the page.
+  if (canStaff(user, "diarium.admin")) out.push({ key: "records", href: "/admin/gallring", count: null });
+  // Samverkan moves cases between municipalities and the maxtaxa is national: portal-wide admins only.
+  if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) {
+    out.push({ key: "delegations", href: "/admin/samverkan", count: null });
+    out.push({ key: "maxtaxa", href: "/admin/maxtaxa", count: null });
+  }
   return out;
 }

@@ -5,10 +5,13 @@
  */
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
-import { municipality, permitTaxa } from "../../db/schema/index";
+import { childcareFeeConfig, municipality, permitTaxa } from "../../db/schema/index";
+import { adminMunicipalities } from "~/auth/guards.server";
 import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { audit } from "~/platform/audit.server";
+import { isMaxtaxaConfig, MAXTAXA_2026, type FeeStep, type MaxtaxaConfig } from "./childcare-fee";
+import { maxtaxaFor } from "./childcare.server";
 import { exampleTaxa, isPermitTaxa, type PermitTaxa } from "./permit-fees";
 
 function isIsoDate(s: string): boolean {
@@ -181,4 +184,124 @@ export function parsePermitTaxaForm(form: FormData): FormResult<PermitTaxaForm> 
     errors[field] ??= `admin-catalogue:taxa.errors.${field === "municipalityId" ? "municipality" : code}`;
   }
   return { ok: false, errors };
+}
+
+/**
+ * The maxtaxa for a year (decisions 022 and 060): an administrator enters Skolverket's inkomsttak;
+ * the percentages per child are law (SFS 2001:160) and each ceiling is the percentage of the
+ * inkomsttak, as Skolverket publishes them. The rules that are municipal choices (allmän förskola,
+ * part time) carry over from the year before.
+ */
+export const MaxtaxaFormSchema = z.object({
+  year: z
+    .string()
+    .trim()
+    .refine((s) => /^[0-9]{4}$/.test(s), "year")
+    .transform(Number)
+    .refine((n) => n >= 2020 && n <= 2100, "year"),
+  incomeCapPerMonth: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(12, "number")
+    .transform((s) => Number(s.replaceAll(" ", "")))
+    .refine((n) => Number.isInteger(n) && n >= 10_000 && n <= 1_000_000, "incomeCap"),
+  source: z.string().trim().min(1, "required").max(200, "tooLong"),
+});
+type MaxtaxaForm = z.output<typeof MaxtaxaFormSchema>;
+export const MAXTAXA_FIELDS = ["year", "incomeCapPerMonth", "source"] as const;
+
+export function parseMaxtaxaForm(form: FormData): FormResult<MaxtaxaForm> {
+  const raw = Object.fromEntries(
+    MAXTAXA_FIELDS.map((k) => {
+      const v = form.get(k);
+      return [k, typeof v === "string" ? v : ""];
+    }),
+  );
+  const parsed = MaxtaxaFormSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: Partial<Record<string, string>> = {};
+  for (const issue of parsed.error.issues) {
+    errors[String(issue.path[0] ?? "year")] ??= `admin-catalogue:maxtaxa.errors.${issue.message}`;
+  }
+  return { ok: false, errors };
+}
+
+interface MaxtaxaRow {
+  year: number;
+  incomeCapPerMonth: number;
+  forskolaMaxFees: number[];
+  fritidshemMaxFees: number[];
+  source: string;
+  updatedAt: string;
+}
+
+/** Every year's maxtaxa, newest first. */
+export function listMaxtaxa(): MaxtaxaRow[] {
+  return db()
+    .select()
+    .from(childcareFeeConfig)
+    .orderBy(desc(childcareFeeConfig.year))
+    .all()
+    .flatMap((r) => {
+      const parsed: unknown = JSON.parse(r.config);
+      if (!isMaxtaxaConfig(parsed)) return [];
+      return [
+        {
+          year: r.year,
+          incomeCapPerMonth: parsed.incomeCapPerMonth,
+          forskolaMaxFees: parsed.forskola.map((s) => s.maxFee),
+          fritidshemMaxFees: parsed.fritidshem.map((s) => s.maxFee),
+          source: r.source,
+          updatedAt: r.updatedAt,
+        },
+      ];
+    });
+}
+
+const withCap = (steps: readonly FeeStep[], cap: number) =>
+  steps.map((s) => ({ percent: s.percent, maxFee: Math.round((s.percent / 100) * cap) })) as [
+    FeeStep,
+    FeeStep,
+    FeeStep,
+  ];
+
+/**
+ * Enters (or corrects) a year's maxtaxa. The maxtaxa is national, so only a portal-wide
+ * administrator may. Audited with the inkomsttak before and after.
+ */
+export function saveMaxtaxa(input: { actor: SessionUser; value: MaxtaxaForm }): "saved" | "forbidden" {
+  if (adminMunicipalities(input.actor, "users.admin") !== null) return "forbidden";
+  const { year, incomeCapPerMonth, source } = input.value;
+  const existing = db().select().from(childcareFeeConfig).where(eq(childcareFeeConfig.year, year)).get();
+  const base = maxtaxaFor(year);
+  const next: MaxtaxaConfig = {
+    ...base,
+    year,
+    incomeCapPerMonth,
+    forskola: withCap(MAXTAXA_2026.forskola, incomeCapPerMonth),
+    fritidshem: withCap(MAXTAXA_2026.fritidshem, incomeCapPerMonth),
+  };
+  const config = JSON.stringify(next);
+  const updatedAt = new Date().toISOString();
+  db()
+    .insert(childcareFeeConfig)
+    .values({ year, config, source, updatedAt })
+    .onConflictDoUpdate({ target: childcareFeeConfig.year, set: { config, source, updatedAt } })
+    .run();
+  const before: unknown = existing ? JSON.parse(existing.config) : null;
+  audit({
+    actor: input.actor,
+    action: existing ? "taxa.maxtaxa.updated" : "taxa.maxtaxa.created",
+    subjectType: "childcare_fee_config",
+    subjectId: String(year),
+    details: {
+      year,
+      before: isMaxtaxaConfig(before)
+        ? { incomeCapPerMonth: before.incomeCapPerMonth, source: existing?.source }
+        : null,
+      after: { incomeCapPerMonth, source },
+    },
+  });
+  return "saved";
 }

@@ -28,6 +28,11 @@ export const childcareUnit = sqliteTable(
     capacity: integer("capacity").notNull(),
     phone: text("phone").notNull(),
     example: integer("example", { mode: "boolean" }).notNull().default(true),
+    /**
+     * ISO instant the unit was closed (retired) by an administrator: it is no longer offered in
+     * applications, but stays because cases, offers and placements refer to it (decision 060).
+     */
+    closedAt: text("closed_at"),
   },
   (t) => [index("childcare_unit_municipality").on(t.municipalityId, t.kind)],
 );

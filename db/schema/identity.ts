@@ -164,6 +164,12 @@ export const areaDelegation = sqliteTable(
     handledByMunicipalityId: integer("handled_by_municipality_id")
       .notNull()
       .references(() => municipality.id),
+    /**
+     * ISO instant an administrator ended the delegation; an ended row stays (rather than being
+     * deleted) so the demo seed, which inserts only when the pair is absent, cannot bring it back
+     * (decision 060). A new delegation of the same pair reuses the row.
+     */
+    endedAt: text("ended_at"),
   },
   (t) => [uniqueIndex("area_delegation_unique").on(t.municipalityId, t.area)],
 );

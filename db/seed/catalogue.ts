@@ -35,7 +35,8 @@ function spread(slug: string): number {
   return 60 + (h % 300);
 }
 
-const OWNER = "Redaktionen (exempel)";
+// A staff username, as the editor now requires (decision 060): the portal-wide editor owns the example texts.
+const OWNER = "redaktor.portal";
 
 export function seedCatalogue(db: DB, now = new Date()) {
   db.transaction((tx) => {

@@ -268,6 +268,19 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: f.adminUser.email,
       allowed: ["adminBengtsfors", "adminPortal"],
     },
+    // Samverkan moves cases between municipalities and the maxtaxa is national: portal-wide only (060).
+    {
+      route: "/admin/samverkan",
+      url: "/admin/samverkan",
+      secret: 'id="handledByMunicipalityId"',
+      allowed: ["adminPortal"],
+    },
+    {
+      route: "/admin/maxtaxa",
+      url: "/admin/maxtaxa",
+      secret: 'id="incomeCapPerMonth"',
+      allowed: ["adminPortal"],
+    },
   );
   return rows;
 }

@@ -114,4 +114,144 @@ test.describe("catalogue administration", () => {
     });
     expect([302, 303, 403]).toContain(res.status());
   });
+  test("an admin adds a preschool with field-level errors first, then closes it; the page reflows at 320 px", async ({
+    page,
+    a11y,
+  }, testInfo) => {
+    const jsOff = jsDisabled(testInfo);
+    const slug = jsOff ? "dals-ed" : "amal";
+    const unit = jsOff ? "Vitsippan e2e av" : "Vitsippan e2e på";
+    await loginAsStaff(page, `admin.${slug}`, { redirectTo: "/personal" });
+    await page.getByRole("link", { name: "Förskolor och skolor" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Förskolor och skolor" })).toBeVisible();
+    // A municipal admin can choose only their own municipality.
+    await expect(page.getByLabel("Kommun").locator("option")).toHaveCount(1);
+    await a11y("units list");
+
+    await page.getByLabel("Namn").fill(unit);
+    await page.getByLabel("Gatuadress").fill("Skolvägen 2");
+    await page.getByLabel("Postnummer").fill("123");
+    await page.getByLabel("Ort").fill("Ed");
+    await page.getByLabel("Från ålder (år)").fill("5");
+    await page.getByLabel("Till ålder (år)").fill("1");
+    await page.getByLabel("Antal platser").fill("noll");
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/enheter")),
+      page.getByRole("button", { name: "Spara enheten" }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    const summary = page.getByRole("alert");
+    await expect(summary.getByRole("link", { name: /Ange postnumret med fem siffror/ })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /Till-åldern kan inte vara lägre/ })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /Ange antalet platser/ })).toBeVisible();
+    await expect(page.getByLabel("Postnummer")).toHaveAttribute("aria-invalid", "true");
+    await a11y("unit form with errors");
+
+    await page.getByLabel("Namn").fill(unit);
+    await page.getByLabel("Gatuadress").fill("Skolvägen 2");
+    await page.getByLabel("Postnummer").fill("668 30");
+    await page.getByLabel("Ort").fill("Ed");
+    await page.getByLabel("Från ålder (år)").fill("1");
+    await page.getByLabel("Till ålder (år)").fill("5");
+    await page.getByLabel("Antal platser").fill("45");
+    await page.getByRole("button", { name: "Spara enheten" }).click();
+    await expect(page.getByText("Enheten är sparad.")).toBeVisible();
+    const row = page.getByRole("row", { name: new RegExp(unit) });
+    await expect(row).toContainText("Öppen");
+
+    await row.getByRole("link", { name: new RegExp(`Ändra ${unit}`) }).click();
+    await page.getByRole("button", { name: "Stäng enheten" }).click();
+    await expect(page.getByText("Enheten är stängd")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(unit) })).toContainText("Stängd");
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  test("a portal-wide admin starts and ends samverkan; a municipal admin is refused the page", async ({
+    page,
+    a11y,
+  }, testInfo) => {
+    const jsOff = jsDisabled(testInfo);
+    // Pairs no other spec relies on, ended again within the test.
+    const [from, to] = jsOff ? ["Åmål", "Dals-Ed"] : ["Bengtsfors", "Mellerud"];
+    await loginAsStaff(page, "admin.portal", { redirectTo: "/personal" });
+    await page.getByRole("link", { name: "Samverkan" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Samverkan" })).toBeVisible();
+    await a11y("samverkan");
+
+    await page.getByLabel("Kommunen vars ärenden handläggs").selectOption({ label: from });
+    await page.getByLabel("Område").selectOption({ label: "Allmänna ärenden" });
+    await page.getByLabel("Kommunen som handlägger").selectOption({ label: from });
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/samverkan")),
+      page.getByRole("button", { name: "Starta samverkan" }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    await expect(page.getByRole("alert").getByRole("link", { name: /Välj en annan kommun/ })).toBeVisible();
+
+    await page.getByLabel("Kommunen vars ärenden handläggs").selectOption({ label: from });
+    await page.getByLabel("Område").selectOption({ label: "Allmänna ärenden" });
+    await page.getByLabel("Kommunen som handlägger").selectOption({ label: to });
+    await page.getByRole("button", { name: "Starta samverkan" }).click();
+    await expect(page.getByText("Samverkan är startad.")).toBeVisible();
+    const row = page.getByRole("row", { name: new RegExp(`${from}.*Allmänna ärenden.*${to}`) });
+    await expect(row).toContainText("Gäller");
+    await row.getByRole("button", { name: "Avsluta" }).click();
+    await expect(page.getByText("Samverkan är avslutad.")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(`${from}.*Allmänna ärenden.*${to}`) })).toContainText(
+      "Avslutad",
+    );
+
+    await loginAsStaff(page, "admin.mellerud", { redirectTo: "/personal" });
+    await expect(page.getByRole("link", { name: "Samverkan" })).toHaveCount(0);
+    const refused = await page.request.get("/admin/samverkan", { maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
+  });
+  test("a portal-wide admin enters a future year's maxtaxa; the ceilings follow the income cap", async ({
+    page,
+    a11y,
+  }, testInfo) => {
+    const year = jsDisabled(testInfo) ? "2032" : "2031";
+    await loginAsStaff(page, "admin.portal", { redirectTo: "/personal" });
+    await page.getByRole("link", { name: "Maxtaxa" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Maxtaxa" })).toBeVisible();
+    await a11y("maxtaxa");
+    await page.getByLabel("År", { exact: true }).fill("31");
+    await page.getByLabel("Inkomsttak (kr per månad)").fill("61000");
+    await page.getByLabel("Källa").fill("Skolverket");
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/maxtaxa")),
+      page.getByRole("button", { name: "Spara maxtaxan" }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    await expect(page.getByRole("alert").getByRole("link", { name: /Ange ett år med fyra siffror/ })).toBeVisible();
+    await page.getByLabel("År", { exact: true }).fill(year);
+    await page.getByLabel("Inkomsttak (kr per månad)").fill("61000");
+    await page.getByLabel("Källa").fill(`Skolverket: maxtaxa ${year}`);
+    await page.getByRole("button", { name: "Spara maxtaxan" }).click();
+    await expect(page.getByText("Maxtaxan är sparad.")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(`^${year}`) })).toContainText("1 830");
+  });
+  test("the editor chooses a text's review owner among the municipality's staff; a free-text owner is refused", async ({
+    page,
+    a11y,
+  }) => {
+    await loginAsStaff(page, "redaktor.mellerud", { redirectTo: "/redaktor" });
+    await page.getByRole("link", { name: "Feriearbete för ungdomar", exact: true }).click();
+    const owner = page.getByLabel("Ansvarig för texten");
+    await expect(owner).toHaveValue("redaktor.portal");
+    const choices = await owner.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(choices).toContain("redaktor.mellerud");
+    expect(choices).not.toContain("handlaggare.mellerud");
+    await a11y("editor with the owner list");
+
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const response = await page.request.post(page.url(), {
+      form: { _csrf: csrf, intent: "save", titleSv: "x", summarySv: "x", owner: "Någon annan", reviewBy: "2030-01-01" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("Välj en person i listan");
+  });
 });

@@ -187,18 +187,28 @@ export function PlainFields({
 }
 
 /** Owner and review-by date: required on every item. */
-export function LifecycleFields({ values, errors }: { values: FormValues; errors?: EditorErrors }) {
+export function LifecycleFields({
+  values,
+  errors,
+  ownerChoices,
+}: {
+  values: FormValues;
+  errors?: EditorErrors;
+  /** Staff users who may own the text (docs/decisions/060). */
+  ownerChoices: { value: string; label: string }[];
+}) {
   const { t } = useTranslation("editor");
   return (
     <fieldset className="editor-fieldset">
       <legend>{t("fields.lifecycle")}</legend>
-      <EditorField
+      <EditorSelect
         id="owner"
         label={t("fields.owner.label")}
         hint={t("fields.owner.hint")}
         error={errors?.owner}
-        kind="line"
         value={values.owner ?? ""}
+        options={ownerChoices}
+        none={t("fields.owner.choose")}
         required
       />
       <EditorField

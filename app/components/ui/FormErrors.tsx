@@ -75,3 +75,44 @@ export function TextField({
     </div>
   );
 }
+
+/** A labelled select with the same error markup as TextField. */
+export function SelectField({
+  name,
+  label,
+  error,
+  defaultValue,
+  options,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation("auth");
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {error ? (
+        <span className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("errors.prefix")} </span>
+          {t(error)}
+        </span>
+      ) : null}
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
