@@ -46,7 +46,7 @@ describe("review owners among staff", () => {
     const owners = [editor.name, editor.email.toUpperCase(), "Redaktionen (exempel)", "redaktor.dals-ed", ""];
     rows.forEach((r, i) => db().update(page).set({ owner: owners[i]! }).where(eq(page.id, r.id)).run());
 
-    const sql = readFileSync(join(__dirname, "../../db/migrations/0014_review-owners.sql"), "utf8");
+    const sql = readFileSync(join(__dirname, "../../db/migrations/0019_review-owners.sql"), "utf8");
     for (const statement of sql.split("--> statement-breakpoint")) db().$client.exec(statement);
 
     const after = rows.map((r) => db().select().from(page).where(eq(page.id, r.id)).get()!.owner);
