@@ -119,6 +119,7 @@ test("a sixth municipality added in the browser publishes a service and receives
   await loginAsStaff(page, editor, { redirectTo: "/redaktor/tjanster/ny" });
   await page.getByLabel("Kommun och förvaltning").selectOption({ label: `${name} – ${ks}` });
   await page.locator('[name="slug"]').fill(serviceSlug);
+  await page.getByLabel("Kategori").selectOption({ label: "Näringsliv och arbete" });
   const texts: Record<string, string> = {
     titleSv: title,
     summarySv: "Hyr en plats på torget för försäljning.",
