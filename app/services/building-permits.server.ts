@@ -6,7 +6,6 @@
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import {
-  administration,
   caseAttachment,
   caseDecision,
   caseEvent,
@@ -31,7 +30,7 @@ import {
   type MeasureType,
 } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
-import { listMunicipalities } from "./municipalities.server";
+import { getAdministrationForArea, listMunicipalities } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
@@ -323,12 +322,9 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
     uploads.map((u) => u.kind),
   );
   if (missing.length > 0) return { ok: false, reason: "missing", missing };
-  const admin = db()
-    .select({ id: administration.id })
-    .from(administration)
-    .where(and(eq(administration.municipalityId, prop.municipalityId), eq(administration.slug, "samhallsbyggnad")))
-    .get();
-  if (!admin) throw new Error(`No samhällsbyggnad administration for municipality ${prop.municipalityId}`);
+  // The administration that handles the area is run-time data (administration_area, decision 056).
+  const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
+  if (!admin) throw new Error(`No administration handles bygglov in municipality ${prop.municipalityId}`);
   const fee = feeFor(draft, prop, now);
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { OfferStatus } from "~/domain/statuses";
 import {
-  administration,
   caseParty,
   caseTable,
   childcareApplication,
@@ -48,6 +47,7 @@ import {
   type RegisterChild,
 } from "./population.server";
 import { trail } from "./trail.server";
+import { getAdministrationForArea } from "./municipalities.server";
 
 export const CHILDCARE_FORM_ID = "forskola-ansokan";
 
@@ -224,12 +224,9 @@ export async function submitChildcareApplication(input: {
   if (!prepared.ok) return prepared;
   const p = prepared.value;
   const a = input.answers;
-  const admin = db()
-    .select({ id: administration.id })
-    .from(administration)
-    .where(and(eq(administration.municipalityId, p.municipalityId), eq(administration.slug, "barn-och-utbildning")))
-    .get();
-  if (!admin) throw new Error("No barn-och-utbildning administration");
+  // The administration that handles the area is run-time data (administration_area, decision 056).
+  const admin = getAdministrationForArea({ municipalityId: p.municipalityId, area: "barnomsorg" });
+  if (!admin) throw new Error("No administration handles barnomsorg");
   const created = createCase({
     idempotencyKey: input.idempotencyKey,
     municipalityId: p.municipalityId,

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { administration, caseTable, municipality } from "../../db/schema/index";
+import { eq } from "drizzle-orm";
+import { caseTable, municipality } from "../../db/schema/index";
 import { formDefinitions, getFormDefinition as getStaticDefinition } from "../../forms/definitions/index";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
 import { describeTypes } from "../../forms/fields/file";
@@ -32,7 +32,7 @@ import { hmacIndex } from "~/platform/crypto.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
-import { listMunicipalities, localized } from "./municipalities.server";
+import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 
 /** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
@@ -69,32 +69,41 @@ export function offeringMunicipalities(def: FormDefinition) {
   return def.offeredBy === "shared" ? all : all.filter((m) => (def.offeredBy as string[]).includes(m.slug));
 }
 
-/** /blanketter: the forms a municipality offers, grouped by administration. */
+/**
+ * /blanketter: the forms a municipality offers, grouped by the administration that receives them
+ * (the area's administration at run time, `getAdministrationForArea`), so a municipality added in
+ * the browser offers every shared form whose area it has mapped.
+ */
 export function listFormsByAdministration(lang: Language, municipalitySlug: string) {
   const t = getFixedT(lang, "forms");
   const m = listMunicipalities().find((x) => x.slug === municipalitySlug);
   if (!m) return [];
-  const admins = db().select().from(administration).where(eq(administration.municipalityId, m.id)).all();
-  return admins
-    .map((a) => ({
-      slug: a.slug,
-      name: localized(a, "name", lang),
-      forms: formDefinitions
-        .filter(
-          (d) =>
-            d.administration === a.slug && (d.offeredBy === "shared" || (d.offeredBy as string[]).includes(m.slug)),
-        )
-        .map((d) => ({
-          id: d.id,
-          title: t(d.titleKey.slice("forms.".length)),
-          description: t(d.descriptionKey.slice("forms.".length)),
-          requiresLogin: d.requiresLogin,
-          href: d.eservice ?? formBase(d),
-        }))
-        .sort((x, y) => x.title.localeCompare(y.title, "sv")),
-    }))
-    .filter((a) => a.forms.length > 0)
+  const groups = new Map<number, { slug: string; name: string; forms: FormListItem[] }>();
+  for (const d of formDefinitions) {
+    if (d.offeredBy !== "shared" && !(d.offeredBy as string[]).includes(m.slug)) continue;
+    const a = getAdministrationForArea({ municipalityId: m.id, area: d.caseType, defaultSlug: d.administration });
+    if (!a) continue;
+    const group = groups.get(a.id) ?? { slug: a.slug, name: localized(a, "name", lang), forms: [] };
+    group.forms.push({
+      id: d.id,
+      title: t(d.titleKey.slice("forms.".length)),
+      description: t(d.descriptionKey.slice("forms.".length)),
+      requiresLogin: d.requiresLogin,
+      href: d.eservice ?? formBase(d),
+    });
+    groups.set(a.id, group);
+  }
+  return [...groups.values()]
+    .map((g) => ({ ...g, forms: g.forms.sort((x, y) => x.title.localeCompare(y.title, "sv")) }))
     .sort((x, y) => x.name.localeCompare(y.name, "sv"));
+}
+
+interface FormListItem {
+  id: string;
+  title: string;
+  description: string;
+  requiresLogin: boolean;
+  href: string;
 }
 
 // ---- Steps --------------------------------------------------------------------------
@@ -563,11 +572,11 @@ export async function submitForm(
   }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };
-  const admin = db()
-    .select({ id: administration.id })
-    .from(administration)
-    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, c.def.administration)))
-    .get();
+  const admin = getAdministrationForArea({
+    municipalityId: m.id,
+    area: c.def.caseType,
+    defaultSlug: c.def.administration,
+  });
   if (!admin) return { status: 400, error: "administration" };
   const value = parsed.value;
   const { open, secret } = splitSensitive(c.def, value);

@@ -1,5 +1,12 @@
-import { asc, eq } from "drizzle-orm";
-import { administration, municipality, type Administration, type Municipality } from "../../db/schema/index";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import {
+  administration,
+  administrationArea,
+  municipality,
+  type Administration,
+  type Municipality,
+} from "../../db/schema/index";
+import type { Area } from "~/domain/areas";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 
@@ -37,4 +44,44 @@ export function municipalityCookieHeader(slug: string): string {
 export function localized<T extends Record<string, unknown>>(row: T, field: string, lang: Language): string {
   const value = row[`${field}${lang === "sv" ? "Sv" : "En"}`] ?? row[`${field}Sv`];
   return typeof value === "string" ? value : "";
+}
+
+/**
+ * The administration of a municipality that receives cases of an area (decision 056, amended):
+ * the one administration_area names. The general area "allmant" is shared by several
+ * administrations in most municipalities, so there a form's default administration kind
+ * (`def.administration`) is used first when the municipality has an active administration by
+ * that slug. Undefined when the municipality has mapped no administration to the area.
+ */
+export function getAdministrationForArea(p: {
+  municipalityId: number;
+  area: Area;
+  defaultSlug?: string;
+}): Administration | undefined {
+  if (p.area === "allmant" && p.defaultSlug) {
+    const bySlug = db()
+      .select()
+      .from(administration)
+      .where(
+        and(
+          eq(administration.municipalityId, p.municipalityId),
+          eq(administration.slug, p.defaultSlug),
+          isNull(administration.retiredAt),
+        ),
+      )
+      .get();
+    if (bySlug) return bySlug;
+  }
+  return db()
+    .select({ a: administration })
+    .from(administrationArea)
+    .innerJoin(administration, eq(administration.id, administrationArea.administrationId))
+    .where(
+      and(
+        eq(administrationArea.municipalityId, p.municipalityId),
+        eq(administrationArea.area, p.area),
+        isNull(administration.retiredAt),
+      ),
+    )
+    .get()?.a;
 }

@@ -1,14 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { isCaseStatus } from "~/domain/statuses";
-import {
-  administration,
-  caseParty,
-  caseTable,
-  childcareUnit,
-  municipality,
-  schoolSignature,
-} from "../../db/schema/index";
+import { caseParty, caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
@@ -19,6 +12,7 @@ import { adoptContactEmail, notify } from "./notifications.server";
 import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { contentHash } from "./signature-hash.server";
 import { trail } from "./trail.server";
+import { getAdministrationForArea } from "./municipalities.server";
 
 /**
  * School applications (förskoleklass or a change of school). Where two guardians share
@@ -89,12 +83,9 @@ export async function submitSchoolApplication(input: {
   else if (a.startDate > addMonths(today, 18)) errors.startDate = "tooFar";
   if (Object.keys(errors).length) return { ok: false, errors };
   const municipalityId = schools.find((s) => s.id === a.school1)!.municipalityId;
-  const admin = db()
-    .select({ id: administration.id })
-    .from(administration)
-    .where(and(eq(administration.municipalityId, municipalityId), eq(administration.slug, "barn-och-utbildning")))
-    .get();
-  if (!admin) throw new Error("No barn-och-utbildning administration");
+  // The administration that handles the area is run-time data (administration_area, decision 056).
+  const admin = getAdministrationForArea({ municipalityId: municipalityId, area: "skola" });
+  if (!admin) throw new Error("No administration handles skola");
   const coGuardians = child.custody.filter((h) => h !== input.viewer.personnummerHmac);
   const awaiting = coGuardians.length > 0;
   const created = createCase({
