@@ -87,8 +87,22 @@ test("a sixth municipality added in the browser publishes a service and receives
   await addAdministration(page, "bildningsforvaltningen", bildning, "Education office", ["Barnomsorg", "Skola"]);
   await a11y(`/admin/kommuner/${slug}`);
 
-  // 2. TODO(units, colleague's slice): the admin adds a unit (a preschool) to Bildningsförvaltningen
-  //    here, once unit administration is merged; the journey then checks it on the municipality page.
+  // 2. A preschool of the new municipality (units belong to a municipality, decision 060).
+  const unit = `Förskolan Näckrosen ${code}`;
+  await page.goto("/admin/enheter");
+  await page.getByLabel("Kommun").selectOption({ label: name });
+  await page.getByLabel("Namn").fill(unit);
+  await page.getByLabel("Gatuadress").fill("Skolvägen 1");
+  await page.getByLabel("Postnummer").fill("668 40");
+  await page.getByLabel("Ort").fill(name);
+  await page.getByLabel("Från ålder (år)").fill("1");
+  await page.getByLabel("Till ålder (år)").fill("5");
+  await page.getByLabel("Antal platser").fill("30");
+  await page.getByRole("button", { name: "Spara enheten" }).click();
+  await expect(page.getByText("Enheten är sparad.")).toBeVisible();
+  const unitRow = page.getByRole("row", { name: new RegExp(unit) });
+  await expect(unitRow).toContainText(name);
+  await expect(unitRow).toContainText("Öppen");
 
   // 3. Its own case system: a folder target, routed for its general cases.
   await page.goto("/admin/integrationer");
@@ -131,7 +145,7 @@ test("a sixth municipality added in the browser publishes a service and receives
     bodySv: "Torghandel är tillåten vardagar.",
   };
   for (const [field, value] of Object.entries(texts)) await page.locator(`[name="${field}"]`).fill(value);
-  await page.locator('[name="owner"]').fill(editor);
+  await page.locator('[name="owner"]').selectOption(editor);
   await page.locator('[name="reviewBy"]').fill("2027-11-30");
   await page.getByRole("button", { name: "Skapa utkast" }).click();
   await page.getByRole("button", { name: "Publicera", exact: true }).click();
