@@ -19,6 +19,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -144,7 +145,7 @@ export default function MyCase() {
   const c = d.case;
   const cc = d.childcare;
   const sc = d.school;
-  const status = (s: string) => t(`eservice:caseStatus.${s}`, { defaultValue: s });
+  const status = (s: string) => t(keyOf(CASE_STATUS_KEY, s) ?? s);
   return (
     <>
       <h1>{t("case.title", { reference: c.reference })}</h1>
