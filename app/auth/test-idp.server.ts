@@ -96,15 +96,15 @@ export function idpLanguage(input: {
 type IdpT = (key: string, options?: Record<string, unknown>) => string;
 const tFor = (lang: Language): IdpT => {
   const t = getFixedT(lang, "auth");
-  return (key, options) => String(t(`testIdp.${key}`, options ?? {}));
+  return (key, options) => String(t(key, options ?? {}));
 };
 
 function page(lang: Language, title: string, body: string): string {
   const t = tFor(lang);
   return `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} – ${escape(t("titleSuffix"))}</title><link rel="stylesheet" href="${TEST_IDP_PATH}/_assets/idp.css"></head>
-<body><header class="idp-header"><p class="idp-brand" lang="sv">${escape(t("brand"))}</p><p>${escape(t("tagline"))}</p></header>
+<title>${escape(title)} – ${escape(t("testIdp.titleSuffix"))}</title><link rel="stylesheet" href="${TEST_IDP_PATH}/_assets/idp.css"></head>
+<body><header class="idp-header"><p class="idp-brand" lang="sv">${escape(t("testIdp.brand"))}</p><p>${escape(t("testIdp.tagline"))}</p></header>
 <main id="main" class="idp-main">${body}</main></body></html>`;
 }
 
@@ -140,43 +140,43 @@ function loginPage(
   const people = adults
     .map(
       (p) =>
-        `<li><button class="idp-person" type="submit" name="person" value="${escape(p.id)}">${escape(p.givenName)} ${escape(p.familyName)}<span>${escape(formatPersonnummer(p.personnummer))}${p.kind === "samordningsnummer" ? ` (${escape(t("login.coordination"))})` : ""}</span></button></li>`,
+        `<li><button class="idp-person" type="submit" name="person" value="${escape(p.id)}">${escape(p.givenName)} ${escape(p.familyName)}<span>${escape(formatPersonnummer(p.personnummer))}${p.kind === "samordningsnummer" ? ` (${escape(t("testIdp.login.coordination"))})` : ""}</span></button></li>`,
     )
     .join("");
-  const message = error ? t(`errors.${error.code}`) : "";
+  const message = error ? t(`testIdp.errors.${error.code}`) : "";
   const summary = error
-    ? `<div class="idp-summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">${escape(t("login.errorSummary"))}</h2><ul><li><a href="#personnummer">${escape(message)}</a></li></ul></div>`
+    ? `<div class="idp-summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">${escape(t("testIdp.login.errorSummary"))}</h2><ul><li><a href="#personnummer">${escape(message)}</a></li></ul></div>`
     : "";
   // The language goes along in the form so that an error page answers in the same language.
   const langField = `<input type="hidden" name="lang" value="${lang}">`;
   return page(
     lang,
-    error ? `${t("login.errorSummary")}: ${t("login.title")}` : t("login.title"),
-    `${summary}<h1>${escape(t("login.heading"))}</h1>
-<p class="idp-warning">${escape(t("login.warning"))}</p>
+    error ? `${t("testIdp.login.errorSummary")}: ${t("testIdp.login.title")}` : t("testIdp.login.title"),
+    `${summary}<h1>${escape(t("testIdp.login.heading"))}</h1>
+<p class="idp-warning">${escape(t("testIdp.login.warning"))}</p>
 <form method="post" action="${action}/login">${langField}
-<h2 id="people-heading">${escape(t("login.choose"))}</h2>
+<h2 id="people-heading">${escape(t("testIdp.login.choose"))}</h2>
 <ul class="idp-people" aria-labelledby="people-heading">${people}</ul>
 </form>
 <form method="post" action="${action}/login" novalidate>${langField}
-<h2>${escape(t("login.orType"))}</h2>
-<label for="personnummer">${escape(t("login.personnummer"))}</label>
-<span class="idp-hint" id="personnummer-hint">${escape(t("login.hint"))}</span>
+<h2>${escape(t("testIdp.login.orType"))}</h2>
+<label for="personnummer">${escape(t("testIdp.login.personnummer"))}</label>
+<span class="idp-hint" id="personnummer-hint">${escape(t("testIdp.login.hint"))}</span>
 ${error ? `<span class="idp-error" id="personnummer-error">${escape(message)}</span>` : ""}
 <input id="personnummer" name="personnummer" autocomplete="off" inputmode="numeric" value="${escape(error?.value ?? "")}" aria-describedby="personnummer-hint${error ? " personnummer-error" : ""}"${error ? ' aria-invalid="true"' : ""}>
-<label for="given_name">${escape(t("login.givenName"))}</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
-<label for="family_name">${escape(t("login.familyName"))}</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
-<label for="acr">${escape(t("login.level"))}</label><select id="acr" name="acr">${(
+<label for="given_name">${escape(t("testIdp.login.givenName"))}</label><input id="given_name" name="given_name" autocomplete="off" value="${escape(error?.given ?? "")}">
+<label for="family_name">${escape(t("testIdp.login.familyName"))}</label><input id="family_name" name="family_name" autocomplete="off" value="${escape(error?.family ?? "")}">
+<label for="acr">${escape(t("testIdp.login.level"))}</label><select id="acr" name="acr">${(
       Object.keys(TEST_LEVELS) as TestLevel[]
     )
       .map(
         (level) =>
-          `<option value="${level}"${level === (error?.level ?? "loa3") ? " selected" : ""}>${escape(t(`login.levels.${level}`))}</option>`,
+          `<option value="${level}"${level === (error?.level ?? "loa3") ? " selected" : ""}>${escape(t(`testIdp.login.levels.${level}`))}</option>`,
       )
       .join("")}</select>
-<button class="idp-submit" type="submit">${escape(t("login.submit"))}</button>
+<button class="idp-submit" type="submit">${escape(t("testIdp.login.submit"))}</button>
 </form>
-<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("login.cancel"))}</button></form>`,
+<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("testIdp.login.cancel"))}</button></form>`,
   );
 }
 
@@ -231,8 +231,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
           const t = tFor(lang);
           ctx.body = page(
             lang,
-            t("logout.title"),
-            `<h1>${escape(t("logout.heading"))}</h1><p>${escape(t("logout.lead"))}</p>${form}<button class="idp-submit" type="submit" form="op.logoutForm" name="logout" value="yes">${escape(t("logout.submit"))}</button>`,
+            t("testIdp.logout.title"),
+            `<h1>${escape(t("testIdp.logout.heading"))}</h1><p>${escape(t("testIdp.logout.lead"))}</p>${form}<button class="idp-submit" type="submit" form="op.logoutForm" name="logout" value="yes">${escape(t("testIdp.logout.submit"))}</button>`,
           );
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
@@ -240,8 +240,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
           const t = tFor(lang);
           ctx.body = page(
             lang,
-            t("logout.doneTitle"),
-            `<h1>${escape(t("logout.doneHeading"))}</h1><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`,
+            t("testIdp.logout.doneTitle"),
+            `<h1>${escape(t("testIdp.logout.doneHeading"))}</h1><p><a href="${e.PUBLIC_URL}/">${escape(t("testIdp.logout.backToPortal"))}</a></p>`,
           );
         },
       },
@@ -280,8 +280,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       ctx.type = "html";
       ctx.body = page(
         lang,
-        t("error.title"),
-        `<h1>${escape(t("error.heading"))}</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">${escape(t("logout.backToPortal"))}</a></p>`,
+        t("testIdp.error.title"),
+        `<h1>${escape(t("testIdp.error.heading"))}</h1><p>${escape(String(out.error))}: ${escape(String(out.error_description ?? ""))}</p><p><a href="${e.PUBLIC_URL}/">${escape(t("testIdp.logout.backToPortal"))}</a></p>`,
       );
     },
   };

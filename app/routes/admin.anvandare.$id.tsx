@@ -13,6 +13,7 @@ import { getLanguage } from "~/i18n/i18n.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { AREA_KEY, ROLE_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -144,8 +145,8 @@ export default function UserDetail() {
         <ul className="link-list">
           {roles.map((r) => (
             <li key={r.id}>
-              {t(`roles.${r.role}`)}
-              {r.area ? `, ${t(`areas.${r.area}`)}` : ""}
+              {t(ROLE_KEY[r.role])}
+              {r.area ? `, ${t(AREA_KEY[r.area])}` : ""}
               {r.administration
                 ? `, ${r.administration}`
                 : r.municipality
@@ -159,7 +160,7 @@ export default function UserDetail() {
                   {t("admin.user.remove")}
                   <span className="visually-hidden">
                     {" "}
-                    {t(`roles.${r.role}`)} {r.area ? t(`areas.${r.area}`) : (r.administration ?? r.municipality ?? "")}
+                    {t(ROLE_KEY[r.role])} {r.area ? t(AREA_KEY[r.area]) : (r.administration ?? r.municipality ?? "")}
                   </span>
                 </button>
               </Form>
@@ -217,7 +218,7 @@ export default function UserDetail() {
           >
             {AREAS.map((a) => (
               <option key={a} value={a}>
-                {t(`areas.${a}`)}
+                {t(AREA_KEY[a])}
               </option>
             ))}
           </select>

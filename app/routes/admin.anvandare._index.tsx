@@ -11,6 +11,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { ROLE_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -134,7 +135,7 @@ export default function Users() {
                 </td>
                 <td>{u.username}</td>
                 <td>{u.municipality ?? t("roles.portalWide")}</td>
-                <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ") || "–"}</td>
+                <td>{u.roles.map((r) => t(ROLE_KEY[r])).join(", ") || "–"}</td>
                 <td>
                   {u.disabled
                     ? t("admin.users.disabled")

@@ -22,6 +22,7 @@ import {
 import { readForm } from "~/services/multipart.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { AREA_KEY } from "~/i18n/keys";
 
 /** One integration system: target, secret, callback token, routes, deactivation (decision 058). */
 
@@ -206,7 +207,7 @@ export default function IntegrationSystemPage() {
                         value={value}
                         defaultChecked={routed.has(value)}
                       />
-                      <label htmlFor={`route-${m.id}-${area}`}>{t(`areas.${area}`)}</label>
+                      <label htmlFor={`route-${m.id}-${area}`}>{t(AREA_KEY[area])}</label>
                     </div>
                   );
                 })}

@@ -17,6 +17,7 @@ import {
 import { readForm } from "~/services/multipart.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { AREA_KEY, keyOf } from "~/i18n/keys";
 
 /**
  * /admin/integrationer: the municipalities' case-management systems and the cases waiting for
@@ -144,7 +145,7 @@ export default function IntegrationSystems() {
                   <td>
                     {s.routes.length === 0
                       ? t("noRoutes")
-                      : s.routes.map((r) => `${r.municipality}: ${t(`areas.${r.area}`)}`).join(", ")}
+                      : s.routes.map((r) => `${r.municipality}: ${t(AREA_KEY[r.area])}`).join(", ")}
                   </td>
                   <td>{s.active ? t("active") : t("inactive")}</td>
                 </tr>
@@ -165,7 +166,7 @@ export default function IntegrationSystems() {
           <ul>
             {waiting.map((w) => (
               <li key={w.reference}>
-                {w.reference}: {w.municipality}, {t(`areas.${w.area}`)}
+                {w.reference}: {w.municipality}, {t(keyOf(AREA_KEY, w.area) ?? w.area)}
               </li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { JOB_NAME_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -80,7 +81,7 @@ export default function AdminJobs() {
             {jobs.map((job) => (
               <tr key={job.name}>
                 <th scope="row">
-                  {t(`names.${job.name}`, { defaultValue: job.name })}
+                  {t(keyOf(JOB_NAME_KEY, job.name) ?? job.name)}
                   <br />
                   <code>{job.name}</code>
                 </th>
@@ -123,7 +124,7 @@ export default function AdminJobs() {
                     <input type="hidden" name="job" value={job.name} />
                     <button type="submit" className="button button--secondary">
                       {t("runNow")}
-                      <span className="visually-hidden"> {t(`names.${job.name}`, { defaultValue: job.name })}</span>
+                      <span className="visually-hidden"> {t(keyOf(JOB_NAME_KEY, job.name) ?? job.name)}</span>
                     </button>
                   </Form>
                 </td>

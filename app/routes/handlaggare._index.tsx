@@ -14,6 +14,7 @@ import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { BACKOFFICE_AREA_KEY, CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [
@@ -69,7 +70,7 @@ export default function Queue() {
             id="omrade"
             label={t("queue.area")}
             defaultValue={filters.area}
-            options={[all, ...areas.map((a) => ({ value: a, label: t(`areas.${a}`) }))]}
+            options={[all, ...areas.map((a) => ({ value: a, label: t(BACKOFFICE_AREA_KEY[a]) }))]}
           />
           <SelectField
             id="status"
@@ -139,10 +140,10 @@ export default function Queue() {
                     <Link to={`/handlaggare/arenden/${r.reference}`}>{r.reference}</Link>
                     {r.protectedIdentity ? <ProtectedIdentityMark /> : null}
                     <br />
-                    {r.municipalityName}, {t(`areas.${r.area}`, { defaultValue: r.area })}
+                    {r.municipalityName}, {t(keyOf(BACKOFFICE_AREA_KEY, r.area) ?? r.area)}
                   </td>
                   <td>{r.applicantName || "–"}</td>
-                  <td>{t(`eservice:caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+                  <td>{t(keyOf(CASE_STATUS_KEY, r.status) ?? r.status)}</td>
                   <td>{formatDate(r.receivedOn)}</td>
                   <td>
                     {r.deadline ? formatDate(r.deadline) : t("queue.noDeadline")} <DeadlineBadge row={r} />

@@ -14,6 +14,7 @@ import { formatDateTime } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -99,7 +100,7 @@ export default function OfficerChildcareCase() {
       />
       <dl className="facts">
         <dt>{t("officer.status")}</dt>
-        <dd>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</dd>
+        <dd>{t(CASE_STATUS_KEY[c.status], { defaultValue: c.status })}</dd>
         <dt>{t("case.child")}</dt>
         <dd>{c.childName}</dd>
         <dt>{t("officer.childBirthDate")}</dt>

@@ -7,6 +7,7 @@ import { listChildcareQueueForStaff } from "~/services/childcare.server";
 import { requireStaffArea } from "~/services/staff-area.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -56,7 +57,7 @@ export default function ChildcareQueue() {
                   <td>{r.municipality}</td>
                   <td>{t(`careKind.${r.careKind}`)}</td>
                   <td>{r.guaranteeDate}</td>
-                  <td>{t(`eservice:caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+                  <td>{t(CASE_STATUS_KEY[r.status], { defaultValue: r.status })}</td>
                 </tr>
               ))}
             </tbody>

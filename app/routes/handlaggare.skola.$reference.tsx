@@ -8,6 +8,7 @@ import styles from "~/styles/mypages.css";
 import { formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -42,7 +43,7 @@ export default function OfficerSchoolCase() {
       {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
       <dl className="facts">
         <dt>{t("officer.status")}</dt>
-        <dd>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</dd>
+        <dd>{t(CASE_STATUS_KEY[c.status], { defaultValue: c.status })}</dd>
         <dt>{t("school.details.child")}</dt>
         <dd>{c.childName}</dd>
         <dt>{t("school.details.type")}</dt>

@@ -8,6 +8,7 @@ import { requireStaffArea } from "~/services/staff-area.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -56,7 +57,7 @@ export default function SchoolQueue() {
                   </td>
                   <td>{r.municipality}</td>
                   <td>{formatDate(r.createdAt)}</td>
-                  <td>{t(`eservice:caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+                  <td>{t(CASE_STATUS_KEY[r.status], { defaultValue: r.status })}</td>
                 </tr>
               ))}
             </tbody>

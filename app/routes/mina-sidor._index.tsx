@@ -16,6 +16,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { maskPersonnummer } from "../../forms/lib/identity-number";
+import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -116,7 +117,7 @@ export default function MyPages() {
                     </td>
                     <td>{t(formTitleKey(c.formId), { formId: c.formId })}</td>
                     <td>{c.municipality}</td>
-                    <td>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</td>
+                    <td>{t(keyOf(CASE_STATUS_KEY, c.status) ?? c.status)}</td>
                     <td>{formatDate(c.createdAt)}</td>
                     <td>{c.decisionDueAt ? formatDate(c.decisionDueAt) : t("cases.noDueDate")}</td>
                   </tr>

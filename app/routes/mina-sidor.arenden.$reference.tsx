@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { FieldErrorSummary, TextArea, TextInput } from "~/components/mypages/Fields";
+import { FieldErrorSummary, TextArea } from "~/components/mypages/Fields";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT } from "~/i18n/i18n.server";
 import { answerOffer, terminatePlacement } from "~/services/childcare.server";
@@ -14,11 +14,14 @@ import { getMyCaseDetail, withdrawCase } from "~/services/mypages.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import { signSchoolApplication } from "~/services/school.server";
 import styles from "~/styles/mypages.css";
-import { formatCurrency, formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
+import { ChildcarePart } from "~/components/mypages/CaseChildcarePart";
+import { SchoolPart } from "~/components/mypages/CaseSchoolPart";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -137,14 +140,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MyCase() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionErrors | undefined;
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("mypages");
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : {});
   const msgErrors = errorsFor("message");
   const c = d.case;
   const cc = d.childcare;
   const sc = d.school;
-  const status = (s: string) => t(`eservice:caseStatus.${s}`, { defaultValue: s });
+  const status = (s: string) => t(keyOf(CASE_STATUS_KEY, s) ?? s);
   return (
     <>
       <h1>{t("case.title", { reference: c.reference })}</h1>
@@ -326,234 +329,5 @@ export default function MyCase() {
         </section>
       ) : null}
     </>
-  );
-}
-
-type Detail = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function ChildcarePart({ cc, errors }: { cc: NonNullable<Detail["childcare"]>; errors: Record<string, string> }) {
-  const { t } = useTranslation("childcare");
-  const pending = cc.offers.filter((o) => o.status === "pending");
-  return (
-    <section aria-labelledby="childcare-title">
-      <h2 id="childcare-title">{t("case.heading")}</h2>
-      <dl className="facts">
-        <dt>{t("case.child")}</dt>
-        <dd>
-          {cc.childName}{" "}
-          <span className="note">({t("mypages:myData.source", { source: t(`source.${cc.childSource}`) })})</span>
-        </dd>
-        <dt>{t("case.careKind")}</dt>
-        <dd>{t(`careKind.${cc.careKind}`)}</dd>
-        <dt>{t("case.desiredStart")}</dt>
-        <dd>{cc.desiredStart}</dd>
-        <dt>{t("case.guaranteeDate")}</dt>
-        <dd>{cc.guaranteeDate}</dd>
-        <dt>{t("case.hours")}</dt>
-        <dd>{cc.hoursPerWeek}</dd>
-        {cc.specialNeeds ? (
-          <>
-            <dt>{t("case.specialNeeds")}</dt>
-            <dd>{cc.specialNeeds}</dd>
-          </>
-        ) : null}
-      </dl>
-      {cc.queue.length > 0 ? (
-        <>
-          <h3>{t("case.queue.heading")}</h3>
-          <ul>
-            {cc.queue.map((q) => (
-              <li key={q.unitId}>
-                {t("case.queue.rank", { rank: q.rank })}: {q.unitName} –{" "}
-                {q.position ? t("case.queue.position", { position: q.position }) : t("case.queue.unknown")}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {cc.offers.map((o) => (
-        <div key={o.id} className="panel--plain">
-          <h3>{t("case.offer.heading")}</h3>
-          <dl className="facts">
-            <dt>{t("case.offer.unit")}</dt>
-            <dd>
-              {o.unitName}, {o.unitAddress}
-            </dd>
-            <dt>{t("case.offer.start")}</dt>
-            <dd>{o.startDate}</dd>
-            <dt>{t("case.offer.deadline")}</dt>
-            <dd>{formatDateTime(o.deadlineAt)}</dd>
-            <dt>{t("mypages:case.status")}</dt>
-            <dd>{t(`case.offer.status.${o.status}`)}</dd>
-          </dl>
-          {pending.some((p) => p.id === o.id) ? (
-            <>
-              <p className="note">{t("case.offer.declineHint")}</p>
-              <div className="button-row">
-                <Form method="post" reloadDocument>
-                  <CsrfField />
-                  <input type="hidden" name="offerId" value={o.id} />
-                  <button type="submit" name="intent" value="accept" className="button">
-                    {t("case.offer.accept")}
-                  </button>
-                </Form>
-                <Form method="post" reloadDocument>
-                  <CsrfField />
-                  <input type="hidden" name="offerId" value={o.id} />
-                  <button type="submit" name="intent" value="decline" className="button button--secondary">
-                    {t("case.offer.decline")}
-                  </button>
-                </Form>
-              </div>
-            </>
-          ) : null}
-        </div>
-      ))}
-      {cc.placement ? (
-        <>
-          <h3>{t("case.placement.heading")}</h3>
-          <dl className="facts">
-            <dt>{t("case.placement.unit")}</dt>
-            <dd>{cc.placement.unitName}</dd>
-            <dt>{t("case.placement.start")}</dt>
-            <dd>{cc.placement.startDate}</dd>
-            <dt>{t("mypages:case.status")}</dt>
-            <dd>{t(`case.placement.status.${cc.placement.status}`)}</dd>
-            {cc.placement.lastDay ? (
-              <>
-                <dt>{t("case.placement.lastDay")}</dt>
-                <dd>{cc.placement.lastDay}</dd>
-              </>
-            ) : null}
-          </dl>
-        </>
-      ) : null}
-      {cc.fee ? <FeeBreakdown fee={cc.fee} /> : null}
-      {cc.placement?.status === "active" ? (
-        <div className="panel--plain">
-          <h3>{t("case.terminate.heading")}</h3>
-          <p>{t("case.terminate.body")}</p>
-          <Form method="post" reloadDocument>
-            <CsrfField />
-            <input type="hidden" name="intent" value="terminate" />
-            <TextInput
-              name="lastDay"
-              label={t("case.terminate.lastDay")}
-              hint={t("case.terminate.lastDayHint")}
-              errorKey={errors.lastDay ? `childcare:case.terminate.errors.${errors.lastDay}` : undefined}
-              width="input--width-10"
-            />
-            <button type="submit" className="button button--warning">
-              {t("case.terminate.button")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-      <p>
-        <Link to={`/mina-sidor/barnomsorg`}>{t("mypages:nav.childcare")}</Link>
-      </p>
-    </section>
-  );
-}
-
-export function FeeBreakdown({
-  fee,
-}: {
-  fee: {
-    result: {
-      children: {
-        id: string | number;
-        order: number;
-        percent: number;
-        maxFee: number;
-        fee: number;
-        reasons: string[];
-      }[];
-      countedIncome: number;
-    };
-    incomeKnown: boolean;
-  };
-}) {
-  const { t } = useTranslation("childcare");
-  const first = fee.result.children[0];
-  if (!first) return null;
-  return (
-    <div>
-      <h3>{t("case.fee.heading")}</h3>
-      <p>
-        <strong>{t("apply.feeLine", { amount: formatCurrency(first.fee) })}</strong>
-      </p>
-      <ul>
-        <li>{t("case.fee.order", { order: first.order })}</li>
-        {first.percent > 0 ? (
-          <li>{t("case.fee.percent", { percent: first.percent, max: formatCurrency(first.maxFee) })}</li>
-        ) : null}
-        {first.reasons.map((r) => (
-          <li key={r}>{t(`case.fee.reasons.${r}`, { cap: formatCurrency(fee.result.countedIncome) })}</li>
-        ))}
-        {!fee.incomeKnown ? <li>{t("case.fee.incomeMissing")}</li> : null}
-      </ul>
-    </div>
-  );
-}
-
-function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
-  const { t } = useTranslation("childcare");
-  return (
-    <section aria-labelledby="school-title">
-      <h2 id="school-title">{t("school.details.type")}</h2>
-      <dl className="facts">
-        <dt>{t("school.details.child")}</dt>
-        <dd>{sc.childName}</dd>
-        <dt>{t("school.details.type")}</dt>
-        <dd>{t(`school.applicationType.${sc.applicationType}`)}</dd>
-        <dt>{t("school.details.schools")}</dt>
-        <dd>{sc.schools.map((s) => s.name).join(", ")}</dd>
-        <dt>{t("school.details.startDate")}</dt>
-        <dd>{sc.startDate}</dd>
-        {sc.reason ? (
-          <>
-            <dt>{t("school.details.reason")}</dt>
-            <dd>{sc.reason}</dd>
-          </>
-        ) : null}
-      </dl>
-      <h3>{t("school.signatures.heading")}</h3>
-      <ul>
-        {sc.signatures.map((s, i) => (
-          <li key={i}>
-            {s.guardianName}:{" "}
-            {s.decision === "pending"
-              ? t("school.signatures.pending")
-              : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}
-          </li>
-        ))}
-      </ul>
-      <p>
-        {t("school.signatures.hash")}: <span className="hash">{sc.contentHash}</span>
-      </p>
-      {sc.canSign ? (
-        <div className="panel--plain">
-          <h3>{t("school.sign.heading")}</h3>
-          <p>{t("school.sign.body")}</p>
-          <div className="button-row">
-            <Form method="post" reloadDocument>
-              <CsrfField />
-              <input type="hidden" name="hash" value={sc.contentHash} />
-              <button type="submit" name="intent" value="approve" className="button">
-                {t("school.sign.approve")}
-              </button>
-            </Form>
-            <Form method="post" reloadDocument>
-              <CsrfField />
-              <input type="hidden" name="hash" value={sc.contentHash} />
-              <button type="submit" name="intent" value="decline-signature" className="button button--warning">
-                {t("school.sign.decline")}
-              </button>
-            </Form>
-          </div>
-        </div>
-      ) : null}
-    </section>
   );
 }

@@ -8,6 +8,7 @@ import permitStyles from "~/styles/permits.css";
 import { formatDate, formatLongDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -43,7 +44,7 @@ export default function MyPermitCase() {
       ) : null}
       <dl className="kv">
         <dt>{t("case.status")}</dt>
-        <dd data-testid="case-status">{t(`eservice:caseStatus.${c.status}`)}</dd>
+        <dd data-testid="case-status">{t(CASE_STATUS_KEY[c.status])}</dd>
         <dt>{t("check.property")}</dt>
         <dd>{c.propertyDesignation}</dd>
         <dt>{t("check.measure")}</dt>
@@ -76,7 +77,7 @@ export default function MyPermitCase() {
           <h2 id="decision-title">{t("case.decision")}</h2>
           <p>
             {t("case.decisionOn", { date: formatDate(c.decision.decidedOn) })}:{" "}
-            <strong>{t(`backoffice:outcomes.${c.decision.outcome}`)}</strong>
+            <strong>{t(DECISION_OUTCOME_KEY[c.decision.outcome])}</strong>
           </p>
           <p>
             <a href={`/mina-sidor/arenden/${c.reference}/beslut.pdf`} download data-testid="decision-pdf">

@@ -15,6 +15,7 @@ import { formatCurrency, formatDate } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -82,7 +83,7 @@ export default function ChildcareOverview() {
                       <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link>
                     </td>
                     <td>{c.municipality}</td>
-                    <td>{t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}</td>
+                    <td>{t(CASE_STATUS_KEY[c.status], { defaultValue: c.status })}</td>
                     <td>{formatDate(c.createdAt)}</td>
                   </tr>
                 ))}

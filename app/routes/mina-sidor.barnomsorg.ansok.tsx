@@ -108,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ApplyChildcare() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>() as ActionResult | undefined;
+  const a = useActionData<typeof action>();
   const { t } = useTranslation("childcare");
   const step = a?.step ?? 1;
   const v: Values = { idempotencyKey: d.idempotencyKey, ...(a?.values ?? {}) };

@@ -8,6 +8,7 @@ import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -54,7 +55,7 @@ export default function MyPermitCases() {
                     <br />
                     {t(`measures.${c.measureType}.label`)}
                   </td>
-                  <td>{t(`eservice:caseStatus.${c.status}`)}</td>
+                  <td>{t(CASE_STATUS_KEY[c.status])}</td>
                 </tr>
               ))}
             </tbody>

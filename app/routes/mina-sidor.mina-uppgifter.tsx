@@ -13,6 +13,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { formatPersonnummer } from "../../forms/lib/identity-number";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -99,7 +100,7 @@ export default function MyData() {
               <li key={c.reference}>
                 <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link> –{" "}
                 {t(formTitleKey(c.formId), { formId: c.formId })},{" "}
-                {t(`eservice:caseStatus.${c.status}`, { defaultValue: c.status })}
+                {t(CASE_STATUS_KEY[c.status], { defaultValue: c.status })}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { staffFunctions } from "~/services/staff-home.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { AREA_KEY, ROLE_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -57,8 +58,8 @@ export default function StaffHome() {
       <ul>
         {roles.map((r, i) => (
           <li key={i}>
-            {t(`roles.${r.role}`)}
-            {r.area ? `, ${t(`areas.${r.area}`)}` : ""}
+            {t(ROLE_KEY[r.role])}
+            {r.area ? `, ${t(AREA_KEY[r.area])}` : ""}
             {r.municipality ? `, ${r.municipality}` : r.role === "admin" ? `, ${t("roles.portalWide")}` : ""}
           </li>
         ))}

@@ -14,19 +14,9 @@ import {
 import { LanguageReport, type LanguageCheck } from "~/components/editor/LanguageReport";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import {
-  checkLanguage,
-  getItemForEdit,
-  isoToStockholmLocal,
-  linkChoices,
-  parseItemForm,
-  parseServiceLinks,
-  parseSchedule,
-  publishItem,
-  saveItem,
-  unpublishItem,
-  type ServiceLinks,
-} from "~/services/editor.server";
+import { checkLanguage, getItemForEdit, publishItem, saveItem, unpublishItem } from "~/services/editor.server";
+import { isoToStockholmLocal, parseItemForm, parseSchedule } from "~/services/editor-form";
+import { linkChoices, parseServiceLinks, type ServiceLinks } from "~/services/editor-links.server";
 import {
   BILINGUAL_FIELDS,
   fieldOrder,

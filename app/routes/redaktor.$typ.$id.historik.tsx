@@ -7,7 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { DiffTable } from "~/components/editor/DiffTable";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT } from "~/i18n/i18n.server";
-import { diffVersions, listHistory, restoreVersion } from "~/services/editor.server";
+import { diffVersions, listHistory, restoreVersion } from "~/services/editor-history.server";
 import { SEGMENT_OF } from "~/services/editor-fields";
 import { itemParams } from "~/services/editor-params";
 import { redirectWithFlash } from "~/utils/flash.server";

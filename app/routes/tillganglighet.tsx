@@ -6,6 +6,7 @@ import { getA11yResults } from "~/services/a11y-results.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { A11Y_ROLE_NAME_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -55,7 +56,7 @@ export default function AccessibilityStatement() {
             </li>
             <li>
               {t("accessibility.checks.combinations", {
-                roles: checks.roles.map((r) => t(`accessibility.roleNames.${r}`, { defaultValue: r })).join(", "),
+                roles: checks.roles.map((r) => t(keyOf(A11Y_ROLE_NAME_KEY, r) ?? r)).join(", "),
               })}
             </li>
             <li>{t("accessibility.checks.structure", { errors: checks.langErrors + checks.h1Errors })}</li>

@@ -35,6 +35,7 @@ import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.s
 import type { StaffUser } from "~/auth/guards.server";
 import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
+import { DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
 const OPEN_STATUSES: CaseStatus[] = [
   "received",
@@ -590,7 +591,7 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
       property: t("decisionPdf.property"),
       measure: t("decisionPdf.measure"),
       decision: t("decisionPdf.decision"),
-      outcome: t(`outcomes.${row.d.outcome}`),
+      outcome: t(DECISION_OUTCOME_KEY[row.d.outcome]),
       reasons: t("decisionPdf.reasons"),
       fee: t("decisionPdf.fee"),
       officer: t("decisionPdf.officer"),

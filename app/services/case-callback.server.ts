@@ -21,6 +21,7 @@ import { insertSystemMessageToApplicant, residentRecipients } from "./messages.s
 import { notify } from "./notifications.server";
 import { removeFolderExport } from "./outbox.server";
 import { swedishDate } from "./permit-clock";
+import { CALLBACK_OUTCOME_KEY } from "~/i18n/keys";
 
 /**
  * A case-management system reports back on a case it received (docs/decisions/020, 034): a
@@ -179,7 +180,7 @@ export async function applyCaseCallback(input: {
           caseId: c.id,
           body: t("applicantMessages.systemDecision", {
             reference,
-            outcome: t(`integration.outcomes.${body.decision.outcome}`),
+            outcome: t(CALLBACK_OUTCOME_KEY[body.decision.outcome]),
             text: body.decision.text,
           }),
           now,

@@ -6,6 +6,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { CASE_STATUSES } from "~/domain/statuses";
 import { maskEntry, publicRegisteredAt } from "./diarium-rules";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
@@ -296,6 +297,6 @@ export function diariumFilterOptions(lang: Language) {
     administrations: [...seen]
       .map(([slug, name]) => ({ slug, name }))
       .sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    statuses: CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) })),
+    statuses: CASE_STATUSES.map((s) => ({ value: s, label: t(CASE_STATUS_KEY[s]) })),
   };
 }

@@ -1,24 +1,15 @@
-import { and, asc, eq, inArray, max } from "drizzle-orm";
-import { diffWords } from "diff";
-import { invalidateAnonymousCache } from "~/services/page-cache.server";
+import { and, asc, eq, max } from "drizzle-orm";
 import {
   administration,
-  authority,
   contentVersion,
   municipality,
-  news,
   page,
   service,
-  serviceAuthority,
   serviceMunicipality,
-  serviceRelated,
-  staffUser,
-  type ContentVersion,
 } from "../../db/schema/index";
 import { snapshotOf, writeVersion, type Snapshot } from "../../db/content-versions";
 import { CATEGORY_SLUGS } from "../../db/seed/content/types";
 import { canStaff } from "~/auth/guards.server";
-import type { Permission } from "~/auth/permissions";
 import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -39,6 +30,20 @@ import {
   type EditorErrors,
   type FormValues,
 } from "./editor-fields";
+import {
+  PENDING_ACTIONS,
+  accessTo,
+  forbidden,
+  isPortalWide,
+  requireItem,
+  tableOf,
+  thenInvalidate,
+  usernameOf,
+  workingCopy,
+  type Row,
+} from "./editor-access.server";
+import { SLUG, parseItemForm } from "./editor-form";
+import { applyLinks, currentLinks, linksIn, type ServiceLinks } from "./editor-links.server";
 
 /**
  * Publishing for administrations (/redaktor). Every function takes the signed-in staff user and
@@ -57,123 +62,6 @@ import {
  * (action "draft"), which publishing applies; unpublished items and drafts are edited in place.
  * Unknown items answer 404, out-of-scope ones 403.
  */
-
-type Row = Record<string, unknown> & {
-  id: number;
-  status: string;
-  publishAt: string | null;
-  unpublishAt: string | null;
-  owner: string;
-  reviewBy: string;
-};
-
-const PENDING_ACTIONS = new Set(["draft", "restored-draft"]);
-
-const tableOf = (type: ContentType) => (type === "service" ? service : type === "page" ? page : news);
-
-/**
- * 403. `reason` names the rule in the answer's body (shown by the error page, see
- * common:errors.forbidden.reasons): "publish" = drafts only, a redaktör publishes.
- */
-export function forbidden(reason?: "publish" | "guides"): never {
-  if (reason) throw Response.json({ reason }, { status: 403, statusText: "Forbidden" });
-  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-}
-function notFound(): never {
-  throw new Response("Not found", { status: 404, statusText: "Not Found" });
-}
-
-function usernameOf(user: StaffUser): string {
-  return (
-    db().select({ u: staffUser.username }).from(staffUser).where(eq(staffUser.id, user.staffUserId)).get()?.u ??
-    user.name
-  );
-}
-
-/** An editor role without municipality: shared services and everything else. */
-export function isPortalWide(user: StaffUser, permission: Permission = "content.edit"): boolean {
-  return user.roles.some((r) => r.role === "editor" && r.municipalityId === null) && canStaff(user, permission);
-}
-
-// ------------------------------------------------------------------ scope
-
-interface Offer {
-  municipalityId: number;
-  administrationId: number | null;
-}
-
-/** Each offering municipality with the administration answering for the service there. */
-function offersOf(serviceId: number, administrationSlug: string): Offer[] {
-  return db()
-    .select({
-      municipalityId: serviceMunicipality.municipalityId,
-      administrationId: serviceMunicipality.administrationId,
-      fallbackId: administration.id,
-    })
-    .from(serviceMunicipality)
-    .leftJoin(
-      administration,
-      and(
-        eq(administration.municipalityId, serviceMunicipality.municipalityId),
-        eq(administration.slug, administrationSlug),
-      ),
-    )
-    .where(eq(serviceMunicipality.serviceId, serviceId))
-    .all()
-    .map((o) => ({ municipalityId: o.municipalityId, administrationId: o.administrationId ?? o.fallbackId }));
-}
-
-function mayOffer(user: StaffUser, permission: Permission, o: Offer): boolean {
-  // An offer without an administration is nobody's but the portal's: never match "any".
-  return (
-    o.administrationId !== null &&
-    canStaff(user, permission, { municipalityId: o.municipalityId, administrationId: o.administrationId })
-  );
-}
-
-export interface Access {
-  /** May change the common texts (and, with publish, publish them). */
-  main: boolean;
-  /** Municipality ids whose variant the user may change (services only). */
-  variants: number[];
-}
-
-function accessTo(user: StaffUser, permission: Permission, type: ContentType, row: Row): Access {
-  if (isPortalWide(user, permission)) {
-    return {
-      main: true,
-      variants: type === "service" ? offersOf(row.id, String(row.administrationSlug)).map((o) => o.municipalityId) : [],
-    };
-  }
-  if (type === "service") {
-    const offers = offersOf(row.id, String(row.administrationSlug));
-    const variants = offers.filter((o) => mayOffer(user, permission, o)).map((o) => o.municipalityId);
-    return { main: !row.shared && variants.length > 0, variants };
-  }
-  const administrationId = row.administrationId as number | null;
-  const main = canStaff(user, permission, {
-    municipalityId: row.municipalityId as number,
-    ...(administrationId ? { administrationId } : {}),
-  });
-  return { main, variants: [] };
-}
-
-function getRow(type: ContentType, id: number): Row | undefined {
-  const table = tableOf(type);
-  return db().select().from(table).where(eq(table.id, id)).get() as Row | undefined;
-}
-
-/** The item if the user may see it in /redaktor (404 unknown, 403 out of scope). */
-function requireItem(user: StaffUser, type: ContentType, id: number, need: "view" | "main" | "publish" = "view") {
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const row = getRow(type, id);
-  if (!row) notFound();
-  const edit = accessTo(user, "content.edit", type, row);
-  if (!edit.main && edit.variants.length === 0) forbidden();
-  if (need === "main" && !edit.main) forbidden();
-  if (need === "publish" && !accessTo(user, "content.publish", type, row).main) forbidden("publish");
-  return { row, access: edit };
-}
 
 // ------------------------------------------------------------------ start page
 
@@ -253,26 +141,6 @@ export function listMyItems(
         ? a.reviewBy.localeCompare(b.reviewBy)
         : collator.compare(a.title, b.title),
   );
-}
-
-// ------------------------------------------------------------------ reading for the edit page
-
-function latestVersion(type: ContentType, id: number): ContentVersion | undefined {
-  return db()
-    .select()
-    .from(contentVersion)
-    .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
-    .orderBy(asc(contentVersion.version))
-    .all()
-    .at(-1);
-}
-
-/** What the editor works on: the pending draft if there is one, else the row. */
-function workingCopy(type: ContentType, row: Row): { values: Snapshot; pending: boolean } {
-  const last = latestVersion(type, row.id);
-  if (last && PENDING_ACTIONS.has(last.action))
-    return { values: { ...row, ...(last.snapshot as Snapshot) }, pending: true };
-  return { values: row, pending: false };
 }
 
 function toFormValues(type: ContentType, values: Snapshot): FormValues {
@@ -361,226 +229,7 @@ function publicUrlOf(type: ContentType, row: Row): string {
   return `/${m}/${row.kind === "activity" ? "verksamheter" : "sidor"}/${String(row.slug)}`;
 }
 
-// ------------------------------------------------------------------ validation
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function validDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** Reads and checks the item's fields from a form. Errors are editor-namespace i18n keys. */
-export function parseItemForm(type: ContentType, form: FormData): { values: FormValues; errors: EditorErrors } {
-  const values: FormValues = {};
-  const errors: EditorErrors = {};
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : "";
-  };
-  for (const f of BILINGUAL_FIELDS[type]) {
-    for (const lang of ["Sv", "En"] as const) {
-      const name = `${f.name}${lang}`;
-      const value = text(name);
-      values[name] = value;
-      if (value.length > f.max) errors[name] = "errors.tooLong";
-      else if (f.kind === "line" && /\n/.test(value)) errors[name] = "errors.oneLine";
-    }
-    if (!f.optional && !values[`${f.name}Sv`]) errors[`${f.name}Sv`] = `errors.required.${f.name}`;
-  }
-  for (const f of PLAIN_FIELDS[type]) {
-    const value = text(f.name);
-    values[f.name] = value;
-    if (value.length > f.max) errors[f.name] = "errors.tooLong";
-    else if (f.kind === "email" && value && !EMAIL.test(value)) errors[f.name] = "errors.email";
-  }
-  values.owner = text("owner");
-  if (!values.owner) errors.owner = "errors.required.owner";
-  else if (values.owner.length > 200) errors.owner = "errors.tooLong";
-  values.reviewBy = text("reviewBy");
-  if (!values.reviewBy) errors.reviewBy = "errors.required.reviewBy";
-  else if (!validDate(values.reviewBy)) errors.reviewBy = "errors.date";
-  return { values, errors };
-}
-
-export function parseVariantForm(form: FormData): { values: FormValues; errors: EditorErrors } {
-  const values: FormValues = {};
-  const errors: EditorErrors = {};
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : "";
-  };
-  for (const f of VARIANT_FIELDS) {
-    for (const lang of ["Sv", "En"] as const) {
-      const name = `${f.name}${lang}`;
-      const value = text(name);
-      values[name] = value;
-      if (value.length > f.max) errors[name] = "errors.tooLong";
-    }
-  }
-  for (const f of VARIANT_PLAIN_FIELDS) {
-    const value = text(f.name);
-    values[f.name] = value;
-    if (value.length > f.max) errors[f.name] = "errors.tooLong";
-    else if (f.kind === "email" && value && !EMAIL.test(value)) errors[f.name] = "errors.email";
-  }
-  return { values, errors };
-}
-
-/** `datetime-local` input (Swedish wall-clock time) → ISO instant; "" → null; undefined when invalid. */
-export function stockholmLocalToIso(value: string): string | null | undefined {
-  if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = m.slice(1).map(Number);
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  const offset = (at: number) => {
-    const w = wallClock(at);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - at;
-  };
-  const instant = guess - offset(guess - offset(guess));
-  const iso = new Date(instant);
-  return Number.isNaN(iso.getTime()) ? undefined : iso.toISOString();
-}
-
-/** ISO instant → `datetime-local` value in Swedish time. */
-export function isoToStockholmLocal(iso: string | null): string {
-  if (!iso) return "";
-  const w = wallClock(new Date(iso).getTime());
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
-}
-
-export function parseSchedule(form: FormData): {
-  publishAt: string | null;
-  unpublishAt: string | null;
-  errors: EditorErrors;
-} {
-  const errors: EditorErrors = {};
-  const read = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v.trim() : "";
-  };
-  const publishAt = stockholmLocalToIso(read("publishAt"));
-  const unpublishAt = stockholmLocalToIso(read("unpublishAt"));
-  if (publishAt === undefined) errors.publishAt = "errors.dateTime";
-  if (unpublishAt === undefined) errors.unpublishAt = "errors.dateTime";
-  if (publishAt && unpublishAt && unpublishAt <= publishAt) errors.unpublishAt = "errors.unpublishBeforePublish";
-  return { publishAt: publishAt ?? null, unpublishAt: unpublishAt ?? null, errors };
-}
-
-// ------------------------------------------------------------------ related services and authorities
-
-/** A service's links: related services (ids) and other authorities (slugs), in order. */
-export interface ServiceLinks {
-  related: number[];
-  authorities: string[];
-}
-
-/** The links a snapshot (a version or a pending draft) holds, or undefined if it has none. */
-function linksIn(snapshot: Snapshot): ServiceLinks | undefined {
-  if (!Array.isArray(snapshot.related) || !Array.isArray(snapshot.authorities)) return undefined;
-  return {
-    related: (snapshot.related as unknown[]).map(Number),
-    authorities: (snapshot.authorities as unknown[]).map(String),
-  };
-}
-
-function currentLinks(id: number): ServiceLinks {
-  return linksIn(snapshotOf(db(), "service", id) ?? {}) ?? { related: [], authorities: [] };
-}
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
-
-function applyLinks(tx: Tx, id: number, links: ServiceLinks) {
-  tx.delete(serviceRelated).where(eq(serviceRelated.serviceId, id)).run();
-  links.related.forEach((relatedServiceId, position) =>
-    tx.insert(serviceRelated).values({ serviceId: id, relatedServiceId, position }).run(),
-  );
-  tx.delete(serviceAuthority).where(eq(serviceAuthority.serviceId, id)).run();
-  links.authorities.forEach((authoritySlug, position) =>
-    tx.insert(serviceAuthority).values({ serviceId: id, authoritySlug, position }).run(),
-  );
-}
-
-/** What the editor may choose from: published services (not this one) and the authorities. */
-export function linkChoices(serviceId: number, lang: Language) {
-  const collator = new Intl.Collator(lang);
-  const services = db()
-    .select({ id: service.id, titleSv: service.titleSv, titleEn: service.titleEn })
-    .from(service)
-    .where(eq(service.status, "published"))
-    .all()
-    .filter((x) => x.id !== serviceId)
-    .map((x) => ({ value: String(x.id), label: (lang === "en" && x.titleEn) || x.titleSv }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-  const authorities = db()
-    .select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn })
-    .from(authority)
-    .orderBy(asc(authority.position))
-    .all()
-    .map((a) => ({ value: a.slug, label: lang === "en" ? a.nameEn : a.nameSv }));
-  return { services, authorities };
-}
-
-/**
- * Reads the checked related services and authorities. Only published services other than this
- * one, and known authorities; anything else is a field error (never silently dropped).
- */
-export function parseServiceLinks(form: FormData, serviceId: number): { links: ServiceLinks; errors: EditorErrors } {
-  const errors: EditorErrors = {};
-  const related = [...new Set(form.getAll("related").map(String))];
-  const authorities = [...new Set(form.getAll("authorities").map(String))];
-  const published = new Set(
-    db()
-      .select({ id: service.id })
-      .from(service)
-      .where(eq(service.status, "published"))
-      .all()
-      .map((r) => String(r.id)),
-  );
-  if (related.some((r) => r === String(serviceId))) errors.related = "errors.relatedSelf";
-  else if (related.some((r) => !/^[0-9]{1,9}$/.test(r) || !published.has(r))) errors.related = "errors.relatedUnknown";
-  else if (related.length > 12) errors.related = "errors.relatedTooMany";
-  const known = new Set(
-    db()
-      .select({ slug: authority.slug })
-      .from(authority)
-      .all()
-      .map((a) => a.slug),
-  );
-  if (authorities.some((a) => !known.has(a))) errors.authorities = "errors.authorityUnknown";
-  else if (authorities.length > 12) errors.authorities = "errors.relatedTooMany";
-  return { links: { related: related.map(Number), authorities }, errors };
-}
-
 // ------------------------------------------------------------------ writing
-
-function wallClock(at: number): Record<"year" | "month" | "day" | "hour" | "minute", number> {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Stockholm",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-  };
-}
 
 function nextVersion(type: ContentType, id: number): number {
   const last = db()
@@ -668,7 +317,7 @@ function saveItemInner(
   return { pending: row.status === "published" };
 }
 
-function pickEditable(type: ContentType, values: Snapshot): Snapshot {
+export function pickEditable(type: ContentType, values: Snapshot): Snapshot {
   const out: Snapshot = {};
   for (const c of editableColumns(type)) if (c in values) out[c] = values[c];
   return out;
@@ -910,155 +559,6 @@ export function getPreview(user: StaffUser, type: ContentType, id: number, lang:
   return { type, view: previewPageView(values, lang) };
 }
 
-// ------------------------------------------------------------------ history, diff, restore
-
-export function listHistory(user: StaffUser, type: ContentType, id: number) {
-  const { row } = requireItem(user, type, id);
-  const versions = db()
-    .select({
-      version: contentVersion.version,
-      action: contentVersion.action,
-      createdBy: contentVersion.createdBy,
-      createdAt: contentVersion.createdAt,
-    })
-    .from(contentVersion)
-    .where(and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id)))
-    .orderBy(asc(contentVersion.version))
-    .all()
-    .reverse();
-  return { title: String(row.titleSv), versions, canEditMain: accessTo(user, "content.edit", type, row).main };
-}
-
-function versionOf(type: ContentType, id: number, version: number): ContentVersion | undefined {
-  return db()
-    .select()
-    .from(contentVersion)
-    .where(
-      and(eq(contentVersion.contentType, type), eq(contentVersion.contentId, id), eq(contentVersion.version, version)),
-    )
-    .get();
-}
-
-export interface DiffPart {
-  kind: "same" | "added" | "removed";
-  text: string;
-}
-export interface FieldDiff {
-  field: string;
-  /** For a municipal variant's field: the municipality's name (not its id). */
-  municipality?: string;
-  parts: DiffPart[];
-}
-
-// Bookkeeping, not content: changes here are shown by the history's who/when instead.
-const IGNORED = new Set(["id", "createdAt", "updatedAt", "updatedBy", "example"]);
-
-function flatten(snapshot: Snapshot): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(snapshot)) {
-    if (IGNORED.has(k)) continue;
-    if (k === "variants" && Array.isArray(v)) {
-      for (const variant of v as Snapshot[]) {
-        for (const [vk, vv] of Object.entries(variant)) {
-          if (vk === "municipalityId" || vv == null) continue;
-          out.set(`variants.${String(variant.municipalityId)}.${vk}`, String(vv));
-        }
-      }
-    } else if (Array.isArray(v)) out.set(k, v.join(", "));
-    else if (v != null) out.set(k, String(v));
-  }
-  return out;
-}
-
-/** Field-by-field word diff between two snapshots (only fields that differ). */
-export function diffSnapshots(
-  from: Snapshot,
-  to: Snapshot,
-  municipalityNames: Map<number, string> = new Map(),
-): FieldDiff[] {
-  const a = flatten(from);
-  const b = flatten(to);
-  const fields = [...new Set([...a.keys(), ...b.keys()])];
-  return fields
-    .filter((f) => (a.get(f) ?? "") !== (b.get(f) ?? ""))
-    .map((field) => {
-      const variant = /^variants\.(\d+)\./.exec(field);
-      const name = variant ? municipalityNames.get(Number(variant[1])) : undefined;
-      return {
-        field,
-        ...(name ? { municipality: name } : {}),
-        parts: diffWords(a.get(field) ?? "", b.get(field) ?? "").map(
-          (c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }) as DiffPart,
-        ),
-      };
-    });
-}
-
-/** Related services and authorities by name in a snapshot, so that the diff reads as words. */
-function namedLinks(snapshot: Snapshot): Snapshot {
-  const out = { ...snapshot };
-  if (Array.isArray(snapshot.related)) {
-    const ids = (snapshot.related as unknown[]).map(Number).filter(Number.isSafeInteger);
-    const titles = new Map(
-      ids.length
-        ? db()
-            .select({ id: service.id, t: service.titleSv })
-            .from(service)
-            .where(inArray(service.id, ids))
-            .all()
-            .map((r) => [r.id, r.t])
-        : [],
-    );
-    out.related = ids.map((id) => titles.get(id) ?? `#${id}`).join("; ");
-  }
-  if (Array.isArray(snapshot.authorities)) {
-    const slugs = (snapshot.authorities as unknown[]).map(String);
-    const names = new Map(
-      slugs.length
-        ? db()
-            .select({ slug: authority.slug, n: authority.nameSv })
-            .from(authority)
-            .where(inArray(authority.slug, slugs))
-            .all()
-            .map((r) => [r.slug, r.n])
-        : [],
-    );
-    out.authorities = slugs.map((x) => names.get(x) ?? x).join("; ");
-  }
-  return out;
-}
-
-export function diffVersions(user: StaffUser, type: ContentType, id: number, from: number, to: number) {
-  requireItem(user, type, id);
-  const a = versionOf(type, id, from);
-  const b = versionOf(type, id, to);
-  if (!a || !b) return undefined;
-  const names = new Map(
-    db()
-      .select({ id: municipality.id, name: municipality.name })
-      .from(municipality)
-      .all()
-      .map((m) => [m.id, m.name]),
-  );
-  return diffSnapshots(namedLinks(a.snapshot as Snapshot), namedLinks(b.snapshot as Snapshot), names);
-}
-
-/** Brings back an old version's texts as a new version (a draft if the item is published). */
-function restoreVersionInner(user: StaffUser, type: ContentType, id: number, version: number) {
-  requireItem(user, type, id, "main");
-  const old = versionOf(type, id, version);
-  if (!old) notFound();
-  const snapshot = old.snapshot as Snapshot;
-  return saveItem(
-    user,
-    type,
-    id,
-    pickEditable(type, snapshot),
-    "restore",
-    type === "service" ? linksIn(snapshot) : undefined,
-  );
-}
-
 // ------------------------------------------------------------------ plain language
 
 export function checkLanguage(
@@ -1075,19 +575,7 @@ export function checkLanguage(
   return out;
 }
 
-/**
- * The mutators, each followed by emptying the anonymous page cache (docs/decisions/030) so that
- * residents never see a cached copy of what an editor just changed.
- */
-function thenInvalidate<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
-    const result = fn(...args);
-    invalidateAnonymousCache();
-    return result;
-  };
-}
 export const saveItem = thenInvalidate(saveItemInner);
 export const publishItem = thenInvalidate(publishItemInner);
 export const unpublishItem = thenInvalidate(unpublishItemInner);
 export const saveVariant = thenInvalidate(saveVariantInner);
-export const restoreVersion = thenInvalidate(restoreVersionInner);

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
-import { forbidden } from "./editor.server";
+import { forbidden } from "./editor-access.server";
 import { invalidateAnonymousCache } from "./page-cache.server";
 
 /**

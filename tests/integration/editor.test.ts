@@ -6,21 +6,18 @@ import type { StaffUser } from "~/auth/guards.server";
 import { ROLE_PERMISSIONS, type RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { getNewsItem, getServiceForResident } from "~/services/catalogue.server";
+import { diffSnapshots, diffVersions, listHistory, restoreVersion } from "~/services/editor-history.server";
 import {
-  diffSnapshots,
-  diffVersions,
   getItemForEdit,
   getPreview,
-  listHistory,
-  parseServiceLinks,
   listMyItems,
   publishItem,
-  restoreVersion,
   saveItem,
   saveVariant,
-  stockholmLocalToIso,
   unpublishItem,
 } from "~/services/editor.server";
+import { parseServiceLinks } from "~/services/editor-links.server";
+import { stockholmLocalToIso } from "~/services/editor-form";
 import { search } from "~/services/search.server";
 
 const idOf = (slug: string) => db().select({ id: service.id }).from(service).where(eq(service.slug, slug)).get()!.id;

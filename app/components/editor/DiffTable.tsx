@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FieldDiff } from "~/services/editor.server";
+import type { FieldDiff } from "~/services/editor-history.server";
 
 /**
  * Changes field by field. Removed words are <del>, added words <ins>, each also announced in

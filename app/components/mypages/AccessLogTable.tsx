@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccessEntry } from "~/services/mypages.server";
 import { formatDateTime } from "~/utils/format";
+import { AREA_KEY, ROLE_KEY, keyOf } from "~/i18n/keys";
 
 /**
  * "Who has opened my cases": staff reads of the resident's personal data (the audit log's
@@ -13,7 +14,9 @@ export function AccessLogTable({ entries, children }: { entries: AccessEntry[]; 
   const roleLabel = (role: string | null) => {
     if (!role) return t("auth:roles.staff");
     const [r, area] = role.split(":");
-    return area ? t("auth:roles.officerIn", { area: t(`auth:areas.${area}`) }) : t(`auth:roles.${r}`);
+    return area
+      ? t("auth:roles.officerIn", { area: t(keyOf(AREA_KEY, area) ?? area) })
+      : t(keyOf(ROLE_KEY, r ?? "") ?? role);
   };
   return (
     <section aria-labelledby="access-title">

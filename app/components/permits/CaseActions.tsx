@@ -7,6 +7,7 @@ import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatDateTime } from "~/utils/format";
 import { RadioGroup, SelectField, TextArea, TextField } from "./Fields";
+import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
 type C = SerializeFrom<StaffCase>;
 type Posted = { intent: string; error: string; values: Record<string, string> } | null;
@@ -128,7 +129,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
                 id="status"
                 label={t("case.newStatus")}
                 error={errorFor("status")}
-                options={c.transitions.map((s) => ({ value: s, label: t(`eservice:caseStatus.${s}`) }))}
+                options={c.transitions.map((s) => ({ value: s, label: t(CASE_STATUS_KEY[s]) }))}
               />
               <button className="button button--secondary" type="submit">
                 {t("case.changeStatus")}
@@ -223,7 +224,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
               defaultValue={value("decide", "outcome")}
               options={DECISION_OUTCOMES.map((o) => ({
                 value: o,
-                label: t(`outcomes.${o}`),
+                label: t(DECISION_OUTCOME_KEY[o]),
               }))}
             />
             <TextArea

@@ -2,6 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatCurrency, formatDate, formatDateTime } from "~/utils/format";
+import { BACKOFFICE_AREA_KEY, CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
 type C = SerializeFrom<StaffCase>;
 
@@ -46,9 +47,9 @@ export function CaseDetails({ c }: { c: C }) {
           <dt>{t("case.municipality")}</dt>
           <dd>{c.municipalityName}</dd>
           <dt>{t("case.area")}</dt>
-          <dd>{t(`areas.${c.area}`)}</dd>
+          <dd>{t(BACKOFFICE_AREA_KEY[c.area])}</dd>
           <dt>{t("case.status")}</dt>
-          <dd data-testid="officer-case-status">{t(`eservice:caseStatus.${c.status}`)}</dd>
+          <dd data-testid="officer-case-status">{t(CASE_STATUS_KEY[c.status])}</dd>
           <dt>{t("case.received")}</dt>
           <dd>{formatDate(c.clock?.receivedOn ?? c.createdAt)}</dd>
           {c.clock ? (
@@ -169,7 +170,7 @@ export function CaseDetails({ c }: { c: C }) {
         <section className="panel" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("case.decision")}</h2>
           <p>
-            <strong>{t(`outcomes.${c.decision.outcome}`)}</strong>, {formatDate(c.decision.decidedOn)} (
+            <strong>{t(DECISION_OUTCOME_KEY[c.decision.outcome])}</strong>, {formatDate(c.decision.decidedOn)} (
             {c.decision.decidedByName})
           </p>
           <p className="preserve-lines">{c.decision.text}</p>

@@ -1,0 +1,91 @@
+/**
+ * Typed maps from a domain value to the full i18n key that names it (decision 054). A key built
+ * at run time (`t(\`caseStatus.${s}\`)`) cannot be listed by a test; a map can, and `satisfies
+ * Record<…>` makes the compiler refuse a list value without its key. app/i18n/keys-used.test.ts
+ * checks that every value here, and every literal key in app/ and forms/, exists in sv and en.
+ * Each key names its namespace, so it works from any `t`, as long as the page loads that namespace.
+ */
+import type { Role } from "~/auth/permissions";
+import type { Area } from "~/domain/areas";
+import type { CaseStatus, DecisionOutcome } from "~/domain/statuses";
+
+export const CASE_STATUS_KEY = {
+  awaiting_signatures: "eservice:caseStatus.awaiting_signatures",
+  signature_declined: "eservice:caseStatus.signature_declined",
+  received: "eservice:caseStatus.received",
+  in_progress: "eservice:caseStatus.in_progress",
+  awaiting_completion: "eservice:caseStatus.awaiting_completion",
+  complete: "eservice:caseStatus.complete",
+  place_offered: "eservice:caseStatus.place_offered",
+  place_accepted: "eservice:caseStatus.place_accepted",
+  place_declined: "eservice:caseStatus.place_declined",
+  decided: "eservice:caseStatus.decided",
+  closed: "eservice:caseStatus.closed",
+  withdrawn: "eservice:caseStatus.withdrawn",
+} as const satisfies Record<CaseStatus, string>;
+
+/** An area's name for staff pages (auth namespace, loaded by every staff page). */
+export const AREA_KEY = {
+  barnomsorg: "auth:areas.barnomsorg",
+  skola: "auth:areas.skola",
+  bygglov: "auth:areas.bygglov",
+  allmant: "auth:areas.allmant",
+} as const satisfies Record<Area, string>;
+
+/** The back office's own area names (its filter and case pages load backoffice, not auth). */
+export const BACKOFFICE_AREA_KEY = {
+  barnomsorg: "backoffice:areas.barnomsorg",
+  skola: "backoffice:areas.skola",
+  bygglov: "backoffice:areas.bygglov",
+  allmant: "backoffice:areas.allmant",
+} as const satisfies Record<Area, string>;
+
+export const ROLE_KEY = {
+  resident: "auth:roles.resident",
+  representative: "auth:roles.representative",
+  officer: "auth:roles.officer",
+  editor: "auth:roles.editor",
+  contributor: "auth:roles.contributor",
+  admin: "auth:roles.admin",
+} as const satisfies Record<Role, string>;
+
+export const DECISION_OUTCOME_KEY = {
+  approved: "backoffice:outcomes.approved",
+  rejected: "backoffice:outcomes.rejected",
+  dismissed: "backoffice:outcomes.dismissed",
+} as const satisfies Record<DecisionOutcome, string>;
+
+/** An outcome as said in a callback from an integration system (its own wording). */
+export const CALLBACK_OUTCOME_KEY = {
+  approved: "backoffice:integration.outcomes.approved",
+  rejected: "backoffice:integration.outcomes.rejected",
+  dismissed: "backoffice:integration.outcomes.dismissed",
+} as const satisfies Record<DecisionOutcome, string>;
+
+/** The roles the accessibility sweep visits as (scripts/a11y-report.mjs writes these names). */
+export const A11Y_ROLE_NAME_KEY = {
+  anonymous: "pages:accessibility.roleNames.anonymous",
+  resident: "pages:accessibility.roleNames.resident",
+  company: "pages:accessibility.roleNames.company",
+  officer: "pages:accessibility.roleNames.officer",
+  editor: "pages:accessibility.roleNames.editor",
+  admin: "pages:accessibility.roleNames.admin",
+} as const;
+
+/** The scheduled jobs' names (app/services/scheduled-jobs.server.ts). */
+export const JOB_NAME_KEY = {
+  "case-outbox": "jobs:names.case-outbox",
+  "link-check": "jobs:names.link-check",
+  "review-reminders": "jobs:names.review-reminders",
+  "offer-lapse": "jobs:names.offer-lapse",
+  cleanup: "jobs:names.cleanup",
+  retention: "jobs:names.retention",
+} as const;
+
+/**
+ * The key for a value that arrives as a plain string (a row from the database, a JSON file):
+ * undefined when the map has no such value, so the caller shows the raw value instead.
+ */
+export function keyOf<K extends string, V extends string>(map: Readonly<Record<K, V>>, value: string): V | undefined {
+  return Object.hasOwn(map, value) ? map[value as K] : undefined;
+}
