@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import {
   anonymousPageCache,
   hasPersonalCookie,
+  invalidateAnonymousCache,
   isCacheable,
   setCookieNames,
   PREFERENCE_COOKIES,
@@ -89,12 +90,31 @@ export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders:
   return true;
 }
 
+/** Paths whose successful POSTs change what anonymous visitors see (decision 030). */
+const STAFF_CHANGE_PREFIXES = ["/admin/", "/redaktor/"];
+
+/**
+ * Administrators change public facts at run time (municipalities, administrations, units, taxa,
+ * samverkan: decisions 056, 057, 060) as editors change texts: a change that succeeds empties the
+ * anonymous page cache, so no visitor gets a cached page without it. One rule for every staff
+ * area, so a new admin page cannot forget it (the sweep's cache-hit comparison found the first).
+ */
+function emptyCacheAfterStaffChanges(req: Req, res: Res) {
+  if (req.method === "GET" || req.method === "HEAD") return;
+  const path = (req.originalUrl ?? req.url ?? "").split("?")[0] ?? "";
+  if (!STAFF_CHANGE_PREFIXES.some((prefix) => path.startsWith(prefix))) return;
+  res.on("finish", () => {
+    if (res.statusCode < 400) invalidateAnonymousCache();
+  });
+}
+
 /**
  * Serves and fills the anonymous page cache (see app/services/page-cache.server.ts). Behind
  * Express's own security headers, so a hit here (a page stored since the fast path looked, or
  * a server without the fast path) is answered exactly as there.
  */
 export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
+  emptyCacheAfterStaffChanges(req, res);
   const { key, hit } = lookUp(req);
   if (!key) return next();
   if (hit) return sendCachedPage(req, res, hit);
