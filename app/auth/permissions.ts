@@ -1,3 +1,4 @@
+import type { Role, StaffRole } from "~/domain/roles";
 import type { Area } from "~/domain/areas";
 
 /**
@@ -21,8 +22,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export type Role = "resident" | "representative" | "officer" | "editor" | "contributor" | "admin";
-export type StaffRole = "officer" | "editor" | "contributor" | "admin";
+export type { Role, StaffRole };
 
 /**
  * officer: municipality × area; editor: municipality × administration, or the whole portal

@@ -5,7 +5,7 @@
  * checks that every value here, and every literal key in app/ and forms/, exists in sv and en.
  * Each key names its namespace, so it works from any `t`, as long as the page loads that namespace.
  */
-import type { Role } from "~/auth/permissions";
+import type { Role } from "~/domain/roles";
 import type { Area } from "~/domain/areas";
 import type { CaseStatus, DecisionOutcome } from "~/domain/statuses";
 
