@@ -126,20 +126,20 @@ export function matrix(f: Fixtures): MatrixRow[] {
         allowed: [c.owner],
       },
       {
-        route: "/handlaggare/arenden/:ref",
+        route: "/handlaggare/arenden/:reference",
         url: `/handlaggare/arenden/${c.reference}`,
         secret: x.note,
         allowed: [c.officer],
       },
       // The applicant's message and its file reach the officer handling the case, and nobody else.
       {
-        route: "/handlaggare/arenden/:ref",
+        route: "/handlaggare/arenden/:reference",
         url: `/handlaggare/arenden/${c.reference}`,
         secret: x.message,
         allowed: [c.officer],
       },
       {
-        route: "/handlaggare/arenden/:ref/bilagor/:id",
+        route: "/handlaggare/arenden/:reference/bilagor/:id",
         url: `/handlaggare/arenden/${c.reference}/bilagor/${x.fileId}`,
         secret: x.file,
         allowed: [c.officer],
@@ -186,19 +186,19 @@ export function matrix(f: Fixtures): MatrixRow[] {
       allowed: ["submitter"],
     },
     {
-      route: "/handlaggare/arenden/:ref",
+      route: "/handlaggare/arenden/:reference",
       url: `/handlaggare/arenden/${f.report.reference}`,
       secret: f.report.description,
       allowed: ["officerBengtsfors"],
     },
     {
-      route: "/handlaggare/arenden/:ref/bilagor/:id",
+      route: "/handlaggare/arenden/:reference/bilagor/:id",
       url: `/handlaggare/arenden/${f.report.reference}/bilagor/${f.report.photoId}`,
       secret: "JFIF",
       allowed: ["officerBengtsfors"],
     },
     {
-      route: "/handlaggare/arenden/:ref/beslut.pdf",
+      route: "/handlaggare/arenden/:reference/beslut.pdf",
       url: `/handlaggare/arenden/${f.decided}/beslut.pdf`,
       secret: "%PDF-",
       allowed: ["officerBengtsfors"],
@@ -206,13 +206,13 @@ export function matrix(f: Fixtures): MatrixRow[] {
     // The PDF copy of a childcare or school application: the guardians who see the case, and the
     // officers of its municipality and area.
     {
-      route: "/mina-sidor/arenden/:ref/ansokan.pdf",
+      route: "/mina-sidor/arenden/:reference/ansokan.pdf",
       url: `/mina-sidor/arenden/${f.childcare.reference}/ansokan.pdf`,
       secret: "%PDF-",
       allowed: ["maria"],
     },
     {
-      route: "/mina-sidor/arenden/:ref/ansokan.pdf",
+      route: "/mina-sidor/arenden/:reference/ansokan.pdf",
       url: `/mina-sidor/arenden/${f.school.reference}/ansokan.pdf`,
       secret: "%PDF-",
       allowed: ["erik", "sara"],
@@ -268,6 +268,13 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: f.adminUser.email,
       allowed: ["adminBengtsfors", "adminPortal"],
     },
+    // A municipality's facts and administrations: its own administrator and the portal-wide one (056).
+    {
+      route: "/admin/kommuner/:kommun",
+      url: "/admin/kommuner/bengtsfors",
+      secret: 'name="orgNumber"',
+      allowed: ["adminBengtsfors", "adminPortal"],
+    },
     // Samverkan moves cases between municipalities and the maxtaxa is national: portal-wide only (060).
     {
       route: "/admin/samverkan",
@@ -319,11 +326,15 @@ export const PUBLIC_ROUTES: Record<string, string> = {
 export const NOT_COVERED: Record<string, string> = {
   "/api/v1/integration/cases/:reference":
     "no cookies: a POST with a per-system bearer token, refused (401/404) for a wrong token or another municipality in tests/integration/case-handover.test.ts",
-  "/mina-sidor/arenden/:ref/bygglov":
+  "/mina-sidor/arenden/:reference/bygglov":
     "needs a building permit submitted through the e-service (the example cases have no permit row)",
-  "/mina-sidor/arenden/:ref/komplettera": "needs a building permit with a supplement request",
-  "/mina-sidor/arenden/:ref/beslut.pdf": "needs a decided building permit submitted through the e-service",
-  "/bygglov/kvitto/:ref": "needs a building permit submitted through the e-service",
+  "/mina-sidor/arenden/:reference/komplettera": "needs a building permit with a supplement request",
+  "/mina-sidor/arenden/:reference/beslut.pdf": "needs a decided building permit submitted through the e-service",
+  "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",
+  "/admin/integrationer/:id":
+    "the only seeded system spans all five municipalities; scope per system is proven in tests/integration/integration-routing.test.ts (a municipal admin neither sees nor changes another municipality's system) and tests/e2e/integrations.spec.ts",
+  "/personal/aktivera/:token":
+    "a one-time enrolment link exists only after npm run admin:create; single use, expiry and the stored hash are proven in tests/integration/first-run.test.ts",
   "/blanketter/:id/fortsatt/:token": "a resume link is a bearer token by design (whoever has it continues the draft)",
   "/blanketter/:id/:step": "the draft belongs to the browser; a form step shows no one else's data",
   "/blanketter/:id/kontrollera": "as the form steps",
