@@ -90,19 +90,22 @@ export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders:
   return true;
 }
 
-/** Paths whose successful POSTs change what anonymous visitors see (decision 030). */
-const STAFF_CHANGE_PREFIXES = ["/admin/", "/redaktor/"];
+/**
+ * The admin pages whose successful POSTs change facts anonymous visitors see: municipalities and
+ * administrations (decision 056), units, taxa, maxtaxa and samverkan (057, 060). Editors' pages
+ * empty the cache in their services already (decision 030); account, job, retention and
+ * integration pages change nothing public and leave it.
+ */
+const PUBLIC_FACT_PAGES = ["/admin/kommuner", "/admin/enheter", "/admin/taxor", "/admin/maxtaxa", "/admin/samverkan"];
 
 /**
- * Administrators change public facts at run time (municipalities, administrations, units, taxa,
- * samverkan: decisions 056, 057, 060) as editors change texts: a change that succeeds empties the
- * anonymous page cache, so no visitor gets a cached page without it. One rule for every staff
- * area, so a new admin page cannot forget it (the sweep's cache-hit comparison found the first).
+ * A successful change on one of those pages empties the anonymous page cache, so no visitor
+ * gets a cached page without it (the sweep's cache-hit comparison found the first).
  */
 function emptyCacheAfterStaffChanges(req: Req, res: Res) {
   if (req.method === "GET" || req.method === "HEAD") return;
   const path = (req.originalUrl ?? req.url ?? "").split("?")[0] ?? "";
-  if (!STAFF_CHANGE_PREFIXES.some((prefix) => path.startsWith(prefix))) return;
+  if (!PUBLIC_FACT_PAGES.some((page) => path === page || path.startsWith(`${page}/`))) return;
   res.on("finish", () => {
     if (res.statusCode < 400) invalidateAnonymousCache();
   });

@@ -184,9 +184,9 @@ async function sweep(
     expect.soft(check.mismatches, "cache hits that differ from a fresh render").toEqual([]);
     expect.soft(check.nul, "cache answers with U+0000").toEqual([]);
     expect.soft(check.bypassFailed, "fresh renders answered from the cache").toEqual([]);
-    // Other specs' staff changes empty the cache while the sweep runs (a successful POST under
-    // /admin/ or /redaktor/, decision 030), so only some pages are hits; at least one must be.
-    expect.soft(check.hits.length, "cache hits compared (none would prove nothing)").toBeGreaterThan(0);
+    expect
+      .soft(check.hits.length, "cache hits compared (none would prove nothing)")
+      .toBeGreaterThan(documents.length / 2);
     testInfo.annotations.push({
       type: "cache",
       description: `${check.hits.length} of ${documents.length} pages were cache hits, each compared with a fresh render`,
