@@ -202,7 +202,41 @@ const EnvSchema = z.object({
     .optional(),
   /** "off" turns scanning off explicitly; production refuses to start with neither clamd nor "off". */
   UPLOAD_SCAN: z.enum(["on", "off"]).optional(),
+  /**
+   * Which adapter answers for each authority's register (decision 066): `demo` reads the example
+   * people, properties and companies (demo and test only); production must name the real client.
+   */
+  POPULATION_REGISTER: z.enum(["demo", "navet"]).optional(),
+  /** Skatteverket Navet's service address for this deployment (required with POPULATION_REGISTER=navet). */
+  NAVET_URL: z.string().url().optional(),
+  PROPERTY_REGISTER: z.enum(["demo", "lantmateriet"]).optional(),
+  /** Lantmäteriet's API base and OAuth2 token endpoint (required with PROPERTY_REGISTER=lantmateriet). */
+  LANTMATERIET_URL: z.string().url().optional(),
+  LANTMATERIET_TOKEN_URL: z.string().url().optional(),
+  LANTMATERIET_CLIENT_ID: z.string().min(1).optional(),
+  LANTMATERIET_CLIENT_SECRET: z.string().min(1).optional(),
+  COMPANY_REGISTER: z.enum(["demo", "bolagsverket"]).optional(),
+  /** Bolagsverket's API base and OAuth2 token endpoint (required with COMPANY_REGISTER=bolagsverket). */
+  BOLAGSVERKET_URL: z.string().url().optional(),
+  BOLAGSVERKET_TOKEN_URL: z.string().url().optional(),
+  BOLAGSVERKET_CLIENT_ID: z.string().min(1).optional(),
+  BOLAGSVERKET_CLIENT_SECRET: z.string().min(1).optional(),
 });
+
+/** Each register's adapter and the settings its real client must have (decision 066). */
+const REGISTER_SETTINGS = [
+  { choice: "POPULATION_REGISTER", real: "navet", needs: ["NAVET_URL"] },
+  {
+    choice: "PROPERTY_REGISTER",
+    real: "lantmateriet",
+    needs: ["LANTMATERIET_URL", "LANTMATERIET_TOKEN_URL", "LANTMATERIET_CLIENT_ID", "LANTMATERIET_CLIENT_SECRET"],
+  },
+  {
+    choice: "COMPANY_REGISTER",
+    real: "bolagsverket",
+    needs: ["BOLAGSVERKET_URL", "BOLAGSVERKET_TOKEN_URL", "BOLAGSVERKET_CLIENT_ID", "BOLAGSVERKET_CLIENT_SECRET"],
+  },
+] as const;
 
 /** A 32-byte key from base64/base64url (43–44 chars) or hex (64 chars); null otherwise. */
 export function keyBytes(value: string): Buffer | null {
@@ -229,6 +263,9 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** Vault Transit settings with KEY_PROVIDER=vault, else null. */
   vault: { addr: string; token: string; transitKey: string; wrapped: string } | null;
   TEST_IDP: "on" | "off";
+  POPULATION_REGISTER: "demo" | "navet";
+  PROPERTY_REGISTER: "demo" | "lantmateriet";
+  COMPANY_REGISTER: "demo" | "bolagsverket";
   /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
   /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
@@ -306,6 +343,28 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
       "CLAMD_HOST: clamd's protocol has no TLS: use CLAMD_SOCKET or a loopback CLAMD_HOST when PORTAL_ENV=production",
     );
   }
+  for (const { choice, real, needs } of REGISTER_SETTINGS) {
+    const missing = raw[choice] === real ? needs.filter((name) => !raw[name]) : [];
+    if (missing.length > 0) problems.push(`${missing.join(", ")}: required with ${choice}=${real}`);
+    if (!raw[choice])
+      problems.push(
+        `${choice}: must be set when PORTAL_ENV=production: ${real} (the demo adapter holds only example data)`,
+      );
+    else if (raw[choice] === "demo")
+      problems.push(
+        `${choice}: demo answers with example people, properties and companies; use ${real} when PORTAL_ENV=production`,
+      );
+  }
+  for (const name of [
+    "NAVET_URL",
+    "LANTMATERIET_URL",
+    "LANTMATERIET_TOKEN_URL",
+    "BOLAGSVERKET_URL",
+    "BOLAGSVERKET_TOKEN_URL",
+  ] as const) {
+    const value = raw[name];
+    if (value && !https(value)) problems.push(`${name}: must start with https:// when PORTAL_ENV=production`);
+  }
   if (!raw.CLAMD_SOCKET && !raw.CLAMD_HOST && raw.UPLOAD_SCAN !== "off") {
     problems.push(
       "CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)",
@@ -322,6 +381,8 @@ export const CREDENTIAL_NAMES = [
   "CASE_OUTBOX_SECRET",
   "SMTP_URL",
   "METRICS_TOKEN",
+  "LANTMATERIET_CLIENT_SECRET",
+  "BOLAGSVERKET_CLIENT_SECRET",
   "VAULT_TOKEN",
 ] as const;
 
@@ -369,6 +430,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
+  }
+  for (const { choice, real, needs } of REGISTER_SETTINGS) {
+    if (raw[choice] !== real) continue;
+    const missing = needs.filter((name) => !raw[name]);
+    if (missing.length > 0)
+      throw new Error(`Invalid environment:\n  ${missing.join(", ")}: required with ${choice}=${real}`);
   }
   if (raw.KEY_PROVIDER === "vault") {
     const missing = (["VAULT_ADDR", "VAULT_TOKEN", "VAULT_TRANSIT_KEY", "DATA_ENCRYPTION_KEY_WRAPPED"] as const).filter(
@@ -418,6 +485,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       : (raw.DATA_ENCRYPTION_KEY ?? secretFromDataDir(dataDir, "data-encryption-key", 32)),
     vault,
     TEST_IDP: testIdp,
+    POPULATION_REGISTER: raw.POPULATION_REGISTER ?? "demo",
+    PROPERTY_REGISTER: raw.PROPERTY_REGISTER ?? "demo",
+    COMPANY_REGISTER: raw.COMPANY_REGISTER ?? "demo",
     oidc,
     SMTP_URL: raw.SMTP_URL,
   };

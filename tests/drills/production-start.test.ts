@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startPortal } from "../../scripts/lib/server.mjs";
 import { cleanup, port, tempDir, UNLIMITED } from "./support";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 
 const PRODUCTION = {
   PORTAL_ENV: "production",
@@ -27,6 +28,7 @@ const PRODUCTION = {
   // Contacted only when a file is uploaded (decision 048).
   CLAMD_HOST: "127.0.0.1:9",
   KEY_PROVIDER: "env",
+  ...PRODUCTION_REGISTERS,
 };
 
 /** Runs scripts/serve.mjs to its end (it must end by itself), and whether anything answered on its port. */

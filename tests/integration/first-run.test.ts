@@ -11,6 +11,7 @@ import { closeDatabase, db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { loader as chooseMunicipality } from "~/routes/valj-kommun";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 
 /** Issue 13 item 2 (decision 056): an empty production database, then `admin:create` and its one-time link. */
 const saved = { ...process.env };
@@ -31,6 +32,7 @@ function useProduction() {
     CASE_OUTBOX: "systems",
     CLAMD_HOST: "127.0.0.1:3310",
     KEY_PROVIDER: "env",
+    ...PRODUCTION_REGISTERS,
   });
   resetEnvForTests();
   prepareDatabase();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { resetEnvForTests } from "~/env.server";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 
 // ASVS 3.4.1-3.4.5: in production every cookie the portal sets is __Host- (so Secure, Path=/ and
 // no Domain), HttpOnly and SameSite. The production drill (tests/drills/production-start.test.ts)
@@ -19,6 +20,7 @@ Object.assign(process.env, {
   CASE_OUTBOX: "off",
   CLAMD_HOST: "127.0.0.1:3310",
   KEY_PROVIDER: "env",
+  ...PRODUCTION_REGISTERS,
 });
 resetEnvForTests();
 

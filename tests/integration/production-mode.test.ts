@@ -22,6 +22,7 @@ import { seed } from "../../db/seed/index";
 import { hashIntegrationToken, TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { assertProductionDatabase, closeDatabase, db, prepareDatabase } from "~/db.server";
 import { loadEnv, portalModeProblem, resetEnvForTests } from "~/env.server";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 
 /**
  * Production fails closed (issue 12 High 2, docs/decisions/041): the mode must be said out loud,
@@ -43,6 +44,7 @@ const GOOD = {
   CASE_OUTBOX: "systems",
   CLAMD_HOST: "127.0.0.1:3310",
   KEY_PROVIDER: "env",
+  ...PRODUCTION_REGISTERS,
 } as const;
 
 const prod = (change: Record<string, string | undefined>) => {
@@ -71,6 +73,9 @@ describe("the mode is said out loud", () => {
       TEST_IDP: "on",
       PUBLIC_URL: "http://localhost:3000",
       CASE_OUTBOX: "folder",
+      POPULATION_REGISTER: "demo",
+      PROPERTY_REGISTER: "demo",
+      COMPANY_REGISTER: "demo",
     });
     expect(e.oidc?.issuer).toBe("http://localhost:3000/test-idp");
   });
@@ -150,6 +155,25 @@ describe("production refuses every unsafe configuration", () => {
       "a virus scanner over the network without TLS",
       { CLAMD_HOST: "clamd.dalsland.example.se:3310" },
       /CLAMD_HOST: clamd's protocol has no TLS/,
+    ],
+    [
+      "no population register chosen (decision 066)",
+      { POPULATION_REGISTER: undefined },
+      /POPULATION_REGISTER: must be set when PORTAL_ENV=production: navet/,
+    ],
+    [
+      "the demo population register",
+      { POPULATION_REGISTER: "demo" },
+      /POPULATION_REGISTER: demo answers with example people/,
+    ],
+    ["the demo property register", { PROPERTY_REGISTER: "demo" }, /PROPERTY_REGISTER: demo answers/],
+    ["no company register chosen", { COMPANY_REGISTER: undefined }, /COMPANY_REGISTER: must be set/],
+    ["the demo company register", { COMPANY_REGISTER: "demo" }, /COMPANY_REGISTER: demo answers/],
+    ["Navet over http", { NAVET_URL: "http://navet.example.se/" }, /NAVET_URL: must start with https:\/\//],
+    [
+      "Lantmäteriet without its client secret",
+      { LANTMATERIET_CLIENT_SECRET: undefined },
+      /LANTMATERIET_CLIENT_SECRET: required with PROPERTY_REGISTER=lantmateriet/,
     ],
   ];
   for (const [name, change, message] of refusals) {
