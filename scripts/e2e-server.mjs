@@ -11,6 +11,23 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const log = createWriteStream(join(dir, "server.log"));
 
+// The registers' stand-ins (tests/stand-ins, decision 066) answer the portal's real Navet,
+// Lantmäteriet and Bolagsverket clients over HTTP on loopback ports of their own.
+const standIns = spawn(process.execPath, ["--import", "tsx", "tests/stand-ins/serve.ts"], {
+  stdio: ["ignore", "pipe", "pipe"],
+});
+standIns.stderr.on("data", (chunk) => log.write(chunk));
+const standInEnv = await new Promise((resolvePromise, reject) => {
+  let buffered = "";
+  standIns.stdout.on("data", (chunk) => {
+    buffered += chunk.toString("utf8");
+    const start = buffered.indexOf("STAND_INS_ENV=");
+    const end = buffered.indexOf("\n", start);
+    if (start >= 0 && end > start) resolvePromise(JSON.parse(buffered.slice(start + 14, end)));
+  });
+  standIns.on("exit", (code) => reject(new Error(`the register stand-ins stopped (${code})`)));
+});
+
 const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   // The folder outbox is on, so that every case submitted in e2e is really handed over by the
   // server's worker (docs/decisions/034); it writes to $DATA_DIR/outbox.
@@ -22,6 +39,7 @@ const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     CASE_OUTBOX: "folder",
     LOGIN_FAILURES_PER_ADDRESS: "1000",
     RATE_LIMIT_EXPENSIVE_GET: "0",
+    ...standInEnv,
     ...process.env,
     DATA_DIR: dir,
     DATABASE_PATH: join(dir, "portal.db"),
@@ -36,5 +54,12 @@ for (const stream of [child.stdout, child.stderr]) {
     process.stdout.write(chunk);
   });
 }
-child.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => {
+  standIns.kill("SIGTERM");
+  process.exit(code ?? 0);
+});
+for (const signal of ["SIGTERM", "SIGINT"])
+  process.on(signal, () => {
+    standIns.kill(signal);
+    child.kill(signal);
+  });
