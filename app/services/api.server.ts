@@ -10,6 +10,8 @@ import { log } from "~/utils/logger.server";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** The highest page number accepted: larger is a 400; a page after the last is a 404. */
+export const MAX_PAGE = 100_000;
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -108,7 +110,7 @@ export function parsePage(request: Request): Page {
     if (n > max) throw apiError(400, "bad_request", `${name} must be a whole number from 1 to ${max}.`);
     return n;
   };
-  return { page: read("page", 1, 100_000), pageSize: read("pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+  return { page: read("page", 1, MAX_PAGE), pageSize: read("pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
 }
 
 export interface Paginated<T> {
