@@ -1,53 +1,34 @@
-import { apiAction, apiError, apiJson, apiLoader, notFound } from "~/services/api.server";
-import { DIARIUM_PAGE_SIZE, parseDiariumQuery, searchDiarium } from "~/services/diarium.server";
-import { getLanguage } from "~/i18n/i18n.server";
+import { apiAction, apiError, apiLoader, pageJson, pageOf, pageOutOfRange, parsePage } from "~/services/api.server";
+import { parseDiariumQuery, searchDiarium } from "~/services/diarium.server";
+import { isLanguage } from "~/i18n/config";
 
 /**
  * The public register of cases, masked exactly as on the web: the entries come from the
  * diarium module's own search (its one masking function), never from the tables directly.
- * Filters as on /diarium (q, kommun, forvaltning, status, fran, till); pages of 25.
+ * Filters as on /diarium (q, kommun, forvaltning, status, fran, till, lang); paged as every
+ * list of the API (page, pageSize 1–100, default 20) with the Link header (decision 063).
  */
 export const loader = apiLoader(({ request }) => {
-  const url = new URL(request.url);
-  const params = new URLSearchParams(url.searchParams);
-  const page = params.get("page");
-  const pageSize = params.get("pageSize");
-  if (pageSize !== null && pageSize !== String(DIARIUM_PAGE_SIZE)) {
-    throw apiError(400, "bad_request", `The diarium comes in pages of ${DIARIUM_PAGE_SIZE}.`);
-  }
+  const params = new URLSearchParams(new URL(request.url).searchParams);
+  const page = parsePage(request);
   params.delete("page");
   params.delete("pageSize");
-  if (page !== null) params.set("sida", page);
+  const lang = params.get("lang") ?? "sv";
+  if (!isLanguage(lang)) throw apiError(400, "bad_request", "lang must be sv or en.");
+  // The web's page parameter is not the API's: sida here is an unknown parameter, as any other.
+  if (params.has("sida")) throw apiError(400, "bad_request", "Unknown parameter sida: use page.");
   const parsed = parseDiariumQuery(params);
   if (!parsed.ok) {
     throw apiError(
       400,
       "bad_request",
       Object.entries(parsed.errors)
-        .map(([k, v]) => `${k === "sida" ? "page" : k}: ${v.code}`)
+        .map(([k, v]) => `${k}: ${v.code}`)
         .join("; "),
     );
   }
-  const result = searchDiarium(parsed.query, getLanguage(request));
-  if ((parsed.query.sida ?? 1) > result.pages) throw notFound(`There are ${result.pages} pages.`);
-  const link = (p: number) => {
-    const u = new URL(request.url);
-    u.searchParams.set("page", String(p));
-    return u.toString();
-  };
-  return apiJson(
-    {
-      data: result.entries,
-      meta: { page: result.page, pageSize: DIARIUM_PAGE_SIZE, total: result.total, totalPages: result.pages },
-      links: {
-        self: link(result.page),
-        first: link(1),
-        last: link(result.pages),
-        prev: result.page > 1 ? link(result.page - 1) : null,
-        next: result.page < result.pages ? link(result.page + 1) : null,
-      },
-    },
-    { cache: "public, max-age=60" },
-  );
+  const result = searchDiarium({ ...parsed.query, sida: page.page }, lang, page.pageSize);
+  if (page.page > result.pages) throw pageOutOfRange(result.pages);
+  return pageJson(pageOf(request, result.entries, page, result.total), "public, max-age=60");
 });
 export const action = apiAction;

@@ -10,6 +10,8 @@ import { log } from "~/utils/logger.server";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** The highest page number accepted: larger is a 400; a page after the last is a 404. */
+export const MAX_PAGE = 100_000;
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -108,7 +110,7 @@ export function parsePage(request: Request): Page {
     if (n > max) throw apiError(400, "bad_request", `${name} must be a whole number from 1 to ${max}.`);
     return n;
   };
-  return { page: read("page", 1, 100_000), pageSize: read("pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+  return { page: read("page", 1, MAX_PAGE), pageSize: read("pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
 }
 
 export interface Paginated<T> {
@@ -121,7 +123,18 @@ export interface Paginated<T> {
 export function paginate<T>(request: Request, items: T[], { page, pageSize }: Page): Paginated<T> {
   const total = items.length;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > totalPages) throw apiError(404, "page_out_of_range", `There are ${totalPages} pages.`);
+  if (page > totalPages) throw pageOutOfRange(totalPages);
+  return pageOf(request, items.slice((page - 1) * pageSize, page * pageSize), { page, pageSize }, total);
+}
+
+/** The 404 for a page after the last. */
+export function pageOutOfRange(totalPages: number): Response {
+  return apiError(404, "page_out_of_range", `There are ${totalPages} pages.`);
+}
+
+/** A page already cut (by the database), with its meta and links. */
+export function pageOf<T>(request: Request, data: T[], { page, pageSize }: Page, total: number): Paginated<T> {
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const link = (p: number) => {
     const url = new URL(request.url);
     url.searchParams.set("page", String(p));
@@ -129,7 +142,7 @@ export function paginate<T>(request: Request, items: T[], { page, pageSize }: Pa
     return url.toString();
   };
   return {
-    data: items.slice((page - 1) * pageSize, page * pageSize),
+    data,
     meta: { page, pageSize, total, totalPages },
     links: {
       self: link(page),
@@ -141,9 +154,8 @@ export function paginate<T>(request: Request, items: T[], { page, pageSize }: Pa
   };
 }
 
-/** The paginated answer, with the same links in an RFC 8288 Link header. */
-export function pagedJson<T>(request: Request, items: T[], cache?: string): Response {
-  const body = paginate(request, items, parsePage(request));
+/** A page's answer, with the same links in an RFC 8288 Link header (first, prev, next, last). */
+export function pageJson<T>(body: Paginated<T>, cache?: string): Response {
   const rels = (["first", "prev", "next", "last"] as const)
     .filter((rel) => body.links[rel])
     .map((rel) => `<${body.links[rel]}>; rel="${rel}"`);
@@ -151,6 +163,11 @@ export function pagedJson<T>(request: Request, items: T[], cache?: string): Resp
   // The links are always in the body; the header is left out when a huge query would make it
   // larger than clients accept for response headers.
   return apiJson(body, { cache, headers: link.length <= 4000 ? { Link: link } : {} });
+}
+
+/** The paginated answer of a list held in memory. */
+export function pagedJson<T>(request: Request, items: T[], cache?: string): Response {
+  return pageJson(paginate(request, items, parsePage(request)), cache);
 }
 
 export function originOf(request: Request): string {

@@ -47,9 +47,11 @@ export function diariumFeed(
   if (q.forvaltning) pageParams.set("forvaltning", q.forvaltning);
   if (lang === "en") pageParams.set("lang", "en");
   const page = `${origin}/diarium${pageParams.toString() ? `?${pageParams}` : ""}`;
+  // Atom and RSS share ids; the English feed and its entries have their own (decision 063): a
+  // reader subscribed to both languages must not take one for the other. Swedish ids are as before.
+  const tag = `tag:${host},2026:${lang === "en" ? "en:" : ""}diarium`;
   return {
-    // The same id for Atom and RSS and for both languages: it names the filtered register.
-    id: `tag:${host},2026:diarium${q.kommun ? `:${q.kommun}` : ""}${q.forvaltning ? `:${q.forvaltning}` : ""}`,
+    id: `${tag}${q.kommun ? `:${q.kommun}` : ""}${q.forvaltning ? `:${q.forvaltning}` : ""}`,
     title: diariumFeedTitle(q, lang).title,
     link: page,
     self: `${origin}${diariumFeedPath(format, q, lang)}`,
@@ -61,7 +63,7 @@ export function diariumFeed(
         .sort()
         .at(-1) ?? now.toISOString(),
     entries: entries.map((e) => ({
-      id: `tag:${host},2026:diarium:${e.reference}`,
+      id: `${tag}:${e.reference}`,
       title: e.subject
         ? t("feed.entryTitleWithSubject", { reference: e.reference, title: e.title, subject: e.subject })
         : t("feed.entryTitle", { reference: e.reference, title: e.title }),

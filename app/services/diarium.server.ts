@@ -169,7 +169,8 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
   };
 }
 
-export function searchDiarium(q: DiariumQuery, lang: Language) {
+/** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
+export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
   const where = and(...conditions(q));
   const totalRow = db()
     .select({ n: count() })
@@ -179,9 +180,9 @@ export function searchDiarium(q: DiariumQuery, lang: Language) {
     .where(where)
     .get();
   const total = totalRow?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / DIARIUM_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.sida ?? 1, pages);
-  const offset = (page - 1) * DIARIUM_PAGE_SIZE;
+  const offset = (page - 1) * pageSize;
   if (total === 0) return { total, page, pages, entries: [] };
   // Same rows and order either way; only the plan differs (docs/decisions/039). SQLite walks the
   // registered_at index newest first and stops after the page: quick when many entries match,
@@ -194,11 +195,11 @@ export function searchDiarium(q: DiariumQuery, lang: Language) {
       .select({ n: max(diariumEntry.id) })
       .from(diariumEntry)
       .get()?.n ?? 0;
-  const walk = total * WALK_ROWS >= (offset + DIARIUM_PAGE_SIZE) * approxRows;
+  const walk = total * WALK_ROWS >= (offset + pageSize) * approxRows;
   const rows = selectEntries()
     .where(where)
     .orderBy(walk ? desc(diariumEntry.registeredAt) : desc(sql`+${diariumEntry.registeredAt}`), desc(diariumEntry.id))
-    .limit(DIARIUM_PAGE_SIZE)
+    .limit(pageSize)
     .offset(offset)
     .all();
   return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };

@@ -24,15 +24,17 @@ export function newsFeed(kommun: string, origin: string, lang: Language, format:
   if (!m) return undefined;
   const items = listNews({ municipalityId: m.id, lang, limit: 50 });
   const suffix = lang === "en" ? "?lang=en" : "";
+  // Ids per language (decision 063): the English feed's and entries' ids are their English
+  // addresses, the Swedish ones unchanged, so the two feeds never share an id.
   return {
-    id: `${origin}/${m.slug}/nyheter`,
+    id: `${origin}/${m.slug}/nyheter${suffix}`,
     title: getFixedT(lang, "authorities")("feeds.news", { name: m.name }),
     link: `${origin}/${m.slug}/nyheter${suffix}`,
     self: `${origin}/${m.slug}/nyheter.${format}${suffix}`,
     language: lang,
     updated: items[0]?.publishedAt ?? m.createdAt,
     entries: items.map((n) => ({
-      id: `${origin}/${m.slug}/nyheter/${n.slug}`,
+      id: `${origin}/${m.slug}/nyheter/${n.slug}${suffix}`,
       title: n.title,
       summary: n.summary,
       link: `${origin}/${m.slug}/nyheter/${n.slug}${suffix}`,

@@ -183,13 +183,15 @@ describe("the open API", () => {
   it("gives the diarium exactly as the web's masking function does, and 4xx for bad filters", async () => {
     const { response, body } = await get(diarium, "/api/v1/diarium");
     expect(response.status).toBe(200);
-    const web = searchDiarium({}, "sv");
+    const web = searchDiarium({}, "sv", 20);
     expect(body.meta.total).toBe(web.total);
     expect(body.data).toEqual(JSON.parse(JSON.stringify(web.entries)));
     expect((await get(diarium, "/api/v1/diarium?page=0")).response.status).toBe(400);
     expect((await get(diarium, "/api/v1/diarium?pageSize=500")).response.status).toBe(400);
     expect((await get(diarium, "/api/v1/diarium?fran=2026-13-40")).response.status).toBe(400);
     expect((await get(diarium, "/api/v1/diarium?page=9999")).response.status).toBe(404);
+    const small = await get(diarium, "/api/v1/diarium?pageSize=5&page=2");
+    expect(small.body.data).toEqual(JSON.parse(JSON.stringify(searchDiarium({ sida: 2 }, "sv", 5).entries)));
   });
 
   it("filters administrations by municipality", async () => {

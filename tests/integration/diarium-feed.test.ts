@@ -273,7 +273,7 @@ describe("diarium feeds", () => {
     const items = rssItems(root);
     expect(items.length).toBeGreaterThan(10);
     for (const i of items) {
-      expect(i.id).toMatch(/^tag:portal\.test,2026:diarium:MEL-\d{4}-\d{6}$/);
+      expect(i.id).toMatch(/^tag:portal\.test,2026:en:diarium:MEL-\d{4}-\d{6}$/);
       expect(i.summary).toMatch(/^Registered in Mellerud, /);
       expect(i.link).toMatch(/&lang=en$/);
     }

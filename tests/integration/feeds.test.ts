@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "~/db.server";
+import { child, childrenNamed, parseXmlStrict, text } from "../helpers/xml-strict";
+import * as diariumAtom from "~/routes/diarium[.]atom";
+import * as diariumRss from "~/routes/diarium[.]rss";
 import * as atomRoute from "~/routes/$kommun.nyheter[.]atom";
 import * as rssRoute from "~/routes/$kommun.nyheter[.]rss";
 import * as sitemap from "~/routes/sitemap[.]xml";
@@ -38,5 +41,48 @@ describe("news feeds", () => {
     expect(xml).toContain("<loc>http://portal.test/tjanster/forskola</loc>");
     expect(xml).toContain("<loc>http://portal.test/amal/tjanster</loc>");
     expect(xml).toMatch(/<loc>http:\/\/portal\.test\/amal\/nyheter\/[a-z0-9-]+<\/loc>/);
+  });
+});
+
+/** Every id of a feed: the feed's own and its entries' (Atom id, RSS guid). */
+async function idsOf(route: { loader: unknown }, path: string, params: object = {}) {
+  const root = parseXmlStrict(await (await call(route, path, params)).text());
+  if (root.name === "feed")
+    return [text(child(root, "id")), ...childrenNamed(root, "entry").map((e) => text(child(e, "id")))];
+  return childrenNamed(child(root, "channel"), "item").map((e) => text(child(e, "guid")));
+}
+
+describe("feeds in two languages (issue 20, decision 063)", () => {
+  it("the Swedish and English feeds and entries never share an id, and the ids are the same on every run", async () => {
+    for (const [route, path, params] of [
+      [atomRoute, "/amal/nyheter.atom", { kommun: "amal" }],
+      [rssRoute, "/amal/nyheter.rss", { kommun: "amal" }],
+      [diariumAtom, "/diarium.atom", {}],
+      [diariumRss, "/diarium.rss", {}],
+      [diariumAtom, "/diarium.atom?kommun=mellerud", {}],
+    ] as const) {
+      const join = path.includes("?") ? "&" : "?";
+      const sv = await idsOf(route, path, params);
+      const en = await idsOf(route, `${path}${join}lang=en`, params);
+      expect(sv.length, path).toBeGreaterThan(1);
+      expect(en).toHaveLength(sv.length);
+      expect(
+        sv.filter((id) => en.includes(id)),
+        path,
+      ).toEqual([]);
+      expect(new Set([...sv, ...en]).size).toBe(sv.length + en.length);
+      expect(await idsOf(route, path, params)).toEqual(sv);
+      expect(await idsOf(route, `${path}${join}lang=en`, params)).toEqual(en);
+    }
+  });
+
+  it("the Swedish ids stay as they were published, so Swedish subscribers see nothing new", async () => {
+    const m = getMunicipalityBySlug("amal")!;
+    const first = listNews({ municipalityId: m.id, lang: "sv" })[0]!;
+    const sv = await idsOf(atomRoute, "/amal/nyheter.atom", { kommun: "amal" });
+    expect(sv[0]).toBe("http://portal.test/amal/nyheter");
+    expect(sv[1]).toBe(`http://portal.test/amal/nyheter/${first.slug}`);
+    const diarium = await idsOf(diariumAtom, "/diarium.atom");
+    expect(diarium[0]).toBe("tag:portal.test,2026:diarium");
   });
 });
