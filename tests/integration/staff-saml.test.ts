@@ -258,6 +258,10 @@ describe("staff SAML sign-on: what is refused, each with its reason", () => {
   it("an assertion meant for another ACS (Recipient)", async () => {
     const answer = (await signIn(officer, { recipient: "https://other-portal.example/acs" })).answer;
     expect(answer).toMatchObject({ status: 403, reason: "audience" });
+    const without = (await signIn(officer, { recipient: null })).answer;
+    expect(without).toMatchObject({ status: 403, reason: "audience" });
+    const noBearer = (await signIn(officer, { bearer: false })).answer;
+    expect(noBearer).toMatchObject({ status: 403, reason: "audience" });
   });
 
   it("an assertion from another issuer, though signed with the trusted key", async () => {

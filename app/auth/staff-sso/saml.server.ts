@@ -269,8 +269,10 @@ export async function consumeSamlResponse(
   );
   if (
     (typeof destination === "string" && destination !== settings.acsUrl) ||
+    recipients.length === 0 ||
     recipients.some((r) => r !== settings.acsUrl)
   )
+    // saml-profiles-2.0-os §4.1.4.2: a bearer SubjectConfirmationData must name the ACS as Recipient.
     throw new SamlRefusedError("audience", "recipient or destination is not this portal's ACS");
   if (!profile.nameID) throw new SamlRefusedError("malformed", "no NameID");
 

@@ -47,7 +47,10 @@ export interface ParsedAuthnRequest {
 export interface ResponseOptions {
   issuer?: string;
   audience?: string;
-  recipient?: string;
+  /** false leaves out the bearer SubjectConfirmation altogether. */
+  bearer?: boolean;
+  /** null leaves the Recipient out of SubjectConfirmationData. */
+  recipient?: string | null;
   issueInstant?: Date;
   notBefore?: Date;
   notOnOrAfter?: Date;
@@ -151,7 +154,7 @@ export function createTestSamlIdp({ entityId }: { entityId: string }): TestSamlI
       const notBefore = options.notBefore ?? new Date(now.getTime() - 5_000);
       const notOnOrAfter = options.notOnOrAfter ?? new Date(now.getTime() + 5 * 60_000);
       const issuer = escapeXml(options.issuer ?? entityId);
-      const recipient = escapeXml(options.recipient ?? acsUrl);
+      const recipient = options.recipient === null ? "" : ` Recipient="${escapeXml(options.recipient ?? acsUrl)}"`;
       const replyTo = inResponseTo ? ` InResponseTo="${escapeXml(inResponseTo)}"` : "";
       const assertionId = options.assertionId ?? newId();
       const attributes = [
@@ -163,9 +166,12 @@ export function createTestSamlIdp({ entityId }: { entityId: string }): TestSamlI
         `<saml:Assertion xmlns:saml="${ASSERTION}" ID="${assertionId}" Version="2.0" IssueInstant="${instant(now)}">` +
         `<saml:Issuer>${issuer}</saml:Issuer>` +
         `<saml:Subject><saml:NameID Format="${PERSISTENT}">${escapeXml(person.subject)}</saml:NameID>` +
-        `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
-        `<saml:SubjectConfirmationData${replyTo} NotOnOrAfter="${instant(notOnOrAfter)}" Recipient="${recipient}"/>` +
-        `</saml:SubjectConfirmation></saml:Subject>` +
+        (options.bearer === false
+          ? ""
+          : `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
+            `<saml:SubjectConfirmationData${replyTo} NotOnOrAfter="${instant(notOnOrAfter)}"${recipient}/>` +
+            `</saml:SubjectConfirmation>`) +
+        `</saml:Subject>` +
         `<saml:Conditions NotBefore="${instant(notBefore)}" NotOnOrAfter="${instant(notOnOrAfter)}">` +
         `<saml:AudienceRestriction><saml:Audience>${escapeXml(options.audience ?? audience)}</saml:Audience></saml:AudienceRestriction>` +
         `</saml:Conditions>` +
