@@ -73,6 +73,18 @@ describe("permissions", () => {
     expect(grantedScopes(portal, [], ALL, "audit.read")).toHaveLength(5);
   });
 
+  it("a portal-wide admin may administer before any municipality exists (first run of a production install)", () => {
+    const portal: RoleAssignment[] = [{ role: "admin", municipalityId: null, area: null, administrationId: null }];
+    expect(permits(portal, [], [], "municipality.admin")).toBe(true);
+    expect(permits(portal, [], [], "users.admin")).toBe(true);
+    // Still nothing outside the admin role, and no municipality that does not exist.
+    expect(permits(portal, [], [], "case.read")).toBe(false);
+    expect(permits(portal, [], [], "users.admin", { municipalityId: BEN })).toBe(false);
+    const local: RoleAssignment[] = [{ role: "admin", municipalityId: AML, area: null, administrationId: null }];
+    expect(permits(local, [], [], "users.admin")).toBe(true);
+    expect(permits([], [], [], "users.admin")).toBe(false);
+  });
+
   it("a contributor (skribent) edits drafts in their municipality × administration but never publishes", () => {
     const roles: RoleAssignment[] = [{ role: "contributor", municipalityId: AML, area: null, administrationId: 21 }];
     expect(permits(roles, [], ALL, "content.edit", { municipalityId: AML, administrationId: 21 })).toBe(true);

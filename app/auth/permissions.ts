@@ -122,6 +122,12 @@ export function permits(
   permission: Permission,
   scope: Scope = {},
 ): boolean {
+  // A portal-wide admin holds the admin permissions portal-wide even before any municipality
+  // exists: on a new production install the first admin must reach /admin to add the first
+  // municipality (issue 13, docs/decisions/061). A municipality-scoped check still goes through
+  // the concrete scopes below.
+  if (scope.municipalityId === undefined && ROLE_PERMISSIONS.admin.includes(permission) && isPortalAdmin(roles))
+    return true;
   return grantedScopes(roles, delegations, allMunicipalityIds, permission).some(
     (g) =>
       (scope.municipalityId === undefined ||

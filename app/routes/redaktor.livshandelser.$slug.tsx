@@ -116,9 +116,13 @@ export default function EditGuide() {
       {guide.pending ? (
         <p className="alert alert--warning">{t("guides.edit.pending", { by: guide.draftBy ?? "" })}</p>
       ) : null}
-      <p>
-        <a href={`/livshandelser/${guide.slug}`}>{t("guides.edit.publicPage")}</a>
-      </p>
+      {guide.published ? (
+        <p>
+          <a href={`/livshandelser/${guide.slug}`}>{t("guides.edit.publicPage")}</a>
+        </p>
+      ) : (
+        <p className="alert alert--warning">{t("guides.edit.notPublished")}</p>
+      )}
       <EditorErrorSummary errors={errors} order={order} />
       <Form method="post" className="editor-form" noValidate>
         <CsrfField />

@@ -33,6 +33,11 @@ export default function GuideList() {
     <>
       <h1>{t("guides.title")}</h1>
       <p>{t("guides.lead")}</p>
+      <p>
+        <Link to="/redaktor/livshandelser/ny" className="button button--secondary">
+          {t("guides.create.link")}
+        </Link>
+      </p>
       <div className="table-wrap">
         <table className="editor-items stack-narrow">
           <caption className="visually-hidden">{t("guides.title")}</caption>
@@ -52,7 +57,7 @@ export default function GuideList() {
                 </td>
                 <td data-label={t("guides.steps")}>{g.steps}</td>
                 <td data-label={t("home.status")}>
-                  {t("visibility.visible")}
+                  {g.published ? t("visibility.visible") : t("guides.notPublished")}
                   {g.pendingDraft ? <span className="tag">{t("home.pending")}</span> : null}
                 </td>
                 <td data-label={t("guides.updated")}>

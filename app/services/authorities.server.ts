@@ -126,7 +126,12 @@ export interface LifeEventView extends LifeEventSummary {
 }
 
 export function listLifeEvents(lang: Language): LifeEventSummary[] {
-  const events = db().select().from(lifeEvent).orderBy(asc(lifeEvent.position)).all();
+  const events = db()
+    .select()
+    .from(lifeEvent)
+    .where(eq(lifeEvent.published, true))
+    .orderBy(asc(lifeEvent.position))
+    .all();
   const steps = db().select({ lifeEventId: lifeEventStep.lifeEventId }).from(lifeEventStep).all();
   return events.map((e) => ({
     slug: e.slug,
@@ -139,7 +144,11 @@ export function listLifeEvents(lang: Language): LifeEventSummary[] {
 }
 
 export function getLifeEvent(slug: string, lang: Language): LifeEventView | undefined {
-  const e = db().select().from(lifeEvent).where(eq(lifeEvent.slug, slug)).get();
+  const e = db()
+    .select()
+    .from(lifeEvent)
+    .where(and(eq(lifeEvent.slug, slug), eq(lifeEvent.published, true)))
+    .get();
   if (!e) return undefined;
   const steps = db()
     .select()
@@ -196,6 +205,7 @@ export function lifeEventsInvolving(authoritySlug: string, lang: Language): { sl
       lifeEventStep,
       and(eq(lifeEventStep.lifeEventId, lifeEvent.id), eq(lifeEventStep.authoritySlug, authoritySlug)),
     )
+    .where(eq(lifeEvent.published, true))
     .orderBy(asc(lifeEvent.position))
     .all()
     .map((r) => ({ slug: r.slug, title: localized(r, "title", lang) }));

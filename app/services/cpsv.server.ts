@@ -1,4 +1,4 @@
-import { asc, isNotNull } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import { lifeEvent, lifeEventStep } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { municipalitiesData, servicesData } from "~/services/open-data.server";
@@ -59,7 +59,12 @@ export function cpsvDocument(origin: string) {
 
   // Which guides mention which services: a service "is grouped by" those life events.
   const groupedBy = new Map<string, Set<string>>();
-  const events = db().select().from(lifeEvent).orderBy(asc(lifeEvent.position)).all();
+  const events = db()
+    .select()
+    .from(lifeEvent)
+    .where(eq(lifeEvent.published, true))
+    .orderBy(asc(lifeEvent.position))
+    .all();
   const steps = db().select().from(lifeEventStep).where(isNotNull(lifeEventStep.serviceSlug)).all();
   for (const s of steps) {
     const e = events.find((x) => x.id === s.lifeEventId);

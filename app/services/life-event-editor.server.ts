@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, max } from "drizzle-orm";
 import { authority, lifeEvent, lifeEventStep, service, staffUser, type LifeEvent } from "../../db/schema/index";
 import { formDefinitions } from "../../forms/definitions/index";
 import type { StaffUser } from "~/auth/guards.server";
@@ -17,6 +17,9 @@ import { invalidateAnonymousCache } from "./page-cache.server";
  * life_event.draft: texts and ordered steps); "publish" applies it to the row and the steps in
  * one transaction. The seed inserts a guide only when its slug is absent, so it never undoes an
  * editor's change (docs/decisions/035). Every change is audit-logged.
+ *
+ * A guide created here starts unpublished (life_event.published false): only its draft exists
+ * and residents see nothing until the first publish (docs/decisions/061).
  */
 
 export const ACTOR_KINDS = ["municipality", "authority"] as const;
@@ -51,7 +54,8 @@ export function canEditGuides(user: StaffUser): boolean {
   return user.roles.some((r) => (r.role === "editor" || r.role === "admin") && r.municipalityId === null);
 }
 
-function requireGuideEditor(user: StaffUser) {
+/** 403 unless the user may edit (and create) guides. */
+export function requireGuideEditor(user: StaffUser) {
   if (!canEditGuides(user)) forbidden("guides");
 }
 
@@ -77,6 +81,7 @@ export function listGuidesForEditor(user: StaffUser, lang: Language) {
       title: lang === "en" ? e.titleEn : e.titleSv,
       steps: steps.filter((s) => s.id === e.id).length,
       pendingDraft: e.draft !== null,
+      published: e.published,
       updatedAt: e.updatedAt,
       updatedBy: e.updatedBy,
     }));
@@ -135,6 +140,7 @@ export function getGuideForEdit(user: StaffUser, slug: string) {
     slug: row.slug,
     title: row.titleSv,
     pending: row.draft !== null,
+    published: row.published,
     draftBy: row.draftBy,
     draftAt: row.draftAt,
     updatedAt: row.updatedAt,
@@ -321,6 +327,7 @@ export function publishGuide(user: StaffUser, slug: string): { errors: GuideErro
         summaryEn: draft.summaryEn,
         updatedAt: at,
         updatedBy: by,
+        published: true,
         draft: null,
         draftBy: null,
         draftAt: null,
@@ -352,9 +359,98 @@ export function publishGuide(user: StaffUser, slug: string): { errors: GuideErro
     action: "life_event.published",
     subjectType: "life_event",
     subjectId: row.id,
-    details: { slug, steps: draft.steps.length },
+    details: { slug, steps: draft.steps.length, first: !row.published },
   });
   return { ok: true };
+}
+
+// ------------------------------------------------------------------ creating
+
+export const NEW_GUIDE_FIELDS = ["slug", "titleSv", "titleEn"] as const;
+export type NewGuide = Record<(typeof NEW_GUIDE_FIELDS)[number], string>;
+
+/** Path segments under /redaktor/livshandelser that are routes, not guides. */
+const RESERVED_SLUGS = new Set(["ny"]);
+
+/** a-z, 0-9 and single hyphens inside, 2–80 characters (checked without a backtracking pattern). */
+export function isGuideSlug(slug: string): boolean {
+  if (slug.length < 2 || slug.length > 80 || !/^[a-z0-9-]+$/.test(slug)) return false;
+  return !slug.startsWith("-") && !slug.endsWith("-") && !slug.includes("--");
+}
+
+/** Reads "new guide": the address (slug) and the title in both languages, each required. */
+export function parseNewGuideForm(form: FormData): { value: NewGuide; errors: GuideErrors } {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v.trim() : "";
+  };
+  const value: NewGuide = { slug: text("slug").toLowerCase(), titleSv: text("titleSv"), titleEn: text("titleEn") };
+  return { value, errors: newGuideErrors(value) };
+}
+
+function newGuideErrors(value: NewGuide): GuideErrors {
+  const errors: GuideErrors = {};
+  if (!value.slug) errors.slug = "guides.errors.slugRequired";
+  else if (!isGuideSlug(value.slug) || RESERVED_SLUGS.has(value.slug)) errors.slug = "guides.errors.slugFormat";
+  for (const l of ["Sv", "En"] as const) {
+    const v = value[`title${l}`];
+    if (!v) errors[`title${l}`] = `guides.errors.title${l}`;
+    else if (v.length > LIMITS.title) errors[`title${l}`] = "errors.tooLong";
+    else if (/[\r\n]/.test(v)) errors[`title${l}`] = "errors.oneLine";
+  }
+  return errors;
+}
+
+/**
+ * Creates a guide that residents do not see yet: its texts are the draft, with no steps; the
+ * editor adds steps and publishes on the guide's own page. A taken address is a field error.
+ */
+export function createGuide(user: StaffUser, input: NewGuide): { ok: true; slug: string } | { errors: GuideErrors } {
+  requireGuideEditor(user);
+  const value: NewGuide = {
+    slug: input.slug.trim().toLowerCase(),
+    titleSv: input.titleSv.trim(),
+    titleEn: input.titleEn.trim(),
+  };
+  const errors = newGuideErrors(value);
+  if (Object.keys(errors).length) return { errors };
+  if (db().select({ id: lifeEvent.id }).from(lifeEvent).where(eq(lifeEvent.slug, value.slug)).get())
+    return { errors: { slug: "guides.errors.slugTaken" } };
+  const at = new Date().toISOString();
+  const by = staffName(user);
+  const draft: GuideDraft = { titleSv: value.titleSv, titleEn: value.titleEn, summarySv: "", summaryEn: "", steps: [] };
+  const last =
+    db()
+      .select({ p: max(lifeEvent.position) })
+      .from(lifeEvent)
+      .get()?.p ?? -1;
+  const row = db()
+    .insert(lifeEvent)
+    .values({
+      slug: value.slug,
+      position: last + 1,
+      titleSv: value.titleSv,
+      titleEn: value.titleEn,
+      summarySv: "",
+      summaryEn: "",
+      example: false,
+      published: false,
+      updatedAt: at,
+      updatedBy: by,
+      draft,
+      draftBy: by,
+      draftAt: at,
+    })
+    .returning({ id: lifeEvent.id })
+    .get();
+  audit({
+    actor: user,
+    action: "life_event.created",
+    subjectType: "life_event",
+    subjectId: row.id,
+    details: { slug: value.slug, titleSv: value.titleSv, titleEn: value.titleEn },
+  });
+  return { ok: true, slug: value.slug };
 }
 
 /** Throws the draft away: the published guide stays as it is. */

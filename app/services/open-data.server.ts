@@ -121,6 +121,7 @@ export function lifeEventsData(origin: string) {
   return db()
     .select()
     .from(lifeEvent)
+    .where(eq(lifeEvent.published, true))
     .orderBy(asc(lifeEvent.position))
     .all()
     .map((e) => ({

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { authority, lifeEvent, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -53,6 +53,7 @@ export function sitemapEntries(): SitemapEntry[] {
   for (const e of db()
     .select({ slug: lifeEvent.slug, updatedAt: lifeEvent.updatedAt })
     .from(lifeEvent)
+    .where(eq(lifeEvent.published, true))
     .orderBy(asc(lifeEvent.position))
     .all()) {
     entries.push({ path: `/livshandelser/${e.slug}`, lastmod: e.updatedAt.slice(0, 10) });

@@ -66,6 +66,12 @@ export const lifeEvent = sqliteTable("life_event", {
   draft: text("draft", { mode: "json" }),
   draftBy: text("draft_by"),
   draftAt: text("draft_at"),
+  /**
+   * False for a guide an editor has created and not yet published: residents, the API, the
+   * sitemap and the open-data feeds never see it (docs/decisions/061). Existing and seeded
+   * guides are published.
+   */
+  published: integer("published", { mode: "boolean" }).notNull().default(true),
 });
 
 export const LIFE_EVENT_ACTORS = ["municipality", "authority"] as const;

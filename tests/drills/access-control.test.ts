@@ -288,6 +288,19 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: 'id="incomeCapPerMonth"',
       allowed: ["adminPortal"],
     },
+    // Authorities and guides serve every municipality: created by portal-wide staff only (061).
+    {
+      route: "/admin/myndigheter",
+      url: "/admin/myndigheter",
+      secret: 'id="descriptionSv"',
+      allowed: ["adminPortal"],
+    },
+    {
+      route: "/redaktor/livshandelser/ny",
+      url: "/redaktor/livshandelser/ny",
+      secret: 'id="titleEn"',
+      allowed: ["editorPortal", "adminPortal"],
+    },
   );
   return rows;
 }

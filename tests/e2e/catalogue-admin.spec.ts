@@ -101,6 +101,54 @@ test.describe("catalogue administration", () => {
     }
   });
 
+  test("an admin edits the municipality's contacts, the portal restarts, the public page still shows them", async ({
+    page,
+    a11y,
+  }, testInfo) => {
+    const jsOff = jsDisabled(testInfo);
+    const slug = jsOff ? "dals-ed" : "fargelanda";
+    const phone = jsOff ? "0534-190 99" : "0528-567 99";
+    const email = jsOff ? "kontakt-av@dalsed.se" : "kontakt-pa@fargelanda.se";
+    const visiting = jsOff ? "Storgatan 22, Ed" : "Centrumvägen 7, Färgelanda";
+    const hours = jsOff ? "Vardagar 8–15 (ändrat av av)" : "Vardagar 8–15 (ändrat av på)";
+    await loginAsStaff(page, `admin.${slug}`, { redirectTo: `/admin/kommuner/${slug}` });
+    await expect(page.getByLabel("Telefon", { exact: true })).toBeVisible();
+
+    // A malformed e-mail address: a field error, a 400 and nothing saved.
+    await page.getByLabel("E-postadress", { exact: true }).fill("inte en adress");
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/admin/kommuner/${slug}`)),
+      page.getByRole("button", { name: "Spara uppgifterna" }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    await expect(page.getByLabel("E-postadress", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel("Telefon", { exact: true }).fill(phone);
+    await page.getByLabel("E-postadress", { exact: true }).fill(email);
+    await page.getByLabel("Besöksadress", { exact: true }).fill(visiting);
+    await page.getByLabel("Öppettider på svenska", { exact: true }).fill(hours);
+    await page.getByRole("button", { name: "Spara uppgifterna" }).click();
+    await expect(page.getByText("Ändringen är sparad.")).toBeVisible();
+    await a11y("municipality facts saved");
+
+    // The restart: a new process on the same database runs the start-up seeding; the public
+    // municipality page (anonymous, in a fresh context) shows the edited contacts.
+    const port = Number(new URL(page.url()).port) + (jsOff ? 53 : 54);
+    const stop = await startSecondPortal(port);
+    const anonymous = await page.context().browser()!.newPage({ javaScriptEnabled: !jsOff });
+    try {
+      await anonymous.goto(`http://127.0.0.1:${port}/${slug}`);
+      const contacts = anonymous.getByRole("region", { name: "Kontakta kommunen" });
+      await expect(contacts).toContainText(phone);
+      await expect(contacts.getByRole("link", { name: email })).toHaveAttribute("href", `mailto:${email}`);
+      await expect(contacts).toContainText(visiting);
+      await expect(contacts).toContainText(hours);
+    } finally {
+      await anonymous.close();
+      stop();
+    }
+  });
+
   test("a POST to the taxa administration without a staff session is refused", async ({ request }) => {
     const res = await request.post("/admin/taxor", {
       form: {

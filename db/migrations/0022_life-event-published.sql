@@ -1,0 +1,1 @@
+ALTER TABLE `life_event` ADD `published` integer DEFAULT true NOT NULL;
