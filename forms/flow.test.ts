@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definition as vigselStatic, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
-import { definition as synpunkter, example as synpunkterExample } from "./definitions/synpunkter-klagomal";
+import { seedForm, loadFormsLocale, resolvedForTests, translatorFromLocale } from "./test-support";
 import {
   CHECK_ANSWERS,
   canVisit,
@@ -11,8 +10,12 @@ import {
   progress,
 } from "./flow";
 import { answersForStep } from "./schema";
-import { loadFormsLocale, resolvedForTests, translatorFromLocale } from "./test-support";
 import type { FormValues } from "./types";
+
+const vigselStatic = seedForm("ansokan-borgerlig-vigsel").definition;
+const vigselExample = seedForm("ansokan-borgerlig-vigsel").example;
+const synpunkter = seedForm("synpunkter-klagomal").definition;
+const synpunkterExample = seedForm("synpunkter-klagomal").example;
 
 const vigsel = resolvedForTests(vigselStatic);
 

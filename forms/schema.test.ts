@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { definition as vigselStatic, example as vigselExample } from "./definitions/ansokan-borgerlig-vigsel";
-import { resolvedForTests } from "./test-support";
-import { definition as felanmalan } from "./definitions/felanmalan-gata-park";
-import { definition as synpunkter, example as synpunkterExample } from "./definitions/synpunkter-klagomal";
-import { definition as bygglov, example as bygglovExample } from "./definitions/bygglov-ansokan";
-import { definition as gravtillstand, example as gravExample } from "./definitions/ansokan-gravtillstand";
+import { seedForm, resolvedForTests } from "./test-support";
 import { addDays } from "./format";
 import { defaultValues, formEntriesFor, formSchema, parseSubmission, answersForStep } from "./schema";
 import type { FormDefinition, FormValues } from "./types";
+
+const vigselStatic = seedForm("ansokan-borgerlig-vigsel").definition;
+const vigselExample = seedForm("ansokan-borgerlig-vigsel").example;
+const felanmalan = seedForm("felanmalan-gata-park").definition;
+const synpunkter = seedForm("synpunkter-klagomal").definition;
+const synpunkterExample = seedForm("synpunkter-klagomal").example;
+const bygglov = seedForm("bygglov-ansokan").definition;
+const bygglovExample = seedForm("bygglov-ansokan").example;
+const gravtillstand = seedForm("ansokan-gravtillstand").definition;
+const gravExample = seedForm("ansokan-gravtillstand").example;
 
 const vigsel = resolvedForTests(vigselStatic);
 

@@ -1,8 +1,9 @@
 /**
  * Helpers for the forms tests only (not imported by application code).
  */
+import { formExamples, getFormDefinition } from "./definitions/index";
 import { withOptionLists, type OptionLists } from "./option-lists";
-import type { FormDefinition, Translate } from "./types";
+import type { FormDefinition, FormValues, Translate } from "./types";
 
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
@@ -52,4 +53,12 @@ export const exampleOptionLists: OptionLists = {
 /** A definition as the server would resolve it over the example data. */
 export function resolvedForTests(def: FormDefinition): FormDefinition {
   return withOptionLists(def, exampleOptionLists);
+}
+
+/** A seed e-service's definition and its example answer (forms/seed, decision 070), for tests. */
+export function seedForm(id: string): { definition: FormDefinition; example: FormValues } {
+  const definition = getFormDefinition(id);
+  const example = formExamples[id];
+  if (!definition || !example) throw new Error(`No seed e-service "${id}"`);
+  return { definition, example };
 }

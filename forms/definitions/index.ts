@@ -1,19 +1,26 @@
 import { assertValidDefinition } from "../check-definition";
+import { parseDocument, resolveExample, type DefinitionDocument } from "../document";
+import anmalanEnskiltAvlopp from "../seed/anmalan-enskilt-avlopp.json";
+import anmalanVarmepump from "../seed/anmalan-varmepump.json";
+import ansokanBorgerligVigsel from "../seed/ansokan-borgerlig-vigsel.json";
+import ansokanForeningsbidrag from "../seed/ansokan-foreningsbidrag.json";
+import ansokanGravtillstand from "../seed/ansokan-gravtillstand.json";
+import begaranAllmanHandling from "../seed/begaran-allman-handling.json";
+import bygglovAnsokan from "../seed/bygglov-ansokan.json";
+import felanmalanGataPark from "../seed/felanmalan-gata-park.json";
+import forskolaAnsokan from "../seed/forskola-ansokan.json";
+import parkeringstillstandRorelsehindrade from "../seed/parkeringstillstand-rorelsehindrade.json";
+import skolvalAnsokan from "../seed/skolval-ansokan.json";
+import synpunkterKlagomal from "../seed/synpunkter-klagomal.json";
 import type { FormDefinition, FormValues } from "../types";
-import * as ansokanBorgerligVigsel from "./ansokan-borgerlig-vigsel";
-import * as ansokanForeningsbidrag from "./ansokan-foreningsbidrag";
-import * as ansokanGravtillstand from "./ansokan-gravtillstand";
-import * as anmalanEnskiltAvlopp from "./anmalan-enskilt-avlopp";
-import * as anmalanVarmepump from "./anmalan-varmepump";
-import * as begaranAllmanHandling from "./begaran-allman-handling";
-import * as bygglovAnsokan from "./bygglov-ansokan";
-import * as felanmalanGataPark from "./felanmalan-gata-park";
-import * as forskolaAnsokan from "./forskola-ansokan";
-import * as parkeringstillstandRorelsehindrade from "./parkeringstillstand-rorelsehindrade";
-import * as skolvalAnsokan from "./skolval-ansokan";
-import * as synpunkterKlagomal from "./synpunkter-klagomal";
 
-const modules = [
+/**
+ * The e-services' definitions, from their documents in forms/seed (decision 070): JSON that
+ * holds each definition, its own texts in both languages and an example answer. Each document
+ * is checked twice at load: its shape (`parseDocument`) and its meaning (`assertValidDefinition`),
+ * so a broken document fails at start-up and in every test, not when someone opens it.
+ */
+const sources: unknown[] = [
   felanmalanGataPark,
   synpunkterKlagomal,
   begaranAllmanHandling,
@@ -28,14 +35,21 @@ const modules = [
   bygglovAnsokan,
 ];
 
-// A broken definition fails at start-up (and in every test), not when someone opens it.
-for (const { definition } of modules) assertValidDefinition(definition);
+function load(source: unknown): DefinitionDocument {
+  const result = parseDocument(source);
+  if (!result.ok) throw new Error(`A seed definition document is malformed:\n  ${result.problems.join("\n  ")}`);
+  assertValidDefinition(result.document.definition);
+  return result.document;
+}
 
-export const formDefinitions: readonly FormDefinition[] = modules.map((m) => m.definition);
+/** Every seed document, checked. */
+export const definitionDocuments: readonly DefinitionDocument[] = sources.map(load);
 
-/** Valid example answers per form id (tests, PDF previews, seed data). */
+export const formDefinitions: readonly FormDefinition[] = definitionDocuments.map((d) => d.definition);
+
+/** Valid example answers per form id (tests, PDF previews, seed data); relative dates resolved today. */
 export const formExamples: Readonly<Record<string, FormValues>> = Object.fromEntries(
-  modules.map((m) => [m.definition.id, m.example]),
+  definitionDocuments.map((d) => [d.definition.id, resolveExample(d.example)]),
 );
 
 const byId = new Map(formDefinitions.map((def) => [def.id, def]));
@@ -44,4 +58,9 @@ if (byId.size !== formDefinitions.length) throw new Error("Two form definitions 
 /** The definition with this id, or undefined (the route answers 404). */
 export function getFormDefinition(id: string): FormDefinition | undefined {
   return byId.get(id);
+}
+
+/** The document of this e-service (definition, texts, example), for export; undefined when unknown. */
+export function getDefinitionDocument(id: string): DefinitionDocument | undefined {
+  return definitionDocuments.find((d) => d.definition.id === id);
 }
