@@ -1,17 +1,21 @@
 /**
  * Helpers for the forms tests only (not imported by application code).
  */
-import { formExamples, getFormDefinition } from "./definitions/index";
+import { formExamples, getFormDefinition, withDefinitionTexts } from "./definitions/index";
 import { withOptionLists, type OptionLists } from "./option-lists";
 import type { FormDefinition, FormValues, Translate } from "./types";
 
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
-/** public/locales/<lang>/forms.json, loaded through the test runner (no node: imports here). */
+/**
+ * The whole forms namespace of a language as the portal serves it: public/locales/<lang>/forms.json
+ * (generic texts) with each e-service document's own texts (decision 070). Loaded through the
+ * test runner (no node: imports here).
+ */
 export async function loadFormsLocale(lang: "sv" | "en"): Promise<LocaleTree> {
   const path = `../public/locales/${lang}/forms.json`;
   const mod = (await import(/* @vite-ignore */ path)) as { default: LocaleTree };
-  return mod.default;
+  return withDefinitionTexts(mod.default, lang);
 }
 
 /** "a.b.c" → every leaf key of the tree. */

@@ -2,6 +2,8 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { initReactI18next } from "react-i18next";
+import { withDefinitionTexts } from "../../forms/definitions/index";
+import type { TextTree } from "../../forms/document";
 import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from "./config";
 
 export const LANGUAGE_COOKIE = "lang";
@@ -20,6 +22,8 @@ function loadResources(): Resources {
     for (const file of readdirSync(join(root, lng)).filter((f) => f.endsWith(".json"))) {
       loaded[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(join(root, lng, file), "utf8"));
     }
+    // Each e-service's own texts live in its definition document (decision 070).
+    loaded[lng].forms = withDefinitionTexts((loaded[lng].forms ?? {}) as TextTree, lng);
   }
   resources = loaded;
   return loaded;

@@ -6,6 +6,7 @@ import { getFormDefinition } from "../../forms/definitions/index";
 import { withOptionLists } from "../../forms/option-lists";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
+import { useFormTexts } from "~/components/form/useFormTexts";
 import { FormStep } from "~/components/form/FormStep";
 import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -45,7 +46,7 @@ function stepTitle(
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, chosen } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, chosen, formTexts } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
   const result = loadStep(
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: stepTitle(lang, def, stepId, title, false),
       formTitle: title,
       formId: def.id,
+      formTexts,
       description: tf(def.descriptionKey.slice("forms.".length)),
       // The browser resolves the same lists the server validated against (decision 056).
       optionLists: currentOptionLists(),
@@ -110,6 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FormStepPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  useFormTexts(loaderData.formId, loaderData.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const def = withOptionLists(getFormDefinition(loaderData.formId)!, loaderData.optionLists);
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostGuardField } from "~/components/form/PostGuardField";
+import { useFormTexts } from "~/components/form/useFormTexts";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadCheckAnswers, submitForm } from "~/services/forms.server";
@@ -27,7 +28,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, formTexts } = await formPageContext(request, params.id);
   const result = loadCheckAnswers({
     def,
     ownerKey: session.ownerKey,
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: `${t("common.checkAnswers")} – ${title}`,
       formTitle: title,
       formId: def.id,
+      formTexts,
       ...result,
     },
     { headers: cookieHeaders(session) },
@@ -75,6 +77,7 @@ export default function CheckAnswers() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  useFormTexts(d.formId, d.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const error = actionData && "error" in actionData ? actionData.error : null;
   return (

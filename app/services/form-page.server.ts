@@ -5,7 +5,7 @@ import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
 import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { eserviceSession, type EserviceSession } from "./eservice-session.server";
-import { getFormDefinition } from "./forms.server";
+import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
 
 /**
@@ -34,7 +34,9 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
-  return { def, lang, user, session, title, chosen: getChosenMunicipality(request)?.slug ?? null };
+  // The e-service's own texts travel with the page (decision 070); the browser adds them to "forms".
+  const formTexts = getDefinitionDocument(def.id)?.texts[lang];
+  return { def, lang, user, session, title, formTexts, chosen: getChosenMunicipality(request)?.slug ?? null };
 }
 
 export function cookieHeaders(session: EserviceSession): HeadersInit {

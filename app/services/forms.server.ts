@@ -1,6 +1,10 @@
 import { eq } from "drizzle-orm";
 import { caseTable, municipality } from "../../db/schema/index";
-import { formDefinitions, getFormDefinition as getStaticDefinition } from "../../forms/definitions/index";
+import {
+  formDefinitions,
+  getDefinitionDocument,
+  getFormDefinition as getStaticDefinition,
+} from "../../forms/definitions/index";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
 import { describeTypes } from "../../forms/fields/file";
 import { formatBytes } from "../../forms/format";
@@ -51,6 +55,8 @@ export function getFormDefinition(id: string): FormDefinition | undefined {
   const def = getStaticDefinition(id);
   return def ? withOptionLists(def, currentOptionLists()) : undefined;
 }
+
+export { getDefinitionDocument };
 
 export const CHECK_SEGMENT = "kontrollera";
 

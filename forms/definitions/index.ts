@@ -1,5 +1,5 @@
 import { assertValidDefinition } from "../check-definition";
-import { parseDocument, resolveExample, type DefinitionDocument } from "../document";
+import { parseDocument, resolveExample } from "../document";
 import anmalanEnskiltAvlopp from "../seed/anmalan-enskilt-avlopp.json";
 import anmalanVarmepump from "../seed/anmalan-varmepump.json";
 import ansokanBorgerligVigsel from "../seed/ansokan-borgerlig-vigsel.json";
@@ -12,6 +12,7 @@ import forskolaAnsokan from "../seed/forskola-ansokan.json";
 import parkeringstillstandRorelsehindrade from "../seed/parkeringstillstand-rorelsehindrade.json";
 import skolvalAnsokan from "../seed/skolval-ansokan.json";
 import synpunkterKlagomal from "../seed/synpunkter-klagomal.json";
+import type { TextTree, DefinitionDocument } from "../document";
 import type { FormDefinition, FormValues } from "../types";
 
 /**
@@ -63,4 +64,14 @@ export function getFormDefinition(id: string): FormDefinition | undefined {
 /** The document of this e-service (definition, texts, example), for export; undefined when unknown. */
 export function getDefinitionDocument(id: string): DefinitionDocument | undefined {
   return definitionDocuments.find((d) => d.definition.id === id);
+}
+
+/**
+ * The forms namespace of one language: the generic texts (public/locales/<lang>/forms.json:
+ * common, units, errors) with every e-service's own texts from its document under its id.
+ */
+export function withDefinitionTexts(generic: TextTree, lang: "sv" | "en"): TextTree {
+  const tree: TextTree = { ...generic };
+  for (const d of definitionDocuments) tree[d.definition.id] = d.texts[lang];
+  return tree;
 }
