@@ -181,9 +181,14 @@ export function cpsvDocument(origin: string) {
     identifier: e.slug,
     title: { sv: e.titleSv, en: e.titleEn },
     description: { sv: e.summarySv, en: e.summaryEn },
-    hasRelatedService: steps
-      .filter((s) => s.lifeEventId === e.id && s.serviceSlug && published.has(s.serviceSlug))
-      .map((s) => serviceId(s.serviceSlug!)),
+    // A guide may name a service in more than one step; the link is stated once.
+    hasRelatedService: [
+      ...new Set(
+        steps
+          .filter((s) => s.lifeEventId === e.id && s.serviceSlug && published.has(s.serviceSlug))
+          .map((s) => serviceId(s.serviceSlug!)),
+      ),
+    ],
   }));
 
   const languages = LANGUAGES.map((l) => ({ ...l, "@type": "LinguisticSystem" }));

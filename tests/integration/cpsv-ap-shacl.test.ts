@@ -111,4 +111,18 @@ describe("/api/v1/cpsv-ap against the official CPSV-AP 3.2.0 SHACL shapes", () =
       ).toBe(true);
     }
   });
+
+  it("links life events and services both ways, each related service once", async () => {
+    const graph = (await served())["@graph"] as {
+      "@id": string;
+      isGroupedBy?: string[];
+      hasRelatedService?: string[];
+    }[];
+    const events = new Map(graph.filter((n) => n.hasRelatedService).map((n) => [n["@id"], n.hasRelatedService!]));
+    expect(events.size).toBeGreaterThan(0);
+    for (const related of events.values()) expect(related.length).toBe(new Set(related).size);
+    for (const service of graph.filter((n) => n.isGroupedBy)) {
+      for (const event of service.isGroupedBy!) expect(events.get(event), event).toContain(service["@id"]);
+    }
+  });
 });
