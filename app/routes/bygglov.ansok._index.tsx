@@ -36,13 +36,19 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
 };
 
+/** The property card on a fresh page: nothing when the register does not answer (the action says so). */
+async function shownProperty(user: Awaited<ReturnType<typeof requireResident>>, designation: string) {
+  if (!designation) return null;
+  return (await lookupProperty(user, designation)).property ?? null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   const draft = getDraft(user) ?? EMPTY_DRAFT;
   return {
     title: getFixedT(request, "permits")("details.title"),
     draft,
-    property: draft.propertyDesignation ? lookupProperty(draft.propertyDesignation) : null,
+    property: await shownProperty(user, draft.propertyDesignation),
     acting: user.acting?.kind === "organisation" ? { organisation: user.acting.name } : { name: user.name },
     errors: {} as Record<string, string>,
   };
@@ -53,15 +59,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   await requireCsrf(request, form);
   const draft = draftFromForm(form);
-  const { errors, property } = validateDetails(draft);
+  const { errors, property } = await validateDetails(user, draft);
   if (form.get("intent") === "lookup") {
     saveDraft(user, draft, "details");
     const propertyError = errors.propertyDesignation;
     const lookupErrors: Record<string, string> = propertyError ? { propertyDesignation: propertyError } : {};
     return data({ draft, property, errors: lookupErrors }, { status: propertyError ? 400 : 200 });
   }
-  if (Object.keys(errors).length > 0)
+  if (Object.keys(errors).length > 0) {
+    // Kept as typed, so nothing is lost when the register does not answer (decision 066).
+    saveDraft(user, draft, "details");
     return data({ draft, property, errors: errors as Record<string, string> }, { status: 400 });
+  }
   saveDraft(user, draft, "drawings");
   return redirect("/bygglov/ansok/ritningar");
 }

@@ -39,10 +39,10 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
 };
 
-function review(user: Awaited<ReturnType<typeof requireResident>>) {
+async function review(user: Awaited<ReturnType<typeof requireResident>>) {
   const draft = getDraft(user);
   if (!draft) throw redirect("/bygglov/ansok");
-  const { errors, property } = validateDetails(draft);
+  const { errors, applicable: property } = await validateDetails(user, draft);
   if (Object.keys(errors).length > 0 || !property || !isMeasureType(draft.measureType))
     throw redirect("/bygglov/ansok");
   const uploads = listDraftUploads(user);
@@ -67,14 +67,14 @@ function review(user: Awaited<ReturnType<typeof requireResident>>) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  return { title: getFixedT(request, "permits")("check.title"), ...review(user) };
+  return { title: getFixedT(request, "permits")("check.title"), ...(await review(user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const result = submitApplication(user, getLanguage(request));
+  const result = await submitApplication(user, getLanguage(request));
   if (result.ok) return redirect(`/bygglov/kvitto/${result.reference}`);
   if (result.reason === "noDraft" || result.reason === "details") throw redirect("/bygglov/ansok");
   return data({ missing: result.missing ?? [] }, { status: 400 });

@@ -13,9 +13,8 @@ import {
   formDraft,
   municipality,
   permitCase,
-  property,
+  person,
   supplementRequest,
-  type Property,
 } from "../../db/schema/index";
 import {
   AREA_FIELDS,
@@ -23,7 +22,6 @@ import {
   isMeasureType,
   missingAttachments,
   normalizeCertificationNumber,
-  normalizePropertyDesignation,
   parseArea,
   requiresKontrollansvarig,
   type AttachmentKind,
@@ -41,6 +39,11 @@ import { checkDrawing, storeFile } from "./permit-uploads.server";
 import { checkUploadQuota, discardUploads } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
+import { parsePropertyDesignation } from "../../forms/lib/property-designation";
+import { audit } from "~/platform/audit.server";
+import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
+import { log } from "~/utils/logger.server";
+import { propertyRegister } from "./property-register.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -121,58 +124,110 @@ export function saveDraft(user: ResidentUser, draft: PermitDraft, stepId: string
       .run();
 }
 
-export type PropertyInfo = Pick<
-  Property,
-  "designation" | "street" | "postalCode" | "town" | "ownerName" | "ownerKind" | "detaljplan" | "areaM2" | "use"
-> & {
-  municipalityId: number;
+/** What the applicant sees of a property and what the case keeps (decision 068). */
+export interface PropertyInfo {
+  designation: string;
+  objektidentitet: string;
+  street: string;
+  postalCode: string;
+  town: string;
+  /** The owners' names, joined, as the case and the card show them. */
+  ownerName: string;
+  /** True when the person applying is one of the owners (compared by personnummer HMAC). */
+  applicantOwns: boolean;
+  /** Null when the register does not say. */
+  detaljplan: boolean | null;
+  kommunkod: string | null;
   municipalityName: string;
-  municipalitySlug: string;
-};
-
-function municipalityNames(): string[] {
-  return listMunicipalities().map((m) => m.name);
+  /** The portal's municipality the property lies in, or null when it lies outside the portal. */
+  municipalityId: number | null;
 }
 
-export function lookupProperty(designation: string): PropertyInfo | null {
-  const normalized = normalizePropertyDesignation(designation, municipalityNames());
-  if (!normalized) return null;
-  const row = db()
-    .select({ p: property, m: municipality })
-    .from(property)
-    .innerJoin(municipality, eq(municipality.id, property.municipalityId))
-    .where(eq(property.designation, normalized))
-    .get();
-  if (!row) return null;
-  const { p, m } = row;
-  return {
+export type PropertyCheck =
+  | { ok: true; property: PropertyInfo & { municipalityId: number } }
+  | { ok: false; code: "propertyFormat" | "propertyUnknown" | "registerUnavailable"; property?: undefined }
+  | { ok: false; code: "propertyOutside"; property: PropertyInfo };
+
+/**
+ * Asks the property register about a designation for a bygglov application, audited with its
+ * purpose. Found anywhere in Sweden is recognised; only a property in one of the portal's
+ * municipalities (the municipality table, run-time data) may be applied for here. Nothing is
+ * cached: each step asks again, so an answer is never older than the page showing it.
+ */
+export async function lookupProperty(user: ResidentUser, designation: string): Promise<PropertyCheck> {
+  const parsed = parsePropertyDesignation(designation);
+  if (!parsed) return { ok: false, code: "propertyFormat" };
+  const register = propertyRegister();
+  let answer;
+  try {
+    answer = await register.lookup(parsed);
+  } catch (error) {
+    if (!(error instanceof RegisterUnavailableError || error instanceof RegisterAnswerError)) throw error;
+    log("warn", "property register lookup failed", { register: register.name, error: error.message });
+    audit({
+      actor: user,
+      action: "register.property.lookup",
+      subjectType: "property",
+      subjectId: parsed.text,
+      details: { purpose: "bygglov", register: register.name, result: "unavailable" },
+    });
+    return { ok: false, code: "registerUnavailable" };
+  }
+  audit({
+    actor: user,
+    action: "register.property.lookup",
+    subjectType: "property",
+    subjectId: parsed.text,
+    details: { purpose: "bygglov", register: register.name, result: answer.found ? "found" : "notFound" },
+  });
+  if (!answer.found) return { ok: false, code: "propertyUnknown" };
+  const p = answer.property;
+  const name = p.municipality.name.toLocaleLowerCase("sv");
+  const portal = listMunicipalities().find((m) => m.name.toLocaleLowerCase("sv") === name);
+  const applicantHmac = db()
+    .select({ hmac: person.personnummerHmac })
+    .from(person)
+    .where(eq(person.id, user.personId))
+    .get()?.hmac;
+  const info: PropertyInfo = {
     designation: p.designation,
-    street: p.street,
-    postalCode: p.postalCode,
-    town: p.town,
-    ownerName: p.ownerName,
-    ownerKind: p.ownerKind,
+    objektidentitet: p.objektidentitet,
+    street: p.address?.street ?? "",
+    postalCode: p.address?.postalCode ?? "",
+    town: p.address?.town ?? "",
+    ownerName: p.owners.map((o) => o.name).join(", "),
+    applicantOwns: p.owners.some((o) => o.kind === "person" && !!applicantHmac && o.personnummerHmac === applicantHmac),
     detaljplan: p.detaljplan,
-    areaM2: p.areaM2,
-    use: p.use,
-    municipalityId: m.id,
-    municipalityName: m.name,
-    municipalitySlug: m.slug,
+    kommunkod: p.municipality.code,
+    municipalityName: p.municipality.name,
+    municipalityId: portal?.id ?? null,
   };
+  if (!portal) return { ok: false, code: "propertyOutside", property: info };
+  return { ok: true, property: { ...info, municipalityId: portal.id } };
 }
 
 export type DetailsErrors = Partial<Record<keyof PermitDraft, string>>;
 
 /** Validates the details step; error values are i18n codes under permits:errors. */
-export function validateDetails(input: PermitDraft): { errors: DetailsErrors; property: PropertyInfo | null } {
+export async function validateDetails(
+  user: ResidentUser,
+  input: PermitDraft,
+): Promise<{
+  errors: DetailsErrors;
+  property: PropertyInfo | null;
+  applicable: (PropertyInfo & { municipalityId: number }) | null;
+}> {
   const errors: DetailsErrors = {};
   let prop: PropertyInfo | null = null;
+  let applicable: (PropertyInfo & { municipalityId: number }) | null = null;
   if (!input.propertyDesignation.trim()) errors.propertyDesignation = "propertyRequired";
-  else if (!normalizePropertyDesignation(input.propertyDesignation, municipalityNames()))
-    errors.propertyDesignation = "propertyFormat";
   else {
-    prop = lookupProperty(input.propertyDesignation);
-    if (!prop) errors.propertyDesignation = "propertyUnknown";
+    const check = await lookupProperty(user, input.propertyDesignation);
+    if (check.ok) prop = applicable = check.property;
+    else {
+      errors.propertyDesignation = check.code;
+      prop = check.property ?? null;
+    }
   }
   if (!isMeasureType(input.measureType)) errors.measureType = "measureRequired";
   const description = input.description.trim();
@@ -192,7 +247,7 @@ export function validateDetails(input: PermitDraft): { errors: DetailsErrors; pr
       if (!normalizeCertificationNumber(input.kaCertification)) errors.kaCertification = "kaCertification";
     }
   }
-  return { errors, property: prop };
+  return { errors, property: prop, applicable };
 }
 
 export function draftFromForm(form: FormData): PermitDraft {
@@ -212,7 +267,11 @@ export function draftFromForm(form: FormData): PermitDraft {
   };
 }
 
-export function feeFor(draft: PermitDraft, prop: PropertyInfo, on: Date = serverNow()): FeeEstimate | null {
+export function feeFor(
+  draft: PermitDraft,
+  prop: PropertyInfo & { municipalityId: number },
+  on: Date = serverNow(),
+): FeeEstimate | null {
   if (!isMeasureType(draft.measureType)) return null;
   // The taxa valid today, the day the application is made (docs/decisions/057).
   const taxa = getPermitTaxa({ municipalityId: prop.municipalityId, on: swedishDate(on) });
@@ -220,7 +279,9 @@ export function feeFor(draft: PermitDraft, prop: PropertyInfo, on: Date = server
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
   const area = Math.max(bya.ok ? (bya.value ?? 0) : 0, bta.ok ? (bta.value ?? 0) : 0) || null;
-  return estimateFee(taxa, { measure: draft.measureType, area, insideDetaljplan: prop.detaljplan });
+  // A register that does not say (Lantmäteriet without Planer och bestämmelser): estimated as
+  // inside a plan, where most bygglov are; the estimate is only a guide (decision 068).
+  return estimateFee(taxa, { measure: draft.measureType, area, insideDetaljplan: prop.detaljplan ?? true });
 }
 
 export interface DraftUpload {
@@ -310,10 +371,14 @@ export type SubmitResult =
   | { ok: true; reference: string }
   | { ok: false; reason: "noDraft" | "details" | "missing"; missing?: AttachmentKind[] };
 
-export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = new Date()): SubmitResult {
+export async function submitApplication(
+  user: ResidentUser,
+  lang: "sv" | "en",
+  now = new Date(),
+): Promise<SubmitResult> {
   const draft = getDraft(user);
   if (!draft) return { ok: false, reason: "noDraft" };
-  const { errors, property: prop } = validateDetails(draft);
+  const { errors, applicable: prop } = await validateDetails(user, draft);
   if (Object.keys(errors).length > 0 || !prop || !isMeasureType(draft.measureType))
     return { ok: false, reason: "details" };
   const uploads = listDraftUploads(user);
@@ -357,6 +422,8 @@ export function submitApplication(user: ResidentUser, lang: "sv" | "en", now = n
         measureType: draft.measureType,
         propertyDesignation: prop.designation,
         property: {
+          objektidentitet: prop.objektidentitet,
+          kommunkod: prop.kommunkod,
           street: prop.street,
           postalCode: prop.postalCode,
           town: prop.town,

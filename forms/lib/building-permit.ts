@@ -75,31 +75,6 @@ export function requiresKontrollansvarig(measure: MeasureType, grossFloorArea: n
   }
 }
 
-/**
- * Fastighetsbeteckning: "<kommun> <trakt> <block>:<enhet>", e.g. "Åmål Plogen 4:2" or
- * "Dals-Ed Nössemark 1:14". Whitespace is collapsed and the municipality's spelling restored,
- * so "åmål  plogen 4:2" matches. `municipalityNames` are the portal's municipalities, read from
- * the database by the caller (decision 056). Returns null when the text is not a designation.
- */
-export function normalizePropertyDesignation(input: string, municipalityNames: readonly string[]): string | null {
-  // No designation is longer; a longer text is not read further (decision 040).
-  if (input.length > 200) return null;
-  const text = input.normalize("NFC").trim().replace(/\s+/g, " ");
-  // "\S+" already takes "Dals-Ed" whole; the former "\S+(?:-\S+)?" matched the same and backtracked.
-  const m = /^(\S+)\s+([\p{L}][\p{L}\- ]{0,40}?)\s+(\d{1,4}):(\d{1,4})$/u.exec(text);
-  if (!m) return null;
-  const [, kommun = "", traktText = "", block = "", unit = ""] = m;
-  const municipality = municipalityNames.find(
-    (name) => name.toLocaleLowerCase("sv") === kommun.toLocaleLowerCase("sv"),
-  );
-  if (!municipality) return null;
-  const trakt = traktText
-    .split(" ")
-    .map((w) => w.charAt(0).toLocaleUpperCase("sv") + w.slice(1).toLocaleLowerCase("sv"))
-    .join(" ");
-  return `${municipality} ${trakt} ${Number(block)}:${Number(unit)}`;
-}
-
 /** Area figures are whole or decimal square metres; plausible range for Dalsland buildings. */
 export function parseArea(input: string | null | undefined): { ok: true; value: number | null } | { ok: false } {
   const text = (input ?? "").trim().replace(",", ".").replace(/\s/g, "");

@@ -6,7 +6,8 @@ export interface PropertyCardData {
   postalCode: string;
   town: string;
   ownerName: string;
-  detaljplan: boolean;
+  applicantOwns: boolean;
+  detaljplan: boolean | null;
   municipalityName: string;
 }
 
@@ -20,16 +21,23 @@ export function PropertyCard({ property }: { property: PropertyCardData }) {
       </h2>
       <dl>
         <dt>{t("details.owner")}</dt>
-        <dd data-testid="property-owner">{property.ownerName}</dd>
+        <dd data-testid="property-owner">{property.ownerName || t("details.ownerUnknown")}</dd>
         <dt>{t("details.address")}</dt>
         <dd>
-          {property.street}, {property.postalCode} {property.town}
+          {property.street ? `${property.street}, ${property.postalCode} ${property.town}` : t("details.noAddress")}
         </dd>
         <dt>{t("details.municipality")}</dt>
         <dd>{property.municipalityName}</dd>
         <dt>{t("details.detaljplan")}</dt>
-        <dd>{property.detaljplan ? t("details.insidePlan") : t("details.outsidePlan")}</dd>
+        <dd>
+          {property.detaljplan === null
+            ? t("details.planUnknown")
+            : property.detaljplan
+              ? t("details.insidePlan")
+              : t("details.outsidePlan")}
+        </dd>
       </dl>
+      {property.applicantOwns ? null : <p data-testid="owner-consent">{t("details.ownerConsent")}</p>}
     </section>
   );
 }
