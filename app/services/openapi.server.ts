@@ -692,6 +692,63 @@ export function openApiDocument(origin: string) {
       "/life-events/{slug}": oneOf("getLifeEvent", "LifeEvent", "life event", "One life-event guide."),
       "/forms": listOf("listForms", "Form", "The forms that can be filled in online or downloaded."),
       "/forms/{id}": oneOf("getForm", "Form", "form", "One form with its steps and questions.", "id"),
+      "/forms/{id}/document": {
+        get: {
+          operationId: "getFormDocument",
+          summary:
+            "An e-service's definition document: its definition, its own texts in Swedish and English and an example answer, to export and import (decision 070).",
+          tags: ["open data"],
+          security: ANONYMOUS,
+          parameters: [slugParam("form", "id")],
+          responses: {
+            "200": {
+              description: "The document; its shape is the JSON Schema at /api/v1/schemas/eservice-definition.json.",
+              headers: commonHeaders,
+              content: json({
+                type: "object",
+                required: ["format", "definition", "texts", "example"],
+                properties: {
+                  $schema: { type: "string", description: "The address of the document's JSON Schema." },
+                  format: { type: "integer", description: "The document format's version." },
+                  definition: { type: "object", description: "The e-service's definition." },
+                  texts: object({ sv: { type: "object" }, en: { type: "object" } }, ["sv", "en"], {
+                    description: "The e-service's own texts per language.",
+                  }),
+                  example: { type: "object", description: "A valid example answer." },
+                },
+                additionalProperties: false,
+              }),
+            },
+            "404": { $ref: "#/components/responses/NotFound" },
+            "429": { $ref: "#/components/responses/TooManyRequests" },
+          },
+        },
+      },
+      "/schemas/eservice-definition.json": {
+        get: {
+          operationId: "getEserviceDefinitionSchema",
+          summary: "The JSON Schema (2020-12) of an e-service definition document, generated from the engine's model.",
+          tags: ["open data"],
+          security: ANONYMOUS,
+          responses: {
+            "200": {
+              description: "A JSON Schema.",
+              headers: commonHeaders,
+              content: json({
+                type: "object",
+                required: ["$schema", "$id", "type", "properties"],
+                properties: {
+                  $schema: { type: "string" },
+                  $id: { type: "string" },
+                  type: { type: "string" },
+                  properties: { type: "object" },
+                },
+              }),
+            },
+            "429": { $ref: "#/components/responses/TooManyRequests" },
+          },
+        },
+      },
       ...integrationPaths,
     } as Record<string, unknown>,
     components: {

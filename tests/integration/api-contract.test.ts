@@ -22,6 +22,8 @@ import * as authorities from "~/routes/api.v1.authorities._index";
 import * as cpsv from "~/routes/api.v1.cpsv-ap";
 import * as diarium from "~/routes/api.v1.diarium";
 import * as form from "~/routes/api.v1.forms.$id";
+import * as formDocument from "~/routes/api.v1.forms.$id_.document";
+import * as definitionSchema from "~/routes/api.v1.schemas.eservice-definition[.]json";
 import * as forms from "~/routes/api.v1.forms._index";
 import * as callback from "~/routes/api.v1.integration.cases.$reference";
 import * as lifeEvent from "~/routes/api.v1.life-events.$slug";
@@ -60,6 +62,8 @@ const ROUTES: [file: string, module: object, path: string | undefined, isIndex?:
   ["api.v1.cpsv-ap", cpsv, "api/v1/cpsv-ap"],
   ["api.v1.diarium", diarium, "api/v1/diarium"],
   ["api.v1.forms.$id", form, "api/v1/forms/:id"],
+  ["api.v1.forms.$id_.document", formDocument, "api/v1/forms/:id/document"],
+  ["api.v1.schemas.eservice-definition[.]json", definitionSchema, "api/v1/schemas/eservice-definition.json"],
   ["api.v1.forms._index", forms, "api/v1/forms", true],
   ["api.v1.integration.cases.$reference", callback, "api/v1/integration/cases/:reference"],
   ["api.v1.life-events.$slug", lifeEvent, "api/v1/life-events/:slug"],
@@ -286,7 +290,15 @@ describe("the API does what its OpenAPI document says", () => {
       .filter((f) => f.startsWith("api.v1.") && !f.includes(".test."))
       .map((f) => f.replace(/\.tsx?$/, ""));
     expect(files.sort()).toEqual(ROUTES.map(([f]) => f).sort());
-    const called = [...LISTS, "/", "/openapi.json", "/cpsv-ap", "/integration/cases/{reference}"];
+    const called = [
+      ...LISTS,
+      "/",
+      "/openapi.json",
+      "/cpsv-ap",
+      "/integration/cases/{reference}",
+      "/forms/{id}/document",
+      "/schemas/eservice-definition.json",
+    ];
     const oneOfs = [
       "/services/{slug}",
       "/municipalities/{slug}",
@@ -394,6 +406,11 @@ describe("the API does what its OpenAPI document says", () => {
     await expectCall("/", "/", "", 200);
     await expectCall("/openapi.json", "/openapi.json", "", 200);
     await expectCall("/cpsv-ap", "/cpsv-ap", "", 200);
+    const document = await expectCall("/forms/{id}/document", "/forms/felanmalan-gata-park/document", "", 200);
+    expect(document.body.definition.id).toBe("felanmalan-gata-park");
+    await expectCall("/forms/{id}/document", "/forms/finns-inte/document", "", 404);
+    const schema = await expectCall("/schemas/eservice-definition.json", "/schemas/eservice-definition.json", "", 200);
+    expect(schema.body.$id).toBe("/api/v1/schemas/eservice-definition.json");
   }, 120_000);
 
   it("the case-management callback: 200, 400, 401, 404, 409, 413 and 415 as documented", async () => {
