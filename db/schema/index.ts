@@ -11,3 +11,4 @@ export * from "./messages";
 export * from "./catalogue";
 export * from "./jobs";
 export * from "./records";
+export * from "./staff-sso";
