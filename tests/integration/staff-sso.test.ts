@@ -23,6 +23,10 @@ import { createTestSsoProvider } from "~/auth/staff-sso/test-sso.server";
 import { addRoleAssignment } from "~/auth/staff.server";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
+import { csrfToken } from "~/auth/csrf.server";
+import { DEV_STAFF_PASSWORD } from "../../db/seed/content/staff";
+import { action as logoutAction } from "~/routes/logga-ut";
+import { action as localLoginAction } from "~/routes/personal.logga-in._index";
 import { loader as callbackLoader } from "~/routes/personal.logga-in.sso.callback";
 
 /**
@@ -54,6 +58,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const pair = (setCookie: string) => setCookie.split(";")[0]!;
+const CSRF_SEED = `csrf=${"d".repeat(43)}`;
 
 interface Person {
   subject: string;
@@ -238,6 +243,62 @@ describe("staff single sign-on through the municipality's OpenID Connect provide
     setSsoRequired(admin, null, amalId, false);
     expect(localLoginRefusedBySso(officer.id)).toBe(false);
     expect(() => setSsoRequired(admin, [amalId + 1000], amalId, true)).toThrow();
+  });
+
+  it("logging out of an SSO session ends it here and sends the browser to the provider's end_session_endpoint", async () => {
+    const answer = await ssoLogin({ subject: "sso-logout", groups: ["AML-Handlaggare-Allmant"], mfa: true });
+    const sessionCookie = pair(answer.headers.getSetCookie().find((c) => /^(__Host-)?session=[^;]/.test(c))!);
+    const cookie = `${CSRF_SEED}; ${sessionCookie}`;
+    const token = await csrfToken(new Request(`${base}/logga-ut`, { headers: { Cookie: cookie } }));
+    const logout = (await logoutAction({
+      request: new Request(`${base}/logga-ut`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: token }).toString(),
+      }),
+      params: {},
+      context: {},
+    } as never)) as Response;
+    const to = new URL(logout.headers.get("location")!);
+    expect(to.pathname).toBe("/test-sso/session/end");
+    expect(to.searchParams.has("id_token_hint")).toBe(false);
+    expect(to.searchParams.get("client_id")).toBe("dalsland-portal-staff-test");
+    const staff = accountOf("sso-logout")!;
+    expect(db().select().from(session).where(eq(session.staffUserId, staff.id)).get()!.revokedAt).not.toBeNull();
+    // The provider accepts the request (a wrong client or redirect shows its error page instead).
+    const page = await fetch(to, { redirect: "manual" });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/test-sso/session/end/confirm");
+  });
+
+  it("the password login of an Åmål officer is refused with a clear message once Åmål requires SSO", async () => {
+    const admin = { kind: "staff" as const, staffUserId: 1, name: "Admin", roles: [] };
+    setSsoRequired(admin, [amalId], amalId, true);
+    try {
+      const login = async (username: string) => {
+        const token = await csrfToken(new Request(`${base}/personal/logga-in`, { headers: { Cookie: CSRF_SEED } }));
+        return (await localLoginAction({
+          request: new Request(`${base}/personal/logga-in`, {
+            method: "POST",
+            headers: { Cookie: CSRF_SEED, "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ _csrf: token, username, password: DEV_STAFF_PASSWORD }).toString(),
+          }),
+          params: {},
+          context: {},
+        } as never)) as Response;
+      };
+      const refused = await login("handlaggare.amal");
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ errors: { username: "sso:ssoRequired" } });
+      expect(audits("login.refused").some((a) => JSON.stringify(a.details).includes("sso-required"))).toBe(true);
+      // Break-glass: the portal-wide admin still reaches the second factor.
+      const breakGlass = await login("admin.portal");
+      expect(breakGlass.status).toBe(302);
+      // Another municipality's officer is not affected.
+      expect((await login("handlaggare.bengtsfors")).status).toBe(302);
+    } finally {
+      setSsoRequired(admin, null, amalId, false);
+    }
   });
 
   it("logout at the provider names the client and the provider's session, never an ID token", async () => {
