@@ -459,7 +459,7 @@ export function disableInactiveSsoAccounts(at: Date): number {
 
 /**
  * Demo and test only (never production, decision 041): one provider for Åmål that points at the
- * local test SSO provider at this run's PUBLIC_URL, and two mappings. Idempotent; the issuer
+ * local test SSO provider at this run's PUBLIC_URL, and three mappings. Idempotent; the issuer
  * follows PUBLIC_URL at every start (the e2e server runs on its own port).
  */
 export function seedDemoSsoProvider(): void {
@@ -494,6 +494,13 @@ export function seedDemoSsoProvider(): void {
       .values([
         { providerId, groupName: "AML-Handlaggare-Allmant", role: "officer", municipalityId: amal.id, area: "allmant" },
         { providerId, groupName: "AML-Handlaggare-Bygglov", role: "officer", municipalityId: amal.id, area: "bygglov" },
+        {
+          providerId,
+          groupName: "AML-Handlaggare-Barnomsorg",
+          role: "officer",
+          municipalityId: amal.id,
+          area: "barnomsorg",
+        },
       ])
       .run();
   });

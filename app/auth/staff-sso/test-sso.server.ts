@@ -23,7 +23,11 @@ interface TestStaff {
 
 /** Presets for testers; anyone else can be typed in. */
 const PRESETS: Record<string, TestStaff> = {
-  "anna.ek": { name: "Anna Ek", email: "anna.ek@amal.example.se", groups: ["AML-Handlaggare-Allmant"] },
+  "anna.ek": {
+    name: "Anna Ek",
+    email: "anna.ek@amal.example.se",
+    groups: ["AML-Handlaggare-Allmant", "AML-Handlaggare-Barnomsorg"],
+  },
   "bo.berg": { name: "Bo Berg", email: "bo.berg@amal.example.se", groups: ["AML-Handlaggare-Bygglov"] },
   "cecilia.dahl": { name: "Cecilia Dahl", email: "cecilia.dahl@amal.example.se", groups: ["AML-Alla-Anstallda"] },
 };
