@@ -15,8 +15,11 @@ import {
 import {
   addSsoMapping,
   disableInactiveSsoAccounts,
+  listSsoProviders,
   localLoginRefusedBySso,
+  saveSsoProvider,
   setSsoRequired,
+  SsoInputError,
 } from "~/auth/staff-sso/providers.server";
 import { beginStaffSsoLogin, staffProviderLogoutUrl } from "~/auth/staff-sso/oidc.server";
 import { createTestSsoProvider } from "~/auth/staff-sso/test-sso.server";
@@ -318,3 +321,77 @@ function firstAdministration(municipalityId: number): number {
   };
   return row.id;
 }
+
+describe("the staff SSO configuration", () => {
+  const admin = { kind: "staff" as const, staffUserId: 1, name: "Admin", roles: [] };
+  const input = {
+    name: "Dalslands gemensamma katalog",
+    protocol: "oidc",
+    enabled: true,
+    municipalityIds: [] as number[],
+    oidcIssuer: "https://idp.dalsland.example.se",
+    oidcClientId: "portal",
+    oidcClientSecret: "a-very-secret-client-secret",
+    samlIdpEntityId: "",
+    samlSsoUrl: "",
+    samlSloUrl: "",
+    samlIdpCertificate: "",
+    groupsAttribute: "groups",
+    mfaValues: "mfa\nhwk",
+  };
+
+  it("keeps the client secret encrypted, never returns it, and keeps it when an edit leaves it empty", () => {
+    const id = saveSsoProvider(admin, null, null, { ...input, municipalityIds: [amalId] });
+    const row = db().select().from(staffSsoProvider).where(eq(staffSsoProvider.id, id)).get()!;
+    expect(row.oidcClientSecretEncrypted).toBeTruthy();
+    expect(JSON.stringify(row)).not.toContain("a-very-secret-client-secret");
+    const listed = listSsoProviders(null).find((p) => p.id === id)!;
+    expect(JSON.stringify(listed)).not.toContain(row.oidcClientSecretEncrypted!);
+    expect(listed).toMatchObject({ hasClientSecret: true, mfaValues: ["mfa", "hwk"] });
+    saveSsoProvider(admin, null, id, { ...input, municipalityIds: [amalId], oidcClientSecret: "" });
+    expect(
+      db().select().from(staffSsoProvider).where(eq(staffSsoProvider.id, id)).get()!.oidcClientSecretEncrypted,
+    ).toBe(row.oidcClientSecretEncrypted);
+    const audit = audits("sso.provider.created").find((a) => a.subjectId === String(id))!;
+    expect(JSON.stringify(audit.details)).not.toContain("a-very-secret-client-secret");
+  });
+
+  it("refuses a municipal admin's provider change, a provider without MFA values and a plain-http issuer of another host", () => {
+    expect(() => saveSsoProvider(admin, [amalId], null, { ...input, municipalityIds: [amalId] })).toThrow(Response);
+    const field = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return error instanceof SsoInputError ? error.field : "other";
+      }
+      return null;
+    };
+    expect(
+      field(() => saveSsoProvider(admin, null, null, { ...input, municipalityIds: [amalId], mfaValues: " \n " })),
+    ).toBe("mfaValues");
+    expect(field(() => saveSsoProvider(admin, null, null, { ...input, municipalityIds: [] }))).toBe("municipalities");
+    expect(
+      field(() =>
+        saveSsoProvider(admin, null, null, { ...input, municipalityIds: [amalId], oidcIssuer: "javascript:x" }),
+      ),
+    ).toBe("oidcIssuer");
+  });
+
+  it("lets a municipal admin map groups only in their own municipality, through a provider that serves it", () => {
+    const other = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!.id;
+    const mapping = {
+      providerId,
+      groupName: "G",
+      role: "officer",
+      municipalityId: other,
+      area: "skola",
+      administrationId: null,
+    };
+    expect(() => addSsoMapping(admin, [amalId], mapping)).toThrow(Response);
+    // The seeded provider serves Åmål only: a portal-wide admin cannot map Bengtsfors through it either.
+    expect(() => addSsoMapping(admin, null, mapping)).toThrow(SsoInputError);
+    expect(() => addSsoMapping(admin, [amalId], { ...mapping, municipalityId: amalId, area: "" })).toThrow(
+      SsoInputError,
+    );
+  });
+});
