@@ -6,6 +6,7 @@ import { findDemoAccounts } from "../db/seed/demo-accounts";
 import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { hashPasswordSync } from "./auth/password-hash.server";
+import { seedDemoSsoProvider } from "./auth/staff-sso/providers.server";
 import { env } from "./env.server";
 import { encrypt, hmacIndex } from "./platform/crypto.server";
 
@@ -36,6 +37,8 @@ export function prepareDatabase() {
     password: DEV_STAFF_PASSWORD,
     examples: true,
   });
+  // The demo's Åmål provider points at the local Test-SSO of this run's PUBLIC_URL (decision 064).
+  seedDemoSsoProvider();
 }
 
 /** Throws, naming what it found, when the database holds accounts whose secrets are published. */

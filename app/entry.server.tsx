@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";
 import { closeDatabase, prepareDatabase } from "./db.server";
 import { env } from "./env.server";
@@ -54,6 +55,11 @@ export { securityEvent } from "./monitoring/security-events.server";
 /** The local test identity provider's Express router, or null when it is off (production). */
 export function testIdentityProvider() {
   return createTestIdentityProvider();
+}
+
+/** The local staff SSO test provider's Express router (decision 064), or null when it is off (production). */
+export function testSsoProvider() {
+  return createTestSsoProvider();
 }
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */

@@ -119,6 +119,10 @@ const EnvSchema = z.object({
     ),
   /** The local test identity provider ("Test-legitimation"): on by default in demo/test; refused in production. */
   TEST_IDP: z.enum(["on", "off"]).optional(),
+  /** The local staff SSO test provider (decision 064): on by default in demo/test; refused in production. */
+  TEST_SSO: z.enum(["on", "off"]).optional(),
+  /** Staff accounts that sign in by SSO and are not seen for this many days are disabled (0 = never). */
+  STAFF_SSO_DISABLE_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),
   /** ASVS 4.0.3 3.3.2 (L2): at most 30 idle minutes for residents too. */
   SESSION_IDLE_MINUTES_RESIDENT: z.coerce.number().int().min(1).default(30),
@@ -266,6 +270,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   POPULATION_REGISTER: "demo" | "navet";
   PROPERTY_REGISTER: "demo" | "lantmateriet";
   COMPANY_REGISTER: "demo" | "bolagsverket";
+  TEST_SSO: "on" | "off";
   /** Effective resident OIDC settings (the test provider's when OIDC_ISSUER is unset). */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null;
   /** The local mail catcher's address in development and tests (scripts/serve.mjs). */
@@ -275,6 +280,12 @@ export type Env = z.infer<typeof EnvSchema> & {
 /** The test provider's fixed client (only ever registered with the local test provider). */
 export const TEST_IDP_CLIENT = { clientId: "dalsland-portal-test", clientSecret: "test-idp-secret-not-for-production" };
 export const TEST_IDP_PATH = "/test-idp";
+/** The staff SSO test provider's fixed client and mount path (decision 064). */
+export const TEST_SSO_CLIENT = {
+  clientId: "dalsland-portal-staff-test",
+  clientSecret: "test-sso-secret-not-for-production",
+};
+export const TEST_SSO_PATH = "/test-sso";
 
 function secretFromDataDir(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, `.${name}`);
@@ -313,6 +324,10 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
   else if (!https(raw.PUBLIC_URL)) problems.push("PUBLIC_URL: must start with https:// when PORTAL_ENV=production");
   if (raw.TEST_IDP === "on")
     problems.push("TEST_IDP: must not be on when PORTAL_ENV=production (anyone could log in as any resident)");
+  if (raw.TEST_SSO === "on")
+    problems.push(
+      "TEST_SSO: must not be on when PORTAL_ENV=production (anyone could sign in as any staff member with any directory group)",
+    );
   if (!raw.OIDC_ISSUER || !raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET) {
     problems.push(
       "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required when PORTAL_ENV=production (the resident e-ID provider)",
@@ -488,6 +503,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     POPULATION_REGISTER: raw.POPULATION_REGISTER ?? "demo",
     PROPERTY_REGISTER: raw.PROPERTY_REGISTER ?? "demo",
     COMPANY_REGISTER: raw.COMPANY_REGISTER ?? "demo",
+    TEST_SSO: raw.TEST_SSO ?? (production ? "off" : "on"),
     oidc,
     SMTP_URL: raw.SMTP_URL,
   };

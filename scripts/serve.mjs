@@ -157,6 +157,9 @@ app.use((req, res, next) => {
 // The local test identity provider ("Test-legitimation"), when on (never by default in production).
 const testIdp = entry.testIdentityProvider();
 if (testIdp) app.use(testIdp.mountPath, testIdp.router);
+// The local staff SSO test provider ("Test-SSO", decision 064), when on (never in production).
+const testSso = entry.testSsoProvider?.();
+if (testSso) app.use(testSso.mountPath, testSso.router);
 
 // Rate limits on submissions and the API, no-store for anything personal, and the anonymous
 // page cache (docs/decisions/030, 031); the middleware lives in the app (app/http/).

@@ -88,7 +88,14 @@ export function sessionIsLive(
  */
 export async function createSession(
   request: Request,
-  data: { kind: SessionKind; personId?: number; staffUserId?: number; stage?: SessionStage },
+  data: {
+    kind: SessionKind;
+    personId?: number;
+    staffUserId?: number;
+    stage?: SessionStage;
+    /** Staff SSO (decision 064): the provider and its session id, for logout there. */
+    sso?: { providerId: number; sessionIndex: string | null };
+  },
 ): Promise<{ sessionId: string; setCookie: string }> {
   const previous = await sessionTokenOf(request);
   if (previous) revokeSession(hashToken(previous));
@@ -113,6 +120,8 @@ export async function createSession(
       idleTimeoutSeconds: data.stage && data.stage !== "active" ? 10 * 60 : idleSecondsFor(data.kind),
       ip: currentRequestContext()?.ip ?? null,
       userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+      ssoProviderId: data.sso?.providerId ?? null,
+      ssoSessionIndex: data.sso?.sessionIndex?.slice(0, 200) ?? null,
     })
     .run();
   return { sessionId: idHash, setCookie: await sessionCookie().serialize(token) };

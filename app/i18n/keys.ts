@@ -80,6 +80,38 @@ export const JOB_NAME_KEY = {
   "offer-lapse": "jobs:names.offer-lapse",
   cleanup: "jobs:names.cleanup",
   retention: "jobs:names.retention",
+  "staff-sso-inactive": "jobs:names.staff-sso-inactive",
+} as const;
+
+/** Why a staff SSO login was refused (app/auth/staff-sso/login.server.ts, oidc.server.ts). */
+export const SSO_REFUSAL_KEY = {
+  mfa: "sso:refused.mfa",
+  noRoles: "sso:refused.noRoles",
+  disabled: "sso:refused.disabled",
+  provider: "sso:refused.provider",
+  failed: "sso:refused.failed",
+  cancelled: "sso:refused.cancelled",
+} as const;
+
+/** The staff SSO admin form's fields, each with its error text (app/routes/admin.inloggning.tsx). */
+export const SSO_FIELD_ERROR_KEY = {
+  name: "sso:admin.errors.name",
+  protocol: "sso:admin.errors.protocol",
+  municipalities: "sso:admin.errors.municipalities",
+  oidcIssuer: "sso:admin.errors.oidcIssuer",
+  oidcClientId: "sso:admin.errors.oidcClientId",
+  oidcClientSecret: "sso:admin.errors.oidcClientSecret",
+  samlIdpEntityId: "sso:admin.errors.samlIdpEntityId",
+  samlSsoUrl: "sso:admin.errors.samlSsoUrl",
+  samlSloUrl: "sso:admin.errors.samlSloUrl",
+  samlIdpCertificate: "sso:admin.errors.samlIdpCertificate",
+  groupsAttribute: "sso:admin.errors.groupsAttribute",
+  mfaValues: "sso:admin.errors.mfaValues",
+  providerId: "sso:admin.errors.providerId",
+  groupName: "sso:admin.errors.groupName",
+  role: "sso:admin.errors.role",
+  area: "sso:admin.errors.area",
+  administrationId: "sso:admin.errors.administrationId",
 } as const;
 
 /**

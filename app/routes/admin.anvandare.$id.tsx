@@ -5,6 +5,7 @@ import { AREAS } from "~/domain/areas";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
+import { roleSources } from "~/auth/staff-sso/providers.server";
 import { getStaffUserInScope, listAdministrationsOf, municipalityNames } from "~/auth/staff.server";
 import { changeStaffAccount, type StaffAccountChange } from "~/auth/staff-admin.server";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -17,7 +18,7 @@ import { AREA_KEY, ROLE_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
-  i18n: "auth",
+  i18n: ["auth", "sso"],
   breadcrumb: () => [
     { labelKey: "auth:staffHome.title", href: "/personal" },
     { labelKey: "auth:admin.users.title", href: "/admin/anvandare" },
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const adminName = new Map(
     administrations.map((a) => [a.id, `${lang === "en" ? a.nameEn : a.nameSv}, ${names.get(a.municipalityId) ?? ""}`]),
   );
+  const sources = roleSources(target.id);
   return {
     title: target.name,
     user: {
@@ -58,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       area: r.area,
       municipality: r.municipalityId ? (names.get(r.municipalityId) ?? null) : null,
       administration: r.administrationId ? (adminName.get(r.administrationId) ?? String(r.administrationId)) : null,
+      // Where the role came from (decision 064): a directory group at SSO login, or a local grant.
+      source: sources.get(r.id) ?? null,
     })),
     municipalities: (scope ?? [...names.keys()]).map((id) => ({ id, name: names.get(id) ?? "" })),
     administrations: administrations.map((a) => ({ id: a.id, name: adminName.get(a.id) ?? "" })),
@@ -152,6 +156,13 @@ export default function UserDetail() {
                 : r.municipality
                   ? `, ${r.municipality}`
                   : `, ${t("roles.portalWide")}`}{" "}
+              <span className="role-source" data-testid="role-source">
+                (
+                {r.source
+                  ? t("sso:admin.source.sso", { group: r.source.group, provider: r.source.provider })
+                  : t("sso:admin.source.local")}
+                )
+              </span>{" "}
               <Form method="post" reloadDocument className="inline-form">
                 <CsrfField />
                 <input type="hidden" name="intent" value="removeRole" />

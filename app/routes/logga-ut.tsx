@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { providerLogoutUrl } from "~/auth/oidc.server";
+import { staffProviderLogoutUrl } from "~/auth/staff-sso/oidc.server";
 import {
   clearSessionCookie,
   getSessionRow,
@@ -66,7 +67,13 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
-  if (user.kind === "staff") return redirect("/personal/logga-in", { headers });
+  if (user.kind === "staff") {
+    // Signed in through the municipality's provider: end that session too, when it can (decision 064).
+    const atStaffProvider = row.ssoProviderId
+      ? await staffProviderLogoutUrl(row.ssoProviderId, row.ssoSessionIndex, getLanguage(request))
+      : null;
+    return redirect(atStaffProvider ?? "/personal/logga-in", { headers });
+  }
   const atProvider = await providerLogoutUrl(`${env().PUBLIC_URL}/`, getLanguage(request));
   return redirect(atProvider ?? "/", { headers });
 }

@@ -6,6 +6,7 @@ import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { recordStaffLoginFailure, staffLoginRetryAfter, throttledLoginResponse } from "~/auth/login-throttle.server";
 import { createSession, getSessionUser } from "~/auth/session.server";
+import { localLoginRefusedBySso, ssoLoginChoices } from "~/auth/staff-sso/providers.server";
 import { checkPassword } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
@@ -19,7 +20,7 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 export const meta = pageMeta;
 export const headers = retryAfterHeaders;
 export const handle: RouteHandle = {
-  i18n: "auth",
+  i18n: ["auth", "sso"],
   breadcrumb: () => ({ labelKey: "auth:staffLogin.title", href: "/personal/logga-in" }),
 };
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/personal");
   const user = await getSessionUser(request);
   if (user?.kind === "staff") throw redirect(redirectTo);
-  return { title: getFixedT(request, "auth")("staffLogin.title"), redirectTo };
+  return { title: getFixedT(request, "auth")("staffLogin.title"), redirectTo, sso: ssoLoginChoices() };
 }
 
 type ActionData = { errors: FieldErrors; username: string; minutes?: number; throttled?: boolean };
@@ -76,6 +77,21 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 400,
     });
   }
+  // The municipality requires its own login (decision 064); told only to someone who knew the password.
+  if (localLoginRefusedBySso(result.user.id)) {
+    audit({
+      actor: null,
+      actorHint: { type: "staff", id: result.user.id, name: result.user.name },
+      action: "login.refused",
+      subjectType: "staff_user",
+      subjectId: result.user.id,
+      municipalityId: result.user.municipalityId ?? undefined,
+      details: { factor: "password", reason: "sso-required" },
+    });
+    return Response.json({ errors: { username: "sso:ssoRequired" }, username } satisfies ActionData, {
+      status: 400,
+    });
+  }
   const enrolled = Boolean(result.user.totpEnrolledAt);
   const { setCookie } = await createSession(request, {
     kind: "staff",
@@ -87,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffLogin() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, sso } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("auth");
   const errors = data?.errors;
@@ -109,6 +125,30 @@ export default function StaffLogin() {
         </div>
       ) : null}
       <h1>{t("staffLogin.title")}</h1>
+      {sso.length > 0 ? (
+        <>
+          <section aria-labelledby="sso-heading">
+            <h2 id="sso-heading">{t("sso:login.heading")}</h2>
+            <p>{t("sso:login.lead")}</p>
+            {sso.map((choice) => (
+              <Form
+                method="post"
+                action="/personal/logga-in/sso"
+                reloadDocument
+                key={`${choice.providerId}-${choice.municipality}`}
+              >
+                <CsrfField />
+                <input type="hidden" name="provider" value={choice.providerId} />
+                <input type="hidden" name="redirectTo" value={redirectTo} />
+                <button type="submit" className="button">
+                  {t("sso:login.button", { municipality: choice.municipality })}
+                </button>
+              </Form>
+            ))}
+          </section>
+          <h2>{t("sso:login.orLocal")}</h2>
+        </>
+      ) : null}
       <p className="lead">{t("staffLogin.lead")}</p>
       <Form method="post" reloadDocument noValidate>
         <CsrfField />

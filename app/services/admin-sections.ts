@@ -23,6 +23,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/maxtaxa", labelKey: "sections.maxtaxa", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/samverkan", labelKey: "sections.delegations", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/myndigheter", labelKey: "sections.authorities", permission: "users.admin", portalWideOnly: true },
+  { href: "/admin/inloggning", labelKey: "sections.staffSso", permission: "users.admin" },
   { href: "/admin/integrationer", labelKey: "sections.integrations", permission: "users.admin" },
   { href: "/admin/gallring", labelKey: "sections.retention", permission: "diarium.admin" },
   { href: "/admin/jobb", labelKey: "sections.jobs", permission: "users.admin", portalWideOnly: true },

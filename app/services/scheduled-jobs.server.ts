@@ -8,6 +8,7 @@ import { offerLapseJob } from "./offer-lapse.server";
 import { caseOutboxJob } from "./outbox.server";
 import { retentionJob } from "./retention.server";
 import { reviewReminderJob } from "./review-reminders.server";
+import { staffSsoInactiveJob } from "./staff-sso-jobs.server";
 
 /**
  * Every scheduled job of the portal, in one list (docs/decisions/053). A new job is a
@@ -20,6 +21,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   offerLapseJob,
   cleanupJob,
   retentionJob,
+  staffSsoInactiveJob,
 ];
 
 let runner: JobRunner | undefined;

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AREAS } from "../../app/domain/areas";
 import { administration, municipality } from "./municipalities";
+import { staffSsoMapping } from "./staff-sso";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -148,6 +149,13 @@ export const roleAssignment = sqliteTable(
     administrationId: integer("administration_id").references(() => administration.id),
     createdAt: text("created_at").notNull().default(now),
     createdBy: integer("created_by"),
+    /**
+     * The directory group mapping that granted the role at an SSO login (decision 064); null = granted
+     * locally by an admin. SSO logins replace only the mapped roles, never the local ones.
+     */
+    ssoMappingId: integer("sso_mapping_id").references((): AnySQLiteColumn => staffSsoMapping.id, {
+      onDelete: "cascade",
+    }),
   },
   (t) => [index("role_assignment_user").on(t.staffUserId)],
 );
@@ -202,6 +210,10 @@ export const session = sqliteTable(
     revokedAt: text("revoked_at"),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** Staff SSO (decision 064): the provider that signed the person in, for logout there. */
+    ssoProviderId: integer("sso_provider_id"),
+    /** The provider's session id (OIDC sid, SAML SessionIndex): an opaque handle, no personal data. */
+    ssoSessionIndex: text("sso_session_index"),
   },
   (t) => [index("session_person").on(t.personId), index("session_staff").on(t.staffUserId)],
 );

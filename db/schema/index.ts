@@ -12,3 +12,4 @@ export * from "./catalogue";
 export * from "./jobs";
 export * from "./records";
 export * from "./saml";
+export * from "./staff-sso";

@@ -28,6 +28,8 @@ export const municipality = sqliteTable("municipality", {
   /** When the facts should be checked again ("YYYY-MM-DD"), like other published content. */
   reviewBy: text("review_by"),
   updatedAt: text("updated_at"),
+  /** Its staff must sign in through the municipality's SSO provider; local passwords are refused (decision 064). */
+  staffSsoRequired: integer("staff_sso_required", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at")
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),

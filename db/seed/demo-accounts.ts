@@ -1,6 +1,6 @@
 import { eq, inArray, or } from "drizzle-orm";
 import type { DB } from "../client";
-import { integrationSystem, staffUser } from "../schema/index";
+import { integrationSystem, staffSsoProvider, staffUser } from "../schema/index";
 import { seedStaffUsers } from "./content/staff";
 import { hashIntegrationToken, TEST_INTEGRATION_SYSTEM } from "./integration";
 
@@ -40,5 +40,15 @@ export function findDemoAccounts(db: DB): string[] {
   if (systems.length > 0) {
     found.push(`the test integration system with the published token (docs/dev-accounts.md): ${systems.join(", ")}`);
   }
+  // The demo's staff SSO provider trusts the local Test-SSO, where anyone picks any groups (decision 064).
+  const testSso = db
+    .select({ name: staffSsoProvider.name, issuer: staffSsoProvider.oidcIssuer })
+    .from(staffSsoProvider)
+    .all()
+    .filter((p) => p.issuer?.endsWith("/test-sso"));
+  if (testSso.length > 0)
+    found.push(
+      `staff SSO providers that trust the local test provider /test-sso: ${testSso.map((p) => p.name).join(", ")}`,
+    );
   return found;
 }

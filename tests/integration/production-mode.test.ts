@@ -96,12 +96,18 @@ describe("production refuses every unsafe configuration", () => {
   it("a complete production configuration loads, with the test provider off and the real issuer", () => {
     const e = prod({})();
     expect(e.TEST_IDP).toBe("off");
+    expect(e.TEST_SSO).toBe("off");
     expect(e.oidc?.issuer).toBe(GOOD.OIDC_ISSUER);
     expect(prod({ CASE_OUTBOX: "off" })().CASE_OUTBOX).toBe("off");
   });
 
   const refusals: Array<[string, Record<string, string | undefined>, RegExp]> = [
     ["TEST_IDP=on", { TEST_IDP: "on" }, /TEST_IDP: must not be on when PORTAL_ENV=production/],
+    [
+      "TEST_SSO=on (the staff SSO test provider)",
+      { TEST_SSO: "on" },
+      /TEST_SSO: must not be on when PORTAL_ENV=production/,
+    ],
     [
       "no OIDC provider",
       { OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined },
