@@ -7,7 +7,7 @@ import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { markNotificationsRead } from "~/services/notifications.server";
 import { accessLogFor, myPagesOverview } from "~/services/mypages.server";
-import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { getPersonnummer } from "~/services/people.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     personnummer: pnr ? maskPersonnummer(pnr) : null,
     acting: user.acting ?? null,
-    canChooseParty: listRepresentedOrganisations(user.personId).length > 0,
+    canChooseParty: hasRepresentationCandidates(user.personId),
     ...overview,
     access: accessLogFor(user.personId, lang, 10),
   };
