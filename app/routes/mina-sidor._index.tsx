@@ -56,11 +56,14 @@ export default function MyPages() {
         <dd>
           {d.acting?.kind === "organisation"
             ? `${d.acting.name} (${d.acting.orgNumber})`
-            : t("auth:myPages.actingSelf")}
-          {d.canChooseParty ? (
+            : t("auth:myPages.actingSelf")}{" "}
+          <Link to="/valj-part?redirectTo=%2Fmina-sidor">
+            {d.canChooseParty ? t("auth:header.changeParty") : t("auth:myPages.actForCompany")}
+          </Link>
+          {d.acting?.kind === "organisation" ? (
             <>
               {" "}
-              <Link to="/valj-part?redirectTo=%2Fmina-sidor">{t("auth:header.changeParty")}</Link>
+              <Link to="/mina-sidor/ombud">{t("auth:mandates.title")}</Link>
             </>
           ) : null}
         </dd>
