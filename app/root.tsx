@@ -23,7 +23,7 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { requestIdOf } from "~/load-context";
 import { env } from "~/env.server";
 import { getChosenMunicipality, listMunicipalities } from "~/services/municipalities.server";
-import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 import { handleOf, type RouteHandle } from "~/utils/handle";
@@ -64,9 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           : { kind: "organisation", name: user.acting.name, orgNumber: user.acting.orgNumber }
         : null,
       canChooseParty:
-        user.kind === "resident" &&
-        user.personId !== undefined &&
-        listRepresentedOrganisations(user.personId).length > 0,
+        user.kind === "resident" && user.personId !== undefined && hasRepresentationCandidates(user.personId),
     };
   }
   const payload = {

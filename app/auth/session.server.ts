@@ -4,7 +4,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { organisation, person, roleAssignment, session, staffUser, type SessionRow } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { audit } from "~/platform/audit.server";
-import { getRepresentedOrganisation } from "./representation.server";
+import { RegisterUnavailableError } from "~/platform/register-http.server";
+import { getRepresentedOrganisation, type RepresentedOrganisation } from "./representation.server";
 import { env } from "~/env.server";
 import { now } from "~/utils/clock.server";
 import { currentRequestContext } from "~/utils/request-context.server";
@@ -183,11 +184,33 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 async function loadSessionUser(request: Request): Promise<SessionUser | null> {
   const row = await getSessionRow(request);
   if (!row || row.stage !== "active") return null;
+  if (row.kind === "resident" && row.personId && row.actingKind === "organisation" && row.actingOrganisationId)
+    return sessionUserOf(row, await recheckActing(row.personId, row.actingOrganisationId));
   return sessionUserOf(row);
+}
+
+/**
+ * Asked again on every request (decisions 047, 069): a revoked or ended mandate loses the
+ * company's cases at once; the company register's answer is kept for five minutes, and when the
+ * register cannot confirm the right (no answer and no recent one) the acting ends too.
+ */
+async function recheckActing(
+  personId: number,
+  organisationId: number,
+): Promise<{ organisation: RepresentedOrganisation | undefined; reason: string }> {
+  try {
+    const o = await getRepresentedOrganisation(personId, organisationId, "acting-recheck");
+    return { organisation: o, reason: "representation no longer in the register" };
+  } catch (error) {
+    if (!(error instanceof RegisterUnavailableError)) throw error;
+    return { organisation: undefined, reason: "the company register did not answer" };
+  }
 }
 
 export function sessionUserOf(
   row: Pick<SessionRow, "idHash" | "kind" | "personId" | "staffUserId" | "actingKind" | "actingOrganisationId">,
+  /** The acting re-check's outcome (loadSessionUser); without it, acting for an organisation ends. */
+  checked?: { organisation: RepresentedOrganisation | undefined; reason: string },
 ): SessionUser | null {
   if (row.kind === "resident" && row.personId) {
     const p = db().select().from(person).where(eq(person.id, row.personId)).get();
@@ -196,9 +219,7 @@ export function sessionUserOf(
     let actingEnded: SessionUser["actingEnded"];
     if (row.actingKind === "self") acting = { kind: "self" };
     if (row.actingKind === "organisation" && row.actingOrganisationId) {
-      // The representation register is asked again on every request (two indexed look-ups):
-      // a signatory removed from it, or whose mandate ran out, loses the company's cases at once.
-      const o = getRepresentedOrganisation(p.id, row.actingOrganisationId);
+      const o = checked?.organisation?.id === row.actingOrganisationId ? checked.organisation : undefined;
       if (o) acting = { kind: "organisation", organisationId: o.id, orgNumber: o.orgNumber, name: o.name };
       else {
         const gone = db()
@@ -215,7 +236,7 @@ export function sessionUserOf(
           subjectType: "organisation",
           subjectId: gone?.orgNumber ?? String(row.actingOrganisationId),
           personId: p.id,
-          details: { reason: "representation no longer in the register" },
+          details: { reason: checked?.reason ?? "not re-checked" },
         });
       }
     }

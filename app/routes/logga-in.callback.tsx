@@ -7,7 +7,7 @@ import { createSession, setActing } from "~/auth/session.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
 import { rotateEserviceCookie } from "~/services/eservice-session.server";
-import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { representedOrganisations } from "~/auth/representation.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -69,7 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     personId: person.id,
     details: { method: "oidc", acr: result.acr },
   });
-  if (listRepresentedOrganisations(person.id).length > 0) {
+  const represented = await representedOrganisations(person.id);
+  if (represented.organisations.length > 0 || represented.unavailable) {
     return redirect(`/valj-part?redirectTo=${encodeURIComponent(result.redirectTo)}`, { headers });
   }
   setActing(session.sessionId, { kind: "self" });

@@ -7,7 +7,7 @@ import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { markNotificationsRead } from "~/services/notifications.server";
 import { accessLogFor, myPagesOverview } from "~/services/mypages.server";
-import { listRepresentedOrganisations } from "~/auth/representation.server";
+import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { getPersonnummer } from "~/services/people.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     personnummer: pnr ? maskPersonnummer(pnr) : null,
     acting: user.acting ?? null,
-    canChooseParty: listRepresentedOrganisations(user.personId).length > 0,
+    canChooseParty: hasRepresentationCandidates(user.personId),
     ...overview,
     access: accessLogFor(user.personId, lang, 10),
   };
@@ -56,11 +56,14 @@ export default function MyPages() {
         <dd>
           {d.acting?.kind === "organisation"
             ? `${d.acting.name} (${d.acting.orgNumber})`
-            : t("auth:myPages.actingSelf")}
-          {d.canChooseParty ? (
+            : t("auth:myPages.actingSelf")}{" "}
+          <Link to="/valj-part?redirectTo=%2Fmina-sidor">
+            {d.canChooseParty ? t("auth:header.changeParty") : t("auth:myPages.actForCompany")}
+          </Link>
+          {d.acting?.kind === "organisation" ? (
             <>
               {" "}
-              <Link to="/valj-part?redirectTo=%2Fmina-sidor">{t("auth:header.changeParty")}</Link>
+              <Link to="/mina-sidor/ombud">{t("auth:mandates.title")}</Link>
             </>
           ) : null}
         </dd>

@@ -1,15 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readForm } from "~/services/multipart.server";
+import { parseOrganisationsnummer } from "../../forms/lib/identity-number";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireResident } from "~/auth/guards.server";
+import {
+  claimSignatory,
+  getRepresentedOrganisation,
+  representedOrganisations,
+  type RepresentedOrganisation,
+} from "~/auth/representation.server";
 import { setActing } from "~/auth/session.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
-import { getRepresentedOrganisation, listRepresentedOrganisations } from "~/auth/representation.server";
+import { RegisterUnavailableError } from "~/platform/register-http.server";
+import { readForm } from "~/services/multipart.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -24,23 +31,60 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request);
   const t = getFixedT(request, "auth");
+  const { organisations, unavailable } = await representedOrganisations(user.personId);
   return {
     title: t("party.title"),
     name: user.name,
     current: user.acting?.kind === "organisation" ? String(user.acting.organisationId) : user.acting ? "self" : null,
-    organisations: listRepresentedOrganisations(user.personId),
+    organisations,
+    unavailable,
     redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/mina-sidor"),
   };
 }
 
-/** Party selection (as in Altinn): act for oneself or for an organisation one represents. */
+type Errors = Record<string, string>;
+const fail = (errors: Errors, status = 400) => Response.json({ errors }, { status });
+
+/** Look a company up in the register: "the register did not answer" is a 503 with a message, never a 500. */
+async function askRegister<T>(field: string, ask: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof RegisterUnavailableError) return fail({ [field]: "party.errors.registerUnavailable" }, 503);
+    throw error;
+  }
+}
+
+/**
+ * Party selection (as in Altinn): act for oneself, for an organisation one represents, or name a
+ * company one signs for (the company register decides, decision 069).
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request);
   const form = await readForm(request);
   await requireCsrf(request, form);
   const party = form.get("party");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/mina-sidor");
-  if (party === "self") {
+  let org: RepresentedOrganisation | undefined;
+  if (form.get("intent") === "add") {
+    const parsed = parseOrganisationsnummer(String(form.get("orgNumber") ?? ""));
+    if (!parsed.ok) return fail({ orgNumber: `party.errors.orgNumber.${parsed.code}` });
+    const claim = await askRegister("orgNumber", () => claimSignatory(user.personId, parsed.value.normalized));
+    if (claim instanceof Response) return claim;
+    if (!claim.ok) {
+      audit({
+        actor: user,
+        action: "party.selected",
+        outcome: "refused",
+        subjectType: "organisation",
+        subjectId: parsed.value.normalized,
+        personId: user.personId,
+        details: { reason: claim.code },
+      });
+      return fail({ orgNumber: `party.errors.${claim.code}` });
+    }
+    org = claim.organisation;
+  } else if (party === "self") {
     setActing(user.sessionId, { kind: "self" });
     audit({
       actor: user,
@@ -50,12 +94,15 @@ export async function action({ request }: ActionFunctionArgs) {
       personId: user.personId,
     });
     return redirectWithFlash(redirectTo, "flash.actingSelf");
+  } else {
+    const found =
+      typeof party === "string" && /^[0-9]{1,9}$/.test(party)
+        ? await askRegister("party", () => getRepresentedOrganisation(user.personId, Number(party)))
+        : undefined;
+    if (found instanceof Response) return found;
+    org = found;
   }
-  const org =
-    typeof party === "string" && /^[0-9]{1,9}$/.test(party)
-      ? getRepresentedOrganisation(user.personId, Number(party))
-      : undefined;
-  if (!org) return Response.json({ errors: { party: "party.errors.required" } }, { status: 400 });
+  if (!org) return fail({ party: "party.errors.required" });
   setActing(user.sessionId, { kind: "organisation", organisationId: org.id });
   audit({
     actor: user,
@@ -69,13 +116,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChooseParty() {
-  const { name, current, organisations, redirectTo } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { errors?: Record<string, string> } | undefined;
+  const { name, current, organisations, unavailable, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { errors?: Errors } | undefined;
   const { t } = useTranslation("auth");
   const error = result?.errors?.party;
+  const orgError = result?.errors?.orgNumber;
   return (
     <div className="prose">
-      <ErrorSummary errors={result?.errors} order={["party"]} />
+      <ErrorSummary errors={result?.errors} order={["party", "orgNumber"]} />
+      {unavailable ? (
+        <div className="alert alert--warning" role="status">
+          {t("party.registerUnavailable")}
+        </div>
+      ) : null}
       <Form method="post" reloadDocument noValidate>
         <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -115,6 +168,36 @@ export default function ChooseParty() {
         </fieldset>
         <button type="submit" className="button">
           {t("party.submit")}
+        </button>
+      </Form>
+      <h2>{t("party.add.title")}</h2>
+      <p>{t("party.add.lead")}</p>
+      <Form method="post" reloadDocument noValidate>
+        <CsrfField />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <input type="hidden" name="intent" value="add" />
+        <div className={orgError ? "field field--error" : "field"}>
+          <label htmlFor="orgNumber">{t("party.add.label")}</label>
+          <span className="field__hint" id="orgNumber-hint">
+            {t("party.add.hint")}
+          </span>
+          {orgError ? (
+            <span className="field__error" id="orgNumber-error">
+              {t(orgError)}
+            </span>
+          ) : null}
+          <input
+            id="orgNumber"
+            name="orgNumber"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-invalid={orgError ? true : undefined}
+            aria-describedby={orgError ? "orgNumber-hint orgNumber-error" : "orgNumber-hint"}
+          />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("party.add.submit")}
         </button>
       </Form>
     </div>

@@ -57,6 +57,38 @@ export const representation = sqliteTable(
   (t) => [uniqueIndex("representation_org_person").on(t.organisationId, t.personnummerHmac)],
 );
 
+/**
+ * A mandate (ombud) a company's signatory gave in the portal to a named person (decision 069):
+ * the person may act for the company in the portal until it ends or is revoked. The grantee is
+ * named by personnummer, held encrypted and as an HMAC for the look-up at /valj-part; rows are
+ * never deleted, so the company's signatories see every grant and revocation.
+ */
+export const companyMandate = sqliteTable(
+  "company_mandate",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    personnummerHmac: text("personnummer_hmac").notNull(),
+    personnummerEncrypted: text("personnummer_encrypted").notNull(),
+    /** The grantee's name as the signatory wrote it (shown to the signatories only). */
+    granteeName: text("grantee_name").notNull(),
+    /** Last day the mandate holds (ISO date); null: until revoked. */
+    validTo: text("valid_to"),
+    grantedByPersonId: integer("granted_by_person_id")
+      .notNull()
+      .references(() => person.id),
+    grantedAt: text("granted_at").notNull().default(now),
+    revokedByPersonId: integer("revoked_by_person_id").references(() => person.id),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    index("company_mandate_person").on(t.personnummerHmac),
+    index("company_mandate_organisation").on(t.organisationId),
+  ],
+);
+
 export const staffUser = sqliteTable("staff_user", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   username: text("username").notNull().unique(),
@@ -221,6 +253,7 @@ export const session = sqliteTable(
 export type Person = typeof person.$inferSelect;
 export type Organisation = typeof organisation.$inferSelect;
 export type Representation = typeof representation.$inferSelect;
+export type CompanyMandate = typeof companyMandate.$inferSelect;
 export type StaffUserRow = typeof staffUser.$inferSelect;
 export type StaffWebauthnCredentialRow = typeof staffWebauthnCredential.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignment.$inferSelect;

@@ -300,6 +300,13 @@ export function matrix(f: Fixtures): MatrixRow[] {
       url: "/redaktor/livshandelser/ny",
       secret: 'id="titleEn"',
       allowed: ["editorPortal", "adminPortal"],
+    // A company's mandates: only a signatory acting for a company (decision 069) sees them, each
+    // his own company's; nobody acting for himself, no ombud, no staff.
+    {
+      route: "/mina-sidor/ombud",
+      url: "/mina-sidor/ombud",
+      secret: "Ge en ny fullmakt",
+      allowed: ["johanForOrg", "peterForOrg"],
     },
   );
   return rows;

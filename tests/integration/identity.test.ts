@@ -201,7 +201,7 @@ describe("permissions against the seeded register", () => {
       givenName: "Peter",
       familyName: "Johansson",
     }).person;
-    expect(listRepresentedOrganisations(peter.id).map((o) => o.name)).toEqual([
+    expect((await listRepresentedOrganisations(peter.id)).map((o) => o.name)).toEqual([
       "Johanssons Bygg i Åmål AB",
       "Plogen Fastigheter i Åmål AB",
     ]);

@@ -1,4 +1,5 @@
 import type { RequestListener } from "node:http";
+import { BOLAGSVERKET_STAND_IN } from "./bolagsverket";
 import { lantmaterietStandIn } from "./lantmateriet";
 
 /**
@@ -18,4 +19,4 @@ export interface StandIn {
 }
 
 /** Every stand-in the e2e server starts; each register's module adds its entry here. */
-export const STAND_INS: StandIn[] = [lantmaterietStandIn];
+export const STAND_INS: StandIn[] = [lantmaterietStandIn, BOLAGSVERKET_STAND_IN];
