@@ -300,6 +300,7 @@ export function matrix(f: Fixtures): MatrixRow[] {
       url: "/redaktor/livshandelser/ny",
       secret: 'id="titleEn"',
       allowed: ["editorPortal", "adminPortal"],
+    },
     // A company's mandates: only a signatory acting for a company (decision 069) sees them, each
     // his own company's; nobody acting for himself, no ombud, no staff.
     {
