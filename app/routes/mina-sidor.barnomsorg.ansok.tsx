@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "childcare")("apply.title"),
     idempotencyKey: randomUUID(),
-    ...childcareApplicationStart(viewer),
+    ...(await childcareApplicationStart(viewer)),
   };
 }
 
@@ -64,7 +64,7 @@ type ActionResult =
       step: 3;
       values: Values;
       errors: Record<string, string>;
-      review: NonNullable<Extract<ReturnType<typeof reviewChildcareApplication>, { ok: true }>["review"]>;
+      review: NonNullable<Extract<Awaited<ReturnType<typeof reviewChildcareApplication>>, { ok: true }>["review"]>;
     };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseChildcareApplication(values);
   if (!parsed.ok) return data<ActionResult>({ step: 2, values, errors: parsed.errors }, { status: 400 });
   if (intent === "review") {
-    const r = reviewChildcareApplication(viewer, parsed.value);
+    const r = await reviewChildcareApplication(viewer, parsed.value);
     if (!r.ok) return data<ActionResult>({ step: r.errors.child ? 1 : 2, values, errors: r.errors }, { status: 400 });
     return data<ActionResult>({ step: 3, values, errors: {}, review: r.review });
   }

@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "childcare")("school.title"),
     idempotencyKey: randomUUID(),
-    ...schoolApplicationStart(viewer),
+    ...(await schoolApplicationStart(viewer)),
   };
 }
 
