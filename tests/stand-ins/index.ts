@@ -1,4 +1,5 @@
 import type { RequestListener } from "node:http";
+import { navetStandIn } from "./navet";
 
 /**
  * The local stand-ins for the authorities' registers (decision 066). Each answers the published
@@ -17,4 +18,4 @@ export interface StandIn {
 }
 
 /** Every stand-in the e2e server starts; each register's module adds its entry here. */
-export const STAND_INS: StandIn[] = [];
+export const STAND_INS: StandIn[] = [navetStandIn];
