@@ -44,6 +44,7 @@ import {
   getChildOfGuardian,
   householdOf,
   REGISTER_SOURCE,
+  registerIsDown,
   registerPerson,
   type RegisterChild,
 } from "./population.server";
@@ -883,8 +884,13 @@ export async function offerPlace(input: {
 
 /** Everything the application page needs to start: the register's children, municipalities and units. */
 export async function childcareApplicationStart(viewer: ResidentViewer) {
+  const children = await childrenForApplication(viewer).catch((error: unknown) => {
+    if (registerIsDown(error)) return null;
+    throw error;
+  });
   return {
-    children: await childrenForApplication(viewer),
+    registerUnavailable: children === null,
+    children: children ?? [],
     municipalities: db()
       .select({ id: municipality.id, slug: municipality.slug, name: municipality.name })
       .from(municipality)

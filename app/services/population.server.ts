@@ -4,6 +4,7 @@ import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, hmacIndex } from "~/platform/crypto.server";
+import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
 import { demoPopulationRegister } from "./population-demo.server";
 import { navetPopulationRegister } from "./population-navet.server";
 import type {
@@ -52,10 +53,18 @@ function register(): PopulationRegister {
   return chosen;
 }
 
-/** For tests: forget the chosen adapter (after changing the environment). */
-export function resetPopulationRegister(): void {
-  chosen = undefined;
+/** For tests: answer with this adapter (undefined: choose from the environment again). */
+export function usePopulationRegisterForTests(adapter: PopulationRegister | undefined): void {
+  chosen = adapter;
   named.clear();
+}
+
+/**
+ * The register did not answer usefully (no answer, time-out, 5xx, malformed): the page tells the
+ * resident and keeps what they typed; nothing is guessed (decision 066).
+ */
+export function registerIsDown(error: unknown): boolean {
+  return error instanceof RegisterUnavailableError || error instanceof RegisterAnswerError;
 }
 
 const NAMED_FOR_MS = 60 * 60_000;

@@ -9,7 +9,13 @@ import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
 import { NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
-import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
+import {
+  childrenInCustodyOf,
+  getChildOfGuardian,
+  REGISTER_SOURCE,
+  registerIsDown,
+  registerPerson,
+} from "./population.server";
 import { anyProtected } from "./protected-identity.server";
 import { contentHash } from "./signature-hash.server";
 import { trail } from "./trail.server";
@@ -356,8 +362,12 @@ export async function getSchoolCaseForStaff(input: { reference: string; municipa
 
 /** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */
 export async function schoolApplicationStart(viewer: ResidentViewer) {
+  const inCustody = await childrenInCustodyOf(viewer.personnummerHmac, "school").catch((error: unknown) => {
+    if (registerIsDown(error)) return null;
+    throw error;
+  });
   const children = await Promise.all(
-    (await childrenInCustodyOf(viewer.personnummerHmac, "school")).map(async (c) => ({
+    (inCustody ?? []).map(async (c) => ({
       hmac: c.hmac,
       name: `${c.givenName} ${c.familyName}`,
       birthDate: c.birthDate,
@@ -383,5 +393,5 @@ export async function schoolApplicationStart(viewer: ResidentViewer) {
     .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
     .orderBy(asc(municipality.name), asc(childcareUnit.name))
     .all();
-  return { children, schools };
+  return { registerUnavailable: inCustody === null, children, schools };
 }
