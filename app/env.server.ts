@@ -213,6 +213,16 @@ const EnvSchema = z.object({
   POPULATION_REGISTER: z.enum(["demo", "navet"]).optional(),
   /** Skatteverket Navet's service address for this deployment (required with POPULATION_REGISTER=navet). */
   NAVET_URL: z.string().url().optional(),
+  /** The municipality's organisationsnummer and Navet order id (Bestallning: OrgNr, BestallningsId; decision 067). */
+  NAVET_ORG_NR: z
+    .string()
+    .refine((v) => /^\d{10}$/.test(v), "NAVET_ORG_NR must be 10 digits")
+    .optional(),
+  NAVET_ORDER_ID: z.string().min(1).max(40).optional(),
+  /** PEM files for Navet's mutual TLS: the client certificate and key Skatteverket issued, and the CA to trust. */
+  NAVET_CLIENT_CERT_FILE: z.string().min(1).optional(),
+  NAVET_CLIENT_KEY_FILE: z.string().min(1).optional(),
+  NAVET_CA_FILE: z.string().min(1).optional(),
   PROPERTY_REGISTER: z.enum(["demo", "lantmateriet"]).optional(),
   /** Lantmäteriet's API base and OAuth2 token endpoint (required with PROPERTY_REGISTER=lantmateriet). */
   LANTMATERIET_URL: z.string().url().optional(),
@@ -229,7 +239,7 @@ const EnvSchema = z.object({
 
 /** Each register's adapter and the settings its real client must have (decision 066). */
 const REGISTER_SETTINGS = [
-  { choice: "POPULATION_REGISTER", real: "navet", needs: ["NAVET_URL"] },
+  { choice: "POPULATION_REGISTER", real: "navet", needs: ["NAVET_URL", "NAVET_ORG_NR", "NAVET_ORDER_ID"] },
   {
     choice: "PROPERTY_REGISTER",
     real: "lantmateriet",
@@ -370,6 +380,11 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
         `${choice}: demo answers with example people, properties and companies; use ${real} when PORTAL_ENV=production`,
       );
   }
+  // Skatteverket answers municipalities only over mutual TLS (decision 067).
+  if (raw.POPULATION_REGISTER === "navet" && (!raw.NAVET_CLIENT_CERT_FILE || !raw.NAVET_CLIENT_KEY_FILE))
+    problems.push(
+      "NAVET_CLIENT_CERT_FILE, NAVET_CLIENT_KEY_FILE: required with POPULATION_REGISTER=navet when PORTAL_ENV=production",
+    );
   for (const name of [
     "NAVET_URL",
     "LANTMATERIET_URL",

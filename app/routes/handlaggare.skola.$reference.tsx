@@ -22,7 +22,7 @@ export const handle: RouteHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipalityIds } = await requireStaffArea(request, "case.read", "skola");
-  const c = getSchoolCaseForStaff({ reference: params.reference ?? "", municipalityIds });
+  const c = await getSchoolCaseForStaff({ reference: params.reference ?? "", municipalityIds });
   if (!c) throw new Response("Not found", { status: 404 });
   auditStaffCaseRead({
     user,

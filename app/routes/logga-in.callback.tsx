@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
 import { rotateEserviceCookie } from "~/services/eservice-session.server";
 import { representedOrganisations } from "~/auth/representation.server";
-import { findOrCreatePersonAtLogin } from "~/services/people.server";
+import { findOrCreatePersonAtLogin, registerMarksProtected } from "~/services/people.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -47,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { headers },
     );
   }
-  const { person, created } = findOrCreatePersonAtLogin(result);
+  // The register decides at every login: a marker set or lifted since is followed (decision 046).
+  const protectedIdentity = await registerMarksProtected(result.personnummer);
+  const { person, created } = findOrCreatePersonAtLogin({ ...result, protectedIdentity });
   const session = await createSession(request, { kind: "resident", personId: person.id });
   headers.append("Set-Cookie", session.setCookie);
   // What this browser filled in anonymously stays behind; the person's own work follows them (decision 042).

@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const raw = String(form.get("monthlyIncome") ?? "").replace(/\s/g, "");
   if (!raw) return data({ errors: { monthlyIncome: "required" } }, { status: 400 });
   if (!/^\d{1,8}$/.test(raw)) return data({ errors: { monthlyIncome: "invalid" } }, { status: 400 });
-  if (!reportIncome({ viewer, actor: user, monthlyIncome: Number(raw) }))
+  if (!(await reportIncome({ viewer, actor: user, monthlyIncome: Number(raw) })))
     throw new Response("Not found", { status: 404 });
   return redirectWithFlash("/mina-sidor/barnomsorg", "childcare:fee.income.saved");
 }

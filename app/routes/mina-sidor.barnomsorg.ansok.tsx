@@ -15,6 +15,7 @@ import {
   reviewChildcareApplication,
   submitChildcareApplication,
 } from "~/services/childcare.server";
+import { registerIsDown } from "~/services/population.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
 import eserviceStyles from "~/styles/eservice.css";
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "childcare")("apply.title"),
     idempotencyKey: randomUUID(),
-    ...childcareApplicationStart(viewer),
+    ...(await childcareApplicationStart(viewer)),
   };
 }
 
@@ -64,7 +65,7 @@ type ActionResult =
       step: 3;
       values: Values;
       errors: Record<string, string>;
-      review: NonNullable<Extract<ReturnType<typeof reviewChildcareApplication>, { ok: true }>["review"]>;
+      review: NonNullable<Extract<Awaited<ReturnType<typeof reviewChildcareApplication>>, { ok: true }>["review"]>;
     };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -89,19 +90,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "review" && intent !== "submit") throw new Response("Bad request", { status: 400 });
   const parsed = parseChildcareApplication(values);
   if (!parsed.ok) return data<ActionResult>({ step: 2, values, errors: parsed.errors }, { status: 400 });
+  // Navet not answering must not lose what the resident typed: the step comes back with their values.
+  const down = (error: unknown) => {
+    if (!registerIsDown(error)) throw error;
+    return data<ActionResult>({ step: 2, values, errors: { child: "registerUnavailable" } }, { status: 503 });
+  };
   if (intent === "review") {
-    const r = reviewChildcareApplication(viewer, parsed.value);
+    let r: Awaited<ReturnType<typeof reviewChildcareApplication>>;
+    try {
+      r = await reviewChildcareApplication(viewer, parsed.value);
+    } catch (error) {
+      return down(error);
+    }
     if (!r.ok) return data<ActionResult>({ step: r.errors.child ? 1 : 2, values, errors: r.errors }, { status: 400 });
     return data<ActionResult>({ step: 3, values, errors: {}, review: r.review });
   }
   const key = /^[0-9a-f-]{36}$/.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : randomUUID();
-  const r = await submitChildcareApplication({
-    viewer,
-    actor: user,
-    answers: parsed.value,
-    idempotencyKey: `childcare:${viewer.personId}:${key}`,
-    language: getLanguage(request),
-  });
+  let r: Awaited<ReturnType<typeof submitChildcareApplication>>;
+  try {
+    r = await submitChildcareApplication({
+      viewer,
+      actor: user,
+      answers: parsed.value,
+      idempotencyKey: `childcare:${viewer.personId}:${key}`,
+      language: getLanguage(request),
+    });
+  } catch (error) {
+    return down(error);
+  }
   if (!r.ok) return data<ActionResult>({ step: r.errors.child ? 1 : 2, values, errors: r.errors }, { status: 400 });
   return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "mypages:flash.submitted");
 }
@@ -143,7 +159,11 @@ export default function ApplyChildcare() {
       />
 
       {step === 1 ? (
-        d.children.length === 0 ? (
+        d.registerUnavailable ? (
+          <p role="alert" className="notice">
+            {t("apply.registerUnavailable")}
+          </p>
+        ) : d.children.length === 0 ? (
           <p>{t("apply.child.none")}</p>
         ) : (
           <Form method="post" reloadDocument>

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const pnr = getPersonnummer(user.personId);
   const [givenName, ...rest] = user.name.split(" ");
-  const extract = myRegisterExtract({
+  const extract = await myRegisterExtract({
     viewer,
     actor: user,
     person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: pnr },

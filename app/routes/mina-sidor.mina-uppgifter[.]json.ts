@@ -8,7 +8,7 @@ import { requireResidentViewer } from "~/services/resident-viewer.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const [givenName, ...rest] = user.name.split(" ");
-  const extract = myRegisterExtract({
+  const extract = await myRegisterExtract({
     viewer,
     actor: user,
     person: { givenName: givenName ?? "", familyName: rest.join(" "), personnummer: getPersonnummer(user.personId) },

@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "childcare")("school.title"),
     idempotencyKey: randomUUID(),
-    ...schoolApplicationStart(viewer),
+    ...(await schoolApplicationStart(viewer)),
   };
 }
 
@@ -88,7 +88,11 @@ export default function ApplySchool() {
         fields={FIELDS}
         keyOf={(f, code) => `childcare:school.errors.${f}.${code}`}
       />
-      {d.children.length === 0 ? (
+      {d.registerUnavailable ? (
+        <p role="alert" className="notice">
+          {t("apply.registerUnavailable")}
+        </p>
+      ) : d.children.length === 0 ? (
         <p>{t("apply.child.none")}</p>
       ) : (
         <Form method="post" reloadDocument>

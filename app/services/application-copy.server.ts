@@ -50,13 +50,13 @@ function unitNames(ids: number[]): string[] {
   return ids.map((id) => rows.find((r) => r.id === id)?.name ?? String(id));
 }
 
-function personName(hmac: string): string {
-  const p = registerPerson(hmac);
+async function personName(hmac: string): Promise<string> {
+  const p = await registerPerson(hmac, "case-handling");
   return p ? `${p.givenName} ${p.familyName}` : "";
 }
 
 /** What the applicant sent, as label/text rows in the reader's language (the same labels as the case page). */
-export function applicationCopyRows(c: CaseRow, lang: Language): { label: string; text: string }[] {
+export async function applicationCopyRows(c: CaseRow, lang: Language): Promise<{ label: string; text: string }[]> {
   const t = getFixedT(lang, "childcare");
   const answers = caseAnswers(c);
   const ranked = (names: string[]) => names.map((n, i) => `${i + 1}. ${n}`).join("\n");
@@ -74,7 +74,7 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
     const rows = [
       {
         label: t("case.child"),
-        text: `${personName(a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})`,
+        text: `${await personName(a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})`,
       },
       { label: t("case.careKind"), text: t(`careKind.${a.careKind}`) },
       { label: t("apply.units.legend"), text: ranked(unitNames(a.units ?? [])) },
@@ -94,7 +94,7 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
     reason: string | null;
   };
   const rows = [
-    { label: t("school.details.child"), text: personName(a.child) },
+    { label: t("school.details.child"), text: await personName(a.child) },
     { label: t("school.details.type"), text: t(`school.applicationType.${a.applicationType}`) },
     { label: t("school.details.schools"), text: ranked(unitNames(a.schools ?? [])) },
     { label: t("school.details.startDate"), text: a.startDate },
@@ -104,12 +104,14 @@ export function applicationCopyRows(c: CaseRow, lang: Language): { label: string
   const sigs = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all();
   rows.push({
     label: t("school.signatures.heading"),
-    text: sigs
-      .map(
-        (s) =>
-          `${personName(s.guardianHmac)}: ${s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}`,
+    text: (
+      await Promise.all(
+        sigs.map(
+          async (s) =>
+            `${await personName(s.guardianHmac)}: ${s.decision === "pending" ? t("school.signatures.pending") : t(`school.signatures.${s.decision}`, { date: s.decidedAt ? formatDateTime(s.decidedAt) : "" })}`,
+        ),
       )
-      .join("\n"),
+    ).join("\n"),
   });
   rows.push({ label: t("school.signatures.hash"), text: contentHash(signedContent(c)) });
   return rows;
@@ -130,7 +132,7 @@ export async function applicationCopyPdf(c: CaseRow, lang: Language): Promise<{ 
     createdAt: c.createdAt,
     municipality: m?.name ?? "",
     processingDays: def.processingDays,
-    rows: applicationCopyRows(c, lang),
+    rows: await applicationCopyRows(c, lang),
   });
   return { bytes, filename: `ansokan-${c.reference}.pdf` };
 }

@@ -51,10 +51,11 @@ export interface NewCase {
   /** Defaults to INITIAL_STATUS; a school application waiting for co-signing starts at "awaiting_signatures". */
   initialStatus?: CaseStatus;
   /**
-   * Register persons the case is about besides the applicant and submitter (a child, the
-   * co-guardians): if any has protected personal data, so has the case (docs/decisions/046).
+   * Whether the register marks a person the case is about besides the applicant and submitter
+   * (a child, the co-guardians), asked before the transaction (`anyProtected`): then the case is
+   * protected too (docs/decisions/046).
    */
-  involvedHmacs?: string[];
+  involvedProtected?: boolean;
   now?: Date;
 }
 
@@ -107,7 +108,7 @@ export function createCase(input: NewCase): CreatedCase {
     // Protected personal data make the case and its diarium entry secret, whatever the form says.
     const protectedIdentity = caseIsProtected(tx, {
       personIds: [input.applicantPersonId, input.submittedByPersonId],
-      hmacs: input.involvedHmacs,
+      involvedProtected: input.involvedProtected ?? false,
     });
     const sensitivity = protectedIdentity ? "secret" : input.sensitivity;
     const diarium = protectedIdentity

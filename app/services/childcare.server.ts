@@ -14,6 +14,7 @@ import {
   type ChildcareUnit,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { anyProtected } from "./protected-identity.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
 import {
@@ -43,6 +44,7 @@ import {
   getChildOfGuardian,
   householdOf,
   REGISTER_SOURCE,
+  registerIsDown,
   registerPerson,
   type RegisterChild,
 } from "./population.server";
@@ -87,8 +89,8 @@ export interface ChildChoice {
 }
 
 /** The children the logged-in guardian may apply for, from the population register. */
-export function childrenForApplication(viewer: ResidentViewer): ChildChoice[] {
-  return childrenInCustodyOf(viewer.personnummerHmac).map((c) => ({
+export async function childrenForApplication(viewer: ResidentViewer): Promise<ChildChoice[]> {
+  return (await childrenInCustodyOf(viewer.personnummerHmac, "childcare")).map((c) => ({
     hmac: c.hmac,
     givenName: c.givenName,
     familyName: c.familyName,
@@ -133,28 +135,24 @@ function activePlacements(householdKey: string, on: string) {
  * The fee the household would pay with this child placed as asked: the household's other
  * placements count for the child order (the youngest is child 1).
  */
-export function estimateFee(input: {
+export async function estimateFee(input: {
   viewer: ResidentViewer;
   childHmac: string;
   careKind: CareKind;
   hoursPerWeek: number;
   monthlyIncome?: number | null;
   on: string;
-}): { result: FeeResult; incomeKnown: boolean } | undefined {
-  const child = getChildOfGuardian({ guardianHmac: input.viewer.personnummerHmac, childHmac: input.childHmac });
+}): Promise<{ result: FeeResult; incomeKnown: boolean } | undefined> {
+  const child = await getChildOfGuardian(
+    { guardianHmac: input.viewer.personnummerHmac, childHmac: input.childHmac },
+    "childcare",
+  );
   if (!child) return undefined;
   const income = input.monthlyIncome ?? latestIncome(child.householdKey, input.on);
   // Without an income the maximum fee applies (as the municipalities' rules say).
   const config = maxtaxaFor(Number(input.on.slice(0, 4)));
   const counted = income ?? config.incomeCapPerMonth;
-  const others: FeeChild[] = activePlacements(child.householdKey, input.on)
-    .filter((p) => p.childHmac !== child.hmac)
-    .map((p) => ({
-      id: p.childHmac,
-      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
-      kind: p.careKind as CareKind,
-      hoursPerWeek: p.hoursPerWeek,
-    }));
+  const others = await placedSiblings(child.householdKey, child.hmac, input.on);
   const result = calculateFees(
     config,
     counted,
@@ -173,13 +171,16 @@ export interface PreparedApplication {
 }
 
 /** All checks that need the register and the database; returns field error codes. */
-export function prepareApplication(
+export async function prepareApplication(
   viewer: ResidentViewer,
   input: ChildcareApplicationInput,
   now: Date,
-): { ok: true; value: PreparedApplication } | { ok: false; errors: FieldErrors } {
+): Promise<{ ok: true; value: PreparedApplication } | { ok: false; errors: FieldErrors }> {
   const errors: FieldErrors = {};
-  const child = getChildOfGuardian({ guardianHmac: viewer.personnummerHmac, childHmac: input.child });
+  const child = await getChildOfGuardian(
+    { guardianHmac: viewer.personnummerHmac, childHmac: input.child },
+    "childcare",
+  );
   if (!child) return { ok: false, errors: { child: "notYours" } };
   const ids = rankedUnits(input);
   const units = db().select().from(childcareUnit).where(inArray(childcareUnit.id, ids)).all();
@@ -220,10 +221,11 @@ export async function submitChildcareApplication(input: {
   now?: Date;
 }): Promise<{ ok: true; reference: string } | { ok: false; errors: FieldErrors }> {
   const now = input.now ?? new Date();
-  const prepared = prepareApplication(input.viewer, input.answers, now);
+  const prepared = await prepareApplication(input.viewer, input.answers, now);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
   const a = input.answers;
+  const involvedProtected = await anyProtected([p.child.hmac, ...p.coGuardians], "childcare");
   // The administration that handles the area is run-time data (administration_area, decision 056).
   const admin = getAdministrationForArea({ municipalityId: p.municipalityId, area: "barnomsorg" });
   if (!admin) throw new Error("No administration handles barnomsorg");
@@ -256,7 +258,7 @@ export async function submitChildcareApplication(input: {
     decisionDays: null,
     diarium: { subject: null, partyKind: "person", partyName: null },
     attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
-    involvedHmacs: [p.child.hmac, ...p.coGuardians],
+    involvedProtected,
     now,
   });
   if (!created.created) return { ok: true, reference: created.reference };
@@ -450,7 +452,7 @@ export async function getChildcareCase(input: {
   if (!c || c.area !== "barnomsorg") return undefined;
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
   if (!app) return undefined;
-  const child = registerPerson(app.childHmac);
+  const child = await registerPerson(app.childHmac, "childcare");
   const offers = db()
     .select({ o: childcareOffer, u: childcareUnit })
     .from(childcareOffer)
@@ -467,7 +469,13 @@ export async function getChildcareCase(input: {
   const today = swedishDate(now);
   const fee =
     placementRow || app.queueStatus !== "closed"
-      ? estimateFeeForHousehold(app.householdKey, app.childHmac, app.careKind as CareKind, app.hoursPerWeek, today)
+      ? await estimateFeeForHousehold(
+          app.householdKey,
+          app.childHmac,
+          app.careKind as CareKind,
+          app.hoursPerWeek,
+          today,
+        )
       : null;
   const secret = c.sensitiveData ? (JSON.parse(decrypt(c.sensitiveData)) as { specialNeeds?: string }) : {};
   return {
@@ -503,7 +511,21 @@ export async function getChildcareCase(input: {
   };
 }
 
-function estimateFeeForHousehold(
+/** Birth dates of the household's other placed children, for the sibling discount. */
+async function placedSiblings(householdKey: string, childHmac: string, on: string): Promise<FeeChild[]> {
+  return Promise.all(
+    activePlacements(householdKey, on)
+      .filter((p) => p.childHmac !== childHmac)
+      .map(async (p) => ({
+        id: p.childHmac,
+        birthDate: (await registerPerson(p.childHmac, "childcare"))?.birthDate ?? "2000-01-01",
+        kind: p.careKind as CareKind,
+        hoursPerWeek: p.hoursPerWeek,
+      })),
+  );
+}
+
+async function estimateFeeForHousehold(
   householdKey: string,
   childHmac: string,
   careKind: CareKind,
@@ -512,15 +534,8 @@ function estimateFeeForHousehold(
 ) {
   const income = latestIncome(householdKey, on);
   const config = maxtaxaFor(Number(on.slice(0, 4)));
-  const others: FeeChild[] = activePlacements(householdKey, on)
-    .filter((p) => p.childHmac !== childHmac)
-    .map((p) => ({
-      id: p.childHmac,
-      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
-      kind: p.careKind as CareKind,
-      hoursPerWeek: p.hoursPerWeek,
-    }));
-  const birthDate = registerPerson(childHmac)?.birthDate ?? "2000-01-01";
+  const others = await placedSiblings(householdKey, childHmac, on);
+  const birthDate = (await registerPerson(childHmac, "childcare"))?.birthDate ?? "2000-01-01";
   const result = calculateFees(
     config,
     income ?? config.incomeCapPerMonth,
@@ -661,13 +676,13 @@ export async function terminatePlacement(input: {
 }
 
 /** Household income for the fee; a new report is a new row (history is kept). */
-export function reportIncome(input: {
+export async function reportIncome(input: {
   viewer: ResidentViewer;
   actor: unknown;
   monthlyIncome: number;
   now?: Date;
-}): boolean {
-  const hh = householdOf(input.viewer.personnummerHmac);
+}): Promise<boolean> {
+  const hh = await householdOf(input.viewer.personnummerHmac, "childcare");
   if (!hh || hh.children.length === 0) return false;
   const now = input.now ?? new Date();
   db()
@@ -690,8 +705,8 @@ export function reportIncome(input: {
 }
 
 /** The household's fee overview for Mina sidor: each placed child's monthly fee. */
-export function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
-  const hh = householdOf(input.viewer.personnummerHmac);
+export async function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
+  const hh = await householdOf(input.viewer.personnummerHmac, "childcare");
   if (!hh) return null;
   const on = swedishDate(input.now ?? new Date());
   const income = latestIncome(hh.key, on);
@@ -700,22 +715,26 @@ export function householdFee(input: { viewer: ResidentViewer; now?: Date }) {
   const result = calculateFees(
     config,
     income ?? config.incomeCapPerMonth,
-    placements.map((p) => ({
-      id: p.childHmac,
-      birthDate: registerPerson(p.childHmac)?.birthDate ?? "2000-01-01",
-      kind: p.careKind as CareKind,
-      hoursPerWeek: p.hoursPerWeek,
-    })),
+    await Promise.all(
+      placements.map(async (p) => ({
+        id: p.childHmac,
+        birthDate: (await registerPerson(p.childHmac, "childcare"))?.birthDate ?? "2000-01-01",
+        kind: p.careKind as CareKind,
+        hoursPerWeek: p.hoursPerWeek,
+      })),
+    ),
     on,
   );
   return {
     income,
     config,
     result,
-    children: result.children.map((c) => {
-      const p = registerPerson(String(c.id));
-      return { ...c, name: p ? `${p.givenName} ${p.familyName}` : "" };
-    }),
+    children: await Promise.all(
+      result.children.map(async (c) => {
+        const p = await registerPerson(String(c.id), "childcare");
+        return { ...c, name: p ? `${p.givenName} ${p.familyName}` : "" };
+      }),
+    ),
   };
 }
 
@@ -754,7 +773,7 @@ export async function getChildcareCaseForStaff(input: { reference: string; munic
   if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId)) return undefined;
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
   if (!app) return undefined;
-  const child = registerPerson(app.childHmac);
+  const child = await registerPerson(app.childHmac, "case-handling");
   const prefs = db()
     .select({ unitId: childcarePreference.unitId, rank: childcarePreference.rank, name: childcareUnit.name })
     .from(childcarePreference)
@@ -864,9 +883,14 @@ export async function offerPlace(input: {
 }
 
 /** Everything the application page needs to start: the register's children, municipalities and units. */
-export function childcareApplicationStart(viewer: ResidentViewer) {
+export async function childcareApplicationStart(viewer: ResidentViewer) {
+  const children = await childrenForApplication(viewer).catch((error: unknown) => {
+    if (registerIsDown(error)) return null;
+    throw error;
+  });
   return {
-    children: childrenForApplication(viewer),
+    registerUnavailable: children === null,
+    children: children ?? [],
     municipalities: db()
       .select({ id: municipality.id, slug: municipality.slug, name: municipality.name })
       .from(municipality)
@@ -899,32 +923,34 @@ export function childcareApplicationStart(viewer: ResidentViewer) {
 }
 
 /** Check-your-answers: the same checks as submitting, plus what the guardian should see before sending. */
-export function reviewChildcareApplication(
+export async function reviewChildcareApplication(
   viewer: ResidentViewer,
   answers: ChildcareApplicationInput,
   now = new Date(),
 ) {
-  const prepared = prepareApplication(viewer, answers, now);
+  const prepared = await prepareApplication(viewer, answers, now);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
-  const fee = estimateFee({
+  const fee = (await estimateFee({
     viewer,
     childHmac: p.child.hmac,
     careKind: answers.careKind,
     hoursPerWeek: answers.hoursPerWeek,
     monthlyIncome: answers.monthlyIncome ?? null,
     on: answers.desiredStart,
-  })!;
+  }))!;
   return {
     ok: true as const,
     review: {
       childName: `${p.child.givenName} ${p.child.familyName}`,
       units: p.units.map((u) => u.name),
       assessment: p.assessment,
-      coGuardians: p.coGuardians.map((h) => {
-        const g = registerPerson(h);
-        return g ? `${g.givenName} ${g.familyName}` : "";
-      }),
+      coGuardians: await Promise.all(
+        p.coGuardians.map(async (h) => {
+          const g = await registerPerson(h, "childcare");
+          return g ? `${g.givenName} ${g.familyName}` : "";
+        }),
+      ),
       fee: { result: fee.result, incomeKnown: fee.incomeKnown },
     },
   };
@@ -945,5 +971,5 @@ export async function childcareOverview(input: { viewer: ResidentViewer; now?: D
     .where(and(eq(caseTable.area, "barnomsorg"), visibleToResident(input.viewer)))
     .orderBy(desc(caseTable.createdAt))
     .all();
-  return { cases, fee: input.viewer.organisationId ? null : householdFee(input) };
+  return { cases, fee: input.viewer.organisationId ? null : await householdFee(input) };
 }

@@ -167,7 +167,7 @@ export async function getMyCase(input: { reference: string; viewer: ResidentView
   }
   for (const s of db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all()) {
     if (!s.decidedAt) continue;
-    const p = registerPerson(s.guardianHmac);
+    const p = await registerPerson(s.guardianHmac, "mypages");
     timeline.push({
       at: s.decidedAt,
       kind: "signature",
@@ -295,7 +295,7 @@ export function accessLogFor(personId: number, lang: "sv" | "en", limit = 100): 
   }));
 }
 
-export function registerExtract(input: {
+export async function registerExtract(input: {
   viewer: ResidentViewer;
   person: { givenName: string; familyName: string; personnummer: string | null };
   accessLog: AccessEntry[];
@@ -305,7 +305,8 @@ export function registerExtract(input: {
   const own = { ...v, organisationId: null };
   const cases = db().select().from(caseTable).where(visibleToResident(own)).orderBy(asc(caseTable.createdAt)).all();
   const caseIds = cases.map((c) => c.id);
-  const hh = householdOf(v.personnummerHmac);
+  const hh = await householdOf(v.personnummerHmac, "mypages");
+  const children = await childrenInCustodyOf(v.personnummerHmac, "mypages");
   const messages = caseIds.length
     ? db().select().from(message).where(inArray(message.caseId, caseIds)).orderBy(asc(message.createdAt)).all()
     : [];
@@ -333,7 +334,7 @@ export function registerExtract(input: {
           source: REGISTER_SOURCE,
         }
       : null,
-    children: childrenInCustodyOf(v.personnummerHmac).map((c) => ({
+    children: children.map((c) => ({
       name: `${c.givenName} ${c.familyName}`,
       birthDate: c.birthDate,
       source: REGISTER_SOURCE,
@@ -377,19 +378,21 @@ export function registerExtract(input: {
           }))
       : [],
     placements: hh
-      ? db()
-          .select({ p: childcarePlacement, unit: childcareUnit.name })
-          .from(childcarePlacement)
-          .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePlacement.unitId))
-          .where(eq(childcarePlacement.householdKey, hh.key))
-          .all()
-          .map(({ p, unit }) => ({
-            child: registerPerson(p.childHmac)?.givenName ?? "",
-            unit,
-            startDate: p.startDate,
-            status: p.status,
-            lastDay: p.lastDay,
-          }))
+      ? await Promise.all(
+          db()
+            .select({ p: childcarePlacement, unit: childcareUnit.name })
+            .from(childcarePlacement)
+            .innerJoin(childcareUnit, eq(childcareUnit.id, childcarePlacement.unitId))
+            .where(eq(childcarePlacement.householdKey, hh.key))
+            .all()
+            .map(async ({ p, unit }) => ({
+              child: (await registerPerson(p.childHmac, "mypages"))?.givenName ?? "",
+              unit,
+              startDate: p.startDate,
+              status: p.status,
+              lastDay: p.lastDay,
+            })),
+        )
       : [],
     signatures: db()
       .select()
@@ -417,12 +420,12 @@ export async function getMyCaseDetail(input: { reference: string; viewer: Reside
   const base = await getMyCase(input);
   if (!base) return undefined;
   const childcare = base.case.area === "barnomsorg" ? ((await getChildcareCase(input)) ?? null) : null;
-  const school = base.case.area === "skola" ? (getSchoolCase(input) ?? null) : null;
+  const school = base.case.area === "skola" ? ((await getSchoolCase(input)) ?? null) : null;
   return { ...base, childcare, school };
 }
 
 /** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */
-export function myRegisterExtract(input: {
+export async function myRegisterExtract(input: {
   viewer: ResidentViewer;
   actor: unknown;
   person: { givenName: string; familyName: string; personnummer: string | null };
@@ -436,5 +439,5 @@ export function myRegisterExtract(input: {
     subjectId: input.viewer.personId,
     personId: input.viewer.personId,
   });
-  return registerExtract({ viewer: input.viewer, person: input.person, accessLog });
+  return await registerExtract({ viewer: input.viewer, person: input.person, accessLog });
 }

@@ -4,23 +4,26 @@ import { db } from "~/db.server";
 import { parsePersonnummer } from "../../forms/lib/identity-number";
 import { now } from "~/utils/clock.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
-import { isProtectedIdentity } from "./population.server";
+import { personByNumber } from "./population.server";
 
 /**
  * Residents (whom they may act for: app/auth/representation.server.ts). The personnummer is held encrypted with
  * an HMAC index; it is decrypted only for the person themself or staff with a reason.
  */
-export function findOrCreatePersonAtLogin(input: { personnummer: string; givenName: string; familyName: string }): {
-  person: Person;
-  created: boolean;
-} {
+export function findOrCreatePersonAtLogin(input: {
+  personnummer: string;
+  givenName: string;
+  familyName: string;
+  /** The register's marker, asked by the caller (`registerMarksProtected`) before this transaction. */
+  protectedIdentity: boolean;
+}): { person: Person; created: boolean } {
   const parsed = parsePersonnummer(input.personnummer, now());
   if (!parsed.ok) throw new Error(`The identity provider sent an invalid personal identity number (${parsed.code})`);
   const pnr = parsed.value.normalized;
   const index = hmacIndex(pnr);
   const at = now().toISOString();
   // The register decides, at every login: a marker set or lifted since is followed (decision 046).
-  const protectedIdentity = isProtectedIdentity(index);
+  const protectedIdentity = input.protectedIdentity;
   const existing = db().select().from(person).where(eq(person.personnummerHmac, index)).get();
   if (existing) {
     const updated = db()
@@ -49,6 +52,13 @@ export function findOrCreatePersonAtLogin(input: { personnummer: string; givenNa
     .returning()
     .get();
   return { person: created, created: true };
+}
+
+/** Whether the population register marks the person as protected: asked at every login (decision 046). */
+export async function registerMarksProtected(personnummer: string): Promise<boolean> {
+  const parsed = parsePersonnummer(personnummer, now());
+  if (!parsed.ok) return false;
+  return ((await personByNumber(parsed.value.normalized, "login"))?.protectedIdentity ?? null) !== null;
 }
 
 export function getPersonnummer(personId: number): string | null {

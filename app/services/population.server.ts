@@ -1,37 +1,35 @@
-import {
-  households,
-  testPersons,
-  type Address,
-  type ProtectedIdentityKind,
-  type TestPerson,
-} from "../../db/seed/content/people";
+import { eq } from "drizzle-orm";
+import { person } from "../../db/schema/index";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
-import { hmacIndex } from "~/platform/crypto.server";
+import { db } from "~/db.server";
+import { env } from "~/env.server";
+import { decrypt, hmacIndex } from "~/platform/crypto.server";
+import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
+import { demoPopulationRegister } from "./population-demo.server";
+import { navetPopulationRegister } from "./population-navet.server";
+import type {
+  Address,
+  LookupPurpose,
+  PopulationRecord,
+  PopulationRegister,
+  ProtectedIdentityKind,
+  RegisterPerson,
+} from "./population-register";
 
 /**
- * The population register (folkbokföringen), as the portal sees it: an outside system it
- * asks about households, children and custody. Here the stand-in register is the seeded
- * example data in db/seed/content/people.ts; a real deployment swaps this one module for a
- * Navet client. Persons are named by hmacIndex(personnummer), as everywhere in the portal.
+ * The population register (folkbokföringen) as the services see it (decisions 024, 046, 067).
+ * Every function is async: the real register (Skatteverket's Navet) answers over the network.
+ * Which adapter answers is chosen once from POPULATION_REGISTER (decision 066): the demo adapter
+ * over the example people, or the Navet client. The portal names persons by
+ * hmacIndex(personnummer); the register is asked by personnummer, so an HMAC is turned back into
+ * a number by (1) the demo adapter's own index, (2) the numbers the register itself named in an
+ * answer during the last hour (children, custodians; numbers only, no names or addresses), or
+ * (3) the encrypted number of a resident who has logged in. Nothing the register answers is
+ * cached: each call asks again (decision 067).
  */
 export const REGISTER_SOURCE = "folkbokforingen-testregister";
 
-export type { ProtectedIdentityKind };
-
-export interface RegisterPerson {
-  hmac: string;
-  personnummer: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  municipality: MunicipalitySlug | null;
-  /**
-   * Skyddade personuppgifter (docs/decisions/046): null when the register has no marker. Part
-   * of the interface every replacement (a Navet client) must fill: Navet's
-   * "sekretessmarkering" and "skyddad folkbokföring" map to the two kinds.
-   */
-  protectedIdentity: ProtectedIdentityKind | null;
-}
+export type { LookupPurpose, ProtectedIdentityKind, RegisterPerson };
 
 export interface RegisterChild extends RegisterPerson {
   /** The custodial guardians' hmacs (one may live in another household). */
@@ -48,69 +46,131 @@ export interface RegisterHousehold {
   children: RegisterChild[];
 }
 
-interface Index {
-  byHmac: Map<string, RegisterPerson>;
-  households: RegisterHousehold[];
+let chosen: PopulationRegister | undefined;
+
+function register(): PopulationRegister {
+  chosen ??= env().POPULATION_REGISTER === "navet" ? navetPopulationRegister() : demoPopulationRegister();
+  return chosen;
 }
 
-let index: Index | undefined;
+/** For tests: answer with this adapter (undefined: choose from the environment again). */
+export function usePopulationRegisterForTests(adapter: PopulationRegister | undefined): void {
+  chosen = adapter;
+  named.clear();
+}
 
-function toPerson(p: TestPerson): RegisterPerson {
+/**
+ * The register did not answer usefully (no answer, time-out, 5xx, malformed): the page tells the
+ * resident and keeps what they typed; nothing is guessed (decision 066).
+ */
+export function registerIsDown(error: unknown): boolean {
+  return error instanceof RegisterUnavailableError || error instanceof RegisterAnswerError;
+}
+
+const NAMED_FOR_MS = 60 * 60_000;
+/** HMAC → personnummer of persons the register named in an answer (see the module comment). */
+const named = new Map<string, { personnummer: string; until: number }>();
+
+function remember(personnummer: string): void {
+  const now = Date.now();
+  named.set(hmacIndex(personnummer), { personnummer, until: now + NAMED_FOR_MS });
+  if (named.size > 10_000) for (const [k, v] of named) if (v.until <= now) named.delete(k);
+}
+
+function identityNumberOf(hmac: string): string | undefined {
+  const fromAdapter = register().identityNumberOf?.(hmac);
+  if (fromAdapter) return fromAdapter;
+  const hit = named.get(hmac);
+  if (hit && hit.until > Date.now()) return hit.personnummer;
+  const row = db()
+    .select({ enc: person.personnummerEncrypted })
+    .from(person)
+    .where(eq(person.personnummerHmac, hmac))
+    .get();
+  return row ? decrypt(row.enc) : undefined;
+}
+
+async function record(personnummer: string, purpose: LookupPurpose): Promise<PopulationRecord | null> {
+  const r = await register().personpost(personnummer, purpose);
+  if (r) for (const n of [...r.custodians, ...r.childrenInCustody, ...(r.household?.guardians ?? [])]) remember(n);
+  return r;
+}
+
+async function recordOf(hmac: string, purpose: LookupPurpose): Promise<PopulationRecord | null> {
+  const pnr = identityNumberOf(hmac);
+  return pnr ? record(pnr, purpose) : null;
+}
+
+async function childOf(personnummer: string, purpose: LookupPurpose): Promise<RegisterChild | null> {
+  const r = await record(personnummer, purpose);
+  if (!r) return null;
   return {
-    hmac: hmacIndex(p.personnummer),
-    personnummer: p.personnummer,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    birthDate: p.birthDate,
-    municipality: p.municipality ?? null,
-    protectedIdentity: p.protectedIdentity ?? null,
+    ...r.person,
+    custody: r.custodians.map((c) => hmacIndex(c)),
+    householdKey: r.household?.key ?? r.person.hmac,
   };
 }
 
-function load(): Index {
-  if (index) return index;
-  const byPnr = new Map(testPersons.map((p) => [p.personnummer, toPerson(p)]));
-  const byHmac = new Map([...byPnr.values()].map((p) => [p.hmac, p]));
-  const hh = households.map((h): RegisterHousehold => {
-    const guardians = h.members.filter((m) => m.role === "guardian").map((m) => byPnr.get(m.personnummer)!);
-    const children = h.members.flatMap((m) =>
-      m.role === "child"
-        ? [{ ...byPnr.get(m.personnummer)!, custody: m.custody.map((c) => byPnr.get(c)!.hmac), householdKey: h.id }]
-        : [],
-    );
-    // A protected member's address is the household's: nobody in it gets it from the portal.
-    const anyProtected = [...guardians, ...children].some((m) => m.protectedIdentity !== null);
-    return { key: h.id, municipality: h.municipality, address: anyProtected ? null : h.address, guardians, children };
-  });
-  index = { byHmac, households: hh };
-  return index;
+/** The person by personnummer (at login, before the portal has a row for them). */
+export async function personByNumber(
+  personnummer: string,
+  purpose: LookupPurpose,
+): Promise<RegisterPerson | undefined> {
+  return (await record(personnummer, purpose))?.person;
 }
 
-export function registerPerson(hmac: string): RegisterPerson | undefined {
-  return load().byHmac.get(hmac);
+export async function registerPerson(hmac: string, purpose: LookupPurpose): Promise<RegisterPerson | undefined> {
+  return (await recordOf(hmac, purpose))?.person;
 }
 
 /**
  * Whether the register marks the person as protected (sekretessmarkering or skyddad
  * folkbokföring). Asked at login and at case creation (docs/decisions/046).
  */
-export function isProtectedIdentity(hmac: string): boolean {
-  return (load().byHmac.get(hmac)?.protectedIdentity ?? null) !== null;
-}
-
-/** The household the person is registered in, if any. */
-export function householdOf(hmac: string): RegisterHousehold | undefined {
-  return load().households.find(
-    (h) => h.guardians.some((g) => g.hmac === hmac) || h.children.some((c) => c.hmac === hmac),
-  );
+export async function isProtectedIdentity(hmac: string, purpose: LookupPurpose): Promise<boolean> {
+  return ((await registerPerson(hmac, purpose))?.protectedIdentity ?? null) !== null;
 }
 
 /** Children the person has custody of, wherever they live (a parent abroad shares custody of Noah). */
-export function childrenInCustodyOf(hmac: string): RegisterChild[] {
-  return load().households.flatMap((h) => h.children.filter((c) => c.custody.includes(hmac)));
+export async function childrenInCustodyOf(hmac: string, purpose: LookupPurpose): Promise<RegisterChild[]> {
+  const r = await recordOf(hmac, purpose);
+  if (!r) return [];
+  const children = await Promise.all(r.childrenInCustody.map((c) => childOf(c, purpose)));
+  return children.filter((c): c is RegisterChild => c !== null);
 }
 
 /** One child, only if the guardian has custody: the scoped look-up every route uses. */
-export function getChildOfGuardian(input: { guardianHmac: string; childHmac: string }): RegisterChild | undefined {
-  return childrenInCustodyOf(input.guardianHmac).find((c) => c.hmac === input.childHmac);
+export async function getChildOfGuardian(
+  input: { guardianHmac: string; childHmac: string },
+  purpose: LookupPurpose,
+): Promise<RegisterChild | undefined> {
+  const r = await recordOf(input.guardianHmac, purpose);
+  const pnr = r?.childrenInCustody.find((c) => hmacIndex(c) === input.childHmac);
+  return (pnr && (await childOf(pnr, purpose))) || undefined;
+}
+
+/** The household the person is registered in, if any. */
+export async function householdOf(hmac: string, purpose: LookupPurpose): Promise<RegisterHousehold | undefined> {
+  const r = await recordOf(hmac, purpose);
+  const h = r?.household;
+  if (!r || !h) return undefined;
+  const guardianRecords = await Promise.all(
+    h.guardians.map(async (g) => (g === r.person.personnummer ? r : await record(g, purpose))),
+  );
+  const guardians = guardianRecords.map((g) => g?.person);
+  // The household's children: those in a guardian's custody registered in the same household.
+  const childPnrs = new Set<string>();
+  for (const g of guardianRecords) for (const c of g?.childrenInCustody ?? []) childPnrs.add(c);
+  if (!h.guardians.includes(r.person.personnummer)) childPnrs.add(r.person.personnummer);
+  const children = (await Promise.all([...childPnrs].map((c) => childOf(c, purpose)))).filter(
+    (c): c is RegisterChild => c !== null && c.householdKey === h.key,
+  );
+  return {
+    key: h.key,
+    municipality: h.municipality,
+    // Nobody in a household with a protected member gets its address from the portal (decision 046).
+    address: [...guardians, ...children].some((m) => m?.protectedIdentity) ? null : h.address,
+    guardians: guardians.filter((g): g is RegisterPerson => g !== undefined),
+    children,
+  };
 }

@@ -5,7 +5,7 @@ import type { Field } from "../../forms/types";
 import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { audit } from "~/platform/audit.server";
-import { isProtectedIdentity } from "./population.server";
+import { isProtectedIdentity, type LookupPurpose } from "./population.server";
 
 /**
  * Skyddade personuppgifter (docs/decisions/046). The population register is the source of
@@ -25,9 +25,11 @@ type Db = Pick<ReturnType<typeof db>, "select">;
 /**
  * Whether a case about to be created involves a person with protected personal data: the
  * applicant, the submitter (an organisation's representative) or a person named by register
- * HMAC (a child, a co-guardian). Asks the register, and also trusts the marker stored at login.
+ * HMAC (a child, a co-guardian). The applicant's and submitter's markers are those stored at their
+ * login; the register is asked about the others before the transaction (`anyProtected`).
  */
-export function caseIsProtected(tx: Db, input: { personIds: (number | null)[]; hmacs?: string[] }): boolean {
+export function caseIsProtected(tx: Db, input: { personIds: (number | null)[]; involvedProtected: boolean }): boolean {
+  if (input.involvedProtected) return true;
   const ids = input.personIds.filter((id): id is number => id !== null);
   const people = ids.length
     ? tx
@@ -36,8 +38,13 @@ export function caseIsProtected(tx: Db, input: { personIds: (number | null)[]; h
         .where(inArray(person.id, ids))
         .all()
     : [];
-  if (people.some((p) => p.marked)) return true;
-  return [...people.map((p) => p.hmac), ...(input.hmacs ?? [])].some(isProtectedIdentity);
+  return people.some((p) => p.marked);
+}
+
+/** Whether the register marks any of these persons (a child, co-guardians), asked before a case is created. */
+export async function anyProtected(hmacs: string[], purpose: LookupPurpose): Promise<boolean> {
+  const marks = await Promise.all(hmacs.map((h) => isProtectedIdentity(h, purpose)));
+  return marks.some(Boolean);
 }
 
 function addressFieldNames(fields: Field[]): { top: string[]; inGroups: { group: string; names: string[] }[] } {

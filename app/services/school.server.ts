@@ -9,7 +9,14 @@ import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
 import { NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
-import { childrenInCustodyOf, getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
+import {
+  childrenInCustodyOf,
+  getChildOfGuardian,
+  REGISTER_SOURCE,
+  registerIsDown,
+  registerPerson,
+} from "./population.server";
+import { anyProtected } from "./protected-identity.server";
 import { contentHash } from "./signature-hash.server";
 import { trail } from "./trail.server";
 import { getAdministrationForArea } from "./municipalities.server";
@@ -68,7 +75,7 @@ export async function submitSchoolApplication(input: {
 }): Promise<{ ok: true; reference: string; awaitingSignatures: boolean } | { ok: false; errors: FieldErrors }> {
   const now = input.now ?? new Date();
   const a = input.answers;
-  const child = getChildOfGuardian({ guardianHmac: input.viewer.personnummerHmac, childHmac: a.child });
+  const child = await getChildOfGuardian({ guardianHmac: input.viewer.personnummerHmac, childHmac: a.child }, "school");
   if (!child) return { ok: false, errors: { child: "notYours" } };
   const ids = [a.school1, a.school2].filter((x): x is number => x !== undefined);
   const schools = db().select().from(childcareUnit).where(inArray(childcareUnit.id, ids)).all();
@@ -88,6 +95,7 @@ export async function submitSchoolApplication(input: {
   if (!admin) throw new Error("No administration handles skola");
   const coGuardians = child.custody.filter((h) => h !== input.viewer.personnummerHmac);
   const awaiting = coGuardians.length > 0;
+  const involvedProtected = await anyProtected([child.hmac, ...coGuardians], "school");
   const created = createCase({
     idempotencyKey: input.idempotencyKey,
     municipalityId,
@@ -115,7 +123,7 @@ export async function submitSchoolApplication(input: {
     diarium: { subject: null, partyKind: "person", partyName: null },
     attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
     initialStatus: awaiting ? "awaiting_signatures" : "received",
-    involvedHmacs: [child.hmac, ...coGuardians],
+    involvedProtected,
     now,
   });
   if (!created.created) return { ok: true, reference: created.reference, awaitingSignatures: awaiting };
@@ -176,7 +184,10 @@ export interface SchoolCaseView {
   canSign: boolean;
 }
 
-function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string | null): SchoolCaseView {
+async function describeSchoolCase(
+  c: typeof caseTable.$inferSelect,
+  viewerHmac: string | null,
+): Promise<SchoolCaseView> {
   const answers = caseAnswers(c) as {
     child: string;
     applicationType: string;
@@ -184,7 +195,8 @@ function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string
     startDate: string;
     reason: string | null;
   };
-  const child = registerPerson(answers.child);
+  const purpose = viewerHmac ? "school" : "case-handling";
+  const child = await registerPerson(answers.child, purpose);
   const schools = answers.schools.length
     ? db()
         .select({ id: childcareUnit.id, name: childcareUnit.name })
@@ -205,22 +217,27 @@ function describeSchoolCase(c: typeof caseTable.$inferSelect, viewerHmac: string
     startDate: answers.startDate,
     reason: answers.reason,
     contentHash: contentHash(signedContent(c)),
-    signatures: sigs.map((s) => {
-      const p = registerPerson(s.guardianHmac);
-      return {
-        guardianName: p ? `${p.givenName} ${p.familyName}` : "",
-        decision: s.decision as SignatureView["decision"],
-        decidedAt: s.decidedAt,
-        contentHash: s.contentHash,
-        isViewer: s.guardianHmac === viewerHmac,
-      };
-    }),
+    signatures: await Promise.all(
+      sigs.map(async (s) => {
+        const p = await registerPerson(s.guardianHmac, purpose);
+        return {
+          guardianName: p ? `${p.givenName} ${p.familyName}` : "",
+          decision: s.decision as SignatureView["decision"],
+          decidedAt: s.decidedAt,
+          contentHash: s.contentHash,
+          isViewer: s.guardianHmac === viewerHmac,
+        };
+      }),
+    ),
     canSign:
       c.status === "awaiting_signatures" && sigs.some((s) => s.guardianHmac === viewerHmac && s.decision === "pending"),
   };
 }
 
-export function getSchoolCase(input: { reference: string; viewer: ResidentViewer }): SchoolCaseView | undefined {
+export async function getSchoolCase(input: {
+  reference: string;
+  viewer: ResidentViewer;
+}): Promise<SchoolCaseView | undefined> {
   const c = getVisibleCase(input);
   if (!c || c.area !== "skola") return undefined;
   return describeSchoolCase(c, input.viewer.personnummerHmac);
@@ -322,7 +339,7 @@ export function listSchoolApplicationsForStaff(input: { municipalityIds: number[
     .all();
 }
 
-export function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
+export async function getSchoolCaseForStaff(input: { reference: string; municipalityIds: number[] }) {
   const c = db().select().from(caseTable).where(eq(caseTable.reference, input.reference)).get();
   if (
     !c ||
@@ -339,23 +356,31 @@ export function getSchoolCaseForStaff(input: { reference: string; municipalityId
     municipalityId: c.municipalityId,
     applicantPersonId: c.applicantPersonId,
     protectedIdentity: c.protectedIdentity,
-    ...describeSchoolCase(c, null),
+    ...(await describeSchoolCase(c, null)),
   };
 }
 
 /** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */
-export function schoolApplicationStart(viewer: ResidentViewer) {
-  const children = childrenInCustodyOf(viewer.personnummerHmac).map((c) => ({
-    hmac: c.hmac,
-    name: `${c.givenName} ${c.familyName}`,
-    birthDate: c.birthDate,
-    coGuardians: c.custody
-      .filter((h) => h !== viewer.personnummerHmac)
-      .map((h) => {
-        const g = registerPerson(h);
-        return g ? `${g.givenName} ${g.familyName}` : "";
-      }),
-  }));
+export async function schoolApplicationStart(viewer: ResidentViewer) {
+  const inCustody = await childrenInCustodyOf(viewer.personnummerHmac, "school").catch((error: unknown) => {
+    if (registerIsDown(error)) return null;
+    throw error;
+  });
+  const children = await Promise.all(
+    (inCustody ?? []).map(async (c) => ({
+      hmac: c.hmac,
+      name: `${c.givenName} ${c.familyName}`,
+      birthDate: c.birthDate,
+      coGuardians: await Promise.all(
+        c.custody
+          .filter((h) => h !== viewer.personnummerHmac)
+          .map(async (h) => {
+            const g = await registerPerson(h, "school");
+            return g ? `${g.givenName} ${g.familyName}` : "";
+          }),
+      ),
+    })),
+  );
   const schools = db()
     .select({
       id: childcareUnit.id,
@@ -368,5 +393,5 @@ export function schoolApplicationStart(viewer: ResidentViewer) {
     .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
     .orderBy(asc(municipality.name), asc(childcareUnit.name))
     .all();
-  return { children, schools };
+  return { registerUnavailable: inCustody === null, children, schools };
 }

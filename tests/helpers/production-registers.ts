@@ -6,6 +6,10 @@
 export const PRODUCTION_REGISTERS = {
   POPULATION_REGISTER: "navet",
   NAVET_URL: "https://navet.skatteverket.example.se/navet",
+  NAVET_ORG_NR: "2120001637",
+  NAVET_ORDER_ID: "00000236-FO01-0001",
+  NAVET_CLIENT_CERT_FILE: "/etc/dalsland-portal/navet-client.pem",
+  NAVET_CLIENT_KEY_FILE: "/etc/dalsland-portal/navet-client.key",
   PROPERTY_REGISTER: "lantmateriet",
   LANTMATERIET_URL: "https://api.lantmateriet.example.se/distribution/produkter",
   LANTMATERIET_TOKEN_URL: "https://apimanager.lantmateriet.example.se/oauth2/token",

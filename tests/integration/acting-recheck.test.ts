@@ -16,7 +16,12 @@ const PETER = "198002079294";
 
 describe("acting for an organisation", () => {
   it("ends on the next request once the representation is removed from the register", async () => {
-    const { person } = findOrCreatePersonAtLogin({ personnummer: PETER, givenName: "Peter", familyName: "Johansson" });
+    const { person } = findOrCreatePersonAtLogin({
+      personnummer: PETER,
+      givenName: "Peter",
+      familyName: "Johansson",
+      protectedIdentity: false,
+    });
     const org = (await listRepresentedOrganisations(person.id))[0]!;
     const m = db().select().from(municipality).all()[0]!;
     const admin = db()

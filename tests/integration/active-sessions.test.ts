@@ -62,6 +62,7 @@ describe("active sessions (ASVS 3.3.4)", () => {
       personnummer: "199005122388",
       givenName: "Maria",
       familyName: "Nilsson",
+      protectedIdentity: false,
     });
     const here = await login({ kind: "resident", personId: person.id }, FIREFOX);
     const phone = await login({ kind: "resident", personId: person.id }, CHROME);

@@ -3,6 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, childcareUnit, municipality, staffUser, caseTable } from "../../db/schema/index";
 import { testPersons } from "../../db/seed/content/people";
+import { demoMarker } from "./people-helper";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { loader as officerCopy } from "~/routes/handlaggare.barnomsorg.$reference_.ansokan[.]pdf";
@@ -23,7 +24,12 @@ const PETER = "198002079294";
 
 function person(pnr: string) {
   const tp = testPersons.find((p) => p.personnummer === pnr)!;
-  return findOrCreatePersonAtLogin({ personnummer: pnr, givenName: tp.givenName, familyName: tp.familyName }).person;
+  return findOrCreatePersonAtLogin({
+    personnummer: pnr,
+    givenName: tp.givenName,
+    familyName: tp.familyName,
+    protectedIdentity: demoMarker(pnr),
+  }).person;
 }
 
 async function cookieFor(data: { kind: "resident"; personId: number } | { kind: "staff"; staffUserId: number }) {
@@ -128,21 +134,19 @@ describe("a PDF copy of a childcare or school application", () => {
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(1);
   });
 
-  it("says what was sent: the child, the units in the order chosen, the dates, the special needs; in English too", () => {
+  it("says what was sent: the child, the units in the order chosen, the dates, the special needs; in English too", async () => {
     const c = db().select().from(caseTable).where(eq(caseTable.reference, childcareRef)).get()!;
-    const sv = applicationCopyRows(c, "sv");
+    const sv = await applicationCopyRows(c, "sv");
     const text = sv.map((r) => `${r.label}: ${r.text}`).join("\n");
     expect(text).toContain("Elsa Lindqvist");
     expect(text).toMatch(/1\. .+\n2\. .+/);
     expect(text).toContain("2026-09-01");
     expect(text).toContain("Glutenfri kost");
-    const en = applicationCopyRows(c, "en").map((r) => r.label);
+    const en = (await applicationCopyRows(c, "en")).map((r) => r.label);
     expect(en).toContain("Special needs");
     expect(en).not.toEqual(sv.map((r) => r.label));
     const school = db().select().from(caseTable).where(eq(caseTable.reference, schoolRef)).get()!;
-    const schoolText = applicationCopyRows(school, "sv")
-      .map((r) => `${r.label}: ${r.text}`)
-      .join("\n");
+    const schoolText = (await applicationCopyRows(school, "sv")).map((r) => `${r.label}: ${r.text}`).join("\n");
     expect(schoolText).toContain("Närmare hemmet");
     expect(schoolText).toMatch(/[0-9a-f]{64}/);
   });

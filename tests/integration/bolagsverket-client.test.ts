@@ -108,6 +108,7 @@ describe("acting for a company through the Bolagsverket client", () => {
       personnummer: "198002079294",
       givenName: "Peter",
       familyName: "Johansson",
+      protectedIdentity: false,
     }).person;
     expect((await listRepresentedOrganisations(peter.id)).map((o) => o.orgNumber)).toContain("559312-8415");
     expect(await claimSignatory(peter.id, BOLAGSVERKET_SPECIAL.inLiquidation)).toEqual({
@@ -123,6 +124,7 @@ describe("acting for a company through the Bolagsverket client", () => {
       personnummer: "199005122388",
       givenName: "Maria",
       familyName: "Andersson",
+      protectedIdentity: false,
     }).person;
     expect(await claimSignatory(maria.id, "559312-8415")).toEqual({ ok: false, code: "notSignatory" });
     expect(await listRepresentedOrganisations(maria.id)).toEqual([]);
@@ -134,6 +136,7 @@ describe("acting for a company through the Bolagsverket client", () => {
       personnummer: "198002079294",
       givenName: "Peter",
       familyName: "Johansson",
+      protectedIdentity: false,
     }).person;
     await expect(claimSignatory(peter.id, BOLAGSVERKET_SPECIAL.serverError)).rejects.toBeInstanceOf(
       RegisterUnavailableError,

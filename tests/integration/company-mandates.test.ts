@@ -15,7 +15,12 @@ const PETER = "198002079294"; // firmatecknare, Johanssons Bygg i Åmål AB
 const MARIA = "199005122388"; // represents nobody
 
 async function sessionActingFor(personnummer: string, organisationId: number): Promise<string> {
-  const { person } = findOrCreatePersonAtLogin({ personnummer, givenName: "Test", familyName: "Person" });
+  const { person } = findOrCreatePersonAtLogin({
+    personnummer,
+    givenName: "Test",
+    familyName: "Person",
+    protectedIdentity: false,
+  });
   const s = await createSession(new Request("http://localhost/"), { kind: "resident", personId: person.id });
   setActing(s.sessionId, { kind: "organisation", organisationId });
   return s.setCookie.split(";")[0]!;
@@ -31,7 +36,12 @@ describe("mandates given in the portal", () => {
     const peter = await userOf(await sessionActingFor(PETER, org.id));
     expect(peter.acting).toMatchObject({ kind: "organisation", organisationId: org.id });
     const company = await requireActingSignatory(peter);
-    const maria = findOrCreatePersonAtLogin({ personnummer: MARIA, givenName: "Maria", familyName: "A" }).person;
+    const maria = findOrCreatePersonAtLogin({
+      personnummer: MARIA,
+      givenName: "Maria",
+      familyName: "A",
+      protectedIdentity: false,
+    }).person;
     expect(await listRepresentedOrganisations(maria.id)).toEqual([]);
 
     const granted = grantMandate(peter, company, { personnummer: MARIA, granteeName: "Maria A", validTo: null });

@@ -35,6 +35,7 @@ async function residentSession(pnr = "199005122388") {
     personnummer: pnr,
     givenName: tp.givenName,
     familyName: tp.familyName,
+    protectedIdentity: false,
   });
   const { setCookie, sessionId } = await createSession(new Request("http://localhost/"), {
     kind: "resident",
@@ -200,6 +201,7 @@ describe("permissions against the seeded register", () => {
       personnummer: "198002079294",
       givenName: "Peter",
       familyName: "Johansson",
+      protectedIdentity: false,
     }).person;
     expect((await listRepresentedOrganisations(peter.id)).map((o) => o.name)).toEqual([
       "Johanssons Bygg i Åmål AB",

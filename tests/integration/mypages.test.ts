@@ -88,8 +88,8 @@ describe("Mina sidor", () => {
     expect(view.canWithdraw).toBe(false); // place_offered cannot be withdrawn; answer the offer instead
   });
 
-  it("the register extract holds the person's cases, decrypted answers and messages, and nothing of other households", () => {
-    const x = registerExtract({
+  it("the register extract holds the person's cases, decrypted answers and messages, and nothing of other households", async () => {
+    const x = await registerExtract({
       viewer: emma,
       person: { givenName: "Emma", familyName: "Andersson", personnummer: "198603139885" },
       accessLog: [],
@@ -98,7 +98,7 @@ describe("Mina sidor", () => {
     expect(x.cases[0]!.answers).toMatchObject({ specialNeeds: "Glutenfri kost" });
     expect(x.children.map((c) => c.name).sort()).toEqual(["Hugo Andersson", "Liam Andersson", "Wilma Andersson"]);
     expect(x.messages[0]!.body).toBe("Välkommen");
-    const other = registerExtract({
+    const other = await registerExtract({
       viewer: anders,
       person: { givenName: "Anders", familyName: "Berg", personnummer: null },
       accessLog: [],

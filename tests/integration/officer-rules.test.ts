@@ -203,7 +203,7 @@ describe("officers act only within the rules of a case (review §4)", () => {
 
   it("the second guardian's signature still makes it a case, and then the officer may handle it", async () => {
     const reference = await schoolApplication("o2");
-    const view = getSchoolCase({ reference, viewer: lena })!;
+    const view = (await getSchoolCase({ reference, viewer: lena }))!;
     expect(
       await signSchoolApplication({
         reference,

@@ -66,13 +66,13 @@ describe("school applications with co-signing", () => {
     expect(listSchoolApplicationsForStaff({ municipalityIds: [amal] }).map((c) => c.reference)).not.toContain(
       reference,
     );
-    expect(getSchoolCaseForStaff({ reference, municipalityIds: [amal] })).toBeUndefined();
+    expect(await getSchoolCaseForStaff({ reference, municipalityIds: [amal] })).toBeUndefined();
     expect(listNotifications(lena.personnummerHmac).map((n) => n.kind)).toContain("signature-requested");
 
-    const forLena = getSchoolCase({ reference, viewer: lena })!;
+    const forLena = (await getSchoolCase({ reference, viewer: lena }))!;
     expect(forLena.canSign).toBe(true);
     expect(forLena.signatures.map((s) => s.decision)).toEqual(["approved", "pending"]);
-    expect(getSchoolCase({ reference, viewer: maria })).toBeUndefined();
+    expect(await getSchoolCase({ reference, viewer: maria })).toBeUndefined();
     expect(
       await signSchoolApplication({
         reference,
@@ -104,12 +104,12 @@ describe("school applications with co-signing", () => {
       }),
     ).toEqual({ ok: true, complete: true });
 
-    const staff = getSchoolCaseForStaff({ reference, municipalityIds: [amal] })!;
+    const staff = (await getSchoolCaseForStaff({ reference, municipalityIds: [amal] }))!;
     expect(staff.status).toBe("received");
     expect(
       staff.signatures.every((s) => s.decision === "approved" && s.contentHash === staff.contentHash && s.decidedAt),
     ).toBe(true);
-    expect(getSchoolCaseForStaff({ reference, municipalityIds: [amal + 100] })).toBeUndefined();
+    expect(await getSchoolCaseForStaff({ reference, municipalityIds: [amal + 100] })).toBeUndefined();
     expect(
       await signSchoolApplication({
         reference,
@@ -124,7 +124,7 @@ describe("school applications with co-signing", () => {
 
   it("a decline by the second guardian stops the application", async () => {
     const r = (await apply("s2")) as { reference: string };
-    const view = getSchoolCase({ reference: r.reference, viewer: lena })!;
+    const view = (await getSchoolCase({ reference: r.reference, viewer: lena }))!;
     expect(
       await signSchoolApplication({
         reference: r.reference,
@@ -135,8 +135,8 @@ describe("school applications with co-signing", () => {
         now,
       }),
     ).toEqual({ ok: true, complete: false });
-    expect(getSchoolCase({ reference: r.reference, viewer: peter })!.signatures[1]!.decision).toBe("declined");
-    expect(getSchoolCaseForStaff({ reference: r.reference, municipalityIds: [amal] })).toBeUndefined();
+    expect((await getSchoolCase({ reference: r.reference, viewer: peter }))!.signatures[1]!.decision).toBe("declined");
+    expect(await getSchoolCaseForStaff({ reference: r.reference, municipalityIds: [amal] })).toBeUndefined();
     expect(listNotifications(peter.personnummerHmac).map((n) => n.kind)).toContain("signature-declined");
   });
 

@@ -76,7 +76,7 @@ describe("units administration", () => {
     );
   });
 
-  it("an application naming a closed unit is refused for that choice (a form posted before the close)", () => {
+  it("an application naming a closed unit is refused for that choice (a form posted before the close)", async () => {
     const bengtsfors = mid("bengtsfors");
     const open = listUnits({ municipalityId: bengtsfors, kind: "forskola" });
     const target = open[0]!;
@@ -97,13 +97,13 @@ describe("units administration", () => {
       return parsed.value;
     };
     const now = new Date("2027-01-10T10:00:00Z");
-    expect(prepareApplication(viewer, input(), now).ok).toBe(true);
+    expect((await prepareApplication(viewer, input(), now)).ok).toBe(true);
     setUnitClosed({ actor: admin, scope: null, id: target.id, closed: true });
-    const refused = prepareApplication(viewer, input(), now);
+    const refused = await prepareApplication(viewer, input(), now);
     expect(refused.ok).toBe(false);
     expect(refused.ok ? null : refused.errors.unit1).toBe("invalid");
     setUnitClosed({ actor: admin, scope: null, id: target.id, closed: false });
-    expect(prepareApplication(viewer, input(), now).ok).toBe(true);
+    expect((await prepareApplication(viewer, input(), now)).ok).toBe(true);
   });
 
   it("a municipal admin can neither create a unit in nor edit a unit of another municipality", () => {

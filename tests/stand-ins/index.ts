@@ -1,6 +1,7 @@
 import type { RequestListener } from "node:http";
 import { BOLAGSVERKET_STAND_IN } from "./bolagsverket";
 import { lantmaterietStandIn } from "./lantmateriet";
+import { navetStandIn } from "./navet";
 
 /**
  * The local stand-ins for the authorities' registers (decision 066). Each answers the published
@@ -19,4 +20,4 @@ export interface StandIn {
 }
 
 /** Every stand-in the e2e server starts; each register's module adds its entry here. */
-export const STAND_INS: StandIn[] = [lantmaterietStandIn, BOLAGSVERKET_STAND_IN];
+export const STAND_INS: StandIn[] = [navetStandIn, lantmaterietStandIn, BOLAGSVERKET_STAND_IN];

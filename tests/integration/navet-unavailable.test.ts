@@ -1,0 +1,81 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NAVET_ORDER_ID, NAVET_ORG_NR } from "../stand-ins/navet";
+import { createSession } from "~/auth/session.server";
+import { prepareDatabase } from "~/db.server";
+import { loader as childcareLoader } from "~/routes/mina-sidor.barnomsorg.ansok";
+import { loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
+import { navetPopulationRegister } from "~/services/population-navet.server";
+import { usePopulationRegisterForTests } from "~/services/population.server";
+import { viewerFor } from "./people-helper";
+
+/**
+ * When Navet does not answer (here: a server that only answers 503, as Skatteverket's does when
+ * it is down), the application pages still open, say so in the resident's language and offer
+ * nothing guessed (issue 19, decisions 066 and 067).
+ */
+const SARA = "198412179288";
+let down: Server;
+let cookie = "";
+
+beforeAll(async () => {
+  prepareDatabase();
+  down = createServer((_req, res) => {
+    res.writeHead(503, { "content-type": "text/plain" });
+    res.end("Service Unavailable");
+  });
+  await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
+  const { personId } = viewerFor(SARA, "Sara Lindqvist");
+  const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "resident", personId });
+  cookie = setCookie.split(";")[0]!;
+});
+
+afterAll(async () => {
+  usePopulationRegisterForTests(undefined);
+  await new Promise((resolve) => down.close(resolve));
+});
+
+function request(path: string) {
+  return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+}
+
+describe("the population register does not answer", () => {
+  it("with the register answering, the pages list the guardian's children (the control)", async () => {
+    usePopulationRegisterForTests(undefined);
+    const d = await childcareLoader({
+      request: request("/mina-sidor/barnomsorg/ansok"),
+      params: {},
+      context: {} as never,
+    });
+    expect(d.registerUnavailable).toBe(false);
+    expect(d.children.length).toBeGreaterThan(0);
+  });
+
+  it("the preschool and school application pages open with the register's message instead of a 500", async () => {
+    const { port } = down.address() as AddressInfo;
+    usePopulationRegisterForTests(
+      navetPopulationRegister({
+        url: `http://127.0.0.1:${port}/personpostXML`,
+        orgNr: NAVET_ORG_NR,
+        orderId: NAVET_ORDER_ID,
+        attempts: 2,
+        backoffMs: 10,
+      }),
+    );
+    const childcare = await childcareLoader({
+      request: request("/mina-sidor/barnomsorg/ansok"),
+      params: {},
+      context: {} as never,
+    });
+    expect(childcare.registerUnavailable).toBe(true);
+    expect(childcare.children).toEqual([]);
+    const school = await schoolLoader({
+      request: request("/mina-sidor/skola/ansok"),
+      params: {},
+      context: {} as never,
+    });
+    expect(school.registerUnavailable).toBe(true);
+    expect(school.children).toEqual([]);
+  });
+});
