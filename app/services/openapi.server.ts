@@ -127,7 +127,7 @@ const schemas: Record<string, Schema> = {
     properties: {
       slug: { type: "string" },
       category: { type: "string" },
-      shared: { type: "boolean", description: "Offered by all five municipalities." },
+      shared: { type: "boolean", description: "Offered by every municipality of the portal." },
       title: ref("Bilingual"),
       summary: ref("Bilingual"),
       audience: ref("Bilingual"),
@@ -459,7 +459,7 @@ export function openApiDocument(origin: string) {
       title: "Dalslands e-tjänster – öppna data",
       version: "1.0.0",
       description:
-        "Read-only open data from the shared e-service portal of Bengtsfors, Dals-Ed, Färgelanda, Mellerud and Åmål: municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. Lists are paginated (page, pageSize ≤ 100) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After. One write endpoint, under the integration tag, is for the municipalities' case-management systems only and needs a system token.",
+        "Read-only open data from the shared e-service portal of the Dalsland municipalities (the list is at /municipalities): municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. Lists are paginated (page, pageSize ≤ 100) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After. One write endpoint, under the integration tag, is for the municipalities' case-management systems only and needs a system token.",
       license: { name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -507,7 +507,7 @@ export function openApiDocument(origin: string) {
           { name: "till", in: "query", required: false, schema: { type: "string", format: "date" } },
         ],
       ),
-      "/municipalities": listOf("Municipality", "The five municipalities."),
+      "/municipalities": listOf("Municipality", "The municipalities of the portal."),
       "/municipalities/{slug}": oneOf("Municipality", "municipality", "One municipality."),
       "/administrations": listOf("Administration", "The municipalities' administrations (förvaltningar).", [
         {
