@@ -42,7 +42,8 @@ export function Header({ lang, municipality, municipalityNames, account }: Heade
                 <Link to={`/${municipality.slug}`}>{municipality.name}</Link>
               </>
             ) : (
-              <span>{t("municipality.none")}</span>
+              // "None yet" only on an install without municipalities; otherwise none is chosen.
+              <span>{municipalityNames.length > 0 ? t("municipality.notChosen") : t("municipality.none")}</span>
             )}{" "}
             <Link to={`/valj-kommun?tillbaka=${back}`} className="site-header__change">
               {municipality ? t("municipality.change") : t("municipality.choose")}
