@@ -126,6 +126,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Header
           lang={lang}
           municipality={data?.municipality ?? null}
+          municipalityNames={(data?.municipalities ?? []).map((m) => m.name)}
           account={<AccountArea account={data?.account ?? null} />}
         />
         <div className="container page">
@@ -141,7 +142,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </main>
         </div>
-        <Footer municipalities={data?.municipalities ?? []} />
+        <Footer municipalities={data?.municipalities ?? []} lang={lang} />
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

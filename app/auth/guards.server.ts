@@ -124,3 +124,14 @@ export function adminMunicipalities(
   if (user.roles.some((r) => r.role === "admin" && r.municipalityId === null)) return null;
   return staffMunicipalityIds(user, permission);
 }
+
+/**
+ * 403 unless the user is a portal-wide administrator: for what belongs to the whole portal
+ * (maxtaxa, samverkan, scheduled jobs; docs/decisions/053, 060).
+ */
+export async function requirePortalAdmin(request: Request): Promise<StaffUser> {
+  const admin = await requireStaff(request, "users.admin");
+  if (adminMunicipalities(admin, "users.admin") !== null)
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return admin;
+}

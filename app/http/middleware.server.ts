@@ -92,7 +92,7 @@ export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders:
 
 /**
  * The admin pages whose successful POSTs change facts anonymous visitors see: municipalities and
- * administrations (decision 056), units, taxa, maxtaxa and samverkan (057, 060). Editors' pages
+ * administrations (decision 056; every page's header and footer name the municipalities, 071), units, taxa, maxtaxa and samverkan (057, 060). Editors' pages
  * empty the cache in their services already (decision 030); account, job, retention and
  * integration pages change nothing public and leave it.
  */

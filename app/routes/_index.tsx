@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getChosenMunicipality, listMunicipalities, localized } from "~/services/municipalities.server";
+import { formatNameList } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
@@ -11,11 +12,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const t = getFixedT(lang);
   const chosen = getChosenMunicipality(request);
+  const all = listMunicipalities();
+  // The municipalities come from the table (issue 13 item 4); a fresh install has none yet.
+  const lead =
+    all.length > 0
+      ? t("home.lead", {
+          municipalities: formatNameList(
+            all.map((m) => m.name),
+            lang,
+          ),
+        })
+      : t("home.leadNoMunicipality");
   return {
     title: t("home.title"),
-    description: t("home.lead"),
+    description: lead,
+    lead,
     chosen: chosen?.slug ?? null,
-    municipalities: listMunicipalities().map((m) => ({
+    municipalities: all.map((m) => ({
       slug: m.slug,
       name: m.name,
       intro: localized(m, "intro", lang),
@@ -32,13 +45,13 @@ const LADDER = [
 ] as const;
 
 export default function Home() {
-  const { municipalities, chosen } = useLoaderData<typeof loader>();
+  const { municipalities, chosen, lead } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <div className="hero">
         <h1>{t("home.title")}</h1>
-        <p className="lead">{t("home.lead")}</p>
+        <p className="lead">{lead}</p>
         <Form method="get" action="/sok" role="search" className="search-form" aria-label={t("search.label")}>
           <label htmlFor="home-search" className="search-form__label">
             {t("search.label")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
+import { AdminFormSection, AdminTable } from "~/components/admin/AdminCatalogue";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -19,17 +20,11 @@ import {
   unitReferences,
 } from "~/services/units.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import type { RouteHandle } from "~/utils/handle";
+import { adminCatalogueHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = {
-  i18n: ["auth", "admin-catalogue"],
-  breadcrumb: () => [
-    { labelKey: "auth:staffHome.title", href: "/personal" },
-    { labelKey: "admin-catalogue:units.title", href: "/admin/enheter" },
-  ],
-};
+export const handle = adminCatalogueHandle("units.title", "/admin/enheter");
 
 const idParam = (v: FormDataEntryValue | string | null) => {
   const n = typeof v === "string" && v.length <= 12 ? Number(v) : NaN;
@@ -88,53 +83,53 @@ export default function AdminUnits() {
       {units.length === 0 ? (
         <p>{t("units.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("units.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("units.name")}</th>
-                <th scope="col">{t("units.municipality")}</th>
-                <th scope="col">{t("units.kind")}</th>
-                <th scope="col">{t("units.ages")}</th>
-                <th scope="col">{t("units.capacity")}</th>
-                <th scope="col">{t("units.status")}</th>
-                <th scope="col">{t("units.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u) => (
-                <tr key={u.id} data-testid={`unit-${u.id}`}>
-                  <th scope="row">
-                    {u.name}
-                    {u.example ? ` (${t("units.example")})` : ""}
-                  </th>
-                  <td>{u.municipality}</td>
-                  <td>{t(`units.kinds.${u.kind}`)}</td>
-                  <td>{t("units.agesValue", { from: u.ageFrom, to: u.ageTo })}</td>
-                  <td>{u.capacity}</td>
-                  <td>{u.closedAt ? t("units.closed", { date: u.closedAt.slice(0, 10) }) : t("units.open")}</td>
-                  <td>
-                    <a href={`/admin/enheter?enhet=${u.id}#unit-form`}>
-                      {t("units.edit")}
-                      <span className="visually-hidden"> {u.name}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t("units.tableCaption")}
+          columns={[
+            t("units.name"),
+            t("units.municipality"),
+            t("units.kind"),
+            t("units.ages"),
+            t("units.capacity"),
+            t("units.status"),
+            t("units.actions"),
+          ]}
+        >
+          {units.map((u) => (
+            <tr key={u.id} data-testid={`unit-${u.id}`}>
+              <th scope="row">
+                {u.name}
+                {u.example ? ` (${t("units.example")})` : ""}
+              </th>
+              <td>{u.municipality}</td>
+              <td>{t(`units.kinds.${u.kind}`)}</td>
+              <td>{t("units.agesValue", { from: u.ageFrom, to: u.ageTo })}</td>
+              <td>{u.capacity}</td>
+              <td>{u.closedAt ? t("units.closed", { date: u.closedAt.slice(0, 10) }) : t("units.open")}</td>
+              <td>
+                <a href={`/admin/enheter?enhet=${u.id}#unit-form`}>
+                  {t("units.edit")}
+                  <span className="visually-hidden"> {u.name}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
-      <h2 id="unit-form">{editing ? t("units.editTitle", { name: editing.name }) : t("units.addTitle")}</h2>
-      {editing ? (
-        <p>
-          <a href="/admin/enheter#unit-form">{t("units.addInstead")}</a>
-        </p>
-      ) : null}
-      <Form method="post" reloadDocument noValidate aria-labelledby="unit-form">
-        <CsrfField />
+      <AdminFormSection
+        id="unit-form"
+        title={editing ? t("units.editTitle", { name: editing.name }) : t("units.addTitle")}
+        intro={
+          editing ? (
+            <p>
+              <a href="/admin/enheter#unit-form">{t("units.addInstead")}</a>
+            </p>
+          ) : null
+        }
+        submitLabel={t("units.save")}
+        intent="save"
+      >
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <SelectField
           name="municipalityId"
@@ -194,10 +189,7 @@ export default function AdminUnits() {
           width="short"
         />
         <TextField name="phone" label={t("units.phone")} error={errors?.phone} defaultValue={editing?.phone} />
-        <button type="submit" className="button" name="intent" value="save">
-          {t("units.save")}
-        </button>
-      </Form>
+      </AdminFormSection>
 
       {editing ? (
         <>

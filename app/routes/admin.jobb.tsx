@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
-import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
+import { requirePortalAdmin } from "~/auth/guards.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
@@ -23,12 +23,7 @@ export const handle: RouteHandle = {
   ],
 };
 
-/** The jobs are the whole portal's: only a portal-wide administrator sees or starts them. */
-async function requirePortalAdmin(request: Request) {
-  const user = await requireStaff(request, "users.admin");
-  if (adminMunicipalities(user, "users.admin") !== null) throw new Response("Forbidden", { status: 403 });
-  return user;
-}
+// The jobs are the whole portal's: only a portal-wide administrator sees or starts them.
 
 /** Every scheduled job: schedule, last run, failures in the last 7 days (docs/decisions/053). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,35 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
-import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
-import { CsrfField } from "~/components/ui/CsrfField";
+import { requirePortalAdmin } from "~/auth/guards.server";
+import { AdminFormSection, AdminTable } from "~/components/admin/AdminCatalogue";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
 import { listMaxtaxa, MAXTAXA_FIELDS, parseMaxtaxaForm, saveMaxtaxa } from "~/services/taxa.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatNumber } from "~/utils/format";
-import type { RouteHandle } from "~/utils/handle";
+import { adminCatalogueHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = {
-  i18n: ["auth", "admin-catalogue"],
-  breadcrumb: () => [
-    { labelKey: "auth:staffHome.title", href: "/personal" },
-    { labelKey: "admin-catalogue:maxtaxa.title", href: "/admin/maxtaxa" },
-  ],
-};
+export const handle = adminCatalogueHandle("maxtaxa.title", "/admin/maxtaxa");
 
 const forbidden = () => new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 
-/** The maxtaxa is national: portal-wide administrators only (docs/decisions/060). */
-async function requirePortalAdmin(request: Request) {
-  const admin = await requireStaff(request, "users.admin");
-  if (adminMunicipalities(admin, "users.admin") !== null) throw forbidden();
-  return admin;
-}
+// The maxtaxa is national: portal-wide administrators only (docs/decisions/060).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePortalAdmin(request);
@@ -63,43 +52,40 @@ export default function AdminMaxtaxa() {
       <ErrorSummary errors={errors} order={[...MAXTAXA_FIELDS]} />
       <h1>{t("maxtaxa.title")}</h1>
       <p className="lead">{t("maxtaxa.lead")}</p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("maxtaxa.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("maxtaxa.year")}</th>
-              <th scope="col">{t("maxtaxa.incomeCap")}</th>
-              <th scope="col">{t("maxtaxa.forskola")}</th>
-              <th scope="col">{t("maxtaxa.fritidshem")}</th>
-              <th scope="col">{t("maxtaxa.source")}</th>
-              <th scope="col">{t("maxtaxa.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.year}>
-                <th scope="row">{r.year}</th>
-                <td>{formatNumber(r.incomeCapPerMonth, 0)}</td>
-                <td>{fees(r.forskolaMaxFees)}</td>
-                <td>{fees(r.fritidshemMaxFees)}</td>
-                <td>{r.source}</td>
-                <td>
-                  <a href={`/admin/maxtaxa?ar=${r.year}#maxtaxa-form`}>
-                    {t("maxtaxa.edit")}
-                    <span className="visually-hidden"> {r.year}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("maxtaxa.tableCaption")}
+        columns={[
+          t("maxtaxa.year"),
+          t("maxtaxa.incomeCap"),
+          t("maxtaxa.forskola"),
+          t("maxtaxa.fritidshem"),
+          t("maxtaxa.source"),
+          t("maxtaxa.actions"),
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.year}>
+            <th scope="row">{r.year}</th>
+            <td>{formatNumber(r.incomeCapPerMonth, 0)}</td>
+            <td>{fees(r.forskolaMaxFees)}</td>
+            <td>{fees(r.fritidshemMaxFees)}</td>
+            <td>{r.source}</td>
+            <td>
+              <a href={`/admin/maxtaxa?ar=${r.year}#maxtaxa-form`}>
+                {t("maxtaxa.edit")}
+                <span className="visually-hidden"> {r.year}</span>
+              </a>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
 
-      <h2 id="maxtaxa-form">{editing ? t("maxtaxa.editTitle", { year: editing.year }) : t("maxtaxa.addTitle")}</h2>
-      <p>{t("maxtaxa.formLead")}</p>
-      <Form method="post" reloadDocument noValidate aria-labelledby="maxtaxa-form">
-        <CsrfField />
+      <AdminFormSection
+        id="maxtaxa-form"
+        title={editing ? t("maxtaxa.editTitle", { year: editing.year }) : t("maxtaxa.addTitle")}
+        intro={<p>{t("maxtaxa.formLead")}</p>}
+        submitLabel={t("maxtaxa.save")}
+      >
         <TextField
           name="year"
           label={t("maxtaxa.year")}
@@ -125,10 +111,7 @@ export default function AdminMaxtaxa() {
           error={errors?.source}
           defaultValue={editing?.source}
         />
-        <button type="submit" className="button">
-          {t("maxtaxa.save")}
-        </button>
-      </Form>
+      </AdminFormSection>
     </>
   );
 }

@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AREAS } from "~/domain/areas";
 import { requireCsrf } from "~/auth/csrf.server";
-import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
+import { requirePortalAdmin } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
+import { AdminFormSection, AdminTable } from "~/components/admin/AdminCatalogue";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, SelectField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -17,26 +18,15 @@ import {
 } from "~/services/delegations.server";
 import { readForm } from "~/services/multipart.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import type { RouteHandle } from "~/utils/handle";
+import { adminCatalogueHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = {
-  i18n: ["auth", "admin-catalogue"],
-  breadcrumb: () => [
-    { labelKey: "auth:staffHome.title", href: "/personal" },
-    { labelKey: "admin-catalogue:delegations.title", href: "/admin/samverkan" },
-  ],
-};
+export const handle = adminCatalogueHandle("delegations.title", "/admin/samverkan");
 
 const forbidden = () => new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 
-/** Samverkan between municipalities, for portal-wide administrators only (docs/decisions/060). */
-async function requirePortalAdmin(request: Request) {
-  const admin = await requireStaff(request, "users.admin");
-  if (adminMunicipalities(admin, "users.admin") !== null) throw forbidden();
-  return admin;
-}
+// Samverkan between municipalities, for portal-wide administrators only (docs/decisions/060).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePortalAdmin(request);
@@ -92,56 +82,52 @@ export default function AdminDelegations() {
       {delegations.length === 0 ? (
         <p>{t("delegations.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("delegations.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegations.municipality")}</th>
-                <th scope="col">{t("delegations.area")}</th>
-                <th scope="col">{t("delegations.handledBy")}</th>
-                <th scope="col">{t("delegations.status")}</th>
-                <th scope="col">{t("delegations.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {delegations.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.municipality}</th>
-                  <td>{t(`delegations.areas.${d.area}`)}</td>
-                  <td>{d.handledBy}</td>
-                  <td>
-                    {d.endedAt ? t("delegations.ended", { date: d.endedAt.slice(0, 10) }) : t("delegations.current")}
-                  </td>
-                  <td>
-                    {d.endedAt ? null : (
-                      <Form method="post" reloadDocument>
-                        <CsrfField />
-                        <input type="hidden" name="id" value={d.id} />
-                        <button type="submit" className="button button--secondary" name="intent" value="end">
-                          {t("delegations.end")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {t("delegations.endWhich", {
-                              municipality: d.municipality,
-                              area: t(`delegations.areas.${d.area}`),
-                            })}
-                          </span>
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t("delegations.tableCaption")}
+          columns={[
+            t("delegations.municipality"),
+            t("delegations.area"),
+            t("delegations.handledBy"),
+            t("delegations.status"),
+            t("delegations.actions"),
+          ]}
+        >
+          {delegations.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.municipality}</th>
+              <td>{t(`delegations.areas.${d.area}`)}</td>
+              <td>{d.handledBy}</td>
+              <td>{d.endedAt ? t("delegations.ended", { date: d.endedAt.slice(0, 10) }) : t("delegations.current")}</td>
+              <td>
+                {d.endedAt ? null : (
+                  <Form method="post" reloadDocument>
+                    <CsrfField />
+                    <input type="hidden" name="id" value={d.id} />
+                    <button type="submit" className="button button--secondary" name="intent" value="end">
+                      {t("delegations.end")}
+                      <span className="visually-hidden">
+                        {" "}
+                        {t("delegations.endWhich", {
+                          municipality: d.municipality,
+                          area: t(`delegations.areas.${d.area}`),
+                        })}
+                      </span>
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
-      <h2 id="delegation-form">{t("delegations.addTitle")}</h2>
-      <p>{t("delegations.formLead")}</p>
-      <Form method="post" reloadDocument noValidate aria-labelledby="delegation-form">
-        <CsrfField />
+      <AdminFormSection
+        id="delegation-form"
+        title={t("delegations.addTitle")}
+        intro={<p>{t("delegations.formLead")}</p>}
+        submitLabel={t("delegations.save")}
+        intent="create"
+      >
         <SelectField
           name="municipalityId"
           label={t("delegations.municipalityField")}
@@ -160,10 +146,7 @@ export default function AdminDelegations() {
           error={errors?.handledByMunicipalityId}
           options={options}
         />
-        <button type="submit" className="button" name="intent" value="create">
-          {t("delegations.save")}
-        </button>
-      </Form>
+      </AdminFormSection>
     </>
   );
 }

@@ -1,27 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
-import { CsrfField } from "~/components/ui/CsrfField";
+import { AdminFormSection, AdminTable } from "~/components/admin/AdminCatalogue";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
 import { listPermitTaxa, parsePermitTaxaForm, savePermitTaxa } from "~/services/taxa.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatNumber } from "~/utils/format";
-import type { RouteHandle } from "~/utils/handle";
+import { adminCatalogueHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-export const handle: RouteHandle = {
-  i18n: ["auth", "admin-catalogue"],
-  breadcrumb: () => [
-    { labelKey: "auth:staffHome.title", href: "/personal" },
-    { labelKey: "admin-catalogue:taxa.title", href: "/admin/taxor" },
-  ],
-};
+export const handle = adminCatalogueHandle("taxa.title", "/admin/taxor");
 
 /** Building-permit taxa per municipality with validity dates (docs/decisions/057). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -69,50 +63,47 @@ export default function AdminTaxa() {
       {rows.length === 0 ? (
         <p>{t("taxa.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("taxa.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("taxa.municipality")}</th>
-                <th scope="col">{t("taxa.validFrom")}</th>
-                <th scope="col">{t("taxa.prisbasbelopp")}</th>
-                <th scope="col">{t("taxa.municipalityFactor")}</th>
-                <th scope="col">{t("taxa.neighbourConsultation")}</th>
-                <th scope="col">{t("taxa.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.municipalityId}:${r.validFrom}`} data-testid={`taxa-${r.municipalityId}-${r.validFrom}`}>
-                  <th scope="row">
-                    {r.municipality}
-                    {r.example ? ` (${t("taxa.example")})` : ""}
-                  </th>
-                  <td>{r.validFrom === "2000-01-01" ? t("taxa.always") : r.validFrom}</td>
-                  <td>{formatNumber(r.prisbasbelopp, 0)}</td>
-                  <td>{formatNumber(r.municipalityFactor)}</td>
-                  <td>{formatNumber(r.neighbourConsultation)}</td>
-                  <td>
-                    <a href={`/admin/taxor?kommun=${r.municipalityId}&fran=${r.validFrom}#taxa-form`}>
-                      {t("taxa.edit")}
-                      <span className="visually-hidden">
-                        {" "}
-                        {r.municipality} {r.validFrom}
-                      </span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t("taxa.tableCaption")}
+          columns={[
+            t("taxa.municipality"),
+            t("taxa.validFrom"),
+            t("taxa.prisbasbelopp"),
+            t("taxa.municipalityFactor"),
+            t("taxa.neighbourConsultation"),
+            t("taxa.actions"),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={`${r.municipalityId}:${r.validFrom}`} data-testid={`taxa-${r.municipalityId}-${r.validFrom}`}>
+              <th scope="row">
+                {r.municipality}
+                {r.example ? ` (${t("taxa.example")})` : ""}
+              </th>
+              <td>{r.validFrom === "2000-01-01" ? t("taxa.always") : r.validFrom}</td>
+              <td>{formatNumber(r.prisbasbelopp, 0)}</td>
+              <td>{formatNumber(r.municipalityFactor)}</td>
+              <td>{formatNumber(r.neighbourConsultation)}</td>
+              <td>
+                <a href={`/admin/taxor?kommun=${r.municipalityId}&fran=${r.validFrom}#taxa-form`}>
+                  {t("taxa.edit")}
+                  <span className="visually-hidden">
+                    {" "}
+                    {r.municipality} {r.validFrom}
+                  </span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
-      <h2 id="taxa-form">{editing ? t("taxa.editTitle") : t("taxa.addTitle")}</h2>
-      <p>{t("taxa.formLead")}</p>
-      <Form method="post" reloadDocument noValidate aria-labelledby="taxa-form">
-        <CsrfField />
+      <AdminFormSection
+        id="taxa-form"
+        title={editing ? t("taxa.editTitle") : t("taxa.addTitle")}
+        intro={<p>{t("taxa.formLead")}</p>}
+        submitLabel={t("taxa.save")}
+      >
         <div className={`field${errors?.municipalityId ? " field--error" : ""}`}>
           <label htmlFor="municipalityId">{t("taxa.municipality")}</label>
           {errors?.municipalityId ? (
@@ -167,10 +158,7 @@ export default function AdminTaxa() {
           defaultValue={editing ? String(editing.neighbourConsultation) : undefined}
           width="short"
         />
-        <button type="submit" className="button">
-          {t("taxa.save")}
-        </button>
-      </Form>
+      </AdminFormSection>
     </>
   );
 }

@@ -24,8 +24,8 @@ import { decrypt, encrypt } from "~/platform/crypto.server";
  * the routing table that says which system receives a (municipality, area)'s cases.
  *
  * `scope` is the administrator's municipalities (null: a portal-wide admin). A municipal admin
- * manages a system only when every municipality it belongs to is theirs, so an Åmål admin can
- * never redirect or read the secrets of a system Bengtsfors shares.
+ * manages a system only when every municipality it belongs to is theirs, so one municipality's
+ * admin can never redirect or read the secrets of a system another municipality shares.
  */
 
 export type AdminScope = number[] | null;

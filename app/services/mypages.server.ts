@@ -35,7 +35,7 @@ import { trail } from "./trail.server";
 import { listAccessToPersonData } from "~/platform/audit.server";
 
 /**
- * Mina sidor: one resident's view across the five municipalities. Every query starts from
+ * Mina sidor: one resident's view across the portal's municipalities. Every query starts from
  * visibleToResident(viewer) or from the viewer's own register hmac.
  */
 

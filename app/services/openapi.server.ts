@@ -527,7 +527,7 @@ export function openApiDocument(origin: string) {
       title: "Dalslands e-tjänster – öppna data",
       version: "1.1.0",
       description:
-        "Read-only open data from the shared e-service portal of Bengtsfors, Dals-Ed, Färgelanda, Mellerud and Åmål: municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. The read-only operations need no credentials (security: [] — anonymous, by design: the data is public). Lists are paginated (page, pageSize 1–100, default 20) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After. One write endpoint, under the integration tag, is for the municipalities' case-management systems only and needs a system token.",
+        "Read-only open data from the shared e-service portal of the Dalsland municipalities (the list is at /municipalities): municipalities, administrations, services, forms, other authorities, life-event guides and the public register of cases (masked as on the web). Texts come in Swedish and English. The read-only operations need no credentials (security: [] — anonymous, by design: the data is public). Lists are paginated (page, pageSize 1–100, default 20) with links in the body and an RFC 8288 Link header. CORS is open for GET. Each client IP may make a limited number of requests a minute; over the limit the answer is 429 with Retry-After. One write endpoint, under the integration tag, is for the municipalities' case-management systems only and needs a system token.",
       license: { name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
     },
     servers: [{ url: `${origin}/api/v1`, description: "This portal." }],
@@ -668,7 +668,7 @@ export function openApiDocument(origin: string) {
           },
         ],
       ),
-      "/municipalities": listOf("listMunicipalities", "Municipality", "The five municipalities."),
+      "/municipalities": listOf("listMunicipalities", "Municipality", "The municipalities of the portal."),
       "/municipalities/{slug}": oneOf("getMunicipality", "Municipality", "municipality", "One municipality."),
       "/administrations": listOf(
         "listAdministrations",

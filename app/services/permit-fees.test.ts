@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MEASURE_TYPES } from "../../forms/lib/building-permit";
-import { EXAMPLE_MUNICIPALITY_FACTORS, estimateFee, exampleTaxa, isPermitTaxa, objectFactor } from "./permit-fees";
+import { estimateFee, exampleTaxa, isPermitTaxa, objectFactor } from "./permit-fees";
 
 const amal = exampleTaxa(1.0);
 
@@ -28,7 +28,7 @@ describe("fee estimate from a municipality's taxa", () => {
   });
 
   it("applies the municipality's factor", () => {
-    const dalsEd = exampleTaxa(EXAMPLE_MUNICIPALITY_FACTORS["dals-ed"]!);
+    const dalsEd = exampleTaxa(0.85);
     const a = estimateFee(amal, { measure: "tillbyggnad", area: 40, insideDetaljplan: true }).total;
     const d = estimateFee(dalsEd, { measure: "tillbyggnad", area: 40, insideDetaljplan: true }).total;
     expect(d).toBeLessThan(a);

@@ -103,15 +103,6 @@ export function exampleTaxa(municipalityFactor: number): PermitTaxa {
   };
 }
 
-/** Example kommunfaktor per municipality (invented). */
-export const EXAMPLE_MUNICIPALITY_FACTORS: Readonly<Record<string, number>> = {
-  bengtsfors: 0.9,
-  "dals-ed": 0.85,
-  fargelanda: 0.9,
-  mellerud: 0.95,
-  amal: 1.0,
-};
-
 /** Structural check of a taxa read from the database (config is data; bad data must not crash a page). */
 export function isPermitTaxa(value: unknown): value is PermitTaxa {
   if (typeof value !== "object" || value === null) return false;

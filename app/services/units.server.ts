@@ -127,7 +127,7 @@ function slugify(s: string): string {
   return out.slice(0, 60) || "enhet";
 }
 
-/** A slug unique across the portal, from the municipality and the unit name ("bengtsfors-solrosen-2"). */
+/** A slug unique across the portal, from the municipality and the unit name ("<kommun>-solrosen-2"). */
 function freeSlug(municipalitySlug: string, name: string): string {
   const base = `${municipalitySlug}-${slugify(name)}`;
   const taken = new Set(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCurrency, formatDate, formatDateTime, formatLongDate, formatNumber } from "./format";
+import { formatCurrency, formatDate, formatDateTime, formatLongDate, formatNameList, formatNumber } from "./format";
 
 describe("Swedish formatting conventions", () => {
   it("formats dates as ISO in Swedish time, whatever the server's zone", () => {
@@ -13,5 +13,11 @@ describe("Swedish formatting conventions", () => {
   it("groups thousands with a space and uses a decimal comma", () => {
     expect(formatNumber(1234567.5).replace(/\u00a0/g, " ")).toBe("1 234 567,5");
     expect(formatCurrency(1776).replace(/\u00a0/g, " ")).toBe("1 776 kr");
+  });
+  it("joins names as each language joins a list, whatever their number", () => {
+    expect(formatNameList(["Ale", "Bo", "Cu"], "sv")).toBe("Ale, Bo och Cu");
+    expect(formatNameList(["Ale", "Bo", "Cu"], "en")).toBe("Ale, Bo and Cu");
+    expect(formatNameList(["Ale"], "sv")).toBe("Ale");
+    expect(formatNameList([], "en")).toBe("");
   });
 });

@@ -65,3 +65,11 @@ export function formatNumber(value: number, maximumFractionDigits = 2): string {
 export function formatCurrency(kronor: number): string {
   return `${formatNumber(kronor, 0)} kr`;
 }
+
+/**
+ * "Ale, Bo och Cu" / "Ale, Bo and Cu": the municipalities named in
+ * running text come from the table (issue 13 item 4), joined as the language joins a list.
+ */
+export function formatNameList(names: readonly string[], lang: "sv" | "en"): string {
+  return new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB", { style: "long", type: "conjunction" }).format(names);
+}

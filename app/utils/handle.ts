@@ -21,3 +21,17 @@ export interface RouteHandle {
 export function handleOf(match: UIMatch<unknown, unknown>): RouteHandle {
   return (match.handle ?? {}) as RouteHandle;
 }
+
+/**
+ * The handle of an /admin page of the catalogue (units, taxa, maxtaxa, samverkan): the staff
+ * home, then the page itself, with the admin-catalogue texts loaded.
+ */
+export function adminCatalogueHandle(titleKey: string, href: string): RouteHandle {
+  return {
+    i18n: ["auth", "admin-catalogue"],
+    breadcrumb: () => [
+      { labelKey: "auth:staffHome.title", href: "/personal" },
+      { labelKey: `admin-catalogue:${titleKey}`, href },
+    ],
+  };
+}

@@ -13,12 +13,21 @@ import {
   property,
   supplementRequest,
 } from "../schema/index";
-import { EXAMPLE_MUNICIPALITY_FACTORS, exampleTaxa } from "../../app/services/permit-fees";
+import { exampleTaxa } from "../../app/services/permit-fees";
 import { addDays, swedishDate } from "../../app/services/permit-clock";
 import { organisations, properties, testPersons } from "./content/people";
 import { MEASURE_TYPES, type MeasureType } from "../../forms/lib/building-permit";
 
 const SEED_KEY_PREFIX = "seed-permit-";
+
+/** Example kommunfaktor per example municipality (invented); an unknown municipality gets 1. */
+const EXAMPLE_MUNICIPALITY_FACTORS: Readonly<Record<string, number>> = {
+  bengtsfors: 0.9,
+  "dals-ed": 0.85,
+  fargelanda: 0.9,
+  mellerud: 0.95,
+  amal: 1.0,
+};
 
 function ownerOf(p: (typeof properties)[number]): { kind: string; name: string; orgnr: string | null } {
   if (p.owner.kind === "organisation") {

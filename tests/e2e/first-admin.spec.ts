@@ -91,6 +91,19 @@ test.describe("first run of a production install", () => {
       await waitForHealth(port, server);
       const origin = `http://127.0.0.1:${port}`;
 
+      // The empty portal reads well: no list of municipalities it does not hold (issue 13 item 4).
+      await page.goto(`${origin}/`);
+      const banner = page.getByRole("banner");
+      await expect(banner.locator(".site-header__subtitle")).toHaveCount(0);
+      await expect(banner.getByText("Portalen har inga kommuner ännu.")).toBeVisible();
+      await expect(page.locator("p.lead")).toHaveText(
+        "Här gör du ärenden hos kommunerna i Dalsland – när det passar dig.",
+      );
+      await expect(page.locator(".site-footer__note")).toHaveText(
+        "Dalslands e-tjänster drivs gemensamt av kommunerna i Dalsland.",
+      );
+      await a11y("home page of an empty production install");
+
       // Before enrolment the account has no password: logging in is refused.
       await page.goto(`${origin}/personal/logga-in`);
       await page.getByLabel("Användarnamn").fill(username);

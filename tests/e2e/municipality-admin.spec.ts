@@ -5,11 +5,17 @@ import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
  * it with two administrations in the browser; it is then offered in /valj-kommun and has a home
  * page. Each project (JS on and off) adds its own municipality, so the two copies never meet.
  */
-test("a portal-wide admin adds a sixth municipality with two administrations", async ({ page, a11y }, testInfo) => {
+test("a portal-wide admin adds a sixth municipality with two administrations", async ({
+  page,
+  request,
+  a11y,
+}, testInfo) => {
   const off = jsDisabled(testInfo);
   const slug = off ? "vanersborg-utan-js" : "vanersborg";
   const code = off ? "VBX" : "VBG";
   const name = off ? "Vänersborg utan JS" : "Vänersborg";
+  // An anonymous visit first, so the home page sits in the anonymous page cache.
+  expect(await (await request.get("/")).text()).not.toContain(name);
   await loginAsStaff(page, "admin.portal", { redirectTo: "/admin" });
   await page.getByRole("link", { name: "Kommuner och förvaltningar" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kommuner" })).toBeVisible();
@@ -65,6 +71,12 @@ test("a portal-wide admin adds a sixth municipality with two administrations", a
       .getByLabel("Bygglov", { exact: true }),
   ).toBeChecked();
   await a11y(`/admin/kommuner/${slug}`);
+
+  // Named from the table in every page's header and footer, and not served from a stale cache
+  // (decision 071): no code names it.
+  const home = await (await request.get("/")).text();
+  expect(home).toContain(`· ${name}`);
+  expect(home).toContain(`href="/${slug}"`);
 
   await page.goto("/valj-kommun");
   await page.getByRole("link", { name, exact: true }).click();

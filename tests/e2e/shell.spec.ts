@@ -19,6 +19,13 @@ test.describe("the portal shell", () => {
       await expect(page.getByRole("heading", { level: 3, name: step })).toBeVisible();
     }
     await expect(page.getByRole("searchbox", { name: "Sök tjänster, blanketter och information" })).toBeVisible();
+    // The header, the lead and the footer name the municipalities from the table, none from the code.
+    for (const m of MUNICIPALITIES) {
+      await expect(page.locator(".site-header__subtitle")).toContainText(m.name);
+      await expect(page.locator("p.lead")).toContainText(m.name);
+      await expect(page.locator(".site-footer__note")).toContainText(m.name);
+    }
+    await expect(page.getByRole("banner")).toContainText("Ingen kommun vald.");
     await a11y("home");
   });
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNameList } from "~/utils/format";
 
 export interface FooterMunicipality {
   slug: string;
@@ -8,8 +9,9 @@ export interface FooterMunicipality {
   email: string;
 }
 
-export function Footer({ municipalities }: { municipalities: FooterMunicipality[] }) {
+export function Footer({ municipalities, lang }: { municipalities: FooterMunicipality[]; lang: "sv" | "en" }) {
   const { t } = useTranslation();
+  const names = municipalities.map((m) => m.name);
   return (
     <footer className="site-footer">
       <div className="container">
@@ -35,7 +37,11 @@ export function Footer({ municipalities }: { municipalities: FooterMunicipality[
             <Link to="/om-webbplatsen">{t("footer.about")}</Link>
           </li>
         </ul>
-        <p className="site-footer__note">{t("footer.note")}</p>
+        <p className="site-footer__note">
+          {names.length > 0
+            ? t("footer.note", { municipalities: formatNameList(names, lang) })
+            : t("footer.noteNoMunicipality")}
+        </p>
       </div>
     </footer>
   );

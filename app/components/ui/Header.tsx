@@ -5,6 +5,8 @@ import type { Language } from "~/i18n/config";
 export interface HeaderProps {
   lang: Language;
   municipality: { slug: string; name: string } | null;
+  /** The portal's municipalities from the table, in order; none on a fresh install (no subtitle then). */
+  municipalityNames: readonly string[];
   /** Extra header content (the signed-in person, staff menu) supplied by the identity layer. */
   account?: React.ReactNode;
 }
@@ -17,7 +19,7 @@ export function useLanguageHref(target: Language): string {
   return `${location.pathname}?${params.toString()}`;
 }
 
-export function Header({ lang, municipality, account }: HeaderProps) {
+export function Header({ lang, municipality, municipalityNames, account }: HeaderProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const other: Language = lang === "sv" ? "en" : "sv";
@@ -28,7 +30,9 @@ export function Header({ lang, municipality, account }: HeaderProps) {
       <div className="site-header__top container">
         <Link to="/" className="site-header__brand">
           <span className="site-header__title">{t("site.name")}</span>
-          <span className="site-header__subtitle">{t("site.tagline")}</span>
+          {municipalityNames.length > 0 ? (
+            <span className="site-header__subtitle">{municipalityNames.join(" · ")}</span>
+          ) : null}
         </Link>
         <div className="site-header__tools">
           <p className="site-header__municipality">
@@ -38,7 +42,8 @@ export function Header({ lang, municipality, account }: HeaderProps) {
                 <Link to={`/${municipality.slug}`}>{municipality.name}</Link>
               </>
             ) : (
-              <span>{t("municipality.none")}</span>
+              // "None yet" only on an install without municipalities; otherwise none is chosen.
+              <span>{municipalityNames.length > 0 ? t("municipality.notChosen") : t("municipality.none")}</span>
             )}{" "}
             <Link to={`/valj-kommun?tillbaka=${back}`} className="site-header__change">
               {municipality ? t("municipality.change") : t("municipality.choose")}
