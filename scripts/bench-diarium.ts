@@ -36,7 +36,7 @@ const say = (line: string) => {
 const { db, closeDatabase } = await import("../app/db.server");
 if (!given) {
   const { seed } = await import("../db/seed/index");
-  const { seedLarge } = (await import("./bench/seed-large.mjs")) as {
+  const { seedLarge } = (await import("./bench/seed-large.mjs")) as unknown as {
     seedLarge: (path: string, o: { targets: Record<string, number> }) => Record<string, unknown>;
   };
   const started = performance.now();
@@ -81,7 +81,8 @@ const QUERIES: [Kind, DiariumQuery][] = [
   ["deep", { q: "miljö", sida: 200 }],
 ];
 
-const load = loadavg()[0];
+const loadNow = () => loadavg()[0] ?? 0;
+const load = loadNow();
 const all: number[] = [];
 const byKind = new Map<Kind, number[]>();
 const totals = new Map<string, number>();
@@ -103,7 +104,7 @@ const stats = (times: number[]) => {
 const rows = db().$client.prepare("select count(*) as n from diarium_entry").get() as { n: number };
 const result = {
   entries: rows.n,
-  load: { start: load, end: loadavg()[0] },
+  load: { start: load, end: loadNow() },
   all: stats(all),
   byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, stats(v)])),
   totals: Object.fromEntries(totals),
@@ -111,7 +112,7 @@ const result = {
 if (json) console.log(JSON.stringify(result));
 else {
   const f = (n: number) => n.toFixed(2).padStart(8);
-  console.log(`${rows.n} entries, ${all.length} searches, load ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+  console.log(`${rows.n} entries, ${all.length} searches, load ${load.toFixed(1)} → ${loadNow().toFixed(1)}`);
   console.log(`${"kind".padEnd(10)}      p50      p95      p99      max`);
   for (const [k, s] of [...Object.entries(result.byKind), ["ALL", result.all] as const])
     console.log(`${k.padEnd(10)} ${f(s.p50)} ${f(s.p95)} ${f(s.p99)} ${f(s.max)}`);
