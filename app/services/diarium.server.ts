@@ -107,7 +107,12 @@ export interface PublicDiariumEntry {
 const TRIGRAM = 3;
 
 function searchWords(q: DiariumQuery) {
-  const words = (q.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  // NUL separates words too: FTS5 reads a string only up to it ("unterminated string", a 500).
+  const words = (q.q ?? "")
+    .toLowerCase()
+    .split(/[\s\0]+/)
+    .filter(Boolean)
+    .slice(0, 8);
   const indexed = words.filter((w) => [...w].length >= TRIGRAM);
   return { indexed, short: words.filter((w) => [...w].length < TRIGRAM) };
 }

@@ -138,7 +138,11 @@ describe("the diarium index follows every write", () => {
 describe("the index answers what the substring search answered", () => {
   /** The search before decision 072, as a reference: LIKE '%word%' for every word, wildcards literal. */
   function likeSearch(q: string, offset = 0) {
-    const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    const words = q
+      .toLowerCase()
+      .split(/[\s\0]+/)
+      .filter(Boolean)
+      .slice(0, 8);
     const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const where = words.map(() => "search_text like ? escape '\\'").join(" and ") || "1";
     const sqlite = db().$client;
@@ -170,6 +174,8 @@ describe("the index answers what the substring search answered", () => {
     ["FTS5 syntax is literal", 'NEAR("x" *'],
     ["a quote inside a word", 'gata"n'],
     ["OR is a word", "bygglov OR skola"],
+    ["a NUL character separates words (FTS5 would stop reading at it)", "gata\u0000belysning"],
+    ["a lone surrogate and combining marks", "\uD800gata \u0301\u0301\u0301"],
     ["no hits", "qwzxv"],
   ])("%s (%s): the same total and first page", (_, q) => {
     const result = searchDiarium({ q }, "sv");
