@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lt, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, max, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -10,7 +10,11 @@ import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
-/** Rows an index walk may visit before a scan and sort is cheaper (measured: ~40,000 ≈ 65 ms). */
+/**
+ * Rows an index walk may visit before looking up the matches and sorting them is cheaper
+ * (decision 039: ~40,000 ≈ 65 ms with LIKE per row; kept for the FTS walk of decision 072, where a
+ * visit is a Bloom-filter probe and cheaper still, so it errs towards the lookup for rare words).
+ */
 const WALK_ROWS = 40_000;
 
 const isoDate = z
@@ -99,11 +103,45 @@ export interface PublicDiariumEntry {
   requestable: boolean;
 }
 
-function conditions(q: DiariumQuery): SQL[] {
+/** The index answers substrings of 3 characters or more (trigrams); shorter words fall back to LIKE. */
+const TRIGRAM = 3;
+
+function searchWords(q: DiariumQuery) {
+  // NUL separates words too: FTS5 reads a string only up to it ("unterminated string", a 500).
+  const words = (q.q ?? "")
+    .toLowerCase()
+    .split(/[\s\0]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  const indexed = words.filter((w) => [...w].length >= TRIGRAM);
+  return { indexed, short: words.filter((w) => [...w].length < TRIGRAM) };
+}
+
+/**
+ * An FTS5 query that asks for every word as a substring: each word one quoted string (quotes
+ * doubled), so no FTS5 syntax from the visitor survives; with the trigram tokenizer a string is
+ * the phrase of its trigrams, i.e. the same substring LIKE '%word%' found (docs/decisions/072).
+ */
+function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+}
+
+/**
+ * `walk`: written `+id IN (…)` so that SQLite materialises the matches once (with a Bloom filter)
+ * and walks the registered_at index newest first, instead of looking up every match by rowid.
+ */
+function conditions(q: DiariumQuery, { walk = false } = {}): SQL[] {
   const where: SQL[] = [];
-  for (const word of (q.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    // Matches only the public projection (see searchText); LIKE wildcards in input are literal.
-    where.push(like(diariumEntry.searchText, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const { indexed, short } = searchWords(q);
+  // Both match only the public projection (search_text, decision 017), which is all diarium_fts holds.
+  if (indexed.length > 0) {
+    const id = walk ? sql`+${diariumEntry.id}` : sql`${diariumEntry.id}`;
+    where.push(sql`${id} in (select rowid from diarium_fts where diarium_fts match ${ftsQuery(indexed)})`);
+  }
+  for (const word of short) {
+    // LIKE wildcards in input are literal (the ESCAPE clause was missing before decision 072).
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`${diariumEntry.searchText} like ${pattern} escape '\\'`);
   }
   if (q.kommun) where.push(eq(municipality.slug, q.kommun));
   if (q.forvaltning) where.push(eq(administration.slug, q.forvaltning));
@@ -169,27 +207,42 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
   };
 }
 
+/**
+ * How many entries match. Text alone is counted in the index without touching the table (the
+ * common case); with filters or short words, the index narrows the rows the filters then check.
+ */
+function countMatches(q: DiariumQuery): number {
+  const { indexed, short } = searchWords(q);
+  const filtered = q.kommun ?? q.forvaltning ?? q.status ?? q.fran ?? q.till;
+  if (indexed.length > 0 && short.length === 0 && !filtered) {
+    return (
+      db().get<{ n: number }>(sql`select count(*) as n from diarium_fts where diarium_fts match ${ftsQuery(indexed)}`)
+        ?.n ?? 0
+    );
+  }
+  const query = db().select({ n: count() }).from(diariumEntry);
+  const joined =
+    q.kommun || q.forvaltning
+      ? query
+          .innerJoin(municipality, eq(municipality.id, diariumEntry.municipalityId))
+          .innerJoin(administration, eq(administration.id, diariumEntry.administrationId))
+      : query;
+  return joined.where(and(...conditions(q))).get()?.n ?? 0;
+}
+
 /** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
 export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
-  const where = and(...conditions(q));
-  const totalRow = db()
-    .select({ n: count() })
-    .from(diariumEntry)
-    .innerJoin(municipality, eq(municipality.id, diariumEntry.municipalityId))
-    .innerJoin(administration, eq(administration.id, diariumEntry.administrationId))
-    .where(where)
-    .get();
-  const total = totalRow?.n ?? 0;
+  const total = countMatches(q);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.sida ?? 1, pages);
   const offset = (page - 1) * pageSize;
   if (total === 0) return { total, page, pages, entries: [] };
-  // Same rows and order either way; only the plan differs (docs/decisions/039). SQLite walks the
-  // registered_at index newest first and stops after the page: quick when many entries match,
-  // but a rare word makes it visit most of the table in index order (0.3 s at 200,000 entries).
-  // The count we already have tells which case it is: when fewer than about one entry in
-  // WALK_ROWS / (offset + page size) matches, scanning the table and sorting the few matches is
-  // cheaper, and `+` keeps SQLite from using the index for the ORDER BY.
+  // Same rows and order either way; only the plan differs (docs/decisions/039, 072). SQLite walks
+  // the registered_at index newest first and stops after the page: quick when many entries match,
+  // but a rare word makes it visit most of the index. The count we already have tells which case
+  // it is: when fewer than about one entry in WALK_ROWS / (offset + page size) matches, looking up
+  // the few matches and sorting them is cheaper, and `+` keeps SQLite from using the index for
+  // the ORDER BY.
   const approxRows =
     db()
       .select({ n: max(diariumEntry.id) })
@@ -197,7 +250,7 @@ export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIU
       .get()?.n ?? 0;
   const walk = total * WALK_ROWS >= (offset + pageSize) * approxRows;
   const rows = selectEntries()
-    .where(where)
+    .where(and(...conditions(q, { walk })))
     .orderBy(walk ? desc(diariumEntry.registeredAt) : desc(sql`+${diariumEntry.registeredAt}`), desc(diariumEntry.id))
     .limit(pageSize)
     .offset(offset)

@@ -224,7 +224,10 @@ export function seedLarge(
             /^(title|subject|search_text|summary|keywords|body)(_sv|_en|_folded)?$/.test(c.name)
           ) {
             const words = `${pick(WORDS)} ${pick(WORDS)}`;
-            v = `${v} ${c.name.endsWith("_folded") ? fold(words).toLowerCase() : words}`;
+            // search_text is lower case as the portal writes it (buildSearchText), so that the
+            // diarium's case-folding index and its LIKE fallback agree on the bench's rows too.
+            const cased = c.name === "search_text" ? words.toLowerCase() : words;
+            v = `${v} ${c.name.endsWith("_folded") ? fold(words).toLowerCase() : cased}`;
           }
           if (uniqueCols.has(c.name) && v !== null) v = unique(v, taken.get(c.name), counters, c.name, random, when);
           row[c.name] = v;

@@ -1,0 +1,195 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Area } from "~/domain/areas";
+import { administration, diariumEntry, municipality } from "../../db/schema/index";
+import { db, prepareDatabase } from "~/db.server";
+import { diariumSearchText } from "~/services/diarium-text.server";
+import { searchDiarium } from "~/services/diarium.server";
+
+// The diarium's full-text index (docs/decisions/072): it holds only the public projection, it
+// follows every write, and it answers exactly what the LIKE search answered before.
+
+/** A private person's name and a secret subject: hidden by the masking rules (decision 017). */
+const HIDDEN_NAME = "Gömda Hemligsdotter-W8R";
+const HIDDEN_SUBJECT = "Lövängsgatan 9 orosanmälan";
+
+function entry(values: {
+  reference: string;
+  area: Area;
+  administration: string;
+  sensitivity: string;
+  subject: string | null;
+  partyKind: string;
+  partyName: string | null;
+}) {
+  const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, "mellerud")).get()!;
+  const a = db()
+    .select({ id: administration.id })
+    .from(administration)
+    .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, values.administration)))
+    .get()!;
+  const row = {
+    ...values,
+    caseType: "felanmalan-gata-park",
+    municipalityId: m.id,
+    administrationId: a.id,
+    status: "received" as const,
+    registeredAt: "2031-06-01T09:00:00.000Z",
+  };
+  return db()
+    .insert(diariumEntry)
+    .values({ ...row, searchText: diariumSearchText(db(), row) })
+    .returning({ id: diariumEntry.id })
+    .get();
+}
+
+/** What the index itself answers, bypassing the service: proves the index, not a filter, is clean. */
+const inIndex = (word: string) =>
+  db()
+    .$client.prepare("select rowid from diarium_fts where diarium_fts match ?")
+    .pluck()
+    .all(`"${word.toLowerCase().replaceAll('"', '""')}"`) as number[];
+
+const references = (q: string) => searchDiarium({ q }, "sv", 100).entries.map((e) => e.reference);
+
+beforeAll(() => {
+  prepareDatabase();
+});
+
+describe("the diarium index holds only what the public may see", () => {
+  it("a secret entry's party and subject are in neither the index nor a search; its reference is", () => {
+    const { id } = entry({
+      reference: "MEL-2031-900001",
+      area: "barnomsorg",
+      administration: "barn-och-utbildning",
+      sensitivity: "secret",
+      subject: HIDDEN_SUBJECT,
+      partyKind: "person",
+      partyName: HIDDEN_NAME,
+    });
+    for (const hidden of ["Hemligsdotter", "gömda", "Lövängsgatan", "orosanmälan", "W8R"]) {
+      expect(inIndex(hidden), hidden).toEqual([]);
+      expect(searchDiarium({ q: hidden }, "sv").total, hidden).toBe(0);
+    }
+    // The control: the entry is indexed, under what the register shows.
+    expect(inIndex("mel-2031-900001")).toEqual([id]);
+    expect(references("MEL-2031-900001")).toEqual(["MEL-2031-900001"]);
+  });
+
+  it("a personal entry is indexed without the private person's name, an organisation's name with it", () => {
+    entry({
+      reference: "MEL-2031-900002",
+      area: "allmant",
+      administration: "samhallsbyggnad",
+      sensitivity: "personal",
+      subject: "Kvarnbäcksvägen 4",
+      partyKind: "person",
+      partyName: "Ingrid Dolda-Personsson",
+    });
+    entry({
+      reference: "MEL-2031-900003",
+      area: "allmant",
+      administration: "samhallsbyggnad",
+      sensitivity: "personal",
+      subject: null,
+      partyKind: "organisation",
+      partyName: "Sillerudsbyggarna AB",
+    });
+    expect(inIndex("Dolda-Personsson")).toEqual([]);
+    expect(inIndex("Kvarnbäcksvägen")).toEqual([]);
+    expect(references("sillerudsbyggarna")).toEqual(["MEL-2031-900003"]);
+  });
+});
+
+describe("the diarium index follows every write", () => {
+  it("an edit of an entry's text moves it in the index, and a removal takes it out", () => {
+    const { id } = entry({
+      reference: "MEL-2031-900010",
+      area: "allmant",
+      administration: "samhallsbyggnad",
+      sensitivity: "public",
+      subject: "Blåklintsgatan 7, trasig gatlykta",
+      partyKind: "none",
+      partyName: null,
+    });
+    expect(references("blåklintsgatan")).toEqual(["MEL-2031-900010"]);
+
+    const row = db().select().from(diariumEntry).where(eq(diariumEntry.id, id)).get()!;
+    const edited = { ...row, subject: "Vitsippsvägen 3, trasig gatlykta" };
+    db()
+      .update(diariumEntry)
+      .set({ subject: edited.subject, searchText: diariumSearchText(db(), edited) })
+      .where(eq(diariumEntry.id, id))
+      .run();
+    expect(inIndex("blåklintsgatan")).toEqual([]);
+    expect(references("blåklintsgatan")).toEqual([]);
+    expect(references("vitsippsvägen")).toEqual(["MEL-2031-900010"]);
+
+    db().delete(diariumEntry).where(eq(diariumEntry.id, id)).run();
+    expect(inIndex("vitsippsvägen")).toEqual([]);
+    expect(searchDiarium({ q: "vitsippsvägen" }, "sv").total).toBe(0);
+    // The index is consistent with its table (FTS5's own check of an external-content index).
+    expect(() =>
+      db().$client.exec("insert into diarium_fts(diarium_fts, rank) values ('integrity-check', 1)"),
+    ).not.toThrow();
+  });
+});
+
+describe("the index answers what the substring search answered", () => {
+  /** The search before decision 072, as a reference: LIKE '%word%' for every word, wildcards literal. */
+  function likeSearch(q: string, offset = 0) {
+    const words = q
+      .toLowerCase()
+      .split(/[\s\0]+/)
+      .filter(Boolean)
+      .slice(0, 8);
+    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const where = words.map(() => "search_text like ? escape '\\'").join(" and ") || "1";
+    const sqlite = db().$client;
+    const total = (
+      sqlite.prepare(`select count(*) as n from diarium_entry where ${where}`).get(...patterns) as { n: number }
+    ).n;
+    const page = sqlite
+      .prepare(
+        `select reference from diarium_entry where ${where} order by registered_at desc, id desc limit 25 offset ${offset}`,
+      )
+      .pluck()
+      .all(...patterns) as string[];
+    return { total, page };
+  }
+
+  it.each([
+    ["a word", "gatubelysning"],
+    ["a prefix", "bygg"],
+    ["å, ä and ö typed", "förskola"],
+    ["capitals", "ÅMÅL"],
+    ["not folded: far is not får", "far"],
+    ["several words", "felanmälan åmål"],
+    ["one letter (no trigram: the LIKE fallback)", "x"],
+    ["two letters", "ed"],
+    ["a short and a long word", "ed bygglov"],
+    ["LIKE wildcards are literal", "100%"],
+    ["an underscore is literal", "a_b"],
+    ["a short wildcard is literal", "%"],
+    ["FTS5 syntax is literal", 'NEAR("x" *'],
+    ["a quote inside a word", 'gata"n'],
+    ["OR is a word", "bygglov OR skola"],
+    ["a NUL character separates words (FTS5 would stop reading at it)", "gata\u0000belysning"],
+    ["a lone surrogate and combining marks", "\uD800gata \u0301\u0301\u0301"],
+    ["no hits", "qwzxv"],
+  ])("%s (%s): the same total and first page", (_, q) => {
+    const result = searchDiarium({ q }, "sv");
+    const expected = likeSearch(q);
+    expect(result.total).toBe(expected.total);
+    expect(result.entries.map((e) => e.reference)).toEqual(expected.page);
+  });
+
+  it.each(["bygglov", "an bygglov", "gata"])("the last page of %s is the same rows as LIKE's", (q) => {
+    const { total } = likeSearch(q);
+    const last = Math.ceil(total / 25);
+    expect(last).toBeGreaterThan(1);
+    const result = searchDiarium({ q, sida: last }, "sv");
+    expect(result.page).toBe(last);
+    expect(result.entries.map((e) => e.reference)).toEqual(likeSearch(q, (last - 1) * 25).page);
+  });
+});
