@@ -7,6 +7,7 @@ import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { hashPasswordSync } from "./auth/password-hash.server";
 import { seedDemoSsoProvider } from "./auth/staff-sso/providers.server";
+import { seedDemoSamlProvider } from "./auth/staff-sso/test-saml.server";
 import { env } from "./env.server";
 import { encrypt, hmacIndex } from "./platform/crypto.server";
 
@@ -39,6 +40,8 @@ export function prepareDatabase() {
   });
   // The demo's Åmål provider points at the local Test-SSO of this run's PUBLIC_URL (decision 064).
   seedDemoSsoProvider();
+  // Mellerud's SAML provider trusts the local Test-SAML (decision 073).
+  seedDemoSamlProvider();
 }
 
 /** Throws, naming what it found, when the database holds accounts whose secrets are published. */

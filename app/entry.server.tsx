@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { createTestSamlRouter } from "./auth/staff-sso/test-saml.server";
 import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";
 import { closeDatabase, prepareDatabase } from "./db.server";
@@ -29,6 +30,7 @@ const ABORT_DELAY = 5_000;
 export {
   anonymousPageCacheMiddleware,
   bodyLimits,
+  isSamlAssertionConsumerPost,
   isTokenAuthenticatedCallback,
   noStoreForPersonal,
   rateLimits,
@@ -60,6 +62,11 @@ export function testIdentityProvider() {
 /** The local staff SSO test provider's Express router (decision 064), or null when it is off (production). */
 export function testSsoProvider() {
   return createTestSsoProvider();
+}
+
+/** The local staff SAML test provider's Express router (decision 073), or null when it is off (production). */
+export function testSamlProvider() {
+  return createTestSamlRouter();
 }
 
 /** Called by scripts/serve.mjs on SIGTERM after in-flight requests have finished. */

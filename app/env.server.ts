@@ -121,6 +121,8 @@ const EnvSchema = z.object({
   TEST_IDP: z.enum(["on", "off"]).optional(),
   /** The local staff SSO test provider (decision 064): on by default in demo/test; refused in production. */
   TEST_SSO: z.enum(["on", "off"]).optional(),
+  /** The portal's SAML signing key and certificate (JSON file, decision 073); outside production made in DATA_DIR. */
+  STAFF_SAML_SP_KEY_FILE: z.string().min(1).optional(),
   /** Staff accounts that sign in by SSO and are not seen for this many days are disabled (0 = never). */
   STAFF_SSO_DISABLE_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).default(30),

@@ -126,11 +126,13 @@ if (entry.bodyLimits) app.use(entry.bodyLimits);
 // CSRF, global line of defence (docs/decisions/009): a state-changing request from another
 // origin is refused before it reaches any route. Browsers send Origin on POST and
 // Sec-Fetch-Site on every request; server-to-server calls (the OIDC token endpoint) send neither.
-// The single exception is a case-management system's token-authenticated callback (no cookies,
-// docs/decisions/034): the path test lives in the app so that it is typechecked and tested.
+// The exceptions are a case-management system's token-authenticated callback (no cookies,
+// docs/decisions/034) and a staff SAML provider's POST to its assertion consumer service (signed,
+// single-use, docs/decisions/073): the path tests live in the app so that they are typechecked and tested.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   if (entry.isTokenAuthenticatedCallback?.(req.method, req.path, req.get("authorization"))) return next();
+  if (entry.isSamlAssertionConsumerPost?.(req.method, req.path)) return next();
   const origin = req.get("origin");
   const site = req.get("sec-fetch-site");
   let foreign = site === "cross-site";
@@ -158,6 +160,9 @@ app.use((req, res, next) => {
 const testIdp = entry.testIdentityProvider();
 if (testIdp) app.use(testIdp.mountPath, testIdp.router);
 // The local staff SSO test provider ("Test-SSO", decision 064), when on (never in production).
+// Its SAML identity provider ("Test-SAML", decision 073) first: /test-sso/saml is inside /test-sso.
+const testSaml = entry.testSamlProvider?.();
+if (testSaml) app.use(testSaml.mountPath, testSaml.router);
 const testSso = entry.testSsoProvider?.();
 if (testSso) app.use(testSso.mountPath, testSso.router);
 

@@ -305,3 +305,16 @@ export function bodyLimits(req: Req, res: Res, next: Next) {
   }
   next();
 }
+
+/** A staff SAML provider's assertion consumer service (decision 073). */
+export const SAML_ACS_PATH = /^\/personal\/logga-in\/sso\/saml\/\d{1,9}\/acs$/;
+
+/**
+ * The identity provider's page posts the signed Response to the ACS from its own origin
+ * (HTTP-POST binding, saml-bindings-2.0-os §3.5), so scripts/serve.mjs lets exactly that POST past
+ * its cross-origin refusal. It needs no CSRF token: the assertion's signature, its single-use
+ * InResponseTo and the cookie binding the request to this browser protect it (decision 073).
+ */
+export function isSamlAssertionConsumerPost(method: string | undefined, path: string): boolean {
+  return method === "POST" && SAML_ACS_PATH.test(path);
+}

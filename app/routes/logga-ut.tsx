@@ -6,6 +6,8 @@ import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { providerLogoutUrl } from "~/auth/oidc.server";
 import { staffProviderLogoutUrl } from "~/auth/staff-sso/oidc.server";
+import { getSsoProvider } from "~/auth/staff-sso/providers.server";
+import { staffSamlLogoutUrl } from "~/auth/staff-sso/saml-login.server";
 import {
   clearSessionCookie,
   getSessionRow,
@@ -69,9 +71,14 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await flashCookieHeader(everywhere ? "flash.loggedOutEverywhere" : "flash.loggedOut"));
   if (user.kind === "staff") {
     // Signed in through the municipality's provider: end that session too, when it can (decision 064).
-    const atStaffProvider = row.ssoProviderId
-      ? await staffProviderLogoutUrl(row.ssoProviderId, row.ssoSessionIndex, getLanguage(request))
-      : null;
+    // SAML: a signed LogoutRequest when the provider has an SLO URL (decision 073).
+    const protocol = row.ssoProviderId ? getSsoProvider(row.ssoProviderId)?.protocol : undefined;
+    const atStaffProvider =
+      row.ssoProviderId && protocol === "saml"
+        ? await staffSamlLogoutUrl(row.ssoProviderId, user.staffUserId!, row.ssoSessionIndex)
+        : row.ssoProviderId
+          ? await staffProviderLogoutUrl(row.ssoProviderId, row.ssoSessionIndex, getLanguage(request))
+          : null;
     return redirect(atStaffProvider ?? "/personal/logga-in", { headers });
   }
   const atProvider = await providerLogoutUrl(`${env().PUBLIC_URL}/`, getLanguage(request));

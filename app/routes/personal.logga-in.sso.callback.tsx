@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { completeStaffSsoLogin } from "~/auth/staff-sso/login.server";
 import { completeStaffOidcLogin } from "~/auth/staff-sso/oidc.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { SSO_REFUSAL_KEY } from "~/i18n/keys";
+import { StaffSsoRefused } from "~/components/auth/StaffSsoRefused";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
@@ -38,18 +36,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export default function StaffSsoRefused() {
-  const { reason } = useLoaderData<{ title: string; reason: keyof typeof SSO_REFUSAL_KEY }>();
-  const { t } = useTranslation("sso");
-  return (
-    <div className="prose">
-      <h1>{t("refused.title")}</h1>
-      <div className="alert alert--error" role="alert">
-        <p data-testid="sso-refusal">{t(SSO_REFUSAL_KEY[reason])}</p>
-      </div>
-      <p>
-        <Link to="/personal/logga-in">{t("refused.back")}</Link>
-      </p>
-    </div>
-  );
-}
+export default StaffSsoRefused;

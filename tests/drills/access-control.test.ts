@@ -337,6 +337,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/api/v1/life-events/:slug": "",
   "/api/v1/forms/:id": "",
   "/api/v1/*": "",
+  "/personal/logga-in/sso/saml/:provider/metadata": "",
   "/*": "",
 };
 
@@ -361,6 +362,8 @@ export const NOT_COVERED: Record<string, string> = {
   "/blanketter/:id/kontrollera": "as the form steps",
   "/bilagor/:id": "uploads belong to the uploading browser's draft; needs a form upload",
   "/redaktor/:typ/ny": "the :typ is a content type, not someone's record",
+  "/personal/logga-in/sso/saml/:provider/acs":
+    "a SAML assertion consumer: a GET redirects to the login page and a POST signs in only with a signed, single-use Response bound to the browser, proven in tests/integration/staff-saml-login.test.ts",
 };
 
 export type Outcome = "shown" | "denied" | "open" | "leak" | "error";

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { isArea, type Area } from "~/domain/areas";
 import type { StaffRole } from "~/domain/roles";
@@ -134,6 +135,17 @@ const isUrl = (v: string) => {
   }
 };
 
+/** A PEM X.509 certificate that node:crypto can parse (decision 073); anything else is a field error. */
+function isCertificate(pem: string): boolean {
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) return false;
+  try {
+    new X509Certificate(pem.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkProvider(input: SsoProviderInput, editing: boolean): void {
   if (!input.name.trim() || input.name.length > 200) throw new SsoInputError("name", "required");
   if (input.protocol !== "oidc" && input.protocol !== "saml") throw new SsoInputError("protocol", "required");
@@ -154,7 +166,7 @@ function checkProvider(input: SsoProviderInput, editing: boolean): void {
     if (!input.samlIdpEntityId.trim()) throw new SsoInputError("samlIdpEntityId", "required");
     if (!isUrl(input.samlSsoUrl)) throw new SsoInputError("samlSsoUrl", "url");
     if (input.samlSloUrl && !isUrl(input.samlSloUrl)) throw new SsoInputError("samlSloUrl", "url");
-    if (!input.samlIdpCertificate.includes("BEGIN CERTIFICATE")) throw new SsoInputError("samlIdpCertificate", "pem");
+    if (!isCertificate(input.samlIdpCertificate)) throw new SsoInputError("samlIdpCertificate", "pem");
   }
   if (!input.groupsAttribute.trim()) throw new SsoInputError("groupsAttribute", "required");
   if (mfaList(input.mfaValues).length === 0) throw new SsoInputError("mfaValues", "required");

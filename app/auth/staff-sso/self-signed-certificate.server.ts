@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /**
  * An RSA key and a self-signed X.509 certificate made with node:crypto alone (node can parse
@@ -78,4 +79,22 @@ export function selfSignedCertificate(commonName: string, days = 365): KeyAndCer
     privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     certificatePem: pem("CERTIFICATE", certificate),
   };
+}
+
+/**
+ * A key and certificate kept in `file` (JSON, mode 0600), made on first use. Several portal
+ * processes share DATA_DIR (decision 053): the first to write wins and the others read its key.
+ */
+export function storedKeyAndCertificate(file: string, commonName: string): KeyAndCertificate {
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, JSON.stringify(selfSignedCertificate(commonName, 3650)), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  const stored = JSON.parse(readFileSync(file, "utf8")) as Partial<KeyAndCertificate>;
+  if (typeof stored.privateKeyPem !== "string" || typeof stored.certificatePem !== "string")
+    throw new Error(`${file}: not a key and certificate`);
+  return { privateKeyPem: stored.privateKeyPem, certificatePem: stored.certificatePem };
 }

@@ -115,10 +115,17 @@ function attribute(name: string, values: string[]): string {
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
 
 /** A provider with a fresh key; `entityId` is what the portal is configured to trust. */
-export function createTestSamlIdp({ entityId }: { entityId: string }): TestSamlIdp {
+export function createTestSamlIdp({
+  entityId,
+  key: given,
+}: {
+  entityId: string;
+  key?: KeyAndCertificate;
+}): TestSamlIdp {
   if (env().PORTAL_ENV === "production")
     throw new Error("The test SAML identity provider never runs with PORTAL_ENV=production.");
-  const key = selfSignedCertificate("Dalsland test SAML IdP");
+  // The demo keeps its key in DATA_DIR so that every process signs alike (test-saml.server.ts).
+  const key = given ?? selfSignedCertificate("Dalsland test SAML IdP");
 
   return {
     entityId,

@@ -38,11 +38,11 @@ const NO_MFA = { acr: "http://id.elegnamnden.se/loa/1.0/loa2", amr: ["pwd"] };
 // In memory, like the resident test provider: a restart forgets everything, on purpose.
 const accounts = new Map<string, TestStaff>();
 
-const escape = (s: string) =>
+export const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 type T = (key: string) => string;
-const tFor = (lang: Language): T => {
+export const tFor = (lang: Language): T => {
   const t = getFixedT(lang, "sso");
   return (key) => String(t(key));
 };
@@ -51,7 +51,8 @@ function langOf(params: Record<string, unknown>, cookie?: string | null, acceptL
   return idpLanguage({ uiLocales: params.ui_locales, cookie, acceptLanguage });
 }
 
-function page(lang: Language, title: string, body: string): string {
+/** A Test-SSO page (also the test SAML IdP's, test-saml.server.ts). */
+export function page(lang: Language, title: string, body: string): string {
   const t = tFor(lang);
   return `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
