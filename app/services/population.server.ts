@@ -29,7 +29,7 @@ import type {
  */
 export const REGISTER_SOURCE = "folkbokforingen-testregister";
 
-export type { LookupPurpose, ProtectedIdentityKind, RegisterPerson };
+export type { LookupPurpose, RegisterPerson };
 
 export interface RegisterChild extends RegisterPerson {
   /** The custodial guardians' hmacs (one may live in another household). */

@@ -55,11 +55,6 @@ export function serviceProviderKey(): KeyAndCertificate | null {
   return spKey;
 }
 
-/** For tests that change DATA_DIR or the key file between cases. */
-export function resetServiceProviderKeyForTests() {
-  spKey = undefined;
-}
-
 /** The provider row as the SAML module's settings; null when it is not a complete SAML provider. */
 export function samlSettingsFor(provider: SsoProvider): SamlProviderSettings | null {
   if (provider.protocol !== "saml" || !provider.samlIdpEntityId || !provider.samlSsoUrl || !provider.samlIdpCertificate)
