@@ -38,9 +38,9 @@ export function prepareDatabase() {
     password: DEV_STAFF_PASSWORD,
     examples: true,
   });
-  // The demo's Åmål provider points at the local Test-SSO of this run's PUBLIC_URL (decision 064).
+  // The demo's OIDC sign-on provider points at the local Test-SSO of this run's PUBLIC_URL (decision 064).
   seedDemoSsoProvider();
-  // Mellerud's SAML provider trusts the local Test-SAML (decision 073).
+  // The demo's SAML sign-on provider trusts the local Test-SAML (decision 073).
   seedDemoSamlProvider();
 }
 

@@ -16,6 +16,13 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
+/** A mandate's state as its text (a map, not a key built at run time: app/i18n/keys-used.test.ts). */
+const MANDATE_STATE_KEYS = {
+  active: "mandates.states.active",
+  ended: "mandates.states.ended",
+  revoked: "mandates.states.revoked",
+} as const;
+
 export const meta = pageMeta;
 export const handle: RouteHandle = {
   i18n: ["auth", "mypages"],
@@ -115,7 +122,7 @@ export default function Mandates() {
                     {m.granteeName} <span className="note">({m.personnummer})</span>
                   </td>
                   <td>
-                    {t(`mandates.states.${m.state}`)}
+                    {t(MANDATE_STATE_KEYS[m.state])}
                     {m.validTo ? ` ${t("mandates.until", { date: m.validTo })}` : ""}
                   </td>
                   <td>

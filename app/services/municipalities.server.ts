@@ -16,6 +16,11 @@ export function listMunicipalities(): Municipality[] {
   return db().select().from(municipality).orderBy(asc(municipality.name)).all();
 }
 
+/** The municipality the registers name by this SCB kommunkod (decision 067), or undefined. */
+export function getMunicipalityByKommunkod(kommunkod: string): Municipality | undefined {
+  return db().select().from(municipality).where(eq(municipality.kommunkod, kommunkod)).get();
+}
+
 export function getMunicipalityBySlug(slug: string): Municipality | undefined {
   return db().select().from(municipality).where(eq(municipality.slug, slug)).get();
 }

@@ -50,6 +50,14 @@ export const MunicipalityFactsSchema = z.object({
       ctx.addIssue({ code: "custom", message: parsed.code === "checksum" ? "orgNumberChecksum" : "orgNumber" });
       return z.NEVER;
     }),
+  /** SCB kommunkod, four digits; empty = not entered (the registers cannot place residents then). */
+  kommunkod: z
+    .string()
+    .trim()
+    .max(4, "kommunkod")
+    .refine((v) => v === "" || (v.length === 4 && [...v].every((c) => c >= "0" && c <= "9")), "kommunkod")
+    .transform((v) => (v === "" ? null : v))
+    .optional(),
   reviewBy: optionalDate,
 });
 
@@ -131,6 +139,14 @@ export function getManagedMunicipality(user: StaffUser, slug: string) {
   };
 }
 
+/** The id of the municipality that has this kommunkod, or null. */
+function kommunkodTakenBy(kommunkod: string): number | null {
+  return (
+    db().select({ id: municipality.id }).from(municipality).where(eq(municipality.kommunkod, kommunkod)).get()?.id ??
+    null
+  );
+}
+
 function factsOf(m: Municipality) {
   const { id: _id, createdAt: _c, updatedAt: _u, example: _e, population: _p, ...facts } = m;
   return facts;
@@ -147,6 +163,7 @@ export function createMunicipality(user: StaffUser, input: Record<string, string
     errors.slug = "slugTaken";
   if (db().select({ id: municipality.id }).from(municipality).where(eq(municipality.code, v.code)).get())
     errors.code = "codeTaken";
+  if (v.kommunkod && kommunkodTakenBy(v.kommunkod) !== null) errors.kommunkod = "kommunkodTaken";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const row = db()
     .insert(municipality)
@@ -168,6 +185,8 @@ export function updateMunicipality(user: StaffUser, slug: string, input: Record<
   const { municipality: before } = getManagedMunicipality(user, slug);
   const parsed = MunicipalityFactsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  const holder = parsed.data.kommunkod ? kommunkodTakenBy(parsed.data.kommunkod) : null;
+  if (holder !== null && holder !== before.id) return { ok: false, errors: { kommunkod: "kommunkodTaken" } };
   const row = db()
     .update(municipality)
     .set({ ...parsed.data, updatedAt: new Date().toISOString() })

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { XMLParser } from "fast-xml-parser";
 import { z } from "zod";
-import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { env } from "~/env.server";
 import { audit } from "~/platform/audit.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { RegisterAnswerError, registerRequest, type RegisterTls } from "~/platform/register-http.server";
+import { xmlReader } from "~/platform/xml.server";
+import { getMunicipalityByKommunkod } from "./municipalities.server";
 import type { LookupPurpose, PopulationRecord, PopulationRegister } from "./population-register";
 
 /**
@@ -22,15 +22,6 @@ import type { LookupPurpose, PopulationRecord, PopulationRegister } from "./popu
  */
 export const NAVET_NS = "http://xmls.skatteverket.se/se/skatteverket/folkbokforing/na/epersondata/V1";
 const SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
-
-/** Kommunkoder (SCB) of the five municipalities. */
-export const KOMMUN_KOD: Record<string, MunicipalitySlug> = {
-  "1460": "bengtsfors",
-  "1438": "dals-ed",
-  "1439": "fargelanda",
-  "1461": "mellerud",
-  "1492": "amal",
-};
 
 export interface NavetConfig {
   url: string;
@@ -58,12 +49,11 @@ export function personpostRequestXml(config: { orgNr: string; orderId: string },
   ].join("");
 }
 
-const parser = new XMLParser({
+const parseXml = xmlReader({
   removeNSPrefix: true,
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  processEntities: true,
   isArray: (name) => name === "Folkbokforingspost" || name === "Relation",
 });
 
@@ -133,7 +123,7 @@ function ended(tom: string | undefined, today: string): boolean {
 export function parsePersonpostAnswer(xml: string, asked: string, today: string): PopulationRecord | null {
   let json: unknown;
   try {
-    json = parser.parse(xml, true);
+    json = parseXml(xml);
   } catch {
     throw new RegisterAnswerError("Navet", "not well-formed XML");
   }
@@ -154,7 +144,9 @@ export function parsePersonpostAnswer(xml: string, asked: string, today: string)
       : post.Sekretessmarkering === "J"
         ? ("sekretessmarkering" as const)
         : null;
-  const municipality = KOMMUN_KOD[p.Folkbokforing?.KommunKod ?? ""] ?? null;
+  // The municipality by its SCB kommunkod, entered per municipality in /admin/kommuner (run-time data).
+  const kommunkod = p.Folkbokforing?.KommunKod;
+  const municipality = (kommunkod ? getMunicipalityByKommunkod(kommunkod)?.slug : undefined) ?? null;
   const a = p.Adresser?.Folkbokforingsadress;
   const postNr = a?.PostNr.replaceAll(" ", "");
   const address =

@@ -1,5 +1,4 @@
 import type { Address, ProtectedIdentityKind } from "../../db/seed/content/people";
-import type { MunicipalitySlug } from "../../db/seed/content/types";
 
 /**
  * The population register's interface (issue 19, decisions 024, 046, 067). The portal asks it by
@@ -19,7 +18,8 @@ export interface RegisterPerson {
   givenName: string;
   familyName: string;
   birthDate: string;
-  municipality: MunicipalitySlug | null;
+  /** A municipality slug (run-time data, decision 056), or null when the person lives elsewhere. */
+  municipality: string | null;
   /**
    * Skyddade personuppgifter (decision 046): null when the register has no marker. Navet's
    * Sekretessmarkering and SkyddadFolkbokforing map to the two kinds.
@@ -37,7 +37,7 @@ export interface PopulationRecord {
   /** Personnummer of the children this person has custody of. */
   childrenInCustody: string[];
   /** The household the record belongs to, as far as the register tells. */
-  household: { key: string; municipality: MunicipalitySlug; address: Address | null; guardians: string[] } | null;
+  household: { key: string; municipality: string; address: Address | null; guardians: string[] } | null;
 }
 
 export interface PopulationRegister {

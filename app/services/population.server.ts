@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { person } from "../../db/schema/index";
-import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { decrypt, hmacIndex } from "~/platform/crypto.server";
@@ -12,7 +11,6 @@ import type {
   LookupPurpose,
   PopulationRecord,
   PopulationRegister,
-  ProtectedIdentityKind,
   RegisterPerson,
 } from "./population-register";
 
@@ -39,7 +37,8 @@ export interface RegisterChild extends RegisterPerson {
 
 export interface RegisterHousehold {
   key: string;
-  municipality: MunicipalitySlug;
+  /** A municipality slug (run-time data, decision 056). */
+  municipality: string;
   /** Null when anyone in the household has protected personal data: the address is then never shown. */
   address: Address | null;
   guardians: RegisterPerson[];

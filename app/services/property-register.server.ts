@@ -17,7 +17,7 @@ export type PropertyOwner =
   | { kind: "organisation"; name: string; organisationsnummer: string };
 
 export interface RegisterProperty {
-  /** As the register writes it, normalised: "Åmål Plogen 4:2". */
+  /** As the register writes it, normalised: "<kommun> <trakt> <block>:<enhet>". */
   designation: string;
   /** Lantmäteriet's objektidentitet (UUID) of the registerenhet. */
   objektidentitet: string;

@@ -22,6 +22,11 @@ export const municipality = sqliteTable("municipality", {
   openingHoursSv: text("opening_hours_sv").notNull(),
   openingHoursEn: text("opening_hours_en").notNull(),
   orgNumber: text("org_number").notNull(),
+  /**
+   * SCB's four-digit municipality code (kommunkod): how Skatteverket's and Lantmäteriet's registers
+   * name the municipality (decisions 067, 068). Null until an admin enters it.
+   */
+  kommunkod: text("kommunkod").unique(),
   population: integer("population").notNull(),
   /** True for rows whose facts are invented for the example seed. */
   example: integer("example", { mode: "boolean" }).notNull().default(true),

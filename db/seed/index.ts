@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "../client";
 import { administration, administrationArea, municipality } from "../schema/index";
 import { seedAuthoritiesAndLifeEvents, seedAuthorityRegistry } from "./authorities";
@@ -51,10 +51,16 @@ export function seed(db: DB) {
         openingHoursSv: m.openingHours.sv,
         openingHoursEn: m.openingHours.en,
         orgNumber: m.orgNumber,
+        kommunkod: m.kommunkod,
         population: m.population,
         example: m.example,
       };
       tx.insert(municipality).values(values).onConflictDoNothing({ target: municipality.slug }).run();
+      // A database from before the column gets the code; an edited one keeps it (decision 057).
+      tx.update(municipality)
+        .set({ kommunkod: m.kommunkod })
+        .where(and(eq(municipality.slug, m.slug), isNull(municipality.kommunkod)))
+        .run();
       const row = tx.select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, m.slug)).get()!;
       const domain = `${m.slug}.example.se`;
       for (const a of seedAdministrations) {

@@ -14,6 +14,7 @@ import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
 import { withRequestContext } from "~/utils/request-context.server";
 import { log } from "~/utils/logger.server";
 import { emailModule } from "../../forms/fields/email";
+import { xmlReader, XmlRefusedError } from "~/platform/xml.server";
 
 // Proofs for ASVS 4.0.3 requirements that docs/security/asvs-l2.md marks as met but that no
 // other test pinned down: the behaviour was there, a test that would notice its loss was not.
@@ -142,8 +143,18 @@ describe("ASVS V5 and V6: what the source code never does", () => {
     expect(filesMatching(/sql\.raw\s*\(/)).toEqual([]);
   });
 
-  it("no XML parser: the portal only writes XML, it never reads any (5.5.2)", () => {
-    expect(filesMatching(/xml2js|fast-xml-parser|libxmljs|xmldom|DOMParser|sax["']/)).toEqual([]);
+  it("XML is read in one place, which refuses any document type declaration before parsing (5.5.2)", () => {
+    expect(filesMatching(/xml2js|fast-xml-parser|libxmljs|xmldom|DOMParser|sax["']/)).toEqual([
+      "app/platform/xml.server.ts",
+    ]);
+    const read = xmlReader({});
+    expect(read("<a>x &amp; y</a>")).toEqual({ a: "x & y" });
+    for (const hostile of [
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>',
+      '<!DOCTYPE a [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;">]><a>&l2;</a>',
+      "<!doctype a><a/>",
+    ])
+      expect(() => read(hostile), hostile).toThrow(XmlRefusedError);
   });
 
   it("Math.random only jitters the outbox back-off; every secret, token and file name comes from node:crypto (6.3.1)", () => {

@@ -17,29 +17,30 @@ const SCANNED = ["app", "public/locales"];
  * entry must still match something, so a fixed place leaves no stale exception behind.
  */
 const ALLOWED: { file: string; name: string; reason: string }[] = [
-  ...["sv", "en"].flatMap((lang) => [
-    {
-      file: `public/locales/${lang}/forms.json`,
-      name: "Bengtsfors",
-      reason:
-        "an example property designation in a hint ('Bengtsfors Sågen 1:23') shows Lantmäteriet's format <kommun> <trakt> <block>:<enhet>; it lists no municipalities and validates nothing",
-    },
-    {
-      file: `public/locales/${lang}/forms.json`,
-      name: "Dals-Ed",
-      reason: "an example property designation in a hint (as above)",
-    },
-    {
-      file: `public/locales/${lang}/forms.json`,
-      name: "Mellerud",
-      reason: "an example property designation in a hint (as above)",
-    },
-    {
-      file: `public/locales/${lang}/permits.json`,
-      name: "Åmål",
-      reason: "an example property designation in a hint and its format error (as above)",
-    },
-  ]),
+  ...["sv", "en"].map((lang) => ({
+    file: `public/locales/${lang}/forms.json`,
+    name: "Bengtsfors",
+    reason:
+      "an example property designation in the format error ('Bengtsfors Sågen 1:23') shows Lantmäteriet's format; it lists no municipalities and validates nothing",
+  })),
+  ...["sv", "en"].map((lang) => ({
+    file: `public/locales/${lang}/permits.json`,
+    name: "Åmål",
+    reason:
+      "an example property designation in a hint and its format error ('Åmål Plogen 4:2') shows Lantmäteriet's format <kommun> <trakt> <block>:<enhet>; it lists no municipalities and validates nothing",
+  })),
+  // The demo's sign-on providers (decisions 064, 073): seeded only into a demo or test database for
+  // one example municipality each, and refused by a production start. No production path reads them.
+  ...[
+    ["app/auth/staff-sso/providers.server.ts", "Åmål"],
+    ["app/auth/staff-sso/providers.server.ts", "amal"],
+    ["app/auth/staff-sso/test-sso.server.ts", "amal"],
+    ["app/auth/staff-sso/test-saml.server.ts", "Mellerud"],
+  ].map(([file, name]) => ({
+    file: file!,
+    name: name!,
+    reason: "the demo-only test sign-on provider is seeded for one example municipality (never in production)",
+  })),
 ];
 
 function files(dir: string): string[] {

@@ -3,7 +3,6 @@ import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
 import { createCookie } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { XMLParser } from "fast-xml-parser";
 import { staffSsoLink } from "../../../db/schema/index";
 import type { SsoAssertion } from "./assertion";
 import { getSsoProvider, type SsoProvider } from "./providers.server";
@@ -22,6 +21,7 @@ import { env } from "~/env.server";
 import { audit } from "~/platform/audit.server";
 import { log } from "~/utils/logger.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { xmlReader } from "~/platform/xml.server";
 
 /**
  * Staff sign-on through a SAML provider (issue 21, decision 073): maps a provider row to A's
@@ -107,13 +107,13 @@ function samlFlowCookie() {
   return flowCookie;
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
+const parseXml = xmlReader({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
 
 /** The ID of the AuthnRequest in an HTTP-Redirect URL (deflated, base64; saml-bindings-2.0-os §3.4.4.1). */
 async function requestIdOf(url: string): Promise<string> {
   const encoded = new URL(url).searchParams.get("SAMLRequest") ?? "";
   const xml = (await promisify(inflateRaw)(Buffer.from(encoded, "base64"))).toString("utf8");
-  const id = (parser.parse(xml) as { AuthnRequest?: { "@_ID"?: unknown } }).AuthnRequest?.["@_ID"];
+  const id = (parseXml(xml) as { AuthnRequest?: { "@_ID"?: unknown } }).AuthnRequest?.["@_ID"];
   if (typeof id !== "string") throw new Error("AuthnRequest without ID");
   return id;
 }
@@ -121,7 +121,7 @@ async function requestIdOf(url: string): Promise<string> {
 /** The Response's InResponseTo, read before the checks only to compare with the browser's cookie. */
 function inResponseToOf(samlResponse: string): string | null {
   try {
-    const doc = parser.parse(Buffer.from(samlResponse, "base64").toString("utf8")) as {
+    const doc = parseXml(Buffer.from(samlResponse, "base64").toString("utf8")) as {
       Response?: { "@_InResponseTo"?: unknown };
     };
     const id = doc.Response?.["@_InResponseTo"];

@@ -1,9 +1,9 @@
 import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
-import { XMLParser } from "fast-xml-parser";
 import { samlRequest, samlSeenAssertion } from "../../../db/schema/index";
 import type { SsoAssertion } from "./assertion";
 import { db } from "~/db.server";
+import { xmlReader } from "~/platform/xml.server";
 
 /**
  * The portal as a SAML 2.0 service provider for staff sign-on (issue 21, docs/decisions/065).
@@ -172,7 +172,7 @@ export async function samlLogoutUrl(
   return serviceProvider(settings).getLogoutUrlAsync(profile, relayState, {});
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
+const parseXml = xmlReader({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
 
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -242,7 +242,7 @@ export async function consumeSamlResponse(
   if (form.SAMLResponse.length > MAX_RESPONSE_CHARS) throw new SamlRefusedError("malformed", "too large");
   let parsed: Node;
   try {
-    const parsedValue: unknown = parser.parse(Buffer.from(form.SAMLResponse, "base64").toString("utf8"));
+    const parsedValue: unknown = parseXml(Buffer.from(form.SAMLResponse, "base64").toString("utf8"));
     if (!isNode(parsedValue) || !isNode(parsedValue.Response)) throw new Error("not a samlp:Response");
     parsed = parsedValue;
   } catch (err) {
@@ -257,7 +257,7 @@ export async function consumeSamlResponse(
   }
   if (!profile) throw new SamlRefusedError("malformed", "no assertion");
 
-  // From here on only the signed assertion is read (node-saml hands it over as xml2js).
+  // From here on only the signed assertion is read (node-saml hands it over already parsed).
   const assertion = (profile.getAssertion?.() as { Assertion?: Node } | undefined)?.Assertion;
   if (!assertion) throw new SamlRefusedError("malformed", "no signed assertion");
   const responseIssuer = text(list((parsed.Response as Node).Issuer)[0]);

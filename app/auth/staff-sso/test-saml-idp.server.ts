@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
-import { XMLParser } from "fast-xml-parser";
 import { SignedXml } from "xml-crypto";
 import { selfSignedCertificate, type KeyAndCertificate } from "./self-signed-certificate.server";
 import { env } from "~/env.server";
+import { xmlReader } from "~/platform/xml.server";
 
 /**
  * A local SAML 2.0 identity provider for tests and the demo (docs/decisions/065): it reads an
@@ -112,7 +112,7 @@ function attribute(name: string, values: string[]): string {
   return `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">${inner}</saml:Attribute>`;
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
+const parseXml = xmlReader({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
 
 /** A provider with a fresh key; `entityId` is what the portal is configured to trust. */
 export function createTestSamlIdp({
@@ -135,7 +135,7 @@ export function createTestSamlIdp({
       const encoded = query.get("SAMLRequest");
       if (!encoded) throw new Error("no SAMLRequest");
       const xml = (await promisify(inflateRaw)(Buffer.from(encoded, "base64"))).toString("utf8");
-      const doc = parser.parse(xml) as { AuthnRequest?: Record<string, unknown> };
+      const doc = parseXml(xml) as { AuthnRequest?: Record<string, unknown> };
       const request = doc.AuthnRequest;
       if (!request || typeof request["@_ID"] !== "string") throw new Error("not an AuthnRequest");
       const issuer = request.Issuer;

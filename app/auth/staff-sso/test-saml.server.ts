@@ -10,6 +10,7 @@ import {
 import { db } from "~/db.server";
 import { env, TEST_SSO_PATH } from "~/env.server";
 import { isLanguage, type Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
 import { idpLanguage } from "../test-idp.server";
 import { STAFF_SAML_PATH } from "./saml-login.server";
@@ -21,7 +22,13 @@ import {
   type TestSamlIdp,
   type TestSamlPerson,
 } from "./test-saml-idp.server";
-import { escape, page, tFor } from "./test-sso.server";
+import { escape, page } from "./test-sso.server";
+
+/** The "sso" namespace's texts for this page (read where the page is written, so the key check sees them). */
+const ssoT =
+  (lang: Language) =>
+  (key: string): string =>
+    String(getFixedT(lang, "sso")(key));
 
 /**
  * "Test-SAML": the local SAML identity provider as a page for testers (demo and test only,
@@ -56,7 +63,7 @@ export function testSamlKey(): KeyAndCertificate {
 }
 
 function loginPage(lang: Language, query: { SAMLRequest: string; RelayState: string }): string {
-  const t = tFor(lang);
+  const t = ssoT(lang);
   const people = Object.entries(PRESETS)
     .map(
       ([id, p]) =>
@@ -87,7 +94,7 @@ function loginPage(lang: Language, query: { SAMLRequest: string; RelayState: str
 
 /** The HTTP-POST binding's answer (saml-bindings-2.0-os §3.5.4): a form to the ACS, sent by script or by hand. */
 function postPage(lang: Language, acsUrl: string, samlResponse: string, relayState: string, nonce: string): string {
-  const t = tFor(lang);
+  const t = ssoT(lang);
   return page(
     lang,
     t("testSaml.title"),
@@ -123,7 +130,7 @@ export function createTestSamlRouter(): TestSamlRouter | null {
   const acsPrefix = `${e.PUBLIC_URL}${STAFF_SAML_PATH}/`;
   const router = express.Router();
   const bad = (res: express.Response, lang: Language) => {
-    const t = tFor(lang);
+    const t = ssoT(lang);
     res
       .status(400)
       .type("html")

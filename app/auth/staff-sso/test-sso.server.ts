@@ -42,7 +42,7 @@ export const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 type T = (key: string) => string;
-export const tFor = (lang: Language): T => {
+const tFor = (lang: Language): T => {
   const t = getFixedT(lang, "sso");
   return (key) => String(t(key));
 };

@@ -14,6 +14,7 @@ export const FACT_FIELDS = [
   "openingHoursSv",
   "openingHoursEn",
   "orgNumber",
+  "kommunkod",
   "reviewBy",
 ] as const;
 
@@ -38,7 +39,11 @@ export function MunicipalityFields({
           key={name}
           name={name}
           label={t(`municipality.fields.${name}`)}
-          hint={name === "orgNumber" || name === "reviewBy" ? t(`municipality.hints.${name}`) : undefined}
+          hint={
+            name === "orgNumber" || name === "kommunkod" || name === "reviewBy"
+              ? t(`municipality.hints.${name}`)
+              : undefined
+          }
           error={errors?.[name]}
           type={name === "email" ? "email" : name === "reviewBy" ? "date" : "text"}
           defaultValue={values[name] ?? ""}

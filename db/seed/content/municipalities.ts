@@ -12,6 +12,8 @@ export interface SeedMunicipality {
   postalAddress: string;
   openingHours: Bilingual;
   orgNumber: string;
+  /** SCB kommunkod (real: the registers name the municipality by it). */
+  kommunkod: string;
   population: number;
   example: true;
 }
@@ -39,6 +41,7 @@ export const seedMunicipalities: SeedMunicipality[] = [
       en: "Monday–Thursday 8.00–16.30, Friday 8.00–15.00",
     },
     orgNumber: "212000-1421",
+    kommunkod: "1460",
     population: 9400,
     example: true,
   },
@@ -60,6 +63,7 @@ export const seedMunicipalities: SeedMunicipality[] = [
       en: "Monday–Friday 8.00–16.00, closed for lunch 12.00–13.00",
     },
     orgNumber: "212000-1439",
+    kommunkod: "1438",
     population: 4700,
     example: true,
   },
@@ -81,6 +85,7 @@ export const seedMunicipalities: SeedMunicipality[] = [
       en: "Monday–Thursday 8.00–16.00, Friday 8.00–14.00",
     },
     orgNumber: "212000-1447",
+    kommunkod: "1439",
     population: 6500,
     example: true,
   },
@@ -102,6 +107,7 @@ export const seedMunicipalities: SeedMunicipality[] = [
       en: "Monday–Friday 8.00–16.00",
     },
     orgNumber: "212000-1454",
+    kommunkod: "1461",
     population: 8900,
     example: true,
   },
@@ -123,6 +129,7 @@ export const seedMunicipalities: SeedMunicipality[] = [
       en: "Monday–Thursday 8.00–16.30, Friday 8.00–15.00",
     },
     orgNumber: "212000-1462",
+    kommunkod: "1492",
     population: 12200,
     example: true,
   },
