@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestSamlIdp } from "~/auth/staff-sso/test-saml-idp.server";
 import { resetEnvForTests } from "~/env.server";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 
 // A valid production configuration (as production-cookies.test.ts): the local SAML identity
 // provider signs whatever a tester picks, so it must refuse to exist here (decision 065).
@@ -17,6 +18,7 @@ Object.assign(process.env, {
   CASE_OUTBOX: "off",
   CLAMD_HOST: "127.0.0.1:3310",
   KEY_PROVIDER: "env",
+  ...PRODUCTION_REGISTERS,
 });
 resetEnvForTests();
 
