@@ -336,6 +336,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/api/v1/authorities/:slug": "",
   "/api/v1/life-events/:slug": "",
   "/api/v1/forms/:id": "",
+  "/api/v1/forms/:id/document": "/api/v1/forms/felanmalan-gata-park/document",
   "/api/v1/*": "",
   "/personal/logga-in/sso/saml/:provider/metadata": "",
   "/*": "",
