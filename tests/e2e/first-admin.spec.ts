@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { PRODUCTION_REGISTERS } from "../helpers/production-registers";
 import { expect, jsDisabled, submitTotp, test } from "./fixtures";
 
 /**
@@ -38,6 +39,8 @@ function productionEnv(dir: string, port: number): NodeJS.ProcessEnv {
     OIDC_CLIENT_ID: "portal",
     OIDC_CLIENT_SECRET: "client-secret-from-the-broker",
     CASE_OUTBOX: "off",
+    // The registers' real clients are named but never asked during this journey (decision 066).
+    ...PRODUCTION_REGISTERS,
     CLAMD_HOST: "127.0.0.1:9",
     TEST_IDP: "off",
     LOGIN_FAILURES_PER_ADDRESS: "1000",

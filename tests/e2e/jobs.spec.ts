@@ -8,8 +8,10 @@ test.describe("scheduled jobs for portal-wide administrators", () => {
     await loginAsStaff(page, "admin.portal");
     await page.getByRole("link", { name: "Schemalagda jobb" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schemalagda jobb");
-    // One row per job in SCHEDULED_JOBS: the outbox, link check, review reminders, offer lapse, clean-up, retention.
-    await expect(page.locator("tbody tr")).toHaveCount(6);
+    // One row per job in SCHEDULED_JOBS: the outbox, link check, review reminders, offer lapse, clean-up,
+    // retention and the staff-SSO inactive-account sweep (decision 064).
+    await expect(page.locator("tbody tr")).toHaveCount(7);
+    await expect(page.locator("tbody tr", { hasText: "staff-sso-inactive" })).toHaveCount(1);
     await expect(page.locator("tbody tr", { hasText: "retention" })).toHaveCount(1);
     const row = page.locator("tbody tr", { hasText: "offer-lapse" });
     await row.getByRole("button", { name: /Kör nu/ }).click();
