@@ -21,6 +21,9 @@ async function startSecondPortal(port: number): Promise<() => void> {
       HOST: "127.0.0.1",
       CASE_OUTBOX: "folder",
       LOGIN_FAILURES_PER_ADDRESS: "1000",
+      // The demo sign-on providers follow the PUBLIC_URL of the process that seeds them (decisions
+      // 064, 073): this second portal on another port must not re-point the e2e server's providers.
+      TEST_SSO: "off",
     },
     stdio: "ignore",
   });
