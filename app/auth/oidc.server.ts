@@ -47,19 +47,30 @@ interface FlowState {
   redirectTo: string;
 }
 
-let flowCookie: ReturnType<typeof createCookie> | undefined;
-function oidcFlowCookie() {
-  // Lax: the provider's redirect back is a top-level GET navigation, which carries it.
-  flowCookie ??= createCookie(env().PORTAL_ENV === "production" ? "__Host-oidc" : "oidc", {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().PORTAL_ENV === "production",
-    maxAge: 600,
-    secrets: [env().SESSION_SECRET],
-  });
-  return flowCookie;
+const flowCookies = new Map<string, ReturnType<typeof createCookie>>();
+
+/**
+ * The signed, ten-minute cookie that binds an OpenID Connect flow (state, nonce, PKCE verifier) to
+ * this browser; `__Host-` in production. Residents' logins use "oidc", staff sign-on "staff-sso".
+ */
+export function oidcFlowCookieNamed(name: string) {
+  let cookie = flowCookies.get(name);
+  if (!cookie) {
+    // Lax: the provider's redirect back is a top-level GET navigation, which carries it.
+    cookie = createCookie(env().PORTAL_ENV === "production" ? `__Host-${name}` : name, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env().PORTAL_ENV === "production",
+      maxAge: 600,
+      secrets: [env().SESSION_SECRET],
+    });
+    flowCookies.set(name, cookie);
+  }
+  return cookie;
 }
+
+const oidcFlowCookie = () => oidcFlowCookieNamed("oidc");
 
 /** The provider's authorization URL and the cookie binding the flow to this browser. */
 export async function beginLogin(

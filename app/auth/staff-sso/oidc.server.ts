@@ -1,6 +1,6 @@
-import { createCookie } from "@remix-run/node";
 import * as client from "openid-client";
 import { env } from "~/env.server";
+import { oidcFlowCookieNamed } from "../oidc.server";
 import { audit } from "~/platform/audit.server";
 import { log } from "~/utils/logger.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
@@ -53,19 +53,7 @@ interface FlowState {
   redirectTo: string;
 }
 
-let flowCookie: ReturnType<typeof createCookie> | undefined;
-function ssoFlowCookie() {
-  // Lax: the provider's redirect back is a top-level GET navigation, which carries it.
-  flowCookie ??= createCookie(env().PORTAL_ENV === "production" ? "__Host-staff-sso" : "staff-sso", {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().PORTAL_ENV === "production",
-    maxAge: 600,
-    secrets: [env().SESSION_SECRET],
-  });
-  return flowCookie;
-}
+const ssoFlowCookie = () => oidcFlowCookieNamed("staff-sso");
 
 const callbackUrl = () => `${env().PUBLIC_URL}${STAFF_SSO_CALLBACK_PATH}`;
 
