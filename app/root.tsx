@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { data } from "@remix-run/node";
 import { csrfToken } from "~/auth/csrf.server";
@@ -102,6 +103,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // A hydrating page ships the root loader data, token included, for later client navigations.
   const markCsrfUsed = useCsrfUsage();
   if (hydrate) markCsrfUsed();
+  // Effects run only once hydration has finished: the mark lets tests (and a reader of the DOM)
+  // know that the page's client JavaScript is in charge now.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <html lang={lang} dir="ltr">
       <head>

@@ -88,7 +88,7 @@ export const test = base.extend<{ consoleErrors: string[]; a11y: (label?: string
         if (msg.text().startsWith("Failed to load resource") && documents.has(msg.location().url)) return;
         errors.push(`${msg.text()} (${msg.location().url})`);
       });
-      page.on("pageerror", (err) => errors.push(err.message));
+      page.on("pageerror", (err) => errors.push(`${err.message} (${page.url()})`));
       await use(errors);
       expect(errors, "console errors in the page").toEqual([]);
     },

@@ -196,6 +196,13 @@ async function sweep(
     await test.step(doc.path, async () => {
       const response = await page.goto(doc.path);
       const status = response?.status() ?? 0;
+      // A page that ships client JavaScript must finish hydrating before it is checked and left:
+      // leaving it half-hydrated under load made React report an internal error (#345).
+      await page.waitForFunction(
+        () => !("__remixContext" in window) || "hydrated" in document.documentElement.dataset,
+        null,
+        { timeout: 20_000 },
+      );
       const expectedLang =
         new URL(doc.url).searchParams.get("lang") ?? cookieHeader.match(/(?:^|; )lang=(sv|en)/)?.[1] ?? null;
       const lang = await page.locator("html").getAttribute("lang");
