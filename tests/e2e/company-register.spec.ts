@@ -6,17 +6,19 @@ import { expect, loginAsResident, test } from "./fixtures";
  * portal. The property part of the bygglov journey is the property register's; this spec goes as
  * far as starting a bygglov draft for the company.
  */
-const PETER = "198002079294"; // firmatecknare for Johanssons Bygg i Åmål AB at Bolagsverket
+const PETER = "198002079294"; // firmatecknare for Johanssons Bygg i Åmål AB and Plogen Fastigheter at Bolagsverket
 const LENA = "197901049283"; // signs for no company
 const LINNEA = "199006102389"; // employee given a mandate in the portal
 const JOHANSSONS = "559312-8415";
+const PLOGEN = "556742-9179"; // Peter is also firmatecknare for Plogen Fastigheter i Åmål AB
 
 test.describe("acting for a company per the company register", () => {
+  // Plogen, not Johanssons: building-permit.spec.ts expects the Johanssons draft to start empty.
   test("a signatory acts for the company and starts a bygglov draft for it", async ({ page, a11y }) => {
-    await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: JOHANSSONS });
+    await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: PLOGEN });
     await expect(page).toHaveURL(/\/bygglov\/ansok$/);
-    await expect(page.getByText("Du ansöker för Johanssons Bygg i Åmål AB")).toBeVisible();
-    await page.getByLabel("Fastighetsbeteckning").fill("Åmål Verkstaden 2:11");
+    await expect(page.getByText("Du ansöker för Plogen Fastigheter i Åmål AB")).toBeVisible();
+    await page.getByLabel("Fastighetsbeteckning").fill("Åmål Plogen 4:2");
     await page.getByRole("radio", { name: "Fasadändring" }).check();
     await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel på lagerhallen.");
     await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
