@@ -9,6 +9,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { FieldErrorSummary, Radios, SelectInput, TextArea, TextInput } from "~/components/mypages/Fields";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { registerIsDown } from "~/services/population.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import {
   parseSchoolApplication,
@@ -54,13 +55,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseSchoolApplication(values);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   const key = /^[0-9a-f-]{36}$/.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : randomUUID();
-  const r = await submitSchoolApplication({
-    viewer,
-    actor: user,
-    answers: parsed.value,
-    idempotencyKey: `school:${viewer.personId}:${key}`,
-    language: getLanguage(request),
-  });
+  let r: Awaited<ReturnType<typeof submitSchoolApplication>>;
+  try {
+    r = await submitSchoolApplication({
+      viewer,
+      actor: user,
+      answers: parsed.value,
+      idempotencyKey: `school:${viewer.personId}:${key}`,
+      language: getLanguage(request),
+    });
+  } catch (error) {
+    // Navet not answering must not lose what the resident typed: the form comes back with it.
+    if (!registerIsDown(error)) throw error;
+    return data({ values, errors: { child: "registerUnavailable" } }, { status: 503 });
+  }
   if (!r.ok) return data({ values, errors: r.errors }, { status: 400 });
   return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "mypages:flash.submitted");
 }
@@ -77,6 +85,8 @@ export default function ApplySchool() {
     label: `${s.name}, ${s.town} (${s.municipality})`,
   }));
   const coGuardians = [...new Set(d.children.flatMap((c) => c.coGuardians))];
+  // The register stopped answering after the resident chose a child: the form stays, with the choice kept.
+  const keptChild = d.registerUnavailable ? a?.values.child : undefined;
   return (
     <>
       <h1>{t("school.title")}</h1>
@@ -88,7 +98,7 @@ export default function ApplySchool() {
         fields={FIELDS}
         keyOf={(f, code) => `childcare:school.errors.${f}.${code}`}
       />
-      {d.registerUnavailable ? (
+      {d.registerUnavailable && !keptChild ? (
         <p role="alert" className="notice">
           {t("apply.registerUnavailable")}
         </p>
@@ -98,17 +108,21 @@ export default function ApplySchool() {
         <Form method="post" reloadDocument>
           <CsrfField />
           <input type="hidden" name="idempotencyKey" value={v.idempotencyKey} />
-          <Radios
-            name="child"
-            label={t("school.child.label")}
-            hint={`${t("apply.child.hint")} ${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })}`}
-            errorKey={err("child")}
-            defaultValue={v.child}
-            options={d.children.map((c) => ({
-              value: c.hmac,
-              label: t("apply.child.option", { name: c.name, birthDate: c.birthDate }),
-            }))}
-          />
+          {keptChild ? (
+            <input type="hidden" name="child" value={keptChild} />
+          ) : (
+            <Radios
+              name="child"
+              label={t("school.child.label")}
+              hint={`${t("apply.child.hint")} ${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })}`}
+              errorKey={err("child")}
+              defaultValue={v.child}
+              options={d.children.map((c) => ({
+                value: c.hmac,
+                label: t("apply.child.option", { name: c.name, birthDate: c.birthDate }),
+              }))}
+            />
+          )}
           <Radios
             name="applicationType"
             label={t("school.applicationType.legend")}

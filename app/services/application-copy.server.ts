@@ -7,7 +7,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { renderReceipt } from "~/pdf/receipt.server";
 import { formatDateTime } from "~/utils/format";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
-import { caseAnswers } from "./cases.server";
+import { caseAnswers, childAtSubmission } from "./cases.server";
 import { registerPerson } from "./population.server";
 import { signedContent } from "./school.server";
 import { contentHash } from "./signature-hash.server";
@@ -55,6 +55,12 @@ async function personName(hmac: string): Promise<string> {
   return p ? `${p.givenName} ${p.familyName}` : "";
 }
 
+/** The child as named at submission; a case from before that was kept asks the register. */
+async function childName(c: CaseRow, hmac: string): Promise<string> {
+  const kept = childAtSubmission(c);
+  return kept ? `${kept.givenName} ${kept.familyName}` : personName(hmac);
+}
+
 /** What the applicant sent, as label/text rows in the reader's language (the same labels as the case page). */
 export async function applicationCopyRows(c: CaseRow, lang: Language): Promise<{ label: string; text: string }[]> {
   const t = getFixedT(lang, "childcare");
@@ -74,7 +80,7 @@ export async function applicationCopyRows(c: CaseRow, lang: Language): Promise<{
     const rows = [
       {
         label: t("case.child"),
-        text: `${await personName(a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})`,
+        text: `${await childName(c, a.child)} (${t("mypages:myData.source", { source: t("source.folkbokforingen-testregister") })})`,
       },
       { label: t("case.careKind"), text: t(`careKind.${a.careKind}`) },
       { label: t("apply.units.legend"), text: ranked(unitNames(a.units ?? [])) },
@@ -94,7 +100,7 @@ export async function applicationCopyRows(c: CaseRow, lang: Language): Promise<{
     reason: string | null;
   };
   const rows = [
-    { label: t("school.details.child"), text: await personName(a.child) },
+    { label: t("school.details.child"), text: await childName(c, a.child) },
     { label: t("school.details.type"), text: t(`school.applicationType.${a.applicationType}`) },
     { label: t("school.details.schools"), text: ranked(unitNames(a.schools ?? [])) },
     { label: t("school.details.startDate"), text: a.startDate },

@@ -28,7 +28,7 @@ import {
   type MeasureType,
 } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
-import { getAdministrationForArea, listMunicipalities } from "./municipalities.server";
+import { getAdministrationForArea, getMunicipalityByKommunkod } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
@@ -146,7 +146,7 @@ export interface PropertyInfo {
 export type PropertyCheck =
   | { ok: true; property: PropertyInfo & { municipalityId: number } }
   | { ok: false; code: "propertyFormat" | "propertyUnknown" | "registerUnavailable"; property?: undefined }
-  | { ok: false; code: "propertyOutside"; property: PropertyInfo };
+  | { ok: false; code: "propertyOutside" | "propertyMunicipalityUnknown"; property: PropertyInfo };
 
 /**
  * Asks the property register about a designation for a bygglov application, audited with its
@@ -182,8 +182,9 @@ export async function lookupProperty(user: ResidentUser, designation: string): P
   });
   if (!answer.found) return { ok: false, code: "propertyUnknown" };
   const p = answer.property;
-  const name = p.municipality.name.toLocaleLowerCase("sv");
-  const portal = listMunicipalities().find((m) => m.name.toLocaleLowerCase("sv") === name);
+  // Inside the portal is decided by the register's kommunkod against the municipality table
+  // (decision 074): names differ in spelling and can be edited, a code does not.
+  const portal = p.municipality.code ? getMunicipalityByKommunkod(p.municipality.code) : undefined;
   const applicantHmac = db()
     .select({ hmac: person.personnummerHmac })
     .from(person)
@@ -202,6 +203,8 @@ export async function lookupProperty(user: ResidentUser, designation: string): P
     municipalityName: p.municipality.name,
     municipalityId: portal?.id ?? null,
   };
+  // Without a kommunkod (a property with no address) the portal cannot place it: nothing is guessed.
+  if (!p.municipality.code) return { ok: false, code: "propertyMunicipalityUnknown", property: info };
   if (!portal) return { ok: false, code: "propertyOutside", property: info };
   return { ok: true, property: { ...info, municipalityId: portal.id } };
 }

@@ -279,6 +279,31 @@ export function caseAnswers(c: {
   return c.protectedIdentity && c.formId ? withoutAddresses({ formId: c.formId, protectedIdentity: true }, all) : all;
 }
 
+/**
+ * The child as the population register named them when the case was submitted, kept with the
+ * case's sensitive answers (encrypted at rest) so that officers read it without asking the
+ * register again (issue 19, decision 074). Null for cases submitted before it was kept.
+ */
+export interface ChildAtSubmission {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+}
+
+/** Only the name and birth date are kept: never an address (decision 046) or custody. */
+export function keptChild(p: ChildAtSubmission): ChildAtSubmission {
+  return { givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate };
+}
+
+export function childAtSubmission(c: { sensitiveData: string | null }): ChildAtSubmission | null {
+  if (!c.sensitiveData) return null;
+  const kept = (JSON.parse(decrypt(c.sensitiveData)) as { childAtSubmission?: Partial<ChildAtSubmission> })
+    .childAtSubmission;
+  return kept && typeof kept.givenName === "string" && typeof kept.familyName === "string"
+    ? { givenName: kept.givenName, familyName: kept.familyName, birthDate: String(kept.birthDate ?? "") }
+    : null;
+}
+
 // ---- Access for staff and residents (from the identity branch, on forms' case table) ------
 
 /**

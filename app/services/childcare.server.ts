@@ -36,7 +36,7 @@ import {
   terminationLastDay,
   type StartDateAssessment,
 } from "./childcare-rules";
-import { changeCaseStatus, createCase } from "./cases.server";
+import { changeCaseStatus, childAtSubmission, createCase, keptChild } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { adoptContactEmail, notify } from "./notifications.server";
 import {
@@ -248,7 +248,10 @@ export async function submitChildcareApplication(input: {
       reason: a.reason ?? null,
       childSource: REGISTER_SOURCE,
     },
-    sensitiveData: a.specialNeeds ? { specialNeeds: a.specialNeeds } : null,
+    sensitiveData: {
+      ...(a.specialNeeds ? { specialNeeds: a.specialNeeds } : {}),
+      childAtSubmission: keptChild(p.child),
+    },
     applicantPersonId: input.viewer.personId,
     applicantOrganisationId: null,
     submittedByPersonId: input.viewer.personId,
@@ -452,7 +455,7 @@ export async function getChildcareCase(input: {
   if (!c || c.area !== "barnomsorg") return undefined;
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
   if (!app) return undefined;
-  const child = await registerPerson(app.childHmac, "childcare");
+  const child = childAtSubmission(c) ?? (await registerPerson(app.childHmac, "childcare"));
   const offers = db()
     .select({ o: childcareOffer, u: childcareUnit })
     .from(childcareOffer)
@@ -773,7 +776,8 @@ export async function getChildcareCaseForStaff(input: { reference: string; munic
   if (!c || c.area !== "barnomsorg" || !input.municipalityIds.includes(c.municipalityId)) return undefined;
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get();
   if (!app) return undefined;
-  const child = await registerPerson(app.childHmac, "case-handling");
+  // The name given at submission; only a case from before it was kept asks the register.
+  const child = childAtSubmission(c) ?? (await registerPerson(app.childHmac, "case-handling"));
   const prefs = db()
     .select({ unitId: childcarePreference.unitId, rank: childcarePreference.rank, name: childcareUnit.name })
     .from(childcarePreference)

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
 import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
-import { caseAnswers, changeCaseStatus, createCase } from "./cases.server";
+import { caseAnswers, changeCaseStatus, childAtSubmission, createCase, keptChild } from "./cases.server";
 import { NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
 import {
@@ -112,7 +112,7 @@ export async function submitSchoolApplication(input: {
       startDate: a.startDate,
       reason: a.reason ?? null,
     },
-    sensitiveData: null,
+    sensitiveData: { childAtSubmission: keptChild(child) },
     applicantPersonId: input.viewer.personId,
     applicantOrganisationId: null,
     submittedByPersonId: input.viewer.personId,
@@ -196,7 +196,8 @@ async function describeSchoolCase(
     reason: string | null;
   };
   const purpose = viewerHmac ? "school" : "case-handling";
-  const child = await registerPerson(answers.child, purpose);
+  // The name given at submission; only a case from before it was kept asks the register.
+  const child = childAtSubmission(c) ?? (await registerPerson(answers.child, purpose));
   const schools = answers.schools.length
     ? db()
         .select({ id: childcareUnit.id, name: childcareUnit.name })

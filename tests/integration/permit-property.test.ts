@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvent } from "../../db/schema/index";
+import { auditEvent, municipality } from "../../db/schema/index";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { EMPTY_DRAFT, getDraft, lookupProperty, validateDetails } from "~/services/building-permits.server";
@@ -55,6 +55,65 @@ describe("bygglov and the property register", () => {
     });
     const { errors } = await validateDetails(anna, { ...EMPTY_DRAFT, propertyDesignation: "Stockholm Norrmalm 3:5" });
     expect(errors.propertyDesignation).toBe("propertyOutside");
+  });
+
+  it("places a property in the portal by the register's kommunkod, not by the municipality's name", async () => {
+    const bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!;
+    // An admin writes the name differently from the register: the code still places the property.
+    db().update(municipality).set({ name: "Bengtsfors kommun" }).where(eq(municipality.id, bengtsfors.id)).run();
+    try {
+      expect(await lookupProperty(erik, "Bengtsfors Sågen 1:23")).toMatchObject({
+        ok: true,
+        property: { kommunkod: "1460", municipalityId: bengtsfors.id },
+      });
+    } finally {
+      db().update(municipality).set({ name: bengtsfors.name }).where(eq(municipality.id, bengtsfors.id)).run();
+    }
+  });
+
+  it("a municipality named like the register's but without its kommunkod does not take in the property; with the code it does", async () => {
+    const sixth = db()
+      .insert(municipality)
+      .values({
+        slug: "vanersborg-test",
+        code: "VBG",
+        name: "Vänersborg",
+        logoText: "Vänersborg",
+        introSv: "-",
+        introEn: "-",
+        phone: "-",
+        email: "kommun@example.se",
+        visitingAddress: "-",
+        postalAddress: "-",
+        openingHoursSv: "-",
+        openingHoursEn: "-",
+        orgNumber: "212000-1355",
+        population: 1,
+      })
+      .returning()
+      .get();
+    try {
+      expect(await lookupProperty(anna, "Vänersborg Gropen 1:2")).toMatchObject({
+        ok: false,
+        code: "propertyOutside",
+        property: { kommunkod: "1487", municipalityId: null },
+      });
+      db().update(municipality).set({ kommunkod: "1487" }).where(eq(municipality.id, sixth.id)).run();
+      expect(await lookupProperty(anna, "Vänersborg Gropen 1:2")).toMatchObject({
+        ok: true,
+        property: { municipalityId: sixth.id },
+      });
+    } finally {
+      db().delete(municipality).where(eq(municipality.id, sixth.id)).run();
+    }
+  });
+
+  it("a property the register gives no kommunkod for (no address) is not guessed into or out of the portal", async () => {
+    expect(await lookupProperty(anna, "Göteborg Inom Vallgraven 1:1")).toMatchObject({
+      ok: false,
+      code: "propertyMunicipalityUnknown",
+      property: { kommunkod: null, municipalityId: null },
+    });
   });
 
   it("tells malformed text, an unknown property and a silent register apart", async () => {

@@ -92,9 +92,20 @@ function body(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function navetListener(): RequestListener {
+/**
+ * `outage` lets a test take the whole register down, as when Skatteverket's service is down for
+ * everyone: "fault" answers every request with the SOAP fault (HTTP 500), "slow" answers nothing
+ * for `slowMs` (the client's time-out decides).
+ */
+export function navetListener(
+  options: { outage?: () => "fault" | "slow" | undefined; slowMs?: number } = {},
+): RequestListener {
+  const slowMs = options.slowMs ?? 10_000;
   return (req, res) => {
     void (async () => {
+      const outage = options.outage?.();
+      if (outage === "fault") return fault(res, "Tjänsten är inte tillgänglig");
+      if (outage === "slow") await new Promise((resolve) => setTimeout(resolve, slowMs));
       if (req.method !== "POST") return fault(res, "Only POST");
       const xml = await body(req);
       const doc = parser.parse(xml) as {
@@ -109,7 +120,7 @@ export function navetListener(): RequestListener {
         return fault(res, "Ogiltig beställning");
       const pnr = String(r.PersonId ?? "");
       if (pnr === NAVET_FAILS) return fault(res, "Tekniskt fel");
-      if (pnr === NAVET_SLOW) await new Promise((resolve) => setTimeout(resolve, 10_000));
+      if (pnr === NAVET_SLOW) await new Promise((resolve) => setTimeout(resolve, slowMs));
       res.writeHead(200, { "content-type": "text/xml; charset=utf-8" });
       if (pnr === NAVET_MALFORMED)
         return res.end(
@@ -124,7 +135,7 @@ export function navetListener(): RequestListener {
 
 export const navetStandIn: StandIn = {
   name: "navet",
-  listener: navetListener,
+  listener: () => navetListener(),
   env: (baseUrl) => ({
     POPULATION_REGISTER: "navet",
     NAVET_URL: `${baseUrl}/na/na_epersondata/V2/personpostXML`,

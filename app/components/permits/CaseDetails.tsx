@@ -33,7 +33,11 @@ const KNOWN = [
 export function CaseDetails({ c }: { c: C }) {
   const { t } = useTranslation("backoffice");
   const data = c.data as Record<string, unknown>;
-  const property = data.property as { ownerName?: string; street?: string; town?: string } | undefined;
+  const property = data.property as
+    { ownerName?: string; street?: string; postalCode?: string; town?: string } | undefined;
+  const propertyAddress = [property?.street, [property?.postalCode, property?.town].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   const rest = Object.entries(data).filter(
     ([k]) => !KNOWN.includes(k) && k !== "property" && k !== "feeEstimate" && k !== "attachments",
   );
@@ -104,7 +108,13 @@ export function CaseDetails({ c }: { c: C }) {
           {property?.ownerName ? (
             <>
               <dt>{t("fields.owner")}</dt>
-              <dd>{property.ownerName}</dd>
+              <dd data-testid="officer-property-owner">{property.ownerName}</dd>
+            </>
+          ) : null}
+          {propertyAddress ? (
+            <>
+              <dt>{t("fields.propertyAddress")}</dt>
+              <dd data-testid="officer-property-address">{propertyAddress}</dd>
             </>
           ) : null}
           {rest.map(([k, v]) => (

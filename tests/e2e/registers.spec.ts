@@ -1,0 +1,134 @@
+import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { drawing, e2eDatabase, otherContext } from "./permit-helpers";
+
+/**
+ * Issue 19's journeys across the register stand-ins (decision 074). The e2e portal asks every
+ * register through its real client (scripts/e2e-server.mjs, tests/stand-ins): Navet for people,
+ * Lantmäteriet for properties, Bolagsverket for companies. Each project acts for a company no other
+ * spec uses, so the js-on and js-off copies never share a draft: js-on Sara Lindqvist for Lindqvist
+ * Arkitektkontor AB on Bengtsfors Ritaren 3:1, js-off Erik Lindqvist for Bengtsfors Kanotklubb on
+ * Bengtsfors Kanoten 1:2 (db/seed/content/people.ts, served by the stand-ins).
+ */
+const JOURNEYS = {
+  "js-on": {
+    signatory: "198412179288",
+    company: "Lindqvist Arkitektkontor AB",
+    orgNumber: "559108-2267",
+    designation: "Bengtsfors Ritaren 3:1",
+    address: "Storgatan 20, 666 30 Bengtsfors",
+  },
+  "js-off": {
+    signatory: "198203249274",
+    company: "Bengtsfors Kanotklubb",
+    orgNumber: "802478-1638",
+    designation: "Bengtsfors Kanoten 1:2",
+    address: "Sjövägen 2, 666 30 Bengtsfors",
+  },
+} as const;
+
+/** Audit rows of one action and subject written since `afterId`, with their details. */
+function auditSince(afterId: number, action: string, subjectId?: string): string[] {
+  const db = e2eDatabase();
+  try {
+    const rows = db
+      .prepare(
+        "SELECT details FROM audit_event WHERE id > ? AND action = ? AND (? IS NULL OR subject_id = ?) ORDER BY id",
+      )
+      .all(afterId, action, subjectId ?? null, subjectId ?? null) as { details: string | null }[];
+    return rows.map((r) => r.details ?? "");
+  } finally {
+    db.close();
+  }
+}
+
+function lastAuditId(): number {
+  const db = e2eDatabase();
+  try {
+    return (db.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM audit_event").get() as { id: number }).id;
+  } finally {
+    db.close();
+  }
+}
+
+test.describe("the registers' stand-ins in one journey", () => {
+  test("a signatory per Bolagsverket acts for the company and applies for bygglov on a property Lantmäteriet knows; the officer sees what the registers gave", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const jsOff = jsDisabled(testInfo);
+    const j = JOURNEYS[jsOff ? "js-off" : "js-on"];
+    const since = lastAuditId();
+
+    // The company register names the person a signatory: they may act for the company.
+    await loginAsResident(page, j.signatory, { redirectTo: "/bygglov/ansok", actFor: j.orgNumber });
+    await expect(page).toHaveURL(/\/bygglov\/ansok$/);
+    await expect(page.getByText(`Du ansöker för ${j.company}`)).toBeVisible();
+    // (The audit trail masks the organisationsnummer as it masks a personnummer, so the row is found by its details.)
+    expect(auditSince(since, "register.company_lookup").join(" ")).toContain('"register":"bolagsverket"');
+
+    // The property register finds the property, its owner and its address.
+    await page.getByLabel("Fastighetsbeteckning").fill(j.designation.toLocaleLowerCase("sv"));
+    await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
+    await expect(page.getByTestId("property-owner")).toHaveText(j.company);
+    await expect(page.getByText(j.address)).toBeVisible();
+    expect(auditSince(since, "register.property.lookup", j.designation).join(" ")).toContain("Lantmäteriet");
+    await a11y("bygglov details with the register's property");
+
+    await page.getByRole("radio", { name: "Fasadändring" }).check();
+    await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel och fönster mot gatan.");
+    await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
+    await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
+    await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasad.pdf"));
+    await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
+    await expect(page.getByTestId("missing-none")).toBeVisible();
+    await page.goto("/bygglov/ansok/kontrollera");
+    await expect(page.getByText(`${j.company} (${j.orgNumber})`)).toBeVisible();
+    await page.getByRole("button", { name: "Skicka ansökan" }).click();
+    await expect(page).toHaveURL(/\/bygglov\/kvitto\/BEN-\d{4}-\d{6}$/);
+    const reference = (await page.getByTestId("case-reference").innerText()).trim();
+
+    // The officer sees the company and the property as the registers gave them.
+    const officer = await otherContext(browser, testInfo);
+    try {
+      await loginAsStaff(officer.page, "handlaggare.bengtsfors", { redirectTo: `/handlaggare/arenden/${reference}` });
+      await expect(officer.page.getByRole("heading", { level: 1 })).toHaveText(`Ärende ${reference}`);
+      const facts = officer.page.getByRole("main");
+      await expect(facts).toContainText(`${j.company}, ${j.orgNumber}`);
+      await expect(facts).toContainText(j.designation);
+      await expect(officer.page.getByTestId("officer-property-owner")).toHaveText(j.company);
+      await expect(officer.page.getByTestId("officer-property-address")).toHaveText(j.address);
+      await expectAccessible(officer.page, browser, jsOff, "officer case view with register data");
+    } finally {
+      await officer.context.close();
+    }
+  });
+
+  test("a guardian's children are pre-filled from Navet in the preschool and school forms", async ({ page, a11y }) => {
+    const since = lastAuditId();
+    await loginAsResident(page, "198412179288", { actFor: "self" });
+    await page.goto("/mina-sidor/barnomsorg/ansok");
+    const children = page.getByRole("group", { name: "Vilket barn gäller ansökan?" });
+    await expect(children.getByRole("radio")).toHaveCount(2);
+    await expect(children.getByRole("radio", { name: "Olle Lindqvist, född 2018-11-12" })).toBeVisible();
+    await expect(children.getByRole("radio", { name: "Elsa Lindqvist, född 2022-01-02" })).toBeVisible();
+    await a11y("childcare form with the register's children");
+    const childcare = auditSince(since, "population.lookup");
+    expect(childcare.some((d) => d.includes("navet") && d.includes("childcare"))).toBe(true);
+
+    // The chosen child goes on to the next step, named as the register gave them.
+    await children.getByRole("radio", { name: /Elsa Lindqvist/ }).check();
+    await page.getByRole("radio", { name: "Förskola" }).check();
+    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await expect(page.getByText("Steg 2 av 3")).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Elsa Lindqvist");
+
+    const beforeSchool = lastAuditId();
+    await page.goto("/mina-sidor/skola/ansok");
+    await expect(page.getByRole("radio", { name: /Olle Lindqvist/ })).toBeVisible();
+    await expect(page.getByText("Erik Lindqvist har också vårdnad")).toBeVisible();
+    const school = auditSince(beforeSchool, "population.lookup");
+    expect(school.some((d) => d.includes("navet") && d.includes("school"))).toBe(true);
+  });
+});
