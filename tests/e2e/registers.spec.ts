@@ -65,8 +65,11 @@ test.describe("the registers' stand-ins in one journey", () => {
     await loginAsResident(page, j.signatory, { redirectTo: "/bygglov/ansok", actFor: j.orgNumber });
     await expect(page).toHaveURL(/\/bygglov\/ansok$/);
     await expect(page.getByText(`Du ansöker för ${j.company}`)).toBeVisible();
-    // (The audit trail masks the organisationsnummer as it masks a personnummer, so the row is found by its details.)
-    expect(auditSince(since, "register.company_lookup").join(" ")).toContain('"register":"bolagsverket"');
+    // (The audit trail masks the organisationsnummer as it masks a personnummer, so the row is found by its
+    // details. Answers are kept five minutes, so another spec may have made this company's look-up: any
+    // look-up of this run counts, and each names the client that answered.)
+    expect(auditSince(0, "register.company_lookup").join(" ")).toContain('"register":"bolagsverket"');
+    expect(auditSince(0, "register.company_lookup").join(" ")).not.toContain('"register":"demo"');
 
     // The property register finds the property, its owner and its address.
     await page.getByLabel("Fastighetsbeteckning").fill(j.designation.toLocaleLowerCase("sv"));
