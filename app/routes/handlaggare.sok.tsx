@@ -88,6 +88,17 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+const SEARCH_ERROR_KEY = {
+  pnr: "officer-tools:search.errors.pnr",
+  date: "officer-tools:search.errors.date",
+  dateOrder: "officer-tools:search.errors.dateOrder",
+} as const;
+const BULK_ERROR_KEY = {
+  noneSelected: "officer-tools:bulk.errors.noneSelected",
+  tooMany: "officer-tools:bulk.errors.tooMany",
+  assignee: "officer-tools:bulk.errors.assignee",
+} as const;
+
 /** The URL of this search with some parameters changed (sorting, paging). */
 function searchUrl(s: CaseSearch, change: Partial<Record<string, string>>): string {
   const p = new URLSearchParams();
@@ -126,9 +137,13 @@ export default function CaseSearchPage() {
   const location = useLocation();
   const { t } = useTranslation(["officer-tools", "backoffice"]);
   const all = { value: "", label: t("backoffice:queue.all") };
-  const errorList = Object.entries(errors).map(([field, code]) => ({ field, message: t(`search.errors.${code}`) }));
+  const errorList = Object.entries(errors).map(([field, code]) => ({
+    field,
+    message: t(SEARCH_ERROR_KEY[code as keyof typeof SEARCH_ERROR_KEY]),
+  }));
   const fieldIds: Record<string, string> = { pnr: "personnummer", from: "fran", to: "till" };
-  const errorOf = (field: "pnr" | "from" | "to") => (errors[field] ? t(`search.errors.${errors[field]}`) : null);
+  const errorOf = (field: "pnr" | "from" | "to") =>
+    errors[field] ? t(SEARCH_ERROR_KEY[errors[field] as keyof typeof SEARCH_ERROR_KEY]) : null;
   return (
     <>
       <h1>{t("search.title")}</h1>
@@ -149,7 +164,7 @@ export default function CaseSearchPage() {
             {posted ? (
               <li>
                 <a href="#staffId" data-testid="bulk-error">
-                  {t(`bulk.errors.${posted.error}`, { references: posted.refused.join(", ") })}
+                  {t(BULK_ERROR_KEY[posted.error], { references: posted.refused.join(", ") })}
                 </a>
               </li>
             ) : null}
