@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   administration,
@@ -11,7 +11,9 @@ import {
   roleAssignment,
   staffUser,
 } from "../../db/schema/index";
-import { sessionUserOf } from "~/auth/session.server";
+import { csrfToken } from "~/auth/csrf.server";
+import { createSession, sessionUserOf } from "~/auth/session.server";
+import { action as searchAction, loader as searchLoader } from "~/routes/handlaggare.sok";
 import type { StaffUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { assignCase, messageApplicant, unassignCase } from "~/services/backoffice.server";
@@ -317,5 +319,54 @@ describe("attachments on officer messages", () => {
         body: "Hej hej",
       }),
     ).toMatchObject({ status: 404 });
+  });
+});
+
+describe("the search page's routes", () => {
+  const SEED = "b".repeat(43);
+  async function cookieFor(username: string) {
+    const id = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
+    const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId: id });
+    return `csrf=${SEED}; ${setCookie.split(";")[0]!}`;
+  }
+  const settle = async (p: Promise<unknown>) => {
+    try {
+      const r = await p;
+      return r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200);
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.status;
+      throw thrown;
+    }
+  };
+
+  it("audits every case of a bulk assignment, and refuses a malformed search with 400", async () => {
+    const cookie = await cookieFor("handlaggare.amal");
+    const token = await csrfToken(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+    const refs = ["AMT-2026-000006", "AMT-2026-000007"];
+    const body = new URLSearchParams([
+      ["_csrf", token],
+      ["staffId", String(colleagueId)],
+      ...refs.map((r) => ["arende", r]),
+    ]);
+    const request = new Request("http://localhost/handlaggare/sok?q=AMT", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    expect(await settle(searchAction({ request, params: {}, context: {} as never }))).toBe(302);
+    for (const ref of refs) {
+      const rows = db()
+        .select()
+        .from(auditEvent)
+        .where(and(eq(auditEvent.action, "case.assign"), eq(auditEvent.subjectId, ref)))
+        .all();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.municipalityId).toBe(amal);
+    }
+    const bad = new Request("http://localhost/handlaggare/sok?personnummer=123", { headers: { Cookie: cookie } });
+    expect(await settle(searchLoader({ request: bad, params: {}, context: {} as never }))).toBe(400);
+    // A resident or anonymous visitor never reaches the search.
+    const anonymous = new Request("http://localhost/handlaggare/sok?namn=a");
+    expect(await settle(searchLoader({ request: anonymous, params: {}, context: {} as never }))).not.toBe(200);
   });
 });
