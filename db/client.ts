@@ -7,6 +7,11 @@ import * as schema from "./schema/index";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** Lower case without combining marks (å → a, ö → o, é → e); linear in the input. */
+export function foldText(value: string): string {
+  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
 /**
  * Opens the SQLite file with the pragmas the portal relies on (docs/decisions/002):
  * WAL for concurrent readers, foreign keys enforced, a busy timeout instead of
@@ -20,6 +25,11 @@ export function openDatabase(path: string, options: { migrationsFolder?: string 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");
+  // Case- and diacritic-insensitive comparison for officer search (docs/decisions/078):
+  // fold('Åsa Östlund') = 'asa ostlund'. Deterministic, so SQLite may use it in indexes.
+  sqlite.function("fold", { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? foldText(value) : null,
+  );
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: options.migrationsFolder ?? resolve("db/migrations") });
   return db;

@@ -54,6 +54,8 @@ export default function Queue() {
       <p>{t("signedInAs", { name: user.name })}</p>
       <p className="lead">{t("queue.lead")}</p>
       <p>
+        <Link to="/handlaggare/sok">{t("queue.searchAll")}</Link> ·{" "}
+        <Link to="/handlaggare/arbetsbelastning">{t("queue.workload")}</Link> ·{" "}
         <Link to="/handlaggare/statistik">{t("queue.statistics")}</Link>
       </p>
       <Form method="get" role="search" aria-labelledby="filters-title">

@@ -19,9 +19,10 @@ import {
   requestSupplement,
   type ActionResult,
   messageApplicant,
+  unassignCase,
 } from "~/services/backoffice.server";
 import { listMessages } from "~/services/messages.server";
-import { readForm } from "~/services/multipart.server";
+import { readForm, readMultipart, type UploadedPart } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { requireStaff, type StaffUser } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
@@ -103,7 +104,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, "case.read");
   const reference = String(params.reference ?? "").toUpperCase();
-  const form = await readForm(request);
+  // Only the message form is multipart (its attachments, decision 078); the rest is url-encoded.
+  let files: UploadedPart[] = [];
+  let form: FormData;
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const read = await readMultipart(request);
+    if (!read.ok)
+      return data(
+        { intent: "message", error: read.error === "tooLarge" ? "messageFileTooLarge" : "messageLength", values: {} },
+        { status: read.error === "tooLarge" ? 413 : 400 },
+      );
+    form = read.form;
+    files = read.files.filter((f) => f.field === "files");
+  } else form = await readForm(request);
   await requireCsrf(request, form);
   const s = (k: string) => {
     const v = form.get(k);
@@ -116,13 +129,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = addInternalNote({ reference, user, body: s("note") });
       break;
     case "message":
-      result = await messageApplicant({ reference, user, body: s("message") });
+      result = await messageApplicant({ reference, user, body: s("message"), files });
       break;
     case "assign":
       result = assignCase({ reference, user, staffId: Number(s("staffId")) });
       break;
     case "assign-me":
       result = assignCase({ reference, user, staffId: user.staffUserId });
+      break;
+    case "unassign":
+      result = unassignCase({ reference, user });
       break;
     case "status":
       result = changeStatusForStaff({ reference, user, to: s("status") });
@@ -163,7 +179,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     municipalityId: target.kind === "missing" ? undefined : target.municipalityId,
     personId: target.kind === "missing" ? undefined : target.applicantPersonId,
     outcome: result.ok ? "ok" : "refused",
-    details: result.ok ? undefined : { error: result.error },
+    details: !result.ok
+      ? { error: result.error }
+      : intent === "message" && files.length > 0
+        ? { attachments: files.length }
+        : intent === "assign"
+          ? { staffId: Number(s("staffId")) }
+          : undefined,
   });
   if (!result.ok)
     return data(
@@ -181,6 +203,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     {
       "assign-me": "assigned",
       assign: "assigned",
+      unassign: "unassigned",
       note: "note",
       message: "message",
       status: "status",

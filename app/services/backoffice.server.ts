@@ -27,7 +27,7 @@ import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor } from "./case-status";
 import { changeCaseStatus } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
-import { sendMessageToApplicant } from "./messages.server";
+import { MessageRejected, sendMessageToApplicant, type NewMessageFile } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
@@ -37,7 +37,7 @@ import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
-const OPEN_STATUSES: CaseStatus[] = [
+export const OPEN_STATUSES: CaseStatus[] = [
   "received",
   "in_progress",
   "awaiting_completion",
@@ -381,12 +381,25 @@ export async function messageApplicant(input: {
   reference: string;
   user: StaffUser;
   body: string;
+  /** Attachments get the resident uploads' checks (sniffed type, size) in sendMessageToApplicant. */
+  files?: NewMessageFile[];
 }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const body = input.body.trim();
   if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "messageLength" };
-  await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.staffUserId, body });
+  try {
+    await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.staffUserId, body, files: input.files });
+  } catch (e) {
+    if (e instanceof MessageRejected) {
+      const file = e.errors.find((x) => x.field === "files");
+      if (!file) return { ok: false, status: 400, error: "messageLength" };
+      // "file.tooLarge" → "messageFileTooLarge": one flat error key per upload check.
+      const code = file.code.replace("file.", "");
+      return { ok: false, status: 400, error: `messageFile${code.charAt(0).toUpperCase()}${code.slice(1)}` };
+    }
+    throw e;
+  }
   return { ok: true };
 }
 
@@ -404,6 +417,14 @@ export function assignCase(input: { reference: string; user: StaffUser; staffId:
     })
     .run();
   return { ok: true };
+}
+
+/** Takes the case off whoever had it (reassigning is assignCase to someone else). */
+export function unassignCase(input: { reference: string; user: StaffUser }): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  const removed = db().delete(caseAssignment).where(eq(caseAssignment.caseId, c.id)).run();
+  return removed.changes > 0 ? { ok: true } : { ok: false, status: 409, error: "notAssigned" };
 }
 
 export function changeStatusForStaff(input: {

@@ -20,6 +20,8 @@ type Posted = { intent: string; error: string; values: Record<string, string> } 
 export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: string }; posted: Posted }) {
   const { t } = useTranslation("backoffice");
   const errorFor = (intent: string) => (posted?.intent === intent ? t(`errors.${posted.error}`) : null);
+  const fileError =
+    posted?.intent === "message" && posted.error.startsWith("messageFile") ? t(`errors.${posted.error}`) : null;
   const value = (intent: string, name: string) => (posted?.intent === intent ? posted.values[name] : undefined);
   const isPermit = c.area === "bygglov" && c.permit !== null;
   const open = !["decided", "closed", "withdrawn"].includes(c.status);
@@ -64,7 +66,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         <section className="panel" aria-labelledby="message-title">
           <h2 id="message-title">{t("case.messageTitle")}</h2>
           <p>{t("case.messageLead")}</p>
-          <Form method="post" id="message-form">
+          <Form method="post" id="message-form" encType="multipart/form-data" reloadDocument>
             <CsrfField />
             <input type="hidden" name="intent" value="message" />
             <TextArea
@@ -72,9 +74,31 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
               name="message"
               label={t("case.messageLabel")}
               rows={4}
-              error={errorFor("message")}
+              error={
+                posted?.intent === "message" && !posted.error.startsWith("messageFile") ? errorFor("message") : null
+              }
               defaultValue={value("message", "message")}
             />
+            <div className="field">
+              <label htmlFor="message-files">{t("case.messageFiles")}</label>
+              <span className="field__hint" id="message-files-hint">
+                {t("case.messageFilesHint")}
+              </span>
+              {fileError ? (
+                <span className="field__error" id="message-files-error">
+                  {fileError}
+                </span>
+              ) : null}
+              <input
+                type="file"
+                id="message-files"
+                name="files"
+                multiple
+                accept=".pdf,.jpg,.jpeg,.png,.txt,application/pdf,image/jpeg,image/png,text/plain"
+                aria-describedby={fileError ? "message-files-hint message-files-error" : "message-files-hint"}
+                aria-invalid={fileError ? true : undefined}
+              />
+            </div>
             <button className="button" type="submit">
               {t("case.sendMessage")}
             </button>
@@ -96,6 +120,15 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
               <input type="hidden" name="intent" value="assign-me" />
               <button className="button button--secondary" type="submit">
                 {t("case.assignToMe")}
+              </button>
+            </Form>
+          ) : null}
+          {c.assignedTo ? (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="unassign" />
+              <button className="button button--secondary" type="submit" data-testid="unassign">
+                {t("case.unassign")}
               </button>
             </Form>
           ) : null}
