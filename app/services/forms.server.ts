@@ -95,6 +95,7 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
       title: t(d.titleKey.slice("forms.".length)),
       description: t(d.descriptionKey.slice("forms.".length)),
       requiresLogin: d.requiresLogin,
+      requiresEid: d.requiresEid === true,
       href: d.eservice ?? formBase(d),
     });
     groups.set(a.id, group);
@@ -109,6 +110,7 @@ interface FormListItem {
   title: string;
   description: string;
   requiresLogin: boolean;
+  requiresEid: boolean;
   href: string;
 }
 

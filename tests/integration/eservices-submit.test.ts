@@ -73,9 +73,9 @@ describe("every e-service on the engine can be sent once", () => {
       chosenMunicipality: municipalitySlug,
       lang: "sv" as const,
     };
-    const check = loadCheckAnswers(context);
-    if (!("idempotencyKey" in check)) throw new Error(`${id}: the check page sent us to ${check.redirect}`);
-    expect(check.rows.length).toBeGreaterThan(0);
+    const check = loadCheckAnswers(context) as { rows?: unknown[]; idempotencyKey?: string; redirect?: string };
+    if (!check.idempotencyKey) throw new Error(`${id}: the check page sent us to ${check.redirect}`);
+    expect(check.rows?.length).toBeGreaterThan(0);
     const form = new FormData();
     form.set("_idempotency", check.idempotencyKey);
     const request = new Request(`http://localhost/blanketter/${id}/kontrollera`, { method: "POST" });
