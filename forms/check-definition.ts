@@ -46,6 +46,7 @@ export function definitionProblems(def: FormDefinition): string[] {
     problem("administration", "unknown slug");
   if (!isArea(def.caseType)) problem("caseType", "unknown");
   if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
+  if (def.requiresEid && !def.requiresLogin) problem("requiresEid", "an e-ID form needs requiresLogin too");
   if (def.offeredBy !== "shared") {
     if (def.offeredBy.length === 0) problem("offeredBy", 'empty list (use "shared" or name municipalities)');
     // Which municipalities exist is run-time data (decision 056): only the shape is checked here.
@@ -182,7 +183,43 @@ export function definitionProblems(def: FormDefinition): string[] {
       earlier.set(field.name, field);
     }
   }
+  checkDiarium(def, earlier, problem, ownKey);
   return problems;
+}
+
+/** Answers a public subject may quote: short, chosen or typed by the applicant, never a sensitive one. */
+const SUBJECT_FIELD_TYPES: ReadonlySet<string> = new Set(["choice", "text"]);
+
+/** The `{{name}}` placeholders of a template, in order. */
+export function templateNames(template: string): string[] {
+  return template
+    .split("{{")
+    .slice(1)
+    .map((part) => part.split("}}")[0] ?? "");
+}
+
+function checkDiarium(
+  def: FormDefinition,
+  fields: Map<string, Field>,
+  problem: (where: string, what: string) => void,
+  ownKey: (where: string, key: string | undefined) => void,
+) {
+  const rule = def.diarium as FormDefinition["diarium"] | undefined;
+  if (rule === undefined) return problem("diarium", 'required: a subject template, "masked" or "secret"');
+  if (rule === "masked") {
+    if (def.sensitivity === "secret") problem("diarium", 'a secret form cannot be "masked" in the diarium');
+    return;
+  }
+  if (rule === "secret") return;
+  if (def.sensitivity !== "public") problem("diarium", "only a public form may show a subject");
+  ownKey("diarium.subject.template", rule.subject.template);
+  for (const name of rule.subject.answers) {
+    const field = fields.get(name);
+    if (!field) problem("diarium", `subject answer "${name}" is not a question of the form`);
+    else if (!SUBJECT_FIELD_TYPES.has(field.type) || field.sensitive)
+      problem("diarium", `subject answer "${name}" (${field.type}) may not be shown in public`);
+  }
+  if (def.requiresEid) problem("diarium", "an e-ID form is about a person: its diarium cannot show a subject");
 }
 
 export function assertValidDefinition(def: FormDefinition): void {

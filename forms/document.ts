@@ -148,6 +148,12 @@ export const definitionSchema = z
     caseType: z.enum(AREAS),
     requiresLogin: z.boolean(),
     sensitivity: z.enum(SENSITIVITIES),
+    requiresEid: z.boolean().optional(),
+    diarium: z.union([
+      z.object({ subject: z.object({ template: key, answers: z.array(id).min(1).max(5) }).strict() }).strict(),
+      z.literal("masked"),
+      z.literal("secret"),
+    ]),
     titleKey: key,
     descriptionKey: key,
     instructionsKey: key,

@@ -16,6 +16,7 @@ function keysOf(def: FormDefinition): string[] {
     def.titleKey,
     def.descriptionKey,
     def.instructionsKey,
+    ...(typeof def.diarium === "object" ? [def.diarium.subject.template] : []),
     ...def.steps.flatMap((step) => [step.titleKey, ...step.fields.flatMap((field) => moduleFor(field).keys(field))]),
   ];
 }

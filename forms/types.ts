@@ -49,6 +49,14 @@ export type I18nKey = string;
 /** What `toText`, `checkYourAnswers` and PDF value helpers use to translate keys. */
 export type Translate = (key: I18nKey, params?: Record<string, unknown>) => string;
 
+/**
+ * What the public diarium shows of a case filed through this form (decision 076): a subject
+ * built from a template over a safe list of answers (choices or short texts, never a sensitive
+ * field), or "masked" (no subject, a private person masked), or "secret" (nothing but the case
+ * type). The template is a key in the form's own texts with a `{{name}}` per listed answer.
+ */
+export type DiariumRule = { subject: { template: I18nKey; answers: string[] } } | "masked" | "secret";
+
 export interface FormDefinition {
   /** Stable kebab-case id, used in URLs, case types and i18n keys. Never rename. */
   id: string;
@@ -60,6 +68,13 @@ export interface FormDefinition {
   /** false = anonymous submissions are allowed (the person may still log in). */
   requiresLogin: boolean;
   sensitivity: Sensitivity;
+  /**
+   * The form needs a resident logged in with e-ID acting for themselves (social services and
+   * other sensitive matters, decision 076): anonymous visitors and anyone else go to log in
+   * whatever `requiresLogin` says.
+   */
+  requiresEid?: boolean;
+  diarium: DiariumRule;
   titleKey: I18nKey;
   descriptionKey: I18nKey;
   instructionsKey: I18nKey;

@@ -88,7 +88,11 @@ export default function Blanketter() {
                   <li key={f.id}>
                     <h4>{f.title}</h4>
                     <p>{f.description}</p>
-                    {f.requiresLogin ? <p className="tag">{t("list.requiresLogin")}</p> : null}
+                    {f.requiresEid ? (
+                      <p className="tag">{t("list.requiresEid")}</p>
+                    ) : f.requiresLogin ? (
+                      <p className="tag">{t("list.requiresLogin")}</p>
+                    ) : null}
                     <p className="button-row">
                       {/* The accessible name starts with the visible text (WCAG 2.5.3); the form's name follows, hidden. */}
                       <a href={f.href}>

@@ -20,6 +20,18 @@ export function eserviceRedirect(request: Request, def: Pick<FormDefinition, "es
   return redirect(target, { status: 303 });
 }
 
+/**
+ * An e-ID form (decision 076) is filed by the person it is about: a resident session is always
+ * an e-ID login at LoA 3 or higher (decision 042), and one acting for an organisation is sent to
+ * choose to act for themselves first (the case must not land on the company).
+ */
+function requireEidForSelf(request: Request, user: ResidentUser | null): void {
+  const url = new URL(request.url);
+  const back = encodeURIComponent(`${url.pathname}${url.search}`.slice(0, 1000));
+  if (!user) throw redirect(`/logga-in?redirectTo=${back}`);
+  if (user.acting?.kind === "organisation") throw redirect(`/valj-part?redirectTo=${back}`);
+}
+
 /** What every form page needs first: the definition (or 404), the language, the person and the browser key. */
 export async function formPageContext(request: Request, id: string | undefined) {
   const def = id ? getFormDefinition(id) : undefined;
@@ -28,8 +40,9 @@ export async function formPageContext(request: Request, id: string | undefined) 
   if (moved) throw moved;
   const lang: Language = getLanguage(request);
   // Forms about personal matters need a logged-in resident: the guard sends others to log in.
-  if (def.requiresLogin) await requireResident(request);
+  if (def.requiresLogin || def.requiresEid) await requireResident(request);
   const user: ResidentUser | null = await getResidentUser(request);
+  if (def.requiresEid) requireEidForSelf(request, user);
   // A logged-in person's form work belongs to the person, never to this browser (decision 042).
   const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
   const t = getFixedT(lang, "forms");

@@ -95,6 +95,7 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
       title: t(d.titleKey.slice("forms.".length)),
       description: t(d.descriptionKey.slice("forms.".length)),
       requiresLogin: d.requiresLogin,
+      requiresEid: d.requiresEid === true,
       href: d.eservice ?? formBase(d),
     });
     groups.set(a.id, group);
@@ -109,6 +110,7 @@ interface FormListItem {
   title: string;
   description: string;
   requiresLogin: boolean;
+  requiresEid: boolean;
   href: string;
 }
 
@@ -479,23 +481,24 @@ function resolveMunicipality(def: FormDefinition, draft: Draft) {
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** Non-personal subject lines for the public register, per form (docs/decisions/017, 045). */
+/**
+ * The subject line the public register shows, from the form's `diarium` rule (decision 076): its
+ * template filled with the listed answers as the applicant saw them (an option's label, a short
+ * text), or null when the form is masked or secret. docs/decisions/017 and 045 say why so little.
+ */
 export function diariumSubject(def: FormDefinition, answers: FormValues, lang: Language): string | null {
+  if (typeof def.diarium !== "object") return null;
   const t = translatorFor(getFixedT(lang, "forms") as never);
-  const field = (name: string) => scopeFields(def, "all")?.find((f) => f.name === name);
-  if (def.id === "felanmalan-gata-park") {
-    const category = field("category");
-    const label =
-      category?.type === "choice" && typeof answers.category === "string"
-        ? optionLabel(category.options, answers.category, t)
-        : "";
-    // The category only: the location is free text that an anonymous reporter may fill with a
-    // home address or a name, published at once. It stays in the case for the officer.
-    return label || null;
+  const fields = scopeFields(def, "all") ?? [];
+  const values: Record<string, string> = {};
+  for (const name of def.diarium.subject.answers) {
+    const field = fields.find((f) => f.name === name);
+    const answer = answers[name];
+    if (typeof answer !== "string" || !answer.trim()) return null;
+    values[name] = field?.type === "choice" ? optionLabel(field.options, answer, t) : answer;
   }
-  if (def.id === "ansokan-foreningsbidrag")
-    return typeof answers.associationName === "string" ? answers.associationName : null;
-  return null;
+  const subject = t(def.diarium.subject.template, { ...values, interpolation: { escapeValue: false } }).trim();
+  return subject || null;
 }
 
 function partyOf(
@@ -594,7 +597,8 @@ export async function submitForm(
     formId: c.def.id,
     formVersion: c.def.version,
     area: c.def.caseType,
-    sensitivity: c.def.sensitivity,
+    // A form whose diarium rule is "secret" files secret cases, whatever its sensitivity says.
+    sensitivity: c.def.diarium === "secret" ? "secret" : c.def.sensitivity,
     data: open,
     sensitiveData: secret,
     applicantPersonId: c.personId,

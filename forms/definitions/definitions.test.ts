@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { definitionProblems } from "../check-definition";
+import { effectiveSensitivity } from "../../app/services/diarium-rules";
+import { definitionProblems, templateNames } from "../check-definition";
 import { moduleFor } from "../fields/registry";
 import { pdfLayout, pdfValues } from "../pdf";
 import { answersForStep, formEntriesFor, parseSubmission } from "../schema";
 import { keyEcho, resolvedForTests } from "../test-support";
 import type { FormDefinition } from "../types";
-import { formDefinitions, formExamples, getFormDefinition } from "./index";
+import { formDefinitions, formExamples, getDefinitionDocument, getFormDefinition } from "./index";
 
 const REQUIRED_IDS = [
   "felanmalan-gata-park",
@@ -20,6 +21,36 @@ const REQUIRED_IDS = [
   "forskola-ansokan",
   "skolval-ansokan",
   "bygglov-ansokan",
+  // The catalogue's remaining services (issue 14 item 4, decision 076).
+  "andring-avfallsabonnemang",
+  "anmalan-behov-god-man",
+  "anmalan-livsmedelsanlaggning",
+  "anmalan-tomtko",
+  "ansokan-anhorigstod",
+  "ansokan-bostadsanpassningsbidrag",
+  "ansokan-egensotning",
+  "ansokan-ekonomiskt-bistand",
+  "ansokan-fardtjanst",
+  "ansokan-feriearbete",
+  "ansokan-hemtjanst",
+  "ansokan-komvux",
+  "ansokan-kulturskola",
+  "ansokan-lss",
+  "ansokan-modersmal",
+  "ansokan-riksfardtjanst",
+  "ansokan-sarskilt-boende",
+  "ansokan-serveringstillstand",
+  "ansokan-sfi",
+  "ansokan-skolskjuts",
+  "ansokan-strandskyddsdispens",
+  "ansokan-tobakstillstand",
+  "ansokan-trygghetslarm",
+  "ansokan-va-anslutning",
+  "bokning-batplats",
+  "bokning-budget-skuldradgivning",
+  "bokning-foretagslots",
+  "bokning-idrottshall",
+  "medborgarforslag",
 ];
 
 describe("the catalogue of form definitions", () => {
@@ -38,6 +69,59 @@ describe("the catalogue of form definitions", () => {
     expect(getFormDefinition("forskola-ansokan")?.caseType).toBe("barnomsorg");
     expect(getFormDefinition("skolval-ansokan")?.caseType).toBe("skola");
     expect(getFormDefinition("bygglov-ansokan")?.caseType).toBe("bygglov");
+  });
+
+  it("social services and other sensitive matters require e-ID and are secret in the diarium (decision 076)", () => {
+    const eid = formDefinitions.filter((d) => d.requiresEid).map((d) => d.id);
+    for (const id of [
+      "ansokan-ekonomiskt-bistand",
+      "ansokan-hemtjanst",
+      "ansokan-fardtjanst",
+      "ansokan-bostadsanpassningsbidrag",
+      "ansokan-lss",
+    ])
+      expect(eid).toContain(id);
+    for (const def of formDefinitions) {
+      // Whatever the area's own rule, a social-services form is e-ID-only and secret.
+      if (def.administration === "socialtjanst") expect(def.requiresEid, def.id).toBe(true);
+      if (def.requiresEid) {
+        expect(def.requiresLogin, def.id).toBe(true);
+        expect(def.diarium, def.id).toBe("secret");
+        expect(def.sensitivity, def.id).toBe("secret");
+      }
+      // The register hides these areas whatever the form says; the document must say so too.
+      if (effectiveSensitivity({ ...def, area: def.caseType, administrationSlug: def.administration }) === "secret")
+        expect(def.diarium, def.id).toBe("secret");
+    }
+  });
+
+  it("keeps the diarium subjects the register showed before the rule moved into the documents", () => {
+    const subject = (id: string) => {
+      const rule = getFormDefinition(id)!.diarium;
+      return typeof rule === "object" ? rule.subject.answers : rule;
+    };
+    expect(subject("felanmalan-gata-park")).toEqual(["category"]);
+    expect(subject("ansokan-foreningsbidrag")).toEqual(["associationName"]);
+    expect(subject("synpunkter-klagomal")).toBe("masked");
+    expect(subject("forskola-ansokan")).toBe("secret");
+  });
+
+  it("the definition checker refuses a diarium subject that could publish personal data", () => {
+    const def = getFormDefinition("felanmalan-gata-park")!;
+    const problems = (diarium: FormDefinition["diarium"], extra: Partial<FormDefinition> = {}) =>
+      definitionProblems({ ...def, diarium, ...extra }).join("\n");
+    expect(problems({ subject: { template: `forms.${def.id}.diarium.subject`, answers: ["email"] } })).toMatch(
+      /subject answer "email" \(email\) may not be shown in public/,
+    );
+    expect(problems({ subject: { template: `forms.${def.id}.diarium.subject`, answers: ["nope"] } })).toMatch(
+      /"nope" is not a question/,
+    );
+    expect(problems({ subject: { template: "forms.other.x", answers: ["category"] } })).toMatch(/outside/);
+    expect(problems("masked", { sensitivity: "secret" })).toMatch(/secret form cannot be "masked"/);
+    expect(problems(def.diarium, { sensitivity: "personal" })).toMatch(/only a public form may show a subject/);
+    expect(problems("secret", { requiresEid: true })).toMatch(/e-ID form needs requiresLogin/);
+    expect(problems(undefined as never)).toMatch(/diarium: required/);
+    expect(problems(def.diarium)).toBe("");
   });
 
   it("the definition checker finds real mistakes", () => {
@@ -86,6 +170,19 @@ describe.each(formDefinitions.map((def) => [def.id, resolvedForTests(def)] as co
 
   it("passes the definition checks", () => {
     expect(definitionProblems(getFormDefinition(id)!)).toEqual([]);
+  });
+
+  it("its diarium subject template names exactly the answers it may quote, in both languages", () => {
+    const rule = def.diarium;
+    if (typeof rule !== "object") {
+      expect(["masked", "secret"]).toContain(rule);
+      return;
+    }
+    const texts = getDefinitionDocument(id)!.texts;
+    for (const lang of ["sv", "en"] as const) {
+      const template = (texts[lang].diarium as { subject: string }).subject;
+      expect(templateNames(template).sort(), lang).toEqual([...rule.subject.answers].sort());
+    }
   });
 
   it("has 2–5 steps with questions", () => {

@@ -12,6 +12,35 @@ import forskolaAnsokan from "../seed/forskola-ansokan.json";
 import parkeringstillstandRorelsehindrade from "../seed/parkeringstillstand-rorelsehindrade.json";
 import skolvalAnsokan from "../seed/skolval-ansokan.json";
 import synpunkterKlagomal from "../seed/synpunkter-klagomal.json";
+import andringAvfallsabonnemang from "../seed/andring-avfallsabonnemang.json";
+import anmalanBehovGodMan from "../seed/anmalan-behov-god-man.json";
+import anmalanLivsmedelsanlaggning from "../seed/anmalan-livsmedelsanlaggning.json";
+import anmalanTomtko from "../seed/anmalan-tomtko.json";
+import ansokanAnhorigstod from "../seed/ansokan-anhorigstod.json";
+import ansokanBostadsanpassningsbidrag from "../seed/ansokan-bostadsanpassningsbidrag.json";
+import ansokanEgensotning from "../seed/ansokan-egensotning.json";
+import ansokanEkonomisktBistand from "../seed/ansokan-ekonomiskt-bistand.json";
+import ansokanFardtjanst from "../seed/ansokan-fardtjanst.json";
+import ansokanFeriearbete from "../seed/ansokan-feriearbete.json";
+import ansokanHemtjanst from "../seed/ansokan-hemtjanst.json";
+import ansokanKomvux from "../seed/ansokan-komvux.json";
+import ansokanKulturskola from "../seed/ansokan-kulturskola.json";
+import ansokanLss from "../seed/ansokan-lss.json";
+import ansokanModersmal from "../seed/ansokan-modersmal.json";
+import ansokanRiksfardtjanst from "../seed/ansokan-riksfardtjanst.json";
+import ansokanSarskiltBoende from "../seed/ansokan-sarskilt-boende.json";
+import ansokanServeringstillstand from "../seed/ansokan-serveringstillstand.json";
+import ansokanSfi from "../seed/ansokan-sfi.json";
+import ansokanSkolskjuts from "../seed/ansokan-skolskjuts.json";
+import ansokanStrandskyddsdispens from "../seed/ansokan-strandskyddsdispens.json";
+import ansokanTobakstillstand from "../seed/ansokan-tobakstillstand.json";
+import ansokanTrygghetslarm from "../seed/ansokan-trygghetslarm.json";
+import ansokanVaAnslutning from "../seed/ansokan-va-anslutning.json";
+import bokningBatplats from "../seed/bokning-batplats.json";
+import bokningBudgetSkuldradgivning from "../seed/bokning-budget-skuldradgivning.json";
+import bokningForetagslots from "../seed/bokning-foretagslots.json";
+import bokningIdrottshall from "../seed/bokning-idrottshall.json";
+import medborgarforslag from "../seed/medborgarforslag.json";
 import type { TextTree, DefinitionDocument } from "../document";
 import type { FormDefinition, FormValues } from "../types";
 
@@ -34,6 +63,36 @@ const sources: unknown[] = [
   forskolaAnsokan,
   skolvalAnsokan,
   bygglovAnsokan,
+  // Issue 14 item 4 (decision 076): the catalogue's remaining services, socialtjänst included.
+  andringAvfallsabonnemang,
+  anmalanBehovGodMan,
+  anmalanLivsmedelsanlaggning,
+  anmalanTomtko,
+  ansokanAnhorigstod,
+  ansokanBostadsanpassningsbidrag,
+  ansokanEgensotning,
+  ansokanEkonomisktBistand,
+  ansokanFardtjanst,
+  ansokanFeriearbete,
+  ansokanHemtjanst,
+  ansokanKomvux,
+  ansokanKulturskola,
+  ansokanLss,
+  ansokanModersmal,
+  ansokanRiksfardtjanst,
+  ansokanSarskiltBoende,
+  ansokanServeringstillstand,
+  ansokanSfi,
+  ansokanSkolskjuts,
+  ansokanStrandskyddsdispens,
+  ansokanTobakstillstand,
+  ansokanTrygghetslarm,
+  ansokanVaAnslutning,
+  bokningBatplats,
+  bokningBudgetSkuldradgivning,
+  bokningForetagslots,
+  bokningIdrottshall,
+  medborgarforslag,
 ];
 
 function load(source: unknown): DefinitionDocument {

@@ -676,6 +676,7 @@ const barnOchUtbildning: SeedService[] = [
     ],
     related: ["skolval-forskoleklass", "byte-av-skola", "gymnasieskola"],
     authorities: ["vastra-gotalandsregionen"],
+    eServiceId: "ansokan-skolskjuts",
     variants: variants(
       "skolskjuts",
       rulesBy({
@@ -845,6 +846,7 @@ const barnOchUtbildning: SeedService[] = [
     ],
     related: ["sfi", "gymnasieskola", "naringslivsradgivning"],
     authorities: ["csn", "arbetsformedlingen", "skolverket"],
+    eServiceId: "ansokan-komvux",
     variants: variants(
       "vuxenutbildning",
       rulesBy({
@@ -923,6 +925,7 @@ const barnOchUtbildning: SeedService[] = [
     ],
     related: ["vuxenutbildning-komvux", "modersmalsundervisning"],
     authorities: ["migrationsverket", "arbetsformedlingen", "skatteverket"],
+    eServiceId: "ansokan-sfi",
     variants: variants(
       "vuxenutbildning",
       timeBy({ bengtsfors: 14, "dals-ed": 21, fargelanda: 21, mellerud: 14, amal: 7 }, (d) =>
@@ -980,6 +983,7 @@ const barnOchUtbildning: SeedService[] = [
     ],
     related: ["skolval-forskoleklass", "forskola", "sfi"],
     authorities: ["skolverket"],
+    eServiceId: "ansokan-modersmal",
     variants: variants("skola"),
     example: true,
   },
@@ -1541,6 +1545,7 @@ const byggaBoOchMiljo: SeedService[] = [
     ],
     related: ["bygglov-nybyggnad", "attefallsatgard", "marklov", "enskilt-avlopp"],
     authorities: ["lansstyrelsen-vastra-gotaland", "naturvardsverket"],
+    eServiceId: "ansokan-strandskyddsdispens",
     variants: variants(
       "bygglov",
       merge(
@@ -1827,6 +1832,7 @@ const byggaBoOchMiljo: SeedService[] = [
     ],
     related: ["varmepump"],
     authorities: [],
+    eServiceId: "ansokan-egensotning",
     variants: variants(
       "raddning",
       merge(
@@ -1920,6 +1926,7 @@ const byggaBoOchMiljo: SeedService[] = [
     ],
     related: ["enskilt-avlopp", "vatten-och-avlopp", "rivningslov"],
     authorities: ["naturvardsverket"],
+    eServiceId: "andring-avfallsabonnemang",
     variants: variants(
       "avfall",
       merge(
@@ -2024,6 +2031,7 @@ const byggaBoOchMiljo: SeedService[] = [
     ],
     related: ["enskilt-avlopp", "bygglov-nybyggnad", "lediga-tomter", "felanmalan-gata-park"],
     authorities: ["livsmedelsverket"],
+    eServiceId: "ansokan-va-anslutning",
     variants: variants(
       "va",
       feeBy({ bengtsfors: 168000, "dals-ed": 152000, fargelanda: 175000, mellerud: 183000, amal: 196000 }, (a) =>
@@ -2093,6 +2101,7 @@ const byggaBoOchMiljo: SeedService[] = [
     ],
     related: ["bygglov-nybyggnad", "vatten-och-avlopp"],
     authorities: ["lantmateriet"],
+    eServiceId: "anmalan-tomtko",
     variants: variants(
       "mark",
       merge(
@@ -2201,6 +2210,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["trygghetslarm", "sarskilt-boende", "anhorigstod", "bostadsanpassningsbidrag", "fardtjanst"],
     authorities: ["socialstyrelsen"],
+    eServiceId: "ansokan-hemtjanst",
     variants: variants(
       "bistand",
       merge(
@@ -2282,6 +2292,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["hemtjanst", "anhorigstod", "trygghetslarm"],
     authorities: ["socialstyrelsen"],
+    eServiceId: "ansokan-sarskilt-boende",
     variants: variants(
       "bistand",
       merge(
@@ -2355,6 +2366,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["hemtjanst", "bostadsanpassningsbidrag", "sarskilt-boende"],
     authorities: [],
+    eServiceId: "ansokan-trygghetslarm",
     variants: variants(
       "bistand",
       merge(
@@ -2437,6 +2449,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["budget-och-skuldradgivning", "vuxenutbildning-komvux"],
     authorities: ["forsakringskassan", "arbetsformedlingen", "skatteverket"],
+    eServiceId: "ansokan-ekonomiskt-bistand",
     variants: variants(
       "socialtjanst",
       rulesBy({
@@ -2515,6 +2528,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["ekonomiskt-bistand"],
     authorities: ["skatteverket"],
+    eServiceId: "bokning-budget-skuldradgivning",
     variants: hostedBy("amal", "skuldradgivning", {
       bengtsfors: t(
         "Rådgivningen är gemensam för Dalslandskommunerna och utgår från Åmål. Rådgivaren har mottagning i Bengtsfors kommunhus första tisdagen varje månad.",
@@ -2600,6 +2614,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["bostadsanpassningsbidrag", "anhorigstod", "fardtjanst", "parkeringstillstand-rorelsehindrade"],
     authorities: ["forsakringskassan", "socialstyrelsen"],
+    eServiceId: "ansokan-lss",
     variants: variants(
       "lss",
       rulesBy({
@@ -2682,6 +2697,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["hemtjanst", "trygghetslarm", "stod-enligt-lss"],
     authorities: ["boverket"],
+    eServiceId: "ansokan-bostadsanpassningsbidrag",
     variants: variants(
       "bostadsanpassning",
       timeBy({ bengtsfors: 28, "dals-ed": 21, fargelanda: 35, mellerud: 42, amal: 35 }, (d) =>
@@ -2748,6 +2764,7 @@ const omsorgOchStod: SeedService[] = [
     ],
     related: ["hemtjanst", "sarskilt-boende", "stod-enligt-lss"],
     authorities: ["socialstyrelsen"],
+    eServiceId: "ansokan-anhorigstod",
     variants: variants(
       "anhorigstod",
       rulesBy({
@@ -2847,6 +2864,7 @@ const naringslivOchArbete: SeedService[] = [
     ],
     related: ["livsmedelsregistrering", "naringslivsradgivning", "tobakstillstand", "upplatelse-offentlig-plats"],
     authorities: ["polisen", "skatteverket", "bolagsverket"],
+    eServiceId: "ansokan-serveringstillstand",
     variants: variants(
       "tillstand",
       merge(
@@ -2944,6 +2962,7 @@ const naringslivOchArbete: SeedService[] = [
     ],
     related: ["serveringstillstand", "naringslivsradgivning", "upplatelse-offentlig-plats"],
     authorities: ["livsmedelsverket", "verksamt", "bolagsverket"],
+    eServiceId: "anmalan-livsmedelsanlaggning",
     variants: variants(
       "miljo",
       feeBy({ bengtsfors: 1350, "dals-ed": 1290, fargelanda: 1320, mellerud: 1390, amal: 1420 }, (a) =>
@@ -3013,6 +3032,7 @@ const naringslivOchArbete: SeedService[] = [
     ],
     related: ["serveringstillstand", "naringslivsradgivning"],
     authorities: ["skatteverket", "polisen", "bolagsverket"],
+    eServiceId: "ansokan-tobakstillstand",
     variants: variants(
       "tillstand",
       feeBy({ bengtsfors: 8200, "dals-ed": 7000, fargelanda: 7600, mellerud: 8600, amal: 9400 }, (a) =>
@@ -3080,6 +3100,7 @@ const naringslivOchArbete: SeedService[] = [
     ],
     related: ["livsmedelsregistrering", "serveringstillstand", "upphandling", "bygglov-nybyggnad", "tobakstillstand"],
     authorities: ["verksamt", "bolagsverket", "skatteverket", "arbetsformedlingen", "your-europe"],
+    eServiceId: "bokning-foretagslots",
     variants: variants(
       "naringsliv",
       rulesBy({
@@ -3227,6 +3248,7 @@ const naringslivOchArbete: SeedService[] = [
     ],
     related: ["gymnasieskola", "fritidsgardar"],
     authorities: ["arbetsformedlingen", "skatteverket"],
+    eServiceId: "ansokan-feriearbete",
     variants: variants(
       "arbetsmarknad",
       rulesBy({
@@ -3566,6 +3588,7 @@ const kommunOchPolitik: SeedService[] = [
     ],
     related: ["synpunkter-och-klagomal", "allman-handling"],
     authorities: [],
+    eServiceId: "medborgarforslag",
     variants: variants(
       "kansli",
       rulesBy({
@@ -3651,6 +3674,7 @@ const kommunOchPolitik: SeedService[] = [
     ],
     related: ["budget-och-skuldradgivning", "stod-enligt-lss", "anhorigstod"],
     authorities: ["migrationsverket"],
+    eServiceId: "anmalan-behov-god-man",
     variants: hostedBy("mellerud", "overformyndare", {
       bengtsfors: t(
         "Överförmyndarverksamheten är gemensam för Dalslandskommunerna och har sitt kansli i Mellerud.",
@@ -4075,6 +4099,7 @@ const trafikOchInfrastruktur: SeedService[] = [
     ],
     related: ["riksfardtjanst", "parkeringstillstand-rorelsehindrade", "hemtjanst", "stod-enligt-lss"],
     authorities: ["vastra-gotalandsregionen"],
+    eServiceId: "ansokan-fardtjanst",
     variants: variants(
       "fardtjanst",
       feeBy({ bengtsfors: 55, "dals-ed": 50, fargelanda: 55, mellerud: 60, amal: 65 }, (a) =>
@@ -4136,6 +4161,7 @@ const trafikOchInfrastruktur: SeedService[] = [
     ],
     related: ["fardtjanst", "parkeringstillstand-rorelsehindrade"],
     authorities: [],
+    eServiceId: "ansokan-riksfardtjanst",
     variants: variants("fardtjanst"),
     example: true,
   },
@@ -4369,6 +4395,7 @@ const kulturOchFritid: SeedService[] = [
     ],
     related: ["bibliotek", "fritidsgardar", "foreningsbidrag"],
     authorities: [],
+    eServiceId: "ansokan-kulturskola",
     variants: variants(
       "kulturskola",
       merge(
@@ -4454,6 +4481,7 @@ const kulturOchFritid: SeedService[] = [
     ],
     related: ["foreningsbidrag", "simhall", "fritidsgardar"],
     authorities: [],
+    eServiceId: "bokning-idrottshall",
     variants: variants(
       "fritid",
       feeBy({ bengtsfors: 250, "dals-ed": 220, fargelanda: 230, mellerud: 260, amal: 300 }, (a) =>
@@ -4842,6 +4870,7 @@ const kulturOchFritid: SeedService[] = [
     ],
     related: ["badplatser", "upplatelse-offentlig-plats"],
     authorities: [],
+    eServiceId: "bokning-batplats",
     variants: variants(
       "hamn",
       merge(
