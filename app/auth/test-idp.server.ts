@@ -482,11 +482,10 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
           familyName: family || known?.familyName || "Testsson",
         };
       }
-      // A signature request gets an account of its own, so that its signature is never handed to another login.
-      const signing = String(details.params.scope ?? "")
-        .split(" ")
-        .includes(SIGN_SCOPE);
-      const accountId = signing ? `sign-${randomUUID()}` : accountIdFor(account.personnummer);
+      // The same account as the person's logins (another one would make oidc-provider end the
+      // provider session through a script-only form). A signature only reaches an ID token whose
+      // grant holds the sign scope, and a new login starts without one.
+      const accountId = accountIdFor(account.personnummer);
       accounts.set(accountId, account);
       const acr = TEST_LEVELS[isTestLevel(body.acr) ? body.acr : "loa3"];
       await provider.interactionFinished(req, res, { login: { accountId, acr } }, { mergeWithLastSubmission: false });

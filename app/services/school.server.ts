@@ -253,6 +253,11 @@ async function describeSchoolCase(
   };
 }
 
+const APPLICATION_TYPE_KEY: Record<SchoolApplicationInput["applicationType"], string> = {
+  forskoleklass: "school.applicationType.forskoleklass",
+  skolbyte: "school.applicationType.skolbyte",
+};
+
 /**
  * The summary both guardians read and sign (the text sent as tbs_data and shown by the e-ID
  * provider): the reference and every answer in words. Rebuilt from the stored answers whenever a
@@ -278,7 +283,7 @@ export async function schoolSummaryText(c: typeof caseTable.$inferSelect, langua
   const lines = [
     String(t("school.summary.heading", { reference: c.reference })),
     `${String(t("school.details.child"))}: ${child ? `${child.givenName} ${child.familyName}` : answers.child}`,
-    `${String(t("school.details.type"))}: ${String(t(`school.applicationType.${answers.applicationType}`))}`,
+    `${String(t("school.details.type"))}: ${String(t(APPLICATION_TYPE_KEY[answers.applicationType as SchoolApplicationInput["applicationType"]] ?? answers.applicationType))}`,
     `${String(t("school.details.schools"))}: ${answers.schools
       .map((id, i) => `${i + 1}. ${units.find((u) => u.id === id)?.name ?? id}`)
       .join(", ")}`,
