@@ -21,7 +21,8 @@ export function oidcConfigured(): boolean {
   return env().oidc !== null;
 }
 
-async function config(): Promise<client.Configuration> {
+/** The provider's discovered configuration (cached; also used by signing, oidc-sign.server.ts). */
+export async function config(): Promise<client.Configuration> {
   const settings = env().oidc;
   if (!settings) throw new Error("No OpenID Connect provider configured (OIDC_ISSUER or TEST_IDP=on)");
   configuration ??= client

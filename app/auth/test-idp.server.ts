@@ -1,10 +1,11 @@
-import { createHash, generateKeyPairSync } from "node:crypto";
+import { createHash, createSign, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import express from "express";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { testPersons } from "../../db/seed/content/people";
 import { parsePersonnummer, formatPersonnummer } from "../../forms/lib/identity-number";
 import { env, TEST_IDP_CLIENT, TEST_IDP_PATH } from "~/env.server";
 import { LOA3, LOA4 } from "./assurance";
+import { isSignRequest, SIGN_REQUEST_PARAM, SIGN_SCOPE, USER_SIGNATURE_CLAIM, type SignRequest } from "./oidc-sign";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
@@ -20,6 +21,8 @@ interface Account {
   personnummer: string;
   givenName: string;
   familyName: string;
+  /** Set when this login was a signature request and the person signed (delivered once, in the ID token). */
+  userSignature?: string;
 }
 
 /**
@@ -33,6 +36,42 @@ const isTestLevel = (v: unknown): v is TestLevel =>
 
 // The provider keeps its sessions in memory too: a restart forgets everything, on purpose.
 const accounts = new Map<string, Account>();
+/** Verified sign requests from signed Request Objects, by client and nonce, until the person signs or leaves. */
+const signRequests = new Map<string, { request: SignRequest; requiredPersonnummer: string | null; at: number }>();
+const signKey = (clientId: unknown, nonce: unknown) => `${String(clientId)}|${String(nonce)}`;
+
+/**
+ * The signature the test provider makes for the person (the "e-ID"): a JWS (RS256) with the
+ * provider's key, whose header carries the public key (as a signature carries its certificate),
+ * over the SHA-256 of the exact tbs_data bytes, the signer and the time. The portal verifies it
+ * on receipt and whenever it is checked again (app/services/e-signature.server.ts).
+ */
+function makeUserSignature(input: {
+  key: KeyObject;
+  publicJwk: Record<string, unknown>;
+  issuer: string;
+  audience: string;
+  personnummer: string;
+  name: string;
+  tbsData: string;
+  claimName: string;
+}): string {
+  const b64u = (v: string | Buffer) => Buffer.from(v).toString("base64url");
+  const header = { alg: "RS256", typ: "JOSE", kid: input.publicJwk.kid, jwk: input.publicJwk };
+  const payload = {
+    iss: input.issuer,
+    aud: input.audience,
+    jti: randomUUID(),
+    iat: Math.floor(Date.now() / 1000),
+    [input.claimName]: input.personnummer,
+    name: input.name,
+    tbs_hash_alg: "S256",
+    tbs_hash: createHash("sha256").update(Buffer.from(input.tbsData, "base64")).digest("base64url"),
+  };
+  const signingInput = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`;
+  const signature = createSign("RSA-SHA256").update(signingInput).sign(input.key).toString("base64url");
+  return Buffer.from(`${signingInput}.${signature}`, "utf8").toString("base64");
+}
 
 function accountIdFor(personnummer: string): string {
   return `test-${createHash("sha256").update(`test-idp|${personnummer}`).digest("hex").slice(0, 20)}`;
@@ -121,6 +160,7 @@ label{display:block;font-weight:700;margin:1rem 0 .25rem}.idp-hint{display:block
 input,select{font:inherit;width:100%;max-width:20rem;padding:.4rem;border:2px solid #0b0c0c;border-radius:0}input[aria-invalid=true]{border:3px solid #b10e1e}
 .idp-error{color:#b10e1e;font-weight:700;display:block}.idp-summary{border:4px solid #b10e1e;padding:.75rem;margin:1rem 0}.idp-summary a{color:#b10e1e;font-weight:700}
 .idp-submit{margin-top:1rem;padding:.6rem 1.2rem;background:#00703c;color:#fff;border:0;box-shadow:0 2px 0 #002d18;font-weight:700}
+.idp-message{white-space:pre-wrap;overflow-wrap:anywhere;border:2px solid #505a5f;padding:.75rem;background:#f3f2f1}
 .idp-cancel{margin-top:1.5rem;padding:.5rem 1rem;background:#f3f2f1;border:2px solid #505a5f;color:#0b0c0c}
 `;
 
@@ -180,6 +220,31 @@ ${error ? `<span class="idp-error" id="personnummer-error">${escape(message)}</s
   );
 }
 
+/** The sign page (§2 step 3): the sign message as plain text, and sign or cancel. */
+function signPage(lang: Language, uid: string, signer: Account, message: string): string {
+  const t = tFor(lang);
+  const action = `${TEST_IDP_PATH}/interaction/${escape(uid)}`;
+  return page(
+    lang,
+    t("testIdp.sign.title"),
+    `<h1>${escape(t("testIdp.sign.heading"))}</h1>
+<p class="idp-warning">${escape(t("testIdp.login.warning"))}</p>
+<p>${escape(t("testIdp.sign.lead", { name: `${signer.givenName} ${signer.familyName}` }))}</p>
+<h2>${escape(t("testIdp.sign.messageHeading"))}</h2>
+<div class="idp-message" tabindex="0" role="region" aria-label="${escape(t("testIdp.sign.messageHeading"))}">${escape(message)}</div>
+<form method="post" action="${action}/sign"><button class="idp-submit" type="submit">${escape(t("testIdp.sign.submit"))}</button></form>
+<form method="post" action="${action}/abort"><button class="idp-cancel" type="submit">${escape(t("testIdp.sign.cancel"))}</button></form>`,
+  );
+}
+
+/** The sign message in the page's language (else the other one), decoded from Base64. */
+function signMessageText(request: SignRequest, lang: Language): string | null {
+  const encoded =
+    request.sign_message.message[lang] ?? request.sign_message.message.sv ?? request.sign_message.message.en;
+  if (typeof encoded !== "string") return null;
+  return Buffer.from(encoded, "base64").toString("utf8");
+}
+
 export interface TestIdentityProvider {
   mountPath: string;
   router: express.Router;
@@ -192,15 +257,18 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   const issuer = `${e.PUBLIC_URL}${TEST_IDP_PATH}`;
   const claimName = e.OIDC_PERSONAL_NUMBER_CLAIM;
   const personScope = "https://id.oidc.se/scope/naturalPersonNumber";
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
+  const publicJwk = { ...publicKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
 
   const configuration: Configuration = {
     clients: [
       {
         client_id: TEST_IDP_CLIENT.clientId,
         client_secret: TEST_IDP_CLIENT.clientSecret,
-        redirect_uris: [e.OIDC_REDIRECT_URL ?? `${e.PUBLIC_URL}/logga-in/callback`],
+        redirect_uris: [e.OIDC_REDIRECT_URL ?? `${e.PUBLIC_URL}/logga-in/callback`, `${e.PUBLIC_URL}/signera/callback`],
+        // Signature requests come in a Request Object signed with the client's secret (signature extension §3.1.2).
+        request_object_signing_alg: "HS256",
         post_logout_redirect_uris: [`${e.PUBLIC_URL}/`],
         response_types: ["code"],
         grant_types: ["authorization_code"],
@@ -209,7 +277,8 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
     jwks: { keys: [jwk as never] },
     cookies: { keys: [createHash("sha256").update(`test-idp|${e.SESSION_SECRET}`).digest("base64url")] },
     pkce: { required: () => true },
-    scopes: ["openid", "profile", personScope],
+    scopes: ["openid", "profile", personScope, SIGN_SCOPE],
+    extraParams: [SIGN_REQUEST_PARAM],
     // acr, auth_time and sid as in oidc-provider's defaults (a claims setting replaces them).
     claims: {
       acr: null,
@@ -218,12 +287,35 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       openid: ["sub"],
       profile: ["given_name", "family_name", "name"],
       [personScope]: [claimName],
+      [SIGN_SCOPE]: [USER_SIGNATURE_CLAIM],
     },
     acrValues: Object.values(TEST_LEVELS),
     // The Swedish OIDC profile puts the identity claims in the ID token.
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },
+      claimsParameter: { enabled: true },
+      requestObjects: {
+        enabled: true,
+        requireSignedRequestObject: false,
+        // The signRequest object arrives inside the signed Request Object; oidc-provider flattens
+        // parameters to strings, so the verified object is kept here for the sign page.
+        assertJwtClaimsAndHeader: async (ctx: KoaContextWithOIDC, claims: Record<string, unknown>, header) => {
+          if (header.alg === "none") throw new Error("unsigned request object");
+          const value = claims[SIGN_REQUEST_PARAM];
+          if (value === undefined) return;
+          if (!isSignRequest(value) || typeof claims.nonce !== "string") return;
+          const wanted = (claims.claims as { id_token?: Record<string, { value?: unknown }> } | undefined)?.id_token?.[
+            claimName
+          ]?.value;
+          for (const [k, v] of signRequests) if (Date.now() - v.at > 600_000) signRequests.delete(k);
+          signRequests.set(signKey(ctx.oidc.client?.clientId, claims.nonce), {
+            request: value,
+            requiredPersonnummer: typeof wanted === "string" ? wanted : null,
+            at: Date.now(),
+          });
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
@@ -252,12 +344,14 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
       if (!account) return undefined;
       return {
         accountId: sub,
-        claims: async () => ({
+        claims: async (use: string) => ({
           sub,
           given_name: account.givenName,
           family_name: account.familyName,
           name: `${account.givenName} ${account.familyName}`,
           [claimName]: account.personnummer,
+          // Signature results only ever in the ID token, never from userinfo (§5.2).
+          ...(use === "id_token" && account.userSignature ? { [USER_SIGNATURE_CLAIM]: account.userSignature } : {}),
         }),
       };
     },
@@ -296,11 +390,56 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   router.get("/interaction/:uid", async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
-      if (details.prompt.name !== "login") {
-        await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+      const signing = String(details.params.scope ?? "")
+        .split(" ")
+        .includes(SIGN_SCOPE);
+      const pending = signing ? signRequests.get(signKey(details.params.client_id, details.params.nonce)) : undefined;
+      if (signing) {
+        // Signature extension §5.1: a signed signRequest and prompt "login consent", else invalid_request.
+        const prompts = String(details.params.prompt ?? "").split(" ");
+        if (!pending || !prompts.includes("login") || !prompts.includes("consent")) {
+          await provider.interactionFinished(
+            req,
+            res,
+            {
+              error: "invalid_request",
+              error_description: "a signature request needs a signed signRequest and prompt login consent",
+            },
+            { mergeWithLastSubmission: false },
+          );
+          return;
+        }
+      }
+      if (details.prompt.name === "login") {
+        res.type("html").send(loginPage(langOfInteraction(details.params, req), details.uid));
         return;
       }
-      res.type("html").send(loginPage(langOfInteraction(details.params, req), details.uid));
+      if (details.prompt.name === "consent" && pending) {
+        const lang = langOfInteraction(details.params, req);
+        const account = accounts.get(String(details.session?.accountId));
+        const message = signMessageText(pending.request, lang);
+        // The sign message is shown only to the person the portal named (§5.1), and only if it can be shown.
+        if (
+          !account ||
+          message === null ||
+          (pending.requiredPersonnummer && pending.requiredPersonnummer !== account.personnummer)
+        ) {
+          signRequests.delete(signKey(details.params.client_id, details.params.nonce));
+          await provider.interactionFinished(
+            req,
+            res,
+            {
+              error: "access_denied",
+              error_description: "the signer is not the person the signature was requested from",
+            },
+            { mergeWithLastSubmission: false },
+          );
+          return;
+        }
+        res.type("html").send(signPage(lang, details.uid, account, message));
+        return;
+      }
+      await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
     } catch (error) {
       next(error);
     }
@@ -343,10 +482,48 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
           familyName: family || known?.familyName || "Testsson",
         };
       }
+      // The same account as the person's logins (another one would make oidc-provider end the
+      // provider session through a script-only form). A signature only reaches an ID token whose
+      // grant holds the sign scope, and a new login starts without one.
       const accountId = accountIdFor(account.personnummer);
       accounts.set(accountId, account);
       const acr = TEST_LEVELS[isTestLevel(body.acr) ? body.acr : "loa3"];
       await provider.interactionFinished(req, res, { login: { accountId, acr } }, { mergeWithLastSubmission: false });
+    } catch (error) {
+      next(error);
+    }
+  });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches and calls next(error)
+  router.post("/interaction/:uid/sign", async (req, res, next) => {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      const key = signKey(details.params.client_id, details.params.nonce);
+      const pending = signRequests.get(key);
+      const accountId = String(details.session?.accountId);
+      const account = accounts.get(accountId);
+      if (details.prompt.name !== "consent" || !pending || !account) {
+        res
+          .status(400)
+          .type("html")
+          .send(page(langOfInteraction(details.params, req), "400", "<h1>400</h1>"));
+        return;
+      }
+      signRequests.delete(key);
+      account.userSignature = makeUserSignature({
+        key: privateKey,
+        publicJwk,
+        issuer,
+        audience: String(details.params.client_id),
+        personnummer: account.personnummer,
+        name: `${account.givenName} ${account.familyName}`,
+        tbsData: pending.request.tbs_data,
+        claimName,
+      });
+      const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+      grant.addOIDCScope(String(details.params.scope));
+      grant.addOIDCClaims(["given_name", "family_name", "name", claimName, USER_SIGNATURE_CLAIM]);
+      const grantId = await grant.save();
+      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     } catch (error) {
       next(error);
     }

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ESignatures } from "~/components/mypages/ESignatures";
 import { ProtectedIdentityWarning } from "~/components/ui/ProtectedIdentity";
 import { getSchoolCaseForStaff } from "~/services/school.server";
 import { auditStaffCaseRead, requireStaffArea } from "~/services/staff-area.server";
@@ -84,6 +85,7 @@ export default function OfficerSchoolCase() {
           </tbody>
         </table>
       </div>
+      <ESignatures signatures={c.eSignatures} />
       <p>
         {t("school.signatures.hash")}: <span className="hash">{c.contentHash}</span>
       </p>

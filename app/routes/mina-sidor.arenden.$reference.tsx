@@ -113,13 +113,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!r.ok) return data<ActionErrors>({ intent, errors: { lastDay: r.code } }, { status: 400 });
       return redirectWithFlash(here, "childcare:case.flash.terminated");
     }
-    case "approve":
+    // Approving is an e-ID signature (…/signera, decision 081); declining needs none and stops the application.
     case "decline-signature": {
       const r = await signSchoolApplication({
         reference,
         viewer,
         actor: user,
-        decision: intent === "approve" ? "approve" : "decline",
+        decision: "decline",
         expectedHash: String(form.get("hash") ?? ""),
       });
       if (!r.ok && r.code === "not-found") throw notFound();
@@ -128,10 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           here,
           r.code === "changed" ? "childcare:school.sign.changed" : "childcare:school.sign.notPending",
         );
-      return redirectWithFlash(
-        here,
-        intent === "approve" ? "childcare:school.sign.approved" : "childcare:school.sign.declined",
-      );
+      return redirectWithFlash(here, "childcare:school.sign.declined");
     }
     default:
       throw new Response("Bad request", { status: 400 });
@@ -192,7 +189,7 @@ export default function MyCase() {
         </p>
       ) : null}
       {cc ? <ChildcarePart cc={cc} errors={errorsFor("terminate")} /> : null}
-      {sc ? <SchoolPart sc={sc} /> : null}
+      {sc ? <SchoolPart sc={sc} reference={d.reference} /> : null}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("case.timeline.heading")}</h2>

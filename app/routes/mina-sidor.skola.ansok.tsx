@@ -63,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       answers: parsed.value,
       idempotencyKey: `school:${viewer.personId}:${key}`,
       language: getLanguage(request),
+      applicantSignsWithEId: true,
     });
   } catch (error) {
     // Navet not answering must not lose what the resident typed: the form comes back with it.
@@ -70,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ values, errors: { child: "registerUnavailable" } }, { status: 503 });
   }
   if (!r.ok) return data({ values, errors: r.errors }, { status: 400 });
-  return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "mypages:flash.submitted");
+  return redirectWithFlash(`/mina-sidor/arenden/${r.reference}`, "childcare:school.sign.submittedSignNow");
 }
 
 export default function ApplySchool() {

@@ -17,6 +17,10 @@ import {
   registerPerson,
 } from "./population.server";
 import { anyProtected } from "./protected-identity.server";
+import { recordCaseSignature, listCaseSignatures, type CaseSignatureView } from "./e-signature.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import type { SigningResult } from "~/auth/oidc-sign.server";
+import { sha256Hex } from "~/auth/oidc-sign.server";
 import { contentHash } from "./signature-hash.server";
 import { trail } from "./trail.server";
 import { getAdministrationForArea } from "./municipalities.server";
@@ -71,6 +75,12 @@ export async function submitSchoolApplication(input: {
   answers: SchoolApplicationInput;
   idempotencyKey: string;
   language: "sv" | "en";
+  /**
+   * The applicant signs the summary with e-ID after submitting (decision 081): their row starts
+   * pending and the case waits even under sole custody. Off, the submission is the applicant's
+   * approval (decision 023), as services and tests that build cases directly still use.
+   */
+  applicantSignsWithEId?: boolean;
   now?: Date;
 }): Promise<{ ok: true; reference: string; awaitingSignatures: boolean } | { ok: false; errors: FieldErrors }> {
   const now = input.now ?? new Date();
@@ -94,7 +104,8 @@ export async function submitSchoolApplication(input: {
   const admin = getAdministrationForArea({ municipalityId: municipalityId, area: "skola" });
   if (!admin) throw new Error("No administration handles skola");
   const coGuardians = child.custody.filter((h) => h !== input.viewer.personnummerHmac);
-  const awaiting = coGuardians.length > 0;
+  const applicantSigns = input.applicantSignsWithEId === true;
+  const awaiting = coGuardians.length > 0 || applicantSigns;
   const involvedProtected = await anyProtected([child.hmac, ...coGuardians], "school");
   const created = createCase({
     idempotencyKey: input.idempotencyKey,
@@ -135,14 +146,18 @@ export async function submitSchoolApplication(input: {
       .values({ caseId: c.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" })
       .run();
     tx.insert(schoolSignature)
-      .values({
-        caseId: c.id,
-        guardianHmac: input.viewer.personnummerHmac,
-        decision: "approved",
-        decidedAt: at,
-        decidedByPersonId: input.viewer.personId,
-        contentHash: hash,
-      })
+      .values(
+        applicantSigns
+          ? { caseId: c.id, guardianHmac: input.viewer.personnummerHmac }
+          : {
+              caseId: c.id,
+              guardianHmac: input.viewer.personnummerHmac,
+              decision: "approved",
+              decidedAt: at,
+              decidedByPersonId: input.viewer.personId,
+              contentHash: hash,
+            },
+      )
       .run();
     for (const h of coGuardians) {
       tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: h, role: "co-guardian" }).run();
@@ -160,7 +175,7 @@ export async function submitSchoolApplication(input: {
     details: { contentHash: hash },
   });
   await notify({ recipients: [input.viewer.personnummerHmac], caseId: c.id, kind: "case-submitted", now });
-  if (awaiting) await notify({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
+  if (coGuardians.length > 0) await notify({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
   return { ok: true, reference: c.reference, awaitingSignatures: awaiting };
 }
 
@@ -182,6 +197,8 @@ export interface SchoolCaseView {
   signatures: SignatureView[];
   /** The viewer has a pending signature on a case still waiting. */
   canSign: boolean;
+  /** e-ID signatures over the summary, each verified again against the stored answers (decision 081). */
+  eSignatures: CaseSignatureView[];
 }
 
 async function describeSchoolCase(
@@ -232,7 +249,129 @@ async function describeSchoolCase(
     ),
     canSign:
       c.status === "awaiting_signatures" && sigs.some((s) => s.guardianHmac === viewerHmac && s.decision === "pending"),
+    eSignatures: await listCaseSignatures(c.id, (language) => schoolSummaryText(c, language)),
   };
+}
+
+const APPLICATION_TYPE_KEY: Record<SchoolApplicationInput["applicationType"], string> = {
+  forskoleklass: "school.applicationType.forskoleklass",
+  skolbyte: "school.applicationType.skolbyte",
+};
+
+/**
+ * The summary both guardians read and sign (the text sent as tbs_data and shown by the e-ID
+ * provider): the reference and every answer in words. Rebuilt from the stored answers whenever a
+ * signature is verified, so any change to them makes the verification fail.
+ */
+export async function schoolSummaryText(c: typeof caseTable.$inferSelect, language: "sv" | "en"): Promise<string> {
+  const t = getFixedT(language, "childcare");
+  const answers = caseAnswers(c) as {
+    child: string;
+    applicationType: string;
+    schools: number[];
+    startDate: string;
+    reason: string | null;
+  };
+  const child = childAtSubmission(c) ?? (await registerPerson(answers.child, "school"));
+  const units = answers.schools.length
+    ? db()
+        .select({ id: childcareUnit.id, name: childcareUnit.name })
+        .from(childcareUnit)
+        .where(inArray(childcareUnit.id, answers.schools))
+        .all()
+    : [];
+  const lines = [
+    String(t("school.summary.heading", { reference: c.reference })),
+    `${String(t("school.details.child"))}: ${child ? `${child.givenName} ${child.familyName}` : answers.child}`,
+    `${String(t("school.details.type"))}: ${String(t(APPLICATION_TYPE_KEY[answers.applicationType as SchoolApplicationInput["applicationType"]] ?? answers.applicationType))}`,
+    `${String(t("school.details.schools"))}: ${answers.schools
+      .map((id, i) => `${i + 1}. ${units.find((u) => u.id === id)?.name ?? id}`)
+      .join(", ")}`,
+    `${String(t("school.details.startDate"))}: ${answers.startDate}`,
+    ...(answers.reason ? [`${String(t("school.details.reason"))}: ${answers.reason}`] : []),
+    "",
+    String(t("school.summary.statement")),
+  ];
+  return lines.join("\n");
+}
+
+/** The text a guardian with a pending signature is asked to sign, or undefined when there is none. */
+export async function getSchoolSigningText(input: {
+  reference: string;
+  viewer: ResidentViewer;
+  language: "sv" | "en";
+}): Promise<string | undefined> {
+  const c = getVisibleCase(input);
+  if (!c || c.area !== "skola" || c.status !== "awaiting_signatures") return undefined;
+  const sig = db()
+    .select()
+    .from(schoolSignature)
+    .where(and(eq(schoolSignature.caseId, c.id), eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac)))
+    .get();
+  if (!sig || sig.decision !== "pending") return undefined;
+  return schoolSummaryText(c, input.language);
+}
+
+export type ESignResult =
+  | { ok: true; complete: boolean }
+  | { ok: false; code: "not-found" | "not-pending" | "changed" | "cancelled" | "failed" | "invalid" };
+
+/**
+ * The answer of an e-ID signature of a school application: the summary is rebuilt and must be
+ * the one sent; the signature is verified and stored (case_signature), and only then is the
+ * guardian's approval recorded (the same state change as before: the case moves on when every
+ * guardian has approved).
+ */
+export async function completeSchoolSigning(input: {
+  result: SigningResult;
+  viewer: ResidentViewer;
+  actor: unknown;
+  now?: Date;
+}): Promise<ESignResult> {
+  const { result } = input;
+  if (!result.ok) return { ok: false, code: result.reason };
+  const c = getVisibleCase({ reference: result.flow.reference, viewer: input.viewer });
+  if (!c || c.area !== "skola") return { ok: false, code: "not-found" };
+  const sig = db()
+    .select()
+    .from(schoolSignature)
+    .where(and(eq(schoolSignature.caseId, c.id), eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac)))
+    .get();
+  if (!sig) return { ok: false, code: "not-found" };
+  if (sig.decision !== "pending" || c.status !== "awaiting_signatures") return { ok: false, code: "not-pending" };
+  const text = await schoolSummaryText(c, result.flow.language);
+  if (sha256Hex(text) !== result.flow.textHash) return { ok: false, code: "changed" };
+  const check = recordCaseSignature({
+    caseId: c.id,
+    reference: c.reference,
+    municipalityId: c.municipalityId,
+    party: sig.guardianHmac === caseApplicantHmac(c.id) ? "applicant" : "co-guardian",
+    signer: input.viewer,
+    text,
+    language: result.flow.language,
+    userSignature: result.userSignature,
+    issuer: result.issuer,
+    signedAt: result.signedAt,
+    actor: input.actor,
+  });
+  if (!check.ok) return { ok: false, code: "invalid" };
+  const r = await signSchoolApplication({
+    reference: c.reference,
+    viewer: input.viewer,
+    actor: input.actor,
+    decision: "approve",
+    expectedHash: contentHash(signedContent(c)),
+    now: input.now,
+  });
+  return r.ok ? r : { ok: false, code: r.code };
+}
+
+function caseApplicantHmac(caseId: number): string | undefined {
+  return db()
+    .select({ h: caseParty.personnummerHmac })
+    .from(caseParty)
+    .where(and(eq(caseParty.caseId, caseId), eq(caseParty.role, "applicant")))
+    .get()?.h;
 }
 
 export async function getSchoolCase(input: {

@@ -351,6 +351,8 @@ export const NOT_COVERED: Record<string, string> = {
     "no cookies: a POST with a per-system bearer token, refused (401/404) for a wrong token or another municipality in tests/integration/case-handover.test.ts",
   "/mina-sidor/arenden/:reference/bygglov":
     "needs a building permit submitted through the e-service (the example cases have no permit row)",
+  "/mina-sidor/arenden/:reference/signera":
+    "shows no data: sends a guardian with a pending signature on to the e-ID provider and answers 404 to anyone else (getSchoolSigningText is scoped by getVisibleCase); tests/integration/e-signature.test.ts and tests/e2e/signing.spec.ts",
   "/mina-sidor/arenden/:reference/komplettera": "needs a building permit with a supplement request",
   "/mina-sidor/arenden/:reference/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",

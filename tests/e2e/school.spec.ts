@@ -1,5 +1,6 @@
 import { expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { dateFromToday } from "./mypages-helpers";
+import { signWithEId } from "./signing-helpers";
 
 const PETER = "198002079294";
 const LENA = "197901049283";
@@ -32,6 +33,10 @@ test.describe("school applications signed by both guardians", () => {
     const reference = await apply(page);
     await expect(page.getByText("Väntar på underskrift").first()).toBeVisible();
     await a11y("school case waiting");
+    // Guardian A signs the summary with e-ID (decision 081); the case still waits for B.
+    expect(await signWithEId(page, PETER)).toContain(reference);
+    await expect(page.getByRole("status")).toContainText("Du har skrivit under ansökan.");
+    await expect(page.getByText(/Signerad av Peter Johansson den/)).toBeVisible();
 
     const js = !jsDisabled(testInfo);
     const staffContext = await browser.newContext({ javaScriptEnabled: js });
@@ -46,7 +51,7 @@ test.describe("school applications signed by both guardians", () => {
     await lena.goto("/mina-sidor");
     await lena.getByRole("link", { name: `Skriv under ansökan i ärende ${reference}` }).click();
     await expect(lena.getByText("Närmare hemmet")).toBeVisible();
-    await lena.getByRole("button", { name: "Godkänn och skriv under" }).click();
+    expect(await signWithEId(lena, LENA)).toContain("Skäl: Närmare hemmet");
     await expect(lena.getByRole("status")).toContainText("Du har skrivit under ansökan.");
     await expect(lena.getByText(/Lena Johansson: Godkänd/).first()).toBeVisible();
 
@@ -56,6 +61,9 @@ test.describe("school applications signed by both guardians", () => {
     await expect(signatures).toContainText("Peter Johansson");
     await expect(signatures).toContainText("Lena Johansson");
     await expect(signatures.locator("td.hash").first()).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(officer.getByText(/Signerad av Peter Johansson den/)).toBeVisible();
+    await expect(officer.getByText(/Signerad av Lena Johansson den/)).toBeVisible();
+    await expect(officer.getByText("Underskriften stämmer med ansökan.")).toHaveCount(2);
     await a11y("officer school case");
     await staffContext.close();
     await lenaContext.close();

@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { formatDateTime } from "~/utils/format";
 import type { getMyCaseDetail } from "~/services/mypages.server";
+import { ESignatures } from "./ESignatures";
 
 /** The case page's data as the browser receives it (the loader in routes/mina-sidor.arenden.$reference.tsx). */
 type Detail = NonNullable<Awaited<ReturnType<typeof getMyCaseDetail>>>;
 
 /** A school application on the resident's case page: its details and the guardians' signatures. */
-export function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
+export function SchoolPart({ sc, reference }: { sc: NonNullable<Detail["school"]>; reference: string }) {
   const { t } = useTranslation("childcare");
   return (
     <section aria-labelledby="school-title">
@@ -40,6 +41,7 @@ export function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
           </li>
         ))}
       </ul>
+      <ESignatures signatures={sc.eSignatures} />
       <p>
         {t("school.signatures.hash")}: <span className="hash">{sc.contentHash}</span>
       </p>
@@ -48,13 +50,9 @@ export function SchoolPart({ sc }: { sc: NonNullable<Detail["school"]> }) {
           <h3>{t("school.sign.heading")}</h3>
           <p>{t("school.sign.body")}</p>
           <div className="button-row">
-            <Form method="post" reloadDocument>
-              <CsrfField />
-              <input type="hidden" name="hash" value={sc.contentHash} />
-              <button type="submit" name="intent" value="approve" className="button">
-                {t("school.sign.approve")}
-              </button>
-            </Form>
+            <a href={`/mina-sidor/arenden/${reference}/signera`} className="button">
+              {t("school.sign.approve")}
+            </a>
             <Form method="post" reloadDocument>
               <CsrfField />
               <input type="hidden" name="hash" value={sc.contentHash} />

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { caseTable } from "./cases";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * An e-ID signature over a case's summary, made at the identity provider through the Swedish
+ * OIDC profile's signature extension (docs/decisions/081). The signed text itself is not kept:
+ * it is rebuilt from the stored answers and must hash to `signedTextHash`, which the provider's
+ * signature covers, so a changed byte in the answers shows as a failed verification.
+ */
+export const caseSignature = sqliteTable(
+  "case_signature",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => caseTable.id),
+    /** "applicant" | "co-guardian" | "property-owner" (decision 070's `signatures` parties). */
+    party: text("party").notNull(),
+    /** hmacIndex(personnummer) of the signer. */
+    signerHmac: text("signer_hmac").notNull(),
+    signerPersonId: integer("signer_person_id"),
+    /** The signer's name as the ID token gave it (encrypted). */
+    signerName: text("signer_name").notNull(),
+    /** The language of the summary that was signed ("sv" | "en"): needed to rebuild the text. */
+    language: text("language").notNull(),
+    /** SHA-256 (hex) of the signed text (the tbs_data bytes). */
+    signedTextHash: text("signed_text_hash").notNull(),
+    /** The `https://id.oidc.se/claim/userSignature` value as received (encrypted: it names the signer). */
+    userSignature: text("user_signature").notNull(),
+    /** The provider's issuer URL. */
+    issuer: text("issuer").notNull(),
+    signedAt: text("signed_at").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("case_signature_case").on(t.caseId), index("case_signature_signer").on(t.signerHmac)],
+);
+
+export type CaseSignature = typeof caseSignature.$inferSelect;
