@@ -437,6 +437,7 @@ async function tellApplicant(
   user: StaffUser,
   key: "supplement" | "decision",
   params: Record<string, string>,
+  notify = true,
 ) {
   const c = db()
     .select({ language: caseTable.language, reference: caseTable.reference })
@@ -449,6 +450,7 @@ async function tellApplicant(
     caseId,
     staffUserId: user.staffUserId,
     body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }),
+    notify,
   });
 }
 
@@ -478,9 +480,11 @@ export async function requestSupplement(input: {
   // not started); later it is a request for clarification (the clock pauses).
   const kind =
     current?.status === "received" || current?.status === "awaiting_completion" ? "completeness" : "clarification";
+  // The move to awaiting_completion notifies; a request without a move notifies with its message.
+  const moves = kind === "completeness" && current?.status === "received";
   try {
     db().transaction(() => {
-      if (kind === "completeness" && current?.status === "received")
+      if (moves)
         changeCaseStatus({
           caseId: c.id,
           to: "awaiting_completion",
@@ -506,7 +510,7 @@ export async function requestSupplement(input: {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
   }
-  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn });
+  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn }, !moves);
   return { ok: true };
 }
 
@@ -664,7 +668,8 @@ export async function decide(input: {
     });
   });
   await writeDecisionDocument(c.id, documentName);
-  await tellApplicant(c.id, input.user, "decision", {});
+  // The move to "decided" has told every party already (decision 079).
+  await tellApplicant(c.id, input.user, "decision", {}, false);
   return { ok: true };
 }
 

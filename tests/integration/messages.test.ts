@@ -122,7 +122,13 @@ describe("messages between applicant and officer", () => {
 
   it("message bodies and e-mail addresses are not stored in plain text", async () => {
     const c = newCase("m4");
-    saveNotificationSettings(A.personnummerHmac, { emailEnabled: false, email: "hemlig.adress@example.se" });
+    saveNotificationSettings(A.personnummerHmac, {
+      emailEnabled: false,
+      email: "hemlig.adress@example.se",
+      smsEnabled: false,
+      phone: null,
+      language: null,
+    });
     expect(getNotificationSettings(A.personnummerHmac)).toEqual({
       emailEnabled: false,
       email: "hemlig.adress@example.se",
