@@ -8,6 +8,8 @@ test.describe("notification settings and the delivery log (decision 079)", () =>
     page,
     a11y,
   }, testInfo) => {
+    // Two axe runs and two full-page posts: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     await loginAsResident(page, TOMASZ);
     await page.goto("/mina-sidor/installningar");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aviseringar");
