@@ -237,6 +237,22 @@ const EnvSchema = z.object({
   BOLAGSVERKET_TOKEN_URL: z.string().url().optional(),
   BOLAGSVERKET_CLIENT_ID: z.string().min(1).optional(),
   BOLAGSVERKET_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * SMS notifications (decision 079): `46elks` posts to an HTTP gateway speaking 46elks' API
+   * (form-encoded from/to/message, basic auth); `off` sends none. Outside production, unset
+   * means the local stand-in that scripts/serve.mjs starts (tests/stand-ins/elks46.mjs).
+   */
+  SMS_GATEWAY: z.enum(["off", "46elks"]).optional(),
+  SMS_GATEWAY_URL: z.string().url().default("https://api.46elks.com/a1/sms"),
+  SMS_GATEWAY_USER: z.string().min(1).optional(),
+  SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
+  /** The sender residents see: a text sender id of at most 11 letters and digits. */
+  SMS_FROM: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9]{1,11}$/.test(v), "SMS_FROM must be 1 to 11 letters or digits")
+    .default("Dalsland"),
+  /** Seconds between runs of the notification-delivery job (0 = only when a notification asks). */
+  NOTIFICATION_DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
 });
 
 /** Each register's adapter and the settings its real client must have (decision 066). */
@@ -269,6 +285,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   RETENTION_INTERVAL_HOURS: number;
   CASE_OUTBOX: "off" | "systems" | "folder" | "webhook";
   CASE_OUTBOX_DIR: string;
+  SMS_GATEWAY: "off" | "46elks";
   ARCHIVE_DIR: string;
   DATA_DIR: string;
   DATABASE_PATH: string;
@@ -397,6 +414,10 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
     const value = raw[name];
     if (value && !https(value)) problems.push(`${name}: must start with https:// when PORTAL_ENV=production`);
   }
+  if (!raw.SMS_GATEWAY)
+    problems.push("SMS_GATEWAY: must be set when PORTAL_ENV=production: 46elks (with its user and password) or off");
+  else if (raw.SMS_GATEWAY === "46elks" && !https(raw.SMS_GATEWAY_URL))
+    problems.push("SMS_GATEWAY_URL: must start with https:// when PORTAL_ENV=production");
   if (!raw.CLAMD_SOCKET && !raw.CLAMD_HOST && raw.UPLOAD_SCAN !== "off") {
     problems.push(
       "CLAMD_SOCKET or CLAMD_HOST: required when PORTAL_ENV=production, or set UPLOAD_SCAN=off explicitly (uploads are scanned for malware; decision 048)",
@@ -416,6 +437,7 @@ export const CREDENTIAL_NAMES = [
   "LANTMATERIET_CLIENT_SECRET",
   "BOLAGSVERKET_CLIENT_SECRET",
   "VAULT_TOKEN",
+  "SMS_GATEWAY_PASSWORD",
 ] as const;
 
 /**
@@ -460,6 +482,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (outbox === "webhook" && !raw.CASE_OUTBOX_URL) {
     throw new Error("Invalid environment:\n  CASE_OUTBOX_URL: required when CASE_OUTBOX=webhook");
   }
+  if (raw.SMS_GATEWAY === "46elks" && (!raw.SMS_GATEWAY_USER || !raw.SMS_GATEWAY_PASSWORD)) {
+    throw new Error(
+      "Invalid environment:\n  SMS_GATEWAY_USER and SMS_GATEWAY_PASSWORD: required with SMS_GATEWAY=46elks",
+    );
+  }
   if (raw.OIDC_ISSUER && (!raw.OIDC_CLIENT_ID || !raw.OIDC_CLIENT_SECRET)) {
     throw new Error("Invalid environment:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER");
   }
@@ -500,6 +527,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...raw,
     CASE_OUTBOX: outbox,
+    SMS_GATEWAY: raw.SMS_GATEWAY ?? "off",
     CASE_OUTBOX_DIR: resolve(raw.CASE_OUTBOX_DIR ?? join(dataDir, "outbox")),
     ARCHIVE_DIR: resolve(raw.ARCHIVE_DIR ?? join(dataDir, "archive")),
     DATA_DIR: dataDir,

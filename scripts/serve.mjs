@@ -38,6 +38,14 @@ if (!process.env.SMTP_URL && process.env.PORTAL_ENV !== "production") {
   mailCatcher = await startMailCatcher(resolve(process.env.DATA_DIR ?? "data", "mail"));
   process.env.SMTP_URL = mailCatcher.url;
 }
+// Likewise SMS (decision 079): without SMS_GATEWAY outside production, notifications go to the
+// local 46elks stand-in, which stores each SMS as JSON in DATA_DIR/sms.
+let smsStandIn;
+if (!process.env.SMS_GATEWAY && process.env.PORTAL_ENV !== "production") {
+  const { startElks46StandIn } = await import("../tests/stand-ins/elks46.mjs");
+  smsStandIn = await startElks46StandIn(resolve(process.env.DATA_DIR ?? "data", "sms"));
+  Object.assign(process.env, smsStandIn.env);
+}
 const buildPath = resolve(process.env.REMIX_BUILD ?? "build/index.js");
 // React (loaded by the build) picks its production or development bundle from NODE_ENV when it
 // is first imported. Unset, it was the development bundle: slower renders and far more memory
@@ -268,6 +276,7 @@ async function stop(signal) {
     try {
       await entry.shutdown?.();
       await mailCatcher?.close();
+      await smsStandIn?.close();
     } finally {
       process.exit(0);
     }

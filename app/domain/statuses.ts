@@ -46,6 +46,14 @@ export const PLACEMENT_STATUSES = ["active", "terminated"] as const;
 export const EMAIL_STATUSES = ["off", "pending", "sent", "failed", "no-address"] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
+/** The channels a notification is delivered through besides the portal (decision 079). */
+export const DELIVERY_CHANNELS = ["email", "sms"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** A delivery: waiting (or retrying), sent, given up after the last attempt, or no longer wanted. */
+export const DELIVERY_STATUSES = ["pending", "sent", "failed", "cancelled"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 /** A building-permit decision's outcome. */
 export const DECISION_OUTCOMES = ["approved", "rejected", "dismissed"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

@@ -7,7 +7,7 @@
  */
 import type { Role } from "~/domain/roles";
 import type { Area } from "~/domain/areas";
-import type { CaseStatus, DecisionOutcome } from "~/domain/statuses";
+import type { CaseStatus, DecisionOutcome, DeliveryChannel, DeliveryStatus } from "~/domain/statuses";
 
 export const CASE_STATUS_KEY = {
   awaiting_signatures: "eservice:caseStatus.awaiting_signatures",
@@ -81,6 +81,7 @@ export const JOB_NAME_KEY = {
   cleanup: "jobs:names.cleanup",
   retention: "jobs:names.retention",
   "staff-sso-inactive": "jobs:names.staff-sso-inactive",
+  "notification-delivery": "jobs:names.notification-delivery",
 } as const;
 
 /** Why a staff SSO login was refused (app/auth/staff-sso/login.server.ts, oidc.server.ts). */
@@ -121,3 +122,16 @@ export const SSO_FIELD_ERROR_KEY = {
 export function keyOf<K extends string, V extends string>(map: Readonly<Record<K, V>>, value: string): V | undefined {
   return Object.hasOwn(map, value) ? map[value as K] : undefined;
 }
+
+/** A notification delivery's channel and status on /admin/jobb (decision 079). */
+export const DELIVERY_CHANNEL_KEY = {
+  email: "jobs:deliveries.channel.email",
+  sms: "jobs:deliveries.channel.sms",
+} as const satisfies Record<DeliveryChannel, string>;
+
+export const DELIVERY_STATUS_KEY = {
+  pending: "jobs:deliveries.status.pending",
+  sent: "jobs:deliveries.status.sent",
+  failed: "jobs:deliveries.status.failed",
+  cancelled: "jobs:deliveries.status.cancelled",
+} as const satisfies Record<DeliveryStatus, string>;

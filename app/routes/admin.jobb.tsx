@@ -12,7 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { JOB_NAME_KEY, keyOf } from "~/i18n/keys";
+import { DELIVERY_CHANNEL_KEY, DELIVERY_STATUS_KEY, JOB_NAME_KEY, keyOf } from "~/i18n/keys";
+import { listNotificationDeliveries } from "~/services/notifications.server";
 
 export const meta = pageMeta;
 export const handle: RouteHandle = {
@@ -28,7 +29,11 @@ export const handle: RouteHandle = {
 /** Every scheduled job: schedule, last run, failures in the last 7 days (docs/decisions/053). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePortalAdmin(request);
-  return { title: getFixedT(request, "jobs")("title"), jobs: listJobStatus() };
+  return {
+    title: getFixedT(request, "jobs")("title"),
+    jobs: listJobStatus(),
+    deliveries: listNotificationDeliveries(),
+  };
 }
 
 /** "Kör nu": the job becomes due at once and runs when its lease is free. */
@@ -45,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminJobs() {
-  const { jobs } = useLoaderData<typeof loader>();
+  const { jobs, deliveries } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation("jobs");
   return (
@@ -128,6 +133,49 @@ export default function AdminJobs() {
           </tbody>
         </table>
       </div>
+      <h2 id="aviseringar">{t("deliveries.title")}</h2>
+      <p>{t("deliveries.lead")}</p>
+      {deliveries.length === 0 ? (
+        <p>{t("deliveries.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("deliveries.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("deliveries.column.created")}</th>
+                <th scope="col">{t("deliveries.column.channel")}</th>
+                <th scope="col">{t("deliveries.column.kind")}</th>
+                <th scope="col">{t("deliveries.column.reference")}</th>
+                <th scope="col">{t("deliveries.column.recipient")}</th>
+                <th scope="col">{t("deliveries.column.status")}</th>
+                <th scope="col">{t("deliveries.column.attempts")}</th>
+                <th scope="col">{t("deliveries.column.error")}</th>
+                <th scope="col">{t("deliveries.column.sent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDateTime(d.createdAt)}</td>
+                  <td>{t(DELIVERY_CHANNEL_KEY[d.channel])}</td>
+                  <td>
+                    <code>{d.kind}</code>
+                  </td>
+                  <td>{d.reference ?? ""}</td>
+                  <td>
+                    <code>{d.recipient}</code>
+                  </td>
+                  <td>{t(DELIVERY_STATUS_KEY[d.status])}</td>
+                  <td>{d.attempts}</td>
+                  <td>{d.lastError ?? ""}</td>
+                  <td>{d.sentAt ? formatDateTime(d.sentAt) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -8,9 +8,10 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { FieldErrorSummary, TextInput } from "~/components/mypages/Fields";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { changeNotificationSettings, getNotificationSettings } from "~/services/notifications.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
+import { swedishMobile } from "~/services/sms.server";
 import styles from "~/styles/mypages.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -44,18 +45,45 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(form.get("email") ?? "")
     .trim()
     .toLowerCase();
-  const values = { emailEnabled, email };
-  if (email && !Email.safeParse(email).success) return data({ values, errors: { email: "invalid" } }, { status: 400 });
-  if (emailEnabled && !email) return data({ values, errors: { email: "required" } }, { status: 400 });
-  changeNotificationSettings({ viewer, actor: user, settings: { emailEnabled, email: email || null } });
+  const smsEnabled = form.get("smsEnabled") === "on";
+  const phoneText = String(form.get("phone") ?? "")
+    .trim()
+    .slice(0, 40);
+  const values = { emailEnabled, email, smsEnabled, phone: phoneText };
+  const phone = phoneText ? swedishMobile(phoneText) : null;
+  const errors: Record<string, string> = {};
+  if (email && !Email.safeParse(email).success) errors.email = "invalid";
+  else if (emailEnabled && !email) errors.email = "required";
+  if (phoneText && !phone) errors.phone = "invalid";
+  else if (smsEnabled && !phone) errors.phone = "required";
+  if (Object.keys(errors).length > 0) return data({ values, errors }, { status: 400 });
+  changeNotificationSettings({
+    viewer,
+    actor: user,
+    settings: { emailEnabled, email: email || null, smsEnabled, phone, language: getLanguage(request) },
+  });
   return redirectWithFlash("/mina-sidor/installningar", "mypages:settings.saved");
 }
+
+const EMAIL_ERROR_KEY = {
+  invalid: "mypages:settings.errors.email.invalid",
+  required: "mypages:settings.errors.email.required",
+} as const;
+const PHONE_ERROR_KEY = {
+  invalid: "mypages:settings.errors.phone.invalid",
+  required: "mypages:settings.errors.phone.required",
+} as const;
 
 export default function Settings() {
   const { settings } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation("mypages");
-  const values = a?.values ?? { emailEnabled: settings.emailEnabled, email: settings.email ?? "" };
+  const values = a?.values ?? {
+    emailEnabled: settings.emailEnabled,
+    email: settings.email ?? "",
+    smsEnabled: settings.smsEnabled,
+    phone: settings.phone ?? "",
+  };
   const errors: Record<string, string> = a?.errors ?? {};
   return (
     <>
@@ -65,26 +93,48 @@ export default function Settings() {
       <FieldErrorSummary
         title={t("case.errors.summary")}
         errors={errors}
-        fields={["email"]}
-        keyOf={(_f, code) => `mypages:settings.errors.email.${code}`}
+        fields={["email", "phone"]}
+        keyOf={(f, code) => (f === "phone" ? PHONE_ERROR_KEY : EMAIL_ERROR_KEY)[code as "invalid" | "required"]}
       />
       <Form method="post" reloadDocument>
         <CsrfField />
-        <div className="field choices">
-          <label>
-            <input type="checkbox" id="emailEnabled" name="emailEnabled" defaultChecked={values.emailEnabled} />
-            <span>{t("settings.emailEnabled")}</span>
-          </label>
-        </div>
-        <TextInput
-          name="email"
-          type="email"
-          autoComplete="email"
-          label={t("settings.email")}
-          hint={t("settings.emailHint")}
-          defaultValue={values.email}
-          errorKey={errors.email ? `mypages:settings.errors.email.${errors.email}` : undefined}
-        />
+        <fieldset className="field">
+          <legend>{t("settings.emailLegend")}</legend>
+          <div className="field choices">
+            <label>
+              <input type="checkbox" id="emailEnabled" name="emailEnabled" defaultChecked={values.emailEnabled} />
+              <span>{t("settings.emailEnabled")}</span>
+            </label>
+          </div>
+          <TextInput
+            name="email"
+            type="email"
+            autoComplete="email"
+            label={t("settings.email")}
+            hint={t("settings.emailHint")}
+            defaultValue={values.email}
+            errorKey={errors.email ? EMAIL_ERROR_KEY[errors.email as "invalid" | "required"] : undefined}
+          />
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t("settings.smsLegend")}</legend>
+          <div className="field choices">
+            <label>
+              <input type="checkbox" id="smsEnabled" name="smsEnabled" defaultChecked={values.smsEnabled} />
+              <span>{t("settings.smsEnabled")}</span>
+            </label>
+          </div>
+          <TextInput
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            label={t("settings.phone")}
+            hint={t("settings.phoneHint")}
+            defaultValue={values.phone}
+            errorKey={errors.phone ? PHONE_ERROR_KEY[errors.phone as "invalid" | "required"] : undefined}
+          />
+        </fieldset>
         <button type="submit" className="button">
           {t("settings.save")}
         </button>

@@ -458,6 +458,7 @@ async function tellApplicant(
   user: StaffUser,
   key: "supplement" | "decision",
   params: Record<string, string>,
+  notify = true,
 ) {
   const c = db()
     .select({ language: caseTable.language, reference: caseTable.reference })
@@ -470,6 +471,7 @@ async function tellApplicant(
     caseId,
     staffUserId: user.staffUserId,
     body: t(`applicantMessages.${key}`, { ...params, reference: c.reference }),
+    notify,
   });
 }
 
@@ -499,9 +501,11 @@ export async function requestSupplement(input: {
   // not started); later it is a request for clarification (the clock pauses).
   const kind =
     current?.status === "received" || current?.status === "awaiting_completion" ? "completeness" : "clarification";
+  // The move to awaiting_completion notifies; a request without a move notifies with its message.
+  const moves = kind === "completeness" && current?.status === "received";
   try {
     db().transaction(() => {
-      if (kind === "completeness" && current?.status === "received")
+      if (moves)
         changeCaseStatus({
           caseId: c.id,
           to: "awaiting_completion",
@@ -527,7 +531,7 @@ export async function requestSupplement(input: {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
     throw e;
   }
-  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn });
+  await tellApplicant(c.id, input.user, "supplement", { message, due: input.dueOn }, !moves);
   return { ok: true };
 }
 
@@ -685,7 +689,8 @@ export async function decide(input: {
     });
   });
   await writeDecisionDocument(c.id, documentName);
-  await tellApplicant(c.id, input.user, "decision", {});
+  // The move to "decided" has told every party already (decision 079).
+  await tellApplicant(c.id, input.user, "decision", {}, false);
   return { ok: true };
 }
 

@@ -264,8 +264,9 @@ export async function applyCaseCallback(input: {
   try {
     if (body.decision) await writeDecisionDocument(c.id, `${reference}-beslut.pdf`);
     const recipients = residentRecipients(c.id);
-    if (body.message || body.decision) await notify({ recipients, caseId: c.id, kind: "message", now });
-    else if (state.statusChanged) await notify({ recipients, caseId: c.id, kind: "case-status", now });
+    // A status change (a decision too) has told every party in its transaction (decision 079);
+    // a message without one is told here.
+    if (body.message && !state.statusChanged) await notify({ recipients, caseId: c.id, kind: "message", now });
   } catch (error) {
     // The change itself is committed; a failed notification must not turn it into a 500 that
     // makes the system send it again.

@@ -20,6 +20,13 @@ import { assertTransition, INITIAL_STATUS, type TransitionPath } from "./case-st
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
+import {
+  caseRecipients,
+  kickNotificationDelivery,
+  recordNotification,
+  statusNotificationKind,
+  type NotificationKind,
+} from "./notifications.server";
 import { caseIsProtected, withoutAddresses } from "./protected-identity.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
@@ -209,10 +216,15 @@ export function changeCaseStatus(input: {
   via: TransitionPath;
   actor: string;
   note?: string;
+  /**
+   * What every party with access is told (decision 079): by default the kind that fits the
+   * move (statusNotificationKind); a path may name its own kind and non-personal params.
+   */
+  notification?: { kind: NotificationKind; params?: Record<string, string | number> };
   now?: Date;
 }) {
   const at = (input.now ?? new Date()).toISOString();
-  return db().transaction((tx) => {
+  const recorded = db().transaction((tx) => {
     const c = tx
       .select({ area: caseTable.area, status: caseTable.status, reference: caseTable.reference })
       .from(caseTable)
@@ -234,7 +246,16 @@ export function changeCaseStatus(input: {
         createdAt: at,
       })
       .run();
+    // One notification per change, in the same transaction as the change.
+    return recordNotification({
+      recipients: caseRecipients(input.caseId),
+      caseId: input.caseId,
+      kind: input.notification?.kind ?? statusNotificationKind(c.status, input.to),
+      params: input.notification?.params,
+      now: new Date(at),
+    });
   });
+  if (recorded > 0) kickNotificationDelivery();
 }
 
 /** How long an anonymous receipt stays visible to the browser that sent it (decision 042). */

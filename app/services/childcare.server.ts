@@ -359,6 +359,7 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
           via: "lapse",
           actor: "system",
           note: "offer-lapsed",
+          notification: { kind: "offer-lapsed" },
           now,
         });
       return { municipalityId: c?.municipalityId };
@@ -373,12 +374,6 @@ export async function lapseDueOffers(now = new Date()): Promise<number> {
       municipalityId: claimed.municipalityId,
       details: { deadlineAt: o.deadlineAt },
     });
-    const recipients = db()
-      .select({ h: caseParty.personnummerHmac })
-      .from(caseParty)
-      .where(eq(caseParty.caseId, o.caseId))
-      .all();
-    await notify({ recipients: recipients.map((r) => r.h), caseId: o.caseId, kind: "offer-lapsed", now });
   }
   return lapsed;
 }
@@ -652,6 +647,7 @@ export async function terminatePlacement(input: {
     via: "answer",
     actor: "applicant",
     note: `placement-terminated:${lastDay}`,
+    notification: { kind: "placement-terminated", params: { lastDay } },
     now,
   });
   trail({
@@ -662,18 +658,6 @@ export async function terminatePlacement(input: {
     municipalityId: c.municipalityId,
     personId: input.viewer.personId,
     details: { lastDay },
-  });
-  const recipients = db()
-    .select({ h: caseParty.personnummerHmac })
-    .from(caseParty)
-    .where(eq(caseParty.caseId, c.id))
-    .all();
-  await notify({
-    recipients: recipients.map((r) => r.h),
-    caseId: c.id,
-    kind: "placement-terminated",
-    params: { lastDay },
-    now,
   });
   return { ok: true, lastDay };
 }
@@ -862,7 +846,14 @@ export async function offerPlace(input: {
       .run();
     tx.update(childcareApplication).set({ queueStatus: "offered" }).where(eq(childcareApplication.caseId, c.id)).run();
   });
-  changeCaseStatus({ caseId: c.id, to: "place_offered", via: "offer", actor: `staff:${input.staffUserId}`, now });
+  changeCaseStatus({
+    caseId: c.id,
+    to: "place_offered",
+    via: "offer",
+    actor: `staff:${input.staffUserId}`,
+    notification: { kind: "offer", params: { unit: unit!.name } },
+    now,
+  });
   trail({
     actor: input.actor,
     action: "childcare.offer.create",
@@ -870,18 +861,6 @@ export async function offerPlace(input: {
     subjectId: c.reference,
     municipalityId: c.municipalityId,
     personId: c.applicantPersonId ?? undefined,
-  });
-  const recipients = db()
-    .select({ h: caseParty.personnummerHmac })
-    .from(caseParty)
-    .where(eq(caseParty.caseId, c.id))
-    .all();
-  await notify({
-    recipients: recipients.map((r) => r.h),
-    caseId: c.id,
-    kind: "offer",
-    params: { unit: unit!.name },
-    now,
   });
   return { ok: true };
 }

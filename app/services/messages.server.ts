@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { caseParty, caseTable, message, messageAttachment, person } from "../../db/schema/index";
+import { caseTable, message, messageAttachment } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
-import { notify } from "./notifications.server";
+import { caseRecipients, notify } from "./notifications.server";
 import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
 import { readStoredFile, removeStoredFile, writeEncryptedFile } from "./file-store.server";
 
@@ -118,21 +118,7 @@ function insertMessage(input: {
  * submission (applicant, co-guardians) and the applicant's person row.
  */
 export function residentRecipients(caseId: number): string[] {
-  const parties = db()
-    .select({ h: caseParty.personnummerHmac })
-    .from(caseParty)
-    .where(eq(caseParty.caseId, caseId))
-    .all();
-  const c = db()
-    .select({ a: caseTable.applicantPersonId, s: caseTable.submittedByPersonId })
-    .from(caseTable)
-    .where(eq(caseTable.id, caseId))
-    .get();
-  const ids = [c?.a, c?.s].filter((x): x is number => typeof x === "number");
-  const people = ids.length
-    ? db().select({ h: person.personnummerHmac }).from(person).where(inArray(person.id, ids)).all()
-    : [];
-  return [...new Set([...people.map((p) => p.h), ...parties.map((p) => p.h)])];
+  return caseRecipients(caseId);
 }
 
 /**
@@ -144,6 +130,8 @@ export async function sendMessageToApplicant(input: {
   staffUserId: number;
   body: string;
   files?: NewMessageFile[];
+  /** False when the status change that goes with the message has already notified (decision 079). */
+  notify?: boolean;
   now?: Date;
 }): Promise<{ id: number }> {
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
@@ -158,7 +146,13 @@ export async function sendMessageToApplicant(input: {
     files: checked,
     now: input.now ?? new Date(),
   });
-  await notify({ recipients: residentRecipients(input.caseId), caseId: input.caseId, kind: "message", now: input.now });
+  if (input.notify !== false)
+    await notify({
+      recipients: residentRecipients(input.caseId),
+      caseId: input.caseId,
+      kind: "message",
+      now: input.now,
+    });
   return { id };
 }
 

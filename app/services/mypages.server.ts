@@ -26,10 +26,10 @@ import { getSchoolCase } from "./school.server";
 import { effectiveOfferStatus } from "./childcare-rules";
 import { decrypt } from "~/platform/crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
-import { getMessageAttachment, listMessages, residentRecipients, unreadOfficerMessages } from "./messages.server";
+import { getMessageAttachment, listMessages, unreadOfficerMessages } from "./messages.server";
 import { uploadsDir } from "./uploads.server";
 import { readStoredFile } from "./file-store.server";
-import { getNotificationSettings, listNotifications, notify } from "./notifications.server";
+import { getNotificationSettings, listNotifications } from "./notifications.server";
 import { childrenInCustodyOf, householdOf, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { trail } from "./trail.server";
 import { listAccessToPersonData } from "~/platform/audit.server";
@@ -261,12 +261,7 @@ export async function withdrawCase(input: {
     subjectId: view.case.reference,
     personId: input.viewer.personId,
   });
-  await notify({
-    recipients: [...new Set([input.viewer.personnummerHmac, ...residentRecipients(view.case.id)])],
-    caseId: view.case.id,
-    kind: "case-withdrawn",
-    now,
-  });
+  // changeCaseStatus has told every party ("case-withdrawn", decision 079).
   return "withdrawn";
 }
 

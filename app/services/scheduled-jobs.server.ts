@@ -4,6 +4,7 @@ import type { StaffUser } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
 import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
+import { notificationDeliveryJob } from "./notifications.server";
 import { offerLapseJob } from "./offer-lapse.server";
 import { caseOutboxJob } from "./outbox.server";
 import { retentionJob } from "./retention.server";
@@ -22,6 +23,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   cleanupJob,
   retentionJob,
   staffSsoInactiveJob,
+  notificationDeliveryJob,
 ];
 
 let runner: JobRunner | undefined;

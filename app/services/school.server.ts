@@ -425,15 +425,9 @@ export async function signSchoolApplication(input: {
     personId: input.viewer.personId,
     details: { contentHash: hash },
   });
-  const parties = db()
-    .select({ h: caseParty.personnummerHmac })
-    .from(caseParty)
-    .where(eq(caseParty.caseId, c.id))
-    .all()
-    .map((p) => p.h);
   if (decision === "declined") {
+    // Tells every party "signature-declined" (decision 079).
     changeCaseStatus({ caseId: c.id, to: "signature_declined", via: "signing", actor: "applicant", now });
-    await notify({ recipients: parties, caseId: c.id, kind: "signature-declined", now });
     return { ok: true, complete: false };
   }
   const all = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, c.id)).all();
@@ -446,8 +440,7 @@ export async function signSchoolApplication(input: {
       actor: "applicant",
       note: "signatures-complete",
       now,
-    });
-    await notify({ recipients: parties, caseId: c.id, kind: "signatures-complete", now });
+    }); // tells every party "signatures-complete"
   }
   return { ok: true, complete };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { EMAIL_STATUSES } from "../../app/domain/statuses";
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, EMAIL_STATUSES } from "../../app/domain/statuses";
 import { caseTable } from "./cases";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -74,8 +74,41 @@ export const notificationSetting = sqliteTable("notification_setting", {
   emailEnabled: integer("email_enabled", { mode: "boolean" }).notNull().default(true),
   /** encrypt(address) or null */
   email: text("email"),
+  /** SMS is opt-in (decision 079): off until the person turns it on and gives a mobile number. */
+  smsEnabled: integer("sms_enabled", { mode: "boolean" }).notNull().default(false),
+  /** encrypt(+46 mobile number in E.164) or null */
+  phone: text("phone"),
+  /** The language the person chose their settings in; null = the case's language. */
+  language: text("language", { enum: ["sv", "en"] }),
   updatedAt: text("updated_at").notNull().default(now),
 });
+
+/**
+ * One e-mail or SMS copy of a notification (decision 079), sent by the notification-delivery
+ * job with retries. The address is read from the person's settings when sending, so no
+ * address is kept here; the recipient is named by personnummer HMAC.
+ */
+export const notificationDelivery = sqliteTable(
+  "notification_delivery",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notification.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
+    recipientHmac: text("recipient_hmac").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: text("next_attempt_at").notNull().default(now),
+    sentAt: text("sent_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("notification_delivery_once").on(t.notificationId, t.channel),
+    index("notification_delivery_due").on(t.status, t.nextAttemptAt),
+  ],
+);
 
 export type Message = typeof message.$inferSelect;
 export type MessageAttachment = typeof messageAttachment.$inferSelect;

@@ -20,4 +20,8 @@ export const PRODUCTION_REGISTERS = {
   BOLAGSVERKET_TOKEN_URL: "https://portal.api.bolagsverket.example.se/oauth2/token",
   BOLAGSVERKET_CLIENT_ID: "dalsland-portal",
   BOLAGSVERKET_CLIENT_SECRET: "bv-secret-from-the-operator",
+  // Not a register, but production also asks for its SMS gateway explicitly (decision 079).
+  SMS_GATEWAY: "46elks",
+  SMS_GATEWAY_USER: "u0123456789abcdef",
+  SMS_GATEWAY_PASSWORD: "sms-secret-from-the-operator",
 } as const;

@@ -122,16 +122,26 @@ describe("messages between applicant and officer", () => {
 
   it("message bodies and e-mail addresses are not stored in plain text", async () => {
     const c = newCase("m4");
-    saveNotificationSettings(A.personnummerHmac, { emailEnabled: false, email: "hemlig.adress@example.se" });
+    saveNotificationSettings(A.personnummerHmac, {
+      emailEnabled: false,
+      email: "hemlig.adress@example.se",
+      smsEnabled: false,
+      phone: "+46709876543",
+      language: null,
+    });
     expect(getNotificationSettings(A.personnummerHmac)).toEqual({
       emailEnabled: false,
       email: "hemlig.adress@example.se",
+      smsEnabled: false,
+      phone: "+46709876543",
+      language: null,
     });
     await sendMessageToOfficer({ reference: c.reference, viewer: A, body: "Barnet har diabetes typ 1" });
     db().$client.pragma("wal_checkpoint(TRUNCATE)");
     const file = readFileSync(process.env.DATABASE_PATH!);
     expect(file.includes(Buffer.from("diabetes typ 1"))).toBe(false);
     expect(file.includes(Buffer.from("hemlig.adress"))).toBe(false);
+    expect(file.includes(Buffer.from("709876543"))).toBe(false);
     const rows = db().select().from(notification).where(eq(notification.recipientHmac, A.personnummerHmac)).all();
     expect(rows.every((r) => !r.params.includes("diabetes"))).toBe(true);
   });

@@ -30,8 +30,8 @@ function Message({ name, errorKey }: { name: string; errorKey?: string }) {
 export function TextInput(
   props: Base & {
     defaultValue?: string;
-    type?: "text" | "email" | "number";
-    inputMode?: "numeric" | "text";
+    type?: "text" | "email" | "number" | "tel";
+    inputMode?: "numeric" | "text" | "tel";
     autoComplete?: string;
     width?: string;
   },
