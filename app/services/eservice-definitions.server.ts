@@ -454,3 +454,231 @@ export function listVersions(user: StaffUser, formId: string) {
     publishedAt: r.publishedAt,
   }));
 }
+
+// ---- The designer's forms -------------------------------------------------------------------
+
+/** 403 for staff without any designer scope (deny by default). */
+export function requireDesigner(user: StaffUser): void {
+  if (!isDesigner(user)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The "new e-service" form: a form id, the administration, and either a copy of an existing
+ * e-service (its published or latest version) or an imported JSON document. Errors by field.
+ */
+export function createFromForm(
+  user: StaffUser,
+  form: FormData,
+): { formId: string } | { errors: DocumentErrors; value: Record<string, string> } {
+  const str = (k: string) => String(form.get(k) ?? "").slice(0, 64 * 1024);
+  const value = {
+    formId: str("formId").trim().slice(0, 100),
+    administrationId: str("administrationId"),
+    copyOf: str("copyOf").slice(0, 100),
+    document: str("document"),
+  };
+  let source: unknown;
+  if (value.document.trim()) {
+    source = parseJson(value.document);
+    if (source === undefined) return { errors: { document: "notJson" }, value };
+  } else if (value.copyOf) {
+    source = getPublishedDocument(value.copyOf); // only what is published is shared
+    if (!source) return { errors: { copyOf: "copyOf" }, value };
+  } else return { errors: { document: "sourceMissing" }, value };
+  try {
+    return createEservice(user, {
+      formId: value.formId,
+      administrationId: Number(value.administrationId) || 0,
+      document: source,
+    });
+  } catch (e) {
+    if (e instanceof DesignerInputError) return { errors: e.errors, value };
+    throw e;
+  }
+}
+
+/** What the designer page shows: the draft (or, before one is started, the latest version) and the history. */
+export function getDesignView(user: StaffUser, formId: string) {
+  const rows = requireDesignableEservice(user, formId);
+  const current = rows.find((r) => r.status === "draft") ?? rows[0]!;
+  return {
+    version: current.version,
+    status: current.status,
+    document: JSON.parse(current.document) as DefinitionDocument,
+    versions: rows.map((r) => ({
+      version: r.version,
+      status: r.status,
+      createdAt: r.createdAt,
+      publishedAt: r.publishedAt,
+    })),
+  };
+}
+
+/** The draft version's document for a preview (read-only; never started by a preview). */
+export function getPreviewDocument(user: StaffUser, formId: string): { version: number; document: DefinitionDocument } {
+  const view = getDesignView(user, formId);
+  return { version: view.version, document: view.document };
+}
+
+function setText(tree: TextTree, path: string[], text: string) {
+  let node = tree;
+  for (const part of path.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== "object") node[part] = {};
+    node = node[part] as TextTree;
+  }
+  node[path[path.length - 1]!] = text;
+}
+
+const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,59}$/;
+const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The field types the simple adder offers; choices and groups are edited in the document. */
+export const SIMPLE_FIELD_TYPES = [
+  "text",
+  "textarea",
+  "number",
+  "date",
+  "yesno",
+  "email",
+  "phone",
+  "personnummer",
+  "organisationsnummer",
+  "address",
+  "fastighetsbeteckning",
+  "file",
+] as const;
+type SimpleType = (typeof SIMPLE_FIELD_TYPES)[number];
+
+function newField(id: string, form: (k: string) => string, errors: DocumentErrors) {
+  const name = form("fieldName");
+  const type = form("fieldType") as SimpleType;
+  if (!FIELD_NAME.test(name)) errors.fieldName = "fieldName";
+  if (!SIMPLE_FIELD_TYPES.includes(type)) errors.fieldType = "fieldType";
+  if (!form("fieldLabelSv")) errors.fieldLabelSv = "required";
+  if (!form("fieldLabelEn")) errors.fieldLabelEn = "required";
+  const field: Record<string, unknown> = {
+    type,
+    name,
+    labelKey: `forms.${id}.fields.${name}.label`,
+    required: form("fieldRequired") === "on",
+  };
+  if (form("fieldHintSv") || form("fieldHintEn")) field.hintKey = `forms.${id}.fields.${name}.hint`;
+  if (type === "file") {
+    const mb = Number(form("fileMaxMb") || "10");
+    const files = Number(form("fileMaxFiles") || "3");
+    const accept = form("fileAccept")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    if (!Number.isInteger(mb) || mb < 1 || mb > 50) errors.fileMaxMb = "fileMaxMb";
+    if (!Number.isInteger(files) || files < 1 || files > 20) errors.fileMaxFiles = "fileMaxFiles";
+    Object.assign(field, {
+      maxBytes: mb * 1_000_000,
+      maxFiles: files,
+      accept: accept.length ? accept : ["application/pdf", "image/jpeg", "image/png"],
+    });
+  }
+  if (type === "text") field.maxLength = 200;
+  if (type === "textarea") field.maxLength = 4000;
+  const when = form("showIfField");
+  if (when) field.showIf = { field: when, equals: form("showIfEquals") === "true" ? true : form("showIfEquals") };
+  return { field, name };
+}
+
+/**
+ * One change made in the designer's form (no JavaScript needed: each button names its intent).
+ * Returns the errors by field, or null when the draft was saved.
+ */
+export function applyDesignerForm(user: StaffUser, formId: string, form: FormData): DocumentErrors | null {
+  const get = (k: string) => String(form.get(k) ?? "").slice(0, 64 * 1024);
+  const intent = get("intent");
+  if (intent === "publish") {
+    try {
+      publishDraft(user, formId);
+      return null;
+    } catch (e) {
+      if (e instanceof DesignerInputError) return e.errors;
+      throw e;
+    }
+  }
+  const { document } = getDraftDocument(user, formId);
+  const doc = structuredClone(document);
+  const def = doc.definition as unknown as {
+    steps: Array<{ id: string; titleKey: string; fields: unknown[] }>;
+  } & Record<string, unknown>;
+  const errors: DocumentErrors = {};
+  const [verb, named = ""] = intent.split(":");
+  // The "add a field" form names its step in a select; its inputs carry the prefix "f-".
+  const arg = verb === "add-field" ? get("f-step") : named;
+  const fieldInput = verb === "add-field" ? (k: string) => get(`f-${k}`) : get;
+  const stepIndex = def.steps.findIndex((s) => s.id === arg);
+  let next: unknown = doc;
+  if (verb === "texts") {
+    for (const key of ["title", "description", "instructions", "receipt"] as const)
+      for (const lang of ["sv", "en"] as const) {
+        const text = get(`${key}${lang === "sv" ? "Sv" : "En"}`).trim();
+        if (!text && key !== "receipt") errors[`${key}${lang === "sv" ? "Sv" : "En"}`] = "required";
+        else if (text) setText(doc.texts[lang], [key], text);
+      }
+    def.requiresLogin = get("requiresLogin") === "on";
+    const sensitivity = get("sensitivity");
+    if (sensitivity) def.sensitivity = sensitivity;
+    const days = Number(get("processingDays"));
+    if (!Number.isInteger(days) || days < 1 || days > 365) errors.processingDays = "processingDays";
+    else def.processingDays = days;
+  } else if ((verb === "up" || verb === "down") && stepIndex >= 0) {
+    const to = verb === "up" ? stepIndex - 1 : stepIndex + 1;
+    if (to >= 0 && to < def.steps.length)
+      [def.steps[stepIndex], def.steps[to]] = [def.steps[to]!, def.steps[stepIndex]!];
+  } else if (verb === "remove" && stepIndex >= 0) {
+    if (def.steps.length === 1) errors.steps = "lastStep";
+    else def.steps.splice(stepIndex, 1);
+  } else if (verb === "add-step") {
+    const stepId = get("stepId").trim();
+    if (!STEP_ID.test(stepId) || stepId.length > 60) errors.stepId = "stepId";
+    else if (def.steps.some((s) => s.id === stepId)) errors.stepId = "taken";
+    for (const lang of ["Sv", "En"] as const)
+      if (!get(`stepTitle${lang}`).trim()) errors[`stepTitle${lang}`] = "required";
+    const { field, name } = newField(formId, get, errors);
+    if (Object.keys(errors).length === 0) {
+      def.steps.push({ id: stepId, titleKey: `forms.${formId}.steps.${stepId}.title`, fields: [field] });
+      setText(doc.texts.sv, ["steps", stepId, "title"], get("stepTitleSv").trim());
+      setText(doc.texts.en, ["steps", stepId, "title"], get("stepTitleEn").trim());
+      setFieldTexts(doc, name, get);
+    }
+  } else if (verb === "add-field" && stepIndex >= 0) {
+    const { field, name } = newField(formId, fieldInput, errors);
+    if (Object.keys(errors).length === 0) {
+      def.steps[stepIndex]!.fields.push(field);
+      setFieldTexts(doc, name, fieldInput);
+    }
+  } else if (verb === "json") {
+    next = parseJson(get("document"));
+    if (next === undefined) errors.document = "notJson";
+  } else errors.intent = "intent";
+  if (Object.keys(errors).length > 0) return errors;
+  try {
+    saveDraftDocument(user, formId, next);
+    return null;
+  } catch (e) {
+    if (e instanceof DesignerInputError) return e.errors;
+    throw e;
+  }
+}
+
+function setFieldTexts(doc: DefinitionDocument, name: string, get: (k: string) => string) {
+  for (const lang of ["sv", "en"] as const) {
+    const suffix = lang === "sv" ? "Sv" : "En";
+    setText(doc.texts[lang], ["fields", name, "label"], get(`fieldLabel${suffix}`).trim());
+    const hint = get(`fieldHint${suffix}`).trim();
+    if (hint) setText(doc.texts[lang], ["fields", name, "hint"], hint);
+  }
+}
