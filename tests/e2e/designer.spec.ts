@@ -9,6 +9,7 @@ test("a Mellerud designer builds, previews and publishes an e-service; Åmål's 
   page,
   a11y,
 }, testInfo) => {
+  test.setTimeout(240_000); // two staff logins, three axe checks and a build of an e-service
   const id = `designer-test-${jsDisabled(testInfo) ? "off" : "on"}-${Date.now().toString(36)}`;
   await loginAsStaff(page, "designer.mellerud", { redirectTo: "/redaktor/e-tjanster" });
   await expect(page.getByRole("heading", { level: 1, name: "E-tjänster" })).toBeVisible();
@@ -27,7 +28,7 @@ test("a Mellerud designer builds, previews and publishes an e-service; Åmål's 
   await addStep.getByLabel("Fråga (svenska)").fill("Foto av platsen");
   await addStep.getByLabel("Fråga (engelska)").fill("Photo of the place");
   await addStep.getByRole("button", { name: "Lägg till ett steg" }).click();
-  await expect(page.getByText("Foto av platsen")).toBeVisible();
+  await expect(page.getByText("Foto av platsen (Bilaga (fil))")).toBeVisible();
   await a11y("designer page");
 
   await page.getByRole("link", { name: "Förhandsgranska" }).click();
