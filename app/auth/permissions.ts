@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "audit.read",
   "diarium.admin",
   "municipality.admin",
+  // Building and publishing e-service definitions (decision 075): designers, and editors too.
+  "eservice.design",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +30,7 @@ export type { Role, StaffRole };
  * officer: municipality × area; editor: municipality × administration, or the whole portal
  * (shared services) when municipalityId is null; contributor (skribent): like an editor of one
  * municipality × administration, but drafts only (never publishes);
+ * designer: municipality × administration, builds e-services only (decision 075);
  * admin: municipality, or the whole portal when municipalityId is null.
  */
 export interface RoleAssignment {
@@ -55,9 +58,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   resident: [],
   representative: [],
   officer: ["case.read", "case.handle", "case.decide", "stats.read"],
-  editor: ["content.edit", "content.publish"],
+  editor: ["content.edit", "content.publish", "eservice.design"],
   contributor: ["content.edit"],
   admin: ["users.admin", "audit.read", "diarium.admin", "municipality.admin"],
+  designer: ["eservice.design"],
 };
 
 /** A portal-wide admin (admin role without a municipality): the only one who may add a municipality. */
@@ -89,10 +93,10 @@ export function grantedScopes(
     if (r.role === "admin") {
       if (r.municipalityId === null) for (const id of allMunicipalityIds) add({ municipalityId: id });
       else add({ municipalityId: r.municipalityId });
-    } else if (r.role === "editor" || r.role === "contributor") {
+    } else if (r.role === "editor" || r.role === "contributor" || r.role === "designer") {
       // A portal-wide editor (no municipality) edits everything, including shared services.
       if (r.municipalityId === null) {
-        if (r.role === "contributor") continue; // a contributor always has a municipality
+        if (r.role !== "editor") continue; // a contributor or designer always has a municipality
         for (const id of allMunicipalityIds) add({ municipalityId: id });
         continue;
       }

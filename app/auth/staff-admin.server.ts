@@ -69,7 +69,7 @@ export async function applyAccountAction(input: {
   return { ok: true };
 }
 
-const STAFF_ROLES: readonly StaffRole[] = ["officer", "editor", "contributor", "admin"];
+const STAFF_ROLES: readonly StaffRole[] = ["officer", "editor", "contributor", "admin", "designer"];
 const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
 
 /** What the admin asked for, as posted (strings as the form sent them; checked here). */
@@ -129,7 +129,7 @@ function grantRole(
     errors.municipalityId = "admin.users.errors.municipality";
   if (role === "officer" && !isArea(area)) errors.area = "admin.user.errors.area";
   const administration = listAdministrationsOf(scope).find((a) => a.id === administrationId);
-  const byAdministration = role === "editor" || role === "contributor";
+  const byAdministration = role === "editor" || role === "contributor" || role === "designer";
   if (byAdministration && (!administration || administration.municipalityId !== m))
     errors.administrationId = "admin.user.errors.administration";
   if (Object.keys(errors).length || !isStaffRole(role)) return refused(errors);

@@ -2,8 +2,8 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { initReactI18next } from "react-i18next";
-import { withDefinitionTexts } from "../../forms/definitions/index";
-import type { TextTree } from "../../forms/document";
+import { definitionDocuments, withDefinitionTexts } from "../../forms/definitions/index";
+import type { DefinitionDocument, TextTree } from "../../forms/document";
 import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from "./config";
 
 export const LANGUAGE_COOKIE = "lang";
@@ -11,6 +11,17 @@ export const LANGUAGE_COOKIE = "lang";
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 let resources: Resources | undefined;
+let documents: readonly DefinitionDocument[] = definitionDocuments;
+
+/**
+ * The e-services' own texts come from their published documents (decision 075): the definition
+ * store calls this whenever it reads what is published, and the next translation uses them.
+ */
+export function setDefinitionTexts(published: readonly DefinitionDocument[]) {
+  documents = published;
+  resources = undefined;
+  fixed.clear();
+}
 
 /** Every namespace of every language, read once from public/locales (they are small). */
 function loadResources(): Resources {
@@ -23,7 +34,7 @@ function loadResources(): Resources {
       loaded[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(join(root, lng, file), "utf8"));
     }
     // Each e-service's own texts live in its definition document (decision 070).
-    loaded[lng].forms = withDefinitionTexts((loaded[lng].forms ?? {}) as TextTree, lng);
+    loaded[lng].forms = withDefinitionTexts((loaded[lng].forms ?? {}) as TextTree, lng, documents);
   }
   resources = loaded;
   return loaded;

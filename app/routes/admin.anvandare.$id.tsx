@@ -197,6 +197,7 @@ export default function UserDetail() {
             <option value="editor">{t("roles.editor")}</option>
             <option value="contributor">{t("roles.contributor")}</option>
             <option value="admin">{t("roles.admin")}</option>
+            <option value="designer">{t("roles.designer")}</option>
           </select>
         </div>
         <div className={`field${errors?.municipalityId ? " field--error" : ""}`}>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getFormDefinition } from "../../forms/definitions/index";
+import type { FormDefinition } from "../../forms/types";
 import { withOptionLists } from "../../forms/option-lists";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
@@ -32,13 +32,7 @@ export const handle: RouteHandle = {
   },
 };
 
-function stepTitle(
-  lang: "sv" | "en",
-  def: NonNullable<ReturnType<typeof getFormDefinition>>,
-  stepId: string,
-  formTitle: string,
-  hasErrors: boolean,
-) {
+function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formTitle: string, hasErrors: boolean) {
   const t = getFixedT(lang, "forms");
   const step = def.steps.find((s) => s.id === stepId);
   const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
@@ -62,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formTitle: title,
       formId: def.id,
       formTexts,
+      // The version this visitor fills in (a draft keeps its version, decision 075) travels with the page.
+      definition: def,
       description: tf(def.descriptionKey.slice("forms.".length)),
       // The browser resolves the same lists the server validated against (decision 056).
       optionLists: currentOptionLists(),
@@ -114,7 +110,7 @@ export default function FormStepPage() {
   const actionData = useActionData<typeof action>();
   useFormTexts(loaderData.formId, loaderData.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
-  const def = withOptionLists(getFormDefinition(loaderData.formId)!, loaderData.optionLists);
+  const def = withOptionLists(loaderData.definition as FormDefinition, loaderData.optionLists);
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;
   return (
     <div className="form-page">

@@ -7,6 +7,7 @@ import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
+import { getWorkingDraft } from "./drafts.server";
 
 /**
  * A form that has its own e-service (`def.eservice`) is not filled in here: `/blanketter/{id}`
@@ -34,8 +35,9 @@ function requireEidForSelf(request: Request, user: ResidentUser | null): void {
 
 /** What every form page needs first: the definition (or 404), the language, the person and the browser key. */
 export async function formPageContext(request: Request, id: string | undefined) {
-  const def = id ? getFormDefinition(id) : undefined;
-  if (!def) throw new Response("Not found", { status: 404 });
+  const published = id ? getFormDefinition(id) : undefined;
+  if (!published) throw new Response("Not found", { status: 404 });
+  let def = published;
   const moved = eserviceRedirect(request, def);
   if (moved) throw moved;
   const lang: Language = getLanguage(request);
@@ -45,10 +47,13 @@ export async function formPageContext(request: Request, id: string | undefined) 
   if (def.requiresEid) requireEidForSelf(request, user);
   // A logged-in person's form work belongs to the person, never to this browser (decision 042).
   const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
+  // A draft completes on the version it started on (decisions 070, 075), even after a new one is published.
+  const draft = getWorkingDraft({ ownerKey: session.ownerKey, formId: published.id, personId: user?.personId ?? null });
+  if (draft && draft.formVersion !== published.version) def = getFormDefinition(published.id, draft.formVersion) ?? def;
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
   // The e-service's own texts travel with the page (decision 070); the browser adds them to "forms".
-  const formTexts = getDefinitionDocument(def.id)?.texts[lang];
+  const formTexts = getDefinitionDocument(def.id, def.version)?.texts[lang];
   return { def, lang, user, session, title, formTexts, chosen: getChosenMunicipality(request)?.slug ?? null };
 }
 

@@ -1,10 +1,7 @@
 import { eq } from "drizzle-orm";
 import { caseTable, municipality } from "../../db/schema/index";
-import {
-  formDefinitions,
-  getDefinitionDocument,
-  getFormDefinition as getStaticDefinition,
-} from "../../forms/definitions/index";
+import type { DefinitionDocument } from "../../forms/document";
+import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
 import { describeTypes } from "../../forms/fields/file";
 import { formatBytes } from "../../forms/format";
@@ -50,13 +47,20 @@ export function currentOptionLists(): OptionLists {
   };
 }
 
-/** The definition with this id and its option lists resolved from the database, or undefined (404). */
-export function getFormDefinition(id: string): FormDefinition | undefined {
-  const def = getStaticDefinition(id);
-  return def ? withOptionLists(def, currentOptionLists()) : undefined;
+/**
+ * The published definition with this id (decision 075: read from the e-service table) and its
+ * option lists resolved from the database, or undefined (404). With `version`, that version
+ * (published or retired): a draft completes on the version it started on.
+ */
+export function getFormDefinition(id: string, version?: number): FormDefinition | undefined {
+  const doc = version === undefined ? getPublishedDocument(id) : getDocumentVersion(id, version);
+  return doc ? withOptionLists(doc.definition, currentOptionLists()) : undefined;
 }
 
-export { getDefinitionDocument };
+/** The published document of an e-service (export), or one version of it; undefined when unknown. */
+export function getDefinitionDocument(id: string, version?: number): DefinitionDocument | undefined {
+  return version === undefined ? getPublishedDocument(id) : getDocumentVersion(id, version);
+}
 
 export const CHECK_SEGMENT = "kontrollera";
 
@@ -81,6 +85,7 @@ export function offeringMunicipalities(def: FormDefinition) {
  * the browser offers every shared form whose area it has mapped.
  */
 export function listFormsByAdministration(lang: Language, municipalitySlug: string) {
+  const formDefinitions = publishedDocuments().map((d) => d.definition);
   const t = getFixedT(lang, "forms");
   const m = listMunicipalities().find((x) => x.slug === municipalitySlug);
   if (!m) return [];

@@ -1,6 +1,6 @@
 import { asc, eq, max } from "drizzle-orm";
 import { authority, lifeEvent, lifeEventStep, service, staffUser, type LifeEvent } from "../../db/schema/index";
-import { formDefinitions } from "../../forms/definitions/index";
+import { publishedDocuments } from "./eservice-definitions.server";
 import type { StaffUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -121,7 +121,9 @@ export function stepChoices(lang: Language) {
     .all()
     .map((s) => ({ value: s.slug, label: (lang === "en" && s.titleEn) || s.titleSv }));
   const t = getFixedT(lang, "forms");
-  const forms = formDefinitions.map((f) => ({ value: f.id, label: t(f.titleKey.slice("forms.".length)) }));
+  const forms = publishedDocuments()
+    .map((d) => d.definition)
+    .map((f) => ({ value: f.id, label: t(f.titleKey.slice("forms.".length)) }));
   const authorities = db()
     .select({ slug: authority.slug, nameSv: authority.nameSv, nameEn: authority.nameEn })
     .from(authority)
@@ -222,7 +224,11 @@ export function validateGuide(d: GuideDraft): GuideErrors {
       .all()
       .map((s) => s.slug),
   );
-  const forms = new Set(formDefinitions.map((f) => f.id));
+  const forms = new Set(
+    publishedDocuments()
+      .map((d) => d.definition)
+      .map((f) => f.id),
+  );
   const authorities = new Set(
     db()
       .select({ slug: authority.slug })

@@ -8,7 +8,7 @@ import {
   lifeEventStep,
   municipality,
 } from "../../db/schema/index";
-import { formDefinitions } from "../../forms/definitions/index";
+import { publishedDocuments } from "./eservice-definitions.server";
 import { translatorFor } from "../../forms/index";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -153,28 +153,30 @@ export function formsData(origin: string) {
   const en = translatorFor(getFixedT("en"));
   const text = (key: string) => bi(sv(key), en(key));
   const everyMunicipality = listMunicipalities().map((m) => m.slug);
-  return formDefinitions.map((f) => ({
-    id: f.id,
-    version: f.version,
-    title: text(f.titleKey),
-    description: text(f.descriptionKey),
-    administration: f.administration,
-    offeredBy: f.offeredBy === "shared" ? everyMunicipality : [...f.offeredBy],
-    caseType: f.caseType,
-    requiresLogin: f.requiresLogin,
-    processingDays: f.processingDays,
-    page: `${origin}/blanketter/${f.id}`,
-    steps: f.steps.map((s) => ({
-      id: s.id,
-      title: text(s.titleKey),
-      fields: s.fields.map((field) => ({
-        name: field.name,
-        type: field.type,
-        required: field.required,
-        label: text(field.labelKey),
+  return publishedDocuments()
+    .map((d) => d.definition)
+    .map((f) => ({
+      id: f.id,
+      version: f.version,
+      title: text(f.titleKey),
+      description: text(f.descriptionKey),
+      administration: f.administration,
+      offeredBy: f.offeredBy === "shared" ? everyMunicipality : [...f.offeredBy],
+      caseType: f.caseType,
+      requiresLogin: f.requiresLogin,
+      processingDays: f.processingDays,
+      page: `${origin}/blanketter/${f.id}`,
+      steps: f.steps.map((s) => ({
+        id: s.id,
+        title: text(s.titleKey),
+        fields: s.fields.map((field) => ({
+          name: field.name,
+          type: field.type,
+          required: field.required,
+          label: text(field.labelKey),
+        })),
       })),
-    })),
-  }));
+    }));
 }
 
 // ------------------------------------------------------------------------- services

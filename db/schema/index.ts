@@ -14,3 +14,4 @@ export * from "./records";
 export * from "./saml";
 export * from "./staff-sso";
 export * from "./signatures";
+export * from "./eservices";

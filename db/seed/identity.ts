@@ -107,7 +107,9 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
             municipalityId: r.municipality ? (municipalityId.get(r.municipality) ?? null) : null,
             area: r.role === "officer" ? r.area : null,
             administrationId:
-              (r.role === "editor" || r.role === "contributor") && r.municipality && r.administration
+              (r.role === "editor" || r.role === "contributor" || r.role === "designer") &&
+              r.municipality &&
+              r.administration
                 ? adminId(r.municipality, r.administration)
                 : null,
           })

@@ -7,6 +7,7 @@ import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedChildcare, seedChildcareFeeConfig } from "./childcare";
 import { seedDiarium } from "./diarium";
+import { seedEserviceDefinitions } from "./eservices";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /** The example administrations' areas (decision 056); an operator sets their own at /admin/kommuner. */
@@ -26,6 +27,7 @@ const EXAMPLE_AREAS: Readonly<Record<string, readonly ("barnomsorg" | "skola" | 
 export function seedReferenceData(db: DB) {
   db.transaction((tx) => seedAuthorityRegistry(tx));
   seedChildcareFeeConfig(db);
+  seedEserviceDefinitions(db);
 }
 
 /**
@@ -93,6 +95,7 @@ export function seed(db: DB) {
   seedDiarium(db);
   seedCatalogue(db);
   seedChildcareFeeConfig(db);
+  seedEserviceDefinitions(db);
   seedChildcare(db);
   seedPermitRegisters(db);
   seedPermitHistory(db);

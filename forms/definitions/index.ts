@@ -129,8 +129,12 @@ export function getDefinitionDocument(id: string): DefinitionDocument | undefine
  * The forms namespace of one language: the generic texts (public/locales/<lang>/forms.json:
  * common, units, errors) with every e-service's own texts from its document under its id.
  */
-export function withDefinitionTexts(generic: TextTree, lang: "sv" | "en"): TextTree {
+export function withDefinitionTexts(
+  generic: TextTree,
+  lang: "sv" | "en",
+  documents: readonly DefinitionDocument[] = definitionDocuments,
+): TextTree {
   const tree: TextTree = { ...generic };
-  for (const d of definitionDocuments) tree[d.definition.id] = d.texts[lang];
+  for (const d of documents) tree[d.definition.id] = d.texts[lang];
   return tree;
 }

@@ -236,6 +236,26 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: 'id="titleSv"',
       allowed: ["editorPortal", "adminPortal"],
     },
+    // E-service definitions (decision 075): a shared seed e-service is designed by the portal-wide
+    // editor only; a municipality's designers and editors design their own scope's e-services.
+    {
+      route: "/redaktor/e-tjanster/:id",
+      url: "/redaktor/e-tjanster/felanmalan-gata-park",
+      secret: 'id="titleSv"',
+      allowed: ["editorPortal"],
+    },
+    {
+      route: "/redaktor/e-tjanster/:id/forhandsvisning",
+      url: "/redaktor/e-tjanster/felanmalan-gata-park/forhandsvisning",
+      secret: "forhandsvisning-",
+      allowed: ["editorPortal"],
+    },
+    {
+      route: "/redaktor/e-tjanster/:id/export",
+      url: "/redaktor/e-tjanster/felanmalan-gata-park/export",
+      secret: '"definition"',
+      allowed: ["editorPortal"],
+    },
     // Content is edited by the municipality's editors and the portal-wide editor only.
     {
       route: "/redaktor/:typ/:id",

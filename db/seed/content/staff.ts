@@ -14,6 +14,8 @@ export type SeedRole =
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Contributor (skribent): drafts for the administration, never publishes. */
   | { role: "contributor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
+  /** E-service designer (decision 075): builds and publishes the administration's e-services. */
+  | { role: "designer"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Portal-wide editor: shared services and every municipality's content. */
   | { role: "editor"; municipality: null; administration: null }
   | { role: "admin"; municipality: MunicipalitySlug | null };
@@ -148,6 +150,21 @@ export const seedStaffUsers: SeedStaffUser[] = [
       { role: "contributor", municipality: "mellerud", administration: "kommunledning" },
       { role: "contributor", municipality: "mellerud", administration: "barn-och-utbildning" },
     ],
+  },
+  // E-service designers (decision 075): build and publish their administration's e-services.
+  {
+    username: "designer.mellerud",
+    name: "Disa Formgivare",
+    municipality: "mellerud",
+    totpSecret: "GPASUDVI2QWV6O63DKC5X7F3DI6GWBAJ",
+    roles: [{ role: "designer", municipality: "mellerud", administration: "kommunledning" }],
+  },
+  {
+    username: "designer.amal",
+    name: "Dennis Mönster",
+    municipality: "amal",
+    totpSecret: "CKPGTBZAN7S5W6TJL2ITKTXQ5TOL5LKR",
+    roles: [{ role: "designer", municipality: "amal", administration: "kommunledning" }],
   },
   // Lock-out journey (tests lock this account; nobody else depends on it).
   {

@@ -1,0 +1,684 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { administration, eserviceDefinition, municipality, type EserviceDefinitionRow } from "../../db/schema/index";
+import { definitionDocuments } from "../../forms/definitions/index";
+import { DOCUMENT_SCHEMA_PATH, parseDocument, type DefinitionDocument, type TextTree } from "../../forms/document";
+import { definitionProblems } from "../../forms/check-definition";
+import type { DB } from "../../db/client";
+import { db } from "~/db.server";
+import type { RoleAssignment } from "~/auth/permissions";
+import type { StaffUser } from "~/auth/guards.server";
+import { canStaff, staffScopes } from "~/auth/guards.server";
+import { audit } from "~/platform/audit.server";
+import { setDefinitionTexts } from "~/i18n/i18n.server";
+
+/**
+ * E-service definitions as versioned rows (decision 075). The engine reads the published version
+ * of each form through a cache that publishing empties; a resident's draft keeps the version it
+ * started on (form_draft.form_version) and reads that version here. Designers work on one draft
+ * version per form, scoped to municipality × administration.
+ */
+
+interface Published {
+  row: Pick<EserviceDefinitionRow, "formId" | "version" | "municipalityId" | "administrationId">;
+  document: DefinitionDocument;
+}
+
+let cache: { database: DB; byId: Map<string, Published> } | undefined;
+
+function loadPublished(): Map<string, Published> {
+  const database = db();
+  if (cache?.database === database) return cache.byId;
+  const rows = database
+    .select()
+    .from(eserviceDefinition)
+    .where(eq(eserviceDefinition.status, "published"))
+    .orderBy(asc(eserviceDefinition.id))
+    .all();
+  const known = new Set(
+    database
+      .selectDistinct({ formId: eserviceDefinition.formId })
+      .from(eserviceDefinition)
+      .all()
+      .map((r) => r.formId),
+  );
+  const byId = new Map<string, Published>();
+  // A database not yet seeded (a test that never prepared it) still runs the seed documents.
+  for (const document of definitionDocuments)
+    if (!known.has(document.definition.id))
+      byId.set(document.definition.id, {
+        row: {
+          formId: document.definition.id,
+          version: document.definition.version,
+          municipalityId: null,
+          administrationId: null,
+        },
+        document,
+      });
+  for (const row of rows) byId.set(row.formId, { row, document: JSON.parse(row.document) as DefinitionDocument });
+  cache = { database, byId };
+  setDefinitionTexts([...byId.values()].map((p) => p.document));
+  return byId;
+}
+
+/** Empties the cache: the next read sees what was published. */
+export function invalidateEserviceDefinitions() {
+  cache = undefined;
+}
+
+/** The published document of every e-service, in a stable order. */
+export function publishedDocuments(): DefinitionDocument[] {
+  return [...loadPublished().values()].map((p) => p.document);
+}
+
+/** The published document of one e-service, or undefined. */
+export function getPublishedDocument(formId: string): DefinitionDocument | undefined {
+  return loadPublished().get(formId)?.document;
+}
+
+/**
+ * One version of an e-service (a draft started on it completes on it, decision 070). A draft
+ * version is never served to residents: only published or retired ones.
+ */
+export function getDocumentVersion(formId: string, version: number): DefinitionDocument | undefined {
+  const published = loadPublished().get(formId);
+  if (published?.row.version === version) return published.document;
+  const row = db()
+    .select({ document: eserviceDefinition.document })
+    .from(eserviceDefinition)
+    .where(
+      and(
+        eq(eserviceDefinition.formId, formId),
+        eq(eserviceDefinition.version, version),
+        inArray(eserviceDefinition.status, ["published", "retired"]),
+      ),
+    )
+    .get();
+  return row ? (JSON.parse(row.document) as DefinitionDocument) : undefined;
+}
+
+// ---- Checking a document ------------------------------------------------------------------
+
+/** Problems keyed by where they are ("definition.steps.0.fields.1.name", "texts.en", "document"). */
+export type DocumentErrors = Record<string, string>;
+
+function lookup(tree: TextTree, path: string[]): string | undefined {
+  let node: string | TextTree | undefined = tree;
+  for (const part of path) {
+    if (typeof node !== "object") return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** Every text key the definition uses (labels, hints, titles, options) that a language lacks. */
+function missingTexts(doc: DefinitionDocument): DocumentErrors {
+  const prefix = `forms.${doc.definition.id}.`;
+  const errors: DocumentErrors = {};
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`));
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (k.endsWith("Key") && typeof v === "string" && v.startsWith(prefix)) {
+          for (const lang of ["sv", "en"] as const)
+            if (!lookup(doc.texts[lang], v.slice(prefix.length).split(".")))
+              errors[`${path}.${k}.${lang}`] ??= `missing ${lang} text for ${v}`;
+        } else walk(v, `${path}.${k}`);
+      }
+  };
+  walk(doc.definition, "definition");
+  return errors;
+}
+
+/**
+ * A document from outside (an import, the designer): shape (`parseDocument`), meaning
+ * (`definitionProblems`, the engine's own checker) and both languages' texts. Never throws.
+ */
+export function checkDocument(
+  input: unknown,
+): { ok: true; document: DefinitionDocument } | { ok: false; errors: DocumentErrors } {
+  const parsed = parseDocument(input);
+  if (!parsed.ok) {
+    const errors: DocumentErrors = {};
+    for (const p of parsed.problems) {
+      const at = p.indexOf(": ");
+      errors[at > 0 ? p.slice(0, at) : "document"] ??= at > 0 ? p.slice(at + 2) : p;
+    }
+    return { ok: false, errors };
+  }
+  const errors: DocumentErrors = {};
+  for (const p of definitionProblems(parsed.document.definition)) {
+    // "<formId>: <where>: <what>" from check-definition.ts
+    const parts = p.split(": ");
+    const where = parts.length >= 3 ? `definition.${parts[1]}` : "definition";
+    errors[where] = errors[where] ? `${errors[where]}; ${parts.slice(2).join(": ")}` : parts.slice(2).join(": ") || p;
+  }
+  Object.assign(errors, missingTexts(parsed.document));
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, document: parsed.document };
+}
+
+// ---- The designer's scope -------------------------------------------------------------------
+
+type Scoped = Pick<EserviceDefinitionRow, "municipalityId" | "administrationId">;
+
+/** A shared e-service (no municipality) belongs to the portal-wide editors; others to their scope. */
+function mayDesign(roles: readonly RoleAssignment[], user: StaffUser, row: Scoped): boolean {
+  if (row.municipalityId === null) return roles.some((r) => r.role === "editor" && r.municipalityId === null);
+  return canStaff(user, "eservice.design", {
+    municipalityId: row.municipalityId,
+    ...(row.administrationId === null ? {} : { administrationId: row.administrationId }),
+  });
+}
+
+/** The designer may open the designer at all (some scope). */
+export function isDesigner(user: StaffUser): boolean {
+  return (
+    user.roles.some((r) => r.role === "editor" && r.municipalityId === null) ||
+    staffScopes(user, "eservice.design").length > 0
+  );
+}
+
+function formRows(formId: string) {
+  return db()
+    .select()
+    .from(eserviceDefinition)
+    .where(eq(eserviceDefinition.formId, formId))
+    .orderBy(desc(eserviceDefinition.version))
+    .all();
+}
+
+/** The e-service's rows for a designer who may edit it; 404 when unknown, 403 (audited) otherwise. */
+export function requireDesignableEservice(user: StaffUser, formId: string): EserviceDefinitionRow[] {
+  const rows = formRows(formId);
+  const latest = rows[0];
+  if (!latest) throw new Response("Not found", { status: 404 });
+  if (!mayDesign(user.roles, user, latest)) {
+    audit({
+      actor: user,
+      action: "eservice.design",
+      subjectType: "eservice_definition",
+      subjectId: formId,
+      ...(latest.municipalityId === null ? {} : { municipalityId: latest.municipalityId }),
+      outcome: "refused",
+    });
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return rows;
+}
+
+export interface EserviceListItem {
+  formId: string;
+  title: string;
+  municipality: string | null;
+  published: number | null;
+  draft: number | null;
+  editable: boolean;
+}
+
+function titleOf(doc: DefinitionDocument, lang: "sv" | "en"): string {
+  return lookup(doc.texts[lang], ["title"]) ?? doc.definition.id;
+}
+
+/** Every e-service: the ones in the designer's scope can be edited, the rest only copied. */
+export function listEservicesForDesigner(user: StaffUser, lang: "sv" | "en"): EserviceListItem[] {
+  publishedDocuments(); // the seed documents are rows from here on
+  const rows = db()
+    .select({ row: eserviceDefinition, municipality: municipality.name })
+    .from(eserviceDefinition)
+    .leftJoin(municipality, eq(municipality.id, eserviceDefinition.municipalityId))
+    .orderBy(asc(eserviceDefinition.formId), desc(eserviceDefinition.version))
+    .all();
+  const byForm = new Map<string, EserviceListItem>();
+  for (const { row, municipality: name } of rows) {
+    let item = byForm.get(row.formId);
+    if (!item) {
+      item = {
+        formId: row.formId,
+        title: titleOf(JSON.parse(row.document) as DefinitionDocument, lang),
+        municipality: name,
+        published: null,
+        draft: null,
+        editable: mayDesign(user.roles, user, row),
+      };
+      byForm.set(row.formId, item);
+    }
+    if (row.status === "published") item.published = row.version;
+    if (row.status === "draft") item.draft = row.version;
+  }
+  return [...byForm.values()].sort((a, b) => a.title.localeCompare(b.title, "sv"));
+}
+
+/** The administrations a designer may put a new e-service under (municipality × administration). */
+export function designerScopes(user: StaffUser, lang: "sv" | "en") {
+  const scopes = staffScopes(user, "eservice.design");
+  const all = db()
+    .select({
+      id: administration.id,
+      municipalityId: administration.municipalityId,
+      nameSv: administration.nameSv,
+      nameEn: administration.nameEn,
+      municipality: municipality.name,
+    })
+    .from(administration)
+    .innerJoin(municipality, eq(municipality.id, administration.municipalityId))
+    .orderBy(asc(municipality.name), asc(administration.nameSv))
+    .all();
+  return all
+    .filter((a) =>
+      scopes.some(
+        (s) =>
+          s.municipalityId === a.municipalityId && (s.administrationId === undefined || s.administrationId === a.id),
+      ),
+    )
+    .map((a) => ({
+      value: String(a.id),
+      municipalityId: a.municipalityId,
+      label: `${a.municipality}: ${lang === "en" ? (a.nameEn ?? a.nameSv) : a.nameSv}`,
+    }));
+}
+
+// ---- Changing ----------------------------------------------------------------------------
+
+export class DesignerInputError extends Error {
+  constructor(public errors: DocumentErrors) {
+    super("The e-service document has problems");
+  }
+}
+
+const FORM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Rewrites a document to a new form id: the definition's id and every text key's prefix. */
+export function renameDocument(doc: DefinitionDocument, newId: string): DefinitionDocument {
+  const from = `forms.${doc.definition.id}.`;
+  const to = `forms.${newId}.`;
+  const json = JSON.stringify(doc.definition)
+    .split(JSON.stringify(from).slice(1, -1))
+    .join(JSON.stringify(to).slice(1, -1));
+  const definition = { ...(JSON.parse(json) as DefinitionDocument["definition"]), id: newId };
+  return { ...doc, definition };
+}
+
+/**
+ * A new e-service from a document (a copy of another, an import): version 1, a draft, in the
+ * designer's municipality × administration. The document must pass `checkDocument`.
+ */
+export function createEservice(
+  user: StaffUser,
+  input: { formId: string; administrationId: number; document: unknown },
+): { formId: string } {
+  const errors: DocumentErrors = {};
+  if (!FORM_ID.test(input.formId) || input.formId.length > 80) errors.formId = "formId";
+  else if (formRows(input.formId).length > 0 || definitionDocuments.some((d) => d.definition.id === input.formId))
+    errors.formId = "taken";
+  const scope = designerScopes(user, "sv").find((s) => s.value === String(input.administrationId));
+  if (!scope) errors.administrationId = "administrationId";
+  if (Object.keys(errors).length > 0) throw new DesignerInputError(errors);
+  const checked = checkDocument(input.document);
+  if (!checked.ok) throw new DesignerInputError(checked.errors);
+  const doc = renameDocument({ ...checked.document, $schema: DOCUMENT_SCHEMA_PATH }, input.formId);
+  doc.definition = { ...doc.definition, version: 1, offeredBy: [municipalitySlug(scope!.municipalityId)] };
+  const again = checkDocument(doc);
+  if (!again.ok) throw new DesignerInputError(again.errors);
+  db()
+    .insert(eserviceDefinition)
+    .values({
+      formId: input.formId,
+      version: 1,
+      status: "draft",
+      document: JSON.stringify(again.document),
+      municipalityId: scope!.municipalityId,
+      administrationId: input.administrationId,
+      createdBy: user.staffUserId,
+    })
+    .run();
+  audit({
+    actor: user,
+    action: "eservice.created",
+    subjectType: "eservice_definition",
+    subjectId: input.formId,
+    municipalityId: scope!.municipalityId,
+    details: { administrationId: input.administrationId },
+  });
+  return { formId: input.formId };
+}
+
+function municipalitySlug(id: number): string {
+  return db().select({ slug: municipality.slug }).from(municipality).where(eq(municipality.id, id)).get()!.slug;
+}
+
+/** The draft version of an e-service, started from the latest version when there is none. */
+export function getOrStartDraft(user: StaffUser, formId: string): EserviceDefinitionRow {
+  const rows = requireDesignableEservice(user, formId);
+  const draft = rows.find((r) => r.status === "draft");
+  if (draft) return draft;
+  const latest = rows[0]!;
+  const version = latest.version + 1;
+  const doc = JSON.parse(latest.document) as DefinitionDocument;
+  doc.definition = { ...doc.definition, version };
+  const row = db()
+    .insert(eserviceDefinition)
+    .values({
+      formId,
+      version,
+      status: "draft",
+      document: JSON.stringify(doc),
+      municipalityId: latest.municipalityId,
+      administrationId: latest.administrationId,
+      createdBy: user.staffUserId,
+    })
+    .returning()
+    .get();
+  audit({
+    actor: user,
+    action: "eservice.draft_started",
+    subjectType: "eservice_definition",
+    subjectId: formId,
+    ...(latest.municipalityId === null ? {} : { municipalityId: latest.municipalityId }),
+    details: { version },
+  });
+  return row;
+}
+
+/** Replaces the draft version's document (checked first; the id and version are the draft's). */
+export function saveDraftDocument(user: StaffUser, formId: string, input: unknown): DefinitionDocument {
+  const draft = getOrStartDraft(user, formId);
+  const checked = checkDocument(input);
+  if (!checked.ok) throw new DesignerInputError(checked.errors);
+  if (checked.document.definition.id !== formId)
+    throw new DesignerInputError({ "definition.id": `must stay ${formId}` });
+  const current = JSON.parse(draft.document) as DefinitionDocument;
+  const doc: DefinitionDocument = {
+    ...checked.document,
+    definition: { ...checked.document.definition, version: draft.version, offeredBy: current.definition.offeredBy },
+  };
+  db()
+    .update(eserviceDefinition)
+    .set({ document: JSON.stringify(doc), updatedAt: new Date().toISOString() })
+    .where(eq(eserviceDefinition.id, draft.id))
+    .run();
+  audit({
+    actor: user,
+    action: "eservice.draft_saved",
+    subjectType: "eservice_definition",
+    subjectId: formId,
+    ...(draft.municipalityId === null ? {} : { municipalityId: draft.municipalityId }),
+    details: { version: draft.version },
+  });
+  return doc;
+}
+
+/** The draft version's document for the designer (starting one when there is none). */
+export function getDraftDocument(user: StaffUser, formId: string): { version: number; document: DefinitionDocument } {
+  const draft = getOrStartDraft(user, formId);
+  return { version: draft.version, document: JSON.parse(draft.document) as DefinitionDocument };
+}
+
+/**
+ * Publishes the draft: the published version becomes retired (drafts of residents started on it
+ * still complete on it), the cache is emptied. Checked once more before it goes live.
+ */
+export function publishDraft(user: StaffUser, formId: string): { version: number } {
+  const rows = requireDesignableEservice(user, formId);
+  const draft = rows.find((r) => r.status === "draft");
+  if (!draft) throw new DesignerInputError({ document: "noDraft" });
+  const checked = checkDocument(JSON.parse(draft.document));
+  if (!checked.ok) throw new DesignerInputError(checked.errors);
+  const now = new Date().toISOString();
+  db().transaction((tx) => {
+    tx.update(eserviceDefinition)
+      .set({ status: "retired", updatedAt: now })
+      .where(and(eq(eserviceDefinition.formId, formId), eq(eserviceDefinition.status, "published")))
+      .run();
+    tx.update(eserviceDefinition)
+      .set({ status: "published", publishedAt: now, updatedAt: now })
+      .where(eq(eserviceDefinition.id, draft.id))
+      .run();
+  });
+  invalidateEserviceDefinitions();
+  audit({
+    actor: user,
+    action: "eservice.published",
+    subjectType: "eservice_definition",
+    subjectId: formId,
+    ...(draft.municipalityId === null ? {} : { municipalityId: draft.municipalityId }),
+    details: { version: draft.version },
+  });
+  return { version: draft.version };
+}
+
+/** The version history of an e-service, newest first. */
+export function listVersions(user: StaffUser, formId: string) {
+  return requireDesignableEservice(user, formId).map((r) => ({
+    version: r.version,
+    status: r.status,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt,
+  }));
+}
+
+// ---- The designer's forms -------------------------------------------------------------------
+
+/** 403 for staff without any designer scope (deny by default). */
+export function requireDesigner(user: StaffUser): void {
+  if (!isDesigner(user)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The "new e-service" form: a form id, the administration, and either a copy of an existing
+ * e-service (its published or latest version) or an imported JSON document. Errors by field.
+ */
+export function createFromForm(
+  user: StaffUser,
+  form: FormData,
+): { formId: string } | { errors: DocumentErrors; value: Record<string, string> } {
+  const str = (k: string) => String(form.get(k) ?? "").slice(0, 64 * 1024);
+  const value = {
+    formId: str("formId").trim().slice(0, 100),
+    administrationId: str("administrationId"),
+    copyOf: str("copyOf").slice(0, 100),
+    document: str("document"),
+  };
+  let source: unknown;
+  if (value.document.trim()) {
+    source = parseJson(value.document);
+    if (source === undefined) return { errors: { document: "notJson" }, value };
+  } else if (value.copyOf) {
+    source = getPublishedDocument(value.copyOf); // only what is published is shared
+    if (!source) return { errors: { copyOf: "copyOf" }, value };
+  } else return { errors: { document: "sourceMissing" }, value };
+  try {
+    return createEservice(user, {
+      formId: value.formId,
+      administrationId: Number(value.administrationId) || 0,
+      document: source,
+    });
+  } catch (e) {
+    if (e instanceof DesignerInputError) return { errors: e.errors, value };
+    throw e;
+  }
+}
+
+/** What the designer page shows: the draft (or, before one is started, the latest version) and the history. */
+export function getDesignView(user: StaffUser, formId: string) {
+  const rows = requireDesignableEservice(user, formId);
+  const current = rows.find((r) => r.status === "draft") ?? rows[0]!;
+  return {
+    version: current.version,
+    status: current.status,
+    document: JSON.parse(current.document) as DefinitionDocument,
+    versions: rows.map((r) => ({
+      version: r.version,
+      status: r.status,
+      createdAt: r.createdAt,
+      publishedAt: r.publishedAt,
+    })),
+  };
+}
+
+/** The draft version's document for a preview (read-only; never started by a preview). */
+export function getPreviewDocument(user: StaffUser, formId: string): { version: number; document: DefinitionDocument } {
+  const view = getDesignView(user, formId);
+  return { version: view.version, document: view.document };
+}
+
+function setText(tree: TextTree, path: string[], text: string) {
+  let node = tree;
+  for (const part of path.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== "object") node[part] = {};
+    node = node[part] as TextTree;
+  }
+  node[path[path.length - 1]!] = text;
+}
+
+const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,59}$/;
+const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The field types the simple adder offers; choices and groups are edited in the document. */
+export const SIMPLE_FIELD_TYPES = [
+  "text",
+  "textarea",
+  "number",
+  "date",
+  "yesno",
+  "email",
+  "phone",
+  "personnummer",
+  "organisationsnummer",
+  "address",
+  "fastighetsbeteckning",
+  "file",
+] as const;
+type SimpleType = (typeof SIMPLE_FIELD_TYPES)[number];
+
+function newField(id: string, form: (k: string) => string, errors: DocumentErrors) {
+  const name = form("fieldName");
+  const type = form("fieldType") as SimpleType;
+  if (!FIELD_NAME.test(name)) errors.fieldName = "fieldName";
+  if (!SIMPLE_FIELD_TYPES.includes(type)) errors.fieldType = "fieldType";
+  if (!form("fieldLabelSv")) errors.fieldLabelSv = "required";
+  if (!form("fieldLabelEn")) errors.fieldLabelEn = "required";
+  const field: Record<string, unknown> = {
+    type,
+    name,
+    labelKey: `forms.${id}.fields.${name}.label`,
+    required: form("fieldRequired") === "on",
+  };
+  if (form("fieldHintSv") || form("fieldHintEn")) field.hintKey = `forms.${id}.fields.${name}.hint`;
+  if (type === "file") {
+    const mb = Number(form("fileMaxMb") || "10");
+    const files = Number(form("fileMaxFiles") || "3");
+    const accept = form("fileAccept")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    if (!Number.isInteger(mb) || mb < 1 || mb > 50) errors.fileMaxMb = "fileMaxMb";
+    if (!Number.isInteger(files) || files < 1 || files > 20) errors.fileMaxFiles = "fileMaxFiles";
+    Object.assign(field, {
+      maxBytes: mb * 1_000_000,
+      maxFiles: files,
+      accept: accept.length ? accept : ["application/pdf", "image/jpeg", "image/png"],
+    });
+  }
+  if (type === "text") field.maxLength = 200;
+  if (type === "textarea") field.maxLength = 4000;
+  const when = form("showIfField");
+  if (when) field.showIf = { field: when, equals: form("showIfEquals") === "true" ? true : form("showIfEquals") };
+  return { field, name };
+}
+
+/**
+ * One change made in the designer's form (no JavaScript needed: each button names its intent).
+ * Returns the errors by field, or null when the draft was saved.
+ */
+export function applyDesignerForm(user: StaffUser, formId: string, form: FormData): DocumentErrors | null {
+  const get = (k: string) => String(form.get(k) ?? "").slice(0, 64 * 1024);
+  const intent = get("intent");
+  if (intent === "publish") {
+    try {
+      publishDraft(user, formId);
+      return null;
+    } catch (e) {
+      if (e instanceof DesignerInputError) return e.errors;
+      throw e;
+    }
+  }
+  const { document } = getDraftDocument(user, formId);
+  const doc = structuredClone(document);
+  const def = doc.definition as unknown as {
+    steps: Array<{ id: string; titleKey: string; fields: unknown[] }>;
+  } & Record<string, unknown>;
+  const errors: DocumentErrors = {};
+  const [verb, named = ""] = intent.split(":");
+  // The "add a field" form names its step in a select; its inputs carry the prefix "f-".
+  const arg = verb === "add-field" ? get("f-step") : named;
+  const fieldInput = verb === "add-field" ? (k: string) => get(`f-${k}`) : get;
+  const stepIndex = def.steps.findIndex((s) => s.id === arg);
+  let next: unknown = doc;
+  if (verb === "texts") {
+    for (const key of ["title", "description", "instructions", "receipt"] as const)
+      for (const lang of ["sv", "en"] as const) {
+        const text = get(`${key}${lang === "sv" ? "Sv" : "En"}`).trim();
+        if (!text && key !== "receipt") errors[`${key}${lang === "sv" ? "Sv" : "En"}`] = "required";
+        else if (text) setText(doc.texts[lang], [key], text);
+      }
+    def.requiresLogin = get("requiresLogin") === "on";
+    const sensitivity = get("sensitivity");
+    if (sensitivity) def.sensitivity = sensitivity;
+    const days = Number(get("processingDays"));
+    if (!Number.isInteger(days) || days < 1 || days > 365) errors.processingDays = "processingDays";
+    else def.processingDays = days;
+  } else if ((verb === "up" || verb === "down") && stepIndex >= 0) {
+    const to = verb === "up" ? stepIndex - 1 : stepIndex + 1;
+    if (to >= 0 && to < def.steps.length)
+      [def.steps[stepIndex], def.steps[to]] = [def.steps[to]!, def.steps[stepIndex]!];
+  } else if (verb === "remove" && stepIndex >= 0) {
+    if (def.steps.length === 1) errors.steps = "lastStep";
+    else def.steps.splice(stepIndex, 1);
+  } else if (verb === "add-step") {
+    const stepId = get("stepId").trim();
+    if (!STEP_ID.test(stepId) || stepId.length > 60) errors.stepId = "stepId";
+    else if (def.steps.some((s) => s.id === stepId)) errors.stepId = "taken";
+    for (const lang of ["Sv", "En"] as const)
+      if (!get(`stepTitle${lang}`).trim()) errors[`stepTitle${lang}`] = "required";
+    const { field, name } = newField(formId, get, errors);
+    if (Object.keys(errors).length === 0) {
+      def.steps.push({ id: stepId, titleKey: `forms.${formId}.steps.${stepId}.title`, fields: [field] });
+      setText(doc.texts.sv, ["steps", stepId, "title"], get("stepTitleSv").trim());
+      setText(doc.texts.en, ["steps", stepId, "title"], get("stepTitleEn").trim());
+      setFieldTexts(doc, name, get);
+    }
+  } else if (verb === "add-field" && stepIndex >= 0) {
+    const { field, name } = newField(formId, fieldInput, errors);
+    if (Object.keys(errors).length === 0) {
+      def.steps[stepIndex]!.fields.push(field);
+      setFieldTexts(doc, name, fieldInput);
+    }
+  } else if (verb === "json") {
+    next = parseJson(get("document"));
+    if (next === undefined) errors.document = "notJson";
+  } else errors.intent = "intent";
+  if (Object.keys(errors).length > 0) return errors;
+  try {
+    saveDraftDocument(user, formId, next);
+    return null;
+  } catch (e) {
+    if (e instanceof DesignerInputError) return e.errors;
+    throw e;
+  }
+}
+
+function setFieldTexts(doc: DefinitionDocument, name: string, get: (k: string) => string) {
+  for (const lang of ["sv", "en"] as const) {
+    const suffix = lang === "sv" ? "Sv" : "En";
+    setText(doc.texts[lang], ["fields", name, "label"], get(`fieldLabel${suffix}`).trim());
+    const hint = get(`fieldHint${suffix}`).trim();
+    if (hint) setText(doc.texts[lang], ["fields", name, "hint"], hint);
+  }
+}

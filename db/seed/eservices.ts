@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "../client";
+import { eserviceDefinition } from "../schema/index";
+import { definitionDocuments } from "../../forms/definitions/index";
+
+/**
+ * The seed documents (forms/seed/*.json, listed in forms/definitions/index.ts) written into the
+ * e-service table (decisions 070, 075): reference data, so in every mode. A form that already has
+ * any row (a designer's version, a retired one) is left alone: a seed never overwrites an edit.
+ * Returns how many forms were written.
+ */
+export function seedEserviceDefinitions(database: DB): number {
+  let written = 0;
+  database.transaction((tx) => {
+    for (const doc of definitionDocuments) {
+      const id = doc.definition.id;
+      if (
+        tx.select({ id: eserviceDefinition.id }).from(eserviceDefinition).where(eq(eserviceDefinition.formId, id)).get()
+      )
+        continue;
+      const now = new Date().toISOString();
+      tx.insert(eserviceDefinition)
+        .values({
+          formId: id,
+          version: doc.definition.version,
+          status: "published",
+          document: JSON.stringify(doc),
+          municipalityId: null,
+          administrationId: null,
+          createdBy: null,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: now,
+        })
+        .run();
+      written++;
+    }
+  });
+  return written;
+}
