@@ -47,6 +47,7 @@ export const ROLE_KEY = {
   editor: "auth:roles.editor",
   contributor: "auth:roles.contributor",
   admin: "auth:roles.admin",
+  preparer: "auth:roles.preparer",
 } as const satisfies Record<Role, string>;
 
 export const DECISION_OUTCOME_KEY = {

@@ -304,7 +304,7 @@ export function addSsoMapping(
   const groupName = input.groupName.trim();
   if (!groupName || groupName.length > 256) throw new SsoInputError("groupName", "required");
   if (!["officer", "editor", "contributor", "admin"].includes(input.role)) throw new SsoInputError("role", "required");
-  const role = input.role as StaffRole;
+  const role = input.role as Exclude<StaffRole, "preparer">;
   let area: Area | null = null;
   let administrationId: number | null = null;
   if (role === "officer") {

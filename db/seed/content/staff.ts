@@ -11,6 +11,8 @@ export const DEV_STAFF_PASSWORD = "Dalsland-test-2026";
 
 export type SeedRole =
   | { role: "officer"; municipality: MunicipalitySlug; area: Area }
+  /** Beredare (decision 077): handles and drafts decisions, holds no decision right. */
+  | { role: "preparer"; municipality: MunicipalitySlug; area: Area }
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Contributor (skribent): drafts for the administration, never publishes. */
   | { role: "contributor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
@@ -148,6 +150,14 @@ export const seedStaffUsers: SeedStaffUser[] = [
       { role: "contributor", municipality: "mellerud", administration: "kommunledning" },
       { role: "contributor", municipality: "mellerud", administration: "barn-och-utbildning" },
     ],
+  },
+  // Beredare (decision 077): prepares decisions in Åmål but may not make them (403, audited).
+  {
+    username: "beredare.amal",
+    name: "Elin Beredsson",
+    municipality: "amal",
+    totpSecret: "MZXW6YTBOI4DCMRTGQ2TMNZYHEYDCMRT",
+    roles: AREAS.map((area) => ({ role: "preparer", municipality: "amal", area })),
   },
   // Lock-out journey (tests lock this account; nobody else depends on it).
   {
