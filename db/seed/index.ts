@@ -7,6 +7,7 @@ import { seedCatalogue } from "./catalogue";
 import { seedAdministrations, seedMunicipalities } from "./content/municipalities";
 import { seedChildcare, seedChildcareFeeConfig } from "./childcare";
 import { seedDiarium } from "./diarium";
+import { seedDecisionReferenceData } from "./decisions";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /** The example administrations' areas (decision 056); an operator sets their own at /admin/kommuner. */
@@ -26,6 +27,7 @@ const EXAMPLE_AREAS: Readonly<Record<string, readonly ("barnomsorg" | "skola" | 
 export function seedReferenceData(db: DB) {
   db.transaction((tx) => seedAuthorityRegistry(tx));
   seedChildcareFeeConfig(db);
+  seedDecisionReferenceData(db);
 }
 
 /**
@@ -96,4 +98,5 @@ export function seed(db: DB) {
   seedChildcare(db);
   seedPermitRegisters(db);
   seedPermitHistory(db);
+  seedDecisionReferenceData(db);
 }
