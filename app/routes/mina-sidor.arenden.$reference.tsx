@@ -13,7 +13,7 @@ import { MessageRejected, sendMessageToOfficer } from "~/services/messages.serve
 import { getMyCaseDetail, withdrawCase } from "~/services/mypages.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import { decisionForResident } from "~/services/decisions.server";
-import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
+import { DECISION_OUTCOME_BY_AREA_KEY, CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 import { signSchoolApplication } from "~/services/school.server";
 import styles from "~/styles/mypages.css";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -21,7 +21,6 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 import { ChildcarePart } from "~/components/mypages/CaseChildcarePart";
 import { SchoolPart } from "~/components/mypages/CaseSchoolPart";
 

@@ -25,7 +25,7 @@ import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor } from "./case-status";
-import { changeCaseStatus } from "./cases.server";
+import { changeCaseStatus, childAtSubmission } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { sendMessageToApplicant } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
@@ -37,7 +37,6 @@ import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
 import { appealText, isAppealRoute } from "~/domain/decisions";
-import { childAtSubmission } from "./cases.server";
 import {
   decisionRight,
   decisionSetup,

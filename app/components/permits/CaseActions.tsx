@@ -1,14 +1,13 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatDateTime } from "~/utils/format";
-import { RadioGroup, SelectField, TextArea, TextField } from "./Fields";
+import { SelectField, TextArea, TextField } from "./Fields";
 import { DecisionPanel, type DecisionPrefill } from "./DecisionPanel";
-import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 type C = SerializeFrom<StaffCase>;
 type Posted = { intent: string; error?: string; values: Record<string, string>; preview?: boolean } | null;
