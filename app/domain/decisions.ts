@@ -102,26 +102,6 @@ export function appealText(route: AppealRoute, lang: Lang): { title: string; tex
   return APPEAL_TEXTS[route][lang];
 }
 
-/** Where an appeal goes, by name: used in the admin page's choice and in tests. */
-export const APPEAL_ROUTE_LABEL: Readonly<Record<AppealRoute, Readonly<Record<Lang, string>>>> = {
-  "pbl-lansstyrelsen": {
-    sv: "Länsstyrelsen (PBL), lämnas in till kommunen",
-    en: "County board (PBL), via the municipality",
-  },
-  "skollagen-forvaltningsratten": {
-    sv: "Förvaltningsrätten (skollagen 28 kap.)",
-    en: "Administrative court (Education Act ch. 28)",
-  },
-  "sol-forvaltningsratten": {
-    sv: "Förvaltningsrätten (socialtjänstlagen)",
-    en: "Administrative court (Social Services Act)",
-  },
-  laglighetsprovning: {
-    sv: "Endast laglighetsprövning (kommunallagen 13 kap.)",
-    en: "Judicial review only (Local Government Act ch. 13)",
-  },
-};
-
 export interface BodyDefaults {
   body: Readonly<Record<Lang, string>>;
   appealRoute: AppealRoute;
