@@ -8,9 +8,9 @@ import type { Area } from "~/domain/areas";
 export const PERMISSIONS = [
   "case.read",
   "case.handle",
-  // Deciding a case (the decision and its PDF) and reading the back office's statistics are kept
-  // apart from handling and reading so that a role can one day hold one without the other (a
-  // delegation order that lets only some officers decide); today every officer holds all four.
+  // Deciding a case is kept apart from handling: a preparer (beredare) handles and drafts but holds
+  // no case.decide, and an officer decides only under a delegation point it holds (decision 077,
+  // app/services/decisions.server.ts decisionRight).
   "case.decide",
   "stats.read",
   "content.edit",
@@ -27,7 +27,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type { Role, StaffRole };
 
 /**
- * officer: municipality × area; editor: municipality × administration, or the whole portal
+ * officer and preparer (beredare): municipality × area; editor: municipality × administration, or the whole portal
  * (shared services) when municipalityId is null; contributor (skribent): like an editor of one
  * municipality × administration, but drafts only (never publishes);
  * designer: municipality × administration, builds e-services only (decision 075);
@@ -62,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   contributor: ["content.edit"],
   admin: ["users.admin", "audit.read", "diarium.admin", "municipality.admin"],
   designer: ["eservice.design"],
+  preparer: ["case.read", "case.handle", "stats.read"],
 };
 
 /** A portal-wide admin (admin role without a municipality): the only one who may add a municipality. */
@@ -102,7 +103,7 @@ export function grantedScopes(
       }
       if (r.administrationId === null) continue;
       add({ municipalityId: r.municipalityId, administrationId: r.administrationId });
-    } else if (r.role === "officer") {
+    } else if (r.role === "officer" || r.role === "preparer") {
       if (r.municipalityId === null || r.area === null) continue;
       const delegatedAway = delegations.some(
         (d) =>

@@ -69,7 +69,7 @@ export async function applyAccountAction(input: {
   return { ok: true };
 }
 
-const STAFF_ROLES: readonly StaffRole[] = ["officer", "editor", "contributor", "admin", "designer"];
+const STAFF_ROLES: readonly StaffRole[] = ["officer", "preparer", "editor", "contributor", "admin", "designer"];
 const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
 
 /** What the admin asked for, as posted (strings as the form sent them; checked here). */
@@ -127,7 +127,8 @@ function grantRole(
   if (!isStaffRole(role)) errors.role = "admin.user.errors.role";
   if (!Number.isInteger(m) || (scope !== null && !scope.includes(m)))
     errors.municipalityId = "admin.users.errors.municipality";
-  if (role === "officer" && !isArea(area)) errors.area = "admin.user.errors.area";
+  const byArea = role === "officer" || role === "preparer";
+  if (byArea && !isArea(area)) errors.area = "admin.user.errors.area";
   const administration = listAdministrationsOf(scope).find((a) => a.id === administrationId);
   const byAdministration = role === "editor" || role === "contributor" || role === "designer";
   if (byAdministration && (!administration || administration.municipalityId !== m))
@@ -137,7 +138,7 @@ function grantRole(
     staffUserId: target.id,
     role,
     municipalityId: m,
-    area: role === "officer" && isArea(area) ? area : null,
+    area: byArea && isArea(area) ? area : null,
     administrationId: byAdministration ? administrationId : null,
     createdBy: admin.staffUserId,
   });

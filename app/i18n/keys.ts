@@ -48,6 +48,7 @@ export const ROLE_KEY = {
   contributor: "auth:roles.contributor",
   admin: "auth:roles.admin",
   designer: "auth:roles.designer",
+  preparer: "auth:roles.preparer",
 } as const satisfies Record<Role, string>;
 
 export const DECISION_OUTCOME_KEY = {
@@ -55,6 +56,26 @@ export const DECISION_OUTCOME_KEY = {
   rejected: "backoffice:outcomes.rejected",
   dismissed: "backoffice:outcomes.dismissed",
 } as const satisfies Record<DecisionOutcome, string>;
+
+/** A decision's outcome in the words of its case type (decision 077): a school places, bygglov grants. */
+export const DECISION_OUTCOME_BY_AREA_KEY = {
+  bygglov: DECISION_OUTCOME_KEY,
+  skola: {
+    approved: "backoffice:areaOutcomes.skola.approved",
+    rejected: "backoffice:areaOutcomes.skola.rejected",
+    dismissed: "backoffice:areaOutcomes.skola.dismissed",
+  },
+  barnomsorg: {
+    approved: "backoffice:areaOutcomes.barnomsorg.approved",
+    rejected: "backoffice:areaOutcomes.barnomsorg.rejected",
+    dismissed: "backoffice:areaOutcomes.barnomsorg.dismissed",
+  },
+  allmant: {
+    approved: "backoffice:areaOutcomes.allmant.approved",
+    rejected: "backoffice:areaOutcomes.allmant.rejected",
+    dismissed: "backoffice:areaOutcomes.allmant.dismissed",
+  },
+} as const satisfies Record<Area, Record<DecisionOutcome, string>>;
 
 /** An outcome as said in a callback from an integration system (its own wording). */
 export const CALLBACK_OUTCOME_KEY = {

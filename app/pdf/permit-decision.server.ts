@@ -1,5 +1,6 @@
 /**
- * The decision document of a building-permit case (beslut), as a PDF with an embedded font
+ * The decision document of a case (beslut) of any type, naming its deciding body and appeal route
+ * (decision 077), as a PDF with an embedded font
  * that has å, ä and ö. Generated from the stored decision, so it can always be produced again
  * identically; nothing here reads the database.
  */
@@ -7,33 +8,30 @@ import fontkit from "@pdf-lib/fontkit";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import type { DecisionOutcome } from "~/domain/statuses";
 
 export interface DecisionDocument {
   lang: "sv" | "en";
+  /** "Åmåls kommun": the author. */
   municipalityName: string;
+  /** The deciding body as decided ("Barn- och utbildningsnämnden"), decision 077. */
+  bodyName: string;
   reference: string;
   decidedOn: string;
-  outcome: DecisionOutcome;
-  measureLabel: string;
-  propertyDesignation: string;
-  applicantName: string;
+  /** Label/value rows about the case (applicant, property, child...), only those the case has. */
+  rows: readonly (readonly [string, string])[];
+  outcomeLabel: string;
   text: string;
   fee: number | null;
   officerName: string;
+  /** "Beslutat med stöd av delegation, punkt U 2.1 ..."; null when the body itself decided. */
+  delegation: string | null;
+  appeal: { title: string; text: string };
   labels: {
     title: string;
-    reference: string;
-    date: string;
-    applicant: string;
-    property: string;
-    measure: string;
     decision: string;
-    outcome: string;
     reasons: string;
     fee: string;
     officer: string;
-    appeal: string;
     example: string;
   };
 }
@@ -91,24 +89,19 @@ export async function renderDecisionPdf(doc: DecisionDocument): Promise<Uint8Arr
     }
   };
 
-  line(doc.municipalityName, bold, 12);
+  line(`${doc.municipalityName}, ${doc.bodyName}`, bold, 12);
   line(doc.labels.example, regular, 8, 14);
   line(doc.labels.title, bold, 20, 14);
-  const rows: [string, string][] = [
-    [doc.labels.reference, doc.reference],
-    [doc.labels.date, doc.decidedOn],
-    [doc.labels.applicant, doc.applicantName],
-    [doc.labels.property, doc.propertyDesignation],
-    [doc.labels.measure, doc.measureLabel],
-  ];
-  for (const [k, v] of rows) line(`${k}: ${v}`, regular, 11);
+  for (const [k, v] of doc.rows) if (v) line(`${k}: ${v}`, regular, 11);
   y -= 10;
   line(doc.labels.decision, bold, 14, 8);
-  line(doc.labels.outcome, regular, 12, 10);
+  line(doc.outcomeLabel, regular, 12, 10);
   line(doc.labels.reasons, bold, 12, 6);
   line(doc.text, regular, 11, 10);
   if (doc.fee !== null) line(`${doc.labels.fee}: ${doc.fee.toLocaleString("sv-SE")} kr`, regular, 11, 10);
-  line(`${doc.labels.officer}: ${doc.officerName}`, regular, 11, 16);
-  line(doc.labels.appeal, regular, 9);
+  line(`${doc.labels.officer}: ${doc.officerName}`, regular, 11, doc.delegation ? 6 : 16);
+  if (doc.delegation) line(doc.delegation, regular, 10, 16);
+  line(doc.appeal.title, bold, 12, 6);
+  line(doc.appeal.text, regular, 10);
   return pdf.save();
 }

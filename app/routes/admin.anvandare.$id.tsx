@@ -194,6 +194,7 @@ export default function UserDetail() {
             aria-describedby={errors?.role ? "role-error" : undefined}
           >
             <option value="officer">{t("roles.officer")}</option>
+            <option value="preparer">{t("roles.preparer")}</option>
             <option value="editor">{t("roles.editor")}</option>
             <option value="contributor">{t("roles.contributor")}</option>
             <option value="admin">{t("roles.admin")}</option>

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { ProtectedIdentityWarning } from "~/components/ui/ProtectedIdentity";
 import { CaseActions } from "~/components/permits/CaseActions";
+import type { DecisionPrefill } from "~/components/permits/DecisionPanel";
 import { CaseDetails } from "~/components/permits/CaseDetails";
 import { CaseMessages } from "~/components/permits/CaseMessages";
 import { HandOverStatus } from "~/components/permits/HandOverStatus";
@@ -14,6 +15,8 @@ import {
   changeStatusForStaff,
   decide,
   extendDeadline,
+  filledTemplate,
+  prepareDecision,
   getCaseForStaff,
   lookupCaseForStaff,
   requestSupplement,
@@ -93,11 +96,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   auditIfProtected({ actor: user, reference: c.reference, what: "case" });
   return {
+    prefill: decisionPrefill(request, user, c),
     title: getFixedT(request, "backoffice")("case.title", { reference: c.reference }),
     c,
     me: { id: user.staffUserId, name: user.name },
     handOver: caseHandOver(c.reference),
     messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [],
+  };
+}
+
+/** What the decision form starts with: the template chosen (?mall=), else the prepared draft. */
+function decisionPrefill(
+  request: Request,
+  user: StaffUser,
+  c: NonNullable<ReturnType<typeof getCaseForStaff>>,
+): DecisionPrefill | null {
+  const chosen = Number(new URL(request.url).searchParams.get("mall") ?? "");
+  const filled = chosen && c.canPrepare ? filledTemplate({ reference: c.reference, user, templateId: chosen }) : null;
+  if (filled)
+    return {
+      templateId: String(filled.template.id),
+      outcome: filled.template.outcome,
+      text: filled.text,
+      preparedBy: null,
+    };
+  const draft = c.decisionDraft;
+  if (!draft) return null;
+  const template = c.templates.find((tp) => tp.id === draft.templateId);
+  return {
+    templateId: template ? String(template.id) : "",
+    outcome: template?.outcome ?? "",
+    text: draft.text,
+    preparedBy: draft.preparedByName,
   };
 }
 
@@ -163,8 +193,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
     case "decide":
-      result = await decide({ reference, user, outcome: s("outcome"), text: s("decisionText"), fee: s("fee") });
+      result = await decide({
+        reference,
+        user,
+        templateId: s("templateId"),
+        outcome: s("outcome"),
+        text: s("decisionText"),
+        fee: s("fee"),
+      });
       break;
+    case "prepare":
+      result = prepareDecision({ reference, user, templateId: s("templateId"), text: s("decisionText") });
+      break;
+    case "preview": {
+      // Shows the text as the document will read; nothing is stored, so nothing is audited.
+      const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
+      if (found.kind !== "found") refuse(user, reference, "case.preview");
+      return { intent, preview: true, values: stringValues(form) };
+    }
     default:
       result = { ok: false, status: 400, error: "unknownIntent" };
   }
@@ -192,10 +238,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         intent,
         error: result.error,
-        values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
-          string,
-          string
-        >,
+        values: stringValues(form),
       },
       { status: result.status },
     );
@@ -210,13 +253,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       supplement: "supplement",
       extend: "extended",
       decide: "decided",
+      prepare: "prepared",
       resend: "resend",
     }[intent] ?? "status";
   return redirect(`/handlaggare/arenden/${reference}?klart=${flash}`);
 }
 
+function stringValues(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+}
+
 export default function OfficerCase() {
-  const { c, me, handOver, messages } = useLoaderData<typeof loader>();
+  const { c, me, handOver, messages, prefill } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation("backoffice");
@@ -225,17 +273,17 @@ export default function OfficerCase() {
     <>
       <h1>{t("case.title", { reference: c.reference })}</h1>
       {c.protectedIdentity ? <ProtectedIdentityWarning /> : null}
-      {flash && !posted ? (
+      {flash && !(posted && "error" in posted) ? (
         <p className="flash" role="status">
           {t(`flash.${flash}`, { defaultValue: "" })}
         </p>
       ) : null}
-      {posted ? (
+      {posted && "error" in posted ? (
         <div className="error-summary" role="alert" aria-labelledby="action-error-title" tabIndex={-1}>
           <h2 id="action-error-title">{t("errors.title")}</h2>
           <ul>
             <li>
-              <a href={`#${posted.intent}-form`} data-testid="action-error">
+              <a href={`#${posted.intent === "prepare" ? "decide" : posted.intent}-form`} data-testid="action-error">
                 {t(`errors.${posted.error}`)}
               </a>
             </li>
@@ -248,7 +296,7 @@ export default function OfficerCase() {
           <CaseMessages reference={c.reference} messages={messages} />
           <HandOverStatus handOver={handOver} canRetry={c.canHandle} />
         </div>
-        <CaseActions c={c} me={me} posted={posted ?? null} />
+        <CaseActions c={c} me={me} posted={posted ?? null} prefill={prefill} />
       </div>
     </>
   );

@@ -12,6 +12,8 @@ import { answerOffer, terminatePlacement } from "~/services/childcare.server";
 import { MessageRejected, sendMessageToOfficer } from "~/services/messages.server";
 import { getMyCaseDetail, withdrawCase } from "~/services/mypages.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
+import { decisionForResident } from "~/services/decisions.server";
+import { DECISION_OUTCOME_BY_AREA_KEY, CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 import { signSchoolApplication } from "~/services/school.server";
 import styles from "~/styles/mypages.css";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -19,14 +21,13 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 import { ChildcarePart } from "~/components/mypages/CaseChildcarePart";
 import { SchoolPart } from "~/components/mypages/CaseSchoolPart";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const handle: RouteHandle = {
-  i18n: ["mypages", "childcare", "eservice"],
+  i18n: ["mypages", "childcare", "eservice", "backoffice"],
   breadcrumb: (match) => {
     const d = match.data as { reference?: string } | undefined;
     return [
@@ -43,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reference = params.reference ?? "";
   const detail = REFERENCE.test(reference) ? await getMyCaseDetail({ reference, viewer }) : undefined;
   if (!detail) throw new Response("Not found", { status: 404 });
-  return { title: getFixedT(request, "mypages")("case.title", { reference }), reference, ...detail };
+  const decision = decisionForResident({ reference, viewer }) ?? null;
+  return { title: getFixedT(request, "mypages")("case.title", { reference }), reference, decision, ...detail };
 }
 
 type ActionErrors = { intent: string; errors: Record<string, string> };
@@ -187,6 +189,20 @@ export default function MyCase() {
             {t("case.applicationPdf", { reference: c.reference })}
           </a>
         </p>
+      ) : null}
+      {d.decision ? (
+        <section aria-labelledby="decision-title" className="panel">
+          <h2 id="decision-title">{t("case.decisionTitle")}</h2>
+          <p data-testid="decision-outcome">
+            <strong>{t(DECISION_OUTCOME_BY_AREA_KEY[d.decision.area][d.decision.outcome])}</strong>,{" "}
+            {formatDate(d.decision.decidedOn)}
+          </p>
+          <p>
+            <a href={`/mina-sidor/arenden/${c.reference}/beslut.pdf`} download data-testid="decision-pdf">
+              {t("case.decisionPdf", { reference: c.reference })}
+            </a>
+          </p>
+        </section>
       ) : null}
       {cc ? <ChildcarePart cc={cc} errors={errorsFor("terminate")} /> : null}
       {sc ? <SchoolPart sc={sc} reference={d.reference} /> : null}

@@ -25,7 +25,7 @@ import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor } from "./case-status";
-import { changeCaseStatus } from "./cases.server";
+import { changeCaseStatus, childAtSubmission } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { MessageRejected, sendMessageToApplicant, type NewMessageFile } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
@@ -35,7 +35,17 @@ import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.s
 import type { StaffUser } from "~/auth/guards.server";
 import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
-import { DECISION_OUTCOME_KEY } from "~/i18n/keys";
+import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
+import { appealText, isAppealRoute } from "~/domain/decisions";
+import {
+  decisionRight,
+  decisionSetup,
+  deleteDecisionDraft,
+  fillTemplateForCase,
+  getDecisionDraft,
+  saveDecisionDraft,
+  templatesFor,
+} from "./decisions.server";
 
 export const OPEN_STATUSES: CaseStatus[] = [
   "received",
@@ -299,9 +309,9 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
   const canHandle = officerScopes(input.user, "case.handle").some(
     (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
   );
-  const canDecide = officerScopes(input.user, "case.decide").some(
-    (s) => s.municipalityId === scope.municipalityId && s.area === scope.area,
-  );
+  const decidable = allowedTransitions(area, status).includes("decided");
+  // Deciding needs a point of the delegation order (decision 077); preparing needs only handling.
+  const right = decidable ? decisionRight(input.user, { municipalityId: c.municipalityId, area }) : null;
   return {
     id: c.id,
     reference: c.reference,
@@ -321,7 +331,12 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     // Only the moves the generic status form may make; offers, answers and decisions have their own forms.
     transitions: transitionsFor(area, status, "officer"),
     canHandle,
-    canDecide: canDecide && allowedTransitions(area, status).includes("decided"),
+    canDecide: right !== null,
+    canPrepare: canHandle && decidable,
+    delegationPoint: right,
+    decisionBody: decisionSetup(c.municipalityId, area),
+    templates: decidable && canHandle ? templatesFor({ municipalityId: c.municipalityId, area }) : [],
+    decisionDraft: decidable && canHandle ? getDecisionDraft(c.id) : null,
     assignedTo: a ? { id: a.staffUserId, name: a.staffName } : null,
     colleagues: colleaguesFor(scope),
     attachments: db()
@@ -596,31 +611,39 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
   const t = getFixedT(lang, "backoffice");
   const tp = getFixedT(lang, "permits");
   const data = JSON.parse(row.c.data) as { applicant?: { name?: string } };
+  // A decision from before 077 names the body and route its area has now.
+  const area = isArea(row.c.area) ? row.c.area : "allmant";
+  const setup = decisionSetup(row.c.municipalityId, area);
+  const route = isAppealRoute(row.d.appealRoute) ? row.d.appealRoute : setup.appealRoute;
+  const child = row.c.area === "skola" || row.c.area === "barnomsorg" ? childAtSubmission(row.c) : null;
   return renderDecisionPdf({
     lang,
     municipalityName: `${row.m.name} ${t("decisionPdf.municipality")}`,
+    bodyName: row.d.bodyName ?? setup.body[lang],
     reference: row.c.reference,
     decidedOn: row.d.decidedOn,
-    outcome: row.d.outcome,
-    measureLabel: row.p ? tp(`measures.${row.p.measureType}.label`) : row.c.formId,
-    propertyDesignation: row.p?.propertyDesignation ?? "",
-    applicantName: data.applicant?.name ?? "",
+    rows: [
+      [t("decisionPdf.reference"), row.c.reference],
+      [t("decisionPdf.date"), row.d.decidedOn],
+      [t("decisionPdf.applicant"), data.applicant?.name ?? ""],
+      [t("decisionPdf.child"), child ? `${child.givenName} ${child.familyName}` : ""],
+      [t("decisionPdf.property"), row.p?.propertyDesignation ?? ""],
+      [t("decisionPdf.measure"), row.p ? tp(`measures.${row.p.measureType}.label`) : ""],
+    ],
+    outcomeLabel: t(DECISION_OUTCOME_BY_AREA_KEY[area][row.d.outcome]),
     text: row.d.text,
     fee: row.d.fee,
     officerName: row.d.decidedByName,
+    delegation: row.d.delegationCode
+      ? t("decisionPdf.delegation", { code: row.d.delegationCode, title: row.d.delegationTitle ?? "" })
+      : null,
+    appeal: appealText(route, lang),
     labels: {
       title: t("decisionPdf.title"),
-      reference: t("decisionPdf.reference"),
-      date: t("decisionPdf.date"),
-      applicant: t("decisionPdf.applicant"),
-      property: t("decisionPdf.property"),
-      measure: t("decisionPdf.measure"),
       decision: t("decisionPdf.decision"),
-      outcome: t(DECISION_OUTCOME_KEY[row.d.outcome]),
       reasons: t("decisionPdf.reasons"),
       fee: t("decisionPdf.fee"),
       officer: t("decisionPdf.officer"),
-      appeal: t("decisionPdf.appeal"),
       example: t("decisionPdf.example"),
     },
   });
@@ -634,25 +657,79 @@ export async function writeDecisionDocument(caseId: number, documentName: string
   db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run();
 }
 
-/** The officer decides: decision row, status → decided, document written, all or nothing. */
+/** The decision's text as checked for both deciding and preparing, or null. */
+function checkDecisionText(raw: string): string | null {
+  const text = raw.trim();
+  return text.length < 10 || text.length > 8000 ? null : text;
+}
+
+/**
+ * Anyone who may handle the case keeps a draft decision (a beredare prepares, an officer with
+ * the right decides later); it changes no status and tells no one.
+ */
+export function prepareDecision(input: {
+  reference: string;
+  user: StaffUser;
+  templateId: string;
+  text: string;
+}): ActionResult {
+  const c = handleable(input.reference, input.user);
+  if (!c) return { ok: false, status: 404, error: "notFound" };
+  const text = checkDecisionText(input.text);
+  if (text === null) return { ok: false, status: 400, error: "decisionText" };
+  const template = templatesFor(c).find((t) => t.id === Number(input.templateId));
+  if (input.templateId !== "" && !template) return { ok: false, status: 400, error: "template" };
+  saveDecisionDraft({ caseId: c.id, user: input.user, templateId: template?.id ?? null, text });
+  return { ok: true };
+}
+
+/** A template filled for the case (the officer then edits, previews and decides); null when not the case's own. */
+export function filledTemplate(input: { reference: string; user: StaffUser; templateId: number }) {
+  const c = handleable(input.reference, input.user);
+  if (!c) return null;
+  const lang = db().select({ l: caseTable.language }).from(caseTable).where(eq(caseTable.id, c.id)).get()?.l;
+  return fillTemplateForCase({
+    caseId: c.id,
+    municipalityId: c.municipalityId,
+    area: c.area,
+    templateId: input.templateId,
+    lang: lang === "en" ? "en" : "sv",
+  });
+}
+
+/**
+ * The officer decides: decision row, status → decided, document written, all or nothing. The
+ * template must be one of the case's own municipality × area (it gives the outcome and may name
+ * another appeal route); the officer must hold a point of the delegation order (403 otherwise,
+ * audited by the route), and the decision records which point and which body.
+ */
 export async function decide(input: {
   reference: string;
   user: StaffUser;
-  outcome: string;
+  /** The chosen template ("" when the officer writes without one: the area's route applies). */
+  templateId?: string;
+  /** Without a template the officer chooses the outcome; with one it must agree with the template's. */
+  outcome?: string;
   text: string;
   fee: string;
   now?: Date;
 }): Promise<ActionResult> {
-  const c = handleable(input.reference, input.user, "case.decide");
+  const c = handleable(input.reference, input.user, "case.read");
   if (!c) return { ok: false, status: 404, error: "notFound" };
-  const outcome = DECISION_OUTCOMES.find((o) => o === input.outcome);
-  if (!outcome) return { ok: false, status: 400, error: "outcome" };
-  const text = input.text.trim();
-  if (text.length < 10 || text.length > 8000) return { ok: false, status: 400, error: "decisionText" };
+  const point = decisionRight(input.user, c);
+  if (!point) return { ok: false, status: 403, error: "noDecisionRight" };
+  const templateId = input.templateId ?? "";
+  const template = templateId === "" ? null : templatesFor(c).find((t) => t.id === Number(templateId));
+  // Another case type's template (or another municipality's) is never used.
+  if (template === undefined) return { ok: false, status: 400, error: "template" };
+  const outcome = DECISION_OUTCOMES.find((o) => o === (input.outcome || template?.outcome));
+  if (!outcome || (template && template.outcome !== outcome)) return { ok: false, status: 400, error: "outcome" };
+  const text = checkDecisionText(input.text);
+  if (text === null) return { ok: false, status: 400, error: "decisionText" };
   const feeText = input.fee.trim().replace(/\s/g, "");
   if (feeText !== "" && !/^\d{1,7}$/.test(feeText)) return { ok: false, status: 400, error: "fee" };
   const current = db()
-    .select({ status: caseTable.status, area: caseTable.area })
+    .select({ status: caseTable.status, area: caseTable.area, language: caseTable.language })
     .from(caseTable)
     .where(eq(caseTable.id, c.id))
     .get();
@@ -663,6 +740,8 @@ export async function decide(input: {
     !allowedTransitions(current.area, current.status).includes("decided")
   )
     return { ok: false, status: 409, error: "illegalTransition" };
+  const lang = current.language === "en" ? "en" : "sv";
+  const setup = decisionSetup(c.municipalityId, c.area);
   const now = input.now ?? new Date();
   const documentName = `${input.reference.toUpperCase()}-beslut.pdf`;
   db().transaction(() => {
@@ -677,6 +756,11 @@ export async function decide(input: {
         documentName: "",
         decidedBy: actorOf(input.user),
         decidedByName: input.user.name,
+        bodyName: setup.body[lang],
+        appealRoute: template?.appealRoute ?? setup.appealRoute,
+        delegationCode: point.code,
+        delegationTitle: lang === "en" ? point.titleEn : point.titleSv,
+        templateId: template?.id ?? null,
       })
       .run();
     changeCaseStatus({
@@ -684,9 +768,10 @@ export async function decide(input: {
       to: "decided",
       via: "decision",
       actor: actorOf(input.user),
-      note: input.outcome,
+      note: outcome,
       now,
     });
+    deleteDecisionDraft(c.id);
   });
   await writeDecisionDocument(c.id, documentName);
   // The move to "decided" has told every party already (decision 079).

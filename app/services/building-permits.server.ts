@@ -640,9 +640,3 @@ export function answerSupplement(input: {
   });
   return { ok: true };
 }
-
-export function decisionForApplicant(input: { reference: string; user: ResidentUser }) {
-  const c = getPermitCaseForApplicant(input);
-  if (!c || !c.decision) return null;
-  return c;
-}

@@ -26,7 +26,8 @@ const MACHINES: Record<Area, Machine> = {
     in_progress: ["awaiting_completion", "place_offered", "decided", "withdrawn"],
     awaiting_completion: ["in_progress", "withdrawn"],
     place_offered: ["place_accepted", "place_declined"],
-    place_accepted: ["closed"],
+    // The placement decision (decision 077) follows the accepted offer.
+    place_accepted: ["decided", "closed"],
     place_declined: ["in_progress", "closed"],
     decided: ["closed"],
   },

@@ -159,9 +159,19 @@ export const staffEnrolment = sqliteTable(
   (t) => [index("staff_enrolment_user").on(t.staffUserId)],
 );
 
-export const ROLES = ["resident", "representative", "officer", "editor", "contributor", "admin", "designer"] as const;
+export const ROLES = [
+  "resident",
+  "representative",
+  "officer",
+  "editor",
+  "contributor",
+  "admin",
+  "designer",
+  "preparer",
+] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ["officer", "editor", "contributor", "admin", "designer"] as const;
+// preparer (beredare, decision 077): handles an area's cases like an officer but holds no decision right.
+export const STAFF_ROLES = ["officer", "editor", "contributor", "admin", "designer", "preparer"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**

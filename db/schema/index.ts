@@ -15,3 +15,4 @@ export * from "./saml";
 export * from "./staff-sso";
 export * from "./signatures";
 export * from "./eservices";
+export * from "./decisions";

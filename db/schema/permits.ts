@@ -136,6 +136,16 @@ export const caseDecision = sqliteTable("case_decision", {
   decidedBy: text("decided_by").notNull(),
   decidedByName: text("decided_by_name").notNull(),
   createdAt: text("created_at").notNull().default(now),
+  // Decision 077: what the document names, kept as decided so that it can be produced again
+  // identically after an admin edits the body or the delegation order. Null on older decisions.
+  /** The deciding body in the case's language ("Byggnadsnämnden"). */
+  bodyName: text("body_name"),
+  /** app/domain/decisions.ts APPEAL_ROUTES. */
+  appealRoute: text("appeal_route"),
+  /** The delegation point decided under: its code and title in the case's language. */
+  delegationCode: text("delegation_code"),
+  delegationTitle: text("delegation_title"),
+  templateId: integer("template_id"),
 });
 
 export type Property = typeof property.$inferSelect;

@@ -105,7 +105,7 @@ export function seedIdentity(db: DB, tools: IdentitySeedTools) {
             staffUserId: created.id,
             role: r.role,
             municipalityId: r.municipality ? (municipalityId.get(r.municipality) ?? null) : null,
-            area: r.role === "officer" ? r.area : null,
+            area: r.role === "officer" || r.role === "preparer" ? r.area : null,
             administrationId:
               (r.role === "editor" || r.role === "contributor" || r.role === "designer") &&
               r.municipality &&

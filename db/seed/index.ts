@@ -8,6 +8,7 @@ import { seedAdministrations, seedMunicipalities } from "./content/municipalitie
 import { seedChildcare, seedChildcareFeeConfig } from "./childcare";
 import { seedDiarium } from "./diarium";
 import { seedEserviceDefinitions } from "./eservices";
+import { seedDecisionReferenceData } from "./decisions";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /** The example administrations' areas (decision 056); an operator sets their own at /admin/kommuner. */
@@ -28,6 +29,7 @@ export function seedReferenceData(db: DB) {
   db.transaction((tx) => seedAuthorityRegistry(tx));
   seedChildcareFeeConfig(db);
   seedEserviceDefinitions(db);
+  seedDecisionReferenceData(db);
 }
 
 /**
@@ -99,4 +101,5 @@ export function seed(db: DB) {
   seedChildcare(db);
   seedPermitRegisters(db);
   seedPermitHistory(db);
+  seedDecisionReferenceData(db);
 }

@@ -304,8 +304,8 @@ export function addSsoMapping(
   const groupName = input.groupName.trim();
   if (!groupName || groupName.length > 256) throw new SsoInputError("groupName", "required");
   if (!["officer", "editor", "contributor", "admin"].includes(input.role)) throw new SsoInputError("role", "required");
-  // Directory groups map to the four older roles; a designer is granted locally (decision 075).
-  const role = input.role as Exclude<StaffRole, "designer">;
+  // Directory groups map to the four older roles; a designer or a preparer is granted locally (decisions 075, 077).
+  const role = input.role as Exclude<StaffRole, "designer" | "preparer">;
   let area: Area | null = null;
   let administrationId: number | null = null;
   if (role === "officer") {

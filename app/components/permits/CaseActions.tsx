@@ -1,27 +1,37 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatDateTime } from "~/utils/format";
-import { RadioGroup, SelectField, TextArea, TextField } from "./Fields";
-import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
+import { SelectField, TextArea, TextField } from "./Fields";
+import { DecisionPanel, type DecisionPrefill } from "./DecisionPanel";
+import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 type C = SerializeFrom<StaffCase>;
-type Posted = { intent: string; error: string; values: Record<string, string> } | null;
+type Posted = { intent: string; error?: string; values: Record<string, string>; preview?: boolean } | null;
 
 /**
  * The right column: internal notes (visibly apart from anything the applicant sees), assignment,
  * status change through the state machine, supplement request, extension and the decision.
  * Every control is a plain form: keyboard and no-JS users do everything the same way.
  */
-export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: string }; posted: Posted }) {
+export function CaseActions({
+  c,
+  me,
+  posted,
+  prefill,
+}: {
+  c: C;
+  me: { id: number; name: string };
+  posted: Posted;
+  prefill: DecisionPrefill | null;
+}) {
   const { t } = useTranslation("backoffice");
   const errorFor = (intent: string) => (posted?.intent === intent ? t(`errors.${posted.error}`) : null);
   const fileError =
-    posted?.intent === "message" && posted.error.startsWith("messageFile") ? t(`errors.${posted.error}`) : null;
+    posted?.intent === "message" && (posted.error ?? "").startsWith("messageFile") ? t(`errors.${posted.error}`) : null;
   const value = (intent: string, name: string) => (posted?.intent === intent ? posted.values[name] : undefined);
   const isPermit = c.area === "bygglov" && c.permit !== null;
   const open = !["decided", "closed", "withdrawn"].includes(c.status);
@@ -75,7 +85,9 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
               label={t("case.messageLabel")}
               rows={4}
               error={
-                posted?.intent === "message" && !posted.error.startsWith("messageFile") ? errorFor("message") : null
+                posted?.intent === "message" && !(posted.error ?? "").startsWith("messageFile")
+                  ? errorFor("message")
+                  : null
               }
               defaultValue={value("message", "message")}
             />
@@ -244,43 +256,7 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
         </section>
       ) : null}
 
-      {c.canDecide ? (
-        <section className="panel" aria-labelledby="decide-title">
-          <h2 id="decide-title">{t("case.decide")}</h2>
-          <Form method="post" id="decide-form">
-            <CsrfField />
-            <input type="hidden" name="intent" value="decide" />
-            <RadioGroup
-              id="outcome"
-              label={t("case.outcome")}
-              error={posted?.intent === "decide" && posted.error === "outcome" ? errorFor("decide") : null}
-              defaultValue={value("decide", "outcome")}
-              options={DECISION_OUTCOMES.map((o) => ({
-                value: o,
-                label: t(DECISION_OUTCOME_KEY[o]),
-              }))}
-            />
-            <TextArea
-              id="decisionText"
-              label={t("case.decisionText")}
-              rows={5}
-              error={posted?.intent === "decide" && posted.error === "decisionText" ? errorFor("decide") : null}
-              defaultValue={value("decide", "decisionText")}
-            />
-            <TextField
-              id="fee"
-              label={t("case.decisionFee")}
-              inputMode="numeric"
-              width="input--width-10"
-              error={posted?.intent === "decide" && posted.error === "fee" ? errorFor("decide") : null}
-              defaultValue={value("decide", "fee") ?? (c.permit?.feeEstimate ? String(c.permit.feeEstimate) : "")}
-            />
-            <button className="button" type="submit">
-              {t("case.decideButton")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <DecisionPanel c={c} posted={posted} prefill={prefill} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ export const DEV_STAFF_PASSWORD = "Dalsland-test-2026";
 
 export type SeedRole =
   | { role: "officer"; municipality: MunicipalitySlug; area: Area }
+  /** Beredare (decision 077): handles and drafts decisions, holds no decision right. */
+  | { role: "preparer"; municipality: MunicipalitySlug; area: Area }
   | { role: "editor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
   /** Contributor (skribent): drafts for the administration, never publishes. */
   | { role: "contributor"; municipality: MunicipalitySlug; administration: AdministrationSlug }
@@ -165,6 +167,14 @@ export const seedStaffUsers: SeedStaffUser[] = [
     municipality: "amal",
     totpSecret: "CKPGTBZAN7S5W6TJL2ITKTXQ5TOL5LKR",
     roles: [{ role: "designer", municipality: "amal", administration: "kommunledning" }],
+  },
+  // Beredare (decision 077): prepares decisions in Åmål but may not make them (403, audited).
+  {
+    username: "beredare.amal",
+    name: "Elin Beredsson",
+    municipality: "amal",
+    totpSecret: "MZXW6YTBOI4DCMRTGQ2TMNZYHEYDCMRT",
+    roles: AREAS.map((area) => ({ role: "preparer", municipality: "amal", area })),
   },
   // Lock-out journey (tests lock this account; nobody else depends on it).
   {

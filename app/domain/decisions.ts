@@ -1,0 +1,266 @@
+import type { Area } from "./areas";
+import type { DecisionOutcome } from "./statuses";
+
+/**
+ * Decisions per case type (issue 15, decision 077): the appeal routes with their texts in both
+ * languages, the default deciding bodies, delegation points and templates a municipality starts
+ * with, and the fixed list of placeholders a template may use. Pure: pages, db/ and the seed
+ * import it. The texts here are the one place an appeal route is worded.
+ */
+
+export const APPEAL_ROUTES = [
+  // PBL 13 kap. 3 §: to länsstyrelsen, handed in to the municipality (which forwards it).
+  "pbl-lansstyrelsen",
+  // Skollagen 28 kap. 5 § and 12 §: to förvaltningsrätten, where the chapter lists the decision.
+  "skollagen-forvaltningsratten",
+  // Socialtjänstlagen 16 kap. 3 §: to förvaltningsrätten, handed in to the municipality.
+  "sol-forvaltningsratten",
+  // Kommunallagen 13 kap.: no appeal on the merits; any member may ask for laglighetsprövning.
+  "laglighetsprovning",
+] as const;
+export type AppealRoute = (typeof APPEAL_ROUTES)[number];
+
+export function isAppealRoute(value: unknown): value is AppealRoute {
+  return typeof value === "string" && (APPEAL_ROUTES as readonly string[]).includes(value);
+}
+
+type Lang = "sv" | "en";
+type Texts = Readonly<Record<Lang, { title: string; text: string }>>;
+
+const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
+  "pbl-lansstyrelsen": {
+    sv: {
+      title: "Hur man överklagar – till länsstyrelsen",
+      text:
+        "Beslutet kan överklagas till länsstyrelsen enligt 13 kap. 3 § plan- och bygglagen. Skicka överklagandet " +
+        "till kommunen, inte till länsstyrelsen. Det ska ha kommit in inom tre veckor från den dag du fick del av " +
+        "beslutet. Kommunen prövar om det kommit in i rätt tid och skickar det sedan vidare till länsstyrelsen.",
+    },
+    en: {
+      title: "How to appeal – to the county administrative board",
+      text:
+        "The decision can be appealed to the county administrative board (länsstyrelsen) under chapter 13 section 3 " +
+        "of the Planning and Building Act. Send the appeal to the municipality, not to the county administrative " +
+        "board. It must arrive within three weeks of the day you were notified of the decision. The municipality " +
+        "checks that it arrived in time and then forwards it.",
+    },
+  },
+  "skollagen-forvaltningsratten": {
+    sv: {
+      title: "Hur man överklagar – till förvaltningsrätten",
+      text:
+        "Beslutet kan överklagas till förvaltningsrätten enligt 28 kap. skollagen. Skicka överklagandet till " +
+        "kommunen inom tre veckor från den dag du fick del av beslutet. Kommunen prövar om det kommit in i rätt " +
+        "tid och skickar det sedan vidare till förvaltningsrätten.",
+    },
+    en: {
+      title: "How to appeal – to the administrative court",
+      text:
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under chapter 28 of the " +
+        "Education Act. Send the appeal to the municipality within three weeks of the day you were notified of " +
+        "the decision. The municipality checks that it arrived in time and then forwards it to the court.",
+    },
+  },
+  "sol-forvaltningsratten": {
+    sv: {
+      title: "Hur man överklagar – till förvaltningsrätten",
+      text:
+        "Beslutet kan överklagas till förvaltningsrätten enligt 16 kap. 3 § socialtjänstlagen. Skicka " +
+        "överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet. Kommunen prövar om det " +
+        "kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
+    },
+    en: {
+      title: "How to appeal – to the administrative court",
+      text:
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under chapter 16 section 3 " +
+        "of the Social Services Act. Send the appeal to the municipality within three weeks of the day you were " +
+        "notified of the decision. The municipality checks that it arrived in time and then forwards it.",
+    },
+  },
+  laglighetsprovning: {
+    sv: {
+      title: "Laglighetsprövning enligt kommunallagen",
+      text:
+        "Beslutet kan inte överklagas i sak. Det kan bara prövas genom laglighetsprövning enligt 13 kap. " +
+        "kommunallagen: varje medlem av kommunen kan begära att förvaltningsrätten prövar om beslutet har kommit " +
+        "till på lagligt sätt. Skrivelsen ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då " +
+        "det tillkännagavs på kommunens anslagstavla att protokollet justerats.",
+    },
+    en: {
+      title: "Judicial review under the Local Government Act",
+      text:
+        "The decision cannot be appealed on its merits. It can only be tried by a judicial review of its " +
+        "legality (laglighetsprövning) under chapter 13 of the Local Government Act: any member of the " +
+        "municipality may ask the administrative court to review whether it was lawfully made. The request must " +
+        "reach the court within three weeks of the day the approved minutes were announced on the municipality's " +
+        "notice board.",
+    },
+  },
+};
+
+export function appealText(route: AppealRoute, lang: Lang): { title: string; text: string } {
+  return APPEAL_TEXTS[route][lang];
+}
+
+export interface BodyDefaults {
+  body: Readonly<Record<Lang, string>>;
+  appealRoute: AppealRoute;
+}
+
+/**
+ * What a municipality starts with per area; its admin changes it at /admin/beslut. School
+ * placement defaults to laglighetsprövning: skollagen 28 kap. lets a placement be appealed to
+ * förvaltningsrätten only in the cases it lists, so the template for those cases names that route.
+ */
+export const DEFAULT_BODIES: Readonly<Record<Area, BodyDefaults>> = {
+  bygglov: { body: { sv: "Byggnadsnämnden", en: "The Building Committee" }, appealRoute: "pbl-lansstyrelsen" },
+  skola: {
+    body: { sv: "Barn- och utbildningsnämnden", en: "The Education Committee" },
+    appealRoute: "laglighetsprovning",
+  },
+  barnomsorg: {
+    body: { sv: "Barn- och utbildningsnämnden", en: "The Education Committee" },
+    appealRoute: "laglighetsprovning",
+  },
+  allmant: { body: { sv: "Kommunstyrelsen", en: "The Municipal Executive Board" }, appealRoute: "laglighetsprovning" },
+};
+
+export interface DelegationPointDefaults {
+  code: string;
+  title: Readonly<Record<Lang, string>>;
+}
+
+export const DEFAULT_DELEGATION_POINTS: Readonly<Record<Area, DelegationPointDefaults>> = {
+  bygglov: {
+    code: "B 3.1",
+    title: { sv: "Beslut om bygglov enligt 9 kap. PBL", en: "Building permits under PBL ch. 9" },
+  },
+  skola: {
+    code: "U 2.1",
+    title: { sv: "Placering vid skolenhet enligt skollagen", en: "Placement at a school unit under the Education Act" },
+  },
+  barnomsorg: {
+    code: "U 1.1",
+    title: { sv: "Placering i förskola och pedagogisk omsorg", en: "Placement in preschool and childcare" },
+  },
+  allmant: {
+    code: "KS 1.1",
+    title: { sv: "Beslut i ärenden om kommunens service", en: "Decisions on the municipality's services" },
+  },
+};
+
+/** The placeholders a template may use: a fixed list, filled from the case; no code. */
+export const PLACEHOLDERS = ["reference", "applicant", "date", "property", "child", "municipality", "body"] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type PlaceholderValues = Partial<Record<Placeholder, string>>;
+
+// `{` then lower-case letters then `}`: one character class, nothing nested, linear on any input.
+const PLACEHOLDER = /\{([a-z]{1,20})\}/g;
+
+/** Names in braces a text uses that are not on the list (the admin page refuses them). */
+export function unknownPlaceholders(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PLACEHOLDER)) if (!(PLACEHOLDERS as readonly string[]).includes(m[1]!)) out.add(m[1]!);
+  return [...out];
+}
+
+/** Fills a template: a known placeholder with its value (empty when the case has none); other text stays. */
+export function fillTemplate(text: string, values: PlaceholderValues): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(name) ? (values[name as Placeholder] ?? "") : whole,
+  );
+}
+
+export interface TemplateDefaults {
+  outcome: DecisionOutcome;
+  name: Readonly<Record<Lang, string>>;
+  text: Readonly<Record<Lang, string>>;
+  /** Overrides the area's route (a school placement refused for the reasons skollagen lets be appealed). */
+  appealRoute: AppealRoute | null;
+}
+
+export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[]>> = {
+  bygglov: [
+    {
+      outcome: "approved",
+      name: { sv: "Bygglov beviljas", en: "Building permit granted" },
+      text: {
+        sv: "{body} beviljar bygglov för {property} enligt ansökan {reference} från {applicant}. Åtgärden får påbörjas när startbesked har getts.",
+        en: "{body} grants a building permit for {property} as applied for in {reference} by {applicant}. Work may begin once a start notice has been given.",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Bygglov avslås", en: "Building permit refused" },
+      text: {
+        sv: "{body} avslår ansökan {reference} om bygglov för {property}. Skäl: ",
+        en: "{body} refuses application {reference} for a building permit for {property}. Reasons: ",
+      },
+      appealRoute: null,
+    },
+  ],
+  skola: [
+    {
+      outcome: "approved",
+      name: { sv: "Placering enligt önskemål", en: "Placement as requested" },
+      text: {
+        sv: "{child} placeras vid den skola vårdnadshavarna valt i ansökan {reference}. Beslutet fattades {date}.",
+        en: "{child} is placed at the school the guardians chose in application {reference}. Decided on {date}.",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "rejected",
+      name: {
+        sv: "Önskad skola kan inte erbjudas (organisatoriska skäl)",
+        en: "Requested school cannot be offered (organisational reasons)",
+      },
+      text: {
+        sv: "Önskemålet i ansökan {reference} kan inte tillgodoses eftersom en placering där skulle innebära betydande organisatoriska eller ekonomiska svårigheter för kommunen. {child} erbjuds plats vid: ",
+        en: "The request in application {reference} cannot be met because a placement there would cause significant organisational or financial difficulties for the municipality. {child} is offered a place at: ",
+      },
+      appealRoute: "skollagen-forvaltningsratten",
+    },
+  ],
+  barnomsorg: [
+    {
+      outcome: "approved",
+      name: { sv: "Placering i förskola", en: "Preschool placement" },
+      text: {
+        sv: "{child} får en placering i förskola enligt ansökan {reference} från {applicant}. Beslutet fattades {date}.",
+        en: "{child} is given a preschool placement as applied for in {reference} by {applicant}. Decided on {date}.",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Placering kan inte erbjudas", en: "No placement can be offered" },
+      text: {
+        sv: "Ansökan {reference} om placering för {child} avslås. Skäl: ",
+        en: "Application {reference} for a placement for {child} is refused. Reasons: ",
+      },
+      appealRoute: null,
+    },
+  ],
+  allmant: [
+    {
+      outcome: "approved",
+      name: { sv: "Ansökan bifalls", en: "Application granted" },
+      text: {
+        sv: "{body} bifaller ansökan {reference} från {applicant}.",
+        en: "{body} grants application {reference} from {applicant}.",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Ansökan avslås", en: "Application refused" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant}. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant}. Reasons: ",
+      },
+      appealRoute: null,
+    },
+  ],
+};
