@@ -5,6 +5,7 @@ import { audit } from "~/platform/audit.server";
 import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
 import { offerLapseJob } from "./offer-lapse.server";
+import { paymentPollJob } from "./payments.server";
 import { caseOutboxJob } from "./outbox.server";
 import { retentionJob } from "./retention.server";
 import { reviewReminderJob } from "./review-reminders.server";
@@ -22,6 +23,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   cleanupJob,
   retentionJob,
   staffSsoInactiveJob,
+  paymentPollJob,
 ];
 
 let runner: JobRunner | undefined;

@@ -13,3 +13,4 @@ export * from "./jobs";
 export * from "./records";
 export * from "./saml";
 export * from "./staff-sso";
+export * from "./payments";
