@@ -58,7 +58,7 @@ function refused(text: string): PaymentRefused {
 const kronor = (amount: number | string) => Math.round(Number(amount));
 
 export function swishClient(options: SwishClientOptions): PaymentProvider {
-  const base = options.baseUrl.replace(/\/+$/, "");
+  const base = options.baseUrl.endsWith("/") ? options.baseUrl.slice(0, -1) : options.baseUrl;
   const http = (merchant: Merchant): RegisterHttpOptions => ({
     register: "Swish",
     timeoutMs: options.timeoutMs ?? 10_000,

@@ -29,6 +29,7 @@ import { createCase } from "~/services/cases.server";
 import { getAdministrationForArea } from "~/services/municipalities.server";
 import { addDays, swedishDate } from "~/services/permit-clock";
 import {
+  getPaymentForOwner,
   handlePaymentCallback,
   linkPaymentToCase,
   paymentOfCase,
@@ -136,6 +137,9 @@ describe("Swish payments against the simulator", () => {
     expect(r.paymentReference).toMatch(/^[0-9A-F]{32}$/);
     expect(r.payerAlias).not.toContain("701234567");
     expect(sim.payments.get(started.instructionUuid)?.amount).toBe("4200.00");
+    // Another draft's owner does not find it (the status page answers 404).
+    expect(getPaymentForOwner({ instructionUuid: started.instructionUuid, ownerKey: "t:other" })).toBeNull();
+    expect(getPaymentForOwner({ instructionUuid: started.instructionUuid, ownerKey: "t:paid" })?.status).toBe("PAID");
   });
 
   it("a declined payment is DECLINED, audited, and never counted as paid", async () => {
@@ -174,7 +178,10 @@ describe("Swish payments against the simulator", () => {
     for (let i = 0; i < 50 && callbacksReceived < before + 2; i++) await new Promise((r) => setTimeout(r, 20));
     expect(callbacksReceived).toBe(before + 2);
     // And once more, by hand, as a third delivery.
-    await handlePaymentCallback(sim.payments.get(started.instructionUuid), row(started.instructionUuid).callbackIdentifier);
+    await handlePaymentCallback(
+      sim.payments.get(started.instructionUuid),
+      row(started.instructionUuid).callbackIdentifier,
+    );
     expect(db().select().from(payment).where(eq(payment.ownerKey, "t:duplicate")).all()).toHaveLength(1);
     const paidRows = db()
       .select()
@@ -190,7 +197,10 @@ describe("Swish payments against the simulator", () => {
     await handlePaymentCallback({ id: started.instructionUuid, status: "PAID" }, "WRONG");
     expect(row(started.instructionUuid).status).toBe("CREATED");
     // Even with the right identifier, the status comes from Swish, which still says CREATED.
-    await handlePaymentCallback({ id: started.instructionUuid, status: "PAID" }, row(started.instructionUuid).callbackIdentifier);
+    await handlePaymentCallback(
+      { id: started.instructionUuid, status: "PAID" },
+      row(started.instructionUuid).callbackIdentifier,
+    );
     expect((await refreshPayment(row(started.instructionUuid), "test")).status).toBe("CREATED");
   });
 
@@ -244,7 +254,14 @@ describe("Swish payments against the simulator", () => {
     const user = officer("handlaggare.bengtsfors");
     expect(changeStatusForStaff({ reference: created.reference, user, to: "complete", now })).toEqual({ ok: true });
     expect(
-      await decide({ reference: created.reference, user, outcome: "approved", text: "Bygglov beviljas.", fee: "", now }),
+      await decide({
+        reference: created.reference,
+        user,
+        outcome: "approved",
+        text: "Bygglov beviljas.",
+        fee: "",
+        now,
+      }),
     ).toEqual({ ok: true });
 
     const reduction = db().select().from(feeReduction).where(eq(feeReduction.caseId, created.id)).get()!;
@@ -259,10 +276,18 @@ describe("Swish payments against the simulator", () => {
     const simRefund = sim.refunds.get(refund.instructionUuid)!;
     expect(simRefund.amount).toBe(`${10_000 - expectedAfter}.00`);
     expect(simRefund.originalPaymentReference).toBe(row(started.instructionUuid).paymentReference);
-    for (let i = 0; i < 100 && db().select().from(paymentRefund).where(eq(paymentRefund.id, refund.id)).get()!.status !== "PAID"; i++)
+    for (
+      let i = 0;
+      i < 100 && db().select().from(paymentRefund).where(eq(paymentRefund.id, refund.id)).get()!.status !== "PAID";
+      i++
+    )
       await new Promise((r) => setTimeout(r, 20));
     expect(db().select().from(paymentRefund).where(eq(paymentRefund.id, refund.id)).get()!.status).toBe("PAID");
-    expect(paymentOfCase(created.id, "swish")).toMatchObject({ status: "paid", amount: 10_000, refunded: 10_000 - expectedAfter });
+    expect(paymentOfCase(created.id, "swish")).toMatchObject({
+      status: "paid",
+      amount: 10_000,
+      refunded: 10_000 - expectedAfter,
+    });
 
     const csv = reconciliationCsv({ municipalityId: bengtsfors, from: "2000-01-01", to: "2999-01-01" });
     expect(csv).toContain(`;10000;${row(started.instructionUuid).paymentReference};`);

@@ -5,7 +5,7 @@ import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
-import { formatDateTime } from "~/utils/format";
+import { formatCurrency, formatDateTime } from "~/utils/format";
 import { RadioGroup, SelectField, TextArea, TextField } from "./Fields";
 import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
 
@@ -214,6 +214,16 @@ export function CaseActions({ c, me, posted }: { c: C; me: { id: number; name: s
       {c.canDecide ? (
         <section className="panel" aria-labelledby="decide-title">
           <h2 id="decide-title">{t("case.decide")}</h2>
+          {c.feeReductionPreview && c.feeReductionPreview.fifths > 0 ? (
+            <p className="alert alert--warning" data-testid="fee-reduction-preview">
+              {t("payment.reductionPreview", {
+                weeks: c.feeReductionPreview.weeksLate,
+                fifths: c.feeReductionPreview.fifths,
+                before: formatCurrency(c.feeReductionPreview.feeBefore),
+                after: formatCurrency(c.feeReductionPreview.feeAfter),
+              })}
+            </p>
+          ) : null}
           <Form method="post" id="decide-form">
             <CsrfField />
             <input type="hidden" name="intent" value="decide" />
