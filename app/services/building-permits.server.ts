@@ -376,7 +376,7 @@ export type SubmitResult =
   | { ok: false; reason: "noDraft" | "details" | "missing" | "unpaid"; missing?: AttachmentKind[] };
 
 /** What a bygglov application's fee is paid for, in the payment table (decision 080). */
-export const PAYMENT_PURPOSE = FORM_ID;
+export const PAYMENT_PURPOSE = "bygglov-ansokan";
 
 /**
  * Sends the application. With a fee the applicant has either paid it (`swish`: a paid payment of
