@@ -70,8 +70,7 @@ export function canPayOnline(municipalityId: number): boolean {
 const FINAL: readonly string[] = ["PAID", "DECLINED", "ERROR", "CANCELLED", "TIMEOUT"];
 
 export type StartResult =
-  | { ok: true; instructionUuid: string }
-  | { ok: false; error: "phone" | "unavailable" | "refused" };
+  { ok: true; instructionUuid: string } | { ok: false; error: "phone" | "unavailable" | "refused" };
 
 /** Asks the payer, through the provider, to pay `amount` kronor for a draft. */
 export async function startPayment(input: {
@@ -198,7 +197,10 @@ export async function refreshPayment(row: Payment, via: string, now = new Date()
     }
   }
   const current = db().select().from(payment).where(eq(payment.id, row.id)).get()!;
-  if (current.status === "CREATED" && now.getTime() - Date.parse(current.createdAt) > env().SWISH_TIMEOUT_SECONDS * 1000)
+  if (
+    current.status === "CREATED" &&
+    now.getTime() - Date.parse(current.createdAt) > env().SWISH_TIMEOUT_SECONDS * 1000
+  )
     settle(current, "TIMEOUT", { errorCode: "TIMEOUT" }, via);
   return db().select().from(payment).where(eq(payment.id, row.id)).get()!;
 }
@@ -284,7 +286,14 @@ export function paymentOfCase(caseId: number, method: unknown): CasePayment {
     .from(payment)
     .where(and(eq(payment.caseId, caseId), eq(payment.status, "PAID")))
     .get();
-  if (!paid) return { status: method === "invoice" ? "invoice" : "unpaid", amount: null, paymentReference: null, datePaid: null, refunded: 0 };
+  if (!paid)
+    return {
+      status: method === "invoice" ? "invoice" : "unpaid",
+      amount: null,
+      paymentReference: null,
+      datePaid: null,
+      refunded: 0,
+    };
   const refunded = db()
     .select({ amount: paymentRefund.amount, status: paymentRefund.status })
     .from(paymentRefund)
@@ -301,7 +310,8 @@ export function paymentOfCase(caseId: number, method: unknown): CasePayment {
   };
 }
 
-export type RefundResult = { ok: true; refundId: number } | { ok: false; error: "notPaid" | "amount" | "unavailable" | "refused" };
+export type RefundResult =
+  { ok: true; refundId: number } | { ok: false; error: "notPaid" | "amount" | "unavailable" | "refused" };
 
 /** Pays back `amount` kronor of a case's paid payment through the provider. */
 export async function refundCasePayment(input: {
@@ -438,12 +448,28 @@ const csvCell = (v: string | number | null) => {
  */
 export function reconciliationCsv(input: { municipalityId: number; from: string; to: string }): string {
   const lines = [
-    ["typ", "datum", "belopp_kr", "swish_referens", "instruktion", "betalningsmottagare", "avser", "arende_id", "status"].join(";"),
+    [
+      "typ",
+      "datum",
+      "belopp_kr",
+      "swish_referens",
+      "instruktion",
+      "betalningsmottagare",
+      "avser",
+      "arende_id",
+      "status",
+    ].join(";"),
   ];
   const rows = db()
     .select()
     .from(payment)
-    .where(and(eq(payment.municipalityId, input.municipalityId), gte(payment.createdAt, input.from), lt(payment.createdAt, input.to)))
+    .where(
+      and(
+        eq(payment.municipalityId, input.municipalityId),
+        gte(payment.createdAt, input.from),
+        lt(payment.createdAt, input.to),
+      ),
+    )
     .orderBy(asc(payment.id))
     .all();
   for (const p of rows) {
@@ -463,10 +489,25 @@ export function reconciliationCsv(input: { municipalityId: number; from: string;
         .map(csvCell)
         .join(";"),
     );
-    const refunds = db().select().from(paymentRefund).where(eq(paymentRefund.paymentId, p.id)).orderBy(asc(paymentRefund.id)).all();
+    const refunds = db()
+      .select()
+      .from(paymentRefund)
+      .where(eq(paymentRefund.paymentId, p.id))
+      .orderBy(asc(paymentRefund.id))
+      .all();
     for (const r of refunds)
       lines.push(
-        ["aterbetalning", r.updatedAt, -r.amount, p.paymentReference, r.instructionUuid, p.payeeAlias, r.reason, p.caseId, r.status]
+        [
+          "aterbetalning",
+          r.updatedAt,
+          -r.amount,
+          p.paymentReference,
+          r.instructionUuid,
+          p.payeeAlias,
+          r.reason,
+          p.caseId,
+          r.status,
+        ]
           .map(csvCell)
           .join(";"),
       );

@@ -85,7 +85,10 @@ export const paymentRefund = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("payment_refund_instruction").on(t.instructionUuid), index("payment_refund_payment").on(t.paymentId)],
+  (t) => [
+    uniqueIndex("payment_refund_instruction").on(t.instructionUuid),
+    index("payment_refund_payment").on(t.paymentId),
+  ],
 );
 
 /**

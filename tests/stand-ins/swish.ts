@@ -135,9 +135,11 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
         const problems: [string, string][] = [];
         if (!/^\d{8,15}$/.test(str("payerAlias"))) problems.push(["BE18", "Payer alias is invalid"]);
         if (str("payeeAlias") !== SWISH_TEST_PAYEE) problems.push(["RP01", "Missing Merchant Swish Number"]);
-        if (!AMOUNT.test(str("amount")) || Number(str("amount")) < 1) problems.push(["PA02", "Amount value is missing or not a valid number"]);
+        if (!AMOUNT.test(str("amount")) || Number(str("amount")) < 1)
+          problems.push(["PA02", "Amount value is missing or not a valid number"]);
         if (str("currency") !== "SEK") problems.push(["AM03", "Invalid or missing Currency"]);
-        if (!/^https?:\/\//.test(str("callbackUrl"))) problems.push(["RP03", "Callback URL is missing or does not use HTTPS"]);
+        if (!/^https?:\/\//.test(str("callbackUrl")))
+          problems.push(["RP03", "Callback URL is missing or does not use HTTPS"]);
         if (str("message").length > 50) problems.push(["RP02", "Wrong formatted message"]);
         if (problems.length) return errors(...problems);
         const p: SimPayment = {
@@ -168,10 +170,15 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
       if (kind === "refunds" && req.method === "PUT" && version === "v2") {
         if (refunds.has(id)) return send(409);
         const left = refundable(str("originalPaymentReference"));
-        if (left < 0) return errors(["RF02", "Original Payment not found or original payment is more than 13 months old"]);
+        if (left < 0)
+          return errors(["RF02", "Original Payment not found or original payment is more than 13 months old"]);
         if (!AMOUNT.test(str("amount")) || Number(str("amount")) > left)
-          return errors(["RF08", "Amount value is too large, or amount exceeds the amount of the original payment minus any previous refunds"]);
-        if (str("payerAlias") !== SWISH_TEST_PAYEE) return errors(["RF03", "Payer alias in the refund does not match the payee alias in the original payment"]);
+          return errors([
+            "RF08",
+            "Amount value is too large, or amount exceeds the amount of the original payment minus any previous refunds",
+          ]);
+        if (str("payerAlias") !== SWISH_TEST_PAYEE)
+          return errors(["RF03", "Payer alias in the refund does not match the payee alias in the original payment"]);
         const r: SimRefund = {
           id,
           originalPaymentReference: str("originalPaymentReference"),
