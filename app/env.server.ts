@@ -253,6 +253,23 @@ const EnvSchema = z.object({
     .default("Dalsland"),
   /** Seconds between runs of the notification-delivery job (0 = only when a notification asks). */
   NOTIFICATION_DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
+  /** Online payment of fees (decision 080): `swish` (the Swish Commerce API at SWISH_URL) or `off` (invoice only). */
+  PAYMENTS: z.enum(["off", "swish"]).default("off"),
+  /** Swish Commerce API base, e.g. https://cpc.getswish.net/swish-cpcapi (required with PAYMENTS=swish). */
+  SWISH_URL: z.string().url().optional(),
+  /** The merchant number used for a municipality that has none of its own in /admin/betalningar. */
+  SWISH_PAYEE_ALIAS: z
+    .string()
+    .refine((v) => /^123\d{7}$/.test(v), "SWISH_PAYEE_ALIAS must be a Swish merchant number (123 and 7 digits)")
+    .optional(),
+  /** PEM files of the default merchant certificate and key (mutual TLS) and the CA to trust. */
+  SWISH_CLIENT_CERT_FILE: z.string().min(1).optional(),
+  SWISH_CLIENT_KEY_FILE: z.string().min(1).optional(),
+  SWISH_CA_FILE: z.string().min(1).optional(),
+  /** A payment request with no final answer after this many seconds is given up (Swish's own limit is 180). */
+  SWISH_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Seconds between runs of the job that asks Swish about unsettled payments (the callback's fallback); 0 = off. */
+  PAYMENT_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 /** Each register's adapter and the settings its real client must have (decision 066). */
@@ -404,7 +421,9 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
     problems.push(
       "NAVET_CLIENT_CERT_FILE, NAVET_CLIENT_KEY_FILE: required with POPULATION_REGISTER=navet when PORTAL_ENV=production",
     );
+  if (raw.PAYMENTS === "swish" && !raw.SWISH_URL) problems.push("SWISH_URL: required with PAYMENTS=swish");
   for (const name of [
+    "SWISH_URL",
     "NAVET_URL",
     "LANTMATERIET_URL",
     "LANTMATERIET_TOKEN_URL",

@@ -157,3 +157,37 @@ export const DELIVERY_STATUS_KEY = {
   failed: "jobs:deliveries.status.failed",
   cancelled: "jobs:deliveries.status.cancelled",
 } as const satisfies Record<DeliveryStatus, string>;
+/** A payment that did not go through, as the resident is told (decision 080). */
+const PAYMENT_FAILED_KEY = {
+  DECLINED: "permits:payment.failed.DECLINED",
+  ERROR: "permits:payment.failed.ERROR",
+  CANCELLED: "permits:payment.failed.CANCELLED",
+  TIMEOUT: "permits:payment.failed.TIMEOUT",
+} as const;
+
+/** Why starting or using a payment was refused. */
+export const PAYMENT_ERROR_KEY = {
+  phone: "permits:payment.errors.phone",
+  unavailable: "permits:payment.errors.unavailable",
+  refused: "permits:payment.errors.refused",
+  unpaid: "permits:payment.errors.unpaid",
+} as const;
+
+/** A case's payment for the applicant (permits) and for the officer (backoffice). */
+export const PAYMENT_STATE_KEY = {
+  paid: "permits:payment.state.paid",
+  unpaid: "permits:payment.state.unpaid",
+  invoice: "permits:payment.state.invoice",
+} as const;
+export const STAFF_PAYMENT_STATE_KEY = {
+  paid: "backoffice:payment.paid",
+  unpaid: "backoffice:payment.unpaid",
+  invoice: "backoffice:payment.invoice",
+} as const;
+
+/** A status the payment table holds that is final but not paid. */
+export function paymentFailedKey(status: string): string {
+  return status in PAYMENT_FAILED_KEY
+    ? PAYMENT_FAILED_KEY[status as keyof typeof PAYMENT_FAILED_KEY]
+    : PAYMENT_FAILED_KEY.ERROR;
+}

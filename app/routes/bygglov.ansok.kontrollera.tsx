@@ -18,9 +18,14 @@ import {
   feeFor,
   getDraft,
   listDraftUploads,
+  ownerKeyOf,
+  PAYMENT_PURPOSE,
   submitApplication,
   validateDetails,
 } from "~/services/building-permits.server";
+import { canPayOnline, latestDraftPayment, paidDraftPayment, startPayment } from "~/services/payments.server";
+import { TextField } from "~/components/ui/FormErrors";
+import { PAYMENT_ERROR_KEY, paymentFailedKey } from "~/i18n/keys";
 import { requireResident } from "~/auth/guards.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -47,7 +52,20 @@ async function review(user: Awaited<ReturnType<typeof requireResident>>) {
     throw redirect("/bygglov/ansok");
   const uploads = listDraftUploads(user);
   const bta = parseArea(draft.grossFloorArea);
+  const fee = feeFor(draft, property);
+  const payable = fee !== null && fee.total > 0;
+  const paid = payable
+    ? paidDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE, amount: fee.total })
+    : null;
+  const last = payable ? latestDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE }) : null;
   return {
+    payment: {
+      payable,
+      online: payable && canPayOnline(property.municipalityId),
+      paid: paid ? { amount: paid.amount, reference: paid.paymentReference } : null,
+      // The last attempt's outcome, so that a declined or timed-out payment is explained here too.
+      lastFailed: !paid && last && last.status !== "CREATED" && last.status !== "PAID" ? last.status : null,
+    },
     draft,
     measureType: draft.measureType,
     property,
@@ -56,7 +74,7 @@ async function review(user: Awaited<ReturnType<typeof requireResident>>) {
       draft.measureType,
       uploads.map((u) => u.kind),
     ),
-    fee: feeFor(draft, property),
+    fee,
     ka: requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
       ? `${draft.kaName.trim()}, ${normalizeCertificationNumber(draft.kaCertification) ?? ""}`
       : null,
@@ -74,16 +92,35 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   const form = await readForm(request);
   await requireCsrf(request, form);
-  const result = await submitApplication(user, getLanguage(request));
+  if (form.get("intent") === "pay") {
+    const r = await review(user);
+    if (!r.payment.online || !r.fee) return data({ missing: [], payment: "unavailable" as const }, { status: 400 });
+    const started = await startPayment({
+      actor: user,
+      personId: user.personId,
+      ownerKey: ownerKeyOf(user),
+      municipalityId: r.property.municipalityId,
+      purpose: PAYMENT_PURPOSE,
+      amount: r.fee.total,
+      phone: String(form.get("phone") ?? "").slice(0, 40),
+      message: getFixedT(request, "permits")("payment.swishMessage"),
+    });
+    if (started.ok) return redirect(`/bygglov/ansok/betalning/${started.instructionUuid}`);
+    return data({ missing: [], payment: started.error }, { status: started.error === "phone" ? 400 : 503 });
+  }
+  const method = form.get("method") === "swish" ? "swish" : "invoice";
+  const result = await submitApplication(user, getLanguage(request), new Date(), method);
   if (result.ok) return redirect(`/bygglov/kvitto/${result.reference}`);
   if (result.reason === "noDraft" || result.reason === "details") throw redirect("/bygglov/ansok");
-  return data({ missing: result.missing ?? [] }, { status: 400 });
+  if (result.reason === "unpaid") return data({ missing: [], payment: "unpaid" as const }, { status: 409 });
+  return data({ missing: result.missing ?? [], payment: null }, { status: 400 });
 }
 
 export default function PermitCheck() {
   const r = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("permits");
+  const paymentError = posted && "payment" in posted ? posted.payment : null;
   const missingNames = (posted?.missing ?? r.missing).map((k) => t(`attachments.${k}`).toLocaleLowerCase());
   const rows: [string, React.ReactNode, string][] = [
     [t("check.applicant"), r.applicant, ""],
@@ -118,7 +155,13 @@ export default function PermitCheck() {
       <h1>{t("check.title")}</h1>
       <ErrorSummary
         title={t("errorSummaryTitle")}
-        items={posted ? [{ href: "missing-title", text: t("errors.missing", { list: missingNames.join(", ") }) }] : []}
+        items={
+          paymentError
+            ? [{ href: paymentError === "phone" ? "phone" : "payment-title", text: t(PAYMENT_ERROR_KEY[paymentError]) }]
+            : posted && posted.missing.length > 0
+              ? [{ href: "missing-title", text: t("errors.missing", { list: missingNames.join(", ") }) }]
+              : []
+        }
       />
       <p>{t("check.lead")}</p>
       <dl className="summary-list">
@@ -163,12 +206,60 @@ export default function PermitCheck() {
           {r.fee.example ? <p className="field__hint">{t("check.feeExample")}</p> : null}
         </section>
       ) : null}
+      {r.payment.payable && r.fee ? (
+        <section aria-labelledby="payment-title" className="panel">
+          <h2 id="payment-title">{t("payment.title")}</h2>
+          {r.payment.paid ? (
+            <p data-testid="payment-paid">
+              {t("payment.paid", {
+                amount: formatCurrency(r.payment.paid.amount),
+                reference: r.payment.paid.reference,
+              })}
+            </p>
+          ) : (
+            <>
+              {r.payment.lastFailed ? (
+                <p className="field__error" data-testid="payment-failed">
+                  {t(paymentFailedKey(r.payment.lastFailed))}
+                </p>
+              ) : null}
+              <p>{t("payment.lead", { amount: formatCurrency(r.fee.total) })}</p>
+              {r.payment.online ? (
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="pay" />
+                  <TextField
+                    name="phone"
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="tel"
+                    width="medium"
+                    label={t("payment.phone")}
+                    hint={t("payment.phoneHint")}
+                    error={paymentError === "phone" ? "permits:payment.errors.phone" : undefined}
+                  />
+                  <button className="button" type="submit">
+                    {t("payment.paySwish", { amount: formatCurrency(r.fee.total) })}
+                  </button>
+                </Form>
+              ) : (
+                <p>{t("payment.onlineUnavailable")}</p>
+              )}
+            </>
+          )}
+        </section>
+      ) : null}
       <Form method="post">
         <CsrfField />
+        <input type="hidden" name="method" value={r.payment.paid ? "swish" : "invoice"} />
         {r.missing.length > 0 ? <p>{t("check.cannotSubmit")}</p> : null}
+        {r.payment.payable && !r.payment.paid ? <p>{t("payment.invoiceLead")}</p> : null}
         <div className="button-row">
-          <button className="button" type="submit">
-            {t("check.submit")}
+          <button
+            className={r.payment.payable && !r.payment.paid ? "button button--secondary" : "button"}
+            type="submit"
+          >
+            {r.payment.payable && !r.payment.paid ? t("payment.submitInvoice") : t("check.submit")}
           </button>
         </div>
       </Form>

@@ -5,7 +5,8 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getPermitCaseForApplicant } from "~/services/building-permits.server";
 import { requireResident } from "~/auth/guards.server";
 import eserviceStyles from "~/styles/eservice.css";
-import { formatLongDate } from "~/utils/format";
+import { formatCurrency, formatDateTime, formatLongDate } from "~/utils/format";
+import { casePayment } from "~/services/permit-fee-refund.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 
@@ -22,11 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: getFixedT(request, "permits")("receipt.title"),
     reference: c.reference,
     expected: c.clock.deadline ? formatLongDate(c.clock.deadline, lang) : null,
+    payment: casePayment(c.id),
   };
 }
 
 export default function PermitReceipt() {
-  const { reference, expected } = useLoaderData<typeof loader>();
+  const { reference, expected, payment } = useLoaderData<typeof loader>();
   const { t } = useTranslation("permits");
   return (
     <>
@@ -37,6 +39,27 @@ export default function PermitReceipt() {
           {reference}
         </p>
       </div>
+      {payment.status === "paid" && payment.amount !== null ? (
+        <section aria-labelledby="payment-receipt-title" className="panel" data-testid="payment-receipt">
+          <h2 id="payment-receipt-title">{t("payment.receiptTitle")}</h2>
+          <dl className="kv">
+            <dt>{t("payment.receiptAmount")}</dt>
+            <dd>{formatCurrency(payment.amount)}</dd>
+            <dt>{t("payment.receiptMethod")}</dt>
+            <dd>Swish</dd>
+            <dt>{t("payment.receiptReference")}</dt>
+            <dd>{payment.paymentReference}</dd>
+            {payment.datePaid ? (
+              <>
+                <dt>{t("payment.receiptDate")}</dt>
+                <dd>{formatDateTime(payment.datePaid)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : payment.status === "invoice" ? (
+        <p>{t("payment.invoiceReceipt")}</p>
+      ) : null}
       <h2>{t("receipt.next")}</h2>
       <p>{t("receipt.nextBody")}</p>
       {expected ? <p>{t("receipt.expected", { date: expected })}</p> : null}

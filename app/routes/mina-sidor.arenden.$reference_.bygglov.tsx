@@ -1,14 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { casePayment, recordedFeeReduction } from "~/services/permit-fee-refund.server";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { getPermitCaseForApplicant } from "~/services/building-permits.server";
 import { requireResident } from "~/auth/guards.server";
 import permitStyles from "~/styles/permits.css";
-import { formatDate, formatLongDate } from "~/utils/format";
+import { formatDate, formatLongDate, formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
+import { CASE_STATUS_KEY, DECISION_OUTCOME_KEY, PAYMENT_STATE_KEY } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: permitStyles }];
@@ -26,11 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "permits")("case.title", { reference: c.reference }),
     c: { ...c, expected: c.clock.deadline ? formatLongDate(c.clock.deadline, lang) : null },
+    payment: casePayment(c.id),
+    feeReduction: recordedFeeReduction(c.id),
   };
 }
 
 export default function MyPermitCase() {
-  const { c } = useLoaderData<typeof loader>();
+  const { c, payment, feeReduction } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("permits");
   const open = c.requests.find((r) => !r.answeredOn);
@@ -49,6 +52,12 @@ export default function MyPermitCase() {
         <dd>{c.propertyDesignation}</dd>
         <dt>{t("check.measure")}</dt>
         <dd>{t(`measures.${c.measureType}.label`)}</dd>
+        <dt>{t("payment.caseStatus")}</dt>
+        <dd data-testid="payment-status">
+          {t(PAYMENT_STATE_KEY[payment.status])}
+          {payment.amount !== null ? `, ${formatCurrency(payment.amount)}` : ""}
+          {payment.refunded > 0 ? `; ${t("payment.refunded", { amount: formatCurrency(payment.refunded) })}` : ""}
+        </dd>
         <dt>{t("case.received")}</dt>
         <dd>{formatDate(c.clock.receivedOn)}</dd>
         {c.clock.completeFrom ? (
@@ -79,6 +88,18 @@ export default function MyPermitCase() {
             {t("case.decisionOn", { date: formatDate(c.decision.decidedOn) })}:{" "}
             <strong>{t(DECISION_OUTCOME_KEY[c.decision.outcome])}</strong>
           </p>
+          {c.decision.fee !== null ? (
+            <p>{t("payment.decidedFee", { amount: formatCurrency(c.decision.fee) })}</p>
+          ) : null}
+          {feeReduction ? (
+            <p data-testid="fee-reduction">
+              {t("payment.reduced", {
+                weeks: feeReduction.weeksLate,
+                before: formatCurrency(feeReduction.feeBefore),
+                after: formatCurrency(feeReduction.feeAfter),
+              })}
+            </p>
+          ) : null}
           <p>
             <a href={`/mina-sidor/arenden/${c.reference}/beslut.pdf`} download data-testid="decision-pdf">
               {t("case.downloadDecision")}

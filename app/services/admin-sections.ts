@@ -20,6 +20,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/lankar", labelKey: "sections.links", permission: "users.admin" },
   { href: "/admin/enheter", labelKey: "sections.units", permission: "users.admin" },
   { href: "/admin/taxor", labelKey: "sections.taxa", permission: "users.admin" },
+  { href: "/admin/betalningar", labelKey: "sections.payments", permission: "users.admin" },
   { href: "/admin/maxtaxa", labelKey: "sections.maxtaxa", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/samverkan", labelKey: "sections.delegations", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/myndigheter", labelKey: "sections.authorities", permission: "users.admin", portalWideOnly: true },

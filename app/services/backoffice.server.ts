@@ -22,6 +22,12 @@ import {
 } from "../../db/schema/index";
 import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
+import {
+  applyFeeReductionAfterDecision,
+  casePayment,
+  previewFeeReduction,
+  recordedFeeReduction,
+} from "./permit-fee-refund.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { renderDecisionPdf } from "~/pdf/permit-decision.server";
 import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitionsFor } from "./case-status";
@@ -361,6 +367,17 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
       .orderBy(asc(supplementRequest.id))
       .all(),
     decision: db().select().from(caseDecision).where(eq(caseDecision.caseId, c.id)).get() ?? null,
+    ...paymentView(c.id, permit, today),
+  };
+}
+
+/** Payment and the PBL fee reduction of a case (decision 080). */
+function paymentView(caseId: number, permit: { feeEstimate: number | null } | null, today: string) {
+  const payment = casePayment(caseId);
+  return {
+    payment,
+    feeReduction: permit ? recordedFeeReduction(caseId) : null,
+    feeReductionPreview: permit ? previewFeeReduction(caseId, payment.amount ?? permit.feeEstimate, today) : null,
   };
 }
 
@@ -773,6 +790,7 @@ export async function decide(input: {
     });
     deleteDecisionDraft(c.id);
   });
+  await applyFeeReductionAfterDecision({ caseId: c.id, actor: input.user, requestedBy: actorOf(input.user) });
   await writeDecisionDocument(c.id, documentName);
   // The move to "decided" has told every party already (decision 079).
   await tellApplicant(c.id, input.user, "decision", {}, false);

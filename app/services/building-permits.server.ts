@@ -44,6 +44,7 @@ import { audit } from "~/platform/audit.server";
 import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
 import { log } from "~/utils/logger.server";
 import { propertyRegister } from "./property-register.server";
+import { linkPaymentToCase, paidDraftPayment } from "./payments.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -372,12 +373,21 @@ export function removeDraftUpload(user: ResidentUser, publicId: string) {
 
 export type SubmitResult =
   | { ok: true; reference: string }
-  | { ok: false; reason: "noDraft" | "details" | "missing"; missing?: AttachmentKind[] };
+  | { ok: false; reason: "noDraft" | "details" | "missing" | "unpaid"; missing?: AttachmentKind[] };
 
+/** What a bygglov application's fee is paid for, in the payment table (decision 080). */
+export const PAYMENT_PURPOSE = "bygglov-ansokan";
+
+/**
+ * Sends the application. With a fee the applicant has either paid it (`swish`: a paid payment of
+ * the draft for exactly the estimated fee must exist; it is linked to the case) or asked for an
+ * invoice; a payment that is open, declined or timed out leaves the application unsent.
+ */
 export async function submitApplication(
   user: ResidentUser,
   lang: "sv" | "en",
   now = new Date(),
+  method: "swish" | "invoice" = "invoice",
 ): Promise<SubmitResult> {
   const draft = getDraft(user);
   if (!draft) return { ok: false, reason: "noDraft" };
@@ -394,6 +404,11 @@ export async function submitApplication(
   const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
   if (!admin) throw new Error(`No administration handles bygglov in municipality ${prop.municipalityId}`);
   const fee = feeFor(draft, prop, now);
+  const paid =
+    method === "swish" && fee && fee.total > 0
+      ? paidDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE, amount: fee.total })
+      : null;
+  if (method === "swish" && fee && fee.total > 0 && !paid) return { ok: false, reason: "unpaid" };
   const bya = parseArea(draft.buildingArea);
   const bta = parseArea(draft.grossFloorArea);
   const organisation = user.acting?.kind === "organisation" ? user.acting : null;
@@ -442,6 +457,7 @@ export async function submitApplication(
           : { kind: "person", name: user.name },
         submittedByName: user.name,
         feeEstimate: fee?.total ?? null,
+        payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
       },
       sensitiveData: null,
       applicantPersonId: organisation ? null : user.personId,
@@ -468,6 +484,7 @@ export async function submitApplication(
           feeEstimate: fee?.total ?? null,
         })
         .run();
+      if (paid) linkPaymentToCase(paid.id, created.id);
       db()
         .delete(formDraft)
         .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))

@@ -6,6 +6,7 @@ import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
 import { notificationDeliveryJob } from "./notifications.server";
 import { offerLapseJob } from "./offer-lapse.server";
+import { paymentPollJob } from "./payments.server";
 import { caseOutboxJob } from "./outbox.server";
 import { retentionJob } from "./retention.server";
 import { reviewReminderJob } from "./review-reminders.server";
@@ -24,6 +25,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   retentionJob,
   staffSsoInactiveJob,
   notificationDeliveryJob,
+  paymentPollJob,
 ];
 
 let runner: JobRunner | undefined;

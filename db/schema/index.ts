@@ -16,3 +16,4 @@ export * from "./staff-sso";
 export * from "./signatures";
 export * from "./eservices";
 export * from "./decisions";
+export * from "./payments";

@@ -376,6 +376,8 @@ export const NOT_COVERED: Record<string, string> = {
   "/mina-sidor/arenden/:reference/komplettera": "needs a building permit with a supplement request",
   "/mina-sidor/arenden/:reference/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",
+  "/bygglov/ansok/betalning/:id":
+    "a payment exists only for its draft's owner (the owner key is in the query); another resident's id answers 404 in tests/integration/payments-swish.test.ts, the journey in tests/e2e/payments.spec.ts",
   "/admin/integrationer/:id":
     "the only seeded system spans all five municipalities; scope per system is proven in tests/integration/integration-routing.test.ts (a municipal admin neither sees nor changes another municipality's system) and tests/e2e/integrations.spec.ts",
   "/personal/aktivera/:token":

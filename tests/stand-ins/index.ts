@@ -2,6 +2,7 @@ import type { RequestListener } from "node:http";
 import { BOLAGSVERKET_STAND_IN } from "./bolagsverket";
 import { lantmaterietStandIn } from "./lantmateriet";
 import { navetStandIn } from "./navet";
+import { SWISH_STAND_IN } from "./swish";
 
 /**
  * The local stand-ins for the authorities' registers (decision 066). Each answers the published
@@ -20,4 +21,4 @@ export interface StandIn {
 }
 
 /** Every stand-in the e2e server starts; each register's module adds its entry here. */
-export const STAND_INS: StandIn[] = [navetStandIn, lantmaterietStandIn, BOLAGSVERKET_STAND_IN];
+export const STAND_INS: StandIn[] = [navetStandIn, lantmaterietStandIn, BOLAGSVERKET_STAND_IN, SWISH_STAND_IN];

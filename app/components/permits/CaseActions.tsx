@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ATTACHMENT_KINDS } from "../../../forms/lib/building-permit";
 import type { StaffCase } from "~/services/backoffice.server";
-import { formatDateTime } from "~/utils/format";
+import { formatCurrency, formatDateTime } from "~/utils/format";
 import { SelectField, TextArea, TextField } from "./Fields";
 import { DecisionPanel, type DecisionPrefill } from "./DecisionPanel";
 import { CASE_STATUS_KEY } from "~/i18n/keys";
@@ -256,6 +256,16 @@ export function CaseActions({
         </section>
       ) : null}
 
+      {c.feeReductionPreview && c.feeReductionPreview.fifths > 0 ? (
+        <p className="alert alert--warning" data-testid="fee-reduction-preview">
+          {t("payment.reductionPreview", {
+            weeks: c.feeReductionPreview.weeksLate,
+            fifths: c.feeReductionPreview.fifths,
+            before: formatCurrency(c.feeReductionPreview.feeBefore),
+            after: formatCurrency(c.feeReductionPreview.feeAfter),
+          })}
+        </p>
+      ) : null}
       <DecisionPanel c={c} posted={posted} prefill={prefill} />
     </div>
   );

@@ -2,7 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import type { StaffCase } from "~/services/backoffice.server";
 import { formatCurrency, formatDate, formatDateTime } from "~/utils/format";
-import { BACKOFFICE_AREA_KEY, CASE_STATUS_KEY, DECISION_OUTCOME_KEY } from "~/i18n/keys";
+import { BACKOFFICE_AREA_KEY, CASE_STATUS_KEY, DECISION_OUTCOME_KEY, STAFF_PAYMENT_STATE_KEY } from "~/i18n/keys";
 
 type C = SerializeFrom<StaffCase>;
 
@@ -39,7 +39,7 @@ export function CaseDetails({ c }: { c: C }) {
     .filter(Boolean)
     .join(", ");
   const rest = Object.entries(data).filter(
-    ([k]) => !KNOWN.includes(k) && k !== "property" && k !== "feeEstimate" && k !== "attachments",
+    ([k]) => !KNOWN.includes(k) && k !== "property" && k !== "feeEstimate" && k !== "attachments" && k !== "payment",
   );
   return (
     <div>
@@ -80,6 +80,19 @@ export function CaseDetails({ c }: { c: C }) {
             <>
               <dt>{t("case.fee")}</dt>
               <dd>{formatCurrency(c.permit.feeEstimate)}</dd>
+            </>
+          ) : null}
+          {c.permit ? (
+            <>
+              <dt>{t("payment.status")}</dt>
+              <dd data-testid="payment-status">
+                {t(STAFF_PAYMENT_STATE_KEY[c.payment.status])}
+                {c.payment.amount !== null ? `, ${formatCurrency(c.payment.amount)}` : ""}
+                {c.payment.paymentReference ? ` (Swish ${c.payment.paymentReference})` : ""}
+                {c.payment.refunded > 0
+                  ? `; ${t("payment.refunded", { amount: formatCurrency(c.payment.refunded) })}`
+                  : ""}
+              </dd>
             </>
           ) : null}
         </dl>
@@ -185,6 +198,15 @@ export function CaseDetails({ c }: { c: C }) {
           </p>
           <p className="preserve-lines">{c.decision.text}</p>
           {c.decision.fee !== null ? <p>{formatCurrency(c.decision.fee)}</p> : null}
+          {c.feeReduction ? (
+            <p data-testid="fee-reduction">
+              {t("payment.reduced", {
+                weeks: c.feeReduction.weeksLate,
+                before: formatCurrency(c.feeReduction.feeBefore),
+                after: formatCurrency(c.feeReduction.feeAfter),
+              })}
+            </p>
+          ) : null}
           <p>
             <a href={`/handlaggare/arenden/${c.reference}/beslut.pdf`} download>
               {t("case.decisionPdf")}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import {
+  parseRegisterJson,
+  RegisterAnswerError,
+  registerRequest,
+  type RegisterHttpOptions,
+} from "~/platform/register-http.server";
+import {
+  PaymentRefused,
+  swishAmount,
+  type Merchant,
+  type PaymentProvider,
+  type PaymentState,
+  type RefundState,
+} from "./payment-provider";
+
+/**
+ * The Swish Commerce API client (decision 080), as Getswish AB publishes it:
+ * - PUT  {base}/api/v2/paymentrequests/{instructionUUID}  → 201 (payer's number: e-commerce flow)
+ * - GET  {base}/api/v1/paymentrequests/{instructionUUID}  → the payment request with its status
+ * - PUT  {base}/api/v2/refunds/{instructionUUID}          → 201
+ * - GET  {base}/api/v1/refunds/{instructionUUID}          → the refund with its status
+ * 422 answers carry `[{ errorCode, errorMessage }]`. Every call goes over mutual TLS with the
+ * municipality's merchant certificate (each municipality is its own merchant). `base` is e.g.
+ * https://cpc.getswish.net/swish-cpcapi (production) or the local simulator's address.
+ */
+const ErrorList = z.array(z.object({ errorCode: z.string(), errorMessage: z.string().nullish() }));
+
+const PaymentAnswer = z.object({
+  id: z.string(),
+  status: z.enum(["CREATED", "PAID", "DECLINED", "ERROR", "CANCELLED"]),
+  paymentReference: z.string().nullish(),
+  amount: z.union([z.number(), z.string()]),
+  datePaid: z.string().nullish(),
+  errorCode: z.string().nullish(),
+});
+
+const RefundAnswer = z.object({
+  id: z.string(),
+  status: z.enum(["CREATED", "VALIDATED", "DEBITED", "PAID", "ERROR"]),
+  amount: z.union([z.number(), z.string()]),
+  errorCode: z.string().nullish(),
+});
+
+export interface SwishClientOptions extends Omit<RegisterHttpOptions, "register" | "tls"> {
+  baseUrl: string;
+}
+
+function refused(text: string): PaymentRefused {
+  try {
+    const list = ErrorList.parse(JSON.parse(text));
+    return new PaymentRefused(list.map((e) => e.errorCode));
+  } catch {
+    return new PaymentRefused(["UNKNOWN"]);
+  }
+}
+
+const kronor = (amount: number | string) => Math.round(Number(amount));
+
+export function swishClient(options: SwishClientOptions): PaymentProvider {
+  const base = options.baseUrl.endsWith("/") ? options.baseUrl.slice(0, -1) : options.baseUrl;
+  const http = (merchant: Merchant): RegisterHttpOptions => ({
+    register: "Swish",
+    timeoutMs: options.timeoutMs ?? 10_000,
+    attempts: options.attempts ?? 3,
+    backoffMs: options.backoffMs ?? 300,
+    tls: merchant.cert ? { cert: merchant.cert, key: merchant.key, ca: merchant.ca } : undefined,
+  });
+  const json = { "content-type": "application/json" };
+  return {
+    name: "swish",
+    async createPaymentRequest(input) {
+      const answer = await registerRequest(
+        `${base}/api/v2/paymentrequests/${input.instructionUuid}`,
+        {
+          method: "PUT",
+          headers: json,
+          body: JSON.stringify({
+            payeePaymentReference: input.payeePaymentReference,
+            callbackUrl: input.callbackUrl,
+            callbackIdentifier: input.callbackIdentifier,
+            payerAlias: input.payerAlias,
+            payeeAlias: input.merchant.payeeAlias,
+            amount: swishAmount(input.amount),
+            currency: "SEK",
+            message: input.message,
+          }),
+        },
+        http(input.merchant),
+      );
+      // 409: the same instruction was already created (a retry after a lost answer): one payment.
+      if (answer.status === 201 || answer.status === 409) return;
+      if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
+      throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+    },
+    async getPaymentRequest(merchant, id): Promise<PaymentState> {
+      const answer = await registerRequest(
+        `${base}/api/v1/paymentrequests/${id}`,
+        { method: "GET", headers: { accept: "application/json" } },
+        http(merchant),
+      );
+      if (answer.status !== 200) throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+      const p = parseRegisterJson("Swish", answer.text, PaymentAnswer);
+      return {
+        id: p.id,
+        status: p.status,
+        paymentReference: p.paymentReference ?? null,
+        amount: kronor(p.amount),
+        datePaid: p.datePaid ?? null,
+        errorCode: p.errorCode ?? null,
+      };
+    },
+    async createRefund(input) {
+      const answer = await registerRequest(
+        `${base}/api/v2/refunds/${input.instructionUuid}`,
+        {
+          method: "PUT",
+          headers: json,
+          body: JSON.stringify({
+            originalPaymentReference: input.originalPaymentReference,
+            callbackUrl: input.callbackUrl,
+            callbackIdentifier: input.callbackIdentifier,
+            payerAlias: input.merchant.payeeAlias,
+            amount: swishAmount(input.amount),
+            currency: "SEK",
+            message: input.message,
+          }),
+        },
+        http(input.merchant),
+      );
+      if (answer.status === 201 || answer.status === 409) return;
+      if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
+      throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+    },
+    async getRefund(merchant, id): Promise<RefundState> {
+      const answer = await registerRequest(
+        `${base}/api/v1/refunds/${id}`,
+        { method: "GET", headers: { accept: "application/json" } },
+        http(merchant),
+      );
+      if (answer.status !== 200) throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+      const r = parseRegisterJson("Swish", answer.text, RefundAnswer);
+      return { id: r.id, status: r.status, amount: kronor(r.amount), errorCode: r.errorCode ?? null };
+    },
+  };
+}
