@@ -9,8 +9,10 @@ test.describe("scheduled jobs for portal-wide administrators", () => {
     await page.getByRole("link", { name: "Schemalagda jobb" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schemalagda jobb");
     // One row per job in SCHEDULED_JOBS: the outbox, link check, review reminders, offer lapse, clean-up,
-    // retention, the staff-SSO inactive-account sweep (decision 064) and notification delivery (decision 079).
-    await expect(page.locator("tbody tr")).toHaveCount(8);
+    // retention, the staff-SSO inactive-account sweep (decision 064), notification delivery (decision 079)
+    // and the payment poll (decision 080). The jobs' table only: the delivery log below has rows of its own.
+    const jobs = page.getByRole("table", { name: "Schemalagda jobb" }).locator("tbody tr");
+    await expect(jobs).toHaveCount(9);
     await expect(page.locator("tbody tr", { hasText: "staff-sso-inactive" })).toHaveCount(1);
     await expect(page.locator("tbody tr", { hasText: "retention" })).toHaveCount(1);
     const row = page.locator("tbody tr", { hasText: "offer-lapse" });
