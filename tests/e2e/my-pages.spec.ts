@@ -118,7 +118,11 @@ test.describe("Mina sidor", () => {
     expect((await sara.request.get(pdfHref)).status()).toBe(404);
     await sara.goto("/mina-sidor");
     const csrf = await sara.locator('input[name="_csrf"]').first().inputValue();
-    for (const intent of ["message", "withdraw", "accept", "terminate", "approve"]) {
+    // Approving is an e-ID signature at …/signera now (decision 081); declining is still an intent.
+    expect((await sara.request.get(`/mina-sidor/arenden/${reference}/signera`, { maxRedirects: 0 })).status()).toBe(
+      404,
+    );
+    for (const intent of ["message", "withdraw", "accept", "terminate", "decline-signature"]) {
       const r = await sara.request.post(`/mina-sidor/arenden/${reference}`, {
         form: { _csrf: csrf, intent, body: "x", confirm: "yes", offerId: "1", lastDay: "2030-01-01", hash: "x" },
       });
