@@ -66,41 +66,48 @@ export function swishClient(options: SwishClientOptions): PaymentProvider {
     backoffMs: options.backoffMs ?? 300,
     tls: merchant.cert ? { cert: merchant.cert, key: merchant.key, ca: merchant.ca } : undefined,
   });
-  const json = { "content-type": "application/json" };
+  /** PUT of a request that Swish creates (201); 409 is the same instruction again (a retry after a lost answer). */
+  async function create(path: string, body: Record<string, unknown>, merchant: Merchant) {
+    const answer = await registerRequest(
+      `${base}${path}`,
+      { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+      http(merchant),
+    );
+    if (answer.status === 201 || answer.status === 409) return;
+    if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
+    throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+  }
+  /** GET of a request's state: the answer's body, or an error for any status but 200. */
+  async function read(path: string, merchant: Merchant) {
+    const answer = await registerRequest(
+      `${base}${path}`,
+      { method: "GET", headers: { accept: "application/json" } },
+      http(merchant),
+    );
+    if (answer.status !== 200) throw new RegisterAnswerError("Swish", `status ${answer.status}`);
+    return answer.text;
+  }
   return {
     name: "swish",
     async createPaymentRequest(input) {
-      const answer = await registerRequest(
-        `${base}/api/v2/paymentrequests/${input.instructionUuid}`,
+      await create(
+        `/api/v2/paymentrequests/${input.instructionUuid}`,
         {
-          method: "PUT",
-          headers: json,
-          body: JSON.stringify({
-            payeePaymentReference: input.payeePaymentReference,
-            callbackUrl: input.callbackUrl,
-            callbackIdentifier: input.callbackIdentifier,
-            payerAlias: input.payerAlias,
-            payeeAlias: input.merchant.payeeAlias,
-            amount: swishAmount(input.amount),
-            currency: "SEK",
-            message: input.message,
-          }),
+          payeePaymentReference: input.payeePaymentReference,
+          callbackUrl: input.callbackUrl,
+          callbackIdentifier: input.callbackIdentifier,
+          payerAlias: input.payerAlias,
+          payeeAlias: input.merchant.payeeAlias,
+          amount: swishAmount(input.amount),
+          currency: "SEK",
+          message: input.message,
         },
-        http(input.merchant),
+        input.merchant,
       );
-      // 409: the same instruction was already created (a retry after a lost answer): one payment.
-      if (answer.status === 201 || answer.status === 409) return;
-      if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
-      throw new RegisterAnswerError("Swish", `status ${answer.status}`);
     },
     async getPaymentRequest(merchant, id): Promise<PaymentState> {
-      const answer = await registerRequest(
-        `${base}/api/v1/paymentrequests/${id}`,
-        { method: "GET", headers: { accept: "application/json" } },
-        http(merchant),
-      );
-      if (answer.status !== 200) throw new RegisterAnswerError("Swish", `status ${answer.status}`);
-      const p = parseRegisterJson("Swish", answer.text, PaymentAnswer);
+      const text = await read(`/api/v1/paymentrequests/${id}`, merchant);
+      const p = parseRegisterJson("Swish", text, PaymentAnswer);
       return {
         id: p.id,
         status: p.status,
@@ -111,35 +118,23 @@ export function swishClient(options: SwishClientOptions): PaymentProvider {
       };
     },
     async createRefund(input) {
-      const answer = await registerRequest(
-        `${base}/api/v2/refunds/${input.instructionUuid}`,
+      await create(
+        `/api/v2/refunds/${input.instructionUuid}`,
         {
-          method: "PUT",
-          headers: json,
-          body: JSON.stringify({
-            originalPaymentReference: input.originalPaymentReference,
-            callbackUrl: input.callbackUrl,
-            callbackIdentifier: input.callbackIdentifier,
-            payerAlias: input.merchant.payeeAlias,
-            amount: swishAmount(input.amount),
-            currency: "SEK",
-            message: input.message,
-          }),
+          originalPaymentReference: input.originalPaymentReference,
+          callbackUrl: input.callbackUrl,
+          callbackIdentifier: input.callbackIdentifier,
+          payerAlias: input.merchant.payeeAlias,
+          amount: swishAmount(input.amount),
+          currency: "SEK",
+          message: input.message,
         },
-        http(input.merchant),
+        input.merchant,
       );
-      if (answer.status === 201 || answer.status === 409) return;
-      if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
-      throw new RegisterAnswerError("Swish", `status ${answer.status}`);
     },
     async getRefund(merchant, id): Promise<RefundState> {
-      const answer = await registerRequest(
-        `${base}/api/v1/refunds/${id}`,
-        { method: "GET", headers: { accept: "application/json" } },
-        http(merchant),
-      );
-      if (answer.status !== 200) throw new RegisterAnswerError("Swish", `status ${answer.status}`);
-      const r = parseRegisterJson("Swish", answer.text, RefundAnswer);
+      const text = await read(`/api/v1/refunds/${id}`, merchant);
+      const r = parseRegisterJson("Swish", text, RefundAnswer);
       return { id: r.id, status: r.status, amount: kronor(r.amount), errorCode: r.errorCode ?? null };
     },
   };
