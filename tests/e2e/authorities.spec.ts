@@ -151,7 +151,10 @@ test.describe("step 4 pages at phone width (320 px)", () => {
 });
 
 test.describe("open data over HTTP", () => {
-  test("the API answers JSON with CORS, the OpenAPI document, sitemap and robots.txt", async ({ request }) => {
+  test("the API answers JSON with CORS, the OpenAPI document, sitemap and robots.txt", async ({
+    request,
+  }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "requests only: the browser's JavaScript setting plays no part (decision 082)");
     const list = await request.get("/api/v1/authorities?pageSize=100");
     expect(list.status()).toBe(200);
     expect(list.headers()["access-control-allow-origin"]).toBe("*");

@@ -152,7 +152,8 @@ test.describe("catalogue administration", () => {
     }
   });
 
-  test("a POST to the taxa administration without a staff session is refused", async ({ request }) => {
+  test("a POST to the taxa administration without a staff session is refused", async ({ request }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "requests only: the browser's JavaScript setting plays no part (decision 082)");
     const res = await request.post("/admin/taxor", {
       form: {
         municipalityId: "1",

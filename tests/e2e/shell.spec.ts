@@ -29,7 +29,11 @@ test.describe("the portal shell", () => {
     await a11y("home");
   });
 
-  test("information pages ship no framework JavaScript", async ({ page }) => {
+  test("information pages ship no framework JavaScript", async ({ page }, testInfo) => {
+    test.skip(
+      jsDisabled(testInfo),
+      "the pages hold no script at all, so they are the same page with JavaScript off (decision 082)",
+    );
     await page.goto("/");
     expect(await page.locator("script[src], link[rel=modulepreload]").count()).toBe(0);
     await page.goto("/amal");
@@ -114,13 +118,15 @@ test.describe("the portal shell", () => {
     if (!jsDisabled(testInfo)) await expect(page.locator("main")).toBeFocused();
   });
 
-  test("/healthz answers when the database does", async ({ request }) => {
+  test("/healthz answers when the database does", async ({ request }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "requests only: the browser's JavaScript setting plays no part (decision 082)");
     const response = await request.get("/healthz");
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: true });
   });
 
-  test("every response carries the security headers", async ({ request }) => {
+  test("every response carries the security headers", async ({ request }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "requests only: the browser's JavaScript setting plays no part (decision 082)");
     const response = await request.get("/");
     const headers = response.headers();
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
