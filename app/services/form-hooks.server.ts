@@ -26,7 +26,7 @@ import { childrenForApplication, estimateFee, listUnits, submitChildcareApplicat
 import { registerIsDown } from "./population.server";
 import { residentViewerOf } from "./resident-viewer.server";
 
-export interface HookContext {
+interface HookContext {
   answers: FormValues;
   user: ResidentUser | null;
   lang: Language;
@@ -47,11 +47,11 @@ function text(answers: FormValues, name: string): string | undefined {
 
 type OptionsHook = (ctx: HookContext) => Promise<ChoiceOption[]>;
 type ComputedHook = (ctx: HookContext) => Promise<ComputedValue | null>;
-export interface SubmitInput extends HookContext {
+interface SubmitInput extends HookContext {
   def: FormDefinition;
   idempotencyKey: string;
 }
-export type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[] };
+type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[] };
 type SubmitHook = (input: SubmitInput) => Promise<SubmitOutcome>;
 
 const optionsHooks: Record<OptionsHookName, OptionsHook> = {
