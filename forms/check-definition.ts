@@ -5,6 +5,7 @@
  * index at load (a broken form fails loudly) and by the tests.
  */
 import { isIsoDate } from "./format";
+import { COMPUTED_HOOKS, HOOK_READS, HOOKS_NEEDING_EID, LOOKUP_HOOKS, OPTIONS_HOOKS, SUBMIT_HANDLERS } from "./hooks";
 import { isArea } from "../app/domain/areas";
 import { UnknownFieldTypeError, getFieldModule } from "./fields/registry";
 import { GROUP_MAX_CEILING } from "./fields/group";
@@ -71,6 +72,8 @@ export function definitionProblems(def: FormDefinition): string[] {
     const wanted = showIf.equals;
     if (target.type === "yesno") {
       if (typeof wanted !== "boolean") problem(where, `showIf on yes/no "${target.name}" must compare with true/false`);
+    } else if (target.type === "choice" && runTimeOptions(target)) {
+      // Options from run-time data: any value may be compared with.
     } else if (target.type === "choice" || target.type === "multichoice") {
       const values = target.options.map((o) => o.value);
       const list = typeof wanted === "string" ? [wanted] : Array.isArray(wanted) ? wanted : null;
@@ -121,10 +124,17 @@ export function definitionProblems(def: FormDefinition): string[] {
         break;
       case "choice":
       case "multichoice": {
-        if (field.type === "choice" && field.optionList !== undefined) {
-          if (!(OPTION_LISTS as readonly string[]).includes(field.optionList))
+        if (field.type === "choice" && runTimeOptions(field)) {
+          const named = [field.optionList, field.optionsFrom, field.lookup].filter((n) => n !== undefined);
+          if (named.length > 1) problem(where, "names more than one of optionList, optionsFrom and lookup");
+          if (field.optionList !== undefined && !(OPTION_LISTS as readonly string[]).includes(field.optionList))
             problem(where, `unknown option list "${field.optionList}"`);
-          if (field.options.length > 0) problem(where, "an option list and options of its own");
+          if (field.optionsFrom !== undefined)
+            checkHook(where, "options", field.optionsFrom, OPTIONS_HOOKS, HOOK_READS.options, visible);
+          if (field.lookup !== undefined)
+            checkHook(where, "lookup", field.lookup, LOOKUP_HOOKS, HOOK_READS.lookup, visible);
+          if (inGroup && field.optionList === undefined) problem(where, "hook options cannot repeat inside a group");
+          if (field.options.length > 0) problem(where, "run-time options and options of its own");
           break;
         }
         if (field.options.length < 2) problem(where, "needs at least two options");
@@ -171,6 +181,26 @@ export function definitionProblems(def: FormDefinition): string[] {
     }
   };
 
+  /** A named hook exists, and the questions it reads are there (earlier, for options) with the right type. */
+  const checkHook = (
+    where: string,
+    kind: "options" | "lookup" | "computed" | "submit",
+    name: string,
+    known: readonly string[],
+    reads: Record<string, Readonly<Record<string, string>>>,
+    fields: Map<string, Field>,
+  ) => {
+    if (!known.includes(name)) return problem(where, `unknown ${kind} hook "${name}"`);
+    for (const [question, type] of Object.entries(reads[name] ?? {})) {
+      const found = fields.get(question);
+      if (!found) problem(where, `${kind} hook "${name}" reads "${question}", which is not an earlier question`);
+      else if (found.type !== type)
+        problem(where, `${kind} hook "${name}" reads "${question}" as ${type}, but it is ${found.type}`);
+    }
+    if (HOOKS_NEEDING_EID.has(`${kind}:${name}`) && !def.requiresEid)
+      problem(where, `${kind} hook "${name}" acts for a person: the form needs requiresEid`);
+  };
+
   for (const step of def.steps) {
     if (!KEBAB.test(step.id)) problem(`step ${step.id}`, "id must be kebab-case");
     if (step.id === "check-answers") problem(`step ${step.id}`, "id is reserved");
@@ -183,8 +213,23 @@ export function definitionProblems(def: FormDefinition): string[] {
       earlier.set(field.name, field);
     }
   }
+  for (const spec of def.computed ?? []) {
+    const where = `computed ${spec.name}`;
+    if (!CAMEL.test(spec.name)) problem(where, "name must be camelCase");
+    if (allNames.has(spec.name)) problem(where, `name "${spec.name}" is used twice`);
+    allNames.add(spec.name);
+    ownKey(`${where}.labelKey`, spec.labelKey);
+    checkHook(where, "computed", spec.hook, COMPUTED_HOOKS, HOOK_READS.computed, earlier);
+  }
+  if (def.submitHandler !== undefined)
+    checkHook("submitHandler", "submit", def.submitHandler, SUBMIT_HANDLERS, HOOK_READS.submit, earlier);
   checkDiarium(def, earlier, problem, ownKey);
   return problems;
+}
+
+/** True when a choice takes its options from run-time data (a list, a hook or a register). */
+function runTimeOptions(field: Extract<Field, { type: "choice" }>): boolean {
+  return field.optionList !== undefined || field.optionsFrom !== undefined || field.lookup !== undefined;
 }
 
 /** Answers a public subject may quote: short, chosen or typed by the applicant, never a sensitive one. */

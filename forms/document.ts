@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { AREAS } from "../app/domain/areas";
 import { addDays, todayInSweden } from "./format";
+import { COMPUTED_HOOKS, LOOKUP_HOOKS, OPTIONS_HOOKS, SUBMIT_HANDLERS } from "./hooks";
 import {
   ADMINISTRATION_SLUGS,
   OPTION_LISTS,
@@ -84,6 +85,8 @@ const choice = z
     display: z.enum(["radio", "select"]),
     options,
     optionList: z.enum(OPTION_LISTS).optional(),
+    optionsFrom: z.enum(OPTIONS_HOOKS).optional(),
+    lookup: z.enum(LOOKUP_HOOKS).optional(),
   })
   .strict();
 const multichoice = z
@@ -160,6 +163,11 @@ export const definitionSchema = z
     processingDays: int.min(1),
     eservice: z.string().max(200).optional(),
     steps: z.array(step).min(1).max(50),
+    computed: z
+      .array(z.object({ name: id, hook: z.enum(COMPUTED_HOOKS), labelKey: key }).strict())
+      .max(10)
+      .optional(),
+    submitHandler: z.enum(SUBMIT_HANDLERS).optional(),
   })
   .strict();
 

@@ -66,3 +66,72 @@ export function seedForm(id: string): { definition: FormDefinition; example: For
   if (!definition || !example) throw new Error(`No seed e-service "${id}"`);
   return { definition, example };
 }
+
+/**
+ * A definition that uses every named hook of decision 087 (the childcare questions): the children
+ * looked up in the register, units from the database, the fee computed, the childcare handler.
+ */
+export function hookedDefinition(): FormDefinition {
+  const k = (path: string) => `forms.hooked.${path}`;
+  const choice = (name: string, extra: Record<string, unknown>) =>
+    ({
+      type: "choice",
+      name,
+      labelKey: k(`fields.${name}.label`),
+      required: true,
+      display: "radio",
+      ...extra,
+    }) as const;
+  return {
+    id: "hooked",
+    version: 1,
+    administration: "barn-och-utbildning",
+    offeredBy: "shared",
+    caseType: "barnomsorg",
+    requiresLogin: true,
+    requiresEid: true,
+    sensitivity: "secret",
+    diarium: "secret",
+    titleKey: k("title"),
+    descriptionKey: k("description"),
+    instructionsKey: k("instructions"),
+    processingDays: 120,
+    steps: [
+      {
+        id: "barn",
+        titleKey: k("steps.barn.title"),
+        fields: [
+          { ...choice("child", { lookup: "children" }), options: [] },
+          {
+            ...choice("careKind", {}),
+            options: ["forskola", "pedagogisk-omsorg", "fritidshem"].map((value) => ({
+              value,
+              labelKey: k(`fields.careKind.options.${value}.label`),
+            })),
+          },
+          { ...choice("municipality", { optionList: "municipalities", display: "select" }), options: [] },
+        ],
+      },
+      {
+        id: "plats",
+        titleKey: k("steps.plats.title"),
+        fields: [
+          { ...choice("unit1", { optionsFrom: "units", display: "select" }), options: [] },
+          { ...choice("unit2", { optionsFrom: "units", display: "select" }), required: false, options: [] },
+          { type: "date", name: "desiredStart", labelKey: k("fields.desiredStart.label"), required: true },
+          {
+            type: "number",
+            name: "hoursPerWeek",
+            labelKey: k("fields.hoursPerWeek.label"),
+            required: true,
+            min: 1,
+            max: 60,
+          },
+          { type: "number", name: "monthlyIncome", labelKey: k("fields.monthlyIncome.label"), required: false, min: 0 },
+        ],
+      },
+    ],
+    computed: [{ name: "fee", hook: "childcareFee", labelKey: k("computed.fee.label") }],
+    submitHandler: "childcare",
+  };
+}

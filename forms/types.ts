@@ -1,4 +1,5 @@
 import type { Area } from "../app/domain/areas";
+import type { ComputedSpec, LookupHookName, OptionsHookName, SubmitHandlerName } from "./hooks";
 
 /**
  * The declarative form model. A `FormDefinition` is the single source for the server
@@ -87,6 +88,10 @@ export interface FormDefinition {
    */
   eservice?: string;
   steps: Step[];
+  /** Values computed by named hooks from the answers, shown on the check page and stored with the case (decision 087). */
+  computed?: ComputedSpec[];
+  /** The named handler that files the case instead of the generic case creation (decision 087). */
+  submitHandler?: SubmitHandlerName;
 }
 
 export interface Step {
@@ -177,6 +182,10 @@ export interface ChoiceField extends FieldBase<"choice"> {
   /** Empty when `optionList` names where the options come from. */
   options: ChoiceOption[];
   optionList?: OptionListName;
+  /** Options computed by a named hook from earlier answers and the database (decision 087). */
+  optionsFrom?: OptionsHookName;
+  /** Options looked up in a register about the logged-in resident (decision 087). */
+  lookup?: LookupHookName;
 }
 
 export interface MultichoiceField extends FieldBase<"multichoice"> {

@@ -40,7 +40,7 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, chosen, formTexts } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, chosen, formTexts, unavailable } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
   const result = loadStep(
@@ -48,6 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams,
   );
   if ("redirect" in result) throw redirectWith(session, result.redirect);
+  // A register that does not answer is said at its question; what was typed stays saved (decision 087).
+  const here = new Set(def.steps.find((s) => s.id === stepId)?.fields.map((f) => f.name));
+  for (const name of unavailable)
+    if (here.has(name)) result.view.errors[name] = { key: errorKey("registerUnavailable") };
   const tf = getFixedT(lang, "forms");
   return data(
     {

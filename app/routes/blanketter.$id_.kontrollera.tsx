@@ -7,6 +7,8 @@ import { useFormTexts } from "~/components/form/useFormTexts";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadCheckAnswers, submitForm } from "~/services/forms.server";
+import { computeValues } from "~/services/form-hooks.server";
+import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -39,14 +41,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
   if ("redirect" in result) throw new Response("Not found", { status: 404 });
   const t = getFixedT(lang, "forms");
+  // Values computed by the form's hooks (the childcare fee), shown before sending (decision 087).
+  const { answers, ...check } = result;
+  const computed = (await computeValues(def, { answers, user, lang })).map((c) => ({
+    name: c.name,
+    labelKey: c.labelKey,
+    text: c.value.text,
+  }));
   return data(
     {
       kind: "check" as const,
+      computed,
       title: `${t("common.checkAnswers")} – ${title}`,
       formTitle: title,
       formId: def.id,
       formTexts,
-      ...result,
+      ...check,
     },
     { headers: cookieHeaders(session) },
   );
@@ -70,7 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body.formData,
   );
   if ("redirect" in result) throw redirectWith(session, result.redirect);
-  return data({ error: result.error }, { status: result.status, headers: cookieHeaders(session) });
+  return data(
+    { error: result.error, messages: result.messages ?? [] },
+    { status: result.status, headers: cookieHeaders(session) },
+  );
 }
 
 export default function CheckAnswers() {
@@ -87,6 +100,13 @@ export default function CheckAnswers() {
         <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="submit-error-title">
           <h2 id="submit-error-title">{t("forms:common.errorSummaryTitle")}</h2>
           <p>{t(`eservice:check.errors.${error}`, { defaultValue: t("eservice:check.errors.generic") })}</p>
+          {actionData && "messages" in actionData && actionData.messages.length > 0 ? (
+            <ul>
+              {actionData.messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       <h1>{t("forms:common.checkAnswers")}</h1>
@@ -115,6 +135,12 @@ export default function CheckAnswers() {
                 <span className="visually-hidden"> {row.label}</span>
               </a>
             </dd>
+          </div>
+        ))}
+        {d.computed.map((c) => (
+          <div className="summary-list__row" key={c.name}>
+            <dt>{t(i18nextKey(c.labelKey))}</dt>
+            <dd>{c.text}</dd>
           </div>
         ))}
       </dl>

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { FormDefinition } from "../../forms/types";
+import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
@@ -8,6 +8,7 @@ import { eserviceSession, type EserviceSession } from "./eservice-session.server
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
 import { getWorkingDraft } from "./drafts.server";
+import { resolveFieldHooks } from "./form-hooks.server";
 
 /**
  * A form that has its own e-service (`def.eservice`) is not filled in here: `/blanketter/{id}`
@@ -50,11 +51,23 @@ export async function formPageContext(request: Request, id: string | undefined) 
   // A draft completes on the version it started on (decisions 070, 075), even after a new one is published.
   const draft = getWorkingDraft({ ownerKey: session.ownerKey, formId: published.id, personId: user?.personId ?? null });
   if (draft && draft.formVersion !== published.version) def = getFormDefinition(published.id, draft.formVersion) ?? def;
+  // Choices named by a hook get this person's options for the answers so far (decision 087).
+  const hooked = await resolveFieldHooks(def, { answers: (draft?.answers ?? {}) as FormValues, user, lang });
+  def = hooked.def;
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
   // The e-service's own texts travel with the page (decision 070); the browser adds them to "forms".
   const formTexts = getDefinitionDocument(def.id, def.version)?.texts[lang];
-  return { def, lang, user, session, title, formTexts, chosen: getChosenMunicipality(request)?.slug ?? null };
+  return {
+    def,
+    lang,
+    user,
+    session,
+    title,
+    formTexts,
+    chosen: getChosenMunicipality(request)?.slug ?? null,
+    unavailable: hooked.unavailable,
+  };
 }
 
 export function cookieHeaders(session: EserviceSession): HeadersInit {

@@ -35,6 +35,7 @@ import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraf
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
+import { computeValues, submitHandlerFor } from "./form-hooks.server";
 
 /** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
 export function currentOptionLists(): OptionLists {
@@ -476,6 +477,8 @@ export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
       ? null
       : `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun`,
     idempotencyKey: idempotencyKeyFor(draft),
+    /** For the computed values (decision 087); the route keeps them on the server. */
+    answers,
   };
 }
 
@@ -550,7 +553,7 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
   return null;
 }
 
-export type SubmitResult = { redirect: string } | { status: number; error: string };
+export type SubmitResult = { redirect: string } | { status: number; error: string; messages?: string[] };
 
 export async function submitForm(
   c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
@@ -584,6 +587,14 @@ export async function submitForm(
   if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
   }
+  // A case type with its own handler files its case itself (decision 087): queue rows, parties, notifications.
+  const handler = submitHandlerFor(c.def);
+  if (handler) {
+    const r = await handler({ def: c.def, answers: parsed.value, user: c.user, lang: c.lang, idempotencyKey: key });
+    if (!r.ok) return { status: 400, error: "rejected", messages: r.messages };
+    deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+    return { redirect: `/mina-sidor/arenden/${r.reference}` };
+  }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };
   const admin = getAdministrationForArea({
@@ -594,6 +605,9 @@ export async function submitForm(
   if (!admin) return { status: 400, error: "administration" };
   const value = parsed.value;
   const { open, secret } = splitSensitive(c.def, value);
+  // Computed values (the fee) are stored as the applicant saw them on the check page.
+  const computed = await computeValues(c.def, { answers: value, user: c.user, lang: c.lang });
+  if (computed.length > 0) open._computed = Object.fromEntries(computed.map((v) => [v.name, v.value.value]));
   const contactEmail = firstEmail(c.def, value);
   const created = createCase({
     idempotencyKey: key,

@@ -10,8 +10,15 @@ import type { ResidentViewer } from "./case-access.server";
  */
 export async function requireResidentViewer(request: Request): Promise<{ user: ResidentUser; viewer: ResidentViewer }> {
   const user = await requireResident(request);
+  const viewer = residentViewerOf(user);
+  if (!viewer) throw new Response("Forbidden", { status: 403 });
+  return { user, viewer };
+}
+
+/** The viewer of a logged-in resident (undefined when the person row is gone). */
+export function residentViewerOf(user: ResidentUser): ResidentViewer | undefined {
   const row = db().select({ hmac: person.personnummerHmac }).from(person).where(eq(person.id, user.personId)).get();
-  if (!row) throw new Response("Forbidden", { status: 403 });
+  if (!row) return undefined;
   const organisationId = user.acting?.kind === "organisation" ? user.acting.organisationId : null;
-  return { user, viewer: { personId: user.personId, personnummerHmac: row.hmac, organisationId } };
+  return { personId: user.personId, personnummerHmac: row.hmac, organisationId };
 }

@@ -1,0 +1,205 @@
+/**
+ * The one registry of the form engine's named hooks (decision 087). A definition names a hook
+ * (forms/hooks.ts lists the names and the questions each reads; the checker refuses unknown ones);
+ * the code behind each name lives here, typed against those lists, so a name without code does
+ * not compile. Hooks run on the server only, with the logged-in resident's viewer: the browser
+ * receives the resolved options, never the hook.
+ */
+import { eq } from "drizzle-orm";
+import { municipality } from "../../db/schema/index";
+import type {
+  ComputedHookName,
+  ComputedValue,
+  LookupHookName,
+  OptionsHookName,
+  SubmitHandlerName,
+} from "../../forms/hooks";
+import type { ChoiceOption, Field, FormDefinition, FormValues } from "../../forms/types";
+import type { ResidentUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import type { Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { formatCurrency } from "~/utils/format";
+import type { ResidentViewer } from "./case-access.server";
+import { CARE_KINDS, parseChildcareApplication, type ChildcareApplicationInput } from "./childcare-application";
+import { childrenForApplication, estimateFee, listUnits, submitChildcareApplication } from "./childcare.server";
+import { registerIsDown } from "./population.server";
+import { residentViewerOf } from "./resident-viewer.server";
+
+interface HookContext {
+  answers: FormValues;
+  user: ResidentUser | null;
+  lang: Language;
+  now?: Date;
+}
+
+/** The label key every run-time option carries; the literal `label` is what is shown. */
+const RUN_TIME_LABEL = "forms.common.runTimeOption";
+
+function viewerOf(ctx: HookContext): ResidentViewer | undefined {
+  return ctx.user ? residentViewerOf(ctx.user) : undefined;
+}
+
+function text(answers: FormValues, name: string): string | undefined {
+  const v = answers[name];
+  return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+}
+
+type OptionsHook = (ctx: HookContext) => Promise<ChoiceOption[]>;
+type ComputedHook = (ctx: HookContext) => Promise<ComputedValue | null>;
+interface SubmitInput extends HookContext {
+  def: FormDefinition;
+  idempotencyKey: string;
+}
+type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[] };
+type SubmitHook = (input: SubmitInput) => Promise<SubmitOutcome>;
+
+const optionsHooks: Record<OptionsHookName, OptionsHook> = {
+  /** Open units of the chosen municipality and kind of care, by name. */
+  units: async (ctx) => {
+    const slug = text(ctx.answers, "municipality");
+    const kind = text(ctx.answers, "careKind");
+    if (!slug || !kind || !(CARE_KINDS as readonly string[]).includes(kind)) return [];
+    const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get();
+    if (!m) return [];
+    return listUnits({ municipalityId: m.id, kind: kind as (typeof CARE_KINDS)[number] }).map((u) => ({
+      value: String(u.id),
+      labelKey: RUN_TIME_LABEL,
+      label: `${u.name}, ${u.street}, ${u.town} (${u.ageFrom}–${u.ageTo})`,
+    }));
+  },
+};
+
+const lookupHooks: Record<LookupHookName, OptionsHook> = {
+  /** The children in the resident's custody, from the population register (hmac as the value). */
+  children: async (ctx) => {
+    const viewer = viewerOf(ctx);
+    if (!viewer) return [];
+    return (await childrenForApplication(viewer)).map((c) => ({
+      value: c.hmac,
+      labelKey: RUN_TIME_LABEL,
+      label: `${c.givenName} ${c.familyName} (${c.birthDate})`,
+    }));
+  },
+};
+
+/** The childcare answers as the childcare service reads them, or its field error codes. */
+function childcareInput(answers: FormValues) {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(answers)) if (typeof v === "string" || typeof v === "number") raw[k] = String(v);
+  return parseChildcareApplication(raw);
+}
+
+const computedHooks: Record<ComputedHookName, ComputedHook> = {
+  /** The monthly maxtaxa fee with this child placed as asked (siblings and reported income counted). */
+  childcareFee: async (ctx) => {
+    const viewer = viewerOf(ctx);
+    const child = text(ctx.answers, "child");
+    const kind = text(ctx.answers, "careKind");
+    const hours = Number(ctx.answers.hoursPerWeek);
+    const on = text(ctx.answers, "desiredStart");
+    if (!viewer || !child || !kind || !(CARE_KINDS as readonly string[]).includes(kind) || !on || !(hours > 0))
+      return null;
+    const income = ctx.answers.monthlyIncome;
+    const fee = await estimateFee({
+      viewer,
+      childHmac: child,
+      careKind: kind as ChildcareApplicationInput["careKind"],
+      hoursPerWeek: hours,
+      monthlyIncome: typeof income === "number" ? income : null,
+      on,
+    });
+    const amount = fee?.result.children[0]?.fee;
+    if (amount === undefined) return null;
+    return { value: amount, text: formatCurrency(amount) };
+  },
+};
+
+const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
+  /** Childcare's own case: queue facts, ranked units, parties, income, notifications (childcare.server.ts). */
+  childcare: async (input) => {
+    const viewer = viewerOf(input);
+    const t = getFixedT(input.lang, "childcare");
+    const refuse = (errors: Record<string, string>) => ({
+      ok: false as const,
+      // The same messages as the childcare route gave (childcare:apply.errors.<field>.<code>).
+      messages: Object.entries(errors).map(([field, code]) => {
+        const key = `apply.errors.${field}.${code}`;
+        return t(key);
+      }),
+    });
+    if (!viewer) return refuse({ child: "notYours" });
+    const parsed = childcareInput(input.answers);
+    if (!parsed.ok) return refuse(parsed.errors);
+    const r = await submitChildcareApplication({
+      viewer,
+      actor: input.user,
+      answers: parsed.value,
+      idempotencyKey: `childcare:${viewer.personId}:${input.idempotencyKey}`,
+      language: input.lang,
+      ...(input.now ? { now: input.now } : {}),
+    });
+    return r.ok ? r : refuse(r.errors);
+  },
+};
+
+/**
+ * The definition with every hook-named choice given its current options for this person and these
+ * answers. A register that does not answer leaves the field without options and is reported in
+ * `unavailable`, so the step can say so while the draft stays savable.
+ */
+export async function resolveFieldHooks(
+  def: FormDefinition,
+  ctx: HookContext,
+): Promise<{ def: FormDefinition; unavailable: string[] }> {
+  const unavailable: string[] = [];
+  const resolve = async (field: Field): Promise<Field> => {
+    if (field.type !== "choice") return field;
+    const hook = field.optionsFrom
+      ? optionsHooks[field.optionsFrom]
+      : field.lookup
+        ? lookupHooks[field.lookup]
+        : undefined;
+    if (!hook) return field;
+    try {
+      return { ...field, options: await hook(ctx) };
+    } catch (error) {
+      if (!registerIsDown(error)) throw error;
+      unavailable.push(field.name);
+      return { ...field, options: [] };
+    }
+  };
+  const uses = def.steps.some((s) => s.fields.some((f) => f.type === "choice" && (f.optionsFrom ?? f.lookup)));
+  if (!uses) return { def, unavailable };
+  const steps = [];
+  for (const step of def.steps) {
+    const fields: Field[] = [];
+    for (const f of step.fields) fields.push(await resolve(f));
+    steps.push({ ...step, fields });
+  }
+  return { def: { ...def, steps }, unavailable };
+}
+
+/** The form's computed values for these answers, in the definition's order (a value not computable yet is left out). */
+export async function computeValues(
+  def: FormDefinition,
+  ctx: HookContext,
+): Promise<{ name: string; labelKey: string; value: ComputedValue }[]> {
+  const out: { name: string; labelKey: string; value: ComputedValue }[] = [];
+  for (const spec of def.computed ?? []) {
+    let value: ComputedValue | null;
+    try {
+      value = await computedHooks[spec.hook](ctx);
+    } catch (error) {
+      if (!registerIsDown(error)) throw error;
+      value = null;
+    }
+    if (value) out.push({ name: spec.name, labelKey: spec.labelKey, value });
+  }
+  return out;
+}
+
+/** Runs the definition's submit handler (undefined when it has none: the generic case creation applies). */
+export function submitHandlerFor(def: FormDefinition): SubmitHook | undefined {
+  return def.submitHandler ? submitHandlers[def.submitHandler] : undefined;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { definitionProblems } from "./check-definition";
+import { definitionSchema } from "./document";
+import { hookedDefinition } from "./test-support";
+import type { FormDefinition } from "./types";
+
+/** The definition with one change made to a copy. */
+function changed(edit: (def: FormDefinition & Record<string, unknown>) => void): FormDefinition {
+  const def = structuredClone(hookedDefinition()) as FormDefinition & Record<string, unknown>;
+  edit(def);
+  return def;
+}
+const field = (def: FormDefinition, name: string) =>
+  def.steps.flatMap((s) => s.fields).find((f) => f.name === name) as unknown as Record<string, unknown>;
+
+describe("named hooks in a definition (decision 087)", () => {
+  it("a definition using every hook is valid, in the checker and in the document schema", () => {
+    expect(definitionProblems(hookedDefinition())).toEqual([]);
+    expect(definitionSchema.safeParse(hookedDefinition()).success).toBe(true);
+  });
+
+  it("an unknown hook name is a definition error, for every kind of hook", () => {
+    const problems = definitionProblems(
+      changed((d) => {
+        field(d, "unit1").optionsFrom = "schools";
+        field(d, "child").lookup = "pets";
+        d.computed = [{ name: "fee", hook: "bygglovTaxa" as never, labelKey: "forms.hooked.computed.fee.label" }];
+        d.submitHandler = "school" as never;
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'hooked: plats.unit1: unknown options hook "schools"',
+        'hooked: barn.child: unknown lookup hook "pets"',
+        'hooked: computed fee: unknown computed hook "bygglovTaxa"',
+        'hooked: submitHandler: unknown submit hook "school"',
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+    expect(definitionSchema.safeParse(changed((d) => (d.submitHandler = "school" as never))).success).toBe(false);
+  });
+
+  it("a hook's questions must be there, earlier and of its type", () => {
+    const moved = changed((d) => {
+      // careKind after the units: the options hook cannot read it yet.
+      const [barn, plats] = d.steps;
+      plats!.fields.push(barn!.fields.splice(1, 1)[0]!);
+    });
+    expect(definitionProblems(moved)).toContain(
+      'hooked: plats.unit1: options hook "units" reads "careKind", which is not an earlier question',
+    );
+    const retyped = changed((d) => (field(d, "hoursPerWeek").type = "text"));
+    expect(definitionProblems(retyped)).toEqual(
+      expect.arrayContaining([
+        'hooked: computed fee: computed hook "childcareFee" reads "hoursPerWeek" as number, but it is text',
+        'hooked: submitHandler: submit hook "childcare" reads "hoursPerWeek" as number, but it is text',
+      ]),
+    );
+  });
+
+  it("register look-ups and the childcare handler need an e-ID form; hook options have none of their own", () => {
+    const problems = definitionProblems(
+      changed((d) => {
+        delete d.requiresEid;
+        field(d, "unit1").options = [{ value: "a", labelKey: "forms.hooked.a" }];
+        field(d, "unit2").lookup = "children";
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'hooked: barn.child: lookup hook "children" acts for a person: the form needs requiresEid',
+        'hooked: submitHandler: submit hook "childcare" acts for a person: the form needs requiresEid',
+        "hooked: plats.unit1: run-time options and options of its own",
+        "hooked: plats.unit2: names more than one of optionList, optionsFrom and lookup",
+      ]),
+    );
+  });
+
+  it("a computed value's name cannot repeat a question's", () => {
+    const problems = definitionProblems(changed((d) => (d.computed![0]!.name = "hoursPerWeek")));
+    expect(problems).toContain('hooked: computed hoursPerWeek: name "hoursPerWeek" is used twice');
+  });
+});

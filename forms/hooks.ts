@@ -1,0 +1,68 @@
+/**
+ * The engine's named extension points (decisions 070, 087). A definition stays data: it names a
+ * hook (`"optionsFrom": "units"`, `"lookup": "children"`, `"computed": [{ "hook": "childcareFee" }]`,
+ * `"submitHandler": "childcare"`) and the server resolves the name in one registry
+ * (`app/services/form-hooks.server.ts`, typed against these lists, so a name without code does not
+ * compile). Each hook also says which questions it reads, by name and type: the checker refuses a
+ * definition that names an unknown hook or lacks a question the hook reads. Shared by server and
+ * browser: no code runs here.
+ */
+import type { FieldType } from "./types";
+
+/** Choices whose options depend on earlier answers, read from the database (units of the chosen municipality and kind). */
+export const OPTIONS_HOOKS = ["units"] as const;
+export type OptionsHookName = (typeof OPTIONS_HOOKS)[number];
+
+/** Choices filled from a register about the logged-in resident (the children in their custody). */
+export const LOOKUP_HOOKS = ["children"] as const;
+export type LookupHookName = (typeof LOOKUP_HOOKS)[number];
+
+/** Values computed from the answers, shown on the check page and stored with the case (the childcare fee). */
+export const COMPUTED_HOOKS = ["childcareFee"] as const;
+export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
+
+/** Code that files a case of this type instead of the generic case creation (queue rows, parties, notifications). */
+export const SUBMIT_HANDLERS = ["childcare"] as const;
+export type SubmitHandlerName = (typeof SUBMIT_HANDLERS)[number];
+
+/** The questions a hook reads: name → type. Options and look-ups read only earlier questions. */
+type Reads = Readonly<Record<string, FieldType>>;
+
+export const HOOK_READS: {
+  options: Record<OptionsHookName, Reads>;
+  lookup: Record<LookupHookName, Reads>;
+  computed: Record<ComputedHookName, Reads>;
+  submit: Record<SubmitHandlerName, Reads>;
+} = {
+  options: { units: { municipality: "choice", careKind: "choice" } },
+  lookup: { children: {} },
+  computed: {
+    childcareFee: { child: "choice", careKind: "choice", hoursPerWeek: "number", desiredStart: "date" },
+  },
+  submit: {
+    childcare: {
+      child: "choice",
+      careKind: "choice",
+      unit1: "choice",
+      desiredStart: "date",
+      hoursPerWeek: "number",
+    },
+  },
+};
+
+/** Hooks that act for a person (register look-ups, submit handlers that file about a child) need an e-ID form. */
+export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set(["lookup:children", "submit:childcare"]);
+
+/** A value a computed hook gives: what is stored with the case, and the text the check page shows. */
+export interface ComputedValue {
+  value: string | number;
+  text: string;
+}
+
+/** A value a form shows and stores, computed by a named hook (decision 087). */
+export interface ComputedSpec {
+  /** camelCase, unique among the form's questions and computed values. */
+  name: string;
+  hook: ComputedHookName;
+  labelKey: string;
+}
