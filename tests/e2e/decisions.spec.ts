@@ -179,4 +179,28 @@ test.describe("decisions per case type", () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  test("the admin page lists the placeholders and refuses an unknown one in its field", async ({ page, a11y }) => {
+    test.setTimeout(180_000);
+    await loginAsStaff(page, "admin.amal", { redirectTo: "/admin" });
+    await page.getByRole("link", { name: "Beslut och delegation" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beslut, mallar och delegationsordning");
+    const choose = page.getByRole("form", { name: "Välj kommun och område" });
+    await choose.locator("#omrade").selectOption("skola");
+    await choose.getByRole("button", { name: "Visa" }).click();
+    await expect(page.getByTestId("templates")).toContainText("Placering enligt önskemål");
+    await expect(page.getByTestId("templates")).not.toContainText("Bygglov beviljas");
+    await expect(page.locator("[data-point]").first()).toContainText("U 2.1");
+    await a11y("admin decisions");
+    const form = page.getByTestId("template-form");
+    await form.getByLabel("Namn (svenska)").fill("Prov");
+    await form.getByLabel("Namn (engelska)").fill("Trial");
+    await form.getByLabel("Beslutstext (svenska)").fill("{barn} placeras enligt {reference}.");
+    await form.getByLabel("Beslutstext (engelska)").fill("{child} is placed as in {reference}.");
+    await form.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByRole("link", { name: "Texten använder en platshållare som inte finns:" })).toBeVisible();
+    await expect(page.getByLabel("Beslutstext (svenska)")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#textSv-error")).toContainText("{barn}");
+    await a11y("admin decisions with an error");
+  });
 });
