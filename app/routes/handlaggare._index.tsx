@@ -5,7 +5,8 @@ import { ProtectedIdentityMark } from "~/components/ui/ProtectedIdentity";
 import { DeadlineBadge } from "~/components/permits/DeadlineBadge";
 import { SelectField, TextField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
-import { listQueue, parseQueueFilters } from "~/services/backoffice.server";
+import { listQueue, parseQueueFilters, type QueueFilters } from "~/services/backoffice.server";
+import { pageNumbers } from "~/utils/paging";
 import { requireStaff } from "~/auth/guards.server";
 import { officerScopes } from "~/services/officer-scopes.server";
 import { listMunicipalities } from "~/services/municipalities.server";
@@ -40,12 +41,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: names.get(slug) ?? slug,
     })),
     areas: [...new Set(scopes.map((s) => s.area))],
-    rows: listQueue({ user, filters }),
+    result: listQueue({ user, filters }),
   };
 }
 
+/** The queue's URL with its filters and another page: a plain GET link, works without JavaScript. */
+function queueUrl(f: QueueFilters, page: number): string {
+  const p = new URLSearchParams();
+  const all: Record<string, string> = {
+    q: f.q,
+    kommun: f.municipality,
+    omrade: f.area,
+    status: f.status,
+    frist: f.deadline,
+    tilldelad: f.assigned,
+    sortering: f.sort,
+    sida: String(page),
+  };
+  for (const [k, v] of Object.entries(all)) if (v) p.set(k, v);
+  return `/handlaggare?${p.toString()}`;
+}
+
 export default function Queue() {
-  const { user, filters, municipalities, areas, rows } = useLoaderData<typeof loader>();
+  const { user, filters, municipalities, areas, result } = useLoaderData<typeof loader>();
+  const rows = result.rows;
   const { t } = useTranslation("backoffice");
   const all = { value: "", label: t("queue.all") };
   return (
@@ -124,7 +143,9 @@ export default function Queue() {
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="queue-caption">
           <table className="queue-table wide-table" data-testid="queue">
-            <caption id="queue-caption">{t("queue.caption", { count: rows.length })}</caption>
+            <caption id="queue-caption">
+              {t("queue.caption", { total: result.total, page: result.page, pages: result.pages })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("queue.reference")}</th>
@@ -157,6 +178,41 @@ export default function Queue() {
           </table>
         </div>
       )}
+      {result.pages > 1 ? (
+        <nav aria-label={t("queue.pages")} className="pagination" data-testid="queue-pages">
+          <ul>
+            {result.page > 1 ? (
+              <li>
+                <Link to={queueUrl(filters, result.page - 1)} rel="prev">
+                  {t("queue.previous")}
+                </Link>
+              </li>
+            ) : null}
+            {pageNumbers(result.page, result.pages).map((n, i) =>
+              n === "gap" ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === result.page ? (
+                    <span aria-current="page">{t("queue.page", { page: n })}</span>
+                  ) : (
+                    <Link to={queueUrl(filters, n)}>{t("queue.page", { page: n })}</Link>
+                  )}
+                </li>
+              ),
+            )}
+            {result.page < result.pages ? (
+              <li>
+                <Link to={queueUrl(filters, result.page + 1)} rel="next">
+                  {t("queue.next")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </>
   );
 }

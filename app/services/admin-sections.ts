@@ -21,6 +21,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/enheter", labelKey: "sections.units", permission: "users.admin" },
   { href: "/admin/taxor", labelKey: "sections.taxa", permission: "users.admin" },
   { href: "/admin/betalningar", labelKey: "sections.payments", permission: "users.admin" },
+  { href: "/admin/beslut", labelKey: "sections.decisions", permission: "users.admin" },
   { href: "/admin/maxtaxa", labelKey: "sections.maxtaxa", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/samverkan", labelKey: "sections.delegations", permission: "users.admin", portalWideOnly: true },
   { href: "/admin/myndigheter", labelKey: "sections.authorities", permission: "users.admin", portalWideOnly: true },

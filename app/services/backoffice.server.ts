@@ -4,7 +4,7 @@
  * officer's scopes (delegations included) *in the query*, so an out-of-scope case is simply not
  * found (docs/decisions/028).
  */
-import { and, asc, desc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { AREAS, isArea } from "~/domain/areas";
 import { DECISION_OUTCOMES, isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import {
@@ -84,13 +84,19 @@ export interface QueueFilters {
   assigned: "" | "me" | "none";
   q: string;
   sort: "deadline" | "received" | "reference";
+  /** 1-based page of QUEUE_PAGE_SIZE rows (decision 083). */
+  page: number;
 }
+
+export const QUEUE_PAGE_SIZE = 50;
 
 export function parseQueueFilters(params: URLSearchParams): QueueFilters {
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const v = params.get(name) ?? "";
     return (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
   };
+  // Digits only, at most six: a page past the end shows the last page, never an error.
+  const page = Number.parseInt((params.get("sida") ?? "").slice(0, 6), 10);
   return {
     municipality: (params.get("kommun") ?? "").slice(0, 40),
     area: pick("omrade", ["", ...AREAS], ""),
@@ -99,6 +105,7 @@ export function parseQueueFilters(params: URLSearchParams): QueueFilters {
     assigned: pick("tilldelad", ["", "me", "none"], ""),
     q: (params.get("q") ?? "").trim().slice(0, 40),
     sort: pick("sortering", ["deadline", "received", "reference"], "deadline"),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
 
@@ -168,13 +175,27 @@ function applicantNameOf(data: string): string {
   }
 }
 
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/**
+ * One page of the officer's queue (decision 083). Sorted by received date or reference with no
+ * deadline filter, count and page are SQL (LIMIT/OFFSET). The deadline order and the deadline
+ * filters depend on the bygglov clock, which is computed in code: then only the narrow columns
+ * the clock needs are read for the whole filtered scope, sorted, and the page's rows are loaded.
+ */
 export function listQueue(input: {
   user: StaffUser;
   filters: QueueFilters;
   today?: string;
-  limit?: number;
-}): QueueRow[] {
+  pageSize?: number;
+}): QueuePage {
   const today = input.today ?? swedishDate(new Date());
+  const size = input.pageSize ?? QUEUE_PAGE_SIZE;
   const f = input.filters;
   const scopes = officerScopes(input.user, "case.read").filter(
     (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
@@ -185,60 +206,132 @@ export function listQueue(input: {
   if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
   if (f.assigned === "me") conditions.push(eq(caseAssignment.staffUserId, input.user.staffUserId));
   if (f.assigned === "none") conditions.push(sql`${caseAssignment.staffUserId} is null`);
-  const rows = db()
-    .select({ c: caseTable, m: municipality, a: caseAssignment })
-    .from(caseTable)
-    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .where(and(...conditions))
-    .orderBy(desc(caseTable.createdAt))
-    .limit(input.limit ?? 500)
-    .all();
-  const clocks = clocksFor(
-    rows.filter((r) => r.c.area === "bygglov").map((r) => r.c.id),
-    today,
-  );
-  let out: QueueRow[] = rows.map(({ c, m, a }) => {
-    const clock = clocks.get(c.id);
-    const deadline = clock ? clock.deadline : c.decisionDueAt ? swedishDate(c.decisionDueAt) : null;
-    const open = OPEN_STATUSES.includes(c.status);
-    const daysLeft = clock
-      ? clock.daysLeft
-      : deadline && open
-        ? Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000)
-        : null;
-    const overdue = clock ? clock.overdue : daysLeft !== null && daysLeft < 0;
-    const dueThisWeek = clock
-      ? clock.dueThisWeek
-      : daysLeft !== null && daysLeft >= 0 && daysLeft <= 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
-    return {
-      reference: c.reference,
-      municipality: m.slug,
-      municipalityName: m.name,
-      area: c.area,
-      formId: c.formId,
-      status: c.status,
-      receivedOn: swedishDate(c.createdAt),
-      applicantName: applicantNameOf(c.data),
-      deadline,
-      daysLeft: open ? daysLeft : null,
-      overdue: open && overdue,
-      dueThisWeek: open && dueThisWeek,
-      paused: clock?.state === "paused" || clock?.state === "waiting-for-supplement",
-      assignedTo: a?.staffName ?? null,
-      assignedToMe: a?.staffUserId === input.user.staffUserId,
-      protectedIdentity: c.protectedIdentity,
-    };
+  const where = and(...conditions);
+  const full = () =>
+    db()
+      .select({ c: caseTable, m: municipality, a: caseAssignment })
+      .from(caseTable)
+      .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+      .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id));
+  const toRow = (
+    {
+      c,
+      m,
+      a,
+    }: {
+      c: typeof caseTable.$inferSelect;
+      m: typeof municipality.$inferSelect;
+      a: typeof caseAssignment.$inferSelect | null;
+    },
+    clock: Clock | undefined,
+  ): QueueRow => ({
+    ...deadlineOf({ status: c.status, decisionDueAt: c.decisionDueAt }, clock, today),
+    reference: c.reference,
+    municipality: m.slug,
+    municipalityName: m.name,
+    area: c.area,
+    formId: c.formId,
+    status: c.status,
+    receivedOn: swedishDate(c.createdAt),
+    applicantName: applicantNameOf(c.data),
+    assignedTo: a?.staffName ?? null,
+    assignedToMe: a?.staffUserId === input.user.staffUserId,
+    protectedIdentity: c.protectedIdentity,
   });
-  if (f.deadline === "overdue") out = out.filter((r) => r.overdue);
-  if (f.deadline === "week") out = out.filter((r) => r.dueThisWeek);
-  const byDeadline = (r: QueueRow) => (r.deadline === null ? "9999" : r.deadline);
-  if (f.sort === "deadline")
-    out.sort((a, b) => byDeadline(a).localeCompare(byDeadline(b)) || a.reference.localeCompare(b.reference));
-  if (f.sort === "received")
-    out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference));
-  if (f.sort === "reference") out.sort((a, b) => a.reference.localeCompare(b.reference));
-  return out;
+  const clocksOf = (rows: { id: number; area: string }[]) =>
+    clocksFor(
+      rows.filter((r) => r.area === "bygglov").map((r) => r.id),
+      today,
+    );
+
+  if (f.deadline === "" && f.sort !== "deadline") {
+    const total =
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(caseTable)
+        .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+        .where(where)
+        .get()?.n ?? 0;
+    const pages = Math.max(1, Math.ceil(total / size));
+    const page = Math.min(f.page, pages);
+    const order =
+      f.sort === "received" ? [asc(caseTable.createdAt), asc(caseTable.reference)] : [asc(caseTable.reference)];
+    const rows = full()
+      .where(where)
+      .orderBy(...order)
+      .limit(size)
+      .offset((page - 1) * size)
+      .all();
+    const clocks = clocksOf(rows.map((r) => r.c));
+    return { rows: rows.map((r) => toRow(r, clocks.get(r.c.id))), total, page, pages };
+  }
+
+  // The clock-dependent order: narrow columns for the whole filtered scope, then one page in full.
+  const narrow = db()
+    .select({
+      id: caseTable.id,
+      reference: caseTable.reference,
+      area: caseTable.area,
+      status: caseTable.status,
+      decisionDueAt: caseTable.decisionDueAt,
+      createdAt: caseTable.createdAt,
+    })
+    .from(caseTable)
+    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+    .where(where)
+    .all();
+  const clocks = clocksOf(narrow);
+  let keyed = narrow.map((r) => ({ ...r, ...deadlineOf(r, clocks.get(r.id), today) }));
+  if (f.deadline === "overdue") keyed = keyed.filter((r) => r.overdue);
+  if (f.deadline === "week") keyed = keyed.filter((r) => r.dueThisWeek);
+  // ASCII keys (ISO dates, references): plain comparison, as SQLite's order.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byDeadline = (r: { deadline: string | null }) => (r.deadline === null ? "9999" : r.deadline);
+  if (f.sort === "deadline") keyed.sort((x, y) => cmp(byDeadline(x), byDeadline(y)) || cmp(x.reference, y.reference));
+  if (f.sort === "received") keyed.sort((x, y) => cmp(x.createdAt, y.createdAt) || cmp(x.reference, y.reference));
+  if (f.sort === "reference") keyed.sort((x, y) => cmp(x.reference, y.reference));
+  const total = keyed.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(f.page, pages);
+  const ids = keyed.slice((page - 1) * size, page * size).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, page, pages };
+  const byId = new Map(
+    full()
+      .where(inArray(caseTable.id, ids))
+      .all()
+      .map((r) => [r.c.id, r]),
+  );
+  const rows = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toRow(r, clocks.get(id))] : [];
+  });
+  return { rows, total, page, pages };
+}
+
+/** A queue row's deadline, days left and badges: the bygglov clock, else the case's due date. */
+function deadlineOf(
+  c: { status: string; decisionDueAt: string | null },
+  clock: Clock | undefined,
+  today: string,
+): Pick<QueueRow, "deadline" | "daysLeft" | "overdue" | "dueThisWeek" | "paused"> {
+  const deadline = clock ? clock.deadline : c.decisionDueAt ? swedishDate(c.decisionDueAt) : null;
+  const open = OPEN_STATUSES.includes(c.status as CaseStatus);
+  const daysLeft = clock
+    ? clock.daysLeft
+    : deadline && open
+      ? Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000)
+      : null;
+  const overdue = clock ? clock.overdue : daysLeft !== null && daysLeft < 0;
+  const dueThisWeek = clock
+    ? clock.dueThisWeek
+    : daysLeft !== null && daysLeft >= 0 && daysLeft <= 6 - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
+  return {
+    deadline,
+    daysLeft: open ? daysLeft : null,
+    overdue: open && overdue,
+    dueThisWeek: open && dueThisWeek,
+    paused: clock?.state === "paused" || clock?.state === "waiting-for-supplement",
+  };
 }
 
 export type CaseLookup =

@@ -81,14 +81,16 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** The Swedish civil date of an instant (Europe/Stockholm), which is what the law counts. */
+// One formatter: building one per call costs more than the formatting (the queue formats thousands).
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 export function swedishDate(instant: Date | string): IsoDate {
-  const d = typeof instant === "string" ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
+  return STOCKHOLM_DATE.format(typeof instant === "string" ? new Date(instant) : instant);
 }
 
 /** Monday = 0 … Sunday = 6. */

@@ -367,7 +367,10 @@ describe("protected identities (skyddade personuppgifter)", () => {
   describe("officers are warned and every read is audited", () => {
     it("the queue marks the case and the case view carries the marker", () => {
       const created = parkingCase({ key: "pi-queue", applicantPersonId: karin.personId });
-      const rows = listQueue({ user: officer, filters: parseQueueFilters(new URLSearchParams()) });
+      const { rows } = listQueue({
+        user: officer,
+        filters: parseQueueFilters(new URLSearchParams(`q=${created.reference}`)),
+      });
       expect(rows.find((q) => q.reference === created.reference)?.protectedIdentity).toBe(true);
       expect(getCaseForStaff({ reference: created.reference, user: officer })?.protectedIdentity).toBe(true);
     });
