@@ -28,7 +28,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, formTexts } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, formTexts, textsId } = await formPageContext(request, params.id);
   const result = loadCheckAnswers({
     def,
     ownerKey: session.ownerKey,
@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formTitle: title,
       formId: def.id,
       formTexts,
+      textsId,
       ...result,
     },
     { headers: cookieHeaders(session) },
@@ -77,7 +78,7 @@ export default function CheckAnswers() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  useFormTexts(d.formId, d.formTexts);
+  useFormTexts(d.textsId, d.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const error = actionData && "error" in actionData ? actionData.error : null;
   return (

@@ -349,6 +349,7 @@ export default function EserviceDesigner() {
           label={t("eservices.fields.step")}
           value={def.steps[0]?.id ?? ""}
           options={def.steps.map((s) => ({ value: s.id, label: text(sv, "steps", s.id, "title") || s.id }))}
+          required
         />
         <FieldAdder
           prefix="f-"

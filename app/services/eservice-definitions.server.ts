@@ -9,7 +9,9 @@ import type { RoleAssignment } from "~/auth/permissions";
 import type { StaffUser } from "~/auth/guards.server";
 import { canStaff, staffScopes } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
-import { setDefinitionTexts } from "~/i18n/i18n.server";
+import { invalidateAnonymousCache } from "~/services/page-cache.server";
+import { getFixedT, setDefinitionTexts } from "~/i18n/i18n.server";
+import { ADMINISTRATION_SLUGS } from "../../forms/types";
 
 /**
  * E-service definitions as versioned rows (decision 075). The engine reads the published version
@@ -56,8 +58,44 @@ function loadPublished(): Map<string, Published> {
       });
   for (const row of rows) byId.set(row.formId, { row, document: JSON.parse(row.document) as DefinitionDocument });
   cache = { database, byId };
-  setDefinitionTexts([...byId.values()].map((p) => p.document));
+  // Retired versions keep their own texts under their own key (`forms.<id>--v<N>.…`): a draft
+  // started on one, its receipt and its PDF read that version's questions (decision 086).
+  const retired = database
+    .select({
+      formId: eserviceDefinition.formId,
+      version: eserviceDefinition.version,
+      document: eserviceDefinition.document,
+    })
+    .from(eserviceDefinition)
+    .where(eq(eserviceDefinition.status, "retired"))
+    .all()
+    .map((r) => pinnedTexts(r.formId, r.version, JSON.parse(r.document) as DefinitionDocument));
+  setDefinitionTexts([...[...byId.values()].map((p) => p.document), ...retired]);
   return byId;
+}
+
+/** The text id of an older version: form ids are kebab-case, so "--" never appears in one. */
+export function pinnedTextId(formId: string, version: number): string {
+  return `${formId}--v${version}`;
+}
+
+/** Only what the translations need: the version's texts under its pinned text id. */
+function pinnedTexts(formId: string, version: number, doc: DefinitionDocument): DefinitionDocument {
+  return { ...doc, definition: { ...doc.definition, id: pinnedTextId(formId, version) } };
+}
+
+/**
+ * An older version with its text keys moved to its pinned text id (the definition's id stays):
+ * every server-side text of it (step page, check page, receipt, PDF) is that version's own.
+ */
+function pinnedDocument(doc: DefinitionDocument, version: number): DefinitionDocument {
+  const formId = doc.definition.id;
+  const from = JSON.stringify(`forms.${formId}.`).slice(1, -1);
+  const to = JSON.stringify(`forms.${pinnedTextId(formId, version)}.`).slice(1, -1);
+  const definition = JSON.parse(
+    JSON.stringify(doc.definition).split(from).join(to),
+  ) as DefinitionDocument["definition"];
+  return { ...doc, definition: { ...definition, id: formId } };
 }
 
 /** Empties the cache: the next read sees what was published. */
@@ -93,7 +131,7 @@ export function getDocumentVersion(formId: string, version: number): DefinitionD
       ),
     )
     .get();
-  return row ? (JSON.parse(row.document) as DefinitionDocument) : undefined;
+  return row ? pinnedDocument(JSON.parse(row.document) as DefinitionDocument, version) : undefined;
 }
 
 // ---- Checking a document ------------------------------------------------------------------
@@ -434,6 +472,7 @@ export function publishDraft(user: StaffUser, formId: string): { version: number
       .run();
   });
   invalidateEserviceDefinitions();
+  invalidateAnonymousCache(); // the catalogue (/blanketter) lists it at once
   audit({
     actor: user,
     action: "eservice.published",
@@ -470,6 +509,76 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The "copy from" choice that starts from an empty e-service instead (decision 086). */
+export const BLANK = "tom";
+
+/**
+ * An e-service to build from scratch: one step asking for a name and an e-mail address (a
+ * receipt needs one), placeholder texts in both languages from the editor's translations, a
+ * general (allmänt) case of the chosen administration, masked in the diarium.
+ */
+function blankDocument(formId: string, administrationId: number): DefinitionDocument {
+  const slug = db()
+    .select({ slug: administration.slug })
+    .from(administration)
+    .where(eq(administration.id, administrationId))
+    .get()?.slug;
+  const key = (path: string) => `forms.${formId}.${path}`;
+  const texts = (lang: "sv" | "en"): TextTree => {
+    const t = getFixedT(lang, "editor");
+    return {
+      title: t("eservices.blank.title"),
+      description: t("eservices.blank.description"),
+      instructions: t("eservices.blank.instructions"),
+      steps: { kontakt: { title: t("eservices.blank.contactStep") } },
+      fields: { name: { label: t("eservices.blank.name") }, email: { label: t("eservices.blank.email") } },
+    };
+  };
+  return {
+    $schema: DOCUMENT_SCHEMA_PATH,
+    format: 1,
+    definition: {
+      id: formId,
+      version: 1,
+      administration: ADMINISTRATION_SLUGS.find((a) => a === slug) ?? "kommunledning",
+      offeredBy: "shared",
+      caseType: "allmant",
+      requiresLogin: false,
+      sensitivity: "personal",
+      diarium: "masked",
+      titleKey: key("title"),
+      descriptionKey: key("description"),
+      instructionsKey: key("instructions"),
+      processingDays: 30,
+      steps: [
+        {
+          id: "kontakt",
+          titleKey: key("steps.kontakt.title"),
+          fields: [
+            {
+              type: "text",
+              name: "name",
+              labelKey: key("fields.name.label"),
+              required: true,
+              maxLength: 200,
+              autocomplete: "name",
+            },
+            {
+              type: "email",
+              name: "email",
+              labelKey: key("fields.email.label"),
+              required: true,
+              autocomplete: "email",
+            },
+          ],
+        },
+      ],
+    },
+    texts: { sv: texts("sv"), en: texts("en") },
+    example: {},
+  };
+}
+
 /**
  * The "new e-service" form: a form id, the administration, and either a copy of an existing
  * e-service (its published or latest version) or an imported JSON document. Errors by field.
@@ -489,6 +598,8 @@ export function createFromForm(
   if (value.document.trim()) {
     source = parseJson(value.document);
     if (source === undefined) return { errors: { document: "notJson" }, value };
+  } else if (value.copyOf === BLANK) {
+    source = blankDocument(value.formId, Number(value.administrationId) || 0);
   } else if (value.copyOf) {
     source = getPublishedDocument(value.copyOf); // only what is published is shared
     if (!source) return { errors: { copyOf: "copyOf" }, value };

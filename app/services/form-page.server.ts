@@ -7,6 +7,7 @@ import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
+import { pinnedTextId } from "./eservice-definitions.server";
 import { getWorkingDraft } from "./drafts.server";
 
 /**
@@ -53,8 +54,10 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
   // The e-service's own texts travel with the page (decision 070); the browser adds them to "forms".
+  // An older version's texts live under a text id of their own (decision 086), in the browser too.
   const formTexts = getDefinitionDocument(def.id, def.version)?.texts[lang];
-  return { def, lang, user, session, title, formTexts, chosen: getChosenMunicipality(request)?.slug ?? null };
+  const textsId = def.version === published.version ? def.id : pinnedTextId(def.id, def.version);
+  return { def, lang, user, session, title, formTexts, textsId, chosen: getChosenMunicipality(request)?.slug ?? null };
 }
 
 export function cookieHeaders(session: EserviceSession): HeadersInit {
