@@ -86,6 +86,20 @@ test("a designer builds and publishes an e-service; a resident sends it; an offi
   await addField.getByRole("button", { name: "Lägg till en fråga" }).click();
   await expect(page.getByText("Beskriv skadan (Lång text, obligatorisk, visas när skadad")).toBeVisible();
 
+  // A choice question, its choices then edited without JavaScript: one added and moved up.
+  await addField.getByLabel("Steg", { exact: true }).selectOption("banken");
+  await fillField(addField, { name: "del", type: "choice", sv: "Vilken del?", en: "Which part?" });
+  await addField.getByLabel("Val, ett per rad (för Val och Flerval) (svenska)").fill("Sitsen\nRyggen");
+  await addField.getByLabel("Val, ett per rad (för Val och Flerval) (engelska)").fill("The seat\nThe back");
+  await addField.getByRole("button", { name: "Lägg till en fråga" }).click();
+  const choices = page.locator("form", { has: page.getByRole("button", { name: "Spara valen" }) });
+  await choices.getByLabel("Nytt val (svenska)").fill("Benen");
+  await choices.getByLabel("Nytt val (engelska)").fill("The legs");
+  await choices.getByRole("button", { name: "Lägg till valet" }).click();
+  await expect(choices.getByLabel("Text för valet benen (engelska)")).toHaveValue("The legs");
+  await choices.getByRole("button", { name: "Flytta upp benen" }).click();
+  await expect(choices.getByRole("group").nth(1)).toHaveAccessibleName("Valet benen");
+
   await addStep.getByLabel("Stegets id").fill("bilagor");
   await addStep.getByLabel("Stegets rubrik (svenska)").fill("Bilagor");
   await addStep.getByLabel("Stegets rubrik (engelska)").fill("Attachments");
@@ -128,6 +142,7 @@ test("a designer builds and publishes an e-service; a resident sends it; an offi
       .getByRole("group", { name: "Är bänken skadad?" })
       .getByLabel(damaged ? "Ja" : "Nej")
       .check();
+    await page.getByRole("group", { name: "Vilken del?" }).getByLabel("Benen").check();
     if (damaged) await page.getByLabel("Beskriv skadan").fill("Sitsen är knäckt.");
     else if (!jsOff) await expect(page.getByLabel("Beskriv skadan")).toBeHidden();
   };
@@ -139,6 +154,7 @@ test("a designer builds and publishes an e-service; a resident sends it; an offi
   await expect(page).toHaveURL(/\/kontrollera$/);
   await expect(page.getByText("Sitsen är knäckt.")).toBeVisible();
   await expect(page.getByText("bank.png")).toBeVisible();
+  await expect(page.getByText("Benen", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Skicka in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tack – vi har tagit emot ditt ärende");
   const first = (await page.getByTestId("reference").textContent())?.trim() ?? "";
@@ -169,6 +185,13 @@ test("a designer builds and publishes an e-service; a resident sends it; an offi
   await expect(page.getByText("Den nya versionen är publicerad.")).toBeVisible();
   const history = page.getByRole("table", { name: "Versioner" });
   await expect(history.getByRole("row").filter({ hasText: "Ersatt" })).toHaveCount(1);
+  // What version 2 changed, and version 1 restored as a new draft (residents keep version 2).
+  await page.getByRole("link", { name: "Se vad varje version ändrade" }).click();
+  const changes = page.getByRole("table", { name: "Skillnader från version 1 till version 2" });
+  await expect(changes.getByRole("row", { name: /Frågan telefon: text \(svenska\)/ })).toContainText("Telefon dagtid");
+  await a11y("designer version history");
+  await page.getByRole("button", { name: "Återställ version 1" }).click();
+  await expect(page.getByText("Version 1 är återställd som utkast (version 3)")).toBeVisible();
 
   // ---- The version-1 draft completes on version 1 ----
   await page.context().clearCookies({ name: "session" });
