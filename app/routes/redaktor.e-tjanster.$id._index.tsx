@@ -17,6 +17,7 @@ import {
 import { readForm } from "~/services/multipart.server";
 import { ADMINISTRATION_SLUGS, SENSITIVITIES } from "../../forms/types";
 import { AREAS } from "~/domain/areas";
+import { ADMINISTRATION_KEY, AREA_KEY, CHOICE_DISPLAY_KEY, DIARIUM_MODE_KEY } from "~/i18n/keys";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -185,7 +186,7 @@ function FieldAdder({
         id={`${prefix}choiceDisplay`}
         label={t("eservices.fields.choiceDisplay")}
         value={value.choiceDisplay ?? "radio"}
-        options={(["radio", "select"] as const).map((v) => ({ value: v, label: t(`eservices.display.${v}`) }))}
+        options={(["radio", "select"] as const).map((v) => ({ value: v, label: t(CHOICE_DISPLAY_KEY[v]) }))}
         required
       />
       <EditorField
@@ -341,7 +342,7 @@ export default function EserviceDesigner() {
           label={t("eservices.fields.administration")}
           error={err("administration")}
           value={value.administration ?? def.administration}
-          options={ADMINISTRATION_SLUGS.map((v) => ({ value: v, label: t(`eservices.administrations.${v}`) }))}
+          options={ADMINISTRATION_SLUGS.map((v) => ({ value: v, label: t(ADMINISTRATION_KEY[v]) }))}
           required
         />
         <EditorSelect
@@ -349,7 +350,7 @@ export default function EserviceDesigner() {
           label={t("eservices.fields.caseType")}
           error={err("caseType")}
           value={value.caseType ?? def.caseType}
-          options={AREAS.map((v) => ({ value: v, label: t(`eservices.areas.${v}`) }))}
+          options={AREAS.map((v) => ({ value: v, label: t(AREA_KEY[v]) }))}
           required
         />
         <div className="field">
@@ -363,7 +364,7 @@ export default function EserviceDesigner() {
           value={value.diarium ?? (typeof def.diarium === "object" ? "subject" : def.diarium)}
           options={(["masked", "secret", "subject"] as const).map((v) => ({
             value: v,
-            label: t(`eservices.diarium.${v}`),
+            label: t(DIARIUM_MODE_KEY[v]),
           }))}
           required
         />
@@ -433,7 +434,7 @@ export default function EserviceDesigner() {
                             <EditorField
                               key={lang}
                               id={`c-${f.name}-opt-${i}-${lang}`}
-                              label={`${t("eservices.fields.choiceText", { value: o.value })} (${t(`lang.short.${lang === "Sv" ? "sv" : "en"}`)})`}
+                              label={`${t("eservices.fields.choiceText", { value: o.value })} (${lang === "Sv" ? t("lang.short.sv") : t("lang.short.en")})`}
                               error={ownErr(`c-${f.name}-opt-${i}-${lang}`)}
                               kind="line"
                               lang={lang === "Sv" ? "sv" : "en"}
@@ -483,7 +484,7 @@ export default function EserviceDesigner() {
                     <EditorField
                       key={lang}
                       id={`c-${f.name}-new-${lang}`}
-                      label={`${t("eservices.fields.newChoice")} (${t(`lang.short.${lang === "Sv" ? "sv" : "en"}`)})`}
+                      label={`${t("eservices.fields.newChoice")} (${lang === "Sv" ? t("lang.short.sv") : t("lang.short.en")})`}
                       error={ownErr(`c-${f.name}-new-${lang}`)}
                       kind="line"
                       lang={lang === "Sv" ? "sv" : "en"}

@@ -6,6 +6,7 @@ import { requireStaffUser } from "~/auth/guards.server";
 import { DiffTable } from "~/components/editor/DiffTable";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT } from "~/i18n/i18n.server";
+import { ESERVICE_STATUS_KEY } from "~/i18n/keys";
 import {
   DesignerInputError,
   listVersions,
@@ -107,7 +108,7 @@ export default function EserviceHistory() {
             {d.versions.map((v) => (
               <tr key={v.version}>
                 <td data-label={t("eservices.design.version")}>{v.version}</td>
-                <td data-label={t("home.status")}>{t(`eservices.status.${v.status}`)}</td>
+                <td data-label={t("home.status")}>{t(ESERVICE_STATUS_KEY[v.status])}</td>
                 <td data-label={t("eservices.design.publishedAt")}>
                   {v.publishedAt ? formatDate(v.publishedAt) : "–"}
                 </td>

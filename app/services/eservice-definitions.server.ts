@@ -954,14 +954,20 @@ function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { la
   const add = (key: string, label: string, text: string) => {
     if (text) lines.set(key, { label, text });
   };
+  const short = { sv: t("lang.short.sv"), en: t("lang.short.en") };
   const both = (key: string, label: string, path: string[]) => {
     for (const lang of ["sv", "en"] as const)
-      add(`${key}.${lang}`, `${label} (${t(`lang.short.${lang}`)})`, lookup(doc.texts[lang], path) ?? "");
+      add(`${key}.${lang}`, `${label} (${short[lang]})`, lookup(doc.texts[lang], path) ?? "");
   };
   const textPath = (k: string | undefined) =>
     k?.startsWith(`forms.${doc.definition.id}.`) ? k.slice(`forms.${doc.definition.id}.`.length).split(".") : [];
-  for (const k of ["title", "description", "instructions", "receipt"] as const)
-    both(`texts.${k}`, t(`eservices.fields.${k}`), [k]);
+  const names = {
+    title: t("eservices.fields.title"),
+    description: t("eservices.fields.description"),
+    instructions: t("eservices.fields.instructions"),
+    receipt: t("eservices.fields.receipt"),
+  };
+  for (const k of ["title", "description", "instructions", "receipt"] as const) both(`texts.${k}`, names[k], [k]);
   const def = doc.definition;
   const settings: Record<string, unknown> = {
     administration: def.administration,
