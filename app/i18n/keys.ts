@@ -7,6 +7,7 @@
  */
 import type { Role } from "~/domain/roles";
 import type { Area } from "~/domain/areas";
+import type { AdministrationSlug } from "../../forms/types";
 import type { CaseStatus, DecisionOutcome, DeliveryChannel, DeliveryStatus } from "~/domain/statuses";
 
 export const CASE_STATUS_KEY = {
@@ -191,3 +192,32 @@ export function paymentFailedKey(status: string): string {
     ? PAYMENT_FAILED_KEY[status as keyof typeof PAYMENT_FAILED_KEY]
     : PAYMENT_FAILED_KEY.ERROR;
 }
+
+/** An e-service version's status in the designer (decision 075). */
+export const ESERVICE_STATUS_KEY = {
+  draft: "editor:eservices.status.draft",
+  published: "editor:eservices.status.published",
+  retired: "editor:eservices.status.retired",
+} as const satisfies Record<"draft" | "published" | "retired", string>;
+
+/** The administrations an e-service's cases can go to, in the designer (decision 086). */
+export const ADMINISTRATION_KEY = {
+  "barn-och-utbildning": "editor:eservices.administrations.barn-och-utbildning",
+  samhallsbyggnad: "editor:eservices.administrations.samhallsbyggnad",
+  socialtjanst: "editor:eservices.administrations.socialtjanst",
+  "kultur-och-fritid": "editor:eservices.administrations.kultur-och-fritid",
+  kommunledning: "editor:eservices.administrations.kommunledning",
+} as const satisfies Record<AdministrationSlug, string>;
+
+/** What the public diarium shows of an e-service's cases, in the designer (decision 086). */
+export const DIARIUM_MODE_KEY = {
+  masked: "editor:eservices.diarium.masked",
+  secret: "editor:eservices.diarium.secret",
+  subject: "editor:eservices.diarium.subject",
+} as const satisfies Record<"masked" | "secret" | "subject", string>;
+
+/** How a choice question shows its choices, in the designer (decision 086). */
+export const CHOICE_DISPLAY_KEY = {
+  radio: "editor:eservices.display.radio",
+  select: "editor:eservices.display.select",
+} as const satisfies Record<"radio" | "select", string>;

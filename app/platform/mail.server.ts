@@ -34,6 +34,8 @@ export interface ReceiptMail {
   municipality: string;
   processingDays: number;
   receiptUrl: string;
+  /** The e-service's own receipt text (designer-written, never answers). */
+  receiptText?: string;
   lang: Language;
 }
 
@@ -68,6 +70,8 @@ export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
         "",
         t("mail.next", params),
         "",
+        // The e-service's own receipt text from the designer (decision 086), when it has one.
+        ...(mail.receiptText ? [mail.receiptText, ""] : []),
         t("mail.link", params),
         "",
         t("mail.signature"),

@@ -40,7 +40,10 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, chosen, formTexts, unavailable } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId } = await formPageContext(
+    request,
+    params.id,
+  );
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
   const result = loadStep(
@@ -60,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formTitle: title,
       formId: def.id,
       formTexts,
+      textsId,
       // The version this visitor fills in (a draft keeps its version, decision 075) travels with the page.
       definition: def,
       description: tf(def.descriptionKey.slice("forms.".length)),
@@ -112,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FormStepPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  useFormTexts(loaderData.formId, loaderData.formTexts);
+  useFormTexts(loaderData.textsId, loaderData.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const def = withOptionLists(loaderData.definition as FormDefinition, loaderData.optionLists);
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;

@@ -30,7 +30,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, formTexts } = await formPageContext(request, params.id);
+  const { def, lang, user, session, title, formTexts, textsId } = await formPageContext(request, params.id);
   const result = loadCheckAnswers({
     def,
     ownerKey: session.ownerKey,
@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       formTitle: title,
       formId: def.id,
       formTexts,
+      textsId,
       ...check,
     },
     { headers: cookieHeaders(session) },
@@ -90,7 +91,7 @@ export default function CheckAnswers() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  useFormTexts(d.formId, d.formTexts);
+  useFormTexts(d.textsId, d.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const error = actionData && "error" in actionData ? actionData.error : null;
   return (

@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contactEmail: receipt.contactEmail,
     municipality: receipt.municipality,
     rows: receipt.rows,
+    receiptText: receipt.receiptText,
   };
 }
 
@@ -59,6 +60,11 @@ export default function Receipt() {
         </p>
       </div>
       <p>{t("receipt.sentAt", { form: d.formTitle, when: formatDateTime(d.createdAt) })}</p>
+      {d.receiptText ? (
+        <p className="receipt-text" data-testid="receipt-text">
+          {d.receiptText}
+        </p>
+      ) : null}
       {d.contactEmail ? <p>{t("receipt.emailSent", { email: d.contactEmail })}</p> : <p>{t("receipt.noEmail")}</p>}
       <h2>{t("receipt.nextHeading")}</h2>
       <p>{t("receipt.next", { municipality: d.municipality?.name ?? "" })}</p>

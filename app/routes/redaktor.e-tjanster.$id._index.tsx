@@ -12,9 +12,12 @@ import {
   getDesignView,
   requireDesigner,
   SIMPLE_FIELD_TYPES,
+  subjectCandidates,
 } from "~/services/eservice-definitions.server";
 import { readForm } from "~/services/multipart.server";
-import { SENSITIVITIES } from "../../forms/types";
+import { ADMINISTRATION_SLUGS, SENSITIVITIES } from "../../forms/types";
+import { AREAS } from "~/domain/areas";
+import { ADMINISTRATION_KEY, AREA_KEY, CHOICE_DISPLAY_KEY, DIARIUM_MODE_KEY } from "~/i18n/keys";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -39,7 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const formId = params.id ?? "";
   const view = getDesignView(user, formId);
   const t = getFixedT(request, "editor");
-  return { title: `${t("eservices.design.title")}: ${formId}`, formId, ...view };
+  return {
+    title: `${t("eservices.design.title")}: ${formId}`,
+    formId,
+    ...view,
+    subjectCandidates: subjectCandidates(view.document.definition).map((c) => c.name),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -153,6 +161,33 @@ function FieldAdder({
         label={t("eservices.fields.showIfEquals")}
         kind="line"
         value={value.showIfEquals ?? ""}
+      />
+      <div className="bilingual">
+        <EditorField
+          id={`${prefix}choicesSv`}
+          label={`${t("eservices.fields.choices")} (${t("lang.short.sv")})`}
+          hint={t("eservices.fields.choicesHint")}
+          error={err("choicesSv")}
+          kind="text"
+          lang="sv"
+          value={value.choicesSv ?? ""}
+        />
+        <EditorField
+          id={`${prefix}choicesEn`}
+          label={`${t("eservices.fields.choices")} (${t("lang.short.en")})`}
+          hint={t("eservices.fields.choicesHint")}
+          error={err("choicesEn")}
+          kind="text"
+          lang="en"
+          value={value.choicesEn ?? ""}
+        />
+      </div>
+      <EditorSelect
+        id={`${prefix}choiceDisplay`}
+        label={t("eservices.fields.choiceDisplay")}
+        value={value.choiceDisplay ?? "radio"}
+        options={(["radio", "select"] as const).map((v) => ({ value: v, label: t(CHOICE_DISPLAY_KEY[v]) }))}
+        required
       />
       <EditorField
         id={`${prefix}fileAccept`}
@@ -299,6 +334,180 @@ export default function EserviceDesigner() {
         </ol>
       </Form>
 
+      <h2>{t("eservices.design.handling")}</h2>
+      <Form method="post" className="editor-form" noValidate>
+        <CsrfField />
+        <EditorSelect
+          id="administration"
+          label={t("eservices.fields.administration")}
+          error={err("administration")}
+          value={value.administration ?? def.administration}
+          options={ADMINISTRATION_SLUGS.map((v) => ({ value: v, label: t(ADMINISTRATION_KEY[v]) }))}
+          required
+        />
+        <EditorSelect
+          id="caseType"
+          label={t("eservices.fields.caseType")}
+          error={err("caseType")}
+          value={value.caseType ?? def.caseType}
+          options={AREAS.map((v) => ({ value: v, label: t(AREA_KEY[v]) }))}
+          required
+        />
+        <div className="field">
+          <input type="checkbox" id="requiresEid" name="requiresEid" defaultChecked={def.requiresEid === true} />{" "}
+          <label htmlFor="requiresEid">{t("eservices.fields.requiresEid")}</label>
+        </div>
+        <EditorSelect
+          id="diarium"
+          label={t("eservices.fields.diarium")}
+          error={err("diarium")}
+          value={value.diarium ?? (typeof def.diarium === "object" ? "subject" : def.diarium)}
+          options={(["masked", "secret", "subject"] as const).map((v) => ({
+            value: v,
+            label: t(DIARIUM_MODE_KEY[v]),
+          }))}
+          required
+        />
+        <EditorField
+          id="diariumAnswers"
+          label={t("eservices.fields.diariumAnswers")}
+          hint={t("eservices.fields.diariumAnswersHint", {
+            names: d.subjectCandidates.join(", ") || "–",
+          })}
+          error={err("diariumAnswers")}
+          kind="line"
+          value={
+            value.diariumAnswers ?? (typeof def.diarium === "object" ? def.diarium.subject.answers.join(", ") : "")
+          }
+        />
+        <div className="bilingual">
+          {(["sv", "en"] as const).map((lang) => {
+            const id = `diariumTemplate${lang === "sv" ? "Sv" : "En"}`;
+            return (
+              <EditorField
+                key={id}
+                id={id}
+                label={`${t("eservices.fields.diariumTemplate")} (${t(`lang.short.${lang}`)})`}
+                hint={t("eservices.fields.diariumTemplateHint", {
+                  open: "{{",
+                  close: "}}",
+                  interpolation: { escapeValue: false },
+                })}
+                error={err(id)}
+                kind="line"
+                lang={lang}
+                value={value[id] ?? text(lang === "sv" ? sv : en, "diarium", "subject")}
+              />
+            );
+          })}
+        </div>
+        <button type="submit" name="intent" value="handling" className="button">
+          {t("eservices.design.saveHandling")}
+        </button>
+      </Form>
+
+      {def.steps
+        .flatMap((s) => s.fields)
+        .flatMap((f) => (f.type === "multichoice" || (f.type === "choice" && !f.optionList) ? [f] : []))
+        .map((f) => {
+          const own = value.intent?.startsWith(`options:${f.name}:`) ? value : {};
+          const ownErr = (k: string) => (value.intent?.startsWith(`options:${f.name}:`) ? err(k) : undefined);
+          return (
+            <section key={f.name} aria-labelledby={`choices-${f.name}`}>
+              <h2 id={`choices-${f.name}`}>
+                {t("eservices.design.choicesOf", { question: text(sv, "fields", f.name, "label") || f.name })}
+              </h2>
+              <Form method="post" className="editor-form" noValidate>
+                <CsrfField />
+                {ownErr("options") ? (
+                  <p className="field__error" role="alert">
+                    {t(ownErr("options")!)}
+                  </p>
+                ) : null}
+                <ol className="designer-choices">
+                  {f.options.map((o, i) => (
+                    <li key={o.value}>
+                      <fieldset>
+                        <legend>{t("eservices.design.choice", { value: o.value })}</legend>
+                        <div className="bilingual">
+                          {(["Sv", "En"] as const).map((lang) => (
+                            <EditorField
+                              key={lang}
+                              id={`c-${f.name}-opt-${i}-${lang}`}
+                              label={`${t("eservices.fields.choiceText", { value: o.value })} (${lang === "Sv" ? t("lang.short.sv") : t("lang.short.en")})`}
+                              error={ownErr(`c-${f.name}-opt-${i}-${lang}`)}
+                              kind="line"
+                              lang={lang === "Sv" ? "sv" : "en"}
+                              value={
+                                own[`c-${f.name}-opt-${i}-${lang}`] ??
+                                text(lang === "Sv" ? sv : en, "fields", f.name, "options", o.value, "label")
+                              }
+                              required
+                            />
+                          ))}
+                        </div>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`options:${f.name}:up:${i}`}
+                          className="button button--secondary"
+                          disabled={i === 0}
+                        >
+                          {t("eservices.design.up")}
+                          <span className="visually-hidden"> {o.value}</span>
+                        </button>{" "}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`options:${f.name}:down:${i}`}
+                          className="button button--secondary"
+                          disabled={i === f.options.length - 1}
+                        >
+                          {t("eservices.design.down")}
+                          <span className="visually-hidden"> {o.value}</span>
+                        </button>{" "}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`options:${f.name}:remove:${i}`}
+                          className="button button--secondary"
+                        >
+                          {t("eservices.design.removeChoice")}
+                          <span className="visually-hidden"> {o.value}</span>
+                        </button>
+                      </fieldset>
+                    </li>
+                  ))}
+                </ol>
+                <div className="bilingual">
+                  {(["Sv", "En"] as const).map((lang) => (
+                    <EditorField
+                      key={lang}
+                      id={`c-${f.name}-new-${lang}`}
+                      label={`${t("eservices.fields.newChoice")} (${lang === "Sv" ? t("lang.short.sv") : t("lang.short.en")})`}
+                      error={ownErr(`c-${f.name}-new-${lang}`)}
+                      kind="line"
+                      lang={lang === "Sv" ? "sv" : "en"}
+                      value={own[`c-${f.name}-new-${lang}`] ?? ""}
+                    />
+                  ))}
+                </div>
+                <button type="submit" name="intent" value={`options:${f.name}:save`} className="button">
+                  {t("eservices.design.saveChoices")}
+                </button>{" "}
+                <button
+                  type="submit"
+                  name="intent"
+                  value={`options:${f.name}:add`}
+                  className="button button--secondary"
+                >
+                  {t("eservices.design.addChoice")}
+                </button>
+              </Form>
+            </section>
+          );
+        })}
+
       <h2>{t("eservices.design.addStep")}</h2>
       <Form method="post" className="editor-form" noValidate>
         <CsrfField />
@@ -349,6 +558,7 @@ export default function EserviceDesigner() {
           label={t("eservices.fields.step")}
           value={def.steps[0]?.id ?? ""}
           options={def.steps.map((s) => ({ value: s.id, label: text(sv, "steps", s.id, "title") || s.id }))}
+          required
         />
         <FieldAdder
           prefix="f-"
@@ -386,6 +596,9 @@ export default function EserviceDesigner() {
       </Form>
 
       <h2>{t("eservices.design.history")}</h2>
+      <p>
+        <Link to={`/redaktor/e-tjanster/${d.formId}/historik`}>{t("eservices.design.historyLink")}</Link>
+      </p>
       <div className="table-wrap">
         <table className="editor-items stack-narrow">
           <caption className="visually-hidden">{t("eservices.design.history")}</caption>

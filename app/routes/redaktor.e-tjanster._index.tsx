@@ -8,6 +8,7 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { DocumentErrors } from "~/components/editor/DocumentErrors";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import {
+  BLANK,
   createFromForm,
   designerScopes,
   listEservicesForDesigner,
@@ -115,7 +116,10 @@ export default function EserviceList() {
           hint={t("eservices.fields.copyOfHint")}
           value={data?.value.copyOf ?? ""}
           none={t("eservices.fields.copyNone")}
-          options={eservices.map((s) => ({ value: s.formId, label: s.title }))}
+          options={[
+            { value: BLANK, label: t("eservices.fields.copyBlank") },
+            ...eservices.map((s) => ({ value: s.formId, label: s.title })),
+          ]}
         />
         <EditorField
           id="document"

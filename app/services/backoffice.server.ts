@@ -421,6 +421,7 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     applicant,
     area: c.area,
     formId: c.formId,
+    formVersion: c.formVersion,
     status: c.status,
     createdAt: c.createdAt,
     data: withoutAddresses(c, JSON.parse(c.data) as Record<string, unknown>),

@@ -48,6 +48,8 @@ export interface FieldDiff {
   field: string;
   /** For a municipal variant's field: the municipality's name (not its id). */
   municipality?: string;
+  /** A label already readable (the e-service designer's diff, decision 086); else from `field`. */
+  label?: string;
   parts: DiffPart[];
 }
 

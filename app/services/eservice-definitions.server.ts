@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { diffWords } from "diff";
 import { administration, eserviceDefinition, municipality, type EserviceDefinitionRow } from "../../db/schema/index";
 import { definitionDocuments } from "../../forms/definitions/index";
 import { DOCUMENT_SCHEMA_PATH, parseDocument, type DefinitionDocument, type TextTree } from "../../forms/document";
@@ -9,7 +10,10 @@ import type { RoleAssignment } from "~/auth/permissions";
 import type { StaffUser } from "~/auth/guards.server";
 import { canStaff, staffScopes } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
-import { setDefinitionTexts } from "~/i18n/i18n.server";
+import { invalidateAnonymousCache } from "~/services/page-cache.server";
+import { getFixedT, setDefinitionTexts } from "~/i18n/i18n.server";
+import { ADMINISTRATION_SLUGS, type FormDefinition } from "../../forms/types";
+import { AREAS } from "~/domain/areas";
 
 /**
  * E-service definitions as versioned rows (decision 075). The engine reads the published version
@@ -56,8 +60,44 @@ function loadPublished(): Map<string, Published> {
       });
   for (const row of rows) byId.set(row.formId, { row, document: JSON.parse(row.document) as DefinitionDocument });
   cache = { database, byId };
-  setDefinitionTexts([...byId.values()].map((p) => p.document));
+  // Retired versions keep their own texts under their own key (`forms.<id>--v<N>.…`): a draft
+  // started on one, its receipt and its PDF read that version's questions (decision 086).
+  const retired = database
+    .select({
+      formId: eserviceDefinition.formId,
+      version: eserviceDefinition.version,
+      document: eserviceDefinition.document,
+    })
+    .from(eserviceDefinition)
+    .where(eq(eserviceDefinition.status, "retired"))
+    .all()
+    .map((r) => pinnedTexts(r.formId, r.version, JSON.parse(r.document) as DefinitionDocument));
+  setDefinitionTexts([...[...byId.values()].map((p) => p.document), ...retired]);
   return byId;
+}
+
+/** The text id of an older version: form ids are kebab-case, so "--" never appears in one. */
+export function pinnedTextId(formId: string, version: number): string {
+  return `${formId}--v${version}`;
+}
+
+/** Only what the translations need: the version's texts under its pinned text id. */
+function pinnedTexts(formId: string, version: number, doc: DefinitionDocument): DefinitionDocument {
+  return { ...doc, definition: { ...doc.definition, id: pinnedTextId(formId, version) } };
+}
+
+/**
+ * An older version with its text keys moved to its pinned text id (the definition's id stays):
+ * every server-side text of it (step page, check page, receipt, PDF) is that version's own.
+ */
+function pinnedDocument(doc: DefinitionDocument, version: number): DefinitionDocument {
+  const formId = doc.definition.id;
+  const from = JSON.stringify(`forms.${formId}.`).slice(1, -1);
+  const to = JSON.stringify(`forms.${pinnedTextId(formId, version)}.`).slice(1, -1);
+  const definition = JSON.parse(
+    JSON.stringify(doc.definition).split(from).join(to),
+  ) as DefinitionDocument["definition"];
+  return { ...doc, definition: { ...definition, id: formId } };
 }
 
 /** Empties the cache: the next read sees what was published. */
@@ -93,7 +133,7 @@ export function getDocumentVersion(formId: string, version: number): DefinitionD
       ),
     )
     .get();
-  return row ? (JSON.parse(row.document) as DefinitionDocument) : undefined;
+  return row ? pinnedDocument(JSON.parse(row.document) as DefinitionDocument, version) : undefined;
 }
 
 // ---- Checking a document ------------------------------------------------------------------
@@ -434,6 +474,7 @@ export function publishDraft(user: StaffUser, formId: string): { version: number
       .run();
   });
   invalidateEserviceDefinitions();
+  invalidateAnonymousCache(); // the catalogue (/blanketter) lists it at once
   audit({
     actor: user,
     action: "eservice.published",
@@ -470,6 +511,76 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The "copy from" choice that starts from an empty e-service instead (decision 086). */
+export const BLANK = "tom";
+
+/**
+ * An e-service to build from scratch: one step asking for a name and an e-mail address (a
+ * receipt needs one), placeholder texts in both languages from the editor's translations, a
+ * general (allmänt) case of the chosen administration, masked in the diarium.
+ */
+function blankDocument(formId: string, administrationId: number): DefinitionDocument {
+  const slug = db()
+    .select({ slug: administration.slug })
+    .from(administration)
+    .where(eq(administration.id, administrationId))
+    .get()?.slug;
+  const key = (path: string) => `forms.${formId}.${path}`;
+  const texts = (lang: "sv" | "en"): TextTree => {
+    const t = getFixedT(lang, "editor");
+    return {
+      title: t("eservices.blank.title"),
+      description: t("eservices.blank.description"),
+      instructions: t("eservices.blank.instructions"),
+      steps: { kontakt: { title: t("eservices.blank.contactStep") } },
+      fields: { name: { label: t("eservices.blank.name") }, email: { label: t("eservices.blank.email") } },
+    };
+  };
+  return {
+    $schema: DOCUMENT_SCHEMA_PATH,
+    format: 1,
+    definition: {
+      id: formId,
+      version: 1,
+      administration: ADMINISTRATION_SLUGS.find((a) => a === slug) ?? "kommunledning",
+      offeredBy: "shared",
+      caseType: "allmant",
+      requiresLogin: false,
+      sensitivity: "personal",
+      diarium: "masked",
+      titleKey: key("title"),
+      descriptionKey: key("description"),
+      instructionsKey: key("instructions"),
+      processingDays: 30,
+      steps: [
+        {
+          id: "kontakt",
+          titleKey: key("steps.kontakt.title"),
+          fields: [
+            {
+              type: "text",
+              name: "name",
+              labelKey: key("fields.name.label"),
+              required: true,
+              maxLength: 200,
+              autocomplete: "name",
+            },
+            {
+              type: "email",
+              name: "email",
+              labelKey: key("fields.email.label"),
+              required: true,
+              autocomplete: "email",
+            },
+          ],
+        },
+      ],
+    },
+    texts: { sv: texts("sv"), en: texts("en") },
+    example: {},
+  };
+}
+
 /**
  * The "new e-service" form: a form id, the administration, and either a copy of an existing
  * e-service (its published or latest version) or an imported JSON document. Errors by field.
@@ -489,6 +600,8 @@ export function createFromForm(
   if (value.document.trim()) {
     source = parseJson(value.document);
     if (source === undefined) return { errors: { document: "notJson" }, value };
+  } else if (value.copyOf === BLANK) {
+    source = blankDocument(value.formId, Number(value.administrationId) || 0);
   } else if (value.copyOf) {
     source = getPublishedDocument(value.copyOf); // only what is published is shared
     if (!source) return { errors: { copyOf: "copyOf" }, value };
@@ -554,6 +667,8 @@ export const SIMPLE_FIELD_TYPES = [
   "address",
   "fastighetsbeteckning",
   "file",
+  "choice",
+  "multichoice",
 ] as const;
 type SimpleType = (typeof SIMPLE_FIELD_TYPES)[number];
 
@@ -585,6 +700,23 @@ function newField(id: string, form: (k: string) => string, errors: DocumentError
       maxFiles: files,
       accept: accept.length ? accept : ["application/pdf", "image/jpeg", "image/png"],
     });
+  }
+  if (type === "choice" || type === "multichoice") {
+    // One choice per line, the same number in both languages; the value comes from the Swedish text.
+    const lines = (k: string) =>
+      form(k)
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const sv = lines("choicesSv");
+    const en = lines("choicesEn");
+    if (sv.length < 2 || sv.length > 50) errors.choicesSv = "choices";
+    else if (en.length !== sv.length) errors.choicesEn = "choicesCount";
+    const values = sv.map(optionValue);
+    if (new Set(values).size !== values.length || values.some((v) => !v)) errors.choicesSv ??= "choicesRepeat";
+    field.options = values.map((value) => ({ value, labelKey: `forms.${id}.fields.${name}.options.${value}.label` }));
+    if (type === "choice") field.display = form("choiceDisplay") === "select" ? "select" : "radio";
+    field.choiceTexts = { sv, en };
   }
   if (type === "text") field.maxLength = 200;
   if (type === "textarea") field.maxLength = 4000;
@@ -652,14 +784,18 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
       def.steps.push({ id: stepId, titleKey: `forms.${formId}.steps.${stepId}.title`, fields: [field] });
       setText(doc.texts.sv, ["steps", stepId, "title"], get("stepTitleSv").trim());
       setText(doc.texts.en, ["steps", stepId, "title"], get("stepTitleEn").trim());
-      setFieldTexts(doc, name, get);
+      setFieldTexts(doc, field, name, get);
     }
   } else if (verb === "add-field" && stepIndex >= 0) {
     const { field, name } = newField(formId, fieldInput, errors);
     if (Object.keys(errors).length === 0) {
       def.steps[stepIndex]!.fields.push(field);
-      setFieldTexts(doc, name, fieldInput);
+      setFieldTexts(doc, field, name, fieldInput);
     }
+  } else if (verb === "handling") {
+    applyHandling(doc, formId, get, errors);
+  } else if (verb === "options") {
+    applyOptions(doc, formId, named, intent.split(":").slice(2), get, errors);
   } else if (verb === "json") {
     next = parseJson(get("document"));
     if (next === undefined) errors.document = "notJson";
@@ -674,11 +810,265 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
   }
 }
 
-function setFieldTexts(doc: DefinitionDocument, name: string, get: (k: string) => string) {
+function setFieldTexts(
+  doc: DefinitionDocument,
+  field: Record<string, unknown>,
+  name: string,
+  get: (k: string) => string,
+) {
+  const choiceTexts = field.choiceTexts as { sv: string[]; en: string[] } | undefined;
+  delete field.choiceTexts;
   for (const lang of ["sv", "en"] as const) {
     const suffix = lang === "sv" ? "Sv" : "En";
     setText(doc.texts[lang], ["fields", name, "label"], get(`fieldLabel${suffix}`).trim());
     const hint = get(`fieldHint${suffix}`).trim();
     if (hint) setText(doc.texts[lang], ["fields", name, "hint"], hint);
+    (field.options as Array<{ value: string }> | undefined)?.forEach((o, i) =>
+      setText(doc.texts[lang], ["fields", name, "options", o.value, "label"], choiceTexts![lang][i]!),
+    );
   }
+}
+
+/** A choice's stored value from its Swedish text: kebab-case, å/ä → a, ö → o, at most 60 characters. */
+function optionValue(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .replace(/é/g, "e")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+const DIARIUM_NAME = /\{\{([a-zA-Z0-9]+)\}\}/g;
+
+/** The questions a diarium subject may name: a choice or a short text, never a sensitive one. */
+export function subjectCandidates(def: FormDefinition): Array<{ name: string; labelKey: string }> {
+  return def.steps.flatMap((s) =>
+    s.fields
+      .filter((f) => (f.type === "choice" || f.type === "text") && !f.sensitive)
+      .map((f) => ({ name: f.name, labelKey: f.labelKey })),
+  );
+}
+
+/**
+ * Handling and diarium from the designer's form: the administration and case area the cases go
+ * to, e-ID required, and what the public diarium shows (masked, secret, or a subject made from a
+ * template and answers chosen from the safe list). Field-level errors; the checker then decides.
+ */
+function applyHandling(doc: DefinitionDocument, formId: string, get: (k: string) => string, errors: DocumentErrors) {
+  const def = doc.definition as FormDefinition;
+  const administrationSlug = ADMINISTRATION_SLUGS.find((a) => a === get("administration"));
+  if (!administrationSlug) errors.administration = "administration";
+  else def.administration = administrationSlug;
+  const area = AREAS.find((a) => a === get("caseType"));
+  if (!area) errors.caseType = "caseType";
+  else def.caseType = area;
+  if (get("requiresEid") === "on") def.requiresEid = true;
+  else delete def.requiresEid;
+  const mode = get("diarium");
+  if (mode === "masked" || mode === "secret") def.diarium = mode;
+  else if (mode === "subject") {
+    const allowed = new Set(subjectCandidates(def).map((c) => c.name));
+    const answers = get("diariumAnswers")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    if (answers.length === 0 || answers.some((a) => !allowed.has(a))) errors.diariumAnswers = "diariumAnswers";
+    for (const lang of ["Sv", "En"] as const) {
+      const template = get(`diariumTemplate${lang}`).trim();
+      const named = [...template.matchAll(DIARIUM_NAME)].map((m) => m[1]!);
+      if (!template) errors[`diariumTemplate${lang}`] = "required";
+      else if (named.length !== answers.length || answers.some((a) => !named.includes(a)))
+        errors[`diariumTemplate${lang}`] = "diariumTemplate";
+    }
+    if (Object.keys(errors).length === 0) {
+      def.diarium = { subject: { template: `forms.${formId}.diarium.subject`, answers } };
+      setText(doc.texts.sv, ["diarium", "subject"], get("diariumTemplateSv").trim());
+      setText(doc.texts.en, ["diarium", "subject"], get("diariumTemplateEn").trim());
+    }
+  } else errors.diarium = "diarium";
+}
+
+/**
+ * The choices of one choice or multichoice question, without JavaScript: every button of the
+ * form posts all the texts (saved first), then `up`/`down`/`remove` with the choice's index, or
+ * `add` with a new choice's texts.
+ */
+function applyOptions(
+  doc: DefinitionDocument,
+  formId: string,
+  fieldName: string,
+  [op = "save", index = ""]: string[],
+  get: (k: string) => string,
+  errors: DocumentErrors,
+) {
+  const field = doc.definition.steps.flatMap((s) => s.fields).find((f) => f.name === fieldName);
+  if (!field || !(field.type === "multichoice" || (field.type === "choice" && !field.optionList))) {
+    errors.intent = "intent";
+    return;
+  }
+  const options = field.options;
+  options.forEach((o, i) => {
+    for (const lang of ["Sv", "En"] as const) {
+      const text = get(`c-${fieldName}-opt-${i}-${lang}`).trim();
+      if (!text) errors[`c-${fieldName}-opt-${i}-${lang}`] = "required";
+      else setText(doc.texts[lang === "Sv" ? "sv" : "en"], ["fields", fieldName, "options", o.value, "label"], text);
+    }
+  });
+  const i = Number(index);
+  if ((op === "up" || op === "down") && Number.isInteger(i) && options[i]) {
+    const to = op === "up" ? i - 1 : i + 1;
+    if (options[to]) [options[i], options[to]] = [options[to]!, options[i]!];
+  } else if (op === "remove" && Number.isInteger(i) && options[i]) {
+    if (options.length <= 2) errors.options = "fewOptions";
+    else options.splice(i, 1);
+  } else if (op === "add") {
+    const [svKey, enKey] = [`c-${fieldName}-new-Sv`, `c-${fieldName}-new-En`];
+    const sv = get(svKey).trim();
+    const en = get(enKey).trim();
+    const value = optionValue(sv);
+    if (!sv || !value) errors[svKey] = "required";
+    else if (options.some((o) => o.value === value)) errors[svKey] = "choicesRepeat";
+    if (!en) errors[enKey] = "required";
+    if (!errors[svKey] && !errors[enKey]) {
+      options.push({ value, labelKey: `forms.${formId}.fields.${fieldName}.options.${value}.label` });
+      setText(doc.texts.sv, ["fields", fieldName, "options", value, "label"], sv);
+      setText(doc.texts.en, ["fields", fieldName, "options", value, "label"], en);
+    }
+  } else if (op !== "save") errors.intent = "intent";
+}
+
+// ---- Versions: what changed, and restoring an old one (decision 086) ------------------------
+
+type Translator = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A document as lines a person reads (texts, settings, steps, questions, choices), keyed so
+ * that the same thing in two versions has the same key; `label` says what it is.
+ */
+function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { label: string; text: string }> {
+  const lines = new Map<string, { label: string; text: string }>();
+  const add = (key: string, label: string, text: string) => {
+    if (text) lines.set(key, { label, text });
+  };
+  const short = { sv: t("lang.short.sv"), en: t("lang.short.en") };
+  const both = (key: string, label: string, path: string[]) => {
+    for (const lang of ["sv", "en"] as const)
+      add(`${key}.${lang}`, `${label} (${short[lang]})`, lookup(doc.texts[lang], path) ?? "");
+  };
+  const textPath = (k: string | undefined) =>
+    k?.startsWith(`forms.${doc.definition.id}.`) ? k.slice(`forms.${doc.definition.id}.`.length).split(".") : [];
+  const names = {
+    title: t("eservices.fields.title"),
+    description: t("eservices.fields.description"),
+    instructions: t("eservices.fields.instructions"),
+    receipt: t("eservices.fields.receipt"),
+  };
+  for (const k of ["title", "description", "instructions", "receipt"] as const) both(`texts.${k}`, names[k], [k]);
+  const def = doc.definition;
+  const settings: Record<string, unknown> = {
+    administration: def.administration,
+    caseType: def.caseType,
+    requiresLogin: def.requiresLogin,
+    requiresEid: def.requiresEid === true,
+    sensitivity: def.sensitivity,
+    diarium: def.diarium,
+    processingDays: def.processingDays,
+  };
+  for (const [k, v] of Object.entries(settings))
+    add(`settings.${k}`, t("eservices.diff.setting", { name: k }), typeof v === "string" ? v : JSON.stringify(v));
+  add("steps", t("eservices.diff.stepOrder"), def.steps.map((s) => s.id).join(", "));
+  for (const step of def.steps) {
+    both(`step.${step.id}.title`, t("eservices.diff.stepTitle", { step: step.id }), textPath(step.titleKey));
+    for (const field of step.fields) {
+      const { labelKey, hintKey, name, ...rest } = field as unknown as Record<string, unknown> & { name: string };
+      const options = (rest.options as Array<{ value: string; labelKey: string }> | undefined) ?? [];
+      delete rest.options;
+      if (rest.type === "group") delete rest.fields;
+      const what = Object.entries({ step: step.id, ...rest })
+        .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join("; ");
+      add(`field.${name}`, t("eservices.diff.field", { field: name }), what);
+      both(`field.${name}.label`, t("eservices.diff.fieldLabel", { field: name }), textPath(labelKey as string));
+      if (hintKey)
+        both(`field.${name}.hint`, t("eservices.diff.fieldHint", { field: name }), textPath(hintKey as string));
+      if (options.length) {
+        add(
+          `field.${name}.options`,
+          t("eservices.diff.options", { field: name }),
+          options.map((o) => o.value).join(", "),
+        );
+        for (const o of options)
+          both(
+            `field.${name}.option.${o.value}`,
+            t("eservices.diff.option", { field: name, option: o.value }),
+            textPath(o.labelKey),
+          );
+      }
+    }
+  }
+  return lines;
+}
+
+export interface VersionChange {
+  key: string;
+  label: string;
+  parts: Array<{ kind: "same" | "added" | "removed"; text: string }>;
+}
+
+/** What changed from one document to another, line by line, word by word. */
+export function diffDocuments(from: DefinitionDocument, to: DefinitionDocument, t: Translator): VersionChange[] {
+  const a = readableLines(from, t);
+  const b = readableLines(to, t);
+  const keys = [...new Set([...a.keys(), ...b.keys()])];
+  return keys
+    .filter((k) => (a.get(k)?.text ?? "") !== (b.get(k)?.text ?? ""))
+    .map((key) => ({
+      key,
+      label: (b.get(key) ?? a.get(key))!.label,
+      parts: diffWords(a.get(key)?.text ?? "", b.get(key)?.text ?? "").map((c) => ({
+        kind: c.added ? ("added" as const) : c.removed ? ("removed" as const) : ("same" as const),
+        text: c.value,
+      })),
+    }));
+}
+
+/**
+ * The changes a version made: from the version before it (the one with the next lower
+ * number) to it. Undefined for an unknown version; an empty "from" for the first version.
+ */
+export function versionChanges(user: StaffUser, formId: string, version: number, t: Translator) {
+  const rows = requireDesignableEservice(user, formId);
+  const index = rows.findIndex((r) => r.version === version);
+  if (index < 0) return undefined;
+  const to = JSON.parse(rows[index]!.document) as DefinitionDocument;
+  const previous = rows[index + 1];
+  if (!previous) return { from: null, changes: [] };
+  return {
+    from: previous.version,
+    changes: diffDocuments(JSON.parse(previous.document) as DefinitionDocument, to, t),
+  };
+}
+
+/**
+ * Makes the draft a copy of an old version (a draft is started when there is none; the draft's
+ * own number stays). Checked like every change, audited as `eservice.restored`.
+ */
+export function restoreVersion(user: StaffUser, formId: string, version: number): { draftVersion: number } {
+  const rows = requireDesignableEservice(user, formId);
+  const old = rows.find((r) => r.version === version && r.status !== "draft");
+  if (!old) throw new DesignerInputError({ version: "version" });
+  const doc = saveDraftDocument(user, formId, JSON.parse(old.document));
+  audit({
+    actor: user,
+    action: "eservice.restored",
+    subjectType: "eservice_definition",
+    subjectId: formId,
+    ...(old.municipalityId === null ? {} : { municipalityId: old.municipalityId }),
+    details: { from: version, draftVersion: doc.definition.version },
+  });
+  return { draftVersion: doc.definition.version };
 }

@@ -7,6 +7,7 @@ import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
+import { pinnedTextId } from "./eservice-definitions.server";
 import { getWorkingDraft } from "./drafts.server";
 import { resolveFieldHooks } from "./form-hooks.server";
 
@@ -57,7 +58,9 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
   // The e-service's own texts travel with the page (decision 070); the browser adds them to "forms".
+  // An older version's texts live under a text id of their own (decision 086), in the browser too.
   const formTexts = getDefinitionDocument(def.id, def.version)?.texts[lang];
+  const textsId = def.version === published.version ? def.id : pinnedTextId(def.id, def.version);
   return {
     def,
     lang,
@@ -65,6 +68,7 @@ export async function formPageContext(request: Request, id: string | undefined) 
     session,
     title,
     formTexts,
+    textsId,
     chosen: getChosenMunicipality(request)?.slug ?? null,
     unavailable: hooked.unavailable,
   };

@@ -649,6 +649,7 @@ export async function submitForm(
         formTitle: tf(c.def.titleKey.slice("forms.".length)),
         municipality: m.name,
         processingDays: c.def.processingDays,
+        receiptText: receiptText(c.def, c.lang),
         receiptUrl: `${env().PUBLIC_URL}${formBase(c.def)}/kvitto/${created.reference}`,
         lang: c.lang,
       });
@@ -665,7 +666,9 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
   if (!c || c.formId !== input.def.id) return undefined;
   const answers = caseAnswers(c) as FormValues;
   const t = translatorFor(getFixedT(input.lang, "forms") as never);
-  const rows = checkYourAnswers(input.def, answers, t).map((r) => ({
+  // The questions and texts of the version the case was sent on (decision 086).
+  const def = getFormDefinition(c.formId, c.formVersion) ?? input.def;
+  const rows = checkYourAnswers(def, answers, t).map((r) => ({
     label: t(r.labelKey),
     text: r.text,
     stepId: r.stepId,
@@ -679,5 +682,13 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
     municipality: m ? { name: m.name, phone: m.phone, email: m.email } : null,
     answers,
     rows,
+    formVersion: c.formVersion,
+    receiptText: receiptText(def, input.lang),
   };
+}
+
+/** The e-service's own receipt text (`texts.receipt`, set in the designer), or "" when it has none. */
+export function receiptText(def: FormDefinition, lang: Language): string {
+  const key = def.titleKey.replace(/\.title$/, ".receipt").slice("forms.".length);
+  return getFixedT(lang, "forms")(key, { defaultValue: "" });
 }

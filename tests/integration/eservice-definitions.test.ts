@@ -10,16 +10,25 @@ import type { RoleAssignment } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
+  applyDesignerForm,
   checkDocument,
   createEservice,
   DesignerInputError,
+  diffDocuments,
   getDraftDocument,
   listEservicesForDesigner,
   listVersions,
   publishDraft,
+  restoreVersion,
   saveDraftDocument,
+  versionChanges,
 } from "~/services/eservice-definitions.server";
-import { getDefinitionDocument, getFormDefinition, listFormsByAdministration } from "~/services/forms.server";
+import {
+  getDefinitionDocument,
+  getFormDefinition,
+  listFormsByAdministration,
+  receiptText,
+} from "~/services/forms.server";
 
 const mid = (slug: string) =>
   db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, slug)).get()!.id;
@@ -103,6 +112,12 @@ describe("e-service definitions as versioned rows", () => {
     expect(getFixedT("sv", "forms")("mellerud-test-tjanst.title")).toBe("Felanmälan, version 2");
     expect(getFormDefinition("mellerud-test-tjanst", 1)!.version).toBe(1);
     expect(getDefinitionDocument("mellerud-test-tjanst", 1)!.texts.sv).toMatchObject({ title: svTitle });
+    // The retired version's own texts stay on the server under its pinned text id (decision 086).
+    const pinned = getFormDefinition("mellerud-test-tjanst", 1)!;
+    expect(pinned.id).toBe("mellerud-test-tjanst");
+    expect(pinned.titleKey).toBe("forms.mellerud-test-tjanst--v1.title");
+    expect(getFixedT("sv", "forms")(pinned.titleKey.slice("forms.".length))).toBe(svTitle);
+    expect(receiptText(getFormDefinition("mellerud-test-tjanst")!, "sv")).toBe("");
     expect(listVersions(user, "mellerud-test-tjanst").map((v) => [v.version, v.status])).toEqual([
       [2, "published"],
       [1, "retired"],
@@ -163,5 +178,125 @@ describe("e-service definitions as versioned rows", () => {
     const meaning = checkDocument(badCondition);
     expect(meaning.ok).toBe(false);
     expect(Object.keys(meaning.ok ? {} : meaning.errors).some((k) => k.startsWith("definition"))).toBe(true);
+  });
+
+  it("a version's changes read as texts, steps and questions; restore makes the draft a copy of an old version (audited)", () => {
+    const user = designer("mellerud");
+    const t = getFixedT("sv", "editor");
+    // Version 2 renamed the title (the test above); version 1 is the first.
+    expect(versionChanges(user, "mellerud-test-tjanst", 1, t)).toEqual({ from: null, changes: [] });
+    const v2 = versionChanges(user, "mellerud-test-tjanst", 2, t)!;
+    expect(v2.from).toBe(1);
+    expect(v2.changes.map((c) => c.label)).toEqual(["Titel (svenska)"]);
+    expect(v2.changes[0]!.parts).toContainEqual({ kind: "added", text: expect.stringContaining("version 2") });
+    expect(versionChanges(user, "mellerud-test-tjanst", 99, t)).toBeUndefined();
+
+    // A question removed and a choice's text changed show up by name.
+    const doc = seedDoc("felanmalan-gata-park");
+    const changed = structuredClone(doc);
+    changed.definition.steps[0]!.fields.pop();
+    const en = changed.texts.en as { fields: Record<string, { options?: Record<string, { label: string }> }> };
+    const category = Object.entries(en.fields).find(([, f]) => f.options)!;
+    const option = Object.keys(category[1].options!)[0]!;
+    category[1].options![option]!.label = "Something else";
+    const labels = diffDocuments(doc, changed, t).map((c) => c.label);
+    expect(labels).toContain(`Frågan ${category[0]}: valet ${option} (engelska)`);
+    expect(labels.some((l) => /^Frågan \w+$/.test(l))).toBe(true);
+
+    expect(restoreVersion(user, "mellerud-test-tjanst", 1)).toEqual({ draftVersion: 3 });
+    const draft = getDraftDocument(user, "mellerud-test-tjanst");
+    expect(draft.version).toBe(3);
+    expect((draft.document.texts.sv as Record<string, string>).title).not.toBe("Felanmälan, version 2");
+    expect(getFormDefinition("mellerud-test-tjanst")!.version).toBe(2); // residents still get v2
+    const restored = db()
+      .select({ details: auditEvent.details })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.subjectId, "mellerud-test-tjanst"), eq(auditEvent.action, "eservice.restored")))
+      .all();
+    expect(restored).toHaveLength(1);
+    expect((thrown(() => restoreVersion(user, "mellerud-test-tjanst", 3)) as DesignerInputError).errors).toHaveProperty(
+      "version",
+    );
+    expect((thrown(() => restoreVersion(designer("amal"), "mellerud-test-tjanst", 1)) as Response).status).toBe(403);
+  });
+
+  it("choices and handling are edited in forms without JavaScript, with field-level errors", () => {
+    const user = designer("mellerud");
+    const form = (entries: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(entries)) f.set(k, v);
+      return f;
+    };
+    const formId = "mellerud-test-tjanst";
+    const step = getDraftDocument(user, formId).document.definition.steps[0]!.id;
+    const add = {
+      intent: "add-field",
+      "f-step": step,
+      "f-fieldName": "bankDel",
+      "f-fieldType": "choice",
+      "f-fieldLabelSv": "Vilken del?",
+      "f-fieldLabelEn": "Which part?",
+      "f-choicesSv": "Sitsen\nRyggen",
+      "f-choicesEn": "The seat",
+    };
+    expect(applyDesignerForm(user, formId, form(add))).toEqual({ choicesEn: "choicesCount" });
+    expect(applyDesignerForm(user, formId, form({ ...add, "f-choicesEn": "The seat\nThe back" }))).toBeNull();
+    const field = () =>
+      getDraftDocument(user, formId).document.definition.steps[0]!.fields.find((f) => f.name === "bankDel") as {
+        options: Array<{ value: string }>;
+        display: string;
+      };
+    expect(field().options.map((o) => o.value)).toEqual(["sitsen", "ryggen"]);
+    expect(field().display).toBe("radio");
+
+    const texts = {
+      "c-bankDel-opt-0-Sv": "Sitsen",
+      "c-bankDel-opt-0-En": "The seat",
+      "c-bankDel-opt-1-Sv": "Ryggen",
+      "c-bankDel-opt-1-En": "The backrest",
+    };
+    const added = { ...texts, "c-bankDel-new-Sv": "Benen på bänken", "c-bankDel-new-En": "The legs" };
+    expect(applyDesignerForm(user, formId, form({ intent: "options:bankDel:add", ...added }))).toBeNull();
+    expect(field().options.map((o) => o.value)).toEqual(["sitsen", "ryggen", "benen-pa-banken"]);
+    const en = () => getDraftDocument(user, formId).document.texts.en as { fields: Record<string, unknown> };
+    expect(en().fields.bankDel).toMatchObject({ options: { ryggen: { label: "The backrest" } } });
+    const three = { ...texts, "c-bankDel-opt-2-Sv": "Benen", "c-bankDel-opt-2-En": "The legs" };
+    expect(applyDesignerForm(user, formId, form({ intent: "options:bankDel:up:2", ...three }))).toBeNull();
+    expect(field().options.map((o) => o.value)).toEqual(["sitsen", "benen-pa-banken", "ryggen"]);
+    expect(applyDesignerForm(user, formId, form({ intent: "options:bankDel:remove:0", ...three }))).toBeNull();
+    expect(field().options.map((o) => o.value)).toEqual(["benen-pa-banken", "ryggen"]);
+    const two = { "c-bankDel-opt-0-Sv": "Benen", "c-bankDel-opt-0-En": "", "c-bankDel-opt-1-Sv": "Ryggen" };
+    expect(applyDesignerForm(user, formId, form({ intent: "options:bankDel:remove:0", ...two }))).toMatchObject({
+      "c-bankDel-opt-0-En": "required",
+      options: "fewOptions",
+    });
+
+    // Handling: administration, case area, e-ID, and a diarium subject only from the safe list.
+    const handling = {
+      intent: "handling",
+      administration: "samhallsbyggnad",
+      caseType: "allmant",
+      diarium: "subject",
+      diariumAnswers: "bankDel",
+      diariumTemplateSv: "Trasig bänk: {{bankDel}}",
+      diariumTemplateEn: "Broken bench: {{other}}",
+    };
+    expect(applyDesignerForm(user, formId, form(handling))).toEqual({ diariumTemplateEn: "diariumTemplate" });
+    expect(applyDesignerForm(user, formId, form({ ...handling, diariumAnswers: "nope" }))).toHaveProperty(
+      "diariumAnswers",
+    );
+    const ok = { ...handling, diariumTemplateEn: "Broken bench: {{bankDel}}" };
+    // The felanmälan copy is public, so a subject is allowed.
+    expect(applyDesignerForm(user, formId, form(ok))).toBeNull();
+    const def = getDraftDocument(user, formId).document.definition;
+    expect(def.administration).toBe("samhallsbyggnad");
+    expect(def.diarium).toEqual({ subject: { template: `forms.${formId}.diarium.subject`, answers: ["bankDel"] } });
+    // e-ID and a subject cannot go together: the checker says so, nothing is saved.
+    const eid = applyDesignerForm(user, formId, form({ ...ok, requiresEid: "on" }));
+    expect(eid).toHaveProperty(["definition.diarium"]);
+    expect(getDraftDocument(user, formId).document.definition.requiresEid).toBeUndefined();
+    expect(applyDesignerForm(user, formId, form({ ...ok, caseType: "nope", diarium: "masked" }))).toEqual({
+      caseType: "caseType",
+    });
   });
 });

@@ -21,7 +21,7 @@ export function DiffTable({ diff, from, to }: { diff: FieldDiff[]; from: number;
         <tbody>
           {diff.map((d) => (
             <tr key={d.field}>
-              <th scope="row">{fieldLabel(d.field, d.municipality, t)}</th>
+              <th scope="row">{d.label ?? fieldLabel(d.field, d.municipality, t)}</th>
               <td>
                 {d.parts.map((p, i) =>
                   p.kind === "added" ? (

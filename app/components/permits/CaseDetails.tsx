@@ -56,6 +56,8 @@ export function CaseDetails({ c }: { c: C }) {
           <dd data-testid="officer-case-status">{t(CASE_STATUS_KEY[c.status])}</dd>
           <dt>{t("case.received")}</dt>
           <dd>{formatDate(c.clock?.receivedOn ?? c.createdAt)}</dd>
+          <dt>{t("case.form")}</dt>
+          <dd data-testid="officer-case-form">{t("case.formVersion", { form: c.formId, version: c.formVersion })}</dd>
           {c.clock ? (
             <>
               <dt>{t("case.completeFrom")}</dt>
