@@ -386,6 +386,8 @@ export class TaggedPdf {
         size,
         {
           Parent: parent,
+          // Readers differ on inheriting TU from the group, so each button names itself too.
+          TU: new String(`${tooltip}: ${option.label}`),
           AS: "Off",
           MK: { CA: new String("l") },
           AP: {
