@@ -30,6 +30,19 @@ for (const r of runs) {
     if (p.h1 !== 1) h1Errors++;
   }
 }
+// The PDF/UA checks of every generated PDF (tests/integration/pdf-ua.test.ts, decision 084).
+const pdfFile = "tests/.tmp/pdf-ua/results.json";
+let pdf;
+if (existsSync(pdfFile)) {
+  const docs = JSON.parse(readFileSync(pdfFile, "utf8"));
+  const checks = docs.flatMap((d) => d.checks.map((c) => ({ ...c, document: d.document })));
+  pdf = {
+    documents: docs.length,
+    checks: checks.length,
+    checkpoints: new Set(checks.map((c) => c.checkpoint.split(" ")[0])).size,
+    failures: checks.filter((c) => !c.ok).map((c) => ({ document: c.document, checkpoint: c.checkpoint })),
+  };
+}
 const result = {
   date: new Date().toISOString().slice(0, 10),
   tool: "axe-core 4.13 (WCAG 2.0 and 2.1, A and AA) in Chromium through Playwright",
@@ -44,6 +57,7 @@ const result = {
   brokenLinks: runs.reduce((n, r) => n + r.brokenLinks.length, 0),
   langErrors,
   h1Errors,
+  ...(pdf ? { pdf } : {}),
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");

@@ -28,6 +28,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Known issues as the latest checks found them (decision 084), never a standing "none known". */
+function KnownIssues({ checks }: { checks: ReturnType<typeof useLoaderData<typeof loader>>["checks"] }) {
+  const { t } = useTranslation("pages");
+  if (!checks) return <p>{t("accessibility.knownIssuesNotRun")}</p>;
+  const pdfFailures = checks.pdf?.failures ?? [];
+  return (
+    <>
+      {checks.axeViolations === 0 && pdfFailures.length === 0 ? (
+        <p>{t("accessibility.knownIssuesNone")}</p>
+      ) : (
+        <ul>
+          {checks.axeViolations > 0 ? (
+            <li>{t("accessibility.knownIssuesAxe", { count: checks.axeViolations })}</li>
+          ) : null}
+          {pdfFailures.map((f) => (
+            <li key={`${f.document} ${f.checkpoint}`}>
+              {t("accessibility.knownIssuesPdf", { document: f.document, checkpoint: f.checkpoint })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>{t("accessibility.knownIssuesLimits")}</p>
+    </>
+  );
+}
+
 export default function AccessibilityStatement() {
   const { reviewed, checks } = useLoaderData<typeof loader>();
   const { t } = useTranslation("pages");
@@ -63,13 +89,22 @@ export default function AccessibilityStatement() {
             <li>
               {t("accessibility.checks.links", { broken: checks.brokenLinks, serverErrors: checks.serverErrors })}
             </li>
+            {checks.pdf ? (
+              <li>
+                {t("accessibility.checks.pdf", {
+                  checkpoints: checks.pdf.checkpoints,
+                  failures: checks.pdf.failures.length,
+                  documents: checks.pdf.documents,
+                })}
+              </li>
+            ) : null}
           </ul>
         </>
       ) : (
         <p>{t("accessibility.checks.notRun")}</p>
       )}
       <h2>{t("accessibility.knownIssuesHeading")}</h2>
-      <p>{t("accessibility.knownIssues")}</p>
+      <KnownIssues checks={checks} />
       <h2>{t("accessibility.reportHeading")}</h2>
       <p>{t("accessibility.report")}</p>
       <p>{t("accessibility.reportHow")}</p>

@@ -30,6 +30,16 @@ describe("the accessibility statement's sweep results", () => {
     expect(getA11yResults(file)).toMatchObject({ pages: 69, visits: 196, roles: ["anonymous", "resident"] });
   });
 
+  it("carry the PDF/UA checks' failures, document by document, when they have run (decision 084)", () => {
+    const file = join(dir, "pdf.json");
+    const failure = { document: "receipt sv", checkpoint: "28-005 every form field has a tooltip (TU)" };
+    const pdf = { documents: 48, checks: 900, checkpoints: 14, failures: [failure] };
+    writeFileSync(file, JSON.stringify({ ...sample, pdf }));
+    expect(getA11yResults(file)?.pdf?.failures).toEqual([failure]);
+    writeFileSync(file, JSON.stringify(sample));
+    expect(getA11yResults(file)?.pdf).toBeUndefined();
+  });
+
   it("are treated as absent when the file is half written or malformed, never a 500", () => {
     const broken = join(dir, "broken.json");
     writeFileSync(broken, '{"date": "2026-');

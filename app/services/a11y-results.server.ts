@@ -11,6 +11,17 @@ import { z } from "zod";
  */
 export const A11Y_RESULTS_FILE = "build/a11y-results.json";
 
+/**
+ * Where tests/integration/pdf-ua.test.ts leaves its Matterhorn checks of every generated PDF
+ * (decision 084); scripts/a11y-report.mjs adds their summary to the results file.
+ */
+export const PDF_UA_RESULTS_DIR = "tests/.tmp/pdf-ua";
+export interface PdfUaCheck {
+  checkpoint: string;
+  ok: boolean;
+  detail: string;
+}
+
 const A11yResultsSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   tool: z.string(),
@@ -22,6 +33,15 @@ const A11yResultsSchema = z.object({
   brokenLinks: z.number().int().nonnegative(),
   langErrors: z.number().int().nonnegative(),
   h1Errors: z.number().int().nonnegative(),
+  /** The PDF/UA checks; absent when they have not run for this build. */
+  pdf: z
+    .object({
+      documents: z.number().int().nonnegative(),
+      checks: z.number().int().nonnegative(),
+      checkpoints: z.number().int().nonnegative(),
+      failures: z.array(z.object({ document: z.string(), checkpoint: z.string() })),
+    })
+    .optional(),
 });
 export type A11yResults = z.infer<typeof A11yResultsSchema>;
 

@@ -16,8 +16,7 @@ import {
 } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { PdfWriter } from "~/pdf/document.server";
-import { makePdfA2b } from "~/pdf/pdfa.server";
+import { TaggedPdf } from "~/pdf/tagged.server";
 import { defineJob } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
 import { writePackage, safeFileName, type PackageFile } from "./archive-package.server";
@@ -192,26 +191,24 @@ function decryptOrNull(value: string): string | null {
   }
 }
 
+/** The case as a tagged PDF/A-2b (decisions 059, 084): one heading per part of the record. */
 async function casePdf(meta: Record<string, unknown>, reference: string, archivedAt: Date): Promise<Uint8Array> {
   const title = `Ärende ${reference}`;
-  const w = await PdfWriter.create({ title, subject: "Arkivexemplar", footer: title, language: "sv" });
-  w.text(title, { size: 16, bold: true });
-  w.text(`Arkiverat ${archivedAt.toISOString()}`, { size: 9 });
-  w.rule();
-  const section = (heading: string, value: unknown) => {
-    w.text(heading, { size: 12, bold: true, gap: 4 });
-    w.text(JSON.stringify(value, null, 2) || "–", { size: 9 });
-  };
-  for (const [key, value] of Object.entries(meta)) section(key, value);
-  makePdfA2b(w.doc, {
+  const w = new TaggedPdf({
     title,
     subject: "Arkivexemplar",
-    author: "Dalslands e-tjänster",
-    creator: "Dalslands e-tjänster",
-    producer: "Dalslands e-tjänster (pdf-lib)",
-    language: "sv",
+    footer: title,
+    language: "sv-SE",
     date: archivedAt,
+    archive: true,
   });
+  w.heading(1, title, { size: 16 });
+  w.paragraph(`Arkiverat ${archivedAt.toISOString()}`, { size: 9 });
+  w.rule();
+  for (const [key, value] of Object.entries(meta)) {
+    w.heading(2, key, { size: 12 });
+    w.paragraph(JSON.stringify(value, null, 2) || "–", { size: 9 });
+  }
   return w.bytes();
 }
 
