@@ -15,12 +15,17 @@ export interface SigningFlow {
   state: string;
   nonce: string;
   verifier: string;
+  /** What is signed: a school application (the default, flows from before 085), a bygglov draft, an owner's consent. */
+  kind?: SigningKind;
+  /** The case's reference ("" for a bygglov draft, which has none yet). */
   reference: string;
   party: string;
   /** SHA-256 (hex) of the text sent for signing: the callback rebuilds it and it must still match. */
   textHash: string;
   language: "sv" | "en";
 }
+
+export type SigningKind = "school" | "permit" | "owner-consent";
 
 export const signingCookie = () => oidcFlowCookieNamed("oidc-sign");
 
@@ -38,6 +43,7 @@ function signRequestObject(claims: Record<string, unknown>, secret: string): str
 
 /** The provider's authorization URL for this signature and the cookie binding the flow to this browser. */
 export async function beginSigning(input: {
+  kind?: SigningKind;
   reference: string;
   party: string;
   text: string;
@@ -89,6 +95,7 @@ export async function beginSigning(input: {
   url.searchParams.set("scope", scope);
   url.searchParams.set("request", requestObject);
   const flow: SigningFlow = {
+    kind: input.kind ?? "school",
     state,
     nonce,
     verifier,

@@ -20,6 +20,7 @@ import {
   listDraftUploads,
   ownerKeyOf,
   PAYMENT_PURPOSE,
+  permitSigningText,
   submitApplication,
   validateDetails,
 } from "~/services/building-permits.server";
@@ -33,6 +34,7 @@ import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { requireCsrf } from "~/auth/csrf.server";
+import { oidcConfigured } from "~/auth/oidc.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [
@@ -85,7 +87,9 @@ async function review(user: Awaited<ReturnType<typeof requireResident>>) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  return { title: getFixedT(request, "permits")("check.title"), ...(await review(user)) };
+  // The applicant signs with e-ID before the application is sent whenever the portal has an
+  // e-ID provider (docs/decisions/085); without one (a demo without it) the button sends.
+  return { title: getFixedT(request, "permits")("check.title"), signing: oidcConfigured(), ...(await review(user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -107,6 +111,15 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (started.ok) return redirect(`/bygglov/ansok/betalning/${started.instructionUuid}`);
     return data({ missing: [], payment: started.error }, { status: started.error === "phone" ? 400 : 503 });
+  }
+  if (oidcConfigured()) {
+    // Sending is the signature's callback (/bygglov/ansok/signera): a plain POST only says what is missing.
+    const ready = await permitSigningText(user, getLanguage(request));
+    if (!ready.ok && ready.reason !== "missing") throw redirect("/bygglov/ansok");
+    return data(
+      { missing: ready.ok ? [] : (await review(user)).missing, payment: null, sign: true },
+      { status: ready.ok ? 409 : 400 },
+    );
   }
   const method = form.get("method") === "swish" ? "swish" : "invoice";
   const result = await submitApplication(user, getLanguage(request), new Date(), method);
@@ -160,7 +173,9 @@ export default function PermitCheck() {
             ? [{ href: paymentError === "phone" ? "phone" : "payment-title", text: t(PAYMENT_ERROR_KEY[paymentError]) }]
             : posted && posted.missing.length > 0
               ? [{ href: "missing-title", text: t("errors.missing", { list: missingNames.join(", ") }) }]
-              : []
+              : posted && "sign" in posted
+                ? [{ href: "submit-sign", text: t("sign.required") }]
+                : []
         }
       />
       <p>{t("check.lead")}</p>
@@ -249,20 +264,33 @@ export default function PermitCheck() {
           )}
         </section>
       ) : null}
-      <Form method="post">
-        <CsrfField />
-        <input type="hidden" name="method" value={r.payment.paid ? "swish" : "invoice"} />
-        {r.missing.length > 0 ? <p>{t("check.cannotSubmit")}</p> : null}
-        {r.payment.payable && !r.payment.paid ? <p>{t("payment.invoiceLead")}</p> : null}
-        <div className="button-row">
-          <button
-            className={r.payment.payable && !r.payment.paid ? "button button--secondary" : "button"}
-            type="submit"
-          >
-            {r.payment.payable && !r.payment.paid ? t("payment.submitInvoice") : t("check.submit")}
-          </button>
-        </div>
-      </Form>
+      {r.signing && r.missing.length === 0 ? (
+        <>
+          {r.payment.payable && !r.payment.paid ? <p>{t("payment.invoiceLead")}</p> : null}
+          <p>{t("sign.lead")}</p>
+          <div className="button-row">
+            {/* A link, not a form: the provider is another origin (form-action CSP), and nothing changes before the callback. */}
+            <a className="button" id="submit-sign" href="/bygglov/ansok/signera">
+              {r.payment.payable && !r.payment.paid ? t("sign.submitInvoice") : t("sign.submit")}
+            </a>
+          </div>
+        </>
+      ) : (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="method" value={r.payment.paid ? "swish" : "invoice"} />
+          {r.missing.length > 0 ? <p>{t("check.cannotSubmit")}</p> : null}
+          {r.payment.payable && !r.payment.paid ? <p>{t("payment.invoiceLead")}</p> : null}
+          <div className="button-row">
+            <button
+              className={r.payment.payable && !r.payment.paid ? "button button--secondary" : "button"}
+              type="submit"
+            >
+              {r.payment.payable && !r.payment.paid ? t("payment.submitInvoice") : t("check.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
     </>
   );
 }

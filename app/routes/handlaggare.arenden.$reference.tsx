@@ -8,6 +8,9 @@ import type { DecisionPrefill } from "~/components/permits/DecisionPanel";
 import { CaseDetails } from "~/components/permits/CaseDetails";
 import { CaseMessages } from "~/components/permits/CaseMessages";
 import { HandOverStatus } from "~/components/permits/HandOverStatus";
+import { ESignatures } from "~/components/mypages/ESignatures";
+import { permitCaseSummaryText } from "~/services/building-permits.server";
+import { listCaseSignatures } from "~/services/e-signature.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
   addInternalNote,
@@ -42,7 +45,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: permitStyles },
 ];
 export const handle: RouteHandle = {
-  i18n: ["backoffice", "eservice", "permits"],
+  i18n: ["backoffice", "eservice", "permits", "childcare"],
   breadcrumb: () => ({ labelKey: "backoffice:breadcrumb", href: "/handlaggare" }),
 };
 
@@ -102,6 +105,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: { id: user.staffUserId, name: user.name },
     handOver: caseHandOver(c.reference),
     messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [],
+    // The applicant's e-ID signature, verified again against the application as the case keeps it (085).
+    eSignatures:
+      c.area === "bygglov" ? await listCaseSignatures(c.id, async (l) => permitCaseSummaryText(c.id, l) ?? "") : [],
   };
 }
 
@@ -264,7 +270,7 @@ function stringValues(form: FormData): Record<string, string> {
 }
 
 export default function OfficerCase() {
-  const { c, me, handOver, messages, prefill } = useLoaderData<typeof loader>();
+  const { c, me, handOver, messages, prefill, eSignatures } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation("backoffice");
@@ -293,6 +299,7 @@ export default function OfficerCase() {
       <div className="case-layout">
         <div>
           <CaseDetails c={c} />
+          <ESignatures signatures={eSignatures} />
           <CaseMessages reference={c.reference} messages={messages} />
           <HandOverStatus handOver={handOver} canRetry={c.canHandle} />
         </div>

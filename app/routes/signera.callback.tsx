@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { completeSigning } from "~/auth/oidc-sign.server";
+import { completeSigning, type SigningResult } from "~/auth/oidc-sign.server";
+import type { ResidentUser } from "~/auth/guards.server";
+import { getLanguage } from "~/i18n/i18n.server";
+import { submitApplication } from "~/services/building-permits.server";
+import type { ResidentViewer } from "~/services/case-access.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import { completeSchoolSigning } from "~/services/school.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -13,14 +17,41 @@ const MESSAGES = {
   "not-found": "childcare:school.sign.notPending",
 } as const;
 
-/** The provider sends the browser back here after a signature (docs/decisions/081). */
+/** The provider sends the browser back here after a signature (docs/decisions/081, 085). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const result = await completeSigning(request);
   const headers = { "Set-Cookie": result.clearCookie, "Cache-Control": "no-store" };
+  if (result.flow?.kind === "permit") return permitSigned({ request, result, user, viewer, headers });
   const reference = result.flow?.reference;
   const back = reference ? `/mina-sidor/arenden/${reference}` : "/mina-sidor";
   const r = await completeSchoolSigning({ result, viewer, actor: user });
   if (!r.ok) return redirectWithFlash(back, MESSAGES[r.code], { headers });
   return redirectWithFlash(back, "childcare:school.sign.approved", { headers });
+}
+
+/** A bygglov application signed by its applicant: sent now, with the signature (docs/decisions/085). */
+async function permitSigned(input: {
+  request: Request;
+  result: SigningResult;
+  user: ResidentUser;
+  viewer: ResidentViewer;
+  headers: Record<string, string>;
+}) {
+  const { result, headers } = input;
+  const back = "/bygglov/ansok/kontrollera";
+  if (!result.ok) return redirectWithFlash(back, `permits:sign.${result.reason}`, { headers });
+  if (!input.user.acting) return redirectWithFlash(back, "permits:sign.failed", { headers });
+  // submitApplication checks the signer is the person logged in here and the text the one sent.
+  const sent = await submitApplication(input.user, getLanguage(input.request), new Date(), "paid-or-invoice", {
+    textHash: result.flow.textHash,
+    language: result.flow.language,
+    userSignature: result.userSignature,
+    issuer: result.issuer,
+    signedAt: result.signedAt,
+    personnummerHmac: input.viewer.personnummerHmac,
+  });
+  if (sent.ok) return redirectWithFlash(`/bygglov/kvitto/${sent.reference}`, "permits:sign.signed", { headers });
+  if (sent.reason === "changed") return redirectWithFlash(back, "permits:sign.changed", { headers });
+  return redirectWithFlash(back, "permits:sign.failed", { headers });
 }

@@ -702,6 +702,32 @@ function decisionsDir() {
   return dataSubdir("decisions");
 }
 
+/**
+ * The PBL fee reduction of a late bygglov decision and the refund it led to, as rows of the
+ * decision document's content (decision 085): stated in the decision itself, not only on screen.
+ */
+function feeReductionRows(caseId: number, t: ReturnType<typeof getFixedT>): [string, string][] {
+  const r = recordedFeeReduction(caseId);
+  if (!r) return [];
+  const kr = (n: number) => `${n.toLocaleString("sv-SE")} kr`;
+  const rows: [string, string][] = [
+    [
+      t("decisionPdf.feeReduction"),
+      t("decisionPdf.feeReductionText", {
+        weeks: r.weeksLate,
+        deadline: r.deadline,
+        fifths: Math.min(5, r.weeksLate),
+        before: kr(r.feeBefore),
+        after: kr(r.feeAfter),
+      }),
+    ],
+  ];
+  const paid = casePayment(caseId);
+  const refund = paid.status === "paid" && paid.amount !== null ? paid.amount - r.feeAfter : 0;
+  if (refund > 0) rows.push([t("decisionPdf.refund"), t("decisionPdf.refundText", { amount: kr(refund) })]);
+  return rows;
+}
+
 /** Renders the decision document of a decided case (the same bytes every time for the same decision). */
 export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
   const row = db()
@@ -740,6 +766,7 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
       [t("decisionPdf.child"), child ? `${child.givenName} ${child.familyName}` : ""],
       [t("decisionPdf.property"), row.p?.propertyDesignation ?? ""],
       [t("decisionPdf.measure"), row.p ? tp(`measures.${row.p.measureType}.label`) : ""],
+      ...feeReductionRows(caseId, t),
     ],
     outcomeLabel: t(DECISION_OUTCOME_BY_AREA_KEY[area][row.d.outcome]),
     text: row.d.text,

@@ -30,7 +30,7 @@ import {
 import { db } from "~/db.server";
 import { getAdministrationForArea, getMunicipalityByKommunkod } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
-import { decrypt, encrypt } from "~/platform/crypto.server";
+import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, type FeeEstimate } from "./permit-fees";
 import { getPermitTaxa } from "./taxa.server";
@@ -45,6 +45,8 @@ import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/regist
 import { log } from "~/utils/logger.server";
 import { propertyRegister } from "./property-register.server";
 import { linkPaymentToCase, paidDraftPayment } from "./payments.server";
+import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
+import { getFixedT } from "~/i18n/i18n.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -373,48 +375,249 @@ export function removeDraftUpload(user: ResidentUser, publicId: string) {
 
 export type SubmitResult =
   | { ok: true; reference: string }
-  | { ok: false; reason: "noDraft" | "details" | "missing" | "unpaid"; missing?: AttachmentKind[] };
+  | {
+      ok: false;
+      reason: "noDraft" | "details" | "missing" | "unpaid" | "changed" | "invalid";
+      missing?: AttachmentKind[];
+    };
 
 /** What a bygglov application's fee is paid for, in the payment table (decision 080). */
 export const PAYMENT_PURPOSE = "bygglov-ansokan";
+
+/** The facts of a bygglov case as its data keeps them: the signed summary is made from these. */
+export interface PermitCaseData {
+  measureType: MeasureType;
+  propertyDesignation: string;
+  property: {
+    objektidentitet: string;
+    kommunkod: string | null;
+    street: string;
+    postalCode: string;
+    town: string;
+    ownerName: string;
+    detaljplan: boolean | null;
+  };
+  description: string;
+  buildingArea: number | null;
+  grossFloorArea: number | null;
+  kontrollansvarig: { name: string; certificationNumber: string | null } | null;
+  applicant: { kind: "organisation"; name: string; organisationsnummer: string } | { kind: "person"; name: string };
+  submittedByName: string;
+  feeEstimate: number | null;
+}
+
+/** A drawing as the signed summary names it: the signature covers its bytes through the SHA-256. */
+export interface SummaryDrawing {
+  kind: string;
+  originalName: string;
+  sha256: string;
+}
+
+function permitCaseData(
+  user: ResidentUser,
+  draft: PermitDraft & { measureType: MeasureType },
+  prop: PropertyInfo,
+  fee: FeeEstimate | null,
+): PermitCaseData {
+  const bya = parseArea(draft.buildingArea);
+  const bta = parseArea(draft.grossFloorArea);
+  const organisation = user.acting?.kind === "organisation" ? user.acting : null;
+  return {
+    measureType: draft.measureType,
+    propertyDesignation: prop.designation,
+    property: {
+      objektidentitet: prop.objektidentitet,
+      kommunkod: prop.kommunkod,
+      street: prop.street,
+      postalCode: prop.postalCode,
+      town: prop.town,
+      ownerName: prop.ownerName,
+      detaljplan: prop.detaljplan,
+    },
+    description: draft.description.trim(),
+    buildingArea: bya.ok ? bya.value : null,
+    grossFloorArea: bta.ok ? bta.value : null,
+    kontrollansvarig: requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
+      ? { name: draft.kaName.trim(), certificationNumber: normalizeCertificationNumber(draft.kaCertification) }
+      : null,
+    applicant: organisation
+      ? { kind: "organisation", name: organisation.name, organisationsnummer: organisation.orgNumber }
+      : { kind: "person", name: user.name },
+    submittedByName: user.name,
+    feeEstimate: fee?.total ?? null,
+  };
+}
+
+/**
+ * The text the applicant signs with e-ID (docs/decisions/085), in the signer's language: the
+ * application as the case keeps it, every drawing with its SHA-256. Built from the draft before
+ * submission and from the case's data and first drawings afterwards; the two must be identical,
+ * so it reads nothing but its arguments and the translations.
+ */
+export function permitSummaryText(data: PermitCaseData, drawings: SummaryDrawing[], language: "sv" | "en"): string {
+  const t = getFixedT(language, "permits");
+  const applicant =
+    data.applicant.kind === "organisation"
+      ? `${data.applicant.name} (${data.applicant.organisationsnummer})`
+      : data.applicant.name;
+  const place = [data.property.street, `${data.property.postalCode} ${data.property.town}`.trim()]
+    .filter(Boolean)
+    .join(", ");
+  const areas = [
+    data.buildingArea !== null ? `BYA ${data.buildingArea} m²` : "",
+    data.grossFloorArea !== null ? `BTA ${data.grossFloorArea} m²` : "",
+  ].filter(Boolean);
+  const lines = [
+    t("sign.textTitle"),
+    `${t("check.applicant")}: ${applicant}`,
+    `${t("check.submittedBy")}: ${data.submittedByName}`,
+    `${t("check.property")}: ${data.propertyDesignation}${place ? ` – ${place}` : ""}`,
+    `${t("check.measure")}: ${t(`measures.${data.measureType}.label`)}`,
+    `${t("check.description")}: ${data.description}`,
+    ...(areas.length ? [`${t("check.areas")}: ${areas.join(", ")}`] : []),
+    ...(data.kontrollansvarig
+      ? [
+          `${t("check.kontrollansvarig")}: ${data.kontrollansvarig.name}, ${data.kontrollansvarig.certificationNumber ?? ""}`,
+        ]
+      : []),
+    `${t("check.drawings")}:`,
+    ...drawings.map((d) => `- ${t(`attachments.${d.kind}`)}: ${d.originalName} (SHA-256 ${d.sha256})`),
+    ...(data.feeEstimate !== null ? [`${t("check.feeTotal")}: ${data.feeEstimate} kr`] : []),
+  ];
+  return lines.join("\n");
+}
+
+function draftDrawings(user: ResidentUser): SummaryDrawing[] {
+  return db()
+    .select({ kind: caseAttachment.field, originalName: caseAttachment.originalName, sha256: caseAttachment.sha256 })
+    .from(caseAttachment)
+    .where(
+      and(
+        eq(caseAttachment.ownerKey, ownerKeyOf(user)),
+        eq(caseAttachment.formId, FORM_ID),
+        isNull(caseAttachment.caseId),
+      ),
+    )
+    .orderBy(asc(caseAttachment.id))
+    .all()
+    .filter((a) => isAttachmentKind(a.kind));
+}
+
+/** The drawings sent with the application (a supplement's, owned by `case:<id>`, came later and were not signed). */
+function caseDrawings(caseId: number): SummaryDrawing[] {
+  return db()
+    .select({
+      kind: caseAttachment.field,
+      originalName: caseAttachment.originalName,
+      sha256: caseAttachment.sha256,
+      ownerKey: caseAttachment.ownerKey,
+    })
+    .from(caseAttachment)
+    .where(eq(caseAttachment.caseId, caseId))
+    .orderBy(asc(caseAttachment.id))
+    .all()
+    .filter((a) => isAttachmentKind(a.kind) && a.ownerKey !== `case:${caseId}`)
+    .map(({ kind, originalName, sha256 }) => ({ kind, originalName, sha256 }));
+}
+
+/** The signed summary of a submitted bygglov case, rebuilt from what the case keeps. */
+export function permitCaseSummaryText(caseId: number, language: "sv" | "en"): string | null {
+  const row = db().select({ data: caseTable.data }).from(caseTable).where(eq(caseTable.id, caseId)).get();
+  if (!row) return null;
+  const data = JSON.parse(row.data) as PermitCaseData;
+  if (!data.measureType) return null;
+  return permitSummaryText(data, caseDrawings(caseId), language);
+}
+
+type Prepared =
+  | { ok: false; reason: "noDraft" | "details" | "missing"; missing?: AttachmentKind[] }
+  | {
+      ok: true;
+      draft: PermitDraft & { measureType: MeasureType };
+      prop: PropertyInfo & { municipalityId: number };
+      fee: FeeEstimate | null;
+      uploads: DraftUpload[];
+      data: PermitCaseData;
+    };
+
+async function prepareSubmission(user: ResidentUser, now: Date): Promise<Prepared> {
+  const draft = getDraft(user);
+  if (!draft) return { ok: false, reason: "noDraft" };
+  const { errors, applicable: prop } = await validateDetails(user, draft);
+  const measureType = draft.measureType;
+  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(measureType)) return { ok: false, reason: "details" };
+  const uploads = listDraftUploads(user);
+  const missing = missingAttachments(
+    measureType,
+    uploads.map((u) => u.kind),
+  );
+  if (missing.length > 0) return { ok: false, reason: "missing", missing };
+  const fee = feeFor(draft, prop, now);
+  const full = { ...draft, measureType };
+  return { ok: true, draft: full, prop, fee, uploads, data: permitCaseData(user, full, prop, fee) };
+}
+
+/**
+ * The summary the applicant is about to sign (docs/decisions/085), or why the draft cannot be
+ * sent yet.
+ */
+export async function permitSigningText(
+  user: ResidentUser,
+  language: "sv" | "en",
+  now = new Date(),
+): Promise<{ ok: true; text: string } | { ok: false; reason: "noDraft" | "details" | "missing" }> {
+  const p = await prepareSubmission(user, now);
+  if (!p.ok) return { ok: false, reason: p.reason };
+  return { ok: true, text: permitSummaryText(p.data, draftDrawings(user), language) };
+}
+
+/** An applicant's e-ID signature that has just arrived, to be stored with the case it makes. */
+export interface ApplicantSignature {
+  /** SHA-256 (hex) of the text the flow sent. */
+  textHash: string;
+  language: "sv" | "en";
+  userSignature: string;
+  issuer: string;
+  signedAt: string;
+  personnummerHmac: string;
+}
 
 /**
  * Sends the application. With a fee the applicant has either paid it (`swish`: a paid payment of
  * the draft for exactly the estimated fee must exist; it is linked to the case) or asked for an
  * invoice; a payment that is open, declined or timed out leaves the application unsent.
+ * `paid-or-invoice` takes a paid payment when there is one. With `signature` the applicant's
+ * e-ID signature must cover exactly the summary of what is sent, and is stored with the case in
+ * the same transaction (docs/decisions/085).
  */
 export async function submitApplication(
   user: ResidentUser,
   lang: "sv" | "en",
   now = new Date(),
-  method: "swish" | "invoice" = "invoice",
+  method: "swish" | "invoice" | "paid-or-invoice" = "invoice",
+  signature?: ApplicantSignature,
 ): Promise<SubmitResult> {
-  const draft = getDraft(user);
-  if (!draft) return { ok: false, reason: "noDraft" };
-  const { errors, applicable: prop } = await validateDetails(user, draft);
-  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(draft.measureType))
-    return { ok: false, reason: "details" };
-  const uploads = listDraftUploads(user);
-  const missing = missingAttachments(
-    draft.measureType,
-    uploads.map((u) => u.kind),
-  );
-  if (missing.length > 0) return { ok: false, reason: "missing", missing };
+  const p = await prepareSubmission(user, now);
+  if (!p.ok) return p;
+  const { draft, prop, fee, uploads, data } = p;
   // The administration that handles the area is run-time data (administration_area, decision 056).
   const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
   if (!admin) throw new Error(`No administration handles bygglov in municipality ${prop.municipalityId}`);
-  const fee = feeFor(draft, prop, now);
   const paid =
-    method === "swish" && fee && fee.total > 0
+    method !== "invoice" && fee && fee.total > 0
       ? paidDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE, amount: fee.total })
       : null;
   if (method === "swish" && fee && fee.total > 0 && !paid) return { ok: false, reason: "unpaid" };
-  const bya = parseArea(draft.buildingArea);
-  const bta = parseArea(draft.grossFloorArea);
+  let signedText: string | null = null;
+  if (signature) {
+    signedText = permitSummaryText(data, draftDrawings(user), signature.language);
+    // Something changed between the page the applicant read and the answer: nothing is sent.
+    if (signedTextHash(signedText) !== signature.textHash) return { ok: false, reason: "changed" };
+    const check = verifyUserSignature({ userSignature: signature.userSignature, text: signedText });
+    if (!check.ok || hmacIndex(check.personnummer) !== signature.personnummerHmac)
+      return { ok: false, reason: "invalid" };
+  }
   const organisation = user.acting?.kind === "organisation" ? user.acting : null;
-  const ka = requiresKontrollansvarig(draft.measureType, bta.ok ? bta.value : null)
-    ? { name: draft.kaName.trim(), certificationNumber: normalizeCertificationNumber(draft.kaCertification) }
-    : null;
   const draftRow = db()
     .select({ id: formDraft.id })
     .from(formDraft)
@@ -437,26 +640,7 @@ export async function submitApplication(
       area: "bygglov",
       sensitivity: "personal",
       data: {
-        measureType: draft.measureType,
-        propertyDesignation: prop.designation,
-        property: {
-          objektidentitet: prop.objektidentitet,
-          kommunkod: prop.kommunkod,
-          street: prop.street,
-          postalCode: prop.postalCode,
-          town: prop.town,
-          ownerName: prop.ownerName,
-          detaljplan: prop.detaljplan,
-        },
-        description: draft.description.trim(),
-        buildingArea: bya.ok ? bya.value : null,
-        grossFloorArea: bta.ok ? bta.value : null,
-        kontrollansvarig: ka,
-        applicant: organisation
-          ? { kind: "organisation", name: organisation.name, organisationsnummer: organisation.orgNumber }
-          : { kind: "person", name: user.name },
-        submittedByName: user.name,
-        feeEstimate: fee?.total ?? null,
+        ...data,
         payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
       },
       sensitiveData: null,
@@ -485,6 +669,22 @@ export async function submitApplication(
         })
         .run();
       if (paid) linkPaymentToCase(paid.id, created.id);
+      if (signature && signedText !== null) {
+        const stored = recordCaseSignature({
+          caseId: created.id,
+          reference: created.reference,
+          municipalityId: prop.municipalityId,
+          party: "applicant",
+          signer: { personId: user.personId, personnummerHmac: signature.personnummerHmac },
+          text: signedText,
+          language: signature.language,
+          userSignature: signature.userSignature,
+          issuer: signature.issuer,
+          signedAt: signature.signedAt,
+          actor: user,
+        });
+        if (!stored.ok) throw new Error("applicant signature failed its second check");
+      }
       db()
         .delete(formDraft)
         .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))

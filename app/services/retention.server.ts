@@ -6,6 +6,7 @@ import {
   caseAttachment,
   caseDecision,
   caseEvent,
+  caseSignature,
   caseTable,
   diariumEntry,
   message,
@@ -212,6 +213,39 @@ async function casePdf(meta: Record<string, unknown>, reference: string, archive
   return w.bytes();
 }
 
+/**
+ * The case's e-ID signatures as documents of the package (docs/decisions/085): each one the
+ * provider's `userSignature` exactly as received (Base64 of the signed JWS, or of a signed XML
+ * document from another provider), so that it can be verified again without the portal, and
+ * listed in metadata.json with who, when and the SHA-256 of the text it covers.
+ */
+function signatureFiles(caseId: number) {
+  const rows = db()
+    .select()
+    .from(caseSignature)
+    .where(eq(caseSignature.caseId, caseId))
+    .orderBy(asc(caseSignature.id))
+    .all();
+  const files: PackageFile[] = [];
+  const list = rows.map((r, i) => {
+    const path = `signatures/${i + 1}-${safeFileName(r.party)}.b64`;
+    const bytes = Buffer.from(decrypt(r.userSignature), "utf8");
+    files.push({ path, bytes });
+    return {
+      path,
+      party: r.party,
+      signer: decrypt(r.signerName),
+      signedAt: r.signedAt,
+      issuer: r.issuer,
+      language: r.language,
+      signedTextSha256: r.signedTextHash,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      format: "the userSignature claim as the provider sent it (Base64)",
+    };
+  });
+  return { files, list };
+}
+
 async function archiveCase(
   candidate: RetentionCandidate,
   now: Date,
@@ -236,6 +270,8 @@ async function archiveCase(
       size: bytes.length,
     });
   }
+  const signatures = signatureFiles(c.id);
+  packageFiles.push(...signatures.files);
   const meta = {
     reference: c.reference,
     municipality: { id: c.municipalityId, name: candidate.municipalityName },
@@ -274,6 +310,7 @@ async function archiveCase(
         }
       : null,
     files: fileList,
+    signatures: signatures.list,
   };
   const metaBytes = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`, "utf8");
   const pdf = await casePdf(meta, c.reference, now);

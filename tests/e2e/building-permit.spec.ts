@@ -1,5 +1,5 @@
 import { exclusive, expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { drawing, JOHANSSONS, otherContext, PETER } from "./permit-helpers";
+import { drawing, JOHANSSONS, otherContext, PETER, signAndSubmitPermit } from "./permit-helpers";
 
 test.describe("building permit e-service", () => {
   // These journeys act as the same seeded residents (one permit draft each): one at a time.
@@ -74,7 +74,10 @@ test.describe("building permit e-service", () => {
     await expect(page.getByTestId("missing-none")).toBeVisible();
     await page.goto("/bygglov/ansok/kontrollera");
     await expect(page.getByText("Johanssons Bygg i Åmål AB (559312-8415)")).toBeVisible();
-    await page.getByRole("button", { name: "Skicka ansökan" }).click();
+    // The applicant signs the application with e-ID, and the signature sends it (decision 085).
+    const signed = await signAndSubmitPermit(page, PETER);
+    expect(signed).toContain("Ansökan om bygglov");
+    expect(signed).toMatch(/sektion\.pdf \(SHA-256 [0-9a-f]{64}\)/);
     await expect(page).toHaveURL(/\/bygglov\/kvitto\/AML-\d{4}-\d{6}$/);
     const reference = (await page.getByTestId("case-reference").innerText()).trim();
     await expect(page.getByText(/Beräknat beslut senast/)).toBeVisible();
@@ -90,6 +93,10 @@ test.describe("building permit e-service", () => {
       await loginAsStaff(officer.page, "handlaggare.amal", { redirectTo: `/handlaggare/arenden/${reference}` });
       await expect(officer.page.getByRole("heading", { level: 1 })).toHaveText(`Ärende ${reference}`);
       await expect(officer.page.getByText("Karl Kontroll, SC1234-56")).toBeVisible();
+      // The applicant's e-ID signature, verified again against the case as stored.
+      await expect(officer.page.getByRole("region", { name: "Underskrifter med e-legitimation" })).toContainText(
+        "Underskriften stämmer med ansökan.",
+      );
       await expectAccessible(officer.page, browser, jsOff, "officer case view");
       const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
       await officer.page

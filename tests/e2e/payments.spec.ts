@@ -1,5 +1,5 @@
 import { expect, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { drawing, ERIK, otherContext } from "./permit-helpers";
+import { drawing, ERIK, otherContext, signAndSubmitPermit } from "./permit-helpers";
 
 /**
  * Issue 16 item 2 (decision 080): a resident pays the bygglov fee with Swish (the local simulator,
@@ -42,7 +42,7 @@ test("a resident pays the bygglov fee with Swish before submitting, gets a recei
   await expect(status).toHaveAttribute("data-status", "PAID", { timeout: 15_000 });
   await page.getByRole("link", { name: "Fortsätt och skicka ansökan" }).click();
   await expect(page.getByTestId("payment-paid")).toBeVisible();
-  await page.getByRole("button", { name: "Skicka ansökan" }).click();
+  await signAndSubmitPermit(page, ERIK);
   await expect(page).toHaveURL(/\/bygglov\/kvitto\/BEN-\d{4}-\d{6}$/);
   await expect(page.getByTestId("payment-receipt")).toContainText("Swish");
   await a11y("receipt with payment");

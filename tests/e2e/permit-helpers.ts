@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { resolve } from "node:path";
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, jsDisabled } from "./fixtures";
+import { signAtProvider } from "./signing-helpers";
 
 export const PETER = "198002079294"; // firmatecknare for Johanssons Bygg i Åmål AB
 export const JOHANSSONS = "559312-8415";
@@ -40,8 +41,19 @@ export async function csrfOf(page: Page): Promise<string> {
   return (await page.locator('input[name="_csrf"]').first().getAttribute("value")) ?? "";
 }
 
-/** Fills and submits the details step for a small façade change (one drawing, no KA, no areas). */
-export async function startFacadeChange(page: Page, designation: string) {
+/**
+ * From the check page: signs the application with the test e-ID as `personnummer` (the person
+ * logged in), which sends it (decision 085). Returns the text the provider showed.
+ */
+export async function signAndSubmitPermit(page: Page, personnummer: string): Promise<string> {
+  await page.getByRole("link", { name: /^Skriv under och skicka ansökan/ }).click();
+  const shown = await signAtProvider(page, personnummer);
+  await expect(page).toHaveURL(/\/bygglov\/kvitto\/[A-Z]{3}-\d{4}-\d{6}$/);
+  return shown;
+}
+
+/** Fills, signs and sends a small façade change (one drawing, no KA, no areas) as `signer`. */
+export async function startFacadeChange(page: Page, designation: string, signer = ERIK) {
   await page.goto("/bygglov/ansok");
   await page.getByLabel("Fastighetsbeteckning").fill(designation);
   await page.getByRole("radio", { name: "Fasadändring" }).check();
@@ -52,7 +64,6 @@ export async function startFacadeChange(page: Page, designation: string) {
   await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
   await expect(page.getByTestId("missing-none")).toBeVisible();
   await page.goto("/bygglov/ansok/kontrollera");
-  await page.getByRole("button", { name: "Skicka ansökan" }).click();
-  await expect(page).toHaveURL(/\/bygglov\/kvitto\//);
+  await signAndSubmitPermit(page, signer);
   return (await page.getByTestId("case-reference").innerText()).trim();
 }

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { drawing, e2eDatabase, otherContext } from "./permit-helpers";
+import { drawing, e2eDatabase, otherContext, signAndSubmitPermit } from "./permit-helpers";
 
 /**
  * Issue 19's journeys across the register stand-ins (decision 074). The e2e portal asks every
@@ -88,7 +88,7 @@ test.describe("the registers' stand-ins in one journey", () => {
     await expect(page.getByTestId("missing-none")).toBeVisible();
     await page.goto("/bygglov/ansok/kontrollera");
     await expect(page.getByText(`${j.company} (${j.orgNumber})`)).toBeVisible();
-    await page.getByRole("button", { name: "Skicka ansökan" }).click();
+    await signAndSubmitPermit(page, j.signatory);
     await expect(page).toHaveURL(/\/bygglov\/kvitto\/BEN-\d{4}-\d{6}$/);
     const reference = (await page.getByTestId("case-reference").innerText()).trim();
 

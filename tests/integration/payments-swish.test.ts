@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +28,7 @@ import { sessionUserOf } from "~/auth/session.server";
 import type { StaffUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { changeStatusForStaff, decide } from "~/services/backoffice.server";
+import { changeStatusForStaff, decide, decisionPdf } from "~/services/backoffice.server";
 import { createCase } from "~/services/cases.server";
 import { getAdministrationForArea } from "~/services/municipalities.server";
 import { addDays, swedishDate } from "~/services/permit-clock";
@@ -288,6 +292,16 @@ describe("Swish payments against the simulator", () => {
       amount: 10_000,
       refunded: 10_000 - expectedAfter,
     });
+
+    // The decision document itself states the reduction and the refund (read as a PDF reader would).
+    const file = join(mkdtempSync(join(tmpdir(), "decision-")), "beslut.pdf");
+    writeFileSync(file, (await decisionPdf(created.id))!);
+    const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const kr = (n: number) => `${n.toLocaleString("sv-SE").replace(/\s/g, " ")} kr`;
+    expect(pdfText).toContain("Avgiftsreduktion:");
+    expect(pdfText).toContain(`${weeks} påbörjade veckor efter tidsfristen (${deadline})`);
+    expect(pdfText).toContain(`med ${weeks} femtedelar, från ${kr(10_000)} till ${kr(expectedAfter)}`);
+    expect(pdfText).toContain(`Återbetalning: ${kr(10_000 - expectedAfter)} av den betalda avgiften`);
 
     const csv = reconciliationCsv({ municipalityId: bengtsfors, from: "2000-01-01", to: "2999-01-01" });
     expect(csv).toContain(`;10000;${row(started.instructionUuid).paymentReference};`);

@@ -16,6 +16,7 @@ import {
   caseAttachment,
   caseEvent,
   caseParty,
+  caseSignature,
   caseTable,
   message,
   municipality,
@@ -40,6 +41,7 @@ const TYPE_DELETE = "gallring-test-radering";
 const TYPE_THIN = "gallring-test-gallring";
 const NOW = new Date("2028-06-01T08:00:00.000Z");
 const MARKER = "Anna Andersson 19811218-9876 fritext";
+const SIGNATURE = Buffer.from("eyJhbGciOiJSUzI1NiJ9.eyJ0YnNfaGFzaCI6IngifQ.c2lnbmF0dXI").toString("base64");
 let amal = { id: 0, adminId: 0 };
 let bengtsfors = { id: 0, adminId: 0 };
 let n = 0;
@@ -143,6 +145,21 @@ beforeAll(() => {
     // Not named: Bengtsfors has no rule for this case type.
     otherMunicipality: makeCase(bengtsfors, TYPE_DELETE, "closed", "2026-01-10T09:00:00.000Z"),
   };
+  // The deleted case was signed with e-ID: the signature goes into the package as received.
+  db()
+    .insert(caseSignature)
+    .values({
+      caseId: cases.deleteDue!.id,
+      party: "applicant",
+      signerHmac: "hmac-signer",
+      signerName: encrypt("Anna Andersson"),
+      language: "sv",
+      signedTextHash: "ab".repeat(32),
+      userSignature: encrypt(SIGNATURE),
+      issuer: "https://idp.example.se",
+      signedAt: "2026-01-02T09:59:00.000Z",
+    })
+    .run();
 });
 
 const refs = (report: { cases: { reference: string }[] }) => report.cases.map((c) => c.reference).sort();
@@ -181,7 +198,8 @@ describe("retention on a clock moved forward", () => {
       for (const f of ["metadata.json", "arende.pdf", MANIFEST]) expect(existsSync(join(dir, f))).toBe(true);
       // Every manifest line matches the file's bytes on disk.
       const lines = readFileSync(join(dir, MANIFEST), "utf8").trim().split("\n");
-      expect(lines.length).toBe(3);
+      const signed = c === cases.deleteDue;
+      expect(lines.length).toBe(signed ? 4 : 3);
       for (const line of lines) {
         const [hash, path] = [line.slice(0, 64), line.slice(66)];
         expect(
@@ -196,6 +214,20 @@ describe("retention on a clock moved forward", () => {
         reference: c.reference,
         answers: { description: MARKER, personnummer: "198112189876" },
       });
+      if (signed) {
+        // The signature document is in the manifest, byte for byte as received, and listed in the metadata.
+        expect(lines.map((l) => l.slice(66))).toContain("signatures/1-applicant.b64");
+        expect(readFileSync(join(dir, "signatures/1-applicant.b64"), "utf8")).toBe(SIGNATURE);
+        expect(meta.signatures).toEqual([
+          expect.objectContaining({
+            path: "signatures/1-applicant.b64",
+            party: "applicant",
+            signer: "Anna Andersson",
+            signedAt: "2026-01-02T09:59:00.000Z",
+            signedTextSha256: "ab".repeat(32),
+          }),
+        ]);
+      } else expect(meta.signatures).toEqual([]);
       const filePath = lines.map((l) => l.slice(66)).find((p) => p.startsWith("files/"))!;
       expect(readFileSync(join(dir, filePath))).toEqual(c.bytes);
       // pdfinfo: a PDF, and its XMP says PDF/A part 2, conformance B.
