@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { seedState } from "../db/schema/index";
 import { openDatabase, type DB } from "../db/client";
 import { seed, seedReferenceData } from "../db/seed/index";
 import { findDemoAccounts } from "../db/seed/demo-accounts";
@@ -20,28 +24,60 @@ export function db(): DB {
 }
 
 /**
+ * What the seed depends on besides the database (docs/decisions/088): the code and data it runs
+ * (the server build file this module is bundled in), the mode, the migrations and the day in
+ * Sweden (example review-by dates are relative to it). A few milliseconds of hashing.
+ */
+export function seedFingerprint(codeFile = fileURLToPath(import.meta.url)): string {
+  const hash = createHash("sha256");
+  hash.update(readFileSync(codeFile));
+  hash.update(`\0${env().PORTAL_ENV}\0${readFileSync(resolve("db/migrations/meta/_journal.json"), "utf8")}`);
+  hash.update(`\0${new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" })}`);
+  return hash.digest("hex");
+}
+
+const SEED_ROW = "start-up";
+
+/**
  * Migrate (on open) and seed; called once before the server starts listening. Production
  * writes only reference data and refuses a database with demo accounts (docs/decisions/041);
- * demo and test add the example data.
+ * demo and test add the example data. With a `fingerprint` (the server's start-up), the seed
+ * is skipped when the last one ran with the same fingerprint: it would only fill gaps it has
+ * filled already (decision 088). Returns whether it seeded.
  */
-export function prepareDatabase() {
-  if (env().PORTAL_ENV === "production") {
-    assertProductionDatabase(db());
-    seedReferenceData(db());
-    return;
+export function prepareDatabase(options: { fingerprint?: string } = {}): boolean {
+  const production = env().PORTAL_ENV === "production";
+  if (production) assertProductionDatabase(db());
+  const unchanged =
+    options.fingerprint !== undefined &&
+    db().select().from(seedState).where(eq(seedState.name, SEED_ROW)).get()?.fingerprint === options.fingerprint;
+  if (!unchanged) {
+    if (production) seedReferenceData(db());
+    else {
+      seed(db());
+      seedIdentity(db(), {
+        hmacIndex,
+        encrypt,
+        hashPassword: hashPasswordSync,
+        password: DEV_STAFF_PASSWORD,
+        examples: true,
+      });
+    }
+    if (options.fingerprint !== undefined) {
+      const row = { name: SEED_ROW, fingerprint: options.fingerprint, seededAt: new Date().toISOString() };
+      db()
+        .insert(seedState)
+        .values(row)
+        .onConflictDoUpdate({ target: seedState.name, set: { fingerprint: row.fingerprint, seededAt: row.seededAt } })
+        .run();
+    }
   }
-  seed(db());
-  seedIdentity(db(), {
-    hmacIndex,
-    encrypt,
-    hashPassword: hashPasswordSync,
-    password: DEV_STAFF_PASSWORD,
-    examples: true,
-  });
+  if (production) return !unchanged;
   // The demo's OIDC sign-on provider points at the local Test-SSO of this run's PUBLIC_URL (decision 064).
   seedDemoSsoProvider();
   // The demo's SAML sign-on provider trusts the local Test-SAML (decision 073).
   seedDemoSamlProvider();
+  return !unchanged;
 }
 
 /** Throws, naming what it found, when the database holds accounts whose secrets are published. */

@@ -7,7 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { createTestSamlRouter } from "./auth/staff-sso/test-saml.server";
 import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";
-import { closeDatabase, prepareDatabase } from "./db.server";
+import { closeDatabase, prepareDatabase, seedFingerprint } from "./db.server";
 import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
 import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
@@ -42,7 +42,7 @@ export async function startup() {
   const settings = env();
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
-  prepareDatabase();
+  prepareDatabase({ fingerprint: seedFingerprint() });
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
   setExportBuilder((reference) => buildCaseExport(reference));
   // Every scheduled job, each under a lease so that several processes run it once (decision 053).

@@ -7,11 +7,10 @@
  * - Every string has a length cap (see the field modules), group and file lists a count cap.
  * - Empty optional answers are left out of the result.
  */
-import { z } from "zod";
 import { todayInSweden } from "./format";
 import { readFormEntries, type FormEntries } from "./form-data";
-import type { RawValue } from "./fields/module";
-import { capRawValue, isPlainObject, issuesFrom, rawLengthCeiling } from "./fields/module";
+import type { FieldSchema, RawValue, SchemaIssue } from "./fields/module";
+import { capRawValue, isPlainObject, issuesFrom, rawLengthCeiling, schemaOf } from "./fields/module";
 import { moduleFor } from "./fields/registry";
 import { errorKey } from "./keys";
 import {
@@ -50,7 +49,7 @@ export function scopeFields(def: FormDefinition, scope: StepScope): Field[] | un
 }
 
 /**
- * The zod schema for a form (`"all"`) or one step. Its input is the typed answers object
+ * The schema for a form (`"all"`) or one step. Its input is the typed answers object
  * (what `fromFormData` yields, or what a react-hook-form renderer holds); its output the
  * cleaned answers. Throws for an unknown step id (a programming error).
  */
@@ -58,18 +57,18 @@ export function formSchema(
   def: FormDefinition,
   scope: StepScope = "all",
   options: ParseOptions = {},
-): z.ZodType<FormValues> {
+): FieldSchema<FormValues> {
   const fields = scopeFields(def, scope);
   if (!fields) throw new Error(`Form "${def.id}" has no step "${scope}"`);
   const names = new Set(fields.map((f) => f.name));
-  return z.unknown().transform((input, ctx): FormValues => {
+  return schemaOf((input, issues): FormValues => {
     if (!isPlainObject(input)) {
-      ctx.issues.push({ code: "custom", message: errorKey("invalid"), input, path: [] });
-      return z.NEVER;
+      issues.push({ code: "custom", message: errorKey("invalid"), input, path: [] });
+      return {};
     }
     const unknown = Object.keys(input).filter((key) => !names.has(key));
     if (unknown.length > 0) {
-      ctx.issues.push({
+      issues.push({
         code: "custom",
         message: errorKey("unknownField"),
         params: { fields: unknown.slice(0, 10).map((k) => k.slice(0, 100)) },
@@ -90,7 +89,7 @@ export function formSchema(
       const result = moduleFor(field).schema(field, { formId: def.id, today, lookup }).safeParse(value);
       if (!result.success) {
         for (const issue of issuesFrom(result.error, [field.name])) {
-          ctx.issues.push({
+          issues.push({
             code: "custom",
             message: issue.key,
             input: value,
@@ -146,14 +145,14 @@ export function valuesFromFormData(
   return { values, control: { ...tree.control }, rejected: tree.rejected, truncated: tree.truncated };
 }
 
-/** zod issues (with i18n keys as messages) → errors by dotted path; the first per path wins. */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+/** Schema issues (with i18n keys as messages) → errors by dotted path; the first per path wins. */
+export function issuesToErrors(issues: readonly SchemaIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.length === 0 ? FORM_ERROR_PATH : issue.path.map(String).join(".");
     if (errors[path]) continue;
     const key = issue.message.startsWith("forms.") ? issue.message : errorKey("invalid");
-    const params = "params" in issue && issue.params ? (issue.params as Record<string, unknown>) : undefined;
+    const params = issue.params;
     errors[path] = params ? { key, params } : { key };
   }
   return errors;

@@ -35,3 +35,14 @@ export const jobRun = sqliteTable(
 
 export type JobLeaseRow = typeof jobLease.$inferSelect;
 export type JobRunRow = typeof jobRun.$inferSelect;
+
+/**
+ * What the start-up seed last ran with (docs/decisions/088): one row, the fingerprint of the
+ * server build, the mode, the migrations and the day. A start whose fingerprint is the same
+ * skips the seed, which would only have filled gaps it had filled already.
+ */
+export const seedState = sqliteTable("seed_state", {
+  name: text("name").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  seededAt: text("seeded_at").notNull(),
+});

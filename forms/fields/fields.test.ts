@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type { FieldSchema } from "./module";
 import { keyEcho } from "../test-support";
 import type {
   AddressField,
@@ -37,7 +37,7 @@ import { yesnoModule } from "./yesno";
 const base = { labelKey: "forms.t.fields.x.label", required: true } as const;
 
 /** The error keys (and paths) a schema reports for an input. */
-function errorsOf(schema: z.ZodType<unknown>, input: unknown): { path: string; key: string; params?: unknown }[] {
+function errorsOf(schema: FieldSchema<unknown>, input: unknown): { path: string; key: string; params?: unknown }[] {
   const result = schema.safeParse(input);
   if (result.success) return [];
   return result.error.issues.map((i) => ({
@@ -46,8 +46,8 @@ function errorsOf(schema: z.ZodType<unknown>, input: unknown): { path: string; k
     ...("params" in i && i.params ? { params: i.params } : {}),
   }));
 }
-const firstKey = (schema: z.ZodType<unknown>, input: unknown) => errorsOf(schema, input)[0]?.key;
-const parsed = <T>(schema: z.ZodType<T>, input: unknown): T => {
+const firstKey = (schema: FieldSchema<unknown>, input: unknown) => errorsOf(schema, input)[0]?.key;
+const parsed = <T>(schema: FieldSchema<T>, input: unknown): T => {
   const result = schema.safeParse(input);
   if (!result.success) throw new Error(`expected success, got ${JSON.stringify(result.error.issues)}`);
   return result.data;

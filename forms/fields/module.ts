@@ -4,10 +4,11 @@
  * A field schema accepts the *typed* value (what `fromFormData` produces, what a
  * react-hook-form renderer holds, what is stored) and yields the normalized value, or
  * `undefined` when the field is left empty. Empty means undefined, null, "" (after
- * trimming) or []. Errors are zod issues whose `message` is an i18n key
- * ("forms.errors.required") and whose `params` feed its interpolation.
+ * trimming) or []. Errors are issues whose `message` is an i18n key
+ * ("forms.errors.required") and whose `params` feed its interpolation. The schemas are plain
+ * functions with zod's `safeParse` shape, not zod: zod's full build was 93 KB of gzip on every
+ * hydrating e-service page for two calls (docs/decisions/088).
  */
-import { z } from "zod";
 import { errorKey } from "../keys";
 import type { Field, FieldValue, I18nKey, Translate } from "../types";
 import type { AnswerLookup } from "../visibility";
@@ -53,7 +54,7 @@ export type PdfValues = Record<string, string | boolean>;
 export interface FieldModule<F extends Field = Field, V extends FieldValue = FieldValue> {
   type: F["type"];
   /** Validation for server and browser. `ctx` defaults to today and no other answers. */
-  schema(field: F, ctx?: Partial<SchemaContext>): z.ZodType<V | undefined>;
+  schema(field: F, ctx?: Partial<SchemaContext>): FieldSchema<V | undefined>;
   /**
    * The longest answer this field accepts, for fields that read text: a posted value far
    * longer is cut before `fromFormData` (see `capRawValue`, decision 040).
@@ -102,13 +103,42 @@ export const fail = <T = never>(
   issues: [{ key: errorKey(code), ...(params ? { params } : {}), ...(path ? { path } : {}) }],
 });
 
-/** Turns a checking function into a zod schema whose issues carry i18n keys. */
-export function ruleSchema<T>(check: (input: unknown) => Check<T>): z.ZodType<T | undefined> {
-  return z.unknown().transform((input, ctx): T | undefined => {
+/** One validation issue, shaped as zod's custom issues were: `message` is an i18n key. */
+export interface SchemaIssue {
+  code: "custom";
+  message: string;
+  input: unknown;
+  path: (string | number)[];
+  params?: Record<string, unknown>;
+}
+
+export type SafeParseResult<T> =
+  | { success: true; data: T; error?: undefined }
+  | { success: false; data?: undefined; error: { issues: SchemaIssue[] } };
+
+/** A validator with zod's `safeParse` contract (never throws on bad input). */
+export interface FieldSchema<T> {
+  safeParse(input: unknown): SafeParseResult<T>;
+}
+
+/** Builds a schema from a function that pushes issues and returns the cleaned value. */
+export function schemaOf<T>(run: (input: unknown, issues: SchemaIssue[]) => T): FieldSchema<T> {
+  return {
+    safeParse(input) {
+      const issues: SchemaIssue[] = [];
+      const data = run(input, issues);
+      return issues.length === 0 ? { success: true, data } : { success: false, error: { issues } };
+    },
+  };
+}
+
+/** Turns a checking function into a schema whose issues carry i18n keys. */
+export function ruleSchema<T>(check: (input: unknown) => Check<T>): FieldSchema<T | undefined> {
+  return schemaOf((input, issues): T | undefined => {
     const result = check(input);
     if (result.ok) return result.value;
     for (const issue of result.issues) {
-      ctx.issues.push({
+      issues.push({
         code: "custom",
         message: issue.key,
         input,
@@ -116,16 +146,16 @@ export function ruleSchema<T>(check: (input: unknown) => Check<T>): z.ZodType<T 
         ...(issue.params ? { params: issue.params } : {}),
       });
     }
-    return z.NEVER;
+    return undefined;
   });
 }
 
-/** zod issues → our issues (for nesting one schema's result inside another). */
-export function issuesFrom(error: z.ZodError, prefix: (string | number)[]): Issue[] {
+/** Schema issues → our issues (for nesting one schema's result inside another). */
+export function issuesFrom(error: { issues: readonly SchemaIssue[] }, prefix: (string | number)[]): Issue[] {
   return error.issues.map((issue) => ({
     key: issue.message.startsWith("forms.") ? issue.message : errorKey("invalid"),
-    ...("params" in issue && issue.params ? { params: issue.params as Record<string, unknown> } : {}),
-    path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    ...(issue.params ? { params: issue.params } : {}),
+    path: [...prefix, ...issue.path],
   }));
 }
 
