@@ -831,15 +831,17 @@ function setFieldTexts(
 
 /** A choice's stored value from its Swedish text: kebab-case, å/ä → a, ö → o, at most 60 characters. */
 function optionValue(text: string): string {
-  return text
+  const slug = text
     .toLowerCase()
     .replace(/[åä]/g, "a")
     .replace(/ö/g, "o")
     .replace(/é/g, "e")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+    .slice(0, 60);
+  // The cut may end in a dash (runs are single by now); trimmed by hand, not with /-+$/,
+  // which backtracks on long runs of dashes.
+  return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
 const DIARIUM_NAME = /\{\{([a-zA-Z0-9]+)\}\}/g;

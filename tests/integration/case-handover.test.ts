@@ -48,6 +48,9 @@ const kept = new Map<string, any>();
 
 function listen(p = 0): Promise<void> {
   server = createServer((req, res) => {
+    // No keep-alive: "down" must mean a refused connection for the next POST, not a pooled
+    // socket the client has not yet seen closed (that is UND_ERR_SOCKET, a timing accident).
+    res.setHeader("Connection", "close");
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {

@@ -298,10 +298,10 @@ describe("Swish payments against the simulator", () => {
     writeFileSync(file, (await decisionPdf(created.id))!);
     const pdfText = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     const kr = (n: number) => `${n.toLocaleString("sv-SE").replace(/\s/g, " ")} kr`;
-    expect(pdfText).toContain("Avgiftsreduktion:");
+    expect(pdfText).toContain("Avgiftsreduktion Beslutet meddelades");
     expect(pdfText).toContain(`${weeks} påbörjade veckor efter tidsfristen (${deadline})`);
     expect(pdfText).toContain(`med ${weeks} femtedelar, från ${kr(10_000)} till ${kr(expectedAfter)}`);
-    expect(pdfText).toContain(`Återbetalning: ${kr(10_000 - expectedAfter)} av den betalda avgiften`);
+    expect(pdfText).toContain(`Återbetalning ${kr(10_000 - expectedAfter)} av den betalda avgiften`);
 
     const csv = reconciliationCsv({ municipalityId: bengtsfors, from: "2000-01-01", to: "2999-01-01" });
     expect(csv).toContain(`;10000;${row(started.instructionUuid).paymentReference};`);
