@@ -252,6 +252,13 @@ export function matrix(f: Fixtures): MatrixRow[] {
       allowed: ["editorPortal"],
     },
     {
+      route: "/redaktor/e-tjanster/:id/historik",
+      url: "/redaktor/e-tjanster/felanmalan-gata-park/historik",
+      // The restore form of a published version (decision 086).
+      secret: 'name="version"',
+      allowed: ["editorPortal"],
+    },
+    {
       route: "/redaktor/e-tjanster/:id/export",
       url: "/redaktor/e-tjanster/felanmalan-gata-park/export",
       secret: '"definition"',
