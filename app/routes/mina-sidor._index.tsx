@@ -100,7 +100,7 @@ export default function MyPages() {
         {d.cases.length === 0 ? (
           <p>{t("cases.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="cases-title">
             <table aria-labelledby="cases-title" className="table--wide">
               <thead>
                 <tr>

@@ -25,7 +25,8 @@ export function AccessLogTable({ entries, children }: { entries: AccessEntry[]; 
       {entries.length === 0 ? (
         <p>{t("accessLog.none")}</p>
       ) : (
-        <div className="table-wrap">
+        // Scrolls sideways at phone width: focusable, so a keyboard can scroll it (WCAG 2.1.1).
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="access-title">
           <table aria-labelledby="access-title" className="access-log">
             <thead>
               <tr>
