@@ -175,7 +175,10 @@ test.describe("building permit e-service", () => {
     await page.goto("/handlaggningstider");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Handläggningstider");
     const rows = page.getByTestId("processing-times").locator("tbody tr");
-    await expect(rows).toHaveCount(5);
+    // One bygglov row per municipality; other specs may have decided a case of another type,
+    // which gets a row of its own, named in words, never by its case-type id.
+    await expect(rows.filter({ has: page.getByRole("rowheader", { name: "Bygglov och anmälan" }) })).toHaveCount(5);
+    for (const header of await rows.locator("th").allInnerTexts()) expect(header).not.toMatch(/^[a-z]+-[a-z-]+$/);
     await expect(page.getByTestId("median").first()).toHaveText(/^\d+(,\d)?$/);
     await a11y("processing times");
     await page.goto("/handlaggningstider?lang=en");
