@@ -6,7 +6,7 @@ import { DeadlineBadge } from "~/components/permits/DeadlineBadge";
 import { SelectField, TextField } from "~/components/permits/Fields";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listQueue, parseQueueFilters, type QueueFilters } from "~/services/backoffice.server";
-import { pageNumbers } from "~/utils/paging";
+import { Pagination } from "~/components/ui/Pagination";
 import { requireStaff } from "~/auth/guards.server";
 import { officerScopes } from "~/services/officer-scopes.server";
 import { listMunicipalities } from "~/services/municipalities.server";
@@ -178,41 +178,14 @@ export default function Queue() {
           </table>
         </div>
       )}
-      {result.pages > 1 ? (
-        <nav aria-label={t("queue.pages")} className="pagination" data-testid="queue-pages">
-          <ul>
-            {result.page > 1 ? (
-              <li>
-                <Link to={queueUrl(filters, result.page - 1)} rel="prev">
-                  {t("queue.previous")}
-                </Link>
-              </li>
-            ) : null}
-            {pageNumbers(result.page, result.pages).map((n, i) =>
-              n === "gap" ? (
-                <li key={`gap-${i}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  {n === result.page ? (
-                    <span aria-current="page">{t("queue.page", { page: n })}</span>
-                  ) : (
-                    <Link to={queueUrl(filters, n)}>{t("queue.page", { page: n })}</Link>
-                  )}
-                </li>
-              ),
-            )}
-            {result.page < result.pages ? (
-              <li>
-                <Link to={queueUrl(filters, result.page + 1)} rel="next">
-                  {t("queue.next")}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("queue.pages")}
+        page={result.page}
+        pages={result.pages}
+        href={(n) => queueUrl(filters, n)}
+        texts={{ previous: t("queue.previous"), next: t("queue.next"), page: (n) => t("queue.page", { page: n }) }}
+        testId="queue-pages"
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/ui/Pagination";
 import { ProtectedIdentityMark } from "~/components/ui/ProtectedIdentity";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { SelectField, TextField } from "~/components/permits/Fields";
@@ -119,16 +120,6 @@ function searchUrl(s: CaseSearch, change: Partial<Record<string, string>>): stri
   };
   for (const [k, v] of Object.entries({ ...base, ...change })) if (v) p.set(k, v);
   return `/handlaggare/sok?${p.toString()}`;
-}
-
-/** Page links: first, last, and two either side of the current page. */
-function pageNumbers(page: number, pages: number): (number | "gap")[] {
-  const out: (number | "gap")[] = [];
-  for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
-    else if (out[out.length - 1] !== "gap") out.push("gap");
-  }
-  return out;
 }
 
 export default function CaseSearchPage() {
@@ -342,41 +333,13 @@ function Results({
           </tbody>
         </table>
       </div>
-      {result.pages > 1 ? (
-        <nav aria-label={t("search.pages")} className="pagination">
-          <ul>
-            {result.page > 1 ? (
-              <li>
-                <Link to={searchUrl(search, { sida: String(result.page - 1) })} rel="prev">
-                  {t("search.previous")}
-                </Link>
-              </li>
-            ) : null}
-            {pageNumbers(result.page, result.pages).map((n, i) =>
-              n === "gap" ? (
-                <li key={`gap-${i}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  {n === result.page ? (
-                    <span aria-current="page">{t("search.page", { page: n })}</span>
-                  ) : (
-                    <Link to={searchUrl(search, { sida: String(n) })}>{t("search.page", { page: n })}</Link>
-                  )}
-                </li>
-              ),
-            )}
-            {result.page < result.pages ? (
-              <li>
-                <Link to={searchUrl(search, { sida: String(result.page + 1) })} rel="next" data-testid="next-page">
-                  {t("search.next")}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("search.pages")}
+        page={result.page}
+        pages={result.pages}
+        href={(n) => searchUrl(search, { sida: String(n) })}
+        texts={{ previous: t("search.previous"), next: t("search.next"), page: (n) => t("search.page", { page: n }) }}
+      />
       {canAssign ? (
         <fieldset className="panel">
           <legend>{t("bulk.title")}</legend>
