@@ -223,6 +223,13 @@ export function definitionProblems(def: FormDefinition): string[] {
   }
   if (def.submitHandler !== undefined)
     checkHook("submitHandler", "submit", def.submitHandler, SUBMIT_HANDLERS, HOOK_READS.submit, earlier);
+  const parties = new Set<string>();
+  for (const { party } of def.signatures ?? []) {
+    if (parties.has(party)) problem("signatures", `party "${party}" signs twice`);
+    parties.add(party);
+    // A signature is made with e-ID by a known person (decision 085).
+    if (!def.requiresEid) problem("signatures", `party "${party}" signs with e-ID: the form needs requiresEid`);
+  }
   checkDiarium(def, earlier, problem, ownKey);
   return problems;
 }

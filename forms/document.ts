@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { AREAS } from "../app/domain/areas";
 import { addDays, todayInSweden } from "./format";
-import { COMPUTED_HOOKS, LOOKUP_HOOKS, OPTIONS_HOOKS, SUBMIT_HANDLERS } from "./hooks";
+import { COMPUTED_HOOKS, LOOKUP_HOOKS, OPTIONS_HOOKS, SIGNATURE_PARTIES, SUBMIT_HANDLERS } from "./hooks";
 import {
   ADMINISTRATION_SLUGS,
   OPTION_LISTS,
@@ -168,6 +168,10 @@ export const definitionSchema = z
       .max(10)
       .optional(),
     submitHandler: z.enum(SUBMIT_HANDLERS).optional(),
+    signatures: z
+      .array(z.object({ party: z.enum(SIGNATURE_PARTIES) }).strict())
+      .max(SIGNATURE_PARTIES.length)
+      .optional(),
   })
   .strict();
 

@@ -76,6 +76,25 @@ describe("named hooks in a definition (decision 087)", () => {
     );
   });
 
+  it("signatures name known parties once each, on an e-ID form", () => {
+    expect(definitionProblems(changed((d) => (d.signatures = [{ party: "applicant" }])))).toEqual([]);
+    const problems = definitionProblems(
+      changed((d) => {
+        delete d.requiresEid;
+        d.signatures = [{ party: "co-guardians" }, { party: "co-guardians" }];
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'hooked: signatures: party "co-guardians" signs twice',
+        'hooked: signatures: party "co-guardians" signs with e-ID: the form needs requiresEid',
+      ]),
+    );
+    expect(definitionSchema.safeParse(changed((d) => (d.signatures = [{ party: "owner" as never }]))).success).toBe(
+      false,
+    );
+  });
+
   it("a computed value's name cannot repeat a question's", () => {
     const problems = definitionProblems(changed((d) => (d.computed![0]!.name = "hoursPerWeek")));
     expect(problems).toContain('hooked: computed hoursPerWeek: name "hoursPerWeek" is used twice');

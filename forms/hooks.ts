@@ -25,6 +25,16 @@ export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
 export const SUBMIT_HANDLERS = ["childcare"] as const;
 export type SubmitHandlerName = (typeof SUBMIT_HANDLERS)[number];
 
+/**
+ * Who signs the application with e-ID (issue 16, decisions 081 and 085), over the definition's
+ * summary of the answers: `applicant` signs as the sending step (the case is filed once the
+ * signature is verified); `co-guardians` means every other guardian of the child signs through
+ * Mina sidor after sending, and the case reaches the officer only after the last signature (a
+ * decline stops it). Not a hook: the engine's signature step handles both.
+ */
+export const SIGNATURE_PARTIES = ["applicant", "co-guardians"] as const;
+export type SignatureParty = (typeof SIGNATURE_PARTIES)[number];
+
 /** The questions a hook reads: name → type. Options and look-ups read only earlier questions. */
 type Reads = Readonly<Record<string, FieldType>>;
 

@@ -1,5 +1,5 @@
 import type { Area } from "../app/domain/areas";
-import type { ComputedSpec, LookupHookName, OptionsHookName, SubmitHandlerName } from "./hooks";
+import type { ComputedSpec, LookupHookName, OptionsHookName, SignatureParty, SubmitHandlerName } from "./hooks";
 
 /**
  * The declarative form model. A `FormDefinition` is the single source for the server
@@ -92,6 +92,8 @@ export interface FormDefinition {
   computed?: ComputedSpec[];
   /** The named handler that files the case instead of the generic case creation (decision 087). */
   submitHandler?: SubmitHandlerName;
+  /** Parties who sign the answers with e-ID, each at most once (see `SIGNATURE_PARTIES`). */
+  signatures?: { party: SignatureParty }[];
 }
 
 export interface Step {
