@@ -27,6 +27,14 @@ function timed<T>(work: () => T): { value: T; ms: number } {
   return { value, ms };
 }
 
+/**
+ * A backtracking expression on these 200,000-character inputs needs on the order of n² = 4·10¹⁰
+ * steps: minutes. A linear one needs a few milliseconds, and under half a second even on the
+ * shared machine at load 40 (seen: 523 ms best of three). One second separates the two without
+ * depending on how busy the machine is.
+ */
+const LINEAR_MS = 1000;
+
 /** The shapes that make backtracking expressions slow: long runs with no match at the end. */
 const HOSTILE_RUNS = [
   " ".repeat(200_000) + "x",
@@ -36,14 +44,14 @@ const HOSTILE_RUNS = [
 ];
 
 describe("single-line text is normalised in linear time", () => {
-  it("200,000 spaces normalise in under 50 ms", () => {
+  it("200,000 spaces normalise in well under a second", () => {
     const { value, ms } = timed(() => singleLine(" ".repeat(200_000) + "x"));
     expect(value).toBe("x");
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(LINEAR_MS);
   });
 
-  it("every long white-space shape normalises in under 50 ms", () => {
-    for (const input of HOSTILE_RUNS) expect(timed(() => singleLine(input)).ms).toBeLessThan(50);
+  it("every long white-space shape normalises in well under a second", () => {
+    for (const input of HOSTILE_RUNS) expect(timed(() => singleLine(input)).ms).toBeLessThan(LINEAR_MS);
   });
 
   it("gives the same answers as the earlier expression on ordinary input", () => {
@@ -102,7 +110,7 @@ describe("raw values are cut before they are normalised", () => {
     const { value, ms } = timed(() => textModule.schema(field).safeParse(" ".repeat(1_000_000) + "x"));
     expect(value.success).toBe(false);
     expect(value.error?.issues[0]?.message).toBe("forms.errors.text.tooLong");
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(LINEAR_MS);
   });
 
   it("textareas and property designations are cut the same way", () => {
@@ -117,8 +125,8 @@ describe("raw values are cut before they are normalised", () => {
   });
 
   it("the property designation's normaliser is linear too, and unchanged in effect", () => {
-    expect(timed(() => normalizeFastighetsbeteckning(" ".repeat(200_000) + "x")).ms).toBeLessThan(50);
-    expect(timed(() => normalizeFastighetsbeteckning(" \t".repeat(100_000) + ":")).ms).toBeLessThan(50);
+    expect(timed(() => normalizeFastighetsbeteckning(" ".repeat(200_000) + "x")).ms).toBeLessThan(LINEAR_MS);
+    expect(timed(() => normalizeFastighetsbeteckning(" \t".repeat(100_000) + ":")).ms).toBeLessThan(LINEAR_MS);
     expect(normalizeFastighetsbeteckning("  Bengtsfors   Sågen 1 :  23 ")).toBe("Bengtsfors Sågen 1:23");
     expect(normalizeFastighetsbeteckning("Kvarnen s\t:\n2")).toBe("Kvarnen s:2");
   });
@@ -150,6 +158,6 @@ describe("the post reader cuts every value before a field module sees it", () =>
     const { value, ms } = timed(() => parseSubmission(def, "handling", posted));
     expect(value.ok).toBe(false);
     expect(!value.ok && value.errors.diarienummer?.key).toBe("forms.errors.text.tooLong");
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(LINEAR_MS);
   });
 });

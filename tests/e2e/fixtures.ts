@@ -172,8 +172,6 @@ export async function loginAsResident(
   }
 }
 
-const lastTotpStep = new Map<string, number>();
-
 /** The TOTP code a seeded staff user's app would show (docs/dev-accounts.md). */
 export function totpCode(secret: string, step: number): string {
   return new OTPAuth.TOTP({
@@ -184,21 +182,45 @@ export function totpCode(secret: string, step: number): string {
   }).generate({ timestamp: step * 30_000 });
 }
 
+/**
+ * The last TOTP step used per staff user, shared by every Playwright worker (a file in the e2e
+ * data directory): a code is accepted once, so two workers logging in the same seeded officer
+ * must not send the same code; a refused code would also count towards the account's lock-out.
+ */
+async function lastTotpStepFile(username: string) {
+  const { join, resolve } = await import("node:path");
+  return join(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e"), "locks", `totp-step-${username}`);
+}
+
 /** Submits a TOTP code the server has not seen yet (a code is accepted once; ±1 step allowed). */
 export async function submitTotp(page: Page, username: string, secret: string) {
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const file = await lastTotpStepFile(username);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const current = Math.floor(Date.now() / 30_000);
-    const last = lastTotpStep.get(username) ?? -Infinity;
-    let step = Math.max(current - 1, last + 1);
-    if (step > current + 1) {
-      await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
+    // Taking the step and recording it happen under one cross-worker lock.
+    const release = await exclusive(`totp-${username}`);
+    let step: number;
+    try {
+      let last = -Infinity;
+      try {
+        last = Number(readFileSync(file, "utf8"));
+      } catch {
+        // no login of this user yet in this run
+      }
       step = Math.max(Math.floor(Date.now() / 30_000) - 1, last + 1);
+      if (step > Math.floor(Date.now() / 30_000) + 1) {
+        // Three codes of this user were used in this window: wait until the next one is valid.
+        await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
+        step = Math.max(Math.floor(Date.now() / 30_000) - 1, last + 1);
+      }
+      writeFileSync(file, String(step));
+    } finally {
+      release();
     }
-    lastTotpStep.set(username, step);
     await page.getByLabel("Engångskod").fill(totpCode(secret, step));
     await page.getByRole("button", { name: /^(Logga in|Koppla och logga in)$/ }).click();
     await page.waitForLoadState("domcontentloaded");
-    // Another test process may have used the same code: try the next one.
+    // A test that logs in by hand (not through this helper) may have used the same code.
     if (!(await page.getByText("Koden stämmer inte").first().isVisible())) return;
   }
   throw new Error(`TOTP login for ${username} kept failing`);

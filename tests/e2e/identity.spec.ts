@@ -359,6 +359,8 @@ test.describe("administration of users and roles", () => {
     browser,
     a11y,
   }, testInfo) => {
+    // Two browsers, three logins with argon2 and an enrolment: 35 s in CI, so twice the default.
+    test.setTimeout(120_000);
     const js = !jsDisabled(testInfo);
     const username = `e2e-${testInfo.project.name}-${Date.now().toString(36)}`;
     await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/anvandare" });
