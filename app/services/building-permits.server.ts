@@ -30,6 +30,7 @@ import {
 import { db } from "~/db.server";
 import { getAdministrationForArea, getMunicipalityByKommunkod } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
+import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, type FeeEstimate } from "./permit-fees";
@@ -630,7 +631,8 @@ export async function submitApplication(
     )
     .get();
   const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
-  return db().transaction(() => {
+  let deliveries = 0;
+  const result = db().transaction(() => {
     const created = createCase({
       idempotencyKey,
       municipalityId: prop.municipalityId,
@@ -689,9 +691,18 @@ export async function submitApplication(
         .delete(formDraft)
         .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
         .run();
+      // "Received", on Mina sidor and by the channels the sender chose, with the case (decision 092).
+      deliveries = recordNotification({
+        recipients: caseRecipients(created.id),
+        caseId: created.id,
+        kind: "case-submitted",
+        now,
+      });
     }
     return { ok: true as const, reference: created.reference };
   });
+  if (deliveries > 0) kickNotificationDelivery();
+  return result;
 }
 
 /** The clock input of a case, from its permit facts, supplement requests and decision. */

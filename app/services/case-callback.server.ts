@@ -175,6 +175,7 @@ export async function applyCaseCallback(input: {
           })
           .run();
         changeCaseStatus({ caseId: c.id, to: "decided", via: "callback", actor, note: body.decision.outcome, now });
+        state.statusChanged = true;
         const t = getFixedT(c.language === "en" ? "en" : "sv", "backoffice");
         insertSystemMessageToApplicant({
           caseId: c.id,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { caseTable, municipality } from "../../db/schema/index";
+import { caseTable, municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
@@ -36,6 +36,7 @@ import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 import { computeValues, submitHandlerFor } from "./form-hooks.server";
+import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 
 /** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
 export function currentOptionLists(): OptionLists {
@@ -641,7 +642,11 @@ export async function submitForm(
       ...(c.personId ? { personId: c.personId } : {}),
       details: { formId: c.def.id, area: c.def.caseType },
     });
-    if (contactEmail) {
+    // A person logged in hears of it like of every change: on Mina sidor and by the channels
+    // they chose (decision 092); the e-service's own receipt mail then goes only to an address
+    // those channels do not already reach.
+    const told = c.personId !== null ? await tellReceived(created.id, c.personId) : null;
+    if (contactEmail && contactEmail.toLowerCase() !== told?.toLowerCase()) {
       const tf = getFixedT(c.lang, "forms");
       sendReceiptMailAfterAnswer({
         to: contactEmail,
@@ -658,6 +663,18 @@ export async function submitForm(
     log("info", "duplicate submission answered with the existing case", { reference: created.reference });
   }
   return { redirect: `${formBase(c.def)}/kvitto/${created.reference}` };
+}
+
+/**
+ * The "received" notification of a case sent from /blanketter by a logged-in person, to everyone
+ * with access to it; returns the e-mail address it goes to for the sender, or null.
+ */
+async function tellReceived(caseId: number, senderPersonId: number): Promise<string | null> {
+  await notify({ recipients: caseRecipients(caseId), caseId, kind: "case-submitted" });
+  const sender = db().select({ hmac: person.personnummerHmac }).from(person).where(eq(person.id, senderPersonId)).get();
+  if (!sender) return null;
+  const settings = getNotificationSettings(sender.hmac);
+  return settings.emailEnabled ? settings.email : null;
 }
 
 /** The confirmation page and receipt PDF: only for whoever sent the case. */

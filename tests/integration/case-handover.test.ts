@@ -472,6 +472,23 @@ describe("the case-management system's callback", () => {
     expect(again.status).toBe(409);
   });
 
+  it("a decision sent with a message tells the applicant once, not again for the message", async () => {
+    const c = newCase();
+    expect((await callback(c.reference, { status: "in_progress" })).status).toBe(200);
+    const kindsNow = () =>
+      listNotifications(resident.personnummerHmac)
+        .filter((n) => n.caseId === c.id)
+        .map((n) => n.kind);
+    expect(kindsNow()).toEqual(["case-status"]);
+    const d = await callback(c.reference, {
+      message: { text: "Beslutet bifogas. Hör av dig om du har frågor." },
+      decision: { outcome: "approved", text: "Lampan byts ut på kommunens bekostnad." },
+    });
+    expect(d.status).toBe(200);
+    // in_progress → decided is one change: one notification, of the decision (decision 079).
+    expect(kindsNow()).toEqual(["decision", "case-status"]);
+  });
+
   it("answers hostile bodies and references with a 4xx, never a 500", async () => {
     const c = newCase();
     const bodies: unknown[] = [
