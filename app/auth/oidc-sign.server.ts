@@ -17,7 +17,7 @@ export interface SigningFlow {
   verifier: string;
   /** What is signed: a school application (the default, flows from before 085), a bygglov draft, an owner's consent. */
   kind?: SigningKind;
-  /** The case's reference ("" for a bygglov draft, which has none yet). */
+  /** The case's reference ("" for a bygglov draft, which has none yet; an owner's consent request's public id). */
   reference: string;
   party: string;
   /** SHA-256 (hex) of the text sent for signing: the callback rebuilds it and it must still match. */

@@ -11,6 +11,8 @@ import { HandOverStatus } from "~/components/permits/HandOverStatus";
 import { ESignatures } from "~/components/mypages/ESignatures";
 import { permitCaseSummaryText } from "~/services/building-permits.server";
 import { listCaseSignatures } from "~/services/e-signature.server";
+import { OWNER_PARTY, ownerConsentText, ownerConsentsForCase } from "~/services/owner-consent.server";
+import { OwnerConsents } from "~/components/permits/OwnerConsents";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
   addInternalNote,
@@ -107,7 +109,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: listMessages({ caseId: c.id, audience: "staff", markReadAt: new Date() }) ?? [],
     // The applicant's e-ID signature, verified again against the application as the case keeps it (085).
     eSignatures:
-      c.area === "bygglov" ? await listCaseSignatures(c.id, async (l) => permitCaseSummaryText(c.id, l) ?? "") : [],
+      c.area === "bygglov"
+        ? await listCaseSignatures(c.id, async (l, party) =>
+            party === OWNER_PARTY ? (ownerConsentText(c.id, l) ?? "") : (permitCaseSummaryText(c.id, l) ?? ""),
+          )
+        : [],
+    // Each property owner's consent (093): a decision waits for them.
+    ownerConsents: c.area === "bygglov" ? ownerConsentsForCase(c.id) : [],
   };
 }
 
@@ -270,7 +278,7 @@ function stringValues(form: FormData): Record<string, string> {
 }
 
 export default function OfficerCase() {
-  const { c, me, handOver, messages, prefill, eSignatures } = useLoaderData<typeof loader>();
+  const { c, me, handOver, messages, prefill, eSignatures, ownerConsents } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation("backoffice");
@@ -300,6 +308,7 @@ export default function OfficerCase() {
         <div>
           <CaseDetails c={c} />
           <ESignatures signatures={eSignatures} />
+          <OwnerConsents consents={ownerConsents} />
           <CaseMessages reference={c.reference} messages={messages} />
           <HandOverStatus handOver={handOver} canRetry={c.canHandle} />
         </div>

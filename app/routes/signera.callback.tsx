@@ -5,6 +5,7 @@ import { getLanguage } from "~/i18n/i18n.server";
 import { submitApplication } from "~/services/building-permits.server";
 import type { ResidentViewer } from "~/services/case-access.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
+import { completeOwnerConsentSigning } from "~/services/owner-consent.server";
 import { completeSchoolSigning } from "~/services/school.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
@@ -17,12 +18,28 @@ const MESSAGES = {
   "not-found": "childcare:school.sign.notPending",
 } as const;
 
+const CONSENT_MESSAGES = {
+  cancelled: "permits:ownerConsent.flash.cancelled",
+  failed: "permits:ownerConsent.flash.failed",
+  invalid: "permits:ownerConsent.flash.failed",
+  changed: "permits:ownerConsent.flash.changed",
+  "not-pending": "permits:ownerConsent.flash.notPending",
+  "not-found": "permits:ownerConsent.flash.notPending",
+} as const;
+
 /** The provider sends the browser back here after a signature (docs/decisions/081, 085). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const result = await completeSigning(request);
   const headers = { "Set-Cookie": result.clearCookie, "Cache-Control": "no-store" };
   if (result.flow?.kind === "permit") return permitSigned({ request, result, user, viewer, headers });
+  if (result.flow?.kind === "owner-consent") {
+    const back = `/mina-sidor/medgivande/${result.flow.reference}`;
+    const answer = completeOwnerConsentSigning({ result, viewer, actor: user });
+    return redirectWithFlash(back, answer.ok ? "permits:ownerConsent.flash.signed" : CONSENT_MESSAGES[answer.code], {
+      headers,
+    });
+  }
   const reference = result.flow?.reference;
   const back = reference ? `/mina-sidor/arenden/${reference}` : "/mina-sidor";
   const r = await completeSchoolSigning({ result, viewer, actor: user });

@@ -43,6 +43,7 @@ import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
 import { appealText, isAppealRoute } from "~/domain/decisions";
+import { ownerConsentBlock } from "./owner-consent.server";
 import {
   decisionRight,
   decisionSetup,
@@ -862,6 +863,8 @@ export async function decide(input: {
   if (template === undefined) return { ok: false, status: 400, error: "template" };
   const outcome = DECISION_OUTCOMES.find((o) => o === (input.outcome || template?.outcome));
   if (!outcome || (template && template.outcome !== outcome)) return { ok: false, status: 400, error: "outcome" };
+  const consent = ownerConsentBlock(c.id, outcome);
+  if (consent) return { ok: false, status: 409, error: consent };
   const text = checkDecisionText(input.text);
   if (text === null) return { ok: false, status: 400, error: "decisionText" };
   const feeText = input.fee.trim().replace(/\s/g, "");

@@ -48,6 +48,7 @@ import { propertyRegister } from "./property-register.server";
 import { linkPaymentToCase, paidDraftPayment } from "./payments.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
 import { getFixedT } from "~/i18n/i18n.server";
+import { registeredOwners, requestOwnerConsents } from "./owner-consent.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -618,6 +619,8 @@ export async function submitApplication(
     if (!check.ok || hmacIndex(check.personnummer) !== signature.personnummerHmac)
       return { ok: false, reason: "invalid" };
   }
+  const owners = await registeredOwners(user, prop.designation);
+  if (!owners) return { ok: false, reason: "details" };
   const organisation = user.acting?.kind === "organisation" ? user.acting : null;
   const draftRow = db()
     .select({ id: formDraft.id })
@@ -671,6 +674,7 @@ export async function submitApplication(
         })
         .run();
       if (paid) linkPaymentToCase(paid.id, created.id);
+      requestOwnerConsents(created.id, owners, user, now);
       if (signature && signedText !== null) {
         const stored = recordCaseSignature({
           caseId: created.id,

@@ -125,12 +125,12 @@ export interface CaseSignatureView {
 }
 
 /**
- * The case's e-ID signatures, each verified again against `textFor(language)` (the summary
- * rebuilt from the stored answers). Callers have already checked that the viewer may see the case.
+ * The case's e-ID signatures, each verified again against `textFor(language, party)` (the summary
+ * rebuilt from the stored answers; a property owner signs a consent around it, decision 093). Callers have already checked that the viewer may see the case.
  */
 export async function listCaseSignatures(
   caseId: number,
-  textFor: (language: "sv" | "en") => Promise<string>,
+  textFor: (language: "sv" | "en", party: string) => Promise<string>,
 ): Promise<CaseSignatureView[]> {
   const rows = db()
     .select()
@@ -140,7 +140,7 @@ export async function listCaseSignatures(
     .all();
   const out: CaseSignatureView[] = [];
   for (const r of rows) {
-    const text = await textFor(r.language === "en" ? "en" : "sv");
+    const text = await textFor(r.language === "en" ? "en" : "sv", r.party);
     const check = verifyUserSignature({ userSignature: decrypt(r.userSignature), text });
     out.push({
       party: r.party,

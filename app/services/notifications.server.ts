@@ -41,6 +41,8 @@ export const NOTIFICATION_KINDS = [
   "case-withdrawn",
   "supplement-requested",
   "decision",
+  "owner-consent-requested",
+  "owner-consent-answered",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -266,7 +268,10 @@ function deliveryText(n: { kind: string; params: string; caseId: number | null }
   const t = getFixedT(language, "mypages");
   const kind = n.kind;
   const what = t(`notifications.kinds.${kind}`, params);
-  const url = `${env().PUBLIC_URL}/mina-sidor${params.reference ? `/arenden/${params.reference}` : ""}`;
+  // A property owner asked for consent is no party to the case: their link is the consent list (decision 093).
+  const page =
+    kind === "owner-consent-requested" ? "/medgivande" : params.reference ? `/arenden/${params.reference}` : "";
+  const url = `${env().PUBLIC_URL}/mina-sidor${page}`;
   return { subject: t("mail.subject", { what }), what, url, lang: language };
 }
 

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { municipality, property } from "../../db/schema/index";
-import { properties } from "../../db/seed/content/people";
+import { properties, testPersons } from "../../db/seed/content/people";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { EXAMPLE_KOMMUNKOD, exampleObjektidentitet } from "../../db/seed/content/property-register";
 import type { PropertyDesignation } from "../../forms/lib/property-designation";
@@ -40,6 +40,12 @@ export function createDemoPropertyRegister(): PropertyRegister {
             p.ownerKind === "organisation"
               ? { kind: "organisation", name: p.ownerName, organisationsnummer: p.ownerOrganisationsnummer ?? "" }
               : { kind: "person", name: p.ownerName, personnummerHmac: pnr ? hmacIndex(pnr) : null },
+            // Co-owners (decision 093) are example people; like the first owner they leave here only as an HMAC.
+            ...(content?.coOwners ?? []).map((co) => {
+              const t = testPersons.find((x) => x.personnummer === co);
+              const name = t ? `${t.givenName} ${t.familyName}` : "";
+              return { kind: "person" as const, name, personnummerHmac: hmacIndex(co) };
+            }),
           ],
           detaljplan: p.detaljplan,
         },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -39,3 +39,36 @@ export const caseSignature = sqliteTable(
 );
 
 export type CaseSignature = typeof caseSignature.$inferSelect;
+
+/**
+ * A property owner's consent to a bygglov application (docs/decisions/093): one row per owner
+ * in the property register other than the person who sent it, asked on Mina sidor to sign the
+ * consent with e-ID or decline. The owner is known only by the HMAC of their personnummer (the
+ * register adapter lets nothing else out) and their name as the register gives it (encrypted).
+ * `publicId` is the random id in the owner's URL; a signature is a `case_signature` row with
+ * party "property-owner".
+ */
+export const permitOwnerConsent = sqliteTable(
+  "permit_owner_consent",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    publicId: text("public_id").notNull().unique(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => caseTable.id),
+    /** hmacIndex(personnummer) of the owner. */
+    ownerHmac: text("owner_hmac").notNull(),
+    /** The owner's name as the register gives it (encrypted). */
+    ownerName: text("owner_name").notNull(),
+    /** "pending" | "signed" | "declined" */
+    status: text("status").notNull().default("pending"),
+    signatureId: integer("signature_id").references(() => caseSignature.id),
+    requestedAt: text("requested_at").notNull().default(now),
+    answeredAt: text("answered_at"),
+  },
+  (t) => [
+    index("permit_owner_consent_case").on(t.caseId),
+    index("permit_owner_consent_owner").on(t.ownerHmac),
+    uniqueIndex("permit_owner_consent_case_owner").on(t.caseId, t.ownerHmac),
+  ],
+);

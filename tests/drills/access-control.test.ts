@@ -382,6 +382,10 @@ export const NOT_COVERED: Record<string, string> = {
   "/mina-sidor/arenden/:reference/signera":
     "shows no data: sends a guardian with a pending signature on to the e-ID provider and answers 404 to anyone else (getSchoolSigningText is scoped by getVisibleCase); tests/integration/e-signature.test.ts and tests/e2e/signing.spec.ts",
   "/mina-sidor/arenden/:reference/komplettera": "needs a building permit with a supplement request",
+  "/mina-sidor/medgivande/:id":
+    "needs a building permit on a co-owned property submitted through the e-service; the id is 128 random bits and the query is scoped by the owner's personnummer HMAC (404 for anyone else), proven in tests/integration/owner-consent.test.ts and tests/e2e/owner-consent.spec.ts (another resident gets 404)",
+  "/mina-sidor/medgivande/:id/signera":
+    "as /mina-sidor/medgivande/:id: shows no data, sends the owner of a pending request on to the e-ID provider and answers 404 to anyone else (tests/e2e/owner-consent.spec.ts)",
   "/mina-sidor/arenden/:reference/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",
   "/bygglov/ansok/betalning/:id":

@@ -80,11 +80,18 @@ function exampleProperties(): StandInProperty[] {
         postnummer: Number(p.address.postalCode.replace(" ", "")),
         postort: p.address.town,
       },
-      owners: person
-        ? [{ person: { fornamn: person.givenName, efternamn: person.familyName, personnummer: person.personnummer } }]
-        : org
-          ? [{ organisation: { organisationsnamn: org.name, organisationsnummer: org.organisationsnummer } }]
-          : [],
+      owners: [
+        ...(person
+          ? [{ person: { fornamn: person.givenName, efternamn: person.familyName, personnummer: person.personnummer } }]
+          : org
+            ? [{ organisation: { organisationsnamn: org.name, organisationsnummer: org.organisationsnummer } }]
+            : []),
+        // Co-owners (decision 093): each a lagfart of its own share.
+        ...(p.coOwners ?? []).flatMap((pnr) => {
+          const co = testPersons.find((x) => x.personnummer === pnr);
+          return co ? [{ person: { fornamn: co.givenName, efternamn: co.familyName, personnummer: pnr } }] : [];
+        }),
+      ],
     };
   });
   const outside: StandInProperty[] = [

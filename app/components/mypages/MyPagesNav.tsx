@@ -9,6 +9,7 @@ export function MyPagesNav() {
     ["/mina-sidor/barnomsorg", "nav.childcare"],
     ["/mina-sidor/barnomsorg/ansok", "nav.applyChildcare"],
     ["/mina-sidor/skola/ansok", "nav.applySchool"],
+    ["/mina-sidor/medgivande", "nav.ownerConsents"],
     ["/mina-sidor/mina-uppgifter", "nav.myData"],
     ["/mina-sidor/installningar", "nav.settings"],
   ];

@@ -128,6 +128,8 @@ export interface Property {
   detaljplan: boolean;
   use: PropertyUse;
   owner: PropertyOwner;
+  /** Further private owners (personnummer) beside `owner`: each is asked for consent to a bygglov (decision 093). */
+  coOwners?: string[];
   note?: string;
   example: true;
 }
@@ -627,6 +629,18 @@ export const properties: Property[] = [
     detaljplan: true,
     use: "villa",
     owner: { kind: "person", personnummer: ERIK },
+    example: true,
+  },
+  {
+    designation: "Bengtsfors Sågen 1:24",
+    municipality: "bengtsfors",
+    address: { street: "Sågvägen 14", postalCode: "666 30", town: "Bengtsfors" },
+    areaM2: 1080,
+    detaljplan: true,
+    use: "villa",
+    owner: { kind: "person", personnummer: ERIK },
+    coOwners: [SARA],
+    note: "Ägs till hälften var av Erik och Sara Lindqvist: den andra ägaren ger sitt medgivande till ett bygglov.",
     example: true,
   },
   {

@@ -1,0 +1,294 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseSignature, caseTable, notification, permitOwnerConsent, staffUser } from "../../db/schema/index";
+import { beginSigning, completeSigning } from "~/auth/oidc-sign.server";
+import { createTestIdentityProvider } from "~/auth/test-idp.server";
+import type { ResidentUser, StaffUser } from "~/auth/guards.server";
+import { sessionUserOf } from "~/auth/session.server";
+import { db, prepareDatabase } from "~/db.server";
+import { resetEnvForTests } from "~/env.server";
+import { hmacIndex } from "~/platform/crypto.server";
+import { changeStatusForStaff, decide } from "~/services/backoffice.server";
+import {
+  addDrawing,
+  EMPTY_DRAFT,
+  ownerKeyOf,
+  permitCaseSummaryText,
+  saveDraft,
+  submitApplication,
+} from "~/services/building-permits.server";
+import { listCaseSignatures, verifyUserSignature } from "~/services/e-signature.server";
+import {
+  OWNER_PARTY,
+  completeOwnerConsentSigning,
+  declineOwnerConsent,
+  listOwnerConsents,
+  ownerConsentForOwner,
+  ownerConsentText,
+  ownerConsentsForCase,
+  requestOwnerConsents,
+} from "~/services/owner-consent.server";
+import { viewerFor } from "./people-helper";
+
+/**
+ * The property owner's consent to a bygglov (decision 093): asked of the register's other owners
+ * only, signed with e-ID at the local test provider and verified on receipt and on every view,
+ * declined by a click, and a decision refused (409) while it is pending.
+ */
+let server: Server;
+let base = "";
+const ERIK = "198203249274";
+const SARA = "198412179288";
+const MARIA = "199005122388";
+const CO_OWNED = "Bengtsfors Sågen 1:24";
+
+beforeAll(async () => {
+  const app = express();
+  let router: express.Router | null = null;
+  app.use("/test-idp", (req, res, next) => (router ? router(req, res, next) : next()));
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  process.env.PUBLIC_URL = base;
+  process.env.TEST_IDP = "on";
+  resetEnvForTests();
+  prepareDatabase();
+  router = createTestIdentityProvider()!.router;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const pair = (setCookie: string) => setCookie.split(";")[0]!;
+
+function browser() {
+  const jar = new Map<string, string>();
+  return async (url: string, init: RequestInit = {}) => {
+    const res = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [name, ...rest] = pair(c).split("=");
+      jar.set(name!, rest.join("="));
+    }
+    return res;
+  };
+}
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  body: new URLSearchParams(fields).toString(),
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+});
+
+/** Logs in at the test provider as `as` and signs; returns the callback URL and the page shown. */
+async function atProvider(url: string, as: string) {
+  const go = browser();
+  let location = (await go(url)).headers.get("location")!;
+  const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, form({ personnummer: as }))).headers.get(
+    "location",
+  )!;
+  let signPage = "";
+  for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
+    const res = await go(new URL(location, base).href);
+    if (res.status === 200) {
+      signPage = await res.text();
+      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, form({}))).headers.get("location")!;
+    } else location = res.headers.get("location")!;
+  }
+  return { signPage, callback: new URL(location, base).href };
+}
+
+function resident(personnummer: string, name: string) {
+  const viewer = viewerFor(personnummer, name);
+  const user = {
+    kind: "resident",
+    personId: viewer.personId,
+    name,
+    acting: { kind: "self" },
+    roles: [],
+    sessionId: "s",
+  } as unknown as ResidentUser;
+  return { viewer, user };
+}
+
+function officer(username: string): StaffUser {
+  const r = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
+  return sessionUserOf({
+    idHash: `test-${username}`,
+    kind: "staff",
+    staffUserId: r.id,
+    personId: null,
+    actingKind: null,
+    actingOrganisationId: null,
+  }) as StaffUser;
+}
+
+/** Erik sends a small façade change for `designation` (no e-ID of his own: not what is tested here). */
+async function fileFacadeChange(designation: string) {
+  const { user } = resident(ERIK, "Erik Lindqvist");
+  saveDraft(
+    user,
+    {
+      ...EMPTY_DRAFT,
+      propertyDesignation: designation,
+      measureType: "fasadandring",
+      description: "Byte av fasadpanel och fönster på bostadshuset.",
+    },
+    "details",
+  );
+  const pdf = Buffer.from("%PDF-1.4\n% fasad\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  expect(
+    addDrawing({ ownerKey: ownerKeyOf(user), kind: "fasadritningar", originalName: "fasad.pdf", bytes: pdf }),
+  ).toMatchObject({ ok: true });
+  const sent = await submitApplication(user, "sv", new Date(), "invoice");
+  if (!sent.ok) throw new Error(sent.reason);
+  return db().select().from(caseTable).where(eq(caseTable.reference, sent.reference)).get()!;
+}
+
+const consentsOf = (caseId: number) =>
+  db().select().from(permitOwnerConsent).where(eq(permitOwnerConsent.caseId, caseId)).all();
+
+describe("the property owner's consent (decision 093)", () => {
+  it("is asked only of the other private owners the register names, once each", async () => {
+    const alone = await fileFacadeChange("Bengtsfors Sågen 1:23");
+    expect(consentsOf(alone.id)).toEqual([]);
+
+    const shared = await fileFacadeChange(CO_OWNED);
+    const rows = consentsOf(shared.id);
+    expect(rows.map((r) => [r.ownerHmac, r.status])).toEqual([[hmacIndex(SARA), "pending"]]);
+    expect(rows[0]!.ownerName).not.toContain("Sara");
+    const told = db()
+      .select()
+      .from(notification)
+      .where(and(eq(notification.caseId, shared.id), eq(notification.kind, "owner-consent-requested")))
+      .all();
+    expect(told.map((n) => n.recipientHmac)).toEqual([hmacIndex(SARA)]);
+    expect(JSON.stringify(told.map((n) => n.params))).not.toContain(SARA);
+
+    // Organisations, owners without a personnummer, the applicant and repeats are not asked.
+    const { user } = resident(ERIK, "Erik Lindqvist");
+    const asked = requestOwnerConsents(
+      alone.id,
+      [
+        { kind: "person", name: "Erik Lindqvist", personnummerHmac: hmacIndex(ERIK) },
+        { kind: "organisation", name: "Bolaget AB", organisationsnummer: "556000-0000" },
+        { kind: "person", name: "Okänd", personnummerHmac: null },
+        { kind: "person", name: "Maria Nilsson", personnummerHmac: hmacIndex(MARIA) },
+        { kind: "person", name: "Maria Nilsson", personnummerHmac: hmacIndex(MARIA) },
+      ],
+      user,
+    );
+    expect(asked).toBe(1);
+    expect(consentsOf(alone.id).map((r) => r.ownerHmac)).toEqual([hmacIndex(MARIA)]);
+  });
+
+  it("only the owner sees the request; the signature verifies, a changed byte fails it, and the decision waits", async () => {
+    const c = await fileFacadeChange(CO_OWNED);
+    const [row] = consentsOf(c.id);
+    const sara = resident(SARA, "Sara Lindqvist");
+    const maria = resident(MARIA, "Maria Nilsson");
+    const erik = resident(ERIK, "Erik Lindqvist");
+    expect(ownerConsentForOwner(row!.publicId, maria.viewer, "sv")).toBeNull();
+    expect(ownerConsentForOwner(row!.publicId, erik.viewer, "sv")).toBeNull();
+    expect(listOwnerConsents(maria.viewer).some((x) => x.publicId === row!.publicId)).toBe(false);
+    expect(listOwnerConsents(sara.viewer).some((x) => x.publicId === row!.publicId)).toBe(true);
+    const shown = ownerConsentForOwner(row!.publicId, sara.viewer, "sv")!;
+    expect(shown.text).toContain(CO_OWNED);
+    expect(shown.text).toContain(permitCaseSummaryText(c.id, "sv")!);
+
+    // The officer cannot decide while the consent is pending.
+    const handler = officer("handlaggare.bengtsfors");
+    expect(changeStatusForStaff({ reference: c.reference, user: handler, to: "complete" })).toEqual({ ok: true });
+    const decision = { reference: c.reference, user: handler, outcome: "approved", text: "Bygglov beviljas.", fee: "" };
+    expect(await decide(decision)).toEqual({ ok: false, status: 409, error: "ownerConsentPending" });
+
+    // Someone else cannot sign for the owner: the provider refuses another person, and a signature
+    // completed by another logged-in viewer finds no request.
+    const { url, setCookie } = await beginSigning({
+      kind: "owner-consent",
+      reference: row!.publicId,
+      party: OWNER_PARTY,
+      text: shown.text,
+      personnummer: SARA,
+      language: "sv",
+    });
+    const { signPage, callback } = await atProvider(url, SARA);
+    expect(signPage).toContain(CO_OWNED);
+    const result = await completeSigning(new Request(callback, { headers: { Cookie: pair(setCookie) } }));
+    if (!result.ok) throw new Error(result.reason);
+    expect(completeOwnerConsentSigning({ result, viewer: maria.viewer, actor: maria.user })).toEqual({
+      ok: false,
+      code: "not-found",
+    });
+    expect(verifyUserSignature({ userSignature: result.userSignature, text: shown.text })).toMatchObject({
+      ok: true,
+      personnummer: SARA,
+    });
+    expect(verifyUserSignature({ userSignature: result.userSignature, text: `${shown.text} ` })).toEqual({
+      ok: false,
+      reason: "text-changed",
+    });
+    expect(completeOwnerConsentSigning({ result, viewer: sara.viewer, actor: sara.user })).toEqual({ ok: true });
+    // A second answer to the same request is refused.
+    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+      ok: false,
+      code: "not-pending",
+    });
+
+    const signatures = db().select().from(caseSignature).where(eq(caseSignature.caseId, c.id)).all();
+    expect(signatures.map((s) => [s.party, s.signerHmac])).toEqual([[OWNER_PARTY, hmacIndex(SARA)]]);
+    expect(consentsOf(c.id)[0]).toMatchObject({ status: "signed", signatureId: signatures[0]!.id });
+    expect(ownerConsentsForCase(c.id)).toEqual([
+      expect.objectContaining({ ownerName: "Sara Lindqvist", status: "signed" }),
+    ]);
+    const textFor = async (l: "sv" | "en", party: string) =>
+      (party === OWNER_PARTY ? ownerConsentText(c.id, l) : permitCaseSummaryText(c.id, l)) ?? "";
+    expect((await listCaseSignatures(c.id, textFor)).map((s) => [s.signerName, s.valid])).toEqual([
+      ["Sara Lindqvist", true],
+    ]);
+
+    expect(await decide(decision)).toEqual({ ok: true });
+
+    // One changed byte in the stored application and the owner's signature no longer verifies.
+    const data = JSON.parse(c.data) as Record<string, unknown>;
+    db()
+      .update(caseTable)
+      .set({ data: JSON.stringify({ ...data, description: `${String(data.description)}!` }) })
+      .where(eq(caseTable.id, c.id))
+      .run();
+    expect((await listCaseSignatures(c.id, textFor)).map((s) => s.valid)).toEqual([false]);
+  });
+
+  it("a decline is the owner's alone, and then the officer may reject but not approve", async () => {
+    const c = await fileFacadeChange(CO_OWNED);
+    const [row] = consentsOf(c.id);
+    const sara = resident(SARA, "Sara Lindqvist");
+    const maria = resident(MARIA, "Maria Nilsson");
+    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: maria.viewer, actor: maria.user })).toEqual({
+      ok: false,
+      code: "not-found",
+    });
+    expect(declineOwnerConsent({ publicId: "x", viewer: sara.viewer, actor: sara.user })).toEqual({
+      ok: false,
+      code: "not-found",
+    });
+    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+      ok: true,
+    });
+    expect(consentsOf(c.id)[0]!.status).toBe("declined");
+    const handler = officer("handlaggare.bengtsfors");
+    expect(changeStatusForStaff({ reference: c.reference, user: handler, to: "complete" })).toEqual({ ok: true });
+    const decision = { reference: c.reference, user: handler, text: "Bygglov beviljas.", fee: "" };
+    expect(await decide({ ...decision, outcome: "approved" })).toEqual({
+      ok: false,
+      status: 409,
+      error: "ownerConsentDeclined",
+    });
+    expect(await decide({ ...decision, outcome: "rejected", text: "Ansökan avslås." })).toEqual({ ok: true });
+  });
+});
