@@ -3,7 +3,7 @@
  * estimate, drawings, submission, and the applicant's view of the case (expected decision date,
  * supplement requests, decision). Every read is scoped by the applicant in the query.
  */
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import {
   caseAttachment,
@@ -47,6 +47,7 @@ import { propertyRegister } from "./property-register.server";
 import { linkPaymentToCase, paidDraftPayment } from "./payments.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
 import { getFixedT } from "~/i18n/i18n.server";
+import { notify } from "./notifications.server";
 
 export const FORM_ID = "bygglov-ansokan";
 const DRAFT_DAYS = 30;
@@ -85,6 +86,8 @@ export function getDraft(user: ResidentUser): PermitDraft | null {
         eq(formDraft.formId, FORM_ID),
         eq(formDraft.ownerKey, ownerKeyOf(user)),
         eq(formDraft.personId, user.personId),
+        // An expired draft is gone for the applicant at once, not only when the clean-up runs.
+        gt(formDraft.expiresAt, serverNow().toISOString()),
       ),
     )
     .get();
@@ -630,7 +633,7 @@ export async function submitApplication(
     )
     .get();
   const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
-  return db().transaction(() => {
+  const created = db().transaction(() => {
     const created = createCase({
       idempotencyKey,
       municipalityId: prop.municipalityId,
@@ -690,8 +693,35 @@ export async function submitApplication(
         .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
         .run();
     }
-    return { ok: true as const, reference: created.reference };
+    return created;
   });
+  if (created.created) {
+    // The same trail and receipt as every other e-service (issue 14): an audit event, and the
+    // "we have received" notification on Mina sidor with its e-mail copy to the applicant's
+    // notification address (the delivery job sends it; childcare and school do the same).
+    audit({
+      actor: user,
+      action: "case.submitted",
+      subjectType: "case",
+      subjectId: created.reference,
+      municipalityId: prop.municipalityId,
+      personId: user.personId,
+      details: {
+        formId: FORM_ID,
+        area: "bygglov",
+        payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
+        signed: Boolean(signature),
+        ...(organisation ? { organisationId: organisation.organisationId } : {}),
+      },
+    });
+    const submitter = db()
+      .select({ hmac: person.personnummerHmac })
+      .from(person)
+      .where(eq(person.id, user.personId))
+      .get();
+    if (submitter) await notify({ recipients: [submitter.hmac], caseId: created.id, kind: "case-submitted", now });
+  }
+  return { ok: true, reference: created.reference };
 }
 
 /** The clock input of a case, from its permit facts, supplement requests and decision. */
