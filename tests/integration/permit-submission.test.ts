@@ -14,9 +14,15 @@ import {
   getDraft,
   ownerKeyOf,
   saveDraft,
+  feeFor,
+  lookupProperty,
   submitApplication,
 } from "~/services/building-permits.server";
 import { saveNotificationSettings } from "~/services/notifications.server";
+import { computeValues } from "~/services/form-hooks.server";
+import { definitionProblems } from "../../forms/check-definition";
+import type { FormDefinition } from "../../forms/types";
+import seed from "../../forms/seed/bygglov-ansokan.json";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
 import { viewerFor } from "./people-helper";
 
@@ -37,7 +43,7 @@ beforeAll(() => {
     roles: [],
     sessionId: "s",
   } as unknown as ResidentUser;
-});
+}, 120_000);
 afterEach(() => resetClockForTests());
 
 const draft = {
@@ -96,5 +102,46 @@ describe("a bygglov submission", () => {
     expect(getDraft(erik)?.description).toBe(draft.description);
     advanceClockForTests(2 * 86_400_000);
     expect(getDraft(erik)).toBeNull();
+  });
+});
+
+describe("the engine's bygglovTaxa hook (decision 087)", () => {
+  // The paper form's questions with the fee as a computed value, as the moved e-service will name it.
+  const def = {
+    ...(seed.definition as unknown as FormDefinition),
+    computed: [{ name: "fee", hook: "bygglovTaxa" as const, labelKey: "forms.bygglov-ansokan.title" }],
+  };
+
+  it("is a valid hook for the bygglov questions, and refused where a question it reads is missing", () => {
+    expect(definitionProblems(def)).toEqual([]);
+    const withoutArea = {
+      ...def,
+      steps: def.steps.map((s) => ({ ...s, fields: s.fields.filter((f) => f.name !== "buildingArea") })),
+    };
+    expect(definitionProblems(withoutArea).join("\n")).toContain('computed hook "bygglovTaxa"');
+  });
+
+  it("shows the same fee as the bygglov check page, and none before property and measure are known", async () => {
+    const answers = { fastighetsbeteckning: "Bengtsfors Sågen 1:23", measureType: "tillbyggnad", buildingArea: 24.5 };
+    const [fee] = await computeValues(def, { answers, user: erik, lang: "sv" });
+    const check = await lookupProperty(erik, "Bengtsfors Sågen 1:23");
+    if (!check.ok) throw new Error(check.code);
+    const expected = feeFor(
+      {
+        ...EMPTY_DRAFT,
+        propertyDesignation: "Bengtsfors Sågen 1:23",
+        measureType: "tillbyggnad",
+        buildingArea: "24.5",
+      },
+      check.property,
+    )!.total;
+    expect(expected).toBeGreaterThan(0);
+    expect(fee).toMatchObject({ name: "fee", value: { value: expected } });
+    expect(fee!.value.text).toMatch(/kr/);
+    expect(await computeValues(def, { answers: { measureType: "tillbyggnad" }, user: erik, lang: "sv" })).toEqual([]);
+    expect(await computeValues(def, { answers, user: null, lang: "sv" })).toEqual([]);
+    // A property outside the portal's municipalities has no fee here.
+    const outside = { ...answers, fastighetsbeteckning: "Stockholm Norrmalm 3:5" };
+    expect(await computeValues(def, { answers: outside, user: erik, lang: "sv" })).toEqual([]);
   });
 });
