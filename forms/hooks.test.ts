@@ -24,7 +24,7 @@ describe("named hooks in a definition (decision 087)", () => {
       changed((d) => {
         field(d, "unit1").optionsFrom = "schools";
         field(d, "child").lookup = "pets";
-        d.computed = [{ name: "fee", hook: "bygglovTaxa" as never, labelKey: "forms.hooked.computed.fee.label" }];
+        d.computed = [{ name: "fee", hook: "parkingFee" as never, labelKey: "forms.hooked.computed.fee.label" }];
         d.submitHandler = "school" as never;
       }),
     );
@@ -32,7 +32,7 @@ describe("named hooks in a definition (decision 087)", () => {
       expect.arrayContaining([
         'hooked: plats.unit1: unknown options hook "schools"',
         'hooked: barn.child: unknown lookup hook "pets"',
-        'hooked: computed fee: unknown computed hook "bygglovTaxa"',
+        'hooked: computed fee: unknown computed hook "parkingFee"',
         'hooked: submitHandler: unknown submit hook "school"',
       ]),
     );

@@ -17,8 +17,8 @@ export type OptionsHookName = (typeof OPTIONS_HOOKS)[number];
 export const LOOKUP_HOOKS = ["children"] as const;
 export type LookupHookName = (typeof LOOKUP_HOOKS)[number];
 
-/** Values computed from the answers, shown on the check page and stored with the case (the childcare fee). */
-export const COMPUTED_HOOKS = ["childcareFee"] as const;
+/** Values computed from the answers, shown on the check page and stored with the case (the childcare fee, the bygglov fee). */
+export const COMPUTED_HOOKS = ["childcareFee", "bygglovTaxa"] as const;
 export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
 
 /** Code that files a case of this type instead of the generic case creation (queue rows, parties, notifications). */
@@ -48,6 +48,8 @@ export const HOOK_READS: {
   lookup: { children: {} },
   computed: {
     childcareFee: { child: "choice", careKind: "choice", hoursPerWeek: "number", desiredStart: "date" },
+    // The municipality's taxa for the measure and area at the property (a `grossFloorArea` number is read too when asked).
+    bygglovTaxa: { fastighetsbeteckning: "fastighetsbeteckning", measureType: "choice", buildingArea: "number" },
   },
   submit: {
     childcare: {

@@ -3,7 +3,7 @@
  * estimate, drawings, submission, and the applicant's view of the case (expected decision date,
  * supplement requests, decision). Every read is scoped by the applicant in the query.
  */
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import {
   caseAttachment,
@@ -87,6 +87,8 @@ export function getDraft(user: ResidentUser): PermitDraft | null {
         eq(formDraft.formId, FORM_ID),
         eq(formDraft.ownerKey, ownerKeyOf(user)),
         eq(formDraft.personId, user.personId),
+        // An expired draft is gone for the applicant at once, not only when the clean-up runs.
+        gt(formDraft.expiresAt, serverNow().toISOString()),
       ),
     )
     .get();
@@ -635,7 +637,7 @@ export async function submitApplication(
     .get();
   const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
   let deliveries = 0;
-  const result = db().transaction(() => {
+  const created = db().transaction(() => {
     const created = createCase({
       idempotencyKey,
       municipalityId: prop.municipalityId,
@@ -703,10 +705,29 @@ export async function submitApplication(
         now,
       });
     }
-    return { ok: true as const, reference: created.reference };
+    return created;
   });
   if (deliveries > 0) kickNotificationDelivery();
-  return result;
+  if (created.created) {
+    // The same trail as every other e-service (issue 14): an audit event. The "we have received"
+    // notification was recorded with the case, for everyone with access (decision 092).
+    audit({
+      actor: user,
+      action: "case.submitted",
+      subjectType: "case",
+      subjectId: created.reference,
+      municipalityId: prop.municipalityId,
+      personId: user.personId,
+      details: {
+        formId: FORM_ID,
+        area: "bygglov",
+        payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
+        signed: Boolean(signature),
+        ...(organisation ? { organisationId: organisation.organisationId } : {}),
+      },
+    });
+  }
+  return { ok: true, reference: created.reference };
 }
 
 /** The clock input of a case, from its permit facts, supplement requests and decision. */

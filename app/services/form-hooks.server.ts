@@ -15,6 +15,7 @@ import type {
   SubmitHandlerName,
 } from "../../forms/hooks";
 import type { ChoiceOption, Field, FormDefinition, FormValues } from "../../forms/types";
+import { isMeasureType } from "../../forms/lib/building-permit";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -24,6 +25,7 @@ import type { ResidentViewer } from "./case-access.server";
 import { CARE_KINDS, parseChildcareApplication, type ChildcareApplicationInput } from "./childcare-application";
 import { childrenForApplication, estimateFee, listUnits, submitChildcareApplication } from "./childcare.server";
 import { registerIsDown } from "./population.server";
+import { EMPTY_DRAFT, feeFor, lookupProperty } from "./building-permits.server";
 import { residentViewerOf } from "./resident-viewer.server";
 
 interface HookContext {
@@ -112,6 +114,28 @@ const computedHooks: Record<ComputedHookName, ComputedHook> = {
     const amount = fee?.result.children[0]?.fee;
     if (amount === undefined) return null;
     return { value: amount, text: formatCurrency(amount) };
+  },
+  /**
+   * The bygglov fee estimate from the municipality's taxa valid today (decision 057), for the measure
+   * and area at the property the register places in the portal: the same figure as the bygglov
+   * check page (building-permits.server.ts feeFor). Nothing before the property and measure are known.
+   */
+  bygglovTaxa: async (ctx) => {
+    const designation = text(ctx.answers, "fastighetsbeteckning");
+    const measureType = text(ctx.answers, "measureType");
+    if (!ctx.user || !designation || !isMeasureType(measureType)) return null;
+    const check = await lookupProperty(ctx.user, designation);
+    if (!check.ok) return null;
+    const draft = {
+      ...EMPTY_DRAFT,
+      propertyDesignation: designation,
+      measureType,
+      buildingArea: text(ctx.answers, "buildingArea") ?? "",
+      grossFloorArea: text(ctx.answers, "grossFloorArea") ?? "",
+    };
+    const fee = feeFor(draft, check.property, ctx.now);
+    if (!fee) return null;
+    return { value: fee.total, text: formatCurrency(fee.total) };
   },
 };
 
