@@ -10,7 +10,7 @@ test.describe("childcare", () => {
     browser,
     a11y,
   }, testInfo) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     await loginAsResident(page, SARA, { actFor: "self" });
     const start = dateFromToday(5);
     // Fee estimate before submitting: Elsa (born 2022) is in allmän förskola age: 3 % of 45 000 less 25 %.

@@ -85,7 +85,8 @@ export async function applyForForskola(page: Page, o: ApplyOptions): Promise<str
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontrollera dina svar innan du skickar in");
   await hydrated(page);
   await o.a11y?.("childcare apply check answers");
-  await page.getByRole("button", { name: "Skicka in" }).click();
+  // Sending files the case, asks the register and notifies both guardians: slow on a busy machine.
+  await page.getByRole("button", { name: "Skicka in" }).click({ timeout: 60_000 });
   await page.waitForURL(/\/mina-sidor\/arenden\/[A-Z]{3}-\d{4}-\d{6}$/);
   return page.url().split("/").pop()!;
 }
