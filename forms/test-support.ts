@@ -64,7 +64,10 @@ export function resolvedForTests(def: FormDefinition): FormDefinition {
   const example = formExamples[def.id] ?? {};
   const stand = (f: Field): Field =>
     f.type === "choice" && (f.optionsFrom ?? f.lookup) && typeof example[f.name] === "string"
-      ? { ...f, options: [{ value: example[f.name] as string, labelKey: "forms.common.runTimeOption", label: "Exempel" }] }
+      ? {
+          ...f,
+          options: [{ value: example[f.name] as string, labelKey: "forms.common.runTimeOption", label: "Exempel" }],
+        }
       : f;
   return { ...listed, steps: listed.steps.map((s) => ({ ...s, fields: s.fields.map(stand) })) };
 }

@@ -554,7 +554,8 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
 }
 
 /** Where to go after sending (with a one-shot message to show there, an i18n key), or why not. */
-export type SubmitResult = { redirect: string; flash?: string } | { status: number; error: string; messages?: string[] };
+export type SubmitResult =
+  { redirect: string; flash?: string } | { status: number; error: string; messages?: string[] };
 
 export async function submitForm(
   c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
