@@ -18,6 +18,7 @@ function keysOf(def: FormDefinition): string[] {
     def.instructionsKey,
     ...(typeof def.diarium === "object" ? [def.diarium.subject.template] : []),
     ...def.steps.flatMap((step) => [step.titleKey, ...step.fields.flatMap((field) => moduleFor(field).keys(field))]),
+    ...(def.computed ?? []).map((c) => c.labelKey),
   ];
 }
 

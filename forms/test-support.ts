@@ -3,7 +3,7 @@
  */
 import { formExamples, getFormDefinition, withDefinitionTexts } from "./definitions/index";
 import { withOptionLists, type OptionLists } from "./option-lists";
-import type { FormDefinition, FormValues, Translate } from "./types";
+import type { Field, FormDefinition, FormValues, Translate } from "./types";
 
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
@@ -54,9 +54,22 @@ export const exampleOptionLists: OptionLists = {
   ].map(([value = "", label = ""]) => ({ value, label, labelKey: "forms.common.municipality" })),
 };
 
-/** A definition as the server would resolve it over the example data. */
+/**
+ * A definition as the server would resolve it over the example data. A choice named by a hook
+ * (decision 087: units, the resident's children) gets the example's own answer as its one option,
+ * standing in for what the hook reads from the database or a register.
+ */
 export function resolvedForTests(def: FormDefinition): FormDefinition {
-  return withOptionLists(def, exampleOptionLists);
+  const listed = withOptionLists(def, exampleOptionLists);
+  const example = formExamples[def.id] ?? {};
+  const stand = (f: Field): Field =>
+    f.type === "choice" && (f.optionsFrom ?? f.lookup) && typeof example[f.name] === "string"
+      ? {
+          ...f,
+          options: [{ value: example[f.name] as string, labelKey: "forms.common.runTimeOption", label: "Exempel" }],
+        }
+      : f;
+  return { ...listed, steps: listed.steps.map((s) => ({ ...s, fields: s.fields.map(stand) })) };
 }
 
 /** A seed e-service's definition and its example answer (forms/seed, decision 070), for tests. */

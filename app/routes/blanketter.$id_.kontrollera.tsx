@@ -11,6 +11,7 @@ import { computeValues } from "~/services/form-hooks.server";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { pageMeta } from "~/utils/meta";
 import { readPost } from "~/utils/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -80,6 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     body.formData,
   );
+  if ("redirect" in result && result.flash)
+    throw await redirectWithFlash(result.redirect, result.flash, { headers: cookieHeaders(session) });
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   return data(
     { error: result.error, messages: result.messages ?? [] },

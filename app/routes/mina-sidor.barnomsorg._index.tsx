@@ -92,7 +92,7 @@ export default function ChildcareOverview() {
           </div>
         )}
         <p>
-          <Link to="/mina-sidor/barnomsorg/ansok" className="button">
+          <Link to="/blanketter/forskola-ansokan" className="button">
             {t("overview.apply")}
           </Link>
         </p>

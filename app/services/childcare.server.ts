@@ -44,7 +44,6 @@ import {
   getChildOfGuardian,
   householdOf,
   REGISTER_SOURCE,
-  registerIsDown,
   registerPerson,
   type RegisterChild,
 } from "./population.server";
@@ -863,80 +862,6 @@ export async function offerPlace(input: {
     personId: c.applicantPersonId ?? undefined,
   });
   return { ok: true };
-}
-
-/** Everything the application page needs to start: the register's children, municipalities and units. */
-export async function childcareApplicationStart(viewer: ResidentViewer) {
-  const children = await childrenForApplication(viewer).catch((error: unknown) => {
-    if (registerIsDown(error)) return null;
-    throw error;
-  });
-  return {
-    registerUnavailable: children === null,
-    children: children ?? [],
-    municipalities: db()
-      .select({ id: municipality.id, slug: municipality.slug, name: municipality.name })
-      .from(municipality)
-      .orderBy(asc(municipality.name))
-      .all(),
-    units: db()
-      .select()
-      .from(childcareUnit)
-      .where(
-        and(
-          inArray(childcareUnit.kind, ["forskola", "pedagogisk-omsorg", "fritidshem"]),
-          isNull(childcareUnit.closedAt),
-        ),
-      )
-      .orderBy(asc(childcareUnit.name))
-      .all()
-      .map((u) => ({
-        id: u.id,
-        municipalityId: u.municipalityId,
-        kind: u.kind,
-        name: u.name,
-        street: u.street,
-        town: u.town,
-        ageFrom: u.ageFrom,
-        ageTo: u.ageTo,
-        capacity: u.capacity,
-      })),
-    today: swedishDate(new Date()),
-  };
-}
-
-/** Check-your-answers: the same checks as submitting, plus what the guardian should see before sending. */
-export async function reviewChildcareApplication(
-  viewer: ResidentViewer,
-  answers: ChildcareApplicationInput,
-  now = new Date(),
-) {
-  const prepared = await prepareApplication(viewer, answers, now);
-  if (!prepared.ok) return prepared;
-  const p = prepared.value;
-  const fee = (await estimateFee({
-    viewer,
-    childHmac: p.child.hmac,
-    careKind: answers.careKind,
-    hoursPerWeek: answers.hoursPerWeek,
-    monthlyIncome: answers.monthlyIncome ?? null,
-    on: answers.desiredStart,
-  }))!;
-  return {
-    ok: true as const,
-    review: {
-      childName: `${p.child.givenName} ${p.child.familyName}`,
-      units: p.units.map((u) => u.name),
-      assessment: p.assessment,
-      coGuardians: await Promise.all(
-        p.coGuardians.map(async (h) => {
-          const g = await registerPerson(h, "childcare");
-          return g ? `${g.givenName} ${g.familyName}` : "";
-        }),
-      ),
-      fee: { result: fee.result, incomeKnown: fee.incomeKnown },
-    },
-  };
 }
 
 /** Mina sidor › Barnomsorg: the viewer's childcare cases and the household's fee. */

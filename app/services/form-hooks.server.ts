@@ -53,7 +53,8 @@ interface SubmitInput extends HookContext {
   def: FormDefinition;
   idempotencyKey: string;
 }
-type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[] };
+/** A refusal may name its HTTP status (503: a register did not answer; 400 otherwise). */
+type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[]; status?: number };
 type SubmitHook = (input: SubmitInput) => Promise<SubmitOutcome>;
 
 const optionsHooks: Record<OptionsHookName, OptionsHook> = {
@@ -155,14 +156,21 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
     if (!viewer) return refuse({ child: "notYours" });
     const parsed = childcareInput(input.answers);
     if (!parsed.ok) return refuse(parsed.errors);
-    const r = await submitChildcareApplication({
-      viewer,
-      actor: input.user,
-      answers: parsed.value,
-      idempotencyKey: `childcare:${viewer.personId}:${input.idempotencyKey}`,
-      language: input.lang,
-      ...(input.now ? { now: input.now } : {}),
-    });
+    let r: Awaited<ReturnType<typeof submitChildcareApplication>>;
+    try {
+      r = await submitChildcareApplication({
+        viewer,
+        actor: input.user,
+        answers: parsed.value,
+        idempotencyKey: `childcare:${viewer.personId}:${input.idempotencyKey}`,
+        language: input.lang,
+        ...(input.now ? { now: input.now } : {}),
+      });
+    } catch (error) {
+      // Navet not answering: no case, the draft stays, the check page says so (503, decision 067).
+      if (!registerIsDown(error)) throw error;
+      return { ...refuse({ child: "registerUnavailable" }), status: 503 };
+    }
     return r.ok ? r : refuse(r.errors);
   },
 };

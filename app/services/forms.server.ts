@@ -554,7 +554,9 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
   return null;
 }
 
-export type SubmitResult = { redirect: string } | { status: number; error: string; messages?: string[] };
+/** Where to go after sending (with a one-shot message to show there, an i18n key), or why not. */
+export type SubmitResult =
+  { redirect: string; flash?: string } | { status: number; error: string; messages?: string[] };
 
 export async function submitForm(
   c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
@@ -592,9 +594,9 @@ export async function submitForm(
   const handler = submitHandlerFor(c.def);
   if (handler) {
     const r = await handler({ def: c.def, answers: parsed.value, user: c.user, lang: c.lang, idempotencyKey: key });
-    if (!r.ok) return { status: 400, error: "rejected", messages: r.messages };
+    if (!r.ok) return { status: r.status ?? 400, error: "rejected", messages: r.messages };
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
-    return { redirect: `/mina-sidor/arenden/${r.reference}` };
+    return { redirect: `/mina-sidor/arenden/${r.reference}`, flash: "mypages:flash.submitted" };
   }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };

@@ -587,49 +587,33 @@ describe("access-control matrix", () => {
       await signWithTestEId(base, cookies.sara, school.reference, IDENTITIES.sara.pnr);
     }
 
-    // Maria applies for a preschool place in Åmål (choose, review, submit: the page's own steps).
+    // Maria applies for a preschool place in Åmål through the form engine (decision 089): her first
+    // child, the first unit, the check page, send.
     const childcare = { reference: "", needs: marker("needs") };
     {
-      const path = "/mina-sidor/barnomsorg/ansok";
-      let page = await (await fetch(base + path, { headers: { cookie: cookies.maria } })).text();
-      const answers: Record<string, string> = {
-        careKind: "forskola",
-        desiredStart: "2027-03-01",
-        hoursPerWeek: "30",
-        specialNeeds: childcare.needs,
-        monthlyIncome: "30000",
-        contactEmail: "maria@example.se",
-      };
-      for (let step = 0; step < 4 && !childcare.reference; step++) {
-        type Field = { name?: string; type?: string; value?: string; options?: string[] };
-        const form = forms(page, base + path).find((f: { action: string }) => f.action.endsWith(path)) as
-          { fields: Field[] } | undefined;
-        if (!form) throw new Error(`childcare application: no form at step ${step}`);
-        const body = new URLSearchParams({ _csrf: csrfFrom(page) });
-        for (const x of form.fields) {
-          if (!x.name || x.type === "submit" || x.name === "_csrf" || body.has(x.name)) continue;
-          // Selects: Åmål is the last municipality, and unit1 any of its units; other choices stay empty.
-          const choice = x.options
-            ? x.name === "unit1" || x.name === "municipality"
-              ? (x.options.at(-1) ?? "")
-              : ""
-            : (x.value ?? "");
-          body.set(x.name, answers[x.name] ?? (x.type === "hidden" || x.type === "radio" ? (x.value ?? "") : choice));
-        }
-        body.set("intent", form.fields.find((x) => x.type === "submit" && x.name === "intent")?.value ?? "");
-        const res = await fetch(base + path, {
-          method: "POST",
-          headers: { cookie: cookies.maria, "content-type": "application/x-www-form-urlencoded" },
-          body,
-          redirect: "manual",
-        });
-        page = await res.text();
-        childcare.reference =
-          /\/mina-sidor\/arenden\/([A-Z]{3}-\d{4}-\d{6})$/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
-        if (res.status !== 200 && !childcare.reference)
-          throw new Error(`childcare application step ${step}: ${res.status}`);
-      }
-      if (!childcare.reference) throw new Error("the childcare application was not submitted");
+      const jar = new WalkerJar(
+        Object.fromEntries(
+          cookies.maria.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]),
+        ),
+      );
+      const sent = await submitForm(`${base}/mina-sidor/barnomsorg/ansok`, {
+        examples: {
+          "barnomsorg/ansok": {
+            careKind: "forskola",
+            municipality: "amal",
+            unit2: "",
+            unit3: "",
+            desiredStart: "2027-03-01",
+            hoursPerWeek: "30",
+            specialNeeds: childcare.needs,
+            monthlyIncome: "30000",
+            contactEmail: "maria@example.se",
+          },
+        } as never,
+        jar,
+      });
+      if (!sent.ok || !sent.reference) throw new Error(`childcare application: ${JSON.stringify(sent)}`);
+      childcare.reference = sent.reference;
     }
 
     // An anonymous fault report with a photo, sent in Bengtsfors by a browser of its own.

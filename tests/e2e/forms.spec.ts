@@ -148,7 +148,6 @@ test.describe("the form service", () => {
   test("forms that have their own e-service send the visitor there, keeping the language", async ({ page, a11y }) => {
     const moved: [string, string][] = [
       ["bygglov-ansokan", "/bygglov/ansok"],
-      ["forskola-ansokan", "/mina-sidor/barnomsorg/ansok"],
       ["skolval-ansokan", "/mina-sidor/skola/ansok"],
     ];
     for (const [id, target] of moved) {
@@ -167,15 +166,19 @@ test.describe("the form service", () => {
       // The paper form is still there.
       expect((await page.request.get(`/blanketter/${id}.pdf`)).headers()["content-type"]).toBe("application/pdf");
     }
+    // Childcare runs on the engine (decision 089): its old address sends the visitor there, keeping the language.
+    const old = await page.request.get("/mina-sidor/barnomsorg/ansok?lang=en", { maxRedirects: 0 });
+    expect(old.status()).toBe(303);
+    expect(old.headers().location).toBe("/blanketter/forskola-ansokan?lang=en");
     // The list links straight to the e-services; an anonymous visitor then logs in there.
     await page.goto("/blanketter?kommun=amal");
-    await expect(page.getByRole("link", { name: /Ansök om plats i förskola/ }).first()).toHaveAttribute(
+    await expect(page.getByRole("link", { name: /Ansök om barnomsorg/ }).first()).toHaveAttribute(
       "href",
-      "/mina-sidor/barnomsorg/ansok",
+      "/blanketter/forskola-ansokan",
     );
     await a11y("forms list");
     await page.goto("/blanketter/forskola-ansokan");
-    await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fmina-sidor%2Fbarnomsorg%2Fansok/);
+    await expect(page).toHaveURL(/\/logga-in\?redirectTo=%2Fblanketter%2Fforskola-ansokan/);
   });
 
   test("the request-for-documents form is pre-filled from the diarium's case number", async ({ page }) => {

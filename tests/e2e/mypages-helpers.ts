@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { seedChildcareUnits } from "../../db/seed/content/childcare-units";
 
 /** A calendar date `months` from today (YYYY-MM-DD), for start dates the rules accept. */
 export function dateFromToday(months: number, days = 0): string {
@@ -35,32 +36,57 @@ export interface ApplyOptions {
   a11y?: (label?: string) => Promise<void>;
 }
 
-/** Applies for förskola through the three steps on Mina sidor; returns the case reference. */
+/** Waits until a page that ships client JavaScript has hydrated (js-off pages have nothing to wait for). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => !("__remixContext" in window) || "hydrated" in document.documentElement.dataset);
+}
+
+const MUNICIPALITY_NAMES: Record<string, string> = {
+  bengtsfors: "Bengtsfors",
+  "dals-ed": "Dals-Ed",
+  fargelanda: "Färgelanda",
+  mellerud: "Mellerud",
+  amal: "Åmål",
+};
+
+/**
+ * Applies for förskola through the form engine's childcare e-service (decision 089), starting at
+ * the old Mina sidor address (which redirects): the child and the municipality of the first unit,
+ * the wishes, the check page with the fee, send. Returns the case reference.
+ */
 export async function applyForForskola(page: Page, o: ApplyOptions): Promise<string> {
   await page.goto("/mina-sidor/barnomsorg/ansok");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ansök om barnomsorg");
-  await expect(page.getByText("Folkbokföringen (testregister)").first()).toBeVisible();
+  await page.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Barn och omsorgsform");
+  await hydrated(page);
+  await expect(page.getByText("Barnen i din vårdnad hämtas från folkbokföringen.", { exact: true })).toBeVisible();
   await o.a11y?.("childcare apply step 1");
   await page.getByRole("radio", { name: o.child }).check();
-  await page.getByRole("radio", { name: "Förskola" }).check();
-  await page.getByRole("button", { name: "Fortsätt" }).click();
-  await expect(page.getByText("Steg 2 av 3")).toBeVisible();
-  const labels = ["Förstahandsval", "Andrahandsval (valfritt)", "Tredjehandsval (valfritt)"];
+  await page.getByRole("radio", { name: "Förskola", exact: true }).check();
+  const first = seedChildcareUnits.find((u) => u.name === o.units[0]);
+  if (!first) throw new Error(`no seeded unit "${o.units[0]}"`);
+  await page.getByLabel("Kommun", { exact: true }).selectOption({ label: MUNICIPALITY_NAMES[first.municipality]! });
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+  await expect(page.getByText("Steg 2 av 2")).toBeVisible();
+  await hydrated(page);
+  const labels = [/^Förstahandsval/, /^Andrahandsval/, /^Tredjehandsval/];
   for (const [i, unit] of o.units.entries()) {
     const select = page.getByLabel(labels[i]!);
     const value = await select.locator("option", { hasText: unit }).first().getAttribute("value");
     await select.selectOption(value!);
   }
-  await page.getByLabel("Önskat startdatum").fill(o.desiredStart);
-  await page.getByLabel("Omsorgsbehov, timmar per vecka").fill(o.hours ?? "40");
+  await page.getByLabel(/^Önskat startdatum/).fill(o.desiredStart);
+  await page.getByLabel(/^Omsorgsbehov, timmar per vecka/).fill(o.hours ?? "40");
   if (o.specialNeeds) await page.getByLabel(/Behöver barnet särskilt stöd/).fill(o.specialNeeds);
   if (o.income) await page.getByLabel(/Hushållets inkomst före skatt/).fill(o.income);
-  if (o.email) await page.getByLabel("E-post för aviseringar (valfritt)").fill(o.email);
+  if (o.email) await page.getByLabel(/^E-post för aviseringar/).fill(o.email);
   await o.a11y?.("childcare apply step 2");
-  await page.getByRole("button", { name: "Granska ansökan" }).click();
-  await expect(page.getByText("Steg 3 av 3")).toBeVisible();
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontrollera dina svar innan du skickar in");
+  await hydrated(page);
   await o.a11y?.("childcare apply check answers");
-  await page.getByRole("button", { name: "Skicka ansökan" }).click();
+  // Sending files the case, asks the register and notifies both guardians: slow on a busy machine.
+  await page.getByRole("button", { name: "Skicka in" }).click({ timeout: 60_000 });
   await page.waitForURL(/\/mina-sidor\/arenden\/[A-Z]{3}-\d{4}-\d{6}$/);
   return page.url().split("/").pop()!;
 }

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { dateFromToday, hydrated } from "./mypages-helpers";
 import { drawing, e2eDatabase, otherContext, signAndSubmitPermit } from "./permit-helpers";
 
 /**
@@ -111,21 +112,31 @@ test.describe("the registers' stand-ins in one journey", () => {
   test("a guardian's children are pre-filled from Navet in the preschool and school forms", async ({ page, a11y }) => {
     const since = lastAuditId();
     await loginAsResident(page, "198412179288", { actFor: "self" });
+    // The preschool form runs on the form engine (decision 089); the old address leads there.
     await page.goto("/mina-sidor/barnomsorg/ansok");
+    await page.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
+    await hydrated(page);
     const children = page.getByRole("group", { name: "Vilket barn gäller ansökan?" });
     await expect(children.getByRole("radio")).toHaveCount(2);
-    await expect(children.getByRole("radio", { name: "Olle Lindqvist, född 2018-11-12" })).toBeVisible();
-    await expect(children.getByRole("radio", { name: "Elsa Lindqvist, född 2022-01-02" })).toBeVisible();
+    await expect(children.getByRole("radio", { name: "Olle Lindqvist (2018-11-12)" })).toBeVisible();
+    await expect(children.getByRole("radio", { name: "Elsa Lindqvist (2022-01-02)" })).toBeVisible();
     await a11y("childcare form with the register's children");
     const childcare = auditSince(since, "population.lookup");
     expect(childcare.some((d) => d.includes("navet") && d.includes("childcare"))).toBe(true);
 
-    // The chosen child goes on to the next step, named as the register gave them.
+    // The chosen child goes on to the check page, named as the register gave them.
     await children.getByRole("radio", { name: /Elsa Lindqvist/ }).check();
-    await page.getByRole("radio", { name: "Förskola" }).check();
-    await page.getByRole("button", { name: "Fortsätt" }).click();
-    await expect(page.getByText("Steg 2 av 3")).toBeVisible();
-    await expect(page.getByRole("main")).toContainText("Elsa Lindqvist");
+    await page.getByRole("radio", { name: "Förskola", exact: true }).check();
+    await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Bengtsfors" });
+    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+    await expect(page.getByText("Steg 2 av 2")).toBeVisible();
+    await hydrated(page);
+    const first = page.getByLabel(/^Förstahandsval/);
+    await first.selectOption((await first.locator("option", { hasText: "Solrosens förskola" }).getAttribute("value"))!);
+    await page.getByLabel(/^Önskat startdatum/).fill(dateFromToday(5));
+    await page.getByLabel(/^Omsorgsbehov, timmar per vecka/).fill("30");
+    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+    await expect(page.getByRole("main")).toContainText("Elsa Lindqvist (2022-01-02)");
 
     const beforeSchool = lastAuditId();
     await page.goto("/mina-sidor/skola/ansok");

@@ -127,7 +127,7 @@ describe("the open API", () => {
     const { body } = await get(forms, "/api/v1/forms?pageSize=100");
     expect(body.meta.total).toBeGreaterThanOrEqual(10);
     const f = (await get(form, "/api/v1/forms/forskola-ansokan", { id: "forskola-ansokan" })).body.data;
-    expect(f.title.sv).toBe("Ansök om plats i förskola eller pedagogisk omsorg");
+    expect(f.title.sv).toBe("Ansök om barnomsorg");
     expect(f.title.en).not.toBe(f.title.sv);
     expect(f.steps[0].fields[0]).toMatchObject({
       name: expect.any(String),

@@ -1,13 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { count } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseTable } from "../../db/schema/index";
+import { caseTable, childcareUnit, municipality } from "../../db/schema/index";
+import type { ChoiceField, FormDefinition } from "../../forms/types";
 import { NAVET_ORDER_ID, NAVET_ORG_NR, navetListener } from "../stand-ins/navet";
 import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
-import { action as childcareAction, loader as childcareLoader } from "~/routes/mina-sidor.barnomsorg.ansok";
+import { action as checkAction, loader as checkLoader } from "~/routes/blanketter.$id_.kontrollera";
+import { action as stepAction, loader as stepLoader } from "~/routes/blanketter.$id_.$step";
 import { action as schoolAction, loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
 import { navetPopulationRegister } from "~/services/population-navet.server";
 import { usePopulationRegisterForTests } from "~/services/population.server";
@@ -15,10 +17,12 @@ import { viewerFor } from "./people-helper";
 
 /**
  * Issue 19, decisions 067 and 074: Navet stops answering while a guardian is filling in the
- * preschool or school application. The real Navet client talks to the Navet stand-in over HTTP;
+ * preschool or school application (the preschool one on the form engine, decision 089). The real
+ * Navet client talks to the Navet stand-in over HTTP;
  * the stand-in is taken down for everyone, once with Skatteverket's SOAP fault (HTTP 500) and once
  * by not answering within the client's time-out. The form actions answer 503 with a translated
- * field message and every value the guardian typed, create no case, and never answer 500.
+ * message, keep every value the guardian typed (the school form's values, the engine's draft),
+ * create no case, and never answer 500.
  */
 const SARA = "198412179288"; // guardian in Bengtsfors (db/seed/content/people.ts)
 const SEED = "r".repeat(43);
@@ -74,31 +78,63 @@ function cases(): number {
   return db().select({ n: count() }).from(caseTable).get()!.n;
 }
 
+type Loaded = { data: Record<string, unknown>; init?: { status?: number } };
+const FORM = { id: "forskola-ansokan" };
+
+/** A page of the childcare e-service: the step or check page's loader, or its action with a post. */
+async function engine(step: string, fields?: Record<string, string>): Promise<Loaded> {
+  const path = `/blanketter/forskola-ansokan/${step}`;
+  const args = { params: { ...FORM, step }, context: {} as never };
+  const isCheck = step === "kontrollera";
+  const r = fields
+    ? await (isCheck ? checkAction : stepAction)({ ...args, request: await post(path, fields) }).catch(
+        (thrown: unknown) => thrown,
+      )
+    : await (isCheck ? checkLoader : stepLoader)({ ...args, request: get(path) });
+  if (r instanceof Response) return { data: { location: r.headers.get("location") }, init: { status: r.status } };
+  return r as Loaded;
+}
+
 describe("Navet stops answering while a guardian applies", () => {
-  let childcareFields: Record<string, string> = {};
+  let idempotency = "";
   let schoolFields: Record<string, string> = {};
 
   it("with Navet answering, both pages list the guardian's children from the stand-in (the control)", async () => {
     outage = undefined;
-    const childcare = await childcareLoader({
-      request: get("/mina-sidor/barnomsorg/ansok"),
-      params: {},
-      context: {} as never,
-    });
-    expect(childcare.registerUnavailable).toBe(false);
-    const child = childcare.children[0]!;
-    const unit = childcare.units.find((u) => u.kind === "forskola")!;
-    childcareFields = {
-      intent: "submit",
-      child: child.hmac,
+    const first = await engine("barnet");
+    const def = first.data.definition as FormDefinition;
+    const child = (def.steps[0]!.fields.find((f) => f.name === "child") as ChoiceField).options[0]!;
+    expect(child.label).toMatch(/\S/);
+    const bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!;
+    const unit = db()
+      .select()
+      .from(childcareUnit)
+      .where(
+        and(
+          eq(childcareUnit.municipalityId, bengtsfors.id),
+          eq(childcareUnit.kind, "forskola"),
+          isNull(childcareUnit.closedAt),
+        ),
+      )
+      .get()!;
+    const one = await engine("barnet", {
+      child: child.value,
       careKind: "forskola",
-      municipality: String(unit.municipalityId),
+      municipality: "bengtsfors",
+      _action: "continue",
+    });
+    expect(one.data.location).toBe("/blanketter/forskola-ansokan/onskemal");
+    const two = await engine("onskemal", {
       unit1: String(unit.id),
       desiredStart: "2027-08-16",
       hoursPerWeek: "30",
       specialNeeds: "Allergi mot nötter.",
-      idempotencyKey: childcare.idempotencyKey,
-    };
+      _action: "continue",
+    });
+    expect(two.data.location).toBe("/blanketter/forskola-ansokan/kontrollera");
+    const check = await engine("kontrollera");
+    idempotency = String(check.data.idempotencyKey);
+    expect(idempotency).toMatch(/\S/);
     const school = await schoolLoader({ request: get("/mina-sidor/skola/ansok"), params: {}, context: {} as never });
     expect(school.registerUnavailable).toBe(false);
     schoolFields = {
@@ -112,21 +148,21 @@ describe("Navet stops answering while a guardian applies", () => {
   });
 
   for (const kind of ["fault", "slow"] as const) {
-    it(`${kind === "fault" ? "a SOAP fault (HTTP 500)" : "no answer within the time-out"}: the childcare review and submit answer 503 with the typed values, no case`, async () => {
+    it(`${kind === "fault" ? "a SOAP fault (HTTP 500)" : "no answer within the time-out"}: the childcare step says so, sending goes back to it, the draft stays, no case`, async () => {
       outage = kind;
       const before = cases();
-      for (const intent of ["review", "submit"]) {
-        const fields = { ...childcareFields, intent };
-        const r = (await childcareAction({
-          request: await post("/mina-sidor/barnomsorg/ansok", fields),
-          params: {},
-          context: {} as never,
-        })) as Answered;
-        expect(r.init?.status).toBe(503);
-        expect(r.data?.errors).toEqual({ child: "registerUnavailable" });
-        for (const [k, v] of Object.entries(fields)) if (k !== "intent") expect(r.data?.values?.[k]).toBe(v);
-      }
+      const step = await engine("barnet");
+      const view = step.data.view as { errors: Record<string, { key: string }> };
+      expect(view.errors.child?.key).toBe("forms.errors.registerUnavailable");
+      // Sending cannot check the child against the register: back to the step that says why.
+      const sent = await engine("kontrollera", { _idempotency: idempotency });
+      expect(sent.init?.status).toBe(302);
+      expect(sent.data.location).toBe("/blanketter/forskola-ansokan/barnet");
       expect(cases()).toBe(before);
+      // What the guardian typed is kept: with Navet back, the same check page sends it.
+      outage = undefined;
+      const again = await engine("kontrollera");
+      expect((again.data.rows as { text: string }[]).map((r) => r.text)).toContain("Allergi mot nötter.");
     });
 
     it(`${kind === "fault" ? "a SOAP fault (HTTP 500)" : "no answer within the time-out"}: the school submit answers 503 with the typed values, no case`, async () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NAVET_ORDER_ID, NAVET_ORG_NR } from "../stand-ins/navet";
 import { createSession } from "~/auth/session.server";
 import { prepareDatabase } from "~/db.server";
-import { loader as childcareLoader } from "~/routes/mina-sidor.barnomsorg.ansok";
+import type { ChoiceField, FormDefinition } from "../../forms/types";
+import { loader as stepLoader } from "~/routes/blanketter.$id_.$step";
 import { loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
 import { navetPopulationRegister } from "~/services/population-navet.server";
 import { usePopulationRegisterForTests } from "~/services/population.server";
@@ -40,15 +41,24 @@ function request(path: string) {
   return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 }
 
+/** The childcare e-service's first step on the form engine (decision 089): the child question and its error. */
+async function childcareStep() {
+  const r = (await stepLoader({
+    request: request("/blanketter/forskola-ansokan/barnet"),
+    params: { id: "forskola-ansokan", step: "barnet" },
+    context: {} as never,
+  })) as unknown as {
+    data: { definition: FormDefinition; view: { errors: Record<string, { key: string } | undefined> } };
+  };
+  const child = r.data.definition.steps[0]!.fields.find((f) => f.name === "child") as ChoiceField;
+  return { children: child.options, error: r.data.view.errors.child?.key };
+}
+
 describe("the population register does not answer", () => {
   it("with the register answering, the pages list the guardian's children (the control)", async () => {
     usePopulationRegisterForTests(undefined);
-    const d = await childcareLoader({
-      request: request("/mina-sidor/barnomsorg/ansok"),
-      params: {},
-      context: {} as never,
-    });
-    expect(d.registerUnavailable).toBe(false);
+    const d = await childcareStep();
+    expect(d.error).toBeUndefined();
     expect(d.children.length).toBeGreaterThan(0);
   });
 
@@ -63,12 +73,8 @@ describe("the population register does not answer", () => {
         backoffMs: 10,
       }),
     );
-    const childcare = await childcareLoader({
-      request: request("/mina-sidor/barnomsorg/ansok"),
-      params: {},
-      context: {} as never,
-    });
-    expect(childcare.registerUnavailable).toBe(true);
+    const childcare = await childcareStep();
+    expect(childcare.error).toBe("forms.errors.registerUnavailable");
     expect(childcare.children).toEqual([]);
     const school = await schoolLoader({
       request: request("/mina-sidor/skola/ansok"),

@@ -136,7 +136,7 @@ describe("case types by name", () => {
     expect(sv.caseTypes).toContainEqual({ id: BYGGLOV, title: "Ansök om bygglov, rivningslov eller marklov" });
     expect(sv.caseTypes).toContainEqual({
       id: "forskola-ansokan",
-      title: "Ansök om plats i förskola eller pedagogisk omsorg",
+      title: "Ansök om barnomsorg",
     });
     expect(sv.rules[0]!.caseTypeTitle).toBe("Ansök om bygglov, rivningslov eller marklov");
     const en = await loader(args(bengtsforsAdmin, "/admin/gallring?lang=en"));

@@ -7,7 +7,7 @@ export function MyPagesNav() {
   const items: [string, string][] = [
     ["/mina-sidor", "nav.overview"],
     ["/mina-sidor/barnomsorg", "nav.childcare"],
-    ["/mina-sidor/barnomsorg/ansok", "nav.applyChildcare"],
+    ["/blanketter/forskola-ansokan", "nav.applyChildcare"],
     ["/mina-sidor/skola/ansok", "nav.applySchool"],
     ["/mina-sidor/medgivande", "nav.ownerConsents"],
     ["/mina-sidor/mina-uppgifter", "nav.myData"],
