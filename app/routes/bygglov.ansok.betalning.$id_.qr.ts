@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
   const qr = found ? await paymentQrCode(found) : null;
   if (!qr) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
-  return new Response(qr.body, {
+  return new Response(new Uint8Array(qr.body), {
     headers: {
       "content-type": qr.contentType,
       "cache-control": "no-store",

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -185,11 +186,12 @@ describe("Swish on this device or another (m-commerce)", () => {
     const payer = await resident("198112189876", "Payer");
     const other = await resident("198412179288", "Other");
     const uuid = await appPayment(payer.ownerKey, payer.personId);
-    const args = (path: string, cookie: string | null) => ({
-      request: get(path, cookie),
-      params: { id: uuid },
-      context: {},
-    });
+    const args = (path: string, cookie: string | null) =>
+      ({
+        request: get(path, cookie),
+        params: { id: uuid },
+        context: {} as LoaderFunctionArgs["context"],
+      }) as LoaderFunctionArgs;
 
     const own = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, payer.cookie));
     expect(own.status).toBe(200);
