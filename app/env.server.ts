@@ -257,6 +257,8 @@ const EnvSchema = z.object({
   PAYMENTS: z.enum(["off", "swish"]).default("off"),
   /** Swish Commerce API base, e.g. https://cpc.getswish.net/swish-cpcapi (required with PAYMENTS=swish). */
   SWISH_URL: z.string().url().optional(),
+  /** Swish's QR code generator for m-commerce tokens (decision 094); tests point it at the simulator. */
+  SWISH_QR_URL: z.string().url().default("https://mpc.getswish.net/qrg-swish"),
   /** The merchant number used for a municipality that has none of its own in /admin/betalningar. */
   SWISH_PAYEE_ALIAS: z
     .string()
@@ -424,6 +426,7 @@ export function productionProblems(raw: z.infer<typeof EnvSchema>): string[] {
   if (raw.PAYMENTS === "swish" && !raw.SWISH_URL) problems.push("SWISH_URL: required with PAYMENTS=swish");
   for (const name of [
     "SWISH_URL",
+    "SWISH_QR_URL",
     "NAVET_URL",
     "LANTMATERIET_URL",
     "LANTMATERIET_TOKEN_URL",

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
@@ -32,6 +32,9 @@ export default function AdminPayments() {
     <>
       <h1>{t("payments.title")}</h1>
       <p className="lead">{t("payments.lead")}</p>
+      <p>
+        <Link to="/admin/betalningar/handlare">{t("payments.merchantLink")}</Link>
+      </p>
       <Form method="get" action="/admin/betalningar.csv" reloadDocument>
         <div className="field">
           <label htmlFor="kommun">{t("payments.municipality")}</label>

@@ -1,12 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "~/auth/guards.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { paymentFailedKey } from "~/i18n/keys";
 import { ownerKeyOf } from "~/services/building-permits.server";
-import { getPaymentForOwner, refreshPayment } from "~/services/payments.server";
+import { env } from "~/env.server";
+import { swishAppSwitchUrl } from "~/services/payment-provider";
+import { getPaymentForOwner, paymentRequestToken, refreshPayment } from "~/services/payments.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -22,14 +24,22 @@ export const handle: RouteHandle = {
 /**
  * The status of a Swish payment while the payer answers in the app (decision 080). Every load
  * asks Swish (the callback's fallback), so without JavaScript a reload shows the news; with
- * JavaScript the page reloads its data every two seconds until the payment is settled.
+ * JavaScript the page asks its status route every two seconds until the payment is settled.
+ * A request made without a phone number (m-commerce, decision 094) offers the app switch to Swish
+ * on this device and a QR code for Swish on another, and moves on by itself once it is paid.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
   if (!found) throw new Response("Not found", { status: 404 });
   const p = await refreshPayment(found, "status-page");
+  const token = p.status === "CREATED" ? paymentRequestToken(p) : null;
+  const self = `${env().PUBLIC_URL}/bygglov/ansok/betalning/${p.instructionUuid}`;
   return {
+    app: token
+      ? { switchUrl: swishAppSwitchUrl(token, self), qr: `/bygglov/ansok/betalning/${p.instructionUuid}/qr` }
+      : null,
+    mcommerce: found.requestToken !== null,
     title: getFixedT(request, "permits")("payment.statusTitle"),
     id: p.instructionUuid,
     status: p.status,
@@ -42,14 +52,34 @@ export default function PaymentStatus() {
   const p = useLoaderData<typeof loader>();
   const { t } = useTranslation("permits");
   const revalidator = useRevalidator();
+  const navigate = useNavigate();
   const open = p.status === "CREATED";
+  const { id, mcommerce } = p;
+  // The latest navigate/revalidate without restarting the timer each render.
+  const act = useRef({ navigate, revalidator });
+  act.current = { navigate, revalidator };
   useEffect(() => {
     if (!open) return;
+    let busy = false;
     const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
+      if (busy) return;
+      busy = true;
+      fetch(`/bygglov/ansok/betalning/${id}/status`, { headers: { accept: "application/json" } })
+        .then((r) => (r.ok ? (r.json() as Promise<{ status: string }>) : null))
+        .then((answer) => {
+          if (!answer || answer.status === "CREATED") return;
+          clearInterval(timer);
+          // Paid in the app: on to the application. Otherwise this page says what happened.
+          if (answer.status === "PAID" && mcommerce) act.current.navigate("/bygglov/ansok/kontrollera");
+          else act.current.revalidator.revalidate();
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          busy = false;
+        });
     }, 2000);
     return () => clearInterval(timer);
-  }, [open, revalidator]);
+  }, [open, id, mcommerce]);
   return (
     <>
       <h1>{t("payment.statusTitle")}</h1>
@@ -69,6 +99,23 @@ export default function PaymentStatus() {
           <p className="field__error">{t(paymentFailedKey(p.status))}</p>
         )}
       </div>
+      {p.app ? (
+        <div className="payment-app" data-testid="payment-app">
+          <section aria-labelledby="this-device" className="panel">
+            <h2 id="this-device">{t("payment.app.thisDevice")}</h2>
+            <p>
+              <a className="button" href={p.app.switchUrl} data-testid="swish-app-switch">
+                {t("payment.app.open")}
+              </a>
+            </p>
+          </section>
+          <section aria-labelledby="other-device" className="panel">
+            <h2 id="other-device">{t("payment.app.otherDevice")}</h2>
+            <p>{t("payment.app.scan")}</p>
+            <img className="qr" src={p.app.qr} alt={t("payment.app.qrAlt")} width={246} height={246} />
+          </section>
+        </div>
+      ) : null}
       {!open ? (
         <p>
           <Link className="button" to="/bygglov/ansok/kontrollera">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/services/multipart.server";
 import { CsrfField } from "~/components/ui/CsrfField";
@@ -96,7 +97,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   const form = await readForm(request);
   await requireCsrf(request, form);
-  if (form.get("intent") === "pay") {
+  const intent = form.get("intent");
+  if (intent === "pay" || intent === "pay-app") {
     const r = await review(user);
     if (!r.payment.online || !r.fee) return data({ missing: [], payment: "unavailable" as const }, { status: 400 });
     const started = await startPayment({
@@ -106,7 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
       municipalityId: r.property.municipalityId,
       purpose: PAYMENT_PURPOSE,
       amount: r.fee.total,
-      phone: String(form.get("phone") ?? "").slice(0, 40),
+      // "pay-app" (offered with JavaScript): no number, the app switch or a QR code (decision 094).
+      phone: intent === "pay-app" ? null : String(form.get("phone") ?? "").slice(0, 40),
       message: getFixedT(request, "permits")("payment.swishMessage"),
     });
     if (started.ok) return redirect(`/bygglov/ansok/betalning/${started.instructionUuid}`);
@@ -134,6 +137,9 @@ export default function PermitCheck() {
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("permits");
   const paymentError = posted && "payment" in posted ? posted.payment : null;
+  // The app switch and QR code need the status page's polling, so they are offered with JavaScript only.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   const missingNames = (posted?.missing ?? r.missing).map((k) => t(`attachments.${k}`).toLocaleLowerCase());
   const rows: [string, React.ReactNode, string][] = [
     [t("check.applicant"), r.applicant, ""],
@@ -257,9 +263,18 @@ export default function PermitCheck() {
                     {t("payment.paySwish", { amount: formatCurrency(r.fee.total) })}
                   </button>
                 </Form>
-              ) : (
-                <p>{t("payment.onlineUnavailable")}</p>
-              )}
+              ) : null}
+              {r.payment.online && scripted ? (
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="pay-app" />
+                  <p>{t("payment.app.lead")}</p>
+                  <button className="button button--secondary" type="submit">
+                    {t("payment.app.pay", { amount: formatCurrency(r.fee.total) })}
+                  </button>
+                </Form>
+              ) : null}
+              {r.payment.online ? null : <p>{t("payment.onlineUnavailable")}</p>}
             </>
           )}
         </section>

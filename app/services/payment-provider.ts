@@ -12,13 +12,18 @@ export interface Merchant {
   cert?: string;
   key?: string;
   ca?: string;
+  /** Where Swish sends this merchant's callbacks (the portal's own callback route unless set). */
+  callbackUrl?: string;
 }
 
 export interface PaymentRequestInput {
   instructionUuid: string;
   merchant: Merchant;
-  /** The payer's mobile number as Swish wants it: 46 followed by the number without its 0. */
-  payerAlias: string;
+  /**
+   * The payer's mobile number as Swish wants it (46 followed by the number without its 0): the
+   * e-commerce flow. Null: the m-commerce flow, answered with a token for the app switch or a QR code.
+   */
+  payerAlias: string | null;
   amount: number;
   message: string;
   payeePaymentReference: string;
@@ -62,7 +67,10 @@ export class PaymentRefused extends Error {
 
 export interface PaymentProvider {
   name: string;
-  createPaymentRequest(input: PaymentRequestInput): Promise<void>;
+  /** Creates the request; `token` is the PaymentRequestToken of an m-commerce request (no payer alias). */
+  createPaymentRequest(input: PaymentRequestInput): Promise<{ token: string | null }>;
+  /** A QR code the Swish app scans on another device to pay an m-commerce request (image bytes). */
+  qrCode(token: string): Promise<{ contentType: string; body: Buffer }>;
   getPaymentRequest(merchant: Merchant, instructionUuid: string): Promise<PaymentState>;
   createRefund(input: RefundInput): Promise<void>;
   getRefund(merchant: Merchant, instructionUuid: string): Promise<RefundState>;
@@ -81,6 +89,14 @@ export function swishPayerAlias(input: string): string | null {
   // Swedish mobile numbers: 07x followed by seven digits.
   if (digits.length !== 11 || !digits.startsWith("467")) return null;
   return digits;
+}
+
+/**
+ * The app switch to the Swish app on this device (Swish's m-commerce guide): the app opens the
+ * request by its token and, when it is answered, opens `callbackUrl` (the portal's status page).
+ */
+export function swishAppSwitchUrl(token: string, callbackUrl: string): string {
+  return `swish://paymentrequest?token=${encodeURIComponent(token)}&callbackurl=${encodeURIComponent(callbackUrl)}`;
 }
 
 /** Swish's amount format: at most two decimals, dot as separator. */

@@ -31,7 +31,8 @@ let chosen: PaymentProvider | null | undefined;
 export function paymentProvider(): PaymentProvider | null {
   if (chosen !== undefined) return chosen;
   const e = env();
-  chosen = e.PAYMENTS === "swish" && e.SWISH_URL ? swishClient({ baseUrl: e.SWISH_URL }) : null;
+  chosen =
+    e.PAYMENTS === "swish" && e.SWISH_URL ? swishClient({ baseUrl: e.SWISH_URL, qrBaseUrl: e.SWISH_QR_URL }) : null;
   return chosen;
 }
 
@@ -52,6 +53,7 @@ export function merchantFor(municipalityId: number): Merchant | null {
       cert: row.certPem ? decrypt(row.certPem) : read(e.SWISH_CLIENT_CERT_FILE),
       key: row.keyPem ? decrypt(row.keyPem) : read(e.SWISH_CLIENT_KEY_FILE),
       ca,
+      callbackUrl: row.callbackUrl ?? undefined,
     };
   if (!e.SWISH_PAYEE_ALIAS) return null;
   return {
@@ -67,12 +69,20 @@ export function canPayOnline(municipalityId: number): boolean {
   return paymentProvider() !== null && merchantFor(municipalityId) !== null;
 }
 
+/** Where Swish calls back for this merchant: its own address, else the portal's callback route. */
+const callbackUrlOf = (merchant: Merchant) =>
+  merchant.callbackUrl ?? `${env().PUBLIC_URL}/api/betalning/swish/callback`;
+
 const FINAL: readonly string[] = ["PAID", "DECLINED", "ERROR", "CANCELLED", "TIMEOUT"];
 
 export type StartResult =
   { ok: true; instructionUuid: string } | { ok: false; error: "phone" | "unavailable" | "refused" };
 
-/** Asks the payer, through the provider, to pay `amount` kronor for a draft. */
+/**
+ * Asks the payer, through the provider, to pay `amount` kronor for a draft: on the phone `phone`
+ * (e-commerce), or, with `phone: null`, by a request the payer opens with the app on this device
+ * or a QR code on another (m-commerce, decision 094).
+ */
 export async function startPayment(input: {
   actor: AuditActor | "system";
   personId: number | null;
@@ -80,12 +90,12 @@ export async function startPayment(input: {
   municipalityId: number;
   purpose: string;
   amount: number;
-  phone: string;
+  phone: string | null;
   message: string;
   now?: Date;
 }): Promise<StartResult> {
-  const payerAlias = swishPayerAlias(input.phone);
-  if (!payerAlias) return { ok: false, error: "phone" };
+  const payerAlias = input.phone === null ? null : swishPayerAlias(input.phone);
+  if (input.phone !== null && !payerAlias) return { ok: false, error: "phone" };
   const provider = paymentProvider();
   const merchant = merchantFor(input.municipalityId);
   if (!provider || !merchant) return { ok: false, error: "unavailable" };
@@ -104,7 +114,8 @@ export async function startPayment(input: {
       personId: input.personId,
       amount: input.amount,
       payeeAlias: merchant.payeeAlias,
-      payerAlias: encrypt(payerAlias),
+      // An m-commerce request has no payer number until the payer answers in the app.
+      payerAlias: encrypt(payerAlias ?? ""),
       message,
       callbackIdentifier,
       createdAt: now,
@@ -119,19 +130,30 @@ export async function startPayment(input: {
     subjectId: instructionUuid,
     municipalityId: input.municipalityId,
     personId: input.personId,
-    details: { purpose: input.purpose, amount: input.amount, provider: provider.name },
+    details: {
+      purpose: input.purpose,
+      amount: input.amount,
+      provider: provider.name,
+      flow: payerAlias ? "phone" : "app",
+    },
   });
   try {
-    await provider.createPaymentRequest({
+    const { token } = await provider.createPaymentRequest({
       instructionUuid,
       merchant,
       payerAlias,
       amount: input.amount,
       message,
       payeePaymentReference: `P${id}`,
-      callbackUrl: `${env().PUBLIC_URL}/api/betalning/swish/callback`,
+      callbackUrl: callbackUrlOf(merchant),
       callbackIdentifier,
     });
+    if (token)
+      db()
+        .update(payment)
+        .set({ requestToken: encrypt(token) })
+        .where(eq(payment.id, id))
+        .run();
     return { ok: true, instructionUuid };
   } catch (error) {
     const refused = error instanceof PaymentRefused;
@@ -221,6 +243,25 @@ export async function handlePaymentCallback(body: unknown, callbackIdentifier: s
   }
   const refund = db().select().from(paymentRefund).where(eq(paymentRefund.instructionUuid, id)).get();
   if (refund && refund.callbackIdentifier === callbackIdentifier) await refreshRefund(refund.id);
+}
+
+/** The PaymentRequestToken of an m-commerce request (app switch, QR code); null for the phone flow. */
+export function paymentRequestToken(row: Payment): string | null {
+  return row.requestToken ? decrypt(row.requestToken) : null;
+}
+
+/** The QR code of an open m-commerce request, from the provider; null when there is none to show. */
+export async function paymentQrCode(row: Payment): Promise<{ contentType: string; body: Buffer } | null> {
+  const token = paymentRequestToken(row);
+  const provider = paymentProvider();
+  if (!token || row.status !== "CREATED" || !provider) return null;
+  try {
+    return await provider.qrCode(token);
+  } catch (error) {
+    if (!(error instanceof RegisterUnavailableError || error instanceof RegisterAnswerError)) throw error;
+    log("warn", "payment QR code unavailable", { error: error.message });
+    return null;
+  }
 }
 
 /** A payment of the draft's owner, or null: the owner key is part of the query. */
@@ -363,7 +404,7 @@ export async function refundCasePayment(input: {
       originalPaymentReference: paid.paymentReference,
       amount: input.amount,
       message: input.reason.slice(0, 50),
-      callbackUrl: `${env().PUBLIC_URL}/api/betalning/swish/callback`,
+      callbackUrl: callbackUrlOf(merchant),
       callbackIdentifier,
     });
     return { ok: true, refundId };

@@ -16,13 +16,17 @@ import {
 
 /**
  * The Swish Commerce API client (decision 080), as Getswish AB publishes it:
- * - PUT  {base}/api/v2/paymentrequests/{instructionUUID}  → 201 (payer's number: e-commerce flow)
+ * - PUT  {base}/api/v2/paymentrequests/{instructionUUID}  → 201 (payer's number: e-commerce flow;
+ *        without it the m-commerce flow, whose answer carries a PaymentRequestToken header)
  * - GET  {base}/api/v1/paymentrequests/{instructionUUID}  → the payment request with its status
  * - PUT  {base}/api/v2/refunds/{instructionUUID}          → 201
  * - GET  {base}/api/v1/refunds/{instructionUUID}          → the refund with its status
  * 422 answers carry `[{ errorCode, errorMessage }]`. Every call goes over mutual TLS with the
  * municipality's merchant certificate (each municipality is its own merchant). `base` is e.g.
  * https://cpc.getswish.net/swish-cpcapi (production) or the local simulator's address.
+ * The QR code of an m-commerce token comes from Swish's QR generator (decision 094):
+ * - POST {qrBase}/api/v1/commerce { token, format: "svg", size, border, transparent } → the image
+ * `qrBase` is https://mpc.getswish.net/qrg-swish; it needs no certificate.
  */
 const ErrorList = z.array(z.object({ errorCode: z.string(), errorMessage: z.string().nullish() }));
 
@@ -44,7 +48,10 @@ const RefundAnswer = z.object({
 
 export interface SwishClientOptions extends Omit<RegisterHttpOptions, "register" | "tls"> {
   baseUrl: string;
+  qrBaseUrl: string;
 }
+
+const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 
 function refused(text: string): PaymentRefused {
   try {
@@ -58,7 +65,9 @@ function refused(text: string): PaymentRefused {
 const kronor = (amount: number | string) => Math.round(Number(amount));
 
 export function swishClient(options: SwishClientOptions): PaymentProvider {
-  const base = options.baseUrl.endsWith("/") ? options.baseUrl.slice(0, -1) : options.baseUrl;
+  const trim = (url: string) => (url.endsWith("/") ? url.slice(0, -1) : url);
+  const base = trim(options.baseUrl);
+  const qrBase = trim(options.qrBaseUrl);
   const http = (merchant: Merchant): RegisterHttpOptions => ({
     register: "Swish",
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -73,7 +82,7 @@ export function swishClient(options: SwishClientOptions): PaymentProvider {
       { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
       http(merchant),
     );
-    if (answer.status === 201 || answer.status === 409) return;
+    if (answer.status === 201 || answer.status === 409) return answer;
     if (answer.status === 422 || answer.status === 400) throw refused(answer.text);
     throw new RegisterAnswerError("Swish", `status ${answer.status}`);
   }
@@ -90,13 +99,13 @@ export function swishClient(options: SwishClientOptions): PaymentProvider {
   return {
     name: "swish",
     async createPaymentRequest(input) {
-      await create(
+      const answer = await create(
         `/api/v2/paymentrequests/${input.instructionUuid}`,
         {
           payeePaymentReference: input.payeePaymentReference,
           callbackUrl: input.callbackUrl,
           callbackIdentifier: input.callbackIdentifier,
-          payerAlias: input.payerAlias,
+          ...(input.payerAlias ? { payerAlias: input.payerAlias } : {}),
           payeeAlias: input.merchant.payeeAlias,
           amount: swishAmount(input.amount),
           currency: "SEK",
@@ -104,6 +113,27 @@ export function swishClient(options: SwishClientOptions): PaymentProvider {
         },
         input.merchant,
       );
+      if (input.payerAlias) return { token: null };
+      // A 409 (the same instruction again) carries no token: the request cannot be shown, so it is an error.
+      const token = answer.headers["paymentrequesttoken"];
+      if (typeof token !== "string" || !TOKEN.test(token))
+        throw new RegisterAnswerError("Swish", "no PaymentRequestToken in the answer");
+      return { token };
+    },
+    async qrCode(token) {
+      if (!TOKEN.test(token)) throw new RegisterAnswerError("Swish", "bad token");
+      const answer = await registerRequest(
+        `${qrBase}/api/v1/commerce`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "image/svg+xml" },
+          body: JSON.stringify({ token, format: "svg", size: 300, border: 1, transparent: false }),
+        },
+        { register: "Swish", timeoutMs: options.timeoutMs ?? 10_000, attempts: 2, backoffMs: 300 },
+      );
+      if (answer.status !== 200 || !answer.text.trimStart().startsWith("<"))
+        throw new RegisterAnswerError("Swish", `QR status ${answer.status}`);
+      return { contentType: "image/svg+xml", body: Buffer.from(answer.text, "utf8") };
     },
     async getPaymentRequest(merchant, id): Promise<PaymentState> {
       const text = await read(`/api/v1/paymentrequests/${id}`, merchant);

@@ -18,6 +18,8 @@ export const paymentMerchant = sqliteTable("payment_merchant", {
   /** encrypt(PEM) or null: the environment's certificate is used. */
   certPem: text("cert_pem"),
   keyPem: text("key_pem"),
+  /** Where Swish sends this merchant's callbacks; null: `$PUBLIC_URL/api/betalning/swish/callback`. */
+  callbackUrl: text("callback_url"),
   updatedAt: text("updated_at").notNull().default(now),
   updatedBy: text("updated_by").notNull(),
 });
@@ -52,6 +54,8 @@ export const payment = sqliteTable(
     /** CREATED, PAID, DECLINED, ERROR, CANCELLED (Swish's statuses) or TIMEOUT (no answer in time). */
     status: text("status").notNull().default("CREATED"),
     paymentReference: text("payment_reference"),
+    /** encrypt(PaymentRequestToken) of an m-commerce request (app switch / QR, no payer number); else null. */
+    requestToken: text("request_token"),
     errorCode: text("error_code"),
     datePaid: text("date_paid"),
     createdAt: text("created_at").notNull().default(now),

@@ -1,5 +1,37 @@
-import { expect, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Page } from "@playwright/test";
+import { exclusive, expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { drawing, ERIK, otherContext, signAndSubmitPermit } from "./permit-helpers";
+
+// Both journeys fill in Erik's one bygglov draft, as building-permit.spec.ts does: one at a time.
+let release: (() => void) | undefined;
+test.beforeEach(async ({}, testInfo) => {
+  testInfo.setTimeout(testInfo.timeout + 300_000);
+  release = await exclusive("permit-residents");
+});
+test.afterEach(() => release?.());
+
+/** Erik's façade change up to the check page, with one drawing. */
+async function facadeChangeToCheck(page: Page) {
+  await loginAsResident(page, ERIK, { redirectTo: "/bygglov/ansok", actFor: "self" });
+  await page.getByLabel("Fastighetsbeteckning").fill("Bengtsfors Sågen 1:23");
+  await page.getByRole("radio", { name: "Fasadändring" }).check();
+  await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel och fönster på bostadshuset.");
+  await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
+  await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
+  await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasad.pdf"));
+  await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
+  await page.goto("/bygglov/ansok/kontrollera");
+}
+
+/** The Swish simulator's address, from the e2e server's log (tests/stand-ins/serve.ts names it). */
+function swishSimulatorUrl(): string {
+  const log = readFileSync(join(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e"), "server.log"), "utf8");
+  const found = /stand-in swish on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+  if (!found?.[1]) throw new Error("the Swish simulator is not in the server log");
+  return found[1];
+}
 
 /**
  * Issue 16 item 2 (decision 080): a resident pays the bygglov fee with Swish (the local simulator,
@@ -11,16 +43,10 @@ test("a resident pays the bygglov fee with Swish before submitting, gets a recei
   a11y,
   browser,
 }, testInfo) => {
-  test.setTimeout(180_000);
-  await loginAsResident(page, ERIK, { redirectTo: "/bygglov/ansok", actFor: "self" });
-  await page.getByLabel("Fastighetsbeteckning").fill("Bengtsfors Sågen 1:23");
-  await page.getByRole("radio", { name: "Fasadändring" }).check();
-  await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel och fönster på bostadshuset.");
-  await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-  await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
-  await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasad.pdf"));
-  await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-  await page.goto("/bygglov/ansok/kontrollera");
+  test.setTimeout(180_000 + 300_000);
+  await facadeChangeToCheck(page);
+  // Without JavaScript only the phone-number flow is offered (the app switch needs the polling).
+  if (jsDisabled(testInfo)) await expect(page.getByRole("button", { name: /i Swish-appen/ })).toHaveCount(0);
 
   // A number that is not a mobile number: a field message, nothing sent to Swish.
   await page.getByLabel("Mobilnummer för Swish").fill("08-123 456 78");
@@ -57,4 +83,50 @@ test("a resident pays the bygglov fee with Swish before submitting, gets a recei
   } finally {
     await officer.context.close();
   }
+});
+
+test("with JavaScript, Swish on this device (app switch) or another (QR code), and the page moves on once paid", async ({
+  page,
+  a11y,
+}, testInfo) => {
+  test.skip(jsDisabled(testInfo), "the app switch and the QR code are offered with JavaScript only");
+  // The check page did not hydrate in the e2e run of 2026-12-04 (the button, rendered after
+  // hydration, never appeared; decision 080 saw the status page's polling not run either): to be
+  // found before this runs. The parts are covered in tests/integration/payments-swish-app.test.ts.
+  test.fixme(true, "the bygglov check page does not hydrate in e2e (see decision 094)");
+  test.setTimeout(180_000 + 300_000);
+  await facadeChangeToCheck(page);
+  // Offered once the page is hydrated (slow on a loaded machine).
+  const appButton = page.getByRole("button", { name: /i Swish-appen/ });
+  await expect(appButton).toBeVisible({ timeout: 60_000 });
+  await appButton.click();
+  await expect(page).toHaveURL(/\/bygglov\/ansok\/betalning\/[0-9A-F]{32}$/);
+  const statusUrl = page.url();
+
+  // This device: the app switch carries the request's token and brings the payer back here.
+  const href = (await page.getByRole("link", { name: "Öppna Swish" }).getAttribute("href")) ?? "";
+  const link = new URL(href);
+  expect(link.protocol).toBe("swish:");
+  expect(href.startsWith("swish://paymentrequest?")).toBe(true);
+  const token = link.searchParams.get("token") ?? "";
+  expect(token).toMatch(/^[0-9a-f]{32}$/);
+  expect(link.searchParams.get("callbackurl")).toBe(statusUrl);
+
+  // Another device: the QR code is an image the portal serves (a real picture, not a broken one).
+  const qr = page.getByRole("img", { name: /QR-kod/ });
+  await expect(qr).toBeVisible();
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "CREATED");
+  await a11y("payment in the Swish app");
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await a11y("payment in the Swish app at 320 px");
+
+  // The payer answers in the app (the simulator, driven from here); the page sees it by itself.
+  const answered = await fetch(`${swishSimulatorUrl()}/swish-cpcapi/simulator/${token}/paid`, { method: "POST" });
+  expect(answered.status).toBe(204);
+  await expect(page).toHaveURL(/\/bygglov\/ansok\/kontrollera$/, { timeout: 30_000 });
+  await expect(page.getByTestId("payment-paid")).toBeVisible();
+  await signAndSubmitPermit(page, ERIK);
+  await expect(page.getByTestId("payment-receipt")).toContainText("Swish");
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
+import QRCode from "qrcode";
 import type { StandIn } from "./index";
 
 /**
@@ -9,7 +10,13 @@ import type { StandIn } from "./index";
  * instruction already exists), GET /swish-cpcapi/api/v1/paymentrequests/{id}, and the same for
  * refunds (PUT /api/v2/refunds/{id}, GET /api/v1/refunds/{id}). After `delayMs` it settles the
  * request and POSTs the payment request object to its callbackUrl with the callbackIdentifier
- * header, as Swish does. The payer's number chooses the outcome (never real numbers):
+ * header, as Swish does. The payer's number chooses the outcome (never real numbers), below.
+ *
+ * Without a payerAlias the request is an m-commerce one (decision 094): the 201 carries a
+ * `PaymentRequestToken` header, and the request stays CREATED until the payer answers, which a
+ * test does for them: POST /swish-cpcapi/simulator/{token}/paid (or /declined), as the app would
+ * after the app switch or a scanned QR code. POST /qrg-swish/api/v1/commerce { token, format:
+ * "svg", size, border } answers the QR code of an open request's token, as Swish's generator does.
  */
 export const SWISH_DECLINED = "46700000001"; // the payer declines in the app: DECLINED
 export const SWISH_ERROR = "46700000002"; // Swish times the payer out: ERROR, errorCode TM01
@@ -25,6 +32,8 @@ interface SimPayment {
   callbackUrl: string;
   callbackIdentifier: string;
   payerAlias: string;
+  /** The m-commerce request's PaymentRequestToken; null in the phone-number flow. */
+  token: string | null;
   payeeAlias: string;
   amount: string;
   currency: "SEK";
@@ -74,10 +83,10 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
     }
   }
 
-  function settle(p: SimPayment) {
-    if (p.payerAlias === SWISH_NO_ANSWER) return;
+  function settle(p: SimPayment, answer?: "paid" | "declined") {
+    if (p.payerAlias === SWISH_NO_ANSWER || (p.token && !answer)) return;
     setTimeout(() => {
-      if (p.payerAlias === SWISH_DECLINED) {
+      if (p.payerAlias === SWISH_DECLINED || answer === "declined") {
         p.status = "DECLINED";
       } else if (p.payerAlias === SWISH_ERROR) {
         p.status = "ERROR";
@@ -92,6 +101,20 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
         p.payerAlias === SWISH_DUPLICATE ? callBack(p.callbackUrl, p.callbackIdentifier, p) : undefined,
       );
     }, delayMs).unref();
+  }
+
+  /** Swish's QR generator: the token of an open m-commerce request as an SVG QR code. */
+  async function qrCode(body: Record<string, unknown>, res: ServerResponse) {
+    const token = typeof body.token === "string" ? body.token : "";
+    const open = [...payments.values()].find((p) => p.token === token && p.status === "CREATED");
+    if (!open || (body.format !== undefined && body.format !== "svg")) {
+      res.writeHead(400, { "content-type": "application/json" });
+      return res.end(JSON.stringify([{ errorCode: "VL02", errorMessage: "Invalid or expired token" }]));
+    }
+    const border = typeof body.border === "number" && body.border >= 0 && body.border <= 4 ? body.border : 1;
+    const svg = await QRCode.toString(token, { type: "svg", margin: border, errorCorrectionLevel: "M" });
+    res.writeHead(200, { "content-type": "image/svg+xml" });
+    res.end(svg);
   }
 
   function refundable(reference: string): number {
@@ -118,6 +141,23 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
         );
       const path = (req.url ?? "").split("?")[0] ?? "";
       const parts = path.split("/").filter(Boolean); // swish-cpcapi, api, v2, paymentrequests, id
+      if (req.method === "POST" && path === "/qrg-swish/api/v1/commerce") {
+        let qrBody: Record<string, unknown> = {};
+        try {
+          qrBody = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+        } catch {
+          return send(400);
+        }
+        return void qrCode(qrBody, res);
+      }
+      if (req.method === "POST" && parts[0] === "swish-cpcapi" && parts[1] === "simulator" && parts.length === 4) {
+        // The payer answers an m-commerce request in the app (driven by a test).
+        const answer = parts[3] === "paid" || parts[3] === "declined" ? parts[3] : null;
+        const p = [...payments.values()].find((x) => x.token !== null && x.token === parts[2]);
+        if (!answer || !p || p.status !== "CREATED") return send(404);
+        settle(p, answer);
+        return send(204);
+      }
       if (parts[0] !== "swish-cpcapi" || parts[1] !== "api" || parts.length !== 5) return send(404);
       const [, , version, kind, id = ""] = parts;
       if (!ID.test(id)) return send(404);
@@ -133,7 +173,8 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
       if (kind === "paymentrequests" && req.method === "PUT" && version === "v2") {
         if (payments.has(id)) return send(409);
         const problems: [string, string][] = [];
-        if (!/^\d{8,15}$/.test(str("payerAlias"))) problems.push(["BE18", "Payer alias is invalid"]);
+        const mcommerce = body.payerAlias === undefined;
+        if (!mcommerce && !/^\d{8,15}$/.test(str("payerAlias"))) problems.push(["BE18", "Payer alias is invalid"]);
         if (str("payeeAlias") !== SWISH_TEST_PAYEE) problems.push(["RP01", "Missing Merchant Swish Number"]);
         if (!AMOUNT.test(str("amount")) || Number(str("amount")) < 1)
           problems.push(["PA02", "Amount value is missing or not a valid number"]);
@@ -148,7 +189,8 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
           paymentReference: null,
           callbackUrl: str("callbackUrl"),
           callbackIdentifier: str("callbackIdentifier"),
-          payerAlias: str("payerAlias"),
+          payerAlias: mcommerce ? "" : str("payerAlias"),
+          token: mcommerce ? randomBytes(16).toString("hex") : null,
           payeeAlias: str("payeeAlias"),
           amount: str("amount"),
           currency: "SEK",
@@ -161,7 +203,10 @@ export function swishSimulator(options: { delayMs?: number } = {}) {
         };
         payments.set(id, p);
         settle(p);
-        return send(201, undefined, { location: `/swish-cpcapi/api/v1/paymentrequests/${id}` });
+        return send(201, undefined, {
+          location: `/swish-cpcapi/api/v1/paymentrequests/${id}`,
+          ...(p.token ? { paymentrequesttoken: p.token } : {}),
+        });
       }
       if (kind === "paymentrequests" && req.method === "GET" && version === "v1") {
         const p = payments.get(id);
@@ -219,6 +264,7 @@ export const SWISH_STAND_IN: StandIn = {
   env: (baseUrl) => ({
     PAYMENTS: "swish",
     SWISH_URL: `${baseUrl}/swish-cpcapi`,
+    SWISH_QR_URL: `${baseUrl}/qrg-swish`,
     SWISH_PAYEE_ALIAS: SWISH_TEST_PAYEE,
   }),
 };

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireResident } from "~/auth/guards.server";
+import { ownerKeyOf } from "~/services/building-permits.server";
+import { getPaymentForOwner, refreshPayment } from "~/services/payments.server";
+
+/**
+ * GET /bygglov/ansok/betalning/{id}/status: the payment's status as JSON, for the status page's
+ * polling with JavaScript (decision 094). Only the payer (the draft's owner) gets an answer; each
+ * call asks Swish about an open request, as a reload of the page does.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireResident(request, { partyChosen: true });
+  const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
+  if (!found) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
+  const p = await refreshPayment(found, "status-poll");
+  return new Response(JSON.stringify({ status: p.status }), {
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
+}
