@@ -1,11 +1,11 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
-import HttpBackend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nOptions, isLanguage, defaultLanguage } from "./i18n/config";
+import { fetchBackend } from "./i18n/fetch-backend.client";
 
 async function hydrate() {
   // The server already rendered the chosen language into <html lang>; load the same texts
@@ -13,12 +13,11 @@ async function hydrate() {
   const lang = document.documentElement.lang;
   await i18next
     .use(initReactI18next)
-    .use(HttpBackend)
+    .use(fetchBackend)
     .init({
       ...i18nOptions,
       lng: isLanguage(lang) ? lang : defaultLanguage,
       ns: ["common", ...getInitialNamespaces()],
-      backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
     });
   startTransition(() => {
     hydrateRoot(

@@ -1,4 +1,5 @@
-import { createHash, createSign, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, createSign, randomUUID, type KeyObject } from "node:crypto";
+import { join } from "node:path";
 import express from "express";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { testPersons } from "../../db/seed/content/people";
@@ -9,6 +10,7 @@ import { isSignRequest, SIGN_REQUEST_PARAM, SIGN_SCOPE, USER_SIGNATURE_CLAIM, ty
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
+import { storedRsaKey } from "./staff-sso/self-signed-certificate.server";
 
 /**
  * "Test-legitimation": a real OpenID Connect provider (oidc-provider) that plays the Swedish
@@ -257,7 +259,9 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   const issuer = `${e.PUBLIC_URL}${TEST_IDP_PATH}`;
   const claimName = e.OIDC_PERSONAL_NUMBER_CLAIM;
   const personScope = "https://id.oidc.se/scope/naturalPersonNumber";
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  // Kept in DATA_DIR: no key generation at every start (demo and test only; decision 095).
+  const privateKey = storedRsaKey(join(e.DATA_DIR, ".test-idp-key.pem"));
+  const publicKey = createPublicKey(privateKey);
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
   const publicJwk = { ...publicKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
 

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
+import type PDFKitDocument from "pdfkit";
 
 /**
  * Every PDF the portal writes goes through this: a tagged PDF (PDF/UA-1, decision 084) on pdfkit.
@@ -14,6 +14,14 @@ const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const REGULAR = join(fontDir, "DejaVuSans.ttf");
 const BOLD = join(fontDir, "DejaVuSans-Bold.ttf");
+
+/**
+ * pdfkit (with fontkit) is loaded on the first PDF, not at start-up: its import costs about a
+ * second of a loaded core, and most processes never write a PDF before their first answer
+ * (decision 095).
+ */
+let pdfkit: typeof PDFKitDocument | undefined;
+const PDFDocument = () => (pdfkit ??= require("pdfkit") as typeof PDFKitDocument);
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const INK = "#1a1f24";
@@ -70,7 +78,7 @@ export class TaggedPdf {
   constructor(private readonly meta: TaggedPdfMeta) {
     this.margin = meta.margin ?? 50;
     const date = meta.date ?? new Date(0);
-    this.doc = new PDFDocument({
+    this.doc = new (PDFDocument())({
       size: "A4",
       margin: this.margin,
       font: REGULAR,

@@ -1,6 +1,9 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { selfSignedCertificate } from "./self-signed-certificate.server";
+import { selfSignedCertificate, storedRsaKey } from "./self-signed-certificate.server";
 
 describe("selfSignedCertificate", () => {
   it("makes an X.509 certificate that node parses, that verifies with its own key and matches the private key", () => {
@@ -17,5 +20,35 @@ describe("selfSignedCertificate", () => {
 
   it("makes a new key each time", () => {
     expect(selfSignedCertificate("a").privateKeyPem).not.toBe(selfSignedCertificate("a").privateKeyPem);
+  });
+});
+
+describe("storedRsaKey", () => {
+  it("makes the key once, keeps it private to the owner and returns the same key at the next start", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rsa-key-"));
+    try {
+      const file = join(dir, ".test-idp-key.pem");
+      const first = storedRsaKey(file);
+      expect(first.asymmetricKeyType).toBe("rsa");
+      expect(first.asymmetricKeyDetails?.modulusLength).toBe(2048);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const pem = readFileSync(file, "utf8");
+      const again = storedRsaKey(file);
+      expect(again.export({ type: "pkcs8", format: "pem" })).toBe(pem);
+      expect(readFileSync(file, "utf8")).toBe(pem);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a file that holds no RSA private key", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rsa-key-"));
+    try {
+      const file = join(dir, "key.pem");
+      writeFileSync(file, "not a key");
+      expect(() => storedRsaKey(file)).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

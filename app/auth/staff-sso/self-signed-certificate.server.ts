@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /**
@@ -97,4 +97,24 @@ export function storedKeyAndCertificate(file: string, commonName: string): KeyAn
   if (typeof stored.privateKeyPem !== "string" || typeof stored.certificatePem !== "string")
     throw new Error(`${file}: not a key and certificate`);
   return { privateKeyPem: stored.privateKeyPem, certificatePem: stored.certificatePem };
+}
+
+/**
+ * A 2048-bit RSA private key kept in `file` (PKCS#8 PEM, mode 0600), made on first use, for the
+ * demo/test identity providers: generating one costs about 0.3 s of CPU (seconds on a loaded
+ * machine) at every start, and processes sharing DATA_DIR then sign with the same key
+ * (decision 095). The first process to write wins; the others read its key.
+ */
+export function storedRsaKey(file: string): KeyObject {
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    try {
+      writeFileSync(file, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  const key = createPrivateKey(readFileSync(file, "utf8"));
+  if (key.asymmetricKeyType !== "rsa") throw new Error(`${file}: not an RSA private key`);
+  return key;
 }

@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync } from "node:crypto";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import express from "express";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { env, TEST_SSO_CLIENT, TEST_SSO_PATH } from "~/env.server";
@@ -7,6 +8,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { log } from "~/utils/logger.server";
 import { idpLanguage } from "../test-idp.server";
 import { STAFF_SSO_CALLBACK_PATH } from "./oidc.server";
+import { storedRsaKey } from "./self-signed-certificate.server";
 
 /**
  * "Test-SSO": a real OpenID Connect provider (oidc-provider) that plays a municipality's staff
@@ -127,7 +129,8 @@ export function createTestSsoProvider(): TestSsoProvider | null {
   const e = env();
   if (e.TEST_SSO !== "on" || e.PORTAL_ENV === "production") return null;
   const issuer = `${e.PUBLIC_URL}${TEST_SSO_PATH}`;
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  // Kept in DATA_DIR: no key generation at every start (decision 095).
+  const privateKey = storedRsaKey(join(e.DATA_DIR, ".test-sso-key.pem"));
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-sso-1" };
   const configuration: Configuration = {
     clients: [
