@@ -54,9 +54,25 @@ export const exampleOptionLists: OptionLists = {
   ].map(([value = "", label = ""]) => ({ value, label, labelKey: "forms.common.municipality" })),
 };
 
-/** A definition as the server would resolve it over the example data. */
+/** Stand-ins for a hook's run-time options (decision 087): the seed examples answer with these values. */
+const exampleHookOptions = {
+  children: ["barn-1", "barn-2"],
+  schools: ["1", "2"],
+} as const;
+
+/** A definition as the server would resolve it over the example data (hook choices get the stand-ins above). */
 export function resolvedForTests(def: FormDefinition): FormDefinition {
-  return withOptionLists(def, exampleOptionLists);
+  const lists = withOptionLists(def, exampleOptionLists);
+  const stand = (f: FormDefinition["steps"][number]["fields"][number]) => {
+    if (f.type !== "choice") return f;
+    const name = f.lookup ?? f.optionsFrom;
+    const values: readonly string[] | undefined =
+      name && name in exampleHookOptions ? exampleHookOptions[name as keyof typeof exampleHookOptions] : undefined;
+    return values
+      ? { ...f, options: values.map((value) => ({ value, labelKey: "forms.common.runTimeOption", label: value })) }
+      : f;
+  };
+  return { ...lists, steps: lists.steps.map((s) => ({ ...s, fields: s.fields.map(stand) })) };
 }
 
 /** A seed e-service's definition and its example answer (forms/seed, decision 070), for tests. */

@@ -5,8 +5,8 @@
  * not compile. Hooks run on the server only, with the logged-in resident's viewer: the browser
  * receives the resolved options, never the hook.
  */
-import { eq } from "drizzle-orm";
-import { municipality } from "../../db/schema/index";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { childcareUnit, municipality } from "../../db/schema/index";
 import type {
   ComputedHookName,
   ComputedValue,
@@ -25,6 +25,7 @@ import { CARE_KINDS, parseChildcareApplication, type ChildcareApplicationInput }
 import { childrenForApplication, estimateFee, listUnits, submitChildcareApplication } from "./childcare.server";
 import { registerIsDown } from "./population.server";
 import { residentViewerOf } from "./resident-viewer.server";
+import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
 
 interface HookContext {
   answers: FormValues;
@@ -68,6 +69,16 @@ const optionsHooks: Record<OptionsHookName, OptionsHook> = {
       label: `${u.name}, ${u.street}, ${u.town} (${u.ageFrom}–${u.ageTo})`,
     }));
   },
+  /** Every open compulsory school of the five municipalities, by municipality and name. */
+  schools: async () =>
+    db()
+      .select({ id: childcareUnit.id, name: childcareUnit.name, town: childcareUnit.town, m: municipality.name })
+      .from(childcareUnit)
+      .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
+      .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
+      .orderBy(asc(municipality.name), asc(childcareUnit.name))
+      .all()
+      .map((s) => ({ value: String(s.id), labelKey: RUN_TIME_LABEL, label: `${s.name}, ${s.town} (${s.m})` })),
 };
 
 const lookupHooks: Record<LookupHookName, OptionsHook> = {
@@ -83,11 +94,25 @@ const lookupHooks: Record<LookupHookName, OptionsHook> = {
   },
 };
 
-/** The childcare answers as the childcare service reads them, or its field error codes. */
-function childcareInput(answers: FormValues) {
+/** The plain answers (strings and numbers) as the flagship services' own parsers read them. */
+function rawAnswers(answers: FormValues): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(answers)) if (typeof v === "string" || typeof v === "number") raw[k] = String(v);
-  return parseChildcareApplication(raw);
+  return raw;
+}
+
+/** The childcare answers as the childcare service reads them, or its field error codes. */
+function childcareInput(answers: FormValues) {
+  return parseChildcareApplication(rawAnswers(answers));
+}
+
+/** A refusal in a service's own words: `<ns>:<prefix>.<field>.<code>` for each field error. */
+function refusal(lang: Language, ns: string, prefix: string, errors: Record<string, string>) {
+  const t = getFixedT(lang, ns);
+  return {
+    ok: false as const,
+    messages: Object.entries(errors).map(([field, code]) => t(`${prefix}.${field}.${code}`)),
+  };
 }
 
 const computedHooks: Record<ComputedHookName, ComputedHook> = {
@@ -140,6 +165,36 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
       ...(input.now ? { now: input.now } : {}),
     });
     return r.ok ? r : refuse(r.errors);
+  },
+  /**
+   * A school choice (school.server.ts): filed as waiting for signatures; the applicant signs the
+   * summary with e-ID on Mina sidor (decision 081) and, when the definition names
+   * `signatures: [{ party: "co-guardians" }]`, every other guardian of the child too (decision 090).
+   */
+  school: async (input) => {
+    const viewer = viewerOf(input);
+    const refuse = (errors: Record<string, string>) => refusal(input.lang, "childcare", "school.errors", errors);
+    if (!viewer) return refuse({ child: "notYours" });
+    const parsed = parseSchoolApplication(rawAnswers(input.answers));
+    if (!parsed.ok) return refuse(parsed.errors);
+    try {
+      const r = await submitSchoolApplication({
+        viewer,
+        actor: input.user,
+        answers: parsed.value,
+        idempotencyKey: `school:${viewer.personId}:${input.idempotencyKey}`,
+        language: input.lang,
+        applicantSignsWithEId: true,
+        coGuardiansSign: (input.def.signatures ?? []).some((s) => s.party === "co-guardians"),
+        formVersion: input.def.version,
+        ...(input.now ? { now: input.now } : {}),
+      });
+      return r.ok ? { ok: true, reference: r.reference } : refuse(r.errors);
+    } catch (error) {
+      // Navet not answering must not lose the answers: the draft stays and the check page says so.
+      if (!registerIsDown(error)) throw error;
+      return refuse({ child: "registerUnavailable" });
+    }
   },
 };
 

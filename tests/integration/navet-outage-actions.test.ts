@@ -8,7 +8,10 @@ import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action as childcareAction, loader as childcareLoader } from "~/routes/mina-sidor.barnomsorg.ansok";
-import { action as schoolAction, loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
+import type { ResidentUser } from "~/auth/guards.server";
+import { resolveFieldHooks, submitHandlerFor } from "~/services/form-hooks.server";
+import { getFormDefinition } from "~/services/forms.server";
+import type { ChoiceField, FormValues } from "../../forms/types";
 import { navetPopulationRegister } from "~/services/population-navet.server";
 import { usePopulationRegisterForTests } from "~/services/population.server";
 import { viewerFor } from "./people-helper";
@@ -25,6 +28,7 @@ const SEED = "r".repeat(43);
 let outage: "fault" | "slow" | undefined;
 let server: Server;
 let cookie = "";
+let sara: ResidentUser;
 
 beforeAll(async () => {
   prepareDatabase();
@@ -42,6 +46,7 @@ beforeAll(async () => {
     }),
   );
   const { personId } = viewerFor(SARA, "Sara Lindqvist");
+  sara = { kind: "resident", personId } as unknown as ResidentUser;
   const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "resident", personId });
   cookie = `csrf=${SEED}; ${setCookie.split(";")[0]!}`;
 });
@@ -76,7 +81,11 @@ function cases(): number {
 
 describe("Navet stops answering while a guardian applies", () => {
   let childcareFields: Record<string, string> = {};
-  let schoolFields: Record<string, string> = {};
+  let schoolAnswers: FormValues = {};
+  // School choice runs on the form engine (decision 090): its look-up and its submit handler.
+  const school = () => getFormDefinition("skolval-ansokan")!;
+  const options = (def: ReturnType<typeof school>, name: string) =>
+    (def.steps.flatMap((s) => s.fields).find((f) => f.name === name) as ChoiceField).options;
 
   it("with Navet answering, both pages list the guardian's children from the stand-in (the control)", async () => {
     outage = undefined;
@@ -99,15 +108,14 @@ describe("Navet stops answering while a guardian applies", () => {
       specialNeeds: "Allergi mot nötter.",
       idempotencyKey: childcare.idempotencyKey,
     };
-    const school = await schoolLoader({ request: get("/mina-sidor/skola/ansok"), params: {}, context: {} as never });
-    expect(school.registerUnavailable).toBe(false);
-    schoolFields = {
-      child: school.children[0]!.hmac,
+    const resolved = await resolveFieldHooks(school(), { answers: {}, user: sara, lang: "sv" });
+    expect(resolved.unavailable).toEqual([]);
+    schoolAnswers = {
+      child: options(resolved.def, "child")[0]!.value,
       applicationType: "skolbyte",
-      school1: String(school.schools[0]!.id),
+      school1: options(resolved.def, "school1")[0]!.value,
       startDate: "2027-08-16",
       reason: "Närmare till morfar.",
-      idempotencyKey: school.idempotencyKey,
     };
   });
 
@@ -129,17 +137,21 @@ describe("Navet stops answering while a guardian applies", () => {
       expect(cases()).toBe(before);
     });
 
-    it(`${kind === "fault" ? "a SOAP fault (HTTP 500)" : "no answer within the time-out"}: the school submit answers 503 with the typed values, no case`, async () => {
+    it(`${kind === "fault" ? "a SOAP fault (HTTP 500)" : "no answer within the time-out"}: the school submit handler refuses with the register's message, no case`, async () => {
       outage = kind;
       const before = cases();
-      const r = (await schoolAction({
-        request: await post("/mina-sidor/skola/ansok", schoolFields),
-        params: {},
-        context: {} as never,
-      })) as Answered;
-      expect(r.init?.status).toBe(503);
-      expect(r.data?.errors).toEqual({ child: "registerUnavailable" });
-      expect(r.data?.values).toEqual(schoolFields);
+      // The check page shows the refusal and keeps the draft (the engine deletes it only after a case).
+      const r = await submitHandlerFor(school())!({
+        def: school(),
+        answers: schoolAnswers,
+        user: sara,
+        lang: "sv",
+        idempotencyKey: `navet-${kind}`,
+      });
+      expect(r).toEqual({
+        ok: false,
+        messages: ["Folkbokföringen svarar inte just nu. Dina uppgifter finns kvar – försök igen om en stund."],
+      });
       expect(cases()).toBe(before);
     });
   }

@@ -5,7 +5,10 @@ import { NAVET_ORDER_ID, NAVET_ORG_NR } from "../stand-ins/navet";
 import { createSession } from "~/auth/session.server";
 import { prepareDatabase } from "~/db.server";
 import { loader as childcareLoader } from "~/routes/mina-sidor.barnomsorg.ansok";
-import { loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
+import type { ResidentUser } from "~/auth/guards.server";
+import { resolveFieldHooks } from "~/services/form-hooks.server";
+import { getFormDefinition } from "~/services/forms.server";
+import type { ChoiceField } from "../../forms/types";
 import { navetPopulationRegister } from "~/services/population-navet.server";
 import { usePopulationRegisterForTests } from "~/services/population.server";
 import { viewerFor } from "./people-helper";
@@ -18,6 +21,7 @@ import { viewerFor } from "./people-helper";
 const SARA = "198412179288";
 let down: Server;
 let cookie = "";
+let personId = 0;
 
 beforeAll(async () => {
   prepareDatabase();
@@ -26,7 +30,7 @@ beforeAll(async () => {
     res.end("Service Unavailable");
   });
   await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
-  const { personId } = viewerFor(SARA, "Sara Lindqvist");
+  personId = viewerFor(SARA, "Sara Lindqvist").personId;
   const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "resident", personId });
   cookie = setCookie.split(";")[0]!;
 });
@@ -70,12 +74,14 @@ describe("the population register does not answer", () => {
     });
     expect(childcare.registerUnavailable).toBe(true);
     expect(childcare.children).toEqual([]);
-    const school = await schoolLoader({
-      request: request("/mina-sidor/skola/ansok"),
-      params: {},
-      context: {} as never,
+    // School choice runs on the form engine (decision 090): the child look-up is reported unavailable, with no options.
+    const school = await resolveFieldHooks(getFormDefinition("skolval-ansokan")!, {
+      answers: {},
+      user: { kind: "resident", personId } as unknown as ResidentUser,
+      lang: "sv",
     });
-    expect(school.registerUnavailable).toBe(true);
-    expect(school.children).toEqual([]);
+    expect(school.unavailable).toEqual(["child"]);
+    const child = school.def.steps.flatMap((s) => s.fields).find((f) => f.name === "child") as ChoiceField;
+    expect(child.options).toEqual([]);
   });
 });
