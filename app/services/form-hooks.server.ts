@@ -106,15 +106,6 @@ function childcareInput(answers: FormValues) {
   return parseChildcareApplication(rawAnswers(answers));
 }
 
-/** A refusal in a service's own words: `<ns>:<prefix>.<field>.<code>` for each field error. */
-function refusal(lang: Language, ns: string, prefix: string, errors: Record<string, string>) {
-  const t = getFixedT(lang, ns);
-  return {
-    ok: false as const,
-    messages: Object.entries(errors).map(([field, code]) => t(`${prefix}.${field}.${code}`)),
-  };
-}
-
 const computedHooks: Record<ComputedHookName, ComputedHook> = {
   /** The monthly maxtaxa fee with this child placed as asked (siblings and reported income counted). */
   childcareFee: async (ctx) => {
@@ -173,7 +164,12 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
    */
   school: async (input) => {
     const viewer = viewerOf(input);
-    const refuse = (errors: Record<string, string>) => refusal(input.lang, "childcare", "school.errors", errors);
+    const t = getFixedT(input.lang, "childcare");
+    // The school page's own messages (childcare:school.errors.<field>.<code>), in the applicant's language.
+    const refuse = (errors: Record<string, string>) => ({
+      ok: false as const,
+      messages: Object.entries(errors).map(([field, code]) => t(`school.errors.${field}.${code}`)),
+    });
     if (!viewer) return refuse({ child: "notYours" });
     const parsed = parseSchoolApplication(rawAnswers(input.answers));
     if (!parsed.ok) return refuse(parsed.errors);

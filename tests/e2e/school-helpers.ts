@@ -15,15 +15,15 @@ export async function applyForSchool(
   await page.waitForURL(/\/blanketter\/skolval-ansokan\/barn/);
   await page.getByRole("radio", { name: input.child }).check();
   await page.getByRole("radio", { name: input.type }).check();
-  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
   await page.waitForURL(/\/blanketter\/skolval-ansokan\/skola/);
   await page.getByLabel("Önskad skola").selectOption({ label: input.school });
   await page.getByLabel("Önskat startdatum").fill(dateFromToday(input.daysFromToday));
   if (input.reason) await page.getByLabel("Skäl").fill(input.reason);
-  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
   await page.waitForURL(/\/blanketter\/skolval-ansokan\/kontrollera/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Skicka in" }).click();
-  await page.waitForURL(/\/mina-sidor\/arenden\/AML-\d{4}-\d{6}$/);
+  await page.waitForURL(/\/mina-sidor\/arenden\/AML-\d{4}-\d{6}$/, { timeout: 60_000 });
   return page.url().split("/").pop()!;
 }

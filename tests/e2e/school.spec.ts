@@ -26,7 +26,7 @@ test.describe("school applications signed by both guardians", () => {
     // The old address sends on to the e-service's first step, whose server check names the missing answers.
     await page.goto("/mina-sidor/skola/ansok");
     await page.waitForURL(/\/blanketter\/skolval-ansokan\/barn/);
-    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
     await expect(page.getByRole("alert")).toContainText("Välj vilket barn ansökan gäller");
     await expect(page.getByRole("alert")).toContainText("Välj vad du söker");
     await a11y("school apply errors");
