@@ -22,22 +22,22 @@ describe("named hooks in a definition (decision 087)", () => {
   it("an unknown hook name is a definition error, for every kind of hook", () => {
     const problems = definitionProblems(
       changed((d) => {
-        field(d, "unit1").optionsFrom = "schools";
+        field(d, "unit1").optionsFrom = "houses";
         field(d, "child").lookup = "pets";
         d.computed = [{ name: "fee", hook: "parkingFee" as never, labelKey: "forms.hooked.computed.fee.label" }];
-        d.submitHandler = "school" as never;
+        d.submitHandler = "parking" as never;
       }),
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        'hooked: plats.unit1: unknown options hook "schools"',
+        'hooked: plats.unit1: unknown options hook "houses"',
         'hooked: barn.child: unknown lookup hook "pets"',
         'hooked: computed fee: unknown computed hook "parkingFee"',
-        'hooked: submitHandler: unknown submit hook "school"',
+        'hooked: submitHandler: unknown submit hook "parking"',
       ]),
     );
     expect(problems).toHaveLength(4);
-    expect(definitionSchema.safeParse(changed((d) => (d.submitHandler = "school" as never))).success).toBe(false);
+    expect(definitionSchema.safeParse(changed((d) => (d.submitHandler = "bygglov" as never))).success).toBe(false);
   });
 
   it("a hook's questions must be there, earlier and of its type", () => {

@@ -10,7 +10,7 @@
 import type { FieldType } from "./types";
 
 /** Choices whose options depend on earlier answers, read from the database (units of the chosen municipality and kind). */
-export const OPTIONS_HOOKS = ["units"] as const;
+export const OPTIONS_HOOKS = ["units", "schools"] as const;
 export type OptionsHookName = (typeof OPTIONS_HOOKS)[number];
 
 /** Choices filled from a register about the logged-in resident (the children in their custody). */
@@ -22,7 +22,7 @@ export const COMPUTED_HOOKS = ["childcareFee", "bygglovTaxa"] as const;
 export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
 
 /** Code that files a case of this type instead of the generic case creation (queue rows, parties, notifications). */
-export const SUBMIT_HANDLERS = ["childcare"] as const;
+export const SUBMIT_HANDLERS = ["childcare", "school"] as const;
 export type SubmitHandlerName = (typeof SUBMIT_HANDLERS)[number];
 
 /**
@@ -44,7 +44,7 @@ export const HOOK_READS: {
   computed: Record<ComputedHookName, Reads>;
   submit: Record<SubmitHandlerName, Reads>;
 } = {
-  options: { units: { municipality: "choice", careKind: "choice" } },
+  options: { units: { municipality: "choice", careKind: "choice" }, schools: {} },
   lookup: { children: {} },
   computed: {
     childcareFee: { child: "choice", careKind: "choice", hoursPerWeek: "number", desiredStart: "date" },
@@ -59,11 +59,12 @@ export const HOOK_READS: {
       desiredStart: "date",
       hoursPerWeek: "number",
     },
+    school: { child: "choice", applicationType: "choice", school1: "choice", startDate: "date" },
   },
 };
 
 /** Hooks that act for a person (register look-ups, submit handlers that file about a child) need an e-ID form. */
-export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set(["lookup:children", "submit:childcare"]);
+export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set(["lookup:children", "submit:childcare", "submit:school"]);
 
 /** A value a computed hook gives: what is stored with the case, and the text the check page shows. */
 export interface ComputedValue {

@@ -5,8 +5,8 @@
  * not compile. Hooks run on the server only, with the logged-in resident's viewer: the browser
  * receives the resolved options, never the hook.
  */
-import { eq } from "drizzle-orm";
-import { municipality } from "../../db/schema/index";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { childcareUnit, municipality } from "../../db/schema/index";
 import type {
   ComputedHookName,
   ComputedValue,
@@ -27,6 +27,7 @@ import { childrenForApplication, estimateFee, listUnits, submitChildcareApplicat
 import { registerIsDown } from "./population.server";
 import { EMPTY_DRAFT, feeFor, lookupProperty } from "./building-permits.server";
 import { residentViewerOf } from "./resident-viewer.server";
+import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
 
 interface HookContext {
   answers: FormValues;
@@ -71,6 +72,16 @@ const optionsHooks: Record<OptionsHookName, OptionsHook> = {
       label: `${u.name}, ${u.street}, ${u.town} (${u.ageFrom}–${u.ageTo})`,
     }));
   },
+  /** Every open compulsory school of the five municipalities, by municipality and name. */
+  schools: async () =>
+    db()
+      .select({ id: childcareUnit.id, name: childcareUnit.name, town: childcareUnit.town, m: municipality.name })
+      .from(childcareUnit)
+      .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
+      .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
+      .orderBy(asc(municipality.name), asc(childcareUnit.name))
+      .all()
+      .map((s) => ({ value: String(s.id), labelKey: RUN_TIME_LABEL, label: `${s.name}, ${s.town} (${s.m})` })),
 };
 
 const lookupHooks: Record<LookupHookName, OptionsHook> = {
@@ -86,11 +97,16 @@ const lookupHooks: Record<LookupHookName, OptionsHook> = {
   },
 };
 
-/** The childcare answers as the childcare service reads them, or its field error codes. */
-function childcareInput(answers: FormValues) {
+/** The plain answers (strings and numbers) as the flagship services' own parsers read them. */
+function rawAnswers(answers: FormValues): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(answers)) if (typeof v === "string" || typeof v === "number") raw[k] = String(v);
-  return parseChildcareApplication(raw);
+  return raw;
+}
+
+/** The childcare answers as the childcare service reads them, or its field error codes. */
+function childcareInput(answers: FormValues) {
+  return parseChildcareApplication(rawAnswers(answers));
 }
 
 const computedHooks: Record<ComputedHookName, ComputedHook> = {
@@ -172,6 +188,41 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
       return { ...refuse({ child: "registerUnavailable" }), status: 503 };
     }
     return r.ok ? r : refuse(r.errors);
+  },
+  /**
+   * A school choice (school.server.ts): filed as waiting for signatures; the applicant signs the
+   * summary with e-ID on Mina sidor (decision 081) and, when the definition names
+   * `signatures: [{ party: "co-guardians" }]`, every other guardian of the child too (decision 090).
+   */
+  school: async (input) => {
+    const viewer = viewerOf(input);
+    const t = getFixedT(input.lang, "childcare");
+    // The school page's own messages (childcare:school.errors.<field>.<code>), in the applicant's language.
+    const refuse = (errors: Record<string, string>) => ({
+      ok: false as const,
+      messages: Object.entries(errors).map(([field, code]) => t(`school.errors.${field}.${code}`)),
+    });
+    if (!viewer) return refuse({ child: "notYours" });
+    const parsed = parseSchoolApplication(rawAnswers(input.answers));
+    if (!parsed.ok) return refuse(parsed.errors);
+    try {
+      const r = await submitSchoolApplication({
+        viewer,
+        actor: input.user,
+        answers: parsed.value,
+        idempotencyKey: `school:${viewer.personId}:${input.idempotencyKey}`,
+        language: input.lang,
+        applicantSignsWithEId: true,
+        coGuardiansSign: (input.def.signatures ?? []).some((s) => s.party === "co-guardians"),
+        formVersion: input.def.version,
+        ...(input.now ? { now: input.now } : {}),
+      });
+      return r.ok ? { ok: true, reference: r.reference } : refuse(r.errors);
+    } catch (error) {
+      // Navet not answering must not lose the answers: the draft stays and the check page says so.
+      if (!registerIsDown(error)) throw error;
+      return refuse({ child: "registerUnavailable" });
+    }
   },
 };
 

@@ -128,7 +128,8 @@ function hasMunicipalityQuestion(def: FormDefinition) {
 }
 
 function pickerFor(def: FormDefinition, stepId: string, draft: Draft | undefined, chosenSlug: string | null) {
-  if (hasMunicipalityQuestion(def) || def.steps[0]?.id !== stepId) return null;
+  // A submit handler files the case where its answers say (school choice: the chosen school's municipality).
+  if (hasMunicipalityQuestion(def) || def.submitHandler || def.steps[0]?.id !== stepId) return null;
   const options = offeringMunicipalities(def).map((m) => ({ slug: m.slug, name: m.name }));
   const chosen = draft?.municipality ?? (options.some((o) => o.slug === chosenSlug) ? chosenSlug : null);
   return { options, chosen };

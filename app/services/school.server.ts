@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { isCaseStatus } from "~/domain/statuses";
 import { caseParty, caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
@@ -9,13 +9,7 @@ import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, childAtSubmission, createCase, keptChild } from "./cases.server";
 import { NOT_FOR_OFFICERS } from "./case-status";
 import { adoptContactEmail, notify } from "./notifications.server";
-import {
-  childrenInCustodyOf,
-  getChildOfGuardian,
-  REGISTER_SOURCE,
-  registerIsDown,
-  registerPerson,
-} from "./population.server";
+import { getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { anyProtected } from "./protected-identity.server";
 import { recordCaseSignature, listCaseSignatures, type CaseSignatureView } from "./e-signature.server";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -81,6 +75,13 @@ export async function submitSchoolApplication(input: {
    * approval (decision 023), as services and tests that build cases directly still use.
    */
   applicantSignsWithEId?: boolean;
+  /**
+   * Every other guardian of the child signs before the case reaches an officer (the definition's
+   * `signatures: [{ party: "co-guardians" }]`, decision 090). Default on, as decision 023 had it.
+   */
+  coGuardiansSign?: boolean;
+  /** The version of the e-service the answers were given on (the engine's definition). */
+  formVersion?: number;
   now?: Date;
 }): Promise<{ ok: true; reference: string; awaitingSignatures: boolean } | { ok: false; errors: FieldErrors }> {
   const now = input.now ?? new Date();
@@ -103,7 +104,8 @@ export async function submitSchoolApplication(input: {
   // The administration that handles the area is run-time data (administration_area, decision 056).
   const admin = getAdministrationForArea({ municipalityId: municipalityId, area: "skola" });
   if (!admin) throw new Error("No administration handles skola");
-  const coGuardians = child.custody.filter((h) => h !== input.viewer.personnummerHmac);
+  const coGuardians =
+    input.coGuardiansSign === false ? [] : child.custody.filter((h) => h !== input.viewer.personnummerHmac);
   const applicantSigns = input.applicantSignsWithEId === true;
   const awaiting = coGuardians.length > 0 || applicantSigns;
   const involvedProtected = await anyProtected([child.hmac, ...coGuardians], "school");
@@ -112,7 +114,7 @@ export async function submitSchoolApplication(input: {
     municipalityId,
     administrationId: admin.id,
     formId: SCHOOL_FORM_ID,
-    formVersion: 1,
+    formVersion: input.formVersion ?? 1,
     area: "skola",
     sensitivity: "personal",
     data: {
@@ -491,40 +493,4 @@ export async function getSchoolCaseForStaff(input: { reference: string; municipa
     protectedIdentity: c.protectedIdentity,
     ...(await describeSchoolCase(c, null)),
   };
-}
-
-/** The school application page's starting point: the viewer's children (with co-guardians) and the schools. */
-export async function schoolApplicationStart(viewer: ResidentViewer) {
-  const inCustody = await childrenInCustodyOf(viewer.personnummerHmac, "school").catch((error: unknown) => {
-    if (registerIsDown(error)) return null;
-    throw error;
-  });
-  const children = await Promise.all(
-    (inCustody ?? []).map(async (c) => ({
-      hmac: c.hmac,
-      name: `${c.givenName} ${c.familyName}`,
-      birthDate: c.birthDate,
-      coGuardians: await Promise.all(
-        c.custody
-          .filter((h) => h !== viewer.personnummerHmac)
-          .map(async (h) => {
-            const g = await registerPerson(h, "school");
-            return g ? `${g.givenName} ${g.familyName}` : "";
-          }),
-      ),
-    })),
-  );
-  const schools = db()
-    .select({
-      id: childcareUnit.id,
-      name: childcareUnit.name,
-      town: childcareUnit.town,
-      municipality: municipality.name,
-    })
-    .from(childcareUnit)
-    .innerJoin(municipality, eq(municipality.id, childcareUnit.municipalityId))
-    .where(and(eq(childcareUnit.kind, "grundskola"), isNull(childcareUnit.closedAt)))
-    .orderBy(asc(municipality.name), asc(childcareUnit.name))
-    .all();
-  return { registerUnavailable: inCustody === null, children, schools };
 }

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { dateFromToday, mailsAbout } from "./mypages-helpers";
+import { mailsAbout } from "./mypages-helpers";
 import { csrfOf, e2eDatabase } from "./permit-helpers";
+import { applyForSchool } from "./school-helpers";
 import { signWithEId } from "./signing-helpers";
 
 // Issue 15 (decisions 077, 083): a school placement decided from a template reaches both
@@ -44,14 +45,12 @@ test.describe("decisions per case type", () => {
     // Guardian A applies and signs, guardian B co-signs (decision 081).
     await loginAsResident(page, PETER, { actFor: "self" });
     await saveEmail(page, `peter.${tag}@example.se`);
-    await page.goto("/mina-sidor/skola/ansok");
-    await page.getByRole("radio", { name: /Ella Johansson/ }).check();
-    await page.getByRole("radio", { name: "Byte av skola" }).check();
-    await page.getByLabel("Önskad skola").selectOption({ label: "Kristinelundskolan F–6, Åmål (Åmål)" });
-    await page.getByLabel("Önskat startdatum").fill(dateFromToday(3));
-    await page.getByRole("button", { name: "Skriv under och skicka" }).click();
-    await page.waitForURL(/\/mina-sidor\/arenden\/AML-\d{4}-\d{6}$/);
-    const reference = page.url().split("/").pop()!;
+    const reference = await applyForSchool(page, {
+      child: /Ella Johansson/,
+      type: "Byte av skola",
+      school: "Kristinelundskolan F–6, Åmål (Åmål)",
+      daysFromToday: 3,
+    });
     await signWithEId(page, PETER);
     const lenaContext = await browser.newContext({ javaScriptEnabled: js });
     const lena = await lenaContext.newPage();

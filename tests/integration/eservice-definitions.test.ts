@@ -82,6 +82,36 @@ describe("e-service definitions as versioned rows", () => {
     ).toHaveLength(1);
   });
 
+  it("a seed document with a higher version is published as a new version; the old row is retired, not overwritten", () => {
+    const formId = "skolval-ansokan";
+    const seedVersion = definitionDocuments.find((d) => d.definition.id === formId)!.definition.version;
+    expect(seedVersion).toBeGreaterThan(1);
+    // A database seeded before the move: only version 1 (the paper form) is there.
+    const rows = () =>
+      db()
+        .select()
+        .from(eserviceDefinition)
+        .where(eq(eserviceDefinition.formId, formId))
+        .all()
+        .sort((a, b) => a.version - b.version);
+    db().delete(eserviceDefinition).where(eq(eserviceDefinition.formId, formId)).run();
+    const now = new Date().toISOString();
+    const v1 = { ...seedDoc(formId), definition: { ...seedDoc(formId).definition, version: 1 } };
+    db()
+      .insert(eserviceDefinition)
+      .values({ formId, version: 1, status: "published", document: JSON.stringify(v1), createdAt: now, updatedAt: now })
+      .run();
+    expect(seedEserviceDefinitions(db())).toBe(1);
+    expect(rows().map((r) => [r.version, r.status])).toEqual([
+      [1, "retired"],
+      [seedVersion, "published"],
+    ]);
+    expect(JSON.parse(rows()[0]!.document).definition.version).toBe(1);
+    // Seeding again changes nothing.
+    expect(seedEserviceDefinitions(db())).toBe(0);
+    expect(rows()).toHaveLength(2);
+  });
+
   it("a designer copies an e-service, publishes it, and residents get it; v2 does not change a v1 draft's definition", () => {
     const user = designer("mellerud");
     createEservice(user, {

@@ -7,6 +7,7 @@ import {
   childcarePreference,
   childcareUnit,
   municipality,
+  schoolSignature,
 } from "../../db/schema/index";
 import { hookedDefinition } from "../../forms/test-support";
 import type { ChoiceField, FormValues } from "../../forms/types";
@@ -14,6 +15,7 @@ import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { computeValues, resolveFieldHooks, submitHandlerFor } from "~/services/form-hooks.server";
+import { getFormDefinition } from "~/services/forms.server";
 import { listNotifications } from "~/services/notifications.server";
 import { viewerFor } from "./people-helper";
 
@@ -151,5 +153,109 @@ describe("the engine's named hooks, childcare's behind each name (decision 087)"
     // The texts the childcare route showed (childcare:apply.errors.<field>.<code>), in the applicant's language.
     expect((same as { messages: string[] }).messages).toEqual(["Choose different units"]);
     expect((notYours as { messages: string[] }).messages).toEqual(["Välj ett barn i din vårdnad"]);
+  });
+});
+
+describe("school choice's hooks on the seed e-service (decision 090)", () => {
+  const PETER = () => asUser(viewerFor("198002079294"));
+  const LENA_HMAC = hmacIndex("197901049283");
+  const ELLA = hmacIndex("201609102387");
+  const school = () => getFormDefinition("skolval-ansokan")!;
+  let amalSchools: number[] = [];
+
+  beforeAll(() => {
+    prepareDatabase();
+    const amal = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!.id;
+    amalSchools = db()
+      .select()
+      .from(childcareUnit)
+      .where(eq(childcareUnit.municipalityId, amal))
+      .all()
+      .filter((u) => u.kind === "grundskola" && u.closedAt === null)
+      .map((u) => u.id);
+  });
+
+  function sendSchool(
+    user: ResidentUser,
+    key: string,
+    extra: FormValues = {},
+    def = school(),
+    lang: "sv" | "en" = "sv",
+  ) {
+    return submitHandlerFor(def)!({
+      def,
+      answers: {
+        child: ELLA,
+        applicationType: "skolbyte",
+        school1: String(amalSchools[0]),
+        startDate: "2026-08-17",
+        ...extra,
+      },
+      user,
+      lang,
+      idempotencyKey: key,
+      now: new Date("2026-03-02T10:00:00Z"),
+    });
+  }
+
+  it("options: every open compulsory school, named with its town and municipality", async () => {
+    const { def } = await resolveFieldHooks(school(), { answers: {}, user: PETER(), lang: "sv" });
+    const open = db()
+      .select()
+      .from(childcareUnit)
+      .all()
+      .filter((u) => u.kind === "grundskola" && u.closedAt === null);
+    expect(amalSchools.length).toBeGreaterThan(1);
+    const options = choice(def as never, "school1").options;
+    expect(options.map((o) => Number(o.value)).sort((a, b) => a - b)).toEqual(
+      open.map((u) => u.id).sort((a, b) => a - b),
+    );
+    expect(options.map((o) => o.label)).toContain("Kristinelundskolan F–6, Åmål (Åmål)");
+    expect(choice(def as never, "school2").options).toEqual(options);
+    expect(choice(def as never, "child").options.map((o) => o.value)).toContain(ELLA);
+  });
+
+  it("submit: the case waits for the applicant's and the co-guardian's e-ID signatures", async () => {
+    const r = await sendSchool(PETER(), "school-hook-1");
+    expect(r.ok).toBe(true);
+    const reference = (r as { reference: string }).reference;
+    const row = db().select().from(caseTable).where(eq(caseTable.reference, reference)).get()!;
+    expect(row).toMatchObject({
+      area: "skola",
+      formId: "skolval-ansokan",
+      formVersion: school().version,
+      status: "awaiting_signatures",
+    });
+    const sigs = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, row.id)).all();
+    expect(sigs.map((s) => s.decision)).toEqual(["pending", "pending"]);
+    expect(sigs.map((s) => s.guardianHmac)).toContain(LENA_HMAC);
+    expect(
+      listNotifications(LENA_HMAC)
+        .filter((n) => n.caseId === row.id)
+        .map((n) => n.kind),
+    ).toContain("signature-requested");
+    expect(await sendSchool(PETER(), "school-hook-1")).toEqual({ ok: true, reference });
+  });
+
+  it("submit: without co-guardians among the signatures, only the applicant signs", async () => {
+    const def = { ...school(), signatures: [] };
+    const r = await sendSchool(PETER(), "school-hook-2", { startDate: "2026-08-18" }, def);
+    const row = db()
+      .select()
+      .from(caseTable)
+      .where(eq(caseTable.reference, (r as { reference: string }).reference))
+      .get()!;
+    const sigs = db().select().from(schoolSignature).where(eq(schoolSignature.caseId, row.id)).all();
+    expect(sigs.map((s) => s.guardianHmac)).not.toContain(LENA_HMAC);
+    expect(sigs).toHaveLength(1);
+  });
+
+  it("submit: refusals carry the school service's own messages, in the applicant's language", async () => {
+    const same = await sendSchool(PETER(), "school-hook-3", { school2: String(amalSchools[0]) }, school(), "en");
+    expect(same).toEqual({ ok: false, messages: ["Choose two different schools"] });
+    const past = await sendSchool(PETER(), "school-hook-4", { startDate: "2026-01-01" });
+    expect(past).toEqual({ ok: false, messages: ["Startdatumet kan inte ha passerat"] });
+    const notYours = await sendSchool(asUser(viewerFor("199005122388")), "school-hook-5");
+    expect(notYours).toEqual({ ok: false, messages: ["Välj ett barn i din vårdnad"] });
   });
 });

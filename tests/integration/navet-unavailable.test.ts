@@ -6,7 +6,9 @@ import { createSession } from "~/auth/session.server";
 import { prepareDatabase } from "~/db.server";
 import type { ChoiceField, FormDefinition } from "../../forms/types";
 import { loader as stepLoader } from "~/routes/blanketter.$id_.$step";
-import { loader as schoolLoader } from "~/routes/mina-sidor.skola.ansok";
+import type { ResidentUser } from "~/auth/guards.server";
+import { resolveFieldHooks } from "~/services/form-hooks.server";
+import { getFormDefinition } from "~/services/forms.server";
 import { navetPopulationRegister } from "~/services/population-navet.server";
 import { usePopulationRegisterForTests } from "~/services/population.server";
 import { viewerFor } from "./people-helper";
@@ -19,6 +21,7 @@ import { viewerFor } from "./people-helper";
 const SARA = "198412179288";
 let down: Server;
 let cookie = "";
+let personId = 0;
 
 beforeAll(async () => {
   prepareDatabase();
@@ -27,7 +30,7 @@ beforeAll(async () => {
     res.end("Service Unavailable");
   });
   await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
-  const { personId } = viewerFor(SARA, "Sara Lindqvist");
+  personId = viewerFor(SARA, "Sara Lindqvist").personId;
   const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "resident", personId });
   cookie = setCookie.split(";")[0]!;
 });
@@ -76,12 +79,14 @@ describe("the population register does not answer", () => {
     const childcare = await childcareStep();
     expect(childcare.error).toBe("forms.errors.registerUnavailable");
     expect(childcare.children).toEqual([]);
-    const school = await schoolLoader({
-      request: request("/mina-sidor/skola/ansok"),
-      params: {},
-      context: {} as never,
+    // School choice runs on the form engine (decision 090): the child look-up is reported unavailable, with no options.
+    const school = await resolveFieldHooks(getFormDefinition("skolval-ansokan")!, {
+      answers: {},
+      user: { kind: "resident", personId } as unknown as ResidentUser,
+      lang: "sv",
     });
-    expect(school.registerUnavailable).toBe(true);
-    expect(school.children).toEqual([]);
+    expect(school.unavailable).toEqual(["child"]);
+    const child = school.def.steps.flatMap((s) => s.fields).find((f) => f.name === "child") as ChoiceField;
+    expect(child.options).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ export function MyPagesNav() {
     ["/mina-sidor", "nav.overview"],
     ["/mina-sidor/barnomsorg", "nav.childcare"],
     ["/blanketter/forskola-ansokan", "nav.applyChildcare"],
-    ["/mina-sidor/skola/ansok", "nav.applySchool"],
+    ["/blanketter/skolval-ansokan", "nav.applySchool"],
     ["/mina-sidor/medgivande", "nav.ownerConsents"],
     ["/mina-sidor/mina-uppgifter", "nav.myData"],
     ["/mina-sidor/installningar", "nav.settings"],
