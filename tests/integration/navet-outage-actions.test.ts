@@ -178,5 +178,11 @@ describe("Navet stops answering while a guardian applies", () => {
         lang: "sv",
         idempotencyKey: `navet-${kind}`,
       });
+      expect(r).toEqual({
+        ok: false,
+        messages: ["Folkbokföringen svarar inte just nu. Dina uppgifter finns kvar – försök igen om en stund."],
+      });
+      expect(cases()).toBe(before);
+    });
   }
 });
