@@ -19,7 +19,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
 import { CookieJar as WalkerJar, submitForm } from "../../scripts/lib/form-walker.mjs";
-import { forms } from "../../scripts/lib/html.mjs";
 import { csrfFrom, residentLogin, staffLogin } from "../../scripts/lib/login.mjs";
 import { loadRouteManifest } from "../../scripts/lib/routes.mjs";
 import { startPortal } from "../../scripts/lib/server.mjs";

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 
@@ -110,38 +109,6 @@ export function SelectInput(
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-/** Radio buttons in a fieldset; the first radio carries the field's id so the summary can link to it. */
-export function Radios(props: Base & { defaultValue?: string; options: { value: string; label: ReactNode }[] }) {
-  const { name, label, hint, errorKey } = props;
-  return (
-    <div className={`field${errorKey ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(name, hint, errorKey)}>
-        <legend>{label}</legend>
-        {hint ? (
-          <span className="field__hint" id={`${name}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        <Message name={name} errorKey={errorKey} />
-        <div className="choices">
-          {props.options.map((o, i) => (
-            <label key={o.value}>
-              <input
-                type="radio"
-                name={name}
-                id={i === 0 ? name : `${name}-${o.value}`}
-                value={o.value}
-                defaultChecked={props.defaultValue === o.value}
-              />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
     </div>
   );
 }
