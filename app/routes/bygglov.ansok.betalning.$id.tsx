@@ -17,6 +17,8 @@ import { pageMeta } from "~/utils/meta";
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
 export const handle: RouteHandle = {
+  // Client JavaScript offers the Swish app switch and QR code and polls the payment (decision 094).
+  hydrate: true,
   i18n: ["permits", "eservice"],
   breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
 };

@@ -43,6 +43,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: permitStyles },
 ];
 export const handle: RouteHandle = {
+  // Client JavaScript offers the Swish app switch and QR code and polls the payment (decision 094).
+  hydrate: true,
   i18n: ["permits", "eservice"],
   breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
 };

@@ -90,10 +90,6 @@ test("with JavaScript, Swish on this device (app switch) or another (QR code), a
   a11y,
 }, testInfo) => {
   test.skip(jsDisabled(testInfo), "the app switch and the QR code are offered with JavaScript only");
-  // The check page did not hydrate in the e2e run of 2026-12-04 (the button, rendered after
-  // hydration, never appeared; decision 080 saw the status page's polling not run either): to be
-  // found before this runs. The parts are covered in tests/integration/payments-swish-app.test.ts.
-  test.fixme(true, "the bygglov check page does not hydrate in e2e (see decision 094)");
   test.setTimeout(180_000 + 300_000);
   await facadeChangeToCheck(page);
   // Offered once the page is hydrated (slow on a loaded machine).
