@@ -38,19 +38,24 @@ export const choiceModule: FieldModule<ChoiceField, string> = {
   defaultValue: () => "",
   toText: (field, value, t) => (value === undefined ? "" : optionLabel(field.options, value, t)),
   pdf: {
-    // On paper every choice is a set of boxes to tick, whatever the web display is.
-    fields: (field, name) => [
-      {
-        name,
-        kind: "radio",
-        labelKey: field.labelKey,
-        options: field.options.map((o) => ({
-          value: o.value,
-          labelKey: o.labelKey,
-          ...(o.label === undefined ? {} : { label: o.label }),
-        })),
-      },
-    ],
+    // On paper every choice is a set of boxes to tick, whatever the web display is. A choice whose
+    // options come from a hook or a register at run time (a unit, the resident's child) has none on
+    // the blank form: the person writes the answer on a line instead.
+    fields: (field, name) =>
+      field.options.length === 0 && (field.optionsFrom !== undefined || field.lookup !== undefined)
+        ? [{ name, kind: "text", labelKey: field.labelKey, maxLength: 200 }]
+        : [
+            {
+              name,
+              kind: "radio",
+              labelKey: field.labelKey,
+              options: field.options.map((o) => ({
+                value: o.value,
+                labelKey: o.labelKey,
+                ...(o.label === undefined ? {} : { label: o.label }),
+              })),
+            },
+          ],
     values: (_field, value, _t, name) => (value === undefined ? {} : { [name]: value }),
   },
   errorCodes: () => CODES,
