@@ -108,9 +108,13 @@ export const test = base.extend<{ consoleErrors: string[]; a11y: (label?: string
       const errors: string[] = [];
       // A document that answers 4xx on purpose (a 404 page, a 403) is logged by Chromium as
       // "Failed to load resource"; that is the test's subject, not an error in the page.
+      // So is a hydrated form's submission (Remix fetches `<route>.data`) that the server refuses
+      // with a field-level 4xx on purpose: the page shows the messages; a 5xx still fails the test.
       const documents = new Set<string>();
       page.on("response", (response) => {
-        if (response.request().isNavigationRequest()) documents.add(response.url());
+        const status = response.status();
+        const refusedSubmission = status >= 400 && status < 500 && new URL(response.url()).pathname.endsWith(".data");
+        if (response.request().isNavigationRequest() || refusedSubmission) documents.add(response.url());
       });
       page.on("console", (msg) => {
         if (msg.type() !== "error") return;
