@@ -9,13 +9,13 @@ export default defineConfig({
   // Fails the run when the server log contains a personnummer (tests/e2e/log-scan.ts).
   globalTeardown: "./tests/e2e/global-teardown.ts",
   outputDir: "test-results",
-  // Four workers share two cores in CI: the longest journeys took 55 s with two (decision 096).
+  // The longest journeys without a timeout of their own took 55 s in CI (decision 096).
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // The journeys mostly wait (redirects, mail, the outbox, TOTP windows): two workers kept one of
-  // two cores about half busy, so CI runs four (docs/decisions/096). E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? (process.env.CI ? 4 : 2)),
+  // Chromium keeps both cores busy with two workers: four made each test 2.6 times slower, a
+  // quarter less done per minute (docs/decisions/096). E2E_WORKERS overrides on bigger machines.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
