@@ -183,7 +183,7 @@ export async function submitForm(
         steps: step + 1,
         status: res.status,
         url: form.action,
-        error: text.slice(0, 200),
+        error: refusal(text),
         attachments,
       };
     const ref = REFERENCE.exec(text);
@@ -218,4 +218,15 @@ export function submissionTargets(pages, routes) {
   return targets.sort(
     (a, b) => Number(b.includes("felanmalan-gata-park")) - Number(a.includes("felanmalan-gata-park")),
   );
+}
+
+/** What a refused page says: its error summary as text (the messages), else the page's start. */
+function refusal(html) {
+  const at = html.indexOf('class="error-summary"');
+  if (at < 0) return html.slice(0, 200);
+  return html
+    .slice(at, at + 4000)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .slice(0, 600);
 }

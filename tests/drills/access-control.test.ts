@@ -571,6 +571,8 @@ describe("access-control matrix", () => {
         examples: {
           "skolval-ansokan": {
             applicationType: "skolbyte",
+            // No second choice (the walker would pick the first school again: "two different schools").
+            school2: "",
             startDate: "2027-01-11",
             reason: `Flytt ${school.reason}`,
             contactEmail: "erik@example.se",
