@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/permits/BarChart";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { getFormDefinition } from "~/services/forms.server";
 import { swedishDate } from "~/services/permit-clock";
 import { publicProcessingTimes } from "~/services/statistics.server";
 import permitStyles from "~/styles/permits.css";
@@ -20,19 +21,30 @@ export const handle: RouteHandle = {
 /** Public, live processing times (median and 90th percentile) from the portal's own cases. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(request, "permits");
+  const formsT = getFixedT(request, "forms");
   const today = swedishDate(new Date());
+  const groups = publicProcessingTimes(today);
+  // A service is named by its own short name where it has one, else by its e-service's title:
+  // every case type is a form id, and a raw id is never shown.
+  const names = Object.fromEntries(
+    groups.map((g) => {
+      const def = getFormDefinition(g.caseType);
+      return [g.caseType, t(`serviceNames.${g.caseType}`, { defaultValue: def ? formsT(def.titleKey) : g.caseType })];
+    }),
+  );
   return {
     title: t("times.title"),
     description: t("times.lead"),
     updated: formatLongDate(today, getLanguage(request)),
-    groups: publicProcessingTimes(today),
+    groups,
+    names,
   };
 }
 
 export default function ProcessingTimes() {
-  const { groups, updated } = useLoaderData<typeof loader>();
+  const { groups, updated, names } = useLoaderData<typeof loader>();
   const { t } = useTranslation("permits");
-  const service = (id: string) => t(`serviceNames.${id}`, { defaultValue: id });
+  const service = (id: string) => names[id] ?? id;
   const reported = groups.filter((g) => g.reported);
   return (
     <>

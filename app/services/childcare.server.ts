@@ -88,8 +88,11 @@ export interface ChildChoice {
 }
 
 /** The children the logged-in guardian may apply for, from the population register. */
-export async function childrenForApplication(viewer: ResidentViewer): Promise<ChildChoice[]> {
-  return (await childrenInCustodyOf(viewer.personnummerHmac, "childcare")).map((c) => ({
+export async function childrenForApplication(
+  viewer: ResidentViewer,
+  purpose: "childcare" | "school" = "childcare",
+): Promise<ChildChoice[]> {
+  return (await childrenInCustodyOf(viewer.personnummerHmac, purpose)).map((c) => ({
     hmac: c.hmac,
     givenName: c.givenName,
     familyName: c.familyName,

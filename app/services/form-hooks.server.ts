@@ -30,6 +30,8 @@ import { residentViewerOf } from "./resident-viewer.server";
 import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
 
 interface HookContext {
+  /** The form's submit handler names what a register look-up is for (the audited purpose). */
+  submitHandler?: FormDefinition["submitHandler"];
   answers: FormValues;
   user: ResidentUser | null;
   lang: Language;
@@ -89,7 +91,8 @@ const lookupHooks: Record<LookupHookName, OptionsHook> = {
   children: async (ctx) => {
     const viewer = viewerOf(ctx);
     if (!viewer) return [];
-    return (await childrenForApplication(viewer)).map((c) => ({
+    const purpose = ctx.submitHandler === "school" ? "school" : "childcare";
+    return (await childrenForApplication(viewer, purpose)).map((c) => ({
       value: c.hmac,
       labelKey: RUN_TIME_LABEL,
       label: `${c.givenName} ${c.familyName} (${c.birthDate})`,
@@ -245,7 +248,7 @@ export async function resolveFieldHooks(
         : undefined;
     if (!hook) return field;
     try {
-      return { ...field, options: await hook(ctx) };
+      return { ...field, options: await hook({ ...ctx, submitHandler: def.submitHandler }) };
     } catch (error) {
       if (!registerIsDown(error)) throw error;
       unavailable.push(field.name);

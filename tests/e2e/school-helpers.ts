@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { exclusive, expect } from "./fixtures";
 import { dateFromToday } from "./mypages-helpers";
 
 /**
@@ -8,6 +8,24 @@ import { dateFromToday } from "./mypages-helpers";
  * Returns the case reference of the case page the engine sends the guardian to.
  */
 export async function applyForSchool(
+  page: Page,
+  input: { child: RegExp; type: string; school: string; daysFromToday: number; reason?: string },
+  { locked = false }: { locked?: boolean } = {},
+): Promise<string> {
+  // A guardian has one draft per e-service, shared by every browser (decision 090): school
+  // choices of the same seeded guardians in other specs and projects must not fill it at once.
+  const release = locked ? () => undefined : await exclusive(SCHOOL_DRAFT_LOCK);
+  try {
+    return await fileSchoolChoice(page, input);
+  } finally {
+    release();
+  }
+}
+
+/** The cross-worker lock a test holds while it fills a school choice by hand. */
+export const SCHOOL_DRAFT_LOCK = "school-draft";
+
+async function fileSchoolChoice(
   page: Page,
   input: { child: RegExp; type: string; school: string; daysFromToday: number; reason?: string },
 ): Promise<string> {

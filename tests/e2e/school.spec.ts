@@ -1,18 +1,22 @@
-import { expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { applyForSchool } from "./school-helpers";
+import { exclusive, expect, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { applyForSchool, SCHOOL_DRAFT_LOCK } from "./school-helpers";
 import { signWithEId } from "./signing-helpers";
 
 const PETER = "198002079294";
 const LENA = "197901049283";
 
-async function apply(page: import("@playwright/test").Page) {
-  return applyForSchool(page, {
-    child: /Ella Johansson/,
-    type: "Byte av skola",
-    school: "Kristinelundskolan F–6, Åmål (Åmål)",
-    daysFromToday: 3,
-    reason: "Närmare hemmet",
-  });
+async function apply(page: import("@playwright/test").Page, options: { locked?: boolean } = {}) {
+  return applyForSchool(
+    page,
+    {
+      child: /Ella Johansson/,
+      type: "Byte av skola",
+      school: "Kristinelundskolan F–6, Åmål (Åmål)",
+      daysFromToday: 3,
+      reason: "Närmare hemmet",
+    },
+    options,
+  );
 }
 
 test.describe("school applications signed by both guardians", () => {
@@ -23,14 +27,21 @@ test.describe("school applications signed by both guardians", () => {
   }, testInfo) => {
     test.setTimeout(240_000);
     await loginAsResident(page, PETER, { actFor: "self" });
-    // The old address sends on to the e-service's first step, whose server check names the missing answers.
-    await page.goto("/mina-sidor/skola/ansok");
-    await page.waitForURL(/\/blanketter\/skolval-ansokan\/barn/);
-    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Välj vilket barn ansökan gäller");
-    await expect(page.getByRole("alert")).toContainText("Välj vad du söker");
-    await a11y("school apply errors");
-    const reference = await apply(page);
+    // Peter's draft is shared with the other specs' school choices: empty until this one is sent.
+    const release = await exclusive(SCHOOL_DRAFT_LOCK);
+    let reference: string;
+    try {
+      // The old address sends on to the e-service's first step, whose server check names the missing answers.
+      await page.goto("/mina-sidor/skola/ansok");
+      await page.waitForURL(/\/blanketter\/skolval-ansokan\/barn/);
+      await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+      await expect(page.getByRole("alert")).toContainText("Välj vilket barn ansökan gäller");
+      await expect(page.getByRole("alert")).toContainText("Välj vad du söker");
+      await a11y("school apply errors");
+      reference = await apply(page, { locked: true });
+    } finally {
+      release();
+    }
     await expect(page.getByText("Väntar på underskrift").first()).toBeVisible();
     await a11y("school case waiting");
     // Guardian A signs the summary with e-ID (decision 081); the case still waits for B.
