@@ -224,9 +224,31 @@ export function submissionTargets(pages, routes) {
 function refusal(html) {
   const at = html.indexOf('class="error-summary"');
   if (at < 0) return html.slice(0, 200);
-  return html
-    .slice(at, at + 4000)
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .slice(0, 600);
+  return textOf(html.slice(at, at + 4000)).slice(0, 600);
+}
+
+/** Markup to text in one pass (a tag becomes a space, runs of white space one space); no regex. */
+function textOf(markup) {
+  let out = "";
+  let inTag = false;
+  let space = false;
+  for (const ch of markup) {
+    if (inTag) {
+      if (ch === ">") inTag = false;
+      continue;
+    }
+    if (ch === "<") {
+      inTag = true;
+      space = true;
+      continue;
+    }
+    if (ch === " " || ch === "\n" || ch === "\t" || ch === "\r") {
+      space = true;
+      continue;
+    }
+    if (space && out) out += " ";
+    space = false;
+    out += ch;
+  }
+  return out;
 }
