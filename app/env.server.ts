@@ -69,6 +69,12 @@ const EnvSchema = z.object({
   CASE_OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
   /** Minutes between runs of the job that lapses unanswered childcare offers; 0 turns it off. */
   OFFER_LAPSE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  /** Days a property owner has to answer a consent request before it expires (decision 100). */
+  OWNER_CONSENT_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Days before that deadline the owner is reminded, once; 0: no reminder. */
+  OWNER_CONSENT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** Minutes between runs of the job that reminds owners and expires unanswered requests; 0 turns it off. */
+  OWNER_CONSENT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   /**
    * 32-byte keys, base64 or hex, comma-separated: the first encrypts, all decrypt (rotation);
    * the last one keys the HMAC look-up index (docs/decisions/008).

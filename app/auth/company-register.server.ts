@@ -79,7 +79,7 @@ const FRESH_MS = 5 * 60_000;
 const STALE_MS = 30 * 60_000;
 const cache = new Map<string, { facts: CompanyFacts | null; at: number }>();
 
-export type LookupPurpose = "choose-party" | "acting-recheck" | "mandate";
+export type LookupPurpose = "choose-party" | "acting-recheck" | "mandate" | "owner-consent";
 
 /** The company as the register says, or null when it has none. Throws RegisterUnavailableError. */
 export async function lookUpCompany(orgNumber: string, purpose: LookupPurpose): Promise<CompanyFacts | null> {

@@ -105,6 +105,7 @@ export const JOB_NAME_KEY = {
   retention: "jobs:names.retention",
   "staff-sso-inactive": "jobs:names.staff-sso-inactive",
   "notification-delivery": "jobs:names.notification-delivery",
+  "owner-consent": "jobs:names.owner-consent",
 } as const;
 
 /** Why a staff SSO login was refused (app/auth/staff-sso/login.server.ts, oidc.server.ts). */

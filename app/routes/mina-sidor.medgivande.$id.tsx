@@ -7,11 +7,11 @@ import { oidcConfigured } from "~/auth/oidc.server";
 import { ConsentStatus } from "~/components/permits/OwnerConsents";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { declineOwnerConsent, ownerConsentForOwner } from "~/services/owner-consent.server";
+import { declineOwnerConsent, mayAnswerConsent, ownerConsentForOwner } from "~/services/owner-consent.server";
 import { readForm } from "~/services/multipart.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
-import { formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -25,15 +25,23 @@ export const handle: RouteHandle = {
 
 /**
  * One consent request as its owner sees it: what the application asks, then "sign with e-ID" (a
- * link: the provider is another origin) or "decline" (a form). Anyone but that owner gets 404.
+ * link: the provider is another origin) or "decline" (a form). Anyone but that owner gets 404; for
+ * an organisation (decision 100) whoever acts for it sees the request, only its signatory answers
+ * (anyone else's attempt is refused 403 and audited).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer } = await requireResidentViewer(request);
+  const { user, viewer } = await requireResidentViewer(request);
   const consent = ownerConsentForOwner(String(params.id ?? ""), viewer, getLanguage(request));
   if (!consent) throw new Response("Not found", { status: 404 });
+  // An organisation's request: only its signatory may answer (decision 100); others see why not.
+  const answer =
+    consent.organisation && consent.status === "pending"
+      ? await mayAnswerConsent(consent.publicId, viewer, user, { quiet: true })
+      : "ok";
   return {
     title: getFixedT(request, "permits")("ownerConsent.page.title", { designation: consent.designation }),
     consent,
+    answer,
     canSign: oidcConfigured(),
   };
 }
@@ -44,6 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const publicId = String(params.id ?? "");
   if (form.get("intent") !== "decline") return data({ error: "unknownIntent" as const }, { status: 400 });
+  const may = await mayAnswerConsent(publicId, viewer, user);
+  if (may === "not-found") throw new Response("Not found", { status: 404 });
+  if (may === "not-signatory") return data({ error: "notSignatory" as const }, { status: 403 });
+  if (may === "unavailable") return data({ error: "registerUnavailable" as const }, { status: 503 });
   const answer = declineOwnerConsent({ publicId, viewer, actor: user });
   if (!answer.ok && answer.code === "not-found") throw new Response("Not found", { status: 404 });
   if (!answer.ok) return data({ error: "answered" as const }, { status: 409 });
@@ -51,18 +63,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerConsentPage() {
-  const { consent, canSign } = useLoaderData<typeof loader>();
+  const { consent, answer, canSign } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("permits");
+  const organisation = consent.organisation ?? "";
+  const errors = {
+    answered: t("ownerConsent.page.answered"),
+    unknownIntent: t("ownerConsent.page.unknownIntent"),
+    notSignatory: t("ownerConsent.page.notSignatory", { organisation }),
+    registerUnavailable: t("ownerConsent.page.registerUnavailable", { organisation }),
+  };
   return (
     <>
       <h1>{t("ownerConsent.page.title", { designation: consent.designation })}</h1>
       {posted ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{posted.error === "answered" ? t("ownerConsent.page.answered") : t("ownerConsent.page.unknownIntent")}</p>
+          <p>{errors[posted.error]}</p>
         </div>
       ) : null}
-      <p className="lead">{t("ownerConsent.page.lead", { reference: consent.reference })}</p>
+      <p className="lead">
+        {consent.organisation
+          ? t("ownerConsent.page.organisationLead", { organisation, reference: consent.reference })
+          : t("ownerConsent.page.lead", { reference: consent.reference })}
+      </p>
+      {consent.status === "pending" && consent.deadlineAt ? (
+        <p>{t("ownerConsent.page.deadline", { date: formatDate(consent.deadlineAt) })}</p>
+      ) : null}
+      {consent.status === "expired" && consent.deadlineAt ? (
+        <p>{t("ownerConsent.page.expired", { date: formatDate(consent.deadlineAt) })}</p>
+      ) : null}
       <p>
         {t("ownerConsent.page.statusLabel")}: <ConsentStatus status={consent.status} />
         {consent.answeredAt ? ` (${formatDateTime(consent.answeredAt)})` : null}
@@ -73,7 +102,12 @@ export default function OwnerConsentPage() {
           {consent.text}
         </div>
       </section>
-      {consent.status === "pending" ? (
+      {consent.status === "pending" && answer !== "ok" ? (
+        <p className="alert alert--warning" data-testid="consent-not-signatory">
+          {answer === "unavailable" ? errors.registerUnavailable : errors.notSignatory}
+        </p>
+      ) : null}
+      {consent.status === "pending" && answer === "ok" ? (
         <section aria-labelledby="consent-answer-title">
           <h2 id="consent-answer-title">{t("ownerConsent.page.answerHeading")}</h2>
           {canSign ? (

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { ConsentStatus } from "~/components/permits/OwnerConsents";
+import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { listOwnerConsents } from "~/services/owner-consent.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
@@ -24,11 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "permits")("ownerConsent.list.title"),
     consents: listOwnerConsents(viewer),
+    // Acting for oneself, a signatory finds an organisation's requests by acting for it (decision 100).
+    choosePartyHint: !viewer.organisationId && hasRepresentationCandidates(viewer.personId),
   };
 }
 
 export default function OwnerConsentList() {
-  const { consents } = useLoaderData<typeof loader>();
+  const { consents, choosePartyHint } = useLoaderData<typeof loader>();
   const { t } = useTranslation("permits");
   return (
     <>
@@ -44,11 +47,21 @@ export default function OwnerConsentList() {
               <Link to={`/mina-sidor/medgivande/${c.publicId}`}>
                 {t("ownerConsent.list.item", { designation: c.designation, reference: c.reference })}
               </Link>{" "}
-              – <ConsentStatus status={c.status} /> ({formatDate(c.requestedAt)})
+              – <ConsentStatus status={c.status} /> ({formatDate(c.requestedAt)}
+              {c.status === "pending" && c.deadlineAt
+                ? `, ${t("ownerConsent.list.deadline", { date: formatDate(c.deadlineAt) })}`
+                : null}
+              )
             </li>
           ))}
         </ul>
       )}
+      {choosePartyHint ? (
+        <p>
+          {t("ownerConsent.list.organisationsHint")}{" "}
+          <Link to="/valj-part?redirectTo=%2Fmina-sidor%2Fmedgivande">{t("ownerConsent.list.chooseParty")}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

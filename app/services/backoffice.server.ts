@@ -43,7 +43,7 @@ import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
 import { appealText, isAppealRoute } from "~/domain/decisions";
-import { ownerConsentBlock } from "./owner-consent.server";
+import { ownerConsentBlock, ownerConsentDecisionNote } from "./owner-consent.server";
 import {
   decisionRight,
   decisionSetup,
@@ -863,10 +863,10 @@ export async function decide(input: {
   if (template === undefined) return { ok: false, status: 400, error: "template" };
   const outcome = DECISION_OUTCOMES.find((o) => o === (input.outcome || template?.outcome));
   if (!outcome || (template && template.outcome !== outcome)) return { ok: false, status: 400, error: "outcome" };
-  const consent = ownerConsentBlock(c.id, outcome);
+  const consent = ownerConsentBlock(c.id, outcome, input.now);
   if (consent) return { ok: false, status: 409, error: consent };
-  const text = checkDecisionText(input.text);
-  if (text === null) return { ok: false, status: 400, error: "decisionText" };
+  const officerText = checkDecisionText(input.text);
+  if (officerText === null) return { ok: false, status: 400, error: "decisionText" };
   const feeText = input.fee.trim().replace(/\s/g, "");
   if (feeText !== "" && !/^\d{1,7}$/.test(feeText)) return { ok: false, status: 400, error: "fee" };
   const current = db()
@@ -882,6 +882,9 @@ export async function decide(input: {
   )
     return { ok: false, status: 409, error: "illegalTransition" };
   const lang = current.language === "en" ? "en" : "sv";
+  // An owner's consent not given (declined, or no answer by the deadline) is said in the decision (decision 100).
+  const consentNote = ownerConsentDecisionNote(c.id, lang);
+  const text = consentNote ? `${officerText}\n\n${consentNote}` : officerText;
   const setup = decisionSetup(c.municipalityId, c.area);
   const now = input.now ?? new Date();
   const documentName = `${input.reference.toUpperCase()}-beslut.pdf`;

@@ -43,6 +43,9 @@ export const NOTIFICATION_KINDS = [
   "decision",
   "owner-consent-requested",
   "owner-consent-answered",
+  "owner-consent-requested-organisation",
+  "owner-consent-reminder",
+  "owner-consent-expired",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -269,8 +272,8 @@ function deliveryText(n: { kind: string; params: string; caseId: number | null }
   const kind = n.kind;
   const what = t(`notifications.kinds.${kind}`, params);
   // A property owner asked for consent is no party to the case: their link is the consent list (decision 093).
-  const page =
-    kind === "owner-consent-requested" ? "/medgivande" : params.reference ? `/arenden/${params.reference}` : "";
+  const toOwner = ["owner-consent-requested", "owner-consent-requested-organisation", "owner-consent-reminder"];
+  const page = toOwner.includes(kind) ? "/medgivande" : params.reference ? `/arenden/${params.reference}` : "";
   const url = `${env().PUBLIC_URL}/mina-sidor${page}`;
   return { subject: t("mail.subject", { what }), what, url, lang: language };
 }

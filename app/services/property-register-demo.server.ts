@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { municipality, property } from "../../db/schema/index";
-import { properties, testPersons } from "../../db/seed/content/people";
+import { organisations, properties, testPersons } from "../../db/seed/content/people";
 import type { MunicipalitySlug } from "../../db/seed/content/types";
 import { EXAMPLE_KOMMUNKOD, exampleObjektidentitet } from "../../db/seed/content/property-register";
 import type { PropertyDesignation } from "../../forms/lib/property-designation";
@@ -46,6 +46,12 @@ export function createDemoPropertyRegister(): PropertyRegister {
               const name = t ? `${t.givenName} ${t.familyName}` : "";
               return { kind: "person" as const, name, personnummerHmac: hmacIndex(co) };
             }),
+            // Co-owning organisations (decision 100): their signatory is asked.
+            ...(content?.coOwnerOrganisations ?? []).map((orgnr) => ({
+              kind: "organisation" as const,
+              name: organisations.find((x) => x.organisationsnummer === orgnr)?.name ?? orgnr,
+              organisationsnummer: orgnr,
+            })),
           ],
           detaljplan: p.detaljplan,
         },

@@ -6,6 +6,7 @@ import { cleanupJob } from "./cleanup.server";
 import { linkCheckJob } from "./links.server";
 import { notificationDeliveryJob } from "./notifications.server";
 import { offerLapseJob } from "./offer-lapse.server";
+import { ownerConsentJob } from "./owner-consent.server";
 import { paymentPollJob } from "./payments.server";
 import { caseOutboxJob } from "./outbox.server";
 import { retentionJob } from "./retention.server";
@@ -26,6 +27,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   staffSsoInactiveJob,
   notificationDeliveryJob,
   paymentPollJob,
+  ownerConsentJob,
 ];
 
 let runner: JobRunner | undefined;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { caseTable } from "./cases";
+import { organisation } from "./identity";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -56,19 +57,30 @@ export const permitOwnerConsent = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => caseTable.id),
-    /** hmacIndex(personnummer) of the owner. */
-    ownerHmac: text("owner_hmac").notNull(),
+    /** hmacIndex(personnummer) of a private owner; null when the owner is an organisation. */
+    ownerHmac: text("owner_hmac"),
+    /**
+     * The owning organisation (kommun, bostadsbolag, AB; decision 100): whoever acts for it on
+     * Mina sidor sees the request, and only a signatory the company register names may answer.
+     */
+    ownerOrganisationId: integer("owner_organisation_id").references(() => organisation.id),
     /** The owner's name as the register gives it (encrypted). */
     ownerName: text("owner_name").notNull(),
-    /** "pending" | "signed" | "declined" */
+    /** "pending" | "signed" | "declined" | "expired" (no answer by `deadlineAt`, decision 100) */
     status: text("status").notNull().default("pending"),
     signatureId: integer("signature_id").references(() => caseSignature.id),
     requestedAt: text("requested_at").notNull().default(now),
     answeredAt: text("answered_at"),
+    /** After this the request expires and the officer may decide without it (decision 100). */
+    deadlineAt: text("deadline_at"),
+    /** When the one reminder before the deadline was sent (null: not yet). */
+    remindedAt: text("reminded_at"),
   },
   (t) => [
     index("permit_owner_consent_case").on(t.caseId),
     index("permit_owner_consent_owner").on(t.ownerHmac),
     uniqueIndex("permit_owner_consent_case_owner").on(t.caseId, t.ownerHmac),
+    uniqueIndex("permit_owner_consent_case_organisation").on(t.caseId, t.ownerOrganisationId),
+    index("permit_owner_consent_due").on(t.status, t.deadlineAt),
   ],
 );

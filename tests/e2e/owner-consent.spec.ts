@@ -11,6 +11,10 @@ import { signAtProvider } from "./signing-helpers";
 const SARA = "198412179288";
 const MARIA = "199005122388";
 const CO_OWNED = "Bengtsfors Sågen 1:24";
+// Owned by Erik and Plogen Fastigheter i Åmål AB, whose firmatecknare is Peter and ombud Sara (decision 100).
+const ORG_OWNED = "Bengtsfors Sågen 1:25";
+const PLOGEN = "556742-9179";
+const PETER = "198002079294";
 
 test.describe("the property owner's consent", () => {
   // Erik's permit draft is shared with other journeys (one per person): one at a time.
@@ -97,6 +101,59 @@ test.describe("the property owner's consent", () => {
       await owner.context.close();
       await officer.context.close();
       await other.context.close();
+    }
+  });
+
+  test("an organisation's consent: its ombud sees the request but is refused, its firmatecknare signs with e-ID", async ({
+    page,
+    browser,
+  }, testInfo) => {
+    const jsOff = jsDisabled(testInfo);
+    await loginAsResident(page, ERIK, { actFor: "self" });
+    const reference = await startFacadeChange(page, ORG_OWNED);
+
+    const ombud = await otherContext(browser, testInfo);
+    const signatory = await otherContext(browser, testInfo);
+    const officer = await otherContext(browser, testInfo);
+    try {
+      // Sara acts for the company as its ombud: she finds the request but may not answer it.
+      await loginAsResident(ombud.page, SARA, { actFor: PLOGEN, redirectTo: "/mina-sidor/medgivande" });
+      await ombud.page.goto("/mina-sidor/medgivande");
+      await ombud.page.getByRole("link", { name: `${ORG_OWNED}, ärende ${reference}` }).click();
+      const consentPath = new URL(ombud.page.url()).pathname;
+      await expect(ombud.page.getByText(/^Plogen Fastigheter i Åmål AB äger fastigheten/)).toBeVisible();
+      await expect(ombud.page.getByTestId("consent-not-signatory")).toHaveText(
+        "Enligt Bolagsverket tecknar du inte firman för Plogen Fastigheter i Åmål AB ensam, så du kan inte svara. Be en firmatecknare logga in och svara.",
+      );
+      await expect(
+        ombud.page.getByRole("link", { name: "Ge medgivande och skriv under med e-legitimation" }),
+      ).toHaveCount(0);
+      await expectAccessible(ombud.page, browser, jsOff, "an organisation's consent seen by its ombud");
+      expect((await ombud.page.goto(`${consentPath}/signera`))?.status()).toBe(403);
+
+      // Peter signs for the company per Bolagsverket: he acts for it and signs with e-ID.
+      await loginAsResident(signatory.page, PETER, { actFor: PLOGEN, redirectTo: "/mina-sidor/medgivande" });
+      await signatory.page.goto(consentPath);
+      await expect(signatory.page.getByText(/^Svara senast .+\. Därefter kan handläggaren/)).toBeVisible();
+      await signatory.page.getByRole("link", { name: "Ge medgivande och skriv under med e-legitimation" }).click();
+      const shown = await signAtProvider(signatory.page, PETER);
+      expect(shown).toContain(`ansökan ${reference}`);
+      await signatory.page.waitForURL((url) => url.pathname === consentPath);
+      await expect(signatory.page.getByRole("status")).toContainText("Ditt medgivande är undertecknat");
+      await expect(signatory.page.getByText("Medgivande undertecknat", { exact: true })).toBeVisible();
+
+      // The officer sees the organisation's consent, signed by its firmatecknare.
+      await loginAsStaff(officer.page, "handlaggare.bengtsfors", { redirectTo: `/handlaggare/arenden/${reference}` });
+      await expect(officer.page.getByRole("region", { name: "Fastighetsägarnas medgivande" })).toContainText(
+        /Plogen Fastigheter i Åmål AB \(svarar genom sin firmatecknare\): medgivande undertecknat med e-legitimation \d/,
+      );
+      await expect(officer.page.getByRole("region", { name: "Underskrifter med e-legitimation" })).toContainText(
+        /Signerad av Peter Johansson den \d/,
+      );
+    } finally {
+      await ombud.context.close();
+      await signatory.context.close();
+      await officer.context.close();
     }
   });
 });

@@ -91,6 +91,11 @@ function exampleProperties(): StandInProperty[] {
           const co = testPersons.find((x) => x.personnummer === pnr);
           return co ? [{ person: { fornamn: co.givenName, efternamn: co.familyName, personnummer: pnr } }] : [];
         }),
+        // Co-owning organisations (decision 100).
+        ...(p.coOwnerOrganisations ?? []).flatMap((orgnr) => {
+          const co = organisations.find((x) => x.organisationsnummer === orgnr);
+          return co ? [{ organisation: { organisationsnamn: co.name, organisationsnummer: orgnr } }] : [];
+        }),
       ],
     };
   });

@@ -1,14 +1,32 @@
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 
 interface OwnerConsent {
   ownerName: string;
-  status: "pending" | "signed" | "declined";
+  organisation: boolean;
+  status: "pending" | "signed" | "declined" | "expired";
   requestedAt: string;
   answeredAt: string | null;
+  deadlineAt: string | null;
 }
 
-/** Each property owner's answer to the consent request of a bygglov (decision 093), for the officer. */
+function line(c: OwnerConsent, t: (key: string, values?: Record<string, string>) => string): string {
+  const name = c.organisation ? t("ownerConsent.officer.organisation", { name: c.ownerName }) : c.ownerName;
+  if (c.status === "signed")
+    return t("ownerConsent.officer.signed", { name, date: formatDateTime(c.answeredAt ?? "") });
+  if (c.status === "declined")
+    return t("ownerConsent.officer.declined", { name, date: formatDateTime(c.answeredAt ?? "") });
+  if (c.status === "expired") return t("ownerConsent.officer.expired", { name, date: formatDate(c.deadlineAt ?? "") });
+  return c.deadlineAt
+    ? t("ownerConsent.officer.pendingUntil", {
+        name,
+        date: formatDateTime(c.requestedAt),
+        deadline: formatDate(c.deadlineAt),
+      })
+    : t("ownerConsent.officer.pending", { name, date: formatDateTime(c.requestedAt) });
+}
+
+/** Each property owner's answer to the consent request of a bygglov (decisions 093, 100), for the officer. */
 export function OwnerConsents({ consents }: { consents: OwnerConsent[] }) {
   const { t } = useTranslation("permits");
   if (consents.length === 0) return null;
@@ -17,16 +35,13 @@ export function OwnerConsents({ consents }: { consents: OwnerConsent[] }) {
       <h3 id="owner-consents-title">{t("ownerConsent.officer.heading")}</h3>
       <ul>
         {consents.map((c, i) => (
-          <li key={i}>
-            {c.status === "signed"
-              ? t("ownerConsent.officer.signed", { name: c.ownerName, date: formatDateTime(c.answeredAt ?? "") })
-              : c.status === "declined"
-                ? t("ownerConsent.officer.declined", { name: c.ownerName, date: formatDateTime(c.answeredAt ?? "") })
-                : t("ownerConsent.officer.pending", { name: c.ownerName, date: formatDateTime(c.requestedAt) })}
-          </li>
+          <li key={i}>{line(c, t)}</li>
         ))}
       </ul>
-      {consents.some((c) => c.status !== "signed") ? <p>{t("ownerConsent.officer.blocks")}</p> : null}
+      {consents.some((c) => c.status === "pending" || c.status === "declined") ? (
+        <p>{t("ownerConsent.officer.blocks")}</p>
+      ) : null}
+      {consents.some((c) => c.status === "expired") ? <p>{t("ownerConsent.officer.expiredMayDecide")}</p> : null}
     </section>
   );
 }
@@ -36,5 +51,6 @@ export function ConsentStatus({ status }: { status: string }) {
   const { t } = useTranslation("permits");
   if (status === "signed") return <strong>{t("ownerConsent.status.signed")}</strong>;
   if (status === "declined") return <strong>{t("ownerConsent.status.declined")}</strong>;
+  if (status === "expired") return <strong>{t("ownerConsent.status.expired")}</strong>;
   return <strong>{t("ownerConsent.status.pending")}</strong>;
 }

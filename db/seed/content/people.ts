@@ -130,6 +130,8 @@ export interface Property {
   owner: PropertyOwner;
   /** Further private owners (personnummer) beside `owner`: each is asked for consent to a bygglov (decision 093). */
   coOwners?: string[];
+  /** Further owners that are organisations (organisationsnummer): their signatory consents (decision 100). */
+  coOwnerOrganisations?: string[];
   note?: string;
   example: true;
 }
@@ -641,6 +643,18 @@ export const properties: Property[] = [
     owner: { kind: "person", personnummer: ERIK },
     coOwners: [SARA],
     note: "Ägs till hälften var av Erik och Sara Lindqvist: den andra ägaren ger sitt medgivande till ett bygglov.",
+    example: true,
+  },
+  {
+    designation: "Bengtsfors Sågen 1:25",
+    municipality: "bengtsfors",
+    address: { street: "Sågvägen 16", postalCode: "666 30", town: "Bengtsfors" },
+    areaM2: 1120,
+    detaljplan: true,
+    use: "villa",
+    owner: { kind: "person", personnummer: ERIK },
+    coOwnerOrganisations: [PLOGEN_FASTIGHETER],
+    note: "Ägs av Erik Lindqvist och Plogen Fastigheter i Åmål AB: bolagets firmatecknare (Peter Johansson) ger medgivande till ett bygglov, dess ombud (Sara Lindqvist) får inte.",
     example: true,
   },
   {
