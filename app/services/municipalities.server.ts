@@ -57,7 +57,8 @@ export function localized<T extends Record<string, unknown>>(row: T, field: stri
  * administrations in most municipalities, and social-services cases are not all received by the
  * social administration (a housing adaptation grant often goes to samhällsbyggnad; decision 099),
  * so there a form's default administration kind (`def.administration`) is used first when the
- * municipality has an active administration by that slug. Undefined when the municipality has mapped no administration to the area.
+ * municipality has an active administration by that slug. Undefined when the municipality has
+ * mapped no administration to the area.
  */
 export function getAdministrationForArea(p: {
   municipalityId: number;

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { AREAS } from "../../app/domain/areas";
 
-
 /** The municipalities that share the portal: run-time data, administered at /admin/kommuner (decision 056). */
 export const municipality = sqliteTable("municipality", {
   id: integer("id").primaryKey({ autoIncrement: true }),
