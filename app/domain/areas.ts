@@ -3,7 +3,7 @@
  * the permission model, the status machines, the seed and the pages derive from this tuple;
  * the database refuses any other value (migration 0012). Pure: pages and db/ may import it.
  */
-export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
+export const AREAS = ["barnomsorg", "skola", "bygglov", "allmant", "socialtjanst"] as const;
 export type Area = (typeof AREAS)[number];
 
 export function isArea(value: unknown): value is Area {

@@ -17,6 +17,12 @@ export const APPEAL_ROUTES = [
   "sol-forvaltningsratten",
   // Kommunallagen 13 kap.: no appeal on the merits; any member may ask for laglighetsprövning.
   "laglighetsprovning",
+  // LSS 27 §: förvaltningsbesvär to förvaltningsrätten, handed in to the municipality (decision 099).
+  "lss-forvaltningsratten",
+  // Lagen (2018:222) om bostadsanpassningsbidrag: to förvaltningsrätten, through the municipality.
+  "bab-forvaltningsratten",
+  // Lagen (1997:736) om färdtjänst and lagen (1993:1300) om riksfärdtjänst: to förvaltningsrätten.
+  "fardtjanst-forvaltningsratten",
 ] as const;
 export type AppealRoute = (typeof APPEAL_ROUTES)[number];
 
@@ -25,11 +31,13 @@ export function isAppealRoute(value: unknown): value is AppealRoute {
 }
 
 type Lang = "sv" | "en";
-type Texts = Readonly<Record<Lang, { title: string; text: string }>>;
+/** `law` tells routes with the same court apart where an admin picks one (/admin/beslut). */
+type Texts = Readonly<Record<Lang, { title: string; text: string; law: string }>>;
 
 const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
   "pbl-lansstyrelsen": {
     sv: {
+      law: "plan- och bygglagen",
       title: "Hur man överklagar – till länsstyrelsen",
       text:
         "Beslutet kan överklagas till länsstyrelsen enligt 13 kap. 3 § plan- och bygglagen. Skicka överklagandet " +
@@ -37,6 +45,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
         "beslutet. Kommunen prövar om det kommit in i rätt tid och skickar det sedan vidare till länsstyrelsen.",
     },
     en: {
+      law: "the Planning and Building Act",
       title: "How to appeal – to the county administrative board",
       text:
         "The decision can be appealed to the county administrative board (länsstyrelsen) under chapter 13 section 3 " +
@@ -47,6 +56,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
   },
   "skollagen-forvaltningsratten": {
     sv: {
+      law: "skollagen",
       title: "Hur man överklagar – till förvaltningsrätten",
       text:
         "Beslutet kan överklagas till förvaltningsrätten enligt 28 kap. skollagen. Skicka överklagandet till " +
@@ -54,6 +64,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
         "tid och skickar det sedan vidare till förvaltningsrätten.",
     },
     en: {
+      law: "the Education Act",
       title: "How to appeal – to the administrative court",
       text:
         "The decision can be appealed to the administrative court (förvaltningsrätten) under chapter 28 of the " +
@@ -63,6 +74,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
   },
   "sol-forvaltningsratten": {
     sv: {
+      law: "socialtjänstlagen",
       title: "Hur man överklagar – till förvaltningsrätten",
       text:
         "Beslutet kan överklagas till förvaltningsrätten enligt 16 kap. 3 § socialtjänstlagen. Skicka " +
@@ -70,6 +82,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
         "kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
     },
     en: {
+      law: "the Social Services Act",
       title: "How to appeal – to the administrative court",
       text:
         "The decision can be appealed to the administrative court (förvaltningsrätten) under chapter 16 section 3 " +
@@ -79,6 +92,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
   },
   laglighetsprovning: {
     sv: {
+      law: "kommunallagen",
       title: "Laglighetsprövning enligt kommunallagen",
       text:
         "Beslutet kan inte överklagas i sak. Det kan bara prövas genom laglighetsprövning enligt 13 kap. " +
@@ -87,6 +101,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
         "det tillkännagavs på kommunens anslagstavla att protokollet justerats.",
     },
     en: {
+      law: "the Local Government Act",
       title: "Judicial review under the Local Government Act",
       text:
         "The decision cannot be appealed on its merits. It can only be tried by a judicial review of its " +
@@ -96,9 +111,67 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
         "notice board.",
     },
   },
+  "lss-forvaltningsratten": {
+    sv: {
+      law: "LSS",
+      title: "Hur man överklagar – till förvaltningsrätten",
+      text:
+        "Beslutet kan överklagas till förvaltningsrätten enligt 27 § lagen om stöd och service till vissa " +
+        "funktionshindrade (LSS). Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av " +
+        "beslutet. Kommunen prövar om det kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
+    },
+    en: {
+      law: "LSS",
+      title: "How to appeal – to the administrative court",
+      text:
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under section 27 of the " +
+        "Act concerning Support and Service for Persons with Certain Functional Impairments (LSS). Send the appeal " +
+        "to the municipality within three weeks of the day you were notified of the decision. The municipality " +
+        "checks that it arrived in time and then forwards it to the court.",
+    },
+  },
+  "bab-forvaltningsratten": {
+    sv: {
+      law: "lagen om bostadsanpassningsbidrag",
+      title: "Hur man överklagar – till förvaltningsrätten",
+      text:
+        "Beslutet kan överklagas till förvaltningsrätten enligt lagen (2018:222) om bostadsanpassningsbidrag. " +
+        "Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet. Kommunen prövar " +
+        "om det kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
+    },
+    en: {
+      law: "the Housing Adaptation Grants Act",
+      title: "How to appeal – to the administrative court",
+      text:
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under the Housing " +
+        "Adaptation Grants Act (2018:222). Send the appeal to the municipality within three weeks of the day you " +
+        "were notified of the decision. The municipality checks that it arrived in time and then forwards it to " +
+        "the court.",
+    },
+  },
+  "fardtjanst-forvaltningsratten": {
+    sv: {
+      law: "lagen om färdtjänst och lagen om riksfärdtjänst",
+      title: "Hur man överklagar – till förvaltningsrätten",
+      text:
+        "Beslutet kan överklagas till förvaltningsrätten enligt lagen (1997:736) om färdtjänst eller, för " +
+        "riksfärdtjänst, lagen (1993:1300) om riksfärdtjänst. Skicka överklagandet till kommunen inom tre veckor " +
+        "från den dag du fick del av beslutet. Kommunen prövar om det kommit in i rätt tid och skickar det sedan " +
+        "vidare till förvaltningsrätten.",
+    },
+    en: {
+      law: "the Transport Service Acts",
+      title: "How to appeal – to the administrative court",
+      text:
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under the Transport " +
+        "Service for Disabled Persons Act (1997:736) or, for national transport service, the National Transport " +
+        "Service Act (1993:1300). Send the appeal to the municipality within three weeks of the day you were " +
+        "notified of the decision. The municipality checks that it arrived in time and then forwards it to the court.",
+    },
+  },
 };
 
-export function appealText(route: AppealRoute, lang: Lang): { title: string; text: string } {
+export function appealText(route: AppealRoute, lang: Lang): { title: string; text: string; law: string } {
   return APPEAL_TEXTS[route][lang];
 }
 
@@ -123,6 +196,11 @@ export const DEFAULT_BODIES: Readonly<Record<Area, BodyDefaults>> = {
     appealRoute: "laglighetsprovning",
   },
   allmant: { body: { sv: "Kommunstyrelsen", en: "The Municipal Executive Board" }, appealRoute: "laglighetsprovning" },
+  // Decision 099: the name most Dalsland municipalities use; an admin sets their own at /admin/beslut.
+  socialtjanst: {
+    body: { sv: "Socialnämnden", en: "The Social Welfare Committee" },
+    appealRoute: "sol-forvaltningsratten",
+  },
 };
 
 export interface DelegationPointDefaults {
@@ -146,6 +224,13 @@ export const DEFAULT_DELEGATION_POINTS: Readonly<Record<Area, DelegationPointDef
   allmant: {
     code: "KS 1.1",
     title: { sv: "Beslut i ärenden om kommunens service", en: "Decisions on the municipality's services" },
+  },
+  socialtjanst: {
+    code: "SN 1.1",
+    title: {
+      sv: "Beslut om bistånd och insatser enligt SoL och LSS, bostadsanpassningsbidrag och färdtjänst",
+      en: "Assistance and support under SoL and LSS, housing adaptation grants and transport service",
+    },
   },
 };
 
@@ -261,6 +346,81 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} refuses application {reference} from {applicant}. Reasons: ",
       },
       appealRoute: null,
+    },
+  ],
+  // One pair per act the area decides under: the template names the act and carries its route.
+  socialtjanst: [
+    {
+      outcome: "approved",
+      name: { sv: "Bistånd beviljas (SoL)", en: "Assistance granted (Social Services Act)" },
+      text: {
+        sv: "{body} beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan {reference} från {applicant}. Insats och omfattning: ",
+        en: "{body} grants assistance under the Social Services Act as applied for in {reference} by {applicant}. Support and extent: ",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Bistånd avslås (SoL)", en: "Assistance refused (Social Services Act)" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant} om bistånd enligt socialtjänstlagen. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for assistance under the Social Services Act. Reasons: ",
+      },
+      appealRoute: null,
+    },
+    {
+      outcome: "approved",
+      name: { sv: "Insats beviljas (LSS)", en: "Support granted (LSS)" },
+      text: {
+        sv: "{body} beviljar insats enligt 9 § LSS i enlighet med ansökan {reference} från {applicant}. Insats: ",
+        en: "{body} grants support under section 9 of LSS as applied for in {reference} by {applicant}. Support: ",
+      },
+      appealRoute: "lss-forvaltningsratten",
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Insats avslås (LSS)", en: "Support refused (LSS)" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant} om insats enligt LSS. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for support under LSS. Reasons: ",
+      },
+      appealRoute: "lss-forvaltningsratten",
+    },
+    {
+      outcome: "approved",
+      name: { sv: "Bostadsanpassningsbidrag beviljas", en: "Housing adaptation grant awarded" },
+      text: {
+        sv: "{body} beviljar bostadsanpassningsbidrag enligt ansökan {reference} från {applicant}. Bidraget avser: ",
+        en: "{body} awards a housing adaptation grant as applied for in {reference} by {applicant}. The grant covers: ",
+      },
+      appealRoute: "bab-forvaltningsratten",
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Bostadsanpassningsbidrag avslås", en: "Housing adaptation grant refused" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant} om bostadsanpassningsbidrag. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for a housing adaptation grant. Reasons: ",
+      },
+      appealRoute: "bab-forvaltningsratten",
+    },
+    {
+      outcome: "approved",
+      name: { sv: "Färdtjänst beviljas", en: "Transport service granted" },
+      text: {
+        sv: "{body} beviljar tillstånd till färdtjänst enligt ansökan {reference} från {applicant}. Tillståndet gäller: ",
+        en: "{body} grants a transport service permit as applied for in {reference} by {applicant}. The permit covers: ",
+      },
+      appealRoute: "fardtjanst-forvaltningsratten",
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Färdtjänst avslås", en: "Transport service refused" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant} om färdtjänst. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for transport service. Reasons: ",
+      },
+      appealRoute: "fardtjanst-forvaltningsratten",
     },
   ],
 };

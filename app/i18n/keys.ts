@@ -31,6 +31,7 @@ export const AREA_KEY = {
   skola: "auth:areas.skola",
   bygglov: "auth:areas.bygglov",
   allmant: "auth:areas.allmant",
+  socialtjanst: "auth:areas.socialtjanst",
 } as const satisfies Record<Area, string>;
 
 /** The back office's own area names (its filter and case pages load backoffice, not auth). */
@@ -39,6 +40,7 @@ export const BACKOFFICE_AREA_KEY = {
   skola: "backoffice:areas.skola",
   bygglov: "backoffice:areas.bygglov",
   allmant: "backoffice:areas.allmant",
+  socialtjanst: "backoffice:areas.socialtjanst",
 } as const satisfies Record<Area, string>;
 
 export const ROLE_KEY = {
@@ -75,6 +77,11 @@ export const DECISION_OUTCOME_BY_AREA_KEY = {
     approved: "backoffice:areaOutcomes.allmant.approved",
     rejected: "backoffice:areaOutcomes.allmant.rejected",
     dismissed: "backoffice:areaOutcomes.allmant.dismissed",
+  },
+  socialtjanst: {
+    approved: "backoffice:areaOutcomes.socialtjanst.approved",
+    rejected: "backoffice:areaOutcomes.socialtjanst.rejected",
+    dismissed: "backoffice:areaOutcomes.socialtjanst.dismissed",
   },
 } as const satisfies Record<Area, Record<DecisionOutcome, string>>;
 

@@ -252,7 +252,7 @@ export default function AdminDecisions() {
   const errors = posted?.errors;
   const v = (intent: string | string[], key: string, fallback: string | null | undefined) =>
     posted && [intent].flat().includes(posted.intent) && posted.values ? (posted.values[key] ?? "") : (fallback ?? "");
-  const routeLabel = (r: AppealRoute) => appealText(r, "sv").title;
+  const routeLabel = (r: AppealRoute) => `${appealText(r, "sv").title} (${appealText(r, "sv").law})`;
   const base = `/admin/beslut?kommun=${d.target.municipalityId}&omrade=${d.target.area}`;
   const templateIntents = ["template", "template-preview"];
   const editingTemplate =

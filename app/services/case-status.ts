@@ -20,6 +20,15 @@ const MACHINES: Record<Area, Machine> = {
     awaiting_completion: ["in_progress", "closed", "withdrawn"],
     decided: ["closed"],
   },
+  // Social services (decision 099): an application under socialtjänstlagen, LSS, the housing
+  // adaptation or the färdtjänst act is decided (granted, refused or dismissed), never just
+  // closed: a refusal is a decision the applicant may appeal. Withdrawn ends it without one.
+  socialtjanst: {
+    received: ["in_progress", "withdrawn"],
+    in_progress: ["awaiting_completion", "decided", "withdrawn"],
+    awaiting_completion: ["in_progress", "withdrawn"],
+    decided: ["closed"],
+  },
   // Childcare: a place is offered (within four months) and accepted or declined.
   barnomsorg: {
     received: ["in_progress", "withdrawn"],

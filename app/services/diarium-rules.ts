@@ -11,7 +11,7 @@
  */
 export type Sensitivity = "public" | "personal" | "secret";
 
-const ALWAYS_SECRET_AREAS = new Set(["barnomsorg", "skola"]);
+const ALWAYS_SECRET_AREAS = new Set(["barnomsorg", "skola", "socialtjanst"]);
 const ALWAYS_SECRET_ADMINISTRATIONS = new Set(["socialtjanst"]);
 
 export interface MaskInput {

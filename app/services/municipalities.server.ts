@@ -54,16 +54,18 @@ export function localized<T extends Record<string, unknown>>(row: T, field: stri
 /**
  * The administration of a municipality that receives cases of an area (decision 056, amended):
  * the one administration_area names. The general area "allmant" is shared by several
- * administrations in most municipalities, so there a form's default administration kind
- * (`def.administration`) is used first when the municipality has an active administration by
- * that slug. Undefined when the municipality has mapped no administration to the area.
+ * administrations in most municipalities, and social-services cases are not all received by the
+ * social administration (a housing adaptation grant often goes to samhällsbyggnad; decision 099),
+ * so there a form's default administration kind (`def.administration`) is used first when the
+ * municipality has an active administration by that slug. Undefined when the municipality has
+ * mapped no administration to the area.
  */
 export function getAdministrationForArea(p: {
   municipalityId: number;
   area: Area;
   defaultSlug?: string;
 }): Administration | undefined {
-  if (p.area === "allmant" && p.defaultSlug) {
+  if ((p.area === "allmant" || p.area === "socialtjanst") && p.defaultSlug) {
     const bySlug = db()
       .select()
       .from(administration)

@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-/** The case areas an administration can handle (mirrors app/auth/permissions.ts AREAS). */
-const AREA_VALUES = ["barnomsorg", "skola", "bygglov", "allmant"] as const;
+import { AREAS } from "../../app/domain/areas";
 
 /** The municipalities that share the portal: run-time data, administered at /admin/kommuner (decision 056). */
 export const municipality = sqliteTable("municipality", {
@@ -76,7 +74,7 @@ export const administrationArea = sqliteTable(
     administrationId: integer("administration_id")
       .notNull()
       .references(() => administration.id),
-    area: text("area", { enum: AREA_VALUES }).notNull(),
+    area: text("area", { enum: AREAS }).notNull(),
   },
   (t) => [uniqueIndex("administration_area_municipality_area").on(t.municipalityId, t.area)],
 );

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "../client";
+import type { Area } from "../../app/domain/areas";
 import { administration, administrationArea, municipality } from "../schema/index";
 import { seedAuthoritiesAndLifeEvents, seedAuthorityRegistry } from "./authorities";
 import { seedIntegrationSystems } from "./integration";
@@ -12,10 +13,11 @@ import { seedDecisionReferenceData } from "./decisions";
 import { seedPermitHistory, seedPermitRegisters } from "./permits";
 
 /** The example administrations' areas (decision 056); an operator sets their own at /admin/kommuner. */
-const EXAMPLE_AREAS: Readonly<Record<string, readonly ("barnomsorg" | "skola" | "bygglov" | "allmant")[]>> = {
+const EXAMPLE_AREAS: Readonly<Record<string, readonly Area[]>> = {
   "barn-och-utbildning": ["barnomsorg", "skola"],
   samhallsbyggnad: ["bygglov"],
   kommunledning: ["allmant"],
+  socialtjanst: ["socialtjanst"],
 };
 
 /**

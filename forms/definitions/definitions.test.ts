@@ -95,6 +95,25 @@ describe("the catalogue of form definitions", () => {
     }
   });
 
+  it("files applications under socialtjänstlagen, LSS, bostadsanpassning and färdtjänst into the social-services area (decision 099)", () => {
+    // Ekonomiskt bistånd follows in its own next version (another change adds its e-ID signature).
+    for (const id of [
+      "ansokan-hemtjanst",
+      "ansokan-sarskilt-boende",
+      "ansokan-trygghetslarm",
+      "ansokan-anhorigstod",
+      "ansokan-lss",
+      "ansokan-bostadsanpassningsbidrag",
+      "ansokan-fardtjanst",
+      "ansokan-riksfardtjanst",
+    ])
+      expect(getFormDefinition(id)?.caseType, id).toBe("socialtjanst");
+    for (const def of formDefinitions.filter((d) => d.caseType === "socialtjanst")) {
+      expect(def.requiresEid, def.id).toBe(true);
+      expect(def.diarium, def.id).toBe("secret");
+    }
+  });
+
   it("keeps the diarium subjects the register showed before the rule moved into the documents", () => {
     const subject = (id: string) => {
       const rule = getFormDefinition(id)!.diarium;

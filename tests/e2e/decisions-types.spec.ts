@@ -7,8 +7,8 @@ import { exclusive, expect, loginAsResident, loginAsStaff, test } from "./fixtur
 import { applyForForskola, dateFromToday } from "./mypages-helpers";
 import { ERIK, otherContext, startFacadeChange } from "./permit-helpers";
 
-// Issue 15 done-when (decisions 077, 083, 092): a bygglov, a childcare and a general case each
-// end with a decision of their own type, from their own template; the resident downloads the PDF,
+// Issue 15 done-when (decisions 077, 083, 092, 099): a bygglov, a childcare, a general and a
+// social-services case each end with a decision of their own type, from their own template; the resident downloads the PDF,
 // which names the area's body and appeal route; the select never offers another area's template.
 // Intake goes through the intake helpers only (their forms are moving onto the engine).
 const SARA = "198412179288"; // Bengtsfors, guardian of Elsa Lindqvist
@@ -20,7 +20,21 @@ const TEMPLATES: Record<string, string[]> = {
   barnomsorg: ["Placering i förskola", "Placering kan inte erbjudas"],
   allmant: ["Ansökan bifalls", "Ansökan avslås"],
   skola: ["Placering enligt önskemål"],
+  socialtjanst: [
+    "Bistånd beviljas (SoL)",
+    "Bistånd avslås (SoL)",
+    "Insats beviljas (LSS)",
+    "Insats avslås (LSS)",
+    "Bostadsanpassningsbidrag beviljas",
+    "Bostadsanpassningsbidrag avslås",
+    "Färdtjänst beviljas",
+    "Färdtjänst avslås",
+  ],
 };
+
+// Home help (decision 099): one applicant per project, since a draft belongs to person × e-service
+// and the two projects run at once; no other spec sends this e-service.
+const HOME_HELP_APPLICANT = { "js-on": "198901012388", "js-off": "199006102389" } as const;
 
 /** The decision PDF as Mina sidor serves it, read by poppler's pdftotext (spaces folded). */
 async function decisionText(page: Page, reference: string, casePath: string): Promise<string> {
@@ -196,7 +210,80 @@ test.describe("each case type ends with a decision of its own type", () => {
     expect(text).toContain("Kommunstyrelsen");
     expect(text).toContain("Laglighetsprövning enligt kommunallagen");
     expect(text).toContain(`bifaller ansökan ${reference}`);
-    for (const foreign of ["Byggnadsnämnden", "Barn- och utbildningsnämnden", "länsstyrelsen", "plan- och bygglagen"])
+    for (const foreign of [
+      "Byggnadsnämnden",
+      "Barn- och utbildningsnämnden",
+      "Socialnämnden",
+      "länsstyrelsen",
+      "plan- och bygglagen",
+      "socialtjänstlagen",
+    ])
+      expect(text).not.toContain(foreign);
+  });
+
+  test("a social-services case (home help): socialnämnden, förvaltningsrätten under socialtjänstlagen", async ({
+    page,
+    browser,
+    a11y,
+  }, testInfo) => {
+    test.setTimeout(420_000);
+    const applicant =
+      HOME_HELP_APPLICANT[testInfo.project.name as keyof typeof HOME_HELP_APPLICANT] ?? HOME_HELP_APPLICANT["js-on"];
+    const form = "/blanketter/ansokan-hemtjanst";
+    await loginAsResident(page, applicant, { redirectTo: `${form}/behov`, actFor: "self" });
+    await expect(page).toHaveURL(new RegExp(`${form}/behov$`));
+    await page.getByLabel("Kommun", { exact: true }).selectOption("fargelanda");
+    await page.getByLabel("Städning").check();
+    await page.getByLabel("Inköp").check();
+    await page.getByLabel("Beskriv din situation").fill("Jag har brutit armen och kan inte städa eller handla själv.");
+    await page.getByLabel("Ensam").check();
+    await page.getByRole("group", { name: "Får du hjälp av anhöriga i dag?" }).getByLabel("Nej").check();
+    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+    await expect(page).toHaveURL(/\/kontakt$/);
+    await page.getByRole("group", { name: "Ansöker du för någon annan?" }).getByLabel("Nej").check();
+    await page.getByLabel("Telefonnummer").fill("0528-123 45");
+    await page.getByLabel("E-postadress").fill(`hemtjanst-${testInfo.project.name}@example.se`);
+    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+    await expect(page).toHaveURL(/\/kontrollera$/);
+    await page.getByRole("button", { name: "Skicka in" }).click();
+    const reference = ((await page.getByTestId("reference").textContent()) ?? "").trim();
+    expect(reference).toMatch(/^FAR-\d{4}-\d{6}$/);
+
+    // Secret in the public register, as the area demands.
+    await page.goto(`/diarium?q=${reference}`);
+    const row = page.getByRole("row").filter({ hasText: reference });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Sekretess");
+
+    const officer = await otherContext(browser, testInfo);
+    try {
+      await loginAsStaff(officer.page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
+      await decideFromTemplate(officer.page, {
+        reference,
+        area: "socialtjanst",
+        template: "Bistånd beviljas (SoL)",
+        status: "in_progress",
+        expectText: /^Socialnämnden beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan FAR-/,
+      });
+    } finally {
+      await officer.context.close();
+    }
+    const text = await decisionText(page, reference, `/mina-sidor/arenden/${reference}`);
+    await a11y("social-services case with its decision");
+    expect(text).toContain("Socialnämnden");
+    expect(text).toContain("till förvaltningsrätten");
+    expect(text).toContain("16 kap. 3 § socialtjänstlagen");
+    expect(text).toContain(`beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan ${reference}`);
+    for (const foreign of [
+      "Kommunstyrelsen",
+      "Byggnadsnämnden",
+      "Barn- och utbildningsnämnden",
+      "länsstyrelsen",
+      "plan- och bygglagen",
+      "Laglighetsprövning",
+      "kommunallagen",
+      "skollagen",
+    ])
       expect(text).not.toContain(foreign);
   });
 });

@@ -95,7 +95,7 @@ describe("every e-service on the engine can be sent once", () => {
     expect(row.c.formId).toBe(id);
     expect(row.c.area).toBe(def.caseType);
     expect(row.m).toBe(municipalitySlug);
-    if (def.caseType === "allmant") expect(row.a).toBe(def.administration);
+    if (def.caseType === "allmant" || def.caseType === "socialtjanst") expect(row.a).toBe(def.administration);
 
     const receipt = getReceipt({ def, reference, viewer: { personId } as never, lang: "sv" });
     if (def.requiresLogin) expect(receipt?.reference).toBe(reference);

@@ -1,0 +1,254 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  administration,
+  caseDecision,
+  caseTable,
+  decisionBody,
+  decisionTemplate,
+  delegationHolder,
+  delegationPoint,
+  municipality,
+  roleAssignment,
+  staffUser,
+} from "../../db/schema/index";
+import { csrfToken } from "~/auth/csrf.server";
+import { createSession } from "~/auth/session.server";
+import { db, prepareDatabase } from "~/db.server";
+import { appealText } from "~/domain/decisions";
+import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
+import { createCase } from "~/services/cases.server";
+import { templatesFor } from "~/services/decisions.server";
+import { effectiveSensitivity } from "~/services/diarium-rules";
+import { getAdministrationForArea } from "~/services/municipalities.server";
+import { viewerFor } from "./people-helper";
+
+/**
+ * Decision 099: social-services cases have an area of their own. Every municipality starts with
+ * Socialnämnden as the deciding body, förvaltningsbesvär to förvaltningsrätten as the route, a
+ * template pair per act (SoL, LSS, bostadsanpassning, färdtjänst) and a delegation point; a social
+ * case is decided in that body's name with that route, never from a general template, and an
+ * officer of the general area neither decides nor reads it.
+ */
+const SEED = "s".repeat(43);
+let amal = 0;
+let n = 0;
+let applicant = { personId: 0, personnummerHmac: "" };
+
+const staffId = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
+
+function socialCase(): { id: number; reference: string } {
+  const a = getAdministrationForArea({ municipalityId: amal, area: "socialtjanst", defaultSlug: "socialtjanst" })!;
+  const c = createCase({
+    idempotencyKey: `social-decisions-${n++}`,
+    municipalityId: amal,
+    administrationId: a.id,
+    formId: "ansokan-lss",
+    formVersion: 2,
+    area: "socialtjanst",
+    sensitivity: "secret",
+    data: { applicant: { name: "Sara Stödsdotter" } },
+    sensitiveData: null,
+    applicantPersonId: applicant.personId,
+    applicantOrganisationId: null,
+    submittedByPersonId: applicant.personId,
+    contactEmail: null,
+    submitterKey: null,
+    language: "sv",
+    decisionDays: null,
+    diarium: { subject: null, partyKind: "person", partyName: null },
+    attachments: { publicIds: [], ownerKey: "x" },
+  });
+  db().update(caseTable).set({ status: "in_progress" }).where(eq(caseTable.id, c.id)).run();
+  return { id: c.id, reference: db().select().from(caseTable).where(eq(caseTable.id, c.id)).get()!.reference };
+}
+
+async function post(username: string, reference: string, fields: Record<string, string>) {
+  const { setCookie } = await createSession(new Request("http://localhost/"), {
+    kind: "staff",
+    staffUserId: staffId(username),
+  });
+  const cookie = `csrf=${SEED}; ${setCookie.split(";")[0]!}`;
+  const token = await csrfToken(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+  const request = new Request(`http://localhost/handlaggare/arenden/${reference}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: token, ...fields }),
+  });
+  try {
+    const r: unknown = await caseAction({ request, params: { reference }, context: {} as never });
+    return r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+const template = (area: "socialtjanst" | "allmant", nameSv: string) =>
+  db()
+    .select()
+    .from(decisionTemplate)
+    .where(
+      and(
+        eq(decisionTemplate.municipalityId, amal),
+        eq(decisionTemplate.area, area),
+        eq(decisionTemplate.nameSv, nameSv),
+      ),
+    )
+    .get()!;
+
+beforeAll(() => {
+  prepareDatabase();
+  amal = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!.id;
+  applicant = viewerFor("199304152383", "Sara Stödsdotter");
+});
+
+describe("the social-services area's body, route and templates per municipality", () => {
+  it("every municipality has Socialnämnden with förvaltningsbesvär to förvaltningsrätten, and keeps Kommunstyrelsen for general cases", () => {
+    const municipalities = db().select().from(municipality).all();
+    expect(municipalities.length).toBeGreaterThanOrEqual(5);
+    for (const m of municipalities) {
+      const body = (area: "socialtjanst" | "allmant") =>
+        db()
+          .select()
+          .from(decisionBody)
+          .where(and(eq(decisionBody.municipalityId, m.id), eq(decisionBody.area, area)))
+          .get();
+      expect(body("socialtjanst"), m.slug).toMatchObject({
+        bodySv: "Socialnämnden",
+        bodyEn: "The Social Welfare Committee",
+        appealRoute: "sol-forvaltningsratten",
+      });
+      expect(body("allmant"), m.slug).toMatchObject({ bodySv: "Kommunstyrelsen", appealRoute: "laglighetsprovning" });
+
+      const routes = Object.fromEntries(
+        templatesFor({ municipalityId: m.id, area: "socialtjanst" }).map((t) => [t.nameSv, t.appealRoute]),
+      );
+      expect(routes).toEqual({
+        "Bistånd beviljas (SoL)": null,
+        "Bistånd avslås (SoL)": null,
+        "Insats beviljas (LSS)": "lss-forvaltningsratten",
+        "Insats avslås (LSS)": "lss-forvaltningsratten",
+        "Bostadsanpassningsbidrag beviljas": "bab-forvaltningsratten",
+        "Bostadsanpassningsbidrag avslås": "bab-forvaltningsratten",
+        "Färdtjänst beviljas": "fardtjanst-forvaltningsratten",
+        "Färdtjänst avslås": "fardtjanst-forvaltningsratten",
+      });
+
+      const point = db()
+        .select()
+        .from(delegationPoint)
+        .where(and(eq(delegationPoint.municipalityId, m.id), eq(delegationPoint.area, "socialtjanst")))
+        .get()!;
+      expect(point.code).toBe("SN 1.1");
+      expect(db().select().from(delegationHolder).where(eq(delegationHolder.pointId, point.id)).all()).toContainEqual(
+        expect.objectContaining({ role: "officer" }),
+      );
+    }
+  });
+
+  it("every social route names förvaltningsrätten and its act, in both languages", () => {
+    const acts = {
+      "sol-forvaltningsratten": ["16 kap. 3 § socialtjänstlagen", "Social Services Act"],
+      "lss-forvaltningsratten": ["27 § lagen om stöd och service", "section 27"],
+      "bab-forvaltningsratten": ["lagen (2018:222) om bostadsanpassningsbidrag", "(2018:222)"],
+      "fardtjanst-forvaltningsratten": ["lagen (1997:736) om färdtjänst", "(1997:736)"],
+    } as const;
+    for (const [route, [sv, en]] of Object.entries(acts)) {
+      const r = route as keyof typeof acts;
+      expect(appealText(r, "sv").text).toContain("förvaltningsrätten");
+      expect(appealText(r, "sv").text).toContain(sv);
+      expect(appealText(r, "sv").text).toContain("till kommunen");
+      expect(appealText(r, "en").text).toContain("administrative court");
+      expect(appealText(r, "en").text).toContain(en);
+      expect(appealText(r, "sv").text).not.toMatch(/länsstyrelsen|laglighetsprövning/);
+    }
+  });
+
+  it("files social cases with the social administration, a housing adaptation grant where its form says, and keeps them secret", () => {
+    const social = getAdministrationForArea({
+      municipalityId: amal,
+      area: "socialtjanst",
+      defaultSlug: "socialtjanst",
+    });
+    expect(social?.slug).toBe("socialtjanst");
+    const bab = getAdministrationForArea({
+      municipalityId: amal,
+      area: "socialtjanst",
+      defaultSlug: "samhallsbyggnad",
+    });
+    expect(bab?.slug).toBe("samhallsbyggnad");
+    // No default kind (a designer's form): the administration mapped to the area.
+    expect(getAdministrationForArea({ municipalityId: amal, area: "socialtjanst" })?.slug).toBe("socialtjanst");
+    for (const administrationSlug of ["socialtjanst", "samhallsbyggnad"])
+      expect(effectiveSensitivity({ sensitivity: "public", area: "socialtjanst", administrationSlug })).toBe("secret");
+  });
+});
+
+describe("a social case is decided by the social body under its delegation point", () => {
+  it("an LSS refusal names Socialnämnden and the LSS route; a general template is refused for it", async () => {
+    const { id, reference } = socialCase();
+    const general = template("allmant", "Ansökan avslås");
+    expect(
+      await post("handlaggare.amal", reference, {
+        intent: "decide",
+        templateId: String(general.id),
+        outcome: "rejected",
+        decisionText: "Kommunstyrelsen avslår ansökan.",
+        fee: "",
+      }),
+    ).toBe(400);
+    expect(db().select().from(caseDecision).where(eq(caseDecision.caseId, id)).get()).toBeUndefined();
+
+    const lss = template("socialtjanst", "Insats avslås (LSS)");
+    expect(
+      await post("handlaggare.amal", reference, {
+        intent: "decide",
+        templateId: String(lss.id),
+        outcome: "rejected",
+        decisionText: "Socialnämnden avslår ansökan om insats enligt LSS. Skäl: personkretsen.",
+        fee: "",
+      }),
+    ).toBe(302);
+    expect(db().select().from(caseDecision).where(eq(caseDecision.caseId, id)).get()).toMatchObject({
+      outcome: "rejected",
+      bodyName: "Socialnämnden",
+      appealRoute: "lss-forvaltningsratten",
+      delegationCode: "SN 1.1",
+      templateId: lss.id,
+    });
+  });
+
+  it("an officer of the general area alone may not decide (nor see) a social case", async () => {
+    const { id, reference } = socialCase();
+    const staff = db()
+      .insert(staffUser)
+      .values({ username: "bara.allmant", name: "Bo Allmän", email: "bo@example.se", passwordHash: "x" })
+      .returning({ id: staffUser.id })
+      .get().id;
+    db()
+      .insert(roleAssignment)
+      .values({ staffUserId: staff, role: "officer", municipalityId: amal, area: "allmant" })
+      .run();
+    const status = await post("bara.allmant", reference, {
+      intent: "decide",
+      templateId: String(template("socialtjanst", "Bistånd beviljas (SoL)").id),
+      outcome: "approved",
+      decisionText: "Bistånd beviljas.",
+      fee: "",
+    });
+    expect([403, 404]).toContain(status);
+    expect(db().select().from(caseDecision).where(eq(caseDecision.caseId, id)).get()).toBeUndefined();
+    expect(
+      db()
+        .select()
+        .from(administration)
+        .where(eq(administration.id, getCaseAdministration(id)))
+        .get()?.slug,
+    ).toBe("socialtjanst");
+  });
+});
+
+function getCaseAdministration(caseId: number): number {
+  return db().select().from(caseTable).where(eq(caseTable.id, caseId)).get()!.administrationId;
+}
