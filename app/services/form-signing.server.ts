@@ -18,7 +18,7 @@ import { listCaseSignatures } from "./e-signature.server";
  * the two must be identical, so the text reads nothing but its arguments and the translations.
  * A form with a submit handler files its own case (school choice signs after sending, 090).
  */
-export const signsAsApplicant = (def: Pick<FormDefinition, "signatures" | "submitHandler">) =>
+const signsAsApplicant = (def: Pick<FormDefinition, "signatures" | "submitHandler">) =>
   !def.submitHandler && (def.signatures ?? []).some((s) => s.party === "applicant");
 
 /**
