@@ -1,6 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
+import { redirect } from "@remix-run/node";
 import * as client from "openid-client";
 import { env } from "~/env.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { log } from "~/utils/logger.server";
 import { config, oidcFlowCookieNamed } from "./oidc.server";
 import { SIGN_REQUEST_PARAM, SIGN_SCOPE, USER_SIGNATURE_CLAIM, type SignRequest } from "./oidc-sign";
@@ -15,9 +17,15 @@ export interface SigningFlow {
   state: string;
   nonce: string;
   verifier: string;
-  /** What is signed: a school application (the default, flows from before 085), a bygglov draft, an owner's consent. */
+  /**
+   * What is signed: a school application (the default, flows from before 085), a bygglov draft,
+   * an owner's consent, an engine form's draft (`form`, decision 098).
+   */
   kind?: SigningKind;
-  /** The case's reference ("" for a bygglov draft, which has none yet; an owner's consent request's public id). */
+  /**
+   * The case's reference ("" for a bygglov draft, which has none yet; an owner's consent
+   * request's public id; the form's id for an engine form's draft).
+   */
   reference: string;
   party: string;
   /** SHA-256 (hex) of the text sent for signing: the callback rebuilds it and it must still match. */
@@ -25,7 +33,7 @@ export interface SigningFlow {
   language: "sv" | "en";
 }
 
-export type SigningKind = "school" | "permit" | "owner-consent";
+export type SigningKind = "school" | "permit" | "owner-consent" | "form";
 
 export const signingCookie = () => oidcFlowCookieNamed("oidc-sign");
 
@@ -105,6 +113,53 @@ export async function beginSigning(input: {
     language: input.language,
   };
   return { url: url.href, setCookie: await signingCookie().serialize(flow) };
+}
+
+type BeginInput = Parameters<typeof beginSigning>[0];
+
+/**
+ * The GET that starts a signature (bygglov, engine forms): on to the provider with the flow's
+ * cookie, or back to `failure.to` with a message when the provider cannot be reached. A GET
+ * because the provider is another origin, which a POST's form-action CSP would block (085).
+ */
+export async function redirectToSigning(input: BeginInput & { failure: { to: string; flash: string } }) {
+  const { failure, ...begin } = input;
+  try {
+    const { url, setCookie } = await beginSigning(begin);
+    return redirect(url, { headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
+  } catch (error) {
+    log("error", "identity provider unreachable for signing", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return redirectWithFlash(failure.to, failure.flash);
+  }
+}
+
+/** An applicant's e-ID signature that has just arrived, to be stored with the case it makes. */
+export interface ApplicantSignature {
+  /** SHA-256 (hex) of the text the flow sent. */
+  textHash: string;
+  language: "sv" | "en";
+  userSignature: string;
+  issuer: string;
+  signedAt: string;
+  /** The logged-in person's personnummer HMAC: the signer must be this person. */
+  personnummerHmac: string;
+}
+
+/** The applicant's signature from a completed flow, for the submission that stores it. */
+export function applicantSignatureOf(
+  result: Extract<SigningResult, { ok: true }>,
+  personnummerHmac: string,
+): ApplicantSignature {
+  return {
+    textHash: result.flow.textHash,
+    language: result.flow.language,
+    userSignature: result.userSignature,
+    issuer: result.issuer,
+    signedAt: result.signedAt,
+    personnummerHmac,
+  };
 }
 
 export type SigningResult =

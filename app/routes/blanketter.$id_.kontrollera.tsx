@@ -8,6 +8,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { computeValues } from "~/services/form-hooks.server";
+import { signsBeforeSending } from "~/services/form-signing.server";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -53,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       kind: "check" as const,
       computed,
+      // Sent by the applicant's e-ID signature (decision 098): the last control is a link to the provider.
+      signs: signsBeforeSending(def),
       title: `${t("common.checkAnswers")} – ${title}`,
       formTitle: title,
       formId: def.id,
@@ -149,14 +152,27 @@ export default function CheckAnswers() {
         ))}
       </dl>
       <h2>{t("eservice:check.sendHeading")}</h2>
-      <p>{t("eservice:check.sendBody")}</p>
-      <Form method="post" encType="multipart/form-data">
-        <PostGuardField />
-        <input type="hidden" name="_idempotency" value={d.idempotencyKey} />
-        <button type="submit" className="button" disabled={navigation.state !== "idle" || undefined}>
-          {t("forms:common.submit")}
-        </button>
-      </Form>
+      {d.signs ? (
+        <>
+          <p>{t("eservice:sign.lead")}</p>
+          <p>
+            <a className="button" id="submit-sign" href={`/blanketter/${d.formId}/signera`}>
+              {t("eservice:sign.submit")}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("eservice:check.sendBody")}</p>
+          <Form method="post" encType="multipart/form-data">
+            <PostGuardField />
+            <input type="hidden" name="_idempotency" value={d.idempotencyKey} />
+            <button type="submit" className="button" disabled={navigation.state !== "idle" || undefined}>
+              {t("forms:common.submit")}
+            </button>
+          </Form>
+        </>
+      )}
     </div>
   );
 }

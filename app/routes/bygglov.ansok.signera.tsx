@@ -2,12 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireResident } from "~/auth/guards.server";
 import { oidcConfigured } from "~/auth/oidc.server";
-import { beginSigning } from "~/auth/oidc-sign.server";
+import { redirectToSigning } from "~/auth/oidc-sign.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { permitSigningText } from "~/services/building-permits.server";
 import { personnummerOf } from "~/services/e-signature.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { log } from "~/utils/logger.server";
 
 /**
  * The applicant signs the bygglov application with e-ID as the last step before it is sent
@@ -22,20 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!summary.ok) throw redirect(summary.reason === "missing" ? "/bygglov/ansok/kontrollera" : "/bygglov/ansok");
   const personnummer = personnummerOf(user.personId);
   if (!personnummer || !oidcConfigured()) throw new Response("Forbidden", { status: 403 });
-  try {
-    const { url, setCookie } = await beginSigning({
-      kind: "permit",
-      reference: "",
-      party: "applicant",
-      text: summary.text,
-      personnummer,
-      language,
-    });
-    return redirect(url, { headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
-  } catch (error) {
-    log("error", "identity provider unreachable for signing", {
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return redirectWithFlash("/bygglov/ansok/kontrollera", "permits:sign.failed");
-  }
+  return redirectToSigning({
+    kind: "permit",
+    reference: "",
+    party: "applicant",
+    text: summary.text,
+    personnummer,
+    language,
+    failure: { to: "/bygglov/ansok/kontrollera", flash: "permits:sign.failed" },
+  });
 }

@@ -11,6 +11,8 @@ import { HandOverStatus } from "~/components/permits/HandOverStatus";
 import { ESignatures } from "~/components/mypages/ESignatures";
 import { permitCaseSummaryText } from "~/services/building-permits.server";
 import { listCaseSignatures } from "~/services/e-signature.server";
+import { formCaseSignatures } from "~/services/form-signing.server";
+import { getFormDefinition } from "~/services/forms.server";
 import { OWNER_PARTY, ownerConsentText, ownerConsentsForCase } from "~/services/owner-consent.server";
 import { OwnerConsents } from "~/components/permits/OwnerConsents";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -113,7 +115,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? await listCaseSignatures(c.id, async (l, party) =>
             party === OWNER_PARTY ? (ownerConsentText(c.id, l) ?? "") : (permitCaseSummaryText(c.id, l) ?? ""),
           )
-        : [],
+        : // An engine form the applicant signed (098).
+          await formCaseSignatures(c.id, getFormDefinition(c.formId, c.formVersion)),
     // Each property owner's consent (093): a decision waits for them.
     ownerConsents: c.area === "bygglov" ? ownerConsentsForCase(c.id) : [],
   };

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { completeSigning, type SigningResult } from "~/auth/oidc-sign.server";
+import { applicantSignatureOf, completeSigning, type SigningResult } from "~/auth/oidc-sign.server";
 import type { ResidentUser } from "~/auth/guards.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { submitApplication } from "~/services/building-permits.server";
+import { formPageContext } from "~/services/form-page.server";
+import { currentIdempotencyKey, formBase, stepHref, submitForm } from "~/services/forms.server";
+import { CHECK_ANSWERS } from "../../forms/flow";
 import type { ResidentViewer } from "~/services/case-access.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import { completeOwnerConsentSigning } from "~/services/owner-consent.server";
@@ -27,12 +30,19 @@ const CONSENT_MESSAGES = {
   "not-found": "permits:ownerConsent.flash.notPending",
 } as const;
 
+const FORM_MESSAGES = {
+  cancelled: "eservice:sign.cancelled",
+  failed: "eservice:sign.failed",
+  changed: "eservice:sign.changed",
+} as const;
+
 /** The provider sends the browser back here after a signature (docs/decisions/081, 085). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const result = await completeSigning(request);
   const headers = { "Set-Cookie": result.clearCookie, "Cache-Control": "no-store" };
   if (result.flow?.kind === "permit") return permitSigned({ request, result, user, viewer, headers });
+  if (result.flow?.kind === "form") return formSigned({ request, result, viewer, headers });
   if (result.flow?.kind === "owner-consent") {
     const back = `/mina-sidor/medgivande/${result.flow.reference}`;
     const answer = completeOwnerConsentSigning({ result, viewer, actor: user });
@@ -60,15 +70,45 @@ async function permitSigned(input: {
   if (!result.ok) return redirectWithFlash(back, `permits:sign.${result.reason}`, { headers });
   if (!input.user.acting) return redirectWithFlash(back, "permits:sign.failed", { headers });
   // submitApplication checks the signer is the person logged in here and the text the one sent.
-  const sent = await submitApplication(input.user, getLanguage(input.request), new Date(), "paid-or-invoice", {
-    textHash: result.flow.textHash,
-    language: result.flow.language,
-    userSignature: result.userSignature,
-    issuer: result.issuer,
-    signedAt: result.signedAt,
-    personnummerHmac: input.viewer.personnummerHmac,
-  });
+  const sent = await submitApplication(
+    input.user,
+    getLanguage(input.request),
+    new Date(),
+    "paid-or-invoice",
+    applicantSignatureOf(result, input.viewer.personnummerHmac),
+  );
   if (sent.ok) return redirectWithFlash(`/bygglov/kvitto/${sent.reference}`, "permits:sign.signed", { headers });
   if (sent.reason === "changed") return redirectWithFlash(back, "permits:sign.changed", { headers });
   return redirectWithFlash(back, "permits:sign.failed", { headers });
+}
+
+/**
+ * An engine form signed by its applicant (docs/decisions/098): sent now through the engine's
+ * own submission, which rebuilds the text from the draft, refuses a changed draft or another
+ * signer, and stores the signature with the case in one transaction.
+ */
+async function formSigned(input: {
+  request: Request;
+  result: SigningResult;
+  viewer: ResidentViewer;
+  headers: Record<string, string>;
+}) {
+  const { result, headers } = input;
+  const { def, lang, user, session } = await formPageContext(input.request, result.flow?.reference);
+  const back = stepHref(def, CHECK_ANSWERS);
+  if (!result.ok) return redirectWithFlash(back, FORM_MESSAGES[result.reason], { headers });
+  const c = { def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang };
+  const key = currentIdempotencyKey(c);
+  if (!key || !user) return redirectWithFlash(back, FORM_MESSAGES.changed, { headers });
+  const formData = new FormData();
+  formData.set("_idempotency", key);
+  const sent = await submitForm(
+    { ...c, request: input.request, user },
+    formData,
+    applicantSignatureOf(result, input.viewer.personnummerHmac),
+  );
+  if ("redirect" in sent && sent.redirect.startsWith(`${formBase(def)}/kvitto/`))
+    return redirectWithFlash(sent.redirect, "eservice:sign.signed", { headers });
+  if ("redirect" in sent) return redirectWithFlash(sent.redirect, FORM_MESSAGES.changed, { headers });
+  return redirectWithFlash(back, sent.error === "changed" ? FORM_MESSAGES.changed : FORM_MESSAGES.failed, { headers });
 }

@@ -47,6 +47,7 @@ import { log } from "~/utils/logger.server";
 import { propertyRegister } from "./property-register.server";
 import { linkPaymentToCase, paidDraftPayment } from "./payments.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
+import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { registeredOwners, requestOwnerConsents } from "./owner-consent.server";
 
@@ -573,17 +574,6 @@ export async function permitSigningText(
   const p = await prepareSubmission(user, now);
   if (!p.ok) return { ok: false, reason: p.reason };
   return { ok: true, text: permitSummaryText(p.data, draftDrawings(user), language) };
-}
-
-/** An applicant's e-ID signature that has just arrived, to be stored with the case it makes. */
-export interface ApplicantSignature {
-  /** SHA-256 (hex) of the text the flow sent. */
-  textHash: string;
-  language: "sv" | "en";
-  userSignature: string;
-  issuer: string;
-  signedAt: string;
-  personnummerHmac: string;
 }
 
 /**

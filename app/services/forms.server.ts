@@ -37,6 +37,9 @@ import { getAdministrationForArea, listMunicipalities, localized } from "./munic
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
 import { computeValues, submitHandlerFor } from "./form-hooks.server";
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
+import type { ApplicantSignature } from "~/auth/oidc-sign.server";
+import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
+import { draftFileHashes, formSummaryText, signsBeforeSending } from "./form-signing.server";
 
 /** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
 export function currentOptionLists(): OptionLists {
@@ -555,6 +558,46 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
   return null;
 }
 
+/**
+ * The text the applicant is asked to sign before sending (decision 098): the draft's answers as
+ * they will be stored, in `language`; or where to go when the draft is not ready to send.
+ */
+export function formSigningText(
+  c: Omit<StepContext, "stepId">,
+  language: Language,
+): { ok: true; text: string } | { ok: false; redirect: string } {
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  if (!draft) return { ok: false, redirect: stepHref(c.def, c.def.steps[0]!.id) };
+  const answers = draft.answers as FormValues;
+  const parsed = parseSubmission(c.def, "all", answers, { answers });
+  const m = resolveMunicipality(c.def, draft);
+  if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers) || !m)
+    return { ok: false, redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
+  return { ok: true, text: draftSummary(c.def, parsed.value, m.name, c.ownerKey, language) };
+}
+
+function draftSummary(
+  def: FormDefinition,
+  value: FormValues,
+  municipalityName: string,
+  ownerKey: string,
+  language: Language,
+) {
+  return formSummaryText({
+    def,
+    answers: value,
+    municipality: municipalityName,
+    sha256Of: draftFileHashes(def, value, ownerKey),
+    language,
+  });
+}
+
+/** The idempotency key of the draft as it is now (the signature's callback sends with it). */
+export function currentIdempotencyKey(c: Omit<StepContext, "stepId">): string | null {
+  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  return draft ? idempotencyKeyFor(draft) : null;
+}
+
 /** Where to go after sending (with a one-shot message to show there, an i18n key), or why not. */
 export type SubmitResult =
   { redirect: string; flash?: string } | { status: number; error: string; messages?: string[] };
@@ -562,6 +605,8 @@ export type SubmitResult =
 export async function submitForm(
   c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
   formData: FormData,
+  /** The applicant's e-ID signature, when the form is sent by signing it (decision 098). */
+  signature?: ApplicantSignature,
 ): Promise<SubmitResult> {
   const key = formData.get("_idempotency");
   if (typeof key !== "string" || !KEY_PATTERN.test(key)) return { status: 400, error: "idempotency" };
@@ -601,6 +646,18 @@ export async function submitForm(
   }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };
+  // A form the applicant signs is sent only by its signature, over exactly these answers (098).
+  if (signsBeforeSending(c.def) && !signature) return { status: 409, error: "signatureRequired" };
+  let signedText: string | null = null;
+  if (signature) {
+    if (c.personId === null) return { status: 403, error: "signature" };
+    signedText = draftSummary(c.def, parsed.value, m.name, c.ownerKey, signature.language);
+    // Something changed between the text the applicant signed and now: nothing is sent.
+    if (signedTextHash(signedText) !== signature.textHash) return { status: 409, error: "changed" };
+    const check = verifyUserSignature({ userSignature: signature.userSignature, text: signedText });
+    if (!check.ok || hmacIndex(check.personnummer) !== signature.personnummerHmac)
+      return { status: 403, error: "signature" };
+  }
   const admin = getAdministrationForArea({
     municipalityId: m.id,
     area: c.def.caseType,
@@ -613,27 +670,51 @@ export async function submitForm(
   const computed = await computeValues(c.def, { answers: value, user: c.user, lang: c.lang });
   if (computed.length > 0) open._computed = Object.fromEntries(computed.map((v) => [v.name, v.value.value]));
   const contactEmail = firstEmail(c.def, value);
-  const created = createCase({
-    idempotencyKey: key,
-    municipalityId: m.id,
-    administrationId: admin.id,
-    formId: c.def.id,
-    formVersion: c.def.version,
-    area: c.def.caseType,
-    // A form whose diarium rule is "secret" files secret cases, whatever its sensitivity says.
-    sensitivity: c.def.diarium === "secret" ? "secret" : c.def.sensitivity,
-    data: open,
-    sensitiveData: secret,
-    applicantPersonId: c.personId,
-    applicantOrganisationId: null,
-    submittedByPersonId: c.personId,
-    contactEmail,
-    submitterKey: c.ownerKey,
-    language: c.lang,
-    decisionDays: c.def.caseType === "bygglov" ? 70 : null,
-    diarium: { subject: diariumSubject(c.def, value, c.lang), ...partyOf(c.def, value) },
-    attachments: { publicIds: fileIds(c.def, value), ownerKey: c.ownerKey },
-  });
+  const file = () =>
+    createCase({
+      idempotencyKey: key,
+      municipalityId: m.id,
+      administrationId: admin.id,
+      formId: c.def.id,
+      formVersion: c.def.version,
+      area: c.def.caseType,
+      // A form whose diarium rule is "secret" files secret cases, whatever its sensitivity says.
+      sensitivity: c.def.diarium === "secret" ? "secret" : c.def.sensitivity,
+      data: open,
+      sensitiveData: secret,
+      applicantPersonId: c.personId,
+      applicantOrganisationId: null,
+      submittedByPersonId: c.personId,
+      contactEmail,
+      submitterKey: c.ownerKey,
+      language: c.lang,
+      decisionDays: c.def.caseType === "bygglov" ? 70 : null,
+      diarium: { subject: diariumSubject(c.def, value, c.lang), ...partyOf(c.def, value) },
+      attachments: { publicIds: fileIds(c.def, value), ownerKey: c.ownerKey },
+    });
+  // The signature is stored with the case in the same transaction: no signed case without it.
+  const created =
+    signature && signedText !== null && c.personId !== null
+      ? db().transaction(() => {
+          const made = file();
+          if (!made.created) return made;
+          const stored = recordCaseSignature({
+            caseId: made.id,
+            reference: made.reference,
+            municipalityId: m.id,
+            party: "applicant",
+            signer: { personId: c.personId!, personnummerHmac: signature.personnummerHmac },
+            text: signedText!,
+            language: signature.language,
+            userSignature: signature.userSignature,
+            issuer: signature.issuer,
+            signedAt: signature.signedAt,
+            actor: c.user,
+          });
+          if (!stored.ok) throw new Error("applicant signature failed its second check");
+          return made;
+        })
+      : file();
   if (created.created) {
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     audit({
@@ -643,7 +724,7 @@ export async function submitForm(
       subjectId: created.reference,
       municipalityId: m.id,
       ...(c.personId ? { personId: c.personId } : {}),
-      details: { formId: c.def.id, area: c.def.caseType },
+      details: { formId: c.def.id, area: c.def.caseType, ...(signature ? { signed: true } : {}) },
     });
     // A person logged in hears of it like of every change: on Mina sidor and by the channels
     // they chose (decision 092); the e-service's own receipt mail then goes only to an address

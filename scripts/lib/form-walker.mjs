@@ -126,7 +126,7 @@ export function encodeBody(form, { values, files }) {
 
 /**
  * Walks a form from `startUrl` to its receipt.
- * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, attachments: number}>}
+ * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, needsSigning?: boolean, attachments: number}>}
  */
 export async function submitForm(
   startUrl,
@@ -155,8 +155,13 @@ export async function submitForm(
     if (found && step > 0) return { ok: true, reference: found[1], steps: step, url, attachments };
     const main = html.slice(Math.max(0, html.indexOf("<main")));
     const form = forms(main, url).find((f) => f.method === "post");
-    if (!form)
-      return { ok: false, steps: step, status: page.status, url, error: "no POST form on the page", attachments };
+    if (!form) {
+      // A form sent by the applicant's e-ID signature (decision 098) ends in a link to the
+      // provider, not a send button: reported as such, for a caller that cannot sign.
+      const needsSigning = main.includes('id="submit-sign"');
+      const error = needsSigning ? "needs e-ID signing: the check page sends by signing" : "no POST form on the page";
+      return { ok: false, needsSigning, steps: step, status: page.status, url, error, attachments };
+    }
     const filled = fillForm(form, example);
     attachments += filled.files.length;
     const { body, headers: h } = encodeBody(form, filled);

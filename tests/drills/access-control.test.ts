@@ -400,6 +400,8 @@ export const NOT_COVERED: Record<string, string> = {
   "/blanketter/:id/fortsatt/:token": "a resume link is a bearer token by design (whoever has it continues the draft)",
   "/blanketter/:id/:step": "the draft belongs to the browser; a form step shows no one else's data",
   "/blanketter/:id/kontrollera": "as the form steps",
+  "/blanketter/:id/signera":
+    "as the form steps: shows no data, sends the logged-in applicant of a form that is signed on to the e-ID provider with the summary of their own draft (404 for a form that is not); tests/integration/form-signing.test.ts and tests/e2e/form-signing.spec.ts",
   "/bilagor/:id": "uploads belong to the uploading browser's draft; needs a form upload",
   "/redaktor/:typ/ny": "the :typ is a content type, not someone's record",
   "/personal/logga-in/sso/saml/:provider/acs":

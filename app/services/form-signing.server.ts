@@ -1,0 +1,127 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { caseAttachment, caseTable, municipality } from "../../db/schema/index";
+import { checkYourAnswers } from "../../forms/flow";
+import { translatorFor } from "../../forms/keys";
+import { scopeFields } from "../../forms/schema";
+import type { FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
+import { oidcConfigured } from "~/auth/oidc.server";
+import { db } from "~/db.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { caseAnswers } from "./cases.server";
+import { listCaseSignatures } from "./e-signature.server";
+
+/**
+ * The applicant's e-ID signature on an engine form (docs/decisions/098): a definition with
+ * `signatures: [{ party: "applicant" }]` is sent by signing it. What is signed is the form's
+ * summary of the answers (the rows of the check page, in the signer's language) with each
+ * attached file's SHA-256, built from the draft before sending and rebuilt from the case after;
+ * the two must be identical, so the text reads nothing but its arguments and the translations.
+ * A form with a submit handler files its own case (school choice signs after sending, 090).
+ */
+const signsAsApplicant = (def: Pick<FormDefinition, "signatures" | "submitHandler">) =>
+  !def.submitHandler && (def.signatures ?? []).some((s) => s.party === "applicant");
+
+/**
+ * Whether "send" is "sign and send" now: the form asks for the applicant's signature and an
+ * e-ID provider is configured (always in production; a demo without one sends unsigned, as
+ * bygglov does, 085).
+ */
+export const signsBeforeSending = (def: Pick<FormDefinition, "signatures" | "submitHandler">) =>
+  signsAsApplicant(def) && oidcConfigured();
+
+/** The file answers in the order the summary lists them: field by field, file by file. */
+function filesOf(def: FormDefinition, answers: FormValues) {
+  return (scopeFields(def, "all") ?? [])
+    .filter((f): f is FileField => f.type === "file")
+    .flatMap((field) => ((answers[field.name] as FileValue[] | undefined) ?? []).map((file) => ({ field, file })));
+}
+
+/** The text the applicant signs. `sha256Of` gives an attached file's hash by its public id. */
+export function formSummaryText(input: {
+  def: FormDefinition;
+  answers: FormValues;
+  municipality: string | null;
+  sha256Of: (publicId: string) => string | undefined;
+  language: "sv" | "en";
+}): string {
+  const { def, answers, language } = input;
+  const tf = getFixedT(language, "forms");
+  const t = translatorFor(tf as never);
+  const te = getFixedT(language, "eservice");
+  const plain = { interpolation: { escapeValue: false } };
+  const lines = [te("sign.textTitle", { title: tf(def.titleKey.slice("forms.".length)), ...plain })];
+  if (input.municipality) lines.push(`${te("form.municipality.label")}: ${input.municipality}`);
+  for (const row of checkYourAnswers(def, answers, t)) lines.push(`${t(row.labelKey)}: ${row.text}`);
+  const files = filesOf(def, answers);
+  if (files.length > 0) lines.push(`${te("sign.files")}:`);
+  for (const { field, file } of files)
+    lines.push(`- ${t(field.labelKey)}: ${file.name} (SHA-256 ${(file.id && input.sha256Of(file.id)) || "–"})`);
+  lines.push("", te("sign.statement"));
+  return lines.join("\n");
+}
+
+/** The hashes of a draft's uploaded files (the browser's or person's, not yet with a case). */
+export function draftFileHashes(def: FormDefinition, answers: FormValues, ownerKey: string) {
+  const ids = filesOf(def, answers)
+    .map(({ file }) => file.id)
+    .filter((id): id is string => Boolean(id));
+  const rows = ids.length
+    ? db()
+        .select({ publicId: caseAttachment.publicId, sha256: caseAttachment.sha256 })
+        .from(caseAttachment)
+        .where(
+          and(
+            inArray(caseAttachment.publicId, ids),
+            eq(caseAttachment.ownerKey, ownerKey),
+            isNull(caseAttachment.caseId),
+          ),
+        )
+        .all()
+    : [];
+  const byId = new Map(rows.map((r) => [r.publicId, r.sha256]));
+  return (publicId: string) => byId.get(publicId);
+}
+
+/**
+ * The signed summary of a sent case, rebuilt from what the case keeps (its answers, its
+ * municipality, the files sent with it) on the definition version it was sent on; null when the
+ * case is not an engine form's.
+ */
+export function formCaseSummaryText(
+  caseId: number,
+  def: FormDefinition | undefined,
+  language: "sv" | "en",
+): string | null {
+  const c = db().select().from(caseTable).where(eq(caseTable.id, caseId)).get();
+  if (!c || !def || c.formId !== def.id) return null;
+  // Every answer as sent: a protected identity's addresses are hidden on screens, not in the signed text.
+  const { _computed: _, ...answers } = caseAnswers({ data: c.data, sensitiveData: c.sensitiveData });
+  const m = db()
+    .select({ name: municipality.name })
+    .from(municipality)
+    .where(eq(municipality.id, c.municipalityId))
+    .get();
+  const rows = db()
+    .select({ publicId: caseAttachment.publicId, sha256: caseAttachment.sha256 })
+    .from(caseAttachment)
+    .where(eq(caseAttachment.caseId, caseId))
+    .all();
+  const byId = new Map(rows.map((r) => [r.publicId, r.sha256]));
+  return formSummaryText({
+    def,
+    answers: answers as FormValues,
+    municipality: m?.name ?? null,
+    sha256Of: (id) => byId.get(id),
+    language,
+  });
+}
+
+/**
+ * The applicant's e-ID signature of an engine form's case, verified again against the summary
+ * rebuilt from the case (the officer's case view); none for a form that is not signed this way.
+ * Callers have already checked that the viewer may see the case.
+ */
+export async function formCaseSignatures(caseId: number, def: FormDefinition | undefined) {
+  if (!def || !signsAsApplicant(def)) return [];
+  return listCaseSignatures(caseId, async (language) => formCaseSummaryText(caseId, def, language) ?? "");
+}

@@ -1,0 +1,203 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseSignature, caseTable } from "../../db/schema/index";
+import { CHECK_ANSWERS } from "../../forms/flow";
+import { applicantSignatureOf, beginSigning, completeSigning } from "~/auth/oidc-sign.server";
+import type { ResidentUser } from "~/auth/guards.server";
+import { createTestIdentityProvider } from "~/auth/test-idp.server";
+import { db, prepareDatabase } from "~/db.server";
+import { resetEnvForTests } from "~/env.server";
+import { saveWorkingDraft } from "~/services/drafts.server";
+import { personOwnerKey } from "~/services/eservice-session.server";
+import { formCaseSignatures, formCaseSummaryText, signsBeforeSending } from "~/services/form-signing.server";
+import { currentIdempotencyKey, formSigningText, getFormDefinition, submitForm } from "~/services/forms.server";
+import { storeUpload } from "~/services/uploads.server";
+import { viewerFor } from "./people-helper";
+
+/**
+ * An engine form sent by the applicant's e-ID signature (decision 098): the text is the
+ * form's summary of the draft with each file's SHA-256, rebuilt at the callback; a changed
+ * draft or another signer sends nothing; the stored signature stops verifying when one byte of
+ * the stored answers changes. Against the local provider, as tests/integration/e-signature.test.ts.
+ */
+let server: Server;
+let base = "";
+const FORM = "ansokan-ekonomiskt-bistand";
+const ERIK = "198203249274";
+
+beforeAll(async () => {
+  const app = express();
+  let router: express.Router | null = null;
+  app.use("/test-idp", (req, res, next) => (router ? router(req, res, next) : next()));
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  process.env.PUBLIC_URL = base;
+  process.env.TEST_IDP = "on";
+  resetEnvForTests();
+  prepareDatabase();
+  router = createTestIdentityProvider()!.router;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const pair = (setCookie: string) => setCookie.split(";")[0]!;
+
+function browser() {
+  const jar = new Map<string, string>();
+  return async (url: string, init: RequestInit = {}) => {
+    const res = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [name, ...rest] = pair(c).split("=");
+      jar.set(name!, rest.join("="));
+    }
+    return res;
+  };
+}
+
+const post = (fields: Record<string, string>) => ({
+  method: "POST",
+  body: new URLSearchParams(fields).toString(),
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+});
+
+/** Logs in at the provider as `as` and signs; returns the callback URL. */
+async function signAt(url: string, as: string) {
+  const go = browser();
+  let location = (await go(url)).headers.get("location")!;
+  const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, post({ personnummer: as }))).headers.get(
+    "location",
+  )!;
+  for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
+    const res = await go(new URL(location, base).href);
+    if (res.status === 200)
+      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, post({}))).headers.get("location")!;
+    else location = res.headers.get("location")!;
+  }
+  return new URL(location, base).href;
+}
+
+function isoDate(daysFromToday: number) {
+  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe("an engine form signed by its applicant with e-ID", () => {
+  it("sends only with a signature over exactly the draft and its files; the stored one fails on a changed byte", async () => {
+    const erik = viewerFor(ERIK, "Erik Lindqvist");
+    const user = {
+      kind: "resident",
+      personId: erik.personId,
+      name: "Erik Lindqvist",
+      acting: { kind: "self" },
+      roles: [],
+      sessionId: "s",
+    } as unknown as ResidentUser;
+    const def = getFormDefinition(FORM)!;
+    expect(def.signatures).toEqual([{ party: "applicant" }]);
+    expect(signsBeforeSending(def)).toBe(true);
+    const ownerKey = personOwnerKey(erik.personId);
+    const file = storeUpload({
+      bytes: Buffer.from("%PDF-1.4\n% kontoutdrag\n%%EOF\n"),
+      mime: "application/pdf",
+      originalName: "kontoutdrag.pdf",
+      ownerKey,
+      formId: FORM,
+      field: "statements",
+    });
+    const answers = {
+      household: "ensam",
+      householdAdults: 1,
+      householdChildren: 0,
+      periodStart: isoDate(3),
+      occupation: "arbetssokande",
+      incomeMonth: 2000,
+      rent: 5400,
+      otherCosts: ["el"],
+      hasAssets: false,
+      statements: [{ id: file.id, name: "kontoutdrag.pdf", size: file.size, type: "application/pdf" }],
+      phone: "070-123 45 67",
+      email: "erik@example.se",
+    };
+    const draft = (a: Record<string, unknown>) =>
+      saveWorkingDraft({
+        ownerKey,
+        formId: FORM,
+        formVersion: def.version,
+        stepId: CHECK_ANSWERS,
+        answers: a,
+        municipality: "bengtsfors",
+        personId: erik.personId,
+      });
+    draft(answers);
+    const c = { def, ownerKey, personId: erik.personId, chosenMunicipality: null, lang: "sv" as const };
+    const summary = formSigningText(c, "sv");
+    if (!summary.ok) throw new Error(summary.redirect);
+    expect(summary.text).toContain("E-tjänst: Ansöka om ekonomiskt bistånd");
+    expect(summary.text).toContain("Bengtsfors");
+    expect(summary.text).toMatch(/kontoutdrag\.pdf \(SHA-256 [0-9a-f]{64}\)/);
+
+    const submit = async (signature?: Parameters<typeof submitForm>[2]) => {
+      const fd = new FormData();
+      fd.set("_idempotency", currentIdempotencyKey(c)!);
+      return submitForm({ ...c, request: new Request(`${base}/signera/callback`), user }, fd, signature);
+    };
+    // Unsigned, the form is not sent.
+    expect(await submit()).toEqual({ status: 409, error: "signatureRequired" });
+
+    const { url, setCookie } = await beginSigning({
+      kind: "form",
+      reference: FORM,
+      party: "applicant",
+      text: summary.text,
+      personnummer: ERIK,
+      language: "sv",
+    });
+    const result = await completeSigning(
+      new Request(await signAt(url, ERIK), { headers: { Cookie: pair(setCookie) } }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.flow).toMatchObject({ kind: "form", reference: FORM });
+    const signature = applicantSignatureOf(result, erik.personnummerHmac);
+
+    // The draft changed after it was signed: nothing is sent.
+    draft({ ...answers, rent: 5401 });
+    expect(await submit(signature)).toEqual({ status: 409, error: "changed" });
+    draft(answers);
+    // Someone else's session cannot use the signature.
+    expect(await submit({ ...signature, personnummerHmac: "x" })).toEqual({ status: 403, error: "signature" });
+    // A signature that does not cover the text fails verification, even with the right hash claimed.
+    const [h, p, s] = Buffer.from(signature.userSignature, "base64").toString().split(".");
+    const forged = Buffer.from(`${h}.${p}.${s!.slice(0, -2)}AA`).toString("base64");
+    expect(await submit({ ...signature, userSignature: forged })).toEqual({ status: 403, error: "signature" });
+    expect(db().select().from(caseTable).where(eq(caseTable.formId, FORM)).all()).toHaveLength(0);
+
+    const sent = await submit(signature);
+    if (!("redirect" in sent)) throw new Error(sent.error);
+    const reference = /\/kvitto\/([A-Z]{3}-\d{4}-\d{6})$/.exec(sent.redirect)![1]!;
+    const row = db().select().from(caseTable).where(eq(caseTable.reference, reference)).get()!;
+    const stored = db().select().from(caseSignature).where(eq(caseSignature.caseId, row.id)).all();
+    expect(stored.map((r) => [r.party, r.signerHmac])).toEqual([["applicant", erik.personnummerHmac]]);
+    // Rebuilt from the case, byte for byte the text signed; the officer's view verifies it.
+    expect(formCaseSummaryText(row.id, getFormDefinition(FORM, row.formVersion), "sv")).toBe(summary.text);
+    expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([true]);
+
+    // One changed byte in the stored answers and the signature no longer verifies.
+    const data = JSON.parse(row.data) as Record<string, unknown>;
+    expect(data.rent).toBe(5400);
+    db()
+      .update(caseTable)
+      .set({ data: JSON.stringify({ ...data, rent: 5500 }) })
+      .where(eq(caseTable.id, row.id))
+      .run();
+    expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([false]);
+    db().update(caseTable).set({ data: row.data }).where(eq(caseTable.id, row.id)).run();
+    expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([true]);
+  });
+});
