@@ -38,7 +38,7 @@ export type OwnerConsentStatus = "pending" | "signed" | "declined" | "expired";
 const DAY_MS = 86_400_000;
 
 /** A registered owner as asked at submission: an organisation carries its signatories' HMACs when the register answered. */
-export type ConsentOwner = PropertyOwner & { signatoryHmacs?: string[] };
+type ConsentOwner = PropertyOwner & { signatoryHmacs?: string[] };
 const PUBLIC_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /**
@@ -260,7 +260,7 @@ export function ownerConsentForOwner(publicId: string, viewer: ResidentViewer, l
   };
 }
 
-export type SignatoryCheck = "ok" | "not-found" | "not-signatory" | "unavailable";
+type SignatoryCheck = "ok" | "not-found" | "not-signatory" | "unavailable";
 
 /**
  * Whether the logged-in person may answer a request: a private owner always (the request is theirs
@@ -597,7 +597,7 @@ export async function remindDueConsents(now: Date): Promise<number> {
 }
 
 /** One run of the job; never throws (a failure is logged and the next run tries again). */
-export async function runOwnerConsentDeadlines(now = new Date()): Promise<{ reminded: number; expired: number }> {
+async function runOwnerConsentDeadlines(now = new Date()): Promise<{ reminded: number; expired: number }> {
   try {
     const reminded = await remindDueConsents(now);
     const expired = expireDueConsents(now);
