@@ -96,8 +96,8 @@ describe("the catalogue of form definitions", () => {
   });
 
   it("files applications under socialtjänstlagen, LSS, bostadsanpassning and färdtjänst into the social-services area (decision 099)", () => {
-    // Ekonomiskt bistånd follows in its own next version (another change adds its e-ID signature).
     for (const id of [
+      "ansokan-ekonomiskt-bistand",
       "ansokan-hemtjanst",
       "ansokan-sarskilt-boende",
       "ansokan-trygghetslarm",
