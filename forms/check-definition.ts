@@ -5,7 +5,15 @@
  * index at load (a broken form fails loudly) and by the tests.
  */
 import { isIsoDate } from "./format";
-import { COMPUTED_HOOKS, HOOK_READS, HOOKS_NEEDING_EID, LOOKUP_HOOKS, OPTIONS_HOOKS, SUBMIT_HANDLERS } from "./hooks";
+import {
+  COMPUTED_HOOKS,
+  HOOK_READS,
+  HOOKS_NEEDING_EID,
+  LOOKUP_HOOKS,
+  OPTIONS_HOOKS,
+  SECRET_SUBMIT_HANDLERS,
+  SUBMIT_HANDLERS,
+} from "./hooks";
 import { isArea } from "../app/domain/areas";
 import { UnknownFieldTypeError, getFieldModule } from "./fields/registry";
 import { GROUP_MAX_CEILING } from "./fields/group";
@@ -223,6 +231,15 @@ export function definitionProblems(def: FormDefinition): string[] {
   }
   if (def.submitHandler !== undefined)
     checkHook("submitHandler", "submit", def.submitHandler, SUBMIT_HANDLERS, HOOK_READS.submit, earlier);
+  if (
+    def.submitHandler !== undefined &&
+    SECRET_SUBMIT_HANDLERS.has(def.submitHandler) &&
+    (def.sensitivity !== "secret" || def.diarium !== "secret")
+  )
+    problem(
+      "submitHandler",
+      `submit hook "${def.submitHandler}" files secret cases: sensitivity and diarium must be "secret"`,
+    );
   const parties = new Set<string>();
   for (const { party } of def.signatures ?? []) {
     if (parties.has(party)) problem("signatures", `party "${party}" signs twice`);

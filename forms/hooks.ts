@@ -17,8 +17,12 @@ export type OptionsHookName = (typeof OPTIONS_HOOKS)[number];
 export const LOOKUP_HOOKS = ["children"] as const;
 export type LookupHookName = (typeof LOOKUP_HOOKS)[number];
 
-/** Values computed from the answers, shown on the check page and stored with the case (the childcare fee, the bygglov fee). */
-export const COMPUTED_HOOKS = ["childcareFee", "bygglovTaxa"] as const;
+/**
+ * Values computed from the answers, shown on the check page and stored with the case (the childcare
+ * fee, the bygglov fee, the date a childcare place is guaranteed by, how many other guardians the
+ * chosen child has: their names are shown, never stored).
+ */
+export const COMPUTED_HOOKS = ["childcareFee", "bygglovTaxa", "childcareGuarantee", "coGuardians"] as const;
 export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
 
 /** Code that files a case of this type instead of the generic case creation (queue rows, parties, notifications). */
@@ -50,6 +54,10 @@ export const HOOK_READS: {
     childcareFee: { child: "choice", careKind: "choice", hoursPerWeek: "number", desiredStart: "date" },
     // The municipality's taxa for the measure and area at the property (a `grossFloorArea` number is read too when asked).
     bygglovTaxa: { fastighetsbeteckning: "fastighetsbeteckning", measureType: "choice", buildingArea: "number" },
+    // Skollagen 8 kap. 14 §: a place within four months of the application, or on a later start asked for.
+    childcareGuarantee: { desiredStart: "date" },
+    // The chosen child's other custodial guardians, from the population register.
+    coGuardians: { child: "choice" },
   },
   submit: {
     childcare: {
@@ -64,7 +72,19 @@ export const HOOK_READS: {
 };
 
 /** Hooks that act for a person (register look-ups, submit handlers that file about a child) need an e-ID form. */
-export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set(["lookup:children", "submit:childcare", "submit:school"]);
+export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set([
+  "lookup:children",
+  "computed:coGuardians",
+  "submit:childcare",
+  "submit:school",
+]);
+
+/**
+ * Handlers that file a case about a child (childcare, school choice): secret under OSL 23 kap.,
+ * and diarium-rules.ts masks their areas whatever a form says. The definition must say so too
+ * (sensitivity and diarium "secret"), so what the designer sees is what the diarium holds.
+ */
+export const SECRET_SUBMIT_HANDLERS: ReadonlySet<string> = new Set(["childcare", "school"]);
 
 /** A value a computed hook gives: what is stored with the case, and the text the check page shows. */
 export interface ComputedValue {

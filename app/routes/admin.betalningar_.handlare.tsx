@@ -6,7 +6,7 @@ import { requireCsrf } from "~/auth/csrf.server";
 import { adminMunicipalities, requireStaff } from "~/auth/guards.server";
 import { municipalityNames } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { ErrorSummary, TextField, type FieldErrors } from "~/components/ui/FormErrors";
+import { ErrorSummary, TextAreaField, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import { readForm } from "~/services/multipart.server";
 import { merchantView, saveMerchant } from "~/services/payment-merchants.server";
@@ -67,33 +67,6 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) return data({ errors: result.errors } satisfies ActionData, { status: 400 });
   return { saved: true } satisfies ActionData;
-}
-
-function PemField({ name, label, hint, error }: { name: string; label: string; hint: string; error?: string }) {
-  const { t } = useTranslation("auth");
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      <span className="field__hint" id={`${name}-hint`}>
-        {hint}
-      </span>
-      {error ? (
-        <span className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t("errors.prefix")} </span>
-          {t(error)}
-        </span>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={4}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${name}-hint`, error ? `${name}-error` : null].filter(Boolean).join(" ")}
-      />
-    </div>
-  );
 }
 
 export default function AdminPaymentMerchant() {
@@ -163,13 +136,13 @@ export default function AdminPaymentMerchant() {
           defaultValue={merchant.payeeAlias ?? ""}
           error={errors?.payeeAlias}
         />
-        <PemField
+        <TextAreaField
           name="cert"
           label={t("payments.merchant.certificate")}
           hint={t("payments.merchant.certHint")}
           error={errors?.cert}
         />
-        <PemField
+        <TextAreaField
           name="key"
           label={t("payments.merchant.key")}
           hint={t("payments.merchant.keyHint")}

@@ -12,6 +12,7 @@ import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { currentOptionLists, loadStep, postStep } from "~/services/forms.server";
+import { profilePrefills } from "~/services/form-hooks.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -40,15 +41,18 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId } = await formPageContext(
+  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
     request,
     params.id,
   );
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
+  // Questions the person's own facts can start with (the home municipality from the register).
+  const profile = await profilePrefills(def, stepId, { answers, user, lang });
   const result = loadStep(
     { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang },
     new URL(request.url).searchParams,
+    profile,
   );
   if ("redirect" in result) throw redirectWith(session, result.redirect);
   // A register that does not answer is said at its question; what was typed stays saved (decision 087).

@@ -15,6 +15,7 @@ import type {
   SubmitHandlerName,
 } from "../../forms/hooks";
 import type { ChoiceOption, Field, FormDefinition, FormValues } from "../../forms/types";
+import { isIsoDate } from "../../forms/format";
 import { isMeasureType } from "../../forms/lib/building-permit";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -23,8 +24,9 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { formatCurrency } from "~/utils/format";
 import type { ResidentViewer } from "./case-access.server";
 import { CARE_KINDS, parseChildcareApplication, type ChildcareApplicationInput } from "./childcare-application";
+import { assessStartDate, swedishDate } from "./childcare-rules";
 import { childrenForApplication, estimateFee, listUnits, submitChildcareApplication } from "./childcare.server";
-import { registerIsDown } from "./population.server";
+import { getChildOfGuardian, registerIsDown, registerPerson, type LookupPurpose } from "./population.server";
 import { EMPTY_DRAFT, feeFor, lookupProperty } from "./building-permits.server";
 import { residentViewerOf } from "./resident-viewer.server";
 import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
@@ -43,6 +45,12 @@ const RUN_TIME_LABEL = "forms.common.runTimeOption";
 
 function viewerOf(ctx: HookContext): ResidentViewer | undefined {
   return ctx.user ? residentViewerOf(ctx.user) : undefined;
+}
+
+/** Why the register is asked (audited with each look-up): the form's own case type, else Mina sidor. */
+function purposeOf(ctx: HookContext): LookupPurpose {
+  if (ctx.submitHandler === "school") return "school";
+  return ctx.submitHandler === "childcare" ? "childcare" : "mypages";
 }
 
 function text(answers: FormValues, name: string): string | undefined {
@@ -157,7 +165,82 @@ const computedHooks: Record<ComputedHookName, ComputedHook> = {
     if (!fee) return null;
     return { value: fee.total, text: formatCurrency(fee.total) };
   },
+  /**
+   * The date the municipality must offer a place by (skollagen 8 kap. 14 §): the start asked for
+   * when it is four months or more after today's application, else four months from today. The
+   * text says which, as the childcare service's own review did (childcare-rules.ts).
+   */
+  childcareGuarantee: async (ctx) => {
+    const on = text(ctx.answers, "desiredStart");
+    if (!on || !isIsoDate(on)) return null;
+    const assessment = assessStartDate(swedishDate(ctx.now ?? new Date()), on);
+    const t = getFixedT(ctx.lang, "childcare");
+    const date = assessment.guaranteeDate;
+    return {
+      value: date,
+      text:
+        assessment.kind === "guaranteed"
+          ? t("apply.guarantee.guaranteed", { date })
+          : t("apply.guarantee.earlier", { date }),
+    };
+  },
+  /**
+   * The chosen child's other custodial guardians by name, from the register (they are told of the
+   * application, or must sign it; the definition's label says which). Only their number is stored.
+   */
+  coGuardians: async (ctx) => {
+    const viewer = viewerOf(ctx);
+    const childHmac = text(ctx.answers, "child");
+    if (!viewer || !childHmac) return null;
+    const purpose = purposeOf(ctx);
+    const child = await getChildOfGuardian({ guardianHmac: viewer.personnummerHmac, childHmac }, purpose);
+    const others = (child?.custody ?? []).filter((h) => h !== viewer.personnummerHmac);
+    const names: string[] = [];
+    for (const h of others) {
+      const g = await registerPerson(h, purpose);
+      if (g) names.push(`${g.givenName} ${g.familyName}`);
+    }
+    if (names.length === 0) return null;
+    return { value: others.length, text: new Intl.ListFormat(ctx.lang, { type: "conjunction" }).format(names) };
+  },
 };
+
+/** Where `prefill: { from: "profile", key }` takes a question's first value from (the person can change it). */
+const profileValues = new Map<string, (ctx: HookContext) => Promise<string | undefined>>([
+  [
+    // The municipality the logged-in person is registered in (folkbokförd), from the population register.
+    "municipality",
+    async (ctx) => {
+      const viewer = viewerOf(ctx);
+      if (!viewer) return undefined;
+      return (await registerPerson(viewer.personnummerHmac, purposeOf(ctx)))?.municipality ?? undefined;
+    },
+  ],
+]);
+
+/**
+ * The first values of a step's questions that say `prefill: { from: "profile" }` and have no
+ * answer yet, for the logged-in person. Asked only then (a register look-up each); a register that
+ * does not answer leaves the question empty. Keys without a source here are left empty too.
+ */
+export async function profilePrefills(
+  def: FormDefinition,
+  stepId: string,
+  ctx: HookContext,
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const field of def.steps.find((s) => s.id === stepId)?.fields ?? []) {
+    const source = field.prefill?.from === "profile" ? profileValues.get(field.prefill.key) : undefined;
+    if (!source || ctx.answers[field.name] !== undefined) continue;
+    try {
+      const value = await source({ ...ctx, submitHandler: def.submitHandler });
+      if (value) out[field.name] = value;
+    } catch (error) {
+      if (!registerIsDown(error)) throw error;
+    }
+  }
+  return out;
+}
 
 const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
   /** Childcare's own case: queue facts, ranked units, parties, income, notifications (childcare.server.ts). */
@@ -275,7 +358,7 @@ export async function computeValues(
   for (const spec of def.computed ?? []) {
     let value: ComputedValue | null;
     try {
-      value = await computedHooks[spec.hook](ctx);
+      value = await computedHooks[spec.hook]({ ...ctx, submitHandler: def.submitHandler });
     } catch (error) {
       if (!registerIsDown(error)) throw error;
       value = null;

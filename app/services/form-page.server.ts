@@ -53,7 +53,8 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const draft = getWorkingDraft({ ownerKey: session.ownerKey, formId: published.id, personId: user?.personId ?? null });
   if (draft && draft.formVersion !== published.version) def = getFormDefinition(published.id, draft.formVersion) ?? def;
   // Choices named by a hook get this person's options for the answers so far (decision 087).
-  const hooked = await resolveFieldHooks(def, { answers: (draft?.answers ?? {}) as FormValues, user, lang });
+  const answers = (draft?.answers ?? {}) as FormValues;
+  const hooked = await resolveFieldHooks(def, { answers, user, lang });
   def = hooked.def;
   const t = getFixedT(lang, "forms");
   const title = t(def.titleKey.slice("forms.".length));
@@ -71,6 +72,8 @@ export async function formPageContext(request: Request, id: string | undefined) 
     textsId,
     chosen: getChosenMunicipality(request)?.slug ?? null,
     unavailable: hooked.unavailable,
+    /** The draft's answers so far (empty without one). */
+    answers,
   };
 }
 

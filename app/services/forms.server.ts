@@ -217,8 +217,12 @@ function stripBlobs(v: unknown): unknown {
 
 export type StepResult = { redirect: string } | { status: number; view: StepViewData };
 
-/** GET of a step: the saved answers (or a prefill from the URL), unless the person may not be here yet. */
-export function loadStep(c: StepContext, query: URLSearchParams): StepResult {
+/**
+ * GET of a step: the saved answers (or a prefill: from the URL, or `profile`, the values the
+ * server found for the logged-in person, see form-hooks.server.ts profilePrefills), unless the
+ * person may not be here yet.
+ */
+export function loadStep(c: StepContext, query: URLSearchParams, profile: Record<string, string> = {}): StepResult {
   const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!canVisit(c.def, c.stepId, answers)) {
@@ -236,6 +240,8 @@ export function loadStep(c: StepContext, query: URLSearchParams): StepResult {
       const v = query.get(f.prefill.key);
       if (v) entries.push([f.name, v.slice(0, 200)]);
     }
+    const mine = profile[f.name];
+    if (f.prefill?.from === "profile" && stepAnswers[f.name] === undefined && mine) entries.push([f.name, mine]);
   }
   return {
     status: 200,

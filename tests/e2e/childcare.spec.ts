@@ -1,5 +1,5 @@
-import { expect, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { applyForForskola, dateFromToday, hydrated, mailsAbout } from "./mypages-helpers";
+import { exclusive, expect, loginAsResident, loginAsStaff, test } from "./fixtures";
+import { applyForForskola, CHILDCARE_DRAFT_LOCK, dateFromToday, hydrated, mailsAbout } from "./mypages-helpers";
 
 const SARA = "198412179288";
 const MARIA = "199005122388";
@@ -14,38 +14,56 @@ test.describe("childcare", () => {
     await loginAsResident(page, SARA, { actFor: "self" });
     const start = dateFromToday(5);
     // Fee estimate before submitting: Elsa (born 2022) is in allmän förskola age: 3 % of 45 000 less 25 %.
-    // The e-service runs on the form engine (decision 089): Mina sidor links to it.
-    await page.goto("/mina-sidor");
-    await page.getByRole("link", { name: "Ansök om barnomsorg" }).first().click();
-    await page.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
-    await hydrated(page);
-    await page.getByRole("radio", { name: /Elsa Lindqvist/ }).check();
-    await page.getByRole("radio", { name: "Förskola", exact: true }).check();
-    await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Bengtsfors" });
-    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
-    await expect(page.getByText("Steg 2 av 2")).toBeVisible();
-    await hydrated(page);
-    // A draft of an earlier run is the guardian's own (it follows the person): empty the questions first.
-    await page.getByLabel(/^Förstahandsval/).selectOption("");
-    await page.getByLabel(/^Önskat startdatum/).fill("");
-    await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
-    // Validation (the server's, or the same rules in the browser): an error summary linking to the field.
-    await expect(page.getByRole("alert")).toContainText("Välj minst en enhet");
-    await expect(page.getByRole("alert").getByRole("link", { name: "Ange önskat startdatum" })).toHaveAttribute(
-      "href",
-      "#field-desiredStart",
-    );
-    await a11y("childcare apply errors");
+    // Sara's draft is shared with the other project's copy of this journey: empty until this one is sent.
+    const release = await exclusive(CHILDCARE_DRAFT_LOCK);
+    let reference: string;
+    try {
+      // The e-service runs on the form engine (decision 089): Mina sidor links to it.
+      await page.goto("/mina-sidor");
+      await page.getByRole("link", { name: "Ansök om barnomsorg" }).first().click();
+      await page.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
+      await hydrated(page);
+      await page.getByRole("radio", { name: /Elsa Lindqvist/ }).check();
+      await page.getByRole("radio", { name: "Förskola", exact: true }).check();
+      await page.getByLabel("Kommun", { exact: true }).selectOption({ label: "Bengtsfors" });
+      await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+      await expect(page.getByText("Steg 2 av 2")).toBeVisible();
+      await hydrated(page);
+      // A draft of an earlier run is the guardian's own (it follows the person): empty the questions first.
+      await page.getByLabel(/^Förstahandsval/).selectOption("");
+      await page.getByLabel(/^Önskat startdatum/).fill("");
+      await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+      // Validation (the server's, or the same rules in the browser): an error summary linking to the field.
+      await expect(page.getByRole("alert")).toContainText("Välj minst en enhet");
+      await expect(page.getByRole("alert").getByRole("link", { name: "Ange önskat startdatum" })).toHaveAttribute(
+        "href",
+        "#field-desiredStart",
+      );
+      await a11y("childcare apply errors");
 
-    const reference = await applyForForskola(page, {
-      child: /Elsa Lindqvist/,
-      units: ["Solrosens förskola", "Kanalens förskola", "Billingsfors förskola"],
-      desiredStart: start,
-      specialNeeds: "Allergisk mot nötter",
-      income: "45000",
-      email: "sara.lindqvist@example.se",
-      a11y,
-    });
+      reference = await applyForForskola(
+        page,
+        {
+          child: /Elsa Lindqvist/,
+          units: ["Solrosens förskola", "Kanalens förskola", "Billingsfors förskola"],
+          desiredStart: start,
+          specialNeeds: "Allergisk mot nötter",
+          income: "45000",
+          email: "sara.lindqvist@example.se",
+          a11y,
+          // The check page says when a place is guaranteed (skollagen 8 kap. 14 §) and who else is told (decision 102).
+          onCheck: async (check) => {
+            const row = (name: string) => check.locator(".summary-list__row").filter({ hasText: name });
+            await expect(row("Platsgaranti")).toContainText(`kommunen garanterar plats från ${start}.`);
+            await expect(row("Den andra vårdnadshavaren")).toContainText("Erik Lindqvist");
+            await expect(row("Den andra vårdnadshavaren")).toContainText("får veta om ansökan");
+          },
+        },
+        { locked: true },
+      );
+    } finally {
+      release();
+    }
     expect(reference).toMatch(/^BEN-2026-\d{6}$/);
     await expect(page.getByRole("status")).toContainText("Tack! Vi har tagit emot ansökan.");
     await expect(page.getByText("Elsa Lindqvist")).toBeVisible();
@@ -99,7 +117,8 @@ test.describe("childcare", () => {
   });
 
   test("another household cannot see the case or the children", async ({ page, browser }, testInfo) => {
-    test.setTimeout(120_000);
+    // Sara's application waits its turn for the shared draft (CHILDCARE_DRAFT_LOCK): up to a whole journey.
+    test.setTimeout(420_000);
     await loginAsResident(page, SARA, { actFor: "self" });
     const reference = await applyForForskola(page, {
       child: /Elsa Lindqvist/,
@@ -114,6 +133,8 @@ test.describe("childcare", () => {
     await maria.goto("/mina-sidor/barnomsorg/ansok");
     await maria.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
     await expect(maria.getByRole("radio", { name: /Alva Nilsson/ })).toBeVisible();
+    // The municipality starts as the one Maria is registered in (the register's, decision 102); she can change it.
+    await expect(maria.getByLabel("Kommun", { exact: true })).toHaveValue("amal");
     await expect(maria.getByText("Elsa Lindqvist")).toHaveCount(0);
     await other.close();
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { exclusive, expect } from "./fixtures";
 import { seedChildcareUnits } from "../../db/seed/content/childcare-units";
 
 /** A calendar date `months` from today (YYYY-MM-DD), for start dates the rules accept. */
@@ -34,6 +35,8 @@ export interface ApplyOptions {
   income?: string;
   email?: string;
   a11y?: (label?: string) => Promise<void>;
+  /** Runs on the check page, before sending. */
+  onCheck?: (page: Page) => Promise<void>;
 }
 
 /** Waits until a page that ships client JavaScript has hydrated (js-off pages have nothing to wait for). */
@@ -54,7 +57,28 @@ const MUNICIPALITY_NAMES: Record<string, string> = {
  * the old Mina sidor address (which redirects): the child and the municipality of the first unit,
  * the wishes, the check page with the fee, send. Returns the case reference.
  */
-export async function applyForForskola(page: Page, o: ApplyOptions): Promise<string> {
+/** The cross-worker lock a test holds while it fills a childcare application by hand. */
+export const CHILDCARE_DRAFT_LOCK = "childcare-draft";
+
+/**
+ * Files a childcare application on the form engine as the logged-in guardian. A guardian has one
+ * draft per e-service, shared by every browser (decision 089): the js-on and js-off copies of a
+ * journey (and other specs' guardians) take turns, or one sends the draft the other is filling.
+ */
+export async function applyForForskola(
+  page: Page,
+  o: ApplyOptions,
+  { locked = false }: { locked?: boolean } = {},
+): Promise<string> {
+  const release = locked ? () => undefined : await exclusive(CHILDCARE_DRAFT_LOCK);
+  try {
+    return await fileChildcareApplication(page, o);
+  } finally {
+    release();
+  }
+}
+
+async function fileChildcareApplication(page: Page, o: ApplyOptions): Promise<string> {
   await page.goto("/mina-sidor/barnomsorg/ansok");
   await page.waitForURL(/\/blanketter\/forskola-ansokan\/barnet$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Barn och omsorgsform");
@@ -85,6 +109,7 @@ export async function applyForForskola(page: Page, o: ApplyOptions): Promise<str
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontrollera dina svar innan du skickar in");
   await hydrated(page);
   await o.a11y?.("childcare apply check answers");
+  await o.onCheck?.(page);
   // Sending files the case, asks the register and notifies both guardians: slow on a busy machine.
   await page.getByRole("button", { name: "Skicka in" }).click({ timeout: 60_000 });
   await page.waitForURL(/\/mina-sidor\/arenden\/[A-Z]{3}-\d{4}-\d{6}$/);

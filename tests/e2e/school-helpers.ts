@@ -9,7 +9,7 @@ import { dateFromToday } from "./mypages-helpers";
  */
 export async function applyForSchool(
   page: Page,
-  input: { child: RegExp; type: string; school: string; daysFromToday: number; reason?: string },
+  input: SchoolChoice,
   { locked = false }: { locked?: boolean } = {},
 ): Promise<string> {
   // A guardian has one draft per e-service, shared by every browser (decision 090): school
@@ -22,13 +22,20 @@ export async function applyForSchool(
   }
 }
 
+interface SchoolChoice {
+  child: RegExp;
+  type: string;
+  school: string;
+  daysFromToday: number;
+  reason?: string;
+  /** Runs on the check page, before sending. */
+  onCheck?: (page: Page) => Promise<void>;
+}
+
 /** The cross-worker lock a test holds while it fills a school choice by hand. */
 export const SCHOOL_DRAFT_LOCK = "school-draft";
 
-async function fileSchoolChoice(
-  page: Page,
-  input: { child: RegExp; type: string; school: string; daysFromToday: number; reason?: string },
-): Promise<string> {
+async function fileSchoolChoice(page: Page, input: SchoolChoice): Promise<string> {
   await page.goto("/mina-sidor/skola/ansok"); // the old address sends on to the e-service
   await page.waitForURL(/\/blanketter\/skolval-ansokan\/barn/);
   await page.getByRole("radio", { name: input.child }).check();
@@ -41,6 +48,7 @@ async function fileSchoolChoice(
   await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
   await page.waitForURL(/\/blanketter\/skolval-ansokan\/kontrollera/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await input.onCheck?.(page);
   await page.getByRole("button", { name: "Skicka in" }).click();
   await page.waitForURL(/\/mina-sidor\/arenden\/AML-\d{4}-\d{6}$/, { timeout: 60_000 });
   return page.url().split("/").pop()!;

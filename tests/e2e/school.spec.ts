@@ -5,7 +5,10 @@ import { signWithEId } from "./signing-helpers";
 const PETER = "198002079294";
 const LENA = "197901049283";
 
-async function apply(page: import("@playwright/test").Page, options: { locked?: boolean } = {}) {
+async function apply(
+  page: import("@playwright/test").Page,
+  options: { locked?: boolean; onCheck?: (page: import("@playwright/test").Page) => Promise<void> } = {},
+) {
   return applyForSchool(
     page,
     {
@@ -14,8 +17,9 @@ async function apply(page: import("@playwright/test").Page, options: { locked?: 
       school: "Kristinelundskolan F–6, Åmål (Åmål)",
       daysFromToday: 3,
       reason: "Närmare hemmet",
+      ...(options.onCheck ? { onCheck: options.onCheck } : {}),
     },
-    options,
+    { locked: options.locked ?? false },
   );
 }
 
@@ -38,7 +42,15 @@ test.describe("school applications signed by both guardians", () => {
       await expect(page.getByRole("alert")).toContainText("Välj vilket barn ansökan gäller");
       await expect(page.getByRole("alert")).toContainText("Välj vad du söker");
       await a11y("school apply errors");
-      reference = await apply(page, { locked: true });
+      reference = await apply(page, {
+        locked: true,
+        // The check page names the other guardian, who signs too (decision 102).
+        onCheck: async (check) => {
+          const row = check.locator(".summary-list__row").filter({ hasText: "Den andra vårdnadshavaren" });
+          await expect(row).toContainText("Lena Johansson");
+          await expect(row).toContainText("skriver under");
+        },
+      });
     } finally {
       release();
     }

@@ -22,6 +22,42 @@ export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefine
   );
 }
 
+/** Label, hint and error around one control, wired for assistive technology (GOV.UK's field pattern). */
+function FieldShell({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (control: { "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => React.ReactNode;
+}) {
+  const { t } = useTranslation("auth");
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <span className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("errors.prefix")} </span>
+          {t(error)}
+        </span>
+      ) : null}
+      {children({ "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -43,36 +79,62 @@ export function TextField({
   inputMode?: "numeric" | "text";
   width?: "short" | "medium";
 }) {
-  const { t } = useTranslation("auth");
-  const describedBy =
-    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t("errors.prefix")} </span>
-          {t(error)}
-        </span>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={width ? `input--${width}` : undefined}
-        spellCheck={false}
-      />
-    </div>
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <input
+          id={name}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          inputMode={inputMode}
+          {...aria}
+          className={width ? `input--${width}` : undefined}
+          spellCheck={false}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/**
+ * The multi-line variant of TextField, with the same label, hint and error markup (a pasted
+ * certificate, a longer note). Spell-checking is off by default: the admin pages paste codes.
+ */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 4,
+  autoComplete = "off",
+  spellCheck = false,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  autoComplete?: string;
+  spellCheck?: boolean;
+}) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <textarea
+          id={name}
+          name={name}
+          rows={rows}
+          defaultValue={defaultValue}
+          autoComplete={autoComplete}
+          spellCheck={spellCheck}
+          {...aria}
+        />
+      )}
+    </FieldShell>
   );
 }
 
