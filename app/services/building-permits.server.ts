@@ -794,7 +794,7 @@ function filePermitCase(f: PermitFiling): string {
 }
 
 /** Why the engine's answers cannot be filed: codes under permits:errors (with the missing drawings). */
-export type PermitAnswersRefusal = {
+type PermitAnswersRefusal = {
   ok: false;
   codes: string[];
   missing?: AttachmentKind[];

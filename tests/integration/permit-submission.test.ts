@@ -256,7 +256,6 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
       formId: c.formId,
       municipalityId: c.municipalityId,
       administrationId: c.administrationId,
-      sensitivity: c.sensitivity,
       status: c.status,
       applicantPersonId: c.applicantPersonId,
       submittedByPersonId: c.submittedByPersonId,
