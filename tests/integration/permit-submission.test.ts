@@ -5,11 +5,20 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditEvent, caseAttachment, caseTable, notification, notificationDelivery } from "../../db/schema/index";
+import {
+  auditEvent,
+  caseAttachment,
+  caseTable,
+  notification,
+  notificationDelivery,
+  permitCase,
+  permitOwnerConsent,
+} from "../../db/schema/index";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import {
   addDrawing,
+  clockInputFor,
   EMPTY_DRAFT,
   getDraft,
   ownerKeyOf,
@@ -24,12 +33,10 @@ import { definitionProblems } from "../../forms/check-definition";
 import type { FormDefinition } from "../../forms/types";
 import seed from "../../forms/seed/bygglov-ansokan.json";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
-import { permitCase, permitOwnerConsent } from "../../db/schema/index";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { storeUpload } from "~/services/uploads.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
-import { clockInputFor } from "~/services/building-permits.server";
 import { viewerFor } from "./people-helper";
 
 const ERIK = "198203249274"; // owns Bengtsfors Sågen 1:23 in the demo register
