@@ -6,11 +6,13 @@
  */
 import { isIsoDate } from "./format";
 import {
+  CHOICE_LOOKUPS,
   COMPUTED_HOOKS,
   HOOK_READS,
   HOOKS_NEEDING_EID,
-  LOOKUP_HOOKS,
+  LOOKUP_FILLS,
   OPTIONS_HOOKS,
+  PROPERTY_LOOKUPS,
   SECRET_SUBMIT_HANDLERS,
   SUBMIT_HANDLERS,
 } from "./hooks";
@@ -72,6 +74,8 @@ export function definitionProblems(def: FormDefinition): string[] {
   /** Fields seen so far in form order (for "must come earlier"). */
   const earlier = new Map<string, Field>();
   const allNames = new Set<string>();
+  /** Register look-ups that fill later questions, checked once every question is known. */
+  const lookupsWithFills: { where: string; lookup: string; fills: string[]; at: string }[] = [];
 
   const checkShowIf = (where: string, showIf: ShowIf | undefined, visible: Map<string, Field>) => {
     if (!showIf) return;
@@ -140,7 +144,7 @@ export function definitionProblems(def: FormDefinition): string[] {
           if (field.optionsFrom !== undefined)
             checkHook(where, "options", field.optionsFrom, OPTIONS_HOOKS, HOOK_READS.options, visible);
           if (field.lookup !== undefined)
-            checkHook(where, "lookup", field.lookup, LOOKUP_HOOKS, HOOK_READS.lookup, visible);
+            checkHook(where, "lookup", field.lookup, CHOICE_LOOKUPS, HOOK_READS.lookup, visible);
           if (inGroup && field.optionList === undefined) problem(where, "hook options cannot repeat inside a group");
           if (field.options.length > 0) problem(where, "run-time options and options of its own");
           break;
@@ -168,6 +172,13 @@ export function definitionProblems(def: FormDefinition): string[] {
           problem(where, `maxBytes must be 1–${MAX_UPLOAD_BYTES}`);
         if (field.accept.length === 0) problem(where, "accept lists no types");
         if (inGroup) problem(where, "uploads cannot repeat inside a group");
+        break;
+      case "fastighetsbeteckning":
+        if (field.lookup !== undefined) {
+          checkHook(where, "lookup", field.lookup, PROPERTY_LOOKUPS, HOOK_READS.lookup, visible);
+          if (inGroup) problem(where, "a register look-up cannot repeat inside a group");
+          lookupsWithFills.push({ where, lookup: field.lookup, fills: field.fills ?? [], at: field.name });
+        } else if (field.fills !== undefined) problem(where, "fills without a lookup");
         break;
       case "group": {
         if (inGroup) return problem(where, "groups cannot nest");
@@ -221,6 +232,7 @@ export function definitionProblems(def: FormDefinition): string[] {
       earlier.set(field.name, field);
     }
   }
+  checkFills(lookupsWithFills, def, problem);
   for (const spec of def.computed ?? []) {
     const where = `computed ${spec.name}`;
     if (!CAMEL.test(spec.name)) problem(where, "name must be camelCase");
@@ -249,6 +261,31 @@ export function definitionProblems(def: FormDefinition): string[] {
   }
   checkDiarium(def, earlier, problem, ownKey);
   return problems;
+}
+
+/**
+ * A look-up fills only what it gives (`LOOKUP_FILLS`), each question once, and only questions that
+ * come after it outside a group, so the filled answer is there when the person reaches them.
+ */
+function checkFills(
+  lookups: { where: string; lookup: string; fills: string[]; at: string }[],
+  def: FormDefinition,
+  problem: (where: string, what: string) => void,
+) {
+  const order = def.steps.flatMap((s) => s.fields);
+  for (const { where, lookup, fills, at } of lookups) {
+    const gives: Readonly<Record<string, string>> = LOOKUP_FILLS[lookup as keyof typeof LOOKUP_FILLS] ?? {};
+    const after = order.slice(order.findIndex((f) => f.name === at) + 1);
+    if (new Set(fills).size !== fills.length) problem(where, "fills names a question twice");
+    for (const name of fills) {
+      const type = gives[name];
+      const target = after.find((f) => f.name === name);
+      if (type === undefined) problem(where, `lookup "${lookup}" cannot fill "${name}"`);
+      else if (!target) problem(where, `fills "${name}", which is not a later question`);
+      else if (target.type !== type)
+        problem(where, `lookup "${lookup}" fills "${name}" as ${type}, but it is ${target.type}`);
+    }
+  }
 }
 
 /** True when a choice takes its options from run-time data (a list, a hook or a register). */

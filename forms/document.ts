@@ -10,7 +10,14 @@
 import { z } from "zod";
 import { AREAS } from "../app/domain/areas";
 import { addDays, todayInSweden } from "./format";
-import { COMPUTED_HOOKS, LOOKUP_HOOKS, OPTIONS_HOOKS, SIGNATURE_PARTIES, SUBMIT_HANDLERS } from "./hooks";
+import {
+  CHOICE_LOOKUPS,
+  COMPUTED_HOOKS,
+  OPTIONS_HOOKS,
+  PROPERTY_LOOKUPS,
+  SIGNATURE_PARTIES,
+  SUBMIT_HANDLERS,
+} from "./hooks";
 import {
   ADMINISTRATION_SLUGS,
   OPTION_LISTS,
@@ -86,7 +93,7 @@ const choice = z
     options,
     optionList: z.enum(OPTION_LISTS).optional(),
     optionsFrom: z.enum(OPTIONS_HOOKS).optional(),
-    lookup: z.enum(LOOKUP_HOOKS).optional(),
+    lookup: z.enum(CHOICE_LOOKUPS).optional(),
   })
   .strict();
 const multichoice = z
@@ -103,6 +110,15 @@ const personnummer = z
   .object({ type: z.literal("personnummer"), ...base, allowSamordningsnummer: z.boolean().optional() })
   .strict();
 
+const fastighetsbeteckning = z
+  .object({
+    type: z.literal("fastighetsbeteckning"),
+    ...base,
+    lookup: z.enum(PROPERTY_LOOKUPS).optional(),
+    fills: z.array(id).max(20).optional(),
+  })
+  .strict();
+
 const groupChild = z.discriminatedUnion("type", [
   text,
   textarea,
@@ -116,7 +132,7 @@ const groupChild = z.discriminatedUnion("type", [
   simple("email"),
   simple("phone"),
   simple("address"),
-  simple("fastighetsbeteckning"),
+  fastighetsbeteckning,
 ]);
 const file = z
   .object({

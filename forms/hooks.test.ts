@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { definitionProblems } from "./check-definition";
 import { definitionSchema } from "./document";
 import { hookedDefinition } from "./test-support";
+import bygglovSeed from "./seed/bygglov-ansokan.json";
 import type { FormDefinition } from "./types";
 
 /** The definition with one change made to a copy. */
@@ -10,6 +11,7 @@ function changed(edit: (def: FormDefinition & Record<string, unknown>) => void):
   edit(def);
   return def;
 }
+const bygglovDefinition = () => structuredClone(bygglovSeed.definition) as unknown as FormDefinition;
 const field = (def: FormDefinition, name: string) =>
   def.steps.flatMap((s) => s.fields).find((f) => f.name === name) as unknown as Record<string, unknown>;
 
@@ -37,7 +39,44 @@ describe("named hooks in a definition (decision 087)", () => {
       ]),
     );
     expect(problems).toHaveLength(4);
-    expect(definitionSchema.safeParse(changed((d) => (d.submitHandler = "bygglov" as never))).success).toBe(false);
+    expect(definitionSchema.safeParse(changed((d) => (d.submitHandler = "parking" as never))).success).toBe(false);
+  });
+
+  it("a property look-up sits on a designation and fills only later questions it gives (decision 097)", () => {
+    const bygglov = bygglovDefinition();
+    expect(definitionProblems(bygglov)).toEqual([]);
+    const designation = (d: FormDefinition) => field(d, "fastighetsbeteckning");
+    const edit = (change: (d: FormDefinition) => void) => {
+      const d = structuredClone(bygglov);
+      change(d);
+      return definitionProblems(d);
+    };
+    expect(edit((d) => (designation(d).fills = ["propertyAddress", "description"]))).toEqual([
+      'bygglov-ansokan: fastighet.fastighetsbeteckning: lookup "property" cannot fill "description"',
+    ]);
+    // A filled question before the look-up, or of another type, is refused.
+    expect(
+      edit((d) => {
+        const [step] = d.steps;
+        step!.fields.unshift(step!.fields.splice(1, 1)[0]!);
+      }),
+    ).toEqual([
+      'bygglov-ansokan: fastighet.fastighetsbeteckning: fills "propertyAddress", which is not a later question',
+    ]);
+    expect(edit((d) => (field(d, "propertyOwner").type = "textarea"))).toEqual([
+      'bygglov-ansokan: fastighet.fastighetsbeteckning: lookup "property" fills "propertyOwner" as text, but it is textarea',
+    ]);
+    expect(edit((d) => delete designation(d).lookup)).toEqual([
+      "bygglov-ansokan: fastighet.fastighetsbeteckning: fills without a lookup",
+    ]);
+    // The property look-up is not a choice's, nor the children's a designation's.
+    expect(edit((d) => (field(d, "measureType").lookup = "property"))).toContain(
+      'bygglov-ansokan: atgard.measureType: unknown lookup hook "property"',
+    );
+    expect(edit((d) => (designation(d).lookup = "children"))).toContain(
+      'bygglov-ansokan: fastighet.fastighetsbeteckning: unknown lookup hook "children"',
+    );
+    expect(definitionSchema.safeParse({ ...bygglov, steps: [] }).success).toBe(false);
   });
 
   it("a hook's questions must be there, earlier and of its type", () => {

@@ -13,8 +13,16 @@ import type { FieldType } from "./types";
 export const OPTIONS_HOOKS = ["units", "schools"] as const;
 export type OptionsHookName = (typeof OPTIONS_HOOKS)[number];
 
-/** Choices filled from a register about the logged-in resident (the children in their custody). */
-export const LOOKUP_HOOKS = ["children"] as const;
+/**
+ * Look-ups in a register. On a choice they give its options, about the logged-in resident (the
+ * children in their custody); on a `fastighetsbeteckning` question they check the designation in
+ * the property register and fill the later questions named in `fills` (address, owners).
+ */
+export const CHOICE_LOOKUPS = ["children"] as const;
+export const PROPERTY_LOOKUPS = ["property"] as const;
+export const LOOKUP_HOOKS = [...CHOICE_LOOKUPS, ...PROPERTY_LOOKUPS] as const;
+export type ChoiceLookupName = (typeof CHOICE_LOOKUPS)[number];
+export type PropertyLookupName = (typeof PROPERTY_LOOKUPS)[number];
 export type LookupHookName = (typeof LOOKUP_HOOKS)[number];
 
 /**
@@ -26,7 +34,7 @@ export const COMPUTED_HOOKS = ["childcareFee", "bygglovTaxa", "childcareGuarante
 export type ComputedHookName = (typeof COMPUTED_HOOKS)[number];
 
 /** Code that files a case of this type instead of the generic case creation (queue rows, parties, notifications). */
-export const SUBMIT_HANDLERS = ["childcare", "school"] as const;
+export const SUBMIT_HANDLERS = ["childcare", "school", "bygglov"] as const;
 export type SubmitHandlerName = (typeof SUBMIT_HANDLERS)[number];
 
 /**
@@ -49,7 +57,7 @@ export const HOOK_READS: {
   submit: Record<SubmitHandlerName, Reads>;
 } = {
   options: { units: { municipality: "choice", careKind: "choice" }, schools: {} },
-  lookup: { children: {} },
+  lookup: { children: {}, property: {} },
   computed: {
     childcareFee: { child: "choice", careKind: "choice", hoursPerWeek: "number", desiredStart: "date" },
     // The municipality's taxa for the measure and area at the property (a `grossFloorArea` number is read too when asked).
@@ -68,7 +76,18 @@ export const HOOK_READS: {
       hoursPerWeek: "number",
     },
     school: { child: "choice", applicationType: "choice", school1: "choice", startDate: "date" },
+    // The permit facts (areas, kontrollansvarig and the four drawings are read when the form has them).
+    bygglov: { fastighetsbeteckning: "fastighetsbeteckning", measureType: "choice", description: "textarea" },
   },
+};
+
+/**
+ * The questions a look-up may fill (name → type), each named in the question's `fills`; a filled
+ * question comes later in the form. The property look-up gives the register's address and owners.
+ */
+export const LOOKUP_FILLS: Record<LookupHookName, Reads> = {
+  children: {},
+  property: { propertyAddress: "address", propertyOwner: "text" },
 };
 
 /** Hooks that act for a person (register look-ups, submit handlers that file about a child) need an e-ID form. */

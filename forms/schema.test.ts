@@ -66,12 +66,13 @@ describe("conditional questions (showIf)", () => {
   });
 
   it("matches a list of values (measure types that need a floor plan)", () => {
-    const demolition = { ...bygglovExample, measureType: "rivning" };
+    const demolition = { ...bygglovExample, measureType: "rivningslov" };
     const value = expectOk(parseSubmission(bygglov, "all", demolition));
-    expect(value).not.toHaveProperty("floorPlan");
-    expect(value).not.toHaveProperty("buildingType");
-    const errors = expectErrors(parseSubmission(bygglov, "all", { ...bygglovExample, floorPlan: undefined }));
-    expect(errors.floorPlan).toEqual({ key: "forms.errors.file.required" });
+    expect(value).not.toHaveProperty("planritning");
+    expect(value).not.toHaveProperty("buildingArea");
+    expect(value).toHaveProperty("grossFloorArea");
+    const errors = expectErrors(parseSubmission(bygglov, "all", { ...bygglovExample, planritning: undefined }));
+    expect(errors.planritning).toEqual({ key: "forms.errors.file.required" });
   });
 
   it("a step reads conditions on earlier steps from the saved answers", () => {
@@ -216,21 +217,21 @@ describe("no-JS posts", () => {
 
   it("kept uploads are matched against the saved answers by id", () => {
     const saved = {
-      sitePlan: [{ name: "situationsplan.pdf", size: 1000, type: "application/pdf", id: "upl-1" }],
+      situationsplan: [{ name: "situationsplan.pdf", size: 1000, type: "application/pdf", id: "upl-1" }],
     } satisfies FormValues;
     const ritningar: FormDefinition = { ...bygglov, steps: bygglov.steps.filter((s) => s.id === "ritningar") };
     const ok = expectOk(
-      parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-1"]], {
-        answers: { ...saved, measureType: "rivning" },
+      parseSubmission(ritningar, "ritningar", [["situationsplan", "upl-1"]], {
+        answers: { ...saved, measureType: "rivningslov" },
       }),
     );
-    expect(ok.sitePlan).toEqual(saved.sitePlan);
+    expect(ok.situationsplan).toEqual(saved.situationsplan);
     const forged = expectErrors(
-      parseSubmission(ritningar, "ritningar", [["sitePlan", "upl-someone-elses"]], {
-        answers: { ...saved, measureType: "rivning" },
+      parseSubmission(ritningar, "ritningar", [["situationsplan", "upl-someone-elses"]], {
+        answers: { ...saved, measureType: "rivningslov" },
       }),
     );
-    expect(forged["sitePlan.0"]).toEqual({ key: "forms.errors.file.missing" });
+    expect(forged["situationsplan.0"]).toEqual({ key: "forms.errors.file.missing" });
   });
 
   it("default values give a renderer something for every input", () => {

@@ -1,5 +1,12 @@
 import type { Area } from "../app/domain/areas";
-import type { ComputedSpec, LookupHookName, OptionsHookName, SignatureParty, SubmitHandlerName } from "./hooks";
+import type {
+  ChoiceLookupName,
+  ComputedSpec,
+  OptionsHookName,
+  PropertyLookupName,
+  SignatureParty,
+  SubmitHandlerName,
+} from "./hooks";
 
 /**
  * The declarative form model. A `FormDefinition` is the single source for the server
@@ -187,7 +194,7 @@ export interface ChoiceField extends FieldBase<"choice"> {
   /** Options computed by a named hook from earlier answers and the database (decision 087). */
   optionsFrom?: OptionsHookName;
   /** Options looked up in a register about the logged-in resident (decision 087). */
-  lookup?: LookupHookName;
+  lookup?: ChoiceLookupName;
 }
 
 export interface MultichoiceField extends FieldBase<"multichoice"> {
@@ -213,7 +220,12 @@ export interface PhoneField extends FieldBase<"phone"> {}
 export interface AddressField extends FieldBase<"address"> {}
 
 /** Property designation, e.g. "Bengtsfors Sågen 1:23". */
-export interface FastighetsbeteckningField extends FieldBase<"fastighetsbeteckning"> {}
+export interface FastighetsbeteckningField extends FieldBase<"fastighetsbeteckning"> {
+  /** The designation is checked in the property register when its step is saved (decision 097). */
+  lookup?: PropertyLookupName;
+  /** Later questions the look-up fills from the register (see `LOOKUP_FILLS`). */
+  fills?: string[];
+}
 
 export interface FileField extends FieldBase<"file"> {
   /** Per file. */

@@ -18,6 +18,7 @@ import {
 } from "../../db/schema/index";
 import {
   AREA_FIELDS,
+  ATTACHMENT_KINDS,
   isAttachmentKind,
   isMeasureType,
   missingAttachments,
@@ -40,6 +41,7 @@ import { checkDrawing, storeFile } from "./permit-uploads.server";
 import { checkUploadQuota, discardUploads } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
+import type { FileValue, FormValues } from "../../forms/types";
 import { parsePropertyDesignation } from "../../forms/lib/property-designation";
 import { audit } from "~/platform/audit.server";
 import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
@@ -219,6 +221,30 @@ export async function lookupProperty(user: ResidentUser, designation: string): P
 
 export type DetailsErrors = Partial<Record<keyof PermitDraft, string>>;
 
+/** The checks of the details that need no register (measure, description, areas, kontrollansvarig). */
+function detailsErrors(input: PermitDraft): DetailsErrors {
+  const errors: DetailsErrors = {};
+  if (!isMeasureType(input.measureType)) errors.measureType = "measureRequired";
+  const description = input.description.trim();
+  if (description.length < 10) errors.description = "descriptionShort";
+  else if (description.length > 4000) errors.description = "descriptionLong";
+  if (isMeasureType(input.measureType)) {
+    const fields = AREA_FIELDS[input.measureType];
+    for (const f of ["buildingArea", "grossFloorArea"] as const) {
+      if (!fields.includes(f)) continue;
+      const parsed = parseArea(input[f]);
+      if (!parsed.ok) errors[f] = "areaFormat";
+      else if (parsed.value === null) errors[f] = "areaRequired";
+    }
+    const bta = parseArea(input.grossFloorArea);
+    if (requiresKontrollansvarig(input.measureType, bta.ok ? bta.value : null)) {
+      if (input.kaName.trim().length < 2) errors.kaName = "kaNameRequired";
+      if (!normalizeCertificationNumber(input.kaCertification)) errors.kaCertification = "kaCertification";
+    }
+  }
+  return errors;
+}
+
 /** Validates the details step; error values are i18n codes under permits:errors. */
 export async function validateDetails(
   user: ResidentUser,
@@ -240,25 +266,7 @@ export async function validateDetails(
       prop = check.property ?? null;
     }
   }
-  if (!isMeasureType(input.measureType)) errors.measureType = "measureRequired";
-  const description = input.description.trim();
-  if (description.length < 10) errors.description = "descriptionShort";
-  else if (description.length > 4000) errors.description = "descriptionLong";
-  if (isMeasureType(input.measureType)) {
-    const fields = AREA_FIELDS[input.measureType];
-    for (const f of ["buildingArea", "grossFloorArea"] as const) {
-      if (!fields.includes(f)) continue;
-      const parsed = parseArea(input[f]);
-      if (!parsed.ok) errors[f] = "areaFormat";
-      else if (parsed.value === null) errors[f] = "areaRequired";
-    }
-    const bta = parseArea(input.grossFloorArea);
-    if (requiresKontrollansvarig(input.measureType, bta.ok ? bta.value : null)) {
-      if (input.kaName.trim().length < 2) errors.kaName = "kaNameRequired";
-      if (!normalizeCertificationNumber(input.kaCertification)) errors.kaCertification = "kaCertification";
-    }
-  }
-  return { errors, property: prop, applicable };
+  return { errors: { ...errors, ...detailsErrors(input) }, property: prop, applicable };
 }
 
 export function draftFromForm(form: FormData): PermitDraft {
@@ -594,9 +602,6 @@ export async function submitApplication(
   const p = await prepareSubmission(user, now);
   if (!p.ok) return p;
   const { draft, prop, fee, uploads, data } = p;
-  // The administration that handles the area is run-time data (administration_area, decision 056).
-  const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
-  if (!admin) throw new Error(`No administration handles bygglov in municipality ${prop.municipalityId}`);
   const paid =
     method !== "invoice" && fee && fee.total > 0
       ? paidDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE, amount: fee.total })
@@ -613,7 +618,6 @@ export async function submitApplication(
   }
   const owners = await registeredOwners(user, prop.designation);
   if (!owners) return { ok: false, reason: "details" };
-  const organisation = user.acting?.kind === "organisation" ? user.acting : null;
   const draftRow = db()
     .select({ id: formDraft.id })
     .from(formDraft)
@@ -625,33 +629,95 @@ export async function submitApplication(
       ),
     )
     .get();
-  const idempotencyKey = `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`;
+  const reference = filePermitCase({
+    user,
+    lang,
+    now,
+    prop,
+    measureType: draft.measureType,
+    fee,
+    data,
+    uploads: { publicIds: uploads.map((u) => u.publicId), ownerKey: ownerKeyOf(user) },
+    paid,
+    owners,
+    idempotencyKey: `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`,
+    formVersion: 1,
+    signature: signature && signedText !== null ? { ...signature, text: signedText } : null,
+    deleteDraft: () =>
+      db()
+        .delete(formDraft)
+        .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
+        .run(),
+  });
+  return { ok: true, reference };
+}
+
+/** A verified applicant signature and the text it covers, stored with the case it makes (decision 085). */
+export interface FiledSignature {
+  text: string;
+  language: "sv" | "en";
+  userSignature: string;
+  issuer: string;
+  signedAt: string;
+  personnummerHmac: string;
+}
+
+/** Everything filing a bygglov case needs, from the bygglov pages' draft or the form engine's answers. */
+interface PermitFiling {
+  user: ResidentUser;
+  lang: "sv" | "en";
+  now: Date;
+  prop: PropertyInfo & { municipalityId: number };
+  measureType: MeasureType;
+  fee: FeeEstimate | null;
+  /** The case's data: the permit facts, and what the engine's form asked besides (contact). */
+  data: PermitCaseData & { contact?: Record<string, unknown> };
+  uploads: { publicIds: string[]; ownerKey: string };
+  paid: { id: number } | null;
+  owners: NonNullable<Awaited<ReturnType<typeof registeredOwners>>>;
+  idempotencyKey: string;
+  formVersion: number;
+  signature: FiledSignature | null;
+  /** Removes the draft the application was made from, in the filing's transaction. */
+  deleteDraft: () => void;
+}
+
+/**
+ * Files a bygglov case in one transaction, the same for the bygglov pages and the form engine's
+ * `bygglov` submit handler (decision 097): the case, the permit facts with `receivedOn` (the
+ * statutory clock starts there), the paid Swish payment, the owners' consent requests, the
+ * applicant's signature, the draft gone and the "received" notification; then `case.submitted`.
+ */
+function filePermitCase(f: PermitFiling): string {
+  const { user, prop, fee, paid, now } = f;
+  // The administration that handles the area is run-time data (administration_area, decision 056).
+  const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
+  if (!admin) throw new Error(`No administration handles bygglov in municipality ${prop.municipalityId}`);
+  const organisation = user.acting?.kind === "organisation" ? user.acting : null;
+  const payment = paid ? "swish" : fee && fee.total > 0 ? "invoice" : null;
   let deliveries = 0;
   const created = db().transaction(() => {
     const created = createCase({
-      idempotencyKey,
+      idempotencyKey: f.idempotencyKey,
       municipalityId: prop.municipalityId,
       administrationId: admin.id,
       formId: FORM_ID,
-      formVersion: 1,
+      formVersion: f.formVersion,
       area: "bygglov",
       sensitivity: "personal",
-      data: {
-        ...data,
-        payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
-      },
+      data: { ...f.data, payment },
       sensitiveData: null,
       applicantPersonId: organisation ? null : user.personId,
       applicantOrganisationId: organisation ? organisation.organisationId : null,
       submittedByPersonId: user.personId,
       contactEmail: null,
       submitterKey: null,
-      language: lang,
+      language: f.lang,
       decisionDays: null,
       diarium: organisation
         ? { subject: null, partyKind: "organisation", partyName: organisation.name }
         : { subject: null, partyKind: "person", partyName: user.name },
-      attachments: { publicIds: uploads.map((u) => u.publicId), ownerKey: ownerKeyOf(user) },
+      attachments: f.uploads,
       now,
     });
     if (created.created) {
@@ -659,34 +725,31 @@ export async function submitApplication(
         .insert(permitCase)
         .values({
           caseId: created.id,
-          measureType: draft.measureType,
+          measureType: f.measureType,
           propertyDesignation: prop.designation,
           receivedOn: swedishDate(now),
           feeEstimate: fee?.total ?? null,
         })
         .run();
       if (paid) linkPaymentToCase(paid.id, created.id);
-      requestOwnerConsents(created.id, owners, user, now);
-      if (signature && signedText !== null) {
+      requestOwnerConsents(created.id, f.owners, user, now);
+      if (f.signature) {
         const stored = recordCaseSignature({
           caseId: created.id,
           reference: created.reference,
           municipalityId: prop.municipalityId,
           party: "applicant",
-          signer: { personId: user.personId, personnummerHmac: signature.personnummerHmac },
-          text: signedText,
-          language: signature.language,
-          userSignature: signature.userSignature,
-          issuer: signature.issuer,
-          signedAt: signature.signedAt,
+          signer: { personId: user.personId, personnummerHmac: f.signature.personnummerHmac },
+          text: f.signature.text,
+          language: f.signature.language,
+          userSignature: f.signature.userSignature,
+          issuer: f.signature.issuer,
+          signedAt: f.signature.signedAt,
           actor: user,
         });
         if (!stored.ok) throw new Error("applicant signature failed its second check");
       }
-      db()
-        .delete(formDraft)
-        .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
-        .run();
+      f.deleteDraft();
       // "Received", on Mina sidor and by the channels the sender chose, with the case (decision 092).
       deliveries = recordNotification({
         recipients: caseRecipients(created.id),
@@ -711,13 +774,107 @@ export async function submitApplication(
       details: {
         formId: FORM_ID,
         area: "bygglov",
-        payment: paid ? "swish" : fee && fee.total > 0 ? "invoice" : null,
-        signed: Boolean(signature),
+        payment,
+        signed: Boolean(f.signature),
         ...(organisation ? { organisationId: organisation.organisationId } : {}),
       },
     });
   }
-  return { ok: true, reference: created.reference };
+  return created.reference;
+}
+
+/** Why the engine's answers cannot be filed: codes under permits:errors (with the missing drawings). */
+type PermitAnswersRefusal = {
+  ok: false;
+  codes: string[];
+  missing?: AttachmentKind[];
+  /** 503 when the property register did not answer (the draft stays), 400 otherwise. */
+  status: 400 | 503;
+};
+
+/**
+ * The form engine's `bygglov` submit handler (decision 097): the engine's answers to the
+ * bygglov-ansokan definition (v2: the online service's names) checked as the bygglov pages check
+ * them (property in the register and in a portal municipality, measure, areas, kontrollansvarig,
+ * the drawings the measure needs) and filed through the same transaction. A paid Swish payment of
+ * the engine draft for exactly the fee is linked; otherwise the fee is invoiced.
+ */
+export async function submitPermitAnswers(input: {
+  user: ResidentUser;
+  lang: "sv" | "en";
+  answers: FormValues;
+  /** The engine's owner of the draft and its uploads. */
+  ownerKey: string;
+  idempotencyKey: string;
+  formVersion: number;
+  now?: Date;
+  signature?: FiledSignature;
+}): Promise<{ ok: true; reference: string } | PermitAnswersRefusal> {
+  const { user, answers } = input;
+  const now = input.now ?? serverNow();
+  const refuse = (codes: string[], status: 400 | 503 = 400): PermitAnswersRefusal => ({ ok: false, codes, status });
+  const str = (name: string) => {
+    const v = answers[name];
+    return typeof v === "string" || typeof v === "number" ? String(v) : "";
+  };
+  const measure = str("measureType");
+  const draft: PermitDraft = {
+    propertyDesignation: str("fastighetsbeteckning"),
+    measureType: isMeasureType(measure) ? measure : "",
+    description: str("description"),
+    buildingArea: str("buildingArea"),
+    grossFloorArea: str("grossFloorArea"),
+    kaName: str("kaName"),
+    kaCertification: str("kaCertification"),
+  };
+  const errors = Object.values(detailsErrors(draft));
+  if (errors.length > 0 || !isMeasureType(draft.measureType)) return refuse(errors);
+  const measureType = draft.measureType;
+  const check = await lookupProperty(user, draft.propertyDesignation);
+  if (!check.ok) return refuse([check.code], check.code === "registerUnavailable" ? 503 : 400);
+  const prop = check.property;
+  const files = ATTACHMENT_KINDS.flatMap((kind) =>
+    (Array.isArray(answers[kind]) ? (answers[kind] as FileValue[]) : []).map((file) => ({ kind, id: file.id })),
+  );
+  const missing = missingAttachments(
+    measureType,
+    files.map((f) => f.kind),
+  );
+  if (missing.length > 0) return { ...refuse(["missing"]), missing };
+  const full = { ...draft, measureType };
+  const fee = feeFor(full, prop, now);
+  const owners = await registeredOwners(user, prop.designation);
+  if (!owners) return refuse(["registerUnavailable"], 503);
+  const paid =
+    fee && fee.total > 0
+      ? paidDraftPayment({ ownerKey: input.ownerKey, purpose: PAYMENT_PURPOSE, amount: fee.total })
+      : null;
+  const contact = {
+    phone: str("phone") || undefined,
+    email: str("email") || undefined,
+    invoiceAddress: answers.invoiceAddress,
+  };
+  const reference = filePermitCase({
+    user,
+    lang: input.lang,
+    now,
+    prop,
+    measureType,
+    fee,
+    data: {
+      ...permitCaseData(user, full, prop, fee),
+      ...(contact.phone || contact.email || contact.invoiceAddress ? { contact } : {}),
+    },
+    uploads: { publicIds: files.flatMap((f) => (f.id ? [f.id] : [])), ownerKey: input.ownerKey },
+    paid,
+    owners,
+    idempotencyKey: `bygglov:${ownerKeyOf(user)}:${input.idempotencyKey}`,
+    formVersion: input.formVersion,
+    signature: input.signature ?? null,
+    // The engine deletes its own working draft once the handler has filed the case.
+    deleteDraft: () => undefined,
+  });
+  return { ok: true, reference };
 }
 
 /** The clock input of a case, from its permit facts, supplement requests and decision. */

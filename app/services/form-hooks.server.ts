@@ -8,9 +8,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { childcareUnit, municipality } from "../../db/schema/index";
 import type {
+  ChoiceLookupName,
   ComputedHookName,
   ComputedValue,
-  LookupHookName,
   OptionsHookName,
   SubmitHandlerName,
 } from "../../forms/hooks";
@@ -27,7 +27,13 @@ import { CARE_KINDS, parseChildcareApplication, type ChildcareApplicationInput }
 import { assessStartDate, swedishDate } from "./childcare-rules";
 import { childrenForApplication, estimateFee, listUnits, submitChildcareApplication } from "./childcare.server";
 import { getChildOfGuardian, registerIsDown, registerPerson, type LookupPurpose } from "./population.server";
-import { EMPTY_DRAFT, feeFor, lookupProperty } from "./building-permits.server";
+import {
+  EMPTY_DRAFT,
+  feeFor,
+  lookupProperty,
+  submitPermitAnswers,
+  type FiledSignature,
+} from "./building-permits.server";
 import { residentViewerOf } from "./resident-viewer.server";
 import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
 
@@ -63,6 +69,10 @@ type ComputedHook = (ctx: HookContext) => Promise<ComputedValue | null>;
 interface SubmitInput extends HookContext {
   def: FormDefinition;
   idempotencyKey: string;
+  /** The engine's owner of the draft and its uploads (the files the case takes, a payment of the draft). */
+  ownerKey?: string;
+  /** The applicant's verified e-ID signature over the answers, when the definition asks for one. */
+  signature?: FiledSignature;
 }
 /** A refusal may name its HTTP status (503: a register did not answer; 400 otherwise). */
 type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[]; status?: number };
@@ -94,7 +104,7 @@ const optionsHooks: Record<OptionsHookName, OptionsHook> = {
       .map((s) => ({ value: String(s.id), labelKey: RUN_TIME_LABEL, label: `${s.name}, ${s.town} (${s.m})` })),
 };
 
-const lookupHooks: Record<LookupHookName, OptionsHook> = {
+const lookupHooks: Record<ChoiceLookupName, OptionsHook> = {
   /** The children in the resident's custody, from the population register (hmac as the value). */
   children: async (ctx) => {
     const viewer = viewerOf(ctx);
@@ -309,6 +319,29 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
       if (!registerIsDown(error)) throw error;
       return refuse({ child: "registerUnavailable" });
     }
+  },
+  /**
+   * A bygglov application (decision 097): the permit facts, receivedOn for the statutory clock, a
+   * paid Swish payment, the owners' consent requests, the signature, the audit event and the
+   * "received" notification, filed as the bygglov pages file them (building-permits.server.ts).
+   */
+  bygglov: async (input) => {
+    const t = getFixedT(input.lang, "permits");
+    if (!input.user || !input.ownerKey) return { ok: false, messages: [t("errors.noDraft")] };
+    const r = await submitPermitAnswers({
+      user: input.user,
+      lang: input.lang,
+      answers: input.answers,
+      ownerKey: input.ownerKey,
+      idempotencyKey: input.idempotencyKey,
+      formVersion: input.def.version,
+      ...(input.now ? { now: input.now } : {}),
+      ...(input.signature ? { signature: input.signature } : {}),
+    });
+    if (r.ok) return r;
+    // The bygglov pages' own messages (permits:errors.<code>), in the applicant's language.
+    const list = (r.missing ?? []).map((kind) => t(`attachments.${kind}`).toLocaleLowerCase()).join(", ");
+    return { ok: false, status: r.status, messages: r.codes.map((code) => t(`errors.${code}`, { list })) };
   },
 };
 

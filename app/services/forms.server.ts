@@ -645,7 +645,14 @@ export async function submitForm(
   // A case type with its own handler files its case itself (decision 087): queue rows, parties, notifications.
   const handler = submitHandlerFor(c.def);
   if (handler) {
-    const r = await handler({ def: c.def, answers: parsed.value, user: c.user, lang: c.lang, idempotencyKey: key });
+    const r = await handler({
+      def: c.def,
+      answers: parsed.value,
+      user: c.user,
+      lang: c.lang,
+      idempotencyKey: key,
+      ownerKey: c.ownerKey,
+    });
     if (!r.ok) return { status: r.status ?? 400, error: "rejected", messages: r.messages };
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     return { redirect: `/mina-sidor/arenden/${r.reference}`, flash: "mypages:flash.submitted" };

@@ -5,11 +5,20 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditEvent, caseTable, notification, notificationDelivery } from "../../db/schema/index";
+import {
+  auditEvent,
+  caseAttachment,
+  caseTable,
+  notification,
+  notificationDelivery,
+  permitCase,
+  permitOwnerConsent,
+} from "../../db/schema/index";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import {
   addDrawing,
+  clockInputFor,
   EMPTY_DRAFT,
   getDraft,
   ownerKeyOf,
@@ -24,6 +33,10 @@ import { definitionProblems } from "../../forms/check-definition";
 import type { FormDefinition } from "../../forms/types";
 import seed from "../../forms/seed/bygglov-ansokan.json";
 import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
+import { saveWorkingDraft } from "~/services/drafts.server";
+import { storeUpload } from "~/services/uploads.server";
+import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
+import { personOwnerKey } from "~/services/eservice-session.server";
 import { viewerFor } from "./people-helper";
 
 const ERIK = "198203249274"; // owns Bengtsfors Sågen 1:23 in the demo register
@@ -106,11 +119,8 @@ describe("a bygglov submission", () => {
 });
 
 describe("the engine's bygglovTaxa hook (decision 087)", () => {
-  // The paper form's questions with the fee as a computed value, as the moved e-service will name it.
-  const def = {
-    ...(seed.definition as unknown as FormDefinition),
-    computed: [{ name: "fee", hook: "bygglovTaxa" as const, labelKey: "forms.bygglov-ansokan.title" }],
-  };
+  // The seed document (v2, decision 097) names the fee as a computed value.
+  const def = seed.definition as unknown as FormDefinition;
 
   it("is a valid hook for the bygglov questions, and refused where a question it reads is missing", () => {
     expect(definitionProblems(def)).toEqual([]);
@@ -143,5 +153,166 @@ describe("the engine's bygglovTaxa hook (decision 087)", () => {
     // A property outside the portal's municipalities has no fee here.
     const outside = { ...answers, fastighetsbeteckning: "Stockholm Norrmalm 3:5" };
     expect(await computeValues(def, { answers: outside, user: erik, lang: "sv" })).toEqual([]);
+  });
+});
+
+describe("the engine's bygglov submit handler (decision 097)", () => {
+  const facts = {
+    designation: "Bengtsfors Sågen 1:23",
+    description: "Tillbyggnad av bostadshuset med ett uterum mot söder.",
+    kaName: "Birgitta Holm",
+    kaCertification: "SC1234-56",
+  };
+  const kinds = ["situationsplan", "fasadritningar", "planritning", "sektionsritning"] as const;
+
+  /** The bygglov pages' path: their draft, their drawings, their send. */
+  async function throughTheBygglovPages(): Promise<string> {
+    saveDraft(
+      erik,
+      {
+        ...EMPTY_DRAFT,
+        propertyDesignation: facts.designation,
+        measureType: "tillbyggnad",
+        description: facts.description,
+        buildingArea: "24.5",
+        grossFloorArea: "24.5",
+        kaName: facts.kaName,
+        kaCertification: facts.kaCertification,
+      },
+      "details",
+    );
+    for (const kind of kinds) addDrawing({ ownerKey: ownerKeyOf(erik), kind, originalName: `${kind}.pdf`, bytes: pdf });
+    const sent = await submitApplication(erik, "sv", new Date(), "invoice");
+    if (!sent.ok) throw new Error(sent.reason);
+    return sent.reference;
+  }
+
+  /** The engine's path: the v2 definition's answers as a saved draft, the check page, send. */
+  async function throughTheEngine(answers: Record<string, unknown>) {
+    const def = getFormDefinition("bygglov-ansokan")!;
+    const ownerKey = personOwnerKey(erik.personId);
+    const files = Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        [
+          storeUpload({
+            bytes: pdf,
+            mime: "application/pdf",
+            originalName: `${kind}.pdf`,
+            ownerKey,
+            formId: def.id,
+            field: kind,
+          }),
+        ],
+      ]),
+    );
+    saveWorkingDraft({
+      ownerKey,
+      formId: def.id,
+      formVersion: def.version,
+      stepId: def.steps.at(-1)!.id,
+      answers: { ...files, ...answers } as never,
+      municipality: null,
+      personId: erik.personId,
+    });
+    const context = { def, ownerKey, personId: erik.personId, chosenMunicipality: null, lang: "sv" as const };
+    const check = loadCheckAnswers(context) as { idempotencyKey?: string; redirect?: string };
+    if (!check.idempotencyKey) throw new Error(`the check page sent us to ${check.redirect}`);
+    const form = new FormData();
+    form.set("_idempotency", check.idempotencyKey);
+    const request = new Request("http://localhost/blanketter/bygglov-ansokan/kontrollera", { method: "POST" });
+    return submitForm({ ...context, request, user: erik }, form);
+  }
+
+  const engineAnswers = {
+    fastighetsbeteckning: facts.designation,
+    isOwner: true,
+    measureType: "tillbyggnad",
+    description: facts.description,
+    buildingArea: 24.5,
+    grossFloorArea: 24.5,
+    kaName: facts.kaName,
+    kaCertification: facts.kaCertification,
+  };
+
+  const caseOf = (reference: string) => db().select().from(caseTable).where(eq(caseTable.reference, reference)).get()!;
+
+  it("the v2 definition is the online service's: its names, the fee hook and the bygglov handler", () => {
+    const def = getFormDefinition("bygglov-ansokan")!;
+    expect(def.version).toBe(2);
+    expect(def.submitHandler).toBe("bygglov");
+    expect(def.computed?.map((c) => c.hook)).toEqual(["bygglovTaxa"]);
+    const names = def.steps.flatMap((s) => s.fields.map((f) => f.name));
+    expect(names).toEqual(expect.arrayContaining(["grossFloorArea", "kaCertification", ...kinds]));
+    const measure = def.steps.flatMap((s) => s.fields).find((f) => f.name === "measureType");
+    expect(measure?.type === "choice" && measure.options.map((o) => o.value)).toContain("rivningslov");
+  });
+
+  it("files the same case, permit row and statutory clock as the bygglov pages", async () => {
+    const old = caseOf(await throughTheBygglovPages());
+    const sent = await throughTheEngine(engineAnswers);
+    expect(sent).toEqual({
+      redirect: expect.stringMatching(/^\/mina-sidor\/arenden\//),
+      flash: "mypages:flash.submitted",
+    });
+    const reference = (sent as { redirect: string }).redirect.split("/").at(-1)!;
+    const made = caseOf(reference);
+
+    const pick = (c: typeof old) => ({
+      area: c.area,
+      formId: c.formId,
+      municipalityId: c.municipalityId,
+      administrationId: c.administrationId,
+      status: c.status,
+      applicantPersonId: c.applicantPersonId,
+      submittedByPersonId: c.submittedByPersonId,
+    });
+    expect(pick(made)).toEqual(pick(old));
+    expect(made.formVersion).toBe(2);
+    // The same permit facts: the signed summary and the officer's view are made from them.
+    expect(JSON.parse(made.data)).toEqual(JSON.parse(old.data));
+    const permit = (caseId: number) => {
+      const { caseId: _id, ...rest } = db().select().from(permitCase).where(eq(permitCase.caseId, caseId)).get()!;
+      return rest;
+    };
+    expect(permit(made.id)).toEqual(permit(old.id));
+    expect(permit(made.id).feeEstimate).toBeGreaterThan(0);
+    expect(clockInputFor(made.id)).toEqual(clockInputFor(old.id));
+
+    // The drawings go with the case; the trail is the bygglov pages' trail.
+    const drawings = db().select().from(caseAttachment).where(eq(caseAttachment.caseId, made.id)).all();
+    expect(drawings.map((d) => d.field).sort()).toEqual([...kinds].sort());
+    const audited = db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "case.submitted"), eq(auditEvent.subjectId, reference)))
+      .all();
+    expect(audited.map((a) => a.details)).toEqual([
+      { formId: "bygglov-ansokan", area: "bygglov", payment: "invoice", signed: false },
+    ]);
+    const notes = db().select().from(notification).where(eq(notification.caseId, made.id)).all();
+    expect(notes.map((n) => n.kind)).toEqual(["case-submitted"]);
+    // Erik owns the property alone: no other owner is asked, on either path.
+    const consents = (caseId: number) =>
+      db().select().from(permitOwnerConsent).where(eq(permitOwnerConsent.caseId, caseId)).all().length;
+    expect(consents(made.id)).toBe(consents(old.id));
+    // The engine's working draft is gone.
+    expect(await throughTheEngine(engineAnswers)).toBeDefined();
+  });
+
+  it("refuses what the bygglov pages refuse, with their messages, and files nothing", async () => {
+    const before = db().select().from(caseTable).all().length;
+    const noKa = await throughTheEngine({ ...engineAnswers, kaName: undefined, kaCertification: undefined });
+    expect(noKa).toMatchObject({
+      status: 400,
+      error: "rejected",
+      messages: ["Ange kontrollansvarigs namn", "Ange behörighetsnumret, till exempel SC1234-56"],
+    });
+    const unknown = await throughTheEngine({ ...engineAnswers, fastighetsbeteckning: "Bengtsfors Okänd 9:99" });
+    expect(unknown).toMatchObject({
+      status: 400,
+      messages: [expect.stringContaining("Vi hittar ingen fastighet")],
+    });
+    expect(db().select().from(caseTable).all().length).toBe(before);
   });
 });
