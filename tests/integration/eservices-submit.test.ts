@@ -9,6 +9,7 @@ import { db, prepareDatabase } from "~/db.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { storeUpload } from "~/services/uploads.server";
+import { signsBeforeSending } from "~/services/form-signing.server";
 import { getFormDefinition, getReceipt, loadCheckAnswers, submitForm } from "~/services/forms.server";
 
 // Every e-service that runs on the generic engine is sent once through the server path a resident
@@ -82,6 +83,12 @@ describe("every e-service on the engine can be sent once", () => {
     form.set("_idempotency", check.idempotencyKey);
     const request = new Request(`http://localhost/blanketter/${id}/kontrollera`, { method: "POST" });
     const sent = await submitForm({ ...context, request, user: null }, form);
+    if (signsBeforeSending(def)) {
+      // Sent only by signing it with e-ID (decision 098): tests/integration/form-signing.test.ts
+      // sends this one signed, through the test provider; an unsigned send is refused here.
+      expect(sent).toMatchObject({ status: 409, error: "signatureRequired" });
+      return;
+    }
     expect(sent).toMatchObject({ redirect: expect.stringMatching(new RegExp(`^/blanketter/${id}/kvitto/`)) });
     const reference = (sent as { redirect: string }).redirect.split("/").at(-1)!;
 
