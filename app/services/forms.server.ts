@@ -480,7 +480,9 @@ export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
   const rows = checkYourAnswers(c.def, answers, t, {
     href: (stepId, field) => `${stepHref(c.def, stepId)}#${fieldDomId(field)}`,
   });
-  const municipalityName = resolveMunicipality(c.def, draft)?.name ?? null;
+  // A form that asks for the municipality shows it among its own answers; the row above the
+  // answers is for the municipality chosen on the first step, outside the definition.
+  const municipalityName = hasMunicipalityQuestion(c.def) ? null : (resolveMunicipality(c.def, draft)?.name ?? null);
   return {
     rows: rows.map((r) => ({ ...r, label: t(r.labelKey) })),
     municipality: municipalityName,
