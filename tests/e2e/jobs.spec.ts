@@ -10,10 +10,12 @@ test.describe("scheduled jobs for portal-wide administrators", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schemalagda jobb");
     // One row per job in SCHEDULED_JOBS: the outbox, link check, review reminders, offer lapse, clean-up,
     // retention, the staff-SSO inactive-account sweep (decision 064), notification delivery (decision 079)
-    // and the payment poll (decision 080). The jobs' table only: the delivery log below has rows of its own.
+    // the payment poll (decision 080) and the owner-consent reminders and expiry (decision 100). The jobs'
+    // table only: the delivery log below has rows of its own.
     const jobs = page.getByRole("table", { name: "Schemalagda jobb" }).locator("tbody tr");
-    await expect(jobs).toHaveCount(9);
+    await expect(jobs).toHaveCount(10);
     await expect(page.locator("tbody tr", { hasText: "staff-sso-inactive" })).toHaveCount(1);
+    await expect(page.locator("tbody tr", { hasText: "owner-consent" })).toHaveCount(1);
     await expect(page.locator("tbody tr", { hasText: "retention" })).toHaveCount(1);
     const row = page.locator("tbody tr", { hasText: "offer-lapse" });
     await row.getByRole("button", { name: /Kör nu/ }).click();
