@@ -1,14 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseSignature, caseTable, childcareUnit, municipality } from "../../db/schema/index";
 import { beginSigning, completeSigning, type SigningResult } from "~/auth/oidc-sign.server";
 import { SIGN_SCOPE } from "~/auth/oidc-sign";
-import { createTestIdentityProvider } from "~/auth/test-idp.server";
-import { db, prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
+import { db } from "~/db.server";
 import { decrypt, hmacIndex } from "~/platform/crypto.server";
 import { listCaseSignatures, verifyUserSignature } from "~/services/e-signature.server";
 import {
@@ -20,6 +15,7 @@ import {
   submitSchoolApplication,
 } from "~/services/school.server";
 import { viewerFor } from "./people-helper";
+import { browser, cookiePair, formPost, startTestIdp } from "./test-idp-harness";
 import type { ResidentUser } from "~/auth/guards.server";
 import {
   addDrawing,
@@ -37,50 +33,17 @@ import {
  * at the provider, the ID token carries userSignature; verification, tampering, the wrong
  * signer, replay and a forged state all fail.
  */
-let server: Server;
 let base = "";
 const PETER = "198002079294";
 const LENA = "197901049283";
 const MARIA = "199005122388";
 
+let idp: Awaited<ReturnType<typeof startTestIdp>>;
 beforeAll(async () => {
-  const app = express();
-  let router: express.Router | null = null;
-  app.use("/test-idp", (req, res, next) => (router ? router(req, res, next) : next()));
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = base;
-  process.env.TEST_IDP = "on";
-  resetEnvForTests();
-  prepareDatabase();
-  router = createTestIdentityProvider()!.router;
+  idp = await startTestIdp();
+  base = idp.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const pair = (setCookie: string) => setCookie.split(";")[0]!;
-
-function browser() {
-  const jar = new Map<string, string>();
-  return async (url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [name, ...rest] = pair(c).split("=");
-      jar.set(name!, rest.join("="));
-    }
-    return res;
-  };
-}
-
-const form = (fields: Record<string, string>) => ({
-  method: "POST",
-  body: new URLSearchParams(fields).toString(),
-  headers: { "Content-Type": "application/x-www-form-urlencoded" },
-});
+afterAll(() => idp.close());
 
 /**
  * Runs the provider side as a person would: log in as `as` (by typed personnummer), read the
@@ -90,7 +53,7 @@ async function atProvider(url: string, as: string, choice: "sign" | "abort") {
   const go = browser();
   let location = (await go(url)).headers.get("location")!;
   const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
-  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, form({ personnummer: as }))).headers.get(
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
     "location",
   )!;
   let signPage = "";
@@ -98,7 +61,7 @@ async function atProvider(url: string, as: string, choice: "sign" | "abort") {
     const res = await go(new URL(location, base).href);
     if (res.status === 200) {
       signPage = await res.text();
-      location = (await go(`${base}/test-idp/interaction/${uid()}/${choice}`, form({}))).headers.get("location")!;
+      location = (await go(`${base}/test-idp/interaction/${uid()}/${choice}`, formPost({}))).headers.get("location")!;
     } else location = res.headers.get("location")!;
   }
   return { signPage, callback: new URL(location, base).href };
@@ -113,8 +76,8 @@ async function sign(text: string, personnummer: string, as = personnummer, choic
     language: "sv",
   });
   const { signPage, callback } = await atProvider(url, as, choice);
-  const request = new Request(callback, { headers: { Cookie: pair(setCookie) } });
-  return { url, signPage, callback, cookie: pair(setCookie), result: await completeSigning(request) };
+  const request = new Request(callback, { headers: { Cookie: cookiePair(setCookie) } });
+  return { url, signPage, callback, cookie: cookiePair(setCookie), result: await completeSigning(request) };
 }
 
 describe("the signature extension (signRequest, sign scope, userSignature)", () => {
@@ -197,7 +160,9 @@ describe("the signature extension (signRequest, sign scope, userSignature)", () 
       language: "sv",
     });
     const second = await sign("Replay", PETER);
-    const crossed = await completeSigning(new Request(second.callback, { headers: { Cookie: pair(other.setCookie) } }));
+    const crossed = await completeSigning(
+      new Request(second.callback, { headers: { Cookie: cookiePair(other.setCookie) } }),
+    );
     expect(crossed).toMatchObject({ ok: false, reason: "failed" });
   });
 
@@ -222,9 +187,9 @@ describe("the signature extension (signRequest, sign scope, userSignature)", () 
       const res = await go(new URL(location, base).href);
       if (res.status === 200) {
         const uid = /\/interaction\/([^/?]+)/.exec(location)![1];
-        location = (await go(`${base}/test-idp/interaction/${uid}/login`, form({ personnummer: PETER }))).headers.get(
-          "location",
-        )!;
+        location = (
+          await go(`${base}/test-idp/interaction/${uid}/login`, formPost({ personnummer: PETER }))
+        ).headers.get("location")!;
       } else location = res.headers.get("location")!;
     }
     expect(new URL(location, base).searchParams.get("error")).toBe("invalid_request");
@@ -272,7 +237,7 @@ describe("both guardians sign a school application with e-ID", () => {
         language: "sv",
       });
       const { callback } = await atProvider(url, personnummer, "sign");
-      const result = await completeSigning(new Request(callback, { headers: { Cookie: pair(setCookie) } }));
+      const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
       return completeSchoolSigning({ result, viewer, actor: null });
     }
 
@@ -341,7 +306,7 @@ describe("the applicant signs a bygglov application with e-ID before it is sent 
     });
     const { signPage, callback } = await atProvider(url, ERIK, "sign");
     expect(signPage).toContain("Bengtsfors Sågen 1:23");
-    const result = await completeSigning(new Request(callback, { headers: { Cookie: pair(setCookie) } }));
+    const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
     if (!result.ok) throw new Error(result.reason);
     expect(result.flow.kind).toBe("permit");
     const signature = {

@@ -1,21 +1,17 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseSignature, caseTable } from "../../db/schema/index";
 import { CHECK_ANSWERS } from "../../forms/flow";
 import { applicantSignatureOf, beginSigning, completeSigning } from "~/auth/oidc-sign.server";
 import type { ResidentUser } from "~/auth/guards.server";
-import { createTestIdentityProvider } from "~/auth/test-idp.server";
-import { db, prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
+import { db } from "~/db.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
 import { formCaseSignatures, formCaseSummaryText, signsBeforeSending } from "~/services/form-signing.server";
 import { currentIdempotencyKey, formSigningText, getFormDefinition, submitForm } from "~/services/forms.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
+import { browser, cookiePair, formPost, startTestIdp } from "./test-idp-harness";
 
 /**
  * An engine form sent by the applicant's e-ID signature (decision 098): the text is the
@@ -23,62 +19,29 @@ import { viewerFor } from "./people-helper";
  * draft or another signer sends nothing; the stored signature stops verifying when one byte of
  * the stored answers changes. Against the local provider, as tests/integration/e-signature.test.ts.
  */
-let server: Server;
 let base = "";
 const FORM = "ansokan-ekonomiskt-bistand";
 const ERIK = "198203249274";
 
+let idp: Awaited<ReturnType<typeof startTestIdp>>;
 beforeAll(async () => {
-  const app = express();
-  let router: express.Router | null = null;
-  app.use("/test-idp", (req, res, next) => (router ? router(req, res, next) : next()));
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = base;
-  process.env.TEST_IDP = "on";
-  resetEnvForTests();
-  prepareDatabase();
-  router = createTestIdentityProvider()!.router;
+  idp = await startTestIdp();
+  base = idp.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const pair = (setCookie: string) => setCookie.split(";")[0]!;
-
-function browser() {
-  const jar = new Map<string, string>();
-  return async (url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [name, ...rest] = pair(c).split("=");
-      jar.set(name!, rest.join("="));
-    }
-    return res;
-  };
-}
-
-const post = (fields: Record<string, string>) => ({
-  method: "POST",
-  body: new URLSearchParams(fields).toString(),
-  headers: { "Content-Type": "application/x-www-form-urlencoded" },
-});
+afterAll(() => idp.close());
 
 /** Logs in at the provider as `as` and signs; returns the callback URL. */
 async function signAt(url: string, as: string) {
   const go = browser();
   let location = (await go(url)).headers.get("location")!;
   const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
-  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, post({ personnummer: as }))).headers.get(
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
     "location",
   )!;
   for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
     const res = await go(new URL(location, base).href);
     if (res.status === 200)
-      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, post({}))).headers.get("location")!;
+      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, formPost({}))).headers.get("location")!;
     else location = res.headers.get("location")!;
   }
   return new URL(location, base).href;
@@ -160,7 +123,7 @@ describe("an engine form signed by its applicant with e-ID", () => {
       language: "sv",
     });
     const result = await completeSigning(
-      new Request(await signAt(url, ERIK), { headers: { Cookie: pair(setCookie) } }),
+      new Request(await signAt(url, ERIK), { headers: { Cookie: cookiePair(setCookie) } }),
     );
     if (!result.ok) throw new Error(result.reason);
     expect(result.flow).toMatchObject({ kind: "form", reference: FORM });

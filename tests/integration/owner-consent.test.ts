@@ -1,6 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,11 +11,9 @@ import {
   staffUser,
 } from "../../db/schema/index";
 import { beginSigning, completeSigning } from "~/auth/oidc-sign.server";
-import { createTestIdentityProvider } from "~/auth/test-idp.server";
 import type { ResidentUser, StaffUser } from "~/auth/guards.server";
 import { sessionUserOf } from "~/auth/session.server";
-import { db, prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
+import { db } from "~/db.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { changeStatusForStaff, decide } from "~/services/backoffice.server";
 import {
@@ -45,13 +40,13 @@ import {
   requestOwnerConsents,
 } from "~/services/owner-consent.server";
 import { viewerFor } from "./people-helper";
+import { browser, cookiePair, formPost, startTestIdp } from "./test-idp-harness";
 
 /**
  * The property owner's consent to a bygglov (decision 093): asked of the register's other owners
  * only, signed with e-ID at the local test provider and verified on receipt and on every view,
  * declined by a click, and a decision refused (409) while it is pending.
  */
-let server: Server;
 let base = "";
 const ERIK = "198203249274";
 const SARA = "198412179288";
@@ -61,51 +56,19 @@ const CO_OWNED = "Bengtsfors Sågen 1:24";
 const ORG_OWNED = "Bengtsfors Sågen 1:25"; // Erik and Plogen Fastigheter i Åmål AB (decision 100)
 const PLOGEN = "556742-9179";
 
+let idp: Awaited<ReturnType<typeof startTestIdp>>;
 beforeAll(async () => {
-  const app = express();
-  let router: express.Router | null = null;
-  app.use("/test-idp", (req, res, next) => (router ? router(req, res, next) : next()));
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = base;
-  process.env.TEST_IDP = "on";
-  resetEnvForTests();
-  prepareDatabase();
-  router = createTestIdentityProvider()!.router;
+  idp = await startTestIdp();
+  base = idp.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const pair = (setCookie: string) => setCookie.split(";")[0]!;
-
-function browser() {
-  const jar = new Map<string, string>();
-  return async (url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers ?? {}), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [name, ...rest] = pair(c).split("=");
-      jar.set(name!, rest.join("="));
-    }
-    return res;
-  };
-}
-
-const form = (fields: Record<string, string>) => ({
-  method: "POST",
-  body: new URLSearchParams(fields).toString(),
-  headers: { "Content-Type": "application/x-www-form-urlencoded" },
-});
+afterAll(() => idp.close());
 
 /** Logs in at the test provider as `as` and signs; returns the callback URL and the page shown. */
 async function atProvider(url: string, as: string) {
   const go = browser();
   let location = (await go(url)).headers.get("location")!;
   const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
-  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, form({ personnummer: as }))).headers.get(
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
     "location",
   )!;
   let signPage = "";
@@ -113,7 +76,7 @@ async function atProvider(url: string, as: string) {
     const res = await go(new URL(location, base).href);
     if (res.status === 200) {
       signPage = await res.text();
-      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, form({}))).headers.get("location")!;
+      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, formPost({}))).headers.get("location")!;
     } else location = res.headers.get("location")!;
   }
   return { signPage, callback: new URL(location, base).href };
@@ -246,7 +209,7 @@ describe("the property owner's consent (decision 093)", () => {
     });
     const { signPage, callback } = await atProvider(url, SARA);
     expect(signPage).toContain(CO_OWNED);
-    const result = await completeSigning(new Request(callback, { headers: { Cookie: pair(setCookie) } }));
+    const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
     if (!result.ok) throw new Error(result.reason);
     expect(completeOwnerConsentSigning({ result, viewer: maria.viewer, actor: maria.user })).toEqual({
       ok: false,
@@ -389,7 +352,7 @@ describe("an organisation's consent, by its signatory (decision 100)", () => {
       language: "sv",
     });
     const { callback } = await atProvider(url, PETER);
-    const result = await completeSigning(new Request(callback, { headers: { Cookie: pair(setCookie) } }));
+    const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
     if (!result.ok) throw new Error(result.reason);
     expect(completeOwnerConsentSigning({ result, viewer: peter.viewer, actor: peter.user })).toEqual({ ok: true });
     expect(consentsOf(c.id)[0]!.status).toBe("signed");
