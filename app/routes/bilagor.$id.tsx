@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { submitterViewer } from "~/services/eservice-session.server";
+import { actingForOf, submitterViewer } from "~/services/eservice-session.server";
 import { getUploadForOwner } from "~/services/uploads.server";
 import { getResidentUser } from "~/auth/guards.server";
 
@@ -10,7 +10,7 @@ import { getResidentUser } from "~/auth/guards.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getResidentUser(request);
-  const file = getUploadForOwner(params.id ?? "", submitterViewer(request, user?.personId ?? null));
+  const file = getUploadForOwner(params.id ?? "", submitterViewer(request, user?.personId ?? null, actingForOf(user)));
   if (!file) throw new Response("Not found", { status: 404 });
   const ascii = file.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(file.bytes), {

@@ -91,6 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     personId: user?.personId ?? null,
     chosenMunicipality: chosen,
     lang,
+    user,
   };
   const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
   const body = await readPost(request, maxFile);

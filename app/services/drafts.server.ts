@@ -54,10 +54,12 @@ export function purgeExpiredDrafts(now = new Date()): number {
  * A logged-in person's drafts (from any browser), or an anonymous browser's own drafts: never
  * "this browser OR this person", which handed one person's answers to the next person at a
  * shared computer (decision 042). A draft a person made is never reachable by a browser key.
+ * A person's owner key says whom they act for (personOwnerKey): their own draft and the one
+ * for each organisation are apart (decision 104), and the bygglov pages' rows are not the engine's.
  */
 function ownedBy(ownerKey: string, personId: number | null | undefined) {
   return personId
-    ? eq(formDraft.personId, personId)
+    ? and(eq(formDraft.personId, personId), eq(formDraft.ownerKey, ownerKey))
     : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { env } from "~/env.server";
 import { hmacIndex } from "~/platform/crypto.server";
+import type { SessionUser } from "~/auth/session.server";
 
 /**
  * Who owns a working copy, an upload and a receipt (docs/decisions/042).
@@ -32,9 +33,22 @@ function readCookie(request: Request): string | undefined {
 
 const browserOwnerKey = (value: string) => hmacIndex(`owner:${value}`);
 
-/** The owner key of a logged-in person's drafts, uploads and cases (no cookie can produce it). */
-export function personOwnerKey(personId: number): string {
-  return hmacIndex(`person-owner:${personId}`);
+/**
+ * The owner key of a logged-in person's drafts, uploads and cases (no cookie can produce it).
+ * Acting for an organisation (`actingFor`, its organisationsnummer, chosen on /valj-part) gives
+ * the person a key of their own for that organisation, as the bygglov pages' drafts have: their
+ * private form work and each company's stay apart (decision 104). Acting for oneself keeps the
+ * key it always had, so drafts made before stay reachable.
+ */
+export function personOwnerKey(personId: number, actingFor: string | null = null): string {
+  return actingFor === null
+    ? hmacIndex(`person-owner:${personId}`)
+    : hmacIndex(`person-owner:${personId}:organisation:${actingFor}`);
+}
+
+/** The organisation a logged-in person acts for (its organisationsnummer), or null for themselves. */
+export function actingForOf(user: { acting?: SessionUser["acting"] } | null): string | null {
+  return user?.acting?.kind === "organisation" ? user.acting.orgNumber : null;
 }
 
 function newCookie(): { value: string; setCookie: string } {
@@ -59,21 +73,35 @@ export interface EserviceSession {
   setCookie: string | null;
 }
 
-/** The owner of this request's form work: the logged-in person, or this browser (made if needed). */
-export function eserviceSession(request: Request, personId: number | null = null): EserviceSession {
-  if (personId !== null) return { ownerKey: personOwnerKey(personId), personId, setCookie: null };
+/**
+ * The owner of this request's form work: the logged-in person (for the organisation they act
+ * for, if any), or this browser (made if needed).
+ */
+export function eserviceSession(
+  request: Request,
+  personId: number | null = null,
+  actingFor: string | null = null,
+): EserviceSession {
+  if (personId !== null) return { ownerKey: personOwnerKey(personId, actingFor), personId, setCookie: null };
   const existing = readCookie(request);
   if (existing) return { ownerKey: browserOwnerKey(existing), personId: null, setCookie: null };
   const made = newCookie();
   return { ownerKey: browserOwnerKey(made.value), personId: null, setCookie: made.setCookie };
 }
 
-/** Who is asking for a receipt or a file: a person, or an anonymous browser (key or none). */
-export type SubmitterViewer = { personId: number } | { browserKey: string | null };
+/**
+ * Who is asking for a receipt or a file: a person (and the organisation they act for, whose
+ * draft files are theirs), or an anonymous browser (key or none).
+ */
+export type SubmitterViewer = { personId: number; actingFor?: string | null } | { browserKey: string | null };
 
 /** The viewer of a request, never creating a cookie: the person when logged in, else the browser. */
-export function submitterViewer(request: Request, personId: number | null): SubmitterViewer {
-  if (personId !== null) return { personId };
+export function submitterViewer(
+  request: Request,
+  personId: number | null,
+  actingFor: string | null = null,
+): SubmitterViewer {
+  if (personId !== null) return { personId, actingFor };
   const existing = readCookie(request);
   return { browserKey: existing ? browserOwnerKey(existing) : null };
 }

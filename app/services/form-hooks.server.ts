@@ -12,9 +12,14 @@ import type {
   ComputedHookName,
   ComputedValue,
   OptionsHookName,
+  PropertyLookupName,
   SubmitHandlerName,
 } from "../../forms/hooks";
-import type { ChoiceOption, Field, FormDefinition, FormValues } from "../../forms/types";
+import type { ChoiceOption, Field, FieldErrors, FormDefinition, FormValues } from "../../forms/types";
+import { errorKey } from "../../forms/keys";
+import { moduleFor } from "../../forms/fields/registry";
+import { isBlank } from "../../forms/fields/module";
+import { normalizePostalCode } from "../../forms/fields/address";
 import { isIsoDate } from "../../forms/format";
 import { isMeasureType } from "../../forms/lib/building-permit";
 import type { ResidentUser } from "~/auth/guards.server";
@@ -117,6 +122,78 @@ const lookupHooks: Record<ChoiceLookupName, OptionsHook> = {
     }));
   },
 };
+
+/**
+ * A look-up on a designation: the values of the questions it may fill (`LOOKUP_FILLS`; undefined
+ * when the register does not give one), or why the designation cannot be used, as a message in
+ * the person's language.
+ */
+type DesignationOutcome = { ok: true; gives: FormValues } | { ok: false; message: string };
+type DesignationLookup = (designation: string, ctx: HookContext) => Promise<DesignationOutcome>;
+
+const propertyLookups: Record<PropertyLookupName, DesignationLookup> = {
+  /**
+   * The property in the register (Lantmäteriet, audited with its purpose), applied for only in a
+   * portal municipality: the bygglov pages' own check and messages (permits:errors.*, a register
+   * that does not answer included). Gives the register's address and owners.
+   */
+  property: async (designation, ctx) => {
+    // Asked on behalf of a logged-in person only (the audit names them); the submit handler checks again.
+    if (!ctx.user) return { ok: true, gives: {} };
+    const check = await lookupProperty(ctx.user, designation);
+    if (!check.ok) return { ok: false, message: getFixedT(ctx.lang, "permits")(`errors.${check.code}`) };
+    const p = check.property;
+    const postalCode = normalizePostalCode(p.postalCode);
+    const gives: FormValues = {};
+    if (p.street && postalCode && p.town) gives.propertyAddress = { street: p.street, postalCode, town: p.town };
+    if (p.ownerName) gives.propertyOwner = p.ownerName;
+    return { ok: true, gives };
+  },
+};
+
+/**
+ * Runs the look-ups on a step's designations as the step is saved (decision 104): each designation
+ * with `lookup` is asked about; a refusal is that question's error (its message travels as a
+ * parameter, so the browser needs no register texts); an accepted one fills the questions named
+ * in `fills` that are empty, or all of them when the designation changed since the last save. A
+ * value the target question would not accept is left out. `before` are the saved answers, `after`
+ * the answers with this step's values merged in; returns `after` with the fills.
+ */
+export async function runStepLookups(
+  def: FormDefinition,
+  stepId: string,
+  before: FormValues,
+  after: FormValues,
+  ctx: Omit<HookContext, "answers">,
+): Promise<{ answers: FormValues; errors: FieldErrors }> {
+  const answers: FormValues = { ...after };
+  const errors: FieldErrors = {};
+  const fields = def.steps.flatMap((s) => s.fields);
+  for (const field of def.steps.find((s) => s.id === stepId)?.fields ?? []) {
+    if (field.type !== "fastighetsbeteckning" || !field.lookup) continue;
+    const designation = answers[field.name];
+    if (typeof designation !== "string" || designation === "") continue;
+    const outcome = await propertyLookups[field.lookup](designation, {
+      ...ctx,
+      answers,
+      submitHandler: def.submitHandler,
+    });
+    if (!outcome.ok) {
+      errors[field.name] = { key: errorKey("lookupRefused"), params: { message: outcome.message } };
+      continue;
+    }
+    const changed = before[field.name] !== designation;
+    for (const name of field.fills ?? []) {
+      if (!changed && !isBlank(answers[name])) continue;
+      const target = fields.find((f) => f.name === name);
+      const given = outcome.gives[name];
+      const parsed = target && given !== undefined ? moduleFor(target).schema(target).safeParse(given) : undefined;
+      if (parsed?.success && parsed.data !== undefined) answers[name] = parsed.data as FormValues[string];
+      else delete answers[name];
+    }
+  }
+  return { answers, errors };
+}
 
 /** The plain answers (strings and numbers) as the flagship services' own parsers read them. */
 function rawAnswers(answers: FormValues): Record<string, string> {

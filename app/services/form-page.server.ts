@@ -4,7 +4,7 @@ import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
 import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
-import { eserviceSession, type EserviceSession } from "./eservice-session.server";
+import { actingForOf, eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
 import { getChosenMunicipality } from "./municipalities.server";
 import { pinnedTextId } from "./eservice-definitions.server";
@@ -47,8 +47,9 @@ export async function formPageContext(request: Request, id: string | undefined) 
   if (def.requiresLogin || def.requiresEid) await requireResident(request);
   const user: ResidentUser | null = await getResidentUser(request);
   if (def.requiresEid) requireEidForSelf(request, user);
-  // A logged-in person's form work belongs to the person, never to this browser (decision 042).
-  const session: EserviceSession = eserviceSession(request, user?.personId ?? null);
+  // A logged-in person's form work belongs to the person, never to this browser (decision 042),
+  // and to the organisation they act for: one draft each (decision 104).
+  const session: EserviceSession = eserviceSession(request, user?.personId ?? null, actingForOf(user));
   // A draft completes on the version it started on (decisions 070, 075), even after a new one is published.
   const draft = getWorkingDraft({ ownerKey: session.ownerKey, formId: published.id, personId: user?.personId ?? null });
   if (draft && draft.formVersion !== published.version) def = getFormDefinition(published.id, draft.formVersion) ?? def;

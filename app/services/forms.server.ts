@@ -35,7 +35,7 @@ import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraf
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
-import { computeValues, submitHandlerFor } from "./form-hooks.server";
+import { computeValues, runStepLookups, submitHandlerFor } from "./form-hooks.server";
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
@@ -187,6 +187,8 @@ export interface StepContext {
   personId: number | null;
   chosenMunicipality: string | null;
   lang: Language;
+  /** The logged-in person, on whose behalf a step's register look-ups are asked (decision 104). */
+  user?: ResidentUser | null;
 }
 
 function baseView(
@@ -449,17 +451,25 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
       details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type },
     });
   }
+  // A designation with a register look-up is checked now and fills what the register gives.
+  const looked = await runStepLookups(c.def, c.stepId, answers, mergeStep(c.def, c.stepId, answers, value), {
+    user: c.user ?? null,
+    lang: c.lang,
+  });
+  const refused = Object.keys(looked.errors).length > 0;
   const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
   saveWorkingDraft({
     ownerKey: c.ownerKey,
     formId: c.def.id,
     formVersion: c.def.version,
-    stepId: next,
-    answers: mergeStep(c.def, c.stepId, answers, value),
+    // A refused designation is kept as typed (files too), on this step: nothing is lost when the register is down.
+    stepId: refused ? c.stepId : next,
+    answers: looked.answers,
     municipality: municipalitySlug,
     personId: c.personId,
   });
   discardUploads({ ownerKey: c.ownerKey, publicIds: replaced });
+  if (refused) return view(400, { errors: looked.errors, files: filesOf(c.def, c.stepId, looked.answers) });
   return { redirect: stepHref(c.def, next) };
 }
 

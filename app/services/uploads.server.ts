@@ -151,7 +151,7 @@ export function storeUpload(input: {
  */
 export function getUploadForOwner(publicId: string, viewer: SubmitterViewer) {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(publicId)) return undefined;
-  const ownerKey = "personId" in viewer ? personOwnerKey(viewer.personId) : viewer.browserKey;
+  const ownerKey = "personId" in viewer ? personOwnerKey(viewer.personId, viewer.actingFor ?? null) : viewer.browserKey;
   if (!ownerKey) return undefined;
   // Flat columns: drizzle turns a nested left-joined object into null when its first column is.
   const row = db()
