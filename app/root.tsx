@@ -23,7 +23,7 @@ import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { requestIdOf } from "~/load-context";
 import { env } from "~/env.server";
-import { getChosenMunicipality, listMunicipalities } from "~/services/municipalities.server";
+import { listMunicipalities, visitorMunicipality } from "~/services/municipalities.server";
 import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
@@ -51,8 +51,9 @@ export const handle: RouteHandle = { i18n: ["common", "auth"] };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const t = getFixedT(lang);
-  const chosen = getChosenMunicipality(request);
   const user = await getSessionUser(request);
+  // The browser's choice, else a logged-in resident's home municipality (decision 109).
+  const chosen = visitorMunicipality(request, user);
   const { flash, clear } = await readFlash(request);
   let account: AccountSummary | null = null;
   if (user) {
@@ -79,7 +80,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demoBanner: env().TEST_IDP === "on" ? "testIdp" : env().PORTAL_ENV !== "production" ? "demo" : null,
     requestId: requestIdOf(context),
     titles: { site: t("site.name"), notFound: t("errors.notFound.title"), error: t("errors.server.title") },
-    municipality: chosen ? { slug: chosen.slug, name: chosen.name } : null,
+    municipality: chosen ? { slug: chosen.municipality.slug, name: chosen.municipality.name, home: chosen.home } : null,
     municipalities: listMunicipalities().map((m) => ({ slug: m.slug, name: m.name, phone: m.phone, email: m.email })),
   };
   // A shown flash is cleared in the same response (no `headers` export: see STACK.md pitfall 4).

@@ -33,6 +33,11 @@ export interface SessionUser {
    */
   actingEnded?: { name: string };
   roles: RoleAssignment[];
+  /**
+   * Residents: the municipality slug the population register named at login (decision 109): the
+   * header's and the forms' municipality while the browser has chosen none.
+   */
+  homeMunicipality?: string;
   /** Staff: the municipality that employs them. */
   municipalityId?: number | null;
   /** Staff who must change their password before doing anything else. */
@@ -96,6 +101,8 @@ export async function createSession(
     stage?: SessionStage;
     /** Staff SSO (decision 064): the provider and its session id, for logout there. */
     sso?: { providerId: number; sessionIndex: string | null };
+    /** Residents: the municipality the register named at this login (decision 109). */
+    homeMunicipality?: string | null;
   },
 ): Promise<{ sessionId: string; setCookie: string }> {
   const previous = await sessionTokenOf(request);
@@ -123,6 +130,7 @@ export async function createSession(
       userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
       ssoProviderId: data.sso?.providerId ?? null,
       ssoSessionIndex: data.sso?.sessionIndex?.slice(0, 200) ?? null,
+      homeMunicipality: data.kind === "resident" ? (data.homeMunicipality ?? null) : null,
     })
     .run();
   return { sessionId: idHash, setCookie: await sessionCookie().serialize(token) };
@@ -208,7 +216,8 @@ async function recheckActing(
 }
 
 export function sessionUserOf(
-  row: Pick<SessionRow, "idHash" | "kind" | "personId" | "staffUserId" | "actingKind" | "actingOrganisationId">,
+  row: Pick<SessionRow, "idHash" | "kind" | "personId" | "staffUserId" | "actingKind" | "actingOrganisationId"> &
+    Partial<Pick<SessionRow, "homeMunicipality">>,
   /** The acting re-check's outcome (loadSessionUser); without it, acting for an organisation ends. */
   checked?: { organisation: RepresentedOrganisation | undefined; reason: string },
 ): SessionUser | null {
@@ -251,6 +260,7 @@ export function sessionUserOf(
       acting,
       roles,
       ...(actingEnded ? { actingEnded } : {}),
+      ...(row.homeMunicipality ? { homeMunicipality: row.homeMunicipality } : {}),
     };
   }
   if (row.kind === "staff" && row.staffUserId) {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { getChosenMunicipality, listMunicipalities, localized } from "~/services/municipalities.server";
+import { getSessionUser } from "~/auth/session.server";
+import { listMunicipalities, localized, visitorMunicipality } from "~/services/municipalities.server";
 import { formatNameList } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 
@@ -11,7 +12,8 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const t = getFixedT(lang);
-  const chosen = getChosenMunicipality(request);
+  // The browser's choice, else a logged-in resident's home municipality (decision 109).
+  const chosen = visitorMunicipality(request, await getSessionUser(request))?.municipality;
   const all = listMunicipalities();
   // The municipalities come from the table (issue 13 item 4); a fresh install has none yet.
   const lead =

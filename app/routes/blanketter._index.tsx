@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { listFormsByAdministration } from "~/services/forms.server";
-import { getChosenMunicipality, listMunicipalities } from "~/services/municipalities.server";
+import { getSessionUser } from "~/auth/session.server";
+import { listMunicipalities, visitorMunicipality } from "~/services/municipalities.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -23,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const municipalities = listMunicipalities().map((m) => ({ slug: m.slug, name: m.name }));
   const asked = new URL(request.url).searchParams.get("kommun");
   const valid = asked === null || asked === "" || municipalities.some((m) => m.slug === asked);
-  const slug = (asked && valid ? asked : null) ?? getChosenMunicipality(request)?.slug ?? null;
+  // Else the browser's choice, or a logged-in resident's home municipality (decision 109).
+  const visitor = visitorMunicipality(request, await getSessionUser(request))?.municipality;
+  const slug = (asked && valid ? asked : null) ?? visitor?.slug ?? null;
   const shown = slug ? municipalities.filter((m) => m.slug === slug) : municipalities;
   return data(
     {

@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { audit } from "~/platform/audit.server";
 import { rotateEserviceCookie } from "~/services/eservice-session.server";
 import { representedOrganisations } from "~/auth/representation.server";
-import { findOrCreatePersonAtLogin, registerMarksProtected } from "~/services/people.server";
+import { findOrCreatePersonAtLogin, registerAtLogin } from "~/services/people.server";
 import { flashCookieHeader } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -48,9 +48,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   // The register decides at every login: a marker set or lifted since is followed (decision 046).
-  const protectedIdentity = await registerMarksProtected(result.personnummer);
-  const { person, created } = findOrCreatePersonAtLogin({ ...result, protectedIdentity });
-  const session = await createSession(request, { kind: "resident", personId: person.id });
+  // The same answer names the home municipality: the header's and the forms' municipality while
+  // this browser has chosen none; kept with the session only (decision 109).
+  const registered = await registerAtLogin(result.personnummer);
+  const { person, created } = findOrCreatePersonAtLogin({ ...result, protectedIdentity: registered.protectedIdentity });
+  const session = await createSession(request, {
+    kind: "resident",
+    personId: person.id,
+    homeMunicipality: registered.municipality,
+  });
   headers.append("Set-Cookie", session.setCookie);
   // What this browser filled in anonymously stays behind; the person's own work follows them (decision 042).
   headers.append("Set-Cookie", rotateEserviceCookie());

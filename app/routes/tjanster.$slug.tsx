@@ -4,7 +4,8 @@ import { ServiceDetail } from "~/components/catalogue/ServiceDetail";
 import { env } from "~/env.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { getServiceForResident } from "~/services/catalogue.server";
-import { getChosenMunicipality } from "~/services/municipalities.server";
+import { getSessionUser } from "~/auth/session.server";
+import { visitorMunicipality } from "~/services/municipalities.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import catalogueStyles from "~/styles/catalogue.css";
@@ -26,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = getLanguage(request);
   const service = getServiceForResident({ slug: params.slug ?? "", lang });
   if (!service) throw new Response("Not found", { status: 404 });
-  const chosen = getChosenMunicipality(request);
+  // The browser's choice, else a logged-in resident's home municipality (decision 109).
+  const chosen = visitorMunicipality(request, await getSessionUser(request))?.municipality;
   return {
     title: service.title,
     description: service.summary,

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getSessionUser } from "~/auth/session.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import {
-  getChosenMunicipality,
   getMunicipalityBySlug,
   listMunicipalities,
   municipalityCookieHeader,
+  visitorMunicipality,
 } from "~/services/municipalities.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -35,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("municipality.chooseTitle"),
     back,
     unknown: Boolean(slug),
-    chosen: getChosenMunicipality(request)?.slug ?? null,
+    // Marked as the visitor's: the one chosen, else a logged-in resident's home municipality (decision 109).
+    chosen: visitorMunicipality(request, await getSessionUser(request))?.municipality.slug ?? null,
     municipalities: listMunicipalities().map((m) => ({ slug: m.slug, name: m.name })),
   };
 }

@@ -6,7 +6,7 @@ import { requireResident } from "~/auth/guards.server";
 import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
 import { actingForOf, eserviceSession, type EserviceSession } from "./eservice-session.server";
 import { getDefinitionDocument, getFormDefinition } from "./forms.server";
-import { getChosenMunicipality } from "./municipalities.server";
+import { visitorMunicipality } from "./municipalities.server";
 import { pinnedTextId } from "./eservice-definitions.server";
 import { getWorkingDraft } from "./drafts.server";
 import { resolveFieldHooks } from "./form-hooks.server";
@@ -71,7 +71,9 @@ export async function formPageContext(request: Request, id: string | undefined) 
     title,
     formTexts,
     textsId,
-    chosen: getChosenMunicipality(request)?.slug ?? null,
+    // The engine's municipality picker starts where the header is: the browser's choice, else the
+    // logged-in resident's home municipality (decision 109).
+    chosen: visitorMunicipality(request, user)?.municipality.slug ?? null,
     unavailable: hooked.unavailable,
     /** The draft's answers so far (empty without one). */
     answers,

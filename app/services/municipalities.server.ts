@@ -6,6 +6,7 @@ import {
   type Administration,
   type Municipality,
 } from "../../db/schema/index";
+import type { SessionUser } from "~/auth/session.server";
 import type { Area } from "~/domain/areas";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -39,6 +40,23 @@ export function getChosenMunicipality(request: Request): Municipality | undefine
   const header = request.headers.get("Cookie") ?? "";
   const match = /(?:^|;\s*)kommun=([a-z-]{2,20})(?:;|$)/.exec(header);
   return match?.[1] ? getMunicipalityBySlug(match[1]) : undefined;
+}
+
+/**
+ * The visitor's municipality (decision 109): the one chosen in this browser (cookie) and else, for
+ * a logged-in resident, the one the population register named at their login. `home` says which:
+ * the header words it so. Staff and anonymous visitors have only the cookie, so the anonymous page
+ * cache (keyed by the cookie, decision 030) sees no difference.
+ */
+export function visitorMunicipality(
+  request: Request,
+  user: Pick<SessionUser, "kind" | "homeMunicipality"> | null,
+): { municipality: Municipality; home: boolean } | undefined {
+  const chosen = getChosenMunicipality(request);
+  if (chosen) return { municipality: chosen, home: false };
+  const home =
+    user?.kind === "resident" && user.homeMunicipality ? getMunicipalityBySlug(user.homeMunicipality) : undefined;
+  return home ? { municipality: home, home: true } : undefined;
 }
 
 export function municipalityCookieHeader(slug: string): string {

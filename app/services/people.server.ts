@@ -56,9 +56,20 @@ export function findOrCreatePersonAtLogin(input: {
 
 /** Whether the population register marks the person as protected: asked at every login (decision 046). */
 export async function registerMarksProtected(personnummer: string): Promise<boolean> {
+  return (await registerAtLogin(personnummer)).protectedIdentity;
+}
+
+/**
+ * The login's one register look-up: the protected marker (decision 046) and the municipality the
+ * person is registered in (a slug, null when elsewhere), kept with the session (decision 109).
+ */
+export async function registerAtLogin(
+  personnummer: string,
+): Promise<{ protectedIdentity: boolean; municipality: string | null }> {
   const parsed = parsePersonnummer(personnummer, now());
-  if (!parsed.ok) return false;
-  return ((await personByNumber(parsed.value.normalized, "login"))?.protectedIdentity ?? null) !== null;
+  if (!parsed.ok) return { protectedIdentity: false, municipality: null };
+  const found = await personByNumber(parsed.value.normalized, "login");
+  return { protectedIdentity: (found?.protectedIdentity ?? null) !== null, municipality: found?.municipality ?? null };
 }
 
 export function getPersonnummer(personId: number): string | null {

@@ -256,6 +256,11 @@ export const session = sqliteTable(
     ssoProviderId: integer("sso_provider_id"),
     /** The provider's session id (OIDC sid, SAML SessionIndex): an opaque handle, no personal data. */
     ssoSessionIndex: text("sso_session_index"),
+    /**
+     * Residents: the municipality slug the population register named at this login (decision 109),
+     * the header's and the forms' municipality while the browser has chosen none. Ends with the session.
+     */
+    homeMunicipality: text("home_municipality"),
   },
   (t) => [index("session_person").on(t.personId), index("session_staff").on(t.staffUserId)],
 );

@@ -4,7 +4,8 @@ import type { Language } from "~/i18n/config";
 
 export interface HeaderProps {
   lang: Language;
-  municipality: { slug: string; name: string } | null;
+  /** `home`: not chosen in this browser but the logged-in resident's home municipality (decision 109). */
+  municipality: { slug: string; name: string; home?: boolean } | null;
   /** The portal's municipalities from the table, in order; none on a fresh install (no subtitle then). */
   municipalityNames: readonly string[];
   /** Extra header content (the signed-in person, staff menu) supplied by the identity layer. */
@@ -38,7 +39,9 @@ export function Header({ lang, municipality, municipalityNames, account }: Heade
           <p className="site-header__municipality">
             {municipality ? (
               <>
-                <span className="visually-hidden">{t("municipality.chosen")} </span>
+                <span className="visually-hidden">
+                  {municipality.home ? t("municipality.home") : t("municipality.chosen")}{" "}
+                </span>
                 <Link to={`/${municipality.slug}`}>{municipality.name}</Link>
               </>
             ) : (

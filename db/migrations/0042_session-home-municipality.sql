@@ -1,0 +1,1 @@
+ALTER TABLE `session` ADD `home_municipality` text;
