@@ -6,11 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  UNSAFE_RemixContext,
   useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect } from "react";
+import { useContext, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { data } from "@remix-run/node";
 import { csrfToken } from "~/auth/csrf.server";
@@ -87,6 +88,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(payload, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
+/** The never-matched route whose browser chunk is the form island (app/routes/_island.tsx). */
+const ISLAND_ROUTE = "routes/_island";
+
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
@@ -101,6 +105,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const lang: Language = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
   // Pages opt in to client JavaScript; information pages work as plain HTML.
   const hydrate = matches.some((m) => handleOf(m).hydrate === true);
+  // A form page hydrates its form alone (decision 108): the island's module instead of Remix's scripts.
+  const island = !hydrate && matches.some((m) => handleOf(m).island === true);
+  const islandModule = useContext(UNSAFE_RemixContext)?.manifest.routes[ISLAND_ROUTE];
   // A hydrating page ships the root loader data, token included, for later client navigations.
   const markCsrfUsed = useCsrfUsage();
   if (hydrate) markCsrfUsed();
@@ -154,6 +161,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
+          </>
+        ) : island && islandModule ? (
+          <>
+            {(islandModule.imports ?? []).map((href) => (
+              <link key={href} rel="modulepreload" href={href} />
+            ))}
+            <script type="module" src={islandModule.module} nonce={nonce} />
           </>
         ) : null}
       </body>

@@ -7,7 +7,8 @@ import { withOptionLists } from "../../forms/option-lists";
 import { errorKey, i18nextKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
 import { useFormTexts } from "~/components/form/useFormTexts";
-import { FormStep } from "~/components/form/FormStep";
+import { FormIsland } from "~/components/form/FormIsland";
+import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
@@ -22,7 +23,8 @@ import { requireCsrf } from "~/auth/csrf.server";
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
 export const handle: RouteHandle = {
-  hydrate: true,
+  // Only the form hydrates (decision 108): no Remix runtime on the page.
+  island: true,
   i18n: ["forms", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { formTitle?: string; formId?: string } | undefined;
@@ -123,6 +125,7 @@ export default function FormStepPage() {
   const actionData = useActionData<typeof action>();
   useFormTexts(loaderData.textsId, loaderData.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
+  const csrfToken = useCsrfToken();
   const def = withOptionLists(loaderData.definition as FormDefinition, loaderData.optionLists);
   const view = (actionData && "view" in actionData ? actionData.view : loaderData.view) as StepViewData;
   return (
@@ -138,11 +141,7 @@ export default function FormStepPage() {
           </p>
         </div>
       ) : null}
-      <FormStep
-        key={`${view.stepId}-${JSON.stringify(view.groupCounts)}-${view.entries.length}`}
-        def={def}
-        data={view}
-      />
+      <FormIsland def={def} view={view} csrfToken={csrfToken} />
     </div>
   );
 }

@@ -19,8 +19,9 @@ import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
+// No client JavaScript (decision 108): the page is read and sent with one native post, guarded by
+// its idempotency key; the form's "submitting" state was all the Remix runtime did here.
 export const handle: RouteHandle = {
-  hydrate: true,
   i18n: ["forms", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { formTitle?: string; formId?: string } | undefined;

@@ -8,6 +8,7 @@ import type { StepViewData } from "../../forms/step-view";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaffUser } from "~/auth/guards.server";
 import { FormStep } from "~/components/form/FormStep";
+import { useCsrfToken } from "~/components/ui/CsrfField";
 import { useFormTexts } from "~/components/form/useFormTexts";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getPreviewDocument, renameDocument, requireDesigner } from "~/services/eservice-definitions.server";
@@ -99,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Preview() {
   const d = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("editor");
+  const csrfToken = useCsrfToken();
   useFormTexts(d.definition.id, i18n.language === "en" ? d.textsEn : d.textsSv);
   return (
     <div className="form-page">
@@ -106,7 +108,7 @@ export default function Preview() {
         {t("eservices.design.previewNote", { version: d.version })}{" "}
         <Link to={`/redaktor/e-tjanster/${d.formId}`}>{t("eservices.design.backToDesigner")}</Link>
       </p>
-      <FormStep def={d.definition as FormDefinition} data={d.view as StepViewData} />
+      <FormStep def={d.definition as FormDefinition} data={d.view as StepViewData} csrfToken={csrfToken} />
     </div>
   );
 }

@@ -14,6 +14,11 @@ export interface Crumb {
  */
 export interface RouteHandle {
   hydrate?: boolean;
+  /**
+   * The page hydrates only its form (decision 108): the root renders no Remix scripts but the
+   * form island's module, which hydrates the `[data-island]` container from its JSON data.
+   */
+  island?: boolean;
   i18n?: string | string[];
   breadcrumb?: (match: UIMatch<unknown, RouteHandle>) => Crumb | Crumb[] | null;
 }

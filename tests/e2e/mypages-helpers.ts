@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { exclusive, expect } from "./fixtures";
+import { exclusive, expect, test } from "./fixtures";
 import { seedChildcareUnits } from "../../db/seed/content/childcare-units";
 
 /** A calendar date `months` from today (YYYY-MM-DD), for start dates the rules accept. */
@@ -39,9 +39,18 @@ export interface ApplyOptions {
   onCheck?: (page: Page) => Promise<void>;
 }
 
-/** Waits until a page that ships client JavaScript has hydrated (js-off pages have nothing to wait for). */
+/**
+ * Waits until a page that ships client JavaScript has hydrated (js-off pages have nothing to wait
+ * for): the whole document (Remix) or, on a form page, the form island (decision 108).
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => !("__remixContext" in window) || "hydrated" in document.documentElement.dataset);
+  const scripting = test.info().project.use.javaScriptEnabled !== false;
+  await page.waitForFunction(
+    (scripting) =>
+      !("__remixContext" in window || (scripting && document.querySelector("[data-island]"))) ||
+      "hydrated" in document.documentElement.dataset,
+    scripting,
+  );
 }
 
 const MUNICIPALITY_NAMES: Record<string, string> = {

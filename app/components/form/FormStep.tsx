@@ -1,4 +1,3 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors as RhfErrors, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -11,7 +10,6 @@ import { conditionHolds, lookupIn } from "../../../forms/visibility";
 import { MUNICIPALITY_CONTROL, type StepViewData } from "../../../forms/step-view";
 import { ErrorSummary } from "./ErrorSummary";
 import { errorText, FieldView, type FieldContext } from "./FieldView";
-import { PostGuardField } from "./PostGuardField";
 
 /**
  * What the browser checks a step against before posting: the other steps' answers and this
@@ -78,14 +76,17 @@ function fromRhfErrors(errors: RhfErrors): FieldErrors {
 /**
  * One step of a form. Without JavaScript it is a plain multipart post and the server answers
  * with messages; with JavaScript react-hook-form runs the very same validator (the engine's
- * zod schema via `parseSubmission`) on the form's own FormData before posting, hides
- * questions whose condition does not hold, and shows messages without a round trip.
+ * schema via `parseSubmission`) on the form's own FormData before posting, hides questions
+ * whose condition does not hold, and shows messages without a round trip. A step that passes
+ * the check is then posted natively, exactly as without JavaScript: the component needs no
+ * Remix router, so the step page hydrates it alone as the form island (decision 108).
  */
-export function FormStep({ def, data }: { def: FormDefinition; data: StepViewData }) {
+export function FormStep({ def, data, csrfToken }: { def: FormDefinition; data: StepViewData; csrfToken: string }) {
   const { t } = useTranslation(["forms", "eservice"]);
   const formRef = useRef<HTMLFormElement>(null);
-  const submit = useSubmit();
-  const navigation = useNavigation();
+  // Set when the client check passed: the next submit event is let through to the native post.
+  const checked = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
   const step = def.steps.find((s) => s.id === data.stepId)!;
   const [enhanced, setEnhanced] = useState(false);
   const [live, setLive] = useState<Record<string, unknown>>({});
@@ -99,6 +100,15 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
     setEnhanced(true);
     readLive();
   }, [readLive]);
+
+  // A page restored from the back/forward cache is not submitting any more.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setSubmitting(false);
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
 
   const resolver: Resolver = useCallback(async () => {
     const form = formRef.current;
@@ -115,7 +125,6 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
     shouldFocusError: false,
   });
   const clientErrors = fromRhfErrors(formState.errors);
-  const submitting = navigation.state !== "idle";
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : data.errors;
 
   const municipalityError = errors[MUNICIPALITY_CONTROL];
@@ -172,14 +181,17 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const action = submitter?.value ?? "continue";
-    // Adding/removing items and saving for later are not answers: no validation first.
-    if (action !== "continue") {
-      event.preventDefault();
-      submit(submitter, { method: "post", encType: "multipart/form-data", action: data.action });
+    // Adding/removing items and saving for later are not answers: they post without a check.
+    if (action !== "continue" || checked.current) {
+      checked.current = false;
+      // After the browser has read the form's entries (a disabled button would not be sent).
+      if (action === "continue") setTimeout(() => setSubmitting(true), 0);
       return;
     }
     void handleSubmit(() => {
-      submit(submitter ?? formRef.current, { method: "post", encType: "multipart/form-data", action: data.action });
+      checked.current = true;
+      // Once this submit event is over: a form ignores a submission asked for while it fires one.
+      setTimeout(() => formRef.current?.requestSubmit(submitter ?? undefined), 0);
     })(event);
   };
 
@@ -206,7 +218,7 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
         </div>
       ) : null}
       <h1>{t(i18nextKey(step.titleKey))}</h1>
-      <Form
+      <form
         method="post"
         encType="multipart/form-data"
         action={data.action}
@@ -217,7 +229,7 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
         onSubmit={onSubmit}
         onChange={readLive}
       >
-        <PostGuardField />
+        <input type="hidden" name="_csrf" value={csrfToken} />
         {data.municipality ? (
           <div className={`field${municipalityError ? " field--error" : ""}`}>
             <label htmlFor="field-kommun">{t("eservice:form.municipality.label")}</label>
@@ -257,7 +269,7 @@ export function FormStep({ def, data }: { def: FormDefinition; data: StepViewDat
             {t("eservice:draft.save")}
           </button>
         </div>
-      </Form>
+      </form>
       {data.backHref ? (
         <p>
           <a href={data.backHref}>{t("forms:common.back")}</a>
