@@ -106,7 +106,7 @@ test.describe("ASVS: choosing a staff password", () => {
     page,
     a11y,
   }, testInfo) => {
-    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/personal/byt-losenord" });
+    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/personal/byt-losenord", fresh: true });
     await expect(page.getByRole("heading", { level: 1, name: "Byt lösenord" })).toBeVisible();
     const next = page.getByLabel("Nytt lösenord", { exact: true });
     await expect(next).toHaveAttribute("type", "password");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { AxeResults } from "axe-core";
 import axe from "axe-core";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Cookie, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
 
@@ -123,6 +123,8 @@ export const test = base.extend<{ consoleErrors: string[]; a11y: (label?: string
       });
       page.on("pageerror", (err) => errors.push(`${err.message} (${page.url()})`));
       await use(errors);
+      // The test is over: the signed-in sessions it reused are free for others (decision 103).
+      releaseClaims();
       expect(errors, "console errors in the page").toEqual([]);
     },
     { auto: true },
@@ -154,26 +156,35 @@ export function jsDisabled(testInfo: { project: { use: { javaScriptEnabled?: boo
  * exactly as a person would: /logga-in → provider → back. `actFor` answers the party
  * selection for people who represent organisations ("self" by default, or an org number).
  * Leaves the page where the login returned (`redirectTo`, default /mina-sidor).
+ *
+ * A session signed in this way earlier in the run is reused when it still works (decision 103);
+ * `fresh: true` always goes through the provider (tests of the log-in itself, of sessions, of
+ * signing out, of the log-in audit).
  */
 export async function loginAsResident(
   page: Page,
   personnummer: string,
-  options: { redirectTo?: string; actFor?: "self" | string } = {},
+  options: { redirectTo?: string; actFor?: "self" | string; fresh?: boolean } = {},
 ) {
-  // Start from a clean slate: whoever was signed in in this browser context is forgotten.
-  await page.context().clearCookies({ name: "session" });
-  await page.goto(`/logga-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/mina-sidor")}`);
-  await page.getByRole("button", { name: "Logga in med e-legitimation" }).click();
-  await page.getByLabel("Personnummer").fill(personnummer);
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/test-idp") && !url.pathname.startsWith("/logga-in"));
-  if (new URL(page.url()).pathname === "/valj-part") {
-    const choice = options.actFor ?? "self";
-    if (choice === "self") await page.getByRole("radio", { name: /^Mig själv/ }).check();
-    else await page.getByRole("radio", { name: new RegExp(choice.replace(/[-]/g, "\\-")) }).check();
-    await page.getByRole("button", { name: "Fortsätt" }).click();
-    await page.waitForURL((url) => url.pathname !== "/valj-part");
-  }
+  const redirectTo = options.redirectTo ?? "/mina-sidor";
+  const uiLogin = async () => {
+    // Start from a clean slate: whoever was signed in in this browser context is forgotten.
+    await page.context().clearCookies({ name: "session" });
+    await page.goto(`/logga-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+    await page.getByRole("button", { name: "Logga in med e-legitimation" }).click();
+    await page.getByLabel("Personnummer").fill(personnummer);
+    await page.getByRole("button", { name: "Logga in", exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/test-idp") && !url.pathname.startsWith("/logga-in"));
+    if (new URL(page.url()).pathname === "/valj-part") {
+      const choice = options.actFor ?? "self";
+      if (choice === "self") await page.getByRole("radio", { name: /^Mig själv/ }).check();
+      else await page.getByRole("radio", { name: new RegExp(choice.replace(/[-]/g, "\\-")) }).check();
+      await page.getByRole("button", { name: "Fortsätt" }).click();
+      await page.waitForURL((url) => url.pathname !== "/valj-part");
+    }
+  };
+  if (options.fresh) return uiLogin();
+  await withReusedSession(page, `resident-${personnummer}-${options.actFor ?? "self"}`, redirectTo, uiLogin);
 }
 
 /** The TOTP code a seeded staff user's app would show (docs/dev-accounts.md). */
@@ -233,22 +244,110 @@ export async function submitTotp(page: Page, username: string, secret: string) {
 /**
  * Logs in a seeded staff user (db/seed/content/staff.ts): password, then the TOTP code
  * computed from the documented secret. Ends on `redirectTo` (default /personal).
+ *
+ * A session signed in this way earlier in the run is reused when it still works (decision 103);
+ * `fresh: true`, or a `password` of the test's own, always logs in through the form.
  */
 export async function loginAsStaff(
   page: Page,
   username: string,
-  options: { redirectTo?: string; password?: string } = {},
+  options: { redirectTo?: string; password?: string; fresh?: boolean } = {},
 ) {
   const user = seedStaffUsers.find((u) => u.username === username);
   if (!user?.totpSecret) throw new Error(`No enrolled seed staff user ${username}`);
-  await page.context().clearCookies({ name: "session" });
-  await page.goto(`/personal/logga-in?redirectTo=${encodeURIComponent(options.redirectTo ?? "/personal")}`);
-  await page.getByLabel("Användarnamn").fill(username);
-  await page.getByLabel("Lösenord").fill(options.password ?? DEV_STAFF_PASSWORD);
-  await page.getByRole("button", { name: "Fortsätt" }).click();
-  await page.waitForURL(/\/personal\/logga-in\/kod/);
-  await submitTotp(page, username, user.totpSecret);
-  await page.waitForURL((url) => !url.pathname.startsWith("/personal/logga-in"));
+  const totpSecret = user.totpSecret;
+  const redirectTo = options.redirectTo ?? "/personal";
+  const uiLogin = async () => {
+    await page.context().clearCookies({ name: "session" });
+    await page.goto(`/personal/logga-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+    await page.getByLabel("Användarnamn").fill(username);
+    await page.getByLabel("Lösenord").fill(options.password ?? DEV_STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Fortsätt" }).click();
+    await page.waitForURL(/\/personal\/logga-in\/kod/);
+    await submitTotp(page, username, totpSecret);
+    await page.waitForURL((url) => !url.pathname.startsWith("/personal/logga-in"));
+  };
+  if (options.fresh || options.password !== undefined) return uiLogin();
+  await withReusedSession(page, `staff-${username}`, redirectTo, uiLogin);
+}
+
+// ---- Reusing signed-in sessions (docs/decisions/103) -----------------------------------------
+
+/**
+ * A UI log-in costs 10–15 s on the loaded CI machine; a session signed in earlier in the run is
+ * reused instead. Each (user, party) has numbered slots, files in the e2e data directory holding
+ * the session cookie of one earlier log-in and the party the header showed. A test claims a slot
+ * with a cross-worker lock and keeps it until it ends, so no two tests ever share a session at the
+ * same time: one that signs out, signs in again in the same browser (which revokes the previous
+ * session) or changes the party it acts for touches only its own. The next test that claims the
+ * slot checks the session on the server: it loads `redirectTo` and needs the header to show the
+ * user signed in, for the same party; otherwise it logs in through the UI and refreshes the slot.
+ */
+interface SlotFile {
+  cookie: Cookie;
+  /** The header's "for <organisation>" text after the log-in; null when acting for oneself. */
+  acting: string | null;
+}
+
+const claims: { testId: string | undefined; release: () => void }[] = [];
+
+function currentTestId(): string | undefined {
+  try {
+    return base.info().testId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Releases the slots this worker's tests claimed (each test, when it ends; see `test`). */
+function releaseClaims(keepTestId?: string) {
+  const kept = claims.filter((c) => keepTestId !== undefined && c.testId === keepTestId);
+  for (const c of claims) if (!kept.includes(c)) c.release();
+  claims.splice(0, claims.length, ...kept);
+}
+
+/** The header's party text, null for oneself; undefined when the page shows nobody signed in. */
+async function signedInParty(page: Page): Promise<string | null | undefined> {
+  if ((await page.locator(".account__name").count()) === 0) return undefined;
+  const acting = page.locator(".account__acting");
+  return (await acting.count()) === 0 ? null : ((await acting.first().textContent()) ?? "").trim();
+}
+
+async function withReusedSession(page: Page, key: string, redirectTo: string, uiLogin: () => Promise<void>) {
+  const { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { join, resolve } = await import("node:path");
+  // E2E_FRESH_LOGINS=1 logs in through the UI every time (to compare, or to rule reuse out).
+  if (process.env.E2E_FRESH_LOGINS === "1") return uiLogin();
+  const testId = currentTestId();
+  // Slots claimed by a test this worker ran before are free again (also when the test did not
+  // use this module's `test`, whose fixture releases them).
+  releaseClaims(testId);
+  const root = join(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e"), "sessions");
+  mkdirSync(root, { recursive: true });
+  const safeKey = key.replace(/[^A-Za-z0-9._-]/g, "_");
+  let slot = 0;
+  let release: (() => void) | null = null;
+  for (; slot < 50 && !release; slot++) release = await tryExclusive(`session-${safeKey}-${slot}`);
+  if (!release) return uiLogin();
+  claims.push({ testId, release });
+  const file = join(root, `${safeKey}-${slot - 1}.json`);
+  const started = Date.now();
+  // One line per log-in (key, reused or UI, milliseconds): what decision 103's figures come from.
+  const note = (how: string) => appendFileSync(join(root, "log"), `${key} ${how} ${Date.now() - started}\n`);
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, "utf8")) as SlotFile;
+    await page.context().clearCookies({ name: "session" });
+    await page.context().addCookies([saved.cookie]);
+    await page.goto(redirectTo);
+    const onLoginPage = /^\/(personal\/)?logga-in(\/|$)/.test(new URL(page.url()).pathname);
+    if (!onLoginPage && (await signedInParty(page)) === saved.acting) return note("reused");
+  }
+  await uiLogin();
+  note(existsSync(file) ? "expired" : "ui");
+  const cookie = (await page.context().cookies()).find((c) => c.name === "session");
+  const acting = await signedInParty(page);
+  // Only a log-in whose landing page shows who is signed in (and for whom) can be checked later.
+  if (cookie && acting !== undefined) writeFileSync(file, JSON.stringify({ cookie, acting } satisfies SlotFile));
 }
 
 /**
@@ -273,5 +372,21 @@ export async function exclusive(name: string, timeoutMs = 300_000): Promise<() =
       if (Date.now() - started > timeoutMs) throw new Error(`the lock ${name} was not released within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+}
+
+/** Like `exclusive`, but gives up at once: null when another test holds the lock. */
+async function tryExclusive(name: string): Promise<(() => void) | null> {
+  const { mkdirSync, rmSync } = await import("node:fs");
+  const { join, resolve } = await import("node:path");
+  const root = join(resolve(process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e"), "locks");
+  mkdirSync(root, { recursive: true });
+  const dir = join(root, name);
+  try {
+    mkdirSync(dir);
+    return () => rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return null;
   }
 }

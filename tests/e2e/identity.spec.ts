@@ -104,7 +104,7 @@ test.describe("residents log in with e-ID", () => {
   });
 
   test("a representative chooses a company, which shows in the header and can be changed", async ({ page, a11y }) => {
-    await loginAsResident(page, PETER, { redirectTo: "/mina-sidor", actFor: "559312-8415" });
+    await loginAsResident(page, PETER, { redirectTo: "/mina-sidor", actFor: "559312-8415", fresh: true });
     await expect(page).toHaveURL(/\/mina-sidor$/);
     await expect(page.locator(".site-header")).toContainText("Peter Johansson");
     await expect(page.locator(".site-header")).toContainText("för Johanssons Bygg i Åmål AB");
@@ -118,13 +118,13 @@ test.describe("residents log in with e-ID", () => {
   });
 
   test("a person without representations is never asked whom they act for", async ({ page }) => {
-    await loginAsResident(page, MARIA, { redirectTo: "/mina-sidor" });
+    await loginAsResident(page, MARIA, { redirectTo: "/mina-sidor", fresh: true });
     await expect(page).toHaveURL(/\/mina-sidor$/);
     await expect(page.locator(".site-header").getByRole("link", { name: "Byt roll" })).toHaveCount(0);
   });
 
   test("a redirect target outside the portal is ignored after login", async ({ page }) => {
-    await loginAsResident(page, MARIA, { redirectTo: "//evil.example/" });
+    await loginAsResident(page, MARIA, { redirectTo: "//evil.example/", fresh: true });
     expect(new URL(page.url()).origin).not.toContain("evil");
     expect(new URL(page.url()).pathname).toBe("/mina-sidor");
   });
@@ -297,8 +297,8 @@ test.describe("sessions", () => {
     const b = await browser.newContext({ javaScriptEnabled: js });
     const pageA = await a.newPage();
     const pageB = await b.newPage();
-    await loginAsResident(pageA, "198412179288", { actFor: "self" });
-    await loginAsResident(pageB, "198412179288", { actFor: "self" });
+    await loginAsResident(pageA, "198412179288", { actFor: "self", fresh: true });
+    await loginAsResident(pageB, "198412179288", { actFor: "self", fresh: true });
     await pageA.goto("/mina-sidor");
     await pageA.getByRole("button", { name: "Logga ut på alla enheter" }).click();
     await pageA.waitForURL((u) => !u.pathname.startsWith("/mina-sidor"));
@@ -309,7 +309,7 @@ test.describe("sessions", () => {
   });
 
   test("the session cookie is HttpOnly, SameSite=Lax and changes at login", async ({ page, context }) => {
-    await loginAsResident(page, MARIA);
+    await loginAsResident(page, MARIA, { fresh: true });
     const first = (await context.cookies()).find((c) => c.name === "session");
     expect(first?.httpOnly).toBe(true);
     expect(first?.sameSite).toBe("Lax");
@@ -452,7 +452,7 @@ test.describe("administration of users and roles", () => {
     await page.getByLabel("Användarnamn").fill("redaktor.fargelanda");
     await page.getByLabel("Lösenord").fill("inte-rätt-lösenord");
     await page.getByRole("button", { name: "Fortsätt" }).click();
-    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/admin/logg?action=login" });
+    await loginAsStaff(page, "admin.fargelanda", { redirectTo: "/admin/logg?action=login", fresh: true });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logg");
     await expect(
       page.getByRole("row").filter({ hasText: "Oskar Lindahl" }).filter({ hasText: "login.failed" }).first(),
@@ -494,7 +494,7 @@ test.describe("protection of personal data", () => {
   test("the server log holds no personnummer after logins with them (checked again after the whole run)", async ({
     page,
   }) => {
-    await loginAsResident(page, "198412179288");
+    await loginAsResident(page, "198412179288", { fresh: true });
     await page.goto("/logga-in/callback?code=x&state=198412179288");
     await page.goto("/finns-inte-198412179288");
     expect(personnummerInLog()).toEqual([]);

@@ -18,8 +18,8 @@ test("a resident sees where they are signed in and signs out another session, th
     await browser.newContext({ javaScriptEnabled: js }),
   ];
   const otherPages = await Promise.all(others.map((c) => c.newPage()));
-  for (const p of otherPages) await loginAsResident(p, personnummer, { actFor: "self" });
-  await loginAsResident(page, personnummer, { actFor: "self" });
+  for (const p of otherPages) await loginAsResident(p, personnummer, { actFor: "self", fresh: true });
+  await loginAsResident(page, personnummer, { actFor: "self", fresh: true });
 
   await page.goto("/mina-sidor");
   await page.getByRole("link", { name: "Se var du är inloggad" }).click();

@@ -27,7 +27,7 @@ test("the next person at a shared computer sees nothing of the previous one", as
   const secret = `Marias hemliga beskrivning ${Date.now().toString(36)}${testInfo.project.name.replace(/\W/g, "")}`;
 
   // Maria sends a fault report with a photo.
-  await loginAsResident(page, MARIA, { redirectTo: `${FORM}/fel` });
+  await loginAsResident(page, MARIA, { redirectTo: `${FORM}/fel`, fresh: true });
   await expect(page).toHaveURL(/\/felanmalan-gata-park\/fel$/);
   await page.getByLabel("Kommun", { exact: true }).selectOption("amal");
   await page.getByLabel("Gatubelysning").check();
@@ -61,7 +61,7 @@ test("the next person at a shared computer sees nothing of the previous one", as
   await logOut(page);
 
   // Karin logs in at the same browser: an empty form, and Maria's receipt and photo are not found.
-  await loginAsResident(page, KARIN, { redirectTo: `${FORM}/fel` });
+  await loginAsResident(page, KARIN, { redirectTo: `${FORM}/fel`, fresh: true });
   await expect(page).toHaveURL(/\/felanmalan-gata-park\/fel$/);
   await expect(page.getByLabel("Beskriv felet")).toHaveValue("");
   await expect(page.getByText(secret)).toHaveCount(0);

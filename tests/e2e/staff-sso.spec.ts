@@ -60,7 +60,7 @@ test.describe("staff single sign-on", () => {
     a11y,
   }, testInfo) => {
     const group = `AML-Webbredaktorer-${testInfo.project.name}-${Date.now()}`;
-    await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/inloggning" });
+    await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/inloggning", fresh: true });
     await expect(page.getByRole("heading", { level: 1, name: "Inloggning för anställda" })).toBeVisible();
     await a11y("staff SSO admin");
     const form = page
@@ -99,7 +99,7 @@ test.describe("staff single sign-on", () => {
   test("a municipality that requires SSO refuses local password login for its staff", async ({ page, a11y }) => {
     const release = await exclusive("amal-sso-required");
     try {
-      await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/inloggning" });
+      await loginAsStaff(page, "admin.amal", { redirectTo: "/admin/inloggning", fresh: true });
       await page.getByRole("button", { name: "Kräv kommunens inloggning för Åmål" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Inställningen är sparad." })).toBeVisible();
       try {
@@ -114,10 +114,10 @@ test.describe("staff single sign-on", () => {
         await expect(page).toHaveURL(/\/personal\/logga-in/);
         await a11y("local login refused: SSO required");
         // Break-glass: a portal-wide admin still signs in with password and code.
-        await loginAsStaff(page, "admin.portal", { redirectTo: "/admin/inloggning" });
+        await loginAsStaff(page, "admin.portal", { redirectTo: "/admin/inloggning", fresh: true });
         await expect(page.getByRole("heading", { level: 1, name: "Inloggning för anställda" })).toBeVisible();
       } finally {
-        await loginAsStaff(page, "admin.portal", { redirectTo: "/admin/inloggning" });
+        await loginAsStaff(page, "admin.portal", { redirectTo: "/admin/inloggning", fresh: true });
         await page.getByRole("button", { name: "Tillåt lösenord igen för Åmål" }).click();
         await expect(page.getByRole("status").filter({ hasText: "Inställningen är sparad." })).toBeVisible();
       }

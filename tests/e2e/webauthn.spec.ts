@@ -30,7 +30,7 @@ test("a staff member adds a security key, logs out and logs in with password and
     },
   });
 
-  await loginAsStaff(page, USERNAME, { redirectTo: "/personal/sakerhetsnycklar" });
+  await loginAsStaff(page, USERNAME, { redirectTo: "/personal/sakerhetsnycklar", fresh: true });
   await expect(page.getByRole("heading", { level: 1, name: "Säkerhetsnycklar" })).toBeVisible();
   await expect(page.getByText("Du har inga säkerhetsnycklar.")).toBeVisible();
   await a11y("/personal/sakerhetsnycklar");
