@@ -12,7 +12,7 @@ import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action, loader } from "~/routes/admin.beslut._index";
-import { decisionSetup, templatesFor } from "~/services/decisions.server";
+import { decisionSetup, templatesOfArea } from "~/services/decisions.server";
 
 // /admin/beslut (decision 083): scoped to the admin's municipality, CSRF, field errors, audited.
 const SEED = "e".repeat(43);
@@ -156,10 +156,10 @@ describe("/admin/beslut", () => {
       (await post("admin.amal", { ...template, textSv: "{body} avvisar ansökan {reference} från {applicant}." }))
         .status,
     ).toBe(302);
-    const saved = templatesFor({ municipalityId: amal, area: "allmant" }).find((t) => t.outcome === "dismissed")!;
+    const saved = templatesOfArea({ municipalityId: amal, area: "allmant" }).find((t) => t.outcome === "dismissed")!;
     expect(saved.nameSv).toBe("Ansökan avvisas");
     // Another municipality's template id is not this area's: a field error, nothing changed.
-    const other = templatesFor({ municipalityId: bengtsfors, area: "allmant" })[0]!;
+    const other = templatesOfArea({ municipalityId: bengtsfors, area: "allmant" })[0]!;
     const wrong = await post("admin.amal", {
       ...template,
       textSv: "{body} avvisar {reference} helt.",
