@@ -56,6 +56,34 @@ beforeAll(() => {
 });
 
 describe("/admin/beslut", () => {
+  it("a template's law (decision 106): set in the social area, refused in an area without that law", async () => {
+    const template = {
+      intent: "template",
+      kommun: String(amal),
+      outcome: "dismissed",
+      templateAppealRoute: "",
+      nameSv: "Ansökan avvisas (LSS)",
+      nameEn: "Application dismissed (LSS)",
+      textSv: "{body} avvisar ansökan {reference} om insats enligt LSS.",
+      textEn: "{body} dismisses application {reference} for support under LSS.",
+      templateLaw: "lss",
+    };
+    const foreign = await post("admin.amal", { ...template, omrade: "allmant" });
+    expect(foreign.status).toBe(400);
+    expect((foreign.body as { errors: object }).errors).toMatchObject({ templateLaw: "decisions-admin:errors.law" });
+    expect(templatesOfArea({ municipalityId: amal, area: "allmant" }).map((t) => t.nameSv)).not.toContain(
+      "Ansökan avvisas (LSS)",
+    );
+    const unknown = await post("admin.amal", { ...template, omrade: "socialtjanst", templateLaw: "pbl" });
+    expect(unknown.status).toBe(400);
+
+    expect((await post("admin.amal", { ...template, omrade: "socialtjanst" })).status).toBe(302);
+    const saved = templatesOfArea({ municipalityId: amal, area: "socialtjanst" }).find(
+      (t) => t.nameSv === "Ansökan avvisas (LSS)",
+    );
+    expect(saved?.law).toBe("lss");
+  });
+
   it("a municipal admin sees their own municipality only; another one's is refused (403, audited)", async () => {
     const cookie = await cookieFor("admin.amal");
     const page = await settle(
