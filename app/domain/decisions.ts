@@ -199,7 +199,7 @@ export const LAW_SETUP: Readonly<Record<Law, { area: Area; appealRoute: AppealRo
 };
 
 /** The law of an area's cases whose e-service names none: social services default to SoL. */
-export const DEFAULT_LAW: Readonly<Partial<Record<Area, Law>>> = { socialtjanst: "sol" };
+const DEFAULT_LAW: Readonly<Partial<Record<Area, Law>>> = { socialtjanst: "sol" };
 
 /** The law a new case of this area is decided under: the definition's, else the area's default. */
 export function lawForCase(area: Area, definitionLaw: Law | undefined): Law | null {
