@@ -221,7 +221,7 @@ describe("/admin/beslut", () => {
     const history = (page.body as { history: { templateId: number; fields: string[] }[] }).history;
     expect(history.filter((h) => h.templateId === saved.id).map((h) => h.fields)).toEqual([
       ["nameSv", "textSv"],
-      ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute"],
+      ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute", "law"],
     ]);
   });
 
