@@ -17,6 +17,7 @@ import {
   SUBMIT_HANDLERS,
 } from "./hooks";
 import { isArea } from "../app/domain/areas";
+import { LAW_SETUP, isLaw } from "../app/domain/decisions";
 import { UnknownFieldTypeError, getFieldModule } from "./fields/registry";
 import { GROUP_MAX_CEILING } from "./fields/group";
 import { TEXT_MAX_CEILING } from "./fields/text";
@@ -56,6 +57,8 @@ export function definitionProblems(def: FormDefinition): string[] {
   if (!(ADMINISTRATION_SLUGS as readonly string[]).includes(def.administration))
     problem("administration", "unknown slug");
   if (!isArea(def.caseType)) problem("caseType", "unknown");
+  if (def.law !== undefined && (!isLaw(def.law) || LAW_SETUP[def.law].area !== def.caseType))
+    problem("law", "not a law of the case type's area");
   if (!(SENSITIVITIES as readonly string[]).includes(def.sensitivity)) problem("sensitivity", "unknown");
   if (def.requiresEid && !def.requiresLogin) problem("requiresEid", "an e-ID form needs requiresLogin too");
   if (def.offeredBy !== "shared") {

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { AREAS } from "../app/domain/areas";
+import { LAWS } from "../app/domain/decisions";
 import { addDays, todayInSweden } from "./format";
 import {
   CHOICE_LOOKUPS,
@@ -165,6 +166,7 @@ export const definitionSchema = z
     administration: z.enum(ADMINISTRATION_SLUGS),
     offeredBy: z.union([z.literal("shared"), z.array(id).min(1).max(50)]),
     caseType: z.enum(AREAS),
+    law: z.enum(LAWS).optional(),
     requiresLogin: z.boolean(),
     sensitivity: z.enum(SENSITIVITIES),
     requiresEid: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import type { Area } from "../app/domain/areas";
+import type { Law } from "../app/domain/decisions";
 import type {
   ChoiceLookupName,
   ComputedSpec,
@@ -73,6 +74,11 @@ export interface FormDefinition {
   administration: AdministrationSlug;
   offeredBy: "shared" | MunicipalitySlug[];
   caseType: CaseType;
+  /**
+   * The law its cases are decided under where the area holds several (decision 106): only that
+   * law's decision templates are offered. Absent: the area's default (SoL for social services).
+   */
+  law?: Law;
   /** false = anonymous submissions are allowed (the person may still log in). */
   requiresLogin: boolean;
   sensitivity: Sensitivity;

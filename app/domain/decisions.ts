@@ -13,15 +13,16 @@ export const APPEAL_ROUTES = [
   "pbl-lansstyrelsen",
   // Skollagen 28 kap. 5 § and 12 §: to förvaltningsrätten, where the chapter lists the decision.
   "skollagen-forvaltningsratten",
-  // Socialtjänstlagen 16 kap. 3 §: to förvaltningsrätten, handed in to the municipality.
+  // Socialtjänstlagen (2025:400), in force from 1 July 2025: to förvaltningsrätten, handed in to the
+  // municipality. The paragraph is not cited: it could not be checked against a source (decision 106).
   "sol-forvaltningsratten",
   // Kommunallagen 13 kap.: no appeal on the merits; any member may ask for laglighetsprövning.
   "laglighetsprovning",
   // LSS 27 §: förvaltningsbesvär to förvaltningsrätten, handed in to the municipality (decision 099).
   "lss-forvaltningsratten",
-  // Lagen (2018:222) om bostadsanpassningsbidrag: to förvaltningsrätten, through the municipality.
+  // Lagen (2018:222) om bostadsanpassningsbidrag 24 §: to förvaltningsrätten, through the municipality.
   "bab-forvaltningsratten",
-  // Lagen (1997:736) om färdtjänst and lagen (1993:1300) om riksfärdtjänst: to förvaltningsrätten.
+  // Lagen (1997:736) om färdtjänst and lagen (1997:735) om riksfärdtjänst: to förvaltningsrätten.
   "fardtjanst-forvaltningsratten",
 ] as const;
 export type AppealRoute = (typeof APPEAL_ROUTES)[number];
@@ -77,7 +78,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       law: "socialtjänstlagen",
       title: "Hur man överklagar – till förvaltningsrätten",
       text:
-        "Beslutet kan överklagas till förvaltningsrätten enligt 16 kap. 3 § socialtjänstlagen. Skicka " +
+        "Beslutet kan överklagas till förvaltningsrätten enligt socialtjänstlagen (2025:400). Skicka " +
         "överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet. Kommunen prövar om det " +
         "kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
     },
@@ -85,9 +86,9 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       law: "the Social Services Act",
       title: "How to appeal – to the administrative court",
       text:
-        "The decision can be appealed to the administrative court (förvaltningsrätten) under chapter 16 section 3 " +
-        "of the Social Services Act. Send the appeal to the municipality within three weeks of the day you were " +
-        "notified of the decision. The municipality checks that it arrived in time and then forwards it.",
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under the Social Services " +
+        "Act (2025:400). Send the appeal to the municipality within three weeks of the day you were notified of " +
+        "the decision. The municipality checks that it arrived in time and then forwards it.",
     },
   },
   laglighetsprovning: {
@@ -135,7 +136,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       law: "lagen om bostadsanpassningsbidrag",
       title: "Hur man överklagar – till förvaltningsrätten",
       text:
-        "Beslutet kan överklagas till förvaltningsrätten enligt lagen (2018:222) om bostadsanpassningsbidrag. " +
+        "Beslutet kan överklagas till förvaltningsrätten enligt 24 § lagen (2018:222) om bostadsanpassningsbidrag. " +
         "Skicka överklagandet till kommunen inom tre veckor från den dag du fick del av beslutet. Kommunen prövar " +
         "om det kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.",
     },
@@ -143,8 +144,8 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       law: "the Housing Adaptation Grants Act",
       title: "How to appeal – to the administrative court",
       text:
-        "The decision can be appealed to the administrative court (förvaltningsrätten) under the Housing " +
-        "Adaptation Grants Act (2018:222). Send the appeal to the municipality within three weeks of the day you " +
+        "The decision can be appealed to the administrative court (förvaltningsrätten) under section 24 of the " +
+        "Housing Adaptation Grants Act (2018:222). Send the appeal to the municipality within three weeks of the day you " +
         "were notified of the decision. The municipality checks that it arrived in time and then forwards it to " +
         "the court.",
     },
@@ -155,7 +156,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       title: "Hur man överklagar – till förvaltningsrätten",
       text:
         "Beslutet kan överklagas till förvaltningsrätten enligt lagen (1997:736) om färdtjänst eller, för " +
-        "riksfärdtjänst, lagen (1993:1300) om riksfärdtjänst. Skicka överklagandet till kommunen inom tre veckor " +
+        "riksfärdtjänst, lagen (1997:735) om riksfärdtjänst. Skicka överklagandet till kommunen inom tre veckor " +
         "från den dag du fick del av beslutet. Kommunen prövar om det kommit in i rätt tid och skickar det sedan " +
         "vidare till förvaltningsrätten.",
     },
@@ -165,7 +166,7 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
       text:
         "The decision can be appealed to the administrative court (förvaltningsrätten) under the Transport " +
         "Service for Disabled Persons Act (1997:736) or, for national transport service, the National Transport " +
-        "Service Act (1993:1300). Send the appeal to the municipality within three weeks of the day you were " +
+        "Service Act (1997:735). Send the appeal to the municipality within three weeks of the day you were " +
         "notified of the decision. The municipality checks that it arrived in time and then forwards it to the court.",
     },
   },
@@ -173,6 +174,55 @@ const APPEAL_TEXTS: Readonly<Record<AppealRoute, Texts>> = {
 
 export function appealText(route: AppealRoute, lang: Lang): { title: string; text: string; law: string } {
   return APPEAL_TEXTS[route][lang];
+}
+
+/**
+ * The law a case is decided under where one area holds cases of several acts (decision 106): the
+ * social-services area decides under SoL, LSS, the housing adaptation grants act and the two
+ * transport service acts. A case carries its law (from its e-service's definition) and a template
+ * its law; a template with a law is offered, and accepted, only for cases of that law.
+ */
+export const LAWS = ["sol", "lss", "bab", "fardtjanst", "riksfardtjanst"] as const;
+export type Law = (typeof LAWS)[number];
+
+export function isLaw(value: unknown): value is Law {
+  return typeof value === "string" && (LAWS as readonly string[]).includes(value);
+}
+
+/** Each law's area and its own appeal route (the provision its decisions are appealed under). */
+export const LAW_SETUP: Readonly<Record<Law, { area: Area; appealRoute: AppealRoute }>> = {
+  sol: { area: "socialtjanst", appealRoute: "sol-forvaltningsratten" },
+  lss: { area: "socialtjanst", appealRoute: "lss-forvaltningsratten" },
+  bab: { area: "socialtjanst", appealRoute: "bab-forvaltningsratten" },
+  fardtjanst: { area: "socialtjanst", appealRoute: "fardtjanst-forvaltningsratten" },
+  riksfardtjanst: { area: "socialtjanst", appealRoute: "fardtjanst-forvaltningsratten" },
+};
+
+/** The law of an area's cases whose e-service names none: social services default to SoL. */
+const DEFAULT_LAW: Readonly<Partial<Record<Area, Law>>> = { socialtjanst: "sol" };
+
+/** The law a new case of this area is decided under: the definition's, else the area's default. */
+export function lawForCase(area: Area, definitionLaw: Law | undefined): Law | null {
+  return definitionLaw ?? DEFAULT_LAW[area] ?? null;
+}
+
+/** A template of no law serves every case of its area; one of a law only that law's cases. */
+export function templateApplies(templateLaw: string | null, caseLaw: string | null): boolean {
+  return templateLaw === null || templateLaw === caseLaw;
+}
+
+/**
+ * The route a decision is appealed by: the template's own, else the case's law's, else the
+ * area's (the deciding body's row).
+ */
+export function decisionRoute(input: {
+  templateRoute: AppealRoute | null | undefined;
+  caseLaw: string | null;
+  bodyRoute: AppealRoute;
+}): AppealRoute {
+  if (input.templateRoute) return input.templateRoute;
+  if (isLaw(input.caseLaw)) return LAW_SETUP[input.caseLaw].appealRoute;
+  return input.bodyRoute;
 }
 
 export interface BodyDefaults {
@@ -262,6 +312,8 @@ export interface TemplateDefaults {
   text: Readonly<Record<Lang, string>>;
   /** Overrides the area's route (a school placement refused for the reasons skollagen lets be appealed). */
   appealRoute: AppealRoute | null;
+  /** Only cases of this law are offered it (decision 106); null: every case of the area. */
+  law?: Law;
 }
 
 export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[]>> = {
@@ -348,25 +400,27 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
       appealRoute: null,
     },
   ],
-  // One pair per act the area decides under: the template names the act and carries its route.
+  // One pair per act the area decides under: the template names the act and carries its law and route.
   socialtjanst: [
     {
       outcome: "approved",
       name: { sv: "Bistånd beviljas (SoL)", en: "Assistance granted (Social Services Act)" },
       text: {
-        sv: "{body} beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan {reference} från {applicant}. Insats och omfattning: ",
-        en: "{body} grants assistance under the Social Services Act as applied for in {reference} by {applicant}. Support and extent: ",
+        sv: "{body} beviljar bistånd enligt socialtjänstlagen (2025:400) i enlighet med ansökan {reference} från {applicant}. Insats och omfattning: ",
+        en: "{body} grants assistance under the Social Services Act (2025:400) as applied for in {reference} by {applicant}. Support and extent: ",
       },
       appealRoute: null,
+      law: "sol",
     },
     {
       outcome: "rejected",
       name: { sv: "Bistånd avslås (SoL)", en: "Assistance refused (Social Services Act)" },
       text: {
-        sv: "{body} avslår ansökan {reference} från {applicant} om bistånd enligt socialtjänstlagen. Skäl: ",
-        en: "{body} refuses application {reference} from {applicant} for assistance under the Social Services Act. Reasons: ",
+        sv: "{body} avslår ansökan {reference} från {applicant} om bistånd enligt socialtjänstlagen (2025:400). Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for assistance under the Social Services Act (2025:400). Reasons: ",
       },
       appealRoute: null,
+      law: "sol",
     },
     {
       outcome: "approved",
@@ -376,6 +430,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} grants support under section 9 of LSS as applied for in {reference} by {applicant}. Support: ",
       },
       appealRoute: "lss-forvaltningsratten",
+      law: "lss",
     },
     {
       outcome: "rejected",
@@ -385,6 +440,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} refuses application {reference} from {applicant} for support under LSS. Reasons: ",
       },
       appealRoute: "lss-forvaltningsratten",
+      law: "lss",
     },
     {
       outcome: "approved",
@@ -394,6 +450,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} awards a housing adaptation grant as applied for in {reference} by {applicant}. The grant covers: ",
       },
       appealRoute: "bab-forvaltningsratten",
+      law: "bab",
     },
     {
       outcome: "rejected",
@@ -403,6 +460,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} refuses application {reference} from {applicant} for a housing adaptation grant. Reasons: ",
       },
       appealRoute: "bab-forvaltningsratten",
+      law: "bab",
     },
     {
       outcome: "approved",
@@ -412,6 +470,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} grants a transport service permit as applied for in {reference} by {applicant}. The permit covers: ",
       },
       appealRoute: "fardtjanst-forvaltningsratten",
+      law: "fardtjanst",
     },
     {
       outcome: "rejected",
@@ -421,6 +480,27 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Area, readonly TemplateDefaults[
         en: "{body} refuses application {reference} from {applicant} for transport service. Reasons: ",
       },
       appealRoute: "fardtjanst-forvaltningsratten",
+      law: "fardtjanst",
+    },
+    {
+      outcome: "approved",
+      name: { sv: "Riksfärdtjänst beviljas", en: "National transport service granted" },
+      text: {
+        sv: "{body} beviljar riksfärdtjänst enligt lagen (1997:735) om riksfärdtjänst i enlighet med ansökan {reference} från {applicant}. Resan: ",
+        en: "{body} grants national transport service under the National Transport Service Act (1997:735) as applied for in {reference} by {applicant}. The journey: ",
+      },
+      appealRoute: "fardtjanst-forvaltningsratten",
+      law: "riksfardtjanst",
+    },
+    {
+      outcome: "rejected",
+      name: { sv: "Riksfärdtjänst avslås", en: "National transport service refused" },
+      text: {
+        sv: "{body} avslår ansökan {reference} från {applicant} om riksfärdtjänst. Skäl: ",
+        en: "{body} refuses application {reference} from {applicant} for national transport service. Reasons: ",
+      },
+      appealRoute: "fardtjanst-forvaltningsratten",
+      law: "riksfardtjanst",
     },
   ],
 };

@@ -7,6 +7,7 @@
  */
 import type { Role } from "~/domain/roles";
 import type { Area } from "~/domain/areas";
+import type { Law } from "~/domain/decisions";
 import type { AdministrationSlug } from "../../forms/types";
 import type { CaseStatus, DecisionOutcome, DeliveryChannel, DeliveryStatus } from "~/domain/statuses";
 
@@ -53,6 +54,15 @@ export const ROLE_KEY = {
   designer: "auth:roles.designer",
   preparer: "auth:roles.preparer",
 } as const satisfies Record<Role, string>;
+
+/** The laws a template or case may be decided under (decision 106), as /admin/beslut names them. */
+export const LAW_KEY = {
+  sol: "decisions-admin:laws.sol",
+  lss: "decisions-admin:laws.lss",
+  bab: "decisions-admin:laws.bab",
+  fardtjanst: "decisions-admin:laws.fardtjanst",
+  riksfardtjanst: "decisions-admin:laws.riksfardtjanst",
+} as const satisfies Record<Law, string>;
 
 export const DECISION_OUTCOME_KEY = {
   approved: "backoffice:outcomes.approved",

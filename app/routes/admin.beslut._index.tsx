@@ -8,10 +8,18 @@ import { municipalityNames } from "~/auth/staff.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from "~/components/ui/FormErrors";
 import { AREAS, type Area } from "~/domain/areas";
-import { APPEAL_ROUTES, appealText, PLACEHOLDERS, type AppealRoute, type Placeholder } from "~/domain/decisions";
+import {
+  APPEAL_ROUTES,
+  appealText,
+  LAW_SETUP,
+  LAWS,
+  PLACEHOLDERS,
+  type AppealRoute,
+  type Placeholder,
+} from "~/domain/decisions";
 import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { getFixedT } from "~/i18n/i18n.server";
-import { AREA_KEY, DECISION_OUTCOME_KEY, keyOf } from "~/i18n/keys";
+import { AREA_KEY, DECISION_OUTCOME_KEY, keyOf, LAW_KEY } from "~/i18n/keys";
 import { audit } from "~/platform/audit.server";
 import {
   addHolder,
@@ -257,6 +265,8 @@ export default function AdminDecisions() {
   const templateIntents = ["template", "template-preview"];
   const editingTemplate =
     posted && templateIntents.includes(posted.intent) ? (posted.values?.templateId ?? "") : String(d.editing?.id ?? "");
+  // The laws this area decides under (decision 106); an area of one law shows no law select.
+  const areaLaws = LAWS.filter((l) => LAW_SETUP[l].area === d.target.area);
   const nameOfTemplate = (id: number) => d.templates.find((tp) => tp.id === id)?.nameSv ?? String(id);
   return (
     <>
@@ -269,6 +279,7 @@ export default function AdminDecisions() {
           "templateId",
           "outcome",
           "templateAppealRoute",
+          "templateLaw",
           "nameSv",
           "nameEn",
           "textSv",
@@ -358,6 +369,7 @@ export default function AdminDecisions() {
                 <th scope="col">{t("templates.name")}</th>
                 <th scope="col">{t("templates.outcome")}</th>
                 <th scope="col">{t("templates.appealRoute")}</th>
+                <th scope="col">{t("templates.law")}</th>
                 <th scope="col">{t("templates.preview")}</th>
                 <th scope="col">{t("templates.actions")}</th>
               </tr>
@@ -372,6 +384,7 @@ export default function AdminDecisions() {
                   </th>
                   <td>{t(DECISION_OUTCOME_KEY[tp.outcome])}</td>
                   <td>{tp.appealRoute ? routeLabel(tp.appealRoute) : t("templates.areaRoute")}</td>
+                  <td>{tp.law ? t(LAW_KEY[tp.law]) : t("templates.anyLaw")}</td>
                   <td>
                     <p>{d.previews.find((p) => p.id === tp.id)?.sv}</p>
                     <p lang="en">{d.previews.find((p) => p.id === tp.id)?.en}</p>
@@ -420,6 +433,18 @@ export default function AdminDecisions() {
             ...APPEAL_ROUTES.map((r) => ({ value: r, label: routeLabel(r) })),
           ]}
         />
+        {areaLaws.length > 0 ? (
+          <SelectField
+            name="templateLaw"
+            label={t("templates.law")}
+            error={errors?.templateLaw}
+            defaultValue={v(templateIntents, "templateLaw", d.editing?.law ?? "")}
+            options={[
+              { value: "", label: t("templates.anyLaw") },
+              ...areaLaws.map((l) => ({ value: l, label: t(LAW_KEY[l]) })),
+            ]}
+          />
+        ) : null}
         <div className="two-col">
           <TextField
             name="nameSv"

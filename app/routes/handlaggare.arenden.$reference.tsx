@@ -300,7 +300,14 @@ export default function OfficerCase() {
           <h2 id="action-error-title">{t("errors.title")}</h2>
           <ul>
             <li>
-              <a href={`#${posted.intent === "prepare" ? "decide" : posted.intent}-form`} data-testid="action-error">
+              <a
+                href={
+                  posted.error === "templateLaw"
+                    ? "#mall"
+                    : `#${posted.intent === "prepare" ? "decide" : posted.intent}-form`
+                }
+                data-testid="action-error"
+              >
                 {t(`errors.${posted.error}`)}
               </a>
             </li>

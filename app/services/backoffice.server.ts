@@ -38,11 +38,12 @@ import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-stor
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
 import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.server";
+import type { DecisionTemplate } from "../../db/schema/decisions";
 import type { StaffUser } from "~/auth/guards.server";
 import type { Permission } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { DECISION_OUTCOME_BY_AREA_KEY } from "~/i18n/keys";
-import { appealText, isAppealRoute } from "~/domain/decisions";
+import { appealText, decisionRoute, isAppealRoute } from "~/domain/decisions";
 import { ownerConsentBlock, ownerConsentDecisionNote } from "./owner-consent.server";
 import {
   decisionRight,
@@ -52,6 +53,7 @@ import {
   getDecisionDraft,
   saveDecisionDraft,
   templatesFor,
+  templatesOfArea,
 } from "./decisions.server";
 
 export const OPEN_STATUSES: CaseStatus[] = [
@@ -336,7 +338,15 @@ function deadlineOf(
 }
 
 export type CaseLookup =
-  | { kind: "found"; id: number; municipalityId: number; area: Area; applicantPersonId: number | null }
+  | {
+      kind: "found";
+      id: number;
+      municipalityId: number;
+      area: Area;
+      /** The law it is decided under (decision 106), which picks the templates offered. */
+      law: string | null;
+      applicantPersonId: number | null;
+    }
   | { kind: "outOfScope"; id: number; municipalityId: number; area: string; applicantPersonId: number | null }
   | { kind: "hidden"; id: number; municipalityId: number; area: string; applicantPersonId: number | null }
   | { kind: "missing" };
@@ -353,6 +363,7 @@ export function lookupCaseForStaff(input: { reference: string; user: StaffUser; 
     id: caseTable.id,
     municipalityId: caseTable.municipalityId,
     area: caseTable.area,
+    law: caseTable.law,
     applicantPersonId: caseTable.applicantPersonId,
   };
   const inScope = db()
@@ -436,7 +447,8 @@ export function getCaseForStaff(input: { reference: string; user: StaffUser; tod
     canPrepare: canHandle && decidable,
     delegationPoint: right,
     decisionBody: decisionSetup(c.municipalityId, area),
-    templates: decidable && canHandle ? templatesFor({ municipalityId: c.municipalityId, area }) : [],
+    law: c.law,
+    templates: decidable && canHandle ? templatesFor({ municipalityId: c.municipalityId, area, law: c.law }) : [],
     decisionDraft: decidable && canHandle ? getDecisionDraft(c.id) : null,
     assignedTo: a ? { id: a.staffUserId, name: a.staffName } : null,
     colleagues: colleaguesFor(scope),
@@ -796,6 +808,23 @@ export async function writeDecisionDocument(caseId: number, documentName: string
   db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run();
 }
 
+/**
+ * The template posted with a decision or a draft: none (""), or one of the case's own municipality
+ * × area whose law is the case's (decision 106). Another case type's or municipality's template is
+ * "template"; one of the area's templates for another law (an SoL template on an LSS case, posted
+ * by hand) is "templateLaw": both 400, audited by the route as every refusal.
+ */
+function pickTemplate(
+  c: { municipalityId: number; area: Area; law: string | null },
+  templateId: string,
+): { ok: true; template: DecisionTemplate | null } | { ok: false; status: 400; error: "template" | "templateLaw" } {
+  if (templateId === "") return { ok: true, template: null };
+  const template = templatesFor(c).find((t) => t.id === Number(templateId));
+  if (template) return { ok: true, template };
+  const ofArea = templatesOfArea(c).some((t) => t.id === Number(templateId));
+  return { ok: false, status: 400, error: ofArea ? "templateLaw" : "template" };
+}
+
 /** The decision's text as checked for both deciding and preparing, or null. */
 function checkDecisionText(raw: string): string | null {
   const text = raw.trim();
@@ -816,8 +845,9 @@ export function prepareDecision(input: {
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const text = checkDecisionText(input.text);
   if (text === null) return { ok: false, status: 400, error: "decisionText" };
-  const template = templatesFor(c).find((t) => t.id === Number(input.templateId));
-  if (input.templateId !== "" && !template) return { ok: false, status: 400, error: "template" };
+  const picked = pickTemplate(c, input.templateId);
+  if (!picked.ok) return picked;
+  const template = picked.template;
   saveDecisionDraft({ caseId: c.id, user: input.user, templateId: template?.id ?? null, text });
   return { ok: true };
 }
@@ -831,6 +861,7 @@ export function filledTemplate(input: { reference: string; user: StaffUser; temp
     caseId: c.id,
     municipalityId: c.municipalityId,
     area: c.area,
+    law: c.law,
     templateId: input.templateId,
     lang: lang === "en" ? "en" : "sv",
   });
@@ -857,10 +888,9 @@ export async function decide(input: {
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const point = decisionRight(input.user, c);
   if (!point) return { ok: false, status: 403, error: "noDecisionRight" };
-  const templateId = input.templateId ?? "";
-  const template = templateId === "" ? null : templatesFor(c).find((t) => t.id === Number(templateId));
-  // Another case type's template (or another municipality's) is never used.
-  if (template === undefined) return { ok: false, status: 400, error: "template" };
+  const picked = pickTemplate(c, input.templateId ?? "");
+  if (!picked.ok) return picked;
+  const template = picked.template;
   const outcome = DECISION_OUTCOMES.find((o) => o === (input.outcome || template?.outcome));
   if (!outcome || (template && template.outcome !== outcome)) return { ok: false, status: 400, error: "outcome" };
   const consent = ownerConsentBlock(c.id, outcome, input.now);
@@ -901,7 +931,12 @@ export async function decide(input: {
         decidedBy: actorOf(input.user),
         decidedByName: input.user.name,
         bodyName: setup.body[lang],
-        appealRoute: template?.appealRoute ?? setup.appealRoute,
+        // The template's route, else the case's law's own (an LSS case is never sent the SoL route), else the area's.
+        appealRoute: decisionRoute({
+          templateRoute: template?.appealRoute,
+          caseLaw: c.law,
+          bodyRoute: setup.appealRoute,
+        }),
         delegationCode: point.code,
         delegationTitle: lang === "en" ? point.titleEn : point.titleSv,
         templateId: template?.id ?? null,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isArea, type Area } from "~/domain/areas";
 import { isCaseStatus, type CaseStatus } from "~/domain/statuses";
+import { lawForCase, type Law } from "~/domain/decisions";
 import {
   caseAttachment,
   caseEvent,
@@ -38,6 +39,8 @@ export interface NewCase {
   formId: string;
   formVersion: number;
   area: Area;
+  /** The e-service's law (decision 106); absent: the area's default (SoL for social services). */
+  law?: Law;
   sensitivity: "public" | "personal" | "secret";
   /** Answers without the sensitive fields. */
   data: Record<string, unknown>;
@@ -130,6 +133,7 @@ export function createCase(input: NewCase): CreatedCase {
         formId: input.formId,
         formVersion: input.formVersion,
         area: input.area,
+        law: lawForCase(input.area, input.law),
         status,
         applicantPersonId: input.applicantPersonId,
         applicantOrganisationId: input.applicantOrganisationId,

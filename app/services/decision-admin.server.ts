@@ -24,8 +24,11 @@ import { isArea, type Area } from "~/domain/areas";
 import {
   fillTemplate,
   isAppealRoute,
+  isLaw,
+  LAW_SETUP,
   unknownPlaceholders,
   type AppealRoute,
+  type Law,
   type PlaceholderValues,
 } from "~/domain/decisions";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/statuses";
@@ -228,6 +231,8 @@ export interface TemplateInput {
   textSv: string;
   textEn: string;
   appealRoute: AppealRoute | null;
+  /** Offered only for cases of this law (decision 106); null: every case of the area. */
+  law: Law | null;
 }
 
 /** A posted template: field errors, an unknown placeholder named in its field. */
@@ -240,6 +245,7 @@ export function parseTemplateForm(
   const textSv = str(form, "textSv", 9000);
   const textEn = str(form, "textEn", 9000);
   const route = str(form, "templateAppealRoute", 60);
+  const law = str(form, "templateLaw", 40);
   const errors: Errors = {};
   const unknown: Unknown = {};
   if (!outcome) errors.outcome = E("outcome");
@@ -256,10 +262,19 @@ export function parseTemplateForm(
     } else if (text.length < 10 || text.length > 8000) errors[field] = E("text");
   }
   if (route !== "" && !isAppealRoute(route)) errors.templateAppealRoute = E("appealRoute");
+  if (law !== "" && !isLaw(law)) errors.templateLaw = E("law");
   if (!outcome || Object.keys(errors).length > 0) return { ok: false, errors, unknown };
   return {
     ok: true,
-    value: { outcome, nameSv, nameEn, textSv, textEn, appealRoute: isAppealRoute(route) ? route : null },
+    value: {
+      outcome,
+      nameSv,
+      nameEn,
+      textSv,
+      textEn,
+      appealRoute: isAppealRoute(route) ? route : null,
+      law: isLaw(law) ? law : null,
+    },
   };
 }
 
@@ -271,6 +286,9 @@ export function saveTemplate(input: {
   value: TemplateInput;
 }): Result {
   const { municipalityId, area } = input.target;
+  // A law of another area (an SoL template in the bygglov area) could never be offered.
+  if (input.value.law !== null && LAW_SETUP[input.value.law].area !== area)
+    return { ok: false, errors: { templateLaw: E("law") } };
   const before =
     input.id === null
       ? null
@@ -294,7 +312,7 @@ export function saveTemplate(input: {
         .values({ municipalityId, area, ...values })
         .returning({ id: decisionTemplate.id })
         .get().id;
-  const keys = ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute"] as const;
+  const keys = ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute", "law"] as const;
   const changed = before ? keys.filter((k) => before[k] !== input.value[k]) : [...keys];
   auditChange(input.actor, "decision.template.saved", "decision_template", id, input.target, {
     changed,

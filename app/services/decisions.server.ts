@@ -18,7 +18,13 @@ import {
 import { db } from "~/db.server";
 import { staffScopes, type StaffUser } from "~/auth/guards.server";
 import { isArea, type Area } from "~/domain/areas";
-import { DEFAULT_BODIES, fillTemplate, type AppealRoute, type PlaceholderValues } from "~/domain/decisions";
+import {
+  DEFAULT_BODIES,
+  fillTemplate,
+  templateApplies,
+  type AppealRoute,
+  type PlaceholderValues,
+} from "~/domain/decisions";
 import { caseAnswers, childAtSubmission } from "./cases.server";
 import { swedishDate } from "./permit-clock";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
@@ -40,14 +46,23 @@ export function decisionSetup(
   return { body: { ...d.body }, appealRoute: d.appealRoute };
 }
 
-/** The templates offered for a case: only its own municipality × area (never another type's). */
-export function templatesFor(input: { municipalityId: number; area: Area }) {
+/** Every template of a municipality × area, whatever law it is for. */
+export function templatesOfArea(input: { municipalityId: number; area: Area }) {
   return db()
     .select()
     .from(decisionTemplate)
     .where(and(eq(decisionTemplate.municipalityId, input.municipalityId), eq(decisionTemplate.area, input.area)))
     .orderBy(asc(decisionTemplate.outcome), asc(decisionTemplate.id))
     .all();
+}
+
+/**
+ * The templates offered for a case: only its own municipality × area (never another type's), and
+ * of those only the ones of no law or of the case's own law (decision 106: an LSS case is never
+ * offered the SoL templates).
+ */
+export function templatesFor(input: { municipalityId: number; area: Area; law: string | null }) {
+  return templatesOfArea(input).filter((t) => templateApplies(t.law, input.law));
 }
 
 /**
@@ -130,6 +145,7 @@ export function fillTemplateForCase(input: {
   caseId: number;
   municipalityId: number;
   area: Area;
+  law: string | null;
   templateId: number;
   lang: Lang;
 }): { template: typeof decisionTemplate.$inferSelect; text: string } | null {

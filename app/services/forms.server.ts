@@ -703,6 +703,7 @@ export async function submitForm(
       formId: c.def.id,
       formVersion: c.def.version,
       area: c.def.caseType,
+      law: c.def.law,
       // A form whose diarium rule is "secret" files secret cases, whatever its sensitivity says.
       sensitivity: c.def.diarium === "secret" ? "secret" : c.def.sensitivity,
       data: open,

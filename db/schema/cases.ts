@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { administration, municipality } from "./municipalities";
 import { AREAS } from "../../app/domain/areas";
 import { CASE_EVENT_STATUSES, CASE_STATUSES } from "../../app/domain/statuses";
+import { LAWS } from "../../app/domain/decisions";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -40,6 +41,8 @@ export const caseTable = sqliteTable(
     formVersion: integer("form_version").notNull(),
     /** Decides the status machine and who may read it (app/domain/areas.ts). */
     area: text("area", { enum: AREAS }).notNull(),
+    /** The law it is decided under where its area holds several (decision 106); null elsewhere. */
+    law: text("law", { enum: LAWS }),
     status: text("status", { enum: CASE_STATUSES }).notNull(),
     /** Null for anonymous submissions (simple reports). */
     applicantPersonId: integer("applicant_person_id"),

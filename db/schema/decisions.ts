@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { AREAS } from "../../app/domain/areas";
-import { APPEAL_ROUTES } from "../../app/domain/decisions";
+import { APPEAL_ROUTES, LAWS } from "../../app/domain/decisions";
 import { DECISION_OUTCOMES } from "../../app/domain/statuses";
 import { caseTable } from "./cases";
 import { municipality } from "./municipalities";
@@ -46,6 +46,8 @@ export const decisionTemplate = sqliteTable(
     textEn: text("text_en").notNull(),
     /** Null: the area's route (decision_body); set: this kind of decision is appealed elsewhere. */
     appealRoute: text("appeal_route", { enum: APPEAL_ROUTES }),
+    /** Null: offered for every case of the area; set: only for cases of this law (decision 106). */
+    law: text("law", { enum: LAWS }),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [index("decision_template_municipality_area").on(t.municipalityId, t.area)],

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "../client";
 import { decisionBody, decisionTemplate, delegationHolder, delegationPoint, municipality } from "../schema/index";
 import { AREAS } from "../../app/domain/areas";
@@ -19,9 +19,16 @@ export function seedDecisionReferenceData(db: DB) {
           .values({ municipalityId: m.id, area, bodySv: d.body.sv, bodyEn: d.body.en, appealRoute: d.appealRoute })
           .onConflictDoNothing()
           .run();
-        const scope = and(eq(decisionTemplate.municipalityId, m.id), eq(decisionTemplate.area, area));
-        if (!tx.select({ id: decisionTemplate.id }).from(decisionTemplate).where(scope).get())
-          for (const t of DEFAULT_TEMPLATES[area])
+        // Per law (decision 106): a law the municipality × area has no template of gets its defaults
+        // (riksfärdtjänst's pair reaches an installation seeded before it), never over an edited row.
+        for (const law of new Set(DEFAULT_TEMPLATES[area].map((t) => t.law ?? null))) {
+          const scope = and(
+            eq(decisionTemplate.municipalityId, m.id),
+            eq(decisionTemplate.area, area),
+            law === null ? isNull(decisionTemplate.law) : eq(decisionTemplate.law, law),
+          );
+          if (tx.select({ id: decisionTemplate.id }).from(decisionTemplate).where(scope).get()) continue;
+          for (const t of DEFAULT_TEMPLATES[area].filter((d) => (d.law ?? null) === law))
             tx.insert(decisionTemplate)
               .values({
                 municipalityId: m.id,
@@ -32,8 +39,10 @@ export function seedDecisionReferenceData(db: DB) {
                 textSv: t.text.sv,
                 textEn: t.text.en,
                 appealRoute: t.appealRoute,
+                law: t.law ?? null,
               })
               .run();
+        }
         const hasPoint = tx
           .select({ id: delegationPoint.id })
           .from(delegationPoint)

@@ -14,22 +14,20 @@ import { ERIK, otherContext, startFacadeChange } from "./permit-helpers";
 const SARA = "198412179288"; // Bengtsfors, guardian of Elsa Lindqvist
 const MARIA = "199005122388";
 
-/** Every seeded template name per area (app/domain/decisions.ts DEFAULT_TEMPLATES). */
+/**
+ * Every seeded template name per area, and in the social area per law (app/domain/decisions.ts
+ * DEFAULT_TEMPLATES, decision 106): a case is offered its own key's templates and no other's.
+ */
 const TEMPLATES: Record<string, string[]> = {
   bygglov: ["Bygglov beviljas", "Bygglov avslås"],
   barnomsorg: ["Placering i förskola", "Placering kan inte erbjudas"],
   allmant: ["Ansökan bifalls", "Ansökan avslås"],
   skola: ["Placering enligt önskemål"],
-  socialtjanst: [
-    "Bistånd beviljas (SoL)",
-    "Bistånd avslås (SoL)",
-    "Insats beviljas (LSS)",
-    "Insats avslås (LSS)",
-    "Bostadsanpassningsbidrag beviljas",
-    "Bostadsanpassningsbidrag avslås",
-    "Färdtjänst beviljas",
-    "Färdtjänst avslås",
-  ],
+  "socialtjanst/sol": ["Bistånd beviljas (SoL)", "Bistånd avslås (SoL)"],
+  "socialtjanst/lss": ["Insats beviljas (LSS)", "Insats avslås (LSS)"],
+  "socialtjanst/bab": ["Bostadsanpassningsbidrag beviljas", "Bostadsanpassningsbidrag avslås"],
+  "socialtjanst/fardtjanst": ["Färdtjänst beviljas", "Färdtjänst avslås"],
+  "socialtjanst/riksfardtjanst": ["Riksfärdtjänst beviljas", "Riksfärdtjänst avslås"],
 };
 
 // Home help (decision 099): one applicant per project, since a draft belongs to person × e-service
@@ -260,10 +258,10 @@ test.describe("each case type ends with a decision of its own type", () => {
       await loginAsStaff(officer.page, "handlaggare.fargelanda", { redirectTo: "/handlaggare" });
       await decideFromTemplate(officer.page, {
         reference,
-        area: "socialtjanst",
+        area: "socialtjanst/sol",
         template: "Bistånd beviljas (SoL)",
         status: "in_progress",
-        expectText: /^Socialnämnden beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan FAR-/,
+        expectText: /^Socialnämnden beviljar bistånd enligt socialtjänstlagen \(2025:400\) i enlighet med ansökan FAR-/,
       });
     } finally {
       await officer.context.close();
@@ -272,8 +270,8 @@ test.describe("each case type ends with a decision of its own type", () => {
     await a11y("social-services case with its decision");
     expect(text).toContain("Socialnämnden");
     expect(text).toContain("till förvaltningsrätten");
-    expect(text).toContain("16 kap. 3 § socialtjänstlagen");
-    expect(text).toContain(`beviljar bistånd enligt socialtjänstlagen i enlighet med ansökan ${reference}`);
+    expect(text).toContain("enligt socialtjänstlagen (2025:400)");
+    expect(text).toContain(`beviljar bistånd enligt socialtjänstlagen (2025:400) i enlighet med ansökan ${reference}`);
     for (const foreign of [
       "Kommunstyrelsen",
       "Byggnadsnämnden",
@@ -283,6 +281,8 @@ test.describe("each case type ends with a decision of its own type", () => {
       "Laglighetsprövning",
       "kommunallagen",
       "skollagen",
+      "2001:453",
+      "16 kap.",
     ])
       expect(text).not.toContain(foreign);
   });

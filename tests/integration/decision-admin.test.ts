@@ -12,7 +12,7 @@ import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action, loader } from "~/routes/admin.beslut._index";
-import { decisionSetup, templatesFor } from "~/services/decisions.server";
+import { decisionSetup, templatesOfArea } from "~/services/decisions.server";
 
 // /admin/beslut (decision 083): scoped to the admin's municipality, CSRF, field errors, audited.
 const SEED = "e".repeat(43);
@@ -56,6 +56,34 @@ beforeAll(() => {
 });
 
 describe("/admin/beslut", () => {
+  it("a template's law (decision 106): set in the social area, refused in an area without that law", async () => {
+    const template = {
+      intent: "template",
+      kommun: String(amal),
+      outcome: "dismissed",
+      templateAppealRoute: "",
+      nameSv: "Ansökan avvisas (LSS)",
+      nameEn: "Application dismissed (LSS)",
+      textSv: "{body} avvisar ansökan {reference} om insats enligt LSS.",
+      textEn: "{body} dismisses application {reference} for support under LSS.",
+      templateLaw: "lss",
+    };
+    const foreign = await post("admin.amal", { ...template, omrade: "allmant" });
+    expect(foreign.status).toBe(400);
+    expect((foreign.body as { errors: object }).errors).toMatchObject({ templateLaw: "decisions-admin:errors.law" });
+    expect(templatesOfArea({ municipalityId: amal, area: "allmant" }).map((t) => t.nameSv)).not.toContain(
+      "Ansökan avvisas (LSS)",
+    );
+    const unknown = await post("admin.amal", { ...template, omrade: "socialtjanst", templateLaw: "pbl" });
+    expect(unknown.status).toBe(400);
+
+    expect((await post("admin.amal", { ...template, omrade: "socialtjanst" })).status).toBe(302);
+    const saved = templatesOfArea({ municipalityId: amal, area: "socialtjanst" }).find(
+      (t) => t.nameSv === "Ansökan avvisas (LSS)",
+    );
+    expect(saved?.law).toBe("lss");
+  });
+
   it("a municipal admin sees their own municipality only; another one's is refused (403, audited)", async () => {
     const cookie = await cookieFor("admin.amal");
     const page = await settle(
@@ -156,10 +184,10 @@ describe("/admin/beslut", () => {
       (await post("admin.amal", { ...template, textSv: "{body} avvisar ansökan {reference} från {applicant}." }))
         .status,
     ).toBe(302);
-    const saved = templatesFor({ municipalityId: amal, area: "allmant" }).find((t) => t.outcome === "dismissed")!;
+    const saved = templatesOfArea({ municipalityId: amal, area: "allmant" }).find((t) => t.outcome === "dismissed")!;
     expect(saved.nameSv).toBe("Ansökan avvisas");
     // Another municipality's template id is not this area's: a field error, nothing changed.
-    const other = templatesFor({ municipalityId: bengtsfors, area: "allmant" })[0]!;
+    const other = templatesOfArea({ municipalityId: bengtsfors, area: "allmant" })[0]!;
     const wrong = await post("admin.amal", {
       ...template,
       textSv: "{body} avvisar {reference} helt.",
@@ -193,7 +221,7 @@ describe("/admin/beslut", () => {
     const history = (page.body as { history: { templateId: number; fields: string[] }[] }).history;
     expect(history.filter((h) => h.templateId === saved.id).map((h) => h.fields)).toEqual([
       ["nameSv", "textSv"],
-      ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute"],
+      ["outcome", "nameSv", "nameEn", "textSv", "textEn", "appealRoute", "law"],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   administration,
+  auditEvent,
   caseDecision,
   caseTable,
   decisionBody,
@@ -15,10 +16,12 @@ import {
 import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
-import { appealText } from "~/domain/decisions";
+import { appealText, type Law } from "~/domain/decisions";
 import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { createCase } from "~/services/cases.server";
-import { templatesFor } from "~/services/decisions.server";
+import type { StaffUser } from "~/auth/guards.server";
+import { getCaseForStaff } from "~/services/backoffice.server";
+import { templatesFor, templatesOfArea } from "~/services/decisions.server";
 import { effectiveSensitivity } from "~/services/diarium-rules";
 import { getAdministrationForArea } from "~/services/municipalities.server";
 import { viewerFor } from "./people-helper";
@@ -35,17 +38,36 @@ let amal = 0;
 let n = 0;
 let applicant = { personId: 0, personnummerHmac: "" };
 
+/** A staff member's session user with their role rows, as the guards build it. */
+function staffNamed(username: string): StaffUser {
+  const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
+  const roles = db()
+    .select()
+    .from(roleAssignment)
+    .where(eq(roleAssignment.staffUserId, row.id))
+    .all()
+    .map((r) => ({
+      role: r.role,
+      municipalityId: r.municipalityId,
+      area: r.area,
+      administrationId: r.administrationId,
+    }));
+  return { sessionId: "test", kind: "staff", staffUserId: row.id, name: row.name, roles } as StaffUser;
+}
+
 const staffId = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
 
-function socialCase(): { id: number; reference: string } {
+/** A social case of an e-service and its law (decision 106), as the form engine files it. */
+function socialCase(formId = "ansokan-lss", law: Law = "lss"): { id: number; reference: string } {
   const a = getAdministrationForArea({ municipalityId: amal, area: "socialtjanst", defaultSlug: "socialtjanst" })!;
   const c = createCase({
     idempotencyKey: `social-decisions-${n++}`,
     municipalityId: amal,
     administrationId: a.id,
-    formId: "ansokan-lss",
+    formId,
     formVersion: 2,
     area: "socialtjanst",
+    law,
     sensitivity: "secret",
     data: { applicant: { name: "Sara Stödsdotter" } },
     sensitiveData: null,
@@ -122,18 +144,23 @@ describe("the social-services area's body, route and templates per municipality"
       expect(body("allmant"), m.slug).toMatchObject({ bodySv: "Kommunstyrelsen", appealRoute: "laglighetsprovning" });
 
       const routes = Object.fromEntries(
-        templatesFor({ municipalityId: m.id, area: "socialtjanst" }).map((t) => [t.nameSv, t.appealRoute]),
+        templatesOfArea({ municipalityId: m.id, area: "socialtjanst" }).map((t) => [t.nameSv, [t.law, t.appealRoute]]),
       );
       expect(routes).toEqual({
-        "Bistånd beviljas (SoL)": null,
-        "Bistånd avslås (SoL)": null,
-        "Insats beviljas (LSS)": "lss-forvaltningsratten",
-        "Insats avslås (LSS)": "lss-forvaltningsratten",
-        "Bostadsanpassningsbidrag beviljas": "bab-forvaltningsratten",
-        "Bostadsanpassningsbidrag avslås": "bab-forvaltningsratten",
-        "Färdtjänst beviljas": "fardtjanst-forvaltningsratten",
-        "Färdtjänst avslås": "fardtjanst-forvaltningsratten",
+        "Bistånd beviljas (SoL)": ["sol", null],
+        "Bistånd avslås (SoL)": ["sol", null],
+        "Insats beviljas (LSS)": ["lss", "lss-forvaltningsratten"],
+        "Insats avslås (LSS)": ["lss", "lss-forvaltningsratten"],
+        "Bostadsanpassningsbidrag beviljas": ["bab", "bab-forvaltningsratten"],
+        "Bostadsanpassningsbidrag avslås": ["bab", "bab-forvaltningsratten"],
+        "Färdtjänst beviljas": ["fardtjanst", "fardtjanst-forvaltningsratten"],
+        "Färdtjänst avslås": ["fardtjanst", "fardtjanst-forvaltningsratten"],
+        "Riksfärdtjänst beviljas": ["riksfardtjanst", "fardtjanst-forvaltningsratten"],
+        "Riksfärdtjänst avslås": ["riksfardtjanst", "fardtjanst-forvaltningsratten"],
       });
+      // The SoL templates cite the socialtjänstlag in force since 1 July 2025.
+      const sol = templatesFor({ municipalityId: m.id, area: "socialtjanst", law: "sol" });
+      expect(sol.map((t) => t.textSv).join(" ")).toContain("socialtjänstlagen (2025:400)");
 
       const point = db()
         .select()
@@ -149,10 +176,10 @@ describe("the social-services area's body, route and templates per municipality"
 
   it("every social route names förvaltningsrätten and its act, in both languages", () => {
     const acts = {
-      "sol-forvaltningsratten": ["16 kap. 3 § socialtjänstlagen", "Social Services Act"],
+      "sol-forvaltningsratten": ["socialtjänstlagen (2025:400)", "Social Services Act (2025:400)"],
       "lss-forvaltningsratten": ["27 § lagen om stöd och service", "section 27"],
-      "bab-forvaltningsratten": ["lagen (2018:222) om bostadsanpassningsbidrag", "(2018:222)"],
-      "fardtjanst-forvaltningsratten": ["lagen (1997:736) om färdtjänst", "(1997:736)"],
+      "bab-forvaltningsratten": ["24 § lagen (2018:222) om bostadsanpassningsbidrag", "section 24"],
+      "fardtjanst-forvaltningsratten": ["lagen (1997:736) om färdtjänst", "(1997:735)"],
     } as const;
     for (const [route, [sv, en]] of Object.entries(acts)) {
       const r = route as keyof typeof acts;
@@ -162,7 +189,11 @@ describe("the social-services area's body, route and templates per municipality"
       expect(appealText(r, "en").text).toContain("administrative court");
       expect(appealText(r, "en").text).toContain(en);
       expect(appealText(r, "sv").text).not.toMatch(/länsstyrelsen|laglighetsprövning/);
+      // Neither the old socialtjänstlag (2001:453, its 16 kap. 3 §) nor the repealed riksfärdtjänst act.
+      for (const lang of ["sv", "en"] as const)
+        expect(appealText(r, lang).text).not.toMatch(/2001:453|16 kap|chapter 16|1993:1300/);
     }
+    expect(appealText("fardtjanst-forvaltningsratten", "sv").text).toContain("lagen (1997:735) om riksfärdtjänst");
   });
 
   it("files social cases with the social administration, a housing adaptation grant where its form says, and keeps them secret", () => {
@@ -246,6 +277,67 @@ describe("a social case is decided by the social body under its delegation point
         .where(eq(administration.id, getCaseAdministration(id)))
         .get()?.slug,
     ).toBe("socialtjanst");
+  });
+});
+
+describe("templates follow the case's law (decision 106)", () => {
+  const decideRefusals = (reference: string) =>
+    db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "case.decide.refused"), eq(auditEvent.subjectId, reference)))
+      .all();
+
+  it("an LSS case is offered only the LSS templates; an SoL template posted by hand is a 400, audited, and nothing is decided", async () => {
+    const { id, reference } = socialCase("ansokan-lss", "lss");
+    expect(db().select().from(caseTable).where(eq(caseTable.id, id)).get()!.law).toBe("lss");
+    const officer = staffNamed("handlaggare.amal");
+    const view = getCaseForStaff({ reference, user: officer })!;
+    expect(view.templates.map((t) => t.nameSv).sort()).toEqual(["Insats avslås (LSS)", "Insats beviljas (LSS)"]);
+
+    const sol = template("socialtjanst", "Bistånd avslås (SoL)");
+    for (const intent of ["decide", "prepare"])
+      expect(
+        await post("handlaggare.amal", reference, {
+          intent,
+          templateId: String(sol.id),
+          outcome: "rejected",
+          decisionText: "Socialnämnden avslår ansökan om bistånd. Skäl: inget behov.",
+          fee: "",
+        }),
+      ).toBe(400);
+    expect(db().select().from(caseDecision).where(eq(caseDecision.caseId, id)).get()).toBeUndefined();
+    expect(decideRefusals(reference)).toHaveLength(1);
+    expect(decideRefusals(reference)[0]!.details).toMatchObject({ error: "templateLaw" });
+  });
+
+  it("an SoL case (home help) is offered only the SoL templates, and a riksfärdtjänst case only its own", () => {
+    const officer = staffNamed("handlaggare.amal");
+    const names = (formId: string, law: Law) =>
+      getCaseForStaff({ reference: socialCase(formId, law).reference, user: officer })!
+        .templates.map((t) => t.nameSv)
+        .sort();
+    expect(names("ansokan-hemtjanst", "sol")).toEqual(["Bistånd avslås (SoL)", "Bistånd beviljas (SoL)"]);
+    expect(names("ansokan-riksfardtjanst", "riksfardtjanst")).toEqual([
+      "Riksfärdtjänst avslås",
+      "Riksfärdtjänst beviljas",
+    ]);
+  });
+
+  it("decided without a template, a case takes its own law's route, not the area's SoL route", async () => {
+    const { id, reference } = socialCase("ansokan-bostadsanpassningsbidrag", "bab");
+    expect(
+      await post("handlaggare.amal", reference, {
+        intent: "decide",
+        templateId: "",
+        outcome: "approved",
+        decisionText: "Socialnämnden beviljar bostadsanpassningsbidrag för en ramp.",
+        fee: "",
+      }),
+    ).toBe(302);
+    expect(db().select().from(caseDecision).where(eq(caseDecision.caseId, id)).get()?.appealRoute).toBe(
+      "bab-forvaltningsratten",
+    );
   });
 });
 

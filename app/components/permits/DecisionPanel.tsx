@@ -2,7 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
-import { appealText, isAppealRoute } from "~/domain/decisions";
+import { appealText, decisionRoute, isAppealRoute } from "~/domain/decisions";
 import { isArea } from "~/domain/areas";
 import { DECISION_OUTCOMES } from "~/domain/statuses";
 import type { StaffCase } from "~/services/backoffice.server";
@@ -44,8 +44,12 @@ export function DecisionPanel({ c, posted, prefill }: { c: C; posted: Posted; pr
       : null;
   const templateId = value("templateId") ?? "";
   const template = c.templates.find((tp) => String(tp.id) === templateId);
-  const route =
-    template?.appealRoute && isAppealRoute(template.appealRoute) ? template.appealRoute : c.decisionBody.appealRoute;
+  // The template's route, else the case's law's (decision 106), else the area's: as decide() records it.
+  const route = decisionRoute({
+    templateRoute: template?.appealRoute && isAppealRoute(template.appealRoute) ? template.appealRoute : null,
+    caseLaw: c.law,
+    bodyRoute: c.decisionBody.appealRoute,
+  });
   const appeal = appealText(route, lang);
   const outcomeLabel = (o: (typeof DECISION_OUTCOMES)[number]) => t(DECISION_OUTCOME_BY_AREA_KEY[area][o]);
   const previewOutcome = DECISION_OUTCOMES.find((o) => o === mine?.values.outcome);
@@ -72,6 +76,7 @@ export function DecisionPanel({ c, posted, prefill }: { c: C; posted: Posted; pr
           id="mall"
           label={t("decisions.template")}
           hint={t("decisions.templateHint")}
+          error={errorFor("templateLaw")}
           defaultValue={templateId}
           options={[
             { value: "", label: t("decisions.noTemplate") },
