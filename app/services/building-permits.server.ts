@@ -890,6 +890,19 @@ export async function permitAnswersSigningText(
 }
 
 /**
+ * What the engine's bygglov draft costs and where it is paid (decision 105): the fee the bygglov
+ * pages charge for these answers, to the property's municipality's merchant; null without a fee
+ * or while the answers are not ready to send.
+ */
+export async function permitAnswersPaymentTerms(
+  input: PermitAnswersInput,
+): Promise<{ amount: number; municipalityId: number; purpose: string } | null> {
+  const p = await preparePermitAnswers(input);
+  if (!p.ok || !p.fee || p.fee.total <= 0) return null;
+  return { amount: p.fee.total, municipalityId: p.prop.municipalityId, purpose: PAYMENT_PURPOSE };
+}
+
+/**
  * The form engine's `bygglov` submit handler (decision 097): the engine's answers to the
  * bygglov-ansokan definition (v2: the online service's names) checked as the bygglov pages check
  * them (property in the register and in a portal municipality, measure, areas, kontrollansvarig,

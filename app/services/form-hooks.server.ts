@@ -31,6 +31,7 @@ import {
   EMPTY_DRAFT,
   feeFor,
   lookupProperty,
+  permitAnswersPaymentTerms,
   permitAnswersSigningText,
   submitPermitAnswers,
 } from "./building-permits.server";
@@ -431,6 +432,25 @@ const signingTexts: Partial<Record<SubmitHandlerName, SigningTextHook>> = {
 
 export function signingTextFor(def: FormDefinition): SigningTextHook | undefined {
   return def.submitHandler ? signingTexts[def.submitHandler] : undefined;
+}
+
+type PaymentTermsHook = (input: {
+  answers: FormValues;
+  user: ResidentUser;
+  lang: Language;
+  ownerKey: string;
+}) => Promise<{ amount: number; municipalityId: number; purpose: string } | null>;
+
+/**
+ * What a form whose handler charges a fee costs, to which municipality's merchant, under which
+ * purpose (the handler links a paid payment of the draft under it to the case; decision 105).
+ */
+const paymentTerms: Partial<Record<SubmitHandlerName, PaymentTermsHook>> = {
+  bygglov: permitAnswersPaymentTerms,
+};
+
+export function paymentTermsFor(def: FormDefinition): PaymentTermsHook | undefined {
+  return def.submitHandler ? paymentTerms[def.submitHandler] : undefined;
 }
 
 /** Runs the definition's submit handler (undefined when it has none: the generic case creation applies). */
