@@ -30,7 +30,7 @@ interface PaymentContext {
   ownerKey: string;
 }
 
-export interface FormPaymentState {
+interface FormPaymentState {
   amount: number;
   municipalityId: number;
   purpose: string;

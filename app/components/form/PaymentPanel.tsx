@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PostGuardField } from "./PostGuardField";
 
 /** The payment step's texts, translated on the server (the check page loads no bygglov texts). */
-export interface PaymentPanelData {
+interface PaymentPanelData {
   title: string;
   /** "Paid … with Swish", once paid; then nothing else is offered. */
   paid: string | null;
