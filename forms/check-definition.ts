@@ -14,6 +14,7 @@ import {
   OPTIONS_HOOKS,
   PROPERTY_LOOKUPS,
   SECRET_SUBMIT_HANDLERS,
+  SIGNING_SUBMIT_HANDLERS,
   SUBMIT_HANDLERS,
 } from "./hooks";
 import { isArea } from "../app/domain/areas";
@@ -259,8 +260,15 @@ export function definitionProblems(def: FormDefinition): string[] {
   for (const { party } of def.signatures ?? []) {
     if (parties.has(party)) problem("signatures", `party "${party}" signs twice`);
     parties.add(party);
-    // A signature is made with e-ID by a known person (decision 085).
-    if (!def.requiresEid) problem("signatures", `party "${party}" signs with e-ID: the form needs requiresEid`);
+    // A signature is made with e-ID by a known person (decision 085). The applicant needs only a
+    // resident login, which is an e-ID login (042), and may act for an organisation (105); the
+    // co-guardians are found from the applicant's own children, so that form is about a person.
+    if (party === "applicant" && !def.requiresLogin)
+      problem("signatures", `party "${party}" signs with e-ID: the form needs requiresLogin`);
+    if (party === "co-guardians" && !def.requiresEid)
+      problem("signatures", `party "${party}" signs with e-ID: the form needs requiresEid`);
+    if (party === "applicant" && def.submitHandler !== undefined && !SIGNING_SUBMIT_HANDLERS.has(def.submitHandler))
+      problem("signatures", `submit hook "${def.submitHandler}" files its case without the applicant's signature`);
   }
   checkDiarium(def, earlier, problem, ownKey);
   return problems;

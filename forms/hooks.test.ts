@@ -116,7 +116,7 @@ describe("named hooks in a definition (decision 087)", () => {
   });
 
   it("signatures name known parties once each, on an e-ID form", () => {
-    expect(definitionProblems(changed((d) => (d.signatures = [{ party: "applicant" }])))).toEqual([]);
+    expect(definitionProblems(changed((d) => (d.signatures = [{ party: "co-guardians" }])))).toEqual([]);
     const problems = definitionProblems(
       changed((d) => {
         delete d.requiresEid;
@@ -131,6 +131,30 @@ describe("named hooks in a definition (decision 087)", () => {
     );
     expect(definitionSchema.safeParse(changed((d) => (d.signatures = [{ party: "owner" as never }]))).success).toBe(
       false,
+    );
+  });
+
+  it("the applicant signs on a login form, acting for an organisation too, through a handler that stores it", () => {
+    // A resident login is an e-ID login (042): the applicant party needs requiresLogin, not requiresEid (105).
+    const plain = (d: FormDefinition) => {
+      delete d.requiresEid;
+      delete d.submitHandler;
+      d.signatures = [{ party: "applicant" }];
+    };
+    expect(definitionProblems(changed(plain))).not.toContain(
+      'hooked: signatures: party "applicant" signs with e-ID: the form needs requiresLogin',
+    );
+    expect(
+      definitionProblems(
+        changed((d) => {
+          plain(d);
+          d.requiresLogin = false;
+        }),
+      ),
+    ).toContain('hooked: signatures: party "applicant" signs with e-ID: the form needs requiresLogin');
+    // The childcare handler files its own case and has nowhere to keep the applicant's signature.
+    expect(definitionProblems(changed((d) => (d.signatures = [{ party: "applicant" }])))).toContain(
+      'hooked: signatures: submit hook "childcare" files its case without the applicant\'s signature',
     );
   });
 

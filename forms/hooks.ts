@@ -105,6 +105,13 @@ export const HOOKS_NEEDING_EID: ReadonlySet<string> = new Set([
  */
 export const SECRET_SUBMIT_HANDLERS: ReadonlySet<string> = new Set(["childcare", "school"]);
 
+/**
+ * Handlers that take the applicant's e-ID signature and store it with the case in their own
+ * transaction, over a text of their own (bygglov: the bygglov pages' summary, decision 105). A
+ * form with another handler cannot ask for the applicant's signature.
+ */
+export const SIGNING_SUBMIT_HANDLERS: ReadonlySet<string> = new Set(["bygglov"]);
+
 /** A value a computed hook gives: what is stored with the case, and the text the check page shows. */
 export interface ComputedValue {
   value: string | number;

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostGuardField } from "~/components/form/PostGuardField";
@@ -9,6 +9,8 @@ import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-pa
 import { loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { computeValues } from "~/services/form-hooks.server";
 import { signsBeforeSending } from "~/services/form-signing.server";
+import { formPayment, paymentErrorText, paymentPanelTexts, startFormPayment } from "~/services/form-payment.server";
+import { PaymentPanel } from "~/components/form/PaymentPanel";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
@@ -51,10 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     labelKey: c.labelKey,
     text: c.value.text,
   }));
+  // A fee is paid with Swish before signing and sending, or invoiced (decision 105).
+  const payment = await formPayment(def, { answers, user, lang, ownerKey: session.ownerKey });
   return data(
     {
       kind: "check" as const,
       computed,
+      payment: payment ? paymentPanelTexts(payment, lang) : null,
       // Sent by the applicant's e-ID signature (decision 098): the last control is a link to the provider.
       signs: signsBeforeSending(def),
       title: `${t("common.checkAnswers")} – ${title}`,
@@ -69,10 +74,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session } = await formPageContext(request, params.id);
+  const { def, lang, user, session, answers } = await formPageContext(request, params.id);
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });
   await requireCsrf(request, body.formData);
+  const intent = body.formData.get("intent");
+  if (intent === "pay" || intent === "pay-app") {
+    // "pay-app" (offered with JavaScript): no number, the app switch or a QR code (decision 094).
+    const phone = intent === "pay-app" ? null : String(body.formData.get("phone") ?? "").slice(0, 40);
+    const started = await startFormPayment(def, { answers, user, lang, ownerKey: session.ownerKey }, phone);
+    if (started.ok) throw redirect(`/bygglov/ansok/betalning/${started.instructionUuid}`);
+    return data(
+      {
+        error: "payment",
+        paymentError: started.error as string,
+        messages: [paymentErrorText(started.error, lang)],
+      },
+      { status: started.error === "phone" ? 400 : 503, headers: cookieHeaders(session) },
+    );
+  }
   const result = await submitForm(
     {
       def,
@@ -152,6 +172,19 @@ export default function CheckAnswers() {
           </div>
         ))}
       </dl>
+      {d.payment ? (
+        <PaymentPanel
+          p={d.payment}
+          phoneError={
+            actionData &&
+            "messages" in actionData &&
+            "paymentError" in actionData &&
+            actionData.paymentError === "phone"
+              ? (actionData.messages[0] ?? null)
+              : null
+          }
+        />
+      ) : null}
       <h2>{t("eservice:check.sendHeading")}</h2>
       {d.signs ? (
         <>

@@ -11,13 +11,15 @@ import { CHECK_ANSWERS } from "../../forms/flow";
  * (docs/decisions/098): a GET, as for bygglov (085), that sends the browser on to the e-ID
  * provider with the summary of the draft's answers as the text to sign. Nothing changes here;
  * the case is filed at the callback (/signera/callback, kind "form"), only on a verified signature.
+ * A resident acting for an organisation signs as well (105): the text of a handler that files for
+ * it (bygglov) names the organisation.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { def, lang, user, session } = await formPageContext(request, params.id);
   // Only a form that is sent by signing has this step; a person must be logged in to sign.
   if (!signsBeforeSending(def) || !user) throw new Response("Not found", { status: 404 });
   const c = { def, ownerKey: session.ownerKey, personId: user.personId, chosenMunicipality: null, lang };
-  const summary = formSigningText(c, lang);
+  const summary = await formSigningText({ ...c, user }, lang);
   if (!summary.ok) throw redirectWith(session, summary.redirect);
   const personnummer = personnummerOf(user.personId);
   if (!personnummer) throw new Response("Forbidden", { status: 403 });

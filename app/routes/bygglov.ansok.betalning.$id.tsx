@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { requireResident } from "~/auth/guards.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { paymentFailedKey } from "~/i18n/keys";
-import { ownerKeyOf } from "~/services/building-permits.server";
+import { payersPayment } from "~/services/form-payment.server";
 import { env } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
-import { getPaymentForOwner, paymentRequestToken, refreshPayment } from "~/services/payments.server";
+import { paymentRequestToken, refreshPayment } from "~/services/payments.server";
 import eserviceStyles from "~/styles/eservice.css";
 import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -32,8 +32,10 @@ export const handle: RouteHandle = {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
-  if (!found) throw new Response("Not found", { status: 404 });
+  // The bygglov pages' payment or an engine form's (decision 105), whose check page is `back`.
+  const mine = payersPayment(request, user, String(params.id ?? ""));
+  if (!mine) throw new Response("Not found", { status: 404 });
+  const found = mine.payment;
   const p = await refreshPayment(found, "status-page");
   const token = p.status === "CREATED" ? paymentRequestToken(p) : null;
   const self = `${env().PUBLIC_URL}/bygglov/ansok/betalning/${p.instructionUuid}`;
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { switchUrl: swishAppSwitchUrl(token, self), qr: `/bygglov/ansok/betalning/${p.instructionUuid}/qr` }
       : null,
     mcommerce: found.requestToken !== null,
+    back: mine.back,
     title: getFixedT(request, "permits")("payment.statusTitle"),
     id: p.instructionUuid,
     status: p.status,
@@ -56,7 +59,7 @@ export default function PaymentStatus() {
   const revalidator = useRevalidator();
   const navigate = useNavigate();
   const open = p.status === "CREATED";
-  const { id, mcommerce } = p;
+  const { id, mcommerce, back } = p;
   // The latest navigate/revalidate without restarting the timer each render.
   const act = useRef({ navigate, revalidator });
   act.current = { navigate, revalidator };
@@ -72,7 +75,7 @@ export default function PaymentStatus() {
           if (!answer || answer.status === "CREATED") return;
           clearInterval(timer);
           // Paid in the app: on to the application. Otherwise this page says what happened.
-          if (answer.status === "PAID" && mcommerce) act.current.navigate("/bygglov/ansok/kontrollera");
+          if (answer.status === "PAID" && mcommerce) act.current.navigate(back);
           else act.current.revalidator.revalidate();
         })
         .catch(() => undefined)
@@ -81,7 +84,7 @@ export default function PaymentStatus() {
         });
     }, 2000);
     return () => clearInterval(timer);
-  }, [open, id, mcommerce]);
+  }, [open, id, mcommerce, back]);
   return (
     <>
       <h1>{t("payment.statusTitle")}</h1>
@@ -120,7 +123,7 @@ export default function PaymentStatus() {
       ) : null}
       {!open ? (
         <p>
-          <Link className="button" to="/bygglov/ansok/kontrollera">
+          <Link className="button" to={p.back}>
             {p.status === "PAID" ? t("payment.continue") : t("payment.tryAgain")}
           </Link>
         </p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireResident } from "~/auth/guards.server";
-import { ownerKeyOf } from "~/services/building-permits.server";
-import { getPaymentForOwner, paymentQrCode } from "~/services/payments.server";
+import { payersPayment } from "~/services/form-payment.server";
+import { paymentQrCode } from "~/services/payments.server";
 
 /**
  * GET /bygglov/ansok/betalning/{id}/qr: the QR code the payer scans with the Swish app on another
@@ -11,7 +11,7 @@ import { getPaymentForOwner, paymentQrCode } from "~/services/payments.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
+  const found = payersPayment(request, user, String(params.id ?? ""))?.payment;
   const qr = found ? await paymentQrCode(found) : null;
   if (!qr) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   return new Response(new Uint8Array(qr.body), {

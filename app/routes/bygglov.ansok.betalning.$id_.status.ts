@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireResident } from "~/auth/guards.server";
-import { ownerKeyOf } from "~/services/building-permits.server";
-import { getPaymentForOwner, refreshPayment } from "~/services/payments.server";
+import { payersPayment } from "~/services/form-payment.server";
+import { refreshPayment } from "~/services/payments.server";
 
 /**
  * GET /bygglov/ansok/betalning/{id}/status: the payment's status as JSON, for the status page's
@@ -10,7 +10,8 @@ import { getPaymentForOwner, refreshPayment } from "~/services/payments.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
-  const found = getPaymentForOwner({ instructionUuid: String(params.id ?? ""), ownerKey: ownerKeyOf(user) });
+  // The bygglov pages' payment or an engine form's (decision 105): the payer's own only.
+  const found = payersPayment(request, user, String(params.id ?? ""))?.payment;
   if (!found) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   const p = await refreshPayment(found, "status-poll");
   return new Response(JSON.stringify({ status: p.status }), {

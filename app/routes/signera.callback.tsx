@@ -107,7 +107,9 @@ async function formSigned(input: {
     formData,
     applicantSignatureOf(result, input.viewer.personnummerHmac),
   );
-  if ("redirect" in sent && sent.redirect.startsWith(`${formBase(def)}/kvitto/`))
+  // Sent: the receipt, or for a form whose handler filed the case (bygglov, 105) the case on Mina sidor.
+  const filedAt = def.submitHandler ? "/mina-sidor/arenden/" : `${formBase(def)}/kvitto/`;
+  if ("redirect" in sent && sent.redirect.startsWith(filedAt))
     return redirectWithFlash(sent.redirect, "eservice:sign.signed", { headers });
   if ("redirect" in sent) return redirectWithFlash(sent.redirect, FORM_MESSAGES.changed, { headers });
   return redirectWithFlash(back, sent.error === "changed" ? FORM_MESSAGES.changed : FORM_MESSAGES.failed, { headers });

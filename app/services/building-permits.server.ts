@@ -3,7 +3,7 @@
  * estimate, drawings, submission, and the applicant's view of the case (expected decision date,
  * supplement requests, decision). Every read is scoped by the applicant in the query.
  */
-import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import {
   caseAttachment,
@@ -788,28 +788,24 @@ type PermitAnswersRefusal = {
   ok: false;
   codes: string[];
   missing?: AttachmentKind[];
-  /** 503 when the property register did not answer (the draft stays), 400 otherwise. */
-  status: 400 | 503;
+  /**
+   * 503 when the property register did not answer (the draft stays), 409 when the answers changed
+   * since they were signed, 403 for a signature that is not the applicant's; 400 otherwise.
+   */
+  status: 400 | 403 | 409 | 503;
 };
 
-/**
- * The form engine's `bygglov` submit handler (decision 097): the engine's answers to the
- * bygglov-ansokan definition (v2: the online service's names) checked as the bygglov pages check
- * them (property in the register and in a portal municipality, measure, areas, kontrollansvarig,
- * the drawings the measure needs) and filed through the same transaction. A paid Swish payment of
- * the engine draft for exactly the fee is linked; otherwise the fee is invoiced.
- */
-export async function submitPermitAnswers(input: {
+interface PermitAnswersInput {
   user: ResidentUser;
   lang: "sv" | "en";
   answers: FormValues;
   /** The engine's owner of the draft and its uploads. */
   ownerKey: string;
-  idempotencyKey: string;
-  formVersion: number;
   now?: Date;
-  signature?: FiledSignature;
-}): Promise<{ ok: true; reference: string } | PermitAnswersRefusal> {
+}
+
+/** The engine's answers checked as the bygglov pages check them, ready to sign and file. */
+async function preparePermitAnswers(input: PermitAnswersInput) {
   const { user, answers } = input;
   const now = input.now ?? serverNow();
   const refuse = (codes: string[], status: 400 | 503 = 400): PermitAnswersRefusal => ({ ok: false, codes, status });
@@ -843,8 +839,102 @@ export async function submitPermitAnswers(input: {
   if (missing.length > 0) return { ...refuse(["missing"]), missing };
   const full = { ...draft, measureType };
   const fee = feeFor(full, prop, now);
+  const publicIds = files.flatMap((f) => (f.id ? [f.id] : []));
+  return {
+    ok: true as const,
+    now,
+    str,
+    measureType,
+    prop,
+    fee,
+    publicIds,
+    data: permitCaseData(user, full, prop, fee),
+    drawings: engineDrawings(publicIds, input.ownerKey),
+  };
+}
+
+/**
+ * The drawings of the engine's draft as the signed summary names them: in upload order, as
+ * `caseDrawings` lists them once the case holds them, so the text is rebuilt byte for byte.
+ */
+function engineDrawings(publicIds: string[], ownerKey: string): SummaryDrawing[] {
+  if (publicIds.length === 0) return [];
+  return db()
+    .select({ kind: caseAttachment.field, originalName: caseAttachment.originalName, sha256: caseAttachment.sha256 })
+    .from(caseAttachment)
+    .where(
+      and(
+        inArray(caseAttachment.publicId, publicIds),
+        eq(caseAttachment.ownerKey, ownerKey),
+        isNull(caseAttachment.caseId),
+      ),
+    )
+    .orderBy(asc(caseAttachment.id))
+    .all()
+    .filter((a) => isAttachmentKind(a.kind));
+}
+
+/**
+ * What the applicant signs when sending the engine's bygglov form (decision 105): the bygglov
+ * pages' summary (`permitSummaryText`), which names the organisation the applicant acts for, the
+ * property, measure, drawings with their SHA-256 and the fee; the officer's case view and the
+ * owners' consent rebuild it from the case as for the bygglov pages (085).
+ */
+export async function permitAnswersSigningText(
+  input: PermitAnswersInput,
+  language: "sv" | "en",
+): Promise<{ ok: true; text: string } | PermitAnswersRefusal> {
+  const p = await preparePermitAnswers(input);
+  if (!p.ok) return p;
+  return { ok: true, text: permitSummaryText(p.data, p.drawings, language) };
+}
+
+/**
+ * What the engine's bygglov draft costs and where it is paid (decision 105): the fee the bygglov
+ * pages charge for these answers, to the property's municipality's merchant; null without a fee
+ * or while the answers are not ready to send.
+ */
+export async function permitAnswersPaymentTerms(
+  input: PermitAnswersInput,
+): Promise<{ amount: number; municipalityId: number; purpose: string } | null> {
+  const p = await preparePermitAnswers(input);
+  if (!p.ok || !p.fee || p.fee.total <= 0) return null;
+  return { amount: p.fee.total, municipalityId: p.prop.municipalityId, purpose: PAYMENT_PURPOSE };
+}
+
+/**
+ * The form engine's `bygglov` submit handler (decision 097): the engine's answers to the
+ * bygglov-ansokan definition (v2: the online service's names) checked as the bygglov pages check
+ * them (property in the register and in a portal municipality, measure, areas, kontrollansvarig,
+ * the drawings the measure needs) and filed through the same transaction. A paid Swish payment of
+ * the engine draft for exactly the fee is linked; otherwise the fee is invoiced. With
+ * `signature` the applicant's e-ID signature must cover exactly `permitAnswersSigningText` now
+ * and be the logged-in person's (105); it is stored with the case.
+ */
+export async function submitPermitAnswers(
+  input: PermitAnswersInput & {
+    idempotencyKey: string;
+    formVersion: number;
+    signature?: ApplicantSignature;
+  },
+): Promise<{ ok: true; reference: string } | PermitAnswersRefusal> {
+  const { user } = input;
+  const p = await preparePermitAnswers(input);
+  if (!p.ok) return p;
+  const { now, str, prop, fee } = p;
+  let signature: FiledSignature | null = null;
+  if (input.signature) {
+    const text = permitSummaryText(p.data, p.drawings, input.signature.language);
+    // Something changed between the text the applicant signed and now: nothing is sent.
+    if (signedTextHash(text) !== input.signature.textHash) return { ok: false, codes: ["changed"], status: 409 };
+    const check = verifyUserSignature({ userSignature: input.signature.userSignature, text });
+    if (!check.ok || hmacIndex(check.personnummer) !== input.signature.personnummerHmac)
+      return { ok: false, codes: ["signature"], status: 403 };
+    const { textHash: _, ...rest } = input.signature;
+    signature = { ...rest, text };
+  }
   const owners = await registeredOwners(user, prop.designation);
-  if (!owners) return refuse(["registerUnavailable"], 503);
+  if (!owners) return { ok: false, codes: ["registerUnavailable"], status: 503 };
   const paid =
     fee && fee.total > 0
       ? paidDraftPayment({ ownerKey: input.ownerKey, purpose: PAYMENT_PURPOSE, amount: fee.total })
@@ -852,25 +942,25 @@ export async function submitPermitAnswers(input: {
   const contact = {
     phone: str("phone") || undefined,
     email: str("email") || undefined,
-    invoiceAddress: answers.invoiceAddress,
+    invoiceAddress: input.answers.invoiceAddress,
   };
   const reference = filePermitCase({
     user,
     lang: input.lang,
     now,
     prop,
-    measureType,
+    measureType: p.measureType,
     fee,
     data: {
-      ...permitCaseData(user, full, prop, fee),
+      ...p.data,
       ...(contact.phone || contact.email || contact.invoiceAddress ? { contact } : {}),
     },
-    uploads: { publicIds: files.flatMap((f) => (f.id ? [f.id] : [])), ownerKey: input.ownerKey },
+    uploads: { publicIds: p.publicIds, ownerKey: input.ownerKey },
     paid,
     owners,
     idempotencyKey: `bygglov:${ownerKeyOf(user)}:${input.idempotencyKey}`,
     formVersion: input.formVersion,
-    signature: input.signature ?? null,
+    signature,
     // The engine deletes its own working draft once the handler has filed the case.
     deleteDraft: () => undefined,
   });

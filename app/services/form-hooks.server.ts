@@ -36,9 +36,11 @@ import {
   EMPTY_DRAFT,
   feeFor,
   lookupProperty,
+  permitAnswersPaymentTerms,
+  permitAnswersSigningText,
   submitPermitAnswers,
-  type FiledSignature,
 } from "./building-permits.server";
+import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { residentViewerOf } from "./resident-viewer.server";
 import { parseSchoolApplication, submitSchoolApplication } from "./school.server";
 
@@ -76,11 +78,18 @@ interface SubmitInput extends HookContext {
   idempotencyKey: string;
   /** The engine's owner of the draft and its uploads (the files the case takes, a payment of the draft). */
   ownerKey?: string;
-  /** The applicant's verified e-ID signature over the answers, when the definition asks for one. */
-  signature?: FiledSignature;
+  /**
+   * The applicant's e-ID signature, when the definition asks for one (a handler in
+   * SIGNING_SUBMIT_HANDLERS): the handler checks it covers its own signing text now (105).
+   */
+  signature?: ApplicantSignature;
 }
-/** A refusal may name its HTTP status (503: a register did not answer; 400 otherwise). */
-type SubmitOutcome = { ok: true; reference: string } | { ok: false; messages: string[]; status?: number };
+/**
+ * A refusal may name its HTTP status (503: a register did not answer; 400 otherwise) and, for a
+ * signed sending, why the signature was refused (the answers changed since, or another signer).
+ */
+type SubmitOutcome =
+  { ok: true; reference: string } | { ok: false; messages: string[]; status?: number; error?: "changed" | "signature" };
 type SubmitHook = (input: SubmitInput) => Promise<SubmitOutcome>;
 
 const optionsHooks: Record<OptionsHookName, OptionsHook> = {
@@ -416,6 +425,8 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
       ...(input.signature ? { signature: input.signature } : {}),
     });
     if (r.ok) return r;
+    if (r.status === 409 || r.status === 403)
+      return { ok: false, status: r.status, error: r.status === 409 ? "changed" : "signature", messages: [] };
     // The bygglov pages' own messages (permits:errors.<code>), in the applicant's language.
     const list = (r.missing ?? []).map((kind) => t(`attachments.${kind}`).toLocaleLowerCase()).join(", ");
     return { ok: false, status: r.status, messages: r.codes.map((code) => t(`errors.${code}`, { list })) };
@@ -476,6 +487,47 @@ export async function computeValues(
     if (value) out.push({ name: spec.name, labelKey: spec.labelKey, value });
   }
   return out;
+}
+
+type SigningTextHook = (
+  input: { answers: FormValues; user: ResidentUser; lang: Language; ownerKey: string },
+  language: Language,
+) => Promise<{ ok: true; text: string } | { ok: false; messages: string[]; status: number }>;
+
+/**
+ * The text the applicant signs for a form whose handler files the case (SIGNING_SUBMIT_HANDLERS,
+ * decision 105): the handler's own summary, which it checks the signature against when filing.
+ */
+const signingTexts: Partial<Record<SubmitHandlerName, SigningTextHook>> = {
+  bygglov: async (input, language) => {
+    const r = await permitAnswersSigningText(input, language);
+    if (r.ok) return r;
+    const t = getFixedT(input.lang, "permits");
+    return { ok: false, status: r.status, messages: r.codes.map((code) => t(`errors.${code}`, { list: "" })) };
+  },
+};
+
+export function signingTextFor(def: FormDefinition): SigningTextHook | undefined {
+  return def.submitHandler ? signingTexts[def.submitHandler] : undefined;
+}
+
+type PaymentTermsHook = (input: {
+  answers: FormValues;
+  user: ResidentUser;
+  lang: Language;
+  ownerKey: string;
+}) => Promise<{ amount: number; municipalityId: number; purpose: string } | null>;
+
+/**
+ * What a form whose handler charges a fee costs, to which municipality's merchant, under which
+ * purpose (the handler links a paid payment of the draft under it to the case; decision 105).
+ */
+const paymentTerms: Partial<Record<SubmitHandlerName, PaymentTermsHook>> = {
+  bygglov: permitAnswersPaymentTerms,
+};
+
+export function paymentTermsFor(def: FormDefinition): PaymentTermsHook | undefined {
+  return def.submitHandler ? paymentTerms[def.submitHandler] : undefined;
 }
 
 /** Runs the definition's submit handler (undefined when it has none: the generic case creation applies). */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { caseAttachment, caseTable, municipality } from "../../db/schema/index";
 import { checkYourAnswers } from "../../forms/flow";
+import { SIGNING_SUBMIT_HANDLERS } from "../../forms/hooks";
 import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
@@ -16,10 +17,13 @@ import { listCaseSignatures } from "./e-signature.server";
  * summary of the answers (the rows of the check page, in the signer's language) with each
  * attached file's SHA-256, built from the draft before sending and rebuilt from the case after;
  * the two must be identical, so the text reads nothing but its arguments and the translations.
- * A form with a submit handler files its own case (school choice signs after sending, 090).
+ * A form with a submit handler files its own case (school choice signs after sending, 090); one
+ * in SIGNING_SUBMIT_HANDLERS (bygglov) signs the handler's own text and stores the signature in
+ * its own transaction (decision 105).
  */
 const signsAsApplicant = (def: Pick<FormDefinition, "signatures" | "submitHandler">) =>
-  !def.submitHandler && (def.signatures ?? []).some((s) => s.party === "applicant");
+  (!def.submitHandler || SIGNING_SUBMIT_HANDLERS.has(def.submitHandler)) &&
+  (def.signatures ?? []).some((s) => s.party === "applicant");
 
 /**
  * Whether "send" is "sign and send" now: the form asks for the applicant's signature and an
@@ -122,6 +126,7 @@ export function formCaseSummaryText(
  * Callers have already checked that the viewer may see the case.
  */
 export async function formCaseSignatures(caseId: number, def: FormDefinition | undefined) {
-  if (!def || !signsAsApplicant(def)) return [];
+  // A handler's case is verified against the handler's own text (bygglov: the case view's permit branch).
+  if (!def || def.submitHandler || !signsAsApplicant(def)) return [];
   return listCaseSignatures(caseId, async (language) => formCaseSummaryText(caseId, def, language) ?? "");
 }

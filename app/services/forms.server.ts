@@ -35,7 +35,7 @@ import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraf
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
 import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
-import { computeValues, runStepLookups, submitHandlerFor } from "./form-hooks.server";
+import { computeValues, runStepLookups, signingTextFor, submitHandlerFor } from "./form-hooks.server";
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
@@ -580,17 +580,24 @@ function firstEmail(def: FormDefinition, answers: FormValues): string | null {
  * The text the applicant is asked to sign before sending (decision 098): the draft's answers as
  * they will be stored, in `language`; or where to go when the draft is not ready to send.
  */
-export function formSigningText(
-  c: Omit<StepContext, "stepId">,
+export async function formSigningText(
+  c: Omit<StepContext, "stepId"> & { user: ResidentUser },
   language: Language,
-): { ok: true; text: string } | { ok: false; redirect: string } {
+): Promise<{ ok: true; text: string } | { ok: false; redirect: string }> {
   const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   if (!draft) return { ok: false, redirect: stepHref(c.def, c.def.steps[0]!.id) };
   const answers = draft.answers as FormValues;
   const parsed = parseSubmission(c.def, "all", answers, { answers });
+  const incomplete = () => stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id);
+  if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers)) return { ok: false, redirect: incomplete() };
+  // A handler that files the case signs its own text (bygglov: the bygglov pages' summary, 105).
+  const handlerText = signingTextFor(c.def);
+  if (handlerText) {
+    const r = await handlerText({ answers: parsed.value, user: c.user, lang: c.lang, ownerKey: c.ownerKey }, language);
+    return r.ok ? r : { ok: false, redirect: stepHref(c.def, CHECK_ANSWERS) };
+  }
   const m = resolveMunicipality(c.def, draft);
-  if (!parsed.ok || !canVisit(c.def, CHECK_ANSWERS, answers) || !m)
-    return { ok: false, redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
+  if (!m) return { ok: false, redirect: incomplete() };
   return { ok: true, text: draftSummary(c.def, parsed.value, m.name, c.ownerKey, language) };
 }
 
@@ -657,6 +664,9 @@ export async function submitForm(
   // A case type with its own handler files its case itself (decision 087): queue rows, parties, notifications.
   const handler = submitHandlerFor(c.def);
   if (handler) {
+    // A handler that stores the applicant's signature (105) is sent only by it, by the person logged in.
+    if (signsBeforeSending(c.def) && !signature) return { status: 409, error: "signatureRequired" };
+    if (signature && c.personId === null) return { status: 403, error: "signature" };
     const r = await handler({
       def: c.def,
       answers: parsed.value,
@@ -664,8 +674,9 @@ export async function submitForm(
       lang: c.lang,
       idempotencyKey: key,
       ownerKey: c.ownerKey,
+      ...(signature ? { signature } : {}),
     });
-    if (!r.ok) return { status: r.status ?? 400, error: "rejected", messages: r.messages };
+    if (!r.ok) return { status: r.status ?? 400, error: r.error ?? "rejected", messages: r.messages };
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     return { redirect: `/mina-sidor/arenden/${r.reference}`, flash: "mypages:flash.submitted" };
   }

@@ -100,7 +100,7 @@ describe("an engine form signed by its applicant with e-ID", () => {
       });
     draft(answers);
     const c = { def, ownerKey, personId: erik.personId, chosenMunicipality: null, lang: "sv" as const };
-    const summary = formSigningText(c, "sv");
+    const summary = await formSigningText({ ...c, user }, "sv");
     if (!summary.ok) throw new Error(summary.redirect);
     expect(summary.text).toContain("E-tjänst: Ansöka om ekonomiskt bistånd");
     expect(summary.text).toContain("Bengtsfors");

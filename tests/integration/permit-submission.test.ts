@@ -189,7 +189,8 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
 
   /** The engine's path: the v2 definition's answers as a saved draft, the check page, send. */
   async function throughTheEngine(answers: Record<string, unknown>) {
-    const def = getFormDefinition("bygglov-ansokan")!;
+    // Sent without the applicant's signature here (engine-permit-signing.test signs it, decision 105).
+    const { signatures: _signed, ...def } = getFormDefinition("bygglov-ansokan")!;
     const ownerKey = personOwnerKey(erik.personId);
     const files = Object.fromEntries(
       kinds.map((kind) => [
@@ -239,7 +240,9 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
 
   it("the v2 definition is the online service's: its names, the fee hook and the bygglov handler", () => {
     const def = getFormDefinition("bygglov-ansokan")!;
-    expect(def.version).toBe(2);
+    expect(def.version).toBe(3);
+    // Sent by the applicant's e-ID signature, acting for a company too (decision 105).
+    expect(def.signatures).toEqual([{ party: "applicant" }]);
     expect(def.submitHandler).toBe("bygglov");
     expect(def.computed?.map((c) => c.hook)).toEqual(["bygglovTaxa"]);
     const names = def.steps.flatMap((s) => s.fields.map((f) => f.name));
@@ -268,7 +271,7 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
       submittedByPersonId: c.submittedByPersonId,
     });
     expect(pick(made)).toEqual(pick(old));
-    expect(made.formVersion).toBe(2);
+    expect(made.formVersion).toBe(3);
     // The same permit facts: the signed summary and the officer's view are made from them.
     expect(JSON.parse(made.data)).toEqual(JSON.parse(old.data));
     const permit = (caseId: number) => {

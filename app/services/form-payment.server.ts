@@ -1,0 +1,116 @@
+import type { FormDefinition, FormValues } from "../../forms/types";
+import type { ResidentUser } from "~/auth/guards.server";
+import type { Language } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { PAYMENT_ERROR_KEY, paymentFailedKey } from "~/i18n/keys";
+import { formatCurrency } from "~/utils/format";
+import { ownerKeyOf } from "./building-permits.server";
+import { eserviceSession } from "./eservice-session.server";
+import { paymentTermsFor } from "./form-hooks.server";
+import {
+  canPayOnline,
+  getPaymentForOwner,
+  latestDraftPayment,
+  paidDraftPayment,
+  startPayment,
+  type StartResult,
+} from "./payments.server";
+
+/**
+ * The payment step of an engine form with a fee (decision 105), on the check page before signing
+ * and sending, as on the bygglov pages (080, 085, 094): the fee is paid with Swish (phone number
+ * without JavaScript, app switch or QR code with it) or invoiced; the handler links a paid
+ * payment of the draft to the case when it files it. Reuses payments.server.ts throughout.
+ */
+interface PaymentContext {
+  answers: FormValues;
+  user: ResidentUser | null;
+  lang: Language;
+  /** The engine's owner of the draft: the payment belongs to the draft. */
+  ownerKey: string;
+}
+
+interface FormPaymentState {
+  amount: number;
+  municipalityId: number;
+  purpose: string;
+  online: boolean;
+  paid: { amount: number; reference: string | null } | null;
+  /** The last attempt's final status when it was not paid (declined, timed out …). */
+  lastFailed: string | null;
+}
+
+/** What the draft costs and how far its payment is; null for a form without a fee (or no login). */
+export async function formPayment(def: FormDefinition, c: PaymentContext): Promise<FormPaymentState | null> {
+  const hook = paymentTermsFor(def);
+  if (!hook || !c.user) return null;
+  const terms = await hook({ answers: c.answers, user: c.user, lang: c.lang, ownerKey: c.ownerKey });
+  if (!terms) return null;
+  const paid = paidDraftPayment({ ownerKey: c.ownerKey, purpose: terms.purpose, amount: terms.amount });
+  const last = paid ? null : latestDraftPayment({ ownerKey: c.ownerKey, purpose: terms.purpose });
+  return {
+    ...terms,
+    online: canPayOnline(terms.municipalityId),
+    paid: paid ? { amount: paid.amount, reference: paid.paymentReference } : null,
+    lastFailed: last && last.status !== "CREATED" && last.status !== "PAID" ? last.status : null,
+  };
+}
+
+/** Asks Swish for the draft's fee: on `phone`, or with `null` through the app or a QR code (094). */
+export async function startFormPayment(
+  def: FormDefinition,
+  c: PaymentContext,
+  phone: string | null,
+): Promise<StartResult> {
+  const state = await formPayment(def, c);
+  if (!state || !state.online || state.paid || !c.user) return { ok: false, error: "unavailable" };
+  return startPayment({
+    actor: c.user,
+    personId: c.user.personId,
+    ownerKey: c.ownerKey,
+    municipalityId: state.municipalityId,
+    purpose: state.purpose,
+    amount: state.amount,
+    phone,
+    message: getFixedT(c.lang, "permits")("payment.swishMessage"),
+  });
+}
+
+/**
+ * A payment of the person logged in, by its id, and the check page to go back to: one the bygglov
+ * pages started (their draft's owner key) or one an engine form started (the engine's owner key;
+ * its purpose is the form's id). Null for anyone else's.
+ */
+export function payersPayment(request: Request, user: ResidentUser, instructionUuid: string) {
+  const own = getPaymentForOwner({ instructionUuid, ownerKey: ownerKeyOf(user) });
+  if (own) return { payment: own, back: "/bygglov/ansok/kontrollera" };
+  const engine = getPaymentForOwner({ instructionUuid, ownerKey: eserviceSession(request, user.personId).ownerKey });
+  return engine ? { payment: engine, back: `/blanketter/${engine.purpose}/kontrollera` } : null;
+}
+
+/** The payment panel's texts in `lang` (the bygglov pages' own, under permits:payment). */
+export function paymentPanelTexts(state: FormPaymentState, lang: Language) {
+  const t = getFixedT(lang, "permits");
+  const amount = formatCurrency(state.amount);
+  return {
+    title: t("payment.title"),
+    paid: state.paid
+      ? t("payment.paid", { amount: formatCurrency(state.paid.amount), reference: state.paid.reference ?? "" })
+      : null,
+    failed: state.lastFailed ? t(paymentFailedKey(state.lastFailed)) : null,
+    lead: t("payment.lead", { amount }),
+    online: state.online,
+    phone: t("payment.phone"),
+    phoneHint: t("payment.phoneHint"),
+    paySwish: t("payment.paySwish", { amount }),
+    appLead: t("payment.app.lead"),
+    appPay: t("payment.app.pay", { amount }),
+    onlineUnavailable: t("payment.onlineUnavailable"),
+    invoiceLead: t("payment.invoiceLead"),
+  };
+}
+
+/** A refused start's message in `lang` (field message for a wrong number). */
+export function paymentErrorText(error: keyof typeof PAYMENT_ERROR_KEY, lang: Language): string {
+  return getFixedT(lang, "permits")(PAYMENT_ERROR_KEY[error].slice("permits:".length));
+}

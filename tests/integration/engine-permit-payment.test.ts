@@ -1,0 +1,176 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseTable, payment } from "../../db/schema/index";
+import { SWISH_DECLINED, SWISH_TEST_PAYEE, swishSimulator } from "../stand-ins/swish";
+import type { ResidentUser } from "~/auth/guards.server";
+import { db, prepareDatabase } from "~/db.server";
+import { resetEnvForTests } from "~/env.server";
+import { saveWorkingDraft } from "~/services/drafts.server";
+import { personOwnerKey } from "~/services/eservice-session.server";
+import { formPayment, paymentPanelTexts, payersPayment, startFormPayment } from "~/services/form-payment.server";
+import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
+import { handlePaymentCallback, usePaymentProviderForTests } from "~/services/payments.server";
+import { storeUpload } from "~/services/uploads.server";
+import { viewerFor } from "./people-helper";
+
+/**
+ * Swish before sending on the engine (decision 105): the engine's bygglov draft gets the bygglov
+ * pages' fee and payment step, against the local Swish simulator over HTTP; a declined payment is
+ * explained and sends nothing, a wrong number is a field error, a paid one is linked to the case.
+ */
+const sim = swishSimulator({ delayMs: 30 });
+let swish: Server;
+let callbacks: Server;
+const ERIK = "198203249274";
+let erik: ResidentUser;
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  prepareDatabase();
+  swish = createServer(sim.listener);
+  callbacks = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const header = req.headers.callbackidentifier;
+      void handlePaymentCallback(
+        JSON.parse(Buffer.concat(chunks).toString("utf8")),
+        typeof header === "string" ? header : null,
+      ).then(() => res.end());
+    });
+  });
+  process.env.PAYMENTS = "swish";
+  process.env.SWISH_URL = `${await listen(swish)}/swish-cpcapi`;
+  process.env.SWISH_PAYEE_ALIAS = SWISH_TEST_PAYEE;
+  process.env.PUBLIC_URL = await listen(callbacks);
+  resetEnvForTests();
+  usePaymentProviderForTests(undefined);
+  const v = viewerFor(ERIK, "Erik Lindqvist");
+  erik = {
+    kind: "resident",
+    personId: v.personId,
+    name: "Erik Lindqvist",
+    acting: { kind: "self" },
+    roles: [],
+    sessionId: "s",
+  } as unknown as ResidentUser;
+}, 120_000);
+
+afterAll(async () => {
+  for (const name of ["PAYMENTS", "SWISH_URL", "SWISH_PAYEE_ALIAS", "PUBLIC_URL"]) delete process.env[name];
+  resetEnvForTests();
+  usePaymentProviderForTests(undefined);
+  for (const s of [swish, callbacks]) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+const statusOf = async (uuid: string) => {
+  for (let i = 0; i < 150; i++) {
+    const s = db().select().from(payment).where(eq(payment.instructionUuid, uuid)).get()!.status;
+    if (s !== "CREATED") return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return "CREATED";
+};
+
+describe("Swish on the engine's check page (decision 105)", () => {
+  it("charges the bygglov fee; declined is explained, a wrong number refused, a paid one goes with the case", async () => {
+    // Sent unsigned here (the signature is engine-permit-signing.test's); the payment is what is tested.
+    const { signatures: _, ...def } = getFormDefinition("bygglov-ansokan")!;
+    const ownerKey = personOwnerKey(erik.personId);
+    const pdf = Buffer.from("%PDF-1.4\n% ritning\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const kinds = ["situationsplan", "fasadritningar", "planritning", "sektionsritning"];
+    const files = Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        [
+          storeUpload({
+            bytes: pdf,
+            mime: "application/pdf",
+            originalName: `${kind}.pdf`,
+            ownerKey,
+            formId: def.id,
+            field: kind,
+          }),
+        ],
+      ]),
+    );
+    const answers = {
+      ...files,
+      fastighetsbeteckning: "Bengtsfors Sågen 1:23",
+      isOwner: true,
+      measureType: "tillbyggnad",
+      description: "Tillbyggnad av bostadshuset med ett uterum mot söder.",
+      buildingArea: 24.5,
+      grossFloorArea: 24.5,
+      kaName: "Birgitta Holm",
+      kaCertification: "SC1234-56",
+    };
+    saveWorkingDraft({
+      ownerKey,
+      formId: def.id,
+      formVersion: def.version,
+      stepId: def.steps.at(-1)!.id,
+      answers: answers as never,
+      municipality: null,
+      personId: erik.personId,
+    });
+    const ctx = { answers: answers as never, user: erik, lang: "sv" as const, ownerKey };
+    const first = await formPayment(def, ctx);
+    expect(first).toMatchObject({ purpose: "bygglov-ansokan", online: true, paid: null, lastFailed: null });
+    expect(first!.amount).toBeGreaterThan(0);
+    // A form without a fee has no payment step.
+    expect(await formPayment(getFormDefinition("ansokan-ekonomiskt-bistand")!, ctx)).toBeNull();
+
+    expect(await startFormPayment(def, ctx, "12")).toEqual({ ok: false, error: "phone" });
+    const declined = await startFormPayment(def, ctx, SWISH_DECLINED);
+    if (!declined.ok) throw new Error(declined.error);
+    expect(await statusOf(declined.instructionUuid)).toBe("DECLINED");
+    const afterDecline = (await formPayment(def, ctx))!;
+    expect(afterDecline).toMatchObject({ paid: null, lastFailed: "DECLINED" });
+    expect(paymentPanelTexts(afterDecline, "sv").failed).toMatch(/avbröts i Swish/);
+    // The status page finds the engine's payment for its payer, and sends them back to the form.
+    const request = new Request("http://localhost/bygglov/ansok/betalning/x");
+    expect(payersPayment(request, erik, declined.instructionUuid)?.back).toBe(
+      "/blanketter/bygglov-ansokan/kontrollera",
+    );
+    const other = { ...erik, personId: erik.personId + 999 } as ResidentUser;
+    expect(payersPayment(request, other, declined.instructionUuid)).toBeNull();
+
+    const paid = await startFormPayment(def, ctx, "070-123 45 67");
+    if (!paid.ok) throw new Error(paid.error);
+    expect(await statusOf(paid.instructionUuid)).toBe("PAID");
+    const state = (await formPayment(def, ctx))!;
+    expect(state.paid?.amount).toBe(first!.amount);
+    expect(paymentPanelTexts(state, "sv").paid).toMatch(/^Betalt .* med Swish/);
+    // Once paid nothing more is asked of Swish.
+    expect(await startFormPayment(def, ctx, "070-123 45 67")).toEqual({ ok: false, error: "unavailable" });
+
+    const context = { def, ownerKey, personId: erik.personId, chosenMunicipality: null, lang: "sv" as const };
+    const check = loadCheckAnswers(context) as { idempotencyKey: string };
+    const form = new FormData();
+    form.set("_idempotency", check.idempotencyKey);
+    const sent = await submitForm(
+      { ...context, request: new Request("http://localhost/blanketter/bygglov-ansokan/kontrollera"), user: erik },
+      form,
+    );
+    if (!("redirect" in sent)) throw new Error(sent.error);
+    const reference = sent.redirect.split("/").at(-1)!;
+    const made = db().select().from(caseTable).where(eq(caseTable.reference, reference)).get()!;
+    expect(JSON.parse(made.data).payment).toBe("swish");
+    const linked = db().select().from(payment).where(eq(payment.instructionUuid, paid.instructionUuid)).get()!;
+    expect(linked.caseId).toBe(made.id);
+    // The declined attempt stays unlinked.
+    expect(
+      db().select().from(payment).where(eq(payment.instructionUuid, declined.instructionUuid)).get()!.caseId,
+    ).toBeNull();
+  });
+});
