@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only a form that is sent by signing has this step; a person must be logged in to sign.
   if (!signsBeforeSending(def) || !user) throw new Response("Not found", { status: 404 });
   const c = { def, ownerKey: session.ownerKey, personId: user.personId, chosenMunicipality: null, lang };
-  const summary = formSigningText(c, lang);
+  const summary = await formSigningText(c, lang, user);
   if (!summary.ok) throw redirectWith(session, summary.redirect);
   const personnummer = personnummerOf(user.personId);
   if (!personnummer) throw new Response("Forbidden", { status: 403 });
