@@ -28,7 +28,7 @@ import { log } from "~/utils/logger.server";
 import { parsePropertyDesignation } from "../../forms/lib/property-designation";
 import { permitCaseSummaryText } from "./building-permits.server";
 import type { ResidentViewer } from "./case-access.server";
-import { recordCaseSignature, signedTextHash } from "./e-signature.server";
+import { recordCaseSignature, signedTextHash, storedSignatureView, type CaseSignatureView } from "./e-signature.server";
 import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { propertyRegister, type PropertyOwner } from "./property-register.server";
 import { trail } from "./trail.server";
@@ -258,6 +258,25 @@ export function ownerConsentForOwner(publicId: string, viewer: ResidentViewer, l
     organisation: row.organisationName ?? null,
     text,
   };
+}
+
+/**
+ * The e-ID signature of a request the viewer's party signed, verified again against the consent
+ * text rebuilt from the case (decision 107); null when it is not theirs or not signed.
+ */
+export function ownerConsentSignature(publicId: string, viewer: ResidentViewer): CaseSignatureView | null {
+  const row = consentRow(publicId, viewer);
+  if (!row || row.consent.status !== "signed" || row.consent.signatureId === null) return null;
+  const signature = db()
+    .select()
+    .from(caseSignature)
+    .where(and(eq(caseSignature.id, row.consent.signatureId), eq(caseSignature.caseId, row.consent.caseId)))
+    .get();
+  if (!signature) return null;
+  return storedSignatureView(
+    signature,
+    ownerConsentText(row.consent.caseId, signature.language === "en" ? "en" : "sv") ?? "",
+  );
 }
 
 type SignatoryCheck = "ok" | "not-found" | "not-signatory" | "unavailable";

@@ -8,6 +8,7 @@ import type { ResidentUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
+import { caseSignaturesOf } from "~/services/case-signatures.server";
 import {
   formCaseSignatures,
   formCaseSummaryText,
@@ -156,6 +157,10 @@ describe("an engine form signed by its applicant with e-ID", () => {
     // Rebuilt from the case, byte for byte the text signed; the officer's view verifies it.
     expect(formCaseSummaryText(row.id, getFormDefinition(FORM, row.formVersion), "sv")).toBe(summary.text);
     expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([true]);
+    // Mina sidor shows it too (decision 107): verified, with the text signed to read and download.
+    expect(await caseSignaturesOf(row.id)).toEqual([
+      expect.objectContaining({ party: "applicant", valid: true, text: summary.text }),
+    ]);
 
     // One changed byte in the stored answers and the signature no longer verifies.
     const data = JSON.parse(row.data) as Record<string, unknown>;
@@ -166,6 +171,7 @@ describe("an engine form signed by its applicant with e-ID", () => {
       .where(eq(caseTable.id, row.id))
       .run();
     expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([false]);
+    expect((await caseSignaturesOf(row.id))!.map((v) => v.valid)).toEqual([false]);
     db().update(caseTable).set({ data: row.data }).where(eq(caseTable.id, row.id)).run();
     expect((await formCaseSignatures(row.id, def)).map((v) => v.valid)).toEqual([true]);
   });
