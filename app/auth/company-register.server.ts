@@ -81,10 +81,18 @@ const cache = new Map<string, { facts: CompanyFacts | null; at: number }>();
 
 export type LookupPurpose = "choose-party" | "acting-recheck" | "mandate" | "owner-consent";
 
-/** The company as the register says, or null when it has none. Throws RegisterUnavailableError. */
-export async function lookUpCompany(orgNumber: string, purpose: LookupPurpose): Promise<CompanyFacts | null> {
+/**
+ * The company as the register says, or null when it has none. Throws RegisterUnavailableError.
+ * `fresh` asks the register itself, never a kept answer (the signatory re-checked as a signature
+ * comes back, decision 107): a kept answer could hide a signatory removed minutes ago.
+ */
+export async function lookUpCompany(
+  orgNumber: string,
+  purpose: LookupPurpose,
+  options: { fresh?: boolean } = {},
+): Promise<CompanyFacts | null> {
   const at = Date.now();
-  const kept = cache.get(orgNumber);
+  const kept = options.fresh ? undefined : cache.get(orgNumber);
   if (kept && at - kept.at < FRESH_MS) return kept.facts;
   const adapter = await register();
   let company: Company | null;

@@ -23,6 +23,7 @@ import { formTitleKey } from "~/utils/mypages-format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { ChildcarePart } from "~/components/mypages/CaseChildcarePart";
 import { SchoolPart } from "~/components/mypages/CaseSchoolPart";
+import { CaseSignatures } from "~/components/mypages/CaseSignatures";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -206,6 +207,10 @@ export default function MyCase() {
       ) : null}
       {cc ? <ChildcarePart cc={cc} errors={errorsFor("terminate")} /> : null}
       {sc ? <SchoolPart sc={sc} reference={d.reference} /> : null}
+      <CaseSignatures
+        signatures={d.signatures}
+        downloadHref={(n) => `/mina-sidor/arenden/${c.reference}/underskrifter/${n}`}
+      />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("case.timeline.heading")}</h2>

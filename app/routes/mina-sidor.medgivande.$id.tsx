@@ -7,7 +7,13 @@ import { oidcConfigured } from "~/auth/oidc.server";
 import { ConsentStatus } from "~/components/permits/OwnerConsents";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
-import { declineOwnerConsent, mayAnswerConsent, ownerConsentForOwner } from "~/services/owner-consent.server";
+import {
+  declineOwnerConsent,
+  mayAnswerConsent,
+  ownerConsentForOwner,
+  ownerConsentSignature,
+} from "~/services/owner-consent.server";
+import { CaseSignatures } from "~/components/mypages/CaseSignatures";
 import { readForm } from "~/services/multipart.server";
 import { requireResidentViewer } from "~/services/resident-viewer.server";
 import styles from "~/styles/mypages.css";
@@ -41,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: getFixedT(request, "permits")("ownerConsent.page.title", { designation: consent.designation }),
     consent,
+    // The signature given, verified again on every view (decision 107).
+    signature: ownerConsentSignature(consent.publicId, viewer),
     answer,
     canSign: oidcConfigured(),
   };
@@ -63,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OwnerConsentPage() {
-  const { consent, answer, canSign } = useLoaderData<typeof loader>();
+  const { consent, signature, answer, canSign } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("permits");
   const organisation = consent.organisation ?? "";
@@ -102,6 +110,7 @@ export default function OwnerConsentPage() {
           {consent.text}
         </div>
       </section>
+      <CaseSignatures signatures={signature ? [signature] : []} />
       {consent.status === "pending" && answer !== "ok" ? (
         <p className="alert alert--warning" data-testid="consent-not-signatory">
           {answer === "unavailable" ? errors.registerUnavailable : errors.notSignatory}

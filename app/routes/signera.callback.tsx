@@ -28,6 +28,9 @@ const CONSENT_MESSAGES = {
   changed: "permits:ownerConsent.flash.changed",
   "not-pending": "permits:ownerConsent.flash.notPending",
   "not-found": "permits:ownerConsent.flash.notPending",
+  unavailable: "permits:ownerConsent.flash.failed",
+  // Answered 403 instead (decision 107); listed so that every code has a message.
+  "not-signatory": "permits:ownerConsent.flash.failed",
 } as const;
 
 const FORM_MESSAGES = {
@@ -45,7 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (result.flow?.kind === "form") return formSigned({ request, result, viewer, headers });
   if (result.flow?.kind === "owner-consent") {
     const back = `/mina-sidor/medgivande/${result.flow.reference}`;
-    const answer = completeOwnerConsentSigning({ result, viewer, actor: user });
+    const answer = await completeOwnerConsentSigning({ result, viewer, actor: user });
+    // The signatory was re-checked as the signature came back (decision 107): refused, audited, nothing stored.
+    if (!answer.ok && answer.code === "not-signatory") throw new Response("Forbidden", { status: 403, headers });
     return redirectWithFlash(back, answer.ok ? "permits:ownerConsent.flash.signed" : CONSENT_MESSAGES[answer.code], {
       headers,
     });

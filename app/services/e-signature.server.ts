@@ -122,6 +122,21 @@ export interface CaseSignatureView {
   signedTextHash: string;
   /** Whether the stored signature still verifies against the text rebuilt from the stored answers. */
   valid: boolean;
+  /** That rebuilt text: what the signer signed when `valid` (shown and downloadable on Mina sidor, decision 107). */
+  text: string;
+}
+
+/** One stored signature checked again against `text` (the text rebuilt from the case). */
+export function storedSignatureView(r: typeof caseSignature.$inferSelect, text: string): CaseSignatureView {
+  const check = verifyUserSignature({ userSignature: decrypt(r.userSignature), text });
+  return {
+    party: r.party,
+    signerName: decrypt(r.signerName),
+    signedAt: r.signedAt,
+    signedTextHash: r.signedTextHash,
+    valid: check.ok && signedTextHash(text) === r.signedTextHash,
+    text,
+  };
 }
 
 /**
@@ -139,17 +154,7 @@ export async function listCaseSignatures(
     .orderBy(asc(caseSignature.id))
     .all();
   const out: CaseSignatureView[] = [];
-  for (const r of rows) {
-    const text = await textFor(r.language === "en" ? "en" : "sv", r.party);
-    const check = verifyUserSignature({ userSignature: decrypt(r.userSignature), text });
-    out.push({
-      party: r.party,
-      signerName: decrypt(r.signerName),
-      signedAt: r.signedAt,
-      signedTextHash: r.signedTextHash,
-      valid: check.ok && signedTextHash(text) === r.signedTextHash,
-    });
-  }
+  for (const r of rows) out.push(storedSignatureView(r, await textFor(r.language === "en" ? "en" : "sv", r.party)));
   return out;
 }
 

@@ -5,10 +5,12 @@ import { SIGNING_SUBMIT_HANDLERS } from "../../forms/hooks";
 import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
+import type { ResidentUser } from "~/auth/guards.server";
 import { oidcConfigured } from "~/auth/oidc.server";
 import { db } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { caseAnswers } from "./cases.server";
+import { computeValues } from "./form-hooks.server";
 import { listCaseSignatures } from "./e-signature.server";
 
 /**
@@ -40,6 +42,41 @@ function filesOf(def: FormDefinition, answers: FormValues) {
     .flatMap((field) => ((answers[field.name] as FileValue[] | undefined) ?? []).map((file) => ({ field, file })));
 }
 
+/**
+ * A value computed from the answers (a fee, a date) as the check page shows it: its label and its
+ * text. Signed with the answers (decision 107); the case keeps the texts signed (`_computedText`),
+ * since a hook may answer differently later (today's taxa, today's date).
+ */
+export interface ShownComputed {
+  name: string;
+  labelKey: string;
+  text: string;
+}
+
+/** The form's computed values for these answers, as the check page shows them now, in `language`. */
+export async function shownComputed(
+  def: FormDefinition,
+  answers: FormValues,
+  user: ResidentUser | null,
+  language: "sv" | "en",
+): Promise<ShownComputed[]> {
+  return (await computeValues(def, { answers, user, lang: language })).map((c) => ({
+    name: c.name,
+    labelKey: c.labelKey,
+    text: c.value.text,
+  }));
+}
+
+/** The computed texts a signed case keeps, in the definition's order (none for a case signed before 107). */
+function keptComputed(def: FormDefinition, kept: unknown): ShownComputed[] {
+  if (!kept || typeof kept !== "object") return [];
+  const texts = kept as Record<string, unknown>;
+  return (def.computed ?? []).flatMap((spec) => {
+    const text = texts[spec.name];
+    return typeof text === "string" ? [{ name: spec.name, labelKey: spec.labelKey, text }] : [];
+  });
+}
+
 /** The text the applicant signs. `sha256Of` gives an attached file's hash by its public id. */
 export function formSummaryText(input: {
   def: FormDefinition;
@@ -47,6 +84,8 @@ export function formSummaryText(input: {
   municipality: string | null;
   sha256Of: (publicId: string) => string | undefined;
   language: "sv" | "en";
+  /** The computed values shown below the answers on the check page (decision 107). */
+  computed?: readonly ShownComputed[];
 }): string {
   const { def, answers, language } = input;
   const tf = getFixedT(language, "forms");
@@ -56,6 +95,7 @@ export function formSummaryText(input: {
   const lines = [te("sign.textTitle", { title: tf(def.titleKey.slice("forms.".length)), ...plain })];
   if (input.municipality) lines.push(`${te("form.municipality.label")}: ${input.municipality}`);
   for (const row of checkYourAnswers(def, answers, t)) lines.push(`${t(row.labelKey)}: ${row.text}`);
+  for (const c of input.computed ?? []) lines.push(`${t(c.labelKey)}: ${c.text}`);
   const files = filesOf(def, answers);
   if (files.length > 0) lines.push(`${te("sign.files")}:`);
   for (const { field, file } of files)
@@ -99,7 +139,11 @@ export function formCaseSummaryText(
   const c = db().select().from(caseTable).where(eq(caseTable.id, caseId)).get();
   if (!c || !def || c.formId !== def.id) return null;
   // Every answer as sent: a protected identity's addresses are hidden on screens, not in the signed text.
-  const { _computed: _, ...answers } = caseAnswers({ data: c.data, sensitiveData: c.sensitiveData });
+  const {
+    _computed: _,
+    _computedText: computedText,
+    ...answers
+  } = caseAnswers({ data: c.data, sensitiveData: c.sensitiveData });
   const m = db()
     .select({ name: municipality.name })
     .from(municipality)
@@ -117,6 +161,7 @@ export function formCaseSummaryText(
     municipality: m?.name ?? null,
     sha256Of: (id) => byId.get(id),
     language,
+    computed: keptComputed(def, computedText),
   });
 }
 

@@ -39,7 +39,13 @@ import { computeValues, runStepLookups, signingTextFor, submitHandlerFor } from 
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
-import { draftFileHashes, formSummaryText, signsBeforeSending } from "./form-signing.server";
+import {
+  draftFileHashes,
+  formSummaryText,
+  shownComputed,
+  signsBeforeSending,
+  type ShownComputed,
+} from "./form-signing.server";
 
 /** The lists named by definitions (`optionList`), read now: a municipality added at run time is offered at once. */
 export function currentOptionLists(): OptionLists {
@@ -598,7 +604,8 @@ export async function formSigningText(
   }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { ok: false, redirect: incomplete() };
-  return { ok: true, text: draftSummary(c.def, parsed.value, m.name, c.ownerKey, language) };
+  const computed = await shownComputed(c.def, parsed.value, c.user, language);
+  return { ok: true, text: draftSummary(c.def, parsed.value, m.name, c.ownerKey, language, computed) };
 }
 
 function draftSummary(
@@ -607,6 +614,7 @@ function draftSummary(
   municipalityName: string,
   ownerKey: string,
   language: Language,
+  computed: readonly ShownComputed[],
 ) {
   return formSummaryText({
     def,
@@ -614,6 +622,7 @@ function draftSummary(
     municipality: municipalityName,
     sha256Of: draftFileHashes(def, value, ownerKey),
     language,
+    computed,
   });
 }
 
@@ -685,9 +694,12 @@ export async function submitForm(
   // A form the applicant signs is sent only by its signature, over exactly these answers (098).
   if (signsBeforeSending(c.def) && !signature) return { status: 409, error: "signatureRequired" };
   let signedText: string | null = null;
+  // The computed values signed with the answers, kept as signed (decision 107).
+  let signedComputed: ShownComputed[] = [];
   if (signature) {
     if (c.personId === null) return { status: 403, error: "signature" };
-    signedText = draftSummary(c.def, parsed.value, m.name, c.ownerKey, signature.language);
+    signedComputed = await shownComputed(c.def, parsed.value, c.user, signature.language);
+    signedText = draftSummary(c.def, parsed.value, m.name, c.ownerKey, signature.language, signedComputed);
     // Something changed between the text the applicant signed and now: nothing is sent.
     if (signedTextHash(signedText) !== signature.textHash) return { status: 409, error: "changed" };
     const check = verifyUserSignature({ userSignature: signature.userSignature, text: signedText });
@@ -705,6 +717,7 @@ export async function submitForm(
   // Computed values (the fee) are stored as the applicant saw them on the check page.
   const computed = await computeValues(c.def, { answers: value, user: c.user, lang: c.lang });
   if (computed.length > 0) open._computed = Object.fromEntries(computed.map((v) => [v.name, v.value.value]));
+  if (signedComputed.length > 0) open._computedText = Object.fromEntries(signedComputed.map((v) => [v.name, v.text]));
   const contactEmail = firstEmail(c.def, value);
   const file = () =>
     createCase({

@@ -23,6 +23,7 @@ import { allowedTransitions } from "./case-status";
 import { caseAnswers, changeCaseStatus } from "./cases.server";
 import { getChildcareCase, lapseDueOffers } from "./childcare.server";
 import { getSchoolCase } from "./school.server";
+import { caseSignaturesOf } from "./case-signatures.server";
 import { effectiveOfferStatus } from "./childcare-rules";
 import { decrypt } from "~/platform/crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
@@ -416,7 +417,8 @@ export async function getMyCaseDetail(input: { reference: string; viewer: Reside
   if (!base) return undefined;
   const childcare = base.case.area === "barnomsorg" ? ((await getChildcareCase(input)) ?? null) : null;
   const school = base.case.area === "skola" ? ((await getSchoolCase(input)) ?? null) : null;
-  return { ...base, childcare, school };
+  // The e-ID signatures, verified again on every view (decision 107); null: they could not be checked now.
+  return { ...base, childcare, school, signatures: await caseSignaturesOf(base.case.id) };
 }
 
 /** The register extract for the logged-in person, with identity's access log; audited as a read of one's own data. */

@@ -28,7 +28,7 @@ import { log } from "~/utils/logger.server";
 import { parsePropertyDesignation } from "../../forms/lib/property-designation";
 import { permitCaseSummaryText } from "./building-permits.server";
 import type { ResidentViewer } from "./case-access.server";
-import { recordCaseSignature, signedTextHash } from "./e-signature.server";
+import { recordCaseSignature, signedTextHash, storedSignatureView, type CaseSignatureView } from "./e-signature.server";
 import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { propertyRegister, type PropertyOwner } from "./property-register.server";
 import { trail } from "./trail.server";
@@ -260,6 +260,25 @@ export function ownerConsentForOwner(publicId: string, viewer: ResidentViewer, l
   };
 }
 
+/**
+ * The e-ID signature of a request the viewer's party signed, verified again against the consent
+ * text rebuilt from the case (decision 107); null when it is not theirs or not signed.
+ */
+export function ownerConsentSignature(publicId: string, viewer: ResidentViewer): CaseSignatureView | null {
+  const row = consentRow(publicId, viewer);
+  if (!row || row.consent.status !== "signed" || row.consent.signatureId === null) return null;
+  const signature = db()
+    .select()
+    .from(caseSignature)
+    .where(and(eq(caseSignature.id, row.consent.signatureId), eq(caseSignature.caseId, row.consent.caseId)))
+    .get();
+  if (!signature) return null;
+  return storedSignatureView(
+    signature,
+    ownerConsentText(row.consent.caseId, signature.language === "en" ? "en" : "sv") ?? "",
+  );
+}
+
 type SignatoryCheck = "ok" | "not-found" | "not-signatory" | "unavailable";
 
 /**
@@ -271,14 +290,14 @@ export async function mayAnswerConsent(
   publicId: string,
   viewer: ResidentViewer,
   actor: ResidentUser,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; fresh?: boolean } = {},
 ): Promise<SignatoryCheck> {
   const row = consentRow(publicId, viewer);
   if (!row) return "not-found";
   if (row.consent.ownerOrganisationId === null || !row.orgNumber) return "ok";
   let signs = false;
   try {
-    const facts = await lookUpCompany(row.orgNumber, "owner-consent");
+    const facts = await lookUpCompany(row.orgNumber, "owner-consent", { fresh: options.fresh });
     signs =
       facts?.status === "active" &&
       facts.signatories.some((s) => s.personnummerHmac === viewer.personnummerHmac && s.signs === "alone");
@@ -301,7 +320,12 @@ export async function mayAnswerConsent(
 }
 
 export type ConsentAnswer =
-  { ok: true } | { ok: false; code: "cancelled" | "failed" | "invalid" | "changed" | "not-pending" | "not-found" };
+  | { ok: true }
+  | {
+      ok: false;
+      code:
+        "cancelled" | "failed" | "invalid" | "changed" | "not-pending" | "not-found" | "not-signatory" | "unavailable";
+    };
 
 function tellApplicant(caseId: number, now: Date) {
   recordNotification({ recipients: caseRecipients(caseId), caseId, kind: "owner-consent-answered", now });
@@ -311,20 +335,24 @@ function tellApplicant(caseId: number, now: Date) {
 /**
  * A signature that has come back from the provider for a consent request: the request must be
  * this owner's and pending, the text the one sent (rebuilt from the case now), and the signature
- * must verify with this owner as the signer; only then is it stored and the request signed.
+ * must verify with this owner as the signer; only then is it stored and the request signed. For an
+ * organisation the company register is asked again, afresh (decision 107): someone who stopped
+ * being its signatory while at the provider is refused (audited) and nothing is written.
  */
-export function completeOwnerConsentSigning(input: {
+export async function completeOwnerConsentSigning(input: {
   result: SigningResult;
   viewer: ResidentViewer;
   actor: ResidentUser;
   now?: Date;
-}): ConsentAnswer {
+}): Promise<ConsentAnswer> {
   const { result, viewer } = input;
   if (!result.ok) return { ok: false, code: result.reason };
   expireDueConsents(input.now ?? new Date());
   const row = consentRow(result.flow.reference, viewer);
   if (!row) return { ok: false, code: "not-found" };
   if (row.consent.status !== "pending") return { ok: false, code: "not-pending" };
+  const may = await mayAnswerConsent(result.flow.reference, viewer, input.actor, { fresh: true });
+  if (may !== "ok") return { ok: false, code: may };
   const text = ownerConsentText(row.consent.caseId, result.flow.language);
   if (text === null || signedTextHash(text) !== result.flow.textHash) return { ok: false, code: "changed" };
   const now = input.now ?? new Date();

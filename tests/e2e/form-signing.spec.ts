@@ -90,6 +90,20 @@ test.describe("an e-service signed with e-ID", () => {
     await expect(row).toContainText("Sekretess");
     await expect(row).not.toContainText("Johansson");
 
+    // The resident sees the signature on Mina sidor, verified again, and can read and download what was signed (decision 107).
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    const mine = page.getByRole("region", { name: "Underskrifter med e-legitimation" });
+    await expect(mine).toContainText(/Signerad med e-legitimation av \S+ Johansson den \d{4}-\d{2}-\d{2}/);
+    await expect(mine).toContainText("Underskriften stämmer med den text som skrevs under.");
+    await mine.getByText("Visa texten som skrevs under").click();
+    await expect(mine.locator(".signed-text")).toContainText("E-tjänst: Ansöka om ekonomiskt bistånd");
+    await a11y("resident sees the form's e-ID signature");
+    const download = await page.request.get(
+      (await mine.getByRole("link", { name: /Ladda ner den underskrivna texten/ }).getAttribute("href")) ?? "",
+    );
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toMatch(/kontoutdrag\.pdf \(SHA-256 [0-9a-f]{64}\)/);
+
     // The officer sees who signed and when, verified again against the case as stored.
     const officer = await otherContext(browser, testInfo);
     try {

@@ -59,7 +59,7 @@ test.describe("school applications signed by both guardians", () => {
     // Guardian A signs the summary with e-ID (decision 081); the case still waits for B.
     expect(await signWithEId(page, PETER)).toContain(reference);
     await expect(page.getByRole("status")).toContainText("Du har skrivit under ansökan.");
-    await expect(page.getByText(/Signerad av Peter Johansson den/)).toBeVisible();
+    await expect(page.getByText(/Signerad med e-legitimation av Peter Johansson den/)).toBeVisible();
 
     const js = !jsDisabled(testInfo);
     const staffContext = await browser.newContext({ javaScriptEnabled: js });

@@ -10,6 +10,8 @@ import {
   permitOwnerConsent,
   staffUser,
 } from "../../db/schema/index";
+import { useCompanyRegister } from "~/auth/company-register.server";
+import { exampleCompany } from "~/auth/company-register-demo.server";
 import { beginSigning, completeSigning } from "~/auth/oidc-sign.server";
 import type { ResidentUser, StaffUser } from "~/auth/guards.server";
 import { sessionUserOf } from "~/auth/session.server";
@@ -211,7 +213,7 @@ describe("the property owner's consent (decision 093)", () => {
     expect(signPage).toContain(CO_OWNED);
     const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
     if (!result.ok) throw new Error(result.reason);
-    expect(completeOwnerConsentSigning({ result, viewer: maria.viewer, actor: maria.user })).toEqual({
+    expect(await completeOwnerConsentSigning({ result, viewer: maria.viewer, actor: maria.user })).toEqual({
       ok: false,
       code: "not-found",
     });
@@ -223,7 +225,7 @@ describe("the property owner's consent (decision 093)", () => {
       ok: false,
       reason: "text-changed",
     });
-    expect(completeOwnerConsentSigning({ result, viewer: sara.viewer, actor: sara.user })).toEqual({ ok: true });
+    expect(await completeOwnerConsentSigning({ result, viewer: sara.viewer, actor: sara.user })).toEqual({ ok: true });
     // A second answer to the same request is refused.
     expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: false,
@@ -354,7 +356,9 @@ describe("an organisation's consent, by its signatory (decision 100)", () => {
     const { callback } = await atProvider(url, PETER);
     const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
     if (!result.ok) throw new Error(result.reason);
-    expect(completeOwnerConsentSigning({ result, viewer: peter.viewer, actor: peter.user })).toEqual({ ok: true });
+    expect(await completeOwnerConsentSigning({ result, viewer: peter.viewer, actor: peter.user })).toEqual({
+      ok: true,
+    });
     expect(consentsOf(c.id)[0]!.status).toBe("signed");
     const signatures = db().select().from(caseSignature).where(eq(caseSignature.caseId, c.id)).all();
     expect(signatures.map((s) => [s.party, s.signerHmac])).toEqual([[OWNER_PARTY, hmacIndex(PETER)]]);
@@ -369,6 +373,54 @@ describe("an organisation's consent, by its signatory (decision 100)", () => {
     expireDueConsents(new Date(deadline.getTime() + DAY));
     expect(notificationsOf(c.id, "owner-consent-reminder")).toEqual([]);
     expect(consentsOf(c.id)[0]!.status).toBe("signed");
+  });
+
+  it("a signatory who stops being one while at the provider is refused at the callback (decision 107): audited, nothing stored", async () => {
+    const c = await fileFacadeChange(ORG_OWNED);
+    const publicId = consentsOf(c.id)[0]!.publicId;
+    const peter = actingFor(PETER, "Peter Johansson", PLOGEN);
+    // The company register stand-in, whose board changes while Peter is at the provider.
+    let signatories = exampleCompany(PLOGEN)!.signatories;
+    useCompanyRegister({
+      name: "demo",
+      getCompany: (n) =>
+        Promise.resolve(n === PLOGEN ? { ...exampleCompany(PLOGEN)!, signatories } : exampleCompany(n)),
+    });
+    try {
+      // Signing starts: he signs alone per the register (and that answer is now kept in memory).
+      expect(await mayAnswerConsent(publicId, peter.viewer, peter.user)).toBe("ok");
+      const shown = ownerConsentForOwner(publicId, peter.viewer, "sv")!;
+      const { url, setCookie } = await beginSigning({
+        kind: "owner-consent",
+        reference: publicId,
+        party: OWNER_PARTY,
+        text: shown.text,
+        personnummer: PETER,
+        language: "sv",
+      });
+      const { callback } = await atProvider(url, PETER);
+      const result = await completeSigning(new Request(callback, { headers: { Cookie: cookiePair(setCookie) } }));
+      if (!result.ok) throw new Error(result.reason);
+      // Meanwhile he leaves the board: the register no longer names him.
+      signatories = signatories.filter((s) => s.personnummer !== PETER);
+      const refusals = () =>
+        db()
+          .select()
+          .from(auditEvent)
+          .where(and(eq(auditEvent.action, "permit.owner-consent.refused"), eq(auditEvent.subjectId, c.reference)))
+          .all();
+      expect(refusals()).toHaveLength(0);
+      expect(await completeOwnerConsentSigning({ result, viewer: peter.viewer, actor: peter.user })).toEqual({
+        ok: false,
+        code: "not-signatory",
+      });
+      expect(refusals()).toEqual([expect.objectContaining({ personId: peter.viewer.personId })]);
+      expect(consentsOf(c.id)[0]).toMatchObject({ status: "pending", signatureId: null, answeredAt: null });
+      expect(db().select().from(caseSignature).where(eq(caseSignature.caseId, c.id)).all()).toEqual([]);
+      expect(ownerConsentBlock(c.id, "approved")).toBe("ownerConsentPending");
+    } finally {
+      useCompanyRegister(null);
+    }
   });
 
   it("the organisation the applicant acts for is not asked", () => {

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { formatDateTime } from "~/utils/format";
 import type { getMyCaseDetail } from "~/services/mypages.server";
-import { ESignatures } from "./ESignatures";
 
 /** The case page's data as the browser receives it (the loader in routes/mina-sidor.arenden.$reference.tsx). */
 type Detail = NonNullable<Awaited<ReturnType<typeof getMyCaseDetail>>>;
@@ -41,7 +40,6 @@ export function SchoolPart({ sc, reference }: { sc: NonNullable<Detail["school"]
           </li>
         ))}
       </ul>
-      <ESignatures signatures={sc.eSignatures} />
       <p>
         {t("school.signatures.hash")}: <span className="hash">{sc.contentHash}</span>
       </p>
