@@ -159,6 +159,14 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: f.school.reason,
       allowed: ["officerBengtsfors"],
     },
+    // The text a guardian's e-ID signature covers (decision 107), with the reason given: both
+    // guardians download it from Mina sidor, nobody else.
+    {
+      route: "/mina-sidor/arenden/:reference/underskrifter/:n",
+      url: `/mina-sidor/arenden/${f.school.reference}/underskrifter/1`,
+      secret: f.school.reason,
+      allowed: ["erik", "sara"],
+    },
     {
       route: "/mina-sidor/arenden/:reference",
       url: `/mina-sidor/arenden/${f.childcare.reference}`,
