@@ -73,7 +73,8 @@ test.describe("school applications signed by both guardians", () => {
     await loginAsResident(lena, LENA);
     await lena.goto("/mina-sidor");
     await lena.getByRole("link", { name: `Skriv under ansökan i ärende ${reference}` }).click();
-    await expect(lena.getByText("Närmare hemmet")).toBeVisible();
+    // Exactly the answer: Peter's signed text, shown below on the same page, contains "Skäl: Närmare hemmet" too.
+    await expect(lena.getByText("Närmare hemmet", { exact: true })).toBeVisible();
     expect(await signWithEId(lena, LENA)).toContain("Skäl: Närmare hemmet");
     await expect(lena.getByRole("status")).toContainText("Du har skrivit under ansökan.");
     await expect(lena.getByText(/Lena Johansson: Godkänd/).first()).toBeVisible();
