@@ -1,17 +1,14 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSwishStandIn } from "./swish-harness";
 import { caseTable, payment } from "../../db/schema/index";
-import { SWISH_DECLINED, SWISH_TEST_PAYEE, swishSimulator } from "../stand-ins/swish";
+import { SWISH_DECLINED, swishSimulator } from "../stand-ins/swish";
 import type { ResidentUser } from "~/auth/guards.server";
-import { db, prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
+import { db } from "~/db.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
 import { formPayment, paymentPanelTexts, payersPayment, startFormPayment } from "~/services/form-payment.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
-import { handlePaymentCallback, usePaymentProviderForTests } from "~/services/payments.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
 
@@ -21,36 +18,13 @@ import { viewerFor } from "./people-helper";
  * explained and sends nothing, a wrong number is a field error, a paid one is linked to the case.
  */
 const sim = swishSimulator({ delayMs: 30 });
-let swish: Server;
-let callbacks: Server;
 const ERIK = "198203249274";
 let erik: ResidentUser;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+let standIn: Awaited<ReturnType<typeof startSwishStandIn>>;
 
 beforeAll(async () => {
-  prepareDatabase();
-  swish = createServer(sim.listener);
-  callbacks = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const header = req.headers.callbackidentifier;
-      void handlePaymentCallback(
-        JSON.parse(Buffer.concat(chunks).toString("utf8")),
-        typeof header === "string" ? header : null,
-      ).then(() => res.end());
-    });
-  });
-  process.env.PAYMENTS = "swish";
-  process.env.SWISH_URL = `${await listen(swish)}/swish-cpcapi`;
-  process.env.SWISH_PAYEE_ALIAS = SWISH_TEST_PAYEE;
-  process.env.PUBLIC_URL = await listen(callbacks);
-  resetEnvForTests();
-  usePaymentProviderForTests(undefined);
+  standIn = await startSwishStandIn(sim);
   const v = viewerFor(ERIK, "Erik Lindqvist");
   erik = {
     kind: "resident",
@@ -62,15 +36,7 @@ beforeAll(async () => {
   } as unknown as ResidentUser;
 }, 120_000);
 
-afterAll(async () => {
-  for (const name of ["PAYMENTS", "SWISH_URL", "SWISH_PAYEE_ALIAS", "PUBLIC_URL"]) delete process.env[name];
-  resetEnvForTests();
-  usePaymentProviderForTests(undefined);
-  for (const s of [swish, callbacks]) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
-  }
-});
+afterAll(() => standIn.close());
 
 const statusOf = async (uuid: string) => {
   for (let i = 0; i < 150; i++) {

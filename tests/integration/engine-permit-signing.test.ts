@@ -14,7 +14,7 @@ import { formCaseSignatures, signsBeforeSending } from "~/services/form-signing.
 import { currentIdempotencyKey, formSigningText, getFormDefinition, submitForm } from "~/services/forms.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
-import { browser, cookiePair, formPost, startTestIdp } from "./test-idp-harness";
+import { cookiePair, signAtTestIdp, startTestIdp } from "./test-idp-harness";
 
 /**
  * The engine's bygglov signed by its applicant while acting for an organisation (decision 105):
@@ -32,21 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-async function signAt(url: string, as: string) {
-  const go = browser();
-  let location = (await go(url)).headers.get("location")!;
-  const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
-  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
-    "location",
-  )!;
-  for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
-    const res = await go(new URL(location, base).href);
-    if (res.status === 200)
-      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, formPost({}))).headers.get("location")!;
-    else location = res.headers.get("location")!;
-  }
-  return new URL(location, base).href;
-}
+const signAt = (url: string, as: string) => signAtTestIdp(base, url, as);
 
 function organisationId(orgNumber: string, name: string): number {
   const found = db()

@@ -18,7 +18,7 @@ import {
 import { currentIdempotencyKey, formSigningText, getFormDefinition, submitForm } from "~/services/forms.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
-import { browser, cookiePair, formPost, startTestIdp } from "./test-idp-harness";
+import { cookiePair, signAtTestIdp, startTestIdp } from "./test-idp-harness";
 
 /**
  * An engine form sent by the applicant's e-ID signature (decision 098): the text is the
@@ -37,22 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-/** Logs in at the provider as `as` and signs; returns the callback URL. */
-async function signAt(url: string, as: string) {
-  const go = browser();
-  let location = (await go(url)).headers.get("location")!;
-  const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
-  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
-    "location",
-  )!;
-  for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
-    const res = await go(new URL(location, base).href);
-    if (res.status === 200)
-      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, formPost({}))).headers.get("location")!;
-    else location = res.headers.get("location")!;
-  }
-  return new URL(location, base).href;
-}
+const signAt = (url: string, as: string) => signAtTestIdp(base, url, as);
 
 function isoDate(daysFromToday: number) {
   return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);

@@ -1,22 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSwishStandIn } from "./swish-harness";
 import { municipality, payment } from "../../db/schema/index";
-import { SWISH_TEST_PAYEE, swishSimulator } from "../stand-ins/swish";
+import { swishSimulator } from "../stand-ins/swish";
 import { createSession, setActing } from "~/auth/session.server";
-import { db, prepareDatabase } from "~/db.server";
+import { db } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
-import {
-  handlePaymentCallback,
-  paymentQrCode,
-  paymentRequestToken,
-  startPayment,
-  usePaymentProviderForTests,
-} from "~/services/payments.server";
+import { paymentQrCode, paymentRequestToken, startPayment } from "~/services/payments.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { loader as qrLoader } from "~/routes/bygglov.ansok.betalning.$id_.qr";
 import { loader as statusLoader } from "~/routes/bygglov.ansok.betalning.$id_.status";
@@ -27,50 +20,21 @@ import { loader as statusLoader } from "~/routes/bygglov.ansok.betalning.$id_.st
  * switch from it, serves Swish's QR code of it, and its status route answers only the payer.
  */
 const sim = swishSimulator({ delayMs: 30 });
-let swish: Server;
-let callbacks: Server;
 let swishBase = "";
+let standIn: Awaited<ReturnType<typeof startSwishStandIn>>;
 let bengtsfors = 0;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
-  prepareDatabase();
-  swish = createServer(sim.listener);
-  callbacks = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const header = req.headers.callbackidentifier;
-      void handlePaymentCallback(
-        JSON.parse(Buffer.concat(chunks).toString("utf8")),
-        typeof header === "string" ? header : null,
-      ).then(() => res.end());
-    });
-  });
-  swishBase = await listen(swish);
-  process.env.PAYMENTS = "swish";
-  process.env.SWISH_URL = `${swishBase}/swish-cpcapi`;
+  standIn = await startSwishStandIn(sim);
+  swishBase = standIn.swishBase;
   process.env.SWISH_QR_URL = `${swishBase}/qrg-swish`;
-  process.env.SWISH_PAYEE_ALIAS = SWISH_TEST_PAYEE;
-  process.env.PUBLIC_URL = await listen(callbacks);
   resetEnvForTests();
-  usePaymentProviderForTests(undefined);
   bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!.id;
 });
 
 afterAll(async () => {
-  for (const name of ["PAYMENTS", "SWISH_URL", "SWISH_QR_URL", "SWISH_PAYEE_ALIAS", "PUBLIC_URL"])
-    delete process.env[name];
-  resetEnvForTests();
-  usePaymentProviderForTests(undefined);
-  for (const s of [swish, callbacks]) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
-  }
+  delete process.env.SWISH_QR_URL;
+  await standIn.close();
 });
 
 const row = (uuid: string) => db().select().from(payment).where(eq(payment.instructionUuid, uuid)).get()!;

@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSwishStandIn } from "./swish-harness";
 import {
   auditEvent,
   caseDecision,
@@ -16,18 +15,10 @@ import {
   permitCase,
   staffUser,
 } from "../../db/schema/index";
-import {
-  SWISH_DECLINED,
-  SWISH_DUPLICATE,
-  SWISH_ERROR,
-  SWISH_NO_ANSWER,
-  SWISH_TEST_PAYEE,
-  swishSimulator,
-} from "../stand-ins/swish";
+import { SWISH_DECLINED, SWISH_DUPLICATE, SWISH_ERROR, SWISH_NO_ANSWER, swishSimulator } from "../stand-ins/swish";
 import { sessionUserOf } from "~/auth/session.server";
 import type { StaffUser } from "~/auth/guards.server";
-import { db, prepareDatabase } from "~/db.server";
-import { resetEnvForTests } from "~/env.server";
+import { db } from "~/db.server";
 import { changeStatusForStaff, decide, decisionPdf } from "~/services/backoffice.server";
 import { createCase } from "~/services/cases.server";
 import { getAdministrationForArea } from "~/services/municipalities.server";
@@ -41,7 +32,6 @@ import {
   reconciliationCsv,
   refreshPayment,
   startPayment,
-  usePaymentProviderForTests,
 } from "~/services/payments.server";
 
 /**
@@ -50,51 +40,19 @@ import {
  * callback to the portal's handler, as the route /api/betalning/swish/callback does.
  */
 const sim = swishSimulator({ delayMs: 30 });
-let swish: Server;
-let callbacks: Server;
 let callbacksReceived = 0;
+let standIn: Awaited<ReturnType<typeof startSwishStandIn>>;
 let bengtsfors = 0;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
-  prepareDatabase();
-  swish = createServer(sim.listener);
-  callbacks = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      callbacksReceived++;
-      const header = req.headers.callbackidentifier;
-      void handlePaymentCallback(
-        JSON.parse(Buffer.concat(chunks).toString("utf8")),
-        typeof header === "string" ? header : null,
-      ).then(() => res.end());
-    });
+  standIn = await startSwishStandIn(sim, {
+    env: { SWISH_TIMEOUT_SECONDS: "60" },
+    onCallback: () => callbacksReceived++,
   });
-  process.env.PAYMENTS = "swish";
-  process.env.SWISH_URL = `${await listen(swish)}/swish-cpcapi`;
-  process.env.SWISH_PAYEE_ALIAS = SWISH_TEST_PAYEE;
-  process.env.PUBLIC_URL = await listen(callbacks);
-  process.env.SWISH_TIMEOUT_SECONDS = "60";
-  resetEnvForTests();
-  usePaymentProviderForTests(undefined);
   bengtsfors = db().select().from(municipality).where(eq(municipality.slug, "bengtsfors")).get()!.id;
 });
 
-afterAll(async () => {
-  for (const name of ["PAYMENTS", "SWISH_URL", "SWISH_PAYEE_ALIAS", "PUBLIC_URL", "SWISH_TIMEOUT_SECONDS"])
-    delete process.env[name];
-  resetEnvForTests();
-  usePaymentProviderForTests(undefined);
-  for (const s of [swish, callbacks]) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
-  }
-});
+afterAll(() => standIn.close());
 
 const pay = (ownerKey: string, phone: string, amount = 4_200) =>
   startPayment({

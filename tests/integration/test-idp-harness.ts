@@ -52,3 +52,23 @@ export const formPost = (fields: Record<string, string>) => ({
   body: new URLSearchParams(fields).toString(),
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
 });
+
+/**
+ * Follows a signing start (`url`, answered by a redirect to the provider) as a person would: logs
+ * in at the test provider as `as`, signs, and returns the portal's callback URL.
+ */
+export async function signAtTestIdp(base: string, url: string, as: string) {
+  const go = browser();
+  let location = (await go(url)).headers.get("location")!;
+  const uid = () => /\/interaction\/([^/?]+)/.exec(location)![1];
+  location = (await go(`${base}/test-idp/interaction/${uid()}/login`, formPost({ personnummer: as }))).headers.get(
+    "location",
+  )!;
+  for (let hops = 0; hops < 6 && !location.includes("/signera/callback"); hops++) {
+    const res = await go(new URL(location, base).href);
+    if (res.status === 200)
+      location = (await go(`${base}/test-idp/interaction/${uid()}/sign`, formPost({}))).headers.get("location")!;
+    else location = res.headers.get("location")!;
+  }
+  return new URL(location, base).href;
+}
