@@ -179,7 +179,6 @@ export const definitionSchema = z
     descriptionKey: key,
     instructionsKey: key,
     processingDays: int.min(1),
-    eservice: z.string().max(200).optional(),
     steps: z.array(step).min(1).max(50),
     computed: z
       .array(z.object({ name: id, hook: z.enum(COMPUTED_HOOKS), labelKey: key }).strict())

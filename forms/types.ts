@@ -94,12 +94,6 @@ export interface FormDefinition {
   instructionsKey: I18nKey;
   /** Usual processing time, shown on the confirmation page ("what happens next"). */
   processingDays: number;
-  /**
-   * The dedicated e-service that replaces the generic web form (e.g. `/bygglov/ansok`):
-   * `/blanketter/{id}` and its steps redirect there and the list links to it. The blank PDF
-   * stays available, and receipts of cases already filed through the generic form still work.
-   */
-  eservice?: string;
   steps: Step[];
   /** Values computed by named hooks from the answers, shown on the check page and stored with the case (decision 087). */
   computed?: ComputedSpec[];

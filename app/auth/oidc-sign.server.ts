@@ -18,13 +18,13 @@ export interface SigningFlow {
   nonce: string;
   verifier: string;
   /**
-   * What is signed: a school application (the default, flows from before 085), a bygglov draft,
-   * an owner's consent, an engine form's draft (`form`, decision 098).
+   * What is signed: a school application (the default, flows from before 085), an owner's
+   * consent, an engine form's draft (`form`, decision 098; bygglov's too since decision 110).
    */
   kind?: SigningKind;
   /**
-   * The case's reference ("" for a bygglov draft, which has none yet; an owner's consent
-   * request's public id; the form's id for an engine form's draft).
+   * The case's reference (an owner's consent request's public id; the form's id for an engine
+   * form's draft).
    */
   reference: string;
   party: string;
@@ -33,7 +33,7 @@ export interface SigningFlow {
   language: "sv" | "en";
 }
 
-export type SigningKind = "school" | "permit" | "owner-consent" | "form";
+export type SigningKind = "school" | "owner-consent" | "form";
 
 export const signingCookie = () => oidcFlowCookieNamed("oidc-sign");
 

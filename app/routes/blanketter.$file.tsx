@@ -2,13 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getLanguage } from "~/i18n/i18n.server";
 import { blankFormPdf } from "~/pdf/blank-form.server";
-import { eserviceRedirect } from "~/services/form-page.server";
 import { getFormDefinition, offeringMunicipalities } from "~/services/forms.server";
 
 /**
  * `/blanketter/{id}.pdf` is the fillable PDF; `/blanketter/{id}` starts the web form at its
- * first step (the query string, e.g. ?diarienummer=…, goes along as a prefill), or, for a form
- * with its own e-service, redirects there.
+ * first step (the query string, e.g. ?diarienummer=…, goes along as a prefill).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.file ?? "";
@@ -16,8 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const def = getFormDefinition(pdf ? file.slice(0, -4) : file);
   if (!def) throw new Response("Not found", { status: 404 });
   if (!pdf) {
-    const moved = eserviceRedirect(request, def);
-    if (moved) return moved;
     const search = new URL(request.url).search;
     return redirect(`/blanketter/${def.id}/${def.steps[0]!.id}${search.length <= 300 ? search : ""}`);
   }

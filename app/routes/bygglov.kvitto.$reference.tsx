@@ -12,7 +12,8 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
-export const handle: RouteHandle = { i18n: "permits" };
+// "eservice": the flash of the engine's signing callback that leads here (decision 110).
+export const handle: RouteHandle = { i18n: ["permits", "eservice"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });

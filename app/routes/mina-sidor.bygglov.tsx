@@ -63,7 +63,7 @@ export default function MyPermitCases() {
         </div>
       )}
       <p>
-        <Link className="button" to="/bygglov/ansok">
+        <Link className="button" to="/blanketter/bygglov-ansokan">
           {t("mine.apply")}
         </Link>
       </p>

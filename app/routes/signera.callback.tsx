@@ -1,8 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { applicantSignatureOf, completeSigning, type SigningResult } from "~/auth/oidc-sign.server";
-import type { ResidentUser } from "~/auth/guards.server";
-import { getLanguage } from "~/i18n/i18n.server";
-import { submitApplication } from "~/services/building-permits.server";
 import { formPageContext } from "~/services/form-page.server";
 import { currentIdempotencyKey, formBase, stepHref, submitForm } from "~/services/forms.server";
 import { CHECK_ANSWERS } from "../../forms/flow";
@@ -44,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const result = await completeSigning(request);
   const headers = { "Set-Cookie": result.clearCookie, "Cache-Control": "no-store" };
-  if (result.flow?.kind === "permit") return permitSigned({ request, result, user, viewer, headers });
   if (result.flow?.kind === "form") return formSigned({ request, result, viewer, headers });
   if (result.flow?.kind === "owner-consent") {
     const back = `/mina-sidor/medgivande/${result.flow.reference}`;
@@ -60,31 +56,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const r = await completeSchoolSigning({ result, viewer, actor: user });
   if (!r.ok) return redirectWithFlash(back, MESSAGES[r.code], { headers });
   return redirectWithFlash(back, "childcare:school.sign.approved", { headers });
-}
-
-/** A bygglov application signed by its applicant: sent now, with the signature (docs/decisions/085). */
-async function permitSigned(input: {
-  request: Request;
-  result: SigningResult;
-  user: ResidentUser;
-  viewer: ResidentViewer;
-  headers: Record<string, string>;
-}) {
-  const { result, headers } = input;
-  const back = "/bygglov/ansok/kontrollera";
-  if (!result.ok) return redirectWithFlash(back, `permits:sign.${result.reason}`, { headers });
-  if (!input.user.acting) return redirectWithFlash(back, "permits:sign.failed", { headers });
-  // submitApplication checks the signer is the person logged in here and the text the one sent.
-  const sent = await submitApplication(
-    input.user,
-    getLanguage(input.request),
-    new Date(),
-    "paid-or-invoice",
-    applicantSignatureOf(result, input.viewer.personnummerHmac),
-  );
-  if (sent.ok) return redirectWithFlash(`/bygglov/kvitto/${sent.reference}`, "permits:sign.signed", { headers });
-  if (sent.reason === "changed") return redirectWithFlash(back, "permits:sign.changed", { headers });
-  return redirectWithFlash(back, "permits:sign.failed", { headers });
 }
 
 /**
@@ -112,10 +83,11 @@ async function formSigned(input: {
     formData,
     applicantSignatureOf(result, input.viewer.personnummerHmac),
   );
-  // Sent: the receipt, or for a form whose handler filed the case (bygglov, 105) the case on Mina sidor.
-  const filedAt = def.submitHandler ? "/mina-sidor/arenden/" : `${formBase(def)}/kvitto/`;
-  if ("redirect" in sent && sent.redirect.startsWith(filedAt))
-    return redirectWithFlash(sent.redirect, "eservice:sign.signed", { headers });
+  // Sent: the receipt (for a handler's case its own receipt or the case on Mina sidor, 105, 110),
+  // told apart from the engine's redirects back to a step by the flash only a filing carries.
+  const filed =
+    "redirect" in sent && (sent.flash !== undefined || sent.redirect.startsWith(`${formBase(def)}/kvitto/`));
+  if (filed) return redirectWithFlash(sent.redirect, "eservice:sign.signed", { headers });
   if ("redirect" in sent) return redirectWithFlash(sent.redirect, FORM_MESSAGES.changed, { headers });
   return redirectWithFlash(back, sent.error === "changed" ? FORM_MESSAGES.changed : FORM_MESSAGES.failed, { headers });
 }

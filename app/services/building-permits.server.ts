@@ -3,14 +3,13 @@
  * estimate, drawings, submission, and the applicant's view of the case (expected decision date,
  * supplement requests, decision). Every read is scoped by the applicant in the query.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import {
   caseAttachment,
   caseDecision,
   caseEvent,
   caseTable,
-  formDraft,
   municipality,
   permitCase,
   person,
@@ -32,13 +31,13 @@ import { db } from "~/db.server";
 import { getAdministrationForArea, getMunicipalityByKommunkod } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
-import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
+import { hmacIndex } from "~/platform/crypto.server";
 import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, type FeeEstimate } from "./permit-fees";
 import { getPermitTaxa } from "./taxa.server";
 import { now as serverNow } from "~/utils/clock.server";
 import { checkDrawing, storeFile } from "./permit-uploads.server";
-import { checkUploadQuota, discardUploads } from "./uploads.server";
+import { checkUploadQuota } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
 import type { FileValue, FormValues } from "../../forms/types";
@@ -54,7 +53,6 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { registeredOwners, requestOwnerConsents } from "./owner-consent.server";
 
 export const FORM_ID = "bygglov-ansokan";
-const DRAFT_DAYS = 30;
 
 export interface PermitDraft {
   propertyDesignation: string;
@@ -79,59 +77,6 @@ export const EMPTY_DRAFT: PermitDraft = {
 /** Drafts and uploads belong to the person *and* the party they act for. */
 export function ownerKeyOf(user: ResidentUser): string {
   return `bygglov:${user.personId}:${user.acting?.kind === "organisation" ? user.acting.orgNumber : "self"}`;
-}
-
-export function getDraft(user: ResidentUser): PermitDraft | null {
-  const row = db()
-    .select()
-    .from(formDraft)
-    .where(
-      and(
-        eq(formDraft.formId, FORM_ID),
-        eq(formDraft.ownerKey, ownerKeyOf(user)),
-        eq(formDraft.personId, user.personId),
-        // An expired draft is gone for the applicant at once, not only when the clean-up runs.
-        gt(formDraft.expiresAt, serverNow().toISOString()),
-      ),
-    )
-    .get();
-  if (!row) return null;
-  try {
-    return { ...EMPTY_DRAFT, ...(JSON.parse(decrypt(row.data)) as Partial<PermitDraft>) };
-  } catch {
-    return null;
-  }
-}
-
-export function saveDraft(user: ResidentUser, draft: PermitDraft, stepId: string) {
-  const data = encrypt(JSON.stringify(draft));
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
-  const where = and(
-    eq(formDraft.formId, FORM_ID),
-    eq(formDraft.ownerKey, ownerKeyOf(user)),
-    eq(formDraft.personId, user.personId),
-  );
-  const existing = db().select({ id: formDraft.id }).from(formDraft).where(where).get();
-  if (existing)
-    db()
-      .update(formDraft)
-      .set({ data, stepId, expiresAt, updatedAt: now.toISOString() })
-      .where(eq(formDraft.id, existing.id))
-      .run();
-  else
-    db()
-      .insert(formDraft)
-      .values({
-        formId: FORM_ID,
-        formVersion: 1,
-        personId: user.personId,
-        ownerKey: ownerKeyOf(user),
-        data,
-        stepId,
-        expiresAt,
-      })
-      .run();
 }
 
 /** What the applicant sees of a property and what the case keeps (decision 068). */
@@ -245,47 +190,6 @@ function detailsErrors(input: PermitDraft): DetailsErrors {
   return errors;
 }
 
-/** Validates the details step; error values are i18n codes under permits:errors. */
-export async function validateDetails(
-  user: ResidentUser,
-  input: PermitDraft,
-): Promise<{
-  errors: DetailsErrors;
-  property: PropertyInfo | null;
-  applicable: (PropertyInfo & { municipalityId: number }) | null;
-}> {
-  const errors: DetailsErrors = {};
-  let prop: PropertyInfo | null = null;
-  let applicable: (PropertyInfo & { municipalityId: number }) | null = null;
-  if (!input.propertyDesignation.trim()) errors.propertyDesignation = "propertyRequired";
-  else {
-    const check = await lookupProperty(user, input.propertyDesignation);
-    if (check.ok) prop = applicable = check.property;
-    else {
-      errors.propertyDesignation = check.code;
-      prop = check.property ?? null;
-    }
-  }
-  return { errors: { ...errors, ...detailsErrors(input) }, property: prop, applicable };
-}
-
-export function draftFromForm(form: FormData): PermitDraft {
-  const s = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v.slice(0, 5000) : "";
-  };
-  const measure = s("measureType");
-  return {
-    propertyDesignation: s("propertyDesignation"),
-    measureType: isMeasureType(measure) ? measure : "",
-    description: s("description"),
-    buildingArea: s("buildingArea"),
-    grossFloorArea: s("grossFloorArea"),
-    kaName: s("kaName"),
-    kaCertification: s("kaCertification"),
-  };
-}
-
 export function feeFor(
   draft: PermitDraft,
   prop: PropertyInfo & { municipalityId: number },
@@ -301,37 +205,6 @@ export function feeFor(
   // A register that does not say (Lantmäteriet without Planer och bestämmelser): estimated as
   // inside a plan, where most bygglov are; the estimate is only a guide (decision 068).
   return estimateFee(taxa, { measure: draft.measureType, area, insideDetaljplan: prop.detaljplan ?? true });
-}
-
-export interface DraftUpload {
-  publicId: string;
-  kind: AttachmentKind;
-  originalName: string;
-  size: number;
-  mime: string;
-}
-
-export function listDraftUploads(user: ResidentUser): DraftUpload[] {
-  return db()
-    .select()
-    .from(caseAttachment)
-    .where(
-      and(
-        eq(caseAttachment.ownerKey, ownerKeyOf(user)),
-        eq(caseAttachment.formId, FORM_ID),
-        isNull(caseAttachment.caseId),
-      ),
-    )
-    .orderBy(asc(caseAttachment.id))
-    .all()
-    .filter((a) => isAttachmentKind(a.field))
-    .map((a) => ({
-      publicId: a.publicId,
-      kind: a.field as AttachmentKind,
-      originalName: a.originalName,
-      size: a.size,
-      mime: a.mime,
-    }));
 }
 
 export type UploadError = "empty" | "tooLarge" | "type" | "kind" | "quotaDraftFiles" | "quotaDraftBytes" | "quotaDay";
@@ -380,19 +253,6 @@ export function addDrawing(input: {
     .run();
   return { ok: true, publicId };
 }
-
-export function removeDraftUpload(user: ResidentUser, publicId: string) {
-  // The row and the file on disk (review §6: the file used to stay forever).
-  discardUploads({ ownerKey: ownerKeyOf(user), publicIds: [publicId] });
-}
-
-export type SubmitResult =
-  | { ok: true; reference: string }
-  | {
-      ok: false;
-      reason: "noDraft" | "details" | "missing" | "unpaid" | "changed" | "invalid";
-      missing?: AttachmentKind[];
-    };
 
 /** What a bygglov application's fee is paid for, in the payment table (decision 080). */
 export const PAYMENT_PURPOSE = "bygglov-ansokan";
@@ -500,22 +360,6 @@ export function permitSummaryText(data: PermitCaseData, drawings: SummaryDrawing
   return lines.join("\n");
 }
 
-function draftDrawings(user: ResidentUser): SummaryDrawing[] {
-  return db()
-    .select({ kind: caseAttachment.field, originalName: caseAttachment.originalName, sha256: caseAttachment.sha256 })
-    .from(caseAttachment)
-    .where(
-      and(
-        eq(caseAttachment.ownerKey, ownerKeyOf(user)),
-        eq(caseAttachment.formId, FORM_ID),
-        isNull(caseAttachment.caseId),
-      ),
-    )
-    .orderBy(asc(caseAttachment.id))
-    .all()
-    .filter((a) => isAttachmentKind(a.kind));
-}
-
 /** The drawings sent with the application (a supplement's, owned by `case:<id>`, came later and were not signed). */
 function caseDrawings(caseId: number): SummaryDrawing[] {
   return db()
@@ -540,116 +384,6 @@ export function permitCaseSummaryText(caseId: number, language: "sv" | "en"): st
   const data = JSON.parse(row.data) as PermitCaseData;
   if (!data.measureType) return null;
   return permitSummaryText(data, caseDrawings(caseId), language);
-}
-
-type Prepared =
-  | { ok: false; reason: "noDraft" | "details" | "missing"; missing?: AttachmentKind[] }
-  | {
-      ok: true;
-      draft: PermitDraft & { measureType: MeasureType };
-      prop: PropertyInfo & { municipalityId: number };
-      fee: FeeEstimate | null;
-      uploads: DraftUpload[];
-      data: PermitCaseData;
-    };
-
-async function prepareSubmission(user: ResidentUser, now: Date): Promise<Prepared> {
-  const draft = getDraft(user);
-  if (!draft) return { ok: false, reason: "noDraft" };
-  const { errors, applicable: prop } = await validateDetails(user, draft);
-  const measureType = draft.measureType;
-  if (Object.keys(errors).length > 0 || !prop || !isMeasureType(measureType)) return { ok: false, reason: "details" };
-  const uploads = listDraftUploads(user);
-  const missing = missingAttachments(
-    measureType,
-    uploads.map((u) => u.kind),
-  );
-  if (missing.length > 0) return { ok: false, reason: "missing", missing };
-  const fee = feeFor(draft, prop, now);
-  const full = { ...draft, measureType };
-  return { ok: true, draft: full, prop, fee, uploads, data: permitCaseData(user, full, prop, fee) };
-}
-
-/**
- * The summary the applicant is about to sign (docs/decisions/085), or why the draft cannot be
- * sent yet.
- */
-export async function permitSigningText(
-  user: ResidentUser,
-  language: "sv" | "en",
-  now = new Date(),
-): Promise<{ ok: true; text: string } | { ok: false; reason: "noDraft" | "details" | "missing" }> {
-  const p = await prepareSubmission(user, now);
-  if (!p.ok) return { ok: false, reason: p.reason };
-  return { ok: true, text: permitSummaryText(p.data, draftDrawings(user), language) };
-}
-
-/**
- * Sends the application. With a fee the applicant has either paid it (`swish`: a paid payment of
- * the draft for exactly the estimated fee must exist; it is linked to the case) or asked for an
- * invoice; a payment that is open, declined or timed out leaves the application unsent.
- * `paid-or-invoice` takes a paid payment when there is one. With `signature` the applicant's
- * e-ID signature must cover exactly the summary of what is sent, and is stored with the case in
- * the same transaction (docs/decisions/085).
- */
-export async function submitApplication(
-  user: ResidentUser,
-  lang: "sv" | "en",
-  now = new Date(),
-  method: "swish" | "invoice" | "paid-or-invoice" = "invoice",
-  signature?: ApplicantSignature,
-): Promise<SubmitResult> {
-  const p = await prepareSubmission(user, now);
-  if (!p.ok) return p;
-  const { draft, prop, fee, uploads, data } = p;
-  const paid =
-    method !== "invoice" && fee && fee.total > 0
-      ? paidDraftPayment({ ownerKey: ownerKeyOf(user), purpose: PAYMENT_PURPOSE, amount: fee.total })
-      : null;
-  if (method === "swish" && fee && fee.total > 0 && !paid) return { ok: false, reason: "unpaid" };
-  let signedText: string | null = null;
-  if (signature) {
-    signedText = permitSummaryText(data, draftDrawings(user), signature.language);
-    // Something changed between the page the applicant read and the answer: nothing is sent.
-    if (signedTextHash(signedText) !== signature.textHash) return { ok: false, reason: "changed" };
-    const check = verifyUserSignature({ userSignature: signature.userSignature, text: signedText });
-    if (!check.ok || hmacIndex(check.personnummer) !== signature.personnummerHmac)
-      return { ok: false, reason: "invalid" };
-  }
-  const owners = await registeredOwners(user, prop.designation);
-  if (!owners) return { ok: false, reason: "details" };
-  const draftRow = db()
-    .select({ id: formDraft.id })
-    .from(formDraft)
-    .where(
-      and(
-        eq(formDraft.formId, FORM_ID),
-        eq(formDraft.ownerKey, ownerKeyOf(user)),
-        eq(formDraft.personId, user.personId),
-      ),
-    )
-    .get();
-  const reference = filePermitCase({
-    user,
-    lang,
-    now,
-    prop,
-    measureType: draft.measureType,
-    fee,
-    data,
-    uploads: { publicIds: uploads.map((u) => u.publicId), ownerKey: ownerKeyOf(user) },
-    paid,
-    owners,
-    idempotencyKey: `bygglov-${ownerKeyOf(user)}-${draftRow?.id ?? "x"}`,
-    formVersion: 1,
-    signature: signature && signedText !== null ? { ...signature, text: signedText } : null,
-    deleteDraft: () =>
-      db()
-        .delete(formDraft)
-        .where(and(eq(formDraft.formId, FORM_ID), eq(formDraft.ownerKey, ownerKeyOf(user))))
-        .run(),
-  });
-  return { ok: true, reference };
 }
 
 /** A verified applicant signature and the text it covers, stored with the case it makes (decision 085). */

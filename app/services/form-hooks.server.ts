@@ -89,7 +89,13 @@ interface SubmitInput extends HookContext {
  * signed sending, why the signature was refused (the answers changed since, or another signer).
  */
 type SubmitOutcome =
-  { ok: true; reference: string } | { ok: false; messages: string[]; status?: number; error?: "changed" | "signature" };
+  | {
+      ok: true;
+      reference: string;
+      /** Where the applicant goes once filed, if not the case on Mina sidor. */
+      receipt?: string;
+    }
+  | { ok: false; messages: string[]; status?: number; error?: "changed" | "signature" };
 type SubmitHook = (input: SubmitInput) => Promise<SubmitOutcome>;
 
 const optionsHooks: Record<OptionsHookName, OptionsHook> = {
@@ -424,7 +430,8 @@ const submitHandlers: Record<SubmitHandlerName, SubmitHook> = {
       ...(input.now ? { now: input.now } : {}),
       ...(input.signature ? { signature: input.signature } : {}),
     });
-    if (r.ok) return r;
+    // The bygglov receipt: the reference, the Swish payment and the expected decision date (decision 110).
+    if (r.ok) return { ...r, receipt: `/bygglov/kvitto/${r.reference}` };
     if (r.status === 409 || r.status === 403)
       return { ok: false, status: r.status, error: r.status === 409 ? "changed" : "signature", messages: [] };
     // The bygglov pages' own messages (permits:errors.<code>), in the applicant's language.

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { FormDefinition, FormValues } from "../../forms/types";
+import type { FormValues } from "../../forms/types";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
@@ -10,18 +10,6 @@ import { visitorMunicipality } from "./municipalities.server";
 import { pinnedTextId } from "./eservice-definitions.server";
 import { getWorkingDraft } from "./drafts.server";
 import { resolveFieldHooks } from "./form-hooks.server";
-
-/**
- * A form that has its own e-service (`def.eservice`) is not filled in here: `/blanketter/{id}`
- * and every step of it send the visitor on with 303 (also after a POST, which then changes
- * nothing), keeping an explicit `?lang=`. Null for ordinary forms.
- */
-export function eserviceRedirect(request: Request, def: Pick<FormDefinition, "eservice">): Response | null {
-  if (!def.eservice) return null;
-  const lang = new URL(request.url).searchParams.get("lang");
-  const target = lang === "sv" || lang === "en" ? `${def.eservice}?lang=${lang}` : def.eservice;
-  return redirect(target, { status: 303 });
-}
 
 /**
  * An e-ID form (decision 076) is filed by the person it is about: a resident session is always
@@ -40,8 +28,6 @@ export async function formPageContext(request: Request, id: string | undefined) 
   const published = id ? getFormDefinition(id) : undefined;
   if (!published) throw new Response("Not found", { status: 404 });
   let def = published;
-  const moved = eserviceRedirect(request, def);
-  if (moved) throw moved;
   const lang: Language = getLanguage(request);
   // Forms about personal matters need a logged-in resident: the guard sends others to log in.
   if (def.requiresLogin || def.requiresEid) await requireResident(request);

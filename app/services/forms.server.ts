@@ -112,7 +112,7 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
       description: t(d.descriptionKey.slice("forms.".length)),
       requiresLogin: d.requiresLogin,
       requiresEid: d.requiresEid === true,
-      href: d.eservice ?? formBase(d),
+      href: formBase(d),
     });
     groups.set(a.id, group);
   }
@@ -687,7 +687,7 @@ export async function submitForm(
     });
     if (!r.ok) return { status: r.status ?? 400, error: r.error ?? "rejected", messages: r.messages };
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
-    return { redirect: `/mina-sidor/arenden/${r.reference}`, flash: "mypages:flash.submitted" };
+    return { redirect: r.receipt ?? `/mina-sidor/arenden/${r.reference}`, flash: "mypages:flash.submitted" };
   }
   const m = resolveMunicipality(c.def, draft);
   if (!m) return { redirect: `${stepHref(c.def, c.def.steps[0]!.id)}#field-kommun` };

@@ -1,5 +1,14 @@
 import { exclusive, expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
-import { drawing, JOHANSSONS, otherContext, PETER, signAndSubmitPermit } from "./permit-helpers";
+import {
+  BYGGLOV,
+  continueStep,
+  drawing,
+  JOHANSSONS,
+  otherContext,
+  PETER,
+  referenceOf,
+  signAndSubmitPermit,
+} from "./permit-helpers";
 
 test.describe("building permit e-service", () => {
   // These journeys act as the same seeded residents (one permit draft each): one at a time.
@@ -10,7 +19,7 @@ test.describe("building permit e-service", () => {
   });
   test.afterEach(() => release?.());
 
-  test("a representative of a building company applies with the drawings, supplements on request and gets the decision on Mina sidor; the diarium names the company", async ({
+  test("a representative of a building company applies on the engine, pays with Swish, signs with e-ID, supplements on request and gets the decision on Mina sidor; the diarium names the company", async ({
     page,
     a11y,
     browser,
@@ -18,68 +27,93 @@ test.describe("building permit e-service", () => {
     test.setTimeout(240_000 + 300_000);
     const jsOff = jsDisabled(testInfo);
 
-    // The representative logs in and acts for the company.
-    await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: JOHANSSONS });
-    await expect(page).toHaveURL(/\/bygglov\/ansok$/);
-    await expect(page.getByText("Du ansöker för Johanssons Bygg i Åmål AB")).toBeVisible();
+    // The representative logs in and acts for the company: the bygglov form on the engine (decision 110).
+    await loginAsResident(page, PETER, { redirectTo: BYGGLOV, actFor: JOHANSSONS });
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
 
-    // Property pre-filled from the register: owner and address.
+    // Validation: nothing answered → error summary, still on the step.
+    await continueStep(page);
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page).toHaveURL(/\/fastighet$/);
+    await a11y("property step with errors");
+
+    // The property look-up runs as the step is saved (decision 104) and fills owner and address.
     await page.getByLabel("Fastighetsbeteckning").fill("åmål verkstaden 2:11");
-    await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
-    await expect(page.getByTestId("property-owner")).toHaveText("Johanssons Bygg i Åmål AB");
-    await expect(page.getByText("Verkstadsgatan 11, 662 30 Åmål")).toBeVisible();
-    await a11y("details with property");
+    await page
+      .getByRole("group", { name: /Äger du fastigheten/ })
+      .getByLabel("Ja", { exact: true })
+      .check();
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/atgard$/);
+    await page.goto(`${BYGGLOV}/fastighet`);
+    await expect(page.getByLabel("Fastighetens ägare")).toHaveValue("Johanssons Bygg i Åmål AB");
+    await expect(page.getByLabel("Gatuadress")).toHaveValue("Verkstadsgatan 11");
+    await a11y("property step filled from the register");
+    await continueStep(page);
 
-    // Validation: nothing chosen → error summary linking to the fields.
-    await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-    await expect(page.getByRole("alert")).toContainText("Välj vilken åtgärd ansökan gäller");
-    await a11y("details with errors");
-
-    await page.getByRole("radio", { name: "Nybyggnad" }).check();
-    await page.getByLabel("Beskriv åtgärden").fill("Nybyggnad av lagerhall i ett plan med kontor.");
-    await page.getByLabel("Byggnadsarea, BYA (m²)").fill("420");
-    await page.getByLabel("Bruttoarea, BTA (m²)").fill("450");
+    await expect(page).toHaveURL(/\/atgard$/);
+    await page.getByRole("radio", { name: "Nybyggnad", exact: true }).check();
+    await page.getByLabel("Beskriv vad du ska göra").fill("Nybyggnad av lagerhall i ett plan med kontor.");
+    await page.getByLabel("Byggnadsarea (BYA)").fill("420");
+    await page.getByLabel("Bruttoarea (BTA)").fill("450");
     await page.getByLabel("Kontrollansvarigs namn").fill("Karl Kontroll");
-    await page.getByLabel("Behörighetsnummer (certifiering)").fill("SC1234-56");
-    await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-    await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
+    await page.getByLabel("Kontrollansvarigs behörighetsnummer").fill("SC1234-56");
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/ritningar$/);
 
-    // Three of four drawings; the section drawing is left out.
-    await page.getByLabel("Välj fil för Situationsplan").setInputFiles(drawing("situationsplan.pdf"));
-    await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasader.pdf"));
-    await page.getByLabel("Välj fil för Planritning").setInputFiles(drawing("plan.pdf"));
-    await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-    await expect(page.getByTestId("missing-list")).toContainText("Sektionsritning");
-    await expect(page.getByTestId("missing-list")).not.toContainText("Planritning");
+    // Three of four drawings: the section drawing is missing, and the step says so.
+    await page.getByLabel("Situationsplan", { exact: true }).setInputFiles(drawing("situationsplan.pdf"));
+    await page.getByLabel("Fasadritningar", { exact: true }).setInputFiles(drawing("fasader.pdf"));
+    await page.getByLabel("Planritning", { exact: true }).setInputFiles(drawing("plan.pdf"));
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/ritningar$/);
+    await expect(page.getByRole("alert")).toContainText("Sektionsritning");
     await a11y("drawings with one missing");
 
     // A file that is not a drawing is refused by its content.
     await page
-      .getByLabel("Välj fil för Sektionsritning")
+      .getByLabel("Sektionsritning", { exact: true })
       .setInputFiles({ name: "sektion.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
-    await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-    await expect(page.getByRole("alert")).toContainText("Filen måste vara en PDF, PNG eller JPEG");
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/ritningar$/);
+    await expect(page.getByRole("alert")).toBeVisible();
 
-    // Check your answers: told what is missing, and refused on submit.
-    await page.goto("/bygglov/ansok/kontrollera");
-    await expect(page.getByTestId("missing-list")).toContainText("Sektionsritning");
-    await expect(page.getByTestId("fee-total")).toContainText("kr");
-    await page.getByRole("button", { name: "Skicka ansökan" }).click();
-    await expect(page.getByRole("alert")).toContainText("Bifoga sektionsritning innan du skickar ansökan");
-    await a11y("check with missing drawing");
+    await page.getByLabel("Sektionsritning", { exact: true }).setInputFiles(drawing("sektion.pdf"));
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/kontakt$/);
+    await continueStep(page);
 
-    await page.goto("/bygglov/ansok/ritningar");
-    await page.getByLabel("Välj fil för Sektionsritning").setInputFiles(drawing("sektion.pdf"));
-    await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-    await expect(page.getByTestId("missing-none")).toBeVisible();
-    await page.goto("/bygglov/ansok/kontrollera");
-    await expect(page.getByText("Johanssons Bygg i Åmål AB (559312-8415)")).toBeVisible();
-    // The applicant signs the application with e-ID, and the signature sends it (decision 085).
+    // Check your answers: the address the register gave, the company, and the fee.
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/kontrollera$/);
+    await expect(page.getByRole("main")).toContainText("Verkstadsgatan 11");
+    await expect(page.getByRole("main")).toContainText("Johanssons Bygg i Åmål AB");
+    const fee = page.locator(".summary-list__row").filter({ hasText: "Beräknad avgift enligt kommunens taxa" });
+    await expect(fee).toContainText(/\d.*kr/);
+    await a11y("check page with the fee");
+
+    // Swish with a phone number against the simulator (tests/stand-ins/swish.ts), before signing (105).
+    await page.getByLabel("Mobilnummer för Swish").fill("070-111 22 33");
+    await page.getByRole("button", { name: /med Swish/ }).click();
+    await expect(page).toHaveURL(/\/betalning\/[0-9A-F]{32}$/);
+    const status = page.getByTestId("payment-status");
+    for (let i = 0; i < 20 && (await status.getAttribute("data-status")) === "CREATED"; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await expect(status).toHaveAttribute("data-status", "PAID", { timeout: 15_000 });
+    await page.getByRole("link", { name: "Fortsätt och skicka ansökan" }).click();
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/kontrollera$/);
+    await expect(page.getByTestId("payment-paid")).toBeVisible();
+
+    // The applicant signs the application with e-ID, and the signature sends it (decisions 085, 105).
     const signed = await signAndSubmitPermit(page, PETER);
     expect(signed).toContain("Ansökan om bygglov");
+    expect(signed).toContain("Johanssons Bygg i Åmål AB (559312-8415)");
     expect(signed).toMatch(/sektion\.pdf \(SHA-256 [0-9a-f]{64}\)/);
     await expect(page).toHaveURL(/\/bygglov\/kvitto\/AML-\d{4}-\d{6}$/);
-    const reference = (await page.getByTestId("case-reference").innerText()).trim();
+    const reference = referenceOf(page);
+    await expect(page.getByTestId("case-reference")).toHaveText(reference);
+    await expect(page.getByTestId("payment-receipt")).toContainText("Swish");
     await expect(page.getByText(/Beräknat beslut senast/)).toBeVisible();
     await a11y("receipt");
 
@@ -94,9 +128,10 @@ test.describe("building permit e-service", () => {
       await expect(officer.page.getByRole("heading", { level: 1 })).toHaveText(`Ärende ${reference}`);
       await expect(officer.page.getByText("Karl Kontroll, SC1234-56")).toBeVisible();
       // The applicant's e-ID signature, verified again against the case as stored.
-      await expect(officer.page.getByRole("region", { name: "Underskrifter med e-legitimation" })).toContainText(
-        "Underskriften stämmer med ansökan.",
-      );
+      const signatures = officer.page.getByRole("region", { name: "Underskrifter med e-legitimation" });
+      await expect(signatures).toContainText(/Signerad av Peter \S+ den \d{4}-\d{2}-\d{2}/);
+      await expect(signatures).toContainText("Underskriften stämmer med ansökan.");
+      await expect(officer.page.getByTestId("payment-status")).toContainText("Betald");
       await expectAccessible(officer.page, browser, jsOff, "officer case view");
       const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
       await officer.page
@@ -151,19 +186,26 @@ test.describe("building permit e-service", () => {
     await expect(page.getByRole("main")).toContainText("Johanssons Bygg i Åmål AB");
   });
 
-  test("an unknown property designation and a malformed one are told apart, and bad posts get 4xx", async ({
+  test("an unknown property designation and a malformed one are told apart, the old address leads to the engine, and bad posts get 4xx", async ({
     page,
     a11y,
   }) => {
+    // The bygglov pages moved onto the engine (decision 110): their address sends on, keeping ?lang=.
+    const moved = await page.request.get("/bygglov/ansok/kontrollera?lang=en", { maxRedirects: 0 });
+    expect(moved.status()).toBe(303);
+    expect(moved.headers().location).toBe("/blanketter/bygglov-ansokan?lang=en");
     await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: "self" });
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
+    const ja = page.getByRole("group", { name: /Äger du fastigheten/ }).getByLabel("Ja", { exact: true });
     await page.getByLabel("Fastighetsbeteckning").fill("Åmål Finnsinte 9:99");
-    await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
+    await ja.check();
+    await continueStep(page);
     await expect(page.getByRole("alert")).toContainText("Vi hittar ingen fastighet");
     await page.getByLabel("Fastighetsbeteckning").fill("Plogen");
-    await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
+    await continueStep(page);
     await expect(page.getByRole("alert")).toContainText("kommun, trakt och nummer");
     await a11y("designation errors");
-    const res = await page.request.post("/bygglov/ansok", {
+    const res = await page.request.post(`${BYGGLOV}/fastighet`, {
       data: "garbage",
       headers: { "Content-Type": "text/plain" },
     });

@@ -1,4 +1,5 @@
 import { expect, loginAsResident, test } from "./fixtures";
+import { BYGGLOV, continueStep } from "./permit-helpers";
 
 /**
  * Issue 19 / decision 069: who may act for a company comes from the company register (the e2e
@@ -16,14 +17,19 @@ const PLOGEN = "556742-9179";
 
 test.describe("acting for a company per the company register", () => {
   test("a signatory acts for the company and starts a bygglov draft for it", async ({ page, a11y }) => {
-    await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: PLOGEN });
-    await expect(page).toHaveURL(/\/bygglov\/ansok$/);
-    await expect(page.getByText("Du ansöker för Plogen Fastigheter i Åmål AB")).toBeVisible();
+    await loginAsResident(page, PETER, { redirectTo: BYGGLOV, actFor: PLOGEN });
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
     await page.getByLabel("Fastighetsbeteckning").fill("Åmål Plogen 4:2");
-    await page.getByRole("radio", { name: "Fasadändring" }).check();
-    await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel på lagerhallen.");
-    await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-    await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
+    await page
+      .getByRole("group", { name: /Äger du fastigheten/ })
+      .getByLabel("Ja", { exact: true })
+      .check();
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/atgard$/);
+    await page.getByRole("radio", { name: "Fasadändring", exact: true }).check();
+    await page.getByLabel("Beskriv vad du ska göra").fill("Byte av fasadpanel på lagerhallen.");
+    await continueStep(page);
+    await expect(page).toHaveURL(/\/ritningar$/);
     await a11y("bygglov draft for the company");
   });
 

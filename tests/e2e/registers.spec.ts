@@ -1,6 +1,13 @@
 import { expect, expectAccessible, jsDisabled, loginAsResident, loginAsStaff, test } from "./fixtures";
 import { dateFromToday, hydrated } from "./mypages-helpers";
-import { drawing, e2eDatabase, otherContext, signAndSubmitPermit } from "./permit-helpers";
+import {
+  BYGGLOV,
+  e2eDatabase,
+  otherContext,
+  referenceOf,
+  signAndSubmitPermit,
+  startEngineBygglov,
+} from "./permit-helpers";
 
 /**
  * Issue 19's journeys across the register stand-ins (decision 074). The e2e portal asks every
@@ -63,35 +70,26 @@ test.describe("the registers' stand-ins in one journey", () => {
     const since = lastAuditId();
 
     // The company register names the person a signatory: they may act for the company.
-    await loginAsResident(page, j.signatory, { redirectTo: "/bygglov/ansok", actFor: j.orgNumber });
-    await expect(page).toHaveURL(/\/bygglov\/ansok$/);
-    await expect(page.getByText(`Du ansöker för ${j.company}`)).toBeVisible();
+    await loginAsResident(page, j.signatory, { redirectTo: BYGGLOV, actFor: j.orgNumber });
+    await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
     // (The audit trail masks the organisationsnummer as it masks a personnummer, so the row is found by its
     // details. Answers are kept five minutes, so another spec may have made this company's look-up: any
     // look-up of this run counts, and each names the client that answered.)
     expect(auditSince(0, "register.company_lookup").join(" ")).toContain('"register":"bolagsverket"');
     expect(auditSince(0, "register.company_lookup").join(" ")).not.toContain('"register":"demo"');
 
-    // The property register finds the property, its owner and its address.
-    await page.getByLabel("Fastighetsbeteckning").fill(j.designation.toLocaleLowerCase("sv"));
-    await page.getByRole("button", { name: "Hämta fastighetsuppgifter" }).click();
-    await expect(page.getByTestId("property-owner")).toHaveText(j.company);
-    await expect(page.getByText(j.address)).toBeVisible();
+    // The property register finds the property, its owner and its address as the step is saved (decision 104).
+    await startEngineBygglov(page, j.designation.toLocaleLowerCase("sv"), {
+      description: "Byte av fasadpanel och fönster mot gatan.",
+    });
     expect(auditSince(since, "register.property.lookup", j.designation).join(" ")).toContain("Lantmäteriet");
-    await a11y("bygglov details with the register's property");
-
-    await page.getByRole("radio", { name: "Fasadändring" }).check();
-    await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel och fönster mot gatan.");
-    await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-    await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
-    await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasad.pdf"));
-    await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-    await expect(page.getByTestId("missing-none")).toBeVisible();
-    await page.goto("/bygglov/ansok/kontrollera");
-    await expect(page.getByText(`${j.company} (${j.orgNumber})`)).toBeVisible();
-    await signAndSubmitPermit(page, j.signatory);
+    await expect(page.getByRole("main")).toContainText(j.company);
+    await expect(page.getByRole("main")).toContainText(j.address.split(",")[0]!);
+    await a11y("bygglov check page with the register's property");
+    const signed = await signAndSubmitPermit(page, j.signatory);
+    expect(signed).toContain(`${j.company} (${j.orgNumber})`);
     await expect(page).toHaveURL(/\/bygglov\/kvitto\/BEN-\d{4}-\d{6}$/);
-    const reference = (await page.getByTestId("case-reference").innerText()).trim();
+    const reference = referenceOf(page);
 
     // The officer sees the company and the property as the registers gave them.
     const officer = await otherContext(browser, testInfo);

@@ -1,21 +1,19 @@
 /**
  * A logged-in person's engine drafts are per person × the party they act for (decision 104), as
- * the bygglov pages' drafts are (`bygglov:<person>:<organisation|self>`): acting for a company
+ * the bygglov pages' drafts were: acting for a company
  * gives a draft of its own, apart from the private one; another representative of the same
  * company does not see it; a draft made before (acting for oneself) keeps its key and stays
- * reachable; the bygglov pages' own draft row is not taken for the engine's.
+ * reachable.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organisation } from "../../db/schema/index";
 import { getFormDefinition } from "../../forms/definitions/index";
 import { createSession, setActing } from "~/auth/session.server";
-import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { hmacIndex } from "~/platform/crypto.server";
-import { EMPTY_DRAFT, saveDraft } from "~/services/building-permits.server";
-import { getWorkingDraft, saveWorkingDraft } from "~/services/drafts.server";
-import { actingForOf, eserviceSession, personOwnerKey } from "~/services/eservice-session.server";
+import { saveWorkingDraft } from "~/services/drafts.server";
+import { eserviceSession, personOwnerKey } from "~/services/eservice-session.server";
 import { loader as stepLoader } from "~/routes/blanketter.$id_.$step";
 import { viewerFor } from "./people-helper";
 
@@ -108,15 +106,5 @@ describe("engine drafts per person and the party acted for", () => {
     saveAs(anders, "Anders för snickeriet: skylt vid infarten");
     expect(await shown(anders.cookie)).toContain("Anders för snickeriet");
     expect(await shown(karin.cookie)).not.toContain("Anders för snickeriet");
-  });
-
-  it("does not take the bygglov pages' draft row for the engine's draft of the same form", async () => {
-    const { personId } = viewerFor(ERIK);
-    const user = { kind: "resident", personId, acting: { kind: "self" } } as unknown as ResidentUser;
-    expect(actingForOf(user)).toBeNull();
-    saveDraft(user, { ...EMPTY_DRAFT, propertyDesignation: "Bengtsfors Sågen 1:23" }, "details");
-    expect(
-      getWorkingDraft({ ownerKey: personOwnerKey(personId), formId: "bygglov-ansokan", personId }),
-    ).toBeUndefined();
   });
 });

@@ -127,7 +127,8 @@ describe("the engine's bygglov signed by a firmatecknare acting for the company 
 
     const sent = await submit(signature);
     if (!("redirect" in sent)) throw new Error(sent.error);
-    expect(sent.redirect).toMatch(/^\/mina-sidor\/arenden\/[A-Z]{3}-\d{4}-\d{6}$/);
+    // Filed by the bygglov handler: its own receipt, with the payment and expected decision (decision 110).
+    expect(sent.redirect).toMatch(/^\/bygglov\/kvitto\/[A-Z]{3}-\d{4}-\d{6}$/);
     const reference = sent.redirect.split("/").at(-1)!;
     const row = db().select().from(caseTable).where(eq(caseTable.reference, reference)).get()!;
     expect(row.applicantOrganisationId).toBe(orgId);

@@ -39,7 +39,7 @@ function withStoredFiles(id: string, ownerKey: string, example: FormValues): For
 
 // A form with its own submit handler (childcare) files its case through it: tests/integration/form-hooks.test.ts
 // sends the childcare document through the check page, and its e2e spec through the browser.
-const ENGINE_FORMS = formDefinitions.filter((d) => !d.eservice && !d.submitHandler);
+const ENGINE_FORMS = formDefinitions.filter((d) => !d.submitHandler);
 const resident = testPersons.find((p) => !p.protectedIdentity && p.municipality)!;
 
 beforeAll(() => {

@@ -32,17 +32,15 @@ import { db, prepareDatabase } from "~/db.server";
 import { env, loadEnv, resetEnvForTests } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import * as callbackRoute from "~/routes/api.v1.integration.cases.$reference";
-import { addDrawing, removeDraftUpload } from "~/services/building-permits.server";
+import { addDrawing } from "~/services/building-permits.server";
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
 import { cleanupJob, runCleanup } from "~/services/cleanup.server";
 import { FILE_MAGIC } from "~/platform/crypto.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
-import type { ResidentUser } from "~/auth/guards.server";
 import { checkUploadQuota, getUploadForOwner, storeUpload, uploadsDir } from "~/services/uploads.server";
 import { decisionPdf } from "~/services/backoffice.server";
-import { viewerFor } from "./people-helper";
 
 const MARKER = "PLAINTEXT-MARKER-Ärende-19811218-9876";
 /** A JPEG as far as content sniffing goes, carrying a marker that must never be on disk. */
@@ -214,29 +212,6 @@ describe("replaced and removed files", () => {
     expect(removed).toMatchObject({ status: 200 });
     expect(rowsOf(ownerKey)).toEqual([]);
     expect(onDisk(second.storedName)).toBe(false);
-  });
-
-  it("removing a drawing from a building-permit draft deletes the file, not only the row", () => {
-    const personId = viewerFor("198112189876", "Anna Ritare").personId;
-    const user = {
-      kind: "resident",
-      personId,
-      name: "Anna Ritare",
-      acting: { kind: "self" },
-    } as unknown as ResidentUser;
-    const ownerKey = `bygglov:${personId}:self`;
-    const added = addDrawing({
-      ownerKey,
-      kind: "situationsplan",
-      originalName: "plan.pdf",
-      bytes: new Uint8Array(Buffer.from("%PDF-1.4\n% plan\n")),
-    });
-    expect(added.ok).toBe(true);
-    const row = rowsOf(ownerKey)[0]!;
-    expect(onDisk(row.storedName)).toBe(true);
-    removeDraftUpload(user, row.publicId);
-    expect(rowsOf(ownerKey)).toEqual([]);
-    expect(onDisk(row.storedName)).toBe(false);
   });
 });
 

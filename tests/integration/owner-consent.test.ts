@@ -18,14 +18,8 @@ import { sessionUserOf } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { changeStatusForStaff, decide } from "~/services/backoffice.server";
-import {
-  addDrawing,
-  EMPTY_DRAFT,
-  ownerKeyOf,
-  permitCaseSummaryText,
-  saveDraft,
-  submitApplication,
-} from "~/services/building-permits.server";
+import { permitCaseSummaryText } from "~/services/building-permits.server";
+import { fileEnginePermit } from "./engine-permit-helper";
 import { listCaseSignatures, verifyUserSignature } from "~/services/e-signature.server";
 import {
   OWNER_PARTY,
@@ -109,25 +103,11 @@ function officer(username: string): StaffUser {
   }) as StaffUser;
 }
 
-/** Erik sends a small façade change for `designation` (no e-ID of his own: not what is tested here). */
+/** Erik sends a small façade change for `designation` on the engine (no e-ID of his own: not what is tested here). */
 async function fileFacadeChange(designation: string) {
   const { user } = resident(ERIK, "Erik Lindqvist");
-  saveDraft(
-    user,
-    {
-      ...EMPTY_DRAFT,
-      propertyDesignation: designation,
-      measureType: "fasadandring",
-      description: "Byte av fasadpanel och fönster på bostadshuset.",
-    },
-    "details",
-  );
-  const pdf = Buffer.from("%PDF-1.4\n% fasad\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-  expect(
-    addDrawing({ ownerKey: ownerKeyOf(user), kind: "fasadritningar", originalName: "fasad.pdf", bytes: pdf }),
-  ).toMatchObject({ ok: true });
-  const sent = await submitApplication(user, "sv", new Date(), "invoice");
-  if (!sent.ok) throw new Error(sent.reason);
+  const sent = await fileEnginePermit(user, { fastighetsbeteckning: designation });
+  if (!sent.ok) throw new Error(sent.codes.join());
   return db().select().from(caseTable).where(eq(caseTable.reference, sent.reference)).get()!;
 }
 

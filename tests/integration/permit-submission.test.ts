@@ -16,28 +16,19 @@ import {
 } from "../../db/schema/index";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
-import {
-  addDrawing,
-  clockInputFor,
-  EMPTY_DRAFT,
-  getDraft,
-  ownerKeyOf,
-  saveDraft,
-  feeFor,
-  lookupProperty,
-  submitApplication,
-} from "~/services/building-permits.server";
+import { clockInputFor, feeFor, EMPTY_DRAFT, lookupProperty } from "~/services/building-permits.server";
 import { saveNotificationSettings } from "~/services/notifications.server";
 import { computeValues } from "~/services/form-hooks.server";
 import { definitionProblems } from "../../forms/check-definition";
 import type { FormDefinition } from "../../forms/types";
 import seed from "../../forms/seed/bygglov-ansokan.json";
-import { advanceClockForTests, resetClockForTests } from "~/utils/clock.server";
+import { resetClockForTests } from "~/utils/clock.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { storeUpload } from "~/services/uploads.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
 import { viewerFor } from "./people-helper";
+import { fileEnginePermit } from "./engine-permit-helper";
 
 const ERIK = "198203249274"; // owns Bengtsfors Sågen 1:23 in the demo register
 
@@ -59,12 +50,6 @@ beforeAll(() => {
 }, 120_000);
 afterEach(() => resetClockForTests());
 
-const draft = {
-  ...EMPTY_DRAFT,
-  propertyDesignation: "Bengtsfors Sågen 1:23",
-  measureType: "fasadandring" as const,
-  description: "Byte av fasadpanel på bostadshuset.",
-};
 const pdf = Buffer.from("%PDF-1.4\n% fasad\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 describe("a bygglov submission", () => {
@@ -76,13 +61,11 @@ describe("a bygglov submission", () => {
       phone: null,
       language: null,
     });
-    saveDraft(erik, draft, "details");
-    expect(
-      addDrawing({ ownerKey: ownerKeyOf(erik), kind: "fasadritningar", originalName: "fasad.pdf", bytes: pdf }),
-    ).toMatchObject({ ok: true });
-
-    const sent = await submitApplication(erik, "sv", new Date(), "invoice");
-    if (!sent.ok) throw new Error(sent.reason);
+    const sent = await fileEnginePermit(erik, {
+      fastighetsbeteckning: "Bengtsfors Sågen 1:23",
+      description: "Byte av fasadpanel på bostadshuset.",
+    });
+    if (!sent.ok) throw new Error(sent.codes.join());
     const c = db().select().from(caseTable).where(eq(caseTable.reference, sent.reference)).get()!;
 
     const events = db()
@@ -104,17 +87,6 @@ describe("a bygglov submission", () => {
       .where(eq(notificationDelivery.notificationId, notes[0]!.id))
       .all();
     expect(mails.map((m) => m.channel)).toEqual(["email"]);
-    // The draft is gone once sent.
-    expect(getDraft(erik)).toBeNull();
-  });
-
-  it("starts from an empty application once the draft has expired", () => {
-    saveDraft(erik, draft, "details");
-    expect(getDraft(erik)?.description).toBe(draft.description);
-    advanceClockForTests(29 * 86_400_000);
-    expect(getDraft(erik)?.description).toBe(draft.description);
-    advanceClockForTests(2 * 86_400_000);
-    expect(getDraft(erik)).toBeNull();
   });
 });
 
@@ -164,28 +136,6 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
     kaCertification: "SC1234-56",
   };
   const kinds = ["situationsplan", "fasadritningar", "planritning", "sektionsritning"] as const;
-
-  /** The bygglov pages' path: their draft, their drawings, their send. */
-  async function throughTheBygglovPages(): Promise<string> {
-    saveDraft(
-      erik,
-      {
-        ...EMPTY_DRAFT,
-        propertyDesignation: facts.designation,
-        measureType: "tillbyggnad",
-        description: facts.description,
-        buildingArea: "24.5",
-        grossFloorArea: "24.5",
-        kaName: facts.kaName,
-        kaCertification: facts.kaCertification,
-      },
-      "details",
-    );
-    for (const kind of kinds) addDrawing({ ownerKey: ownerKeyOf(erik), kind, originalName: `${kind}.pdf`, bytes: pdf });
-    const sent = await submitApplication(erik, "sv", new Date(), "invoice");
-    if (!sent.ok) throw new Error(sent.reason);
-    return sent.reference;
-  }
 
   /** The engine's path: the v2 definition's answers as a saved draft, the check page, send. */
   async function throughTheEngine(answers: Record<string, unknown>) {
@@ -240,7 +190,7 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
 
   it("the v2 definition is the online service's: its names, the fee hook and the bygglov handler", () => {
     const def = getFormDefinition("bygglov-ansokan")!;
-    expect(def.version).toBe(3);
+    expect(def.version).toBe(4);
     // Sent by the applicant's e-ID signature, acting for a company too (decision 105).
     expect(def.signatures).toEqual([{ party: "applicant" }]);
     expect(def.submitHandler).toBe("bygglov");
@@ -251,36 +201,45 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
     expect(measure?.type === "choice" && measure.options.map((o) => o.value)).toContain("rivningslov");
   });
 
-  it("files the same case, permit row and statutory clock as the bygglov pages", async () => {
-    const old = caseOf(await throughTheBygglovPages());
+  it("files the case, permit row and statutory clock the bygglov pages filed, and leads to the bygglov receipt", async () => {
     const sent = await throughTheEngine(engineAnswers);
     expect(sent).toEqual({
-      redirect: expect.stringMatching(/^\/mina-sidor\/arenden\//),
+      redirect: expect.stringMatching(/^\/bygglov\/kvitto\/BEN-\d{4}-\d{6}$/),
       flash: "mypages:flash.submitted",
     });
     const reference = (sent as { redirect: string }).redirect.split("/").at(-1)!;
     const made = caseOf(reference);
 
-    const pick = (c: typeof old) => ({
-      area: c.area,
-      formId: c.formId,
-      municipalityId: c.municipalityId,
-      administrationId: c.administrationId,
-      status: c.status,
-      applicantPersonId: c.applicantPersonId,
-      submittedByPersonId: c.submittedByPersonId,
+    expect(made).toMatchObject({
+      area: "bygglov",
+      formId: "bygglov-ansokan",
+      formVersion: 4,
+      applicantPersonId: erik.personId,
+      applicantOrganisationId: null,
+      submittedByPersonId: erik.personId,
     });
-    expect(pick(made)).toEqual(pick(old));
-    expect(made.formVersion).toBe(3);
-    // The same permit facts: the signed summary and the officer's view are made from them.
-    expect(JSON.parse(made.data)).toEqual(JSON.parse(old.data));
-    const permit = (caseId: number) => {
-      const { caseId: _id, ...rest } = db().select().from(permitCase).where(eq(permitCase.caseId, caseId)).get()!;
-      return rest;
-    };
-    expect(permit(made.id)).toEqual(permit(old.id));
-    expect(permit(made.id).feeEstimate).toBeGreaterThan(0);
-    expect(clockInputFor(made.id)).toEqual(clockInputFor(old.id));
+    // The permit facts the signed summary and the officer's view are made from (decision 085).
+    expect(JSON.parse(made.data)).toMatchObject({
+      measureType: "tillbyggnad",
+      propertyDesignation: facts.designation,
+      description: facts.description,
+      buildingArea: 24.5,
+      grossFloorArea: 24.5,
+      kontrollansvarig: { name: facts.kaName, certificationNumber: "SC1234-56" },
+      applicant: { kind: "person", name: "Erik Lindqvist" },
+      submittedByName: "Erik Lindqvist",
+      payment: "invoice",
+    });
+    const permit = db().select().from(permitCase).where(eq(permitCase.caseId, made.id)).get()!;
+    expect(permit).toMatchObject({ measureType: "tillbyggnad", propertyDesignation: facts.designation });
+    expect(permit.feeEstimate).toBeGreaterThan(0);
+    // The statutory clock starts the day it is received (decision 064).
+    expect(clockInputFor(made.id)).toEqual({
+      receivedOn: permit.receivedOn,
+      supplementRequests: [],
+      extension: null,
+      decidedOn: null,
+    });
 
     // The drawings go with the case; the trail is the bygglov pages' trail.
     const drawings = db().select().from(caseAttachment).where(eq(caseAttachment.caseId, made.id)).all();
@@ -295,10 +254,8 @@ describe("the engine's bygglov submit handler (decision 097)", () => {
     ]);
     const notes = db().select().from(notification).where(eq(notification.caseId, made.id)).all();
     expect(notes.map((n) => n.kind)).toEqual(["case-submitted"]);
-    // Erik owns the property alone: no other owner is asked, on either path.
-    const consents = (caseId: number) =>
-      db().select().from(permitOwnerConsent).where(eq(permitOwnerConsent.caseId, caseId)).all().length;
-    expect(consents(made.id)).toBe(consents(old.id));
+    // Erik owns the property alone: no other owner is asked.
+    expect(db().select().from(permitOwnerConsent).where(eq(permitOwnerConsent.caseId, made.id)).all()).toEqual([]);
     // The engine's working draft is gone.
     expect(await throughTheEngine(engineAnswers)).toBeDefined();
   });

@@ -8,7 +8,7 @@ import { viewerFor } from "./people-helper";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { addDrawing, EMPTY_DRAFT, ownerKeyOf, saveDraft, submitApplication } from "~/services/building-permits.server";
+import { fileEnginePermit } from "./engine-permit-helper";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { drainReceiptMails } from "~/platform/mail.server";
@@ -199,23 +199,12 @@ describe("the received notification (decision 092)", () => {
       roles: [],
       sessionId: "s",
     } as unknown as ResidentUser;
-    saveDraft(
-      user,
-      {
-        ...EMPTY_DRAFT,
-        propertyDesignation: "Bengtsfors Sågen 1:23",
-        measureType: "fasadandring" as const,
-        description: "Byte av fasadpanel på Hemligvägen 7.",
-      },
-      "details",
-    );
-    const pdf = Buffer.from("%PDF-1.4\n% fasad\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-    expect(
-      addDrawing({ ownerKey: ownerKeyOf(user), kind: "fasadritningar", originalName: "fasad.pdf", bytes: pdf }),
-    ).toMatchObject({ ok: true });
     const mailMark = mails.length;
     const smsMark = sms.sent.length;
-    const sent = await submitApplication(user, "sv");
+    const sent = await fileEnginePermit(user, {
+      fastighetsbeteckning: "Bengtsfors Sågen 1:23",
+      description: "Byte av fasadpanel på Hemligvägen 7.",
+    });
     if (!sent.ok) throw new Error(JSON.stringify(sent));
     const id = caseId(sent.reference);
     const rows = db().select().from(notification).where(eq(notification.caseId, id)).all();
