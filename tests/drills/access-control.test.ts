@@ -373,6 +373,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/api/v1/forms/:id": "",
   "/api/v1/forms/:id/document": "/api/v1/forms/felanmalan-gata-park/document",
   "/api/v1/*": "",
+  // The bygglov pages' old addresses: a 303 to /blanketter/bygglov-ansokan for everyone (decision 110).
+  "/bygglov/ansok/*": "",
   "/personal/logga-in/sso/saml/:provider/metadata": "",
   "/*": "",
 };
