@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test there is, in the order that fails fastest.
-//   0. lint (scripts/lint.mjs: ESLint, Prettier check, knip; decision 051), alone, before the rest:
+//   0. lint (scripts/lint.mjs: ESLint, Prettier check, knip; decision 051), first in its lane:
 //      it needs no build, and a lint error, a formatting difference or an unused export fails CI
 //   1. typecheck (tsc --noEmit)
 //   2. vitest: unit and integration tests (each test file on its own SQLite file)
@@ -11,13 +11,18 @@
 //      the whole-site crawl sweep (tests/e2e/sweep.spec.ts)
 // Ends with one line "tests: N passed, N failed" summing vitest, the drills and Playwright.
 // `npm run test:heavy` (TEST_HEAVY=1) runs the drills and the sweep in their heavy variants.
-// Steps 1, 2 and 3 run side by side (TEST_SERIAL=1 runs them one after the other): vitest
-// uses one worker on a 2-core machine (cores − 1) and tsc one core, so the typecheck costs
-// nothing extra beside it. Their output is kept per step and printed as each step ends, so logs
-// stay readable. The drills (4) start when those are done: the hostile-input drill times every
-// answer and a /healthz probe beside them (decision 040), which means something only when the
-// portal is not sharing its two cores with tsc and vitest.
-// Playwright (5) starts when they are done: it needs both cores for Chromium and the server.
+// Without TEST_SERIAL=1 (which runs them one after the other) steps 0–4 run in two lanes side
+// by side, so that both cores stay busy (decision 112):
+//   lane 1: vitest, one worker (cores − 1), ~470 s in CI — the longest single step;
+//   lane 2: lint, then typecheck, then the drills (~440 s together), with the remix build
+//           beside the first of them (it takes ~12 s).
+// Before, lint ran alone and the drills after vitest, while vitest's one worker left the second
+// core idle for ~400 s. The drills still run one file at a time; the hostile-input drill judges
+// wall-clock limits scaled by the machine's load and the server's own CPU time unscaled
+// (decision 040, tests/drills/support.ts machineSlowdown), so a busy neighbour excuses nothing
+// the portal itself does. Output is kept per step and printed as each step ends, so logs stay
+// readable.
+// Playwright (5) starts when all of that is done: it needs both cores for Chromium and the server.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -94,7 +99,10 @@ function build(buffered) {
 }
 
 const buffered = !serial;
-if (wants("lint")) ok = (await run("lint (eslint, prettier, knip)", "node", ["scripts/lint.mjs"])) && ok;
+async function lint() {
+  if (wants("lint"))
+    ok = (await run("lint (eslint, prettier, knip)", "node", ["scripts/lint.mjs"], { buffered })) && ok;
+}
 async function typecheck() {
   if (wants("typecheck")) ok = (await run("typecheck", "npx", ["tsc", "--noEmit"], { buffered })) && ok;
 }
@@ -135,12 +143,21 @@ async function drills() {
 }
 
 if (serial) {
+  await lint();
   await typecheck();
   await unit();
   await drills();
 } else {
-  await Promise.all([typecheck(), unit(), wants("drills") || wants("e2e") ? build(buffered) : null]);
-  await drills();
+  const needsBuild = wants("drills") || wants("e2e");
+  await Promise.all([
+    unit(),
+    needsBuild ? build(buffered) : null,
+    (async () => {
+      await lint();
+      await typecheck();
+      await drills();
+    })(),
+  ]);
 }
 
 if (wants("e2e")) {
