@@ -32,7 +32,17 @@ export interface CachedPage {
   body: Buffer;
   /** The body gzip-compressed, made at the first hit that accepts gzip. */
   gzip?: Buffer;
+  /** The fast path's header lists (app/http/middleware.server.ts), made at the first hit. */
+  wire?: HitWire;
+  wireGzip?: HitWire;
   storedAt: number;
+}
+
+interface HitWire {
+  set: object;
+  list: string[];
+  idSlot: number;
+  cspSlot: number;
 }
 
 export interface PageCacheOptions {
@@ -97,6 +107,8 @@ export class AnonymousPageCache {
   ): string | null {
     if (method !== "GET") return null;
     if (authorization) return null;
+    // Most anonymous requests carry no cookie at all: no parsing.
+    if (!cookieHeader) return `${url}\u0000\u0000`;
     if (hasPersonalCookie(cookieHeader)) return null;
     const cookies = parseCookieNames(cookieHeader);
     return `${url}\u0000${cookies.get("lang") ?? ""}\u0000${cookies.get("kommun") ?? ""}`;
