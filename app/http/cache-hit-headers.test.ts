@@ -10,7 +10,7 @@ import { createSecurityHeaders, freshNonce } from "./security-headers.server";
 // one with setHeader), then the stored headers, X-Cache, Vary, Content-Length, with a fresh
 // request id and nonce per answer. A real node:http server answers both ways.
 
-const HTML = "<!doctype html><html lang=\"sv\"><body><p>Öppettider</p></body></html>";
+const HTML = '<!doctype html><html lang="sv"><body><p>Öppettider</p></body></html>';
 const securityHeaders = createSecurityHeaders({ production: true });
 let server: Server;
 let port = 0;

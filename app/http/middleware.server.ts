@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
 import {
   anonymousPageCache,
   hasPersonalCookie,
@@ -68,12 +67,12 @@ const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-enc
  * Answers a cache hit: the stored headers, `X-Cache: hit`, gzip when the client accepts it
  * (compressed once per entry). The hit path behind Express's own security headers.
  */
-function sendCachedPage(req: Req, res: Res, hit: CachedPage) {
+function sendCachedPage(req: Req, res: Res, key: string, hit: CachedPage) {
   for (const [name, value] of hit.headers) res.setHeader(name, value);
   res.setHeader("X-Cache", "hit");
   res.setHeader("Vary", "Accept-Encoding");
   const gzip = acceptsGzip(req);
-  const body = gzip ? (hit.gzip ??= gzipSync(hit.body)) : hit.body;
+  const body = gzip ? anonymousPageCache().gzipOf(key, hit) : hit.body;
   if (gzip) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
   res.statusCode = hit.status;
@@ -126,17 +125,17 @@ export function serveFromAnonymousPageCache(
   securityHeaders: ((res: Res) => void) & { set?: SecurityHeaderSet },
 ): boolean {
   if (req.method !== "GET") return false;
-  const { hit } = lookUp(req);
-  if (!hit) return false;
+  const { key, hit } = lookUp(req);
+  if (!key || !hit) return false;
   const set = securityHeaders.set;
   // Headers already set (a draining server's `Connection: close`): the general path keeps them.
   if (!set || res.getHeaderNames().length > 0) {
     securityHeaders(res);
-    sendCachedPage(req, res, hit);
+    sendCachedPage(req, res, key, hit);
     return true;
   }
   const gzip = acceptsGzip(req);
-  const body = gzip ? (hit.gzip ??= gzipSync(hit.body)) : hit.body;
+  const body = gzip ? anonymousPageCache().gzipOf(key, hit) : hit.body;
   let wire = gzip ? hit.wireGzip : hit.wire;
   if (wire?.set !== set) {
     wire = { set, ...hitHeaderList(hit, set, gzip) };
@@ -181,7 +180,7 @@ export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
   emptyCacheAfterStaffChanges(req, res);
   const { key, hit } = lookUp(req);
   if (!key) return next();
-  if (hit) return sendCachedPage(req, res, hit);
+  if (hit) return sendCachedPage(req, res, key, hit);
   const cache = anonymousPageCache();
   const generation = cache.currentGeneration();
   const nonce = String(res.locals?.cspNonce ?? "");
