@@ -17,9 +17,9 @@ export interface SecurityHeaderSet {
   fixed: readonly (readonly [string, string])[];
 }
 
-export type SecurityHeaders = ((res: Res) => void) & { set: SecurityHeaderSet };
+type SecurityHeaders = ((res: Res) => void) & { set: SecurityHeaderSet };
 
-export function securityHeaderSet(production: boolean): SecurityHeaderSet {
+function securityHeaderSet(production: boolean): SecurityHeaderSet {
   const connectSrc = `connect-src 'self'${production ? "" : " ws://localhost:* ws://127.0.0.1:*"}`;
   const fixed: [string, string][] = [
     ["X-Content-Type-Options", "nosniff"],
