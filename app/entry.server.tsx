@@ -36,6 +36,7 @@ export {
   rateLimits,
   serveFromAnonymousPageCache,
 } from "./http/middleware.server";
+export { createSecurityHeaders } from "./http/security-headers.server";
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {

@@ -3,8 +3,8 @@
  * that it shares module state with the routes (the page cache that publish actions invalidate)
  * and is typechecked and unit-tested (docs/decisions/030, 031).
  */
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
 import {
   anonymousPageCache,
   hasPersonalCookie,
@@ -18,6 +18,7 @@ import { env } from "~/env.server";
 import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
 import { RateLimiter } from "~/platform/rate-limit.server";
 import { securityEvent } from "~/monitoring/security-events.server";
+import { freshNonce, type SecurityHeaderSet } from "./security-headers.server";
 
 type Req = IncomingMessage & { ip?: string; originalUrl?: string };
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -60,16 +61,18 @@ function lookUp(req: Req): { key: string | null; hit: CachedPage | undefined } {
   return { key, hit: key ? cache.get(key) : undefined };
 }
 
+const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+
 /**
  * Answers a cache hit: the stored headers, `X-Cache: hit`, gzip when the client accepts it
- * (compressed once per entry). The one hit path for both the fast path and the middleware.
+ * (compressed once per entry). The hit path behind Express's own security headers.
  */
-function sendCachedPage(req: Req, res: Res, hit: CachedPage) {
+function sendCachedPage(req: Req, res: Res, key: string, hit: CachedPage) {
   for (const [name, value] of hit.headers) res.setHeader(name, value);
   res.setHeader("X-Cache", "hit");
   res.setHeader("Vary", "Accept-Encoding");
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gzip ? (hit.gzip ??= gzipSync(hit.body)) : hit.body;
+  const gzip = acceptsGzip(req);
+  const body = gzip ? anonymousPageCache().gzipOf(key, hit) : hit.body;
   if (gzip) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
   res.statusCode = hit.status;
@@ -77,16 +80,73 @@ function sendCachedPage(req: Req, res: Res, hit: CachedPage) {
 }
 
 /**
+ * The whole header list of a hit on the fast path, made once per entry (and per encoding): what
+ * `securityHeaders` followed by `sendCachedPage` would set, in the same order and with the same
+ * precedence (a later `setHeader` of a name replaces the value in the earlier one's place), as a
+ * flat `[name, value, …]` list for `writeHead`. Only the request id and the CSP change per answer:
+ * `idSlot` and `cspSlot` are their value positions.
+ */
+function hitHeaderList(
+  hit: CachedPage,
+  set: SecurityHeaderSet,
+  gzip: boolean,
+): { list: string[]; idSlot: number; cspSlot: number } {
+  const byName = new Map<string, [string, string | string[]]>();
+  const put = (name: string, value: string | string[]) => byName.set(name.toLowerCase(), [name, value]);
+  put("X-Request-Id", "");
+  put("Content-Security-Policy", "");
+  for (const [name, value] of set.fixed) put(name, value);
+  for (const [name, value] of hit.headers) put(name, value);
+  put("X-Cache", "hit");
+  put("Vary", "Accept-Encoding");
+  if (gzip) put("Content-Encoding", "gzip");
+  put("Content-Length", String(gzip ? hit.gzip!.length : hit.body.length));
+  const list: string[] = [];
+  let idSlot = -1;
+  let cspSlot = -1;
+  for (const [key, [name, value]] of byName) {
+    if (key === "x-request-id") idSlot = list.length + 1;
+    if (key === "content-security-policy") cspSlot = list.length + 1;
+    for (const v of Array.isArray(value) ? value : [value]) list.push(name, v);
+  }
+  return { list, idSlot, cspSlot };
+}
+
+/**
  * The fast path in front of Express: answers a cache hit straight from memory.
  * `securityHeaders` is the server's own header function, so a hit carries exactly the headers
- * (fresh request id and nonce) of any answer. Returns false when the request must go through the app.
+ * (fresh request id and nonce) of any answer. With its header set at hand (app/http/security-headers.server.ts)
+ * the hit is one `writeHead` of a list made once per entry, with a fresh request id and nonce in
+ * their places (decision 113). Returns false when the request must go through the app.
  */
-export function serveFromAnonymousPageCache(req: Req, res: Res, securityHeaders: (res: Res) => void): boolean {
+export function serveFromAnonymousPageCache(
+  req: Req,
+  res: Res,
+  securityHeaders: ((res: Res) => void) & { set?: SecurityHeaderSet },
+): boolean {
   if (req.method !== "GET") return false;
-  const { hit } = lookUp(req);
-  if (!hit) return false;
-  securityHeaders(res);
-  sendCachedPage(req, res, hit);
+  const { key, hit } = lookUp(req);
+  if (!key || !hit) return false;
+  const set = securityHeaders.set;
+  // Headers already set (a draining server's `Connection: close`): the general path keeps them.
+  if (!set || res.getHeaderNames().length > 0) {
+    securityHeaders(res);
+    sendCachedPage(req, res, key, hit);
+    return true;
+  }
+  const gzip = acceptsGzip(req);
+  const body = gzip ? anonymousPageCache().gzipOf(key, hit) : hit.body;
+  let wire = gzip ? hit.wireGzip : hit.wire;
+  if (wire?.set !== set) {
+    wire = { set, ...hitHeaderList(hit, set, gzip) };
+    if (gzip) hit.wireGzip = wire;
+    else hit.wire = wire;
+  }
+  const list = wire.list.slice();
+  list[wire.idSlot] = randomUUID();
+  list[wire.cspSlot] = `${set.cspHead}${freshNonce()}${set.cspTail}`;
+  res.writeHead(hit.status, list);
+  res.end(body);
   return true;
 }
 
@@ -120,7 +180,7 @@ export function anonymousPageCacheMiddleware(req: Req, res: Res, next: Next) {
   emptyCacheAfterStaffChanges(req, res);
   const { key, hit } = lookUp(req);
   if (!key) return next();
-  if (hit) return sendCachedPage(req, res, hit);
+  if (hit) return sendCachedPage(req, res, key, hit);
   const cache = anonymousPageCache();
   const generation = cache.currentGeneration();
   const nonce = String(res.locals?.cspNonce ?? "");

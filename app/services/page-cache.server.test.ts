@@ -76,4 +76,27 @@ describe("the anonymous page cache", () => {
       false,
     );
   });
+
+  it("counts an entry's compressed copy towards the byte bound and frees it with the entry", () => {
+    const body = "<html>" + "Öppettider och kontakt. ".repeat(2000) + "</html>";
+    const cache = new AnonymousPageCache({ maxBytes: 16 * 60_000 });
+    const key = cache.keyFor("GET", "/a", undefined)!;
+    cache.set(key, page(body));
+    const plain = cache.heldBytes;
+    expect(plain).toBe(Buffer.byteLength(body));
+    const gzip = cache.gzipOf(key, cache.get(key)!);
+    expect(cache.heldBytes).toBe(plain + gzip.length);
+    expect(cache.gzipOf(key, cache.get(key)!)).toBe(gzip);
+    cache.invalidate();
+    expect(cache.heldBytes).toBe(0);
+    // Over the bound with the copies counted: the oldest entry goes.
+    const small = new AnonymousPageCache({ maxBytes: 16 * Buffer.byteLength(body) });
+    const keys = Array.from({ length: 16 }, (_, i) => small.keyFor("GET", `/p${i}`, undefined)!);
+    for (const k of keys) small.set(k, page(body));
+    expect(small.size).toBe(16);
+    small.gzipOf(keys[15]!, small.get(keys[15]!)!);
+    expect(small.size).toBe(15);
+    expect(small.get(keys[0]!)).toBeUndefined();
+    expect(small.heldBytes).toBeLessThanOrEqual(small.maxBytes);
+  });
 });

@@ -16,6 +16,7 @@
  * staleness for changes that are not publications (scheduled publishing, new diarium entries).
  */
 
+import { gzipSync } from "node:zlib";
 import { env } from "~/env.server";
 
 /** Cookies that only carry preferences and may vary a cached page; any other cookie bypasses. */
@@ -32,7 +33,17 @@ export interface CachedPage {
   body: Buffer;
   /** The body gzip-compressed, made at the first hit that accepts gzip. */
   gzip?: Buffer;
+  /** The fast path's header lists (app/http/middleware.server.ts), made at the first hit. */
+  wire?: HitWire;
+  wireGzip?: HitWire;
   storedAt: number;
+}
+
+interface HitWire {
+  set: object;
+  list: string[];
+  idSlot: number;
+  cspSlot: number;
 }
 
 export interface PageCacheOptions {
@@ -97,6 +108,8 @@ export class AnonymousPageCache {
   ): string | null {
     if (method !== "GET") return null;
     if (authorization) return null;
+    // Most anonymous requests carry no cookie at all: no parsing.
+    if (!cookieHeader) return `${url}\u0000\u0000`;
     if (hasPersonalCookie(cookieHeader)) return null;
     const cookies = parseCookieNames(cookieHeader);
     return `${url}\u0000${cookies.get("lang") ?? ""}\u0000${cookies.get("kommun") ?? ""}`;
@@ -128,12 +141,36 @@ export class AnonymousPageCache {
     this.entries.set(key, { ...page, storedAt: this.now() });
     this.bytes += page.body.length;
     this.stats.stores++;
+    this.evictOverBounds();
+    return true;
+  }
+
+  /**
+   * The entry's body gzip-compressed, made at its first hit that accepts gzip. Its bytes count
+   * towards `maxBytes` as the body's do, so the bound holds for both copies (decision 113).
+   */
+  gzipOf(key: string, page: CachedPage): Buffer {
+    if (page.gzip) return page.gzip;
+    const gzip = gzipSync(page.body);
+    page.gzip = gzip;
+    if (this.entries.get(key) === page) {
+      this.bytes += gzip.length;
+      this.evictOverBounds();
+    }
+    return gzip;
+  }
+
+  private evictOverBounds() {
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.delete(oldest);
     }
-    return true;
+  }
+
+  /** Bytes held: bodies and their compressed copies. */
+  get heldBytes() {
+    return this.bytes;
   }
 
   invalidate() {
@@ -150,7 +187,7 @@ export class AnonymousPageCache {
   private delete(key: string) {
     const e = this.entries.get(key);
     if (!e) return;
-    this.bytes -= e.body.length;
+    this.bytes -= e.body.length + (e.gzip?.length ?? 0);
     this.entries.delete(key);
   }
 }

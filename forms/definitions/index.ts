@@ -102,22 +102,68 @@ function load(source: unknown): DefinitionDocument {
   return result.document;
 }
 
+interface Checked {
+  documents: readonly DefinitionDocument[];
+  definitions: readonly FormDefinition[];
+  examples: Readonly<Record<string, FormValues>>;
+  byId: ReadonlyMap<string, FormDefinition>;
+}
+let checked: Checked | undefined;
+
+/**
+ * The documents are checked (zod and the definition rules) at first use, not at import: the
+ * server's first answer (a health check, a cached page) needs none of them, and checking them
+ * was a tenth of the start-up (docs/decisions/113). The tests check every document.
+ */
+function checkedDocuments(): Checked {
+  if (checked) return checked;
+  const documents = sources.map(load);
+  const definitions = documents.map((d) => d.definition);
+  const byId = new Map(definitions.map((def) => [def.id, def]));
+  if (byId.size !== definitions.length) throw new Error("Two form definitions share an id");
+  const examples = Object.fromEntries(documents.map((d) => [d.definition.id, resolveExample(d.example)]));
+  checked = { documents, definitions, examples, byId };
+  return checked;
+}
+
+/** A read-only list or record that is made at its first read (`target` is its empty shape). */
+function madeOnFirstRead<T extends object>(target: T, made: () => T): T {
+  return new Proxy(target, {
+    get: (_t, key) => Reflect.get(made(), key) as unknown,
+    has: (_t, key) => Reflect.has(made(), key),
+    ownKeys: () => Reflect.ownKeys(made()),
+    getOwnPropertyDescriptor: (_t, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(made(), key);
+      // Only the empty target's own `length` may be reported as fixed (proxy invariants).
+      if (descriptor && !(Array.isArray(target) && key === "length")) descriptor.configurable = true;
+      return descriptor;
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  });
+}
+
 /** Every seed document, checked. */
-export const definitionDocuments: readonly DefinitionDocument[] = sources.map(load);
-
-export const formDefinitions: readonly FormDefinition[] = definitionDocuments.map((d) => d.definition);
-
-/** Valid example answers per form id (tests, PDF previews, seed data); relative dates resolved today. */
-export const formExamples: Readonly<Record<string, FormValues>> = Object.fromEntries(
-  definitionDocuments.map((d) => [d.definition.id, resolveExample(d.example)]),
+export const definitionDocuments: readonly DefinitionDocument[] = madeOnFirstRead<DefinitionDocument[]>(
+  [],
+  () => checkedDocuments().documents as DefinitionDocument[],
 );
 
-const byId = new Map(formDefinitions.map((def) => [def.id, def]));
-if (byId.size !== formDefinitions.length) throw new Error("Two form definitions share an id");
+export const formDefinitions: readonly FormDefinition[] = madeOnFirstRead<FormDefinition[]>(
+  [],
+  () => checkedDocuments().definitions as FormDefinition[],
+);
+
+/** Valid example answers per form id (tests, PDF previews, seed data); relative dates resolved today. */
+export const formExamples: Readonly<Record<string, FormValues>> = madeOnFirstRead<Record<string, FormValues>>(
+  {},
+  () => checkedDocuments().examples as Record<string, FormValues>,
+);
 
 /** The definition with this id, or undefined (the route answers 404). */
 export function getFormDefinition(id: string): FormDefinition | undefined {
-  return byId.get(id);
+  return checkedDocuments().byId.get(id);
 }
 
 /** The document of this e-service (definition, texts, example), for export; undefined when unknown. */
