@@ -35,9 +35,10 @@ function loadResources(): Resources {
     loaded[lng] = {};
     for (const file of readdirSync(join(root, lng)).filter((f) => f.endsWith(".json"))) {
       const ns = file.replace(/\.json$/, "");
-      loaded[lng][ns] = JSON.parse(readFileSync(join(root, lng, file), "utf8"));
+      const bundle = JSON.parse(readFileSync(join(root, lng, file), "utf8")) as Record<string, unknown>;
+      loaded[lng][ns] = bundle;
       const set = keys.get(ns) ?? new Set<string>();
-      for (const key of Object.keys(loaded[lng][ns])) set.add(key);
+      for (const key of Object.keys(bundle)) set.add(key);
       keys.set(ns, set);
     }
     // Each e-service's own texts live in its definition document (decision 070).
