@@ -11,6 +11,8 @@ export const LANGUAGE_COOKIE = "lang";
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 let resources: Resources | undefined;
+/** Per namespace, the top-level keys of its locale file (before any e-service's texts are added). */
+let fileKeys: Map<string, readonly string[]> | undefined;
 let documents: readonly DefinitionDocument[] = definitionDocuments;
 
 /**
@@ -28,16 +30,32 @@ function loadResources(): Resources {
   if (resources) return resources;
   const root = resolve("public/locales");
   const loaded: Resources = {};
+  const keys = new Map<string, Set<string>>();
   for (const lng of supportedLanguages) {
     loaded[lng] = {};
     for (const file of readdirSync(join(root, lng)).filter((f) => f.endsWith(".json"))) {
-      loaded[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(join(root, lng, file), "utf8"));
+      const ns = file.replace(/\.json$/, "");
+      const bundle = JSON.parse(readFileSync(join(root, lng, file), "utf8")) as Record<string, unknown>;
+      loaded[lng][ns] = bundle;
+      const set = keys.get(ns) ?? new Set<string>();
+      for (const key of Object.keys(bundle)) set.add(key);
+      keys.set(ns, set);
     }
     // Each e-service's own texts live in its definition document (decision 070).
     loaded[lng].forms = withDefinitionTexts((loaded[lng].forms ?? {}) as TextTree, lng, documents);
   }
   resources = loaded;
+  fileKeys = new Map([...keys].map(([ns, set]) => [ns, [...set]]));
   return loaded;
+}
+
+/**
+ * The top-level keys a namespace's locale files hold in any language: for "forms", the texts
+ * shared by every e-service (common, units, errors), without the e-services' own texts.
+ */
+export function localeFileKeys(ns: string): readonly string[] {
+  loadResources();
+  return fileKeys?.get(ns) ?? [];
 }
 
 export function namespaces(): string[] {

@@ -11,7 +11,7 @@ import { FormIsland } from "~/components/form/FormIsland";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
-import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
+import { cookieHeaders, formPageContext, islandTextKeys, redirectWith } from "~/services/form-page.server";
 import { currentOptionLists, loadStep, postStep } from "~/services/forms.server";
 import { profilePrefills } from "~/services/form-hooks.server";
 import eserviceStyles from "~/styles/eservice.css";
@@ -76,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The browser resolves the same lists the server validated against (decision 056).
       optionLists: currentOptionLists(),
       view: result.view,
+      // Only the texts this form can show go into the island's data (decision 116).
+      textKeys: islandTextKeys(def, textsId),
     },
     { headers: cookieHeaders(session) },
   );
@@ -141,7 +143,7 @@ export default function FormStepPage() {
           </p>
         </div>
       ) : null}
-      <FormIsland def={def} view={view} csrfToken={csrfToken} />
+      <FormIsland def={def} view={view} csrfToken={csrfToken} formsKeys={loaderData.textKeys} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { AccessLogTable } from "~/components/mypages/AccessLogTable";
+import { CaseTable } from "~/components/mypages/CaseTable";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
 import { markNotificationsRead } from "~/services/notifications.server";
@@ -16,7 +17,6 @@ import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { formTitleKey } from "~/utils/mypages-format";
 import { maskPersonnummer } from "../../forms/lib/identity-number";
-import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -97,38 +97,7 @@ export default function MyPages() {
 
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">{t("cases.heading")}</h2>
-        {d.cases.length === 0 ? (
-          <p>{t("cases.none")}</p>
-        ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="cases-title">
-            <table aria-labelledby="cases-title" className="table--wide">
-              <thead>
-                <tr>
-                  <th scope="col">{t("cases.reference")}</th>
-                  <th scope="col">{t("cases.type")}</th>
-                  <th scope="col">{t("cases.municipality")}</th>
-                  <th scope="col">{t("cases.status")}</th>
-                  <th scope="col">{t("cases.submitted")}</th>
-                  <th scope="col">{t("cases.decisionDue")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.cases.map((c) => (
-                  <tr key={c.reference}>
-                    <td>
-                      <Link to={`/mina-sidor/arenden/${c.reference}`}>{c.reference}</Link>
-                    </td>
-                    <td>{t(formTitleKey(c.formId), { formId: c.formId })}</td>
-                    <td>{c.municipality}</td>
-                    <td>{t(keyOf(CASE_STATUS_KEY, c.status) ?? c.status)}</td>
-                    <td>{formatDate(c.createdAt)}</td>
-                    <td>{c.decisionDueAt ? formatDate(c.decisionDueAt) : t("cases.noDueDate")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {d.cases.length === 0 ? <p>{t("cases.none")}</p> : <CaseTable cases={d.cases} />}
       </section>
 
       <section aria-labelledby="notifications-title">

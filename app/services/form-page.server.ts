@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import type { FormValues } from "../../forms/types";
-import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import type { FormDefinition, FormValues } from "../../forms/types";
+import { getFixedT, getLanguage, localeFileKeys } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { requireResident } from "~/auth/guards.server";
 import { getResidentUser, type ResidentUser } from "~/auth/guards.server";
@@ -64,6 +64,21 @@ export async function formPageContext(request: Request, id: string | undefined) 
     /** The draft's answers so far (empty without one). */
     answers,
   };
+}
+
+/** A text key naming the forms namespace (`forms.x.…` or `forms:x.…`): x is captured. */
+const FORMS_KEY = /"forms[.:]([^".:]+)/g;
+
+/**
+ * The top-level keys of the "forms" namespace the form island needs (decision 116): the shared
+ * texts of the locale file, this e-service's own texts (`textsId`) and any other subtree its
+ * definition names. The server's "forms" bundle holds every published e-service's texts (~67 KB);
+ * sending all of them with every step was most of the page's HTML and of its render time.
+ */
+export function islandTextKeys(def: FormDefinition, textsId: string): string[] {
+  const keys = new Set([...localeFileKeys("forms"), textsId]);
+  for (const m of JSON.stringify(def).matchAll(FORMS_KEY)) keys.add(m[1]!);
+  return [...keys];
 }
 
 export function cookieHeaders(session: EserviceSession): HeadersInit {
