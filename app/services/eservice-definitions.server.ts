@@ -1055,14 +1055,41 @@ export function versionChanges(user: StaffUser, formId: string, version: number,
   };
 }
 
+/** A document's content apart from its version number (the draft's own number differs). */
+function content(document: string): string {
+  const doc = JSON.parse(document) as DefinitionDocument;
+  return JSON.stringify({ ...doc, definition: { ...doc.definition, version: 0 } });
+}
+
+/**
+ * Whether restoring `version` would lose work in the open draft: there is a draft, and it is
+ * neither an untouched copy of the newest version before it nor already a copy of `version`.
+ */
+function restoreLosesDraftWork(rows: EserviceDefinitionRow[], version: number): boolean {
+  const draft = rows.find((r) => r.status === "draft");
+  if (!draft) return false;
+  const newest = rows.find((r) => r.status !== "draft");
+  const restored = rows.find((r) => r.version === version);
+  const mine = content(draft.document);
+  return mine !== (newest && content(newest.document)) && mine !== (restored && content(restored.document));
+}
+
 /**
  * Makes the draft a copy of an old version (a draft is started when there is none; the draft's
- * own number stays). Checked like every change, audited as `eservice.restored`.
+ * own number stays). Checked like every change, audited as `eservice.restored`. When the open
+ * draft holds unpublished work that the restore would overwrite, nothing changes until the
+ * designer confirms (`confirmed`; decision 114): `{ confirm: "draftChanged" }` otherwise.
  */
-export function restoreVersion(user: StaffUser, formId: string, version: number): { draftVersion: number } {
+export function restoreVersion(
+  user: StaffUser,
+  formId: string,
+  version: number,
+  confirmed = false,
+): { draftVersion: number } {
   const rows = requireDesignableEservice(user, formId);
   const old = rows.find((r) => r.version === version && r.status !== "draft");
   if (!old) throw new DesignerInputError({ version: "version" });
+  if (!confirmed && restoreLosesDraftWork(rows, version)) throw new DesignerInputError({ confirm: "draftChanged" });
   const doc = saveDraftDocument(user, formId, JSON.parse(old.document));
   audit({
     actor: user,

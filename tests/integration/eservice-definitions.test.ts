@@ -250,6 +250,36 @@ describe("e-service definitions as versioned rows", () => {
     expect((thrown(() => restoreVersion(designer("amal"), "mellerud-test-tjanst", 1)) as Response).status).toBe(403);
   });
 
+  it("restoring over a draft with unpublished work asks first and changes nothing until confirmed (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const restoredEvents = () =>
+      db()
+        .select({ id: auditEvent.id })
+        .from(auditEvent)
+        .where(and(eq(auditEvent.subjectId, formId), eq(auditEvent.action, "eservice.restored")))
+        .all().length;
+    const work = structuredClone(getDraftDocument(user, formId).document);
+    (work.texts.sv as Record<string, string>).title = "Felanmälan, arbete i utkastet";
+    saveDraftDocument(user, formId, work);
+    const before = restoredEvents();
+
+    const asked = thrown(() => restoreVersion(user, formId, 2)) as DesignerInputError;
+    expect(asked.errors).toEqual({ confirm: "draftChanged" });
+    expect((getDraftDocument(user, formId).document.texts.sv as Record<string, string>).title).toBe(
+      "Felanmälan, arbete i utkastet",
+    );
+    expect(restoredEvents()).toBe(before);
+
+    expect(restoreVersion(user, formId, 2, true)).toEqual({ draftVersion: 3 });
+    expect((getDraftDocument(user, formId).document.texts.sv as Record<string, string>).title).toBe(
+      "Felanmälan, version 2",
+    );
+    expect(restoredEvents()).toBe(before + 1);
+    // Nothing to lose now (the draft is an untouched copy of the newest version): no question.
+    expect(restoreVersion(user, formId, 1)).toEqual({ draftVersion: 3 });
+  });
+
   it("choices and handling are edited in forms without JavaScript, with field-level errors", () => {
     const user = designer("mellerud");
     const form = (entries: Record<string, string>) => {
