@@ -14,6 +14,7 @@ import {
   SIMPLE_FIELD_TYPES,
   subjectCandidates,
 } from "~/services/eservice-definitions.server";
+import { listMunicipalities } from "~/services/municipalities.server";
 import { readForm } from "~/services/multipart.server";
 import { ADMINISTRATION_SLUGS, SENSITIVITIES } from "../../forms/types";
 import { AREAS } from "~/domain/areas";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     formId,
     ...view,
     subjectCandidates: subjectCandidates(view.document.definition).map((c) => c.name),
+    municipalities: listMunicipalities().map((m) => ({ id: m.id, slug: m.slug, name: m.name })),
   };
 }
 
@@ -59,7 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const errors = applyDesignerForm(user, formId, form);
   if (errors) {
-    const value = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).slice(0, 64 * 1024)]));
+    const value: Record<string, string> = Object.fromEntries(
+      [...form.entries()].map(([k, v]) => [k, String(v).slice(0, 64 * 1024)]),
+    );
+    // Ticked municipalities come back as one list (a checkbox group posts the name repeatedly).
+    if (form.has("offering")) value.offeredBy = form.getAll("offeredBy").map(String).join(",");
     return Response.json({ errors, value }, { status: 400 });
   }
   const published = String(form.get("intent")) === "publish";
@@ -214,6 +220,85 @@ function FieldAdder({
   );
 }
 
+/**
+ * Who offers the e-service (decision 114): all municipalities (only for a shared e-service) or
+ * the ones ticked, the owner among them. Radio buttons and checkboxes: no JavaScript needed.
+ */
+function Offering({
+  municipalities,
+  owner,
+  offeredBy,
+  value,
+  errors,
+}: {
+  municipalities: Array<{ id: number; slug: string; name: string }>;
+  owner: number | null;
+  offeredBy: "shared" | readonly string[];
+  value: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation("editor");
+  const mode = value.offering ?? (offeredBy === "shared" ? "shared" : "list");
+  const ticked = new Set(
+    value.offering !== undefined
+      ? (value.offeredBy ?? "").split(",")
+      : offeredBy === "shared"
+        ? municipalities.map((m) => m.slug)
+        : offeredBy,
+  );
+  const error = errors.offering ?? errors.offeredBy;
+  const ownerName = municipalities.find((m) => m.id === owner)?.name;
+  return (
+    <fieldset
+      className={`editor-fieldset${error ? " field--error" : ""}`}
+      id="offering"
+      tabIndex={-1}
+      aria-describedby={`offering-hint${error ? " offering-error" : ""}`}
+    >
+      <legend>{t("eservices.fields.offering")}</legend>
+      <p className="field__hint" id="offering-hint">
+        {ownerName ? t("eservices.fields.offeringOwnedHint", { owner: ownerName }) : t("eservices.fields.offeringHint")}
+      </p>
+      {error ? (
+        <p className="field__error" id="offering-error">
+          <span className="visually-hidden">{t("errorPrefix")} </span>
+          {t(`eservices.errors.${error}`)}
+        </p>
+      ) : null}
+      {owner === null ? (
+        <div className="field">
+          <input type="radio" id="offering-shared" name="offering" value="shared" defaultChecked={mode === "shared"} />{" "}
+          <label htmlFor="offering-shared">{t("eservices.fields.offeringShared")}</label>
+        </div>
+      ) : null}
+      <div className="field">
+        <input
+          type="radio"
+          id="offering-list"
+          name="offering"
+          value="list"
+          defaultChecked={mode !== "shared" || owner !== null}
+        />{" "}
+        <label htmlFor="offering-list">{t("eservices.fields.offeringList")}</label>
+      </div>
+      <ul className="checkbox-list">
+        {municipalities.map((m) => (
+          <li key={m.slug}>
+            <input
+              type="checkbox"
+              id={`offeredBy-${m.slug}`}
+              name="offeredBy"
+              value={m.slug}
+              defaultChecked={ticked.has(m.slug)}
+            />
+            <label htmlFor={`offeredBy-${m.slug}`}>{m.name}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export default function EserviceDesigner() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<{ errors: Record<string, string>; value: Record<string, string> }>();
@@ -344,6 +429,13 @@ export default function EserviceDesigner() {
           value={value.administration ?? def.administration}
           options={ADMINISTRATION_SLUGS.map((v) => ({ value: v, label: t(ADMINISTRATION_KEY[v]) }))}
           required
+        />
+        <Offering
+          municipalities={d.municipalities}
+          owner={d.owner}
+          offeredBy={def.offeredBy}
+          value={value.intent === "handling" ? value : {}}
+          errors={value.intent === "handling" ? errors : {}}
         />
         <EditorSelect
           id="caseType"

@@ -14,6 +14,7 @@ import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { getFixedT, setDefinitionTexts } from "~/i18n/i18n.server";
 import { ADMINISTRATION_SLUGS, type FormDefinition } from "../../forms/types";
 import { AREAS } from "~/domain/areas";
+import { listMunicipalities } from "~/services/municipalities.server";
 
 /**
  * E-service definitions as versioned rows (decision 075). The engine reads the published version
@@ -418,8 +419,17 @@ export function getOrStartDraft(user: StaffUser, formId: string): EserviceDefini
   return row;
 }
 
-/** Replaces the draft version's document (checked first; the id and version are the draft's). */
-export function saveDraftDocument(user: StaffUser, formId: string, input: unknown): DefinitionDocument {
+/**
+ * Replaces the draft version's document (checked first; the id and version are the draft's).
+ * Who offers it stays as it was unless `offering` is set: only the designer's handling form
+ * changes it, after checking the designer's scope (`applyOffering`).
+ */
+export function saveDraftDocument(
+  user: StaffUser,
+  formId: string,
+  input: unknown,
+  offering: "keep" | "change" = "keep",
+): DefinitionDocument {
   const draft = getOrStartDraft(user, formId);
   const checked = checkDocument(input);
   if (!checked.ok) throw new DesignerInputError(checked.errors);
@@ -428,7 +438,11 @@ export function saveDraftDocument(user: StaffUser, formId: string, input: unknow
   const current = JSON.parse(draft.document) as DefinitionDocument;
   const doc: DefinitionDocument = {
     ...checked.document,
-    definition: { ...checked.document.definition, version: draft.version, offeredBy: current.definition.offeredBy },
+    definition: {
+      ...checked.document.definition,
+      version: draft.version,
+      offeredBy: offering === "change" ? checked.document.definition.offeredBy : current.definition.offeredBy,
+    },
   };
   db()
     .update(eserviceDefinition)
@@ -625,6 +639,8 @@ export function getDesignView(user: StaffUser, formId: string) {
   return {
     version: current.version,
     status: current.status,
+    /** The owning municipality; null for a shared e-service of the portal-wide editors. */
+    owner: rows[0]!.municipalityId,
     document: JSON.parse(current.document) as DefinitionDocument,
     versions: rows.map((r) => ({
       version: r.version,
@@ -753,6 +769,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
   const fieldInput = verb === "add-field" ? (k: string) => get(`f-${k}`) : get;
   const stepIndex = def.steps.findIndex((s) => s.id === arg);
   let next: unknown = doc;
+  let offering: "keep" | "change" = "keep";
   if (verb === "texts") {
     for (const key of ["title", "description", "instructions", "receipt"] as const)
       for (const lang of ["sv", "en"] as const) {
@@ -794,6 +811,10 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     }
   } else if (verb === "handling") {
     applyHandling(doc, formId, get, errors);
+    if (form.has("offering")) {
+      applyOffering(doc, requireDesignableEservice(user, formId)[0]!.municipalityId, form, errors);
+      offering = "change";
+    }
   } else if (verb === "options") {
     applyOptions(doc, formId, named, intent.split(":").slice(2), get, errors);
   } else if (verb === "json") {
@@ -802,7 +823,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
   } else errors.intent = "intent";
   if (Object.keys(errors).length > 0) return errors;
   try {
-    saveDraftDocument(user, formId, next);
+    saveDraftDocument(user, formId, next, offering);
     return null;
   } catch (e) {
     if (e instanceof DesignerInputError) return e.errors;
@@ -895,6 +916,27 @@ function applyHandling(doc: DefinitionDocument, formId: string, get: (k: string)
 }
 
 /**
+ * Who offers the e-service (decision 114): every municipality ("shared", also those added
+ * later) or the ones ticked (samverkan). An e-service owned by a municipality keeps that
+ * municipality among them and may not be made shared (that is the portal-wide editors' kind,
+ * decision 075); a shared one (no owner) may be narrowed to a list.
+ */
+function applyOffering(doc: DefinitionDocument, owner: number | null, form: FormData, errors: DocumentErrors) {
+  const all = listMunicipalities();
+  if (form.get("offering") === "shared") {
+    if (owner !== null) errors.offering = "offeringShared";
+    else doc.definition.offeredBy = "shared";
+    return;
+  }
+  const ticked = form.getAll("offeredBy").map(String);
+  const chosen = all.filter((m) => ticked.includes(m.slug));
+  if (form.get("offering") !== "list" || chosen.length === 0 || chosen.length !== ticked.length)
+    errors.offeredBy = "offeredBy";
+  else if (owner !== null && !chosen.some((m) => m.id === owner)) errors.offeredBy = "offeredByOwner";
+  else doc.definition.offeredBy = chosen.map((m) => m.slug).sort() as FormDefinition["offeredBy"];
+}
+
+/**
  * The choices of one choice or multichoice question, without JavaScript: every button of the
  * form posts all the texts (saved first), then `up`/`down`/`remove` with the choice's index, or
  * `add` with a new choice's texts.
@@ -973,6 +1015,7 @@ function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { la
   const def = doc.definition;
   const settings: Record<string, unknown> = {
     administration: def.administration,
+    offeredBy: def.offeredBy,
     caseType: def.caseType,
     requiresLogin: def.requiresLogin,
     requiresEid: def.requiresEid === true,

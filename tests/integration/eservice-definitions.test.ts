@@ -359,4 +359,46 @@ describe("e-service definitions as versioned rows", () => {
       caseType: "caseType",
     });
   });
+
+  it("who offers it is a form: Mellerud's e-service in samverkan, never shared by a municipality (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const handling = (offering: string, ticked: string[], extra: Record<string, string> = {}) => {
+      const f = new FormData();
+      const entries = { intent: "handling", administration: "samhallsbyggnad", caseType: "allmant", diarium: "masked" };
+      for (const [k, v] of Object.entries({ ...entries, ...extra, offering })) f.set(k, v);
+      for (const slug of ticked) f.append("offeredBy", slug);
+      return f;
+    };
+    const offeredBy = () => getDraftDocument(user, formId).document.definition.offeredBy;
+    const saves = () =>
+      db()
+        .select({ id: auditEvent.id })
+        .from(auditEvent)
+        .where(and(eq(auditEvent.subjectId, formId), eq(auditEvent.action, "eservice.draft_saved")))
+        .all().length;
+    expect(offeredBy()).toEqual(["mellerud"]);
+    const before = saves();
+    expect(applyDesignerForm(user, formId, handling("list", ["mellerud", "amal", "dals-ed"]))).toBeNull();
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    expect(saves()).toBe(before + 1); // audited like every designer change
+    // Field-level refusals; nothing saved.
+    expect(applyDesignerForm(user, formId, handling("list", ["amal"]))).toEqual({ offeredBy: "offeredByOwner" });
+    expect(applyDesignerForm(user, formId, handling("list", []))).toEqual({ offeredBy: "offeredBy" });
+    expect(applyDesignerForm(user, formId, handling("list", ["mellerud", "oslo"]))).toEqual({ offeredBy: "offeredBy" });
+    expect(applyDesignerForm(user, formId, handling("shared", []))).toEqual({ offering: "offeringShared" });
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    // The JSON area still cannot change who offers it; a handling post without the fieldset leaves it.
+    const doc = structuredClone(getDraftDocument(user, formId).document);
+    doc.definition.offeredBy = "shared";
+    saveDraftDocument(user, formId, doc);
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    // Samverkan shows in the diff of versions.
+    const t = getFixedT("sv", "editor");
+    const published = getFormDefinition(formId)!;
+    expect(
+      diffDocuments(getDefinitionDocument(formId)!, getDraftDocument(user, formId).document, t).map((c) => c.key),
+    ).toContain("settings.offeredBy");
+    expect(published.offeredBy).toEqual(["mellerud"]); // residents keep the published version
+  });
 });
