@@ -12,7 +12,8 @@ import { canStaff, staffScopes } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
 import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { getFixedT, setDefinitionTexts } from "~/i18n/i18n.server";
-import { ADMINISTRATION_SLUGS, type FormDefinition } from "../../forms/types";
+import { ADMINISTRATION_SLUGS, type Field, type FormDefinition, type GroupChildField } from "../../forms/types";
+import { GROUP_MAX_CEILING } from "../../forms/fields/group";
 import { AREAS } from "~/domain/areas";
 import { listMunicipalities } from "~/services/municipalities.server";
 
@@ -669,7 +670,7 @@ function setText(tree: TextTree, path: string[], text: string) {
 
 const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,59}$/;
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** The field types the simple adder offers; choices and groups are edited in the document. */
+/** The field types the adder offers (a group starts with one question, edited in its own form). */
 export const SIMPLE_FIELD_TYPES = [
   "text",
   "textarea",
@@ -685,14 +686,22 @@ export const SIMPLE_FIELD_TYPES = [
   "file",
   "choice",
   "multichoice",
+  "group",
 ] as const;
 type SimpleType = (typeof SIMPLE_FIELD_TYPES)[number];
+/** What a question inside a group may be: no uploads, no nested groups (the engine's rule). */
+export const GROUP_CHILD_TYPES = SIMPLE_FIELD_TYPES.filter((t) => t !== "file" && t !== "group");
 
-function newField(id: string, form: (k: string) => string, errors: DocumentErrors) {
+function newField(
+  id: string,
+  form: (k: string) => string,
+  errors: DocumentErrors,
+  types: readonly SimpleType[] = SIMPLE_FIELD_TYPES,
+) {
   const name = form("fieldName");
   const type = form("fieldType") as SimpleType;
   if (!FIELD_NAME.test(name)) errors.fieldName = "fieldName";
-  if (!SIMPLE_FIELD_TYPES.includes(type)) errors.fieldType = "fieldType";
+  if (!types.includes(type)) errors.fieldType = "fieldType";
   if (!form("fieldLabelSv")) errors.fieldLabelSv = "required";
   if (!form("fieldLabelEn")) errors.fieldLabelEn = "required";
   const field: Record<string, unknown> = {
@@ -733,6 +742,22 @@ function newField(id: string, form: (k: string) => string, errors: DocumentError
     field.options = values.map((value) => ({ value, labelKey: `forms.${id}.fields.${name}.options.${value}.label` }));
     if (type === "choice") field.display = form("choiceDisplay") === "select" ? "select" : "radio";
     field.choiceTexts = { sv, en };
+  }
+  if (type === "group") {
+    // A group starts with one short-text question (texts from the editor's translations), its
+    // own questions, limits and texts then edited in the group's form (decision 114).
+    const max = Number(form("groupMax") || "10");
+    if (!Number.isInteger(max) || max < 1 || max > GROUP_MAX_CEILING) errors.groupMax = "groupMax";
+    const first = `${name.slice(0, 56)}Text`;
+    Object.assign(field, {
+      min: field.required ? 1 : 0,
+      max,
+      itemLabelKey: `forms.${id}.fields.${name}.item`,
+      addLabelKey: `forms.${id}.fields.${name}.add`,
+      fields: [
+        { type: "text", name: first, labelKey: `forms.${id}.fields.${first}.label`, required: true, maxLength: 200 },
+      ],
+    });
   }
   if (type === "text") field.maxLength = 200;
   if (type === "textarea") field.maxLength = 4000;
@@ -797,6 +822,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     for (const lang of ["Sv", "En"] as const)
       if (!get(`stepTitle${lang}`).trim()) errors[`stepTitle${lang}`] = "required";
     const { field, name } = newField(formId, get, errors);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
     if (Object.keys(errors).length === 0) {
       def.steps.push({ id: stepId, titleKey: `forms.${formId}.steps.${stepId}.title`, fields: [field] });
       setText(doc.texts.sv, ["steps", stepId, "title"], get("stepTitleSv").trim());
@@ -805,6 +831,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     }
   } else if (verb === "add-field" && stepIndex >= 0) {
     const { field, name } = newField(formId, fieldInput, errors);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
     if (Object.keys(errors).length === 0) {
       def.steps[stepIndex]!.fields.push(field);
       setFieldTexts(doc, field, name, fieldInput);
@@ -817,6 +844,8 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     }
   } else if (verb === "options") {
     applyOptions(doc, formId, named, intent.split(":").slice(2), get, errors);
+  } else if (verb === "group") {
+    applyGroup(doc, formId, named, intent.split(":").slice(2), get, errors);
   } else if (verb === "json") {
     next = parseJson(get("document"));
     if (next === undefined) errors.document = "notJson";
@@ -847,7 +876,90 @@ function setFieldTexts(
     (field.options as Array<{ value: string }> | undefined)?.forEach((o, i) =>
       setText(doc.texts[lang], ["fields", name, "options", o.value, "label"], choiceTexts![lang][i]!),
     );
+    if (field.type === "group") {
+      const t = getFixedT(lang, "editor");
+      const label = get(`fieldLabel${suffix}`).trim();
+      setText(
+        doc.texts[lang],
+        ["fields", name, "item"],
+        t("eservices.group.itemDefault", { label, number: "{{number}}", interpolation: { escapeValue: false } }),
+      );
+      setText(doc.texts[lang], ["fields", name, "add"], t("eservices.group.addDefault"));
+      const first = (field.fields as Array<{ name: string }>)[0]!.name;
+      setText(doc.texts[lang], ["fields", first, "label"], t("eservices.group.firstDefault"));
+    }
   }
+}
+
+/** Every question name in the document, those inside groups too (names are unique form-wide). */
+function fieldNames(doc: DefinitionDocument): Set<string> {
+  return new Set(
+    doc.definition.steps.flatMap((s) =>
+      s.fields.flatMap((f) => [f.name, ...(f.type === "group" ? f.fields.map((c) => c.name) : [])]),
+    ),
+  );
+}
+
+/**
+ * One repeating group's form, without JavaScript (decision 114): every button posts the group's
+ * limits and texts and each question's texts and "required" (saved first), then moves
+ * (`up`/`down`) or removes a question by index (one stays), or `add`s a new question from the
+ * adder inside the form (inputs prefixed `g-<group>-`). Field-level codes; the checker decides.
+ */
+function applyGroup(
+  doc: DefinitionDocument,
+  formId: string,
+  groupName: string,
+  [op = "save", index = ""]: string[],
+  get: (k: string) => string,
+  errors: DocumentErrors,
+) {
+  const group = doc.definition.steps.flatMap((s) => s.fields).find((f) => f.name === groupName);
+  if (!group || group.type !== "group") {
+    errors.intent = "intent";
+    return;
+  }
+  const id = (k: string) => `g-${groupName}-${k}`;
+  const min = Number(get(id("min")));
+  const max = Number(get(id("max")));
+  if (!Number.isInteger(max) || max < 1 || max > GROUP_MAX_CEILING) errors[id("max")] = "groupMax";
+  else group.max = max;
+  if (!Number.isInteger(min) || min < 0 || min > group.max) errors[id("min")] = "groupMin";
+  else if (group.required && min === 0) errors[id("min")] = "groupMinRequired";
+  else group.min = min;
+  for (const lang of ["Sv", "En"] as const) {
+    const tree = doc.texts[lang === "Sv" ? "sv" : "en"];
+    for (const key of ["item", "add"] as const) {
+      const text = get(id(`${key}${lang}`)).trim();
+      if (!text) errors[id(`${key}${lang}`)] = "required";
+      else setText(tree, ["fields", groupName, key], text);
+    }
+    group.fields.forEach((child, i) => {
+      const text = get(id(`q-${i}-${lang}`)).trim();
+      if (!text) errors[id(`q-${i}-${lang}`)] = "required";
+      else setText(tree, ["fields", child.name, "label"], text);
+    });
+  }
+  group.fields.forEach((child, i) => {
+    child.required = get(id(`q-${i}-required`)) === "on";
+  });
+  const i = Number(index);
+  const children = group.fields;
+  if ((op === "up" || op === "down") && Number.isInteger(i) && children[i]) {
+    const to = op === "up" ? i - 1 : i + 1;
+    if (children[to]) [children[i], children[to]] = [children[to]!, children[i]!];
+  } else if (op === "remove" && Number.isInteger(i) && children[i]) {
+    if (children.length <= 1) errors[id("questions")] = "groupLastQuestion";
+    else children.splice(i, 1);
+  } else if (op === "add") {
+    const input = (k: string) => get(id(k));
+    const { field, name } = newField(formId, input, errors, GROUP_CHILD_TYPES);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
+    if (Object.keys(errors).length === 0) {
+      children.push(field as unknown as (typeof children)[number]);
+      setFieldTexts(doc, field, name, input);
+    }
+  } else if (op !== "save") errors.intent = "intent";
 }
 
 /** A choice's stored value from its Swedish text: kebab-case, å/ä → a, ö → o, at most 60 characters. */
@@ -1028,11 +1140,21 @@ function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { la
   add("steps", t("eservices.diff.stepOrder"), def.steps.map((s) => s.id).join(", "));
   for (const step of def.steps) {
     both(`step.${step.id}.title`, t("eservices.diff.stepTitle", { step: step.id }), textPath(step.titleKey));
-    for (const field of step.fields) {
+    // A group's questions are lines of their own (marked with the group), its order a setting.
+    const fields = step.fields.flatMap((f): Array<Field | (GroupChildField & { group: string })> =>
+      f.type === "group" ? [f, ...f.fields.map((c) => ({ ...c, group: f.name }))] : [f],
+    );
+    for (const field of fields) {
       const { labelKey, hintKey, name, ...rest } = field as unknown as Record<string, unknown> & { name: string };
       const options = (rest.options as Array<{ value: string; labelKey: string }> | undefined) ?? [];
       delete rest.options;
-      if (rest.type === "group") delete rest.fields;
+      if (field.type === "group") {
+        rest.fields = field.fields.map((c) => c.name).join(", ");
+        delete rest.itemLabelKey;
+        delete rest.addLabelKey;
+        both(`field.${name}.item`, t("eservices.diff.groupItem", { field: name }), textPath(field.itemLabelKey));
+        both(`field.${name}.add`, t("eservices.diff.groupAdd", { field: name }), textPath(field.addLabelKey));
+      }
       const what = Object.entries({ step: step.id, ...rest })
         .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
         .join("; ");

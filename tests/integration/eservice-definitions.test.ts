@@ -401,4 +401,102 @@ describe("e-service definitions as versioned rows", () => {
     ).toContain("settings.offeredBy");
     expect(published.offeredBy).toEqual(["mellerud"]); // residents keep the published version
   });
+
+  it("question groups are forms: add a group, its questions added, moved, removed, limits checked (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const form = (entries: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(entries)) f.set(k, v);
+      return f;
+    };
+    const step = getDraftDocument(user, formId).document.definition.steps[0]!.id;
+    const add = {
+      intent: "add-field",
+      "f-step": step,
+      "f-fieldName": "vittnen",
+      "f-fieldType": "group",
+      "f-fieldLabelSv": "Vittnen",
+      "f-fieldLabelEn": "Witnesses",
+      "f-groupMax": "60",
+    };
+    expect(applyDesignerForm(user, formId, form(add))).toEqual({ groupMax: "groupMax" });
+    expect(applyDesignerForm(user, formId, form({ ...add, "f-groupMax": "2" }))).toBeNull();
+    const group = () =>
+      getDraftDocument(user, formId).document.definition.steps[0]!.fields.find((f) => f.name === "vittnen") as {
+        type: string;
+        min: number;
+        max: number;
+        fields: Array<{ name: string; type: string; required: boolean }>;
+      };
+    expect(group()).toMatchObject({ type: "group", min: 0, max: 2, fields: [{ name: "vittnenText", type: "text" }] });
+    const sv = () =>
+      getDraftDocument(user, formId).document.texts.sv as { fields: Record<string, Record<string, string>> };
+    expect(sv().fields.vittnen).toMatchObject({ item: "Vittnen {{number}}", add: "Lägg till en till" });
+
+    const texts = {
+      "g-vittnen-min": "0",
+      "g-vittnen-max": "2",
+      "g-vittnen-itemSv": "Vittne {{number}}",
+      "g-vittnen-itemEn": "Witness {{number}}",
+      "g-vittnen-addSv": "Lägg till ett vittne",
+      "g-vittnen-addEn": "Add a witness",
+      "g-vittnen-q-0-Sv": "Vittnets namn",
+      "g-vittnen-q-0-En": "The witness's name",
+      "g-vittnen-q-0-required": "on",
+    };
+    const child = {
+      "g-vittnen-fieldName": "vittneTelefon",
+      "g-vittnen-fieldType": "phone",
+      "g-vittnen-fieldLabelSv": "Telefon",
+      "g-vittnen-fieldLabelEn": "Phone",
+    };
+    // No uploads inside a group, and names are unique in the whole form.
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:add", ...texts, ...child, "g-vittnen-fieldType": "file" }),
+      ),
+    ).toEqual({ fieldType: "fieldType" });
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:add", ...texts, ...child, "g-vittnen-fieldName": "vittnen" }),
+      ),
+    ).toEqual({ fieldName: "taken" });
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:add", ...texts, ...child }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittnenText", "vittneTelefon"]);
+    expect(sv().fields.vittnen).toMatchObject({ item: "Vittne {{number}}", add: "Lägg till ett vittne" });
+    expect(sv().fields.vittnenText!.label).toBe("Vittnets namn");
+    const two = { ...texts, "g-vittnen-q-1-Sv": "Telefon", "g-vittnen-q-1-En": "Phone" };
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:up:1", ...two }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittneTelefon", "vittnenText"]);
+    expect(group().fields.map((f) => f.required)).toEqual([false, true]); // "required" travels with the question
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:remove:0", ...two }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittnenText"]);
+    // Field-level errors: the last question stays, limits in range, texts in both languages.
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:remove:0", ...texts, "g-vittnen-min": "3", "g-vittnen-addEn": "" }),
+      ),
+    ).toEqual({
+      "g-vittnen-questions": "groupLastQuestion",
+      "g-vittnen-min": "groupMin",
+      "g-vittnen-addEn": "required",
+    });
+    expect(group().fields).toHaveLength(1);
+    // The versions' diff names a group's questions.
+    const lines = diffDocuments(
+      getDefinitionDocument(formId)!,
+      getDraftDocument(user, formId).document,
+      getFixedT("sv", "editor"),
+    );
+    expect(lines.map((c) => c.key)).toEqual(
+      expect.arrayContaining(["field.vittnen", "field.vittnenText", "field.vittnen.item.sv"]),
+    );
+  });
 });
