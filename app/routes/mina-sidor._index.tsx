@@ -131,6 +131,12 @@ export default function MyPages() {
             ))}
           </ul>
         )}
+        {d.draftsForOtherParties > 0 ? (
+          <p>
+            {t("drafts.otherParties", { count: d.draftsForOtherParties })}{" "}
+            <Link to="/valj-part?redirectTo=%2Fmina-sidor">{t("drafts.switchParty")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <AccessLogTable entries={d.access}>

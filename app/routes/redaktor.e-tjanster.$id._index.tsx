@@ -10,11 +10,14 @@ import { getFixedT } from "~/i18n/i18n.server";
 import {
   applyDesignerForm,
   getDesignView,
+  GROUP_CHILD_TYPES,
   requireDesigner,
   SIMPLE_FIELD_TYPES,
   subjectCandidates,
 } from "~/services/eservice-definitions.server";
+import { listMunicipalities } from "~/services/municipalities.server";
 import { readForm } from "~/services/multipart.server";
+import type { DefinitionDocument } from "../../forms/document";
 import { ADMINISTRATION_SLUGS, SENSITIVITIES } from "../../forms/types";
 import { AREAS } from "~/domain/areas";
 import { ADMINISTRATION_KEY, AREA_KEY, CHOICE_DISPLAY_KEY, DIARIUM_MODE_KEY } from "~/i18n/keys";
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     formId,
     ...view,
     subjectCandidates: subjectCandidates(view.document.definition).map((c) => c.name),
+    municipalities: listMunicipalities().map((m) => ({ id: m.id, slug: m.slug, name: m.name })),
   };
 }
 
@@ -59,7 +63,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const errors = applyDesignerForm(user, formId, form);
   if (errors) {
-    const value = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).slice(0, 64 * 1024)]));
+    const value: Record<string, string> = Object.fromEntries(
+      [...form.entries()].map(([k, v]) => [k, String(v).slice(0, 64 * 1024)]),
+    );
+    // Ticked municipalities come back as one list (a checkbox group posts the name repeatedly).
+    if (form.has("offering")) value.offeredBy = form.getAll("offeredBy").map(String).join(",");
     return Response.json({ errors, value }, { status: 400 });
   }
   const published = String(form.get("intent")) === "publish";
@@ -76,14 +84,22 @@ const text = (tree: Texts, ...path: string[]): string => {
   return typeof node === "string" ? node : "";
 };
 
+/** The posted values of an adder whose inputs carry a prefix, by their unprefixed names. */
+const prefixed = (value: Record<string, string>, prefix: string) =>
+  Object.fromEntries(
+    Object.entries(value).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])),
+  );
+
 function FieldAdder({
   prefix,
   value,
   errors,
+  types = SIMPLE_FIELD_TYPES,
 }: {
   prefix: string;
   value: Record<string, string>;
   errors: Record<string, string>;
+  types?: readonly string[];
 }) {
   const { t } = useTranslation("editor");
   const err = (k: string) => (errors[k] ? `eservices.errors.${errors[k]}` : undefined);
@@ -103,7 +119,7 @@ function FieldAdder({
         label={t("eservices.fields.fieldType")}
         error={err("fieldType")}
         value={value.fieldType ?? "text"}
-        options={SIMPLE_FIELD_TYPES.map((v) => ({ value: v, label: t(`eservices.types.${v}`) }))}
+        options={types.map((v) => ({ value: v, label: t(`eservices.types.${v}`) }))}
         required
       />
       <div className="bilingual">
@@ -189,28 +205,304 @@ function FieldAdder({
         options={(["radio", "select"] as const).map((v) => ({ value: v, label: t(CHOICE_DISPLAY_KEY[v]) }))}
         required
       />
-      <EditorField
-        id={`${prefix}fileAccept`}
-        label={t("eservices.fields.fileAccept")}
-        hint={t("eservices.fields.fileAcceptHint")}
-        kind="line"
-        value={value.fileAccept ?? ""}
-      />
-      <EditorField
-        id={`${prefix}fileMaxMb`}
-        label={t("eservices.fields.fileMaxMb")}
-        error={err("fileMaxMb")}
-        kind="line"
-        value={value.fileMaxMb ?? "10"}
-      />
-      <EditorField
-        id={`${prefix}fileMaxFiles`}
-        label={t("eservices.fields.fileMaxFiles")}
-        error={err("fileMaxFiles")}
-        kind="line"
-        value={value.fileMaxFiles ?? "3"}
-      />
+      {types.includes("file") ? (
+        <>
+          <EditorField
+            id={`${prefix}fileAccept`}
+            label={t("eservices.fields.fileAccept")}
+            hint={t("eservices.fields.fileAcceptHint")}
+            kind="line"
+            value={value.fileAccept ?? ""}
+          />
+          <EditorField
+            id={`${prefix}fileMaxMb`}
+            label={t("eservices.fields.fileMaxMb")}
+            error={err("fileMaxMb")}
+            kind="line"
+            value={value.fileMaxMb ?? "10"}
+          />
+          <EditorField
+            id={`${prefix}fileMaxFiles`}
+            label={t("eservices.fields.fileMaxFiles")}
+            error={err("fileMaxFiles")}
+            kind="line"
+            value={value.fileMaxFiles ?? "3"}
+          />
+        </>
+      ) : null}
+      {types.includes("group") ? (
+        <EditorField
+          id={`${prefix}groupMax`}
+          label={t("eservices.fields.groupMax")}
+          hint={t("eservices.fields.groupMaxHint")}
+          error={err("groupMax")}
+          kind="line"
+          value={value.groupMax ?? "10"}
+        />
+      ) : null}
     </>
+  );
+}
+
+/**
+ * Who offers the e-service (decision 114): all municipalities (only for a shared e-service) or
+ * the ones ticked, the owner among them. Radio buttons and checkboxes: no JavaScript needed.
+ */
+function Offering({
+  municipalities,
+  owner,
+  offeredBy,
+  value,
+  errors,
+}: {
+  municipalities: Array<{ id: number; slug: string; name: string }>;
+  owner: number | null;
+  offeredBy: "shared" | readonly string[];
+  value: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation("editor");
+  const mode = value.offering ?? (offeredBy === "shared" ? "shared" : "list");
+  const ticked = new Set(
+    value.offering !== undefined
+      ? (value.offeredBy ?? "").split(",")
+      : offeredBy === "shared"
+        ? municipalities.map((m) => m.slug)
+        : offeredBy,
+  );
+  const code = errors.offering ?? errors.offeredBy;
+  const error = code ? `eservices.errors.${code}` : undefined;
+  const ownerName = municipalities.find((m) => m.id === owner)?.name;
+  return (
+    <fieldset
+      className={`editor-fieldset${error ? " field--error" : ""}`}
+      id="offering"
+      tabIndex={-1}
+      aria-describedby={`offering-hint${error ? " offering-error" : ""}`}
+    >
+      <legend>{t("eservices.fields.offering")}</legend>
+      <p className="field__hint" id="offering-hint">
+        {ownerName ? t("eservices.fields.offeringOwnedHint", { owner: ownerName }) : t("eservices.fields.offeringHint")}
+      </p>
+      {error ? (
+        <p className="field__error" id="offering-error">
+          <span className="visually-hidden">{t("errorPrefix")} </span>
+          {t(error)}
+        </p>
+      ) : null}
+      {owner === null ? (
+        <div className="field">
+          <input type="radio" id="offering-shared" name="offering" value="shared" defaultChecked={mode === "shared"} />{" "}
+          <label htmlFor="offering-shared">{t("eservices.fields.offeringShared")}</label>
+        </div>
+      ) : null}
+      <div className="field">
+        <input
+          type="radio"
+          id="offering-list"
+          name="offering"
+          value="list"
+          defaultChecked={mode !== "shared" || owner !== null}
+        />{" "}
+        <label htmlFor="offering-list">{t("eservices.fields.offeringList")}</label>
+      </div>
+      <ul className="checkbox-list">
+        {municipalities.map((m) => (
+          <li key={m.slug}>
+            <input
+              type="checkbox"
+              id={`offeredBy-${m.slug}`}
+              name="offeredBy"
+              value={m.slug}
+              defaultChecked={ticked.has(m.slug)}
+            />
+            <label htmlFor={`offeredBy-${m.slug}`}>{m.name}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A question inside a group, in the list of steps and questions. */
+function ChildLine({ f, label }: { f: GroupDef["fields"][number]; label: string }) {
+  const { t } = useTranslation("editor");
+  return (
+    <li>
+      {label || f.name} ({t(`eservices.types.${f.type}`, { defaultValue: f.type })}
+      {f.required ? `, ${t("eservices.design.required")}` : ""})
+    </li>
+  );
+}
+
+type GroupDef = Extract<DefinitionDocument["definition"]["steps"][number]["fields"][number], { type: "group" }>;
+
+/**
+ * One repeating group (decision 114): its limits and texts, its questions (texts, required,
+ * moved and removed by buttons) and a new question, all in one form that works without
+ * JavaScript; every button posts every text so nothing typed is lost.
+ */
+function GroupEditor({
+  group,
+  sv,
+  en,
+  value,
+  errors,
+}: {
+  group: GroupDef;
+  sv: Texts;
+  en: Texts;
+  value: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation("editor");
+  const id = (k: string) => `g-${group.name}-${k}`;
+  const err = (k: string) => (errors[k] ? `eservices.errors.${errors[k]}` : undefined);
+  const langs = [
+    { suffix: "Sv", lang: "sv", tree: sv },
+    { suffix: "En", lang: "en", tree: en },
+  ] as const;
+  const adderErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => !k.startsWith("g-")));
+  return (
+    <section aria-labelledby={id("title")}>
+      <h2 id={id("title")}>
+        {t("eservices.design.groupOf", { question: text(sv, "fields", group.name, "label") || group.name })}
+      </h2>
+      <Form method="post" className="editor-form" noValidate>
+        <CsrfField />
+        <EditorField
+          id={id("min")}
+          label={t("eservices.fields.groupMin")}
+          error={err(id("min"))}
+          kind="line"
+          value={value[id("min")] ?? String(group.min)}
+          required
+        />
+        <EditorField
+          id={id("max")}
+          label={t("eservices.fields.groupMax")}
+          hint={t("eservices.fields.groupMaxHint")}
+          error={err(id("max"))}
+          kind="line"
+          value={value[id("max")] ?? String(group.max)}
+          required
+        />
+        <div className="bilingual">
+          {(["item", "add"] as const).flatMap((key) =>
+            langs.map(({ suffix, lang, tree }) => (
+              <EditorField
+                key={`${key}${suffix}`}
+                id={id(`${key}${suffix}`)}
+                label={`${key === "item" ? t("eservices.fields.group_item") : t("eservices.fields.group_add")} (${t(`lang.short.${lang}`)})`}
+                hint={
+                  key === "item"
+                    ? t("eservices.fields.group_itemHint", {
+                        open: "{{",
+                        close: "}}",
+                        interpolation: { escapeValue: false },
+                      })
+                    : undefined
+                }
+                error={err(id(`${key}${suffix}`))}
+                kind="line"
+                lang={lang}
+                value={value[id(`${key}${suffix}`)] ?? text(tree, "fields", group.name, key)}
+                required
+              />
+            )),
+          )}
+        </div>
+        {err(id("questions")) ? (
+          <p className="field__error" role="alert">
+            {t(err(id("questions"))!)}
+          </p>
+        ) : null}
+        <ol className="designer-choices">
+          {group.fields.map((f, i) => (
+            <li key={f.name}>
+              <fieldset>
+                <legend>
+                  {t("eservices.design.groupQuestion", {
+                    name: f.name,
+                    type: t(`eservices.types.${f.type}`, { defaultValue: f.type }),
+                  })}
+                </legend>
+                <div className="bilingual">
+                  {langs.map(({ suffix, lang, tree }) => (
+                    <EditorField
+                      key={suffix}
+                      id={id(`q-${i}-${suffix}`)}
+                      label={`${t("eservices.fields.fieldLabel")} ${f.name} (${t(`lang.short.${lang}`)})`}
+                      error={err(id(`q-${i}-${suffix}`))}
+                      kind="line"
+                      lang={lang}
+                      value={value[id(`q-${i}-${suffix}`)] ?? text(tree, "fields", f.name, "label")}
+                      required
+                    />
+                  ))}
+                </div>
+                <div className="field">
+                  <input
+                    type="checkbox"
+                    id={id(`q-${i}-required`)}
+                    name={id(`q-${i}-required`)}
+                    defaultChecked={value.intent ? value[id(`q-${i}-required`)] === "on" : f.required}
+                  />{" "}
+                  <label htmlFor={id(`q-${i}-required`)}>
+                    {t("eservices.fields.fieldRequired")}
+                    <span className="visually-hidden"> {f.name}</span>
+                  </label>
+                </div>
+                <button
+                  type="submit"
+                  name="intent"
+                  value={`group:${group.name}:up:${i}`}
+                  className="button button--secondary"
+                  disabled={i === 0}
+                >
+                  {t("eservices.design.up")}
+                  <span className="visually-hidden"> {f.name}</span>
+                </button>{" "}
+                <button
+                  type="submit"
+                  name="intent"
+                  value={`group:${group.name}:down:${i}`}
+                  className="button button--secondary"
+                  disabled={i === group.fields.length - 1}
+                >
+                  {t("eservices.design.down")}
+                  <span className="visually-hidden"> {f.name}</span>
+                </button>{" "}
+                <button
+                  type="submit"
+                  name="intent"
+                  value={`group:${group.name}:remove:${i}`}
+                  className="button button--secondary"
+                >
+                  {t("eservices.design.removeQuestion")}
+                  <span className="visually-hidden"> {f.name}</span>
+                </button>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <button type="submit" name="intent" value={`group:${group.name}:save`} className="button">
+          {t("eservices.design.saveGroup")}
+        </button>
+        <fieldset className="editor-fieldset">
+          <legend>{t("eservices.design.addToGroup")}</legend>
+          <FieldAdder
+            prefix={id("")}
+            value={value.intent === `group:${group.name}:add` ? prefixed(value, id("")) : {}}
+            errors={value.intent === `group:${group.name}:add` ? adderErrors : {}}
+            types={GROUP_CHILD_TYPES}
+          />
+          <button type="submit" name="intent" value={`group:${group.name}:add`} className="button button--secondary">
+            {t("eservices.design.addToGroup")}
+          </button>
+        </fieldset>
+      </Form>
+    </section>
   );
 }
 
@@ -302,6 +594,13 @@ export default function EserviceDesigner() {
                     {t(`eservices.types.${f.type}`, { defaultValue: f.type })}
                     {f.required ? `, ${t("eservices.design.required")}` : ""}
                     {f.showIf ? `, ${t("eservices.design.condition", { field: f.showIf.field })}` : ""})
+                    {f.type === "group" ? (
+                      <ul>
+                        {f.fields.map((child) => (
+                          <ChildLine key={child.name} f={child} label={text(sv, "fields", child.name, "label")} />
+                        ))}
+                      </ul>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -344,6 +643,13 @@ export default function EserviceDesigner() {
           value={value.administration ?? def.administration}
           options={ADMINISTRATION_SLUGS.map((v) => ({ value: v, label: t(ADMINISTRATION_KEY[v]) }))}
           required
+        />
+        <Offering
+          municipalities={d.municipalities}
+          owner={d.owner}
+          offeredBy={def.offeredBy}
+          value={value.intent === "handling" ? value : {}}
+          errors={value.intent === "handling" ? errors : {}}
         />
         <EditorSelect
           id="caseType"
@@ -508,6 +814,16 @@ export default function EserviceDesigner() {
           );
         })}
 
+      {def.steps
+        .flatMap((s) => s.fields)
+        .flatMap((f) => (f.type === "group" ? [f] : []))
+        .map((g) => {
+          const mine = value.intent?.startsWith(`group:${g.name}:`) === true;
+          return (
+            <GroupEditor key={g.name} group={g} sv={sv} en={en} value={mine ? value : {}} errors={mine ? errors : {}} />
+          );
+        })}
+
       <h2>{t("eservices.design.addStep")}</h2>
       <Form method="post" className="editor-form" noValidate>
         <CsrfField />
@@ -562,7 +878,7 @@ export default function EserviceDesigner() {
         />
         <FieldAdder
           prefix="f-"
-          value={value.intent === "add-field" ? value : {}}
+          value={value.intent === "add-field" ? prefixed(value, "f-") : {}}
           errors={value.intent === "add-field" ? errors : {}}
         />
         <button type="submit" name="intent" value="add-field" className="button">

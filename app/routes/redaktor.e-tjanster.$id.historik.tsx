@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaffUser } from "~/auth/guards.server";
@@ -73,11 +73,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = versionParam(String(form.get("version") ?? ""));
   try {
     if (!version) throw new DesignerInputError({ version: "version" });
-    const { draftVersion } = restoreVersion(user, formId, version);
+    const { draftVersion } = restoreVersion(user, formId, version, form.get("confirm") === "replace-draft");
     return redirectWithFlash(`/redaktor/e-tjanster/${formId}`, "editor:eservices.flash.restored", {
       values: { version, draft: draftVersion },
     });
   } catch (e) {
+    if (e instanceof DesignerInputError && e.errors.confirm) {
+      // The open draft has unpublished work: nothing changed; the page asks to confirm (decision 114).
+      const draft = listVersions(user, formId).find((v) => v.status === "draft")!.version;
+      return Response.json({ confirm: { version, draft } }, { status: 409 });
+    }
     if (e instanceof DesignerInputError) return Response.json({ error: "version" }, { status: 400 });
     throw e;
   }
@@ -85,10 +90,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EserviceHistory() {
   const d = useLoaderData<typeof loader>();
+  const asked = useActionData<{ confirm?: { version: number; draft: number } }>()?.confirm;
   const { t } = useTranslation("editor");
   return (
     <>
       <h1>{t("eservices.history.title", { id: d.formId })}</h1>
+      {asked ? (
+        <section className="alert alert--warning" role="alert" aria-labelledby="confirm-restore">
+          <h2 id="confirm-restore">{t("eservices.history.confirmTitle", { draft: asked.draft })}</h2>
+          <p>{t("eservices.history.confirmLead", { version: asked.version, draft: asked.draft })}</p>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="version" value={asked.version} />
+            <input type="hidden" name="confirm" value="replace-draft" />
+            <button type="submit" className="button">
+              {t("eservices.history.confirm", { version: asked.version })}
+            </button>{" "}
+            <Link to={`/redaktor/e-tjanster/${d.formId}`}>{t("eservices.history.keepDraft")}</Link>
+          </Form>
+        </section>
+      ) : null}
       <p>
         <Link to={`/redaktor/e-tjanster/${d.formId}`}>{t("eservices.design.backToDesigner")}</Link>
       </p>

@@ -214,10 +214,15 @@ export function deleteWorkingDraft(input: { ownerKey: string; formId: string; pe
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */
-export function listDraftsForPerson(personId: number, now = new Date()) {
-  return db()
+/**
+ * A person's drafts for the party they act for now (`ownerKey`, personOwnerKey; decision 114),
+ * and how many they have for other parties (themselves or an organisation), to say so.
+ */
+export function listDraftsForPerson(personId: number, ownerKey: string, now = new Date()) {
+  const rows = db()
     .select({
       id: formDraft.id,
+      ownerKey: formDraft.ownerKey,
       formId: formDraft.formId,
       stepId: formDraft.stepId,
       updatedAt: formDraft.updatedAt,
@@ -227,4 +232,9 @@ export function listDraftsForPerson(personId: number, now = new Date()) {
     .where(and(eq(formDraft.personId, personId), gt(formDraft.expiresAt, now.toISOString())))
     .orderBy(desc(formDraft.updatedAt))
     .all();
+  const mine = rows.filter((r) => r.ownerKey === ownerKey);
+  return {
+    drafts: mine.map(({ ownerKey: _key, ...r }) => r),
+    forOtherParties: rows.length - mine.length,
+  };
 }

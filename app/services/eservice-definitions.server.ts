@@ -12,8 +12,10 @@ import { canStaff, staffScopes } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
 import { invalidateAnonymousCache } from "~/services/page-cache.server";
 import { getFixedT, setDefinitionTexts } from "~/i18n/i18n.server";
-import { ADMINISTRATION_SLUGS, type FormDefinition } from "../../forms/types";
+import { ADMINISTRATION_SLUGS, type Field, type FormDefinition, type GroupChildField } from "../../forms/types";
+import { GROUP_MAX_CEILING } from "../../forms/fields/group";
 import { AREAS } from "~/domain/areas";
+import { listMunicipalities } from "~/services/municipalities.server";
 
 /**
  * E-service definitions as versioned rows (decision 075). The engine reads the published version
@@ -418,8 +420,17 @@ export function getOrStartDraft(user: StaffUser, formId: string): EserviceDefini
   return row;
 }
 
-/** Replaces the draft version's document (checked first; the id and version are the draft's). */
-export function saveDraftDocument(user: StaffUser, formId: string, input: unknown): DefinitionDocument {
+/**
+ * Replaces the draft version's document (checked first; the id and version are the draft's).
+ * Who offers it stays as it was unless `offering` is set: only the designer's handling form
+ * changes it, after checking the designer's scope (`applyOffering`).
+ */
+export function saveDraftDocument(
+  user: StaffUser,
+  formId: string,
+  input: unknown,
+  offering: "keep" | "change" = "keep",
+): DefinitionDocument {
   const draft = getOrStartDraft(user, formId);
   const checked = checkDocument(input);
   if (!checked.ok) throw new DesignerInputError(checked.errors);
@@ -428,7 +439,11 @@ export function saveDraftDocument(user: StaffUser, formId: string, input: unknow
   const current = JSON.parse(draft.document) as DefinitionDocument;
   const doc: DefinitionDocument = {
     ...checked.document,
-    definition: { ...checked.document.definition, version: draft.version, offeredBy: current.definition.offeredBy },
+    definition: {
+      ...checked.document.definition,
+      version: draft.version,
+      offeredBy: offering === "change" ? checked.document.definition.offeredBy : current.definition.offeredBy,
+    },
   };
   db()
     .update(eserviceDefinition)
@@ -625,6 +640,8 @@ export function getDesignView(user: StaffUser, formId: string) {
   return {
     version: current.version,
     status: current.status,
+    /** The owning municipality; null for a shared e-service of the portal-wide editors. */
+    owner: rows[0]!.municipalityId,
     document: JSON.parse(current.document) as DefinitionDocument,
     versions: rows.map((r) => ({
       version: r.version,
@@ -653,7 +670,7 @@ function setText(tree: TextTree, path: string[], text: string) {
 
 const FIELD_NAME = /^[a-z][a-zA-Z0-9]{0,59}$/;
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** The field types the simple adder offers; choices and groups are edited in the document. */
+/** The field types the adder offers (a group starts with one question, edited in its own form). */
 export const SIMPLE_FIELD_TYPES = [
   "text",
   "textarea",
@@ -669,14 +686,22 @@ export const SIMPLE_FIELD_TYPES = [
   "file",
   "choice",
   "multichoice",
+  "group",
 ] as const;
 type SimpleType = (typeof SIMPLE_FIELD_TYPES)[number];
+/** What a question inside a group may be: no uploads, no nested groups (the engine's rule). */
+export const GROUP_CHILD_TYPES = SIMPLE_FIELD_TYPES.filter((t) => t !== "file" && t !== "group");
 
-function newField(id: string, form: (k: string) => string, errors: DocumentErrors) {
+function newField(
+  id: string,
+  form: (k: string) => string,
+  errors: DocumentErrors,
+  types: readonly SimpleType[] = SIMPLE_FIELD_TYPES,
+) {
   const name = form("fieldName");
   const type = form("fieldType") as SimpleType;
   if (!FIELD_NAME.test(name)) errors.fieldName = "fieldName";
-  if (!SIMPLE_FIELD_TYPES.includes(type)) errors.fieldType = "fieldType";
+  if (!types.includes(type)) errors.fieldType = "fieldType";
   if (!form("fieldLabelSv")) errors.fieldLabelSv = "required";
   if (!form("fieldLabelEn")) errors.fieldLabelEn = "required";
   const field: Record<string, unknown> = {
@@ -718,6 +743,22 @@ function newField(id: string, form: (k: string) => string, errors: DocumentError
     if (type === "choice") field.display = form("choiceDisplay") === "select" ? "select" : "radio";
     field.choiceTexts = { sv, en };
   }
+  if (type === "group") {
+    // A group starts with one short-text question (texts from the editor's translations), its
+    // own questions, limits and texts then edited in the group's form (decision 114).
+    const max = Number(form("groupMax") || "10");
+    if (!Number.isInteger(max) || max < 1 || max > GROUP_MAX_CEILING) errors.groupMax = "groupMax";
+    const first = `${name.slice(0, 56)}Text`;
+    Object.assign(field, {
+      min: field.required ? 1 : 0,
+      max,
+      itemLabelKey: `forms.${id}.fields.${name}.item`,
+      addLabelKey: `forms.${id}.fields.${name}.add`,
+      fields: [
+        { type: "text", name: first, labelKey: `forms.${id}.fields.${first}.label`, required: true, maxLength: 200 },
+      ],
+    });
+  }
   if (type === "text") field.maxLength = 200;
   if (type === "textarea") field.maxLength = 4000;
   const when = form("showIfField");
@@ -753,6 +794,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
   const fieldInput = verb === "add-field" ? (k: string) => get(`f-${k}`) : get;
   const stepIndex = def.steps.findIndex((s) => s.id === arg);
   let next: unknown = doc;
+  let offering: "keep" | "change" = "keep";
   if (verb === "texts") {
     for (const key of ["title", "description", "instructions", "receipt"] as const)
       for (const lang of ["sv", "en"] as const) {
@@ -780,6 +822,7 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     for (const lang of ["Sv", "En"] as const)
       if (!get(`stepTitle${lang}`).trim()) errors[`stepTitle${lang}`] = "required";
     const { field, name } = newField(formId, get, errors);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
     if (Object.keys(errors).length === 0) {
       def.steps.push({ id: stepId, titleKey: `forms.${formId}.steps.${stepId}.title`, fields: [field] });
       setText(doc.texts.sv, ["steps", stepId, "title"], get("stepTitleSv").trim());
@@ -788,21 +831,28 @@ export function applyDesignerForm(user: StaffUser, formId: string, form: FormDat
     }
   } else if (verb === "add-field" && stepIndex >= 0) {
     const { field, name } = newField(formId, fieldInput, errors);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
     if (Object.keys(errors).length === 0) {
       def.steps[stepIndex]!.fields.push(field);
       setFieldTexts(doc, field, name, fieldInput);
     }
   } else if (verb === "handling") {
     applyHandling(doc, formId, get, errors);
+    if (form.has("offering")) {
+      applyOffering(doc, requireDesignableEservice(user, formId)[0]!.municipalityId, form, errors);
+      offering = "change";
+    }
   } else if (verb === "options") {
     applyOptions(doc, formId, named, intent.split(":").slice(2), get, errors);
+  } else if (verb === "group") {
+    applyGroup(doc, formId, named, intent.split(":").slice(2), get, errors);
   } else if (verb === "json") {
     next = parseJson(get("document"));
     if (next === undefined) errors.document = "notJson";
   } else errors.intent = "intent";
   if (Object.keys(errors).length > 0) return errors;
   try {
-    saveDraftDocument(user, formId, next);
+    saveDraftDocument(user, formId, next, offering);
     return null;
   } catch (e) {
     if (e instanceof DesignerInputError) return e.errors;
@@ -826,7 +876,90 @@ function setFieldTexts(
     (field.options as Array<{ value: string }> | undefined)?.forEach((o, i) =>
       setText(doc.texts[lang], ["fields", name, "options", o.value, "label"], choiceTexts![lang][i]!),
     );
+    if (field.type === "group") {
+      const t = getFixedT(lang, "editor");
+      const label = get(`fieldLabel${suffix}`).trim();
+      setText(
+        doc.texts[lang],
+        ["fields", name, "item"],
+        t("eservices.group.itemDefault", { label, number: "{{number}}", interpolation: { escapeValue: false } }),
+      );
+      setText(doc.texts[lang], ["fields", name, "add"], t("eservices.group.addDefault"));
+      const first = (field.fields as Array<{ name: string }>)[0]!.name;
+      setText(doc.texts[lang], ["fields", first, "label"], t("eservices.group.firstDefault"));
+    }
   }
+}
+
+/** Every question name in the document, those inside groups too (names are unique form-wide). */
+function fieldNames(doc: DefinitionDocument): Set<string> {
+  return new Set(
+    doc.definition.steps.flatMap((s) =>
+      s.fields.flatMap((f) => [f.name, ...(f.type === "group" ? f.fields.map((c) => c.name) : [])]),
+    ),
+  );
+}
+
+/**
+ * One repeating group's form, without JavaScript (decision 114): every button posts the group's
+ * limits and texts and each question's texts and "required" (saved first), then moves
+ * (`up`/`down`) or removes a question by index (one stays), or `add`s a new question from the
+ * adder inside the form (inputs prefixed `g-<group>-`). Field-level codes; the checker decides.
+ */
+function applyGroup(
+  doc: DefinitionDocument,
+  formId: string,
+  groupName: string,
+  [op = "save", index = ""]: string[],
+  get: (k: string) => string,
+  errors: DocumentErrors,
+) {
+  const group = doc.definition.steps.flatMap((s) => s.fields).find((f) => f.name === groupName);
+  if (!group || group.type !== "group") {
+    errors.intent = "intent";
+    return;
+  }
+  const id = (k: string) => `g-${groupName}-${k}`;
+  const min = Number(get(id("min")));
+  const max = Number(get(id("max")));
+  if (!Number.isInteger(max) || max < 1 || max > GROUP_MAX_CEILING) errors[id("max")] = "groupMax";
+  else group.max = max;
+  if (!Number.isInteger(min) || min < 0 || min > group.max) errors[id("min")] = "groupMin";
+  else if (group.required && min === 0) errors[id("min")] = "groupMinRequired";
+  else group.min = min;
+  for (const lang of ["Sv", "En"] as const) {
+    const tree = doc.texts[lang === "Sv" ? "sv" : "en"];
+    for (const key of ["item", "add"] as const) {
+      const text = get(id(`${key}${lang}`)).trim();
+      if (!text) errors[id(`${key}${lang}`)] = "required";
+      else setText(tree, ["fields", groupName, key], text);
+    }
+    group.fields.forEach((child, i) => {
+      const text = get(id(`q-${i}-${lang}`)).trim();
+      if (!text) errors[id(`q-${i}-${lang}`)] = "required";
+      else setText(tree, ["fields", child.name, "label"], text);
+    });
+  }
+  group.fields.forEach((child, i) => {
+    child.required = get(id(`q-${i}-required`)) === "on";
+  });
+  const i = Number(index);
+  const children = group.fields;
+  if ((op === "up" || op === "down") && Number.isInteger(i) && children[i]) {
+    const to = op === "up" ? i - 1 : i + 1;
+    if (children[to]) [children[i], children[to]] = [children[to]!, children[i]!];
+  } else if (op === "remove" && Number.isInteger(i) && children[i]) {
+    if (children.length <= 1) errors[id("questions")] = "groupLastQuestion";
+    else children.splice(i, 1);
+  } else if (op === "add") {
+    const input = (k: string) => get(id(k));
+    const { field, name } = newField(formId, input, errors, GROUP_CHILD_TYPES);
+    if (!errors.fieldName && fieldNames(doc).has(name)) errors.fieldName = "taken";
+    if (Object.keys(errors).length === 0) {
+      children.push(field as unknown as (typeof children)[number]);
+      setFieldTexts(doc, field, name, input);
+    }
+  } else if (op !== "save") errors.intent = "intent";
 }
 
 /** A choice's stored value from its Swedish text: kebab-case, å/ä → a, ö → o, at most 60 characters. */
@@ -892,6 +1025,27 @@ function applyHandling(doc: DefinitionDocument, formId: string, get: (k: string)
       setText(doc.texts.en, ["diarium", "subject"], get("diariumTemplateEn").trim());
     }
   } else errors.diarium = "diarium";
+}
+
+/**
+ * Who offers the e-service (decision 114): every municipality ("shared", also those added
+ * later) or the ones ticked (samverkan). An e-service owned by a municipality keeps that
+ * municipality among them and may not be made shared (that is the portal-wide editors' kind,
+ * decision 075); a shared one (no owner) may be narrowed to a list.
+ */
+function applyOffering(doc: DefinitionDocument, owner: number | null, form: FormData, errors: DocumentErrors) {
+  const all = listMunicipalities();
+  if (form.get("offering") === "shared") {
+    if (owner !== null) errors.offering = "offeringShared";
+    else doc.definition.offeredBy = "shared";
+    return;
+  }
+  const ticked = form.getAll("offeredBy").map(String);
+  const chosen = all.filter((m) => ticked.includes(m.slug));
+  if (form.get("offering") !== "list" || chosen.length === 0 || chosen.length !== ticked.length)
+    errors.offeredBy = "offeredBy";
+  else if (owner !== null && !chosen.some((m) => m.id === owner)) errors.offeredBy = "offeredByOwner";
+  else doc.definition.offeredBy = chosen.map((m) => m.slug).sort() as FormDefinition["offeredBy"];
 }
 
 /**
@@ -973,6 +1127,7 @@ function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { la
   const def = doc.definition;
   const settings: Record<string, unknown> = {
     administration: def.administration,
+    offeredBy: def.offeredBy,
     caseType: def.caseType,
     requiresLogin: def.requiresLogin,
     requiresEid: def.requiresEid === true,
@@ -985,11 +1140,21 @@ function readableLines(doc: DefinitionDocument, t: Translator): Map<string, { la
   add("steps", t("eservices.diff.stepOrder"), def.steps.map((s) => s.id).join(", "));
   for (const step of def.steps) {
     both(`step.${step.id}.title`, t("eservices.diff.stepTitle", { step: step.id }), textPath(step.titleKey));
-    for (const field of step.fields) {
+    // A group's questions are lines of their own (marked with the group), its order a setting.
+    const fields = step.fields.flatMap((f): Array<Field | (GroupChildField & { group: string })> =>
+      f.type === "group" ? [f, ...f.fields.map((c) => ({ ...c, group: f.name }))] : [f],
+    );
+    for (const field of fields) {
       const { labelKey, hintKey, name, ...rest } = field as unknown as Record<string, unknown> & { name: string };
       const options = (rest.options as Array<{ value: string; labelKey: string }> | undefined) ?? [];
       delete rest.options;
-      if (rest.type === "group") delete rest.fields;
+      if (field.type === "group") {
+        rest.fields = field.fields.map((c) => c.name).join(", ");
+        delete rest.itemLabelKey;
+        delete rest.addLabelKey;
+        both(`field.${name}.item`, t("eservices.diff.groupItem", { field: name }), textPath(field.itemLabelKey));
+        both(`field.${name}.add`, t("eservices.diff.groupAdd", { field: name }), textPath(field.addLabelKey));
+      }
       const what = Object.entries({ step: step.id, ...rest })
         .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
         .join("; ");
@@ -1055,14 +1220,41 @@ export function versionChanges(user: StaffUser, formId: string, version: number,
   };
 }
 
+/** A document's content apart from its version number (the draft's own number differs). */
+function content(document: string): string {
+  const doc = JSON.parse(document) as DefinitionDocument;
+  return JSON.stringify({ ...doc, definition: { ...doc.definition, version: 0 } });
+}
+
+/**
+ * Whether restoring `version` would lose work in the open draft: there is a draft, and it is
+ * neither an untouched copy of the newest version before it nor already a copy of `version`.
+ */
+function restoreLosesDraftWork(rows: EserviceDefinitionRow[], version: number): boolean {
+  const draft = rows.find((r) => r.status === "draft");
+  if (!draft) return false;
+  const newest = rows.find((r) => r.status !== "draft");
+  const restored = rows.find((r) => r.version === version);
+  const mine = content(draft.document);
+  return mine !== (newest && content(newest.document)) && mine !== (restored && content(restored.document));
+}
+
 /**
  * Makes the draft a copy of an old version (a draft is started when there is none; the draft's
- * own number stays). Checked like every change, audited as `eservice.restored`.
+ * own number stays). Checked like every change, audited as `eservice.restored`. When the open
+ * draft holds unpublished work that the restore would overwrite, nothing changes until the
+ * designer confirms (`confirmed`; decision 114): `{ confirm: "draftChanged" }` otherwise.
  */
-export function restoreVersion(user: StaffUser, formId: string, version: number): { draftVersion: number } {
+export function restoreVersion(
+  user: StaffUser,
+  formId: string,
+  version: number,
+  confirmed = false,
+): { draftVersion: number } {
   const rows = requireDesignableEservice(user, formId);
   const old = rows.find((r) => r.version === version && r.status !== "draft");
   if (!old) throw new DesignerInputError({ version: "version" });
+  if (!confirmed && restoreLosesDraftWork(rows, version)) throw new DesignerInputError({ confirm: "draftChanged" });
   const doc = saveDraftDocument(user, formId, JSON.parse(old.document));
   audit({
     actor: user,

@@ -15,6 +15,7 @@ import {
   message,
   messageAttachment,
   municipality,
+  organisation,
   schoolSignature,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -27,6 +28,7 @@ import { caseSignaturesOf } from "./case-signatures.server";
 import { effectiveOfferStatus } from "./childcare-rules";
 import { decrypt } from "~/platform/crypto.server";
 import { listDraftsForPerson } from "./drafts.server";
+import { personOwnerKey } from "./eservice-session.server";
 import { getMessageAttachment, listMessages, unreadOfficerMessages } from "./messages.server";
 import { uploadsDir } from "./uploads.server";
 import { readStoredFile } from "./file-store.server";
@@ -112,11 +114,21 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
     for (const c of cases)
       if (c.status === "awaiting_completion") waiting.push({ kind: "completion", reference: c.reference });
   }
+  // The drafts of the party acted for now (its owner key, decision 114), the rest only counted.
+  const actingFor = input.viewer.organisationId
+    ? (db()
+        .select({ orgNumber: organisation.orgNumber })
+        .from(organisation)
+        .where(eq(organisation.id, input.viewer.organisationId))
+        .get()?.orgNumber ?? null)
+    : null;
+  const drafts = listDraftsForPerson(input.viewer.personId, personOwnerKey(input.viewer.personId, actingFor), now);
   return {
     cases,
     waiting,
     notifications: listNotifications(input.viewer.personnummerHmac, 10),
-    drafts: input.viewer.organisationId ? [] : listDraftsForPerson(input.viewer.personId, now),
+    drafts: input.viewer.organisationId && actingFor === null ? [] : drafts.drafts,
+    draftsForOtherParties: drafts.forOtherParties,
   };
 }
 

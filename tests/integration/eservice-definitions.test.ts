@@ -250,6 +250,36 @@ describe("e-service definitions as versioned rows", () => {
     expect((thrown(() => restoreVersion(designer("amal"), "mellerud-test-tjanst", 1)) as Response).status).toBe(403);
   });
 
+  it("restoring over a draft with unpublished work asks first and changes nothing until confirmed (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const restoredEvents = () =>
+      db()
+        .select({ id: auditEvent.id })
+        .from(auditEvent)
+        .where(and(eq(auditEvent.subjectId, formId), eq(auditEvent.action, "eservice.restored")))
+        .all().length;
+    const work = structuredClone(getDraftDocument(user, formId).document);
+    (work.texts.sv as Record<string, string>).title = "Felanmälan, arbete i utkastet";
+    saveDraftDocument(user, formId, work);
+    const before = restoredEvents();
+
+    const asked = thrown(() => restoreVersion(user, formId, 2)) as DesignerInputError;
+    expect(asked.errors).toEqual({ confirm: "draftChanged" });
+    expect((getDraftDocument(user, formId).document.texts.sv as Record<string, string>).title).toBe(
+      "Felanmälan, arbete i utkastet",
+    );
+    expect(restoredEvents()).toBe(before);
+
+    expect(restoreVersion(user, formId, 2, true)).toEqual({ draftVersion: 3 });
+    expect((getDraftDocument(user, formId).document.texts.sv as Record<string, string>).title).toBe(
+      "Felanmälan, version 2",
+    );
+    expect(restoredEvents()).toBe(before + 1);
+    // Nothing to lose now (the draft is an untouched copy of the newest version): no question.
+    expect(restoreVersion(user, formId, 1)).toEqual({ draftVersion: 3 });
+  });
+
   it("choices and handling are edited in forms without JavaScript, with field-level errors", () => {
     const user = designer("mellerud");
     const form = (entries: Record<string, string>) => {
@@ -328,5 +358,145 @@ describe("e-service definitions as versioned rows", () => {
     expect(applyDesignerForm(user, formId, form({ ...ok, caseType: "nope", diarium: "masked" }))).toEqual({
       caseType: "caseType",
     });
+  });
+
+  it("who offers it is a form: Mellerud's e-service in samverkan, never shared by a municipality (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const handling = (offering: string, ticked: string[], extra: Record<string, string> = {}) => {
+      const f = new FormData();
+      const entries = { intent: "handling", administration: "samhallsbyggnad", caseType: "allmant", diarium: "masked" };
+      for (const [k, v] of Object.entries({ ...entries, ...extra, offering })) f.set(k, v);
+      for (const slug of ticked) f.append("offeredBy", slug);
+      return f;
+    };
+    const offeredBy = () => getDraftDocument(user, formId).document.definition.offeredBy;
+    const saves = () =>
+      db()
+        .select({ id: auditEvent.id })
+        .from(auditEvent)
+        .where(and(eq(auditEvent.subjectId, formId), eq(auditEvent.action, "eservice.draft_saved")))
+        .all().length;
+    expect(offeredBy()).toEqual(["mellerud"]);
+    const before = saves();
+    expect(applyDesignerForm(user, formId, handling("list", ["mellerud", "amal", "dals-ed"]))).toBeNull();
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    expect(saves()).toBe(before + 1); // audited like every designer change
+    // Field-level refusals; nothing saved.
+    expect(applyDesignerForm(user, formId, handling("list", ["amal"]))).toEqual({ offeredBy: "offeredByOwner" });
+    expect(applyDesignerForm(user, formId, handling("list", []))).toEqual({ offeredBy: "offeredBy" });
+    expect(applyDesignerForm(user, formId, handling("list", ["mellerud", "oslo"]))).toEqual({ offeredBy: "offeredBy" });
+    expect(applyDesignerForm(user, formId, handling("shared", []))).toEqual({ offering: "offeringShared" });
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    // The JSON area still cannot change who offers it; a handling post without the fieldset leaves it.
+    const doc = structuredClone(getDraftDocument(user, formId).document);
+    doc.definition.offeredBy = "shared";
+    saveDraftDocument(user, formId, doc);
+    expect(offeredBy()).toEqual(["amal", "dals-ed", "mellerud"].sort());
+    // Samverkan shows in the diff of versions.
+    const t = getFixedT("sv", "editor");
+    const published = getFormDefinition(formId)!;
+    expect(
+      diffDocuments(getDefinitionDocument(formId)!, getDraftDocument(user, formId).document, t).map((c) => c.key),
+    ).toContain("settings.offeredBy");
+    expect(published.offeredBy).toEqual(["mellerud"]); // residents keep the published version
+  });
+
+  it("question groups are forms: add a group, its questions added, moved, removed, limits checked (decision 114)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const form = (entries: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(entries)) f.set(k, v);
+      return f;
+    };
+    const step = getDraftDocument(user, formId).document.definition.steps[0]!.id;
+    const add = {
+      intent: "add-field",
+      "f-step": step,
+      "f-fieldName": "vittnen",
+      "f-fieldType": "group",
+      "f-fieldLabelSv": "Vittnen",
+      "f-fieldLabelEn": "Witnesses",
+      "f-groupMax": "60",
+    };
+    expect(applyDesignerForm(user, formId, form(add))).toEqual({ groupMax: "groupMax" });
+    expect(applyDesignerForm(user, formId, form({ ...add, "f-groupMax": "2" }))).toBeNull();
+    const group = () =>
+      getDraftDocument(user, formId).document.definition.steps[0]!.fields.find((f) => f.name === "vittnen") as {
+        type: string;
+        min: number;
+        max: number;
+        fields: Array<{ name: string; type: string; required: boolean }>;
+      };
+    expect(group()).toMatchObject({ type: "group", min: 0, max: 2, fields: [{ name: "vittnenText", type: "text" }] });
+    const sv = () =>
+      getDraftDocument(user, formId).document.texts.sv as { fields: Record<string, Record<string, string>> };
+    expect(sv().fields.vittnen).toMatchObject({ item: "Vittnen {{number}}", add: "Lägg till en till" });
+
+    const texts = {
+      "g-vittnen-min": "0",
+      "g-vittnen-max": "2",
+      "g-vittnen-itemSv": "Vittne {{number}}",
+      "g-vittnen-itemEn": "Witness {{number}}",
+      "g-vittnen-addSv": "Lägg till ett vittne",
+      "g-vittnen-addEn": "Add a witness",
+      "g-vittnen-q-0-Sv": "Vittnets namn",
+      "g-vittnen-q-0-En": "The witness's name",
+      "g-vittnen-q-0-required": "on",
+    };
+    const child = {
+      "g-vittnen-fieldName": "vittneTelefon",
+      "g-vittnen-fieldType": "phone",
+      "g-vittnen-fieldLabelSv": "Telefon",
+      "g-vittnen-fieldLabelEn": "Phone",
+    };
+    // No uploads inside a group, and names are unique in the whole form.
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:add", ...texts, ...child, "g-vittnen-fieldType": "file" }),
+      ),
+    ).toEqual({ fieldType: "fieldType" });
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:add", ...texts, ...child, "g-vittnen-fieldName": "vittnen" }),
+      ),
+    ).toEqual({ fieldName: "taken" });
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:add", ...texts, ...child }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittnenText", "vittneTelefon"]);
+    expect(sv().fields.vittnen).toMatchObject({ item: "Vittne {{number}}", add: "Lägg till ett vittne" });
+    expect(sv().fields.vittnenText!.label).toBe("Vittnets namn");
+    const two = { ...texts, "g-vittnen-q-1-Sv": "Telefon", "g-vittnen-q-1-En": "Phone" };
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:up:1", ...two }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittneTelefon", "vittnenText"]);
+    expect(group().fields.map((f) => f.required)).toEqual([false, true]); // "required" travels with the question
+    expect(applyDesignerForm(user, formId, form({ intent: "group:vittnen:remove:0", ...two }))).toBeNull();
+    expect(group().fields.map((f) => f.name)).toEqual(["vittnenText"]);
+    // Field-level errors: the last question stays, limits in range, texts in both languages.
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:vittnen:remove:0", ...texts, "g-vittnen-min": "3", "g-vittnen-addEn": "" }),
+      ),
+    ).toEqual({
+      "g-vittnen-questions": "groupLastQuestion",
+      "g-vittnen-min": "groupMin",
+      "g-vittnen-addEn": "required",
+    });
+    expect(group().fields).toHaveLength(1);
+    // The versions' diff names a group's questions.
+    const lines = diffDocuments(
+      getDefinitionDocument(formId)!,
+      getDraftDocument(user, formId).document,
+      getFixedT("sv", "editor"),
+    );
+    expect(lines.map((c) => c.key)).toEqual(
+      expect.arrayContaining(["field.vittnen", "field.vittnenText", "field.vittnen.item.sv"]),
+    );
   });
 });
