@@ -23,6 +23,7 @@ import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { AREAS, type Area } from "~/domain/areas";
 import { appealText, type AppealRoute } from "~/domain/decisions";
+import type { CaseStatus } from "~/domain/statuses";
 import { resetEnvForTests } from "~/env.server";
 import { loader as residentDecisionPdf } from "~/routes/mina-sidor.arenden.$reference_.beslut[.]pdf";
 import { getA11yResults } from "~/services/a11y-results.server";
@@ -71,7 +72,7 @@ function staffNamed(username: string): StaffUser {
 }
 
 /** An Åmål case of the area, applied for by Maria with Peter as the other guardian (a case party). */
-function guardiansCase(area: Area, status: string): { id: number; reference: string } {
+function guardiansCase(area: Area, status: CaseStatus): { id: number; reference: string } {
   const a = getAdministrationForArea({ municipalityId: amal, area, defaultSlug: area })!;
   const c = createCase({
     idempotencyKey: `case-end-${n++}`,
