@@ -210,6 +210,14 @@ export function matrix(f: Fixtures): MatrixRow[] {
       secret: "%PDF-",
       allowed: ["officerBengtsfors"],
     },
+    // The same decision on Mina sidor (decision 077: every case type's decision PDF, to everyone
+    // who may see the case): the applicant only.
+    {
+      route: "/mina-sidor/arenden/:reference/beslut.pdf",
+      url: `/mina-sidor/arenden/${f.decided}/beslut.pdf`,
+      secret: "%PDF-",
+      allowed: ["linnea"],
+    },
     // The PDF copy of a childcare or school application: the guardians who see the case, and the
     // officers of its municipality and area.
     {
@@ -395,7 +403,6 @@ export const NOT_COVERED: Record<string, string> = {
     "needs a building permit on a co-owned property submitted through the e-service; the id is 128 random bits and the query is scoped by the owner's personnummer HMAC (404 for anyone else), proven in tests/integration/owner-consent.test.ts and tests/e2e/owner-consent.spec.ts (another resident gets 404)",
   "/mina-sidor/medgivande/:id/signera":
     "as /mina-sidor/medgivande/:id: shows no data, sends the owner of a pending request on to the e-ID provider and answers 404 to anyone else (tests/e2e/owner-consent.spec.ts)",
-  "/mina-sidor/arenden/:reference/beslut.pdf": "needs a decided building permit submitted through the e-service",
   "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",
   "/bygglov/ansok/betalning/:id":
     "a payment exists only for its draft's owner (the owner key is in the query); another resident's id answers 404 in tests/integration/payments-swish.test.ts, the journey in tests/e2e/payments.spec.ts",

@@ -79,6 +79,14 @@ test.describe("decisions per case type", () => {
     await staff.getByLabel("Beslutsmall").selectOption(optionValue ?? "");
     await staff.getByRole("button", { name: "Använd mallen" }).click();
     await expect(staff.getByLabel("Beslutstext och motivering")).toHaveValue(/Ella Johansson placeras/);
+    // The filled text is previewed as the document will read: the body and the appeal route.
+    await staff.getByRole("button", { name: "Förhandsgranska" }).click();
+    const preview = staff.getByTestId("decision-preview");
+    await expect(preview.getByRole("heading", { name: "Förhandsgranskning av beslutet" })).toBeVisible();
+    await expect(preview).toContainText("Åmål kommun, Barn- och utbildningsnämnden");
+    await expect(preview).toContainText("Ella Johansson placeras");
+    await expect(preview).toContainText("Laglighetsprövning enligt kommunallagen");
+    await expect(staff.getByLabel("Beslutstext och motivering")).toHaveValue(/Ella Johansson placeras/);
     await expect(staff.getByRole("button", { name: "Fatta beslut och skicka till sökanden" })).toHaveCount(0);
     await staff.getByRole("button", { name: "Spara som utkast" }).click();
     await expect(staff.getByRole("status")).toBeVisible();

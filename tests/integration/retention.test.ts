@@ -238,6 +238,27 @@ describe("retention on a clock moved forward", () => {
       expect(xmp).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
       expect(readFileSync(pdf).includes(Buffer.from("/GTS_PDFA1"))).toBe(true);
       expect(readFileSync(pdf).includes(Buffer.from("/FontFile2"))).toBe(true);
+      // PDF/UA as well (decision 084, issue 15 item 5): tagged, in Swedish, titled, and poppler's
+      // structure text starts with the H1 title and then each part's H2, in the order they are read.
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      expect(info).toMatch(/^Tagged:\s+yes/m);
+      expect(info).toMatch(/^Suspects:\s+no/m);
+      expect(
+        info
+          .split("\n")
+          .find((l) => l.startsWith("Title:"))
+          ?.slice(6)
+          .trim(),
+      ).toBe(`Ärende ${c.reference}`);
+      expect(xmp).toContain("<pdfuaid:part>1</pdfuaid:part>");
+      expect(readFileSync(pdf).includes(Buffer.from("/Lang (sv-SE)"))).toBe(true);
+      const struct = execFileSync("pdfinfo", ["-struct-text", pdf], { encoding: "utf8" });
+      let at = 0;
+      for (const next of ["H1", `"Ärende ${c.reference}"`, "H2", '"reference"', "H2", '"answers"']) {
+        const found = struct.indexOf(next, at);
+        expect(found, `${next} after offset ${at}`).toBeGreaterThanOrEqual(at);
+        at = found + next.length;
+      }
       // The stored (encrypted) upload is gone from the portal.
       expect(existsSync(join(uploadsDir(), c.storedName))).toBe(false);
     }
