@@ -104,7 +104,7 @@ describe("Swish on the engine's check page (decision 105)", () => {
     expect(afterDecline).toMatchObject({ paid: null, lastFailed: "DECLINED" });
     expect(paymentPanelTexts(afterDecline, "sv").failed).toMatch(/avbröts i Swish/);
     // The status page finds the engine's payment for its payer, and sends them back to the form.
-    const request = new Request("http://localhost/bygglov/ansok/betalning/x");
+    const request = new Request("http://localhost/betalning/x");
     expect(payersPayment(request, erik, declined.instructionUuid)?.back).toBe(
       "/blanketter/bygglov-ansokan/kontrollera",
     );

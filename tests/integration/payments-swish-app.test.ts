@@ -11,8 +11,8 @@ import { resetEnvForTests } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
 import { paymentQrCode, paymentRequestToken, startPayment } from "~/services/payments.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
-import { loader as qrLoader } from "~/routes/bygglov.ansok.betalning.$id_.qr";
-import { loader as statusLoader } from "~/routes/bygglov.ansok.betalning.$id_.status";
+import { loader as qrLoader } from "~/routes/betalning.$id_.qr";
+import { loader as statusLoader } from "~/routes/betalning.$id_.status";
 
 /**
  * The m-commerce flow against the local Swish simulator (decision 094): a payment request without
@@ -157,20 +157,20 @@ describe("Swish on this device or another (m-commerce)", () => {
         context: {} as LoaderFunctionArgs["context"],
       }) as LoaderFunctionArgs;
 
-    const own = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, payer.cookie));
+    const own = await statusLoader(args(`/betalning/${uuid}/status`, payer.cookie));
     expect(own.status).toBe(200);
     expect(own.headers.get("cache-control")).toBe("no-store");
     expect(await own.json()).toEqual({ status: "CREATED" });
-    const ownQr = await qrLoader(args(`/bygglov/ansok/betalning/${uuid}/qr`, payer.cookie));
+    const ownQr = await qrLoader(args(`/betalning/${uuid}/qr`, payer.cookie));
     expect(ownQr.status).toBe(200);
     expect(ownQr.headers.get("content-type")).toBe("image/svg+xml");
     expect(ownQr.headers.get("content-security-policy")).toContain("default-src 'none'");
 
-    const foreign = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, other.cookie));
+    const foreign = await statusLoader(args(`/betalning/${uuid}/status`, other.cookie));
     expect(foreign.status).toBe(404);
-    expect((await qrLoader(args(`/bygglov/ansok/betalning/${uuid}/qr`, other.cookie))).status).toBe(404);
+    expect((await qrLoader(args(`/betalning/${uuid}/qr`, other.cookie))).status).toBe(404);
 
-    const anonymous = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, null)).catch(
+    const anonymous = await statusLoader(args(`/betalning/${uuid}/status`, null)).catch(
       (thrown: unknown) => thrown as Response,
     );
     expect(anonymous.status).toBe(302);
@@ -180,7 +180,7 @@ describe("Swish on this device or another (m-commerce)", () => {
     let status = "CREATED";
     for (let i = 0; i < 100 && status === "CREATED"; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      const answer = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, payer.cookie));
+      const answer = await statusLoader(args(`/betalning/${uuid}/status`, payer.cookie));
       status = ((await answer.json()) as { status: string }).status;
     }
     expect(status).toBe("DECLINED");
