@@ -73,7 +73,7 @@ test.describe("the officers' back office", () => {
     test.setTimeout(180_000 + 300_000);
     const marker = `INTERN-${Date.now()}-${testInfo.project.name}`;
     const messageMarker = `MEDDELANDE-${Date.now()}-${testInfo.project.name}`;
-    await loginAsResident(page, ERIK, { redirectTo: "/bygglov/ansok", actFor: "self" });
+    await loginAsResident(page, ERIK, { redirectTo: "/blanketter/bygglov-ansokan", actFor: "self" });
     const reference = await startFacadeChange(page, "Bengtsfors Sågen 1:23");
 
     const officer = await otherContext(browser, testInfo);

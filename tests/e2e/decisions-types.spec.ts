@@ -87,7 +87,7 @@ test.describe("each case type ends with a decision of its own type", () => {
     const release = await exclusive("permit-residents");
     let reference = "";
     try {
-      await loginAsResident(page, ERIK, { redirectTo: "/bygglov/ansok", actFor: "self" });
+      await loginAsResident(page, ERIK, { redirectTo: "/blanketter/bygglov-ansokan", actFor: "self" });
       reference = await startFacadeChange(page, "Bengtsfors Sågen 1:23");
     } finally {
       release();

@@ -41,29 +41,82 @@ export async function csrfOf(page: Page): Promise<string> {
   return (await page.locator('input[name="_csrf"]').first().getAttribute("value")) ?? "";
 }
 
+export const BYGGLOV = "/blanketter/bygglov-ansokan";
+
+/** The engine's "Continue" on a step of the bygglov form (both projects: a native post without JavaScript). */
+export async function continueStep(page: Page) {
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+}
+
+/** What an engine walk of bygglov fills in (decision 110): a façade change needs one drawing. */
+export interface EngineBygglov {
+  /** Answer "Äger du fastigheten?" (default yes). */
+  isOwner?: boolean;
+  measure?: "Fasadändring" | "Nybyggnad" | "Tillbyggnad";
+  description?: string;
+  /** Areas in m² (new building, extension). */
+  buildingArea?: string;
+  grossFloorArea?: string;
+  ka?: { name: string; certification: string };
+  /** Drawing label → file name, uploaded on the drawings step. */
+  drawings?: Record<string, string>;
+}
+
 /**
- * From the check page: signs the application with the test e-ID as `personnummer` (the person
- * logged in), which sends it (decision 085). Returns the text the provider showed.
+ * Walks the engine's bygglov form (`/blanketter/bygglov-ansokan`, decisions 097, 104, 110) from its
+ * first step to the check page, where the fee is shown. The person must be logged in and acting for
+ * the party the draft is for; a draft left from before is overwritten step by step.
+ */
+export async function startEngineBygglov(page: Page, designation: string, opts: EngineBygglov = {}) {
+  await page.goto(`${BYGGLOV}/fastighet`);
+  await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
+  await page.getByLabel("Fastighetsbeteckning").fill(designation);
+  await page
+    .getByRole("group", { name: /Äger du fastigheten/ })
+    .getByLabel(opts.isOwner === false ? "Nej" : "Ja", { exact: true })
+    .check();
+  await continueStep(page);
+  await expect(page).toHaveURL(/\/atgard$/);
+  await page.getByRole("radio", { name: opts.measure ?? "Fasadändring", exact: true }).check();
+  await page
+    .getByLabel("Beskriv vad du ska göra")
+    .fill(opts.description ?? "Byte av fasadpanel och fönster på bostadshuset.");
+  if (opts.buildingArea) await page.getByLabel("Byggnadsarea (BYA)").fill(opts.buildingArea);
+  if (opts.grossFloorArea) await page.getByLabel("Bruttoarea (BTA)").fill(opts.grossFloorArea);
+  if (opts.ka) {
+    await page.getByLabel("Kontrollansvarigs namn").fill(opts.ka.name);
+    await page.getByLabel("Kontrollansvarigs behörighetsnummer").fill(opts.ka.certification);
+  }
+  await continueStep(page);
+  await expect(page).toHaveURL(/\/ritningar$/);
+  for (const [label, file] of Object.entries(opts.drawings ?? { Fasadritningar: "fasad.pdf" }))
+    await page.getByLabel(label, { exact: true }).setInputFiles(drawing(file));
+  await continueStep(page);
+  await expect(page).toHaveURL(/\/kontakt$/);
+  await continueStep(page);
+  await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/kontrollera$/);
+  await expect(page.getByText("Beräknad avgift enligt kommunens taxa")).toBeVisible();
+}
+
+/**
+ * From the engine's check page: signs the application with the test e-ID as `personnummer` (the
+ * person logged in), which sends it (decisions 085, 105). Returns the text the provider showed.
  */
 export async function signAndSubmitPermit(page: Page, personnummer: string): Promise<string> {
-  await page.getByRole("link", { name: /^Skriv under och skicka ansökan/ }).click();
+  await page.getByRole("link", { name: "Skriv under och skicka in" }).click();
   const shown = await signAtProvider(page, personnummer);
-  await expect(page).toHaveURL(/\/bygglov\/kvitto\/[A-Z]{3}-\d{4}-\d{6}$/);
+  await expect(page).toHaveURL(/\/(bygglov\/kvitto|mina-sidor\/arenden)\/[A-Z]{3}-\d{4}-\d{6}$/);
   return shown;
 }
 
-/** Fills, signs and sends a small façade change (one drawing, no KA, no areas) as `signer`. */
+/** The case reference of the page the signature led to (the receipt or the case on Mina sidor). */
+export function referenceOf(page: Page): string {
+  return /([A-Z]{3}-\d{4}-\d{6})$/.exec(new URL(page.url()).pathname)?.[1] ?? "";
+}
+
+/** Fills, signs and sends a small façade change on the engine (one drawing, no KA, no areas) as `signer`. */
 export async function startFacadeChange(page: Page, designation: string, signer = ERIK) {
-  await page.goto("/bygglov/ansok");
-  await page.getByLabel("Fastighetsbeteckning").fill(designation);
-  await page.getByRole("radio", { name: "Fasadändring" }).check();
-  await page.getByLabel("Beskriv åtgärden").fill("Byte av fasadpanel och fönster på bostadshuset.");
-  await page.getByRole("button", { name: "Fortsätt till ritningar" }).click();
-  await expect(page).toHaveURL(/\/bygglov\/ansok\/ritningar$/);
-  await page.getByLabel("Välj fil för Fasadritningar").setInputFiles(drawing("fasad.pdf"));
-  await page.getByRole("button", { name: "Ladda upp ritningar" }).click();
-  await expect(page.getByTestId("missing-none")).toBeVisible();
-  await page.goto("/bygglov/ansok/kontrollera");
+  await startEngineBygglov(page, designation);
   await signAndSubmitPermit(page, signer);
-  return (await page.getByTestId("case-reference").innerText()).trim();
+  return referenceOf(page);
 }
