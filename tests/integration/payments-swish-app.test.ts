@@ -13,6 +13,7 @@ import { paymentQrCode, paymentRequestToken, startPayment } from "~/services/pay
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
 import { loader as qrLoader } from "~/routes/betalning.$id_.qr";
 import { loader as statusLoader } from "~/routes/betalning.$id_.status";
+import { loader as oldPathLoader } from "~/routes/bygglov.ansok.betalning.$";
 
 /**
  * The m-commerce flow against the local Swish simulator (decision 094): a payment request without
@@ -184,5 +185,34 @@ describe("Swish on this device or another (m-commerce)", () => {
       status = ((await answer.json()) as { status: string }).status;
     }
     expect(status).toBe("DECLINED");
+  });
+
+  it("sends a payment under way at its old address on to /betalning/… (308), and nothing else (decision 111)", () => {
+    const old = (rest: string, search = "") =>
+      oldPathLoader({
+        request: new Request(`http://localhost/bygglov/ansok/betalning/${rest}${search}`),
+        params: { "*": rest },
+        context: {} as LoaderFunctionArgs["context"],
+      } as LoaderFunctionArgs);
+    const id = "0123456789ABCDEF0123456789ABCDEF";
+    for (const [rest, to] of [
+      [id, `/betalning/${id}`],
+      [`${id}/status`, `/betalning/${id}/status`],
+      [`${id}/qr`, `/betalning/${id}/qr`],
+    ] as const) {
+      const answer = old(rest) as Response;
+      expect(answer.status).toBe(308);
+      expect(answer.headers.get("location")).toBe(to);
+    }
+    expect((old(id, "?lang=en") as Response).headers.get("location")).toBe(`/betalning/${id}?lang=en`);
+    for (const rest of ["x", `${id}/other`, `${id}/qr/more`, ""]) {
+      let thrown: unknown;
+      try {
+        old(rest);
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as Response).status, rest).toBe(404);
+    }
   });
 });
