@@ -28,7 +28,7 @@ import { listMunicipalities, visitorMunicipality } from "~/services/municipaliti
 import { hasRepresentationCandidates } from "~/auth/representation.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
-import { handleOf, type RouteHandle } from "~/utils/handle";
+import { handleOf, islandRouteOf, type RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
 import { useRequestId } from "~/utils/request-id";
 import { useCsrfUsage } from "~/utils/csrf-usage";
@@ -88,9 +88,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(payload, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
-/** The never-matched route whose browser chunk is the form island (app/routes/_island.tsx). */
-const ISLAND_ROUTE = "routes/_island";
-
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
@@ -105,9 +102,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const lang: Language = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage);
   // Pages opt in to client JavaScript; information pages work as plain HTML.
   const hydrate = matches.some((m) => handleOf(m).hydrate === true);
-  // A form page hydrates its form alone (decision 108): the island's module instead of Remix's scripts.
-  const island = !hydrate && matches.some((m) => handleOf(m).island === true);
-  const islandModule = useContext(UNSAFE_RemixContext)?.manifest.routes[ISLAND_ROUTE];
+  // A form page hydrates its form alone (decision 108), a check page its payment panel (111): the
+  // island's module instead of Remix's scripts.
+  const islandRoute = hydrate ? null : (matches.map(islandRouteOf).find((r) => r !== null) ?? null);
+  const manifestRoutes = useContext(UNSAFE_RemixContext)?.manifest.routes;
+  const islandModule = islandRoute ? manifestRoutes?.[islandRoute] : undefined;
   // A hydrating page ships the root loader data, token included, for later client navigations.
   const markCsrfUsed = useCsrfUsage();
   if (hydrate) markCsrfUsed();
@@ -162,7 +161,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
-        ) : island && islandModule ? (
+        ) : islandModule ? (
           <>
             {(islandModule.imports ?? []).map((href) => (
               <link key={href} rel="modulepreload" href={href} />

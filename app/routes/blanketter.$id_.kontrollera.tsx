@@ -10,20 +10,27 @@ import { loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { computeValues } from "~/services/form-hooks.server";
 import { signsBeforeSending } from "~/services/form-signing.server";
 import { formPayment, paymentErrorText, paymentPanelTexts, startFormPayment } from "~/services/form-payment.server";
-import { PaymentPanel } from "~/components/form/PaymentPanel";
+import { PaymentIsland } from "~/components/form/PaymentIsland";
+import { useCsrfToken } from "~/components/ui/CsrfField";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageMeta } from "~/utils/meta";
+import { paymentPath } from "~/utils/payment-path";
 import { readPost } from "~/utils/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
-// No client JavaScript (decision 108): the page is read and sent with one native post, guarded by
-// its idempotency key; the form's "submitting" state was all the Remix runtime did here.
+// No Remix runtime (decision 108): the page is read and sent with one native post, guarded by its
+// idempotency key. A fee still to pay with Swish online makes the payment panel an island of its
+// own (decision 111: the app switch, the QR code and the polling); otherwise no JavaScript at all.
 export const handle: RouteHandle = {
+  island: (match) => {
+    const p = (match.data as { payment?: { online: boolean; paid: string | null } | null } | undefined)?.payment;
+    return p?.online && !p.paid ? "routes/_payisland" : null;
+  },
   i18n: ["forms", "eservice"],
   breadcrumb: (match) => {
     const d = match.data as { formTitle?: string; formId?: string } | undefined;
@@ -83,7 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // "pay-app" (offered with JavaScript): no number, the app switch or a QR code (decision 094).
     const phone = intent === "pay-app" ? null : String(body.formData.get("phone") ?? "").slice(0, 40);
     const started = await startFormPayment(def, { answers, user, lang, ownerKey: session.ownerKey }, phone);
-    if (started.ok) throw redirect(`/bygglov/ansok/betalning/${started.instructionUuid}`);
+    // In the app: back to this page, whose panel offers the app switch and the QR code and follows
+    // the request (decision 111). With a number: the payment's status page (080).
+    if (started.ok)
+      throw redirect(phone === null ? `/blanketter/${def.id}/kontrollera` : paymentPath(started.instructionUuid));
     return data(
       {
         error: "payment",
@@ -118,6 +128,7 @@ export default function CheckAnswers() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const csrfToken = useCsrfToken();
   useFormTexts(d.textsId, d.formTexts);
   const { t } = useTranslation(["forms", "eservice"]);
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -173,7 +184,8 @@ export default function CheckAnswers() {
         ))}
       </dl>
       {d.payment ? (
-        <PaymentPanel
+        <PaymentIsland
+          csrfToken={csrfToken}
           p={d.payment}
           phoneError={
             actionData &&

@@ -3,15 +3,21 @@ import type { ResidentUser } from "~/auth/guards.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { PAYMENT_ERROR_KEY, paymentFailedKey } from "~/i18n/keys";
+import { env } from "~/env.server";
+import { REFERENCE_MARK } from "~/components/form/PaymentPanel";
 import { formatCurrency } from "~/utils/format";
+import { paymentPath } from "~/utils/payment-path";
 import { ownerKeyOf } from "./building-permits.server";
 import { eserviceSession } from "./eservice-session.server";
 import { paymentTermsFor } from "./form-hooks.server";
+import { swishAppSwitchUrl } from "./payment-provider";
 import {
   canPayOnline,
   getPaymentForOwner,
   latestDraftPayment,
   paidDraftPayment,
+  paymentRequestToken,
+  refreshPayment,
   startPayment,
   type StartResult,
 } from "./payments.server";
@@ -38,6 +44,8 @@ interface FormPaymentState {
   paid: { amount: number; reference: string | null } | null;
   /** The last attempt's final status when it was not paid (declined, timed out …). */
   lastFailed: string | null;
+  /** An open request to pay in the Swish app (no number, decision 094): its id and token. */
+  open: { instructionUuid: string; token: string } | null;
 }
 
 /** What the draft costs and how far its payment is; null for a form without a fee (or no login). */
@@ -46,13 +54,18 @@ export async function formPayment(def: FormDefinition, c: PaymentContext): Promi
   if (!hook || !c.user) return null;
   const terms = await hook({ answers: c.answers, user: c.user, lang: c.lang, ownerKey: c.ownerKey });
   if (!terms) return null;
+  let latest = latestDraftPayment({ ownerKey: c.ownerKey, purpose: terms.purpose });
+  // An open request is asked about anew (as its status page does), so a reload shows the news.
+  if (latest?.status === "CREATED") latest = await refreshPayment(latest, "check-page");
   const paid = paidDraftPayment({ ownerKey: c.ownerKey, purpose: terms.purpose, amount: terms.amount });
-  const last = paid ? null : latestDraftPayment({ ownerKey: c.ownerKey, purpose: terms.purpose });
+  const last = paid ? null : latest;
+  const token = last?.status === "CREATED" ? paymentRequestToken(last) : null;
   return {
     ...terms,
     online: canPayOnline(terms.municipalityId),
     paid: paid ? { amount: paid.amount, reference: paid.paymentReference } : null,
     lastFailed: last && last.status !== "CREATED" && last.status !== "PAID" ? last.status : null,
+    open: last && token ? { instructionUuid: last.instructionUuid, token } : null,
   };
 }
 
@@ -84,15 +97,26 @@ export async function startFormPayment(
 export function payersPayment(request: Request, user: ResidentUser, instructionUuid: string) {
   const own = getPaymentForOwner({ instructionUuid, ownerKey: ownerKeyOf(user) });
   if (own) return { payment: own, back: "/bygglov/ansok/kontrollera" };
+  // An engine form's: the purpose is the form's id.
   const engine = getPaymentForOwner({ instructionUuid, ownerKey: eserviceSession(request, user.personId).ownerKey });
   return engine ? { payment: engine, back: `/blanketter/${engine.purpose}/kontrollera` } : null;
 }
 
-/** The payment panel's texts in `lang` (the bygglov pages' own, under permits:payment). */
+/** The statuses a request in the app ends with when it is not paid (permits:payment.failed.*). */
+const FAILED_STATUSES = ["DECLINED", "ERROR", "CANCELLED", "TIMEOUT"] as const;
+
+/**
+ * The payment panel's texts in `lang` (the bygglov pages' own, under permits:payment), and, while
+ * a request in the app is open, what the panel's island needs to offer it and follow it: the app
+ * switch, the QR code, the status route it polls and every message it may announce (decision 111).
+ */
 export function paymentPanelTexts(state: FormPaymentState, lang: Language) {
   const t = getFixedT(lang, "permits");
   const amount = formatCurrency(state.amount);
+  const open = state.open;
+  const page = open ? paymentPath(open.instructionUuid) : "";
   return {
+    errorPrefix: getFixedT(lang, "auth")("errors.prefix"),
     title: t("payment.title"),
     paid: state.paid
       ? t("payment.paid", { amount: formatCurrency(state.paid.amount), reference: state.paid.reference ?? "" })
@@ -107,6 +131,24 @@ export function paymentPanelTexts(state: FormPaymentState, lang: Language) {
     appPay: t("payment.app.pay", { amount }),
     onlineUnavailable: t("payment.onlineUnavailable"),
     invoiceLead: t("payment.invoiceLead"),
+    app: open
+      ? {
+          status: `${page}/status`,
+          statusPage: page,
+          switchUrl: swishAppSwitchUrl(open.token, `${env().PUBLIC_URL}${page}`),
+          qr: `${page}/qr`,
+          waiting: t("payment.waiting", { amount }),
+          refresh: t("payment.refresh"),
+          thisDevice: t("payment.app.thisDevice"),
+          open: t("payment.app.open"),
+          otherDevice: t("payment.app.otherDevice"),
+          scan: t("payment.app.scan"),
+          qrAlt: t("payment.app.qrAlt"),
+          // The reference is known only once paid: the island puts it in place of the marker.
+          paid: t("payment.paid", { amount, reference: REFERENCE_MARK }),
+          failed: Object.fromEntries(FAILED_STATUSES.map((s) => [s, t(paymentFailedKey(s))])),
+        }
+      : null,
   };
 }
 

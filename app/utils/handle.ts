@@ -17,14 +17,26 @@ export interface RouteHandle {
   /**
    * The page hydrates only its form (decision 108): the root renders no Remix scripts but the
    * form island's module, which hydrates the `[data-island]` container from its JSON data.
+   * A function names another island's never-matched route for the page's data, or null for none
+   * (the check page's payment panel, decision 111).
    */
-  island?: boolean;
+  island?: boolean | ((match: UIMatch<unknown, RouteHandle>) => string | null);
   i18n?: string | string[];
   breadcrumb?: (match: UIMatch<unknown, RouteHandle>) => Crumb | Crumb[] | null;
 }
 
 export function handleOf(match: UIMatch<unknown, unknown>): RouteHandle {
   return (match.handle ?? {}) as RouteHandle;
+}
+
+/** The never-matched route whose browser chunk is the form island (app/routes/_island.tsx). */
+const FORM_ISLAND_ROUTE = "routes/_island";
+
+/** The island route a page of this match hydrates, if any (decisions 108, 111). */
+export function islandRouteOf(match: UIMatch<unknown, unknown>): string | null {
+  const island = handleOf(match).island;
+  if (island === true) return FORM_ISLAND_ROUTE;
+  return typeof island === "function" ? island(match as UIMatch<unknown, RouteHandle>) : null;
 }
 
 /**

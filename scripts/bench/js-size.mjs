@@ -15,9 +15,15 @@ function readManifest(buildDir) {
   return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
 }
 
-/** Routes whose pages hydrate only their form (`handle.island`, app/root.tsx). */
-const ISLAND_PAGES = new Set(["routes/blanketter.$id_.$step"]);
-const ISLAND_ROUTE = "routes/_island";
+/**
+ * Routes whose pages hydrate only an island (`handle.island`, app/root.tsx), with the island's
+ * never-matched route: the form step's form (decision 108), the check page's payment panel when
+ * there is a fee to pay (decision 111; without one the check page loads nothing).
+ */
+const ISLAND_PAGES = new Map([
+  ["routes/blanketter.$id_.$step", "routes/_island"],
+  ["routes/blanketter.$id_.kontrollera", "routes/_payisland"],
+]);
 
 /**
  * Gzip bytes of every script a hydrating page of `routeId` loads, largest first, and their sum.
@@ -31,8 +37,9 @@ export function routeJs(routeId, { publicDir = resolve("public"), document = fal
   const urls = new Set();
   const add = (m) => [m.module, ...(m.imports ?? [])].forEach((u) => urls.add(u));
   if (ISLAND_PAGES.has(routeId) && !document) {
-    const island = manifest.routes[ISLAND_ROUTE];
-    if (!island) throw new Error(`no route ${ISLAND_ROUTE} in the client manifest`);
+    const islandRoute = ISLAND_PAGES.get(routeId);
+    const island = manifest.routes[islandRoute];
+    if (!island) throw new Error(`no route ${islandRoute} in the client manifest`);
     // The manifest leaves out of a route's imports what the entry imports; the browser loads
     // what the island's module really imports, so follow its static imports.
     const queue = [island.module];

@@ -404,11 +404,13 @@ export const NOT_COVERED: Record<string, string> = {
   "/mina-sidor/medgivande/:id/signera":
     "as /mina-sidor/medgivande/:id: shows no data, sends the owner of a pending request on to the e-ID provider and answers 404 to anyone else (tests/e2e/owner-consent.spec.ts)",
   "/bygglov/kvitto/:reference": "needs a building permit submitted through the e-service",
-  "/bygglov/ansok/betalning/:id":
+  "/bygglov/ansok/betalning/*":
+    "the payment routes' old address: shows nothing, answers 308 to /betalning/… (which checks the payer) or 404 (decision 111)",
+  "/betalning/:id":
     "a payment exists only for its draft's owner (the owner key is in the query); another resident's id answers 404 in tests/integration/payments-swish.test.ts, the journey in tests/e2e/payments.spec.ts",
-  "/bygglov/ansok/betalning/:id/status":
+  "/betalning/:id/status":
     "the status of a payment, to its draft's owner only (owner key in the query); another resident gets 404, an anonymous visitor the login, in tests/integration/payments-swish-app.test.ts",
-  "/bygglov/ansok/betalning/:id/qr":
+  "/betalning/:id/qr":
     "the QR code of an open app payment, to its draft's owner only; another resident gets 404 in tests/integration/payments-swish-app.test.ts",
   "/admin/integrationer/:id":
     "the only seeded system spans all five municipalities; scope per system is proven in tests/integration/integration-routing.test.ts (a municipal admin neither sees nor changes another municipality's system) and tests/e2e/integrations.spec.ts",

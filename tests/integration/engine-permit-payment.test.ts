@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
 import { formPayment, paymentPanelTexts, payersPayment, startFormPayment } from "~/services/form-payment.server";
+import { REFERENCE_MARK } from "~/components/form/PaymentPanel";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
@@ -104,12 +105,28 @@ describe("Swish on the engine's check page (decision 105)", () => {
     expect(afterDecline).toMatchObject({ paid: null, lastFailed: "DECLINED" });
     expect(paymentPanelTexts(afterDecline, "sv").failed).toMatch(/avbröts i Swish/);
     // The status page finds the engine's payment for its payer, and sends them back to the form.
-    const request = new Request("http://localhost/bygglov/ansok/betalning/x");
+    const request = new Request("http://localhost/betalning/x");
     expect(payersPayment(request, erik, declined.instructionUuid)?.back).toBe(
       "/blanketter/bygglov-ansokan/kontrollera",
     );
     const other = { ...erik, personId: erik.personId + 999 } as ResidentUser;
     expect(payersPayment(request, other, declined.instructionUuid)).toBeNull();
+
+    // In the app (no number): the check page's panel offers the app switch and the QR code at the
+    // payment's form-neutral path, and what its island announces once Swish answers (decision 111).
+    const inApp = await startFormPayment(def, ctx, null);
+    if (!inApp.ok) throw new Error(inApp.error);
+    const open = (await formPayment(def, ctx))!;
+    expect(open.open?.instructionUuid).toBe(inApp.instructionUuid);
+    const app = paymentPanelTexts(open, "sv").app!;
+    expect(app.status).toBe(`/betalning/${inApp.instructionUuid}/status`);
+    expect(app.qr).toBe(`/betalning/${inApp.instructionUuid}/qr`);
+    expect(decodeURIComponent(app.switchUrl)).toMatch(
+      new RegExp(`^swish://paymentrequest\\?token=[0-9a-f]{32}&callbackurl=http.*/betalning/${inApp.instructionUuid}$`),
+    );
+    expect(app.paid).toContain(REFERENCE_MARK);
+    expect(app.failed.DECLINED).toMatch(/avbröts i Swish/);
+    expect(app.failed.TIMEOUT).toMatch(/inte i tid/);
 
     const paid = await startFormPayment(def, ctx, "070-123 45 67");
     if (!paid.ok) throw new Error(paid.error);

@@ -11,8 +11,9 @@ import { resetEnvForTests } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
 import { paymentQrCode, paymentRequestToken, startPayment } from "~/services/payments.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
-import { loader as qrLoader } from "~/routes/bygglov.ansok.betalning.$id_.qr";
-import { loader as statusLoader } from "~/routes/bygglov.ansok.betalning.$id_.status";
+import { loader as qrLoader } from "~/routes/betalning.$id_.qr";
+import { loader as statusLoader } from "~/routes/betalning.$id_.status";
+import { loader as oldPathLoader } from "~/routes/bygglov.ansok.betalning.$";
 
 /**
  * The m-commerce flow against the local Swish simulator (decision 094): a payment request without
@@ -157,20 +158,20 @@ describe("Swish on this device or another (m-commerce)", () => {
         context: {} as LoaderFunctionArgs["context"],
       }) as LoaderFunctionArgs;
 
-    const own = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, payer.cookie));
+    const own = await statusLoader(args(`/betalning/${uuid}/status`, payer.cookie));
     expect(own.status).toBe(200);
     expect(own.headers.get("cache-control")).toBe("no-store");
     expect(await own.json()).toEqual({ status: "CREATED" });
-    const ownQr = await qrLoader(args(`/bygglov/ansok/betalning/${uuid}/qr`, payer.cookie));
+    const ownQr = await qrLoader(args(`/betalning/${uuid}/qr`, payer.cookie));
     expect(ownQr.status).toBe(200);
     expect(ownQr.headers.get("content-type")).toBe("image/svg+xml");
     expect(ownQr.headers.get("content-security-policy")).toContain("default-src 'none'");
 
-    const foreign = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, other.cookie));
+    const foreign = await statusLoader(args(`/betalning/${uuid}/status`, other.cookie));
     expect(foreign.status).toBe(404);
-    expect((await qrLoader(args(`/bygglov/ansok/betalning/${uuid}/qr`, other.cookie))).status).toBe(404);
+    expect((await qrLoader(args(`/betalning/${uuid}/qr`, other.cookie))).status).toBe(404);
 
-    const anonymous = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, null)).catch(
+    const anonymous = await statusLoader(args(`/betalning/${uuid}/status`, null)).catch(
       (thrown: unknown) => thrown as Response,
     );
     expect(anonymous.status).toBe(302);
@@ -180,9 +181,38 @@ describe("Swish on this device or another (m-commerce)", () => {
     let status = "CREATED";
     for (let i = 0; i < 100 && status === "CREATED"; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      const answer = await statusLoader(args(`/bygglov/ansok/betalning/${uuid}/status`, payer.cookie));
+      const answer = await statusLoader(args(`/betalning/${uuid}/status`, payer.cookie));
       status = ((await answer.json()) as { status: string }).status;
     }
     expect(status).toBe("DECLINED");
+  });
+
+  it("sends a payment under way at its old address on to /betalning/… (308), and nothing else (decision 111)", () => {
+    const old = (rest: string, search = "") =>
+      oldPathLoader({
+        request: new Request(`http://localhost/bygglov/ansok/betalning/${rest}${search}`),
+        params: { "*": rest },
+        context: {} as LoaderFunctionArgs["context"],
+      } as LoaderFunctionArgs);
+    const id = "0123456789ABCDEF0123456789ABCDEF";
+    for (const [rest, to] of [
+      [id, `/betalning/${id}`],
+      [`${id}/status`, `/betalning/${id}/status`],
+      [`${id}/qr`, `/betalning/${id}/qr`],
+    ] as const) {
+      const answer = old(rest) as Response;
+      expect(answer.status).toBe(308);
+      expect(answer.headers.get("location")).toBe(to);
+    }
+    expect((old(id, "?lang=en") as Response).headers.get("location")).toBe(`/betalning/${id}?lang=en`);
+    for (const rest of ["x", `${id}/other`, `${id}/qr/more`, ""]) {
+      let thrown: unknown;
+      try {
+        old(rest);
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as Response).status, rest).toBe(404);
+    }
   });
 });

@@ -1,10 +1,32 @@
-import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { PostGuardField } from "./PostGuardField";
 
-/** The payment step's texts, translated on the server (the check page loads no bygglov texts). */
-interface PaymentPanelData {
+/** Stands for the payment reference in `app.paid` until the status route tells it. */
+export const REFERENCE_MARK = "[[reference]]";
+
+/** An open request to pay in the Swish app (decision 094): how to answer it and how to follow it. */
+interface PaymentAppData {
+  /** The status route the island polls (JSON). */
+  status: string;
+  /** The payment's status page: a reload there asks Swish (the way without JavaScript). */
+  statusPage: string;
+  switchUrl: string;
+  qr: string;
+  waiting: string;
+  refresh: string;
+  thisDevice: string;
+  open: string;
+  otherDevice: string;
+  scan: string;
+  qrAlt: string;
+  /** "Paid … Reference: [[reference]]." */
+  paid: string;
+  /** What to say when the request ends unpaid, by status. */
+  failed: Record<string, string>;
+}
+
+/** The payment step's texts, translated on the server (the panel's island loads no i18next). */
+export interface PaymentPanelData {
+  errorPrefix: string;
   title: string;
   /** "Paid … with Swish", once paid; then nothing else is offered. */
   paid: string | null;
@@ -19,33 +41,106 @@ interface PaymentPanelData {
   appPay: string;
   onlineUnavailable: string;
   invoiceLead: string;
+  app: PaymentAppData | null;
+}
+
+/** How a request in the app ended, as the status route told it. */
+interface Settled {
+  status: string;
+  text: string;
+}
+
+/** Asks the status route every two seconds until the request is settled (decision 094). */
+function usePaymentPoll(app: PaymentAppData | null): Settled | null {
+  const [settled, setSettled] = useState<Settled | null>(null);
+  useEffect(() => {
+    if (!app) return;
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fetch(app.status, { headers: { accept: "application/json" } })
+        .then((r) => (r.ok ? (r.json() as Promise<{ status: string; reference?: string | null }>) : null))
+        .then((answer) => {
+          if (!answer || answer.status === "CREATED") return;
+          clearInterval(timer);
+          setSettled({
+            status: answer.status,
+            text:
+              answer.status === "PAID"
+                ? app.paid.replace(REFERENCE_MARK, answer.reference ?? "")
+                : (app.failed[answer.status] ?? app.failed.ERROR ?? ""),
+          });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          busy = false;
+        });
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [app]);
+  return settled;
 }
 
 /**
- * The Swish step of an engine form with a fee (decision 105), as on the bygglov check page (080,
- * 094): the phone-number form works without JavaScript; the app switch / QR code button appears
- * only after hydration, since that flow needs the status page's polling to move on.
+ * The Swish step of an engine form with a fee (decisions 105, 111), as on the bygglov check page
+ * (080, 094). It is the check page's island: no Remix hooks, every text and the CSRF token are
+ * props. Without JavaScript the phone-number form posts to the page and the payment's status page
+ * follows it. Once hydrated it also offers "pay in the app"; while that request is open the panel
+ * shows the app switch and the QR code, asks the status route until the request is settled and
+ * says so in its live region (paid: on to signing; otherwise the ways to pay again).
  */
-export function PaymentPanel({ p, phoneError }: { p: PaymentPanelData; phoneError: string | null }) {
-  const { t } = useTranslation("auth");
+export function PaymentPanel({
+  p,
+  phoneError,
+  csrfToken,
+}: {
+  p: PaymentPanelData;
+  phoneError: string | null;
+  csrfToken: string;
+}) {
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
+  const settled = usePaymentPoll(p.app);
+  const app = settled ? null : p.app;
+  const paid = p.paid ?? (settled?.status === "PAID" ? settled.text : null);
+  const failed = settled && settled.status !== "PAID" ? settled.text : p.failed;
+  const status = paid ? "PAID" : (settled?.status ?? (app ? "CREATED" : "NONE"));
   return (
     <section aria-labelledby="payment-title" className="panel">
       <h2 id="payment-title">{p.title}</h2>
-      {p.paid ? (
-        <p data-testid="payment-paid">{p.paid}</p>
+      <div role="status" data-testid="payment-status" data-status={status}>
+        {paid ? (
+          <p data-testid="payment-paid">{paid}</p>
+        ) : failed ? (
+          <p className="field__error" data-testid="payment-failed">
+            {failed}
+          </p>
+        ) : app ? (
+          <p>{app.waiting}</p>
+        ) : null}
+      </div>
+      {paid ? null : app ? (
+        <div data-testid="payment-app">
+          <h3>{app.thisDevice}</h3>
+          <p>
+            <a className="button" href={app.switchUrl} data-testid="swish-app-switch">
+              {app.open}
+            </a>
+          </p>
+          <h3>{app.otherDevice}</h3>
+          <p>{app.scan}</p>
+          <img className="qr" src={app.qr} alt={app.qrAlt} width={246} height={246} />
+          <p>
+            <a href={app.statusPage}>{app.refresh}</a>
+          </p>
+        </div>
       ) : (
         <>
-          {p.failed ? (
-            <p className="field__error" data-testid="payment-failed">
-              {p.failed}
-            </p>
-          ) : null}
           <p>{p.lead}</p>
           {p.online ? (
-            <Form method="post" encType="multipart/form-data">
-              <PostGuardField />
+            <form method="post" encType="multipart/form-data">
+              <input type="hidden" name="_csrf" value={csrfToken} />
               <input type="hidden" name="intent" value="pay" />
               <div className={`field${phoneError ? " field--error" : ""}`}>
                 <label htmlFor="phone">{p.phone}</label>
@@ -54,7 +149,7 @@ export function PaymentPanel({ p, phoneError }: { p: PaymentPanelData; phoneErro
                 </span>
                 {phoneError ? (
                   <span className="field__error" id="phone-error">
-                    <span className="visually-hidden">{t("errors.prefix")} </span>
+                    <span className="visually-hidden">{p.errorPrefix} </span>
                     {phoneError}
                   </span>
                 ) : null}
@@ -73,19 +168,19 @@ export function PaymentPanel({ p, phoneError }: { p: PaymentPanelData; phoneErro
               <button className="button" type="submit">
                 {p.paySwish}
               </button>
-            </Form>
+            </form>
           ) : (
             <p>{p.onlineUnavailable}</p>
           )}
           {p.online && scripted ? (
-            <Form method="post" encType="multipart/form-data">
-              <PostGuardField />
+            <form method="post" encType="multipart/form-data">
+              <input type="hidden" name="_csrf" value={csrfToken} />
               <input type="hidden" name="intent" value="pay-app" />
               <p>{p.appLead}</p>
               <button className="button button--secondary" type="submit">
                 {p.appPay}
               </button>
-            </Form>
+            </form>
           ) : null}
           <p>{p.invoiceLead}</p>
         </>

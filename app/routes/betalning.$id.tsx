@@ -13,6 +13,7 @@ import eserviceStyles from "~/styles/eservice.css";
 import { formatCurrency } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
+import { paymentPath } from "~/utils/payment-path";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -20,11 +21,16 @@ export const handle: RouteHandle = {
   // Client JavaScript offers the Swish app switch and QR code and polls the payment (decision 094).
   hydrate: true,
   i18n: ["permits", "eservice"],
-  breadcrumb: () => ({ labelKey: "permits:breadcrumb", href: "/bygglov/ansok" }),
+  // Back to the application this payment belongs to.
+  breadcrumb: (match) => {
+    const back = (match.data as { back?: string } | undefined)?.back;
+    return back ? { labelKey: "permits:breadcrumb", href: back } : null;
+  },
 };
 
 /**
- * The status of a Swish payment while the payer answers in the app (decision 080). Every load
+ * The status of a Swish payment while the payer answers in the app (decision 080), at a path that
+ * names no form (decision 111; the old /bygglov/ansok/betalning/… redirects here). Every load
  * asks Swish (the callback's fallback), so without JavaScript a reload shows the news; with
  * JavaScript the page asks its status route every two seconds until the payment is settled.
  * A request made without a phone number (m-commerce, decision 094) offers the app switch to Swish
@@ -38,11 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = mine.payment;
   const p = await refreshPayment(found, "status-page");
   const token = p.status === "CREATED" ? paymentRequestToken(p) : null;
-  const self = `${env().PUBLIC_URL}/bygglov/ansok/betalning/${p.instructionUuid}`;
+  const self = paymentPath(p.instructionUuid);
   return {
-    app: token
-      ? { switchUrl: swishAppSwitchUrl(token, self), qr: `/bygglov/ansok/betalning/${p.instructionUuid}/qr` }
-      : null,
+    app: token ? { switchUrl: swishAppSwitchUrl(token, `${env().PUBLIC_URL}${self}`), qr: `${self}/qr` } : null,
     mcommerce: found.requestToken !== null,
     back: mine.back,
     title: getFixedT(request, "permits")("payment.statusTitle"),
@@ -69,7 +73,7 @@ export default function PaymentStatus() {
     const timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      fetch(`/bygglov/ansok/betalning/${id}/status`, { headers: { accept: "application/json" } })
+      fetch(`${paymentPath(id)}/status`, { headers: { accept: "application/json" } })
         .then((r) => (r.ok ? (r.json() as Promise<{ status: string }>) : null))
         .then((answer) => {
           if (!answer || answer.status === "CREATED") return;
@@ -93,7 +97,7 @@ export default function PaymentStatus() {
           <>
             <p>{t("payment.waiting", { amount: formatCurrency(p.amount) })}</p>
             <p>
-              <Link to={`/bygglov/ansok/betalning/${p.id}`} reloadDocument>
+              <Link to={paymentPath(p.id)} reloadDocument>
                 {t("payment.refresh")}
               </Link>
             </p>

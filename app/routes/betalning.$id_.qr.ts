@@ -4,7 +4,7 @@ import { payersPayment } from "~/services/form-payment.server";
 import { paymentQrCode } from "~/services/payments.server";
 
 /**
- * GET /bygglov/ansok/betalning/{id}/qr: the QR code the payer scans with the Swish app on another
+ * GET /betalning/{id}/qr: the QR code the payer scans with the Swish app on another
  * device (decision 094), fetched from Swish's QR generator for the request's token and served from
  * the portal (only to the payer, never cached). The SVG is shown in an <img>, and its own
  * Content-Security-Policy forbids scripts should it ever be opened on its own.
