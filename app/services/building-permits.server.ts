@@ -74,8 +74,8 @@ export const EMPTY_DRAFT: PermitDraft = {
   kaCertification: "",
 };
 
-/** Drafts and uploads belong to the person *and* the party they act for. */
-export function ownerKeyOf(user: ResidentUser): string {
+/** The person *and* the party they act for: part of the filing's idempotency key. */
+function ownerKeyOf(user: ResidentUser): string {
   return `bygglov:${user.personId}:${user.acting?.kind === "organisation" ? user.acting.orgNumber : "self"}`;
 }
 

@@ -7,7 +7,6 @@ import { env } from "~/env.server";
 import { REFERENCE_MARK } from "~/components/form/PaymentPanel";
 import { formatCurrency } from "~/utils/format";
 import { paymentPath } from "~/utils/payment-path";
-import { ownerKeyOf } from "./building-permits.server";
 import { eserviceSession } from "./eservice-session.server";
 import { paymentTermsFor } from "./form-hooks.server";
 import { swishAppSwitchUrl } from "./payment-provider";
@@ -90,14 +89,11 @@ export async function startFormPayment(
 }
 
 /**
- * A payment of the person logged in, by its id, and the check page to go back to: one the bygglov
- * pages started (their draft's owner key) or one an engine form started (the engine's owner key;
- * its purpose is the form's id). Null for anyone else's.
+ * A payment of the person logged in, by its id, and the check page to go back to: one an engine
+ * form started under the engine's owner key (person × party; its purpose is the form's id). Null
+ * for anyone else's. The bygglov pages' own owner key went with those pages (decision 110).
  */
 export function payersPayment(request: Request, user: ResidentUser, instructionUuid: string) {
-  const own = getPaymentForOwner({ instructionUuid, ownerKey: ownerKeyOf(user) });
-  if (own) return { payment: own, back: "/bygglov/ansok/kontrollera" };
-  // An engine form's: the purpose is the form's id.
   const engine = getPaymentForOwner({ instructionUuid, ownerKey: eserviceSession(request, user.personId).ownerKey });
   return engine ? { payment: engine, back: `/blanketter/${engine.purpose}/kontrollera` } : null;
 }
