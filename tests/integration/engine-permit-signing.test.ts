@@ -145,5 +145,15 @@ describe("the engine's bygglov signed by a firmatecknare acting for the company 
     expect(views.filter((v) => v.party === "applicant").map((v) => v.valid)).toEqual([true]);
     // The generic engine check is not used for a handler's case.
     expect(await formCaseSignatures(row.id, def)).toEqual([]);
+
+    // One byte of the stored answers changes (issue 16): the signature stops verifying.
+    expect(row.data).toContain("fasadpanel och fönster");
+    db()
+      .update(caseTable)
+      .set({ data: row.data.replace("fasadpanel och fönster", "fasadpanel och fönsteR") })
+      .where(eq(caseTable.id, row.id))
+      .run();
+    const after = await listCaseSignatures(row.id, async (l) => permitCaseSummaryText(row.id, l) ?? "");
+    expect(after.filter((v) => v.party === "applicant").map((v) => v.valid)).toEqual([false]);
   });
 });
