@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   caseDecision,
@@ -32,6 +31,7 @@ import { createCase } from "~/services/cases.server";
 import { sendMessageToApplicant } from "~/services/messages.server";
 import { getAdministrationForArea } from "~/services/municipalities.server";
 import { deliverDueNotifications, saveNotificationSettings } from "~/services/notifications.server";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Issue 15's audit (decision 115), the points no other test proved end to end:
@@ -45,8 +45,7 @@ import { deliverDueNotifications, saveNotificationSettings } from "~/services/no
 const APPLICANT = { personnummer: "199005122388", name: "Maria Nilsson", phone: "+46701234567" };
 const GUARDIAN = { personnummer: "198002079294", name: "Peter Johansson" };
 const STRANGER = { personnummer: "199304152383", name: "Sara Stödsdotter" };
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let sms: Awaited<ReturnType<typeof startElks46StandIn>>;
 let amal = 0;
 let n = 0;
@@ -123,23 +122,9 @@ const squash = (s: string) => s.replace(/\s+/g, " ");
 const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0]?.text : m.to?.text);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
+  smtp = await startSmtpCapture();
   sms = await startElks46StandIn(undefined);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  process.env.SMTP_URL = smtp.url;
   process.env.PUBLIC_URL = "https://portal.example.se";
   Object.assign(process.env, sms.env);
   resetEnvForTests();
@@ -168,7 +153,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sms.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe("a decision of every case type reaches every guardian with access (issue 15 item 2)", () => {
@@ -183,7 +168,7 @@ describe("a decision of every case type reaches every guardian with access (issu
         .where(and(eq(decisionBody.municipalityId, amal), eq(decisionBody.area, area)))
         .run();
       const c = guardiansCase(area, area === "barnomsorg" ? "place_accepted" : "in_progress");
-      const before = mails.length;
+      const before = smtp.mails.length;
       const result = await decide({
         reference: c.reference,
         user: staffNamed("handlaggare.amal"),
@@ -202,7 +187,7 @@ describe("a decision of every case type reaches every guardian with access (issu
         expect.arrayContaining([A.personnummerHmac, G.personnummerHmac]),
       );
       await deliverDueNotifications();
-      const got = mails.slice(before).filter((m) => m.headers.get("x-case-reference") === c.reference);
+      const got = smtp.mails.slice(before).filter((m) => m.headers.get("x-case-reference") === c.reference);
       expect(got.map(recipientOf).sort()).toEqual(["maria@example.se", "peter@example.se"]);
       for (const m of got) expect(m.text ?? "").not.toContain("Maria");
 
@@ -224,7 +209,7 @@ describe("a decision of every case type reaches every guardian with access (issu
 describe("an officer's message is a notification by e-mail and SMS (issue 15 item 3)", () => {
   it("one e-mail to each guardian and one SMS to the one who chose it, without the message or any name", async () => {
     const c = guardiansCase("allmant", "in_progress");
-    const mailsBefore = mails.length;
+    const mailsBefore = smtp.mails.length;
     const smsBefore = sms.sent.length;
     const body = "Hej Maria Nilsson, vi behöver ert bygglovsritningsunderlag senast fredag.";
     await sendMessageToApplicant({ caseId: c.id, staffUserId: staffNamed("handlaggare.amal").staffUserId, body });
@@ -236,7 +221,7 @@ describe("an officer's message is a notification by e-mail and SMS (issue 15 ite
         .sort(),
     ).toEqual([A.personnummerHmac, G.personnummerHmac].sort());
     await deliverDueNotifications();
-    const got = mails.slice(mailsBefore).filter((m) => m.headers.get("x-case-reference") === c.reference);
+    const got = smtp.mails.slice(mailsBefore).filter((m) => m.headers.get("x-case-reference") === c.reference);
     expect(got.map(recipientOf).sort()).toEqual(["maria@example.se", "peter@example.se"]);
     const texts = (sms.sent.slice(smsBefore) as { to: string; message: string }[]).filter((t) =>
       t.message.includes(c.reference),

@@ -1,6 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   administration,
@@ -23,6 +21,7 @@ import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { createCase } from "~/services/cases.server";
 import { deliverDueNotifications, saveNotificationSettings } from "~/services/notifications.server";
 import { viewerFor } from "./people-helper";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Decision 077/083: the right to decide is separate from handling. A beredare (case.handle, no
@@ -31,8 +30,7 @@ import { viewerFor } from "./people-helper";
  * and the applicant is told through a real SMTP server.
  */
 const SEED = "d".repeat(43);
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let amal = 0;
 let n = 0;
 let applicant = { personId: 0, personnummerHmac: "" };
@@ -107,22 +105,8 @@ const refusals = (reference: string) =>
     .all();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
   process.env.PUBLIC_URL = "https://portal.example.se";
   resetEnvForTests();
   prepareDatabase();
@@ -138,7 +122,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe("the decision right is separate from handling", () => {
@@ -213,7 +197,7 @@ describe("the decision right is separate from handling", () => {
   it("a decision records its decider, delegation point, body, route and template, and the applicant gets a mail", async () => {
     const reference = newCase();
     const t = approvedTemplate();
-    const mailsBefore = mails.length;
+    const mailsBefore = smtp.mails.length;
     expect(
       await post("handlaggare.amal", reference, {
         intent: "decide",
@@ -243,7 +227,7 @@ describe("the decision right is separate from handling", () => {
       .all();
     expect(ok).toHaveLength(1);
     await deliverDueNotifications();
-    const got = mails.slice(mailsBefore);
+    const got = smtp.mails.slice(mailsBefore);
     expect(got.map((m) => (Array.isArray(m.to) ? m.to[0]?.text : m.to?.text))).toContain("lena@example.se");
   });
 });

@@ -1,6 +1,4 @@
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   administration,
@@ -23,6 +21,7 @@ import {
 } from "~/services/notifications.server";
 import { swedishMobile } from "~/services/sms.server";
 import { viewerFor } from "./people-helper";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Decision 079: every status change of every state machine tells every party with access once per
@@ -31,8 +30,7 @@ import { viewerFor } from "./people-helper";
  */
 const APPLICANT = { personnummer: "199005122388", name: "Maria Nilsson", phone: "+46701234567" };
 const CO_GUARDIAN = { personnummer: "198002079294", name: "Peter Johansson" };
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let sms: Awaited<ReturnType<typeof startElks46StandIn>>;
 let A = { personId: 0, personnummerHmac: "" };
 let CO = { personId: 0, personnummerHmac: "" };
@@ -66,23 +64,9 @@ function newCase(area: Area) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
+  smtp = await startSmtpCapture();
   sms = await startElks46StandIn(undefined);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  process.env.SMTP_URL = smtp.url;
   process.env.PUBLIC_URL = "https://portal.example.se";
   Object.assign(process.env, sms.env);
   resetEnvForTests();
@@ -108,7 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sms.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe("notifications on every status change", () => {
@@ -120,14 +104,14 @@ describe("notifications on every status change", () => {
           const via = TRANSITION_PATHS.find((p) => mayTransition(area, from, to, p))!;
           const c = newCase(area);
           db().update(caseTable).set({ status: from }).where(eq(caseTable.id, c.id)).run();
-          const mailsBefore = mails.length;
+          const mailsBefore = smtp.mails.length;
           const smsBefore = sms.sent.length;
           changeCaseStatus({ caseId: c.id, to, via, actor: "test" });
           const run = await deliverDueNotifications();
           expect(run, `${area} ${from} → ${to}`).toMatchObject({ attempted: 3, sent: 3, failed: 0 });
           const rows = db().select().from(notification).where(eq(notification.caseId, c.id)).all();
           expect(rows.map((r) => r.recipientHmac).sort()).toEqual([A.personnummerHmac, CO.personnummerHmac].sort());
-          const got = mails.slice(mailsBefore);
+          const got = smtp.mails.slice(mailsBefore);
           expect(got.map((m) => m.headers.get("x-case-reference"))).toEqual([c.reference, c.reference]);
           const texts = sms.sent.slice(smsBefore) as { to: string; message: string; from: string }[];
           expect(texts).toHaveLength(1);
@@ -200,9 +184,9 @@ describe("notifications on every status change", () => {
       phone: null,
       language: null,
     });
-    const before = mails.length;
+    const before = smtp.mails.length;
     expect(await deliverDueNotifications()).toMatchObject({ sent: 2, cancelled: 1 });
-    expect(mails.slice(before).map((m) => m.to && "text" in m.to && m.to.text)).toEqual(["maria@example.se"]);
+    expect(smtp.mails.slice(before).map((m) => m.to && "text" in m.to && m.to.text)).toEqual(["maria@example.se"]);
   });
 });
 

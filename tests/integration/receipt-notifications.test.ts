@@ -1,6 +1,4 @@
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseTable, notification, notificationDelivery } from "../../db/schema/index";
 import { startElks46StandIn } from "../stand-ins/elks46.mjs";
@@ -13,6 +11,7 @@ import { saveWorkingDraft } from "~/services/drafts.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { drainReceiptMails } from "~/platform/mail.server";
 import { deliverDueNotifications, saveNotificationSettings } from "~/services/notifications.server";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Decision 092 (issue 15 item 3): a case sent from /blanketter by a logged-in person and a bygglov
@@ -23,8 +22,7 @@ import { deliverDueNotifications, saveNotificationSettings } from "~/services/no
 const KARIN = { personnummer: "199005122388", given: "Maria", family: "Nilsson", phone: "+46701234568" };
 const ERIK = { personnummer: "198203249274", given: "Erik", family: "Lindqvist", phone: "+46701234569" };
 const DESCRIPTION = "Gatlampan vid Hemligvägen 7 är släckt";
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let sms: Awaited<ReturnType<typeof startElks46StandIn>>;
 let n = 0;
 
@@ -70,7 +68,7 @@ async function sentSince(mailMark: number, smsMark: number) {
   await drainReceiptMails();
   await new Promise((resolve) => setTimeout(resolve, 50));
   return {
-    mails: mails.slice(mailMark),
+    mails: smtp.mails.slice(mailMark),
     sms: sms.sent.slice(smsMark) as { to: string; message: string }[],
   };
 }
@@ -89,23 +87,9 @@ function expectNothingPersonal(bodies: string[], person: typeof KARIN) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
+  smtp = await startSmtpCapture();
   sms = await startElks46StandIn(undefined);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  process.env.SMTP_URL = smtp.url;
   process.env.PUBLIC_URL = "https://portal.example.se";
   Object.assign(process.env, sms.env);
   resetEnvForTests();
@@ -114,7 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sms.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe("the received notification (decision 092)", () => {
@@ -127,7 +111,7 @@ describe("the received notification (decision 092)", () => {
       phone: KARIN.phone,
       language: null,
     });
-    const mailMark = mails.length;
+    const mailMark = smtp.mails.length;
     const smsMark = sms.sent.length;
     // The form's contact address is the one her notifications go to: one e-mail, not two.
     const reference = await sendFaultReport(karin.personId, "karin@example.se");
@@ -154,7 +138,7 @@ describe("the received notification (decision 092)", () => {
 
   it("another contact address gets the e-service's receipt; her own channels the notification", async () => {
     const karin = viewerFor(KARIN.personnummer, `${KARIN.given} ${KARIN.family}`);
-    const mailMark = mails.length;
+    const mailMark = smtp.mails.length;
     const smsMark = sms.sent.length;
     const reference = await sendFaultReport(karin.personId, "annan@example.se");
     const got = await sentSince(mailMark, smsMark);
@@ -166,7 +150,7 @@ describe("the received notification (decision 092)", () => {
   });
 
   it("an anonymous sender gets the receipt mail and no notification", async () => {
-    const mailMark = mails.length;
+    const mailMark = smtp.mails.length;
     const smsMark = sms.sent.length;
     const reference = await sendFaultReport(null, "anonym@example.se");
     expect(
@@ -199,7 +183,7 @@ describe("the received notification (decision 092)", () => {
       roles: [],
       sessionId: "s",
     } as unknown as ResidentUser;
-    const mailMark = mails.length;
+    const mailMark = smtp.mails.length;
     const smsMark = sms.sent.length;
     const sent = await fileEnginePermit(user, {
       fastighetsbeteckning: "Bengtsfors Sågen 1:23",
