@@ -4,10 +4,9 @@ import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { PAYMENT_ERROR_KEY, paymentFailedKey } from "~/i18n/keys";
 import { env } from "~/env.server";
-import { REFERENCE_MARK } from "~/components/form/PaymentPanel";
 import { formatCurrency } from "~/utils/format";
-import { paymentPath } from "~/utils/payment-path";
-import { eserviceSession } from "./eservice-session.server";
+import { paymentPath, REFERENCE_MARK } from "~/utils/payment-path";
+import { actingForOf, eserviceSession } from "./eservice-session.server";
 import { paymentTermsFor } from "./form-hooks.server";
 import { swishAppSwitchUrl } from "./payment-provider";
 import {
@@ -94,7 +93,8 @@ export async function startFormPayment(
  * for anyone else's. The bygglov pages' own owner key went with those pages (decision 110).
  */
 export function payersPayment(request: Request, user: ResidentUser, instructionUuid: string) {
-  const engine = getPaymentForOwner({ instructionUuid, ownerKey: eserviceSession(request, user.personId).ownerKey });
+  const { ownerKey } = eserviceSession(request, user.personId, actingForOf(user));
+  const engine = getPaymentForOwner({ instructionUuid, ownerKey });
   return engine ? { payment: engine, back: `/blanketter/${engine.purpose}/kontrollera` } : null;
 }
 

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
 import { formPayment, paymentPanelTexts, payersPayment, startFormPayment } from "~/services/form-payment.server";
-import { REFERENCE_MARK } from "~/components/form/PaymentPanel";
+import { REFERENCE_MARK } from "~/utils/payment-path";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";

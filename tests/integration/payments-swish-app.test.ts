@@ -11,6 +11,9 @@ import { resetEnvForTests } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
 import { paymentQrCode, paymentRequestToken, startPayment } from "~/services/payments.server";
 import { findOrCreatePersonAtLogin } from "~/services/people.server";
+import { personOwnerKey } from "~/services/eservice-session.server";
+import { payersPayment } from "~/services/form-payment.server";
+import type { ResidentUser } from "~/auth/guards.server";
 import { loader as qrLoader } from "~/routes/betalning.$id_.qr";
 import { loader as statusLoader } from "~/routes/betalning.$id_.status";
 import { loader as oldPathLoader } from "~/routes/bygglov.ansok.betalning.$";
@@ -53,7 +56,7 @@ async function resident(personnummer: string, givenName: string) {
     personId: person.id,
   });
   setActing(sessionId, { kind: "self" });
-  return { cookie: setCookie.split(";")[0]!, ownerKey: `bygglov:${person.id}:self`, personId: person.id };
+  return { cookie: setCookie.split(";")[0]!, ownerKey: personOwnerKey(person.id), personId: person.id };
 }
 
 const get = (path: string, cookie: string | null) =>
@@ -185,6 +188,23 @@ describe("Swish on this device or another (m-commerce)", () => {
       status = ((await answer.json()) as { status: string }).status;
     }
     expect(status).toBe("DECLINED");
+  });
+
+  it("finds a payment made while acting for a company only while acting for that company (the engine's owner key, 104)", async () => {
+    const payer = await resident("198112189876", "Payer");
+    const company = "559312-8415";
+    const uuid = await appPayment(personOwnerKey(payer.personId, company), payer.personId);
+    const base = { sessionId: "s", kind: "resident" as const, personId: payer.personId };
+    const request = new Request(`http://localhost/betalning/${uuid}`);
+    const asCompany = {
+      ...base,
+      acting: { kind: "organisation" as const, organisationId: 1, orgNumber: company, name: "Johanssons" },
+    };
+    expect(payersPayment(request, asCompany as ResidentUser, uuid)?.payment.instructionUuid).toBe(uuid);
+    expect(payersPayment(request, asCompany as ResidentUser, uuid)?.back).toBe(
+      "/blanketter/bygglov-ansokan/kontrollera",
+    );
+    expect(payersPayment(request, { ...base, acting: { kind: "self" } } as ResidentUser, uuid)).toBeNull();
   });
 
   it("sends a payment under way at its old address on to /betalning/… (308), and nothing else (decision 111)", () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
+import { REFERENCE_MARK } from "~/utils/payment-path";
 
 /** Stands for the payment reference in `app.paid` until the status route tells it. */
-export const REFERENCE_MARK = "[[reference]]";
 
 /** An open request to pay in the Swish app (decision 094): how to answer it and how to follow it. */
 interface PaymentAppData {
