@@ -67,7 +67,12 @@ test.describe("building permit e-service", () => {
     await page.getByLabel("Planritning", { exact: true }).setInputFiles(drawing("plan.pdf"));
     await continueStep(page);
     await expect(page).toHaveURL(/\/ritningar$/);
-    await expect(page.getByRole("alert")).toContainText("Sektionsritning");
+    // The summary's one error leads to the section drawing's field, with the engine's file message.
+    await expect(page.getByRole("alert").getByRole("link")).toHaveCount(1);
+    await expect(page.getByRole("alert").getByRole("link", { name: "Välj en fil att ladda upp" })).toHaveAttribute(
+      "href",
+      "#field-sektionsritning",
+    );
     await a11y("drawings with one missing");
 
     // A file that is not a drawing is refused by its content.
@@ -78,6 +83,10 @@ test.describe("building permit e-service", () => {
     await expect(page).toHaveURL(/\/ritningar$/);
     await expect(page.getByRole("alert")).toBeVisible();
 
+    // A refused post stores none of its files (all or nothing), so the drawings are chosen again.
+    await page.getByLabel("Situationsplan", { exact: true }).setInputFiles(drawing("situationsplan.pdf"));
+    await page.getByLabel("Fasadritningar", { exact: true }).setInputFiles(drawing("fasader.pdf"));
+    await page.getByLabel("Planritning", { exact: true }).setInputFiles(drawing("plan.pdf"));
     await page.getByLabel("Sektionsritning", { exact: true }).setInputFiles(drawing("sektion.pdf"));
     await continueStep(page);
     await expect(page).toHaveURL(/\/kontakt$/);
@@ -203,7 +212,9 @@ test.describe("building permit e-service", () => {
     await expect(page.getByRole("alert")).toContainText("Vi hittar ingen fastighet");
     await page.getByLabel("Fastighetsbeteckning").fill("Plogen");
     await continueStep(page);
-    await expect(page.getByRole("alert")).toContainText("kommun, trakt och nummer");
+    // A malformed designation gets the field's own format message (the register is not asked).
+    await expect(page.getByRole("alert")).toContainText("med namn och nummer, till exempel");
+    await expect(page.getByRole("alert")).not.toContainText("Vi hittar ingen");
     await a11y("designation errors");
     const res = await page.request.post(`${BYGGLOV}/fastighet`, {
       data: "garbage",
