@@ -9,6 +9,7 @@ import {
   referenceOf,
   signAndSubmitPermit,
 } from "./permit-helpers";
+import { hydrated } from "./mypages-helpers";
 
 test.describe("building permit e-service", () => {
   // These journeys act as the same seeded residents (one permit draft each): one at a time.
@@ -30,6 +31,7 @@ test.describe("building permit e-service", () => {
     // The representative logs in and acts for the company: the bygglov form on the engine (decision 110).
     await loginAsResident(page, PETER, { redirectTo: BYGGLOV, actFor: JOHANSSONS });
     await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
+    await hydrated(page);
 
     // Validation: nothing answered → error summary, still on the step.
     await continueStep(page);
@@ -52,6 +54,7 @@ test.describe("building permit e-service", () => {
     await continueStep(page);
 
     await expect(page).toHaveURL(/\/atgard$/);
+    await hydrated(page);
     await page.getByRole("radio", { name: "Nybyggnad", exact: true }).check();
     await page.getByLabel("Beskriv vad du ska göra").fill("Nybyggnad av lagerhall i ett plan med kontor.");
     await page.getByLabel("Byggnadsarea (BYA)").fill("420");
@@ -60,6 +63,7 @@ test.describe("building permit e-service", () => {
     await page.getByLabel("Kontrollansvarigs behörighetsnummer").fill("SC1234-56");
     await continueStep(page);
     await expect(page).toHaveURL(/\/ritningar$/);
+    await hydrated(page);
 
     // Three of four drawings: the section drawing is missing, and the step says so.
     await page.getByLabel("Situationsplan", { exact: true }).setInputFiles(drawing("situationsplan.pdf"));
@@ -205,6 +209,7 @@ test.describe("building permit e-service", () => {
     expect(moved.headers().location).toBe("/blanketter/bygglov-ansokan?lang=en");
     await loginAsResident(page, PETER, { redirectTo: "/bygglov/ansok", actFor: "self" });
     await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
+    await hydrated(page);
     const ja = page.getByRole("group", { name: /Äger du fastigheten/ }).getByLabel("Ja", { exact: true });
     await page.getByLabel("Fastighetsbeteckning").fill("Åmål Finnsinte 9:99");
     await ja.check();

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { resolve } from "node:path";
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { expect, jsDisabled } from "./fixtures";
+import { hydrated } from "./mypages-helpers";
 import { signAtProvider } from "./signing-helpers";
 
 export const PETER = "198002079294"; // firmatecknare for Johanssons Bygg i Åmål AB
@@ -70,6 +71,8 @@ export interface EngineBygglov {
 export async function startEngineBygglov(page: Page, designation: string, opts: EngineBygglov = {}) {
   await page.goto(`${BYGGLOV}/fastighet`);
   await expect(page).toHaveURL(/\/blanketter\/bygglov-ansokan\/fastighet$/);
+  // Answers typed before the form island hydrates can be reset by it: each step waits for it.
+  await hydrated(page);
   await page.getByLabel("Fastighetsbeteckning").fill(designation);
   await page
     .getByRole("group", { name: /Äger du fastigheten/ })
@@ -77,6 +80,7 @@ export async function startEngineBygglov(page: Page, designation: string, opts: 
     .check();
   await continueStep(page);
   await expect(page).toHaveURL(/\/atgard$/);
+  await hydrated(page);
   await page.getByRole("radio", { name: opts.measure ?? "Fasadändring", exact: true }).check();
   await page
     .getByLabel("Beskriv vad du ska göra")
@@ -89,6 +93,7 @@ export async function startEngineBygglov(page: Page, designation: string, opts: 
   }
   await continueStep(page);
   await expect(page).toHaveURL(/\/ritningar$/);
+  await hydrated(page);
   for (const [label, file] of Object.entries(opts.drawings ?? { Fasadritningar: "fasad.pdf" }))
     await page.getByLabel(label, { exact: true }).setInputFiles(drawing(file));
   await continueStep(page);
