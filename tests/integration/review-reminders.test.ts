@@ -1,20 +1,18 @@
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { news, page, reviewReminder, service, staffUser } from "../../db/schema/index";
 import { seed } from "../../db/seed/index";
 import { db } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { runReviewReminders } from "~/services/review-reminders.server";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * The review reminder job against a real SMTP server (smtp-server on 127.0.0.1, the same
  * library as the portal's local mail catcher): what arrives, to whom, and that a second run
  * does not send again.
  */
-const received: ParsedMail[] = [];
-let server: SMTPServer;
+let server: SmtpCapture;
 let smtpUrl = "";
 
 function useSmtp(url: string) {
@@ -27,22 +25,8 @@ let english: number; // owner: a staff username whose language is English
 let swedish: number; // owner: a plain e-mail address (Swedish)
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  smtpUrl = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  server = await startSmtpCapture();
+  smtpUrl = server.url;
   useSmtp(smtpUrl);
   seed(db());
   // Only the two items of this test are overdue and published with a mailable owner.
@@ -79,7 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   delete process.env.SMTP_URL;
   delete process.env.PUBLIC_URL;
   resetEnvForTests();
@@ -90,14 +74,14 @@ beforeEach(() => {
 });
 
 const now = new Date("2026-02-01T08:00:00Z");
-const only = (to: string) => received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === to);
+const only = (to: string) => server.mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === to);
 
 describe("review reminders", () => {
   it("mails each owner once, in their language, with a link to the item in /redaktor", async () => {
     const run = await runReviewReminders({ now, repeatDays: 7, graceDays: 30 });
     expect(run.sent).toBe(2);
     expect(run.failed).toBe(0);
-    expect(received).toHaveLength(2);
+    expect(server.mails).toHaveLength(2);
 
     const [en] = only("greta@example.se");
     expect(en?.subject).toBe("Time to review: Library opening hours");
@@ -119,7 +103,7 @@ describe("review reminders", () => {
   it("a second run does not send again", async () => {
     const run = await runReviewReminders({ now: new Date(now.getTime() + 3_600_000), repeatDays: 7, graceDays: 30 });
     expect(run).toMatchObject({ sent: 0, alreadySent: 2 });
-    expect(received).toHaveLength(2);
+    expect(server.mails).toHaveLength(2);
   });
 
   it("sends again when the review-by date changes, and after the re-remind interval", async () => {
@@ -137,7 +121,7 @@ describe("review reminders", () => {
     const later = new Date(now.getTime() + 8 * 86_400_000);
     expect((await runReviewReminders({ now: later, repeatDays: 0, graceDays: 30 })).sent).toBe(0);
     expect((await runReviewReminders({ now: later, repeatDays: 7, graceDays: 30 })).sent).toBe(2);
-    expect(received).toHaveLength(5);
+    expect(server.mails).toHaveLength(5);
   });
 
   it("an item reviewed again (a future review-by date) is not mailed; nor is an owner without an address", async () => {
@@ -149,7 +133,7 @@ describe("review reminders", () => {
       graceDays: 30,
     });
     expect(run).toMatchObject({ overdue: 1, sent: 0, unresolved: 1 });
-    expect(received).toHaveLength(5);
+    expect(server.mails).toHaveLength(5);
   });
 
   it("a mail the SMTP server did not take is not recorded, so the next run tries again", async () => {

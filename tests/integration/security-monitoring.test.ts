@@ -3,8 +3,6 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvent } from "../../db/schema/index";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -20,6 +18,7 @@ import { loader as metricsLoader } from "~/routes/metrics";
 import { loader as readyzLoader } from "~/routes/readyz";
 import { scanDrawings } from "~/services/permit-uploads.server";
 import { checkUpload } from "~/services/uploads.server";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Monitoring and alerting (ASVS 11.1.7, 11.1.8), malware scanning (12.4.2) and keys from systemd
@@ -27,12 +26,11 @@ import { checkUpload } from "~/services/uploads.server";
  * that speaks INSTREAM (docs/decisions/048).
  */
 const TOKEN = "m".repeat(40);
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let smtpUrl = "";
 
 const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
-/** What the stand-in clamd received, reassembled from the INSTREAM chunks. */
+/** What the stand-in clamd smtp.mails, reassembled from the INSTREAM chunks. */
 const streams: Buffer[] = [];
 let clamd: Server;
 let clamdPort = 0;
@@ -79,27 +77,13 @@ function startClamd(): Promise<void> {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
-  smtpUrl = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  smtp = await startSmtpCapture();
+  smtpUrl = smtp.url;
   await startClamd();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await new Promise<void>((resolve) => clamd.close(() => resolve()));
   for (const k of ["SMTP_URL", "ALERT_EMAIL", "ALERT_THRESHOLDS", "METRICS_TOKEN", "CLAMD_HOST"]) delete process.env[k];
   resetEnvForTests();
@@ -169,7 +153,7 @@ describe("security metrics", () => {
       delete process.env.ALERT_EMAIL;
       delete process.env.ALERT_THRESHOLDS;
     }
-    const mail = received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === "soc@dalsland.example.se");
+    const mail = smtp.mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === "soc@dalsland.example.se");
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toContain("lockout");
   });

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import * as OTPAuth from "otpauth";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { staffUser } from "../../db/schema/index";
 import { DEV_STAFF_PASSWORD, seedStaffUsers } from "../../db/seed/content/staff";
@@ -9,49 +8,35 @@ import { changePassword, checkTotp, enrolmentFor, resetStaffUser } from "~/auth/
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
 import { drainReceiptMails } from "~/platform/mail.server";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 // ASVS 2.2.3, 2.5.5, 2.8.5: a staff member is mailed (real SMTP on 127.0.0.1, as in
 // review-reminders.test.ts) after a password change or reset, a new authenticator app and a
 // refused replayed code; the mail names the event and the time, never a secret.
 
-const received: ParsedMail[] = [];
-let server: SMTPServer;
+let server: SmtpCapture;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  server = await startSmtpCapture();
+  process.env.SMTP_URL = server.url;
   resetEnvForTests();
   prepareDatabase();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   delete process.env.SMTP_URL;
   resetEnvForTests();
 });
 beforeEach(() => {
-  received.length = 0;
+  server.mails.length = 0;
 });
 
 const row = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
 
 async function mails(count: number): Promise<ParsedMail[]> {
   await drainReceiptMails();
-  for (let i = 0; i < 50 && received.length < count; i++) await new Promise((r) => setTimeout(r, 20));
-  return received;
+  for (let i = 0; i < 50 && server.mails.length < count; i++) await new Promise((r) => setTimeout(r, 20));
+  return server.mails;
 }
 
 function expectNoSecrets(mail: ParsedMail, secrets: string[]) {
@@ -64,7 +49,7 @@ describe("security notices to staff (ASVS 2.2.3, 2.5.5, 2.8.5)", () => {
     const next = "ett nytt och långt lösenord vid Vänern";
     expect(await changePassword(row("handlaggare.amal").id, DEV_STAFF_PASSWORD, next)).toMatchObject({ ok: true });
     const [mail] = await mails(1);
-    expect(received).toHaveLength(1);
+    expect(server.mails).toHaveLength(1);
     expect(mail!.to && !Array.isArray(mail!.to) && mail!.to.text).toBe(row("handlaggare.amal").email);
     expect(mail!.subject).toBe("Ditt lösenord har bytts");
     expect(mail!.text).toContain("Var det inte du?");
@@ -83,11 +68,11 @@ describe("security notices to staff (ASVS 2.2.3, 2.5.5, 2.8.5)", () => {
     }).generate();
     expect(checkTotp(user.id, code, "en")).toEqual({ ok: true });
     await mails(2);
-    expect(received.map((m) => m.subject).sort()).toEqual([
+    expect(server.mails.map((m) => m.subject).sort()).toEqual([
       "A new one-time code app is connected",
       "Ditt konto har återställts",
     ]);
-    for (const mail of received) expectNoSecrets(mail, [temporary, secret, code]);
+    for (const mail of server.mails) expectNoSecrets(mail, [temporary, secret, code]);
   });
 
   it("a replayed one-time code is refused, logged and mailed", async () => {
@@ -100,16 +85,16 @@ describe("security notices to staff (ASVS 2.2.3, 2.5.5, 2.8.5)", () => {
       algorithm: "SHA1",
     }).generate();
     expect(checkTotp(user.id, code)).toEqual({ ok: true });
-    expect(received).toHaveLength(0);
+    expect(server.mails).toHaveLength(0);
     expect(checkTotp(user.id, code)).toMatchObject({ ok: false });
     const [mail] = await mails(1);
     expect(mail!.subject).toBe("En engångskod användes två gånger");
     expect(mail!.text).toContain("Inloggningen nekades");
     expectNoSecrets(mail!, [code, seeded.totpSecret!]);
     // A plainly wrong code is a failure, not a replay: no mail.
-    received.length = 0;
+    server.mails.length = 0;
     expect(checkTotp(user.id, "000000")).toMatchObject({ ok: false });
     await mails(1);
-    expect(received).toHaveLength(0);
+    expect(server.mails).toHaveLength(0);
   });
 });
