@@ -48,7 +48,10 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(
     (scripting) =>
       !("__remixContext" in window || (scripting && document.querySelector("[data-island]"))) ||
-      "hydrated" in document.documentElement.dataset,
+      ("hydrated" in document.documentElement.dataset &&
+        // A form step re-renders once after hydration (fields registered, unmet conditions hidden),
+        // which moves what is below: a click aimed before that lands elsewhere.
+        !document.querySelector("form#form-top:not([data-enhanced])")),
     scripting,
   );
 }

@@ -226,6 +226,9 @@ export function FormStep({ def, data, csrfToken }: { def: FormDefinition; data: 
         ref={formRef}
         id="form-top"
         tabIndex={-1}
+        // Set in the same commit that registers the fields and hides unmet conditions: from then
+        // on the layout stands still and answers are read by the client check (e2e `hydrated()`).
+        data-enhanced={enhanced ? "" : undefined}
         onSubmit={onSubmit}
         onChange={readLive}
       >
