@@ -114,8 +114,72 @@ export async function expectAccessible(page: Page, browser: Browser, jsOff: bool
   }
 }
 
+/**
+ * With JavaScript on, every action and every auto-waiting assertion on a page that ships client
+ * JavaScript first waits until that JavaScript is in charge (Playwright's locator handlers run
+ * before each of them; an empty handler then waits for its locator to be hidden):
+ * - a whole-document page (`hydrate: true`: Remix's inline module script) until the root marks
+ *   `<html data-hydrated>`;
+ * - a form or payment island (decisions 108, 111) until the island marks the same;
+ * - a form step until it re-rendered once after hydration (`data-enhanced`: fields registered,
+ *   unmet conditions hidden, so the layout moves).
+ * An answer given before that was lost or landed elsewhere (a radio reset by hydration, a click on
+ * what the re-render moved): CI failed on it in specs that did not call `hydrated()` first. Pages
+ * without client JavaScript match none of the three. One selector, since the visibility check
+ * before every action is a round trip to the browser; each part matches the <body>, so it never
+ * matches two elements (the check is strict).
+ */
+const NOT_YET_HYDRATED = [
+  'html:not([data-hydrated]) > body:has(> script[type="module"]:not([src]))',
+  "html:not([data-hydrated]) > body:has([data-island])",
+  "body:has(form#form-top:not([data-enhanced]))",
+].join(", ");
+
+const watched = new WeakMap<Page, Promise<void>>();
+function actAfterHydration(page: Page): Promise<void> {
+  let registered = watched.get(page);
+  if (!registered) {
+    registered = (async () => {
+      await page.addLocatorHandler(page.locator(NOT_YET_HYDRATED), async () => {});
+    })();
+    watched.set(page, registered);
+  }
+  return registered;
+}
+const watchPage = (page: Page) => void actAfterHydration(page).catch(() => undefined);
+
 /** Every test fails on a console error or an uncaught page error (STYLE.md). */
-export const test = base.extend<{ consoleErrors: string[]; a11y: (label?: string) => Promise<void> }>({
+export const test = base.extend<{
+  consoleErrors: string[];
+  a11y: (label?: string) => Promise<void>;
+  hydratedContexts: void;
+}>({
+  context: async ({ context }, use, testInfo) => {
+    if (!jsDisabled(testInfo)) context.on("page", watchPage);
+    await use(context);
+  },
+  page: async ({ page }, use, testInfo) => {
+    if (!jsDisabled(testInfo)) await actAfterHydration(page);
+    await use(page);
+  },
+  // Contexts a test opens itself (a second guardian, an officer) get the same waits on their pages.
+  hydratedContexts: [
+    async ({ browser }, use, testInfo) => {
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const context = await newContext.call(browser, options);
+        // Options a context does not name come from the project's `use` (Playwright's defaults).
+        if (options?.javaScriptEnabled ?? !jsDisabled(testInfo)) context.on("page", watchPage);
+        return context;
+      };
+      try {
+        await use();
+      } finally {
+        browser.newContext = newContext;
+      }
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -246,10 +310,16 @@ export async function submitTotp(page: Page, username: string, secret: string) {
       release();
     }
     await page.getByLabel("Engångskod").fill(totpCode(secret, step));
+    // The server's answer decides, not the page at some moment after the click: with JavaScript on
+    // the code page posts by fetch (no load to wait for), so the old check looked at the page
+    // before the answer came and never saw a refusal.
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/personal/"),
+    );
     await page.getByRole("button", { name: /^(Logga in|Koppla och logga in)$/ }).click();
-    await page.waitForLoadState("domcontentloaded");
+    if ((await answered).status() < 400) return;
     // A test that logs in by hand (not through this helper) may have used the same code.
-    if (!(await page.getByText("Koden stämmer inte").first().isVisible())) return;
+    await expect(page.getByText("Koden stämmer inte").first()).toBeVisible();
   }
   throw new Error(`TOTP login for ${username} kept failing`);
 }
