@@ -49,7 +49,7 @@ interface Gzip {
   trailer: number;
 }
 
-export interface StepTemplate {
+interface StepTemplate {
   generation: number;
   storedAt: number;
   status: number;
@@ -71,7 +71,7 @@ export interface StepTemplate {
 }
 
 /** The key of a request that may be answered from a template, and the seed it brings (if any). */
-export interface Eligible {
+interface Eligible {
   key: string;
   seed: string | null;
 }
@@ -84,7 +84,6 @@ const entries = new Map<string, StepTemplate>();
 const refused = new Map<string, { at: number; generation: number }>();
 /** Request ids whose render the step loader called the same for every such visitor. */
 const vouched = new Set<string>();
-export const stepTemplateStats = { hits: 0, stores: 0, refusals: 0 };
 
 /**
  * Whether a request is an anonymous first visit of a step: a GET of `/blanketter/<form>/<step>`
@@ -175,7 +174,6 @@ export function serveFromStepTemplate(req: Req, res: Res, securityHeaders: { set
   }
   entries.delete(eligible.key);
   entries.set(eligible.key, entry);
-  stepTemplateStats.hits++;
   send(req, res, entry, eligible.seed);
   return true;
 }
@@ -285,7 +283,6 @@ function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
     return (end as (...a: unknown[]) => Res).apply(this, [chunk, ...rest]);
   } as typeof res.end;
   const refuse = () => {
-    stepTemplateStats.refusals++;
     refused.delete(eligible.key);
     refused.set(eligible.key, { at: Date.now(), generation });
     if (refused.size > MAX_ENTRIES) refused.delete(refused.keys().next().value!);
@@ -308,7 +305,6 @@ function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
     refused.delete(eligible.key);
     entries.delete(eligible.key);
     entries.set(eligible.key, template);
-    stepTemplateStats.stores++;
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   });
 }
@@ -334,7 +330,7 @@ function cookieParts(line: string, name: string): { value: string; around: [stri
  * the request id and CSP as the server made them, the token present, and none of the per-answer
  * values anywhere in the body but in the places found (not even their first characters).
  */
-export function makeTemplate(live: {
+function makeTemplate(live: {
   status: number;
   head: string[];
   body: Buffer;
