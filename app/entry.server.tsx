@@ -37,6 +37,7 @@ export {
   serveFromAnonymousPageCache,
 } from "./http/middleware.server";
 export { createSecurityHeaders } from "./http/security-headers.server";
+export { serveFromStepTemplate } from "./http/step-template.server";
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {

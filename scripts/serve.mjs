@@ -184,6 +184,8 @@ const host = process.env.HOST ?? "0.0.0.0";
 // Anonymous cache hits are answered before Express (docs/decisions/030): the same headers, a
 // fraction of the work. Everything else, and every miss, goes through the app.
 const serveCached = entry.serveFromAnonymousPageCache;
+// An anonymous first visit of a form step: its template with a fresh token, cookies and nonce (decision 117).
+const serveStep = entry.serveFromStepTemplate;
 let draining = false;
 const server = createServer((req, res) => {
   if (draining) {
@@ -196,6 +198,7 @@ const server = createServer((req, res) => {
     }
   }
   if (serveCached?.(req, res, securityHeaders)) return;
+  if (serveStep?.(req, res, securityHeaders)) return;
   app(req, res);
 });
 // Per connection: requests in progress and served, so that shutdown can tell a keep-alive

@@ -75,6 +75,17 @@ function tokenFor(seed: string, sessionId: string): string {
   return createHmac("sha256", env().SESSION_SECRET).update(`csrf|${seed}|${sessionId}`).digest("base64url");
 }
 
+/**
+ * The token a browser with this seed and no session is shown: what `csrfToken` gives an anonymous
+ * request. The form step's template cache (app/http/step-template.server.ts) makes one per answer.
+ */
+export function anonymousCsrfToken(seed: string): string {
+  return tokenFor(seed, "");
+}
+
+/** Whether a seed cookie's value is well formed (else the middleware makes a new one). */
+export const isCsrfSeed = (value: string) => SEED.test(value);
+
 /** The token for forms on this request's page (empty when the browser has no seed cookie). */
 export async function csrfToken(request: Request): Promise<string> {
   const seed = readCookie(request.headers.get("Cookie"), csrfCookieName());

@@ -11,7 +11,15 @@ import { FormIsland } from "~/components/form/FormIsland";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
 import { getFixedT } from "~/i18n/i18n.server";
-import { cookieHeaders, formPageContext, islandTextKeys, redirectWith } from "~/services/form-page.server";
+import {
+  cookieHeaders,
+  formPageContext,
+  islandTextKeys,
+  redirectWith,
+  sameForEveryFirstVisit,
+} from "~/services/form-page.server";
+import { vouchForStepTemplate } from "~/http/step-template.server";
+import { requestIdOf } from "~/load-context";
 import { currentOptionLists, loadStep, postStep } from "~/services/forms.server";
 import { profilePrefills } from "~/services/form-hooks.server";
 import eserviceStyles from "~/styles/eservice.css";
@@ -42,7 +50,7 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
   return hasErrors ? `${getFixedT(lang, "eservice")("form.errorTitlePrefix")} ${title}` : title;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
     request,
     params.id,
@@ -61,6 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const here = new Set(def.steps.find((s) => s.id === stepId)?.fields.map((f) => f.name));
   for (const name of unavailable)
     if (here.has(name)) result.view.errors[name] = { key: errorKey("registerUnavailable") };
+  // The same page for every anonymous first visit: the server may answer the next from a template (decision 117).
+  if (sameForEveryFirstVisit({ request, user, session, def, textsId, unavailable, profile, view: result.view }))
+    vouchForStepTemplate(requestIdOf(context));
   const tf = getFixedT(lang, "forms");
   return data(
     {

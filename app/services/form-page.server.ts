@@ -81,6 +81,32 @@ export function islandTextKeys(def: FormDefinition, textsId: string): string[] {
   return [...keys];
 }
 
+/**
+ * Whether this step's page is what every anonymous first visit gets (decision 117): no session,
+ * a browser key made just now (so no draft and nothing uploaded), no query (no prefill, no
+ * `?lang=`), the published version, no field whose options or prefill come from a register or
+ * the person, and no error. Only then may the server keep the answer as a template and give
+ * the next such visitor the same page with their own token, cookies and nonce.
+ */
+export function sameForEveryFirstVisit(c: {
+  request: Request;
+  user: ResidentUser | null;
+  session: EserviceSession;
+  def: FormDefinition;
+  textsId: string;
+  unavailable: string[];
+  profile: Record<string, string>;
+  view: { errors: Record<string, unknown> };
+}): boolean {
+  if (c.user !== null || c.session.setCookie === null || c.textsId !== c.def.id) return false;
+  if (c.unavailable.length > 0 || Object.keys(c.profile).length > 0 || Object.keys(c.view.errors).length > 0)
+    return false;
+  if (new URL(c.request.url).search !== "") return false;
+  return !c.def.steps.some((s) =>
+    s.fields.some((f) => (f.type === "choice" && (f.optionsFrom ?? f.lookup)) || f.prefill?.from === "profile"),
+  );
+}
+
 export function cookieHeaders(session: EserviceSession): HeadersInit {
   return session.setCookie ? { "Set-Cookie": session.setCookie } : {};
 }
