@@ -1,7 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, prepareDatabase } from "~/db.server";
-import { searchDiarium } from "~/services/diarium.server";
+import { searchDiarium, type DiariumQuery } from "~/services/diarium.server";
 
 // The diarium search on 200,000 generated entries (issue 18, decisions 072, 088 and 118): the same
 // totals and pages as the substring search it replaced, with and without filters, short words and
@@ -112,7 +112,7 @@ describe(`the diarium search on ${ROWS.toLocaleString("en")} generated entries`,
     expect(db().$client.prepare("select count(*) from diarium_entry").pluck().get()).toBeGreaterThanOrEqual(ROWS);
   });
 
-  it.each<[string, { kommun?: string; status?: string; sida?: number }]>([
+  it.each<[string, Pick<DiariumQuery, "kommun" | "status" | "sida">]>([
     ["bygglov", {}],
     ["gatubelysning", {}],
     ["åmål", {}],
