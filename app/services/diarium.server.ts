@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, max, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -10,12 +10,6 @@ import { CASE_STATUS_KEY } from "~/i18n/keys";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
-/**
- * Rows an index walk may visit before looking up the matches and sorting them is cheaper
- * (decision 039: ~40,000 ≈ 65 ms with LIKE per row; kept for the FTS walk of decision 072, where a
- * visit is a Bloom-filter probe and cheaper still, so it errs towards the lookup for rare words).
- */
-const WALK_ROWS = 40_000;
 
 const isoDate = z
   .string()
@@ -103,7 +97,7 @@ export interface PublicDiariumEntry {
   requestable: boolean;
 }
 
-/** The index answers substrings of 3 characters or more (trigrams); shorter words fall back to LIKE. */
+/** The index answers substrings of 3 characters or more (trigrams); shorter words have their own (decision 118). */
 const TRIGRAM = 3;
 
 function searchWords(q: DiariumQuery) {
@@ -117,34 +111,79 @@ function searchWords(q: DiariumQuery) {
   return { indexed, short: words.filter((w) => [...w].length < TRIGRAM) };
 }
 
+/** One quoted FTS5 string per token (quotes doubled), so no FTS5 syntax from the visitor survives. */
+const quoted = (tokens: string[]) => tokens.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+
 /**
- * An FTS5 query that asks for every word as a substring: each word one quoted string (quotes
- * doubled), so no FTS5 syntax from the visitor survives; with the trigram tokenizer a string is
+ * An FTS5 query that asks for every word as a substring: with the trigram tokenizer a string is
  * the phrase of its trigrams, i.e. the same substring LIKE '%word%' found (docs/decisions/072).
  */
-function ftsQuery(words: string[]): string {
-  return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ");
+const ftsQuery = (words: string[]) => quoted(words);
+
+/**
+ * The same for words of one or two characters, in diarium_fts_short (migration 0044): it indexes
+ * the text with char(2) around every character, so a character `x` is the trigram "\2x\2" and a
+ * pair `ed` the trigram "e\2d"; a row holds that token exactly when LIKE '%word%' matched it.
+ */
+const SEP = "\u0002";
+const shortQuery = (words: string[]) =>
+  quoted(
+    words.map((w) => {
+      const [a, b] = [...w];
+      return b === undefined ? `${SEP}${a}${SEP}` : `${a}${SEP}${b}`;
+    }),
+  );
+
+/** The ids behind the municipality and administration filters: the count then needs no join. */
+function filterIds(q: DiariumQuery) {
+  const municipalityId = q.kommun
+    ? (db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, q.kommun)).get()?.id ?? -1)
+    : undefined;
+  const administrationIds = q.forvaltning
+    ? db()
+        .select({ id: administration.id })
+        .from(administration)
+        .where(eq(administration.slug, q.forvaltning))
+        .all()
+        .map((a) => a.id)
+    : undefined;
+  return { municipalityId, administrationIds };
 }
 
 /**
- * `walk`: written `+id IN (…)` so that SQLite materialises the matches once (with a Bloom filter)
- * and walks the registered_at index newest first, instead of looking up every match by rowid.
+ * How the rows of a search are reached (decision 118); the WHERE is on diarium_entry's own columns:
+ * - "lookup": the text indexes give the matching ids, which are looked up one by one;
+ * - "bloom": written `+id IN (…)`, so SQLite materialises the matches once (with a Bloom filter)
+ *   and walks an index of diarium_entry against them (registered_at for a page, the filter's own
+ *   index for a filtered count: municipality, administration, status or dates);
+ * - "like": an index is walked and each row visited is checked with LIKE on its public text, for
+ *   a first page of a common word, where a few dozen rows are visited and nothing is materialised.
  */
-function conditions(q: DiariumQuery, { walk = false } = {}): SQL[] {
+type Plan = "lookup" | "bloom" | "like";
+
+function conditions(q: DiariumQuery, plan: Plan = "lookup"): SQL[] {
   const where: SQL[] = [];
   const { indexed, short } = searchWords(q);
-  // Both match only the public projection (search_text, decision 017), which is all diarium_fts holds.
-  if (indexed.length > 0) {
-    const id = walk ? sql`+${diariumEntry.id}` : sql`${diariumEntry.id}`;
-    where.push(sql`${id} in (select rowid from diarium_fts where diarium_fts match ${ftsQuery(indexed)})`);
+  // All of them match only the public projection (search_text, decision 017), which is all the indexes hold.
+  if (plan === "like") {
+    for (const word of [...indexed, ...short]) {
+      // LIKE wildcards in input are literal (the ESCAPE clause was missing before decision 072).
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(sql`${diariumEntry.searchText} like ${pattern} escape '\\'`);
+    }
+  } else {
+    const id = plan === "bloom" ? sql`+${diariumEntry.id}` : sql`${diariumEntry.id}`;
+    if (indexed.length > 0)
+      where.push(sql`${id} in (select rowid from diarium_fts where diarium_fts match ${ftsQuery(indexed)})`);
+    if (short.length > 0)
+      where.push(
+        sql`${id} in (select rowid from diarium_fts_short where diarium_fts_short match ${shortQuery(short)})`,
+      );
   }
-  for (const word of short) {
-    // LIKE wildcards in input are literal (the ESCAPE clause was missing before decision 072).
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`${diariumEntry.searchText} like ${pattern} escape '\\'`);
-  }
-  if (q.kommun) where.push(eq(municipality.slug, q.kommun));
-  if (q.forvaltning) where.push(eq(administration.slug, q.forvaltning));
+  const { municipalityId, administrationIds } = filterIds(q);
+  if (municipalityId !== undefined) where.push(eq(diariumEntry.municipalityId, municipalityId));
+  if (administrationIds !== undefined)
+    where.push(administrationIds.length > 0 ? inArray(diariumEntry.administrationId, administrationIds) : sql`0`);
   if (q.status) where.push(eq(diariumEntry.status, q.status));
   if (q.fran) where.push(gte(diariumEntry.registeredAt, `${q.fran}T00:00:00`));
   if (q.till) where.push(lt(diariumEntry.registeredAt, nextDay(q.till)));
@@ -160,6 +199,7 @@ function nextDay(date: string): string {
 function selectEntries() {
   return db()
     .select({
+      id: diariumEntry.id,
       reference: diariumEntry.reference,
       registeredAt: diariumEntry.registeredAt,
       caseType: diariumEntry.caseType,
@@ -208,27 +248,39 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
 }
 
 /**
- * How many entries match. Text alone is counted in the index without touching the table (the
- * common case); with filters or short words, the index narrows the rows the filters then check.
+ * How many entries match. Text alone is counted in the indexes without touching the table (the
+ * common case); with filters, the filter's index is walked against the text's matches.
  */
 function countMatches(q: DiariumQuery): number {
   const { indexed, short } = searchWords(q);
   const filtered = q.kommun ?? q.forvaltning ?? q.status ?? q.fran ?? q.till;
-  if (indexed.length > 0 && short.length === 0 && !filtered) {
-    return (
-      db().get<{ n: number }>(sql`select count(*) as n from diarium_fts where diarium_fts match ${ftsQuery(indexed)}`)
-        ?.n ?? 0
+  if (!filtered && indexed.length + short.length > 0) {
+    const count = (table: "diarium_fts" | "diarium_fts_short", match: string, and?: SQL) =>
+      db().get<{ n: number }>(
+        sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table)} match ${match} ${and ?? sql``}`,
+      )?.n ?? 0;
+    if (short.length === 0) return count("diarium_fts", ftsQuery(indexed));
+    if (indexed.length === 0) return count("diarium_fts_short", shortQuery(short));
+    // `+rowid`: a rowid IN (…) constraint would make FTS5 answer the query once per rowid.
+    return count(
+      "diarium_fts",
+      ftsQuery(indexed),
+      sql`and +rowid in (select rowid from diarium_fts_short where diarium_fts_short match ${shortQuery(short)})`,
     );
   }
-  const query = db().select({ n: count() }).from(diariumEntry);
-  const joined =
-    q.kommun || q.forvaltning
-      ? query
-          .innerJoin(municipality, eq(municipality.id, diariumEntry.municipalityId))
-          .innerJoin(administration, eq(administration.id, diariumEntry.administrationId))
-      : query;
-  return joined.where(and(...conditions(q))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(diariumEntry)
+      .where(and(...conditions(q, "bloom")))
+      .get()?.n ?? 0
+  );
 }
+
+/** Rows a LIKE walk may be expected to visit (about 2 µs each, the row read included). */
+const LIKE_VISITS = 2_000;
+/** Matches looked up one by one and sorted rather than materialised for an index walk. */
+const LOOKUPS = 3_000;
 
 /** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
 export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
@@ -237,24 +289,48 @@ export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIU
   const page = Math.min(q.sida ?? 1, pages);
   const offset = (page - 1) * pageSize;
   if (total === 0) return { total, page, pages, entries: [] };
-  // Same rows and order either way; only the plan differs (docs/decisions/039, 072). SQLite walks
-  // the registered_at index newest first and stops after the page: quick when many entries match,
-  // but a rare word makes it visit most of the index. The count we already have tells which case
-  // it is: when fewer than about one entry in WALK_ROWS / (offset + page size) matches, looking up
-  // the few matches and sorting them is cheaper, and `+` keeps SQLite from using the index for
-  // the ORDER BY.
+  // Same rows and order whichever plan (docs/decisions/039, 072, 118). A walk of the
+  // registered_at index newest first stops after the page: it visits about
+  // (offset + page size) × rows / total rows. Few visits: check each with LIKE. Few matches: look
+  // them up and sort (`+` keeps SQLite from using the index for the ORDER BY). Otherwise walk the
+  // index against the materialised matches, reading ids only (the index covers them), and read
+  // the page's rows after. Without text there is nothing to look up: the walk it is.
+  const { indexed, short } = searchWords(q);
+  const text = indexed.length + short.length > 0;
   const approxRows =
     db()
       .select({ n: max(diariumEntry.id) })
       .from(diariumEntry)
       .get()?.n ?? 0;
-  const walk = total * WALK_ROWS >= (offset + pageSize) * approxRows;
-  const rows = selectEntries()
-    .where(and(...conditions(q, { walk })))
-    .orderBy(walk ? desc(diariumEntry.registeredAt) : desc(sql`+${diariumEntry.registeredAt}`), desc(diariumEntry.id))
+  const visits = ((offset + pageSize) * approxRows) / total;
+  if (!text || visits <= LIKE_VISITS) {
+    const rows = selectEntries()
+      .where(and(...conditions(q, "like")))
+      .orderBy(desc(diariumEntry.registeredAt), desc(diariumEntry.id))
+      .limit(pageSize)
+      .offset(offset)
+      .all();
+    return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
+  }
+  const lookup = total <= LOOKUPS;
+  const ids = db()
+    .select({ id: diariumEntry.id })
+    .from(diariumEntry)
+    .where(and(...conditions(q, lookup ? "lookup" : "bloom")))
+    .orderBy(lookup ? desc(sql`+${diariumEntry.registeredAt}`) : desc(diariumEntry.registeredAt), desc(diariumEntry.id))
     .limit(pageSize)
     .offset(offset)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : selectEntries()
+          .where(inArray(diariumEntry.id, ids))
+          .all()
+          .map((r) => [r.id, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
 }
 

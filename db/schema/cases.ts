@@ -184,6 +184,9 @@ export const diariumEntry = sqliteTable(
     uniqueIndex("diarium_entry_reference").on(t.reference),
     index("diarium_entry_registered").on(t.registeredAt),
     index("diarium_entry_municipality").on(t.municipalityId, t.registeredAt),
+    // The other filters of a text search: their index is walked against the text's matches (decision 118).
+    index("diarium_entry_status").on(t.status, t.registeredAt),
+    index("diarium_entry_administration").on(t.administrationId, t.registeredAt),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `diarium_entry_status` ON `diarium_entry` (`status`,`registered_at`);--> statement-breakpoint
+CREATE INDEX `diarium_entry_administration` ON `diarium_entry` (`administration_id`,`registered_at`);
