@@ -54,6 +54,28 @@ describe("the anonymous page cache", () => {
     expect(cache.get("a")).toBeUndefined();
   });
 
+  it("keeps least-recently-used order when the newest entry is hit again and again (decision 119)", () => {
+    const cache = new AnonymousPageCache({ maxEntries: 2 });
+    cache.set("a", page());
+    cache.set("b", page());
+    cache.get("b"); // b is the newest already: nothing moves
+    cache.get("b");
+    cache.get("a"); // a becomes the newest, b the oldest
+    cache.get("a");
+    cache.set("c", page());
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBeDefined();
+    expect(cache.get("c")).toBeDefined();
+    // The newest entry deleted (invalidated) and stored again is still tracked.
+    cache.invalidate();
+    cache.set("d", page());
+    cache.set("e", page());
+    cache.get("d");
+    cache.set("f", page());
+    expect(cache.get("e")).toBeUndefined();
+    expect(cache.get("d")).toBeDefined();
+  });
+
   it("stores only plain 200 HTML without a nonce, personal cookies or no-store", () => {
     const html = { "content-type": "text/html; charset=utf-8" };
     expect(isCacheable(200, html, Buffer.from("<p>x</p>"), "n0nce")).toBe(true);

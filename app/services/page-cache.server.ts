@@ -84,6 +84,8 @@ export function setCookieNames(setCookie: string | string[] | number | undefined
 
 export class AnonymousPageCache {
   private entries = new Map<string, CachedPage>();
+  /** The key inserted or touched last: the Map's last entry. */
+  private newest: string | undefined;
   private bytes = 0;
   private generation = 0;
   readonly maxEntries: number;
@@ -122,9 +124,14 @@ export class AnonymousPageCache {
       this.stats.misses++;
       return undefined;
     }
-    // Least recently used goes first: re-insert on a hit.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    // Least recently used goes first: re-insert on a hit, unless it is the newest already (a
+    // page hit again and again, the common case: the Map's delete + set was a twentieth of a
+    // hit's JavaScript, decision 119).
+    if (key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      this.newest = key;
+    }
     this.stats.hits++;
     return hit;
   }
@@ -139,6 +146,7 @@ export class AnonymousPageCache {
     if (page.body.length > this.maxBytes / 16) return false;
     this.delete(key);
     this.entries.set(key, { ...page, storedAt: this.now() });
+    this.newest = key;
     this.bytes += page.body.length;
     this.stats.stores++;
     this.evictOverBounds();
@@ -175,6 +183,7 @@ export class AnonymousPageCache {
 
   invalidate() {
     this.entries.clear();
+    this.newest = undefined;
     this.bytes = 0;
     this.generation++;
     this.stats.invalidations++;
@@ -189,6 +198,7 @@ export class AnonymousPageCache {
     if (!e) return;
     this.bytes -= e.body.length + (e.gzip?.length ?? 0);
     this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
   }
 }
 

@@ -22,6 +22,7 @@ import { forms, inlineScriptBytes, scriptUrls } from "../lib/html.mjs";
 import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs";
 import { loadRouteManifest } from "../lib/routes.mjs";
 import { staffLogin } from "../lib/login.mjs";
+import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { routeJs } from "./js-size.mjs";
 import { DEFAULT_TARGETS, seedLarge } from "./seed-large.mjs";
@@ -234,8 +235,13 @@ await waitForOk(`http://127.0.0.1:${FLOOR_PORT}/`, { timeoutMs: 10_000 });
 
 let peakRss = 0;
 let floorPeakRss = 0;
+// The peak per phase too (each page's rows, the searches, the submissions): where the memory goes.
+const rssByPhase = {};
+let phase = "start";
 const rssTimer = setInterval(() => {
-  peakRss = Math.max(peakRss, portal.rss());
+  const rss = portal.rss();
+  peakRss = Math.max(peakRss, rss);
+  rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
   floorPeakRss = Math.max(floorPeakRss, rssOf(floor.pid));
 }, 100);
 
@@ -268,6 +274,7 @@ const pageResults = [];
 for (const m of measured) {
   const p = [];
   const f = [];
+  phase = m.name;
   // A short warm-up, then portal and floor alternately so both see the same machine state.
   await cannon(base + m.path, { headers: m.headers, seconds: 1 });
   for (let r = 0; r < ROUNDS; r++) {
@@ -337,6 +344,7 @@ const QUERIES = [
   "förening",
 ];
 const searchLatency = {};
+phase = "search latency";
 for (const name of ["search", "diarium search"]) {
   const c = measured.find((m) => m.name === name);
   if (!c) continue;
@@ -400,6 +408,7 @@ if (targets.length === 0) {
   const target = targets[0];
   const seconds = SECONDS * 2;
   const clients = 20;
+  phase = "submissions";
   const until = performance.now() + seconds * 1000;
   let acknowledged = 0;
   let failed = 0;
@@ -498,7 +507,12 @@ const data = {
   pages: pageResults,
   searchLatency,
   submissions,
-  rss: { portalMb: peakRss / 2 ** 20, floorMb: floorPeakRss / 2 ** 20 },
+  rss: {
+    portalMb: peakRss / 2 ** 20,
+    floorMb: floorPeakRss / 2 ** 20,
+    byPhaseMb: Object.fromEntries(Object.entries(rssByPhase).map(([k, v]) => [k, v / 2 ** 20])),
+    nodeFlags: PORTAL_NODE_FLAGS,
+  },
   js: jsByRoute,
   formStepJs,
   load: {
@@ -640,6 +654,12 @@ function render(d, prev, prevFile) {
   lines.push(
     `- Peak RSS of the portal under load: **${f0(d.rss.portalMb)} MB**${delta(d.rss.portalMb, prev?.rss?.portalMb, "lower")} (target ≤ 250 MB: ${d.rss.portalMb <= TARGETS.rssMb ? "met" : "not met"}); the floor: ${f0(d.rss.floorMb)} MB.`,
   );
+  if (d.rss.byPhaseMb)
+    lines.push(
+      `- Peak RSS by phase: ${Object.entries(d.rss.byPhaseMb)
+        .map(([k, v]) => `${k} ${f0(v)} MB`)
+        .join(", ")}; the portal runs with \`${(d.rss.nodeFlags ?? []).join(" ") || "no Node flags"}\` (decision 119).`,
+    );
   lines.push(
     `- Start-up to first answer on the large data set (spawn → \`/healthz\` 200): ${d.startMs.map((ms) => `${f0(ms)} ms`).join(", ")}.`,
     "",

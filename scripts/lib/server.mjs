@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { PORTAL_NODE_FLAGS } from "./node-flags.mjs";
 
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
@@ -36,7 +37,8 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
 }
 
 /**
- * Starts the production build on `port` with its data in `dataDir`. Resolves once /healthz
+ * Starts the production build on `port` with its data in `dataDir`, with the production start's
+ * Node flags (scripts/lib/node-flags.mjs; `nodeFlags` replaces them). Resolves once /healthz
  * answers, with `startMs` = spawn to first answer. The log goes to `dataDir/server-<n>.log`.
  */
 export async function startPortal({
@@ -46,6 +48,7 @@ export async function startPortal({
   script = "scripts/serve.mjs",
   timeoutMs = 120_000,
   health = "/healthz",
+  nodeFlags = PORTAL_NODE_FLAGS,
 }) {
   dataDir = resolve(dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -62,7 +65,7 @@ export async function startPortal({
   const logPath = join(dataDir, `server-${Date.now()}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeFlags, script], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
