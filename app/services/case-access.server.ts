@@ -14,7 +14,7 @@ export interface ResidentViewer {
 }
 
 /** A viewer as placeholders: the same rule in a statement prepared once (decision 120). */
-export interface ResidentViewerParams {
+interface ResidentViewerParams {
   personId: Placeholder;
   personnummerHmac: Placeholder;
   organisationId?: Placeholder;
