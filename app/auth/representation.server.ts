@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { companyMandate, organisation, person, representation } from "../../db/schema/index";
 import { lookUpCompany, type LookupPurpose } from "./company-register.server";
 import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import { RegisterUnavailableError } from "~/platform/register-http.server";
 import { now } from "~/utils/clock.server";
 
@@ -32,33 +33,46 @@ function today(): string {
 }
 
 function personIndex(personId: number): string | undefined {
-  return db().select({ index: person.personnummerHmac }).from(person).where(eq(person.id, personId)).get()?.index;
+  // The header asks on every page of a signed-in resident: prepared once (decision 120).
+  return prepared("representation.person-index", (d) =>
+    d
+      .select({ index: person.personnummerHmac })
+      .from(person)
+      .where(eq(person.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id: personId })?.index;
 }
 
 function candidates(index: string): Candidate[] {
   const day = today();
   const byId = new Map<number, Candidate>();
-  const represented = db()
-    .select({
-      id: organisation.id,
-      orgNumber: organisation.orgNumber,
-      role: representation.role,
-      validFrom: representation.validFrom,
-      validTo: representation.validTo,
-    })
-    .from(representation)
-    .innerJoin(organisation, eq(organisation.id, representation.organisationId))
-    .where(eq(representation.personnummerHmac, index))
-    .all()
+  const represented = prepared("representation.represented", (d) =>
+    d
+      .select({
+        id: organisation.id,
+        orgNumber: organisation.orgNumber,
+        role: representation.role,
+        validFrom: representation.validFrom,
+        validTo: representation.validTo,
+      })
+      .from(representation)
+      .innerJoin(organisation, eq(organisation.id, representation.organisationId))
+      .where(eq(representation.personnummerHmac, sql.placeholder("index")))
+      .prepare(),
+  )
+    .all({ index })
     .filter((r) => (!r.validFrom || r.validFrom <= day) && (!r.validTo || r.validTo >= day));
   for (const r of represented) byId.set(r.id, { id: r.id, orgNumber: r.orgNumber, ombud: r.role === "ombud" });
-  const mandates = db()
-    .select({ id: organisation.id, orgNumber: organisation.orgNumber, validTo: companyMandate.validTo })
-    .from(companyMandate)
-    .innerJoin(organisation, eq(organisation.id, companyMandate.organisationId))
-    .where(and(eq(companyMandate.personnummerHmac, index), isNull(companyMandate.revokedAt)))
-    .orderBy(asc(organisation.orgNumber))
-    .all()
+  const mandates = prepared("representation.mandates", (d) =>
+    d
+      .select({ id: organisation.id, orgNumber: organisation.orgNumber, validTo: companyMandate.validTo })
+      .from(companyMandate)
+      .innerJoin(organisation, eq(organisation.id, companyMandate.organisationId))
+      .where(and(eq(companyMandate.personnummerHmac, sql.placeholder("index")), isNull(companyMandate.revokedAt)))
+      .orderBy(asc(organisation.orgNumber))
+      .prepare(),
+  )
+    .all({ index })
     .filter((m) => !m.validTo || m.validTo >= day);
   for (const m of mandates) byId.set(m.id, { id: m.id, orgNumber: m.orgNumber, ombud: true });
   return [...byId.values()];

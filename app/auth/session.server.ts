@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { organisation, person, roleAssignment, session, staffUser, type SessionRow } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import { audit } from "~/platform/audit.server";
 import { RegisterUnavailableError } from "~/platform/register-http.server";
 import { getRepresentedOrganisation, type RepresentedOrganisation } from "./representation.server";
@@ -163,11 +164,14 @@ export function revokeAllSessions(owner: { personId: number } | { staffUserId: n
 export async function getSessionRow(request: Request): Promise<SessionRow | null> {
   const token = await sessionTokenOf(request);
   if (!token) return null;
-  const row = db()
-    .select()
-    .from(session)
-    .where(eq(session.idHash, hashToken(token)))
-    .get();
+  // Every signed-in request runs these: prepared once (decision 120).
+  const row = prepared("session.row", (d) =>
+    d
+      .select()
+      .from(session)
+      .where(eq(session.idHash, sql.placeholder("idHash")))
+      .prepare(),
+  ).get({ idHash: hashToken(token) });
   if (!row) return null;
   const at = now();
   if (!sessionIsLive(row, at)) return null;
@@ -222,7 +226,13 @@ export function sessionUserOf(
   checked?: { organisation: RepresentedOrganisation | undefined; reason: string },
 ): SessionUser | null {
   if (row.kind === "resident" && row.personId) {
-    const p = db().select().from(person).where(eq(person.id, row.personId)).get();
+    const p = prepared("session.person", (d) =>
+      d
+        .select()
+        .from(person)
+        .where(eq(person.id, sql.placeholder("id")))
+        .prepare(),
+    ).get({ id: row.personId });
     if (!p) return null;
     let acting: Acting | undefined;
     let actingEnded: SessionUser["actingEnded"];
@@ -264,18 +274,26 @@ export function sessionUserOf(
     };
   }
   if (row.kind === "staff" && row.staffUserId) {
-    const u = db().select().from(staffUser).where(eq(staffUser.id, row.staffUserId)).get();
+    const u = prepared("session.staff", (d) =>
+      d
+        .select()
+        .from(staffUser)
+        .where(eq(staffUser.id, sql.placeholder("id")))
+        .prepare(),
+    ).get({ id: row.staffUserId });
     if (!u || u.disabledAt) return null;
-    const roles = db()
-      .select({
-        role: roleAssignment.role,
-        municipalityId: roleAssignment.municipalityId,
-        area: roleAssignment.area,
-        administrationId: roleAssignment.administrationId,
-      })
-      .from(roleAssignment)
-      .where(eq(roleAssignment.staffUserId, u.id))
-      .all();
+    const roles = prepared("session.roles", (d) =>
+      d
+        .select({
+          role: roleAssignment.role,
+          municipalityId: roleAssignment.municipalityId,
+          area: roleAssignment.area,
+          administrationId: roleAssignment.administrationId,
+        })
+        .from(roleAssignment)
+        .where(eq(roleAssignment.staffUserId, sql.placeholder("id")))
+        .prepare(),
+    ).all({ id: u.id });
     return {
       sessionId: row.idHash,
       kind: "staff",

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { caseParty, caseTable, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
 
@@ -13,11 +13,18 @@ export interface ResidentViewer {
   organisationId?: number | null;
 }
 
+/** A viewer as placeholders: the same rule in a statement prepared once (decision 120). */
+interface ResidentViewerParams {
+  personId: Placeholder;
+  personnummerHmac: Placeholder;
+  organisationId?: Placeholder;
+}
+
 /**
  * The one rule for which cases a resident may see; every Mina sidor query is built on it,
  * so no query can forget it. Acting for an organisation shows only that organisation's cases.
  */
-export function visibleToResident(viewer: ResidentViewer): SQL {
+export function visibleToResident(viewer: ResidentViewer | ResidentViewerParams): SQL {
   // A case involving protected personal data (docs/decisions/046) is not shared automatically:
   // other representatives of the organisation do not see what one of them submitted, and
   // other parties (a co-guardian) see it only while their own signature is asked for.

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { caseTable, message, messageAttachment } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { inIds } from "~/db-prepared.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { caseRecipients, notify } from "./notifications.server";
@@ -293,7 +294,7 @@ export function unreadOfficerMessages(caseIds: number[]): Map<number, number> {
   const rows = db()
     .select({ caseId: message.caseId })
     .from(message)
-    .where(and(inArray(message.caseId, caseIds), eq(message.sender, "officer"), isNull(message.readAt)))
+    .where(and(inIds(message.caseId, caseIds), eq(message.sender, "officer"), isNull(message.readAt)))
     .all();
   const out = new Map<number, number>();
   for (const r of rows) out.set(r.caseId, (out.get(r.caseId) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { OfferStatus } from "~/domain/statuses";
 import { isArea } from "~/domain/areas";
 import { isCaseStatus } from "~/domain/statuses";
@@ -19,6 +19,7 @@ import {
   schoolSignature,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { inIds, prepared } from "~/db-prepared.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { allowedTransitions } from "./case-status";
 import { caseAnswers, changeCaseStatus } from "./cases.server";
@@ -59,23 +60,39 @@ export type WaitingItem =
   | { kind: "messages"; reference: string; count: number }
   | { kind: "completion"; reference: string };
 
+const myCasesStatement = (forOrganisation: boolean) =>
+  prepared(`mypages.cases.${forOrganisation ? "organisation" : "person"}`, (d) =>
+    d
+      .select({
+        id: caseTable.id,
+        reference: caseTable.reference,
+        formId: caseTable.formId,
+        area: caseTable.area,
+        status: caseTable.status,
+        municipality: municipality.name,
+        createdAt: caseTable.createdAt,
+        decisionDueAt: caseTable.decisionDueAt,
+      })
+      .from(caseTable)
+      .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+      .where(
+        visibleToResident({
+          personId: sql.placeholder("personId"),
+          personnummerHmac: sql.placeholder("hmac"),
+          ...(forOrganisation ? { organisationId: sql.placeholder("organisationId") } : {}),
+        }),
+      )
+      .orderBy(desc(caseTable.createdAt), desc(caseTable.id))
+      .prepare(),
+  );
+
 export function listMyCases(viewer: ResidentViewer): CaseSummary[] {
-  return db()
-    .select({
-      id: caseTable.id,
-      reference: caseTable.reference,
-      formId: caseTable.formId,
-      area: caseTable.area,
-      status: caseTable.status,
-      municipality: municipality.name,
-      createdAt: caseTable.createdAt,
-      decisionDueAt: caseTable.decisionDueAt,
-    })
-    .from(caseTable)
-    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-    .where(visibleToResident(viewer))
-    .orderBy(desc(caseTable.createdAt), desc(caseTable.id))
-    .all();
+  // Prepared once per variant of the rule (acting for an organisation or not): decision 120.
+  return myCasesStatement(Boolean(viewer.organisationId)).all({
+    personId: viewer.personId,
+    hmac: viewer.personnummerHmac,
+    organisationId: viewer.organisationId ?? null,
+  });
 }
 
 export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Date }) {
@@ -89,7 +106,7 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
     for (const o of db()
       .select()
       .from(childcareOffer)
-      .where(and(inArray(childcareOffer.caseId, ids), eq(childcareOffer.status, "pending")))
+      .where(and(inIds(childcareOffer.caseId, ids), eq(childcareOffer.status, "pending")))
       .all()) {
       if (effectiveOfferStatus({ status: o.status as OfferStatus, deadlineAt: o.deadlineAt }, now) === "pending") {
         waiting.push({ kind: "offer", reference: byId.get(o.caseId)!.reference, deadline: o.deadlineAt });
@@ -100,7 +117,7 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
       .from(schoolSignature)
       .where(
         and(
-          inArray(schoolSignature.caseId, ids),
+          inIds(schoolSignature.caseId, ids),
           eq(schoolSignature.guardianHmac, input.viewer.personnummerHmac),
           eq(schoolSignature.decision, "pending"),
         ),

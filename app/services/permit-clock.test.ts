@@ -50,6 +50,26 @@ describe("calendar helpers", () => {
     expect(swedishDate("2026-06-30T22:30:00Z")).toBe("2026-07-01");
     expect(swedishDate("2026-01-15T22:59:00Z")).toBe("2026-01-15");
   });
+  it("gives the formatter's date for every instant, around summer-time changes and far from today", () => {
+    const formatter = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const instants: number[] = [];
+    // Every 10 minutes across the changes of 2026 (29 March, 25 October) and 1996, each ±2 days.
+    for (const change of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", "1996-10-27T01:00:00Z"])
+      for (let m = -2 * 1440; m <= 2 * 1440; m += 10) instants.push(Date.parse(change) + m * 60_000);
+    // A pseudo-random spread from 1900 to 2200 (before 1980 and after 2100 the formatter answers).
+    let x = 12345;
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      instants.push(Date.UTC(1900, 0, 1) + Math.floor((x / 2147483648) * 300 * 365.25 * 86_400_000));
+    }
+    for (const t of instants) expect(swedishDate(new Date(t)), new Date(t).toISOString()).toBe(formatter.format(t));
+    expect(() => swedishDate("not a date")).toThrow(RangeError);
+  });
 });
 
 describe("the statutory clock", () => {

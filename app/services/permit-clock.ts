@@ -89,8 +89,35 @@ const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
   day: "2-digit",
 });
 
+// Formatting is still ~µs per call; the officer queue asks for a thousand dates a request. Since
+// 1980 Sweden is at UTC+1 or +2 and changes at 01:00 UTC, so an instant before 22:00 UTC is on its
+// UTC day, one from 23:00 UTC on the next day, and between the two it depends on the day's offset:
+// the formatter is asked once per UTC day (decision 120). Other years go to the formatter itself.
+const DAY_MS = 86_400_000;
+const FAST_FROM = Date.UTC(1980, 0, 1);
+const FAST_TO = Date.UTC(2100, 0, 1);
+const nextDayFrom = new Map<number, number>();
+
 export function swedishDate(instant: Date | string): IsoDate {
-  return STOCKHOLM_DATE.format(typeof instant === "string" ? new Date(instant) : instant);
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  const t = date.getTime();
+  if (!(t >= FAST_FROM && t < FAST_TO)) return STOCKHOLM_DATE.format(date);
+  const day = Math.floor(t / DAY_MS);
+  const into = t - day * DAY_MS;
+  let local = day;
+  if (into >= 23 * 3_600_000) local = day + 1;
+  else if (into >= 22 * 3_600_000) {
+    let from = nextDayFrom.get(day);
+    if (from === undefined) {
+      const at22 = day * DAY_MS + 22 * 3_600_000;
+      // Summer time (UTC+2): 22:00 UTC is already midnight of the next day.
+      from = STOCKHOLM_DATE.format(new Date(at22)) === fromDayNumber(day) ? 23 : 22;
+      if (nextDayFrom.size > 100_000) nextDayFrom.clear();
+      nextDayFrom.set(day, from);
+    }
+    if (into >= from * 3_600_000) local = day + 1;
+  }
+  return fromDayNumber(local);
 }
 
 /** Monday = 0 … Sunday = 6. */
