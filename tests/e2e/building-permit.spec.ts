@@ -113,6 +113,13 @@ test.describe("building permit e-service", () => {
     await page.getByLabel("Mobilnummer för Swish").fill("070-111 22 33");
     await page.getByRole("button", { name: /med Swish/ }).click();
     await expect(page).toHaveURL(/\/betalning\/[0-9A-F]{32}$/);
+    // The breadcrumb leads back to the form's check page and names this page (decision 123).
+    const crumbs = page.getByRole("navigation", { name: "Du är här" });
+    await expect(crumbs.getByRole("link", { name: "Ansök om bygglov, rivningslov eller marklov" })).toHaveAttribute(
+      "href",
+      "/blanketter/bygglov-ansokan/kontrollera",
+    );
+    await expect(crumbs.locator('[aria-current="page"]')).toHaveText("Betalning med Swish");
     const status = page.getByTestId("payment-status");
     for (let i = 0; i < 20 && (await status.getAttribute("data-status")) === "CREATED"; i++) {
       await page.waitForTimeout(500);
