@@ -121,6 +121,51 @@ function resolveKeptUploads(posted: unknown, saved: FieldValue | undefined): unk
 }
 
 /**
+ * The uploads a refused post of one step still carries that passed their own checks
+ * (decision 123): per file field shown, the kept uploads the draft has and the new files whose
+ * name, size and claimed type are fine, in posted order. A field refused as a whole (more
+ * files than it takes) gives none. Conditions read the step's answers that are valid, as
+ * `formSchema` does. The content is not checked here: the server does that before storing.
+ */
+export function postedUploads(
+  def: FormDefinition,
+  stepId: string,
+  input: SubmissionInput,
+  options: ParseOptions = {},
+): Record<string, FileValue[]> {
+  const fields = scopeFields(def, stepId) ?? [];
+  const names = new Set(fields.map((f) => f.name));
+  const values: Record<string, unknown> = isEntries(input)
+    ? valuesFromFormData(def, stepId, input).values
+    : isPlainObject(input)
+      ? input
+      : {};
+  const today = options.today ?? todayInSweden();
+  const valid: FormValues = {};
+  const lookup = (name: string): FieldValue | undefined => (names.has(name) ? valid[name] : options.answers?.[name]);
+  const out: Record<string, FileValue[]> = {};
+  for (const field of fields) {
+    if (!conditionHolds(field.showIf, lookup)) continue;
+    const schema = moduleFor(field).schema(field, { formId: def.id, today, lookup });
+    if (field.type !== "file") {
+      const result = schema.safeParse(values[field.name]);
+      if (result.success && result.data !== undefined) valid[field.name] = result.data;
+      continue;
+    }
+    const posted = resolveKeptUploads(values[field.name], options.answers?.[field.name]);
+    if (!Array.isArray(posted) || posted.length > field.maxFiles) continue;
+    const kept = posted.flatMap((item): FileValue[] => {
+      const one = schema.safeParse([item]);
+      return one.success && Array.isArray(one.data) ? (one.data as FileValue[]) : [];
+    });
+    if (kept.length === 0) continue;
+    out[field.name] = kept;
+    valid[field.name] = kept;
+  }
+  return out;
+}
+
+/**
  * The no-JS post → typed answers for the scope, by each field's `fromFormData`.
  * Names outside the scope are kept as they are so that the schema rejects them.
  */

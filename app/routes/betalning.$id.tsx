@@ -6,6 +6,7 @@ import { requireResident } from "~/auth/guards.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { paymentFailedKey } from "~/i18n/keys";
 import { payersPayment } from "~/services/form-payment.server";
+import { getFormDefinition } from "~/services/forms.server";
 import { env } from "~/env.server";
 import { swishAppSwitchUrl } from "~/services/payment-provider";
 import { paymentRequestToken, refreshPayment } from "~/services/payments.server";
@@ -21,10 +22,16 @@ export const handle: RouteHandle = {
   // Client JavaScript offers the Swish app switch and QR code and polls the payment (decision 094).
   hydrate: true,
   i18n: ["permits", "eservice"],
-  // Back to the application this payment belongs to.
+  // Forms › the form this payment belongs to (back to its check page) › this payment, as the form's
+  // own pages say it; the payment page is no longer "Apply for a building permit" (decision 123).
   breadcrumb: (match) => {
-    const back = (match.data as { back?: string } | undefined)?.back;
-    return back ? { labelKey: "permits:breadcrumb", href: back } : null;
+    const d = match.data as { back?: string; formTitle?: string | null; title?: string } | undefined;
+    if (!d?.back) return null;
+    return [
+      { labelKey: "ladder.forms.short", href: "/blanketter" },
+      ...(d.formTitle ? [{ label: d.formTitle, href: d.back }] : []),
+      { label: d.title ?? "", href: d.back },
+    ];
   },
 };
 
@@ -36,6 +43,12 @@ export const handle: RouteHandle = {
  * A request made without a phone number (m-commerce, decision 094) offers the app switch to Swish
  * on this device and a QR code for Swish on another, and moves on by itself once it is paid.
  */
+/** The title of the form a payment belongs to (its purpose is the form's id), as its own pages show it. */
+function formTitleOf(request: Request, formId: string): string | null {
+  const def = getFormDefinition(formId);
+  return def ? getFixedT(request, "forms")(def.titleKey.slice("forms.".length)) : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireResident(request, { partyChosen: true });
   // The bygglov pages' payment or an engine form's (decision 105), whose check page is `back`.
@@ -49,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     app: token ? { switchUrl: swishAppSwitchUrl(token, `${env().PUBLIC_URL}${self}`), qr: `${self}/qr` } : null,
     mcommerce: found.requestToken !== null,
     back: mine.back,
+    formTitle: formTitleOf(request, found.purpose),
     title: getFixedT(request, "permits")("payment.statusTitle"),
     id: p.instructionUuid,
     status: p.status,

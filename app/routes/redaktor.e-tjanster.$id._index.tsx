@@ -335,7 +335,8 @@ function ChildLine({ f, label }: { f: GroupDef["fields"][number]; label: string 
   );
 }
 
-type GroupDef = Extract<DefinitionDocument["definition"]["steps"][number]["fields"][number], { type: "group" }>;
+type DesignField = DefinitionDocument["definition"]["steps"][number]["fields"][number];
+type GroupDef = Extract<DesignField, { type: "group" }>;
 
 /**
  * One repeating group (decision 114): its limits and texts, its questions (texts, required,
@@ -453,6 +454,23 @@ function GroupEditor({
                     <span className="visually-hidden"> {f.name}</span>
                   </label>
                 </div>
+                <EditorField
+                  id={id(`q-${i}-showIfField`)}
+                  label={`${t("eservices.fields.showIfField")} (${f.name})`}
+                  hint={t("eservices.fields.showIfHint")}
+                  error={err(id(`q-${i}-showIfField`))}
+                  kind="line"
+                  value={value[id(`q-${i}-showIfField`)] ?? f.showIf?.field ?? ""}
+                />
+                <EditorField
+                  id={id(`q-${i}-showIfEquals`)}
+                  label={`${t("eservices.fields.showIfEquals")} (${f.name})`}
+                  kind="line"
+                  value={
+                    value[id(`q-${i}-showIfEquals`)] ??
+                    (f.showIf ? [f.showIf.equals].flat().map(String).join(", ") : "")
+                  }
+                />
                 <button
                   type="submit"
                   name="intent"
@@ -714,6 +732,7 @@ export default function EserviceDesigner() {
 
       {def.steps
         .flatMap((s) => s.fields)
+        .flatMap((f): Array<DesignField | GroupDef["fields"][number]> => (f.type === "group" ? [f, ...f.fields] : [f]))
         .flatMap((f) => (f.type === "multichoice" || (f.type === "choice" && !f.optionList) ? [f] : []))
         .map((f) => {
           const own = value.intent?.startsWith(`options:${f.name}:`) ? value : {};

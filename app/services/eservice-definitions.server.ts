@@ -942,6 +942,10 @@ function applyGroup(
   }
   group.fields.forEach((child, i) => {
     child.required = get(id(`q-${i}-required`)) === "on";
+    // The condition, as for a new question (decision 123): none when the question's name is left empty.
+    const when = get(id(`q-${i}-showIfField`)).trim();
+    if (when) child.showIf = { field: when, equals: conditionEquals(get(id(`q-${i}-showIfEquals`))) };
+    else delete child.showIf;
   });
   const i = Number(index);
   const children = group.fields;
@@ -960,6 +964,18 @@ function applyGroup(
       setFieldTexts(doc, field, name, input);
     }
   } else if (op !== "save") errors.intent = "intent";
+}
+
+/** A condition's answer as the designer writes it: "true" (a yes/no question), one choice's value, or several separated by commas. */
+function conditionEquals(text: string): string | string[] | boolean {
+  const t = text.trim();
+  if (t === "true") return true;
+  if (t === "false") return false;
+  if (!t.includes(",")) return t;
+  return t
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A choice's stored value from its Swedish text: kebab-case, å/ä → a, ö → o, at most 60 characters. */
@@ -1048,6 +1064,9 @@ function applyOffering(doc: DefinitionDocument, owner: number | null, form: Form
   else doc.definition.offeredBy = chosen.map((m) => m.slug).sort() as FormDefinition["offeredBy"];
 }
 
+type DocumentField = DefinitionDocument["definition"]["steps"][number]["fields"][number];
+type DocumentGroupChild = Extract<DocumentField, { type: "group" }>["fields"][number];
+
 /**
  * The choices of one choice or multichoice question, without JavaScript: every button of the
  * form posts all the texts (saved first), then `up`/`down`/`remove` with the choice's index, or
@@ -1061,7 +1080,11 @@ function applyOptions(
   get: (k: string) => string,
   errors: DocumentErrors,
 ) {
-  const field = doc.definition.steps.flatMap((s) => s.fields).find((f) => f.name === fieldName);
+  // A group's questions have their choices edited here too (decision 123).
+  const field = doc.definition.steps
+    .flatMap((s) => s.fields)
+    .flatMap((f): Array<DocumentField | DocumentGroupChild> => (f.type === "group" ? [f, ...f.fields] : [f]))
+    .find((f) => f.name === fieldName);
   if (!field || !(field.type === "multichoice" || (field.type === "choice" && !field.optionList))) {
     errors.intent = "intent";
     return;

@@ -3,8 +3,6 @@ import { caseTable, municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
-import { describeTypes } from "../../forms/fields/file";
-import { formatBytes } from "../../forms/format";
 import { effectiveMin } from "../../forms/fields/group";
 import { optionLabel } from "../../forms/fields/choice";
 import {
@@ -18,7 +16,14 @@ import {
 } from "../../forms/flow";
 import { fieldDomId } from "../../forms/form-data";
 import { errorKey, translatorFor } from "../../forms/keys";
-import { answersForStep, formEntriesFor, parseSubmission, scopeFields, valuesFromFormData } from "../../forms/schema";
+import {
+  answersForStep,
+  formEntriesFor,
+  parseSubmission,
+  postedUploads,
+  scopeFields,
+  valuesFromFormData,
+} from "../../forms/schema";
 import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
@@ -34,7 +39,8 @@ import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
 import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
-import { checkUpload, checkUploadQuota, discardUploads, storeUpload } from "./uploads.server";
+import { discardUploads } from "./uploads.server";
+import { storeStepUploads, type StepUploads } from "./step-uploads.server";
 import { computeValues, runStepLookups, signingTextFor, submitHandlerFor } from "./form-hooks.server";
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 import type { ApplicantSignature } from "~/auth/oidc-sign.server";
@@ -270,6 +276,48 @@ function mergeStep(def: FormDefinition, stepId: string, answers: FormValues, ste
   return { ...out, ...stepValues };
 }
 
+/**
+ * A refused step post's files that passed their own checks (decision 123): stored, saved in the
+ * draft as after a successful post, and listed. Null when the post brought no new file.
+ */
+async function keepRefusedPostUploads(
+  c: StepContext,
+  fileFields: FileField[],
+  posted: Record<string, FileValue[]>,
+  answers: FormValues,
+  municipality: string | null,
+) {
+  if (!Object.values(posted).some((list) => list.some((f) => f.blob))) return null;
+  const handled = fileFields.filter((f) => posted[f.name] !== undefined);
+  const uploads = await storeStepUploads({ ownerKey: c.ownerKey, formId: c.def.id }, handled, posted, answers);
+  return saveStepUploads(c, uploads, answers, municipality);
+}
+
+/**
+ * Saves the file fields where `uploads` stored new files as it left them (nothing else of the
+ * post) and deletes the files those fields dropped; a field whose new files were all refused
+ * stays as it was.
+ */
+function saveStepUploads(c: StepContext, uploads: StepUploads, answers: FormValues, municipality: string | null) {
+  if (uploads.storedIn.length === 0) return { errors: uploads.errors, files: filesOf(c.def, c.stepId, answers) };
+  const next = { ...answers };
+  for (const name of uploads.storedIn) next[name] = uploads.lists[name] ?? [];
+  saveWorkingDraft({
+    ownerKey: c.ownerKey,
+    formId: c.def.id,
+    formVersion: c.def.version,
+    stepId: c.stepId,
+    answers: next,
+    municipality,
+    personId: c.personId,
+  });
+  const dropped = new Set(
+    uploads.storedIn.flatMap((name) => ((answers[name] as FileValue[] | undefined) ?? []).map((x) => x.id)),
+  );
+  discardUploads({ ownerKey: c.ownerKey, publicIds: uploads.replaced.filter((id) => dropped.has(id)) });
+  return { errors: uploads.errors, files: filesOf(c.def, c.stepId, next) };
+}
+
 /** POST of a step: add/remove items, remove a file, save for later, or validate and go on. */
 export async function postStep(c: StepContext, formData: FormData): Promise<StepResult> {
   const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
@@ -391,72 +439,29 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
   if (action !== "continue") return view(400, { errors: { _form: { key: errorKey("invalid") } } });
 
   const result = parseSubmission(c.def, c.stepId, formData, { answers });
+  const fileFields = fields.filter((f): f is FileField => f.type === "file");
   if (!result.ok || Object.keys(errors).length > 0) {
-    return view(400, { errors: { ...errors, ...(result.ok ? {} : result.errors) } });
+    const refused = { ...errors, ...(result.ok ? {} : result.errors) };
+    // The files that were fine are stored all the same, so they need not be chosen again (decision 123).
+    const posted = postedUploads(c.def, c.stepId, formData, { answers });
+    const kept = await keepRefusedPostUploads(c, fileFields, posted, answers, municipalitySlug);
+    if (!kept) return view(400, { errors: refused });
+    return view(400, { errors: { ...kept.errors, ...refused }, files: kept.files });
   }
-  // Check every new file's content before storing any of them: all or nothing.
+  // Every new file's content is checked; the files that pass are stored even when another is refused.
   const value = { ...result.value };
-  const checked: { field: FileField; index: number; bytes: Uint8Array; mime: string; name: string }[] = [];
-  for (const f of fields) {
-    if (f.type !== "file" || !Array.isArray(value[f.name])) continue;
-    const list = value[f.name] as FileValue[];
-    for (const [index, file] of list.entries()) {
-      if (!file.blob) continue;
-      const bytes = new Uint8Array(await file.blob.arrayBuffer());
-      const check = await checkUpload(bytes, f);
-      if (!check.ok)
-        errors[`${f.name}.${index}`] = {
-          key: errorKey(check.code),
-          params: { name: file.name.slice(0, 100), types: describeTypes(f.accept) },
-        };
-      else checked.push({ field: f, index, bytes, mime: check.mime, name: file.name });
-    }
+  const uploads = await storeStepUploads(
+    { ownerKey: c.ownerKey, formId: c.def.id },
+    fileFields,
+    Object.fromEntries(fileFields.map((f) => [f.name, value[f.name] as FileValue[] | undefined])),
+    answers,
+  );
+  if (Object.keys(uploads.errors).length > 0) {
+    const kept = saveStepUploads(c, uploads, answers, municipalitySlug);
+    return view(400, { errors: uploads.errors, files: kept.files });
   }
-  if (Object.keys(errors).length > 0) return view(400, { errors });
-  // Files this post drops from its fields (replaced or left out) are deleted once it is saved.
-  const replaced = fields
-    .filter((f): f is FileField => f.type === "file")
-    .flatMap((f) => {
-      const kept = new Set(((value[f.name] as FileValue[] | undefined) ?? []).map((x) => x.id).filter(Boolean));
-      return ((answers[f.name] as FileValue[] | undefined) ?? [])
-        .map((x) => x.id)
-        .filter((id): id is string => Boolean(id) && !kept.has(id));
-    });
-  const quota = checkUploadQuota({
-    ownerKey: c.ownerKey,
-    formId: c.def.id,
-    incoming: checked.map((i) => i.bytes.byteLength),
-    replacing: replaced,
-  });
-  if (quota) {
-    const field = checked[0]!.field.name;
-    return view(400, {
-      errors: {
-        [field]: {
-          key: errorKey(quota.code),
-          params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
-        },
-      },
-    });
-  }
-  for (const item of checked) {
-    const stored = storeUpload({
-      bytes: item.bytes,
-      mime: item.mime,
-      originalName: item.name,
-      ownerKey: c.ownerKey,
-      formId: c.def.id,
-      field: item.field.name,
-    });
-    (value[item.field.name] as FileValue[])[item.index] = stored;
-    audit({
-      actor: null,
-      action: "upload.stored",
-      subjectType: "case_attachment",
-      subjectId: stored.id,
-      details: { formId: c.def.id, field: item.field.name, size: stored.size, type: stored.type },
-    });
-  }
+  const replaced = uploads.replaced;
+  for (const f of fileFields) if (value[f.name] !== undefined) value[f.name] = uploads.lists[f.name]!;
   // A designation with a register look-up is checked now and fills what the register gives.
   const looked = await runStepLookups(c.def, c.stepId, answers, mergeStep(c.def, c.stepId, answers, value), {
     user: c.user ?? null,

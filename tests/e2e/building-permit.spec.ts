@@ -87,10 +87,15 @@ test.describe("building permit e-service", () => {
     await expect(page).toHaveURL(/\/ritningar$/);
     await expect(page.getByRole("alert")).toBeVisible();
 
-    // A refused post stores none of its files (all or nothing), so the drawings are chosen again.
-    await page.getByLabel("Situationsplan", { exact: true }).setInputFiles(drawing("situationsplan.pdf"));
-    await page.getByLabel("Fasadritningar", { exact: true }).setInputFiles(drawing("fasader.pdf"));
-    await page.getByLabel("Planritning", { exact: true }).setInputFiles(drawing("plan.pdf"));
+    // A refused post keeps the drawings that were fine (decision 123): listed as uploaded, with a remove
+    // button each; only the refused one is chosen again.
+    for (const name of ["situationsplan.pdf", "fasader.pdf", "plan.pdf"]) {
+      await expect(page.getByRole("link", { name, exact: true })).toHaveAttribute("href", /^\/bilagor\//);
+      await expect(page.getByRole("button", { name: `Ta bort ${name}` })).toBeVisible();
+    }
+    await expect(page.getByRole("alert").getByRole("link")).toHaveCount(1);
+    await a11y("drawings kept after a refused post");
+    await hydrated(page);
     await page.getByLabel("Sektionsritning", { exact: true }).setInputFiles(drawing("sektion.pdf"));
     await continueStep(page);
     await expect(page).toHaveURL(/\/kontakt$/);
@@ -108,6 +113,13 @@ test.describe("building permit e-service", () => {
     await page.getByLabel("Mobilnummer för Swish").fill("070-111 22 33");
     await page.getByRole("button", { name: /med Swish/ }).click();
     await expect(page).toHaveURL(/\/betalning\/[0-9A-F]{32}$/);
+    // The breadcrumb leads back to the form's check page and names this page (decision 123).
+    const crumbs = page.getByRole("navigation", { name: "Du är här" });
+    await expect(crumbs.getByRole("link", { name: "Ansök om bygglov, rivningslov eller marklov" })).toHaveAttribute(
+      "href",
+      "/blanketter/bygglov-ansokan/kontrollera",
+    );
+    await expect(crumbs.locator('[aria-current="page"]')).toHaveText("Betalning med Swish");
     const status = page.getByTestId("payment-status");
     for (let i = 0; i < 20 && (await status.getAttribute("data-status")) === "CREATED"; i++) {
       await page.waitForTimeout(500);

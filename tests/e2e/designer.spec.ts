@@ -226,3 +226,49 @@ test("a designer builds and publishes an e-service; a resident sends it; an offi
   // Officers are not designers: the designer refuses them.
   expect((await page.goto(designer))?.status()).toBe(403);
 });
+
+test("a question group's questions have their choices and conditions edited in forms, not only in JSON (decision 123)", async ({
+  page,
+  a11y,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const id = `designer-group-${jsDisabled(testInfo) ? "off" : "on"}-${Date.now().toString(36)}`;
+  const designer = `/redaktor/e-tjanster/${id}`;
+  await loginAsStaff(page, "designer.mellerud", { redirectTo: "/redaktor/e-tjanster" });
+  await page.getByLabel("Id", { exact: true }).fill(id);
+  await page.getByLabel("Kopiera från").selectOption("tom");
+  await page.getByRole("button", { name: "Skapa e-tjänsten" }).click();
+  await page.waitForURL(new RegExp(`${designer}$`));
+
+  const addStep = page.locator("form", { has: page.getByRole("button", { name: "Lägg till ett steg" }) });
+  await addStep.getByLabel("Stegets id").fill("resa");
+  await addStep.getByLabel("Stegets rubrik (svenska)").fill("Resan");
+  await addStep.getByLabel("Stegets rubrik (engelska)").fill("The trip");
+  await fillField(addStep, { name: "resenarer", type: "group", sv: "Resenärer", en: "Travellers" });
+  await addStep.getByRole("button", { name: "Lägg till ett steg" }).click();
+
+  // A choice question inside the group, from the group's own adder.
+  const group = page.locator("form", { has: page.getByRole("button", { name: "Spara gruppen" }) });
+  await fillField(group, { name: "typ", type: "choice", sv: "Typ av resenär", en: "Kind of traveller" });
+  await group.getByLabel("Val, ett per rad (för Val och Flerval) (svenska)").fill("Vuxen\nBarn");
+  await group.getByLabel("Val, ett per rad (för Val och Flerval) (engelska)").fill("Adult\nChild");
+  await group.getByRole("button", { name: "Lägg till en fråga i gruppen" }).click();
+
+  // Its choices have the same form as a top-level question's.
+  const choices = page.locator("form", { has: page.getByRole("button", { name: "Spara valen" }) });
+  await choices.getByLabel("Nytt val (svenska)").fill("Pensionär");
+  await choices.getByLabel("Nytt val (engelska)").fill("Pensioner");
+  await choices.getByRole("button", { name: "Lägg till valet" }).click();
+  await expect(choices.getByLabel("Text för valet pensionar (engelska)")).toHaveValue("Pensioner");
+
+  // The name question is shown only for some kinds of traveller: the choice first, then the condition.
+  await group.getByRole("button", { name: "Flytta upp typ" }).click();
+  await group.getByLabel("Visa bara när fältet (resenarerText)").fill("typ");
+  await group.getByLabel("har värdet (resenarerText)").fill("vuxen, pensionar");
+  await group.getByRole("button", { name: "Spara gruppen" }).click();
+  await page.goto(designer);
+  await expect(group.getByLabel("Visa bara när fältet (resenarerText)")).toHaveValue("typ");
+  await expect(group.getByLabel("har värdet (resenarerText)")).toHaveValue("vuxen, pensionar");
+  await expect(group.getByLabel("Visa bara när fältet (typ)")).toHaveValue("");
+  await a11y("designer group with a condition and edited choices");
+});

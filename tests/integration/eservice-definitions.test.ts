@@ -402,6 +402,105 @@ describe("e-service definitions as versioned rows", () => {
     expect(published.offeredBy).toEqual(["mellerud"]); // residents keep the published version
   });
 
+  it("a group's questions have their conditions and choices edited in forms, not only in JSON (decision 123)", () => {
+    const user = designer("mellerud");
+    const formId = "mellerud-test-tjanst";
+    const form = (entries: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(entries)) f.set(k, v);
+      return f;
+    };
+    const step = getDraftDocument(user, formId).document.definition.steps[0]!.id;
+    const addGroup = {
+      intent: "add-field",
+      "f-step": step,
+      "f-fieldName": "resenarer",
+      "f-fieldType": "group",
+      "f-fieldLabelSv": "Resenärer",
+      "f-fieldLabelEn": "Travellers",
+      "f-groupMax": "3",
+    };
+    expect(applyDesignerForm(user, formId, form(addGroup))).toBeNull();
+    const texts = {
+      "g-resenarer-min": "0",
+      "g-resenarer-max": "3",
+      "g-resenarer-itemSv": "Resenär {{number}}",
+      "g-resenarer-itemEn": "Traveller {{number}}",
+      "g-resenarer-addSv": "Lägg till en resenär",
+      "g-resenarer-addEn": "Add a traveller",
+      "g-resenarer-q-0-Sv": "Namn",
+      "g-resenarer-q-0-En": "Name",
+    };
+    const choice = {
+      "g-resenarer-fieldName": "resenarTyp",
+      "g-resenarer-fieldType": "choice",
+      "g-resenarer-fieldLabelSv": "Typ av resenär",
+      "g-resenarer-fieldLabelEn": "Kind of traveller",
+      "g-resenarer-choicesSv": "Vuxen\nBarn",
+      "g-resenarer-choicesEn": "Adult\nChild",
+    };
+    expect(applyDesignerForm(user, formId, form({ intent: "group:resenarer:add", ...texts, ...choice }))).toBeNull();
+    const two = { ...texts, "g-resenarer-q-1-Sv": "Typ av resenär", "g-resenarer-q-1-En": "Kind of traveller" };
+    // The choice question first, so the name question can depend on it.
+    expect(applyDesignerForm(user, formId, form({ intent: "group:resenarer:up:1", ...two }))).toBeNull();
+    type Child = { name: string; options?: Array<{ value: string }>; showIf?: unknown };
+    const children = () =>
+      (
+        getDraftDocument(user, formId).document.definition.steps[0]!.fields.find((f) => f.name === "resenarer") as {
+          fields: Child[];
+        }
+      ).fields;
+    expect(children().map((f) => f.name)).toEqual(["resenarTyp", "resenarerText"]);
+
+    // Choices of a question inside a group: the same form as a top-level question's.
+    const choiceTexts = {
+      "c-resenarTyp-opt-0-Sv": "Vuxen",
+      "c-resenarTyp-opt-0-En": "Adult",
+      "c-resenarTyp-opt-1-Sv": "Barn",
+      "c-resenarTyp-opt-1-En": "Child",
+    };
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({
+          intent: "options:resenarTyp:add",
+          ...choiceTexts,
+          "c-resenarTyp-new-Sv": "Pensionär",
+          "c-resenarTyp-new-En": "Pensioner",
+        }),
+      ),
+    ).toBeNull();
+    expect(children()[0]!.options?.map((o) => o.value)).toEqual(["vuxen", "barn", "pensionar"]);
+    const sv = getDraftDocument(user, formId).document.texts.sv as {
+      fields: Record<string, { options?: Record<string, { label: string }> }>;
+    };
+    expect(sv.fields.resenarTyp!.options!.pensionar!.label).toBe("Pensionär");
+
+    // Conditions: set (several answers, comma-separated), then taken away by leaving the question empty.
+    const swapped = {
+      ...texts,
+      "g-resenarer-q-0-Sv": "Typ av resenär",
+      "g-resenarer-q-0-En": "Kind of traveller",
+      "g-resenarer-q-1-Sv": "Namn",
+      "g-resenarer-q-1-En": "Name",
+    };
+    const when = { "g-resenarer-q-1-showIfField": "resenarTyp", "g-resenarer-q-1-showIfEquals": "vuxen, pensionar" };
+    expect(applyDesignerForm(user, formId, form({ intent: "group:resenarer:save", ...swapped, ...when }))).toBeNull();
+    expect(children()[1]!.showIf).toEqual({ field: "resenarTyp", equals: ["vuxen", "pensionar"] });
+    // A condition on a question that does not exist is refused by the checker, and nothing changes.
+    expect(
+      applyDesignerForm(
+        user,
+        formId,
+        form({ intent: "group:resenarer:save", ...swapped, ...when, "g-resenarer-q-1-showIfField": "finnsInte" }),
+      ),
+    ).not.toBeNull();
+    expect(children()[1]!.showIf).toEqual({ field: "resenarTyp", equals: ["vuxen", "pensionar"] });
+    expect(applyDesignerForm(user, formId, form({ intent: "group:resenarer:save", ...swapped }))).toBeNull();
+    expect(children()[1]!.showIf).toBeUndefined();
+  });
+
   it("question groups are forms: add a group, its questions added, moved, removed, limits checked (decision 114)", () => {
     const user = designer("mellerud");
     const formId = "mellerud-test-tjanst";

@@ -1,0 +1,96 @@
+import { describeTypes } from "../../forms/fields/file";
+import { formatBytes } from "../../forms/format";
+import { errorKey } from "../../forms/keys";
+import type { FieldErrors, FileField, FileValue, FormValues } from "../../forms/types";
+import { audit } from "~/platform/audit.server";
+import { checkUpload, checkUploadQuota, storeUpload } from "./uploads.server";
+
+export interface StepUploads {
+  /** Per field handled: the kept uploads and the new ones now stored, in posted order; refused files left out. */
+  lists: Record<string, FileValue[]>;
+  /** Content checks (`<field>.<index>`) and the quota (`<field>`) that refused files. */
+  errors: FieldErrors;
+  /** Draft uploads of the handled fields that the post no longer keeps: deleted once the draft is saved. */
+  replaced: string[];
+  /** The fields where new files were stored. */
+  storedIn: string[];
+}
+
+/**
+ * The file part of a step post (decision 123). Each new file (one with its bytes) is checked by
+ * its content on its own; those that pass are stored together if the owner's quotas take them
+ * all (the quota is one answer for the post: above it nothing is stored), each one encrypted and
+ * fsynced (file-store.server.ts) and audited. A file refused by its content never keeps the
+ * others from being stored, so a post refused for any reason keeps the files that were fine.
+ */
+export async function storeStepUploads(
+  owner: { ownerKey: string; formId: string },
+  fields: FileField[],
+  posted: Record<string, FileValue[] | undefined>,
+  saved: FormValues,
+): Promise<StepUploads> {
+  const errors: FieldErrors = {};
+  const lists: Record<string, (FileValue | null)[]> = {};
+  const checked: { field: FileField; index: number; bytes: Uint8Array; mime: string; name: string }[] = [];
+  for (const f of fields) {
+    const list = posted[f.name] ?? [];
+    lists[f.name] = [...list];
+    for (const [index, file] of list.entries()) {
+      if (!file.blob) continue;
+      const bytes = new Uint8Array(await file.blob.arrayBuffer());
+      const check = await checkUpload(bytes, f);
+      if (check.ok) {
+        checked.push({ field: f, index, bytes, mime: check.mime, name: file.name });
+        continue;
+      }
+      errors[`${f.name}.${index}`] = {
+        key: errorKey(check.code),
+        params: { name: file.name.slice(0, 100), types: describeTypes(f.accept) },
+      };
+      lists[f.name]![index] = null;
+    }
+  }
+  // Files the post drops from its fields (replaced or left out) do not count against the draft.
+  const replaced = fields.flatMap((f) => {
+    const kept = new Set((posted[f.name] ?? []).map((x) => x.id).filter(Boolean));
+    return ((saved[f.name] as FileValue[] | undefined) ?? [])
+      .map((x) => x.id)
+      .filter((id): id is string => Boolean(id) && !kept.has(id));
+  });
+  const quota = checkUploadQuota({
+    ownerKey: owner.ownerKey,
+    formId: owner.formId,
+    incoming: checked.map((i) => i.bytes.byteLength),
+    replacing: replaced,
+  });
+  if (quota) {
+    errors[checked[0]!.field.name] ??= {
+      key: errorKey(quota.code),
+      params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
+    };
+    for (const item of checked) lists[item.field.name]![item.index] = null;
+  } else {
+    for (const item of checked) {
+      const stored = storeUpload({
+        bytes: item.bytes,
+        mime: item.mime,
+        originalName: item.name,
+        ownerKey: owner.ownerKey,
+        formId: owner.formId,
+        field: item.field.name,
+      });
+      lists[item.field.name]![item.index] = stored;
+      audit({
+        actor: null,
+        action: "upload.stored",
+        subjectType: "case_attachment",
+        subjectId: stored.id,
+        details: { formId: owner.formId, field: item.field.name, size: stored.size, type: stored.type },
+      });
+    }
+  }
+  const out: Record<string, FileValue[]> = {};
+  for (const [name, list] of Object.entries(lists)) out[name] = list.filter((x): x is FileValue => x !== null);
+  const storedIn = quota ? [] : [...new Set(checked.map((i) => i.field.name))];
+  return { lists: out, errors, replaced, storedIn };
+}
