@@ -29,8 +29,8 @@ export interface Draft {
 
 const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 
-function toDraft(row: typeof formDraft.$inferSelect): Draft {
-  const content = JSON.parse(decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
+function toDraft(row: typeof formDraft.$inferSelect, plain?: string): Draft {
+  const content = JSON.parse(plain ?? decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
   return {
     id: row.id,
     formId: row.formId,
@@ -81,6 +81,45 @@ export function getWorkingDraft(input: {
   return row ? toDraft(row) : undefined;
 }
 
+type Client = ReturnType<typeof db>["$client"];
+const syncStatements = new WeakMap<
+  Client,
+  { normal: ReturnType<Client["prepare"]>; restore: ReturnType<Client["prepare"]> }
+>();
+
+/**
+ * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
+ * (decision 121): in WAL mode its commit is written to the log but not fsync'd, so it survives a
+ * killed process (the crash drill) and the database stays consistent; only a power cut before
+ * the next FULL commit can roll it back. Every FULL commit fsyncs the log with all frames
+ * before it, so a submission (FULL) makes the working copy it came from durable too. A working
+ * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
+ * Inside another transaction the outer commit decides, as before.
+ */
+function withoutWaitingForDisk<T>(write: () => T): T {
+  const client = db().$client;
+  if (client.inTransaction) return write();
+  let statements = syncStatements.get(client);
+  if (!statements) {
+    const level = Number(client.pragma("synchronous", { simple: true }));
+    statements = {
+      normal: client.prepare("PRAGMA synchronous = NORMAL"),
+      restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
+    };
+    syncStatements.set(client, statements);
+  }
+  statements.normal.run();
+  try {
+    return write();
+  } finally {
+    statements.restore.run();
+  }
+}
+
+/**
+ * The working copy after a step: its own commit without waiting for the disk (see
+ * withoutWaitingForDisk). A save for later (saveDraftForLater) and a submission commit in full.
+ */
 export function saveWorkingDraft(input: {
   ownerKey: string;
   formId: string;
@@ -92,35 +131,39 @@ export function saveWorkingDraft(input: {
   now?: Date;
 }): Draft {
   const now = input.now ?? new Date();
+  const content = JSON.stringify({ a: input.answers, m: input.municipality });
   const values = {
     formVersion: input.formVersion,
     stepId: input.stepId,
-    data: encrypt(JSON.stringify({ a: input.answers, m: input.municipality })),
+    data: encrypt(content),
     updatedAt: now.toISOString(),
     expiresAt: expiry(now),
   };
-  return db().transaction((tx) => {
-    const existing = tx
-      .select({ id: formDraft.id })
-      .from(formDraft)
-      .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
-      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-      .get();
-    const row = existing
-      ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
-      : tx
-          .insert(formDraft)
-          .values({
-            ...values,
-            formId: input.formId,
-            ownerKey: input.ownerKey,
-            personId: input.personId,
-            createdAt: now.toISOString(),
-          })
-          .returning()
-          .get();
-    return toDraft(row);
-  });
+  return withoutWaitingForDisk(() =>
+    db().transaction((tx) => {
+      const existing = tx
+        .select({ id: formDraft.id })
+        .from(formDraft)
+        .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
+        .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+        .get();
+      const row = existing
+        ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
+        : tx
+            .insert(formDraft)
+            .values({
+              ...values,
+              formId: input.formId,
+              ownerKey: input.ownerKey,
+              personId: input.personId,
+              createdAt: now.toISOString(),
+            })
+            .returning()
+            .get();
+      // What was just encrypted is not decrypted again: the same content, parsed.
+      return toDraft(row, content);
+    }),
+  );
 }
 
 /**
