@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
@@ -63,6 +64,53 @@ function ownedBy(ownerKey: string, personId: number | null | undefined) {
     : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 
+/** One value per database connection, made on first use (prepared statements). */
+function perConnection<T>(make: (d: ReturnType<typeof db>) => T): () => T {
+  const made = new WeakMap<ReturnType<typeof db>, T>();
+  return () => {
+    const d = db();
+    let value = made.get(d);
+    if (value === undefined) {
+      value = make(d);
+      made.set(d, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * ownedBy as prepared statements (decision 121): the working copy is read two or three times
+ * per form request, and building and compiling the query each time cost more than running it.
+ */
+const p = {
+  ownerKey: sql.placeholder("ownerKey"),
+  personId: sql.placeholder("personId"),
+  formId: sql.placeholder("formId"),
+  now: sql.placeholder("now"),
+};
+const ownedByPerson = and(eq(formDraft.personId, p.personId), eq(formDraft.ownerKey, p.ownerKey));
+const ownedByBrowser = and(eq(formDraft.ownerKey, p.ownerKey), isNull(formDraft.personId));
+const draftStatements = perConnection((d) => {
+  const working = (owned: typeof ownedByPerson) =>
+    d
+      .select()
+      .from(formDraft)
+      .where(and(owned, eq(formDraft.formId, p.formId), gt(formDraft.expiresAt, p.now)))
+      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+      .prepare();
+  const existing = (owned: typeof ownedByPerson) =>
+    d
+      .select({ id: formDraft.id })
+      .from(formDraft)
+      .where(and(owned, eq(formDraft.formId, p.formId)))
+      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+      .prepare();
+  return {
+    working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
+    existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
+  };
+});
+
 export function getWorkingDraft(input: {
   ownerKey: string;
   formId: string;
@@ -70,22 +118,15 @@ export function getWorkingDraft(input: {
   now?: Date;
 }): Draft | undefined {
   const now = (input.now ?? new Date()).toISOString();
-  const row = db()
-    .select()
-    .from(formDraft)
-    .where(
-      and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)),
-    )
-    .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-    .get();
+  const s = draftStatements().working;
+  const row = input.personId
+    ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId, now })
+    : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId, now });
   return row ? toDraft(row) : undefined;
 }
 
 type Client = ReturnType<typeof db>["$client"];
-const syncStatements = new WeakMap<
-  Client,
-  { normal: ReturnType<Client["prepare"]>; restore: ReturnType<Client["prepare"]> }
->();
+const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
 
 /**
  * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
@@ -141,12 +182,10 @@ export function saveWorkingDraft(input: {
   };
   return withoutWaitingForDisk(() =>
     db().transaction((tx) => {
-      const existing = tx
-        .select({ id: formDraft.id })
-        .from(formDraft)
-        .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
-        .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-        .get();
+      const s = draftStatements().existing;
+      const existing = input.personId
+        ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId })
+        : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId });
       const row = existing
         ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
         : tx
