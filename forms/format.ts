@@ -69,14 +69,19 @@ export function normalizeDateInput(raw: string): string {
   return text;
 }
 
+// Made once: constructing an Intl.DateTimeFormat costs far more than using one, and every
+// step's validation asks for today (canVisit checks each earlier step; decision 121).
+let swedishDay: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Sweden, "YYYY-MM-DD", whatever the machine's time zone. */
 export function todayInSweden(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  swedishDay ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: TZ,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).formatToParts(now);
+  });
+  const parts = swedishDay.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
@@ -29,8 +30,8 @@ export interface Draft {
 
 const expiry = (now: Date) => new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 
-function toDraft(row: typeof formDraft.$inferSelect): Draft {
-  const content = JSON.parse(decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
+function toDraft(row: typeof formDraft.$inferSelect, plain?: string): Draft {
+  const content = JSON.parse(plain ?? decrypt(row.data)) as { a?: Record<string, unknown>; m?: string | null };
   return {
     id: row.id,
     formId: row.formId,
@@ -63,6 +64,53 @@ function ownedBy(ownerKey: string, personId: number | null | undefined) {
     : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 
+/** One value per database connection, made on first use (prepared statements). */
+function perConnection<T>(make: (d: ReturnType<typeof db>) => T): () => T {
+  const made = new WeakMap<ReturnType<typeof db>, T>();
+  return () => {
+    const d = db();
+    let value = made.get(d);
+    if (value === undefined) {
+      value = make(d);
+      made.set(d, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * ownedBy as prepared statements (decision 121): the working copy is read two or three times
+ * per form request, and building and compiling the query each time cost more than running it.
+ */
+const p = {
+  ownerKey: sql.placeholder("ownerKey"),
+  personId: sql.placeholder("personId"),
+  formId: sql.placeholder("formId"),
+  now: sql.placeholder("now"),
+};
+const ownedByPerson = and(eq(formDraft.personId, p.personId), eq(formDraft.ownerKey, p.ownerKey));
+const ownedByBrowser = and(eq(formDraft.ownerKey, p.ownerKey), isNull(formDraft.personId));
+const draftStatements = perConnection((d) => {
+  const working = (owned: typeof ownedByPerson) =>
+    d
+      .select()
+      .from(formDraft)
+      .where(and(owned, eq(formDraft.formId, p.formId), gt(formDraft.expiresAt, p.now)))
+      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+      .prepare();
+  const existing = (owned: typeof ownedByPerson) =>
+    d
+      .select({ id: formDraft.id })
+      .from(formDraft)
+      .where(and(owned, eq(formDraft.formId, p.formId)))
+      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+      .prepare();
+  return {
+    working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
+    existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
+  };
+});
+
 export function getWorkingDraft(input: {
   ownerKey: string;
   formId: string;
@@ -70,17 +118,49 @@ export function getWorkingDraft(input: {
   now?: Date;
 }): Draft | undefined {
   const now = (input.now ?? new Date()).toISOString();
-  const row = db()
-    .select()
-    .from(formDraft)
-    .where(
-      and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId), gt(formDraft.expiresAt, now)),
-    )
-    .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-    .get();
+  const s = draftStatements().working;
+  const row = input.personId
+    ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId, now })
+    : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId, now });
   return row ? toDraft(row) : undefined;
 }
 
+type Client = ReturnType<typeof db>["$client"];
+const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
+
+/**
+ * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
+ * (decision 121): in WAL mode its commit is written to the log but not fsync'd, so it survives a
+ * killed process (the crash drill) and the database stays consistent; only a power cut before
+ * the next FULL commit can roll it back. Every FULL commit fsyncs the log with all frames
+ * before it, so a submission (FULL) makes the working copy it came from durable too. A working
+ * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
+ * Inside another transaction the outer commit decides, as before.
+ */
+function withoutWaitingForDisk<T>(write: () => T): T {
+  const client = db().$client;
+  if (client.inTransaction) return write();
+  let statements = syncStatements.get(client);
+  if (!statements) {
+    const level = Number(client.pragma("synchronous", { simple: true }));
+    statements = {
+      normal: client.prepare("PRAGMA synchronous = NORMAL"),
+      restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
+    };
+    syncStatements.set(client, statements);
+  }
+  statements.normal.run();
+  try {
+    return write();
+  } finally {
+    statements.restore.run();
+  }
+}
+
+/**
+ * The working copy after a step: its own commit without waiting for the disk (see
+ * withoutWaitingForDisk). A save for later (saveDraftForLater) and a submission commit in full.
+ */
 export function saveWorkingDraft(input: {
   ownerKey: string;
   formId: string;
@@ -92,35 +172,37 @@ export function saveWorkingDraft(input: {
   now?: Date;
 }): Draft {
   const now = input.now ?? new Date();
+  const content = JSON.stringify({ a: input.answers, m: input.municipality });
   const values = {
     formVersion: input.formVersion,
     stepId: input.stepId,
-    data: encrypt(JSON.stringify({ a: input.answers, m: input.municipality })),
+    data: encrypt(content),
     updatedAt: now.toISOString(),
     expiresAt: expiry(now),
   };
-  return db().transaction((tx) => {
-    const existing = tx
-      .select({ id: formDraft.id })
-      .from(formDraft)
-      .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
-      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-      .get();
-    const row = existing
-      ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
-      : tx
-          .insert(formDraft)
-          .values({
-            ...values,
-            formId: input.formId,
-            ownerKey: input.ownerKey,
-            personId: input.personId,
-            createdAt: now.toISOString(),
-          })
-          .returning()
-          .get();
-    return toDraft(row);
-  });
+  return withoutWaitingForDisk(() =>
+    db().transaction((tx) => {
+      const s = draftStatements().existing;
+      const existing = input.personId
+        ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId })
+        : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId });
+      const row = existing
+        ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
+        : tx
+            .insert(formDraft)
+            .values({
+              ...values,
+              formId: input.formId,
+              ownerKey: input.ownerKey,
+              personId: input.personId,
+              createdAt: now.toISOString(),
+            })
+            .returning()
+            .get();
+      // What was just encrypted is not decrypted again: the same content, parsed.
+      return toDraft(row, content);
+    }),
+  );
 }
 
 /**

@@ -747,40 +747,41 @@ export async function submitForm(
       diarium: { subject: diariumSubject(c.def, value, c.lang), ...partyOf(c.def, value) },
       attachments: { publicIds: fileIds(c.def, value), ownerKey: c.ownerKey },
     });
-  // The signature is stored with the case in the same transaction: no signed case without it.
-  const created =
-    signature && signedText !== null && c.personId !== null
-      ? db().transaction(() => {
-          const made = file();
-          if (!made.created) return made;
-          const stored = recordCaseSignature({
-            caseId: made.id,
-            reference: made.reference,
-            municipalityId: m.id,
-            party: "applicant",
-            signer: { personId: c.personId!, personnummerHmac: signature.personnummerHmac },
-            text: signedText!,
-            language: signature.language,
-            userSignature: signature.userSignature,
-            issuer: signature.issuer,
-            signedAt: signature.signedAt,
-            actor: c.user,
-          });
-          if (!stored.ok) throw new Error("applicant signature failed its second check");
-          return made;
-        })
-      : file();
-  if (created.created) {
+  // One transaction, one commit (one fsync, decision 121): the case, the applicant's signature
+  // (no signed case without it), the end of the working copy and the audit row are kept together
+  // or not at all.
+  const created = db().transaction(() => {
+    const made = file();
+    if (!made.created) return made;
+    if (signature && signedText !== null && c.personId !== null) {
+      const stored = recordCaseSignature({
+        caseId: made.id,
+        reference: made.reference,
+        municipalityId: m.id,
+        party: "applicant",
+        signer: { personId: c.personId, personnummerHmac: signature.personnummerHmac },
+        text: signedText,
+        language: signature.language,
+        userSignature: signature.userSignature,
+        issuer: signature.issuer,
+        signedAt: signature.signedAt,
+        actor: c.user,
+      });
+      if (!stored.ok) throw new Error("applicant signature failed its second check");
+    }
     deleteWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
     audit({
       actor: c.user ?? null,
       action: "case.submitted",
       subjectType: "case",
-      subjectId: created.reference,
+      subjectId: made.reference,
       municipalityId: m.id,
       ...(c.personId ? { personId: c.personId } : {}),
       details: { formId: c.def.id, area: c.def.caseType, ...(signature ? { signed: true } : {}) },
     });
+    return made;
+  });
+  if (created.created) {
     // A person logged in hears of it like of every change: on Mina sidor and by the channels
     // they chose (decision 092); the e-service's own receipt mail then goes only to an address
     // those channels do not already reach.

@@ -13,8 +13,22 @@ import type { Language } from "~/i18n/config";
 
 export const MUNICIPALITY_COOKIE = "kommun";
 
+const listAll = (d: ReturnType<typeof db>) => d.select().from(municipality).orderBy(asc(municipality.name)).prepare();
+const listStatements = new WeakMap<ReturnType<typeof db>, ReturnType<typeof listAll>>();
+
+/**
+ * Read on every form request (option lists, the picker, the receiving municipality): one
+ * statement prepared per connection, not a query built and compiled each time (decision 121).
+ * Still read from the database each time, so a municipality added at run time is seen at once.
+ */
 export function listMunicipalities(): Municipality[] {
-  return db().select().from(municipality).orderBy(asc(municipality.name)).all();
+  const d = db();
+  let statement = listStatements.get(d);
+  if (!statement) {
+    statement = listAll(d);
+    listStatements.set(d, statement);
+  }
+  return statement.all();
 }
 
 /** The municipality the registers name by this SCB kommunkod (decision 067), or undefined. */

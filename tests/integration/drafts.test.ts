@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formDraft } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
@@ -63,5 +63,42 @@ describe("drafts", () => {
     expect(
       getWorkingDraft({ ownerKey: personOwnerKey(4343), formId: "ansokan-foreningsbidrag", personId: null }),
     ).toBeUndefined();
+  });
+});
+
+describe("working-copy saves (decision 121)", () => {
+  it("commit without waiting for the disk, then give the connection back at synchronous = FULL", () => {
+    const client = db().$client;
+    expect(client.pragma("synchronous", { simple: true })).toBe(2);
+    // The level the save's transaction runs at, read as it starts.
+    const levels: unknown[] = [];
+    const d = db();
+    const original = d.transaction.bind(d);
+    const spy = vi.spyOn(d, "transaction").mockImplementation(((fn: Parameters<typeof original>[0]) => {
+      levels.push(client.pragma("synchronous", { simple: true }));
+      return original(fn);
+    }) as typeof original);
+    try {
+      const saved = saveWorkingDraft({ ...base, ownerKey: "browser-sync", answers: { description: "Gatlykta" } });
+      expect(saved.answers).toEqual({ description: "Gatlykta" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(levels).toEqual([1]); // NORMAL
+    expect(client.pragma("synchronous", { simple: true })).toBe(2); // FULL again
+    expect(getWorkingDraft({ ownerKey: "browser-sync", formId: base.formId })?.answers).toEqual({
+      description: "Gatlykta",
+    });
+  });
+
+  it("inside another transaction follow that transaction: its rollback takes the save with it", () => {
+    expect(() =>
+      db().transaction(() => {
+        saveWorkingDraft({ ...base, ownerKey: "browser-rollback", answers: { description: "Skylt" } });
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    expect(getWorkingDraft({ ownerKey: "browser-rollback", formId: base.formId })).toBeUndefined();
+    expect(db().$client.pragma("synchronous", { simple: true })).toBe(2);
   });
 });
