@@ -257,7 +257,7 @@ function countMatches(q: DiariumQuery): number {
   if (!filtered && indexed.length + short.length > 0) {
     const count = (table: "diarium_fts" | "diarium_fts_short", match: string, and?: SQL) =>
       db().get<{ n: number }>(
-        sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table)} match ${match} ${and ?? sql``}`,
+        sql`select count(*) as n from ${sql.identifier(table)} where ${sql.identifier(table)} match ${match} ${and ?? sql``}`,
       )?.n ?? 0;
     if (short.length === 0) return count("diarium_fts", ftsQuery(indexed));
     if (indexed.length === 0) return count("diarium_fts_short", shortQuery(short));
