@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 
@@ -64,20 +65,6 @@ function ownedBy(ownerKey: string, personId: number | null | undefined) {
     : and(eq(formDraft.ownerKey, ownerKey), isNull(formDraft.personId));
 }
 
-/** One value per database connection, made on first use (prepared statements). */
-function perConnection<T>(make: (d: ReturnType<typeof db>) => T): () => T {
-  const made = new WeakMap<ReturnType<typeof db>, T>();
-  return () => {
-    const d = db();
-    let value = made.get(d);
-    if (value === undefined) {
-      value = make(d);
-      made.set(d, value);
-    }
-    return value;
-  };
-}
-
 /**
  * ownedBy as prepared statements (decision 121): the working copy is read two or three times
  * per form request, and building and compiling the query each time cost more than running it.
@@ -90,26 +77,27 @@ const p = {
 };
 const ownedByPerson = and(eq(formDraft.personId, p.personId), eq(formDraft.ownerKey, p.ownerKey));
 const ownedByBrowser = and(eq(formDraft.ownerKey, p.ownerKey), isNull(formDraft.personId));
-const draftStatements = perConnection((d) => {
-  const working = (owned: typeof ownedByPerson) =>
-    d
-      .select()
-      .from(formDraft)
-      .where(and(owned, eq(formDraft.formId, p.formId), gt(formDraft.expiresAt, p.now)))
-      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-      .prepare();
-  const existing = (owned: typeof ownedByPerson) =>
-    d
-      .select({ id: formDraft.id })
-      .from(formDraft)
-      .where(and(owned, eq(formDraft.formId, p.formId)))
-      .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
-      .prepare();
-  return {
-    working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
-    existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
-  };
-});
+const draftStatements = () =>
+  prepared("drafts.working-copy", (d) => {
+    const working = (owned: typeof ownedByPerson) =>
+      d
+        .select()
+        .from(formDraft)
+        .where(and(owned, eq(formDraft.formId, p.formId), gt(formDraft.expiresAt, p.now)))
+        .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+        .prepare();
+    const existing = (owned: typeof ownedByPerson) =>
+      d
+        .select({ id: formDraft.id })
+        .from(formDraft)
+        .where(and(owned, eq(formDraft.formId, p.formId)))
+        .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
+        .prepare();
+    return {
+      working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
+      existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
+    };
+  });
 
 export function getWorkingDraft(input: {
   ownerKey: string;

@@ -8,13 +8,11 @@ import {
 } from "../../db/schema/index";
 import type { SessionUser } from "~/auth/session.server";
 import type { Area } from "~/domain/areas";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 
 export const MUNICIPALITY_COOKIE = "kommun";
-
-const listAll = (d: ReturnType<typeof db>) => d.select().from(municipality).orderBy(asc(municipality.name)).prepare();
-const listStatements = new WeakMap<ReturnType<typeof db>, ReturnType<typeof listAll>>();
 
 /**
  * Read on every form request (option lists, the picker, the receiving municipality): one
@@ -22,13 +20,9 @@ const listStatements = new WeakMap<ReturnType<typeof db>, ReturnType<typeof list
  * Still read from the database each time, so a municipality added at run time is seen at once.
  */
 export function listMunicipalities(): Municipality[] {
-  const d = db();
-  let statement = listStatements.get(d);
-  if (!statement) {
-    statement = listAll(d);
-    listStatements.set(d, statement);
-  }
-  return statement.all();
+  return prepared("municipalities.all", (d) =>
+    d.select().from(municipality).orderBy(asc(municipality.name)).prepare(),
+  ).all();
 }
 
 /** The municipality the registers name by this SCB kommunkod (decision 067), or undefined. */
