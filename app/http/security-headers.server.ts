@@ -46,21 +46,26 @@ function securityHeaderSet(production: boolean): SecurityHeaderSet {
   };
 }
 
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let offset = POOL_BYTES;
+/** `size` bytes from the CSPRNG, each used once, drawn 4 KB at a time (nonces, cookie values). */
+export function pooledRandom(size: number, encoding: "base64" | "base64url"): string {
+  if (offset + size > pool.length) {
+    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
+    offset = 0;
+  }
+  const value = pool.toString(encoding, offset, offset + size);
+  offset += size;
+  return value;
+}
+
 /**
  * A fresh CSP nonce: 16 bytes from the CSPRNG, base64. The bytes are drawn 4 KB at a time and
  * each 16 are used once: one `randomBytes(16)` per response cost more than the rest of a cache hit.
  */
-const POOL_BYTES = 16 * 256;
-let pool = Buffer.alloc(0);
-let offset = POOL_BYTES;
 export function freshNonce(): string {
-  if (offset + 16 > pool.length) {
-    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
-    offset = 0;
-  }
-  const nonce = pool.toString("base64", offset, offset + 16);
-  offset += 16;
-  return nonce;
+  return pooledRandom(16, "base64");
 }
 
 /**

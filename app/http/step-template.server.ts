@@ -18,14 +18,14 @@
  * (publish, a public fact changed) or older than PAGE_CACHE_TTL_MS is not used; PAGE_CACHE=off
  * turns this off too.
  */
-import { randomFillSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
 import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
-import { freshNonce, type SecurityHeaderSet } from "./security-headers.server";
+import { freshNonce, pooledRandom, type SecurityHeaderSet } from "./security-headers.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -138,19 +138,8 @@ function fresh(entry: { storedAt: number; generation: number }): boolean {
   );
 }
 
-// 32 random bytes per cookie value, drawn 4 KB at a time (as the nonces, decision 113).
-const POOL_BYTES = 32 * 128;
-let pool = Buffer.alloc(0);
-let offset = POOL_BYTES;
-function randomValue(): string {
-  if (offset + 32 > pool.length) {
-    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
-    offset = 0;
-  }
-  const value = pool.toString("base64url", offset, offset + 32);
-  offset += 32;
-  return value;
-}
+// 32 random bytes per cookie value, from the nonces' pool (decision 113).
+const randomValue = () => pooledRandom(32, "base64url");
 
 const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 
