@@ -13,6 +13,8 @@ export default defineConfig({
       "tests/integration/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
+    // Migrates and seeds one database per run, copied by each file's first prepareDatabase() (decision 128).
+    globalSetup: ["tests/setup/vitest.global-setup.ts"],
     setupFiles: ["tests/setup/vitest.setup.ts"],
     environment: "node",
     pool: "forks",

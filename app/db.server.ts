@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
@@ -39,6 +39,37 @@ export function seedFingerprint(codeFile = fileURLToPath(import.meta.url)): stri
 const SEED_ROW = "start-up";
 
 /**
+ * What a seed depends on in the environment, for the tests' seeded template (decision 128): every
+ * setting (paths under DATA_DIR named relative to it, so each test file's own directory counts as
+ * the same) and the day in Sweden.
+ */
+export function seedEnvironment(): string {
+  const e = env();
+  const relative = JSON.stringify(e, (_key, value: unknown) =>
+    typeof value === "string" ? value.split(e.DATA_DIR).join("<DATA_DIR>") : value,
+  );
+  const day = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+  return createHash("sha256").update(`${relative}\0${day}`).digest("hex");
+}
+
+/**
+ * Tests only (PORTAL_ENV=test, decision 128): vitest migrates and seeds one database per run
+ * (tests/setup/vitest.global-setup.ts, PORTAL_SEED_TEMPLATE) and a test file's first
+ * prepareDatabase() copies it instead of seeding again — only when this process has not opened its
+ * database yet, the file does not exist and the environment is the one the template was seeded
+ * in; else it seeds as always. Returns whether it copied.
+ */
+function copySeedTemplate(): boolean {
+  const template = process.env.PORTAL_SEED_TEMPLATE;
+  if (template === undefined || instance !== undefined || env().PORTAL_ENV !== "test") return false;
+  if (existsSync(env().DATABASE_PATH) || !existsSync(`${template}.json`)) return false;
+  const seededIn = (JSON.parse(readFileSync(`${template}.json`, "utf8")) as { environment: string }).environment;
+  if (seededIn !== seedEnvironment()) return false;
+  copyFileSync(template, env().DATABASE_PATH);
+  return true;
+}
+
+/**
  * Migrate (on open) and seed; called once before the server starts listening. Production
  * writes only reference data and refuses a database with demo accounts (docs/decisions/041);
  * demo and test add the example data. With a `fingerprint` (the server's start-up), the seed
@@ -47,13 +78,14 @@ const SEED_ROW = "start-up";
  */
 export function prepareDatabase(options: { fingerprint?: string } = {}): boolean {
   const production = env().PORTAL_ENV === "production";
+  const copied = copySeedTemplate();
   if (production) assertProductionDatabase(db());
   const unchanged =
     options.fingerprint !== undefined &&
     db().select().from(seedState).where(eq(seedState.name, SEED_ROW)).get()?.fingerprint === options.fingerprint;
   if (!unchanged) {
     if (production) seedReferenceData(db());
-    else {
+    else if (!copied) {
       seed(db());
       seedIdentity(db(), {
         hmacIndex,
