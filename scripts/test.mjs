@@ -92,6 +92,33 @@ function countVitest(out) {
   } else failed += 1;
 }
 
+/**
+ * Where Playwright's time went (decision 128): the sum of the tests' durations per spec file and
+ * project, and the slowest tests, so that every CI log says which cuts are worth measuring.
+ */
+function printPlaywrightTimes(report) {
+  const perSpec = new Map();
+  const tests = [];
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? []) {
+        const seconds = (test.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0) / 1000;
+        const key = `${file} [${test.projectName}]`;
+        perSpec.set(key, (perSpec.get(key) ?? 0) + seconds);
+        tests.push({ title: `${file} › ${spec.title} [${test.projectName}]`, seconds });
+      }
+    for (const child of suite.suites ?? []) walk(child, file);
+  };
+  for (const suite of report.suites ?? []) walk(suite, suite.file ?? suite.title);
+  const total = tests.reduce((sum, t) => sum + t.seconds, 0);
+  const top = (rows) => rows.sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(`\nplaywright: ${tests.length} tests, ${total.toFixed(0)} worker-seconds; the largest spec files:`);
+  for (const [key, seconds] of top([...perSpec])) console.log(`  ${seconds.toFixed(0).padStart(5)} s  ${key}`);
+  console.log("the slowest tests:");
+  for (const [title, seconds] of top(tests.map((t) => [t.title, t.seconds])))
+    console.log(`  ${seconds.toFixed(0).padStart(5)} s  ${title}`);
+}
+
 let building;
 function build(buffered) {
   building ??= run("remix build", "npx", ["remix", "build"], { buffered });
@@ -182,6 +209,7 @@ if (wants("e2e")) {
     // The sweep's results feed the accessibility statement (build/a11y-results.json, untracked).
     await run("accessibility results for /tillganglighet", "node", ["scripts/a11y-report.mjs"]);
     if (existsSync(out)) {
+      printPlaywrightTimes(JSON.parse(readFileSync(out, "utf8")));
       const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
       passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
       failed += stats.unexpected ?? 0;
