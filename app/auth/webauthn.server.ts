@@ -130,7 +130,9 @@ export async function registrationOptions(
   const user = getStaffUserRow(staffUserId);
   if (!user) throw new Error("No such staff user");
   const rp = relyingParty();
-  const options = await (await simpleWebAuthn()).generateRegistrationOptions({
+  const options = await (
+    await simpleWebAuthn()
+  ).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
     userName: user.username,
@@ -161,7 +163,9 @@ export async function registerSecurityKey(
   if (!expectedChallenge) return { ok: false, reason: "invalid" };
   const rp = relyingParty();
   try {
-    const result = await (await simpleWebAuthn()).verifyRegistrationResponse({
+    const result = await (
+      await simpleWebAuthn()
+    ).verifyRegistrationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
@@ -219,7 +223,9 @@ export async function authenticationOptions(
   sessionKey: string,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = relyingParty();
-  const options = await (await simpleWebAuthn()).generateAuthenticationOptions({
+  const options = await (
+    await simpleWebAuthn()
+  ).generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: rowsOf(staffUserId).map((r) => ({ id: r.credentialId, transports: transportsOf(r) })),
     userVerification: "preferred",
@@ -248,7 +254,9 @@ export async function verifySecurityKeyLogin(
   if (!row) return { ok: false, reason: "unknownKey" };
   const rp = relyingParty();
   try {
-    const result = await (await simpleWebAuthn()).verifyAuthenticationResponse({
+    const result = await (
+      await simpleWebAuthn()
+    ).verifyAuthenticationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,

@@ -207,19 +207,19 @@ export function sendSecurityNoticeAfterAnswer(mail: SecurityNoticeMail): void {
   const sending: Promise<unknown> = mailer()
     .then((transporter) =>
       transporter?.sendMail({
-      from: env().MAIL_FROM,
-      to: mail.to,
-      subject: t(`securityMail.${mail.event}.subject`, params),
-      text: [
-        t("securityMail.greeting", params),
-        "",
-        t(`securityMail.${mail.event}.body`, params),
-        "",
-        t("securityMail.notYou"),
-        "",
-        t("securityMail.signature"),
-      ].join("\n"),
-      headers: { "X-Portal-Notice": `security-${mail.event}` },
+        from: env().MAIL_FROM,
+        to: mail.to,
+        subject: t(`securityMail.${mail.event}.subject`, params),
+        text: [
+          t("securityMail.greeting", params),
+          "",
+          t(`securityMail.${mail.event}.body`, params),
+          "",
+          t("securityMail.notYou"),
+          "",
+          t("securityMail.signature"),
+        ].join("\n"),
+        headers: { "X-Portal-Notice": `security-${mail.event}` },
       }),
     )
     .catch((error: unknown) =>
