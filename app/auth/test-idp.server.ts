@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, createSign, randomUUID, type KeyObject } from "node:crypto";
 import { join } from "node:path";
 import express from "express";
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 import { testPersons } from "../../db/seed/content/people";
 import { parsePersonnummer, formatPersonnummer } from "../../forms/lib/identity-number";
 import { env, TEST_IDP_CLIENT, TEST_IDP_PATH } from "~/env.server";
@@ -9,6 +9,7 @@ import { LOA3, LOA4 } from "./assurance";
 import { isSignRequest, SIGN_REQUEST_PARAM, SIGN_SCOPE, USER_SIGNATURE_CLAIM, type SignRequest } from "./oidc-sign";
 import { defaultLanguage, isLanguage, type Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
+import { lazyRouter } from "~/utils/lazy-router.server";
 import { log } from "~/utils/logger.server";
 import { storedRsaKey } from "./staff-sso/self-signed-certificate.server";
 
@@ -257,6 +258,17 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   const e = env();
   if (e.TEST_IDP !== "on") return null;
   const issuer = `${e.PUBLIC_URL}${TEST_IDP_PATH}`;
+  log("warn", "the local test identity provider (Test-legitimation) is on", { issuer });
+  // oidc-provider is loaded at the first request to the provider, not at start (decision 127).
+  const router = lazyRouter(async () => testIdentityRouter(e, issuer, (await import("oidc-provider")).default));
+  return { mountPath: TEST_IDP_PATH, router };
+}
+
+function testIdentityRouter(
+  e: ReturnType<typeof env>,
+  issuer: string,
+  Provider: typeof import("oidc-provider").default,
+): express.Router {
   const claimName = e.OIDC_PERSONAL_NUMBER_CLAIM;
   const personScope = "https://id.oidc.se/scope/naturalPersonNumber";
   // Kept in DATA_DIR: no key generation at every start (demo and test only; decision 095).
@@ -547,6 +559,5 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- oidc-provider's documented Express mount
   router.use(provider.callback());
-  log("warn", "the local test identity provider (Test-legitimation) is on", { issuer });
-  return { mountPath: TEST_IDP_PATH, router };
+  return router;
 }

@@ -1,14 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { staffUser, staffWebauthnCredential, type StaffWebauthnCredentialRow } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -25,6 +21,12 @@ import { getStaffUserRow } from "./staff.server";
  * (ASVS 2.3.2, docs/decisions/049). The relying party is PUBLIC_URL: its origin and host name
  * are what the browser signs, so a key answers only this portal (phishing resistance).
  */
+/**
+ * The WebAuthn library, loaded at the first registration or sign-in with a key: it and its ASN.1
+ * and COSE dependencies were the costliest import of the start-up (decision 127).
+ */
+const simpleWebAuthn = () => import("@simplewebauthn/server");
+
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 export const KEY_NAME_MAX = 60;
 const MAX_KEYS = 10;
@@ -128,7 +130,9 @@ export async function registrationOptions(
   const user = getStaffUserRow(staffUserId);
   if (!user) throw new Error("No such staff user");
   const rp = relyingParty();
-  const options = await generateRegistrationOptions({
+  const options = await (
+    await simpleWebAuthn()
+  ).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
     userName: user.username,
@@ -159,7 +163,9 @@ export async function registerSecurityKey(
   if (!expectedChallenge) return { ok: false, reason: "invalid" };
   const rp = relyingParty();
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (
+      await simpleWebAuthn()
+    ).verifyRegistrationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,
@@ -217,7 +223,9 @@ export async function authenticationOptions(
   sessionKey: string,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = relyingParty();
-  const options = await generateAuthenticationOptions({
+  const options = await (
+    await simpleWebAuthn()
+  ).generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: rowsOf(staffUserId).map((r) => ({ id: r.credentialId, transports: transportsOf(r) })),
     userVerification: "preferred",
@@ -246,7 +254,9 @@ export async function verifySecurityKeyLogin(
   if (!row) return { ok: false, reason: "unknownKey" };
   const rp = relyingParty();
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (
+      await simpleWebAuthn()
+    ).verifyAuthenticationResponse({
       response,
       expectedChallenge,
       expectedOrigin: rp.origin,

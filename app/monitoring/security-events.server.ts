@@ -1,5 +1,4 @@
 import { timingSafeEqual } from "node:crypto";
-import nodemailer from "nodemailer";
 import { Counter, Registry } from "prom-client";
 import { env } from "~/env.server";
 
@@ -72,14 +71,16 @@ function raiseAlert(name: SecurityEventName, count: number, minutes: number) {
   );
   const { ALERT_EMAIL, SMTP_URL, MAIL_FROM, PUBLIC_URL } = env();
   if (!ALERT_EMAIL || !SMTP_URL) return;
-  const sending = nodemailer
-    .createTransport(SMTP_URL)
-    .sendMail({
-      from: MAIL_FROM,
-      to: ALERT_EMAIL,
-      subject: `[${new URL(PUBLIC_URL).host}] ${message}`,
-      text: `${message}\n\nSee /metrics (portal_security_events_total) and the audit log (/admin/logg).\n`,
-    })
+  // nodemailer is loaded with the first alert, not at start (decision 127).
+  const sending = import("nodemailer")
+    .then(({ default: nodemailer }) =>
+      nodemailer.createTransport(SMTP_URL).sendMail({
+        from: MAIL_FROM,
+        to: ALERT_EMAIL,
+        subject: `[${new URL(PUBLIC_URL).host}] ${message}`,
+        text: `${message}\n\nSee /metrics (portal_security_events_total) and the audit log (/admin/logg).\n`,
+      }),
+    )
     .catch((error: unknown) => {
       process.stderr.write(
         `${JSON.stringify({ time: new Date().toISOString(), level: "error", message: "alert mail failed", error: error instanceof Error ? error.message : String(error) })}\n`,

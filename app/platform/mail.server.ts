@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
@@ -16,9 +16,11 @@ export function mailTransportOptions(url: string, production: boolean): { url: s
   return production && !url.startsWith("smtps://") ? { url, requireTLS: true } : { url };
 }
 
-function mailer(): Transporter | undefined {
+/** The transport for SMTP_URL; nodemailer is loaded with the first mail, not at start (decision 127). */
+async function mailer(): Promise<Transporter | undefined> {
   const url = env().SMTP_URL;
   if (!url) return undefined;
+  const { default: nodemailer } = await import("nodemailer");
   if (transport?.url !== url)
     transport = {
       url,
@@ -46,7 +48,7 @@ export interface ReceiptMail {
  */
 export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
   const t = getFixedT(mail.lang, "eservice");
-  const transporter = mailer();
+  const transporter = await mailer();
   if (!transporter) {
     log("warn", "no SMTP_URL: receipt not sent", { reference: mail.reference });
     return false;
@@ -141,7 +143,7 @@ export interface ReviewReminderMail {
  * it as sent and tries again on its next run.
  */
 export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<void> {
-  const transporter = mailer();
+  const transporter = await mailer();
   if (!transporter) throw new Error("no SMTP_URL");
   const t = getFixedT(mail.lang, "editor");
   const params = {
@@ -196,29 +198,30 @@ export interface SecurityNoticeMail {
  * mail gives nothing away. Sent after the answer, like receipts; shutdown waits for it.
  */
 export function sendSecurityNoticeAfterAnswer(mail: SecurityNoticeMail): void {
-  const transporter = mailer();
-  if (!transporter) {
+  if (!env().SMTP_URL) {
     log("warn", "no SMTP_URL: security notice not sent", { event: mail.event });
     return;
   }
   const t = getFixedT(mail.lang, "auth");
   const params = { name: mail.name, at: mail.at };
-  const sending: Promise<unknown> = transporter
-    .sendMail({
-      from: env().MAIL_FROM,
-      to: mail.to,
-      subject: t(`securityMail.${mail.event}.subject`, params),
-      text: [
-        t("securityMail.greeting", params),
-        "",
-        t(`securityMail.${mail.event}.body`, params),
-        "",
-        t("securityMail.notYou"),
-        "",
-        t("securityMail.signature"),
-      ].join("\n"),
-      headers: { "X-Portal-Notice": `security-${mail.event}` },
-    })
+  const sending: Promise<unknown> = mailer()
+    .then((transporter) =>
+      transporter?.sendMail({
+        from: env().MAIL_FROM,
+        to: mail.to,
+        subject: t(`securityMail.${mail.event}.subject`, params),
+        text: [
+          t("securityMail.greeting", params),
+          "",
+          t(`securityMail.${mail.event}.body`, params),
+          "",
+          t("securityMail.notYou"),
+          "",
+          t("securityMail.signature"),
+        ].join("\n"),
+        headers: { "X-Portal-Notice": `security-${mail.event}` },
+      }),
+    )
     .catch((error: unknown) =>
       log("error", "security notice mail failed", {
         event: mail.event,

@@ -6,9 +6,9 @@ import { staffSamlMetadata } from "~/auth/staff-sso/saml-login.server";
  * certificate), public by nature: the municipality's IT loads it into their IdP (decision 073).
  * The URL is also the SP entity id.
  */
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const providerId = Number(params.provider);
-  const xml = Number.isInteger(providerId) && providerId > 0 ? staffSamlMetadata(providerId) : null;
+  const xml = Number.isInteger(providerId) && providerId > 0 ? await staffSamlMetadata(providerId) : null;
   if (!xml) throw new Response("Not Found", { status: 404 });
   return new Response(xml, {
     headers: { "Content-Type": "application/samlmetadata+xml; charset=utf-8", "Cache-Control": "no-cache" },

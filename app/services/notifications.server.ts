@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import {
   caseParty,
   caseTable,
@@ -112,9 +112,11 @@ export function adoptContactEmail(personnummerHmac: string, email: string | null
 }
 
 let transport: Transporter | undefined;
-function mailer(): Transporter | undefined {
+/** nodemailer is loaded with the first mail, not at start (decision 127). */
+async function mailer(): Promise<Transporter | undefined> {
   const url = env().SMTP_URL;
   if (!url) return undefined;
+  const { default: nodemailer } = await import("nodemailer");
   transport ??= nodemailer.createTransport(mailTransportOptions(url, env().PORTAL_ENV === "production"));
   return transport;
 }
@@ -279,7 +281,7 @@ function deliveryText(n: { kind: string; params: string; caseId: number | null }
 }
 
 async function sendNotificationMail(to: string, kind: string, reference: string | undefined, text: DeliveryText) {
-  const transporter = mailer();
+  const transporter = await mailer();
   if (!transporter) throw new Error("no SMTP_URL");
   const t = getFixedT(text.lang, "mypages");
   await transporter.sendMail({

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import { caseAttachment, caseTable } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -10,6 +9,9 @@ import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server"
 import { securityEvent } from "~/monitoring/security-events.server";
 import { audit } from "~/platform/audit.server";
 import { scanBytes } from "./virus-scan.server";
+
+// file-type is loaded at the first upload, not at start (decision 127).
+const fileType = () => import("file-type");
 
 /**
  * Uploaded files (docs/decisions/015). The original name is kept only as text to show;
@@ -42,7 +44,7 @@ function accepted(accept: string[], mime: string): boolean {
 export async function checkUpload(bytes: Uint8Array, rules: UploadRules): Promise<UploadCheck> {
   if (bytes.byteLength === 0) return { ok: false, code: "file.empty" };
   if (bytes.byteLength > rules.maxBytes) return { ok: false, code: "file.tooLarge" };
-  const detected = await fileTypeFromBuffer(bytes);
+  const detected = await (await fileType()).fileTypeFromBuffer(bytes);
   let mime = detected?.mime as string | undefined;
   if (!mime && rules.accept.includes("text/plain") && looksLikeText(bytes)) mime = "text/plain";
   if (!mime) return { ok: false, code: "file.unrecognised" };

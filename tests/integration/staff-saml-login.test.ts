@@ -268,7 +268,7 @@ describe("staff sign-on through the municipality's SAML provider", () => {
   });
 
   it("publishes SP metadata with the entity id, the ACS (HTTP-POST) and the signing certificate; 404 for an OIDC provider", async () => {
-    const res = metadataLoader({
+    const res = await metadataLoader({
       params: { provider: String(providerId) },
       request: new Request(base),
       context: {} as never,
@@ -281,7 +281,7 @@ describe("staff sign-on through the municipality's SAML provider", () => {
     const oidc = db().select().from(staffSsoProvider).where(eq(staffSsoProvider.protocol, "oidc")).get()!;
     let status = 0;
     try {
-      metadataLoader({ params: { provider: String(oidc.id) }, request: new Request(base), context: {} as never });
+      await metadataLoader({ params: { provider: String(oidc.id) }, request: new Request(base), context: {} as never });
     } catch (thrown) {
       status = (thrown as Response).status;
     }

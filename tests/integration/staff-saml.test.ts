@@ -366,8 +366,8 @@ describe("staff SAML sign-on: logout and metadata", () => {
     expect(verifier.verify(spKey.certificatePem, url.searchParams.get("Signature")!, "base64")).toBe(true);
   });
 
-  it("publishes SP metadata with the entity id, the ACS and WantAssertionsSigned", () => {
-    const xml = serviceProviderMetadata(settings);
+  it("publishes SP metadata with the entity id, the ACS and WantAssertionsSigned", async () => {
+    const xml = await serviceProviderMetadata(settings);
     expect(xml).toContain(`entityID="${SP_ENTITY}"`);
     expect(xml).toContain(`Location="${settings.acsUrl}"`);
     expect(xml).toContain('WantAssertionsSigned="true"');

@@ -190,10 +190,10 @@ export async function completeStaffSamlLogin(
 }
 
 /** The portal's SP metadata for provider `providerId` (for the IdP's administrators); null if not SAML. */
-export function staffSamlMetadata(providerId: number): string | null {
+export async function staffSamlMetadata(providerId: number): Promise<string | null> {
   const provider = getSsoProvider(providerId);
   const settings = provider ? samlSettingsFor(provider) : null;
-  return settings ? serviceProviderMetadata(settings) : null;
+  return settings ? await serviceProviderMetadata(settings) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
+import type { CacheProvider, Profile, SAML } from "@node-saml/node-saml";
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { samlRequest, samlSeenAssertion } from "../../../db/schema/index";
 import type { SsoAssertion } from "./assertion";
@@ -115,7 +115,14 @@ function requestStore(settings: SamlProviderSettings): CacheProvider {
   };
 }
 
-function serviceProvider(settings: SamlProviderSettings): SAML {
+/**
+ * node-saml with its XML, signature and encryption libraries: the costliest import left at start
+ * (decision 127), loaded at the first SAML request instead.
+ */
+const samlLibrary = () => import("@node-saml/node-saml");
+
+async function serviceProvider(settings: SamlProviderSettings): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await samlLibrary();
   const signing = settings.spPrivateKeyPem ? { privateKey: settings.spPrivateKeyPem } : {};
   return new SAML({
     ...signing,
@@ -145,12 +152,12 @@ function serviceProvider(settings: SamlProviderSettings): SAML {
 
 /** The URL to send the browser to: an AuthnRequest by HTTP-Redirect, its id kept for InResponseTo. */
 export async function samlLoginUrl(settings: SamlProviderSettings, relayState: string): Promise<string> {
-  return serviceProvider(settings).getAuthorizeUrlAsync(relayState, undefined, {});
+  return (await serviceProvider(settings)).getAuthorizeUrlAsync(relayState, undefined, {});
 }
 
 /** The portal's SP metadata for the identity provider's administrators. */
-export function serviceProviderMetadata(settings: SamlProviderSettings): string {
-  return serviceProvider(settings).generateServiceProviderMetadata(null, settings.spCertificatePem ?? null);
+export async function serviceProviderMetadata(settings: SamlProviderSettings): Promise<string> {
+  return (await serviceProvider(settings)).generateServiceProviderMetadata(null, settings.spCertificatePem ?? null);
 }
 
 /**
@@ -169,7 +176,7 @@ export async function samlLogoutUrl(
     nameIDFormat: PERSISTENT,
     ...(who.sessionIndex ? { sessionIndex: who.sessionIndex } : {}),
   };
-  return serviceProvider(settings).getLogoutUrlAsync(profile, relayState, {});
+  return (await serviceProvider(settings)).getLogoutUrlAsync(profile, relayState, {});
 }
 
 const parseXml = xmlReader({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: "@_" });
@@ -200,8 +207,8 @@ const text = (v: unknown): string | null => {
 };
 
 /** Why node-saml refused, in our words. */
-function reasonFor(err: unknown, parsed: Node): SamlRefusal {
-  if (err instanceof SamlStatusError) return "malformed";
+async function reasonFor(err: unknown, parsed: Node): Promise<SamlRefusal> {
+  if (err instanceof (await samlLibrary()).SamlStatusError) return "malformed";
   const message = err instanceof Error ? err.message : String(err);
   if (message.includes("InResponseTo")) return "in-response-to";
   if (message.includes("audience") || message.includes("AudienceRestriction")) return "audience";
@@ -251,9 +258,11 @@ export async function consumeSamlResponse(
 
   let profile: Profile | null;
   try {
-    ({ profile } = await serviceProvider(settings).validatePostResponseAsync({ SAMLResponse: form.SAMLResponse }));
+    ({ profile } = await (
+      await serviceProvider(settings)
+    ).validatePostResponseAsync({ SAMLResponse: form.SAMLResponse }));
   } catch (err) {
-    throw new SamlRefusedError(reasonFor(err, parsed), err instanceof Error ? err.message : String(err));
+    throw new SamlRefusedError(await reasonFor(err, parsed), err instanceof Error ? err.message : String(err));
   }
   if (!profile) throw new SamlRefusedError("malformed", "no assertion");
 

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import express from "express";
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 import { env, TEST_SSO_CLIENT, TEST_SSO_PATH } from "~/env.server";
 import { isLanguage, type Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
+import { lazyRouter } from "~/utils/lazy-router.server";
 import { log } from "~/utils/logger.server";
 import { idpLanguage } from "../test-idp.server";
 import { STAFF_SSO_CALLBACK_PATH } from "./oidc.server";
@@ -129,6 +130,17 @@ export function createTestSsoProvider(): TestSsoProvider | null {
   const e = env();
   if (e.TEST_SSO !== "on" || e.PORTAL_ENV === "production") return null;
   const issuer = `${e.PUBLIC_URL}${TEST_SSO_PATH}`;
+  log("warn", "the local staff SSO test provider (Test-SSO) is on", { issuer });
+  // oidc-provider is loaded at the first request to the provider, not at start (decision 127).
+  const router = lazyRouter(async () => testSsoRouter(e, issuer, (await import("oidc-provider")).default));
+  return { mountPath: TEST_SSO_PATH, router };
+}
+
+function testSsoRouter(
+  e: ReturnType<typeof env>,
+  issuer: string,
+  Provider: typeof import("oidc-provider").default,
+): express.Router {
   // Kept in DATA_DIR: no key generation at every start (decision 095).
   const privateKey = storedRsaKey(join(e.DATA_DIR, ".test-sso-key.pem"));
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-sso-1" };
@@ -266,6 +278,5 @@ export function createTestSsoProvider(): TestSsoProvider | null {
   });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- oidc-provider's documented Express mount
   router.use(provider.callback());
-  log("warn", "the local staff SSO test provider (Test-SSO) is on", { issuer });
-  return { mountPath: TEST_SSO_PATH, router };
+  return router;
 }
