@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import type { Area } from "~/domain/areas";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { diariumSearchText } from "~/services/diarium-text.server";
-import Database from "better-sqlite3";
 import { env } from "~/env.server";
 import { searchDiarium, type DiariumQuery } from "~/services/diarium.server";
 
