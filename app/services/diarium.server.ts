@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, max, sql, type SQL } from 
 import { z } from "zod";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { CASE_STATUSES } from "~/domain/statuses";
@@ -247,6 +248,55 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
   };
 }
 
+/** Searches whose count is remembered per connection (decision 126): a few dozen bytes each. */
+const COUNT_CACHE_SIZE = 2_000;
+
+/**
+ * What the database holds, as far as this connection can tell: `data_version` changes when another
+ * connection (another process: the bench's writer, a restore) commits, `total_changes()` when this
+ * one inserts, updates or deletes a row of any table (triggers included). Null inside a transaction:
+ * a count read there may include rows a rollback takes back without changing either number.
+ */
+function databaseVersion(): string | null {
+  const client = db().$client;
+  if (client.inTransaction) return null;
+  const row = prepared("diarium.version", (database) =>
+    database.$client.prepare("select total_changes() as c, (select data_version from pragma_data_version) as v"),
+  ).get() as { c: number; v: number };
+  return `${row.v}:${row.c}`;
+}
+
+const countCache = () => prepared("diarium.counts", () => ({ version: "", counts: new Map<string, number>() }));
+
+/** Forgets the remembered counts (tests that look at how a count is made). */
+export function forgetDiariumCounts() {
+  countCache().counts.clear();
+}
+
+/**
+ * `countMatches` remembered per search and database version (decision 126): the count is most of a
+ * common word's cost (FTS5 decoding its doclist), and every page of a search, every repeated search
+ * and every language asks for the same number. Exact, not estimated: any write drops the lot.
+ */
+function cachedCount(q: DiariumQuery): number {
+  const version = databaseVersion();
+  if (version === null) return countMatches(q);
+  const cache = countCache();
+  if (cache.version !== version) {
+    cache.version = version;
+    cache.counts.clear();
+  }
+  const { indexed, short } = searchWords(q);
+  const key = JSON.stringify([indexed, short, q.kommun, q.forvaltning, q.status, q.fran, q.till]);
+  let n = cache.counts.get(key);
+  if (n === undefined) {
+    n = countMatches(q);
+    if (cache.counts.size >= COUNT_CACHE_SIZE) cache.counts.delete(cache.counts.keys().next().value!);
+    cache.counts.set(key, n);
+  }
+  return n;
+}
+
 /**
  * How many entries match. Text alone is counted in the indexes without touching the table (the
  * common case); with filters, the filter's index is walked against the text's matches.
@@ -284,7 +334,7 @@ const LOOKUPS = 3_000;
 
 /** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
 export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
-  const total = countMatches(q);
+  const total = cachedCount(q);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.sida ?? 1, pages);
   const offset = (page - 1) * pageSize;
@@ -302,7 +352,16 @@ export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIU
       .select({ n: max(diariumEntry.id) })
       .from(diariumEntry)
       .get()?.n ?? 0;
-  const visits = ((offset + pageSize) * approxRows) / total;
+  // A walk along one filter's index (municipality, administration, status or the dates) visits
+  // that filter's rows only, not the register's: with one filter the expected visits are counted
+  // against its own (cached, covering-index) count, and such a search is never looked up match by
+  // match — that reads every text match by id, however few pass the filter (decision 126).
+  const filters = [q.kommun, q.forvaltning, q.status, q.fran ?? q.till].filter((f) => f !== undefined).length;
+  const population =
+    filters === 1 && text
+      ? cachedCount({ kommun: q.kommun, forvaltning: q.forvaltning, status: q.status, fran: q.fran, till: q.till })
+      : approxRows;
+  const visits = ((offset + pageSize) * population) / total;
   if (!text || visits <= LIKE_VISITS) {
     const rows = selectEntries()
       .where(and(...conditions(q, "like")))
@@ -312,7 +371,7 @@ export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIU
       .all();
     return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
   }
-  const lookup = total <= LOOKUPS;
+  const lookup = filters === 0 && total <= LOOKUPS;
   const ids = db()
     .select({ id: diariumEntry.id })
     .from(diariumEntry)

@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import type { Area } from "~/domain/areas";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { diariumSearchText } from "~/services/diarium-text.server";
+import { env } from "~/env.server";
 import { searchDiarium, type DiariumQuery } from "~/services/diarium.server";
 
 // The diarium's full-text index (docs/decisions/072): it holds only the public projection, it
@@ -251,6 +253,9 @@ describe("the index answers what the substring search answered", () => {
 
   it.each<[string, Filters]>([
     ["bygglov", {}],
+    ["gata", { forvaltning: "samhallsbyggnad" }],
+    ["e", { fran: "2020-01-01", till: "2031-12-31" }],
+    ["a", { kommun: "mellerud" }],
     ["an bygglov", {}],
     ["gata", {}],
     ["e", {}],
@@ -266,5 +271,83 @@ describe("the index answers what the substring search answered", () => {
       expect(result.page).toBe(sida);
       expect(result.entries.map((e) => e.reference)).toEqual(likeSearch(q, (sida - 1) * 25, filters).page);
     }
+  });
+});
+
+describe("a search's count is remembered only while the register is unchanged (decision 126)", () => {
+  /** The statements `fn` runs that count: none when the count was remembered. */
+  function counting(fn: () => unknown): string[] {
+    const client = db().$client;
+    const prepare = client.prepare;
+    const seen: string[] = [];
+    client.prepare = function (this: typeof client, source: string) {
+      if (/count\(/i.test(source)) seen.push(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    try {
+      fn();
+    } finally {
+      client.prepare = prepare;
+    }
+    return seen;
+  }
+  const total = (q: DiariumQuery) => searchDiarium(q, "sv").total;
+
+  it("a repeated search or another page of it counts nothing again; a write here or in another connection does", () => {
+    const first = total({ q: "gata" });
+    expect(first).toBeGreaterThan(25);
+    expect(counting(() => expect(total({ q: "gata" })).toBe(first))).toEqual([]);
+    expect(counting(() => expect(total({ q: "gata", sida: 2 })).toBe(first))).toEqual([]);
+    // Another search is counted.
+    expect(counting(() => total({ q: "gatan" }))).not.toEqual([]);
+
+    // A write on this connection: a new entry with the word.
+    entry({
+      reference: "MEL-2031-900020",
+      area: "allmant",
+      administration: "samhallsbyggnad",
+      sensitivity: "public",
+      subject: "Torggatan 1, trasig gatlykta",
+      partyKind: "none",
+      partyName: null,
+    });
+    expect(total({ q: "gata" })).toBe(first + 1);
+
+    // A write by another connection (another process: a restore, the bench's writer).
+    const other = new Database(env().DATABASE_PATH);
+    try {
+      other.prepare("delete from diarium_entry where reference = ?").run("MEL-2031-900020");
+    } finally {
+      other.close();
+    }
+    expect(total({ q: "gata" })).toBe(first);
+  });
+
+  it("filters are part of what is remembered", () => {
+    const all = total({ q: "gata" });
+    const one = total({ q: "gata", kommun: "mellerud" });
+    expect(one).toBeLessThan(all);
+    expect(total({ q: "gata", kommun: "mellerud" })).toBe(one);
+  });
+
+  it("inside a transaction nothing is remembered: a rollback takes back rows without a trace", () => {
+    const before = total({ q: "gata" });
+    const client = db().$client;
+    expect(() =>
+      client.transaction(() => {
+        entry({
+          reference: "MEL-2031-900021",
+          area: "allmant",
+          administration: "samhallsbyggnad",
+          sensitivity: "public",
+          subject: "Torggatan 1, trasig gatlykta",
+          partyKind: "none",
+          partyName: null,
+        });
+        expect(total({ q: "gata" })).toBe(before + 1);
+        throw new Error("rolled back");
+      })(),
+    ).toThrow("rolled back");
+    expect(total({ q: "gata" })).toBe(before);
   });
 });
