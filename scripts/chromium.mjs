@@ -24,8 +24,8 @@ export function chromiumAvailable() {
 const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-/** Debian/Ubuntu: Chromium and the font the PDFs and screenshots use, by apt-get (root or sudo -n). */
-function installWithApt() {
+/** Debian/Ubuntu: installs `packages` by apt-get (root or sudo -n); false when that is impossible. */
+function installWithApt(packages, why) {
   if (!has("apt-get")) return false;
   const prefix = isRoot
     ? []
@@ -40,8 +40,8 @@ function installWithApt() {
         .status === 0
     );
   };
-  console.log("Chromium is missing: installing Debian's chromium and fonts-dejavu-core with apt-get");
-  return run(["apt-get", "update", "-qq"]) && run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-dejavu-core"]);
+  console.log(`${why}: installing Debian's ${packages.join(" and ")} with apt-get`);
+  return run(["apt-get", "update", "-qq"]) && run(["apt-get", "install", "-y", "-qq", ...packages]);
 }
 
 /** Elsewhere (macOS, other Linux): Playwright's own Chromium, where the machine may download it. */
@@ -68,9 +68,22 @@ function installWithPlaywright() {
 export function ensureChromium() {
   if (chromiumAvailable()) return true;
   if (process.env.CHROMIUM_PATH) return false;
-  if (installWithApt() && chromiumAvailable()) return true;
+  if (installWithApt(["chromium", "fonts-dejavu-core"], "Chromium is missing") && chromiumAvailable()) return true;
   return installWithPlaywright();
 }
+
+/**
+ * The PDF tests judge our PDFs with poppler's `pdfinfo` and `pdftotext`, a checker we did not
+ * write. On a fresh Debian/Ubuntu machine they are installed as Chromium is; false when missing.
+ */
+export function ensurePoppler() {
+  if (has("pdfinfo") && has("pdftotext")) return true;
+  return installWithApt(["poppler-utils"], "pdfinfo/pdftotext are missing") && has("pdfinfo") && has("pdftotext");
+}
+
+export const popplerHelp = `poppler's pdfinfo and pdftotext were not found, and could not be installed.
+The PDF tests check every PDF with them. Debian/Ubuntu: sudo apt-get install -y poppler-utils;
+macOS: brew install poppler.`;
 
 export const chromiumHelp = `Chromium was not found at ${chromiumPath}, and could not be installed.
 The end-to-end tests drive a real Chromium. Get one in any of these ways:

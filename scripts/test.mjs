@@ -26,7 +26,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { chromiumHelp, chromiumPath, ensureChromium } from "./chromium.mjs";
+import { chromiumHelp, chromiumPath, ensureChromium, ensurePoppler, popplerHelp } from "./chromium.mjs";
 import { gitStatus, workTreeVerdict } from "./lib/work-tree.mjs";
 
 // Taken before any step writes anything, for the work tree check at the end.
@@ -135,6 +135,9 @@ async function typecheck() {
 }
 async function unit() {
   if (!wants("unit")) return;
+  // On a fresh machine the PDF checkers are installed the way Chromium is (apt-get as root or
+  // with sudo); without them the PDF tests fail, so say why first.
+  if (!ensurePoppler()) console.error(`\n${popplerHelp}\n`);
   const out = join(tmp, "vitest.json");
   ok =
     (await run(
