@@ -193,9 +193,3 @@ async function answer(
   });
   app(req, res);
 }
-
-/** Forgets every entry (tests). */
-export function clearMyPagesCache() {
-  entries.clear();
-  vouched.clear();
-}
