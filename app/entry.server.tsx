@@ -38,6 +38,7 @@ export {
 } from "./http/middleware.server";
 export { createSecurityHeaders } from "./http/security-headers.server";
 export { serveFromStepTemplate } from "./http/step-template.server";
+export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {

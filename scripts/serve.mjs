@@ -186,6 +186,8 @@ const host = process.env.HOST ?? "0.0.0.0";
 const serveCached = entry.serveFromAnonymousPageCache;
 // An anonymous first visit of a form step: its template with a fresh token, cookies and nonce (decision 117).
 const serveStep = entry.serveFromStepTemplate;
+// Mina sidor again in the same session, nothing on it changed: the session's last page (decision 124).
+const serveMine = entry.serveFromMyPagesCache;
 let draining = false;
 const server = createServer((req, res) => {
   track(req, res);
@@ -200,6 +202,7 @@ const server = createServer((req, res) => {
   }
   if (serveCached?.(req, res, securityHeaders)) return;
   if (serveStep?.(req, res, securityHeaders)) return;
+  if (serveMine?.(req, res, securityHeaders, app)) return;
   app(req, res);
 });
 // Per connection: requests in progress and served, so that shutdown can tell a keep-alive

@@ -83,6 +83,11 @@ export function anonymousCsrfToken(seed: string): string {
   return tokenFor(seed, "");
 }
 
+/** The token a browser with this seed is shown in this session: Mina sidor's render cache (decision 124). */
+export function sessionCsrfToken(seed: string, sessionId: string): string {
+  return tokenFor(seed, sessionId);
+}
+
 /** Whether a seed cookie's value is well formed (else the middleware makes a new one). */
 export const isCsrfSeed = (value: string) => SEED.test(value);
 

@@ -202,6 +202,21 @@ async function loadSessionUser(request: Request): Promise<SessionUser | null> {
 }
 
 /**
+ * The signed-in user as getSessionUser finds it (the same row, liveness checks and last-seen
+ * touch), for Mina sidor's render cache (decision 124), which never asks a register: a session
+ * acting for an organisation (whose right is re-checked on every request) gives "organisation"
+ * and the cache steps aside.
+ */
+export async function getSessionUserUnlessActingForOrganisation(
+  request: Request,
+): Promise<SessionUser | null | "organisation"> {
+  const row = await getSessionRow(request);
+  if (!row || row.stage !== "active") return null;
+  if (row.actingKind === "organisation") return "organisation";
+  return sessionUserOf(row);
+}
+
+/**
  * Asked again on every request (decisions 047, 069): a revoked or ended mandate loses the
  * company's cases at once; the company register's answer is kept for five minutes, and when the
  * register cannot confirm the right (no answer and no recent one) the acting ends too.

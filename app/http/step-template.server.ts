@@ -49,7 +49,7 @@ interface Gzip {
   trailer: number;
 }
 
-interface StepTemplate {
+export interface StepTemplate {
   generation: number;
   storedAt: number;
   status: number;
@@ -57,6 +57,7 @@ interface StepTemplate {
   head: string[];
   idSlot: number;
   cspSlot: number;
+  /** The browser key cookie's place, or -1 for a template without one (Mina sidor, decision 124). */
   browserKeySlot: number;
   /** The seed cookie's place, or -1 when the browser already had a seed (none is set). */
   seedSlot: number;
@@ -163,13 +164,23 @@ export function serveFromStepTemplate(req: Req, res: Res, securityHeaders: { set
   }
   entries.delete(eligible.key);
   entries.set(eligible.key, entry);
-  send(req, res, entry, eligible.seed);
+  sendTemplate(req, res, entry, eligible.seed);
   return true;
 }
 
-function send(req: Req, res: Res, t: StepTemplate, existingSeed: string | null) {
+/**
+ * Answers from a template: fresh request id, nonce, seed (when the browser had none) and browser
+ * key, the token computed from the seed by `tokenOf`. Also Mina sidor's render cache (decision 124).
+ */
+export function sendTemplate(
+  req: Req,
+  res: Res,
+  t: StepTemplate,
+  existingSeed: string | null,
+  tokenOf: (seed: string) => string = anonymousCsrfToken,
+) {
   const seed = existingSeed ?? randomValue();
-  const token = anonymousCsrfToken(seed);
+  const token = tokenOf(seed);
   const nonce = freshNonce();
   const body = Buffer.allocUnsafe(t.body.length);
   t.body.copy(body);
@@ -177,7 +188,8 @@ function send(req: Req, res: Res, t: StepTemplate, existingSeed: string | null) 
   const head = t.head.slice();
   head[t.idSlot] = randomUUID();
   head[t.cspSlot] = `${t.set.cspHead}${nonce}${t.set.cspTail}`;
-  head[t.browserKeySlot] = `${t.browserKeyCookie[0]}${randomValue()}${t.browserKeyCookie[1]}`;
+  if (t.browserKeySlot >= 0)
+    head[t.browserKeySlot] = `${t.browserKeyCookie[0]}${randomValue()}${t.browserKeyCookie[1]}`;
   if (t.seedSlot >= 0) head[t.seedSlot] = `${t.seedCookie[0]}${seed}${t.seedCookie[1]}`;
   if (token.length !== t.tokenLength || nonce.length !== t.nonceLength) throw new Error("step template: value length");
   let out = body;
@@ -237,6 +249,37 @@ function gzipTemplate(t: StepTemplate): Gzip {
  */
 function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
   const generation = anonymousPageCache().currentGeneration();
+  const refuse = () => {
+    refused.delete(eligible.key);
+    refused.set(eligible.key, { at: Date.now(), generation });
+    if (refused.size > MAX_ENTRIES) refused.delete(refused.keys().next().value!);
+  };
+  watchAnswer(req, res, (live) => {
+    if (!live || !vouched.delete(live.requestId)) return refuse();
+    const template = makeTemplate({ ...live, seed: eligible.seed, set, generation });
+    if (!template) return refuse();
+    if (generation !== anonymousPageCache().currentGeneration()) return;
+    refused.delete(eligible.key);
+    entries.delete(eligible.key);
+    entries.set(eligible.key, template);
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  });
+}
+
+/** One live answer as it went out: status, final header list, plain body, request id and nonce. */
+export interface LiveAnswer {
+  status: number;
+  head: string[];
+  body: Buffer;
+  requestId: string;
+  nonce: string;
+}
+
+/**
+ * Watches a live answer (sent plain: Accept-Encoding is removed) and hands it to `done` when it
+ * has finished, or null when it was too large or had no head.
+ */
+export function watchAnswer(req: Req, res: Res, done: (live: LiveAnswer | null) => void) {
   delete req.headers["accept-encoding"];
   const chunks: Buffer[] = [];
   let size = 0;
@@ -271,30 +314,16 @@ function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
     collect(chunk, rest[0]);
     return (end as (...a: unknown[]) => Res).apply(this, [chunk, ...rest]);
   } as typeof res.end;
-  const refuse = () => {
-    refused.delete(eligible.key);
-    refused.set(eligible.key, { at: Date.now(), generation });
-    if (refused.size > MAX_ENTRIES) refused.delete(refused.keys().next().value!);
-  };
   res.once("finish", () => {
     const requestId = String(res.locals?.requestId ?? "");
-    if (!vouched.delete(requestId) || !head || size > MAX_BODY) return refuse();
-    const template = makeTemplate({
+    if (!head || size > MAX_BODY) return done(null);
+    done({
       status: res.statusCode,
       head,
       body: Buffer.concat(chunks, size),
       requestId,
       nonce: String(res.locals?.cspNonce ?? ""),
-      seed: eligible.seed,
-      set,
-      generation,
     });
-    if (!template) return refuse();
-    if (generation !== anonymousPageCache().currentGeneration()) return;
-    refused.delete(eligible.key);
-    entries.delete(eligible.key);
-    entries.set(eligible.key, template);
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   });
 }
 
@@ -319,16 +348,18 @@ function cookieParts(line: string, name: string): { value: string; around: [stri
  * the request id and CSP as the server made them, the token present, and none of the per-answer
  * values anywhere in the body but in the places found (not even their first characters).
  */
-function makeTemplate(live: {
-  status: number;
-  head: string[];
-  body: Buffer;
-  requestId: string;
-  nonce: string;
-  seed: string | null;
-  set: SecurityHeaderSet;
-  generation: number;
-}): StepTemplate | null {
+export function makeTemplate(
+  live: LiveAnswer & { seed: string | null; set: SecurityHeaderSet; generation: number },
+  /**
+   * Mina sidor (decision 124): no browser key cookie, the token of the seed and the session, and
+   * values that must not appear in the body (the session cookie).
+   */
+  shape: { browserKey: boolean; tokenOf: (seed: string) => string; secrets: string[] } = {
+    browserKey: true,
+    tokenOf: anonymousCsrfToken,
+    secrets: [],
+  },
+): StepTemplate | null {
   const { head, body, nonce, set } = live;
   if (live.status !== 200 || !nonce || !live.requestId) return null;
   const out: string[] = [];
@@ -355,7 +386,7 @@ function makeTemplate(live: {
     } else if (lower === "x-cache") {
       value = "template";
     } else if (lower === "set-cookie") {
-      const key = cookieParts(value, eserviceCookieName());
+      const key = shape.browserKey ? cookieParts(value, eserviceCookieName()) : null;
       const seed = cookieParts(value, csrfCookieName());
       if (key && !browserKey) {
         browserKey = key;
@@ -367,9 +398,10 @@ function makeTemplate(live: {
     }
     out.push(name, value);
   }
-  if (idSlot < 0 || cspSlot < 0 || !browserKey || (live.seed === null) !== (seedCookie !== null)) return null;
+  if (idSlot < 0 || cspSlot < 0 || !browserKey !== !shape.browserKey || (live.seed === null) !== (seedCookie !== null))
+    return null;
   const seed = live.seed ?? seedCookie!.value;
-  const token = anonymousCsrfToken(seed);
+  const token = shape.tokenOf(seed);
   const tokens = occurrences(body, token);
   const nonces = occurrences(body, nonce);
   if (tokens.length === 0) return null;
@@ -383,7 +415,8 @@ function makeTemplate(live: {
   }
   // Nothing of the visitor's own values anywhere else: not the cookies, not the request id, and
   // no other (escaped or cut) copy of the token or the nonce.
-  for (const secret of [seed, browserKey.value, live.requestId]) if (body.includes(secret.slice(0, 12))) return null;
+  for (const secret of [seed, browserKey?.value ?? seed, live.requestId, ...shape.secrets])
+    if (body.includes(secret.slice(0, 12))) return null;
   if (occurrences(body, token.slice(0, 10)).length !== tokens.length) return null;
   if (occurrences(body, nonce.slice(0, 10)).length !== nonces.length) return null;
   return {
@@ -395,7 +428,7 @@ function makeTemplate(live: {
     cspSlot,
     browserKeySlot,
     seedSlot,
-    browserKeyCookie: browserKey.around,
+    browserKeyCookie: browserKey?.around ?? ["", ""],
     seedCookie: seedCookie?.around ?? ["", ""],
     body: Buffer.from(body),
     slots,

@@ -5,7 +5,9 @@ import { CsrfField } from "~/components/ui/CsrfField";
 import { AccessLogTable } from "~/components/mypages/AccessLogTable";
 import { CaseTable } from "~/components/mypages/CaseTable";
 import { MyPagesNav } from "~/components/mypages/MyPagesNav";
+import { myPagesView, vouchForMyPages } from "~/http/mypages-cache.server";
 import { getFixedT, getLanguage } from "~/i18n/i18n.server";
+import { requestIdOf } from "~/load-context";
 import { markNotificationsRead } from "~/services/notifications.server";
 import { accessLogFor, myPagesOverview } from "~/services/mypages.server";
 import { hasRepresentationCandidates } from "~/auth/representation.server";
@@ -25,12 +27,14 @@ export const handle: RouteHandle = {
   breadcrumb: () => ({ labelKey: "mypages:breadcrumb", href: "/mina-sidor" }),
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, viewer } = await requireResidentViewer(request);
   const lang = getLanguage(request);
-  const overview = await myPagesOverview({ viewer });
+  const { validUntil, ...overview } = await myPagesOverview({ viewer });
   markNotificationsRead(viewer.personnummerHmac);
   const pnr = getPersonnummer(user.personId);
+  // The render cache may keep this page for the session until the clock changes it (decision 124).
+  if (!user.acting || user.acting.kind === "self") vouchForMyPages(requestIdOf(context), myPagesView(user), validUntil);
   return {
     title: getFixedT(request, "mypages")("title"),
     name: user.name,

@@ -303,8 +303,12 @@ export function listDraftsForPerson(personId: number, ownerKey: string, now = ne
     .orderBy(desc(formDraft.updatedAt))
     .all();
   const mine = rows.filter((r) => r.ownerKey === ownerKey);
+  let nextExpiry = Infinity;
+  for (const r of rows) nextExpiry = Math.min(nextExpiry, Date.parse(r.expiresAt));
   return {
     drafts: mine.map(({ ownerKey: _key, ...r }) => r),
     forOtherParties: rows.length - mine.length,
+    /** When the first of these drafts (any party's) expires and the list changes by the clock. */
+    nextExpiry,
   };
 }

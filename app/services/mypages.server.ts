@@ -146,6 +146,13 @@ export async function myPagesOverview(input: { viewer: ResidentViewer; now?: Dat
     notifications: listNotifications(input.viewer.personnummerHmac, 10),
     drafts: input.viewer.organisationId && actingFor === null ? [] : drafts.drafts,
     draftsForOtherParties: drafts.forOtherParties,
+    // Until when this stays true by the clock alone (Mina sidor's render cache, decision 124): a
+    // pending offer lapses after its deadline, a draft disappears when it expires; the rest
+    // changes only by a write.
+    validUntil: waiting.reduce(
+      (until, w) => (w.kind === "offer" ? Math.min(until, Date.parse(w.deadline)) : until),
+      drafts.nextExpiry,
+    ),
   };
 }
 

@@ -17,3 +17,4 @@ export * from "./signatures";
 export * from "./eservices";
 export * from "./decisions";
 export * from "./payments";
+export * from "./page-version";
