@@ -46,7 +46,7 @@ beforeAll(async () => {
     }
     const token = anonymousCsrfToken(seed);
     const lang = cookieValue(req.headers.cookie, "lang") ?? "sv";
-    if (!req.headers["x-no-vouch"]) vouchForStepTemplate(locals.requestId!);
+    if (!req.headers["x-no-vouch"]) vouchForStepTemplate(locals.requestId!, "first");
     res.setHeader("X-Cache", "miss");
     res.setHeader("X-Seen-Encoding", String(req.headers["accept-encoding"] ?? "none"));
     res.setHeader("content-type", "text/html; charset=utf-8");
