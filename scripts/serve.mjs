@@ -184,7 +184,7 @@ const host = process.env.HOST ?? "0.0.0.0";
 // Anonymous cache hits are answered before Express (docs/decisions/030): the same headers, a
 // fraction of the work. Everything else, and every miss, goes through the app.
 const serveCached = entry.serveFromAnonymousPageCache;
-// An anonymous first visit of a form step: its template with a fresh token, cookies and nonce (decision 117).
+// An anonymous visit of a form step: its template with a fresh token, cookies and nonce (decisions 117, 125).
 const serveStep = entry.serveFromStepTemplate;
 // Mina sidor again in the same session, nothing on it changed: the session's last page (decision 124).
 const serveMine = entry.serveFromMyPagesCache;
@@ -201,7 +201,10 @@ const server = createServer((req, res) => {
     }
   }
   if (serveCached?.(req, res, securityHeaders)) return;
-  if (serveStep?.(req, res, securityHeaders)) return;
+  // A browser with a working copy is answered after its step data is read (decision 125): a promise.
+  const stepped = serveStep?.(req, res, securityHeaders);
+  if (stepped === true) return;
+  if (stepped) return void stepped.then((served) => served || app(req, res));
   if (serveMine?.(req, res, securityHeaders, app)) return;
   app(req, res);
 });

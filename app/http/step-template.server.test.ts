@@ -46,7 +46,7 @@ beforeAll(async () => {
     }
     const token = anonymousCsrfToken(seed);
     const lang = cookieValue(req.headers.cookie, "lang") ?? "sv";
-    if (!req.headers["x-no-vouch"]) vouchForStepTemplate(locals.requestId!);
+    if (!req.headers["x-no-vouch"]) vouchForStepTemplate(locals.requestId!, "first");
     res.setHeader("X-Cache", "miss");
     res.setHeader("X-Seen-Encoding", String(req.headers["accept-encoding"] ?? "none"));
     res.setHeader("content-type", "text/html; charset=utf-8");
@@ -115,7 +115,11 @@ describe("which requests a template may answer", () => {
   const path = "/blanketter/begaran-allman-handling/handling";
   const seed = "a".repeat(43);
   it("an anonymous first visit, with or without language, municipality and seed", () => {
-    expect(stepTemplateEligible("GET", path, undefined, undefined)).toEqual({ key: path, seed: null });
+    expect(stepTemplateEligible("GET", path, undefined, undefined)).toEqual({
+      key: path,
+      seed: null,
+      browserKey: null,
+    });
     const withSeed = stepTemplateEligible("GET", path, `lang=en; csrf=${seed}; kommun=amal`, undefined);
     expect(withSeed?.seed).toBe(seed);
     expect(withSeed?.key).not.toContain(seed);
@@ -124,7 +128,16 @@ describe("which requests a template may answer", () => {
       stepTemplateEligible("GET", path, "lang=sv", undefined)?.key,
     );
   });
-  it("never anyone with a session, a draft key, another cookie, a query, twice the same cookie or a bad seed", () => {
+  it("a browser with its own key (decision 125), the key's value left out of the template key", () => {
+    const key = "b".repeat(43);
+    const other = "c".repeat(43);
+    const mine = stepTemplateEligible("GET", path, `eservice=${key}; csrf=${seed}`, undefined);
+    expect(mine?.browserKey).toBe(key);
+    expect(mine?.key).not.toContain(key);
+    expect(stepTemplateEligible("GET", path, `eservice=${other}; csrf=${seed}`, undefined)?.key).toBe(mine?.key);
+    expect(stepTemplateEligible("GET", path, `eservice=${key}; eservice=${other}`, undefined)).toBeNull();
+  });
+  it("never anyone with a session, a malformed draft key, another cookie, a query, twice the same cookie or a bad seed", () => {
     for (const cookie of ["eservice=x", "session=y", "lang=en; lang=sv", "csrf=short", "flash=1", "lang"])
       expect(stepTemplateEligible("GET", path, cookie, undefined), cookie).toBeNull();
     expect(stepTemplateEligible("GET", `${path}?lang=en`, undefined, undefined)).toBeNull();

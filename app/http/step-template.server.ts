@@ -24,6 +24,7 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
 import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
+import { stepDataKey, stepPage } from "~/services/form-step-page.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
 import { freshNonce, pooledRandom, type SecurityHeaderSet } from "./security-headers.server";
 
@@ -32,7 +33,10 @@ type Res = ServerResponse & { locals?: Record<string, unknown> };
 
 /** `/blanketter/<form>/<step>`, nothing else (the loader still has to vouch). */
 const STEP_PATH = /^\/blanketter\/[a-z0-9-]{1,80}\/(?!kontrollera$|signera$)[A-Za-z0-9_-]{1,80}$/;
+const STEP_PARTS = /^\/blanketter\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/;
 const MAX_ENTRIES = 256;
+/** The browser key cookie's value as `eservice-session.server.ts` makes it. */
+const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
 const MAX_BODY = 1024 * 1024;
 const TOKEN = 0;
 const NONCE = 1;
@@ -75,7 +79,15 @@ export interface StepTemplate {
 interface Eligible {
   key: string;
   seed: string | null;
+  /**
+   * The browser key the request brought (decision 125): its page is keyed by the step's data as
+   * well, which `stepPage` computes in front of Express. Null for a first visit (decision 117).
+   */
+  browserKey: string | null;
 }
+
+/** What the loader must have vouched for: `first`, or the data key of an `answers` page. */
+type Expected = string;
 
 const entries = new Map<string, StepTemplate>();
 /**
@@ -83,8 +95,16 @@ const entries = new Map<string, StepTemplate>();
  * watched again for a while, so their answers keep their compression.
  */
 const refused = new Map<string, { at: number; generation: number }>();
-/** Request ids whose render the step loader called the same for every such visitor. */
-const vouched = new Set<string>();
+/**
+ * Request ids whose render the step loader called the same for every such visitor, with what it
+ * vouched for: `first` or the hash of its data (`stepDataKey`).
+ */
+const vouched = new Map<string, Expected>();
+/**
+ * Keys of pages with a working copy seen once and not watched (decision 125): a page that only
+ * one visitor will ever get (an answer no one else gives) is not worth a template.
+ */
+const seenOnce = new Map<string, number>();
 
 /**
  * Whether a request is an anonymous first visit of a step: a GET of `/blanketter/<form>/<step>`
@@ -99,10 +119,12 @@ export function stepTemplateEligible(
   authorization: string | undefined,
 ): Eligible | null {
   if (method !== "GET" || !url || authorization !== undefined || !STEP_PATH.test(url)) return null;
-  if (!cookie) return { key: url, seed: null };
+  if (!cookie) return { key: url, seed: null, browserKey: null };
   const seedName = csrfCookieName();
+  const keyName = eserviceCookieName();
   const seen = new Set<string>();
   let seed: string | null = null;
+  let browserKey: string | null = null;
   const parts = cookie.split(";");
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!.trim();
@@ -115,19 +137,24 @@ export function stepTemplateEligible(
       seed = part.slice(eq + 1);
       if (!isCsrfSeed(seed)) return null;
       parts[i] = `${seedName}=*`;
+    } else if (name === keyName) {
+      browserKey = part.slice(eq + 1);
+      if (!BROWSER_KEY.test(browserKey)) return null;
+      parts[i] = `${keyName}=*`;
     } else if (name !== "lang" && name !== "kommun") return null;
   }
-  return { key: `${url}\u0000${parts.join(";")}\u0000${seed === null ? "" : "seed"}`, seed };
+  return { key: `${url}\u0000${parts.join(";")}\u0000${seed === null ? "" : "seed"}`, seed, browserKey };
 }
 
 /**
  * Called by the step loader when its answer is the same for every anonymous first visit of this
- * step (no session, a new browser key so no draft, no query, no errors, no hooks): only such a
- * render is kept as a template.
+ * step (no session, a new browser key so no draft, no query, no errors, no hooks: `first`), or,
+ * for a browser with its key, the same for every such browser whose step data hashes to `what`
+ * (decision 125): only such a render is kept as a template.
  */
-export function vouchForStepTemplate(requestId: string) {
-  if (vouched.size >= 64) vouched.delete(vouched.values().next().value!);
-  vouched.add(requestId);
+export function vouchForStepTemplate(requestId: string, what: Expected) {
+  if (vouched.size >= 64) vouched.delete(vouched.keys().next().value!);
+  vouched.set(requestId, what);
 }
 
 const enabled = () => env().PAGE_CACHE !== "off";
@@ -145,27 +172,74 @@ const randomValue = () => pooledRandom(32, "base64url");
 const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 
 /**
- * In front of Express (scripts/serve.mjs): answers an anonymous first visit of a step from its
- * template with fresh cookies, token, nonce and request id. On a miss the live answer is watched,
- * and kept when the loader vouched for it. Returns false when the app must answer.
+ * In front of Express (scripts/serve.mjs): answers an anonymous visit of a step from its template
+ * with fresh cookies, token, nonce and request id. On a miss the live answer is watched, and kept
+ * when the loader vouched for it. Returns false when the app must answer. A browser with its key
+ * (decision 125) is answered after its step data has been read (`stepPage`, as the loader would):
+ * then a promise of the same.
  */
-export function serveFromStepTemplate(req: Req, res: Res, securityHeaders: { set?: SecurityHeaderSet }): boolean {
+export function serveFromStepTemplate(
+  req: Req,
+  res: Res,
+  securityHeaders: { set?: SecurityHeaderSet },
+): boolean | Promise<boolean> {
   const set = securityHeaders.set;
   if (!set || req.method !== "GET" || !enabled()) return false;
   const eligible = stepTemplateEligible(req.method, req.url, req.headers.cookie, req.headers.authorization);
   // Headers already set (a draining server's `Connection: close`): the app answers.
   if (!eligible || res.getHeaderNames().length > 0) return false;
-  const entry = entries.get(eligible.key);
+  if (eligible.browserKey === null) return serveKeyed(req, res, eligible, eligible.key, "first", set);
+  return withStepData(req, eligible).then(
+    (dataKey) =>
+      dataKey !== null &&
+      res.getHeaderNames().length === 0 &&
+      serveKeyed(req, res, eligible, `${eligible.key}\u0000${dataKey}`, dataKey, set),
+    () => false,
+  );
+}
+
+/**
+ * The data key of a step page for a browser with its key, computed as the loader computes it,
+ * or null when that page is no template's (a redirect, an error, a hook, a session).
+ */
+async function withStepData(req: Req, eligible: Eligible): Promise<string | null> {
+  const match = STEP_PARTS.exec(req.url!)!;
+  const request = new Request(`http://portal${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } });
+  try {
+    const page = await stepPage(request, { id: match[1], step: match[2] });
+    return page.template === "answers" && eligible.browserKey !== null ? stepDataKey(page.data) : null;
+  } catch {
+    return null;
+  }
+}
+
+function serveKeyed(req: Req, res: Res, eligible: Eligible, key: string, expected: Expected, set: SecurityHeaderSet) {
+  const entry = entries.get(key);
   if (!entry || entry.set !== set || !fresh(entry)) {
-    if (entry) entries.delete(eligible.key);
-    const no = refused.get(eligible.key);
-    if (!no || !fresh({ storedAt: no.at, generation: no.generation })) watch(req, res, eligible, set);
+    if (entry) entries.delete(key);
+    const no = refused.get(key);
+    if (no && fresh({ storedAt: no.at, generation: no.generation })) return false;
+    if (eligible.browserKey !== null && !seenTwice(key)) return false;
+    watch(req, res, { ...eligible, key }, set, expected);
     return false;
   }
-  entries.delete(eligible.key);
-  entries.set(eligible.key, entry);
+  entries.delete(key);
+  entries.set(key, entry);
   sendTemplate(req, res, entry, eligible.seed);
   return true;
+}
+
+/** Whether a working copy's page key was seen before (within the TTL): only then is it watched. */
+function seenTwice(key: string): boolean {
+  const at = seenOnce.get(key);
+  if (at !== undefined && Date.now() - at <= env().PAGE_CACHE_TTL_MS) {
+    seenOnce.delete(key);
+    return true;
+  }
+  seenOnce.delete(key);
+  seenOnce.set(key, Date.now());
+  if (seenOnce.size > MAX_ENTRIES * 4) seenOnce.delete(seenOnce.keys().next().value!);
+  return false;
 }
 
 /**
@@ -247,7 +321,7 @@ function gzipTemplate(t: StepTemplate): Gzip {
  * and the bytes seen here are the page itself; the header list is read when the head goes out,
  * after every middleware has had its say.
  */
-function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
+function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet, expected: Expected) {
   const generation = anonymousPageCache().currentGeneration();
   const refuse = () => {
     refused.delete(eligible.key);
@@ -255,8 +329,10 @@ function watch(req: Req, res: Res, eligible: Eligible, set: SecurityHeaderSet) {
     if (refused.size > MAX_ENTRIES) refused.delete(refused.keys().next().value!);
   };
   watchAnswer(req, res, (live) => {
-    if (!live || !vouched.delete(live.requestId)) return refuse();
-    const template = makeTemplate({ ...live, seed: eligible.seed, set, generation });
+    const vouchedFor = live ? vouched.get(live.requestId) : undefined;
+    if (live) vouched.delete(live.requestId);
+    if (!live || vouchedFor !== expected) return refuse();
+    const template = makeTemplate({ ...live, seed: eligible.seed, browserKey: eligible.browserKey, set, generation });
     if (!template) return refuse();
     if (generation !== anonymousPageCache().currentGeneration()) return;
     refused.delete(eligible.key);
@@ -349,7 +425,13 @@ function cookieParts(line: string, name: string): { value: string; around: [stri
  * values anywhere in the body but in the places found (not even their first characters).
  */
 export function makeTemplate(
-  live: LiveAnswer & { seed: string | null; set: SecurityHeaderSet; generation: number },
+  live: LiveAnswer & {
+    seed: string | null;
+    /** The key the browser brought (no browser key cookie may be set then), or null (decision 125). */
+    browserKey?: string | null;
+    set: SecurityHeaderSet;
+    generation: number;
+  },
   /**
    * Mina sidor (decision 124): no browser key cookie, the token of the seed and the session, and
    * values that must not appear in the body (the session cookie).
@@ -361,6 +443,8 @@ export function makeTemplate(
   },
 ): StepTemplate | null {
   const { head, body, nonce, set } = live;
+  // A browser key cookie is set on a first visit only (not for a browser with its key, nor Mina sidor).
+  const expectKey = shape.browserKey && (live.browserKey ?? null) === null;
   if (live.status !== 200 || !nonce || !live.requestId) return null;
   const out: string[] = [];
   let idSlot = -1;
@@ -386,7 +470,7 @@ export function makeTemplate(
     } else if (lower === "x-cache") {
       value = "template";
     } else if (lower === "set-cookie") {
-      const key = shape.browserKey ? cookieParts(value, eserviceCookieName()) : null;
+      const key = expectKey ? cookieParts(value, eserviceCookieName()) : null;
       const seed = cookieParts(value, csrfCookieName());
       if (key && !browserKey) {
         browserKey = key;
@@ -398,7 +482,9 @@ export function makeTemplate(
     }
     out.push(name, value);
   }
-  if (idSlot < 0 || cspSlot < 0 || !browserKey !== !shape.browserKey || (live.seed === null) !== (seedCookie !== null))
+  // A page for a browser with its key has no X-Cache of its own (the page cache leaves it alone): say it here.
+  if (!head.some((h, i) => i % 2 === 0 && h.toLowerCase() === "x-cache")) out.push("X-Cache", "template");
+  if (idSlot < 0 || cspSlot < 0 || !browserKey === expectKey || (live.seed === null) !== (seedCookie !== null))
     return null;
   const seed = live.seed ?? seedCookie!.value;
   const token = shape.tokenOf(seed);
@@ -415,7 +501,7 @@ export function makeTemplate(
   }
   // Nothing of the visitor's own values anywhere else: not the cookies, not the request id, and
   // no other (escaped or cut) copy of the token or the nonce.
-  for (const secret of [seed, browserKey?.value ?? seed, live.requestId, ...shape.secrets])
+  for (const secret of [seed, browserKey?.value ?? live.browserKey ?? seed, live.requestId, ...shape.secrets])
     if (body.includes(secret.slice(0, 12))) return null;
   if (occurrences(body, token.slice(0, 10)).length !== tokens.length) return null;
   if (occurrences(body, nonce.slice(0, 10)).length !== nonces.length) return null;
@@ -443,4 +529,5 @@ export function clearStepTemplates() {
   entries.clear();
   refused.clear();
   vouched.clear();
+  seenOnce.clear();
 }

@@ -10,18 +10,11 @@ import { useFormTexts } from "~/components/form/useFormTexts";
 import { FormIsland } from "~/components/form/FormIsland";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
-import { getFixedT } from "~/i18n/i18n.server";
-import {
-  cookieHeaders,
-  formPageContext,
-  islandTextKeys,
-  redirectWith,
-  sameForEveryFirstVisit,
-} from "~/services/form-page.server";
+import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
+import { stepDataKey, stepPage } from "~/services/form-step-page.server";
 import { vouchForStepTemplate } from "~/http/step-template.server";
 import { requestIdOf } from "~/load-context";
-import { currentOptionLists, loadStep, postStep } from "~/services/forms.server";
-import { profilePrefills } from "~/services/form-hooks.server";
+import { loadStep, postStep } from "~/services/forms.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -43,55 +36,12 @@ export const handle: RouteHandle = {
   },
 };
 
-function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formTitle: string, hasErrors: boolean) {
-  const t = getFixedT(lang, "forms");
-  const step = def.steps.find((s) => s.id === stepId);
-  const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
-  return hasErrors ? `${getFixedT(lang, "eservice")("form.errorTitlePrefix")} ${title}` : title;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
-    request,
-    params.id,
-  );
-  const stepId = params.step ?? "";
-  if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
-  // Questions the person's own facts can start with (the home municipality from the register).
-  const profile = await profilePrefills(def, stepId, { answers, user, lang });
-  const result = loadStep(
-    { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang },
-    new URL(request.url).searchParams,
-    profile,
-  );
-  if ("redirect" in result) throw redirectWith(session, result.redirect);
-  // A register that does not answer is said at its question; what was typed stays saved (decision 087).
-  const here = new Set(def.steps.find((s) => s.id === stepId)?.fields.map((f) => f.name));
-  for (const name of unavailable)
-    if (here.has(name)) result.view.errors[name] = { key: errorKey("registerUnavailable") };
-  // The same page for every anonymous first visit: the server may answer the next from a template (decision 117).
-  if (sameForEveryFirstVisit({ request, user, session, def, textsId, unavailable, profile, view: result.view }))
-    vouchForStepTemplate(requestIdOf(context));
-  const tf = getFixedT(lang, "forms");
-  return data(
-    {
-      kind: "step" as const,
-      title: stepTitle(lang, def, stepId, title, false),
-      formTitle: title,
-      formId: def.id,
-      formTexts,
-      textsId,
-      // The version this visitor fills in (a draft keeps its version, decision 075) travels with the page.
-      definition: def,
-      description: tf(def.descriptionKey.slice("forms.".length)),
-      // The browser resolves the same lists the server validated against (decision 056).
-      optionLists: currentOptionLists(),
-      view: result.view,
-      // Only the texts this form can show go into the island's data (decision 116).
-      textKeys: islandTextKeys(def, textsId),
-    },
-    { headers: cookieHeaders(session) },
-  );
+  const page = await stepPage(request, params);
+  // A page the server may answer the next such request with, from a template (decisions 117, 125).
+  if (page.template)
+    vouchForStepTemplate(requestIdOf(context), page.template === "first" ? "first" : stepDataKey(page.data));
+  return data(page.data, { headers: page.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -82,13 +82,17 @@ export function islandTextKeys(def: FormDefinition, textsId: string): string[] {
 }
 
 /**
- * Whether this step's page is what every anonymous first visit gets (decision 117): no session,
- * a browser key made just now (so no draft and nothing uploaded), no query (no prefill, no
- * `?lang=`), the published version, no field whose options or prefill come from a register or
- * the person, and no error. Only then may the server keep the answer as a template and give
- * the next such visitor the same page with their own token, cookies and nonce.
+ * Whether this step's page may be answered from a template, and which kind (decisions 117, 125).
+ * Both need: no session, no query (no prefill, no `?lang=`), no field whose options or prefill
+ * come from a register or the person, and no error.
+ * - `first`: what every anonymous first visit gets: a browser key made just now (so no draft and
+ *   nothing uploaded) and the published version. The server keeps the answer as a template and
+ *   gives the next such visitor the same page with their own token, cookies and nonce.
+ * - `answers`: a browser that brought its key (it may have a working copy): the page is a function
+ *   of the loader's data (the version, the step, the answers it shows or its conditions read,
+ *   progress) and of what a first visit's page depends on; the template is keyed by that data.
  */
-export function sameForEveryFirstVisit(c: {
+export function stepTemplateKind(c: {
   request: Request;
   user: ResidentUser | null;
   session: EserviceSession;
@@ -97,14 +101,17 @@ export function sameForEveryFirstVisit(c: {
   unavailable: string[];
   profile: Record<string, string>;
   view: { errors: Record<string, unknown> };
-}): boolean {
-  if (c.user !== null || c.session.setCookie === null || c.textsId !== c.def.id) return false;
+}): "first" | "answers" | null {
+  if (c.user !== null) return null;
   if (c.unavailable.length > 0 || Object.keys(c.profile).length > 0 || Object.keys(c.view.errors).length > 0)
-    return false;
-  if (new URL(c.request.url).search !== "") return false;
-  return !c.def.steps.some((s) =>
+    return null;
+  if (new URL(c.request.url).search !== "") return null;
+  const hooked = c.def.steps.some((s) =>
     s.fields.some((f) => (f.type === "choice" && (f.optionsFrom ?? f.lookup)) || f.prefill?.from === "profile"),
   );
+  if (hooked) return null;
+  if (c.session.setCookie === null) return "answers";
+  return c.textsId === c.def.id ? "first" : null;
 }
 
 export function cookieHeaders(session: EserviceSession): HeadersInit {

@@ -210,7 +210,13 @@ function baseView(
   const answers = (draft?.answers ?? {}) as FormValues;
   const others: FormValues = {};
   const mine = new Set((scopeFields(c.def, c.stepId) ?? []).map((f) => f.name));
-  for (const [k, v] of Object.entries(answers)) if (!mine.has(k)) others[k] = stripBlobs(v) as FormValues[string];
+  // Another step's files are what its conditions and checks read: name, size and type. Their ids
+  // (each upload's own) stay out of the page, so that the page is the same for every working copy
+  // with the same answers and may be answered from a template (decision 125).
+  const files = new Set(c.def.steps.flatMap((s) => s.fields.filter((f) => f.type === "file").map((f) => f.name)));
+  for (const [k, v] of Object.entries(answers))
+    if (!mine.has(k))
+      others[k] = (files.has(k) && Array.isArray(v) ? v.map(withoutId) : stripBlobs(v)) as FormValues[string];
   const prev = previousStep(c.def, c.stepId);
   return {
     formId: c.def.id,
@@ -221,6 +227,12 @@ function baseView(
     backHref: prev ? stepHref(c.def, prev) : null,
     action: stepHref(c.def, c.stepId),
   };
+}
+
+function withoutId(v: unknown): unknown {
+  if (!v || typeof v !== "object") return v;
+  const { name, size, type } = v as FileValue;
+  return { name, size, type };
 }
 
 function stripBlobs(v: unknown): unknown {

@@ -140,3 +140,101 @@ test("a page from the template works in the browser", async ({ page, playwright,
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   await a11y();
 });
+
+// Decision 125: a browser with its own key (a working copy) is answered from a template keyed by
+// the step's data. Two browsers with the same answers get the same page (own token and nonce);
+// each must equal its own live render (forced with a neutral extra cookie), also on a revisit of a
+// step with its values and its photo, in both languages.
+const JPEG = Buffer.from(
+  "ffd8ffe000104a46494600010100000100010000ffdb004300" +
+    "08".repeat(64) +
+    "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
+  "hex",
+);
+
+/** A browser without JavaScript, by fetch: its cookies are kept here and sent as one header. */
+function browser(baseURL: string, lang: string) {
+  const jar = new Map<string, string>([["lang", lang]]);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    return r;
+  };
+  return {
+    get: async (path: string, extra = "") =>
+      keep(await fetch(baseURL + path, { headers: { cookie: cookie() + extra }, redirect: "manual" })),
+    post: async (path: string, body: FormData) =>
+      keep(
+        await fetch(baseURL + path, {
+          method: "POST",
+          body,
+          headers: { cookie: cookie(), origin: baseURL },
+          redirect: "manual",
+        }),
+      ),
+  };
+}
+
+/** Status, headers (sorted by fetch) and page, with token, nonce and request id masked. */
+async function maskedFetch(r: Response) {
+  const html = await r.text();
+  const token = tokenOf(html);
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(r.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+  expect(token, "the page carries a token").not.toBe("");
+  const head = [...r.headers]
+    .filter(
+      ([n]) => !/^(date|connection|keep-alive|transfer-encoding|content-length|content-encoding|x-cache)$/.test(n),
+    )
+    .map(([n, v]) => `${n}: ${n === "x-request-id" ? "<id>" : v.replace(nonce, "<nonce>")}`);
+  return { status: r.status, head, html: html.split(token).join("<token>").split(nonce).join("<nonce>") };
+}
+
+test("a step of a working copy from the template is the visitor's own live page, for two visitors with the same answers", async ({
+  baseURL,
+}) => {
+  const form = "/blanketter/felanmalan-gata-park";
+  for (const lang of ["sv", "en"]) {
+    // Answers no other test gives, so that the first answers of these keys are live.
+    const run = `${lang} ${Math.random().toString(36).slice(2, 10)}`;
+    const visitors = [browser(baseURL!, lang), browser(baseURL!, lang)];
+    for (const v of visitors) {
+      const start = await v.get(form);
+      expect(start.status).toBe(302);
+      const fel = await v.get(`${form}/fel`);
+      const step1 = new FormData();
+      step1.set("_csrf", tokenOf(await fel.text()));
+      step1.set("_kommun", "amal");
+      step1.set("category", "klotter");
+      step1.set("description", `Klotter på muren ${run}`);
+      expect((await v.post(`${form}/fel`, step1)).headers.get("location")).toContain("/plats");
+      const plats = await v.get(`${form}/plats`);
+      const step2 = new FormData();
+      step2.set("_csrf", tokenOf(await plats.text()));
+      step2.set("location", `Storgatan 1 ${run}`);
+      step2.set("photos", new Blob([JPEG], { type: "image/jpeg" }), "foto.jpg");
+      expect((await v.post(`${form}/plats`, step2)).headers.get("location")).toContain("/kontakt");
+    }
+    for (const path of [`${form}/kontakt`, `${form}/plats`]) {
+      // Per visitor: the live page (a neutral cookie takes the live path), then until a template answers.
+      for (const [n, v] of visitors.entries()) {
+        const live = await maskedFetch(await v.get(path, "; probe=1"));
+        let hit: Response | null = null;
+        for (let i = 0; i < 4 && !hit; i++) {
+          const r = await v.get(path);
+          expect(await maskedFetch(r.clone()), `${path} ${lang} answer ${i}`).toEqual(live);
+          if (r.headers.get("x-cache") === "template") hit = r;
+          // The second visitor's kontakt (same answers, a photo of its own) is the first one's template.
+          if (n === 1 && path.endsWith("/kontakt")) expect(hit, "kontakt shared").not.toBeNull();
+        }
+        // kontakt: both visitors share one template; plats (a revisit: the visitor's own values
+        // and photo id) is a template of this visitor's data only.
+        expect(hit, `${path} ${lang} answered from a template`).not.toBeNull();
+        expect(await hit!.text()).toContain(`<html lang="${lang}"`);
+      }
+    }
+  }
+});

@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import { errorKey } from "../../forms/keys";
+import { getFixedT } from "~/i18n/i18n.server";
+import type { FormDefinition } from "../../forms/types";
+import { cookieHeaders, formPageContext, islandTextKeys, redirectWith, stepTemplateKind } from "./form-page.server";
+import { currentOptionLists, loadStep } from "./forms.server";
+import { profilePrefills } from "./form-hooks.server";
+
+function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formTitle: string, hasErrors: boolean) {
+  const t = getFixedT(lang, "forms");
+  const step = def.steps.find((s) => s.id === stepId);
+  const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
+  return hasErrors ? `${getFixedT(lang, "eservice")("form.errorTitlePrefix")} ${title}` : title;
+}
+
+/**
+ * What a form step's page is made of (the step loader's data), and whether the server may answer
+ * the same request from a template (decisions 117, 125): `first` for an anonymous first visit,
+ * `answers` for an anonymous browser with its own key whose page is a function of this data
+ * alone. Used by the loader and, for the latter, by the template's look-up in front of Express,
+ * which runs exactly this and keys the template by a hash of the data (`stepDataKey`).
+ * Reads only: nothing is written, so running it twice for one request changes nothing.
+ */
+export async function stepPage(request: Request, params: { id?: string; step?: string }) {
+  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
+    request,
+    params.id,
+  );
+  const stepId = params.step ?? "";
+  if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
+  // Questions the person's own facts can start with (the home municipality from the register).
+  const profile = await profilePrefills(def, stepId, { answers, user, lang });
+  const result = loadStep(
+    { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang },
+    new URL(request.url).searchParams,
+    profile,
+  );
+  if ("redirect" in result) throw redirectWith(session, result.redirect);
+  // A register that does not answer is said at its question; what was typed stays saved (decision 087).
+  const here = new Set(def.steps.find((s) => s.id === stepId)?.fields.map((f) => f.name));
+  for (const name of unavailable)
+    if (here.has(name)) result.view.errors[name] = { key: errorKey("registerUnavailable") };
+  const template = stepTemplateKind({ request, user, session, def, textsId, unavailable, profile, view: result.view });
+  const tf = getFixedT(lang, "forms");
+  return {
+    template,
+    headers: cookieHeaders(session),
+    data: {
+      kind: "step" as const,
+      title: stepTitle(lang, def, stepId, title, false),
+      formTitle: title,
+      formId: def.id,
+      formTexts,
+      textsId,
+      // The version this visitor fills in (a draft keeps its version, decision 075) travels with the page.
+      definition: def,
+      description: tf(def.descriptionKey.slice("forms.".length)),
+      // The browser resolves the same lists the server validated against (decision 056).
+      optionLists: currentOptionLists(),
+      view: result.view,
+      // Only the texts this form can show go into the island's data (decision 116).
+      textKeys: islandTextKeys(def, textsId),
+    },
+  };
+}
+
+/** The template key of a step page's data: equal data, equal page (decision 125). */
+export function stepDataKey(data: unknown): string {
+  return createHash("sha256").update(JSON.stringify(data)).digest("base64url");
+}
