@@ -271,6 +271,8 @@ describe("production on an empty database", () => {
       "external_link",
       "childcare_fee_config",
       "eservice_definition",
+      // Mina sidor's render cache version (decision 124, migration 0046): one counter, no one's data.
+      "page_version",
     ]);
     const filled: Record<string, number> = {};
     for (const t of tables) {
@@ -288,6 +290,7 @@ describe("production on an empty database", () => {
     }
     expect(Object.keys(filled).filter((t) => !REFERENCE.has(t))).toEqual([]);
     expect(filled.authority).toBeGreaterThan(0);
+    expect(database.$client.prepare("select name from page_version").all()).toEqual([{ name: "mypages" }]);
     const links = database.$client.prepare("select url from external_link").all() as Array<{ url: string }>;
     expect(links.every((l) => l.url.startsWith("https://"))).toBe(true);
     // Nothing from docs/dev-accounts.md, and no invented municipality or e-mail domain.
