@@ -482,8 +482,10 @@ export function makeTemplate(
     }
     out.push(name, value);
   }
-  // A page for a browser with its key has no X-Cache of its own (the page cache leaves it alone): say it here.
-  if (!head.some((h, i) => i % 2 === 0 && h.toLowerCase() === "x-cache")) out.push("X-Cache", "template");
+  // A step page for a browser with its key has no X-Cache of its own (the page cache leaves it
+  // alone): say it here. Mina sidor (no browser key at all) says nothing, as a personal page.
+  if (shape.browserKey && !head.some((h, i) => i % 2 === 0 && h.toLowerCase() === "x-cache"))
+    out.push("X-Cache", "template");
   if (idSlot < 0 || cspSlot < 0 || !browserKey === expectKey || (live.seed === null) !== (seedCookie !== null))
     return null;
   const seed = live.seed ?? seedCookie!.value;
