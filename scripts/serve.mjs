@@ -175,6 +175,8 @@ app.all(
       requestId: res.locals.requestId,
       cspNonce: res.locals.cspNonce,
       clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+      // The step page the template look-up read for this request (decision 125), if it did.
+      earlyStepPage: res.locals.earlyStepPage,
     }),
   }),
 );

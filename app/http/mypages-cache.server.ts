@@ -27,7 +27,7 @@ import { env } from "~/env.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
 import { now } from "~/utils/clock.server";
 import type { SecurityHeaderSet } from "./security-headers.server";
-import { makeTemplate, sendTemplate, watchAnswer, type StepTemplate } from "./step-template.server";
+import { makeTemplate, sendTemplate, templateCookies, watchAnswer, type StepTemplate } from "./step-template.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -63,27 +63,11 @@ export function myPagesCacheEligible(
   if (method !== "GET" || url !== PATH || authorization !== undefined || !cookie) return null;
   const seedName = csrfCookieName();
   const sessionName = sessionCookieName();
-  const seen = new Set<string>();
-  let seed: string | null = null;
-  let session = "";
-  const parts = cookie.split(";");
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!.trim();
-    const eq = part.indexOf("=");
-    if (eq <= 0) return null;
-    const name = part.slice(0, eq);
-    if (seen.has(name)) return null;
-    seen.add(name);
-    if (name === seedName) {
-      seed = part.slice(eq + 1);
-      if (!isCsrfSeed(seed)) return null;
-      parts[i] = `${seedName}=*`;
-    } else if (name === sessionName) session = part.slice(eq + 1);
-    else if (name !== "lang" && name !== "kommun") return null;
-    parts[i] = name === seedName ? parts[i]! : part;
-  }
-  if (session.length < 12) return null;
-  return { key: `${parts.join(";")}\u0000${seed === null ? "" : "seed"}`, seed, session };
+  const read = templateCookies(cookie, { [seedName]: isCsrfSeed }, [sessionName]);
+  const session = read?.values[sessionName] ?? "";
+  if (!read || session.length < 12) return null;
+  const seed = read.values[seedName] ?? null;
+  return { key: `${read.key}\u0000${seed === null ? "" : "seed"}`, seed, session };
 }
 
 /** What of the user the page shows or depends on, and the UTC day (representations run by day). */

@@ -24,7 +24,7 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
 import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
-import { stepDataKey, stepPage } from "~/services/form-step-page.server";
+import { stepDataKey, stepPage, type EarlyStepPage } from "~/services/form-step-page.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
 import { freshNonce, pooledRandom, type SecurityHeaderSet } from "./security-headers.server";
 
@@ -122,28 +122,49 @@ export function stepTemplateEligible(
   if (!cookie) return { key: url, seed: null, browserKey: null };
   const seedName = csrfCookieName();
   const keyName = eserviceCookieName();
-  const seen = new Set<string>();
-  let seed: string | null = null;
-  let browserKey: string | null = null;
+  const read = templateCookies(cookie, {
+    [seedName]: isCsrfSeed,
+    [keyName]: (value) => BROWSER_KEY.test(value),
+  });
+  if (!read) return null;
+  const seed = read.values[seedName] ?? null;
+  return {
+    key: `${url}\u0000${read.key}\u0000${seed === null ? "" : "seed"}`,
+    seed,
+    browserKey: read.values[keyName] ?? null,
+  };
+}
+
+/**
+ * The cookie header of a request a template may answer (step pages, decision 117; Mina sidor,
+ * 124): `lang`, `kommun` and the cookies in `masked` (each at most once, each value passing its
+ * check), nothing else. `key` is the header with the masked values replaced by `*` (they are
+ * written in per answer or checked by the caller); null for any other cookie, a repeat or a bad
+ * value. `kept` names cookies allowed with their values left in the key.
+ */
+export function templateCookies(
+  cookie: string,
+  masked: Record<string, (value: string) => boolean>,
+  kept: readonly string[] = [],
+): { key: string; values: Record<string, string> } | null {
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   const parts = cookie.split(";");
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!.trim();
     const eq = part.indexOf("=");
     if (eq <= 0) return null;
     const name = part.slice(0, eq);
-    if (seen.has(name)) return null;
-    seen.add(name);
-    if (name === seedName) {
-      seed = part.slice(eq + 1);
-      if (!isCsrfSeed(seed)) return null;
-      parts[i] = `${seedName}=*`;
-    } else if (name === keyName) {
-      browserKey = part.slice(eq + 1);
-      if (!BROWSER_KEY.test(browserKey)) return null;
-      parts[i] = `${keyName}=*`;
-    } else if (name !== "lang" && name !== "kommun") return null;
+    if (Object.hasOwn(values, name)) return null;
+    const value = part.slice(eq + 1);
+    values[name] = value;
+    const check = Object.hasOwn(masked, name) ? masked[name]! : null;
+    if (check) {
+      if (!check(value)) return null;
+      parts[i] = `${name}=*`;
+    } else if (name === "lang" || name === "kommun" || kept.includes(name)) parts[i] = part;
+    else return null;
   }
-  return { key: `${url}\u0000${parts.join(";")}\u0000${seed === null ? "" : "seed"}`, seed, browserKey };
+  return { key: parts.join(";"), values };
 }
 
 /**
@@ -189,7 +210,7 @@ export function serveFromStepTemplate(
   // Headers already set (a draining server's `Connection: close`): the app answers.
   if (!eligible || res.getHeaderNames().length > 0) return false;
   if (eligible.browserKey === null) return serveKeyed(req, res, eligible, eligible.key, "first", set);
-  return withStepData(req, eligible).then(
+  return withStepData(req, res, eligible).then(
     (dataKey) =>
       dataKey !== null &&
       res.getHeaderNames().length === 0 &&
@@ -202,12 +223,16 @@ export function serveFromStepTemplate(
  * The data key of a step page for a browser with its key, computed as the loader computes it,
  * or null when that page is no template's (a redirect, an error, a hook, a session).
  */
-async function withStepData(req: Req, eligible: Eligible): Promise<string | null> {
+async function withStepData(req: Req, res: Res, eligible: Eligible): Promise<string | null> {
   const match = STEP_PARTS.exec(req.url!)!;
   const request = new Request(`http://portal${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } });
   try {
     const page = await stepPage(request, { id: match[1], step: match[2] });
-    return page.template === "answers" && eligible.browserKey !== null ? stepDataKey(page.data) : null;
+    const dataKey = stepDataKey(page.data);
+    // On a miss the app answers this request: its loader takes this page instead of reading it again.
+    const early: EarlyStepPage = { path: req.url!, page, dataKey };
+    (res.locals ??= {}).earlyStepPage = early;
+    return page.template === "answers" && eligible.browserKey !== null ? dataKey : null;
   } catch {
     return null;
   }

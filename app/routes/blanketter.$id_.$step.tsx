@@ -11,7 +11,7 @@ import { FormIsland } from "~/components/form/FormIsland";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
-import { stepDataKey, stepPage } from "~/services/form-step-page.server";
+import { earlyStepPage, stepDataKey, stepPage } from "~/services/form-step-page.server";
 import { vouchForStepTemplate } from "~/http/step-template.server";
 import { requestIdOf } from "~/load-context";
 import { loadStep, postStep } from "~/services/forms.server";
@@ -37,10 +37,15 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const page = await stepPage(request, params);
+  // Read in front of Express already when the browser brought its key (decision 125).
+  const early = earlyStepPage(context, request);
+  const page = early?.page ?? (await stepPage(request, params));
   // A page the server may answer the next such request with, from a template (decisions 117, 125).
   if (page.template)
-    vouchForStepTemplate(requestIdOf(context), page.template === "first" ? "first" : stepDataKey(page.data));
+    vouchForStepTemplate(
+      requestIdOf(context),
+      page.template === "first" ? "first" : (early?.dataKey ?? stepDataKey(page.data)),
+    );
   return data(page.data, { headers: page.headers });
 }
 

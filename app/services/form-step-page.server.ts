@@ -19,7 +19,8 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
  * `answers` for an anonymous browser with its own key whose page is a function of this data
  * alone. Used by the loader and, for the latter, by the template's look-up in front of Express,
  * which runs exactly this and keys the template by a hash of the data (`stepDataKey`).
- * Reads only: nothing is written, so running it twice for one request changes nothing.
+ * Reads only: nothing is written. The look-up leaves what it read in the request's load context
+ * (`readStepPage`), so the loader of the same request does not read it again.
  */
 export async function stepPage(request: Request, params: { id?: string; step?: string }) {
   const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
@@ -67,4 +68,24 @@ export async function stepPage(request: Request, params: { id?: string; step?: s
 /** The template key of a step page's data: equal data, equal page (decision 125). */
 export function stepDataKey(data: unknown): string {
   return createHash("sha256").update(JSON.stringify(data)).digest("base64url");
+}
+
+type StepPage = Awaited<ReturnType<typeof stepPage>>;
+
+/** The step page read in front of Express for one request (decision 125), with its data key. */
+export interface EarlyStepPage {
+  path: string;
+  page: StepPage;
+  dataKey: string;
+}
+
+/**
+ * The step page the template look-up already read for this very request (`context.earlyStepPage`,
+ * set by scripts/serve.mjs from the response's locals), or null: the loader then reads it itself.
+ */
+export function earlyStepPage(context: unknown, request: Request): EarlyStepPage | null {
+  const early = (context as { earlyStepPage?: EarlyStepPage } | undefined)?.earlyStepPage;
+  if (!early) return null;
+  const url = new URL(request.url);
+  return early.path === url.pathname + url.search ? early : null;
 }

@@ -45,6 +45,19 @@ function entry(values: {
     .get();
 }
 
+/** A public entry with the word "gatlykta" (and "Torggatan"): what the remembered-count tests add. */
+function streetLampEntry(reference: string) {
+  return entry({
+    reference,
+    area: "allmant",
+    administration: "samhallsbyggnad",
+    sensitivity: "public",
+    subject: "Torggatan 1, trasig gatlykta",
+    partyKind: "none",
+    partyName: null,
+  });
+}
+
 /** What the index itself answers, bypassing the service: proves the index, not a filter, is clean. */
 const inIndex = (word: string) =>
   db()
@@ -302,15 +315,7 @@ describe("a search's count is remembered only while the register is unchanged (d
     expect(counting(() => total({ q: "gatan" }))).not.toEqual([]);
 
     // A write on this connection: a new entry with the word.
-    entry({
-      reference: "MEL-2031-900020",
-      area: "allmant",
-      administration: "samhallsbyggnad",
-      sensitivity: "public",
-      subject: "Torggatan 1, trasig gatlykta",
-      partyKind: "none",
-      partyName: null,
-    });
+    streetLampEntry("MEL-2031-900020");
     expect(total({ q: "gata" })).toBe(first + 1);
 
     // A write by another connection (another process: a restore, the bench's writer).
@@ -335,15 +340,7 @@ describe("a search's count is remembered only while the register is unchanged (d
     const client = db().$client;
     expect(() =>
       client.transaction(() => {
-        entry({
-          reference: "MEL-2031-900021",
-          area: "allmant",
-          administration: "samhallsbyggnad",
-          sensitivity: "public",
-          subject: "Torggatan 1, trasig gatlykta",
-          partyKind: "none",
-          partyName: null,
-        });
+        streetLampEntry("MEL-2031-900021");
         expect(total({ q: "gata" })).toBe(before + 1);
         throw new Error("rolled back");
       })(),
