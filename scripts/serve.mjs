@@ -3,6 +3,8 @@
 // It validates the environment, migrates and seeds the database (via the server build's
 // `startup`), sets security headers with a per-response CSP nonce, serves the built assets
 // and shuts down gracefully on SIGTERM/SIGINT.
+// First: Remix's route matching with its ranked routes remembered, before Remix loads the router (decision 130).
+import "./lib/route-match-cache-install.mjs";
 import { resolve } from "node:path";
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
