@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitForm } from "./form-walker.mjs";
+import { CookieJar, encodeBody, submitForm, TINY_JPEG, walkRequest } from "./form-walker.mjs";
 
 /** A check page that sends by an e-ID signature (decision 098) has a link to the provider, no send button. */
 let server: Server;
@@ -30,5 +31,116 @@ describe("the form walker on a page without a POST form", () => {
       needsSigning: false,
       error: "no POST form on the page",
     });
+  });
+});
+
+/** What a server saw of one request: method, url, headers (in order, lower case) and body. */
+type Seen = { method: string; url: string; headers: [string, string][]; body: Buffer; socket: unknown };
+describe("the walker's HTTP client (decision 130)", () => {
+  let recorder: Server;
+  let at = "";
+  const seen: Seen[] = [];
+  beforeAll(async () => {
+    recorder = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const headers: [string, string][] = [];
+        for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+          headers.push([String(req.rawHeaders[i]).toLowerCase(), String(req.rawHeaders[i + 1])]);
+        seen.push({
+          method: req.method ?? "",
+          url: req.url ?? "",
+          headers,
+          body: Buffer.concat(chunks),
+          socket: req.socket,
+        });
+        if (req.url === "/gzip") {
+          res.setHeader("content-encoding", "gzip");
+          res.setHeader("set-cookie", ["a=1; Path=/; HttpOnly", "b=2; Path=/"]);
+          return res.end(gzipSync(Buffer.from("<main>Ärende BEN-2026-000123</main>")));
+        }
+        if (req.url === "/redirect") {
+          res.writeHead(303, { location: "/next" });
+          return res.end();
+        }
+        if (req.url === "/slow") return void setTimeout(() => res.end("late"), 2_000);
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
+    at = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => recorder.close(() => resolve())));
+
+  /** The last request seen, with the multipart boundary (random in both clients) replaced. */
+  const last = () => {
+    const s = seen.at(-1)!;
+    const type = s.headers.find(([k]) => k === "content-type")?.[1] ?? "";
+    const boundary = type.split("boundary=")[1];
+    const mask = (text: string) => (boundary ? text.replaceAll(boundary, "BOUNDARY") : text);
+    return {
+      method: s.method,
+      url: s.url,
+      headers: Object.fromEntries(
+        s.headers.filter(([k]) => k !== "connection" && k !== "content-length").map(([k, v]) => [k, mask(v)]),
+      ),
+      body: mask(s.body.toString("latin1")),
+    };
+  };
+
+  it("sends a GET, a url-encoded POST and a multipart POST with an upload as fetch does", async () => {
+    const form = { method: "post", action: `${at}/post`, enctype: "multipart/form-data", role: undefined, fields: [] };
+    const filled = {
+      values: [
+        ["csrf", 'tök"en'],
+        ["beskrivning", "rad ett\nrad två\r\nrad tre"],
+        ['konstigt"namn\n', "x"],
+      ] as [string, string][],
+      files: [{ name: "bilder", filename: "foto.jpg", type: "image/jpeg", bytes: TINY_JPEG }],
+    };
+    // What the walker sent with fetch before: a FormData for a multipart form.
+    const formData = new FormData();
+    for (const [k, v] of filled.values) formData.append(k, v);
+    for (const f of filled.files) formData.append(f.name, new Blob([f.bytes], { type: f.type }), f.filename);
+    const urlencoded = encodeBody({ ...form, enctype: "application/x-www-form-urlencoded" }, { ...filled, files: [] });
+    const multipart = encodeBody(form, filled);
+    const cases = [
+      { url: `${at}/get?x=1`, init: { headers: { cookie: "a=b; c=d" } } },
+      { url: `${at}/get`, init: { headers: { cookie: "" } } },
+      { url: `${at}/post`, init: { method: "POST", ...urlencoded }, fetchBody: urlencoded.body },
+      { url: `${at}/post`, init: { method: "POST", ...multipart }, fetchBody: formData },
+    ];
+    for (const { url, init, fetchBody } of cases) {
+      const headers = { ...init.headers, origin: at };
+      const fetchHeaders = fetchBody instanceof FormData ? { origin: at } : headers;
+      await (await fetch(url, { ...init, body: fetchBody, headers: fetchHeaders, redirect: "manual" })).arrayBuffer();
+      const byFetch = last();
+      await (await walkRequest(url, { ...init, headers })).arrayBuffer();
+      const byWalker = last();
+      expect(byWalker).toEqual(byFetch);
+      if ("method" in init) expect(byWalker.body.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("decodes gzip, keeps every Set-Cookie, leaves redirects to the walker and reuses its connection", async () => {
+    const before = seen.length;
+    const res = await walkRequest(`${at}/gzip`);
+    expect(await res.text()).toBe("<main>Ärende BEN-2026-000123</main>");
+    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/; HttpOnly", "b=2; Path=/"]);
+    const jar = new CookieJar();
+    jar.store(res);
+    expect(jar.header()).toBe("a=1; b=2");
+    const moved = await walkRequest(`${at}/redirect`);
+    expect(moved.status).toBe(303);
+    expect(moved.headers.get("Location")).toBe("/next");
+    expect(seen.at(-1)?.url).toBe("/redirect");
+    expect(seen.length).toBe(before + 2);
+    expect(seen.at(-1)?.socket).toBe(seen.at(-2)?.socket);
+  });
+
+  it("rejects when the server does not answer in time or cannot be reached", async () => {
+    await expect(walkRequest(`${at}/slow`, { timeoutMs: 100 })).rejects.toThrow(/timeout/);
+    await expect(walkRequest("http://127.0.0.1:1/")).rejects.toThrow(/ECONNREFUSED/);
   });
 });
