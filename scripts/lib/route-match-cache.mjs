@@ -64,13 +64,19 @@ const APPENDIX = `
 })();
 `;
 
+// The router the server runtime requires (a dependency of Remix's packages, not of the portal:
+// whichever version they bring is the one replaced), resolved from the server runtime's place.
+const ROUTER = "@remix-run/router";
+function routerFile(from) {
+  return createRequire(createRequire(from).resolve("@remix-run/server-runtime")).resolve(ROUTER);
+}
+
 /**
  * A fresh copy of @remix-run/router (as `require` resolves it from `from`), with the matching
  * caches or (`cache: false`, for the equivalence test) as published.
  */
 export function compileRouter({ from = import.meta.url, cache = true } = {}) {
-  const require = createRequire(from);
-  const file = require.resolve("@remix-run/router");
+  const file = routerFile(from);
   const copy = new Module(file);
   copy.filename = file;
   copy.paths = Module._nodeModulePaths(dirname(file));
@@ -85,7 +91,7 @@ export function compileRouter({ from = import.meta.url, cache = true } = {}) {
  */
 export function installRouteMatchCache(from = import.meta.url) {
   const require = createRequire(from);
-  const file = require.resolve("@remix-run/router");
+  const file = routerFile(from);
   if (require.cache[file]) return require.cache[file].exports.__matchCache === true;
   const { module, cached } = compileRouter({ from });
   if (!cached) return false;

@@ -1,11 +1,29 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import type { AgnosticRouteObject, AgnosticRouteMatch } from "@remix-run/router";
 import { UNSAFE_flatRoutes } from "@remix-run/dev";
 import { describe, expect, it, vi } from "vitest";
 import { compileRouter } from "./route-match-cache.mjs";
 
-type Router = typeof import("@remix-run/router");
+// The parts of @remix-run/router's API the test uses (it is Remix's dependency, not the portal's).
+type AgnosticRouteObject = {
+  id: string;
+  path?: string;
+  index?: boolean;
+  caseSensitive?: boolean;
+  children?: AgnosticRouteObject[];
+};
+type AgnosticRouteMatch = {
+  params: Record<string, string | undefined>;
+  pathname: string;
+  pathnameBase: string;
+  route: AgnosticRouteObject;
+};
+type Location = string | { pathname: string };
+type Router = {
+  matchRoutes(routes: AgnosticRouteObject[], location: Location, basename?: string): AgnosticRouteMatch[] | null;
+  UNSAFE_convertRoutesToDataRoutes(routes: AgnosticRouteObject[], map: () => object): AgnosticRouteObject[];
+  createStaticHandler(routes: AgnosticRouteObject[]): { query(request: Request): Promise<unknown> };
+};
 // Two copies of the package from the same source: as published, and with decision 130's caches.
 const published = compileRouter({ cache: false }).module.exports as Router;
 const remembered = compileRouter();
@@ -14,7 +32,7 @@ const cached = remembered.module.exports as Router;
 // The app's route tree as the server runtime builds it (createRoutes: nested by parentId).
 type Entry = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean };
 const manifest = UNSAFE_flatRoutes(resolve("app"), ["**/.*", "**/*.test.{ts,tsx}"]) as Record<string, Entry>;
-type Route = AgnosticRouteObject & { id: string; children?: Route[] };
+type Route = AgnosticRouteObject;
 function tree(parentId: string): Route[] {
   return Object.values(manifest)
     .filter((r) => (r.parentId ?? "") === parentId)
@@ -79,7 +97,7 @@ const paths = [
   "/build/entry.client-ABC.js",
 ];
 
-type Match = AgnosticRouteMatch<string, AgnosticRouteObject>;
+type Match = AgnosticRouteMatch;
 const shape = (matches: Match[] | null) =>
   matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase }));
 function expectSame(a: Match[] | null, b: Match[] | null) {
