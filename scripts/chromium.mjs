@@ -86,10 +86,10 @@ function installWithPlaywright() {
  * nothing changed when neither works (the caller prints `chromiumHelp`).
  */
 export function ensureChromium() {
-  ensureHeadlessShell();
-  if (chromiumAvailable()) return true;
+  if (chromiumAvailable()) return ensureHeadlessShell();
   if (process.env.CHROMIUM_PATH) return false;
-  if (installWithApt(["chromium", "fonts-dejavu-core"], "Chromium is missing") && chromiumAvailable()) return true;
+  if (installWithApt(["chromium", "fonts-dejavu-core"], "Chromium is missing") && chromiumAvailable())
+    return ensureHeadlessShell();
   return installWithPlaywright();
 }
 
@@ -98,9 +98,10 @@ export function ensureChromium() {
  * without it the tests run in the full browser, only slower.
  */
 function ensureHeadlessShell() {
-  if (chromiumPath !== "/usr/bin/chromium" || existsSync(headlessShellPath)) return;
-  if (!existsSync(chromiumPath) || process.env.E2E_FULL_CHROMIUM === "1") return;
-  installWithApt(["chromium-headless-shell"], "Chromium's headless shell (faster e2e) is missing");
+  const wanted = chromiumPath === "/usr/bin/chromium" && process.env.E2E_FULL_CHROMIUM !== "1";
+  if (wanted && !existsSync(headlessShellPath))
+    installWithApt(["chromium-headless-shell"], "Chromium's headless shell (faster e2e) is missing");
+  return true;
 }
 
 /**
