@@ -28,6 +28,7 @@ export const chromiumArgs = [
  * the shell out).
  */
 const headlessShellPath = "/usr/bin/chromium-headless-shell";
+/** @param {{ env?: Record<string, string | undefined>, browser?: string, shellInstalled?: boolean }} [options] */
 export function e2eBrowserPath({
   env = process.env,
   browser = chromiumPath,
