@@ -26,7 +26,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { chromiumHelp, chromiumPath, ensureChromium, ensurePoppler, popplerHelp } from "./chromium.mjs";
+import { chromiumHelp, chromiumPath, e2eBrowserPath, ensureChromium, ensurePoppler, popplerHelp } from "./chromium.mjs";
 import { gitStatus, workTreeVerdict } from "./lib/work-tree.mjs";
 
 // Taken before any step writes anything, for the work tree check at the end.
@@ -204,6 +204,8 @@ if (wants("e2e")) {
     rmSync("tests/.tmp/sweep", { recursive: true, force: true });
     // The heavy run repeats only the sweep (the other journeys are the same in both runs).
     const files = process.env.TEST_HEAVY === "1" ? ["tests/e2e/sweep.spec.ts"] : [];
+    // Which browser the run drives (decision 134: Debian's headless shell when it is installed).
+    console.log(`playwright drives ${e2eBrowserPath()}`);
     if (built)
       ok =
         (await run("playwright", "npx", ["playwright", "test", ...files, "--reporter=list,json"], {
