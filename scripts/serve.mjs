@@ -194,6 +194,11 @@ const serveStep = entry.serveFromStepTemplate;
 const serveMine = entry.serveFromMyPagesCache;
 let draining = false;
 const server = createServer((req, res) => {
+  lastArrival = performance.now();
+  // An anonymous cache hit first, as the floor would answer it (decision 133): its answer is
+  // written (or queued behind the connection's previous one) before this returns, so the
+  // shutdown bookkeeping counts it served at once, without a `close` listener per request.
+  if (!draining && serveCached?.(req, res, securityHeaders)) return void servedAtOnce(req.socket);
   track(req, res);
   if (draining) {
     // Shutting down: answer what arrives, but on connections that close afterwards, and tell
@@ -204,7 +209,8 @@ const server = createServer((req, res) => {
       return res.end(JSON.stringify({ status: "draining", database: true }));
     }
   }
-  if (serveCached?.(req, res, securityHeaders)) return;
+  // Draining: a hit too, with the `Connection: close` already set (the general path keeps it).
+  if (draining && serveCached?.(req, res, securityHeaders)) return;
   // A browser with a working copy is answered after its step data is read (decision 125): a promise.
   const stepped = serveStep?.(req, res, securityHeaders);
   if (stepped === true) return;
@@ -221,10 +227,9 @@ server.on("connection", (socket) => {
   connections.set(socket, { active: 0, served: 0 });
   socket.on("close", () => connections.delete(socket));
 });
-// Called first thing for every request (a second "request" listener cost every cache hit an
-// emit with a copied listener list, decision 119).
+// Called first thing for every request that is not a cache hit (a second "request" listener cost
+// every cache hit an emit with a copied listener list, decision 119).
 function track(req, res) {
-  lastArrival = performance.now();
   const state = connections.get(req.socket);
   if (!state) return;
   state.active++;
@@ -232,6 +237,11 @@ function track(req, res) {
     state.active--;
     state.served++;
   });
+}
+// A cache hit: answered within the request handler, nothing left in progress.
+function servedAtOnce(socket) {
+  const state = connections.get(socket);
+  if (state) state.served++;
 }
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - startedAt);

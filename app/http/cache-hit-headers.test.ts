@@ -93,6 +93,24 @@ describe("a cache hit on the fast path", () => {
   }
 });
 
+describe("many hits of one entry (its header list is reused in place, decision 133)", () => {
+  it("each answer has its own id and nonce and the same header lines, whichever encoding came before", async () => {
+    const path = "/hit-reuse";
+    await get(path);
+    const general = await get(path, { "x-general": "1" });
+    const generalGzip = await get(path, { "x-general": "1", "accept-encoding": "gzip" });
+    const answers = [];
+    for (let i = 0; i < 40; i++) answers.push(await get(path, i % 3 === 0 ? { "accept-encoding": "gzip" } : {}));
+    for (const [i, a] of answers.entries()) {
+      expect(a.res.headers["x-cache"]).toBe("hit");
+      expect(shape(a.res)).toEqual(shape(i % 3 === 0 ? generalGzip.res : general.res));
+      expect(Number(a.res.headers["content-length"])).toBe(a.body.length);
+    }
+    expect(new Set(answers.map((a) => a.res.headers["x-request-id"])).size).toBe(answers.length);
+    expect(new Set(answers.map((a) => nonceOf(a.res))).size).toBe(answers.length);
+  });
+});
+
 describe("freshNonce", () => {
   it("gives 16 random bytes each time, never the same twice", () => {
     const seen = new Set<string>();

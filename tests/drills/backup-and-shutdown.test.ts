@@ -126,7 +126,75 @@ describe("graceful shutdown", () => {
     const log = readFileSync(portal.logPath, "utf8");
     expect(log).not.toMatch(/"level":"error"/);
   });
+
+  it("on SIGTERM a keep-alive connection that got only cache hits is closed, a hit in the drain says Connection: close, and the exit code is 0", async () => {
+    const data = tempDir("sigterm-hits");
+    dirs.push(data);
+    const portal = await startPortal({ dataDir: data, port: port(), env: { ...UNLIMITED, SHUTDOWN_DRAIN_MS: "300" } });
+    // The page is stored by a first answer; every later one is a hit answered before Express (decision 133).
+    await (await fetch(`${portal.url}/logga-in`)).arrayBuffer();
+    const idle = keepAliveConnection(portal.port);
+    const busy = keepAliveConnection(portal.port);
+    expect(await idle.get("/logga-in")).toMatch(/\r\nX-Cache: hit\r\n/);
+    const before = await busy.get("/logga-in");
+    expect(before).toMatch(/\r\nX-Cache: hit\r\n/);
+    expect(before).toMatch(/\r\nConnection: keep-alive\r\n/);
+    const stopped = performance.now();
+    const exitPromise = portal.stop("SIGTERM");
+    await sleep(100);
+    const during = await busy.get("/logga-in");
+    expect(during).toMatch(/^HTTP\/1\.1 200 /);
+    expect(during).toMatch(/\r\nX-Cache: hit\r\n/);
+    expect(during).toMatch(/\r\nConnection: close\r\n/);
+    const exit = await exitPromise;
+    // A connection that has only had hits counts as served and idle: the shutdown ends it. Were it
+    // not counted, the server would wait for it until the 10 s force exit (code 1).
+    expect(exit.code).toBe(0);
+    expect(performance.now() - stopped).toBeLessThan(8_000);
+    expect(idle.ended()).toBe(true);
+  });
 });
+
+/** One keep-alive connection; `get` sends a GET on it and resolves with the answer's header block. */
+function keepAliveConnection(port: number) {
+  const socket = connect(port, "127.0.0.1");
+  let buffer = Buffer.alloc(0);
+  let ended = false;
+  let wake: (() => void) | undefined;
+  socket.on("data", (c: Buffer) => {
+    buffer = Buffer.concat([buffer, c]);
+    wake?.();
+  });
+  socket.on("end", () => {
+    ended = true;
+    wake?.();
+  });
+  socket.on("error", () => {
+    ended = true;
+    wake?.();
+  });
+  const connected = new Promise<void>((r) => socket.once("connect", () => r()));
+  return {
+    ended: () => ended,
+    async get(path: string): Promise<string> {
+      await connected;
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      for (;;) {
+        const end = buffer.indexOf("\r\n\r\n");
+        if (end !== -1) {
+          const head = buffer.subarray(0, end + 2).toString("latin1");
+          const length = Number(/\r\ncontent-length: (\d+)\r\n/i.exec(head)?.[1]);
+          if (buffer.length >= end + 4 + length) {
+            buffer = buffer.subarray(end + 4 + length);
+            return head;
+          }
+        }
+        if (ended) throw new Error(`the connection ended before the answer to ${path}`);
+        await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
+}
 
 /** One HTTP/1.1 GET on its own connection; resolves with the status and whether the page ended. */
 function rawGet(port: number, path: string): Promise<{ status?: number; complete: boolean; error?: string }> {
