@@ -108,8 +108,13 @@ function searchWords(q: DiariumQuery) {
     .split(/[\s\0]+/)
     .filter(Boolean)
     .slice(0, 8);
-  const indexed = words.filter((w) => [...w].length >= TRIGRAM);
-  return { indexed, short: words.filter((w) => [...w].length < TRIGRAM) };
+  // Every word must be a substring of the text, so a word inside another word of the search asks
+  // nothing more ("bygglov bygg" finds what "bygglov" finds) and the order of the words does not
+  // matter: one search, one remembered count (decision 131). Only among words of the trigram index,
+  // which folds case letter by letter for both; the short words' index folds ASCII only (118).
+  const long = [...new Set(words.filter((w) => [...w].length >= TRIGRAM))];
+  const indexed = long.filter((w) => !long.some((other) => other !== w && other.includes(w))).sort();
+  return { indexed, short: [...new Set(words.filter((w) => [...w].length < TRIGRAM))].sort() };
 }
 
 /** One quoted FTS5 string per token (quotes doubled), so no FTS5 syntax from the visitor survives. */
@@ -250,6 +255,8 @@ function toPublic(row: Row, lang: Language): PublicDiariumEntry {
 
 /** Searches whose count is remembered per connection (decision 126): a few dozen bytes each. */
 const COUNT_CACHE_SIZE = 2_000;
+/** Matching ids remembered beside the counts, all searches together (decision 131): 4 bytes each. */
+const REMEMBERED_IDS = 200_000;
 
 /**
  * What the database holds, as far as this connection can tell: `data_version` changes when another
@@ -266,11 +273,23 @@ function databaseVersion(): string | null {
   return `${row.v}:${row.c}`;
 }
 
-const countCache = () => prepared("diarium.counts", () => ({ version: "", counts: new Map<string, number>() }));
+/**
+ * What a search found: its exact total and, for a search by text alone with at most `LOOKUPS`
+ * matches, every matching id (ascending), so that its pages need not ask FTS5 again (decision 131).
+ */
+interface Matches {
+  total: number;
+  ids: Int32Array | null;
+}
 
-/** Forgets the remembered counts (tests that look at how a count is made). */
+const countCache = () =>
+  prepared("diarium.counts", () => ({ version: "", ids: 0, counts: new Map<string, Matches>() }));
+
+/** Forgets the remembered counts and ids (tests that look at how a count is made). */
 export function forgetDiariumCounts() {
-  countCache().counts.clear();
+  const cache = countCache();
+  cache.counts.clear();
+  cache.ids = 0;
 }
 
 /**
@@ -278,63 +297,98 @@ export function forgetDiariumCounts() {
  * common word's cost (FTS5 decoding its doclist), and every page of a search, every repeated search
  * and every language asks for the same number. Exact, not estimated: any write drops the lot.
  */
-function cachedCount(q: DiariumQuery): number {
+function cachedMatches(q: DiariumQuery): Matches {
   const version = databaseVersion();
   if (version === null) return countMatches(q);
   const cache = countCache();
   if (cache.version !== version) {
     cache.version = version;
     cache.counts.clear();
+    cache.ids = 0;
   }
   const { indexed, short } = searchWords(q);
   const key = JSON.stringify([indexed, short, q.kommun, q.forvaltning, q.status, q.fran, q.till]);
-  let n = cache.counts.get(key);
-  if (n === undefined) {
-    n = countMatches(q);
-    if (cache.counts.size >= COUNT_CACHE_SIZE) cache.counts.delete(cache.counts.keys().next().value!);
-    cache.counts.set(key, n);
+  let found = cache.counts.get(key);
+  if (found === undefined) {
+    found = countMatches(q);
+    cache.counts.set(key, found);
+    cache.ids += found.ids?.length ?? 0;
+    // Oldest first, until both bounds hold (the newest entry is always kept).
+    while (cache.counts.size > COUNT_CACHE_SIZE || (cache.ids > REMEMBERED_IDS && cache.counts.size > 1)) {
+      const [oldest, dropped] = cache.counts.entries().next().value!;
+      cache.counts.delete(oldest);
+      cache.ids -= dropped.ids?.length ?? 0;
+    }
   }
-  return n;
+  return found;
 }
 
+const cachedCount = (q: DiariumQuery) => cachedMatches(q).total;
+
 /**
- * How many entries match. Text alone is counted in the indexes without touching the table (the
- * common case); with filters, the filter's index is walked against the text's matches.
+ * How many entries match. Text alone is read from the indexes without touching the table (the
+ * common case): its ids when there are at most `LOOKUPS` of them (one FTS5 pass serves the count
+ * and every page, decision 131), else its count. With filters, the filter's index is walked
+ * against the text's matches.
  */
-function countMatches(q: DiariumQuery): number {
+function countMatches(q: DiariumQuery): Matches {
   const { indexed, short } = searchWords(q);
   const filtered = q.kommun ?? q.forvaltning ?? q.status ?? q.fran ?? q.till;
   if (!filtered && indexed.length + short.length > 0) {
-    const count = (table: "diarium_fts" | "diarium_fts_short", match: string, and?: SQL) =>
-      db().get<{ n: number }>(
-        sql`select count(*) as n from ${sql.identifier(table)} where ${sql.identifier(table)} match ${match} ${and ?? sql``}`,
-      )?.n ?? 0;
-    if (short.length === 0) return count("diarium_fts", ftsQuery(indexed));
-    if (indexed.length === 0) return count("diarium_fts_short", shortQuery(short));
-    // `+rowid`: a rowid IN (…) constraint would make FTS5 answer the query once per rowid.
-    return count(
-      "diarium_fts",
-      ftsQuery(indexed),
-      sql`and +rowid in (select rowid from diarium_fts_short where diarium_fts_short match ${shortQuery(short)})`,
-    );
+    const [table, match, and] =
+      short.length === 0
+        ? (["diarium_fts", ftsQuery(indexed), sql``] as const)
+        : indexed.length === 0
+          ? (["diarium_fts_short", shortQuery(short), sql``] as const)
+          : // `+rowid`: a rowid IN (…) constraint would make FTS5 answer the query once per rowid.
+            ([
+              "diarium_fts",
+              ftsQuery(indexed),
+              sql`and +rowid in (select rowid from diarium_fts_short where diarium_fts_short match ${shortQuery(short)})`,
+            ] as const);
+    const from = sql`from ${sql.identifier(table)} where ${sql.identifier(table)} match ${match} ${and}`;
+    // FTS5 yields its matches in rowid order and stops at the limit. A search of more matches pays
+    // for this read before it is counted (1–5 ms CPU under load for 4,500–31,000 matches); one of
+    // fewer asks FTS5 nothing more for any page (a whole FTS5 pass saved, 5–25 ms).
+    const ids = db()
+      .all<{ id: number }>(sql`select rowid as id ${from} limit ${LOOKUPS + 1}`)
+      .map((r) => r.id);
+    if (ids.length <= LOOKUPS) return { total: ids.length, ids: Int32Array.from(ids) };
+    return { total: db().get<{ n: number }>(sql`select count(*) as n ${from}`)?.n ?? 0, ids: null };
   }
-  return (
-    db()
-      .select({ n: count() })
-      .from(diariumEntry)
-      .where(and(...conditions(q, "bloom")))
-      .get()?.n ?? 0
-  );
+  return {
+    total:
+      db()
+        .select({ n: count() })
+        .from(diariumEntry)
+        .where(and(...conditions(q, "bloom")))
+        .get()?.n ?? 0,
+    ids: null,
+  };
 }
 
 /** Rows a LIKE walk may be expected to visit (about 2 µs each, the row read included). */
 const LIKE_VISITS = 2_000;
 /** Matches looked up one by one and sorted rather than materialised for an index walk. */
 const LOOKUPS = 3_000;
+/**
+ * With a search's ids remembered (decision 131), reading them newest first costs either a lookup
+ * per match and a sort, or a step of the registered_at index per row visited (covered: ids only),
+ * tested against the ids; a lookup costs about as much as this many steps.
+ */
+const STEPS_PER_LOOKUP = 6;
+
+/** `id` among remembered ids (one JSON parameter); `+id` when the index is walked against them. */
+function amongIds(ids: Int32Array, lookup: boolean): SQL {
+  const list = JSON.stringify(Array.from(ids));
+  return lookup
+    ? sql`${diariumEntry.id} in (select value from json_each(${list}))`
+    : sql`+${diariumEntry.id} in (select value from json_each(${list}))`;
+}
 
 /** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
 export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
-  const total = cachedCount(q);
+  const { total, ids: matchIds } = cachedMatches(q);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.sida ?? 1, pages);
   const offset = (page - 1) * pageSize;
@@ -371,11 +425,13 @@ export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIU
       .all();
     return { total, page, pages, entries: rows.map((r) => toPublic(r, lang)) };
   }
-  const lookup = filters === 0 && total <= LOOKUPS;
+  // A search by text alone whose ids are remembered (decision 131) asks FTS5 nothing more: its ids
+  // are looked up and sorted, or the index is walked against them, whichever visits less.
+  const lookup = matchIds ? visits > STEPS_PER_LOOKUP * total : filters === 0 && total <= LOOKUPS;
   const ids = db()
     .select({ id: diariumEntry.id })
     .from(diariumEntry)
-    .where(and(...conditions(q, lookup ? "lookup" : "bloom")))
+    .where(matchIds ? amongIds(matchIds, lookup) : and(...conditions(q, lookup ? "lookup" : "bloom")))
     .orderBy(lookup ? desc(sql`+${diariumEntry.registeredAt}`) : desc(diariumEntry.registeredAt), desc(diariumEntry.id))
     .limit(pageSize)
     .offset(offset)
@@ -468,7 +524,30 @@ export function csvCell(value: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function diariumFilterOptions(lang: Language) {
+type FilterOptions = ReturnType<typeof readFilterOptions>;
+
+/**
+ * The search form's choices, remembered per language for one database version like the counts
+ * (decision 131): the page asks for them twice (the form and the feed's title), and reading and
+ * sorting them cost more than a remembered search's whole page.
+ */
+export function diariumFilterOptions(lang: Language): FilterOptions {
+  const version = databaseVersion();
+  if (version === null) return readFilterOptions(lang);
+  const cache = prepared("diarium.options", () => ({ version: "", byLanguage: new Map<Language, FilterOptions>() }));
+  if (cache.version !== version) {
+    cache.version = version;
+    cache.byLanguage.clear();
+  }
+  let options = cache.byLanguage.get(lang);
+  if (options === undefined) {
+    options = readFilterOptions(lang);
+    cache.byLanguage.set(lang, options);
+  }
+  return options;
+}
+
+function readFilterOptions(lang: Language) {
   const munis = db()
     .select({ slug: municipality.slug, name: municipality.name })
     .from(municipality)

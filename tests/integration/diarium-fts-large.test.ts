@@ -155,6 +155,33 @@ describe(`the diarium search on ${ROWS.toLocaleString("en")} generated entries`,
     expect(likeSearch("avlopp", { status: "received" }).total).toBeGreaterThan(0);
   });
 
+  it("a search of at most 3,000 matches reads their ids once; its pages walk or look up those ids, as LIKE pages (decision 131)", () => {
+    const kinds = new Set<string>();
+    for (const [q, sida] of [
+      ["ärende 199", 1],
+      ["ärende 199", 20],
+      ["199 ärende ären", 1],
+      ["ärende 1999", 1],
+      ["ärende 1999", 4],
+    ] as const) {
+      const { result, statements } = recorded(() => searchDiarium({ q, sida }, "sv"));
+      const expected = likeSearch(q, { offset: (sida - 1) * 25 });
+      expect(expected.total, q).toBeLessThanOrEqual(3000);
+      expect(expected.page.length, q).toBeGreaterThan(0);
+      expect(result.total, q).toBe(expected.total);
+      expect(
+        result.entries.map((e) => e.reference),
+        q,
+      ).toEqual(expected.page);
+      // FTS5 is asked once, for the ids, and nothing counts them.
+      expect(statements.filter((st) => /diarium_fts/.test(st.sql))).toHaveLength(1);
+      expect(statements.some((st) => /count\(/i.test(st.sql))).toBe(false);
+      for (const st of statements)
+        if (/json_each/.test(st.sql)) kinds.add(/\+"diarium_entry"\."id" in/.test(st.sql) ? "walk" : "lookup");
+    }
+    expect([...kinds].sort()).toEqual(["lookup", "walk"]);
+  });
+
   it("a word under three letters is counted in its own index, not by LIKE over the table", () => {
     const { result, statements } = recorded(() => searchDiarium({ q: "ed" }, "sv"));
     expect(result.total).toBe(likeSearch("ed").total);

@@ -288,13 +288,16 @@ describe("the index answers what the substring search answered", () => {
 });
 
 describe("a search's count is remembered only while the register is unchanged (decision 126)", () => {
-  /** The statements `fn` runs that count: none when the count was remembered. */
+  /**
+   * The statements `fn` runs that count or ask a text index: none when the count was remembered
+   * (a search of at most 3,000 matches reads its ids instead of counting them, decision 131).
+   */
   function counting(fn: () => unknown): string[] {
     const client = db().$client;
     const prepare = client.prepare;
     const seen: string[] = [];
     client.prepare = function (this: typeof client, source: string) {
-      if (/count\(/i.test(source)) seen.push(source);
+      if (/count\(|diarium_fts/i.test(source)) seen.push(source);
       return prepare.call(this, source);
     } as typeof prepare;
     try {
@@ -326,6 +329,27 @@ describe("a search's count is remembered only while the register is unchanged (d
       other.close();
     }
     expect(total({ q: "gata" })).toBe(first);
+  });
+
+  it("a word inside another word of the search, or another order of the words, is the same search (decision 131)", () => {
+    const gatan = searchDiarium({ q: "gatan" }, "sv");
+    expect(gatan.total).toBeGreaterThan(0);
+    expect(gatan.total).toBeLessThan(total({ q: "gata" }));
+    for (const q of ["gatan gata", "gata gatan", "atan gatan gat", "GATAN gatan"])
+      expect(counting(() => expect(searchDiarium({ q }, "sv")).toEqual(gatan))).toEqual([]);
+    // Two words neither of which holds the other are both asked for.
+    const both = total({ q: "gatan torg" });
+    expect(both).toBeLessThan(gatan.total);
+    expect(counting(() => expect(total({ q: "torg gatan" })).toBe(both))).toEqual([]);
+  });
+
+  it("the pages of a remembered search ask no text index again, and are the pages a first search gives", () => {
+    const first = searchDiarium({ q: "gata", sida: 2 }, "sv");
+    expect(first.entries.length).toBeGreaterThan(0);
+    const remembered = searchDiarium({ q: "gata", sida: 2 }, "sv");
+    expect(remembered).toEqual(first);
+    expect(counting(() => searchDiarium({ q: "gata", sida: 1 }, "sv"))).toEqual([]);
+    expect(counting(() => expect(searchDiarium({ q: "gata", sida: 2 }, "sv")).toEqual(first))).toEqual([]);
   });
 
   it("filters are part of what is remembered", () => {
