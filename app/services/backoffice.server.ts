@@ -311,8 +311,7 @@ export function listQueue(input: {
   const json = JSON.stringify(computed);
   // A computed clock's value, or null for every case without one (no permit row in `pc`).
   const hasClock = sql`(${permitCase.caseId} is not null and ${caseTable.area} = 'bygglov')`;
-  const clockValue = (index: number) =>
-    sql`json_extract(${json}, '$."' || ${caseTable.id} || '"' || ${`[${index}]`})`;
+  const clockValue = (index: number) => sql`json_extract(${json}, '$."' || ${caseTable.id} || '"' || ${`[${index}]`})`;
   const dueDay = sql`swedish_date(${caseTable.decisionDueAt})`;
   const deadline = sql`(case when ${hasClock} then ${clockValue(0)} else ${dueDay} end)`;
   const open = inArray(caseTable.status, OPEN_STATUSES);

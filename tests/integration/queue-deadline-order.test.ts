@@ -121,7 +121,15 @@ beforeAll(() => {
       const request = (kind: "completeness" | "clarification", answeredOn: string | null) =>
         tx
           .insert(supplementRequest)
-          .values({ caseId: row.id, kind, message: "Test", requestedOn: receivedOn, dueOn: TODAY, answeredOn, requestedBy: "staff:1" })
+          .values({
+            caseId: row.id,
+            kind,
+            message: "Test",
+            requestedOn: receivedOn,
+            dueOn: TODAY,
+            answeredOn,
+            requestedBy: "staff:1",
+          })
           .run();
       if (i % 5 === 0) request("completeness", null); // waiting: no deadline
       if (i % 7 === 0) request("clarification", null); // paused: the deadline moves with today
@@ -166,7 +174,9 @@ describe("the officer queue's deadline order and filters in SQL", () => {
         it(`status ${status}, deadline filter '${frist}', sorted by ${sortering}: the same rows and order as computed in code`, () => {
           const user = officer("handlaggare.amal");
           const reference = everyPage(user, { status, sortering: "reference" }).rows;
-          const expected = reference.filter((r) => (frist === "overdue" ? r.overdue : frist === "week" ? r.dueThisWeek : true));
+          const expected = reference.filter((r) =>
+            frist === "overdue" ? r.overdue : frist === "week" ? r.dueThisWeek : true,
+          );
           if (sortering === "deadline") expected.sort(byDeadline);
           // Received is ordered by the instant, so only the day is compared here.
           const got = everyPage(user, { status, frist, sortering });
