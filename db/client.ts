@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "./schema/index";
+import { swedishDate } from "../app/services/permit-clock";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -29,6 +30,11 @@ export function openDatabase(path: string, options: { migrationsFolder?: string 
   // fold('Åsa Östlund') = 'asa ostlund'. Deterministic, so SQLite may use it in indexes.
   sqlite.function("fold", { deterministic: true }, (value: unknown) =>
     typeof value === "string" ? foldText(value) : null,
+  );
+  // The Swedish day of an instant, exactly as the code computes it (swedishDate): the officer
+  // queue orders and filters by a case's due day in SQL (docs/decisions/132). Null stays null.
+  sqlite.function("swedish_date", { deterministic: true }, (value: unknown) =>
+    typeof value === "string" && value !== "" ? swedishDate(value) : null,
   );
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: options.migrationsFolder ?? resolve("db/migrations") });

@@ -37,7 +37,7 @@ import { withoutAddresses } from "./protected-identity.server";
 import { MessageRejected, sendMessageToApplicant, type NewMessageFile } from "./messages.server";
 import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
 import { clockInputFor } from "./building-permits.server";
-import { addDays, computeClock, swedishDate, validateExtension, type Clock } from "./permit-clock";
+import { addDays, computeClock, swedishDate, validateExtension, weekday, type Clock } from "./permit-clock";
 import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.server";
 import type { DecisionTemplate } from "../../db/schema/decisions";
 import type { StaffUser } from "~/auth/guards.server";
@@ -68,7 +68,14 @@ export const OPEN_STATUSES: CaseStatus[] = [
 ];
 function scopeCondition(scopes: CaseScope[]): SQL {
   if (scopes.length === 0) return sql`0`;
-  return or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area))))!;
+  // The two IN lists say nothing the pairs do not, but let SQLite search the
+  // (municipality, area, status) index on all three columns instead of the municipality alone:
+  // the queue's count went from 5.9 to 0.7 ms on the bench's data (decision 132).
+  return and(
+    inArray(caseTable.municipalityId, [...new Set(scopes.map((s) => s.municipalityId))]),
+    inArray(caseTable.area, [...new Set(scopes.map((s) => s.area))]),
+    or(...scopes.map((s) => and(eq(caseTable.municipalityId, s.municipalityId), eq(caseTable.area, s.area)))),
+  )!;
 }
 
 /**
@@ -198,10 +205,9 @@ export interface QueuePage {
 }
 
 /**
- * One page of the officer's queue (decision 083). Sorted by received date or reference with no
- * deadline filter, count and page are SQL (LIMIT/OFFSET). The deadline order and the deadline
- * filters depend on the bygglov clock, which is computed in code: then only the narrow columns
- * the clock needs are read for the whole filtered scope, sorted, and the page's rows are loaded.
+ * One page of the officer's queue (decision 083). Count, order and page are SQL (LIMIT/OFFSET);
+ * only the page's rows are read in full. The deadline order and filters use the bygglov clock,
+ * computed in code for the cases that have one and handed to SQL (decision 132).
  */
 export function listQueue(input: {
   user: StaffUser;
@@ -281,38 +287,77 @@ export function listQueue(input: {
     return { rows: rows.map((r) => toRow(r, clocks.get(r.c.id))), total, page, pages };
   }
 
-  // The clock-dependent order: narrow columns for the whole filtered scope, then one page in full.
-  const narrow = db()
-    .select({
-      id: caseTable.id,
-      reference: caseTable.reference,
-      area: caseTable.area,
-      status: caseTable.status,
-      decisionDueAt: caseTable.decisionDueAt,
-      createdAt: caseTable.createdAt,
-    })
+  // The deadline order and filters (decision 132). Only a bygglov case with a permit row has a
+  // computed clock (decision 026): those few are computed here and handed to SQL as one JSON
+  // object keyed by case id; every other case's deadline is the Swedish day of its due date
+  // (`swedish_date`, db/client.ts). SQL then filters, counts, orders and pages, and only the
+  // page's rows are read in full.
+  const permits = db()
+    .select({ id: caseTable.id, status: caseTable.status, decisionDueAt: caseTable.decisionDueAt })
     .from(caseTable)
+    .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
     .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .where(where)
+    .where(and(where, eq(caseTable.area, "bygglov")))
     .all();
-  const clocks = clocksOf(narrow);
-  let keyed = narrow.map((r) => ({ ...r, ...deadlineOf(r, clocks.get(r.id), today) }));
-  if (f.deadline === "overdue") keyed = keyed.filter((r) => r.overdue);
-  if (f.deadline === "week") keyed = keyed.filter((r) => r.dueThisWeek);
-  // ASCII keys (ISO dates, references): plain comparison, as SQLite's order.
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDeadline = (r: { deadline: string | null }) => (r.deadline === null ? "9999" : r.deadline);
-  if (f.sort === "deadline") keyed.sort((x, y) => cmp(byDeadline(x), byDeadline(y)) || cmp(x.reference, y.reference));
-  if (f.sort === "received") keyed.sort((x, y) => cmp(x.createdAt, y.createdAt) || cmp(x.reference, y.reference));
-  if (f.sort === "reference") keyed.sort((x, y) => cmp(x.reference, y.reference));
-  const total = keyed.length;
+  const clocks = clocksFor(
+    permits.map((p) => p.id),
+    today,
+  );
+  const computed: Record<number, [string | null, 0 | 1, 0 | 1]> = {};
+  for (const p of permits) {
+    const d = deadlineOf(p, clocks.get(p.id), today);
+    computed[p.id] = [d.deadline, d.overdue ? 1 : 0, d.dueThisWeek ? 1 : 0];
+  }
+  const json = JSON.stringify(computed);
+  // A computed clock's value, or null for every case without one (no permit row in `pc`).
+  const hasClock = sql`(${permitCase.caseId} is not null and ${caseTable.area} = 'bygglov')`;
+  const clockValue = (index: number) => sql`json_extract(${json}, '$."' || ${caseTable.id} || '"' || ${`[${index}]`})`;
+  const dueDay = sql`swedish_date(${caseTable.decisionDueAt})`;
+  const deadline = sql`(case when ${hasClock} then ${clockValue(0)} else ${dueDay} end)`;
+  const open = inArray(caseTable.status, OPEN_STATUSES);
+  const filtered = [where];
+  // As deadlineOf: without a clock, overdue is an open case due before today, and due this week
+  // one due from today to this week's Sunday.
+  if (f.deadline === "overdue")
+    filtered.push(sql`(case when ${hasClock} then ${clockValue(1)} = 1 else ${open} and ${dueDay} < ${today} end)`);
+  if (f.deadline === "week")
+    filtered.push(
+      sql`(case when ${hasClock} then ${clockValue(2)} = 1 else ${open} and ${dueDay} between ${today} and ${addDays(today, 6 - weekday(today))} end)`,
+    );
+  const scoped = and(...filtered);
+  const total =
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(caseTable)
+      .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+      .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+      .where(scoped)
+      .get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(f.page, pages);
-  const ids = keyed.slice((page - 1) * size, page * size).map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total, page, pages };
+  if (total === 0) return { rows: [], total, page, pages };
+  // ASCII keys (ISO dates, references): SQLite's binary order is the order the page always had.
+  const order =
+    f.sort === "deadline"
+      ? [sql`coalesce(${deadline}, '9999')`, asc(caseTable.reference)]
+      : f.sort === "received"
+        ? [asc(caseTable.createdAt), asc(caseTable.reference)]
+        : [asc(caseTable.reference)];
+  // The page's ids first (the sort carries one column, not whole rows), then those rows in full.
+  const ids = db()
+    .select({ id: caseTable.id })
+    .from(caseTable)
+    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+    .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+    .where(scoped)
+    .orderBy(...order)
+    .limit(size)
+    .offset((page - 1) * size)
+    .all()
+    .map((r) => r.id);
   const byId = new Map(
     full()
-      .where(inArray(caseTable.id, ids))
+      .where(inIds(caseTable.id, ids))
       .all()
       .map((r) => [r.c.id, r]),
   );

@@ -42,6 +42,16 @@ describe("calendar helpers", () => {
     expect(swedishHolidays(2027).has("2027-03-26")).toBe(true); // långfredagen 2027
     expect(isWorkingDay("2026-04-07")).toBe(true);
   });
+  it("a working day is a weekday outside the year's holidays, every day 1990–2110 (holidays kept per year)", () => {
+    let holidaysOnWeekdays = 0;
+    for (let d = dayNumber("1990-01-01"); d <= dayNumber("2110-12-31"); d++) {
+      const date = addDays("1970-01-01", d);
+      const holiday = swedishHolidays(Number(date.slice(0, 4))).has(date);
+      if (holiday && weekday(date) < 5) holidaysOnWeekdays++;
+      expect(isWorkingDay(date)).toBe(weekday(date) < 5 && !holiday);
+    }
+    expect(holidaysOnWeekdays).toBeGreaterThan(121 * 6);
+  });
   it("moves a weekend or holiday to the next working day", () => {
     expect(nextWorkingDayOnOrAfter("2026-12-24")).toBe("2026-12-28");
     expect(nextWorkingDayOnOrAfter("2026-11-25")).toBe("2026-11-25");

@@ -179,8 +179,20 @@ export function swedishHolidays(year: number): Set<IsoDate> {
   return days;
 }
 
+// A year's holidays are asked for on every day a deadline is moved past (the queue's clocks):
+// built once per year instead of a new Set per call (decision 132).
+const holidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+
 export function isWorkingDay(date: IsoDate): boolean {
-  return weekday(date) < 5 && !swedishHolidays(Number(date.slice(0, 4))).has(date);
+  if (weekday(date) >= 5) return false;
+  const year = Number(date.slice(0, 4));
+  let holidays = holidaysByYear.get(year);
+  if (holidays === undefined) {
+    holidays = swedishHolidays(year);
+    if (holidaysByYear.size > 1_000) holidaysByYear.clear();
+    holidaysByYear.set(year, holidays);
+  }
+  return !holidays.has(date);
 }
 
 export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
