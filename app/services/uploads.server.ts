@@ -3,7 +3,13 @@ import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
+import {
+  dataSubdir,
+  readStoredFileBytes,
+  removeStoredFile,
+  writeEncryptedFile,
+  writeEncryptedFileAsync,
+} from "./file-store.server";
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
@@ -110,39 +116,61 @@ export interface StoredUpload {
   type: string;
 }
 
-/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
-export function storeUpload(input: {
+export interface UploadToStore {
   bytes: Uint8Array;
   mime: string;
   originalName: string;
   ownerKey: string;
   formId: string;
   field: string;
-}): StoredUpload {
+}
+
+/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
+export function storeUpload(input: UploadToStore): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
   writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
-  const publicId = randomBytes(16).toString("base64url");
-  const name = displayName(input.originalName);
   try {
-    db()
-      .insert(caseAttachment)
-      .values({
-        publicId,
-        ownerKey: input.ownerKey,
-        formId: input.formId,
-        field: input.field,
-        originalName: name,
-        storedName,
-        size: input.bytes.byteLength,
-        mime: input.mime,
-        sha256: createHash("sha256").update(input.bytes).digest("hex"),
-      })
-      .run();
+    return recordUpload(input, storedName);
   } catch (error) {
     removeStoredFile(dir, storedName);
     throw error;
   }
+}
+
+/**
+ * The file half of storeUpload off the event loop (decision 129): resolves with its stored name
+ * once the file is durable. Its row is recordUpload's, later; a caller that does not record it
+ * removes it (removeUploadFile).
+ */
+export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
+  const storedName = randomBytes(16).toString("hex");
+  await writeEncryptedFileAsync(uploadsDir(), storedName, bytes, { exclusive: true });
+  return storedName;
+}
+
+export function removeUploadFile(storedName: string): void {
+  removeStoredFile(uploadsDir(), storedName);
+}
+
+/** The row of an upload whose file is already on disk under `storedName`. */
+export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
+  const publicId = randomBytes(16).toString("base64url");
+  const name = displayName(input.originalName);
+  db()
+    .insert(caseAttachment)
+    .values({
+      publicId,
+      ownerKey: input.ownerKey,
+      formId: input.formId,
+      field: input.field,
+      originalName: name,
+      storedName,
+      size: input.bytes.byteLength,
+      mime: input.mime,
+      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+    })
+    .run();
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
 }
 
