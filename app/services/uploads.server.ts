@@ -246,7 +246,10 @@ const quotaStatements = () =>
       .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
       .from(caseAttachment)
       .where(
-        and(eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")), gte(caseAttachment.createdAt, sql.placeholder("since"))),
+        and(
+          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
+          gte(caseAttachment.createdAt, sql.placeholder("since")),
+        ),
       )
       .prepare(),
   }));
