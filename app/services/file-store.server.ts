@@ -10,7 +10,6 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { env } from "~/env.server";
 import { decryptFile, encryptFile } from "~/platform/crypto.server";
@@ -64,38 +63,6 @@ export function writeEncryptedFile(
   }
   renameSync(tmp, target);
   fsyncDir(dir);
-}
-
-/**
- * As writeEncryptedFile, with the same steps in the same order (temporary file, fsync, rename,
- * directory fsync), but the writes and both fsyncs run on libuv's threads: the event loop serves
- * other requests while the disk works (a form step's photo, decision 129). Resolves once the
- * file is durable under its name; only then may a row point at it.
- */
-export async function writeEncryptedFileAsync(
-  dir: string,
-  name: string,
-  plain: Uint8Array,
-  options: { exclusive?: boolean } = {},
-): Promise<void> {
-  const target = pathFor(dir, name);
-  if (options.exclusive && existsSync(target)) throw new Error("stored file exists");
-  const bytes = encryptFile(plain);
-  const tmp = join(dir, `.tmp-${randomBytes(8).toString("hex")}-${name}`);
-  const file = await open(tmp, "wx", 0o600);
-  try {
-    await file.writeFile(bytes);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(tmp, target);
-  const directory = await open(dir, "r");
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
 }
 
 /** The plain bytes of `dir/name`, or null when there is no such file. */

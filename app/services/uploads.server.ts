@@ -1,16 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
-import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import {
-  dataSubdir,
-  readStoredFileBytes,
-  removeStoredFile,
-  writeEncryptedFile,
-  writeEncryptedFileAsync,
-} from "./file-store.server";
+import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
@@ -117,61 +110,39 @@ export interface StoredUpload {
   type: string;
 }
 
-export interface UploadToStore {
+/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
+export function storeUpload(input: {
   bytes: Uint8Array;
   mime: string;
   originalName: string;
   ownerKey: string;
   formId: string;
   field: string;
-}
-
-/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
-export function storeUpload(input: UploadToStore): StoredUpload {
+}): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
   writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
+  const publicId = randomBytes(16).toString("base64url");
+  const name = displayName(input.originalName);
   try {
-    return recordUpload(input, storedName);
+    db()
+      .insert(caseAttachment)
+      .values({
+        publicId,
+        ownerKey: input.ownerKey,
+        formId: input.formId,
+        field: input.field,
+        originalName: name,
+        storedName,
+        size: input.bytes.byteLength,
+        mime: input.mime,
+        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      })
+      .run();
   } catch (error) {
     removeStoredFile(dir, storedName);
     throw error;
   }
-}
-
-/**
- * The file half of storeUpload off the event loop (decision 129): resolves with its stored name
- * once the file is durable. Its row is recordUpload's, later; a caller that does not record it
- * removes it (removeUploadFile).
- */
-export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
-  const storedName = randomBytes(16).toString("hex");
-  await writeEncryptedFileAsync(uploadsDir(), storedName, bytes, { exclusive: true });
-  return storedName;
-}
-
-export function removeUploadFile(storedName: string): void {
-  removeStoredFile(uploadsDir(), storedName);
-}
-
-/** The row of an upload whose file is already on disk under `storedName`. */
-export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
-  const publicId = randomBytes(16).toString("base64url");
-  const name = displayName(input.originalName);
-  db()
-    .insert(caseAttachment)
-    .values({
-      publicId,
-      ownerKey: input.ownerKey,
-      formId: input.formId,
-      field: input.field,
-      originalName: name,
-      storedName,
-      size: input.bytes.byteLength,
-      mime: input.mime,
-      sha256: createHash("sha256").update(input.bytes).digest("hex"),
-    })
-    .run();
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
 }
 
@@ -228,32 +199,6 @@ export function uploadLimits(): QuotaLimits {
   };
 }
 
-// Asked on every post with a new file (decision 129): built and compiled once per connection.
-const quotaStatements = () =>
-  prepared("uploads.quota", (d) => ({
-    pending: d
-      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
-      .from(caseAttachment)
-      .where(
-        and(
-          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
-          eq(caseAttachment.formId, sql.placeholder("formId")),
-          isNull(caseAttachment.caseId),
-        ),
-      )
-      .prepare(),
-    day: d
-      .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
-      .from(caseAttachment)
-      .where(
-        and(
-          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
-          gte(caseAttachment.createdAt, sql.placeholder("since")),
-        ),
-      )
-      .prepare(),
-  }));
-
 /**
  * Whether `incoming` new files (their sizes) fit the owner's quotas: per draft (files not yet
  * bound to a case for this form, minus those this post replaces) and per owner over the last
@@ -271,8 +216,17 @@ export function checkUploadQuota(input: {
   const limits = input.limits ?? uploadLimits();
   const newBytes = input.incoming.reduce((a, b) => a + b, 0);
   if (input.formId !== null) {
-    const pending = quotaStatements()
-      .pending.all({ ownerKey: input.ownerKey, formId: input.formId })
+    const pending = db()
+      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
+      .from(caseAttachment)
+      .where(
+        and(
+          eq(caseAttachment.ownerKey, input.ownerKey),
+          eq(caseAttachment.formId, input.formId),
+          isNull(caseAttachment.caseId),
+        ),
+      )
+      .all()
       .filter((r) => !(input.replacing ?? []).includes(r.publicId));
     if (pending.length + input.incoming.length > limits.draftFiles)
       return { code: "file.quotaDraftFiles", max: limits.draftFiles };
@@ -280,7 +234,11 @@ export function checkUploadQuota(input: {
       return { code: "file.quotaDraftBytes", max: limits.draftBytes };
   }
   const since = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
-  const day = quotaStatements().day.get({ ownerKey: input.ownerKey, since }) ?? { n: 0, bytes: 0 };
+  const day = db()
+    .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
+    .from(caseAttachment)
+    .where(and(eq(caseAttachment.ownerKey, input.ownerKey), gte(caseAttachment.createdAt, since)))
+    .get() ?? { n: 0, bytes: 0 };
   if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes)
     return { code: "file.quotaDay", max: limits.dayFiles };
   return null;
