@@ -260,7 +260,14 @@ export function createTestIdentityProvider(): TestIdentityProvider | null {
   const issuer = `${e.PUBLIC_URL}${TEST_IDP_PATH}`;
   log("warn", "the local test identity provider (Test-legitimation) is on", { issuer });
   // oidc-provider is loaded at the first request to the provider, not at start (decision 127).
-  const router = lazyRouter(async () => testIdentityRouter(e, issuer, (await import("oidc-provider")).default));
+  // Its key is made off the event loop on a new data directory's first login (decision 135).
+  const router = lazyRouter(async () => {
+    const [provider, privateKey] = await Promise.all([
+      import("oidc-provider"),
+      storedRsaKey(join(e.DATA_DIR, ".test-idp-key.pem")),
+    ]);
+    return testIdentityRouter(e, issuer, provider.default, privateKey);
+  });
   return { mountPath: TEST_IDP_PATH, router };
 }
 
@@ -268,11 +275,10 @@ function testIdentityRouter(
   e: ReturnType<typeof env>,
   issuer: string,
   Provider: typeof import("oidc-provider").default,
+  privateKey: KeyObject,
 ): express.Router {
   const claimName = e.OIDC_PERSONAL_NUMBER_CLAIM;
   const personScope = "https://id.oidc.se/scope/naturalPersonNumber";
-  // Kept in DATA_DIR: no key generation at every start (demo and test only; decision 095).
-  const privateKey = storedRsaKey(join(e.DATA_DIR, ".test-idp-key.pem"));
   const publicKey = createPublicKey(privateKey);
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };
   const publicJwk = { ...publicKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-idp-1" };

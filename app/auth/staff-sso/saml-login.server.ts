@@ -15,7 +15,7 @@ import {
   type SamlProviderSettings,
   type SamlRefusal,
 } from "./saml.server";
-import { storedKeyAndCertificate, type KeyAndCertificate } from "./self-signed-certificate.server";
+import { storedKeyAndCertificateAsync, type KeyAndCertificate } from "./self-signed-certificate.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { audit } from "~/platform/audit.server";
@@ -40,26 +40,32 @@ export const samlSpEntityId = (providerId: number) => `${env().PUBLIC_URL}${STAF
 const EMAIL_ATTRIBUTE = "urn:oid:0.9.2342.19200300.100.1.3";
 const NAME_ATTRIBUTE = "urn:oid:2.16.840.1.113730.3.1.241";
 
-let spKey: KeyAndCertificate | null | undefined;
+let spKey: Promise<KeyAndCertificate | null> | undefined;
 /**
  * The portal's own SAML signing key (signed AuthnRequests, LogoutRequests): the file named by
  * STAFF_SAML_SP_KEY_FILE, or outside production one made in DATA_DIR; none in production without
  * the variable (then no SLO, decision 065).
  */
-export function serviceProviderKey(): KeyAndCertificate | null {
+export function serviceProviderKey(): Promise<KeyAndCertificate | null> {
   if (spKey !== undefined) return spKey;
   const e = env();
   const file =
     e.STAFF_SAML_SP_KEY_FILE ?? (e.PORTAL_ENV === "production" ? null : join(e.DATA_DIR, ".staff-saml-sp.json"));
-  spKey = file ? storedKeyAndCertificate(file, "Dalsland e-service portal SAML SP") : null;
+  // Made off the event loop on a new data directory's first SAML login (decision 135); a failure is not kept.
+  spKey = file
+    ? storedKeyAndCertificateAsync(file, "Dalsland e-service portal SAML SP").catch((error: unknown) => {
+        spKey = undefined;
+        throw error;
+      })
+    : Promise.resolve(null);
   return spKey;
 }
 
 /** The provider row as the SAML module's settings; null when it is not a complete SAML provider. */
-export function samlSettingsFor(provider: SsoProvider): SamlProviderSettings | null {
+export async function samlSettingsFor(provider: SsoProvider): Promise<SamlProviderSettings | null> {
   if (provider.protocol !== "saml" || !provider.samlIdpEntityId || !provider.samlSsoUrl || !provider.samlIdpCertificate)
     return null;
-  const key = serviceProviderKey();
+  const key = await serviceProviderKey();
   return {
     idpEntityId: provider.samlIdpEntityId,
     idpSsoUrl: provider.samlSsoUrl,
@@ -77,9 +83,9 @@ export function samlSettingsFor(provider: SsoProvider): SamlProviderSettings | n
   };
 }
 
-function usableSettings(providerId: number): SamlProviderSettings | null {
+async function usableSettings(providerId: number): Promise<SamlProviderSettings | null> {
   const provider = getSsoProvider(providerId);
-  return provider?.enabled ? samlSettingsFor(provider) : null;
+  return provider?.enabled ? await samlSettingsFor(provider) : null;
 }
 
 interface SamlFlow {
@@ -136,7 +142,7 @@ export async function beginStaffSamlLogin(
   providerId: number,
   redirectTo: string,
 ): Promise<{ url: string; setCookie: string } | null> {
-  const settings = usableSettings(providerId);
+  const settings = await usableSettings(providerId);
   if (!settings) return null;
   const target = safeRedirectPath(redirectTo, "/personal");
   // RelayState carries no state of ours (the cookie does); the IdP echoes it (≤ 80 bytes, bindings §3.4.3).
@@ -160,7 +166,7 @@ export async function completeStaffSamlLogin(
 ): Promise<StaffSamlResult> {
   const clearCookie = await samlFlowCookie().serialize("", { maxAge: 0, expires: new Date(0) });
   const provider = getSsoProvider(providerId);
-  const settings = provider?.enabled ? samlSettingsFor(provider) : null;
+  const settings = provider?.enabled ? await samlSettingsFor(provider) : null;
   const samlResponse = form.get("SAMLResponse");
   const fail = (reason: SamlRefusal | "provider" | "browser", detail: string): StaffSamlResult => {
     log("warn", "staff saml login refused", { provider: providerId, reason, detail: detail.slice(0, 300) });
@@ -192,7 +198,7 @@ export async function completeStaffSamlLogin(
 /** The portal's SP metadata for provider `providerId` (for the IdP's administrators); null if not SAML. */
 export async function staffSamlMetadata(providerId: number): Promise<string | null> {
   const provider = getSsoProvider(providerId);
-  const settings = provider ? samlSettingsFor(provider) : null;
+  const settings = provider ? await samlSettingsFor(provider) : null;
   return settings ? await serviceProviderMetadata(settings) : null;
 }
 
@@ -206,7 +212,7 @@ export async function staffSamlLogoutUrl(
   staffUserId: number,
   sessionIndex: string | null,
 ): Promise<string | null> {
-  const settings = usableSettings(providerId);
+  const settings = await usableSettings(providerId);
   if (!settings) return null;
   const link = db()
     .select({ subject: staffSsoLink.subject })

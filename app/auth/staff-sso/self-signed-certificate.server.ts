@@ -1,5 +1,6 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPair, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
 
 /**
  * An RSA key and a self-signed X.509 certificate made with node:crypto alone (node can parse
@@ -60,9 +61,9 @@ const SHA256_WITH_RSA = sequence(oid("1.2.840.113549.1.1.11"), Buffer.from([0x05
 const pem = (label: string, der: Buffer) =>
   `-----BEGIN ${label}-----\n${(der.toString("base64").match(/.{1,64}/g) ?? []).join("\n")}\n-----END ${label}-----\n`;
 
-/** A fresh 2048-bit RSA key and a certificate for it, valid `days` days from now. */
-export function selfSignedCertificate(commonName: string, days = 365): KeyAndCertificate {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+/** A certificate for `keys`, valid `days` days from now. */
+function certificateFor(keys: { privateKey: KeyObject; publicKey: KeyObject }, commonName: string, days: number) {
+  const { privateKey, publicKey } = keys;
   const now = new Date();
   const tbs = sequence(
     tlv(0xa0, positiveInteger(Buffer.from([2]))), // version 3
@@ -81,18 +82,27 @@ export function selfSignedCertificate(commonName: string, days = 365): KeyAndCer
   };
 }
 
+/** A fresh 2048-bit RSA key and a certificate for it, valid `days` days from now. */
+export function selfSignedCertificate(commonName: string, days = 365): KeyAndCertificate {
+  return certificateFor(generateKeyPairSync("rsa", { modulusLength: 2048 }), commonName, days);
+}
+
 /**
- * A key and certificate kept in `file` (JSON, mode 0600), made on first use. Several portal
- * processes share DATA_DIR (decision 053): the first to write wins and the others read its key.
+ * A fresh 2048-bit RSA key pair made on libuv's thread pool: generating one costs 0.1–0.5 s of
+ * CPU, which on the event loop held every other request (and /healthz) that long (decision 135).
  */
-export function storedKeyAndCertificate(file: string, commonName: string): KeyAndCertificate {
-  if (!existsSync(file)) {
-    try {
-      writeFileSync(file, JSON.stringify(selfSignedCertificate(commonName, 3650)), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
+const rsaKeyPair = () => promisify(generateKeyPair)("rsa", { modulusLength: 2048 });
+
+/** Writes `content` to `file` (mode 0600) unless it exists: the first of several processes wins. */
+function writeOnce(file: string, content: string) {
+  try {
+    writeFileSync(file, content, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+}
+
+function readKeyAndCertificate(file: string): KeyAndCertificate {
   const stored = JSON.parse(readFileSync(file, "utf8")) as Partial<KeyAndCertificate>;
   if (typeof stored.privateKeyPem !== "string" || typeof stored.certificatePem !== "string")
     throw new Error(`${file}: not a key and certificate`);
@@ -100,19 +110,31 @@ export function storedKeyAndCertificate(file: string, commonName: string): KeyAn
 }
 
 /**
- * A 2048-bit RSA private key kept in `file` (PKCS#8 PEM, mode 0600), made on first use, for the
- * demo/test identity providers: generating one costs about 0.3 s of CPU (seconds on a loaded
- * machine) at every start, and processes sharing DATA_DIR then sign with the same key
- * (decision 095). The first process to write wins; the others read its key.
+ * A key and certificate kept in `file` (JSON, mode 0600), made on first use. Several portal
+ * processes share DATA_DIR (decision 053): the first to write wins and the others read its key.
+ * Synchronous, for start-up (the demo SAML identity provider's key, before the portal listens).
  */
-export function storedRsaKey(file: string): KeyObject {
+export function storedKeyAndCertificate(file: string, commonName: string): KeyAndCertificate {
+  if (!existsSync(file)) writeOnce(file, JSON.stringify(selfSignedCertificate(commonName, 3650)));
+  return readKeyAndCertificate(file);
+}
+
+/** The same, for a request's first use: the key is made off the event loop (decision 135). */
+export async function storedKeyAndCertificateAsync(file: string, commonName: string): Promise<KeyAndCertificate> {
+  if (!existsSync(file)) writeOnce(file, JSON.stringify(certificateFor(await rsaKeyPair(), commonName, 3650)));
+  return readKeyAndCertificate(file);
+}
+
+/**
+ * A 2048-bit RSA private key kept in `file` (PKCS#8 PEM, mode 0600), made on first use, for the
+ * demo/test identity providers: processes sharing DATA_DIR then sign with the same key, and no
+ * start makes one anew (decision 095). The first process to write wins; the others read its key.
+ * Made off the event loop: the first login of a new data directory made it there (decision 135).
+ */
+export async function storedRsaKey(file: string): Promise<KeyObject> {
   if (!existsSync(file)) {
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    try {
-      writeFileSync(file, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
+    const { privateKey } = await rsaKeyPair();
+    writeOnce(file, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
   }
   const key = createPrivateKey(readFileSync(file, "utf8"));
   if (key.asymmetricKeyType !== "rsa") throw new Error(`${file}: not an RSA private key`);

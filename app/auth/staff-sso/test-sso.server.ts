@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type KeyObject } from "node:crypto";
 import { join } from "node:path";
 import express from "express";
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
@@ -132,7 +132,14 @@ export function createTestSsoProvider(): TestSsoProvider | null {
   const issuer = `${e.PUBLIC_URL}${TEST_SSO_PATH}`;
   log("warn", "the local staff SSO test provider (Test-SSO) is on", { issuer });
   // oidc-provider is loaded at the first request to the provider, not at start (decision 127).
-  const router = lazyRouter(async () => testSsoRouter(e, issuer, (await import("oidc-provider")).default));
+  // Its key is kept in DATA_DIR (decision 095), made off the event loop on first use (135).
+  const router = lazyRouter(async () => {
+    const [provider, privateKey] = await Promise.all([
+      import("oidc-provider"),
+      storedRsaKey(join(e.DATA_DIR, ".test-sso-key.pem")),
+    ]);
+    return testSsoRouter(e, issuer, provider.default, privateKey);
+  });
   return { mountPath: TEST_SSO_PATH, router };
 }
 
@@ -140,9 +147,8 @@ function testSsoRouter(
   e: ReturnType<typeof env>,
   issuer: string,
   Provider: typeof import("oidc-provider").default,
+  privateKey: KeyObject,
 ): express.Router {
-  // Kept in DATA_DIR: no key generation at every start (decision 095).
-  const privateKey = storedRsaKey(join(e.DATA_DIR, ".test-sso-key.pem"));
   const jwk = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-sso-1" };
   const configuration: Configuration = {
     clients: [
