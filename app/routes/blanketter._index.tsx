@@ -44,6 +44,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Blanketter() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("eservice");
+  // Texts every form's entry repeats, translated once per page rather than once per form.
+  const labels = {
+    requiresEid: t("list.requiresEid"),
+    requiresLogin: t("list.requiresLogin"),
+    fillInOnline: t("list.fillInOnline"),
+    downloadPdfShort: t("list.downloadPdfShort"),
+  };
   return (
     <>
       <h1>{t("list.title")}</h1>
@@ -87,28 +94,30 @@ export default function Blanketter() {
             <section key={a.slug} aria-labelledby={`m-${m.slug}-${a.slug}`}>
               <h3 id={`m-${m.slug}-${a.slug}`}>{a.name}</h3>
               <ul className="form-list">
-                {a.forms.map((f) => (
-                  <li key={f.id}>
-                    <h4>{f.title}</h4>
-                    <p>{f.description}</p>
-                    {f.requiresEid ? (
-                      <p className="tag">{t("list.requiresEid")}</p>
-                    ) : f.requiresLogin ? (
-                      <p className="tag">{t("list.requiresLogin")}</p>
-                    ) : null}
-                    <p className="button-row">
-                      {/* The accessible name starts with the visible text (WCAG 2.5.3); the form's name follows, hidden. */}
-                      <a href={f.href}>
-                        {t("list.fillInOnline")}{" "}
-                        <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
-                      </a>
-                      <a href={`/blanketter/${f.id}.pdf`}>
-                        {t("list.downloadPdfShort")}{" "}
-                        <span className="visually-hidden">{t("list.formLinkContext", { title: f.title })}</span>
-                      </a>
-                    </p>
-                  </li>
-                ))}
+                {a.forms.map((f) => {
+                  // One translation per form for both links' hidden context (a list of ~100 forms).
+                  const context = t("list.formLinkContext", { title: f.title });
+                  return (
+                    <li key={f.id}>
+                      <h4>{f.title}</h4>
+                      <p>{f.description}</p>
+                      {f.requiresEid ? (
+                        <p className="tag">{labels.requiresEid}</p>
+                      ) : f.requiresLogin ? (
+                        <p className="tag">{labels.requiresLogin}</p>
+                      ) : null}
+                      <p className="button-row">
+                        {/* The accessible name starts with the visible text (WCAG 2.5.3); the form's name follows, hidden. */}
+                        <a href={f.href}>
+                          {labels.fillInOnline} <span className="visually-hidden">{context}</span>
+                        </a>
+                        <a href={`/blanketter/${f.id}.pdf`}>
+                          {labels.downloadPdfShort} <span className="visually-hidden">{context}</span>
+                        </a>
+                      </p>
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           ))}

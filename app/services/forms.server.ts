@@ -38,7 +38,12 @@ import { hmacIndex } from "~/platform/crypto.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
-import { getAdministrationForArea, listMunicipalities, localized } from "./municipalities.server";
+import {
+  administrationResolver,
+  getAdministrationForArea,
+  listMunicipalities,
+  localized,
+} from "./municipalities.server";
 import { discardUploads } from "./uploads.server";
 import { storeStepUploads, type StepUploads } from "./step-uploads.server";
 import { computeValues, runStepLookups, signingTextFor, submitHandlerFor } from "./form-hooks.server";
@@ -107,9 +112,10 @@ export function listFormsByAdministration(lang: Language, municipalitySlug: stri
   const m = listMunicipalities().find((x) => x.slug === municipalitySlug);
   if (!m) return [];
   const groups = new Map<number, { slug: string; name: string; forms: FormListItem[] }>();
+  const administrationFor = administrationResolver(m.id);
   for (const d of formDefinitions) {
     if (d.offeredBy !== "shared" && !(d.offeredBy as string[]).includes(m.slug)) continue;
-    const a = getAdministrationForArea({ municipalityId: m.id, area: d.caseType, defaultSlug: d.administration });
+    const a = administrationFor(d.caseType, d.administration);
     if (!a) continue;
     const group = groups.get(a.id) ?? { slug: a.slug, name: localized(a, "name", lang), forms: [] };
     group.forms.push({

@@ -1,5 +1,5 @@
-import { unstable_parseMultipartFormData } from "@remix-run/node";
-import { boundedUploadHandler, MAX_TEXT_PART_BYTES, readPost } from "~/utils/multipart.server";
+import { MaxPartSizeExceededError } from "@remix-run/node";
+import { MAX_TEXT_PART_BYTES, parseMultipart, partLimits, readPost } from "~/utils/multipart.server";
 import { MAX_DRAWING_BYTES } from "./permit-uploads.server";
 
 export interface UploadedPart {
@@ -18,13 +18,10 @@ export async function readMultipart(
 ): Promise<{ ok: true; form: FormData; files: UploadedPart[] } | { ok: false; error: "tooLarge" | "malformed" }> {
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, boundedUploadHandler(MAX_DRAWING_BYTES));
+    const contentType = request.headers.get("Content-Type") ?? "";
+    form = await parseMultipart(await request.arrayBuffer(), contentType, partLimits(MAX_DRAWING_BYTES));
   } catch (e) {
-    const name = (e as Error)?.name ?? "";
-    return {
-      ok: false,
-      error: name.includes("MaxPartSize") || /exceed/i.test(String((e as Error)?.message)) ? "tooLarge" : "malformed",
-    };
+    return { ok: false, error: e instanceof MaxPartSizeExceededError ? "tooLarge" : "malformed" };
   }
   const files: UploadedPart[] = [];
   for (const [field, value] of form.entries()) {
