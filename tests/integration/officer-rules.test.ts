@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, caseAttachment, caseTable, childcareUnit, municipality, staffUser } from "../../db/schema/index";
 import { csrfToken } from "~/auth/csrf.server";
-import { createSession, sessionUserOf } from "~/auth/session.server";
+import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { loader as attachmentLoader } from "~/routes/handlaggare.arenden.$reference_.bilagor.$id";
@@ -21,14 +21,13 @@ import { parseChildcareApplication } from "~/services/childcare-application";
 import { answerOffer, getChildcareCase, offerPlace, submitChildcareApplication } from "~/services/childcare.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { storeFile } from "~/services/permit-uploads.server";
-import type { StaffUser } from "~/auth/guards.server";
 import {
   getSchoolCase,
   parseSchoolApplication,
   signSchoolApplication,
   submitSchoolApplication,
 } from "~/services/school.server";
-import { viewerFor } from "./people-helper";
+import { officer, viewerFor } from "./people-helper";
 
 // The attacks of the security review 2026-12-03 §4 and §12, and the legitimate paths beside them.
 const now = new Date("2026-03-02T10:00:00Z");
@@ -38,20 +37,6 @@ let bengtsfors = 0;
 let peter = { personId: 0, personnummerHmac: "" };
 let lena = { personId: 0, personnummerHmac: "" };
 let sara = { personId: 0, personnummerHmac: "" };
-
-function officer(username: string): StaffUser {
-  const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
-  const session = sessionUserOf({
-    idHash: `test-${username}`,
-    kind: "staff",
-    staffUserId: row.id,
-    personId: null,
-    actingKind: null,
-    actingOrganisationId: null,
-  });
-  if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return session as StaffUser;
-}
 
 async function cookieFor(staffUserId: number) {
   const { setCookie } = await createSession(new Request("http://localhost/"), { kind: "staff", staffUserId });

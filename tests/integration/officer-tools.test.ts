@@ -12,9 +12,8 @@ import {
   staffUser,
 } from "../../db/schema/index";
 import { csrfToken } from "~/auth/csrf.server";
-import { createSession, sessionUserOf } from "~/auth/session.server";
+import { createSession } from "~/auth/session.server";
 import { action as searchAction, loader as searchLoader } from "~/routes/handlaggare.sok";
-import type { StaffUser } from "~/auth/guards.server";
 import { db, prepareDatabase } from "~/db.server";
 import { assignCase, messageApplicant, unassignCase } from "~/services/backoffice.server";
 import { getMessageAttachment, listMessages } from "~/services/messages.server";
@@ -26,7 +25,7 @@ import {
   workload,
   type CaseSearch,
 } from "~/services/officer-tools.server";
-import { viewerFor } from "./people-helper";
+import { officer, viewerFor } from "./people-helper";
 
 // Issue 15 item 4 (decision 078): search, paging and sorting over 2,000 cases, bulk assignment,
 // unassignment, workload and attachments on officer messages, each within the officer's scope.
@@ -36,20 +35,6 @@ let amal = 0;
 let bengtsfors = 0;
 let colleagueId = 0;
 let asaPersonId = 0;
-
-function officer(username: string): StaffUser {
-  const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
-  const session = sessionUserOf({
-    idHash: `test-${username}`,
-    kind: "staff",
-    staffUserId: row.id,
-    personId: null,
-    actingKind: null,
-    actingOrganisationId: null,
-  });
-  if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return session as StaffUser;
-}
 
 const search = (query: Record<string, string>): CaseSearch => {
   const parsed = parseCaseSearch(new URLSearchParams(query));

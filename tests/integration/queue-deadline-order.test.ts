@@ -6,14 +6,13 @@ import {
   caseTable,
   municipality,
   permitCase,
-  staffUser,
   supplementRequest,
 } from "../../db/schema/index";
 import type { StaffUser } from "~/auth/guards.server";
-import { sessionUserOf } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { listQueue, parseQueueFilters, type QueueRow } from "~/services/backoffice.server";
 import { swedishDate } from "~/services/permit-clock";
+import { officer } from "./people-helper";
 
 // Decision 132: the deadline order and filters run in SQL. A bygglov case with a permit row keeps
 // its computed clock (paused, waiting, extended, decided), every other case its due date's Swedish
@@ -23,20 +22,6 @@ import { swedishDate } from "~/services/permit-clock";
 const PREFIX = "AMD-2026-";
 const TODAY = "2026-03-25"; // a Wednesday, four days before summer time starts
 const PAGE = 7;
-
-function officer(username: string): StaffUser {
-  const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
-  const session = sessionUserOf({
-    idHash: `test-${username}`,
-    kind: "staff",
-    staffUserId: row.id,
-    personId: null,
-    actingKind: null,
-    actingOrganisationId: null,
-  });
-  if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return session as StaffUser;
-}
 
 const everyPage = (user: StaffUser, query: Record<string, string>): { rows: QueueRow[]; total: number } => {
   const first = listQueue({

@@ -1,30 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { administration, caseAssignment, caseTable, municipality, staffUser } from "../../db/schema/index";
+import { administration, caseAssignment, caseTable, municipality } from "../../db/schema/index";
 import type { StaffUser } from "~/auth/guards.server";
-import { sessionUserOf } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { listQueue, parseQueueFilters, QUEUE_PAGE_SIZE } from "~/services/backoffice.server";
 import { bulkAssign } from "~/services/officer-tools.server";
+import { officer } from "./people-helper";
 
 // The officer queue pages (decision 083): 2,000 open cases, 50 a page, every case exactly once in
 // each order, and 20 of them bulk-assigned from a page of the queue.
 const N = 2000;
 const PREFIX = "AMQ-2026-";
-
-function officer(username: string): StaffUser {
-  const row = db().select().from(staffUser).where(eq(staffUser.username, username)).get()!;
-  const session = sessionUserOf({
-    idHash: `test-${username}`,
-    kind: "staff",
-    staffUserId: row.id,
-    personId: null,
-    actingKind: null,
-    actingOrganisationId: null,
-  });
-  if (!session || session.kind !== "staff") throw new Error(`no staff ${username}`);
-  return session as StaffUser;
-}
 
 const queue = (user: StaffUser, query: Record<string, string>) =>
   listQueue({ user, filters: parseQueueFilters(new URLSearchParams({ q: PREFIX, ...query })), today: "2026-06-01" });
