@@ -61,7 +61,7 @@ test.describe("ASVS: the HTTP surface", () => {
       ["/./favicon.svg", "image/svg+xml"],
       ["/favicon.ico?v=2", "image/x-icon"],
       ["/locales/sv/common.json", "application/json"],
-    ]) {
+    ] as const) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expect(response.headers()["content-type"], path).toContain(type);
