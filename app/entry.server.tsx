@@ -10,7 +10,7 @@ import { createTestIdentityProvider } from "./auth/test-idp.server";
 import { closeDatabase, prepareDatabase, seedFingerprint } from "./db.server";
 import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
-import { createI18n, getLanguage, languageCookieHeader } from "./i18n/i18n.server";
+import { getLanguage, i18nFor, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder } from "./services/outbox.server";
@@ -102,7 +102,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const language = getLanguage(request);
-  const i18n = createI18n(language);
+  const i18n = i18nFor(language);
   const nonce = loadContext.cspNonce ?? "";
   // `?lang=` on any URL switches the language and remembers it, with or without JavaScript.
   const asked = new URL(request.url).searchParams.get("lang");

@@ -13,6 +13,9 @@
 //   array (a WeakMap: the identity of a route list; the server's lists are never changed after
 //   they are made — only the browser's router patches routes, and it does not run this copy).
 //   Matching itself runs per call exactly as before, so each call's matches are new objects.
+//   A list not seen before whose shape (path, index, caseSensitive, children of each route) was
+//   ranked before gets that ranking rebuilt on its own route objects (decision 140): the server
+//   render's route list is made anew per request, and ranking it cost ~1.5 ms per page.
 // - compilePath: the [RegExp, params] of a route pattern is kept per (pattern, caseSensitive,
 //   end). The RegExp has no g/y flag (no lastIndex state) and the params list is only read.
 //   Patterns are route paths from the code, never URLs; the map is bounded all the same.
@@ -28,6 +31,56 @@ const APPENDIX = `
   const needed = [matchRoutesImpl, flattenRoutes, rankRouteBranches, matchRouteBranch, decodePath, stripBasename, parsePath, compilePath];
   if (needed.some((f) => typeof f !== "function")) return;
   const ranked = new WeakMap();
+  // A list made anew per request (react-router's <Routes> in the server render gets the route
+  // tree Remix builds per render) has the same shape each time: its ranking is kept per shape —
+  // what flattenRoutes and the ranking read of each route (path, index, caseSensitive, children)
+  // — as branches of child positions, and rebuilt on the new list's own route objects.
+  const shapes = new Map();
+  const shapeOf = (routes) => {
+    let s = "[";
+    for (const r of routes) {
+      const p = r.path;
+      if (p === undefined) s += "u";
+      else if (p === null) s += "n";
+      else if (typeof p === "string") s += "s" + p.length + ":" + p;
+      else return null;
+      s += r.index === true ? "I" : r.index ? "i" : "-";
+      s += r.caseSensitive === true ? "C" : "-";
+      if (r.children && r.children.length > 0) {
+        if (!Array.isArray(r.children)) return null;
+        const inner = shapeOf(r.children);
+        if (inner === null) return null;
+        s += inner;
+      }
+      s += ";";
+    }
+    return s + "]";
+  };
+  const rankedByShape = (routes) => {
+    const shape = Array.isArray(routes) ? shapeOf(routes) : null;
+    const kept = shape === null ? undefined : shapes.get(shape);
+    if (kept === undefined) {
+      const branches = flattenRoutes(routes);
+      rankRouteBranches(branches);
+      if (shape !== null && shapes.size < 64) {
+        shapes.set(shape, branches.map((b) => ({
+          path: b.path,
+          score: b.score,
+          metas: b.routesMeta.map((m) => ({ relativePath: m.relativePath, caseSensitive: m.caseSensitive, childrenIndex: m.childrenIndex })),
+        })));
+      }
+      return branches;
+    }
+    return kept.map((b) => {
+      let list = routes;
+      const routesMeta = b.metas.map((m) => {
+        const route = list[m.childrenIndex];
+        list = route.children;
+        return { relativePath: m.relativePath, caseSensitive: m.caseSensitive, childrenIndex: m.childrenIndex, route };
+      });
+      return { path: b.path, score: b.score, routesMeta };
+    });
+  };
   matchRoutesImpl = function matchRoutesImplRanked(routes, locationArg, basename, allowPartial) {
     let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;
     let pathname = stripBasename(location.pathname || "/", basename);
@@ -36,8 +89,7 @@ const APPENDIX = `
     }
     let branches = ranked.get(routes);
     if (branches === undefined) {
-      branches = flattenRoutes(routes);
-      rankRouteBranches(branches);
+      branches = rankedByShape(routes);
       ranked.set(routes, branches);
     }
     let matches = null;

@@ -191,6 +191,26 @@ describe("route matching with remembered ranking and patterns (decision 130)", (
     );
   });
 
+  it("matches a new route list of the same shape on its own route objects (decision 140)", () => {
+    // As the server render builds it: a new tree per request, equal paths, other objects.
+    const copy = (list: Route[]): Route[] =>
+      list.map((r) => ({ ...r, ...(r.children ? { children: copy(r.children) } : {}) }));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    for (let round = 0; round < 3; round++) {
+      const fresh = copy(routes);
+      for (const path of paths) expectSame(cached.matchRoutes(fresh, path), published.matchRoutes(fresh, path));
+    }
+    warn.mockRestore();
+    // Same shape but for one path: ranked by itself, not with the remembered ranking.
+    const changed = copy(routes);
+    const root = changed[0] as Route & { children: Route[] };
+    const i = root.children.findIndex((r) => r.path === "blanketter");
+    root.children[i] = { ...root.children[i], id: "moved", path: "annat", children: undefined } as Route;
+    for (const path of ["/annat", "/blanketter", "/blanketter/felanmalan-gata-park/plats"])
+      expectSame(cached.matchRoutes(changed, path), published.matchRoutes(changed, path));
+    expect(cached.matchRoutes(changed, "/annat")?.at(-1)?.route.id).toBe("moved");
+  });
+
   it("ranks each route list by itself: a different list gets its own ranking", () => {
     const small: Route[] = [
       { id: "a", path: "/:x" },

@@ -51,6 +51,26 @@ test.describe("ASVS: the HTTP surface", () => {
     expect((await request.get("/favicon.svg")).status()).toBe(200);
   });
 
+  test("public/'s files are served however their path is spelt; pages skip the file look-up (decision 140)", async ({
+    request,
+  }, testInfo) => {
+    test.skip(jsDisabled(testInfo), "requests only");
+    for (const [path, type] of [
+      ["/favicon.svg", "image/svg+xml"],
+      ["/fav%69con.svg", "image/svg+xml"],
+      ["/./favicon.svg", "image/svg+xml"],
+      ["/favicon.ico?v=2", "image/x-icon"],
+      ["/locales/sv/common.json", "application/json"],
+    ] as const) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toContain(type);
+    }
+    const page = await request.get("/om-webbplatsen", { maxRedirects: 0 });
+    expect(page.status()).toBe(200);
+    expect(page.headers()["content-type"]).toContain("text/html");
+  });
+
   test("every response carries Permissions-Policy, nosniff, no version header and a Content-Type with a character set (10.2.2, 14.3.3, 14.4.1, 14.4.4)", async ({
     request,
   }, testInfo) => {
