@@ -1,14 +1,11 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { installLazyHandoff, lazyStream } from "./lazy-handoff.server";
+import { installLazyHandoff, lazyStream, serverRuntimeModule } from "./lazy-handoff.server";
 
 // Remix's loader-data stream for the browser (decision 138): encoded on the first read only,
 // with the same bytes as Remix's own encoding; a page that never reads it pays nothing.
 
-const require = createRequire(import.meta.url);
 type Encode = (data: unknown, signal: AbortSignal, timeout?: number, mode?: string) => ReadableStream<Uint8Array>;
-const singleFetch = require(join(dirname(require.resolve("@remix-run/server-runtime")), "single-fetch.js")) as {
+const singleFetch = serverRuntimeModule("single-fetch.js") as {
   encodeViaTurboStream: Encode;
 };
 
@@ -25,13 +22,10 @@ const state = () => ({
 describe("lazy loader-data handoff", () => {
   it("does not encode until the stream is read", async () => {
     let calls = 0;
-    const stream = lazyStream(
-      () => {
-        calls++;
-        return new Response("chunk").body!;
-      },
-      [],
-    );
+    const stream = lazyStream(() => {
+      calls++;
+      return new Response("chunk").body!;
+    }, []);
     await new Promise((r) => setTimeout(r, 10));
     expect(calls).toBe(0);
     expect(await text(stream)).toBe("chunk");

@@ -33,13 +33,17 @@ export function lazyStream(encode: Encode, args: unknown[]): ReadableStream<Uint
   );
 }
 
+/** A file of the server runtime @remix-run/node itself loads (its own dependency, not ours). */
+export function serverRuntimeModule(file: string): unknown {
+  const fromRemixNode = createRequire(createRequire(import.meta.url).resolve("@remix-run/node"));
+  return fromRemixNode(join(dirname(fromRemixNode.resolve("@remix-run/server-runtime")), file));
+}
+
 /** Replaces Remix's encodeViaTurboStream with its lazy form; false when the module lacks it. */
 export function installLazyHandoff(): boolean {
-  const require = createRequire(import.meta.url);
   let singleFetch: { encodeViaTurboStream?: Encode & { [LAZY]?: true } };
   try {
-    const runtime = dirname(require.resolve("@remix-run/server-runtime"));
-    singleFetch = require(join(runtime, "single-fetch.js")) as typeof singleFetch;
+    singleFetch = serverRuntimeModule("single-fetch.js") as typeof singleFetch;
   } catch {
     return false;
   }
