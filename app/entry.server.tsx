@@ -17,6 +17,7 @@ import { setExportBuilder } from "./services/outbox.server";
 import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs.server";
 import { drainReceiptMails } from "./platform/mail.server";
 import { prepareKeyRing } from "./platform/key-ring.server";
+import { installLazyHandoff } from "./http/lazy-handoff.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -25,6 +26,9 @@ import { CSRF_USED_HEADER } from "./auth/csrf.server";
 import { CsrfUsageProvider, type CsrfUsage } from "./utils/csrf-usage";
 
 const ABORT_DELAY = 5_000;
+
+// The loader data for the browser is encoded only when a page reads it (decision 138).
+const lazyHandoff = installLazyHandoff();
 
 /** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
 export {
@@ -43,6 +47,7 @@ export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {
   const settings = env();
+  if (!lazyHandoff) log("warn", "Remix encodes loader data eagerly: its encodeViaTurboStream was not found");
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });
