@@ -256,10 +256,7 @@ function publicLabels(lang: Language) {
 /** The one place a diarium row becomes public: raw party data never leaves this function. */
 function toPublic(row: Row, lang: Language, labels: ReturnType<typeof publicLabels>): PublicDiariumEntry {
   const masked = maskEntry({ ...row });
-  const party =
-    masked.party.kind === "organisation"
-      ? masked.party.name
-      : labels.party(masked.party.kind);
+  const party = masked.party.kind === "organisation" ? masked.party.name : labels.party(masked.party.kind);
   return {
     reference: row.reference,
     registeredAt: publicRegisteredAt(masked.sensitivity, row.registeredAt),
