@@ -173,13 +173,27 @@ describe(`the diarium search on ${ROWS.toLocaleString("en")} generated entries`,
         result.entries.map((e) => e.reference),
         q,
       ).toEqual(expected.page);
-      // FTS5 is asked once, for the ids, and nothing counts them.
-      expect(statements.filter((st) => /diarium_fts/.test(st.sql))).toHaveLength(1);
-      expect(statements.some((st) => /count\(/i.test(st.sql))).toBe(false);
+      // FTS5 is asked once: one statement gives the count and the ids (decision 139).
+      const asked = statements.filter((st) => /diarium_fts/.test(st.sql));
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!.sql).toMatch(/group_concat\(rowid\)/i);
       for (const st of statements)
         if (/json_each/.test(st.sql)) kinds.add(/\+"diarium_entry"\."id" in/.test(st.sql) ? "walk" : "lookup");
     }
     expect([...kinds].sort()).toEqual(["lookup", "walk"]);
+  });
+
+  it("a search of more than 3,000 matches asks FTS5 once, for its count, not for ids first (decision 139)", () => {
+    for (const q of ["bygglov", "ärende"]) {
+      const { result, statements } = recorded(() => searchDiarium({ q }, "sv"));
+      expect(result.total, q).toBe(likeSearch(q).total);
+      expect(result.total, q).toBeGreaterThan(3000);
+      expect(
+        result.entries.map((e) => e.reference),
+        q,
+      ).toEqual(likeSearch(q).page);
+      expect(statements.filter((st) => /diarium_fts/.test(st.sql))).toHaveLength(1);
+    }
   });
 
   it("a word under three letters is counted in its own index, not by LIKE over the table", () => {

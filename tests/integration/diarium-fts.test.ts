@@ -6,6 +6,8 @@ import { administration, diariumEntry, municipality } from "../../db/schema/inde
 import { db, prepareDatabase } from "~/db.server";
 import { diariumSearchText } from "~/services/diarium-text.server";
 import { env } from "~/env.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { maskEntry } from "~/services/diarium-rules";
 import { searchDiarium, type DiariumQuery } from "~/services/diarium.server";
 
 // The diarium's full-text index (docs/decisions/072): it holds only the public projection, it
@@ -370,5 +372,45 @@ describe("a search's count is remembered only while the register is unchanged (d
       })(),
     ).toThrow("rolled back");
     expect(total({ q: "gata" })).toBe(before);
+  });
+});
+
+describe("a page's texts are translated once per page, as each row would be (decision 139)", () => {
+  it.each(["sv", "en"] as const)("every entry's case type, status and party in %s are i18next's own", (lang) => {
+    const t = getFixedT(lang, "diarium");
+    const te = getFixedT(lang, "eservice");
+    const rows = db()
+      .select({
+        reference: diariumEntry.reference,
+        caseType: diariumEntry.caseType,
+        status: diariumEntry.status,
+        sensitivity: diariumEntry.sensitivity,
+        area: diariumEntry.area,
+        administrationSlug: administration.slug,
+        subject: diariumEntry.subject,
+        partyKind: diariumEntry.partyKind,
+        partyName: diariumEntry.partyName,
+      })
+      .from(diariumEntry)
+      .innerJoin(administration, eq(administration.id, diariumEntry.administrationId))
+      .all();
+    const byReference = new Map(rows.map((r) => [r.reference, r]));
+    const seen = { caseTypes: new Set<string>(), statuses: new Set<string>(), parties: new Set<string>() };
+    for (const sida of [1, 2, 3, 4]) {
+      for (const e of searchDiarium({ q: "a", sida }, lang).entries) {
+        const row = byReference.get(e.reference)!;
+        const party = maskEntry(row).party;
+        expect(e.title).toBe(t(`caseTypes.${row.caseType}`, { defaultValue: row.caseType }));
+        expect(e.statusLabel).toBe(te(`caseStatus.${row.status}`, { defaultValue: row.status }));
+        expect(e.party).toBe(party.kind === "organisation" ? party.name : t(`party.${party.kind}`));
+        seen.caseTypes.add(row.caseType);
+        seen.statuses.add(row.status);
+        seen.parties.add(party.kind);
+      }
+    }
+    // Pages with several of each, so that a text remembered for the wrong key would show.
+    expect(seen.caseTypes.size).toBeGreaterThan(2);
+    expect(seen.statuses.size).toBeGreaterThan(1);
+    expect(seen.parties.size).toBeGreaterThan(1);
   });
 });
