@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
@@ -199,6 +200,29 @@ export function uploadLimits(): QuotaLimits {
   };
 }
 
+// Asked on every post with a new file (decision 129): built and compiled once per connection.
+const quotaStatements = () =>
+  prepared("uploads.quota", (d) => ({
+    pending: d
+      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
+      .from(caseAttachment)
+      .where(
+        and(
+          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
+          eq(caseAttachment.formId, sql.placeholder("formId")),
+          isNull(caseAttachment.caseId),
+        ),
+      )
+      .prepare(),
+    day: d
+      .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
+      .from(caseAttachment)
+      .where(
+        and(eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")), gte(caseAttachment.createdAt, sql.placeholder("since"))),
+      )
+      .prepare(),
+  }));
+
 /**
  * Whether `incoming` new files (their sizes) fit the owner's quotas: per draft (files not yet
  * bound to a case for this form, minus those this post replaces) and per owner over the last
@@ -216,17 +240,8 @@ export function checkUploadQuota(input: {
   const limits = input.limits ?? uploadLimits();
   const newBytes = input.incoming.reduce((a, b) => a + b, 0);
   if (input.formId !== null) {
-    const pending = db()
-      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
-      .from(caseAttachment)
-      .where(
-        and(
-          eq(caseAttachment.ownerKey, input.ownerKey),
-          eq(caseAttachment.formId, input.formId),
-          isNull(caseAttachment.caseId),
-        ),
-      )
-      .all()
+    const pending = quotaStatements()
+      .pending.all({ ownerKey: input.ownerKey, formId: input.formId })
       .filter((r) => !(input.replacing ?? []).includes(r.publicId));
     if (pending.length + input.incoming.length > limits.draftFiles)
       return { code: "file.quotaDraftFiles", max: limits.draftFiles };
@@ -234,11 +249,7 @@ export function checkUploadQuota(input: {
       return { code: "file.quotaDraftBytes", max: limits.draftBytes };
   }
   const since = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
-  const day = db()
-    .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
-    .from(caseAttachment)
-    .where(and(eq(caseAttachment.ownerKey, input.ownerKey), gte(caseAttachment.createdAt, since)))
-    .get() ?? { n: 0, bytes: 0 };
+  const day = quotaStatements().day.get({ ownerKey: input.ownerKey, since }) ?? { n: 0, bytes: 0 };
   if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes)
     return { code: "file.quotaDay", max: limits.dayFiles };
   return null;
