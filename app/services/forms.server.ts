@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { caseTable, municipality, person } from "../../db/schema/index";
+import { municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
