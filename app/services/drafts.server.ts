@@ -140,7 +140,7 @@ const syncStatements = new WeakMap<Client, { normal: Statement; restore: Stateme
  * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
  * Inside another transaction the outer commit decides, as before.
  */
-function withoutWaitingForDisk<T>(write: () => T): T {
+export function withoutWaitingForDisk<T>(write: () => T): T {
   const client = db().$client;
   if (client.inTransaction) return write();
   let statements = syncStatements.get(client);
