@@ -23,4 +23,3 @@ export function swedishYear(at: Date): number {
   swedishYearFormat ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" });
   return Number(swedishYearFormat.format(at));
 }
-
