@@ -14,6 +14,7 @@ import { getLanguage, i18nFor, languageCookieHeader } from "./i18n/i18n.server";
 import { requestIdOf } from "./load-context";
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder } from "./services/outbox.server";
+import { finishPendingUploads } from "./services/uploads.server";
 import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs.server";
 import { drainReceiptMails } from "./platform/mail.server";
 import { prepareKeyRing } from "./platform/key-ring.server";
@@ -51,6 +52,8 @@ export async function startup() {
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });
+  // Uploads whose row committed but whose process was killed before their rename (decision 137).
+  finishPendingUploads();
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
   setExportBuilder((reference) => buildCaseExport(reference));
   // Every scheduled job, each under a lease so that several processes run it once (decision 053).

@@ -72,9 +72,16 @@ export function normalizeDateInput(raw: string): string {
 // Made once: constructing an Intl.DateTimeFormat costs far more than using one, and every
 // step's validation asks for today (canVisit checks each earlier step; decision 121).
 let swedishDay: Intl.DateTimeFormat | undefined;
+// Formatting is still microseconds and a step post asks several times (decision 129). Sweden's
+// date changes only on a whole minute (its offsets are whole hours), so the last answer holds for
+// the rest of its minute.
+let lastMinute = Number.NaN;
+let lastDay = "";
 
 /** Today's date in Sweden, "YYYY-MM-DD", whatever the machine's time zone. */
 export function todayInSweden(now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastMinute) return lastDay;
   swedishDay ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: TZ,
     year: "numeric",
@@ -83,7 +90,11 @@ export function todayInSweden(now: Date = new Date()): string {
   });
   const parts = swedishDay.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  const day = `${get("year")}-${get("month")}-${get("day")}`;
+  // An invalid date has no minute to remember (NaN never equals itself).
+  lastMinute = minute;
+  lastDay = day;
+  return day;
 }
 
 /** "2026-11-26" + 3 → "2026-11-29" (calendar arithmetic, no time zone involved). */

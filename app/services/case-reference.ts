@@ -15,7 +15,11 @@ export function parseReference(value: unknown): { code: string; year: number; nu
   return { code: m[1]!, year: Number(m[2]), number: Number(m[3]) };
 }
 
+let swedishYearFormat: Intl.DateTimeFormat | undefined;
+
 /** The calendar year in Sweden: a case sent at 00:30 on 1 January belongs to the new year. */
 export function swedishYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(at));
+  // Made once: building a formatter per case cost more than the rest of the reference (decision 129).
+  swedishYearFormat ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" });
+  return Number(swedishYearFormat.format(at));
 }

@@ -13,6 +13,7 @@ import {
   person,
 } from "../../db/schema/index";
 import type { Scope } from "~/auth/permissions";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { now as clockNow } from "~/utils/clock.server";
 import type { SubmitterViewer } from "./eservice-session.server";
@@ -96,21 +97,43 @@ export function allocateReference(tx: Tx, municipalityId: number, code: string, 
  * its first event, its uploads and its diarium entry. The same idempotency key always
  * yields the same case (a double click or a retried post creates nothing new).
  */
+// What every sent form asks besides its inserts (decision 129): built and compiled once per connection.
+const sendStatements = () =>
+  prepared("cases.send", (d) => ({
+    byIdempotencyKey: d
+      .select({ id: caseTable.id, reference: caseTable.reference, submitterKey: caseTable.submitterKey })
+      .from(caseTable)
+      .where(eq(caseTable.idempotencyKey, sql.placeholder("key")))
+      .prepare(),
+    municipalityCode: d
+      .select({ code: municipality.code })
+      .from(municipality)
+      .where(eq(municipality.id, sql.placeholder("id")))
+      .prepare(),
+    firstEvent: d
+      .insert(caseEvent)
+      .values({
+        caseId: sql.placeholder("caseId"),
+        fromStatus: null,
+        toStatus: sql.placeholder("toStatus"),
+        actor: "applicant",
+        createdAt: sql.placeholder("createdAt"),
+      })
+      .prepare(),
+  }));
+
+/** The case a submission with this idempotency key made, if any (a retry or double click finds it). */
+export function getCaseByIdempotencyKey(key: string) {
+  return sendStatements().byIdempotencyKey.get({ key });
+}
+
 export function createCase(input: NewCase): CreatedCase {
   const now = input.now ?? new Date();
   const created = db().transaction((tx) => {
-    const existing = tx
-      .select({ id: caseTable.id, reference: caseTable.reference })
-      .from(caseTable)
-      .where(eq(caseTable.idempotencyKey, input.idempotencyKey))
-      .get();
-    if (existing) return { ...existing, created: false };
+    const existing = getCaseByIdempotencyKey(input.idempotencyKey);
+    if (existing) return { id: existing.id, reference: existing.reference, created: false };
 
-    const m = tx
-      .select({ code: municipality.code })
-      .from(municipality)
-      .where(eq(municipality.id, input.municipalityId))
-      .get();
+    const m = sendStatements().municipalityCode.get({ id: input.municipalityId });
     if (!m) throw new Error(`Unknown municipality ${input.municipalityId}`);
     const reference = allocateReference(tx, input.municipalityId, m.code, swedishYear(now));
     const createdAt = now.toISOString();
@@ -153,9 +176,7 @@ export function createCase(input: NewCase): CreatedCase {
       })
       .returning({ id: caseTable.id })
       .get();
-    tx.insert(caseEvent)
-      .values({ caseId: row.id, fromStatus: null, toStatus: status, actor: "applicant", createdAt })
-      .run();
+    sendStatements().firstEvent.run({ caseId: row.id, toStatus: status, createdAt });
 
     if (input.attachments.publicIds.length > 0) {
       const bound = tx

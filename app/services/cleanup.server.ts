@@ -10,7 +10,7 @@ import { audit } from "~/platform/audit.server";
 import { DRAFT_DAYS, purgeExpiredDrafts } from "./drafts.server";
 import { removeStoredFile } from "./file-store.server";
 import { purgeFolderExports } from "./outbox.server";
-import { uploadsDir } from "./uploads.server";
+import { finishPendingUploads, uploadsDir } from "./uploads.server";
 
 /**
  * The scheduled clean-up (review §6, docs/decisions/043): what the portal no longer needs is
@@ -59,6 +59,8 @@ function purgeOrphanUploads(now: Date): number {
 }
 
 function purgeTempFiles(now: Date): number {
+  // A pending upload whose row committed is published, never removed (decision 137).
+  finishPendingUploads();
   const dir = uploadsDir();
   let removed = 0;
   for (const name of readdirSync(dir)) {

@@ -93,9 +93,24 @@ const draftStatements = () =>
         .where(and(owned, eq(formDraft.formId, p.formId)))
         .orderBy(desc(formDraft.updatedAt), desc(formDraft.id))
         .prepare();
+    // Each step post saves the working copy over its row (decision 129); `set` takes a
+    // placeholder only inside sql``.
+    const update = d
+      .update(formDraft)
+      .set({
+        formVersion: sql`${sql.placeholder("formVersion")}`,
+        stepId: sql`${sql.placeholder("stepId")}`,
+        data: sql`${sql.placeholder("data")}`,
+        updatedAt: sql`${sql.placeholder("updatedAt")}`,
+        expiresAt: sql`${sql.placeholder("expiresAt")}`,
+      })
+      .where(eq(formDraft.id, sql.placeholder("id")))
+      .returning()
+      .prepare();
     return {
       working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
       existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
+      update,
     };
   });
 
@@ -125,7 +140,7 @@ const syncStatements = new WeakMap<Client, { normal: Statement; restore: Stateme
  * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
  * Inside another transaction the outer commit decides, as before.
  */
-function withoutWaitingForDisk<T>(write: () => T): T {
+export function withoutWaitingForDisk<T>(write: () => T): T {
   const client = db().$client;
   if (client.inTransaction) return write();
   let statements = syncStatements.get(client);
@@ -170,12 +185,13 @@ export function saveWorkingDraft(input: {
   };
   return withoutWaitingForDisk(() =>
     db().transaction((tx) => {
-      const s = draftStatements().existing;
+      const statements = draftStatements();
+      const s = statements.existing;
       const existing = input.personId
         ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId })
         : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId });
       const row = existing
-        ? tx.update(formDraft).set(values).where(eq(formDraft.id, existing.id)).returning().get()
+        ? statements.update.get({ ...values, id: existing.id })
         : tx
             .insert(formDraft)
             .values({

@@ -10,6 +10,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { env } from "~/env.server";
 import { decryptFile, encryptFile } from "~/platform/crypto.server";
@@ -65,11 +66,71 @@ export function writeEncryptedFile(
   fsyncDir(dir);
 }
 
-/** The plain bytes of `dir/name`, or null when there is no such file. */
+/**
+ * A file written ahead of its row (decision 137): `dir/.tmp-pending-<name>` until the row that
+ * names it has committed, then renamed to `name` (publishPendingFile). The `.tmp-` prefix makes
+ * it a temporary file to the clean-up job and the durability check while no row names it.
+ */
+function pendingPath(dir: string, name: string): string {
+  pathFor(dir, name); // the same check of the name
+  return join(dir, `.tmp-pending-${name}`);
+}
+
+/**
+ * Writes `plain` encrypted as the pending file of `name` and makes it durable, name included
+ * (file fsync, directory fsync), on libuv's threads: the event loop serves other requests while
+ * the disk works. Only once this resolves may a row name the file; then publishPendingFile.
+ */
+export async function writePendingFile(dir: string, name: string, plain: Uint8Array): Promise<void> {
+  if (existsSync(pathFor(dir, name))) throw new Error("stored file exists");
+  const bytes = encryptFile(plain);
+  const file = await open(pendingPath(dir, name), "wx", 0o600);
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  const directory = await open(dir, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+/**
+ * Gives a pending file its name, once its row has committed. Idempotent: another process's
+ * start-up or clean-up may have done it first. No fsync: a rename a power cut undoes leaves the
+ * pending file, which the next start-up publishes again (finishPendingUploads).
+ */
+export function publishPendingFile(dir: string, name: string): void {
+  try {
+    renameSync(pendingPath(dir, name), pathFor(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync(pathFor(dir, name))) throw error;
+  }
+}
+
+/** Removes the pending file of `name` (its row was never written); one already gone is no error. */
+export function removePendingFile(dir: string, name: string): void {
+  try {
+    unlinkSync(pendingPath(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+/**
+ * The plain bytes of `dir/name`, or null when there is no such file. A row whose file is still
+ * pending (its process was killed between the row's commit and the rename, and no start-up has
+ * published it yet) reads the pending file: it was durable before the row committed.
+ */
 export function readStoredFileBytes(dir: string, name: string): Buffer | null {
   const path = pathFor(dir, name);
-  if (!existsSync(path)) return null;
-  return decryptFile(readFileSync(path));
+  if (existsSync(path)) return decryptFile(readFileSync(path));
+  const pending = pendingPath(dir, name);
+  return existsSync(pending) ? decryptFile(readFileSync(pending)) : null;
 }
 
 /** Removes `dir/name`; a file that is already gone is not an error. Returns whether one was removed. */

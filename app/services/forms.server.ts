@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { caseTable, municipality, person } from "../../db/schema/index";
+import { municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
 import { withOptionLists, type OptionLists } from "../../forms/option-lists";
@@ -33,7 +33,7 @@ import { audit } from "~/platform/audit.server";
 import type { ResidentUser } from "~/auth/guards.server";
 import { log } from "~/utils/logger.server";
 import { env } from "~/env.server";
-import { createCase, getCaseForSubmitter, caseAnswers } from "./cases.server";
+import { createCase, getCaseByIdempotencyKey, getCaseForSubmitter, caseAnswers } from "./cases.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
@@ -667,11 +667,7 @@ export async function submitForm(
 ): Promise<SubmitResult> {
   const key = formData.get("_idempotency");
   if (typeof key !== "string" || !KEY_PATTERN.test(key)) return { status: 400, error: "idempotency" };
-  const existing = db()
-    .select({ reference: caseTable.reference, submitterKey: caseTable.submitterKey })
-    .from(caseTable)
-    .where(eq(caseTable.idempotencyKey, key))
-    .get();
+  const existing = getCaseByIdempotencyKey(key);
   if (existing) {
     if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
     return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };

@@ -3,7 +3,16 @@ import { formatBytes } from "../../forms/format";
 import { errorKey } from "../../forms/keys";
 import type { FieldErrors, FileField, FileValue, FormValues } from "../../forms/types";
 import { audit } from "~/platform/audit.server";
-import { checkUpload, checkUploadQuota, storeUpload } from "./uploads.server";
+import { db } from "~/db.server";
+import { withoutWaitingForDisk } from "./drafts.server";
+import {
+  checkUpload,
+  checkUploadQuota,
+  dropUploadFile,
+  publishUploadFile,
+  recordUpload,
+  writeUploadFile,
+} from "./uploads.server";
 
 export interface StepUploads {
   /** Per field handled: the kept uploads and the new ones now stored, in posted order; refused files left out. */
@@ -20,8 +29,9 @@ export interface StepUploads {
  * The file part of a step post (decision 123). Each new file (one with its bytes) is checked by
  * its content on its own; those that pass are stored together if the owner's quotas take them
  * all (the quota is one answer for the post: above it nothing is stored), each one encrypted and
- * fsynced (file-store.server.ts) and audited. A file refused by its content never keeps the
- * others from being stored, so a post refused for any reason keeps the files that were fine.
+ * made durable off the event loop under a pending name, then recorded and audited in one commit,
+ * then given its name (decision 137). A file refused by its content never keeps the others from
+ * being stored, so a post refused for any reason keeps the files that were fine.
  */
 export async function storeStepUploads(
   owner: { ownerKey: string; formId: string },
@@ -57,40 +67,72 @@ export async function storeStepUploads(
       .map((x) => x.id)
       .filter((id): id is string => Boolean(id) && !kept.has(id));
   });
-  const quota = checkUploadQuota({
-    ownerKey: owner.ownerKey,
-    formId: owner.formId,
-    incoming: checked.map((i) => i.bytes.byteLength),
-    replacing: replaced,
-  });
-  if (quota) {
-    errors[checked[0]!.field.name] ??= {
-      key: errorKey(quota.code),
-      params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
-    };
-    for (const item of checked) lists[item.field.name]![item.index] = null;
-  } else {
-    for (const item of checked) {
-      const stored = storeUpload({
-        bytes: item.bytes,
-        mime: item.mime,
-        originalName: item.name,
-        ownerKey: owner.ownerKey,
-        formId: owner.formId,
-        field: item.field.name,
-      });
-      lists[item.field.name]![item.index] = stored;
-      audit({
-        actor: null,
-        action: "upload.stored",
-        subjectType: "case_attachment",
-        subjectId: stored.id,
-        details: { formId: owner.formId, field: item.field.name, size: stored.size, type: stored.type },
-      });
+  // The files are written first, off the event loop, under their pending names; the quota check
+  // and the rows follow in one synchronous stretch, so two posts of one owner cannot both pass
+  // the quota while their files are written (decision 137).
+  const written = await writeAll(checked.map((i) => i.bytes));
+  let quota: ReturnType<typeof checkUploadQuota>;
+  try {
+    quota = checkUploadQuota({
+      ownerKey: owner.ownerKey,
+      formId: owner.formId,
+      incoming: checked.map((i) => i.bytes.byteLength),
+      replacing: replaced,
+    });
+    if (quota) {
+      errors[checked[0]!.field.name] ??= {
+        key: errorKey(quota.code),
+        params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
+      };
+      for (const item of checked) lists[item.field.name]![item.index] = null;
+      written.forEach(dropUploadFile);
+    } else if (checked.length > 0) {
+      // The rows and their audit rows commit together, like the working copy they belong to,
+      // without waiting for the disk (decision 121); their files were durable before.
+      withoutWaitingForDisk(() =>
+        db().transaction(() => {
+          for (const [n, item] of checked.entries()) {
+            const stored = recordUpload(
+              {
+                bytes: item.bytes,
+                mime: item.mime,
+                originalName: item.name,
+                ownerKey: owner.ownerKey,
+                formId: owner.formId,
+                field: item.field.name,
+              },
+              written[n]!,
+            );
+            lists[item.field.name]![item.index] = stored;
+            audit({
+              actor: null,
+              action: "upload.stored",
+              subjectType: "case_attachment",
+              subjectId: stored.id,
+              details: { formId: owner.formId, field: item.field.name, size: stored.size, type: stored.type },
+            });
+          }
+        }),
+      );
     }
+  } catch (error) {
+    written.forEach(dropUploadFile);
+    throw error;
   }
+  // The rows have committed: only now do the files get their names. A kill before this line
+  // leaves pending files with rows, which the next start-up publishes (finishPendingUploads).
+  if (!quota) written.forEach(publishUploadFile);
   const out: Record<string, FileValue[]> = {};
   for (const [name, list] of Object.entries(lists)) out[name] = list.filter((x): x is FileValue => x !== null);
   const storedIn = quota ? [] : [...new Set(checked.map((i) => i.field.name))];
   return { lists: out, errors, replaced, storedIn };
+}
+
+/** Writes each file (in parallel, off the event loop); on any failure drops those written and throws. */
+async function writeAll(files: Uint8Array[]): Promise<string[]> {
+  const results = await Promise.allSettled(files.map((bytes) => writeUploadFile(bytes)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<string>).value);
+  for (const r of results) if (r.status === "fulfilled") dropUploadFile(r.value);
+  throw failed.reason;
 }

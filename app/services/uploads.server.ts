@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
-import { dataSubdir, readStoredFileBytes, removeStoredFile, writeEncryptedFile } from "./file-store.server";
+import {
+  dataSubdir,
+  publishPendingFile,
+  readStoredFileBytes,
+  removePendingFile,
+  removeStoredFile,
+  writeEncryptedFile,
+  writePendingFile,
+} from "./file-store.server";
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
@@ -110,40 +121,98 @@ export interface StoredUpload {
   type: string;
 }
 
-/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
-export function storeUpload(input: {
+export interface UploadToStore {
   bytes: Uint8Array;
   mime: string;
   originalName: string;
   ownerKey: string;
   formId: string;
   field: string;
-}): StoredUpload {
+}
+
+/** Writes the bytes (encrypted, fsynced: file-store.server.ts) and records them as belonging to `ownerKey` (not yet to a case). */
+export function storeUpload(input: UploadToStore): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
   writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
-  const publicId = randomBytes(16).toString("base64url");
-  const name = displayName(input.originalName);
   try {
-    db()
-      .insert(caseAttachment)
-      .values({
-        publicId,
-        ownerKey: input.ownerKey,
-        formId: input.formId,
-        field: input.field,
-        originalName: name,
-        storedName,
-        size: input.bytes.byteLength,
-        mime: input.mime,
-        sha256: createHash("sha256").update(input.bytes).digest("hex"),
-      })
-      .run();
+    return recordUpload(input, storedName);
   } catch (error) {
     removeStoredFile(dir, storedName);
     throw error;
   }
+}
+
+/**
+ * The file half of an upload written ahead of its row, off the event loop (decision 137):
+ * resolves with its stored name once the file is durable under its pending name. The caller
+ * then records its row (recordUpload) and publishes it (publishUploadFile), or drops it
+ * (dropUploadFile).
+ */
+export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
+  const storedName = randomBytes(16).toString("hex");
+  await writePendingFile(uploadsDir(), storedName, bytes);
+  return storedName;
+}
+
+/** The pending file of a recorded upload under its name (after its row's commit). */
+export function publishUploadFile(storedName: string): void {
+  publishPendingFile(uploadsDir(), storedName);
+}
+
+/** The pending file of an upload whose row was never written. */
+export function dropUploadFile(storedName: string): void {
+  removePendingFile(uploadsDir(), storedName);
+}
+
+/** The row of an upload whose file is already durable (under its name or pending). */
+export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
+  const publicId = randomBytes(16).toString("base64url");
+  const name = displayName(input.originalName);
+  db()
+    .insert(caseAttachment)
+    .values({
+      publicId,
+      ownerKey: input.ownerKey,
+      formId: input.formId,
+      field: input.field,
+      originalName: name,
+      storedName,
+      size: input.bytes.byteLength,
+      mime: input.mime,
+      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+    })
+    .run();
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
+}
+
+const PENDING_PREFIX = ".tmp-pending-";
+
+/**
+ * Publishes every pending upload whose row has committed (decision 137): a process killed
+ * between a row's commit and its file's rename leaves the file under its pending name. Run at
+ * start-up before anything listens, and by the clean-up job before it removes old temporary
+ * files, so a committed row's file is never removed. Never deletes: a pending file without a
+ * row is a post that was never answered, and the clean-up removes it after a day like any
+ * temporary file. Returns how many it published.
+ */
+export function finishPendingUploads(): number {
+  const dir = uploadsDir();
+  let published = 0;
+  for (const entry of readdirSync(dir)) {
+    if (!entry.startsWith(PENDING_PREFIX)) continue;
+    const storedName = entry.slice(PENDING_PREFIX.length);
+    if (!/^[a-f0-9]{32}$/.test(storedName) || existsSync(join(dir, storedName))) continue;
+    const row = db()
+      .select({ id: caseAttachment.id })
+      .from(caseAttachment)
+      .where(eq(caseAttachment.storedName, storedName))
+      .get();
+    if (!row) continue;
+    publishPendingFile(dir, storedName);
+    published++;
+  }
+  return published;
 }
 
 /**
@@ -199,6 +268,32 @@ export function uploadLimits(): QuotaLimits {
   };
 }
 
+// Asked on every post with a new file (decision 129): built and compiled once per connection.
+const quotaStatements = () =>
+  prepared("uploads.quota", (d) => ({
+    pending: d
+      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
+      .from(caseAttachment)
+      .where(
+        and(
+          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
+          eq(caseAttachment.formId, sql.placeholder("formId")),
+          isNull(caseAttachment.caseId),
+        ),
+      )
+      .prepare(),
+    day: d
+      .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
+      .from(caseAttachment)
+      .where(
+        and(
+          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
+          gte(caseAttachment.createdAt, sql.placeholder("since")),
+        ),
+      )
+      .prepare(),
+  }));
+
 /**
  * Whether `incoming` new files (their sizes) fit the owner's quotas: per draft (files not yet
  * bound to a case for this form, minus those this post replaces) and per owner over the last
@@ -216,17 +311,8 @@ export function checkUploadQuota(input: {
   const limits = input.limits ?? uploadLimits();
   const newBytes = input.incoming.reduce((a, b) => a + b, 0);
   if (input.formId !== null) {
-    const pending = db()
-      .select({ publicId: caseAttachment.publicId, size: caseAttachment.size })
-      .from(caseAttachment)
-      .where(
-        and(
-          eq(caseAttachment.ownerKey, input.ownerKey),
-          eq(caseAttachment.formId, input.formId),
-          isNull(caseAttachment.caseId),
-        ),
-      )
-      .all()
+    const pending = quotaStatements()
+      .pending.all({ ownerKey: input.ownerKey, formId: input.formId })
       .filter((r) => !(input.replacing ?? []).includes(r.publicId));
     if (pending.length + input.incoming.length > limits.draftFiles)
       return { code: "file.quotaDraftFiles", max: limits.draftFiles };
@@ -234,11 +320,7 @@ export function checkUploadQuota(input: {
       return { code: "file.quotaDraftBytes", max: limits.draftBytes };
   }
   const since = new Date((input.now ?? new Date()).getTime() - 86_400_000).toISOString();
-  const day = db()
-    .select({ n: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${caseAttachment.size}), 0)` })
-    .from(caseAttachment)
-    .where(and(eq(caseAttachment.ownerKey, input.ownerKey), gte(caseAttachment.createdAt, since)))
-    .get() ?? { n: 0, bytes: 0 };
+  const day = quotaStatements().day.get({ ownerKey: input.ownerKey, since }) ?? { n: 0, bytes: 0 };
   if (day.n + input.incoming.length > limits.dayFiles || day.bytes + newBytes > limits.dayBytes)
     return { code: "file.quotaDay", max: limits.dayFiles };
   return null;

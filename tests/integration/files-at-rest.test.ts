@@ -39,7 +39,18 @@ import { cleanupJob, runCleanup } from "~/services/cleanup.server";
 import { FILE_MAGIC } from "~/platform/crypto.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
-import { checkUploadQuota, getUploadForOwner, storeUpload, uploadsDir } from "~/services/uploads.server";
+import {
+  checkUploadQuota,
+  dropUploadFile,
+  finishPendingUploads,
+  getUploadForOwner,
+  publishUploadFile,
+  recordUpload,
+  storeUpload,
+  uploadsDir,
+  writeUploadFile,
+} from "~/services/uploads.server";
+import { readStoredFileBytes, writePendingFile } from "~/services/file-store.server";
 import { decisionPdf } from "~/services/backoffice.server";
 
 const MARKER = "PLAINTEXT-MARKER-Ärende-19811218-9876";
@@ -586,5 +597,96 @@ describe("backup and restore", () => {
         .subarray(0, 5)
         .toString(),
     ).toBe("%PDF-");
+  });
+});
+
+describe("a step's photo is written ahead of its row (decision 137)", () => {
+  const input = (ownerKey: string, n: number) => ({
+    bytes: jpeg(n),
+    mime: "image/jpeg",
+    originalName: `bild${n}.jpg`,
+    ownerKey,
+    formId: "felanmalan-gata-park",
+    field: "photos",
+  });
+  const pendingOf = (storedName: string) => join(uploadsDir(), `.tmp-pending-${storedName}`);
+
+  it("two photos in one step post are each on disk encrypted under their names, with a row and one upload.stored audit row, and no temporary file left", async () => {
+    const ownerKey = newOwner();
+    await draftAtPlats(ownerKey);
+    const r = await postStep(
+      ctx(ownerKey, "plats"),
+      form(
+        { location: "Storgatan 1" },
+        [3, 4].map((n) => ({ name: `bild${n}.jpg`, bytes: jpeg(n) })),
+      ),
+    );
+    expect(r).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/kontakt" });
+    const rows = rowsOf(ownerKey);
+    expect(rows.map((x) => x.originalName).sort()).toEqual(["bild3.jpg", "bild4.jpg"]);
+    for (const row of rows) {
+      const bytes = readFileSync(join(uploadsDir(), row.storedName));
+      expect(bytes.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)).toBe(true);
+      expect(bytes.includes(Buffer.from(MARKER))).toBe(false);
+      expect(
+        db()
+          .select()
+          .from(auditEvent)
+          .where(and(eq(auditEvent.action, "upload.stored"), eq(auditEvent.subjectId, row.publicId)))
+          .all(),
+      ).toHaveLength(1);
+    }
+    expect(
+      readdirSync(uploadsDir()).filter((n) => n.startsWith(".tmp-") && rows.some((x) => n.endsWith(x.storedName))),
+    ).toEqual([]);
+  });
+
+  it("a kill between the row's commit and the rename: the row's file is read from its pending name, and start-up publishes it", async () => {
+    const ownerKey = newOwner();
+    const storedName = await writeUploadFile(jpeg(7));
+    // Durable before any row names it, under a name the durability check and the clean-up treat as temporary.
+    expect(existsSync(pendingOf(storedName))).toBe(true);
+    expect(onDisk(storedName)).toBe(false);
+    const stored = recordUpload(input(ownerKey, 7), storedName);
+    // Here the process dies: no publishUploadFile.
+    expect(readStoredFileBytes(uploadsDir(), storedName)).toEqual(Buffer.from(jpeg(7)));
+    expect(finishPendingUploads()).toBeGreaterThanOrEqual(1);
+    expect(onDisk(storedName)).toBe(true);
+    expect(existsSync(pendingOf(storedName))).toBe(false);
+    expect(getUploadForOwner(stored.id, { browserKey: ownerKey })?.bytes).toEqual(Buffer.from(jpeg(7)));
+    // The writer's own rename after another process published it is no error.
+    expect(() => publishUploadFile(storedName)).not.toThrow();
+    expect(onDisk(storedName)).toBe(true);
+  });
+
+  it("a kill before the row's commit leaves only a temporary file: never published, removed by the clean-up after a day; a committed one the clean-up publishes instead", async () => {
+    const orphan = await writeUploadFile(jpeg(8));
+    const committed = await writeUploadFile(jpeg(9));
+    recordUpload(input(newOwner(), 9), committed);
+    // Published at start-up: the committed one only.
+    finishPendingUploads();
+    expect(existsSync(pendingOf(orphan))).toBe(true);
+    expect(onDisk(orphan)).toBe(false);
+    expect(onDisk(committed)).toBe(true);
+    // Another kill between commit and rename, then a day passes without a start-up.
+    const late = await writeUploadFile(jpeg(10));
+    recordUpload(input(newOwner(), 10), late);
+    const counts = runCleanup(new Date(Date.now() + 2 * DAY));
+    expect(counts.tempFiles).toBeGreaterThanOrEqual(1);
+    expect(existsSync(pendingOf(orphan))).toBe(false);
+    expect(onDisk(orphan)).toBe(false);
+    expect(onDisk(late)).toBe(true);
+    expect(existsSync(pendingOf(late))).toBe(false);
+  });
+
+  it("a dropped upload (its post refused) leaves no file, and a stored name is never written twice", async () => {
+    const storedName = await writeUploadFile(jpeg(11));
+    dropUploadFile(storedName);
+    expect(existsSync(pendingOf(storedName))).toBe(false);
+    expect(() => dropUploadFile(storedName)).not.toThrow();
+    const taken = await writeUploadFile(jpeg(12));
+    recordUpload(input(newOwner(), 12), taken);
+    publishUploadFile(taken);
+    await expect(writePendingFile(uploadsDir(), taken, jpeg(13))).rejects.toThrow(/exists/);
   });
 });
