@@ -17,6 +17,7 @@ import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
 import { BACKOFFICE_AREA_KEY, CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
+import { oncePerKey } from "~/utils/once-per-key";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [
@@ -69,16 +70,9 @@ function queueUrl(f: QueueFilters, page: number): string {
  * rows made ~250 of them: decision 138).
  */
 function translatedOnce(t: TFunction<"backoffice">): RowText {
-  const seen = new Map<string, string>();
-  return (key, days) => {
-    const id = days === undefined ? key : `${key}\u0000${days}`;
-    let text = seen.get(id);
-    if (text === undefined) {
-      text = days === undefined ? t(key) : t(key, { days });
-      seen.set(id, text);
-    }
-    return text;
-  };
+  const once = oncePerKey<string>();
+  return (key, days) =>
+    days === undefined ? once(key, () => t(key)) : once(`${key}\u0000${days}`, () => t(key, { days }));
 }
 
 export default function Queue() {

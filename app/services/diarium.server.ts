@@ -8,6 +8,7 @@ import type { Language } from "~/i18n/config";
 import { CASE_STATUSES } from "~/domain/statuses";
 import { maskEntry, publicRegisteredAt } from "./diarium-rules";
 import { CASE_STATUS_KEY } from "~/i18n/keys";
+import { oncePerKey } from "~/utils/once-per-key";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
@@ -235,21 +236,12 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectEntries>["all"]>>[number];
 function publicLabels(lang: Language) {
   const t = getFixedT(lang, "diarium");
   const te = getFixedT(lang, "eservice");
-  const once = (translate: (key: string) => string) => {
-    const known = new Map<string, string>();
-    return (key: string) => {
-      let text = known.get(key);
-      if (text === undefined) {
-        text = translate(key);
-        known.set(key, text);
-      }
-      return text;
-    };
-  };
+  const once = oncePerKey<string>();
   return {
-    party: once((kind) => t(`party.${kind}`)),
-    caseType: once((caseType) => t(`caseTypes.${caseType}`, { defaultValue: caseType })),
-    status: once((status) => te(`caseStatus.${status}`, { defaultValue: status })),
+    party: (kind: string) => once(`party:${kind}`, () => t(`party.${kind}`)),
+    caseType: (caseType: string) =>
+      once(`caseType:${caseType}`, () => t(`caseTypes.${caseType}`, { defaultValue: caseType })),
+    status: (status: string) => once(`status:${status}`, () => te(`caseStatus.${status}`, { defaultValue: status })),
   };
 }
 

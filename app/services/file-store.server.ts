@@ -5,6 +5,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   unlinkSync,
@@ -71,9 +72,19 @@ export function writeEncryptedFile(
  * names it has committed, then renamed to `name` (publishPendingFile). The `.tmp-` prefix makes
  * it a temporary file to the clean-up job and the durability check while no row names it.
  */
+const PENDING_PREFIX = ".tmp-pending-";
+
 function pendingPath(dir: string, name: string): string {
   pathFor(dir, name); // the same check of the name
-  return join(dir, `.tmp-pending-${name}`);
+  return join(dir, `${PENDING_PREFIX}${name}`);
+}
+
+/** The names of `dir`'s pending files that have no file under their own name yet. */
+export function pendingFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((entry) => entry.startsWith(PENDING_PREFIX))
+    .map((entry) => entry.slice(PENDING_PREFIX.length))
+    .filter((name) => SAFE_NAME.test(name) && !existsSync(join(dir, name)));
 }
 
 /**

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
 import { prepared } from "~/db-prepared.server";
@@ -8,6 +6,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import {
   dataSubdir,
+  pendingFileNames,
   publishPendingFile,
   readStoredFileBytes,
   removePendingFile,
@@ -186,8 +185,6 @@ export function recordUpload(input: UploadToStore, storedName: string): StoredUp
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
 }
 
-const PENDING_PREFIX = ".tmp-pending-";
-
 /**
  * Publishes every pending upload whose row has committed (decision 137): a process killed
  * between a row's commit and its file's rename leaves the file under its pending name. Run at
@@ -199,10 +196,7 @@ const PENDING_PREFIX = ".tmp-pending-";
 export function finishPendingUploads(): number {
   const dir = uploadsDir();
   let published = 0;
-  for (const entry of readdirSync(dir)) {
-    if (!entry.startsWith(PENDING_PREFIX)) continue;
-    const storedName = entry.slice(PENDING_PREFIX.length);
-    if (!/^[a-f0-9]{32}$/.test(storedName) || existsSync(join(dir, storedName))) continue;
+  for (const storedName of pendingFileNames(dir)) {
     const row = db()
       .select({ id: caseAttachment.id })
       .from(caseAttachment)

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { CASE_STATUS_KEY, keyOf } from "~/i18n/keys";
 import { formatDate } from "~/utils/format";
 import { formTitleKey } from "~/utils/mypages-format";
+import { oncePerKey } from "~/utils/once-per-key";
 
 interface CaseRow {
   reference: string;
@@ -20,12 +21,7 @@ interface CaseRow {
  */
 export function CaseTable({ cases }: { cases: readonly CaseRow[] }) {
   const { t } = useTranslation("mypages");
-  const texts = new Map<string, string>();
-  const once = (key: string, make: () => string) => {
-    let text = texts.get(key);
-    if (text === undefined) texts.set(key, (text = make()));
-    return text;
-  };
+  const once = oncePerKey<string>();
   const noDueDate = t("cases.noDueDate");
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="cases-title">
