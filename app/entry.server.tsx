@@ -44,6 +44,7 @@ export {
 export { createSecurityHeaders } from "./http/security-headers.server";
 export { serveFromStepTemplate } from "./http/step-template.server";
 export { serveFromMyPagesCache } from "./http/mypages-cache.server";
+export { serveFromDiariumTemplate } from "./http/diarium-template.server";
 
 /** Called by scripts/serve.mjs before it listens: validate env, migrate, seed. */
 export async function startup() {

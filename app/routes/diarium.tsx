@@ -13,6 +13,7 @@ import {
   type DiariumFeedQuery,
 } from "~/services/diarium.server";
 import eserviceStyles from "~/styles/eservice.css";
+import { diariumCsvHref, diariumPageHref } from "~/utils/diarium-links";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -71,14 +72,6 @@ const FIELD_IDS: Record<string, string> = {
   _form: "q",
 };
 
-function pageHref(query: Record<string, unknown>, page: number): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (k !== "sida" && v !== undefined && v !== "") params.set(k, String(v));
-  if (page > 1) params.set("sida", String(page));
-  const s = params.toString();
-  return s ? `/diarium?${s}` : "/diarium";
-}
-
 export default function Diarium() {
   const { options, query, errors, result, csvMax, feeds } = useLoaderData<typeof loader>();
   const { t } = useTranslation("diarium");
@@ -94,8 +87,6 @@ export default function Diarium() {
       : null;
   // The same on every row: translated once per page, not 25 times (decision 139).
   const requestLink = t("requestLink");
-  const csvParams = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (k !== "sida" && v !== undefined && v !== "") csvParams.set(k, String(v));
 
   const input = (name: string, type = "text", width?: string) => {
     const err = errorFor(name);
@@ -201,7 +192,7 @@ export default function Diarium() {
           ) : (
             <>
               <p>
-                <a href={`/diarium.csv${csvParams.toString() ? `?${csvParams}` : ""}`} download>
+                <a href={diariumCsvHref(q)} download>
                   {t("export")}
                 </a>{" "}
                 <span className="field__hint">{t("exportNote", { max: csvMax })}</span>
@@ -265,7 +256,7 @@ export default function Diarium() {
                 <ul className="pagination">
                   {result.page > 1 ? (
                     <li>
-                      <Link to={pageHref(q, result.page - 1)} rel="prev">
+                      <Link to={diariumPageHref(q, result.page - 1)} rel="prev">
                         {t("pagination.previous")}
                       </Link>
                     </li>
@@ -273,7 +264,7 @@ export default function Diarium() {
                   <li aria-current="page">{t("pagination.page", { page: result.page, pages: result.pages })}</li>
                   {result.page < result.pages ? (
                     <li>
-                      <Link to={pageHref(q, result.page + 1)} rel="next">
+                      <Link to={diariumPageHref(q, result.page + 1)} rel="next">
                         {t("pagination.next")}
                       </Link>
                     </li>

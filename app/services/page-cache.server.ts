@@ -136,6 +136,11 @@ export class AnonymousPageCache {
     return hit;
   }
 
+  /** The entry for a key as stored, without counting a hit or touching its age (decision 144). */
+  peek(key: string): CachedPage | undefined {
+    return this.entries.get(key);
+  }
+
   /** The generation at the start of a render; a page rendered before an invalidation is not stored. */
   currentGeneration(): number {
     return this.generation;
@@ -147,7 +152,7 @@ export class AnonymousPageCache {
     this.delete(key);
     this.entries.set(key, { ...page, storedAt: this.now() });
     this.newest = key;
-    this.bytes += page.body.length;
+    this.bytes += page.body.length + (page.gzip?.length ?? 0);
     this.stats.stores++;
     this.evictOverBounds();
     return true;
