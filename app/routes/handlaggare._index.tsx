@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: names.get(slug) ?? slug,
     })),
     areas: [...new Set(scopes.map((s) => s.area))],
-    result: listQueue({ user, filters }),
+    result: listQueue({ user, filters, scopes }),
   };
 }
 

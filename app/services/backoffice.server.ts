@@ -4,7 +4,8 @@
  * officer's scopes (delegations included) *in the query*, so an out-of-scope case is simply not
  * found (docs/decisions/028).
  */
-import { and, asc, eq, inArray, like, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AREAS, isArea } from "~/domain/areas";
 import { DECISION_OUTCOMES, isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import {
@@ -22,7 +23,8 @@ import {
 } from "../../db/schema/index";
 import { isAttachmentKind, type AttachmentKind } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
-import { inIds } from "~/db-prepared.server";
+import { prepared } from "~/db-prepared.server";
+import type { DB } from "../../db/client";
 import {
   applyFeeReductionAfterDecision,
   casePayment,
@@ -140,29 +142,96 @@ export interface QueueRow {
   protectedIdentity: boolean;
 }
 
-// The clock inputs of hundreds of cases: ids as one JSON parameter (inIds, decision 120).
+// The queue's statements are prepared once per connection and variant (decision 143): drizzle
+// built and SQLite compiled six of them on every request (~1.3 MB of garbage each, decision 138).
+// What varies per officer, day and page is a parameter: the scope as JSON lists, the clocks as one
+// JSON object, today and the week's end, the reference search, the officer, limit and offset.
+// Only what changes the plan or the order is part of a statement's key: the status filter (it is
+// the index's third column), the deadline filter and the sort.
+const idsIn = (column: SQLiteColumn, name: string) =>
+  sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+
+// The same rows as scopeCondition: the pairs as "municipality id:area" strings, and the two IN
+// lists that let SQLite search the (municipality, area, status) index on all three columns.
+const SCOPE = sql`(${idsIn(caseTable.municipalityId, "mids")} and ${idsIn(caseTable.area, "areas")} and (${caseTable.municipalityId} || ':' || ${caseTable.area}) in (select value from json_each(${sql.placeholder("pairs")})))`;
+
+function scopeParams(scopes: CaseScope[]) {
+  return {
+    mids: JSON.stringify([...new Set(scopes.map((s) => s.municipalityId))]),
+    areas: JSON.stringify([...new Set(scopes.map((s) => s.area))]),
+    pairs: JSON.stringify(scopes.map((s) => `${s.municipalityId}:${s.area}`)),
+  };
+}
+
+/** The queue's filters but the deadline: status (structural), reference search and assignment (parameters). */
+function queueWhere(status: QueueFilters["status"]): SQL {
+  const conditions: SQL[] = [SCOPE, notInArray(caseTable.status, [...NOT_FOR_OFFICERS])];
+  if (status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
+  if (status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
+  conditions.push(sql`(${sql.placeholder("q")} = '' or ${caseTable.reference} like ${sql.placeholder("q")})`);
+  conditions.push(
+    sql`(${sql.placeholder("assigned")} = '' or (${sql.placeholder("assigned")} = 'me' and ${caseAssignment.staffUserId} = ${sql.placeholder("me")}) or (${sql.placeholder("assigned")} = 'none' and ${caseAssignment.staffUserId} is null))`,
+  );
+  return and(...conditions)!;
+}
+
+const fullQueueRows = (d: DB) =>
+  d
+    .select({ c: caseTable, m: municipality, a: caseAssignment })
+    .from(caseTable)
+    .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
+    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id));
+
+// A computed clock's value, or null for every case without one (no permit row in `pc`).
+const HAS_CLOCK = sql`(${permitCase.caseId} is not null and ${caseTable.area} = 'bygglov')`;
+const clockValue = (index: number) =>
+  sql`json_extract(${sql.placeholder("clocks")}, '$."' || ${caseTable.id} || '"' || ${`[${index}]`})`;
+const DUE_DAY = sql`swedish_date(${caseTable.decisionDueAt})`;
+const DEADLINE = sql`(case when ${HAS_CLOCK} then ${clockValue(0)} else ${DUE_DAY} end)`;
+
+/** The deadline filter as deadlineOf has it: without a clock, by the due day (decision 132). */
+function deadlineWhere(status: QueueFilters["status"], deadline: QueueFilters["deadline"]): SQL {
+  const filtered = [queueWhere(status)];
+  const open = inArray(caseTable.status, OPEN_STATUSES);
+  if (deadline === "overdue")
+    filtered.push(
+      sql`(case when ${HAS_CLOCK} then ${clockValue(1)} = 1 else ${open} and ${DUE_DAY} < ${sql.placeholder("today")} end)`,
+    );
+  if (deadline === "week")
+    filtered.push(
+      sql`(case when ${HAS_CLOCK} then ${clockValue(2)} = 1 else ${open} and ${DUE_DAY} between ${sql.placeholder("today")} and ${sql.placeholder("weekEnd")} end)`,
+    );
+  return and(...filtered)!;
+}
+
+// The clock inputs of hundreds of cases: ids as one JSON parameter (as inIds, decision 120).
 function clocksFor(caseIds: number[], today: string): Map<number, Clock> {
   const out = new Map<number, Clock>();
   if (caseIds.length === 0) return out;
-  const permits = db().select().from(permitCase).where(inIds(permitCase.caseId, caseIds)).all();
+  const ids = JSON.stringify(caseIds);
+  const statements = prepared("queue.clocks", (d) => ({
+    permits: d.select().from(permitCase).where(idsIn(permitCase.caseId, "ids")).prepare(),
+    requests: d
+      .select()
+      .from(supplementRequest)
+      .where(idsIn(supplementRequest.caseId, "ids"))
+      .orderBy(asc(supplementRequest.caseId), asc(supplementRequest.id))
+      .prepare(),
+    decisions: d
+      .select({ caseId: caseDecision.caseId, decidedOn: caseDecision.decidedOn })
+      .from(caseDecision)
+      .where(idsIn(caseDecision.caseId, "ids"))
+      .prepare(),
+  }));
+  const permits = statements.permits.all({ ids });
   const requests = new Map<number, (typeof supplementRequest.$inferSelect)[]>();
-  for (const r of db()
-    .select()
-    .from(supplementRequest)
-    .where(inIds(supplementRequest.caseId, caseIds))
-    .orderBy(asc(supplementRequest.caseId), asc(supplementRequest.id))
-    .all()) {
+  for (const r of statements.requests.all({ ids })) {
     const list = requests.get(r.caseId);
     if (list) list.push(r);
     else requests.set(r.caseId, [r]);
   }
   const decided = new Map<number, string | null>();
-  for (const d of db()
-    .select({ caseId: caseDecision.caseId, decidedOn: caseDecision.decidedOn })
-    .from(caseDecision)
-    .where(inIds(caseDecision.caseId, caseIds))
-    .all())
-    if (!decided.has(d.caseId)) decided.set(d.caseId, d.decidedOn);
+  for (const d of statements.decisions.all({ ids })) if (!decided.has(d.caseId)) decided.set(d.caseId, d.decidedOn);
   for (const p of permits) {
     out.set(
       p.caseId,
@@ -207,45 +276,35 @@ export interface QueuePage {
 /**
  * One page of the officer's queue (decision 083). Count, order and page are SQL (LIMIT/OFFSET);
  * only the page's rows are read in full. The deadline order and filters use the bygglov clock,
- * computed in code for the cases that have one and handed to SQL (decision 132).
+ * computed in code for the cases that have one and handed to SQL (decision 132). The statements
+ * are prepared once per variant (decision 143).
  */
 export function listQueue(input: {
   user: StaffUser;
   filters: QueueFilters;
   today?: string;
   pageSize?: number;
+  /** The officer's case.read scopes, when the caller has them already. */
+  scopes?: CaseScope[];
 }): QueuePage {
   const today = input.today ?? swedishDate(new Date());
   const size = input.pageSize ?? QUEUE_PAGE_SIZE;
   const f = input.filters;
-  const scopes = officerScopes(input.user, "case.read").filter(
+  const scopes = (input.scopes ?? officerScopes(input.user, "case.read")).filter(
     (s) => (!f.municipality || s.municipality === f.municipality) && (!f.area || s.area === f.area),
   );
-  const conditions: SQL[] = [scopeCondition(scopes), notInArray(caseTable.status, [...NOT_FOR_OFFICERS])];
-  if (f.status === "open") conditions.push(inArray(caseTable.status, OPEN_STATUSES));
-  if (f.status === "closed") conditions.push(sql`${caseTable.status} not in ${OPEN_STATUSES}`);
-  if (f.q) conditions.push(like(caseTable.reference, `%${f.q.toUpperCase().replace(/[%_]/g, "")}%`));
-  if (f.assigned === "me") conditions.push(eq(caseAssignment.staffUserId, input.user.staffUserId));
-  if (f.assigned === "none") conditions.push(sql`${caseAssignment.staffUserId} is null`);
-  const where = and(...conditions);
-  const full = () =>
-    db()
-      .select({ c: caseTable, m: municipality, a: caseAssignment })
-      .from(caseTable)
-      .innerJoin(municipality, eq(municipality.id, caseTable.municipalityId))
-      .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id));
-  const toRow = (
-    {
-      c,
-      m,
-      a,
-    }: {
-      c: typeof caseTable.$inferSelect;
-      m: typeof municipality.$inferSelect;
-      a: typeof caseAssignment.$inferSelect | null;
-    },
-    clock: Clock | undefined,
-  ): QueueRow => ({
+  const params = {
+    ...scopeParams(scopes),
+    q: f.q ? `%${f.q.toUpperCase().replace(/[%_]/g, "")}%` : "",
+    assigned: f.assigned,
+    me: input.user.staffUserId,
+  };
+  type Full = {
+    c: typeof caseTable.$inferSelect;
+    m: typeof municipality.$inferSelect;
+    a: typeof caseAssignment.$inferSelect | null;
+  };
+  const toRow = ({ c, m, a }: Full, clock: Clock | undefined): QueueRow => ({
     ...deadlineOf({ status: c.status, decisionDueAt: c.decisionDueAt }, clock, today),
     reference: c.reference,
     municipality: m.slug,
@@ -259,31 +318,35 @@ export function listQueue(input: {
     assignedToMe: a?.staffUserId === input.user.staffUserId,
     protectedIdentity: c.protectedIdentity,
   });
-  const clocksOf = (rows: { id: number; area: string }[]) =>
-    clocksFor(
-      rows.filter((r) => r.area === "bygglov").map((r) => r.id),
-      today,
-    );
 
   if (f.deadline === "" && f.sort !== "deadline") {
-    const total =
-      db()
-        .select({ n: sql<number>`count(*)` })
-        .from(caseTable)
-        .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-        .where(where)
-        .get()?.n ?? 0;
+    const plain = prepared(`queue.plain.${f.status}.${f.sort}`, (d) => {
+      const where = queueWhere(f.status);
+      const order =
+        f.sort === "received" ? [asc(caseTable.createdAt), asc(caseTable.reference)] : [asc(caseTable.reference)];
+      return {
+        count: d
+          .select({ n: sql<number>`count(*)` })
+          .from(caseTable)
+          .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+          .where(where)
+          .prepare(),
+        rows: fullQueueRows(d)
+          .where(where)
+          .orderBy(...order)
+          .limit(sql.placeholder("limit"))
+          .offset(sql.placeholder("offset"))
+          .prepare(),
+      };
+    });
+    const total = plain.count.get(params)?.n ?? 0;
     const pages = Math.max(1, Math.ceil(total / size));
     const page = Math.min(f.page, pages);
-    const order =
-      f.sort === "received" ? [asc(caseTable.createdAt), asc(caseTable.reference)] : [asc(caseTable.reference)];
-    const rows = full()
-      .where(where)
-      .orderBy(...order)
-      .limit(size)
-      .offset((page - 1) * size)
-      .all();
-    const clocks = clocksOf(rows.map((r) => r.c));
+    const rows = plain.rows.all({ ...params, limit: size, offset: (page - 1) * size }) as Full[];
+    const clocks = clocksFor(
+      rows.filter((r) => r.c.area === "bygglov").map((r) => r.c.id),
+      today,
+    );
     return { rows: rows.map((r) => toRow(r, clocks.get(r.c.id))), total, page, pages };
   }
 
@@ -292,13 +355,15 @@ export function listQueue(input: {
   // object keyed by case id; every other case's deadline is the Swedish day of its due date
   // (`swedish_date`, db/client.ts). SQL then filters, counts, orders and pages, and only the
   // page's rows are read in full.
-  const permits = db()
-    .select({ id: caseTable.id, status: caseTable.status, decisionDueAt: caseTable.decisionDueAt })
-    .from(caseTable)
-    .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
-    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .where(and(where, eq(caseTable.area, "bygglov")))
-    .all();
+  const permits = prepared(`queue.permits.${f.status}`, (d) =>
+    d
+      .select({ id: caseTable.id, status: caseTable.status, decisionDueAt: caseTable.decisionDueAt })
+      .from(caseTable)
+      .innerJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+      .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+      .where(and(queueWhere(f.status), eq(caseTable.area, "bygglov")))
+      .prepare(),
+  ).all(params);
   const clocks = clocksFor(
     permits.map((p) => p.id),
     today,
@@ -308,59 +373,49 @@ export function listQueue(input: {
     const d = deadlineOf(p, clocks.get(p.id), today);
     computed[p.id] = [d.deadline, d.overdue ? 1 : 0, d.dueThisWeek ? 1 : 0];
   }
-  const json = JSON.stringify(computed);
-  // A computed clock's value, or null for every case without one (no permit row in `pc`).
-  const hasClock = sql`(${permitCase.caseId} is not null and ${caseTable.area} = 'bygglov')`;
-  const clockValue = (index: number) => sql`json_extract(${json}, '$."' || ${caseTable.id} || '"' || ${`[${index}]`})`;
-  const dueDay = sql`swedish_date(${caseTable.decisionDueAt})`;
-  const deadline = sql`(case when ${hasClock} then ${clockValue(0)} else ${dueDay} end)`;
-  const open = inArray(caseTable.status, OPEN_STATUSES);
-  const filtered = [where];
-  // As deadlineOf: without a clock, overdue is an open case due before today, and due this week
-  // one due from today to this week's Sunday.
-  if (f.deadline === "overdue")
-    filtered.push(sql`(case when ${hasClock} then ${clockValue(1)} = 1 else ${open} and ${dueDay} < ${today} end)`);
-  if (f.deadline === "week")
-    filtered.push(
-      sql`(case when ${hasClock} then ${clockValue(2)} = 1 else ${open} and ${dueDay} between ${today} and ${addDays(today, 6 - weekday(today))} end)`,
-    );
-  const scoped = and(...filtered);
-  const total =
-    db()
+  const scopedParams = {
+    ...params,
+    clocks: JSON.stringify(computed),
+    today,
+    weekEnd: addDays(today, 6 - weekday(today)),
+  };
+  const counted = prepared(`queue.count.${f.status}.${f.deadline}`, (d) =>
+    d
       .select({ n: sql<number>`count(*)` })
       .from(caseTable)
       .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
       .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
-      .where(scoped)
-      .get()?.n ?? 0;
+      .where(deadlineWhere(f.status, f.deadline))
+      .prepare(),
+  );
+  const total = counted.get(scopedParams)?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(f.page, pages);
   if (total === 0) return { rows: [], total, page, pages };
-  // ASCII keys (ISO dates, references): SQLite's binary order is the order the page always had.
-  const order =
-    f.sort === "deadline"
-      ? [sql`coalesce(${deadline}, '9999')`, asc(caseTable.reference)]
-      : f.sort === "received"
-        ? [asc(caseTable.createdAt), asc(caseTable.reference)]
-        : [asc(caseTable.reference)];
   // The page's ids first (the sort carries one column, not whole rows), then those rows in full.
-  const ids = db()
-    .select({ id: caseTable.id })
-    .from(caseTable)
-    .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
-    .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
-    .where(scoped)
-    .orderBy(...order)
-    .limit(size)
-    .offset((page - 1) * size)
-    .all()
+  // ASCII keys (ISO dates, references): SQLite's binary order is the order the page always had.
+  const ids = prepared(`queue.ids.${f.status}.${f.deadline}.${f.sort}`, (d) => {
+    const order =
+      f.sort === "deadline"
+        ? [sql`coalesce(${DEADLINE}, '9999')`, asc(caseTable.reference)]
+        : f.sort === "received"
+          ? [asc(caseTable.createdAt), asc(caseTable.reference)]
+          : [asc(caseTable.reference)];
+    return d
+      .select({ id: caseTable.id })
+      .from(caseTable)
+      .leftJoin(caseAssignment, eq(caseAssignment.caseId, caseTable.id))
+      .leftJoin(permitCase, eq(permitCase.caseId, caseTable.id))
+      .where(deadlineWhere(f.status, f.deadline))
+      .orderBy(...order)
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+  })
+    .all({ ...scopedParams, limit: size, offset: (page - 1) * size })
     .map((r) => r.id);
-  const byId = new Map(
-    full()
-      .where(inIds(caseTable.id, ids))
-      .all()
-      .map((r) => [r.c.id, r]),
-  );
+  const full = prepared("queue.rows-by-id", (d) => fullQueueRows(d).where(idsIn(caseTable.id, "ids")).prepare());
+  const byId = new Map((full.all({ ids: JSON.stringify(ids) }) as Full[]).map((r) => [r.c.id, r]));
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [toRow(r, clocks.get(id))] : [];

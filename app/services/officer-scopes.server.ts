@@ -9,6 +9,7 @@ import { staffScopes, type StaffUser } from "~/auth/guards.server";
 import { grantedScopes, type Permission, type RoleAssignment } from "~/auth/permissions";
 import type { Area } from "~/domain/areas";
 import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 
 /** One municipality × area where an officer holds a permission. */
 export interface CaseScope {
@@ -20,9 +21,9 @@ export interface CaseScope {
 
 function slugs(): Map<number, string> {
   return new Map(
-    db()
-      .select({ id: municipality.id, slug: municipality.slug })
-      .from(municipality)
+    prepared("officer-scopes.slugs", (d) =>
+      d.select({ id: municipality.id, slug: municipality.slug }).from(municipality).prepare(),
+    )
       .all()
       .map((m) => [m.id, m.slug]),
   );

@@ -76,6 +76,28 @@ describe("the officer queue pages", () => {
     });
   }
 
+  // The queue's statements are prepared once per variant and shared by every officer (decision
+  // 143): the scope, the search and the officer are parameters, never part of a kept statement.
+  it("one prepared statement answers each officer with their own scope, search and assignments", () => {
+    const amal = officer("handlaggare.amal");
+    const mellerud = officer("handlaggare.mellerud");
+    const designer = officer("designer.amal");
+    for (const sortering of ["deadline", "reference"]) {
+      expect(queue(amal, { sortering }).total).toBe(N);
+      expect(queue(mellerud, { sortering }).total).toBe(0);
+      expect(queue(designer, { sortering }).total).toBe(0);
+      expect(queue(amal, { sortering, omrade: "bygglov" }).total).toBe(0);
+      expect(queue(amal, { sortering, omrade: "allmant" }).total).toBe(N);
+      expect(queue(amal, { sortering, kommun: "mellerud" }).total).toBe(0);
+      expect(queue(amal, { sortering, q: `${PREFIX}00012` }).total).toBe(10);
+      expect(queue(amal, { sortering }).total).toBe(N);
+      expect(queue(mellerud, { sortering, tilldelad: "me" }).total).toBe(0);
+      // Without the search, the seed's own Åmål cases are in the queue too.
+      const everything = listQueue({ user: amal, filters: parseQueueFilters(new URLSearchParams({ sortering })) });
+      expect(everything.total).toBeGreaterThan(N);
+    }
+  });
+
   it("a page past the end shows the last page; nonsense is page 1", () => {
     const user = officer("handlaggare.amal");
     expect(queue(user, { sida: "999" }).page).toBe(N / QUEUE_PAGE_SIZE);
