@@ -19,6 +19,7 @@ import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs
 import { drainReceiptMails } from "./platform/mail.server";
 import { prepareKeyRing } from "./platform/key-ring.server";
 import { installLazyHandoff } from "./http/lazy-handoff.server";
+import { installServerRoutesOnce } from "./http/server-routes.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -30,6 +31,8 @@ const ABORT_DELAY = 5_000;
 
 // The loader data for the browser is encoded only when a page reads it (decision 138).
 const lazyHandoff = installLazyHandoff();
+// The route tree a document render gives React is made once per build, not per request (decision 142).
+const serverRoutesOnce = installServerRoutesOnce();
 
 /** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
 export {
@@ -49,6 +52,8 @@ export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 export async function startup() {
   const settings = env();
   if (!lazyHandoff) log("warn", "Remix encodes loader data eagerly: its encodeViaTurboStream was not found");
+  if (!serverRoutesOnce)
+    log("warn", "Remix builds the route tree per render: createServerRoutes or convertRoutesToDataRoutes was not found");
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });
