@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -126,6 +125,9 @@ export default function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The status as it was when the shell was ready: a later render error (inside a Suspense
+    // boundary) is logged but does not change it, as when the shell was sent at once.
+    let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <RequestIdProvider value={requestIdOf(loadContext)}>
         <NonceProvider value={nonce}>
@@ -138,19 +140,30 @@ export default function handleRequest(
       </RequestIdProvider>,
       {
         nonce,
-        [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
+          if (!bot && !remixContext.isSpaMode) status = responseStatusCode;
+        },
+        // The document is sent in one piece once everything is rendered (decision 142): no page
+        // streams (no deferred data; only the loader data's script waits, and only for
+        // microtasks), while React's 2 KB pieces each cost Remix's writer a gzip flush and a
+        // socket write. A bot and SPA mode were already answered at this point, with the status
+        // as it is now.
+        onAllReady() {
+          if (bot || remixContext.isSpaMode) status = responseStatusCode;
           // Not a bare PassThrough: React 18 leaves 0x00 bytes where å/ä/ö meet its 2 KB views (decision 045).
           const body = createHtmlBody();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
-          if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("error", reject);
+          body.on("end", () => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
+            if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status }));
+            // Nothing left to abort: the timer would hold this render for the rest of its 5 s.
+            clearTimeout(timer);
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -164,6 +177,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
