@@ -52,7 +52,10 @@ export async function startup() {
   const settings = env();
   if (!lazyHandoff) log("warn", "Remix encodes loader data eagerly: its encodeViaTurboStream was not found");
   if (!serverRoutesOnce)
-    log("warn", "Remix builds the route tree per render: createServerRoutes or convertRoutesToDataRoutes was not found");
+    log(
+      "warn",
+      "Remix builds the route tree per render: createServerRoutes or convertRoutesToDataRoutes was not found",
+    );
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });

@@ -59,7 +59,13 @@ export function serverRoutesOnce(original: CreateServerRoutes): CreateServerRout
     return true;
   };
   return Object.assign(
-    (manifest: Record<string, unknown>, routeModules: RouteModules, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => {
+    (
+      manifest: Record<string, unknown>,
+      routeModules: RouteModules,
+      future: unknown,
+      isSpaMode: boolean,
+      ...rest: unknown[]
+    ) => {
       // Only the top-level call Remix's server render makes; a subtree or a caller's own grouping is left alone.
       if (rest.length > 0 || typeof manifest !== "object" || manifest === null)
         return original(manifest, routeModules, future, isSpaMode, ...rest);
