@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -19,6 +18,7 @@ import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs
 import { drainReceiptMails } from "./platform/mail.server";
 import { prepareKeyRing } from "./platform/key-ring.server";
 import { installLazyHandoff } from "./http/lazy-handoff.server";
+import { installServerRoutesOnce } from "./http/server-routes.server";
 import { createHtmlBody } from "./utils/html-stream.server";
 import { log } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
@@ -30,6 +30,8 @@ const ABORT_DELAY = 5_000;
 
 // The loader data for the browser is encoded only when a page reads it (decision 138).
 const lazyHandoff = installLazyHandoff();
+// The route tree a document render gives React is made once per build, not per request (decision 142).
+const serverRoutesOnce = installServerRoutesOnce();
 
 /** HTTP middleware for scripts/serve.mjs, compiled with the app so it shares its module state. */
 export {
@@ -50,6 +52,11 @@ export { serveFromDiariumTemplate } from "./http/diarium-template.server";
 export async function startup() {
   const settings = env();
   if (!lazyHandoff) log("warn", "Remix encodes loader data eagerly: its encodeViaTurboStream was not found");
+  if (!serverRoutesOnce)
+    log(
+      "warn",
+      "Remix builds the route tree per render: createServerRoutes or convertRoutesToDataRoutes was not found",
+    );
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });
@@ -122,6 +129,9 @@ export default function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The status as it was when the shell was ready: a later render error (inside a Suspense
+    // boundary) is logged but does not change it, as when the shell was sent at once.
+    let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <RequestIdProvider value={requestIdOf(loadContext)}>
         <NonceProvider value={nonce}>
@@ -134,19 +144,30 @@ export default function handleRequest(
       </RequestIdProvider>,
       {
         nonce,
-        [bot || remixContext.isSpaMode ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
+          if (!bot && !remixContext.isSpaMode) status = responseStatusCode;
+        },
+        // The document is sent in one piece once everything is rendered (decision 142): no page
+        // streams (no deferred data; only the loader data's script waits, and only for
+        // microtasks), while React's 2 KB pieces each cost Remix's writer a gzip flush and a
+        // socket write. A bot and SPA mode were already answered at this point, with the status
+        // as it is now.
+        onAllReady() {
+          if (bot || remixContext.isSpaMode) status = responseStatusCode;
           // Not a bare PassThrough: React 18 leaves 0x00 bytes where å/ä/ö meet its 2 KB views (decision 045).
           const body = createHtmlBody();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
-          if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("error", reject);
+          body.on("end", () => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            // The CSRF middleware turns this into the seed cookie (first visit) and no-store.
+            if (csrfUsage.used) responseHeaders.set(CSRF_USED_HEADER, "1");
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status }));
+            // Nothing left to abort: the timer would hold this render for the rest of its 5 s.
+            clearTimeout(timer);
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -160,6 +181,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

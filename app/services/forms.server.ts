@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";
-import { withOptionLists, type OptionLists } from "../../forms/option-lists";
+import { usesOptionLists, withOptionLists, type OptionLists } from "../../forms/option-lists";
 import { effectiveMin } from "../../forms/fields/group";
 import { optionLabel } from "../../forms/fields/choice";
 import {
@@ -76,7 +76,10 @@ export function currentOptionLists(): OptionLists {
  */
 export function getFormDefinition(id: string, version?: number): FormDefinition | undefined {
   const doc = version === undefined ? getPublishedDocument(id) : getDocumentVersion(id, version);
-  return doc ? withOptionLists(doc.definition, currentOptionLists()) : undefined;
+  if (!doc) return undefined;
+  // The municipalities are read only for a definition that names a list (decision 142): most do
+  // not, and the start redirect, each step and the check page ask for the definition.
+  return usesOptionLists(doc.definition) ? withOptionLists(doc.definition, currentOptionLists()) : doc.definition;
 }
 
 /** The published document of an e-service (export), or one version of it; undefined when unknown. */

@@ -16,6 +16,8 @@
 //   A list not seen before whose shape (path, index, caseSensitive, children of each route) was
 //   ranked before gets that ranking rebuilt on its own route objects (decision 140): the server
 //   render's route list is made anew per request, and ranking it cost ~1.5 ms per page.
+//   Per ranked list, the branches are also indexed by the plain ASCII word their path begins
+//   with, so that a path tries only the branches its first segment can match (decision 142).
 // - compilePath: the [RegExp, params] of a route pattern is kept per (pattern, caseSensitive,
 //   end). The RegExp has no g/y flag (no lastIndex state) and the params list is only read.
 //   Patterns are route paths from the code, never URLs; the map is bounded all the same.
@@ -94,11 +96,68 @@ const APPENDIX = `
     }
     let matches = null;
     let decoded = decodePath(pathname);
-    for (let i = 0; matches == null && i < branches.length; ++i) {
-      matches = matchRouteBranch(branches[i], decoded, allowPartial);
+    const candidates = allowPartial ? null : candidatesFor(branches, decoded);
+    if (candidates === null) {
+      for (let i = 0; matches == null && i < branches.length; ++i) {
+        matches = matchRouteBranch(branches[i], decoded, allowPartial);
+      }
+    } else {
+      for (let i = 0; matches == null && i < candidates.length; ++i) {
+        matches = matchRouteBranch(branches[candidates[i]], decoded, allowPartial);
+      }
     }
     return matches;
   };
+  // The ranked branches are tried in order until one matches: ~200 of them, each compiling (now
+  // remembered) and running its patterns (decision 142). A branch whose path begins with a plain
+  // ASCII word can only match a path whose first segment is that word (any case: the pattern is
+  // literal, and a case-insensitive pattern without the u flag matches an ASCII letter only with
+  // an ASCII letter). So per ranked list, the branches are indexed by that word: a path whose first
+  // segment is a plain ASCII word tries, in ranked order, the branches of that word and those that
+  // begin with no such word (a parameter, a splat, an optional segment, the root). Any other path
+  // (empty first segment, other characters) and partial matching try every branch, as before.
+  const PLAIN = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
+  const firstSegment = (path) => {
+    if (path.charCodeAt(0) !== 47) return null;
+    const end = path.indexOf("/", 1);
+    const segment = end === -1 ? path.slice(1) : path.slice(1, end);
+    return PLAIN.test(segment) ? segment.toLowerCase() : null;
+  };
+  const indexes = new WeakMap();
+  const indexOf = (branches) => {
+    const words = branches.map((b) => {
+      let p = b.path;
+      let i = 0;
+      while (p.charCodeAt(i) === 47) i++;
+      return firstSegment("/" + p.slice(i));
+    });
+    const byWord = new Map();
+    for (const w of words) if (w !== null && !byWord.has(w)) byWord.set(w, []);
+    const open = [];
+    words.forEach((w, i) => {
+      if (w === null) {
+        open.push(i);
+        for (const list of byWord.values()) list.push(i);
+      } else byWord.get(w).push(i);
+    });
+    return { byWord, open };
+  };
+  const candidatesFor = (branches, decoded) => {
+    const word = firstSegment(decoded);
+    if (word === null) return null;
+    let index = indexes.get(branches);
+    if (index === undefined) {
+      index = indexOf(branches);
+      indexes.set(branches, index);
+    }
+    return index.byWord.get(word) ?? index.open;
+  };
+  Object.defineProperty(exports, "__candidates", {
+    value: (routes, pathname) => {
+      const branches = ranked.get(routes);
+      return branches === undefined ? undefined : candidatesFor(branches, decodePath(pathname))?.length ?? branches.length;
+    },
+  });
   const compiled = new Map();
   const compileOnce = compilePath;
   compilePath = function compilePathRemembered(path, caseSensitive, end) {

@@ -92,6 +92,14 @@ const paths = [
   "/%2e%2e/admin",
   "/blanketter/a%2Fb/c",
   "/ÅMÅL/tjänster",
+  "/åmål/tjänster",
+  "/BLANKETTER/FELANMALAN-GATA-PARK/KONTROLLERA",
+  "/blanketter.data",
+  "/blanketter%2Ffelanmalan-gata-park",
+  "/%62lanketter/felanmalan-gata-park",
+  "/\u212Aommun",
+  "/bl\u0131nketter",
+  "/~/x",
   "/a?b=c#d",
   "/.well-known/security.txt",
   "/build/entry.client-ABC.js",
@@ -219,5 +227,57 @@ describe("route matching with remembered ranking and patterns (decision 130)", (
     expect(cached.matchRoutes(small, "/fast")?.[0]?.route.id).toBe("b");
     expectSame(cached.matchRoutes(routes, "/fast"), published.matchRoutes(routes, "/fast"));
     expect(cached.matchRoutes([{ id: "c", path: "/fast" }], "/fast")?.[0]?.route.id).toBe("c");
+  });
+
+  it("tries only the branches a path's first word can match, in ranked order (decision 142)", () => {
+    cached.matchRoutes(routes, "/");
+    const candidates = (cached as unknown as { __candidates(r: Route[], p: string): number }).__candidates;
+    const all = candidates(routes, "/ÅMÅL/tjänster");
+    expect(all).toBeGreaterThan(150);
+    expect(candidates(routes, "/blanketter/felanmalan-gata-park/kontrollera")).toBeLessThan(all / 4);
+    expect(candidates(routes, "/BLANKETTER/x")).toBe(candidates(routes, "/blanketter/x"));
+    expect(candidates(routes, "//blanketter")).toBe(all);
+    // Words, parameters, splats, optional segments and case-sensitive routes mixed, against the published ranking.
+    const mixed: Route[] = [
+      {
+        id: "root",
+        path: "",
+        children: [
+          { id: "muni", path: ":municipality/tjanster" },
+          { id: "forms", path: "blanketter/:formId" },
+          { id: "new", path: "blanketter/ny" },
+          { id: "opt", path: "blanketter?/arkiv" },
+          { id: "Case", path: "Arenden/:ref", caseSensitive: true },
+          { id: "lower", path: "arenden/:ref" },
+          { id: "kelvin", path: "kommun" },
+          { id: "dot", path: "robots.txt" },
+          { id: "splat", path: "*" },
+          { id: "index", index: true },
+        ],
+      },
+    ];
+    const tries = [
+      "/",
+      "/blanketter/ny",
+      "/Blanketter/NY",
+      "/blanketter/x",
+      "/blanketter/arkiv",
+      "/arkiv",
+      "/Arenden/A-1",
+      "/arenden/A-1",
+      "/ARENDEN/A-1",
+      "/kommun",
+      "/\u212Aommun",
+      "/KOMMUN",
+      "/robots.txt",
+      "/robotsXtxt",
+      "/bengtsfors/tjanster",
+      "/blanketter/tjanster",
+      "/okänd",
+      "/x/y/z",
+    ];
+    for (const path of tries) expectSame(cached.matchRoutes(mixed, path), published.matchRoutes(mixed, path));
+    expect(cached.matchRoutes(mixed, "/blanketter/tjanster")?.at(-1)?.route.id).toBe("muni");
+    expect(cached.matchRoutes(mixed, "/ARENDEN/A-1")?.at(-1)?.route.id).toBe("lower");
   });
 });
