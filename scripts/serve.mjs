@@ -71,7 +71,8 @@ try {
 const production = process.env.PORTAL_ENV === "production";
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+const trustOneProxy = process.env.TRUST_PROXY === "1";
+app.set("trust proxy", trustOneProxy ? 1 : false);
 app.use(compression());
 
 // Security headers, a request id and a fresh CSP nonce on every response (cache hits included);
@@ -208,9 +209,8 @@ const serveStep = entry.serveFromStepTemplate;
 // Mina sidor again in the same session, nothing on it changed: the session's last page (decision 124).
 const serveMine = entry.serveFromMyPagesCache;
 // A first diarium search: the page around its results from a template, the results written per
-// search (decision 144). Its rate limit keys by the socket's address, which is Express's client
-// address only when no proxy is trusted; behind one, the app answers as before.
-const serveDiarium = process.env.TRUST_PROXY === "1" ? undefined : entry.serveFromDiariumTemplate;
+// search (decision 144). Its rate limit keys by the client address Express would give the app.
+const serveDiarium = entry.serveFromDiariumTemplate;
 let draining = false;
 const server = createServer((req, res) => {
   lastArrival = performance.now();
@@ -230,7 +230,7 @@ const server = createServer((req, res) => {
   }
   // Draining: a hit too, with the `Connection: close` already set (the general path keeps it).
   if (draining && serveCached?.(req, res, securityHeaders)) return;
-  if (serveDiarium?.(req, res, securityHeaders)) return;
+  if (serveDiarium?.(req, res, securityHeaders, trustOneProxy)) return;
   // A browser with a working copy is answered after its step data is read (decision 125): a promise.
   const stepped = serveStep?.(req, res, securityHeaders);
   if (stepped === true) return;

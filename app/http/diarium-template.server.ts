@@ -39,7 +39,8 @@ import { diariumCsvHref, diariumPageHref } from "~/utils/diarium-links";
 import { formatDate } from "~/utils/format";
 import { withoutNulBytes } from "~/utils/html-stream.server";
 import { log } from "~/utils/logger.server";
-import { rateLimits } from "./middleware.server";
+import { clientAddress } from "./client-address.server";
+import { rateLimitsFor } from "./middleware.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -204,7 +205,12 @@ function fresh(entry: { storedAt: number; generation: number }): boolean {
  * Answers an eligible search from its template (true), or lets the app answer it (false) and, when
  * there is no template for its cookies yet, makes one from that live answer.
  */
-export function serveFromDiariumTemplate(req: Req, res: Res, securityHeaders: (res: Res) => void): boolean {
+export function serveFromDiariumTemplate(
+  req: Req,
+  res: Res,
+  securityHeaders: (res: Res) => void,
+  trustOneProxy = false,
+): boolean {
   if (!enabled() || req.method !== "GET" || !req.url?.startsWith(`${PATH}?`)) return false;
   const eligible = diariumTemplateEligible(req);
   if (!eligible) return false;
@@ -217,7 +223,8 @@ export function serveFromDiariumTemplate(req: Req, res: Res, securityHeaders: (r
   // The server's own order: security headers, then the rate limit (scripts/serve.mjs).
   securityHeaders(res);
   let allowed = false;
-  rateLimits(req, res, () => {
+  // Keyed by the client address Express would give the app (one trusted proxy hop or none).
+  rateLimitsFor(clientAddress(req, trustOneProxy) ?? "unknown", req, res, () => {
     allowed = true;
   });
   if (!allowed) return true;

@@ -289,7 +289,11 @@ export function isExpensiveGet(url: string): boolean {
  * are the identity module's own. 429 with Retry-After.
  */
 export function rateLimits(req: Req, res: Res, next: Next) {
-  const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  rateLimitsFor(req.ip ?? req.socket.remoteAddress ?? "unknown", req, res, next);
+}
+
+/** `rateLimits` for a client address found before Express (app/http/client-address.server.ts). */
+export function rateLimitsFor(ip: string, req: Req, res: Res, next: Next) {
   const url = req.originalUrl ?? req.url ?? "/";
   const { submissions, api, expensive } = rateLimiters();
   const checks: RateLimiter[] = [];

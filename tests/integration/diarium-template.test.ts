@@ -28,6 +28,9 @@ let rendered = 0;
 /** What the stand-in's live page leaves out or changes, to see a template refused. */
 let breakLive: "none" | "results" | "languageLink" = "none";
 
+// TRUST_PROXY=1 in scripts/serve.mjs: the template's rate limit keys by the forwarded client.
+let trustOneProxy = false;
+
 function livePage(url: string, cookie: string | undefined): string {
   const u = new URL(url, "http://localhost");
   const lang = /(?:^|; )lang=en(?:;|$)/.test(cookie ?? "") ? "en" : "sv";
@@ -52,7 +55,7 @@ beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse & { locals?: Record<string, unknown> }) => {
     // scripts/serve.mjs's order: a cache hit, then the template.
     if (serveFromAnonymousPageCache(req, res, securityHeaders)) return;
-    if (serveFromDiariumTemplate(req, res, securityHeaders)) return;
+    if (serveFromDiariumTemplate(req, res, securityHeaders, trustOneProxy)) return;
     rendered++;
     securityHeaders(res);
     anonymousPageCacheMiddleware(req, res, () => {
@@ -196,4 +199,24 @@ it("a search from its template draws from the expensive-GET rate limit as the li
   for (let i = 0; i < 40; i++) statuses.push((await get(`/diarium?q=ord${i}`)).status);
   expect(statuses).toContain(200);
   expect(statuses.at(-1)).toBe(429);
+});
+
+// After the test above (this address's own bucket is empty): behind one trusted proxy each
+// forwarded client has its own bucket, as Express's req.ip gives the live path.
+it("behind a trusted proxy the template's rate limit keys by the forwarded client address", async () => {
+  trustOneProxy = true;
+  try {
+    clearDiariumTemplates();
+    invalidateAnonymousCache();
+    const from = (ip: string) => ({ "X-Forwarded-For": `198.51.100.200, ${ip}` });
+    await get("/diarium?q=bygglov", from("203.0.113.1"));
+    const first: number[] = [];
+    for (let i = 0; i < 40; i++) first.push((await get(`/diarium?q=proxy${i}`, from("203.0.113.1"))).status);
+    expect(first).toContain(200);
+    expect(first.at(-1)).toBe(429);
+    // Another client behind the same proxy (same socket address) is not limited by the first.
+    expect((await get("/diarium?q=annan", from("203.0.113.2"))).status).toBe(200);
+  } finally {
+    trustOneProxy = false;
+  }
 });
