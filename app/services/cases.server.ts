@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isArea, type Area } from "~/domain/areas";
 import { isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import { lawForCase, type Law } from "~/domain/decisions";
