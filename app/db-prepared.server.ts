@@ -33,3 +33,12 @@ export function prepared<T>(key: string, build: (database: DB) => T): T {
 export function inIds(column: SQLiteColumn, ids: readonly number[]): SQL {
   return sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
+
+/**
+ * An insert's values as bare placeholders, one per column, named after the column (decision
+ * 141): inside sql`` drizzle passes each value as given, without the column's own mapping (a
+ * json column's text, a boolean column's 1/0 and NULL are the caller's to give).
+ */
+export function placeholderValues<K extends string>(columns: readonly K[]): Record<K, SQL> {
+  return Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(c)}`])) as Record<K, SQL>;
+}

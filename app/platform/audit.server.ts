@@ -7,6 +7,7 @@ import {
   municipality,
   type AuditEventRow,
 } from "../../db/schema/index";
+import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { redact } from "~/utils/logger.server";
 import { securityEvent } from "~/monitoring/security-events.server";
@@ -126,25 +127,50 @@ export function audit(event: AuditInput): void {
     actorId = event.actorHint.id ?? null;
     actorName = event.actorHint.name ?? null;
   }
-  db()
-    .insert(auditEvent)
-    .values({
-      actorType,
-      actorId,
-      actorName: actorName ? redact(actorName) : null,
-      actorRole,
-      actorAdministrationId,
-      action: refused ? `${event.action}.refused` : event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId === undefined ? null : redact(String(event.subjectId)),
-      personId: event.personId ?? null,
-      municipalityId: event.municipalityId ?? null,
-      requestId: event.requestId ?? context?.requestId ?? null,
-      ip: event.ip ?? context?.ip ?? null,
-      details: scrub(event.details),
-    })
-    .run();
+  auditInsert().run({
+    actorType,
+    actorId,
+    actorName: actorName ? redact(actorName) : null,
+    actorRole,
+    actorAdministrationId,
+    action: refused ? `${event.action}.refused` : event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId === undefined ? null : redact(String(event.subjectId)),
+    personId: event.personId ?? null,
+    municipalityId: event.municipalityId ?? null,
+    requestId: event.requestId ?? context?.requestId ?? null,
+    ip: event.ip ?? context?.ip ?? null,
+    details: storedDetails(scrub(event.details)),
+  });
 }
+
+/** What drizzle's json column stores: the text, or NULL (a placeholder skips the column's own mapping). */
+function storedDetails(details: Record<string, unknown> | null): string | null {
+  return details === null ? null : JSON.stringify(details);
+}
+
+/**
+ * The audit row's insert, built and compiled once per connection (decision 141): a form walk
+ * writes two or three and drizzle built the statement each time. `at` keeps its SQL default.
+ * Each value is a bare placeholder (inside sql``): the values are passed as stored.
+ */
+const AUDIT_COLUMNS = [
+  "actorType",
+  "actorId",
+  "actorName",
+  "actorRole",
+  "actorAdministrationId",
+  "action",
+  "subjectType",
+  "subjectId",
+  "personId",
+  "municipalityId",
+  "requestId",
+  "ip",
+  "details",
+] as const;
+const auditInsert = () =>
+  prepared("audit.insert", (d) => d.insert(auditEvent).values(placeholderValues(AUDIT_COLUMNS)).prepare());
 
 export interface AuditQuery {
   /** The municipalities the admin may see; null = every event (portal-wide admin). */

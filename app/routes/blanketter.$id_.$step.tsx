@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session, chosen } = await formPageContext(request, params.id);
+  const { def, lang, user, session, chosen, workingCopy } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   const step = def.steps.find((s) => s.id === stepId);
   if (!step) throw new Response("Not found", { status: 404 });
@@ -62,6 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     chosenMunicipality: chosen,
     lang,
     user,
+    workingCopy,
   };
   const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
   const body = await readPost(request, maxFile);

@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session, answers } = await formPageContext(request, params.id);
+  const { def, lang, user, session, answers, workingCopy } = await formPageContext(request, params.id);
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });
   await requireCsrf(request, body.formData);
@@ -112,6 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       lang,
       request,
       user,
+      workingCopy,
     },
     body.formData,
   );

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isArea, type Area } from "~/domain/areas";
 import { isCaseStatus, type CaseStatus } from "~/domain/statuses";
 import { lawForCase, type Law } from "~/domain/decisions";
@@ -13,7 +13,7 @@ import {
   person,
 } from "../../db/schema/index";
 import type { Scope } from "~/auth/permissions";
-import { prepared } from "~/db-prepared.server";
+import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { now as clockNow } from "~/utils/clock.server";
 import type { SubmitterViewer } from "./eservice-session.server";
@@ -78,17 +78,9 @@ export interface CreatedCase {
 
 export class AttachmentMismatchError extends Error {}
 
-/** Next number for (municipality, year), in the caller's transaction. */
-export function allocateReference(tx: Tx, municipalityId: number, code: string, year: number): string {
-  const row = tx
-    .insert(caseReferenceCounter)
-    .values({ municipalityId, year, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [caseReferenceCounter.municipalityId, caseReferenceCounter.year],
-      set: { lastNumber: sql`${caseReferenceCounter.lastNumber} + 1` },
-    })
-    .returning({ n: caseReferenceCounter.lastNumber })
-    .get();
+/** Next number for (municipality, year), in the caller's transaction (a prepared statement on its connection). */
+export function allocateReference(_tx: Tx, municipalityId: number, code: string, year: number): string {
+  const row = sendStatements().nextNumber.get({ municipalityId, year })!;
   return formatReference(code, year, row.n);
 }
 
@@ -97,7 +89,49 @@ export function allocateReference(tx: Tx, municipalityId: number, code: string, 
  * its first event, its uploads and its diarium entry. The same idempotency key always
  * yields the same case (a double click or a retried post creates nothing new).
  */
-// What every sent form asks besides its inserts (decision 129): built and compiled once per connection.
+/** A placeholder passed as it is stored: drizzle's column mapping is done by the caller. */
+const bare = (name: string) => sql`${sql.placeholder(name)}`;
+const CASE_COLUMNS = [
+  "reference",
+  "municipalityId",
+  "administrationId",
+  "formId",
+  "formVersion",
+  "area",
+  "law",
+  "status",
+  "applicantPersonId",
+  "applicantOrganisationId",
+  "submittedByPersonId",
+  "contactEmail",
+  "data",
+  "sensitiveData",
+  "submitterKey",
+  "language",
+  "idempotencyKey",
+  "createdAt",
+  "updatedAt",
+  "decisionDueAt",
+  "protectedIdentity",
+] as const;
+const DIARIUM_COLUMNS = [
+  "caseId",
+  "reference",
+  "municipalityId",
+  "administrationId",
+  "caseType",
+  "area",
+  "sensitivity",
+  "subject",
+  "partyKind",
+  "partyName",
+  "status",
+  "registeredAt",
+  "searchText",
+] as const;
+
+// What every sent form asks and writes (decisions 129, 141): built and compiled once per
+// connection; drizzle built and SQLite compiled each insert on every send.
 const sendStatements = () =>
   prepared("cases.send", (d) => ({
     byIdempotencyKey: d
@@ -110,6 +144,16 @@ const sendStatements = () =>
       .from(municipality)
       .where(eq(municipality.id, sql.placeholder("id")))
       .prepare(),
+    nextNumber: d
+      .insert(caseReferenceCounter)
+      .values({ municipalityId: bare("municipalityId"), year: bare("year"), lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [caseReferenceCounter.municipalityId, caseReferenceCounter.year],
+        set: { lastNumber: sql`${caseReferenceCounter.lastNumber} + 1` },
+      })
+      .returning({ n: caseReferenceCounter.lastNumber })
+      .prepare(),
+    insertCase: d.insert(caseTable).values(placeholderValues(CASE_COLUMNS)).returning({ id: caseTable.id }).prepare(),
     firstEvent: d
       .insert(caseEvent)
       .values({
@@ -120,6 +164,20 @@ const sendStatements = () =>
         createdAt: sql.placeholder("createdAt"),
       })
       .prepare(),
+    // The ids as one JSON parameter (as inIds): one statement whatever their number.
+    bindAttachments: d
+      .update(caseAttachment)
+      .set({ caseId: bare("caseId") })
+      .where(
+        and(
+          sql`${caseAttachment.publicId} in (select value from json_each(${sql.placeholder("publicIds")}))`,
+          eq(caseAttachment.ownerKey, sql.placeholder("ownerKey")),
+          eq(caseAttachment.formId, sql.placeholder("formId")),
+          isNull(caseAttachment.caseId),
+        ),
+      )
+      .prepare(),
+    insertDiarium: d.insert(diariumEntry).values(placeholderValues(DIARIUM_COLUMNS)).prepare(),
   }));
 
 /** The case a submission with this idempotency key made, if any (a retry or double click finds it). */
@@ -147,81 +205,70 @@ export function createCase(input: NewCase): CreatedCase {
     const diarium = protectedIdentity
       ? { subject: null, partyKind: input.diarium.partyKind, partyName: null }
       : input.diarium;
-    const row = tx
-      .insert(caseTable)
-      .values({
-        reference,
-        municipalityId: input.municipalityId,
-        administrationId: input.administrationId,
-        formId: input.formId,
-        formVersion: input.formVersion,
-        area: input.area,
-        law: lawForCase(input.area, input.law),
-        status,
-        applicantPersonId: input.applicantPersonId,
-        applicantOrganisationId: input.applicantOrganisationId,
-        submittedByPersonId: input.submittedByPersonId,
-        contactEmail: input.contactEmail,
-        data: JSON.stringify(input.data),
-        sensitiveData: input.sensitiveData ? encrypt(JSON.stringify(input.sensitiveData)) : null,
-        submitterKey: input.submitterKey,
-        language: input.language,
-        idempotencyKey: input.idempotencyKey,
-        createdAt,
-        updatedAt: createdAt,
-        decisionDueAt: input.decisionDays
-          ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString()
-          : null,
-        protectedIdentity,
-      })
-      .returning({ id: caseTable.id })
-      .get();
+    const row = sendStatements().insertCase.get({
+      reference,
+      municipalityId: input.municipalityId,
+      administrationId: input.administrationId,
+      formId: input.formId,
+      formVersion: input.formVersion,
+      area: input.area,
+      law: lawForCase(input.area, input.law) ?? null,
+      status,
+      applicantPersonId: input.applicantPersonId,
+      applicantOrganisationId: input.applicantOrganisationId,
+      submittedByPersonId: input.submittedByPersonId,
+      contactEmail: input.contactEmail,
+      data: JSON.stringify(input.data),
+      sensitiveData: input.sensitiveData ? encrypt(JSON.stringify(input.sensitiveData)) : null,
+      submitterKey: input.submitterKey,
+      language: input.language,
+      idempotencyKey: input.idempotencyKey,
+      createdAt,
+      updatedAt: createdAt,
+      decisionDueAt: input.decisionDays
+        ? new Date(now.getTime() + input.decisionDays * 86_400_000).toISOString()
+        : null,
+      // The column's boolean mode stores 1/0.
+      protectedIdentity: protectedIdentity ? 1 : 0,
+    })!;
     sendStatements().firstEvent.run({ caseId: row.id, toStatus: status, createdAt });
 
     if (input.attachments.publicIds.length > 0) {
-      const bound = tx
-        .update(caseAttachment)
-        .set({ caseId: row.id })
-        .where(
-          and(
-            inArray(caseAttachment.publicId, input.attachments.publicIds),
-            eq(caseAttachment.ownerKey, input.attachments.ownerKey),
-            eq(caseAttachment.formId, input.formId),
-            isNull(caseAttachment.caseId),
-          ),
-        )
-        .run();
+      const bound = sendStatements().bindAttachments.run({
+        caseId: row.id,
+        publicIds: JSON.stringify(input.attachments.publicIds),
+        ownerKey: input.attachments.ownerKey,
+        formId: input.formId,
+      });
       // Rolls the whole submission back: nothing half-written.
       if (bound.changes !== input.attachments.publicIds.length) throw new AttachmentMismatchError("attachments");
     }
 
-    tx.insert(diariumEntry)
-      .values({
-        caseId: row.id,
+    sendStatements().insertDiarium.run({
+      caseId: row.id,
+      reference,
+      municipalityId: input.municipalityId,
+      administrationId: input.administrationId,
+      caseType: input.formId,
+      area: input.area,
+      sensitivity,
+      subject: diarium.subject,
+      partyKind: diarium.partyKind,
+      partyName: diarium.partyName,
+      status,
+      registeredAt: createdAt,
+      searchText: diariumSearchText(tx, {
         reference,
-        municipalityId: input.municipalityId,
-        administrationId: input.administrationId,
         caseType: input.formId,
-        area: input.area,
         sensitivity,
+        area: input.area,
         subject: diarium.subject,
         partyKind: diarium.partyKind,
         partyName: diarium.partyName,
-        status,
-        registeredAt: createdAt,
-        searchText: diariumSearchText(tx, {
-          reference,
-          caseType: input.formId,
-          sensitivity,
-          area: input.area,
-          subject: diarium.subject,
-          partyKind: diarium.partyKind,
-          partyName: diarium.partyName,
-          municipalityId: input.municipalityId,
-          administrationId: input.administrationId,
-        }),
-      })
-      .run();
+        municipalityId: input.municipalityId,
+        administrationId: input.administrationId,
+      }),
+    });
     // The hand-over to the case-management system (docs/decisions/020, 034), in the same
     // transaction: a case never exists without its outbox row, and a rolled-back submission
     // leaves none. A school application waiting for the second guardian is handed over when

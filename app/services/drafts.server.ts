@@ -107,10 +107,33 @@ const draftStatements = () =>
       .where(eq(formDraft.id, sql.placeholder("id")))
       .returning()
       .prepare();
+    // A walk's first step post makes the working copy, and the send deletes it (decision 141).
+    const insert = d
+      .insert(formDraft)
+      .values({
+        formId: sql`${p.formId}`,
+        formVersion: sql`${sql.placeholder("formVersion")}`,
+        personId: sql`${p.personId}`,
+        ownerKey: sql`${p.ownerKey}`,
+        data: sql`${sql.placeholder("data")}`,
+        stepId: sql`${sql.placeholder("stepId")}`,
+        expiresAt: sql`${sql.placeholder("expiresAt")}`,
+        createdAt: sql`${sql.placeholder("createdAt")}`,
+        updatedAt: sql`${sql.placeholder("updatedAt")}`,
+      })
+      .returning()
+      .prepare();
+    const remove = (owned: typeof ownedByPerson) =>
+      d
+        .delete(formDraft)
+        .where(and(owned, eq(formDraft.formId, p.formId)))
+        .prepare();
     return {
       working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
       existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
       update,
+      insert,
+      remove: { person: remove(ownedByPerson), browser: remove(ownedByBrowser) },
     };
   });
 
@@ -184,7 +207,7 @@ export function saveWorkingDraft(input: {
     expiresAt: expiry(now),
   };
   return withoutWaitingForDisk(() =>
-    db().transaction((tx) => {
+    db().transaction(() => {
       const statements = draftStatements();
       const s = statements.existing;
       const existing = input.personId
@@ -192,17 +215,13 @@ export function saveWorkingDraft(input: {
         : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId });
       const row = existing
         ? statements.update.get({ ...values, id: existing.id })
-        : tx
-            .insert(formDraft)
-            .values({
-              ...values,
-              formId: input.formId,
-              ownerKey: input.ownerKey,
-              personId: input.personId,
-              createdAt: now.toISOString(),
-            })
-            .returning()
-            .get();
+        : statements.insert.get({
+            ...values,
+            formId: input.formId,
+            ownerKey: input.ownerKey,
+            personId: input.personId,
+            createdAt: now.toISOString(),
+          });
       // What was just encrypted is not decrypted again: the same content, parsed.
       return toDraft(row, content);
     }),
@@ -293,10 +312,9 @@ export function deleteDraftByToken(token: string): boolean {
 }
 
 export function deleteWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null }) {
-  db()
-    .delete(formDraft)
-    .where(and(ownedBy(input.ownerKey, input.personId), eq(formDraft.formId, input.formId)))
-    .run();
+  const s = draftStatements().remove;
+  if (input.personId) s.person.run({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId });
+  else s.browser.run({ ownerKey: input.ownerKey, formId: input.formId });
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */

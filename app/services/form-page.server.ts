@@ -63,6 +63,8 @@ export async function formPageContext(request: Request, id: string | undefined) 
     unavailable: hooked.unavailable,
     /** The draft's answers so far (empty without one). */
     answers,
+    /** The working copy as read above; a post of the same request uses it instead of reading it again. */
+    workingCopy: { draft },
   };
 }
 

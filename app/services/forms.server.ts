@@ -210,6 +210,17 @@ export interface StepContext {
   lang: Language;
   /** The logged-in person, on whose behalf a step's register look-ups are asked (decision 104). */
   user?: ResidentUser | null;
+  /**
+   * The working copy this request has already read (formPageContext), so a post does not read and
+   * decrypt it again (decision 141); absent: it is read here.
+   */
+  workingCopy?: { draft: Draft | undefined };
+}
+
+function workingCopyOf(c: Omit<StepContext, "stepId">): Draft | undefined {
+  return c.workingCopy
+    ? c.workingCopy.draft
+    : getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
 }
 
 function baseView(
@@ -341,7 +352,7 @@ function saveStepUploads(c: StepContext, uploads: StepUploads, answers: FormValu
 
 /** POST of a step: add/remove items, remove a file, save for later, or validate and go on. */
 export async function postStep(c: StepContext, formData: FormData): Promise<StepResult> {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const draft = workingCopyOf(c);
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!canVisit(c.def, c.stepId, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };
@@ -675,7 +686,7 @@ export async function submitForm(
     if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
     return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };
   }
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const draft = workingCopyOf(c);
   if (!draft) return { redirect: stepHref(c.def, c.def.steps[0]!.id) };
   const answers = draft.answers as FormValues;
   // The answers changed since the check page was shown (another tab): show them again.

@@ -1,8 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { caseExport, caseTable, type CaseExport } from "../../db/schema/index";
+import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { defineJob, requestJobRun } from "~/jobs/runner.server";
@@ -79,12 +80,16 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 /**
  * Queue a case for hand-over. Call inside the transaction that creates the case, so that a
  * case never exists without its outbox row. A second call for the same reference is a no-op.
+ * The statement is prepared once per connection (decision 141); `tx` is that same connection.
  */
-export function enqueueCaseExport(reference: string, tx: Tx | ReturnType<typeof db> = db(), now = new Date()) {
-  tx.insert(caseExport)
-    .values({ reference, nextAttemptAt: now.toISOString() })
-    .onConflictDoNothing({ target: caseExport.reference })
-    .run();
+export function enqueueCaseExport(reference: string, _tx?: Tx | ReturnType<typeof db>, now = new Date()) {
+  prepared("outbox.enqueue", (d) =>
+    d
+      .insert(caseExport)
+      .values({ reference: sql`${sql.placeholder("reference")}`, nextAttemptAt: sql`${sql.placeholder("at")}` })
+      .onConflictDoNothing({ target: caseExport.reference })
+      .prepare(),
+  ).run({ reference, at: now.toISOString() });
 }
 
 /** Delay before the next attempt after `attempts` failures: 30 s, 1 min, 2 min … at most 1 h. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { caseAttachment, caseTable } from "../../db/schema/index";
-import { prepared } from "~/db-prepared.server";
+import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import {
@@ -165,23 +165,33 @@ export function dropUploadFile(storedName: string): void {
 }
 
 /** The row of an upload whose file is already durable (under its name or pending). */
+// The upload row's insert, prepared once per connection (decision 141); created_at keeps its SQL default.
+const UPLOAD_COLUMNS = [
+  "publicId",
+  "ownerKey",
+  "formId",
+  "field",
+  "originalName",
+  "storedName",
+  "size",
+  "mime",
+  "sha256",
+] as const;
+
 export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
   const publicId = randomBytes(16).toString("base64url");
   const name = displayName(input.originalName);
-  db()
-    .insert(caseAttachment)
-    .values({
-      publicId,
-      ownerKey: input.ownerKey,
-      formId: input.formId,
-      field: input.field,
-      originalName: name,
-      storedName,
-      size: input.bytes.byteLength,
-      mime: input.mime,
-      sha256: createHash("sha256").update(input.bytes).digest("hex"),
-    })
-    .run();
+  prepared("uploads.record", (d) => d.insert(caseAttachment).values(placeholderValues(UPLOAD_COLUMNS)).prepare()).run({
+    publicId,
+    ownerKey: input.ownerKey,
+    formId: input.formId,
+    field: input.field,
+    originalName: name,
+    storedName,
+    size: input.bytes.byteLength,
+    mime: input.mime,
+    sha256: createHash("sha256").update(input.bytes).digest("hex"),
+  });
   return { id: publicId, name, size: input.bytes.byteLength, type: input.mime };
 }
 
