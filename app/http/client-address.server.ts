@@ -10,7 +10,9 @@ import type { IncomingMessage } from "node:http";
  */
 export function clientAddress(req: IncomingMessage, trustOneProxy: boolean): string | undefined {
   const socket = req.socket.remoteAddress;
-  const header = req.headers["x-forwarded-for"];
+  const raw = req.headers["x-forwarded-for"];
+  // Node joins repeated X-Forwarded-For lines with ", " (a list only if a caller built one).
+  const header = Array.isArray(raw) ? raw.join(", ") : raw;
   if (!trustOneProxy || !header) return socket;
   let end = header.length;
   let start = end;
