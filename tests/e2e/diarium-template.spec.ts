@@ -52,14 +52,18 @@ for (const lang of ["sv", "en"]) {
           expect(fromTemplate.cache, path).toBe("miss");
           redone++;
         }
-        expect(fromTemplate.body.equals(live.body), `${path}: template and live differ`).toBe(true);
+        // Other tests submit cases meanwhile, and each adds a diarium entry (counts, pages): an
+        // answer must equal the live page rendered just before it or one rendered just after it.
+        const asLive = async (body: Buffer) =>
+          body.equals(live.body) || body.equals((await get(request, path, `${templated}; e2e-live=1`)).body);
+        expect(await asLive(fromTemplate.body), `${path}: template and live differ`).toBe(true);
         // And a repeat is the page cache's (unless emptied meanwhile), the same bytes.
         const again = await get(request, path, templated);
         if (again.cache !== "hit") {
           expect(again.cache, path).toBe("miss");
           redone++;
         }
-        expect(again.body.equals(live.body)).toBe(true);
+        expect(again.body.equals(fromTemplate.body) || (await asLive(again.body))).toBe(true);
       }
     }
     expect(redone, "answers rendered live again after the page cache was emptied").toBeLessThanOrEqual(6);
