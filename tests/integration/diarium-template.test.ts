@@ -141,6 +141,7 @@ describe("a diarium search from its template", () => {
     const first = await get("/diarium?q=bygglov", { "accept-encoding": "gzip" });
     expect(first.headers["x-cache"]).toBe("miss");
     const before = rendered;
+    const requestIds = new Set<string>();
     for (const [path, cookie] of [
       ["/diarium?q=f%C3%B6rskola+bidr", ""],
       ["/diarium?q=%3Cb%3E%26%22x%27", ""],
@@ -151,13 +152,16 @@ describe("a diarium search from its template", () => {
       expect(r.headers["x-cache"], path).toBe("template");
       expect(r.headers["content-type"]).toBe("text/html; charset=utf-8");
       expect(r.headers["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
-      expect(r.headers["x-request-id"]).toBeTruthy();
+      // Each answer its own request id, as a live answer gets one.
+      expect(r.headers["x-request-id"]).toMatch(/^\S+$/);
+      requestIds.add(String(r.headers["x-request-id"]));
       expect(r.body.toString(), path).toBe(livePage(path, cookie));
       // A repeat is the page cache's, plain this time.
       const again = await get(path, cookie ? { cookie } : {});
       expect(again.headers["x-cache"]).toBe("hit");
       expect(again.body.equals(r.body)).toBe(true);
     }
+    expect(requestIds.size).toBe(4);
     expect(rendered).toBe(before);
     // Another language is another cookie header: its own live answer first.
     expect((await get("/diarium?q=vatten", { cookie: "lang=en" })).headers["x-cache"]).toBe("miss");
