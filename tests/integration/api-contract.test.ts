@@ -2,7 +2,6 @@ import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { sql } from "drizzle-orm";
@@ -11,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { caseExport } from "../../db/schema/index";
 import { TEST_INTEGRATION_SYSTEM } from "../../db/seed/integration";
 import { db, prepareDatabase } from "~/db.server";
-import * as entry from "~/entry.server";
 import { rateLimits } from "~/http/middleware.server";
-import * as root from "~/root";
+import { testServerBuild } from "../helpers/server-build";
 import * as catchAll from "~/routes/api.v1.$";
 import * as index from "~/routes/api.v1._index";
 import * as administrations from "~/routes/api.v1.administrations";
@@ -75,53 +73,8 @@ const ROUTES: [file: string, module: object, path: string | undefined, isIndex?:
   ["api.v1.services._index", services, "api/v1/services", true],
 ];
 
-/** An in-memory build of the API routes under the real root and entry (as error-page.test.ts). */
-function build(): ServerBuild {
-  const routes: Record<string, unknown> = {
-    root: { id: "root", path: "", module: root },
-  };
-  const assets: Record<string, unknown> = {
-    root: { id: "root", path: "", module: "/build/root.js", imports: [], hasLoader: true, hasAction: false },
-  };
-  for (const [file, module, path, isIndex] of ROUTES) {
-    const id = `routes/${file}`;
-    routes[id] = { id, parentId: "root", path, index: isIndex, caseSensitive: undefined, module };
-    assets[id] = {
-      id,
-      parentId: "root",
-      path,
-      index: isIndex,
-      module: `/build/${id}.js`,
-      imports: [],
-      hasLoader: true,
-      hasAction: "action" in module,
-      hasClientAction: false,
-      hasClientLoader: false,
-      hasErrorBoundary: false,
-    };
-  }
-  return {
-    mode: "production",
-    entry: { module: entry as never },
-    routes: routes as never,
-    assets: {
-      entry: { imports: [], module: "/build/entry.client.js" },
-      routes: assets,
-      url: "/build/manifest.js",
-      version: "test",
-    } as never,
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    } as never,
-    isSpaMode: false,
-  } as ServerBuild;
-}
+/** An in-memory build of the API routes under the real root and entry (tests/helpers/server-build.ts). */
+const build = () => testServerBuild(ROUTES.map(([file, module, path, index]) => ({ file, module, path, index })));
 
 let server: Server;
 let origin = "";

@@ -1,10 +1,8 @@
-import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
 import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "~/db.server";
-import * as entry from "~/entry.server";
-import * as root from "~/root";
+import { testServerBuild } from "../helpers/server-build";
 
 // Decision 142: entry.server answers a document in one piece once it is rendered (Remix's writer
 // flushed gzip and wrote the socket once per 2 KB piece of React's), with the same text, no NUL
@@ -21,57 +19,7 @@ const page = {
     ),
 };
 
-function build(): ServerBuild {
-  const route = (id: string, parentId: string | undefined, path: string | undefined, module: object) => ({
-    id,
-    parentId,
-    path,
-    index: undefined,
-    caseSensitive: undefined,
-    module: module as never,
-  });
-  const asset = (id: string, parentId: string | undefined, path: string | undefined, mod: object) => ({
-    id,
-    parentId,
-    path,
-    index: undefined,
-    caseSensitive: undefined,
-    module: `/build/${id}.js`,
-    imports: [],
-    hasAction: "action" in mod,
-    hasLoader: "loader" in mod,
-    hasClientAction: false,
-    hasClientLoader: false,
-    hasErrorBoundary: "ErrorBoundary" in mod,
-  });
-  return {
-    mode: "production",
-    entry: { module: entry as never },
-    routes: {
-      root: route("root", undefined, "", root),
-      "routes/sida": route("routes/sida", "root", "sida", page),
-    },
-    assets: {
-      entry: { imports: [], module: "/build/entry.client.js" },
-      routes: {
-        root: asset("root", undefined, "", root),
-        "routes/sida": asset("routes/sida", "root", "sida", page),
-      },
-      url: "/build/manifest.js",
-      version: "test",
-    } as never,
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    } as never,
-    isSpaMode: false,
-  } as ServerBuild;
-}
+const build = () => testServerBuild([{ file: "sida", module: page, path: "sida" }]);
 
 beforeAll(() => prepareDatabase());
 

@@ -1,9 +1,7 @@
-import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareDatabase } from "~/db.server";
-import * as entry from "~/entry.server";
-import * as root from "~/root";
+import { testServerBuild } from "../helpers/server-build";
 
 // ASVS 7.4.1 / 7.4.3: an unexpected error (a loader or an action that throws) is answered by
 // the real root ErrorBoundary through the real handleError, rendered by the real entry.server:
@@ -22,63 +20,7 @@ const throwing = {
   default: () => null,
 };
 
-function build(): ServerBuild {
-  const route = (
-    id: string,
-    parentId: string | undefined,
-    path: string | undefined,
-    index: boolean | undefined,
-    module: object,
-  ) => ({
-    id,
-    parentId,
-    path,
-    index,
-    caseSensitive: undefined,
-    module: module as never,
-  });
-  const asset = (id: string, parentId: string | undefined, path: string | undefined, mod: object) => ({
-    id,
-    parentId,
-    path,
-    index: undefined,
-    caseSensitive: undefined,
-    module: `/build/${id}.js`,
-    imports: [],
-    hasAction: "action" in mod,
-    hasLoader: "loader" in mod,
-    hasClientAction: false,
-    hasClientLoader: false,
-    hasErrorBoundary: "ErrorBoundary" in mod,
-  });
-  return {
-    mode: "production",
-    entry: { module: entry as never },
-    routes: {
-      root: route("root", undefined, "", undefined, root),
-      "routes/kaputt": route("routes/kaputt", "root", "kaputt", undefined, throwing),
-    },
-    assets: {
-      entry: { imports: [], module: "/build/entry.client.js" },
-      routes: {
-        root: asset("root", undefined, "", root),
-        "routes/kaputt": asset("routes/kaputt", "root", "kaputt", throwing),
-      },
-      url: "/build/manifest.js",
-      version: "test",
-    } as never,
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    } as never,
-    isSpaMode: false,
-  } as ServerBuild;
-}
+const build = () => testServerBuild([{ file: "kaputt", module: throwing, path: "kaputt" }]);
 
 beforeAll(() => prepareDatabase());
 afterEach(() => vi.restoreAllMocks());
