@@ -1,4 +1,4 @@
-import { close, fdatasync, open } from "node:fs";
+import { close, fdatasync, openSync } from "node:fs";
 import { log } from "~/utils/logger.server";
 import { db } from "./db.server";
 
@@ -16,19 +16,32 @@ import { db } from "./db.server";
  * the WAL before a checkpoint copies frames into the database file (and the database file after
  * it), and syncs the WAL header when it starts reusing the log; the log is only reused after all of
  * it was copied and synced. The portal's connection stays open, so the `-wal` file is not deleted
- * and replaced under an fsync; it is opened by name for each fsync all the same.
+ * and replaced (SQLite truncates and rewrites it in place): it is opened once per connection.
  */
 
 type SyncFile = (path: string, done: (error: Error | null) => void) => void;
 
-function fdatasyncByName(path: string, done: (error: Error | null) => void): void {
-  open(path, "r", (openError, fd) => {
-    if (openError) return done(openError);
-    fdatasync(fd, (syncError) => close(fd, (closeError) => done(syncError ?? closeError ?? null)));
-  });
+/** The `-wal` file of the current connection, opened once (one sync runs at a time, so never under one). */
+let kept: { client: object; fd: number } | undefined;
+
+function fdatasyncWal(path: string, done: (error: Error | null) => void): void {
+  const client = db().$client;
+  if (kept?.client !== client) {
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (error) {
+      process.nextTick(done, error as Error);
+      return;
+    }
+    // A reopened database (tests): the previous connection's file is closed; no sync runs on it.
+    if (kept) close(kept.fd, () => undefined);
+    kept = { client, fd };
+  }
+  fdatasync(kept.fd, (error) => done(error));
 }
 
-let syncFile: SyncFile = fdatasyncByName;
+let syncFile: SyncFile = fdatasyncWal;
 /**
  * Commits made without waiting for the disk, counted. A process starts with one: what a killed
  * predecessor committed may still be only in the OS, so its first acknowledgement syncs once.
@@ -103,5 +116,5 @@ export async function commitDurably<T>(write: () => T): Promise<T> {
 
 /** Tests only: replaces the fsync (to count, delay or fail it); `null` restores the real one. */
 export function setWalSyncForTests(replacement: SyncFile | null): void {
-  syncFile = replacement ?? fdatasyncByName;
+  syncFile = replacement ?? fdatasyncWal;
 }
