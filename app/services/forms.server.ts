@@ -38,6 +38,7 @@ import { hmacIndex } from "~/platform/crypto.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { deleteWorkingDraft, getWorkingDraft, saveDraftForLater, saveWorkingDraft, type Draft } from "./drafts.server";
 import { sendReceiptMailAfterAnswer } from "~/platform/mail.server";
+import { commitDurably, durableSoFar } from "~/db-durable.server";
 import {
   administrationResolver,
   getAdministrationForArea,
@@ -684,6 +685,9 @@ export async function submitForm(
   const existing = getCaseByIdempotencyKey(key);
   if (existing) {
     if (existing.submitterKey !== c.ownerKey) return { status: 409, error: "idempotency" };
+    // The first send of this key may still be waiting for its fsync (decision 146): its receipt
+    // is not shown before the case is on disk.
+    await durableSoFar();
     return { redirect: `${formBase(c.def)}/kvitto/${existing.reference}` };
   }
   const draft = workingCopyOf(c);
@@ -777,8 +781,9 @@ export async function submitForm(
     });
   // One transaction, one commit (one fsync, decision 121): the case, the applicant's signature
   // (no signed case without it), the end of the working copy and the audit row are kept together
-  // or not at all.
-  const created = db().transaction(() => {
+  // or not at all. Its fsync runs off the event loop, shared with the sends committed meanwhile,
+  // and nothing below (the answer, the receipt mail) happens before it completed (decision 146).
+  const created = await commitDurably(() => {
     const made = file();
     if (!made.created) return made;
     if (signature && signedText !== null && c.personId !== null) {

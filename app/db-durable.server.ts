@@ -1,0 +1,120 @@
+import { close, fdatasync, openSync } from "node:fs";
+import { log } from "~/utils/logger.server";
+import { db } from "./db.server";
+
+/**
+ * Commits whose fsync runs off the event loop, shared by the commits waiting for it (group commit,
+ * docs/decisions/146). better-sqlite3 commits synchronously: with `synchronous = FULL` every commit
+ * waits on the event loop for the fsync of the write-ahead log, and no other request is served
+ * meanwhile. `commitDurably` commits with `synchronous = NORMAL` (the frames are written to the
+ * `-wal` file, in the OS, not yet on the disk) and then waits for an `fdatasync` of the `-wal` file
+ * on libuv's thread pool; its caller answers only after that. Commits made while one fsync runs
+ * share the next one.
+ *
+ * Why nothing acknowledged is lost (146): the WAL is appended in order, so an fdatasync of the file
+ * after a commit returned holds that commit's frames and all before them. SQLite with NORMAL syncs
+ * the WAL before a checkpoint copies frames into the database file (and the database file after
+ * it), and syncs the WAL header when it starts reusing the log; the log is only reused after all of
+ * it was copied and synced. The portal's connection stays open, so the `-wal` file is not deleted
+ * and replaced (SQLite truncates and rewrites it in place): it is opened once per connection.
+ */
+
+type SyncFile = (path: string, done: (error: Error | null) => void) => void;
+
+/** The `-wal` file of the current connection, opened once (one sync runs at a time, so never under one). */
+let kept: { client: object; fd: number } | undefined;
+
+function fdatasyncWal(path: string, done: (error: Error | null) => void): void {
+  const client = db().$client;
+  if (kept?.client !== client) {
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (error) {
+      process.nextTick(done, error as Error);
+      return;
+    }
+    // A reopened database (tests): the previous connection's file is closed; no sync runs on it.
+    if (kept) close(kept.fd, () => undefined);
+    kept = { client, fd };
+  }
+  fdatasync(kept.fd, (error) => done(error));
+}
+
+let syncFile: SyncFile = fdatasyncWal;
+/**
+ * Commits made without waiting for the disk, counted. A process starts with one: what a killed
+ * predecessor committed may still be only in the OS, so its first acknowledgement syncs once.
+ */
+let committed = 1;
+/** The count of commits known to be on disk. */
+let synced = 0;
+let running = false;
+let waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+
+function startSync(): void {
+  running = true;
+  const upTo = committed;
+  syncFile(`${db().$client.name}-wal`, (error) => {
+    running = false;
+    const waiting = waiters;
+    waiters = [];
+    if (error) {
+      log("error", "the write-ahead log could not be synced to disk", { error: error.message });
+      for (const w of waiting) if (w.upTo <= upTo) w.reject(error);
+      waiters = waiting.filter((w) => w.upTo > upTo);
+    } else {
+      synced = Math.max(synced, upTo);
+      for (const w of waiting) if (w.upTo <= synced) w.resolve();
+      waiters = waiting.filter((w) => w.upTo > synced);
+    }
+    if (waiters.length > 0) startSync();
+  });
+}
+
+/** Resolves when every commit made so far through `commitDurably` is on disk (and in a new process, once). */
+export function durableSoFar(): Promise<void> {
+  const upTo = committed;
+  if (synced >= upTo) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    waiters.push({ upTo, resolve, reject });
+    if (!running) startSync();
+  });
+}
+
+const levels = new WeakMap<object, { normal: { run(): unknown }; full: { run(): unknown } }>();
+
+/**
+ * Runs `write` in one transaction, commits it without an fsync on the event loop and resolves
+ * with its result once the commit is on disk. Rejects, with the rows committed but not known to be
+ * durable, if the fsync fails: the caller must not acknowledge then (a repeat of the request finds
+ * the rows and waits for a new fsync with `durableSoFar`).
+ */
+export async function commitDurably<T>(write: () => T): Promise<T> {
+  const database = db();
+  const client = database.$client;
+  if (client.inTransaction) throw new Error("commitDurably inside another transaction");
+  let statements = levels.get(client);
+  if (!statements) {
+    statements = {
+      normal: client.prepare("PRAGMA synchronous = NORMAL"),
+      full: client.prepare("PRAGMA synchronous = FULL"),
+    };
+    levels.set(client, statements);
+  }
+  statements.normal.run();
+  let result: T;
+  try {
+    result = database.transaction(write);
+  } finally {
+    statements.full.run();
+  }
+  committed++;
+  await durableSoFar();
+  return result;
+}
+
+/** Tests only: replaces the fsync (to count, delay or fail it); `null` restores the real one. */
+export function setWalSyncForTests(replacement: SyncFile | null): void {
+  syncFile = replacement ?? fdatasyncWal;
+}
