@@ -34,7 +34,7 @@ describe("the mail catcher as a process of its own (decision 148)", () => {
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/\.eml$/);
-    expect(readFileSync(join(dir, files[0]), "utf8")).toContain("BEN-2026-000123");
+    expect(readFileSync(join(dir, files[0] ?? ""), "utf8")).toContain("BEN-2026-000123");
     await catcher.close();
     expect(alive(catcher.pid)).toBe(false);
   });

@@ -26,6 +26,7 @@ export function machineCpu(before) {
  * server (its own process), their sum, and the walks/s the machine's cores could give at that
  * sum (the CPU ceiling); `busyShare`: how much of the machine these processes used, `machineBusyShare`:
  * how much anything did.
+ * @param {{ elapsedMs: number, walks: number, portalMs: number, walkerMs: number, mailMs?: number | null, machine?: { busyMs: number, allMs: number }, cores?: number }} measured
  */
 export function walkCpu({ elapsedMs, walks, portalMs, walkerMs, mailMs, machine, cores = cpus().length }) {
   const per = (ms) => (walks > 0 && Number.isFinite(ms) ? ms / walks : null);

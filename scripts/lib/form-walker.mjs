@@ -193,7 +193,11 @@ class WalkResponse {
   }
 }
 
-/** One request as `fetch(url, { method, body, headers, redirect: "manual" })` sends it; rejects on a network error or after `timeoutMs`. */
+/**
+ * One request as `fetch(url, { method, body, headers, redirect: "manual" })` sends it; rejects on a network error or after `timeoutMs`.
+ * @param {string} url
+ * @param {{ method?: string, body?: string | Buffer, headers?: Record<string, string>, timeoutMs?: number }} [options]
+ */
 export function walkRequest(url, { method = "GET", body, headers = {}, timeoutMs = 30_000 } = {}) {
   const target = new URL(url);
   if (target.protocol !== "http:" && target.protocol !== "https:")

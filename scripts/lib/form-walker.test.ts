@@ -166,7 +166,7 @@ describe("the walker's HTTP/1.1 reader (decision 148)", () => {
         if (pending.length < end + 4 + length) return;
         requests.push(pending.slice(0, end + 4 + length));
         pending = "";
-        const path = head.split(" ")[1];
+        const path = head.split(" ")[1] ?? "";
         const answer = answers[path] ?? { pieces: ["HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"] };
         void (async () => {
           for (const piece of answer.pieces) {
