@@ -121,28 +121,30 @@ function searchUrl(pagePath, query) {
   return u.pathname + u.search;
 }
 
-const candidates = (ONLY ? [] : null) ?? [
-  { name: "home", path: "/" },
-  { name: "log-in page", path: "/logga-in" },
-  { name: "form step (uncached)", path: FORM_STEP },
-  { name: "municipality", path: okPage("/amal") ? "/amal" : null },
-  {
-    name: "service page",
-    path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/),
-    missing: "no service page route yet (feat/catalogue)",
-  },
-  {
-    name: "/blanketter",
-    path: okPage("/blanketter") ? "/blanketter" : null,
-    missing: "/blanketter does not exist yet (feat/forms)",
-  },
-  { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
-  {
-    name: "diarium search",
-    path: okPage("/diarium") ? (searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov") : null,
-    missing: "/diarium does not exist yet (feat/forms)",
-  },
-];
+const candidates = ONLY
+  ? []
+  : [
+      { name: "home", path: "/" },
+      { name: "log-in page", path: "/logga-in" },
+      { name: "form step (uncached)", path: FORM_STEP },
+      { name: "municipality", path: okPage("/amal") ? "/amal" : null },
+      {
+        name: "service page",
+        path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/),
+        missing: "no service page route yet (feat/catalogue)",
+      },
+      {
+        name: "/blanketter",
+        path: okPage("/blanketter") ? "/blanketter" : null,
+        missing: "/blanketter does not exist yet (feat/forms)",
+      },
+      { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
+      {
+        name: "diarium search",
+        path: okPage("/diarium") ? (searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov") : null,
+        missing: "/diarium does not exist yet (feat/forms)",
+      },
+    ];
 // The search target must answer (a search route may not exist yet even if the form does).
 for (const c of candidates) {
   if (!c.path) continue;
