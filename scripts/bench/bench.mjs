@@ -9,7 +9,8 @@
 //   5. writes bench/results/YYYY-MM-DD-HHMM.md and compares it with the previous report.
 // Targets are reported, never gated. Options: --seconds=N (per round, default 4), --rounds=N
 // (default 2), --connections=N (default 10), --scale=F (data set size, default 1: the issue's),
-// --no-build, --keep (keep the data directory). The section "Issue 18" gathers the issue's table,
+// --no-build, --keep (keep the data directory), --only=submissions (only the walk row, at a small
+// --seconds, on a --scale'd data set: printed, no report written). The section "Issue 18" gathers the issue's table,
 // each row against its goal and, where one applies, as a ratio to the floor (decision 088).
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
@@ -23,9 +24,10 @@ import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs
 import { loadRouteManifest } from "../lib/routes.mjs";
 import { staffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
+import { cpuMsOf, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { routeJs } from "./js-size.mjs";
 import { DEFAULT_TARGETS, seedLarge } from "./seed-large.mjs";
+import { cpuUsageMs, machineCpu, walkCpu, walkCpuText } from "./walk-cpu.mjs";
 
 const arg = (name, fallback) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -35,6 +37,12 @@ const SECONDS = Number(arg("seconds", 4));
 const ROUNDS = Number(arg("rounds", 2));
 const CONNECTIONS = Number(arg("connections", 10));
 const SCALE = Number(arg("scale", 1));
+// Only one phase (the walk), for its own work: one start, no pages, searches or JS, no report file.
+const ONLY = arg("only", null);
+if (ONLY !== null && ONLY !== "submissions") {
+  console.error(`--only=${ONLY}: only --only=submissions is a phase of its own`);
+  process.exit(2);
+}
 const PORT = Number(process.env.BENCH_PORT ?? 3380);
 const FLOOR_PORT = PORT + 1;
 const TARGETS = { ratio: 0.5, searchP95: 20, submissionsPerSecond: 200, rssMb: 250, infoJsKb: 0, eserviceJsKb: 100 };
@@ -61,7 +69,10 @@ const dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
 log("data directory", dataDir);
 // The bench must not be throttled by the rate limits it reports on.
 const benchEnv = { RATE_LIMIT_SUBMISSIONS: "1000000", RATE_LIMIT_API: "1000000", RATE_LIMIT_EXPENSIVE_GET: "0" };
-let portal = await startPortal({ dataDir, port: PORT, env: benchEnv });
+// The receipts go to a mail server in a process of its own, as a deployment's SMTP server is
+// (decision 148): the portal's CPU per walk is then the portal's.
+const portalOptions = { dataDir, port: PORT, env: benchEnv, mailProcess: true };
+let portal = await startPortal(portalOptions);
 servers.push(portal);
 await portal.stop();
 const seedStarted = performance.now();
@@ -72,11 +83,12 @@ const seedSeconds = (performance.now() - seedStarted) / 1000;
 log("seeded in", seedSeconds.toFixed(1), "s", JSON.stringify(seedReport));
 
 const startTimes = [];
-for (let i = 0; i < 3; i++) {
-  portal = await startPortal({ dataDir, port: PORT, env: benchEnv });
+const starts = ONLY ? 1 : 3;
+for (let i = 0; i < starts; i++) {
+  portal = await startPortal(portalOptions);
   servers.push(portal);
   startTimes.push(portal.startMs);
-  if (i < 2) await portal.stop();
+  if (i < starts - 1) await portal.stop();
 }
 const base = portal.url;
 
@@ -109,28 +121,30 @@ function searchUrl(pagePath, query) {
   return u.pathname + u.search;
 }
 
-const candidates = [
-  { name: "home", path: "/" },
-  { name: "log-in page", path: "/logga-in" },
-  { name: "form step (uncached)", path: FORM_STEP },
-  { name: "municipality", path: okPage("/amal") ? "/amal" : null },
-  {
-    name: "service page",
-    path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/),
-    missing: "no service page route yet (feat/catalogue)",
-  },
-  {
-    name: "/blanketter",
-    path: okPage("/blanketter") ? "/blanketter" : null,
-    missing: "/blanketter does not exist yet (feat/forms)",
-  },
-  { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
-  {
-    name: "diarium search",
-    path: okPage("/diarium") ? (searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov") : null,
-    missing: "/diarium does not exist yet (feat/forms)",
-  },
-];
+const candidates = ONLY
+  ? []
+  : [
+      { name: "home", path: "/" },
+      { name: "log-in page", path: "/logga-in" },
+      { name: "form step (uncached)", path: FORM_STEP },
+      { name: "municipality", path: okPage("/amal") ? "/amal" : null },
+      {
+        name: "service page",
+        path: firstMatching(/^\/(?:[^/]+\/)?tjanster\/[^/]+$/),
+        missing: "no service page route yet (feat/catalogue)",
+      },
+      {
+        name: "/blanketter",
+        path: okPage("/blanketter") ? "/blanketter" : null,
+        missing: "/blanketter does not exist yet (feat/forms)",
+      },
+      { name: "search", path: searchUrl("/", "bygglov"), missing: "no search form on the home page" },
+      {
+        name: "diarium search",
+        path: okPage("/diarium") ? (searchUrl("/diarium", "bygglov") ?? "/diarium?q=bygglov") : null,
+        missing: "/diarium does not exist yet (feat/forms)",
+      },
+    ];
 // The search target must answer (a search route may not exist yet even if the form does).
 for (const c of candidates) {
   if (!c.path) continue;
@@ -184,12 +198,13 @@ async function residentLogin(personnummer) {
   return session ? `${session[0]}=${session[1]}` : null;
 }
 const residentCookie =
-  process.env.BENCH_RESIDENT_COOKIE ?? (minaSidor ? await residentLogin("199005122388").catch(() => null) : null);
+  process.env.BENCH_RESIDENT_COOKIE ??
+  (minaSidor && !ONLY ? await residentLogin("199005122388").catch(() => null) : null);
 if (minaSidor && residentCookie)
   candidates.push({ name: "Mina sidor (resident)", path: "/mina-sidor", headers: { cookie: residentCookie } });
 // The officer queue: an officer of Åmål (every area) through the real password + TOTP log-in.
 const officerCookie = await (async () => {
-  if (!routes.some((r) => r.path === "/handlaggare")) return null;
+  if (ONLY || !routes.some((r) => r.path === "/handlaggare")) return null;
   const { DEV_STAFF_PASSWORD, seedStaffUsers } = await import(resolve("db/seed/content/staff.ts"));
   const officer = seedStaffUsers.find((u) => u.username === "handlaggare.amal");
   return officer ? staffLogin(base, officer.username, DEV_STAFF_PASSWORD, officer.totpSecret) : null;
@@ -227,11 +242,15 @@ for (const m of measured) {
 }
 const floorFile = join(dataDir, "floor-pages.json");
 writeFileSync(floorFile, JSON.stringify(floorPages));
-const floor = spawn(process.execPath, [resolve("scripts/bench/floor-server.mjs"), floorFile, String(FLOOR_PORT)], {
-  stdio: "ignore",
-});
-servers.push({ child: floor });
-await waitForOk(`http://127.0.0.1:${FLOOR_PORT}/`, { timeoutMs: 10_000 });
+const floor = ONLY
+  ? null
+  : spawn(process.execPath, [resolve("scripts/bench/floor-server.mjs"), floorFile, String(FLOOR_PORT)], {
+      stdio: "ignore",
+    });
+if (floor) {
+  servers.push({ child: floor });
+  await waitForOk(`http://127.0.0.1:${FLOOR_PORT}/`, { timeoutMs: 10_000 });
+}
 
 let peakRss = 0;
 let floorPeakRss = 0;
@@ -242,7 +261,7 @@ const rssTimer = setInterval(() => {
   const rss = portal.rss();
   peakRss = Math.max(peakRss, rss);
   rssByPhase[phase] = Math.max(rssByPhase[phase] ?? 0, rss);
-  floorPeakRss = Math.max(floorPeakRss, rssOf(floor.pid));
+  if (floor) floorPeakRss = Math.max(floorPeakRss, rssOf(floor.pid));
 }, 100);
 
 function percentile(sorted, p) {
@@ -305,7 +324,7 @@ for (const m of measured) {
     `${m.name}: portal ${res.portal.rps.toFixed(0)} req/s, floor ${res.floor.rps.toFixed(0)} req/s, ratio ${res.ratio.toFixed(2)}`,
   );
 }
-floor.kill("SIGTERM");
+floor?.kill("SIGTERM");
 
 // ---------------------------------------------------------------- 4a. search latency (server-side)
 // One connection, requests in sequence, varied queries (no two alike, so no cache can answer):
@@ -363,7 +382,7 @@ for (const name of ["search", "diarium search"]) {
 // The diarium search in process on the same data set, over a mix of query kinds (words,
 // prefixes, å/ä/ö, 1–2 letters, no hits, many hits, filters, deep pages): scripts/bench-diarium.ts,
 // decision 072. In a child process so that its database connection is its own.
-{
+if (!ONLY) {
   const r = spawnSync(
     process.execPath,
     ["--import", "tsx", "scripts/bench-diarium.ts", `--db=${join(dataDir, "portal.db")}`, "--rounds=10", "--json"],
@@ -409,7 +428,14 @@ if (targets.length === 0) {
   const seconds = SECONDS * 2;
   const clients = 20;
   phase = "submissions";
-  const until = performance.now() + seconds * 1000;
+  // CPU over the timed window (decision 148): the portal's and the mail server's from
+  // /proc/<pid>/stat, the walkers' (this process: the 20 clients, and the RSS sampler every
+  // 100 ms) from process.cpuUsage, and the whole machine's from /proc/stat (anything else running too).
+  const cpuBefore = { portal: cpuMsOf(portal.pid), mail: portal.mail ? cpuMsOf(portal.mail.pid) : NaN };
+  const walkerBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const startedAt = performance.now();
+  const until = startedAt + seconds * 1000;
   let acknowledged = 0;
   let failed = 0;
   let firstError;
@@ -428,7 +454,15 @@ if (targets.length === 0) {
       }
     }),
   );
-  submissions = { target, clients, seconds, acknowledged, failed, perSecond: acknowledged / seconds, firstError };
+  const cpu = walkCpu({
+    elapsedMs: performance.now() - startedAt,
+    walks: acknowledged,
+    portalMs: cpuMsOf(portal.pid) - cpuBefore.portal,
+    mailMs: portal.mail ? cpuMsOf(portal.mail.pid) - cpuBefore.mail : null,
+    walkerMs: cpuUsageMs(process.cpuUsage(walkerBefore)),
+    machine: machineCpu(machineBefore),
+  });
+  submissions = { target, clients, seconds, acknowledged, failed, perSecond: acknowledged / seconds, firstError, cpu };
   log("submissions", JSON.stringify(submissions));
 }
 clearInterval(rssTimer);
@@ -447,7 +481,7 @@ async function gzBytes(url) {
 }
 const jsByRoute = [];
 const seenRoutes = new Set();
-for (const p of crawled) {
+for (const p of ONLY ? [] : crawled) {
   if (p.status !== 200 || !p.type.includes("text/html") || !p.route || seenRoutes.has(p.route)) continue;
   seenRoutes.add(p.route);
   const urls = scriptUrls(p.html, p.url);
@@ -524,6 +558,13 @@ const data = {
   },
   notes,
 };
+if (ONLY) {
+  // One phase alone is no report to compare with the next: its section is printed, no file written.
+  const report = render(data, previous, previousFile);
+  console.log(report.split("## Acknowledged submissions")[1].split("\n## ")[0].trim());
+  console.log(report.split("\n").find((line) => line.startsWith("| complete form walks")));
+  process.exit(0);
+}
 const file = join(resultsDir, `${stamp}.md`);
 writeFileSync(file, render(data, previous, previousFile));
 console.log(readFileSync(file, "utf8"));
@@ -646,6 +687,8 @@ function render(d, prev, prevFile) {
     const s = d.submissions;
     lines.push(
       `${s.clients} concurrent clients for ${s.seconds} s against \`${s.target}\`: **${f1(s.perSecond)} acknowledged/s**${delta(s.perSecond, prev?.submissions?.perSecond)} (${s.acknowledged} acknowledged, ${s.failed} failed${s.firstError ? `; first failure: ${s.firstError}` : ""}). Target ≥ 200/s: ${s.perSecond >= TARGETS.submissionsPerSecond ? "met" : "not met"}.`,
+      "",
+      walkCpuText(s.cpu),
     );
   }
   lines.push("");
@@ -709,7 +752,9 @@ function issue18(d, { f0, f1, f2 }) {
   const s = d.submissions;
   rows.push([
     "complete form walks acknowledged per second",
-    s ? `${f1(s.perSecond)}/s (${s.clients} clients, ${s.failed} failed)` : "not measured",
+    s
+      ? `${f1(s.perSecond)}/s (${s.clients} clients, ${s.failed} failed)${s.cpu?.machineMsPerWalk ? `; CPU/walk: portal ${f1(s.cpu.portalMsPerWalk)} ms + walker ${f1(s.cpu.walkerMsPerWalk)} ms${s.cpu.mailMsPerWalk !== null ? ` + mail ${f1(s.cpu.mailMsPerWalk)} ms` : ""} = ${f1(s.cpu.machineMsPerWalk)} ms → ceiling ~${f0(s.cpu.ceilingPerSecond)}/s on ${s.cpu.cores} cores` : ""}`
+      : "not measured",
     "–",
     `≥ ${TARGETS.submissionsPerSecond}/s`,
     met(s ? s.perSecond >= TARGETS.submissionsPerSecond : null),

@@ -36,10 +36,25 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat; NaN when unreadable. */
+export function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command name (in parentheses, may contain spaces): field 14 utime, 15 stime, in clock ticks (100/s).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * Starts the production build on `port` with its data in `dataDir`, with the production start's
  * Node flags (scripts/lib/node-flags.mjs; `nodeFlags` replaces them). Resolves once /healthz
  * answers, with `startMs` = spawn to first answer. The log goes to `dataDir/server-<n>.log`.
+ * `mailProcess`: the mail catcher runs in a process of its own (storing into `dataDir/mail` as the
+ * in-process one does) and the portal gets its SMTP_URL, as a real SMTP server would be (decision
+ * 148); `mail.pid` is its process. Without it (and without SMTP_URL) the portal catches mail itself.
  */
 export async function startPortal({
   dataDir,
@@ -49,6 +64,7 @@ export async function startPortal({
   timeoutMs = 120_000,
   health = "/healthz",
   nodeFlags = PORTAL_NODE_FLAGS,
+  mailProcess = false,
 }) {
   dataDir = resolve(dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -62,6 +78,12 @@ export async function startPortal({
     throw new Error(
       `port ${port} already answers: another server is running there (stop it, or set DRILL_PORT/E2E_PORT)`,
     );
+  // Loaded only when asked for: the drills' starts do not load the SMTP server.
+  const mail =
+    mailProcess && !env.SMTP_URL
+      ? await (await import("../mail-catcher.mjs")).startMailCatcherProcess(join(dataDir, "mail"))
+      : null;
+  if (mail) env = { ...env, SMTP_URL: mail.url };
   const logPath = join(dataDir, `server-${Date.now()}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();
@@ -86,6 +108,7 @@ export async function startPortal({
     await waitForOk(`${url}${health}`, { timeoutMs, child });
   } catch (error) {
     child.kill("SIGKILL");
+    await mail?.close();
     throw new Error(`${error.message}; log: ${logPath}\n${safeRead(logPath).slice(-2000)}`);
   }
   const startMs = performance.now() - started;
@@ -98,14 +121,19 @@ export async function startPortal({
     logPath,
     startMs,
     exited,
+    mail,
     rss: () => rssOf(child.pid),
-    /** SIGTERM (graceful) by default; resolves with the exit code/signal. */
+    /** SIGTERM (graceful) by default; resolves with the exit code/signal. The mail process stops after the portal. */
     async stop(signal = "SIGTERM", timeoutMs = 15_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await mail?.close();
+        return exited;
+      }
       child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
       const result = await exited;
       clearTimeout(timer);
+      await mail?.close();
       return result;
     },
   };

@@ -1,0 +1,56 @@
+// CPU per walk for the bench's walk row (decision 148): where the walk's limit is — the portal,
+// the walker clients, the mail server — and the walks/s the machine's cores allow at that cost.
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+
+export const cpuUsageMs = (u) => (u.user + u.system) / 1000;
+
+/** The machine's CPU ms (all cores) busy and in all since boot from /proc/stat, or the change since `before`. */
+export function machineCpu(before) {
+  let busy = NaN;
+  let all = NaN;
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0];
+    // cpu  user nice system idle iowait irq softirq steal …, in clock ticks (100/s).
+    const ticks = line.trim().split(/ +/).slice(1, 9).map(Number);
+    all = ticks.reduce((a, b) => a + b, 0) * 10;
+    busy = all - (ticks[3] + ticks[4]) * 10;
+  } catch {
+    /* not Linux */
+  }
+  return before ? { busyMs: busy - before.busyMs, allMs: all - before.allMs } : { busyMs: busy, allMs: all };
+}
+
+/**
+ * CPU per acknowledged walk over the timed window: the portal, the walker clients, the mail
+ * server (its own process), their sum, and the walks/s the machine's cores could give at that
+ * sum (the CPU ceiling); `busyShare`: how much of the machine these processes used, `machineBusyShare`:
+ * how much anything did.
+ * @param {{ elapsedMs: number, walks: number, portalMs: number, walkerMs: number, mailMs?: number | null, machine?: { busyMs: number, allMs: number }, cores?: number }} measured
+ */
+export function walkCpu({ elapsedMs, walks, portalMs, walkerMs, mailMs, machine, cores = cpus().length }) {
+  const per = (ms) => (walks > 0 && Number.isFinite(ms) ? ms / walks : null);
+  const totalMs = portalMs + walkerMs + (Number.isFinite(mailMs) ? mailMs : 0);
+  const machineMsPerWalk = per(totalMs);
+  return {
+    walks,
+    cores,
+    portalMsPerWalk: per(portalMs),
+    walkerMsPerWalk: per(walkerMs),
+    mailMsPerWalk: per(mailMs),
+    machineMsPerWalk,
+    ceilingPerSecond: machineMsPerWalk ? (cores * 1000) / machineMsPerWalk : null,
+    busyShare: elapsedMs > 0 ? totalMs / (elapsedMs * cores) : null,
+    machineBusyShare: machine && machine.allMs > 0 ? machine.busyMs / machine.allMs : null,
+  };
+}
+
+/** The walk row's CPU sentence (decision 148): where the limit is. */
+export function walkCpuText(c) {
+  if (!c || c.machineMsPerWalk === null) return "CPU per walk: not measured.";
+  const ms = (n) => `${n.toFixed(1)} ms`;
+  const parts = [`portal ${ms(c.portalMsPerWalk)}`, `walker ${ms(c.walkerMsPerWalk)}`];
+  if (c.mailMsPerWalk !== null) parts.push(`mail server ${ms(c.mailMsPerWalk)} (own process)`);
+  const share = (x) => (x === null ? "–" : `${Math.round(x * 100)} %`);
+  return `CPU per acknowledged walk: ${parts.join(" + ")} = ${ms(c.machineMsPerWalk)} of ${c.cores} cores → CPU ceiling ~${Math.round(c.ceilingPerSecond)}/s; these processes used ${share(c.busyShare)} of the machine in the window (everything running: ${share(c.machineBusyShare)}).`;
+}

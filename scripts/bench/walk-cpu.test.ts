@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { machineCpu, walkCpu, walkCpuText } from "./walk-cpu.mjs";
+
+describe("the walk row's CPU per walk (decision 148)", () => {
+  it("divides each process's CPU by the acknowledged walks and gives the cores' ceiling at their sum", () => {
+    const c = walkCpu({
+      elapsedMs: 10_000,
+      walks: 100,
+      portalMs: 3_700,
+      walkerMs: 700,
+      mailMs: 100,
+      machine: { busyMs: 18_000, allMs: 20_000 },
+      cores: 2,
+    });
+    expect(c.portalMsPerWalk).toBeCloseTo(37);
+    expect(c.walkerMsPerWalk).toBeCloseTo(7);
+    expect(c.mailMsPerWalk).toBeCloseTo(1);
+    expect(c.machineMsPerWalk).toBeCloseTo(45);
+    expect(c.ceilingPerSecond).toBeCloseTo(2000 / 45);
+    expect(c.busyShare).toBeCloseTo(4_500 / 20_000);
+    expect(c.machineBusyShare).toBeCloseTo(0.9);
+    expect(walkCpuText(c)).toBe(
+      "CPU per acknowledged walk: portal 37.0 ms + walker 7.0 ms + mail server 1.0 ms (own process) = 45.0 ms of 2 cores → CPU ceiling ~44/s; these processes used 23 % of the machine in the window (everything running: 90 %).",
+    );
+  });
+
+  it("leaves out a mail server inside the portal and says when nothing was acknowledged", () => {
+    const inPortal = walkCpu({ elapsedMs: 1_000, walks: 10, portalMs: 400, walkerMs: 80, mailMs: null, cores: 2 });
+    expect(inPortal.mailMsPerWalk).toBeNull();
+    expect(inPortal.machineMsPerWalk).toBeCloseTo(48);
+    expect(walkCpuText(inPortal)).toContain("portal 40.0 ms + walker 8.0 ms = 48.0 ms of 2 cores");
+    expect(walkCpuText(walkCpu({ elapsedMs: 1_000, walks: 0, portalMs: 400, walkerMs: 80, mailMs: 5 }))).toBe(
+      "CPU per walk: not measured.",
+    );
+  });
+
+  it("reads the machine's busy and total CPU from /proc/stat and their change", () => {
+    const before = machineCpu();
+    // Busy for 60 ms: several clock ticks (10 ms each) of this process alone.
+    const until = performance.now() + 60;
+    let spins = 0;
+    while (performance.now() < until) spins++;
+    const change = machineCpu(before);
+    expect(spins).toBeGreaterThan(0);
+    expect(change.allMs).toBeGreaterThan(0);
+    expect(change.busyMs).toBeGreaterThan(0);
+    expect(change.busyMs).toBeLessThanOrEqual(change.allMs);
+  });
+});
