@@ -4,8 +4,8 @@
 // until a page shows a case reference (BEN-2026-000123): that is an ACKNOWLEDGED submission.
 // Generic on purpose: it knows no form, so new forms are covered when they land.
 import { randomBytes } from "node:crypto";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { connect } from "node:net";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { forms } from "./html.mjs";
 
@@ -148,15 +148,12 @@ export function encodeBody(form, { values, files }) {
   };
 }
 
-// The walker's HTTP client (decisions 130, 148). fetch (undici) cost the bench's walker ~23 ms of
-// CPU per walk on the same two cores as the portal; node:http ~7 ms. Over http: its own HTTP/1.1
-// on kept-alive sockets, writing the bytes node:http wrote (request line, the same headers in the
-// same order, Host, `Connection: keep-alive`, the body) in one write, and reading the answer with
-// a small parser (status, headers, Content-Length or chunked body); over https: node:https. The
-// request is the one fetch sends (the same headers, gzip/deflate accepted and decoded), and an
-// answer offers what the walker and CookieJar read of fetch's Response: status, headers.get,
+// The walker's HTTP client: node:http on keep-alive connections (decision 130). fetch (undici)
+// cost the bench's walker ~23 ms of CPU per walk on the same two cores as the portal. The request
+// is the one fetch sends (the same headers, gzip/deflate accepted and decoded), and an answer
+// offers what the walker and CookieJar read of fetch's Response: status, headers.get,
 // headers.getSetCookie, text() and arrayBuffer().
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
 const FETCH_HEADERS = { accept: "*/*", "accept-language": "*", "sec-fetch-mode": "cors", "user-agent": "node" };
 
 class WalkResponse {
@@ -164,13 +161,10 @@ class WalkResponse {
     this.status = status;
     const list = [];
     for (let i = 0; i < rawHeaders.length; i += 2) list.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]]);
-    this.list = list;
     this.headers = {
       get: (name) => {
-        const key = name.toLowerCase();
-        let out = null;
-        for (const [k, v] of list) if (k === key) out = out === null ? v : `${out}, ${v}`;
-        return out;
+        const values = list.filter(([k]) => k === name.toLowerCase()).map(([, v]) => v);
+        return values.length > 0 ? values.join(", ") : null;
       },
       getSetCookie: () => list.filter(([k]) => k === "set-cookie").map(([, v]) => v),
     };
@@ -193,337 +187,26 @@ class WalkResponse {
   }
 }
 
-/**
- * One request as `fetch(url, { method, body, headers, redirect: "manual" })` sends it; rejects on a network error or after `timeoutMs`.
- * @param {string} url
- * @param {{ method?: string, body?: string | Buffer, headers?: Record<string, string>, timeoutMs?: number }} [options]
- */
-export function walkRequest(url, { method = "GET", body, headers = {}, timeoutMs = 30_000 } = {}) {
+/** One request as `fetch(url, { method, body, headers, redirect: "manual" })` sends it; rejects on a network error or after `timeoutMs`. */
+export function walkRequest(url, { method = "GET", body, headers = {}, timeoutMs = 30_000 } = {}, retried = false) {
   const target = new URL(url);
-  if (target.protocol !== "http:" && target.protocol !== "https:")
-    return Promise.reject(new TypeError(`cannot walk ${target.protocol} URLs`));
+  const send = target.protocol === "https:" ? httpsRequest : target.protocol === "http:" ? httpRequest : null;
+  if (!send) return Promise.reject(new TypeError(`cannot walk ${target.protocol} URLs`));
   const all = { ...FETCH_HEADERS, "accept-encoding": "gzip, deflate" };
   for (const [name, value] of Object.entries(headers)) all[name.toLowerCase()] = value;
   if (body !== undefined) all["content-length"] = String(Buffer.byteLength(body));
-  if (target.protocol === "https:") return nodeRequest(target, method, all, body, timeoutMs);
-  let head = `${method} ${target.pathname}${target.search} HTTP/1.1\r\n`;
-  for (const [name, value] of Object.entries(all)) {
-    const text = String(value);
-    // As node:http refuses them: a header that would split the request.
-    if (!validHeader(name, text))
-      return Promise.reject(new TypeError(`Invalid character in header content ["${name}"]`));
-    head += `${name}: ${text}\r\n`;
-  }
-  head += `Host: ${target.host}\r\nConnection: keep-alive\r\n\r\n`;
-  // The head as node:http writes it (latin1), the body as it writes a string (UTF-8) or the buffer.
-  const bytes =
-    body === undefined
-      ? Buffer.from(head, "latin1")
-      : Buffer.concat([Buffer.from(head, "latin1"), typeof body === "string" ? Buffer.from(body) : body]);
-  return rawRequest(target, method, bytes, timeoutMs, false);
-}
-
-/** A header name is a token, a value has no control character but tab (what node:http checks before sending). */
-function validHeader(name, value) {
-  if (name.length === 0) return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c <= 32 || c >= 127 || c === 58 || c === 34 || c === 40 || c === 41 || c === 44 || c === 59) return false;
-    if (c === 60 || c === 61 || c === 62 || c === 63 || c === 64 || c === 91 || c === 92 || c === 93) return false;
-    if (c === 123 || c === 125 || c === 47) return false;
-  }
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if ((c < 32 && c !== 9) || c === 127 || c > 255) return false;
-  }
-  return true;
-}
-
-// Idle kept-alive sockets per host:port, last used first (node:http's agent's default order).
-const idleSockets = new Map();
-const onIdleClose = Symbol("onIdleClose");
-
-function takeSocket(target) {
-  const idle = idleSockets.get(target.host);
-  while (idle && idle.length > 0) {
-    const socket = idle.pop();
-    socket.off("close", socket[onIdleClose]);
-    socket.off("end", socket[onIdleClose]);
-    socket.off("error", socket[onIdleClose]);
-    socket.off("data", socket[onIdleClose]);
-    if (!socket.destroyed && socket.readyState === "open") {
-      socket.ref();
-      return { socket, reused: true };
-    }
-  }
-  const hostname = target.hostname.startsWith("[") ? target.hostname.slice(1, -1) : target.hostname;
-  const socket = connect({ host: hostname, port: Number(target.port || 80) });
-  socket.setNoDelay(true);
-  return { socket, reused: false };
-}
-
-function releaseSocket(target, socket) {
-  let idle = idleSockets.get(target.host);
-  if (!idle) idleSockets.set(target.host, (idle = []));
-  // An idle socket the server closes (or that errs, or sends) leaves the pool; one never keeps the process alive.
-  const drop = () => {
-    socket.destroy();
-    const at = idle.indexOf(socket);
-    if (at >= 0) idle.splice(at, 1);
-  };
-  socket[onIdleClose] = drop;
-  socket.once("close", drop);
-  socket.once("end", drop);
-  socket.once("error", drop);
-  socket.once("data", drop); // bytes nobody asked for: the connection is out of step
-  socket.setKeepAlive(true, 1000);
-  socket.unref();
-  idle.push(socket);
-}
-
-function hangUp() {
-  return Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
-}
-
-function rawRequest(target, method, bytes, timeoutMs, retried) {
   return new Promise((resolve, reject) => {
-    const { socket, reused } = takeSocket(target);
-    const parser = new ResponseParser(method);
-    let done = false;
-    const finish = (error, response) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      socket.off("data", onData);
-      socket.off("end", onEnd);
-      socket.off("close", onClose);
-      socket.off("error", onError);
-      if (error) {
-        socket.destroy();
-        // A kept-alive connection the server closed just as it was reused: a GET is sent again once
-        // (as a browser does); a POST never is (it might have arrived).
-        if (reused && !retried && method === "GET" && !parser.started && retriable(error))
-          resolve(rawRequest(target, method, bytes, timeoutMs, true));
-        else reject(error);
-        return;
-      }
-      if (parser.reusable) releaseSocket(target, socket);
-      else socket.destroy();
-      resolve(response);
-    };
-    const onData = (chunk) => {
-      let response;
-      try {
-        response = parser.push(chunk);
-      } catch (error) {
-        return finish(error);
-      }
-      if (response) finish(null, response);
-    };
-    const onEnd = () => {
-      let response;
-      try {
-        response = parser.end();
-      } catch (error) {
-        return finish(error);
-      }
-      finish(null, response);
-    };
-    const onClose = () => finish(hangUp());
-    const onError = (error) => finish(error);
-    const timer = setTimeout(
-      () => finish(new Error(`The operation was aborted due to timeout (${timeoutMs} ms)`)),
-      timeoutMs,
-    );
-    socket.on("data", onData);
-    socket.on("end", onEnd);
-    socket.on("close", onClose);
-    socket.on("error", onError);
-    socket.write(bytes);
-  });
-}
-
-const retriable = (error) => error.code === "ECONNRESET" || error.code === "EPIPE";
-const CRLF = Buffer.from("\r\n");
-const HEAD_END = Buffer.from("\r\n\r\n");
-const MAX_HEAD = 80 * 1024;
-
-/** Reads one HTTP/1.x answer from a socket's bytes: `push` returns it once complete, `end` when the server closed. */
-class ResponseParser {
-  constructor(method) {
-    this.method = method;
-    this.buffer = Buffer.alloc(0);
-    this.started = false;
-    this.state = "head";
-    this.reusable = false;
-    this.chunks = [];
-  }
-
-  push(chunk) {
-    this.started = true;
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      if (this.state === "head") {
-        const end = this.buffer.indexOf(HEAD_END);
-        if (end < 0) {
-          if (this.buffer.length > MAX_HEAD) throw malformed("header overflow");
-          return null;
-        }
-        this.readHead(this.buffer.toString("latin1", 0, end));
-        this.buffer = this.buffer.subarray(end + 4);
-        if (this.state === "head") continue; // an informational (1xx) answer: the real one follows
-      }
-      if (this.state === "length") {
-        if (this.buffer.length < this.left) return null;
-        if (this.buffer.length > this.left) this.reusable = false; // bytes nobody asked for
-        this.chunks.push(this.buffer.subarray(0, this.left));
-        return this.complete();
-      }
-      if (this.state === "chunked") {
-        const result = this.readChunks();
-        if (result) return result;
-        return null;
-      }
-      if (this.state === "close") {
-        this.chunks.push(this.buffer);
-        this.buffer = Buffer.alloc(0);
-        return null;
-      }
-      if (this.state === "none") {
-        if (this.buffer.length > 0) this.reusable = false;
-        return this.complete();
-      }
-    }
-  }
-
-  end() {
-    if (this.state === "close") return this.complete();
-    throw this.started ? malformed("connection closed before the answer was complete") : hangUp();
-  }
-
-  readHead(text) {
-    const lines = text.split("\r\n");
-    const status = lines[0];
-    if (!status.startsWith("HTTP/1.") || status.length < 12 || status[8] !== " ")
-      throw malformed(`status line ${JSON.stringify(status)}`);
-    const code = Number(status.slice(9, 12));
-    if (!Number.isInteger(code) || code < 100 || code > 999 || (status.length > 12 && status[12] !== " "))
-      throw malformed("status code");
-    const rawHeaders = [];
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      const colon = line.indexOf(":");
-      if (colon <= 0 || line[0] === " " || line[0] === "\t" || line[colon - 1] === " ") throw malformed("header line");
-      rawHeaders.push(line.slice(0, colon), trimSpace(line.slice(colon + 1)));
-    }
-    if (code >= 100 && code < 200 && code !== 101) return; // 100 Continue, 103 Early Hints…
-    this.status = code;
-    this.rawHeaders = rawHeaders;
-    let connection = "";
-    let transferEncoding = null;
-    let length = null;
-    for (let i = 0; i < rawHeaders.length; i += 2) {
-      const name = rawHeaders[i].toLowerCase();
-      const value = rawHeaders[i + 1];
-      if (name === "connection") connection += `,${value.toLowerCase()}`;
-      else if (name === "transfer-encoding") transferEncoding = `${transferEncoding ?? ""},${value.toLowerCase()}`;
-      else if (name === "content-length") {
-        if (!/^\d{1,15}$/.test(value) || (length !== null && length !== Number(value)))
-          throw malformed("content-length");
-        length = Number(value);
-      }
-    }
-    const tokens = connection.split(",").map((t) => trimSpace(t));
-    const http11 = status[7] === "1";
-    this.reusable = http11 ? !tokens.includes("close") : tokens.includes("keep-alive");
-    if (this.method === "HEAD" || code === 204 || code === 304) this.state = "none";
-    else if (transferEncoding !== null) {
-      const codings = transferEncoding
-        .split(",")
-        .map((t) => trimSpace(t))
-        .filter(Boolean);
-      if (codings.at(-1) !== "chunked") throw malformed("transfer-encoding");
-      this.state = "chunked";
-      this.size = -1;
-    } else if (length !== null) {
-      this.state = "length";
-      this.left = length;
-    } else {
-      this.state = "close";
-      this.reusable = false;
-    }
-  }
-
-  /** Chunks as they arrive: size line, data, CRLF; after the last (size 0) the trailers up to an empty line. */
-  readChunks() {
-    for (;;) {
-      if (this.size === -1) {
-        const eol = this.buffer.indexOf(CRLF);
-        if (eol < 0) {
-          if (this.buffer.length > 4096) throw malformed("chunk size");
-          return null;
-        }
-        const line = this.buffer.toString("latin1", 0, eol);
-        const semicolon = line.indexOf(";");
-        const hex = trimSpace(semicolon < 0 ? line : line.slice(0, semicolon));
-        if (!/^[0-9a-fA-F]{1,12}$/.test(hex)) throw malformed("chunk size");
-        this.size = parseInt(hex, 16);
-        this.buffer = this.buffer.subarray(eol + 2);
-      }
-      if (this.size === 0) {
-        // Trailers (ignored, as fetch's answer does not show them) and the empty line that ends them.
-        if (this.buffer.length >= 2 && this.buffer[0] === 13 && this.buffer[1] === 10) {
-          if (this.buffer.length > 2) this.reusable = false;
-          return this.complete();
-        }
-        const end = this.buffer.indexOf(HEAD_END);
-        if (end < 0) {
-          if (this.buffer.length > MAX_HEAD) throw malformed("trailers");
-          return null;
-        }
-        if (this.buffer.length > end + 4) this.reusable = false;
-        return this.complete();
-      }
-      if (this.buffer.length < this.size + 2) return null;
-      if (this.buffer[this.size] !== 13 || this.buffer[this.size + 1] !== 10) throw malformed("chunk end");
-      this.chunks.push(this.buffer.subarray(0, this.size));
-      this.buffer = this.buffer.subarray(this.size + 2);
-      this.size = -1;
-    }
-  }
-
-  complete() {
-    this.state = "done";
-    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-    return new WalkResponse(this.status, this.rawHeaders, body);
-  }
-}
-
-function malformed(what) {
-  return Object.assign(new Error(`malformed HTTP answer (${what})`), { code: "HPE_INVALID" });
-}
-
-/** Spaces and tabs off both ends (HTTP's optional white space; String#trim would also take other characters). */
-function trimSpace(text) {
-  let start = 0;
-  let end = text.length;
-  while (start < end && (text[start] === " " || text[start] === "\t")) start++;
-  while (end > start && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
-  return text.slice(start, end);
-}
-
-/** Over https: node:https on a keep-alive agent, the same headers. */
-function nodeRequest(target, method, all, body, timeoutMs, retried = false) {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(target, { method, headers: all, agent: httpsAgent });
+    const req = send(target, { method, headers: all, agent: agents[target.protocol] });
     const timer = setTimeout(
       () => req.destroy(new Error(`The operation was aborted due to timeout (${timeoutMs} ms)`)),
       timeoutMs,
     );
     req.on("error", (error) => {
       clearTimeout(timer);
-      if (req.reusedSocket && !retried && method === "GET" && retriable(error))
-        resolve(nodeRequest(target, method, all, body, timeoutMs, true));
+      // A kept-alive connection the server closed just as it was reused: a GET is sent again once
+      // (as a browser does); a POST never is (it might have arrived).
+      if (req.reusedSocket && !retried && method === "GET" && (error.code === "ECONNRESET" || error.code === "EPIPE"))
+        resolve(walkRequest(url, { method, body, headers, timeoutMs }, true));
       else reject(error);
     });
     req.on("response", (res) => {
