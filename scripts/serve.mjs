@@ -210,6 +210,8 @@ const serveCached = entry.serveFromAnonymousPageCache;
 const serveStep = entry.serveFromStepTemplate;
 // A browser's check-answers page: the page around its answers from a template (decision 145).
 const serveCheck = entry.serveFromCheckTemplate;
+// A form's start: the redirect to its first step from an earlier answer's headers (decision 145).
+const serveStart = entry.serveFromStartTemplate;
 // Mina sidor again in the same session, nothing on it changed: the session's last page (decision 124).
 const serveMine = entry.serveFromMyPagesCache;
 // A first diarium search: the page around its results from a template, the results written per
@@ -235,6 +237,7 @@ const server = createServer((req, res) => {
   // Draining: a hit too, with the `Connection: close` already set (the general path keeps it).
   if (draining && serveCached?.(req, res, securityHeaders)) return;
   if (serveDiarium?.(req, res, securityHeaders, trustOneProxy)) return;
+  if (serveStart?.(req, res, securityHeaders)) return;
   // A browser with a working copy is answered after its step data is read (decision 125): a promise.
   const stepped = serveStep?.(req, res, securityHeaders);
   if (stepped === true) return;
