@@ -86,11 +86,21 @@ const SEED = "b".repeat(43);
 
 describe("which check-page requests a template may answer", () => {
   it("only a GET of a form's check page by a browser with its key, without query, other cookies or Authorization", () => {
-    const ok = checkTemplateEligible("GET", "/blanketter/felanmalan-gata-park/kontrollera", `eservice=${KEY}; csrf=${SEED}`, undefined);
+    const ok = checkTemplateEligible(
+      "GET",
+      "/blanketter/felanmalan-gata-park/kontrollera",
+      `eservice=${KEY}; csrf=${SEED}`,
+      undefined,
+    );
     expect(ok).toMatchObject({ seed: SEED, browserKey: KEY, id: "felanmalan-gata-park" });
     expect(ok!.key).not.toContain(KEY);
     expect(ok!.key).not.toContain(SEED);
-    const lang = checkTemplateEligible("GET", "/blanketter/felanmalan-gata-park/kontrollera", `lang=en; eservice=${KEY}`, undefined);
+    const lang = checkTemplateEligible(
+      "GET",
+      "/blanketter/felanmalan-gata-park/kontrollera",
+      `lang=en; eservice=${KEY}`,
+      undefined,
+    );
     expect(lang).toMatchObject({ seed: null });
     expect(lang!.key).not.toBe(ok!.key);
     for (const [method, url, cookie, auth] of [
@@ -140,7 +150,16 @@ describe("a form's start redirect from a template", () => {
   it("keeps the live header list with the id's and CSP's places, X-Cache saying template", () => {
     const t = startTemplate(live, "id-1", csp, "/blanketter/f/fel");
     expect(t).toEqual({
-      head: ["X-Request-Id", "id-1", "Content-Security-Policy", csp, "X-Cache", "template", "location", "/blanketter/f/fel"],
+      head: [
+        "X-Request-Id",
+        "id-1",
+        "Content-Security-Policy",
+        csp,
+        "X-Cache",
+        "template",
+        "location",
+        "/blanketter/f/fel",
+      ],
       idSlot: 1,
       cspSlot: 3,
     });

@@ -185,8 +185,7 @@ export function serveFromCheckTemplate(
       }
       if (entry) entries.delete(key);
       const no = refused.get(key);
-      if (!(no && fresh({ storedAt: no.at, generation: no.generation })))
-        watch(res, key, eligible, page, set);
+      if (!(no && fresh({ storedAt: no.at, generation: no.generation }))) watch(res, key, eligible, page, set);
       return false;
     },
     // A redirect (a visitor who may not see the page yet), a 404, an error: the app answers.
