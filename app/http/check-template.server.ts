@@ -325,10 +325,3 @@ function gzip(t: CheckTemplate, values: Buffer[], body: Buffer): Buffer {
   out.push(tail);
   return Buffer.concat(out);
 }
-
-/** Forgets every template (tests). */
-export function clearCheckTemplates() {
-  entries.clear();
-  refused.clear();
-  vouched.clear();
-}

@@ -156,10 +156,3 @@ export function startTemplate(
   }
   return idSlot < 0 || cspSlot < 0 || located !== 1 ? null : { head: out, idSlot, cspSlot };
 }
-
-/** Forgets every template (tests). */
-export function clearStartTemplates() {
-  entries.clear();
-  refused.clear();
-  vouched.clear();
-}
