@@ -14,14 +14,15 @@ import { formPayment, paymentPanelTexts } from "./form-payment.server";
  * look-up, which runs exactly this. Reads only: nothing is written.
  */
 export async function checkPage(request: Request, params: { id?: string }) {
-  const { def, lang, user, session, title, formTexts, textsId } = await formPageContext(request, params.id);
-  const result = loadCheckAnswers({
-    def,
-    ownerKey: session.ownerKey,
-    personId: user?.personId ?? null,
-    chosenMunicipality: null,
-    lang,
-  });
+  const { def, lang, user, session, title, formTexts, textsId, workingCopy } = await formPageContext(
+    request,
+    params.id,
+  );
+  // The working copy formPageContext read (its version chose `def`): not read and decrypted again.
+  const result = loadCheckAnswers(
+    { def, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: null, lang },
+    workingCopy,
+  );
   if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
   if ("redirect" in result) throw new Response("Not found", { status: 404 });
   const t = getFixedT(lang, "forms");
