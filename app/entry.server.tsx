@@ -45,6 +45,8 @@ export {
 } from "./http/middleware.server";
 export { createSecurityHeaders } from "./http/security-headers.server";
 export { serveFromStepTemplate } from "./http/step-template.server";
+export { serveFromCheckTemplate } from "./http/check-template.server";
+export { serveFromStartTemplate } from "./http/start-template.server";
 export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 export { serveFromDiariumTemplate } from "./http/diarium-template.server";
 

@@ -195,6 +195,8 @@ app.all(
       clientIp: req.ip ?? req.socket.remoteAddress ?? "",
       // The step page the template look-up read for this request (decision 125), if it did.
       earlyStepPage: res.locals.earlyStepPage,
+      // The check page the template look-up read for this request (decision 145), if it did.
+      earlyCheckPage: res.locals.earlyCheckPage,
     }),
   }),
 );
@@ -206,6 +208,10 @@ const host = process.env.HOST ?? "0.0.0.0";
 const serveCached = entry.serveFromAnonymousPageCache;
 // An anonymous visit of a form step: its template with a fresh token, cookies and nonce (decisions 117, 125).
 const serveStep = entry.serveFromStepTemplate;
+// A browser's check-answers page: the page around its answers from a template (decision 145).
+const serveCheck = entry.serveFromCheckTemplate;
+// A form's start: the redirect to its first step from an earlier answer's headers (decision 145).
+const serveStart = entry.serveFromStartTemplate;
 // Mina sidor again in the same session, nothing on it changed: the session's last page (decision 124).
 const serveMine = entry.serveFromMyPagesCache;
 // A first diarium search: the page around its results from a template, the results written per
@@ -231,10 +237,13 @@ const server = createServer((req, res) => {
   // Draining: a hit too, with the `Connection: close` already set (the general path keeps it).
   if (draining && serveCached?.(req, res, securityHeaders)) return;
   if (serveDiarium?.(req, res, securityHeaders, trustOneProxy)) return;
+  if (serveStart?.(req, res, securityHeaders)) return;
   // A browser with a working copy is answered after its step data is read (decision 125): a promise.
   const stepped = serveStep?.(req, res, securityHeaders);
   if (stepped === true) return;
   if (stepped) return void stepped.then((served) => served || app(req, res));
+  const checked = serveCheck?.(req, res, securityHeaders);
+  if (checked) return void checked.then((served) => served || app(req, res));
   if (serveMine?.(req, res, securityHeaders, app)) return;
   app(req, res);
 });

@@ -4,13 +4,14 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { PostGuardField } from "~/components/form/PostGuardField";
 import { useFormTexts } from "~/components/form/useFormTexts";
-import { getFixedT } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
-import { loadCheckAnswers, submitForm } from "~/services/forms.server";
-import { computeValues } from "~/services/form-hooks.server";
-import { signsBeforeSending } from "~/services/form-signing.server";
-import { formPayment, paymentErrorText, paymentPanelTexts, startFormPayment } from "~/services/form-payment.server";
+import { submitForm } from "~/services/forms.server";
+import { checkPage, earlyCheckPage } from "~/services/form-check-page.server";
+import { paymentErrorText, startFormPayment } from "~/services/form-payment.server";
+import { vouchForCheckTemplate } from "~/http/check-template.server";
+import { requestIdOf } from "~/load-context";
 import { PaymentIsland } from "~/components/form/PaymentIsland";
+import { CheckAnswerRows } from "~/components/form/CheckAnswerRows";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
@@ -41,43 +42,12 @@ export const handle: RouteHandle = {
   },
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { def, lang, user, session, title, formTexts, textsId } = await formPageContext(request, params.id);
-  const result = loadCheckAnswers({
-    def,
-    ownerKey: session.ownerKey,
-    personId: user?.personId ?? null,
-    chosenMunicipality: null,
-    lang,
-  });
-  if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
-  if ("redirect" in result) throw new Response("Not found", { status: 404 });
-  const t = getFixedT(lang, "forms");
-  // Values computed by the form's hooks (the childcare fee), shown before sending (decision 087).
-  const { answers, ...check } = result;
-  const computed = (await computeValues(def, { answers, user, lang })).map((c) => ({
-    name: c.name,
-    labelKey: c.labelKey,
-    text: c.value.text,
-  }));
-  // A fee is paid with Swish before signing and sending, or invoiced (decision 105).
-  const payment = await formPayment(def, { answers, user, lang, ownerKey: session.ownerKey });
-  return data(
-    {
-      kind: "check" as const,
-      computed,
-      payment: payment ? paymentPanelTexts(payment, lang) : null,
-      // Sent by the applicant's e-ID signature (decision 098): the last control is a link to the provider.
-      signs: signsBeforeSending(def),
-      title: `${t("common.checkAnswers")} – ${title}`,
-      formTitle: title,
-      formId: def.id,
-      formTexts,
-      textsId,
-      ...check,
-    },
-    { headers: cookieHeaders(session) },
-  );
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Read in front of Express already when the browser brought its key (decision 145).
+  const page = earlyCheckPage(context, request) ?? (await checkPage(request, params));
+  // The page around the answers may answer the next such request from a template (decision 145).
+  if (page.frameKey) vouchForCheckTemplate(requestIdOf(context), page.frameKey);
+  return data(page.data, { headers: page.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -151,32 +121,13 @@ export default function CheckAnswers() {
       ) : null}
       <h1>{t("forms:common.checkAnswers")}</h1>
       <dl className="summary-list">
-        {d.municipality ? (
-          <div className="summary-list__row">
-            <dt>{t("eservice:form.municipality.label")}</dt>
-            <dd>{d.municipality}</dd>
-            <dd>
-              {d.municipalityChangeHref ? (
-                <a href={d.municipalityChangeHref}>
-                  {t("forms:common.change")}
-                  <span className="visually-hidden"> {t("eservice:form.municipality.label")}</span>
-                </a>
-              ) : null}
-            </dd>
-          </div>
-        ) : null}
-        {d.rows.map((row) => (
-          <div className="summary-list__row" key={row.fieldName}>
-            <dt>{row.label}</dt>
-            <dd>{row.text}</dd>
-            <dd>
-              <a href={row.changeHref}>
-                {t("forms:common.change")}
-                <span className="visually-hidden"> {row.label}</span>
-              </a>
-            </dd>
-          </div>
-        ))}
+        <CheckAnswerRows
+          rows={d.rows}
+          municipality={d.municipality}
+          municipalityChangeHref={d.municipalityChangeHref}
+          change={t("forms:common.change")}
+          municipalityLabel={t("eservice:form.municipality.label")}
+        />
         {d.computed.map((c) => (
           <div className="summary-list__row" key={c.name}>
             <dt>{t(i18nextKey(c.labelKey))}</dt>

@@ -524,8 +524,9 @@ function idempotencyKeyFor(draft: Draft): string {
   return hmacIndex(`submit:${draft.id}:${draft.updatedAt}`);
 }
 
-export function loadCheckAnswers(c: Omit<StepContext, "stepId">) {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+/** `read`: the working copy this request already read (formPageContext's), not read again. */
+export function loadCheckAnswers(c: Omit<StepContext, "stepId">, read?: { draft: Draft | undefined }) {
+  const draft = read ? read.draft : getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!draft || !canVisit(c.def, CHECK_ANSWERS, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) } as const;
