@@ -45,6 +45,7 @@ export {
 } from "./http/middleware.server";
 export { createSecurityHeaders } from "./http/security-headers.server";
 export { serveFromStepTemplate } from "./http/step-template.server";
+export { CHECKED_IN_FRONT, serveStepPost } from "./http/step-post.server";
 export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 export { serveFromDiariumTemplate } from "./http/diarium-template.server";
 
