@@ -28,7 +28,7 @@ type Res = ServerResponse & { locals?: Record<string, unknown> };
 type Middleware = (req: Req, res: Res, next: (err?: unknown) => void) => void;
 
 /** What scripts/serve.mjs hands over: its own middleware and settings, and the Express app for the rest. */
-export interface StepPostServer {
+interface StepPostServer {
   securityHeaders: (res: Res) => void;
   compress: Middleware;
   trustOneProxy: boolean;
