@@ -33,7 +33,13 @@ beforeAll(async () => {
     res.statusCode = 299;
     res.end("express");
   };
-  const front = { securityHeaders, compress: compression(), trustOneProxy: false, maxBodyBytes: 30 * 1024 * 1024, app };
+  const front = {
+    securityHeaders, // Express's compression middleware, as scripts/serve.mjs hands it over (plain Node request and response).
+    compress: compression() as unknown as Parameters<typeof serveStepPost>[2]["compress"],
+    trustOneProxy: false,
+    maxBodyBytes: 30 * 1024 * 1024,
+    app,
+  };
   server = createServer((req, res: Res) => {
     if (serveStepPost(req, res, front)) return;
     handedOver.push({ url: req.url ?? "", locals: {} });
