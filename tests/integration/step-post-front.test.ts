@@ -34,7 +34,8 @@ beforeAll(async () => {
     res.end("express");
   };
   const front = {
-    securityHeaders, // Express's compression middleware, as scripts/serve.mjs hands it over (plain Node request and response).
+    securityHeaders,
+    // Express's compression middleware, as scripts/serve.mjs hands it over (plain Node request and response).
     compress: compression() as unknown as Parameters<typeof serveStepPost>[2]["compress"],
     trustOneProxy: false,
     maxBodyBytes: 30 * 1024 * 1024,
