@@ -47,6 +47,7 @@ export { createSecurityHeaders } from "./http/security-headers.server";
 export { serveFromStepTemplate } from "./http/step-template.server";
 export { serveFromCheckTemplate } from "./http/check-template.server";
 export { serveFromStartTemplate } from "./http/start-template.server";
+export { CHECKED_IN_FRONT, serveStepPost } from "./http/step-post.server";
 export { serveFromMyPagesCache } from "./http/mypages-cache.server";
 export { serveFromDiariumTemplate } from "./http/diarium-template.server";
 

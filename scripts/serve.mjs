@@ -73,13 +73,20 @@ const app = express();
 app.disable("x-powered-by");
 const trustOneProxy = process.env.TRUST_PROXY === "1";
 app.set("trust proxy", trustOneProxy ? 1 : false);
-app.use(compression());
+const compress = compression();
+// A step post taken in front of Express (decision 147) has passed compression, the security
+// headers, the rate limit, no-store and the CSRF seed cookie there already: when it comes here
+// (a page with messages, an error) those are not applied a second time.
+const inFront = entry.CHECKED_IN_FRONT ?? "\u0000";
+const checkedInFront = (res) => res.locals?.[inFront] === true;
+app.use((req, res, next) => (checkedInFront(res) ? next() : compress(req, res, next)));
 
 // Security headers, a request id and a fresh CSP nonce on every response (cache hits included);
 // the set is defined in the app (app/http/security-headers.server.ts), once, as data, so that the
 // cache's fast path sends the same headers without rebuilding them (decision 113).
 const securityHeaders = entry.createSecurityHeaders({ production });
 app.use((req, res, next) => {
+  if (checkedInFront(res)) return next();
   res.locals ??= {};
   securityHeaders(res);
   next();
@@ -157,8 +164,9 @@ if (testSso) app.use(testSso.mountPath, testSso.router);
 
 // Rate limits on submissions and the API, no-store for anything personal, and the anonymous
 // page cache (docs/decisions/030, 031); the middleware lives in the app (app/http/).
-if (entry.rateLimits) app.use(entry.rateLimits);
-if (entry.noStoreForPersonal) app.use(entry.noStoreForPersonal);
+const unlessInFront = (middleware) => (req, res, next) => (checkedInFront(res) ? next() : middleware(req, res, next));
+if (entry.rateLimits) app.use(unlessInFront(entry.rateLimits));
+if (entry.noStoreForPersonal) app.use(unlessInFront(entry.noStoreForPersonal));
 // Before the static handlers: a cache hit then costs no file-system look-up.
 if (entry.anonymousPageCacheMiddleware) app.use(entry.anonymousPageCacheMiddleware);
 
@@ -182,7 +190,7 @@ app.use((req, res, next) => {
 
 // The CSRF seed cookie, for every page that carries a token (forms, hydrating pages) and every
 // POST/loader fetch; information pages set none, so anonymous visitors stay cacheable (decision 009).
-app.use(entry.csrfCookieMiddleware);
+app.use(unlessInFront(entry.csrfCookieMiddleware));
 
 app.all(
   "*",
@@ -197,6 +205,8 @@ app.all(
       earlyStepPage: res.locals.earlyStepPage,
       // The check page the template look-up read for this request (decision 145), if it did.
       earlyCheckPage: res.locals.earlyCheckPage,
+      // A step post whose action ran in front of Express (decision 147): its outcome.
+      earlyStepPost: res.locals.earlyStepPost,
     }),
   }),
 );
@@ -217,6 +227,9 @@ const serveMine = entry.serveFromMyPagesCache;
 // A first diarium search: the page around its results from a template, the results written per
 // search (decision 144). Its rate limit keys by the client address Express would give the app.
 const serveDiarium = entry.serveFromDiariumTemplate;
+// A form step's plain post: the server's checks, the action and its redirect in front of Express (decision 147).
+const serveStepPost = entry.serveStepPost;
+const stepPostServer = { securityHeaders, compress, trustOneProxy, maxBodyBytes, app };
 let draining = false;
 const server = createServer((req, res) => {
   lastArrival = performance.now();
@@ -238,6 +251,7 @@ const server = createServer((req, res) => {
   if (draining && serveCached?.(req, res, securityHeaders)) return;
   if (serveDiarium?.(req, res, securityHeaders, trustOneProxy)) return;
   if (serveStart?.(req, res, securityHeaders)) return;
+  if (serveStepPost?.(req, res, stepPostServer)) return;
   // A browser with a working copy is answered after its step data is read (decision 125): a promise.
   const stepped = serveStep?.(req, res, securityHeaders);
   if (stepped === true) return;

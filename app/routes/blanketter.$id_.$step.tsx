@@ -4,22 +4,19 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { FormDefinition } from "../../forms/types";
 import { withOptionLists } from "../../forms/option-lists";
-import { errorKey, i18nextKey } from "../../forms/keys";
-import { formatBytes } from "../../forms/format";
+import { i18nextKey } from "../../forms/keys";
 import { useFormTexts } from "~/components/form/useFormTexts";
 import { FormIsland } from "~/components/form/FormIsland";
 import { useCsrfToken } from "~/components/ui/CsrfField";
 import type { StepViewData } from "../../forms/step-view";
-import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
 import { earlyStepPage, stepDataKey, stepPage } from "~/services/form-step-page.server";
 import { vouchForStepTemplate } from "~/http/step-template.server";
 import { requestIdOf } from "~/load-context";
-import { loadStep, postStep } from "~/services/forms.server";
+import { runStepPost } from "~/services/step-post.server";
+import { earlyStepPostOutcome } from "~/http/step-post.server";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
-import { readPost } from "~/utils/multipart.server";
-import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -49,44 +46,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(page.data, { headers: page.headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session, chosen, workingCopy } = await formPageContext(request, params.id);
-  const stepId = params.step ?? "";
-  const step = def.steps.find((s) => s.id === stepId);
-  if (!step) throw new Response("Not found", { status: 404 });
-  const ctx = {
-    def,
-    stepId,
-    ownerKey: session.ownerKey,
-    personId: user?.personId ?? null,
-    chosenMunicipality: chosen,
-    lang,
-    user,
-    workingCopy,
-  };
-  const maxFile = Math.max(200_000, ...step.fields.map((f) => (f.type === "file" ? f.maxBytes : 0)));
-  const body = await readPost(request, maxFile);
-  if (!body.ok) {
-    const loaded = loadStep(ctx, new URLSearchParams());
-    if ("redirect" in loaded) throw redirectWith(session, loaded.redirect);
-    const target = body.field ? step.fields.find((f) => f.name === body.field) : undefined;
-    const field = target ? target.name : "_form";
-    // A too-large file part names the file limit; too much text (a text part or a whole url-encoded body) says so.
-    const tooLargeKey = target?.type === "file" || (body.field !== null && !target) ? "file.partTooLarge" : "tooLarge";
-    const key =
-      body.code === "tooLarge"
-        ? errorKey(tooLargeKey)
-        : errorKey(body.code === "unsupported" ? "unsupported" : "malformed");
-    const view: StepViewData = {
-      ...loaded.view,
-      errors: { [field]: { key, params: { max: formatBytes(body.maxBytes ?? maxFile) } } },
-    };
-    return data({ view }, { status: body.status, headers: cookieHeaders(session) });
-  }
-  await requireCsrf(request, body.formData);
-  const result = await postStep(ctx, body.formData);
-  if ("redirect" in result) throw redirectWith(session, result.redirect);
-  return data({ view: result.view }, { status: result.status, headers: cookieHeaders(session) });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  // Already run in front of Express for this very request (decision 147): its outcome, not a second run.
+  const early = earlyStepPostOutcome(context);
+  if (early) return early();
+  return runStepPost(request, params);
 }
 
 export default function FormStepPage() {
