@@ -1,4 +1,5 @@
 import { close, fdatasync, openSync } from "node:fs";
+import type { Statement } from "better-sqlite3";
 import { log } from "~/utils/logger.server";
 import { db } from "./db.server";
 
@@ -82,33 +83,49 @@ export function durableSoFar(): Promise<void> {
   });
 }
 
-const levels = new WeakMap<object, { normal: { run(): unknown }; full: { run(): unknown } }>();
+type Client = ReturnType<typeof db>["$client"];
+const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
 
 /**
- * Runs `write` in one transaction, commits it without an fsync on the event loop and resolves
- * with its result once the commit is on disk. Rejects, with the rows committed but not known to be
- * durable, if the fsync fails: the caller must not acknowledge then (a repeat of the request finds
- * the rows and waits for a new fsync with `durableSoFar`).
+ * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
+ * (decision 121): in WAL mode its commit is written to the log but not fsync'd, so it survives a
+ * killed process (the crash drill) and the database stays consistent; only a power cut before
+ * the next FULL commit can roll it back. Every FULL commit fsyncs the log with all frames
+ * before it, so a submission makes the working copy it came from durable too. A working
+ * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
+ * Inside another transaction the outer commit decides, as before.
+ */
+export function withoutWaitingForDisk<T>(write: () => T): T {
+  const client = db().$client;
+  if (client.inTransaction) return write();
+  let statements = syncStatements.get(client);
+  if (!statements) {
+    const level = Number(client.pragma("synchronous", { simple: true }));
+    statements = {
+      normal: client.prepare("PRAGMA synchronous = NORMAL"),
+      restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
+    };
+    syncStatements.set(client, statements);
+  }
+  statements.normal.run();
+  try {
+    return write();
+  } finally {
+    statements.restore.run();
+  }
+}
+
+/**
+ * Runs `write` in one transaction, commits it without an fsync on the event loop
+ * (`withoutWaitingForDisk`) and resolves with its result once the commit is on disk. Rejects, with
+ * the rows committed but not known to be durable, if the fsync fails: the caller must not
+ * acknowledge then (a repeat of the request finds the rows and waits for a new fsync with
+ * `durableSoFar`).
  */
 export async function commitDurably<T>(write: () => T): Promise<T> {
   const database = db();
-  const client = database.$client;
-  if (client.inTransaction) throw new Error("commitDurably inside another transaction");
-  let statements = levels.get(client);
-  if (!statements) {
-    statements = {
-      normal: client.prepare("PRAGMA synchronous = NORMAL"),
-      full: client.prepare("PRAGMA synchronous = FULL"),
-    };
-    levels.set(client, statements);
-  }
-  statements.normal.run();
-  let result: T;
-  try {
-    result = database.transaction(write);
-  } finally {
-    statements.full.run();
-  }
+  if (database.$client.inTransaction) throw new Error("commitDurably inside another transaction");
+  const result = withoutWaitingForDisk(() => database.transaction(write));
   committed++;
   await durableSoFar();
   return result;

@@ -23,19 +23,29 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
-import { env } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { checkPage, type CheckPage, type EarlyCheckPage } from "~/services/form-check-page.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
-import { freshNonce, pooledRandom, type SecurityHeaderSet } from "./security-headers.server";
-import { makeTemplate, templateCookies, watchAnswer, type StepTemplate } from "./step-template.server";
+import { freshNonce, type SecurityHeaderSet } from "./security-headers.server";
+import { escapeHtml } from "./diarium-template.server";
+import {
+  acceptsGzip,
+  BROWSER_KEY,
+  enabled,
+  fresh,
+  makeTemplate,
+  occurrences,
+  randomValue,
+  templateCookies,
+  watchAnswer,
+  type StepTemplate,
+} from "./step-template.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
 
 const CHECK_PATH = /^\/blanketter\/([a-z0-9-]{1,80})\/kontrollera$/;
-const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
 const MAX_ENTRIES = 32;
 const LIST_OPEN = '<dl class="summary-list">';
 const LIST_CLOSE = "</dl>";
@@ -96,10 +106,6 @@ export function checkTemplateEligible(
   };
 }
 
-// React's escaping of text and attribute values (react-dom's escapeTextForBrowser).
-const ESCAPES: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" };
-const escape = (s: string) => s.replace(/["&'<>]/g, (c) => ESCAPES[c]!);
-
 /**
  * The markup `CheckAnswerRows` renders for these rows, as React writes it (the `<!-- -->` between
  * two adjacent texts included), or null when a value is one whose markup this does not write
@@ -112,23 +118,23 @@ export function checkAnswerRowsHtml(p: {
   change: string;
   municipalityLabel: string;
 }): string | null {
-  const change = escape(p.change);
+  const change = escapeHtml(p.change);
   if (!change) return null;
   let out = "";
   if (p.municipality) {
-    const label = escape(p.municipalityLabel);
+    const label = escapeHtml(p.municipalityLabel);
     if (!label) return null;
-    out += `<div class="summary-list__row"><dt>${label}</dt><dd>${escape(p.municipality)}</dd><dd>`;
+    out += `<div class="summary-list__row"><dt>${label}</dt><dd>${escapeHtml(p.municipality)}</dd><dd>`;
     if (p.municipalityChangeHref)
-      out += `<a href="${escape(p.municipalityChangeHref)}">${change}<span class="visually-hidden"> <!-- -->${label}</span></a>`;
+      out += `<a href="${escapeHtml(p.municipalityChangeHref)}">${change}<span class="visually-hidden"> <!-- -->${label}</span></a>`;
     out += "</dd></div>";
   }
   for (const row of p.rows) {
     if (typeof row.label !== "string" || typeof row.text !== "string" || typeof row.changeHref !== "string")
       return null;
     if (!row.label || !row.text) return null;
-    const label = escape(row.label);
-    out += `<div class="summary-list__row"><dt>${label}</dt><dd>${escape(row.text)}</dd><dd><a href="${escape(
+    const label = escapeHtml(row.label);
+    out += `<div class="summary-list__row"><dt>${label}</dt><dd>${escapeHtml(row.text)}</dd><dd><a href="${escapeHtml(
       row.changeHref,
     )}">${change}<span class="visually-hidden"> <!-- -->${label}</span></a></dd></div>`;
   }
@@ -144,15 +150,6 @@ function rowsOf(page: CheckPage): string | null {
     change: getFixedT(page.lang, "forms")("common.change"),
     municipalityLabel: getFixedT(page.lang, "eservice")("form.municipality.label"),
   });
-}
-
-const enabled = () => env().PAGE_CACHE !== "off";
-
-function fresh(entry: { storedAt: number; generation: number }): boolean {
-  return (
-    Date.now() - entry.storedAt <= env().PAGE_CACHE_TTL_MS &&
-    entry.generation === anonymousPageCache().currentGeneration()
-  );
 }
 
 /**
@@ -232,13 +229,6 @@ function watch(
   });
 }
 
-function occurrences(body: Buffer, value: string): number[] {
-  if (!value) return [];
-  const out: number[] = [];
-  for (let i = body.indexOf(value); i >= 0; i = body.indexOf(value, i + value.length)) out.push(i);
-  return out;
-}
-
 /**
  * The live body cut into its fixed parts, or null unless it is exactly the expected shape: one
  * summary list whose rows are `rows` byte for byte, the idempotency key once and after it, and
@@ -272,9 +262,6 @@ function cut(t: StepTemplate, rows: string, idempotencyKey: string): { parts: Bu
   parts.push(Buffer.from(body.subarray(at)));
   return { parts, slots: places.map((p) => p.kind) };
 }
-
-const randomValue = () => pooledRandom(32, "base64url");
-const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 
 function send(req: Req, res: Res, t: CheckTemplate, existingSeed: string | null, rows: string, key: string) {
   const seed = existingSeed ?? randomValue();

@@ -41,6 +41,7 @@ import { withoutNulBytes } from "~/utils/html-stream.server";
 import { log } from "~/utils/logger.server";
 import { clientAddress } from "./client-address.server";
 import { rateLimitsFor } from "./middleware.server";
+import { enabled, fresh } from "./step-template.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -78,8 +79,6 @@ const templates = new Map<string, Template>();
 const refused = new Map<string, number>();
 /** Keys whose live answer is being watched. */
 const watching = new Set<string>();
-
-const enabled = () => env().PAGE_CACHE !== "off";
 
 /** React's escaping of text and attribute values (escapeTextForBrowser). */
 export function escapeHtml(value: string): string {
@@ -201,13 +200,6 @@ export function resultSectionHtml(
   }
   out.push("</section>");
   return out.join("");
-}
-
-function fresh(entry: { storedAt: number; generation: number }): boolean {
-  return (
-    entry.generation === anonymousPageCache().currentGeneration() &&
-    Date.now() - entry.storedAt <= env().PAGE_CACHE_TTL_MS
-  );
 }
 
 /**

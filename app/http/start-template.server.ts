@@ -15,17 +15,15 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
-import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
 import { freshNonce, type SecurityHeaderSet } from "./security-headers.server";
-import { templateCookies, watchAnswer } from "./step-template.server";
+import { BROWSER_KEY, enabled, fresh, templateCookies, watchAnswer } from "./step-template.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
 
 const START_PATH = /^\/blanketter\/[a-z0-9-]{1,80}$/;
-const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
 const MAX_ENTRIES = 64;
 
 interface StartTemplate {
@@ -65,15 +63,6 @@ export function startTemplateKey(
     [eserviceCookieName()]: (v) => BROWSER_KEY.test(v),
   });
   return read ? `${url}\u0000cookie\u0000${read.key}` : null;
-}
-
-const enabled = () => env().PAGE_CACHE !== "off";
-
-function fresh(entry: { storedAt: number; generation: number }): boolean {
-  return (
-    Date.now() - entry.storedAt <= env().PAGE_CACHE_TTL_MS &&
-    entry.generation === anonymousPageCache().currentGeneration()
-  );
 }
 
 /** In front of Express (scripts/serve.mjs): true when answered here; else the app answers (watched). */

@@ -36,7 +36,8 @@ const STEP_PATH = /^\/blanketter\/[a-z0-9-]{1,80}\/(?!kontrollera$|signera$)[A-Z
 const STEP_PARTS = /^\/blanketter\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/;
 const MAX_ENTRIES = 256;
 /** The browser key cookie's value as `eservice-session.server.ts` makes it. */
-const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
+/** A well-formed browser key cookie value (decision 125). */
+export const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
 const MAX_BODY = 1024 * 1024;
 const TOKEN = 0;
 const NONCE = 1;
@@ -178,9 +179,11 @@ export function vouchForStepTemplate(requestId: string, what: Expected) {
   vouched.set(requestId, what);
 }
 
-const enabled = () => env().PAGE_CACHE !== "off";
+/** Whether templates are on (PAGE_CACHE=off turns them off with the page cache). */
+export const enabled = () => env().PAGE_CACHE !== "off";
 
-function fresh(entry: { storedAt: number; generation: number }): boolean {
+/** A template (or a refusal) still holds: within the page cache's TTL and generation. */
+export function fresh(entry: { storedAt: number; generation: number }): boolean {
   return (
     Date.now() - entry.storedAt <= env().PAGE_CACHE_TTL_MS &&
     entry.generation === anonymousPageCache().currentGeneration()
@@ -188,9 +191,9 @@ function fresh(entry: { storedAt: number; generation: number }): boolean {
 }
 
 // 32 random bytes per cookie value, from the nonces' pool (decision 113).
-const randomValue = () => pooledRandom(32, "base64url");
+export const randomValue = () => pooledRandom(32, "base64url");
 
-const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+export const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 
 /**
  * In front of Express (scripts/serve.mjs): answers an anonymous visit of a step from its template
@@ -428,7 +431,8 @@ export function watchAnswer(req: Req, res: Res, done: (live: LiveAnswer | null) 
   });
 }
 
-function occurrences(body: Buffer, value: string): number[] {
+/** Where `value` occurs in `body`, none for an empty value. */
+export function occurrences(body: Buffer, value: string): number[] {
   const out: number[] = [];
   if (!value) return out;
   for (let i = body.indexOf(value); i >= 0; i = body.indexOf(value, i + value.length)) out.push(i);

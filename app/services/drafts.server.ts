@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Statement } from "better-sqlite3";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { caseAttachment, formDraft } from "../../db/schema/index";
 import { prepared } from "~/db-prepared.server";
+import { withoutWaitingForDisk } from "~/db-durable.server";
 import { db } from "~/db.server";
 import { decrypt, encrypt, hmacIndex } from "~/platform/crypto.server";
 
@@ -149,38 +149,6 @@ export function getWorkingDraft(input: {
     ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId, now })
     : s.browser.get({ ownerKey: input.ownerKey, formId: input.formId, now });
   return row ? toDraft(row) : undefined;
-}
-
-type Client = ReturnType<typeof db>["$client"];
-const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
-
-/**
- * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
- * (decision 121): in WAL mode its commit is written to the log but not fsync'd, so it survives a
- * killed process (the crash drill) and the database stays consistent; only a power cut before
- * the next FULL commit can roll it back. Every FULL commit fsyncs the log with all frames
- * before it, so a submission (FULL) makes the working copy it came from durable too. A working
- * copy is no acknowledgement: at worst, after a power cut, the resident sees a step again.
- * Inside another transaction the outer commit decides, as before.
- */
-export function withoutWaitingForDisk<T>(write: () => T): T {
-  const client = db().$client;
-  if (client.inTransaction) return write();
-  let statements = syncStatements.get(client);
-  if (!statements) {
-    const level = Number(client.pragma("synchronous", { simple: true }));
-    statements = {
-      normal: client.prepare("PRAGMA synchronous = NORMAL"),
-      restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
-    };
-    syncStatements.set(client, statements);
-  }
-  statements.normal.run();
-  try {
-    return write();
-  } finally {
-    statements.restore.run();
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { errorKey } from "../../forms/keys";
 import type { FieldErrors, FileField, FileValue, FormValues } from "../../forms/types";
 import { audit } from "~/platform/audit.server";
 import { db } from "~/db.server";
-import { withoutWaitingForDisk } from "./drafts.server";
+import { withoutWaitingForDisk } from "~/db-durable.server";
 import {
   checkUpload,
   checkUploadQuota,

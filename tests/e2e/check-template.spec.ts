@@ -1,3 +1,4 @@
+import { browser, JPEG } from "./fetch-browser";
 import { test, expect } from "./fixtures";
 
 // Decision 145: a browser's check-answers page is answered from a template of the page around its
@@ -8,39 +9,6 @@ import { test, expect } from "./fixtures";
 const tokenOf = (html: string) => /name="_csrf" value="([A-Za-z0-9_-]{43})"/.exec(html)?.[1] ?? "";
 const keyOf = (html: string) => /name="_idempotency" value="([^"]+)"/.exec(html)?.[1] ?? "";
 
-const JPEG = Buffer.from(
-  "ffd8ffe000104a46494600010100000100010000ffdb004300" +
-    "08".repeat(64) +
-    "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
-  "hex",
-);
-
-/** A browser without JavaScript, by fetch: its cookies are kept here and sent as one header. */
-function browser(baseURL: string, lang: string) {
-  const jar = new Map<string, string>([["lang", lang]]);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    return r;
-  };
-  return {
-    get: async (path: string, extra = "") =>
-      keep(await fetch(baseURL + path, { headers: { cookie: cookie() + extra }, redirect: "manual" })),
-    post: async (path: string, body: FormData) =>
-      keep(
-        await fetch(baseURL + path, {
-          method: "POST",
-          body,
-          headers: { cookie: cookie(), origin: baseURL },
-          redirect: "manual",
-        }),
-      ),
-  };
-}
 type Browser = ReturnType<typeof browser>;
 
 /** Status, headers (sorted by fetch) and page, with the nonce and request id masked. */

@@ -1,4 +1,5 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { browser, JPEG } from "./fetch-browser";
 import { test, expect } from "./fixtures";
 import { hydrated } from "./mypages-helpers";
 
@@ -145,40 +146,6 @@ test("a page from the template works in the browser", async ({ page, playwright,
 // the step's data. Two browsers with the same answers get the same page (own token and nonce);
 // each must equal its own live render (forced with a neutral extra cookie), also on a revisit of a
 // step with its values and its photo, in both languages.
-const JPEG = Buffer.from(
-  "ffd8ffe000104a46494600010100000100010000ffdb004300" +
-    "08".repeat(64) +
-    "ffc0000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bffda0008010100003f00d2cf20ffd9",
-  "hex",
-);
-
-/** A browser without JavaScript, by fetch: its cookies are kept here and sent as one header. */
-function browser(baseURL: string, lang: string) {
-  const jar = new Map<string, string>([["lang", lang]]);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    return r;
-  };
-  return {
-    get: async (path: string, extra = "") =>
-      keep(await fetch(baseURL + path, { headers: { cookie: cookie() + extra }, redirect: "manual" })),
-    post: async (path: string, body: FormData) =>
-      keep(
-        await fetch(baseURL + path, {
-          method: "POST",
-          body,
-          headers: { cookie: cookie(), origin: baseURL },
-          redirect: "manual",
-        }),
-      ),
-  };
-}
-
 /** Status, headers (sorted by fetch) and page, with token, nonce and request id masked. */
 async function maskedFetch(r: Response) {
   const html = await r.text();

@@ -1,4 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
+import remixConfig from "../../remix.config.js";
 import * as entry from "~/entry.server";
 import * as root from "~/root";
 
@@ -31,19 +32,10 @@ export function testServerBuild(children: TestRoute[]): ServerBuild {
     caseSensitive: undefined,
     module: module as never,
   });
-  const asset = (
-    id: string,
-    parentId: string | undefined,
-    path: string | undefined,
-    index: boolean | undefined,
-    module: object,
-  ) => ({
-    id,
-    parentId,
-    path,
-    index,
-    caseSensitive: undefined,
-    module: `/build/${id}.js`,
+  // The manifest's entry: the route's place, its browser module's URL and what it exports.
+  const asset = (r: ReturnType<typeof route>, module: object) => ({
+    ...r,
+    module: `/build/${r.id}.js`,
     imports: [],
     hasAction: "action" in module,
     hasLoader: "loader" in module,
@@ -52,11 +44,11 @@ export function testServerBuild(children: TestRoute[]): ServerBuild {
     hasErrorBoundary: "ErrorBoundary" in module,
   });
   const routes: Record<string, ReturnType<typeof route>> = { root: route("root", undefined, "", undefined, root) };
-  const assets: Record<string, ReturnType<typeof asset>> = { root: asset("root", undefined, "", undefined, root) };
+  const assets: Record<string, ReturnType<typeof asset>> = { root: asset(routes.root!, root) };
   for (const { file, module, path, index } of children) {
     const id = `routes/${file}`;
     routes[id] = route(id, "root", path, index, module);
-    assets[id] = asset(id, "root", path, index, module);
+    assets[id] = asset(routes[id], module);
   }
   return {
     mode: "production",
@@ -70,13 +62,8 @@ export function testServerBuild(children: TestRoute[]): ServerBuild {
     } as never,
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    } as never,
+    // The compiled build carries the future flags remix.config.js sets.
+    future: remixConfig.future as never,
     isSpaMode: false,
   } as ServerBuild;
 }
