@@ -149,6 +149,16 @@ describe(`the diarium search on ${ROWS.toLocaleString("en")} generated entries`,
     for (const st of searches) if (/like/i.test(st.sql)) expect(st.sql).not.toMatch(/count\(/i);
   });
 
+  it("a common word's page walks the index that carries the public text, reading ids only (decision 149)", () => {
+    for (const q of ["bygglov", "ärende", "ed bygglov"]) {
+      const { statements } = recorded(() => searchDiarium({ q }, "sv"));
+      const walks = statements.filter((st) => /like/i.test(st.sql));
+      expect(walks, q).toHaveLength(1);
+      // Each visited row's text is tested in the index; only the page's rows are read from the table.
+      expect(plan(walks[0]!), q).toEqual(["SCAN diarium_entry USING COVERING INDEX diarium_entry_registered_text"]);
+    }
+  });
+
   it("the comparison above is not vacuous: the words and filters find entries", () => {
     for (const q of ["x", "å", "ed", "ed bygglov", "värmepump ed"]) expect(likeSearch(q).total, q).toBeGreaterThan(500);
     expect(likeSearch("bygglov", { kommun: "amal" }).total).toBeGreaterThan(0);

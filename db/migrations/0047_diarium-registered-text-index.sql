@@ -1,0 +1,1 @@
+CREATE INDEX `diarium_entry_registered_text` ON `diarium_entry` (`registered_at`,`id`,`search_text`);
