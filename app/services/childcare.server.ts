@@ -587,8 +587,11 @@ export async function answerOffer(input: {
   if (offer.status !== "pending") return "not-pending";
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get()!;
   const at = now.toISOString();
-  if (input.answer === "accept") {
-    db().transaction((tx) => {
+  // The offer, the queue, the placement, the case's status (with its notification) and the audit
+  // row in one commit whose fsync runs off the event loop; answered after it (decision 150).
+  await commitDurably(() => {
+    const tx = db();
+    if (input.answer === "accept") {
       tx.update(childcareOffer)
         .set({ status: "accepted", answeredAt: at, answeredByPersonId: input.viewer.personId })
         .where(eq(childcareOffer.id, offer.id))
@@ -606,25 +609,23 @@ export async function answerOffer(input: {
           hoursPerWeek: app.hoursPerWeek,
         })
         .run();
-    });
-    changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
-  } else {
-    db().transaction((tx) => {
+      changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
+    } else {
       tx.update(childcareOffer)
         .set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId })
         .where(eq(childcareOffer.id, offer.id))
         .run();
       tx.update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, c.id)).run();
+      changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
+    }
+    trail({
+      actor: input.actor,
+      action: `childcare.offer.${input.answer}`,
+      subjectType: "childcare_offer",
+      subjectId: offer.id,
+      municipalityId: c.municipalityId,
+      personId: input.viewer.personId,
     });
-    changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
-  }
-  trail({
-    actor: input.actor,
-    action: `childcare.offer.${input.answer}`,
-    subjectType: "childcare_offer",
-    subjectId: offer.id,
-    municipalityId: c.municipalityId,
-    personId: input.viewer.personId,
   });
   return input.answer === "accept" ? "accepted" : "declined";
 }
