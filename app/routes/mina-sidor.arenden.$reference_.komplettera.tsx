@@ -10,7 +10,6 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { answerSupplement, getPermitCaseForApplicant } from "~/services/building-permits.server";
 import { readMultipart } from "~/services/multipart.server";
 import { requireResident } from "~/auth/guards.server";
-import { audit } from "~/platform/audit.server";
 import { scanDrawings } from "~/services/permit-uploads.server";
 import permitStyles from "~/styles/permits.css";
 import { formatDate } from "~/utils/format";
@@ -54,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }));
   const [refused] = await scanDrawings(files.map((f) => ({ field: f.kind, bytes: f.bytes })));
   if (refused) return data({ error: refused.code }, { status: 400 });
-  const result = answerSupplement({
+  // The drawings, the answer and its audit row commit together; answered after their fsync (decision 150).
+  const result = await answerSupplement({
     user,
     reference,
     requestId: open.id,
@@ -66,7 +66,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { error: result.error === "empty" ? "supplementEmpty" : result.error },
       { status: result.error === "notFound" ? 404 : 400 },
     );
-  audit({ actor: user, action: "permit.supplement.answered", subjectType: "case", subjectId: reference });
   return redirect(`/mina-sidor/arenden/${reference}/bygglov?klart=komplettering`);
 }
 

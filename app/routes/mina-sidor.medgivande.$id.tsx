@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (may === "not-found") throw new Response("Not found", { status: 404 });
   if (may === "not-signatory") return data({ error: "notSignatory" as const }, { status: 403 });
   if (may === "unavailable") return data({ error: "registerUnavailable" as const }, { status: 503 });
-  const answer = declineOwnerConsent({ publicId, viewer, actor: user });
+  const answer = await declineOwnerConsent({ publicId, viewer, actor: user });
   if (!answer.ok && answer.code === "not-found") throw new Response("Not found", { status: 404 });
   if (!answer.ok) return data({ error: "answered" as const }, { status: 409 });
   return redirectWithFlash(`/mina-sidor/medgivande/${publicId}`, "permits:ownerConsent.flash.declined");

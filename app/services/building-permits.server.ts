@@ -28,6 +28,7 @@ import {
   type MeasureType,
 } from "../../forms/lib/building-permit";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { getAdministrationForArea, getMunicipalityByKommunkod } from "./municipalities.server";
 import { createCase, changeCaseStatus } from "./cases.server";
 import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
@@ -36,7 +37,15 @@ import { computeClock, swedishDate, type ClockInput } from "./permit-clock";
 import { estimateFee, type FeeEstimate } from "./permit-fees";
 import { getPermitTaxa } from "./taxa.server";
 import { now as serverNow } from "~/utils/clock.server";
-import { checkDrawing, storeFile } from "./permit-uploads.server";
+import {
+  checkDrawing,
+  dropDrawing,
+  publishDrawing,
+  storeFile,
+  writeDrawingFile,
+  type SniffedType,
+  type StoredDrawing,
+} from "./permit-uploads.server";
 import { checkUploadQuota } from "./uploads.server";
 import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
@@ -216,6 +225,11 @@ export function addDrawing(input: {
   originalName: string;
   bytes: Uint8Array;
   caseId?: number | null;
+  /**
+   * Its file, already written pending (writeDrawingFile); the caller publishes it after the
+   * commit. Without it the file is written here and published after this row's own commit.
+   */
+  stored?: StoredDrawing;
 }): { ok: true; publicId: string } | { ok: false; error: UploadError; params?: Record<string, string | number> } {
   if (!isAttachmentKind(input.kind)) return { ok: false, error: "kind" };
   const check = checkDrawing(input.bytes);
@@ -234,8 +248,25 @@ export function addDrawing(input: {
       params: { max: quota.code === "file.quotaDraftBytes" ? formatBytes(quota.max) : quota.max },
     };
   }
-  const stored = storeFile(input.bytes, check.mime);
+  // File before row (decisions 137, 150): a named file always has its row.
+  const stored = input.stored ?? storeFile(input.bytes, check.mime);
   const publicId = randomBytes(12).toString("base64url");
+  try {
+    insertDrawingRow(input, check.mime, stored, publicId);
+  } catch (error) {
+    if (!input.stored) dropDrawing(stored.storedName);
+    throw error;
+  }
+  if (!input.stored) publishDrawing(stored.storedName);
+  return { ok: true, publicId };
+}
+
+function insertDrawingRow(
+  input: { ownerKey: string; kind: string; originalName: string; caseId?: number | null },
+  mime: SniffedType,
+  stored: StoredDrawing,
+  publicId: string,
+) {
   db()
     .insert(caseAttachment)
     .values({
@@ -247,11 +278,10 @@ export function addDrawing(input: {
       originalName: input.originalName.slice(0, 200) || "ritning",
       storedName: stored.storedName,
       size: stored.size,
-      mime: check.mime,
+      mime,
       sha256: stored.sha256,
     })
     .run();
-  return { ok: true, publicId };
 }
 
 /** What a bygglov application's fee is paid for, in the payment table (decision 080). */
@@ -422,7 +452,7 @@ interface PermitFiling {
  * statutory clock starts there), the paid Swish payment, the owners' consent requests, the
  * applicant's signature, the draft gone and the "received" notification; then `case.submitted`.
  */
-function filePermitCase(f: PermitFiling): string {
+async function filePermitCase(f: PermitFiling): Promise<string> {
   const { user, prop, fee, paid, now } = f;
   // The administration that handles the area is run-time data (administration_area, decision 056).
   const admin = getAdministrationForArea({ municipalityId: prop.municipalityId, area: "bygglov" });
@@ -430,7 +460,10 @@ function filePermitCase(f: PermitFiling): string {
   const organisation = user.acting?.kind === "organisation" ? user.acting : null;
   const payment = paid ? "swish" : fee && fee.total > 0 ? "invoice" : null;
   let deliveries = 0;
-  const created = db().transaction(() => {
+  // One commit, its fsync off the event loop (decision 150, as the send's in 146): the case, its
+  // facts, payment, consents, signature, notification and audit row together or not at all, and
+  // the receipt only once they are on disk. A repeat finds the case and waits for the same fsync.
+  const created = await commitDurably(() => {
     const created = createCase({
       idempotencyKey: f.idempotencyKey,
       municipalityId: prop.municipalityId,
@@ -491,29 +524,26 @@ function filePermitCase(f: PermitFiling): string {
         kind: "case-submitted",
         now,
       });
+      // The same trail as every other e-service (issue 14): an audit event, in the case's commit.
+      audit({
+        actor: user,
+        action: "case.submitted",
+        subjectType: "case",
+        subjectId: created.reference,
+        municipalityId: prop.municipalityId,
+        personId: user.personId,
+        details: {
+          formId: FORM_ID,
+          area: "bygglov",
+          payment,
+          signed: Boolean(f.signature),
+          ...(organisation ? { organisationId: organisation.organisationId } : {}),
+        },
+      });
     }
     return created;
   });
   if (deliveries > 0) kickNotificationDelivery();
-  if (created.created) {
-    // The same trail as every other e-service (issue 14): an audit event. The "we have received"
-    // notification was recorded with the case, for everyone with access (decision 092).
-    audit({
-      actor: user,
-      action: "case.submitted",
-      subjectType: "case",
-      subjectId: created.reference,
-      municipalityId: prop.municipalityId,
-      personId: user.personId,
-      details: {
-        formId: FORM_ID,
-        area: "bygglov",
-        payment,
-        signed: Boolean(f.signature),
-        ...(organisation ? { organisationId: organisation.organisationId } : {}),
-      },
-    });
-  }
   return created.reference;
 }
 
@@ -678,7 +708,7 @@ export async function submitPermitAnswers(
     email: str("email") || undefined,
     invoiceAddress: input.answers.invoiceAddress,
   };
-  const reference = filePermitCase({
+  const reference = await filePermitCase({
     user,
     lang: input.lang,
     now,
@@ -825,15 +855,18 @@ export type AnswerResult = { ok: true } | { ok: false; error: "notFound" | "answ
 /**
  * The applicant answers a supplement request with drawings and/or a text. A completeness
  * request answered moves the case from awaiting_completion to complete, which starts the clock.
+ * The drawings are written ahead of their rows, pending and durable, off the event loop; the
+ * rows, the answer, the status change and the audit row commit together and the answer comes only
+ * after that commit's fsync, also off the event loop (decision 150); then the files get their names.
  */
-export function answerSupplement(input: {
+export async function answerSupplement(input: {
   user: ResidentUser;
   reference: string;
   requestId: number;
   text: string;
   files: { kind: string; name: string; bytes: Uint8Array }[];
   now?: Date;
-}): AnswerResult {
+}): Promise<AnswerResult> {
   const c = getPermitCaseForApplicant({ reference: input.reference, user: input.user });
   if (!c) return { ok: false, error: "notFound" };
   const request = db()
@@ -845,22 +878,76 @@ export function answerSupplement(input: {
   if (request.answeredOn) return { ok: false, error: "answered" };
   const files = input.files.filter((f) => f.bytes.length > 0);
   if (files.length === 0 && input.text.trim().length === 0) return { ok: false, error: "empty" };
+  const checked: { file: (typeof files)[number]; mime: SniffedType }[] = [];
   for (const f of files) {
     if (!isAttachmentKind(f.kind)) return { ok: false, error: "kind" };
     const check = checkDrawing(f.bytes);
     if (!check.ok) return { ok: false, error: check.error };
+    checked.push({ file: f, mime: check.mime });
   }
   const now = input.now ?? new Date();
-  db().transaction(() => {
-    for (const f of files)
-      addDrawing({ ownerKey: `case:${c.id}`, kind: f.kind, originalName: f.name, bytes: f.bytes, caseId: c.id });
-    db()
-      .update(supplementRequest)
-      .set({ answeredOn: swedishDate(now), answerText: input.text.trim().slice(0, 4000) || null })
-      .where(eq(supplementRequest.id, request.id))
-      .run();
-    if (c.status === "awaiting_completion" && request.kind === "completeness")
-      changeCaseStatus({ caseId: c.id, to: "complete", via: "applicant", actor: "applicant", note: "supplement", now });
-  });
-  return { ok: true };
+  const written = await Promise.allSettled(checked.map((f) => writeDrawingFile(f.file.bytes, f.mime)));
+  const stored = written.flatMap((w) => (w.status === "fulfilled" ? [w.value] : []));
+  const failed = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  if (failed) {
+    for (const f of stored) dropDrawing(f.storedName);
+    throw failed.reason;
+  }
+  const recorded = new Set<string>();
+  let answered: boolean;
+  try {
+    answered = await commitDurably(() => {
+      // Claimed in the commit: two answers posted at once record one.
+      const claimed = db()
+        .update(supplementRequest)
+        .set({ answeredOn: swedishDate(now), answerText: input.text.trim().slice(0, 4000) || null })
+        .where(and(eq(supplementRequest.id, request.id), isNull(supplementRequest.answeredOn)))
+        .run();
+      if (claimed.changes === 0) return false;
+      checked.forEach(({ file }, i) => {
+        const r = addDrawing({
+          ownerKey: `case:${c.id}`,
+          kind: file.kind,
+          originalName: file.name,
+          bytes: file.bytes,
+          caseId: c.id,
+          stored: stored[i]!,
+        });
+        if (r.ok) recorded.add(stored[i]!.storedName);
+      });
+      if (c.status === "awaiting_completion" && request.kind === "completeness")
+        changeCaseStatus({
+          caseId: c.id,
+          to: "complete",
+          via: "applicant",
+          actor: "applicant",
+          note: "supplement",
+          now,
+        });
+      audit({
+        actor: input.user,
+        action: "permit.supplement.answered",
+        subjectType: "case",
+        subjectId: input.reference,
+      });
+      return true;
+    });
+  } catch (error) {
+    // Rolled back: no row names the files. Committed but not synced: they stay pending (readable,
+    // published by the next start-up or clean-up).
+    for (const f of stored) {
+      const named = db()
+        .select({ id: caseAttachment.id })
+        .from(caseAttachment)
+        .where(eq(caseAttachment.storedName, f.storedName))
+        .get();
+      if (!named) dropDrawing(f.storedName);
+    }
+    throw error;
+  }
+  for (const f of stored) {
+    if (recorded.has(f.storedName)) publishDrawing(f.storedName);
+    else dropDrawing(f.storedName);
+  }
+  return answered ? { ok: true } : { ok: false, error: "answered" };
 }

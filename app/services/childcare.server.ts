@@ -14,6 +14,7 @@ import {
   type ChildcareUnit,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { anyProtected } from "./protected-identity.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { rankedUnits, type ChildcareApplicationInput, type FieldErrors } from "./childcare-application";
@@ -38,7 +39,7 @@ import {
 } from "./childcare-rules";
 import { changeCaseStatus, childAtSubmission, createCase, keptChild } from "./cases.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
-import { adoptContactEmail, notify } from "./notifications.server";
+import { adoptContactEmail, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import {
   childrenInCustodyOf,
   getChildOfGuardian,
@@ -231,43 +232,48 @@ export async function submitChildcareApplication(input: {
   // The administration that handles the area is run-time data (administration_area, decision 056).
   const admin = getAdministrationForArea({ municipalityId: p.municipalityId, area: "barnomsorg" });
   if (!admin) throw new Error("No administration handles barnomsorg");
-  const created = createCase({
-    idempotencyKey: input.idempotencyKey,
-    municipalityId: p.municipalityId,
-    administrationId: admin.id,
-    formId: CHILDCARE_FORM_ID,
-    formVersion: 1,
-    area: "barnomsorg",
-    sensitivity: "secret",
-    // The child is named by register hmac; names come from the register when shown.
-    data: {
-      child: p.child.hmac,
-      careKind: a.careKind,
-      units: p.units.map((u) => u.id),
-      desiredStart: a.desiredStart,
-      guaranteeDate: p.assessment.guaranteeDate,
-      hoursPerWeek: a.hoursPerWeek,
-      reason: a.reason ?? null,
-      childSource: REGISTER_SOURCE,
-    },
-    sensitiveData: {
-      ...(a.specialNeeds ? { specialNeeds: a.specialNeeds } : {}),
-      childAtSubmission: keptChild(p.child),
-    },
-    applicantPersonId: input.viewer.personId,
-    applicantOrganisationId: null,
-    submittedByPersonId: input.viewer.personId,
-    contactEmail: a.contactEmail ?? null,
-    submitterKey: null,
-    language: input.language,
-    decisionDays: null,
-    diarium: { subject: null, partyKind: "person", partyName: null },
-    attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
-    involvedProtected,
-    now,
-  });
-  if (!created.created) return { ok: true, reference: created.reference };
-  db().transaction((tx) => {
+  let deliveries = 0;
+  // One commit, its fsync off the event loop (decision 150): the case, its queue facts, ranked
+  // units, parties, income, the contact address, the audit row and the notifications together or
+  // not at all, and the answer only once they are on disk. A repeat finds the case and waits too.
+  const created = await commitDurably(() => {
+    const created = createCase({
+      idempotencyKey: input.idempotencyKey,
+      municipalityId: p.municipalityId,
+      administrationId: admin.id,
+      formId: CHILDCARE_FORM_ID,
+      formVersion: 1,
+      area: "barnomsorg",
+      sensitivity: "secret",
+      // The child is named by register hmac; names come from the register when shown.
+      data: {
+        child: p.child.hmac,
+        careKind: a.careKind,
+        units: p.units.map((u) => u.id),
+        desiredStart: a.desiredStart,
+        guaranteeDate: p.assessment.guaranteeDate,
+        hoursPerWeek: a.hoursPerWeek,
+        reason: a.reason ?? null,
+        childSource: REGISTER_SOURCE,
+      },
+      sensitiveData: {
+        ...(a.specialNeeds ? { specialNeeds: a.specialNeeds } : {}),
+        childAtSubmission: keptChild(p.child),
+      },
+      applicantPersonId: input.viewer.personId,
+      applicantOrganisationId: null,
+      submittedByPersonId: input.viewer.personId,
+      contactEmail: a.contactEmail ?? null,
+      submitterKey: null,
+      language: input.language,
+      decisionDays: null,
+      diarium: { subject: null, partyKind: "person", partyName: null },
+      attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
+      involvedProtected,
+      now,
+    });
+    if (!created.created) return created;
+    const tx = db();
     tx.insert(childcareApplication)
       .values({
         caseId: created.id,
@@ -302,19 +308,31 @@ export async function submitChildcareApplication(input: {
         })
         .run();
     }
+    adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
+    trail({
+      actor: input.actor,
+      action: "childcare.apply",
+      subjectType: "case",
+      subjectId: created.reference,
+      municipalityId: p.municipalityId,
+      personId: input.viewer.personId,
+    });
+    deliveries += recordNotification({
+      recipients: [input.viewer.personnummerHmac],
+      caseId: created.id,
+      kind: "case-submitted",
+      now,
+    });
+    if (p.coGuardians.length > 0)
+      deliveries += recordNotification({
+        recipients: p.coGuardians,
+        caseId: created.id,
+        kind: "co-guardian-informed",
+        now,
+      });
+    return created;
   });
-  adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
-  trail({
-    actor: input.actor,
-    action: "childcare.apply",
-    subjectType: "case",
-    subjectId: created.reference,
-    municipalityId: p.municipalityId,
-    personId: input.viewer.personId,
-  });
-  await notify({ recipients: [input.viewer.personnummerHmac], caseId: created.id, kind: "case-submitted", now });
-  if (p.coGuardians.length > 0)
-    await notify({ recipients: p.coGuardians, caseId: created.id, kind: "co-guardian-informed", now });
+  if (deliveries > 0) kickNotificationDelivery();
   return { ok: true, reference: created.reference };
 }
 
@@ -569,8 +587,11 @@ export async function answerOffer(input: {
   if (offer.status !== "pending") return "not-pending";
   const app = db().select().from(childcareApplication).where(eq(childcareApplication.caseId, c.id)).get()!;
   const at = now.toISOString();
-  if (input.answer === "accept") {
-    db().transaction((tx) => {
+  // The offer, the queue, the placement, the case's status (with its notification) and the audit
+  // row in one commit whose fsync runs off the event loop; answered after it (decision 150).
+  await commitDurably(() => {
+    const tx = db();
+    if (input.answer === "accept") {
       tx.update(childcareOffer)
         .set({ status: "accepted", answeredAt: at, answeredByPersonId: input.viewer.personId })
         .where(eq(childcareOffer.id, offer.id))
@@ -588,25 +609,23 @@ export async function answerOffer(input: {
           hoursPerWeek: app.hoursPerWeek,
         })
         .run();
-    });
-    changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
-  } else {
-    db().transaction((tx) => {
+      changeCaseStatus({ caseId: c.id, to: "place_accepted", via: "answer", actor: "applicant", now });
+    } else {
       tx.update(childcareOffer)
         .set({ status: "declined", answeredAt: at, answeredByPersonId: input.viewer.personId })
         .where(eq(childcareOffer.id, offer.id))
         .run();
       tx.update(childcareApplication).set({ queueStatus: "closed" }).where(eq(childcareApplication.caseId, c.id)).run();
+      changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
+    }
+    trail({
+      actor: input.actor,
+      action: `childcare.offer.${input.answer}`,
+      subjectType: "childcare_offer",
+      subjectId: offer.id,
+      municipalityId: c.municipalityId,
+      personId: input.viewer.personId,
     });
-    changeCaseStatus({ caseId: c.id, to: "place_declined", via: "answer", actor: "applicant", now });
-  }
-  trail({
-    actor: input.actor,
-    action: `childcare.offer.${input.answer}`,
-    subjectType: "childcare_offer",
-    subjectId: offer.id,
-    municipalityId: c.municipalityId,
-    personId: input.viewer.personId,
   });
   return input.answer === "accept" ? "accepted" : "declined";
 }

@@ -153,7 +153,7 @@ export function getWorkingDraft(input: {
 
 /**
  * The working copy after a step: its own commit without waiting for the disk (see
- * withoutWaitingForDisk). A save for later (saveDraftForLater) and a submission commit in full.
+ * withoutWaitingForDisk). A save for later and a submission wait for their fsync (commitDurably).
  */
 export function saveWorkingDraft(input: {
   ownerKey: string;
@@ -279,10 +279,18 @@ export function deleteDraftByToken(token: string): boolean {
   );
 }
 
+/**
+ * Ends the working copy after its case was filed. Without waiting for the disk (decision 150):
+ * the case's own commit is the acknowledgement and was synced before; a working copy a power cut
+ * brings back is sent again only as a repeat (its idempotency key finds the case). Inside the
+ * send's transaction (146) the send's commit decides.
+ */
 export function deleteWorkingDraft(input: { ownerKey: string; formId: string; personId?: number | null }) {
   const s = draftStatements().remove;
-  if (input.personId) s.person.run({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId });
-  else s.browser.run({ ownerKey: input.ownerKey, formId: input.formId });
+  withoutWaitingForDisk(() => {
+    if (input.personId) s.person.run({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId });
+    else s.browser.run({ ownerKey: input.ownerKey, formId: input.formId });
+  });
 }
 
 /** For Mina sidor: a person's saved drafts, newest first. */

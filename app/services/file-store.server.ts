@@ -111,6 +111,24 @@ export async function writePendingFile(dir: string, name: string, plain: Uint8Ar
 }
 
 /**
+ * As writePendingFile, on the event loop: for the writers that stay synchronous (a test's
+ * upload, a drawing stored outside a request). The same order: durable, pending, before the row.
+ */
+export function writePendingFileSync(dir: string, name: string, plain: Uint8Array): void {
+  if (existsSync(pathFor(dir, name))) throw new Error("stored file exists");
+  const bytes = encryptFile(plain);
+  const fd = openSync(pendingPath(dir, name), "wx", 0o600);
+  try {
+    let offset = 0;
+    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDir(dir);
+}
+
+/**
  * Gives a pending file its name, once its row has committed. Idempotent: another process's
  * start-up or clean-up may have done it first. No fsync: a rename a power cut undoes leaves the
  * pending file, which the next start-up publishes again (finishPendingUploads).

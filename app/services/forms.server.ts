@@ -449,22 +449,27 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
         stepValues[f.name] = raw[f.name] as FormValues[string];
       }
     }
-    saveWorkingDraft({
-      ownerKey: c.ownerKey,
-      formId: c.def.id,
-      formVersion: c.def.version,
-      stepId: c.stepId,
-      answers: mergeStep(c.def, c.stepId, answers, stepValues),
-      municipality: municipalitySlug,
-      personId: c.personId,
-    });
-    const saved = saveDraftForLater({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
-    audit({
-      actor: null,
-      action: "draft.saved",
-      subjectType: "form_draft",
-      subjectId: c.def.id,
-      ...(c.personId ? { personId: c.personId } : {}),
+    // The working copy, its link or owner and the audit row in one commit whose fsync runs off the
+    // event loop; the link is shown only after it (decision 150).
+    const saved = await commitDurably(() => {
+      saveWorkingDraft({
+        ownerKey: c.ownerKey,
+        formId: c.def.id,
+        formVersion: c.def.version,
+        stepId: c.stepId,
+        answers: mergeStep(c.def, c.stepId, answers, stepValues),
+        municipality: municipalitySlug,
+        personId: c.personId,
+      });
+      const kept = saveDraftForLater({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+      audit({
+        actor: null,
+        action: "draft.saved",
+        subjectType: "form_draft",
+        subjectId: c.def.id,
+        ...(c.personId ? { personId: c.personId } : {}),
+      });
+      return kept;
     });
     const link = saved?.token ? `${env().PUBLIC_URL}${formBase(c.def)}/fortsatt/${saved.token}` : null;
     return view(200, { errors: {}, saved: { link } });

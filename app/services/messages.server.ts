@@ -2,12 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { caseTable, message, messageAttachment } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { inIds } from "~/db-prepared.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
-import { caseRecipients, notify } from "./notifications.server";
+import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
-import { readStoredFile, removeStoredFile, writeEncryptedFile } from "./file-store.server";
+import { publishPendingFile, readStoredFile, removePendingFile, writePendingFile } from "./file-store.server";
 
 /**
  * Messages between an applicant and the officer, two-way, with attachments. The back office
@@ -62,56 +63,100 @@ async function checkMessage(body: string, files: NewMessageFile[]) {
   return { text, checked };
 }
 
-function writeFileSafely(bytes: Uint8Array): string {
-  const storedName = randomBytes(16).toString("hex");
-  writeEncryptedFile(uploadsDir(), storedName, bytes, { exclusive: true });
-  return storedName;
-}
-
-function insertMessage(input: {
+/** The rows of a message and its attachments (their files already durable); inside the caller's transaction. */
+function insertMessageRows(input: {
   caseId: number;
   sender: "applicant" | "officer";
   authorPersonId: number | null;
   authorStaffId: number | null;
   text: string;
-  files: { file: NewMessageFile; mime: string }[];
+  files: { file: NewMessageFile; mime: string; storedName: string }[];
   now: Date;
 }): number {
-  // Files first (fsynced), then the rows in one transaction; on failure the files are removed.
-  const stored = input.files.map((f) => ({ ...f, storedName: writeFileSafely(f.file.bytes) }));
+  const d = db();
+  const row = d
+    .insert(message)
+    .values({
+      caseId: input.caseId,
+      sender: input.sender,
+      authorPersonId: input.authorPersonId,
+      authorStaffId: input.authorStaffId,
+      body: encrypt(input.text),
+      createdAt: input.now.toISOString(),
+    })
+    .returning({ id: message.id })
+    .get();
+  for (const f of input.files) {
+    d.insert(messageAttachment)
+      .values({
+        publicId: randomBytes(16).toString("base64url"),
+        messageId: row.id,
+        originalName: displayName(f.file.name),
+        storedName: f.storedName,
+        size: f.file.bytes.byteLength,
+        mime: f.mime,
+        sha256: createHash("sha256").update(f.file.bytes).digest("hex"),
+      })
+      .run();
+  }
+  return row.id;
+}
+
+/**
+ * A message sent by a person, who waits for it (docs/decisions/150): its files are written ahead
+ * of their rows under their pending names and made durable on libuv's threads (decision 137);
+ * then the rows (and, with `notifyRecipients`, the notification) commit in one transaction whose
+ * fsync runs off the event loop (`commitDurably`, 146); only after it are the files given their
+ * names and the caller answered. A kill at any point leaves no named file without its row and
+ * no row without its bytes (pending files of committed rows are published at start-up).
+ */
+async function sendMessage(
+  input: Omit<Parameters<typeof insertMessageRows>[0], "files"> & {
+    files: { file: NewMessageFile; mime: string }[];
+    notifyRecipients?: () => string[];
+  },
+): Promise<number> {
+  const dir = uploadsDir();
+  const stored = input.files.map((f) => ({ ...f, storedName: randomBytes(16).toString("hex") }));
+  const written = await Promise.allSettled(stored.map((f) => writePendingFile(dir, f.storedName, f.file.bytes)));
+  const failed = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  if (failed) {
+    for (const f of stored) removePendingFile(dir, f.storedName);
+    throw failed.reason;
+  }
+  let deliveries = 0;
+  let id: number;
   try {
-    return db().transaction((tx) => {
-      const row = tx
-        .insert(message)
-        .values({
+    id = await commitDurably(() => {
+      const messageId = insertMessageRows({ ...input, files: stored });
+      if (input.notifyRecipients)
+        deliveries = recordNotification({
+          recipients: input.notifyRecipients(),
           caseId: input.caseId,
-          sender: input.sender,
-          authorPersonId: input.authorPersonId,
-          authorStaffId: input.authorStaffId,
-          body: encrypt(input.text),
-          createdAt: input.now.toISOString(),
-        })
-        .returning({ id: message.id })
-        .get();
-      for (const f of stored) {
-        tx.insert(messageAttachment)
-          .values({
-            publicId: randomBytes(16).toString("base64url"),
-            messageId: row.id,
-            originalName: displayName(f.file.name),
-            storedName: f.storedName,
-            size: f.file.bytes.byteLength,
-            mime: f.mime,
-            sha256: createHash("sha256").update(f.file.bytes).digest("hex"),
-          })
-          .run();
-      }
-      return row.id;
+          kind: "message",
+          now: input.now,
+        });
+      return messageId;
     });
   } catch (error) {
-    for (const f of stored) removeStoredFile(uploadsDir(), f.storedName);
+    // Rolled back: the pending files are nobody's. Committed but its fsync failed: the rows name
+    // them, so they stay pending (readable; published by the next start-up or clean-up).
+    for (const f of stored) if (!hasAttachmentRow(f.storedName)) removePendingFile(dir, f.storedName);
     throw error;
   }
+  for (const f of stored) publishPendingFile(dir, f.storedName);
+  if (deliveries > 0) kickNotificationDelivery();
+  return id;
+}
+
+function hasAttachmentRow(storedName: string): boolean {
+  return (
+    db()
+      .select({ id: messageAttachment.id })
+      .from(messageAttachment)
+      .where(eq(messageAttachment.storedName, storedName))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -138,7 +183,7 @@ export async function sendMessageToApplicant(input: {
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
   const exists = db().select({ id: caseTable.id }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
   if (!exists) throw new Error(`No case ${input.caseId}`);
-  const id = insertMessage({
+  const id = await sendMessage({
     caseId: input.caseId,
     sender: "officer",
     authorPersonId: null,
@@ -146,14 +191,9 @@ export async function sendMessageToApplicant(input: {
     text,
     files: checked,
     now: input.now ?? new Date(),
+    // The applicant's side is told in the message's commit (decision 150).
+    ...(input.notify !== false ? { notifyRecipients: () => residentRecipients(input.caseId) } : {}),
   });
-  if (input.notify !== false)
-    await notify({
-      recipients: residentRecipients(input.caseId),
-      caseId: input.caseId,
-      kind: "message",
-      now: input.now,
-    });
   return { id };
 }
 
@@ -166,7 +206,7 @@ export function insertSystemMessageToApplicant(input: { caseId: number; body: st
   const text = input.body.trim();
   if (!text || text.length > MESSAGE_MAX_LENGTH)
     throw new MessageRejected([{ field: "body", code: text ? "tooLong" : "required" }]);
-  return insertMessage({
+  return insertMessageRows({
     caseId: input.caseId,
     sender: "officer",
     authorPersonId: null,
@@ -188,7 +228,7 @@ export async function sendMessageToOfficer(input: {
   const c = getVisibleCase({ reference: input.reference, viewer: input.viewer });
   if (!c) return undefined;
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
-  const id = insertMessage({
+  const id = await sendMessage({
     caseId: c.id,
     sender: "applicant",
     authorPersonId: input.viewer.personId,

@@ -18,6 +18,7 @@ import { lookUpCompany } from "~/auth/company-register.server";
 import type { SigningResult } from "~/auth/oidc-sign.server";
 import type { ResidentUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -327,9 +328,9 @@ export type ConsentAnswer =
         "cancelled" | "failed" | "invalid" | "changed" | "not-pending" | "not-found" | "not-signatory" | "unavailable";
     };
 
+/** Records the applicant's notification in the answer's commit; delivery is kicked after its fsync. */
 function tellApplicant(caseId: number, now: Date) {
   recordNotification({ recipients: caseRecipients(caseId), caseId, kind: "owner-consent-answered", now });
-  kickNotificationDelivery();
 }
 
 /**
@@ -356,7 +357,9 @@ export async function completeOwnerConsentSigning(input: {
   const text = ownerConsentText(row.consent.caseId, result.flow.language);
   if (text === null || signedTextHash(text) !== result.flow.textHash) return { ok: false, code: "changed" };
   const now = input.now ?? new Date();
-  return db().transaction((): ConsentAnswer => {
+  // The signature, the answer, its audit row and the applicant's notification in one commit whose
+  // fsync runs off the event loop; answered after it (decision 150).
+  const answer = await commitDurably((): ConsentAnswer => {
     const check = recordCaseSignature({
       caseId: row.consent.caseId,
       reference: row.reference,
@@ -399,24 +402,27 @@ export async function completeOwnerConsentSigning(input: {
     tellApplicant(row.consent.caseId, now);
     return { ok: true };
   });
+  if (answer.ok) kickNotificationDelivery();
+  return answer;
 }
 
 /**
  * The owner says no. Only their own pending request; anything else is not found or answered. For
  * an organisation the caller has asked `mayAnswerConsent` first.
  */
-export function declineOwnerConsent(input: {
+export async function declineOwnerConsent(input: {
   publicId: string;
   viewer: ResidentViewer;
   actor: ResidentUser;
   now?: Date;
-}): ConsentAnswer {
+}): Promise<ConsentAnswer> {
   expireDueConsents(input.now ?? new Date());
   const row = consentRow(input.publicId, input.viewer);
   if (!row) return { ok: false, code: "not-found" };
   if (row.consent.status !== "pending") return { ok: false, code: "not-pending" };
   const now = input.now ?? new Date();
-  db().transaction(() => {
+  // As a signature: one commit, answered after its fsync off the event loop (decision 150).
+  await commitDurably(() => {
     db()
       .update(permitOwnerConsent)
       .set({ status: "declined", answeredAt: now.toISOString() })
@@ -432,6 +438,7 @@ export function declineOwnerConsent(input: {
     });
     tellApplicant(row.consent.caseId, now);
   });
+  kickNotificationDelivery();
   return { ok: true };
 }
 

@@ -5,7 +5,14 @@
  * this delegates to it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
+import {
+  dataSubdir,
+  publishPendingFile,
+  readStoredFileBytes,
+  removePendingFile,
+  writePendingFile,
+  writePendingFileSync,
+} from "./file-store.server";
 import { scanUpload } from "./uploads.server";
 
 export const MAX_DRAWING_BYTES = 10 * 1024 * 1024;
@@ -46,12 +53,43 @@ export async function scanDrawings(
   return refused;
 }
 
-export function storeFile(bytes: Uint8Array, mime: SniffedType): { storedName: string; sha256: string; size: number } {
+export interface StoredDrawing {
+  storedName: string;
+  sha256: string;
+  size: number;
+}
+
+function drawingName(mime: SniffedType): string {
   const ext = mime === "application/pdf" ? "pdf" : mime === "image/png" ? "png" : "jpg";
-  const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
-  // Encrypted and fsynced like every stored file (docs/decisions/015, 043).
-  writeEncryptedFile(dataSubdir("uploads"), storedName, bytes, { exclusive: true });
+  return `${randomBytes(16).toString("hex")}.${ext}`;
+}
+
+/**
+ * Writes a drawing ahead of its row (decisions 137, 150): encrypted and fsynced (015, 043) under
+ * its pending name, on the event loop. Whoever records its row publishes it after the commit
+ * (`publishDrawing`); until then readers find the pending file.
+ */
+export function storeFile(bytes: Uint8Array, mime: SniffedType): StoredDrawing {
+  const storedName = drawingName(mime);
+  writePendingFileSync(dataSubdir("uploads"), storedName, bytes);
   return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+}
+
+/** As storeFile, with the file and directory fsyncs on libuv's threads (a request's drawings). */
+export async function writeDrawingFile(bytes: Uint8Array, mime: SniffedType): Promise<StoredDrawing> {
+  const storedName = drawingName(mime);
+  await writePendingFile(dataSubdir("uploads"), storedName, bytes);
+  return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+}
+
+/** A drawing's pending file under its name, once its row has committed. */
+export function publishDrawing(storedName: string): void {
+  publishPendingFile(dataSubdir("uploads"), storedName);
+}
+
+/** A drawing's pending file whose row was never committed. */
+export function dropDrawing(storedName: string): void {
+  removePendingFile(dataSubdir("uploads"), storedName);
 }
 
 /**

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { isCaseStatus } from "~/domain/statuses";
 import { caseParty, caseTable, childcareUnit, municipality, schoolSignature } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import type { FieldErrors } from "./childcare-application";
 import { isIsoDate, swedishDate, addMonths } from "./childcare-rules";
 import { caseAnswers, changeCaseStatus, childAtSubmission, createCase, keptChild } from "./cases.server";
 import { NOT_FOR_OFFICERS } from "./case-status";
-import { adoptContactEmail, notify } from "./notifications.server";
+import { adoptContactEmail, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { getChildOfGuardian, REGISTER_SOURCE, registerPerson } from "./population.server";
 import { anyProtected } from "./protected-identity.server";
 import { recordCaseSignature, listCaseSignatures, type CaseSignatureView } from "./e-signature.server";
@@ -109,43 +110,48 @@ export async function submitSchoolApplication(input: {
   const applicantSigns = input.applicantSignsWithEId === true;
   const awaiting = coGuardians.length > 0 || applicantSigns;
   const involvedProtected = await anyProtected([child.hmac, ...coGuardians], "school");
-  const created = createCase({
-    idempotencyKey: input.idempotencyKey,
-    municipalityId,
-    administrationId: admin.id,
-    formId: SCHOOL_FORM_ID,
-    formVersion: input.formVersion ?? 1,
-    area: "skola",
-    // A school choice names a child: secret, like childcare (the definition says so and the
-    // checker holds it to that, forms/hooks.ts SECRET_SUBMIT_HANDLERS; diarium-rules.ts masks the area).
-    sensitivity: "secret",
-    data: {
-      child: child.hmac,
-      childSource: REGISTER_SOURCE,
-      applicationType: a.applicationType,
-      schools: ids,
-      startDate: a.startDate,
-      reason: a.reason ?? null,
-    },
-    sensitiveData: { childAtSubmission: keptChild(child) },
-    applicantPersonId: input.viewer.personId,
-    applicantOrganisationId: null,
-    submittedByPersonId: input.viewer.personId,
-    contactEmail: a.contactEmail ?? null,
-    submitterKey: null,
-    language: input.language,
-    decisionDays: null,
-    diarium: { subject: null, partyKind: "person", partyName: null },
-    attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
-    initialStatus: awaiting ? "awaiting_signatures" : "received",
-    involvedProtected,
-    now,
-  });
-  if (!created.created) return { ok: true, reference: created.reference, awaitingSignatures: awaiting };
-  const c = db().select().from(caseTable).where(eq(caseTable.id, created.id)).get()!;
-  const hash = contentHash(signedContent(c));
-  const at = now.toISOString();
-  db().transaction((tx) => {
+  let deliveries = 0;
+  // One commit, its fsync off the event loop (decision 150): the case, its parties and signature
+  // rows, the contact address, the audit row and the notifications together or not at all, and the
+  // answer only once they are on disk. A repeat finds the case and waits for the same fsync.
+  const created = await commitDurably(() => {
+    const created = createCase({
+      idempotencyKey: input.idempotencyKey,
+      municipalityId,
+      administrationId: admin.id,
+      formId: SCHOOL_FORM_ID,
+      formVersion: input.formVersion ?? 1,
+      area: "skola",
+      // A school choice names a child: secret, like childcare (the definition says so and the
+      // checker holds it to that, forms/hooks.ts SECRET_SUBMIT_HANDLERS; diarium-rules.ts masks the area).
+      sensitivity: "secret",
+      data: {
+        child: child.hmac,
+        childSource: REGISTER_SOURCE,
+        applicationType: a.applicationType,
+        schools: ids,
+        startDate: a.startDate,
+        reason: a.reason ?? null,
+      },
+      sensitiveData: { childAtSubmission: keptChild(child) },
+      applicantPersonId: input.viewer.personId,
+      applicantOrganisationId: null,
+      submittedByPersonId: input.viewer.personId,
+      contactEmail: a.contactEmail ?? null,
+      submitterKey: null,
+      language: input.language,
+      decisionDays: null,
+      diarium: { subject: null, partyKind: "person", partyName: null },
+      attachments: { publicIds: [], ownerKey: input.viewer.personnummerHmac },
+      initialStatus: awaiting ? "awaiting_signatures" : "received",
+      involvedProtected,
+      now,
+    });
+    if (!created.created) return created;
+    const tx = db();
+    const c = tx.select().from(caseTable).where(eq(caseTable.id, created.id)).get()!;
+    const hash = contentHash(signedContent(c));
+    const at = now.toISOString();
     tx.insert(caseParty)
       .values({ caseId: c.id, personnummerHmac: input.viewer.personnummerHmac, role: "applicant" })
       .run();
@@ -167,20 +173,28 @@ export async function submitSchoolApplication(input: {
       tx.insert(caseParty).values({ caseId: c.id, personnummerHmac: h, role: "co-guardian" }).run();
       tx.insert(schoolSignature).values({ caseId: c.id, guardianHmac: h }).run();
     }
+    adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
+    trail({
+      actor: input.actor,
+      action: "school.apply",
+      subjectType: "case",
+      subjectId: c.reference,
+      municipalityId,
+      personId: input.viewer.personId,
+      details: { contentHash: hash },
+    });
+    deliveries += recordNotification({
+      recipients: [input.viewer.personnummerHmac],
+      caseId: c.id,
+      kind: "case-submitted",
+      now,
+    });
+    if (coGuardians.length > 0)
+      deliveries += recordNotification({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
+    return created;
   });
-  adoptContactEmail(input.viewer.personnummerHmac, a.contactEmail ?? null);
-  trail({
-    actor: input.actor,
-    action: "school.apply",
-    subjectType: "case",
-    subjectId: c.reference,
-    municipalityId,
-    personId: input.viewer.personId,
-    details: { contentHash: hash },
-  });
-  await notify({ recipients: [input.viewer.personnummerHmac], caseId: c.id, kind: "case-submitted", now });
-  if (coGuardians.length > 0) await notify({ recipients: coGuardians, caseId: c.id, kind: "signature-requested", now });
-  return { ok: true, reference: c.reference, awaitingSignatures: awaiting };
+  if (deliveries > 0) kickNotificationDelivery();
+  return { ok: true, reference: created.reference, awaitingSignatures: awaiting };
 }
 
 export interface SignatureView {

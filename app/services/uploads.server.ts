@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import { caseAttachment, caseTable } from "../../db/schema/index";
+import { caseAttachment, caseTable, messageAttachment } from "../../db/schema/index";
 import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
@@ -11,8 +11,8 @@ import {
   readStoredFileBytes,
   removePendingFile,
   removeStoredFile,
-  writeEncryptedFile,
   writePendingFile,
+  writePendingFileSync,
 } from "./file-store.server";
 import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
@@ -26,8 +26,9 @@ const fileType = () => import("file-type");
 /**
  * Uploaded files (docs/decisions/015). The original name is kept only as text to show;
  * on disk a file is `DATA_DIR/uploads/<32 random hex>`, encrypted (docs/decisions/043), written
- * to a temporary file, fsynced, renamed, the directory fsynced, and only then the row inserted —
- * so a row never points at a half-written file. The type is decided from the content, not from
+ * under its pending name, fsynced with its directory, then the row inserted and only after its
+ * commit the file renamed to its name (decisions 137, 150) — so a row never points at a
+ * half-written file and a named file always has its row. The type is decided from the content, not from
  * the browser's claim. Quotas per draft and per owner and day keep the disk from filling.
  */
 export function uploadsDir(): string {
@@ -133,13 +134,17 @@ export interface UploadToStore {
 export function storeUpload(input: UploadToStore): StoredUpload {
   const dir = uploadsDir();
   const storedName = randomBytes(16).toString("hex");
-  writeEncryptedFile(dir, storedName, input.bytes, { exclusive: true });
+  // File before row (decisions 137, 150): durable under its pending name, then the row, then its name.
+  writePendingFileSync(dir, storedName, input.bytes);
+  let stored: StoredUpload;
   try {
-    return recordUpload(input, storedName);
+    stored = recordUpload(input, storedName);
   } catch (error) {
-    removeStoredFile(dir, storedName);
+    removePendingFile(dir, storedName);
     throw error;
   }
+  publishPendingFile(dir, storedName);
+  return stored;
 }
 
 /**
@@ -207,11 +212,18 @@ export function finishPendingUploads(): number {
   const dir = uploadsDir();
   let published = 0;
   for (const storedName of pendingFileNames(dir)) {
-    const row = db()
-      .select({ id: caseAttachment.id })
-      .from(caseAttachment)
-      .where(eq(caseAttachment.storedName, storedName))
-      .get();
+    // A form upload's or drawing's row, or a message attachment's (decision 150).
+    const row =
+      db()
+        .select({ id: caseAttachment.id })
+        .from(caseAttachment)
+        .where(eq(caseAttachment.storedName, storedName))
+        .get() ??
+      db()
+        .select({ id: messageAttachment.id })
+        .from(messageAttachment)
+        .where(eq(messageAttachment.storedName, storedName))
+        .get();
     if (!row) continue;
     publishPendingFile(dir, storedName);
     published++;

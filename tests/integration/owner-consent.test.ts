@@ -207,7 +207,7 @@ describe("the property owner's consent (decision 093)", () => {
     });
     expect(await completeOwnerConsentSigning({ result, viewer: sara.viewer, actor: sara.user })).toEqual({ ok: true });
     // A second answer to the same request is refused.
-    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: false,
       code: "not-pending",
     });
@@ -241,15 +241,15 @@ describe("the property owner's consent (decision 093)", () => {
     const [row] = consentsOf(c.id);
     const sara = resident(SARA, "Sara Lindqvist");
     const maria = resident(MARIA, "Maria Nilsson");
-    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: maria.viewer, actor: maria.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: row!.publicId, viewer: maria.viewer, actor: maria.user })).toEqual({
       ok: false,
       code: "not-found",
     });
-    expect(declineOwnerConsent({ publicId: "x", viewer: sara.viewer, actor: sara.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: "x", viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: false,
       code: "not-found",
     });
-    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: true,
     });
     expect(consentsOf(c.id)[0]!.status).toBe("declined");
@@ -459,7 +459,7 @@ describe("the consent's deadline and reminder (decision 100)", () => {
     await remindDueConsents(after);
     expect(notificationsOf(c.id, "owner-consent-reminder")).toHaveLength(1);
     const sara = resident(SARA, "Sara Lindqvist");
-    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: false,
       code: "not-pending",
     });
@@ -477,7 +477,7 @@ describe("the consent's deadline and reminder (decision 100)", () => {
     const c = await fileFacadeChange(CO_OWNED);
     const [row] = consentsOf(c.id);
     const sara = resident(SARA, "Sara Lindqvist");
-    expect(declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
+    expect(await declineOwnerConsent({ publicId: row!.publicId, viewer: sara.viewer, actor: sara.user })).toEqual({
       ok: true,
     });
     await remindDueConsents(new Date(new Date(row!.deadlineAt!).getTime() - DAY));
