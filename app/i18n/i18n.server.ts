@@ -171,7 +171,9 @@ export function textTemplate<N extends string>(
     String(getFixedT(language, ns)(key, Object.fromEntries(names.map((n) => [n, `\u0000${n}\u0000`])))).split("\u0000"),
   );
   return (params) => {
-    for (const name of names) if (/[{}$]/.test(String(params[name]))) return getFixedT(language, ns)(key, params);
+    for (const name of names)
+      if (/[{}$]/.test(String(params[name])))
+        return String(getFixedT(language, ns)(key, params as Record<string, unknown>));
     let out = "";
     for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : String(params[parts[i] as N]);
     return out;

@@ -142,7 +142,13 @@ describe("texts translated once (decision 151)", () => {
       expect(translatedOnce(lang, "diarium", "caseTypes.no-such-type", "no-such-type")).toBe("no-such-type");
       const names = ["reference", "form", "municipality", "days", "url"] as const;
       for (const params of [
-        { reference: "R-1", form: "Felanmälan", municipality: "Bengtsfors", days: 12, url: "https://x.example/k?a=1&b=2" },
+        {
+          reference: "R-1",
+          form: "Felanmälan",
+          municipality: "Bengtsfors",
+          days: 12,
+          url: "https://x.example/k?a=1&b=2",
+        },
         { reference: "R-1", form: "{{reference}}", municipality: "$t(mail.greeting)", days: 0, url: "$&" },
       ])
         for (const key of ["mail.subject", "mail.body", "mail.next", "mail.link"])
