@@ -17,6 +17,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { csrfCookieMiddleware } from "~/auth/csrf.server";
+import { runSendPost } from "~/services/send-post.server";
 import { runStepPost } from "~/services/step-post.server";
 import { withRequestContext } from "~/utils/request-context.server";
 import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
@@ -36,13 +37,16 @@ interface StepPostServer {
   app: (req: Req, res: Res) => void;
 }
 
-type Outcome = { value: Awaited<ReturnType<typeof runStepPost>> } | { thrown: unknown };
+type Outcome<T = unknown> = { value: T } | { thrown: unknown };
 
 /** The step route's own paths: `kontrollera` and `signera` are routes of their own. */
 const STEP_POST_PATH = /^\/blanketter\/([a-z0-9-]{1,80})\/((?!kontrollera$|signera$)[A-Za-z0-9_-]{1,80})$/;
 /** A Host header Express and the URL parser read alike: a name or IPv4 address and an optional port. */
 const PLAIN_HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
 const DIGITS = /^\d{1,12}$/;
+
+/** The check page's post, the send (decision 151): the kontrollera route's own path. */
+const SEND_POST_PATH = /^\/blanketter\/([a-z0-9-]{1,80})\/kontrollera$/;
 
 /** Set on a response whose request the server's checks have already passed in front of Express. */
 export const CHECKED_IN_FRONT = "stepPostCheckedInFront";
@@ -59,6 +63,25 @@ export function stepPostEligible(
   if (req.method !== "POST") return null;
   const match = STEP_POST_PATH.exec(req.url ?? "");
   if (!match) return null;
+  const plain = plainPost(req, maxBodyBytes, trustOneProxy);
+  return plain && { id: match[1]!, step: match[2]!, ...plain };
+}
+
+/** The same for the check page's post, the send (decision 151): `POST /blanketter/<form>/kontrollera`. */
+export function sendPostEligible(
+  req: Req,
+  maxBodyBytes: number,
+  trustOneProxy: boolean,
+): { id: string; length: number; host: string } | null {
+  if (req.method !== "POST") return null;
+  const match = SEND_POST_PATH.exec(req.url ?? "");
+  if (!match) return null;
+  const plain = plainPost(req, maxBodyBytes, trustOneProxy);
+  return plain && { id: match[1]!, ...plain };
+}
+
+/** The checks of a post's headers both paths share: null when Express might answer it otherwise. */
+function plainPost(req: Req, maxBodyBytes: number, trustOneProxy: boolean): { length: number; host: string } | null {
   const h = req.headers;
   const type = String(h["content-type"] ?? "").toLowerCase();
   const urlencoded = type.startsWith("application/x-www-form-urlencoded");
@@ -81,7 +104,7 @@ export function stepPostEligible(
       return null;
     }
   }
-  return { id: match[1]!, step: match[2]!, length, host };
+  return { length, host };
 }
 
 /**
@@ -92,8 +115,13 @@ export function stepPostEligible(
 export function serveStepPost(req: Req, res: Res, server: StepPostServer): boolean {
   // Headers already set (a draining server's `Connection: close`): Express answers.
   if (res.getHeaderNames().length > 0) return false;
-  const eligible = stepPostEligible(req, server.maxBodyBytes, server.trustOneProxy);
+  const step = stepPostEligible(req, server.maxBodyBytes, server.trustOneProxy);
+  const send = step ? null : sendPostEligible(req, server.maxBodyBytes, server.trustOneProxy);
+  const eligible = step ?? send;
   if (!eligible) return false;
+  const run = step
+    ? (request: Request) => runStepPost(request, { id: step.id, step: step.step })
+    : (request: Request) => runSendPost(request, { id: send!.id });
   // scripts/serve.mjs's order: compression, the security headers (request id, nonce), …
   server.compress(req, res, () => undefined);
   server.securityHeaders(res);
@@ -109,7 +137,7 @@ export function serveStepPost(req: Req, res: Res, server: StepPostServer): boole
     // … no-store for anything personal and the CSRF seed cookie, then the action.
     noStoreForPersonal(req, res, () => undefined);
     csrfCookieMiddleware(req, res, () => undefined);
-    act(req, res, server, eligible).catch((error: unknown) => {
+    act(req, res, server, eligible, run).catch((error: unknown) => {
       // Not one of the action's outcomes (those are kept): the body could not be read. Express
       // and Remix answer as they would have, on the request as it is.
       if (!res.headersSent) server.app(req, res);
@@ -119,7 +147,13 @@ export function serveStepPost(req: Req, res: Res, server: StepPostServer): boole
   return true;
 }
 
-async function act(req: Req, res: Res, server: StepPostServer, e: NonNullable<ReturnType<typeof stepPostEligible>>) {
+async function act(
+  req: Req,
+  res: Res,
+  server: StepPostServer,
+  e: { length: number; host: string },
+  run: (request: Request) => Promise<unknown>,
+) {
   const body = await readBody(req, e.length);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -134,7 +168,7 @@ async function act(req: Req, res: Res, server: StepPostServer, e: NonNullable<Re
   });
   let outcome: Outcome;
   try {
-    outcome = { value: await runStepPost(request, { id: e.id, step: e.step }) };
+    outcome = { value: await run(request) };
   } catch (thrown) {
     outcome = { thrown };
   }
@@ -187,7 +221,16 @@ function readBody(req: Req, length: number): Promise<Buffer> {
  * that returns or throws its outcome, or undefined (the action runs as usual).
  */
 export function earlyStepPostOutcome(context: unknown): (() => Awaited<ReturnType<typeof runStepPost>>) | undefined {
-  const outcome = (context as { earlyStepPost?: Outcome } | undefined)?.earlyStepPost;
+  return earlyOutcome<Awaited<ReturnType<typeof runStepPost>>>(context);
+}
+
+/** The same for the kontrollera route's action, the send (decision 151). */
+export function earlySendPostOutcome(context: unknown): (() => Awaited<ReturnType<typeof runSendPost>>) | undefined {
+  return earlyOutcome<Awaited<ReturnType<typeof runSendPost>>>(context);
+}
+
+function earlyOutcome<T>(context: unknown): (() => T) | undefined {
+  const outcome = (context as { earlyStepPost?: Outcome<T> } | undefined)?.earlyStepPost;
   if (!outcome) return undefined;
   return () => {
     if ("thrown" in outcome) throw outcome.thrown;

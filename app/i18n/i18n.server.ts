@@ -123,6 +123,63 @@ export function i18nFor(language: Language): I18n {
   return instance;
 }
 
+/**
+ * Texts translated once per language instance (decision 151): what every send asked i18next again
+ * (the e-service's title and receipt text, the diarium's case type titles, the receipt mail's
+ * texts). The instance is made again when the e-services' texts change (`setDefinitionTexts`), and
+ * its texts with it. At most `ONCE_MAX` per language (one per text key: a few per e-service); past
+ * that a text is translated each time, as before.
+ */
+const onceTexts = new WeakMap<I18n, Map<string, unknown>>();
+const ONCE_MAX = 2_000;
+
+function once<T>(language: Language, cacheKey: string, make: () => T): T {
+  const instance = i18nFor(language);
+  let texts = onceTexts.get(instance);
+  if (!texts) {
+    texts = new Map();
+    onceTexts.set(instance, texts);
+  }
+  if (texts.has(cacheKey)) return texts.get(cacheKey) as T;
+  const made = make();
+  if (texts.size < ONCE_MAX) texts.set(cacheKey, made);
+  return made;
+}
+
+/** `getFixedT(language, ns)(key, { defaultValue })`, translated once per language instance. */
+export function translatedOnce(language: Language, ns: string, key: string, defaultValue?: string): string {
+  return once(language, `${ns}\u0000${key}\u0000${defaultValue ?? ""}\u0000${defaultValue === undefined}`, () =>
+    getFixedT(language, ns)(key, defaultValue === undefined ? undefined : { defaultValue }),
+  );
+}
+
+/**
+ * `getFixedT(language, ns)(key, params)` for a text whose parameters are plain `{{name}}`s (no
+ * formats, plurals or nesting), translated once per language instance: the text is translated with
+ * a marker for each parameter, and a call puts the values where the markers are. Interpolation does
+ * not escape (`escapeValue: false`), so that is the same text, unless a value itself holds
+ * interpolation or nesting syntax: i18next then replaces the first `{{name}}` it finds, which may be
+ * inside an earlier value. Values with `{`, `}` or `$` therefore still go through i18next.
+ */
+export function textTemplate<N extends string>(
+  language: Language,
+  ns: string,
+  key: string,
+  names: readonly N[],
+): (params: Record<N, string | number>) => string {
+  const parts = once(language, `${ns}\u0000${key}\u0000template\u0000${names.join(",")}`, () =>
+    String(getFixedT(language, ns)(key, Object.fromEntries(names.map((n) => [n, `\u0000${n}\u0000`])))).split("\u0000"),
+  );
+  return (params) => {
+    for (const name of names)
+      if (/[{}$]/.test(String(params[name])))
+        return String(getFixedT(language, ns)(key, params as Record<string, unknown>));
+    let out = "";
+    for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : String(params[parts[i] as N]);
+    return out;
+  };
+}
+
 /** A translation function for loaders and actions (titles, e-mails, PDF texts). */
 export function getFixedT(languageOrRequest: Language | Request, ns = "common"): TFunction {
   const language = typeof languageOrRequest === "string" ? languageOrRequest : getLanguage(languageOrRequest);

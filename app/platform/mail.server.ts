@@ -1,6 +1,6 @@
 import type { Transporter } from "nodemailer";
 import { env } from "~/env.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, textTemplate, translatedOnce } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { log } from "~/utils/logger.server";
 
@@ -59,37 +59,16 @@ export interface ReceiptMail {
  * does not undo the submission, which is already safely stored and shown on screen.
  */
 export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
-  const t = getFixedT(mail.lang, "eservice");
   const transporter = await mailer();
   if (!transporter) {
     log("warn", "no SMTP_URL: receipt not sent", { reference: mail.reference });
     return false;
   }
-  const params = {
-    reference: mail.reference,
-    form: mail.formTitle,
-    municipality: mail.municipality,
-    days: mail.processingDays,
-    url: mail.receiptUrl,
-  };
   try {
     await transporter.sendMail({
       from: env().MAIL_FROM,
       to: mail.to,
-      subject: t("mail.subject", params),
-      text: [
-        t("mail.greeting"),
-        "",
-        t("mail.body", params),
-        "",
-        t("mail.next", params),
-        "",
-        // The e-service's own receipt text from the designer (decision 086), when it has one.
-        ...(mail.receiptText ? [mail.receiptText, ""] : []),
-        t("mail.link", params),
-        "",
-        t("mail.signature"),
-      ].join("\n"),
+      ...receiptTexts(mail),
       headers: { "X-Case-Reference": mail.reference },
     });
     return true;
@@ -100,6 +79,39 @@ export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
     });
     return false;
   }
+}
+
+const RECEIPT_PARAMS = ["reference", "form", "municipality", "days", "url"] as const;
+
+/**
+ * The receipt's subject and text. Its texts are translated once per language (decision 151), not
+ * on every send; the values are put into them as i18next's interpolation would (`textTemplate`).
+ */
+export function receiptTexts(mail: Omit<ReceiptMail, "to">): { subject: string; text: string } {
+  const text = (key: string) => textTemplate(mail.lang, "eservice", key, RECEIPT_PARAMS);
+  const params = {
+    reference: mail.reference,
+    form: mail.formTitle,
+    municipality: mail.municipality,
+    days: mail.processingDays,
+    url: mail.receiptUrl,
+  };
+  return {
+    subject: text("mail.subject")(params),
+    text: [
+      translatedOnce(mail.lang, "eservice", "mail.greeting"),
+      "",
+      text("mail.body")(params),
+      "",
+      text("mail.next")(params),
+      "",
+      // The e-service's own receipt text from the designer (decision 086), when it has one.
+      ...(mail.receiptText ? [mail.receiptText, ""] : []),
+      text("mail.link")(params),
+      "",
+      translatedOnce(mail.lang, "eservice", "mail.signature"),
+    ].join("\n"),
+  };
 }
 
 const pendingReceipts = new Set<Promise<unknown>>();

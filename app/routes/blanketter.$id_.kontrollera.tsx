@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostGuardField } from "~/components/form/PostGuardField";
 import { useFormTexts } from "~/components/form/useFormTexts";
-import { cookieHeaders, formPageContext, redirectWith } from "~/services/form-page.server";
-import { submitForm } from "~/services/forms.server";
 import { checkPage, earlyCheckPage } from "~/services/form-check-page.server";
-import { paymentErrorText, startFormPayment } from "~/services/form-payment.server";
 import { vouchForCheckTemplate } from "~/http/check-template.server";
+import { earlySendPostOutcome } from "~/http/step-post.server";
+import { runSendPost } from "~/services/send-post.server";
 import { requestIdOf } from "~/load-context";
 import { PaymentIsland } from "~/components/form/PaymentIsland";
 import { CheckAnswerRows } from "~/components/form/CheckAnswerRows";
@@ -16,11 +15,7 @@ import { useCsrfToken } from "~/components/ui/CsrfField";
 import { i18nextKey } from "../../forms/keys";
 import eserviceStyles from "~/styles/eservice.css";
 import type { RouteHandle } from "~/utils/handle";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { pageMeta } from "~/utils/meta";
-import { paymentPath } from "~/utils/payment-path";
-import { readPost } from "~/utils/multipart.server";
-import { requireCsrf } from "~/auth/csrf.server";
 
 export const meta = pageMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eserviceStyles }];
@@ -50,49 +45,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(page.data, { headers: page.headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { def, lang, user, session, answers, workingCopy } = await formPageContext(request, params.id);
-  const body = await readPost(request, 10_000);
-  if (!body.ok) return data({ error: body.code }, { status: body.status });
-  await requireCsrf(request, body.formData);
-  const intent = body.formData.get("intent");
-  if (intent === "pay" || intent === "pay-app") {
-    // "pay-app" (offered with JavaScript): no number, the app switch or a QR code (decision 094).
-    const phone = intent === "pay-app" ? null : String(body.formData.get("phone") ?? "").slice(0, 40);
-    const started = await startFormPayment(def, { answers, user, lang, ownerKey: session.ownerKey }, phone);
-    // In the app: back to this page, whose panel offers the app switch and the QR code and follows
-    // the request (decision 111). With a number: the payment's status page (080).
-    if (started.ok)
-      throw redirect(phone === null ? `/blanketter/${def.id}/kontrollera` : paymentPath(started.instructionUuid));
-    return data(
-      {
-        error: "payment",
-        paymentError: started.error as string,
-        messages: [paymentErrorText(started.error, lang)],
-      },
-      { status: started.error === "phone" ? 400 : 503, headers: cookieHeaders(session) },
-    );
-  }
-  const result = await submitForm(
-    {
-      def,
-      ownerKey: session.ownerKey,
-      personId: user?.personId ?? null,
-      chosenMunicipality: null,
-      lang,
-      request,
-      user,
-      workingCopy,
-    },
-    body.formData,
-  );
-  if ("redirect" in result && result.flash)
-    throw await redirectWithFlash(result.redirect, result.flash, { headers: cookieHeaders(session) });
-  if ("redirect" in result) throw redirectWith(session, result.redirect);
-  return data(
-    { error: result.error, messages: result.messages ?? [] },
-    { status: result.status, headers: cookieHeaders(session) },
-  );
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  // Already run in front of Express when it did not end in a plain redirect (decisions 147, 151).
+  const early = earlySendPostOutcome(context);
+  if (early) return early();
+  return runSendPost(request, params);
 }
 
 export default function CheckAnswers() {

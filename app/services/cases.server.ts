@@ -257,7 +257,7 @@ export function createCase(input: NewCase): CreatedCase {
       partyName: diarium.partyName,
       status,
       registeredAt: createdAt,
-      searchText: diariumSearchText(tx, {
+      searchText: diariumSearchText({
         reference,
         caseType: input.formId,
         sensitivity,

@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { administration, municipality } from "../../db/schema/index";
-import { getFixedT } from "~/i18n/i18n.server";
-import type { db } from "~/db.server";
+import { translatedOnce } from "~/i18n/i18n.server";
+import { prepared } from "~/db-prepared.server";
 import { maskEntry } from "./diarium-rules";
-
-type Reader = Pick<ReturnType<typeof db>, "select">;
 
 export interface SearchTextInput {
   reference: string;
@@ -18,21 +16,29 @@ export interface SearchTextInput {
   administrationId: number;
 }
 
+// Prepared once per connection (decision 151): every send asked both, built and compiled anew.
+// On the connection's own statements, so inside a caller's transaction they read what it wrote.
+const lookups = () =>
+  prepared("diarium-text.lookups", (d) => ({
+    municipality: d
+      .select({ name: municipality.name })
+      .from(municipality)
+      .where(eq(municipality.id, sql.placeholder("id")))
+      .prepare(),
+    administration: d
+      .select({ slug: administration.slug, sv: administration.nameSv, en: administration.nameEn })
+      .from(administration)
+      .where(eq(administration.id, sql.placeholder("id")))
+      .prepare(),
+  }));
+
 /**
  * The text the diarium search matches against: only what the public projection shows, so a
  * search can never find (or show a snippet of) a masked value.
  */
-export function diariumSearchText(reader: Reader, e: SearchTextInput): string {
-  const m = reader
-    .select({ name: municipality.name })
-    .from(municipality)
-    .where(eq(municipality.id, e.municipalityId))
-    .get();
-  const a = reader
-    .select({ slug: administration.slug, sv: administration.nameSv, en: administration.nameEn })
-    .from(administration)
-    .where(eq(administration.id, e.administrationId))
-    .get();
+export function diariumSearchText(e: SearchTextInput): string {
+  const m = lookups().municipality.get({ id: e.municipalityId });
+  const a = lookups().administration.get({ id: e.administrationId });
   const masked = maskEntry({
     sensitivity: e.sensitivity,
     area: e.area ?? "allmant",
@@ -52,9 +58,7 @@ export function diariumSearchText(reader: Reader, e: SearchTextInput): string {
 }
 
 export function caseTypeTitles(caseType: string): string[] {
-  return (["sv", "en"] as const).map((lng) =>
-    getFixedT(lng, "diarium")(`caseTypes.${caseType}`, { defaultValue: caseType }),
-  );
+  return (["sv", "en"] as const).map((lng) => translatedOnce(lng, "diarium", `caseTypes.${caseType}`, caseType));
 }
 
 export function buildSearchText(p: {

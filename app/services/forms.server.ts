@@ -27,7 +27,7 @@ import {
 import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { getFixedT } from "~/i18n/i18n.server";
+import { getFixedT, translatedOnce } from "~/i18n/i18n.server";
 import { MUNICIPALITY_CONTROL, type StepViewData } from "../../forms/step-view";
 import { audit } from "~/platform/audit.server";
 import type { ResidentUser } from "~/auth/guards.server";
@@ -42,6 +42,7 @@ import { commitDurably, durableSoFar } from "~/db-durable.server";
 import {
   administrationResolver,
   getAdministrationForArea,
+  getMunicipalityBySlug,
   listMunicipalities,
   localized,
 } from "./municipalities.server";
@@ -556,8 +557,11 @@ export function loadCheckAnswers(c: Omit<StepContext, "stepId">, read?: { draft:
 }
 
 function resolveMunicipality(def: FormDefinition, draft: Draft) {
-  const slug = hasMunicipalityQuestion(def) ? (draft.answers.municipality as string | undefined) : draft.municipality;
-  return offeringMunicipalities(def).find((m) => m.slug === slug);
+  const slug: unknown = hasMunicipalityQuestion(def) ? draft.answers.municipality : draft.municipality;
+  // One of the municipalities offering the form (offeringMunicipalities), read by its slug alone:
+  // the send read and mapped every municipality's row to find one (decision 151).
+  if (typeof slug !== "string" || (def.offeredBy !== "shared" && !def.offeredBy.includes(slug))) return undefined;
+  return getMunicipalityBySlug(slug);
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -826,11 +830,10 @@ export async function submitForm(
     // those channels do not already reach.
     const told = c.personId !== null ? await tellReceived(created.id, c.personId) : null;
     if (contactEmail && contactEmail.toLowerCase() !== told?.toLowerCase()) {
-      const tf = getFixedT(c.lang, "forms");
       sendReceiptMailAfterAnswer({
         to: contactEmail,
         reference: created.reference,
-        formTitle: tf(c.def.titleKey.slice("forms.".length)),
+        formTitle: translatedOnce(c.lang, "forms", c.def.titleKey.slice("forms.".length)),
         municipality: m.name,
         processingDays: c.def.processingDays,
         receiptText: receiptText(c.def, c.lang),
@@ -886,5 +889,5 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
 /** The e-service's own receipt text (`texts.receipt`, set in the designer), or "" when it has none. */
 export function receiptText(def: FormDefinition, lang: Language): string {
   const key = def.titleKey.replace(/\.title$/, ".receipt").slice("forms.".length);
-  return getFixedT(lang, "forms")(key, { defaultValue: "" });
+  return translatedOnce(lang, "forms", key, "");
 }

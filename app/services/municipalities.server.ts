@@ -31,7 +31,14 @@ export function getMunicipalityByKommunkod(kommunkod: string): Municipality | un
 }
 
 export function getMunicipalityBySlug(slug: string): Municipality | undefined {
-  return db().select().from(municipality).where(eq(municipality.slug, slug)).get();
+  // Prepared (decision 151): every send resolves its municipality by slug.
+  return prepared("municipalities.bySlug", (d) =>
+    d
+      .select()
+      .from(municipality)
+      .where(eq(municipality.slug, sql.placeholder("slug")))
+      .prepare(),
+  ).get({ slug });
 }
 
 export function listAdministrations(municipalityId: number): Administration[] {

@@ -53,7 +53,7 @@ function insert(values: {
   const row = { ...values, municipalityId: m.id, administrationId: a.id, status: "received" as const };
   db()
     .insert(diariumEntry)
-    .values({ ...row, searchText: diariumSearchText(db(), row) })
+    .values({ ...row, searchText: diariumSearchText(row) })
     .run();
 }
 

@@ -42,7 +42,7 @@ function entry(values: {
   };
   return db()
     .insert(diariumEntry)
-    .values({ ...row, searchText: diariumSearchText(db(), row) })
+    .values({ ...row, searchText: diariumSearchText(row) })
     .returning({ id: diariumEntry.id })
     .get();
 }
@@ -135,7 +135,7 @@ describe("the diarium index follows every write", () => {
     const edited = { ...row, subject: "Vitsippsvägen 3, trasig gatlykta" };
     db()
       .update(diariumEntry)
-      .set({ subject: edited.subject, searchText: diariumSearchText(db(), edited) })
+      .set({ subject: edited.subject, searchText: diariumSearchText(edited) })
       .where(eq(diariumEntry.id, id))
       .run();
     expect(inIndex("blåklintsgatan")).toEqual([]);

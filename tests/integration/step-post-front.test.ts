@@ -7,7 +7,14 @@ import { anonymousCsrfToken, csrfCookieName } from "~/auth/csrf.server";
 import { prepareDatabase } from "~/db.server";
 import { LARGE_BODY_BYTES } from "~/http/middleware.server";
 import { createSecurityHeaders } from "~/http/security-headers.server";
-import { CHECKED_IN_FRONT, earlyStepPostOutcome, serveStepPost, stepPostEligible } from "~/http/step-post.server";
+import {
+  CHECKED_IN_FRONT,
+  earlySendPostOutcome,
+  earlyStepPostOutcome,
+  sendPostEligible,
+  serveStepPost,
+  stepPostEligible,
+} from "~/http/step-post.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
 
@@ -151,6 +158,25 @@ describe("which posts are taken in front of Express", () => {
     expect(stepPostEligible(req({ headers: { "x-forwarded-proto": "https" } }), 1e9, true)).toBeNull();
   });
 
+  it("takes the check page's plain post, the send, by its own path only (decision 151)", () => {
+    expect(sendPostEligible(req({ url: `${FORM}/kontrollera` }), 1e9, false)).toEqual({
+      id: "felanmalan-gata-park",
+      length: 10,
+      host: "portal.example",
+    });
+    for (const r of [
+      req({ url: `${FORM}/fel` }),
+      req({ url: `${FORM}/signera` }),
+      req({ url: `${FORM}/kontrollera.data` }),
+      req({ url: `${FORM}/kontrollera?lang=en` }),
+      req({ url: `${FORM}/kontrollera`, method: "GET" }),
+      req({ url: `${FORM}/kontrollera`, headers: { origin: "http://evil.example" } }),
+      req({ url: `${FORM}/kontrollera`, headers: { "content-type": "text/plain" } }),
+      req({ url: `${FORM}/kontrollera`, headers: { "transfer-encoding": "chunked" } }),
+    ])
+      expect(sendPostEligible(r, 1e9, false), `${r.method} ${r.url} ${JSON.stringify(r.headers)}`).toBeNull();
+  });
+
   it("never takes a route of its own next to the step route", () => {
     // Every `blanketter.$id_.<segment>` route with one segment after the form is excluded by name.
     const siblings = readdirSync("app/routes")
@@ -210,8 +236,43 @@ describe("a step post in front of Express", () => {
     expect(res.headers["x-request-id"]).toBeUndefined();
   });
 
+  it("answers a send whose key is not the working copy's with the action's redirect to the check page (decision 151)", async () => {
+    const res = await post(
+      `${FORM}/kontrollera`,
+      new URLSearchParams({ _csrf: anonymousCsrfToken(SEED), _idempotency: "i".repeat(32) }).toString(),
+    );
+    expect(res.status).toBe(302);
+    // The working copy of the step post above has another key: its answers are shown again.
+    expect(res.headers.location).toBe(`${FORM}/kontrollera`);
+    expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(res.body).toBe("");
+    expect(handedOver).toEqual([]);
+  });
+
+  it("hands a send without its CSRF token or key to Remix with the action's outcome (decision 151)", async () => {
+    await post(`${FORM}/kontrollera`, new URLSearchParams({ _csrf: "wrong", _idempotency: "i".repeat(32) }).toString());
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0]!.locals[CHECKED_IN_FRONT]).toBe(true);
+    let thrown: unknown;
+    try {
+      earlySendPostOutcome({ earlyStepPost: handedOver[0]!.locals.earlyStepPost })!();
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Response).status).toBe(403);
+    handedOver = [];
+    // No idempotency key: the check page again with its message, status 400.
+    const res = await post(`${FORM}/kontrollera`, new URLSearchParams({ _csrf: anonymousCsrfToken(SEED) }).toString());
+    expect(res.status).toBe(299);
+    const outcome = earlySendPostOutcome({ earlyStepPost: handedOver[0]!.locals.earlyStepPost })!();
+    expect((outcome as unknown as { init: { status: number } }).init.status).toBe(400);
+    expect((outcome as unknown as { data: { error: string } }).data.error).toBe("idempotency");
+  });
+
   it("runs the action only when asked: no early outcome without one", () => {
     expect(earlyStepPostOutcome({})).toBeUndefined();
     expect(earlyStepPostOutcome(undefined)).toBeUndefined();
+    expect(earlySendPostOutcome({})).toBeUndefined();
   });
 });

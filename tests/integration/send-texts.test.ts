@@ -1,0 +1,209 @@
+import { eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { administration, municipality } from "../../db/schema/index";
+import { db, prepareDatabase } from "~/db.server";
+import { env, resetEnvForTests } from "~/env.server";
+import { definitionDocuments } from "../../forms/definitions/index";
+import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
+import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
+import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
+import { maskEntry } from "~/services/diarium-rules";
+
+/**
+ * Decision 151: what the send translated and looked up on every send is translated once per
+ * language and prepared once per connection, with the same texts, the same mail bytes (ids and
+ * dates aside) and the same diarium search text as before.
+ */
+let server: SMTPServer;
+const raw: string[] = [];
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        raw.push(Buffer.concat(chunks).toString("utf8"));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  resetEnvForTests();
+  prepareDatabase();
+});
+
+afterAll(async () => {
+  await drainReceiptMails();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** The receipt's texts as sendReceiptMail made them before 151: i18next on every send. */
+function receiptTextsBefore(mail: Omit<ReceiptMail, "to">) {
+  const t = getFixedT(mail.lang, "eservice");
+  const params = {
+    reference: mail.reference,
+    form: mail.formTitle,
+    municipality: mail.municipality,
+    days: mail.processingDays,
+    url: mail.receiptUrl,
+  };
+  return {
+    subject: t("mail.subject", params),
+    text: [
+      t("mail.greeting"),
+      "",
+      t("mail.body", params),
+      "",
+      t("mail.next", params),
+      "",
+      ...(mail.receiptText ? [mail.receiptText, ""] : []),
+      t("mail.link", params),
+      "",
+      t("mail.signature"),
+    ].join("\n"),
+  };
+}
+
+const mails: ReceiptMail[] = [
+  {
+    to: "anna@example.se",
+    reference: "AML-2026-000901",
+    formTitle: "Felanmälan gata och park",
+    municipality: "Åmål",
+    processingDays: 5,
+    receiptUrl: "https://portal.example.se/blanketter/felanmalan-gata-park/kvitto/AML-2026-000901",
+    lang: "sv",
+  },
+  {
+    to: "cilla@example.se",
+    reference: "FBG-2026-000002",
+    formTitle: "Report a street fault",
+    municipality: "Färgelanda",
+    processingDays: 14,
+    receiptUrl: "https://portal.example.se/blanketter/felanmalan-gata-park/kvitto/FBG-2026-000002",
+    receiptText: "Call us if it is urgent.",
+    lang: "en",
+  },
+  {
+    to: "bo@example.se",
+    reference: "MEL-2026-000017",
+    // Values that look like i18next syntax are put in as they are, never read again.
+    formTitle: "Report {{reference}} $t(mail.greeting) & <b>",
+    municipality: "Mellerud {{days}}",
+    processingDays: 0,
+    receiptUrl: "https://portal.example.se/x?a=1&b={{url}}",
+    receiptText: "Ring oss på 0530-180 00 om det brådskar.",
+    lang: "en",
+  },
+];
+
+const withoutIdsAndDates = (message: string) =>
+  message
+    .split("\r\n")
+    .filter((line) => !/^(Message-ID|Date): /.test(line))
+    .join("\r\n");
+
+describe("texts translated once (decision 151)", () => {
+  it("the receipt's subject and text are what i18next made on every send, in both languages", () => {
+    for (const mail of mails) expect(receiptTexts(mail)).toEqual(receiptTextsBefore(mail));
+  });
+
+  it("the receipt mail over SMTP has the same bytes as before, ids and dates aside", async () => {
+    const compose = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+    for (const mail of mails) {
+      const before = raw.length;
+      expect(await sendReceiptMail(mail)).toBe(true);
+      expect(raw.length).toBe(before + 1);
+      const expected = await compose.sendMail({
+        from: env().MAIL_FROM,
+        to: mail.to,
+        ...receiptTextsBefore(mail),
+        headers: { "X-Case-Reference": mail.reference },
+      });
+      expect(withoutIdsAndDates(raw.at(-1)!.replace(/\r\n$/, ""))).toBe(
+        withoutIdsAndDates((expected.message as Buffer).toString("utf8").replace(/\r\n$/, "")),
+      );
+    }
+  });
+
+  it("translatedOnce and textTemplate give getFixedT's texts, and follow the e-services' texts when they change", () => {
+    const title = "felanmalan-gata-park.title";
+    for (const lang of ["sv", "en"] as const) {
+      expect(translatedOnce(lang, "forms", title)).toBe(getFixedT(lang, "forms")(title));
+      expect(translatedOnce(lang, "forms", "no-such-form.receipt", "")).toBe("");
+      expect(translatedOnce(lang, "diarium", "caseTypes.no-such-type", "no-such-type")).toBe("no-such-type");
+      const names = ["reference", "form", "municipality", "days", "url"] as const;
+      for (const params of [
+        {
+          reference: "R-1",
+          form: "Felanmälan",
+          municipality: "Bengtsfors",
+          days: 12,
+          url: "https://x.example/k?a=1&b=2",
+        },
+        { reference: "R-1", form: "{{reference}}", municipality: "$t(mail.greeting)", days: 0, url: "$&" },
+      ])
+        for (const key of ["mail.subject", "mail.body", "mail.next", "mail.link"])
+          expect(textTemplate(lang, "eservice", key, names)(params)).toBe(getFixedT(lang, "eservice")(key, params));
+    }
+    const original = translatedOnce("sv", "forms", title);
+    // A published change of the e-service's texts makes a new instance: the next text is the new one.
+    const changed = definitionDocuments.map((d) =>
+      d.definition.id === "felanmalan-gata-park"
+        ? { ...d, texts: { ...d.texts, sv: { ...d.texts.sv, title: "Ändrad titel" } } }
+        : d,
+    );
+    try {
+      setDefinitionTexts(changed);
+      expect(getFixedT("sv", "forms")(title)).toBe("Ändrad titel");
+      expect(translatedOnce("sv", "forms", title)).toBe("Ändrad titel");
+    } finally {
+      setDefinitionTexts(definitionDocuments);
+    }
+    expect(translatedOnce("sv", "forms", title)).toBe(original);
+  });
+
+  it("the diarium search text is what the look-ups and translations made before", () => {
+    const m = db().select().from(municipality).where(eq(municipality.slug, "amal")).get()!;
+    const a = db().select().from(administration).where(eq(administration.municipalityId, m.id)).all();
+    expect(a.length).toBeGreaterThan(0);
+    for (const adm of a) {
+      for (const sensitivity of ["public", "personal", "secret"]) {
+        const entry = {
+          reference: "AML-2026-000777",
+          caseType: "felanmalan-gata-park",
+          sensitivity,
+          area: "allmant",
+          subject: "Torggatan 1, trasig gatlykta",
+          partyKind: "organisation",
+          partyName: "Åmåls Bygg AB",
+          municipalityId: m.id,
+          administrationId: adm.id,
+        };
+        const masked = maskEntry({ ...entry, administrationSlug: adm.slug });
+        const titles = (["sv", "en"] as const).map((lng) =>
+          getFixedT(lng, "diarium")("caseTypes.felanmalan-gata-park", { defaultValue: "felanmalan-gata-park" }),
+        );
+        expect(caseTypeTitles("felanmalan-gata-park")).toEqual(titles);
+        expect(diariumSearchText(entry)).toBe(
+          buildSearchText({
+            reference: entry.reference,
+            titles,
+            subject: masked.subject,
+            organisation: masked.party.kind === "organisation" ? masked.party.name : null,
+            municipality: m.name,
+            administration: [adm.nameSv, adm.nameEn],
+          }),
+        );
+      }
+    }
+  });
+});
