@@ -47,6 +47,7 @@ import {
   type StoredDrawing,
 } from "./permit-uploads.server";
 import { checkUploadQuota } from "./uploads.server";
+import { writeAllOrNone } from "./file-store.server";
 import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
 import type { FileValue, FormValues } from "../../forms/types";
@@ -886,13 +887,10 @@ export async function answerSupplement(input: {
     checked.push({ file: f, mime: check.mime });
   }
   const now = input.now ?? new Date();
-  const written = await Promise.allSettled(checked.map((f) => writeDrawingFile(f.file.bytes, f.mime)));
-  const stored = written.flatMap((w) => (w.status === "fulfilled" ? [w.value] : []));
-  const failed = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
-  if (failed) {
-    for (const f of stored) dropDrawing(f.storedName);
-    throw failed.reason;
-  }
+  const stored = await writeAllOrNone(
+    checked.map((f) => writeDrawingFile(f.file.bytes, f.mime)),
+    (f) => dropDrawing(f.storedName),
+  );
   const recorded = new Set<string>();
   let answered: boolean;
   try {

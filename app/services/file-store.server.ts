@@ -53,9 +53,15 @@ export function writeEncryptedFile(
 ) {
   const target = pathFor(dir, name);
   if (options.exclusive && existsSync(target)) throw new Error("stored file exists");
-  const bytes = encryptFile(plain);
   const tmp = join(dir, `.tmp-${randomBytes(8).toString("hex")}-${name}`);
-  const fd = openSync(tmp, "wx", 0o600);
+  writeNewFileSynced(tmp, encryptFile(plain));
+  renameSync(tmp, target);
+  fsyncDir(dir);
+}
+
+/** Creates `path` (mode 0600, never replacing a file) with `bytes` and fsyncs it. */
+function writeNewFileSynced(path: string, bytes: Uint8Array) {
+  const fd = openSync(path, "wx", 0o600);
   try {
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
@@ -63,8 +69,6 @@ export function writeEncryptedFile(
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, target);
-  fsyncDir(dir);
 }
 
 /**
@@ -99,9 +103,13 @@ export async function writePendingFile(dir: string, name: string, plain: Uint8Ar
   try {
     await file.writeFile(bytes);
     await file.sync();
-  } finally {
+  } catch (error) {
+    // Not written whole: a pending file no row will ever name.
     await file.close();
+    removePendingFile(dir, name);
+    throw error;
   }
+  await file.close();
   const directory = await open(dir, "r");
   try {
     await directory.sync();
@@ -116,16 +124,21 @@ export async function writePendingFile(dir: string, name: string, plain: Uint8Ar
  */
 export function writePendingFileSync(dir: string, name: string, plain: Uint8Array): void {
   if (existsSync(pathFor(dir, name))) throw new Error("stored file exists");
-  const bytes = encryptFile(plain);
-  const fd = openSync(pendingPath(dir, name), "wx", 0o600);
-  try {
-    let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeNewFileSynced(pendingPath(dir, name), encryptFile(plain));
   fsyncDir(dir);
+}
+
+/**
+ * Runs file writes in parallel (each one's fsyncs on libuv's threads) and gives their results, or,
+ * when any fails, removes with `drop` those that were written and throws the first failure: the
+ * files of one answer are written all or none, before their rows (decisions 137, 150).
+ */
+export async function writeAllOrNone<T>(writes: Promise<T>[], drop: (written: T) => void): Promise<T[]> {
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+  for (const r of results) if (r.status === "fulfilled") drop(r.value);
+  throw failed.reason;
 }
 
 /**

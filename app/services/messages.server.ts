@@ -8,7 +8,13 @@ import { getVisibleCase, type ResidentViewer } from "./case-access.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { caseRecipients, kickNotificationDelivery, recordNotification } from "./notifications.server";
 import { checkUpload, displayName, uploadsDir, type UploadRules } from "./uploads.server";
-import { publishPendingFile, readStoredFile, removePendingFile, writePendingFile } from "./file-store.server";
+import {
+  publishPendingFile,
+  readStoredFile,
+  removePendingFile,
+  writeAllOrNone,
+  writePendingFile,
+} from "./file-store.server";
 
 /**
  * Messages between an applicant and the officer, two-way, with attachments. The back office
@@ -117,13 +123,14 @@ async function sendMessage(
   },
 ): Promise<number> {
   const dir = uploadsDir();
-  const stored = input.files.map((f) => ({ ...f, storedName: randomBytes(16).toString("hex") }));
-  const written = await Promise.allSettled(stored.map((f) => writePendingFile(dir, f.storedName, f.file.bytes)));
-  const failed = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
-  if (failed) {
-    for (const f of stored) removePendingFile(dir, f.storedName);
-    throw failed.reason;
-  }
+  const stored = await writeAllOrNone(
+    input.files.map(async (f) => {
+      const storedName = randomBytes(16).toString("hex");
+      await writePendingFile(dir, storedName, f.file.bytes);
+      return { ...f, storedName };
+    }),
+    (f) => removePendingFile(dir, f.storedName),
+  );
   let deliveries = 0;
   let id: number;
   try {

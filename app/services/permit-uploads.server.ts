@@ -72,13 +72,17 @@ function drawingName(mime: SniffedType): string {
 export function storeFile(bytes: Uint8Array, mime: SniffedType): StoredDrawing {
   const storedName = drawingName(mime);
   writePendingFileSync(dataSubdir("uploads"), storedName, bytes);
-  return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+  return storedDrawing(storedName, bytes);
 }
 
 /** As storeFile, with the file and directory fsyncs on libuv's threads (a request's drawings). */
 export async function writeDrawingFile(bytes: Uint8Array, mime: SniffedType): Promise<StoredDrawing> {
   const storedName = drawingName(mime);
   await writePendingFile(dataSubdir("uploads"), storedName, bytes);
+  return storedDrawing(storedName, bytes);
+}
+
+function storedDrawing(storedName: string, bytes: Uint8Array): StoredDrawing {
   return { storedName, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
 }
 

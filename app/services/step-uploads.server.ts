@@ -5,6 +5,7 @@ import type { FieldErrors, FileField, FileValue, FormValues } from "../../forms/
 import { audit } from "~/platform/audit.server";
 import { db } from "~/db.server";
 import { withoutWaitingForDisk } from "~/db-durable.server";
+import { writeAllOrNone } from "./file-store.server";
 import {
   checkUpload,
   checkUploadQuota,
@@ -70,7 +71,10 @@ export async function storeStepUploads(
   // The files are written first, off the event loop, under their pending names; the quota check
   // and the rows follow in one synchronous stretch, so two posts of one owner cannot both pass
   // the quota while their files are written (decision 137).
-  const written = await writeAll(checked.map((i) => i.bytes));
+  const written = await writeAllOrNone(
+    checked.map((i) => writeUploadFile(i.bytes)),
+    dropUploadFile,
+  );
   let quota: ReturnType<typeof checkUploadQuota>;
   try {
     quota = checkUploadQuota({
@@ -128,11 +132,3 @@ export async function storeStepUploads(
   return { lists: out, errors, replaced, storedIn };
 }
 
-/** Writes each file (in parallel, off the event loop); on any failure drops those written and throws. */
-async function writeAll(files: Uint8Array[]): Promise<string[]> {
-  const results = await Promise.allSettled(files.map((bytes) => writeUploadFile(bytes)));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<string>).value);
-  for (const r of results) if (r.status === "fulfilled") dropUploadFile(r.value);
-  throw failed.reason;
-}

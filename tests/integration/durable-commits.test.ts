@@ -17,6 +17,7 @@ import { testPersons } from "../../db/seed/content/people";
 import { demoMarker } from "./people-helper";
 import { durableSoFar, setWalSyncForTests } from "~/db-durable.server";
 import { db, prepareDatabase } from "~/db.server";
+import { heldSync } from "../helpers/held-sync";
 import { hmacIndex } from "~/platform/crypto.server";
 import { parseChildcareApplication } from "~/services/childcare-application";
 import { submitChildcareApplication } from "~/services/childcare.server";
@@ -29,25 +30,6 @@ import { finishPendingUploads, uploadsDir } from "~/services/uploads.server";
 // event loop and answer only after the shared fdatasync of the -wal file (decision 146's
 // commitDurably); a message's files are durable under their pending names before their rows and
 // get their names only after the commit is on disk. These tests hold the fsync back.
-
-type Done = (error: Error | null) => void;
-
-function heldSync(events: string[]) {
-  const pending: Done[] = [];
-  setWalSyncForTests((_path, done) => {
-    events.push("fsync started");
-    pending.push(done);
-  });
-  return {
-    pending,
-    complete(error: Error | null = null) {
-      const next = pending.shift();
-      if (!next) throw new Error("no fsync is running");
-      events.push(error ? "fsync failed" : "fsync done");
-      next(error);
-    },
-  };
-}
 
 /** Waits (up to 5 s) until the file's own fsyncs on libuv's threads are done and the log's began. */
 async function untilStarted(events: string[]) {

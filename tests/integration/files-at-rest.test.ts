@@ -50,7 +50,12 @@ import {
   uploadsDir,
   writeUploadFile,
 } from "~/services/uploads.server";
-import { readStoredFileBytes, writePendingFile } from "~/services/file-store.server";
+import {
+  readStoredFileBytes,
+  removePendingFile,
+  writeAllOrNone,
+  writePendingFile,
+} from "~/services/file-store.server";
 import { decisionPdf } from "~/services/backoffice.server";
 
 const MARKER = "PLAINTEXT-MARKER-Ärende-19811218-9876";
@@ -108,6 +113,43 @@ beforeAll(() => {
     .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad")))
     .get()!;
   amal = { id: m.id, adminId: a.id };
+});
+
+describe("files written before their rows", () => {
+  it("one answer's files are written all or none: a failed write removes the ones already written", async () => {
+    const dir = uploadsDir();
+    const names = ["a", "b"].map((n) => `allornone${n}${Date.now()}`);
+    const failure = new Error("disk full");
+    await expect(
+      writeAllOrNone(
+        [
+          ...names.map(async (name) => {
+            await writePendingFile(dir, name, new Uint8Array([1, 2, 3]));
+            return name;
+          }),
+          Promise.reject(failure),
+        ],
+        (name) => removePendingFile(dir, name),
+      ),
+    ).rejects.toBe(failure);
+    for (const name of names) expect(existsSync(join(dir, `.tmp-pending-${name}`)), name).toBe(false);
+    // Without a failure every result comes back, in order, and the files stay pending for their rows.
+    await expect(
+      writeAllOrNone(
+        names.map(async (name) => {
+          await writePendingFile(dir, name, new Uint8Array([1]));
+          return name;
+        }),
+        () => {
+          throw new Error("nothing to drop");
+        },
+      ),
+    ).resolves.toEqual(names);
+    for (const name of names) {
+      expect(existsSync(join(dir, `.tmp-pending-${name}`))).toBe(true);
+      removePendingFile(dir, name);
+    }
+  });
 });
 
 describe("upload quotas", () => {

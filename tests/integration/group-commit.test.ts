@@ -4,32 +4,13 @@ import { caseTable, seedState } from "../../db/schema/index";
 import { formExamples } from "../../forms/definitions/index";
 import { commitDurably, durableSoFar, setWalSyncForTests } from "~/db-durable.server";
 import { db, prepareDatabase } from "~/db.server";
+import { heldSync } from "../helpers/held-sync";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { getFormDefinition, loadCheckAnswers, submitForm } from "~/services/forms.server";
 
 // Decision 146: a send commits without an fsync on the event loop, then waits for an fdatasync of
 // the write-ahead log on libuv's threads (shared by the commits made meanwhile) and answers only
 // after it. These tests hold the fsync back and check that nothing is answered before it completed.
-
-type Done = (error: Error | null) => void;
-
-/** An fsync that completes only when the test says so; records what happened, in order. */
-function heldSync(events: string[]) {
-  const pending: { path: string; done: Done }[] = [];
-  setWalSyncForTests((path, done) => {
-    events.push("fsync started");
-    pending.push({ path, done });
-  });
-  return {
-    pending,
-    complete(error: Error | null = null) {
-      const next = pending.shift();
-      if (!next) throw new Error("no fsync is running");
-      events.push(error ? "fsync failed" : "fsync done");
-      next.done(error);
-    },
-  };
-}
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const rowsNamed = (name: string) => db().select().from(seedState).where(eq(seedState.name, name)).all();

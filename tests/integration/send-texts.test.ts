@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { administration, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
@@ -10,39 +9,25 @@ import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i
 import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
+import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
  * Decision 151: what the send translated and looked up on every send is translated once per
  * language and prepared once per connection, with the same texts, the same mail bytes (ids and
  * dates aside) and the same diarium search text as before.
  */
-let server: SMTPServer;
-const raw: string[] = [];
+let smtp: SmtpCapture;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        raw.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
   resetEnvForTests();
   prepareDatabase();
 });
 
 afterAll(async () => {
   await drainReceiptMails();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 /** The receipt's texts as sendReceiptMail made them before 151: i18next on every send. */
@@ -119,16 +104,16 @@ describe("texts translated once (decision 151)", () => {
   it("the receipt mail over SMTP has the same bytes as before, ids and dates aside", async () => {
     const compose = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
     for (const mail of mails) {
-      const before = raw.length;
+      const before = smtp.raw.length;
       expect(await sendReceiptMail(mail)).toBe(true);
-      expect(raw.length).toBe(before + 1);
+      expect(smtp.raw.length).toBe(before + 1);
       const expected = await compose.sendMail({
         from: env().MAIL_FROM,
         to: mail.to,
         ...receiptTextsBefore(mail),
         headers: { "X-Case-Reference": mail.reference },
       });
-      expect(withoutIdsAndDates(raw.at(-1)!.replace(/\r\n$/, ""))).toBe(
+      expect(withoutIdsAndDates(smtp.raw.at(-1)!.replace(/\r\n$/, ""))).toBe(
         withoutIdsAndDates((expected.message as Buffer).toString("utf8").replace(/\r\n$/, "")),
       );
     }
