@@ -131,4 +131,3 @@ export async function storeStepUploads(
   const storedIn = quota ? [] : [...new Set(checked.map((i) => i.field.name))];
   return { lists: out, errors, replaced, storedIn };
 }
-

@@ -50,12 +50,7 @@ import {
   uploadsDir,
   writeUploadFile,
 } from "~/services/uploads.server";
-import {
-  readStoredFileBytes,
-  removePendingFile,
-  writeAllOrNone,
-  writePendingFile,
-} from "~/services/file-store.server";
+import { readStoredFileBytes, removePendingFile, writeAllOrNone, writePendingFile } from "~/services/file-store.server";
 import { decisionPdf } from "~/services/backoffice.server";
 
 const MARKER = "PLAINTEXT-MARKER-Ärende-19811218-9876";
