@@ -7,8 +7,9 @@
 //      node:http process serving the same bytes), alternately, and prints portal/floor;
 //   4. search latency server-side, acknowledged submissions/s, RSS under load, JS bytes per page;
 //   5. writes bench/results/YYYY-MM-DD-HHMM.md and compares it with the previous report.
-// Targets are reported, never gated. Options: --seconds=N (per round, default 4), --rounds=N
-// (default 2), --connections=N (default 10), --scale=F (data set size, default 1: the issue's),
+// Targets are reported, never gated. Options: --seconds=N (the walk runs 2 × N, default 4),
+// --page-seconds=N (per page round, default 2), --rounds=N (portal/floor pairs per page, default 4;
+// the ratio is the median of the pairs' ratios, decision 156), --connections=N (default 10), --scale=F (data set size, default 1: the issue's),
 // --no-build, --keep (keep the data directory), --only=submissions (only the walk row, at a small
 // --seconds, on a --scale'd data set: printed, no report written). The section "Issue 18" gathers the issue's table,
 // each row against its goal and, where one applies, as a ratio to the floor (decision 088).
@@ -34,7 +35,8 @@ const arg = (name, fallback) => {
   return hit ? hit.split("=")[1] : fallback;
 };
 const SECONDS = Number(arg("seconds", 4));
-const ROUNDS = Number(arg("rounds", 2));
+const PAGE_SECONDS = Number(arg("page-seconds", 2));
+const ROUNDS = Number(arg("rounds", 4));
 const CONNECTIONS = Number(arg("connections", 10));
 const SCALE = Number(arg("scale", 1));
 // Only one phase (the walk), for its own work: one start, no pages, searches or JS, no report file.
@@ -289,16 +291,30 @@ async function cannon(url, { headers = {}, seconds = SECONDS, connections = CONN
 }
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
 const pageResults = [];
 for (const m of measured) {
   const p = [];
   const f = [];
   phase = m.name;
-  // A short warm-up, then portal and floor alternately so both see the same machine state.
+  // A short warm-up, then portal and floor in pairs, each pair's order the reverse of the last
+  // (portal–floor, floor–portal, …) so both see the same machine state and a drift favours neither.
+  // The ratio is the median of the pairs' ratios (decision 156): one disturbed round moves it little.
   await cannon(base + m.path, { headers: m.headers, seconds: 1 });
   for (let r = 0; r < ROUNDS; r++) {
-    p.push(await cannon(base + m.path, { headers: m.headers }));
-    f.push(await cannon(`http://127.0.0.1:${FLOOR_PORT}${m.path}`));
+    const portalRound = () => cannon(base + m.path, { headers: m.headers, seconds: PAGE_SECONDS });
+    const floorRound = () => cannon(`http://127.0.0.1:${FLOOR_PORT}${m.path}`, { seconds: PAGE_SECONDS });
+    if (r % 2 === 0) {
+      p.push(await portalRound());
+      f.push(await floorRound());
+    } else {
+      f.push(await floorRound());
+      p.push(await portalRound());
+    }
   }
   const agg = (xs) => ({
     rps: mean(xs.map((x) => x.rps)),
@@ -317,7 +333,8 @@ for (const m of measured) {
     portal: agg(p),
     floor: agg(f),
   };
-  res.ratio = res.portal.rps / res.floor.rps;
+  res.pairRatios = p.map((x, i) => x.rps / f[i].rps);
+  res.ratio = median(res.pairRatios);
   res.uncached = res.personal || res.cache !== "hit";
   pageResults.push(res);
   log(
@@ -535,7 +552,7 @@ const data = {
     node: process.version,
     os: `${platform()} ${release()}`,
   },
-  settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, scale: SCALE },
+  settings: { seconds: SECONDS, pageSeconds: PAGE_SECONDS, rounds: ROUNDS, connections: CONNECTIONS, scale: SCALE },
   seed: { seconds: seedSeconds, tables: seedReport },
   startMs: startTimes,
   pages: pageResults,
@@ -604,7 +621,7 @@ function render(d, prev, prevFile) {
     `Commit \`${d.commit}\`. Machine: ${d.machine.cpus} CPUs (${d.machine.cpuModel}), ${f1(d.machine.memoryGb)} GB memory, Node ${d.machine.node}, ${d.machine.os}.`,
   );
   lines.push(
-    `autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.seconds} s per page and server, portal and floor alternately.`,
+    `autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.pageSeconds ?? d.settings.seconds} s per page and server, portal and floor alternately in pairs (each pair's order the reverse of the last); portal/floor is the median of the pairs' ratios, their range in brackets.`,
   );
   if (d.load)
     lines.push(
@@ -652,7 +669,7 @@ function render(d, prev, prevFile) {
   for (const p of d.pages) {
     const pp = prevPage(p.name);
     lines.push(
-      `| ${p.name} | \`${p.path}\` | ${p.bytes} | ${p.cache ?? "–"} | ${f0(p.portal.rps)}${delta(p.portal.rps, pp?.portal.rps)} | ${f1(p.portal.p50)} / ${f1(p.portal.p95)} / ${f1(p.portal.p99)} | ${f0(p.floor.rps)} | ${f1(p.floor.p50)} / ${f1(p.floor.p95)} / ${f1(p.floor.p99)} | **${f2(p.ratio)}**${delta(p.ratio, pp?.ratio)} | ${p.personal ? "– (personal)" : p.ratio >= TARGETS.ratio ? "met" : "not met"} |`,
+      `| ${p.name} | \`${p.path}\` | ${p.bytes} | ${p.cache ?? "–"} | ${f0(p.portal.rps)}${delta(p.portal.rps, pp?.portal.rps)} | ${f1(p.portal.p50)} / ${f1(p.portal.p95)} / ${f1(p.portal.p99)} | ${f0(p.floor.rps)} | ${f1(p.floor.p50)} / ${f1(p.floor.p95)} / ${f1(p.floor.p99)} | **${f2(p.ratio)}**${p.pairRatios ? ` (${f2(Math.min(...p.pairRatios))}–${f2(Math.max(...p.pairRatios))})` : ""}${delta(p.ratio, pp?.ratio)} | ${p.personal ? "– (personal)" : p.ratio >= TARGETS.ratio ? "met" : "not met"} |`,
     );
   }
   const bad = d.pages.filter((p) => p.portal.non2xx > 0 || p.portal.errors > 0);
@@ -738,7 +755,7 @@ function issue18(d, { f0, f1, f2 }) {
             label,
             p.portal.rps > 0
               ? `${f0(p.portal.rps)} req/s, p50 ${f0(p.portal.p50)} ms; floor ${f0(p.floor.rps)} req/s`
-              : `no answer completed within a ${d.settings.seconds} s round (too short for this load); floor ${f0(p.floor.rps)} req/s`,
+              : `no answer completed within a ${d.settings.pageSeconds ?? d.settings.seconds} s round (too short for this load); floor ${f0(p.floor.rps)} req/s`,
             `${f2(p.ratio)} × floor`,
             goal === null ? "– (reported)" : `≥ ${goal} × floor`,
             met(goal === null ? null : p.ratio >= goal),
