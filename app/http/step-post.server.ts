@@ -20,7 +20,7 @@ import { csrfCookieMiddleware } from "~/auth/csrf.server";
 import { runSendPost } from "~/services/send-post.server";
 import { runStepPost } from "~/services/step-post.server";
 import { withRequestContext } from "~/utils/request-context.server";
-import { MAX_URLENCODED_BYTES } from "~/utils/multipart.server";
+import { MAX_URLENCODED_BYTES, requestWithReadBody } from "~/utils/multipart.server";
 import { clientAddress } from "./client-address.server";
 import { LARGE_BODY_BYTES, noStoreForPersonal, rateLimitsFor } from "./middleware.server";
 
@@ -161,11 +161,12 @@ async function act(
     else if (value !== undefined) headers.append(name, value);
   }
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const request = new Request(`${secure ? "https" : "http"}://${e.host}${req.url}`, {
-    method: "POST",
+  // The body goes to readPost as read, not through the Request's stream and out again (decision 152).
+  const request = requestWithReadBody(
+    `${secure ? "https" : "http"}://${e.host}${req.url}`,
     headers,
-    body: body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
-  });
+    body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+  );
   let outcome: Outcome;
   try {
     outcome = { value: await run(request) };

@@ -11,6 +11,15 @@ describe("the language of a request", () => {
     expect(() => getLanguage(request)).not.toThrow();
     expect(getLanguage(request)).toBe("sv");
   });
+
+  it("?lang= wins over the cookie; without a query the cookie decides, then Swedish", () => {
+    const en = { headers: { Cookie: "x=1; lang=en" } };
+    expect(getLanguage(new Request("http://localhost/blanketter/a?lang=sv", en))).toBe("sv");
+    expect(getLanguage(new Request("http://localhost/blanketter/a?x=1&lang=en"))).toBe("en");
+    expect(getLanguage(new Request("http://localhost/blanketter/a", en))).toBe("en");
+    expect(getLanguage(new Request("http://localhost/blanketter/a?lang=xx", en))).toBe("en");
+    expect(getLanguage(new Request("http://localhost/blanketter/a"))).toBe("sv");
+  });
 });
 
 describe("one i18next instance per language, shared by every render (decision 140)", () => {

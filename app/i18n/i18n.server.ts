@@ -83,7 +83,8 @@ function readCookie(request: Request, name: string): string | undefined {
  * Swedish first and a visitor chooses English explicitly (docs/decisions/004).
  */
 export function getLanguage(request: Request): Language {
-  const fromQuery = new URL(request.url).searchParams.get("lang");
+  // Without a query there is no `?lang=`: the URL is not parsed (decision 152).
+  const fromQuery = request.url.includes("?") ? new URL(request.url).searchParams.get("lang") : null;
   if (isLanguage(fromQuery)) return fromQuery;
   const fromCookie = readCookie(request, LANGUAGE_COOKIE);
   if (isLanguage(fromCookie)) return fromCookie;

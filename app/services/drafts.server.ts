@@ -128,7 +128,11 @@ const draftStatements = () =>
         .delete(formDraft)
         .where(and(owned, eq(formDraft.formId, p.formId)))
         .prepare();
+    // better-sqlite3's own transaction, made once: drizzle's `transaction` runs the same one, after
+    // building a transaction object (a whole database object) per call (decision 152).
+    const inTransaction = d.$client.transaction(<T>(write: () => T): T => write());
     return {
+      inTransaction: inTransaction as <T>(write: () => T) => T,
       working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
       existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
       update,
@@ -174,9 +178,9 @@ export function saveWorkingDraft(input: {
     updatedAt: now.toISOString(),
     expiresAt: expiry(now),
   };
+  const statements = draftStatements();
   return withoutWaitingForDisk(() =>
-    db().transaction(() => {
-      const statements = draftStatements();
+    statements.inTransaction(() => {
       const s = statements.existing;
       const existing = input.personId
         ? s.person.get({ ownerKey: input.ownerKey, personId: input.personId, formId: input.formId })

@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
 import { errorKey } from "../../forms/keys";
-import { getFixedT } from "~/i18n/i18n.server";
+import { translatedOnce } from "~/i18n/i18n.server";
 import type { FormDefinition } from "../../forms/types";
 import { cookieHeaders, formPageContext, islandTextKeys, redirectWith, stepTemplateKind } from "./form-page.server";
 import { currentOptionLists, loadStep } from "./forms.server";
 import { profilePrefills } from "./form-hooks.server";
 
 function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formTitle: string, hasErrors: boolean) {
-  const t = getFixedT(lang, "forms");
   const step = def.steps.find((s) => s.id === stepId);
-  const title = `${step ? t(step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
-  return hasErrors ? `${getFixedT(lang, "eservice")("form.errorTitlePrefix")} ${title}` : title;
+  const title = `${step ? translatedOnce(lang, "forms", step.titleKey.slice("forms.".length)) : ""} – ${formTitle}`;
+  return hasErrors ? `${translatedOnce(lang, "eservice", "form.errorTitlePrefix")} ${title}` : title;
 }
 
 /**
@@ -23,16 +22,23 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
  * (`readStepPage`), so the loader of the same request does not read it again.
  */
 export async function stepPage(request: Request, params: { id?: string; step?: string }) {
-  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers } = await formPageContext(
-    request,
-    params.id,
-  );
+  const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers, workingCopy } =
+    await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   if (!def.steps.some((s) => s.id === stepId)) throw new Response("Not found", { status: 404 });
   // Questions the person's own facts can start with (the home municipality from the register).
   const profile = await profilePrefills(def, stepId, { answers, user, lang });
   const result = loadStep(
-    { def, stepId, ownerKey: session.ownerKey, personId: user?.personId ?? null, chosenMunicipality: chosen, lang },
+    // The working copy formPageContext read, not read and decrypted again (decision 152).
+    {
+      def,
+      stepId,
+      ownerKey: session.ownerKey,
+      personId: user?.personId ?? null,
+      chosenMunicipality: chosen,
+      lang,
+      workingCopy,
+    },
     new URL(request.url).searchParams,
     profile,
   );
@@ -42,7 +48,6 @@ export async function stepPage(request: Request, params: { id?: string; step?: s
   for (const name of unavailable)
     if (here.has(name)) result.view.errors[name] = { key: errorKey("registerUnavailable") };
   const template = stepTemplateKind({ request, user, session, def, textsId, unavailable, profile, view: result.view });
-  const tf = getFixedT(lang, "forms");
   return {
     template,
     headers: cookieHeaders(session),
@@ -55,7 +60,7 @@ export async function stepPage(request: Request, params: { id?: string; step?: s
       textsId,
       // The version this visitor fills in (a draft keeps its version, decision 075) travels with the page.
       definition: def,
-      description: tf(def.descriptionKey.slice("forms.".length)),
+      description: translatedOnce(lang, "forms", def.descriptionKey.slice("forms.".length)),
       // The browser resolves the same lists the server validated against (decision 056).
       optionLists: currentOptionLists(),
       view: result.view,

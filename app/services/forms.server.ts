@@ -271,7 +271,7 @@ export type StepResult = { redirect: string } | { status: number; view: StepView
  * person may not be here yet.
  */
 export function loadStep(c: StepContext, query: URLSearchParams, profile: Record<string, string> = {}): StepResult {
-  const draft = getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
+  const draft = workingCopyOf(c);
   const answers = (draft?.answers ?? {}) as FormValues;
   if (!canVisit(c.def, c.stepId, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) };

@@ -1,6 +1,13 @@
 import { MaxPartSizeExceededError } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { MAX_TEXT_PART_BYTES, parseMultipart, partLimits, readPost } from "./multipart.server";
+import {
+  MAX_TEXT_PART_BYTES,
+  MAX_URLENCODED_BYTES,
+  parseMultipart,
+  partLimits,
+  readPost,
+  requestWithReadBody,
+} from "./multipart.server";
 
 const BOUNDARY = "----portal-test-boundary";
 const TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -139,5 +146,53 @@ describe("readPost on multipart", () => {
   it("reads a valid post", async () => {
     const read = await readPost(post(body([{ name: "namn", content: "Åsa Öberg" }])), 1_000);
     expect(read.ok && read.formData.get("namn")).toBe("Åsa Öberg");
+  });
+});
+
+describe("readPost on a body the server already read (decision 152)", () => {
+  const url = "http://localhost/blanketter/x/steg";
+  const bytes = (text: string) => {
+    const b = Buffer.from(text, "utf8");
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
+  const streamed = (type: string, b: ArrayBuffer) =>
+    new Request(url, {
+      method: "POST",
+      headers: { "Content-Type": type, "Content-Length": String(b.byteLength) },
+      body: b,
+    });
+  const ahead = (type: string, b: ArrayBuffer) =>
+    requestWithReadBody(url, new Headers({ "Content-Type": type, "Content-Length": String(b.byteLength) }), b);
+  const entries = (read: Awaited<ReturnType<typeof readPost>>) =>
+    read.ok
+      ? [...read.formData.entries()].map(([k, v]) => [k, typeof v === "string" ? v : `file:${v.name}:${v.size}`])
+      : read;
+
+  it("reads a multipart and a url-encoded body as from the request's stream, without reading the stream", async () => {
+    const multipart = body([
+      { name: "namn", content: "Åsa Öberg" },
+      { name: "foto", filename: "a.jpg", type: "image/jpeg", content: new Uint8Array([0xff, 0xd8, 0xff, 1, 2]) },
+    ]);
+    const urlencoded = bytes("namn=%C3%85sa+%C3%96berg&_action=continue&tom=");
+    for (const [type, b] of [
+      [TYPE, multipart],
+      ["application/x-www-form-urlencoded", urlencoded],
+    ] as const) {
+      const request = ahead(type, b);
+      expect(request.body).toBeNull();
+      const read = await readPost(request, 1_000);
+      expect(read.ok).toBe(true);
+      expect(entries(read)).toEqual(entries(await readPost(streamed(type, b), 1_000)));
+    }
+  });
+
+  it("answers as the stream's reading does: a part over its limit, a url-encoded body over its limit", async () => {
+    const big = body([{ name: "beskrivning", content: "x".repeat(70_000) }]);
+    expect(await readPost(ahead(TYPE, big), 1_000_000)).toEqual(await readPost(streamed(TYPE, big), 1_000_000));
+    const tooMuch = bytes(`a=${"x".repeat(MAX_URLENCODED_BYTES)}`);
+    const type = "application/x-www-form-urlencoded";
+    const refused = { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
+    expect(await readPost(ahead(type, tooMuch), 1_000)).toEqual(refused);
+    expect(await readPost(streamed(type, tooMuch), 1_000)).toEqual(refused);
   });
 });

@@ -19,6 +19,13 @@ export const MAX_URLENCODED_BYTES = 256 * 1024;
 /** A text part of a multipart post: the longest text area (10,000 characters, 4 bytes each) with room to spare. */
 export const MAX_TEXT_PART_BYTES = 64 * 1024;
 
+/** readBoundedText for a body already read whole. */
+function boundedText(request: Request, body: ArrayBuffer, maxBytes: number): string | null {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes || body.byteLength > maxBytes) return null;
+  return Buffer.from(body).toString("utf8");
+}
+
 /**
  * A multipart body (already read whole: the server refuses bodies over MAX_BODY_BYTES) as form
  * data, parsed by the runtime's own parser (undici's, behind `Request.formData()`). Remix's
@@ -88,6 +95,19 @@ async function readBoundedText(request: Request, maxBytes: number): Promise<stri
 }
 
 /**
+ * Bodies the server in front of Express already read whole for a request it made (decision 152):
+ * `readPost` takes the body from here instead of streaming it out of the Request again.
+ */
+const readAhead = new WeakMap<Request, ArrayBuffer>();
+
+/** A post's Request with its body already read: headers as given, the body kept for `readPost`. */
+export function requestWithReadBody(url: string, headers: Headers, body: ArrayBuffer): Request {
+  const request = new Request(url, { method: "POST", headers });
+  readAhead.set(request, body);
+  return request;
+}
+
+/**
  * Reads a form post, multipart or urlencoded. File parts are limited to `maxPartBytes`
  * (the largest file the step accepts), text parts to MAX_TEXT_PART_BYTES and a url-encoded
  * body to MAX_URLENCODED_BYTES. A part or body that is too large, a body that cannot be
@@ -96,16 +116,19 @@ async function readBoundedText(request: Request, maxBytes: number): Promise<stri
  */
 export async function readPost(request: Request, maxPartBytes: number): Promise<PostBody> {
   const type = request.headers.get("Content-Type") ?? "";
+  const ahead = readAhead.get(request);
   try {
     if (type.startsWith("multipart/form-data")) {
       // Read the whole body first (the server refuses bodies over MAX_BODY_BYTES before we get
       // here), so that a too-large part is answered after the upload ends: answering mid-upload
       // makes browsers report a reset connection instead of showing our message.
-      const formData = await parseMultipart(await request.arrayBuffer(), type, partLimits(maxPartBytes));
+      const formData = await parseMultipart(ahead ?? (await request.arrayBuffer()), type, partLimits(maxPartBytes));
       return { ok: true, formData };
     }
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      const text = await readBoundedText(request, MAX_URLENCODED_BYTES);
+      const text = ahead
+        ? boundedText(request, ahead, MAX_URLENCODED_BYTES)
+        : await readBoundedText(request, MAX_URLENCODED_BYTES);
       if (text === null)
         return { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
       const formData = new FormData();

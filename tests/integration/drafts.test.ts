@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formDraft } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import { personOwnerKey } from "~/services/eservice-session.server";
+import { getFormDefinition, loadStep } from "~/services/forms.server";
 import {
   deleteDraftByToken,
   getWorkingDraft,
@@ -70,14 +72,19 @@ describe("working-copy saves (decision 121)", () => {
   it("commit without waiting for the disk, then give the connection back at synchronous = FULL", () => {
     const client = db().$client;
     expect(client.pragma("synchronous", { simple: true })).toBe(2);
-    // The level the save's transaction runs at, read as it starts.
+    // The level the save's transaction runs at, read as it starts: the save runs in the native
+    // transaction its statements keep (decision 152), found under their key.
+    saveWorkingDraft({ ...base, ownerKey: "browser-sync-first", answers: {} });
+    type Statements = { inTransaction: <T>(write: () => T) => T };
+    const statements = prepared<Statements>("drafts.working-copy", () => {
+      throw new Error("the working copy's statements were made by the save above");
+    });
     const levels: unknown[] = [];
-    const d = db();
-    const original = d.transaction.bind(d);
-    const spy = vi.spyOn(d, "transaction").mockImplementation(((fn: Parameters<typeof original>[0]) => {
+    const original = statements.inTransaction;
+    const spy = vi.spyOn(statements, "inTransaction").mockImplementation(<T>(write: () => T): T => {
       levels.push(client.pragma("synchronous", { simple: true }));
-      return original(fn);
-    }) as typeof original);
+      return original(write);
+    });
     try {
       const saved = saveWorkingDraft({ ...base, ownerKey: "browser-sync", answers: { description: "Gatlykta" } });
       expect(saved.answers).toEqual({ description: "Gatlykta" });
@@ -100,5 +107,44 @@ describe("working-copy saves (decision 121)", () => {
     ).toThrow("rolled back");
     expect(getWorkingDraft({ ownerKey: "browser-rollback", formId: base.formId })).toBeUndefined();
     expect(db().$client.pragma("synchronous", { simple: true })).toBe(2);
+  });
+});
+
+describe("the working copy's save and read (decision 152)", () => {
+  const rows = (ownerKey: string) => db().select().from(formDraft).where(eq(formDraft.ownerKey, ownerKey)).all();
+
+  it("saves over its one row, and inside another transaction is rolled back with it", () => {
+    const ownerKey = "browser-152";
+    expect(() =>
+      db().transaction(() => {
+        saveWorkingDraft({ ...base, ownerKey, answers: { description: "rolled back" } });
+        throw new Error("the outer transaction fails");
+      }),
+    ).toThrow("the outer transaction fails");
+    expect(rows(ownerKey)).toHaveLength(0);
+    const first = saveWorkingDraft({ ...base, ownerKey, answers: { description: "one" } });
+    const second = saveWorkingDraft({ ...base, ownerKey, stepId: "kontakt", answers: { description: "two" } });
+    expect(second.id).toBe(first.id);
+    expect(rows(ownerKey)).toHaveLength(1);
+    expect(getWorkingDraft({ ownerKey, formId: base.formId })).toMatchObject({
+      stepId: "kontakt",
+      answers: { description: "two" },
+      municipality: "amal",
+    });
+  });
+
+  it("loadStep shows the working copy the request already read, and reads it itself without one", () => {
+    const ownerKey = "browser-152-load";
+    const def = getFormDefinition(base.formId)!;
+    const stepId = def.steps[0]!.id;
+    saveWorkingDraft({ ...base, ownerKey, answers: { other152: "in the database" } });
+    const c = { def, stepId, ownerKey, personId: null, chosenMunicipality: null, lang: "sv" as const };
+    const shown = (r: ReturnType<typeof loadStep>) => ("view" in r ? r.view.savedAnswers : r);
+    expect(shown(loadStep(c, new URLSearchParams()))).toMatchObject({ other152: "in the database" });
+    const read = getWorkingDraft({ ownerKey, formId: base.formId })!;
+    const given = { ...read, answers: { other152: "as this request read it" } };
+    expect(shown(loadStep({ ...c, workingCopy: { draft: given } }, new URLSearchParams()))).toMatchObject({
+      other152: "as this request read it",
+    });
   });
 });

@@ -75,3 +75,19 @@ describe.each(formDefinitions.map((d) => [d.id, resolvedForTests(d)] as const))(
     }
   });
 });
+
+describe("islandTextKeys once per definition and text id (decision 152)", () => {
+  const def = resolvedForTests(formDefinitions[0]!);
+  it("answers the same keys again, unchanged by what a caller did with an earlier answer", () => {
+    const first = islandTextKeys(def, def.id);
+    expect(first).toContain(def.id);
+    first.push("changed-by-a-caller");
+    const second = islandTextKeys(def, def.id);
+    expect(second).not.toContain("changed-by-a-caller");
+    expect(second).toEqual(first.slice(0, -1));
+  });
+  it("keeps a text id's keys apart from another's", () => {
+    expect(islandTextKeys(def, "pinned-texts")).toContain("pinned-texts");
+    expect(islandTextKeys(def, def.id)).not.toContain("pinned-texts");
+  });
+});
