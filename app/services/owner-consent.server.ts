@@ -22,7 +22,7 @@ import { commitDurably } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit, auditDurably } from "~/platform/audit.server";
+import { auditDurably } from "~/platform/audit.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
 import { log } from "~/utils/logger.server";
