@@ -125,10 +125,34 @@ export function withoutWaitingForDisk<T>(write: () => T): T {
 export async function commitDurably<T>(write: () => T): Promise<T> {
   const database = db();
   if (database.$client.inTransaction) throw new Error("commitDurably inside another transaction");
-  const result = withoutWaitingForDisk(() => database.transaction(write));
+  const later: (() => void)[] = [];
+  afterSync = later;
+  let result: T;
+  try {
+    result = withoutWaitingForDisk(() => database.transaction(write));
+  } finally {
+    afterSync = undefined;
+  }
   committed++;
   await durableSoFar();
+  // Only what the disk holds may start a delivery (decision 155). A rolled-back write or a failed
+  // fsync starts none: the jobs' own schedule delivers what did commit.
+  for (const run of later) run();
   return result;
+}
+
+/** The kicks asked for by the write `commitDurably` is running, if it runs one. */
+let afterSync: (() => void)[] | undefined;
+
+/**
+ * Runs `run` (a kick of a delivery job: a notification's, a hand-over's) once the commit it belongs
+ * to is on disk: inside `commitDurably`'s write, after its fsync; anywhere else now, as before (a
+ * FULL commit has synced by the time the job's tick runs). A delivery never goes out for rows a
+ * power cut could undo (decision 155).
+ */
+export function afterDurableCommit(run: () => void): void {
+  if (afterSync) afterSync.push(run);
+  else run();
 }
 
 /** Tests only: replaces the fsync (to count, delay or fail it); `null` restores the real one. */

@@ -14,6 +14,7 @@ import { requestIdOf } from "./load-context";
 import { buildCaseExport } from "./services/case-export.server";
 import { setExportBuilder } from "./services/outbox.server";
 import { finishPendingUploads } from "./services/uploads.server";
+import { finishPendingDecisions } from "./services/backoffice.server";
 import { startScheduledJobs, stopScheduledJobs } from "./services/scheduled-jobs.server";
 import { drainReceiptMails } from "./platform/mail.server";
 import { prepareKeyRing } from "./platform/key-ring.server";
@@ -65,6 +66,8 @@ export async function startup() {
   prepareDatabase({ fingerprint: seedFingerprint() });
   // Uploads whose row committed but whose process was killed before their rename (decision 137).
   finishPendingUploads();
+  // Decision documents likewise, and a pending one no decision names is removed (decision 155).
+  finishPendingDecisions();
   // Hand-over of cases (docs/decisions/020, 034): rows in SQLite, so a restart resumes here.
   setExportBuilder((reference) => buildCaseExport(reference));
   // Every scheduled job, each under a lease so that several processes run it once (decision 053).

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { companyMandate, organisation, person, representation } from "../../db/schema/index";
 import { lookUpCompany, type LookupPurpose } from "./company-register.server";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { prepared } from "~/db-prepared.server";
 import { RegisterUnavailableError } from "~/platform/register-http.server";
 import { now } from "~/utils/clock.server";
@@ -154,7 +155,9 @@ export async function claimSignatory(personId: number, orgNumber: string): Promi
   if (facts.status !== "active") return { ok: false, code: "notActive" };
   if (!facts.signatories.some((s) => s.personnummerHmac === index && s.signs === "alone"))
     return { ok: false, code: "notSignatory" };
-  const id = db().transaction((tx) => {
+  // The link is shown (and used) after its fsync, which runs off the event loop (decision 155).
+  const id = await commitDurably(() => {
+    const tx = db();
     tx.insert(organisation)
       .values({ orgNumber, name: facts.name, example: false })
       .onConflictDoNothing({ target: organisation.orgNumber })

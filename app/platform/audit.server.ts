@@ -9,6 +9,7 @@ import {
 } from "../../db/schema/index";
 import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { redact } from "~/utils/logger.server";
 import { securityEvent } from "~/monitoring/security-events.server";
 import { currentRequestContext } from "~/utils/request-context.server";
@@ -258,4 +259,14 @@ export function listAccessToPersonData(personId: number, limit = 100): PersonDat
         municipality: r.municipality,
       }))
   );
+}
+
+/**
+ * An audit row in a commit of its own whose fsync runs off the event loop (`commitDurably`,
+ * decision 155): resolves once the row is on disk, so what the caller shows or does after it was
+ * logged first. For the rows a person waits behind (a register read of personal data, an
+ * officer's action); rows inside a larger commit use `audit` in it.
+ */
+export function auditDurably(event: AuditInput): Promise<void> {
+  return commitDurably(() => audit(event));
 }

@@ -35,7 +35,7 @@ import { listMessages } from "~/services/messages.server";
 import { readForm, readMultipart, type UploadedPart } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { requireStaff, type StaffUser } from "~/auth/guards.server";
-import { audit } from "~/platform/audit.server";
+import { audit, auditDurably } from "~/platform/audit.server";
 import { auditIfProtected } from "~/services/protected-identity.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -234,7 +234,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok && result.status === 404) refuse(user, reference, `case.${intent || "change"}`);
   // With the case's municipality and applicant, so the municipal admin and the resident see it (§12).
   const target = lookupCaseForStaff({ reference, user, permission: "case.read" });
-  audit({
+  // The answer comes after this row's fsync, which runs off the event loop (decision 155).
+  await auditDurably({
     actor: user,
     action: `case.${intent}`,
     subjectType: "case",

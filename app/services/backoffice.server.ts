@@ -37,7 +37,17 @@ import { allowedTransitions, IllegalTransitionError, NOT_FOR_OFFICERS, transitio
 import { changeCaseStatus, childAtSubmission } from "./cases.server";
 import { withoutAddresses } from "./protected-identity.server";
 import { MessageRejected, sendMessageToApplicant, type NewMessageFile } from "./messages.server";
-import { dataSubdir, readStoredFileBytes, writeEncryptedFile } from "./file-store.server";
+import {
+  dataSubdir,
+  pendingFileAge,
+  pendingFileNames,
+  publishPendingFile,
+  readStoredFileBytes,
+  removePendingFile,
+  removeStoredFile,
+  writePendingFile,
+} from "./file-store.server";
+import { commitDurably } from "~/db-durable.server";
 import { clockInputFor } from "./building-permits.server";
 import { addDays, computeClock, swedishDate, validateExtension, weekday, type Clock } from "./permit-clock";
 import { colleaguesFor, officerScopes, type CaseScope } from "./officer-scopes.server";
@@ -755,7 +765,8 @@ export async function requestSupplement(input: {
   // The move to awaiting_completion notifies; a request without a move notifies with its message.
   const moves = kind === "completeness" && current?.status === "received";
   try {
-    db().transaction(() => {
+    // One commit, its fsync off the event loop (decision 155).
+    await commitDurably(() => {
       if (moves)
         changeCaseStatus({
           caseId: c.id,
@@ -912,12 +923,82 @@ export async function decisionPdf(caseId: number): Promise<Uint8Array | null> {
   });
 }
 
-/** Renders and stores the decision document once the decision row is committed. */
+/**
+ * Renders and stores the decision document once the decision row is committed, in 137/150's order
+ * (decision 155): the PDF is written under its pending name and made durable on libuv's threads,
+ * then the row names it in a commit whose fsync runs off the event loop, and only then is the file
+ * renamed. A named document always has a row naming it; a row always has its bytes (a pending one
+ * is read as it is and published at start-up, `finishPendingDecisions`).
+ */
 export async function writeDecisionDocument(caseId: number, documentName: string): Promise<void> {
+  const row = db()
+    .select({ documentName: caseDecision.documentName })
+    .from(caseDecision)
+    .where(eq(caseDecision.caseId, caseId))
+    .get();
+  if (!row) return;
+  const dir = decisionsDir();
+  if (row.documentName === documentName) {
+    // Named by a commit whose rename a kill cut short: only the rename is left.
+    if (pendingFileNames(dir).includes(documentName)) publishPendingFile(dir, documentName);
+    return;
+  }
   const pdf = await decisionPdf(caseId);
   if (!pdf) return;
-  writeEncryptedFile(decisionsDir(), documentName, pdf);
-  db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run();
+  // No row names either: an earlier attempt's pending file, or a document from before this order.
+  removePendingFile(dir, documentName);
+  removeStoredFile(dir, documentName);
+  await writePendingFile(dir, documentName, pdf);
+  try {
+    await commitDurably(() =>
+      db().update(caseDecision).set({ documentName }).where(eq(caseDecision.caseId, caseId)).run(),
+    );
+  } catch (error) {
+    // Rolled back: nobody's file. Committed but not synced: the row names it, it stays pending.
+    if (!decisionNames(caseId, documentName)) removePendingFile(dir, documentName);
+    throw error;
+  }
+  publishPendingFile(dir, documentName);
+}
+
+function decisionNames(caseId: number, documentName: string): boolean {
+  return (
+    db()
+      .select({ documentName: caseDecision.documentName })
+      .from(caseDecision)
+      .where(eq(caseDecision.caseId, caseId))
+      .get()?.documentName === documentName
+  );
+}
+
+/** Pending decision documents younger than this may belong to a decision being written now (another process). */
+const PENDING_DECISION_GRACE_MS = 10 * 60_000;
+
+/**
+ * Finishes decision documents a killed process left pending (decision 155): one whose row names
+ * it is published; one no row names is removed once it is older than a decision in flight could
+ * be (another process may be writing it). Run at start-up and by the clean-up job. Returns
+ * how many it published and removed.
+ */
+export function finishPendingDecisions(now = Date.now()): { published: number; removed: number } {
+  const dir = decisionsDir();
+  let published = 0;
+  let removed = 0;
+  for (const name of pendingFileNames(dir)) {
+    const named = db()
+      .select({ caseId: caseDecision.caseId })
+      .from(caseDecision)
+      .where(eq(caseDecision.documentName, name))
+      .get();
+    if (named) {
+      publishPendingFile(dir, name);
+      published++;
+    } else if (pendingFileAge(dir, name, now) > PENDING_DECISION_GRACE_MS) {
+      removePendingFile(dir, name);
+      removed++;
+    }
+  }
+  return { published, removed };
 }
 
 /**
@@ -1030,7 +1111,9 @@ export async function decide(input: {
   const setup = decisionSetup(c.municipalityId, c.area);
   const now = input.now ?? new Date();
   const documentName = `${input.reference.toUpperCase()}-beslut.pdf`;
-  db().transaction(() => {
+  // One commit, its fsync off the event loop (decision 155); the status change's notification is
+  // kicked only after that fsync.
+  await commitDurably(() => {
     db()
       .insert(caseDecision)
       .values({

@@ -52,7 +52,7 @@ import { formatBytes } from "../../forms/format";
 import type { ResidentUser } from "~/auth/guards.server";
 import type { FileValue, FormValues } from "../../forms/types";
 import { parsePropertyDesignation } from "../../forms/lib/property-designation";
-import { audit } from "~/platform/audit.server";
+import { audit, auditDurably } from "~/platform/audit.server";
 import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
 import { log } from "~/utils/logger.server";
 import { propertyRegister } from "./property-register.server";
@@ -129,7 +129,7 @@ export async function lookupProperty(user: ResidentUser, designation: string): P
   } catch (error) {
     if (!(error instanceof RegisterUnavailableError || error instanceof RegisterAnswerError)) throw error;
     log("warn", "property register lookup failed", { register: register.name, error: error.message });
-    audit({
+    await auditDurably({
       actor: user,
       action: "register.property.lookup",
       subjectType: "property",
@@ -138,7 +138,8 @@ export async function lookupProperty(user: ResidentUser, designation: string): P
     });
     return { ok: false, code: "registerUnavailable" };
   }
-  audit({
+  // On disk before anything of the answer is shown or used (decision 155).
+  await auditDurably({
     actor: user,
     action: "register.property.lookup",
     subjectType: "property",

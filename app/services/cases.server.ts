@@ -15,6 +15,7 @@ import {
 import type { Scope } from "~/auth/permissions";
 import { placeholderValues, prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
+import { afterDurableCommit } from "~/db-durable.server";
 import { now as clockNow } from "~/utils/clock.server";
 import type { SubmitterViewer } from "./eservice-session.server";
 import { formatReference, swedishYear } from "./case-reference";
@@ -276,7 +277,8 @@ export function createCase(input: NewCase): CreatedCase {
     if (status !== "awaiting_signatures") enqueueCaseExport(reference, tx, now);
     return { id: row.id, reference, created: true };
   });
-  if (created.created) kickOutbox();
+  // After the fsync when the send commits durably (decision 155): no hand-over a crash could undo.
+  if (created.created) afterDurableCommit(kickOutbox);
   return created;
 }
 
@@ -327,7 +329,8 @@ export function changeCaseStatus(input: {
       now: new Date(at),
     });
   });
-  if (recorded > 0) kickNotificationDelivery();
+  // Inside a durable commit (an answer to a supplement or an offer, a decision): after its fsync.
+  if (recorded > 0) afterDurableCommit(kickNotificationDelivery);
 }
 
 /** How long an anonymous receipt stays visible to the browser that sent it (decision 042). */

@@ -652,33 +652,37 @@ export async function terminatePlacement(input: {
     return { ok: false, code: "invalid" };
   if (input.desiredLastDay < today) return { ok: false, code: "in-past" };
   const lastDay = terminationLastDay(today, input.desiredLastDay);
-  db()
-    .update(childcarePlacement)
-    .set({
-      status: "terminated",
-      terminationRequestedAt: now.toISOString(),
-      terminatedByPersonId: input.viewer.personId,
-      lastDay,
-    })
-    .where(eq(childcarePlacement.id, placement.id))
-    .run();
-  changeCaseStatus({
-    caseId: c.id,
-    to: "closed",
-    via: "answer",
-    actor: "applicant",
-    note: `placement-terminated:${lastDay}`,
-    notification: { kind: "placement-terminated", params: { lastDay } },
-    now,
-  });
-  trail({
-    actor: input.actor,
-    action: "childcare.placement.terminate",
-    subjectType: "childcare_placement",
-    subjectId: placement.id,
-    municipalityId: c.municipalityId,
-    personId: input.viewer.personId,
-    details: { lastDay },
+  // Placement, status change (its notification kicked after the fsync) and audit row in one
+  // commit, its fsync off the event loop (decision 155); they were three FULL commits.
+  await commitDurably(() => {
+    db()
+      .update(childcarePlacement)
+      .set({
+        status: "terminated",
+        terminationRequestedAt: now.toISOString(),
+        terminatedByPersonId: input.viewer.personId,
+        lastDay,
+      })
+      .where(eq(childcarePlacement.id, placement.id))
+      .run();
+    changeCaseStatus({
+      caseId: c.id,
+      to: "closed",
+      via: "answer",
+      actor: "applicant",
+      note: `placement-terminated:${lastDay}`,
+      notification: { kind: "placement-terminated", params: { lastDay } },
+      now,
+    });
+    trail({
+      actor: input.actor,
+      action: "childcare.placement.terminate",
+      subjectType: "childcare_placement",
+      subjectId: placement.id,
+      municipalityId: c.municipalityId,
+      personId: input.viewer.personId,
+      details: { lastDay },
+    });
   });
   return { ok: true, lastDay };
 }
@@ -852,36 +856,43 @@ export async function offerPlace(input: {
   else if (input.startDate < swedishDate(now)) errors.startDate = "inPast";
   if (app.queueStatus !== "queued") errors.unitId ??= "notQueued";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (c.status === "received")
-    changeCaseStatus({ caseId: c.id, to: "in_progress", via: "offer", actor: `staff:${input.staffUserId}`, now });
-  db().transaction((tx) => {
-    tx.insert(childcareOffer)
-      .values({
-        caseId: c.id,
-        unitId: input.unitId,
-        startDate: input.startDate,
-        offeredAt: now.toISOString(),
-        deadlineAt: offerDeadline(now),
-        offeredByStaffId: input.staffUserId,
-      })
-      .run();
-    tx.update(childcareApplication).set({ queueStatus: "offered" }).where(eq(childcareApplication.caseId, c.id)).run();
-  });
-  changeCaseStatus({
-    caseId: c.id,
-    to: "place_offered",
-    via: "offer",
-    actor: `staff:${input.staffUserId}`,
-    notification: { kind: "offer", params: { unit: unit!.name } },
-    now,
-  });
-  trail({
-    actor: input.actor,
-    action: "childcare.offer.create",
-    subjectType: "case",
-    subjectId: c.reference,
-    municipalityId: c.municipalityId,
-    personId: c.applicantPersonId ?? undefined,
+  // Status changes, offer, queue and audit row in one commit, its fsync off the event loop
+  // (decision 155); they were up to four FULL commits and a refused change left them half-written.
+  await commitDurably(() => {
+    if (c.status === "received")
+      changeCaseStatus({ caseId: c.id, to: "in_progress", via: "offer", actor: `staff:${input.staffUserId}`, now });
+    db().transaction((tx) => {
+      tx.insert(childcareOffer)
+        .values({
+          caseId: c.id,
+          unitId: input.unitId,
+          startDate: input.startDate,
+          offeredAt: now.toISOString(),
+          deadlineAt: offerDeadline(now),
+          offeredByStaffId: input.staffUserId,
+        })
+        .run();
+      tx.update(childcareApplication)
+        .set({ queueStatus: "offered" })
+        .where(eq(childcareApplication.caseId, c.id))
+        .run();
+    });
+    changeCaseStatus({
+      caseId: c.id,
+      to: "place_offered",
+      via: "offer",
+      actor: `staff:${input.staffUserId}`,
+      notification: { kind: "offer", params: { unit: unit!.name } },
+      now,
+    });
+    trail({
+      actor: input.actor,
+      action: "childcare.offer.create",
+      subjectType: "case",
+      subjectId: c.reference,
+      municipalityId: c.municipalityId,
+      personId: c.applicantPersonId ?? undefined,
+    });
   });
   return { ok: true };
 }

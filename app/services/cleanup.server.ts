@@ -11,6 +11,7 @@ import { DRAFT_DAYS, purgeExpiredDrafts } from "./drafts.server";
 import { removeStoredFile } from "./file-store.server";
 import { purgeFolderExports } from "./outbox.server";
 import { finishPendingUploads, uploadsDir } from "./uploads.server";
+import { finishPendingDecisions } from "./backoffice.server";
 
 /**
  * The scheduled clean-up (review §6, docs/decisions/043): what the portal no longer needs is
@@ -61,6 +62,7 @@ function purgeOrphanUploads(now: Date): number {
 function purgeTempFiles(now: Date): number {
   // A pending upload whose row committed is published, never removed (decision 137).
   finishPendingUploads();
+  finishPendingDecisions(now.getTime());
   const dir = uploadsDir();
   let removed = 0;
   for (const name of readdirSync(dir)) {

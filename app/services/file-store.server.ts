@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -151,6 +152,16 @@ export function publishPendingFile(dir: string, name: string): void {
     renameSync(pendingPath(dir, name), pathFor(dir, name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync(pathFor(dir, name))) throw error;
+  }
+}
+
+/** How long ago the pending file of `name` was last written, in milliseconds (0 when it is gone). */
+export function pendingFileAge(dir: string, name: string, now = Date.now()): number {
+  try {
+    return now - statSync(pendingPath(dir, name)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
   }
 }
 

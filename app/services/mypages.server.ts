@@ -19,6 +19,7 @@ import {
   schoolSignature,
 } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import { inIds, prepared } from "~/db-prepared.server";
 import { getVisibleCase, visibleToResident, type ResidentViewer } from "./case-access.server";
 import { allowedTransitions } from "./case-status";
@@ -285,18 +286,22 @@ export async function withdrawCase(input: {
   if (!view) return "not-found";
   if (!view.canWithdraw) return "not-allowed";
   const now = input.now ?? new Date();
-  changeCaseStatus({ caseId: view.case.id, to: "withdrawn", via: "applicant", actor: "applicant", now });
-  db()
-    .update(childcareApplication)
-    .set({ queueStatus: "closed" })
-    .where(eq(childcareApplication.caseId, view.case.id))
-    .run();
-  trail({
-    actor: input.actor,
-    action: "case.withdraw",
-    subjectType: "case",
-    subjectId: view.case.reference,
-    personId: input.viewer.personId,
+  // Status change, queue and audit row in one commit, its fsync off the event loop (decision 155);
+  // the parties' notification is kicked after it.
+  await commitDurably(() => {
+    changeCaseStatus({ caseId: view.case.id, to: "withdrawn", via: "applicant", actor: "applicant", now });
+    db()
+      .update(childcareApplication)
+      .set({ queueStatus: "closed" })
+      .where(eq(childcareApplication.caseId, view.case.id))
+      .run();
+    trail({
+      actor: input.actor,
+      action: "case.withdraw",
+      subjectType: "case",
+      subjectId: view.case.reference,
+      personId: input.viewer.personId,
+    });
   });
   // changeCaseStatus has told every party ("case-withdrawn", decision 079).
   return "withdrawn";

@@ -11,6 +11,7 @@ import {
 } from "../../db/schema/index";
 import type { CaseStatus, DeliveryChannel, DeliveryStatus } from "~/domain/statuses";
 import { db } from "~/db.server";
+import { withoutWaitingForDisk } from "~/db-durable.server";
 import { env } from "~/env.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -249,7 +250,9 @@ export function statusNotificationKind(from: CaseStatus, to: CaseStatus): Notifi
 
 /** After a commit that recorded notifications: deliver now rather than at the next tick. */
 export function kickNotificationDelivery() {
-  requestJobRun(notificationDeliveryJob.name);
+  // The lease's due time is a hint, not an acknowledgement: no fsync on the event loop for it
+  // (decision 155); lost in a power cut, the job's own schedule delivers.
+  withoutWaitingForDisk(() => requestJobRun(notificationDeliveryJob.name));
 }
 
 /** Attempts before a delivery is given up, and the wait before each retry. */

@@ -5,6 +5,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { caseExport, caseTable, type CaseExport } from "../../db/schema/index";
 import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
+import { withoutWaitingForDisk } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob, requestJobRun } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
@@ -408,5 +409,6 @@ export const caseOutboxJob = defineJob({
 export function kickOutbox() {
   if (!outboxEnabled()) return;
   // Through the runner, so that the lease keeps a second process from delivering the same rows.
-  requestJobRun(caseOutboxJob.name);
+  // Without an fsync on the event loop (decision 155): the lease's due time is only a hint.
+  withoutWaitingForDisk(() => requestJobRun(caseOutboxJob.name));
 }

@@ -22,7 +22,7 @@ import { commitDurably } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/platform/audit.server";
+import { auditDurably } from "~/platform/audit.server";
 import { decrypt, encrypt } from "~/platform/crypto.server";
 import { RegisterAnswerError, RegisterUnavailableError } from "~/platform/register-http.server";
 import { log } from "~/utils/logger.server";
@@ -53,7 +53,8 @@ export async function registeredOwners(user: ResidentUser, designation: string):
   const register = propertyRegister();
   try {
     const answer = await register.lookup(parsed);
-    audit({
+    // On disk before the owners are used (decision 155).
+    await auditDurably({
       actor: user,
       action: "register.property.lookup",
       subjectType: "property",

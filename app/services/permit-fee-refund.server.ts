@@ -8,6 +8,7 @@
 import { eq } from "drizzle-orm";
 import { caseDecision, caseTable, feeReduction as feeReductionTable, permitCase } from "../../db/schema/index";
 import { db } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import type { AuditActor } from "~/platform/audit.server";
 import { audit } from "~/platform/audit.server";
 import { clockInputFor } from "./building-permits.server";
@@ -61,7 +62,8 @@ export async function applyFeeReductionAfterDecision(input: {
   const deadline = computeClock(clockInput, decision.decidedOn).deadline;
   const r = feeReduction({ fee, deadline, decidedOn: decision.decidedOn });
   if (r.fifths === 0) return;
-  db().transaction(() => {
+  // With its audit row in one commit, its fsync off the event loop (decision 155).
+  await commitDurably(() => {
     db().update(caseDecision).set({ fee: r.feeAfter }).where(eq(caseDecision.caseId, input.caseId)).run();
     db()
       .insert(feeReductionTable)
@@ -75,13 +77,13 @@ export async function applyFeeReductionAfterDecision(input: {
       })
       .onConflictDoNothing()
       .run();
-  });
-  audit({
-    actor: input.actor,
-    action: "case.fee.reduced",
-    subjectType: "case",
-    subjectId: input.caseId,
-    details: { weeksLate: r.weeksLate, feeBefore: r.feeBefore, feeAfter: r.feeAfter, area: "bygglov" },
+    audit({
+      actor: input.actor,
+      action: "case.fee.reduced",
+      subjectType: "case",
+      subjectId: input.caseId,
+      details: { weeksLate: r.weeksLate, feeBefore: r.feeBefore, feeAfter: r.feeAfter, area: "bygglov" },
+    });
   });
   const toRefund = paid.status === "paid" && paid.amount !== null ? paid.amount - paid.refunded - r.feeAfter : 0;
   if (toRefund <= 0) return;
