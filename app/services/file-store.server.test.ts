@@ -17,6 +17,7 @@ type Event =
 
 const log: Event[] = [];
 let fail: ((fd: number, dir: boolean) => boolean) | null = null;
+let writesOffLoop = 0;
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
@@ -27,6 +28,10 @@ vi.mock("node:fs", async (importOriginal) => {
       const fd = fs.openSync(...args);
       if (args[1] === "wx") log.push({ kind: "create", path: String(args[0]) });
       return fd;
+    },
+    write: (...args: unknown[]) => {
+      writesOffLoop++;
+      return (fs.write as (...a: unknown[]) => void)(...args);
     },
     fsync: (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
       const stat = fs.fstatSync(fd);
@@ -135,5 +140,20 @@ describe("writePendingFile", () => {
     await expect(writePendingFile(dir, "taken", new Uint8Array([1]))).rejects.toThrow(/exists/);
     expect(readFileSync(join(dir, "taken"), "utf8")).toBe("x");
     expect(realFs.existsSync(pendingName("taken"))).toBe(false);
+  });
+});
+
+describe("writePendingFile of a large file", () => {
+  it("writes it whole off the event loop, fsynced, and reads back byte for byte", async () => {
+    const plain = new Uint8Array(300_000).map((_, i) => i % 251);
+    writesOffLoop = 0;
+    await writePendingFile(dir, "small", new Uint8Array(1000));
+    expect(writesOffLoop).toBe(0);
+    await writePendingFile(dir, "big", plain);
+    expect(writesOffLoop).toBeGreaterThanOrEqual(1);
+    const fileIno = statSync(pendingName("big")).ino;
+    expect(starts().some((s) => !s.dir && s.ino === fileIno)).toBe(true);
+    expect(starts().some((s) => s.dir && s.ino === statSync(dir).ino)).toBe(true);
+    expect(readStoredFileBytes(dir, "big")).toEqual(Buffer.from(plain));
   });
 });

@@ -11,6 +11,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  write,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -96,8 +97,8 @@ export function pendingFileNames(dir: string): string[] {
  * Writes `plain` encrypted as the pending file of `name` and makes it durable, name included
  * (file fsync, directory fsync). The fsyncs run on libuv's threads, both at once, and the
  * directory's is shared by the writes into that directory meanwhile (syncDirectory): the event
- * loop serves other requests while the disk works. Creating and writing the file (a few hundred
- * microseconds of page cache, like the rename that publishes it) stay on the event loop: each
+ * loop serves other requests while the disk works. Creating the file and, up to LOOP_WRITE_BYTES,
+ * writing it (microseconds of page cache, like the rename that publishes it) stay on the event loop: each
  * hop to libuv's threads costs a thread wake-up and a callback, and a FileHandle's open, write,
  * sync and close were seven of them (decision 153). Only once this resolves may a row name the
  * file; then publishPendingFile.
@@ -108,8 +109,10 @@ export async function writePendingFile(dir: string, name: string, plain: Uint8Ar
   const fd = openSync(pendingPath(dir, name), "wx", 0o600);
   let failed: { reason: unknown } | undefined;
   try {
-    let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    if (bytes.byteLength <= LOOP_WRITE_BYTES) {
+      let offset = 0;
+      while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    } else await writeOffLoop(fd, bytes);
     // Both settle before the descriptor closes: a close under a running fsync could let the
     // number be reused for another file.
     const synced = await Promise.allSettled([fsyncOffLoop(fd), syncDirectory(dir)]);
@@ -123,6 +126,19 @@ export async function writePendingFile(dir: string, name: string, plain: Uint8Ar
     // Not written whole or not durable: a pending file no row will ever name.
     removePendingFile(dir, name);
     throw failed.reason;
+  }
+}
+
+/** Up to this size a file's bytes are copied to the page cache on the event loop; a larger one (a drawing) on libuv's threads. */
+const LOOP_WRITE_BYTES = 64 * 1024;
+
+async function writeOffLoop(fd: number, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const at = offset;
+    offset += await new Promise<number>((resolve, reject) =>
+      write(fd, bytes, at, bytes.byteLength - at, null, (error, written) => (error ? reject(error) : resolve(written))),
+    );
   }
 }
 
