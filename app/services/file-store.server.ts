@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   closeSync,
   existsSync,
+  fsync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -10,9 +11,9 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  write,
   writeSync,
 } from "node:fs";
-import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { env } from "~/env.server";
 import { decryptFile, encryptFile } from "~/platform/crypto.server";
@@ -94,29 +95,110 @@ export function pendingFileNames(dir: string): string[] {
 
 /**
  * Writes `plain` encrypted as the pending file of `name` and makes it durable, name included
- * (file fsync, directory fsync), on libuv's threads: the event loop serves other requests while
- * the disk works. Only once this resolves may a row name the file; then publishPendingFile.
+ * (file fsync, directory fsync). The fsyncs run on libuv's threads, both at once, and the
+ * directory's is shared by the writes into that directory meanwhile (syncDirectory): the event
+ * loop serves other requests while the disk works. Creating the file and, up to LOOP_WRITE_BYTES,
+ * writing it (microseconds of page cache, like the rename that publishes it) stay on the event loop: each
+ * hop to libuv's threads costs a thread wake-up and a callback, and a FileHandle's open, write,
+ * sync and close were seven of them (decision 153). Only once this resolves may a row name the
+ * file; then publishPendingFile.
  */
 export async function writePendingFile(dir: string, name: string, plain: Uint8Array): Promise<void> {
   if (existsSync(pathFor(dir, name))) throw new Error("stored file exists");
   const bytes = encryptFile(plain);
-  const file = await open(pendingPath(dir, name), "wx", 0o600);
+  const fd = openSync(pendingPath(dir, name), "wx", 0o600);
+  let failed: { reason: unknown } | undefined;
   try {
-    await file.writeFile(bytes);
-    await file.sync();
-  } catch (error) {
-    // Not written whole: a pending file no row will ever name.
-    await file.close();
-    removePendingFile(dir, name);
-    throw error;
-  }
-  await file.close();
-  const directory = await open(dir, "r");
-  try {
-    await directory.sync();
+    if (bytes.byteLength <= LOOP_WRITE_BYTES) {
+      let offset = 0;
+      while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
+    } else await writeOffLoop(fd, bytes);
+    // Both settle before the descriptor closes: a close under a running fsync could let the
+    // number be reused for another file.
+    const synced = await Promise.allSettled([fsyncOffLoop(fd), syncDirectory(dir)]);
+    failed = synced.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  } catch (reason) {
+    failed = { reason };
   } finally {
-    await directory.close();
+    closeSync(fd);
   }
+  if (failed) {
+    // Not written whole or not durable: a pending file no row will ever name.
+    removePendingFile(dir, name);
+    throw failed.reason;
+  }
+}
+
+/** Up to this size a file's bytes are copied to the page cache on the event loop; a larger one (a drawing) on libuv's threads. */
+const LOOP_WRITE_BYTES = 64 * 1024;
+
+async function writeOffLoop(fd: number, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const at = offset;
+    offset += await new Promise<number>((resolve, reject) =>
+      write(fd, bytes, at, bytes.byteLength - at, null, (error, written) => (error ? reject(error) : resolve(written))),
+    );
+  }
+}
+
+function fsyncOffLoop(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * A directory kept open for its fsyncs, and the fsync running on it. Keyed by the directory's
+ * device and inode, not its path: a directory removed and made again under the same path (a
+ * test's data directory) is another entry, and an open descriptor keeps its inode's number from
+ * being reused. At most MAX_OPEN_DIRECTORIES idle ones stay open (one in production: uploads/).
+ */
+interface OpenDirectory {
+  fd: number;
+  running: Promise<void> | null;
+  next: Promise<void> | null;
+}
+const openDirectories = new Map<string, OpenDirectory>();
+const MAX_OPEN_DIRECTORIES = 4;
+
+/**
+ * Makes every entry created in `dir` before this call durable: an fsync of the directory that
+ * starts after the call. While one runs, the callers meanwhile share the next one (group
+ * commit): an fsync already running may have started before their entry was made, so they wait
+ * for it to end and then for one of their own. A failed fsync fails every caller that waited for it.
+ * Async, so that a directory that cannot be opened is a rejection, never a throw beside a
+ * running fsync.
+ */
+async function syncDirectory(dir: string): Promise<void> {
+  const { dev, ino } = statSync(dir);
+  const key = `${dev}:${ino}`;
+  let entry = openDirectories.get(key);
+  if (!entry) {
+    for (const [k, other] of openDirectories) {
+      if (openDirectories.size < MAX_OPEN_DIRECTORIES) break;
+      if (other.running || other.next) continue;
+      openDirectories.delete(k);
+      closeSync(other.fd);
+    }
+    entry = { fd: openSync(dir, "r"), running: null, next: null };
+    openDirectories.set(key, entry);
+  }
+  return queueDirectorySync(entry);
+}
+
+function queueDirectorySync(entry: OpenDirectory): Promise<void> {
+  if (!entry.running) {
+    entry.running = fsyncOffLoop(entry.fd).finally(() => {
+      entry.running = null;
+    });
+    return entry.running;
+  }
+  entry.next ??= entry.running
+    .catch(() => undefined)
+    .then(() => {
+      entry.next = null;
+      return queueDirectorySync(entry);
+    });
+  return entry.next;
 }
 
 /**

@@ -43,19 +43,27 @@ export async function parseMultipart(
   // Only multipart: Request.formData() would read a url-encoded body too, which callers of a
   // multipart form never accepted.
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new TypeError("not a multipart body");
-  const parsed = await new Request("http://portal.invalid/", {
-    method: "POST",
-    headers: { "Content-Type": contentType },
-    body,
-  }).formData();
-  const form = new FormData();
+  // A Response parses as a Request does (undici's one body mixin) without making a Request's
+  // AbortSignal, which was half of this function's time (decision 153).
+  const parsed = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
+  // The limits first; the parsed form is answered as it is unless a file's name carries a path
+  // (copying every part into a new FormData cost more than the parse, decision 153).
+  let pathInName = false;
   for (const [name, value] of parsed) {
     if (typeof value === "string") {
       if (Buffer.byteLength(value) > limits.maxTextBytes) throw new MaxPartSizeExceededError(name, limits.maxTextBytes);
-      form.append(name, value);
       continue;
     }
     if (value.size > limits.maxFileBytes) throw new MaxPartSizeExceededError(name, limits.maxFileBytes);
+    if (lastPathSegment(value.name) !== value.name) pathInName = true;
+  }
+  if (!pathInName) return parsed;
+  const form = new FormData();
+  for (const [name, value] of parsed) {
+    if (typeof value === "string") {
+      form.append(name, value);
+      continue;
+    }
     const base = lastPathSegment(value.name);
     form.append(name, base === value.name ? value : new File([value], base, { type: value.type }));
   }
