@@ -125,7 +125,9 @@ export function withoutWaitingForDisk<T>(write: () => T): T {
 export async function commitDurably<T>(write: () => T): Promise<T> {
   const database = db();
   if (database.$client.inTransaction) throw new Error("commitDurably inside another transaction");
-  const result = withoutWaitingForDisk(() => database.transaction(write));
+  // better-sqlite3's own transaction: the same BEGIN DEFERRED … COMMIT as drizzle's, whose
+  // transaction object (a query builder per table, ~0.1 ms) `write` never used (decision 154).
+  const result = withoutWaitingForDisk(() => database.$client.transaction(write).deferred());
   committed++;
   await durableSoFar();
   return result;
