@@ -161,24 +161,37 @@ export function translatedOnce(language: Language, ns: string, key: string, defa
  * not escape (`escapeValue: false`), so that is the same text, unless a value itself holds
  * interpolation or nesting syntax: i18next then replaces the first `{{name}}` it finds, which may be
  * inside an earlier value. Values with `{`, `}` or `$` therefore still go through i18next.
+ * A text that is not plain (an e-service's designer wrote `{{name, uppercase}}`, say) is found out
+ * once, by comparing the filled template with i18next's text for two sets of sample values, and then always
+ * goes through i18next (decision 154). `variant` is part of the cache key (an e-service's version).
  */
 export function textTemplate<N extends string>(
   language: Language,
   ns: string,
   key: string,
   names: readonly N[],
+  variant = "",
 ): (params: Record<N, string | number>) => string {
-  const parts = once(language, `${ns}\u0000${key}\u0000template\u0000${names.join(",")}`, () =>
-    String(getFixedT(language, ns)(key, Object.fromEntries(names.map((n) => [n, `\u0000${n}\u0000`])))).split("\u0000"),
-  );
+  const translate = (params: Record<string, unknown>) => String(getFixedT(language, ns)(key, params));
+  const template = once(language, `${ns}\u0000${key}\u0000template\u0000${names.join(",")}\u0000${variant}`, () => {
+    const parts = translate(Object.fromEntries(names.map((n) => [n, `\u0000${n}\u0000`]))).split("\u0000");
+    // Two samples: a word (a case format changes it) and a number (a number format changes it).
+    const samples = [(n: N, i: number) => `Xy ${i} ${n}`, (_n: N, i: number) => String(7 + i)].map(
+      (value) => Object.fromEntries(names.map((n, i) => [n, value(n, i)])) as Record<N, string>,
+    );
+    return { parts, plain: samples.every((sample) => fill(parts, sample) === translate(sample)) };
+  });
   return (params) => {
-    for (const name of names)
-      if (/[{}$]/.test(String(params[name])))
-        return String(getFixedT(language, ns)(key, params as Record<string, unknown>));
-    let out = "";
-    for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : String(params[parts[i] as N]);
-    return out;
+    if (!template.plain) return translate(params);
+    for (const name of names) if (/[{}$]/.test(String(params[name]))) return translate(params);
+    return fill(template.parts, params);
   };
+}
+
+function fill(parts: readonly string[], params: Record<string, string | number>): string {
+  let out = "";
+  for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : String(params[parts[i]!]);
+  return out;
 }
 
 /** A translation function for loaders and actions (titles, e-mails, PDF texts). */

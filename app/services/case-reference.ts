@@ -1,3 +1,5 @@
+import { swedishDate } from "./permit-clock";
+
 /** Case reference numbers: "BEN-2026-000123" (municipality code, year, six-digit number). */
 export const REFERENCE_PATTERN = /^([A-Z]{3})-(\d{4})-(\d{6})$/;
 
@@ -15,11 +17,11 @@ export function parseReference(value: unknown): { code: string; year: number; nu
   return { code: m[1]!, year: Number(m[2]), number: Number(m[3]) };
 }
 
-let swedishYearFormat: Intl.DateTimeFormat | undefined;
-
-/** The calendar year in Sweden: a case sent at 00:30 on 1 January belongs to the new year. */
+/**
+ * The calendar year in Sweden: a case sent at 00:30 on 1 January belongs to the new year. The
+ * Swedish day as the officer queue computes it (`swedishDate`: from the UTC day, a formatter call
+ * at most once per UTC day); an `Intl` format per case was ~0.1 ms of each send (decision 154).
+ */
 export function swedishYear(at: Date): number {
-  // Made once: building a formatter per case cost more than the rest of the reference (decision 129).
-  swedishYearFormat ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" });
-  return Number(swedishYearFormat.format(at));
+  return Number(swedishDate(at).slice(0, 4));
 }

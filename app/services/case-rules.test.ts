@@ -17,6 +17,23 @@ describe("case reference numbers", () => {
     expect(swedishYear(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
     expect(swedishYear(new Date("2026-12-31T22:30:00Z"))).toBe(2026);
   });
+  it("is the year Intl gives for Stockholm (decision 154: from swedishDate), around every New Year 1975-2105", () => {
+    const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" });
+    let compared = 0;
+    for (let year = 1975; year <= 2105; year++)
+      for (let minutes = -180; minutes <= 180; minutes += 15) {
+        const at = new Date(Date.UTC(year, 0, 1) + minutes * 60_000);
+        expect(swedishYear(at), at.toISOString()).toBe(Number(intl.format(at)));
+        compared++;
+      }
+    // In summer time too (the offset differs): midsummer nights.
+    for (let year = 1975; year <= 2105; year += 5) {
+      const at = new Date(Date.UTC(year, 5, 21, 22, 30));
+      expect(swedishYear(at)).toBe(Number(intl.format(at)));
+    }
+    expect(compared).toBeGreaterThan(3000);
+    expect(() => swedishYear(new Date(Number.NaN))).toThrow();
+  });
 });
 
 describe("the case status machine", () => {

@@ -15,7 +15,7 @@ import {
   progress,
 } from "../../forms/flow";
 import { fieldDomId } from "../../forms/form-data";
-import { errorKey, translatorFor } from "../../forms/keys";
+import { errorKey, i18nextKey, translatorFor } from "../../forms/keys";
 import {
   answersForStep,
   formEntriesFor,
@@ -27,7 +27,7 @@ import {
 import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
-import { getFixedT, translatedOnce } from "~/i18n/i18n.server";
+import { getFixedT, textTemplate, translatedOnce } from "~/i18n/i18n.server";
 import { MUNICIPALITY_CONTROL, type StepViewData } from "../../forms/step-view";
 import { audit } from "~/platform/audit.server";
 import type { ResidentUser } from "~/auth/guards.server";
@@ -573,16 +573,27 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
  */
 export function diariumSubject(def: FormDefinition, answers: FormValues, lang: Language): string | null {
   if (typeof def.diarium !== "object") return null;
-  const t = translatorFor(getFixedT(lang, "forms") as never);
   const fields = scopeFields(def, "all") ?? [];
+  const names = def.diarium.subject.answers;
   const values: Record<string, string> = {};
-  for (const name of def.diarium.subject.answers) {
+  for (const name of names) {
     const field = fields.find((f) => f.name === name);
     const answer = answers[name];
     if (typeof answer !== "string" || !answer.trim()) return null;
-    values[name] = field?.type === "choice" ? optionLabel(field.options, answer, t) : answer;
+    // An option's text translated once per language instance (decision 154), as `optionLabel` would.
+    values[name] =
+      field?.type === "choice"
+        ? optionLabel(field.options, answer, (key) => translatedOnce(lang, "forms", i18nextKey(key)))
+        : answer;
   }
-  const subject = t(def.diarium.subject.template, { ...values, interpolation: { escapeValue: false } }).trim();
+  // The e-service's subject template, made once per language instance and version (decision 154).
+  const subject = textTemplate(
+    lang,
+    "forms",
+    i18nextKey(def.diarium.subject.template),
+    names,
+    `${def.id}@${def.version}`,
+  )(values).trim();
   return subject || null;
 }
 

@@ -11,6 +11,7 @@ import {
   caseAttachment,
 } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
+import { commitDurably } from "~/db-durable.server";
 import {
   AttachmentMismatchError,
   caseAnswers,
@@ -100,6 +101,30 @@ describe("cases", () => {
       createCase(input("key-dddddddddddddddddddd", { attachments: { publicIds: ["not-mine"], ownerKey: "owner-1" } })),
     ).toThrow(AttachmentMismatchError);
     expect(db().select({ n: count() }).from(caseTable).get()!.n).toBe(before);
+  });
+
+  it("inside the send's transaction roll back with it, or alone to their savepoint (decision 154: better-sqlite3's own transaction)", async () => {
+    const cases = () => db().select({ n: count() }).from(caseTable).get()!.n;
+    const entries = () => db().select({ n: count() }).from(diariumEntry).get()!.n;
+    const before = { cases: cases(), entries: entries() };
+    const bad = input("key-ffffffffffffffffffff", { attachments: { publicIds: ["not-mine"], ownerKey: "owner-1" } });
+    // The send's commitDurably: a mismatch rolls back the whole transaction, the event row written before it too.
+    await expect(
+      commitDurably(() => {
+        db().insert(caseEvent).values({ caseId: 1, toStatus: "received", actor: "test" }).run();
+        return createCase(bad);
+      }),
+    ).rejects.toThrow(AttachmentMismatchError);
+    expect({ cases: cases(), entries: entries() }).toEqual(before);
+    expect(db().select().from(caseEvent).where(eq(caseEvent.actor, "test")).all()).toEqual([]);
+    // A caller that catches it keeps its own rows: only the case's savepoint is rolled back.
+    const good = await commitDurably(() => {
+      expect(() => createCase(bad)).toThrow(AttachmentMismatchError);
+      return createCase(input("key-gggggggggggggggggggg"));
+    });
+    expect(good.created).toBe(true);
+    expect({ cases: cases(), entries: entries() }).toEqual({ cases: before.cases + 1, entries: before.entries + 1 });
+    expect(db().$client.inTransaction).toBe(false);
   });
 
   it("follow their area's status machine and log every change", () => {

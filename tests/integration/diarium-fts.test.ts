@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import type { Area } from "~/domain/areas";
 import { administration, diariumEntry, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
-import { diariumSearchText } from "~/services/diarium-text.server";
+import { diariumSearchText, shortGrams } from "~/services/diarium-text.server";
+import { createCase } from "~/services/cases.server";
 import { env } from "~/env.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { maskEntry } from "~/services/diarium-rules";
@@ -412,5 +413,98 @@ describe("a page's texts are translated once per page, as each row would be (dec
     expect(seen.caseTypes.size).toBeGreaterThan(2);
     expect(seen.statuses.size).toBeGreaterThan(1);
     expect(seen.parties.size).toBeGreaterThan(1);
+  });
+});
+
+describe("the send gives the short-word grams; the trigger takes them only for exactly their text (decision 154)", () => {
+  /** The grams the insert trigger's recursive CTE makes (migration 0044), asked of SQLite itself. */
+  /** As stored: the bytes SQLite holds (a lone surrogate is written as three bytes, read back as three U+FFFD). */
+  const cteGrams = (text: string) =>
+    db()
+      .$client.prepare(
+        `WITH RECURSIVE c(i, out) AS (SELECT 1, char(2) UNION ALL SELECT i + 1, out || substr(lower(:t), i, 1) || char(2)
+         FROM c WHERE i <= length(:t)) SELECT hex(out) FROM c WHERE i = length(:t) + 1`,
+      )
+      .pluck()
+      .get({ t: text }) as string;
+  const stored = (grams: string | null) => db().$client.prepare("select hex(?)").pluck().get(grams) as string;
+  const shortIndex = (token: string) =>
+    db()
+      .$client.prepare("select rowid from diarium_fts_short where diarium_fts_short match ?")
+      .pluck()
+      .all(`"${token.replaceAll('"', '""')}"`) as number[];
+  const hints = () => db().$client.prepare("select count(*) from diarium_fts_short_hint").pluck().get();
+
+  it("shortGrams is the CTE's text for every kind of character", () => {
+    const texts = [
+      "",
+      "a",
+      "ben-2026-000573 felanmälan gata och park fault report, streets and parks",
+      "ÅÄÖ ABC Éé ß ǅ İ ﬀ",
+      "emoji 😀 and 𝔘 astral, e\u0301 combining, tab\tnew\nline",
+      "lone \ud800 surrogate",
+      "x".repeat(5000),
+    ];
+    for (const text of texts) expect(stored(shortGrams(text)), JSON.stringify(text.slice(0, 40))).toBe(cteGrams(text));
+    expect(shortGrams("nul\u0000inside")).toBeNull();
+  });
+
+  it("an entry made by createCase is in the short-word index as one made by the trigger alone; no hint is left", () => {
+    const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, "mellerud")).get()!;
+    const a = db()
+      .select({ id: administration.id })
+      .from(administration)
+      .where(and(eq(administration.municipalityId, m.id), eq(administration.slug, "samhallsbyggnad")))
+      .get()!;
+    const made = createCase({
+      idempotencyKey: "key-grams-hint-0000000001",
+      municipalityId: m.id,
+      administrationId: a.id,
+      formId: "felanmalan-gata-park",
+      formVersion: 1,
+      area: "allmant",
+      sensitivity: "public",
+      data: { category: "gatubelysning" },
+      sensitiveData: null,
+      applicantPersonId: null,
+      applicantOrganisationId: null,
+      submittedByPersonId: null,
+      contactEmail: null,
+      submitterKey: "owner-grams",
+      language: "sv",
+      decisionDays: null,
+      diarium: { subject: "Qz Åx 7É trasig", partyKind: "organisation", partyName: "Ωmega AB" },
+      attachments: { publicIds: [], ownerKey: "owner-grams" },
+    });
+    expect(hints()).toBe(0);
+    const viaSend = db().select().from(diariumEntry).where(eq(diariumEntry.caseId, made.id)).get()!;
+    // The same text written as any other writer writes it: the trigger's CTE.
+    const { id: _id, caseId: _caseId, ...rest } = viaSend;
+    const viaTrigger = db()
+      .insert(diariumEntry)
+      .values({ ...rest, reference: `${viaSend.reference}-T` })
+      .returning({ id: diariumEntry.id })
+      .get();
+    const text = viaSend.searchText.toLowerCase();
+    const chars = [...text];
+    const tokens = [...chars.map((c) => `\u0002${c}\u0002`), ...chars.slice(1).map((c, i) => `${chars[i]}\u0002${c}`)];
+    expect(tokens.length).toBeGreaterThan(40);
+    for (const token of tokens) {
+      const found = shortIndex(token);
+      expect(found, JSON.stringify(token)).toContain(viaSend.id);
+      expect(found, JSON.stringify(token)).toContain(viaTrigger.id);
+    }
+    // Something not in the text finds neither (the check above can fail).
+    expect(shortIndex("\u0002¤\u0002")).not.toContain(viaSend.id);
+  });
+
+  it("a hint made from another text is not taken (the CTE makes the grams) and is deleted", () => {
+    db()
+      .$client.prepare("insert into diarium_fts_short_hint (id, search_text, grams) values (1, 'other text', ?)")
+      .run("\u0002¤\u0002");
+    const made = streetLampEntry("MEL-2031-000154");
+    expect(hints()).toBe(0);
+    expect(shortIndex("\u0002¤\u0002")).not.toContain(made.id);
+    expect(shortIndex("g\u0002a")).toContain(made.id);
   });
 });

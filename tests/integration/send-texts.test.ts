@@ -4,11 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { administration, municipality } from "../../db/schema/index";
 import { db, prepareDatabase } from "~/db.server";
 import { env, resetEnvForTests } from "~/env.server";
-import { definitionDocuments } from "../../forms/definitions/index";
+import { definitionDocuments, formDefinitions } from "../../forms/definitions/index";
+import { optionLabel } from "../../forms/fields/choice";
+import { translatorFor } from "../../forms/keys";
+import { scopeFields } from "../../forms/schema";
+import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
 import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
+import { diariumSubject } from "~/services/forms.server";
 import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
 /**
@@ -189,6 +194,87 @@ describe("texts translated once (decision 151)", () => {
           }),
         );
       }
+    }
+  });
+
+  /** The diarium subject as diariumSubject made it before 154: i18next for the template and the options, per send. */
+  function subjectBefore(def: FormDefinition, answers: FormValues, lang: "sv" | "en"): string | null {
+    if (typeof def.diarium !== "object") return null;
+    const t = translatorFor(getFixedT(lang, "forms") as never);
+    const fields = scopeFields(def, "all") ?? [];
+    const values: Record<string, string> = {};
+    for (const name of def.diarium.subject.answers) {
+      const field = fields.find((f) => f.name === name);
+      const answer = answers[name];
+      if (typeof answer !== "string" || !answer.trim()) return null;
+      values[name] = field?.type === "choice" ? optionLabel(field.options, answer, t) : answer;
+    }
+    return t(def.diarium.subject.template, { ...values, interpolation: { escapeValue: false } }).trim() || null;
+  }
+
+  it("the diarium subject (154, a template and option texts translated once) is the text i18next gave on every send", () => {
+    const withSubject = formDefinitions.filter((d) => typeof d.diarium === "object");
+    expect(withSubject.length).toBeGreaterThan(2);
+    let compared = 0;
+    for (const def of withSubject) {
+      if (typeof def.diarium !== "object") continue;
+      const fields = scopeFields(def, "all") ?? [];
+      const names = def.diarium.subject.answers;
+      // Every option of a choice, and free texts, including ones holding interpolation syntax.
+      const candidates = (name: string): string[] => {
+        const field = fields.find((f) => f.name === name);
+        const free = ["Torggatan 1", " x ", "", "  ", "{{category}}", "$t(forms:common.yes)", "a $& b", "åäö {x}"];
+        return field?.type === "choice" ? [...field.options.map((o) => o.value), "no-such-option", ""] : free;
+      };
+      for (const lang of ["sv", "en"] as const)
+        for (const [i, name] of names.entries())
+          for (const value of candidates(name)) {
+            const answers: FormValues = Object.fromEntries(
+              names.map((n) => [n, n === name ? value : (candidates(n).find((c) => c.trim()) ?? "x")]),
+            );
+            expect(diariumSubject(def, answers, lang), `${def.id} ${lang} ${i} ${value}`).toBe(
+              subjectBefore(def, answers, lang),
+            );
+            compared++;
+          }
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(
+      diariumSubject(
+        formDefinitions.find((d) => d.id === "felanmalan-gata-park")!,
+        { category: "gatubelysning" },
+        "en",
+      ),
+    ).toBe("Street lighting");
+  });
+
+  it("a template that is not plain {{name}}s (a format) goes through i18next on every call, with the same text", () => {
+    const def = formDefinitions.find((d) => d.id === "felanmalan-gata-park")!;
+    if (typeof def.diarium !== "object") throw new Error("felanmalan-gata-park has a diarium subject");
+    const key = "felanmalan-gata-park.diarium.subject";
+    const names = ["category", "nr"] as const;
+    const withFormat = (text: string) =>
+      definitionDocuments.map((d) =>
+        d.definition.id === "felanmalan-gata-park"
+          ? { ...d, texts: { ...d.texts, en: { ...d.texts.en, diarium: { subject: text } } } }
+          : d,
+      );
+    try {
+      for (const text of [
+        "Nr {{nr, number}}: {{category}}",
+        "{{category}} ({{nr, number(minimumFractionDigits: 1)}})",
+      ]) {
+        setDefinitionTexts(withFormat(text));
+        for (const params of [
+          { category: "Gatubelysning", nr: "12" },
+          { category: "Park", nr: "3" },
+        ])
+          expect(textTemplate("en", "forms", key, names, "v")(params)).toBe(getFixedT("en", "forms")(key, params));
+        // The format is really applied (a marker-filled template would not have done it).
+        expect(getFixedT("en", "forms")(key, { category: "P", nr: "3" })).not.toContain("{{");
+      }
+    } finally {
+      setDefinitionTexts(definitionDocuments);
     }
   });
 });
