@@ -24,8 +24,6 @@ interface Account {
   personnummer: string;
   givenName: string;
   familyName: string;
-  /** Set when this login was a signature request and the person signed (delivered once, in the ID token). */
-  userSignature?: string;
 }
 
 /**
@@ -42,6 +40,12 @@ const accounts = new Map<string, Account>();
 /** Verified sign requests from signed Request Objects, by client and nonce, until the person signs or leaves. */
 const signRequests = new Map<string, { request: SignRequest; requiredPersonnummer: string | null; at: number }>();
 const signKey = (clientId: unknown, nonce: unknown) => `${String(clientId)}|${String(nonce)}`;
+/**
+ * Signatures made, by the grant the signing consent created: the authorization code of that
+ * sign flow carries the grant, so its ID token gets exactly this signature. Kept on the account
+ * (one per person) a second sign or login of the same person in between took it away.
+ */
+const signatures = new Map<string, { userSignature: string; at: number }>();
 
 /**
  * The signature the test provider makes for the person (the "e-ID"): a JWS (RS256) with the
@@ -361,20 +365,25 @@ function testIdentityRouter(
       },
     },
     interactions: { url: (_ctx, interaction) => `${TEST_IDP_PATH}/interaction/${interaction.uid}` },
-    findAccount: async (_ctx, sub) => {
+    findAccount: async (_ctx, sub, token) => {
       const account = accounts.get(sub);
       if (!account) return undefined;
+      const grantId = token?.grantId;
       return {
         accountId: sub,
-        claims: async (use: string) => ({
-          sub,
-          given_name: account.givenName,
-          family_name: account.familyName,
-          name: `${account.givenName} ${account.familyName}`,
-          [claimName]: account.personnummer,
-          // Signature results only ever in the ID token, never from userinfo (§5.2).
-          ...(use === "id_token" && account.userSignature ? { [USER_SIGNATURE_CLAIM]: account.userSignature } : {}),
-        }),
+        claims: async (use: string) => {
+          // Delivered once, in the ID token of the code its sign flow made (§5.2: never from userinfo).
+          const userSignature = use === "id_token" && grantId ? signatures.get(grantId)?.userSignature : undefined;
+          if (userSignature) signatures.delete(grantId!);
+          return {
+            sub,
+            given_name: account.givenName,
+            family_name: account.familyName,
+            name: `${account.givenName} ${account.familyName}`,
+            [claimName]: account.personnummer,
+            ...(userSignature ? { [USER_SIGNATURE_CLAIM]: userSignature } : {}),
+          };
+        },
       };
     },
     // The portal is the provider's only (first-party) client: consent is implied.
@@ -531,7 +540,7 @@ function testIdentityRouter(
         return;
       }
       signRequests.delete(key);
-      account.userSignature = makeUserSignature({
+      const userSignature = makeUserSignature({
         key: privateKey,
         publicJwk,
         issuer,
@@ -545,6 +554,8 @@ function testIdentityRouter(
       grant.addOIDCScope(String(details.params.scope));
       grant.addOIDCClaims(["given_name", "family_name", "name", claimName, USER_SIGNATURE_CLAIM]);
       const grantId = await grant.save();
+      for (const [k, v] of signatures) if (Date.now() - v.at > 600_000) signatures.delete(k);
+      signatures.set(grantId, { userSignature, at: Date.now() });
       await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     } catch (error) {
       next(error);

@@ -156,6 +156,31 @@ describe("the signature extension (signRequest, sign scope, userSignature)", () 
     expect(crossed).toMatchObject({ ok: false, reason: "failed" });
   });
 
+  it("each signature reaches its own flow when the same person signs twice at once or logs in in between", async () => {
+    // Two browsers of one person sign two texts at the provider before either callback arrives,
+    // and a third logs in there in between (and leaves without signing). The provider keeps a
+    // signature with the grant it was made in, so each callback gets the one over its own text.
+    const start = (text: string) =>
+      beginSigning({ reference: "AML-2026-000001", party: "applicant", text, personnummer: PETER, language: "sv" });
+    const a = await start("Text A");
+    const b = await start("Text B");
+    const c = await start("Text C");
+    const atA = await atProvider(a.url, PETER, "sign");
+    const atB = await atProvider(b.url, PETER, "sign");
+    expect((await atProvider(c.url, PETER, "abort")).signPage).toContain("Text C");
+    const done = (flow: typeof a, callback: string) =>
+      completeSigning(new Request(callback, { headers: { Cookie: cookiePair(flow.setCookie) } }));
+    const results = [
+      [await done(a, atA.callback), "Text A"],
+      [await done(b, atB.callback), "Text B"],
+    ] as const;
+    for (const [result, text] of results) {
+      expect(result.ok).toBe(true);
+      const { userSignature } = result as Extract<SigningResult, { ok: true }>;
+      expect(verifyUserSignature({ userSignature, text, personnummer: PETER })).toMatchObject({ ok: true });
+    }
+  });
+
   it("the provider refuses the sign scope without a signed signRequest (invalid_request)", async () => {
     const { url } = await beginSigning({
       reference: "AML-2026-000001",
