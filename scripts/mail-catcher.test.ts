@@ -35,6 +35,31 @@ describe("the mail catcher as a process of its own (decision 148)", () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/\.eml$/);
     expect(readFileSync(join(dir, files[0] ?? ""), "utf8")).toContain("BEN-2026-000123");
+    expect(await catcher.received()).toBe(1);
+    await catcher.close();
+    expect(alive(catcher.pid)).toBe(false);
+  });
+
+  it("as the bench's sink (decision 158) receives and counts every message and stores none", async () => {
+    const dir = freshDir();
+    const catcher = await startMailCatcherProcess(dir, { sink: true });
+    expect(await catcher.received()).toBe(0);
+    const transport = nodemailer.createTransport({ url: catcher.url, pool: true, maxConnections: 2 });
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        transport.sendMail({
+          from: "portal@example.se",
+          to: "invanare@example.se",
+          subject: `Kvitto ${i}`,
+          text: `BEN-2026-${String(i).padStart(6, "0")}\n.\n..\n`.repeat(50),
+        }),
+      ),
+    );
+    transport.close();
+    const [first, second] = await Promise.all([catcher.received(), catcher.received()]);
+    expect(first).toBe(12);
+    expect(second).toBe(12);
+    expect(readdirSync(dir)).toEqual([]);
     await catcher.close();
     expect(alive(catcher.pid)).toBe(false);
   });

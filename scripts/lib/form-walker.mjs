@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { urlToHttpOptions } from "node:url";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { forms } from "./html.mjs";
+import { firstForm, forms } from "./html.mjs";
 
 export const REFERENCE = /\b([A-ZÅÄÖ]{2,5}-\d{4}-\d{4,})\b/;
 
@@ -122,25 +123,27 @@ const escapeName = (name) => name.replaceAll("\n", "%0A").replaceAll("\r", "%0D"
 
 export function encodeBody(form, { values, files }) {
   if (form.enctype === "multipart/form-data" || files.length > 0) {
-    // The body fetch's FormData makes (the same parts, order and headers), as one buffer.
+    // The body fetch's FormData makes (the same parts, order and headers), as one buffer: the text
+    // parts and each file's part header as one string each, the file's bytes as they are.
     const boundary = `----formdata-walker-${randomBytes(12).toString("hex")}`;
-    const parts = [];
+    let text = "";
     for (const [k, v] of values)
+      text += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(crlf(k))}"\r\n\r\n${crlf(String(v))}\r\n`;
+    const parts = [];
+    for (const f of files) {
       parts.push(
         Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(crlf(k))}"\r\n\r\n${crlf(String(v))}\r\n`,
-        ),
-      );
-    for (const f of files)
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(crlf(f.name))}"; filename="${escapeName(f.filename)}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+          `${text}--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(crlf(f.name))}"; filename="${escapeName(f.filename)}"\r\nContent-Type: ${f.type}\r\n\r\n`,
         ),
         f.bytes,
-        Buffer.from("\r\n"),
       );
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
-    return { body: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+      text = "\r\n";
+    }
+    parts.push(Buffer.from(`${text}--${boundary}--\r\n`));
+    return {
+      body: parts.length === 1 ? parts[0] : Buffer.concat(parts),
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    };
   }
   return {
     body: new URLSearchParams(values).toString(),
@@ -152,22 +155,51 @@ export function encodeBody(form, { values, files }) {
 // cost the bench's walker ~23 ms of CPU per walk on the same two cores as the portal. The request
 // is the one fetch sends (the same headers, gzip/deflate accepted and decoded), and an answer
 // offers what the walker and CookieJar read of fetch's Response: status, headers.get,
-// headers.getSetCookie, text() and arrayBuffer().
+// headers.getSetCookie, text() and arrayBuffer(). Decision 158: the client costs as little as it
+// can (the walker's CPU shares the portal's two cores): a URL's request options are parsed once,
+// the answer's headers are read from the raw list only when asked for, a body is decoded only
+// when it is read.
 const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
 const FETCH_HEADERS = { accept: "*/*", "accept-language": "*", "sec-fetch-mode": "cors", "user-agent": "node" };
+
+/** What `http.request(new URL(url))` makes of a URL, per URL string (a walk's few URLs; bounded). */
+const targets = new Map();
+function target(url) {
+  let hit = targets.get(url);
+  if (hit === undefined) {
+    const parsed = new URL(url);
+    const send = parsed.protocol === "https:" ? httpsRequest : parsed.protocol === "http:" ? httpRequest : null;
+    hit = { send, protocol: parsed.protocol, options: send ? urlToHttpOptions(parsed) : null };
+    if (targets.size >= 1_000) targets.clear();
+    targets.set(url, hit);
+  }
+  return hit;
+}
+
+/** The answer's headers, read from the raw list (names as sent, values in order). */
+class RawHeaders {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  get(name) {
+    const wanted = name.toLowerCase();
+    let out = null;
+    for (let i = 0; i + 1 < this.raw.length; i += 2)
+      if (this.raw[i].toLowerCase() === wanted) out = out === null ? this.raw[i + 1] : `${out}, ${this.raw[i + 1]}`;
+    return out;
+  }
+  getSetCookie() {
+    const out = [];
+    for (let i = 0; i + 1 < this.raw.length; i += 2)
+      if (this.raw[i].toLowerCase() === "set-cookie") out.push(this.raw[i + 1]);
+    return out;
+  }
+}
 
 class WalkResponse {
   constructor(status, rawHeaders, body) {
     this.status = status;
-    const list = [];
-    for (let i = 0; i < rawHeaders.length; i += 2) list.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]]);
-    this.headers = {
-      get: (name) => {
-        const values = list.filter(([k]) => k === name.toLowerCase()).map(([, v]) => v);
-        return values.length > 0 ? values.join(", ") : null;
-      },
-      getSetCookie: () => list.filter(([k]) => k === "set-cookie").map(([, v]) => v),
-    };
+    this.headers = new RawHeaders(rawHeaders);
     this.body = body;
   }
   async arrayBuffer() {
@@ -178,8 +210,8 @@ class WalkResponse {
     return this.decoded().toString("utf8");
   }
   decoded() {
-    const encoding = (this.headers.get("content-encoding") ?? "").trim().toLowerCase();
     if (this.body.length === 0) return this.body;
+    const encoding = (this.headers.get("content-encoding") ?? "").trim().toLowerCase();
     if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(this.body);
     if (encoding === "deflate") return inflateSync(this.body);
     if (encoding === "br") return brotliDecompressSync(this.body);
@@ -189,14 +221,13 @@ class WalkResponse {
 
 /** One request as `fetch(url, { method, body, headers, redirect: "manual" })` sends it; rejects on a network error or after `timeoutMs`. */
 export function walkRequest(url, { method = "GET", body, headers = {}, timeoutMs = 30_000 } = {}, retried = false) {
-  const target = new URL(url);
-  const send = target.protocol === "https:" ? httpsRequest : target.protocol === "http:" ? httpRequest : null;
-  if (!send) return Promise.reject(new TypeError(`cannot walk ${target.protocol} URLs`));
+  const { send, protocol, options } = target(typeof url === "string" ? url : String(url));
+  if (!send) return Promise.reject(new TypeError(`cannot walk ${protocol} URLs`));
   const all = { ...FETCH_HEADERS, "accept-encoding": "gzip, deflate" };
-  for (const [name, value] of Object.entries(headers)) all[name.toLowerCase()] = value;
+  for (const name in headers) all[name.toLowerCase()] = headers[name];
   if (body !== undefined) all["content-length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
-    const req = send(target, { method, headers: all, agent: agents[target.protocol] });
+    const req = send({ ...options, method, headers: all, agent: agents[protocol] });
     const timer = setTimeout(
       () => req.destroy(new Error(`The operation was aborted due to timeout (${timeoutMs} ms)`)),
       timeoutMs,
@@ -218,12 +249,18 @@ export function walkRequest(url, { method = "GET", body, headers = {}, timeoutMs
       });
       res.on("end", () => {
         clearTimeout(timer);
-        resolve(new WalkResponse(res.statusCode, res.rawHeaders, Buffer.concat(chunks)));
+        const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        resolve(new WalkResponse(res.statusCode, res.rawHeaders, body));
       });
     });
     req.end(body);
   });
 }
+
+// Every REFERENCE match holds a hyphen, four digits, a hyphen and four digits: a page without that
+// (every step page) is passed over by this short search instead of REFERENCE at each position.
+const REFERENCE_DIGITS = /-\d{4}-\d{4}/;
+const referenceIn = (html) => (REFERENCE_DIGITS.test(html) ? REFERENCE.exec(html) : null);
 
 /**
  * Walks a form from `startUrl` to its receipt.
@@ -242,16 +279,16 @@ export async function submitForm(
     const page = await walkRequest(url, { headers: { ...headers, cookie: jar.header() }, timeoutMs });
     jar.store(page);
     if (page.status >= 300 && page.status < 400) {
+      // A redirect's body is read off the connection and never decoded: nothing in it is looked at.
       url = new URL(page.headers.get("location"), url).href;
-      await page.arrayBuffer();
       continue;
     }
     const html = await page.text();
     lastStatus = page.status;
-    const found = REFERENCE.exec(decodeURIComponent(new URL(url).pathname)) ?? (step > 0 ? REFERENCE.exec(html) : null);
+    const found = REFERENCE.exec(decodeURIComponent(new URL(url).pathname)) ?? (step > 0 ? referenceIn(html) : null);
     if (found && step > 0) return { ok: true, reference: found[1], steps: step, url, attachments };
     const main = html.slice(Math.max(0, html.indexOf("<main")));
-    const form = forms(main, url).find((f) => f.method === "post");
+    const form = firstForm(main, url, "post");
     if (!form) {
       // A form sent by the applicant's e-ID signature (decision 098) ends in a link to the
       // provider, not a send button: reported as such, for a caller that cannot sign.
@@ -271,7 +308,6 @@ export async function submitForm(
     jar.store(res);
     lastStatus = res.status;
     if (res.status >= 300 && res.status < 400) {
-      await res.arrayBuffer();
       url = new URL(res.headers.get("location"), form.action).href;
       const ref = REFERENCE.exec(decodeURIComponent(new URL(url).pathname));
       if (ref) return { ok: true, reference: ref[1], steps: step + 1, url, attachments };
@@ -287,7 +323,7 @@ export async function submitForm(
         error: refusal(text),
         attachments,
       };
-    const ref = REFERENCE.exec(text);
+    const ref = referenceIn(text);
     if (ref) return { ok: true, reference: ref[1], steps: step + 1, url: form.action, attachments };
     url = form.action; // 200 with the next step rendered in place
   }

@@ -40,48 +40,64 @@ export function internalLinks(html, base) {
 /** Every <form> with its method, action, enctype and fields (inputs, selects, textareas, buttons). */
 export function forms(html, base) {
   const out = [];
-  for (const m of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/gi)) {
-    const a = attrs(m[0].slice(0, m[0].indexOf(">") + 1));
-    const inner = m[1];
-    const fields = [];
-    for (const t of inner.matchAll(
-      /<(input|button)\b[^>]*>|<select\b[^>]*>([\s\S]*?)<\/select>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>/gi,
-    )) {
-      const tagName = t[0].slice(1, t[0].search(/[\s>]/)).toLowerCase();
-      const fa = attrs(t[0].slice(0, t[0].indexOf(">") + 1));
-      if (tagName === "select") {
-        const options = [...t[2].matchAll(/<option\b[^>]*>/gi)].map((o) => attrs(o[0]).value ?? "");
-        fields.push({ tag: "select", name: fa.name, required: "required" in fa, options });
-      } else if (tagName === "textarea") {
-        fields.push({
-          tag: "textarea",
-          name: fa.name,
-          required: "required" in fa,
-          value: decodeEntities(t[3] ?? ""),
-          maxlength: fa.maxlength,
-        });
-      } else {
-        fields.push({
-          tag: tagName,
-          type: (fa.type ?? (tagName === "button" ? "submit" : "text")).toLowerCase(),
-          name: fa.name,
-          value: fa.value ?? "",
-          required: "required" in fa,
-          checked: "checked" in fa,
-          maxlength: fa.maxlength,
-          formnovalidate: "formnovalidate" in fa,
-        });
-      }
-    }
-    out.push({
-      method: (a.method ?? "get").toLowerCase(),
-      action: new URL(a.action ?? "", base).href,
-      enctype: a.enctype ?? "application/x-www-form-urlencoded",
-      role: a.role,
-      fields,
-    });
-  }
+  for (const m of html.matchAll(FORM)) out.push(readForm(m, base));
   return out;
+}
+
+/**
+ * `forms(html, base).find((f) => f.method === method)`, reading only as far as that form: the
+ * other forms' fields are not parsed, nor the page after it (the walker's every page, decision 158).
+ */
+export function firstForm(html, base, method) {
+  const re = new RegExp(FORM.source, FORM.flags);
+  for (let m = re.exec(html); m !== null; m = re.exec(html)) {
+    const open = attrs(m[0].slice(0, m[0].indexOf(">") + 1));
+    if ((open.method ?? "get").toLowerCase() === method) return readForm(m, base, open);
+  }
+  return undefined;
+}
+
+const FORM = /<form\b[^>]*>([\s\S]*?)<\/form>/gi;
+
+function readForm(m, base, a = attrs(m[0].slice(0, m[0].indexOf(">") + 1))) {
+  const inner = m[1];
+  const fields = [];
+  for (const t of inner.matchAll(
+    /<(input|button)\b[^>]*>|<select\b[^>]*>([\s\S]*?)<\/select>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>/gi,
+  )) {
+    const tagName = t[0].slice(1, t[0].search(/[\s>]/)).toLowerCase();
+    const fa = attrs(t[0].slice(0, t[0].indexOf(">") + 1));
+    if (tagName === "select") {
+      const options = [...t[2].matchAll(/<option\b[^>]*>/gi)].map((o) => attrs(o[0]).value ?? "");
+      fields.push({ tag: "select", name: fa.name, required: "required" in fa, options });
+    } else if (tagName === "textarea") {
+      fields.push({
+        tag: "textarea",
+        name: fa.name,
+        required: "required" in fa,
+        value: decodeEntities(t[3] ?? ""),
+        maxlength: fa.maxlength,
+      });
+    } else {
+      fields.push({
+        tag: tagName,
+        type: (fa.type ?? (tagName === "button" ? "submit" : "text")).toLowerCase(),
+        name: fa.name,
+        value: fa.value ?? "",
+        required: "required" in fa,
+        checked: "checked" in fa,
+        maxlength: fa.maxlength,
+        formnovalidate: "formnovalidate" in fa,
+      });
+    }
+  }
+  return {
+    method: (a.method ?? "get").toLowerCase(),
+    action: new URL(a.action ?? "", base).href,
+    enctype: a.enctype ?? "application/x-www-form-urlencoded",
+    role: a.role,
+    fields,
+  };
 }
 
 export function htmlLang(html) {

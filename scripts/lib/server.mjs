@@ -54,7 +54,9 @@ export function cpuMsOf(pid) {
  * answers, with `startMs` = spawn to first answer. The log goes to `dataDir/server-<n>.log`.
  * `mailProcess`: the mail catcher runs in a process of its own (storing into `dataDir/mail` as the
  * in-process one does) and the portal gets its SMTP_URL, as a real SMTP server would be (decision
- * 148); `mail.pid` is its process. Without it (and without SMTP_URL) the portal catches mail itself.
+ * 148); `mail.pid` is its process. `mailProcess: "sink"` (the bench, decision 158): it receives and
+ * counts every message (`mail.received()`) but stores none. Without it (and without SMTP_URL) the
+ * portal catches mail itself.
  */
 export async function startPortal({
   dataDir,
@@ -81,7 +83,11 @@ export async function startPortal({
   // Loaded only when asked for: the drills' starts do not load the SMTP server.
   const mail =
     mailProcess && !env.SMTP_URL
-      ? await (await import("../mail-catcher.mjs")).startMailCatcherProcess(join(dataDir, "mail"))
+      ? await (
+          await import("../mail-catcher.mjs")
+        ).startMailCatcherProcess(join(dataDir, "mail"), {
+          sink: mailProcess === "sink",
+        })
       : null;
   if (mail) env = { ...env, SMTP_URL: mail.url };
   const logPath = join(dataDir, `server-${Date.now()}.log`);
