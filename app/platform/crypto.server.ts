@@ -97,6 +97,28 @@ export function hmacIndex(value: string): string {
 }
 
 /**
+ * hmacIndex for values asked for on request after request (a browser's owner key: every form
+ * request, decision 159), kept for the keys they were made with. Bounded: at most
+ * REMEMBERED_HMACS values of at most 200 characters, the oldest made first out (~150 KB at most).
+ */
+const REMEMBERED_HMACS = 512;
+let remembered: { keys: Keys; byValue: Map<string, string> } | undefined;
+
+export function rememberedHmacIndex(value: string): string {
+  const current = keys();
+  if (remembered?.keys !== current) remembered = { keys: current, byValue: new Map() };
+  const byValue = remembered.byValue;
+  let hmac = byValue.get(value);
+  if (hmac !== undefined) return hmac;
+  hmac = hmacIndex(value);
+  if (value.length <= 200) {
+    byValue.set(value, hmac);
+    if (byValue.size > REMEMBERED_HMACS) byValue.delete(byValue.keys().next().value!);
+  }
+  return hmac;
+}
+
+/**
  * Files at rest (docs/decisions/043). Layout:
  * `MAGIC (8) | key id (8 ASCII hex) | salt (16) | iv (12) | tag (16) | ciphertext`.
  * Each file gets its own AES-256-GCM key, derived with HKDF from the ring key named by the key

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { env } from "~/env.server";
-import { hmacIndex } from "~/platform/crypto.server";
+import { hmacIndex, rememberedHmacIndex } from "~/platform/crypto.server";
 import type { SessionUser } from "~/auth/session.server";
 
 /**
@@ -31,7 +31,8 @@ function readCookie(request: Request): string | undefined {
   return undefined;
 }
 
-const browserOwnerKey = (value: string) => hmacIndex(`owner:${value}`);
+// Made once per browser key and remembered (bounded), not on each of a walk's requests (decision 159).
+const browserOwnerKey = (value: string) => rememberedHmacIndex(`owner:${value}`);
 
 /**
  * The owner key of a logged-in person's drafts, uploads and cases (no cookie can produce it).
@@ -42,7 +43,7 @@ const browserOwnerKey = (value: string) => hmacIndex(`owner:${value}`);
  */
 export function personOwnerKey(personId: number, actingFor: string | null = null): string {
   return actingFor === null
-    ? hmacIndex(`person-owner:${personId}`)
+    ? rememberedHmacIndex(`person-owner:${personId}`)
     : hmacIndex(`person-owner:${personId}:organisation:${actingFor}`);
 }
 
