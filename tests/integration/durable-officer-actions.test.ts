@@ -7,6 +7,7 @@ import {
   caseTable,
   internalNote,
   municipality,
+  service,
   session,
   staffUser,
 } from "../../db/schema/index";
@@ -19,6 +20,8 @@ import { db, prepareDatabase } from "~/db.server";
 import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { action as searchAction } from "~/routes/handlaggare.sok";
 import { action as partyAction } from "~/routes/valj-part";
+import { action as editorAction } from "~/routes/redaktor.$typ.$id._index";
+import { getServiceForResident } from "~/services/catalogue.server";
 import { createCase } from "~/services/cases.server";
 import { getAdministrationForArea } from "~/services/municipalities.server";
 
@@ -254,6 +257,27 @@ describe("the remaining acknowledging commits wait for their fsync off the event
     expect(events).toEqual(["fsync started"]);
     expect(auditRows("party.selected", String(applicantId))).toHaveLength(before + 1);
     expect(actingSelf()).toBe(selfBefore + 1);
+    sync.complete();
+    expect(await answered).toBe(302);
+    expect(events).toEqual(["fsync started", "fsync done", "answered"]);
+  });
+
+  it("an editor's unpublishing is answered after its fsync", async () => {
+    const id = db().select({ id: service.id }).from(service).where(eq(service.slug, "feriearbete")).get()!.id;
+    const url = `http://localhost/redaktor/tjanster/${id}`;
+    const request = await postForm(url, await staffCookie("redaktor.mellerud"), [["intent", "unpublish"]]);
+    const events: string[] = [];
+    const sync = heldSync(events);
+    const answered = statusOf(
+      editorAction({ request, params: { typ: "tjanster", id: String(id) }, context: {} as never }),
+    ).then((s) => {
+      events.push("answered");
+      return s;
+    });
+    await untilSyncs(events, 1);
+    await ticks();
+    expect(events).toEqual(["fsync started"]);
+    expect(getServiceForResident({ slug: "feriearbete", lang: "sv" })).toBeUndefined();
     sync.complete();
     expect(await answered).toBe(302);
     expect(events).toEqual(["fsync started", "fsync done", "answered"]);
