@@ -244,7 +244,11 @@ describe("the remaining acknowledging commits wait for their fsync off the event
     ]);
     const before = auditRows("party.selected", String(applicantId)).length;
     const actingSelf = () =>
-      db().select({ acting: session.actingKind }).from(session).all().filter((s) => s.acting === "self").length;
+      db()
+        .select({ acting: session.actingKind })
+        .from(session)
+        .all()
+        .filter((s) => s.acting === "self").length;
     const selfBefore = actingSelf();
     const events: string[] = [];
     const sync = heldSync(events);
