@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { audit } from "~/platform/audit.server";
+import { auditDurably } from "~/platform/audit.server";
 import { hmacIndex } from "~/platform/crypto.server";
 import { RegisterUnavailableError } from "~/platform/register-http.server";
 
@@ -102,7 +102,8 @@ export async function lookUpCompany(
     if (error instanceof RegisterUnavailableError && kept && at - kept.at < STALE_MS) return kept.facts;
     throw error;
   }
-  audit({
+  // Its own commit, its fsync off the event loop, before the answer is used (decisions 155, 163).
+  await auditDurably({
     actor: "system",
     action: "register.company_lookup",
     subjectType: "organisation",

@@ -35,7 +35,8 @@ import { listMessages } from "~/services/messages.server";
 import { readForm, readMultipart, type UploadedPart } from "~/services/multipart.server";
 import { caseHandOver, retryCaseExportNow } from "~/services/outbox.server";
 import { requireStaff, type StaffUser } from "~/auth/guards.server";
-import { audit, auditDurably } from "~/platform/audit.server";
+import { audit } from "~/platform/audit.server";
+import { commitDurably } from "~/db-durable.server";
 import { auditIfProtected } from "~/services/protected-identity.server";
 import eserviceStyles from "~/styles/eservice.css";
 import permitStyles from "~/styles/permits.css";
@@ -170,25 +171,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return typeof v === "string" ? v : "";
   };
   const intent = s("intent");
+  if (intent === "preview") {
+    // Shows the text as the document will read; nothing is stored, so nothing is audited.
+    const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
+    if (found.kind !== "found") refuse(user, reference, "case.preview");
+    return { intent, preview: true, values: stringValues(form) };
+  }
+  // With the case's municipality and applicant, so the municipal admin and the resident see it (§12).
+  const target = lookupCaseForStaff({ reference, user, permission: "case.read" });
+  const auditRow = (r: ActionResult) =>
+    audit({
+      actor: user,
+      action: `case.${intent}`,
+      subjectType: "case",
+      subjectId: reference,
+      municipalityId: target.kind === "missing" ? undefined : target.municipalityId,
+      personId: target.kind === "missing" ? undefined : target.applicantPersonId,
+      outcome: r.ok ? "ok" : "refused",
+      details: !r.ok
+        ? { error: r.error }
+        : intent === "message" && files.length > 0
+          ? { attachments: files.length }
+          : intent === "assign"
+            ? { staffId: Number(s("staffId")) }
+            : undefined,
+    });
+  // The action's rows and its audit row are one commit whose fsync runs off the event loop; the
+  // answer comes after it (decisions 155, 163). An unknown case (404) is audited by `refuse`.
+  let audited = false;
+  const auditDone = () => {
+    auditRow({ ok: true });
+    audited = true;
+  };
+  const withAudit = (act: () => ActionResult) =>
+    commitDurably(() => {
+      const r = act();
+      if (r.ok || r.status !== 404) auditRow(r);
+      audited = true;
+      return r;
+    });
   let result: ActionResult;
   switch (intent) {
     case "note":
-      result = addInternalNote({ reference, user, body: s("note") });
+      result = await withAudit(() => addInternalNote({ reference, user, body: s("note") }));
       break;
     case "message":
-      result = await messageApplicant({ reference, user, body: s("message"), files });
+      result = await messageApplicant({ reference, user, body: s("message"), files, alsoInCommit: auditDone });
       break;
     case "assign":
-      result = assignCase({ reference, user, staffId: Number(s("staffId")) });
+      result = await withAudit(() => assignCase({ reference, user, staffId: Number(s("staffId")) }));
       break;
     case "assign-me":
-      result = assignCase({ reference, user, staffId: user.staffUserId });
+      result = await withAudit(() => assignCase({ reference, user, staffId: user.staffUserId }));
       break;
     case "unassign":
-      result = unassignCase({ reference, user });
+      result = await withAudit(() => unassignCase({ reference, user }));
       break;
     case "status":
-      result = changeStatusForStaff({ reference, user, to: s("status") });
+      result = await withAudit(() => changeStatusForStaff({ reference, user, to: s("status") }));
       break;
     case "supplement":
       result = await requestSupplement({
@@ -197,18 +237,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: s("message"),
         dueOn: s("dueOn").trim(),
         kinds: form.getAll("kinds").map(String),
+        alsoInCommit: auditDone,
       });
       break;
     case "extend":
-      result = extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") });
+      result = await withAudit(() =>
+        extendDeadline({ reference, user, weeks: Number(s("weeks")), reason: s("reason") }),
+      );
       break;
-    case "resend": {
-      // "Skicka igen": the hand-over is tried now instead of at its back-off time.
-      const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
-      if (found.kind !== "found") result = { ok: false, status: 404, error: "notFound" };
-      else result = retryCaseExportNow(reference) ? { ok: true } : { ok: false, status: 409, error: "notPending" };
+    case "resend":
+      // "Skicka igen": the hand-over is tried now instead of at its back-off time (kicked after the fsync).
+      result = await withAudit(() => {
+        const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
+        if (found.kind !== "found") return { ok: false, status: 404, error: "notFound" };
+        return retryCaseExportNow(reference) ? { ok: true } : { ok: false, status: 409, error: "notPending" };
+      });
       break;
-    }
     case "decide":
       result = await decide({
         reference,
@@ -217,40 +261,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         outcome: s("outcome"),
         text: s("decisionText"),
         fee: s("fee"),
+        alsoInCommit: auditDone,
       });
       break;
     case "prepare":
-      result = prepareDecision({ reference, user, templateId: s("templateId"), text: s("decisionText") });
+      result = await withAudit(() =>
+        prepareDecision({ reference, user, templateId: s("templateId"), text: s("decisionText") }),
+      );
       break;
-    case "preview": {
-      // Shows the text as the document will read; nothing is stored, so nothing is audited.
-      const found = lookupCaseForStaff({ reference, user, permission: "case.handle" });
-      if (found.kind !== "found") refuse(user, reference, "case.preview");
-      return { intent, preview: true, values: stringValues(form) };
-    }
     default:
       result = { ok: false, status: 400, error: "unknownIntent" };
   }
   if (!result.ok && result.status === 404) refuse(user, reference, `case.${intent || "change"}`);
-  // With the case's municipality and applicant, so the municipal admin and the resident see it (§12).
-  const target = lookupCaseForStaff({ reference, user, permission: "case.read" });
-  // The answer comes after this row's fsync, which runs off the event loop (decision 155).
-  await auditDurably({
-    actor: user,
-    action: `case.${intent}`,
-    subjectType: "case",
-    subjectId: reference,
-    municipalityId: target.kind === "missing" ? undefined : target.municipalityId,
-    personId: target.kind === "missing" ? undefined : target.applicantPersonId,
-    outcome: result.ok ? "ok" : "refused",
-    details: !result.ok
-      ? { error: result.error }
-      : intent === "message" && files.length > 0
-        ? { attachments: files.length }
-        : intent === "assign"
-          ? { staffId: Number(s("staffId")) }
-          : undefined,
-  });
+  // Refused before (or rolled back with) the action's commit: its own durable commit, as before.
+  if (!audited) await commitDurably(() => auditRow(result));
   if (!result.ok)
     return data(
       {

@@ -10,6 +10,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { requireStaff } from "~/auth/guards.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { audit } from "~/platform/audit.server";
+import { commitDurably } from "~/db-durable.server";
 import { getCaseScope } from "~/services/cases.server";
 import { readForm } from "~/services/multipart.server";
 import { officerScopes } from "~/services/officer-scopes.server";
@@ -70,18 +71,22 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, form);
   const references = form.getAll("arende").map(String);
   const staffId = Number(form.get("staffId"));
-  const result = bulkAssign({ user, references, staffId });
-  // Each case is audited as the case view audits one assignment, with its municipality.
-  for (const reference of result.ok ? result.assigned : result.refused)
-    audit({
-      actor: user,
-      action: "case.assign",
-      subjectType: "case",
-      subjectId: reference,
-      municipalityId: getCaseScope(reference)?.municipalityId,
-      outcome: result.ok ? "ok" : "refused",
-      details: { staffId, bulk: true, ...(result.ok ? {} : { error: result.error }) },
-    });
+  // The assignments and their audit rows: one commit, its fsync off the event loop (decision 163).
+  const result = await commitDurably(() => {
+    const r = bulkAssign({ user, references, staffId });
+    // Each case is audited as the case view audits one assignment, with its municipality.
+    for (const reference of r.ok ? r.assigned : r.refused)
+      audit({
+        actor: user,
+        action: "case.assign",
+        subjectType: "case",
+        subjectId: reference,
+        municipalityId: getCaseScope(reference)?.municipalityId,
+        outcome: r.ok ? "ok" : "refused",
+        details: { staffId, bulk: true, ...(r.ok ? {} : { error: r.error }) },
+      });
+    return r;
+  });
   if (!result.ok) return data({ error: result.error, refused: result.refused }, { status: result.status });
   const back = new URL(request.url);
   return redirectWithFlash(`/handlaggare/sok${back.search}`, "officer-tools:flash.bulkAssigned", {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { commitDurably } from "~/db-durable.server";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { requireStaff } from "~/auth/guards.server";
@@ -76,11 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const schedule = parseSchedule(form);
     if (Object.keys(schedule.errors).length)
       return Response.json({ errors: schedule.errors } satisfies ActionData, { status: 400 });
-    const { scheduled } = publishItem(user, type, id, schedule);
+    // Each save is one commit whose fsync runs off the event loop; the answer follows it (decision 163).
+    const { scheduled } = await commitDurably(() => publishItem(user, type, id, schedule));
     return redirectWithFlash(url, scheduled ? "editor:flash.scheduled" : "editor:flash.published");
   }
   if (intent === "unpublish") {
-    unpublishItem(user, type, id);
+    await commitDurably(() => unpublishItem(user, type, id));
     return redirectWithFlash(url, "editor:flash.unpublished");
   }
   const parsed = parseItemForm(type, form);
@@ -92,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ values, links: linked?.links, checks: checkLanguage(type, values) } satisfies ActionData);
   if (Object.keys(errors).length)
     return Response.json({ errors, values, links: linked?.links } satisfies ActionData, { status: 400 });
-  const { pending } = saveItem(user, type, id, values, "edit", linked?.links);
+  const { pending } = await commitDurably(() => saveItem(user, type, id, values, "edit", linked?.links));
   return redirectWithFlash(url, pending ? "editor:flash.draftSaved" : "editor:flash.saved");
 }
 

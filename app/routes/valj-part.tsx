@@ -14,7 +14,8 @@ import { setActing } from "~/auth/session.server";
 import { CsrfField } from "~/components/ui/CsrfField";
 import { ErrorSummary } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
-import { audit } from "~/platform/audit.server";
+import { audit, auditDurably } from "~/platform/audit.server";
+import { commitDurably } from "~/db-durable.server";
 import { RegisterUnavailableError } from "~/platform/register-http.server";
 import { readForm } from "~/services/multipart.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -72,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const claim = await askRegister("orgNumber", () => claimSignatory(user.personId, parsed.value.normalized));
     if (claim instanceof Response) return claim;
     if (!claim.ok) {
-      audit({
+      await auditDurably({
         actor: user,
         action: "party.selected",
         outcome: "refused",
@@ -85,13 +86,16 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     org = claim.organisation;
   } else if (party === "self") {
-    setActing(user.sessionId, { kind: "self" });
-    audit({
-      actor: user,
-      action: "party.selected",
-      subjectType: "person",
-      subjectId: user.personId,
-      personId: user.personId,
+    // The choice and its audit row: one commit, its fsync off the event loop (decision 163).
+    await commitDurably(() => {
+      setActing(user.sessionId, { kind: "self" });
+      audit({
+        actor: user,
+        action: "party.selected",
+        subjectType: "person",
+        subjectId: user.personId,
+        personId: user.personId,
+      });
     });
     return redirectWithFlash(redirectTo, "flash.actingSelf");
   } else {
@@ -103,14 +107,17 @@ export async function action({ request }: ActionFunctionArgs) {
     org = found;
   }
   if (!org) return fail({ party: "party.errors.required" });
-  setActing(user.sessionId, { kind: "organisation", organisationId: org.id });
-  audit({
-    actor: user,
-    action: "party.selected",
-    subjectType: "organisation",
-    subjectId: org.orgNumber,
-    personId: user.personId,
-    details: { role: org.role },
+  const chosen = org;
+  await commitDurably(() => {
+    setActing(user.sessionId, { kind: "organisation", organisationId: chosen.id });
+    audit({
+      actor: user,
+      action: "party.selected",
+      subjectType: "organisation",
+      subjectId: chosen.orgNumber,
+      personId: user.personId,
+      details: { role: chosen.role },
+    });
   });
   return redirectWithFlash(redirectTo, "flash.actingFor", { values: { name: org.name } });
 }

@@ -644,13 +644,21 @@ export async function messageApplicant(input: {
   body: string;
   /** Attachments get the resident uploads' checks (sniffed type, size) in sendMessageToApplicant. */
   files?: NewMessageFile[];
+  /** Written in the message's commit (the route's audit row, decision 163). */
+  alsoInCommit?: () => void;
 }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c) return { ok: false, status: 404, error: "notFound" };
   const body = input.body.trim();
   if (body.length < 2 || body.length > 4000) return { ok: false, status: 400, error: "messageLength" };
   try {
-    await sendMessageToApplicant({ caseId: c.id, staffUserId: input.user.staffUserId, body, files: input.files });
+    await sendMessageToApplicant({
+      caseId: c.id,
+      staffUserId: input.user.staffUserId,
+      body,
+      files: input.files,
+      alsoInCommit: input.alsoInCommit,
+    });
   } catch (e) {
     if (e instanceof MessageRejected) {
       const file = e.errors.find((x) => x.field === "files");
@@ -743,6 +751,8 @@ export async function requestSupplement(input: {
   dueOn: string;
   kinds: string[];
   now?: Date;
+  /** Written in the request's commit (the route's audit row, decision 163). */
+  alsoInCommit?: () => void;
 }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user);
   if (!c || c.area !== "bygglov") return { ok: false, status: 404, error: "notFound" };
@@ -788,6 +798,7 @@ export async function requestSupplement(input: {
           requestedBy: actorOf(input.user),
         })
         .run();
+      input.alsoInCommit?.();
     });
   } catch (e) {
     if (e instanceof IllegalTransitionError) return { ok: false, status: 409, error: "illegalTransition" };
@@ -1076,6 +1087,8 @@ export async function decide(input: {
   text: string;
   fee: string;
   now?: Date;
+  /** Written in the decision's commit (the route's audit row, decision 163). */
+  alsoInCommit?: () => void;
 }): Promise<ActionResult> {
   const c = handleable(input.reference, input.user, "case.read");
   if (!c) return { ok: false, status: 404, error: "notFound" };
@@ -1146,6 +1159,7 @@ export async function decide(input: {
       now,
     });
     deleteDecisionDraft(c.id);
+    input.alsoInCommit?.();
   });
   await applyFeeReductionAfterDecision({ caseId: c.id, actor: input.user, requestedBy: actorOf(input.user) });
   await writeDecisionDocument(c.id, documentName);

@@ -120,6 +120,8 @@ async function sendMessage(
   input: Omit<Parameters<typeof insertMessageRows>[0], "files"> & {
     files: { file: NewMessageFile; mime: string }[];
     notifyRecipients?: () => string[];
+    /** More rows of the same commit (the route's audit row, decision 163). */
+    alsoInCommit?: () => void;
   },
 ): Promise<number> {
   const dir = uploadsDir();
@@ -143,6 +145,7 @@ async function sendMessage(
           kind: "message",
           now: input.now,
         });
+      input.alsoInCommit?.();
       return messageId;
     });
   } catch (error) {
@@ -186,6 +189,8 @@ export async function sendMessageToApplicant(input: {
   /** False when the status change that goes with the message has already notified (decision 079). */
   notify?: boolean;
   now?: Date;
+  /** Written in the message's commit (the officer's audit row, decision 163). */
+  alsoInCommit?: () => void;
 }): Promise<{ id: number }> {
   const { text, checked } = await checkMessage(input.body, input.files ?? []);
   const exists = db().select({ id: caseTable.id }).from(caseTable).where(eq(caseTable.id, input.caseId)).get();
@@ -200,6 +205,7 @@ export async function sendMessageToApplicant(input: {
     now: input.now ?? new Date(),
     // The applicant's side is told in the message's commit (decision 150).
     ...(input.notify !== false ? { notifyRecipients: () => residentRecipients(input.caseId) } : {}),
+    alsoInCommit: input.alsoInCommit,
   });
   return { id };
 }

@@ -5,7 +5,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { caseExport, caseTable, type CaseExport } from "../../db/schema/index";
 import { prepared } from "~/db-prepared.server";
 import { db } from "~/db.server";
-import { withoutWaitingForDisk } from "~/db-durable.server";
+import { afterDurableCommit, withoutWaitingForDisk } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob, requestJobRun } from "~/jobs/runner.server";
 import { log } from "~/utils/logger.server";
@@ -386,7 +386,8 @@ export function retryCaseExportNow(reference: string, now = new Date()): boolean
     .set({ nextAttemptAt: now.toISOString() })
     .where(and(eq(caseExport.reference, reference), eq(caseExport.status, "pending")))
     .run();
-  if (changed.changes > 0) kickOutbox();
+  // Inside a durable commit (the officer's "Skicka igen", decision 163): after its fsync.
+  if (changed.changes > 0) afterDurableCommit(kickOutbox);
   return changed.changes > 0;
 }
 
