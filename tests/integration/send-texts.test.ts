@@ -126,11 +126,33 @@ describe("texts translated once (decision 151)", () => {
 
   it("the envelope given to nodemailer (160) is the one it makes of the headers: same envelope, message and Message-ID domain", async () => {
     const compose = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
-    const senders = [env().MAIL_FROM, "Dalslands kommuner <noreply@dalsland.example>", "a@b.se", "\"Å, Ä\" <x@Exämple.se>", "nobody"];
-    const recipients = ["anna@example.se", "Anna@EXAMPLE.se", "a,b@c.se", "a;b@c.se", "x<y@z.se", '"q"@r.se', "å@ä.se", "a@b@c.se", "plain"];
+    const senders = [
+      env().MAIL_FROM,
+      "Dalslands kommuner <noreply@dalsland.example>",
+      "a@b.se",
+      '"Å, Ä" <x@Exämple.se>',
+      "nobody",
+    ];
+    const recipients = [
+      "anna@example.se",
+      "Anna@EXAMPLE.se",
+      "a,b@c.se",
+      "a;b@c.se",
+      "x<y@z.se",
+      '"q"@r.se',
+      "å@ä.se",
+      "a@b@c.se",
+      "plain",
+    ];
     for (const from of senders)
       for (const to of recipients) {
-        const message = { from, to, subject: "Ärende", text: "Hej", headers: { "X-Case-Reference": "BEN-2026-000001" } };
+        const message = {
+          from,
+          to,
+          subject: "Ärende",
+          text: "Hej",
+          headers: { "X-Case-Reference": "BEN-2026-000001" },
+        };
         const [plain, given] = await Promise.all([
           compose.sendMail(message),
           envelopeOf(from, to).then((envelope) => compose.sendMail({ ...message, envelope })),
