@@ -23,7 +23,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { translatedOnce } from "~/i18n/i18n.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { checkPage, type CheckPage, type EarlyCheckPage } from "~/services/form-check-page.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
@@ -147,8 +147,9 @@ function rowsOf(page: CheckPage): string | null {
     rows: page.data.rows,
     municipality: page.data.municipality,
     municipalityChangeHref: page.data.municipalityChangeHref,
-    change: getFixedT(page.lang, "forms")("common.change"),
-    municipalityLabel: getFixedT(page.lang, "eservice")("form.municipality.label"),
+    // Translated once per language instance (decisions 151, 160), as the live page's texts.
+    change: translatedOnce(page.lang, "forms", "common.change"),
+    municipalityLabel: translatedOnce(page.lang, "eservice", "form.municipality.label"),
   });
 }
 

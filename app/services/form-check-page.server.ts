@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getFixedT } from "~/i18n/i18n.server";
+import { translatedOnce } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "./form-page.server";
 import { loadCheckAnswers } from "./forms.server";
 import { computeValues } from "./form-hooks.server";
@@ -25,7 +25,6 @@ export async function checkPage(request: Request, params: { id?: string }) {
   );
   if ("redirect" in result && result.redirect) throw redirectWith(session, result.redirect);
   if ("redirect" in result) throw new Response("Not found", { status: 404 });
-  const t = getFixedT(lang, "forms");
   // Values computed by the form's hooks (the childcare fee), shown before sending (decision 087).
   const { answers, ...check } = result;
   const computed = (await computeValues(def, { answers, user, lang })).map((c) => ({
@@ -41,7 +40,7 @@ export async function checkPage(request: Request, params: { id?: string }) {
     payment: payment ? paymentPanelTexts(payment, lang) : null,
     // Sent by the applicant's e-ID signature (decision 098): the last control is a link to the provider.
     signs: signsBeforeSending(def),
-    title: `${t("common.checkAnswers")} – ${title}`,
+    title: `${translatedOnce(lang, "forms", "common.checkAnswers")} – ${title}`,
     formTitle: title,
     formId: def.id,
     formTexts,
@@ -58,11 +57,24 @@ export async function checkPage(request: Request, params: { id?: string }) {
     computed.length === 0 &&
     data.payment === null;
   const frameKey = plain
-    ? createHash("sha256")
-        .update(JSON.stringify([lang, def.id, def.version, textsId, data.signs, data.title, data.formTitle]))
-        .digest("base64url")
+    ? frameKeyOf(JSON.stringify([lang, def.id, def.version, textsId, data.signs, data.title, data.formTitle]))
     : null;
   return { data, headers: cookieHeaders(session), frameKey, lang };
+}
+
+/**
+ * The frame key of a frame's description: its SHA-256, hashed once per description (decision 160).
+ * At most 64 kept (one per form, version, texts and language walked; ~250 bytes each).
+ */
+const frameKeys = new Map<string, string>();
+function frameKeyOf(frame: string): string {
+  let key = frameKeys.get(frame);
+  if (key === undefined) {
+    key = createHash("sha256").update(frame).digest("base64url");
+    if (frameKeys.size >= 64) frameKeys.delete(frameKeys.keys().next().value!);
+    frameKeys.set(frame, key);
+  }
+  return key;
 }
 
 export type CheckPage = Awaited<ReturnType<typeof checkPage>>;

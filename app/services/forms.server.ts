@@ -24,7 +24,7 @@ import {
   scopeFields,
   valuesFromFormData,
 } from "../../forms/schema";
-import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues } from "../../forms/types";
+import type { FieldErrors, FileField, FileValue, FormDefinition, FormValues, Translate } from "../../forms/types";
 import { db } from "~/db.server";
 import type { Language } from "~/i18n/config";
 import { getFixedT, textTemplate, translatedOnce } from "~/i18n/i18n.server";
@@ -530,6 +530,18 @@ function idempotencyKeyFor(draft: Draft): string {
   return hmacIndex(`submit:${draft.id}:${draft.updatedAt}`);
 }
 
+/**
+ * The forms namespace's `Translate` for a list of answers (the check page, the receipt): a text
+ * without parameters (a question's label, an option's, "Ej besvarad") is translated once per
+ * language instance (`translatedOnce`, decision 151): the same call of the same fixed `t`, whose
+ * result a published text change replaces with the instance. A text with parameters (a group's
+ * "Barn {{number}}") goes through i18next each time, as before (decision 160).
+ */
+function answerListTranslator(lang: Language): Translate {
+  const t = translatorFor(getFixedT(lang, "forms") as never);
+  return (key, params) => (params === undefined ? translatedOnce(lang, "forms", i18nextKey(key)) : t(key, params));
+}
+
 /** `read`: the working copy this request already read (formPageContext's), not read again. */
 export function loadCheckAnswers(c: Omit<StepContext, "stepId">, read?: { draft: Draft | undefined }) {
   const draft = read ? read.draft : getWorkingDraft({ ownerKey: c.ownerKey, formId: c.def.id, personId: c.personId });
@@ -537,7 +549,7 @@ export function loadCheckAnswers(c: Omit<StepContext, "stepId">, read?: { draft:
   if (!draft || !canVisit(c.def, CHECK_ANSWERS, answers)) {
     return { redirect: stepHref(c.def, firstIncompleteStep(c.def, answers) ?? c.def.steps[0]!.id) } as const;
   }
-  const t = translatorFor(getFixedT(c.lang, "forms") as never);
+  const t = answerListTranslator(c.lang);
   const rows = checkYourAnswers(c.def, answers, t, {
     href: (stepId, field) => `${stepHref(c.def, stepId)}#${fieldDomId(field)}`,
   });
@@ -875,7 +887,7 @@ export function getReceipt(input: { def: FormDefinition; reference: string; view
   const c = getCaseForSubmitter({ reference: input.reference, viewer: input.viewer });
   if (!c || c.formId !== input.def.id) return undefined;
   const answers = caseAnswers(c) as FormValues;
-  const t = translatorFor(getFixedT(input.lang, "forms") as never);
+  const t = answerListTranslator(input.lang);
   // The questions and texts of the version the case was sent on (decision 086).
   const def = getFormDefinition(c.formId, c.formVersion) ?? input.def;
   const rows = checkYourAnswers(def, answers, t).map((r) => ({

@@ -10,7 +10,7 @@ import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
-import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
+import { drainReceiptMails, envelopeOf, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { diariumSubject } from "~/services/forms.server";
@@ -122,6 +122,48 @@ describe("texts translated once (decision 151)", () => {
         withoutIdsAndDates((expected.message as Buffer).toString("utf8").replace(/\r\n$/, "")),
       );
     }
+  });
+
+  it("the envelope given to nodemailer (160) is the one it makes of the headers: same envelope, message and Message-ID domain", async () => {
+    const compose = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+    const senders = [
+      env().MAIL_FROM,
+      "Dalslands kommuner <noreply@dalsland.example>",
+      "a@b.se",
+      '"Å, Ä" <x@Exämple.se>',
+      "nobody",
+    ];
+    const recipients = [
+      "anna@example.se",
+      "Anna@EXAMPLE.se",
+      "a,b@c.se",
+      "a;b@c.se",
+      "x<y@z.se",
+      '"q"@r.se',
+      "å@ä.se",
+      "a@b@c.se",
+      "plain",
+    ];
+    for (const from of senders)
+      for (const to of recipients) {
+        const message = {
+          from,
+          to,
+          subject: "Ärende",
+          text: "Hej",
+          headers: { "X-Case-Reference": "BEN-2026-000001" },
+        };
+        const [plain, given] = await Promise.all([
+          compose.sendMail(message),
+          envelopeOf(from, to).then((envelope) => compose.sendMail({ ...message, envelope })),
+        ]);
+        expect(given.envelope).toEqual(plain.envelope);
+        const text = (info: typeof plain) => (info.message as Buffer).toString("utf8");
+        expect(withoutIdsAndDates(text(given))).toBe(withoutIdsAndDates(text(plain)));
+        const domain = (info: typeof plain) => /^Message-ID: <[^@>]*@([^>]*)>/m.exec(text(info))?.[1];
+        expect(domain(given)).toBe(domain(plain));
+        expect(domain(plain)).toBeTruthy();
+      }
   });
 
   it("translatedOnce and textTemplate give getFixedT's texts, and follow the e-services' texts when they change", () => {
