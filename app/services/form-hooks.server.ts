@@ -166,6 +166,13 @@ const propertyLookups: Record<PropertyLookupName, DesignationLookup> = {
   },
 };
 
+/** Whether a step has a designation with a register look-up: only then does runStepLookups ask anything or change the answers. */
+export function stepHasLookups(def: FormDefinition, stepId: string): boolean {
+  return (def.steps.find((s) => s.id === stepId)?.fields ?? []).some(
+    (field) => field.type === "fastighetsbeteckning" && Boolean(field.lookup),
+  );
+}
+
 /**
  * Runs the look-ups on a step's designations as the step is saved (decision 104): each designation
  * with `lookup` is asked about; a refusal is that question's error (its message travels as a

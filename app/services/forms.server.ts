@@ -48,7 +48,7 @@ import {
 } from "./municipalities.server";
 import { discardUploads } from "./uploads.server";
 import { storeStepUploads, type StepUploads } from "./step-uploads.server";
-import { computeValues, runStepLookups, signingTextFor, submitHandlerFor } from "./form-hooks.server";
+import { computeValues, runStepLookups, signingTextFor, stepHasLookups, submitHandlerFor } from "./form-hooks.server";
 import { caseRecipients, getNotificationSettings, notify } from "./notifications.server";
 import type { ApplicantSignature } from "~/auth/oidc-sign.server";
 import { recordCaseSignature, signedTextHash, verifyUserSignature } from "./e-signature.server";
@@ -489,25 +489,48 @@ export async function postStep(c: StepContext, formData: FormData): Promise<Step
   }
   // Every new file's content is checked; the files that pass are stored even when another is refused.
   const value = { ...result.value };
+  const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
+  const withFiles = (lists: Record<string, FileValue[]>) => {
+    for (const f of fileFields) if (value[f.name] !== undefined) value[f.name] = lists[f.name]!;
+  };
   const uploads = await storeStepUploads(
     { ownerKey: c.ownerKey, formId: c.def.id },
     fileFields,
     Object.fromEntries(fileFields.map((f) => [f.name, value[f.name] as FileValue[] | undefined])),
     answers,
+    // Without a register look-up on the step (nothing to await between the files' rows and the
+    // working copy), the working copy is saved in the rows' transaction: one commit (decision 161).
+    stepHasLookups(c.def, c.stepId)
+      ? undefined
+      : (lists) => {
+          withFiles(lists);
+          saveWorkingDraft({
+            ownerKey: c.ownerKey,
+            formId: c.def.id,
+            formVersion: c.def.version,
+            stepId: next,
+            answers: mergeStep(c.def, c.stepId, answers, value),
+            municipality: municipalitySlug,
+            personId: c.personId,
+          });
+        },
   );
   if (Object.keys(uploads.errors).length > 0) {
     const kept = saveStepUploads(c, uploads, answers, municipalitySlug);
     return view(400, { errors: uploads.errors, files: kept.files });
   }
   const replaced = uploads.replaced;
-  for (const f of fileFields) if (value[f.name] !== undefined) value[f.name] = uploads.lists[f.name]!;
+  if (uploads.committedAlongside) {
+    discardUploads({ ownerKey: c.ownerKey, publicIds: replaced });
+    return { redirect: stepHref(c.def, next) };
+  }
+  withFiles(uploads.lists);
   // A designation with a register look-up is checked now and fills what the register gives.
   const looked = await runStepLookups(c.def, c.stepId, answers, mergeStep(c.def, c.stepId, answers, value), {
     user: c.user ?? null,
     lang: c.lang,
   });
   const refused = Object.keys(looked.errors).length > 0;
-  const next = nextStep(c.def, c.stepId) ?? CHECK_ANSWERS;
   saveWorkingDraft({
     ownerKey: c.ownerKey,
     formId: c.def.id,

@@ -3,7 +3,7 @@ import { formatBytes } from "../../forms/format";
 import { errorKey } from "../../forms/keys";
 import type { FieldErrors, FileField, FileValue, FormValues } from "../../forms/types";
 import { audit } from "~/platform/audit.server";
-import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import { withoutWaitingForDisk } from "~/db-durable.server";
 import { writeAllOrNone } from "./file-store.server";
 import {
@@ -24,7 +24,15 @@ export interface StepUploads {
   replaced: string[];
   /** The fields where new files were stored. */
   storedIn: string[];
+  /** `alongside` ran inside the rows' transaction: what it wrote committed with them (decision 161). */
+  committedAlongside: boolean;
 }
+
+/** better-sqlite3's own transaction (BEGIN, COMMIT; a savepoint when nested), made once per connection. */
+const inTransaction = () =>
+  prepared("uploads.transaction", (d) => d.$client.transaction(<T>(write: () => T): T => write())) as <T>(
+    write: () => T,
+  ) => T;
 
 /**
  * The file part of a step post (decision 123). Each new file (one with its bytes) is checked by
@@ -33,12 +41,19 @@ export interface StepUploads {
  * made durable off the event loop under a pending name, then recorded and audited in one commit,
  * then given its name (decision 137). A file refused by its content never keeps the others from
  * being stored, so a post refused for any reason keeps the files that were fine.
+ *
+ * `alongside`, when given, runs inside the rows' transaction, after them, with the fields' lists
+ * as they are stored, but only when every new file was stored (no content check and no quota
+ * refused one) and there was at least one: the step's working copy then commits with its files'
+ * rows, one commit instead of two (decision 161). A throw rolls the rows back and removes the
+ * pending files. When it did not run, `committedAlongside` is false and the caller saves as before.
  */
 export async function storeStepUploads(
   owner: { ownerKey: string; formId: string },
   fields: FileField[],
   posted: Record<string, FileValue[] | undefined>,
   saved: FormValues,
+  alongside?: (lists: Record<string, FileValue[]>) => void,
 ): Promise<StepUploads> {
   const errors: FieldErrors = {};
   const lists: Record<string, (FileValue | null)[]> = {};
@@ -76,6 +91,7 @@ export async function storeStepUploads(
     dropUploadFile,
   );
   let quota: ReturnType<typeof checkUploadQuota>;
+  let committedAlongside = false;
   try {
     quota = checkUploadQuota({
       ownerKey: owner.ownerKey,
@@ -94,7 +110,7 @@ export async function storeStepUploads(
       // The rows and their audit rows commit together, like the working copy they belong to,
       // without waiting for the disk (decision 121); their files were durable before.
       withoutWaitingForDisk(() =>
-        db().transaction(() => {
+        inTransaction()(() => {
           for (const [n, item] of checked.entries()) {
             const stored = recordUpload(
               {
@@ -116,6 +132,10 @@ export async function storeStepUploads(
               details: { formId: owner.formId, field: item.field.name, size: stored.size, type: stored.type },
             });
           }
+          if (alongside && Object.keys(errors).length === 0) {
+            alongside(storedLists(lists));
+            committedAlongside = true;
+          }
         }),
       );
     }
@@ -126,8 +146,13 @@ export async function storeStepUploads(
   // The rows have committed: only now do the files get their names. A kill before this line
   // leaves pending files with rows, which the next start-up publishes (finishPendingUploads).
   if (!quota) written.forEach(publishUploadFile);
+  const storedIn = quota ? [] : [...new Set(checked.map((i) => i.field.name))];
+  return { lists: storedLists(lists), errors, replaced, storedIn, committedAlongside };
+}
+
+/** Each field's files with the refused ones left out. */
+function storedLists(lists: Record<string, (FileValue | null)[]>): Record<string, FileValue[]> {
   const out: Record<string, FileValue[]> = {};
   for (const [name, list] of Object.entries(lists)) out[name] = list.filter((x): x is FileValue => x !== null);
-  const storedIn = quota ? [] : [...new Set(checked.map((i) => i.field.name))];
-  return { lists: out, errors, replaced, storedIn };
+  return out;
 }

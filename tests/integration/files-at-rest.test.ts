@@ -37,6 +37,7 @@ import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
 import { cleanupJob, runCleanup } from "~/services/cleanup.server";
 import { FILE_MAGIC } from "~/platform/crypto.server";
+import { getWorkingDraft } from "~/services/drafts.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
 import {
@@ -725,5 +726,45 @@ describe("a step's photo is written ahead of its row (decision 137)", () => {
     recordUpload(input(newOwner(), 12), taken);
     publishUploadFile(taken);
     await expect(writePendingFile(uploadsDir(), taken, jpeg(13))).rejects.toThrow(/exists/);
+  });
+});
+
+describe("a step post's photo rows and working copy commit together (decision 161)", () => {
+  it("the working copy names the photo in the commit that records it: a refused save of the working copy leaves no row, no audit row and no file", async () => {
+    const ownerKey = newOwner();
+    await draftAtPlats(ownerKey);
+    const before = new Set(readdirSync(uploadsDir()));
+    const audits = () => db().select().from(auditEvent).where(eq(auditEvent.action, "upload.stored")).all().length;
+    const auditsBefore = audits();
+    // The working copy's save fails inside the post (a disk error, a constraint): RAISE(ABORT) on its update.
+    db().$client.exec(
+      `CREATE TEMP TRIGGER refuse_working_copy BEFORE UPDATE ON form_draft WHEN NEW.owner_key = '${ownerKey}' BEGIN SELECT RAISE(ABORT, 'working copy refused'); END`,
+    );
+    try {
+      await expect(
+        postStep(ctx(ownerKey, "plats"), form({ location: "Storgatan 1" }, [{ name: "bild.jpg", bytes: jpeg(11) }])),
+      ).rejects.toThrow("working copy refused");
+    } finally {
+      db().$client.exec("DROP TRIGGER refuse_working_copy");
+    }
+    // On main the rows had committed on their own and the file had its name: rows without a working copy naming them.
+    expect(rowsOf(ownerKey)).toEqual([]);
+    expect(audits()).toBe(auditsBefore);
+    expect(readdirSync(uploadsDir()).filter((n) => !before.has(n))).toEqual([]);
+    expect(db().$client.inTransaction).toBe(false);
+
+    // The same post without the failure: the row, its published file and the working copy that names it.
+    const r = await postStep(
+      ctx(ownerKey, "plats"),
+      form({ location: "Storgatan 1" }, [{ name: "bild.jpg", bytes: jpeg(12) }]),
+    );
+    expect(r).toMatchObject({ redirect: "/blanketter/felanmalan-gata-park/kontakt" });
+    const [row] = rowsOf(ownerKey);
+    expect(onDisk(row!.storedName)).toBe(true);
+    expect(existsSync(join(uploadsDir(), `.tmp-pending-${row!.storedName}`))).toBe(false);
+    const draft = getWorkingDraft({ ownerKey, formId: def.id })!;
+    expect(draft.stepId).toBe("kontakt");
+    expect((draft.answers.photos as { id: string }[]).map((p) => p.id)).toEqual([row!.publicId]);
+    expect(audits()).toBe(auditsBefore + 1);
   });
 });
