@@ -3,36 +3,16 @@ import { testPersons } from "../../db/seed/content/people";
 import { formDefinitions, formExamples } from "../../forms/definitions/index";
 import { checkYourAnswers } from "../../forms/flow";
 import { translatorFor } from "../../forms/keys";
-import type { FileValue, FormValues } from "../../forms/types";
 import { prepareDatabase } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { saveWorkingDraft } from "~/services/drafts.server";
 import { getFormDefinition, loadCheckAnswers } from "~/services/forms.server";
-import { storeUpload } from "~/services/uploads.server";
 import { viewerFor } from "./people-helper";
+import { withStoredFiles } from "../helpers/stored-files";
 
 // The check page's answer list translates a text without parameters once per language instance
 // (decision 160). Its rows must be the ones i18next gives on every call: for every e-service on
 // the engine, in both languages, on the first call and on a later one (from the kept texts).
-
-function withStoredFiles(id: string, ownerKey: string, example: FormValues): FormValues {
-  const def = getFormDefinition(id)!;
-  const answers: FormValues = { ...example };
-  for (const field of def.steps.flatMap((s) => s.fields)) {
-    if (field.type !== "file" || !Array.isArray(answers[field.name])) continue;
-    answers[field.name] = (answers[field.name] as FileValue[]).map((file) =>
-      storeUpload({
-        bytes: new TextEncoder().encode(`%PDF-1.4\n% ${file.name}\n%%EOF\n`),
-        mime: file.type,
-        originalName: file.name,
-        ownerKey,
-        formId: id,
-        field: field.name,
-      }),
-    );
-  }
-  return answers;
-}
 
 const ENGINE_FORMS = formDefinitions.filter((d) => !d.submitHandler);
 const resident = testPersons.find((p) => !p.protectedIdentity && p.municipality)!;

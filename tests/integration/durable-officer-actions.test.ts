@@ -13,6 +13,7 @@ import {
 } from "../../db/schema/index";
 import { officer, viewerFor } from "./people-helper";
 import { heldSync } from "../helpers/held-sync";
+import { newOfficerCase } from "../helpers/officer-case";
 import { csrfToken } from "~/auth/csrf.server";
 import { createSession } from "~/auth/session.server";
 import { commitDurably, durableSoFar, setWalSyncForTests } from "~/db-durable.server";
@@ -22,8 +23,6 @@ import { action as searchAction } from "~/routes/handlaggare.sok";
 import { action as partyAction } from "~/routes/valj-part";
 import { action as editorAction } from "~/routes/redaktor.$typ.$id._index";
 import { getServiceForResident } from "~/services/catalogue.server";
-import { createCase } from "~/services/cases.server";
-import { getAdministrationForArea } from "~/services/municipalities.server";
 
 // An audit row can be made to fail (a full disk, a trigger): the action's rows must go with it.
 const failing = { action: null as string | null };
@@ -57,29 +56,12 @@ async function untilSyncs(events: string[], count: number) {
 }
 
 function newCase(status: "in_progress" | "received") {
-  const a = getAdministrationForArea({ municipalityId: amal, area: "allmant", defaultSlug: "allmant" })!;
-  const c = createCase({
+  return newOfficerCase({
     idempotencyKey: `durable-officer-actions-${n++}`,
     municipalityId: amal,
-    administrationId: a.id,
-    formId: "forskola-ansokan",
-    formVersion: 1,
-    area: "allmant",
-    sensitivity: "personal",
-    data: { applicant: { name: APPLICANT.name } },
-    sensitiveData: null,
-    applicantPersonId: applicantId,
-    applicantOrganisationId: null,
-    submittedByPersonId: applicantId,
-    contactEmail: null,
-    submitterKey: null,
-    language: "sv",
-    decisionDays: null,
-    diarium: { subject: null, partyKind: "person", partyName: null },
-    attachments: { publicIds: [], ownerKey: "x" },
+    applicant: { personId: applicantId, name: APPLICANT.name },
+    status,
   });
-  db().update(caseTable).set({ status }).where(eq(caseTable.id, c.id)).run();
-  return { id: c.id, reference: c.reference };
 }
 
 async function staffCookie(username: string) {

@@ -5,13 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caseDecision, caseEvent, caseTable, municipality, notification } from "../../db/schema/index";
 import { officer, viewerFor } from "./people-helper";
 import { heldSync } from "../helpers/held-sync";
+import { newOfficerCase } from "../helpers/officer-case";
 import { commitDurably, durableSoFar, setWalSyncForTests } from "~/db-durable.server";
 import { db, prepareDatabase } from "~/db.server";
 import { JobRunner } from "~/jobs/runner.server";
 import { decide, finishPendingDecisions } from "~/services/backoffice.server";
-import { changeCaseStatus, createCase } from "~/services/cases.server";
+import { changeCaseStatus } from "~/services/cases.server";
 import { dataSubdir } from "~/services/file-store.server";
-import { getAdministrationForArea } from "~/services/municipalities.server";
 import { caseOutboxJob } from "~/services/outbox.server";
 import { notificationDeliveryJob, saveNotificationSettings } from "~/services/notifications.server";
 import { resetEnvForTests } from "~/env.server";
@@ -45,29 +45,12 @@ let applicantId = 0;
 let n = 0;
 
 function newCase(status: "in_progress" | "received") {
-  const a = getAdministrationForArea({ municipalityId: amal, area: "allmant", defaultSlug: "allmant" })!;
-  const c = createCase({
+  return newOfficerCase({
     idempotencyKey: `durable-officer-${n++}`,
     municipalityId: amal,
-    administrationId: a.id,
-    formId: "forskola-ansokan",
-    formVersion: 1,
-    area: "allmant",
-    sensitivity: "personal",
-    data: { applicant: { name: APPLICANT.name } },
-    sensitiveData: null,
-    applicantPersonId: applicantId,
-    applicantOrganisationId: null,
-    submittedByPersonId: applicantId,
-    contactEmail: null,
-    submitterKey: null,
-    language: "sv",
-    decisionDays: null,
-    diarium: { subject: null, partyKind: "person", partyName: null },
-    attachments: { publicIds: [], ownerKey: "x" },
+    applicant: { personId: applicantId, name: APPLICANT.name },
+    status,
   });
-  db().update(caseTable).set({ status }).where(eq(caseTable.id, c.id)).run();
-  return { id: c.id, reference: c.reference };
 }
 
 beforeAll(async () => {

@@ -3,12 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { administration, auditEvent, caseTable, diariumEntry, municipality } from "../../db/schema/index";
 import { testPersons } from "../../db/seed/content/people";
 import { formDefinitions, formExamples } from "../../forms/definitions/index";
-import type { FileValue, FormValues } from "../../forms/types";
 import { viewerFor } from "./people-helper";
+import { withStoredFiles } from "../helpers/stored-files";
 import { db, prepareDatabase } from "~/db.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { saveWorkingDraft } from "~/services/drafts.server";
-import { storeUpload } from "~/services/uploads.server";
 import { signsBeforeSending } from "~/services/form-signing.server";
 import { getFormDefinition, getReceipt, loadCheckAnswers, submitForm } from "~/services/forms.server";
 
@@ -18,24 +17,6 @@ import { getFormDefinition, getReceipt, loadCheckAnswers, submitForm } from "~/s
 // the public register showing no more than the document's diarium rule allows.
 
 /** The example with each of its files stored as an upload of this browser, as the step page would have. */
-function withStoredFiles(id: string, ownerKey: string, example: FormValues): FormValues {
-  const def = getFormDefinition(id)!;
-  const answers: FormValues = { ...example };
-  for (const field of def.steps.flatMap((s) => s.fields)) {
-    if (field.type !== "file" || !Array.isArray(answers[field.name])) continue;
-    answers[field.name] = (answers[field.name] as FileValue[]).map((file) =>
-      storeUpload({
-        bytes: new TextEncoder().encode(`%PDF-1.4\n% ${file.name}\n%%EOF\n`),
-        mime: file.type,
-        originalName: file.name,
-        ownerKey,
-        formId: id,
-        field: field.name,
-      }),
-    );
-  }
-  return answers;
-}
 
 // A form with its own submit handler (childcare) files its case through it: tests/integration/form-hooks.test.ts
 // sends the childcare document through the check page, and its e2e spec through the browser.
