@@ -25,10 +25,20 @@ export function machineCpu(before) {
  * CPU per acknowledged walk over the timed window: the portal, the walker clients, the mail
  * server (its own process), their sum, and the walks/s the machine's cores could give at that
  * sum (the CPU ceiling); `busyShare`: how much of the machine these processes used, `machineBusyShare`:
- * how much anything did.
- * @param {{ elapsedMs: number, walks: number, portalMs: number, walkerMs: number, mailMs?: number | null, machine?: { busyMs: number, allMs: number }, cores?: number }} measured
+ * how much anything did. `portalMainMs`, the portal's main thread alone (decision 167), gives the
+ * other ceiling: one event loop's 1000 ms per second.
+ * @param {{ elapsedMs: number, walks: number, portalMs: number, portalMainMs?: number, walkerMs: number, mailMs?: number | null, machine?: { busyMs: number, allMs: number }, cores?: number }} measured
  */
-export function walkCpu({ elapsedMs, walks, portalMs, walkerMs, mailMs, machine, cores = cpus().length }) {
+export function walkCpu({
+  elapsedMs,
+  walks,
+  portalMs,
+  portalMainMs,
+  walkerMs,
+  mailMs,
+  machine,
+  cores = cpus().length,
+}) {
   const per = (ms) => (walks > 0 && Number.isFinite(ms) ? ms / walks : null);
   const totalMs = portalMs + walkerMs + (Number.isFinite(mailMs) ? mailMs : 0);
   const machineMsPerWalk = per(totalMs);
@@ -38,6 +48,9 @@ export function walkCpu({ elapsedMs, walks, portalMs, walkerMs, mailMs, machine,
     portalMsPerWalk: per(portalMs),
     walkerMsPerWalk: per(walkerMs),
     mailMsPerWalk: per(mailMs),
+    // The portal's event loop is one thread: whatever the cores, it serves at most 1000 ms of it per second.
+    portalMainMsPerWalk: per(portalMainMs),
+    mainThreadCeilingPerSecond: per(portalMainMs) ? 1000 / per(portalMainMs) : null,
     machineMsPerWalk,
     ceilingPerSecond: machineMsPerWalk ? (cores * 1000) / machineMsPerWalk : null,
     busyShare: elapsedMs > 0 ? totalMs / (elapsedMs * cores) : null,
@@ -49,7 +62,11 @@ export function walkCpu({ elapsedMs, walks, portalMs, walkerMs, mailMs, machine,
 export function walkCpuText(c) {
   if (!c || c.machineMsPerWalk === null) return "CPU per walk: not measured.";
   const ms = (n) => `${n.toFixed(1)} ms`;
-  const parts = [`portal ${ms(c.portalMsPerWalk)}`, `walker ${ms(c.walkerMsPerWalk)}`];
+  const portal =
+    c.portalMainMsPerWalk === null || c.portalMainMsPerWalk === undefined
+      ? `portal ${ms(c.portalMsPerWalk)}`
+      : `portal ${ms(c.portalMsPerWalk)} (its main thread ${ms(c.portalMainMsPerWalk)} → one event loop's ceiling ~${Math.round(c.mainThreadCeilingPerSecond)}/s)`;
+  const parts = [portal, `walker ${ms(c.walkerMsPerWalk)}`];
   if (c.mailMsPerWalk !== null) parts.push(`mail server ${ms(c.mailMsPerWalk)} (own process)`);
   const share = (x) => (x === null ? "–" : `${Math.round(x * 100)} %`);
   return `CPU per acknowledged walk: ${parts.join(" + ")} = ${ms(c.machineMsPerWalk)} of ${c.cores} cores → CPU ceiling ~${Math.round(c.ceilingPerSecond)}/s; these processes used ${share(c.busyShare)} of the machine in the window (everything running: ${share(c.machineBusyShare)}).`;

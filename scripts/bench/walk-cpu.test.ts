@@ -24,6 +24,34 @@ describe("the walk row's CPU per walk (decision 148)", () => {
     );
   });
 
+  it("gives the portal's main thread and the ceiling of one event loop when it is measured (decision 167)", () => {
+    const c = walkCpu({
+      elapsedMs: 10_000,
+      walks: 100,
+      portalMs: 1_500,
+      portalMainMs: 1_250,
+      walkerMs: 500,
+      mailMs: 50,
+      cores: 2,
+    });
+    expect(c.portalMainMsPerWalk).toBeCloseTo(12.5);
+    expect(c.mainThreadCeilingPerSecond).toBeCloseTo(80);
+    expect(c.machineMsPerWalk).toBeCloseTo(20.5);
+    expect(walkCpuText(c)).toContain(
+      "portal 15.0 ms (its main thread 12.5 ms → one event loop's ceiling ~80/s) + walker 5.0 ms + mail server 0.5 ms (own process) = 20.5 ms of 2 cores → CPU ceiling ~98/s",
+    );
+  });
+
+  it("reads the CPU of a process and of its main thread alone from /proc", async () => {
+    const { cpuMsOf } = await import("../lib/server.mjs");
+    const whole = cpuMsOf(process.pid);
+    const main = cpuMsOf(process.pid, { mainThread: true });
+    expect(Number.isFinite(whole) && Number.isFinite(main)).toBe(true);
+    // The main thread is one of the process's threads: never more than the whole.
+    expect(main).toBeLessThanOrEqual(whole);
+    expect(Number.isNaN(cpuMsOf(2 ** 30, { mainThread: true }))).toBe(true);
+  });
+
   it("leaves out a mail server inside the portal and says when nothing was acknowledged", () => {
     const inPortal = walkCpu({ elapsedMs: 1_000, walks: 10, portalMs: 400, walkerMs: 80, mailMs: null, cores: 2 });
     expect(inPortal.mailMsPerWalk).toBeNull();

@@ -36,10 +36,14 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat; NaN when unreadable. */
-export function cpuMsOf(pid) {
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat; NaN when unreadable.
+ * With `{ mainThread: true }` only its main thread's (/proc/<pid>/task/<pid>/stat): a Node process's
+ * event loop, without its worker and libuv threads (the walk row's bottleneck, decision 167).
+ */
+export function cpuMsOf(pid, { mainThread = false } = {}) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, "utf8");
     // After the command name (in parentheses, may contain spaces): field 14 utime, 15 stime, in clock ticks (100/s).
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) * 10;
