@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import {
   dataSubdir,
+  dataSubdirPath,
   pendingFileNames,
   publishPendingFile,
   readStoredFileBytes,
@@ -34,6 +35,9 @@ const fileType = () => import("file-type");
 export function uploadsDir(): string {
   return dataSubdir("uploads");
 }
+
+/** uploads/ without making it: a step photo's write makes it only when missing (decision 166). */
+const uploadsPath = () => dataSubdirPath("uploads");
 
 export interface UploadRules {
   maxBytes: number;
@@ -155,18 +159,18 @@ export function storeUpload(input: UploadToStore): StoredUpload {
  */
 export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
   const storedName = randomBytes(16).toString("hex");
-  await writePendingFile(uploadsDir(), storedName, bytes);
+  await writePendingFile(uploadsPath(), storedName, bytes);
   return storedName;
 }
 
 /** The pending file of a recorded upload under its name (after its row's commit). */
 export function publishUploadFile(storedName: string): void {
-  publishPendingFile(uploadsDir(), storedName);
+  publishPendingFile(uploadsPath(), storedName);
 }
 
 /** The pending file of an upload whose row was never written. */
 export function dropUploadFile(storedName: string): void {
-  removePendingFile(uploadsDir(), storedName);
+  removePendingFile(uploadsPath(), storedName);
 }
 
 /** The row of an upload whose file is already durable (under its name or pending). */
