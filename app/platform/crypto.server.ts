@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync } from "node:crypto";
 import { env, keyBytes } from "~/env.server";
 import { unwrappedKeyRing } from "./key-ring.server";
+import { randomPooled } from "./random.server";
 
 /**
  * Encryption at rest for sensitive fields (docs/decisions/008).
@@ -53,7 +54,7 @@ function keys(): Keys {
 
 export function encrypt(plain: string): string {
   const { encryptId, byId } = keys();
-  const iv = randomBytes(12);
+  const iv = randomPooled(12);
   const cipher = createCipheriv("aes-256-gcm", byId.get(encryptId)!, iv);
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return [
@@ -144,8 +145,8 @@ export function isEncryptedFile(bytes: Uint8Array): boolean {
 
 export function encryptFile(plain: Uint8Array): Buffer {
   const { encryptId, fileMasterById } = keys();
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
+  const salt = randomPooled(16);
+  const iv = randomPooled(12);
   const cipher = createCipheriv("aes-256-gcm", fileKey(fileMasterById.get(encryptId)!, salt), iv, {
     authTagLength: TAG_LENGTH,
   });

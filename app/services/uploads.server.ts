@@ -19,6 +19,7 @@ import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
 import { audit } from "~/platform/audit.server";
+import { randomPooled } from "~/platform/random.server";
 import { scanBytes } from "./virus-scan.server";
 
 // file-type is loaded at the first upload, not at start (decision 127).
@@ -158,7 +159,7 @@ export function storeUpload(input: UploadToStore): StoredUpload {
  * (dropUploadFile).
  */
 export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
-  const storedName = randomBytes(16).toString("hex");
+  const storedName = randomPooled(16).toString("hex");
   await writePendingFile(uploadsPath(), storedName, bytes);
   return storedName;
 }
@@ -188,7 +189,7 @@ const UPLOAD_COLUMNS = [
 ] as const;
 
 export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
-  const publicId = randomBytes(16).toString("base64url");
+  const publicId = randomPooled(16).toString("base64url");
   const name = displayName(input.originalName);
   prepared("uploads.record", (d) => d.insert(caseAttachment).values(placeholderValues(UPLOAD_COLUMNS)).prepare()).run({
     publicId,
