@@ -4,8 +4,9 @@
  * so that a cache hit can send them without rebuilding them (docs/decisions/113): the fixed
  * headers and the two halves of the CSP around its nonce are made once per process.
  */
-import { randomFillSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { randomPooled } from "~/platform/random.server";
 
 type Res = ServerResponse & { locals?: Record<string, unknown> };
 
@@ -46,18 +47,9 @@ function securityHeaderSet(production: boolean): SecurityHeaderSet {
   };
 }
 
-const POOL_BYTES = 4096;
-let pool = Buffer.alloc(0);
-let offset = POOL_BYTES;
 /** `size` bytes from the CSPRNG, each used once, drawn 4 KB at a time (nonces, cookie values). */
 export function pooledRandom(size: number, encoding: "base64" | "base64url"): string {
-  if (offset + size > pool.length) {
-    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
-    offset = 0;
-  }
-  const value = pool.toString(encoding, offset, offset + size);
-  offset += size;
-  return value;
+  return randomPooled(size).toString(encoding);
 }
 
 /**

@@ -18,6 +18,7 @@ type Event =
 const log: Event[] = [];
 let fail: ((fd: number, dir: boolean) => boolean) | null = null;
 let writesOffLoop = 0;
+let mkdirs = 0;
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
@@ -28,6 +29,10 @@ vi.mock("node:fs", async (importOriginal) => {
       const fd = fs.openSync(...args);
       if (args[1] === "wx") log.push({ kind: "create", path: String(args[0]) });
       return fd;
+    },
+    mkdirSync: (...args: Parameters<typeof fs.mkdirSync>) => {
+      mkdirs++;
+      return fs.mkdirSync(...args);
     },
     write: (...args: unknown[]) => {
       writesOffLoop++;
@@ -133,6 +138,19 @@ describe("writePendingFile", () => {
     expect(dirSyncs.length).toBeGreaterThanOrEqual(1);
     expect(dirSyncs.every((s) => s.ino === newIno)).toBe(true);
     if (newIno !== oldIno) expect(dirSyncs.some((s) => s.ino === oldIno)).toBe(false);
+  });
+
+  it("a missing directory (removed since, a restore) is made by the write, and only then (decision 166)", async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirs = 0;
+    await writePendingFile(dir, "m1", new Uint8Array([1]));
+    expect(mkdirs).toBe(1);
+    const created = log.findIndex((e) => e.kind === "create" && e.path === pendingName("m1"));
+    expect(dirSyncedBetween(statSync(dir).ino, created, log.length), "the new directory's fsync").toBe(true);
+    await writePendingFile(dir, "m2", new Uint8Array([2]));
+    expect(mkdirs, "no mkdir for a directory that exists").toBe(1);
+    expect(readStoredFileBytes(dir, "m1")).toEqual(Buffer.from([1]));
+    expect(readStoredFileBytes(dir, "m2")).toEqual(Buffer.from([2]));
   });
 
   it("refuses a name that is already stored, without touching it", async () => {

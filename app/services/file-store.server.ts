@@ -25,9 +25,33 @@ import { decryptFile, encryptFile } from "~/platform/crypto.server";
  * and reads a plaintext file from before encryption as it is.
  */
 export function dataSubdir(name: "uploads" | "decisions"): string {
-  const dir = join(env().DATA_DIR, name);
+  const dir = dataSubdirPath(name);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * The path of a data subdirectory, without making it: for the hot writers, which make the
+ * directory themselves only when it is missing (createInDir). A mkdir of an existing directory
+ * is a failing mkdir and a stat each time (decision 166).
+ */
+export function dataSubdirPath(name: "uploads" | "decisions"): string {
+  return join(env().DATA_DIR, name);
+}
+
+/**
+ * Creates `path` in `dir` (mode 0600, never replacing a file) and gives its descriptor. A
+ * missing `dir` (never made, or removed since: a restore, a test's fresh data directory) is
+ * made and the create tried once more, so no caller needs to make it ahead on every write.
+ */
+function createInDir(dir: string, path: string): number {
+  try {
+    return openSync(path, "wx", 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dir, { recursive: true });
+    return openSync(path, "wx", 0o600);
+  }
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -106,7 +130,7 @@ export function pendingFileNames(dir: string): string[] {
 export async function writePendingFile(dir: string, name: string, plain: Uint8Array): Promise<void> {
   if (existsSync(pathFor(dir, name))) throw new Error("stored file exists");
   const bytes = encryptFile(plain);
-  const fd = openSync(pendingPath(dir, name), "wx", 0o600);
+  const fd = createInDir(dir, pendingPath(dir, name));
   let failed: { reason: unknown } | undefined;
   try {
     if (bytes.byteLength <= LOOP_WRITE_BYTES) {

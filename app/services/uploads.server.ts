@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { env } from "~/env.server";
 import {
   dataSubdir,
+  dataSubdirPath,
   pendingFileNames,
   publishPendingFile,
   readStoredFileBytes,
@@ -18,6 +19,7 @@ import { submitterMaySee } from "./cases.server";
 import { personOwnerKey, type SubmitterViewer } from "./eservice-session.server";
 import { securityEvent } from "~/monitoring/security-events.server";
 import { audit } from "~/platform/audit.server";
+import { randomPooled } from "~/platform/random.server";
 import { scanBytes } from "./virus-scan.server";
 
 // file-type is loaded at the first upload, not at start (decision 127).
@@ -34,6 +36,9 @@ const fileType = () => import("file-type");
 export function uploadsDir(): string {
   return dataSubdir("uploads");
 }
+
+/** uploads/ without making it: a step photo's write makes it only when missing (decision 166). */
+const uploadsPath = () => dataSubdirPath("uploads");
 
 export interface UploadRules {
   maxBytes: number;
@@ -154,19 +159,19 @@ export function storeUpload(input: UploadToStore): StoredUpload {
  * (dropUploadFile).
  */
 export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
-  const storedName = randomBytes(16).toString("hex");
-  await writePendingFile(uploadsDir(), storedName, bytes);
+  const storedName = randomPooled(16).toString("hex");
+  await writePendingFile(uploadsPath(), storedName, bytes);
   return storedName;
 }
 
 /** The pending file of a recorded upload under its name (after its row's commit). */
 export function publishUploadFile(storedName: string): void {
-  publishPendingFile(uploadsDir(), storedName);
+  publishPendingFile(uploadsPath(), storedName);
 }
 
 /** The pending file of an upload whose row was never written. */
 export function dropUploadFile(storedName: string): void {
-  removePendingFile(uploadsDir(), storedName);
+  removePendingFile(uploadsPath(), storedName);
 }
 
 /** The row of an upload whose file is already durable (under its name or pending). */
@@ -184,7 +189,7 @@ const UPLOAD_COLUMNS = [
 ] as const;
 
 export function recordUpload(input: UploadToStore, storedName: string): StoredUpload {
-  const publicId = randomBytes(16).toString("base64url");
+  const publicId = randomPooled(16).toString("base64url");
   const name = displayName(input.originalName);
   prepared("uploads.record", (d) => d.insert(caseAttachment).values(placeholderValues(UPLOAD_COLUMNS)).prepare()).run({
     publicId,
