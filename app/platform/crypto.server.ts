@@ -133,18 +133,8 @@ export const FILE_MAGIC = Buffer.from("\0DLSENC1", "latin1");
 const FILE_HEADER = FILE_MAGIC.length + 8 + 16 + 12 + 16;
 const TAG_LENGTH = 16;
 
-/** HKDF's info for a file's key, with the counter byte of its one output block. */
-const FILE_KEY_INFO_BLOCK = Buffer.from("portal/file/aes-256-gcm/v1\x01", "latin1");
-
-/**
- * HKDF-SHA256(master, salt, "portal/file/aes-256-gcm/v1", 32 bytes), written out as RFC 5869's
- * two HMACs (extract: PRK = HMAC(salt, master); expand, one block: HMAC(PRK, info | 0x01)): the
- * same key as `hkdfSync`, which looks up its KDF and wraps the master in a key object on every
- * call, at half its CPU (decision 166). Still a new key per file (043).
- */
 function fileKey(master: Buffer, salt: Buffer): Buffer {
-  const prk = createHmac("sha256", salt).update(master).digest();
-  return createHmac("sha256", prk).update(FILE_KEY_INFO_BLOCK).digest();
+  return Buffer.from(hkdfSync("sha256", master, salt, "portal/file/aes-256-gcm/v1", 32));
 }
 
 export function isEncryptedFile(bytes: Uint8Array): boolean {

@@ -3,7 +3,7 @@
  * files deleted, the scheduled clean-up, files encrypted on disk with the field key ring, and
  * folder exports 0600 and deleted once the case system has acknowledged them.
  */
-import { createCipheriv, createDecipheriv, createHash, hkdfSync } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
@@ -36,7 +36,7 @@ import { addDrawing } from "~/services/building-permits.server";
 import { buildCaseExport } from "~/services/case-export.server";
 import { createCase } from "~/services/cases.server";
 import { cleanupJob, runCleanup } from "~/services/cleanup.server";
-import { decryptFile, encryptFile, FILE_MAGIC } from "~/platform/crypto.server";
+import { FILE_MAGIC } from "~/platform/crypto.server";
 import { getWorkingDraft } from "~/services/drafts.server";
 import { postStep, type StepContext } from "~/services/forms.server";
 import { deliverDueExports, purgeFolderExports, setExportBuilder } from "~/services/outbox.server";
@@ -335,35 +335,6 @@ describe("encryption at rest", () => {
     resetEnvForTests();
     expect(() => getUploadForOwner(after.id, { browserKey: ownerKey })).toThrow(/no longer configured/);
     expect(Buffer.compare(getUploadForOwner(before.id, { browserKey: ownerKey })!.bytes, Buffer.from(jpeg(9)))).toBe(0);
-  });
-
-  it("a file's key is HKDF-SHA256 of the file master and its salt (043): files written by hkdfSync read back, and new ones decrypt with it (decision 166)", () => {
-    const ring = "3".repeat(64);
-    process.env.DATA_ENCRYPTION_KEY = ring;
-    resetEnvForTests();
-    const k = Buffer.from(ring, "hex");
-    const keyId = createHash("sha256").update(k).digest("hex").slice(0, 8);
-    const master = Buffer.from(hkdfSync("sha256", k, Buffer.alloc(0), "portal/file-master/v1", 32));
-    const keyOf = (salt: Buffer) => Buffer.from(hkdfSync("sha256", master, salt, "portal/file/aes-256-gcm/v1", 32));
-    for (let n = 0; n < 50; n++) {
-      const plain = Buffer.from(jpeg(n));
-      // Written as 043 lays a file out, with the key from node's own HKDF.
-      const salt = Buffer.alloc(16, n);
-      const iv = Buffer.alloc(12, 255 - n);
-      const cipher = createCipheriv("aes-256-gcm", keyOf(salt), iv, { authTagLength: 16 });
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      const stored = Buffer.concat([FILE_MAGIC, Buffer.from(keyId, "latin1"), salt, iv, cipher.getAuthTag(), body]);
-      expect(decryptFile(stored).equals(plain)).toBe(true);
-      // And a file the portal writes opens with node's HKDF.
-      const written = encryptFile(plain);
-      let at = FILE_MAGIC.length + 8;
-      const wSalt = written.subarray(at, (at += 16));
-      const wIv = written.subarray(at, (at += 12));
-      const tag = written.subarray(at, (at += 16));
-      const decipher = createDecipheriv("aes-256-gcm", keyOf(wSalt), wIv, { authTagLength: 16 });
-      decipher.setAuthTag(tag);
-      expect(Buffer.concat([decipher.update(written.subarray(at)), decipher.final()]).equals(plain)).toBe(true);
-    }
   });
 
   it("refuses a stored file that was tampered with", () => {
