@@ -106,6 +106,11 @@ function receiptWorker(): ReceiptThread {
   return thread;
 }
 
+/** The running receipt thread's worker, for tests that stop it as a crash would. */
+export function receiptMailWorkerForTests(): Worker | undefined {
+  return receiptThread?.worker;
+}
+
 /**
  * The e-mail receipt. It carries the reference, what happens next and a link — never the
  * answers: e-mail is not a confidential channel (docs/decisions/016). A failure is logged and
