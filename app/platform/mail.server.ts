@@ -1,5 +1,3 @@
-import { resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Transporter } from "nodemailer";
 import { env } from "~/env.server";
 import { getFixedT, textTemplate, translatedOnce } from "~/i18n/i18n.server";
@@ -18,23 +16,6 @@ export function mailTransportOptions(url: string, production: boolean): { url: s
   return production && !url.startsWith("smtps://") ? { url, requireTLS: true } : { url };
 }
 
-/**
- * The pooled transport's options for SMTP_URL, on the main thread and on the receipt thread.
- * Pooled (decision 141): every receipt opened its own connection (connect, greeting, EHLO,
- * QUIT), which cost the portal more CPU than the mail itself. A connection idle for 2 s is
- * closed; one the relay closed while a mail was on it carries that mail again once on a new
- * connection (as a fresh connection per mail did); shutdown closes the pool after the drain.
- */
-function poolOptions(url: string) {
-  return {
-    ...mailTransportOptions(url, env().PORTAL_ENV === "production"),
-    pool: true,
-    maxConnections: 2,
-    idleTimeout: 2_000,
-    maxRequeues: 1,
-  };
-}
-
 /** The transport for SMTP_URL; nodemailer is loaded with the first mail, not at start (decision 127). */
 async function mailer(): Promise<Transporter | undefined> {
   const url = env().SMTP_URL;
@@ -42,7 +23,20 @@ async function mailer(): Promise<Transporter | undefined> {
   const { default: nodemailer } = await import("nodemailer");
   if (transport?.url !== url) {
     transport?.transporter.close();
-    transport = { url, transporter: nodemailer.createTransport(poolOptions(url)) };
+    transport = {
+      url,
+      // Pooled (decision 141): every receipt opened its own connection (connect, greeting, EHLO,
+      // QUIT), which cost the portal more CPU than the mail itself. A connection idle for 2 s is
+      // closed; one the relay closed while a mail was on it carries that mail again once on a new
+      // connection (as a fresh connection per mail did); shutdown closes the pool after the drain.
+      transporter: nodemailer.createTransport({
+        ...mailTransportOptions(url, env().PORTAL_ENV === "production"),
+        pool: true,
+        maxConnections: 2,
+        idleTimeout: 2_000,
+        maxRequeues: 1,
+      }),
+    };
   }
   return transport.transporter;
 }
@@ -59,89 +53,50 @@ export interface ReceiptMail {
   lang: Language;
 }
 
-/** The receipt thread (decision 164): its worker and the sends it has not answered yet. */
-interface ReceiptThread {
-  worker: Worker;
-  /** Each send's settle, by id: undefined when handed over, else the error's message. */
-  pending: Map<number, (error: string | undefined) => void>;
-  next: number;
-  closing: boolean;
-}
-
-let receiptThread: ReceiptThread | undefined;
-
-/**
- * The receipt thread, started with the first receipt (nodemailer is loaded there, not at start:
- * decision 127). It holds the process open only while it has sends unanswered, as the pool's
- * socket did; idle it never keeps the process alive. A thread that stops (a crash, or
- * shutdown's timeout) fails its unanswered sends with a message that sendReceiptMail logs, and
- * the next receipt starts a new one.
- */
-function receiptWorker(): ReceiptThread {
-  if (receiptThread) return receiptThread;
-  // By its path from the app root, as db/migrations and public/locales are found: the server
-  // build is one bundle, and the tests run the sources; this file is the same in all three.
-  const worker = new Worker(resolve("app/platform/receipt-mail-worker.mjs"), { workerData: { receiptMail: true } });
-  const thread: ReceiptThread = { worker, pending: new Map(), next: 0, closing: false };
-  worker.unref();
-  worker.on("message", ({ id, error }: { id: number; error?: string }) => {
-    const settle = thread.pending.get(id);
-    thread.pending.delete(id);
-    if (thread.pending.size === 0) worker.unref();
-    settle?.(error);
-  });
-  let stoppedOnce = false;
-  const stopped = (reason: string) => {
-    if (stoppedOnce) return;
-    stoppedOnce = true;
-    if (receiptThread === thread) receiptThread = undefined;
-    if (!thread.closing || thread.pending.size > 0)
-      log("error", "receipt mail thread stopped", { reason, unanswered: thread.pending.size });
-    for (const settle of thread.pending.values()) settle(`receipt mail thread stopped: ${reason}`);
-    thread.pending.clear();
-  };
-  worker.on("error", (error) => stopped(error.message));
-  worker.on("exit", (code) => stopped(`exit code ${code}`));
-  receiptThread = thread;
-  return thread;
-}
-
-/** The running receipt thread's worker, for tests that stop it as a crash would. */
-export function receiptMailWorkerForTests(): Worker | undefined {
-  return receiptThread?.worker;
-}
-
 /**
  * The e-mail receipt. It carries the reference, what happens next and a link — never the
  * answers: e-mail is not a confidential channel (docs/decisions/016). A failure is logged and
  * does not undo the submission, which is already safely stored and shown on screen.
- * Its texts are made here; nodemailer composes and sends it on the receipt thread (decision 164).
  */
 export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
-  const url = env().SMTP_URL;
-  if (!url) {
+  const transporter = await mailer();
+  if (!transporter) {
     log("warn", "no SMTP_URL: receipt not sent", { reference: mail.reference });
     return false;
   }
-  let error: string | undefined;
   try {
-    const thread = receiptWorker();
-    const id = thread.next++;
-    const message = {
-      id,
-      options: poolOptions(url),
-      mail: { from: env().MAIL_FROM, to: mail.to, reference: mail.reference, ...receiptTexts(mail) },
-    };
-    const answered = new Promise<string | undefined>((settle) => thread.pending.set(id, settle));
-    if (thread.pending.size === 1) thread.worker.ref();
-    thread.worker.postMessage(message);
-    error = await answered;
-  } catch (thrown) {
-    error = thrown instanceof Error ? thrown.message : String(thrown);
+    const from = env().MAIL_FROM;
+    await transporter.sendMail({
+      from,
+      to: mail.to,
+      ...receiptTexts(mail),
+      headers: { "X-Case-Reference": mail.reference },
+      envelope: await envelopeOf(from, mail.to),
+    });
+    return true;
+  } catch (error) {
+    log("error", "receipt mail failed", {
+      reference: mail.reference,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
   }
-  if (error === undefined) return true;
-  log("error", "receipt mail failed", { reference: mail.reference, error });
-  return false;
+}
+
+let senders: { from: string; address: string | false } | undefined;
+
+/**
+ * The SMTP envelope nodemailer makes of these From and To headers, made here by its own parse
+ * (MimeNode's `getEnvelope`) and given to it. Without one, nodemailer parses both headers'
+ * addresses again each time it needs the envelope: composing, the Message-ID's domain and the
+ * pool's send, three times per mail (addressparser was ~60 % of nodemailer's CPU in a walk's
+ * profile). The sender's address is parsed once per MAIL_FROM. Decision 160; the same envelope,
+ * message and Message-ID domain (tests/integration/send-texts.test.ts).
+ */
+export async function envelopeOf(from: string, to: string): Promise<{ from: string | false; to: string[] }> {
+  const { default: MimeNode } = await import("nodemailer/lib/mime-node");
+  if (senders?.from !== from) senders = { from, address: new MimeNode().setHeader("From", from).getEnvelope().from };
+  return { from: senders.address, to: new MimeNode().setHeader("To", to).getEnvelope().to };
 }
 
 const RECEIPT_PARAMS = ["reference", "form", "municipality", "days", "url"] as const;
@@ -214,20 +169,6 @@ export async function drainReceiptMails(timeoutMs = 5_000): Promise<void> {
   }
   transport?.transporter.close();
   transport = undefined;
-  const thread = receiptThread;
-  if (thread) {
-    // The receipt thread closes its pool (QUIT) and ends; one that does not within a second is
-    // stopped, and a send still unanswered is logged as failed.
-    receiptThread = undefined;
-    thread.closing = true;
-    const exited = new Promise((resolve) => thread.worker.once("exit", resolve));
-    thread.worker.ref();
-    thread.worker.postMessage({ close: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
-    clearTimeout(timer);
-    await thread.worker.terminate();
-  }
 }
 
 export interface ReviewReminderMail {

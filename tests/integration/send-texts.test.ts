@@ -10,8 +10,7 @@ import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
-import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
-import { envelopeOf } from "~/platform/receipt-mail-worker.mjs";
+import { drainReceiptMails, envelopeOf, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { diariumSubject } from "~/services/forms.server";
@@ -156,7 +155,7 @@ describe("texts translated once (decision 151)", () => {
         };
         const [plain, given] = await Promise.all([
           compose.sendMail(message),
-          compose.sendMail({ ...message, envelope: envelopeOf(from, to) }),
+          envelopeOf(from, to).then((envelope) => compose.sendMail({ ...message, envelope })),
         ]);
         expect(given.envelope).toEqual(plain.envelope);
         const text = (info: typeof plain) => (info.message as Buffer).toString("utf8");
