@@ -6,8 +6,9 @@
 //
 //   node scripts/bench/diarium-fts-merge.mjs <portal.db> [entries=5000] [variants=default,am8,am16] [rounds=4]
 //
-// A variant is `default`, `amN` (automerge N), `amNcmM` (and crisismerge M) or `noregistered`
-// (without the diarium_entry_registered index). Prints CPU µs and WAL frames per insert, the
+// A variant is `default`, `amN` (automerge N), `amNcmM` (and crisismerge M), `noregistered`
+// (without the diarium_entry_registered index) or `upkeep` (default, then the merge job's function
+// to completion: decision 168; run with `node --import tsx`). Prints CPU µs and WAL frames per insert, the
 // segments of diarium_fts, and the CPU ms of each round of counts. The copies go to a temporary
 // directory that is removed at the end.
 import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -76,6 +77,8 @@ const copies = variantsArg.split(",").map((variant) => {
     // FTS5 takes these only as integers; a JS number binds as a double.
     if (automerge) db.prepare(`insert into ${t}(${t}, rank) values('automerge', ?)`).run(BigInt(automerge));
     if (crisismerge) db.prepare(`insert into ${t}(${t}, rank) values('crisismerge', ?)`).run(BigInt(crisismerge));
+    // What migration 0049 sets, for a source database migrated before it.
+    if (variant === "upkeep") db.prepare(`insert into ${t}(${t}, rank) values('usermerge', 2)`).run();
   }
   if (variant === "noregistered") db.exec("drop index diarium_entry_registered");
   db.pragma("wal_checkpoint(TRUNCATE)");
@@ -120,6 +123,32 @@ for (const c of copies)
   console.log(
     `  ${c.variant.padEnd(14)} ${(c.us / entries).toFixed(0).padStart(5)} µs/entry  ${(c.frames / entries).toFixed(2)} frames/entry  diarium_fts segments ${segments(c.db, "diarium_fts")}`,
   );
+
+// The `upkeep` variant (decision 168): default settings, and after the inserts the portal's own
+// merge job's function runs to completion on it, each step's CPU measured (needs `node --import tsx`).
+for (const c of copies.filter((c) => c.variant === "upkeep")) {
+  const { mergeDiariumFts } = await import("../../app/services/diarium-fts-merge.server.ts");
+  const count = (t) => c.db.prepare(`select count(distinct segid) from ${t}_idx`).pluck().get();
+  const before = `${count("diarium_fts")}/${count("diarium_fts_short")}`;
+  const steps = [];
+  const started = performance.now();
+  const result = await mergeDiariumFts(c.db, {
+    maxSteps: Number.POSITIVE_INFINITY,
+    pauseMs: 0,
+    write: (step) => {
+      let out;
+      steps.push(cpu(() => (out = step())) / 1000);
+      return out;
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  steps.sort((a, b) => a - b);
+  const p = (q) => steps[Math.min(steps.length - 1, Math.ceil(q * steps.length) - 1)].toFixed(2);
+  console.log(
+    `  upkeep: segments (diarium_fts/short) ${before} -> ${count("diarium_fts")}/${count("diarium_fts_short")}, ${result.merged} merging steps of ${steps.length}, ${seconds.toFixed(1)} s, CPU per step ms p50 ${p(0.5)} p95 ${p(0.95)} p99 ${p(0.99)} max ${p(1)}, sum ${(steps.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`,
+  );
+  c.db.pragma("wal_checkpoint(TRUNCATE)");
+}
 
 // The bench's 200 HTTP queries hold 80 different searches (scripts/bench/bench.mjs), made into the
 // FTS5 query the diarium builds: one string per word, a word inside another dropped (decision 131).
