@@ -40,13 +40,15 @@ const say = (line: string) => {
 const { db, closeDatabase } = await import("../app/db.server");
 if (!given) {
   const { seed } = await import("../db/seed/index");
-  const { seedLarge } = (await import("./bench/seed-large.mjs")) as unknown as {
+  const { seedLarge, mergeSeededDiarium } = (await import("./bench/seed-large.mjs")) as unknown as {
     seedLarge: (path: string, o: { targets: Record<string, number> }) => Record<string, unknown>;
+    mergeSeededDiarium: (path: string) => Promise<number>;
   };
   const started = performance.now();
   seed(db());
   closeDatabase();
   const report = seedLarge(process.env.DATABASE_PATH, { targets: { diarium_entry: entries } });
+  await mergeSeededDiarium(process.env.DATABASE_PATH);
   say(`seeded ${JSON.stringify(report.diarium_entry)} in ${Math.round(performance.now() - started)} ms`);
 }
 const { searchDiarium, forgetDiariumCounts } = await import("../app/services/diarium.server");

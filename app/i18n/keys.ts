@@ -123,6 +123,7 @@ export const JOB_NAME_KEY = {
   "staff-sso-inactive": "jobs:names.staff-sso-inactive",
   "notification-delivery": "jobs:names.notification-delivery",
   "owner-consent": "jobs:names.owner-consent",
+  "diarium-fts-merge": "jobs:names.diarium-fts-merge",
 } as const;
 
 /** Why a staff SSO login was refused (app/auth/staff-sso/login.server.ts, oidc.server.ts). */

@@ -9,6 +9,10 @@ import { CASE_STATUSES } from "~/domain/statuses";
 import { maskEntry, publicRegisteredAt } from "./diarium-rules";
 import { CASE_STATUS_KEY } from "~/i18n/keys";
 import { oncePerKey } from "~/utils/once-per-key";
+import { withoutWaitingForDisk } from "~/db-durable.server";
+import { env } from "~/env.server";
+import { defineJob } from "~/jobs/runner.server";
+import { mergeDiariumFts } from "./diarium-fts-merge.server";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
@@ -610,3 +614,17 @@ function readFilterOptions(lang: Language) {
     statuses: CASE_STATUSES.map((s) => ({ value: s, label: t(CASE_STATUS_KEY[s]) })),
   };
 }
+
+/**
+ * Keeps the diarium's FTS5 indexes merged between requests (decision 168): every five minutes (off
+ * in test: tests run it by hand), at most 2,000 steps of ~5 ms a run, 10 ms apart, each committed
+ * without an fsync on the event loop (a merge a power cut undoes is simply done again).
+ */
+export const diariumFtsMergeJob = defineJob({
+  name: "diarium-fts-merge",
+  everyMs: () => (env().PORTAL_ENV === "test" ? 0 : 5 * 60_000),
+  firstDelayMs: 5 * 60_000,
+  run: async ({ signal }) => ({
+    ...(await mergeDiariumFts(db().$client, { maxSteps: 2_000, pauseMs: 10, write: withoutWaitingForDisk, signal })),
+  }),
+});

@@ -3,6 +3,7 @@ import { JobRunner, requestJobRun, type JobDefinition, type JobStatus } from "~/
 import type { StaffUser } from "~/auth/guards.server";
 import { audit } from "~/platform/audit.server";
 import { cleanupJob } from "./cleanup.server";
+import { diariumFtsMergeJob } from "./diarium.server";
 import { linkCheckJob } from "./links.server";
 import { notificationDeliveryJob } from "./notifications.server";
 import { offerLapseJob } from "./offer-lapse.server";
@@ -28,6 +29,7 @@ export const SCHEDULED_JOBS: readonly JobDefinition[] = [
   notificationDeliveryJob,
   paymentPollJob,
   ownerConsentJob,
+  diariumFtsMergeJob,
 ];
 
 let runner: JobRunner | undefined;

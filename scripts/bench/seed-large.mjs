@@ -268,6 +268,26 @@ export function seedLarge(
   return report;
 }
 
+/**
+ * A bulk import ends merged (docs/decisions/168): the diarium's FTS5 upkeep, the portal's job's own
+ * function (app/services/diarium-fts-merge.server.ts), run to completion without pauses, so that a
+ * bench measures the index a running portal keeps. Returns the steps that merged something. Needs
+ * tsx (the bench runs under `node --import tsx`).
+ */
+export async function mergeSeededDiarium(path) {
+  const { mergeDiariumFts } = await import("../../app/services/diarium-fts-merge.server.ts");
+  const db = new Database(path);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    const { merged } = await mergeDiariumFts(db, { maxSteps: Number.POSITIVE_INFINITY, pauseMs: 0 });
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return merged;
+  } finally {
+    db.close();
+  }
+}
+
 function synth(column, i) {
   if (column.dflt_value !== null || !column.notnull) return null;
   if (/INT|REAL|NUM/i.test(column.type)) return i;

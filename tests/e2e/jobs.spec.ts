@@ -10,10 +10,10 @@ test.describe("scheduled jobs for portal-wide administrators", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schemalagda jobb");
     // One row per job in SCHEDULED_JOBS: the outbox, link check, review reminders, offer lapse, clean-up,
     // retention, the staff-SSO inactive-account sweep (decision 064), notification delivery (decision 079)
-    // the payment poll (decision 080) and the owner-consent reminders and expiry (decision 100). The jobs'
+    // the payment poll (decision 080), the owner-consent reminders and expiry (decision 100) and the diarium index upkeep (decision 168). The jobs'
     // table only: the delivery log below has rows of its own.
     const jobs = page.getByRole("table", { name: "Schemalagda jobb" }).locator("tbody tr");
-    await expect(jobs).toHaveCount(10);
+    await expect(jobs).toHaveCount(11);
     // The delivery log below names notification kinds such as "owner-consent-request", so every row
     // look-up stays inside the jobs' table.
     await expect(jobs.filter({ hasText: "staff-sso-inactive" })).toHaveCount(1);
