@@ -70,9 +70,33 @@ export async function stepPage(request: Request, params: { id?: string; step?: s
   };
 }
 
-/** The template key of a step page's data: equal data, equal page (decision 125). */
-export function stepDataKey(data: unknown): string {
-  return createHash("sha256").update(JSON.stringify(data)).digest("base64url");
+/** The JSON of a definition or an e-service's texts, once per object (decision 169). */
+const jsonOnce = new WeakMap<object, string>();
+function stableJson(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "";
+  let json = jsonOnce.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    jsonOnce.set(value, json);
+  }
+  return json;
+}
+
+/**
+ * The template key of a step page's data: equal data, equal page (decision 125). The definition and
+ * the e-service's texts, most of the data's JSON, are serialised once per object: a published
+ * definition and its document are objects that are never changed (decision 152); a changed one is a
+ * new object (a new version, a hook's options, a publish) and gets its own JSON (decision 169).
+ */
+export function stepDataKey(data: { definition?: unknown; formTexts?: unknown }): string {
+  const { definition, formTexts, ...rest } = data;
+  return createHash("sha256")
+    .update(JSON.stringify(rest))
+    .update("\u0000")
+    .update(stableJson(definition))
+    .update("\u0000")
+    .update(stableJson(formTexts))
+    .digest("base64url");
 }
 
 type StepPage = Awaited<ReturnType<typeof stepPage>>;
