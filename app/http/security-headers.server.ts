@@ -47,17 +47,12 @@ function securityHeaderSet(production: boolean): SecurityHeaderSet {
   };
 }
 
-/** `size` bytes from the CSPRNG, each used once, drawn 4 KB at a time (nonces, cookie values). */
-export function pooledRandom(size: number, encoding: "base64" | "base64url"): string {
-  return randomPooled(size).toString(encoding);
-}
-
 /**
  * A fresh CSP nonce: 16 bytes from the CSPRNG, base64. The bytes are drawn 4 KB at a time and
  * each 16 are used once: one `randomBytes(16)` per response cost more than the rest of a cache hit.
  */
 export function freshNonce(): string {
-  return pooledRandom(16, "base64");
+  return randomPooled(16).toString("base64");
 }
 
 /**

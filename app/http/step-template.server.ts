@@ -26,7 +26,8 @@ import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";
 import { stepDataKey, stepPage, type EarlyStepPage } from "~/services/form-step-page.server";
 import { anonymousPageCache } from "~/services/page-cache.server";
-import { freshNonce, pooledRandom, type SecurityHeaderSet } from "./security-headers.server";
+import { randomPooled } from "~/platform/random.server";
+import { freshNonce, type SecurityHeaderSet } from "./security-headers.server";
 
 type Req = IncomingMessage;
 type Res = ServerResponse & { locals?: Record<string, unknown> };
@@ -191,7 +192,7 @@ export function fresh(entry: { storedAt: number; generation: number }): boolean 
 }
 
 // 32 random bytes per cookie value, from the nonces' pool (decision 113).
-export const randomValue = () => pooledRandom(32, "base64url");
+export const randomValue = () => randomPooled(32).toString("base64url");
 
 export const acceptsGzip = (req: Req) => /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 

@@ -88,7 +88,7 @@ function stableJson(value: unknown): string {
  * definition and its document are objects that are never changed (decision 152); a changed one is a
  * new object (a new version, a hook's options, a publish) and gets its own JSON (decision 169).
  */
-export function stepDataKey(data: { definition?: unknown; formTexts?: unknown }): string {
+export function stepDataKey(data: Record<string, unknown>): string {
   const { definition, formTexts, ...rest } = data;
   return createHash("sha256")
     .update(JSON.stringify(rest))
