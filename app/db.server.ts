@@ -10,6 +10,7 @@ import { findDemoAccounts } from "../db/seed/demo-accounts";
 import { seedIdentity } from "../db/seed/identity";
 import { DEV_STAFF_PASSWORD } from "../db/seed/content/staff";
 import { hashPasswordSync } from "./auth/password-hash.server";
+import { stopCheckpointer } from "./db-checkpoint.server";
 import { seedDemoSsoProvider } from "./auth/staff-sso/providers.server";
 import { seedDemoSamlProvider } from "./auth/staff-sso/test-saml.server";
 import { env } from "./env.server";
@@ -125,6 +126,8 @@ export function assertProductionDatabase(database: DB) {
 
 export function closeDatabase() {
   if (!instance) return;
+  // The portal's checkpoint cycles end first (decision 170); this one copies the rest, with fsyncs.
+  stopCheckpointer();
   instance.$client.pragma("wal_checkpoint(TRUNCATE)");
   instance.$client.close();
   instance = undefined;

@@ -6,7 +6,8 @@ import { I18nextProvider } from "react-i18next";
 import { createTestSamlRouter } from "./auth/staff-sso/test-saml.server";
 import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";
-import { closeDatabase, prepareDatabase, seedFingerprint } from "./db.server";
+import { startCheckpointer } from "./db-checkpoint.server";
+import { closeDatabase, db, prepareDatabase, seedFingerprint } from "./db.server";
 import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
 import { getLanguage, i18nFor, languageCookieHeader } from "./i18n/i18n.server";
@@ -64,6 +65,8 @@ export async function startup() {
   // Before the database (seeding encrypts) and before anything listens (decision 050).
   await prepareKeyRing(settings);
   prepareDatabase({ fingerprint: seedFingerprint() });
+  // The log's checkpoints with their fsyncs off the event loop (decision 170).
+  startCheckpointer(db().$client);
   // Uploads whose row committed but whose process was killed before their rename (decision 137).
   finishPendingUploads();
   // Decision documents likewise, and a pending one no decision names is removed (decision 155).
