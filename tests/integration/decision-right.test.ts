@@ -13,13 +13,11 @@ import {
   roleAssignment,
   staffUser,
 } from "../../db/schema/index";
-import { csrfToken } from "~/auth/csrf.server";
-import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { resetEnvForTests } from "~/env.server";
-import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { createCase } from "~/services/cases.server";
 import { deliverDueNotifications, saveNotificationSettings } from "~/services/notifications.server";
+import { postToCase, staffId } from "../helpers/officer-post";
 import { viewerFor } from "./people-helper";
 import { startSmtpCapture, type SmtpCapture } from "./smtp-harness";
 
@@ -61,28 +59,8 @@ function newCase(): string {
   return db().select().from(caseTable).where(eq(caseTable.id, c.id)).get()!.reference;
 }
 
-const staffId = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
-
-async function post(username: string, reference: string, fields: Record<string, string>) {
-  const { setCookie } = await createSession(new Request("http://localhost/"), {
-    kind: "staff",
-    staffUserId: staffId(username),
-  });
-  const cookie = `csrf=${SEED}; ${setCookie.split(";")[0]!}`;
-  const token = await csrfToken(new Request("http://localhost/", { headers: { Cookie: cookie } }));
-  const request = new Request(`http://localhost/handlaggare/arenden/${reference}`, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: token, ...fields }),
-  });
-  try {
-    const r: unknown = await caseAction({ request, params: { reference }, context: {} as never });
-    return r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
+const post = (username: string, reference: string, fields: Record<string, string>) =>
+  postToCase(SEED, username, reference, fields);
 
 const approvedTemplate = () =>
   db()

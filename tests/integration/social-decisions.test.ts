@@ -13,17 +13,15 @@ import {
   roleAssignment,
   staffUser,
 } from "../../db/schema/index";
-import { csrfToken } from "~/auth/csrf.server";
-import { createSession } from "~/auth/session.server";
 import { db, prepareDatabase } from "~/db.server";
 import { appealText, type Law } from "~/domain/decisions";
-import { action as caseAction } from "~/routes/handlaggare.arenden.$reference";
 import { createCase } from "~/services/cases.server";
 import type { StaffUser } from "~/auth/guards.server";
 import { getCaseForStaff } from "~/services/backoffice.server";
 import { templatesFor, templatesOfArea } from "~/services/decisions.server";
 import { effectiveSensitivity } from "~/services/diarium-rules";
 import { getAdministrationForArea } from "~/services/municipalities.server";
+import { postToCase } from "../helpers/officer-post";
 import { viewerFor } from "./people-helper";
 
 /**
@@ -55,8 +53,6 @@ function staffNamed(username: string): StaffUser {
   return { sessionId: "test", kind: "staff", staffUserId: row.id, name: row.name, roles } as StaffUser;
 }
 
-const staffId = (username: string) => db().select().from(staffUser).where(eq(staffUser.username, username)).get()!.id;
-
 /** A social case of an e-service and its law (decision 106), as the form engine files it. */
 function socialCase(formId = "ansokan-lss", law: Law = "lss"): { id: number; reference: string } {
   const a = getAdministrationForArea({ municipalityId: amal, area: "socialtjanst", defaultSlug: "socialtjanst" })!;
@@ -85,26 +81,8 @@ function socialCase(formId = "ansokan-lss", law: Law = "lss"): { id: number; ref
   return { id: c.id, reference: db().select().from(caseTable).where(eq(caseTable.id, c.id)).get()!.reference };
 }
 
-async function post(username: string, reference: string, fields: Record<string, string>) {
-  const { setCookie } = await createSession(new Request("http://localhost/"), {
-    kind: "staff",
-    staffUserId: staffId(username),
-  });
-  const cookie = `csrf=${SEED}; ${setCookie.split(";")[0]!}`;
-  const token = await csrfToken(new Request("http://localhost/", { headers: { Cookie: cookie } }));
-  const request = new Request(`http://localhost/handlaggare/arenden/${reference}`, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: token, ...fields }),
-  });
-  try {
-    const r: unknown = await caseAction({ request, params: { reference }, context: {} as never });
-    return r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
+const post = (username: string, reference: string, fields: Record<string, string>) =>
+  postToCase(SEED, username, reference, fields);
 
 const template = (area: "socialtjanst" | "allmant", nameSv: string) =>
   db()
