@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
@@ -11,8 +11,8 @@ import {
 } from "~/auth/staff-login.server";
 import { hasSecurityKey } from "~/auth/webauthn.server";
 import { SecurityKeyLogin } from "~/components/ui/SecurityKey";
-import { CsrfField } from "~/components/ui/CsrfField";
-import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
+import { TotpCodeForm } from "~/components/auth/TotpCodeForm";
+import { ErrorSummary } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -61,29 +61,7 @@ export default function TotpStep() {
       <ErrorSummary errors={data?.errors} order={["code", "key"]} />
       <h1>{t("totp.title")}</h1>
       <p className="lead">{t("totp.lead")}</p>
-      <Form method="post" reloadDocument noValidate>
-        <CsrfField />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          name="code"
-          label={t("totp.code")}
-          hint={t("totp.hint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          error={data?.errors.code}
-          width="short"
-        />
-        {data?.minutes ? (
-          <p>
-            {t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", {
-              count: data.minutes,
-            })}
-          </p>
-        ) : null}
-        <button type="submit" className="button">
-          {t("totp.submit")}
-        </button>
-      </Form>
+      <TotpCodeForm redirectTo={redirectTo} failure={data} submitLabel={t("totp.submit")} />
       {hasKey ? <SecurityKeyLogin redirectTo={redirectTo} error={data?.errors.key} /> : null}
     </div>
   );

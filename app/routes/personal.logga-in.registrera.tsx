@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readForm } from "~/services/multipart.server";
 import { requireCsrf } from "~/auth/csrf.server";
 import { finishSecondFactor, pendingLogin, type SecondFactorFailure } from "~/auth/staff-login.server";
 import { enrolmentFor } from "~/auth/staff.server";
-import { CsrfField } from "~/components/ui/CsrfField";
-import { ErrorSummary, TextField } from "~/components/ui/FormErrors";
+import { TotpCodeForm } from "~/components/auth/TotpCodeForm";
+import { ErrorSummary } from "~/components/ui/FormErrors";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { RouteHandle } from "~/utils/handle";
 import { pageMeta } from "~/utils/meta";
@@ -68,29 +68,7 @@ export default function Enrol() {
         </li>
         <li>{t("enrol.step3")}</li>
       </ol>
-      <Form method="post" reloadDocument noValidate>
-        <CsrfField />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          name="code"
-          label={t("totp.code")}
-          hint={t("totp.hint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          error={data?.errors.code}
-          width="short"
-        />
-        {data?.minutes ? (
-          <p>
-            {t(data.throttled ? "staffLogin.errors.throttledMinutes" : "staffLogin.errors.lockedMinutes", {
-              count: data.minutes,
-            })}
-          </p>
-        ) : null}
-        <button type="submit" className="button">
-          {t("enrol.submit")}
-        </button>
-      </Form>
+      <TotpCodeForm redirectTo={redirectTo} failure={data} submitLabel={t("enrol.submit")} />
     </div>
   );
 }
