@@ -34,9 +34,16 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(out));
 }
 
-/** A positive INTEGER from unsigned big-endian bytes. */
-function positiveInteger(bytes: Buffer): Buffer {
-  return tlv(0x02, bytes[0]! >= 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * A positive INTEGER from unsigned big-endian bytes, in DER's one encoding (X.690 8.3.2): no
+ * leading zero octet unless the next has its top bit set. A random serial that began 00 0x was
+ * once written as it came, and OpenSSL refused one certificate in 512 ("illegal padding").
+ */
+export function positiveInteger(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const digits = bytes.subarray(start);
+  return tlv(0x02, digits[0]! >= 0x80 ? Buffer.concat([Buffer.from([0]), digits]) : digits);
 }
 
 /** UTCTime (years 1950–2049, RFC 5280 4.1.2.5.1). */
