@@ -7,6 +7,7 @@ import { createTestSamlRouter } from "./auth/staff-sso/test-saml.server";
 import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";
 import { startCheckpointer } from "./db-checkpoint.server";
+import { startDiariumIndexer, stopDiariumIndexer } from "./services/diarium-index-queue.server";
 import { closeDatabase, db, prepareDatabase, seedFingerprint } from "./db.server";
 import { env } from "./env.server";
 import { isLanguage } from "./i18n/config";
@@ -67,6 +68,8 @@ export async function startup() {
   prepareDatabase({ fingerprint: seedFingerprint() });
   // The log's checkpoints with their fsyncs off the event loop (decision 170).
   startCheckpointer(db().$client);
+  // Sent forms' diarium entries are indexed in batches between requests (decision 171).
+  startDiariumIndexer();
   // Uploads whose row committed but whose process was killed before their rename (decision 137).
   finishPendingUploads();
   // Decision documents likewise, and a pending one no decision names is removed (decision 155).
@@ -101,6 +104,7 @@ export function testSamlProvider() {
 export async function shutdown() {
   await stopScheduledJobs();
   await drainReceiptMails();
+  stopDiariumIndexer();
   closeDatabase();
 }
 

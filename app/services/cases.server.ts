@@ -21,7 +21,7 @@ import type { SubmitterViewer } from "./eservice-session.server";
 import { formatReference, swedishYear } from "./case-reference";
 import { assertTransition, INITIAL_STATUS, type TransitionPath } from "./case-status";
 import { decrypt, encrypt } from "~/platform/crypto.server";
-import { diariumSearchText, shortGrams } from "./diarium-text.server";
+import { diariumSearchText } from "./diarium-text.server";
 import { enqueueCaseExport, kickOutbox } from "./outbox.server";
 import {
   caseRecipients,
@@ -184,12 +184,9 @@ const sendStatements = () =>
       )
       .prepare(),
     insertDiarium: d.insert(diariumEntry).values(placeholderValues(DIARIUM_COLUMNS)).prepare(),
-    // The entry's short-word grams, taken by its insert trigger if made from exactly its search
-    // text, and deleted by it (migration 0048, decision 154). A table drizzle's schema does not know.
-    shortGramsHint: d.$client.prepare<{ searchText: string; grams: string }>(
-      "insert into diarium_fts_short_hint (id, search_text, grams) values (1, @searchText, @grams) " +
-        "on conflict (id) do update set search_text = excluded.search_text, grams = excluded.grams",
-    ),
+    // The entry goes to the index queue, not into the indexes in this transaction: its insert
+    // trigger takes the flag and deletes it (migration 0050, decision 171). A table drizzle's schema does not know.
+    deferIndexing: d.$client.prepare("insert into diarium_fts_defer (id) values (1) on conflict (id) do nothing"),
   }));
 
 /** The case a submission with this idempotency key made, if any (a retry or double click finds it). */
@@ -277,8 +274,7 @@ export function createCase(input: NewCase): CreatedCase {
       municipalityId: input.municipalityId,
       administrationId: input.administrationId,
     });
-    const grams = shortGrams(searchText);
-    if (grams !== null) sendStatements().shortGramsHint.run({ searchText, grams });
+    sendStatements().deferIndexing.run();
     sendStatements().insertDiarium.run({
       caseId: row.id,
       reference,

@@ -79,8 +79,9 @@ export function buildSearchText(p: {
 /**
  * What the short-word index (migration 0044) holds for a search text: char(2) around every
  * character of the text with ASCII capitals lowered, as the insert trigger's `lower()` and `substr()`
- * make it (decision 154: the send gives it, the trigger's recursive CTE cost ~0.3 ms). Null for a
- * text with a NUL character, which SQLite's `length()` stops at: the trigger makes those itself.
+ * make it (decision 154: the trigger's recursive CTE cost ~0.3 ms; the index queue's batches give
+ * it, decision 171). Null for a text with a NUL character, which SQLite's `length()` stops at: the
+ * batch makes those with the trigger's SQL.
  */
 export function shortGrams(searchText: string): string | null {
   if (searchText.includes("\u0000")) return null;

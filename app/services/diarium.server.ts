@@ -13,6 +13,7 @@ import { withoutWaitingForDisk } from "~/db-durable.server";
 import { env } from "~/env.server";
 import { defineJob } from "~/jobs/runner.server";
 import { mergeDiariumFts } from "./diarium-fts-merge.server";
+import { indexQueuedDiariumEntries } from "./diarium-index-queue.server";
 
 export const DIARIUM_PAGE_SIZE = 25;
 export const DIARIUM_CSV_MAX = 5000;
@@ -413,6 +414,8 @@ function amongIds(ids: Int32Array, lookup: boolean): SQL {
 
 /** One page of the register, newest first; pages of 25 on /diarium, as asked (1–100) in the API. */
 export function searchDiarium(q: DiariumQuery, lang: Language, pageSize = DIARIUM_PAGE_SIZE) {
+  // Sent entries still queued for the indexes first (decision 171): no search misses one.
+  indexQueuedDiariumEntries();
   const { total, ids: matchIds } = cachedMatches(q);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(q.sida ?? 1, pages);
@@ -535,6 +538,7 @@ export function latestDiariumEntries(
 }
 
 export function exportDiariumCsv(q: DiariumQuery, lang: Language): string {
+  indexQueuedDiariumEntries();
   const t = getFixedT(lang, "diarium");
   const rows = toPublicAll(
     selectEntries()

@@ -1,6 +1,7 @@
 // The diarium's FTS5 merge settings, write side against query side (docs/decisions/165). Copies a
 // seeded portal database once per variant, inserts N entries into every copy in turn (one per
-// transaction, through the real triggers, with the send's short-word hint of decision 154), then
+// transaction, through the real triggers, queued as the send queues them and indexed 16 at a time as
+// the portal's batches do: decision 171), then
 // times the diarium's count statement (countMatches) for the bench's 80 first searches on every
 // copy, the copies alternating per query. One process, so the variants share the machine's load.
 //
@@ -91,18 +92,35 @@ const copies = variantsArg.split(",").map((variant) => {
   const insert = db.prepare(
     `insert into diarium_entry (${columns.map((c) => `"${c}"`).join(",")}) select ${columns.map((c) => from[c] ?? `"${c}"`).join(",")} from diarium_entry where id = @src`,
   );
-  const text = db.prepare("select search_text from diarium_entry where id = ?").pluck();
-  const hint = db.prepare("insert into diarium_fts_short_hint (id, search_text, grams) values (1, ?, ?)");
-  const send = db.transaction((src, ref) => {
-    const t = text.get(src);
-    hint.run(t, grams(t));
+  const defer = db.prepare("insert into diarium_fts_defer (id) values (1)");
+  const queued = db.prepare(
+    "select q.id, e.search_text as text from diarium_fts_queue q join diarium_entry e on e.id = q.id order by q.id",
+  );
+  const indexMain = db.prepare("insert into diarium_fts(rowid, search_text) values (?, ?)");
+  const indexShort = db.prepare("insert into diarium_fts_short(rowid, grams) values (?, ?)");
+  const dequeue = db.prepare("delete from diarium_fts_queue where id = ?");
+  // The portal's batch (app/services/diarium-index-queue.server.ts), for texts without a NUL.
+  const batch = db.transaction(() => {
+    for (const { id, text } of queued.all()) {
+      indexMain.run(id, text);
+      indexShort.run(id, grams(text));
+      dequeue.run(id);
+    }
+  });
+  let sent = 0;
+  const sendOne = db.transaction((src, ref) => {
+    defer.run();
     insert.run({ src, ref });
   });
+  const send = (src, ref) => {
+    sendOne(src, ref);
+    if (++sent % 16 === 0) batch.immediate();
+  };
   const count = db.prepare(
     "select count(*) as n, case when count(*) <= 3000 then group_concat(rowid) end as ids from diarium_fts where diarium_fts match ?",
   );
   const walSize = () => statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-  return { variant, db, send, count, walSize, us: 0, frames: 0, counts: new Map() };
+  return { variant, db, send, batch, count, walSize, us: 0, frames: 0, counts: new Map() };
 });
 
 const rows = copies[0].db.prepare("select max(id) from diarium_entry").pluck().get();
@@ -119,6 +137,8 @@ for (let k = 0; k < entries; k++) {
       c.db.pragma("wal_checkpoint(TRUNCATE)");
     }
 }
+// The last partial batch, as the portal's next tick (or search) would index it.
+for (const c of copies) c.batch.immediate();
 for (const c of copies)
   console.log(
     `  ${c.variant.padEnd(14)} ${(c.us / entries).toFixed(0).padStart(5)} µs/entry  ${(c.frames / entries).toFixed(2)} frames/entry  diarium_fts segments ${segments(c.db, "diarium_fts")}`,
