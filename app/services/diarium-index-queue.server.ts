@@ -18,7 +18,7 @@ import { shortGrams } from "./diarium-text.server";
  * leaves the two consistent (a batch lost is queued still), and the next start indexes the rest.
  */
 
-/** Entries indexed in one transaction (each costs ~1.1 ms of the event loop in a batch). */
+/** Entries indexed in one transaction (~0.2 ms of the event loop each in a batch of this size: decision 171). */
 const BATCH = 16;
 /** How often the queue is looked at. */
 const INTERVAL_MS = 250;
