@@ -15,7 +15,7 @@ import { shortGrams } from "./diarium-text.server";
  * `indexQueuedDiariumEntries()` first, so no search misses an entry that was sent.
  *
  * The queue is written in the send's transaction and emptied in the index's: a crash or power cut
- * leaves the two consistent (a batch lost is queued still), and the next start indexes the rest.
+ * leaves the two consistent (a batch lost is queued still), and the next start's batches index the rest.
  */
 
 /** Entries indexed in one transaction (~0.2 ms of the event loop each in a batch of this size: decision 171). */
@@ -28,7 +28,7 @@ type QueueStatements = {
   next: Statement<[number], { id: number; text: string | null }>;
   main: Statement<[number, string]>;
   short: Statement<[number, string]>;
-  shortBySql: Statement<[number]>;
+  retext: Statement<[number]>;
   dequeue: Statement<[number]>;
   batch: (limit: number) => number;
 };
@@ -44,15 +44,9 @@ const statements = () =>
       ) as Statement<[number], { id: number; text: string | null }>,
       main: c.prepare("insert into diarium_fts(rowid, search_text) values (?, ?)") as Statement<[number, string]>,
       short: c.prepare("insert into diarium_fts_short(rowid, grams) values (?, ?)") as Statement<[number, string]>,
-      // A text with a NUL character: the grams as the trigger makes them (shortGrams gives none).
-      shortBySql: c.prepare(
-        `insert into diarium_fts_short(rowid, grams) select e.id, (
-           with recursive g(i, out) as (
-             select 1, char(2)
-             union all select i + 1, out || substr(lower(e.search_text), i, 1) || char(2) from g where i <= length(e.search_text)
-           ) select out from g where i = length(e.search_text) + 1
-         ) from diarium_entry e where e.id = ?`,
-      ) as Statement<[number]>,
+      // A text with a NUL character, whose grams shortGrams does not make: the update trigger of
+      // migration 0050 indexes it (and dequeues it) with the SQL every other writer's entry gets.
+      retext: c.prepare("update diarium_entry set search_text = search_text where id = ?") as Statement<[number]>,
       dequeue: c.prepare("delete from diarium_fts_queue where id = ?") as Statement<[number]>,
     };
     // IMMEDIATE: the queue is read under the write lock, so two processes sharing the database
@@ -60,11 +54,11 @@ const statements = () =>
     const batch = c.transaction((limit: number) => {
       const rows = s.next.all(limit);
       for (const { id, text } of rows) {
-        if (text !== null) {
+        const grams = text === null ? null : shortGrams(text);
+        if (text !== null && grams === null) s.retext.run(id);
+        else if (text !== null && grams !== null) {
           s.main.run(id, text);
-          const grams = shortGrams(text);
-          if (grams === null) s.shortBySql.run(id);
-          else s.short.run(id, grams);
+          s.short.run(id, grams);
         }
         s.dequeue.run(id);
       }
@@ -91,13 +85,9 @@ export function indexQueuedDiariumEntries(limit = Number.POSITIVE_INFINITY): num
 
 let timer: NodeJS.Timeout | undefined;
 let reported = false;
-/** A batch is due right after the last (setImmediate): the interval's own ticks wait for it. */
-let chained = false;
 
-/** One batch; another right after (between requests) while the queue still has entries. */
-function tick(fromChain = false) {
-  if (chained && !fromChain) return;
-  chained = false;
+/** One batch; the next right after (requests are served in between) while the queue still has entries. */
+function tick() {
   let n = 0;
   try {
     n = indexQueuedDiariumEntries(BATCH);
@@ -107,23 +97,23 @@ function tick(fromChain = false) {
     if (!reported) log("warn", "diarium: queued entries could not be indexed yet", { error: String(error) });
     reported = true;
   }
-  if (n === BATCH && timer) {
-    chained = true;
-    setImmediate(tick, true);
-  }
-}
-
-/** Starts the batches (the server's start-up, after the database is prepared): the rest of a last run first. */
-export function startDiariumIndexer(): void {
-  stopDiariumIndexer();
-  indexQueuedDiariumEntries();
-  timer = setInterval(tick, INTERVAL_MS, false);
+  if (timer === undefined) return;
+  timer = setTimeout(tick, n === BATCH ? 0 : INTERVAL_MS);
   timer.unref();
 }
 
-/** Stops them (shutdown, before the database closes). What is still queued is indexed at the next start. */
+/**
+ * Starts the batches (the server's start-up). What a stopped portal left queued is indexed by the
+ * first of them, between requests, not before the portal listens (a search indexes it first anyway).
+ */
+export function startDiariumIndexer(): void {
+  stopDiariumIndexer();
+  timer = setTimeout(tick, 0);
+  timer.unref();
+}
+
+/** Stops them (shutdown, before the database closes). What is still queued is indexed after the next start. */
 export function stopDiariumIndexer(): void {
-  if (timer) clearInterval(timer);
+  clearTimeout(timer);
   timer = undefined;
-  chained = false;
 }

@@ -564,33 +564,40 @@ describe("a sent entry is queued and indexed in batches; every search indexes th
     expect(references("nyttextord")).toEqual([]);
   });
 
-  it("a send that rolls back leaves neither a queued id nor a flag", () => {
+  it("a send that rolls back after its entry leaves neither a queued id nor a flag", () => {
     const before = queued();
-    const m = db().select({ id: municipality.id }).from(municipality).where(eq(municipality.slug, "mellerud")).get()!;
-    expect(() =>
-      createCase({
-        idempotencyKey: "key-fts-queue-rollback01",
-        municipalityId: m.id,
-        administrationId: -1,
-        formId: "felanmalan-gata-park",
-        formVersion: 1,
-        area: "allmant",
-        sensitivity: "public",
-        data: {},
-        sensitiveData: null,
-        applicantPersonId: null,
-        applicantOrganisationId: null,
-        submittedByPersonId: null,
-        contactEmail: null,
-        submitterKey: "owner-fts-queue",
-        language: "sv",
-        decisionDays: null,
-        diarium: { subject: "Rullasbak", partyKind: "none", partyName: null },
-        attachments: { publicIds: ["no-such-upload"], ownerKey: "owner-fts-queue" },
-      }),
-    ).toThrow();
+    const client = db().$client;
+    // The outbox row is the send's last write, after the flag and the entry.
+    client.exec(
+      "create temp trigger fail_outbox before insert on case_export begin select raise(abort, 'outbox'); end",
+    );
+    try {
+      expect(() => send("Rullasbak lampa")).toThrow(/outbox/);
+    } finally {
+      client.exec("drop trigger temp.fail_outbox");
+    }
     expect(queued()).toEqual(before);
     expect(flags()).toBe(0);
+    expect(references("rullasbak")).toEqual([]);
+  });
+
+  it("an entry whose text holds a NUL character is indexed from the queue by the trigger's SQL", () => {
+    indexQueuedDiariumEntries();
+    const client = db().$client;
+    const source = send("Nollsource lampa");
+    indexQueuedDiariumEntries();
+    const { id: _id, caseId: _caseId, ...rest } = source;
+    client.prepare("insert into diarium_fts_defer (id) values (1)").run();
+    const made = db()
+      .insert(diariumEntry)
+      .values({ ...rest, reference: `${source.reference}-N`, searchText: "före\u0000efter nollteckenord" })
+      .returning({ id: diariumEntry.id })
+      .get();
+    expect(queued()).toEqual([made.id]);
+    expect(indexQueuedDiariumEntries()).toBe(1);
+    integrityCheck();
+    expect(inIndex("före")).toContain(made.id);
+    expect(shortIndex("\u0002f\u0002")).toContain(made.id);
   });
 
   it("a batch takes at most what it is given; the next takes the rest, oldest first", () => {
