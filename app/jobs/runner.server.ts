@@ -145,39 +145,49 @@ export class JobRunner {
     while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
+  /**
+   * Creates the lease rows and brings each schedule in line with the job's interval. All under
+   * the write lock (BEGIN IMMEDIATE), the clock read once it is held: a claim another process
+   * made a moment before is then committed and earlier than `now`. Read before the lock, `now`
+   * could be older than that claim, whose due time (its start plus one interval) then looked
+   * further away than one interval and was brought forward: a second run one run's length after
+   * the first (caught by job-runner.test.ts's two processes under CI load).
+   */
   private register() {
-    const now = this.clock();
-    for (const job of this.jobs) {
-      const every = job.everyMs();
-      const firstDue = every > 0 ? iso(now.getTime() + job.firstDelayMs) : null;
-      this.db()
-        .insert(jobLease)
-        .values({ name: job.name, holder: "", expiresAt: iso(0), nextDueAt: firstDue })
-        .onConflictDoNothing()
-        .run();
-      if (every > 0) {
-        // Turned on since the last start: schedule it; a due time further away than one
-        // interval (the interval was shortened) comes forward.
-        const latest = iso(now.getTime() + Math.max(every, job.firstDelayMs));
-        this.db()
-          .update(jobLease)
-          .set({ nextDueAt: firstDue })
-          .where(
-            and(
-              eq(jobLease.name, job.name),
-              or(sql`${jobLease.nextDueAt} is null`, sql`${jobLease.nextDueAt} > ${latest}`),
-            ),
-          )
-          .run();
-      } else {
-        // Turned off: no further scheduled run (a run already asked for stays asked for).
-        this.db()
-          .update(jobLease)
-          .set({ nextDueAt: null })
-          .where(and(eq(jobLease.name, job.name), sql`${jobLease.nextDueAt} > ${iso(now.getTime())}`))
-          .run();
-      }
-    }
+    this.db().transaction(
+      (tx) => {
+        const now = this.clock();
+        for (const job of this.jobs) {
+          const every = job.everyMs();
+          const firstDue = every > 0 ? iso(now.getTime() + job.firstDelayMs) : null;
+          tx.insert(jobLease)
+            .values({ name: job.name, holder: "", expiresAt: iso(0), nextDueAt: firstDue })
+            .onConflictDoNothing()
+            .run();
+          if (every > 0) {
+            // Turned on since the last start: schedule it; a due time further away than one
+            // interval (the interval was shortened) comes forward.
+            const latest = iso(now.getTime() + Math.max(every, job.firstDelayMs));
+            tx.update(jobLease)
+              .set({ nextDueAt: firstDue })
+              .where(
+                and(
+                  eq(jobLease.name, job.name),
+                  or(sql`${jobLease.nextDueAt} is null`, sql`${jobLease.nextDueAt} > ${latest}`),
+                ),
+              )
+              .run();
+          } else {
+            // Turned off: no further scheduled run (a run already asked for stays asked for).
+            tx.update(jobLease)
+              .set({ nextDueAt: null })
+              .where(and(eq(jobLease.name, job.name), sql`${jobLease.nextDueAt} > ${iso(now.getTime())}`))
+              .run();
+          }
+        }
+      },
+      { behavior: "immediate" },
+    );
   }
 
   /** One look at every job: starts those that are due and whose lease this process could take. */

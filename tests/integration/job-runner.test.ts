@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { openDatabase, type DB } from "../../db/client";
-import { jobRun } from "../../db/schema/index";
+import { jobLease, jobRun } from "../../db/schema/index";
+import { defineJob, JobRunner } from "~/jobs/runner.server";
 
 // Two real processes, each with its own JobRunner, on one SQLite file: what the lease row
 // promises when the portal runs as two instances (docs/decisions/053).
@@ -102,4 +104,55 @@ describe("the job runner in two processes on one database", () => {
     expect(runs(db).find((r) => r.holder === "process-a")!.finishedAt).toBeNull();
     db.$client.close();
   }, 40_000);
+});
+
+describe("a starting runner's schedule (the race the two processes found under load)", () => {
+  const probeJob = defineJob({ name: "probe", everyMs: () => 400, firstDelayMs: 0, run: async () => ({}) });
+
+  it("reads its clock under the write lock: another process's claim cannot fall between the read and the schedule", () => {
+    const { path, db } = freshDatabase();
+    const dueBefore = new Date(Date.now() - 1_000).toISOString();
+    db.insert(jobLease).values({ name: "probe", holder: "", expiresAt: dueBefore, nextDueAt: dueBefore }).run();
+    // The other process, on a connection of its own without a busy timeout: at the moment the
+    // starting runner reads its clock it tries to claim the run, as a process a moment later would.
+    const other = new Database(path);
+    other.pragma("busy_timeout = 0");
+    const claim = other.prepare(
+      "update job_lease set holder = 'process-a', expires_at = ?, next_due_at = ? where name = 'probe'",
+    );
+    let claimedDuringClockRead: boolean | undefined;
+    let claimDue = "";
+    const starting = new JobRunner({
+      db: () => db,
+      jobs: [probeJob],
+      pollMs: 60_000,
+      holder: "process-b",
+      clock: () => {
+        const read = Date.now();
+        if (claimedDuringClockRead === undefined) {
+          claimDue = new Date(read + 10 + 400).toISOString();
+          try {
+            claim.run(new Date(read + 10 + 2_000).toISOString(), claimDue);
+            claimedDuringClockRead = true;
+          } catch {
+            claimedDuringClockRead = false;
+          }
+        }
+        return new Date(read);
+      },
+    });
+    starting.start();
+    void starting.stop(0);
+    const lease = db.select().from(jobLease).where(eq(jobLease.name, "probe")).get()!;
+    other.close();
+    db.$client.close();
+    // Read before the lock, the claim (10 ms after the read) committed and its due time, one
+    // interval after it, looked more than one interval away: it was brought forward to now, and
+    // the job ran again as soon as the claim's run ended.
+    expect({ claimedDuringClockRead, nextDueAt: lease.nextDueAt }).toEqual({
+      claimedDuringClockRead: false,
+      nextDueAt: dueBefore,
+    });
+    expect(claimDue).not.toBe("");
+  });
 });
