@@ -54,11 +54,14 @@ const statements = () =>
     const batch = c.transaction((limit: number) => {
       const rows = s.next.all(limit);
       for (const { id, text } of rows) {
-        const grams = text === null ? null : shortGrams(text);
-        if (text !== null && grams === null) s.retext.run(id);
-        else if (text !== null && grams !== null) {
-          s.main.run(id, text);
-          s.short.run(id, grams);
+        if (text !== null) {
+          const grams = shortGrams(text);
+          // The update trigger indexes and dequeues it; the dequeue below then finds nothing.
+          if (grams === null) s.retext.run(id);
+          else {
+            s.main.run(id, text);
+            s.short.run(id, grams);
+          }
         }
         s.dequeue.run(id);
       }
