@@ -132,6 +132,31 @@ export default tseslint.config(
     },
   },
 
+  // Every transaction begins IMMEDIATE (docs/decisions/173): a DEFERRED one that reads before it
+  // writes fails at once when another connection commits in between. db/client makes it drizzle's
+  // default; better-sqlite3's own transaction functions must be called as `.immediate(…)`.
+  {
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: "A bare transaction function begins DEFERRED; call its .immediate (decision 173).",
+        },
+        {
+          selector: "MemberExpression[property.name='deferred']",
+          message: "Transactions begin IMMEDIATE (decision 173).",
+        },
+        {
+          selector: "Property[key.name='behavior'][value.value='deferred']",
+          message: "Transactions begin IMMEDIATE (decision 173).",
+        },
+      ],
+    },
+  },
+
   // Tests and scripts may use `any` for a parsed JSON body or a test double; app/, forms/, db/
   // (their tests included) may not.
   {

@@ -129,9 +129,10 @@ export async function commitDurably<T>(write: () => T): Promise<T> {
   afterSync = later;
   let result: T;
   try {
-    // better-sqlite3's own transaction: the same BEGIN DEFERRED … COMMIT as drizzle's, whose
-    // transaction object (a query builder per table, ~0.1 ms) `write` never used (decision 154).
-    result = withoutWaitingForDisk(() => database.$client.transaction(write).deferred());
+    // better-sqlite3's own transaction: the same BEGIN IMMEDIATE … COMMIT as drizzle's (db/client),
+    // whose transaction object (a query builder per table, ~0.1 ms) `write` never used (decision
+    // 154). IMMEDIATE: another process's commit between a read and a write waits, not fails (173).
+    result = withoutWaitingForDisk(() => database.$client.transaction(write).immediate());
   } finally {
     afterSync = undefined;
   }

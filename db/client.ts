@@ -37,6 +37,12 @@ export function openDatabase(path: string, options: { migrationsFolder?: string 
     typeof value === "string" && value !== "" ? swedishDate(value) : null,
   );
   const db = drizzle(sqlite, { schema }) as DB;
+  // Every transaction begins IMMEDIATE, taking the write lock at BEGIN (docs/decisions/173): a
+  // DEFERRED one that reads before it writes fails at once with SQLITE_BUSY when another
+  // connection (a second instance, an operator's script) commits in between; the busy timeout
+  // cannot help a snapshot that is already stale. A caller may still ask for another behaviour.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as DB["transaction"];
   migrate(db, { migrationsFolder: options.migrationsFolder ?? resolve("db/migrations") });
   return db;
 }

@@ -195,7 +195,7 @@ export function getCaseByIdempotencyKey(key: string) {
 }
 
 /**
- * better-sqlite3's own transaction function, made once per connection: the same `BEGIN DEFERRED`
+ * better-sqlite3's own transaction function, made once per connection: the same `BEGIN IMMEDIATE`
  * (or, inside the send's transaction, the same savepoint) and rollback on a throw as drizzle's
  * `db().transaction`, without the drizzle transaction object it builds on every call (a relational
  * query builder per table of the schema, ~0.1 ms of each send; decision 154).
@@ -206,7 +206,7 @@ const caseTransaction = () =>
 export function createCase(input: NewCase): CreatedCase {
   const now = input.now ?? new Date();
   const tx = db();
-  const created = caseTransaction().deferred(() => {
+  const created = caseTransaction().immediate(() => {
     const existing = getCaseByIdempotencyKey(input.idempotencyKey);
     if (existing) return { id: existing.id, reference: existing.reference, created: false };
 

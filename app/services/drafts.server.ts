@@ -166,7 +166,8 @@ const draftStatements = () =>
     // building a transaction object (a whole database object) per call (decision 152).
     const inTransaction = d.$client.transaction(<T>(write: () => T): T => write());
     return {
-      inTransaction: inTransaction as <T>(write: () => T) => T,
+      // BEGIN IMMEDIATE, as every transaction of the portal (decision 173).
+      inTransaction: inTransaction.immediate as <T>(write: () => T) => T,
       working: { person: working(ownedByPerson), browser: working(ownedByBrowser) },
       existing: { person: existing(ownedByPerson), browser: existing(ownedByBrowser) },
       update,

@@ -65,7 +65,7 @@ export function reencryptAll(options: { batchSize?: number } = {}): ReencryptSum
               summary.total++;
             }
           }
-        })();
+        }).immediate();
         after = rows[rows.length - 1]!.id;
       }
     }

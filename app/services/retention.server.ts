@@ -448,7 +448,7 @@ function thinAuditLog(now: Date): { rows: number; exported?: string } {
     for (const t of triggers) client.exec(`drop trigger ${quote(t.name)}`);
     client.prepare(`delete from audit_event where id between ? and ? and at < ?`).run(first, last, cutoff);
     for (const t of triggers) client.exec(t.sql);
-  })();
+  }).immediate();
   return { rows: rows.length, exported: dir };
 }
 

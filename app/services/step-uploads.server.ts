@@ -28,9 +28,12 @@ export interface StepUploads {
   committedAlongside: boolean;
 }
 
-/** better-sqlite3's own transaction (BEGIN, COMMIT; a savepoint when nested), made once per connection. */
+/**
+ * better-sqlite3's own transaction (BEGIN IMMEDIATE, COMMIT, as every transaction of the portal,
+ * decision 173; a savepoint when nested), made once per connection.
+ */
 const inTransaction = () =>
-  prepared("uploads.transaction", (d) => d.$client.transaction(<T>(write: () => T): T => write())) as <T>(
+  prepared("uploads.transaction", (d) => d.$client.transaction(<T>(write: () => T): T => write()).immediate) as <T>(
     write: () => T,
   ) => T;
 
