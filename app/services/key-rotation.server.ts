@@ -50,22 +50,24 @@ export function reencryptAll(options: { batchSize?: number } = {}): ReencryptSum
       for (;;) {
         const rows = select.all(after, `${keyId}.`, batchSize) as { id: number; value: string }[];
         if (rows.length === 0) break;
-        sqlite.transaction(() => {
-          for (const row of rows) {
-            let plain: string;
-            try {
-              plain = decrypt(row.value);
-            } catch {
-              summary.unreadable++;
-              continue;
+        sqlite
+          .transaction(() => {
+            for (const row of rows) {
+              let plain: string;
+              try {
+                plain = decrypt(row.value);
+              } catch {
+                summary.unreadable++;
+                continue;
+              }
+              if (update.run(encrypt(plain), row.id, row.value).changes === 1) {
+                const key = `${table}.${column}`;
+                summary.reencrypted[key] = (summary.reencrypted[key] ?? 0) + 1;
+                summary.total++;
+              }
             }
-            if (update.run(encrypt(plain), row.id, row.value).changes === 1) {
-              const key = `${table}.${column}`;
-              summary.reencrypted[key] = (summary.reencrypted[key] ?? 0) + 1;
-              summary.total++;
-            }
-          }
-        }).immediate();
+          })
+          .immediate();
         after = rows[rows.length - 1]!.id;
       }
     }

@@ -439,16 +439,18 @@ function thinAuditLog(now: Date): { rows: number; exported?: string } {
     },
   ]);
   const client = db().$client;
-  client.transaction(() => {
-    const triggers = client
-      .prepare(
-        `select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_event' and sql like '%DELETE%'`,
-      )
-      .all() as { name: string; sql: string }[];
-    for (const t of triggers) client.exec(`drop trigger ${quote(t.name)}`);
-    client.prepare(`delete from audit_event where id between ? and ? and at < ?`).run(first, last, cutoff);
-    for (const t of triggers) client.exec(t.sql);
-  }).immediate();
+  client
+    .transaction(() => {
+      const triggers = client
+        .prepare(
+          `select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_event' and sql like '%DELETE%'`,
+        )
+        .all() as { name: string; sql: string }[];
+      for (const t of triggers) client.exec(`drop trigger ${quote(t.name)}`);
+      client.prepare(`delete from audit_event where id between ? and ? and at < ?`).run(first, last, cutoff);
+      for (const t of triggers) client.exec(t.sql);
+    })
+    .immediate();
   return { rows: rows.length, exported: dir };
 }
 

@@ -35,9 +35,7 @@ function otherConnection(path: string) {
 }
 
 const writers = (d: DB) =>
-  (d.$client.prepare("select writer from writer_probe order by id").all() as { writer: string }[]).map(
-    (r) => r.writer,
-  );
+  (d.$client.prepare("select writer from writer_probe order by id").all() as { writer: string }[]).map((r) => r.writer);
 
 describe("a transaction that reads, then writes, while another connection commits", () => {
   let scratch: DB;
