@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { seedState } from "../db/schema/index";
-import { openDatabase, type DB } from "../db/client";
+import { openDatabase, STARTUP_BUSY_TIMEOUT_MS, withBusyTimeout, type DB } from "../db/client";
 import { seed, seedReferenceData } from "../db/seed/index";
 import { findDemoAccounts } from "../db/seed/demo-accounts";
 import { seedIdentity } from "../db/seed/identity";
@@ -78,12 +78,22 @@ function copySeedTemplate(): boolean {
  * filled already (decision 088). Returns whether it seeded.
  */
 export function prepareDatabase(options: { fingerprint?: string } = {}): boolean {
-  const production = env().PORTAL_ENV === "production";
   const copied = copySeedTemplate();
+  // One transaction, begun IMMEDIATE and so holding the write lock from the fingerprint's read to
+  // its write: a second process starting on the same file waits for it (as long as a seed takes),
+  // then finds the fingerprint written and skips; two seeds at once failed one start with a unique
+  // constraint (decision 174).
+  return withBusyTimeout(db().$client, STARTUP_BUSY_TIMEOUT_MS, () =>
+    db().transaction(() => prepareInTransaction(copied, options.fingerprint)),
+  );
+}
+
+function prepareInTransaction(copied: boolean, fingerprint: string | undefined): boolean {
+  const production = env().PORTAL_ENV === "production";
   if (production) assertProductionDatabase(db());
   const unchanged =
-    options.fingerprint !== undefined &&
-    db().select().from(seedState).where(eq(seedState.name, SEED_ROW)).get()?.fingerprint === options.fingerprint;
+    fingerprint !== undefined &&
+    db().select().from(seedState).where(eq(seedState.name, SEED_ROW)).get()?.fingerprint === fingerprint;
   if (!unchanged) {
     if (production) seedReferenceData(db());
     else if (!copied) {
@@ -96,8 +106,8 @@ export function prepareDatabase(options: { fingerprint?: string } = {}): boolean
         examples: true,
       });
     }
-    if (options.fingerprint !== undefined) {
-      const row = { name: SEED_ROW, fingerprint: options.fingerprint, seededAt: new Date().toISOString() };
+    if (fingerprint !== undefined) {
+      const row = { name: SEED_ROW, fingerprint, seededAt: new Date().toISOString() };
       db()
         .insert(seedState)
         .values(row)

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { writeOnce } from "./platform/write-once.server";
 import { acrList, isAcceptableAcrValue, LOA3 } from "./auth/assurance";
 
 /**
@@ -341,12 +342,16 @@ export const TEST_SSO_CLIENT = {
 };
 export const TEST_SSO_PATH = "/test-sso";
 
+/**
+ * A demo/test secret kept in DATA_DIR, made on first use. Processes sharing DATA_DIR (two started
+ * at once, decision 053) all use the first one's: a second writer used to replace the file while the
+ * first kept its own value in memory, and what the first encrypted was then unreadable after a
+ * restart (decision 174).
+ */
 function secretFromDataDir(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, `.${name}`);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const value = randomBytes(bytes).toString("base64url");
-  writeFileSync(file, value, { mode: 0o600 });
-  return value;
+  if (!existsSync(file)) writeOnce(file, randomBytes(bytes).toString("base64url"));
+  return readFileSync(file, "utf8").trim();
 }
 
 let cached: Env | undefined;

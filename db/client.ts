@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "./schema/index";
@@ -11,6 +11,24 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** Lower case without combining marks (å → a, ö → o, é → e); linear in the input. */
 export function foldText(value: string): string {
   return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/**
+ * How long start-up waits for another process's migration or seed on the same file (decision 174):
+ * a migration of a large table or a demo seed can hold the write lock for longer than a request's
+ * 5 s would wait.
+ */
+export const STARTUP_BUSY_TIMEOUT_MS = 120_000;
+
+/** Runs `run` with the connection's busy timeout at `ms`, and puts the previous one back. */
+export function withBusyTimeout<T>(sqlite: Database.Database, ms: number, run: () => T): T {
+  const previous = Number(sqlite.pragma("busy_timeout", { simple: true }));
+  sqlite.pragma(`busy_timeout = ${Math.trunc(ms)}`);
+  try {
+    return run();
+  } finally {
+    sqlite.pragma(`busy_timeout = ${previous}`);
+  }
 }
 
 /**
@@ -43,6 +61,35 @@ export function openDatabase(path: string, options: { migrationsFolder?: string 
   // cannot help a snapshot that is already stale. A caller may still ask for another behaviour.
   const transaction = db.transaction.bind(db);
   db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as DB["transaction"];
-  migrate(db, { migrationsFolder: options.migrationsFolder ?? resolve("db/migrations") });
+  withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, () =>
+    migrate(sqlite, options.migrationsFolder ?? resolve("db/migrations")),
+  );
   return db;
+}
+
+/**
+ * drizzle's migrator (the same `__drizzle_migrations` table, files and order), in one IMMEDIATE
+ * transaction that reads which migrations have run only once it holds the write lock. drizzle's
+ * own reads that outside its `BEGIN`: two processes starting on one file (decision 053) both
+ * found the same migrations missing, and the second failed its start with "table already exists"
+ * once the first had applied them (decision 174). Now the second waits, then finds none missing.
+ */
+function migrate(sqlite: Database.Database, migrationsFolder: string): void {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  sqlite
+    .transaction(() => {
+      sqlite.exec(
+        `CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+      );
+      const last = sqlite
+        .prepare(`SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1`)
+        .get() as { created_at: number | string } | undefined;
+      const record = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
+      for (const migration of migrations) {
+        if (last !== undefined && Number(last.created_at) >= migration.folderMillis) continue;
+        for (const statement of migration.sql) sqlite.exec(statement);
+        record.run(migration.hash, migration.folderMillis);
+      }
+    })
+    .immediate();
 }

@@ -263,12 +263,14 @@ const REFERENCE_DIGITS = /-\d{4}-\d{4}/;
 const referenceIn = (html) => (REFERENCE_DIGITS.test(html) ? REFERENCE.exec(html) : null);
 
 /**
- * Walks a form from `startUrl` to its receipt.
+ * Walks a form from `startUrl` to its receipt. `route`, when given, names the server each request
+ * goes to (it returns the URL to send it to), as a load balancer without sticky sessions would
+ * (the two-instance drill).
  * @returns {Promise<{ok: boolean, reference?: string, steps: number, status?: number, url?: string, error?: string, needsSigning?: boolean, attachments: number}>}
  */
 export async function submitForm(
   startUrl,
-  { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {} } = {},
+  { examples = {}, maxSteps = 25, jar = new CookieJar(), timeoutMs = 30_000, headers = {}, route = (u) => u } = {},
 ) {
   const formId = Object.keys(examples).find((id) => startUrl.includes(id));
   const example = flattenExample(formId ? examples[formId] : Object.assign({}, ...Object.values(examples)));
@@ -276,7 +278,7 @@ export async function submitForm(
   let attachments = 0;
   let lastStatus;
   for (let step = 0; step < maxSteps; step++) {
-    const page = await walkRequest(url, { headers: { ...headers, cookie: jar.header() }, timeoutMs });
+    const page = await walkRequest(route(url), { headers: { ...headers, cookie: jar.header() }, timeoutMs });
     jar.store(page);
     if (page.status >= 300 && page.status < 400) {
       // A redirect's body is read off the connection and never decoded: nothing in it is looked at.
@@ -299,10 +301,11 @@ export async function submitForm(
     const filled = fillForm(form, example);
     attachments += filled.files.length;
     const { body, headers: h } = encodeBody(form, filled);
-    const res = await walkRequest(form.action, {
+    const postTo = route(form.action);
+    const res = await walkRequest(postTo, {
       method: "POST",
       body,
-      headers: { ...headers, ...h, cookie: jar.header(), origin: new URL(url).origin },
+      headers: { ...headers, ...h, cookie: jar.header(), origin: new URL(postTo).origin },
       timeoutMs,
     });
     jar.store(res);

@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPair, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
+import { writeOnce } from "~/platform/write-once.server";
 
 /**
  * An RSA key and a self-signed X.509 certificate made with node:crypto alone (node can parse
@@ -99,15 +100,6 @@ export function selfSignedCertificate(commonName: string, days = 365): KeyAndCer
  * CPU, which on the event loop held every other request (and /healthz) that long (decision 135).
  */
 const rsaKeyPair = () => promisify(generateKeyPair)("rsa", { modulusLength: 2048 });
-
-/** Writes `content` to `file` (mode 0600) unless it exists: the first of several processes wins. */
-function writeOnce(file: string, content: string) {
-  try {
-    writeFileSync(file, content, { mode: 0o600, flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-}
 
 function readKeyAndCertificate(file: string): KeyAndCertificate {
   const stored = JSON.parse(readFileSync(file, "utf8")) as Partial<KeyAndCertificate>;
