@@ -6,6 +6,7 @@ import { DOCUMENT_SCHEMA_PATH, parseDocument, type DefinitionDocument, type Text
 import { definitionProblems } from "../../forms/check-definition";
 import type { DB } from "../../db/client";
 import { db } from "~/db.server";
+import { prepared } from "~/db-prepared.server";
 import type { RoleAssignment } from "~/auth/permissions";
 import type { StaffUser } from "~/auth/guards.server";
 import { canStaff, staffScopes } from "~/auth/guards.server";
@@ -29,11 +30,22 @@ interface Published {
   document: DefinitionDocument;
 }
 
-let cache: { database: DB; byId: Map<string, Published> } | undefined;
+let cache: { database: DB; version: number; byId: Map<string, Published> } | undefined;
+
+/**
+ * The version of the eservice_definition table, bumped by migration 0051's triggers on every write
+ * to it from any connection: another instance's publication empties this process's cache too
+ * (decision 175). One indexed row, read with a statement prepared once per connection.
+ */
+const definitionsVersion = (): number =>
+  (prepared("eservices.page-version", (d) =>
+    d.$client.prepare("select version from page_version where name = 'eservices'").pluck(),
+  ).get() as number | undefined) ?? -1;
 
 function loadPublished(): Map<string, Published> {
   const database = db();
-  if (cache?.database === database) return cache.byId;
+  const version = definitionsVersion();
+  if (cache?.database === database && cache.version === version) return cache.byId;
   const rows = database
     .select()
     .from(eserviceDefinition)
@@ -61,7 +73,7 @@ function loadPublished(): Map<string, Published> {
         document,
       });
   for (const row of rows) byId.set(row.formId, { row, document: JSON.parse(row.document) as DefinitionDocument });
-  cache = { database, byId };
+  cache = { database, version, byId };
   // Retired versions keep their own texts under their own key (`forms.<id>--v<N>.…`): a draft
   // started on one, its receipt and its PDF read that version's questions (decision 086).
   const retired = database

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { administration, auditEvent, eserviceDefinition, municipality } from "../../db/schema/index";
@@ -597,5 +598,51 @@ describe("e-service definitions as versioned rows", () => {
     expect(lines.map((c) => c.key)).toEqual(
       expect.arrayContaining(["field.vittnen", "field.vittnenText", "field.vittnen.item.sv"]),
     );
+  });
+});
+
+describe("another instance's publication (decision 175)", () => {
+  beforeAll(() => seed(db()));
+
+  it("is served at this process's next read: a new e-service and a new version of one, with their texts", () => {
+    const formId = "felanmalan-gata-park";
+    const before = getFormDefinition(formId)!; // the cache is warm
+    expect(getFormDefinition("annan-instans-tjanst")).toBeUndefined();
+    // The other instance, on its own connection to the file, publishes as publishDraft does.
+    const other = new Database(db().$client.name);
+    try {
+      other.pragma("busy_timeout = 5000");
+      other
+        .transaction(() => {
+          const row = other
+            .prepare(
+              "select document, municipality_id, administration_id from eservice_definition where form_id = ? and status = 'published'",
+            )
+            .get(formId) as { document: string; municipality_id: number | null; administration_id: number | null };
+          const document = JSON.parse(row.document) as DefinitionDocument;
+          other
+            .prepare("update eservice_definition set status = 'retired' where form_id = ? and status = 'published'")
+            .run(formId);
+          const v2 = structuredClone(document);
+          v2.definition.version = before.version + 1;
+          (v2.texts.sv as Record<string, string>).title = "Felanmälan från den andra instansen";
+          const fresh = structuredClone(document);
+          fresh.definition.id = "annan-instans-tjanst";
+          const insert = other.prepare(
+            "insert into eservice_definition (form_id, version, status, document, municipality_id, administration_id, published_at) values (?, ?, 'published', ?, ?, ?, ?)",
+          );
+          const at = new Date().toISOString();
+          insert.run(formId, before.version + 1, JSON.stringify(v2), row.municipality_id, row.administration_id, at);
+          insert.run("annan-instans-tjanst", 1, JSON.stringify(fresh), row.municipality_id, row.administration_id, at);
+        })
+        .immediate();
+    } finally {
+      other.close();
+    }
+    expect(getFormDefinition(formId)!.version).toBe(before.version + 1);
+    expect(getFixedT("sv", "forms")(`${formId}.title`)).toBe("Felanmälan från den andra instansen");
+    expect(getFormDefinition("annan-instans-tjanst")!.version).toBe(1);
+    // The version a draft started on is still served, with its own texts (decision 086).
+    expect(getFormDefinition(formId, before.version)!.version).toBe(before.version);
   });
 });
