@@ -14,6 +14,7 @@ import {
   applyDesignerForm,
   checkDocument,
   createEservice,
+  DEFINITIONS_CHECK_MS,
   DesignerInputError,
   diffDocuments,
   getDraftDocument,
@@ -604,7 +605,7 @@ describe("e-service definitions as versioned rows", () => {
 describe("another instance's publication (decision 175)", () => {
   beforeAll(() => seed(db()));
 
-  it("is served at this process's next read: a new e-service and a new version of one, with their texts", () => {
+  it("is served by this process within DEFINITIONS_CHECK_MS: a new e-service and a new version of one, with their texts", async () => {
     const formId = "felanmalan-gata-park";
     const before = getFormDefinition(formId)!; // the cache is warm
     expect(getFormDefinition("annan-instans-tjanst")).toBeUndefined();
@@ -639,6 +640,8 @@ describe("another instance's publication (decision 175)", () => {
     } finally {
       other.close();
     }
+    // Once the check interval has passed, what the other instance published.
+    await new Promise((resolve) => setTimeout(resolve, DEFINITIONS_CHECK_MS + 50));
     expect(getFormDefinition(formId)!.version).toBe(before.version + 1);
     expect(getFixedT("sv", "forms")(`${formId}.title`)).toBe("Felanmälan från den andra instansen");
     expect(getFormDefinition("annan-instans-tjanst")!.version).toBe(1);
