@@ -290,7 +290,10 @@ describe("production on an empty database", () => {
     }
     expect(Object.keys(filled).filter((t) => !REFERENCE.has(t))).toEqual([]);
     expect(filled.authority).toBeGreaterThan(0);
-    expect(database.$client.prepare("select name from page_version").all()).toEqual([{ name: "mypages" }]);
+    expect(database.$client.prepare("select name from page_version order by name").all()).toEqual([
+      { name: "eservices" },
+      { name: "mypages" },
+    ]);
     const links = database.$client.prepare("select url from external_link").all() as Array<{ url: string }>;
     expect(links.every((l) => l.url.startsWith("https://"))).toBe(true);
     // Nothing from docs/dev-accounts.md, and no invented municipality or e-mail domain.
