@@ -52,14 +52,13 @@ const definitionsVersion = (): number =>
 function loadPublished(): Map<string, Published> {
   const database = db();
   const now = performance.now();
-  if (cache?.database === database) {
-    if (now - cache.checkedAt < DEFINITIONS_CHECK_MS) return cache.byId;
-    if (definitionsVersion() === cache.version) {
-      cache.checkedAt = now;
-      return cache.byId;
-    }
-  }
+  const cached = cache?.database === database ? cache : undefined;
+  if (cached && now - cached.checkedAt < DEFINITIONS_CHECK_MS) return cached.byId;
   const version = definitionsVersion();
+  if (cached?.version === version) {
+    cached.checkedAt = now;
+    return cached.byId;
+  }
   const rows = database
     .select()
     .from(eserviceDefinition)
