@@ -17,6 +17,7 @@ import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { crawl } from "../lib/crawl.mjs";
@@ -235,18 +236,46 @@ const measured = candidates.filter((c) => c.path);
 log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
 
 // ---------------------------------------------------------------- 3. portal vs floor
+// The floor sends the very bytes autocannon gets from the portal: status, header block and body
+// (decision 176), as a third request of the page shows them (the first fills the page cache, the
+// second shows whether it answers). Only the lines node:http writes itself are left to it.
+// `--floor=body` sends the body with only its type and length, as reports before 176 did.
+const FLOOR_BODY_ONLY = arg("floor", "response") === "body";
+const OWN_LINES = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+/** A GET as autocannon makes it (no Accept-Encoding): status, header lines and body. */
+function rawGet(url, headers = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const req = httpGet(url, { headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () =>
+        resolvePromise({ status: res.statusCode, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
 const floorPages = {};
 for (const m of measured) {
-  const r = await fetch(base + m.path, { headers: m.headers ?? {} });
-  floorPages[m.path] = {
-    type: r.headers.get("content-type"),
-    body: Buffer.from(await r.arrayBuffer()).toString("base64"),
-  };
-  m.bytes = Buffer.from(floorPages[m.path].body, "base64").length;
+  await (await fetch(base + m.path, { headers: m.headers ?? {} })).arrayBuffer();
   // A second request shows whether the anonymous page cache answers this page (decision 030).
   const again = await fetch(base + m.path, { headers: m.headers ?? {} });
   await again.arrayBuffer();
   m.cache = again.headers.get("x-cache") ?? "bypass";
+  const r = await rawGet(base + m.path, m.headers);
+  const lines = [];
+  for (let i = 0; i < r.rawHeaders.length; i += 2) {
+    const name = r.rawHeaders[i];
+    if (!OWN_LINES.has(name.toLowerCase())) lines.push(name, r.rawHeaders[i + 1]);
+  }
+  const type = lines[lines.findIndex((x, i) => i % 2 === 0 && x.toLowerCase() === "content-type") + 1];
+  floorPages[m.path] = {
+    status: FLOOR_BODY_ONLY ? 200 : r.status,
+    headers: FLOOR_BODY_ONLY ? ["content-type", type] : lines,
+    body: r.body.toString("base64"),
+  };
+  m.bytes = r.body.length;
 }
 const floorFile = join(dataDir, "floor-pages.json");
 writeFileSync(floorFile, JSON.stringify(floorPages));
@@ -582,7 +611,14 @@ const data = {
     node: process.version,
     os: `${platform()} ${release()}`,
   },
-  settings: { seconds: SECONDS, pageSeconds: PAGE_SECONDS, rounds: ROUNDS, connections: CONNECTIONS, scale: SCALE },
+  settings: {
+    seconds: SECONDS,
+    pageSeconds: PAGE_SECONDS,
+    rounds: ROUNDS,
+    connections: CONNECTIONS,
+    scale: SCALE,
+    floor: FLOOR_BODY_ONLY ? "body" : "response",
+  },
   seed: { seconds: seedSeconds, mergeSeconds, tables: seedReport },
   startMs: startTimes,
   pages: pageResults,
@@ -651,7 +687,7 @@ function render(d, prev, prevFile) {
     `Commit \`${d.commit}\`. Machine: ${d.machine.cpus} CPUs (${d.machine.cpuModel}), ${f1(d.machine.memoryGb)} GB memory, Node ${d.machine.node}, ${d.machine.os}.`,
   );
   lines.push(
-    `autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.pageSeconds ?? d.settings.seconds} s per page and server, portal and floor alternately in pairs (each pair's order the reverse of the last); portal/floor is the median of the pairs' ratios, their range in brackets.`,
+    `autocannon: ${d.settings.connections} connections, ${d.settings.rounds} rounds × ${d.settings.pageSeconds ?? d.settings.seconds} s per page and server, portal and floor alternately in pairs (each pair's order the reverse of the last); portal/floor is the median of the pairs' ratios, their range in brackets. ${d.settings.floor === "response" ? "The floor sends the portal's status, header lines and body (decision 176)." : "The floor sends the portal's body with only its type and length (before decision 176)."}`,
   );
   if (d.load)
     lines.push(
@@ -659,7 +695,7 @@ function render(d, prev, prevFile) {
     );
   lines.push(
     prev
-      ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.`
+      ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.${(prev.settings?.floor ?? "body") === d.settings.floor ? "" : ` Its floor sent ${(prev.settings?.floor ?? "body") === "body" ? "the body with only its type and length" : "the portal's header lines too"}, so its ratios are not this report's (decision 176).`}`
       : "No previous report to compare with.",
     "",
   );
