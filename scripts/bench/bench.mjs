@@ -10,7 +10,8 @@
 // Targets are reported, never gated. Options: --seconds=N (the walk runs 2 × N, default 4),
 // --page-seconds=N (per page round, default 2), --rounds=N (portal/floor pairs per page, default 4;
 // the ratio is the median of the pairs' ratios, decision 156), --connections=N (default 10), --scale=F (data set size, default 1: the issue's),
-// --no-build, --keep (keep the data directory), --only=submissions (only the walk row, at a small
+// --no-build, --keep (keep the data directory), --floor=body (the floor without the portal's header
+// lines, as reports before decision 176 had it), --only=submissions (only the walk row, at a small
 // --seconds, on a --scale'd data set: printed, no report written). The section "Issue 18" gathers the issue's table,
 // each row against its goal and, where one applies, as a ratio to the floor (decision 088).
 import autocannon from "autocannon";
