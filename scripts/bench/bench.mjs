@@ -18,7 +18,6 @@ import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { get as httpGet } from "node:http";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { crawl } from "../lib/crawl.mjs";
@@ -28,6 +27,7 @@ import { loadRouteManifest } from "../lib/routes.mjs";
 import { staffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { cpuMsOf, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
+import { captureAnswer } from "./floor-capture.mjs";
 import { routeJs } from "./js-size.mjs";
 import { DEFAULT_TARGETS, mergeSeededDiarium, seedLarge } from "./seed-large.mjs";
 import { cpuUsageMs, machineCpu, walkCpu, walkCpuText } from "./walk-cpu.mjs";
@@ -237,26 +237,11 @@ const measured = candidates.filter((c) => c.path);
 log("measuring", measured.map((m) => `${m.name}=${m.path}`).join(", "));
 
 // ---------------------------------------------------------------- 3. portal vs floor
-// The floor sends the very bytes autocannon gets from the portal: status, header block and body
-// (decision 176), as a third request of the page shows them (the first fills the page cache, the
-// second shows whether it answers). Only the lines node:http writes itself are left to it.
-// `--floor=body` sends the body with only its type and length, as reports before 176 did.
+// The floor sends the very bytes autocannon gets from the portal: status, header lines and body
+// (decision 176, floor-capture.mjs), as a third request of the page shows them (the first fills
+// the page cache, the second shows whether it answers). `--floor=body` sends the body with only
+// its type, as reports before 176 did.
 const FLOOR_BODY_ONLY = arg("floor", "response") === "body";
-const OWN_LINES = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
-/** A GET as autocannon makes it (no Accept-Encoding): status, header lines and body. */
-function rawGet(url, headers = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const req = httpGet(url, { headers, agent: false }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () =>
-        resolvePromise({ status: res.statusCode, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
-      );
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-  });
-}
 const floorPages = {};
 for (const m of measured) {
   await (await fetch(base + m.path, { headers: m.headers ?? {} })).arrayBuffer();
@@ -264,19 +249,9 @@ for (const m of measured) {
   const again = await fetch(base + m.path, { headers: m.headers ?? {} });
   await again.arrayBuffer();
   m.cache = again.headers.get("x-cache") ?? "bypass";
-  const r = await rawGet(base + m.path, m.headers);
-  const lines = [];
-  for (let i = 0; i < r.rawHeaders.length; i += 2) {
-    const name = r.rawHeaders[i];
-    if (!OWN_LINES.has(name.toLowerCase())) lines.push(name, r.rawHeaders[i + 1]);
-  }
-  const type = lines[lines.findIndex((x, i) => i % 2 === 0 && x.toLowerCase() === "content-type") + 1];
-  floorPages[m.path] = {
-    status: FLOOR_BODY_ONLY ? 200 : r.status,
-    headers: FLOOR_BODY_ONLY ? ["content-type", type] : lines,
-    body: r.body.toString("base64"),
-  };
-  m.bytes = r.body.length;
+  const { bytes, ...page } = await captureAnswer(base + m.path, m.headers, { bodyOnly: FLOOR_BODY_ONLY });
+  floorPages[m.path] = page;
+  m.bytes = bytes;
 }
 const floorFile = join(dataDir, "floor-pages.json");
 writeFileSync(floorFile, JSON.stringify(floorPages));

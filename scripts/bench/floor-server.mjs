@@ -4,7 +4,7 @@
 // usage: node floor-server.mjs <pages.json> <port>
 //   pages.json: { "/path?q": { status, headers: [name, value, …], body (base64) } }: the portal's
 //   answer as autocannon got it, its header lines included (decision 176); node:http adds Date,
-//   Connection, Keep-Alive and the Content-Length.
+//   Connection and Keep-Alive.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
@@ -12,7 +12,10 @@ const [file, port] = process.argv.slice(2);
 const pages = new Map(
   Object.entries(JSON.parse(readFileSync(file, "utf8"))).map(([k, v]) => {
     const body = Buffer.from(v.body, "base64");
-    return [k, { status: v.status, headers: [...v.headers, "content-length", String(body.length)], body }];
+    // The captured Content-Length line as it was sent; a body-only page gets one here.
+    const hasLength = v.headers.some((x, i) => i % 2 === 0 && x.toLowerCase() === "content-length");
+    const headers = hasLength ? v.headers : [...v.headers, "content-length", String(body.length)];
+    return [k, { status: v.status, headers, body }];
   }),
 );
 const server = createServer((req, res) => {
