@@ -669,9 +669,15 @@ function render(d, prev, prevFile) {
     lines.push(
       `Machine load (1-minute load average on ${d.machine.cpus} shared cores, sampled every 5 s): ${f1(d.load.start)} at start, mean ${f1(d.load.mean)}, max ${f1(d.load.max)}, ${f1(d.load.end)} at end${prev?.load ? ` (previous report: mean ${f1(prev.load.mean)})` : ""}. Above ${d.machine.cpus} the benchmark shares the cores with other work and ratios are pessimistic.`,
     );
+  // Reports before decision 176 have no floor setting: theirs sent the body only.
+  const prevFloor = prev?.settings?.floor ?? "body";
+  const otherFloor =
+    prevFloor === d.settings.floor
+      ? ""
+      : ` Its floor sent ${prevFloor === "body" ? "the body with only its type and length" : "the portal's header lines too"}, so its ratios are not this report's (decision 176).`;
   lines.push(
     prev
-      ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.${(prev.settings?.floor ?? "body") === d.settings.floor ? "" : ` Its floor sent ${(prev.settings?.floor ?? "body") === "body" ? "the body with only its type and length" : "the portal's header lines too"}, so its ratios are not this report's (decision 176).`}`
+      ? `Compared with the previous report \`${prevFile}\` (commit \`${prev.commit}\`); ▲/▼ mark changes of 10 % or more.${otherFloor}`
       : "No previous report to compare with.",
     "",
   );

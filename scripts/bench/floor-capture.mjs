@@ -8,8 +8,8 @@ const OWN_LINES = new Set(["date", "connection", "keep-alive", "transfer-encodin
 
 /**
  * The answer to one GET of `url` with `headers`, as a floor page: `{ status, headers: [name,
- * value, …], body }` (body as base64). With `bodyOnly`, status 200 and only the Content-Type line,
- * as the floor was before decision 176.
+ * value, …], body }` (body as base64). With `bodyOnly`, status 200 and only the type and length
+ * lines, as the floor was before decision 176.
  */
 export function captureAnswer(url, headers = {}, { bodyOnly = false } = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -27,7 +27,7 @@ export function captureAnswer(url, headers = {}, { bodyOnly = false } = {}) {
         const body = Buffer.concat(chunks);
         resolvePromise({
           status: bodyOnly ? 200 : res.statusCode,
-          headers: bodyOnly ? ["content-type", type] : lines,
+          headers: bodyOnly ? ["content-type", type, "content-length", String(body.length)] : lines,
           body: body.toString("base64"),
           bytes: body.length,
         });

@@ -10,13 +10,10 @@ import { createServer } from "node:http";
 
 const [file, port] = process.argv.slice(2);
 const pages = new Map(
-  Object.entries(JSON.parse(readFileSync(file, "utf8"))).map(([k, v]) => {
-    const body = Buffer.from(v.body, "base64");
-    // The captured Content-Length line as it was sent; a body-only page gets one here.
-    const hasLength = v.headers.some((x, i) => i % 2 === 0 && x.toLowerCase() === "content-length");
-    const headers = hasLength ? v.headers : [...v.headers, "content-length", String(body.length)];
-    return [k, { status: v.status, headers, body }];
-  }),
+  Object.entries(JSON.parse(readFileSync(file, "utf8"))).map(([k, v]) => [
+    k,
+    { status: v.status, headers: v.headers, body: Buffer.from(v.body, "base64") },
+  ]),
 );
 const server = createServer((req, res) => {
   const page = pages.get(req.url);
