@@ -71,3 +71,14 @@ export function walkCpuText(c) {
   const share = (x) => (x === null ? "–" : `${Math.round(x * 100)} %`);
   return `CPU per acknowledged walk: ${parts.join(" + ")} = ${ms(c.machineMsPerWalk)} of ${c.cores} cores → CPU ceiling ~${Math.round(c.ceilingPerSecond)}/s; these processes used ${share(c.busyShare)} of the machine in the window (everything running: ${share(c.machineBusyShare)}).`;
 }
+
+/** The walk's warm-up as the report states it (decision 177), and a word when the previous report walked without one. */
+export function walkWarmupText(s, prev) {
+  const w = s.warmup;
+  const now = w
+    ? `after a ${w.seconds.toFixed(1)} s warm-up not counted (${w.acknowledged} walks, ${w.perSecond.toFixed(1)}/s${w.failed ? `, ${w.failed} failed` : ""})`
+    : "with no warm-up";
+  if (!prev) return now;
+  if (Boolean(prev.warmup) === Boolean(w)) return now;
+  return `${now}; the previous report walked ${prev.warmup ? "after" : "without"} one, so the change is partly the warm-up's`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { machineCpu, walkCpu, walkCpuText } from "./walk-cpu.mjs";
+import { machineCpu, walkCpu, walkCpuText, walkWarmupText } from "./walk-cpu.mjs";
 
 describe("the walk row's CPU per walk (decision 148)", () => {
   it("divides each process's CPU by the acknowledged walks and gives the cores' ceiling at their sum", () => {
@@ -73,5 +73,27 @@ describe("the walk row's CPU per walk (decision 148)", () => {
     expect(change.allMs).toBeGreaterThan(0);
     expect(change.busyMs).toBeGreaterThan(0);
     expect(change.busyMs).toBeLessThanOrEqual(change.allMs);
+  });
+});
+
+describe("the walk's warm-up in the report (decision 177)", () => {
+  const warm = { seconds: 2.24, acknowledged: 135, failed: 0, perSecond: 60.3 };
+  it("states the warm-up, its walks and their rate, and that they are not counted", () => {
+    expect(walkWarmupText({ warmup: warm }, { warmup: warm })).toBe(
+      "after a 2.2 s warm-up not counted (135 walks, 60.3/s)",
+    );
+    expect(walkWarmupText({ warmup: { ...warm, failed: 3 } }, undefined)).toBe(
+      "after a 2.2 s warm-up not counted (135 walks, 60.3/s, 3 failed)",
+    );
+    expect(walkWarmupText({ warmup: null }, { warmup: null })).toBe("with no warm-up");
+  });
+
+  it("says when the previous report walked the other way, so a change is not read as the portal's alone", () => {
+    expect(walkWarmupText({ warmup: warm }, { perSecond: 75 })).toContain(
+      "the previous report walked without one, so the change is partly the warm-up's",
+    );
+    expect(walkWarmupText({ warmup: null }, { warmup: warm })).toBe(
+      "with no warm-up; the previous report walked after one, so the change is partly the warm-up's",
+    );
   });
 });
