@@ -14,7 +14,10 @@ import { drainReceiptMails, sendReceiptMailAfterAnswer, type ReceiptMail } from 
 let server: SMTPServer;
 let connections = 0;
 let open = 0;
+let peakOpen = 0;
 let received = 0;
+/** How long the relay takes to accept a mail's data: a slow relay makes the pool open its connections. */
+let acceptAfterMs = 0;
 
 const receipt = (reference: string): ReceiptMail => ({
   to: "anna@example.se",
@@ -34,6 +37,7 @@ beforeAll(async () => {
     onConnect(_session, callback) {
       connections++;
       open++;
+      peakOpen = Math.max(peakOpen, open);
       callback();
     },
     onClose() {
@@ -42,8 +46,10 @@ beforeAll(async () => {
     onData(stream, _session, callback) {
       stream.on("data", () => {});
       stream.on("end", () => {
-        received++;
-        callback();
+        setTimeout(() => {
+          received++;
+          callback();
+        }, acceptAfterMs);
       });
     },
   });
@@ -91,5 +97,31 @@ describe("a walk's writes (decision 141)", () => {
     expect(connections - before.connections).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(open).toBe(0);
+  });
+
+  it("a burst of receipts to a slow relay goes out over up to 8 connections, or as many as SMTP_URL allows (decision 179)", async () => {
+    const port = process.env.SMTP_URL!.split(":").at(-1)!;
+    const burst = async (count: number) => {
+      const before = received;
+      peakOpen = open;
+      for (let i = 0; i < count; i++) sendReceiptMailAfterAnswer(receipt(`AML-2026-0${String(10_000 + i)}`));
+      for (let waited = 0; received - before < count && waited < 20_000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await drainReceiptMails();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { delivered: received - before, peak: peakOpen };
+    };
+    acceptAfterMs = 100;
+    try {
+      // 40 mails that each take the relay 100 ms: one connection at a time would take 4 s.
+      expect(await burst(40)).toEqual({ delivered: 40, peak: 8 });
+      process.env.SMTP_URL = `smtp://127.0.0.1:${port}?maxConnections=2`;
+      resetEnvForTests();
+      expect(await burst(12)).toEqual({ delivered: 12, peak: 2 });
+    } finally {
+      acceptAfterMs = 0;
+      process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+      resetEnvForTests();
+    }
   });
 });
