@@ -10,7 +10,7 @@
 // 200 walks one at a time; per round: the portal's main thread and whole process ms per walk (from
 // /proc), this process's (the walker's) ms per walk, and walks/s. `page`: autocannon on one page
 // (10 connections, anonymous or as a seeded staff user through the real log-in); per round: req/s,
-// p50/p97.5 and the main thread's ms per request. Options for both: --large (a copy of the bench's
+// p50/p97.5 and the main thread's ms per request. Both give the portal's peak RSS in each round. Options for both: --large (a copy of the bench's
 // data set, scripts/prof/large-data.mjs), --port, --cpu-prof (a V8 profile of the portal into
 // /tmp/prof/cpu-<port>; read it with scripts/prof/cpuprofile.mjs), --sql-time (per-statement
 // milliseconds over the measured rounds, scripts/prof/sql-time.cjs). The machine is shared: compare
@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
 import { staffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { cpuMsOf, sleep, startPortal } from "../lib/server.mjs";
+import { cpuMsOf, rssOf, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
 
 const { values: o, positionals } = parseArgs({
@@ -84,6 +84,15 @@ const selfMs = (before) => {
   const u = process.cpuUsage(before);
   return (u.user + u.system) / 1000;
 };
+// The portal's peak RSS in each round, sampled every 100 ms (the bench's RSS row samples as often).
+let peakRss = 0;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(portal.pid))), 100);
+rssTimer.unref();
+const roundRss = () => {
+  const mb = Math.round(Math.max(peakRss, rssOf(portal.pid)) / 1048576);
+  peakRss = 0;
+  return `peak RSS ${mb} MB`;
+};
 const sqlMark = async () => {
   if (!o["sql-time"]) return;
   process.kill(portal.pid, "SIGUSR2");
@@ -99,6 +108,7 @@ try {
     };
     for (let i = 0; i < 200; i++) await walk();
     await sqlMark();
+    roundRss();
     const walks = Number(o.walks);
     const clients = Number(o.clients);
     for (let round = 1; round <= Number(o.rounds); round++) {
@@ -112,7 +122,7 @@ try {
       );
       const seconds = (performance.now() - started) / 1000;
       console.log(
-        `round ${round}: ${walks} walks, ${(walks / seconds).toFixed(1)}/s; ms a walk: portal main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / walks)}, portal ${ms((cpuMsOf(portal.pid) - before.all) / walks)}, walker ${ms(selfMs(before.self) / walks)}`,
+        `round ${round}: ${walks} walks, ${(walks / seconds).toFixed(1)}/s; ms a walk: portal main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / walks)}, portal ${ms((cpuMsOf(portal.pid) - before.all) / walks)}, walker ${ms(selfMs(before.self) / walks)}; ${roundRss()}`,
       );
     }
     if (o["sql-time"]) {
@@ -135,13 +145,14 @@ try {
       );
     await cannon(2);
     await sqlMark();
+    roundRss();
     let requests = 0;
     for (let round = 1; round <= Number(o.rounds); round++) {
       const before = cpuNow();
       const r = await cannon(Number(o.seconds));
       requests += r.requests.total;
       console.log(
-        `round ${round}: ${(r.requests.total / Number(o.seconds)).toFixed(0)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, non-2xx ${r.non2xx}; main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / r.requests.total)} ms a request`,
+        `round ${round}: ${(r.requests.total / Number(o.seconds)).toFixed(0)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, non-2xx ${r.non2xx}; main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / r.requests.total)} ms a request; ${roundRss()}`,
       );
     }
     if (o["sql-time"]) {
@@ -149,6 +160,11 @@ try {
       printSql(requests, "request");
     }
   }
+} catch (error) {
+  // What the portal said last (a crash, a refusal): its log goes with the data directory below.
+  const log = readFileSync(portal.logPath, "utf8").trim().split("\n");
+  console.error(`${error.message}\nthe portal's log, last lines:\n${log.slice(-15).join("\n")}`);
+  process.exitCode = 1;
 } finally {
   await portal.stop();
   rmSync(dataDir, { recursive: true, force: true });
