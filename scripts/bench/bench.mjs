@@ -25,7 +25,7 @@ import { crawl } from "../lib/crawl.mjs";
 import { forms, inlineScriptBytes, scriptUrls } from "../lib/html.mjs";
 import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs";
 import { loadRouteManifest } from "../lib/routes.mjs";
-import { staffLogin } from "../lib/login.mjs";
+import { seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { cpuMsOf, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { captureAnswer } from "./floor-capture.mjs";
@@ -218,9 +218,7 @@ if (minaSidor && residentCookie)
 // The officer queue: an officer of Åmål (every area) through the real password + TOTP log-in.
 const officerCookie = await (async () => {
   if (ONLY || !routes.some((r) => r.path === "/handlaggare")) return null;
-  const { DEV_STAFF_PASSWORD, seedStaffUsers } = await import(resolve("db/seed/content/staff.ts"));
-  const officer = seedStaffUsers.find((u) => u.username === "handlaggare.amal");
-  return officer ? staffLogin(base, officer.username, DEV_STAFF_PASSWORD, officer.totpSecret) : null;
+  return seededStaffLogin(base, "handlaggare.amal");
 })().catch((e) => {
   console.warn("[bench] officer log-in failed:", e.message);
   return null;

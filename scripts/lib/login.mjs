@@ -122,3 +122,14 @@ export async function staffLogin(base, username, password, totpSecret, { redirec
   }
   throw new Error(`TOTP step for ${username} failed`);
 }
+
+/**
+ * Logs in as one of the demo data's staff users (db/seed/content/staff.ts) with its development
+ * password and TOTP secret; rejects for a name the seed does not have. Needs tsx (the seed is TypeScript).
+ */
+export async function seededStaffLogin(base, username, options) {
+  const { DEV_STAFF_PASSWORD, seedStaffUsers } = await import("../../db/seed/content/staff.ts");
+  const user = seedStaffUsers.find((u) => u.username === username);
+  if (!user) throw new Error(`no seeded staff user ${username}`);
+  return staffLogin(base, user.username, DEV_STAFF_PASSWORD, user.totpSecret, options);
+}

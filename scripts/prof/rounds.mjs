@@ -16,11 +16,11 @@
 // milliseconds over the measured rounds, scripts/prof/sql-time.cjs). The machine is shared: compare
 // two builds by alternating them, round for round, never one run against another run's figures.
 import autocannon from "autocannon";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
-import { staffLogin } from "../lib/login.mjs";
+import { seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { cpuMsOf, rssOf, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
@@ -53,6 +53,7 @@ if (o["cpu-prof"] && o["sql-time"]) {
 const port = Number(o.port);
 const profileDir = `/tmp/prof/cpu-${port}`;
 const sqlFile = `/tmp/prof/sql-${port}.tsv`;
+mkdirSync("/tmp/prof", { recursive: true });
 const nodeFlags = [...PORTAL_NODE_FLAGS];
 if (o["cpu-prof"]) {
   rmSync(profileDir, { recursive: true, force: true });
@@ -131,12 +132,7 @@ try {
     }
   } else {
     let headers = {};
-    if (o.staff) {
-      const { DEV_STAFF_PASSWORD, seedStaffUsers } = await import(resolve("db/seed/content/staff.ts"));
-      const user = seedStaffUsers.find((u) => u.username === o.staff);
-      if (!user) throw new Error(`no seeded staff user ${o.staff}`);
-      headers = { cookie: await staffLogin(portal.url, user.username, DEV_STAFF_PASSWORD, user.totpSecret) };
-    }
+    if (o.staff) headers = { cookie: await seededStaffLogin(portal.url, o.staff) };
     const cannon = (seconds) =>
       new Promise((done, fail) =>
         autocannon({ url: portal.url + o.path, connections: 10, duration: seconds, headers }, (e, r) =>

@@ -19,6 +19,12 @@ let received = 0;
 /** How long the relay takes to accept a mail's data: a slow relay makes the pool open its connections. */
 let acceptAfterMs = 0;
 
+/** Waits (at most 20 s) until the relay has accepted `count` mails since `before`. */
+async function untilReceived(before: number, count: number) {
+  for (let waited = 0; received - before < count && waited < 20_000; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 const receipt = (reference: string): ReceiptMail => ({
   to: "anna@example.se",
   reference,
@@ -88,8 +94,7 @@ describe("a walk's writes (decision 141)", () => {
     for (const [i, reference] of ["AML-2026-000901", "AML-2026-000902", "AML-2026-000903"].entries()) {
       sendReceiptMailAfterAnswer(receipt(reference));
       // The next send comes after this mail is handed over: the pooled connection is free again.
-      for (let waited = 0; received - before.received < i + 1 && waited < 10_000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      await untilReceived(before.received, i + 1);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await drainReceiptMails();
@@ -105,8 +110,7 @@ describe("a walk's writes (decision 141)", () => {
       const before = received;
       peakOpen = open;
       for (let i = 0; i < count; i++) sendReceiptMailAfterAnswer(receipt(`AML-2026-0${String(10_000 + i)}`));
-      for (let waited = 0; received - before < count && waited < 20_000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      await untilReceived(before, count);
       await drainReceiptMails();
       await new Promise((resolve) => setTimeout(resolve, 200));
       return { delivered: received - before, peak: peakOpen };
