@@ -1,5 +1,5 @@
 /**
- * writePendingFile's durability (decisions 137, 153): the file and its directory are fsynced
+ * writePendingFile's durability (decisions 137, 153, 180): the file and its directory are fsynced
  * before the promise resolves; a directory fsync is shared only by writes whose file existed when
  * it started; a failed fsync leaves no pending file. node:fs's fsync is wrapped to see the calls.
  */
@@ -19,6 +19,8 @@ const log: Event[] = [];
 let fail: ((fd: number, dir: boolean) => boolean) | null = null;
 let writesOffLoop = 0;
 let mkdirs = 0;
+/** Exclusive creates on the event loop: none for a pending file (decision 180). */
+let syncCreates = 0;
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
@@ -27,8 +29,17 @@ vi.mock("node:fs", async (importOriginal) => {
     ...fs,
     openSync: (...args: Parameters<typeof fs.openSync>) => {
       const fd = fs.openSync(...args);
-      if (args[1] === "wx") log.push({ kind: "create", path: String(args[0]) });
+      if (args[1] === "wx") syncCreates++;
       return fd;
+    },
+    // The pending file is created on libuv's threads (decision 180): logged once it exists.
+    open: (...args: unknown[]) => {
+      const callback = args.at(-1) as (error: NodeJS.ErrnoException | null, fd: number) => void;
+      const rest = args.slice(0, -1);
+      (fs.open as (...a: unknown[]) => void)(...rest, (error: NodeJS.ErrnoException | null, fd: number) => {
+        if (!error && rest[1] === "wx") log.push({ kind: "create", path: String(rest[0]) });
+        callback(error, fd);
+      });
     },
     mkdirSync: (...args: Parameters<typeof fs.mkdirSync>) => {
       mkdirs++;
@@ -62,6 +73,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "file-store-"));
   log.length = 0;
   fail = null;
+  syncCreates = 0;
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +94,8 @@ describe("writePendingFile", () => {
     await writePendingFile(dir, "a1", plain).then(() => (resolvedAt = log.push({ kind: "fsyncEnd", call: -1 }) - 1));
     const created = log.findIndex((e) => e.kind === "create" && e.path === pendingName("a1"));
     expect(created).toBeGreaterThanOrEqual(0);
+    // Made on libuv's threads: an exclusive create waits behind the directory's fsync (decision 180).
+    expect(syncCreates, "creates on the event loop").toBe(0);
     const fileIno = statSync(pendingName("a1")).ino;
     const fileSync = starts().find((s) => !s.dir && s.ino === fileIno);
     expect(fileSync, "the file's fsync").toBeDefined();
