@@ -88,6 +88,17 @@ describe("the walk's warm-up in the report (decision 177)", () => {
     expect(walkWarmupText({ warmup: null }, { warmup: null })).toBe("with no warm-up");
   });
 
+  it("says when the previous report's warm-up was of another length (decision 181)", () => {
+    const longer = { seconds: 6.1, acknowledged: 800, failed: 0, perSecond: 131 };
+    expect(walkWarmupText({ warmup: longer }, { warmup: warm })).toBe(
+      "after a 6.1 s warm-up not counted (800 walks, 131.0/s); the previous report's warm-up was 2.2 s, so the change is partly the warm-up's",
+    );
+    // Under a second apart: the same warm-up, as each run's start-up moves it a little.
+    expect(walkWarmupText({ warmup: { ...warm, seconds: 2.9 } }, { warmup: warm })).toBe(
+      "after a 2.9 s warm-up not counted (135 walks, 60.3/s)",
+    );
+  });
+
   it("says when the previous report walked the other way, so a change is not read as the portal's alone", () => {
     expect(walkWarmupText({ warmup: warm }, { perSecond: 75 })).toContain(
       "the previous report walked without one, so the change is partly the warm-up's",
