@@ -59,7 +59,9 @@ async function createInDir(dir: string, path: string): Promise<number> {
 }
 
 function openOffLoop(path: string): Promise<number> {
-  return new Promise((resolve, reject) => open(path, "wx", 0o600, (error, fd) => (error ? reject(error) : resolve(fd))));
+  return new Promise((resolve, reject) =>
+    open(path, "wx", 0o600, (error, fd) => (error ? reject(error) : resolve(fd))),
+  );
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
