@@ -11,7 +11,8 @@
 // --walk-warmup=N (seconds of walks before the walk's window, not counted, default 6, decision 181; 0: none, decision 177),
 // --page-seconds=N (per page round, default 2), --rounds=N (portal/floor pairs per page, default 4;
 // the ratio is the median of the pairs' ratios, decision 156), --connections=N (default 10), --scale=F (data set size, default 1: the issue's),
-// --no-build, --keep (keep the data directory), --floor=body (the floor without the portal's header
+// --no-build, --keep (keep the data directory), --lighthouse-runs=N (Lighthouse runs a page, default 3;
+// 0: none, decision 182), --floor=body (the floor without the portal's header
 // lines, as reports before decision 176 had it), --only=submissions (only the walk row, at a small
 // --seconds, on a --scale'd data set: printed, no report written). The section "Issue 18" gathers the issue's table,
 // each row against its goal and, where one applies, as a ratio to the floor (decision 088).
@@ -30,6 +31,7 @@ import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { cpuMsOf, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { captureAnswer } from "./floor-capture.mjs";
 import { routeJs } from "./js-size.mjs";
+import { CATEGORIES, lighthouse } from "./lighthouse.mjs";
 import { DEFAULT_TARGETS, mergeSeededDiarium, seedLarge } from "./seed-large.mjs";
 import { cpuUsageMs, machineCpu, walkCpu, walkCpuText, walkWarmupText } from "./walk-cpu.mjs";
 
@@ -54,7 +56,15 @@ if (ONLY !== null && ONLY !== "submissions") {
 }
 const PORT = Number(process.env.BENCH_PORT ?? 3380);
 const FLOOR_PORT = PORT + 1;
-const TARGETS = { ratio: 0.5, searchP95: 20, submissionsPerSecond: 200, rssMb: 250, infoJsKb: 0, eserviceJsKb: 100 };
+const TARGETS = {
+  ratio: 0.5,
+  searchP95: 20,
+  submissionsPerSecond: 200,
+  rssMb: 250,
+  infoJsKb: 0,
+  eserviceJsKb: 100,
+  eserviceTbtMs: 100,
+};
 // Issue 18's goals: uncached personal or CSRF-carrying pages ≥ 0.08 of the floor, cached ≥ 0.7.
 const ISSUE18 = { uncachedRatio: 0.08, cachedRatio: 0.7, startMs: 2000 };
 // The form step page the issue names (anonymous, uncached: it carries a CSRF token).
@@ -590,6 +600,27 @@ try {
   notes.push(`Form step JS: not measured (${error.message}).`);
 }
 
+// Lighthouse (decision 182), with the walk's load over: the issue's hydrating e-service page (the
+// form step: TBT ≤ 100 ms) and an information page (the home page), three runs each, the median
+// run by TBT. Its defaults: mobile, simulated throttling (4× CPU slowdown, a slow 4G network).
+const lighthouseRuns = Number(arg("lighthouse-runs", 3));
+const lighthouseResults = [];
+phase = "lighthouse";
+for (const [name, path] of ONLY || lighthouseRuns <= 0
+  ? []
+  : [
+      ["form step (hydrates)", FORM_STEP],
+      ["home (information)", "/"],
+    ]) {
+  try {
+    const r = await lighthouse(base + path, { runs: lighthouseRuns });
+    lighthouseResults.push({ name, path, ...r });
+    log("lighthouse", path, JSON.stringify(r.scores), "TBT", r.tbtRunsMs.join("/"), "ms");
+  } catch (error) {
+    notes.push(`Lighthouse on \`${path}\`: not measured (${error.message}).`);
+  }
+}
+
 await portal.stop();
 if (!process.argv.includes("--keep")) rmSync(dataDir, { recursive: true, force: true });
 
@@ -639,6 +670,7 @@ const data = {
   },
   js: jsByRoute,
   formStepJs,
+  lighthouse: lighthouseResults,
   load: {
     start: loadSamples[0],
     end: loadavg()[0],
@@ -821,6 +853,22 @@ function render(d, prev, prevFile) {
     );
   }
   lines.push("");
+  if (d.lighthouse?.length) {
+    const l = d.lighthouse[0];
+    lines.push(
+      "## Lighthouse",
+      "",
+      `Lighthouse ${l.version}, its defaults (${l.formFactor}, ${l.throttling === "simulate" ? "simulated" : l.throttling} throttling), in this machine's Chromium, after the walk; ${d.lighthouse.map((r) => r.tbtRunsMs.length)[0]} runs a page, the median run by Total Blocking Time shown, every run's TBT in brackets (decision 182).`,
+      "",
+      `| page | URL | ${CATEGORIES.join(" | ")} | TBT ms | FCP / LCP / TTI ms | CLS |`,
+      `|---|---|${CATEGORIES.map(() => "---:").join("|")}|---:|---|---:|`,
+    );
+    for (const r of d.lighthouse)
+      lines.push(
+        `| ${r.name} | \`${r.path}\` | ${CATEGORIES.map((c) => r.scores[c] ?? "–").join(" | ")} | ${f0(r.tbtMs)} (${r.tbtRunsMs.map(f0).join(", ")}) | ${[r.fcpMs, r.lcpMs, r.ttiMs].map(f0).join(" / ")} | ${r.cls === null ? "–" : r.cls.toFixed(3)} |`,
+      );
+    lines.push("");
+  }
   if (d.notes.length) lines.push("## Notes", "", ...d.notes.map((n) => `- ${n}`), "");
   lines.push("<!-- bench-data", JSON.stringify(d), "-->", "");
   return lines.join("\n");
@@ -874,6 +922,16 @@ function issue18(d, { f0, f1, f2 }) {
     "–",
     `≤ ${TARGETS.eserviceJsKb} KB`,
     met(js ? js.gzipKb <= TARGETS.eserviceJsKb : null),
+  ]);
+  const lh = d.lighthouse?.find((r) => r.path === FORM_STEP);
+  rows.push([
+    "Lighthouse TBT on a hydrating e-service page (the form step; mobile, simulated throttling)",
+    lh
+      ? `${f0(lh.tbtMs)} ms (runs ${lh.tbtRunsMs.map(f0).join(", ")}); performance ${lh.scores.performance ?? "–"}`
+      : "not measured",
+    "–",
+    `≤ ${TARGETS.eserviceTbtMs} ms`,
+    met(lh ? lh.tbtMs <= TARGETS.eserviceTbtMs : null),
   ]);
   for (const [label, name] of [
     ["site search p95", "search"],
