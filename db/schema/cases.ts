@@ -145,7 +145,12 @@ export const formDraft = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("form_draft_person").on(t.personId)],
+  (t) => [
+    index("form_draft_person").on(t.personId),
+    // Every step reads its working copy by owner key and form (decision 184): by form_draft_person
+    // alone, an anonymous browser's read (person_id IS NULL) walked every anonymous draft.
+    index("form_draft_owner_form").on(t.ownerKey, t.formId),
+  ],
 );
 
 /**
