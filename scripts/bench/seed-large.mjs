@@ -5,6 +5,7 @@
 // unique columns made unique, dates spread over ten years and searchable text varied. A table
 // that does not exist yet is reported as skipped. One transaction, prepared statements.
 import Database from "better-sqlite3";
+import { CookieJar, submitForm } from "../lib/form-walker.mjs";
 
 export const DEFAULT_TARGETS = {
   case: 30_000,
@@ -15,7 +16,43 @@ export const DEFAULT_TARGETS = {
   news: 1_000,
   search_document: 3_000,
   case_event: 60_000,
+  // Working copies of visitors who left a form half done (decision 184): they live 30 days, and
+  // every step's read of a working copy must not grow with them. Cloned from drafts a run makes
+  // by leaving forms after their first step (abandonDrafts); none to clone: skipped.
+  form_draft: 5_000,
 };
+
+/** Forms a visitor may leave half done without logging in: the bench walks both. */
+const ABANDONED_FORMS = ["/blanketter/felanmalan-gata-park", "/blanketter/begaran-allman-handling"];
+
+/**
+ * Leaves `count` forms after their first step, as visitors do, on the running portal at `base`:
+ * each a working copy of its own (a new browser each), written by the portal itself, for
+ * seedLarge to clone into form_draft (decision 184). Resolves with how many were left.
+ */
+export async function abandonDrafts(base, { count = 20 } = {}) {
+  let left = 0;
+  for (let i = 0; i < count; i++) {
+    // Two steps of the walker: the form's start (a redirect), then its first step's page and post.
+    const r = await submitForm(`${base}${ABANDONED_FORMS[i % ABANDONED_FORMS.length]}`, {
+      maxSteps: 2,
+      jar: new CookieJar(),
+    });
+    if (r.ok) throw new Error(`a form was sent in one step: ${r.url}`);
+    if (r.status >= 400) throw new Error(`leaving a form failed: ${r.status} at ${r.url}: ${r.error}`);
+    left++;
+  }
+  return left;
+}
+
+/** Tables whose rows only mean something cloned from real ones: without a template, skipped. */
+const ONLY_CLONED = new Set(["form_draft"]);
+/** Columns each clone gets its own value in, though the schema does not ask it (one owner per draft). */
+const OWN_VALUE = { form_draft: ["owner_key"] };
+/** How far back a table's clones spread, in days (default ten years): a draft lives 30. */
+const SPREAD_DAYS = { form_draft: 30 };
+/** Dates that move with the row's own besides the *_at ones the rule below knows: a draft's expiry follows its last save. */
+const SHIFTED_TOO = { form_draft: ["expires_at"] };
 
 const WORDS = [
   "bygglov",
@@ -128,7 +165,10 @@ function order(db, targets) {
 }
 
 /**
- * @returns a report: per table { before, after, seconds } or { skipped: reason }
+ * @param {string} dbPath
+ * @param {{ targets?: Record<string, number>, seed?: number, now?: number, concurrent?: boolean }} [options]
+ * @returns {Record<string, { before?: number, after?: number, added?: number, templates?: number, seconds?: number, skipped?: string }>}
+ *   a report: per table { before, after, seconds } or { skipped: reason }
  */
 export function seedLarge(
   dbPath,
@@ -156,6 +196,10 @@ export function seedLarge(
         continue;
       }
       const templates = db.prepare(`select * from ${q(table)} limit 2000`).all();
+      if (templates.length === 0 && ONLY_CLONED.has(table)) {
+        report[table] = { before, skipped: "no rows to clone" };
+        continue;
+      }
       // Without a template row, columns with a default take it (the insert leaves them out).
       const insertable = info.columns.filter(
         (c) => !(info.rowidPk && c.name === info.pk[0]) && (templates.length > 0 || c.dflt_value === null),
@@ -174,11 +218,12 @@ export function seedLarge(
       }
       // Values already taken in unique columns (single-column uniques; composite ones are made
       // unique through their first text column).
-      const uniqueCols = new Set(
-        info.uniques.map(
+      const uniqueCols = new Set([
+        ...info.uniques.map(
           (u) => u.find((c) => /TEXT/i.test(info.columns.find((x) => x.name === c)?.type ?? "")) ?? u[0],
         ),
-      );
+        ...(OWN_VALUE[table] ?? []),
+      ]);
       const taken = new Map(
         [...uniqueCols].map((c) => [
           c,
@@ -195,7 +240,7 @@ export function seedLarge(
       for (let i = 0; added < toAdd; i++) {
         const template = templates.length > 0 ? templates[i % templates.length] : null;
         const row = {};
-        const shift = Math.floor(random() * 3650) * DAY;
+        const shift = Math.floor(random() * (SPREAD_DAYS[table] ?? 3650)) * DAY;
         // The row's own date (registered_at, created_at …) decides the year in its reference.
         const own =
           template &&
@@ -213,10 +258,13 @@ export function seedLarge(
           else if (!template && parents && parents.length > 0) v = pick(parents);
           if (
             typeof v === "string" &&
-            /(^|_)(registered|created|submitted|decided|received|updated)_at$|_date$/.test(c.name) &&
+            (/(^|_)(registered|created|submitted|decided|received|updated)_at$|_date$/.test(c.name) ||
+              SHIFTED_TOO[table]?.includes(c.name)) &&
             !Number.isNaN(Date.parse(v))
           ) {
-            const d = new Date(Math.min(Date.parse(v), now) - shift);
+            // A past date stays past; an expiry (SHIFTED_TOO) keeps its distance from the row's own.
+            const future = SHIFTED_TOO[table]?.includes(c.name);
+            const d = new Date((future ? Date.parse(v) : Math.min(Date.parse(v), now)) - shift);
             v = /^\d{4}-\d{2}-\d{2}$/.test(v) ? d.toISOString().slice(0, 10) : d.toISOString();
           }
           if (

@@ -6,15 +6,16 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPortal } from "../lib/server.mjs";
-import { DEFAULT_TARGETS, mergeSeededDiarium, seedLarge } from "../bench/seed-large.mjs";
+import { abandonDrafts, DEFAULT_TARGETS, mergeSeededDiarium, seedLarge } from "../bench/seed-large.mjs";
 
 export const LARGE_DIR = process.env.PROF_LARGE_DIR ?? join(tmpdir(), "portal-large");
 
-/** Makes the large data set in LARGE_DIR unless it is there: migrated and seeded by a first start, then cloned and merged as the bench does. */
+/** Makes the large data set in LARGE_DIR unless it is there: migrated and seeded by a first start (forms left half done, decision 184), then cloned and merged as the bench does. */
 export async function ensureLargeData({ port = 3499 } = {}) {
   const db = join(LARGE_DIR, "portal.db");
   if (existsSync(db)) return LARGE_DIR;
   const portal = await startPortal({ dataDir: LARGE_DIR, port });
+  await abandonDrafts(portal.url);
   await portal.stop();
   seedLarge(db, { targets: DEFAULT_TARGETS });
   await mergeSeededDiarium(db);
