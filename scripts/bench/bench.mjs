@@ -860,7 +860,7 @@ function render(d, prev, prevFile) {
     lines.push(
       "## Lighthouse",
       "",
-      `Lighthouse ${l.version}, its defaults (${l.formFactor}, ${l.throttling === "simulate" ? "simulated" : l.throttling} throttling), in this machine's Chromium, after the walk; ${d.lighthouse.map((r) => r.tbtRunsMs.length)[0]} runs a page, the median run by Total Blocking Time shown, every run's TBT in brackets (decision 182).`,
+      `Lighthouse ${l.version}, its defaults (${l.formFactor}, ${l.throttling === "simulate" ? "simulated" : l.throttling} throttling), in this machine's Chromium, after the walk; ${l.tbtRunsMs.length} runs a page, the median run by Total Blocking Time shown, every run's TBT in brackets (decision 182).`,
       "",
       `| page | URL | ${CATEGORIES.join(" | ")} | TBT ms | FCP / LCP / TTI ms | CLS |`,
       `|---|---|${CATEGORIES.map(() => "---:").join("|")}|---:|---|---:|`,

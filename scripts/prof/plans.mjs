@@ -12,7 +12,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
-import { seededStaffLogin } from "../lib/login.mjs";
+import { residentLogin, seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
 import { sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
@@ -37,38 +37,6 @@ async function visit(path, cookie) {
   const html = await r.text();
   console.log(`${r.status} ${path}`);
   return html;
-}
-
-/** A resident's session cookie through the test e-ID provider, as the bench logs in (its residentLogin). */
-async function residentCookie(personnummer) {
-  const jar = new CookieJar();
-  let url = `${base}/logga-in/start?redirectTo=${encodeURIComponent("/mina-sidor")}`;
-  let body;
-  for (let step = 0; step < 15; step++) {
-    const r = await fetch(url, {
-      method: body ? "POST" : "GET",
-      body,
-      redirect: "manual",
-      headers: {
-        cookie: jar.header(),
-        ...(body ? { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin } : {}),
-      },
-    });
-    jar.store(r);
-    const html = await r.text();
-    const location = r.headers.get("location");
-    if (location) {
-      url = new URL(location, url).href;
-      body = undefined;
-      continue;
-    }
-    const login = /<form[^>]*method="post"[^>]*action="([^"]*\/login)"/i.exec(html);
-    if (r.status !== 200 || !login || body) break;
-    url = new URL(login[1].replace(/&amp;/g, "&"), url).href;
-    body = new URLSearchParams({ personnummer }).toString();
-  }
-  const session = [...jar.jar].find(([k]) => k === "session" || k === "__Host-session");
-  return session ? `${session[0]}=${session[1]}` : null;
 }
 
 try {
@@ -98,9 +66,7 @@ try {
     ...(caseLink ? [caseLink] : []),
   ])
     await visit(path, staff);
-  const resident = await residentCookie("199005122388");
-  if (resident) await visit("/mina-sidor", resident);
-  else console.log("no resident session: Mina sidor not visited");
+  await visit("/mina-sidor", await residentLogin(base, "199005122388"));
 
   process.kill(portal.pid, "SIGUSR2");
   await sleep(500);
