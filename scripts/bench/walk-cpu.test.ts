@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { machineCpu, walkCpu, walkCpuText, walkWarmupText } from "./walk-cpu.mjs";
 
@@ -50,6 +51,20 @@ describe("the walk row's CPU per walk (decision 148)", () => {
     // The main thread is one of the process's threads: never more than the whole.
     expect(main).toBeLessThanOrEqual(whole);
     expect(Number.isNaN(cpuMsOf(2 ** 30, { mainThread: true }))).toBe(true);
+  });
+
+  it("splits a thread's CPU into user and system time, which add up to cpuMsOf's", async () => {
+    const { cpuMsOf, cpuSplitOf } = await import("../lib/server.mjs");
+    // Kernel work on this thread: reading /proc over and over is all system calls.
+    for (let i = 0; i < 3_000; i++) readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`);
+    const split = cpuSplitOf(process.pid, { mainThread: true });
+    const sum = cpuMsOf(process.pid, { mainThread: true });
+    expect(split.user).toBeGreaterThan(0);
+    expect(split.system).toBeGreaterThan(0);
+    // Read a moment apart: at most a clock tick or two (10 ms each) between them.
+    expect(sum - (split.user + split.system)).toBeGreaterThanOrEqual(0);
+    expect(sum - (split.user + split.system)).toBeLessThanOrEqual(20);
+    expect(cpuSplitOf(2 ** 30)).toEqual({ user: NaN, system: NaN });
   });
 
   it("leaves out a mail server inside the portal and says when nothing was acknowledged", () => {

@@ -42,13 +42,23 @@ export async function waitForOk(url, { timeoutMs = 60_000, child } = {}) {
  * event loop, without its worker and libuv threads (the walk row's bottleneck, decision 167).
  */
 export function cpuMsOf(pid, { mainThread = false } = {}) {
+  const { user, system } = cpuSplitOf(pid, { mainThread });
+  return user + system;
+}
+
+/**
+ * The CPU ms a process (or its main thread alone) has used so far, as user and system time: the
+ * system share is the kernel's work for it (its syscalls: SQLite's writes and locks, sockets).
+ * NaN for both when it cannot be read.
+ */
+export function cpuSplitOf(pid, { mainThread = false } = {}) {
   try {
     const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, "utf8");
     // After the command name (in parentheses, may contain spaces): field 14 utime, 15 stime, in clock ticks (100/s).
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
   } catch {
-    return NaN;
+    return { user: NaN, system: NaN };
   }
 }
 

@@ -7,8 +7,8 @@
 //   node --import tsx scripts/prof/rounds.mjs page --path=/handlaggare --staff=handlaggare.amal [--seconds=5]
 //
 // `walk`: form walks to a receipt (scripts/lib/form-walker.mjs, as the bench's), after a warm-up of
-// 200 walks one at a time; per round: the portal's main thread and whole process ms per walk (from
-// /proc), this process's (the walker's) ms per walk, and walks/s. `page`: autocannon on one page
+// 200 walks one at a time; per round: the portal's main thread (with its user and system parts: the
+// system part is the kernel's work for its syscalls) and whole process ms per walk (from /proc), this process's (the walker's) ms per walk, and walks/s. `page`: autocannon on one page
 // (10 connections, anonymous or as a seeded staff user through the real log-in); per round: req/s,
 // p50/p97.5 and the main thread's ms per request. Both give the portal's peak RSS in each round. Options for both: --large (a copy of the bench's
 // data set, scripts/prof/large-data.mjs), --port, --cpu-prof (a V8 profile of the portal into
@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
 import { seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { cpuMsOf, rssOf, sleep, startPortal } from "../lib/server.mjs";
+import { cpuMsOf, cpuSplitOf, rssOf, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
 
 const { values: o, positionals } = parseArgs({
@@ -78,9 +78,17 @@ const portal = await startPortal({
 const ms = (n) => n.toFixed(2);
 const cpuNow = () => ({
   main: cpuMsOf(portal.pid, { mainThread: true }),
+  mainSplit: cpuSplitOf(portal.pid, { mainThread: true }),
   all: cpuMsOf(portal.pid),
   self: process.cpuUsage(),
 });
+/** The main thread's ms per unit since `before`, with its user and system (kernel) parts. */
+const mainThreadText = (before, units) => {
+  const now = cpuSplitOf(portal.pid, { mainThread: true });
+  const user = (now.user - before.mainSplit.user) / units;
+  const system = (now.system - before.mainSplit.system) / units;
+  return `${ms(user + system)} (user ${ms(user)}, system ${ms(system)})`;
+};
 const selfMs = (before) => {
   const u = process.cpuUsage(before);
   return (u.user + u.system) / 1000;
@@ -123,7 +131,7 @@ try {
       );
       const seconds = (performance.now() - started) / 1000;
       console.log(
-        `round ${round}: ${walks} walks, ${(walks / seconds).toFixed(1)}/s; ms a walk: portal main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / walks)}, portal ${ms((cpuMsOf(portal.pid) - before.all) / walks)}, walker ${ms(selfMs(before.self) / walks)}; ${roundRss()}`,
+        `round ${round}: ${walks} walks, ${(walks / seconds).toFixed(1)}/s; ms a walk: portal main thread ${mainThreadText(before, walks)}, portal ${ms((cpuMsOf(portal.pid) - before.all) / walks)}, walker ${ms(selfMs(before.self) / walks)}; ${roundRss()}`,
       );
     }
     if (o["sql-time"]) {
@@ -148,7 +156,7 @@ try {
       const r = await cannon(Number(o.seconds));
       requests += r.requests.total;
       console.log(
-        `round ${round}: ${(r.requests.total / Number(o.seconds)).toFixed(0)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, non-2xx ${r.non2xx}; main thread ${ms((cpuMsOf(portal.pid, { mainThread: true }) - before.main) / r.requests.total)} ms a request; ${roundRss()}`,
+        `round ${round}: ${(r.requests.total / Number(o.seconds)).toFixed(0)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, non-2xx ${r.non2xx}; main thread ${mainThreadText(before, r.requests.total)} ms a request; ${roundRss()}`,
       );
     }
     if (o["sql-time"]) {
