@@ -8,7 +8,8 @@
 //
 // `walk`: form walks to a receipt (scripts/lib/form-walker.mjs, as the bench's), after a warm-up of
 // 200 walks one at a time; per round: the portal's main thread (with its user and system parts: the
-// system part is the kernel's work for its syscalls) and whole process ms per walk (from /proc), this process's (the walker's) ms per walk, and walks/s. `page`: autocannon on one page
+// system part is the kernel's work for its syscalls) and whole process ms per walk (from /proc),
+// this process's (the walker's) ms per walk, and walks/s. `page`: autocannon on one page
 // (10 connections, anonymous or as a seeded staff user through the real log-in); per round: req/s,
 // p50/p97.5 and the main thread's ms per request. Both give the portal's peak RSS in each round. Options for both: --large (a copy of the bench's
 // data set, scripts/prof/large-data.mjs), --port, --cpu-prof (a V8 profile of the portal into
@@ -77,16 +78,15 @@ const portal = await startPortal({
 });
 const ms = (n) => n.toFixed(2);
 const cpuNow = () => ({
-  main: cpuMsOf(portal.pid, { mainThread: true }),
-  mainSplit: cpuSplitOf(portal.pid, { mainThread: true }),
+  main: cpuSplitOf(portal.pid, { mainThread: true }),
   all: cpuMsOf(portal.pid),
   self: process.cpuUsage(),
 });
 /** The main thread's ms per unit since `before`, with its user and system (kernel) parts. */
 const mainThreadText = (before, units) => {
   const now = cpuSplitOf(portal.pid, { mainThread: true });
-  const user = (now.user - before.mainSplit.user) / units;
-  const system = (now.system - before.mainSplit.system) / units;
+  const user = (now.user - before.main.user) / units;
+  const system = (now.system - before.main.system) / units;
   return `${ms(user + system)} (user ${ms(user)}, system ${ms(system)})`;
 };
 const selfMs = (before) => {
