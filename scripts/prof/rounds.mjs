@@ -14,8 +14,9 @@
 // p50/p97.5 and the main thread's ms per request. Both give the portal's peak RSS in each round. Options for both: --large (a copy of the bench's
 // data set, scripts/prof/large-data.mjs), --port, --cpu-prof (a V8 profile of the portal into
 // /tmp/prof/cpu-<port>; read it with scripts/prof/cpuprofile.mjs), --sql-time (per-statement
-// milliseconds over the measured rounds, scripts/prof/sql-time.cjs). The machine is shared: compare
-// two builds by alternating them, round for round, never one run against another run's figures.
+// milliseconds over the measured rounds, scripts/prof/sql-time.cjs), --node-flags="…" (V8 or Node
+// flags added to the portal's, space-separated). The machine is shared: compare two builds by
+// alternating them, round for round, never one run against another run's figures.
 import autocannon from "autocannon";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -40,6 +41,7 @@ const { values: o, positionals } = parseArgs({
     seconds: { type: "string", default: "5" },
     "cpu-prof": { type: "boolean", default: false },
     "sql-time": { type: "boolean", default: false },
+    "node-flags": { type: "string", default: "" },
   },
 });
 const mode = positionals[0];
@@ -55,7 +57,8 @@ const port = Number(o.port);
 const profileDir = `/tmp/prof/cpu-${port}`;
 const sqlFile = `/tmp/prof/sql-${port}.tsv`;
 mkdirSync("/tmp/prof", { recursive: true });
-const nodeFlags = [...PORTAL_NODE_FLAGS];
+// --node-flags: V8 or Node flags to try beside the portal's own (decision 187), e.g. "--maglev".
+const nodeFlags = [...PORTAL_NODE_FLAGS, ...o["node-flags"].split(" ").filter(Boolean)];
 if (o["cpu-prof"]) {
   rmSync(profileDir, { recursive: true, force: true });
   nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200");
