@@ -11,7 +11,9 @@
  * - the key of what the page shows is unchanged: the cookie header (session, `lang`, `kommun`;
  *   the seed's value left out), session id, person, name, party, home municipality, UTC day, the
  *   anonymous page cache's generation (municipalities, public texts) and `page_version.mypages`,
- *   which triggers (migration 0046) bump on every write to a table the page reads;
+ *   which triggers (migration 0046) bump on every write to a table the page reads, except the
+ *   rows no one's page shows: a resident's own audit rows, an anonymous browser's working copy
+ *   and a new case naming no person or organisation (migration 0054, decision 187);
  * - the time the loader said the page stays true (the next offer deadline, the next draft
  *   expiry, at most MAX_AGE_MS) has not passed.
  * Only renders the loader vouched for are stored; the key is read before the app runs, so a write
