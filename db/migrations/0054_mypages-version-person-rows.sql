@@ -2,7 +2,8 @@
 -- sent without a person or organisation are on no one's Mina sidor, so writing them no longer bumps
 -- page_version.mypages. Before, every step of every anonymous form ended every resident's cached
 -- page, and wrote page_version's page to the log: 4 of a walk's 63 frames. A draft counts when it
--- belongs to a person before or after the write (a copy claimed at log-in is an update to a person).
+-- belongs to a person before or after the write (so does an update that gives a copy to a person,
+-- or takes it from one).
 -- A new case counts when it names a person or an organisation; one found through its parties
 -- (case_party) is bumped by that table's own trigger, whose rows can only follow the case's
 -- (foreign key). Updates and deletes of cases still always count: a case seen through its parties
