@@ -28,7 +28,7 @@ import { CookieJar, submissionTargets, submitForm } from "../lib/form-walker.mjs
 import { loadRouteManifest } from "../lib/routes.mjs";
 import { seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { cpuMsOf, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
+import { cpuMsOf, LOAD_LIMITS_ENV, rssOf, startPortal, stopOnExit, waitForOk } from "../lib/server.mjs";
 import { captureAnswer } from "./floor-capture.mjs";
 import { routeJs } from "./js-size.mjs";
 import { CATEGORIES, lighthouse } from "./lighthouse.mjs";
@@ -86,12 +86,10 @@ if (!process.argv.includes("--no-build")) {
 // ---------------------------------------------------------------- 1. data
 const dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
 log("data directory", dataDir);
-// The bench must not be throttled by the rate limits it reports on.
-const benchEnv = { RATE_LIMIT_SUBMISSIONS: "1000000", RATE_LIMIT_API: "1000000", RATE_LIMIT_EXPENSIVE_GET: "0" };
 // The receipts go to a mail server in a process of its own, as a deployment's SMTP server is
 // (decision 148): the portal's CPU per walk is then the portal's. It counts the receipts and stores
 // none (decision 158): the bench reads no mail, and the stand-in costs the shared cores less.
-const portalOptions = { dataDir, port: PORT, env: benchEnv, mailProcess: "sink" };
+const portalOptions = { dataDir, port: PORT, env: LOAD_LIMITS_ENV, mailProcess: "sink" };
 let portal = await startPortal(portalOptions);
 servers.push(portal);
 // Working copies left half done, for the data set's form_draft (decision 184).

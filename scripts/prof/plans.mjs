@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
 import { residentLogin, seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { sleep, startPortal } from "../lib/server.mjs";
+import { LOAD_LIMITS_ENV, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
 
 const { values: o } = parseArgs({
@@ -26,7 +26,7 @@ const portal = await startPortal({
   dataDir,
   port: Number(o.port),
   nodeFlags: [...PORTAL_NODE_FLAGS, "--require", resolve("scripts/prof/sql-record.cjs")],
-  env: { PROF_SQL_RECORD_FILE: recordFile, RATE_LIMIT_SUBMISSIONS: "1000000", RATE_LIMIT_EXPENSIVE_GET: "0" },
+  env: { ...LOAD_LIMITS_ENV, PROF_SQL_RECORD_FILE: recordFile },
   mailProcess: "sink",
 });
 const base = portal.url;

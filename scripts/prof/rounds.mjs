@@ -24,7 +24,7 @@ import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
 import { seededStaffLogin } from "../lib/login.mjs";
 import { PORTAL_NODE_FLAGS } from "../lib/node-flags.mjs";
-import { cpuMsOf, cpuSplitOf, rssOf, sleep, startPortal } from "../lib/server.mjs";
+import { cpuMsOf, cpuSplitOf, LOAD_LIMITS_ENV, rssOf, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
 
 const { values: o, positionals } = parseArgs({
@@ -70,13 +70,7 @@ const portal = await startPortal({
   dataDir,
   port,
   nodeFlags,
-  // The bench's limits: a load measurement is not throttled by the limits it measures.
-  env: {
-    RATE_LIMIT_SUBMISSIONS: "1000000",
-    RATE_LIMIT_API: "1000000",
-    RATE_LIMIT_EXPENSIVE_GET: "0",
-    PROF_SQL_TIME_FILE: sqlFile,
-  },
+  env: { ...LOAD_LIMITS_ENV, PROF_SQL_TIME_FILE: sqlFile },
   mailProcess: "sink",
 });
 const ms = (n) => n.toFixed(2);

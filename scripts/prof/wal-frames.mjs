@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CookieJar, submitForm } from "../lib/form-walker.mjs";
-import { sleep, startPortal } from "../lib/server.mjs";
+import { LOAD_LIMITS_ENV, sleep, startPortal } from "../lib/server.mjs";
 import { freshDataDir } from "./large-data.mjs";
 import { walFrames } from "./wal.mjs";
 
@@ -32,7 +32,7 @@ const dataDir = await freshDataDir({ large: o.large });
 const portal = await startPortal({
   dataDir,
   port: Number(o.port),
-  env: { RATE_LIMIT_SUBMISSIONS: "1000000", RATE_LIMIT_API: "1000000", RATE_LIMIT_EXPENSIVE_GET: "0" },
+  env: LOAD_LIMITS_ENV,
   mailProcess: "sink",
 });
 try {
