@@ -119,7 +119,8 @@ export default function CheckAnswers() {
       ) : (
         <>
           <p>{t("eservice:check.sendBody")}</p>
-          <Form method="post" encType="multipart/form-data">
+          {/* Url-encoded: the send carries its token and key only (decision 188). */}
+          <Form method="post">
             <PostGuardField />
             <input type="hidden" name="_idempotency" value={d.idempotencyKey} />
             <button type="submit" className="button" disabled={navigation.state !== "idle" || undefined}>

@@ -1,4 +1,5 @@
 import { MaxPartSizeExceededError } from "@remix-run/node";
+import { MAX_URLENCODED_BYTES } from "../../forms/post-encoding";
 
 export type PostBody =
   | { ok: true; formData: FormData }
@@ -11,11 +12,11 @@ export type PostBody =
     };
 
 /**
- * A url-encoded post carries text only: the longest form (several 10,000-character text
- * areas, every character percent-encoded) stays far below this, while the multipart limit
- * is for files (MAX_BODY_BYTES, 30 MB). Decision 040.
+ * A url-encoded post carries text only, while the multipart limit is for files (MAX_BODY_BYTES,
+ * 30 MB). Decision 040. A step's form is url-encoded only when its longest post stays under half
+ * of this (`stepEncType`, decision 188).
  */
-export const MAX_URLENCODED_BYTES = 256 * 1024;
+export { MAX_URLENCODED_BYTES };
 /** A text part of a multipart post: the longest text area (10,000 characters, 4 bytes each) with room to spare. */
 export const MAX_TEXT_PART_BYTES = 64 * 1024;
 

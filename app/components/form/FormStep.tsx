@@ -3,6 +3,7 @@ import { useForm, type FieldErrors as RhfErrors, type Resolver } from "react-hoo
 import { useTranslation } from "react-i18next";
 import { fieldDomId } from "../../../forms/form-data";
 import { i18nextKey } from "../../../forms/keys";
+import { stepEncType } from "../../../forms/post-encoding";
 import { parseSubmission, valuesFromFormData } from "../../../forms/schema";
 import type { Field, FieldErrors, FormDefinition, FormValues } from "../../../forms/types";
 import { FORM_ERROR_PATH } from "../../../forms/types";
@@ -220,7 +221,8 @@ export function FormStep({ def, data, csrfToken }: { def: FormDefinition; data: 
       <h1>{t(i18nextKey(step.titleKey))}</h1>
       <form
         method="post"
-        encType="multipart/form-data"
+        // Multipart only for a step that needs it: url-encoded is cheaper to read (decision 188).
+        encType={stepEncType(step)}
         action={data.action}
         noValidate
         ref={formRef}
