@@ -42,7 +42,7 @@ function fieldCeiling(field: Field): number | null {
       // One entry per ticked box.
       return field.options.reduce((sum, o) => sum + NAME_BYTES + o.value.length * BYTES_PER_UNIT, NAME_BYTES);
     default:
-      return NAME_BYTES + (moduleFor(field).maxLength?.(field as never) ?? UNNAMED_LONGEST) * BYTES_PER_UNIT;
+      return NAME_BYTES + (moduleFor(field).maxLength?.(field) ?? UNNAMED_LONGEST) * BYTES_PER_UNIT;
   }
 }
 

@@ -10,7 +10,14 @@ import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
-import { drainReceiptMails, envelopeOf, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
+import {
+  drainReceiptMails,
+  envelopeOf,
+  messageIdFor,
+  receiptTexts,
+  sendReceiptMail,
+  type ReceiptMail,
+} from "~/platform/mail.server";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { diariumSubject } from "~/services/forms.server";
@@ -121,10 +128,15 @@ describe("texts translated once (decision 151)", () => {
       expect(withoutIdsAndDates(smtp.raw.at(-1)!.replace(/\r\n$/, ""))).toBe(
         withoutIdsAndDates((expected.message as Buffer).toString("utf8").replace(/\r\n$/, "")),
       );
+      // The Message-ID is made here (decision 188): nodemailer's shape and its sender's domain.
+      const id = /^Message-ID: (.*)$/m.exec(smtp.raw.at(-1)!)?.[1];
+      const nodemailers = /^Message-ID: (.*)$/m.exec((expected.message as Buffer).toString("utf8"))?.[1];
+      expect(id).toMatch(/^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[^>]+>$/);
+      expect(id!.split("@")[1]).toBe(nodemailers!.split("@")[1]);
     }
   });
 
-  it("the envelope given to nodemailer (160) is the one it makes of the headers: same envelope, message and Message-ID domain", async () => {
+  it("the envelope given to nodemailer (160) is the one it makes of the headers: same envelope, message and Message-ID domain (the id made by messageIdFor, decision 188)", async () => {
     const compose = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
     const senders = [
       env().MAIL_FROM,
@@ -155,7 +167,9 @@ describe("texts translated once (decision 151)", () => {
         };
         const [plain, given] = await Promise.all([
           compose.sendMail(message),
-          envelopeOf(from, to).then((envelope) => compose.sendMail({ ...message, envelope })),
+          envelopeOf(from, to).then((envelope) =>
+            compose.sendMail({ ...message, envelope, messageId: messageIdFor(envelope.from) }),
+          ),
         ]);
         expect(given.envelope).toEqual(plain.envelope);
         const text = (info: typeof plain) => (info.message as Buffer).toString("utf8");
