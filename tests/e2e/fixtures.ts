@@ -264,6 +264,22 @@ export async function loginAsResident(
   await withReusedSession(page, `resident-${personnummer}-${options.actFor ?? "self"}`, redirectTo, uiLogin);
 }
 
+/**
+ * Fills the wedding form's first step (`/blanketter/ansokan-borgerlig-vigsel/parterna`) for Sara
+ * (198412179288, the seeded resident registered in Bengtsfors) and her partner, and continues.
+ */
+export async function fillWeddingParties(page: Page, email: string) {
+  await page.goto("/blanketter/ansokan-borgerlig-vigsel/parterna");
+  await page.getByLabel("Ditt personnummer").fill("198412179288");
+  await page.getByLabel("Ditt namn").fill("Sara Lindqvist");
+  await page.getByLabel("Din partners personnummer").fill("198201189852");
+  await page.getByLabel("Din partners namn").fill("Mikael Johansson");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Telefonnummer").fill("070-555 12 34");
+  await page.getByRole("group", { name: "Har ni fått intyg om hindersprövning?" }).getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+}
+
 /** The TOTP code a seeded staff user's app would show (docs/dev-accounts.md). */
 export function totpCode(secret: string, step: number): string {
   return new OTPAuth.TOTP({

@@ -1,4 +1,4 @@
-import { expect, loginAsResident, test } from "./fixtures";
+import { expect, fillWeddingParties, loginAsResident, test } from "./fixtures";
 
 /**
  * Decision 188: a step without an upload posts url-encoded, a step with one multipart. The
@@ -18,15 +18,7 @@ test("a repeating group's step adds an item and sends it url-encoded; an upload 
       posts.push({ path: new URL(r.url()).pathname, type: (r.headers()["content-type"] ?? "").split(";")[0]! });
   });
   await loginAsResident(page, "198412179288", { redirectTo: "/", actFor: "self" });
-  await page.goto(`${WEDDING}/parterna`);
-  await page.getByLabel("Ditt personnummer").fill("198412179288");
-  await page.getByLabel("Ditt namn").fill("Sara Lindqvist");
-  await page.getByLabel("Din partners personnummer").fill("198201189852");
-  await page.getByLabel("Din partners namn").fill("Mikael Johansson");
-  await page.getByLabel("E-postadress").fill(`sara-encoding-${testInfo.project.name}@example.se`);
-  await page.getByLabel("Telefonnummer").fill("070-555 12 34");
-  await page.getByRole("group", { name: "Har ni fått intyg om hindersprövning?" }).getByLabel("Ja").check();
-  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+  await fillWeddingParties(page, `sara-encoding-${testInfo.project.name}@example.se`);
   await expect(page).toHaveURL(/\/vigseln$/);
   await page.getByLabel("Önskat datum").fill("2027-08-14");
   await page.getByRole("group", { name: "Vill ni vigas på en plats som ni väljer själva?" }).getByLabel("Nej").check();

@@ -1,4 +1,4 @@
-import { expect, loginAsResident, test } from "./fixtures";
+import { expect, fillWeddingParties, loginAsResident, test } from "./fixtures";
 
 /**
  * Decision 109 (issue 14): a logged-in resident whose browser has chosen no municipality sees the
@@ -24,15 +24,7 @@ test("a logged-in resident starts at the home municipality: header and forms, ch
   await a11y("header with the home municipality");
 
   // A form that asks the municipality itself: prefilled from the register, with a hint saying so.
-  await page.goto(`${WEDDING}/parterna`);
-  await page.getByLabel("Ditt personnummer").fill(SARA);
-  await page.getByLabel("Ditt namn").fill("Sara Lindqvist");
-  await page.getByLabel("Din partners personnummer").fill("198201189852");
-  await page.getByLabel("Din partners namn").fill("Mikael Johansson");
-  await page.getByLabel("E-postadress").fill(`sara-vigsel-${testInfo.project.name}@example.se`);
-  await page.getByLabel("Telefonnummer").fill("070-555 12 34");
-  await page.getByRole("group", { name: "Har ni fått intyg om hindersprövning?" }).getByLabel("Ja").check();
-  await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+  await fillWeddingParties(page, `sara-vigsel-${testInfo.project.name}@example.se`);
   await expect(page).toHaveURL(/\/vigseln$/);
   const where = page.getByLabel("I vilken kommun vill ni vigas?");
   await expect(where).toHaveValue("bengtsfors");
