@@ -5,3 +5,10 @@
 // between collections) and the process reached 600 MB RSS. The start commands spell them out
 // literally; tests/integration/node-flags.test.ts checks that every one says the same.
 export const PORTAL_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=8"];
+
+// The environment the portal's process starts with, wherever it is started, spelled out in the
+// same places (decision 189). glibc's malloc gives each thread that allocates an arena of its own
+// (up to eight per core); the portal's threads (libuv's pool, V8's helpers, the mail thread)
+// held ~18 MB of RSS in arenas of their own under the bench's pages. Two arenas: the same CPU per
+// walk in alternating rounds, 8–18 MB less RSS.
+export const PORTAL_PROCESS_ENV = { MALLOC_ARENA_MAX: "2" };

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PORTAL_NODE_FLAGS } from "./node-flags.mjs";
+import { PORTAL_NODE_FLAGS, PORTAL_PROCESS_ENV } from "./node-flags.mjs";
 
 /**
  * The rate limits a load measurement runs under (the bench, scripts/prof): the portal's limits
@@ -120,6 +120,7 @@ export async function startPortal({
   const child = spawn(process.execPath, [...nodeFlags, script], {
     env: {
       ...process.env,
+      ...PORTAL_PROCESS_ENV,
       DATA_DIR: dataDir,
       DATABASE_PATH: join(dataDir, "portal.db"),
       PORTAL_ENV: "test",
