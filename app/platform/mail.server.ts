@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
-import type { Transporter } from "nodemailer";
+import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import { env } from "~/env.server";
 import { getFixedT, textTemplate, translatedOnce } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { log } from "~/utils/logger.server";
-
-let transport: { url: string; transporter: Transporter } | undefined;
 
 /**
  * How the mail relay is reached. In production mail goes over TLS only (ASVS 1.9.1, 9.2.2):
@@ -17,34 +15,148 @@ export function mailTransportOptions(url: string, production: boolean): { url: s
   return production && !url.startsWith("smtps://") ? { url, requireTLS: true } : { url };
 }
 
-/** The transport for SMTP_URL; nodemailer is loaded with the first mail, not at start (decision 127). */
-async function mailer(): Promise<Transporter | undefined> {
-  const url = env().SMTP_URL;
-  if (!url) return undefined;
-  const { default: nodemailer } = await import("nodemailer");
-  if (transport?.url !== url) {
-    transport?.transporter.close();
-    transport = {
-      url,
-      // Pooled (decision 141): every receipt opened its own connection (connect, greeting, EHLO,
-      // QUIT), which cost the portal more CPU than the mail itself. A connection idle for 2 s is
-      // closed; one the relay closed while a mail was on it carries that mail again once on a new
-      // connection (as a fresh connection per mail did); shutdown closes the pool after the drain.
-      // Up to 8 connections (decision 179): with 2, a mail's SMTP round trips waited behind the
-      // requests of a busy event loop, receipts went out at ~45/s while walks were acknowledged at
-      // ~140/s, and the queue of unsent receipts grew by ~3 KB of heap a mail without bound. A
-      // relay that allows fewer says so in SMTP_URL (`?maxConnections=2`), which nodemailer puts
-      // before these options.
-      transporter: nodemailer.createTransport({
-        ...mailTransportOptions(url, env().PORTAL_ENV === "production"),
-        pool: true,
-        maxConnections: 8,
-        idleTimeout: 2_000,
-        maxRequeues: 1,
-      }),
-    };
+/**
+ * The pooled transport's options for SMTP_URL, given to the mail thread when it starts.
+ * Pooled (decision 141): every receipt opened its own connection (connect, greeting, EHLO, QUIT),
+ * which cost the portal more CPU than the mail itself. A connection idle for 2 s is closed; one the
+ * relay closed while a mail was on it carries that mail again once on a new connection (as a fresh
+ * connection per mail did); shutdown closes the pool after the drain. Up to 8 connections
+ * (decision 179): with 2, receipts went out at ~45/s while walks were acknowledged at ~140/s, and
+ * the queue of unsent receipts grew without bound. A relay that allows fewer says so in SMTP_URL
+ * (`?maxConnections=2`), which nodemailer puts before these options.
+ */
+function poolOptions(url: string) {
+  return {
+    ...mailTransportOptions(url, env().PORTAL_ENV === "production"),
+    pool: true,
+    maxConnections: 8,
+    idleTimeout: 2_000,
+    maxRequeues: 1,
+  };
+}
+
+/** A mail as the main thread makes it and the mail thread sends it: plain data. */
+interface ThreadMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** The mail thread (decision 189): its worker, its SMTP_URL and the mails it has not answered. */
+interface MailThread {
+  url: string;
+  worker: Worker;
+  /** Each mail's settle, by id: undefined when handed over, else the error's message. */
+  pending: Map<number, (error: string | undefined) => void>;
+  /** Mails made in this turn of the event loop, posted together at its end. */
+  outbox: (ThreadMail & { id: number })[];
+  next: number;
+  closing: boolean;
+}
+
+let mailThread: MailThread | undefined;
+
+/**
+ * Where the mail thread's code is: by its path from the app root, as db/migrations and
+ * public/locales are found. The server build is one bundle and the tests run the sources; this
+ * file is the same in both.
+ */
+const MAIL_THREAD_FILE = "app/platform/mail-thread.mjs";
+
+/**
+ * The mail thread's heap. A mail's garbage is a few kilobytes, so a 1 MB young generation serves it
+ * (the main thread's 8 MB semi-spaces, decision 119, would be the thread's default: ~3 MB more RSS
+ * under the bench's walks). The old generation holds nodemailer and the mails the relay has not
+ * taken yet, ~3 KB each: 48 MB is room for over ten thousand. Past it the thread stops, its mails
+ * are failed and logged, and the next mail starts a new one.
+ */
+const MAIL_THREAD_HEAP = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 48 };
+
+/**
+ * The mail thread for SMTP_URL, started with the first mail (nodemailer is loaded there, never on
+ * the event loop: decision 127). It holds the process open only while it has mails unanswered, as
+ * the pool's socket did; idle, it never keeps the process alive. A thread that stops (a crash, or
+ * shutdown's timeout) fails its unanswered mails with a message the senders log, and the next mail
+ * starts a new one. A changed SMTP_URL (tests) closes the old thread and starts a new one.
+ */
+function mailThreadFor(url: string): MailThread {
+  if (mailThread?.url === url) return mailThread;
+  if (mailThread) void closeMailThread(mailThread);
+  const worker = new Worker(resolve(MAIL_THREAD_FILE), {
+    workerData: { mailThread: true, transport: poolOptions(url) },
+    resourceLimits: MAIL_THREAD_HEAP,
+  });
+  const thread: MailThread = { url, worker, pending: new Map(), outbox: [], next: 0, closing: false };
+  worker.unref();
+  worker.on("message", (answers: { id: number; error?: string }[]) => {
+    for (const { id, error } of answers) {
+      const settle = thread.pending.get(id);
+      thread.pending.delete(id);
+      settle?.(error);
+    }
+    if (thread.pending.size === 0) worker.unref();
+  });
+  let stoppedOnce = false;
+  const stopped = (reason: string) => {
+    if (stoppedOnce) return;
+    stoppedOnce = true;
+    if (mailThread === thread) mailThread = undefined;
+    if (!thread.closing || thread.pending.size > 0)
+      log("error", "mail thread stopped", { reason, unanswered: thread.pending.size });
+    for (const settle of thread.pending.values()) settle(`mail thread stopped: ${reason}`);
+    thread.pending.clear();
+  };
+  worker.on("error", (error) => stopped(error.message));
+  worker.on("exit", (code) => stopped(`exit code ${code}`));
+  mailThread = thread;
+  return thread;
+}
+
+/**
+ * Hands `mail` to the mail thread and resolves with undefined once the relay has taken it, or with
+ * the error's message. The mails of one turn of the event loop go to the thread as one message.
+ */
+function sendOnMailThread(url: string, mail: ThreadMail): Promise<string | undefined> {
+  let thread: MailThread;
+  try {
+    thread = mailThreadFor(url);
+  } catch (error) {
+    return Promise.resolve(error instanceof Error ? error.message : String(error));
   }
-  return transport.transporter;
+  const id = thread.next++;
+  const answered = new Promise<string | undefined>((settle) => thread.pending.set(id, settle));
+  if (thread.pending.size === 1) thread.worker.ref();
+  if (thread.outbox.length === 0)
+    setImmediate(() => {
+      const batch = thread.outbox;
+      thread.outbox = [];
+      thread.worker.postMessage(batch);
+    });
+  thread.outbox.push({ ...mail, id });
+  return answered;
+}
+
+/** The running mail thread's worker, for tests that stop it as a crash would. */
+export function mailThreadWorkerForTests(): Worker | undefined {
+  return mailThread?.worker;
+}
+
+/**
+ * Asks `thread` to close its pool (QUIT) and end; one that has not ended within a second is
+ * stopped, and a mail still unanswered is then failed and logged.
+ */
+async function closeMailThread(thread: MailThread): Promise<void> {
+  if (mailThread === thread) mailThread = undefined;
+  thread.closing = true;
+  const exited = new Promise((resolve) => thread.worker.once("exit", resolve));
+  thread.worker.ref();
+  thread.worker.postMessage({ close: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+  clearTimeout(timer);
+  await thread.worker.terminate();
 }
 
 export interface ReceiptMail {
@@ -63,59 +175,23 @@ export interface ReceiptMail {
  * The e-mail receipt. It carries the reference, what happens next and a link — never the
  * answers: e-mail is not a confidential channel (docs/decisions/016). A failure is logged and
  * does not undo the submission, which is already safely stored and shown on screen.
+ * Its texts are made here; nodemailer composes and sends it on the mail thread (decision 189).
  */
 export async function sendReceiptMail(mail: ReceiptMail): Promise<boolean> {
-  const transporter = await mailer();
-  if (!transporter) {
+  const url = env().SMTP_URL;
+  if (!url) {
     log("warn", "no SMTP_URL: receipt not sent", { reference: mail.reference });
     return false;
   }
-  try {
-    const from = env().MAIL_FROM;
-    const envelope = await envelopeOf(from, mail.to);
-    await transporter.sendMail({
-      from,
-      to: mail.to,
-      ...receiptTexts(mail),
-      headers: { "X-Case-Reference": mail.reference },
-      envelope,
-      messageId: messageIdFor(envelope.from),
-    });
-    return true;
-  } catch (error) {
-    log("error", "receipt mail failed", {
-      reference: mail.reference,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return false;
-  }
-}
-
-let senders: { from: string; address: string | false } | undefined;
-
-/**
- * The SMTP envelope nodemailer makes of these From and To headers, made here by its own parse
- * (MimeNode's `getEnvelope`) and given to it. Without one, nodemailer parses both headers'
- * addresses again each time it needs the envelope: composing, the Message-ID's domain and the
- * pool's send, three times per mail (addressparser was ~60 % of nodemailer's CPU in a walk's
- * profile). The sender's address is parsed once per MAIL_FROM. Decision 160; the same envelope,
- * message and Message-ID domain (tests/integration/send-texts.test.ts).
- */
-export async function envelopeOf(from: string, to: string): Promise<{ from: string | false; to: string[] }> {
-  const { default: MimeNode } = await import("nodemailer/lib/mime-node");
-  if (senders?.from !== from) senders = { from, address: new MimeNode().setHeader("From", from).getEnvelope().from };
-  // A node that only parses an address needs no boundary: without one it draws random bytes for it.
-  const recipients = new MimeNode(undefined, { baseBoundary: "envelope" }).setHeader("To", to).getEnvelope().to;
-  return { from: senders.address, to: recipients };
-}
-
-/**
- * The Message-ID nodemailer would make for this envelope's sender (`<random@the sender's domain>`,
- * `localhost` without a sender), its random part a UUID from node's cached entropy: nodemailer
- * draws five rounds of random bytes for it, about 1 % of a walk's event loop (decision 188).
- */
-export function messageIdFor(envelopeFrom: string | false): string {
-  return `<${randomUUID()}@${(envelopeFrom || "localhost").split("@").pop()}>`;
+  const error = await sendOnMailThread(url, {
+    from: env().MAIL_FROM,
+    to: mail.to,
+    ...receiptTexts(mail),
+    headers: { "X-Case-Reference": mail.reference },
+  });
+  if (error === undefined) return true;
+  log("error", "receipt mail failed", { reference: mail.reference, error });
+  return false;
 }
 
 const RECEIPT_PARAMS = ["reference", "form", "municipality", "days", "url"] as const;
@@ -186,8 +262,7 @@ export async function drainReceiptMails(timeoutMs = 5_000): Promise<void> {
     ]);
     clearTimeout(timer);
   }
-  transport?.transporter.close();
-  transport = undefined;
+  if (mailThread) await closeMailThread(mailThread);
 }
 
 export interface ReviewReminderMail {
@@ -210,8 +285,8 @@ export interface ReviewReminderMail {
  * it as sent and tries again on its next run.
  */
 export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<void> {
-  const transporter = await mailer();
-  if (!transporter) throw new Error("no SMTP_URL");
+  const url = env().SMTP_URL;
+  if (!url) throw new Error("no SMTP_URL");
   const t = getFixedT(mail.lang, "editor");
   const params = {
     title: mail.title,
@@ -221,7 +296,7 @@ export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<
     url: mail.url,
     name: mail.name,
   };
-  await transporter.sendMail({
+  const error = await sendOnMailThread(url, {
     from: env().MAIL_FROM,
     to: mail.to,
     subject: t("reminder.subject", params),
@@ -238,6 +313,7 @@ export async function sendReviewReminderMail(mail: ReviewReminderMail): Promise<
     ].join("\n"),
     headers: { "X-Portal-Reminder": "content-review" },
   });
+  if (error !== undefined) throw new Error(error);
 }
 
 export type SecurityNoticeEvent =
@@ -265,36 +341,31 @@ export interface SecurityNoticeMail {
  * mail gives nothing away. Sent after the answer, like receipts; shutdown waits for it.
  */
 export function sendSecurityNoticeAfterAnswer(mail: SecurityNoticeMail): void {
-  if (!env().SMTP_URL) {
+  const url = env().SMTP_URL;
+  if (!url) {
     log("warn", "no SMTP_URL: security notice not sent", { event: mail.event });
     return;
   }
   const t = getFixedT(mail.lang, "auth");
   const params = { name: mail.name, at: mail.at };
-  const sending: Promise<unknown> = mailer()
-    .then((transporter) =>
-      transporter?.sendMail({
-        from: env().MAIL_FROM,
-        to: mail.to,
-        subject: t(`securityMail.${mail.event}.subject`, params),
-        text: [
-          t("securityMail.greeting", params),
-          "",
-          t(`securityMail.${mail.event}.body`, params),
-          "",
-          t("securityMail.notYou"),
-          "",
-          t("securityMail.signature"),
-        ].join("\n"),
-        headers: { "X-Portal-Notice": `security-${mail.event}` },
-      }),
-    )
-    .catch((error: unknown) =>
-      log("error", "security notice mail failed", {
-        event: mail.event,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    )
+  const sending: Promise<unknown> = sendOnMailThread(url, {
+    from: env().MAIL_FROM,
+    to: mail.to,
+    subject: t(`securityMail.${mail.event}.subject`, params),
+    text: [
+      t("securityMail.greeting", params),
+      "",
+      t(`securityMail.${mail.event}.body`, params),
+      "",
+      t("securityMail.notYou"),
+      "",
+      t("securityMail.signature"),
+    ].join("\n"),
+    headers: { "X-Portal-Notice": `security-${mail.event}` },
+  })
+    .then((error) => {
+      if (error !== undefined) log("error", "security notice mail failed", { event: mail.event, error });
+    })
     .finally(() => pendingReceipts.delete(sending));
   pendingReceipts.add(sending);
 }

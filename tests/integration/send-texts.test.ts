@@ -10,14 +10,8 @@ import { translatorFor } from "../../forms/keys";
 import { scopeFields } from "../../forms/schema";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getFixedT, setDefinitionTexts, textTemplate, translatedOnce } from "~/i18n/i18n.server";
-import {
-  drainReceiptMails,
-  envelopeOf,
-  messageIdFor,
-  receiptTexts,
-  sendReceiptMail,
-  type ReceiptMail,
-} from "~/platform/mail.server";
+import { drainReceiptMails, receiptTexts, sendReceiptMail, type ReceiptMail } from "~/platform/mail.server";
+import { envelopeOf, messageIdFor } from "~/platform/mail-thread.mjs";
 import { buildSearchText, caseTypeTitles, diariumSearchText } from "~/services/diarium-text.server";
 import { maskEntry } from "~/services/diarium-rules";
 import { diariumSubject } from "~/services/forms.server";
@@ -165,11 +159,10 @@ describe("texts translated once (decision 151)", () => {
           text: "Hej",
           headers: { "X-Case-Reference": "BEN-2026-000001" },
         };
+        const envelope = envelopeOf(from, to);
         const [plain, given] = await Promise.all([
           compose.sendMail(message),
-          envelopeOf(from, to).then((envelope) =>
-            compose.sendMail({ ...message, envelope, messageId: messageIdFor(envelope.from) }),
-          ),
+          compose.sendMail({ ...message, envelope, messageId: messageIdFor(envelope.from) }),
         ]);
         expect(given.envelope).toEqual(plain.envelope);
         const text = (info: typeof plain) => (info.message as Buffer).toString("utf8");
