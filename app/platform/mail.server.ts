@@ -67,7 +67,7 @@ const MAIL_THREAD_FILE = "app/platform/mail-thread.mjs";
 
 /**
  * The mail thread's heap. A mail's garbage is a few kilobytes, so a 1 MB young generation serves it
- * (the main thread's 8 MB semi-spaces, decision 119, would be the thread's default: ~3 MB more RSS
+ * (the main thread's semi-spaces, decision 119, would be the thread's default: ~3 MB more RSS
  * under the bench's walks). The old generation holds nodemailer and the mails the relay has not
  * taken yet, ~3 KB each: 48 MB is room for over ten thousand. Past it the thread stops, its mails
  * are failed and logged, and the next mail starts a new one.
