@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +54,28 @@ describe("mail transport security", () => {
   it("outside production the local mail catcher over plain SMTP still receives the mail", async () => {
     const before = received;
     await nodemailer.createTransport(mailTransportOptions(url, false)).sendMail(message);
+    expect(received).toBe(before + 1);
+  });
+
+  it("the mail thread sends with the options it is given: production's refuse the relay without TLS, and nothing arrives (decision 189)", async () => {
+    const sendOnThread = async (production: boolean) => {
+      const worker = new Worker(resolve("app/platform/mail-thread.mjs"), {
+        workerData: { mailThread: true, transport: { ...mailTransportOptions(url, production), pool: true } },
+      });
+      try {
+        const answered = new Promise<{ id: number; error?: string }[]>((done) => worker.once("message", done));
+        worker.postMessage([{ id: 1, ...message, headers: { "X-Case-Reference": "AML-2026-000001" } }]);
+        return (await answered)[0]!;
+      } finally {
+        await worker.terminate();
+      }
+    };
+    const before = received;
+    const refused = await sendOnThread(true);
+    expect(refused.id).toBe(1);
+    expect(refused.error).toBeTruthy();
+    expect(received).toBe(before);
+    expect(await sendOnThread(false)).toEqual({ id: 1 });
     expect(received).toBe(before + 1);
   });
 });
