@@ -73,7 +73,8 @@ describe("mail transport security", () => {
     const before = received;
     const refused = await sendOnThread(true);
     expect(refused.id).toBe(1);
-    expect(refused.error).toBeTruthy();
+    // Refused for the missing STARTTLS, not for some other failure on the way.
+    expect(refused.error).toMatch(/STARTTLS/);
     expect(received).toBe(before);
     expect(await sendOnThread(false)).toEqual({ id: 1 });
     expect(received).toBe(before + 1);
