@@ -489,3 +489,18 @@ async function tryExclusive(name: string): Promise<(() => void) | null> {
     return null;
   }
 }
+
+/**
+ * Resizes the viewport and reports how far the page then scrolls sideways (0 when it reflows).
+ * The resize reaches the renderer on its own schedule: measured at once, a page could still be
+ * laid out for the old width (a retention-rules table measured 503 px at "320 px" once in CI,
+ * its six columns side by side because the narrow media query had not applied yet). So this waits
+ * until the page's own media query says it is `width` wide, then measures.
+ */
+export async function overflowAt(page: Page, width = 320, height = 800): Promise<number> {
+  await page.setViewportSize({ width, height });
+  await expect
+    .poll(() => page.evaluate((w) => window.innerWidth === w && matchMedia(`(max-width: ${w}px)`).matches, width))
+    .toBe(true);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
+import { expect, jsDisabled, loginAsStaff, test, overflowAt } from "./fixtures";
 
 /**
  * The two create pages of decision 061 (issue 13 item 3), with JavaScript on and off: a
@@ -10,10 +10,7 @@ import { expect, jsDisabled, loginAsStaff, test } from "./fixtures";
  */
 
 async function expectReflowAt320(page: Page) {
-  await page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await overflowAt(page);
   expect(overflow, `horizontal scroll at 320 px on ${page.url()}`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
