@@ -84,6 +84,19 @@ export function durableSoFar(): Promise<void> {
 }
 
 type Client = ReturnType<typeof db>["$client"];
+
+/**
+ * A setting's PRAGMA takes effect when SQLite compiles it, not when it runs: preparing `set` and
+ * then `restore` leaves the restored setting, and the first run of either changes nothing. SQLite
+ * marks a PRAGMA to be compiled again after its first run, and every later run compiles it again,
+ * so each takes effect then. One run of each, in this order, leaves the setting as `restore` has
+ * it and arms both: from then on every run changes the setting (decision 191). Without it, the
+ * first use of a pair ran with the connection's own setting.
+ */
+function armPragmas(set: Statement, restore: Statement): void {
+  set.run();
+  restore.run();
+}
 const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
 
 /**
@@ -105,6 +118,7 @@ export function withoutWaitingForDisk<T>(write: () => T): T {
       normal: client.prepare("PRAGMA synchronous = NORMAL"),
       restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
     };
+    armPragmas(statements.normal, statements.restore);
     syncStatements.set(client, statements);
   }
   statements.normal.run();
@@ -132,7 +146,9 @@ export async function commitDurably<T>(write: () => T): Promise<T> {
     // better-sqlite3's own transaction: the same BEGIN IMMEDIATE … COMMIT as drizzle's (db/client),
     // whose transaction object (a query builder per table, ~0.1 ms) `write` never used (decision
     // 154). IMMEDIATE: another process's commit between a read and a write waits, not fails (173).
-    result = withoutWaitingForDisk(() => database.$client.transaction(write).immediate());
+    result = withStatementJournalInMemory(database.$client, () =>
+      withoutWaitingForDisk(() => database.$client.transaction(write).immediate()),
+    );
   } finally {
     afterSync = undefined;
   }
@@ -142,6 +158,38 @@ export async function commitDurably<T>(write: () => T): Promise<T> {
   // fsync starts none: the jobs' own schedule delivers what did commit.
   for (const run of later) run();
   return result;
+}
+
+const journalStatements = new WeakMap<Client, { memory: Statement; restore: Statement }>();
+
+/**
+ * Runs `write` (one transaction, begun inside) with `temp_store = MEMORY`, then restores the
+ * connection's setting (decision 191). A transaction whose statements have triggers or foreign keys
+ * keeps a statement journal: the pages each statement changes, to undo that statement alone. SQLite
+ * keeps it in memory up to 64 KiB and then in a file of its own; a submission's transaction passed
+ * that every time (about 40 pages: a file created in the temporary directory, 50 writes, closed and
+ * removed, some 1.5 % of the event loop's time a walk). With MEMORY at BEGIN the journal stays in
+ * memory, as large as the pages the transaction changes, which the page cache holds anyway. Only
+ * here, not for the connection: the same setting would also keep every temporary table in memory
+ * (a large DISTINCT or GROUP BY), which the file setting bounds.
+ */
+function withStatementJournalInMemory<T>(client: Client, write: () => T): T {
+  let statements = journalStatements.get(client);
+  if (!statements) {
+    const level = Number(client.pragma("temp_store", { simple: true }));
+    statements = {
+      memory: client.prepare("PRAGMA temp_store = MEMORY"),
+      restore: client.prepare(`PRAGMA temp_store = ${Number.isInteger(level) ? level : 0}`),
+    };
+    armPragmas(statements.memory, statements.restore);
+    journalStatements.set(client, statements);
+  }
+  statements.memory.run();
+  try {
+    return write();
+  } finally {
+    statements.restore.run();
+  }
 }
 
 /** The kicks asked for by the write `commitDurably` is running, if it runs one. */
