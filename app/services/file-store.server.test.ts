@@ -19,6 +19,8 @@ const log: Event[] = [];
 let fail: ((fd: number, dir: boolean) => boolean) | null = null;
 let writesOffLoop = 0;
 let mkdirs = 0;
+/** Existence checks on the event loop (a path lookup each). */
+let existsChecks = 0;
 /** Exclusive creates on the event loop: none for a pending file (decision 180). */
 let syncCreates = 0;
 
@@ -40,6 +42,10 @@ vi.mock("node:fs", async (importOriginal) => {
         if (!error && rest[1] === "wx") log.push({ kind: "create", path: String(rest[0]) });
         callback(error, fd);
       });
+    },
+    existsSync: (...args: Parameters<typeof fs.existsSync>) => {
+      existsChecks++;
+      return fs.existsSync(...args);
     },
     mkdirSync: (...args: Parameters<typeof fs.mkdirSync>) => {
       mkdirs++;
@@ -172,6 +178,17 @@ describe("writePendingFile", () => {
     await expect(writePendingFile(dir, "taken", new Uint8Array([1]))).rejects.toThrow(/exists/);
     expect(readFileSync(join(dir, "taken"), "utf8")).toBe("x");
     expect(realFs.existsSync(pendingName("taken"))).toBe(false);
+  });
+
+  it("looks up a name made from data before writing, and never a random one (decision 191)", async () => {
+    existsChecks = 0;
+    await writePendingFile(dir, "BEN-2026-000001-beslut.pdf", new Uint8Array([1]));
+    expect(existsChecks).toBe(1);
+    await writePendingFile(dir, "0123456789abcdef0123456789abcdef", new Uint8Array([2]), { randomName: true });
+    expect(existsChecks).toBe(1);
+    expect(realFs.existsSync(pendingName("0123456789abcdef0123456789abcdef"))).toBe(true);
+    // The name is still checked for its form: a random name is no way around it.
+    await expect(writePendingFile(dir, "../x", new Uint8Array([3]), { randomName: true })).rejects.toThrow(/name/);
   });
 });
 

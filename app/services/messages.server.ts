@@ -128,7 +128,7 @@ async function sendMessage(
   const stored = await writeAllOrNone(
     input.files.map(async (f) => {
       const storedName = randomBytes(16).toString("hex");
-      await writePendingFile(dir, storedName, f.file.bytes);
+      await writePendingFile(dir, storedName, f.file.bytes, { randomName: true });
       return { ...f, storedName };
     }),
     (f) => removePendingFile(dir, f.storedName),

@@ -160,7 +160,7 @@ export function storeUpload(input: UploadToStore): StoredUpload {
  */
 export async function writeUploadFile(bytes: Uint8Array): Promise<string> {
   const storedName = randomPooled(16).toString("hex");
-  await writePendingFile(uploadsPath(), storedName, bytes);
+  await writePendingFile(uploadsPath(), storedName, bytes, { randomName: true });
   return storedName;
 }
 
