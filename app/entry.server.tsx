@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -124,7 +125,7 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
 }
 
 export default function handleRequest(
-  request: Request,
+  request: RequestHead,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "~/env.server";
@@ -92,7 +93,7 @@ export function sessionCsrfToken(seed: string, sessionId: string): string {
 export const isCsrfSeed = (value: string) => SEED.test(value);
 
 /** The token for forms on this request's page (empty when the browser has no seed cookie). */
-export async function csrfToken(request: Request): Promise<string> {
+export async function csrfToken(request: RequestHead): Promise<string> {
   const seed = readCookie(request.headers.get("Cookie"), csrfCookieName());
   if (!seed || !SEED.test(seed)) return "";
   const user = await getSessionUser(request);
@@ -100,7 +101,7 @@ export async function csrfToken(request: Request): Promise<string> {
 }
 
 /** Throws 403 unless the form's `_csrf` field matches this browser and session. */
-export async function requireCsrf(request: Request, formData: FormData): Promise<void> {
+export async function requireCsrf(request: RequestHead, formData: FormData): Promise<void> {
   const sent = formData.get(CSRF_FIELD);
   const expected = await csrfToken(request);
   const ok =

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { redirect } from "@remix-run/node";
 import { isNull } from "drizzle-orm";
 import { areaDelegation, municipality } from "../../db/schema/index";
@@ -21,7 +22,7 @@ export type StaffUser = SessionUser & { kind: "staff"; staffUserId: number };
  * Where to return after logging in. An absurdly long address (a hostile or broken link) is cut
  * back to its path, or to the start page, so the redirect's Location header stays small.
  */
-function here(request: Request): string {
+function here(request: RequestHead): string {
   const url = new URL(request.url);
   const full = `${url.pathname}${url.search}`;
   if (full.length <= 1000) return full;
@@ -29,7 +30,7 @@ function here(request: Request): string {
 }
 
 /** The signed-in resident, or null (anonymous visitors may use some e-services). */
-export async function getResidentUser(request: Request): Promise<ResidentUser | null> {
+export async function getResidentUser(request: RequestHead): Promise<ResidentUser | null> {
   const user = await getSessionUser(request);
   return user?.kind === "resident" && user.personId ? (user as ResidentUser) : null;
 }
@@ -40,7 +41,7 @@ export async function getResidentUser(request: Request): Promise<ResidentUser | 
  * sent to the party choice first, so `acting` is set.
  */
 export async function requireResident(
-  request: Request,
+  request: RequestHead,
   options: { partyChosen?: boolean } = {},
 ): Promise<ResidentUser> {
   const user = await getResidentUser(request);
@@ -53,7 +54,7 @@ export async function requireResident(
 
 /** A signed-in staff member, whatever their roles (the staff start page, password change). */
 export async function requireStaffUser(
-  request: Request,
+  request: RequestHead,
   options: { allowPasswordChange?: boolean } = {},
 ): Promise<StaffUser> {
   const user = await getSessionUser(request);
@@ -67,7 +68,7 @@ export async function requireStaffUser(
 }
 
 /** Redirects anonymous visitors to the staff login; 403 when the roles do not permit. */
-export async function requireStaff(request: Request, permission: Permission, scope?: Scope): Promise<StaffUser> {
+export async function requireStaff(request: RequestHead, permission: Permission, scope?: Scope): Promise<StaffUser> {
   const user = await requireStaffUser(request);
   if (!canStaff(user, permission, scope)) {
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
@@ -131,7 +132,7 @@ export function adminMunicipalities(
  * 403 unless the user is a portal-wide administrator: for what belongs to the whole portal
  * (maxtaxa, samverkan, scheduled jobs; docs/decisions/053, 060).
  */
-export async function requirePortalAdmin(request: Request): Promise<StaffUser> {
+export async function requirePortalAdmin(request: RequestHead): Promise<StaffUser> {
   const admin = await requireStaff(request, "users.admin");
   if (adminMunicipalities(admin, "users.admin") !== null)
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });

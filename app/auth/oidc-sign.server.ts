@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHash, createHmac } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import * as client from "openid-client";
@@ -176,7 +177,7 @@ export type SigningResult =
   | { ok: false; reason: "cancelled" | "failed"; flow: SigningFlow | null; clearCookie: string };
 
 /** Completes the code flow of a signature: state, nonce and PKCE checked, the ID token's claims read. */
-export async function completeSigning(request: Request): Promise<SigningResult> {
+export async function completeSigning(request: RequestHead): Promise<SigningResult> {
   const flow = (await signingCookie().parse(request.headers.get("Cookie"))) as SigningFlow | null;
   const clearCookie = await signingCookie().serialize("", { maxAge: 0, expires: new Date(0) });
   const incoming = new URL(request.url);

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createCookie } from "@remix-run/node";
 import * as client from "openid-client";
 import { env } from "~/env.server";
@@ -116,7 +117,7 @@ export type LoginResult =
   | { ok: false; reason: "assurance"; acr: string | null; required: string; redirectTo: string; clearCookie: string };
 
 /** Completes the code flow: checks state, nonce and PKCE, reads the identity claims. */
-export async function completeLogin(request: Request): Promise<LoginResult> {
+export async function completeLogin(request: RequestHead): Promise<LoginResult> {
   const settings = env().oidc!;
   const flow = (await oidcFlowCookie().parse(request.headers.get("Cookie"))) as FlowState | null;
   const clearCookie = await oidcFlowCookie().serialize("", { maxAge: 0, expires: new Date(0) });

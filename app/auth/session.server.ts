@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -69,7 +70,7 @@ export function hashToken(token: string): string {
 }
 
 /** Reads the signed cookie; null when absent or tampered with. */
-export async function sessionTokenOf(request: Request): Promise<string | null> {
+export async function sessionTokenOf(request: RequestHead): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
@@ -94,7 +95,7 @@ export function sessionIsLive(
  * revokes the browser's previous session. Returns the Set-Cookie header.
  */
 export async function createSession(
-  request: Request,
+  request: RequestHead,
   data: {
     kind: SessionKind;
     personId?: number;
@@ -161,7 +162,7 @@ export function revokeAllSessions(owner: { personId: number } | { staffUserId: n
 }
 
 /** The live row behind the request's cookie, in any stage; touches last-seen (at most once a minute). */
-export async function getSessionRow(request: Request): Promise<SessionRow | null> {
+export async function getSessionRow(request: RequestHead): Promise<SessionRow | null> {
   const token = await sessionTokenOf(request);
   if (!token) return null;
   // Every signed-in request runs these: prepared once (decision 120).
@@ -181,10 +182,10 @@ export async function getSessionRow(request: Request): Promise<SessionRow | null
   return row;
 }
 
-const memo = new WeakMap<Request, Promise<SessionUser | null>>();
+const memo = new WeakMap<RequestHead, Promise<SessionUser | null>>();
 
 /** The signed-in user of a request, or null. Memoised per request (root and route loaders). */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: RequestHead): Promise<SessionUser | null> {
   let pending = memo.get(request);
   if (!pending) {
     pending = loadSessionUser(request);
@@ -193,7 +194,7 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
-async function loadSessionUser(request: Request): Promise<SessionUser | null> {
+async function loadSessionUser(request: RequestHead): Promise<SessionUser | null> {
   const row = await getSessionRow(request);
   if (!row || row.stage !== "active") return null;
   if (row.kind === "resident" && row.personId && row.actingKind === "organisation" && row.actingOrganisationId)
@@ -208,7 +209,7 @@ async function loadSessionUser(request: Request): Promise<SessionUser | null> {
  * and the cache steps aside.
  */
 export async function getSessionUserUnlessActingForOrganisation(
-  request: Request,
+  request: RequestHead,
 ): Promise<SessionUser | null | "organisation"> {
   const row = await getSessionRow(request);
   if (!row || row.stage !== "active") return null;

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { redirect } from "@remix-run/node";
 import { audit } from "~/platform/audit.server";
@@ -12,7 +13,7 @@ import { verifySecurityKeyLogin } from "./webauthn.server";
 export type SecondFactorFailure = { errors: Partial<Record<string, string>>; minutes?: number; throttled?: boolean };
 
 /** The half-finished staff login (password accepted) of this browser, or back to step 1. */
-export async function pendingLogin(request: Request, stage: "second-factor" | "enrol") {
+export async function pendingLogin(request: RequestHead, stage: "second-factor" | "enrol") {
   const row = await getSessionRow(request);
   if (!row || row.kind !== "staff" || row.stage !== stage || !row.staffUserId) throw redirect("/personal/logga-in");
   return row;
@@ -20,7 +21,7 @@ export async function pendingLogin(request: Request, stage: "second-factor" | "e
 
 /** Checks the code; on success starts the real session (fresh id) and audits the login. */
 export async function finishSecondFactor(
-  request: Request,
+  request: RequestHead,
   staffUserId: number,
   code: string,
   redirectTo: string,
@@ -63,7 +64,7 @@ export async function finishSecondFactor(
 
 /** The second factor is done: a fresh session id with the user's roles, and the login audited. */
 async function startStaffSession(
-  request: Request,
+  request: RequestHead,
   staffUserId: number,
   redirectTo: string,
   extraAudit: "totp.enrolled" | null,
@@ -109,7 +110,7 @@ async function startStaffSession(
  * code; a cloned key (counter went backwards) is audited as such.
  */
 export async function finishSecurityKeyLogin(
-  request: Request,
+  request: RequestHead,
   row: { idHash: string; staffUserId: number },
   credentialJson: string,
   redirectTo: string,

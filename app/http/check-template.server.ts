@@ -19,6 +19,7 @@
  * Invalidation, TTL and PAGE_CACHE=off are the step templates' (117). At most 32 entries of one
  * page each (~8–12 KB plain plus its gzip parts): under 1 MB.
  */
+import { requestHead } from "~/utils/request-head";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
@@ -167,7 +168,8 @@ export function serveFromCheckTemplate(
   if (!set || req.method !== "GET" || !enabled()) return false;
   const eligible = checkTemplateEligible(req.method, req.url, req.headers.cookie, req.headers.authorization);
   if (!eligible || res.getHeaderNames().length > 0) return false;
-  const request = new Request(`http://portal${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } });
+  // Read as the loader reads it: URL and cookies (decision 191: no Fetch Request made for it).
+  const request = requestHead(`http://portal${req.url}`, "GET", new Headers({ cookie: req.headers.cookie ?? "" }));
   return checkPage(request, { id: eligible.id }).then(
     (page) => {
       const early: EarlyCheckPage = { path: req.url!, page };

@@ -19,6 +19,7 @@
  * Only renders the loader vouched for are stored; the key is read before the app runs, so a write
  * during the render leaves the entry already out of date.
  */
+import { requestHead } from "~/utils/request-head";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
 import { pageVersion } from "../../db/schema/index";
@@ -135,7 +136,7 @@ async function answer(
   set: SecurityHeaderSet,
   app: (req: Req, res: Res) => void,
 ) {
-  const request = new Request(`http://localhost${PATH}`, { headers: { cookie: req.headers.cookie! } });
+  const request = requestHead(`http://localhost${PATH}`, "GET", new Headers({ cookie: req.headers.cookie! }));
   const user = await getSessionUserUnlessActingForOrganisation(request);
   // Logged out, expired, another stage, staff or acting for a company: the app decides (a login
   // redirect, the register's re-check), nothing is stored.

@@ -15,6 +15,7 @@
  * cross-origin post, a proxy's host or protocol header, a draining server) is left to Express,
  * which answers it as before; the checks here only ever decline, never answer differently.
  */
+import type { RequestHead } from "~/utils/request-head";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { csrfCookieMiddleware } from "~/auth/csrf.server";
 import { runSendPost } from "~/services/send-post.server";
@@ -120,8 +121,8 @@ export function serveStepPost(req: Req, res: Res, server: StepPostServer): boole
   const eligible = step ?? send;
   if (!eligible) return false;
   const run = step
-    ? (request: Request) => runStepPost(request, { id: step.id, step: step.step })
-    : (request: Request) => runSendPost(request, { id: send!.id });
+    ? (request: RequestHead) => runStepPost(request, { id: step.id, step: step.step })
+    : (request: RequestHead) => runSendPost(request, { id: send!.id });
   // scripts/serve.mjs's order: compression, the security headers (request id, nonce), …
   server.compress(req, res, () => undefined);
   server.securityHeaders(res);
@@ -152,7 +153,7 @@ async function act(
   res: Res,
   server: StepPostServer,
   e: { length: number; host: string },
-  run: (request: Request) => Promise<unknown>,
+  run: (request: RequestHead) => Promise<unknown>,
 ) {
   const body = await readBody(req, e.length);
   const headers = new Headers();

@@ -18,6 +18,7 @@
  * (publish, a public fact changed) or older than PAGE_CACHE_TTL_MS is not used; PAGE_CACHE=off
  * turns this off too.
  */
+import { requestHead } from "~/utils/request-head";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
@@ -229,7 +230,8 @@ export function serveFromStepTemplate(
  */
 async function withStepData(req: Req, res: Res, eligible: Eligible): Promise<string | null> {
   const match = STEP_PARTS.exec(req.url!)!;
-  const request = new Request(`http://portal${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } });
+  // Read as the loader reads it: URL and cookies (decision 191: no Fetch Request made for it).
+  const request = requestHead(`http://portal${req.url}`, "GET", new Headers({ cookie: req.headers.cookie ?? "" }));
   try {
     const page = await stepPage(request, { id: match[1], step: match[2] });
     const dataKey = stepDataKey(page.data);

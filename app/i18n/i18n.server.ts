@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -62,7 +63,7 @@ export function namespaces(): string[] {
   return Object.keys(loadResources()[defaultLanguage] ?? {});
 }
 
-function readCookie(request: Request, name: string): string | undefined {
+function readCookie(request: RequestHead, name: string): string | undefined {
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
@@ -82,7 +83,7 @@ function readCookie(request: Request, name: string): string | undefined {
  * cookie, then Swedish. The browser's Accept-Language is deliberately not used: the portal is
  * Swedish first and a visitor chooses English explicitly (docs/decisions/004).
  */
-export function getLanguage(request: Request): Language {
+export function getLanguage(request: RequestHead): Language {
   // Without a query there is no `?lang=`: the URL is not parsed (decision 152).
   const fromQuery = request.url.includes("?") ? new URL(request.url).searchParams.get("lang") : null;
   if (isLanguage(fromQuery)) return fromQuery;

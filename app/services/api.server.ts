@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requestIdOf } from "~/load-context";
 import { log } from "~/utils/logger.server";
@@ -98,7 +99,7 @@ export interface Page {
 }
 
 /** `?page=&pageSize=` with defaults; anything else than small positive integers is a 400. */
-export function parsePage(request: Request): Page {
+export function parsePage(request: RequestHead): Page {
   const params = new URL(request.url).searchParams;
   const read = (name: string, fallback: number, max: number) => {
     const raw = params.get(name);
@@ -120,7 +121,7 @@ export interface Paginated<T> {
 }
 
 /** One page of `items` with absolute links that keep the request's other query parameters. */
-export function paginate<T>(request: Request, items: T[], { page, pageSize }: Page): Paginated<T> {
+export function paginate<T>(request: RequestHead, items: T[], { page, pageSize }: Page): Paginated<T> {
   const total = items.length;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) throw pageOutOfRange(totalPages);
@@ -133,7 +134,7 @@ export function pageOutOfRange(totalPages: number): Response {
 }
 
 /** A page already cut (by the database), with its meta and links. */
-export function pageOf<T>(request: Request, data: T[], { page, pageSize }: Page, total: number): Paginated<T> {
+export function pageOf<T>(request: RequestHead, data: T[], { page, pageSize }: Page, total: number): Paginated<T> {
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const link = (p: number) => {
     const url = new URL(request.url);
@@ -166,10 +167,10 @@ export function pageJson<T>(body: Paginated<T>, cache?: string): Response {
 }
 
 /** The paginated answer of a list held in memory. */
-export function pagedJson<T>(request: Request, items: T[], cache?: string): Response {
+export function pagedJson<T>(request: RequestHead, items: T[], cache?: string): Response {
   return pageJson(paginate(request, items, parsePage(request)), cache);
 }
 
-export function originOf(request: Request): string {
+export function originOf(request: RequestHead): string {
   return new URL(request.url).origin;
 }

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { randomBytes } from "node:crypto";
 import { env } from "~/env.server";
 import { hmacIndex, rememberedHmacIndex } from "~/platform/crypto.server";
@@ -20,7 +21,7 @@ export const eserviceCookieName = () => (production() ? "__Host-eservice" : "ese
 export const ESERVICE_COOKIE_MAX_AGE_SECONDS = 24 * 3600;
 const VALUE = /^[A-Za-z0-9_-]{43}$/;
 
-function readCookie(request: Request): string | undefined {
+function readCookie(request: RequestHead): string | undefined {
   const name = eserviceCookieName();
   for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
     const eq = part.indexOf("=");
@@ -79,7 +80,7 @@ export interface EserviceSession {
  * for, if any), or this browser (made if needed).
  */
 export function eserviceSession(
-  request: Request,
+  request: RequestHead,
   personId: number | null = null,
   actingFor: string | null = null,
 ): EserviceSession {
@@ -98,7 +99,7 @@ export type SubmitterViewer = { personId: number; actingFor?: string | null } | 
 
 /** The viewer of a request, never creating a cookie: the person when logged in, else the browser. */
 export function submitterViewer(
-  request: Request,
+  request: RequestHead,
   personId: number | null,
   actingFor: string | null = null,
 ): SubmitterViewer {

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHash } from "node:crypto";
 import { translatedOnce } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "./form-page.server";
@@ -13,7 +14,7 @@ import { formPayment, paymentPanelTexts } from "./form-payment.server";
  * key (written per request). Used by the loader and, in front of Express, by the template's
  * look-up, which runs exactly this. Reads only: nothing is written.
  */
-export async function checkPage(request: Request, params: { id?: string }) {
+export async function checkPage(request: RequestHead, params: { id?: string }) {
   const { def, lang, user, session, title, formTexts, textsId, workingCopy } = await formPageContext(
     request,
     params.id,
@@ -86,7 +87,7 @@ export interface EarlyCheckPage {
 }
 
 /** The check page read in front of Express for this request (`context.earlyCheckPage`), or null. */
-export function earlyCheckPage(context: unknown, request: Request): CheckPage | null {
+export function earlyCheckPage(context: unknown, request: RequestHead): CheckPage | null {
   const early = (context as { earlyCheckPage?: EarlyCheckPage } | undefined)?.earlyCheckPage;
   if (!early) return null;
   const url = new URL(request.url);

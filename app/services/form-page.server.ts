@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { redirect } from "@remix-run/node";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getLanguage, localeFileKeys, translatedOnce } from "~/i18n/i18n.server";
@@ -16,7 +17,7 @@ import { resolveFieldHooks } from "./form-hooks.server";
  * an e-ID login at LoA 3 or higher (decision 042), and one acting for an organisation is sent to
  * choose to act for themselves first (the case must not land on the company).
  */
-function requireEidForSelf(request: Request, user: ResidentUser | null): void {
+function requireEidForSelf(request: RequestHead, user: ResidentUser | null): void {
   const url = new URL(request.url);
   const back = encodeURIComponent(`${url.pathname}${url.search}`.slice(0, 1000));
   if (!user) throw redirect(`/logga-in?redirectTo=${back}`);
@@ -24,7 +25,7 @@ function requireEidForSelf(request: Request, user: ResidentUser | null): void {
 }
 
 /** What every form page needs first: the definition (or 404), the language, the person and the browser key. */
-export async function formPageContext(request: Request, id: string | undefined) {
+export async function formPageContext(request: RequestHead, id: string | undefined) {
   const published = id ? getFormDefinition(id) : undefined;
   if (!published) throw new Response("Not found", { status: 404 });
   let def = published;
@@ -109,7 +110,7 @@ export function islandTextKeys(def: FormDefinition, textsId: string): string[] {
  *   progress) and of what a first visit's page depends on; the template is keyed by that data.
  */
 export function stepTemplateKind(c: {
-  request: Request;
+  request: RequestHead;
   user: ResidentUser | null;
   session: EserviceSession;
   def: FormDefinition;

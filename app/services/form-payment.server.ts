@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import type { ResidentUser } from "~/auth/guards.server";
 import type { Language } from "~/i18n/config";
@@ -92,7 +93,7 @@ export async function startFormPayment(
  * form started under the engine's owner key (person × party; its purpose is the form's id). Null
  * for anyone else's. The bygglov pages' own owner key went with those pages (decision 110).
  */
-export function payersPayment(request: Request, user: ResidentUser, instructionUuid: string) {
+export function payersPayment(request: RequestHead, user: ResidentUser, instructionUuid: string) {
   const { ownerKey } = eserviceSession(request, user.personId, actingForOf(user));
   const engine = getPaymentForOwner({ instructionUuid, ownerKey });
   return engine ? { payment: engine, back: `/blanketter/${engine.purpose}/kontrollera` } : null;

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHash } from "node:crypto";
 import { errorKey } from "../../forms/keys";
 import { translatedOnce } from "~/i18n/i18n.server";
@@ -21,7 +22,7 @@ function stepTitle(lang: "sv" | "en", def: FormDefinition, stepId: string, formT
  * Reads only: nothing is written. The look-up leaves what it read in the request's load context
  * (`readStepPage`), so the loader of the same request does not read it again.
  */
-export async function stepPage(request: Request, params: { id?: string; step?: string }) {
+export async function stepPage(request: RequestHead, params: { id?: string; step?: string }) {
   const { def, lang, user, session, title, chosen, formTexts, unavailable, textsId, answers, workingCopy } =
     await formPageContext(request, params.id);
   const stepId = params.step ?? "";
@@ -112,7 +113,7 @@ export interface EarlyStepPage {
  * The step page the template look-up already read for this very request (`context.earlyStepPage`,
  * set by scripts/serve.mjs from the response's locals), or null: the loader then reads it itself.
  */
-export function earlyStepPage(context: unknown, request: Request): EarlyStepPage | null {
+export function earlyStepPage(context: unknown, request: RequestHead): EarlyStepPage | null {
   const early = (context as { earlyStepPage?: EarlyStepPage } | undefined)?.earlyStepPage;
   if (!early) return null;
   const url = new URL(request.url);

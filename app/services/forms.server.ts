@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { eq } from "drizzle-orm";
 import { municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
@@ -731,7 +732,7 @@ export type SubmitResult =
   { redirect: string; flash?: string } | { status: number; error: string; messages?: string[] };
 
 export async function submitForm(
-  c: Omit<StepContext, "stepId"> & { request: Request; user: ResidentUser | null },
+  c: Omit<StepContext, "stepId"> & { request: RequestHead; user: ResidentUser | null },
   formData: FormData,
   /** The applicant's e-ID signature, when the form is sent by signing it (decision 098). */
   signature?: ApplicantSignature,

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -50,7 +51,7 @@ function systemServesMunicipality(systemId: number, municipalityId: number): boo
 }
 
 /** The calling system, or a thrown 401 JSON response. */
-export function requireIntegrationSystem(request: Request): IntegrationSystem {
+export function requireIntegrationSystem(request: RequestHead): IntegrationSystem {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{16,200})$/.exec(header.trim());
   const unauthorized = () =>

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { MaxPartSizeExceededError } from "@remix-run/node";
 import { MAX_TEXT_PART_BYTES, parseMultipart, partLimits, readPost } from "~/utils/multipart.server";
 import { MAX_DRAWING_BYTES } from "./permit-uploads.server";
@@ -38,7 +39,7 @@ export async function readMultipart(
  * A url-encoded or multipart form body of text (decision 040: at most MAX_URLENCODED_BYTES, or
  * MAX_TEXT_PART_BYTES per part, 413 above); anything else is the sender's error (400, never 500).
  */
-export async function readForm(request: Request): Promise<FormData> {
+export async function readForm(request: RequestHead): Promise<FormData> {
   const body = await readPost(request, MAX_TEXT_PART_BYTES);
   if (body.ok) return body.formData;
   if (body.status === 413) throw new Response("Payload Too Large", { status: 413 });

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { and, asc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import {
   administration,
@@ -72,7 +73,7 @@ export function listAdministrations(municipalityId: number): Administration[] {
 }
 
 /** The municipality the visitor chose earlier (cookie), if it still exists. */
-export function getChosenMunicipality(request: Request): Municipality | undefined {
+export function getChosenMunicipality(request: RequestHead): Municipality | undefined {
   const header = request.headers.get("Cookie") ?? "";
   const match = /(?:^|;\s*)kommun=([a-z-]{2,20})(?:;|$)/.exec(header);
   return match?.[1] ? getMunicipalityBySlug(match[1]) : undefined;
@@ -85,7 +86,7 @@ export function getChosenMunicipality(request: Request): Municipality | undefine
  * cache (keyed by the cookie, decision 030) sees no difference.
  */
 export function visitorMunicipality(
-  request: Request,
+  request: RequestHead,
   user: Pick<SessionUser, "kind" | "homeMunicipality"> | null,
 ): { municipality: Municipality; home: boolean } | undefined {
   const chosen = getChosenMunicipality(request);

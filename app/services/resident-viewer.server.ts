@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { eq } from "drizzle-orm";
 import { person } from "../../db/schema/index";
 import { requireResident, type ResidentUser } from "~/auth/guards.server";
@@ -8,7 +9,9 @@ import type { ResidentViewer } from "./case-access.server";
  * The guard for every Mina sidor route: a logged-in resident, and the viewer that scopes every
  * service call (person id, register HMAC, and the organisation when acting for one).
  */
-export async function requireResidentViewer(request: Request): Promise<{ user: ResidentUser; viewer: ResidentViewer }> {
+export async function requireResidentViewer(
+  request: RequestHead,
+): Promise<{ user: ResidentUser; viewer: ResidentViewer }> {
   const user = await requireResident(request);
   const viewer = residentViewerOf(user);
   if (!viewer) throw new Response("Forbidden", { status: 403 });

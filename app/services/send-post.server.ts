@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { data, redirect } from "@remix-run/node";
 import { requireCsrf } from "~/auth/csrf.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -12,7 +13,7 @@ import { submitForm } from "./forms.server";
  * or in front of Express by app/http/step-post.server.ts for a plain form post (decisions 147,
  * 151), with the same outcome.
  */
-export async function runSendPost(request: Request, params: { id?: string }) {
+export async function runSendPost(request: RequestHead, params: { id?: string }) {
   const { def, lang, user, session, answers, workingCopy } = await formPageContext(request, params.id);
   const body = await readPost(request, 10_000);
   if (!body.ok) return data({ error: body.code }, { status: body.status });

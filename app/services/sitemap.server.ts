@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { asc, eq } from "drizzle-orm";
 import { authority, lifeEvent, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
@@ -10,7 +11,7 @@ import { listNews, listPages, listServices } from "~/services/catalogue.server";
  */
 
 /** The configured public address when there is one, else the address the request came to. */
-export function publicOrigin(request: Request): string {
+export function publicOrigin(request: RequestHead): string {
   return process.env.PUBLIC_URL ? new URL(env().PUBLIC_URL).origin : new URL(request.url).origin;
 }
 

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { and, eq, inArray } from "drizzle-orm";
 import { requireStaff, staffScopes, type StaffUser } from "~/auth/guards.server";
 import { type Area } from "~/domain/areas";
@@ -12,7 +13,7 @@ import { auditIfProtected } from "./protected-identity.server";
  * (own and delegated) where the user holds `permission` for that area. 403 when none.
  */
 export async function requireStaffArea(
-  request: Request,
+  request: RequestHead,
   permission: Permission,
   area: Area,
 ): Promise<{ user: StaffUser; municipalityIds: number[] }> {

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { data } from "@remix-run/node";
 import { errorKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
@@ -12,7 +13,7 @@ import { loadStep, postStep } from "./forms.server";
  * to the next step, or the step again with its messages. Run by the route, or in front of Express
  * by app/http/step-post.server.ts for a plain form post (decision 147), with the same outcome.
  */
-export async function runStepPost(request: Request, params: { id?: string; step?: string }) {
+export async function runStepPost(request: RequestHead, params: { id?: string; step?: string }) {
   const { def, lang, user, session, chosen, workingCopy } = await formPageContext(request, params.id);
   const stepId = params.step ?? "";
   const step = def.steps.find((s) => s.id === stepId);

@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createCookie, redirect } from "@remix-run/node";
 import { env } from "~/env.server";
 
@@ -39,7 +40,7 @@ export async function redirectWithFlash(
 }
 
 /** Reads the flash (if any) and the Set-Cookie header that clears it. */
-export async function readFlash(request: Request): Promise<{ flash: Flash | null; clear: string | null }> {
+export async function readFlash(request: RequestHead): Promise<{ flash: Flash | null; clear: string | null }> {
   const value = (await flashCookie().parse(request.headers.get("Cookie"))) as Flash | null;
   if (!value || typeof value.key !== "string") return { flash: null, clear: null };
   return { flash: value, clear: await flashCookie().serialize("", { maxAge: 0, expires: new Date(0) }) };

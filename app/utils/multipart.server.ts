@@ -1,3 +1,4 @@
+import { requestHead, type RequestHead } from "~/utils/request-head";
 import { MaxPartSizeExceededError } from "@remix-run/node";
 import { MAX_URLENCODED_BYTES } from "../../forms/post-encoding";
 
@@ -21,7 +22,7 @@ export { MAX_URLENCODED_BYTES };
 export const MAX_TEXT_PART_BYTES = 64 * 1024;
 
 /** readBoundedText for a body already read whole. */
-function boundedText(request: Request, body: ArrayBuffer, maxBytes: number): string | null {
+function boundedText(request: RequestHead, body: ArrayBuffer, maxBytes: number): string | null {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes || body.byteLength > maxBytes) return null;
   return Buffer.from(body).toString("utf8");
@@ -107,13 +108,22 @@ async function readBoundedText(request: Request, maxBytes: number): Promise<stri
  * Bodies the server in front of Express already read whole for a request it made (decision 152):
  * `readPost` takes the body from here instead of streaming it out of the Request again.
  */
-const readAhead = new WeakMap<Request, ArrayBuffer>();
+const readAhead = new WeakMap<RequestHead, ArrayBuffer>();
 
-/** A post's Request with its body already read: headers as given, the body kept for `readPost`. */
-export function requestWithReadBody(url: string, headers: Headers, body: ArrayBuffer): Request {
-  const request = new Request(url, { method: "POST", headers });
+/**
+ * A post with its body already read: url and headers as given, the body kept for `readPost`. A
+ * RequestHead, not a Request (decision 191): what handles it reads its URL and headers, and its body
+ * only through `readPost`.
+ */
+export function requestWithReadBody(url: string, headers: Headers, body: ArrayBuffer): RequestHead {
+  const request = requestHead(url, "POST", headers);
   readAhead.set(request, body);
   return request;
+}
+
+/** A Fetch Request (any realm's): one whose body can still be read. */
+function hasBody(request: RequestHead | ArrayBuffer): request is Request {
+  return typeof (request as Partial<Request>).arrayBuffer === "function";
 }
 
 /**
@@ -123,21 +133,25 @@ export function requestWithReadBody(url: string, headers: Headers, body: ArrayBu
  * parsed or an unexpected content type becomes a 4xx answer the route turns into a field
  * message — never a 500.
  */
-export async function readPost(request: Request, maxPartBytes: number): Promise<PostBody> {
+export async function readPost(request: RequestHead, maxPartBytes: number): Promise<PostBody> {
   const type = request.headers.get("Content-Type") ?? "";
-  const ahead = readAhead.get(request);
+  // The body read ahead, or the Request to read it from: a RequestHead comes with its body
+  // (requestWithReadBody), only a Request can still be read.
+  const source = readAhead.get(request) ?? (hasBody(request) ? request : undefined);
+  if (!source) throw new Error("readPost: a post without its body");
   try {
     if (type.startsWith("multipart/form-data")) {
       // Read the whole body first (the server refuses bodies over MAX_BODY_BYTES before we get
       // here), so that a too-large part is answered after the upload ends: answering mid-upload
       // makes browsers report a reset connection instead of showing our message.
-      const formData = await parseMultipart(ahead ?? (await request.arrayBuffer()), type, partLimits(maxPartBytes));
+      const body = hasBody(source) ? await source.arrayBuffer() : source;
+      const formData = await parseMultipart(body, type, partLimits(maxPartBytes));
       return { ok: true, formData };
     }
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      const text = ahead
-        ? boundedText(request, ahead, MAX_URLENCODED_BYTES)
-        : await readBoundedText(request, MAX_URLENCODED_BYTES);
+      const text = hasBody(source)
+        ? await readBoundedText(source, MAX_URLENCODED_BYTES)
+        : boundedText(request, source, MAX_URLENCODED_BYTES);
       if (text === null)
         return { ok: false, status: 413, field: null, code: "tooLarge", maxBytes: MAX_URLENCODED_BYTES };
       const formData = new FormData();

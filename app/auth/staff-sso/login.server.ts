@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
@@ -74,7 +75,7 @@ function usernameFor(providerId: number, assertion: SsoAssertion): string {
 }
 
 export async function completeStaffSsoLogin(input: {
-  request: Request;
+  request: RequestHead;
   providerId: number;
   assertion: SsoAssertion;
   redirectTo: string;

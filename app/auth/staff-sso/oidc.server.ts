@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import * as client from "openid-client";
 import { env } from "~/env.server";
 import { oidcFlowCookieNamed } from "../oidc.server";
@@ -100,7 +101,7 @@ const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
 
 /** Completes the code flow (state, nonce, PKCE checked by openid-client) and reads the assertion. */
-export async function completeStaffOidcLogin(request: Request): Promise<StaffOidcResult> {
+export async function completeStaffOidcLogin(request: RequestHead): Promise<StaffOidcResult> {
   const flow = (await ssoFlowCookie().parse(request.headers.get("Cookie"))) as FlowState | null;
   const clearCookie = await ssoFlowCookie().serialize("", { maxAge: 0, expires: new Date(0) });
   const incoming = new URL(request.url);

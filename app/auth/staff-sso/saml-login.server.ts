@@ -1,3 +1,4 @@
+import type { RequestHead } from "~/utils/request-head";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
@@ -160,7 +161,7 @@ export type StaffSamlResult =
  * (`login.failed`, method sso-saml, the reason); node-saml's detail goes to the log only.
  */
 export async function completeStaffSamlLogin(
-  request: Request,
+  request: RequestHead,
   providerId: number,
   form: FormData,
 ): Promise<StaffSamlResult> {
