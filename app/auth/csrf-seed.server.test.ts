@@ -44,3 +44,34 @@ describe("the CSRF seed cookie", () => {
     }
   });
 });
+
+describe("the CSRF token", () => {
+  it("is the HMAC of its seed and session, remembered for a while and bounded, and new with a new secret (decision 191)", async () => {
+    const { createHmac } = await import("node:crypto");
+    const { env, resetEnvForTests } = await import("~/env.server");
+    const { anonymousCsrfToken, sessionCsrfToken, rememberedCsrfTokensForTests } = await import("./csrf.server");
+    const hmac = (secret: string, seed: string, session: string) =>
+      createHmac("sha256", secret).update(`csrf|${seed}|${session}`).digest("base64url");
+    const seed = "a".repeat(43);
+    const first = anonymousCsrfToken(seed);
+    expect(first).toBe(hmac(env().SESSION_SECRET, seed, ""));
+    expect(anonymousCsrfToken(seed)).toBe(first);
+    expect(sessionCsrfToken(seed, "s1")).toBe(hmac(env().SESSION_SECRET, seed, "s1"));
+    for (let i = 0; i < 5000; i++) anonymousCsrfToken(`seed-${i}`);
+    expect(rememberedCsrfTokensForTests()).toBe(2048);
+
+    const before = process.env.SESSION_SECRET;
+    process.env.SESSION_SECRET = "another-secret-of-at-least-thirty-two-characters";
+    resetEnvForTests();
+    try {
+      expect(env().SESSION_SECRET).not.toBe(before);
+      expect(anonymousCsrfToken(seed)).toBe(hmac(env().SESSION_SECRET, seed, ""));
+      expect(anonymousCsrfToken(seed)).not.toBe(first);
+    } finally {
+      if (before === undefined) delete process.env.SESSION_SECRET;
+      else process.env.SESSION_SECRET = before;
+      resetEnvForTests();
+    }
+    expect(anonymousCsrfToken(seed)).toBe(first);
+  });
+});
