@@ -1,6 +1,7 @@
+import { hkdfSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { resetEnvForTests } from "~/env.server";
-import { decrypt, encrypt, hmacIndex } from "./crypto.server";
+import { decrypt, encrypt, fileKey, hmacIndex } from "./crypto.server";
 
 describe("encryption at rest", () => {
   it("round-trips and never produces the same token twice (random IV)", () => {
@@ -52,6 +53,17 @@ describe("encryption at rest", () => {
       if (saved === undefined) delete process.env.DATA_ENCRYPTION_KEY;
       else process.env.DATA_ENCRYPTION_KEY = saved;
       resetEnvForTests();
+    }
+  });
+});
+
+describe("a file's own key", () => {
+  it("is HKDF-SHA256 of the master and the file's salt: the same bytes as Node's hkdfSync (RFC 5869)", () => {
+    for (let i = 0; i < 500; i++) {
+      const master = randomBytes(32);
+      const salt = randomBytes(16);
+      const expected = Buffer.from(hkdfSync("sha256", master, salt, "portal/file/aes-256-gcm/v1", 32));
+      expect(fileKey(master, salt).equals(expected)).toBe(true);
     }
   });
 });
