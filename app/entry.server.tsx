@@ -1,9 +1,9 @@
-import type { RequestHead } from "~/utils/request-head";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import type { RequestHead } from "~/utils/request-head";
 import { createTestSamlRouter } from "./auth/staff-sso/test-saml.server";
 import { createTestSsoProvider } from "./auth/staff-sso/test-sso.server";
 import { createTestIdentityProvider } from "./auth/test-idp.server";

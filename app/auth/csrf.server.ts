@@ -1,6 +1,6 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 import { log } from "~/utils/logger.server";
 import { getSessionUser } from "./session.server";

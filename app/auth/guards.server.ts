@@ -1,6 +1,6 @@
-import type { RequestHead } from "~/utils/request-head";
 import { redirect } from "@remix-run/node";
 import { isNull } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { areaDelegation, municipality } from "../../db/schema/index";
 import { prepared } from "~/db-prepared.server";
 import { grantedScopes, permits, type Delegation, type Permission, type Scope } from "./permissions";

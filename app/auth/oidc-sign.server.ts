@@ -1,7 +1,7 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHash, createHmac } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import * as client from "openid-client";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { log } from "~/utils/logger.server";

@@ -1,6 +1,6 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createCookie } from "@remix-run/node";
 import * as client from "openid-client";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 import { acrSatisfies } from "./assurance";
 import { log } from "~/utils/logger.server";

@@ -1,7 +1,7 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { organisation, person, roleAssignment, session, staffUser, type SessionRow } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { prepared } from "~/db-prepared.server";

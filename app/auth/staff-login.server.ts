@@ -1,6 +1,6 @@
-import type { RequestHead } from "~/utils/request-head";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { redirect } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { audit } from "~/platform/audit.server";
 import { getLanguage } from "~/i18n/i18n.server";
 import { flashCookieHeader } from "~/utils/flash.server";

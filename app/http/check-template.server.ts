@@ -19,10 +19,10 @@
  * Invalidation, TTL and PAGE_CACHE=off are the step templates' (117). At most 32 entries of one
  * page each (~8–12 KB plain plus its gzip parts): under 1 MB.
  */
-import { requestHead } from "~/utils/request-head";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
+import { requestHead } from "~/utils/request-head";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
 import { translatedOnce } from "~/i18n/i18n.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";

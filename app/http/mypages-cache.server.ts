@@ -19,9 +19,9 @@
  * Only renders the loader vouched for are stored; the key is read before the app runs, so a write
  * during the render leaves the entry already out of date.
  */
-import { requestHead } from "~/utils/request-head";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
+import { requestHead } from "~/utils/request-head";
 import { pageVersion } from "../../db/schema/index";
 import { csrfCookieName, isCsrfSeed, sessionCsrfToken } from "~/auth/csrf.server";
 import { getSessionUserUnlessActingForOrganisation, type SessionUser } from "~/auth/session.server";

@@ -15,8 +15,8 @@
  * cross-origin post, a proxy's host or protocol header, a draining server) is left to Express,
  * which answers it as before; the checks here only ever decline, never answer differently.
  */
-import type { RequestHead } from "~/utils/request-head";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHead } from "~/utils/request-head";
 import { csrfCookieMiddleware } from "~/auth/csrf.server";
 import { runSendPost } from "~/services/send-post.server";
 import { runStepPost } from "~/services/step-post.server";

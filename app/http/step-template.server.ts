@@ -18,10 +18,10 @@
  * (publish, a public fact changed) or older than PAGE_CACHE_TTL_MS is not used; PAGE_CACHE=off
  * turns this off too.
  */
-import { requestHead } from "~/utils/request-head";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
+import { requestHead } from "~/utils/request-head";
 import { anonymousCsrfToken, csrfCookieName, isCsrfSeed } from "~/auth/csrf.server";
 import { env } from "~/env.server";
 import { eserviceCookieName } from "~/services/eservice-session.server";

@@ -1,8 +1,8 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { initReactI18next } from "react-i18next";
+import type { RequestHead } from "~/utils/request-head";
 import { definitionDocuments, withDefinitionTexts } from "../../forms/definitions/index";
 import type { DefinitionDocument, TextTree } from "../../forms/document";
 import { defaultLanguage, i18nOptions, isLanguage, supportedLanguages, type Language } from "./config";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { requestIdOf } from "~/load-context";
 import { log } from "~/utils/logger.server";
 

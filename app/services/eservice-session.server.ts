@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { randomBytes } from "node:crypto";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 import { hmacIndex, rememberedHmacIndex } from "~/platform/crypto.server";
 import type { SessionUser } from "~/auth/session.server";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHash } from "node:crypto";
+import type { RequestHead } from "~/utils/request-head";
 import { translatedOnce } from "~/i18n/i18n.server";
 import { cookieHeaders, formPageContext, redirectWith } from "./form-page.server";
 import { loadCheckAnswers } from "./forms.server";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { redirect } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import type { FormDefinition, FormValues } from "../../forms/types";
 import { getLanguage, localeFileKeys, translatedOnce } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHash } from "node:crypto";
+import type { RequestHead } from "~/utils/request-head";
 import { errorKey } from "../../forms/keys";
 import { translatedOnce } from "~/i18n/i18n.server";
 import type { FormDefinition } from "../../forms/types";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { eq } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { municipality, person } from "../../db/schema/index";
 import type { DefinitionDocument } from "../../forms/document";
 import { getDocumentVersion, getPublishedDocument, publishedDocuments } from "./eservice-definitions.server";

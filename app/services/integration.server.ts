@@ -1,7 +1,7 @@
-import type { RequestHead } from "~/utils/request-head";
 import { timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { RequestHead } from "~/utils/request-head";
 import { DECISION_OUTCOMES } from "~/domain/statuses";
 import { integrationSystem, integrationSystemMunicipality, type IntegrationSystem } from "../../db/schema/index";
 import { hashIntegrationToken } from "../../db/seed/integration";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { MaxPartSizeExceededError } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { MAX_TEXT_PART_BYTES, parseMultipart, partLimits, readPost } from "~/utils/multipart.server";
 import { MAX_DRAWING_BYTES } from "./permit-uploads.server";
 

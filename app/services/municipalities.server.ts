@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { and, asc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import {
   administration,
   administrationArea,

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { eq } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { person } from "../../db/schema/index";
 import { requireResident, type ResidentUser } from "~/auth/guards.server";
 import { db } from "~/db.server";

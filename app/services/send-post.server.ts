@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { data, redirect } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { requireCsrf } from "~/auth/csrf.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readPost } from "~/utils/multipart.server";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { asc, eq } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { authority, lifeEvent, municipality } from "../../db/schema/index";
 import { db } from "~/db.server";
 import { env } from "~/env.server";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { and, eq, inArray } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { requireStaff, staffScopes, type StaffUser } from "~/auth/guards.server";
 import { type Area } from "~/domain/areas";
 import type { Permission } from "~/auth/permissions";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { data } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { errorKey } from "../../forms/keys";
 import { formatBytes } from "../../forms/format";
 import type { StepViewData } from "../../forms/step-view";

@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createCookie, redirect } from "@remix-run/node";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 
 /**

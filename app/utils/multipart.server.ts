@@ -1,5 +1,5 @@
-import { requestHead, type RequestHead } from "~/utils/request-head";
 import { MaxPartSizeExceededError } from "@remix-run/node";
+import { requestHead, type RequestHead } from "~/utils/request-head";
 import { MAX_URLENCODED_BYTES } from "../../forms/post-encoding";
 
 export type PostBody =

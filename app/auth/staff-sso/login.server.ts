@@ -1,7 +1,7 @@
-import type { RequestHead } from "~/utils/request-head";
 import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import {
   roleAssignment,
   staffSsoLink,

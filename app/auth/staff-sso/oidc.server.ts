@@ -1,5 +1,5 @@
-import type { RequestHead } from "~/utils/request-head";
 import * as client from "openid-client";
+import type { RequestHead } from "~/utils/request-head";
 import { env } from "~/env.server";
 import { oidcFlowCookieNamed } from "../oidc.server";
 import { audit } from "~/platform/audit.server";

@@ -1,9 +1,9 @@
-import type { RequestHead } from "~/utils/request-head";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
 import { createCookie } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
+import type { RequestHead } from "~/utils/request-head";
 import { staffSsoLink } from "../../../db/schema/index";
 import type { SsoAssertion } from "./assertion";
 import { getSsoProvider, type SsoProvider } from "./providers.server";
