@@ -72,15 +72,35 @@ export function walkCpuText(c) {
   return `CPU per acknowledged walk: ${parts.join(" + ")} = ${ms(c.machineMsPerWalk)} of ${c.cores} cores → CPU ceiling ~${Math.round(c.ceilingPerSecond)}/s; these processes used ${share(c.busyShare)} of the machine in the window (everything running: ${share(c.machineBusyShare)}).`;
 }
 
+/**
+ * Whether the walk has warmed up (decision 192): the rates of its warm-up's slices, oldest first, and
+ * the last one rose by no more than `rise` over the one before. A freshly started portal walks
+ * faster slice by slice while V8 compiles the walk's code with its optimising tiers; a portal in
+ * service is past that point.
+ */
+export function warmedUp(rates, rise = 0.05) {
+  if (rates.length < 2) return false;
+  return rates.at(-1) <= rates.at(-2) * (1 + rise);
+}
+
 /** The walk's warm-up as the report states it (decision 177), and a word when the previous report walked without one. */
 export function walkWarmupText(s, prev) {
   const w = s.warmup;
+  const rates = w?.sliceRates?.map((r) => r.toFixed(0)).join(", ");
+  const slices = !w?.sliceRates?.length
+    ? ""
+    : w.warmedUp
+      ? `; it ended when the rate stopped rising, in slices of ${w.sliceSeconds} s: ${rates}/s`
+      : `; the rate was still rising when it reached its limit, in slices of ${w.sliceSeconds} s: ${rates}/s`;
   const now = w
-    ? `after a ${w.seconds.toFixed(1)} s warm-up not counted (${w.acknowledged} walks, ${w.perSecond.toFixed(1)}/s${w.failed ? `, ${w.failed} failed` : ""})`
+    ? `after a ${w.seconds.toFixed(1)} s warm-up not counted (${w.acknowledged} walks, ${w.perSecond.toFixed(1)}/s${w.failed ? `, ${w.failed} failed` : ""}${slices})`
     : "with no warm-up";
   if (!prev) return now;
   // A warm-up of another length moves the rate too (decision 181: 2 s against 6 s, 134 against 147/s).
-  if (w && prev.warmup && Math.abs(prev.warmup.seconds - w.seconds) >= 1)
+  // Two warm-ups that each ran until the rate stopped rising (decision 192) end where each run's
+  // portal warmed up: their lengths differ, their ends do not.
+  const bothUntilWarm = Boolean(w?.sliceRates && prev.warmup?.sliceRates);
+  if (w && prev.warmup && !bothUntilWarm && Math.abs(prev.warmup.seconds - w.seconds) >= 1)
     return `${now}; the previous report's warm-up was ${prev.warmup.seconds.toFixed(1)} s, so the change is partly the warm-up's`;
   if (Boolean(prev.warmup) === Boolean(w)) return now;
   return `${now}; the previous report walked ${prev.warmup ? "after" : "without"} one, so the change is partly the warm-up's`;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { machineCpu, walkCpu, walkCpuText, walkWarmupText } from "./walk-cpu.mjs";
+import { machineCpu, walkCpu, walkCpuText, walkWarmupText, warmedUp } from "./walk-cpu.mjs";
 
 describe("the walk row's CPU per walk (decision 148)", () => {
   it("divides each process's CPU by the acknowledged walks and gives the cores' ceiling at their sum", () => {
@@ -121,5 +121,46 @@ describe("the walk's warm-up in the report (decision 177)", () => {
     expect(walkWarmupText({ warmup: null }, { warmup: warm })).toBe(
       "with no warm-up; the previous report walked after one, so the change is partly the warm-up's",
     );
+  });
+});
+
+describe("the walk's warm-up until the rate stops rising (decision 192)", () => {
+  it("has warmed up once a slice's rate rose no more than 5 % over the one before", () => {
+    expect(warmedUp([])).toBe(false);
+    expect(warmedUp([150])).toBe(false);
+    expect(warmedUp([137, 170])).toBe(false);
+    expect(warmedUp([137, 170, 182, 198])).toBe(false);
+    expect(warmedUp([137, 170, 182, 198, 200])).toBe(true);
+    expect(warmedUp([198, 190])).toBe(true);
+    expect(warmedUp([100, 105])).toBe(true);
+    expect(warmedUp([100, 105.1])).toBe(false);
+  });
+
+  it("reports the slices' rates, and whether the rate had stopped rising or the limit ended it", () => {
+    const base = { seconds: 14.2, acknowledged: 2400, failed: 0, perSecond: 169, sliceSeconds: 2 };
+    expect(walkWarmupText({ warmup: { ...base, sliceRates: [182.4, 198.1, 199.5], warmedUp: true } })).toBe(
+      "after a 14.2 s warm-up not counted (2400 walks, 169.0/s; it ended when the rate stopped rising, in slices of 2 s: 182, 198, 200/s)",
+    );
+    expect(walkWarmupText({ warmup: { ...base, sliceRates: [150, 170], warmedUp: false } })).toContain(
+      "the rate was still rising when it reached its limit, in slices of 2 s: 150, 170/s",
+    );
+  });
+
+  it("does not call two warm-ups that each ran until warm of another length", () => {
+    const a = {
+      seconds: 12.1,
+      acknowledged: 1900,
+      failed: 0,
+      perSecond: 160,
+      sliceSeconds: 2,
+      sliceRates: [190, 195],
+      warmedUp: true,
+    };
+    const b = { ...a, seconds: 16.4, sliceRates: [180, 192, 196] };
+    expect(walkWarmupText({ warmup: b }, { warmup: a })).not.toContain("partly the warm-up's");
+    // Against a fixed warm-up the length still counts.
+    expect(
+      walkWarmupText({ warmup: b }, { warmup: { seconds: 6.1, acknowledged: 700, failed: 0, perSecond: 110 } }),
+    ).toContain("the previous report's warm-up was 6.1 s");
   });
 });
