@@ -90,8 +90,8 @@ export function walkWarmupText(s, prev) {
   const slices = !w?.sliceRates?.length
     ? ""
     : w.warmedUp
-      ? `; it ended when the rate stopped rising, in slices of ${w.sliceSeconds} s: ${rates}/s`
-      : `; the rate was still rising when it reached its limit, in slices of ${w.sliceSeconds} s: ${rates}/s`;
+      ? `; it ended after ${w.walksAtLeast ?? 0} walks or more, when the rate stopped rising, in slices of ${w.sliceSeconds} s: ${rates}/s`
+      : `; it reached its limit without ${w.walksAtLeast ?? 0} walks and a rate that stopped rising, in slices of ${w.sliceSeconds} s: ${rates}/s`;
   const now = w
     ? `after a ${w.seconds.toFixed(1)} s warm-up not counted (${w.acknowledged} walks, ${w.perSecond.toFixed(1)}/s${w.failed ? `, ${w.failed} failed` : ""}${slices})`
     : "with no warm-up";

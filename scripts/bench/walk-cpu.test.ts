@@ -137,12 +137,19 @@ describe("the walk's warm-up until the rate stops rising (decision 192)", () => 
   });
 
   it("reports the slices' rates, and whether the rate had stopped rising or the limit ended it", () => {
-    const base = { seconds: 14.2, acknowledged: 2400, failed: 0, perSecond: 169, sliceSeconds: 2 };
+    const base = {
+      seconds: 14.2,
+      acknowledged: 2600,
+      failed: 0,
+      perSecond: 183.1,
+      sliceSeconds: 2,
+      walksAtLeast: 2500,
+    };
     expect(walkWarmupText({ warmup: { ...base, sliceRates: [182.4, 198.1, 199.5], warmedUp: true } })).toBe(
-      "after a 14.2 s warm-up not counted (2400 walks, 169.0/s; it ended when the rate stopped rising, in slices of 2 s: 182, 198, 200/s)",
+      "after a 14.2 s warm-up not counted (2600 walks, 183.1/s; it ended after 2500 walks or more, when the rate stopped rising, in slices of 2 s: 182, 198, 200/s)",
     );
     expect(walkWarmupText({ warmup: { ...base, sliceRates: [150, 170], warmedUp: false } })).toContain(
-      "the rate was still rising when it reached its limit, in slices of 2 s: 150, 170/s",
+      "it reached its limit without 2500 walks and a rate that stopped rising, in slices of 2 s: 150, 170/s",
     );
   });
 
