@@ -85,7 +85,12 @@ export function durableSoFar(): Promise<void> {
 
 type Client = ReturnType<typeof db>["$client"];
 
+type Setting = { set: Statement; restore: Statement };
+const settings = new WeakMap<Client, Map<string, Setting>>();
+
 /**
+ * Runs `write` with the connection's PRAGMA `name` at `value`, then puts back the setting it had
+ * (`fallback` when it reads as no number). The pair of statements is prepared once per connection and setting (one value each).
  * A setting's PRAGMA takes effect when SQLite compiles it, not when it runs: preparing `set` and
  * then `restore` leaves the restored setting, and the first run of either changes nothing. SQLite
  * marks a PRAGMA to be compiled again after its first run, and every later run compiles it again,
@@ -93,11 +98,27 @@ type Client = ReturnType<typeof db>["$client"];
  * it and arms both: from then on every run changes the setting (decision 191). Without it, the
  * first use of a pair ran with the connection's own setting.
  */
-function armPragmas(set: Statement, restore: Statement): void {
-  set.run();
-  restore.run();
+function withSetting<T>(client: Client, name: string, value: string, fallback: number, write: () => T): T {
+  let byName = settings.get(client);
+  if (!byName) settings.set(client, (byName = new Map()));
+  let setting = byName.get(name);
+  if (!setting) {
+    const level = Number(client.pragma(name, { simple: true }));
+    setting = {
+      set: client.prepare(`PRAGMA ${name} = ${value}`),
+      restore: client.prepare(`PRAGMA ${name} = ${Number.isInteger(level) ? level : fallback}`),
+    };
+    setting.set.run();
+    setting.restore.run();
+    byName.set(name, setting);
+  }
+  setting.set.run();
+  try {
+    return write();
+  } finally {
+    setting.restore.run();
+  }
 }
-const syncStatements = new WeakMap<Client, { normal: Statement; restore: Statement }>();
 
 /**
  * Runs `write` (one transaction) with `synchronous = NORMAL` instead of the connection's FULL
@@ -111,22 +132,7 @@ const syncStatements = new WeakMap<Client, { normal: Statement; restore: Stateme
 export function withoutWaitingForDisk<T>(write: () => T): T {
   const client = db().$client;
   if (client.inTransaction) return write();
-  let statements = syncStatements.get(client);
-  if (!statements) {
-    const level = Number(client.pragma("synchronous", { simple: true }));
-    statements = {
-      normal: client.prepare("PRAGMA synchronous = NORMAL"),
-      restore: client.prepare(`PRAGMA synchronous = ${Number.isInteger(level) ? level : 2}`),
-    };
-    armPragmas(statements.normal, statements.restore);
-    syncStatements.set(client, statements);
-  }
-  statements.normal.run();
-  try {
-    return write();
-  } finally {
-    statements.restore.run();
-  }
+  return withSetting(client, "synchronous", "NORMAL", 2, write);
 }
 
 /**
@@ -160,8 +166,6 @@ export async function commitDurably<T>(write: () => T): Promise<T> {
   return result;
 }
 
-const journalStatements = new WeakMap<Client, { memory: Statement; restore: Statement }>();
-
 /**
  * Runs `write` (one transaction, begun inside) with `temp_store = MEMORY`, then restores the
  * connection's setting (decision 191). A transaction whose statements have triggers or foreign keys
@@ -174,22 +178,7 @@ const journalStatements = new WeakMap<Client, { memory: Statement; restore: Stat
  * (a large DISTINCT or GROUP BY), which the file setting bounds.
  */
 function withStatementJournalInMemory<T>(client: Client, write: () => T): T {
-  let statements = journalStatements.get(client);
-  if (!statements) {
-    const level = Number(client.pragma("temp_store", { simple: true }));
-    statements = {
-      memory: client.prepare("PRAGMA temp_store = MEMORY"),
-      restore: client.prepare(`PRAGMA temp_store = ${Number.isInteger(level) ? level : 0}`),
-    };
-    armPragmas(statements.memory, statements.restore);
-    journalStatements.set(client, statements);
-  }
-  statements.memory.run();
-  try {
-    return write();
-  } finally {
-    statements.restore.run();
-  }
+  return withSetting(client, "temp_store", "MEMORY", 0, write);
 }
 
 /** The kicks asked for by the write `commitDurably` is running, if it runs one. */

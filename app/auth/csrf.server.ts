@@ -88,12 +88,12 @@ function tokenFor(seed: string, sessionId: string): string {
     recentTokens.clear();
     recentSecret = secret;
   }
-  const key = `${seed}|${sessionId}`;
-  let token = recentTokens.get(key);
+  const message = `csrf|${seed}|${sessionId}`;
+  let token = recentTokens.get(message);
   if (token === undefined) {
-    token = createHmac("sha256", secret).update(`csrf|${seed}|${sessionId}`).digest("base64url");
+    token = createHmac("sha256", secret).update(message).digest("base64url");
     if (recentTokens.size >= RECENT_TOKENS) recentTokens.delete(recentTokens.keys().next().value!);
-    recentTokens.set(key, token);
+    recentTokens.set(message, token);
   }
   return token;
 }
