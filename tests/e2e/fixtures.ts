@@ -492,12 +492,14 @@ async function tryExclusive(name: string): Promise<(() => void) | null> {
 
 /**
  * Resizes the viewport and reports how far the page then scrolls sideways (0 when it reflows).
- * The resize reaches the renderer on its own schedule: measured at once, a page could still be
- * laid out for the old width (a retention-rules table measured 503 px at "320 px" once in CI,
- * its six columns side by side because the narrow media query had not applied yet). So this waits
- * until the page's own media query says it is `width` wide, then measures.
+ * It first waits for the page's load event: a page reached by a form post without JavaScript can
+ * already show its text while its stylesheet is still loading, and laid out unstyled the
+ * retention-rules table measured 503 px at 320 px (its six columns side by side; twice in CI, the
+ * finished page's own snapshot reflows). Then it waits until the page's media query says it is
+ * `width` wide, and measures.
  */
 export async function overflowAt(page: Page, width = 320, height = 800): Promise<number> {
+  await page.waitForLoadState("load");
   await page.setViewportSize({ width, height });
   await expect
     .poll(() => page.evaluate((w) => window.innerWidth === w && matchMedia(`(max-width: ${w}px)`).matches, width))
